@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Clock, Command, CommandContext, Library, Logger, Origin } from './command.js';
 import type { Config } from './config.js';
-import { isNewsdeskError } from './errors.js';
+import { isNewsdeskError, type NewsdeskErrorCode } from './errors.js';
 import type { Reply } from './types.js';
 
 /** Raw input for a command: free text (CLI, console, Slack) or named options (Discord). */
@@ -30,8 +30,14 @@ export interface Runtime {
 }
 
 /** A reply that is only a message (usage, refusal, failure). */
-export function messageReply(command: string, query: string, headline: string, notes: string[] = []): Reply {
-  return { command, query, headline, items: [], citations: [], notes, error: true };
+export function messageReply(
+  command: string,
+  query: string,
+  headline: string,
+  notes: string[] = [],
+  errorCode: NewsdeskErrorCode = 'usage',
+): Reply {
+  return { command, query, headline, items: [], citations: [], notes, error: true, errorCode };
 }
 
 /** First zod issue as one short line. */
@@ -64,7 +70,7 @@ export function createRuntime(parts: {
       const command = parts.commands.get(key);
       if (!command) {
         const known = [...parts.commands.keys()].sort().join(', ');
-        return messageReply(key, query, `Unknown command "${key.slice(0, 40)}".`, [`Commands: ${known}.`]);
+        return messageReply(key, query, `Unknown command "${key.slice(0, 40)}".`, [`Commands: ${known}.`], 'not_found');
       }
       let input: unknown;
       try {
@@ -89,9 +95,9 @@ export function createRuntime(parts: {
       try {
         return await command.run(input, ctx);
       } catch (err) {
-        if (isNewsdeskError(err)) return messageReply(command.name, query, err.message);
+        if (isNewsdeskError(err)) return messageReply(command.name, query, err.message, [], err.code);
         parts.logger.error({ err, command: command.name }, 'command failed');
-        return messageReply(command.name, query, 'Something went wrong while answering; the error was logged.');
+        return messageReply(command.name, query, 'Something went wrong while answering; the error was logged.', [], 'internal');
       }
     },
   };

@@ -119,4 +119,6 @@ export interface Reply {
   lines?: string[];
   /** True when the reply is an error or usage message rather than an answer. */
   error?: boolean;
+  /** Why, when `error` is set: `usage` and `not_found` are the user's to fix (CLI exit 2), the rest are failures (exit 1). */
+  errorCode?: string;
 }

@@ -1,0 +1,51 @@
+/** `/help`: what newsdesk can do, generated from the loaded commands. */
+import { z } from 'zod';
+import type { Command } from '../src/command.js';
+import type { Reply } from '../src/types.js';
+
+const input = z.object({ command: z.string().trim().max(40).optional() });
+
+export default {
+  name: 'help',
+  description: 'List the commands, or explain one',
+  usage: 'help [command]',
+  options: [{ name: 'command', description: 'A command to explain', required: false }],
+  input,
+  fromText: (text: string) => (text.trim() ? { command: text.trim().replace(/^\//, '') } : {}),
+  run({ command }, { commands }): Reply {
+    const all = [...commands.values()].sort((a, b) => a.name.localeCompare(b.name));
+    if (command) {
+      const one = commands.get(command.toLowerCase());
+      if (!one) {
+        return {
+          command: 'help',
+          query: command,
+          headline: `Unknown command "${command}".`,
+          items: [],
+          citations: [],
+          notes: [`Commands: ${all.map((c) => c.name).join(', ')}.`],
+          error: true,
+          errorCode: 'not_found',
+        };
+      }
+      return {
+        command: 'help',
+        query: command,
+        headline: `/${one.usage}`,
+        items: [],
+        citations: [],
+        notes: [],
+        lines: [one.description, ...one.options.map((o) => `  ${o.name}${o.required ? '' : ' (optional)'}: ${o.description}`)],
+      };
+    }
+    return {
+      command: 'help',
+      query: '',
+      headline: 'newsdesk answers with quotes from the articles, always cited.',
+      items: [],
+      citations: [],
+      notes: [],
+      lines: all.map((c) => `/${c.usage} — ${c.description}`),
+    };
+  },
+} satisfies Command<z.output<typeof input>>;
