@@ -1,0 +1,235 @@
+/**
+ * Finds date expressions in one sentence: chrono-node for calendar dates and weekdays, our own
+ * rules for what chrono misses or gets wrong (years alone, seasons, decades, quarters, "last
+ * November", "two weeks ago", "a week after"). Produces unresolved candidates with local offsets.
+ */
+import * as chrono from 'chrono-node';
+import type { Season } from './calendar.js';
+import {
+  CHRONO_HINT,
+  MONTH_RE,
+  NUMBER_RE,
+  ORDINALS,
+  RULE_HINT,
+  SEASONS,
+  SEASON_RE,
+  WEEKDAYS,
+  WEEKDAY_RE,
+  monthNumber,
+  toNumber,
+} from './lexicon.js';
+
+/** Relative units an expression can count in. */
+export type DateUnit = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'decade' | 'century';
+
+/** A date expression found but not yet resolved; offsets are local to the sentence. */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Year stated in the text. */
+  year?: number;
+  month?: number;
+  day?: number;
+  weekday?: number;
+  season?: Season;
+  quarter?: number;
+  half?: number;
+  /** First three digits of the year: 199 for the 1990s. */
+  decade?: number;
+  /** Two digits: 19 for the 20th century. */
+  century?: number;
+  /** "last November", "next Friday", "this summer"; `latest` = the most recent completed one. */
+  rel?: 'last' | 'this' | 'next' | 'latest';
+  /** Count of units from the reference date: "two weeks ago" = week, -2. */
+  unit?: DateUnit;
+  offset?: number;
+  vague?: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
+  approximate?: boolean;
+  /** Recognised but deliberately left undated (e.g. "a week after" with nothing to anchor it). */
+  suppress?: boolean;
+  /** Rules win ties against chrono. */
+  priority: number;
+}
+
+const UNIT_RE = '(day|week|weekend|month|quarter|year|decade|century)';
+
+const RELATIVE_WORD = /\b(yesterday|today|tomorrow|tonight)\b/gi;
+const AGO = new RegExp(`\\b(${NUMBER_RE}|a few|several|many)\\s+(day|week|month|year|decade)s?\\s+(ago|earlier)\\b(?!\\s+than)`, 'gi');
+const AFTER = new RegExp(`\\b(${NUMBER_RE})\\s+(day|week|month|year)s?\\s+(after|before|later)\\b`, 'gi');
+const LAST_UNIT = new RegExp(`\\b(?:(earlier|later)\\s+)?(?:the\\s+)?(last|this|next|past|previous|coming|current)\\s+${UNIT_RE}\\b(?!-)`, 'gi');
+const LAST_NAMED = new RegExp(`\\b(last|this|next|this past|this coming)\\s+(${MONTH_RE}|${WEEKDAY_RE}|${SEASON_RE})(?![a-z])`, 'gi');
+const SEASON = new RegExp(`\\b(?:(the|in|during|over the|this|last|next)\\s+)?(?:(early|late|mid)[- ])?(${SEASON_RE})\\b(?:\\s+(?:of\\s+)?(1[6-9]\\d\\d|20\\d\\d)\\b)?`, 'gi');
+const DECADE = /\b(?:(early|mid|late)[- ])?(1\d|20)(\d)0'?s\b/gi;
+const CENTURY = /\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b/gi;
+const QUARTER = new RegExp(
+  `\\b(?:(the|this|its|this year's)\\s+)?(?:(1[6-9]\\d\\d|20\\d\\d)(?:'s)?\\s+)?(?:fiscal\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|previous|current|most recent|year-earlier|year-ago)[- ])?(?:fiscal[- ])?quarter\\b(?:\\s+of\\s+(?:fiscal\\s+)?(1[6-9]\\d\\d|20\\d\\d)|,?\\s+(1[6-9]\\d\\d|20\\d\\d))?`,
+  'gi',
+);
+const HALF = /\b(?:(the)\s+)?(first|second)[- ]half\b(?:\s+of\s+(1[6-9]\d\d|20\d\d))?/gi;
+const YEAR = /(?<![\d$£€,.#/:-]|\d\s)\b(?:(fiscal|calendar|mid-|the year)\s*)?(1[6-9]\d\d|20\d\d)\b(?![,.]\d|\s*(?:%|pct\b|percent|per cent|gmt\b|hrs\b|hours\b|local\b|est\b|edt\b|bst\b|utc\b|dlrs\b|dollars\b|tonnes\b|tons\b|shares\b|barrels\b|mln\b|billion\b|million\b|feet\b|miles\b|km\b|kg\b|people\b|employees\b|troops\b|soldiers\b|workers\b|members\b|acres\b|metres\b|meters\b|points\b|votes\b|[-/]\d))/gi;
+const VAGUE = /\b(nowadays|now|currently|recently|in recent (?:years|months|weeks)|the past|the future|soon)\b/gi;
+const PERIOD_PREFIX = /(?:\bthe\s+)?\b(?:(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?|(?:early|late|mid)[- ])$/i;
+const CHRONO_LEAD = /^(?:(?:on|in|at|since|by|from|until|till|during|of|the|end of|beginning of|start of|middle of)\s+)+/i;
+
+/** The candidates of one sentence, non-overlapping, in text order. */
+export function findCandidates(sentence: string): Candidate[] {
+  const chronoHit = CHRONO_HINT.test(sentence);
+  if (!chronoHit && !RULE_HINT.test(sentence)) return [];
+  const found: Candidate[] = [];
+  if (RULE_HINT.test(sentence) || chronoHit) ruleCandidates(sentence, found);
+  if (chronoHit) chronoCandidates(sentence, found);
+  return pickNonOverlapping(found).map((c) => extendPrefix(sentence, c));
+}
+
+function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) fn(m);
+}
+
+function unitOf(word: string): DateUnit | 'weekend' {
+  return word.toLowerCase() as DateUnit | 'weekend';
+}
+
+function ruleCandidates(s: string, out: Candidate[]): void {
+  const at = (m: RegExpExecArray, extra: Omit<Candidate, 'start' | 'end' | 'priority'>, from = m.index, to = m.index + m[0].length) =>
+    out.push({ start: from, end: to, priority: 1, ...extra });
+
+  each(RELATIVE_WORD, s, (m) => {
+    const w = m[1]!.toLowerCase();
+    at(m, { unit: 'day', offset: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 });
+  });
+  each(AGO, s, (m) => {
+    const n = toNumber(m[1]!);
+    if (n === undefined) return at(m, { vague: 'PAST_REF' });
+    at(m, { unit: unitOf(m[2]!) as DateUnit, offset: -n });
+  });
+  each(AFTER, s, (m) => {
+    const n = toNumber(m[1]!);
+    const before = s.slice(0, m.index);
+    const rest = s.slice(m.index + m[0].length);
+    // "The move comes a week after X asked": the main clause is now, so X was a week before publication.
+    const presentMain = /\b(?:comes?|is|are)\s+(?:just\s+|only\s+|barely\s+)?$/i.test(before);
+    const startsWithDate = new RegExp(`^\\s*(?:the\\s+)?(?:${MONTH_RE}|${WEEKDAY_RE}|\\d)`, 'i').test(rest);
+    const dir = m[3]!.toLowerCase();
+    if (n !== undefined && presentMain && !startsWithDate && dir === 'after') {
+      at(m, { unit: unitOf(m[2]!) as DateUnit, offset: -n, approximate: true });
+    } else at(m, { suppress: true });
+  });
+  each(LAST_UNIT, s, (m) => {
+    const mod = m[2]!.toLowerCase();
+    const offset = mod === 'last' || mod === 'past' || mod === 'previous' ? -1 : mod === 'next' || mod === 'coming' ? 1 : 0;
+    const unit = unitOf(m[3]!);
+    if (unit === 'weekend') return at(m, { unit: 'week', offset: offset === 0 ? -1 : offset });
+    at(m, { unit, offset, approximate: Boolean(m[1]) });
+  });
+  each(LAST_NAMED, s, (m) => {
+    const mod = m[1]!.toLowerCase();
+    const rel = mod === 'last' || mod === 'this past' ? 'last' : mod === 'this' ? 'this' : 'next';
+    const word = m[2]!.toLowerCase();
+    const month = monthNumber(word);
+    if (word === 'may' && rel !== 'last' && rel !== 'next') return;
+    if (month !== undefined) return at(m, { month, rel });
+    if (word in WEEKDAYS) return at(m, { weekday: WEEKDAYS[word], rel });
+    const season = SEASONS[word];
+    if (season) at(m, { season, rel });
+  });
+  each(SEASON, s, (m) => {
+    const lead = m[1]?.toLowerCase();
+    const word = m[3]!.toLowerCase();
+    const year = m[4] ? Number(m[4]) : undefined;
+    if (lead === 'this' || lead === 'last' || lead === 'next') {
+      if (year === undefined) return; // LAST_NAMED has it
+    }
+    // "prices fall", "the winter wheat crop": a season needs a determiner or a year to be a date.
+    if (year === undefined && (!lead || /^(?:wheat|crop|olympics|games|season|months?|storm|weather|clothes)\b/i.test(s.slice(m.index + m[0].length).trim()))) return;
+    if (word === 'fall' && year === undefined && lead !== 'the' && lead !== 'in the' && lead !== 'during') return;
+    // The expression is the season itself ("summer", "early spring"), or "the fall of 2020" whole.
+    const from = lead === 'the' && year !== undefined ? m.index : m.index + m[0].toLowerCase().lastIndexOf((m[2] ?? word).toLowerCase());
+    at(m, { season: SEASONS[word], year, approximate: Boolean(m[2]) }, from);
+  });
+  each(DECADE, s, (m) => at(m, { decade: Number(m[2]) * 10 + Number(m[3]), approximate: Boolean(m[1]) }));
+  each(CENTURY, s, (m) => at(m, { century: Number(m[1]) - 1 }));
+  each(QUARTER, s, (m) => {
+    const word = m[3]?.toLowerCase();
+    const year = m[2] ? Number(m[2]) : m[4] ? Number(m[4]) : m[5] ? Number(m[5]) : undefined;
+    if (!word && !m[1] && year === undefined) return;
+    if (!word && /^\s+of\s+(?:the|a|an|its|all|their)\b/i.test(s.slice(m.index + m[0].length))) return;
+    if (word === 'year-earlier' || word === 'year-ago') return at(m, { suppress: true });
+    const ordinal = word ? ORDINALS[word] : undefined;
+    if (ordinal !== undefined) return at(m, { quarter: ordinal, year });
+    if (word === 'current') return at(m, { unit: 'quarter', offset: 0 });
+    at(m, { unit: 'quarter', offset: -1, rel: 'latest' });
+  });
+  each(HALF, s, (m) => {
+    const year = m[3] ? Number(m[3]) : undefined;
+    if (!m[1] && year === undefined) return;
+    at(m, { half: m[2]!.toLowerCase() === 'first' ? 1 : 2, year });
+  });
+  each(YEAR, s, (m) => {
+    const year = Number(m[2]);
+    at(m, { year });
+  });
+  each(VAGUE, s, (m) => {
+    const w = m[1]!.toLowerCase();
+    const vague = w === 'now' || w === 'nowadays' || w === 'currently' ? 'PRESENT_REF' : w === 'the future' || w === 'soon' ? 'FUTURE_REF' : 'PAST_REF';
+    at(m, { vague });
+  });
+}
+
+const chronoRef = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
+
+function chronoCandidates(s: string, out: Candidate[]): void {
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.casual.parse(s, chronoRef);
+  } catch {
+    return; // chrono never should throw, but a sentence must not break ingest
+  }
+  for (const r of results) {
+    const tags = r.tags();
+    if (tags.has('result/relativeDate') || [...tags].some((t) => t.startsWith('casualReference'))) continue;
+    const known = r.start;
+    const month = known.isCertain('month') ? known.get('month') ?? undefined : undefined;
+    const weekdayKnown = known.isCertain('weekday');
+    let text = r.text;
+    let start = r.index;
+    const lead = CHRONO_LEAD.exec(text);
+    if (lead) {
+      start += lead[0].length;
+      text = text.slice(lead[0].length);
+    }
+    const trail = /[\s,.;:]+$/.exec(text);
+    if (trail && !/\b[a-z]{3}\.$/i.test(text)) text = text.slice(0, trail.index);
+    if (!text) continue;
+    const periodEdge = lead && /(end|beginning|start|middle) of\s*$/i.test(lead[0]);
+    if (month !== undefined) {
+      const day = known.isCertain('day') && !periodEdge ? known.get('day') ?? undefined : undefined;
+      const year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;
+      if (day === undefined && year === undefined && /^may$/i.test(text)) continue; // the modal verb
+      out.push({ start, end: start + text.length, month, day, year, priority: 0 });
+    } else if (weekdayKnown && new RegExp(WEEKDAY_RE, 'i').test(text)) {
+      const wd = new RegExp(WEEKDAY_RE, 'i').exec(text)!;
+      // Keep "Wednesday night" whole but date it as the day.
+      out.push({ start, end: start + text.length, weekday: WEEKDAYS[wd[0].toLowerCase()], priority: 0 });
+    }
+  }
+}
+
+function pickNonOverlapping(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** "the end of June", "early 1990s", "mid-June": widen the span and mark the date as circa. */
+function extendPrefix(s: string, c: Candidate): Candidate {
+  if (c.suppress || c.vague || c.unit) return c;
+  if (c.day !== undefined || c.weekday !== undefined) return c;
+  const m = PERIOD_PREFIX.exec(s.slice(Math.max(0, c.start - 40), c.start));
+  if (!m) return c;
+  return { ...c, start: c.start - m[0].length, approximate: true };
+}
