@@ -1,0 +1,224 @@
+/**
+ * What a digest says: the new articles (title, outlet, date, link and lead sentence, quoted
+ * verbatim) and, for a topic, the new claims and denials and new timeline events on it. Claims
+ * and events come from the `claim` and `timeline` commands run over the new articles only, so a
+ * digest groups and labels them exactly as those commands do.
+ */
+import type { Clock, Command, CommandContext, Library, Logger, SearchOptions } from '../command.js';
+import { CitationBook, quote } from '../reply.js';
+import type { Article, Reply, ReplyItem, Span } from '../types.js';
+
+/** Most articles one digest lists; the rest are counted in a note. */
+export const MAX_DIGEST_ARTICLES = 20;
+/** Most claim or timeline items one digest carries per section. */
+export const MAX_SECTION_ITEMS = 15;
+
+/** Section headings, also used as `fields.section` in `--json`. */
+export const SECTION = { articles: 'New articles', claims: 'New claims and denials', timeline: 'New timeline events' } as const;
+
+/** What `buildDigest` needs. */
+export interface DigestContentInput {
+  library: Library;
+  /** Ids of the articles that are new for this digest (unknown ids are ignored). */
+  articleIds: readonly string[];
+  /** Only reporting on this topic; null for everything new. */
+  topic: string | null;
+  /** How the window reads in the headline, e.g. "since Mon 23 Nov 2026, 09:00 (Asia/Yerevan)". */
+  windowLabel: string;
+  /** Loaded commands: `claim` and `timeline` feed topic digests when present. */
+  commands?: ReadonlyMap<string, Command>;
+  clock: Clock;
+  logger: Logger;
+  services?: Record<string, unknown>;
+}
+
+/**
+ * A view of `base` that only contains `ids`: what the claim and timeline commands see, so
+ * everything they return comes from new articles.
+ */
+export function restrictLibrary(base: Library, ids: ReadonlySet<string>): Library {
+  const articles = base.articles.filter((a) => ids.has(a.id));
+  const within = (o?: SearchOptions): ReadonlySet<string> =>
+    o?.articleIds ? new Set([...o.articleIds].filter((id) => ids.has(id))) : ids;
+  return {
+    articles,
+    get: (id) => (ids.has(id) ? base.get(id) : undefined),
+    search: (query, options) => base.search(query, { ...options, articleIds: within(options) }),
+    searchArticles: (query, limit = 10) =>
+      base
+        .searchArticles(query, Math.max(limit, 1000))
+        .filter((id) => ids.has(id))
+        .slice(0, limit),
+    suggest: (query, limit) => base.suggest(query, limit),
+    version: `${base.version}+digest`,
+  };
+}
+
+/** The article's lead: its first reporting sentence (body, then standfirst, then title). */
+export function leadSpan(article: Article): Span | null {
+  for (const kind of ['body', 'standfirst', 'title'] as const) {
+    const s = article.sentences.find((x) => x.kind === kind && x.end > x.start);
+    if (s) return { start: s.start, end: s.end };
+  }
+  const block = article.blocks.find((b) => b.kind !== 'chrome' && b.kind !== 'caption' && b.end > b.start);
+  return block ? { start: block.start, end: block.end } : null;
+}
+
+/** Newest publication first; unknown dates last; arrival order breaks ties. */
+function byPublishedDesc(a: { article: Article; order: number }, b: { article: Article; order: number }): number {
+  const pa = a.article.meta.published;
+  const pb = b.article.meta.published;
+  if (pa !== pb) {
+    if (pa === null) return 1;
+    if (pb === null) return -1;
+    return pa < pb ? 1 : -1;
+  }
+  return a.order - b.order;
+}
+
+/** Runs another command over the restricted library; an error or missing command gives nothing. */
+async function runSection(
+  name: 'claim' | 'timeline',
+  topic: string,
+  library: Library,
+  input: DigestContentInput,
+): Promise<Reply | null> {
+  const command = input.commands?.get(name);
+  if (!command || library.articles.length === 0) return null;
+  const parsed = command.input.safeParse(command.fromText(topic));
+  if (!parsed.success) return null;
+  const ctx: CommandContext = {
+    library,
+    clock: input.clock,
+    logger: input.logger,
+    origin: { platform: 'cli' },
+    commands: input.commands ?? new Map(),
+    services: input.services ?? {},
+  };
+  try {
+    const reply = await command.run(parsed.data, ctx);
+    return reply.error ? null : reply;
+  } catch (err) {
+    input.logger.warn({ err, command: name }, 'digest section failed; left out');
+    return null;
+  }
+}
+
+/** Copies another reply's items into this digest, renumbering their citations. */
+function adoptItems(reply: Reply, section: string, library: Library, book: CitationBook): ReplyItem[] {
+  const byId = new Map(reply.citations.map((c) => [c.id, c]));
+  const renumber = (n: number): number | null => {
+    const article = library.get(byId.get(n)?.articleId ?? '');
+    return article ? book.cite(article) : null;
+  };
+  const out: ReplyItem[] = [];
+  for (const item of reply.items.slice(0, MAX_SECTION_ITEMS)) {
+    const source = renumber(item.source);
+    const article = library.get(byId.get(item.source)?.articleId ?? '');
+    // Only items that are still exact text of their article are carried over.
+    if (source === null || !article || article.text.slice(item.span.start, item.span.end) !== item.text) continue;
+    const { alsoIn: oldAlsoIn, ...rest } = item;
+    const alsoIn = (oldAlsoIn ?? []).map(renumber).filter((n): n is number => n !== null);
+    out.push({
+      ...rest,
+      source,
+      group: item.group ? `${section} — ${item.group}` : section,
+      ...(alsoIn.length ? { alsoIn } : {}),
+      fields: { ...(item.fields ?? {}), section },
+    });
+  }
+  return out;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Builds the digest Reply, or null when there is nothing new to say (then nothing is posted).
+ * @example
+ * const reply = await buildDigest({ library, articleIds: ['gyumri.md'], topic: null, windowLabel: 'since yesterday', clock, logger });
+ */
+export async function buildDigest(input: DigestContentInput): Promise<Reply | null> {
+  const { library, topic } = input;
+  const newIds = new Set(input.articleIds.filter((id) => library.get(id)));
+  if (newIds.size === 0) return null;
+  const view = restrictLibrary(library, newIds);
+
+  let candidates = [...newIds];
+  if (topic) {
+    const query = topic.replace(/-/g, ' ');
+    const hits = library.search(query, { articleIds: newIds, limit: 1000, perArticle: 1 });
+    const onTopic = new Set(hits.map((h) => h.articleId));
+    candidates = candidates.filter((id) => onTopic.has(id));
+  }
+
+  const book = new CitationBook();
+  const notes: string[] = [];
+  const order = new Map(input.articleIds.map((id, i) => [id, i]));
+  const entries = candidates
+    .map((id) => ({ article: library.get(id)!, order: order.get(id) ?? 0 }))
+    .sort(byPublishedDesc);
+
+  // A syndicated copy of an article in this digest is shown as "also in"; a copy of an older
+  // article is not news.
+  const items: ReplyItem[] = [];
+  const itemOf = new Map<string, ReplyItem>();
+  let copiesOfOlder = 0;
+  const originals = entries.filter((e) => !e.article.duplicateOf || !newIds.has(e.article.duplicateOf));
+  for (const { article } of originals) {
+    if (article.duplicateOf) {
+      copiesOfOlder++;
+      continue;
+    }
+    if (items.length >= MAX_DIGEST_ARTICLES) continue;
+    const span = leadSpan(article);
+    if (!span) continue;
+    const item = quote(article, span, book, {
+      label: article.meta.title,
+      group: SECTION.articles,
+      fields: { section: SECTION.articles, articleId: article.id },
+    });
+    items.push(item);
+    itemOf.set(article.id, item);
+  }
+  for (const { article } of entries) {
+    const original = article.duplicateOf ? itemOf.get(article.duplicateOf) : undefined;
+    if (original) original.alsoIn = [...(original.alsoIn ?? []), book.cite(article)];
+  }
+  const shownArticles = items.length;
+  const listed = originals.length - copiesOfOlder;
+  if (listed > shownArticles) notes.push(`…and ${plural(listed - shownArticles, 'more new article')} not shown.`);
+  if (copiesOfOlder) {
+    notes.push(`${copiesOfOlder} syndicated ${copiesOfOlder === 1 ? 'copy' : 'copies'} of earlier articles left out.`);
+  }
+
+  let claimCount = 0;
+  let eventCount = 0;
+  if (topic) {
+    const claims = await runSection('claim', topic, view, input);
+    if (claims) {
+      const adopted = adoptItems(claims, SECTION.claims, library, book);
+      claimCount = adopted.length;
+      items.push(...adopted);
+    }
+    const timeline = await runSection('timeline', topic, view, input);
+    if (timeline) {
+      const adopted = adoptItems(timeline, SECTION.timeline, library, book);
+      eventCount = adopted.length;
+      items.push(...adopted);
+    }
+  }
+  if (items.length === 0) return null;
+
+  const parts = [plural(listed, 'new article')];
+  if (claimCount) parts.push(`${claimCount} ${claimCount === 1 ? 'claim or denial' : 'claims and denials'}`);
+  if (eventCount) parts.push(plural(eventCount, 'timeline event'));
+  const about = topic ? ` on "${topic}"` : '';
+  return {
+    command: 'digest',
+    query: topic ?? '',
+    headline: `Digest${about}: ${parts.join(', ')} ${input.windowLabel}`,
+    items,
+    citations: book.list(),
+    notes,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Scheduled digests: the public face of `src/digest/` and the one call `main` needs.
+ * @example
+ * const digest = createDigestService({ config, runtime });
+ * runtime.services.digest = digest;
+ * digest.setPoster('slack', (channel, reply) => slack.postReply(channel, reply));
+ * await digest.start();
+ */
+import type { Clock } from '../command.js';
+import type { Config } from '../config.js';
+import type { Runtime } from '../runtime.js';
+import { StateStore } from '../store/state-store.js';
+import { digestDefaults, envSubscriptions } from './env.js';
+import type { RetryOptions } from './retry.js';
+import { DigestService, type DigestPosters } from './service.js';
+
+export { buildDigest, leadSpan, restrictLibrary } from './content.js';
+export { digestDefaults, envSubscriptions } from './env.js';
+export { withRetry } from './retry.js';
+export * from './schedule.js';
+export { DigestService } from './service.js';
+export type { ChannelRef, CorpusChange, DigestPoster, DigestPosters, RunOutcome, TickReport } from './service.js';
+
+/**
+ * Opens the state database under DATA_DIR and creates the digest service over the runtime.
+ * @throws NewsdeskError (code `config`) when DIGEST_SCHEDULE or DIGEST_TIMEZONE is invalid; (code `state`) when DATA_DIR is unusable
+ */
+export function createDigestService(parts: {
+  config: Config;
+  runtime: Pick<Runtime, 'library' | 'logger' | 'clock' | 'commands'>;
+  posters?: DigestPosters;
+  clock?: Clock;
+  retry?: Omit<RetryOptions, 'onAttempt' | 'onRetry'>;
+}): DigestService {
+  const { config, runtime } = parts;
+  const clock = parts.clock ?? runtime.clock;
+  const defaults = digestDefaults(config);
+  const env = envSubscriptions(config);
+  const store = StateStore.open({ dataDir: config.DATA_DIR, logger: runtime.logger, clock });
+  return new DigestService({
+    store,
+    library: runtime.library,
+    logger: runtime.logger,
+    clock,
+    commands: runtime.commands,
+    envSubscriptions: env,
+    defaults,
+    ...(parts.posters ? { posters: parts.posters } : {}),
+    ...(parts.retry ? { retry: parts.retry } : {}),
+  });
+}

@@ -1,0 +1,402 @@
+/**
+ * The digest service: channel subscriptions, the scheduler that posts each digest exactly once,
+ * and the bookkeeping that makes "new since the last digest" mean "arrived since then".
+ *
+ * Exactly once, across restarts: a slot is claimed in the state database (unique per
+ * subscription and slot) before anything is posted, and a subscription's next window starts
+ * where its last finished one ended. After downtime only the latest missed slot is claimed, so
+ * the catch-up is one digest covering everything since the last one.
+ */
+import type { Clock, Command, Library, Logger } from '../command.js';
+import { NewsdeskError } from '../errors.js';
+import type { DigestPlatform, DigestRun, NewSubscription, StateStore, Subscription } from '../store/state-store.js';
+import type { Article, Reply } from '../types.js';
+import { buildDigest } from './content.js';
+import type { DigestDefaults } from './env.js';
+import { withRetry, type RetryOptions } from './retry.js';
+import {
+  DEFAULT_SCHEDULE,
+  DEFAULT_TIMEZONE,
+  formatInZone,
+  latestSlot,
+  nextSlot,
+  parseSchedule,
+  parseTimezone,
+} from './schedule.js';
+
+/** Posts a rendered digest to one channel; each adapter supplies one. */
+export type DigestPoster = (channel: string, reply: Reply) => Promise<void>;
+
+/** The posters of the platforms that are running. */
+export type DigestPosters = Partial<Record<DigestPlatform, DigestPoster>>;
+
+/** Most subscriptions one channel may hold. */
+export const MAX_SUBSCRIPTIONS_PER_CHANNEL = 10;
+/** Longest wait between two scheduler wake-ups, so clock jumps and a deleted state file are noticed. */
+const MAX_SLEEP_MS = 60_000;
+
+/** How one run ended. */
+export type RunOutcome = 'posted' | 'empty' | 'failed';
+
+/** What one scheduler pass did. */
+export interface TickReport {
+  posted: number;
+  empty: number;
+  failed: number;
+}
+
+/** A change to the corpus, as the watcher reports it. */
+export interface CorpusChange {
+  upserted: readonly Pick<Article, 'id' | 'contentHash'>[];
+  removed: readonly string[];
+}
+
+/** Where a subscription command came from. */
+export interface ChannelRef {
+  platform: DigestPlatform;
+  channel: string;
+}
+
+/** What `DigestService` needs. */
+export interface DigestServiceOptions {
+  store: StateStore;
+  /** The library as it is now (a live corpus changes it). */
+  library: () => Library;
+  logger: Logger;
+  clock?: Clock;
+  /** Loaded commands; `claim` and `timeline` feed topic digests. */
+  commands?: ReadonlyMap<string, Command>;
+  posters?: DigestPosters;
+  /** Subscriptions from DIGEST_* settings, kept in step at start. */
+  envSubscriptions?: readonly NewSubscription[];
+  /** Schedule and time zone for subscriptions that name none. */
+  defaults?: Partial<DigestDefaults>;
+  /** Posting retries (tries, backoff, injectable sleep). */
+  retry?: Omit<RetryOptions, 'onAttempt' | 'onRetry'>;
+}
+
+/**
+ * Subscriptions and scheduled digests.
+ * @example
+ * const digest = new DigestService({ store, library: () => lib, logger, posters: { slack: post } });
+ * await digest.start();
+ */
+export class DigestService {
+  private readonly store: StateStore;
+  private readonly library: () => Library;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+  private readonly commands: ReadonlyMap<string, Command> | undefined;
+  private readonly posters: DigestPosters;
+  private readonly env: readonly NewSubscription[];
+  private readonly defaults: DigestDefaults;
+  private readonly retry: Omit<RetryOptions, 'onAttempt' | 'onRetry'>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(options: DigestServiceOptions) {
+    this.store = options.store;
+    this.library = options.library;
+    this.logger = options.logger;
+    this.clock = options.clock ?? { now: () => new Date() };
+    this.commands = options.commands;
+    this.posters = { ...options.posters };
+    this.env = options.envSubscriptions ?? [];
+    this.defaults = { schedule: DEFAULT_SCHEDULE, timezone: DEFAULT_TIMEZONE, ...options.defaults };
+    this.retry = options.retry ?? {};
+  }
+
+  /** Sets (or replaces) the poster of a platform, e.g. once its adapter has connected. */
+  setPoster(platform: DigestPlatform, poster: DigestPoster | undefined): void {
+    if (poster) this.posters[platform] = poster;
+    else delete this.posters[platform];
+  }
+
+  /**
+   * Seeds the arrivals log with the corpus as it is, syncs the env subscriptions, catches up on
+   * missed slots, then keeps waking for the next slot.
+   */
+  async start(): Promise<TickReport> {
+    this.state(() => this.seed());
+    this.running = true;
+    const report = await this.tick();
+    this.arm();
+    return report;
+  }
+
+  /** Stops the scheduler, waits for a pass in progress, and closes the state database. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.queue.catch(() => undefined);
+    this.store.close();
+  }
+
+  /** Records what the corpus watcher saw, so new articles count from the moment they arrived. */
+  noteChanges(change: CorpusChange): void {
+    this.state(() => {
+      const now = this.clock.now();
+      if (change.upserted.length) this.store.recordArrivals(change.upserted, now);
+      if (change.removed.length) this.store.recordRemovals(change.removed, now);
+    });
+  }
+
+  /**
+   * Subscribes a channel.
+   * @throws NewsdeskError (code `usage`) for a bad schedule or time zone (with an example), a duplicate, or too many
+   */
+  subscribe(request: ChannelRef & { topic?: string | null; schedule?: string; timezone?: string; createdBy?: string | null }): Subscription {
+    const timezone = parseTimezone(request.timezone ?? this.defaults.timezone);
+    const { cron } = parseSchedule(request.schedule ?? this.defaults.schedule, timezone);
+    const topic = request.topic?.trim() || null;
+    return this.state(() => {
+      const existing = this.store.listSubscriptions({ platform: request.platform, channel: request.channel });
+      if (existing.length >= MAX_SUBSCRIPTIONS_PER_CHANNEL) {
+        throw new NewsdeskError(`This channel already has ${existing.length} digests; unsubscribe one first.`, 'usage');
+      }
+      return this.store.addSubscription({
+        platform: request.platform,
+        channel: request.channel,
+        topic,
+        cron,
+        timezone,
+        createdBy: request.createdBy ?? null,
+      });
+    });
+  }
+
+  /** A channel's subscriptions (all of them when no channel is given). */
+  list(ref?: ChannelRef): Subscription[] {
+    return this.state(() => this.store.listSubscriptions(ref ? { platform: ref.platform, channel: ref.channel } : {}));
+  }
+
+  /**
+   * Removes a channel's subscription: the one with `id`, or its only one.
+   * @throws NewsdeskError (`not_found` when there is none, `usage` when an id is needed or it comes from the environment)
+   */
+  unsubscribe(ref: ChannelRef & { id?: number }): Subscription {
+    return this.state(() => {
+      const target = this.pick(ref);
+      if (target.origin === 'env') {
+        throw new NewsdeskError(
+          `Digest ${target.id} comes from the DIGEST_* settings; remove the channel from ${ref.platform === 'slack' ? 'DIGEST_SLACK_CHANNELS' : 'DIGEST_DISCORD_CHANNELS'} instead.`,
+          'usage',
+        );
+      }
+      this.store.removeSubscription(target.id);
+      return target;
+    });
+  }
+
+  /** When a subscription fires next. */
+  nextRun(sub: Subscription): Date | null {
+    return nextSlot({ cron: sub.cron, timezone: sub.timezone }, this.clock.now());
+  }
+
+  /** The latest finished run of a subscription. */
+  lastRun(sub: Subscription): DigestRun | undefined {
+    return this.state(() => this.store.lastRun(sub.id));
+  }
+
+  /**
+   * Posts a channel's digests now (one subscription with `id`, else all of the channel's).
+   * Counts as that subscription's digest: the next scheduled one starts from here.
+   * @throws NewsdeskError (`not_found` when the channel has no digest, `platform` when its platform is not running)
+   */
+  async runNow(ref: ChannelRef & { id?: number }): Promise<Array<{ subscription: Subscription; outcome: RunOutcome }>> {
+    const subs = this.state(() => (ref.id !== undefined ? [this.pick(ref)] : this.store.listSubscriptions(ref)));
+    if (subs.length === 0) throw new NewsdeskError('This channel has no digest yet; subscribe first (`digest subscribe`).', 'not_found');
+    const poster = this.posters[ref.platform];
+    if (!poster) throw new NewsdeskError(`Posting to ${ref.platform} is not running.`, 'platform');
+    return this.exclusive(async () => {
+      const now = this.clock.now();
+      const results: Array<{ subscription: Subscription; outcome: RunOutcome }> = [];
+      for (const sub of subs) {
+        const run = this.state(() => this.claim(sub, now, 'manual'));
+        if (run) results.push({ subscription: sub, outcome: await this.execute(sub, run, poster) });
+      }
+      return results;
+    });
+  }
+
+  /**
+   * One scheduler pass: finishes runs a restart interrupted, then claims and posts every
+   * subscription's latest due slot. Platforms post in parallel, so one failing (and retrying)
+   * does not hold up another.
+   */
+  tick(): Promise<TickReport> {
+    return this.exclusive(async () => {
+      const report: TickReport = { posted: 0, empty: 0, failed: 0 };
+      let subs: Subscription[];
+      try {
+        subs = this.state(() => this.store.listSubscriptions());
+      } catch (err) {
+        this.logger.error({ err: (err as Error).message }, 'digest pass skipped');
+        return report;
+      }
+      const jobs = subs.map(async (sub) => {
+        const poster = this.posters[sub.platform];
+        if (!poster) return; // its platform is not running; the slot waits and is caught up once
+        for (const run of this.state(() => this.store.pendingRuns(sub.id))) {
+          report[await this.execute(sub, run, poster)]++;
+        }
+        const run = this.state(() => this.claim(sub, this.clock.now(), 'scheduled'));
+        if (run) report[await this.execute(sub, run, poster)]++;
+      });
+      for (const r of await Promise.allSettled(jobs)) {
+        if (r.status === 'rejected') this.logger.error({ err: String(r.reason) }, 'digest run failed');
+      }
+      return report;
+    });
+  }
+
+  /** The earliest next slot over all subscriptions whose platform is running. */
+  nextWake(): Date | null {
+    const now = this.clock.now();
+    let next: Date | null = null;
+    for (const sub of this.state(() => this.store.listSubscriptions())) {
+      if (!this.posters[sub.platform]) continue;
+      const at = nextSlot({ cron: sub.cron, timezone: sub.timezone }, now);
+      if (at && (!next || at < next)) next = at;
+    }
+    return next;
+  }
+
+  /**
+   * The digest of articles that arrived since `since` (a preview: nothing is posted or recorded).
+   * @returns null when nothing arrived
+   */
+  async preview(options: { since: Date; topic?: string | null; timezone?: string }): Promise<Reply | null> {
+    const now = this.clock.now();
+    const ids = this.state(() => this.store.arrivalsBetween(options.since, now));
+    return buildDigest({
+      library: this.library(),
+      articleIds: ids,
+      topic: options.topic ?? null,
+      windowLabel: `since ${formatInZone(options.since, options.timezone ?? this.defaults.timezone)}`,
+      clock: this.clock,
+      logger: this.logger,
+      ...(this.commands ? { commands: this.commands } : {}),
+    });
+  }
+
+  // ---- internals ----
+
+  /** Claims the run for `sub` at `now`: its latest due slot (scheduled) or this moment (manual). */
+  private claim(sub: Subscription, now: Date, kind: DigestRun['kind']): DigestRun | undefined {
+    let slot: Date | null = now;
+    if (kind === 'scheduled') {
+      const after = this.store.lastRun(sub.id)?.slot ?? sub.createdAt;
+      slot = latestSlot({ cron: sub.cron, timezone: sub.timezone }, after, now);
+      if (!slot) return undefined;
+    }
+    const windowStart = this.store.lastCompletedRun(sub.id)?.windowEnd ?? sub.createdAt;
+    return this.store.createRun({ subscriptionId: sub.id, slot, kind, windowStart, windowEnd: now });
+  }
+
+  /** Builds and posts one run's digest, with retries; records the outcome. */
+  private async execute(sub: Subscription, run: DigestRun, poster: DigestPoster): Promise<RunOutcome> {
+    const log = { subscription: sub.id, platform: sub.platform, channel: sub.channel, slot: run.slot.toISOString() };
+    let reply: Reply | null;
+    try {
+      const ids = this.state(() => this.store.arrivalsBetween(run.windowStart, run.windowEnd));
+      reply = await buildDigest({
+        library: this.library(),
+        articleIds: ids,
+        topic: sub.topic,
+        windowLabel: `since ${formatInZone(run.windowStart, sub.timezone)}`,
+        clock: this.clock,
+        logger: this.logger,
+        ...(this.commands ? { commands: this.commands } : {}),
+      });
+    } catch (err) {
+      this.logger.error({ ...log, err: (err as Error).message }, 'digest could not be built');
+      this.state(() => this.store.finishRun(run.id, { status: 'failed', error: `build: ${(err as Error).message}` }));
+      return 'failed';
+    }
+    if (!reply) {
+      this.state(() => this.store.finishRun(run.id, { status: 'empty', articleCount: 0 }));
+      this.logger.debug(log, 'digest: nothing new, nothing posted');
+      return 'empty';
+    }
+    const count = reply.citations.length;
+    try {
+      await withRetry(() => poster(sub.channel, reply), {
+        ...this.retry,
+        onAttempt: () => this.state(() => this.store.countAttempt(run.id)),
+        onRetry: (attempt, err, delayMs) =>
+          this.logger.warn({ ...log, attempt, delayMs, err: (err as Error)?.message }, 'digest post failed; retrying'),
+      });
+    } catch (err) {
+      const message = (err as Error)?.message ?? String(err);
+      this.logger.error({ ...log, err: message }, 'digest post failed; its news rolls into the next digest');
+      this.state(() => this.store.finishRun(run.id, { status: 'failed', error: message }));
+      return 'failed';
+    }
+    this.state(() => this.store.finishRun(run.id, { status: 'posted', articleCount: count }));
+    this.logger.info({ ...log, articles: count }, 'digest posted');
+    return 'posted';
+  }
+
+  /** The channel's subscription `ref.id`, or its only one. */
+  private pick(ref: ChannelRef & { id?: number }): Subscription {
+    const mine = this.store.listSubscriptions({ platform: ref.platform, channel: ref.channel });
+    if (ref.id !== undefined) {
+      const found = mine.find((s) => s.id === ref.id);
+      if (!found) throw new NewsdeskError(`This channel has no digest ${ref.id}; \`digest list\` shows its digests.`, 'not_found');
+      return found;
+    }
+    if (mine.length === 0) throw new NewsdeskError('This channel has no digest.', 'not_found');
+    if (mine.length > 1) {
+      throw new NewsdeskError(`This channel has ${mine.length} digests (${mine.map((s) => s.id).join(', ')}); name one by its id.`, 'usage');
+    }
+    return mine[0]!;
+  }
+
+  /** Arrivals and env subscriptions; run at start and after a fresh state file. */
+  private seed(): void {
+    this.store.recordArrivals(this.library().articles, this.clock.now());
+    this.store.syncEnvSubscriptions(this.env);
+  }
+
+  /**
+   * Runs a state operation. A state file deleted or corrupted under the running bot is replaced
+   * by a fresh one (with a warning) and re-seeded; the operation then runs on the fresh file.
+   */
+  private state<T>(fn: () => T): T {
+    if (this.store.ensureFile()) this.seed();
+    try {
+      return fn();
+    } catch (err) {
+      if (!this.store.recoverFrom(err)) throw err;
+      this.seed();
+      return fn();
+    }
+  }
+
+  /** Serialises scheduler passes and manual runs, so a slot is never worked on twice at once. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Sleeps until the next slot (at most a minute), runs a pass, repeats. */
+  private arm(): void {
+    if (!this.running) return;
+    let delay = MAX_SLEEP_MS;
+    try {
+      const next = this.nextWake();
+      if (next) delay = Math.min(MAX_SLEEP_MS, Math.max(250, next.getTime() - this.clock.now().getTime() + 50));
+    } catch (err) {
+      this.logger.error({ err: (err as Error).message }, 'digest scheduler: could not compute the next slot');
+    }
+    this.timer = setTimeout(() => {
+      this.tick()
+        .catch((err: unknown) => this.logger.error({ err: (err as Error).message }, 'digest pass failed'))
+        .finally(() => this.arm());
+    }, delay);
+    this.timer.unref();
+  }
+}

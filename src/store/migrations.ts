@@ -1,0 +1,50 @@
+/**
+ * Schema of the state database, one SQL step per version (`PRAGMA user_version` counts how many
+ * have run). Append new steps; never edit a released one, or existing files would diverge.
+ *
+ * Times are ISO-8601 UTC strings with milliseconds (`Date.toISOString()`): fixed width, so they
+ * sort and compare correctly as text and stay readable in the sqlite3 shell.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: subscriptions, digest runs, article arrivals
+  `
+  CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    platform TEXT NOT NULL CHECK (platform IN ('slack', 'discord')),
+    channel TEXT NOT NULL,
+    topic TEXT,
+    cron TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'chat' CHECK (origin IN ('chat', 'env'))
+  );
+  CREATE UNIQUE INDEX subscriptions_key ON subscriptions (platform, channel, ifnull(topic, ''), cron, timezone);
+
+  CREATE TABLE digest_runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+    slot TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('scheduled', 'manual')),
+    window_start TEXT NOT NULL,
+    window_end TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'posted', 'empty', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    posted_at TEXT,
+    error TEXT,
+    article_count INTEGER,
+    created_at TEXT NOT NULL,
+    UNIQUE (subscription_id, slot)
+  );
+  CREATE INDEX digest_runs_by_subscription ON digest_runs (subscription_id, slot);
+
+  CREATE TABLE article_arrivals (
+    article_id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    removed_at TEXT
+  );
+  CREATE INDEX article_arrivals_by_time ON article_arrivals (first_seen);
+  `,
+];
