@@ -1,0 +1,154 @@
+/**
+ * `npm run eval:attribution`: scores attribution (`findStatements`) against the gold PolNeAR
+ * annotations: precision, recall and F1 for source and cue spans, exact and overlapping.
+ *
+ * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N]
+ * The dev split is the one to report; train is for development.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findStatements, type SentenceLike } from '../src/claims/attribution.js';
+import type { Span } from '../src/types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Command-line options. */
+interface EvalOptions {
+  split: string;
+  data: string;
+  errors: number;
+}
+
+function parseArgs(argv: string[]): EvalOptions {
+  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--split') opts.split = argv[++i] ?? opts.split;
+    else if (a === '--data') opts.data = path.resolve(argv[++i] ?? opts.data);
+    else if (a === '--errors') opts.errors = Number(argv[++i] ?? 0);
+  }
+  return opts;
+}
+
+/** Gold spans of one role from a brat .ann file; discontinuous spans are taken whole. */
+function readGold(ann: string, role: 'Source' | 'Cue'): Span[] {
+  const out: Span[] = [];
+  for (const line of ann.split('\n')) {
+    const [id, desc] = line.split('\t');
+    if (!id?.startsWith('T') || !desc) continue;
+    const [type, ...ranges] = desc.split(' ');
+    if (type !== role) continue;
+    const nums = ranges.join(' ').split(/[ ;]/).map(Number).filter((n) => Number.isFinite(n));
+    if (nums.length >= 2) out.push({ start: Math.min(...nums), end: Math.max(...nums) });
+  }
+  return out;
+}
+
+/** Sentences for plain text: paragraphs split at sentence-final punctuation before a capital or quote. */
+function splitSentences(text: string): SentenceLike[] {
+  const out: SentenceLike[] = [];
+  let block = 0;
+  for (const m of text.matchAll(/[^\n]+/g)) {
+    const para = m[0];
+    const base = m.index ?? 0;
+    let from = 0;
+    for (const b of para.matchAll(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\d])/gu)) {
+      const at = b.index ?? 0;
+      const prevWord = /(\S+)$/.exec(para.slice(from, at))?.[1] ?? '';
+      if (/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Lt|Col|U\.S|[A-Z])\.$/.test(prevWord)) continue;
+      out.push({ start: base + from, end: base + at, block });
+      from = at + b[0].length;
+    }
+    if (from < para.length) out.push({ start: base + from, end: base + para.length, block });
+    block++;
+  }
+  return out;
+}
+
+/** Trims whitespace inside a span so " he" and "he" compare equal. */
+function tidy(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+interface Tally {
+  gold: number;
+  predicted: number;
+  exact: number;
+  overlap: number;
+}
+
+/** Counts exact and overlapping one-to-one matches between predicted and gold spans. */
+function score(tally: Tally, gold: Span[], predicted: Span[]): { missed: Span[]; spurious: Span[] } {
+  tally.gold += gold.length;
+  tally.predicted += predicted.length;
+  const exactUsed = new Set<number>();
+  for (const p of predicted) {
+    const g = gold.findIndex((x, i) => !exactUsed.has(i) && x.start === p.start && x.end === p.end);
+    if (g >= 0) exactUsed.add(g);
+  }
+  tally.exact += exactUsed.size;
+  const used = new Set<number>();
+  const spurious: Span[] = [];
+  for (const p of predicted) {
+    const g = gold.findIndex((x, i) => !used.has(i) && x.start < p.end && p.start < x.end);
+    if (g >= 0) used.add(g);
+    else spurious.push(p);
+  }
+  tally.overlap += used.size;
+  return { missed: gold.filter((_, i) => !used.has(i)), spurious };
+}
+
+function prf(t: Tally, matched: number): string {
+  const p = t.predicted ? matched / t.predicted : 0;
+  const r = t.gold ? matched / t.gold : 0;
+  const f = p + r ? (2 * p * r) / (p + r) : 0;
+  return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`;
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const dir = path.join(opts.data, opts.split);
+  if (!existsSync(path.join(dir, 'text'))) {
+    console.error(`No PolNeAR split at ${dir} (expected text/ and attributions/).`);
+    process.exit(1);
+  }
+  const annFiles = readdirSync(path.join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
+  const source: Tally = { gold: 0, predicted: 0, exact: 0, overlap: 0 };
+  const cue: Tally = { gold: 0, predicted: 0, exact: 0, overlap: 0 };
+  const errors: string[] = [];
+  let articles = 0;
+  let ms = 0;
+  for (const textFile of readdirSync(path.join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort()) {
+    const stem = textFile.slice(0, -4);
+    // Articles annotated by several annotators: score against the first annotation.
+    const ann = annFiles.find((f) => f.startsWith(`${stem}_`));
+    if (!ann) continue;
+    const text = readFileSync(path.join(dir, 'text', textFile), 'utf8');
+    const gold = readFileSync(path.join(dir, 'attributions', ann), 'utf8');
+    const t0 = performance.now();
+    const statements = findStatements(text, splitSentences(text)).filter((s) => s.kind === 'attributed');
+    ms += performance.now() - t0;
+    articles++;
+    const sources = statements.flatMap((s) => (s.source ? [tidy(text, s.source)] : []));
+    const r = score(source, readGold(gold, 'Source').map((s) => tidy(text, s)), sources);
+    score(cue, readGold(gold, 'Cue').map((s) => tidy(text, s)), statements.map((s) => tidy(text, s.cue)));
+    if (errors.length < opts.errors) {
+      const ctx = (s: Span) => JSON.stringify(text.slice(Math.max(0, s.start - 60), s.end + 40).replace(/\n/g, ' '));
+      for (const m of r.missed) errors.push(`MISSED ${JSON.stringify(text.slice(m.start, m.end))} in ${ctx(m)}`);
+      for (const s of r.spurious) errors.push(`SPURIOUS ${JSON.stringify(text.slice(s.start, s.end))} in ${ctx(s)}`);
+    }
+  }
+  console.log(`PolNeAR ${opts.split}: ${articles} articles, ${source.gold} gold sources, ${cue.gold} gold cues`);
+  console.log(`source exact    ${prf(source, source.exact)}`);
+  console.log(`source overlap  ${prf(source, source.overlap)}`);
+  console.log(`cue exact       ${prf(cue, cue.exact)}`);
+  console.log(`cue overlap     ${prf(cue, cue.overlap)}`);
+  console.log(`speed           ${(ms / Math.max(1, articles)).toFixed(2)} ms per article`);
+  for (const e of errors.slice(0, opts.errors)) console.log(e);
+}
+
+main();

@@ -1,0 +1,208 @@
+/**
+ * Claimant resolution within one article: turns a source as written ("he", "Yusov", "the HUR")
+ * into the fullest name the article gives it, through apposition ("Ukraine's military intelligence
+ * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
+ */
+import type { Span } from '../types.js';
+import type { RawStatement } from './attribution.js';
+import { SPEAKER_NOUNS } from './lexicon.js';
+import type { Statement } from './types.js';
+
+/** A resolved claimant: display name, lower-case keys for matching, and whether it is a person. */
+interface Claimant {
+  name: string;
+  keys: string[];
+  person: boolean;
+}
+
+const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
+const ORG_WORDS = /\b(?:Ministry|Agency|Office|Department|Government|Embassy|Council|Committee|Service|Party|Forces|Army|Intelligence|Union|Organization|Organisation|Group|Court|Commission|Bank|Police|Kremlin|House|Administration|Institute|Foundation|Company|Corp|Inc)\b/;
+const ROLE_WORD = /\b(?:spokesperson|spokesman|spokeswoman|minister|ambassador|president|governor|secretary|chief|director|official|adviser|advisor|aide|senator|prime|deputy|head|leader|envoy|general|commander|representative|speaker|chairman|chairwoman|lawyer)\b/i;
+const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
+const PRONOUN_GROUP = new Set(['they', 'it', 'we', 'who', 'which']);
+const DOCUMENT_HEADS = /\b(?:statement|report|message|post|communique|release|readout|letter|document|order)$/i;
+
+/** Lower-cased, possessives and leading articles removed, demonyms folded ("Armenian" ≈ "Armenia's"). */
+export function claimantKey(name: string): string {
+  return name
+    .replace(/[’']s\b/g, '')
+    .replace(/[“”"‘’(),.]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w, i) => !(i === 0 && /^(?:the|a|an)$/i.test(w)))
+    .map((w) => (/^\p{Lu}/u.test(w) && w.length > 4 ? w.toLowerCase().replace(/(?:ians?|ia|ans?|ese|i|e|a)$/, '') : w.toLowerCase()))
+    .join(' ');
+}
+
+/** Removes a leading article, a trailing possessive and stray punctuation from a source as written. */
+function clean(s: string): string {
+  return s.replace(/^(?:the|The)\s+/, '').replace(/[’']s$/, '').replace(/[\s,]+$/, '').trim();
+}
+
+/** Acronyms defined in the article: "Ukraine's military intelligence (HUR)", "…agency, the HUR,". */
+function acronymDefinitions(text: string): Map<string, string> {
+  const defs = new Map<string, string>();
+  const re = /((?:\p{Lu}[\p{L}’'-]*)(?:[^\S\n]+[\p{L}’'-]+){0,6}?)[^\S\n]*(?:\(|,[^\S\n]+the[^\S\n]+)(\p{Lu}[\p{Lu}0-9&]{1,7})(?:\)|,)/gu;
+  for (const m of text.matchAll(re)) {
+    const acr = m[2]!;
+    let phrase = m[1]!.trim();
+    // Keep from the first capitalised word of the run ("Ukraine’s military intelligence agency").
+    const words = phrase.split(/\s+/);
+    const first = words.findIndex((w) => /^\p{Lu}/u.test(w));
+    if (first < 0) continue;
+    // Cut at the last sentence break inside the run.
+    phrase = words.slice(first).join(' ').split(/[.!?]\s+/).pop()!;
+    if (!defs.has(acr) && phrase.length > acr.length) defs.set(acr, phrase);
+  }
+  return defs;
+}
+
+/** Splits "HUR spokesperson Andrii Yusov" into the person and the affiliation/role. */
+function personParts(name: string): { person: string; role: string } | null {
+  const words = name.split(/\s+/);
+  let k = words.length;
+  while (k > 0 && /^\p{Lu}[\p{Ll}’'.-]+$/u.test(words[k - 1]!) && !ORG_WORDS.test(words[k - 1]!)) k--;
+  const personWords = words.slice(k);
+  if (personWords.length < 1 || personWords.length > 4) return null;
+  const role = words.slice(0, k).join(' ').replace(/,$/, '');
+  if (personWords.length === 1 && !ROLE_WORD.test(role)) return null;
+  if (k > 0 && !ROLE_WORD.test(role) && !/,$/.test(words[k - 1] ?? '')) return personWords.length >= 2 ? { person: personWords.join(' '), role } : null;
+  return { person: personWords.join(' '), role };
+}
+
+/** Capitalised words in a role that name the organisation ("HUR" in "HUR spokesperson"). */
+function affiliation(role: string): string | null {
+  const m = /^((?:\p{Lu}[\p{L}’'-]*\s*)+)/u.exec(role.replace(/^(?:the|The)\s+/, ''));
+  if (!m) return null;
+  const org = m[1]!.trim().replace(/[’']s$/, '');
+  // A title alone ("Defense Minister") is not an affiliation.
+  const titleOnly = org.split(/\s+/).every((w) => ROLE_WORD.test(w) || /^(?:Defen[cs]e|Foreign|Prime|Deputy|Vice)$/.test(w));
+  return titleOnly ? null : org;
+}
+
+function makeClaimant(name: string, extraKeys: string[] = []): Claimant {
+  const keys = new Set<string>([claimantKey(name), ...extraKeys.map(claimantKey)]);
+  const parts = personParts(name);
+  if (parts) {
+    keys.add(claimantKey(parts.person));
+    const org = affiliation(parts.role);
+    if (org) keys.add(claimantKey(org));
+  }
+  const paren = /\(([^)]+)\)/.exec(name);
+  if (paren) {
+    keys.add(claimantKey(paren[1]!));
+    keys.add(claimantKey(name.replace(/\s*\([^)]*\)/, '')));
+  }
+  keys.delete('');
+  return { name, keys: [...keys], person: !!parts && !ORG_WORDS.test(parts.person) };
+}
+
+/** The fullest earlier mention ending in `word` ("HUR spokesperson Andrii Yusov" for "Yusov"). */
+function fullerMention(text: string, word: string, before: number, known: Claimant[]): Claimant | null {
+  const lower = word.toLowerCase();
+  for (const c of known) if (c.name.toLowerCase() !== lower && c.keys.some((k) => k.split(' ').includes(lower))) return c;
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]*\\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\\s+){1,6})${escaped}\\b`, 'gu');
+  for (const m of text.slice(0, before).matchAll(re)) {
+    const mention = clean(`${m[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To)\s+)+/, ''));
+    if (mention.split(/\s+/).length > 1) return makeClaimant(mention);
+  }
+  return null;
+}
+
+/**
+ * Gives every raw statement its claimant, resolving pronouns, surnames, acronyms and
+ * appositions against earlier statements and mentions in the same text.
+ * @param outlet - claimant of the outlet's own statements
+ */
+export function resolveClaimants(text: string, raws: readonly RawStatement[], outlet: string | null): Statement[] {
+  let defs: Map<string, string> | undefined;
+  const definitions = () => (defs ??= acronymDefinitions(text));
+  const known: Claimant[] = [];
+  let lastPerson: Claimant | null = null;
+  let lastAny: Claimant | null = null;
+  let prev: { claimant: Claimant | null; unit: Span } | null = null;
+  const out: Statement[] = [];
+
+  const resolveName = (raw: string): Claimant => {
+    const name = clean(raw);
+    const paren = /^(.*?)\s*\((\p{Lu}[\p{Lu}0-9&]{1,7})\)$/u.exec(name);
+    if (paren) return makeClaimant(name, [paren[1]!, paren[2]!]);
+    if (ACRONYM.test(name)) {
+      const def = definitions().get(name);
+      return def ? makeClaimant(`${def} (${name})`, [def, name]) : makeClaimant(name);
+    }
+    for (const [acr, def] of definitions()) if (claimantKey(def) === claimantKey(name)) return makeClaimant(`${def} (${acr})`, [def, acr]);
+    return makeClaimant(name);
+  };
+
+  for (const r of raws) {
+    let claimant: Claimant | null = null;
+    if (r.lemma === 'outlet') {
+      out.push(finish(r, outlet ? { name: outlet, keys: [outlet.toLowerCase()], person: false } : null, 'outlet', null));
+      continue;
+    }
+    if (r.sameAsPrevious && prev && prev.unit.start === r.unit.start) claimant = prev.claimant;
+    else if (r.source) {
+      const written = text.slice(r.source.start, r.source.end);
+      const lower = written.toLowerCase();
+      if (PRONOUN_PERSON.has(lower)) claimant = lastPerson;
+      else if (PRONOUN_GROUP.has(lower)) {
+        claimant = r.antecedent ? resolveName(text.slice(r.antecedent.start, r.antecedent.end)) : lastAny;
+      } else if (lower === 'i' || lower === 'you') claimant = null;
+      else if (r.apposition) {
+        const a = clean(text.slice(r.apposition[0].start, r.apposition[0].end));
+        const b = clean(text.slice(r.apposition[1].start, r.apposition[1].end));
+        if (ACRONYM.test(b)) {
+          claimant = makeClaimant(`${a} (${b})`, [a, b]);
+          definitions().set(b, a);
+        } else if (ACRONYM.test(a)) {
+          claimant = makeClaimant(`${b} (${a})`, [a, b]);
+          definitions().set(a, b);
+        }
+        else if (personParts(b) && !personParts(a)) claimant = makeClaimant(`${b} (${a})`, [a, b]);
+        else claimant = makeClaimant(`${a}, ${b}`, [a, b]);
+      } else if (/^(?:the|this|that)\s/i.test(written) && DOCUMENT_HEADS.test(written) && lastAny) {
+        claimant = lastAny; // "the statement reads": the body that issued it
+      } else {
+        const name = clean(written);
+        const words = name.split(/\s+/);
+        const surname = words.length === 1 || (words.length === 2 && /^(?:Mr|Mrs|Ms|Dr)\.?$/.test(words[0]!));
+        const fuller = surname && !ACRONYM.test(words[words.length - 1]!) && /^\p{Lu}/u.test(words[words.length - 1]!)
+          ? fullerMention(text, words[words.length - 1]!, r.source.start, known)
+          : null;
+        claimant = fuller ?? resolveName(written);
+      }
+    }
+    if (claimant) {
+      if (!known.includes(claimant)) known.push(claimant);
+      if (claimant.person) lastPerson = claimant;
+      lastAny = claimant;
+    }
+    const answers = r.answers ? resolveName(text.slice(r.answers.start, r.answers.end)).name : null;
+    out.push(finish(r, claimant, 'attributed', answers));
+    prev = { claimant, unit: r.unit };
+  }
+  return out;
+}
+
+function finish(r: RawStatement, c: Claimant | null, kind: Statement['kind'], answers: string | null): Statement {
+  const s: Statement = {
+    cue: r.cue,
+    source: r.source,
+    content: r.content,
+    span: { start: r.unit.start, end: r.unit.end },
+    sentence: r.unit.sentence,
+    claimant: c?.name ?? null,
+    claimantKeys: c?.keys ?? [],
+    stance: r.stance,
+    kind,
+  };
+  if (answers) s.answers = answers;
+  return s;
+}
+
+/** True when the name is probably a person rather than a body (exported for the command's labels). */
+export function looksLikePerson(name: string): boolean {
+  return !!personParts(name) && !ORG_WORDS.test(name) && !SPEAKER_NOUNS.has(name.toLowerCase());
+}

@@ -1,0 +1,167 @@
+/**
+ * Word lists for attribution: reporting verbs with the stance they carry, and the small closed
+ * classes (determiners, auxiliaries, prepositions …) that let cheap rules find noun-phrase edges
+ * without a part-of-speech tagger.
+ */
+import type { Stance } from './types.js';
+
+/** How a reporting verb behaves. */
+export interface CueEntry {
+  lemma: string;
+  stance: Stance;
+  /** Speech verbs make claims; cognition verbs (think, believe) report a state of mind. */
+  speech: boolean;
+}
+
+const VERBS: Record<Stance, string[]> = {
+  asserts: [
+    'say', 'claim', 'state', 'add', 'note', 'write', 'report', 'announce', 'argue', 'warn', 'insist',
+    'assert', 'allege', 'accuse', 'explain', 'suggest', 'declare', 'maintain', 'stress', 'emphasize',
+    'emphasise', 'reiterate', 'predict', 'contend', 'tweet', 'post', 'describe', 'caution', 'testify',
+    'recall', 'respond', 'reply', 'answer', 'ask', 'urge', 'criticize', 'criticise', 'promise', 'vow',
+    'pledge', 'threaten', 'boast', 'complain', 'conclude', 'estimate', 'reveal', 'indicate', 'signal',
+    'tell', 'call', 'blame', 'praise', 'predict', 'proclaim', 'remark', 'observe', 'mention',
+    'believe', 'think', 'fear', 'hope', 'expect', 'worry', 'predict', 'show', 'find', 'cite', 'quote',
+    'comment', 'muse', 'joke', 'demand', 'propose', 'recommend', 'attack', 'slam', 'blast', 'charge',
+    'point', 'inform', 'brief', 'disclose', 'publish', 'announce', 'conclude', 'tout', 'defend', 'endorse',
+    'hint', 'imply', 'declare', 'speculate', 'acknowledge', 'agree', 'concede', 'admit', 'confirm',
+    'verify', 'corroborate', 'deny', 'reject', 'dismiss', 'refute', 'rebut', 'rebuff', 'dispute',
+    'question', 'challenge', 'contest', 'doubt', 'disagree', 'counter', 'retort', 'decline', 'refuse',
+  ],
+  confirms: [],
+  denies: [],
+  disputes: [],
+};
+
+const STANCE_OF: Record<string, Stance> = {
+  acknowledge: 'confirms', agree: 'confirms', concede: 'confirms', admit: 'confirms', confirm: 'confirms',
+  verify: 'confirms', corroborate: 'confirms',
+  deny: 'denies', reject: 'denies', dismiss: 'denies', refute: 'denies', rebut: 'denies', rebuff: 'denies',
+  dispute: 'disputes', question: 'disputes', challenge: 'disputes', contest: 'disputes', doubt: 'disputes',
+  disagree: 'disputes', counter: 'disputes', retort: 'disputes',
+};
+
+const COGNITION = new Set(['believe', 'think', 'fear', 'hope', 'expect', 'worry', 'doubt', 'show', 'find', 'speculate', 'muse']);
+
+const IRREGULAR: Record<string, string[]> = {
+  say: ['said', 'says', 'saying'],
+  tell: ['told', 'tells', 'telling'],
+  write: ['wrote', 'written', 'writes', 'writing'],
+  think: ['thought', 'thinks', 'thinking'],
+  find: ['found', 'finds', 'finding'],
+  show: ['showed', 'shown', 'shows', 'showing'],
+  speak: ['spoke', 'spoken'],
+};
+
+/** Regular inflections of a verb lemma (base, -s, -ed, -ing) using English spelling rules. */
+function inflect(lemma: string): string[] {
+  if (IRREGULAR[lemma]) return [lemma, ...IRREGULAR[lemma]];
+  const forms = [lemma];
+  if (/[^aeiou]y$/.test(lemma)) {
+    const stem = lemma.slice(0, -1);
+    forms.push(`${stem}ies`, `${stem}ied`, `${lemma}ing`);
+  } else if (lemma.endsWith('e')) {
+    forms.push(`${lemma}s`, `${lemma}d`, `${lemma.slice(0, -1)}ing`);
+  } else {
+    const s = /(s|sh|ch|x|z)$/.test(lemma) ? 'es' : 's';
+    // Doubling for short consonant-vowel-consonant verbs we list ("vow" is not one; "rebut", "admit" are).
+    const double = /^(rebut|admit)$/.test(lemma) || /^(?:[^aeiou]*[aeiou][bdgmnprt])$/.test(lemma);
+    const stem = double ? lemma + lemma.slice(-1) : lemma;
+    forms.push(`${lemma}${s}`, `${stem}ed`, `${stem}ing`);
+  }
+  return forms;
+}
+
+/** Forms that are far more often nouns than reporting verbs ("third states", "Related posts"). */
+const NOUNISH_FORMS = new Set([
+  'state', 'states', 'post', 'posts', 'charge', 'charges', 'point', 'points', 'question', 'questions', 'challenge',
+  'challenges', 'answer', 'answers', 'comment', 'comments', 'quote', 'quotes', 'attack', 'attacks', 'doubt', 'doubts',
+  'hint', 'hints', 'demand', 'demands', 'counter', 'counters', 'blast', 'blasts', 'brief', 'briefs', 'signal', 'signals',
+  'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'report', 'fear', 'fears', 'hope',
+  'hopes', 'finding', 'findings', 'showing', 'reply', 'replies', 'respond', 'remark', 'remarks', 'observe', 'muse', 'joke',
+  'jokes', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
+  'signaled', 'signalled', 'challenge', 'counter', 'briefed', 'briefing', 'observed', 'observing', 'observes',
+]);
+
+/** Every inflected form of every reporting verb, mapped to its entry. */
+export const CUE_VERBS: ReadonlyMap<string, CueEntry> = (() => {
+  const map = new Map<string, CueEntry>();
+  for (const lemma of VERBS.asserts) {
+    const entry: CueEntry = { lemma, stance: STANCE_OF[lemma] ?? 'asserts', speech: !COGNITION.has(lemma) };
+    for (const form of inflect(lemma)) if (!map.has(form) && !NOUNISH_FORMS.has(form)) map.set(form, entry);
+  }
+  // "the statement reads": only with a document as source (checked by the rules).
+  map.set('reads', { lemma: 'read', stance: 'asserts', speech: true });
+  return map;
+})();
+
+/** Cheap prefilter: a sentence without any of these can hold no attribution. */
+export const CUE_PREFILTER = new RegExp(
+  `\\b(?:${[...CUE_VERBS.keys()].sort((a, b) => b.length - a.length).join('|')}|according|reportedly|verified|evidence|push(?:ed|es)? back)\\b|:`,
+  'i',
+);
+
+/** Words that mean the claim is false: "called the report fictitious". */
+export const DENIAL_WORDS =
+  /\b(?:fictitious|false(?:hood)?s?|baseless|groundless|untrue|fabricat\w*|fake|lies|a lie|nonsense|absurd|unfounded|disinformation|misinformation|propaganda|not true|no truth|provocation|rumou?rs?)\b/i;
+
+/** The outlet's own push-back on a claim. */
+export const OUTLET_DISPUTE =
+  /\b(?:could not|cannot|can't|couldn't|has not|have not|was not|were not)\s+(?:be\s+|been\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?|corroborat(?:e|ed))\b|\bwithout (?:providing|offering|giving|citing|presenting|showing) (?:any )?(?:further )?(?:evidence|proof|details|substantiation)\b|\bunverified\b|\bunsubstantiated\b/i;
+
+/** Phrasal push-back cues: "pushed back on", "cast doubt on". */
+export const PHRASAL_CUES: ReadonlyArray<{ re: RegExp; stance: Stance }> = [
+  { re: /^push(?:ed|es|ing)?\s+back\b/i, stance: 'disputes' },
+  { re: /^cast(?:s|ing)?\s+doubt\b/i, stance: 'disputes' },
+  { re: /^poured?\s+cold water\b/i, stance: 'disputes' },
+];
+
+/** Determiners and quantifiers: an NP starts with one, so leftward growth stops after it. */
+export const DETERMINERS = new Set([
+  'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'many',
+  'several', 'both', 'all', 'most', 'few', 'two', 'three', 'four', 'five', 'other', 'another', 'each', 'every',
+  'any', 'no', 'one', 'such', 'numerous', 'multiple', 'various',
+]);
+
+/** Pronouns that can stand as a source on their own. */
+export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who', 'which', 'one', 'someone', 'others', 'both']);
+
+/** Words between a subject and its reporting verb that are not part of either. */
+export const SKIPPABLE = new Set([
+  'has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should',
+  'must', 'did', 'does', 'do', 'also', 'further', 'later', 'previously', 'again', 'repeatedly', 'then', 'now',
+  'once', 'still', 'often', 'already', 'reportedly', 'had', 'long', 'been', 'not', 'never', 'just', 'even',
+  'first', 'recently', 'earlier', 'separately', 'likewise', 'too', 'allegedly', 'apparently', 'flatly',
+  "'d", "'ve", "'s", "'ll", 'always', 'ever', 'continued', 'continues', 'appeared', 'appears', 'seemed', 'seems',
+  'went', 'goes', 'on', 'to', 'sought', 'tried', 'wants', 'want', 'wanted',
+]);
+
+/** Words that end a noun phrase when growing it leftwards or rightwards. */
+export const BOUNDARY = new Set([
+  'and', 'or', 'but', 'nor', 'that', 'because', 'while', 'as', 'if', 'when', 'after', 'before', 'since',
+  'although', 'though', 'so', 'than', 'whether', 'where', 'whom', 'whose', 'what', 'why', 'how',
+  'in', 'on', 'at', 'to', 'from', 'with', 'by', 'for', 'about', 'into', 'over', 'under', 'between', 'against',
+  'during', 'without', 'through', 'upon', 'amid', 'amidst', 'across', 'toward', 'towards', 'via', 'per', 'like',
+  'is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would',
+  'can', 'could', 'should', 'may', 'might', 'must', 'not', 'also', 'which', 'who', 'it', 'he', 'she', 'they',
+  'we', 'i', 'you', 'there', 'here', 'then', 'now', 'thus', 'however', 'yet', 'still', 'even', 'just', 'only',
+  'very', 'too', 'said', 'says', 'say', 'told', 'according', 'him', 'them', 'us', 'me', 'this', 'these',
+]);
+
+/** Prepositions that may sit inside a name-like NP ("Secretary of State", "Ambassador to Yerevan"). */
+export const NP_INNER_PREPS = new Set(['of', 'to', 'for', 'at', 'de', 'von', 'van', 'al', 'bin', 'del', 'la']);
+
+/** Nouns for people and bodies that speak: heads of typical source phrases. */
+export const SPEAKER_NOUNS = new Set([
+  'spokesperson', 'spokesman', 'spokeswoman', 'official', 'officials', 'minister', 'ministry', 'agency',
+  'government', 'president', 'embassy', 'ambassador', 'statement', 'report', 'source', 'sources', 'analyst',
+  'analysts', 'expert', 'experts', 'police', 'office', 'department', 'military', 'intelligence', 'army', 'governor',
+  'secretary', 'chief', 'director', 'campaign', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'leader', 'leaders',
+  'senator', 'candidate', 'company', 'party', 'court', 'judge', 'lawyer', 'attorney', 'prosecutor', 'prosecutors',
+  'committee', 'council', 'commission', 'service', 'ministry', 'spokespeople', 'representative', 'observers',
+  'residents', 'witnesses', 'officer', 'officers', 'negotiator', 'diplomat', 'diplomats', 'kremlin', 'authorities',
+]);
+
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+/** Time words that sit between a subject and its verb ("Yusov on Friday said"). */
+export const TIME_WORD = new RegExp(`^(?:${WEEKDAYS}|today|yesterday|tonight|earlier|later|previously)$`);
