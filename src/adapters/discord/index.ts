@@ -1,0 +1,256 @@
+/**
+ * The Discord front end: a discord.js client that answers slash commands (with topic
+ * autocomplete, deferral when slow, paging buttons and private answers), answers questions
+ * addressed to it in channels through the neutral `ask` command, and posts scheduled digests.
+ * It only renders and delivers Replies; every answer comes from `runtime.execute`.
+ */
+import {
+  ApplicationCommandOptionType,
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type Message,
+  type MessageCreateOptions,
+  type RESTOptions,
+} from 'discord.js';
+import type { Origin } from '../../command.js';
+import { NewsdeskError } from '../../errors.js';
+import { createRateLimiter, rateLimitMessage } from '../../rate-limit.js';
+import type { Runtime } from '../../runtime.js';
+import type { Reply } from '../../types.js';
+import { topicChoices } from './autocomplete.js';
+import { PRIVATE_OPTION, commandNameFor } from './commands.js';
+import { PageStore, pageButtons, parsePageButton } from './pages.js';
+import { renderReply, type RenderOptions } from './render.js';
+
+export { LIMITS } from './limits.js';
+export { toDiscordCommands } from './commands.js';
+export { renderReply } from './render.js';
+
+/** Options for `startDiscord`; everything is optional and read from `runtime.config` otherwise. */
+export interface DiscordOptions {
+  /** Bot token. @defaultValue `runtime.config.DISCORD_TOKEN` */
+  token?: string;
+  /** discord.js REST options, merged over `{ api: DISCORD_API_URL }` (tests pass `retries`, `timeout`). */
+  rest?: Partial<RESTOptions>;
+  /** An answer not ready after this many milliseconds is deferred ("newsdesk is thinking…") and edited in. @defaultValue 1500 */
+  deferAfterMs?: number;
+  /** How long Previous/Next keep working. @defaultValue 15 minutes */
+  pageTtlMs?: number;
+  /** How long to wait for the gateway to be ready. @defaultValue 30000 */
+  readyTimeoutMs?: number;
+  /** discord.js `waitGuildTimeout` (ms to wait for guilds after READY). @defaultValue 15000 */
+  waitGuildTimeout?: number;
+  render?: RenderOptions;
+}
+
+/** A running Discord front end. */
+export interface DiscordAdapter {
+  /** Disconnects from Discord. */
+  stop(): Promise<void>;
+  /** Posts a Reply to a channel (scheduled digests), with paging buttons when it has several pages. */
+  postReply(channelId: string, reply: Reply): Promise<void>;
+}
+
+/** Defaults for `DiscordOptions`. */
+export const defaultDiscordOptions = { deferAfterMs: 1500, pageTtlMs: 15 * 60_000, readyTimeoutMs: 30_000, waitGuildTimeout: 15_000 };
+
+/** Mentions are never resolved into pings, whatever the text says. */
+const NO_MENTIONS = { parse: [] as [], repliedUser: false };
+
+/** The REST base from configuration, without the trailing slash `URL` adds (discord.js appends `/v10`). */
+function apiBase(url: string | undefined): string | undefined {
+  return url?.replace(/\/+$/, '');
+}
+
+/** The neutral options of a chat-input interaction (subcommand unwrapped, `private` left out). */
+function optionValues(data: readonly CommandInteractionOption[], keepPrivate: boolean): Record<string, string | number | boolean | undefined> {
+  const first = data[0];
+  const flat = data.length === 1 && first?.type === ApplicationCommandOptionType.Subcommand ? (first.options ?? []) : data;
+  const out: Record<string, string | number | boolean | undefined> = {};
+  for (const o of flat) if (keepPrivate || o.name !== PRIVATE_OPTION) out[o.name] = o.value;
+  return out;
+}
+
+/**
+ * Connects to Discord and starts answering.
+ * @param runtime - the process's commands, library and configuration
+ * @throws NewsdeskError `config` without a token, `platform` when login or the handshake fails
+ * @example const discord = await startDiscord(runtime); await discord.postReply('123', digestReply);
+ */
+export async function startDiscord(runtime: Runtime, options: DiscordOptions = {}): Promise<DiscordAdapter> {
+  const opts = { ...defaultDiscordOptions, ...options };
+  const { config, logger } = runtime;
+  const token = opts.token ?? config.DISCORD_TOKEN;
+  if (!token) throw new NewsdeskError('DISCORD_TOKEN is missing', 'config');
+  const askChannels = new Set(config.DISCORD_ASK_CHANNELS);
+  const api = apiBase(config.DISCORD_API_URL);
+  const client = new Client({
+    // MessageContent is privileged: asked for only when whole channels are to be answered.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, ...(askChannels.size ? [GatewayIntentBits.MessageContent] : [])],
+    rest: {
+      ...(api ? { api } : {}),
+      // Called on every 429; answering false makes @discordjs/rest wait out Retry-After and retry.
+      rejectOnRateLimit: (info) => {
+        logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limited (429); waiting');
+        return false;
+      },
+      ...opts.rest,
+    },
+    allowedMentions: NO_MENTIONS,
+    waitGuildTimeout: opts.waitGuildTimeout,
+  });
+  const limiter = createRateLimiter(config.RATE_LIMIT_PER_MINUTE, runtime.clock);
+  const pages = new PageStore(opts.pageTtlMs, runtime.clock);
+
+  /** The first page of a reply as message options, registering the rest for paging. */
+  const firstPage = (reply: Reply) => {
+    const rendered = renderReply(reply, opts.render);
+    const page = rendered[0]!;
+    const components = rendered.length > 1 ? [pageButtons(pages.put(rendered), 0, rendered.length)] : [];
+    return { content: page.content, embeds: page.embeds, components, allowedMentions: NO_MENTIONS };
+  };
+
+  const originOf = (userId: string, channelId: string | null, guildId: string | null): Origin => ({
+    platform: 'discord',
+    userId,
+    ...(channelId ? { channelId } : {}),
+    ...(guildId ? { workspaceId: guildId } : {}),
+  });
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const name = commandNameFor(interaction.commandName, interaction.options.getSubcommand(false));
+    const command = runtime.commands.get(name);
+    const keepPrivate = Boolean(command?.options.some((o) => o.name === PRIVATE_OPTION));
+    const ephemeral = !keepPrivate && interaction.options.getBoolean(PRIVATE_OPTION) === true;
+    const userKey = `discord:${interaction.user.id}`;
+    if (!limiter.take(userKey)) {
+      await interaction.reply({ content: rateLimitMessage(limiter.retryAfter(userKey)), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    const origin = originOf(interaction.user.id, interaction.channelId, interaction.guildId);
+    const pending = runtime.execute(name, { options: optionValues(interaction.options.data, keepPrivate) }, origin);
+    let timer: NodeJS.Timeout | undefined;
+    const early = await Promise.race([
+      pending.then((reply) => ({ reply })),
+      new Promise<null>((resolve) => (timer = setTimeout(resolve, opts.deferAfterMs, null))),
+    ]).finally(() => clearTimeout(timer));
+    if (early) {
+      // Usage errors are the asker's business only.
+      const flags = ephemeral || early.reply.error ? MessageFlags.Ephemeral : undefined;
+      await interaction.reply({ ...firstPage(early.reply), ...(flags ? { flags } : {}) });
+      return;
+    }
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    await interaction.editReply(firstPage(await pending));
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const name = commandNameFor(interaction.commandName, interaction.options.getSubcommand(false));
+    const option = runtime.commands.get(name)?.options.find((o) => o.name === focused.name);
+    let choices: ReturnType<typeof topicChoices> = [];
+    if (option?.autocomplete === 'topics') {
+      try {
+        choices = topicChoices(runtime.library(), String(focused.value ?? ''));
+      } catch (err) {
+        logger.warn({ err, command: name }, 'discord autocomplete failed');
+      }
+    }
+    await interaction.respond(choices);
+  }
+
+  async function onPageButton(interaction: ButtonInteraction, key: string, index: number): Promise<void> {
+    const stored = pages.get(key);
+    const page = stored?.[index];
+    if (!stored || !page) {
+      await interaction.reply({ content: 'This answer has expired — run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    await interaction.update({ content: page.content, embeds: page.embeds, components: [pageButtons(key, index, stored.length)], allowedMentions: NO_MENTIONS });
+  }
+
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isChatInputCommand()) await onCommand(interaction);
+      else if (interaction.isButton()) {
+        const target = parsePageButton(interaction.customId);
+        if (target) await onPageButton(interaction, target.key, target.index);
+      }
+    } catch (err) {
+      logger.error({ err, interaction: interaction.id }, 'discord interaction failed');
+      if (interaction.isRepliable() && !interaction.replied) {
+        const content = 'Something went wrong while answering; the error was logged.';
+        const send = interaction.deferred
+          ? interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_MENTIONS })
+          : interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        await send.catch((e: unknown) => logger.warn({ err: e }, 'discord error reply failed'));
+      }
+    }
+  }
+
+  async function onMessage(message: Message): Promise<void> {
+    const me = client.user;
+    if (!me || message.author.bot || message.system || message.author.id === me.id) return;
+    const mentioned = message.mentions.users.has(me.id);
+    if (!mentioned && !askChannels.has(message.channelId)) return;
+    const userKey = `discord:${message.author.id}`;
+    const reply = async (answer: Reply | string) => {
+      const payload = typeof answer === 'string' ? { content: answer, allowedMentions: NO_MENTIONS } : firstPage(answer);
+      await message.reply(payload);
+    };
+    if (!limiter.take(userKey)) return reply(rateLimitMessage(limiter.retryAfter(userKey)));
+    const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+    const origin = originOf(message.author.id, message.channelId, message.guildId);
+    if (!question) return reply(await runtime.execute('help', { text: '' }, origin));
+    const via = runtime.commands.has('ask') ? 'ask' : 'search';
+    return reply(await runtime.execute(via, { text: question }, origin));
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+  client.on(Events.MessageCreate, (message) =>
+    void onMessage(message).catch((err: unknown) => logger.error({ err, message: message.id }, 'discord message answer failed')),
+  );
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limited; queueing'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  let readyTimer: NodeJS.Timeout | undefined;
+  try {
+    await client.login(token);
+    await Promise.race([
+      ready,
+      new Promise<never>((_, reject) => {
+        readyTimer = setTimeout(() => reject(new Error(`not ready after ${opts.readyTimeoutMs} ms`)), opts.readyTimeoutMs);
+      }),
+    ]);
+  } catch (err) {
+    await client.destroy();
+    throw new NewsdeskError(`Discord login failed: ${(err as Error).message}`, 'platform', { cause: err });
+  } finally {
+    clearTimeout(readyTimer);
+  }
+  logger.info(
+    { user: client.user?.tag, guilds: client.guilds.cache.size, askChannels: askChannels.size, messageContent: askChannels.size > 0 },
+    'discord connected',
+  );
+
+  return {
+    async stop() {
+      client.removeAllListeners();
+      await client.destroy();
+    },
+    async postReply(channelId, reply) {
+      const channel = await client.channels.fetch(channelId).catch(() => null);
+      if (!channel?.isSendable()) throw new NewsdeskError(`Discord channel ${channelId} is unknown or newsdesk cannot post there`, 'platform');
+      await channel.send(firstPage(reply) satisfies MessageCreateOptions);
+    },
+  };
+}

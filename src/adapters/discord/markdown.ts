@@ -1,0 +1,151 @@
+/**
+ * Discord markdown for text newsdesk does not control (article snippets, titles, what users
+ * type): every character that could start formatting is backslash-escaped, so an article
+ * cannot open a code block, a spoiler, a heading, a masked link or a mention, while the
+ * words read exactly as written. Discord's parser drops the backslash before any ASCII
+ * punctuation, so the reader sees the original text.
+ */
+import type { Span } from '../../types.js';
+
+/** Characters escaped wherever they appear. */
+const ALWAYS = new Set(['\\', '*', '_', '~', '`', '|', '[', ']', '<', '>']);
+/** Characters that only format at the start of a line (headings, lists, `-#` subtext). */
+const LINE_START = new Set(['#', '-', '+']);
+/** Zero-width space put after `@` in `@everyone`/`@here`, as discord.js's `cleanContent` does. */
+const ZWSP = '\u200b';
+
+/** The escaped form of each character of one line (so bold markers can be placed between them). */
+function escapeChars(line: string): string[] {
+  const out: string[] = [];
+  const firstText = line.search(/\S/);
+  const numbered = /^\s*\d+\.(\s|$)/.exec(line);
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (ALWAYS.has(c) || (i === firstText && LINE_START.has(c)) || (numbered && c === '.' && i === numbered[0].indexOf('.'))) {
+      out.push('\\' + c);
+    } else if (c === ':' && /[\w/]/.test(line[i + 1] ?? '')) {
+      // A colon that could start an emoji code or end a URL scheme (`https\://` is not autolinked).
+      out.push('\\:');
+    } else if (c === '@' && /^(everyone|here)/i.test(line.slice(i + 1, i + 9))) {
+      out.push('@' + ZWSP);
+    } else {
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * Escapes text so Discord shows it literally, line by line (each line is treated as starting a
+ * Discord line). Newlines are kept.
+ * @example escapeMarkdown('**Breaking** <@1>') // '\\*\\*Breaking\\*\\* \\<@1\\>'
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => escapeChars(line).join(''))
+    .join('\n');
+}
+
+/** Escaped text on one line: newlines and other line breaks become spaces (headlines, labels, names). */
+export function escapeInline(text: string): string {
+  return escapeMarkdown(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
+}
+
+/**
+ * The longest prefix of `text`, cut at a word boundary and marked with "…", whose escaped form
+ * fits in `max` characters; `text` itself when it fits. Used only for text newsdesk writes or
+ * metadata (headlines, titles, labels), never for quoted snippets.
+ */
+export function fitInline(text: string, max: number): string {
+  const whole = escapeInline(text);
+  if (whole.length <= max) return whole;
+  let lo = 0;
+  let hi = text.length;
+  // Binary search on the raw length: escaping only grows text, so longer prefixes never escape shorter.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (escapeInline(text.slice(0, mid)).length + 1 <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  let cut = text.slice(0, lo);
+  const space = cut.search(/\s+\S*$/);
+  if (space > lo / 2) cut = cut.slice(0, space);
+  // Never leave half a surrogate pair behind.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return escapeInline(cut.trimEnd()) + '…';
+}
+
+/** Merged, clipped highlight ranges relative to `[from, to)`, with surrounding whitespace trimmed off. */
+function boldRanges(text: string, highlights: readonly Span[], from: number, to: number): Span[] {
+  const clipped = highlights
+    .map((h) => ({ start: Math.max(h.start, from), end: Math.min(h.end, to) }))
+    .filter((h) => h.end > h.start)
+    .sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const h of clipped) {
+    const last = merged[merged.length - 1];
+    if (last && h.start <= last.end) last.end = Math.max(last.end, h.end);
+    else merged.push({ ...h });
+  }
+  return merged
+    .map((h) => {
+      let { start, end } = h;
+      while (start < end && /\s/.test(text[start]!)) start++;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      return { start, end };
+    })
+    .filter((h) => h.end > h.start);
+}
+
+/**
+ * Renders `text.slice(from, to)` as a Discord block quote (`> ` before every line) with the
+ * highlighted words in bold and everything else escaped. The words are exactly the source text.
+ * @param highlights - ranges relative to `text` (as `ReplyItem.highlights`)
+ */
+export function quoteSnippet(text: string, highlights: readonly Span[] = [], from = 0, to = text.length): string {
+  const lines: string[] = [];
+  let lineStart = from;
+  while (lineStart <= to) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 || nl >= to ? to : nl;
+    const line = text.slice(lineStart, lineEnd);
+    const chars = escapeChars(line);
+    const bold = boldRanges(text, highlights, lineStart, lineEnd);
+    let out = '';
+    let at = 0;
+    for (const b of bold) {
+      const s = b.start - lineStart;
+      const e = b.end - lineStart;
+      out += chars.slice(at, s).join('') + '**' + chars.slice(s, e).join('') + '**';
+      at = e;
+    }
+    lines.push('> ' + out + chars.slice(at).join(''));
+    if (lineEnd === to) break;
+    lineStart = lineEnd + 1;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Reverses `quoteSnippet`'s escaping for one rendered line fragment: drops backslashes before
+ * punctuation, bold markers, and the zero-width space after `@` in `@everyone`/`@here`.
+ * Tests use it to prove no quoted word was lost.
+ */
+export function unescapeMarkdown(rendered: string): string {
+  let out = '';
+  for (let i = 0; i < rendered.length; i++) {
+    const c = rendered[i]!;
+    if (c === '\\' && i + 1 < rendered.length && /[^0-9A-Za-z\s]/.test(rendered[i + 1]!)) {
+      out += rendered[++i];
+    } else if (c === '*' && rendered[i + 1] === '*') {
+      i++;
+    } else if (c === '@' && rendered[i + 1] === ZWSP && /^(everyone|here)/i.test(rendered.slice(i + 2, i + 10))) {
+      out += '@';
+      i++;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}

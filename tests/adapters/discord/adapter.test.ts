@@ -1,0 +1,291 @@
+/**
+ * The Discord adapter end to end: the real discord.js client against the fake Discord REST and
+ * gateway on 127.0.0.1 (tests/helpers/fake-discord.ts).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { startDiscord, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
+import { unescapeMarkdown } from '../../../src/adapters/discord/markdown.js';
+import type { Command, Logger } from '../../../src/command.js';
+import { loadCommands } from '../../../src/commands-loader.js';
+import { createRuntime, type Runtime } from '../../../src/runtime.js';
+import type { Reply } from '../../../src/types.js';
+import { FakeDiscord, IDS, trackUnhandledRejections, type RecordedRequest } from '../../helpers/fake-discord.js';
+import { fixtureLibrary, testConfig } from './fixtures.js';
+
+const TOKEN = 'test-token-not-secret';
+const TEST_REST = { retries: 0, timeout: 3000 };
+const EPHEMERAL = 64;
+
+/** A logger that keeps every line, so tests can check what was (and was not) logged. */
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const log = (level: string) => (obj: unknown, msg?: string) => lines.push(`${level} ${msg ?? ''} ${JSON.stringify(obj, (_k, v) => (v instanceof Error ? v.message : v))}`);
+  return { lines, info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug') };
+}
+
+/** A tiny real command that answers after `ms`, quoting the first fixture article. */
+function slowCommand(ms: number): Command {
+  return {
+    name: 'slow',
+    description: 'Answers slowly',
+    usage: 'slow <topic>',
+    options: [{ name: 'topic', description: 'A topic', required: true, autocomplete: 'topics' }],
+    input: z.object({ topic: z.string().min(1) }),
+    fromText: (text: string) => ({ topic: text }),
+    async run({ topic }, { library }): Promise<Reply> {
+      await new Promise((r) => setTimeout(r, ms));
+      const article = library.articles[0]!;
+      const s = article.sentences[0]!;
+      return {
+        command: 'slow',
+        query: topic,
+        headline: `Slow answer about ${topic}`,
+        items: [{ text: article.text.slice(s.start, s.end), source: 1, span: { start: s.start, end: s.end } }],
+        citations: [{ id: 1, articleId: article.id, title: article.meta.title, outlet: article.meta.outlet, published: article.meta.published, publishedInferred: false, url: article.meta.url }],
+        notes: [],
+      };
+    },
+  };
+}
+
+async function makeRuntime(env: Record<string, string>, logger: Logger): Promise<Runtime> {
+  const commands = await loadCommands();
+  commands.set('slow', slowCommand(400));
+  const library = fixtureLibrary();
+  return createRuntime({ commands, library: () => library, logger, config: testConfig(env) });
+}
+
+const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
+
+describe('Discord adapter against a fake Discord', () => {
+  let fake: FakeDiscord;
+  let adapter: DiscordAdapter;
+  let logger: ReturnType<typeof recordingLogger>;
+  const rejections = trackUnhandledRejections();
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+    logger = recordingLogger();
+    const runtime = await makeRuntime({ DISCORD_API_URL: fake.api, RATE_LIMIT_PER_MINUTE: '1000' }, logger);
+    adapter = await startDiscord(runtime, { rest: TEST_REST, waitGuildTimeout: 1000, deferAfterMs: 150, render: { itemsPerPage: 2 } });
+  });
+  afterEach(() => {
+    expect(rejections.errors).toEqual([]);
+    expect(fake.unknown.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+  afterAll(async () => {
+    await adapter?.stop();
+    await fake?.close();
+    rejections.dispose();
+    // The token reaches Discord, never the logs.
+    expect(logger.lines.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('completes the READY handshake with only the non-privileged intents', async () => {
+    await fake.identify;
+    expect(fake.identifyPayload.token).toBe(TOKEN);
+    expect(fake.identifyPayload.intents).toBe(1 | 512); // Guilds | GuildMessages, no MessageContent
+    const gateway = await fake.waitFor((r) => r.path === '/api/v10/gateway/bot');
+    expect(gateway.headers.authorization).toBe(`Bot ${TOKEN}`);
+    expect(logger.lines.some((l) => l.includes('discord connected'))).toBe(true);
+  });
+
+  it('answers /search through the interaction callback with bold matches, escaped text and linked citations', async () => {
+    const { id } = fake.command('search', [{ name: 'query', type: 3, value: 'gyumri' }]);
+    const callback = await fake.waitFor(isCallback(id));
+    expect(callback.headers.authorization).toBeUndefined();
+    const data = callback.body.data;
+    expect(callback.body.type).toBe(4);
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(data.flags ?? 0).toBe(0);
+    expect(data.content).toContain('3 passages for "gyumri"');
+    const embed = data.embeds[0];
+    expect(embed.description).toContain('> Residents of **Gyumri** gathered on Friday.');
+    expect(embed.description).toMatch(/\[\[1\]\]\(https:\/\/example\.org\/news\/gyumri\?id=1\)/);
+    expect(embed.fields).toContainEqual({ name: '[1] Armenpress · 2021-06-04', value: '[Quake anniversary in Gyumri](https://example.org/news/gyumri?id=1)' });
+    // Three passages at two per page: a Previous/Next row, Previous disabled on the first page.
+    expect(embed.footer.text).toBe('Page 1 of 2');
+    const buttons = data.components[0].components;
+    expect(buttons.map((b: { label: string; disabled: boolean }) => [b.label, b.disabled])).toEqual([
+      ['Previous', true],
+      ['Next', false],
+    ]);
+
+    // Next shows page 2 by updating the same message (callback type 7).
+    const click = fake.button(buttons[1].custom_id, { id: '300000000000000001', channel_id: IDS.channel, author: { id: IDS.bot, username: 'newsdesk', discriminator: '0' }, content: data.content, embeds: data.embeds, components: data.components, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0 });
+    const update = await fake.waitFor(isCallback(click.id));
+    expect(update.body.type).toBe(7);
+    const page2 = update.body.data.embeds[0];
+    expect(page2.footer.text).toBe('Page 2 of 2');
+    // The border article: escaped heading marker, inferred date, title brackets escaped, parentheses in the URL encoded.
+    expect(page2.description).toContain('> \\# Not a heading in **Gyumri** either.');
+    expect(page2.fields).toContainEqual({ name: '[2] Daily \\*Star\\* · 2021-05-30 (inferred)', value: '[Border talks \\[update\\]](https://example.com/border_%28talks%29)' });
+    expect(update.body.data.allowed_mentions.parse).toEqual([]);
+  });
+
+  it('escapes markdown and mentions an article carries, keeping the words', async () => {
+    const { id } = fake.command('search', [{ name: 'query', type: 3, value: 'housing spoilers' }]);
+    const callback = await fake.waitFor(isCallback(id));
+    const description: string = callback.body.data.embeds[0].description;
+    expect(description).toContain('promised more \\*\\***housing**\\*\\* money @\u200beveryone should read.');
+    expect(description).toContain('\\`code\\` and \\|\\|**spoilers**\\|\\| and \\<@123456\\>');
+  });
+
+  it('answers privately when asked with private:true', async () => {
+    const { id } = fake.command('search', [
+      { name: 'query', type: 3, value: 'ministry' },
+      { name: 'private', type: 5, value: true },
+    ]);
+    const callback = await fake.waitFor(isCallback(id));
+    expect(callback.body.data.flags).toBe(EPHEMERAL);
+    expect(callback.body.data.content).toContain('1 passage for "ministry"');
+  });
+
+  it('defers a slow answer and edits it in', async () => {
+    const { id, token } = fake.command('slow', [{ name: 'topic', type: 3, value: 'gyumri' }]);
+    const deferred = await fake.waitFor(isCallback(id));
+    expect(deferred.body.type).toBe(5);
+    const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path === `/api/v10/webhooks/${IDS.app}/${token}/messages/@original`);
+    expect(edit.at).toBeGreaterThanOrEqual(deferred.at);
+    expect(edit.body.content).toBe('**Slow answer about gyumri**');
+    expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(edit.body.embeds[0].fields[0].name).toBe('[1] Armenpress · 2021-06-04');
+  });
+
+  it('answers every loaded command through the interaction callback', async () => {
+    const commands = await loadCommands();
+    for (const command of commands.values()) {
+      const options = command.options
+        .filter((o) => o.required)
+        .map((o) => ({ name: o.name, type: 3, value: o.choices?.[0] ?? 'gyumri' }));
+      const grouped = command.name === 'help' || command.name === 'sources';
+      const { id, token } = grouped
+        ? fake.command('newsdesk', [{ name: command.name, type: 1, options }])
+        : fake.command(command.name, options);
+      const first = await fake.waitFor(isCallback(id));
+      const answer =
+        first.body.type === 5
+          ? (await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${token}/messages/@original`))).body
+          : first.body.data;
+      expect(answer.allowed_mentions.parse, command.name).toEqual([]);
+      expect(answer.content.length, command.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists the commands for /newsdesk help', async () => {
+    const { id } = fake.command('newsdesk', [{ name: 'help', type: 1, options: [] }]);
+    const callback = await fake.waitFor(isCallback(id));
+    expect(callback.body.data.embeds[0].description).toMatch(/^\/help \\\[command\\\] — List the commands/m);
+  });
+
+  it('answers topic autocomplete with matching topics', async () => {
+    const { id } = fake.autocomplete('slow', [{ name: 'topic', type: 3, value: 'Gy', focused: true }]);
+    const callback = await fake.waitFor(isCallback(id));
+    expect(callback.body.type).toBe(8);
+    const choices: Array<{ name: string; value: string }> = callback.body.data.choices;
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const c of choices) {
+      expect(c.name).toBe(c.value);
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(c.name.toLowerCase().split(/[\s-]+/).some((w) => w.startsWith('gy'))).toBe(true);
+    }
+    expect(choices.map((c) => c.value.toLowerCase())).toContain('gyumri');
+  });
+
+  it('answers a mention in a channel as a reply to the message, and ignores other messages', async () => {
+    const before = fake.requests.length;
+    fake.message('just chatting about Gyumri');
+    const asked = fake.message(`<@${IDS.bot}> the rebuilt school in Gyumri`, { mentionsBot: true });
+    const reply = await fake.waitFor((r) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.channel}/messages`);
+    expect(reply.body.message_reference.message_id).toBe(asked);
+    expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(unescapeMarkdown(reply.body.embeds[0].description)).toContain('> The mayor said the rebuilt school will open in September.');
+    const posts = fake.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/messages'));
+    expect(posts).toHaveLength(1);
+  });
+
+  it('posts a digest Reply to a channel', async () => {
+    const library = fixtureLibrary();
+    const article = library.articles[1]!;
+    const s = article.sentences[0]!;
+    const before = fake.requests.length;
+    await adapter.postReply(IDS.channel, {
+      command: 'digest',
+      query: 'armenia',
+      headline: 'Daily digest: armenia',
+      items: [{ text: article.text.slice(s.start, s.end), source: 1, span: { start: s.start, end: s.end } }],
+      citations: [{ id: 1, articleId: article.id, title: article.meta.title, outlet: article.meta.outlet, published: article.meta.published, publishedInferred: true, url: article.meta.url }],
+      notes: [],
+    });
+    const post = fake.requests.slice(before).find((r) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.channel}/messages`);
+    expect(post?.body.content).toBe('**Daily digest: armenia**');
+    expect(post?.body.allowed_mentions.parse).toEqual([]);
+    expect(post?.body.embeds[0].fields[0].name).toBe('[1] Daily \\*Star\\* · 2021-05-30 (inferred)');
+  });
+
+  it('waits out a 429 with Retry-After and still delivers the answer', async () => {
+    fake.fail({
+      method: 'POST',
+      path: /\/callback$/,
+      status: 429,
+      headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user' },
+      body: { message: 'You are being rate limited.', retry_after: 1, global: false },
+    });
+    const { id } = fake.command('search', [{ name: 'query', type: 3, value: 'ministry' }]);
+    const delivered = await fake.waitFor((r) => isCallback(id)(r) && r.status === 204, 8000);
+    const attempts = fake.requests.filter(isCallback(id));
+    expect(attempts.map((r) => r.status)).toEqual([429, 204]);
+    expect(delivered.at - attempts[0]!.at).toBeGreaterThanOrEqual(900);
+    expect(delivered.body.data.content).toContain('ministry');
+    expect(logger.lines.some((l) => l.includes('discord rate limited'))).toBe(true);
+  });
+});
+
+describe('Discord adapter with ask channels and a tight rate limit', () => {
+  let fake: FakeDiscord;
+  let adapter: DiscordAdapter;
+  const rejections = trackUnhandledRejections();
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+    const runtime = await makeRuntime(
+      { DISCORD_API_URL: fake.api, DISCORD_ASK_CHANNELS: IDS.askChannel, RATE_LIMIT_PER_MINUTE: '2' },
+      recordingLogger(),
+    );
+    adapter = await startDiscord(runtime, { rest: TEST_REST, waitGuildTimeout: 1000 });
+  });
+  afterEach(() => {
+    expect(rejections.errors).toEqual([]);
+    expect(fake.unknown).toEqual([]);
+  });
+  afterAll(async () => {
+    await adapter?.stop();
+    await fake?.close();
+    rejections.dispose();
+  });
+
+  it('asks for the MessageContent intent and answers any message in an ask channel', async () => {
+    await fake.identify;
+    expect(fake.identifyPayload.intents).toBe(1 | 512 | 32768);
+    const asked = fake.message('ministry report', { channelId: IDS.askChannel });
+    const reply = await fake.waitFor((r) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.askChannel}/messages`);
+    expect(reply.body.message_reference.message_id).toBe(asked);
+    expect(reply.body.content).toContain('ministry report');
+    expect(unescapeMarkdown(reply.body.embeds[0].description)).toContain('> The ministry denied the report.');
+  });
+
+  it('refuses a third request in a minute with a polite private message', async () => {
+    // The ask-channel question above used one of the two requests.
+    const first = fake.command('search', [{ name: 'query', type: 3, value: 'ministry' }]);
+    expect((await fake.waitFor(isCallback(first.id))).body.data.flags ?? 0).toBe(0);
+    const refused = fake.command('search', [{ name: 'query', type: 3, value: 'ministry' }]);
+    const callback = await fake.waitFor(isCallback(refused.id));
+    expect(callback.body.data.flags).toBe(EPHEMERAL);
+    expect(callback.body.data.content).toMatch(/^You're asking faster than newsdesk can keep up — please try again in \d+ s\.$/);
+    // Another user is not affected.
+    const other = fake.command('search', [{ name: 'query', type: 3, value: 'ministry' }], { userId: IDS.otherUser });
+    expect((await fake.waitFor(isCallback(other.id))).body.data.content).toContain('ministry');
+  });
+});

@@ -1,0 +1,327 @@
+/**
+ * A fake Discord on 127.0.0.1: the REST routes newsdesk uses and a gateway WebSocket on the same
+ * port, speaking the wire protocol so the real discord.js client runs against it. Every REST
+ * request is recorded; unknown routes get 404 (tests assert there were none). Facts behind the
+ * handshake: /work/shared/notes/adapter-testing.md.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One REST request as the fake received it. */
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path without the query, e.g. `/api/v10/webhooks/1/tok/messages/@original`. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  /** Parsed JSON body (undefined when empty or not JSON). */
+  body: any;
+  status: number;
+  at: number;
+}
+
+/** A canned failure for the next request(s) matching a method and path. */
+export interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** How many matching requests fail. @defaultValue 1 */
+  times?: number;
+}
+
+/** Ids of the fake world, all numeric snowflakes. */
+export const IDS = {
+  app: '100000000000000001',
+  bot: '100000000000000002',
+  guild: '100000000000000003',
+  channel: '100000000000000004',
+  askChannel: '100000000000000005',
+  user: '100000000000000006',
+  otherUser: '100000000000000007',
+} as const;
+
+let snowflake = 200000000000000000n;
+/** A fresh numeric snowflake. */
+export const nextId = (): string => String(++snowflake);
+
+const user = (id: string, name: string, bot = false) => ({ id, username: name, discriminator: '0', global_name: name, avatar: null, bot });
+
+/** The fake server. */
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  private readonly failures: Failure[] = [];
+  private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
+  private readonly sockets = new Set<WebSocket>();
+  private seq = 0;
+  private identified!: () => void;
+  /** Resolves when a client has sent IDENTIFY and been dispatched READY + GUILD_CREATE. */
+  readonly identify = new Promise<void>((resolve) => (this.identified = resolve));
+  /** The IDENTIFY payload the client sent (intents, token). */
+  identifyPayload: any;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly wss: WebSocketServer,
+  ) {}
+
+  /** Starts a fake on a free port. */
+  static async start(): Promise<FakeDiscord> {
+    const server = createServer();
+    const wss = new WebSocketServer({ noServer: true });
+    const fake = new FakeDiscord(server, wss);
+    server.on('request', (req, res) => void fake.onRequest(req, res));
+    server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/gateway')) return socket.destroy();
+      wss.handleUpgrade(req, socket, head, (ws) => fake.onSocket(ws));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    return fake;
+  }
+
+  /** `http://127.0.0.1:PORT/api` — what DISCORD_API_URL / `rest.api` is set to. */
+  get api(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api`;
+  }
+
+  /** Requests answered with 404 (routes the fake does not know). */
+  get unknown(): RecordedRequest[] {
+    return this.requests.filter((r) => r.status === 404);
+  }
+
+  /** Makes the next matching request(s) fail. */
+  fail(failure: Failure): void {
+    this.failures.push({ times: 1, ...failure });
+  }
+
+  /** Resolves with the first recorded request (past or future) that matches. */
+  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`fake discord: no matching request within ${timeoutMs} ms; saw ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`)), timeoutMs);
+      this.waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+    });
+  }
+
+  /** Sends a gateway dispatch to every connected client. */
+  dispatch(t: string, d: unknown): void {
+    const frame = JSON.stringify({ op: 0, t, s: ++this.seq, d });
+    for (const ws of this.sockets) ws.send(frame);
+  }
+
+  /** Dispatches a slash-command interaction and returns its id and token. */
+  command(name: string, options: unknown[] = [], opts: { userId?: string } = {}): { id: string; token: string } {
+    return this.interaction(2, { id: nextId(), name, type: 1, options }, opts);
+  }
+
+  /** Dispatches an autocomplete interaction; `options` carries one option with `focused: true`. */
+  autocomplete(name: string, options: unknown[]): { id: string; token: string } {
+    return this.interaction(4, { id: nextId(), name, type: 1, options });
+  }
+
+  /** Dispatches a button click on a message newsdesk sent. */
+  button(customId: string, message: unknown): { id: string; token: string } {
+    return this.interaction(3, { custom_id: customId, component_type: 2 }, {}, { message });
+  }
+
+  private interaction(type: number, data: unknown, opts: { userId?: string } = {}, extra: object = {}): { id: string; token: string } {
+    const id = nextId();
+    const token = `itok-${id}`;
+    const userId = opts.userId ?? IDS.user;
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: IDS.app,
+      type,
+      token,
+      version: 1,
+      guild_id: IDS.guild,
+      channel_id: IDS.channel,
+      channel: { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'newsroom' },
+      member: { user: user(userId, `reporter${userId.slice(-2)}`), roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '2248473465835073' },
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': IDS.guild },
+      context: 0,
+      data,
+      ...extra,
+    });
+    return { id, token };
+  }
+
+  /** Dispatches a channel message from a user. */
+  message(content: string, opts: { channelId?: string; mentionsBot?: boolean; authorId?: string; bot?: boolean } = {}): string {
+    const id = nextId();
+    const authorId = opts.authorId ?? IDS.user;
+    this.dispatch('MESSAGE_CREATE', {
+      id,
+      channel_id: opts.channelId ?? IDS.channel,
+      guild_id: IDS.guild,
+      author: user(authorId, `reporter${authorId.slice(-2)}`, opts.bot ?? false),
+      member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+      content,
+      mentions: opts.mentionsBot ? [user(IDS.bot, 'newsdesk', true)] : [],
+      mention_roles: [],
+      mention_everyone: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+    });
+    return id;
+  }
+
+  /** A full message object as Discord returns it after a send or an edit. */
+  private messageObject(channelId: string, body: any): unknown {
+    return {
+      id: nextId(),
+      channel_id: channelId,
+      author: user(IDS.bot, 'newsdesk', true),
+      content: body?.content ?? '',
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      type: body?.message_reference ? 19 : 0,
+      flags: body?.flags ?? 0,
+      ...(body?.message_reference ? { message_reference: body.message_reference } : {}),
+    };
+  }
+
+  private route(method: string, path: string, body: any): { status: number; body?: unknown } {
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && path === '/api/v10/gateway/bot') {
+      const port = (this.server.address() as AddressInfo).port;
+      return {
+        status: 200,
+        body: { url: `ws://127.0.0.1:${port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+      };
+    }
+    if (method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
+    if ((m = /^\/api\/v10\/webhooks\/(\d+)\/[^/]+\/messages\/@original$/.exec(path)) && (method === 'PATCH' || method === 'GET')) {
+      return { status: 200, body: this.messageObject(IDS.channel, body) };
+    }
+    if (method === 'POST' && (m = /^\/api\/v10\/webhooks\/(\d+)\/[^/]+$/.exec(path))) return { status: 200, body: this.messageObject(IDS.channel, body) };
+    if (method === 'POST' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) return { status: 200, body: this.messageObject(m[1]!, body) };
+    if (method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path) && Array.isArray(body)) {
+      return { status: 200, body: body.map((c: object) => ({ id: nextId(), application_id: IDS.app, version: nextId(), ...c })) };
+    }
+    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: any;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname);
+    const method = req.method ?? 'GET';
+    const failure = this.failures.find((f) => f.method === method && f.path.test(path) && (f.times ?? 1) > 0);
+    let status: number;
+    let headers: Record<string, string> = {};
+    let out: unknown;
+    if (failure) {
+      failure.times = (failure.times ?? 1) - 1;
+      ({ status } = failure);
+      headers = failure.headers ?? {};
+      out = failure.body;
+    } else {
+      ({ status, body: out } = this.route(method, path, body));
+    }
+    const recorded: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body, status, at: Date.now() };
+    this.requests.push(recorded);
+    res.writeHead(status, { ...(out === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
+    res.end(out === undefined ? undefined : JSON.stringify(out));
+    for (const w of this.waiters.filter((x) => x.match(recorded))) {
+      this.waiters.splice(this.waiters.indexOf(w), 1);
+      w.resolve(recorded);
+    }
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 300 } }));
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { op: number; d: any };
+      if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      if (msg.op === 2) {
+        this.identifyPayload = msg.d;
+        this.dispatch('READY', {
+          v: 10,
+          user: { ...user(IDS.bot, 'newsdesk', true), verified: true, flags: 0 },
+          guilds: [{ id: IDS.guild, unavailable: true }],
+          session_id: 'fake-session',
+          resume_gateway_url: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/gateway`,
+          application: { id: IDS.app, flags: 0 },
+          shard: [0, 1],
+        });
+        this.dispatch('GUILD_CREATE', {
+          id: IDS.guild,
+          name: 'Newsroom',
+          unavailable: false,
+          owner_id: IDS.otherUser,
+          joined_at: '2024-01-01T00:00:00.000Z',
+          member_count: 3,
+          large: false,
+          roles: [],
+          emojis: [],
+          stickers: [],
+          members: [],
+          presences: [],
+          voice_states: [],
+          threads: [],
+          stage_instances: [],
+          guild_scheduled_events: [],
+          features: [],
+          channels: [
+            { id: IDS.channel, type: 0, name: 'newsroom', guild_id: IDS.guild, position: 0, permission_overwrites: [] },
+            { id: IDS.askChannel, type: 0, name: 'ask-the-desk', guild_id: IDS.guild, position: 1, permission_overwrites: [] },
+          ],
+        });
+        this.identified();
+      }
+    });
+  }
+
+  /** Closes the gateway and the HTTP server. */
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/**
+ * Collects unhandled promise rejections for the duration of a test file, so a failing REST call
+ * inside an event handler fails the test instead of hanging or passing silently.
+ */
+export function trackUnhandledRejections(): { errors: unknown[]; dispose(): void } {
+  const errors: unknown[] = [];
+  const onRejection = (reason: unknown) => errors.push(reason);
+  process.on('unhandledRejection', onRejection);
+  return { errors, dispose: () => process.off('unhandledRejection', onRejection) };
+}
