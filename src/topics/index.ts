@@ -1,9 +1,11 @@
 /**
- * Topics: what `/claim` and `/timeline` take. A slug `armenia-russia` means both subjects;
- * each subject expands to the aliases the corpus supports (Russia, Russian, Moscow, Kremlin).
- * (First version: splits and lower-cases; issue 4 grows it into corpus-backed entities.)
+ * Topics: what `/claim` and `/timeline` take. A slug `armenia-russia` means both subjects; each
+ * subject expands to its aliases (Russia, Russian, Moscow, Kremlin). `listTopics` derives the
+ * topics a corpus supports from the entities it mentions and the pairs that co-occur.
  */
 import type { Library } from '../command.js';
+import { placeFor } from './places.js';
+import { corpusTopics } from './corpus-topics.js';
 
 /** A parsed topic: every part must match; a part matches when any of its aliases does. */
 export interface TopicQuery {
@@ -11,19 +13,121 @@ export interface TopicQuery {
   parts: string[][];
 }
 
-/** Parses a topic word, phrase or slug. */
-export function parseTopic(topic: string, _library?: Library): TopicQuery {
-  const cleaned = topic.trim().toLowerCase();
-  const slugParts = cleaned.includes(' ') ? [cleaned] : cleaned.split('-').filter(Boolean);
-  return { label: cleaned, parts: slugParts.map((p) => [p]) };
+/** Splits "Armenia and Russia", "armenia-russia", "armenia, russia" into subjects. */
+const SEPARATORS = /\s*(?:,|&|\+|\/|;|\bvs\.?\b|\bversus\b|\band\b|(?<=\S)-(?=\S)|\s-\s)\s*/i;
+
+/**
+ * Parses a topic word, phrase or slug.
+ * @param topic - "armenia-russia", "Russia", "Armenia and Russia", "border guards"
+ * @param library - when given, a multi-word phrase the corpus names as one entity stays whole
+ * @example parseTopic('armenia-russia').parts // [['Armenia','Armenian','Armenians','Yerevan'], ['Russia', …, 'Kremlin']]
+ */
+export function parseTopic(topic: string, library?: Library): TopicQuery {
+  const cleaned = topic.trim().replace(/\s+/g, ' ');
+  const single =
+    placeFor(cleaned) !== undefined ||
+    (library !== undefined && cleaned.includes(' ') && corpusTopics(library).entities.has(cleaned.toLowerCase()));
+  const split = single ? [cleaned] : cleaned.split(SEPARATORS).map((p) => p.trim()).filter((p) => /[\p{L}\p{N}]/u.test(p));
+  // "south-korea", "saudi-arabia": rejoin neighbours that together name a country.
+  const pieces: string[] = [];
+  for (let i = 0; i < split.length; i++) {
+    const three = split.slice(i, i + 3).join(' ');
+    const two = split.slice(i, i + 2).join(' ');
+    if (i + 2 < split.length && placeFor(three)) (pieces.push(three), (i += 2));
+    else if (i + 1 < split.length && placeFor(two)) (pieces.push(two), (i += 1));
+    else pieces.push(split[i]!);
+  }
+  const parts: string[][] = [];
+  const labels: string[] = [];
+  for (const piece of pieces) {
+    const place = placeFor(piece);
+    if (place) {
+      if (labels.includes(place.name)) continue;
+      parts.push([...place.aliases]);
+      labels.push(place.name);
+    } else {
+      parts.push([piece]);
+      labels.push(piece);
+    }
+  }
+  return { label: labels.join(' and ') || cleaned, parts };
 }
 
-/** Topics the corpus supports, best first (for autocomplete and suggestions). */
-export function listTopics(_library: Library, _limit = 25): string[] {
-  return [];
+/** Escapes a string for use inside a RegExp. */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One alias as a pattern: proper nouns match as capitalised or upper-case, other words in any case, with plural/possessive endings. */
+function aliasPattern(alias: string): { source: string; caseSensitive: boolean } {
+  const words = alias.split(/\s+/).map(escape).join('\\s+');
+  const proper = /^\p{Lu}/u.test(alias);
+  const ending = "(?:['’]s|s|es)?";
+  if (!proper) return { source: `${words}${ending}`, caseSensitive: false };
+  const upper = alias.split(/\s+/).map((w) => escape(w.toUpperCase())).join('\\s+');
+  return { source: upper === words ? `${words}${ending}` : `(?:${words}|${upper})${ending}`, caseSensitive: true };
 }
 
-/** Topics close to one that found nothing. */
+/** A compiled part: tests whether a text mentions any of the part's aliases. */
+export type PartMatcher = (text: string) => boolean;
+
+/** Compiles each part of a topic into a matcher (word-bounded, so "Russian" matches in "anti-Russian" but "Iran" not in "Iranian"-less words). */
+export function compileTopic(query: TopicQuery): PartMatcher[] {
+  return query.parts.map((aliases) => {
+    const sensitive: string[] = [];
+    const insensitive: string[] = [];
+    for (const a of aliases) {
+      const p = aliasPattern(a);
+      (p.caseSensitive ? sensitive : insensitive).push(p.source);
+    }
+    const res = [
+      sensitive.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${sensitive.join('|')})(?![\\p{L}\\p{N}])`, 'u') : null,
+      insensitive.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${insensitive.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : null,
+    ].filter((r): r is RegExp => r !== null);
+    return (text: string) => res.some((r) => r.test(text));
+  });
+}
+
+/**
+ * Topics the corpus supports, best first (for autocomplete and suggestions): the entities it
+ * mentions most, and the pairs of them that co-occur in sentences, as slugs ("armenia-russia").
+ */
+export function listTopics(library: Library, limit = 25): string[] {
+  return corpusTopics(library).ranked.slice(0, limit);
+}
+
+/** Topics close to one that found nothing: those sharing a subject with it, then similar spellings, then index terms. */
 export function suggestTopics(library: Library, topic: string, limit = 5): string[] {
-  return library.suggest(topic, limit);
+  const wanted = topic.trim().toLowerCase();
+  const words = wanted.split(/[\s,&+/-]+/).filter(Boolean);
+  const places = new Set(words.map((w) => placeFor(w)?.name.toLowerCase()).filter((p): p is string => Boolean(p)));
+  const scored = corpusTopics(library).ranked.map((slug, rank) => {
+    const slugWords = slug.split('-');
+    let score = 0;
+    for (const w of words) {
+      if (slugWords.includes(w) || places.has(slug)) score += 3;
+      else if (slugWords.some((s) => s.startsWith(w) || w.startsWith(s))) score += 2;
+      else if (slugWords.some((s) => editDistance(s, w) <= Math.max(1, Math.floor(w.length / 4)))) score += 2;
+    }
+    for (const p of places) if (slug.split('-').some((s) => placeFor(s)?.name.toLowerCase() === p)) score += 3;
+    return { slug, score, rank };
+  });
+  const picked = scored
+    .filter((s) => s.score > 0 && s.slug !== wanted)
+    .sort((a, b) => b.score - a.score || a.rank - b.rank)
+    .map((s) => s.slug);
+  if (picked.length < limit) {
+    for (const term of library.suggest(topic, limit)) if (!picked.includes(term) && term !== wanted) picked.push(term);
+  }
+  return picked.slice(0, limit);
+}
+
+/** Levenshtein distance, for "did you mean" on short words. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

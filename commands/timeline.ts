@@ -1,0 +1,65 @@
+/** `/timeline <topic>`: the dated events of a story in order, each quoted verbatim, dated as the article gives it, and cited. */
+import { z } from 'zod';
+import type { Command } from '../src/command.js';
+import { CitationBook, quote, queryText } from '../src/reply.js';
+import { buildTimeline } from '../src/timeline/build.js';
+import { dateLabel, yearGroup } from '../src/timeline/format.js';
+import { toTimelineJs } from '../src/timeline/timelinejs.js';
+import { suggestTopics } from '../src/topics/index.js';
+import type { Reply, ReplyItem } from '../src/types.js';
+
+/** Most events one answer carries; a longer story says how many were left out. */
+const EVENT_LIMIT = 100;
+
+const input = z.object({ topic: queryText('topic') });
+
+export default {
+  name: 'timeline',
+  description: 'Dated events of a story in order, quoted verbatim with citations',
+  usage: 'timeline <topic>',
+  options: [{ name: 'topic', description: 'A subject or pair, e.g. armenia-russia', required: true, autocomplete: 'topics' }],
+  input,
+  fromText: (text: string) => ({ topic: text }),
+  run({ topic }, { library }): Reply {
+    const timeline = buildTimeline(library, topic);
+    const citations = new CitationBook();
+    const shown = timeline.entries.slice(0, EVENT_LIMIT);
+    const items: ReplyItem[] = [];
+    for (const { event, alsoIn } of shown) {
+      const article = library.get(event.articleId);
+      if (!article) continue;
+      const m = event.mention;
+      const item = quote(article, event.span, citations, {
+        highlights: [{ start: m.start, end: m.end }],
+        label: dateLabel(m),
+        group: yearGroup(m),
+        fields: { date: m.date, precision: m.precision, inferred: m.inferred, approximate: m.approximate, expression: m.text },
+      });
+      const others = [...new Set(alsoIn.map((o) => library.get(o.articleId)).filter((a) => a !== undefined).map((a) => citations.cite(a)))];
+      if (others.length) item.alsoIn = others.filter((id) => id !== item.source);
+      items.push(item);
+    }
+    const notes: string[] = [];
+    const label = timeline.topic.label;
+    if (!items.length) {
+      const suggestions = suggestTopics(library, topic, 5);
+      notes.push(suggestions.length ? `No dated events for "${label}" — try ${suggestions.map((s) => `"${s}"`).join(', ')}.` : `No dated events for "${label}".`);
+    } else {
+      if (timeline.entries.length > shown.length) notes.push(`${timeline.entries.length - shown.length} later events not shown.`);
+      if (items.some((i) => i.fields?.['inferred'] === true)) notes.push('"(inferred)": the year or the publication date was not stated and was worked out.');
+    }
+    const articles = citations.list().length;
+    const years = items.length ? `, ${items[0]!.group}–${items[items.length - 1]!.group}` : '';
+    return {
+      command: 'timeline',
+      query: topic,
+      headline: items.length
+        ? `${items.length} dated event${items.length === 1 ? '' : 's'} for ${label} from ${articles} article${articles === 1 ? '' : 's'}${years}`
+        : `No dated events found for "${label}"`,
+      items,
+      citations: citations.list(),
+      notes,
+    };
+  },
+  formats: { timelinejs: (reply: Reply) => toTimelineJs(reply) },
+} satisfies Command<z.output<typeof input>>;

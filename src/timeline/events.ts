@@ -1,0 +1,92 @@
+/**
+ * Events: sentences (or clauses) that say something happened on a date. Dates that only frame
+ * the article (datelines, "Date:" lines, publication stamps), chrome and captions are not events,
+ * nor is anything dated after the article that reports it.
+ */
+import { datesOf } from '../dates/analyser.js';
+import type { DateMention } from '../dates/types.js';
+import type { Article, Span } from '../types.js';
+
+/** One dated event as one article reports it. */
+export interface TimelineEvent {
+  articleId: string;
+  /** The sentence or clause that reports it (offsets into the article text). */
+  span: Span;
+  /** Index of its sentence in `Article.sentences`. */
+  sentence: number;
+  /** The date expression that dates it. */
+  mention: DateMention;
+}
+
+/** Precisions a timeline shows; vague references ("recently") and centuries date nothing usefully. */
+const TIMELINE_PRECISIONS = new Set(['day', 'week', 'month', 'season', 'quarter', 'half', 'year', 'decade']);
+/** Sentence kinds that are reporting. */
+const REPORTING = new Set(['body', 'standfirst']);
+/** Words right before a date that make it a stamp on the page, not an event ("Published on 4 June"). */
+const STAMP_BEFORE = /\b(?:published|updated|posted|modified|copyright|filed|dated)\b[^.!?]{0,20}$|©\s*$|^\s*date\s*:?\s*$/i;
+/** Where a sentence may be cut into clauses: semicolons, dashes, and a comma before a new clause. */
+const CLAUSE_BREAK = /;\s+|\s+[–—]\s+|,\s+(?=(?:and|but|while|whereas|when|after|before|which|as|then)\b)/g;
+
+/** True when the mention's period starts no later than publication (so the article can report it as past). */
+export function notAfter(mention: DateMention, published: string | null): boolean {
+  if (!published || !mention.date) return true;
+  return mention.date <= published.slice(0, mention.date.length);
+}
+
+/** The events one article reports, in text order. */
+export function eventsOf(article: Article): TimelineEvent[] {
+  const bySentence = new Map<number, DateMention[]>();
+  for (const m of datesOf(article)) {
+    if (!m.date || !TIMELINE_PRECISIONS.has(m.precision)) continue;
+    const sentence = article.sentences[m.sentence];
+    if (!sentence || !REPORTING.has(sentence.kind)) continue;
+    if (!notAfter(m, article.meta.published)) continue;
+    const s = article.text.slice(sentence.start, sentence.end);
+    const local = m.start - sentence.start;
+    if (STAMP_BEFORE.test(s.slice(0, local))) continue;
+    // A sentence that is nothing but the date ("23 February 2021.") frames the page.
+    const rest = (s.slice(0, local) + ' ' + s.slice(local + m.text.length)).match(/\p{L}{2,}/gu) ?? [];
+    if (rest.length < 3) continue;
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  const events: TimelineEvent[] = [];
+  for (const [index, mentions] of bySentence) {
+    const sentence = article.sentences[index]!;
+    const spans = clauseSpans(article.text, sentence, mentions);
+    const seen = new Set<string>();
+    mentions.forEach((mention, i) => {
+      const span = spans[i]!;
+      const key = `${mention.value}@${span.start}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      events.push({ articleId: article.id, span, sentence: index, mention });
+    });
+  }
+  return events.sort((a, b) => a.span.start - b.span.start || a.mention.start - b.mention.start);
+}
+
+/**
+ * Cuts a sentence holding several dates into one clause per date where the text has a clean
+ * break between them; otherwise every date keeps the whole sentence.
+ */
+function clauseSpans(text: string, sentence: Span, mentions: DateMention[]): Span[] {
+  const whole = { start: sentence.start, end: sentence.end };
+  if (mentions.length < 2) return mentions.map(() => whole);
+  const s = text.slice(sentence.start, sentence.end);
+  const breaks: { at: number; after: number }[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(s); m; m = CLAUSE_BREAK.exec(s)) breaks.push({ at: sentence.start + m.index, after: sentence.start + m.index + m[0].length });
+  const cuts: { at: number; after: number }[] = [];
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const between = breaks.filter((b) => b.at >= mentions[i]!.end && b.after <= mentions[i + 1]!.start);
+    const cut = between[between.length - 1];
+    if (!cut) return mentions.map(() => whole);
+    cuts.push(cut);
+  }
+  return mentions.map((_, i) => ({
+    start: i === 0 ? sentence.start : cuts[i - 1]!.after,
+    end: i === cuts.length ? sentence.end : cuts[i]!.at,
+  }));
+}

@@ -1,0 +1,117 @@
+/**
+ * The subjects a corpus talks about, derived from its text: countries (through their aliases)
+ * and proper names, counted by the articles that mention them, plus the pairs that co-occur in
+ * a sentence. Computed once per library and cached; feeds `listTopics` and autocomplete.
+ */
+import type { Library } from '../command.js';
+import type { Article } from '../types.js';
+import { PLACES, placeFor } from './places.js';
+
+/** What a corpus supports as topics. */
+export interface CorpusTopics {
+  /** Lower-cased entity names (places by canonical name, other names as written) → articles mentioning them. */
+  entities: Map<string, number>;
+  /** Topic slugs, best first: entities and co-occurring pairs. */
+  ranked: string[];
+}
+
+/** Most articles scanned: autocomplete needs the corpus's main subjects, not an exhaustive census. */
+const MAX_ARTICLES = 20_000;
+/** Least number of articles (or co-occurring articles, for pairs) for a topic to be offered. */
+const MIN_ARTICLES = 2;
+
+const cache = new WeakMap<Library, CorpusTopics>();
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PLACE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${PLACES.flatMap((p) => p.aliases)
+    .sort((a, b) => b.length - a.length)
+    .map((a) => `${escape(a)}|${escape(a.toUpperCase())}`)
+    .join('|')})(?:['’]s)?(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const NAME_RE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}’'-]*\p{L}|\p{Lu}{2,})(?:\s+(?:\p{Lu}[\p{L}’'-]*\p{L}|\p{Lu}{2,}))*/gu;
+
+/** Words that start sentences or name roles, not subjects. */
+const NOT_NAMES = new Set(
+  (
+    'a an the in on at it its he she they we i you this that these those but and or as for with from by of to if when while after before since ' +
+    'however although though also both there here then thus still yet so not no yes all some many most such what which who whose where why how ' +
+    'mr mrs ms dr sir president prime minister ministry foreign defense defence deputy ambassador governor speaker spokesperson spokesman spokeswoman ' +
+    'general chief head secretary state official officials government parliamentary parliament armed forces army police agency news ' +
+    'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
+    'photo reuters share related read more editor picks popular support date updated published'
+  ).split(' '),
+);
+
+function reportingText(article: Article): string[] {
+  return article.sentences
+    .filter((s) => s.kind === 'body' || s.kind === 'standfirst')
+    .map((s) => article.text.slice(s.start, s.end))
+    .filter((t) => !/^[^\p{Ll}]*$/u.test(t)); // all-caps lines (wire headlines) tell nothing about proper names
+}
+
+/** Entities of one sentence: canonical place names and proper names (leading role words dropped). */
+function sentenceEntities(sentence: string): Set<string> {
+  const found = new Set<string>();
+  PLACE_RE.lastIndex = 0;
+  for (let m = PLACE_RE.exec(sentence); m; m = PLACE_RE.exec(sentence)) {
+    const place = placeFor(m[1]!);
+    if (place) found.add(place.name.toLowerCase());
+  }
+  NAME_RE.lastIndex = 0;
+  for (let m = NAME_RE.exec(sentence); m; m = NAME_RE.exec(sentence)) {
+    const words = m[0].split(/\s+/);
+    while (words.length && (NOT_NAMES.has(words[0]!.toLowerCase()) || placeFor(words[0]!))) words.shift();
+    while (words.length && (NOT_NAMES.has(words[words.length - 1]!.toLowerCase()) || placeFor(words[words.length - 1]!))) words.pop();
+    if (!words.length || words.some((w) => placeFor(w) || NOT_NAMES.has(w.toLowerCase()))) continue;
+    const name = words.join(' ').replace(/['’]s$/, '');
+    if (name.length < 3) continue;
+    // A sentence-initial single word is usually just a capitalised common word.
+    if (words.length === 1 && m.index === 0 && !/^\p{Lu}{2,}$/u.test(name)) continue;
+    found.add(name.toLowerCase());
+  }
+  return found;
+}
+
+/** The topics of a library, computed once and cached for its lifetime. */
+export function corpusTopics(library: Library): CorpusTopics {
+  const known = cache.get(library);
+  if (known) return known;
+  const articles = library.articles.filter((a) => !a.duplicateOf).slice(-MAX_ARTICLES);
+  const entities = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const article of articles) {
+    const inArticle = new Set<string>();
+    const pairsInArticle = new Set<string>();
+    for (const sentence of reportingText(article)) {
+      const ents = [...sentenceEntities(sentence)];
+      for (const e of ents) inArticle.add(e);
+      for (let i = 0; i < ents.length; i++) {
+        for (let j = i + 1; j < ents.length; j++) {
+          const [a, b] = [slug(ents[i]!), slug(ents[j]!)].sort();
+          pairsInArticle.add(`${a}-${b}`);
+        }
+      }
+    }
+    for (const e of inArticle) entities.set(e, (entities.get(e) ?? 0) + 1);
+    for (const p of pairsInArticle) pairs.set(p, (pairs.get(p) ?? 0) + 1);
+  }
+  const min = articles.length < MIN_ARTICLES ? 1 : MIN_ARTICLES;
+  const scored: { slug: string; count: number; pair: boolean }[] = [];
+  for (const [name, count] of entities) if (count >= min) scored.push({ slug: slug(name), count, pair: false });
+  for (const [pair, count] of pairs) if (count >= min) scored.push({ slug: pair, count, pair: true });
+  scored.sort((a, b) => b.count - a.count || Number(a.pair) - Number(b.pair) || a.slug.localeCompare(b.slug));
+  const result = { entities, ranked: [...new Set(scored.map((s) => s.slug))] };
+  cache.set(library, result);
+  return result;
+}
+
+/** "Nikol Pashinyan" → "nikol-pashinyan". */
+export function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+}
