@@ -1,0 +1,168 @@
+/**
+ * The Slack listeners: slash commands, the Share and More buttons, and @mentions. Each one acks at
+ * once, asks the runtime (which computes the answer) and delivers a rendered page.
+ */
+import type { App, RespondFn } from '@slack/bolt';
+import type { Origin } from '../../command.js';
+import { createRateLimiter, rateLimitMessage } from '../../rate-limit.js';
+import type { Runtime } from '../../runtime.js';
+import type { Reply } from '../../types.js';
+import { decodeButton, encodeButton, plainFromSlack, type ButtonValue, type Delivery } from './incoming.js';
+import { ACTIONS, renderPage, type Cursor, type Page } from './render.js';
+
+/** Describes an error for the log without anything that could carry a token (request configs, headers). */
+export function describeError(err: unknown): { code?: string; message: string } {
+  const e = err as { code?: unknown; message?: unknown; data?: { error?: unknown } } | null;
+  const message = redactSecrets(String(e?.message ?? err));
+  const code = typeof e?.code === 'string' ? e.code : undefined;
+  return code ? { code, message } : { message };
+}
+
+/** Removes anything shaped like a Slack token from a string. */
+export function redactSecrets(text: string): string {
+  return text.replace(/\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+/g, '[redacted]');
+}
+
+/** Remembers ids for a while so a retried event is answered once. */
+export class SeenEvents {
+  private readonly seen = new Map<string, number>();
+  constructor(
+    private readonly ttlMs = 60 * 60_000,
+    private readonly max = 10_000,
+  ) {}
+  /** True the first time an id is offered (within the time to live). */
+  firstTime(id: string, now = Date.now()): boolean {
+    for (const [key, at] of this.seen) {
+      if (now - at < this.ttlMs && this.seen.size < this.max) break;
+      this.seen.delete(key);
+    }
+    if (this.seen.has(id)) return false;
+    this.seen.set(id, now);
+    return true;
+  }
+}
+
+/** Which command and text a slash command means: `/newsdesk sources` is `sources`, `/newsdesk` alone is `help`. */
+export function resolveSlash(slash: string, text: string): { name: string; text: string } {
+  const name = slash.replace(/^\//, '').toLowerCase();
+  if (name !== 'newsdesk') return { name, text };
+  const [first = '', ...rest] = text.split(' ');
+  if (!first) return { name: 'help', text: '' };
+  return { name: first.toLowerCase().replace(/^\//, ''), text: rest.join(' ') };
+}
+
+/** The options a page needs for its buttons. */
+function pageOptions(runtime: Runtime, name: string, text: string, delivery: Delivery, share: boolean, cursor?: Cursor) {
+  const value = (c: Cursor, d: Delivery) => encodeButton({ command: name, text, cursor: c, delivery: d });
+  return {
+    ...(cursor ? { cursor } : {}),
+    ...(share ? { shareValue: (c: Cursor) => value(c, 'ephemeral') } : {}),
+    ...(runtime.commands.has(name) ? { moreValue: (next: Cursor) => value(next, delivery) } : {}),
+  };
+}
+
+/** Registers every listener on `app`. */
+export function registerHandlers(app: App, runtime: Runtime): void {
+  const limiter = createRateLimiter(runtime.config.RATE_LIMIT_PER_MINUTE, runtime.clock);
+  const seen = new SeenEvents();
+  const log = runtime.logger;
+
+  /** Takes one request for a user; on refusal returns the polite message. */
+  const overLimit = (workspace: string | undefined, user: string | undefined): string | null => {
+    const key = `${workspace ?? ''}:${user ?? 'unknown'}`;
+    return limiter.take(key) ? null : rateLimitMessage(limiter.retryAfter(key));
+  };
+
+  const ephemeralPage = (reply: Reply, name: string, text: string, cursor?: Cursor): Page =>
+    renderPage(reply, reply.error ? {} : pageOptions(runtime, name, text, 'ephemeral', true, cursor));
+
+  app.command(/^\/[\w-]+$/, async ({ command, ack, respond }) => {
+    await ack();
+    const origin: Origin = { platform: 'slack', channelId: command.channel_id, userId: command.user_id, workspaceId: command.team_id };
+    try {
+      const refusal = overLimit(command.team_id, command.user_id);
+      if (refusal) {
+        await respond({ response_type: 'ephemeral', text: refusal });
+        return;
+      }
+      const { name, text } = resolveSlash(command.command, plainFromSlack(command.text ?? ''));
+      const reply = await runtime.execute(name, { text }, origin);
+      const { message } = ephemeralPage(reply, name, text);
+      await respond({ response_type: 'ephemeral', ...message });
+    } catch (err) {
+      log.error({ err: describeError(err), command: command.command }, 'slack command failed');
+      await respond({ response_type: 'ephemeral', text: 'Something went wrong while answering; the error was logged.' }).catch(() => {});
+    }
+  });
+
+  const replay = async (kind: 'share' | 'more', args: { body: unknown; respond: RespondFn; client: App['client'] }) => {
+    const body = args.body as {
+      user?: { id?: string; team_id?: string };
+      team?: { id?: string } | null;
+      channel?: { id?: string };
+      message?: { ts?: string; thread_ts?: string };
+      actions?: { value?: string }[];
+    };
+    const value: ButtonValue | null = decodeButton(body.actions?.[0]?.value);
+    if (!value) return;
+    const team = body.team?.id ?? body.user?.team_id;
+    const origin: Origin = { platform: 'slack', channelId: body.channel?.id, userId: body.user?.id, workspaceId: team };
+    const refusal = overLimit(team, body.user?.id);
+    if (refusal) {
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text: refusal });
+      return;
+    }
+    const reply = await runtime.execute(value.command, { text: value.text }, origin);
+    if (kind === 'share') {
+      // The same page, public, with who shared it from where; "More" there shows later pages privately.
+      const preface = `Shared from /${value.command}${value.text ? ` ${value.text}` : ''}`;
+      const { message } = renderPage(reply, { ...pageOptions(runtime, value.command, value.text, 'ephemeral', false, value.cursor), preface });
+      await args.respond({ response_type: 'in_channel', replace_original: false, ...message });
+      return;
+    }
+    if (value.delivery === 'thread' && body.channel?.id) {
+      const { message } = renderPage(reply, pageOptions(runtime, value.command, value.text, 'thread', false, value.cursor));
+      await args.client.chat.postMessage({ channel: body.channel.id, thread_ts: body.message?.thread_ts ?? body.message?.ts, ...message });
+      return;
+    }
+    const { message } = ephemeralPage(reply, value.command, value.text, value.cursor);
+    await args.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  };
+
+  for (const kind of ['share', 'more'] as const) {
+    app.action(ACTIONS[kind], async ({ ack, body, respond, client }) => {
+      await ack();
+      try {
+        await replay(kind, { body, respond, client });
+      } catch (err) {
+        log.error({ err: describeError(err), action: kind }, 'slack button failed');
+      }
+    });
+  }
+
+  app.event('app_mention', async ({ event, body, say, client, context }) => {
+    // Slack retries an event it thinks was missed; the same event_id is answered once.
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId && !seen.firstTime(eventId)) return;
+    const threadTs = event.thread_ts ?? event.ts;
+    const team = (body as { team_id?: string }).team_id;
+    const origin: Origin = { platform: 'slack', channelId: event.channel, userId: event.user, workspaceId: team };
+    try {
+      const refusal = overLimit(team, event.user);
+      if (refusal) {
+        if (event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, text: refusal });
+        return;
+      }
+      const botUser = typeof context.botUserId === 'string' ? [context.botUserId] : [];
+      const question = plainFromSlack(event.text ?? '', botUser);
+      const name = runtime.commands.has('ask') ? 'ask' : 'search';
+      const reply = question
+        ? await runtime.execute(name, { text: question }, origin)
+        : await runtime.execute('help', { text: '' }, origin);
+      const { message } = renderPage(reply, reply.error || !question ? {} : pageOptions(runtime, name, question, 'thread', false));
+      await say({ thread_ts: threadTs, ...message });
+    } catch (err) {
+      log.error({ err: describeError(err), event: 'app_mention' }, 'slack mention failed');
+    }
+  });
+}

@@ -1,0 +1,185 @@
+/**
+ * The Slack front end: a Bolt app over the runtime. HTTP mode with `SLACK_BOT_TOKEN` and
+ * `SLACK_SIGNING_SECRET`; Socket Mode when `SLACK_APP_TOKEN` is set too. Unusable settings
+ * become one-line `NewsdeskError`s with code `config`, never a stack trace.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import bolt from '@slack/bolt';
+import type { Logger as BoltLogger, webApi } from '@slack/bolt';
+import type { Logger } from '../../command.js';
+import { NewsdeskError, isNewsdeskError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+import type { Reply } from '../../types.js';
+import { describeError, redactSecrets, registerHandlers } from './handlers.js';
+import { encodeButton } from './incoming.js';
+import { renderPage } from './render.js';
+
+const { App, LogLevel } = bolt;
+
+/** The running Slack adapter. */
+export interface SlackAdapter {
+  /** Stops listening (HTTP) or disconnects (Socket Mode). */
+  stop(): Promise<void>;
+  /** The port the HTTP receiver listens on; undefined in Socket Mode. */
+  port: number | undefined;
+  /** Posts a reply publicly to a channel (scheduled digests): the first page, with "More" when there is more. */
+  postReply(channel: string, reply: Reply): Promise<void>;
+}
+
+/** Options for `startSlack`; everything else comes from `runtime.config`. */
+export interface SlackOptions {
+  /** HTTP port. @defaultValue `SLACK_PORT` (3000) */
+  port?: number;
+  /** Interface to listen on. @defaultValue all interfaces */
+  host?: string;
+  /** Web API client options, merged over ours (tests pass `retryConfig: { retries: 0 }`). */
+  clientOptions?: webApi.WebClientOptions;
+}
+
+/** Slack API errors that mean the token itself is wrong. */
+const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'not_allowed_token_type']);
+
+/** Bolt's logger interface over ours, with tokens scrubbed from every line. */
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  let name = 'bolt';
+  const line = (args: unknown[]) =>
+    redactSecrets(
+      args
+        .map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : safeJson(a)))
+        .join(' '),
+    );
+  return {
+    debug: (...args) => logger.debug({ source: name }, line(args)),
+    info: (...args) => logger.info({ source: name }, line(args)),
+    warn: (...args) => logger.warn({ source: name }, line(args)),
+    error: (...args) => logger.error({ source: name }, line(args)),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: (n) => {
+      name = n;
+    },
+  };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Checks the Slack settings before anything connects; throws a one-line config error. */
+function checkSettings(runtime: Runtime): { token: string; signingSecret?: string; appToken?: string } {
+  const c = runtime.config;
+  if (!c.SLACK_BOT_TOKEN) throw new NewsdeskError('SLACK_BOT_TOKEN is missing', 'config');
+  if (!/^xoxb-[\w-]+$/.test(c.SLACK_BOT_TOKEN)) {
+    throw new NewsdeskError('SLACK_BOT_TOKEN must be a bot token (it starts with "xoxb-")', 'config');
+  }
+  if (c.SLACK_APP_TOKEN) {
+    if (!/^xapp-[\w-]+$/.test(c.SLACK_APP_TOKEN)) {
+      throw new NewsdeskError('SLACK_APP_TOKEN must be an app-level token (it starts with "xapp-")', 'config');
+    }
+    return { token: c.SLACK_BOT_TOKEN, appToken: c.SLACK_APP_TOKEN, ...(c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET } : {}) };
+  }
+  if (!c.SLACK_SIGNING_SECRET) {
+    throw new NewsdeskError('SLACK_SIGNING_SECRET is missing (needed with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN is set)', 'config');
+  }
+  return { token: c.SLACK_BOT_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET };
+}
+
+/** Turns a failure while connecting into a one-line NewsdeskError naming the setting at fault. */
+function startError(err: unknown, what: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', apiUrl: string): NewsdeskError {
+  if (isNewsdeskError(err)) return err;
+  const e = err as { code?: string; data?: { error?: string }; message?: string };
+  const slackError = e?.data?.error;
+  if (slackError && TOKEN_ERRORS.has(slackError)) return new NewsdeskError(`Slack refused ${what} (${slackError})`, 'config', { cause: err });
+  if (e?.code === 'EADDRINUSE') return new NewsdeskError('SLACK_PORT is already in use by another program', 'config', { cause: err });
+  if (e?.code === 'EACCES') return new NewsdeskError('SLACK_PORT cannot be opened (permission denied)', 'config', { cause: err });
+  const reason = slackError ?? describeError(err).message;
+  return new NewsdeskError(`Could not start Slack (Web API ${apiUrl}): ${reason.split('\n')[0]}`, 'platform', { cause: err });
+}
+
+/**
+ * Starts the Slack adapter over a runtime.
+ * @param runtime - commands, library and config (`SLACK_*`, `RATE_LIMIT_PER_MINUTE`)
+ * @param opts - port, host and Web API client options
+ * @throws NewsdeskError (`config`) for unusable settings, (`platform`) when Slack cannot be reached
+ * @example const slack = await startSlack(runtime); await slack.postReply('C123', digest)
+ */
+export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Promise<SlackAdapter> {
+  const settings = checkSettings(runtime);
+  const apiUrl = runtime.config.SLACK_API_URL ?? 'https://slack.com/api/';
+  const clientOptions: webApi.WebClientOptions = {
+    // Slack's default retries for half an hour; a start-up against a dead endpoint should fail soon.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+    ...(runtime.config.SLACK_API_URL ? { slackApiUrl: runtime.config.SLACK_API_URL } : {}),
+    ...opts.clientOptions,
+  };
+  const logger = boltLogger(runtime.logger);
+  const socketMode = Boolean(settings.appToken);
+  const app = socketMode
+    ? new App({
+        token: settings.token,
+        appToken: settings.appToken!,
+        socketMode: true,
+        logger,
+        clientOptions,
+        installerOptions: { clientOptions },
+        deferInitialization: true,
+      })
+    : new App({
+        token: settings.token,
+        signingSecret: settings.signingSecret!,
+        logger,
+        clientOptions,
+        deferInitialization: true,
+      });
+  app.error(async (err) => {
+    runtime.logger.error({ err: describeError(err) }, 'slack listener failed');
+  });
+  registerHandlers(app, runtime);
+
+  try {
+    await app.init();
+  } catch (err) {
+    throw startError(err, 'SLACK_BOT_TOKEN', apiUrl);
+  }
+
+  let port: number | undefined;
+  try {
+    if (socketMode) {
+      await app.start();
+    } else {
+      const listen = { port: opts.port ?? runtime.config.SLACK_PORT, ...(opts.host ? { host: opts.host } : {}) };
+      const server = (await app.start(listen)) as Server;
+      port = (server.address() as AddressInfo | null)?.port;
+    }
+  } catch (err) {
+    throw startError(err, socketMode ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN', apiUrl);
+  }
+  runtime.logger.info({ mode: socketMode ? 'socket' : 'http', port }, 'slack adapter started');
+
+  return {
+    port,
+    async stop() {
+      await app.stop();
+    },
+    async postReply(channel, reply) {
+      const more = runtime.commands.has(reply.command) && !reply.error;
+      const { message } = renderPage(
+        reply,
+        more ? { moreValue: (next) => encodeButton({ command: reply.command, text: reply.query, cursor: next, delivery: 'ephemeral' }) } : {},
+      );
+      try {
+        await app.client.chat.postMessage({ channel, ...message });
+      } catch (err) {
+        throw new NewsdeskError(`Slack refused the message for ${channel}: ${describeError(err).message}`, 'platform', { cause: err });
+      }
+    },
+  };
+}
