@@ -228,9 +228,9 @@ export class StateStore {
   listSubscriptions(filter: { platform?: DigestPlatform; channel?: string } = {}): Subscription[] {
     const rows = this.db
       .prepare(
-        `SELECT * FROM subscriptions WHERE (?1 IS NULL OR platform = ?1) AND (?2 IS NULL OR channel = ?2) ORDER BY id`,
+        `SELECT * FROM subscriptions WHERE (@platform IS NULL OR platform = @platform) AND (@channel IS NULL OR channel = @channel) ORDER BY id`,
       )
-      .all(filter.platform ?? null, filter.channel ?? null) as SubscriptionRow[];
+      .all({ platform: filter.platform ?? null, channel: filter.channel ?? null }) as SubscriptionRow[];
     return rows.map(toSubscription);
   }
 

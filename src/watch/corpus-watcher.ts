@@ -1,0 +1,220 @@
+/**
+ * The live corpus: watches CORPUS_DIR and re-ingests a file that is added, changed or removed,
+ * then updates the running library in place, so new reporting is searchable within seconds and
+ * without a restart.
+ *
+ * A file is read only once it is stable: after the last event for it, its size and mtime must
+ * stay the same across one more debounce interval, and they are checked again after reading, so
+ * a file still being written is neither read half nor read twice.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../command.js';
+import type { Article } from '../types.js';
+import { isCorpusFile, isIgnoredPath } from './ignore.js';
+
+/** What an ingest of one file gives (the shape of `ingestFile` in src/ingest). */
+export interface FileIngest {
+  articles: Article[];
+  warning?: { file: string; reason: string } | string;
+}
+
+/** Ingests one file; `src/ingest`'s `ingestFile` by default. */
+export type IngestOne = (absPath: string, corpusDir: string) => Promise<FileIngest> | FileIngest;
+
+/** The part of the indexed library the watcher updates. */
+export interface LiveLibrary {
+  readonly articles: readonly Article[];
+  get(id: string): Article | undefined;
+  applyChanges(changes: { upsert: Article[]; remove: string[] }): unknown;
+}
+
+/** What one change to the corpus did to the library. */
+export interface WatchSummary {
+  /** The file (relative to the corpus, `/`-separated) or folder the change was about. */
+  file: string;
+  /** Articles added or whose text changed. */
+  upserted: Article[];
+  /** Ids of articles that are gone. */
+  removed: string[];
+}
+
+/** Options for {@link watchCorpus}. */
+export interface WatchOptions {
+  corpusDir: string;
+  library: LiveLibrary;
+  logger: Logger;
+  /** Quiet time after the last event before a file is looked at, and between stability checks. @defaultValue 300 */
+  debounceMs?: number;
+  /** Called after each change has been applied to the library (e.g. to record arrivals). */
+  onChange?: (summary: WatchSummary) => void;
+  /** Ingests one file. @defaultValue `ingestFile` from src/ingest */
+  ingest?: IngestOne;
+}
+
+/** A running watcher. */
+export interface CorpusWatcher {
+  /** Stops watching and waits for work in progress. */
+  close(): Promise<void>;
+}
+
+/** Defaults for {@link WatchOptions}. */
+export const defaultWatchOptions = { debounceMs: 300 } as const;
+
+interface FileState {
+  timer?: NodeJS.Timeout;
+  /** `size:mtime` seen at the previous check; equal twice in a row means the writer is done. */
+  seen?: string;
+}
+
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+const fileOfArticle = (id: string): string => id.split('#')[0]!;
+
+/**
+ * Starts watching the corpus folder (subfolders included).
+ * @example
+ * const watcher = watchCorpus({ corpusDir: './corpus', library, logger, onChange: (s) => digest.noteChanges(s) });
+ * // … later
+ * await watcher.close();
+ */
+export function watchCorpus(options: WatchOptions): CorpusWatcher {
+  const corpusDir = path.resolve(options.corpusDir);
+  const debounceMs = options.debounceMs ?? defaultWatchOptions.debounceMs;
+  const { library, logger } = options;
+  const files = new Map<string, FileState>();
+  let queue: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  // Which articles each file gave, so a change or removal replaces exactly those.
+  const idsByFile = new Map<string, Set<string>>();
+  for (const a of library.articles) {
+    const f = fileOfArticle(a.id);
+    (idsByFile.get(f) ?? idsByFile.set(f, new Set()).get(f)!).add(a.id);
+  }
+
+  let ingest: IngestOne | undefined = options.ingest;
+  const ingestOne: IngestOne = async (abs, dir) => {
+    if (!ingest) ingest = (await import('../ingest/index.js')).ingestFile as IngestOne;
+    return ingest(abs, dir);
+  };
+
+  const enqueue = (work: () => Promise<void>): void => {
+    queue = queue.then(work).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'corpus watcher: change not applied'));
+  };
+
+  const schedule = (rel: string, delay = debounceMs): void => {
+    if (closed) return;
+    const state = files.get(rel) ?? {};
+    files.set(rel, state);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      enqueue(() => check(rel));
+    }, delay);
+  };
+
+  const apply = async (rel: string, upsert: Article[], remove: string[]): Promise<void> => {
+    if (!upsert.length && !remove.length) return;
+    await library.applyChanges({ upsert, remove });
+    logger.info({ file: rel, upserted: upsert.length, removed: remove.length }, 'corpus changed; library updated');
+    try {
+      options.onChange?.({ file: rel, upserted: upsert, removed: remove });
+    } catch (err) {
+      logger.error({ err: (err as Error).message }, 'corpus watcher: onChange failed');
+    }
+  };
+
+  /** Everything under `rel` (a file, or a folder that vanished) is gone. */
+  const removeUnder = async (rel: string): Promise<void> => {
+    const remove: string[] = [];
+    for (const [file, ids] of idsByFile) {
+      if (file === rel || file.startsWith(rel + '/')) {
+        remove.push(...ids);
+        idsByFile.delete(file);
+      }
+    }
+    files.delete(rel);
+    await apply(rel, [], remove);
+  };
+
+  const scanFolder = async (relDir: string): Promise<void> => {
+    const entries = await readdir(path.join(corpusDir, relDir), { withFileTypes: true, recursive: true }).catch(() => []);
+    for (const e of entries) {
+      if (!e.isFile()) continue;
+      const rel = toPosix(path.relative(corpusDir, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)));
+      if (isCorpusFile(rel)) schedule(rel);
+    }
+  };
+
+  const check = async (rel: string): Promise<void> => {
+    if (closed) return;
+    const abs = path.join(corpusDir, rel);
+    const before = await stat(abs).catch(() => null);
+    if (!before) return removeUnder(rel);
+    if (before.isDirectory()) return scanFolder(rel);
+    if (!before.isFile() || !isCorpusFile(rel)) return;
+    const state = files.get(rel) ?? {};
+    files.set(rel, state);
+    const sig = `${before.size}:${before.mtimeMs}`;
+    if (state.seen !== sig) {
+      // Still changing (or first look): look again after another quiet interval.
+      state.seen = sig;
+      schedule(rel);
+      return;
+    }
+    const result = await ingestOne(abs, corpusDir);
+    const after = await stat(abs).catch(() => null);
+    if (!after || `${after.size}:${after.mtimeMs}` !== sig) {
+      // Written to while we read it: discard this read and wait for the writer to finish.
+      state.seen = undefined;
+      schedule(rel);
+      return;
+    }
+    files.delete(rel);
+    if (result.warning) {
+      const w = result.warning;
+      logger.warn(typeof w === 'string' ? { file: rel, reason: w } : { file: w.file, reason: w.reason }, 'skipped');
+    }
+    const previous = idsByFile.get(rel) ?? new Set<string>();
+    const now = new Set(result.articles.map((a) => a.id));
+    const upsert = result.articles.filter((a) => library.get(a.id)?.contentHash !== a.contentHash);
+    const remove = [...previous].filter((id) => !now.has(id));
+    if (now.size) idsByFile.set(rel, now);
+    else idsByFile.delete(rel);
+    await apply(rel, upsert, remove);
+  };
+
+  const rescan = (): void => {
+    enqueue(async () => {
+      for (const file of idsByFile.keys()) schedule(file);
+      await scanFolder('');
+    });
+  };
+
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(corpusDir, { recursive: true, persistent: false }, (_event, filename) => {
+      if (closed) return;
+      if (filename === null || filename === undefined) return rescan();
+      const rel = toPosix(String(filename));
+      if (isIgnoredPath(rel)) return;
+      schedule(rel);
+    });
+  } catch (err) {
+    logger.error({ err: (err as Error).message, corpusDir }, 'cannot watch the corpus folder; new articles need a restart');
+    return { close: async () => undefined };
+  }
+  watcher.on('error', (err) => logger.error({ err: err.message, corpusDir }, 'corpus watcher error'));
+  logger.info({ corpusDir }, 'watching the corpus for changes');
+
+  return {
+    async close() {
+      closed = true;
+      watcher.close();
+      for (const s of files.values()) if (s.timer) clearTimeout(s.timer);
+      files.clear();
+      await queue;
+    },
+  };
+}
