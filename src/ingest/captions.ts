@@ -1,0 +1,16 @@
+/**
+ * Photo captions and credits. A caption is kept (it can be quoted, marked as a caption) but it
+ * is never reporting.
+ */
+
+const CREDIT =
+  /\b(photo|photos|photograph|image|images|picture|pic|illustration|video|graphic|footage)( credit| courtesy| source| by)?\s*:|\b(photo|image|picture) (credit|courtesy|by)\b|\bcredit\s*:|\bgetty images\b|\bshutterstock\b|\bwikimedia( commons)?\b|\bunsplash\b|\b(afp|reuters|ap|epa|anadolu|xinhua|tass|sputnik|ria novosti)(\s*\/\s*|\s+via\s+)[a-z]|\/\s*(afp|reuters|ap|epa|getty)\b|\((photo|image|picture|file photo)\b|^(file )?photo\b[^.]{0,40}$/i;
+
+/**
+ * True when a piece reads as a photo caption or credit line.
+ * @param text - the trimmed piece text
+ */
+export function isCaption(text: string): boolean {
+  if (text.length > 320) return false;
+  return CREDIT.test(text);
+}

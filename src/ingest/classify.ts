@@ -1,0 +1,249 @@
+/**
+ * Decides what each piece of a page is: headline, standfirst, dateline, reporting, caption or
+ * site chrome. Rules look at a piece on its own first (widget labels, appeals, credits), then
+ * at its place on the page (what comes before the headline is page furniture; what follows the
+ * last paragraph of reporting and sits among widgets is a teaser or a reader's comment).
+ */
+import type { Block, BlockKind } from '../types.js';
+import { isCaption } from './captions.js';
+import {
+  APPEAL_REASONS,
+  COMMENT_REASONS,
+  LIST_REASONS,
+  chromeReason,
+  firstPersonSingular,
+  soundsLikeAppeal,
+} from './chrome.js';
+import { readDateLine, readWireDateline, type Dateline } from './dateline.js';
+import { segment, isSpace, type Piece } from './segment.js';
+import { isHeadlineLike, titleKey } from './title.js';
+
+interface Draft extends Piece {
+  kind?: BlockKind;
+  reason?: string;
+}
+
+/** What classification found. */
+export interface Classification {
+  blocks: Block[];
+  /** The first dateline or date line, if any. */
+  dateline?: Dateline;
+  /** Text of the block taken as the headline, if any. */
+  headline?: string;
+}
+
+/** How far into the page (in pieces) headlines and datelines are looked for. */
+const HEAD_PIECES = 15;
+/** A piece this long is reporting, so the head of the page is over. */
+const BODY_LENGTH = 250;
+
+function undecided(d: Draft | undefined): d is Draft {
+  return d !== undefined && d.kind === undefined;
+}
+
+function mark(d: Draft, kind: BlockKind, reason?: string): void {
+  d.kind = kind;
+  if (reason !== undefined) d.reason = reason;
+}
+
+function markDateLines(drafts: Draft[]): Dateline | undefined {
+  let found: Dateline | undefined;
+  for (let i = 0; i < drafts.length && i < HEAD_PIECES; i++) {
+    const d = drafts[i]!;
+    const line = readDateLine(d.text, d.start);
+    if (line) {
+      mark(d, 'dateline', 'date line');
+      found ??= line;
+    }
+  }
+  return found;
+}
+
+function markStandalone(drafts: Draft[]): void {
+  const seen = new Map<string, Draft>();
+  for (const d of drafts) {
+    if (d.kind !== undefined) continue;
+    const reason = chromeReason(d.text);
+    if (reason) {
+      mark(d, 'chrome', reason);
+      continue;
+    }
+    if (d.text.length >= 12) {
+      const key = titleKey(d.text);
+      if (seen.has(key)) {
+        mark(d, 'chrome', 'repeated line');
+        continue;
+      }
+      seen.set(key, d);
+    }
+    if (isCaption(d.text)) mark(d, 'caption', 'photo caption');
+  }
+}
+
+function findTitle(drafts: Draft[], knownTitle: string | undefined): number {
+  if (knownTitle !== undefined && knownTitle.trim().length > 0) {
+    const key = titleKey(knownTitle);
+    for (let i = 0; i < drafts.length; i++) {
+      const d = drafts[i]!;
+      if ((d.kind === undefined || d.reason === 'repeated line') && d.text.length < 400 && titleKey(d.text) === key) return i;
+    }
+    return -1;
+  }
+  for (let i = 0; i < drafts.length && i < HEAD_PIECES; i++) {
+    const d = drafts[i]!;
+    if (d.kind !== undefined) continue;
+    if (d.text.length > BODY_LENGTH) return -1;
+    if (isHeadlineLike(d.text, 4)) return i;
+  }
+  return -1;
+}
+
+function markWireDateline(drafts: Draft[], from: number): { drafts: Draft[]; dateline?: Dateline } {
+  let seen = 0;
+  for (let i = from; i < drafts.length && seen < 4; i++) {
+    const d = drafts[i]!;
+    if (d.kind !== undefined) continue;
+    seen++;
+    const line = readWireDateline(d.text, d.start);
+    if (!line) continue;
+    if (line.end >= d.end) {
+      mark(d, 'dateline', 'dateline');
+      return { drafts, dateline: line };
+    }
+    let restStart = line.end;
+    while (restStart < d.end && isSpace(d.text.charCodeAt(restStart - d.start))) restStart++;
+    const head: Draft = { ...d, end: line.end, text: line.text, kind: 'dateline', reason: 'dateline' };
+    const rest: Draft = { ...d, start: restStart, text: d.text.slice(restStart - d.start), sameGroupAsPrevious: true };
+    return { drafts: [...drafts.slice(0, i), head, rest, ...drafts.slice(i + 1)], dateline: line };
+  }
+  return { drafts };
+}
+
+function markStandfirst(drafts: Draft[], title: number): void {
+  for (let i = title + 1; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.kind !== undefined) continue;
+    const next = drafts.slice(i + 1).find((x) => x.kind === undefined || x.kind === 'dateline');
+    if (!next) return;
+    const beforeDateline = next.kind === 'dateline' && d.text.length < 500;
+    const shaped = d.text.length < 400 && !/[.!?…]["'”’)]*$/.test(d.text) && d.text.split(/\s+/).length >= 5;
+    if (beforeDateline || shaped) mark(d, 'standfirst', 'standfirst');
+    return;
+  }
+}
+
+function markCommentSection(drafts: Draft[]): void {
+  let bodySeen = false;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.kind === undefined && d.text.length >= 200) bodySeen = true;
+    if (bodySeen && d.kind === 'chrome' && COMMENT_REASONS.has(d.reason ?? '')) {
+      for (let k = i + 1; k < drafts.length; k++) if (undecided(drafts[k])) mark(drafts[k]!, 'chrome', 'reader comment');
+      return;
+    }
+  }
+}
+
+function markListItems(drafts: Draft[]): void {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.kind !== 'chrome' || !LIST_REASONS.has(d.reason ?? '')) continue;
+    for (let k = i + 1; k < drafts.length; k++) {
+      const item = drafts[k]!;
+      if (item.kind !== undefined) continue;
+      if (!isHeadlineLike(item.text)) break;
+      mark(item, 'chrome', 'related list');
+    }
+  }
+}
+
+function spreadAppeals(drafts: Draft[]): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 0; i < drafts.length; i++) {
+      const d = drafts[i]!;
+      if (d.kind !== undefined) continue;
+      for (const n of [drafts[i - 1], drafts[i + 1]]) {
+        if (n?.kind === 'chrome' && APPEAL_REASONS.has(n.reason ?? '') && soundsLikeAppeal(d.text)) {
+          mark(d, 'chrome', n.reason);
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** After the reporting ends and the widgets begin: teasers for other stories and reader comments. */
+function markTail(drafts: Draft[]): void {
+  const last = drafts[drafts.length - 1];
+  if (!last || last.kind !== 'chrome') return;
+  let i = drafts.length - 1;
+  while (i >= 0) {
+    const d = drafts[i]!;
+    if (d.kind === 'chrome' || d.kind === 'caption') {
+      i--;
+      continue;
+    }
+    if (d.kind !== undefined) return;
+    const prev = drafts[i - 1];
+    if (
+      undecided(prev) &&
+      isHeadlineLike(prev.text) &&
+      !isHeadlineLike(d.text) &&
+      d.text.length <= 400 &&
+      (d.sameGroupAsPrevious || d.text.length <= 300)
+    ) {
+      mark(d, 'chrome', 'teaser');
+      mark(prev, 'chrome', 'teaser');
+      i -= 2;
+      continue;
+    }
+    if (firstPersonSingular(d.text) && !drafts.slice(0, i).some((x) => x.kind === undefined && firstPersonSingular(x.text))) {
+      mark(d, 'chrome', 'reader comment');
+      i--;
+      continue;
+    }
+    return;
+  }
+}
+
+/**
+ * Classifies the pieces of `raw`.
+ * @param raw - the article text
+ * @param knownTitle - the title from metadata, if any; the matching line becomes the headline
+ */
+export function classify(raw: string, knownTitle?: string): Classification {
+  let drafts: Draft[] = segment(raw);
+  let dateline = markDateLines(drafts);
+  markStandalone(drafts);
+  const title = findTitle(drafts, knownTitle);
+  let headline: string | undefined;
+  if (title >= 0) {
+    const t = drafts[title]!;
+    mark(t, 'title', 'headline');
+    headline = t.text;
+    for (let i = 0; i < title; i++) {
+      const d = drafts[i]!;
+      if (d.kind === undefined) mark(d, 'chrome', 'page header');
+    }
+  }
+  const wire = markWireDateline(drafts, Math.max(0, title + 1));
+  drafts = wire.drafts;
+  dateline ??= wire.dateline;
+  if (title >= 0) markStandfirst(drafts, title);
+  markCommentSection(drafts);
+  markListItems(drafts);
+  spreadAppeals(drafts);
+  markTail(drafts);
+  const blocks: Block[] = drafts.map((d) => {
+    const block: Block = { start: d.start, end: d.end, kind: d.kind ?? 'body' };
+    if (d.reason !== undefined) block.reason = d.reason;
+    return block;
+  });
+  const result: Classification = { blocks };
+  if (dateline) result.dateline = dateline;
+  if (headline !== undefined) result.headline = headline;
+  return result;
+}

@@ -1,0 +1,19 @@
+/**
+ * Corpus ingest: reading a newsroom's archive and turning raw page text into quotable articles.
+ *
+ * Entry points: `loadCorpus` (a folder), `ingestFile` (one file, for the live-corpus watcher),
+ * `ingestText` (one text), `markDuplicates` (syndicated copies across the corpus).
+ */
+export { ingestText, sha256, type IngestTextOptions } from './ingest-text.js';
+export {
+  loadCorpus,
+  ingestFile,
+  articleId,
+  CORPUS_EXTENSIONS,
+  defaultLoadCorpusOptions,
+  type CorpusWarning,
+  type LoadCorpusOptions,
+} from './corpus.js';
+export { markDuplicates } from './duplicates.js';
+export { splitFrontMatter, FrontMatterError } from './front-matter.js';
+export type { Dateline } from './dateline.js';

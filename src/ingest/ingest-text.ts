@@ -1,0 +1,77 @@
+/**
+ * Turns raw page text into an `Article`: blocks, sentences with exact offsets, and metadata
+ * read from the text where the given metadata is silent.
+ */
+import { createHash } from 'node:crypto';
+import type { Article, ArticleMeta, BlockKind, Sentence } from '../types.js';
+import { classify } from './classify.js';
+import { clipToBlocks, sentenceSpans } from './sentences.js';
+import { fallbackTitle } from './title.js';
+
+/** Options for `ingestText`. */
+export interface IngestTextOptions {
+  /** Stable article id (the file path relative to the corpus folder). */
+  id: string;
+  /** What is already known; every field given here wins over what the text suggests. */
+  meta?: Partial<ArticleMeta>;
+}
+
+/** Block kinds whose text is split into sentences; chrome and datelines get none. */
+const SENTENCE_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['title', 'standfirst', 'body', 'caption']);
+
+/** sha256 of a text, hex. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function given<T>(value: T | null | undefined): value is T {
+  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Ingests one article's raw text. Synchronous and pure: the same input gives the same article.
+ * @param raw - the article text exactly as received (front matter already removed); kept as `text`
+ * @param opts - id and known metadata
+ * @example
+ * const a = ingestText('YEREVAN, June 4. /TASS/. Moscow said ...', { id: 'tass.txt' });
+ * a.meta.outlet; // "TASS"
+ */
+export function ingestText(raw: string, opts: IngestTextOptions): Article {
+  const known = opts.meta ?? {};
+  const { blocks, dateline, headline } = classify(raw, given(known.title) ? known.title : undefined);
+
+  const wanted = blocks.map((b, i) => ({ b, i })).filter(({ b }) => SENTENCE_KINDS.has(b.kind));
+  const perBlock = clipToBlocks(raw, sentenceSpans(raw), wanted.map(({ b }) => b));
+  const sentences: Sentence[] = [];
+  wanted.forEach(({ b, i }, k) => {
+    for (const span of perBlock[k]!) sentences.push({ start: span.start, end: span.end, index: sentences.length, block: i, kind: b.kind });
+  });
+
+  const meta: ArticleMeta = {
+    title: '',
+    outlet: given(known.outlet) ? known.outlet : (dateline?.outlet ?? null),
+    url: given(known.url) ? known.url : null,
+    published: null,
+    publishedInferred: false,
+  };
+  if (given(known.published)) {
+    meta.published = known.published;
+    meta.publishedInferred = known.publishedInferred ?? false;
+  } else if (dateline?.date) {
+    meta.published = dateline.date;
+    meta.publishedInferred = false;
+  }
+  if (given(known.title)) meta.title = known.title;
+  else if (headline !== undefined) meta.title = headline.replace(/\s+/g, ' ');
+  else {
+    const first = sentences.find((s) => s.kind === 'body' || s.kind === 'standfirst');
+    meta.title = fallbackTitle(first ? raw.slice(first.start, first.end) : undefined, opts.id);
+  }
+  if (known.author !== undefined) meta.author = known.author;
+  if (known.language !== undefined) meta.language = known.language;
+  if (known.tags !== undefined) meta.tags = [...known.tags];
+
+  const annotations: Record<string, unknown> = {};
+  if (dateline) annotations.dateline = { ...dateline };
+  return { id: opts.id, meta, text: raw, blocks, sentences, contentHash: sha256(raw), annotations };
+}

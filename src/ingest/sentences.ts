@@ -1,0 +1,73 @@
+/**
+ * Sentence boundaries from wink-nlp, turned into exact character offsets.
+ *
+ * wink is loaded with only its sentence-boundary step (no POS tagging, entities or negation),
+ * which keeps its tokenizer-driven boundaries while costing a fraction of the full pipeline.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { isSpace } from './segment.js';
+import type { Span } from '../types.js';
+
+let nlp: ReturnType<typeof winkNLP> | undefined;
+
+function pipeline(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model, ['sbd']);
+  return nlp;
+}
+
+/**
+ * Sentence spans of `text` as wink-nlp sees them, in order, trimmed of surrounding whitespace.
+ * wink reproduces each sentence verbatim (original spacing included), so each one is located
+ * with a forward search; anything wink's output did not account for is still covered by the
+ * caller, which fills gaps inside blocks.
+ */
+export function sentenceSpans(text: string): Span[] {
+  if (text.trim().length === 0) return [];
+  const doc = pipeline().readDoc(text);
+  const spans: Span[] = [];
+  let cursor = 0;
+  for (const sentence of doc.sentences().out() as string[]) {
+    const trimmed = sentence.trim();
+    if (trimmed.length === 0) continue;
+    const at = text.indexOf(trimmed, cursor);
+    if (at < 0) continue;
+    spans.push({ start: at, end: at + trimmed.length });
+    cursor = at + trimmed.length;
+  }
+  return spans;
+}
+
+/**
+ * Cuts sentence spans to the given blocks: a sentence that runs across a block boundary is
+ * split there, and any text of a block no sentence covered becomes a sentence of its own.
+ * @param text - the article text
+ * @param spans - wink's sentence spans over the whole text, ordered
+ * @param blocks - the blocks to cover, ordered and non-overlapping
+ * @returns per block, its sentence spans
+ */
+export function clipToBlocks(text: string, spans: readonly Span[], blocks: readonly Span[]): Span[][] {
+  const out: Span[][] = [];
+  let si = 0;
+  for (const block of blocks) {
+    const pieces: Span[] = [];
+    while (si < spans.length && spans[si]!.end <= block.start) si++;
+    let covered = block.start;
+    for (let k = si; k < spans.length && spans[k]!.start < block.end; k++) {
+      const s = Math.max(spans[k]!.start, block.start);
+      const e = Math.min(spans[k]!.end, block.end);
+      if (s > covered) pushTrimmed(text, covered, s, pieces);
+      pushTrimmed(text, s, e, pieces);
+      covered = Math.max(covered, e);
+    }
+    if (covered < block.end) pushTrimmed(text, covered, block.end, pieces);
+    out.push(pieces);
+  }
+  return out;
+}
+
+function pushTrimmed(text: string, start: number, end: number, into: Span[]): void {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start) into.push({ start, end });
+}
