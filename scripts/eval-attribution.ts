@@ -45,7 +45,7 @@ function readGold(ann: string, role: 'Source' | 'Cue'): Span[] {
   return out;
 }
 
-/** Sentences for plain text: paragraphs split at sentence-final punctuation before a capital or quote. */
+/** Sentences for plain text: paragraphs split at sentence-final punctuation before a capital or quote; the first line is the headline. */
 function splitSentences(text: string): SentenceLike[] {
   const out: SentenceLike[] = [];
   let block = 0;
@@ -57,10 +57,10 @@ function splitSentences(text: string): SentenceLike[] {
       const at = b.index ?? 0;
       const prevWord = /(\S+)$/.exec(para.slice(from, at))?.[1] ?? '';
       if (/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Lt|Col|U\.S|[A-Z])\.$/.test(prevWord)) continue;
-      out.push({ start: base + from, end: base + at, block });
+      out.push({ start: base + from, end: base + at, block, kind: block === 0 ? 'title' : 'body' });
       from = at + b[0].length;
     }
-    if (from < para.length) out.push({ start: base + from, end: base + para.length, block });
+    if (from < para.length) out.push({ start: base + from, end: base + para.length, block, kind: block === 0 ? 'title' : 'body' });
     block++;
   }
   return out;
@@ -130,12 +130,16 @@ function main(): void {
     const text = readFileSync(path.join(dir, 'text', textFile), 'utf8');
     const gold = readFileSync(path.join(dir, 'attributions', ann), 'utf8');
     const t0 = performance.now();
-    const statements = findStatements(text, splitSentences(text)).filter((s) => s.kind === 'attributed');
+    const statements = findStatements(text, splitSentences(text), { nested: false }).filter((s) => s.kind === 'attributed');
     ms += performance.now() - t0;
     articles++;
     const sources = statements.flatMap((s) => (s.source ? [tidy(text, s.source)] : []));
     const r = score(source, readGold(gold, 'Source').map((s) => tidy(text, s)), sources);
-    score(cue, readGold(gold, 'Cue').map((s) => tidy(text, s)), statements.map((s) => tidy(text, s.cue)));
+    const rc = score(cue, readGold(gold, 'Cue').map((s) => tidy(text, s)), statements.map((s) => tidy(text, s.cue)));
+    if (process.env.EVAL_CUE_STATS) {
+      for (const m of rc.missed) console.log(`CUEMISS\t${text.slice(m.start, m.end).toLowerCase()}\t${JSON.stringify(text.slice(Math.max(0, m.start - 80), m.end + 30))}`);
+      for (const m of rc.spurious) console.log(`CUESPUR\t${text.slice(m.start, m.end).toLowerCase()}`);
+    }
     if (errors.length < opts.errors) {
       const ctx = (s: Span) => JSON.stringify(text.slice(Math.max(0, s.start - 60), s.end + 40).replace(/\n/g, ' '));
       for (const m of r.missed) errors.push(`MISSED ${JSON.stringify(text.slice(m.start, m.end))} in ${ctx(m)}`);

@@ -31,9 +31,15 @@ export interface FindOptions {
   outlet?: string | null;
   /** Keep attributed statements whose source is not stated ("it was reported that"). @defaultValue true */
   keepSourceless?: boolean;
+  /**
+   * Keep statements reported inside another statement's content ("X denied claims by Y that ...").
+   * Off for scoring against univocal gold such as PolNeAR, where a token is in one attribution only.
+   * @defaultValue true
+   */
+  nested?: boolean;
 }
 
-const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true };
+const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true };
 
 /** Sentence kinds that can carry reporting; captions and chrome never produce statements. */
 const REPORTING_KINDS = new Set<BlockKind>(['body', 'standfirst', 'title']);
@@ -45,6 +51,13 @@ const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 
 const NOUN_PREPS = new Set(['in', 'of', 'for', 'with', 'without']);
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
+const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse', 'call', 'criticize', 'criticise', 'blame', 'praise', 'attack', 'slam', 'blast', 'defend', 'endorse']);
+
+/** A headline in title case ("Trump Says His Plan Will Work"). */
+function titleCase(toks: Token[]): boolean {
+  const words = toks.filter((t) => t.word && t.text.length > 3);
+  return words.length >= 3 && words.filter((t) => t.cap).length / words.length >= 0.75;
+}
 const DOC_SOURCE = /\b(?:statement|report|message|post|letter|order|document|release|communique|readout|text)\s*$/i;
 
 /** True when the clause before token `k` (back to the unit start) is long enough to be the reported content. */
@@ -101,6 +114,15 @@ function unitsOf(text: string, sentences: readonly SentenceLike[]): Unit[] {
 
 /** Grows a noun phrase leftwards from token `j` (inclusive); returns its first token index, or -1. */
 function npLeft(toks: Token[], j: number): number {
+  // "Sen. Bernie Sanders (I-Vt.)": a parenthesis closing the phrase belongs to it.
+  if (toks[j]?.text === ')') {
+    let k = j - 1;
+    while (k > 0 && toks[k]!.text !== '(' && j - k < 8) k--;
+    if (toks[k]?.text === '(' && k > 0) {
+      const s = npLeft(toks, k - 1);
+      return s;
+    }
+  }
   const head = toks[j];
   if (!head || !head.word || BOUNDARY.has(head.lower) || CUE_VERBS.has(head.lower)) return -1;
   let i = j;
@@ -205,9 +227,12 @@ function scanUnit(text: string, unit: Unit): Raw[] {
   const toks = tokenize(text, unit.start, unit.end);
   const out: Raw[] = [];
   const taken = new Set<number>();
+  const quoted = quotedTokens(toks);
+  colonStatement(text, toks, unit, out);
   for (let c = 0; c < toks.length; c++) {
     const t = toks[c]!;
-    if (!t.word || taken.has(c)) continue;
+    // Words inside a quotation are the quoted speaker's, not reporting ("I think" in a quote).
+    if (!t.word || taken.has(c) || quoted[c]) continue;
     // "according to X"
     if (t.lower === 'according' && toks[c + 1]?.lower === 'to') {
       const end = npRight(toks, c + 2);
@@ -237,7 +262,8 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     if (!entry || !stance) continue;
     // A negated verification ("could not be verified") is the outlet's dispute, found separately.
     if (stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
-    if (t.cap && !unit.title && c > 0) continue;
+    // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
+    if (t.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1])) continue;
     const prev = toks[c - 1];
     // Nominal use ("the claims", "in charge of"): not a reporting verb here.
     if (prev && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower))) continue;
@@ -246,10 +272,8 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
     const next = toks[cueEnd + 1];
     // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
-    if (lemma === 'call') {
-      const rest = text.slice(toks[cueEnd]!.end, unit.end);
-      if (!DENIAL_WORDS.test(rest.slice(0, 80)) && next?.lower !== 'for' && !isQuote(next)) continue;
-    }
+    if (lemma === 'continue' && next?.word && next.lower !== 'that') continue;
+    if (lemma === 'refer' && next?.lower !== 'to') continue;
     if (lemma === 'point' && next?.lower !== 'out') continue;
     if (lemma === 'point') cueEnd++;
     // Participles used as adjectives before a noun ("the claimed victory") were caught above; "said" in "the said" too.
@@ -265,9 +289,10 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     const passive = /ed$|wn$|told$|said$|ought$/.test(t.lower) && ((a >= 0 && PASSIVE_AUX.has(toks[a]!.lower)) || next?.lower === 'by');
     // A participle after a comma ("…, adding that"): the subject of the clause speaks.
     const participle = /ing$/.test(t.lower) && prev?.text === ',';
-    let inverted = !!prev && (prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
+    const initial = c === 0 || isQuote(prev);
+    let inverted = !OBJECT_VERBS.has(lemma) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
       !!next && next.word && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which'));
-    if (inverted && prev!.text === ',') {
+    if (inverted && prev?.text === ',') {
       // "X, Y, called the report…" is a subject with apposition, not "…, said X".
       const e = npRight(toks, cueEnd + 1);
       const after = toks[e + 1];
@@ -275,6 +300,7 @@ function scanUnit(text: string, unit: Unit): Raw[] {
       const s = npLeft(toks, c - 2);
       if (s === 0 || (s > 0 && toks[s - 1]!.text === ',' && npLeft(toks, s - 2) === 0)) inverted = false;
     }
+    if (t.cap && c === 0 && !inverted && next?.cap) inverted = true;
     if (participle && !passive) {
       if (out.length) sameAsPrevious = true;
       else {
@@ -362,7 +388,58 @@ function scanUnit(text: string, unit: Unit): Raw[] {
       taken.add(nominal.index);
     }
   }
+  clipContents(text, out);
   return out;
+}
+
+/**
+ * Ends each content where the next statement of the unit begins ("X criticized Y and said Z",
+ * "…, adding that"), so one statement's content does not swallow the next one's cue.
+ */
+function clipContents(text: string, raws: Raw[]): void {
+  const sorted = [...raws].sort((a, b) => a.cue.start - b.cue.start);
+  for (const r of sorted) {
+    if (r.content.start < r.cue.end) continue;
+    const next = sorted.find((n) => n !== r && !NOMINAL_CUES.has(n.lemma) && n.cue.start > r.content.start && n.cue.start < r.content.end);
+    if (!next) continue;
+    const boundary = next.source && next.source.start > r.content.start && next.source.start < next.cue.start ? next.source.start : next.cue.start;
+    let end = boundary;
+    for (;;) {
+      const before = text.slice(r.content.start, end);
+      const m = /(?:[\s,;:—–-]+|\b(?:and|but|who|which|as|while|after|because|when)\b)$/i.exec(before);
+      if (!m || m[0].length === 0) break;
+      end -= m[0].length;
+    }
+    if (end > r.content.start) r.content = { start: r.content.start, end };
+  }
+}
+
+/** Marks tokens that sit inside quotation marks. */
+function quotedTokens(toks: Token[]): boolean[] {
+  const inside = new Array<boolean>(toks.length).fill(false);
+  let open = -1;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    const opening = t.text === '“' || t.text === '‘' || t.text === '«' || (t.text === '"' && open < 0);
+    const closing = t.text === '”' || t.text === '»' || (t.text === '"' && open >= 0) || (t.text === '’' && open >= 0 && toks[open]!.text === '‘');
+    if (open < 0 && opening) open = k;
+    else if (open >= 0 && closing) {
+      for (let q = open + 1; q < k; q++) inside[q] = true;
+      open = -1;
+    }
+  }
+  return inside;
+}
+
+/** "Graham: Trump's rhetoric is hateful": a short name before a colon at the start of a unit. */
+function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw[]): void {
+  const colon = toks.findIndex((t) => t.text === ':');
+  if (colon < 1 || colon > 6 || colon + 1 >= toks.length) return;
+  const first = toks[0]!;
+  if (!first.cap && !PRONOUNS.has(first.lower)) return;
+  if (npLeft(toks, colon - 1) !== 0) return;
+  if (!toks.slice(0, colon).every((t) => t.cap || t.lower === "'s" || NP_INNER_PREPS.has(t.lower) || SPEAKER_NOUNS.has(t.lower))) return;
+  out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
 }
 
 /** "claims by the HUR", "the HUR's accusations": the source of a claim named as a noun after `from`. */
@@ -430,7 +507,11 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     raws.push(...found);
   }
   const statements = resolveClaimants(text, raws, opts.outlet);
-  const kept = statements.filter((s) => opts.keepSourceless || s.kind === 'outlet' || s.source);
+  let kept = statements.filter((s) => opts.keepSourceless || s.kind === 'outlet' || s.source);
+  if (!opts.nested) {
+    const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+    kept = kept.filter((s) => !kept.some((o) => o !== s && o.kind === 'attributed' && inside(s.cue, o.content) && !inside(o.cue, s.content)));
+  }
   if (opts.outletStatements) {
     for (const unit of outletUnits) {
       const content = trimSpan(text, unit.start, unit.end);

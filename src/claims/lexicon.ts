@@ -20,7 +20,7 @@ const VERBS: Record<Stance, string[]> = {
     'emphasise', 'reiterate', 'predict', 'contend', 'tweet', 'post', 'describe', 'caution', 'testify',
     'recall', 'respond', 'reply', 'answer', 'ask', 'urge', 'criticize', 'criticise', 'promise', 'vow',
     'pledge', 'threaten', 'boast', 'complain', 'conclude', 'estimate', 'reveal', 'indicate', 'signal',
-    'tell', 'call', 'blame', 'praise', 'predict', 'proclaim', 'remark', 'observe', 'mention',
+    'tell', 'call', 'blame', 'refer', 'discuss', 'continue', 'praise', 'predict', 'proclaim', 'remark', 'observe', 'mention',
     'believe', 'think', 'fear', 'hope', 'expect', 'worry', 'predict', 'show', 'find', 'cite', 'quote',
     'comment', 'muse', 'joke', 'demand', 'propose', 'recommend', 'attack', 'slam', 'blast', 'charge',
     'point', 'inform', 'brief', 'disclose', 'publish', 'announce', 'conclude', 'tout', 'defend', 'endorse',
@@ -79,7 +79,7 @@ const NOUNISH_FORMS = new Set([
   'hint', 'hints', 'demand', 'demands', 'counter', 'counters', 'blast', 'blasts', 'brief', 'briefs', 'signal', 'signals',
   'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'report', 'fear', 'fears', 'hope',
   'hopes', 'finding', 'findings', 'showing', 'reply', 'replies', 'respond', 'remark', 'remarks', 'observe', 'muse', 'joke',
-  'jokes', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
+  'jokes', 'tweet', 'tweets', 'contest', 'contests', 'show', 'shows', 'showed', 'shown', 'find', 'finds', 'found', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
   'signaled', 'signalled', 'challenge', 'counter', 'briefed', 'briefing', 'observed', 'observing', 'observes',
 ]);
 
@@ -128,6 +128,8 @@ export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'w
 
 /** Words between a subject and its reporting verb that are not part of either. */
 export const SKIPPABLE = new Set([
+  "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "isn't", "wasn't", "hasn't", "haven't",
+  "hadn't", "shouldn't",
   'has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should',
   'must', 'did', 'does', 'do', 'also', 'further', 'later', 'previously', 'again', 'repeatedly', 'then', 'now',
   'once', 'still', 'often', 'already', 'reportedly', 'had', 'long', 'been', 'not', 'never', 'just', 'even',
