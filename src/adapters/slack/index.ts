@@ -5,8 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import bolt from '@slack/bolt';
-import type { Logger as BoltLogger, webApi } from '@slack/bolt';
+import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Logger } from '../../command.js';
 import { NewsdeskError, isNewsdeskError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
@@ -14,8 +13,6 @@ import type { Reply } from '../../types.js';
 import { describeError, redactSecrets, registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';
 import { renderPage } from './render.js';
-
-const { App, LogLevel } = bolt;
 
 /** The running Slack adapter. */
 export interface SlackAdapter {

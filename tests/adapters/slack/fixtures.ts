@@ -1,0 +1,165 @@
+/**
+ * A small real corpus and runtime for the Slack tests: hand-written articles (analysed by the real
+ * analysers), a word-matching object satisfying `Library`, and the real command modules.
+ * The article text tries to ping the channel and to break mrkdwn.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { ANALYSERS } from '../../../src/analysers.js';
+import type { Command, Library, Logger, SearchHit, SearchOptions } from '../../../src/command.js';
+import { loadConfig } from '../../../src/config.js';
+import { CitationBook, queryText, quote } from '../../../src/reply.js';
+import { createRuntime, type Runtime } from '../../../src/runtime.js';
+import type { Article, ArticleMeta, Sentence } from '../../../src/types.js';
+import ask from '../../../commands/ask.js';
+import help from '../../../commands/help.js';
+import search from '../../../commands/search.js';
+import sources from '../../../commands/sources.js';
+
+/** The signing secret the tests sign with. */
+export const SECRET = 'test-signing-secret-0123456789';
+/** The bot token the tests configure (fake; never a real credential). */
+export const TOKEN = 'xoxb-000-test-token-not-real';
+
+/** An article with sentences split at . ! ? before a space, and everything counted as body text. */
+export function makeArticle(id: string, meta: Partial<ArticleMeta> & { title: string }, text: string): Article {
+  const sentences: Sentence[] = [];
+  for (const m of text.matchAll(/\S[\s\S]*?(?:[.!?](?=\s|$)|$)/g)) {
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const end = m.index + m[0].trimEnd().length;
+    if (end > start) sentences.push({ start, end, index: sentences.length, block: 0, kind: 'body' });
+  }
+  const article: Article = {
+    id,
+    meta: { outlet: null, url: null, published: null, publishedInferred: false, ...meta },
+    text,
+    blocks: [{ start: 0, end: text.length, kind: 'body' }],
+    sentences,
+    contentHash: createHash('sha256').update(text).digest('hex'),
+    annotations: {},
+  };
+  for (const analyser of ANALYSERS) article.annotations[analyser.name] = analyser.analyse(article);
+  return article;
+}
+
+/** Articles the Slack tests quote. */
+export const ARTICLES: Article[] = [
+  makeArticle(
+    'gyumri-base.md',
+    { title: 'Russian base in Gyumri on alert', outlet: 'Armenpress', url: 'https://example.org/news?id=1&lang=en', published: '2021-06-04' },
+    'The Russian military base in Gyumri was put on alert on 3 June 2021, the defence ministry said. ' +
+      'Officials denied that troops had left Gyumri. ' +
+      'A commenter wrote <!channel> and @here and <@U0000009> about *Gyumri* _today_ ~now~ `code`. ',
+  ),
+  makeArticle(
+    'border-talks.txt',
+    { title: 'Border talks resume', outlet: 'Daily *Star*', url: 'https://example.com/border_(talks)', published: '2021-05-30', publishedInferred: true },
+    'Armenia and Azerbaijan held border talks on 28 May 2021. ' +
+      'The foreign ministry claimed that the talks near Gyumri were constructive. ' +
+      'An opposition spokesman denied the report about Gyumri.',
+  ),
+  ...Array.from({ length: 5 }, (_, i) =>
+    makeArticle(
+      `market-${i + 1}.md`,
+      { title: `Gyumri market report ${i + 1}`, outlet: `Outlet ${i + 1}`, url: `https://example.net/market/${i + 1}`, published: `2021-06-0${i + 1}` },
+      `Traders in Gyumri reported prices for week ${i + 1}. Bread in Gyumri cost ${100 + i} dram on market day ${i + 1}. Nothing else changed.`,
+    ),
+  ),
+];
+
+/** Passage search by whole words (one sentence per passage), matched words as highlights. */
+export function fixtureLibrary(articles: Article[] = ARTICLES): Library {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const vocabulary = [...new Set(articles.flatMap((a) => a.text.toLowerCase().match(/\p{L}+/gu) ?? []))].sort();
+  const run = (query: string, options: SearchOptions = {}): SearchHit[] => {
+    const terms = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
+    const hits: SearchHit[] = [];
+    for (const article of articles) {
+      if (options.articleIds && !options.articleIds.has(article.id)) continue;
+      let taken = 0;
+      for (const s of article.sentences) {
+        const highlights = [...article.text.slice(s.start, s.end).matchAll(/[\p{L}\p{N}]+/gu)]
+          .filter((m) => terms.includes(m[0].toLowerCase()))
+          .map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length }));
+        if (!highlights.length || taken >= (options.perArticle ?? 2)) continue;
+        taken++;
+        hits.push({ articleId: article.id, span: { start: s.start, end: s.end }, sentences: [s.index], score: highlights.length, terms, highlights });
+      }
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 5);
+  };
+  return {
+    articles,
+    get: (id) => byId.get(id),
+    search: run,
+    searchArticles: (query, limit = 10) => [...new Set(run(query, { limit: 1000, perArticle: 100 }).map((h) => h.articleId))].slice(0, limit),
+    suggest: (query, limit = 5) => vocabulary.filter((w) => w.startsWith(query.trim().toLowerCase().slice(0, 3))).slice(0, limit),
+    version: 'slack-fixture',
+  };
+}
+
+/**
+ * `claim` until the real command lands: a tiny real Command quoting sentences with a claim verb
+ * about the topic (the seam every command uses, not a stand-in for a library object).
+ */
+const claimInput = z.object({ topic: queryText('topic') });
+const interimClaim = {
+  name: 'claim',
+  description: 'Who claims what about a topic (interim test command)',
+  usage: 'claim <topic>',
+  options: [{ name: 'topic', description: 'A topic', required: true }],
+  input: claimInput,
+  fromText: (text: string) => ({ topic: text }),
+  run({ topic }, { library }) {
+    const citations = new CitationBook();
+    const items = library
+      .search(topic, { limit: 10 })
+      .filter((h) => /\b(said|claimed|denied)\b/.test(library.get(h.articleId)!.text.slice(h.span.start, h.span.end)))
+      .map((h) => quote(library.get(h.articleId)!, h.span, citations, { highlights: h.highlights, label: 'Claim' }));
+    return { command: 'claim', query: topic, headline: `${items.length} claims about "${topic}"`, items, citations: citations.list(), notes: [] };
+  },
+} satisfies Command<z.output<typeof claimInput>>;
+
+const COMMANDS_DIR = fileURLToPath(new URL('../../../commands/', import.meta.url));
+
+/** A shipped command module, when it exists in this checkout. */
+async function shipped(name: string): Promise<Command | undefined> {
+  const file = `${COMMANDS_DIR}${name}.ts`;
+  if (!existsSync(file)) return undefined;
+  return ((await import(pathToFileURL(file).href)) as { default: Command }).default;
+}
+
+/** The commands the Slack adapter is tested with: the shipped modules, `claim` interim if not shipped yet. */
+export async function testCommands(): Promise<Map<string, Command>> {
+  const list: Command[] = [search, sources, help, ask];
+  for (const name of ['claim', 'timeline', 'digest', 'topics']) {
+    const command = await shipped(name);
+    if (command) list.push(command);
+    else if (name === 'claim') list.push(interimClaim);
+  }
+  return new Map(list.map((c) => [c.name, c]));
+}
+
+/** A logger that keeps every line, so tests can check nothing secret was logged. */
+export function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const keep = (level: string) => (obj: unknown, msg?: string) => {
+    lines.push(`${level} ${JSON.stringify(obj, (_k, v: unknown) => (v instanceof Error ? { message: v.message, stack: v.stack } : v))} ${msg ?? ''}`);
+  };
+  return { lines, info: keep('info'), warn: keep('warn'), error: keep('error'), debug: keep('debug') };
+}
+
+/** A runtime over the fixture corpus, configured for Slack against `apiUrl`. */
+export async function testRuntime(apiUrl: string, env: Record<string, string> = {}, logger: Logger = recordingLogger()): Promise<Runtime> {
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: apiUrl,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const library = fixtureLibrary();
+  return createRuntime({ commands: await testCommands(), library: () => library, logger, config });
+}

@@ -1,0 +1,201 @@
+/**
+ * A fake Slack on 127.0.0.1 for running real Bolt against: the Web API methods newsdesk calls
+ * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`) and `response_url`
+ * endpoints (`/response/<anything>`). It records every request, answers unknown routes with 404,
+ * and signs requests the way Slack does, for sending slash commands, events and button clicks.
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the fake received. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  raw: string;
+  /** The form fields (Web API) or the JSON body (response_url), as an object. */
+  body: Record<string, unknown>;
+  /** `blocks` of a Web API call, parsed from the JSON string inside the form. */
+  blocks?: unknown[];
+  status: number;
+}
+
+/** What the fake answers to `auth.test`. */
+export const BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0000001' } as const;
+
+/** A running fake Slack. */
+export interface FakeSlack {
+  /** Base of the Web API, for `clientOptions.slackApiUrl`. */
+  apiUrl: string;
+  /** A fresh `response_url` on the fake. */
+  responseUrl(name?: string): string;
+  requests: RecordedRequest[];
+  /** Resolves with the first request (already received or arriving) that matches. */
+  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Answer `auth.test` with this Slack error instead of ok (e.g. "invalid_auth"). */
+  failAuth(error: string | null): void;
+  close(): Promise<void>;
+}
+
+/** Starts a fake Slack on an ephemeral port of 127.0.0.1. */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const requests: RecordedRequest[] = [];
+  const waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
+  let authError: string | null = null;
+  let ts = 1_700_000_000;
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const path = (req.url ?? '/').split('?')[0]!;
+      const type = String(req.headers['content-type'] ?? '');
+      let body: Record<string, unknown> = {};
+      if (type.includes('application/json')) body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      else body = Object.fromEntries(new URLSearchParams(raw));
+      let blocks: unknown[] | undefined;
+      if (typeof body.blocks === 'string') blocks = JSON.parse(body.blocks) as unknown[];
+      else if (Array.isArray(body.blocks)) blocks = body.blocks;
+
+      let status = 200;
+      let answer: unknown;
+      if (req.method === 'POST' && path === '/api/auth.test') {
+        answer = authError ? { ok: false, error: authError } : { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId, url: 'https://fake.slack.test/' };
+      } else if (req.method === 'POST' && path === '/api/chat.postMessage') {
+        answer = { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } };
+      } else if (req.method === 'POST' && path === '/api/chat.postEphemeral') {
+        answer = { ok: true, message_ts: `${++ts}.000200` };
+      } else if (req.method === 'POST' && path.startsWith('/response/')) {
+        answer = { ok: true };
+      } else {
+        status = 404;
+        answer = { ok: false, error: 'unknown_method' };
+      }
+      const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, raw, body, ...(blocks ? { blocks } : {}), status };
+      requests.push(record);
+      for (const w of [...waiters]) {
+        if (w.match(record)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(record);
+        }
+      }
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let responses = 0;
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (name = 'r') => `${base}/response/${name}-${++responses}`,
+    requests,
+    waitFor(match, timeoutMs = 5000) {
+      const found = requests.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const waiter = { match, resolve: (r: RecordedRequest) => (clearTimeout(timer), resolve(r)) };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`fake Slack: no matching request within ${timeoutMs} ms (got ${requests.map((r) => r.path).join(', ') || 'none'})`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    failAuth(error) {
+      authError = error;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Slack's request signature over the exact bytes sent. */
+export function sign(secret: string, timestamp: number, body: string): string {
+  return 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+}
+
+/** Options for `sendSigned`. */
+export interface SendOptions {
+  /** Sign with this secret instead (a wrong one tests refusal). */
+  secret: string;
+  /** Extra headers, e.g. `x-slack-retry-num`. */
+  headers?: Record<string, string>;
+}
+
+/** POSTs a signed request to Bolt's `/slack/events`; returns status and body. */
+export async function sendSigned(port: number, body: string, contentType: string, opts: SendOptions): Promise<{ status: number; text: string }> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(opts.secret, timestamp, body),
+      ...opts.headers,
+    },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/** A slash command as Slack sends it (form-encoded). */
+export function slashCommandBody(fields: { command: string; text: string; responseUrl: string; userId?: string; channelId?: string }): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: BOT.teamId,
+    team_domain: 'newsroom',
+    channel_id: fields.channelId ?? 'C0000001',
+    channel_name: 'newsroom',
+    user_id: fields.userId ?? 'U0000001',
+    user_name: 'reporter',
+    command: fields.command,
+    text: fields.text,
+    api_app_id: 'A0000001',
+    is_enterprise_install: 'false',
+    response_url: fields.responseUrl,
+    trigger_id: '1.2.3',
+  }).toString();
+}
+
+/** A button click (block_actions) on a message, form-encoded with a JSON `payload`. */
+export function buttonBody(fields: { actionId: string; value: string; responseUrl: string; userId?: string; channelId?: string; messageTs?: string; threadTs?: string }): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: fields.userId ?? 'U0000001', username: 'reporter', team_id: BOT.teamId },
+    api_app_id: 'A0000001',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: fields.messageTs ?? '1700000000.000100', channel_id: fields.channelId ?? 'C0000001', is_ephemeral: true },
+    trigger_id: '1.2.3',
+    team: { id: BOT.teamId, domain: 'newsroom' },
+    channel: { id: fields.channelId ?? 'C0000001', name: 'newsroom' },
+    message: { type: 'message', ts: fields.messageTs ?? '1700000000.000100', ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}), text: 'answer' },
+    response_url: fields.responseUrl,
+    actions: [{ type: 'button', action_id: fields.actionId, block_id: 'b1', value: fields.value, action_ts: '1700000001.000000' }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** An `app_mention` event callback (JSON). */
+export function mentionBody(fields: { eventId: string; text: string; userId?: string; channelId?: string; ts?: string; threadTs?: string }): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: BOT.teamId,
+    api_app_id: 'A0000001',
+    type: 'event_callback',
+    event_id: fields.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: BOT.teamId, user_id: BOT.userId, is_bot: true, is_enterprise_install: false }],
+    event: {
+      type: 'app_mention',
+      user: fields.userId ?? 'U0000001',
+      text: fields.text,
+      ts: fields.ts ?? '1700000100.000100',
+      ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
+      channel: fields.channelId ?? 'C0000001',
+      event_ts: fields.ts ?? '1700000100.000100',
+    },
+  });
+}
