@@ -45,6 +45,10 @@ export interface Candidate {
   offset?: number;
   vague?: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
   approximate?: boolean;
+  /** "a year ago/earlier" in a sentence about a quarter means that quarter a year before. */
+  yearsBack?: number;
+  /** "comes a week after X": counted back from publication, to the day, circa. */
+  fromPublication?: boolean;
   /** Recognised but deliberately left undated (e.g. "a week after" with nothing to anchor it). */
   suppress?: boolean;
   /** Rules win ties against chrono. */
@@ -57,7 +61,7 @@ const RELATIVE_WORD = /\b(yesterday|today|tomorrow|tonight)\b/gi;
 const AGO = new RegExp(`\\b(${NUMBER_RE}|a few|several|many)\\s+(day|week|month|year|decade)s?\\s+(ago|earlier)\\b(?!\\s+than)`, 'gi');
 const AFTER = new RegExp(`\\b(${NUMBER_RE})\\s+(day|week|month|year)s?\\s+(after|before|later)\\b`, 'gi');
 const LAST_UNIT = new RegExp(`\\b(?:(earlier|later)\\s+)?(?:the\\s+)?(last|this|next|past|previous|coming|current)\\s+${UNIT_RE}\\b(?!-)`, 'gi');
-const LAST_NAMED = new RegExp(`\\b(last|this|next|this past|this coming)\\s+(${MONTH_RE}|${WEEKDAY_RE}|${SEASON_RE})(?![a-z])`, 'gi');
+const LAST_NAMED = new RegExp(`\\b(last|this|next|this past|this coming|the previous|the following|previous)\\s+(${MONTH_RE}|${WEEKDAY_RE}|${SEASON_RE})(?![a-z])(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4}))?`, 'gi');
 const SEASON = new RegExp(`\\b(?:(the|in|during|over the|this|last|next)\\s+)?(?:(early|late|mid)[- ])?(${SEASON_RE})\\b(?:\\s+(?:of\\s+)?(1[6-9]\\d\\d|20\\d\\d)\\b)?`, 'gi');
 const DECADE = /\b(?:(early|mid|late)[- ])?(1\d|20)(\d)0'?s\b/gi;
 const CENTURY = /\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b/gi;
@@ -67,7 +71,15 @@ const QUARTER = new RegExp(
 );
 const HALF = /\b(?:(the)\s+)?(first|second)[- ]half\b(?:\s+of\s+(1[6-9]\d\d|20\d\d))?/gi;
 const YEAR = /(?<![\d$£€,.#/:-]|\d\s)\b(?:(fiscal|calendar|mid-|the year)\s*)?(1[6-9]\d\d|20\d\d)\b(?![,.]\d|\s*(?:%|pct\b|percent|per cent|gmt\b|hrs\b|hours\b|local\b|est\b|edt\b|bst\b|utc\b|dlrs\b|dollars\b|tonnes\b|tons\b|shares\b|barrels\b|mln\b|billion\b|million\b|feet\b|miles\b|km\b|kg\b|people\b|employees\b|troops\b|soldiers\b|workers\b|members\b|acres\b|metres\b|meters\b|points\b|votes\b|[-/]\d))/gi;
-const VAGUE = /\b(nowadays|now|currently|recently|in recent (?:years|months|weeks)|the past|the future|soon)\b/gi;
+const VAGUE = /\b(nowadays|now|currently|current|recently|recent|in recent (?:years|months|weeks|days)|recent (?:years|months|weeks|days)|the past|(?:the )?future|these days|previously)\b(?!-)/gi;
+const THE_YEAR = /\bthe\s+(?:current\s+|full\s+|fiscal\s+)*year\b(?!\s+(?:before|earlier|ago|after|later|of|in|to|that|when|since)\b|-)/gi;
+const SPELLED_YEAR = /\b(nineteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?\b|\b(two thousand)(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?\b/gi;
+const SPELLED_DECADE = /\bthe\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi;
+const SPELLED: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  sixty: 60, seventy: 70, eighty: 80, ninety: 90, twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9,
+};
 const PERIOD_PREFIX = /(?:\bthe\s+)?\b(?:(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?|(?:early|late|mid)[- ])$/i;
 const CHRONO_LEAD = /^(?:(?:on|in|at|since|by|from|until|till|during|of|the|end of|beginning of|start of|middle of)\s+)+/i;
 
@@ -101,7 +113,10 @@ function ruleCandidates(s: string, out: Candidate[]): void {
   each(AGO, s, (m) => {
     const n = toNumber(m[1]!);
     if (n === undefined) return at(m, { vague: 'PAST_REF' });
-    at(m, { unit: unitOf(m[2]!) as DateUnit, offset: -n });
+    const unit = unitOf(m[2]!);
+    // "a decade ago" names a year, not a decade.
+    if (unit === 'decade') return at(m, { unit: 'year', offset: -10 * n, approximate: true });
+    at(m, { unit: unit as DateUnit, offset: -n, ...(unit === 'year' ? { yearsBack: n } : {}) });
   });
   each(AFTER, s, (m) => {
     const n = toNumber(m[1]!);
@@ -112,7 +127,7 @@ function ruleCandidates(s: string, out: Candidate[]): void {
     const startsWithDate = new RegExp(`^\\s*(?:the\\s+)?(?:${MONTH_RE}|${WEEKDAY_RE}|\\d)`, 'i').test(rest);
     const dir = m[3]!.toLowerCase();
     if (n !== undefined && presentMain && !startsWithDate && dir === 'after') {
-      at(m, { unit: unitOf(m[2]!) as DateUnit, offset: -n, approximate: true });
+      at(m, { unit: unitOf(m[2]!) as DateUnit, offset: -n, approximate: true, fromPublication: true });
     } else at(m, { suppress: true });
   });
   each(LAST_UNIT, s, (m) => {
@@ -124,11 +139,12 @@ function ruleCandidates(s: string, out: Candidate[]): void {
   });
   each(LAST_NAMED, s, (m) => {
     const mod = m[1]!.toLowerCase();
-    const rel = mod === 'last' || mod === 'this past' ? 'last' : mod === 'this' ? 'this' : 'next';
+    const rel = mod === 'last' || mod === 'this past' || mod.endsWith('previous') ? 'last' : mod === 'this' ? 'this' : 'next';
     const word = m[2]!.toLowerCase();
     const month = monthNumber(word);
     if (word === 'may' && rel !== 'last' && rel !== 'next') return;
-    if (month !== undefined) return at(m, { month, rel });
+    if (month !== undefined) return at(m, { month, rel, ...(m[3] ? { day: Number(m[3]) } : {}) });
+    if (m[3]) return; // a weekday or season followed by a number is something else
     if (word in WEEKDAYS) return at(m, { weekday: WEEKDAYS[word], rel });
     const season = SEASONS[word];
     if (season) at(m, { season, rel });
@@ -158,6 +174,7 @@ function ruleCandidates(s: string, out: Candidate[]): void {
     const ordinal = word ? ORDINALS[word] : undefined;
     if (ordinal !== undefined) return at(m, { quarter: ordinal, year });
     if (word === 'current') return at(m, { unit: 'quarter', offset: 0 });
+    if (year !== undefined && !word) return at(m, { suppress: true }); // "the 1988 quarter": which quarter is not said
     at(m, { unit: 'quarter', offset: -1, rel: 'latest' });
   });
   each(HALF, s, (m) => {
@@ -171,9 +188,16 @@ function ruleCandidates(s: string, out: Candidate[]): void {
   });
   each(VAGUE, s, (m) => {
     const w = m[1]!.toLowerCase();
-    const vague = w === 'now' || w === 'nowadays' || w === 'currently' ? 'PRESENT_REF' : w === 'the future' || w === 'soon' ? 'FUTURE_REF' : 'PAST_REF';
+    const vague = /^(?:now|nowadays|currently|current|these days)$/.test(w) ? 'PRESENT_REF' : w.endsWith('future') ? 'FUTURE_REF' : 'PAST_REF';
     at(m, { vague });
   });
+  each(THE_YEAR, s, (m) => at(m, { unit: 'year', offset: 0 }));
+  each(SPELLED_YEAR, s, (m) => {
+    const g = m.slice(1).map((x) => x?.toLowerCase());
+    const year = g[3] ? 2000 + (g[4] ? SPELLED[g[4]]! : 0) : SPELLED[g[0]!]! * 100 + SPELLED[g[1]!]! + (g[2] ? SPELLED[g[2]]! : 0);
+    at(m, { year });
+  });
+  each(SPELLED_DECADE, s, (m) => at(m, { decade: 190 + SPELLED[m[1]!.toLowerCase()]! }));
 }
 
 const chronoRef = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
@@ -197,6 +221,12 @@ function chronoCandidates(s: string, out: Candidate[]): void {
     if (lead) {
       start += lead[0].length;
       text = text.slice(lead[0].length);
+    }
+    if (/^\d{1,2}\/\d{1,2}$/.test(text)) continue; // "3/8" is a fraction far more often than a date
+    if (r.end) {
+      // A range ("June 4-6", "last Thursday, to Nov. 6"): keep the expression of its start.
+      const cut = /\s*(?:[-–—]|,?\s+(?:to|through|until|and)\s+)/.exec(text.slice(1));
+      if (cut) text = text.slice(0, cut.index + 1);
     }
     const trail = /[\s,.;:]+$/.exec(text);
     if (trail && !/\b[a-z]{3}\.$/i.test(text)) text = text.slice(0, trail.index);

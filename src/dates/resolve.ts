@@ -23,7 +23,7 @@ import { findCandidates, type Candidate } from './extract.js';
 import type { DateMention, DatePrecision, DateReference } from './types.js';
 
 /** Words in the few words before an expression that make it point forward ("will meet on Friday"). */
-const FUTURE_CUE = /\b(?:will|'ll|shall|won't|scheduled|slated|due|upcoming|plans?|planned|expects?|expected|intends?|aims?|is to|are to|to be held|until|till|by)\b[^.;:!?]{0,40}$/i;
+const FUTURE_CUE = /\b(?:will|'ll|shall|won't|scheduled|slated|upcoming|plans?|planning|planned|expects?|expected|intends?|aims?|is to|are to|set to|to be held|as soon as|as early as|no later than)\b[^.;:!?]{0,40}$/i;
 
 type Resolved = Pick<DateMention, 'value' | 'date' | 'precision' | 'inferred' | 'approximate'>;
 
@@ -41,13 +41,21 @@ export function resolveDates(text: string, sentences: readonly Span[], reference
   const ref = reference ? parseYmd(reference.date) : null;
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   const out: DateMention[] = [];
+  let lastQuarter: { value: string; sentence: number } | null = null;
   spans.forEach((span, index) => {
     const s = text.slice(span.start, span.end);
     for (const c of findCandidates(s)) {
       if (c.suppress) continue;
       const future = FUTURE_CUE.test(s.slice(Math.max(0, c.start - 60), c.start));
-      const r = resolveCandidate(c, ref, future);
+      let r = resolveCandidate(c, ref, future);
+      // Financial copy compares quarters: "a year earlier" after "the third quarter" is that quarter a year before.
+      if (r && c.yearsBack !== undefined && lastQuarter && index - lastQuarter.sentence <= 1) {
+        const y = Number(lastQuarter.value.slice(0, 4)) - c.yearsBack;
+        const q = Number(lastQuarter.value.slice(-1));
+        r = { value: `${y}-Q${q}`, date: fmtMonth(y, q * 3 - 2), precision: 'quarter', inferred: true, approximate: false };
+      }
       if (!r) continue;
+      if (r.precision === 'quarter' && c.yearsBack === undefined) lastQuarter = { value: r.value, sentence: index };
       out.push({
         start: span.start + c.start,
         end: span.start + c.end,
@@ -130,7 +138,7 @@ function relative(c: Candidate, ref: Ymd, approximate: boolean): Resolved | null
       return { value: d, date: d, precision: 'day', ...base };
     }
     case 'week': {
-      if (approximate) {
+      if (c.fromPublication) {
         // "comes a week after X": X is about n weeks before publication, to the day.
         const d = fmtDay(addDays(ref, n * 7));
         return { value: d, date: d, precision: 'day', ...base };
@@ -171,8 +179,14 @@ function monthYear(month: number, day: number | undefined, rel: Candidate['rel']
   if (rel === 'next') return month > ref.m ? ref.y : ref.y + 1;
   if (rel === 'this') return ref.y;
   if (future) return earlier ? ref.y + 1 : ref.y;
-  return later ? ref.y - 1 : ref.y;
+  if (!later) return ref.y;
+  // A date shortly after publication is a coming one ("payable Dec. 15" in a November story); further off, last year's.
+  const ahead = dayNumber({ y: ref.y, m: month, d: day ?? 1 }) - dayNumber(ref);
+  return ahead <= AHEAD_DAYS ? ref.y : ref.y - 1;
 }
+
+/** How far past publication an unmarked month or day may still be read as coming rather than last year's. */
+const AHEAD_DAYS = 90;
 
 /** The day a weekday refers to: the nearest one on or before publication for past-tense reporting. */
 function weekdayDate(wd: number, rel: Candidate['rel'], ref: Ymd, future: boolean): Ymd {
