@@ -268,8 +268,7 @@ export class DigestService {
    * @returns null when nothing arrived
    */
   async preview(options: { since: Date; topic?: string | null; timezone?: string }): Promise<Reply | null> {
-    const now = this.clock.now();
-    const ids = this.state(() => this.store.arrivalsBetween(options.since, now));
+    const ids = this.state(() => this.store.arrivalsSince(options.since));
     return buildDigest({
       library: this.library(),
       articleIds: ids,
@@ -291,8 +290,16 @@ export class DigestService {
       slot = latestSlot({ cron: sub.cron, timezone: sub.timezone }, after, now);
       if (!slot) return undefined;
     }
-    const windowStart = this.store.lastCompletedRun(sub.id)?.windowEnd ?? sub.createdAt;
-    return this.store.createRun({ subscriptionId: sub.id, slot, kind, windowStart, windowEnd: now });
+    const last = this.store.lastCompletedRun(sub.id);
+    return this.store.createRun({
+      subscriptionId: sub.id,
+      slot,
+      kind,
+      windowStartSeq: last?.windowEndSeq ?? sub.createdSeq,
+      windowEndSeq: this.store.latestArrival(),
+      windowStart: last?.windowEnd ?? sub.createdAt,
+      windowEnd: now,
+    });
   }
 
   /** Builds and posts one run's digest, with retries; records the outcome. */
@@ -300,7 +307,7 @@ export class DigestService {
     const log = { subscription: sub.id, platform: sub.platform, channel: sub.channel, slot: run.slot.toISOString() };
     let reply: Reply | null;
     try {
-      const ids = this.state(() => this.store.arrivalsBetween(run.windowStart, run.windowEnd));
+      const ids = this.state(() => this.store.arrivalsBetween(run.windowStartSeq, run.windowEndSeq));
       reply = await buildDigest({
         library: this.library(),
         articleIds: ids,

@@ -2,6 +2,10 @@
  * Schema of the state database, one SQL step per version (`PRAGMA user_version` counts how many
  * have run). Append new steps; never edit a released one, or existing files would diverge.
  *
+ * Arrivals are numbered (`seq`, one counter for the whole corpus): digest windows are ranges of
+ * that counter, so "new since the last digest" never depends on two clock readings being
+ * ordered (a frozen or jumping clock, two events in one millisecond).
+ *
  * Times are ISO-8601 UTC strings with milliseconds (`Date.toISOString()`): fixed width, so they
  * sort and compare correctly as text and stay readable in the sqlite3 shell.
  */
@@ -17,7 +21,8 @@ export const MIGRATIONS: readonly string[] = [
     timezone TEXT NOT NULL,
     created_by TEXT,
     created_at TEXT NOT NULL,
-    origin TEXT NOT NULL DEFAULT 'chat' CHECK (origin IN ('chat', 'env'))
+    origin TEXT NOT NULL DEFAULT 'chat' CHECK (origin IN ('chat', 'env')),
+    created_seq INTEGER NOT NULL DEFAULT 0
   );
   CREATE UNIQUE INDEX subscriptions_key ON subscriptions (platform, channel, ifnull(topic, ''), cron, timezone);
 
@@ -26,6 +31,8 @@ export const MIGRATIONS: readonly string[] = [
     subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
     slot TEXT NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('scheduled', 'manual')),
+    window_start_seq INTEGER NOT NULL,
+    window_end_seq INTEGER NOT NULL,
     window_start TEXT NOT NULL,
     window_end TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('pending', 'posted', 'empty', 'failed')),
@@ -40,6 +47,7 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE article_arrivals (
     article_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
     content_hash TEXT NOT NULL,
     first_seen TEXT NOT NULL,
     updated_at TEXT NOT NULL,

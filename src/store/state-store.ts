@@ -25,10 +25,12 @@ export interface Subscription {
   createdAt: Date;
   /** `env` subscriptions come from DIGEST_* settings and are kept in step with them at start. */
   origin: 'chat' | 'env';
+  /** The arrivals counter when it was made: only later arrivals are news to it. */
+  createdSeq: number;
 }
 
 /** What a new subscription needs. */
-export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'origin'> & { origin?: Subscription['origin'] };
+export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'origin' | 'createdSeq'> & { origin?: Subscription['origin'] };
 
 /** Where a digest run stands. */
 export type RunStatus = 'pending' | 'posted' | 'empty' | 'failed';
@@ -40,7 +42,10 @@ export interface DigestRun {
   /** The scheduled time this run is for (or the moment of a manual run). */
   slot: Date;
   kind: 'scheduled' | 'manual';
-  /** Articles that arrived in `(windowStart, windowEnd]` are this run's news. */
+  /** Articles with arrival numbers in `(windowStartSeq, windowEndSeq]` are this run's news. */
+  windowStartSeq: number;
+  windowEndSeq: number;
+  /** When the window starts and ends, for the reader ("since Monday 09:00"). */
   windowStart: Date;
   windowEnd: Date;
   status: RunStatus;
@@ -66,6 +71,7 @@ interface SubscriptionRow {
   created_by: string | null;
   created_at: string;
   origin: 'chat' | 'env';
+  created_seq: number;
 }
 
 interface RunRow {
@@ -73,6 +79,8 @@ interface RunRow {
   subscription_id: number;
   slot: string;
   kind: 'scheduled' | 'manual';
+  window_start_seq: number;
+  window_end_seq: number;
   window_start: string;
   window_end: string;
   status: RunStatus;
@@ -92,6 +100,7 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   createdBy: r.created_by,
   createdAt: new Date(r.created_at),
   origin: r.origin,
+  createdSeq: r.created_seq,
 });
 
 const toRun = (r: RunRow): DigestRun => ({
@@ -99,6 +108,8 @@ const toRun = (r: RunRow): DigestRun => ({
   subscriptionId: r.subscription_id,
   slot: new Date(r.slot),
   kind: r.kind,
+  windowStartSeq: r.window_start_seq,
+  windowEndSeq: r.window_end_seq,
   windowStart: new Date(r.window_start),
   windowEnd: new Date(r.window_end),
   status: r.status,
@@ -207,10 +218,10 @@ export class StateStore {
     }
     const row = this.db
       .prepare(
-        `INSERT INTO subscriptions (platform, channel, topic, cron, timezone, created_by, created_at, origin)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO subscriptions (platform, channel, topic, cron, timezone, created_by, created_at, origin, created_seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(s.platform, s.channel, s.topic, s.cron, s.timezone, s.createdBy, iso(this.clock.now()), s.origin ?? 'chat') as SubscriptionRow;
+      .get(s.platform, s.channel, s.topic, s.cron, s.timezone, s.createdBy, iso(this.clock.now()), s.origin ?? 'chat', this.latestArrival()) as SubscriptionRow;
     return toSubscription(row);
   }
 
@@ -281,7 +292,7 @@ export class StateStore {
   lastCompletedRun(subscriptionId: number): DigestRun | undefined {
     const row = this.db
       .prepare(
-        `SELECT * FROM digest_runs WHERE subscription_id = ? AND status IN ('posted', 'empty') ORDER BY window_end DESC, id DESC LIMIT 1`,
+        `SELECT * FROM digest_runs WHERE subscription_id = ? AND status IN ('posted', 'empty') ORDER BY window_end_seq DESC, id DESC LIMIT 1`,
       )
       .get(subscriptionId) as RunRow | undefined;
     return row ? toRun(row) : undefined;
@@ -308,13 +319,24 @@ export class StateStore {
    * can be claimed only once, even across restarts.
    * @returns the new run, or undefined when that slot already has one
    */
-  createRun(r: Pick<DigestRun, 'subscriptionId' | 'slot' | 'kind' | 'windowStart' | 'windowEnd'>): DigestRun | undefined {
+  createRun(
+    r: Pick<DigestRun, 'subscriptionId' | 'slot' | 'kind' | 'windowStartSeq' | 'windowEndSeq' | 'windowStart' | 'windowEnd'>,
+  ): DigestRun | undefined {
     const row = this.db
       .prepare(
-        `INSERT INTO digest_runs (subscription_id, slot, kind, window_start, window_end, status, created_at)
-         VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (subscription_id, slot) DO NOTHING RETURNING *`,
+        `INSERT INTO digest_runs (subscription_id, slot, kind, window_start_seq, window_end_seq, window_start, window_end, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (subscription_id, slot) DO NOTHING RETURNING *`,
       )
-      .get(r.subscriptionId, iso(r.slot), r.kind, iso(r.windowStart), iso(r.windowEnd), iso(this.clock.now())) as RunRow | undefined;
+      .get(
+        r.subscriptionId,
+        iso(r.slot),
+        r.kind,
+        r.windowStartSeq,
+        r.windowEndSeq,
+        iso(r.windowStart),
+        iso(r.windowEnd),
+        iso(this.clock.now()),
+      ) as RunRow | undefined;
     return row ? toRun(row) : undefined;
   }
 
@@ -345,7 +367,8 @@ export class StateStore {
    */
   recordArrivals(articles: readonly ArrivingArticle[], at: Date = this.clock.now()): string[] {
     const insert = this.db.prepare(
-      `INSERT INTO article_arrivals (article_id, content_hash, first_seen, updated_at) VALUES (?, ?, ?, ?)
+      `INSERT INTO article_arrivals (article_id, seq, content_hash, first_seen, updated_at)
+       VALUES (?, (SELECT ifnull(max(seq), 0) + 1 FROM article_arrivals), ?, ?, ?)
        ON CONFLICT (article_id) DO NOTHING`,
     );
     const update = this.db.prepare(
@@ -370,14 +393,25 @@ export class StateStore {
     })();
   }
 
-  /** Ids of articles first seen in `(start, end]` and still present, in order of arrival. */
-  arrivalsBetween(start: Date, end: Date): string[] {
-    const rows = this.db
-      .prepare(
-        `SELECT article_id FROM article_arrivals WHERE first_seen > ? AND first_seen <= ? AND removed_at IS NULL ORDER BY first_seen, article_id`,
-      )
-      .all(iso(start), iso(end)) as Array<{ article_id: string }>;
-    return rows.map((r) => r.article_id);
+  /** The arrivals counter: the number of the latest article first seen (0 when none). */
+  latestArrival(): number {
+    return (this.db.prepare(`SELECT ifnull(max(seq), 0) FROM article_arrivals`).pluck().get() as number) ?? 0;
+  }
+
+  /** Ids of articles with arrival numbers in `(startSeq, endSeq]` and still present, in order of arrival. */
+  arrivalsBetween(startSeq: number, endSeq: number): string[] {
+    return this.db
+      .prepare(`SELECT article_id FROM article_arrivals WHERE seq > ? AND seq <= ? AND removed_at IS NULL ORDER BY seq`)
+      .pluck()
+      .all(startSeq, endSeq) as string[];
+  }
+
+  /** Ids of articles first seen at or after `since` and still present, in order of arrival. */
+  arrivalsSince(since: Date): string[] {
+    return this.db
+      .prepare(`SELECT article_id FROM article_arrivals WHERE first_seen >= ? AND removed_at IS NULL ORDER BY seq`)
+      .pluck()
+      .all(iso(since)) as string[];
   }
 
   /** When an article was first seen, if it was. */

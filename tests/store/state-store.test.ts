@@ -50,7 +50,7 @@ describe('state database file', () => {
     const a = StateStore.open({ dataDir: dir, logger, clock });
     const s = a.addSubscription(sub);
     a.recordArrivals([{ id: 'x.md', contentHash: 'h1' }]);
-    const run = a.createRun({ subscriptionId: s.id, slot: new Date('2026-11-23T05:00:00Z'), kind: 'scheduled', windowStart: s.createdAt, windowEnd: clock.now() });
+    const run = a.createRun({ subscriptionId: s.id, slot: new Date('2026-11-23T05:00:00Z'), kind: 'scheduled', windowStartSeq: 0, windowEndSeq: 1, windowStart: s.createdAt, windowEnd: clock.now() });
     a.finishRun(run!.id, { status: 'posted', articleCount: 1 });
     a.close();
 
@@ -69,7 +69,7 @@ describe('state database file', () => {
     // The same channel with a topic is a different subscription.
     expect(store.addSubscription({ ...sub, topic: 'gyumri' }).id).not.toBe(s.id);
     const slot = new Date('2026-11-23T05:00:00Z');
-    const r = { subscriptionId: s.id, slot, kind: 'scheduled' as const, windowStart: s.createdAt, windowEnd: clock.now() };
+    const r = { subscriptionId: s.id, slot, kind: 'scheduled' as const, windowStartSeq: 0, windowEndSeq: 0, windowStart: s.createdAt, windowEnd: clock.now() };
     expect(store.createRun(r)).toBeDefined();
     expect(store.createRun(r)).toBeUndefined();
     store.close();
@@ -145,14 +145,20 @@ describe('article arrivals', () => {
     now = new Date('2026-11-23T07:00:00.000Z');
     expect(store.recordArrivals([{ id: 'a.md', contentHash: '2' }, { id: 'b.md', contentHash: '1' }])).toEqual(['b.md']);
     expect(store.firstSeen('a.md')).toEqual(new Date('2026-11-23T06:00:00.000Z'));
-    expect(store.arrivalsBetween(new Date('2026-11-23T06:00:00.000Z'), now)).toEqual(['b.md']);
-    expect(store.arrivalsBetween(new Date('2026-11-23T05:59:59.999Z'), now)).toEqual(['a.md', 'b.md']);
+    // Arrival numbers, not clock readings, order the news: a and b arrived 1st and 2nd.
+    expect(store.latestArrival()).toBe(2);
+    expect(store.arrivalsBetween(1, 2)).toEqual(['b.md']);
+    expect(store.arrivalsBetween(0, 2)).toEqual(['a.md', 'b.md']);
+    expect(store.arrivalsSince(new Date('2026-11-23T06:30:00.000Z'))).toEqual(['b.md']);
+    // A subscription made now counts only later arrivals.
+    expect(store.addSubscription(sub).createdSeq).toBe(2);
     store.recordRemovals(['b.md']);
-    expect(store.arrivalsBetween(new Date(0), now)).toEqual(['a.md']);
+    expect(store.arrivalsBetween(0, 2)).toEqual(['a.md']);
     // An article that comes back is not news again, but is present again.
     now = new Date('2026-11-23T08:00:00.000Z');
     expect(store.recordArrivals([{ id: 'b.md', contentHash: '1' }])).toEqual([]);
-    expect(store.arrivalsBetween(new Date(0), now)).toEqual(['a.md', 'b.md']);
+    expect(store.arrivalsBetween(0, 2)).toEqual(['a.md', 'b.md']);
+    expect(store.latestArrival()).toBe(2);
     store.close();
   });
 
