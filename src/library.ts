@@ -1,0 +1,118 @@
+/**
+ * The library: the corpus loaded, analysed and indexed, cached as a snapshot under `DATA_DIR`
+ * so a restart over an unchanged corpus does not re-ingest.
+ *
+ * @example
+ * const { library, warnings } = await buildLibrary({ corpusDir: './corpus', logger });
+ * library.search('gyumri earthquake', { limit: 5 });
+ */
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Analyser } from './analyser.js';
+import { ANALYSERS } from './analysers.js';
+import type { Logger } from './command.js';
+import { NewsdeskError } from './errors.js';
+import * as ingest from './ingest/index.js';
+import { corpusKey } from './search/corpus-key.js';
+import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './search/indexed-library.js';
+import { readSnapshot, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './search/snapshot.js';
+import type { Article } from './types.js';
+
+export type { IndexedLibrary, LibraryChanges };
+
+/** A corpus file that was skipped, and why. */
+export type CorpusWarning = ingest.CorpusWarning;
+
+/** Options of `buildLibrary`. */
+export interface BuildLibraryOptions {
+  /** The corpus folder (subfolders are read). */
+  corpusDir: string;
+  /** Where the snapshot is cached. @defaultValue "./data" */
+  dataDir?: string;
+  logger: Logger;
+  /** Run on every article; results go to `article.annotations[name]`. @defaultValue ANALYSERS */
+  analysers?: readonly Analyser[];
+  /** Read and write the snapshot cache. @defaultValue true */
+  snapshot?: boolean;
+}
+
+/** What `buildLibrary` returns. */
+export interface BuiltLibrary {
+  library: IndexedLibrary;
+  /** Files that were skipped (also when loaded from the snapshot, so they are reported on every start). */
+  warnings: CorpusWarning[];
+  /** True when the index came from the snapshot rather than a fresh ingest. */
+  fromSnapshot: boolean;
+}
+
+/** Analyser names and versions, so a new analyser version rebuilds the snapshot. */
+function analyserSalt(analysers: readonly Analyser[]): string {
+  const ingestVersion = (ingest as Record<string, unknown>)['INGEST_VERSION'];
+  return [SNAPSHOT_FORMAT, `ingest@${String(ingestVersion ?? '0')}`, ...analysers.map((a) => `${a.name}@${a.version}`)].join('|');
+}
+
+/** The snapshot file for a corpus folder: one per folder, so two corpora never overwrite each other. */
+export function snapshotPath(dataDir: string, corpusDir: string): string {
+  const tag = createHash('sha1').update(path.resolve(corpusDir)).digest('hex').slice(0, 12);
+  return path.join(dataDir, `library-${tag}.snap`);
+}
+
+/**
+ * Builds an indexed library from articles already ingested: marks syndicated copies, runs the
+ * analysers, indexes passages.
+ * @param analysers - @defaultValue ANALYSERS
+ */
+export function libraryFromArticles(articles: Article[], analysers: readonly Analyser[] = ANALYSERS): IndexedLibrary {
+  ingest.markDuplicates(articles);
+  for (const article of articles) analyseArticle(article, analysers);
+  return SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates });
+}
+
+/**
+ * Loads the corpus folder into an indexed library, from the snapshot when the folder is unchanged.
+ * A damaged snapshot is reported and rebuilt; a read-only data folder only costs the cache.
+ * @throws NewsdeskError (code `corpus`) when the corpus folder is missing
+ */
+export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibrary> {
+  const { corpusDir, logger } = opts;
+  const analysers = opts.analysers ?? ANALYSERS;
+  const useSnapshot = opts.snapshot ?? true;
+  const info = await stat(corpusDir).catch(() => null);
+  if (!info?.isDirectory()) throw new NewsdeskError(`Corpus folder not found: ${corpusDir}`, 'corpus');
+  const file = snapshotPath(opts.dataDir ?? './data', corpusDir);
+  const salt = analyserSalt(analysers);
+  let key: string | null = null;
+
+  if (useSnapshot) {
+    key = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt);
+    try {
+      const snap = readSnapshot(file, key);
+      if (snap) {
+        const warnings = Array.isArray(snap.extra) ? (snap.extra as CorpusWarning[]) : [];
+        const library = new SegmentedLibrary(snap.segment, { analysers, markDuplicates: ingest.markDuplicates, version: snap.version });
+        logger.debug({ file, articles: library.articles.length }, 'library loaded from snapshot');
+        return { library, warnings, fromSnapshot: true };
+      }
+    } catch (err) {
+      const reason = err instanceof SnapshotError ? err.message : (err as Error).message;
+      logger.warn({ file, reason }, 'index snapshot unusable; rebuilding');
+    }
+  }
+
+  const { articles, warnings } = await ingest.loadCorpus(corpusDir, { logger });
+  ingest.markDuplicates(articles);
+  let failures = 0;
+  for (const article of articles) failures += analyseArticle(article, analysers).length;
+  if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
+  const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
+  const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates, version });
+  if (useSnapshot && key) {
+    try {
+      writeSnapshot(file, library.mainSegment, key, version, warnings);
+    } catch (err) {
+      logger.warn({ file, reason: (err as Error).message }, 'could not write the index snapshot; the next start re-ingests');
+    }
+  }
+  return { library, warnings: warnings.map((w) => ({ file: w.file, reason: w.reason })), fromSnapshot: false };
+}

@@ -1,0 +1,458 @@
+/**
+ * The search engine over one or more segments (the main index plus a small delta for live
+ * corpus changes). Every query reads a bounded number of postings: AND-first over the rarest
+ * required word's impact-ordered list, exact checks through the forward index, then an OR
+ * fallback over the best postings of each word.
+ */
+import type { SearchHit, SearchOptions } from '../command.js';
+import type { Article, Span } from '../types.js';
+import { defaultExpansion, planWords, type ExpansionOptions, type WordPlan } from './plan.js';
+import { passageBoost, tfWeight, type Segment } from './segment.js';
+import { forEachWord, queryTerms } from './tokenize.js';
+
+/** Tuning knobs of the engine; every field optional, merged over `defaultEngineOptions`. */
+export interface EngineOptions extends ExpansionOptions {
+  /** Most postings the AND phase reads from the driving word, per segment. @defaultValue 20000 */
+  andScanLimit: number;
+  /** Candidates read per word variant when one word alone decides the order. @defaultValue 300 */
+  singleWordScan: number;
+  /** Postings read per word variant in the OR fallback. @defaultValue 400 */
+  orScanLimit: number;
+  /** A word in more than this share of passages ("the", "said") scores but is not required. @defaultValue 0.2 */
+  weakWordShare: number;
+  /** Most distinct words of a query that are used (at most 30: words are tracked in a bit mask). @defaultValue 24 */
+  maxQueryWords: number;
+  /** With `articleIds` this small or smaller, their passages are scanned exhaustively. @defaultValue 4000 */
+  exhaustiveArticles: number;
+}
+
+/** Defaults for `EngineOptions`. */
+export const defaultEngineOptions: EngineOptions = {
+  ...defaultExpansion,
+  andScanLimit: 20000,
+  singleWordScan: 300,
+  orScanLimit: 400,
+  weakWordShare: 0.2,
+  maxQueryWords: 24,
+  exhaustiveArticles: 4000,
+};
+
+/** Where a live article sits: segment and local number. */
+export interface ArticleLocation {
+  seg: Segment;
+  local: number;
+}
+
+interface Candidate {
+  seg: Segment;
+  p: number;
+  score: number;
+  matched: number;
+}
+
+interface Plan {
+  words: string[];
+  /** Per segment, aligned with `words`. */
+  perSegment: WordPlan[][];
+  requiredMask: number;
+  /** Index terms to mark in snippets. */
+  highlightTerms: Set<string>;
+  /** Words that exist in the index at all. */
+  knownCount: number;
+}
+
+/** How many times more common than the rarest query word a word must be to count as weak. */
+const WEAK_RATIO = 4;
+
+const popcount = (x: number): number => {
+  let n = 0;
+  for (let v = x; v; v &= v - 1) n++;
+  return n;
+};
+
+/** Searches segments; see `Library` in src/command.ts for the contract of each method. */
+export class SearchEngine {
+  private readonly o: EngineOptions;
+  private stamps = new Map<Segment, Uint32Array>();
+  private readonly perWord = new Float64Array(32);
+  private generation = 0;
+
+  constructor(
+    private readonly segments: readonly Segment[],
+    private readonly locate: (id: string) => ArticleLocation | undefined,
+    options: Partial<EngineOptions> = {},
+  ) {
+    this.o = { ...defaultEngineOptions, ...options };
+    this.o.maxQueryWords = Math.min(30, this.o.maxQueryWords);
+  }
+
+  /** Best passages for a query; never throws on odd input. */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = Math.max(0, Math.floor(options.limit ?? 5));
+    const perArticle = Math.max(1, Math.floor(options.perArticle ?? 2));
+    const plan = this.plan(query);
+    if (!plan || limit === 0) return [];
+    const filter = options.articleIds;
+    const picker = new HitPicker(limit, perArticle, plan);
+
+    const andHits = this.collectAnd(plan, filter);
+    andHits.sort((a, b) => b.score - a.score);
+    for (const c of andHits) if (picker.offer(c)) break;
+    if (picker.full()) return picker.hits;
+
+    const orHits = this.collectOr(plan, filter);
+    orHits.sort((a, b) => popcount(b.matched) - popcount(a.matched) || b.score - a.score);
+    for (const c of orHits) if (picker.offer(c)) break;
+    return picker.hits;
+  }
+
+  /** Ids of articles holding every required word somewhere (or, when none does, any word), best first. */
+  searchArticles(query: string, limit = 20): string[] {
+    const plan = this.plan(query);
+    const max = Math.max(0, Math.floor(limit));
+    if (!plan || max === 0) return [];
+    // Articles are the unit a topic command works on: only when no article has every word do partial matches count.
+    let ranked = this.rankArticles(plan, 'and');
+    if (!ranked.length) ranked = this.rankArticles(plan, 'or');
+    const ids = new Set(ranked.map((r) => r.article.id));
+    const out: string[] = [];
+    for (const r of ranked) {
+      if (out.length >= max) break;
+      // A syndicated copy adds nothing when its original is listed too.
+      if (r.article.duplicateOf && ids.has(r.article.duplicateOf)) continue;
+      out.push(r.article.id);
+    }
+    return out;
+  }
+
+  /** Close index terms (or whole corrected queries) for words of the query that are not in the index. */
+  suggest(query: string, limit = 5): string[] {
+    const words = queryTerms(String(query ?? ''), this.o.maxQueryWords);
+    const max = Math.max(0, Math.floor(limit));
+    if (!words.length || max === 0) return [];
+    const known = words.map((w) => this.segments.some((s) => s.termIds.has(w)));
+    if (known.every(Boolean)) return [];
+    const options = words.map((w, i) => (known[i] ? [w] : this.closeTerms(w, max)));
+    if (options.some((o) => o.length === 0)) {
+      // Some word has nothing close: suggest the others alone rather than nothing.
+      const usable = options.filter((o) => o.length > 0);
+      if (!usable.length) return [];
+      return [usable.map((o) => o[0]).join(' ')].filter((s) => s !== words.join(' '));
+    }
+    const first = options.findIndex((o, i) => !known[i] && o.length > 0);
+    const out: string[] = [];
+    for (const alt of options[first]!) {
+      out.push(options.map((o, i) => (i === first ? alt : o[0])).join(' '));
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  private closeTerms(word: string, limit: number): string[] {
+    const found = new Map<string, { distance: number; df: number }>();
+    const maxDistance = word.length <= 3 ? 1 : word.length <= 7 ? 2 : 3;
+    for (const seg of this.segments) {
+      if (!seg.passageCount) continue;
+      for (const [term, [id, distance]] of seg.dict().fuzzyGet(word, maxDistance)) {
+        const prev = found.get(term);
+        const df = seg.df(id) + (prev?.df ?? 0);
+        found.set(term, { distance: Math.min(distance, prev?.distance ?? distance), df });
+      }
+      if (word.length >= 2) {
+        let read = 0;
+        for (const [term, id] of seg.dict().atPrefix(word)) {
+          if (++read > 2000) break;
+          if (!found.has(term)) found.set(term, { distance: maxDistance + 0.5, df: seg.df(id) });
+        }
+      }
+    }
+    return [...found.entries()]
+      .filter(([term]) => term.length > 1)
+      .sort((a, b) => a[1].distance - b[1].distance || b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([term]) => term);
+  }
+
+  private plan(query: string): Plan | null {
+    const words = queryTerms(typeof query === 'string' ? query : '', this.o.maxQueryWords);
+    if (!words.length) return null;
+    const knownAnywhere = words.map((w) => this.segments.some((s) => s.termIds.has(w)));
+    const perSegment = this.segments.map((seg) => planWords(seg, words, knownAnywhere, this.o));
+    let totalPassages = 0;
+    for (const seg of this.segments) totalPassages += seg.passageCount;
+    let requiredMask = 0;
+    let knownCount = 0;
+    const highlightTerms = new Set<string>();
+    const shares = words.map((_, i) => {
+      let df = 0;
+      for (const plans of perSegment) {
+        for (const v of plans[i]!.variants) highlightTerms.add(v.term);
+        df += plans[i]!.df;
+      }
+      if (df > 0) knownCount++;
+      return df / Math.max(1, totalPassages);
+    });
+    const rarest = Math.min(...shares.filter((s) => s > 0));
+    shares.forEach((share, i) => {
+      // A word far more common than the rarest one ("the", "said") scores but is not required.
+      // Words that match nothing stay required: AND over them fails and the OR fallback answers.
+      const weak = share > this.o.weakWordShare && share >= WEAK_RATIO * rarest;
+      if (!weak) requiredMask |= 1 << i;
+    });
+    if (knownCount === 0) return null;
+    if (requiredMask === 0) requiredMask = (1 << words.length) - 1;
+    return { words, perSegment, requiredMask, highlightTerms, knownCount };
+  }
+
+  /** A fresh "seen" marker for a segment's passages (no per-query allocation of sets). */
+  private stampFor(seg: Segment, size: number): { stamp: Uint32Array; gen: number } {
+    let stamp = this.stamps.get(seg);
+    if (!stamp || stamp.length < size) {
+      stamp = new Uint32Array(size);
+      this.stamps.set(seg, stamp);
+    }
+    this.generation = (this.generation + 1) >>> 0;
+    if (this.generation === 0) {
+      for (const s of this.stamps.values()) s.fill(0);
+      this.generation = 1;
+    }
+    return { stamp, gen: this.generation };
+  }
+
+  /** Scores passage `p`; per-word boosted scores are left in `this.perWord`. */
+  private score(seg: Segment, plans: WordPlan[], p: number): Candidate {
+    const len = seg.data.pLen[p]!;
+    const avg = seg.data.avgLen;
+    const boost = passageBoost(seg.data.pFlags[p]!);
+    const perWord = this.perWord;
+    let score = 0;
+    let matched = 0;
+    for (let i = 0; i < plans.length; i++) {
+      let best = 0;
+      for (const v of plans[i]!.variants) {
+        const tf = seg.tf(p, v.id);
+        if (tf) {
+          const s = v.factor * tfWeight(tf, len, avg);
+          if (s > best) best = s;
+        }
+      }
+      perWord[i] = best * boost;
+      if (best > 0) {
+        matched |= 1 << i;
+        score += best;
+      }
+    }
+    return { seg, p, score: score * boost, matched };
+  }
+
+  private accepts(seg: Segment, p: number, filter: ReadonlySet<string> | undefined): boolean {
+    const local = seg.data.pArticle[p]!;
+    if (seg.deleted[local]) return false;
+    return !filter || filter.has(seg.articles[local]!.id);
+  }
+
+  /** Passages holding every required word. */
+  private collectAnd(plan: Plan, filter: ReadonlySet<string> | undefined): Candidate[] {
+    const out: Candidate[] = [];
+    const required = plan.requiredMask;
+    const exhaustive = this.exhaustiveSet(filter);
+    this.segments.forEach((seg, s) => {
+      const plans = plan.perSegment[s]!;
+      let driver = -1;
+      for (let i = 0; i < plans.length; i++) {
+        if (!(required & (1 << i))) continue;
+        if (plans[i]!.variants.length === 0) return; // a required word absent here: no AND match in this segment
+        if (driver < 0 || plans[i]!.df < plans[driver]!.df) driver = i;
+      }
+      if (driver < 0) return;
+      const consider = (p: number) => {
+        const c = this.score(seg, plans, p);
+        if ((c.matched & required) === required) out.push(c);
+      };
+      if (exhaustive) {
+        for (const p of this.passagesOf(seg, exhaustive)) consider(p);
+        return;
+      }
+      const { stamp, gen } = this.stampFor(seg, seg.passageCount);
+      const variants = plans[driver]!.variants;
+      // With one word the impact order is already the answer's order, so a short prefix of each list suffices.
+      const single = popcount(required) === 1 && plan.knownCount === 1;
+      const budget = single ? this.o.singleWordScan : Math.ceil(this.o.andScanLimit / variants.length);
+      const { postOffsets, postings } = seg.data;
+      for (const v of variants) {
+        const from = postOffsets[v.id]!;
+        const to = Math.min(postOffsets[v.id + 1]!, from + (filter ? this.o.andScanLimit : budget));
+        let taken = 0;
+        for (let j = from; j < to && taken < budget; j++) {
+          const p = postings[j]!;
+          if (stamp[p] === gen) continue;
+          stamp[p] = gen;
+          if (!this.accepts(seg, p, filter)) continue;
+          taken++;
+          consider(p);
+        }
+      }
+    });
+    return out;
+  }
+
+  /** Passages holding any query word, from the head of every variant's list. */
+  private collectOr(plan: Plan, filter: ReadonlySet<string> | undefined): Candidate[] {
+    const out: Candidate[] = [];
+    const exhaustive = this.exhaustiveSet(filter);
+    this.segments.forEach((seg, s) => {
+      const plans = plan.perSegment[s]!;
+      if (exhaustive) {
+        for (const p of this.passagesOf(seg, exhaustive)) {
+          const c = this.score(seg, plans, p);
+          if (c.matched) out.push(c);
+        }
+        return;
+      }
+      const { stamp, gen } = this.stampFor(seg, seg.passageCount);
+      const { postOffsets, postings } = seg.data;
+      for (const wp of plans) {
+        for (const v of wp.variants) {
+          const from = postOffsets[v.id]!;
+          const to = postOffsets[v.id + 1]!;
+          let taken = 0;
+          for (let j = from; j < to && taken < this.o.orScanLimit; j++) {
+            const p = postings[j]!;
+            if (stamp[p] === gen) continue;
+            stamp[p] = gen;
+            if (!this.accepts(seg, p, filter)) continue;
+            taken++;
+            const c = this.score(seg, plans, p);
+            if (c.matched) out.push(c);
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  /** Small filters are answered exactly by scanning the filtered articles' passages. */
+  private exhaustiveSet(filter: ReadonlySet<string> | undefined): ArticleLocation[] | null {
+    if (!filter || filter.size > this.o.exhaustiveArticles) return null;
+    const out: ArticleLocation[] = [];
+    for (const id of filter) {
+      const loc = this.locate(id);
+      if (loc) out.push(loc);
+    }
+    return out;
+  }
+
+  private *passagesOf(seg: Segment, locations: ArticleLocation[]): Generator<number> {
+    for (const loc of locations) {
+      if (loc.seg !== seg || seg.deleted[loc.local]) continue;
+      for (let p = seg.data.aPassOffsets[loc.local]!; p < seg.data.aPassOffsets[loc.local + 1]!; p++) yield p;
+    }
+  }
+
+  /** Articles scored by their best passage per word; `and` keeps those holding every required word. */
+  private rankArticles(plan: Plan, mode: 'and' | 'or'): { article: Article; score: number; matched: number }[] {
+    const out: { article: Article; score: number; matched: number }[] = [];
+    const required = plan.requiredMask;
+    this.segments.forEach((seg, s) => {
+      const plans = plan.perSegment[s]!;
+      const { postOffsets, postings, pArticle, aPassOffsets } = seg.data;
+      const { stamp, gen } = this.stampFor(seg, Math.max(seg.passageCount, seg.articles.length));
+      const candidates: number[] = [];
+      const take = (variants: WordPlan['variants'], perVariant: number) => {
+        for (const v of variants) {
+          const from = postOffsets[v.id]!;
+          const to = Math.min(postOffsets[v.id + 1]!, from + perVariant);
+          for (let j = from; j < to; j++) {
+            const a = pArticle[postings[j]!]!;
+            if (stamp[a] === gen || seg.deleted[a]) continue;
+            stamp[a] = gen;
+            candidates.push(a);
+          }
+        }
+      };
+      if (mode === 'and') {
+        let driver = -1;
+        for (let i = 0; i < plans.length; i++) {
+          if (!(required & (1 << i))) continue;
+          if (plans[i]!.variants.length === 0) return;
+          if (driver < 0 || plans[i]!.df < plans[driver]!.df) driver = i;
+        }
+        if (driver < 0) return;
+        take(plans[driver]!.variants, Math.ceil(this.o.andScanLimit / plans[driver]!.variants.length));
+      } else {
+        for (const wp of plans) take(wp.variants, this.o.orScanLimit);
+      }
+      const best = new Float64Array(plans.length);
+      for (const a of candidates) {
+        best.fill(0);
+        let matched = 0;
+        for (let p = aPassOffsets[a]!; p < aPassOffsets[a + 1]!; p++) {
+          const c = this.score(seg, plans, p);
+          if (!c.matched) continue;
+          matched |= c.matched;
+          for (let i = 0; i < plans.length; i++) if (this.perWord[i]! > best[i]!) best[i] = this.perWord[i]!;
+        }
+        if (mode === 'and' ? (matched & required) !== required : matched === 0) continue;
+        let score = 0;
+        for (let i = 0; i < plans.length; i++) score += best[i]!;
+        out.push({ article: seg.articles[a]!, score, matched });
+      }
+    });
+    if (mode === 'and') out.sort((a, b) => b.score - a.score);
+    else out.sort((a, b) => popcount(b.matched) - popcount(a.matched) || b.score - a.score);
+    return out;
+  }
+}
+
+/** Picks hits in rank order: at most `perArticle` per story (copies count with their original), no repeated passage text. */
+class HitPicker {
+  readonly hits: SearchHit[] = [];
+  private readonly perStory = new Map<string, number>();
+  private readonly texts = new Set<string>();
+  private readonly taken = new Set<string>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly perArticle: number,
+    private readonly plan: Plan,
+  ) {}
+
+  full(): boolean {
+    return this.hits.length >= this.limit;
+  }
+
+  /** Adds the candidate if diversity allows; returns true when the list is full. */
+  offer(c: Candidate): boolean {
+    if (this.full()) return true;
+    const { seg, p } = c;
+    const article = seg.articles[seg.data.pArticle[p]!]!;
+    const id = article.id;
+    const uid = `${id}\u0000${seg.data.pStart[p]}`;
+    if (this.taken.has(uid)) return false;
+    const story = article.duplicateOf ?? id;
+    const count = this.perStory.get(story) ?? 0;
+    if (count >= this.perArticle) return false;
+    const start = seg.data.pStart[p]!;
+    const end = seg.data.pEnd[p]!;
+    const text = article.text.slice(start, end).replace(/\s+/g, ' ').trim().toLowerCase();
+    if (this.texts.has(text)) return false;
+    this.texts.add(text);
+    this.taken.add(uid);
+    this.perStory.set(story, count + 1);
+    const highlights: Span[] = [];
+    forEachWord(article.text, start, end, (term, from, to) => {
+      if (this.plan.highlightTerms.has(term)) highlights.push({ start: from, end: to });
+    });
+    const first = seg.data.pSentFirst[p]!;
+    const sentences = Array.from({ length: seg.data.pSentCount[p]! }, (_, i) => first + i);
+    this.hits.push({
+      articleId: id,
+      span: { start, end },
+      sentences,
+      score: c.score,
+      terms: this.plan.words.filter((_, i) => c.matched & (1 << i)),
+      highlights,
+    });
+    return this.full();
+  }
+}

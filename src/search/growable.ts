@@ -1,0 +1,35 @@
+/** Append-only typed arrays for building the index without millions of small JS objects. */
+
+type TypedArrayCtor<T> = { new (length: number): T };
+
+/** A growable typed array; `view()` returns the filled part without copying. */
+export class Growable<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array> {
+  private data: T;
+  length = 0;
+  constructor(
+    private readonly ctor: TypedArrayCtor<T>,
+    capacity = 1024,
+  ) {
+    this.data = new ctor(capacity);
+  }
+
+  /** Appends one value. */
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new this.ctor(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** Adds `delta` to the value at `index` (counters). */
+  increment(index: number, delta = 1): void {
+    this.data[index] = this.data[index]! + delta;
+  }
+
+  /** A trimmed copy (so the spare capacity is freed). */
+  trimmed(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
