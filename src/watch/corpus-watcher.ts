@@ -11,13 +11,17 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../command.js';
+import { ingestFile } from '../ingest/index.js';
 import type { Article } from '../types.js';
 import { isCorpusFile, isIgnoredPath } from './ignore.js';
 
 /** What an ingest of one file gives (the shape of `ingestFile` in src/ingest). */
 export interface FileIngest {
   articles: Article[];
-  warning?: { file: string; reason: string } | string;
+  /** Why the file was skipped. */
+  warning?: { file: string; reason: string };
+  /** Entries of a JSON export that were skipped. */
+  warnings?: Array<{ file: string; reason: string }>;
 }
 
 /** Ingests one file; `src/ingest`'s `ingestFile` by default. */
@@ -93,11 +97,7 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     (idsByFile.get(f) ?? idsByFile.set(f, new Set()).get(f)!).add(a.id);
   }
 
-  let ingest: IngestOne | undefined = options.ingest;
-  const ingestOne: IngestOne = async (abs, dir) => {
-    if (!ingest) ingest = (await import('../ingest/index.js')).ingestFile as IngestOne;
-    return ingest(abs, dir);
-  };
+  const ingestOne: IngestOne = options.ingest ?? ((abs, dir) => ingestFile(abs, dir));
 
   const enqueue = (work: () => Promise<void>): void => {
     queue = queue.then(work).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'corpus watcher: change not applied'));
@@ -172,9 +172,8 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
       return;
     }
     files.delete(rel);
-    if (result.warning) {
-      const w = result.warning;
-      logger.warn(typeof w === 'string' ? { file: rel, reason: w } : { file: w.file, reason: w.reason }, 'skipped');
+    for (const w of [...(result.warning ? [result.warning] : []), ...(result.warnings ?? [])]) {
+      logger.warn({ file: w.file, reason: w.reason }, 'skipped');
     }
     const previous = idsByFile.get(rel) ?? new Set<string>();
     const now = new Set(result.articles.map((a) => a.id));

@@ -4,8 +4,9 @@
  * place; reacting to those would ingest half-written text.
  */
 
-/** Extensions the corpus accepts (see the corpus format in the README). */
-export const CORPUS_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt', '.json'];
+import { CORPUS_EXTENSIONS } from '../ingest/corpus.js';
+
+export { CORPUS_EXTENSIONS };
 
 const TEMP_SUFFIXES = ['~', '.swp', '.swo', '.swx', '.tmp', '.temp', '.partial', '.part', '.crdownload', '.download', '.bak'];
 

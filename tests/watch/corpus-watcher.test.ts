@@ -1,0 +1,139 @@
+import { mkdirSync, mkdtempSync, openSync, closeSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest/index.js';
+import { buildLibrary, type IndexedLibrary } from '../../src/library.js';
+import { silentLogger } from '../../src/log.js';
+import { watchCorpus, type CorpusWatcher, type WatchSummary } from '../../src/watch/index.js';
+import { isCorpusFile, isIgnoredPath } from '../../src/watch/ignore.js';
+
+const DEBOUNCE = 100;
+
+let root: string;
+let corpus: string;
+let library: IndexedLibrary;
+let watcher: CorpusWatcher | undefined;
+let changes: WatchSummary[];
+let ingested: string[];
+
+const story = (title: string, body: string) =>
+  `---\ntitle: "${title}"\noutlet: "Test Wire"\npublished: 2026-11-23\n---\n${title}\n\n${body}\n`;
+
+/** Polls until `cond` holds; fails after `ms`. Returns how long it took. */
+async function until(cond: () => boolean, ms = 5000): Promise<number> {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > ms) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return Date.now() - start;
+}
+
+const found = (query: string) => library.search(query, { limit: 10 }).map((h) => h.articleId);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeEach(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'nd-watch-'));
+  corpus = path.join(root, 'corpus');
+  mkdirSync(corpus);
+  writeFileSync(path.join(corpus, 'first.md'), story('Harbour reopens', 'The harbour of Marseille reopened on Monday after a strike.'));
+  ({ library } = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'data'), logger: silentLogger, snapshot: false }));
+  changes = [];
+  ingested = [];
+  watcher = watchCorpus({
+    corpusDir: corpus,
+    library,
+    logger: silentLogger,
+    debounceMs: DEBOUNCE,
+    onChange: (s) => changes.push(s),
+    // The real ingest, counted: a file must be read once, whole.
+    ingest: (abs, dir) => {
+      ingested.push(path.relative(dir, abs));
+      return ingestFile(abs, dir);
+    },
+  });
+  await sleep(50); // let the watch settle before the test writes
+});
+
+afterEach(async () => {
+  await watcher?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('live corpus', () => {
+  it('an added, changed and removed article shows in search within seconds, without a restart', async () => {
+    expect(found('zeppelin')).toEqual([]);
+    writeFileSync(path.join(corpus, 'airship.md'), story('Airship lands', 'A zeppelin landed in Gyumri on Tuesday, witnesses said.'));
+    const addedMs = await until(() => found('zeppelin').includes('airship.md'));
+    expect(addedMs).toBeLessThan(3000);
+    console.info(`live corpus: new article searchable after ${addedMs} ms (debounce ${DEBOUNCE} ms)`);
+    expect(changes.map((c) => [c.file, c.upserted.map((a) => a.id), c.removed])).toEqual([['airship.md', ['airship.md'], []]]);
+
+    writeFileSync(path.join(corpus, 'airship.md'), story('Airship lands', 'A dirigible landed in Gyumri on Tuesday, witnesses said.'));
+    await until(() => found('dirigible').includes('airship.md'));
+    expect(found('zeppelin')).toEqual([]);
+    expect(library.articles.filter((a) => a.id === 'airship.md')).toHaveLength(1);
+
+    rmSync(path.join(corpus, 'airship.md'));
+    await until(() => library.get('airship.md') === undefined);
+    expect(found('dirigible')).toEqual([]);
+    expect(changes.at(-1)).toMatchObject({ file: 'airship.md', upserted: [], removed: ['airship.md'] });
+    // The article that was there from the start is untouched.
+    expect(found('harbour')).toContain('first.md');
+  });
+
+  it('a file written in two chunks is ingested once, whole', async () => {
+    const file = path.join(corpus, 'slow.md');
+    const text = story('Slow writer', 'The first half mentions Vanadzor. The second half mentions Dilijan.');
+    const cut = text.indexOf('The second half');
+    const fd = openSync(file, 'w');
+    writeSync(fd, text.slice(0, cut));
+    // A pause longer than the debounce: a plain debounce would read the first half here.
+    await sleep(DEBOUNCE * 1.5);
+    writeSync(fd, text.slice(cut));
+    closeSync(fd);
+    await until(() => library.get('slow.md') !== undefined);
+    await sleep(DEBOUNCE * 4); // any late second read would show up here
+    expect(ingested).toEqual(['slow.md']);
+    expect(changes).toHaveLength(1);
+    expect(library.get('slow.md')!.text).toContain('The second half mentions Dilijan.');
+    expect(found('dilijan')).toEqual(['slow.md']);
+  });
+
+  it('editor and download temp files are never read; the renamed result is read once', async () => {
+    writeFileSync(path.join(corpus, '.draft.md.swp'), 'swap file junk mentioning Sevan');
+    writeFileSync(path.join(corpus, 'draft.md~'), story('Backup', 'An editor backup mentioning Sevan.'));
+    writeFileSync(path.join(corpus, 'lake.md.partial'), story('Lake', 'Lake Sevan froze early this year.'));
+    await sleep(DEBOUNCE * 4);
+    expect(ingested).toEqual([]);
+    renameSync(path.join(corpus, 'lake.md.partial'), path.join(corpus, 'lake.md'));
+    await until(() => found('sevan').includes('lake.md'));
+    await sleep(DEBOUNCE * 3);
+    expect(ingested).toEqual(['lake.md']);
+    expect(found('sevan')).toEqual(['lake.md']);
+  });
+
+  it('reads subfolders, including a folder moved in whole, and removes a deleted folder', async () => {
+    const staging = path.join(root, 'staging');
+    mkdirSync(path.join(staging, 'wire'), { recursive: true });
+    writeFileSync(path.join(staging, 'wire', 'a.md'), story('Bridge opens', 'A new bridge over the Debed river opened.'));
+    writeFileSync(path.join(staging, 'wire', 'b.md'), story('Bridge tolls', 'Tolls on the Debed bridge start in May.'));
+    renameSync(path.join(staging, 'wire'), path.join(corpus, 'wire'));
+    await until(() => found('debed').length === 2);
+    expect(found('debed').sort()).toEqual(['wire/a.md', 'wire/b.md']);
+    rmSync(path.join(corpus, 'wire'), { recursive: true });
+    await until(() => found('debed').length === 0);
+    expect(library.get('wire/a.md')).toBeUndefined();
+  });
+});
+
+describe('which paths are watched', () => {
+  it('ignores hidden, backup and partial files', () => {
+    for (const p of ['.foo.swp', 'a/.git/x.md', 'story.md~', 'story.md.tmp', 'story.md.partial', '#story.md#', 'x.crdownload']) {
+      expect(isIgnoredPath(p)).toBe(true);
+    }
+    for (const p of ['story.md', 'wire/2021/story.txt', 'export.json']) expect(isCorpusFile(p)).toBe(true);
+    expect(isCorpusFile('photo.jpg')).toBe(false);
+  });
+});
