@@ -214,7 +214,8 @@ export function renderPage(reply: Reply, options: PageOptions = {}): Page {
     }
     const item = items[unit]!;
     const heading: SlackBlock[] = [];
-    if (item.group !== undefined && (itemsShown === 0 || item.group !== group)) {
+    // A group heading starts its group and each page, but never splits a quote continued from the last page.
+    if (item.group !== undefined && offset === 0 && (itemsShown === 0 || item.group !== group)) {
       const g = boldShort(item.group, LIMITS.labelText);
       if (g) heading.push(section(g));
     }
