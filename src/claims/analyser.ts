@@ -1,8 +1,38 @@
+/**
+ * The claims analyser: runs attribution on every article at ingest and stores the statements in
+ * `article.annotations.claims`. Only title, standfirst and body sentences are read, so captions
+ * and site chrome never yield a claim.
+ */
 import type { Analyser } from '../analyser.js';
+import { SPEAKER_NOUNS } from './lexicon.js';
+import type { Article } from '../types.js';
+import { findStatements } from './attribution.js';
+import type { ClaimsAnnotation, Statement } from './types.js';
 
-/** Placeholder until attribution lands (issue 3): finds no statements. */
-export const claimsAnalyser: Analyser<unknown[]> = {
+/** Statements worth keeping for `/claim`: a known claimant and some content. */
+function useful(s: Statement): boolean {
+  if (s.kind === 'outlet') return true;
+  if (s.claimant === null || s.content.end <= s.content.start) return false;
+  // A claimant is a name ("Yusov", "HUR") or a speaker noun ("officials"); anything else is a misparse.
+  const last = s.claimant.split(/\s+/).pop()!.toLowerCase();
+  return /\p{Lu}/u.test(s.claimant) || SPEAKER_NOUNS.has(last);
+}
+
+/** Finds the attributed statements (and the outlet's own push-back) of one article. */
+export function analyseClaims(article: Article): ClaimsAnnotation {
+  const statements = findStatements(article.text, article.sentences, { outlet: article.meta.outlet, keepSourceless: false }).filter(useful);
+  return { statements };
+}
+
+/** Attribution at ingest (issue 3). */
+export const claimsAnalyser: Analyser<ClaimsAnnotation> = {
   name: 'claims',
-  version: '0',
-  analyse: () => [],
+  version: '2',
+  analyse: analyseClaims,
 };
+
+/** The statements stored on an article, or none when the analyser has not run. */
+export function statementsOf(article: Article): Statement[] {
+  const a = article.annotations['claims'] as ClaimsAnnotation | undefined;
+  return Array.isArray(a?.statements) ? a.statements : [];
+}

@@ -34,7 +34,7 @@ const VERBS: Record<Stance, string[]> = {
 };
 
 const STANCE_OF: Record<string, Stance> = {
-  acknowledge: 'confirms', agree: 'confirms', concede: 'confirms', admit: 'confirms', confirm: 'confirms',
+  acknowledge: 'confirms', concede: 'confirms', admit: 'confirms', confirm: 'confirms',
   verify: 'confirms', corroborate: 'confirms',
   deny: 'denies', reject: 'denies', dismiss: 'denies', refute: 'denies', rebut: 'denies', rebuff: 'denies',
   dispute: 'disputes', question: 'disputes', challenge: 'disputes', contest: 'disputes', doubt: 'disputes',
@@ -79,7 +79,7 @@ const NOUNISH_FORMS = new Set([
   'hint', 'hints', 'demand', 'demands', 'counter', 'counters', 'blast', 'blasts', 'brief', 'briefs', 'signal', 'signals',
   'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'report', 'fear', 'fears', 'hope',
   'hopes', 'finding', 'findings', 'showing', 'reply', 'replies', 'respond', 'remark', 'remarks', 'observe', 'muse', 'joke',
-  'jokes', 'tweet', 'tweets', 'contest', 'contests', 'show', 'shows', 'showed', 'shown', 'find', 'finds', 'found', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
+  'jokes', 'call', 'calls', 'tweet', 'tweets', 'contest', 'contests', 'show', 'shows', 'showed', 'shown', 'find', 'finds', 'found', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
   'signaled', 'signalled', 'challenge', 'counter', 'briefed', 'briefing', 'observed', 'observing', 'observes',
 ]);
 

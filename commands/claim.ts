@@ -1,0 +1,157 @@
+/**
+ * `/claim <topic>`: who claims what about a topic, who denies or disputes it, and where each
+ * statement appeared, every line quoted verbatim with its citation.
+ */
+import { z } from 'zod';
+import type { Command, Library } from '../src/command.js';
+import { statementsOf } from '../src/claims/analyser.js';
+import { groupClaims, type Appearance, type ClaimGroup } from '../src/claims/grouping.js';
+import type { Statement } from '../src/claims/types.js';
+import { CitationBook, quote, queryText } from '../src/reply.js';
+import { compileTopic, parseTopic, suggestTopics, type PartMatcher } from '../src/topics/index.js';
+import type { Article, Reply, ReplyItem } from '../src/types.js';
+
+/** Bounds that keep the answer readable and the latency flat on a large archive. */
+const LIMITS = { candidates: 60, perAlias: 40, groups: 10, itemsPerGroup: 6, outletItems: 4 } as const;
+
+const input = z.object({ topic: queryText('topic') });
+
+/** Articles that mention every part of the topic, best first, found through the index. */
+function candidateArticles(library: Library, matchers: PartMatcher[], parts: string[][]): Article[] {
+  let ids: string[] | null = null;
+  for (const aliases of parts) {
+    const found = new Set<string>();
+    for (const alias of aliases) for (const id of library.searchArticles(alias, LIMITS.perAlias)) found.add(id);
+    ids = ids === null ? [...found] : ids.filter((id) => found.has(id));
+  }
+  const out: Article[] = [];
+  for (const id of ids ?? []) {
+    const article = library.get(id);
+    if (article && matchers.every((m) => m(article.text) || m(article.meta.title))) out.push(article);
+    if (out.length >= LIMITS.candidates) break;
+  }
+  return out;
+}
+
+/** "HUR" for "Ukraine’s military intelligence agency (HUR)"; the name itself otherwise. */
+function shortName(claimant: string | null): string {
+  if (!claimant) return 'Unattributed';
+  const acr = /\(([A-Z][A-Z0-9&]{1,7})\)$/.exec(claimant);
+  return acr ? acr[1]! : claimant;
+}
+
+function itemFor(a: Appearance, group: ClaimGroup, heading: string, citations: CitationBook): ReplyItem {
+  const s = a.statement;
+  const outletClaimant = s.kind === 'outlet' ? a.article.meta.outlet ?? 'The outlet' : null;
+  const claimant = s.kind === 'outlet' ? outletClaimant : s.claimant;
+  const marks = [s.cue, ...(s.source ? [s.source] : [])].filter((h) => h.end > h.start);
+  return quote(a.article, s.span, citations, {
+    highlights: marks,
+    label: `${s.kind === 'outlet' ? `${outletClaimant} (own reporting)` : shortName(s.claimant)} — ${s.stance}`,
+    group: heading,
+    fields: { claimant, stance: s.stance, group: group.id, kind: s.kind, answers: s.answers ?? null },
+  });
+}
+
+/** Names in order of first appearance, without repeats. */
+function names(list: Appearance[]): string[] {
+  const seen = new Set<string>();
+  for (const a of list) seen.add(a.statement.kind === 'outlet' ? `${a.article.meta.outlet ?? 'the outlet'} (own reporting)` : shortName(a.statement.claimant));
+  return [...seen];
+}
+
+function headingFor(g: ClaimGroup, n: number): string {
+  const parts = [`Claim ${n}`];
+  if (g.claims.length) parts.push(`${names(g.claims).join(', ')} ${g.claims.some((c) => c.statement.stance === 'asserts') ? 'asserts' : 'confirms'}`);
+  const deniers = g.responses.filter((r) => r.statement.stance === 'denies');
+  const disputers = g.responses.filter((r) => r.statement.stance !== 'denies');
+  if (deniers.length) parts.push(`${names(deniers).join(', ')} denies`);
+  if (disputers.length) parts.push(`${names(disputers).join(', ')} disputes`);
+  parts.push(`first seen ${g.first ?? 'date unknown'}`);
+  return parts.join(' · ');
+}
+
+/** Appends a group's items, folding identical snippets from syndicated copies into `alsoIn`. */
+function addGroup(items: ReplyItem[], g: ClaimGroup, n: number, citations: CitationBook): void {
+  const heading = headingFor(g, n);
+  const bySnippet = new Map<string, ReplyItem>();
+  let count = 0;
+  for (const a of [...g.claims, ...g.responses]) {
+    const text = a.article.text.slice(a.statement.span.start, a.statement.span.end);
+    const key = `${a.statement.stance}|${a.statement.claimant ?? ''}|${text}`;
+    const same = bySnippet.get(key);
+    if (same) {
+      const id = citations.cite(a.article);
+      if (id !== same.source) same.alsoIn = [...new Set([...(same.alsoIn ?? []), id])];
+      continue;
+    }
+    if (count >= LIMITS.itemsPerGroup) continue;
+    const item = itemFor(a, g, heading, citations);
+    bySnippet.set(key, item);
+    items.push(item);
+    count++;
+  }
+}
+
+/** The outlet's own unattributed sentences that mention the topic (reported as fact, not as a claim). */
+function outletAssertions(articles: Article[], matchers: PartMatcher[], citations: CitationBook): ReplyItem[] {
+  const out: ReplyItem[] = [];
+  for (const article of articles) {
+    const covered = statementsOf(article).map((s) => s.span);
+    for (const sentence of article.sentences) {
+      if (out.length >= LIMITS.outletItems) return out;
+      if (sentence.kind !== 'body' && sentence.kind !== 'standfirst') continue;
+      if (covered.some((c) => c.start < sentence.end && sentence.start < c.end)) continue;
+      const text = article.text.slice(sentence.start, sentence.end);
+      if (!matchers.every((m) => m(text))) continue;
+      const outlet = article.meta.outlet ?? 'The outlet';
+      out.push(quote(article, sentence, citations, {
+        label: `${outlet} (own reporting) — asserts`,
+        group: 'Reported by the outlets themselves (not attributed to anyone)',
+        fields: { claimant: outlet, stance: 'asserts', group: 'outlet', kind: 'outlet', answers: null },
+      }));
+    }
+  }
+  return out;
+}
+
+export default {
+  name: 'claim',
+  description: 'Who claims what about a topic, who denies it, and where each statement appeared',
+  usage: 'claim <topic>',
+  options: [{ name: 'topic', description: 'A subject, phrase or slug, e.g. gyumri or armenia-russia', required: true, autocomplete: 'topics' }],
+  input,
+  fromText: (text: string) => ({ topic: text }),
+  run({ topic }, { library }): Reply {
+    const query = parseTopic(topic, library);
+    const matchers = compileTopic(query);
+    const articles = candidateArticles(library, matchers, query.parts);
+    const appearances: Appearance[] = [];
+    articles.forEach((article, order) => {
+      for (const statement of statementsOf(article) as Statement[]) {
+        const text = article.text.slice(statement.span.start, statement.span.end);
+        appearances.push({ article, statement, order, relevance: matchers.every((m) => m(text)) ? 2 : 1 });
+      }
+    });
+    const groups = groupClaims(appearances).filter((g) => g.claims.length || g.responses.some((r) => r.statement.kind === 'attributed'));
+    const citations = new CitationBook();
+    const items: ReplyItem[] = [];
+    const shown = groups.slice(0, LIMITS.groups);
+    shown.forEach((g, i) => addGroup(items, g, i + 1, citations));
+    items.push(...outletAssertions(articles, matchers, citations));
+    const notes: string[] = [];
+    if (groups.length > shown.length) notes.push(`${groups.length - shown.length} more claim${groups.length - shown.length === 1 ? '' : 's'} not shown; narrow the topic to see them.`);
+    if (!items.length) {
+      const close = suggestTopics(library, topic, 5).filter((s) => s.toLowerCase() !== topic.toLowerCase());
+      notes.push(close.length ? `No claims found — try ${close.map((s) => `"${s}"`).join(', ')}.` : 'No claims found.');
+    }
+    const denied = shown.filter((g) => g.responses.some((r) => r.statement.kind === 'attributed')).length;
+    const headline = shown.length
+      ? `${shown.length} claim${shown.length === 1 ? '' : 's'} about "${query.label}" in ${citations.list().length} article${citations.list().length === 1 ? '' : 's'}` +
+        (denied ? `; ${denied} denied or disputed` : '')
+      : items.length
+        ? `No attributed claims about "${query.label}"; the outlets' own reporting follows`
+        : `No claims found about "${query.label}"`;
+    return { command: 'claim', query: topic, headline, items, citations: citations.list(), notes };
+  },
+} satisfies Command<z.output<typeof input>>;
