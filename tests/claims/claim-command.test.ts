@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import claim from '../../commands/claim.js';
+import { statementsOf } from '../../src/claims/analyser.js';
+import type { Library } from '../../src/command.js';
+import { loadConfig } from '../../src/config.js';
+import { buildLibrary } from '../../src/library.js';
+import { silentLogger } from '../../src/log.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
+import type { Reply, ReplyItem } from '../../src/types.js';
+
+const corpusDir = path.resolve(import.meta.dirname, '..', '..', 'corpus');
+let library: Library;
+let runtime: Runtime;
+let gyumri: Reply;
+
+const ask = (topic: string) => runtime.execute('claim', { text: topic }, { platform: 'cli' });
+const cited = (reply: Reply, item: ReplyItem) => reply.citations.find((c) => c.id === item.source)!;
+
+beforeAll(async () => {
+  ({ library } = await buildLibrary({ corpusDir, logger: silentLogger, snapshot: false }));
+  runtime = createRuntime({ commands: new Map([['claim', claim]]), library: () => library, logger: silentLogger, config: loadConfig({}) });
+  gyumri = await ask('gyumri');
+}, 60_000);
+
+describe('claim gyumri on the sample corpus', () => {
+  it('names Ukraine’s military intelligence (HUR) as claimant of the troop build-up claim', () => {
+    const buildUp = gyumri.items.filter((i) => i.fields?.stance === 'asserts' && /HUR/.test(String(i.fields?.claimant)) && /bolstering its troop presence|intensifying its military presence|increasing its military presence/.test(i.text));
+    expect(buildUp.length).toBeGreaterThanOrEqual(2);
+    for (const item of buildUp) expect(item.fields?.claimant).toMatch(/military intelligence.*\(HUR\)/);
+    // Both the OC Media report and the aggregator's re-report are cited.
+    expect(new Set(buildUp.map((i) => cited(gyumri, i).outlet))).toEqual(new Set(['OC Media', null]));
+  });
+
+  it('puts the Armenian Foreign Ministry’s denial beside the claim it denies', () => {
+    const group = gyumri.items.find((i) => /bolstering its troop presence/.test(i.text))!.fields!.group;
+    const answers = gyumri.items.filter((i) => i.fields?.group === group && i.fields?.stance === 'denies');
+    expect(answers.some((i) => /Armenia.s Foreign Ministry|Armenian Foreign Ministry/.test(String(i.fields?.claimant)))).toBe(true);
+    const badalyan = gyumri.items.filter((i) => /Ani Badalyan/.test(String(i.fields?.claimant)));
+    expect(badalyan.length).toBeGreaterThanOrEqual(1);
+    expect(badalyan.every((i) => i.fields?.stance === 'denies' || i.fields?.stance === 'disputes')).toBe(true);
+    expect(badalyan.some((i) => /fictitious/.test(i.text) && i.fields?.stance === 'denies')).toBe(true);
+  });
+
+  it('includes the 2021 statements of Armenia’s defence minister, cited to the 2021 article', () => {
+    const minister = gyumri.items.filter((i) => /Harutyunyan/.test(String(i.fields?.claimant)));
+    expect(minister.length).toBeGreaterThanOrEqual(1);
+    for (const item of minister) {
+      expect(item.fields?.claimant).toBe('Armenian Defense Minister Vagharshak Harutyunyan');
+      expect(cited(gyumri, item).published).toBe('2021-02-23');
+      expect(cited(gyumri, item).outlet).toBe('Warsaw Institute');
+    }
+  });
+
+  it('quotes every item verbatim from the article it cites, never a caption, comment or chrome', () => {
+    expect(gyumri.items.length).toBeGreaterThan(5);
+    for (const item of gyumri.items) {
+      const article = library.get(cited(gyumri, item).articleId)!;
+      expect(article.text.slice(item.span.start, item.span.end)).toBe(item.text);
+      const sentences = article.sentences.filter((s) => s.start < item.span.end && item.span.start < s.end);
+      expect(sentences.every((s) => s.kind === 'body' || s.kind === 'standfirst' || s.kind === 'title')).toBe(true);
+      expect(item.text).not.toMatch(/Photo:|Wikimedia|become an OC Media member|Would love your thoughts|partisan outlets|Related posts/i);
+      expect(['asserts', 'confirms', 'denies', 'disputes']).toContain(item.fields?.stance);
+      expect(typeof item.fields?.group).toBe('string');
+    }
+  });
+
+  it('sums up the answer in the headline', () => {
+    expect(gyumri.headline).toMatch(/^\d+ claims? about "gyumri" in \d+ articles?; \d+ denied or disputed$/);
+  });
+});
+
+describe('claim: every snippet is verbatim (property)', () => {
+  it('holds for any topic drawn from the corpus vocabulary', async () => {
+    const words = [...new Set(library.articles.flatMap((a) => a.text.match(/\p{Lu}\p{L}{3,}/gu) ?? []))];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...words), async (topic) => {
+        const reply = await ask(topic);
+        expect(reply.error).toBeFalsy();
+        for (const item of reply.items) {
+          const article = library.get(cited(reply, item).articleId)!;
+          expect(article.text.slice(item.span.start, item.span.end)).toBe(item.text);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('stores only statements whose spans lie inside their article', () => {
+    for (const article of library.articles) {
+      for (const s of statementsOf(article)) {
+        expect(s.span.start).toBeGreaterThanOrEqual(0);
+        expect(s.span.end).toBeLessThanOrEqual(article.text.length);
+        expect(s.cue.start).toBeGreaterThanOrEqual(s.span.start);
+        expect(s.cue.end).toBeLessThanOrEqual(s.span.end);
+      }
+    }
+  });
+});
+
+describe('claim: bad and unknown topics', () => {
+  it.each([
+    ['', 'Give a topic.'],
+    ['   ', 'Give a topic.'],
+    ['x'.repeat(501), 'That topic is too long (at most 500 characters).'],
+    ['?!… —', 'That topic has no letters or digits to look for.'],
+  ])('answers %j clearly', async (topic, message) => {
+    const reply = await ask(topic);
+    expect(reply).toMatchObject({ error: true, errorCode: 'usage', headline: message, items: [] });
+    expect(reply.notes).toContain('Usage: claim <topic>');
+  });
+
+  it('answers an unknown topic with an empty reply, not an error', async () => {
+    const reply = await ask('zanzibar lighthouse');
+    expect(reply.error).toBeFalsy();
+    expect(reply.items).toEqual([]);
+    expect(reply.headline).toBe('No claims found about "zanzibar lighthouse"');
+    expect(reply.notes[0]).toMatch(/^No claims found/);
+  });
+});
