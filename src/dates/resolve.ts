@@ -25,6 +25,24 @@ import type { DateMention, DatePrecision, DateReference } from './types.js';
 /** Words in the few words before an expression that make it point forward ("will meet on Friday"). */
 const FUTURE_CUE = /\b(?:will|'ll|shall|won't|scheduled|slated|upcoming|plans?|planning|planned|expects?|expected|intends?|aims?|is to|are to|set to|to be held|as soon as|as early as|no later than)\b[^.;:!?]{0,40}$/i;
 
+/** Past-tense verbs near an expression ("were held on January 3", "On January 3, talks ended"). */
+const PAST_BEFORE = /\b(?:was|were|had|did|\w{3,}ed)\s+(?:[\w'’-]+\s+){0,4}(?:on|in|since|during|last)\s+$/i;
+const PAST_AFTER = /^[,\s]+(?:[\w'’-]+\s+){0,5}(?:was|were|had|did|\w{3,}ed)\b/i;
+const SENTENCE_OPENING = /^\W*(?:(?:on|in|since|by|during|early|late)\s+)?$/i;
+
+/** Which way an expression points, from the words around it in its sentence. */
+export type Tense = 'future' | 'past' | 'unknown';
+
+/** The tense around an expression: a future cue before it wins, then a past-tense verb before or just after it. */
+function tenseAround(sentence: string, start: number, end: number): Tense {
+  const before = sentence.slice(Math.max(0, start - 60), start);
+  if (FUTURE_CUE.test(before)) return 'future';
+  // "were held on January 3" or "On January 3, the talks ended": the verb is in the past and the date is when it happened.
+  if (PAST_BEFORE.test(before)) return 'past';
+  if (SENTENCE_OPENING.test(sentence.slice(0, start)) && PAST_AFTER.test(sentence.slice(end, end + 60))) return 'past';
+  return 'unknown';
+}
+
 type Resolved = Pick<DateMention, 'value' | 'date' | 'precision' | 'inferred' | 'approximate'>;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -46,8 +64,7 @@ export function resolveDates(text: string, sentences: readonly Span[], reference
     const s = text.slice(span.start, span.end);
     for (const c of findCandidates(s)) {
       if (c.suppress) continue;
-      const future = FUTURE_CUE.test(s.slice(Math.max(0, c.start - 60), c.start));
-      let r = resolveCandidate(c, ref, future);
+      let r = resolveCandidate(c, ref, tenseAround(s, c.start, c.end));
       // Financial copy compares quarters: "a year earlier" after "the third quarter" is that quarter a year before.
       if (r && c.yearsBack !== undefined && lastQuarter && index - lastQuarter.sentence <= 1) {
         const y = Number(lastQuarter.value.slice(0, 4)) - c.yearsBack;
@@ -69,7 +86,8 @@ export function resolveDates(text: string, sentences: readonly Span[], reference
 }
 
 /** Resolves one candidate; null when it cannot be dated without guessing. */
-export function resolveCandidate(c: Candidate, ref: Ymd | null, future: boolean): Resolved | null {
+export function resolveCandidate(c: Candidate, ref: Ymd | null, tense: Tense): Resolved | null {
+  const future = tense === 'future';
   const approximate = Boolean(c.approximate);
   if (c.vague) return { value: c.vague, date: null, precision: 'ref', inferred: true, approximate: false };
   if (c.decade !== undefined) return { value: String(c.decade), date: String(c.decade * 10), precision: 'decade', inferred: false, approximate };
@@ -81,7 +99,7 @@ export function resolveCandidate(c: Candidate, ref: Ymd | null, future: boolean)
   const inferred = true;
   if (c.unit !== undefined) return relative(c, ref, approximate);
   if (c.month !== undefined) {
-    const year = monthYear(c.month, c.day, c.rel, ref, future);
+    const year = monthYear(c.month, c.day, c.rel, ref, tense);
     if (c.day !== undefined) {
       if (c.day > 31) return null;
       const d = { y: year, m: c.month, d: c.day };
@@ -172,14 +190,15 @@ function relative(c: Candidate, ref: Ymd, approximate: boolean): Resolved | null
 }
 
 /** The year of a month (and day) the text gives without one. */
-function monthYear(month: number, day: number | undefined, rel: Candidate['rel'], ref: Ymd, future: boolean): number {
+function monthYear(month: number, day: number | undefined, rel: Candidate['rel'], ref: Ymd, tense: Tense): number {
   const later = month > ref.m || (day !== undefined && month === ref.m && day > ref.d);
   const earlier = month < ref.m || (day !== undefined && month === ref.m && day < ref.d);
   if (rel === 'last') return month < ref.m ? ref.y : ref.y - 1;
   if (rel === 'next') return month > ref.m ? ref.y : ref.y + 1;
   if (rel === 'this') return ref.y;
-  if (future) return earlier ? ref.y + 1 : ref.y;
+  if (tense === 'future') return earlier ? ref.y + 1 : ref.y;
   if (!later) return ref.y;
+  if (tense === 'past') return ref.y - 1;
   // A date shortly after publication is a coming one ("payable Dec. 15" in a November story); further off, last year's.
   const ahead = dayNumber({ y: ref.y, m: month, d: day ?? 1 }) - dayNumber(ref);
   return ahead <= AHEAD_DAYS ? ref.y : ref.y - 1;

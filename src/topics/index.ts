@@ -13,6 +13,11 @@ export interface TopicQuery {
   parts: string[][];
 }
 
+/** Words of a phrase topic that say nothing about the subject. */
+const PHRASE_STOPWORDS = new Set(
+  'a an the of in on at for to with about from by into over after before during between against among is are was were be been being what when who whom which did does do happened happen'.split(' '),
+);
+
 /** Splits "Armenia and Russia", "armenia-russia", "armenia, russia" into subjects. */
 const SEPARATORS = /\s*(?:,|&|\+|\/|;|\bvs\.?\b|\bversus\b|\band\b|(?<=\S)-(?=\S)|\s-\s)\s*/i;
 
@@ -39,15 +44,31 @@ export function parseTopic(topic: string, library?: Library): TopicQuery {
   }
   const parts: string[][] = [];
   const labels: string[] = [];
+  const seen = new Set<string>();
+  const add = (aliases: string[]) => {
+    const key = aliases[0]!.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    parts.push(aliases);
+  };
   for (const piece of pieces) {
     const place = placeFor(piece);
     if (place) {
-      if (labels.includes(place.name)) continue;
-      parts.push([...place.aliases]);
-      labels.push(place.name);
-    } else {
-      parts.push([piece]);
-      labels.push(piece);
+      if (!labels.includes(place.name)) labels.push(place.name);
+      add([...place.aliases]);
+      continue;
+    }
+    labels.push(piece);
+    const entity = library !== undefined && piece.includes(' ') && corpusTopics(library).entities.has(piece.toLowerCase());
+    if (entity || !piece.includes(' ')) {
+      add([piece]);
+      continue;
+    }
+    // A phrase ("Kerch bridge explosion", "siege of Mariupol"): every content word must be there.
+    const words = piece.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w) && !PHRASE_STOPWORDS.has(w.toLowerCase()));
+    for (const w of words.length ? words : [piece]) {
+      const wordPlace = placeFor(w);
+      add(wordPlace ? [...wordPlace.aliases] : [w]);
     }
   }
   return { label: labels.join(' and ') || cleaned, parts };
@@ -61,7 +82,11 @@ function aliasPattern(alias: string): { source: string; caseSensitive: boolean }
   const words = alias.split(/\s+/).map(escape).join('\\s+');
   const proper = /^\p{Lu}/u.test(alias);
   const ending = "(?:['’]s|s|es)?";
-  if (!proper) return { source: `${words}${ending}`, caseSensitive: false };
+  if (!proper) {
+    // "guards" finds "guard" too: match the word without a plural ending, then any ending.
+    const stem = alias.length > 4 && /[^s]s$/i.test(alias) && !alias.includes(' ') ? escape(alias.slice(0, -1)) : words;
+    return { source: `${stem}${ending}`, caseSensitive: false };
+  }
   const upper = alias.split(/\s+/).map((w) => escape(w.toUpperCase())).join('\\s+');
   return { source: upper === words ? `${words}${ending}` : `(?:${words}|${upper})${ending}`, caseSensitive: true };
 }
@@ -117,6 +142,8 @@ export function suggestTopics(library: Library, topic: string, limit = 5): strin
   if (picked.length < limit) {
     for (const term of library.suggest(topic, limit)) if (!picked.includes(term) && term !== wanted) picked.push(term);
   }
+  // Nothing close: the corpus's main topics are still a better answer than silence.
+  if (!picked.length) picked.push(...corpusTopics(library).ranked.filter((t) => t !== wanted).slice(0, limit));
   return picked.slice(0, limit);
 }
 
