@@ -85,14 +85,21 @@ export function parseSchedule(expr: string, timezone: string): Schedule {
   const raw = expr.trim().replace(/\s+/g, ' ');
   const lower = raw.toLowerCase();
   const cron = SCHEDULE_PRESETS[lower] ?? CRON_NICKNAMES[lower] ?? raw;
-  const example = `for example \`${EXAMPLE_SCHEDULE}\` (weekdays at 09:00) or \`${DEFAULT_SCHEDULE}\` (every day at 09:00)`;
+  const example = `for example "${EXAMPLE_SCHEDULE}" (weekdays at 09:00) or "${DEFAULT_SCHEDULE}" (every day at 09:00)`;
+  const fields = cron.split(' ').filter(Boolean).length;
+  if (fields !== 5) {
+    throw new NewsdeskError(
+      `"${raw.slice(0, 60)}" is not a valid schedule: it has ${fields} field${fields === 1 ? '' : 's'}, a schedule has five — minute hour day month weekday — ${example}.`,
+      'usage',
+    );
+  }
   let job: Cron;
   try {
     job = cronFor(cron, tz);
   } catch (err) {
-    const why = (err as Error).message.replace(/^CronPattern:\s*/, '');
+    const why = (err as Error).message.replace(/^CronPattern:\s*/, '').replace(/\.$/, '');
     throw new NewsdeskError(
-      `"${raw.slice(0, 60)}" is not a valid schedule (${why.slice(0, 120)}). Give five cron fields — minute hour day month weekday — ${example}.`,
+      `"${raw.slice(0, 60)}" is not a valid schedule (${why.slice(0, 120)}). Give five fields — minute hour day month weekday — ${example}.`,
       'usage',
     );
   }

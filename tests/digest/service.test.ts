@@ -245,7 +245,7 @@ describe('scheduled digests', () => {
       }
       throw new Error('not refused');
     };
-    expect(refusal(() => service.subscribe({ platform: 'slack', channel: 'C1', schedule: '0 25 * * *' }))).toMatch(/not a valid schedule.*`0 9 \* \* 1-5`/);
+    expect(refusal(() => service.subscribe({ platform: 'slack', channel: 'C1', schedule: '0 25 * * *' }))).toMatch(/not a valid schedule.*"0 9 \* \* 1-5" \(weekdays at 09:00\)/);
     expect(refusal(() => service.subscribe({ platform: 'slack', channel: 'C1', timezone: 'Yerevan' }))).toMatch(/Asia\/Yerevan/);
     expect(service.list()).toEqual([]);
   });
