@@ -42,6 +42,7 @@ function clean(s: string): string {
 /** Acronyms defined in the article: "Ukraine's military intelligence (HUR)", "…agency, the HUR,". */
 function acronymDefinitions(text: string): Map<string, string> {
   const defs = new Map<string, string>();
+  if (!/\(\p{Lu}{2}|, the \p{Lu}{2}/u.test(text)) return defs;
   const re = /((?:\p{Lu}[\p{L}’'-]*)(?:[^\S\n]+[\p{L}’'-]+){0,6}?)[^\S\n]*(?:\(|,[^\S\n]+the[^\S\n]+)(\p{Lu}[\p{Lu}0-9&]{1,7})(?:\)|,)/gu;
   for (const m of text.matchAll(re)) {
     const acr = m[2]!;
@@ -101,6 +102,9 @@ function makeClaimant(name: string, extraKeys: string[] = []): Claimant {
 function fullerMention(text: string, word: string, before: number, known: Claimant[]): Claimant | null {
   const lower = word.toLowerCase();
   for (const c of known) if (c.name.toLowerCase() !== lower && c.keys.some((k) => k.split(' ').includes(lower))) return c;
+  // Cheap exit before building a pattern: the word must occur earlier at all.
+  const first = text.indexOf(word);
+  if (first < 0 || first >= before) return null;
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]*\\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\\s+){1,6})${escaped}\\b`, 'gu');
   for (const m of text.slice(0, before).matchAll(re)) {
