@@ -1,0 +1,222 @@
+/**
+ * `/timeline` over the shipped sample corpus and over small corpora written for the tests:
+ * the events a reporter needs, correctly dated and cited, verbatim, in order, never after
+ * the article that reports them.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import timeline from '../../commands/timeline.js';
+import type { Library } from '../../src/command.js';
+import { MAX_QUERY_LENGTH } from '../../src/command.js';
+import type { Runtime } from '../../src/runtime.js';
+import { listTopics } from '../../src/topics/index.js';
+import type { Reply, ReplyItem } from '../../src/types.js';
+import { libraryOf, runtimeOver, sampleLibrary } from './helpers.js';
+
+let library: Library;
+let runtime: Runtime;
+let reply: Reply;
+
+const cli = { platform: 'cli' } as const;
+
+beforeAll(async () => {
+  library = await sampleLibrary();
+  runtime = runtimeOver(library);
+  reply = await runtime.execute('timeline', { text: 'armenia-russia' }, cli);
+});
+
+/** The item dated `date` whose text contains `words`, with its citation. */
+function event(date: string, words: string) {
+  const item = reply.items.find((i) => i.fields?.['date'] === date && i.text.includes(words));
+  expect(item, `an event on ${date} containing "${words}"`).toBeDefined();
+  const citation = reply.citations.find((c) => c.id === item!.source)!;
+  return { item: item!, citation };
+}
+
+/** Every item's text is the exact text of the article its citation names. */
+function expectVerbatim(r: Reply, lib: Library): void {
+  for (const item of r.items) {
+    const citation = r.citations.find((c) => c.id === item.source)!;
+    const article = lib.get(citation.articleId)!;
+    expect(article.text.slice(item.span.start, item.span.end)).toBe(item.text);
+  }
+}
+
+/** Items are in date order, oldest first. */
+function expectSorted(items: ReplyItem[]): void {
+  const dates = items.map((i) => String(i.fields?.['date']).padEnd(10, ' '));
+  expect(dates).toEqual([...dates].sort());
+}
+
+describe('timeline armenia-russia on the sample corpus', () => {
+  it('answers with dated events grouped by year', () => {
+    expect(reply.error).toBeFalsy();
+    expect(reply.items.length).toBeGreaterThanOrEqual(10);
+    for (const item of reply.items) expect(item.group).toBe(String(item.fields?.['date']).slice(0, 4));
+  });
+
+  it('includes the 9 November 2020 ceasefire, stated', () => {
+    const { item, citation } = event('2020-11-09', 'Under the deal signed on November 9, 2020');
+    expect(item.fields).toMatchObject({ precision: 'day', inferred: false });
+    expect(item.label).toBe('9 November 2020');
+    expect(citation.outlet).toBe('Warsaw Institute');
+  });
+
+  it("includes the defence minister's 22 February 2021 interview", () => {
+    const { item, citation } = event('2021-02-22', 'in an interview on February 22');
+    expect(item.fields).toMatchObject({ precision: 'day', inferred: true });
+    expect(item.label).toBe('22 February 2021 (inferred)');
+    expect(citation.published).toBe('2021-02-23');
+  });
+
+  it('includes the 12 May and 27 May 2021 border incidents from the TASS report', () => {
+    expect(event('2021-05-12', 'since May 12').citation.outlet).toBe('TASS');
+    expect(event('2021-05-27', 'On May 27, Azerbaijan said').citation.outlet).toBe('TASS');
+  });
+
+  it("includes the embassy's statement of Friday 4 June 2021", () => {
+    const { item, citation } = event('2021-06-04', 'the Russian embassy said in a statement on Friday');
+    expect(item.fields).toMatchObject({ inferred: true, expression: 'Friday' });
+    expect(citation.outlet).toBe('TASS');
+  });
+
+  it("includes Pashinyan's 29 July 2021 request", () => {
+    const { item } = event('2021-07-29', 'Pashinyan said during a government meeting on 29th of July');
+    expect(item.label).toBe('29 July 2021 (inferred)');
+    const circa = event('2021-07-29', 'a week after Armenian Prime Minister Nikol Pashinyan asked Moscow');
+    expect(circa.item.label).toBe('c. 29 July 2021 (inferred)');
+  });
+
+  it('includes the 2023 events from both 2025 articles', () => {
+    expect(event('2023', 'In 2023, dozens of anti-Russian protesters were arrested').item.fields).toMatchObject({ precision: 'year', inferred: false });
+    expect(event('2023', 'captured Nagorno-Karabakh').item.label).toBe('2023');
+  });
+
+  it('dates nothing after the article that reports it', () => {
+    for (const item of reply.items) {
+      const published = reply.citations.find((c) => c.id === item.source)!.published!;
+      const date = String(item.fields?.['date']);
+      expect(date <= published.slice(0, date.length), `${date} in an article of ${published}`).toBe(true);
+    }
+  });
+
+  it('quotes every event verbatim, oldest first', () => {
+    expectVerbatim(reply, library);
+    expectSorted(reply.items);
+  });
+
+  it('never presents the "Date:" line, a dateline, chrome or a caption as an event', () => {
+    for (const item of reply.items) {
+      const article = library.get(reply.citations.find((c) => c.id === item.source)!.articleId)!;
+      const sentence = article.sentences.find((s) => s.start <= item.span.start && item.span.end <= s.end)!;
+      expect(['body', 'standfirst']).toContain(sentence.kind);
+    }
+    expect(reply.items.some((i) => /^Date:/.test(i.text))).toBe(false);
+  });
+
+  it('writes TimelineJS JSON with start dates, headlines and a credit naming the source', () => {
+    const doc = timeline.formats.timelinejs(reply) as { events: { start_date: Record<string, string>; text: { headline: string; text: string } }[] };
+    expect(doc.events).toHaveLength(reply.items.length);
+    const ceasefire = doc.events.find((e) => e.text.text.includes('November 9, 2020'))!;
+    expect(ceasefire.start_date).toMatchObject({ year: '2020', month: '11', day: '9' });
+    expect(ceasefire.text.text).toContain('Warsaw Institute');
+    expect(ceasefire.text.text).toContain('Armenia Invites More Russian Troops to Its Territory');
+    const year = doc.events.find((e) => e.text.text.includes('In 2023'))!;
+    expect(year.start_date).toEqual({ year: '2023', display_date: '2023' });
+  });
+});
+
+describe('timeline topics and input', () => {
+  it('matches a subject by its aliases (Moscow, Kremlin, Russian)', async () => {
+    const r = await runtime.execute('timeline', { text: 'Kremlin' }, cli);
+    expect(r.items.length).toBeGreaterThan(0);
+    const all = await runtime.execute('timeline', { text: 'russia' }, cli);
+    expect(r.items.map((i) => i.text)).toEqual(all.items.map((i) => i.text));
+  });
+
+  it('answers an unknown topic with an empty reply and suggestions from the topics list', async () => {
+    const r = await runtime.execute('timeline', { text: 'narnia' }, cli);
+    expect(r.error).toBeFalsy();
+    expect(r.items).toEqual([]);
+    const topics = listTopics(library, 10);
+    expect(r.notes.join(' ')).toContain(`"${topics[0]}"`);
+    const typo = await runtime.execute('timeline', { text: 'russa' }, cli);
+    expect(typo.notes[0]).toMatch(/try "russia"/);
+  });
+
+  it.each([
+    ['', 'Give a topic.'],
+    ['   ', 'Give a topic.'],
+    ['?!', 'That topic has no letters or digits to look for.'],
+    ['x'.repeat(MAX_QUERY_LENGTH + 1), `That topic is too long (at most ${MAX_QUERY_LENGTH} characters).`],
+  ])('refuses %j with a clear message', async (text, message) => {
+    const r = await runtime.execute('timeline', { text }, cli);
+    expect(r).toMatchObject({ error: true, errorCode: 'usage', headline: message });
+  });
+
+  it('takes the topic as a named option (Discord)', async () => {
+    const r = await runtime.execute('timeline', { options: { topic: 'armenia-russia' } }, { platform: 'discord' });
+    expect(r.items.map((i) => i.text)).toEqual(reply.items.map((i) => i.text));
+  });
+
+  it('keeps items verbatim, sorted and not after their article for any topic', async () => {
+    const topics = listTopics(library, 40);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.constantFrom(...topics), fc.string({ minLength: 1, maxLength: 30 })), async (topic) => {
+        const r = await runtime.execute('timeline', { text: topic }, cli);
+        if (r.error) return;
+        expectVerbatim(r, library);
+        expectSorted(r.items);
+        for (const item of r.items) {
+          const published = r.citations.find((c) => c.id === item.source)!.published;
+          const date = String(item.fields?.['date']);
+          if (published) expect(date <= published.slice(0, date.length)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('events across articles', () => {
+  const ceasefire = 'The ceasefire between Armenia and Azerbaijan, brokered by Russia, was signed on November 9, 2020 in Moscow.';
+
+  it('merges the same event reported by several articles into one entry with every source', async () => {
+    const lib = await libraryOf([
+      { id: 'a.md', text: `Ceasefire anniversary\n\n${ceasefire} Officials met again this week.`, meta: { title: 'Ceasefire anniversary', published: '2021-11-10', outlet: 'Alpha' } },
+      { id: 'b.md', text: `Looking back\n\nAs reported, the ceasefire between Armenia and Azerbaijan, brokered by Russia, was signed on November 9, 2020 in Moscow.`, meta: { title: 'Looking back', published: '2021-12-01', outlet: 'Beta' } },
+      { id: 'c.md', text: `Other news\n\nArmenia and Russia held talks on November 9, 2020 about gas prices and nothing else.`, meta: { title: 'Other news', published: '2021-01-05', outlet: 'Gamma' } },
+    ]);
+    const r = await runtimeOver(lib).execute('timeline', { text: 'armenia-russia' }, cli);
+    const onDay = r.items.filter((i) => i.fields?.['date'] === '2020-11-09');
+    expect(onDay).toHaveLength(2);
+    const merged = onDay.find((i) => i.text.includes('ceasefire'))!;
+    expect(merged.alsoIn).toHaveLength(1);
+    const outlets = [merged.source, ...merged.alsoIn!].map((id) => r.citations.find((c) => c.id === id)!.outlet).sort();
+    expect(outlets).toEqual(['Alpha', 'Beta']);
+  });
+
+  it('drops a date that only frames the article and anything dated after it', async () => {
+    const lib = await libraryOf([
+      {
+        id: 'd.md',
+        text: 'Date: 3 March 2021\n\nRussia and Armenia\n\nRussia and Armenia signed a treaty on March 1. Russia and Armenia will hold talks on March 20.',
+        meta: { title: 'Russia and Armenia', published: '2021-03-03', outlet: 'Delta' },
+      },
+    ]);
+    const r = await runtimeOver(lib).execute('timeline', { text: 'armenia-russia' }, cli);
+    expect(r.items.map((i) => i.fields?.['date'])).toEqual(['2021-03-01']);
+  });
+
+  it('yields only stated years from an article without a publication date', async () => {
+    const lib = await libraryOf([
+      {
+        id: 'e.txt',
+        text: 'Russia and Armenia\n\nRussia and Armenia signed a treaty on Friday. Russia and Armenia fought a war with Azerbaijan in 2020.',
+        meta: { title: 'Russia and Armenia', published: null, outlet: null },
+      },
+    ]);
+    const r = await runtimeOver(lib).execute('timeline', { text: 'russia-armenia' }, cli);
+    expect(r.items.map((i) => [i.fields?.['date'], i.fields?.['inferred']])).toEqual([['2020', false]]);
+  });
+});
