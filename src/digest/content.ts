@@ -10,8 +10,8 @@ import type { Article, Reply, ReplyItem, Span } from '../types.js';
 
 /** Most articles one digest lists; the rest are counted in a note. */
 export const MAX_DIGEST_ARTICLES = 20;
-/** Most claim or timeline items one digest carries per section. */
-export const MAX_SECTION_ITEMS = 15;
+/** Most claim or timeline items one digest carries per section; the full answer is one command away. */
+export const MAX_SECTION_ITEMS = 10;
 
 /** Section headings, also used as `fields.section` in `--json`. */
 export const SECTION = { articles: 'New articles', claims: 'New claims and denials', timeline: 'New timeline events' } as const;
@@ -105,7 +105,10 @@ async function runSection(
 }
 
 /** Copies another reply's items into this digest, renumbering their citations. */
-function adoptItems(reply: Reply, section: string, library: Library, book: CitationBook): ReplyItem[] {
+function adoptItems(reply: Reply, section: string, library: Library, book: CitationBook, notes: string[]): ReplyItem[] {
+  if (reply.items.length > MAX_SECTION_ITEMS) {
+    notes.push(`${section}: ${reply.items.length - MAX_SECTION_ITEMS} more — see /${reply.command} ${reply.query}`);
+  }
   const byId = new Map(reply.citations.map((c) => [c.id, c]));
   const renumber = (n: number): number | null => {
     const article = library.get(byId.get(n)?.articleId ?? '');
@@ -196,20 +199,20 @@ export async function buildDigest(input: DigestContentInput): Promise<Reply | nu
   if (topic) {
     const claims = await runSection('claim', topic, view, input);
     if (claims) {
-      const adopted = adoptItems(claims, SECTION.claims, library, book);
+      const adopted = adoptItems(claims, SECTION.claims, library, book, notes);
       claimCount = adopted.length;
       items.push(...adopted);
     }
     const timeline = await runSection('timeline', topic, view, input);
     if (timeline) {
-      const adopted = adoptItems(timeline, SECTION.timeline, library, book);
+      const adopted = adoptItems(timeline, SECTION.timeline, library, book, notes);
       eventCount = adopted.length;
       items.push(...adopted);
     }
   }
   if (items.length === 0) return null;
 
-  const parts = [plural(listed, 'new article')];
+  const parts = listed || !(claimCount || eventCount) ? [plural(listed, 'new article')] : [];
   if (claimCount) parts.push(`${claimCount} ${claimCount === 1 ? 'claim or denial' : 'claims and denials'}`);
   if (eventCount) parts.push(plural(eventCount, 'timeline event'));
   const about = topic ? ` on "${topic}"` : '';
