@@ -2,7 +2,7 @@
 import path from 'node:path';
 import timeline from '../../commands/timeline.js';
 import topics from '../../commands/topics.js';
-import type { Library } from '../../src/command.js';
+import type { Command, Library } from '../../src/command.js';
 import { loadConfig } from '../../src/config.js';
 import { loadCorpus } from '../../src/ingest/index.js';
 import { libraryFromArticles } from '../../src/library.js';
@@ -23,7 +23,7 @@ export function sampleLibrary(): Promise<Library> {
 /** A runtime with the timeline and topics commands over a library. */
 export function runtimeOver(library: Library): Runtime {
   return createRuntime({
-    commands: new Map([
+    commands: new Map<string, Command>([
       [timeline.name, timeline],
       [topics.name, topics],
     ]),

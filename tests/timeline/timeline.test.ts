@@ -9,6 +9,7 @@ import timeline from '../../commands/timeline.js';
 import type { Library } from '../../src/command.js';
 import { MAX_QUERY_LENGTH } from '../../src/command.js';
 import type { Runtime } from '../../src/runtime.js';
+import { toTimelineJs } from '../../src/timeline/timelinejs.js';
 import { listTopics } from '../../src/topics/index.js';
 import type { Reply, ReplyItem } from '../../src/types.js';
 import { libraryOf, runtimeOver, sampleLibrary } from './helpers.js';
@@ -114,8 +115,12 @@ describe('timeline armenia-russia on the sample corpus', () => {
     expect(reply.items.some((i) => /^Date:/.test(i.text))).toBe(false);
   });
 
+  it('offers TimelineJS as an output format', () => {
+    expect(timeline.formats.timelinejs(reply)).toEqual(toTimelineJs(reply));
+  });
+
   it('writes TimelineJS JSON with start dates, headlines and a credit naming the source', () => {
-    const doc = timeline.formats.timelinejs(reply) as { events: { start_date: Record<string, string>; text: { headline: string; text: string } }[] };
+    const doc = toTimelineJs(reply);
     expect(doc.events).toHaveLength(reply.items.length);
     const ceasefire = doc.events.find((e) => e.text.text.includes('November 9, 2020'))!;
     expect(ceasefire.start_date).toMatchObject({ year: '2020', month: '11', day: '9' });
