@@ -1,12 +1,14 @@
 /**
  * A fake Slack on 127.0.0.1 for running real Bolt against: the Web API methods newsdesk calls
- * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`) and `response_url`
- * endpoints (`/response/<anything>`). It records every request, answers unknown routes with 404,
- * and signs requests the way Slack does, for sending slash commands, events and button clicks.
+ * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`,
+ * `/api/apps.connections.open`), `response_url` endpoints (`/response/<anything>`) and a Socket
+ * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist. It records every request and socket message, answers unknown routes
+ * with 404, and signs requests the way Slack does, for sending slash commands, events and clicks.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /** One request the fake received. */
 export interface RecordedRequest {
@@ -35,6 +37,12 @@ export interface FakeSlack {
   waitFor(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Answer `auth.test` with this Slack error instead of ok (e.g. "invalid_auth"). */
   failAuth(error: string | null): void;
+  /** Socket Mode: sends an envelope to every connected client (after Slack's "hello"). */
+  sendEnvelope(envelope: Record<string, unknown>): void;
+  /** Socket Mode: messages clients sent (acks), parsed. */
+  socketMessages: Record<string, unknown>[];
+  /** Resolves once a Socket Mode client is connected and greeted. */
+  socketConnected(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,9 +72,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (req.method === 'POST' && path === '/api/auth.test') {
         answer = authError ? { ok: false, error: authError } : { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId, url: 'https://fake.slack.test/' };
       } else if (req.method === 'POST' && path === '/api/chat.postMessage') {
-        answer = { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } };
+        answer = String(body.channel).startsWith('CMISSING')
+          ? { ok: false, error: 'channel_not_found' }
+          : { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } };
       } else if (req.method === 'POST' && path === '/api/chat.postEphemeral') {
         answer = { ok: true, message_ts: `${++ts}.000200` };
+      } else if (req.method === 'POST' && path === '/api/apps.connections.open') {
+        answer = { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` };
       } else if (req.method === 'POST' && path.startsWith('/response/')) {
         answer = { ok: true };
       } else {
@@ -83,6 +95,24 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
+    });
+  });
+  const sockets = new WebSocketServer({ noServer: true });
+  const clients = new Set<WebSocket>();
+  const socketMessages: Record<string, unknown>[] = [];
+  let greeted: () => void = () => {};
+  const connected = new Promise<void>((resolve) => (greeted = resolve));
+  server.on('upgrade', (req, socket, head) => {
+    if ((req.url ?? '').split('?')[0] !== '/socket') {
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      ws.on('message', (data) => socketMessages.push(JSON.parse(String(data)) as Record<string, unknown>));
+      ws.on('close', () => clients.delete(ws));
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0000001' } }));
+      greeted();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -108,7 +138,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failAuth(error) {
       authError = error;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    sendEnvelope(envelope) {
+      for (const ws of clients) ws.send(JSON.stringify(envelope));
+    },
+    socketMessages,
+    socketConnected: (timeoutMs = 5000) =>
+      Promise.race([connected, new Promise<void>((_, reject) => setTimeout(() => reject(new Error('no Socket Mode client connected')), timeoutMs))]),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const ws of clients) ws.terminate();
+        sockets.close();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -37,6 +37,9 @@ export interface SlackOptions {
 /** Slack API errors that mean the token itself is wrong. */
 const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'not_allowed_token_type']);
 
+/** chat.postMessage errors that retrying cannot fix. */
+const PERMANENT_POST_ERRORS = new Set([...TOKEN_ERRORS, 'channel_not_found', 'not_in_channel', 'is_archived', 'msg_too_long', 'invalid_blocks', 'restricted_action', 'missing_scope']);
+
 /** Bolt's logger interface over ours, with tokens scrubbed from every line. */
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -175,7 +178,11 @@ export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Pro
       try {
         await app.client.chat.postMessage({ channel, ...message });
       } catch (err) {
-        throw new NewsdeskError(`Slack refused the message for ${channel}: ${describeError(err).message}`, 'platform', { cause: err });
+        const slackError = (err as { data?: { error?: string } }).data?.error;
+        const failure = new NewsdeskError(`Slack refused the message for ${channel}: ${slackError ?? describeError(err).message}`, 'platform', { cause: err });
+        // A missing channel or a bad token will not heal by retrying (the digest retry reads this).
+        if (slackError && PERMANENT_POST_ERRORS.has(slackError)) Object.assign(failure, { retryable: false });
+        throw failure;
       }
     },
   };

@@ -1,7 +1,7 @@
 /**
  * Block Kit rendering of a neutral `Reply`, one page (message) at a time.
  *
- * A reply is read as a stream of units — its items, then its lines, then its notes — and a page
+ * A reply is read as a stream of units — its notes, then its items, then its lines — and a page
  * takes units from a cursor until the next one would break a limit in `LIMITS`; the cursor of
  * the first unit left over is what the "More" button carries. Quotes are split only at sentence
  * boundaries (word boundaries for a sentence longer than a section), so the pieces of a quote
@@ -40,7 +40,7 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
-/** Where a page starts: a unit (items, then lines, then notes) and a character offset inside it. */
+/** Where a page starts: a unit (notes, then items, then lines) and a character offset inside it. */
 export interface Cursor {
   unit: number;
   offset: number;
@@ -198,21 +198,23 @@ export function renderPage(reply: Reply, options: PageOptions = {}): Page {
   }
 
   const citations = new Map(reply.citations.map((c) => [c.id, c]));
-  let unit = Math.min(cursor.unit, units);
-  let offset = cursor.offset;
-  let next: Cursor | null = null;
+  // Notes first (how a question was routed, "no results — did you mean"): they explain the quotes.
+  let next: Cursor | null = packNotes(page, notes, 0, Math.min(cursor.unit, units), cursor.offset);
+  const base = notes.length;
+  let unit = Math.max(Math.min(cursor.unit, units), base);
+  let offset = cursor.unit >= base ? cursor.offset : 0;
   let itemsShown = 0;
   let firstItem = -1;
   let lastItem = -1;
   let group: string | undefined;
 
   // Items: each with its citation, whole when it fits, split across pages only when alone.
-  while (unit < items.length && !next) {
+  while (unit < base + items.length && !next) {
     if (itemsShown >= LIMITS.itemsPerMessage) {
       next = { unit, offset };
       break;
     }
-    const item = items[unit]!;
+    const item = items[unit - base]!;
     const heading: SlackBlock[] = [];
     // A group heading starts its group and each page, but never splits a quote continued from the last page.
     if (item.group !== undefined && offset === 0 && (itemsShown === 0 || item.group !== group)) {
@@ -237,21 +239,16 @@ export function renderPage(reply: Reply, options: PageOptions = {}): Page {
     }
     group = item.group;
     itemsShown++;
-    if (firstItem < 0) firstItem = unit;
-    lastItem = unit;
+    if (firstItem < 0) firstItem = unit - base;
+    lastItem = unit - base;
     if (!next) {
       unit++;
       offset = 0;
     }
   }
 
-  // Lines (help text, source lists), packed several to a section, then notes.
-  if (!next) next = packLines(page, lines, items.length, unit, offset);
-  if (!next) {
-    const base = items.length + lines.length;
-    const start = cursor.unit >= base ? cursor : { unit: base, offset: 0 };
-    next = packNotes(page, notes, base, start.unit, start.offset);
-  }
+  // Lines (help text, source lists), packed several to a section.
+  if (!next) next = packLines(page, lines, base + items.length, unit, offset);
 
   const status: SlackBlock[] = [];
   if (firstItem >= 0 && (next !== null || !first) && items.length > 1) {

@@ -290,6 +290,14 @@ describe('digests', () => {
     expect(posted.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(quotes(posted)).toEqual(reply.items.map((i) => i.text));
   });
+
+  it('postReply to a channel that does not exist fails with a platform error marked not retryable', async () => {
+    const reply = await runtime.execute('search', { text: 'bread' }, { platform: 'slack' });
+    const err = await slack.postReply('CMISSING1', reply).catch((e: unknown) => e);
+    expect(isNewsdeskError(err, 'platform')).toBe(true);
+    expect((err as Error).message).toBe('Slack refused the message for CMISSING1: channel_not_found');
+    expect((err as { retryable?: boolean }).retryable).toBe(false);
+  });
 });
 
 describe('rate limit', () => {
