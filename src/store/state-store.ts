@@ -367,19 +367,29 @@ export class StateStore {
    */
   recordArrivals(articles: readonly ArrivingArticle[], at: Date = this.clock.now()): string[] {
     const insert = this.db.prepare(
-      `INSERT INTO article_arrivals (article_id, seq, content_hash, first_seen, updated_at)
-       VALUES (?, (SELECT ifnull(max(seq), 0) + 1 FROM article_arrivals), ?, ?, ?)
-       ON CONFLICT (article_id) DO NOTHING`,
+      `INSERT INTO article_arrivals (article_id, seq, content_hash, first_seen, updated_at) VALUES (?, ?, ?, ?, ?)`,
     );
-    const update = this.db.prepare(
-      `UPDATE article_arrivals SET content_hash = ?, updated_at = ?, removed_at = NULL
-       WHERE article_id = ? AND (content_hash <> ? OR removed_at IS NOT NULL)`,
-    );
+    const update = this.db.prepare(`UPDATE article_arrivals SET content_hash = ?, updated_at = ?, removed_at = NULL WHERE article_id = ?`);
     return this.db.transaction(() => {
+      // One read of what is known, instead of a query per article: a restart over a large
+      // corpus re-notes every article.
+      const known = new Map<string, string>();
+      const rows = this.db
+        .prepare(`SELECT article_id, content_hash, removed_at IS NOT NULL AS removed FROM article_arrivals`)
+        .all() as Array<{ article_id: string; content_hash: string; removed: number }>;
+      for (const r of rows) known.set(r.article_id, r.removed ? '' : r.content_hash);
+      let seq = this.latestArrival();
       const fresh: string[] = [];
       for (const a of articles) {
-        if (insert.run(a.id, a.contentHash, iso(at), iso(at)).changes > 0) fresh.push(a.id);
-        else update.run(a.contentHash, iso(at), a.id, a.contentHash);
+        const hash = known.get(a.id);
+        if (hash === undefined) {
+          insert.run(a.id, ++seq, a.contentHash, iso(at), iso(at));
+          known.set(a.id, a.contentHash);
+          fresh.push(a.id);
+        } else if (hash !== a.contentHash) {
+          update.run(a.contentHash, iso(at), a.id);
+          known.set(a.id, a.contentHash);
+        }
       }
       return fresh;
     })();

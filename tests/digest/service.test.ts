@@ -138,6 +138,28 @@ describe('scheduled digests', () => {
     expect(slack.posts).toHaveLength(1);
   });
 
+  it('a digest interrupted by a crash (claimed, not posted) is posted once at restart', async () => {
+    const clock = fakeClock('2026-11-23T03:00:00Z');
+    const library = liveLibrary([]);
+    const slack = recordingPoster();
+    let service = boot({ clock, library, posters: { slack } });
+    await service.start();
+    const sub = service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
+    arrive(library, service, QUAKE);
+    await service.stop();
+    // What a process that died between claiming the slot and posting leaves behind.
+    const store = StateStore.open({ dataDir: dir, logger: recordingLogger(), clock });
+    clock.set('2026-11-23T05:00:00Z');
+    store.createRun({ subscriptionId: sub.id, slot: clock.now(), kind: 'scheduled', windowStartSeq: sub.createdSeq, windowEndSeq: store.latestArrival(), windowStart: sub.createdAt, windowEnd: clock.now() });
+    store.close();
+
+    clock.set('2026-11-23T05:03:00Z');
+    service = boot({ clock, library, posters: { slack } });
+    expect(await service.start()).toEqual({ posted: 1, empty: 0, failed: 0 });
+    expect(slack.posts.map((p) => p.reply.citations.map((c) => c.articleId))).toEqual([['gyumri-quake.md']]);
+    expect(await service.tick()).toEqual({ posted: 0, empty: 0, failed: 0 });
+  });
+
   it('retries a failing chat API and posts exactly once', async () => {
     const clock = fakeClock('2026-11-23T03:00:00Z');
     const library = liveLibrary([]);
