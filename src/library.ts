@@ -7,6 +7,7 @@
  * library.search('gyumri earthquake', { limit: 5 });
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Analyser } from './analyser.js';
@@ -14,7 +15,7 @@ import { ANALYSERS } from './analysers.js';
 import type { Logger } from './command.js';
 import { NewsdeskError } from './errors.js';
 import * as ingest from './ingest/index.js';
-import { corpusKey } from './search/corpus-key.js';
+import { corpusKey, type FileManifest } from './search/corpus-key.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './search/indexed-library.js';
 import { readSnapshot, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './search/snapshot.js';
 import type { Article } from './types.js';
@@ -35,7 +36,12 @@ export interface BuildLibraryOptions {
   analysers?: readonly Analyser[];
   /** Read and write the snapshot cache. @defaultValue true */
   snapshot?: boolean;
+  /** Receives how long each step took in milliseconds (benchmarks, start-up logs). */
+  onTiming?: (step: BuildStep, ms: number) => void;
 }
+
+/** The steps of `buildLibrary` that `onTiming` reports. */
+export type BuildStep = 'key' | 'snapshotRead' | 'ingest' | 'duplicates' | 'analysers' | 'index' | 'snapshotWrite';
 
 /** What `buildLibrary` returns. */
 export interface BuiltLibrary {
@@ -69,6 +75,26 @@ export function libraryFromArticles(articles: Article[], analysers: readonly Ana
   return SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates });
 }
 
+/** Reads the remembered file hashes, or null on a first run or a damaged file. */
+function readManifest(file: string): FileManifest | null {
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as FileManifest;
+    return typeof m?.hashedAt === 'number' && m.files && typeof m.files === 'object' ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the file hashes atomically; losing them only costs re-hashing on the next start. */
+function writeManifest(file: string, manifest: FileManifest, logger: Logger): void {
+  try {
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch (err) {
+    logger.debug({ file, reason: (err as Error).message }, 'could not save the corpus file manifest');
+  }
+}
+
 /**
  * Loads the corpus folder into an indexed library, from the snapshot when the folder is unchanged.
  * A damaged snapshot is reported and rebuilt; a read-only data folder only costs the cache.
@@ -81,14 +107,25 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   const info = await stat(corpusDir).catch(() => null);
   if (!info?.isDirectory()) throw new NewsdeskError(`Corpus folder not found: ${corpusDir}`, 'corpus');
   const file = snapshotPath(opts.dataDir ?? './data', corpusDir);
+  const manifestFile = file.replace(/\.snap$/, '.files.json');
   const salt = analyserSalt(analysers);
   let key: string | null = null;
+  let clock = performance.now();
+  const lap = (step: BuildStep) => {
+    const now = performance.now();
+    opts.onTiming?.(step, now - clock);
+    clock = now;
+  };
 
   if (useSnapshot) {
-    key = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt);
+    const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile));
+    key = computed.key;
+    lap('key');
     try {
       const snap = readSnapshot(file, key);
+      lap('snapshotRead');
       if (snap) {
+        if (computed.hashed > 0) writeManifest(manifestFile, computed.manifest, logger);
         const warnings = Array.isArray(snap.extra) ? (snap.extra as CorpusWarning[]) : [];
         const library = new SegmentedLibrary(snap.segment, { analysers, markDuplicates: ingest.markDuplicates, version: snap.version });
         logger.debug({ file, articles: library.articles.length }, 'library loaded from snapshot');
@@ -98,21 +135,29 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
       const reason = err instanceof SnapshotError ? err.message : (err as Error).message;
       logger.warn({ file, reason }, 'index snapshot unusable; rebuilding');
     }
+    writeManifest(manifestFile, computed.manifest, logger);
   }
 
+  clock = performance.now();
   const { articles, warnings } = await ingest.loadCorpus(corpusDir, { logger });
+  lap('ingest');
   ingest.markDuplicates(articles);
+  lap('duplicates');
   let failures = 0;
   for (const article of articles) failures += analyseArticle(article, analysers).length;
   if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
+  lap('analysers');
   const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
   const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates, version });
+  lap('index');
+  const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
   if (useSnapshot && key) {
     try {
-      writeSnapshot(file, library.mainSegment, key, version, warnings);
+      writeSnapshot(file, library.mainSegment, key, version, plainWarnings);
+      lap('snapshotWrite');
     } catch (err) {
       logger.warn({ file, reason: (err as Error).message }, 'could not write the index snapshot; the next start re-ingests');
     }
   }
-  return { library, warnings: warnings.map((w) => ({ file: w.file, reason: w.reason })), fromSnapshot: false };
+  return { library, warnings: plainWarnings, fromSnapshot: false };
 }

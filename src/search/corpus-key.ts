@@ -2,30 +2,42 @@
  * The content key of a corpus folder, computed without ingesting it: every file's relative
  * path and content hash, plus whatever else decides the index (format, analysers, ingest rules).
  * A restart over an unchanged folder gets the same key and loads the snapshot.
+ *
+ * Hashing 100,000 files on every start would cost seconds, so the hashes are remembered in a
+ * manifest (path → size, mtime, hash), as git's index does: a file whose size and mtime are
+ * unchanged, and was not modified in the moments before it was hashed, keeps its hash.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** How many files are read at once; enough to hide disk latency without exhausting descriptors. */
-const CONCURRENCY = 64;
+const CONCURRENCY = 32;
+/** A file modified this close to when it was hashed may have changed again within the same mtime tick. */
+const RACY_MS = 2000;
+
+/** Remembered file hashes: relative path → [size, mtimeMs, sha1]. */
+export interface FileManifest {
+  hashedAt: number;
+  files: Record<string, [number, number, string]>;
+}
 
 /**
  * The files under `dir` that ingest reads (hidden files and folders skipped), as paths relative to `dir`, sorted.
  * @param extensions - lower-case name endings to keep, e.g. ".md"
  */
-export async function listCorpusFiles(dir: string, extensions: readonly string[]): Promise<string[]> {
+export function listCorpusFiles(dir: string, extensions: readonly string[]): string[] {
   const out: string[] = [];
-  const walk = async (rel: string): Promise<void> => {
-    const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
-    for (const e of entries) {
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       if (e.name.startsWith('.')) continue;
       const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(child);
+      if (e.isDirectory()) walk(child);
       else if (extensions.some((x) => e.name.toLowerCase().endsWith(x))) out.push(child);
     }
   };
-  await walk('');
+  walk('');
   return out.sort();
 }
 
@@ -33,14 +45,43 @@ export async function listCorpusFiles(dir: string, extensions: readonly string[]
  * Hashes a corpus folder's files and `salt` into one key.
  * @param extensions - the file endings ingest reads
  * @param salt - format and analyser versions; a change in them changes the key
+ * @param previous - the manifest from the last run, to skip re-reading unchanged files
+ * @returns the key, the manifest to keep for next time, and how many files had to be read
  */
-export async function corpusKey(dir: string, extensions: readonly string[], salt: string): Promise<string> {
-  const files = await listCorpusFiles(dir, extensions);
+export async function corpusKey(
+  dir: string,
+  extensions: readonly string[],
+  salt: string,
+  previous?: FileManifest | null,
+): Promise<{ key: string; manifest: FileManifest; hashed: number }> {
+  const hashedAt = Date.now();
+  const files = listCorpusFiles(dir, extensions);
   const digests = new Array<string>(files.length);
+  const manifest: FileManifest = { hashedAt, files: {} };
+  const toRead: number[] = [];
+  files.forEach((file, i) => {
+    let size = -1;
+    let mtime = -1;
+    try {
+      const st = statSync(path.join(dir, file));
+      size = st.size;
+      mtime = st.mtimeMs;
+    } catch {
+      // Vanished or unreadable: hashed below as such.
+    }
+    const known = previous?.files[file];
+    if (known && known[0] === size && known[1] === mtime && mtime < previous!.hashedAt - RACY_MS) {
+      digests[i] = known[2];
+      manifest.files[file] = known;
+    } else {
+      toRead.push(i);
+      manifest.files[file] = [size, mtime, ''];
+    }
+  });
   let next = 0;
   const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
+    while (next < toRead.length) {
+      const i = toRead[next++]!;
       try {
         const content = await readFile(path.join(dir, files[i]!));
         digests[i] = createHash('sha1').update(content).digest('hex');
@@ -48,10 +89,11 @@ export async function corpusKey(dir: string, extensions: readonly string[], salt
         // Unreadable now; ingest will report it. Key it as such so it is retried when it becomes readable.
         digests[i] = 'unreadable';
       }
+      manifest.files[files[i]!]![2] = digests[i]!;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, toRead.length) }, worker));
   const hash = createHash('sha256').update(salt).update('\n');
   files.forEach((f, i) => hash.update(f).update('\u0000').update(digests[i]!).update('\n'));
-  return hash.digest('hex').slice(0, 32);
+  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length };
 }

@@ -1,0 +1,173 @@
+/** The benchmark's jobs, each run in its own process by bench/run.ts. */
+import { statSync } from 'node:fs';
+import MiniSearch from 'minisearch';
+import type { Logger } from '../src/command.js';
+import { loadCommands } from '../src/commands-loader.js';
+import { loadConfig } from '../src/config.js';
+import { buildLibrary, snapshotPath, type BuildStep } from '../src/library.js';
+import { createRuntime } from '../src/runtime.js';
+import type { SegmentedLibrary } from '../src/search/indexed-library.js';
+import { SEARCH_QUERIES, TOPICS } from './queries.js';
+import { readReuters } from './reuters.js';
+
+/** Latency percentiles in milliseconds. */
+export interface Percentiles {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** What a phase reports to the parent. */
+export interface PhaseResult {
+  phase: string;
+  maxRssBytes: number;
+  indexMs?: number;
+  articles?: number;
+  passages?: number;
+  timings?: Partial<Record<BuildStep, number>>;
+  snapshotBytes?: number;
+  startupMs?: number;
+  fromSnapshot?: boolean;
+  warnings?: number;
+  latency?: Partial<Record<'search' | 'claim' | 'timeline' | 'or' | 'and', Percentiles>>;
+  slowest?: { query: string; ms: number }[];
+  hits?: Record<string, number>;
+}
+
+/** Timed passes over each query set (after one warm-up pass). */
+const PASSES = 5;
+
+function percentiles(samples: number[]): Percentiles {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s[s.length - 1] ?? NaN };
+}
+
+const maxRss = () => process.resourceUsage().maxRSS * 1024;
+
+const quietLogger = (): Logger & { warnings: number } => {
+  const l = { warnings: 0, info() {}, debug() {}, error: (o: unknown, m?: string) => console.error('error:', m, o), warn() {} };
+  l.warn = () => {
+    l.warnings++;
+  };
+  return l;
+};
+
+/** Runs one named phase with the parent's arguments. */
+export async function runPhase(phase: string, args: Record<string, string>): Promise<PhaseResult> {
+  if (phase === 'bare') return bare(args);
+  if (phase === 'build') return build(args);
+  if (phase === 'serve') return serve(args);
+  throw new Error(`unknown phase ${phase}`);
+}
+
+/** Bare MiniSearch 7.2 over the same article texts: one document per article, fields title + text. */
+async function bare(args: Record<string, string>): Promise<PhaseResult> {
+  const stories = readReuters(args.reuters!);
+  const n = Number(args.articles);
+  const docs = Array.from({ length: n }, (_, i) => {
+    const s = stories[i % stories.length]!;
+    return { id: i, title: s.title, text: s.text };
+  });
+  global.gc?.();
+  const t0 = performance.now();
+  const ms = new MiniSearch({ fields: ['title', 'text'] });
+  for (const d of docs) ms.add(d);
+  const indexMs = performance.now() - t0;
+  const or: number[] = [];
+  const and: number[] = [];
+  for (const q of SEARCH_QUERIES) {
+    let t = performance.now();
+    ms.search(q);
+    or.push(performance.now() - t);
+    t = performance.now();
+    ms.search(q, { combineWith: 'AND' });
+    and.push(performance.now() - t);
+  }
+  return { phase: 'bare', maxRssBytes: maxRss(), indexMs, articles: n, latency: { or: percentiles(or), and: percentiles(and) } };
+}
+
+/** newsdesk cold: ingest every file, mark copies, analyse, index, write the snapshot. */
+async function build(args: Record<string, string>): Promise<PhaseResult> {
+  const timings: Partial<Record<BuildStep, number>> = {};
+  const logger = quietLogger();
+  const built = await buildLibrary({
+    corpusDir: args.corpusDir!,
+    dataDir: args.dataDir!,
+    logger,
+    onTiming: (step, ms) => (timings[step] = ms),
+  });
+  const lib = built.library as SegmentedLibrary;
+  return {
+    phase: 'build',
+    maxRssBytes: maxRss(),
+    articles: lib.articles.length,
+    passages: lib.mainSegment.passageCount,
+    timings,
+    snapshotBytes: statSync(snapshotPath(args.dataDir!, args.corpusDir!)).size,
+    fromSnapshot: built.fromSnapshot,
+    warnings: built.warnings.length + logger.warnings,
+  };
+}
+
+/** A fresh process: start from the snapshot, then answer the fixed query and topic sets. */
+async function serve(args: Record<string, string>): Promise<PhaseResult> {
+  const timings: Partial<Record<BuildStep, number>> = {};
+  const logger = quietLogger();
+  const t0 = performance.now();
+  const built = await buildLibrary({ corpusDir: args.corpusDir!, dataDir: args.dataDir!, logger, onTiming: (s, ms) => (timings[s] = ms) });
+  const startupMs = performance.now() - t0;
+  const library = built.library;
+
+  const searchTimes: number[] = [];
+  const perQuery = new Map<string, number>();
+  const hits: Record<string, number> = {};
+  for (let pass = 0; pass <= PASSES; pass++) {
+    for (const q of SEARCH_QUERIES) {
+      const t = performance.now();
+      const found = library.search(q, { limit: 10, perArticle: 2 });
+      const took = performance.now() - t;
+      if (pass === 0) {
+        hits[q] = found.length;
+        continue;
+      }
+      searchTimes.push(took);
+      perQuery.set(q, Math.max(perQuery.get(q) ?? 0, took));
+    }
+  }
+  const slowest = [...perQuery.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([query, ms]) => ({ query, ms }));
+
+  const latency: PhaseResult['latency'] = { search: percentiles(searchTimes) };
+  const commands = await loadCommands();
+  const runtime = createRuntime({ commands, library: () => library, logger, config: loadConfig({}) });
+  for (const name of ['claim', 'timeline'] as const) {
+    if (!commands.has(name)) {
+      console.log(`  ${name}: no such command yet, skipped`);
+      continue;
+    }
+    const times: number[] = [];
+    for (let pass = 0; pass <= PASSES; pass++) {
+      for (const topic of TOPICS) {
+        const t = performance.now();
+        const reply = await runtime.execute(name, { text: topic }, { platform: 'cli' });
+        const took = performance.now() - t;
+        if (pass === 0) hits[`${name} ${topic}`] = reply.items.length;
+        else times.push(took);
+      }
+    }
+    latency[name] = percentiles(times);
+  }
+  return {
+    phase: 'serve',
+    maxRssBytes: maxRss(),
+    startupMs,
+    fromSnapshot: built.fromSnapshot,
+    articles: library.articles.length,
+    timings,
+    latency,
+    slowest,
+    hits,
+  };
+}

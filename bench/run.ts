@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: newsdesk's library at newsroom-archive scale.
+ *
+ * Builds a corpus from Reuters-21578 repeated with distinct ids to BENCH_ARTICLES (default
+ * 100,000) articles, then measures in separate processes (so peak RSS is per job): bare
+ * MiniSearch over the same text as the reference, newsdesk's cold ingest + index + snapshot
+ * write, and a fresh process starting from the snapshot and answering search, claim and
+ * timeline queries. Prints a table with the target verdicts and writes JSON to bench/out/.
+ */
+import { fork } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readReuters, type ReutersStory } from './reuters.js';
+import { runPhase, type PhaseResult } from './phases.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REUTERS = path.resolve(ROOT, '../shared/data/reuters21578');
+const OUT = path.join(ROOT, 'bench/out');
+const TARGET = Number(process.env.BENCH_ARTICLES ?? 100_000);
+/** Bump when the generated corpus files change, so a cached corpus folder is rewritten. */
+const CORPUS_LAYOUT = 2;
+
+/** Front matter + text for copy `copy` of a story; copies differ only in their id (file name). */
+function articleFile(story: ReutersStory): string {
+  const fm = ['---', `title: ${JSON.stringify(story.title)}`, 'outlet: Reuters'];
+  if (story.published) fm.push(`published: ${story.published}`);
+  fm.push('---', '');
+  return fm.join('\n') + story.text + '\n';
+}
+
+/** Writes the corpus (or reuses one written earlier for the same size and layout); returns its folder and text size. */
+function prepareCorpus(stories: ReutersStory[], n: number): { dir: string; textBytes: number; reused: boolean } {
+  const dir = path.join(OUT, `corpus-${n}`);
+  const marker = path.join(dir, '.complete');
+  let textBytes = 0;
+  for (let i = 0; i < n; i++) textBytes += Buffer.byteLength(stories[i % stories.length]!.text);
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === `${CORPUS_LAYOUT}:${n}`) return { dir, textBytes, reused: true };
+  rmSync(dir, { recursive: true, force: true });
+  for (let i = 0; i < n; i++) {
+    const copy = Math.floor(i / stories.length);
+    const story = stories[i % stories.length]!;
+    const sub = path.join(dir, `copy-${copy}`, story.newId.padStart(5, '0').slice(0, 2));
+    if (i % stories.length < 100 || !existsSync(sub)) mkdirSync(sub, { recursive: true });
+    writeFileSync(path.join(sub, `reuters-${story.newId}.md`), articleFile(story));
+  }
+  writeFileSync(marker, `${CORPUS_LAYOUT}:${n}`);
+  return { dir, textBytes, reused: false };
+}
+
+/** Runs one phase in a child process with the same Node flags, returning what it reports. */
+function child(phase: string, args: Record<string, string>): Promise<PhaseResult> {
+  return new Promise((resolve, reject) => {
+    const proc = fork(fileURLToPath(import.meta.url), [phase, JSON.stringify(args)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: PhaseResult | undefined;
+    proc.on('message', (m) => (result = m as PhaseResult));
+    proc.on('error', reject);
+    proc.on('exit', (code) => (result ? resolve(result) : reject(new Error(`phase ${phase} exited with ${code} and no result`))));
+  });
+}
+
+const ms = (x: number | undefined) => (x === undefined ? 'n/a' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+const verdict = (ok: boolean | undefined) => (ok === undefined ? 'SKIPPED' : ok ? 'PASS' : 'FAIL');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  console.log(`newsdesk bench: ${TARGET.toLocaleString('en')} articles from ${REUTERS}`);
+  const stories = readReuters(REUTERS);
+  const { dir, textBytes, reused } = prepareCorpus(stories, TARGET);
+  console.log(`${stories.length} Reuters stories with a body; corpus ${dir} (${mb(textBytes)} of article text${reused ? ', reused' : ''})`);
+  const dataDir = path.join(OUT, `data-${TARGET}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const args = { corpusDir: dir, dataDir, reuters: REUTERS, articles: String(TARGET) };
+
+  console.log('1/3 bare MiniSearch (reference) …');
+  const bare = await child('bare', args);
+  console.log('2/3 newsdesk cold ingest + index + snapshot …');
+  const build = await child('build', args);
+  console.log('3/3 newsdesk start-up from snapshot + queries …');
+  const serve = await child('serve', args);
+
+  const t = build.timings ?? {};
+  const ingestIndex = (t.ingest ?? 0) + (t.duplicates ?? 0) + (t.index ?? 0);
+  const withAnalysers = ingestIndex + (t.analysers ?? 0);
+  const bareMs = bare.indexMs ?? NaN;
+  const ratio = ingestIndex / bareMs;
+  const peak = Math.max(build.maxRssBytes, serve.maxRssBytes);
+  const lat = serve.latency ?? {};
+  const rows: [string, string][] = [
+    ['articles (text)', `${(build.articles ?? 0).toLocaleString('en')} (${mb(textBytes)}), ${(build.passages ?? 0).toLocaleString('en')} passages`],
+    ['bare MiniSearch index', `${ms(bareMs)}  (${(textBytes / 1e6 / (bareMs / 1000)).toFixed(2)} MB/s), peak RSS ${mb(bare.maxRssBytes)}`],
+    ['bare MiniSearch search', `OR p50/p95/p99 ${ms(bare.latency?.or?.p50)} / ${ms(bare.latency?.or?.p95)} / ${ms(bare.latency?.or?.p99)}; AND p99 ${ms(bare.latency?.and?.p99)}`],
+    ['ingest (read+parse files)', ms(t.ingest)],
+    ['duplicates', ms(t.duplicates)],
+    ['index', ms(t.index)],
+    ['ingest+index', `${ms(ingestIndex)}  (${(textBytes / 1e6 / (ingestIndex / 1000)).toFixed(2)} MB/s, ${Math.round((build.articles ?? 0) / (ingestIndex / 1000)).toLocaleString('en')} articles/s), ${ratio.toFixed(2)}x bare`],
+    ['analysers (claims, dates)', ms(t.analysers)],
+    ['ingest+index+analysers', `${ms(withAnalysers)}  (${(withAnalysers / bareMs).toFixed(2)}x bare)`],
+    ['corpus key (hash files)', ms(t.key)],
+    ['snapshot write', `${ms(t.snapshotWrite)}  (${mb(build.snapshotBytes ?? 0)})`],
+    ['peak RSS build / serve', `${mb(build.maxRssBytes)} / ${mb(serve.maxRssBytes)}`],
+    ['start-up from snapshot', `${ms(serve.startupMs)}  (fromSnapshot=${serve.fromSnapshot}; key ${ms(serve.timings?.key)}, read ${ms(serve.timings?.snapshotRead)})`],
+    ['search p50/p95/p99', `${ms(lat.search?.p50)} / ${ms(lat.search?.p95)} / ${ms(lat.search?.p99)}  (max ${ms(lat.search?.max)}, ${lat.search?.n ?? 0} queries)`],
+    ['claim p50/p95/p99', lat.claim ? `${ms(lat.claim.p50)} / ${ms(lat.claim.p95)} / ${ms(lat.claim.p99)}` : 'skipped (no claim command)'],
+    ['timeline p50/p95/p99', lat.timeline ? `${ms(lat.timeline.p50)} / ${ms(lat.timeline.p95)} / ${ms(lat.timeline.p99)}` : 'skipped (no timeline command)'],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log('\n' + rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
+  const verdicts: [string, boolean | undefined][] = [
+    ['ingest+index <= 2x bare MiniSearch', ratio <= 2],
+    ['start-up from snapshot < 5 s', serve.fromSnapshot === true && (serve.startupMs ?? Infinity) < 5000],
+    ['search p99 < 50 ms', (lat.search?.p99 ?? Infinity) < 50],
+    ['claim p99 < 100 ms', lat.claim ? lat.claim.p99 < 100 : undefined],
+    ['timeline p99 < 100 ms', lat.timeline ? lat.timeline.p99 < 100 : undefined],
+    ['peak RSS < 2 GB', peak < 2e9],
+  ];
+  console.log('\nTargets:\n' + verdicts.map(([k, v]) => `  ${verdict(v).padEnd(7)} ${k}`).join('\n'));
+  if (serve.slowest?.length) console.log('\nSlowest searches: ' + serve.slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', '));
+  const result = {
+    when: new Date().toISOString(),
+    articles: TARGET,
+    textBytes,
+    bare,
+    build,
+    serve,
+    derived: { ingestIndexMs: ingestIndex, withAnalysersMs: withAnalysers, ratio, peakRssBytes: peak },
+    verdicts: Object.fromEntries(verdicts.map(([k, v]) => [k, verdict(v)])),
+    wallSeconds: (Date.now() - started) / 1000,
+  };
+  mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `bench-${TARGET}-${result.when.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
+  console.log(`\nWrote ${path.relative(ROOT, file)} (whole run ${result.wallSeconds.toFixed(0)} s)`);
+}
+
+const [phase, rawArgs] = process.argv.slice(2);
+if (phase) {
+  runPhase(phase, JSON.parse(rawArgs ?? '{}') as Record<string, string>)
+    .then((r) => process.send?.(r, () => process.exit(0)))
+    .catch((err: unknown) => {
+      console.error(`phase ${phase} failed:`, err);
+      process.exit(1);
+    });
+} else {
+  main().catch((err: unknown) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  });
+}

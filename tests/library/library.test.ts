@@ -1,0 +1,218 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Analyser } from '../../src/analyser.js';
+import type { Logger } from '../../src/command.js';
+import { isNewsdeskError } from '../../src/errors.js';
+import { buildLibrary, libraryFromArticles, snapshotPath, type IndexedLibrary } from '../../src/library.js';
+import { story } from '../search/helpers.js';
+
+/** A logger that keeps what was warned, so tests can assert on it. */
+function recordingLogger(): Logger & { warnings: { obj: unknown; msg?: string }[] } {
+  const warnings: { obj: unknown; msg?: string }[] = [];
+  return { warnings, info() {}, debug() {}, error() {}, warn: (obj, msg) => void warnings.push({ obj, msg }) };
+}
+
+const wordCount: Analyser<number> = { name: 'words', version: '1', analyse: (a) => a.text.split(/\s+/).filter(Boolean).length };
+
+function file(title: string, date: string, body: string): string {
+  return `---\ntitle: ${JSON.stringify(title)}\noutlet: Test Wire\npublished: ${date}\n---\n${title}\n\n${body}\n`;
+}
+
+const QUERIES = ['gyumri', 'earthquake', 'rescue teams', 'opec', 'oil prices', 'gyum', 'earthqauke', 'zzzz', 'the'];
+
+function snapshotOfResults(lib: IndexedLibrary) {
+  return QUERIES.map((q) => ({
+    q,
+    hits: lib.search(q, { limit: 10, perArticle: 3 }),
+    articles: lib.searchArticles(q),
+    suggest: lib.suggest(q),
+  }));
+}
+
+describe('buildLibrary', () => {
+  let root: string;
+  let corpus: string;
+  let data: string;
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'newsdesk-lib-'));
+    corpus = path.join(root, 'corpus');
+    data = path.join(root, 'data');
+    mkdirSync(path.join(corpus, 'wire'), { recursive: true });
+    writeFileSync(
+      path.join(corpus, 'quake.md'),
+      file('Earthquake strikes Gyumri', '2024-03-01', 'A strong earthquake struck Gyumri on Friday. Rescue teams arrived from Yerevan within hours.\n\nOfficials said the damage was severe.'),
+    );
+    writeFileSync(
+      path.join(corpus, 'wire', 'oil.md'),
+      file('Oil prices rise after OPEC deal', '2024-03-02', 'Oil prices rose on Monday after OPEC agreed to cut output.\n\nAnalysts said the deal would hold.'),
+    );
+    writeFileSync(path.join(corpus, 'empty.txt'), '');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('loads from the snapshot on the second start with identical answers', async () => {
+    const logger = recordingLogger();
+    const first = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, analysers: [wordCount] });
+    expect(first.fromSnapshot).toBe(false);
+    expect(first.warnings).toEqual([{ file: 'empty.txt', reason: expect.stringMatching(/empty/) }]);
+    expect(readdirSync(data).some((f) => f.endsWith('.snap'))).toBe(true);
+    expect(first.library.articles.map((a) => a.id).sort()).toEqual(['quake.md', 'wire/oil.md']);
+    expect(first.library.get('quake.md')!.annotations['words']).toBeGreaterThan(10);
+
+    const second = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, analysers: [wordCount] });
+    expect(second.fromSnapshot).toBe(true);
+    expect(second.warnings).toEqual(first.warnings);
+    expect(second.library.version).toBe(first.library.version);
+    expect(snapshotOfResults(second.library)).toEqual(snapshotOfResults(first.library));
+    for (const a of first.library.articles) {
+      const b = second.library.get(a.id)!;
+      expect(JSON.parse(JSON.stringify(b))).toEqual(JSON.parse(JSON.stringify(a)));
+      expect(b.text).toBe(a.text);
+      expect(b.sentences).toEqual(a.sentences);
+      expect(b.blocks).toEqual(a.blocks);
+      expect(b.annotations).toEqual(a.annotations);
+      expect(b.meta).toEqual(a.meta);
+    }
+    expect(snapshotOfResults(first.library)[0]!.hits.length).toBeGreaterThan(0);
+  });
+
+  it('rebuilds when a corpus file changes, and the change is searchable', async () => {
+    const logger = recordingLogger();
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(await buildLibrary({ corpusDir: corpus, dataDir: data, logger }).then((b) => b.fromSnapshot)).toBe(true);
+    writeFileSync(path.join(corpus, 'wire', 'oil.md'), file('Wheat harvest breaks record', '2024-03-05', 'Farmers reported a record wheat harvest.'));
+    const changed = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(changed.fromSnapshot).toBe(false);
+    expect(changed.library.search('wheat')[0]!.articleId).toBe('wire/oil.md');
+    expect(changed.library.search('opec')).toEqual([]);
+    writeFileSync(path.join(corpus, 'new.md'), file('New story', '2024-03-06', 'Something about a harbour.'));
+    const added = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(added.fromSnapshot).toBe(false);
+    expect(added.library.articles).toHaveLength(3);
+    expect((await buildLibrary({ corpusDir: corpus, dataDir: data, logger })).fromSnapshot).toBe(true);
+  });
+
+  it('rebuilds when an analyser version changes', async () => {
+    const logger = recordingLogger();
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger, analysers: [wordCount] });
+    const v2: Analyser<string> = { name: 'words', version: '2', analyse: () => 'v2' };
+    const next = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, analysers: [v2] });
+    expect(next.fromSnapshot).toBe(false);
+    expect(next.library.get('quake.md')!.annotations['words']).toBe('v2');
+  });
+
+  it.each([
+    ['garbage in the middle', (buf: Buffer) => buf.fill(0x5a, Math.floor(buf.length / 2), Math.floor(buf.length / 2) + 64)],
+    ['truncated', (buf: Buffer) => buf.subarray(0, Math.floor(buf.length * 0.6))],
+    ['not a snapshot', () => Buffer.from('hello')],
+    ['empty', () => Buffer.alloc(0)],
+  ])('warns and rebuilds when the snapshot is damaged (%s)', async (_, damage) => {
+    const logger = recordingLogger();
+    const first = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    const snap = snapshotPath(data, corpus);
+    writeFileSync(snap, damage(readFileSync(snap)) ?? readFileSync(snap));
+    const again = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(again.fromSnapshot).toBe(false);
+    expect(logger.warnings.map((w) => w.msg)).toContain('index snapshot unusable; rebuilding');
+    expect(snapshotOfResults(again.library)).toEqual(snapshotOfResults(first.library));
+    expect((await buildLibrary({ corpusDir: corpus, dataDir: data, logger })).fromSnapshot).toBe(true);
+  });
+
+  it('works without a snapshot and without a writable data folder', async () => {
+    const logger = recordingLogger();
+    const plain = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, snapshot: false });
+    expect(plain.fromSnapshot).toBe(false);
+    expect(() => readdirSync(data)).toThrow();
+    writeFileSync(path.join(root, 'blocker'), 'a file where the data folder should be');
+    const blocked = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'blocker', 'data'), logger });
+    expect(blocked.fromSnapshot).toBe(false);
+    expect(blocked.library.search('gyumri').length).toBeGreaterThan(0);
+    expect(logger.warnings.some((w) => /could not write the index snapshot/.test(w.msg ?? ''))).toBe(true);
+  });
+
+  it('fails clearly when the corpus folder is missing', async () => {
+    const err = await buildLibrary({ corpusDir: path.join(root, 'nope'), dataDir: data, logger: recordingLogger() }).catch((e: unknown) => e);
+    expect(isNewsdeskError(err, 'corpus')).toBe(true);
+    expect((err as Error).message).toContain('nope');
+  });
+
+  it('takes live changes on a library loaded from the snapshot', async () => {
+    const logger = recordingLogger();
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger, analysers: [wordCount] });
+    const { library, fromSnapshot } = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, analysers: [wordCount] });
+    expect(fromSnapshot).toBe(true);
+    library.applyChanges({ upsert: [story('late.md', 'Harbour fire in Gyumri', ['A fire broke out at the harbour.'])], remove: ['wire/oil.md'] });
+    expect(library.articles.map((a) => a.id).sort()).toEqual(['late.md', 'quake.md']);
+    expect(library.get('late.md')!.annotations['words']).toBe(11);
+    expect(library.search('opec')).toEqual([]);
+    expect(library.search('harbour')[0]!.articleId).toBe('late.md');
+    expect(library.searchArticles('gyumri').sort()).toEqual(['late.md', 'quake.md']);
+  });
+});
+
+describe('libraryFromArticles', () => {
+  it('runs the analysers and marks syndicated copies', () => {
+    const original = story('a.md', 'Storm hits coast', ['A storm hit the coast on Sunday, cutting power to thousands of homes across the region.'], { published: '2024-01-01' });
+    const copy = story('b.md', 'Storm hits coast', ['A storm hit the coast on Sunday, cutting power to thousands of homes across the region.'], { published: '2024-01-02' });
+    const lib = libraryFromArticles([original, copy], [wordCount]);
+    expect(lib.get('b.md')!.duplicateOf).toBe('a.md');
+    expect(lib.get('a.md')!.duplicateOf).toBeUndefined();
+    expect(lib.get('a.md')!.annotations['words']).toBe(19);
+    const hits = lib.search('storm', { limit: 5, perArticle: 2 });
+    expect(hits.map((h) => h.articleId)).toEqual(['a.md', 'a.md']);
+    expect(lib.searchArticles('storm')).toEqual(['a.md']);
+  });
+});
+
+describe('applyChanges', () => {
+  const base = () =>
+    libraryFromArticles(
+      [
+        story('one.md', 'Bridge opens in Tbilisi', ['The new bridge opened to traffic on Monday.']),
+        story('two.md', 'Port strike ends', ['Dock workers returned after a two-week strike.']),
+      ],
+      [wordCount],
+    );
+
+  it('adds, replaces and removes articles', () => {
+    const lib = base();
+    const v0 = lib.version;
+    lib.applyChanges({ upsert: [story('three.md', 'Tram line extended', ['The tram now reaches the airport.'])], remove: [] });
+    expect(lib.search('tram')[0]!.articleId).toBe('three.md');
+    expect(lib.get('three.md')!.annotations['words']).toBe(9);
+    expect(lib.articles).toHaveLength(3);
+    expect(lib.version).not.toBe(v0);
+
+    lib.applyChanges({ upsert: [story('one.md', 'Bridge closed for repairs', ['Engineers closed the bridge after cracks appeared.'])], remove: [] });
+    expect(lib.articles).toHaveLength(3);
+    expect(lib.get('one.md')!.meta.title).toBe('Bridge closed for repairs');
+    expect(lib.search('traffic')).toEqual([]);
+    expect(lib.search('cracks')[0]!.articleId).toBe('one.md');
+    expect(lib.search('bridge').every((h) => lib.get(h.articleId)!.text.slice(h.span.start, h.span.end).length > 0)).toBe(true);
+
+    lib.applyChanges({ upsert: [], remove: ['two.md', 'three.md', 'not-there.md'] });
+    expect(lib.articles.map((a) => a.id)).toEqual(['one.md']);
+    expect(lib.get('two.md')).toBeUndefined();
+    expect(lib.search('strike')).toEqual([]);
+    expect(lib.searchArticles('tram')).toEqual([]);
+    expect(lib.search('strike', { articleIds: new Set(['two.md']) })).toEqual([]);
+
+    lib.applyChanges({ upsert: [story('two.md', 'Port strike resumes', ['Dock workers walked out again.'])], remove: [] });
+    expect(lib.search('strike')[0]!.articleId).toBe('two.md');
+  });
+
+  it('merges a large delta into one index and keeps every answer', () => {
+    const lib = base();
+    const many = Array.from({ length: 2100 }, (_, i) => story(`bulk/${i}.md`, `Market report ${i}`, [`Shares of company${i} rose on quarterly results.`]));
+    lib.applyChanges({ upsert: many, remove: ['two.md'] });
+    expect(lib.articles).toHaveLength(2101);
+    expect(lib.search('company1234')[0]!.articleId).toBe('bulk/1234.md');
+    expect(lib.search('strike')).toEqual([]);
+    expect(lib.search('bridge')[0]!.articleId).toBe('one.md');
+    lib.applyChanges({ upsert: [], remove: ['bulk/1234.md'] });
+    expect(lib.search('company1234')).toEqual([]);
+  });
+});
