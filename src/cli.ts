@@ -9,6 +9,7 @@ import { loadCommands } from './commands-loader.js';
 import { loadConfig, type Config } from './config.js';
 import { isNewsdeskError } from './errors.js';
 import { buildLibrary } from './library.js';
+import { createTerminalLogger } from './log.js';
 import { toJson } from './render/json.js';
 import { toText } from './render/text.js';
 import { createRuntime, type Runtime } from './runtime.js';
@@ -62,16 +63,6 @@ export interface CliIO {
   color: boolean;
 }
 
-/** A logger that prints warnings as plain lines for people at a terminal. */
-function terminalLogger(stderr: Writable): Logger {
-  const line = (level: string) => (obj: unknown, msg?: string) => {
-    const o = (obj ?? {}) as { file?: string; reason?: string };
-    const detail = o.file ? `${o.file}: ${o.reason ?? ''}` : '';
-    stderr.write(`newsdesk: ${level}${msg ? msg : ''}${detail ? ` ${detail}` : ''}\n`);
-  };
-  return { info() {}, debug() {}, warn: line('warning: '), error: line('error: ') };
-}
-
 const USAGE = 'usage: newsdesk <command> [words…] [--json] [--corpus DIR] [--format NAME]   (newsdesk help lists the commands)';
 
 /** Builds the runtime for one CLI invocation over the configured corpus. */
@@ -80,7 +71,8 @@ export async function cliRuntime(config: Config, logger: Logger): Promise<Runtim
     loadCommands(),
     buildLibrary({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, logger }),
   ]);
-  for (const w of built.warnings) logger.warn({ file: w.file, reason: w.reason }, 'skipped');
+  // A fresh ingest has already warned about each skipped file; a snapshot start repeats them.
+  if (built.fromSnapshot) for (const w of built.warnings) logger.warn(w, `Skipped corpus file ${w.file}: ${w.reason}`);
   return createRuntime({ commands, library: () => built.library, logger, config });
 }
 
@@ -106,7 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stdout.write('newsdesk 0.1.0\n');
     return EXIT.ok;
   }
-  const logger = terminalLogger(io.stderr);
+  const logger = createTerminalLogger(io.stderr);
   try {
     const config = loadConfig({ ...io.env, ...(args.corpus ? { CORPUS_DIR: args.corpus } : {}) });
     const name = args.help || !args.command ? 'help' : args.command;

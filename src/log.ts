@@ -1,4 +1,5 @@
 /** The process logger: pino to stderr, with every secret-bearing field redacted. */
+import type { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Logger } from './command.js';
 
@@ -28,3 +29,16 @@ export function createLogger(level: string = 'info'): Logger & { level: string }
 
 /** A logger that drops everything (tests, quiet CLI runs). */
 export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
+
+/**
+ * A logger for people at a terminal (CLI, console): warnings and errors as one plain line each
+ * on `stream`, nothing else. The message is printed as given; without one, the file and reason.
+ */
+export function createTerminalLogger(stream: Writable): Logger {
+  const line = (level: string) => (obj: unknown, msg?: string) => {
+    const o = (obj ?? {}) as { file?: string; reason?: string; err?: { message?: string } };
+    const detail = o.file ? `${o.file}: ${o.reason ?? ''}` : (o.err?.message ?? '');
+    stream.write(`newsdesk: ${level}${msg ?? detail}${msg && o.err?.message ? ` (${o.err.message})` : ''}\n`);
+  };
+  return { info() {}, debug() {}, warn: line('warning: '), error: line('error: ') };
+}

@@ -2,12 +2,11 @@
  * The long-running process (`npm start`): loads the corpus, then serves Slack and/or Discord when
  * configured, or opens the local console when neither is.
  */
-import type { Logger } from './command.js';
 import { loadCommands } from './commands-loader.js';
 import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole } from './console.js';
 import { buildLibrary } from './library.js';
-import { createLogger } from './log.js';
+import { createLogger, createTerminalLogger } from './log.js';
 import { createRuntime } from './runtime.js';
 
 /** Options for `startProcess`. */
@@ -16,28 +15,18 @@ export interface StartOptions {
   forceConsole?: boolean;
 }
 
-/** A logger for console sessions: warnings as plain lines on stderr, no JSON noise. */
-function consoleLogger(): Logger {
-  const line = (level: string) => (obj: unknown, msg?: string) => {
-    const o = (obj ?? {}) as { file?: string; reason?: string; err?: { message?: string } };
-    const detail = o.file ? ` ${o.file}: ${o.reason ?? ''}` : o.err?.message ? ` (${o.err.message})` : '';
-    process.stderr.write(`newsdesk: ${level}${msg ?? ''}${detail}\n`);
-  };
-  return { info() {}, debug() {}, warn: line('warning: '), error: line('error: ') };
-}
-
 /**
  * Starts newsdesk and resolves with the exit code when it stops.
  * @param config - validated configuration (see `loadConfig`)
  */
 export async function startProcess(config: Config, options: StartOptions = {}): Promise<number> {
   const chat = !options.forceConsole && (slackConfigured(config) || discordConfigured(config));
-  const logger = chat ? createLogger(config.LOG_LEVEL) : consoleLogger();
+  const logger = chat ? createLogger(config.LOG_LEVEL) : createTerminalLogger(process.stderr);
   const [commands, built] = await Promise.all([
     loadCommands(),
     buildLibrary({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, logger }),
   ]);
-  for (const w of built.warnings) logger.warn({ file: w.file, reason: w.reason }, 'skipped');
+  if (built.fromSnapshot) for (const w of built.warnings) logger.warn(w, `Skipped corpus file ${w.file}: ${w.reason}`);
   const services: Record<string, unknown> = {};
   const runtime = createRuntime({ commands, library: () => built.library, logger, config, services });
   if (!chat) {

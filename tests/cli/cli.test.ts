@@ -70,11 +70,17 @@ describe('newsdesk CLI (spawned)', () => {
   });
 
   it('quotes, operators and any Unicode are treated as text', async () => {
-    for (const q of ['"gyumri" AND -troops* ~ (base) OR:', 'Գյումրի ☃ 🇦🇲 مرحبا', '\\ / * ? ^ $ [ ] { }']) {
+    for (const q of ['"gyumri" AND -troops* ~ (base) OR:', 'Գյումրի ☃ 🇦🇲 مرحبا', 'border \\ / * ? ^ $ [ ] { } <!channel> @here']) {
       const r = await runNewsdesk(['search', q, '--json']);
       expect(r.code, `${q}: ${r.stderr}`).toBe(0);
       expect(() => JSON.parse(r.stdout)).not.toThrow();
     }
+  });
+
+  it('a query of punctuation only is answered clearly as a usage error', async () => {
+    const r = await runNewsdesk(['search', '?!', '***']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no letters or digits/);
   });
 
   it('an unknown command exits 2 with a usage line', async () => {
@@ -118,7 +124,7 @@ describe('newsdesk CLI (spawned)', () => {
     expect(r.stdout).toMatch(/Unknown command "nonsense"/);
   });
 
-  it('a second run over an unchanged corpus starts from the snapshot and answers the same', async () => {
+  it('a second run over an unchanged corpus answers the same (from the snapshot)', async () => {
     const dataDir = tempDir();
     const env = cleanEnv({ DATA_DIR: dataDir });
     const first = await runNewsdesk(['search', 'border', 'troops', '--json'], { env });
