@@ -1,22 +1,22 @@
 /**
  * A small real corpus and runtime for the Slack tests: hand-written articles (analysed by the real
- * analysers), a word-matching object satisfying `Library`, and the real command modules.
+ * analysers), a word-matching object satisfying `Library`, and the shipped command modules.
  * The article text tries to ping the channel and to break mrkdwn.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { z } from 'zod';
 import { ANALYSERS } from '../../../src/analysers.js';
 import type { Command, Library, Logger, SearchHit, SearchOptions } from '../../../src/command.js';
 import { loadConfig } from '../../../src/config.js';
-import { CitationBook, queryText, quote } from '../../../src/reply.js';
 import { createRuntime, type Runtime } from '../../../src/runtime.js';
 import type { Article, ArticleMeta, Sentence } from '../../../src/types.js';
 import ask from '../../../commands/ask.js';
+import claim from '../../../commands/claim.js';
+import digest from '../../../commands/digest.js';
 import help from '../../../commands/help.js';
 import search from '../../../commands/search.js';
 import sources from '../../../commands/sources.js';
+import timeline from '../../../commands/timeline.js';
+import topics from '../../../commands/topics.js';
 
 /** The signing secret the tests sign with. */
 export const SECRET = 'test-signing-secret-0123456789';
@@ -100,45 +100,9 @@ export function fixtureLibrary(articles: Article[] = ARTICLES): Library {
   };
 }
 
-/**
- * `claim` until the real command lands: a tiny real Command quoting sentences with a claim verb
- * about the topic (the seam every command uses, not a stand-in for a library object).
- */
-const claimInput = z.object({ topic: queryText('topic') });
-const interimClaim = {
-  name: 'claim',
-  description: 'Who claims what about a topic (interim test command)',
-  usage: 'claim <topic>',
-  options: [{ name: 'topic', description: 'A topic', required: true }],
-  input: claimInput,
-  fromText: (text: string) => ({ topic: text }),
-  run({ topic }, { library }) {
-    const citations = new CitationBook();
-    const items = library
-      .search(topic, { limit: 10 })
-      .filter((h) => /\b(said|claimed|denied)\b/.test(library.get(h.articleId)!.text.slice(h.span.start, h.span.end)))
-      .map((h) => quote(library.get(h.articleId)!, h.span, citations, { highlights: h.highlights, label: 'Claim' }));
-    return { command: 'claim', query: topic, headline: `${items.length} claims about "${topic}"`, items, citations: citations.list(), notes: [] };
-  },
-} satisfies Command<z.output<typeof claimInput>>;
-
-const COMMANDS_DIR = fileURLToPath(new URL('../../../commands/', import.meta.url));
-
-/** A shipped command module, when it exists in this checkout. */
-async function shipped(name: string): Promise<Command | undefined> {
-  const file = `${COMMANDS_DIR}${name}.ts`;
-  if (!existsSync(file)) return undefined;
-  return ((await import(pathToFileURL(file).href)) as { default: Command }).default;
-}
-
-/** The commands the Slack adapter is tested with: the shipped modules, `claim` interim if not shipped yet. */
+/** The shipped commands the Slack adapter is tested with. */
 export async function testCommands(): Promise<Map<string, Command>> {
-  const list: Command[] = [search, sources, help, ask];
-  for (const name of ['claim', 'timeline', 'digest', 'topics']) {
-    const command = await shipped(name);
-    if (command) list.push(command);
-    else if (name === 'claim') list.push(interimClaim);
-  }
+  const list: Command[] = [search, sources, help, ask, claim, timeline, digest, topics];
   return new Map(list.map((c) => [c.name, c]));
 }
 
