@@ -92,16 +92,18 @@ export default {
     if (!r.topic) {
       return messageReply('ask', question, 'What should newsdesk look for? Name a topic, e.g. "who claimed the attack on the base?"', [`Usage: ask <question>`]);
     }
-    let reply = await runRouted(r.command, r.topic, ctx);
+    let routed: string = r.command;
+    let reply = await runRouted(routed, r.topic, ctx);
     let how =
       r.cue === null
         ? `Searched the articles for "${r.topic}".`
         : `Asked /${r.command} about "${r.topic}" (the question says "${r.cue}").`;
-    if (!reply && r.command !== 'search') {
-      reply = await runRouted('search', r.topic, ctx);
+    if (!reply && routed !== 'search') {
+      routed = 'search';
+      reply = await runRouted(routed, r.topic, ctx);
       how = `/${r.command} is not available here, so this searched the articles for "${r.topic}".`;
     }
     if (!reply) return messageReply('ask', question, 'No command can answer questions here.', [], 'internal');
-    return { ...reply, command: reply.error ? reply.command : reply.command === "search" && r.command !== "search" ? "search" : r.command, notes: [how, ...reply.notes] };
+    return { ...reply, command: routed, notes: [how, ...reply.notes] };
   },
 } satisfies Command<z.output<typeof input>>;

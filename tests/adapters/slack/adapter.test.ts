@@ -317,6 +317,12 @@ describe('rate limit', () => {
       expect(refused.body.response_type).toBe('ephemeral');
       expect(String(refused.body.text)).toMatch(/^You're asking faster than newsdesk can keep up — please try again in \d+ s\.$/);
       expect(quotes(await ask('U2')).length).toBeGreaterThan(0);
+      // A mention from the same user is refused privately, not in the channel.
+      await sendSigned(s.port!, mentionBody({ eventId: 'EvLimit', text: `<@${BOT.userId}> bread`, userId: 'U1' }), JSON_TYPE, { secret: SECRET });
+      const ephemeral = await fake2.waitFor((r) => r.path === '/api/chat.postEphemeral');
+      expect(ephemeral.body.user).toBe('U1');
+      expect(String(ephemeral.body.text)).toMatch(/^You're asking faster than newsdesk can keep up/);
+      expect(fake2.requests.some((r) => r.path === '/api/chat.postMessage')).toBe(false);
     } finally {
       await s.stop();
       await fake2.close();
