@@ -28,6 +28,9 @@ function escapeChars(line: string): string[] {
       out.push('\\:');
     } else if (c === '@' && /^(everyone|here)/i.test(line.slice(i + 1, i + 9))) {
       out.push('@' + ZWSP);
+    } else if (c === ZWSP && line[i - 1] === '@') {
+      // A zero-width space the text itself has after `@` is escaped, so it is not mistaken for ours.
+      out.push('\\' + ZWSP);
     } else {
       out.push(c);
     }
@@ -140,7 +143,8 @@ export function unescapeMarkdown(rendered: string): string {
       out += rendered[++i];
     } else if (c === '*' && rendered[i + 1] === '*') {
       i++;
-    } else if (c === '@' && rendered[i + 1] === ZWSP && /^(everyone|here)/i.test(rendered.slice(i + 2, i + 10))) {
+    } else if (c === '@' && rendered[i + 1] === ZWSP) {
+      // Ours: a zero-width space the text itself had after `@` was escaped.
       out += '@';
       i++;
     } else {

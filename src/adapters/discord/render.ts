@@ -94,36 +94,48 @@ function boundaries(text: string, from: number, to: number, pattern: RegExp): nu
   return cuts;
 }
 
+/** Where a long item may be split, best first: sentence ends (with the whitespace after them), then any whitespace. */
+const SPLIT_LEVELS = [/[.!?…]+["'”’)\]]*\s+|\n+/, /\s+/];
+
 /**
- * Splits `[from, to)` of an item's text into consecutive ranges whose rendered quote fits in
- * `budget`, preferring sentence ends, then spaces, then any character (never inside a surrogate pair).
+ * Splits `[from, to)` of an item's text into consecutive ranges whose rendered quote (plus
+ * `extra` characters of header and markers) fits in `budget`, preferring sentence ends, then
+ * spaces, then any character (never inside a surrogate pair). Each piece is found by binary
+ * search, since a longer range never renders shorter.
  */
-function splitRange(item: ReplyItem, from: number, to: number, budget: number, extra: number): Array<[number, number]> {
-  const size = (a: number, b: number) => quoteSnippet(item.text, item.highlights, a, b).length + extra;
-  if (size(from, to) <= budget) return [[from, to]];
-  const levels = [/[.!?…]+["'”’)\]]*\s+|\n+/, /\s+/];
-  for (const level of levels) {
-    const cuts = boundaries(item.text, from, to, level);
+function splitRange(item: ReplyItem, from: number, to: number, budget: number, extra: number, level = 0): Array<[number, number]> {
+  const fits = (a: number, b: number) => quoteSnippet(item.text, item.highlights, a, b).length + extra <= budget;
+  if (fits(from, to)) return [[from, to]];
+  for (let l = level; l < SPLIT_LEVELS.length; l++) {
+    const cuts = boundaries(item.text, from, to, SPLIT_LEVELS[l]!);
     if (!cuts.length) continue;
-    const out: Array<[number, number]> = [];
-    let start = from;
-    let prev = from;
-    for (const cut of [...cuts, to]) {
-      if (size(start, cut) > budget && prev > start) {
-        out.push([start, prev]);
-        start = prev;
-      }
-      prev = cut;
+    let lo = 0;
+    let hi = cuts.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (fits(from, cuts[mid]!)) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    out.push([start, to]);
-    // A piece that still does not fit is split at the next level down.
-    return out.flatMap(([a, b]) => splitRange(item, a, b, budget, extra));
+    // Even the first piece is too long: split it at the next level down, then go on from its end.
+    if (best === -1) return [...splitRange(item, from, cuts[0]!, budget, extra, l + 1), ...splitRange(item, cuts[0]!, to, budget, extra, level)];
+    return [[from, cuts[best]!], ...splitRange(item, cuts[best]!, to, budget, extra, level)];
   }
-  // One unbroken run of characters: take the longest prefix that fits.
+  // One unbroken run of characters: the longest prefix that fits (at least one character).
+  let lo = from + 1;
+  let hi = to - 1;
   let end = from + 1;
-  while (end < to && size(from, end + 1) <= budget) end++;
-  if (/[\ud800-\udbff]/.test(item.text[end - 1] ?? '') && end < to && end - 1 > from) end--;
-  return [[from, end], ...(end < to ? splitRange(item, end, to, budget, extra) : [])];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (fits(from, mid)) {
+      end = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (/[\ud800-\udbff]/.test(item.text[end - 1] ?? '') && end - 1 > from) end--;
+  return [[from, end], ...splitRange(item, end, to, budget, extra, SPLIT_LEVELS.length)];
 }
 
 /** The room an item may take in a description, after its citations' fields and the footer. */
