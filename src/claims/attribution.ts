@@ -58,6 +58,8 @@ function titleCase(toks: Token[]): boolean {
   const words = toks.filter((t) => t.word && t.text.length > 3);
   return words.length >= 3 && words.filter((t) => t.cap).length / words.length >= 0.75;
 }
+/** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
+const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts)\s*(?:\w+\s*){0,1}$/i;
 const DOC_SOURCE = /\b(?:statement|report|message|post|letter|order|document|release|communique|readout|text)\s*$/i;
 
 /** True when the clause before token `k` (back to the unit start) is long enough to be the reported content. */
@@ -83,6 +85,7 @@ function leavesQuoteOpen(s: string): boolean {
     if (ch === '“') curly++;
     else if (ch === '”') curly--;
     else if (ch === '"') straight++;
+    else if (ch === "'" && s[i + 1] === "'") (straight++, i++);
     else if (ch === '‘') single++;
     else if (ch === '’' && single > 0 && !/\p{L}/u.test(s[i + 1] ?? '')) single--;
   }
@@ -143,6 +146,13 @@ function npLeft(toks: Token[], j: number): number {
   return toks[i]!.lower === "'s" ? -1 : i;
 }
 
+/** Like `npLeft`, but a lone subject pronoun ("he, once again, pledged") also counts. */
+function npLeftOrPronoun(toks: Token[], j: number): number {
+  const t = toks[j];
+  if (t && PRONOUNS.has(t.lower) && t.lower !== 'which' && t.lower !== 'it') return j;
+  return npLeft(toks, j);
+}
+
 /** Grows a noun phrase rightwards from token `i`; returns its last token index, or -1. */
 function npRight(toks: Token[], i: number): number {
   const first = toks[i];
@@ -184,6 +194,12 @@ function skipLeft(toks: Token[], i: number): number {
 function unitSubject(toks: Token[]): [number, number] | null {
   let i = 0;
   while (i < toks.length && (!toks[i]!.word || toks[i]!.lower === 'but' || toks[i]!.lower === 'and')) i++;
+  // An introductory phrase ("Hours later,", "Speaking at a rally,", "On Monday,") is not the subject.
+  const first = toks[i];
+  if (first && (BOUNDARY.has(first.lower) || /ing$/.test(first.lower) || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
+    const comma = toks.findIndex((x, k) => k > i && x.text === ',');
+    if (comma > 0 && comma - i < 14) i = comma + 1;
+  }
   const t = toks[i];
   if (!t) return null;
   if (PRONOUNS.has(t.lower) && t.lower !== 'it') return [i, i];
@@ -272,6 +288,7 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
     const next = toks[cueEnd + 1];
     // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
+    if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 5)]!.start, t.start))) continue;
     if (lemma === 'continue' && next?.word && next.lower !== 'that') continue;
     if (lemma === 'refer' && next?.lower !== 'to') continue;
     if (lemma === 'point' && next?.lower !== 'out') continue;
@@ -291,7 +308,7 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     const participle = /ing$/.test(t.lower) && prev?.text === ',';
     const initial = c === 0 || isQuote(prev);
     let inverted = !OBJECT_VERBS.has(lemma) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
-      !!next && next.word && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which'));
+      !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which'));
     if (inverted && prev?.text === ',') {
       // "X, Y, called the report…" is a subject with apposition, not "…, said X".
       const e = npRight(toks, cueEnd + 1);
@@ -328,21 +345,26 @@ function scanUnit(text: string, unit: Unit): Raw[] {
           const s = npLeft(toks, before - 2);
           if (s >= 0) antecedent = span(toks, s, before - 2);
         }
-      } else if (bt.text === ',' ) {
-        // "Ukraine's military intelligence agency, the HUR, has claimed"
+      } else if (bt.text === ',' || bt.text === '—') {
+        // "Ukraine's military intelligence agency, the HUR, has claimed"; "Ted Cruz, by contrast, wrote";
+        // "Chris Cox, who runs the lobbying arm, says": the subject sits before the inserted phrase.
         const s2 = npLeft(toks, before - 1);
-        if (s2 >= 0) {
+        let open = before - 1;
+        while (open > 0 && open > before - 30 && toks[open]!.text !== bt.text && !isQuote(toks[open])) open--;
+        const subjectStart = toks[open]?.text === bt.text ? npLeftOrPronoun(toks, open - 1) : -1;
+        const clauseStart = (k: number) => k === 0 || !toks[k - 1]!.word || toks[k - 1]!.lower === 'and' || toks[k - 1]!.lower === 'but';
+        if (subjectStart >= 0 && clauseStart(subjectStart)) {
+          source = span(toks, subjectStart, open - 1);
+          if (s2 === open + 1 && s2 >= 0) apposition = [source, span(toks, s2, before - 1)];
+        } else if (s2 >= 0) {
           source = span(toks, s2, before - 1);
-          if (toks[s2 - 1]?.text === ',') {
-            const s1 = npLeft(toks, s2 - 2);
-            if (s1 >= 0 && (s1 === 0 || !toks[s1 - 1]!.word)) {
-              apposition = [span(toks, s1, s2 - 2), source];
-              source = { start: toks[s1]!.start, end: toks[before - 1]!.end };
-            }
-          }
         }
       } else if ((bt.lower === 'and' || bt.lower === 'but') && out.length) {
         sameAsPrevious = true;
+      } else if (bt.lower === 'and' || bt.lower === 'but') {
+        // "She greeted supporters and told them…": the subject of the clause.
+        const subj = unitSubject(toks);
+        if (subj && subj[1] < before) source = span(toks, subj[0], subj[1]);
       } else {
         const s = npLeft(toks, before);
         if (s >= 0) {
@@ -420,8 +442,9 @@ function quotedTokens(toks: Token[]): boolean[] {
   let open = -1;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
-    const opening = t.text === '“' || t.text === '‘' || t.text === '«' || (t.text === '"' && open < 0);
-    const closing = t.text === '”' || t.text === '»' || (t.text === '"' && open >= 0) || (t.text === '’' && open >= 0 && toks[open]!.text === '‘');
+    const straight = t.text === '"' || t.text === "''";
+    const opening = t.text === '“' || t.text === '‘' || t.text === '«' || (straight && open < 0);
+    const closing = t.text === '”' || t.text === '»' || (straight && open >= 0) || (t.text === '’' && open >= 0 && toks[open]!.text === '‘');
     if (open < 0 && opening) open = k;
     else if (open >= 0 && closing) {
       for (let q = open + 1; q < k; q++) inside[q] = true;

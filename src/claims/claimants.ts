@@ -125,7 +125,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   const known: Claimant[] = [];
   let lastPerson: Claimant | null = null;
   let lastAny: Claimant | null = null;
-  let prev: { claimant: Claimant | null; unit: Span } | null = null;
+  let prev: { claimant: Claimant | null; unit: Span; source: Span | null } | null = null;
   const out: Statement[] = [];
 
   const resolveName = (raw: string): Claimant => {
@@ -146,7 +146,11 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       out.push(finish(r, outlet ? { name: outlet, keys: [outlet.toLowerCase()], person: false } : null, 'outlet', null));
       continue;
     }
-    if (r.sameAsPrevious && prev && prev.unit.start === r.unit.start) claimant = prev.claimant;
+    let source = r.source;
+    if (r.sameAsPrevious && prev && prev.unit.start === r.unit.start) {
+      // "… and said": same speaker; the source words belong to the first statement.
+      claimant = prev.claimant;
+    }
     else if (r.source) {
       const written = text.slice(r.source.start, r.source.end);
       const lower = written.toLowerCase();
@@ -184,8 +188,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       lastAny = claimant;
     }
     const answers = r.answers ? resolveName(text.slice(r.answers.start, r.answers.end)).name : null;
-    out.push(finish(r, claimant, 'attributed', answers));
-    prev = { claimant, unit: r.unit };
+    out.push(finish({ ...r, source }, claimant, 'attributed', answers));
+    prev = { claimant, unit: r.unit, source };
   }
   return out;
 }

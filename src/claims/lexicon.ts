@@ -79,7 +79,7 @@ const NOUNISH_FORMS = new Set([
   'hint', 'hints', 'demand', 'demands', 'counter', 'counters', 'blast', 'blasts', 'brief', 'briefs', 'signal', 'signals',
   'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'report', 'fear', 'fears', 'hope',
   'hopes', 'finding', 'findings', 'showing', 'reply', 'replies', 'respond', 'remark', 'remarks', 'observe', 'muse', 'joke',
-  'jokes', 'call', 'calls', 'tweet', 'tweets', 'contest', 'contests', 'show', 'shows', 'showed', 'shown', 'find', 'finds', 'found', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
+  'jokes', 'call', 'calls', 'tweet', 'tweets', 'contest', 'contests', 'shown', 'finding', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
   'signaled', 'signalled', 'challenge', 'counter', 'briefed', 'briefing', 'observed', 'observing', 'observes',
 ]);
 
@@ -135,7 +135,8 @@ export const SKIPPABLE = new Set([
   'once', 'still', 'often', 'already', 'reportedly', 'had', 'long', 'been', 'not', 'never', 'just', 'even',
   'first', 'recently', 'earlier', 'separately', 'likewise', 'too', 'allegedly', 'apparently', 'flatly',
   "'d", "'ve", "'s", "'ll", 'always', 'ever', 'continued', 'continues', 'appeared', 'appears', 'seemed', 'seems',
-  'went', 'goes', 'on', 'to', 'sought', 'tried', 'wants', 'want', 'wanted',
+  'went', 'goes', 'on', 'to', 'sought', 'tried', 'wants', 'want', 'wanted', 'likely', 'unlikely', 'more', 'less',
+  'able', 'ready', 'willing', 'expected', 'going', 'once', 'twice', 'publicly',
 ]);
 
 /** Words that end a noun phrase when growing it leftwards or rightwards. */

@@ -19,7 +19,7 @@ export interface Token {
 
 // Words keep inner apostrophes, hyphens and dots ("O'Malley", "Nagorno-Karabakh", "U.S."); a
 // possessive "'s" is split off so names stay clean; every other non-space character is its own token.
-const TOKEN_RE = /[’']s\b|[\p{L}\p{N}](?:[\p{L}\p{N}]|[-.](?=[\p{L}\p{N}])|['’](?![sS]\b)(?=\p{L}))*\.?|\S/gu;
+const TOKEN_RE = /''|[’']s\b|[\p{L}\p{N}](?:[\p{L}\p{N}]|[-.](?=[\p{L}\p{N}])|['’](?![sS]\b)(?=\p{L}))*\.?|\S/gu;
 const ABBREV_DOT = /^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Sen\.|Rep\.|Gov\.|Lt\.|Col\.|Sgt\.|St\.|Jr\.|Sr\.|Prof\.|Rev\.|U\.S\.|U\.K\.|U\.N\.)$/;
 
 /** Splits `text.slice(start, end)` into tokens whose offsets point into `text`. */
@@ -56,5 +56,5 @@ export const CLOSE_QUOTES = new Set(['”', '’', '»']);
 
 /** True for a token that is any kind of quotation mark. */
 export function isQuote(t: Token | undefined): boolean {
-  return !!t && (t.text === '"' || OPEN_QUOTES.has(t.text) || CLOSE_QUOTES.has(t.text) || t.text === "'");
+  return !!t && (t.text === '"' || t.text === "''" || OPEN_QUOTES.has(t.text) || CLOSE_QUOTES.has(t.text) || t.text === "'");
 }
