@@ -12,14 +12,15 @@ import type { Runtime } from '../runtime.js';
 import { StateStore } from '../store/state-store.js';
 import { digestDefaults, envSubscriptions } from './env.js';
 import type { RetryOptions } from './retry.js';
-import { DigestService, type DigestPosters } from './service.js';
+import { DigestService } from './service.js';
+import type { DigestPosters } from './types.js';
 
 export { buildDigest, leadSpan, restrictLibrary } from './content.js';
 export { digestDefaults, envSubscriptions } from './env.js';
 export { withRetry } from './retry.js';
 export * from './schedule.js';
 export { DigestService } from './service.js';
-export type { ChannelRef, CorpusChange, DigestPoster, DigestPosters, RunOutcome, TickReport } from './service.js';
+export type { ChannelRef, CorpusChange, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
 
 /**
  * Opens the state database under DATA_DIR and creates the digest service over the runtime.

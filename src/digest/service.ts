@@ -10,10 +10,12 @@
 import type { Clock, Command, Library, Logger } from '../command.js';
 import { NewsdeskError } from '../errors.js';
 import type { DigestPlatform, DigestRun, NewSubscription, StateStore, Subscription } from '../store/state-store.js';
-import type { Article, Reply } from '../types.js';
+
+import type { Reply } from '../types.js';
 import { buildDigest } from './content.js';
 import type { DigestDefaults } from './env.js';
 import { withRetry, type RetryOptions } from './retry.js';
+import type { ChannelRef, CorpusChange, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
 import {
   DEFAULT_SCHEDULE,
   DEFAULT_TIMEZONE,
@@ -24,38 +26,12 @@ import {
   parseTimezone,
 } from './schedule.js';
 
-/** Posts a rendered digest to one channel; each adapter supplies one. */
-export type DigestPoster = (channel: string, reply: Reply) => Promise<void>;
-
-/** The posters of the platforms that are running. */
-export type DigestPosters = Partial<Record<DigestPlatform, DigestPoster>>;
+export type { ChannelRef, CorpusChange, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
 
 /** Most subscriptions one channel may hold. */
 export const MAX_SUBSCRIPTIONS_PER_CHANNEL = 10;
 /** Longest wait between two scheduler wake-ups, so clock jumps and a deleted state file are noticed. */
 const MAX_SLEEP_MS = 60_000;
-
-/** How one run ended. */
-export type RunOutcome = 'posted' | 'empty' | 'failed';
-
-/** What one scheduler pass did. */
-export interface TickReport {
-  posted: number;
-  empty: number;
-  failed: number;
-}
-
-/** A change to the corpus, as the watcher reports it. */
-export interface CorpusChange {
-  upserted: readonly Pick<Article, 'id' | 'contentHash'>[];
-  removed: readonly string[];
-}
-
-/** Where a subscription command came from. */
-export interface ChannelRef {
-  platform: DigestPlatform;
-  channel: string;
-}
 
 /** What `DigestService` needs. */
 export interface DigestServiceOptions {
