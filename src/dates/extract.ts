@@ -202,46 +202,90 @@ function ruleCandidates(s: string, out: Candidate[]): void {
 
 const chronoRef = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
 
-function chronoCandidates(s: string, out: Candidate[]): void {
-  let results: chrono.ParsedResult[];
-  try {
-    results = chrono.casual.parse(s, chronoRef);
-  } catch {
-    return; // chrono never should throw, but a sentence must not break ingest
+/** chrono parsers we use: calendar dates and weekdays. Times, relative and casual phrases are our rules' job, and skipping them halves the cost. */
+const CHRONO_PARSERS = new Set([
+  'ENYearMonthDayParser',
+  'ISOFormatParser',
+  'SlashDateFormatParser',
+  'ENMonthNameLittleEndianParser',
+  'ENMonthNameMiddleEndianParser',
+  'ENWeekdayParser',
+  'ENYearMonthNameParser',
+  'ENMonthNameParser',
+]);
+
+/** A chrono instance with only the parsers above (the full casual one if chrono renames them). */
+const dateParser: chrono.Chrono = (() => {
+  const custom = chrono.casual.clone();
+  const kept = custom.parsers.filter((p) => CHRONO_PARSERS.has(p.constructor.name));
+  if (kept.length >= 4) custom.parsers = kept;
+  return custom;
+})();
+
+/** Where chrono should look: a window around each month, weekday or numeric date, so long sentences cost little. */
+const CHRONO_SPOT = new RegExp(CHRONO_HINT.source, 'gi');
+const WINDOW = 32;
+
+function chronoWindows(s: string): { start: number; end: number }[] {
+  const windows: { start: number; end: number }[] = [];
+  CHRONO_SPOT.lastIndex = 0;
+  for (let m = CHRONO_SPOT.exec(s); m; m = CHRONO_SPOT.exec(s)) {
+    let start = Math.max(0, m.index - WINDOW);
+    let end = Math.min(s.length, m.index + m[0].length + WINDOW);
+    // Widen to word boundaries so no word is cut in half.
+    while (start > 0 && /\S/.test(s[start - 1]!)) start--;
+    while (end < s.length && /\S/.test(s[end]!)) end++;
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
   }
-  for (const r of results) {
-    const tags = r.tags();
-    if (tags.has('result/relativeDate') || [...tags].some((t) => t.startsWith('casualReference'))) continue;
-    const known = r.start;
-    const month = known.isCertain('month') ? known.get('month') ?? undefined : undefined;
-    const weekdayKnown = known.isCertain('weekday');
-    let text = r.text;
-    let start = r.index;
-    const lead = CHRONO_LEAD.exec(text);
-    if (lead) {
-      start += lead[0].length;
-      text = text.slice(lead[0].length);
+  return windows;
+}
+
+function chronoCandidates(s: string, out: Candidate[]): void {
+  for (const w of chronoWindows(s)) {
+    let results: chrono.ParsedResult[];
+    try {
+      results = dateParser.parse(s.slice(w.start, w.end), chronoRef);
+    } catch {
+      continue; // chrono should never throw, but one sentence must not break ingest
     }
-    if (/^\d{1,2}\/\d{1,2}$/.test(text)) continue; // "3/8" is a fraction far more often than a date
-    if (r.end) {
-      // A range ("June 4-6", "last Thursday, to Nov. 6"): keep the expression of its start.
-      const cut = /\s*(?:[-–—]|,?\s+(?:to|through|until|and)\s+)/.exec(text.slice(1));
-      if (cut) text = text.slice(0, cut.index + 1);
-    }
-    const trail = /[\s,.;:]+$/.exec(text);
-    if (trail && !/\b[a-z]{3}\.$/i.test(text)) text = text.slice(0, trail.index);
-    if (!text) continue;
-    const periodEdge = lead && /(end|beginning|start|middle) of\s*$/i.test(lead[0]);
-    if (month !== undefined) {
-      const day = known.isCertain('day') && !periodEdge ? known.get('day') ?? undefined : undefined;
-      const year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;
-      if (day === undefined && year === undefined && /^may$/i.test(text)) continue; // the modal verb
-      out.push({ start, end: start + text.length, month, day, year, priority: 0 });
-    } else if (weekdayKnown && new RegExp(WEEKDAY_RE, 'i').test(text)) {
-      const wd = new RegExp(WEEKDAY_RE, 'i').exec(text)!;
-      // Keep "Wednesday night" whole but date it as the day.
-      out.push({ start, end: start + text.length, weekday: WEEKDAYS[wd[0].toLowerCase()], priority: 0 });
-    }
+    for (const r of results) chronoCandidate(s, w.start, r, out);
+  }
+}
+
+function chronoCandidate(s: string, offset: number, r: chrono.ParsedResult, out: Candidate[]): void {
+  const tags = r.tags();
+  if (tags.has('result/relativeDate') || [...tags].some((t) => t.startsWith('casualReference'))) return;
+  const known = r.start;
+  const month = known.isCertain('month') ? known.get('month') ?? undefined : undefined;
+  const weekdayKnown = known.isCertain('weekday');
+  let text = r.text;
+  let start = offset + r.index;
+  const lead = CHRONO_LEAD.exec(text);
+  if (lead) {
+    start += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  if (/^\d{1,2}\/\d{1,2}$/.test(text)) return; // "3/8" is a fraction far more often than a date
+  if (r.end) {
+    // A range ("June 4-6", "last Thursday, to Nov. 6"): keep the expression of its start.
+    const cut = /\s*(?:[-–—]|,?\s+(?:to|through|until|and)\s+)/.exec(text.slice(1));
+    if (cut) text = text.slice(0, cut.index + 1);
+  }
+  const trail = /[\s,.;:]+$/.exec(text);
+  if (trail && !/\b[a-z]{3}\.$/i.test(text)) text = text.slice(0, trail.index);
+  if (!text) return;
+  const periodEdge = lead && /(end|beginning|start|middle) of\s*$/i.test(lead[0]);
+  if (month !== undefined) {
+    const day = known.isCertain('day') && !periodEdge ? known.get('day') ?? undefined : undefined;
+    const year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;
+    if (day === undefined && year === undefined && /^may$/i.test(text)) return; // the modal verb
+    out.push({ start, end: start + text.length, month, day, year, priority: 0 });
+  } else if (weekdayKnown && new RegExp(WEEKDAY_RE, 'i').test(text)) {
+    const wd = new RegExp(WEEKDAY_RE, 'i').exec(text)!;
+    // Keep "Wednesday night" whole but date it as the day.
+    out.push({ start, end: start + text.length, weekday: WEEKDAYS[wd[0].toLowerCase()], priority: 0 });
   }
 }
 
