@@ -59,7 +59,8 @@ let port: number;
 beforeAll(async () => {
   fake = await startFakeSlack();
   logger = recordingLogger();
-  runtime = await testRuntime(fake.apiUrl, {}, logger);
+  // The rate limit has its own test; here one user sends many requests.
+  runtime = await testRuntime(fake.apiUrl, { RATE_LIMIT_PER_MINUTE: '1000' }, logger);
   slack = await startSlack(runtime, { port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
   port = slack.port!;
 });
@@ -279,6 +280,23 @@ describe('mentions', () => {
     await sendSigned(port, body, JSON_TYPE, { secret: SECRET });
     const answer = await fake.waitFor((r) => r.path === '/api/chat.postMessage' && r.body.thread_ts === '1700000400.000100');
     expect(contexts(answer).map(plainFromMrkdwn).some((c) => c.startsWith('Asked /timeline'))).toBe(true);
+  });
+});
+
+describe('mentions, paging', () => {
+  it('"More" under a thread answer posts the next quotes into the same thread', async () => {
+    const ts = '1700000500.000100';
+    await sendSigned(port, mentionBody({ eventId: 'Ev0005', text: `<@${BOT.userId}> gyumri`, ts }), JSON_TYPE, { secret: SECRET });
+    const answer = await fake.waitFor((r) => r.path === '/api/chat.postMessage' && r.body.thread_ts === ts);
+    expect(button(answer, ACTIONS.share)).toBeUndefined();
+    const more = button(answer, ACTIONS.more)!;
+    const responseUrl = fake.responseUrl('thread-more');
+    await sendSigned(port, buttonBody({ actionId: ACTIONS.more, value: more.value!, responseUrl, messageTs: '1700000500.000900', threadTs: ts }), FORM, { secret: SECRET });
+    const next = await fake.waitFor((r) => r.path === '/api/chat.postMessage' && r.body.thread_ts === ts && r !== answer);
+    expect(next.body.channel).toBe('C0000001');
+    expect(quotes(next).length).toBeGreaterThan(0);
+    for (const q of quotes(next)) expect(quotes(answer)).not.toContain(q);
+    expect(fake.requests.some((r) => responseUrl.endsWith(r.path))).toBe(false);
   });
 });
 
