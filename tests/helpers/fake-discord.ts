@@ -62,6 +62,8 @@ export class FakeDiscord {
   readonly identify = new Promise<void>((resolve) => (this.identified = resolve));
   /** The IDENTIFY payload the client sent (intents, token). */
   identifyPayload: any;
+  /** When set, IDENTIFY is answered by closing the gateway with this code (4014: disallowed intents). */
+  closeOnIdentify: number | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -269,6 +271,7 @@ export class FakeDiscord {
       if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
       if (msg.op === 2) {
         this.identifyPayload = msg.d;
+        if (this.closeOnIdentify) return ws.close(this.closeOnIdentify, 'Disallowed intent(s).');
         this.dispatch('READY', {
           v: 10,
           user: { ...user(IDS.bot, 'newsdesk', true), verified: true, flags: 0 },

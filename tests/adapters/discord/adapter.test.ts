@@ -289,3 +289,23 @@ describe('Discord adapter with ask channels and a tight rate limit', () => {
     expect((await fake.waitFor(isCallback(other.id))).body.data.content).toContain('ministry');
   });
 });
+
+describe('Discord adapter start-up failures', () => {
+  it('fails with one clear line when the Message Content intent is not enabled for the bot', async () => {
+    const fake = await FakeDiscord.start();
+    fake.closeOnIdentify = 4014;
+    try {
+      const runtime = await makeRuntime({ DISCORD_API_URL: fake.api, DISCORD_ASK_CHANNELS: IDS.askChannel }, recordingLogger());
+      const started = startDiscord(runtime, { rest: TEST_REST, waitGuildTimeout: 1000, readyTimeoutMs: 5000 });
+      await expect(started).rejects.toMatchObject({ code: 'platform', message: expect.stringMatching(/^Discord login failed: .*intent/i) });
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('refuses to start without a token', async () => {
+    const runtime = await makeRuntime({}, recordingLogger());
+    const noToken = createRuntime({ commands: runtime.commands, library: runtime.library, logger: runtime.logger, config: { ...runtime.config, DISCORD_TOKEN: undefined } });
+    await expect(startDiscord(noToken)).rejects.toMatchObject({ code: 'config', message: 'DISCORD_TOKEN is missing' });
+  });
+});
