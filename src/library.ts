@@ -15,7 +15,8 @@ import { ANALYSERS } from './analysers.js';
 import type { Logger } from './command.js';
 import { NewsdeskError } from './errors.js';
 import * as ingest from './ingest/index.js';
-import { corpusKey, type FileManifest } from './search/corpus-key.js';
+import { corpusKey, listCorpusFiles, type FileManifest } from './search/corpus-key.js';
+import { ingestInParallel, ingestWorkers } from './search/ingest-pool.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './search/indexed-library.js';
 import { readSnapshot, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './search/snapshot.js';
 import type { Article } from './types.js';
@@ -36,12 +37,38 @@ export interface BuildLibraryOptions {
   analysers?: readonly Analyser[];
   /** Read and write the snapshot cache. @defaultValue true */
   snapshot?: boolean;
+  /** Worker threads for a cold ingest. @defaultValue one per core for 2,000 files or more, else none */
+  workers?: number;
   /** Receives how long each step took in milliseconds (benchmarks, start-up logs). */
   onTiming?: (step: BuildStep, ms: number) => void;
 }
 
 /** The steps of `buildLibrary` that `onTiming` reports. */
 export type BuildStep = 'key' | 'snapshotRead' | 'ingest' | 'duplicates' | 'analysers' | 'index' | 'snapshotWrite';
+
+/** Reads and ingests the corpus, on worker threads when it is large; says whether the workers also ran the analysers. */
+async function ingestCorpus(
+  corpusDir: string,
+  files: string[] | null,
+  analysers: readonly Analyser[],
+  logger: Logger,
+  requestedWorkers: number | undefined,
+): Promise<{ articles: Article[]; warnings: CorpusWarning[]; analysed: boolean; failures: number }> {
+  const list = files ?? listCorpusFiles(corpusDir, ingest.CORPUS_EXTENSIONS);
+  const workers = ingestWorkers(list.length, requestedWorkers);
+  if (workers > 1) {
+    // Workers can only run the built-in analysers (functions do not cross threads); others run here afterwards.
+    const analyse = analysers === ANALYSERS;
+    try {
+      const pooled = await ingestInParallel(path.resolve(corpusDir), list, workers, analyse, logger);
+      return { ...pooled, analysed: analyse };
+    } catch (err) {
+      logger.warn({ reason: (err as Error).message }, 'parallel ingest failed; ingesting on one thread');
+    }
+  }
+  const { articles, warnings } = await ingest.loadCorpus(corpusDir, { logger });
+  return { articles, warnings, analysed: false, failures: 0 };
+}
 
 /** What `buildLibrary` returns. */
 export interface BuiltLibrary {
@@ -110,6 +137,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   const manifestFile = file.replace(/\.snap$/, '.files.json');
   const salt = analyserSalt(analysers);
   let key: string | null = null;
+  let files: string[] | null = null;
   let clock = performance.now();
   const lap = (step: BuildStep) => {
     const now = performance.now();
@@ -120,6 +148,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   if (useSnapshot) {
     const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile));
     key = computed.key;
+    files = computed.files;
     lap('key');
     try {
       const snap = readSnapshot(file, key);
@@ -139,12 +168,12 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   }
 
   clock = performance.now();
-  const { articles, warnings } = await ingest.loadCorpus(corpusDir, { logger });
+  const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, files, analysers, logger, opts.workers);
   lap('ingest');
   ingest.markDuplicates(articles);
   lap('duplicates');
-  let failures = 0;
-  for (const article of articles) failures += analyseArticle(article, analysers).length;
+  let failures = workerFailures;
+  if (!analysed) for (const article of articles) failures += analyseArticle(article, analysers).length;
   if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
   lap('analysers');
   const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);

@@ -34,7 +34,7 @@ export function listCorpusFiles(dir: string, extensions: readonly string[]): str
       if (e.name.startsWith('.')) continue;
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(child);
-      else if (extensions.some((x) => e.name.toLowerCase().endsWith(x))) out.push(child);
+      else if (e.isFile() && extensions.some((x) => e.name.toLowerCase().endsWith(x))) out.push(child);
     }
   };
   walk('');
@@ -46,14 +46,14 @@ export function listCorpusFiles(dir: string, extensions: readonly string[]): str
  * @param extensions - the file endings ingest reads
  * @param salt - format and analyser versions; a change in them changes the key
  * @param previous - the manifest from the last run, to skip re-reading unchanged files
- * @returns the key, the manifest to keep for next time, and how many files had to be read
+ * @returns the key, the manifest to keep for next time, how many files had to be read, and the files
  */
 export async function corpusKey(
   dir: string,
   extensions: readonly string[],
   salt: string,
   previous?: FileManifest | null,
-): Promise<{ key: string; manifest: FileManifest; hashed: number }> {
+): Promise<{ key: string; manifest: FileManifest; hashed: number; files: string[] }> {
   const hashedAt = Date.now();
   const files = listCorpusFiles(dir, extensions);
   const digests = new Array<string>(files.length);
@@ -95,5 +95,5 @@ export async function corpusKey(
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, toRead.length) }, worker));
   const hash = createHash('sha256').update(salt).update('\n');
   files.forEach((f, i) => hash.update(f).update('\u0000').update(digests[i]!).update('\n'));
-  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length };
+  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files };
 }

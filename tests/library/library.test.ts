@@ -133,6 +133,22 @@ describe('buildLibrary', () => {
     expect(logger.warnings.some((w) => /could not write the index snapshot/.test(w.msg ?? ''))).toBe(true);
   });
 
+  it('ingests on worker threads with the same result as on one thread', async () => {
+    for (let i = 0; i < 6; i++) {
+      writeFileSync(path.join(corpus, 'wire', `extra-${i}.md`), file(`Extra story ${i}`, '2024-04-0' + (i + 1), `Report number ${i} said oil prices moved. Gyumri was calm.`));
+    }
+    writeFileSync(path.join(corpus, 'wire', 'broken.md'), '---\ntitle: [unclosed\n---\nBody text.');
+    const one = await buildLibrary({ corpusDir: corpus, dataDir: data, logger: recordingLogger(), snapshot: false, workers: 0 });
+    const logger = recordingLogger();
+    const two = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, snapshot: false, workers: 2 });
+    expect(logger.warnings.map((w) => w.msg)).not.toContain('parallel ingest failed; ingesting on one thread');
+    expect(two.library.articles.map((a) => a.id)).toEqual(one.library.articles.map((a) => a.id));
+    expect(two.warnings).toEqual(one.warnings);
+    expect(two.warnings.map((w) => w.file).sort()).toEqual(['empty.txt', 'wire/broken.md']);
+    expect(JSON.parse(JSON.stringify(two.library.articles))).toEqual(JSON.parse(JSON.stringify(one.library.articles)));
+    expect(snapshotOfResults(two.library)).toEqual(snapshotOfResults(one.library));
+  });
+
   it('fails clearly when the corpus folder is missing', async () => {
     const err = await buildLibrary({ corpusDir: path.join(root, 'nope'), dataDir: data, logger: recordingLogger() }).catch((e: unknown) => e);
     expect(isNewsdeskError(err, 'corpus')).toBe(true);
