@@ -69,6 +69,25 @@ function apiBase(url: string | undefined): string | undefined {
   return url?.replace(/\/+$/, '');
 }
 
+/** Interaction and webhook tokens in a URL or message (they let anyone answer in newsdesk's name for 15 minutes). */
+const URL_TOKENS = /(\/(?:interactions|webhooks)\/\d+\/)[^/\s?]+/g;
+
+/**
+ * What is logged of an error from discord.js: name, message, Discord's error code and HTTP
+ * status, with interaction tokens taken out (discord.js puts the request URL in its errors).
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err).replace(URL_TOKENS, '$1[redacted]') };
+  const e = err as Error & { code?: unknown; status?: unknown; method?: unknown };
+  return {
+    name: e.name,
+    message: e.message.replace(URL_TOKENS, '$1[redacted]'),
+    ...(e.code !== undefined ? { code: e.code } : {}),
+    ...(typeof e.status === 'number' ? { status: e.status } : {}),
+    ...(typeof e.method === 'string' ? { method: e.method } : {}),
+  };
+}
+
 /** The neutral options of a chat-input interaction (subcommand unwrapped, `private` left out). */
 function optionValues(data: readonly CommandInteractionOption[], keepPrivate: boolean): Record<string, string | number | boolean | undefined> {
   const first = data[0];
@@ -160,7 +179,7 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
       try {
         choices = topicChoices(runtime.library(), String(focused.value ?? ''));
       } catch (err) {
-        logger.warn({ err, command: name }, 'discord autocomplete failed');
+        logger.warn({ err: loggableError(err), command: name }, 'discord autocomplete failed');
       }
     }
     await interaction.respond(choices);
@@ -185,13 +204,13 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
         if (target) await onPageButton(interaction, target.key, target.index);
       }
     } catch (err) {
-      logger.error({ err, interaction: interaction.id }, 'discord interaction failed');
+      logger.error({ err: loggableError(err), interaction: interaction.id }, 'discord interaction failed');
       if (interaction.isRepliable() && !interaction.replied) {
         const content = 'Something went wrong while answering; the error was logged.';
         const send = interaction.deferred
           ? interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_MENTIONS })
           : interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-        await send.catch((e: unknown) => logger.warn({ err: e }, 'discord error reply failed'));
+        await send.catch((e: unknown) => logger.warn({ err: loggableError(e) }, 'discord error reply failed'));
       }
     }
   }
@@ -216,9 +235,9 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
 
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
   client.on(Events.MessageCreate, (message) =>
-    void onMessage(message).catch((err: unknown) => logger.error({ err, message: message.id }, 'discord message answer failed')),
+    void onMessage(message).catch((err: unknown) => logger.error({ err: loggableError(err), message: message.id }, 'discord message answer failed')),
   );
-  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.Error, (err) => logger.error({ err: loggableError(err) }, 'discord client error'));
   client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limited; queueing'));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

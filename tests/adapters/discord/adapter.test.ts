@@ -225,6 +225,16 @@ describe('Discord adapter against a fake Discord', () => {
     expect(post?.body.embeds[0].fields[0].name).toBe('[1] Daily \\*Star\\* · 2021-05-30 (inferred)');
   });
 
+  it('survives Discord refusing an answer: logs it without the interaction token and tells the asker privately', async () => {
+    fake.fail({ method: 'POST', path: /\/callback$/, status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: {} } });
+    const { id, token } = fake.command('search', [{ name: 'query', type: 3, value: 'ministry' }]);
+    const second = await fake.waitFor((r) => isCallback(id)(r) && r.status === 204);
+    expect(second.body.data).toMatchObject({ content: 'Something went wrong while answering; the error was logged.', flags: EPHEMERAL });
+    const line = logger.lines.find((l) => l.includes('discord interaction failed'));
+    expect(line).toContain('Invalid Form Body');
+    expect(line).not.toContain(token);
+  });
+
   it('waits out a 429 with Retry-After and still delivers the answer', async () => {
     fake.fail({
       method: 'POST',
