@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Command, CommandContext } from '../src/command.js';
 import { buildDigest } from '../src/digest/content.js';
 import { DIGEST_ACTIONS, parseDigestText, parseSince, type DigestTextInput } from '../src/digest/command-text.js';
-import { formatInZone } from '../src/digest/schedule.js';
+import { formatInZone, parseTimezone } from '../src/digest/schedule.js';
 import type { DigestService } from '../src/digest/service.js';
 import { NewsdeskError } from '../src/errors.js';
 import { MAX_QUERY_LENGTH } from '../src/command.js';
@@ -84,7 +84,8 @@ async function show(params: Input, ctx: CommandContext, service: DigestService |
   let reply: Reply | null;
   if (service) {
     since = params.since ? parseSince(params.since, now) : new Date(now.getTime() - 24 * 3_600_000);
-    reply = await service.preview({ since, topic, ...(params.timezone ? { timezone: params.timezone } : {}) });
+    const timezone = params.timezone ? parseTimezone(params.timezone) : undefined;
+    reply = await service.preview({ since, topic, ...(timezone ? { timezone } : {}) });
   } else {
     since = params.since ? parseSince(params.since, now) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1));
     reply = await buildDigest({
@@ -99,7 +100,7 @@ async function show(params: Input, ctx: CommandContext, service: DigestService |
     });
   }
   if (reply) return reply;
-  const when = service ? formatInZone(since, params.timezone ?? 'UTC') : since.toISOString().slice(0, 10);
+  const when = service ? formatInZone(since, params.timezone ? parseTimezone(params.timezone) : 'UTC') : since.toISOString().slice(0, 10);
   return info(query, `Nothing new${topic ? ` on "${topic}"` : ''} since ${when}.`, [], [
     service ? 'Try an earlier --since.' : 'Try an earlier --since, e.g. --since 2021-01-01.',
   ]);

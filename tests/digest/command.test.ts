@@ -193,6 +193,7 @@ describe('in a channel, with the digest service', () => {
       const preview = await run('--since 1h');
       expect(preview.citations.map((c) => c.articleId)).toEqual(['wire/fresh-copy.md']);
       expect(slack.posts.length).toBe(before);
+      expect((await run('--since 1h --tz Mars/Olympus')).headline).toMatch(/not a time zone I know/);
     } finally {
       library.applyChanges({ upsert: [], remove: ['wire/fresh-copy.md'] });
     }

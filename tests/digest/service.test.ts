@@ -256,6 +256,22 @@ describe('scheduled digests', () => {
     expect(discord.posts).toHaveLength(1);
   });
 
+  it('start() keeps waking for the next slot by itself', async () => {
+    // The fake clock decides which slot is due; the real timer only decides when to look.
+    const clock = fakeClock('2026-11-23T04:59:59.900Z');
+    const library = liveLibrary([]);
+    const slack = recordingPoster();
+    const service = boot({ clock, library, posters: { slack } });
+    service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
+    arrive(library, service, QUAKE);
+    await service.start();
+    expect(slack.posts).toHaveLength(0);
+    clock.set('2026-11-23T05:00:01Z');
+    const started = Date.now();
+    while (slack.posts.length === 0 && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 20));
+    expect(slack.posts).toHaveLength(1);
+  });
+
   it('refuses an invalid schedule or time zone with an example', () => {
     const clock = fakeClock('2026-11-23T03:00:00Z');
     const service = boot({ clock, library: liveLibrary([]), posters: {} });
