@@ -256,6 +256,14 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
   } finally {
     clearTimeout(readyTimer);
   }
+  // Compute the topic list now rather than on the first keystroke: autocomplete must answer within 3 s.
+  setImmediate(() => {
+    try {
+      topicChoices(runtime.library(), '');
+    } catch (err) {
+      logger.warn({ err: loggableError(err) }, 'discord topic autocomplete unavailable');
+    }
+  });
   logger.info(
     { user: client.user?.tag, guilds: client.guilds.cache.size, askChannels: askChannels.size, messageContent: askChannels.size > 0 },
     'discord connected',

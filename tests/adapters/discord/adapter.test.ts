@@ -2,12 +2,17 @@
  * The Discord adapter end to end: the real discord.js client against the fake Discord REST and
  * gateway on 127.0.0.1 (tests/helpers/fake-discord.ts).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startDiscord, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { unescapeMarkdown } from '../../../src/adapters/discord/markdown.js';
 import type { Command, Logger } from '../../../src/command.js';
 import { loadCommands } from '../../../src/commands-loader.js';
+import { buildLibrary } from '../../../src/library.js';
+import { silentLogger } from '../../../src/log.js';
 import { createRuntime, type Runtime } from '../../../src/runtime.js';
 import type { Reply } from '../../../src/types.js';
 import { FakeDiscord, IDS, trackUnhandledRejections, type RecordedRequest } from '../../helpers/fake-discord.js';
@@ -318,4 +323,60 @@ describe('Discord adapter start-up failures', () => {
     const noToken = createRuntime({ commands: runtime.commands, library: runtime.library, logger: runtime.logger, config: { ...runtime.config, DISCORD_TOKEN: undefined } });
     await expect(startDiscord(noToken)).rejects.toMatchObject({ code: 'config', message: 'DISCORD_TOKEN is missing' });
   });
+});
+
+describe('Discord adapter over the shipped sample corpus', () => {
+  let fake: FakeDiscord;
+  let adapter: DiscordAdapter;
+  const rejections = trackUnhandledRejections();
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+    const built = await buildLibrary({
+      corpusDir: path.resolve(import.meta.dirname, '..', '..', '..', 'corpus'),
+      dataDir: mkdtempSync(path.join(tmpdir(), 'nd-discord-')),
+      logger: silentLogger,
+      snapshot: false,
+    });
+    const runtime = createRuntime({
+      commands: await loadCommands(),
+      library: () => built.library,
+      logger: silentLogger,
+      config: testConfig({ DISCORD_API_URL: fake.api, RATE_LIMIT_PER_MINUTE: '1000' }),
+    });
+    adapter = await startDiscord(runtime, { rest: TEST_REST, waitGuildTimeout: 1000 });
+  });
+  afterEach(() => {
+    expect(rejections.errors).toEqual([]);
+    expect(fake.unknown).toEqual([]);
+  });
+  afterAll(async () => {
+    await adapter?.stop();
+    await fake?.close();
+    rejections.dispose();
+  });
+
+  // Whichever of these commands is loaded answers with quotes, each marked with a numbered citation
+  // that is listed as a field with its outlet and date.
+  for (const [name, option] of [
+    ['search', 'query'],
+    ['claim', 'topic'],
+    ['timeline', 'topic'],
+  ] as const) {
+    it(`answers /${name} with cited quotes`, async (ctx) => {
+      const commands = await loadCommands();
+      if (!commands.has(name)) return ctx.skip();
+      const { id, token } = fake.command(name, [{ name: option, type: 3, value: 'armenia' }]);
+      const first = await fake.waitFor(isCallback(id));
+      const body =
+        first.body.type === 5 ? (await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${token}/messages/@original`))).body : first.body.data;
+      expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+      const embed = body.embeds[0];
+      const markers = [...embed.description.matchAll(/\[\[(\d+)\]\]\(https?:\/\/[^)\s]+\)|(?<!\\)\[(\d+)\]/g)].map((m) => Number(m[1] ?? m[2]));
+      expect(markers.length).toBeGreaterThan(0);
+      const fieldIds = embed.fields.map((f: { name: string }) => Number(/^\[(\d+)\] /.exec(f.name)?.[1]));
+      for (const n of markers) expect(fieldIds).toContain(n);
+      for (const f of embed.fields) expect(f.name).toMatch(/^\[\d+\] .+ · (\d{4}-\d{2}-\d{2}( \(inferred\))?|date unknown)$/);
+    });
+  }
 });
