@@ -55,6 +55,12 @@ export interface WatchOptions {
   onChange?: (summary: WatchSummary) => void;
   /** Ingests one file. @defaultValue `ingestFile` from src/ingest */
   ingest?: IngestOne;
+  /**
+   * Files the initial load skipped (their warnings were given then), e.g. `built.warnings`'
+   * files. At start the watcher compares the folder with the library and reads files that
+   * appeared while the corpus was loading; these are left alone until they change.
+   */
+  skipped?: readonly string[];
 }
 
 /** A running watcher. */
@@ -138,13 +144,25 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     await apply(rel, [], remove);
   };
 
-  const scanFolder = async (relDir: string): Promise<void> => {
+  /** Corpus files under `relDir` (relative, `/`-separated). */
+  const listFiles = async (relDir: string): Promise<string[]> => {
     const entries = await readdir(path.join(corpusDir, relDir), { withFileTypes: true, recursive: true }).catch(() => []);
-    for (const e of entries) {
-      if (!e.isFile()) continue;
-      const rel = toPosix(path.relative(corpusDir, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)));
-      if (isCorpusFile(rel)) schedule(rel);
-    }
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => toPosix(path.relative(corpusDir, path.join(e.parentPath, e.name))))
+      .filter(isCorpusFile);
+  };
+
+  const scanFolder = async (relDir: string): Promise<void> => {
+    for (const rel of await listFiles(relDir)) schedule(rel);
+  };
+
+  /** Reads what the library is missing and drops what the folder no longer has. */
+  const reconcile = async (): Promise<void> => {
+    const skipped = new Set((options.skipped ?? []).map(fileOfArticle));
+    const onDisk = new Set(await listFiles(''));
+    for (const rel of onDisk) if (!idsByFile.has(rel) && !skipped.has(rel)) schedule(rel);
+    for (const rel of idsByFile.keys()) if (!onDisk.has(rel)) schedule(rel);
   };
 
   const check = async (rel: string): Promise<void> => {
@@ -184,6 +202,7 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     await apply(rel, upsert, remove);
   };
 
+  // Events can be lost (a null file name, an overflowing queue): look at everything again.
   const rescan = (): void => {
     enqueue(async () => {
       for (const file of idsByFile.keys()) schedule(file);
@@ -206,6 +225,8 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
   }
   watcher.on('error', (err) => logger.error({ err: err.message, corpusDir }, 'corpus watcher error'));
   logger.info({ corpusDir }, 'watching the corpus for changes');
+  // Files added or removed between loading the corpus and starting to watch it.
+  enqueue(reconcile);
 
   return {
     async close() {

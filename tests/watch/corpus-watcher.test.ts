@@ -128,6 +128,31 @@ describe('live corpus', () => {
   });
 });
 
+describe('starting to watch', () => {
+  it('catches up with files added or removed while the corpus was loading, leaving known-bad files alone', async () => {
+    await watcher!.close();
+    writeFileSync(path.join(corpus, 'late.md'), story('Late arrival', 'A ferry to Batumi was added while the corpus loaded.'));
+    writeFileSync(path.join(corpus, 'broken.md'), Buffer.from([0xff, 0xfe, 0x00, 0x01]));
+    rmSync(path.join(corpus, 'first.md'));
+    ingested = [];
+    watcher = watchCorpus({
+      corpusDir: corpus,
+      library,
+      logger: silentLogger,
+      debounceMs: DEBOUNCE,
+      skipped: ['broken.md'],
+      ingest: (abs, dir) => {
+        ingested.push(path.relative(dir, abs));
+        return ingestFile(abs, dir);
+      },
+    });
+    await until(() => library.get('late.md') !== undefined && library.get('first.md') === undefined);
+    expect(found('batumi')).toEqual(['late.md']);
+    await sleep(DEBOUNCE * 3);
+    expect(ingested).toEqual(['late.md']);
+  });
+});
+
 describe('which paths are watched', () => {
   it('ignores hidden, backup and partial files', () => {
     for (const p of ['.foo.swp', 'a/.git/x.md', 'story.md~', 'story.md.tmp', 'story.md.partial', '#story.md#', 'x.crdownload']) {
