@@ -1,23 +1,56 @@
 /**
  * The long-running process (`npm start`): loads the corpus, then serves Slack and/or Discord when
- * configured, or opens the local console when neither is.
+ * configured — with scheduled digests and a live corpus — or opens the local console when neither is.
+ * This is the one module that wires the adapters in; the core never imports them.
  */
+import { startDiscord } from './adapters/discord/index.js';
+import { startSlack } from './adapters/slack/index.js';
+import type { Logger } from './command.js';
 import { loadCommands } from './commands-loader.js';
 import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole } from './console.js';
+import { createDigestService } from './digest/index.js';
+import { isNewsdeskError, NewsdeskError } from './errors.js';
 import { buildLibrary } from './library.js';
 import { createLogger, createTerminalLogger } from './log.js';
 import { createRuntime } from './runtime.js';
+import { watchCorpus } from './watch/index.js';
 
 /** Options for `startProcess`. */
 export interface StartOptions {
   /** Open the console even when a chat platform is configured. @defaultValue false */
   forceConsole?: boolean;
+  /** Resolves when the process should stop; defaults to the first SIGINT or SIGTERM. */
+  until?: Promise<void>;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'stopping');
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+/** Starts one platform; a failure is returned, never thrown, so it cannot stop the other platform. */
+async function startPlatform<T>(name: string, logger: Logger, start: () => Promise<T>): Promise<T | NewsdeskError> {
+  try {
+    const adapter = await start();
+    logger.info({ platform: name }, 'connected');
+    return adapter;
+  } catch (err) {
+    return isNewsdeskError(err) ? err : new NewsdeskError(`${name} could not start: ${(err as Error)?.message ?? String(err)}`, 'platform');
+  }
 }
 
 /**
  * Starts newsdesk and resolves with the exit code when it stops.
  * @param config - validated configuration (see `loadConfig`)
+ * @throws NewsdeskError when every configured platform failed to start (the CLI prints its one line)
  */
 export async function startProcess(config: Config, options: StartOptions = {}): Promise<number> {
   const chat = !options.forceConsole && (slackConfigured(config) || discordConfigured(config));
@@ -33,6 +66,40 @@ export async function startProcess(config: Config, options: StartOptions = {}): 
     await runConsole(runtime, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
     return 0;
   }
-  logger.error({}, 'chat platforms are not wired in yet');
-  return 1;
+
+  const digest = createDigestService({ config, runtime });
+  services.digest = digest;
+  const [slack, discord] = await Promise.all([
+    slackConfigured(config) ? startPlatform('Slack', logger, () => startSlack(runtime)) : undefined,
+    discordConfigured(config) ? startPlatform('Discord', logger, () => startDiscord(runtime)) : undefined,
+  ]);
+  const failures = [slack, discord].filter((a): a is NewsdeskError => a instanceof NewsdeskError);
+  if (failures.length && failures.length === [slack, discord].filter((a) => a !== undefined).length) {
+    // Nothing to serve: the CLI prints the first reason as one line and exits 1.
+    await digest.stop();
+    throw failures[0]!;
+  }
+  for (const f of failures) logger.error({ code: f.code, reason: f.message }, 'a chat platform could not start; the other keeps running');
+  if (slack && !(slack instanceof NewsdeskError)) digest.setPoster('slack', (channel, reply) => slack.postReply(channel, reply));
+  if (discord && !(discord instanceof NewsdeskError)) digest.setPoster('discord', (channel, reply) => discord.postReply(channel, reply));
+
+  const watcher = watchCorpus({
+    corpusDir: config.CORPUS_DIR,
+    library: built.library,
+    logger,
+    onChange: (change) => {
+      logger.info({ file: change.file, upserted: change.upserted.length, removed: change.removed.length }, 'corpus changed');
+      digest.noteChanges(change);
+    },
+  });
+  await digest.start();
+  logger.info({ articles: built.library.articles.length }, 'newsdesk is running');
+
+  await (options.until ?? untilSignal(logger));
+  await watcher.close();
+  await digest.stop();
+  await Promise.allSettled(
+    [slack, discord].map((a) => (a && !(a instanceof NewsdeskError) ? a.stop() : undefined)),
+  );
+  return 0;
 }
