@@ -21,13 +21,22 @@ export type ChromeReason =
   | 'advertisement'
   | 'navigation'
   | 'page header'
+  | 'separator'
+  | 'syndication notice'
   | 'repeated line';
 
 interface Rule {
   reason: ChromeReason;
+  /** Cheap substring test first: the pattern only runs when the lower-cased piece contains one of these. */
+  hints: readonly string[];
   pattern: RegExp;
   /** Longest piece (characters) the rule may fire on; long paragraphs are reporting. */
   maxLength: number;
+  /**
+   * The phrase also occurs in reporting ("will become a member of the group"), so it only counts
+   * when the piece speaks to the reader: "you", "us", an imperative, "today".
+   */
+  needsVoice?: boolean;
 }
 
 const APOS = "['’`]";
@@ -59,19 +68,25 @@ const LABELS: Array<[ChromeReason, RegExp]> = [
 
 /** Phrases that make a piece chrome wherever they occur, on pieces up to `maxLength`. */
 const PHRASES: Rule[] = [
-  { reason: 'copy-protection notice', pattern: /\b(you (can ?not|can't|cannot|are not allowed to) copy|content is protected|copying (is )?(not allowed|prohibited|disabled)|right[- ]click (is )?disabled)\b/, maxLength: 200 },
-  { reason: 'cookie banner', pattern: /\b((we|this (web)?site) uses? cookies|cookie (policy|settings|preferences|consent)|accept (all )?cookies)\b/, maxLength: 400 },
-  { reason: 'copyright notice', pattern: /(^(©|\(c\)\s|copyright\b)|\ball rights reserved\b)/, maxLength: 300 },
+  { reason: 'copy-protection notice', hints: ['copy', 'protected', 'click'], pattern: /\b(you (can ?not|can't|cannot|are not allowed to) copy|content is protected|copying (is )?(not allowed|prohibited|disabled)|right[- ]click (is )?disabled)\b/, maxLength: 200 },
+  { reason: 'cookie banner', hints: ['cookie'], pattern: /\b((we|this (web)?site) uses? cookies|cookie (policy|settings|preferences|consent)|accept (all )?cookies)\b/, maxLength: 400 },
+  { reason: 'copyright notice', hints: ['©', '(c)', 'copyright', 'reserved'], pattern: /^(©|\(c\)\s*\d{4}|copyright\s+(©|\(c\)|\d{4}))|\ball rights reserved\b/, maxLength: 300 },
   {
-    reason: 'copyright notice',
+    reason: 'copyright notice', hints: ['may be', 'may not be'],
     pattern: /\b(texts?|content|articles?|images?|photos?|materials?|reports?)\b[^.]{0,120}\bmay (not )?be (reproduced|republished|redistributed|disseminated|copied|reprinted|used)\b[^.]{0,120}\b(permission|credited|consent|attribution|licen[cs]e)/,
     maxLength: 400,
   },
-  { reason: 'newsletter sign-up', pattern: /\b(sign up|subscribe|register)\b[^.]{0,60}\bnewsletters?\b|\bnewsletters?\b[^.]{0,60}\b(inbox|sign up|subscribe)\b|\bin your inbox\b/, maxLength: 250 },
-  { reason: 'membership appeal', pattern: /\bbecome an? [\w .’'-]{0,40}\b(member|supporter|patron|subscriber)\b|\bjoin (our|the) (community|membership|members)\b/, maxLength: 300 },
-  { reason: 'donation appeal', pattern: /\b(please (support|donate|consider (supporting|donating|a donation))|donations? (from|to|of) [^.]{0,60}\b(necessary|needed|help|keep)|support (our|independent) (journalism|work|mission|reporting)|make a (donation|contribution)|donate (now|today)|chip in)\b/, maxLength: 500 },
-  { reason: 'comment widget', pattern: /\b(please comment|would love your thoughts|leave a comment|be the first to comment|comments are closed|you must be logged in to post a comment)\b/, maxLength: 120 },
-  { reason: 'share widget', pattern: /^share (this|the) (article|story|post)\b|^share:/, maxLength: 60 },
+  { reason: 'newsletter sign-up', hints: ['newsletter', 'inbox'], pattern: /\b(sign up|subscribe|register)\b[^.]{0,60}\bnewsletters?\b|\bnewsletters?\b[^.]{0,60}\b(inbox|sign up|subscribe)\b|\bin your inbox\b/, maxLength: 250 },
+  { reason: 'membership appeal', hints: ['become a', 'join our', 'join the'], pattern: /\bbecome an? [\w .’'-]{0,40}\b(member|supporter|patron|subscriber)\b|\bjoin (our|the) (community|membership|members)\b/, maxLength: 300, needsVoice: true },
+  { reason: 'donation appeal', hints: ['support', 'donat', 'contribution', 'chip in'], pattern: /\b(please (support|donate|consider (supporting|donating|a donation))|donations? (from|to|of) [^.]{0,60}\b(necessary|needed|help|keep)|support (our|independent) (journalism|work|mission|reporting)|make a (donation|contribution)|donate (now|today)|chip in)\b/, maxLength: 500, needsVoice: true },
+  { reason: 'comment widget', hints: ['comment', 'thoughts'], pattern: /\b(please comment|would love your thoughts|leave a comment|be the first to comment|comments are closed|you must be logged in to post a comment)\b/, maxLength: 120 },
+  {
+    reason: 'syndication notice',
+    hints: ['appeared', 'published', 'republish', 'reprint'],
+    pattern: /\b(this (story|article|report|piece) (was )?(first|originally) (appeared|published)|(first|originally) (appeared|published) (on|in|at|by) [^.]{0,60}$|(is )?(re-?published|reprinted) (here )?(with|under) (permission|a creative commons|the terms|licen[cs]e))/,
+    maxLength: 250,
+  },
+  { reason: 'share widget', hints: ['share'], pattern: /^share (this|the) (article|story|post)\b|^share:/, maxLength: 60 },
 ];
 
 /** Normalises a piece for label matching: lower case, straight quotes, no trailing punctuation. */
@@ -92,12 +107,13 @@ function labelForm(text: string): string {
 export function chromeReason(text: string): ChromeReason | undefined {
   if (text.length <= 80) {
     const label = labelForm(text);
-    if (label.length === 0) return 'navigation';
+    if (!/[\p{L}\p{N}]/u.test(label)) return 'separator';
     for (const [reason, pattern] of LABELS) if (pattern.test(label)) return reason;
   }
   const lower = text.toLowerCase();
   for (const rule of PHRASES) {
-    if (text.length <= rule.maxLength && rule.pattern.test(lower)) return rule.reason;
+    if (text.length > rule.maxLength || !rule.hints.some((h) => lower.includes(h))) continue;
+    if (rule.pattern.test(lower) && (!rule.needsVoice || addressesReader(text))) return rule.reason;
   }
   return undefined;
 }
@@ -121,6 +137,14 @@ export function soundsLikeAppeal(text: string): boolean {
   const own = withoutQuotes(text);
   if (IMPERATIVE.test(own.trim())) return true;
   return (SECOND_PERSON.test(own) || FIRST_PLURAL.test(own)) && APPEAL_WORDS.test(own);
+}
+
+const TIME_CALL = /\b(today|now)\b/i;
+
+/** True when the piece, outside quotes, speaks to the reader or as the outlet ("you", "we", "Join …", "… today"). */
+function addressesReader(text: string): boolean {
+  const own = withoutQuotes(text);
+  return SECOND_PERSON.test(own) || FIRST_PLURAL.test(own) || IMPERATIVE.test(own.trim()) || TIME_CALL.test(own);
 }
 
 const FIRST_SINGULAR = /\bI(?:['’](?:m|ve|d|ll))?(?![\w'’])|\b[Mm](?:y|e|ine|yself)\b/;

@@ -60,21 +60,19 @@ function markDateLines(drafts: Draft[]): Dateline | undefined {
 }
 
 function markStandalone(drafts: Draft[]): void {
-  const seen = new Map<string, Draft>();
-  for (const d of drafts) {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
     if (d.kind !== undefined) continue;
     const reason = chromeReason(d.text);
     if (reason) {
       mark(d, 'chrome', reason);
       continue;
     }
-    if (d.text.length >= 12) {
-      const key = titleKey(d.text);
-      if (seen.has(key)) {
-        mark(d, 'chrome', 'repeated line');
-        continue;
-      }
-      seen.set(key, d);
+    // A line printed twice in a row (a caption under and beside a photo, a headline above and in
+    // the article) is page layout; repeats further apart (table rows, a quoted passage) are content.
+    if (i > 0 && d.text.length >= 12 && drafts[i - 1]!.text === d.text) {
+      mark(d, 'chrome', 'repeated line');
+      continue;
     }
     if (isCaption(d.text)) mark(d, 'caption', 'photo caption');
   }

@@ -66,6 +66,9 @@ export function readWireDateline(text: string, offset: number): Dateline | undef
   if (!/[A-Z]{2}/.test(place) || place.length > 40) return undefined;
   const rest = text.slice(m[0].length);
   if (rest.length > 0 && !/^\S/.test(rest)) return undefined;
+  // Without a date, "NAME (Something)" is too common in reporting: insist on the wire form
+  // "PLACE (AGENCY) - text" or "PLACE /AGENCY/. text".
+  if (!m[2] && (rest.length === 0 || !/(?:[-–—]|\/\s*\.?)\s*$/.test(m[0].trimEnd()))) return undefined;
   const raw = m[0].replace(/[\s\u00a0]+$/, '');
   const result: Dateline = { text: raw, start: offset, end: offset + raw.length, place: place.trim() };
   const month = monthNumber(m[2]);

@@ -12,7 +12,9 @@ const BINS = 128;
 const BANDS = 32;
 const ROWS = BINS / BANDS;
 /** Estimated Jaccard similarity from which two articles count as copies of one story. */
-const THRESHOLD = 0.6;
+const THRESHOLD = 0.7;
+/** Share of figures two copies of one story must have in common. */
+const FIGURES_THRESHOLD = 0.6;
 /** Texts shorter than this many shingles are only matched when identical. */
 const MIN_SHINGLES = 8;
 /** Most articles kept per LSH bucket to compare newcomers against. */
@@ -39,9 +41,24 @@ function reportingText(a: Article): string {
   return parts.length > 0 ? parts.join('\n') : a.text;
 }
 
-/** One-permutation MinHash signature of the word 3-shingles of `text`, or undefined when too short. */
-export function signature(text: string): Uint32Array | undefined {
+/** What two articles are compared on. */
+export interface Fingerprint {
+  /** One-permutation MinHash signature of the word 3-shingles. */
+  sig: Uint32Array;
+  /** Sorted distinct hashes of the tokens that contain digits (figures, dates, amounts). */
+  figures: Uint32Array;
+}
+
+/** Most figure tokens kept per article. */
+const MAX_FIGURES = 256;
+
+/**
+ * Fingerprint of `text`, or undefined when it is too short to compare on anything but identity.
+ */
+export function fingerprint(text: string): Fingerprint | undefined {
   const sig = new Uint32Array(BINS).fill(EMPTY);
+  const figures: number[] = [];
+  let hasDigit = false;
   let w1 = 0;
   let w2 = 0;
   let words = 0;
@@ -52,6 +69,7 @@ export function signature(text: string): Uint32Array | undefined {
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 32;
     if (isWordChar(c)) {
+      if (c >= 48 && c <= 57) hasDigit = true;
       const lc = c >= 65 && c <= 90 ? c + 32 : c;
       h = Math.imul(h ^ lc, 0x01000193);
       inWord = true;
@@ -62,6 +80,8 @@ export function signature(text: string): Uint32Array | undefined {
     const w = fmix(h);
     h = 0x811c9dc5;
     words++;
+    if (hasDigit && figures.length < MAX_FIGURES) figures.push(w);
+    hasDigit = false;
     if (words >= 3) {
       const s = fmix((Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2, 0x85ebca77) ^ w) >>> 0);
       const bin = s >>> 25;
@@ -85,7 +105,36 @@ export function signature(text: string): Uint32Array | undefined {
       }
     }
   }
-  return sig;
+  return { sig, figures: Uint32Array.from(new Set(figures)).sort() };
+}
+
+/**
+ * Overlap coefficient of two sorted sets of hashes: shared / size of the smaller set (1 when
+ * either is empty). A copy cut short keeps a subset of the original's figures.
+ */
+function setOverlap(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return both / Math.min(a.length, b.length);
+}
+
+/**
+ * True when two fingerprints are copies of one story. Template stories (weekly figures,
+ * dividend notices, market reports) share almost all their words with last week's edition, so
+ * the figures must agree as well as the wording.
+ */
+export function sameStory(a: Fingerprint, b: Fingerprint): boolean {
+  return similarity(a.sig, b.sig) >= THRESHOLD && setOverlap(a.figures, b.figures) >= FIGURES_THRESHOLD;
 }
 
 /** Estimated Jaccard similarity of two signatures. */
@@ -137,7 +186,7 @@ export function markDuplicates(articles: Article[]): void {
   };
 
   const byHash = new Map<string, number>();
-  const signatures = new Map<number, Uint32Array>();
+  const prints = new Map<number, Fingerprint>();
   const bands: Array<Map<number, number[]>> = Array.from({ length: BANDS }, () => new Map());
   for (const idx of order) {
     const a = articles[idx]!;
@@ -147,9 +196,10 @@ export function markDuplicates(articles: Article[]): void {
       continue;
     }
     byHash.set(a.contentHash, idx);
-    const sig = signature(reportingText(a));
-    if (!sig) continue;
-    signatures.set(idx, sig);
+    const print = fingerprint(reportingText(a));
+    if (!print) continue;
+    prints.set(idx, print);
+    const sig = print.sig;
     const checked = new Set<number>();
     for (let band = 0; band < BANDS; band++) {
       const key = bandKey(sig, band);
@@ -161,7 +211,7 @@ export function markDuplicates(articles: Article[]): void {
       for (const other of bucket) {
         if (checked.has(other)) continue;
         checked.add(other);
-        if (similarity(sig, signatures.get(other)!) >= THRESHOLD) union(other, idx);
+        if (sameStory(print, prints.get(other)!)) union(other, idx);
       }
       if (bucket.length < BUCKET_KEEP) bucket.push(idx);
     }

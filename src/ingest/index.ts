@@ -4,7 +4,7 @@
  * Entry points: `loadCorpus` (a folder), `ingestFile` (one file, for the live-corpus watcher),
  * `ingestText` (one text), `markDuplicates` (syndicated copies across the corpus).
  */
-export { ingestText, sha256, type IngestTextOptions } from './ingest-text.js';
+export { ingestText, sha256, clearIngestCache, type IngestTextOptions } from './ingest-text.js';
 export {
   loadCorpus,
   ingestFile,

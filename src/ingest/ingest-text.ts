@@ -3,8 +3,8 @@
  * read from the text where the given metadata is silent.
  */
 import { createHash } from 'node:crypto';
-import type { Article, ArticleMeta, BlockKind, Sentence } from '../types.js';
-import { classify } from './classify.js';
+import type { Article, ArticleMeta, Block, BlockKind, Sentence } from '../types.js';
+import { classify, type Classification } from './classify.js';
 import { clipToBlocks, sentenceSpans } from './sentences.js';
 import { fallbackTitle } from './title.js';
 
@@ -24,12 +24,52 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** What ingest works out from the text alone; identical texts give identical structure. */
+interface Structure extends Classification {
+  sentences: Sentence[];
+}
+
+/**
+ * Structures already computed, keyed by content hash and known title. Archives carry many exact
+ * copies (wire stories, syndication, re-imports), and re-splitting them costs the most. Entries
+ * are frozen and shared between articles with the same text. Bounded: oldest entries go first.
+ */
+const cache = new Map<string, Structure>();
+/** Most cached structures. @defaultValue 200,000 */
+const CACHE_LIMIT = 200_000;
+
+/** Empties the structure cache (tests; long-running processes after a corpus is replaced). */
+export function clearIngestCache(): void {
+  cache.clear();
+}
+
+function structure(raw: string, contentHash: string, knownTitle: string | undefined): Structure {
+  const key = knownTitle === undefined ? contentHash : `${contentHash}\u0000${knownTitle}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const { blocks, dateline, headline } = classify(raw, knownTitle);
+  const wanted = blocks.map((b, i) => ({ b, i })).filter(({ b }) => SENTENCE_KINDS.has(b.kind));
+  const perBlock = clipToBlocks(raw, sentenceSpans(raw), wanted.map(({ b }) => b));
+  const sentences: Sentence[] = [];
+  wanted.forEach(({ b, i }, k) => {
+    for (const span of perBlock[k]!) sentences.push(Object.freeze({ start: span.start, end: span.end, index: sentences.length, block: i, kind: b.kind }));
+  });
+  for (const b of blocks) Object.freeze(b);
+  const result: Structure = { blocks: Object.freeze(blocks) as Block[], sentences: Object.freeze(sentences) as Sentence[] };
+  if (dateline) result.dateline = Object.freeze(dateline);
+  if (headline !== undefined) result.headline = headline;
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, result);
+  return result;
+}
+
 function given<T>(value: T | null | undefined): value is T {
   return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }
 
 /**
  * Ingests one article's raw text. Synchronous and pure: the same input gives the same article.
+ * `blocks` and `sentences` are frozen and may be shared with other articles of identical text.
  * @param raw - the article text exactly as received (front matter already removed); kept as `text`
  * @param opts - id and known metadata
  * @example
@@ -38,14 +78,9 @@ function given<T>(value: T | null | undefined): value is T {
  */
 export function ingestText(raw: string, opts: IngestTextOptions): Article {
   const known = opts.meta ?? {};
-  const { blocks, dateline, headline } = classify(raw, given(known.title) ? known.title : undefined);
-
-  const wanted = blocks.map((b, i) => ({ b, i })).filter(({ b }) => SENTENCE_KINDS.has(b.kind));
-  const perBlock = clipToBlocks(raw, sentenceSpans(raw), wanted.map(({ b }) => b));
-  const sentences: Sentence[] = [];
-  wanted.forEach(({ b, i }, k) => {
-    for (const span of perBlock[k]!) sentences.push({ start: span.start, end: span.end, index: sentences.length, block: i, kind: b.kind });
-  });
+  const knownTitle = given(known.title) ? known.title : undefined;
+  const contentHash = sha256(raw);
+  const { blocks, sentences, dateline, headline } = structure(raw, contentHash, knownTitle);
 
   const meta: ArticleMeta = {
     title: '',
@@ -73,5 +108,5 @@ export function ingestText(raw: string, opts: IngestTextOptions): Article {
 
   const annotations: Record<string, unknown> = {};
   if (dateline) annotations.dateline = { ...dateline };
-  return { id: opts.id, meta, text: raw, blocks, sentences, contentHash: sha256(raw), annotations };
+  return { id: opts.id, meta, text: raw, blocks, sentences, contentHash, annotations };
 }
