@@ -17,15 +17,19 @@ const LIMITS = { candidates: 60, perAlias: 40, groups: 10, itemsPerGroup: 6, out
 const input = z.object({ topic: queryText('topic') });
 
 /** Articles that mention every part of the topic, best first, found through the index. */
-function candidateArticles(library: Library, matchers: PartMatcher[], parts: string[][]): Article[] {
-  let ids: string[] | null = null;
+function candidateArticles(library: Library, matchers: PartMatcher[], topic: string, parts: string[][]): Article[] {
+  // The whole topic first (the index ranks articles naming all of it), then each part's aliases
+  // intersected, so "bank of england" and "armenia-russia" both find their articles.
+  const ids = new Set<string>(library.searchArticles(topic, LIMITS.candidates));
+  let both: string[] | null = null;
   for (const aliases of parts) {
     const found = new Set<string>();
     for (const alias of aliases) for (const id of library.searchArticles(alias, LIMITS.perAlias)) found.add(id);
-    ids = ids === null ? [...found] : ids.filter((id) => found.has(id));
+    both = both === null ? [...found] : both.filter((id) => found.has(id));
   }
+  for (const id of both ?? []) ids.add(id);
   const out: Article[] = [];
-  for (const id of ids ?? []) {
+  for (const id of ids) {
     const article = library.get(id);
     if (article && matchers.every((m) => m(article.text) || m(article.meta.title))) out.push(article);
     if (out.length >= LIMITS.candidates) break;
@@ -125,7 +129,7 @@ export default {
   run({ topic }, { library }): Reply {
     const query = parseTopic(topic, library);
     const matchers = compileTopic(query);
-    const articles = candidateArticles(library, matchers, query.parts);
+    const articles = candidateArticles(library, matchers, topic, query.parts);
     const appearances: Appearance[] = [];
     articles.forEach((article, order) => {
       for (const statement of statementsOf(article) as Statement[]) {
