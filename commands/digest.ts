@@ -38,7 +38,7 @@ const input = z.object({
   since: text(100, 'date'),
   id: z.preprocess(
     blankToUndefined,
-    z.coerce.number({ error: 'A digest id is a number, as `digest list` shows it.' }).int().positive('A digest id is a positive number.').optional(),
+    z.coerce.number({ error: 'A digest id is a number, as /digest list shows it.' }).int().positive('A digest id is a positive number.').optional(),
   ),
 });
 
@@ -54,7 +54,7 @@ function serviceOf(ctx: CommandContext): DigestService | undefined {
 function channelOf(ctx: CommandContext): { platform: DigestPlatform; channel: string } {
   const { platform, channelId } = ctx.origin;
   if ((platform === 'slack' || platform === 'discord') && channelId) return { platform, channel: channelId };
-  throw new NewsdeskError('Digest subscriptions are made in a Slack or Discord channel; here, `digest --since DATE` shows a digest.', 'usage');
+  throw new NewsdeskError('Digest subscriptions are made in a Slack or Discord channel; here, "digest --since DATE" shows a digest.', 'usage');
 }
 
 function info(query: string, headline: string, lines: string[] = [], notes: string[] = []): Reply {
@@ -67,7 +67,7 @@ function describe(sub: Subscription, service: DigestService): string {
   const last = service.lastRun(sub);
   const lastText = last?.postedAt ? `, last posted ${formatInZone(last.postedAt, sub.timezone)}` : '';
   const origin = sub.origin === 'env' ? ' (from settings)' : '';
-  return `#${sub.id} ${what} — \`${sub.cron}\` ${sub.timezone}${origin}; next ${next ? formatInZone(next, sub.timezone) : 'never'}${lastText}`;
+  return `#${sub.id} ${what} — "${sub.cron}" ${sub.timezone}${origin}; next ${next ? formatInZone(next, sub.timezone) : 'never'}${lastText}`;
 }
 
 /** Articles published on or after `since` (YYYY-MM-DD compared as text; undated ones left out). */
@@ -134,7 +134,7 @@ export default {
     if (params.action === 'show') return show(params, ctx, service);
     if (!service) {
       throw new NewsdeskError(
-        `\`digest ${params.action}\` needs the running bot (npm start with Slack or Discord); here, \`digest --since DATE\` shows a digest.`,
+        `"digest ${params.action}" needs the running bot (npm start with Slack or Discord); here, "digest --since DATE" shows a digest.`,
         'usage',
       );
     }
@@ -154,7 +154,7 @@ export default {
       }
       case 'list': {
         const subs = service.list(ref);
-        if (!subs.length) return info(query, 'This channel has no digests.', [], ['`digest subscribe [topic] [schedule] [timezone]` adds one.']);
+        if (!subs.length) return info(query, 'This channel has no digests.', [], ['/digest subscribe [topic] [schedule] [timezone] adds one.']);
         return info(query, `This channel has ${subs.length} digest${subs.length === 1 ? '' : 's'}.`, subs.map((s) => describe(s, service)));
       }
       case 'unsubscribe': {

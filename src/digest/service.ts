@@ -182,7 +182,7 @@ export class DigestService {
    */
   async runNow(ref: ChannelRef & { id?: number }): Promise<Array<{ subscription: Subscription; outcome: RunOutcome }>> {
     const subs = this.state(() => (ref.id !== undefined ? [this.pick(ref)] : this.store.listSubscriptions(ref)));
-    if (subs.length === 0) throw new NewsdeskError('This channel has no digest yet; subscribe first (`digest subscribe`).', 'not_found');
+    if (subs.length === 0) throw new NewsdeskError('This channel has no digest yet; subscribe first with /digest subscribe.', 'not_found');
     const poster = this.posters[ref.platform];
     if (!poster) throw new NewsdeskError(`Posting to ${ref.platform} is not running.`, 'platform');
     return this.exclusive(async () => {
@@ -327,7 +327,7 @@ export class DigestService {
     const mine = this.store.listSubscriptions({ platform: ref.platform, channel: ref.channel });
     if (ref.id !== undefined) {
       const found = mine.find((s) => s.id === ref.id);
-      if (!found) throw new NewsdeskError(`This channel has no digest ${ref.id}; \`digest list\` shows its digests.`, 'not_found');
+      if (!found) throw new NewsdeskError(`This channel has no digest ${ref.id}; /digest list shows its digests.`, 'not_found');
       return found;
     }
     if (mine.length === 0) throw new NewsdeskError('This channel has no digest.', 'not_found');

@@ -128,10 +128,10 @@ describe('in a channel, with the digest service', () => {
     const a = await run('subscribe gyumri 0 9 * * 1-5 Asia/Yerevan');
     expect(a.error).toBeUndefined();
     expect(a.headline).toBe('Subscribed: digest #2 on "gyumri" for this channel.');
-    expect(a.lines![0]).toMatch(/^#2 on "gyumri" — `0 9 \* \* 1-5` Asia\/Yerevan; next Mon, 23 Nov 2026, 09:00 \(Asia\/Yerevan\)$/);
+    expect(a.lines![0]).toMatch(/^#2 on "gyumri" — "0 9 \* \* 1-5" Asia\/Yerevan; next Mon, 23 Nov 2026, 09:00 \(Asia\/Yerevan\)$/);
     // Defaults come from DIGEST_SCHEDULE / DIGEST_TIMEZONE.
     const b = await run('subscribe');
-    expect(b.lines![0]).toMatch(/^#3 everything new — `0 8 \* \* \*` Asia\/Yerevan/);
+    expect(b.lines![0]).toMatch(/^#3 everything new — "0 8 \* \* \*" Asia\/Yerevan/);
     expect((await run('subscribe')).headline).toMatch(/already has that digest \(subscription 3\)/);
 
     const list = await run('list');
