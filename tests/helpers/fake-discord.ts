@@ -19,6 +19,8 @@ export interface RecordedRequest {
   /** Parsed JSON body (undefined when empty or not JSON). */
   body: any;
   status: number;
+  /** False when the fake has no such route (answered 404). */
+  known: boolean;
   at: number;
 }
 
@@ -42,6 +44,10 @@ export const IDS = {
   askChannel: '100000000000000005',
   user: '100000000000000006',
   otherUser: '100000000000000007',
+  /** The bot's managed role (what people pick by mistake when they mean the bot). */
+  botRole: '100000000000000008',
+  /** A channel the bot is not in. */
+  unknownChannel: '100000000000000009',
 } as const;
 
 let snowflake = 200000000000000000n;
@@ -90,9 +96,9 @@ export class FakeDiscord {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api`;
   }
 
-  /** Requests answered with 404 (routes the fake does not know). */
+  /** Requests to routes the fake does not know (answered 404). */
   get unknown(): RecordedRequest[] {
-    return this.requests.filter((r) => r.status === 404);
+    return this.requests.filter((r) => !r.known);
   }
 
   /** Makes the next matching request(s) fail. */
@@ -158,7 +164,7 @@ export class FakeDiscord {
   }
 
   /** Dispatches a channel message from a user. */
-  message(content: string, opts: { channelId?: string; mentionsBot?: boolean; authorId?: string; bot?: boolean } = {}): string {
+  message(content: string, opts: { channelId?: string; mentionsBot?: boolean; mentionRoles?: string[]; authorId?: string; bot?: boolean } = {}): string {
     const id = nextId();
     const authorId = opts.authorId ?? IDS.user;
     this.dispatch('MESSAGE_CREATE', {
@@ -169,7 +175,7 @@ export class FakeDiscord {
       member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
       content,
       mentions: opts.mentionsBot ? [user(IDS.bot, 'newsdesk', true)] : [],
-      mention_roles: [],
+      mention_roles: opts.mentionRoles ?? [],
       mention_everyone: false,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
@@ -206,7 +212,7 @@ export class FakeDiscord {
     };
   }
 
-  private route(method: string, path: string, body: any): { status: number; body?: unknown } {
+  private route(method: string, path: string, body: any): { status: number; body?: unknown; known?: false } {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/api/v10/gateway/bot') {
       const port = (this.server.address() as AddressInfo).port;
@@ -221,10 +227,23 @@ export class FakeDiscord {
     }
     if (method === 'POST' && (m = /^\/api\/v10\/webhooks\/(\d+)\/[^/]+$/.exec(path))) return { status: 200, body: this.messageObject(IDS.channel, body) };
     if (method === 'POST' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) return { status: 200, body: this.messageObject(m[1]!, body) };
+    if (method === 'POST' && /^\/api\/v10\/channels\/\d+\/typing$/.test(path)) return { status: 204 };
+    if (method === 'GET' && (m = /^\/api\/v10\/channels\/(\d+)$/.exec(path))) {
+      const channel = this.channels().find((c) => c.id === m![1]);
+      return channel ? { status: 200, body: channel } : { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    }
     if (method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path) && Array.isArray(body)) {
       return { status: 200, body: body.map((c: object) => ({ id: nextId(), application_id: IDS.app, version: nextId(), ...c })) };
     }
-    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+    return { status: 404, body: { message: '404: Not Found', code: 0 }, known: false };
+  }
+
+  /** The guild's text channels. */
+  private channels(): Array<{ id: string; type: number; name: string; guild_id: string; position: number; permission_overwrites: [] }> {
+    return [
+      { id: IDS.channel, type: 0, name: 'newsroom', guild_id: IDS.guild, position: 0, permission_overwrites: [] },
+      { id: IDS.askChannel, type: 0, name: 'ask-the-desk', guild_id: IDS.guild, position: 1, permission_overwrites: [] },
+    ];
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -244,15 +263,18 @@ export class FakeDiscord {
     let status: number;
     let headers: Record<string, string> = {};
     let out: unknown;
+    let known = true;
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
       ({ status } = failure);
       headers = failure.headers ?? {};
       out = failure.body;
     } else {
-      ({ status, body: out } = this.route(method, path, body));
+      const routed = this.route(method, path, body);
+      ({ status, body: out } = routed);
+      known = routed.known ?? true;
     }
-    const recorded: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body, status, at: Date.now() };
+    const recorded: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body, status, known, at: Date.now() };
     this.requests.push(recorded);
     res.writeHead(status, { ...(out === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
     res.end(out === undefined ? undefined : JSON.stringify(out));
@@ -289,7 +311,10 @@ export class FakeDiscord {
           joined_at: '2024-01-01T00:00:00.000Z',
           member_count: 3,
           large: false,
-          roles: [],
+          roles: [
+            { id: IDS.guild, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '1071698660929', managed: false, mentionable: false, flags: 0 },
+            { id: IDS.botRole, name: 'newsdesk', color: 0, hoist: false, position: 1, permissions: '274877991936', managed: true, mentionable: false, flags: 0, tags: { bot_id: IDS.bot } },
+          ],
           emojis: [],
           stickers: [],
           members: [],
@@ -299,10 +324,7 @@ export class FakeDiscord {
           stage_instances: [],
           guild_scheduled_events: [],
           features: [],
-          channels: [
-            { id: IDS.channel, type: 0, name: 'newsroom', guild_id: IDS.guild, position: 0, permission_overwrites: [] },
-            { id: IDS.askChannel, type: 0, name: 'ask-the-desk', guild_id: IDS.guild, position: 1, permission_overwrites: [] },
-          ],
+          channels: this.channels(),
         });
         this.identified();
       }

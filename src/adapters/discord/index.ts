@@ -218,7 +218,9 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
   async function onMessage(message: Message): Promise<void> {
     const me = client.user;
     if (!me || message.author.bot || message.system || message.author.id === me.id) return;
-    const mentioned = message.mentions.users.has(me.id);
+    // People often pick the bot's managed role from the mention list instead of the bot itself.
+    const botRoles = message.mentions.roles.filter((r) => r.tags?.botId === me.id);
+    const mentioned = message.mentions.users.has(me.id) || botRoles.size > 0;
     if (!mentioned && !askChannels.has(message.channelId)) return;
     const userKey = `discord:${message.author.id}`;
     const reply = async (answer: Reply | string) => {
@@ -226,11 +228,21 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
       await message.reply(payload);
     };
     if (!limiter.take(userKey)) return reply(rateLimitMessage(limiter.retryAfter(userKey)));
-    const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+    const addressed = new RegExp(`<@!?${me.id}>${botRoles.size ? `|<@&(?:${[...botRoles.keys()].join('|')})>` : ''}`, 'g');
+    const question = message.content.replace(addressed, ' ').replace(/\s+/g, ' ').trim();
     const origin = originOf(message.author.id, message.channelId, message.guildId);
     if (!question) return reply(await runtime.execute('help', { text: '' }, origin));
     const via = runtime.commands.has('ask') ? 'ask' : 'search';
-    return reply(await runtime.execute(via, { text: question }, origin));
+    const pending = runtime.execute(via, { text: question }, origin);
+    // A slow answer shows "newsdesk is typing…", the channel's equivalent of a deferred reply.
+    const typing = setTimeout(() => {
+      if (message.channel.isSendable()) message.channel.sendTyping().catch((err: unknown) => logger.debug({ err: loggableError(err) }, 'discord typing failed'));
+    }, opts.deferAfterMs);
+    try {
+      return await reply(await pending);
+    } finally {
+      clearTimeout(typing);
+    }
   }
 
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));

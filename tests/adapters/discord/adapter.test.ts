@@ -211,6 +211,20 @@ describe('Discord adapter against a fake Discord', () => {
     expect(posts).toHaveLength(1);
   });
 
+  it("takes a mention of the bot's role as a mention of the bot", async () => {
+    const asked = fake.message(`<@&${IDS.botRole}> ministry report`, { mentionRoles: [IDS.botRole] });
+    const reply = await fake.waitFor((r) => r.method === 'POST' && r.body?.message_reference?.message_id === asked);
+    expect(reply.body.content).toContain('ministry report');
+    expect(reply.body.content).not.toContain('<@&');
+  });
+
+  it('refuses to post a digest to a channel it cannot see', async () => {
+    await expect(adapter.postReply(IDS.unknownChannel, { command: 'digest', query: '', headline: 'x', items: [], citations: [], notes: [] })).rejects.toMatchObject({
+      code: 'platform',
+    });
+    expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/api/v10/channels/${IDS.unknownChannel}` && r.status === 404)).toBe(true);
+  });
+
   it('posts a digest Reply to a channel', async () => {
     const library = fixtureLibrary();
     const article = library.articles[1]!;
@@ -302,6 +316,36 @@ describe('Discord adapter with ask channels and a tight rate limit', () => {
     // Another user is not affected.
     const other = fake.command('search', [{ name: 'query', type: 3, value: 'ministry' }], { userId: IDS.otherUser });
     expect((await fake.waitFor(isCallback(other.id))).body.data.content).toContain('ministry');
+  });
+});
+
+describe('Discord adapter with a slow ask command', () => {
+  it('shows the typing indicator while a question in a channel takes long, then replies', async () => {
+    const fake = await FakeDiscord.start();
+    const rejections = trackUnhandledRejections();
+    const slowAsk: Command = { ...slowCommand(400), name: 'ask', options: [{ name: 'question', description: 'A question', required: true }] };
+    const runtime = createRuntime({
+      commands: new Map([['ask', slowAsk]]),
+      library: () => fixtureLibrary(),
+      logger: silentLogger,
+      config: testConfig({ DISCORD_API_URL: fake.api }),
+    });
+    const adapter = await startDiscord(runtime, { rest: TEST_REST, waitGuildTimeout: 1000, deferAfterMs: 100 });
+    try {
+      const asked = fake.message(`<@${IDS.bot}> anything new?`, { mentionsBot: true });
+      const reply = await fake.waitFor((r) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.channel}/messages`);
+      const typing = fake.requests.find((r) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.channel}/typing`);
+      expect(typing).toBeDefined();
+      expect(typing!.at).toBeLessThanOrEqual(reply.at);
+      expect(reply.body.message_reference.message_id).toBe(asked);
+      expect(reply.body.content).toBe('**Slow answer about anything new?**');
+      expect(rejections.errors).toEqual([]);
+      expect(fake.unknown).toEqual([]);
+    } finally {
+      rejections.dispose();
+      await adapter.stop();
+      await fake.close();
+    }
   });
 });
 
