@@ -5,10 +5,12 @@
  * fallback over the best postings of each word.
  */
 import type { SearchHit, SearchOptions } from '../command.js';
-import type { Article, Span } from '../types.js';
+import type { Article } from '../types.js';
 import { defaultExpansion, planWords, type ExpansionOptions, type WordPlan } from './plan.js';
 import { passageBoost, tfWeight, type Segment } from './segment.js';
-import { forEachWord, queryTerms } from './tokenize.js';
+import { HitPicker, type Candidate } from './hit-picker.js';
+import { closeTerms } from './suggest.js';
+import { queryTerms } from './tokenize.js';
 
 /** Tuning knobs of the engine; every field optional, merged over `defaultEngineOptions`. */
 export interface EngineOptions extends ExpansionOptions {
@@ -41,13 +43,6 @@ export const defaultEngineOptions: EngineOptions = {
 export interface ArticleLocation {
   seg: Segment;
   local: number;
-}
-
-interface Candidate {
-  seg: Segment;
-  p: number;
-  score: number;
-  matched: number;
 }
 
 interface Plan {
@@ -112,8 +107,8 @@ export class SearchEngine {
     const max = Math.max(0, Math.floor(limit));
     if (!plan || max === 0) return [];
     // Articles are the unit a topic command works on: only when no article has every word do partial matches count.
-    let ranked = this.rankArticles(plan, 'and');
-    if (!ranked.length) ranked = this.rankArticles(plan, 'or');
+    let ranked = this.rankArticles(plan, 'and', max);
+    if (!ranked.length) ranked = this.rankArticles(plan, 'or', max);
     const ids = new Set(ranked.map((r) => r.article.id));
     const out: string[] = [];
     for (const r of ranked) {
@@ -132,7 +127,7 @@ export class SearchEngine {
     if (!words.length || max === 0) return [];
     const known = words.map((w) => this.segments.some((s) => s.termIds.has(w)));
     if (known.every(Boolean)) return [];
-    const options = words.map((w, i) => (known[i] ? [w] : this.closeTerms(w, max)));
+    const options = words.map((w, i) => (known[i] ? [w] : closeTerms(this.segments, w, max)));
     if (options.some((o) => o.length === 0)) {
       // Some word has nothing close: suggest the others alone rather than nothing.
       const usable = options.filter((o) => o.length > 0);
@@ -146,31 +141,6 @@ export class SearchEngine {
       if (out.length >= max) break;
     }
     return out;
-  }
-
-  private closeTerms(word: string, limit: number): string[] {
-    const found = new Map<string, { distance: number; df: number }>();
-    const maxDistance = word.length <= 3 ? 1 : word.length <= 7 ? 2 : 3;
-    for (const seg of this.segments) {
-      if (!seg.passageCount) continue;
-      for (const [term, [id, distance]] of seg.dict().fuzzyGet(word, maxDistance)) {
-        const prev = found.get(term);
-        const df = seg.df(id) + (prev?.df ?? 0);
-        found.set(term, { distance: Math.min(distance, prev?.distance ?? distance), df });
-      }
-      if (word.length >= 2) {
-        let read = 0;
-        for (const [term, id] of seg.dict().atPrefix(word)) {
-          if (++read > 2000) break;
-          if (!found.has(term)) found.set(term, { distance: maxDistance + 0.5, df: seg.df(id) });
-        }
-      }
-    }
-    return [...found.entries()]
-      .filter(([term]) => term.length > 1)
-      .sort((a, b) => a[1].distance - b[1].distance || b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1))
-      .slice(0, limit)
-      .map(([term]) => term);
   }
 
   private plan(query: string): Plan | null {
@@ -350,9 +320,14 @@ export class SearchEngine {
   }
 
   /** Articles scored by their best passage per word; `and` keeps those holding every required word. */
-  private rankArticles(plan: Plan, mode: 'and' | 'or'): { article: Article; score: number; matched: number }[] {
+  private rankArticles(plan: Plan, mode: 'and' | 'or', limit: number): { article: Article; score: number; matched: number }[] {
     const out: { article: Article; score: number; matched: number }[] = [];
     const required = plan.requiredMask;
+    // Postings are impact-ordered, so the articles met first are the strongest for the driving word. With one word
+    // that order is nearly the answer (a few times the limit covers syndicated copies); with several, the other words
+    // are checked on a bounded number of the driving word's best articles.
+    const single = popcount(required) === 1 && plan.knownCount === 1;
+    const maxCandidates = single ? Math.max(limit * 6, 100) : Math.max(limit * 10, 2000);
     this.segments.forEach((seg, s) => {
       const plans = plan.perSegment[s]!;
       const { postOffsets, postings, pArticle, aPassOffsets } = seg.data;
@@ -362,7 +337,7 @@ export class SearchEngine {
         for (const v of variants) {
           const from = postOffsets[v.id]!;
           const to = Math.min(postOffsets[v.id + 1]!, from + perVariant);
-          for (let j = from; j < to; j++) {
+          for (let j = from; j < to && candidates.length < maxCandidates; j++) {
             const a = pArticle[postings[j]!]!;
             if (stamp[a] === gen || seg.deleted[a]) continue;
             stamp[a] = gen;
@@ -401,58 +376,5 @@ export class SearchEngine {
     if (mode === 'and') out.sort((a, b) => b.score - a.score);
     else out.sort((a, b) => popcount(b.matched) - popcount(a.matched) || b.score - a.score);
     return out;
-  }
-}
-
-/** Picks hits in rank order: at most `perArticle` per story (copies count with their original), no repeated passage text. */
-class HitPicker {
-  readonly hits: SearchHit[] = [];
-  private readonly perStory = new Map<string, number>();
-  private readonly texts = new Set<string>();
-  private readonly taken = new Set<string>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly perArticle: number,
-    private readonly plan: Plan,
-  ) {}
-
-  full(): boolean {
-    return this.hits.length >= this.limit;
-  }
-
-  /** Adds the candidate if diversity allows; returns true when the list is full. */
-  offer(c: Candidate): boolean {
-    if (this.full()) return true;
-    const { seg, p } = c;
-    const article = seg.articles[seg.data.pArticle[p]!]!;
-    const id = article.id;
-    const uid = `${id}\u0000${seg.data.pStart[p]}`;
-    if (this.taken.has(uid)) return false;
-    const story = article.duplicateOf ?? id;
-    const count = this.perStory.get(story) ?? 0;
-    if (count >= this.perArticle) return false;
-    const start = seg.data.pStart[p]!;
-    const end = seg.data.pEnd[p]!;
-    const text = article.text.slice(start, end).replace(/\s+/g, ' ').trim().toLowerCase();
-    if (this.texts.has(text)) return false;
-    this.texts.add(text);
-    this.taken.add(uid);
-    this.perStory.set(story, count + 1);
-    const highlights: Span[] = [];
-    forEachWord(article.text, start, end, (term, from, to) => {
-      if (this.plan.highlightTerms.has(term)) highlights.push({ start: from, end: to });
-    });
-    const first = seg.data.pSentFirst[p]!;
-    const sentences = Array.from({ length: seg.data.pSentCount[p]! }, (_, i) => first + i);
-    this.hits.push({
-      articleId: id,
-      span: { start, end },
-      sentences,
-      score: c.score,
-      terms: this.plan.words.filter((_, i) => c.matched & (1 << i)),
-      highlights,
-    });
-    return this.full();
   }
 }
