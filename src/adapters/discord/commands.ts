@@ -34,13 +34,14 @@ function addOptions<T extends OptionTarget>(target: T, command: Command): T {
 function addOption(target: OptionTarget, option: CommandOption): void {
   target.addStringOption((o) => {
     o.setName(option.name).setDescription(option.description.slice(0, LIMITS.commandDescription)).setRequired(option.required);
-    o.setMaxLength(MAX_QUERY_LENGTH);
     if (option.choices?.length) {
       o.addChoices(
         ...option.choices.slice(0, LIMITS.choices).map((c) => ({ name: c.slice(0, LIMITS.choiceName), value: c.slice(0, LIMITS.choiceValue) })),
       );
-    } else if (option.autocomplete) {
-      o.setAutocomplete(true);
+    } else {
+      // Discord then refuses over-long input before newsdesk sees it.
+      o.setMaxLength(MAX_QUERY_LENGTH);
+      if (option.autocomplete) o.setAutocomplete(true);
     }
     return o;
   });

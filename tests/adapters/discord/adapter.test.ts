@@ -129,6 +129,12 @@ describe('Discord adapter against a fake Discord', () => {
     expect(update.body.data.allowed_mentions.parse).toEqual([]);
   });
 
+  it('tells whoever clicks an expired Next button to run the command again', async () => {
+    const click = fake.button('ndp:forgotten:1:N', { id: '300000000000000002', channel_id: IDS.channel, author: { id: IDS.bot, username: 'newsdesk', discriminator: '0' }, content: 'x', embeds: [], components: [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0 });
+    const callback = await fake.waitFor(isCallback(click.id));
+    expect(callback.body).toMatchObject({ type: 4, data: { content: 'This answer has expired — run the command again.', flags: EPHEMERAL } });
+  });
+
   it('escapes markdown and mentions an article carries, keeping the words', async () => {
     const { id } = fake.command('search', [{ name: 'query', type: 3, value: 'housing spoilers' }]);
     const callback = await fake.waitFor(isCallback(id));

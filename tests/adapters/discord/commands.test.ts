@@ -40,7 +40,6 @@ describe('toDiscordCommands', () => {
         name: 'stance',
         description: 'Which side',
         required: false,
-        max_length: 500,
         choices: [
           { name: 'claims', value: 'claims' },
           { name: 'denials', value: 'denials' },
