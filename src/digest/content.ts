@@ -6,6 +6,7 @@
  */
 import type { Clock, Command, CommandContext, Library, Logger, SearchOptions } from '../command.js';
 import { CitationBook, quote } from '../reply.js';
+import { compileTopic, parseTopic } from '../topics/index.js';
 import type { Article, Reply, ReplyItem, Span } from '../types.js';
 
 /** Most articles one digest lists; the rest are counted in a note. */
@@ -62,6 +63,12 @@ export function leadSpan(article: Article): Span | null {
   }
   const block = article.blocks.find((b) => b.kind !== 'chrome' && b.kind !== 'caption' && b.end > b.start);
   return block ? { start: block.start, end: block.end } : null;
+}
+
+/** The article's title and reporting sentences (no chrome, captions or datelines), for topic matching. */
+function reportingText(article: Article): string {
+  const reporting = article.sentences.filter((s) => s.kind === 'body' || s.kind === 'standfirst' || s.kind === 'title');
+  return [article.meta.title, ...reporting.map((s) => article.text.slice(s.start, s.end))].join('\n');
 }
 
 /** Newest publication first; unknown dates last; arrival order breaks ties. */
@@ -148,10 +155,12 @@ export async function buildDigest(input: DigestContentInput): Promise<Reply | nu
 
   let candidates = [...newIds];
   if (topic) {
-    const query = topic.replace(/-/g, ' ');
-    const hits = library.search(query, { articleIds: newIds, limit: 1000, perArticle: 1 });
-    const onTopic = new Set(hits.map((h) => h.articleId));
-    candidates = candidates.filter((id) => onTopic.has(id));
+    // The same reading of a topic as /claim and /timeline: every subject, by any of its aliases.
+    const matchers = compileTopic(parseTopic(topic, library));
+    candidates = candidates.filter((id) => {
+      const text = reportingText(library.get(id)!);
+      return matchers.every((matches) => matches(text));
+    });
   }
 
   const book = new CitationBook();
