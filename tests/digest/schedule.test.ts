@@ -49,6 +49,14 @@ describe('schedules', () => {
     expect(latestSlot(s, new Date('2026-11-23T05:00:00Z'), now)).toBeNull();
   });
 
+  it('keeps local time across a daylight-saving change', () => {
+    const s = parseSchedule('0 9 * * *', 'Europe/London');
+    // Clocks go forward on Sunday 29 March 2026: 09:00 is 09:00 UTC before, 08:00 UTC after.
+    expect(nextSlot(s, new Date('2026-03-28T10:00:00Z'))).toEqual(new Date('2026-03-29T08:00:00Z'));
+    expect(latestSlot(s, new Date('2026-03-26T12:00:00Z'), new Date('2026-03-27T12:00:00Z'))).toEqual(new Date('2026-03-27T09:00:00Z'));
+    expect(latestSlot(s, new Date('2026-03-29T12:00:00Z'), new Date('2026-03-30T12:00:00Z'))).toEqual(new Date('2026-03-30T08:00:00Z'));
+  });
+
   it('latestSlot is the last slot in (after, now] and nothing later: property', () => {
     const s = parseSchedule('30 7,19 * * *', 'America/New_York');
     const t0 = new Date('2026-01-01T00:00:00Z').getTime();
