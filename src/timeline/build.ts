@@ -17,11 +17,13 @@ export interface TimelineEntry {
 export interface TimelineOptions {
   /** Corpora up to this size are scanned whole; larger ones are narrowed with the article index first. @defaultValue 5000 */
   fullScanLimit?: number;
-  /** Most candidate articles taken from the index per subject on large corpora. @defaultValue 400 */
+  /** Most candidate articles taken from the index per alias on large corpora. @defaultValue 300 */
   candidateLimit?: number;
+  /** Most aliases of one subject asked of the index on large corpora (name, demonyms, capital come first). @defaultValue 5 */
+  aliasLimit?: number;
 }
 
-const defaultOptions: Required<TimelineOptions> = { fullScanLimit: 5000, candidateLimit: 400 };
+const defaultOptions: Required<TimelineOptions> = { fullScanLimit: 5000, candidateLimit: 300, aliasLimit: 5 };
 
 /** The timeline of a topic. */
 export interface Timeline {
@@ -53,10 +55,36 @@ function candidates(library: Library, query: TopicQuery, opts: Required<Timeline
   if (library.articles.length <= opts.fullScanLimit) return library.articles;
   let ids: string[] | undefined;
   for (const aliases of query.parts) {
-    const found = new Set(library.searchArticles(aliases.join(' '), opts.candidateLimit));
+    // The index ANDs the words of a query, so each alias is asked on its own and the answers pooled.
+    const found = new Set<string>();
+    for (const alias of searchAliases(aliases, opts.aliasLimit)) for (const id of library.searchArticles(alias, opts.candidateLimit)) found.add(id);
     ids = ids === undefined ? [...found] : ids.filter((id) => found.has(id));
   }
+  if (query.parts.length > 1) {
+    // Articles about all subjects together may rank low for each alone: ask for the main names together too.
+    const seen = new Set(ids);
+    for (const words of combinations(query.parts.map((p) => p.slice(0, 2)))) {
+      for (const id of library.searchArticles(words.join(' '), opts.candidateLimit)) if (!seen.has(id)) (seen.add(id), ids!.push(id));
+    }
+  }
   return (ids ?? []).map((id) => library.get(id)).filter((a): a is Article => a !== undefined);
+}
+
+/** The aliases worth asking the index for: no plural or case variant of one already asked. */
+function searchAliases(aliases: string[], limit: number): string[] {
+  const out: string[] = [];
+  for (const alias of aliases) {
+    const key = alias.toLowerCase().replace(/\./g, '');
+    if (out.some((o) => key.startsWith(o.toLowerCase().replace(/\./g, '')))) continue;
+    out.push(alias);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Every way of taking one item from each list (at most 2 per list here, so few). */
+function combinations(lists: string[][]): string[][] {
+  return lists.reduce<string[][]>((acc, list) => acc.flatMap((combo) => list.map((x) => [...combo, x])), [[]]);
 }
 
 /**
@@ -87,27 +115,55 @@ function contentWords(text: string): Set<string> {
 
 /** Same date and similar words → one entry; the earliest-published article leads, the rest go to `alsoIn`. */
 function merge(library: Library, events: TimelineEvent[]): TimelineEntry[] {
-  const published = (e: TimelineEvent) => library.get(e.articleId)?.meta.published ?? '9999';
+  const publishedOf = new Map<string, string>();
+  for (const e of events) if (!publishedOf.has(e.articleId)) publishedOf.set(e.articleId, library.get(e.articleId)?.meta.published ?? '9999');
+  const published = (e: TimelineEvent) => publishedOf.get(e.articleId)!;
   const ordered = [...events].sort(
     (a, b) => compareDates(a, b) || published(a).localeCompare(published(b)) || a.articleId.localeCompare(b.articleId) || a.span.start - b.span.start,
   );
-  const entries: (TimelineEntry & { words: Set<string> })[] = [];
-  const byValue = new Map<string, (TimelineEntry & { words: Set<string> })[]>();
+  type Entry = TimelineEntry & { words: Set<string> };
+  const entries: Entry[] = [];
+  const byValue = new Map<string, Entry[]>();
+  const byText = new Map<string, Entry>();
   for (const event of ordered) {
     const article = library.get(event.articleId)!;
-    const words = contentWords(article.text.slice(event.span.start, event.span.end));
-    const same = (byValue.get(event.mention.value) ?? []).find(
-      (e) => e.event.articleId !== event.articleId && !e.alsoIn.some((o) => o.articleId === event.articleId) && similar(e.words, words),
-    );
+    const text = article.text.slice(event.span.start, event.span.end);
+    const fresh = (e: Entry) => e.event.articleId !== event.articleId && !e.alsoIn.some((o) => o.articleId === event.articleId);
+    // Syndicated copies carry the very same sentence: found at once, whatever the group size.
+    const exact = byText.get(`${event.mention.value}\u0000${text}`);
+    if (exact && fresh(exact)) {
+      exact.alsoIn.push(event);
+      continue;
+    }
+    const words = wordsOf(event, text);
+    const group = byValue.get(event.mention.value) ?? [];
+    // Re-reports are compared with the latest entries of the same date only, so a busy date stays cheap.
+    const same = group.slice(-MERGE_WINDOW).find((e) => fresh(e) && similar(e.words, words));
     if (same) {
       same.alsoIn.push(event);
       continue;
     }
-    const entry = { event, alsoIn: [], words };
+    const entry: Entry = { event, alsoIn: [], words };
     entries.push(entry);
-    byValue.set(event.mention.value, [...(byValue.get(event.mention.value) ?? []), entry]);
+    group.push(entry);
+    byValue.set(event.mention.value, group);
+    byText.set(`${event.mention.value}\u0000${text}`, entry);
   }
   return entries.map(({ event, alsoIn }) => ({ event, alsoIn }));
+}
+
+/** How many earlier entries of the same date a new event is compared with when merging. */
+const MERGE_WINDOW = 40;
+
+const wordCache = new WeakMap<TimelineEvent, Set<string>>();
+
+function wordsOf(event: TimelineEvent, text: string): Set<string> {
+  let words = wordCache.get(event);
+  if (!words) {
+    words = contentWords(text);
+    wordCache.set(event, words);
+  }
+  return words;
 }
 
 /** Share of the smaller word set found in the larger: syndicated copies and re-reports score high. */

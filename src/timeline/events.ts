@@ -33,8 +33,19 @@ export function notAfter(mention: DateMention, published: string | null): boolea
   return mention.date <= published.slice(0, mention.date.length);
 }
 
-/** The events one article reports, in text order. */
+const cache = new WeakMap<Article, TimelineEvent[]>();
+
+/** The events one article reports, in text order (computed once per article object). */
 export function eventsOf(article: Article): TimelineEvent[] {
+  let events = cache.get(article);
+  if (!events) {
+    events = findEvents(article);
+    cache.set(article, events);
+  }
+  return events;
+}
+
+function findEvents(article: Article): TimelineEvent[] {
   const bySentence = new Map<number, DateMention[]>();
   for (const m of datesOf(article)) {
     if (!m.date || !TIMELINE_PRECISIONS.has(m.precision)) continue;

@@ -15,8 +15,10 @@ export interface CorpusTopics {
   ranked: string[];
 }
 
-/** Most articles scanned: autocomplete needs the corpus's main subjects, not an exhaustive census. */
-const MAX_ARTICLES = 20_000;
+/** Most articles scanned (the latest): autocomplete needs the corpus's current subjects, not an exhaustive census. */
+const MAX_ARTICLES = 5_000;
+/** Most entities of one sentence paired with each other (a list of twenty names is not twenty stories). */
+const MAX_PAIRED = 6;
 /** Least number of articles (or co-occurring articles, for pairs) for a topic to be offered. */
 const MIN_ARTICLES = 2;
 
@@ -40,7 +42,7 @@ const NOT_NAMES = new Set(
     'mr mrs ms dr sir president prime minister ministry foreign defense defence deputy ambassador governor speaker spokesperson spokesman spokeswoman ' +
     'general chief head secretary state official officials government parliamentary parliament armed forces army police agency news ' +
     'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
-    'photo reuters share related read more editor picks popular support date updated published'
+    'photo reuters share related read more editor picks popular support date updated published note notes inc corp co ltd plc group'
   ).split(' '),
 );
 
@@ -87,11 +89,9 @@ export function corpusTopics(library: Library): CorpusTopics {
     for (const sentence of reportingText(article)) {
       const ents = [...sentenceEntities(sentence)];
       for (const e of ents) inArticle.add(e);
-      for (let i = 0; i < ents.length; i++) {
-        for (let j = i + 1; j < ents.length; j++) {
-          const [a, b] = [slug(ents[i]!), slug(ents[j]!)].sort();
-          pairsInArticle.add(`${a}-${b}`);
-        }
+      const slugs = ents.slice(0, MAX_PAIRED).map(slugOf).sort();
+      for (let i = 0; i < slugs.length; i++) {
+        for (let j = i + 1; j < slugs.length; j++) pairsInArticle.add(`${slugs[i]}-${slugs[j]}`);
       }
     }
     for (const e of inArticle) entities.set(e, (entities.get(e) ?? 0) + 1);
@@ -99,12 +99,24 @@ export function corpusTopics(library: Library): CorpusTopics {
   }
   const min = articles.length < MIN_ARTICLES ? 1 : MIN_ARTICLES;
   const scored: { slug: string; count: number; pair: boolean }[] = [];
-  for (const [name, count] of entities) if (count >= min) scored.push({ slug: slug(name), count, pair: false });
+  for (const [name, count] of entities) if (count >= min) scored.push({ slug: slugOf(name), count, pair: false });
   for (const [pair, count] of pairs) if (count >= min) scored.push({ slug: pair, count, pair: true });
   scored.sort((a, b) => b.count - a.count || Number(a.pair) - Number(b.pair) || a.slug.localeCompare(b.slug));
   const result = { entities, ranked: [...new Set(scored.map((s) => s.slug))] };
   cache.set(library, result);
   return result;
+}
+
+const slugs = new Map<string, string>();
+
+/** `slug`, remembered: the same names come back in every article. */
+function slugOf(name: string): string {
+  let s = slugs.get(name);
+  if (s === undefined) {
+    s = slug(name);
+    if (slugs.size < 100_000) slugs.set(name, s);
+  }
+  return s;
 }
 
 /** "Nikol Pashinyan" → "nikol-pashinyan". */
