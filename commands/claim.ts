@@ -132,9 +132,15 @@ export default {
     const articles = candidateArticles(library, matchers, topic, query.parts);
     const appearances: Appearance[] = [];
     articles.forEach((article, order) => {
-      for (const statement of statementsOf(article) as Statement[]) {
+      const statements = statementsOf(article) as Statement[];
+      if (!statements.length) return;
+      // Sentences naming the topic: a statement near one is more likely to be about it.
+      const mentions = article.sentences.filter((x) => matchers.every((m) => m(article.text.slice(x.start, x.end)))).map((x) => x.index);
+      for (const statement of statements) {
         const text = article.text.slice(statement.span.start, statement.span.end);
-        appearances.push({ article, statement, order, relevance: matchers.every((m) => m(text)) ? 2 : 1 });
+        const distance = Math.min(...mentions.map((i) => Math.abs(i - statement.sentence)));
+        const relevance = matchers.every((m) => m(text)) ? 2 : 1 + 0.5 * Math.max(0, 1 - distance / 6);
+        appearances.push({ article, statement, order, relevance });
       }
     });
     const groups = groupClaims(appearances).filter((g) => g.claims.length || g.responses.some((r) => r.statement.kind === 'attributed'));

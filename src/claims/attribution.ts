@@ -171,6 +171,8 @@ function npRight(toks: Token[], i: number): number {
       break;
     }
     if (BOUNDARY.has(next.lower) || CUE_VERBS.has(next.lower) || TIME_WORD.test(next.lower)) break;
+    // After a name, only a speaker noun continues the phrase ("Kopyrkin appeared" ends at the name).
+    if (toks[j]!.cap && !next.cap && !SPEAKER_NOUNS.has(next.lower) && !NP_INNER_PREPS.has(next.lower)) break;
     if (DETERMINERS.has(next.lower) && !toks[j]!.cap && toks[j]!.lower !== "'s") break;
     j++;
   }
@@ -378,7 +380,7 @@ function scanUnit(text: string, unit: Unit): Raw[] {
         }
       }
     }
-    if (!source && !sameAsPrevious && !passive && (t.lower.endsWith('ing') || (bt && bt.text === ','))) {
+    if (!source && !sameAsPrevious && !passive && prev?.text === ',') {
       // "…, saying that": the subject of the clause said it.
       const subj = unitSubject(toks);
       if (subj && subj[1] < c) source = span(toks, subj[0], subj[1]);

@@ -11,7 +11,7 @@ import type { Statement } from './types.js';
 export interface Appearance {
   article: Article;
   statement: Statement;
-  /** 2 when the statement itself mentions the topic, 1 when only its article does. */
+  /** 2 when the statement itself mentions the topic; 1 to 1.5 when only its article does (more when near a mention). */
   relevance: number;
   /** Position of the article in the candidate list (a tie-breaker that keeps results stable). */
   order: number;
