@@ -48,7 +48,7 @@ function itemFor(a: Appearance, group: ClaimGroup, heading: string, citations: C
   const s = a.statement;
   const outletClaimant = s.kind === 'outlet' ? a.article.meta.outlet ?? 'The outlet' : null;
   const claimant = s.kind === 'outlet' ? outletClaimant : s.claimant;
-  const marks = [s.cue, ...(s.source ? [s.source] : [])].filter((h) => h.end > h.start);
+  const marks = [s.cue, ...(s.source ? [s.source] : [])].filter((h) => h.end > h.start).sort((x, y) => x.start - y.start);
   return quote(a.article, s.span, citations, {
     highlights: marks,
     label: `${s.kind === 'outlet' ? `${outletClaimant} (own reporting)` : shortName(s.claimant)} — ${s.stance}`,

@@ -172,7 +172,7 @@ function npRight(toks: Token[], i: number): number {
     }
     if (BOUNDARY.has(next.lower) || CUE_VERBS.has(next.lower) || TIME_WORD.test(next.lower)) break;
     // After a name, only a speaker noun continues the phrase ("Kopyrkin appeared" ends at the name).
-    if (toks[j]!.cap && !next.cap && !SPEAKER_NOUNS.has(next.lower) && !NP_INNER_PREPS.has(next.lower)) break;
+    if (toks[j]!.cap && !next.cap && !SPEAKER_NOUNS.has(next.lower) && !NP_INNER_PREPS.has(next.lower) && !DETERMINERS.has(first.lower)) break;
     if (DETERMINERS.has(next.lower) && !toks[j]!.cap && toks[j]!.lower !== "'s") break;
     j++;
   }
