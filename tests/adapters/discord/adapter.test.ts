@@ -56,7 +56,7 @@ function slowCommand(ms: number): Command {
 
 async function makeRuntime(env: Record<string, string>, logger: Logger): Promise<Runtime> {
   const commands = await loadCommands();
-  commands.set('slow', slowCommand(400));
+  commands.set('slow', slowCommand(1200));
   const library = fixtureLibrary();
   return createRuntime({ commands, library: () => library, logger, config: testConfig(env) });
 }
@@ -73,7 +73,7 @@ describe('Discord adapter against a fake Discord', () => {
     fake = await FakeDiscord.start();
     logger = recordingLogger();
     const runtime = await makeRuntime({ DISCORD_API_URL: fake.api, RATE_LIMIT_PER_MINUTE: '1000' }, logger);
-    adapter = await startDiscord(runtime, { rest: TEST_REST, waitGuildTimeout: 1000, deferAfterMs: 150, render: { itemsPerPage: 2 } });
+    adapter = await startDiscord(runtime, { rest: TEST_REST, waitGuildTimeout: 1000, deferAfterMs: 600, render: { itemsPerPage: 2 } });
   });
   afterEach(() => {
     expect(rejections.errors).toEqual([]);
@@ -141,6 +141,15 @@ describe('Discord adapter against a fake Discord', () => {
     const description: string = callback.body.data.embeds[0].description;
     expect(description).toContain('promised more \\*\\***housing**\\*\\* money @\u200beveryone should read.');
     expect(description).toContain('\\`code\\` and \\|\\|**spoilers**\\|\\| and \\<@123456\\>');
+  });
+
+  it('echoes what a user typed without any mention Discord would parse', async () => {
+    const { id } = fake.command('search', [{ name: 'query', type: 3, value: '@everyone <@&42> **gyumri**' }]);
+    const callback = await fake.waitFor(isCallback(id));
+    const content: string = callback.body.data.content;
+    expect(content).toContain('@\u200beveryone \\<@&42\\> \\*\\*gyumri\\*\\*');
+    expect(content).not.toMatch(/@everyone|(^|[^\\])<@/);
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it('answers privately when asked with private:true', async () => {
