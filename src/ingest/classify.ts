@@ -120,6 +120,8 @@ function markWireDateline(drafts: Draft[], from: number): { drafts: Draft[]; dat
 function markStandfirst(drafts: Draft[], title: number): void {
   for (let i = title + 1; i < drafts.length; i++) {
     const d = drafts[i]!;
+    // The standfirst sits between headline and dateline; after a dateline the reporting has begun.
+    if (d.kind === 'dateline') return;
     if (d.kind !== undefined) continue;
     const next = drafts.slice(i + 1).find((x) => x.kind === undefined || x.kind === 'dateline');
     if (!next) return;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, ArticleMeta, Block, BlockKind, Sentence } from '../types.js';
 import { classify, type Classification } from './classify.js';
-import { clipToBlocks, sentenceSpans } from './sentences.js';
+import { blockSentences } from './sentences.js';
 import { fallbackTitle } from './title.js';
 
 /** Options for `ingestText`. */
@@ -48,11 +48,10 @@ function structure(raw: string, contentHash: string, knownTitle: string | undefi
   const hit = cache.get(key);
   if (hit) return hit;
   const { blocks, dateline, headline } = classify(raw, knownTitle);
-  const wanted = blocks.map((b, i) => ({ b, i })).filter(({ b }) => SENTENCE_KINDS.has(b.kind));
-  const perBlock = clipToBlocks(raw, sentenceSpans(raw), wanted.map(({ b }) => b));
   const sentences: Sentence[] = [];
-  wanted.forEach(({ b, i }, k) => {
-    for (const span of perBlock[k]!) sentences.push(Object.freeze({ start: span.start, end: span.end, index: sentences.length, block: i, kind: b.kind }));
+  blocks.forEach((b, i) => {
+    if (!SENTENCE_KINDS.has(b.kind)) return;
+    for (const span of blockSentences(raw, b)) sentences.push(Object.freeze({ start: span.start, end: span.end, index: sentences.length, block: i, kind: b.kind }));
   });
   for (const b of blocks) Object.freeze(b);
   const result: Structure = { blocks: Object.freeze(blocks) as Block[], sentences: Object.freeze(sentences) as Sentence[] };

@@ -38,6 +38,33 @@ export function sentenceSpans(text: string): Span[] {
   return spans;
 }
 
+/** Closing punctuation of a piece: the only sentence end a one-sentence block has. */
+const CLOSING = /[.!?…]+["'”’»)\]]*$/;
+const SENTENCE_END = /[.!?…]/;
+
+/**
+ * Sentence spans of one block, as offsets into the whole text. wink runs on the block alone, so
+ * no sentence crosses a block boundary; a block with no sentence-ending punctuation before its
+ * end is one sentence (wink only ends sentences at such punctuation), which spares the
+ * tokenizer for most headlines, captions and one-sentence paragraphs.
+ * @param text - the article text
+ * @param block - the block's span in it (trimmed)
+ */
+export function blockSentences(text: string, block: Span): Span[] {
+  const piece = text.slice(block.start, block.end);
+  if (!SENTENCE_END.test(piece.replace(CLOSING, ''))) return [{ start: block.start, end: block.end }];
+  const spans = sentenceSpans(piece);
+  const out: Span[] = [];
+  let covered = 0;
+  for (const s of spans) {
+    if (s.start > covered) pushTrimmed(text, block.start + covered, block.start + s.start, out);
+    out.push({ start: block.start + s.start, end: block.start + s.end });
+    covered = s.end;
+  }
+  if (covered < piece.length) pushTrimmed(text, block.start + covered, block.end, out);
+  return out;
+}
+
 /**
  * Cuts sentence spans to the given blocks: a sentence that runs across a block boundary is
  * split there, and any text of a block no sentence covered becomes a sentence of its own.
