@@ -198,7 +198,8 @@ interface PagePlan {
   cites: Set<number>;
 }
 
-function describe(plan: PagePlan): string {
+/** The embed description of a page: its blocks, with a group heading wherever the group changes (and at the top). */
+function descriptionOf(plan: PagePlan): string {
   let out = '';
   let group: string | undefined;
   for (const b of plan.blocks) {
@@ -229,7 +230,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordP
   const plans: PagePlan[] = [];
   let current: PagePlan = { blocks: [], cites: new Set() };
   const fits = (plan: PagePlan): boolean => {
-    const description = describe(plan);
+    const description = descriptionOf(plan);
     const pageFields = showFields ? [...plan.cites].map((id) => fields.get(id)!) : [];
     const total = description.length + pageFields.reduce((n, f) => n + fieldSize(f), 0) + FOOTER_RESERVE;
     const items = plan.blocks.filter((b) => b.item).length;
@@ -251,7 +252,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordP
   plans.push(current);
 
   return plans.map((plan, i) => {
-    const embed: APIEmbed = { color: opts.color, description: describe(plan) };
+    const embed: APIEmbed = { color: opts.color, description: descriptionOf(plan) };
     if (showFields && plan.cites.size) {
       embed.fields = [...plan.cites].sort((a, b) => a - b).map((id) => fields.get(id)!);
     }
