@@ -146,6 +146,26 @@ function npLeft(toks: Token[], j: number): number {
   return toks[i]!.lower === "'s" ? -1 : i;
 }
 
+const TIME_HEAD = /^(?:week|month|year|morning|afternoon|evening|night|weekend|day|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/**
+ * "Ted Cruz, by contrast, wrote"; "Trump, speaking at a rally in Charleston, West Virginia, said":
+ * with a comma (or dash) at `k` just before the cue, finds a subject at a clause start before an
+ * earlier comma. Returns [first, last] token of the subject, or null.
+ */
+function insertedSubject(toks: Token[], k: number): [number, number] | null {
+  const mark = toks[k]?.text;
+  if (mark !== ',' && mark !== '—') return null;
+  for (let open = k - 1; open > 0 && open > k - 40; open--) {
+    const t = toks[open]!;
+    if (isQuote(t) || t.text === '.' || t.text === ';') return null;
+    if (t.text !== mark) continue;
+    const start = npLeftOrPronoun(toks, open - 1);
+    if (start >= 0 && (start === 0 || !toks[start - 1]!.word || toks[start - 1]!.lower === 'and' || toks[start - 1]!.lower === 'but')) return [start, open - 1];
+  }
+  return null;
+}
+
 /** Like `npLeft`, but a lone subject pronoun ("he, once again, pledged") also counts. */
 function npLeftOrPronoun(toks: Token[], j: number): number {
   const t = toks[j];
@@ -318,6 +338,10 @@ function scanUnit(text: string, unit: Unit): Raw[] {
       if (e < 0 || (after && after.word && !BOUNDARY.has(after.lower) && !TIME_WORD.test(after.lower))) inverted = false;
       const s = npLeft(toks, c - 2);
       if (s === 0 || (s > 0 && toks[s - 1]!.text === ',' && npLeft(toks, s - 2) === 0)) inverted = false;
+      // "Mr. Prasad, a former official at the fund, said Ms. Brainard…": a subject before an inserted phrase.
+      if (insertedSubject(toks, c - 1)) inverted = false;
+      // "said this week", "said he would": a time phrase or a pronoun subject of the content, not a speaker.
+      if (e >= 0 && (TIME_HEAD.test(toks[e]!.lower) || (PRONOUNS.has(toks[cueEnd + 1]!.lower) && after?.word))) inverted = false;
     }
     if (t.cap && c === 0 && !inverted && next?.cap) inverted = true;
     if (participle && !passive) {
@@ -351,10 +375,10 @@ function scanUnit(text: string, unit: Unit): Raw[] {
         // "Ukraine's military intelligence agency, the HUR, has claimed"; "Ted Cruz, by contrast, wrote";
         // "Chris Cox, who runs the lobbying arm, says": the subject sits before the inserted phrase.
         const s2 = npLeft(toks, before - 1);
-        let open = before - 1;
-        while (open > 0 && open > before - 30 && toks[open]!.text !== bt.text && !isQuote(toks[open])) open--;
-        const subjectStart = toks[open]?.text === bt.text ? npLeftOrPronoun(toks, open - 1) : -1;
-        const clauseStart = (k: number) => k === 0 || !toks[k - 1]!.word || toks[k - 1]!.lower === 'and' || toks[k - 1]!.lower === 'but';
+        const found = insertedSubject(toks, before);
+        const open = found ? found[1] + 1 : -1;
+        const subjectStart = found ? found[0] : -1;
+        const clauseStart = (k: number) => k >= 0;
         if (subjectStart >= 0 && clauseStart(subjectStart)) {
           source = span(toks, subjectStart, open - 1);
           if (s2 === open + 1 && s2 >= 0) apposition = [source, span(toks, s2, before - 1)];

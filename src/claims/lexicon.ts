@@ -171,4 +171,4 @@ export const SPEAKER_NOUNS = new Set([
 
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 /** Time words that sit between a subject and its verb ("Yusov on Friday said"). */
-export const TIME_WORD = new RegExp(`^(?:${WEEKDAYS}|today|yesterday|tonight|earlier|later|previously)$`);
+export const TIME_WORD = new RegExp(`^(?:${WEEKDAYS}|today|yesterday|tonight|earlier|later|previously|morning|afternoon|evening)$`);
