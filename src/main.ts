@@ -87,6 +87,7 @@ export async function startProcess(config: Config, options: StartOptions = {}): 
     corpusDir: config.CORPUS_DIR,
     library: built.library,
     logger,
+    skipped: built.warnings.map((w) => w.file),
     onChange: (change) => {
       logger.info({ file: change.file, upserted: change.upserted.length, removed: change.removed.length }, 'corpus changed');
       digest.noteChanges(change);
