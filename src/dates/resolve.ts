@@ -26,8 +26,11 @@ import type { DateMention, DatePrecision, DateReference } from './types.js';
 const FUTURE_CUE = /\b(?:will|'ll|shall|won't|scheduled|slated|upcoming|plans?|planning|planned|expects?|expected|intends?|aims?|is to|are to|set to|to be held|as soon as|as early as|no later than)\b[^.;:!?]{0,40}$/i;
 
 /** Past-tense verbs near an expression ("were held on January 3", "On January 3, talks ended"). */
-const PAST_BEFORE = /\b(?:was|were|had|did|\w{3,}ed)\s+(?:[\w'’-]+\s+){0,4}(?:on|in|since|during|last)\s+$/i;
-const PAST_AFTER = /^[,\s]+(?:[\w'’-]+\s+){0,5}(?:was|were|had|did|\w{3,}ed)\b/i;
+/** Past-tense verbs: was/were/had/did, regular "-ed" forms and the irregular ones news copy uses most. */
+const PAST_VERB =
+  "(?:was|were|had|did|\\w{3,}ed|said|told|met|began|took|made|held|came|went|left|gave|saw|won|lost|fought|broke|ran|sent|struck|fell|rose|spoke|wrote|led|found|got|brought|bought|sold|paid|kept|knew|became|chose|drew|flew|grew|hit|laid|meant|sought|stood|stole|swore|threw|withdrew|shot|hid|beat|bit|cut|quit|split|spent|built|dealt|felt|heard|lent|lit|read|rode|rang|sat|slept|spun|stuck|stung|swept|swung|taught|thought|tore|understood|woke|wore|won|wound)";
+const PAST_BEFORE = new RegExp(`\\b${PAST_VERB}\\s+(?:[\\w'’-]+\\s+){0,4}(?:on|in|since|during|last)\\s+$`, 'i');
+const PAST_AFTER = new RegExp(`^[,\\s]+(?:[\\w'’-]+\\s+){0,5}${PAST_VERB}\\b`, 'i');
 const SENTENCE_OPENING = /^\W*(?:(?:on|in|since|by|during|early|late)\s+)?$/i;
 
 /** Which way an expression points, from the words around it in its sentence. */
