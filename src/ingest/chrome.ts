@@ -86,8 +86,20 @@ const PHRASES: Rule[] = [
     pattern: /\b(this (story|article|report|piece) (was )?(first|originally) (appeared|published)|(first|originally) (appeared|published) (on|in|at|by) [^.]{0,60}$|(is )?(re-?published|reprinted) (here )?(with|under) (permission|a creative commons|the terms|licen[cs]e))/,
     maxLength: 250,
   },
+  {
+    reason: 'related list',
+    hints: ['read', 'see', 'related', 'more', 'watch', 'listen'],
+    pattern: /^(read (more|also|next|this)|see also|also read|related( stories| articles| coverage| content)?|more on this( story| topic)?|more|watch|listen|recommended)\s*:\s*\S/,
+    maxLength: 200,
+  },
   { reason: 'share widget', hints: ['share'], pattern: /^share (this|the) (article|story|post)\b|^share:/, maxLength: 60 },
 ];
+
+/** One pass over the piece rules out nearly every paragraph of reporting before any rule runs. */
+const ANY_HINT = new RegExp(
+  [...new Set(PHRASES.flatMap((r) => r.hints))].map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+);
+const LONGEST_PHRASE_PIECE = Math.max(...PHRASES.map((r) => r.maxLength));
 
 /** Normalises a piece for label matching: lower case, straight quotes, no trailing punctuation. */
 function labelForm(text: string): string {
@@ -110,7 +122,9 @@ export function chromeReason(text: string): ChromeReason | undefined {
     if (!/[\p{L}\p{N}]/u.test(label)) return 'separator';
     for (const [reason, pattern] of LABELS) if (pattern.test(label)) return reason;
   }
+  if (text.length > LONGEST_PHRASE_PIECE) return undefined;
   const lower = text.toLowerCase();
+  if (!ANY_HINT.test(lower)) return undefined;
   for (const rule of PHRASES) {
     if (text.length > rule.maxLength || !rule.hints.some((h) => lower.includes(h))) continue;
     if (rule.pattern.test(lower) && (!rule.needsVoice || addressesReader(text))) return rule.reason;

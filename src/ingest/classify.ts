@@ -133,11 +133,12 @@ function markStandfirst(drafts: Draft[], title: number): void {
 }
 
 function markCommentSection(drafts: Draft[]): void {
-  let bodySeen = false;
+  // A "Comments" label before any reporting is a link in the page header, not the comment section.
+  let reporting = 0;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
-    if (d.kind === undefined && d.text.length >= 200) bodySeen = true;
-    if (bodySeen && d.kind === 'chrome' && COMMENT_REASONS.has(d.reason ?? '')) {
+    if (d.kind === undefined) reporting += d.text.length;
+    if (reporting >= 200 && d.kind === 'chrome' && COMMENT_REASONS.has(d.reason ?? '')) {
       for (let k = i + 1; k < drafts.length; k++) if (undecided(drafts[k])) mark(drafts[k]!, 'chrome', 'reader comment');
       return;
     }
@@ -231,7 +232,11 @@ export function classify(raw: string, knownTitle?: string): Classification {
   }
   const wire = markWireDateline(drafts, Math.max(0, title + 1));
   drafts = wire.drafts;
-  dateline ??= wire.dateline;
+  if (wire.dateline) {
+    // "Date: …" line and wire dateline together: the place and agency from one, the year from the other.
+    const date = wire.dateline.date ?? dateline?.date;
+    dateline = date === undefined ? wire.dateline : { ...wire.dateline, date };
+  }
   if (title >= 0) markStandfirst(drafts, title);
   markCommentSection(drafts);
   markListItems(drafts);

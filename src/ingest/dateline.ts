@@ -56,6 +56,8 @@ export function isoDate(year: number, month: number, day: number): string | unde
  * @param offset - where the paragraph starts in the article text
  */
 export function readWireDateline(text: string, offset: number): Dateline | undefined {
+  // Every dateline opens with a capitalised place name; most paragraphs fail this at once.
+  if (!/^[A-Z][A-Z'’.\-]/.test(text)) return undefined;
   let m = WIRE_DATELINE.exec(text);
   let agency: string | undefined;
   if (m) agency = (m[5] ?? m[6])?.trim();

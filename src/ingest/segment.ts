@@ -26,7 +26,8 @@ interface Line {
 }
 
 const TERMINAL = /[.!?…]["'”’)\]]*$/;
-const WRAP_MIN_WIDTH = 40;
+/** Narrower groups are lists of short lines, not text wrapped at a fixed width. */
+const WRAP_MIN_WIDTH = 50;
 
 function splitLines(raw: string): Line[] {
   const lines: Line[] = [];
@@ -77,12 +78,12 @@ function startsLower(raw: string, line: Line): boolean {
  * Decides whether `next` continues the paragraph of `prev` (hard wrapping) or starts a new piece.
  * `width` is the longest line of the group, our estimate of the wrap width.
  */
-function continues(raw: string, prev: Line, next: Line, width: number): boolean {
+function continues(raw: string, prev: Line, next: Line, width: number, prose: boolean): boolean {
   if (next.indented) return false;
   const prevText = raw.slice(prev.contentStart, prev.end);
   const terminal = TERMINAL.test(prevText);
   if (!terminal && startsLower(raw, next)) return true;
-  if (width < WRAP_MIN_WIDTH) return false;
+  if (!prose || width < WRAP_MIN_WIDTH) return false;
   if (terminal && !startsLower(raw, next)) return false;
   const prevLen = prev.end - prev.contentStart;
   // A greedy wrapper only breaks a line when the next word would not have fitted on it.
@@ -108,9 +109,14 @@ export function segment(raw: string): Piece[] {
       j++;
     }
     group++;
+    // Wrapped prose breaks some lines before a lower-case word or ends with a full stop; a run
+    // of headlines or widget labels does neither.
+    const lastLine = lines[j - 1]!;
+    let prose = TERMINAL.test(raw.slice(lastLine.contentStart, lastLine.end));
+    for (let k = i + 1; k < j && !prose; k++) prose = startsLower(raw, lines[k]!);
     let pieceStart = i;
     for (let k = i; k < j; k++) {
-      const last = k === j - 1 || !continues(raw, lines[k]!, lines[k + 1]!, width);
+      const last = k === j - 1 || !continues(raw, lines[k]!, lines[k + 1]!, width, prose);
       if (last) {
         const s = lines[pieceStart]!.contentStart;
         const e = lines[k]!.end;
