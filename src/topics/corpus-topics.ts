@@ -46,6 +46,9 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
+/** Words that only place a place ("West Germany", "Northern Ireland"). */
+const PLACE_MODIFIERS = new Set('west east north south western eastern northern southern central new greater upper lower former'.split(' '));
+
 function reportingText(article: Article): string[] {
   return article.sentences
     .filter((s) => s.kind === 'body' || s.kind === 'standfirst')
@@ -63,15 +66,23 @@ function sentenceEntities(sentence: string): Set<string> {
   }
   NAME_RE.lastIndex = 0;
   for (let m = NAME_RE.exec(sentence); m; m = NAME_RE.exec(sentence)) {
-    const words = m[0].split(/\s+/);
-    while (words.length && (NOT_NAMES.has(words[0]!.toLowerCase()) || placeFor(words[0]!))) words.shift();
-    while (words.length && (NOT_NAMES.has(words[words.length - 1]!.toLowerCase()) || placeFor(words[words.length - 1]!))) words.pop();
-    if (!words.length || words.some((w) => placeFor(w) || NOT_NAMES.has(w.toLowerCase()))) continue;
-    const name = words.join(' ').replace(/['’]s$/, '');
-    if (name.length < 3) continue;
-    // A sentence-initial single word is usually just a capitalised common word.
-    if (words.length === 1 && m.index === 0 && !/^\p{Lu}{2,}$/u.test(name)) continue;
-    found.add(name.toLowerCase());
+    // Places inside a name are counted as places; the rest ("Prime Minister Nikol Pashinyan" after "Armenian") may be a name.
+    const segments: string[][] = [[]];
+    for (const w of m[0].split(/\s+/)) {
+      if (placeFor(w)) segments.push([]);
+      else segments[segments.length - 1]!.push(w);
+    }
+    for (const words of segments) {
+      while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift();
+      while (words.length && NOT_NAMES.has(words[words.length - 1]!.toLowerCase())) words.pop();
+      if (!words.length || words.some((w) => NOT_NAMES.has(w.toLowerCase()))) continue;
+      if (words.length === 1 && PLACE_MODIFIERS.has(words[0]!.toLowerCase())) continue; // "West" of "West German"
+      const name = words.join(' ').replace(/['’]s$/, '');
+      if (name.length < 3) continue;
+      // A sentence-initial single word is usually just a capitalised common word.
+      if (words.length === 1 && sentence.trimStart().startsWith(words[0]!) && !/^\p{Lu}{2,}$/u.test(name)) continue;
+      found.add(name.toLowerCase());
+    }
   }
   return found;
 }

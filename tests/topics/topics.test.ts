@@ -70,6 +70,7 @@ describe('listTopics and suggestTopics', () => {
     expect(topics.slice(0, 3).sort()).toEqual(['armenia', 'azerbaijan', 'russia']);
     expect(topics).toContain('armenia-russia');
     expect(topics).toContain('gyumri');
+    expect(topics).toContain('nikol-pashinyan');
     expect(topics.indexOf('armenia-russia')).toBeLessThan(topics.indexOf('gyumri'));
     expect(listTopics(library, 5)).toHaveLength(5);
     // Role words and months are not subjects.
