@@ -7,9 +7,10 @@ export interface Ymd {
   d: number;
 }
 
-/** Seasons as TIMEX3 writes them, with the month each starts in (northern hemisphere). */
-export const SEASON_START: Record<Season, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+/** A season as TIMEX3 writes it: spring, summer, fall, winter. */
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+/** The month each season starts in (northern hemisphere). */
+export const SEASON_START: Record<Season, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 const SEASON_ORDER: Season[] = ['WI', 'SP', 'SU', 'FA'];
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');

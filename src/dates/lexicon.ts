@@ -27,9 +27,13 @@ export const ORDINALS: Record<string, number> = {
   first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4,
 };
 
+/** Pattern source for a month name or abbreviation (use with the `i` flag). */
 export const MONTH_RE = '(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sep(?:t(?:ember|\\.)?|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)';
+/** Pattern source for a full weekday name. */
 export const WEEKDAY_RE = '(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
+/** Pattern source for a season word. */
 export const SEASON_RE = '(?:spring|summer|autumn|fall|winter)';
+/** Pattern source for a small count, in words or digits. */
 export const NUMBER_RE = '(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a couple of|\\d{1,3})';
 
 /** Sentences chrono should see: they name a month or weekday, or hold a numeric date. */
