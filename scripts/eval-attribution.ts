@@ -138,7 +138,7 @@ function main(): void {
     const rc = score(cue, readGold(gold, 'Cue').map((s) => tidy(text, s)), statements.map((s) => tidy(text, s.cue)));
     if (process.env.EVAL_CUE_STATS) {
       for (const m of rc.missed) console.log(`CUEMISS\t${text.slice(m.start, m.end).toLowerCase()}\t${JSON.stringify(text.slice(Math.max(0, m.start - 80), m.end + 30))}`);
-      for (const m of rc.spurious) console.log(`CUESPUR\t${text.slice(m.start, m.end).toLowerCase()}`);
+      for (const m of rc.spurious) console.log(`CUESPUR\t${text.slice(m.start, m.end).toLowerCase()}\t${JSON.stringify(text.slice(Math.max(0, m.start - 80), m.end + 40))}`);
     }
     if (errors.length < opts.errors) {
       const ctx = (s: Span) => JSON.stringify(text.slice(Math.max(0, s.start - 60), s.end + 40).replace(/\n/g, ' '));

@@ -8,20 +8,21 @@
  * const found = findStatements(text, sentences);
  * found[0].claimant; // "HUR spokesperson Andrii Yusov"
  */
-import type { BlockKind, Span } from '../types.js';
+import type { Span } from '../types.js';
 import { resolveClaimants } from './claimants.js';
 import {
   BOUNDARY, CUE_PREFILTER, CUE_VERBS, DENIAL_WORDS, DETERMINERS, NP_INNER_PREPS, OUTLET_DISPUTE, PHRASAL_CUES,
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
 } from './lexicon.js';
+import {
+  insertedSubject, npLeft, npLeftOrPronoun, npRight, quotedTokens, skipLeft, span, substantial, TIME_HEAD, titleCase,
+  trimSpan, unitSubject,
+} from './phrases.js';
 import { CLOSE_QUOTES, isQuote, tokenize, type Token } from './tokens.js';
 import type { Stance, Statement } from './types.js';
+import { unitsOf, type SentenceLike, type Unit } from './units.js';
 
-/** A sentence as attribution needs it: offsets, and (from ingest) its kind and block. */
-export interface SentenceLike extends Span {
-  kind?: BlockKind;
-  block?: number;
-}
+export type { SentenceLike };
 
 /** Options for `findStatements`. */
 export interface FindOptions {
@@ -41,10 +42,6 @@ export interface FindOptions {
 
 const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true };
 
-/** Sentence kinds that can carry reporting; captions and chrome never produce statements. */
-const REPORTING_KINDS = new Set<BlockKind>(['body', 'standfirst', 'title']);
-const MAX_UNIT_SENTENCES = 8;
-const MAX_NP = 10;
 const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'statement', 'statements', 'suggestion', 'suggestions']);
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as']);
@@ -53,196 +50,24 @@ const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'all
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
 const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse', 'call', 'criticize', 'criticise', 'blame', 'praise', 'attack', 'slam', 'blast', 'defend', 'endorse']);
 
-/** A headline in title case ("Trump Says His Plan Will Work"). */
-function titleCase(toks: Token[]): boolean {
-  const words = toks.filter((t) => t.word && t.text.length > 3);
-  return words.length >= 3 && words.filter((t) => t.cap).length / words.length >= 0.75;
-}
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
 const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts)\s*(?:\w+\s*){0,1}$/i;
 const DOC_SOURCE = /\b(?:statement|report|message|post|letter|order|document|release|communique|readout|text)\s*$/i;
 
-/** True when the clause before token `k` (back to the unit start) is long enough to be the reported content. */
-function substantial(toks: Token[], k: number): boolean {
-  const words = toks.slice(0, k).filter((t) => t.word);
-  if (words.length >= 12) return true;
-  return words.length >= 6 && !BOUNDARY.has(words[0]!.lower);
-}
 
-/** A run of sentences quoted together (one sentence, or several inside one quotation). */
-interface Unit extends Span {
-  sentence: number;
-  title: boolean;
-}
 
-/** True when the text leaves a quotation open. */
-function leavesQuoteOpen(s: string): boolean {
-  let curly = 0;
-  let straight = 0;
-  let single = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === '“') curly++;
-    else if (ch === '”') curly--;
-    else if (ch === '"') straight++;
-    else if (ch === "'" && s[i + 1] === "'") (straight++, i++);
-    else if (ch === '‘') single++;
-    else if (ch === '’' && single > 0 && !/\p{L}/u.test(s[i + 1] ?? '')) single--;
-  }
-  return curly > 0 || straight % 2 === 1 || single > 0;
-}
 
-/** Groups sentences into units, merging sentences that sit inside one open quotation. */
-function unitsOf(text: string, sentences: readonly SentenceLike[]): Unit[] {
-  const units: Unit[] = [];
-  for (let i = 0; i < sentences.length; i++) {
-    const first = sentences[i]!;
-    if (first.kind && !REPORTING_KINDS.has(first.kind)) continue;
-    let end = first.end;
-    let j = i;
-    let body = text.slice(first.start, end);
-    while (leavesQuoteOpen(body) && j + 1 < sentences.length && j - i < MAX_UNIT_SENTENCES - 1) {
-      const next = sentences[j + 1]!;
-      if (next.kind !== first.kind || next.block !== first.block) break;
-      j++;
-      end = next.end;
-      body = text.slice(first.start, end);
-    }
-    if (j > i && leavesQuoteOpen(body)) j = i, end = first.end; // never closed: do not merge
-    units.push({ start: first.start, end, sentence: i, title: first.kind === 'title' });
-    i = j;
-  }
-  return units;
-}
 
-/** Grows a noun phrase leftwards from token `j` (inclusive); returns its first token index, or -1. */
-function npLeft(toks: Token[], j: number): number {
-  // "Sen. Bernie Sanders (I-Vt.)": a parenthesis closing the phrase belongs to it.
-  if (toks[j]?.text === ')') {
-    let k = j - 1;
-    while (k > 0 && toks[k]!.text !== '(' && j - k < 8) k--;
-    if (toks[k]?.text === '(' && k > 0) {
-      const s = npLeft(toks, k - 1);
-      return s;
-    }
-  }
-  const head = toks[j];
-  if (!head || !head.word || BOUNDARY.has(head.lower) || CUE_VERBS.has(head.lower)) return -1;
-  let i = j;
-  while (i > 0 && j - i < MAX_NP) {
-    const cur = toks[i]!;
-    if (DETERMINERS.has(cur.lower) && !cur.cap) break;
-    const prev = toks[i - 1]!;
-    if (prev.lower === "'s") { i--; continue; }
-    if (!prev.word) break;
-    if (NP_INNER_PREPS.has(prev.lower) && i - 2 >= 0 && (toks[i - 2]!.cap || SPEAKER_NOUNS.has(toks[i - 2]!.lower)) && cur.cap) { i--; continue; }
-    if (DETERMINERS.has(prev.lower)) { i--; break; }
-    if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
-    // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
-    if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;
-    i--;
-  }
-  // A phrase of only determiners/possessive markers is no source.
-  return toks[i]!.lower === "'s" ? -1 : i;
-}
+/** Colon labels that introduce a section, not a speaker ("The Latest:", "Question:", "Poll:"). */
+const COLON_LABELS = /(?:^|\s)(?:the latest|latest|question|answer|q|a|update|updates|note|editor's note|related|watch|read|read more|photo|photos|video|exclusive|breaking|live|opinion|analysis|poll|editorial|fact check|name|age|city|source|sources|credit|warning|correction|full text|transcript|background|context|why|what|how|when|where|who)$/;
 
-const TIME_HEAD = /^(?:week|month|year|morning|afternoon|evening|night|weekend|day|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
-/**
- * "Ted Cruz, by contrast, wrote"; "Trump, speaking at a rally in Charleston, West Virginia, said":
- * with a comma (or dash) at `k` just before the cue, finds a subject at a clause start before an
- * earlier comma. Returns [first, last] token of the subject, or null.
- */
-function insertedSubject(toks: Token[], k: number): [number, number] | null {
-  const mark = toks[k]?.text;
-  if (mark !== ',' && mark !== '—') return null;
-  for (let open = k - 1; open > 0 && open > k - 40; open--) {
-    const t = toks[open]!;
-    if (isQuote(t) || t.text === '.' || t.text === ';') return null;
-    if (t.text !== mark) continue;
-    const start = npLeftOrPronoun(toks, open - 1);
-    if (start >= 0 && (start === 0 || !toks[start - 1]!.word || toks[start - 1]!.lower === 'and' || toks[start - 1]!.lower === 'but')) return [start, open - 1];
-  }
-  return null;
-}
 
-/** Like `npLeft`, but a lone subject pronoun ("he, once again, pledged") also counts. */
-function npLeftOrPronoun(toks: Token[], j: number): number {
-  const t = toks[j];
-  if (t && PRONOUNS.has(t.lower) && t.lower !== 'which' && t.lower !== 'it') return j;
-  return npLeft(toks, j);
-}
 
-/** Grows a noun phrase rightwards from token `i`; returns its last token index, or -1. */
-function npRight(toks: Token[], i: number): number {
-  const first = toks[i];
-  if (!first || !first.word) return -1;
-  if (PRONOUNS.has(first.lower)) return i;
-  if (BOUNDARY.has(first.lower) && !DETERMINERS.has(first.lower)) return -1;
-  let j = i;
-  while (j + 1 < toks.length && j - i < MAX_NP) {
-    const next = toks[j + 1]!;
-    if (next.lower === "'s") { j++; continue; }
-    if (next.text === '(' && toks[j + 2]?.cap && toks[j + 3]?.text === ')') { j += 3; continue; }
-    if (!next.word) break;
-    if (NP_INNER_PREPS.has(next.lower) || next.lower === 'from') {
-      const after = toks[j + 2];
-      if (after && (after.cap || DETERMINERS.has(after.lower)) && (toks[j]!.cap || SPEAKER_NOUNS.has(toks[j]!.lower))) { j++; continue; }
-      break;
-    }
-    if (BOUNDARY.has(next.lower) || CUE_VERBS.has(next.lower) || TIME_WORD.test(next.lower)) break;
-    // After a name, only a speaker noun continues the phrase ("Kopyrkin appeared" ends at the name).
-    if (toks[j]!.cap && !next.cap && !SPEAKER_NOUNS.has(next.lower) && !NP_INNER_PREPS.has(next.lower) && !DETERMINERS.has(first.lower)) break;
-    if (DETERMINERS.has(next.lower) && !toks[j]!.cap && toks[j]!.lower !== "'s") break;
-    j++;
-  }
-  return j;
-}
 
-/** Index of the first token after `i` that is not an auxiliary/adverb sitting between subject and verb (leftwards). */
-function skipLeft(toks: Token[], i: number): number {
-  let j = i;
-  while (j >= 0) {
-    const t = toks[j]!;
-    if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && /ly$/.test(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower))) { j--; continue; }
-    // "on Friday", "last week"
-    if ((t.lower === 'week' || t.lower === 'month') && toks[j - 1]?.lower === 'last') { j -= 2; continue; }
-    break;
-  }
-  return j;
-}
 
-/** Start of a subject at the beginning of the unit, for "…, saying" and "and added". */
-function unitSubject(toks: Token[]): [number, number] | null {
-  let i = 0;
-  while (i < toks.length && (!toks[i]!.word || toks[i]!.lower === 'but' || toks[i]!.lower === 'and')) i++;
-  // An introductory phrase ("Hours later,", "Speaking at a rally,", "On Monday,") is not the subject.
-  const first = toks[i];
-  if (first && (BOUNDARY.has(first.lower) || /ing$/.test(first.lower) || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
-    const comma = toks.findIndex((x, k) => k > i && x.text === ',');
-    if (comma > 0 && comma - i < 14) i = comma + 1;
-  }
-  const t = toks[i];
-  if (!t) return null;
-  if (PRONOUNS.has(t.lower) && t.lower !== 'it') return [i, i];
-  const end = npRight(toks, i);
-  if (end < 0) return null;
-  const after = toks[end + 1];
-  // The phrase must be followed by a verb-ish word, not be the object of a preposition.
-  if (!after || !after.word) return null;
-  return [i, end];
-}
 
-/** Trims spaces and trailing sentence punctuation from a span. */
-function trimSpan(text: string, start: number, end: number): Span {
-  let s = start;
-  let e = end;
-  while (s < e && /[\s,:;—–-]/.test(text[s]!)) s++;
-  while (e > s && /[\s.,;:!?—–-]/.test(text[e - 1]!)) e--;
-  if (e > s && /^that\s/i.test(text.slice(s, e))) s += 5;
-  return { start: s, end: e };
-}
-
+/** A statement before its claimant is resolved (internal to attribution and claimant resolution). */
 interface Raw {
   cue: Span;
   source: Span | null;
@@ -304,13 +129,15 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     if (t.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1])) continue;
     const prev = toks[c - 1];
     // Nominal use ("the claims", "in charge of"): not a reporting verb here.
-    if (prev && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower))) continue;
+    if (prev && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower) || /^\d[\d,.]*$/.test(prev.text))) continue;
     // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
     if (prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '')) continue;
     if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
     const next = toks[cueEnd + 1];
     // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
     if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 5)]!.start, t.start))) continue;
+    // "a program called Sandy Hook Promise": a name, not a verdict.
+    if (lemma === 'call' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && next?.cap && t.lower === 'called') continue;
     if (lemma === 'continue' && next?.word && next.lower !== 'that') continue;
     if (lemma === 'refer' && next?.lower !== 'to') continue;
     if (lemma === 'point' && next?.lower !== 'out') continue;
@@ -462,23 +289,6 @@ function clipContents(text: string, raws: Raw[]): void {
   }
 }
 
-/** Marks tokens that sit inside quotation marks. */
-function quotedTokens(toks: Token[]): boolean[] {
-  const inside = new Array<boolean>(toks.length).fill(false);
-  let open = -1;
-  for (let k = 0; k < toks.length; k++) {
-    const t = toks[k]!;
-    const straight = t.text === '"' || t.text === "''";
-    const opening = t.text === '“' || t.text === '‘' || t.text === '«' || (straight && open < 0);
-    const closing = t.text === '”' || t.text === '»' || (straight && open >= 0) || (t.text === '’' && open >= 0 && toks[open]!.text === '‘');
-    if (open < 0 && opening) open = k;
-    else if (open >= 0 && closing) {
-      for (let q = open + 1; q < k; q++) inside[q] = true;
-      open = -1;
-    }
-  }
-  return inside;
-}
 
 /** "Graham: Trump's rhetoric is hateful": a short name before a colon at the start of a unit. */
 function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw[]): void {
@@ -487,6 +297,8 @@ function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw[]): vo
   const first = toks[0]!;
   if (!first.cap && !PRONOUNS.has(first.lower)) return;
   if (npLeft(toks, colon - 1) !== 0) return;
+  const label = text.slice(toks[0]!.start, toks[colon - 1]!.end).toLowerCase();
+  if (COLON_LABELS.test(label) || /^\d/.test(toks[colon + 1]!.text)) return;
   if (!toks.slice(0, colon).every((t) => t.cap || t.lower === "'s" || NP_INNER_PREPS.has(t.lower) || SPEAKER_NOUNS.has(t.lower))) return;
   out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
 }
@@ -528,9 +340,6 @@ function clauseEnd(toks: Token[], from: number, fallback: number): number {
   return fallback;
 }
 
-function span(toks: Token[], a: number, b: number): Span {
-  return { start: toks[a]!.start, end: toks[b]!.end };
-}
 
 /**
  * Finds reported statements in `text`, sentence by sentence.

@@ -5,7 +5,6 @@
  */
 import type { Span } from '../types.js';
 import type { RawStatement } from './attribution.js';
-import { SPEAKER_NOUNS } from './lexicon.js';
 import type { Statement } from './types.js';
 
 /** A resolved claimant: display name, lower-case keys for matching, and whether it is a person. */
@@ -208,9 +207,4 @@ function finish(r: RawStatement, c: Claimant | null, kind: Statement['kind'], an
   };
   if (answers) s.answers = answers;
   return s;
-}
-
-/** True when the name is probably a person rather than a body (exported for the command's labels). */
-export function looksLikePerson(name: string): boolean {
-  return !!personParts(name) && !ORG_WORDS.test(name) && !SPEAKER_NOUNS.has(name.toLowerCase());
 }

@@ -1,0 +1,177 @@
+/**
+ * Noun-phrase edges and clause subjects found from word shapes and closed word classes, the
+ * cheap stand-in for a parser that attribution uses (see `attribution.ts`).
+ */
+import type { Span } from '../types.js';
+import {
+  BOUNDARY, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
+} from './lexicon.js';
+import { isQuote, type Token } from './tokens.js';
+
+/** Longest noun phrase, in tokens, the rules will grow. */
+const MAX_NP = 10;
+
+/** Heads of time phrases ("this week", "Friday morning") that are never a speaker. */
+export const TIME_HEAD = /^(?:week|month|year|morning|afternoon|evening|night|weekend|day|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** A headline in title case ("Trump Says His Plan Will Work"). */
+export function titleCase(toks: Token[]): boolean {
+  const words = toks.filter((t) => t.word && t.text.length > 3);
+  return words.length >= 3 && words.filter((t) => t.cap).length / words.length >= 0.75;
+}
+
+/** True when the clause before token `k` (back to the unit start) is long enough to be the reported content. */
+export function substantial(toks: Token[], k: number): boolean {
+  const words = toks.slice(0, k).filter((t) => t.word);
+  if (words.length >= 12) return true;
+  return words.length >= 6 && !BOUNDARY.has(words[0]!.lower);
+}
+
+/** Grows a noun phrase leftwards from token `j` (inclusive); returns its first token index, or -1. */
+export function npLeft(toks: Token[], j: number): number {
+  // "Sen. Bernie Sanders (I-Vt.)": a parenthesis closing the phrase belongs to it.
+  if (toks[j]?.text === ')') {
+    let k = j - 1;
+    while (k > 0 && toks[k]!.text !== '(' && j - k < 8) k--;
+    if (toks[k]?.text === '(' && k > 0) {
+      const s = npLeft(toks, k - 1);
+      return s;
+    }
+  }
+  const head = toks[j];
+  if (!head || !head.word || BOUNDARY.has(head.lower) || CUE_VERBS.has(head.lower)) return -1;
+  let i = j;
+  while (i > 0 && j - i < MAX_NP) {
+    const cur = toks[i]!;
+    if (DETERMINERS.has(cur.lower) && !cur.cap) break;
+    const prev = toks[i - 1]!;
+    if (prev.lower === "'s") { i--; continue; }
+    if (!prev.word) break;
+    if (NP_INNER_PREPS.has(prev.lower) && i - 2 >= 0 && (toks[i - 2]!.cap || SPEAKER_NOUNS.has(toks[i - 2]!.lower)) && cur.cap) { i--; continue; }
+    if (DETERMINERS.has(prev.lower)) { i--; break; }
+    if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
+    // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
+    if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;
+    i--;
+  }
+  // A phrase of only determiners/possessive markers is no source.
+  return toks[i]!.lower === "'s" ? -1 : i;
+}
+
+/**
+ * "Ted Cruz, by contrast, wrote"; "Trump, speaking at a rally in Charleston, West Virginia, said":
+ * with a comma (or dash) at `k` just before the cue, finds a subject at a clause start before an
+ * earlier comma. Returns [first, last] token of the subject, or null.
+ */
+export function insertedSubject(toks: Token[], k: number): [number, number] | null {
+  const mark = toks[k]?.text;
+  if (mark !== ',' && mark !== '—') return null;
+  for (let open = k - 1; open > 0 && open > k - 40; open--) {
+    const t = toks[open]!;
+    if (isQuote(t) || t.text === '.' || t.text === ';') return null;
+    if (t.text !== mark) continue;
+    const start = npLeftOrPronoun(toks, open - 1);
+    if (start >= 0 && (start === 0 || !toks[start - 1]!.word || toks[start - 1]!.lower === 'and' || toks[start - 1]!.lower === 'but')) return [start, open - 1];
+  }
+  return null;
+}
+
+/** Like `npLeft`, but a lone subject pronoun ("he, once again, pledged") also counts. */
+export function npLeftOrPronoun(toks: Token[], j: number): number {
+  const t = toks[j];
+  if (t && PRONOUNS.has(t.lower) && t.lower !== 'which' && t.lower !== 'it') return j;
+  return npLeft(toks, j);
+}
+
+/** Grows a noun phrase rightwards from token `i`; returns its last token index, or -1. */
+export function npRight(toks: Token[], i: number): number {
+  const first = toks[i];
+  if (!first || !first.word) return -1;
+  if (PRONOUNS.has(first.lower)) return i;
+  if (BOUNDARY.has(first.lower) && !DETERMINERS.has(first.lower)) return -1;
+  let j = i;
+  while (j + 1 < toks.length && j - i < MAX_NP) {
+    const next = toks[j + 1]!;
+    if (next.lower === "'s") { j++; continue; }
+    if (next.text === '(' && toks[j + 2]?.cap && toks[j + 3]?.text === ')') { j += 3; continue; }
+    if (!next.word) break;
+    if (NP_INNER_PREPS.has(next.lower) || next.lower === 'from') {
+      const after = toks[j + 2];
+      if (after && (after.cap || DETERMINERS.has(after.lower)) && (toks[j]!.cap || SPEAKER_NOUNS.has(toks[j]!.lower))) { j++; continue; }
+      break;
+    }
+    if (BOUNDARY.has(next.lower) || CUE_VERBS.has(next.lower) || TIME_WORD.test(next.lower)) break;
+    // After a name, only a speaker noun continues the phrase ("Kopyrkin appeared" ends at the name).
+    if (toks[j]!.cap && !next.cap && !SPEAKER_NOUNS.has(next.lower) && !NP_INNER_PREPS.has(next.lower) && !DETERMINERS.has(first.lower)) break;
+    if (DETERMINERS.has(next.lower) && !toks[j]!.cap && toks[j]!.lower !== "'s") break;
+    j++;
+  }
+  return j;
+}
+
+/** Index of the first token after `i` that is not an auxiliary/adverb sitting between subject and verb (leftwards). */
+export function skipLeft(toks: Token[], i: number): number {
+  let j = i;
+  while (j >= 0) {
+    const t = toks[j]!;
+    if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && /ly$/.test(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower))) { j--; continue; }
+    // "on Friday", "last week"
+    if ((t.lower === 'week' || t.lower === 'month') && toks[j - 1]?.lower === 'last') { j -= 2; continue; }
+    break;
+  }
+  return j;
+}
+
+/** Start of a subject at the beginning of the unit, for "…, saying" and "and added". */
+export function unitSubject(toks: Token[]): [number, number] | null {
+  let i = 0;
+  while (i < toks.length && (!toks[i]!.word || toks[i]!.lower === 'but' || toks[i]!.lower === 'and')) i++;
+  // An introductory phrase ("Hours later,", "Speaking at a rally,", "On Monday,") is not the subject.
+  const first = toks[i];
+  if (first && (BOUNDARY.has(first.lower) || /ing$/.test(first.lower) || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
+    const comma = toks.findIndex((x, k) => k > i && x.text === ',');
+    if (comma > 0 && comma - i < 14) i = comma + 1;
+  }
+  const t = toks[i];
+  if (!t) return null;
+  if (PRONOUNS.has(t.lower) && t.lower !== 'it') return [i, i];
+  const end = npRight(toks, i);
+  if (end < 0) return null;
+  const after = toks[end + 1];
+  // The phrase must be followed by a verb-ish word, not be the object of a preposition.
+  if (!after || !after.word) return null;
+  return [i, end];
+}
+
+/** Trims spaces and trailing sentence punctuation from a span. */
+export function trimSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,:;—–-]/.test(text[s]!)) s++;
+  while (e > s && /[\s.,;:!?—–-]/.test(text[e - 1]!)) e--;
+  if (e > s && /^that\s/i.test(text.slice(s, e))) s += 5;
+  return { start: s, end: e };
+}
+
+/** Marks tokens that sit inside quotation marks. */
+export function quotedTokens(toks: Token[]): boolean[] {
+  const inside = new Array<boolean>(toks.length).fill(false);
+  let open = -1;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    const straight = t.text === '"' || t.text === "''";
+    const opening = t.text === '“' || t.text === '‘' || t.text === '«' || (straight && open < 0);
+    const closing = t.text === '”' || t.text === '»' || (straight && open >= 0) || (t.text === '’' && open >= 0 && toks[open]!.text === '‘');
+    if (open < 0 && opening) open = k;
+    else if (open >= 0 && closing) {
+      for (let q = open + 1; q < k; q++) inside[q] = true;
+      open = -1;
+    }
+  }
+  return inside;
+}
+
+/** The text range from token `a` to token `b` (inclusive). */
+export function span(toks: Token[], a: number, b: number): Span {
+  return { start: toks[a]!.start, end: toks[b]!.end };
+}
