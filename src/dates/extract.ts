@@ -157,8 +157,8 @@ function ruleCandidates(s: string, out: Candidate[]): void {
       if (year === undefined) return; // LAST_NAMED has it
     }
     // "prices fall", "the winter wheat crop": a season needs a determiner or a year to be a date.
-    if (year === undefined && (!lead || /^(?:wheat|crop|olympics|games|season|months?|storm|weather|clothes)\b/i.test(s.slice(m.index + m[0].length).trim()))) return;
-    if (word === 'fall' && year === undefined && lead !== 'the' && lead !== 'in the' && lead !== 'during') return;
+    // "prices fall in winter", "the winter wheat crop": without a year, only "the summer" (one particular summer) is a date.
+    if (year === undefined && (!lead?.endsWith('the') || /^(?:wheat|crop|olympics|games|season|months?|storm|weather|clothes|sales|collection)\b/i.test(s.slice(m.index + m[0].length).trim()))) return;
     // The expression is the season itself ("summer", "early spring"), or "the fall of 2020" whole.
     const from = lead === 'the' && year !== undefined ? m.index : m.index + m[0].toLowerCase().lastIndexOf((m[2] ?? word).toLowerCase());
     at(m, { season: SEASONS[word], year, approximate: Boolean(m[2]) }, from);
