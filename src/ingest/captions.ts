@@ -3,11 +3,24 @@
  * is never reporting.
  */
 
-const CREDIT =
-  /\b(photo|photos|photograph|image|images|picture|pic|illustration|video|graphic|footage)( credit| courtesy| source| by)?\s*:|\b(photo|image|picture) (credit|courtesy)\b|\b(photo|photograph) by\b|\bcredit\s*:|\bgetty images\b|\bshutterstock\b|\bwikimedia( commons)?\b|\bunsplash\b|\b(afp|reuters|ap|epa|anadolu|xinhua|tass|sputnik|ria novosti)(\s*\/\s*|\s+via\s+)[a-z]|\/\s*(afp|reuters|ap|epa|getty)\b|\((photo|image|picture|file photo)\b|^(file )?photo\b[^.]{0,40}$/i;
+const CREDIT = new RegExp(
+  [
+    // "Photo: …", "Image credit: …", "Photograph by …"
+    '\\b(photo|photos|photograph|image|images|picture|pic|illustration)( credit| courtesy| source| by)?\\s*:',
+    '\\b(photo|image|picture) (credit|courtesy)\\b',
+    '\\b(photo|photograph) by\\b',
+    '\\bcredit\\s*:',
+    // Agency and picture-library credits at the end of the line: "Jane Doe / Reuters", "(X/AFP/Getty Images)"
+    '(via|\\/)\\s*(getty images|afp|reuters|ap|epa|anadolu|xinhua|shutterstock|alamy|wikimedia( commons)?|unsplash)\\W*$',
+    '\\b(getty images|shutterstock|alamy|unsplash|wikimedia commons)\\W*$',
+    '\\((photo|image|picture|file photo)\\b',
+    '^(file )?photo\\b[^.]{0,40}$',
+  ].join('|'),
+  'i',
+);
 
 /** Substrings every caption pattern needs; most pieces are ruled out by these alone. */
-const HINT = /photo|image|picture|pic|illustration|video|graphic|footage|credit|getty|shutterstock|wikimedia|unsplash|\/| via /i;
+const HINT = /photo|image|picture|pic|illustration|credit|getty|shutterstock|alamy|wikimedia|unsplash|\/| via /i;
 
 /**
  * True when a piece reads as a photo caption or credit line.

@@ -16,7 +16,7 @@ import {
 } from './chrome.js';
 import { readDateLine, readWireDateline, type Dateline } from './dateline.js';
 import { segment, isSpace, type Piece } from './segment.js';
-import { isHeadlineLike, titleKey } from './title.js';
+import { isHeadlineLike, titleKey, wordCount } from './title.js';
 
 interface Draft extends Piece {
   kind?: BlockKind;
@@ -90,10 +90,20 @@ function findTitle(drafts: Draft[], knownTitle: string | undefined): number {
   for (let i = 0; i < drafts.length && i < HEAD_PIECES; i++) {
     const d = drafts[i]!;
     if (d.kind !== undefined) continue;
-    if (d.text.length > BODY_LENGTH) return -1;
+    if (isProse(d.text) || readWireDateline(d.text, d.start)) return -1;
     if (isHeadlineLike(d.text, 4)) return i;
   }
   return -1;
+}
+
+/** True when a piece reads as a paragraph of reporting: once one appears, the page head is over. */
+function isProse(text: string): boolean {
+  if (text.length > BODY_LENGTH) return true;
+  const words = wordCount(text);
+  if (/[.!…]["'”’)\]]*$/.test(text)) return words >= 10;
+  // Question headlines exist; a question of this length is a sentence.
+  if (/\?["'”’)\]]*$/.test(text)) return words >= 20;
+  return false;
 }
 
 function markWireDateline(drafts: Draft[], from: number): { drafts: Draft[]; dateline?: Dateline } {
@@ -225,9 +235,11 @@ export function classify(raw: string, knownTitle?: string): Classification {
     const t = drafts[title]!;
     mark(t, 'title', 'headline');
     headline = t.text;
+    // Short lines above the headline are the site's masthead, section labels and menus; anything
+    // that reads as reporting is left alone (the metadata title may match a later line).
     for (let i = 0; i < title; i++) {
       const d = drafts[i]!;
-      if (d.kind === undefined) mark(d, 'chrome', 'page header');
+      if (d.kind === undefined && !isProse(d.text) && d.text.length <= 120) mark(d, 'chrome', 'page header');
     }
   }
   const wire = markWireDateline(drafts, Math.max(0, title + 1));

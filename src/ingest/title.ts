@@ -17,11 +17,22 @@ export function wordCount(text: string): number {
  */
 export function isHeadlineLike(text: string, minWords = 3): boolean {
   if (text.length < 8 || text.length > 220 || text.includes('\n')) return false;
-  if (TERMINAL_PERIOD.test(text)) return false;
   const words = wordCount(text);
+  // Some archives end every headline with a full stop; Title Case still gives them away.
+  if (TERMINAL_PERIOD.test(text) && !(text.endsWith('.') && isTitleCase(text))) return false;
   if (words < minWords || words > 35) return false;
   const first = text[0] ?? '';
   return /[\p{Lu}\p{N}"'“‘«]/u.test(first);
+}
+
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'vs.', 'via', 'nor', 'per']);
+
+/** True when nearly every word but the small ones starts with a capital ("Donald Trump Sounds Weirdly Sophisticated"). */
+export function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
+  if (words.length < 3) return false;
+  const capitalised = words.filter((w) => /^["'“‘(]?\p{Lu}/u.test(w)).length;
+  return capitalised / words.length >= 0.85;
 }
 
 /** Comparable form of a title: case, quotes, dashes and spacing folded. */
