@@ -225,3 +225,36 @@ describe('events across articles', () => {
     expect(r.items.map((i) => [i.fields?.['date'], i.fields?.['inferred']])).toEqual([['2020', false]]);
   });
 });
+
+describe('timeline over generated articles', () => {
+  const PHRASES = [
+    'on Friday', 'last November', 'on June 4', 'on December 30', 'in January', 'since the end of June', 'in 2023', 'last fall',
+    'in the 1990s', 'a week ago', 'yesterday', 'next month', 'on 29th of July', 'in the fall of 2020', 'on Monday', 'this year',
+    'in the third quarter', 'two weeks ago', 'on March 3, 2019', 'next Friday',
+  ];
+  const VERBS = ['Armenia and Russia signed a deal', 'Russian troops arrived in Armenia', 'Yerevan asked Moscow for help', 'Armenia and Russia will meet'];
+
+  it('never shows an event dated after the article that reports it, and quotes every event verbatim', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true }),
+        fc.boolean(),
+        fc.array(fc.tuple(fc.constantFrom(...VERBS), fc.constantFrom(...PHRASES)), { minLength: 1, maxLength: 6 }),
+        async (date, inferred, sentences) => {
+          const published = date.toISOString().slice(0, 10);
+          const body = sentences.map(([verb, phrase]) => `${verb} ${phrase}.`).join(' ');
+          const lib = await libraryOf([{ id: 'g.md', text: `Armenia and Russia\n\n${body}`, meta: { title: 'Armenia and Russia', published, publishedInferred: inferred, outlet: 'Gen' } }]);
+          const r = await runtimeOver(lib).execute('timeline', { text: 'armenia-russia' }, cli);
+          expectVerbatim(r, lib);
+          expectSorted(r.items);
+          for (const item of r.items) {
+            const d = String(item.fields?.['date']);
+            expect(d <= published.slice(0, d.length), `${d} reported on ${published}`).toBe(true);
+            if (inferred && !/\d{4}/.test(String(item.fields?.['expression']))) expect(item.fields?.['inferred']).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
