@@ -28,13 +28,31 @@ function candidateArticles(library: Library, matchers: PartMatcher[], topic: str
     both = both === null ? [...found] : both.filter((id) => found.has(id));
   }
   for (const id of both ?? []) ids.add(id);
+  const copies = copiesOf(library);
   const out: Article[] = [];
+  const seen = new Set<string>();
   for (const id of ids) {
-    const article = library.get(id);
-    if (article && matchers.every((m) => m(article.text) || m(article.meta.title))) out.push(article);
+    // Syndicated copies may be left out of the index; they are appearances all the same.
+    for (const each of [id, ...(copies.get(id) ?? [])]) {
+      const article = seen.has(each) ? undefined : library.get(each);
+      seen.add(each);
+      if (article && matchers.every((m) => m(article.text) || m(article.meta.title))) out.push(article);
+    }
     if (out.length >= LIMITS.candidates) break;
   }
   return out;
+}
+
+const copiesCache = new WeakMap<Library, { version: string; size: number; copies: Map<string, string[]> }>();
+
+/** Syndicated copies of each original article, computed once per library version. */
+function copiesOf(library: Library): Map<string, string[]> {
+  const cached = copiesCache.get(library);
+  if (cached && cached.version === library.version && cached.size === library.articles.length) return cached.copies;
+  const copies = new Map<string, string[]>();
+  for (const a of library.articles) if (a.duplicateOf) copies.set(a.duplicateOf, [...(copies.get(a.duplicateOf) ?? []), a.id]);
+  copiesCache.set(library, { version: library.version, size: library.articles.length, copies });
+  return copies;
 }
 
 /** "HUR" for "Ukraine’s military intelligence agency (HUR)"; the name itself otherwise. */

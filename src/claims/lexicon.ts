@@ -83,7 +83,7 @@ const NOUNISH_FORMS = new Set([
   'hint', 'hints', 'demand', 'demands', 'counter', 'counters', 'blast', 'blasts', 'brief', 'briefs', 'signal', 'signals',
   'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'report', 'fear', 'fears', 'hope',
   'hopes', 'finding', 'findings', 'showing', 'reply', 'replies', 'respond', 'remark', 'remarks', 'observe', 'muse', 'joke',
-  'jokes', 'call', 'calls', 'tweet', 'tweets', 'contest', 'contests', 'shown', 'finding', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
+  'jokes', 'call', 'calls', 'dispute', 'disputes', 'rebuff', 'rebuffs', 'tweet', 'tweets', 'contest', 'contests', 'shown', 'finding', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
   'signaled', 'signalled', 'challenge', 'counter', 'briefed', 'briefing', 'observed', 'observing', 'observes',
 ]);
 
