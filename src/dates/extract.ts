@@ -103,14 +103,17 @@ function unitOf(word: string): DateUnit | 'weekend' {
 }
 
 function ruleCandidates(s: string, out: Candidate[]): void {
+  // Each rule runs only when its key word is there: most sentences need two or three of the fifteen.
+  const low = s.toLowerCase();
+  const has = (...words: string[]) => words.some((w) => low.includes(w));
   const at = (m: RegExpExecArray, extra: Omit<Candidate, 'start' | 'end' | 'priority'>, from = m.index, to = m.index + m[0].length) =>
     out.push({ start: from, end: to, priority: 1, ...extra });
 
-  each(RELATIVE_WORD, s, (m) => {
+  if (has('yesterday', 'today', 'tomorrow', 'tonight')) each(RELATIVE_WORD, s, (m) => {
     const w = m[1]!.toLowerCase();
     at(m, { unit: 'day', offset: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 });
   });
-  each(AGO, s, (m) => {
+  if (has(' ago', 'earlier')) each(AGO, s, (m) => {
     const n = toNumber(m[1]!);
     if (n === undefined) return at(m, { vague: 'PAST_REF' });
     const unit = unitOf(m[2]!);
@@ -118,7 +121,7 @@ function ruleCandidates(s: string, out: Candidate[]): void {
     if (unit === 'decade') return at(m, { unit: 'year', offset: -10 * n, approximate: true });
     at(m, { unit: unit as DateUnit, offset: -n, ...(unit === 'year' ? { yearsBack: n } : {}) });
   });
-  each(AFTER, s, (m) => {
+  if (has('after', 'before', 'later')) each(AFTER, s, (m) => {
     const n = toNumber(m[1]!);
     const before = s.slice(0, m.index);
     const rest = s.slice(m.index + m[0].length);
@@ -130,14 +133,14 @@ function ruleCandidates(s: string, out: Candidate[]): void {
       at(m, { unit: unitOf(m[2]!) as DateUnit, offset: -n, approximate: true, fromPublication: true });
     } else at(m, { suppress: true });
   });
-  each(LAST_UNIT, s, (m) => {
+  if (has('last', 'this', 'next', 'past', 'previous', 'coming', 'current')) each(LAST_UNIT, s, (m) => {
     const mod = m[2]!.toLowerCase();
     const offset = mod === 'last' || mod === 'past' || mod === 'previous' ? -1 : mod === 'next' || mod === 'coming' ? 1 : 0;
     const unit = unitOf(m[3]!);
     if (unit === 'weekend') return at(m, { unit: 'week', offset: offset === 0 ? -1 : offset });
     at(m, { unit, offset, approximate: Boolean(m[1]) });
   });
-  each(LAST_NAMED, s, (m) => {
+  if (has('last', 'this', 'next', 'previous', 'following')) each(LAST_NAMED, s, (m) => {
     const mod = m[1]!.toLowerCase();
     const rel = mod === 'last' || mod === 'this past' || mod.endsWith('previous') ? 'last' : mod === 'this' ? 'this' : 'next';
     const word = m[2]!.toLowerCase();
@@ -149,7 +152,7 @@ function ruleCandidates(s: string, out: Candidate[]): void {
     const season = SEASONS[word];
     if (season) at(m, { season, rel });
   });
-  each(SEASON, s, (m) => {
+  if (has('spring', 'summer', 'autumn', 'fall', 'winter')) each(SEASON, s, (m) => {
     const lead = m[1]?.toLowerCase();
     const word = m[3]!.toLowerCase();
     const year = m[4] ? Number(m[4]) : undefined;
@@ -163,9 +166,9 @@ function ruleCandidates(s: string, out: Candidate[]): void {
     const from = lead === 'the' && year !== undefined ? m.index : m.index + m[0].toLowerCase().lastIndexOf((m[2] ?? word).toLowerCase());
     at(m, { season: SEASONS[word], year, approximate: Boolean(m[2]) }, from);
   });
-  each(DECADE, s, (m) => at(m, { decade: Number(m[2]) * 10 + Number(m[3]), approximate: Boolean(m[1]) }));
-  each(CENTURY, s, (m) => at(m, { century: Number(m[1]) - 1 }));
-  each(QUARTER, s, (m) => {
+  if (has('0s', "0's")) each(DECADE, s, (m) => at(m, { decade: Number(m[2]) * 10 + Number(m[3]), approximate: Boolean(m[1]) }));
+  if (has('century')) each(CENTURY, s, (m) => at(m, { century: Number(m[1]) - 1 }));
+  if (has('quarter')) each(QUARTER, s, (m) => {
     const word = m[3]?.toLowerCase();
     const year = m[2] ? Number(m[2]) : m[4] ? Number(m[4]) : m[5] ? Number(m[5]) : undefined;
     if (!word && !m[1] && year === undefined) return;
@@ -177,27 +180,27 @@ function ruleCandidates(s: string, out: Candidate[]): void {
     if (year !== undefined && !word) return at(m, { suppress: true }); // "the 1988 quarter": which quarter is not said
     at(m, { unit: 'quarter', offset: -1, rel: 'latest' });
   });
-  each(HALF, s, (m) => {
+  if (has('half')) each(HALF, s, (m) => {
     const year = m[3] ? Number(m[3]) : undefined;
     if (!m[1] && year === undefined) return;
     at(m, { half: m[2]!.toLowerCase() === 'first' ? 1 : 2, year });
   });
-  each(YEAR, s, (m) => {
+  if (/\d{4}/.test(s)) each(YEAR, s, (m) => {
     const year = Number(m[2]);
     at(m, { year });
   });
-  each(VAGUE, s, (m) => {
+  if (has('now', 'current', 'recent', 'past', 'future', 'these days', 'previously')) each(VAGUE, s, (m) => {
     const w = m[1]!.toLowerCase();
     const vague = /^(?:now|nowadays|currently|current|these days)$/.test(w) ? 'PRESENT_REF' : w.endsWith('future') ? 'FUTURE_REF' : 'PAST_REF';
     at(m, { vague });
   });
-  each(THE_YEAR, s, (m) => at(m, { unit: 'year', offset: 0 }));
-  each(SPELLED_YEAR, s, (m) => {
+  if (has('year')) each(THE_YEAR, s, (m) => at(m, { unit: 'year', offset: 0 }));
+  if (has('nineteen', 'twenty', 'two thousand')) each(SPELLED_YEAR, s, (m) => {
     const g = m.slice(1).map((x) => x?.toLowerCase());
     const year = g[3] ? 2000 + (g[4] ? SPELLED[g[4]]! : 0) : SPELLED[g[0]!]! * 100 + SPELLED[g[1]!]! + (g[2] ? SPELLED[g[2]]! : 0);
     at(m, { year });
   });
-  each(SPELLED_DECADE, s, (m) => at(m, { decade: 190 + SPELLED[m[1]!.toLowerCase()]! }));
+  if (has('ties')) each(SPELLED_DECADE, s, (m) => at(m, { decade: 190 + SPELLED[m[1]!.toLowerCase()]! }));
 }
 
 const chronoRef = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
