@@ -7,9 +7,10 @@
  * library.search('gyumri earthquake', { limit: 5 });
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Analyser } from './analyser.js';
 import { ANALYSERS } from './analysers.js';
 import type { Logger } from './command.js';
@@ -79,10 +80,40 @@ export interface BuiltLibrary {
   fromSnapshot: boolean;
 }
 
-/** Analyser names and versions, so a new analyser version rebuilds the snapshot. */
+/** Source files whose changes alter what a snapshot holds: all of ingest, and the index builder. */
+const FINGERPRINTED = [
+  './ingest/',
+  './search/tokenize',
+  './search/passages',
+  './search/segment',
+  './search/snapshot',
+  './search/stored-article',
+];
+
+let codeFingerprint: string | null = null;
+
+/**
+ * A hash of the ingest and index-building code, so upgrading newsdesk rebuilds the snapshot
+ * even when nobody remembered to bump a version (analysers have their own versions).
+ */
+function fingerprintCode(): string {
+  if (codeFingerprint) return codeFingerprint;
+  const hash = createHash('sha1');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const entry of FINGERPRINTED) {
+    const target = path.join(here, entry);
+    const files = entry.endsWith('/')
+      ? readdirSync(target).filter((f) => /\.(ts|js)$/.test(f)).sort().map((f) => path.join(target, f))
+      : ['.ts', '.js'].map((ext) => target + ext).filter((f) => existsSync(f));
+    for (const f of files) hash.update(path.basename(f)).update(readFileSync(f));
+  }
+  codeFingerprint = hash.digest('hex').slice(0, 16);
+  return codeFingerprint;
+}
+
+/** Snapshot format, code fingerprint and analyser names and versions: a change in any rebuilds the snapshot. */
 function analyserSalt(analysers: readonly Analyser[]): string {
-  const ingestVersion = (ingest as Record<string, unknown>)['INGEST_VERSION'];
-  return [SNAPSHOT_FORMAT, `ingest@${String(ingestVersion ?? '0')}`, ...analysers.map((a) => `${a.name}@${a.version}`)].join('|');
+  return [SNAPSHOT_FORMAT, `code@${fingerprintCode()}`, ...analysers.map((a) => `${a.name}@${a.version}`)].join('|');
 }
 
 /** The snapshot file for a corpus folder: one per folder, so two corpora never overwrite each other. */

@@ -23,42 +23,30 @@ interface ArticleRecord {
   duplicateOf?: string;
 }
 
-/** Adds the article sections through `add`. */
-export function packArticles(articles: readonly Article[], add: (name: string, type: ArrayKind, data: Writable) => void): void {
+/** A section to write: its chunks are produced when it is written, so big blobs never exist in one piece. */
+export interface SectionSource {
+  name: string;
+  type: ArrayKind;
+  chunks: () => Iterable<Uint8Array>;
+}
+
+const bytesOf = (a: Writable): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** The article sections in write order (offset tables follow the blobs they index, so they are filled by then). */
+export function articleSections(articles: readonly Article[]): SectionSource[] {
   const n = articles.length;
-  const records: ArticleRecord[] = articles.map((a) => ({
-    id: a.id,
-    meta: a.meta,
-    contentHash: a.contentHash,
-    ...(a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}),
-  }));
-  add('articles', 'bytes', Buffer.from(JSON.stringify(records), 'utf8'));
   const textOffsets = new Uint32Array(n + 1);
   const annOffsets = new Uint32Array(n + 1);
-  const texts: Buffer[] = [];
-  const annotations: Buffer[] = [];
-  let textBytes = 0;
-  let annBytes = 0;
   const sentOffsets = new Uint32Array(n + 1);
   const blockOffsets = new Uint32Array(n + 1);
   let sentences = 0;
   let blocks = 0;
   articles.forEach((a, i) => {
-    const t = Buffer.from(a.text, 'utf8');
-    texts.push(t);
-    textOffsets[i] = textBytes;
-    textBytes += t.length;
-    const ann = Buffer.from(JSON.stringify(a.annotations ?? {}), 'utf8');
-    annotations.push(ann);
-    annOffsets[i] = annBytes;
-    annBytes += ann.length;
     sentOffsets[i] = sentences;
     sentences += a.sentences.length;
     blockOffsets[i] = blocks;
     blocks += a.blocks.length;
   });
-  textOffsets[n] = textBytes;
-  annOffsets[n] = annBytes;
   sentOffsets[n] = sentences;
   blockOffsets[n] = blocks;
   const sStart = new Uint32Array(sentences);
@@ -91,21 +79,46 @@ export function packArticles(articles: readonly Article[], add: (name: string, t
       bReason[bi++] = r;
     }
   }
-  add('texts', 'bytes', Buffer.concat(texts));
-  add('textOffsets', 'u32', textOffsets);
-  add('annotations', 'bytes', Buffer.concat(annotations));
-  add('annOffsets', 'u32', annOffsets);
-  add('sentOffsets', 'u32', sentOffsets);
-  add('sStart', 'u32', sStart);
-  add('sEnd', 'u32', sEnd);
-  add('sBlock', 'u32', sBlock);
-  add('sKind', 'u8', sKind);
-  add('blockOffsets', 'u32', blockOffsets);
-  add('bStart', 'u32', bStart);
-  add('bEnd', 'u32', bEnd);
-  add('bKind', 'u8', bKind);
-  add('bReason', 'u32', bReason);
-  add('reasons', 'bytes', Buffer.from(JSON.stringify([...reasons.keys()]), 'utf8'));
+  const records = function* (): Iterable<Uint8Array> {
+    // One JSON array, written in slices so the whole string never exists at once.
+    yield Buffer.from('[');
+    for (let i = 0; i < n; i++) {
+      const a = articles[i]!;
+      const record: ArticleRecord = { id: a.id, meta: a.meta, contentHash: a.contentHash, ...(a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}) };
+      yield Buffer.from((i ? ',' : '') + JSON.stringify(record), 'utf8');
+    }
+    yield Buffer.from(']');
+  };
+  const blob = (offsets: Uint32Array, piece: (a: Article) => string) =>
+    function* (): Iterable<Uint8Array> {
+      let bytes = 0;
+      for (let i = 0; i < n; i++) {
+        const chunk = Buffer.from(piece(articles[i]!), 'utf8');
+        offsets[i] = bytes;
+        bytes += chunk.length;
+        yield chunk;
+      }
+      offsets[n] = bytes;
+    };
+  const array = (name: string, type: ArrayKind, data: Writable): SectionSource => ({ name, type, chunks: () => [bytesOf(data)] });
+  return [
+    { name: 'articles', type: 'bytes', chunks: records },
+    { name: 'texts', type: 'bytes', chunks: blob(textOffsets, (a) => a.text) },
+    array('textOffsets', 'u32', textOffsets),
+    { name: 'annotations', type: 'bytes', chunks: blob(annOffsets, (a) => JSON.stringify(a.annotations ?? {})) },
+    array('annOffsets', 'u32', annOffsets),
+    array('sentOffsets', 'u32', sentOffsets),
+    array('sStart', 'u32', sStart),
+    array('sEnd', 'u32', sEnd),
+    array('sBlock', 'u32', sBlock),
+    array('sKind', 'u8', sKind),
+    array('blockOffsets', 'u32', blockOffsets),
+    array('bStart', 'u32', bStart),
+    array('bEnd', 'u32', bEnd),
+    array('bKind', 'u8', bKind),
+    array('bReason', 'u32', bReason),
+    { name: 'reasons', type: 'bytes', chunks: () => [Buffer.from(JSON.stringify([...reasons.keys()]), 'utf8')] },
+  ];
 }
 
 /** The packed article sections of a snapshot, decoded on demand. */
