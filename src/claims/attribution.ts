@@ -51,7 +51,7 @@ const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 's
 const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse', 'call', 'criticize', 'criticise', 'blame', 'praise', 'attack', 'slam', 'blast', 'defend', 'endorse']);
 
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
-const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts)\s*(?:\w+\s*){0,1}$/i;
+const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts|filings?|footage|tallies|search)\b/i;
 const DOC_SOURCE = /\b(?:statement|report|message|post|letter|order|document|release|communique|readout|text)\s*$/i;
 
 
@@ -129,13 +129,17 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     if (t.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1])) continue;
     const prev = toks[c - 1];
     // Nominal use ("the claims", "in charge of"): not a reporting verb here.
-    if (prev && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower) || /^\d[\d,.]*$/.test(prev.text))) continue;
+    // ("He's describing" is "he is describing": a possessive only after a noun.)
+    const contraction = prev?.lower === "'s" && PRONOUNS.has(toks[c - 2]?.lower ?? '');
+    if (prev && !contraction && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower))) continue;
+    // "271 pledged delegates": a participle after a number is an adjective.
+    if (prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(t.lower)) continue;
     // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
     if (prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '')) continue;
     if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
     const next = toks[cueEnd + 1];
     // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
-    if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 5)]!.start, t.start))) continue;
+    if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 10)]!.start, t.start))) continue;
     // "a program called Sandy Hook Promise": a name, not a verdict.
     if (lemma === 'call' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && next?.cap && t.lower === 'called') continue;
     if (lemma === 'continue' && next?.word && next.lower !== 'that') continue;
