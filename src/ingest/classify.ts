@@ -220,13 +220,23 @@ function markTail(drafts: Draft[]): void {
   }
 }
 
+/** A Markdown heading ("## Reaction") is the heading text; the marks are not quoted. */
+function withoutHeadingMarks(piece: Piece): Draft {
+  const m = /^#{1,6}[ \t]+(?=\S)/.exec(piece.text);
+  if (!m || piece.text.includes('\n')) return piece;
+  let text = piece.text.slice(m[0].length);
+  const closing = /[ \t]+#+$/.exec(text);
+  if (closing && closing.index > 0) text = text.slice(0, closing.index);
+  return { ...piece, start: piece.start + m[0].length, end: piece.start + m[0].length + text.length, text };
+}
+
 /**
  * Classifies the pieces of `raw`.
  * @param raw - the article text
  * @param knownTitle - the title from metadata, if any; the matching line becomes the headline
  */
 export function classify(raw: string, knownTitle?: string): Classification {
-  let drafts: Draft[] = segment(raw);
+  let drafts: Draft[] = segment(raw).map(withoutHeadingMarks);
   let dateline = markDateLines(drafts);
   markStandalone(drafts);
   const title = findTitle(drafts, knownTitle);

@@ -5,6 +5,7 @@
  */
 import type { ArticleMeta } from '../types.js';
 import { parseStatedDate } from './dateline.js';
+import { htmlToText, looksLikeHtml } from './html-text.js';
 
 /** One article read from a JSON export, before ingest. */
 export interface JsonArticle {
@@ -24,7 +25,7 @@ const FIELDS = {
   title: ['title', 'headline', 'name', 'heading'],
   body: ['body', 'text', 'content', 'articleBody', 'article_body', 'body_text', 'bodyText', 'fullText', 'full_text', 'story'],
   url: ['url', 'link', 'permalink', 'canonical_url', 'canonicalUrl', 'href', 'web_url', 'webUrl'],
-  published: ['published', 'date', 'publishedAt', 'published_at', 'datePublished', 'date_published', 'pubDate', 'pub_date', 'publication_date', 'publicationDate', 'created_at', 'createdAt', 'webPublicationDate'],
+  published: ['published', 'date', 'publishedAt', 'published_at', 'datePublished', 'date_published', 'pubDate', 'pub_date', 'publication_date', 'publicationDate', 'created_at', 'createdAt', 'webPublicationDate', 'date_gmt', 'firstPublished', 'first_published', 'dateCreated', 'issued'],
   outlet: ['outlet', 'source', 'publication', 'publisher', 'site_name', 'siteName', 'site', 'source_name'],
   author: ['author', 'authors', 'byline', 'creator', 'writer'],
   language: ['language', 'lang', 'locale'],
@@ -78,10 +79,12 @@ function toDate(value: unknown): string | undefined {
 function readOne(value: unknown, index: number | undefined): JsonArticle | JsonProblem {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { index, reason: 'not an article object' };
   const obj = value as Record<string, unknown>;
-  const body = text(pick(obj, FIELDS.body));
+  const found = text(pick(obj, FIELDS.body));
+  const body = found !== undefined && looksLikeHtml(found) ? htmlToText(found) : found;
   if (body === undefined || body.trim() === '') return { index, reason: 'no article text (expected "body", "text" or "content")' };
   const meta: Partial<ArticleMeta> = {};
-  const title = text(pick(obj, FIELDS.title))?.trim();
+  const rawTitle = text(pick(obj, FIELDS.title));
+  const title = (rawTitle !== undefined && looksLikeHtml(rawTitle) ? htmlToText(rawTitle) : rawTitle)?.replace(/&#?\w+;/g, (e) => htmlToText(e)).trim();
   if (title) meta.title = title;
   const url = text(pick(obj, FIELDS.url))?.trim();
   if (url) meta.url = url;

@@ -117,6 +117,18 @@ describe('rules that must not fire on reporting', () => {
     expect(b.meta).toMatchObject({ published: '2024-03-04', publishedInferred: true, outlet: 'Desk', title: 'Given' });
   });
 
+  it('reads a Markdown heading as the headline without its marks', () => {
+    const raw = '# Ferry service resumes on the lake #\n\nThe ferry ran again on Monday, the operator said.\n\n## Timetable\n\nBoats leave every hour.';
+    const a = ingestText(raw, { id: 'x.md' });
+    expect(a.meta.title).toBe('Ferry service resumes on the lake');
+    expect(a.blocks.map((b) => raw.slice(b.start, b.end))).toEqual([
+      'Ferry service resumes on the lake',
+      'The ferry ran again on Monday, the operator said.',
+      'Timetable',
+      'Boats leave every hour.',
+    ]);
+  });
+
   it('falls back to the opening words of the reporting when there is no headline', () => {
     const raw = 'The river rose by two metres overnight and flooded the lower town, where hundreds of people were moved to the school.';
     expect(ingestText(raw, { id: 'x' }).meta.title).toBe('The river rose by two metres overnight and flooded the lower town, where hundreds of…');

@@ -103,9 +103,15 @@ describe('loadCorpus', () => {
     const dir = tempCorpus();
     cpSync(path.join(fixtures, 'cms'), dir, { recursive: true });
     const { articles, warnings } = await loadCorpus(dir);
-    expect(warnings).toEqual([{ file: 'wordpress-export.json#2', reason: expect.stringMatching(/no article text/) }]);
-    expect(articles.map((a) => a.id)).toEqual(['single-article.json', 'wordpress-export.json#0', 'wordpress-export.json#1', 'wrapped-export.json#0']);
-    const [single, wp0, wp1, wrapped] = articles;
+    expect(warnings).toEqual([{ file: 'wordpress-export.json#3', reason: expect.stringMatching(/no article text/) }]);
+    expect(articles.map((a) => a.id)).toEqual([
+      'single-article.json',
+      'wordpress-export.json#0',
+      'wordpress-export.json#1',
+      'wordpress-export.json#2',
+      'wrapped-export.json#0',
+    ]);
+    const [single, wp0, wp1, wpHtml, wrapped] = articles;
     expect(single!.meta).toMatchObject({ title: 'Rail strike called off', outlet: 'Wire Desk', published: '2024-03-03' });
     expect(single!.annotations.dateline).toMatchObject({ place: 'KYIV', month: 3, day: 3, outlet: 'Reuters' });
     expect(wp0!.meta).toMatchObject({
@@ -118,6 +124,12 @@ describe('loadCorpus', () => {
     });
     expect(wp0!.blocks.at(-1)).toMatchObject({ kind: 'chrome', reason: 'share widget' });
     expect(wp1!.meta).toMatchObject({ title: 'Harbour reopens after storm', outlet: 'Example Coast Times', published: '2024-03-15' });
+    // An HTML body becomes plain text; offsets point into that text.
+    expect(wpHtml!.meta).toMatchObject({ title: 'Fire closes central market – traders count losses', published: '2024-03-16' });
+    expect(wpHtml!.text).toBe(
+      'A fire closed the central market on Saturday, the fire service said.\n\nSmoke over the market hall. Photo: Anna Berg\n\n“We lost everything,” said one trader.\nNobody was hurt.\n\nShare this article',
+    );
+    expect(wpHtml!.blocks.map((b) => b.kind)).toEqual(['body', 'caption', 'body', 'body', 'chrome']);
     expect(wrapped!.meta).toMatchObject({ title: 'Bridge inspection finds cracks', published: '2024-04-01' });
   });
 });
