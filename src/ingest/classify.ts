@@ -186,6 +186,20 @@ function spreadAppeals(drafts: Draft[]): void {
   }
 }
 
+/**
+ * True when `drafts[h]` and `blurb` read as a teaser for another story: a headline with its
+ * one- or two-sentence blurb. A headline printed right above its blurb (no blank line, as a link
+ * card copies) is enough; otherwise it could be the article's own last subheading, so it must be
+ * a full headline and the article must not use subheadings elsewhere.
+ */
+function isTeaser(drafts: Draft[], h: number, blurb: Draft): boolean {
+  const head = drafts[h]!;
+  if (!isHeadlineLike(head.text) || isHeadlineLike(blurb.text) || blurb.text.length > 400) return false;
+  if (blurb.sameGroupAsPrevious && wordCount(head.text) >= 4) return true;
+  if (wordCount(head.text) < 6 || blurb.text.length > 300) return false;
+  return !drafts.some((x, k) => k < h && x.kind === undefined && isHeadlineLike(x.text));
+}
+
 /** After the reporting ends and the widgets begin: teasers for other stories and reader comments. */
 function markTail(drafts: Draft[]): void {
   const last = drafts[drafts.length - 1];
@@ -199,13 +213,7 @@ function markTail(drafts: Draft[]): void {
     }
     if (d.kind !== undefined) return;
     const prev = drafts[i - 1];
-    if (
-      undecided(prev) &&
-      isHeadlineLike(prev.text) &&
-      !isHeadlineLike(d.text) &&
-      d.text.length <= 400 &&
-      (d.sameGroupAsPrevious || d.text.length <= 300)
-    ) {
+    if (undecided(prev) && isTeaser(drafts, i - 1, d)) {
       mark(d, 'chrome', 'teaser');
       mark(prev, 'chrome', 'teaser');
       i -= 2;

@@ -96,6 +96,39 @@ describe('rules that must not fire on reporting', () => {
     expect(a.blocks.map((b) => b.kind)).toEqual(['title', 'body', 'body', 'body']);
   });
 
+  it('keeps an article\'s last subheading and paragraph even when share buttons follow', () => {
+    const raw = [
+      'Talks resume in Geneva',
+      'Delegations met on Monday for a second round, the mediators said.',
+      'Who is at the table',
+      'Both foreign ministers attended, with observers from three countries.',
+      'What comes next',
+      'A third round is planned for June.',
+      'Share this article',
+    ].join('\n\n');
+    const a = ingestText(raw, { id: 'x' });
+    expect(a.blocks.map((b) => b.kind)).toEqual(['title', 'body', 'body', 'body', 'body', 'body', 'chrome']);
+  });
+
+  it('takes a teaser card (headline with its blurb right under it) before a related list as chrome', () => {
+    const raw = [
+      'Talks resume in Geneva',
+      'Delegations met on Monday for a second round, the mediators said.',
+      'Mediators expect a deal by June.',
+      'Minister resigns over procurement scandal\nThe resignation follows a report by auditors on army contracts.',
+      'More stories',
+    ].join('\n\n');
+    const a = ingestText(raw, { id: 'x' });
+    expect(a.blocks.map((b) => `${b.kind}${b.reason ? `:${b.reason}` : ''}`)).toEqual([
+      'title:headline',
+      'body',
+      'body',
+      'chrome:teaser',
+      'chrome:teaser',
+      'chrome:related list',
+    ]);
+  });
+
   it('takes a line printed twice in a row once, and a repeated table row twice', () => {
     const raw = 'Weekly grain report from the ports\n\nSoldiers at the gate. Photo: AFP\nSoldiers at the gate. Photo: AFP\n\nWheat 120 vs 118\n\nMaize 90 vs 91\n\nWheat 120 vs 118';
     const a = ingestText(raw, { id: 'x' });

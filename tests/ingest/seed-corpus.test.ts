@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/ingest/index.js';
+import { ingestText, loadCorpus } from '../../src/ingest/index.js';
 import type { Article, BlockKind } from '../../src/types.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -111,6 +111,16 @@ describe('shipped corpus', () => {
     expect(text).toContain('Armenia agreed to withdraw from neighbouring regions');
     expect(text).toContain('I think it makes sense'); // a quote in the reporting stays
     expect(text).not.toMatch(/Media outlets have gained|Share this|comment/);
+  });
+
+  it('reads what the text itself says when the metadata is missing', () => {
+    const bare = articles.map((a) => ingestText(a.text, { id: a.id }));
+    expect(bare.map((a) => a.meta.title)).toEqual(articles.map((a) => a.meta.title));
+    const byTitle = new Map(bare.map((a) => [a.meta.title, a.meta]));
+    expect(byTitle.get('Russia increases border troop strength in Armenia, ambassador says')).toMatchObject({ outlet: 'TASS', published: null });
+    expect(byTitle.get('Armenia Invites More Russian Troops to Its Territory')).toMatchObject({ published: '2021-02-23', publishedInferred: false });
+    // Chrome and captions do not depend on the metadata.
+    for (const [i, a] of bare.entries()) expect(a.blocks).toEqual(articles[i]!.blocks);
   });
 
   it('never gives chrome or datelines a sentence', () => {
