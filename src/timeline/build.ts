@@ -19,11 +19,11 @@ export interface TimelineOptions {
   fullScanLimit?: number;
   /** Most candidate articles taken from the index per alias on large corpora. @defaultValue 300 */
   candidateLimit?: number;
-  /** Most aliases of one subject asked of the index on large corpora (name, demonyms, capital come first). @defaultValue 5 */
+  /** Most aliases of one subject asked of the index on large corpora (name, demonym, capital come first). @defaultValue 3 */
   aliasLimit?: number;
 }
 
-const defaultOptions: Required<TimelineOptions> = { fullScanLimit: 5000, candidateLimit: 300, aliasLimit: 5 };
+const defaultOptions: Required<TimelineOptions> = { fullScanLimit: 5000, candidateLimit: 300, aliasLimit: 3 };
 
 /** The timeline of a topic. */
 export interface Timeline {
@@ -63,9 +63,8 @@ function candidates(library: Library, query: TopicQuery, opts: Required<Timeline
   if (query.parts.length > 1) {
     // Articles about all subjects together may rank low for each alone: ask for the main names together too.
     const seen = new Set(ids);
-    for (const words of combinations(query.parts.map((p) => p.slice(0, 2)))) {
-      for (const id of library.searchArticles(words.join(' '), opts.candidateLimit)) if (!seen.has(id)) (seen.add(id), ids!.push(id));
-    }
+    const together = query.parts.map((p) => p[0]!).join(' ');
+    for (const id of library.searchArticles(together, opts.candidateLimit)) if (!seen.has(id)) (seen.add(id), ids!.push(id));
   }
   return (ids ?? []).map((id) => library.get(id)).filter((a): a is Article => a !== undefined);
 }
@@ -80,11 +79,6 @@ function searchAliases(aliases: string[], limit: number): string[] {
     if (out.length >= limit) break;
   }
   return out;
-}
-
-/** Every way of taking one item from each list (at most 2 per list here, so few). */
-function combinations(lists: string[][]): string[][] {
-  return lists.reduce<string[][]>((acc, list) => acc.flatMap((combo) => list.map((x) => [...combo, x])), [[]]);
 }
 
 /**
@@ -118,9 +112,10 @@ function merge(library: Library, events: TimelineEvent[]): TimelineEntry[] {
   const publishedOf = new Map<string, string>();
   for (const e of events) if (!publishedOf.has(e.articleId)) publishedOf.set(e.articleId, library.get(e.articleId)?.meta.published ?? '9999');
   const published = (e: TimelineEvent) => publishedOf.get(e.articleId)!;
-  const ordered = [...events].sort(
-    (a, b) => compareDates(a, b) || published(a).localeCompare(published(b)) || a.articleId.localeCompare(b.articleId) || a.span.start - b.span.start,
-  );
+  // One sort key per event: date (coarser first), then the earliest report, then place in the article.
+  const keyed = events.map((e) => ({ e, key: `${sortKey(e)}|${published(e)}|${e.articleId}|${String(e.span.start).padStart(9, '0')}` }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const ordered = keyed.map((k) => k.e);
   type Entry = TimelineEntry & { words: Set<string> };
   const entries: Entry[] = [];
   const byValue = new Map<string, Entry[]>();
@@ -175,11 +170,7 @@ function similar(a: Set<string>, b: Set<string>): boolean {
   return shared / small.size >= 0.6;
 }
 
-/** Oldest first; at the same start, the coarser period first (a year heads the days within it). */
-export function compareDates(a: TimelineEvent, b: TimelineEvent): number {
-  const da = a.mention.date ?? '';
-  const db = b.mention.date ?? '';
-  const pa = da.padEnd(10, ' ');
-  const pb = db.padEnd(10, ' ');
-  return pa < pb ? -1 : pa > pb ? 1 : 0;
+/** Sorts oldest first; at the same start, the coarser period first (a year heads the days within it). */
+export function sortKey(e: TimelineEvent): string {
+  return (e.mention.date ?? '').padEnd(10, ' ');
 }

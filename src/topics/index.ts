@@ -107,7 +107,12 @@ export function compileTopic(query: TopicQuery): PartMatcher[] {
       sensitive.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${sensitive.join('|')})(?![\\p{L}\\p{N}])`, 'u') : null,
       insensitive.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${insensitive.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : null,
     ].filter((r): r is RegExp => r !== null);
-    return (text: string) => res.some((r) => r.test(text));
+    // A cheap substring test first: most sentences name none of the aliases.
+    const stems = aliases.map((a) => a.toLowerCase().split(/\s+/)[0]!.replace(/(?<=\w{4})s$/, ''));
+    return (text: string) => {
+      const low = text.toLowerCase();
+      return stems.some((s) => low.includes(s)) && res.some((r) => r.test(text));
+    };
   });
 }
 
