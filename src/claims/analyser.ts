@@ -18,16 +18,31 @@ function useful(s: Statement): boolean {
   return /\p{Lu}/u.test(s.claimant) || SPEAKER_NOUNS.has(last);
 }
 
-/** Finds the attributed statements (and the outlet's own push-back) of one article. */
+/** Results by text, outlet and sentence layout: syndicated copies are analysed once. */
+const memo = new Map<string, ClaimsAnnotation>();
+/** Bound on `memo`; past it the memo starts afresh (a copy usually follows its original closely). */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * Finds the attributed statements (and the outlet's own push-back) of one article.
+ * The result may be shared with identical copies of the article: treat it as read-only.
+ */
 export function analyseClaims(article: Article): ClaimsAnnotation {
+  const layout = article.sentences.map((x) => `${x.start},${x.end},${x.kind}`).join(';');
+  const key = `${article.contentHash}|${article.meta.outlet ?? ''}|${layout}`;
+  const known = memo.get(key);
+  if (known) return known;
   const statements = findStatements(article.text, article.sentences, { outlet: article.meta.outlet, keepSourceless: false }).filter(useful);
-  return { statements };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const result = { statements };
+  memo.set(key, result);
+  return result;
 }
 
 /** Attribution at ingest (issue 3). */
 export const claimsAnalyser: Analyser<ClaimsAnnotation> = {
   name: 'claims',
-  version: '9',
+  version: '10',
   analyse: analyseClaims,
 };
 

@@ -45,6 +45,10 @@ const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet:
 const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'statement', 'statements', 'suggestion', 'suggestions']);
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as']);
+/** Words every outlet-dispute phrase contains, tested before the full pattern. */
+const DISPUTE_HINT = /verif|confirm|corroborat|without|unverified|unsubstantiated/i;
+/** First words of the phrasal cues, so other words skip the phrase patterns. */
+const PHRASAL_STARTS = new Set(['push', 'pushed', 'pushes', 'pushing', 'cast', 'casts', 'casting', 'pour', 'poured', 'pours']);
 const NOUN_PREPS = new Set(['in', 'of', 'for', 'with', 'without']);
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
@@ -113,7 +117,7 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     let cueEnd = c;
     let stance: Stance | undefined = entry?.stance;
     let lemma = entry?.lemma ?? '';
-    for (const p of PHRASAL_CUES) {
+    for (const p of PHRASAL_STARTS.has(t.lower) ? PHRASAL_CUES : []) {
       const m = p.re.exec(text.slice(t.start, Math.min(unit.end, t.start + 30)));
       if (m) {
         stance = p.stance;
@@ -360,7 +364,7 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     const body = text.slice(unit.start, unit.end);
     let found: Raw[] = [];
     if (CUE_PREFILTER.test(body)) found = scanUnit(text, unit);
-    const dispute = OUTLET_DISPUTE.exec(body);
+    const dispute = DISPUTE_HINT.test(body) ? OUTLET_DISPUTE.exec(body) : null;
     if (dispute) {
       const cue = { start: unit.start + dispute.index, end: unit.start + dispute.index + dispute[0].length };
       found.push({ cue, source: null, content: trimSpan(text, unit.start, unit.end), unit, stance: 'disputes', lemma: 'outlet' });

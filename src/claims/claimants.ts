@@ -97,6 +97,9 @@ function makeClaimant(name: string, extraKeys: string[] = []): Claimant {
   return { name, keys: [...keys], person: !!parts && !ORG_WORDS.test(parts.person) };
 }
 
+/** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */
+const MENTION_BEFORE = /((?:\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,6})$/u;
+
 /** The fullest earlier mention ending in `word` ("HUR spokesperson Andrii Yusov" for "Yusov"). */
 function fullerMention(text: string, word: string, before: number, known: Claimant[]): Claimant | null {
   const lower = word.toLowerCase();
@@ -104,9 +107,11 @@ function fullerMention(text: string, word: string, before: number, known: Claima
   // Cheap exit before building a pattern: the word must occur earlier at all.
   const first = text.indexOf(word);
   if (first < 0 || first >= before) return null;
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]*\\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\\s+){1,6})${escaped}\\b`, 'gu');
-  for (const m of text.slice(0, before).matchAll(re)) {
+  const boundary = /[\p{L}\p{N}]/u;
+  for (let at = first; at >= 0 && at < before; at = text.indexOf(word, at + word.length)) {
+    if (boundary.test(text[at - 1] ?? '') || boundary.test(text[at + word.length] ?? '')) continue;
+    const m = MENTION_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
+    if (!m) continue;
     const mention = clean(`${m[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To)\s+)+/, ''));
     if (mention.split(/\s+/).length > 1) return makeClaimant(mention);
   }

@@ -12,6 +12,7 @@ export interface SentenceLike extends Span {
 
 /** Sentence kinds that can carry reporting; captions and chrome never produce statements. */
 const REPORTING_KINDS = new Set<BlockKind>(['body', 'standfirst', 'title']);
+const ANY_QUOTE = /["“”‘']/;
 /** Longest run of sentences one open quotation may join. */
 const MAX_UNIT_SENTENCES = 8;
 
@@ -24,6 +25,7 @@ export interface Unit extends Span {
 
 /** True when the text leaves a quotation open. */
 function leavesQuoteOpen(s: string): boolean {
+  if (!ANY_QUOTE.test(s)) return false;
   let curly = 0;
   let straight = 0;
   let single = 0;
