@@ -16,7 +16,7 @@ import { ANALYSERS } from './analysers.js';
 import type { Logger } from './command.js';
 import { NewsdeskError } from './errors.js';
 import * as ingest from './ingest/index.js';
-import { corpusKey, listCorpusFiles, type FileManifest } from './search/corpus-key.js';
+import { corpusKey, formatManifest, listCorpusFiles, parseManifest, type FileManifest } from './search/corpus-key.js';
 import { ingestInParallel, ingestWorkers } from './search/ingest-pool.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './search/indexed-library.js';
 import { readSnapshot, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './search/snapshot.js';
@@ -136,8 +136,7 @@ export function libraryFromArticles(articles: Article[], analysers: readonly Ana
 /** Reads the remembered file hashes, or null on a first run or a damaged file. */
 function readManifest(file: string): FileManifest | null {
   try {
-    const m = JSON.parse(readFileSync(file, 'utf8')) as FileManifest;
-    return typeof m?.hashedAt === 'number' && m.files && typeof m.files === 'object' ? m : null;
+    return parseManifest(readFileSync(file, 'utf8'));
   } catch {
     return null;
   }
@@ -146,7 +145,7 @@ function readManifest(file: string): FileManifest | null {
 /** Saves the file hashes atomically; losing them only costs re-hashing on the next start. */
 function writeManifest(file: string, manifest: FileManifest, logger: Logger): void {
   try {
-    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
+    writeFileSync(`${file}.${process.pid}.tmp`, formatManifest(manifest));
     renameSync(`${file}.${process.pid}.tmp`, file);
   } catch (err) {
     logger.debug({ file, reason: (err as Error).message }, 'could not save the corpus file manifest');
@@ -165,7 +164,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   const info = await stat(corpusDir).catch(() => null);
   if (!info?.isDirectory()) throw new NewsdeskError(`Corpus folder not found: ${corpusDir}`, 'corpus');
   const file = snapshotPath(opts.dataDir ?? './data', corpusDir);
-  const manifestFile = file.replace(/\.snap$/, '.files.json');
+  const manifestFile = file.replace(/\.snap$/, '.files.tsv');
   const salt = analyserSalt(analysers);
   let key: string | null = null;
   let files: string[] | null = null;

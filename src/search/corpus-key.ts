@@ -20,7 +20,29 @@ const RACY_MS = 2000;
 /** Remembered file hashes: relative path → [size, mtimeMs, sha1]. */
 export interface FileManifest {
   hashedAt: number;
-  files: Record<string, [number, number, string]>;
+  files: Map<string, [number, number, string]>;
+}
+
+/** The manifest as text: a first line with the time, then one tab-separated line per file (parses far faster than JSON). */
+export function formatManifest(m: FileManifest): string {
+  const lines = [`newsdesk-files\t1\t${m.hashedAt}`];
+  for (const [file, [size, mtime, hash]] of m.files) lines.push(`${file}\t${size}\t${mtime}\t${hash}`);
+  return lines.join('\n');
+}
+
+/** Reads `formatManifest` output; null when it is not one. */
+export function parseManifest(text: string): FileManifest | null {
+  const lines = text.split('\n');
+  const head = lines[0]?.split('\t');
+  if (!head || head[0] !== 'newsdesk-files' || head[1] !== '1') return null;
+  const hashedAt = Number(head[2]);
+  if (!Number.isFinite(hashedAt)) return null;
+  const files = new Map<string, [number, number, string]>();
+  for (let i = 1; i < lines.length; i++) {
+    const [file, size, mtime, hash] = lines[i]!.split('\t');
+    if (file && hash) files.set(file, [Number(size), Number(mtime), hash]);
+  }
+  return { hashedAt, files };
 }
 
 /**
@@ -57,7 +79,7 @@ export async function corpusKey(
   const hashedAt = Date.now();
   const files = listCorpusFiles(dir, extensions);
   const digests = new Array<string>(files.length);
-  const manifest: FileManifest = { hashedAt, files: {} };
+  const manifest: FileManifest = { hashedAt, files: new Map() };
   const toRead: number[] = [];
   files.forEach((file, i) => {
     let size = -1;
@@ -69,13 +91,13 @@ export async function corpusKey(
     } catch {
       // Vanished or unreadable: hashed below as such.
     }
-    const known = previous?.files[file];
+    const known = previous?.files.get(file);
     if (known && known[0] === size && known[1] === mtime && mtime < previous!.hashedAt - RACY_MS) {
       digests[i] = known[2];
-      manifest.files[file] = known;
+      manifest.files.set(file, known);
     } else {
       toRead.push(i);
-      manifest.files[file] = [size, mtime, ''];
+      manifest.files.set(file, [size, mtime, '']);
     }
   });
   let next = 0;
@@ -89,7 +111,7 @@ export async function corpusKey(
         // Unreadable now; ingest will report it. Key it as such so it is retried when it becomes readable.
         digests[i] = 'unreadable';
       }
-      manifest.files[files[i]!]![2] = digests[i]!;
+      manifest.files.get(files[i]!)![2] = digests[i]!;
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, toRead.length) }, worker));

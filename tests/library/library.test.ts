@@ -88,6 +88,12 @@ describe('buildLibrary', () => {
     expect(changed.fromSnapshot).toBe(false);
     expect(changed.library.search('wheat')[0]!.articleId).toBe('wire/oil.md');
     expect(changed.library.search('opec')).toEqual([]);
+    // Same size, new content.
+    const wheat = path.join(corpus, 'wire', 'oil.md');
+    writeFileSync(wheat, readFileSync(wheat, 'utf8').replace('wheat', 'maize'));
+    const sameSize = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(sameSize.fromSnapshot).toBe(false);
+    expect(sameSize.library.search('maize')[0]!.articleId).toBe('wire/oil.md');
     writeFileSync(path.join(corpus, 'new.md'), file('New story', '2024-03-06', 'Something about a harbour.'));
     const added = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
     expect(added.fromSnapshot).toBe(false);
