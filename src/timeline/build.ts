@@ -39,6 +39,23 @@ export interface Timeline {
  */
 export function buildTimeline(library: Library, topic: string, options: TimelineOptions = {}): Timeline {
   const opts = { ...defaultOptions, ...options };
+  // A library never changes (a live corpus swaps in a new one), so a topic's timeline can be kept for it.
+  const key = `${topic.trim().toLowerCase()}\u0000${opts.fullScanLimit}|${opts.candidateLimit}|${opts.aliasLimit}`;
+  let memo = memos.get(library);
+  if (!memo) memos.set(library, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) return known;
+  const timeline = computeTimeline(library, topic, opts);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(key, timeline);
+  return timeline;
+}
+
+/** Timelines kept per library, most recent last. */
+const MEMO_SIZE = 200;
+const memos = new WeakMap<Library, Map<string, Timeline>>();
+
+function computeTimeline(library: Library, topic: string, opts: Required<TimelineOptions>): Timeline {
   const query = parseTopic(topic, library);
   if (!query.parts.length) return { topic: query, entries: [] };
   const matchers = compileTopic(query);
