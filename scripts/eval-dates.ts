@@ -34,10 +34,9 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** Strips the TimeML markup of a document's TEXT, keeping the offsets of every TIMEX3 in the plain text. */
 function parseDoc(file: string, xml: string): Doc | null {
-  const dct = /functionInDocument="CREATION_TIME"[^>]*>|<DCT>\s*<TIMEX3[^>]*value="(\d{4}-\d{2}-\d{2})/.exec(xml);
   const dctValue = /<DCT>\s*<TIMEX3[^>]*value="(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1];
   const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(xml)?.[1];
-  if (!dct || !dctValue || body === undefined) return null;
+  if (!dctValue || body === undefined) return null;
   let text = '';
   const timexes: GoldTimex[] = [];
   let open: { start: number; type: string; value: string } | null = null;
