@@ -155,6 +155,9 @@ function main(): void {
   console.log(line('extent overlap', relaxed));
   console.log(`value accuracy   ${f3(accuracy)} (${valueOk} of ${relaxed} overlapping matches)`);
   console.log(line('value', valueOk));
+  const strictP = system + ignored ? valueOk / (system + ignored) : 0;
+  const strictR = gold ? valueOk / gold : 0;
+  console.log(`value, counting the ${ignored} other-type overlaps as wrong: F1 ${f3(strictP + strictR ? (2 * strictP * strictR) / (strictP + strictR) : 0)}`);
   console.log(`speed            ${(ms / docs.length).toFixed(2)} ms per document`);
   if (errors.length) console.log('\n' + errors.join('\n'));
 }
