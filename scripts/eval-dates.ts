@@ -118,8 +118,11 @@ function main(): void {
     ms += performance.now() - t0;
     const scored: DateMention[] = [];
     for (const m of found) {
-      if (!golds.some((g) => overlaps(g, m)) && others.some((o) => overlaps(o, m))) ignored++;
-      else scored.push(m);
+      const other = !golds.some((g) => overlaps(g, m)) ? others.find((o) => overlaps(o, m)) : undefined;
+      if (other) {
+        ignored++;
+        if (errors.length < showErrors) errors.push(`OTHER ${doc.file}: "${m.text}" ${m.value} overlaps gold ${other.type} "${other.text}" ${other.value}`);
+      } else scored.push(m);
     }
     gold += golds.length;
     system += scored.length;

@@ -71,8 +71,8 @@ const QUARTER = new RegExp(
 );
 const HALF = /\b(?:(the)\s+)?(first|second)[- ]half\b(?:\s+of\s+(1[6-9]\d\d|20\d\d))?/gi;
 const YEAR = /(?<![\d$£€,.#/:-]|\d\s)\b(?:(fiscal|calendar|mid-|the year)\s*)?(1[6-9]\d\d|20\d\d)\b(?![,.]\d|\s*(?:%|pct\b|percent|per cent|gmt\b|hrs\b|hours\b|local\b|est\b|edt\b|bst\b|utc\b|dlrs\b|dollars\b|tonnes\b|tons\b|shares\b|barrels\b|mln\b|billion\b|million\b|feet\b|miles\b|km\b|kg\b|people\b|employees\b|troops\b|soldiers\b|workers\b|members\b|acres\b|metres\b|meters\b|points\b|votes\b|[-/]\d))/gi;
-const VAGUE = /\b(nowadays|now|currently|current|recently|recent|in recent (?:years|months|weeks|days)|recent (?:years|months|weeks|days)|the past|(?:the )?future|these days|previously)\b(?!-)/gi;
-const THE_YEAR = /\bthe\s+(?:current\s+|full\s+|fiscal\s+)*year\b(?!\s+(?:before|earlier|ago|after|later|of|in|to|that|when|since)\b|-)/gi;
+const VAGUE = /\b(nowadays|now|currently|current|recently|recent|in recent (?:years|months|weeks|days)|recent (?:years|months|weeks|days)|the past|(?:the )?future|these days|previously)\b(?!-)(?!\s+(?:[\w-]+\s+){0,2}(?:days?|weeks?|months?|years?|decades?|quarters?|summers?|winters?|sessions?)\b)/gi;
+const THE_YEAR = /\bthe\s+(?:current|full)\s+(?:fiscal\s+)?year\b(?!-)/gi;
 const SPELLED_YEAR = /\b(nineteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?\b|\b(two thousand)(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?\b/gi;
 const SPELLED_DECADE = /\bthe\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi;
 const SPELLED: Record<string, number> = {
