@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Command, Library } from '../src/command.js';
 import { statementsOf } from '../src/claims/analyser.js';
+import { claimantKey } from '../src/claims/claimants.js';
 import { groupClaims, type Appearance, type ClaimGroup } from '../src/claims/grouping.js';
 import type { Statement } from '../src/claims/types.js';
 import { CitationBook, quote, queryText } from '../src/reply.js';
@@ -77,9 +78,14 @@ function itemFor(a: Appearance, group: ClaimGroup, heading: string, citations: C
 
 /** Names in order of first appearance, without repeats. */
 function names(list: Appearance[]): string[] {
-  const seen = new Set<string>();
-  for (const a of list) seen.add(a.statement.kind === 'outlet' ? `${a.article.meta.outlet ?? 'the outlet'} (own reporting)` : shortName(a.statement.claimant));
-  return [...seen];
+  // "Armenia’s Foreign Ministry" and "Armenian Foreign Ministry" are one claimant: keyed by claimantKey.
+  const seen = new Map<string, string>();
+  for (const a of list) {
+    const name = a.statement.kind === 'outlet' ? `${a.article.meta.outlet ?? 'the outlet'} (own reporting)` : shortName(a.statement.claimant);
+    const key = claimantKey(name);
+    if (!seen.has(key)) seen.set(key, name);
+  }
+  return [...seen.values()];
 }
 
 function headingFor(g: ClaimGroup, n: number): string {
