@@ -19,7 +19,7 @@ import * as ingest from './ingest/index.js';
 import { corpusKey, formatManifest, listCorpusFiles, parseManifest, type FileManifest } from './search/corpus-key.js';
 import { ingestInParallel, ingestWorkers } from './search/ingest-pool.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './search/indexed-library.js';
-import { readSnapshot, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './search/snapshot.js';
+import { decodeSnapshot, readSnapshotBytes, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './search/snapshot.js';
 import type { Article } from './types.js';
 
 export type { IndexedLibrary, LibraryChanges };
@@ -176,12 +176,16 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   };
 
   if (useSnapshot) {
+    // The snapshot is read on the thread pool while this thread stats the corpus files.
+    const bytes = readSnapshotBytes(file);
+    bytes.catch(() => undefined);
     const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile));
     key = computed.key;
     files = computed.files;
     lap('key');
     try {
-      const snap = readSnapshot(file, key);
+      const buf = await bytes;
+      const snap = buf ? decodeSnapshot(buf, key) : null;
       lap('snapshotRead');
       if (snap) {
         if (computed.hashed > 0) writeManifest(manifestFile, computed.manifest, logger);

@@ -14,7 +14,7 @@ import { queryTerms } from './tokenize.js';
 
 /** Tuning knobs of the engine; every field optional, merged over `defaultEngineOptions`. */
 export interface EngineOptions extends ExpansionOptions {
-  /** Most postings the AND phase reads from the driving word, per segment. @defaultValue 20000 */
+  /** Most postings the AND phase reads from the driving word, per segment. @defaultValue 8000 */
   andScanLimit: number;
   /** Candidates read per word variant when one word alone decides the order. @defaultValue 300 */
   singleWordScan: number;
@@ -31,7 +31,7 @@ export interface EngineOptions extends ExpansionOptions {
 /** Defaults for `EngineOptions`. */
 export const defaultEngineOptions: EngineOptions = {
   ...defaultExpansion,
-  andScanLimit: 20000,
+  andScanLimit: 8000,
   singleWordScan: 300,
   orScanLimit: 400,
   weakWordShare: 0.2,
@@ -235,7 +235,20 @@ export class SearchEngine {
         if (driver < 0 || plans[i]!.df < plans[driver]!.df) driver = i;
       }
       if (driver < 0) return;
+      // Most of the driving word's passages lack some other required word: a presence check (exact form first)
+      // rejects them before any scoring.
+      const others = plans.filter((wp, i) => i !== driver && required & (1 << i)).map((wp) => wp.variants.map((v) => v.id));
       const consider = (p: number) => {
+        for (const ids of others) {
+          let found = false;
+          for (const id of ids) {
+            if (seg.tf(p, id)) {
+              found = true;
+              break;
+            }
+          }
+          if (!found) return;
+        }
         const c = this.score(seg, plans, p);
         if ((c.matched & required) === required) out.push(c);
       };

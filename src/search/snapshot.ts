@@ -9,6 +9,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Segment, type SegmentData } from './segment.js';
 import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
@@ -172,6 +173,28 @@ export function readSnapshot(file: string, expectedKey: string | null): Snapshot
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new SnapshotError(`cannot read: ${(err as Error).message}`);
   }
+  return decodeSnapshot(buf, expectedKey);
+}
+
+/**
+ * Reads the snapshot file's bytes without blocking, so a caller can overlap the read with other
+ * start-up work (hashing the corpus). Resolves to null when there is no snapshot.
+ */
+export async function readSnapshotBytes(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new SnapshotError(`cannot read: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Decodes snapshot bytes if they were built for `expectedKey` (any key when null).
+ * @returns null when stale or of another format
+ * @throws SnapshotError when damaged
+ */
+export function decodeSnapshot(buf: Buffer, expectedKey: string | null): SnapshotContents | null {
   const { header, bodyStart, bodyEnd } = parseHeader(buf);
   if (header.format !== SNAPSHOT_FORMAT) return null;
   if (expectedKey !== null && header.key !== expectedKey) return null;
