@@ -197,7 +197,6 @@ function scanUnit(text: string, unit: Unit): Raw[] {
       if (end >= 0) {
         source = span(toks, cueEnd + 1, end);
         contentBefore = true;
-        cueEnd = cueEnd;
       }
     } else if (bt) {
       if (PRONOUNS.has(bt.lower)) {
@@ -213,8 +212,7 @@ function scanUnit(text: string, unit: Unit): Raw[] {
         const found = insertedSubject(toks, before);
         const open = found ? found[1] + 1 : -1;
         const subjectStart = found ? found[0] : -1;
-        const clauseStart = (k: number) => k >= 0;
-        if (subjectStart >= 0 && clauseStart(subjectStart)) {
+        if (subjectStart >= 0) {
           source = span(toks, subjectStart, open - 1);
           if (s2 === open + 1 && s2 >= 0) apposition = [source, span(toks, s2, before - 1)];
         } else if (s2 >= 0) {
@@ -246,7 +244,7 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     }
     let content: Span;
     if (contentBefore) {
-      let cut = source && source.start < t.start ? source.start : t.start;
+      const cut = source && source.start < t.start ? source.start : t.start;
       content = trimSpan(text, unit.start, cut);
     } else {
       let from = toks[cueEnd + 1]?.start ?? unit.end;
