@@ -6,16 +6,16 @@ import { LIMITS } from './limits.js';
 
 /** How many topics are read from the corpus once per library and then filtered per keystroke. */
 const TOPIC_POOL = 2000;
-const pools = new WeakMap<Library, string[]>();
+const pools = new WeakMap<Library, { version: string; topics: string[] }>();
 
-/** Topics of a library, computed once per library (a live corpus swaps the library, which resets this). */
+/** Topics of a library, computed once per library version (the live corpus changes a library in place). */
 function topicPool(library: Library): string[] {
   let pool = pools.get(library);
-  if (!pool) {
-    pool = listTopics(library, TOPIC_POOL);
+  if (!pool || pool.version !== library.version) {
+    pool = { version: library.version, topics: listTopics(library, TOPIC_POOL) };
     pools.set(library, pool);
   }
-  return pool;
+  return pool.topics;
 }
 
 /**
