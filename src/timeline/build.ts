@@ -39,10 +39,11 @@ export interface Timeline {
  */
 export function buildTimeline(library: Library, topic: string, options: TimelineOptions = {}): Timeline {
   const opts = { ...defaultOptions, ...options };
-  // A library never changes (a live corpus swaps in a new one), so a topic's timeline can be kept for it.
+  // A timeline holds while the library's version does; the live corpus changes a library in place.
   const key = `${topic.trim().toLowerCase()}\u0000${opts.fullScanLimit}|${opts.candidateLimit}|${opts.aliasLimit}`;
-  let memo = memos.get(library);
-  if (!memo) memos.set(library, (memo = new Map()));
+  let held = memos.get(library);
+  if (!held || held.version !== library.version) memos.set(library, (held = { version: library.version, memo: new Map() }));
+  const memo = held.memo;
   const known = memo.get(key);
   if (known) return known;
   const timeline = computeTimeline(library, topic, opts);
@@ -53,7 +54,7 @@ export function buildTimeline(library: Library, topic: string, options: Timeline
 
 /** Timelines kept per library, most recent last. */
 const MEMO_SIZE = 200;
-const memos = new WeakMap<Library, Map<string, Timeline>>();
+const memos = new WeakMap<Library, { version: string; memo: Map<string, Timeline> }>();
 
 function computeTimeline(library: Library, topic: string, opts: Required<TimelineOptions>): Timeline {
   const query = parseTopic(topic, library);

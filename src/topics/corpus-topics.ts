@@ -1,7 +1,7 @@
 /**
  * The subjects a corpus talks about, derived from its text: countries (through their aliases)
  * and proper names, counted by the articles that mention them, plus the pairs that co-occur in
- * a sentence. Computed once per library and cached; feeds `listTopics` and autocomplete.
+ * a sentence. Computed once per library version and cached; feeds `listTopics` and autocomplete.
  */
 import type { Library } from '../command.js';
 import type { Article } from '../types.js';
@@ -22,7 +22,7 @@ const MAX_PAIRED = 6;
 /** Least number of articles (or co-occurring articles, for pairs) for a topic to be offered. */
 const MIN_ARTICLES = 2;
 
-const cache = new WeakMap<Library, CorpusTopics>();
+const cache = new WeakMap<Library, { version: string; topics: CorpusTopics }>();
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PLACE_RE = new RegExp(
@@ -87,10 +87,10 @@ function sentenceEntities(sentence: string): Set<string> {
   return found;
 }
 
-/** The topics of a library, computed once and cached for its lifetime. */
+/** The topics of a library, computed once per library version (the live corpus changes a library in place). */
 export function corpusTopics(library: Library): CorpusTopics {
   const known = cache.get(library);
-  if (known) return known;
+  if (known && known.version === library.version) return known.topics;
   const articles = library.articles.filter((a) => !a.duplicateOf).slice(-MAX_ARTICLES);
   const entities = new Map<string, number>();
   const pairs = new Map<string, number>();
@@ -114,7 +114,7 @@ export function corpusTopics(library: Library): CorpusTopics {
   for (const [pair, count] of pairs) if (count >= min) scored.push({ slug: pair, count, pair: true });
   scored.sort((a, b) => b.count - a.count || Number(a.pair) - Number(b.pair) || a.slug.localeCompare(b.slug));
   const result = { entities, ranked: [...new Set(scored.map((s) => s.slug))] };
-  cache.set(library, result);
+  cache.set(library, { version: library.version, topics: result });
   return result;
 }
 
