@@ -45,6 +45,8 @@ const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet:
 const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'statement', 'statements', 'suggestion', 'suggestions']);
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as']);
+/** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
+const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'its', 'his', 'her', 'their', 'our', 'then', 'now', 'former', 'also']);
 /** Words every outlet-dispute phrase contains, tested before the full pattern. */
 const DISPUTE_HINT = /verif|confirm|corroborat|without|unverified|unsubstantiated/i;
 /** First words of the phrasal cues, so other words skip the phrase patterns. */
@@ -79,6 +81,8 @@ interface Raw {
   unit: Unit;
   stance: Stance;
   lemma: string;
+  /** The words naming the speaker when `source` also holds a description ("Chris Cox" in "Chris Cox, who runs …,"). */
+  name?: Span;
   /** Apposition parts of the source ("Ukraine’s military intelligence agency" and "the HUR"). */
   apposition?: [Span, Span];
   /** Source of a nominal claim this statement answers ("claims by the HUR"). */
@@ -153,6 +157,7 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     // Participles used as adjectives before a noun ("the claimed victory") were caught above; "said" in "the said" too.
     let source: Span | null = null;
     let apposition: [Span, Span] | undefined;
+    let name: Span | undefined;
     let antecedent: Span | undefined;
     let sameAsPrevious = false;
     let contentBefore = false;
@@ -213,8 +218,13 @@ function scanUnit(text: string, unit: Unit): Raw[] {
         const open = found ? found[1] + 1 : -1;
         const subjectStart = found ? found[0] : -1;
         if (subjectStart >= 0) {
-          source = span(toks, subjectStart, open - 1);
-          if (s2 === open + 1 && s2 >= 0) apposition = [source, span(toks, s2, before - 1)];
+          name = span(toks, subjectStart, open - 1);
+          // An appositive or relative clause describing the speaker is part of the source as written
+          // ("Chris Cox, who runs the NRA's lobbying arm,"); an adverbial ("by contrast") is not.
+          const inserted = toks[open + 1];
+          const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)));
+          source = describes ? { start: name.start, end: toks[before]!.end } : name;
+          if (s2 === open + 1 && s2 >= 0) apposition = [name, span(toks, s2, before - 1)];
         } else if (s2 >= 0) {
           source = span(toks, s2, before - 1);
         }
@@ -261,7 +271,7 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     let answers: Span | undefined;
     if (stance === 'denies' || stance === 'disputes') answers = nominalClaimSource(toks, cueEnd + 1);
     for (let k = c; k <= cueEnd; k++) taken.add(k);
-    out.push({ cue: span(toks, c, cueEnd), source, content, unit, stance, lemma, ...(apposition ? { apposition } : {}), ...(answers ? { answers } : {}), ...(sameAsPrevious ? { sameAsPrevious } : {}), ...(antecedent ? { antecedent } : {}) });
+    out.push({ cue: span(toks, c, cueEnd), source, content, unit, stance, lemma, ...(name ? { name } : {}), ...(apposition ? { apposition } : {}), ...(answers ? { answers } : {}), ...(sameAsPrevious ? { sameAsPrevious } : {}), ...(antecedent ? { antecedent } : {}) });
     // "denied claims by X that C": X's claim is a statement of its own.
     const nominal = embeddedClaim(text, toks, cueEnd + 1, unit);
     if (nominal) {

@@ -156,7 +156,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       claimant = prev.claimant;
     }
     else if (r.source) {
-      const written = text.slice(r.source.start, r.source.end);
+      const named = r.name ?? r.source;
+      const written = text.slice(named.start, named.end);
       const lower = written.toLowerCase();
       if (PRONOUN_PERSON.has(lower)) claimant = lastPerson;
       else if (PRONOUN_GROUP.has(lower)) {
@@ -181,7 +182,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const words = name.split(/\s+/);
         const surname = words.length === 1 || (words.length === 2 && /^(?:Mr|Mrs|Ms|Dr)\.?$/.test(words[0]!));
         const fuller = surname && !ACRONYM.test(words[words.length - 1]!) && /^\p{Lu}/u.test(words[words.length - 1]!)
-          ? fullerMention(text, words[words.length - 1]!, r.source.start, known)
+          ? fullerMention(text, words[words.length - 1]!, named.start, known)
           : null;
         claimant = fuller ?? resolveName(written);
       }

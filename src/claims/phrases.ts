@@ -11,6 +11,14 @@ import { isQuote, type Token } from './tokens.js';
 /** Longest noun phrase, in tokens, the rules will grow. */
 const MAX_NP = 10;
 
+/** Nouns of quantity or membership that take an "of" phrase inside a source. */
+const QUANTITY_NOUNS = new Set([
+  'percent', 'majority', 'majorities', 'minority', 'half', 'third', 'thirds', 'quarter', 'most', 'many', 'some', 'all', 'none',
+  'each', 'group', 'members', 'member', 'number', 'plurality', 'share', 'dozens', 'hundreds', 'thousands', 'millions',
+  'one', 'two', 'three', 'several', 'few', 'both', 'any', 'supporters', 'leaders', 'officials', 'spokesman', 'spokeswoman',
+  'spokesperson', 'head', 'chief', 'director', 'president', 'chairman', 'secretary', 'minister', 'ministry',
+]);
+
 /** Heads of time phrases ("this week", "Friday morning") that are never a speaker. */
 export const TIME_HEAD = /^(?:week|month|year|morning|afternoon|evening|night|weekend|day|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
@@ -43,10 +51,16 @@ export function npLeft(toks: Token[], j: number): number {
   let i = j;
   while (i > 0 && j - i < MAX_NP) {
     const cur = toks[i]!;
-    if (DETERMINERS.has(cur.lower) && !cur.cap) break;
     const prev = toks[i - 1]!;
+    // "the two", "all three": determiners chain; otherwise a determiner starts the phrase.
+    if (DETERMINERS.has(cur.lower) && !cur.cap) {
+      if (DETERMINERS.has(prev.lower)) { i--; continue; }
+      break;
+    }
     if (prev.lower === "'s") { i--; continue; }
     if (!prev.word) break;
+    // "Seventy-four percent of Democratic voters", "a group of conservative leaders".
+    if (prev.lower === 'of' && QUANTITY_NOUNS.has(toks[i - 2]?.lower ?? '')) { i--; continue; }
     if (NP_INNER_PREPS.has(prev.lower) && i - 2 >= 0 && (toks[i - 2]!.cap || SPEAKER_NOUNS.has(toks[i - 2]!.lower)) && cur.cap) { i--; continue; }
     if (DETERMINERS.has(prev.lower)) { i--; break; }
     if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
