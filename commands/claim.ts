@@ -13,7 +13,7 @@ import { compileTopic, parseTopic, suggestTopics, type PartMatcher } from '../sr
 import type { Article, Reply, ReplyItem } from '../src/types.js';
 
 /** Bounds that keep the answer readable and the latency flat on a large archive. */
-const LIMITS = { candidates: 60, perAlias: 40, groups: 10, itemsPerGroup: 6, outletItems: 4 } as const;
+const LIMITS = { candidates: 50, perAlias: 30, groups: 10, itemsPerGroup: 6, outletItems: 4 } as const;
 
 const input = z.object({ topic: queryText('topic') });
 
@@ -122,16 +122,15 @@ function addGroup(items: ReplyItem[], g: ClaimGroup, n: number, citations: Citat
 }
 
 /** The outlet's own unattributed sentences that mention the topic (reported as fact, not as a claim). */
-function outletAssertions(articles: Article[], matchers: PartMatcher[], citations: CitationBook): ReplyItem[] {
+function outletAssertions(articles: Article[], mentions: Map<string, number[]>, citations: CitationBook): ReplyItem[] {
   const out: ReplyItem[] = [];
   for (const article of articles) {
     const covered = statementsOf(article).map((s) => s.span);
-    for (const sentence of article.sentences) {
+    for (const index of mentions.get(article.id) ?? []) {
       if (out.length >= LIMITS.outletItems) return out;
+      const sentence = article.sentences[index]!;
       if (sentence.kind !== 'body' && sentence.kind !== 'standfirst') continue;
       if (covered.some((c) => c.start < sentence.end && sentence.start < c.end)) continue;
-      const text = article.text.slice(sentence.start, sentence.end);
-      if (!matchers.every((m) => m(text))) continue;
       const outlet = article.meta.outlet ?? 'The outlet';
       out.push(quote(article, sentence, citations, {
         label: `${outlet} (own reporting) — asserts`,
@@ -141,6 +140,22 @@ function outletAssertions(articles: Article[], matchers: PartMatcher[], citation
     }
   }
   return out;
+}
+
+/** Indexes of the sentences of an article that name every part of the topic. */
+function topicSentences(article: Article, matchers: PartMatcher[]): number[] {
+  return article.sentences.filter((x) => matchers.every((m) => m(article.text.slice(x.start, x.end)))).map((x) => x.index);
+}
+
+/** How relevant a statement is: 2 when its own words name the topic, 1–1.5 by nearness to a sentence that does. */
+function relevanceOf(article: Article, statement: Statement, mentions: number[]): number {
+  let distance = Infinity;
+  for (const i of mentions) {
+    const inside = i >= statement.sentence && (article.sentences[i]?.start ?? Infinity) < statement.span.end;
+    if (inside) return 2;
+    distance = Math.min(distance, Math.abs(i - statement.sentence));
+  }
+  return 1 + 0.5 * Math.max(0, 1 - distance / 6);
 }
 
 export default {
@@ -155,16 +170,13 @@ export default {
     const matchers = compileTopic(query);
     const articles = candidateArticles(library, matchers, topic, query.parts);
     const appearances: Appearance[] = [];
+    const mentions = new Map<string, number[]>();
     articles.forEach((article, order) => {
-      const statements = statementsOf(article) as Statement[];
-      if (!statements.length) return;
       // Sentences naming the topic: a statement near one is more likely to be about it.
-      const mentions = article.sentences.filter((x) => matchers.every((m) => m(article.text.slice(x.start, x.end)))).map((x) => x.index);
-      for (const statement of statements) {
-        const text = article.text.slice(statement.span.start, statement.span.end);
-        const distance = Math.min(...mentions.map((i) => Math.abs(i - statement.sentence)));
-        const relevance = matchers.every((m) => m(text)) ? 2 : 1 + 0.5 * Math.max(0, 1 - distance / 6);
-        appearances.push({ article, statement, order, relevance });
+      const here = topicSentences(article, matchers);
+      mentions.set(article.id, here);
+      for (const statement of statementsOf(article)) {
+        appearances.push({ article, statement, order, relevance: relevanceOf(article, statement, here) });
       }
     });
     const groups = groupClaims(appearances).filter((g) => g.claims.length || g.responses.some((r) => r.statement.kind === 'attributed'));
@@ -172,7 +184,7 @@ export default {
     const items: ReplyItem[] = [];
     const shown = groups.slice(0, LIMITS.groups);
     shown.forEach((g, i) => addGroup(items, g, i + 1, citations));
-    items.push(...outletAssertions(articles, matchers, citations));
+    items.push(...outletAssertions(articles, mentions, citations));
     const notes: string[] = [];
     if (groups.length > shown.length) notes.push(`${groups.length - shown.length} more claim${groups.length - shown.length === 1 ? '' : 's'} not shown; narrow the topic to see them.`);
     if (!items.length) {
