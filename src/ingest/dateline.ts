@@ -25,7 +25,9 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-const PLACE = "([A-Z][A-Z'’.\\-]+(?:[ \\-][A-Z][A-Z'’.\\-]+){0,3}(?:,\\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)";
+// Words of capitals joined by single spaces or hyphens; the separators are not in the word
+// class, so the pattern cannot backtrack its way through a long run of capitals.
+const PLACE = "([A-Z][A-Z'’.]+(?:[ \\-][A-Z][A-Z'’.]*){0,3}(?:,\\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)";
 const AGENCY = "([A-Z][A-Za-z&.'’\\-]*(?: [A-Z][A-Za-z&.'’\\-]*){0,3})";
 
 /** PLACE[, Month Day][.] /AGENCY/ or (AGENCY), then an optional separator. */
@@ -58,10 +60,12 @@ export function isoDate(year: number, month: number, day: number): string | unde
 export function readWireDateline(text: string, offset: number): Dateline | undefined {
   // Every dateline opens with a capitalised place name; most paragraphs fail this at once.
   if (!/^[A-Z][A-Z'’.\-]/.test(text)) return undefined;
-  let m = WIRE_DATELINE.exec(text);
+  // A dateline is short; matching only the opening keeps the cost flat on huge paragraphs.
+  const head = text.slice(0, 160);
+  let m = WIRE_DATELINE.exec(head);
   let agency: string | undefined;
   if (m) agency = (m[5] ?? m[6])?.trim();
-  else m = PLAIN_DATELINE.exec(text);
+  else m = PLAIN_DATELINE.exec(head);
   if (!m) return undefined;
   const place = m[1]!;
   // A dateline place is a capitalised name, not a shouted word at the start of a sentence.

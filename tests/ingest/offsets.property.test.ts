@@ -117,6 +117,29 @@ describe('ingestText offsets', () => {
     );
   });
 
+  it('hold, quickly, for long runs of the characters the rules look at', () => {
+    const alphabet = fc.constantFrom('A', 'B', '-', ' ', '.', ',', '/', '(', ')', '\n', 'I', '“', '"', 'a', ':', '#', '?', 'Photo', 'Share');
+    fc.assert(
+      fc.property(fc.array(alphabet, { minLength: 500, maxLength: 4000 }), (parts) => {
+        const raw = parts.join('');
+        const started = performance.now();
+        const a = ingestText(raw, { id: 'x' });
+        expect(performance.now() - started).toBeLessThan(2000);
+        checkArticle(raw, a);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('stays fast on pathological input (no regular expression runs away)', () => {
+    const cases = ['A-'.repeat(20_000), 'AB. '.repeat(20_000), '“'.repeat(20_000), `YEREVAN, June 4 ${'/'.repeat(20_000)}`, 'Share this\n'.repeat(5_000), 'Hello there. '.repeat(5_000)];
+    for (const raw of cases) {
+      const started = performance.now();
+      checkArticle(raw, ingestText(raw, { id: 'x' }));
+      expect(performance.now() - started).toBeLessThan(5000);
+    }
+  });
+
   it('gives the empty and whitespace-only text no blocks and no sentences', () => {
     for (const raw of ['', '   ', '\n\n\t\n']) {
       const a = ingestText(raw, { id: 'blank' });
