@@ -45,6 +45,23 @@ const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet:
 const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'statement', 'statements', 'suggestion', 'suggestions']);
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as']);
+/**
+ * "progressive organizations that have endorsed him say": a subject with a short restrictive
+ * relative clause before the cue. Returns [first, last] token of the subject noun phrase, or null.
+ */
+function relativeSubject(toks: Token[], before: number): [number, number] | null {
+  for (let k = before; k > 0 && k > before - 10; k--) {
+    const t = toks[k]!;
+    if (!t.word && t.text !== "'") return null;
+    if (t.lower !== 'that' && t.lower !== 'who') continue;
+    if (k === before) return null;
+    const start = npLeft(toks, k - 1);
+    if (start < 0 || (start > 0 && toks[start - 1]!.word && toks[start - 1]!.lower !== 'and' && toks[start - 1]!.lower !== 'but')) return null;
+    return [start, k - 1];
+  }
+  return null;
+}
+
 /** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
 const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'its', 'his', 'her', 'their', 'our', 'then', 'now', 'former', 'also']);
 /** Words every outlet-dispute phrase contains, tested before the full pattern. */
@@ -235,8 +252,12 @@ function scanUnit(text: string, unit: Unit): Raw[] {
         const subj = unitSubject(toks);
         if (subj && subj[1] < before) source = span(toks, subj[0], subj[1]);
       } else {
-        const s = npLeft(toks, before);
-        if (s >= 0) {
+        const rel = relativeSubject(toks, before);
+        const s = rel ? rel[0] : npLeft(toks, before);
+        if (rel) {
+          source = span(toks, rel[0], before);
+          name = span(toks, rel[0], rel[1]);
+        } else if (s >= 0) {
           source = span(toks, s, before);
           const pre = toks[s - 1];
           // "C, X said (at a meeting…)": the content is what comes before the comma.
