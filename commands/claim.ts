@@ -65,12 +65,12 @@ function shortName(claimant: string | null): string {
 
 function itemFor(a: Appearance, group: ClaimGroup, heading: string, citations: CitationBook): ReplyItem {
   const s = a.statement;
-  const outletClaimant = s.kind === 'outlet' ? a.article.meta.outlet ?? 'The outlet' : null;
-  const claimant = s.kind === 'outlet' ? outletClaimant : s.claimant;
+  // The outlet's own statements are the outlet's; an unknown outlet stays null rather than invented.
+  const claimant = s.kind === 'outlet' ? a.article.meta.outlet : s.claimant;
   const marks = [s.cue, ...(s.source ? [s.source] : [])].filter((h) => h.end > h.start).sort((x, y) => x.start - y.start);
   return quote(a.article, s.span, citations, {
     highlights: marks,
-    label: `${s.kind === 'outlet' ? `${outletClaimant} (own reporting)` : shortName(s.claimant)} — ${s.stance}`,
+    label: `${s.kind === 'outlet' ? `${a.article.meta.outlet ?? 'The outlet'} (own reporting)` : shortName(s.claimant)} — ${s.stance}`,
     group: heading,
     fields: { claimant, stance: s.stance, group: group.id, kind: s.kind, answers: s.answers ?? null },
   });
@@ -131,11 +131,10 @@ function outletAssertions(articles: Article[], mentions: Map<string, number[]>, 
       const sentence = article.sentences[index]!;
       if (sentence.kind !== 'body' && sentence.kind !== 'standfirst') continue;
       if (covered.some((c) => c.start < sentence.end && sentence.start < c.end)) continue;
-      const outlet = article.meta.outlet ?? 'The outlet';
       out.push(quote(article, sentence, citations, {
-        label: `${outlet} (own reporting) — asserts`,
+        label: `${article.meta.outlet ?? 'The outlet'} (own reporting) — asserts`,
         group: 'Reported by the outlets themselves (not attributed to anyone)',
-        fields: { claimant: outlet, stance: 'asserts', group: 'outlet', kind: 'outlet', answers: null },
+        fields: { claimant: article.meta.outlet, stance: 'asserts', group: 'outlet', kind: 'outlet', answers: null },
       }));
     }
   }
