@@ -121,8 +121,11 @@ async function listFiles(dir: string): Promise<string[]> {
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
+    const wanted = CORPUS_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x));
     if (e.isDirectory()) out.push(...(await listFiles(full)));
-    else if (e.isFile() && CORPUS_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x))) out.push(full);
+    else if (e.isFile() && wanted) out.push(full);
+    // A linked file is read; a linked folder is not followed (it could loop back on itself).
+    else if (e.isSymbolicLink() && wanted && (await stat(full).then((s) => s.isFile(), () => false))) out.push(full);
   }
   return out;
 }

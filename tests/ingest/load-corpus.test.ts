@@ -1,5 +1,5 @@
 /** loadCorpus and ingestFile: formats, front matter, unreadable files, the missing folder. */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,8 @@ describe('loadCorpus', () => {
     );
     writeFileSync(path.join(dir, 'b-sub', 'deeper', 'c.txt'), GOOD);
     writeFileSync(path.join(dir, 'b-sub', 'notes.csv'), 'ignored,file\n');
+    writeFileSync(path.join(dir, '.hidden.md'), GOOD);
+    symlinkSync(dir, path.join(dir, 'b-sub', 'loop'));
     const { articles, warnings } = await loadCorpus(dir);
     expect(warnings).toEqual([]);
     expect(articles.map((a) => a.id)).toEqual(['a.md', 'b-sub/deeper/c.txt']);
