@@ -62,6 +62,7 @@ const quietLogger = (): Logger & { warnings: number } => {
 export async function runPhase(phase: string, args: Record<string, string>): Promise<PhaseResult> {
   if (phase === 'bare') return bare(args);
   if (phase === 'build') return build(args);
+  if (phase === 'build-plain') return build({ ...args, analysers: 'none' });
   if (phase === 'serve') return serve(args);
   throw new Error(`unknown phase ${phase}`);
 }
@@ -92,15 +93,21 @@ async function bare(args: Record<string, string>): Promise<PhaseResult> {
   return { phase: 'bare', maxRssBytes: maxRss(), indexMs, articles: n, latency: { or: percentiles(or), and: percentiles(and) } };
 }
 
-/** newsdesk cold: ingest every file, mark copies, analyse, index, write the snapshot. */
+/**
+ * newsdesk cold: ingest every file, mark copies, analyse, index, write the snapshot. With
+ * `analysers: "none"` it measures ingest + index alone (what bare MiniSearch is compared with),
+ * without a snapshot.
+ */
 async function build(args: Record<string, string>): Promise<PhaseResult> {
   const timings: Partial<Record<BuildStep, number>> = {};
   const logger = quietLogger();
+  const plain = args.analysers === 'none';
   const built = await buildLibrary({
     corpusDir: args.corpusDir!,
     dataDir: args.dataDir!,
     logger,
     onTiming: (step, ms) => (timings[step] = ms),
+    ...(plain ? { analysers: [], snapshot: false } : {}),
   });
   const lib = built.library as SegmentedLibrary;
   return {
@@ -109,7 +116,7 @@ async function build(args: Record<string, string>): Promise<PhaseResult> {
     articles: lib.articles.length,
     passages: lib.mainSegment.passageCount,
     timings,
-    snapshotBytes: statSync(snapshotPath(args.dataDir!, args.corpusDir!)).size,
+    ...(plain ? {} : { snapshotBytes: statSync(snapshotPath(args.dataDir!, args.corpusDir!)).size }),
     fromSnapshot: built.fromSnapshot,
     warnings: built.warnings.length + logger.warnings,
     workers: ingestWorkers(lib.articles.length),

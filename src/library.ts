@@ -38,7 +38,7 @@ export interface BuildLibraryOptions {
   analysers?: readonly Analyser[];
   /** Read and write the snapshot cache. @defaultValue true */
   snapshot?: boolean;
-  /** Worker threads for a cold ingest. @defaultValue one per core for 2,000 files or more, else none */
+  /** Worker threads for a cold ingest. @defaultValue one per core for 8,000 files or more, else none */
   workers?: number;
   /** Receives how long each step took in milliseconds (benchmarks, start-up logs). */
   onTiming?: (step: BuildStep, ms: number) => void;
@@ -175,7 +175,14 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     clock = now;
   };
 
-  if (useSnapshot) {
+  // With no snapshot yet there is nothing to compare a key with before ingesting: the key (which reads every
+  // file once) is computed while the worker threads ingest, and is only needed to write the snapshot.
+  let lateKey: Promise<Awaited<ReturnType<typeof corpusKey>>> | null = null;
+  if (useSnapshot && !existsSync(file)) {
+    files = listCorpusFiles(corpusDir, ingest.CORPUS_EXTENSIONS);
+    lateKey = corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile));
+    lateKey.catch(() => undefined);
+  } else if (useSnapshot) {
     // The snapshot is read on the thread pool while this thread stats the corpus files.
     const bytes = readSnapshotBytes(file);
     bytes.catch(() => undefined);
@@ -204,6 +211,12 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   clock = performance.now();
   const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, files, analysers, logger, opts.workers);
   lap('ingest');
+  if (lateKey) {
+    const computed = await lateKey;
+    key = computed.key;
+    writeManifest(manifestFile, computed.manifest, logger);
+    lap('key');
+  }
   ingest.markDuplicates(articles);
   lap('duplicates');
   let failures = workerFailures;

@@ -21,10 +21,10 @@ export interface PooledIngest {
   failures: number;
 }
 
-/** How many worker threads to use for `files` files: one per core, none for a small corpus. */
+/** How many worker threads to use for `files` files: one per core, none under 8,000 files (starting a worker costs seconds). */
 export function ingestWorkers(files: number, requested?: number): number {
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
-  if (files < 2000) return 0;
+  if (files < 8000) return 0;
   return Math.min(availableParallelism(), 8);
 }
 
