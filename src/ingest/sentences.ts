@@ -41,18 +41,20 @@ export function sentenceSpans(text: string): Span[] {
 /** Closing punctuation of a piece: the only sentence end a one-sentence block has. */
 const CLOSING = /[.!?…]+["'”’»)\]]*$/;
 const SENTENCE_END = /[.!?…]/;
+/** A point between digits ("3.5 pct", "1.2.2021") is part of a number token, never a sentence end. */
+const DECIMAL_POINT = /(?<=\d)\.(?=\d)/g;
 
 /**
  * Sentence spans of one block, as offsets into the whole text. wink runs on the block alone, so
  * no sentence crosses a block boundary; a block with no sentence-ending punctuation before its
- * end is one sentence (wink only ends sentences at such punctuation), which spares the
+ * end (a decimal point aside) is one sentence (wink only ends sentences at such punctuation), which spares the
  * tokenizer for most headlines, captions and one-sentence paragraphs.
  * @param text - the article text
  * @param block - the block's span in it (trimmed)
  */
 export function blockSentences(text: string, block: Span): Span[] {
   const piece = text.slice(block.start, block.end);
-  if (!SENTENCE_END.test(piece.replace(CLOSING, ''))) return [{ start: block.start, end: block.end }];
+  if (!SENTENCE_END.test(piece.replace(CLOSING, '').replace(DECIMAL_POINT, ''))) return [{ start: block.start, end: block.end }];
   const spans = sentenceSpans(piece);
   const out: Span[] = [];
   let covered = 0;
