@@ -35,7 +35,8 @@ export function claimantKey(name: string): string {
 
 /** Removes a leading article, a trailing possessive and stray punctuation from a source as written. */
 function clean(s: string): string {
-  return s.replace(/^(?:the|The)\s+/, '').replace(/[’']s$/, '').replace(/[\s,]+$/, '').trim();
+  // Wire copy breaks lines inside names ("Patricio\nQuevedo"): a name is shown on one line.
+  return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our)\s+/i, '').replace(/[’']s$/, '').replace(/[\s,]+$/, '').trim();
 }
 
 /** Acronyms defined in the article: "Ukraine's military intelligence (HUR)", "…agency, the HUR,". */
@@ -80,7 +81,8 @@ function affiliation(role: string): string | null {
   return titleOnly ? null : org;
 }
 
-function makeClaimant(name: string, extraKeys: string[] = []): Claimant {
+function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
+  const name = raw.replace(/\s+/g, ' ').trim();
   const keys = new Set<string>([claimantKey(name), ...extraKeys.map(claimantKey)]);
   const parts = personParts(name);
   if (parts) {

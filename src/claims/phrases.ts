@@ -58,6 +58,8 @@ export function npLeft(toks: Token[], j: number): number {
       break;
     }
     if (prev.lower === "'s") { i--; continue; }
+    // "Kidder Peabody and Co", "Smith & Sons": the conjunction is part of the firm's name.
+    if ((prev.lower === 'and' || prev.text === '&') && /^(?:co\.?|company|sons|partners|associates)$/i.test(cur.text) && toks[i - 2]?.cap) { i -= 2; continue; }
     if (!prev.word) break;
     // "Seventy-four percent of Democratic voters", "a group of conservative leaders".
     if (prev.lower === 'of' && QUANTITY_NOUNS.has(toks[i - 2]?.lower ?? '')) { i--; continue; }
