@@ -2,7 +2,8 @@
  * Reading a corpus folder: every `.md`, `.txt` and `.json` file below it, in path order. A file
  * that cannot be used is skipped with one warning naming it and why; the rest still loads.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../command.js';
 import { NewsdeskError } from '../errors.js';
@@ -58,34 +59,43 @@ function warnOf(file: string, reason: string, logger: Logger | undefined): Corpu
   return { file, reason };
 }
 
+/** A file's bytes, or why they could not be had. */
+type FileRead = { bytes: Buffer } | { reason: string };
+
 /**
- * Reads and ingests one corpus file. Never throws for a bad file: it returns a warning instead.
- * @param absPath - the file
- * @param corpusDir - the corpus folder (ids are relative to it)
- * @returns its articles (several for a JSON array) and at most one warning for the file
+ * Reads a file synchronously: corpus files are small and many, and for those the promise-based
+ * calls cost several times more CPU than the reading itself (measured: about half of a cold load).
  */
-export async function ingestFile(
-  absPath: string,
-  corpusDir: string,
-  opts: LoadCorpusOptions = {},
-): Promise<{ articles: Article[]; warning?: CorpusWarning; warnings?: CorpusWarning[] }> {
-  const options = { ...defaultLoadCorpusOptions, ...opts };
-  const id = articleId(absPath, corpusDir);
-  const fail = (reason: string) => ({ articles: [], warning: warnOf(id, reason, options.logger) });
-  let bytes: Buffer;
+function readCorpusFile(absPath: string, maxFileBytes: number): FileRead {
   try {
-    const info = await stat(absPath);
-    if (!info.isFile()) return fail('not a regular file');
-    if (info.size > options.maxFileBytes) return fail(`too large (${info.size} bytes, limit ${options.maxFileBytes})`);
-    bytes = await readFile(absPath);
+    const info = statSync(absPath);
+    if (!info.isFile()) return { reason: 'not a regular file' };
+    if (info.size > maxFileBytes) return { reason: `too large (${info.size} bytes, limit ${maxFileBytes})` };
+    const bytes = readFileSync(absPath);
+    // The file may have grown between stat and read.
+    if (bytes.length > maxFileBytes) return { reason: `too large (${bytes.length} bytes, limit ${maxFileBytes})` };
+    return { bytes };
   } catch (err) {
-    return fail(`cannot be read (${(err as NodeJS.ErrnoException).code ?? 'I/O error'})`);
+    return { reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'I/O error'})` };
   }
-  if (bytes.length > options.maxFileBytes) return fail(`too large (${bytes.length} bytes, limit ${options.maxFileBytes})`);
-  const decoded = decode(bytes);
+}
+
+/** What ingesting one file gives: its articles (several for a JSON array) and at most one warning for the file. */
+export interface IngestedFile {
+  articles: Article[];
+  /** Why the whole file was skipped. */
+  warning?: CorpusWarning;
+  /** Entries of a JSON array that were skipped while the rest of the file loaded (`file#n`). */
+  warnings?: CorpusWarning[];
+}
+
+function ingestRead(read: FileRead, absPath: string, id: string, logger: Logger | undefined): IngestedFile {
+  const fail = (reason: string): IngestedFile => ({ articles: [], warning: warnOf(id, reason, logger) });
+  if ('reason' in read) return fail(read.reason);
+  const decoded = decode(read.bytes);
   if ('reason' in decoded) return fail(decoded.reason);
 
-  if (absPath.toLowerCase().endsWith('.json')) return ingestJson(decoded.text, id, options.logger);
+  if (absPath.toLowerCase().endsWith('.json')) return ingestJson(decoded.text, id, logger);
 
   let split;
   try {
@@ -98,7 +108,18 @@ export async function ingestFile(
   return { articles: [ingestText(split.body, { id, meta: split.meta })] };
 }
 
-function ingestJson(text: string, id: string, logger: Logger | undefined) {
+/**
+ * Reads and ingests one corpus file. Never throws for a bad file: it returns a warning instead.
+ * @param absPath - the file
+ * @param corpusDir - the corpus folder (ids are relative to it)
+ * @returns its articles (several for a JSON array) and at most one warning for the file
+ */
+export async function ingestFile(absPath: string, corpusDir: string, opts: LoadCorpusOptions = {}): Promise<IngestedFile> {
+  const options = { ...defaultLoadCorpusOptions, ...opts };
+  return ingestRead(readCorpusFile(absPath, options.maxFileBytes), absPath, articleId(absPath, corpusDir), options.logger);
+}
+
+function ingestJson(text: string, id: string, logger: Logger | undefined): IngestedFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -150,11 +171,12 @@ export async function loadCorpus(
   }
   const files = (await listFiles(root)).map((f) => ({ f, id: articleId(f, root) }));
   files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const options = { ...defaultLoadCorpusOptions, ...opts };
   const articles: Article[] = [];
   const warnings: CorpusWarning[] = [];
-  for (const { f } of files) {
-    const result = await ingestFile(f, root, opts);
-    articles.push(...result.articles);
+  for (const { f, id } of files) {
+    const result = ingestRead(readCorpusFile(f, options.maxFileBytes), f, id, options.logger);
+    for (const a of result.articles) articles.push(a);
     if (result.warning) warnings.push(result.warning);
     if (result.warnings) warnings.push(...result.warnings);
   }

@@ -80,6 +80,46 @@ export function describeIssue(error: z.ZodError): string {
   return `${where}${issue.message}`;
 }
 
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*$/;
+const DOUBLE_QUOTED = /^"((?:[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029]|\\["\\/bfnrt])*)"$/;
+const SINGLE_QUOTED = /^'((?:[^']|'')*)'$/;
+/** Plain scalars the YAML core schema turns into something other than a string, and syntax we leave to the parser. */
+const NOT_PLAIN_STRING =
+  /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$|^[-?:,[\]{}#&*!|>'"%@`]|:[ \t]|:$|[ \t]#|[\t\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
+
+/**
+ * Reads front matter made only of `key: value` lines with plain, quoted, boolean or null values
+ * (what newsroom tools write) without the full YAML parser, which costs more than ingesting the
+ * article itself. Returns undefined for anything else, which then goes to the YAML parser, so the
+ * result is always what YAML would give.
+ */
+export function parseSimpleYaml(text: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const line of text.split('\n')) {
+    const trimmed = line.replace(/\r$/, '');
+    if (trimmed.trim() === '' || /^#/.test(trimmed)) continue;
+    const m = SIMPLE_LINE.exec(trimmed);
+    if (!m || m[2] === undefined || m[2] === '' || Object.hasOwn(out, m[1]!)) return undefined;
+    const raw = m[2];
+    let value: unknown;
+    let q: RegExpExecArray | null;
+    if ((q = DOUBLE_QUOTED.exec(raw))) {
+      try {
+        value = JSON.parse(`"${q[1]!}"`);
+      } catch {
+        return undefined;
+      }
+    } else if ((q = SINGLE_QUOTED.exec(raw))) value = q[1]!.replace(/''/g, "'");
+    else if (/^(true|True|TRUE)$/.test(raw)) value = true;
+    else if (/^(false|False|FALSE)$/.test(raw)) value = false;
+    else if (/^(null|Null|NULL|~)$/.test(raw)) value = null;
+    else if (NOT_PLAIN_STRING.test(raw)) return undefined;
+    else value = raw;
+    out[m[1]!] = value;
+  }
+  return out;
+}
+
 /**
  * Splits optional front matter off a file's text. Text without an opening `---` line is all body.
  * @throws FrontMatterError when the block is unterminated, not YAML, not a mapping, or has bad fields
@@ -92,12 +132,14 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   if (!close) throw new FrontMatterError('malformed front matter: no closing "---" line');
   const yamlText = rest.slice(0, close.index);
   const body = rest.slice(close.index + close[0].length);
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch (err) {
-    const first = String((err as Error).message ?? err).split('\n')[0];
-    throw new FrontMatterError(`malformed front matter: ${first}`);
+  let data: unknown = parseSimpleYaml(yamlText);
+  if (data === undefined) {
+    try {
+      data = parseYaml(yamlText);
+    } catch (err) {
+      const first = String((err as Error).message ?? err).split('\n')[0];
+      throw new FrontMatterError(`malformed front matter: ${first}`);
+    }
   }
   if (data === null || data === undefined) return { meta: {}, body };
   if (typeof data !== 'object' || Array.isArray(data)) throw new FrontMatterError('malformed front matter: expected "key: value" lines');

@@ -13,6 +13,7 @@ export {
   defaultLoadCorpusOptions,
   type CorpusWarning,
   type LoadCorpusOptions,
+  type IngestedFile,
 } from './corpus.js';
 export { markDuplicates } from './duplicates.js';
 export { splitFrontMatter, FrontMatterError } from './front-matter.js';
