@@ -24,18 +24,33 @@ export interface Dateline {
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+/** `word` matching in any letter case, without the `i` flag (which would also loosen the place pattern). */
+function anyCase(word: string): string {
+  return [...word].map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c)).join('');
+}
+const MONTH_NAMES = ['Jan|uary', 'Feb|ruary', 'Mar|ch', 'Apr|il', 'May|', 'Jun|e', 'Jul|y', 'Aug|ust', 'Sep|t', 'Sep|tember', 'Oct|ober', 'Nov|ember', 'Dec|ember'];
+const MONTH = `(${MONTH_NAMES.map((m) => {
+  const [stem, rest] = m.split('|') as [string, string];
+  return rest ? `${anyCase(stem)}(?:${anyCase(rest)})?` : anyCase(stem);
+}).join('|')})`;
 // Words of capitals joined by single spaces or hyphens; the separators are not in the word
 // class, so the pattern cannot backtrack its way through a long run of capitals.
-const PLACE = "([A-Z][A-Z'’.]+(?:[ \\-][A-Z][A-Z'’.]*){0,3}(?:,\\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)";
+const REGION = "(?:,\\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?";
+const PLACE = `([A-Z][A-Z'’.]+(?:[ /\\-][A-Z][A-Z'’.]*){0,3}${REGION})`;
+/** "Toronto", "Scarborough, Ontario": only taken with a date and a dash after it. */
+const TITLE_PLACE = `([A-Z][A-Za-z'’.]+(?:[ \\-][A-Z][A-Za-z'’.]*){0,3}${REGION})`;
 const AGENCY = "([A-Z][A-Za-z&.'’\\-]*(?: [A-Z][A-Za-z&.'’\\-]*){0,3})";
+/** ", March 3" or, after an abbreviated region ("Va."), " March 3"; optional year. */
+const DATE = `(?:,\\s*|(?<=\\.)\\s+)${MONTH}\\.?\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?`;
 
 /** PLACE[, Month Day][.] /AGENCY/ or (AGENCY), then an optional separator. */
 const WIRE_DATELINE = new RegExp(
-  `^${PLACE}(?:,\\s*${MONTH}\\.?\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?)?\\s*[.,]?\\s*(?:/\\s*${AGENCY}\\s*/|\\(\\s*${AGENCY}\\s*\\))\\s*(?:[.:]\\s*)?(?:[-–—]+\\s*)?`,
+  `^${PLACE}(?:${DATE})?\\s*[.,]?\\s*(?:/\\s*${AGENCY}\\s*/|\\(\\s*${AGENCY}\\s*\\))\\s*(?:[.:]\\s*)?(?:[-–—]+\\s*)?`,
 );
 /** PLACE, Month Day - (no agency): a separator is then required. */
-const PLAIN_DATELINE = new RegExp(`^${PLACE},\\s*${MONTH}\\.?\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?\\s*(?:[-–—]+|\\.)\\s+`);
+const PLAIN_DATELINE = new RegExp(`^${PLACE}${DATE}\\s*(?:[-–—]+|\\.)\\s+`);
+/** Place, Month Day - (a place in ordinary case): the dash is required. */
+const TITLE_DATELINE = new RegExp(`^${TITLE_PLACE}${DATE}\\s*[-–—]+\\s+`);
 
 const DATE_LABEL = /^(?:date|published|posted|published on|posted on|date published)\s*:?\s*/i;
 
@@ -59,17 +74,16 @@ export function isoDate(year: number, month: number, day: number): string | unde
  */
 export function readWireDateline(text: string, offset: number): Dateline | undefined {
   // Every dateline opens with a capitalised place name; most paragraphs fail this at once.
-  if (!/^[A-Z][A-Z'’.\-]/.test(text)) return undefined;
+  if (!/^[A-Z]/.test(text)) return undefined;
   // A dateline is short; matching only the opening keeps the cost flat on huge paragraphs.
   const head = text.slice(0, 160);
   let m = WIRE_DATELINE.exec(head);
   let agency: string | undefined;
   if (m) agency = (m[5] ?? m[6])?.trim();
-  else m = PLAIN_DATELINE.exec(head);
+  else m = PLAIN_DATELINE.exec(head) ?? TITLE_DATELINE.exec(head);
   if (!m) return undefined;
   const place = m[1]!;
-  // A dateline place is a capitalised name, not a shouted word at the start of a sentence.
-  if (!/[A-Z]{2}/.test(place) || place.length > 40) return undefined;
+  if (place.length > 40) return undefined;
   const rest = text.slice(m[0].length);
   if (rest.length > 0 && !/^\S/.test(rest)) return undefined;
   // Without a date, "NAME (Something)" is too common in reporting: insist on the wire form
