@@ -82,12 +82,13 @@ async function main(): Promise<void> {
   console.log('3/4 newsdesk full cold start: ingest + claims/dates analysers + index + snapshot …');
   const build = await child('build', args);
   console.log('4/4 newsdesk start-up from snapshot + queries …');
+  // While newsdesk's own code is being edited (ingest rules, analyser versions), the snapshot from step 3 can already be
+  // stale: start-up then rebuilds it. Measure again in a fresh process until a start-up really comes from the snapshot.
   let serve = await child('serve', args);
-  if (!serve.fromSnapshot) {
-    console.log('    the snapshot was rebuilt at start-up (code or an analyser version changed since step 2); measuring again …');
+  for (let attempt = 2; !serve.fromSnapshot && attempt <= 3; attempt++) {
+    console.log(`    start-up rebuilt the snapshot (code or an analyser version changed meanwhile); measuring again (${attempt}/3) …`);
     serve = await child('serve', args);
   }
-
   const p = plain.timings ?? {};
   const t = build.timings ?? {};
   const ingestIndex = (p.ingest ?? 0) + (p.duplicates ?? 0) + (p.index ?? 0);

@@ -59,6 +59,9 @@ interface Plan {
 /** How many times more common than the rarest query word a word must be to count as weak. */
 const WEAK_RATIO = 4;
 
+/** A whole, non-negative count from caller input, or the fallback when it is not a number. */
+const count = (x: number | undefined, fallback: number): number => (Number.isFinite(x) ? Math.max(0, Math.floor(x!)) : fallback);
+
 const popcount = (x: number): number => {
   let n = 0;
   for (let v = x; v; v &= v - 1) n++;
@@ -83,8 +86,8 @@ export class SearchEngine {
 
   /** Best passages for a query; never throws on odd input. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const limit = Math.max(0, Math.floor(options.limit ?? 5));
-    const perArticle = Math.max(1, Math.floor(options.perArticle ?? 2));
+    const limit = count(options.limit, 5);
+    const perArticle = Math.max(1, count(options.perArticle, 2));
     const plan = this.plan(query);
     if (!plan || limit === 0) return [];
     const filter = options.articleIds;
@@ -104,7 +107,7 @@ export class SearchEngine {
   /** Ids of articles holding every required word somewhere (or, when none does, any word), best first. */
   searchArticles(query: string, limit = 20): string[] {
     const plan = this.plan(query);
-    const max = Math.max(0, Math.floor(limit));
+    const max = count(limit, 20);
     if (!plan || max === 0) return [];
     // Articles are the unit a topic command works on: only when no article has every word do partial matches count.
     let ranked = this.rankArticles(plan, 'and', max);
@@ -123,7 +126,7 @@ export class SearchEngine {
   /** Close index terms (or whole corrected queries) for words of the query that are not in the index. */
   suggest(query: string, limit = 5): string[] {
     const words = queryTerms(String(query ?? ''), this.o.maxQueryWords);
-    const max = Math.max(0, Math.floor(limit));
+    const max = count(limit, 5);
     if (!words.length || max === 0) return [];
     const known = words.map((w) => this.segments.some((s) => s.termIds.has(w)));
     if (known.every(Boolean)) return [];

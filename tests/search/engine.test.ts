@@ -112,6 +112,9 @@ describe('search', () => {
   it('respects limit and perArticle', () => {
     expect(lib.search('the', { limit: 1 })).toHaveLength(1);
     expect(lib.search('the', { limit: 0 })).toEqual([]);
+    expect(lib.search('the', { limit: NaN })).toEqual(lib.search('the'));
+    expect(lib.search('the', { limit: -3 })).toEqual([]);
+    expect(lib.searchArticles('the', NaN).length).toBeGreaterThan(0);
     const hits = lib.search('the', { limit: 10, perArticle: 1 });
     expect(new Set(hits.map((h) => h.articleId)).size).toBe(hits.length);
   });
