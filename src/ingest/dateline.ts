@@ -52,7 +52,7 @@ const PLAIN_DATELINE = new RegExp(`^${PLACE}${DATE}\\s*(?:[-–—]+|\\.)\\s+`);
 /** Place, Month Day - (a place in ordinary case): the dash is required. */
 const TITLE_DATELINE = new RegExp(`^${TITLE_PLACE}${DATE}\\s*[-–—]+\\s+`);
 
-const DATE_LABEL = /^(?:date|published|posted|published on|posted on|date published)\s*:?\s*/i;
+const DATE_LABEL = /^(?:published on|posted on|date published|date|published|posted)\s*:?\s*/i;
 
 function monthNumber(name: string | undefined): number | undefined {
   if (!name) return undefined;
