@@ -67,34 +67,6 @@ export function blockSentences(text: string, block: Span): Span[] {
   return out;
 }
 
-/**
- * Cuts sentence spans to the given blocks: a sentence that runs across a block boundary is
- * split there, and any text of a block no sentence covered becomes a sentence of its own.
- * @param text - the article text
- * @param spans - wink's sentence spans over the whole text, ordered
- * @param blocks - the blocks to cover, ordered and non-overlapping
- * @returns per block, its sentence spans
- */
-export function clipToBlocks(text: string, spans: readonly Span[], blocks: readonly Span[]): Span[][] {
-  const out: Span[][] = [];
-  let si = 0;
-  for (const block of blocks) {
-    const pieces: Span[] = [];
-    while (si < spans.length && spans[si]!.end <= block.start) si++;
-    let covered = block.start;
-    for (let k = si; k < spans.length && spans[k]!.start < block.end; k++) {
-      const s = Math.max(spans[k]!.start, block.start);
-      const e = Math.min(spans[k]!.end, block.end);
-      if (s > covered) pushTrimmed(text, covered, s, pieces);
-      pushTrimmed(text, s, e, pieces);
-      covered = Math.max(covered, e);
-    }
-    if (covered < block.end) pushTrimmed(text, covered, block.end, pieces);
-    out.push(pieces);
-  }
-  return out;
-}
-
 function pushTrimmed(text: string, start: number, end: number, into: Span[]): void {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
