@@ -62,7 +62,7 @@ const LABELS: Array<[ChromeReason, RegExp]> = [
   ['membership appeal', /^(become a (member|supporter|patron|subscriber)( today| now)?|join( us| now| today)?|membership|members only|subscribe( now| today)?)$/],
   ['newsletter sign-up', /^(newsletter|sign up|sign up now|subscribe to (our|the) newsletter|get our newsletter)$/],
   ['advertisement', /^(advertisement|advert|ad|ads|sponsored|sponsored content|promoted|partner content|paid content|scroll to continue( with content)?)$/],
-  ['navigation', /^(all news|all stories|news|menu|home|search|skip to (main )?content|back to top|close|open menu|next article|previous article|next|previous|back)$/],
+  ['navigation', /^(continue reading( below)?|loading|click here( to [\w ]+)?|tags|topics|filed under|print this (article|page|story)|listen to this (article|story)|font size|save (article|story)|view comments|jump to comments|all news|all stories|news|menu|home|search|skip to (main )?content|back to top|close|open menu|next article|previous article|next|previous|back)$/],
   ['page header', /^([\w .&'’-]{1,40} )?logo$/],
 ];
 
@@ -80,6 +80,7 @@ const PHRASES: Rule[] = [
   { reason: 'membership appeal', hints: ['become a', 'join our', 'join the'], pattern: /\bbecome an? [\w .’'-]{0,40}\b(member|supporter|patron|subscriber)\b|\bjoin (our|the) (community|membership|members)\b/, maxLength: 300, needsVoice: true },
   { reason: 'donation appeal', hints: ['support', 'donat', 'contribution', 'chip in'], pattern: /\b(please (support|donate|consider (supporting|donating|a donation))|donations? (from|to|of) [^.]{0,60}\b(necessary|needed|help|keep)|support (our|independent) (journalism|work|mission|reporting)|make a (donation|contribution)|donate (now|today)|chip in)\b/, maxLength: 500, needsVoice: true },
   { reason: 'comment widget', hints: ['comment', 'thoughts'], pattern: /\b(please comment|would love your thoughts|leave a comment|be the first to comment|comments are closed|you must be logged in to post a comment)\b/, maxLength: 120 },
+  { reason: 'navigation', hints: ['tags', 'topics', 'filed under', 'categories'], pattern: /^(tags|topics|filed under|categories)\s*:/, maxLength: 300 },
   {
     reason: 'syndication notice',
     hints: ['appeared', 'published', 'republish', 'reprint'],

@@ -67,6 +67,37 @@ describe('a wire story on a news site with every kind of furniture', () => {
   });
 });
 
+describe('short widget labels and notices', () => {
+  it.each([
+    ['Continue reading below', 'navigation'],
+    ['Listen to this article', 'navigation'],
+    ['Tags: Armenia, Russia, Gyumri', 'navigation'],
+    ['Click here to subscribe', 'navigation'],
+    ['Support independent journalism. Donate today.', 'donation appeal'],
+    ['Subscribe to our newsletter for the latest news', 'newsletter sign-up'],
+    ['Content is protected !!', 'copy-protection notice'],
+    ['This article was originally published on The Conversation.', 'syndication notice'],
+    ['Related: Ministers meet in Brussels', 'related list'],
+    ['Become a Patron!', 'membership appeal'],
+    ['Editor’s Choice', 'related list'],
+    ['You May Also Like', 'related list'],
+  ])('%j is %s', (line, reason) => {
+    const raw = `Talks resume in Geneva\n\nDelegations met on Monday for a second round, the mediators said.\n\n${line}\n\nThe next round is due in June, officials said.`;
+    const a = ingestText(raw, { id: 'x' });
+    const block = a.blocks.find((b) => raw.slice(b.start, b.end) === line);
+    expect(block).toMatchObject({ kind: 'chrome', reason });
+  });
+
+  it.each(['Image credit: NASA', 'Getty Images', 'A protester in Yerevan on Monday. (Photo by Karen Minasyan/AFP via Getty Images)', 'Photograph: Jane Doe/The Guardian'])(
+    '%j is a caption',
+    (line) => {
+      const raw = `Talks resume in Geneva\n\n${line}\n\nDelegations met on Monday for a second round, the mediators said.`;
+      const a = ingestText(raw, { id: 'x' });
+      expect(a.blocks.find((b) => raw.slice(b.start, b.end) === line)).toMatchObject({ kind: 'caption' });
+    },
+  );
+});
+
 describe('rules that must not fire on reporting', () => {
   it('keeps "become a member", "support" and "comment" when the story is about them', () => {
     const raw = [
