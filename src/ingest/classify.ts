@@ -85,6 +85,13 @@ function findTitle(drafts: Draft[], knownTitle: string | undefined): number {
       const d = drafts[i]!;
       if ((d.kind === undefined || d.reason === 'repeated line') && d.text.length < 400 && titleKey(d.text) === key) return i;
     }
+    // The page may print the headline with the site's name ("… | OC Media"), or the metadata may carry it.
+    for (let i = 0; i < drafts.length && i < HEAD_PIECES; i++) {
+      const d = drafts[i]!;
+      if (d.kind !== undefined || d.text.length >= 400) continue;
+      const line = titleKey(d.text);
+      if (sameWithSiteName(line, key) || sameWithSiteName(key, line)) return i;
+    }
     return -1;
   }
   for (let i = 0; i < drafts.length && i < HEAD_PIECES; i++) {
@@ -94,6 +101,13 @@ function findTitle(drafts: Draft[], knownTitle: string | undefined): number {
     if (isHeadlineLike(d.text, 4)) return i;
   }
   return -1;
+}
+
+/** True when `longer` is `shorter` followed by a site name after " | ", " - " or " — ". */
+function sameWithSiteName(longer: string, shorter: string): boolean {
+  if (shorter.length < 12 || !longer.startsWith(shorter)) return false;
+  const rest = longer.slice(shorter.length);
+  return /^ ?[|•·:-] ?\S/.test(rest) && rest.length <= 60;
 }
 
 /** True when a piece reads as a paragraph of reporting: once one appears, the page head is over. */

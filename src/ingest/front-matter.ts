@@ -94,6 +94,8 @@ const NOT_PLAIN_STRING =
  * result is always what YAML would give.
  */
 export function parseSimpleYaml(text: string): Record<string, unknown> | undefined {
+  // A lone carriage return is a line break to YAML but not here; leave such text to the parser.
+  if (/\r(?!\n)/.test(text)) return undefined;
   const out: Record<string, unknown> = {};
   for (const line of text.split('\n')) {
     const trimmed = line.replace(/\r$/, '');

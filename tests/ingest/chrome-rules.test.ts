@@ -181,6 +181,13 @@ describe('rules that must not fire on reporting', () => {
     expect(b.meta).toMatchObject({ published: '2024-03-04', publishedInferred: true, outlet: 'Desk', title: 'Given' });
   });
 
+  it('finds the headline when the page adds the site name to it', () => {
+    const raw = 'Harbour Times\n\nHarbour reopens after the storm | Harbour Times\n\nThe harbour reopened on Friday, officials said.';
+    const a = ingestText(raw, { id: 'x', meta: { title: 'Harbour reopens after the storm' } });
+    expect(a.blocks.map((b) => b.kind)).toEqual(['chrome', 'title', 'body']);
+    expect(a.meta.title).toBe('Harbour reopens after the storm');
+  });
+
   it('reads a Markdown heading as the headline without its marks', () => {
     const raw = '# Ferry service resumes on the lake #\n\nThe ferry ran again on Monday, the operator said.\n\n## Timetable\n\nBoats leave every hour.';
     const a = ingestText(raw, { id: 'x.md' });

@@ -7,7 +7,7 @@ import { parseSimpleYaml, splitFrontMatter } from '../../src/ingest/front-matter
 const key = fc.stringMatching(/^[A-Za-z_][\w-]{0,12}$/);
 const value = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('true', 'False', 'null', '~', '2025-07-07', '12', '1.5', '0x1F', '.inf', '-', '- x', 'a: b', 'a #b', '#x', '"q"', "'it''s'", '"a\\"b"', '"\\u00e9"', '[1, 2]', '{a: 1}', '|', '>', '*x', '&x', '!tag', '@x', '`x`', '%x', ''),
+  fc.constantFrom('true', 'False', 'null', '~', '2025-07-07', '12', '1.5', '0x1F', '.inf', '-', '- x', 'a: b', 'a #b', '#x', '"q"', "'it''s'", '"a\\"b"', '"\\u00e9"', '[1, 2]', '{a: 1}', '|', '>', '*x', '&x', '!tag', '@x', '`x`', '%x', '', 'x\r', 'a\tb'),
   fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)),
   fc.string({ unit: 'binary', maxLength: 12 }).map((s) => s.replace(/\n/g, ' ')),
   fc.string({ unit: 'binary', maxLength: 12 }).map((s) => `"${s.replace(/\n/g, ' ')}"`),
