@@ -7,7 +7,7 @@
  * library.search('gyumri earthquake', { limit: 5 });
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,6 +145,7 @@ function readManifest(file: string): FileManifest | null {
 /** Saves the file hashes atomically; losing them only costs re-hashing on the next start. */
 function writeManifest(file: string, manifest: FileManifest, logger: Logger): void {
   try {
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(`${file}.${process.pid}.tmp`, formatManifest(manifest));
     renameSync(`${file}.${process.pid}.tmp`, file);
   } catch (err) {
@@ -196,6 +197,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
       lap('snapshotRead');
       if (snap) {
         if (computed.hashed > 0) writeManifest(manifestFile, computed.manifest, logger);
+        logger.debug({ files: computed.files.length, hashed: computed.hashed }, 'corpus key computed');
         const warnings = Array.isArray(snap.extra) ? (snap.extra as CorpusWarning[]) : [];
         const library = new SegmentedLibrary(snap.segment, { analysers, markDuplicates: ingest.markDuplicates, version: snap.version });
         logger.debug({ file, articles: library.articles.length }, 'library loaded from snapshot');

@@ -374,7 +374,26 @@ export class SearchEngine {
         for (const wp of plans) take(wp.variants, this.o.orScanLimit);
       }
       const best = new Float64Array(plans.length);
+      // Presence check first: an article lacking a required word is dropped before any of its passages is scored.
+      const requiredIds = plans.map((wp, i) => (mode === 'and' && required & (1 << i) ? wp.variants.map((v) => v.id) : null));
+      const hasAllRequired = (a: number): boolean => {
+        for (const ids of requiredIds) {
+          if (!ids) continue;
+          let found = false;
+          for (let p = aPassOffsets[a]!; p < aPassOffsets[a + 1]! && !found; p++) {
+            for (const id of ids) {
+              if (seg.tf(p, id)) {
+                found = true;
+                break;
+              }
+            }
+          }
+          if (!found) return false;
+        }
+        return true;
+      };
       for (const a of candidates) {
+        if (mode === 'and' && !single && !hasAllRequired(a)) continue;
         best.fill(0);
         let matched = 0;
         for (let p = aPassOffsets[a]!; p < aPassOffsets[a + 1]!; p++) {

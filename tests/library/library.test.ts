@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,9 @@ describe('buildLibrary', () => {
 
   it('loads from the snapshot on the second start with identical answers', async () => {
     const logger = recordingLogger();
+    // Old file times, so the file hashes remembered by the first (cold) start are trusted by the next one.
+    const old = new Date(Date.now() - 3600_000);
+    for (const f of ['quake.md', 'wire/oil.md', 'empty.txt']) utimesSync(path.join(corpus, f), old, old);
     const first = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, analysers: [wordCount] });
     expect(first.fromSnapshot).toBe(false);
     expect(first.warnings).toEqual([{ file: 'empty.txt', reason: expect.stringMatching(/empty/) }]);
@@ -62,8 +65,10 @@ describe('buildLibrary', () => {
     expect(first.library.articles.map((a) => a.id).sort()).toEqual(['quake.md', 'wire/oil.md']);
     expect(first.library.get('quake.md')!.annotations['words']).toBeGreaterThan(10);
 
-    const second = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, analysers: [wordCount] });
+    const debug: unknown[] = [];
+    const second = await buildLibrary({ corpusDir: corpus, dataDir: data, logger: { ...logger, debug: (o) => void debug.push(o) }, analysers: [wordCount] });
     expect(second.fromSnapshot).toBe(true);
+    expect(debug).toContainEqual({ files: 3, hashed: 0 });
     expect(second.warnings).toEqual(first.warnings);
     expect(second.library.version).toBe(first.library.version);
     expect(snapshotOfResults(second.library)).toEqual(snapshotOfResults(first.library));
