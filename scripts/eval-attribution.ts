@@ -130,7 +130,7 @@ function main(): void {
     const text = readFileSync(path.join(dir, 'text', textFile), 'utf8');
     const gold = readFileSync(path.join(dir, 'attributions', ann), 'utf8');
     const t0 = performance.now();
-    const statements = findStatements(text, splitSentences(text), { nested: false }).filter((s) => s.kind === 'attributed');
+    const statements = findStatements(text, splitSentences(text), { nested: false, actions: true }).filter((s) => s.kind === 'attributed');
     ms += performance.now() - t0;
     articles++;
     const sources = statements.flatMap((s) => (s.source ? [tidy(text, s.source)] : []));

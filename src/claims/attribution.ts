@@ -15,7 +15,7 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
 } from './lexicon.js';
 import {
-  insertedSubject, npLeft, npLeftOrPronoun, npRight, quotedTokens, skipLeft, span, substantial, TIME_HEAD, titleCase,
+  insertedSubject, npLeft, npLeftOrPronoun, npRight, wholeSubject, quotedTokens, skipLeft, span, substantial, TIME_HEAD, titleCase,
   trimSpan, unitSubject,
 } from './phrases.js';
 import { CLOSE_QUOTES, isQuote, tokenize, type Token } from './tokens.js';
@@ -38,9 +38,15 @@ export interface FindOptions {
    * @defaultValue true
    */
   nested?: boolean;
+  /**
+   * Keep commitments and actions reported with a speech verb ("agreed to meet", "declined to
+   * comment", "vowed to veto"). PolNeAR annotates them as attributions; `/claim` does not show
+   * them, because they are not claims. @defaultValue false
+   */
+  actions?: boolean;
 }
 
-const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true };
+const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false };
 
 const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'statement', 'statements', 'suggestion', 'suggestions']);
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
@@ -71,6 +77,8 @@ const PHRASAL_STARTS = new Set(['push', 'pushed', 'pushes', 'pushing', 'cast', '
 const NOUN_PREPS = new Set(['in', 'of', 'for', 'with', 'without']);
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
+/** Cue verbs that, followed by "to" (or "on"), report an action or a commitment rather than a statement. */
+const ACTION_WITH_TO = new Set(['agree', 'promise', 'vow', 'pledge', 'threaten', 'refuse', 'decline', 'decide', 'plan']);
 const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse', 'call', 'criticize', 'criticise', 'blame', 'praise', 'attack', 'slam', 'blast', 'defend', 'endorse']);
 
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
@@ -111,7 +119,7 @@ interface Raw {
 }
 
 /** Finds the statements in one unit of text. */
-function scanUnit(text: string, unit: Unit): Raw[] {
+function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
   const toks = tokenize(text, unit.start, unit.end);
   const out: Raw[] = [];
   const taken = new Set<number>();
@@ -167,7 +175,10 @@ function scanUnit(text: string, unit: Unit): Raw[] {
     if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 10)]!.start, t.start))) continue;
     // "a program called Sandy Hook Promise": a name, not a verdict.
     if (lemma === 'call' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && next?.cap && t.lower === 'called') continue;
-    if (lemma === 'continue' && next?.word && next.lower !== 'that') continue;
+    // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
+    if (lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote)) continue;
+    // "agreed to set up", "pledged to cut", "declined to comment": a commitment or an action, not a statement.
+    if (!actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance'))) continue;
     if (lemma === 'refer' && next?.lower !== 'to') continue;
     if (lemma === 'point' && next?.lower !== 'out') continue;
     if (lemma === 'point') cueEnd++;
@@ -253,7 +264,7 @@ function scanUnit(text: string, unit: Unit): Raw[] {
         if (subj && subj[1] < before) source = span(toks, subj[0], subj[1]);
       } else {
         const rel = relativeSubject(toks, before);
-        const s = rel ? rel[0] : npLeft(toks, before);
+        const s = rel ? rel[0] : wholeSubject(toks, npLeft(toks, before));
         if (rel) {
           source = span(toks, rel[0], before);
           name = span(toks, rel[0], rel[1]);
@@ -392,7 +403,7 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   for (const unit of unitsOf(text, sentences)) {
     const body = text.slice(unit.start, unit.end);
     let found: Raw[] = [];
-    if (CUE_PREFILTER.test(body)) found = scanUnit(text, unit);
+    if (CUE_PREFILTER.test(body)) found = scanUnit(text, unit, opts.actions);
     const dispute = DISPUTE_HINT.test(body) ? OUTLET_DISPUTE.exec(body) : null;
     if (dispute) {
       const cue = { start: unit.start + dispute.index, end: unit.start + dispute.index + dispute[0].length };

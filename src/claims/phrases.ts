@@ -86,10 +86,79 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     const t = toks[open]!;
     if (isQuote(t) || t.text === '.' || t.text === ';') return null;
     if (t.text !== mark) continue;
-    const start = npLeftOrPronoun(toks, open - 1);
+    const start = wholeSubject(toks, npLeftOrPronoun(toks, open - 1));
     if (start >= 0 && (start === 0 || !toks[start - 1]!.word || toks[start - 1]!.lower === 'and' || toks[start - 1]!.lower === 'but')) return [start, open - 1];
   }
   return null;
+}
+
+/** Prepositions whose phrase modifies the noun before it ("officials in Moscow", "traders from Gyumri"). */
+const MODIFIER_PREPS = new Set(['in', 'of', 'from', 'at', 'for', 'on', 'near', 'inside', 'outside', 'across', 'within', 'around', 'with']);
+
+/** A word that cannot end a noun phrase: a verb form, an adverb or a function word. */
+function verbish(t: Token): boolean {
+  if (!t.word) return true;
+  if (BOUNDARY.has(t.lower) || SKIPPABLE.has(t.lower) || CUE_VERBS.has(t.lower)) return true;
+  return !t.cap && /(?:ed|ing|ly)$/.test(t.lower) && !SPEAKER_NOUNS.has(t.lower);
+}
+
+/**
+ * A conjunct that is surely a noun phrase: names ("Russia", "the United States"), a phrase opened
+ * by a determiner ("its allies"), or one headed by a speaker noun ("opposition leaders").
+ */
+function conjunct(toks: Token[], start: number, end: number): boolean {
+  if (start < 0 || end < start || verbish(toks[end]!)) return false;
+  const head = toks[end]!;
+  const opened = DETERMINERS.has(toks[start]!.lower) && !toks[start]!.cap;
+  for (let k = start; k <= end; k++) {
+    const t = toks[k]!;
+    if (t.cap || t.lower === "'s" || DETERMINERS.has(t.lower) || NP_INNER_PREPS.has(t.lower) || SPEAKER_NOUNS.has(t.lower)) continue;
+    if (!t.word || verbish(t) || !(opened || SPEAKER_NOUNS.has(head.lower))) return false;
+  }
+  return true;
+}
+
+/**
+ * Widens the noun phrase starting at token `s` to the whole subject it belongs to: across
+ * modifying prepositional phrases ("Officials in Moscow said", never "Moscow") and coordination
+ * ("Russia and Turkey said", never "Turkey"). Returns the subject's first token, `s` when nothing
+ * widens, or -1 when the phrase is the object of a preposition whose head cannot be found
+ * (no source is better than a wrong one).
+ */
+export function wholeSubject(toks: Token[], s: number): number {
+  if (s < 0) return s;
+  let start = s;
+  let coordinated = false;
+  for (let hops = 0; hops < 4 && start > 0; hops++) {
+    const p = toks[start - 1]!;
+    if (MODIFIER_PREPS.has(p.lower) && !p.cap) {
+      const head = toks[start - 2];
+      // ", with Cruz promising …": an absolute phrase at a clause start; the phrase after it is the subject.
+      if (!head || (!head.word && p.lower === 'with')) break;
+      // "89% of young Democrats": a share is the head.
+      if (head.text === '%' && /^\d/.test(toks[start - 3]?.text ?? '')) { start -= 3; continue; }
+      // "People briefed on the situation say": a participle phrase after the head noun.
+      if (!head.cap && /ed$/.test(head.lower) && !CUE_VERBS.has(head.lower)) {
+        const s2 = npLeft(toks, start - 3);
+        if (s2 >= 0 && !verbish(toks[start - 3]!) && (s2 === 0 || !toks[s2 - 1]!.word)) { start = s2; continue; }
+        return -1;
+      }
+      if (verbish(head) || PRONOUNS.has(head.lower)) return -1;
+      const s2 = npLeft(toks, start - 2);
+      if (s2 < 0) return -1;
+      start = s2;
+      continue;
+    }
+    if (p.lower === 'and' || p.text === '&' || (coordinated && p.text === ',')) {
+      const s2 = npLeft(toks, start - 2);
+      if (!conjunct(toks, s2, start - 2)) break;
+      start = s2;
+      coordinated = true;
+      continue;
+    }
+    break;
+  }
+  return start;
 }
 
 /** Like `npLeft`, but a lone subject pronoun ("he, once again, pledged") also counts. */
