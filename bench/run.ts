@@ -97,6 +97,12 @@ async function main(): Promise<void> {
   const ratio = ingestIndex / bareMs;
   const peak = Math.max(plain.maxRssBytes, build.maxRssBytes, serve.maxRssBytes);
   const lat = serve.latency ?? {};
+  const itemsOf = (command: string) => {
+    const counts = Object.entries(serve.hits ?? {})
+      .filter(([k]) => k.startsWith(`${command} `))
+      .map(([, v]) => v);
+    return counts.length ? `${Math.min(...counts)}–${Math.max(...counts)} items per topic` : 'no answers';
+  };
   const threads = (build.workers ?? 0) > 1 ? ` on ${build.workers} worker threads` : '';
   const rows: [string, string][] = [
     ['articles (text)', `${(build.articles ?? 0).toLocaleString('en')} (${mb(textBytes)}), ${(build.passages ?? 0).toLocaleString('en')} passages`],
@@ -119,8 +125,8 @@ async function main(): Promise<void> {
     ['start-up from snapshot', `${ms(serve.startupMs)}  (fromSnapshot=${serve.fromSnapshot}; key ${ms(serve.timings?.key)}, read ${ms(serve.timings?.snapshotRead)})`],
     ['search p50/p95/p99', `${ms(lat.search?.p50)} / ${ms(lat.search?.p95)} / ${ms(lat.search?.p99)}  (max ${ms(lat.search?.max)}, ${lat.search?.n ?? 0} queries)`],
     ['/search command p50/p95/p99', lat.searchCommand ? `${ms(lat.searchCommand.p50)} / ${ms(lat.searchCommand.p95)} / ${ms(lat.searchCommand.p99)}  (with citations and suggestions)` : 'skipped'],
-    ['claim p50/p95/p99', lat.claim ? `${ms(lat.claim.p50)} / ${ms(lat.claim.p95)} / ${ms(lat.claim.p99)}` : 'skipped (no claim command)'],
-    ['timeline p50/p95/p99', lat.timeline ? `${ms(lat.timeline.p50)} / ${ms(lat.timeline.p95)} / ${ms(lat.timeline.p99)}` : 'skipped (no timeline command)'],
+    ['claim p50/p95/p99', lat.claim ? `${ms(lat.claim.p50)} / ${ms(lat.claim.p95)} / ${ms(lat.claim.p99)}  (${itemsOf('claim')})` : 'skipped (no claim command)'],
+    ['timeline p50/p95/p99', lat.timeline ? `${ms(lat.timeline.p50)} / ${ms(lat.timeline.p95)} / ${ms(lat.timeline.p99)}  (${itemsOf('timeline')})` : 'skipped (no timeline command)'],
   ];
   const loadAfter = loadavg()[0]!;
   rows.push(['machine load (1-min avg)', `${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end, ${cpus().length} cores (timings stretch when other jobs share them)`]);
