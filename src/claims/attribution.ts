@@ -15,7 +15,7 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
 } from './lexicon.js';
 import {
-  insertedSubject, npLeft, npLeftOrPronoun, npRight, wholeSubject, quotedTokens, skipLeft, span, substantial, TIME_HEAD, titleCase,
+  insertedSubject, npLeft, npLeftOrPronoun, npRight, pluralAntecedent, wholeSubject, quotedTokens, skipLeft, span, substantial, TIME_HEAD, titleCase,
   trimSpan, unitSubject,
 } from './phrases.js';
 import { CLOSE_QUOTES, isQuote, tokenize, type Token } from './tokens.js';
@@ -234,9 +234,14 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     } else if (bt) {
       if (PRONOUNS.has(bt.lower)) {
         source = span(toks, before, before);
-        if ((bt.lower === 'who' || bt.lower === 'which') && toks[before - 1]?.text === ',') {
-          const s = npLeft(toks, before - 2);
-          if (s >= 0) antecedent = span(toks, s, before - 2);
+        if ((bt.lower === 'who' || bt.lower === 'which') && before > 0) {
+          // ", who said": the noun before the comma; "the man who said": the noun right before.
+          const last = toks[before - 1]!.text === ',' ? before - 2 : before - 1;
+          const s = wholeSubject(toks, npLeft(toks, last));
+          if (s >= 0) antecedent = span(toks, s, last);
+        } else if (bt.lower === 'they') {
+          const found = pluralAntecedent(toks, before);
+          if (found) antecedent = span(toks, found[0], found[1]);
         }
       } else if (bt.text === ',' || bt.text === '—') {
         // "Ukraine's military intelligence agency, the HUR, has claimed"; "Ted Cruz, by contrast, wrote";

@@ -7,18 +7,38 @@ import type { Span } from '../types.js';
 import type { RawStatement } from './attribution.js';
 import type { Statement } from './types.js';
 
-/** A resolved claimant: display name, lower-case keys for matching, and whether it is a person. */
+/** A resolved claimant: display name, lower-case keys for matching, whether it is a person or a group of several. */
 interface Claimant {
   name: string;
   keys: string[];
   person: boolean;
+  plural: boolean;
 }
 
 const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
 const ORG_WORDS = /\b(?:Ministry|Agency|Office|Department|Government|Embassy|Council|Committee|Service|Party|Forces|Army|Intelligence|Union|Organization|Organisation|Group|Court|Commission|Bank|Police|Kremlin|House|Administration|Institute|Foundation|Company|Corp|Inc)\b/;
 const ROLE_WORD = /\b(?:spokesperson|spokesman|spokeswoman|minister|ambassador|president|governor|secretary|chief|director|official|adviser|advisor|aide|senator|prime|deputy|head|leader|envoy|general|commander|representative|speaker|chairman|chairwoman|lawyer)\b/i;
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
-const PRONOUN_GROUP = new Set(['they', 'it', 'we', 'who', 'which']);
+/** Pronouns left without a claimant unless the sentence names their antecedent: "I", "we", a bare "who". */
+const PRONOUNS_UNRESOLVED = new Set(['i', 'you', 'we', 'who', 'which', 'one', 'someone', 'others', 'both']);
+/** Sentences back that a pronoun may reach for an antecedent among earlier claimants. */
+const PRONOUN_REACH = 3;
+/** Lower-case plural heads: "officials", "politicians", "police" (not "news", "status", "analysis"). */
+const PLURAL_HEAD = /^(?:[\p{Ll}-]+[^su’']s|police|people|staff|military|media|public|clergy|personnel|press)$/u;
+/** Capitalised plurals that name groups: "Democrats", "Armenians", "Houthis" (not surnames like "Sanders"). */
+const PLURAL_PROPER = /^\p{Lu}\p{Ll}+(?:icans|ocrats|ists|ians|ites|ives|eans)$/u;
+
+/** True when a claimant names several people or bodies ("Russia and Turkey", "opposition politicians"). */
+export function pluralName(name: string): boolean {
+  const words = name.replace(/\s*\([^)]*\)/g, '').replace(/[’']s\b/g, '').split(/\s+/).filter(Boolean);
+  if (words.length > 2 && words.slice(1, -1).some((w) => w === 'and' || w === '&') && !/^(?:Co\.?|Company|Sons|Partners|Associates)$/.test(words[words.length - 1]!)) return true;
+  // The head is the word before a modifier ("Residents of Gyumri", "officials in Moscow").
+  const cut = words.findIndex((w, i) => i > 0 && /^(?:of|in|from|at|for|on|near|with)$/.test(w));
+  const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? '';
+  // A capitalised common noun only opening the phrase ("Officials in Moscow"), never a surname ("Sanders").
+  if (PLURAL_HEAD.test(head) || (head === words[0] && PLURAL_HEAD.test(head.toLowerCase()) && !/^\p{Lu}\p{Ll}*$/u.test(name.trim()))) return true;
+  return PLURAL_PROPER.test(head);
+}
 const DOCUMENT_HEADS = /\b(?:statement|report|message|post|communique|release|readout|letter|document|order)$/i;
 
 /** Lower-cased, possessives and leading articles removed, demonyms folded ("Armenian" ≈ "Armenia's"). */
@@ -96,7 +116,8 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
     keys.add(claimantKey(name.replace(/\s*\([^)]*\)/, '')));
   }
   keys.delete('');
-  return { name, keys: [...keys], person: !!parts && !ORG_WORDS.test(parts.person) };
+  const plural = pluralName(name);
+  return { name, keys: [...keys], person: !plural && !!parts && !ORG_WORDS.test(parts.person), plural };
 }
 
 /** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */
@@ -131,6 +152,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   const known: Claimant[] = [];
   let lastPerson: Claimant | null = null;
   let lastAny: Claimant | null = null;
+  /** Sentence of the statement that set `lastAny`, so pronouns do not reach too far back. */
+  let lastAt = -Infinity;
   let prev: { claimant: Claimant | null; unit: Span; source: Span | null } | null = null;
   const out: Statement[] = [];
 
@@ -149,7 +172,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   for (const r of raws) {
     let claimant: Claimant | null = null;
     if (r.lemma === 'outlet') {
-      out.push(finish(r, outlet ? { name: outlet, keys: [outlet.toLowerCase()], person: false } : null, 'outlet', null));
+      out.push(finish(r, outlet ? { name: outlet, keys: [outlet.toLowerCase()], person: false, plural: false } : null, 'outlet', null));
       continue;
     }
     let source = r.source;
@@ -161,10 +184,17 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       const named = r.name ?? r.source;
       const written = text.slice(named.start, named.end);
       const lower = written.toLowerCase();
+      const recent = r.unit.sentence - lastAt <= PRONOUN_REACH ? lastAny : null;
       if (PRONOUN_PERSON.has(lower)) claimant = lastPerson;
-      else if (PRONOUN_GROUP.has(lower)) {
-        claimant = r.antecedent ? resolveName(text.slice(r.antecedent.start, r.antecedent.end)) : lastAny;
-      } else if (lower === 'i' || lower === 'you') claimant = null;
+      else if (r.antecedent && (lower === 'they' || lower === 'who' || lower === 'which' || lower === 'it')) {
+        // An antecedent in the same sentence (found with number agreement by the attribution rules) wins.
+        claimant = resolveName(text.slice(r.antecedent.start, r.antecedent.end));
+      } else if (lower === 'they') {
+        // A plural pronoun never stands for a single person: only a recent group qualifies.
+        claimant = recent?.plural ? recent : null;
+      } else if (lower === 'it') {
+        claimant = recent && !recent.person && !recent.plural ? recent : null;
+      } else if (PRONOUNS_UNRESOLVED.has(lower)) claimant = null;
       else if (r.apposition) {
         const a = clean(text.slice(r.apposition[0].start, r.apposition[0].end));
         const b = clean(text.slice(r.apposition[1].start, r.apposition[1].end));
@@ -193,6 +223,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       if (!known.includes(claimant)) known.push(claimant);
       if (claimant.person) lastPerson = claimant;
       lastAny = claimant;
+      lastAt = r.unit.sentence;
     }
     const answers = r.answers ? resolveName(text.slice(r.answers.start, r.answers.end)).name : null;
     out.push(finish({ ...r, source }, claimant, 'attributed', answers));

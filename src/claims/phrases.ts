@@ -93,7 +93,7 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
 }
 
 /** Prepositions whose phrase modifies the noun before it ("officials in Moscow", "traders from Gyumri"). */
-const MODIFIER_PREPS = new Set(['in', 'of', 'from', 'at', 'for', 'on', 'near', 'inside', 'outside', 'across', 'within', 'around', 'with']);
+const MODIFIER_PREPS = new Set(['in', 'of', 'from', 'at', 'for', 'on', 'near', 'inside', 'outside', 'across', 'within', 'around', 'with', 'to', 'by', 'among', 'against']);
 
 /** A word that cannot end a noun phrase: a verb form, an adverb or a function word. */
 function verbish(t: Token): boolean {
@@ -260,3 +260,40 @@ export function quotedTokens(toks: Token[]): boolean[] {
 export function span(toks: Token[], a: number, b: number): Span {
   return { start: toks[a]!.start, end: toks[b]!.end };
 }
+
+/** Words ending in "s" that are never a plural noun head. */
+const NOT_PLURAL = new Set(['is', 'was', 'has', 'does', 'this', 'its', 'his', 'hers', 'ours', 'theirs', 'yours', 'us', 'as', 'yes', 'less', 'unless', 'across', 'always', 'perhaps', 'whereas', 'news', 'thus', 'plus', 'besides', 'afterwards', 'towards', 'sometimes', 'nevertheless', 'series', 'species', 'politics', 'economics', 'analysis', 'crisis', 'basis', 'status', 'campus', 'bus', 'gas']);
+
+/** A token that can head a plural noun phrase: "politicians", "police", "Democrats". */
+function pluralHead(t: Token): boolean {
+  if (!t.word || NOT_PLURAL.has(t.lower) || CUE_VERBS.has(t.lower) || BOUNDARY.has(t.lower)) return false;
+  if (t.cap) return /^\p{Lu}\p{Ll}+(?:icans|ocrats|ists|ians|ites|ives|eans)$/u.test(t.text);
+  return /[^su'’]s$/.test(t.lower) || t.lower === 'police' || t.lower === 'people';
+}
+
+/**
+ * The antecedent of "they" at token `k` within the same sentence: the clause subject when it is
+ * plural ("Opposition politicians went further as they called…"), else the only plural noun
+ * phrase before the pronoun. Returns [first, last] token, or null (no guess: a singular subject
+ * never stands for "they").
+ */
+export function pluralAntecedent(toks: Token[], k: number): [number, number] | null {
+  const quoted = quotedTokens(toks);
+  const found: Array<[number, number]> = [];
+  for (let h = 0; h < k; h++) {
+    const t = toks[h]!;
+    if (quoted[h] || !pluralHead(t)) continue;
+    // The head ends its phrase: the next word is not another noun of the same phrase ("union leaders").
+    const next = toks[h + 1];
+    if (next && next.word && !next.cap && pluralHead(next) && h + 1 < k) continue;
+    const s = wholeSubject(toks, npLeft(toks, h));
+    if (s < 0) continue;
+    if (found.length === 0 && (s === 0 || !toks[s - 1]!.word || toks[s - 1]!.lower === 'but' || toks[s - 1]!.lower === 'and')) {
+      // A plural subject opening the sentence is the preferred antecedent.
+      if (s === 0 || toks.slice(0, s).every((x) => !x.word)) return [s, h];
+    }
+    found.push([s, h]);
+  }
+  return found.length === 1 ? found[0]! : null;
+}
+

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { findStatements, type SentenceLike } from '../../src/claims/attribution.js';
+import { pluralName } from '../../src/claims/claimants.js';
+
+/** Sentences of a test text: one per line, each its own block. */
+function lines(text: string): SentenceLike[] {
+  return [...text.matchAll(/[^\n]+/g)].map((m, block) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'body' as const, block }));
+}
+
+/** Claimant and source text of each statement, in order. */
+function who(text: string, options = {}): Array<{ cue: string; source: string | null; claimant: string | null }> {
+  return findStatements(text, lines(text), options).map((s) => ({
+    cue: text.slice(s.cue.start, s.cue.end),
+    source: s.source ? text.slice(s.source.start, s.source.end) : null,
+    claimant: s.claimant,
+  }));
+}
+
+/** The claimant of the statement whose cue is `cue`, in the sentence containing `marker`. */
+function claimantAt(text: string, marker: string, cue: string): string | null | undefined {
+  const at = text.indexOf(marker);
+  return findStatements(text, lines(text)).find((s) => s.span.start <= at && at < s.span.end && text.slice(s.cue.start, s.cue.end) === cue)?.claimant;
+}
+
+describe('plural pronouns never stand for a single person', () => {
+  it('takes the plural subject of the same sentence for "they"', () => {
+    const text = [
+      'Defence Minister Lena Holm said she saw no need for a second base.',
+      'Opposition politicians went further than that as they have called for a second base.',
+    ].join('\n');
+    expect(claimantAt(text, 'Opposition', 'called')).toBe('Opposition politicians');
+  });
+
+  it('leaves "they" unresolved after a singular speaker rather than guess', () => {
+    const text = ['Mayor Anna Berg met union leaders on Friday.', 'Anna Berg said the talks were hard.', 'They said the strike would go on.'].join('\n');
+    const they = who(text).find((s) => s.source === 'They');
+    expect(they?.claimant ?? null).toBeNull();
+  });
+
+  it('resolves "they" to a recent group speaker, and "she" to the person', () => {
+    const text = ['Senate Republicans said the bill was dead.', 'They said a new bill could come in May.', 'Senator Ruth Vale said she would vote for it.'].join('\n');
+    const found = who(text).filter((s) => s.cue === 'said');
+    expect(found.map((s) => s.claimant)).toEqual(['Senate Republicans', 'Senate Republicans', 'Senator Ruth Vale']);
+  });
+
+  it('does not take a singular subject of the same sentence for "they"', () => {
+    const text = ['Harbour Master Lena Berg said the port was open.', 'Lena Berg said they had asked for more time.'].join('\n');
+    const asked = who(text).find((s) => s.cue === 'asked');
+    expect(asked?.claimant ?? null).toBeNull();
+  });
+
+  it('never resolves "they" to a person however recent', () => {
+    const text = 'Defence Minister Lena Holm spoke on Monday.\nHolm said the base would stay.\nThey warned that the base would grow.';
+    const they = who(text).filter((x) => x.source === 'They');
+    expect(they).toHaveLength(1);
+    expect(they[0]!.claimant).toBeNull();
+  });
+
+  it('reads a bare "who" from the noun right before it, and never from an earlier speaker', () => {
+    const text = 'Anna Berg spoke first.\nThe engineer who said the bridge was safe has resigned.';
+    expect(claimantAt(text, 'engineer', 'said')).toBe('engineer');
+    const clause = 'Anna Berg criticized the union, which said the strike would go on.\nThe senator, who said the law was unfair, voted against it.';
+    expect(claimantAt(clause, 'union', 'said')).toBe('union');
+    expect(claimantAt(clause, 'senator', 'said')).toBe('senator');
+  });
+});
+
+describe('the subject is the whole noun phrase', () => {
+  it.each([
+    ['Traders in Gyumri reported prices had doubled.', 'Traders in Gyumri'],
+    ['Officials in Moscow said the talks had stalled.', 'Officials in Moscow'],
+    ['Residents of Gyumri told reporters that soldiers had left.', 'Residents of Gyumri'],
+    ['The head of the delegation from Baku said the border was calm.', 'The head of the delegation from Baku'],
+    ['Diplomats at the embassy said the visit was cancelled.', 'Diplomats at the embassy'],
+    ['Soldiers stationed in Gyumri said the base was full.', 'Soldiers stationed in Gyumri'],
+    ['Russia and Turkey said the ceasefire would hold.', 'Russia and Turkey'],
+    ['Armenia and its allies said the vote was fair.', 'Armenia and its allies'],
+    ['Russia, Iran and Turkey said the talks would resume.', 'Russia, Iran and Turkey'],
+  ])('%s', (text, source) => {
+    const [s] = who(text);
+    expect(s?.source).toBe(source);
+  });
+
+  it('never gives the object of a preposition as the speaker', () => {
+    for (const text of ['Anyone living in Moscow said so.', 'The troops went to Gyumri said nothing.', 'Prices rose in Gyumri, officials in Yerevan said.']) {
+      for (const s of who(text)) expect(s.source ?? '').not.toMatch(/^(?:Gyumri|Moscow)$/);
+    }
+  });
+
+  it('keeps a clause after "and" apart from the subject', () => {
+    const text = 'The talks ended and Turkey said the ceasefire would hold.';
+    expect(who(text)[0]?.source).toBe('Turkey');
+  });
+});
+
+describe('actions are not statements', () => {
+  it.each([
+    'Russia and Turkey agreed to set up an observation center.',
+    'The ministry decided to withdraw its troops.',
+    'The company plans to announce new rules.',
+    'Kasich vowed to stay in the race.',
+    'A spokesman declined to comment.',
+  ])('%s', (text) => {
+    expect(who(text)).toEqual([]);
+  });
+
+  it('still reads "agreed that" as a statement', () => {
+    expect(who('Russia and Turkey agreed that the ceasefire would hold.')[0]).toMatchObject({ cue: 'agreed', source: 'Russia and Turkey' });
+  });
+
+  it('keeps actions for PolNeAR scoring when asked', () => {
+    expect(who('Kasich vowed to stay in the race.', { actions: true })[0]).toMatchObject({ cue: 'vowed', source: 'Kasich' });
+  });
+
+  it('reads "continued" as a cue only beside a quotation', () => {
+    expect(who('The union said the strike would continue, Berg said.').map((s) => s.cue)).toEqual(['said', 'said']);
+    expect(who('“We will win,” he continued.')[0]?.cue).toBe('continued');
+  });
+});
+
+describe('pluralName', () => {
+  it.each([
+    ['Russia and Turkey', true], ['Armenian opposition politicians', true], ['Officials in Moscow', true], ['Senate Republicans', true],
+    ['police', true], ['Bernie Sanders', false], ['Sanders', false], ['Armenian Defense Minister Vagharshak Harutyunyan', false],
+    ['Kidder Peabody and Co', false], ['the HUR', false], ['Armenian Foreign Ministry', false], ['the news agency', false],
+  ])('%s → %s', (name, plural) => {
+    expect(pluralName(name)).toBe(plural);
+  });
+});
