@@ -184,7 +184,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       const named = r.name ?? r.source;
       const written = text.slice(named.start, named.end);
       const lower = written.toLowerCase();
-      const recent = r.unit.sentence - lastAt <= PRONOUN_REACH ? (lastAny as Claimant | null) : null;
+      const recent: Claimant | null = r.unit.sentence - lastAt <= PRONOUN_REACH ? (lastAny as Claimant | null) : null;
       if (PRONOUN_PERSON.has(lower)) claimant = lastPerson;
       else if (r.antecedent && (lower === 'they' || lower === 'who' || lower === 'which' || lower === 'it')) {
         // An antecedent in the same sentence (found with number agreement by the attribution rules) wins.
