@@ -141,6 +141,11 @@ async function main(): Promise<void> {
     ['peak RSS < 2 GB', peak < 2e9],
   ];
   console.log('\nTargets:\n' + verdicts.map(([k, v]) => `  ${verdict(v).padEnd(7)} ${k}`).join('\n'));
+  const first = serve.firstCallMax ?? {};
+  console.log(
+    `\nFirst call (cold: no JIT warm-up, no command caches), slowest: search ${ms(first.search)}, claim ${ms(first.claim)}, timeline ${ms(first.timeline)}` +
+      '\n(percentiles above are over 5 further passes of the same sets)',
+  );
   if (serve.slowest?.length) console.log('\nSlowest searches: ' + serve.slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', '));
   const result = {
     when: new Date().toISOString(),
