@@ -15,7 +15,7 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
 } from './lexicon.js';
 import {
-  insertedSubject, npLeft, npLeftOrPronoun, npRight, pluralAntecedent, wholeSubject, quotedTokens, skipLeft, span, substantial, TIME_HEAD, titleCase,
+  clauseStart, insertedSubject, npLeft, npLeftOrPronoun, npRight, pluralAntecedent, wholeSubject, quotedTokens, skipLeft, span, substantial, TIME_HEAD, titleCase,
   trimSpan, unitSubject,
 } from './phrases.js';
 import { CLOSE_QUOTES, isQuote, tokenize, type Token } from './tokens.js';
@@ -174,7 +174,16 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
     if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 10)]!.start, t.start))) continue;
     // "a program called Sandy Hook Promise": a name, not a verdict.
-    if (lemma === 'call' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && next?.cap && t.lower === 'called') continue;
+    // "a movement called the …", "which is called the Thrift Savings Plan": a name, not a verdict.
+    if (lemma === 'call' && t.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(t.end, Math.min(unit.end, t.end + 60)))) continue;
+    // "called her to get together", "called him on Sunday": a telephone call.
+    if (lemma === 'call' && /^(?:him|her|them|me|us)$/.test(next?.lower ?? '') && /^(?:to|on|and|in|at|after|before|last|\.|,)$/.test(toks[cueEnd + 2]?.lower ?? '.')) continue;
+    // "maintains a floating array of …": keeping, not saying.
+    if (lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower)))) continue;
+    // "the U.S. added 292,000 jobs", "added to the list": adding, not saying.
+    if (lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text)))) continue;
+    // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
+    if ((lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further') continue;
     // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
     if (lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote)) continue;
     // "agreed to set up", "pledged to cut", "declined to comment": a commitment or an action, not a statement.
@@ -193,9 +202,11 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     const bt = toks[before];
     let a = c - 1;
     while (a >= 0 && (ADVERBS.has(toks[a]!.lower) || (/ly$/.test(toks[a]!.lower) && !toks[a]!.cap))) a--;
-    const passive = /ed$|wn$|told$|said$|ought$/.test(t.lower) && ((a >= 0 && PASSIVE_AUX.has(toks[a]!.lower)) || next?.lower === 'by');
+    // "responded by settling a dispute": "by" with a gerund is a means, not an agent.
+    const agent = next?.lower === 'by' && !(/ing$/.test(toks[cueEnd + 2]?.lower ?? '') && !toks[cueEnd + 2]!.cap);
+    const passive = /ed$|wn$|told$|said$|ought$/.test(t.lower) && ((a >= 0 && PASSIVE_AUX.has(toks[a]!.lower)) || agent);
     // A participle after a comma ("…, adding that"): the subject of the clause speaks.
-    const participle = /ing$/.test(t.lower) && prev?.text === ',';
+    const participle = /ing$/.test(t.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
     const initial = c === 0 || isQuote(prev);
     let inverted = !OBJECT_VERBS.has(lemma) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
       !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which'));
@@ -211,7 +222,11 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       // "said this week", "said he would": a time phrase or a pronoun subject of the content, not a speaker.
       if (e >= 0 && (TIME_HEAD.test(toks[e]!.lower) || (PRONOUNS.has(toks[cueEnd + 1]!.lower) && after?.word))) inverted = false;
     }
-    if (t.cap && c === 0 && !inverted && next?.cap) inverted = true;
+    // "Said Trump: …" opens with the cue; "Says Clinton would …" (a headline) and "Asked Tuesday about …" do not.
+    if (t.cap && c === 0 && !inverted && next?.cap && !TIME_WORD.test(next.lower) && lemma !== 'ask') {
+      const after = toks[npRight(toks, cueEnd + 1) + 1];
+      if (!after || !after.word || TIME_WORD.test(after.lower) || ['on', 'in', 'at', 'during', 'to', 'that'].includes(after.lower)) inverted = true;
+    }
     if (participle && !passive) {
       if (out.length) sameAsPrevious = true;
       else {
@@ -258,7 +273,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
           const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)));
           source = describes ? { start: name.start, end: toks[before]!.end } : name;
           if (s2 === open + 1 && s2 >= 0) apposition = [name, span(toks, s2, before - 1)];
-        } else if (s2 >= 0) {
+        } else if (s2 >= 0 && clauseStart(toks, s2)) {
+          // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
+          // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").
           source = span(toks, s2, before - 1);
         }
       } else if ((bt.lower === 'and' || bt.lower === 'but') && out.length) {

@@ -35,6 +35,9 @@ export function substantial(toks: Token[], k: number): boolean {
   return words.length >= 6 && !BOUNDARY.has(words[0]!.lower);
 }
 
+/** Nouns ending in -ly, which do not end a phrase the way adverbs do. */
+const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'daily', 'weekly', 'monthly', 'quarterly', 'italy', 'fly', 'bully', 'belly', 'jelly']);
+
 /** Grows a noun phrase leftwards from token `j` (inclusive); returns its first token index, or -1. */
 export function npLeft(toks: Token[], j: number): number {
   // "Sen. Bernie Sanders (I-Vt.)": a parenthesis closing the phrase belongs to it.
@@ -68,6 +71,9 @@ export function npLeft(toks: Token[], j: number): number {
     if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
     // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
     if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;
+    // "reasonably campaign", "that night Ex-CIA chief Petraeus": adverbs and time words end the phrase.
+    if (!prev.cap && /ly$/.test(prev.lower) && !LY_NOUNS.has(prev.lower)) break;
+    if (!prev.cap && TIME_HEAD.test(prev.lower) && cur.cap) break;
     i--;
   }
   // A phrase of only determiners/possessive markers is no source.
@@ -84,12 +90,26 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
   if (mark !== ',' && mark !== '—') return null;
   for (let open = k - 1; open > 0 && open > k - 40; open--) {
     const t = toks[open]!;
-    if (isQuote(t) || t.text === '.' || t.text === ';') return null;
+    // "Sanders' campaign manager": a possessive apostrophe is no quotation mark.
+    const possessive = (t.text === "'" || t.text === '’') && /s$/.test(toks[open - 1]?.lower ?? '') && !!toks[open + 1]?.word;
+    if ((isQuote(t) && !possessive) || t.text === '.' || t.text === ';') return null;
     if (t.text !== mark) continue;
+    // "Woodrow Benford, 58, who lives …": an age is no subject; the name sits before it.
+    if (/^\d+$/.test(toks[open - 1]?.text ?? '') && toks[open - 2]?.text === mark) continue;
     const start = wholeSubject(toks, npLeftOrPronoun(toks, open - 1));
-    if (start >= 0 && (start === 0 || !toks[start - 1]!.word || toks[start - 1]!.lower === 'and' || toks[start - 1]!.lower === 'but')) return [start, open - 1];
+    if (start >= 0 && clauseStart(toks, start)) return [start, open - 1];
   }
   return null;
+}
+
+/** Words that open a clause, so a noun phrase after them can be its subject ("Now Sembler, …, said"). */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'now', 'even', 'as', 'when', 'while', 'after', 'because', 'that', 'yet', 'so', 'then', 'meanwhile', 'where', 'if', 'though', 'although', 'since', 'before', 'until', 'once', 'instead', 'still', 'also', 'however']);
+
+/** True when the noun phrase starting at token `s` opens a clause (so it can be the subject). */
+export function clauseStart(toks: Token[], s: number): boolean {
+  if (s <= 0) return s === 0;
+  const p = toks[s - 1]!;
+  return !p.word || CLAUSE_OPENERS.has(p.lower);
 }
 
 /** Prepositions whose phrase modifies the noun before it ("officials in Moscow", "traders from Gyumri"). */
