@@ -214,9 +214,14 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, files, analysers, logger, opts.workers);
   lap('ingest');
   if (lateKey) {
-    const computed = await lateKey;
-    key = computed.key;
-    writeManifest(manifestFile, computed.manifest, logger);
+    try {
+      const computed = await lateKey;
+      key = computed.key;
+      writeManifest(manifestFile, computed.manifest, logger);
+    } catch (err) {
+      // Without a key there is no snapshot this time; the library itself is fine.
+      logger.warn({ reason: (err as Error).message }, 'could not hash the corpus; no index snapshot written');
+    }
     lap('key');
   }
   ingest.markDuplicates(articles);
