@@ -79,6 +79,8 @@ const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'all
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
 /** Cue verbs that, followed by "to" (or "on"), report an action or a commitment rather than a statement. */
 const ACTION_WITH_TO = new Set(['agree', 'promise', 'vow', 'pledge', 'threaten', 'refuse', 'decline', 'decide', 'plan']);
+/** Auxiliaries and modals: after a name they make it the subject of a clause ("Clinton would …"). */
+const AUX_AFTER = new Set(['would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'does', 'did', "won't", "can't", "doesn't", "didn't", "isn't", "wasn't"]);
 const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse', 'call', 'criticize', 'criticise', 'blame', 'praise', 'attack', 'slam', 'blast', 'defend', 'endorse']);
 
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
@@ -185,6 +187,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
     if ((lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further') continue;
     // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
+    // "think tank": a noun.
+    if (lemma === 'think' && /^tanks?$/.test(next?.lower ?? '')) continue;
     if (lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote)) continue;
     // "agreed to set up", "pledged to cut", "declined to comment": a commitment or an action, not a statement.
     if (!actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance'))) continue;
@@ -210,6 +214,11 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     const initial = c === 0 || isQuote(prev);
     let inverted = !OBJECT_VERBS.has(lemma) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
       !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which'));
+    if (inverted && prev?.text !== ',') {
+      // "Says Clinton would stack the court": the name is the subject of the content, not the speaker.
+      const after = toks[npRight(toks, cueEnd + 1) + 1];
+      if (after?.word && AUX_AFTER.has(after.lower)) inverted = false;
+    }
     if (inverted && prev?.text === ',') {
       // "X, Y, called the report…" is a subject with apposition, not "…, said X".
       const e = npRight(toks, cueEnd + 1);
@@ -272,7 +281,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
           const inserted = toks[open + 1];
           const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)));
           source = describes ? { start: name.start, end: toks[before]!.end } : name;
-          if (s2 === open + 1 && s2 >= 0) apposition = [name, span(toks, s2, before - 1)];
+          // "Mr. Regalado, 69,": an age describes the speaker but names no one.
+          if (s2 === open + 1 && s2 >= 0 && !/^\d/.test(toks[s2]!.text)) apposition = [name, span(toks, s2, before - 1)];
         } else if (s2 >= 0 && clauseStart(toks, s2)) {
           // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
           // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").

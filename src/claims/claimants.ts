@@ -13,6 +13,8 @@ interface Claimant {
   keys: string[];
   person: boolean;
   plural: boolean;
+  /** 'm' or 'f' when the article shows it (an honorific, or an earlier "he"/"she" for this speaker). */
+  gender?: 'm' | 'f';
 }
 
 const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
@@ -23,6 +25,8 @@ const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
 const PRONOUNS_UNRESOLVED = new Set(['i', 'you', 'we', 'who', 'which', 'one', 'someone', 'others', 'both']);
 /** Sentences back that a pronoun may reach for an antecedent among earlier claimants. */
 const PRONOUN_REACH = 3;
+/** Sentences back that "he"/"she" may reach (quotes run long between a name and its pronoun). */
+const PERSON_REACH = 8;
 /** Lower-case plural heads: "officials", "politicians", "police" (not "news", "status", "analysis"). */
 const PLURAL_HEAD = /^(?:[\p{Ll}-]+[^su’']s|police|people|staff|military|media|public|clergy|personnel|press)$/u;
 /** Capitalised plurals that name groups: "Democrats", "Armenians", "Houthis" (not surnames like "Sanders"). */
@@ -117,7 +121,9 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
   }
   keys.delete('');
   const plural = pluralName(name);
-  return { name, keys: [...keys], person: !plural && !!parts && !ORG_WORDS.test(parts.person), plural };
+  const gender = /^(?:Mrs|Ms|Miss)\.?\s|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b/i.test(name) ? 'f'
+    : /^Mr\.?\s|\b(?:spokesman|congressman|businessman)\b/i.test(name) ? 'm' : undefined;
+  return { name, keys: [...keys], person: !plural && !!parts && !ORG_WORDS.test(parts.person), plural, ...(gender ? { gender } : {}) };
 }
 
 /** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */
@@ -150,7 +156,20 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   let defs: Map<string, string> | undefined;
   const definitions = () => (defs ??= acronymDefinitions(text));
   const known: Claimant[] = [];
-  let lastPerson: Claimant | null = null;
+  /** People named so far, most recent last, with the sentence of their latest statement. */
+  const people: Array<{ c: Claimant; at: number }> = [];
+  /**
+   * "he"/"she": the most recent person, if of that gender. None when a more recent speaker might be
+   * a person we could not type ("Regalado said …"), or when the person is long out of view.
+   */
+  const personFor = (gender: 'm' | 'f', at: number): Claimant | null => {
+    if (lastAny && !lastAny.person && !lastAny.plural && !ORG_WORDS.test(lastAny.name) && !ACRONYM.test(lastAny.name) && lastAt >= (people.at(-1)?.at ?? -Infinity)) return null;
+    // Only the most recent person: reaching past someone else to an earlier speaker is a guess.
+    const p = people.at(-1);
+    if (!p || at - p.at > PERSON_REACH || (p.c.gender && p.c.gender !== gender)) return null;
+    p.c.gender ??= gender;
+    return p.c;
+  };
   let lastAny: Claimant | null = null;
   /** Sentence of the statement that set `lastAny`, so pronouns do not reach too far back. */
   let lastAt = -Infinity;
@@ -185,7 +204,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       const written = text.slice(named.start, named.end);
       const lower = written.toLowerCase();
       const recent: Claimant | null = r.unit.sentence - lastAt <= PRONOUN_REACH ? (lastAny as Claimant | null) : null;
-      if (PRONOUN_PERSON.has(lower)) claimant = lastPerson;
+      if (PRONOUN_PERSON.has(lower)) claimant = personFor(lower === 'she' || lower === 'her' ? 'f' : 'm', r.unit.sentence);
       else if (r.antecedent && (lower === 'they' || lower === 'who' || lower === 'which' || lower === 'it')) {
         // An antecedent in the same sentence (found with number agreement by the attribution rules) wins.
         claimant = resolveName(text.slice(r.antecedent.start, r.antecedent.end));
@@ -221,7 +240,11 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     }
     if (claimant) {
       if (!known.includes(claimant)) known.push(claimant);
-      if (claimant.person) lastPerson = claimant;
+      if (claimant.person) {
+        const i = people.findIndex((p) => p.c === claimant);
+        if (i >= 0) people.splice(i, 1);
+        people.push({ c: claimant, at: r.unit.sentence });
+      }
       lastAny = claimant;
       lastAt = r.unit.sentence;
     }

@@ -206,12 +206,34 @@ export function npRight(toks: Token[], i: number): number {
       break;
     }
     if (BOUNDARY.has(next.lower) || CUE_VERBS.has(next.lower) || TIME_WORD.test(next.lower)) break;
-    // After a name, only a speaker noun continues the phrase ("Kopyrkin appeared" ends at the name).
-    if (toks[j]!.cap && !next.cap && !SPEAKER_NOUNS.has(next.lower) && !NP_INNER_PREPS.has(next.lower) && !DETERMINERS.has(first.lower)) break;
+    // After a name, only a speaker noun continues the phrase ("Kopyrkin appeared" ends at the name),
+    // or a short run of role words that leads to a name or a speaker noun ("ACLU executive Director
+    // Anthony Romero", "Clinton ally James Carville", "Obama administration officials").
+    if (toks[j]!.cap && !next.cap && !SPEAKER_NOUNS.has(next.lower) && !NP_INNER_PREPS.has(next.lower) && !DETERMINERS.has(first.lower)) {
+      const to = roleRun(toks, j + 1);
+      if (to < 0) break;
+      j = to;
+      continue;
+    }
     if (DETERMINERS.has(next.lower) && !toks[j]!.cap && toks[j]!.lower !== "'s") break;
     j++;
   }
   return j;
+}
+
+/**
+ * From lower-case token `i`: up to three role-like words ending at a capitalised word or a
+ * speaker noun. Returns the index of that last word, or -1.
+ */
+function roleRun(toks: Token[], i: number): number {
+  for (let k = i; k < i + 4 && k < toks.length; k++) {
+    const t = toks[k]!;
+    if (!t.word) return -1;
+    if (k > i && (t.cap || SPEAKER_NOUNS.has(t.lower))) return k;
+    if (t.cap || BOUNDARY.has(t.lower) || DETERMINERS.has(t.lower) || CUE_VERBS.has(t.lower) || SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || PRONOUNS.has(t.lower) || NP_INNER_PREPS.has(t.lower)) return -1;
+    if (/(?:ed|ing)$/.test(t.lower) || (/ly$/.test(t.lower) && !LY_NOUNS.has(t.lower))) return -1;
+  }
+  return -1;
 }
 
 /** Index of the first token after `i` that is not an auxiliary/adverb sitting between subject and verb (leftwards). */

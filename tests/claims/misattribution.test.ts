@@ -127,3 +127,56 @@ describe('pluralName', () => {
     expect(pluralName(name)).toBe(plural);
   });
 });
+
+describe('"he" and "she" need the right person in view', () => {
+  it('does not give "she" to a man named just before', () => {
+    const text = ['Matt Bennett, a founder of the group, said it was over.', 'Mr. Regalado, 69, said he had been inundated with calls.', 'She said she was thinking of leaving.'].join('\n');
+    const found = who(text).filter((s) => s.cue === 'said');
+    expect(found.map((s) => s.claimant)).toEqual(['Matt Bennett', 'Mr. Regalado', null]);
+  });
+
+  it('does not reach past a speaker it cannot type', () => {
+    const text = ['Defence Minister Lena Holm said the base would stay.', 'Regalado said the base would close.', 'She said the vote was close.'].join('\n');
+    expect(who(text).filter((s) => s.cue === 'said').at(-1)?.claimant).toBeNull();
+  });
+
+  it('learns a gender from the first pronoun and keeps it', () => {
+    const text = ['Senator Ruth Vale said the bill was dead.', 'She said a new bill could come.', 'She added that talks would resume.'].join('\n');
+    expect(who(text).map((s) => s.claimant)).toEqual(['Senator Ruth Vale', 'Senator Ruth Vale', 'Senator Ruth Vale']);
+  });
+});
+
+describe('words that look like cues but name or do something else', () => {
+  it.each([
+    ['a think tank', 'Matt Bennett, a founder of the think tank Third Way, said the plan would fail.', ['said']],
+    ['a name given with "called"', 'He joined a resistance movement called the People’s Party.', []],
+    ['a telephone call', 'After the vote, Bill Clinton called her to get together again.', []],
+    ['"by" with a gerund', 'Mr. Netanyahu responded by settling a dispute with Turkey.', ['responded']],
+    ['jobs "added"', 'The U.S. added around 292,000 jobs in December.', []],
+    ['"maintains" as keeping', 'The nominee maintains a floating array of power centers.', []],
+  ])('%s', (_, text, cues) => {
+    expect(who(text).map((s) => s.cue)).toEqual(cues);
+  });
+
+  it('never takes the object of an earlier phrase before a comma as the speaker', () => {
+    for (const text of ['She told of coming under fire while visiting Bosnia, later admitting she had not.', 'He said so for the purposes of politics more than for his clout in Boston, said one strategist.']) {
+      for (const s of who(text)) expect(s.source ?? '').not.toMatch(/^(?:Bosnia|Boston)$/);
+    }
+  });
+
+  it('reads a headline "Says X would …" as having no stated speaker, and an age as no name', () => {
+    expect(who('Says Clinton would stack the court').every((s) => s.claimant !== 'Clinton')).toBe(true);
+    expect(who('Mr. Regalado, 69, said he had been inundated with calls.')[0]?.claimant).toBe('Mr. Regalado');
+  });
+});
+
+describe('the speaker named after the cue is the person, not their affiliation', () => {
+  it.each([
+    ['“The commissions failed,” said ACLU executive Director Anthony Romero in a statement.', 'ACLU executive Director Anthony Romero'],
+    ['“He is a friend,” said Clinton ally James Carville.', 'Clinton ally James Carville'],
+    ['The plan would fail, according to Obama administration officials.', 'Obama administration officials'],
+    ['“It was fine,” said Trump after the rally.', 'Trump'],
+  ])('%s', (text, source) => {
+    expect(who(text)[0]?.source).toBe(source);
+  });
+});
