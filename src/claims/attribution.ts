@@ -359,7 +359,7 @@ function clipContents(text: string, raws: Raw[]): void {
     if (!next) continue;
     // "said Wednesday he agrees with …": the next statement opens the content, so it is reported
     // inside this one (nested), not a second statement beside it.
-    if (next.source && next.source.start <= r.content.start + 1) continue;
+    if (next.source && next.source.start >= r.content.start && next.source.start <= r.content.start + 1) continue;
     const boundary = next.source && next.source.start > r.content.start && next.source.start < next.cue.start ? next.source.start : next.cue.start;
     let end = boundary;
     for (;;) {
