@@ -143,7 +143,10 @@ function main(): void {
     if (errors.length < opts.errors) {
       const ctx = (s: Span) => JSON.stringify(text.slice(Math.max(0, s.start - 60), s.end + 40).replace(/\n/g, ' '));
       for (const m of r.missed) errors.push(`MISSED ${JSON.stringify(text.slice(m.start, m.end))} in ${ctx(m)}`);
-      for (const s of r.spurious) errors.push(`SPURIOUS ${JSON.stringify(text.slice(s.start, s.end))} in ${ctx(s)}`);
+      for (const s of r.spurious) {
+        const st = statements.find((x) => x.source && tidy(text, x.source).start === s.start);
+        errors.push(`SPURIOUS ${JSON.stringify(text.slice(s.start, s.end))} cue ${JSON.stringify(st ? text.slice(st.cue.start, st.cue.end) : '')} in ${ctx(s)}`);
+      }
     }
   }
   console.log(`PolNeAR ${opts.split}: ${articles} articles, ${source.gold} gold sources, ${cue.gold} gold cues`);

@@ -81,6 +81,10 @@ const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 's
 const ACTION_WITH_TO = new Set(['agree', 'promise', 'vow', 'pledge', 'threaten', 'refuse', 'decline', 'decide', 'plan']);
 /** Auxiliaries and modals: after a name they make it the subject of a clause ("Clinton would …"). */
 const AUX_AFTER = new Set(['would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'does', 'did', "won't", "can't", "doesn't", "didn't", "isn't", "wasn't"]);
+/** Nouns after which a participle is an adjective ("pledged delegates"). */
+const ADJECTIVE_HEADS = new Set(['delegates', 'delegate', 'superdelegates', 'primaries', 'primary', 'convention', 'conventions', 'election', 'elections', 'seat', 'seats', 'territory', 'territories', 'waters', 'race', 'races', 'region', 'regions', 'islands', 'area', 'areas', 'states', 'districts', 'ballots', 'votes']);
+/** Words after "by" that name a means of speaking, not a speaker. */
+const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video', 'videolink', 'satellite', 'letter', 'mail', 'fax', 'twitter', 'radio', 'television', 'name', 'way', 'means', 'contrast', 'comparison', 'far']);
 const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse', 'call', 'criticize', 'criticise', 'blame', 'praise', 'attack', 'slam', 'blast', 'defend', 'endorse']);
 
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
@@ -187,6 +191,12 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
     if ((lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further') continue;
     // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
+    // "pledged delegates", "contested primaries": a participle used as an adjective.
+    if (/ed$/.test(t.lower) && ADJECTIVE_HEADS.has(next?.lower ?? '')) continue;
+    // "Additional reporting by …", "precincts reporting": credit lines and tallies.
+    if (t.lower === 'reporting' && (/^(?:additional|contributed|contributing|precincts|their|his|her|its|our)$/.test(prev?.lower ?? '') || next?.lower === 'by' || next?.lower === 'from')) continue;
+    // "a ruling expected in coming weeks": expected events, not expectations anyone voiced.
+    if (t.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? '')) continue;
     // "think tank": a noun.
     if (lemma === 'think' && /^tanks?$/.test(next?.lower ?? '')) continue;
     if (lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote)) continue;
@@ -223,7 +233,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       // "X, Y, called the report…" is a subject with apposition, not "…, said X".
       const e = npRight(toks, cueEnd + 1);
       const after = toks[e + 1];
-      if (e < 0 || (after && after.word && !BOUNDARY.has(after.lower) && !TIME_WORD.test(after.lower))) inverted = false;
+      if (e < 0 || (after && after.word && ((!BOUNDARY.has(after.lower) && !TIME_WORD.test(after.lower)) || AUX_AFTER.has(after.lower)))) inverted = false;
       const s = npLeft(toks, c - 2);
       if (s === 0 || (s > 0 && toks[s - 1]!.text === ',' && npLeft(toks, s - 2) === 0)) inverted = false;
       // "Mr. Prasad, a former official at the fund, said Ms. Brainard…": a subject before an inserted phrase.
@@ -244,7 +254,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       }
     } else if (passive) {
       const by = toks[cueEnd + 1]?.lower === 'by' ? cueEnd + 2 : -1;
-      if (by > 0) {
+      // "said by telephone", "by email": a means, not an agent; an agent is a name, a determined phrase or a speaker noun.
+      const ag = toks[by];
+      if (ag && (ag.cap || DETERMINERS.has(ag.lower) || SPEAKER_NOUNS.has(ag.lower) || /[^s]s$/.test(ag.lower)) && !MEANS.has(ag.lower)) {
         const end = npRight(toks, by);
         if (end >= 0) source = span(toks, by, end);
       }

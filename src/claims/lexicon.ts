@@ -146,7 +146,7 @@ export const SKIPPABLE = new Set([
 /** Words that end a noun phrase when growing it leftwards or rightwards. */
 export const BOUNDARY = new Set([
   'and', 'or', 'but', 'nor', 'that', 'because', 'while', 'as', 'if', 'when', 'after', 'before', 'since',
-  'although', 'though', 'so', 'than', 'whether', 'where', 'whom', 'whose', 'what', 'why', 'how',
+  'although', 'though', 'so', 'than', 'whether', 'where', 'until', 'unless', 'whereas', 'whom', 'whose', 'what', 'why', 'how',
   'in', 'on', 'at', 'to', 'from', 'with', 'by', 'for', 'about', 'into', 'over', 'under', 'between', 'against',
   'during', 'without', 'through', 'upon', 'amid', 'amidst', 'across', 'toward', 'towards', 'via', 'per', 'like',
   'is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would',
