@@ -308,7 +308,10 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         if (subj && subj[1] < before) source = span(toks, subj[0], subj[1]);
       } else {
         const rel = relativeSubject(toks, before);
-        const s = rel ? rel[0] : wholeSubject(toks, npLeft(toks, before));
+        let s = rel ? rel[0] : wholeSubject(toks, npLeft(toks, before));
+        // "spending the final day attacking a rival": a bare -ing form has no subject right before it,
+        // unless an auxiliary stands between ("was attacking") or "with" opens it ("with Fox News calling").
+        if (!rel && s >= 0 && /ing$/.test(t.lower) && before === c - 1 && toks[s - 1]?.lower !== 'with') s = -1;
         if (rel) {
           source = span(toks, rel[0], before);
           name = span(toks, rel[0], rel[1]);
