@@ -123,6 +123,7 @@ async function main(): Promise<void> {
     ['snapshot write', `${ms(t.snapshotWrite)}  (${mb(build.snapshotBytes ?? 0)})`],
     ['peak RSS full build / serve', `${mb(build.maxRssBytes)} / ${mb(serve.maxRssBytes)}`],
     ['start-up from snapshot', `${ms(serve.startupMs)}  (fromSnapshot=${serve.fromSnapshot}; key ${ms(serve.timings?.key)}, read ${ms(serve.timings?.snapshotRead)})`],
+    ['topic table at start', ms(serve.topicsWarmMs)],
     ['search p50/p95/p99', `${ms(lat.search?.p50)} / ${ms(lat.search?.p95)} / ${ms(lat.search?.p99)}  (max ${ms(lat.search?.max)}, ${lat.search?.n ?? 0} queries)`],
     ['/search command p50/p95/p99', lat.searchCommand ? `${ms(lat.searchCommand.p50)} / ${ms(lat.searchCommand.p95)} / ${ms(lat.searchCommand.p99)}  (with citations and suggestions)` : 'skipped'],
     ['claim p50/p95/p99', lat.claim ? `${ms(lat.claim.p50)} / ${ms(lat.claim.p95)} / ${ms(lat.claim.p99)}  (${itemsOf('claim')})` : 'skipped (no claim command)'],
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
   const first = serve.firstCallMax ?? {};
   console.log(
     `\nFirst call (cold: no JIT warm-up, no command caches), slowest: search ${ms(first.search)}, claim ${ms(first.claim)}, timeline ${ms(first.timeline)}` +
-      '\n(percentiles above are over 5 further passes of the same sets)',
+      '\n(search percentiles: 5 further passes of the query set; claim and timeline: 50 distinct topics, each asked once)',
   );
   if (serve.slowest?.length) console.log('\nSlowest searches: ' + serve.slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', '));
   const result = {

@@ -14,6 +14,7 @@ import { isNewsdeskError, NewsdeskError } from './errors.js';
 import { buildLibrary } from './library.js';
 import { createLogger, createTerminalLogger } from './log.js';
 import { createRuntime } from './runtime.js';
+import { listTopics } from './topics/index.js';
 import { watchCorpus } from './watch/index.js';
 
 /** Options for `startProcess`. */
@@ -67,6 +68,8 @@ export async function startProcess(config: Config, options: StartOptions = {}): 
     return 0;
   }
 
+  // The corpus's topic table feeds autocomplete and multi-word topics; build it now, not on someone's first question.
+  listTopics(built.library);
   const digest = createDigestService({ config, runtime });
   services.digest = digest;
   const [slack, discord] = await Promise.all([
@@ -91,6 +94,7 @@ export async function startProcess(config: Config, options: StartOptions = {}): 
     onChange: (change) => {
       logger.info({ file: change.file, upserted: change.upserted.length, removed: change.removed.length }, 'corpus changed');
       digest.noteChanges(change);
+      setImmediate(() => listTopics(built.library)); // rebuild the topic table for the new version off the request path
     },
   });
   await digest.start();
