@@ -45,7 +45,10 @@ function readGold(ann: string, role: 'Source' | 'Cue'): Span[] {
   return out;
 }
 
-/** Sentences for plain text: paragraphs split at sentence-final punctuation before a capital or quote; the first line is the headline. */
+/**
+ * Sentences for plain text: paragraphs split at sentence-final punctuation before a capital or quote
+ * (including the typed quotation mark '' of NYT copy); the first line is the headline.
+ */
 function splitSentences(text: string): SentenceLike[] {
   const out: SentenceLike[] = [];
   let block = 0;
@@ -53,7 +56,7 @@ function splitSentences(text: string): SentenceLike[] {
     const para = m[0];
     const base = m.index ?? 0;
     let from = 0;
-    for (const b of para.matchAll(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\d])/gu)) {
+    for (const b of para.matchAll(/(?<=[.!?](?:''|["”’)])?)\s+(?=(?:''|["“‘(])?[\p{Lu}\d])/gu)) {
       const at = b.index ?? 0;
       const prevWord = /(\S+)$/.exec(para.slice(from, at))?.[1] ?? '';
       if (/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Lt|Col|U\.S|[A-Z])\.$/.test(prevWord)) continue;

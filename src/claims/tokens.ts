@@ -36,7 +36,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     }
     const s = start + m.index;
     const first = raw.charAt(0);
-    const word = /[\p{L}\p{N}]/u.test(first) || (raw.length > 1 && /[’']/.test(first));
+    // "'s" and "'em" are words; "''" (a quotation mark typed as two apostrophes) is not.
+    const word = /[\p{L}\p{N}]/u.test(first) || (raw.length > 1 && /[’']/.test(first) && raw !== "''");
     out.push({
       start: s,
       end: s + raw.length,

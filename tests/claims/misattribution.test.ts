@@ -180,3 +180,10 @@ describe('the speaker named after the cue is the person, not their affiliation',
     expect(who(text)[0]?.source).toBe(source);
   });
 });
+
+describe('quotation marks typed as two apostrophes', () => {
+  it('never become part of the speaker', () => {
+    const text = "''All the world felt my pain,'' Ms. Khan wrote.";
+    expect(who(text)[0]).toMatchObject({ cue: 'wrote', source: 'Ms. Khan', claimant: 'Ms. Khan' });
+  });
+});
