@@ -197,6 +197,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     if (t.lower === 'reporting' && (/^(?:additional|contributed|contributing|precincts|their|his|her|its|our)$/.test(prev?.lower ?? '') || next?.lower === 'by' || next?.lower === 'from')) continue;
     // "a ruling expected in coming weeks": expected events, not expectations anyone voiced.
     if (t.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? '')) continue;
+    // "calls" is a verb only after its subject ("Clinton calls …", "he calls for …"), not "phone calls".
+    if (t.lower === 'calls' && !(prev && (prev.cap || /^(?:he|she|it|who|which|also|now|then|again|still|repeatedly|often)$/.test(prev.lower) || SPEAKER_NOUNS.has(prev.lower)) && next && (next.word || isQuote(next)) && !BOUNDARY.has(next.lower === 'for' || next.lower === 'on' ? 'x' : next.lower))) continue;
     // "think tank": a noun.
     if (lemma === 'think' && /^tanks?$/.test(next?.lower ?? '')) continue;
     if (lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote)) continue;
