@@ -61,11 +61,40 @@ function relativeSubject(toks: Token[], before: number): [number, number] | null
     if (!t.word && t.text !== "'") return null;
     if (t.lower !== 'that' && t.lower !== 'who') continue;
     if (k === before) return null;
+    // "the soldiers that the HUR said were recruited": the phrase after "that" is the speaker.
+    if (t.lower === 'that' && wholeSubject(toks, npLeft(toks, before)) === k + 1) return null;
     const start = npLeft(toks, k - 1);
     if (start < 0 || (start > 0 && toks[start - 1]!.word && toks[start - 1]!.lower !== 'and' && toks[start - 1]!.lower !== 'but')) return null;
     return [start, k - 1];
   }
   return null;
+}
+
+/** Common irregular past tenses, which a noun phrase never contains ("Putin met envoys"). */
+const IRREGULAR_PAST = new Set(['met', 'told', 'saw', 'took', 'gave', 'made', 'held', 'led', 'left', 'sent', 'won', 'beat', 'hit', 'put', 'got', 'brought', 'thought', 'found', 'kept', 'paid', 'lost', 'heard', 'knew', 'meant', 'sold', 'spent', 'stood', 'sat', 'ran', 'came', 'went', 'became', 'began', 'wrote', 'spoke', 'chose', 'drove', 'rose', 'fell', 'felt', 'fought', 'caught', 'taught', 'bought', 'built', 'cut', 'let', 'set', 'shut', 'read', 'drew', 'threw', 'struck', 'sought', 'won', 'joined', 'backs', 'meets', 'sees', 'tells', 'gives', 'takes', 'makes', 'leads', 'hosts', 'visits', 'visited']);
+
+/**
+ * Narrows a noun phrase [s, e] that swallowed a verb ("Putin met Erdogan") to the name or noun
+ * run at its end ("Erdogan"). Returns the new start, or s when the phrase is clean.
+ */
+function tightStart(toks: Token[], s: number, e: number): number {
+  if (s < 0) return s;
+  const plain = (t: Token) => t.word && !t.cap && !BOUNDARY.has(t.lower) && !SKIPPABLE.has(t.lower) && !CUE_VERBS.has(t.lower) && !IRREGULAR_PAST.has(t.lower) && !/(?:ed|ly|ing)$/.test(t.lower);
+  const capRun = (k: number) => { while (k > s && (toks[k - 1]!.cap || toks[k - 1]!.lower === "'s")) k--; return k; };
+  let k = e;
+  while (k > s) {
+    const cur = toks[k]!;
+    const t = toks[k - 1]!;
+    if (DETERMINERS.has(cur.lower) && !cur.cap) break;
+    let ok: boolean;
+    if (t.lower === "'s" || cur.lower === "'s" || DETERMINERS.has(t.lower) || SPEAKER_NOUNS.has(t.lower)) ok = true;
+    else if (cur.cap) ok = t.cap || (NP_INNER_PREPS.has(t.lower) && !!toks[k - 2]?.cap);
+    // A capitalised modifier of a common noun ("Armenian opposition") only when its run opens the phrase.
+    else ok = plain(t) || (t.cap && (capRun(k - 1) === s || !toks[capRun(k - 1) - 1]?.word));
+    if (!ok) break;
+    k--;
+  }
+  return k;
 }
 
 /** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
@@ -275,7 +304,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         if ((bt.lower === 'who' || bt.lower === 'which') && before > 0) {
           // ", who said": the noun before the comma; "the man who said": the noun right before.
           const last = toks[before - 1]!.text === ',' ? before - 2 : before - 1;
-          const s = wholeSubject(toks, npLeft(toks, last));
+          const s = tightStart(toks, wholeSubject(toks, npLeft(toks, last)), last);
           if (s >= 0) antecedent = span(toks, s, last);
         } else if (bt.lower === 'they') {
           const found = pluralAntecedent(toks, before);

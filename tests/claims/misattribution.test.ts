@@ -187,3 +187,22 @@ describe('quotation marks typed as two apostrophes', () => {
     expect(who(text)[0]).toMatchObject({ cue: 'wrote', source: 'Ms. Khan', claimant: 'Ms. Khan' });
   });
 });
+
+describe('"said" inside a relative clause', () => {
+  it.each([
+    ['Putin met Erdogan, who said the talks went well.', 'said', 'Erdogan'],
+    ['Putin met envoys, who said the base would stay.', 'said', 'envoys'],
+    ['Lavrov criticized the envoy who said the base would close.', 'said', 'envoy'],
+    ['The soldiers that the HUR said were recruited arrived in Gyumri.', 'said', 'HUR'],
+    ['The deal that Russia and Turkey said would hold collapsed.', 'said', 'Russia and Turkey'],
+    ['Pashinyan, whom Putin said he trusts, left early.', 'said', 'Putin'],
+    ['Lavrov praised Armenian opposition politicians, who said the base would stay.', 'said', 'Armenian opposition politicians'],
+  ])('%s', (text, cue, claimant) => {
+    expect(who(text).find((s) => s.cue === cue)?.claimant).toBe(claimant);
+  });
+
+  it('does not let a misread earlier speaker stand in for a later surname', () => {
+    const text = 'Putin met Erdogan, who said the talks went well.\nPashinyan, whom Putin said he trusts, left early.';
+    expect(who(text).map((s) => s.claimant)).toEqual(['Erdogan', 'Putin']);
+  });
+});
