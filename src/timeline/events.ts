@@ -24,6 +24,12 @@ const TIMELINE_PRECISIONS = new Set(['day', 'week', 'month', 'season', 'quarter'
 const REPORTING = new Set(['body', 'standfirst']);
 /** Words right before a date that make it a stamp on the page, not an event ("Published on 4 June"). */
 const STAMP_BEFORE = /\b(?:published|updated|posted|modified|copyright|filed|dated)\b[^.!?]{0,20}$|©\s*$|^\s*date\s*:?\s*$/i;
+/**
+ * "…districts that Armenia had controlled since 1993": a `since` date closing a relative clause
+ * starts a state that clause describes; it does not date what the sentence reports. ("Tense
+ * since May 12, when …" and "Since the end of June, …" are not relative clauses and stay.)
+ */
+const STATE_SINCE_BEFORE = /\b(?:that|which|who|whom)\b[^,;:.!?]*\bsince\s*$/i;
 /** Where a sentence may be cut into clauses: semicolons, dashes, and a comma before a new clause. */
 const CLAUSE_BREAK = /;\s+|\s+[–—]\s+|,\s+(?=(?:and|but|while|whereas|when|after|before|which|as|then)\b)/g;
 
@@ -55,6 +61,7 @@ function findEvents(article: Article): TimelineEvent[] {
     const s = article.text.slice(sentence.start, sentence.end);
     const local = m.start - sentence.start;
     if (STAMP_BEFORE.test(s.slice(0, local))) continue;
+    if (STATE_SINCE_BEFORE.test(s.slice(0, local))) continue;
     // A sentence that is nothing but the date ("23 February 2021.") frames the page.
     const rest = (s.slice(0, local) + ' ' + s.slice(local + m.text.length)).match(/\p{L}{2,}/gu) ?? [];
     if (rest.length < 3) continue;

@@ -213,6 +213,18 @@ describe('events across articles', () => {
     expect(r.items.map((i) => i.fields?.['date'])).toEqual(['2021-03-01']);
   });
 
+  it('does not date a sentence by the "since" of a relative clause describing a state', async () => {
+    const lib = await libraryOf([
+      {
+        id: 'f.md',
+        text: 'Russia and Armenia\n\nRussia and Armenia signed a treaty on March 1 covering the districts that Armenia had held since 1994. Relations between Russia and Armenia have been tense since May 2, when troops clashed.',
+        meta: { title: 'Russia and Armenia', published: '2021-06-03', outlet: 'Phi' },
+      },
+    ]);
+    const r = await runtimeOver(lib).execute('timeline', { text: 'armenia-russia' }, cli);
+    expect(r.items.map((i) => i.fields?.['date'])).toEqual(['2021-03-01', '2021-05-02']);
+  });
+
   it('yields only stated years from an article without a publication date', async () => {
     const lib = await libraryOf([
       {
