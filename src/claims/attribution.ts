@@ -357,8 +357,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         }
       }
     }
-    if (!source && !sameAsPrevious && !passive && prev?.text === ',') {
-      // "…, saying that": the subject of the clause said it.
+    if (!source && !sameAsPrevious && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(t.lower)))) {
+      // "…, saying that", "punctuated his list by saying": the subject of the clause said it.
       const subj = unitSubject(toks);
       if (subj && subj[1] < c) source = span(toks, subj[0], subj[1]);
     }

@@ -142,7 +142,7 @@ export const SKIPPABLE = new Set([
   'first', 'recently', 'earlier', 'separately', 'likewise', 'too', 'allegedly', 'apparently', 'flatly',
   "'d", "'ve", "'s", "'ll", 'always', 'ever', 'continued', 'continues', 'appeared', 'appears', 'seemed', 'seems',
   'went', 'goes', 'on', 'to', 'sought', 'tried', 'wants', 'want', 'wanted', 'likely', 'unlikely', 'more', 'less',
-  'able', 'ready', 'willing', 'expected', 'going', 'once', 'twice', 'publicly',
+  'able', 'ready', 'willing', 'expected', 'going', 'once', 'twice', 'publicly', 'since',
 ]);
 
 /** Words that end a noun phrase when growing it leftwards or rightwards. */

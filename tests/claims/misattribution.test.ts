@@ -206,3 +206,12 @@ describe('"said" inside a relative clause', () => {
     expect(who(text).map((s) => s.claimant)).toEqual(['Erdogan', 'Putin']);
   });
 });
+
+describe('the subject of the clause speaks through "by saying" and "has since said"', () => {
+  it.each([
+    ['Obama punctuated his list by saying the toll was too high.', 'saying', 'Obama'],
+    ['Mrs. Clinton has since said she would support a wage increase.', 'said', 'Mrs. Clinton'],
+  ])('%s', (text, cue, claimant) => {
+    expect(who(text).find((s) => s.cue === cue)?.claimant).toBe(claimant);
+  });
+});
