@@ -301,6 +301,12 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     } else if (bt) {
       if (PRONOUNS.has(bt.lower)) {
         source = span(toks, before, before);
+        // "“…,” she said, adding …": the quotation before the pronoun is the content.
+        const pre = toks[before - 1];
+        const after = toks[cueEnd + 1];
+        if (before > 1 && pre && (CLOSE_QUOTES.has(pre.text) || pre.text === '"' || pre.text === "''" || (pre.text === ',' && isQuote(toks[before - 2]))) && (!after || !after.word || ['at', 'in', 'on', 'during', 'without', 'after', 'while', 'when', 'to'].includes(after.lower))) {
+          contentBefore = true;
+        }
         if ((bt.lower === 'who' || bt.lower === 'which') && before > 0) {
           // ", who said": the noun before the comma; "the man who said": the noun right before.
           const last = toks[before - 1]!.text === ',' ? before - 2 : before - 1;

@@ -69,7 +69,7 @@ function inflect(lemma: string): string[] {
   } else {
     const s = /(s|sh|ch|x|z)$/.test(lemma) ? 'es' : 's';
     // Doubling for short consonant-vowel-consonant verbs we list ("vow" is not one; "rebut", "admit" are).
-    const double = /^(rebut|admit)$/.test(lemma) || /^(?:[^aeiou]*[aeiou][bdgmnprt])$/.test(lemma);
+    const double = /^(rebut|admit|refer)$/.test(lemma) || /^(?:[^aeiou]*[aeiou][bdgmnprt])$/.test(lemma);
     const stem = double ? lemma + lemma.slice(-1) : lemma;
     forms.push(`${lemma}${s}`, `${stem}ed`, `${stem}ing`);
   }
