@@ -160,6 +160,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
   const taken = new Set<number>();
   const quoted = quotedTokens(toks);
   colonStatement(text, toks, unit, out);
+  namedQuote(text, toks, unit, out);
   for (let c = 0; c < toks.length; c++) {
     const t = toks[c]!;
     // Words inside a quotation are the quoted speaker's, not reporting ("I think" in a quote).
@@ -436,6 +437,22 @@ function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw[]): vo
   if (COLON_LABELS.test(label) || /^\d/.test(toks[colon + 1]!.text)) return;
   if (!toks.slice(0, colon).every((t) => t.cap || t.lower === "'s" || NP_INNER_PREPS.has(t.lower) || SPEAKER_NOUNS.has(t.lower))) return;
   out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+}
+
+/**
+ * "… - Philip Bump: “Two weeks ago …”": a name after a dash introducing a quotation with a colon
+ * (a name at the start of the unit is `colonStatement`'s case).
+ */
+function namedQuote(text: string, toks: Token[], unit: Unit, out: Raw[]): void {
+  for (let k = 2; k + 1 < toks.length; k++) {
+    if (toks[k]!.text !== ':' || !isQuote(toks[k + 1]) || out.some((o) => o.lemma === ':' && o.cue.start === toks[k]!.start)) continue;
+    const s = npLeft(toks, k - 1);
+    if (s < 1 || k - s > 4) continue;
+    const lead = toks[s - 1]!.text;
+    if (lead !== '-' && lead !== '—' && lead !== '–') continue;
+    if (!toks.slice(s, k).every((t) => t.cap || t.lower === "'s" || /^[A-Z]\.$/.test(t.text))) continue;
+    out.push({ cue: span(toks, k, k), source: span(toks, s, k - 1), content: trimSpan(text, toks[k + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+  }
 }
 
 /** "claims by the HUR", "the HUR's accusations": the source of a claim named as a noun after `from`. */

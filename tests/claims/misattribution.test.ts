@@ -215,3 +215,10 @@ describe('the subject of the clause speaks through "by saying" and "has since sa
     expect(who(text).find((s) => s.cue === cue)?.claimant).toBe(claimant);
   });
 });
+
+describe('a name after a dash introducing a quotation', () => {
+  it('is the speaker of the quotation', () => {
+    const text = 'RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis shows it.”';
+    expect(who(text)).toEqual([{ cue: ':', source: 'Jeffrey M. Jones', claimant: 'Jeffrey M. Jones' }]);
+  });
+});
