@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ANALYSERS } from '../../../src/analysers.js';
-import type { Command, Library, Logger, SearchHit, SearchOptions } from '../../../src/command.js';
+import type { Command, Library, Logger } from '../../../src/command.js';
+import { libraryFromArticles } from '../../../src/library.js';
 import { loadConfig } from '../../../src/config.js';
 import { createRuntime, type Runtime } from '../../../src/runtime.js';
 import type { Article, ArticleMeta, Sentence } from '../../../src/types.js';
@@ -69,35 +70,9 @@ export const ARTICLES: Article[] = [
   ),
 ];
 
-/** Passage search by whole words (one sentence per passage), matched words as highlights. */
+/** The real library (index, search, suggestions, analysers) over the test articles. */
 export function fixtureLibrary(articles: Article[] = ARTICLES): Library {
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const vocabulary = [...new Set(articles.flatMap((a) => a.text.toLowerCase().match(/\p{L}+/gu) ?? []))].sort();
-  const run = (query: string, options: SearchOptions = {}): SearchHit[] => {
-    const terms = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
-    const hits: SearchHit[] = [];
-    for (const article of articles) {
-      if (options.articleIds && !options.articleIds.has(article.id)) continue;
-      let taken = 0;
-      for (const s of article.sentences) {
-        const highlights = [...article.text.slice(s.start, s.end).matchAll(/[\p{L}\p{N}]+/gu)]
-          .filter((m) => terms.includes(m[0].toLowerCase()))
-          .map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length }));
-        if (!highlights.length || taken >= (options.perArticle ?? 2)) continue;
-        taken++;
-        hits.push({ articleId: article.id, span: { start: s.start, end: s.end }, sentences: [s.index], score: highlights.length, terms, highlights });
-      }
-    }
-    return hits.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 5);
-  };
-  return {
-    articles,
-    get: (id) => byId.get(id),
-    search: run,
-    searchArticles: (query, limit = 10) => [...new Set(run(query, { limit: 1000, perArticle: 100 }).map((h) => h.articleId))].slice(0, limit),
-    suggest: (query, limit = 5) => vocabulary.filter((w) => w.startsWith(query.trim().toLowerCase().slice(0, 3))).slice(0, limit),
-    version: 'slack-fixture',
-  };
+  return libraryFromArticles(articles);
 }
 
 /** The shipped commands the Slack adapter is tested with. */
