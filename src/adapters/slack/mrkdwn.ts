@@ -87,6 +87,8 @@ function normaliseHighlights(text: string, highlights: readonly Span[], from: nu
     // An opening marker followed by a ZWSP of the text would read as a quoted asterisk.
     while (start < end && (/\s/u.test(text[start]!) || text[start] === ZWSP)) start++;
     while (end > start && /\s/u.test(text[end - 1]!)) end--;
+    // Nothing left to mark; extending an empty range over a following ZWSP would mark only the ZWSP.
+    if (end <= start) continue;
     // Keep surrogate pairs whole.
     if (start > from && isLowSurrogate(text.charCodeAt(start))) start--;
     if (end < to && isLowSurrogate(text.charCodeAt(end))) end++;
