@@ -70,6 +70,12 @@ function relativeSubject(toks: Token[], before: number): [number, number] | null
   return null;
 }
 
+/** The head noun of the phrase [s, e]: the word before its first modifying preposition, else the last word. */
+function headOf(toks: Token[], s: number, e: number): Token {
+  for (let k = s + 1; k <= e; k++) if (/^(?:of|in|from|at|for|on|with|to|by)$/.test(toks[k]!.lower) && !toks[k]!.cap) return toks[k - 1]!;
+  return toks[e]!;
+}
+
 /** Common irregular past tenses, which a noun phrase never contains ("Putin met envoys"). */
 const IRREGULAR_PAST = new Set(['met', 'told', 'saw', 'took', 'gave', 'made', 'held', 'led', 'left', 'sent', 'won', 'beat', 'hit', 'put', 'got', 'brought', 'thought', 'found', 'kept', 'paid', 'lost', 'heard', 'knew', 'meant', 'sold', 'spent', 'stood', 'sat', 'ran', 'came', 'went', 'became', 'began', 'wrote', 'spoke', 'chose', 'drove', 'rose', 'fell', 'felt', 'fought', 'caught', 'taught', 'bought', 'built', 'cut', 'let', 'set', 'shut', 'read', 'drew', 'threw', 'struck', 'sought', 'won', 'joined', 'backs', 'meets', 'sees', 'tells', 'gives', 'takes', 'makes', 'leads', 'hosts', 'visits', 'visited']);
 
@@ -311,8 +317,20 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         if ((bt.lower === 'who' || bt.lower === 'which') && before > 0) {
           // ", who said": the noun before the comma; "the man who said": the noun right before.
           const last = toks[before - 1]!.text === ',' ? before - 2 : before - 1;
-          const s = tightStart(toks, wholeSubject(toks, npLeft(toks, last)), last);
-          if (s >= 0) antecedent = span(toks, s, last);
+          // The noun right before, without any verb it swallowed, widened to its whole phrase
+          // ("a tech staffer at the State Department, who told …").
+          const s = wholeSubject(toks, tightStart(toks, npLeft(toks, last), last));
+          const head = s >= 0 ? headOf(toks, s, last) : null;
+          // "who" stands for people, "which" for bodies: the head must be a name, a speaker noun or a plural.
+          if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (bt.lower === 'who' && /[^s]s$/.test(head.lower)))) antecedent = span(toks, s, last);
+        } else if (bt.lower === 'it') {
+          // "the HUR published what it said was …": a named body opening the sentence.
+          const subj = unitSubject(toks);
+          let e = subj && subj[1] < before ? subj[1] : -1;
+          // "the HUR published": the phrase may run on into its verb; the head is the last name or speaker noun.
+          while (subj && e > subj[0] && !toks[e]!.cap && !SPEAKER_NOUNS.has(toks[e]!.lower)) e--;
+          const head = subj && e >= 0 ? toks[e]! : null;
+          if (subj && head && (head.cap || SPEAKER_NOUNS.has(head.lower)) && !DETERMINERS.has(head.lower) && !/s$/.test(head.lower) && !PRONOUNS.has(toks[subj[0]]!.lower)) antecedent = span(toks, subj[0], e);
         } else if (bt.lower === 'they') {
           const found = pluralAntecedent(toks, before);
           if (found) antecedent = span(toks, found[0], found[1]);

@@ -173,6 +173,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   let lastAny: Claimant | null = null;
   /** Sentence of the statement that set `lastAny`, so pronouns do not reach too far back. */
   let lastAt = -Infinity;
+  let lastUnitStart = -1;
   let prev: { claimant: Claimant | null; unit: Span; source: Span | null } | null = null;
   const out: Statement[] = [];
 
@@ -212,7 +213,11 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // A plural pronoun never stands for a single person: only a recent group qualifies.
         claimant = recent?.plural ? recent : null;
       } else if (lower === 'it') {
-        claimant = recent && !recent.person && !recent.plural ? recent : null;
+        // "It says …" opening a sentence (or right after a quotation), or "The White House said it …"
+        // within the sentence of the body's own statement; elsewhere "it" is usually a thing.
+        const opening = r.source.start === r.unit.start || /^[\s"“”‘’'«»,—–-]*$/.test(text.slice(r.unit.start, r.source.start).replace(/(?:“[^”]*”|"[^"]*"|''.*?''|‘[^’]*’)/g, ''));
+        const sameUnit = lastUnitStart === r.unit.start;
+        claimant = recent && !recent.person && !recent.plural && (opening || sameUnit) ? recent : null;
       } else if (PRONOUNS_UNRESOLVED.has(lower)) claimant = null;
       else if (r.apposition) {
         const a = clean(text.slice(r.apposition[0].start, r.apposition[0].end));
@@ -247,6 +252,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       }
       lastAny = claimant;
       lastAt = r.unit.sentence;
+      lastUnitStart = r.unit.start;
     }
     const answers = r.answers ? resolveName(text.slice(r.answers.start, r.answers.end)).name : null;
     out.push(finish({ ...r, source }, claimant, 'attributed', answers));

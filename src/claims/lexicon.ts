@@ -168,7 +168,8 @@ export const SPEAKER_NOUNS = new Set([
   'secretary', 'chief', 'director', 'campaign', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'leader', 'leaders',
   'senator', 'candidate', 'company', 'party', 'court', 'judge', 'lawyer', 'attorney', 'prosecutor', 'prosecutors',
   'committee', 'council', 'commission', 'service', 'ministry', 'spokespeople', 'representative', 'observers',
-  'residents', 'witnesses', 'navy', 'guard', 'forces', 'troops', 'ministry', 'mission', 'bureau', 'watchdog', 'regulator', 'officer', 'officers', 'negotiator', 'diplomat', 'diplomats', 'kremlin', 'authorities',
+  'residents', 'witnesses', 'navy', 'guard', 'forces', 'troops', 'ministry', 'mission', 'bureau', 'watchdog', 'regulator', 'officer', 'officers', 'negotiator', 'diplomat', 'diplomats', 'kremlin', 'authorities', 'envoy', 'envoys', 'union', 'unions', 'group', 'groups', 'organization', 'organisation', 'association',
+  'newspaper', 'network', 'firm', 'bank', 'board', 'panel', 'institute', 'foundation', 'administration', 'coalition', 'alliance',
 ]);
 
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';

@@ -303,6 +303,12 @@ export function span(toks: Token[], a: number, b: number): Span {
   return { start: toks[a]!.start, end: toks[b]!.end };
 }
 
+/** Plural nouns for people or bodies: "voters", "officials", "politicians", "advocates", "police". */
+const PEOPLE_PLURAL = /^(?:[a-z-]+(?:ers|ors|ists|ians|ans|ents|ants|ates|als|ics|ees|ives|ites|men|women|folks|groups|unions|parties|members|leaders|aides|voters|officials)|police|people|staff|activists)$/;
+
+/** Verbs that commonly follow a plural subject and are not in the skippable or cue lists. */
+const AFTER_SUBJECT = new Set(['are', 'were', 'have', 'had', 'will', 'would', 'say', 'said', 'went', 'came', 'made', 'took', 'gave', 'got', 'met', 'left', 'led', 'held', 'saw', 'knew', 'felt', 'began', 'became', 'ran', 'fought', 'sought', 'do', 'did', 'want', 'hope', 'fear', 'see', 'know', 'need', 'plan', 'intend', 'demand', 'call', 'remain', 'seem', 'appear', 'believe', 'think', 'argue', 'warn', 'worry']);
+
 /** Words ending in "s" that are never a plural noun head. */
 const NOT_PLURAL = new Set(['is', 'was', 'has', 'does', 'this', 'its', 'his', 'hers', 'ours', 'theirs', 'yours', 'us', 'as', 'yes', 'less', 'unless', 'across', 'always', 'perhaps', 'whereas', 'news', 'thus', 'plus', 'besides', 'afterwards', 'towards', 'sometimes', 'nevertheless', 'series', 'species', 'politics', 'economics', 'analysis', 'crisis', 'basis', 'status', 'campus', 'bus', 'gas']);
 
@@ -310,7 +316,8 @@ const NOT_PLURAL = new Set(['is', 'was', 'has', 'does', 'this', 'its', 'his', 'h
 function pluralHead(t: Token): boolean {
   if (!t.word || NOT_PLURAL.has(t.lower) || CUE_VERBS.has(t.lower) || BOUNDARY.has(t.lower)) return false;
   if (t.cap) return /^\p{Lu}\p{Ll}+(?:icans|ocrats|ists|ians|ites|ives|eans)$/u.test(t.text);
-  return /[^su'’]s$/.test(t.lower) || t.lower === 'police' || t.lower === 'people';
+  // People and bodies only: "they" as a speaker is never "the talks" or "his tax returns".
+  return PEOPLE_PLURAL.test(t.lower) || (SPEAKER_NOUNS.has(t.lower) && /s$/.test(t.lower));
 }
 
 /**
@@ -328,6 +335,8 @@ export function pluralAntecedent(toks: Token[], k: number): [number, number] | n
     // The head ends its phrase: the next word is not another noun of the same phrase ("union leaders").
     const next = toks[h + 1];
     if (next && next.word && !next.cap && pluralHead(next) && h + 1 < k) continue;
+    // A verb must follow a subject ("politicians went", "advocates have"): "fantasy extends to" is no plural.
+    if (!next || !(SKIPPABLE.has(next.lower) || CUE_VERBS.has(next.lower) || AFTER_SUBJECT.has(next.lower) || (/ed$/.test(next.lower) && !next.cap))) continue;
     const s = wholeSubject(toks, npLeft(toks, h));
     if (s < 0) continue;
     if (found.length === 0 && (s === 0 || !toks[s - 1]!.word || toks[s - 1]!.lower === 'but' || toks[s - 1]!.lower === 'and')) {

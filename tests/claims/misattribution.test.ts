@@ -57,8 +57,11 @@ describe('plural pronouns never stand for a single person', () => {
   });
 
   it('reads a bare "who" from the noun right before it, and never from an earlier speaker', () => {
-    const text = 'Anna Berg spoke first.\nThe engineer who said the bridge was safe has resigned.';
-    expect(claimantAt(text, 'engineer', 'said')).toBe('engineer');
+    const text = 'Anna Berg spoke first.\nThe spokesman who said the bridge was safe has resigned.';
+    expect(claimantAt(text, 'spokesman', 'said')).toBe('spokesman');
+    // "who" after a thing: the speaker is not named, so no claimant rather than a guess.
+    const program = 'Al Sharpton took calls from listeners to his radio program who said they had doubts.';
+    expect(claimantAt(program, 'program', 'said')).toBeNull();
     const clause = 'Anna Berg criticized the union, which said the strike would go on.\nThe senator, who said the law was unfair, voted against it.';
     expect(claimantAt(clause, 'union', 'said')).toBe('union');
     expect(claimantAt(clause, 'senator', 'said')).toBe('senator');
@@ -220,5 +223,23 @@ describe('a name after a dash introducing a quotation', () => {
   it('is the speaker of the quotation', () => {
     const text = 'RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis shows it.”';
     expect(who(text)).toEqual([{ cue: ':', source: 'Jeffrey M. Jones', claimant: 'Jeffrey M. Jones' }]);
+  });
+});
+
+describe('"it" as a speaker', () => {
+  it('takes a named body opening the same sentence', () => {
+    const text = 'On Monday, the NCIA published what it said was a leaked message.';
+    expect(claimantAt(text, 'NCIA', 'said')).toBe('NCIA');
+  });
+
+  it('takes the body whose statement came just before when "It" opens the sentence', () => {
+    const text = 'The city of Phoenix demanded that the ads stop.\nIt says the campaign violated its policy.';
+    expect(claimantAt(text, 'It says', 'says')).toBe('city of Phoenix');
+  });
+
+  it('leaves "it" inside a sentence about something else unresolved', () => {
+    const text = 'PolitiFact said the claim was false.\nThe unemployment rate is a widely used term: it refers to the share of people out of work.';
+    const refers = who(text).find((s) => s.cue === 'refers');
+    expect(refers?.claimant ?? null).toBeNull();
   });
 });
