@@ -9,16 +9,18 @@
  * found[0].claimant; // "HUR spokesperson Andrii Yusov"
  */
 import type { Span } from '../types.js';
+import { headOf, relativeSubject, tightStart } from './antecedents.js';
 import { resolveClaimants } from './claimants.js';
 import {
-  BOUNDARY, CUE_PREFILTER, CUE_VERBS, DENIAL_WORDS, DETERMINERS, NP_INNER_PREPS, OUTLET_DISPUTE, PHRASAL_CUES,
+  BOUNDARY, CUE_PREFILTER, CUE_VERBS, DENIAL_WORDS, DETERMINERS, OUTLET_DISPUTE, PHRASAL_CUES,
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
 } from './lexicon.js';
 import {
-  clauseStart, insertedSubject, npLeft, npLeftOrPronoun, npRight, pluralAntecedent, wholeSubject, quotedTokens, skipLeft, span, substantial, TIME_HEAD, titleCase,
-  trimSpan, unitSubject,
+  clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial, TIME_HEAD,
+  titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
-import { CLOSE_QUOTES, isQuote, tokenize, type Token } from './tokens.js';
+import { colonStatement, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
+import { CLOSE_QUOTES, isQuote, tokenize } from './tokens.js';
 import type { Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
 
@@ -48,61 +50,8 @@ export interface FindOptions {
 
 const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false };
 
-const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'statement', 'statements', 'suggestion', 'suggestions']);
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as']);
-/**
- * "progressive organizations that have endorsed him say": a subject with a short restrictive
- * relative clause before the cue. Returns [first, last] token of the subject noun phrase, or null.
- */
-function relativeSubject(toks: Token[], before: number): [number, number] | null {
-  for (let k = before; k > 0 && k > before - 10; k--) {
-    const t = toks[k]!;
-    if (!t.word && t.text !== "'") return null;
-    if (t.lower !== 'that' && t.lower !== 'who') continue;
-    if (k === before) return null;
-    // "the soldiers that the HUR said were recruited": the phrase after "that" is the speaker.
-    if (t.lower === 'that' && wholeSubject(toks, npLeft(toks, before)) === k + 1) return null;
-    const start = npLeft(toks, k - 1);
-    if (start < 0 || (start > 0 && toks[start - 1]!.word && toks[start - 1]!.lower !== 'and' && toks[start - 1]!.lower !== 'but')) return null;
-    return [start, k - 1];
-  }
-  return null;
-}
-
-/** The head noun of the phrase [s, e]: the word before its first modifying preposition, else the last word. */
-function headOf(toks: Token[], s: number, e: number): Token {
-  for (let k = s + 1; k <= e; k++) if (/^(?:of|in|from|at|for|on|with|to|by)$/.test(toks[k]!.lower) && !toks[k]!.cap) return toks[k - 1]!;
-  return toks[e]!;
-}
-
-/** Common irregular past tenses, which a noun phrase never contains ("Putin met envoys"). */
-const IRREGULAR_PAST = new Set(['met', 'told', 'saw', 'took', 'gave', 'made', 'held', 'led', 'left', 'sent', 'won', 'beat', 'hit', 'put', 'got', 'brought', 'thought', 'found', 'kept', 'paid', 'lost', 'heard', 'knew', 'meant', 'sold', 'spent', 'stood', 'sat', 'ran', 'came', 'went', 'became', 'began', 'wrote', 'spoke', 'chose', 'drove', 'rose', 'fell', 'felt', 'fought', 'caught', 'taught', 'bought', 'built', 'cut', 'let', 'set', 'shut', 'read', 'drew', 'threw', 'struck', 'sought', 'won', 'joined', 'backs', 'meets', 'sees', 'tells', 'gives', 'takes', 'makes', 'leads', 'hosts', 'visits', 'visited']);
-
-/**
- * Narrows a noun phrase [s, e] that swallowed a verb ("Putin met Erdogan") to the name or noun
- * run at its end ("Erdogan"). Returns the new start, or s when the phrase is clean.
- */
-function tightStart(toks: Token[], s: number, e: number): number {
-  if (s < 0) return s;
-  const plain = (t: Token) => t.word && !t.cap && !BOUNDARY.has(t.lower) && !SKIPPABLE.has(t.lower) && !CUE_VERBS.has(t.lower) && !IRREGULAR_PAST.has(t.lower) && !/(?:ed|ly|ing)$/.test(t.lower);
-  const capRun = (k: number) => { while (k > s && (toks[k - 1]!.cap || toks[k - 1]!.lower === "'s")) k--; return k; };
-  let k = e;
-  while (k > s) {
-    const cur = toks[k]!;
-    const t = toks[k - 1]!;
-    if (DETERMINERS.has(cur.lower) && !cur.cap) break;
-    let ok: boolean;
-    if (t.lower === "'s" || cur.lower === "'s" || DETERMINERS.has(t.lower) || SPEAKER_NOUNS.has(t.lower)) ok = true;
-    else if (cur.cap) ok = t.cap || (NP_INNER_PREPS.has(t.lower) && !!toks[k - 2]?.cap);
-    // A capitalised modifier of a common noun ("Armenian opposition") only when its run opens the phrase.
-    else ok = plain(t) || (t.cap && (capRun(k - 1) === s || !toks[capRun(k - 1) - 1]?.word));
-    if (!ok) break;
-    k--;
-  }
-  return k;
-}
-
 /** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
 const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'its', 'his', 'her', 'their', 'our', 'then', 'now', 'former', 'also']);
 /** Words every outlet-dispute phrase contains, tested before the full pattern. */
@@ -125,15 +74,6 @@ const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse'
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
 const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts|filings?|footage|tallies|search)\b/i;
 const DOC_SOURCE = /\b(?:statement|report|message|post|letter|order|document|release|communique|readout|text)\s*$/i;
-
-
-
-
-
-/** Colon labels that introduce a section, not a speaker ("The Latest:", "Question:", "Poll:"). */
-const COLON_LABELS = /(?:^|\s)(?:the latest|latest|question|answer|q|a|update|updates|note|editor's note|related|watch|read|read more|photo|photos|video|exclusive|breaking|live|opinion|analysis|poll|editorial|fact check|name|age|city|source|sources|credit|warning|correction|full text|transcript|background|context|why|what|how|when|where|who)$/;
-
-
 
 
 
@@ -441,73 +381,6 @@ function clipContents(text: string, raws: Raw[]): void {
     }
     if (end > r.content.start) r.content = { start: r.content.start, end };
   }
-}
-
-
-/** "Graham: Trump's rhetoric is hateful": a short name before a colon at the start of a unit. */
-function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw[]): void {
-  const colon = toks.findIndex((t) => t.text === ':');
-  if (colon < 1 || colon > 6 || colon + 1 >= toks.length) return;
-  const first = toks[0]!;
-  if (!first.cap && !PRONOUNS.has(first.lower)) return;
-  if (npLeft(toks, colon - 1) !== 0) return;
-  const label = text.slice(toks[0]!.start, toks[colon - 1]!.end).toLowerCase();
-  if (COLON_LABELS.test(label) || /^\d/.test(toks[colon + 1]!.text)) return;
-  if (!toks.slice(0, colon).every((t) => t.cap || t.lower === "'s" || NP_INNER_PREPS.has(t.lower) || SPEAKER_NOUNS.has(t.lower))) return;
-  out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
-}
-
-/**
- * "… - Philip Bump: “Two weeks ago …”": a name after a dash introducing a quotation with a colon
- * (a name at the start of the unit is `colonStatement`'s case).
- */
-function namedQuote(text: string, toks: Token[], unit: Unit, out: Raw[]): void {
-  for (let k = 2; k + 1 < toks.length; k++) {
-    if (toks[k]!.text !== ':' || !isQuote(toks[k + 1]) || out.some((o) => o.lemma === ':' && o.cue.start === toks[k]!.start)) continue;
-    const s = npLeft(toks, k - 1);
-    if (s < 1 || k - s > 4) continue;
-    const lead = toks[s - 1]!.text;
-    if (lead !== '-' && lead !== '—' && lead !== '–') continue;
-    if (!toks.slice(s, k).every((t) => t.cap || t.lower === "'s" || /^[A-Z]\.$/.test(t.text))) continue;
-    out.push({ cue: span(toks, k, k), source: span(toks, s, k - 1), content: trimSpan(text, toks[k + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
-  }
-}
-
-/** "claims by the HUR", "the HUR's accusations": the source of a claim named as a noun after `from`. */
-function nominalClaimSource(toks: Token[], from: number): Span | undefined {
-  for (let k = from; k < Math.min(toks.length, from + 14); k++) {
-    const t = toks[k]!;
-    if (!NOMINAL_CUES.has(t.lower)) continue;
-    if (toks[k + 1]?.lower === 'by' || toks[k + 1]?.lower === 'from') {
-      const end = npRight(toks, k + 2);
-      if (end >= 0) return span(toks, k + 2, end);
-    }
-    if (toks[k - 1]?.lower === "'s") {
-      const s = npLeft(toks, k - 2);
-      if (s >= 0) return span(toks, s, k - 2);
-    }
-  }
-  return undefined;
-}
-
-/** "claims by X that C" after a denial: X's own claim, quoted as the denying article reports it. */
-function embeddedClaim(text: string, toks: Token[], from: number, unit: Unit): { raw: Raw; index: number } | null {
-  for (let k = from; k < Math.min(toks.length, from + 6); k++) {
-    const t = toks[k]!;
-    if (!NOMINAL_CUES.has(t.lower) || toks[k + 1]?.lower !== 'by') continue;
-    const end = npRight(toks, k + 2);
-    if (end < 0) return null;
-    if (toks[end + 1]?.lower !== 'that') return null;
-    const content = trimSpan(text, toks[end + 2]?.start ?? unit.end, clauseEnd(toks, end + 2, unit.end));
-    return { raw: { cue: span(toks, k, k), source: span(toks, k + 2, end), content, unit, stance: 'asserts', lemma: t.lower }, index: k };
-  }
-  return null;
-}
-
-/** End of a clause: the next comma followed by a participle/relative, or the unit end. */
-function clauseEnd(toks: Token[], from: number, fallback: number): number {
-  for (let k = from; k < toks.length; k++) if (toks[k]!.text === ',' && /(?:ed|ing)$|^which$|^who$/.test(toks[k + 1]?.lower ?? '')) return toks[k]!.start;
-  return fallback;
 }
 
 

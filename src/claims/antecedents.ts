@@ -1,0 +1,59 @@
+/**
+ * Antecedents of relative pronouns and restrictive clauses for attribution: which noun phrase a
+ * "who", "which" or "that" clause hangs on ("Putin met Erdogan, who said" → "Erdogan").
+ */
+import { BOUNDARY, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, SKIPPABLE, SPEAKER_NOUNS } from './lexicon.js';
+import { npLeft, wholeSubject } from './phrases.js';
+import type { Token } from './tokens.js';
+
+/**
+ * "progressive organizations that have endorsed him say": a subject with a short restrictive
+ * relative clause before the cue. Returns [first, last] token of the subject noun phrase, or null.
+ */
+export function relativeSubject(toks: Token[], before: number): [number, number] | null {
+  for (let k = before; k > 0 && k > before - 10; k--) {
+    const t = toks[k]!;
+    if (!t.word && t.text !== "'") return null;
+    if (t.lower !== 'that' && t.lower !== 'who') continue;
+    if (k === before) return null;
+    // "the soldiers that the HUR said were recruited": the phrase after "that" is the speaker.
+    if (t.lower === 'that' && wholeSubject(toks, npLeft(toks, before)) === k + 1) return null;
+    const start = npLeft(toks, k - 1);
+    if (start < 0 || (start > 0 && toks[start - 1]!.word && toks[start - 1]!.lower !== 'and' && toks[start - 1]!.lower !== 'but')) return null;
+    return [start, k - 1];
+  }
+  return null;
+}
+
+/** The head noun of the phrase [s, e]: the word before its first modifying preposition, else the last word. */
+export function headOf(toks: Token[], s: number, e: number): Token {
+  for (let k = s + 1; k <= e; k++) if (/^(?:of|in|from|at|for|on|with|to|by)$/.test(toks[k]!.lower) && !toks[k]!.cap) return toks[k - 1]!;
+  return toks[e]!;
+}
+
+/** Common irregular past tenses, which a noun phrase never contains ("Putin met envoys"). */
+const IRREGULAR_PAST = new Set(['met', 'told', 'saw', 'took', 'gave', 'made', 'held', 'led', 'left', 'sent', 'won', 'beat', 'hit', 'put', 'got', 'brought', 'thought', 'found', 'kept', 'paid', 'lost', 'heard', 'knew', 'meant', 'sold', 'spent', 'stood', 'sat', 'ran', 'came', 'went', 'became', 'began', 'wrote', 'spoke', 'chose', 'drove', 'rose', 'fell', 'felt', 'fought', 'caught', 'taught', 'bought', 'built', 'cut', 'let', 'set', 'shut', 'read', 'drew', 'threw', 'struck', 'sought', 'won', 'joined', 'backs', 'meets', 'sees', 'tells', 'gives', 'takes', 'makes', 'leads', 'hosts', 'visits', 'visited']);
+
+/**
+ * Narrows a noun phrase [s, e] that swallowed a verb ("Putin met Erdogan") to the name or noun
+ * run at its end ("Erdogan"). Returns the new start, or s when the phrase is clean.
+ */
+export function tightStart(toks: Token[], s: number, e: number): number {
+  if (s < 0) return s;
+  const plain = (t: Token) => t.word && !t.cap && !BOUNDARY.has(t.lower) && !SKIPPABLE.has(t.lower) && !CUE_VERBS.has(t.lower) && !IRREGULAR_PAST.has(t.lower) && !/(?:ed|ly|ing)$/.test(t.lower);
+  const capRun = (k: number) => { while (k > s && (toks[k - 1]!.cap || toks[k - 1]!.lower === "'s")) k--; return k; };
+  let k = e;
+  while (k > s) {
+    const cur = toks[k]!;
+    const t = toks[k - 1]!;
+    if (DETERMINERS.has(cur.lower) && !cur.cap) break;
+    let ok: boolean;
+    if (t.lower === "'s" || cur.lower === "'s" || DETERMINERS.has(t.lower) || SPEAKER_NOUNS.has(t.lower)) ok = true;
+    else if (cur.cap) ok = t.cap || (NP_INNER_PREPS.has(t.lower) && !!toks[k - 2]?.cap);
+    // A capitalised modifier of a common noun ("Armenian opposition") only when its run opens the phrase.
+    else ok = plain(t) || (t.cap && (capRun(k - 1) === s || !toks[capRun(k - 1) - 1]?.word));
+    if (!ok) break;
+    k--;
+  }
+  return k;
+}

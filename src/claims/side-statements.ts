@@ -1,0 +1,88 @@
+/**
+ * Statements found beside the reporting-verb rules: "Name: text" colons, "- Name: “quote”", and
+ * claims named inside a denial ("denied claims by the HUR that …").
+ */
+import type { Span } from '../types.js';
+import type { RawStatement as Raw } from './attribution.js';
+import { NP_INNER_PREPS, PRONOUNS, SPEAKER_NOUNS } from './lexicon.js';
+import { npLeft, npRight, span, trimSpan } from './phrases.js';
+import { isQuote, type Token } from './tokens.js';
+import type { Unit } from './units.js';
+
+/** Nouns that name a claim ("claims by the HUR", "the report"). */
+export const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'statement', 'statements', 'suggestion', 'suggestions']);
+
+/** Colon labels that introduce a section, not a speaker ("The Latest:", "Question:", "Poll:"). */
+const COLON_LABELS = /(?:^|\s)(?:the latest|latest|question|answer|q|a|update|updates|note|editor's note|related|watch|read|read more|photo|photos|video|exclusive|breaking|live|opinion|analysis|poll|editorial|fact check|name|age|city|source|sources|credit|warning|correction|full text|transcript|background|context|why|what|how|when|where|who)$/;
+
+
+
+
+
+
+
+/** "Graham: Trump's rhetoric is hateful": a short name before a colon at the start of a unit. */
+export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw[]): void {
+  const colon = toks.findIndex((t) => t.text === ':');
+  if (colon < 1 || colon > 6 || colon + 1 >= toks.length) return;
+  const first = toks[0]!;
+  if (!first.cap && !PRONOUNS.has(first.lower)) return;
+  if (npLeft(toks, colon - 1) !== 0) return;
+  const label = text.slice(toks[0]!.start, toks[colon - 1]!.end).toLowerCase();
+  if (COLON_LABELS.test(label) || /^\d/.test(toks[colon + 1]!.text)) return;
+  if (!toks.slice(0, colon).every((t) => t.cap || t.lower === "'s" || NP_INNER_PREPS.has(t.lower) || SPEAKER_NOUNS.has(t.lower))) return;
+  out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+}
+
+/**
+ * "… - Philip Bump: “Two weeks ago …”": a name after a dash introducing a quotation with a colon
+ * (a name at the start of the unit is `colonStatement`'s case).
+ */
+export function namedQuote(text: string, toks: Token[], unit: Unit, out: Raw[]): void {
+  for (let k = 2; k + 1 < toks.length; k++) {
+    if (toks[k]!.text !== ':' || !isQuote(toks[k + 1]) || out.some((o) => o.lemma === ':' && o.cue.start === toks[k]!.start)) continue;
+    const s = npLeft(toks, k - 1);
+    if (s < 1 || k - s > 4) continue;
+    const lead = toks[s - 1]!.text;
+    if (lead !== '-' && lead !== '—' && lead !== '–') continue;
+    if (!toks.slice(s, k).every((t) => t.cap || t.lower === "'s" || /^[A-Z]\.$/.test(t.text))) continue;
+    out.push({ cue: span(toks, k, k), source: span(toks, s, k - 1), content: trimSpan(text, toks[k + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+  }
+}
+
+/** "claims by the HUR", "the HUR's accusations": the source of a claim named as a noun after `from`. */
+export function nominalClaimSource(toks: Token[], from: number): Span | undefined {
+  for (let k = from; k < Math.min(toks.length, from + 14); k++) {
+    const t = toks[k]!;
+    if (!NOMINAL_CUES.has(t.lower)) continue;
+    if (toks[k + 1]?.lower === 'by' || toks[k + 1]?.lower === 'from') {
+      const end = npRight(toks, k + 2);
+      if (end >= 0) return span(toks, k + 2, end);
+    }
+    if (toks[k - 1]?.lower === "'s") {
+      const s = npLeft(toks, k - 2);
+      if (s >= 0) return span(toks, s, k - 2);
+    }
+  }
+  return undefined;
+}
+
+/** "claims by X that C" after a denial: X's own claim, quoted as the denying article reports it. */
+export function embeddedClaim(text: string, toks: Token[], from: number, unit: Unit): { raw: Raw; index: number } | null {
+  for (let k = from; k < Math.min(toks.length, from + 6); k++) {
+    const t = toks[k]!;
+    if (!NOMINAL_CUES.has(t.lower) || toks[k + 1]?.lower !== 'by') continue;
+    const end = npRight(toks, k + 2);
+    if (end < 0) return null;
+    if (toks[end + 1]?.lower !== 'that') return null;
+    const content = trimSpan(text, toks[end + 2]?.start ?? unit.end, clauseEnd(toks, end + 2, unit.end));
+    return { raw: { cue: span(toks, k, k), source: span(toks, k + 2, end), content, unit, stance: 'asserts', lemma: t.lower }, index: k };
+  }
+  return null;
+}
+
+/** End of a clause: the next comma followed by a participle/relative, or the unit end. */
+function clauseEnd(toks: Token[], from: number, fallback: number): number {
+  for (let k = from; k < toks.length; k++) if (toks[k]!.text === ',' && /(?:ed|ing)$|^which$|^who$/.test(toks[k + 1]?.lower ?? '')) return toks[k]!.start;
+  return fallback;
+}
