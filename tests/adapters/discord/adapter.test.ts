@@ -106,8 +106,12 @@ describe('Discord adapter against a fake Discord', () => {
     expect(data.flags ?? 0).toBe(0);
     expect(data.content).toContain('3 passages for "gyumri"');
     const embed = data.embeds[0];
-    expect(embed.description).toContain('> Residents of **Gyumri** gathered on Friday.');
+    expect(embed.description).toContain('> Residents of **Gyumri** gathered on Friday to remember the earthquake that destroyed much of the city.');
     expect(embed.description).toMatch(/\[\[1\]\]\(https:\/\/example\.org\/news\/gyumri\?id=1\)/);
+    // The second passage on this page carries "@everyone" and "<@123456>": neither may reach Discord parseable.
+    expect(embed.description).toContain('> Officials in **Gyumri** promised more \\*\\*housing\\*\\* money @\u200beveryone should read.');
+    expect(embed.description).toContain('\\<@123456\\> in **Gyumri**.');
+    expect(embed.description).not.toMatch(/@everyone|(^|[^\\])<@/);
     expect(embed.fields).toContainEqual({ name: '[1] Armenpress · 2021-06-04', value: '[Quake anniversary in Gyumri](https://example.org/news/gyumri?id=1)' });
     // Three passages at two per page: a Previous/Next row, Previous disabled on the first page.
     expect(embed.footer.text).toBe('Page 1 of 2');
@@ -124,7 +128,7 @@ describe('Discord adapter against a fake Discord', () => {
     const page2 = update.body.data.embeds[0];
     expect(page2.footer.text).toBe('Page 2 of 2');
     // The border article: escaped heading marker, inferred date, title brackets escaped, parentheses in the URL encoded.
-    expect(page2.description).toContain('> \\# Not a heading in **Gyumri** either.');
+    expect(page2.description).toContain('> \\# Not a heading in **Gyumri** either, whatever this line looks like to anything that renders markdown.');
     expect(page2.fields).toContainEqual({ name: '[2] Daily \\*Star\\* · 2021-05-30 (inferred)', value: '[Border talks \\[update\\]](https://example.com/border_%28talks%29)' });
     expect(update.body.data.allowed_mentions.parse).toEqual([]);
   });
@@ -221,7 +225,7 @@ describe('Discord adapter against a fake Discord', () => {
     const reply = await fake.waitFor((r) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.channel}/messages`);
     expect(reply.body.message_reference.message_id).toBe(asked);
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(unescapeMarkdown(reply.body.embeds[0].description)).toContain('> The mayor said the rebuilt school will open in September.');
+    expect(unescapeMarkdown(reply.body.embeds[0].description)).toContain('> The mayor said the rebuilt school will open in September, in time for the start of the new year.');
     const posts = fake.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/messages'));
     expect(posts).toHaveLength(1);
   });
