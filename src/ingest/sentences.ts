@@ -40,22 +40,34 @@ export function sentenceSpans(text: string): Span[] {
 
 /** Closing punctuation of a piece: the only sentence end a one-sentence block has. */
 const CLOSING = /[.!?…]+["'”’»)\]]*$/;
-const SENTENCE_END = /[.!?…]/;
-/** A point between digits ("3.5 pct", "1.2.2021") is part of a number token, never a sentence end. */
-const DECIMAL_POINT = /(?<=\d)\.(?=\d)/g;
+/**
+ * Where a sentence can end inside a piece: end punctuation and its closing marks, then a space
+ * or the start of a new sentence. A point inside a token ("3.5", "<CCI.N>", "U.S.-based") is not
+ * one, so number-heavy and ticker-heavy wire paragraphs skip the tokenizer.
+ */
+const INNER_END = /[.!?…]+["'”’»)\]]*(?:\s|[\p{Lu}“"‘(\[])/u;
+/** Marks that close a quotation or parenthesis; two typed apostrophes ('') close NYT-style quotes. */
+const CLOSER = /["'”’»)\]]/;
+/** A sentence (after its opening marks) that starts with a capital: what a real boundary is followed by. */
+const NEW_SENTENCE = /^["'“‘(\[]*\p{Lu}/u;
+/** A word that carries the sentence on after a closing quote or parenthesis. */
+const LOWERCASE = /\p{Ll}/u;
+/** Longest bracketed name or ticker ("<ING. C. Olivetti and C. S.P.A.>") whose points are never sentence ends. */
+const MAX_BRACKETED = 80;
 
 /**
  * Sentence spans of one block, as offsets into the whole text. wink runs on the block alone, so
- * no sentence crosses a block boundary; a block with no sentence-ending punctuation before its
- * end (a decimal point aside) is one sentence (wink only ends sentences at such punctuation), which spares the
- * tokenizer for most headlines, captions and one-sentence paragraphs.
+ * no sentence crosses a block boundary; a block with no sentence end before its closing
+ * punctuation is one sentence (wink only ends sentences at punctuation), which spares the
+ * tokenizer for most headlines, captions and one-sentence paragraphs. wink's boundaries are then
+ * repaired (see `repairBoundaries`).
  * @param text - the article text
  * @param block - the block's span in it (trimmed)
  */
 export function blockSentences(text: string, block: Span): Span[] {
   const piece = text.slice(block.start, block.end);
-  if (!SENTENCE_END.test(piece.replace(CLOSING, '').replace(DECIMAL_POINT, ''))) return [{ start: block.start, end: block.end }];
-  const spans = sentenceSpans(piece);
+  if (!INNER_END.test(piece.replace(CLOSING, ''))) return [{ start: block.start, end: block.end }];
+  const spans = repairBoundaries(piece, sentenceSpans(piece));
   const out: Span[] = [];
   let covered = 0;
   for (const s of spans) {
@@ -65,6 +77,70 @@ export function blockSentences(text: string, block: Span): Span[] {
   }
   if (covered < piece.length) pushTrimmed(text, block.start + covered, block.end, out);
   return out;
+}
+
+/**
+ * Moves or removes wink boundaries that are not sentence ends. wink cuts typed quotes ('') in
+ * two ("…the end.'" + "' The next…"), which leaves the quotation open in both halves; closing
+ * marks right after a sentence belong to it when a space (or the end) follows them. A boundary
+ * with no space after it is kept only before a capital outside brackets ("left.She" in pasted
+ * web text), not inside a token ("(NYT.A)", "rational...licensing", ". 125 dlrs"); and wire copy's
+ * bracketed names and tickers ("<CCI.N>", "<ING. C. Olivetti and C. S.P.A.>") never end one.
+ * @param piece - the block's text
+ * @param spans - wink's sentences in it, in order
+ */
+function repairBoundaries(piece: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    const end = closedEnd(piece, span.end);
+    const prev = out[out.length - 1];
+    if (prev) {
+      if (start < prev.end) start = prev.end;
+      while (start < end && isSpace(piece.charCodeAt(start))) start++;
+      if (start >= end) continue;
+      if (continues(piece, prev.end, start)) {
+        prev.end = end;
+        continue;
+      }
+    }
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/** `end` moved past the closing marks right after it, when a space or the end of the piece follows them. */
+function closedEnd(piece: string, end: number): number {
+  let close = end;
+  while (close < piece.length && CLOSER.test(piece[close]!)) close++;
+  return close > end && (close === piece.length || isSpace(piece.charCodeAt(close))) ? close : end;
+}
+
+/** True when the sentence ending at `end` carries on at `next` (see `repairBoundaries`). */
+function continues(piece: string, end: number, next: number): boolean {
+  if (next === end) {
+    // No space: only a capital outside a bracketed token starts a sentence ("(NYT.A)", "< SEHL.L>").
+    if (!NEW_SENTENCE.test(piece.slice(next, next + 8))) return true;
+    return insideBrackets(piece, end, '(', ')') >= 0 || insideBrackets(piece, end, '<', '>') >= 0;
+  }
+  // A closing quote or parenthesis before a lowercase word: "…?" he asked; (D-Wash.) has urged.
+  if (CLOSER.test(piece[end - 1]!) && LOWERCASE.test(piece[next]!)) return true;
+  // Wire copy's bracketed names hold spaces; a space just inside a bracket would be a comparison ("x < 5").
+  const open = insideBrackets(piece, end, '<', '>');
+  return open >= 0 && !isSpace(piece.charCodeAt(open + 1));
+}
+
+/**
+ * Where the bracket enclosing `at` opens, or -1: `open` and `close` at most MAX_BRACKETED
+ * characters apart with no other bracket of the kind between.
+ */
+function insideBrackets(piece: string, at: number, open: string, close: string): number {
+  const before = piece.lastIndexOf(open, at - 1);
+  if (before < 0 || at - before > MAX_BRACKETED || piece.lastIndexOf(close, at - 1) > before) return -1;
+  const after = piece.indexOf(close, at);
+  if (after < 0 || after - before > MAX_BRACKETED) return -1;
+  const reopened = piece.indexOf(open, at);
+  return reopened >= 0 && reopened < after ? -1 : before;
 }
 
 function pushTrimmed(text: string, start: number, end: number, into: Span[]): void {

@@ -1,0 +1,147 @@
+/**
+ * Sentence boundaries inside one block: typed double-apostrophe quotes (''), closing marks before
+ * a lowercase continuation, and wire copy's bracketed tickers and names. Every sentence is exact
+ * text of the block (`text.slice(start, end)`); the property at the end checks that for any mix of
+ * the characters these rules look at.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { blockSentences } from '../../src/ingest/sentences.js';
+import type { Span } from '../../src/types.js';
+
+/** Sentences of `text` taken as one block (after some leading text, so offsets are not block-relative by accident). */
+function sentencesOf(block: string): string[] {
+  const lead = 'Headline line\n\n';
+  const text = lead + block + '\n';
+  return blockSentences(text, { start: lead.length, end: lead.length + block.length }).map((s) => text.slice(s.start, s.end));
+}
+
+describe('typed double-apostrophe quotes', () => {
+  it("ends a sentence after a closing '' followed by a new sentence", () => {
+    expect(sentencesOf("``When can the council vote on the budget?'' Ms. Okafor asked the chair. The meeting went on.")).toEqual([
+      "``When can the council vote on the budget?''",
+      'Ms. Okafor asked the chair.',
+      'The meeting went on.',
+    ]);
+    expect(sentencesOf("\"The bridge will reopen in the spring.'' The mayor did not give a date.")).toEqual([
+      "\"The bridge will reopen in the spring.''",
+      'The mayor did not give a date.',
+    ]);
+  });
+
+  it("keeps a '' quote whole when it ends the paragraph (no stray apostrophe sentence)", () => {
+    expect(sentencesOf("The inspector wrote that the pipes were sound. ''We found nothing wrong.''")).toEqual([
+      'The inspector wrote that the pipes were sound.',
+      "''We found nothing wrong.''",
+    ]);
+  });
+
+  it("does not split at '' inside a sentence followed by a lowercase word", () => {
+    expect(sentencesOf("The minister dismissed the ''fake news'' claims as noise. Reporters left.")).toEqual([
+      "The minister dismissed the ''fake news'' claims as noise.",
+      'Reporters left.',
+    ]);
+    expect(sentencesOf("``Who approved the contract?'' the auditor asked. Nobody answered.")).toEqual([
+      "``Who approved the contract?'' the auditor asked.",
+      'Nobody answered.',
+    ]);
+  });
+
+  it("closes a quote nested in a '' quote together with it", () => {
+    expect(sentencesOf("''He told me, 'Wait until Monday.''' The deal collapsed on Friday.")).toEqual([
+      "''He told me, 'Wait until Monday.'''",
+      'The deal collapsed on Friday.',
+    ]);
+  });
+});
+
+describe('closing marks before a lowercase word', () => {
+  it('keeps the attribution after a quoted question or exclamation in the sentence', () => {
+    expect(sentencesOf('“Is the water safe to drink?” she asked the engineer. He nodded.')).toEqual([
+      '“Is the water safe to drink?” she asked the engineer.',
+      'He nodded.',
+    ]);
+  });
+
+  it('does not end a sentence at a parenthesised abbreviation', () => {
+    expect(sentencesOf('Sen. Ada Quill (D-Mass.) has urged a vote on the bill. It failed.')).toEqual([
+      'Sen. Ada Quill (D-Mass.) has urged a vote on the bill.',
+      'It failed.',
+    ]);
+  });
+});
+
+describe('wire tickers and bracketed names', () => {
+  it('never ends a sentence at a point inside <...>', () => {
+    expect(sentencesOf('Harbour Foods Corp <HBFD.O> and Pell Mining Ltd <PELM.TO> agreed to merge. Terms were not disclosed.')).toEqual([
+      'Harbour Foods Corp <HBFD.O> and Pell Mining Ltd <PELM.TO> agreed to merge.',
+      'Terms were not disclosed.',
+    ]);
+    expect(sentencesOf('The stake is held by <J.R. Vale and Sons Inc.> and its partners. Shares rose.')).toEqual([
+      'The stake is held by <J.R. Vale and Sons Inc.> and its partners.',
+      'Shares rose.',
+    ]);
+    expect(sentencesOf('It sold the unit to Vale Plc < VALE.L>, a rival. Shares rose.')).toEqual([
+      'It sold the unit to Vale Plc < VALE.L>, a rival.',
+      'Shares rose.',
+    ]);
+  });
+
+  it('still splits where a ticker ends the sentence', () => {
+    expect(sentencesOf('The bid values Harbour Foods Corp <HBFD.O>. Its board will meet on Monday.')).toEqual([
+      'The bid values Harbour Foods Corp <HBFD.O>.',
+      'Its board will meet on Monday.',
+    ]);
+  });
+
+  it('treats < and > with spaces inside as comparisons, not brackets', () => {
+    expect(sentencesOf('Inflation stayed < 2 pct. Then it rose to > 3 pct in May.')).toEqual([
+      'Inflation stayed < 2 pct.',
+      'Then it rose to > 3 pct in May.',
+    ]);
+  });
+});
+
+describe('points inside a token', () => {
+  it('does not split a number, an ellipsis or a parenthesised ticker', () => {
+    expect(sentencesOf('Holders get .25 dlrs a share. The offer ends soon.')).toEqual(['Holders get .25 dlrs a share.', 'The offer ends soon.']);
+    expect(sentencesOf('"We waited...and waited," he said. Then he left.')).toEqual(['"We waited...and waited," he said.', 'Then he left.']);
+    expect(sentencesOf('A stake owned by the Daily Ledger Co (DLC.A) was sold. Buyers paid cash.')).toEqual([
+      'A stake owned by the Daily Ledger Co (DLC.A) was sold.',
+      'Buyers paid cash.',
+    ]);
+  });
+
+  it('keeps the split of pasted text with no space before a capital', () => {
+    expect(sentencesOf('The council adjourned.The vote is next week.')).toEqual(['The council adjourned.', 'The vote is next week.']);
+  });
+});
+
+describe('sentence spans', () => {
+  const alphabet = fc.constantFrom("''", "'", '"', '“', '”', '.', '?', '!', ' ', '\n', '<', '>', '(', ')', 'A', 'Ms', 'b', 'said', 'U.S.', '3.5', '...');
+
+  it('are ordered, trimmed, inside the block, and cover every character of it', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.array(alphabet, { minLength: 1, maxLength: 200 }), (lead, parts) => {
+        const block = parts.join('').trim();
+        if (!block) return;
+        const text = `${lead}\n${block}\n`;
+        const at = lead.length + 1;
+        const spans: Span[] = blockSentences(text, { start: at, end: at + block.length });
+        let prev = at;
+        let chars = 0;
+        for (const s of spans) {
+          expect(s.start).toBeGreaterThanOrEqual(prev);
+          expect(s.end).toBeGreaterThan(s.start);
+          expect(s.end).toBeLessThanOrEqual(at + block.length);
+          const piece = text.slice(s.start, s.end);
+          expect(piece.trim()).toBe(piece);
+          chars += piece.replace(/\s/g, '').length;
+          prev = s.end;
+        }
+        expect(chars).toBe(block.replace(/\s/g, '').length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
