@@ -50,6 +50,10 @@ const INNER_END = /[.!?…]+["'”’»)\]]*(?:\s|[\p{Lu}“"‘(\[])/u;
 const CLOSER = /["'”’»)\]]/;
 /** A sentence (after its opening marks) that starts with a capital: what a real boundary is followed by. */
 const NEW_SENTENCE = /^["'“‘(\[]*\p{Lu}/u;
+/** One capital and a point: the next letter of an initialism, not a new sentence. */
+const INITIAL = /^\p{Lu}\./u;
+/** Brackets around wire tickers and names ("(NYT.A)", "<CCI.N>", "[PRUL.L]"). */
+const BRACKETS: readonly (readonly [string, string])[] = [['(', ')'], ['<', '>'], ['[', ']']];
 /** A word that carries the sentence on after a closing quote or parenthesis. */
 const LOWERCASE = /\p{Ll}/u;
 /** Longest bracketed name or ticker ("<ING. C. Olivetti and C. S.P.A.>") whose points are never sentence ends. */
@@ -119,9 +123,11 @@ function closedEnd(piece: string, end: number): number {
 /** True when the sentence ending at `end` carries on at `next` (see `repairBoundaries`). */
 function continues(piece: string, end: number, next: number): boolean {
   if (next === end) {
-    // No space: only a capital outside a bracketed token starts a sentence ("(NYT.A)", "< SEHL.L>").
-    if (!NEW_SENTENCE.test(piece.slice(next, next + 8))) return true;
-    return insideBrackets(piece, end, '(', ')') >= 0 || insideBrackets(piece, end, '<', '>') >= 0;
+    // No space: only a capital outside a bracketed token starts a sentence ("(NYT.A)", "< SEHL.L>"),
+    // and not the next letter of an initialism ("Sino-U.S.", "D-R.I.").
+    const after = piece.slice(next, next + 8);
+    if (!NEW_SENTENCE.test(after) || INITIAL.test(after)) return true;
+    return BRACKETS.some(([open, close]) => insideBrackets(piece, end, open, close) >= 0);
   }
   // A closing quote or parenthesis before a lowercase word: "…?" he asked; (D-Wash.) has urged.
   if (CLOSER.test(piece[end - 1]!) && LOWERCASE.test(piece[next]!)) return true;

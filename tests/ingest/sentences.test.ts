@@ -110,6 +110,10 @@ describe('points inside a token', () => {
       'A stake owned by the Daily Ledger Co (DLC.A) was sold.',
       'Buyers paid cash.',
     ]);
+    expect(sentencesOf('Shipping group Delta Lines Plc [DLTL.L] and a Sino-U.S. venture will bid. The tender closes in May.')).toEqual([
+      'Shipping group Delta Lines Plc [DLTL.L] and a Sino-U.S. venture will bid.',
+      'The tender closes in May.',
+    ]);
   });
 
   it('keeps the split of pasted text with no space before a capital', () => {
