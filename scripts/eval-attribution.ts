@@ -2,13 +2,14 @@
  * `npm run eval:attribution`: scores attribution (`findStatements`) against the gold PolNeAR
  * annotations: precision, recall and F1 for source and cue spans, exact and overlapping.
  *
- * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N]
+ * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product]
  * The dev split is the one to report; train is for development.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findStatements, type SentenceLike } from '../src/claims/attribution.js';
+import { blockSentences } from '../src/ingest/sentences.js';
 import type { Span } from '../src/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,15 +19,18 @@ interface EvalOptions {
   split: string;
   data: string;
   errors: number;
+  /** Score exactly what `/claim` runs (no "agreed to / declined to" actions, which PolNeAR counts). */
+  product: boolean;
 }
 
 function parseArgs(argv: string[]): EvalOptions {
-  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0 };
+  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--split') opts.split = argv[++i] ?? opts.split;
     else if (a === '--data') opts.data = path.resolve(argv[++i] ?? opts.data);
     else if (a === '--errors') opts.errors = Number(argv[++i] ?? 0);
+    else if (a === '--product') opts.product = true;
   }
   return opts;
 }
@@ -46,24 +50,17 @@ function readGold(ann: string, role: 'Source' | 'Cue'): Span[] {
 }
 
 /**
- * Sentences for plain text: paragraphs split at sentence-final punctuation before a capital or quote
- * (including the typed quotation mark '' of NYT copy); the first line is the headline.
+ * Sentences for plain text as the product makes them: each line a block (the first the headline),
+ * split by ingest's own sentence splitter, so the score measures what `/claim` sees.
  */
 function splitSentences(text: string): SentenceLike[] {
   const out: SentenceLike[] = [];
   let block = 0;
   for (const m of text.matchAll(/[^\n]+/g)) {
-    const para = m[0];
-    const base = m.index ?? 0;
-    let from = 0;
-    for (const b of para.matchAll(/(?<=[.!?](?:''|["”’)])?)\s+(?=(?:''|["“‘(])?[\p{Lu}\d])/gu)) {
-      const at = b.index ?? 0;
-      const prevWord = /(\S+)$/.exec(para.slice(from, at))?.[1] ?? '';
-      if (/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Lt|Col|U\.S|[A-Z])\.$/.test(prevWord)) continue;
-      out.push({ start: base + from, end: base + at, block, kind: block === 0 ? 'title' : 'body' });
-      from = at + b[0].length;
+    const start = m.index ?? 0;
+    for (const span of blockSentences(text, { start, end: start + m[0].length })) {
+      out.push({ start: span.start, end: span.end, block, kind: block === 0 ? 'title' : 'body' });
     }
-    if (from < para.length) out.push({ start: base + from, end: base + para.length, block, kind: block === 0 ? 'title' : 'body' });
     block++;
   }
   return out;
@@ -133,7 +130,7 @@ function main(): void {
     const text = readFileSync(path.join(dir, 'text', textFile), 'utf8');
     const gold = readFileSync(path.join(dir, 'attributions', ann), 'utf8');
     const t0 = performance.now();
-    const statements = findStatements(text, splitSentences(text), { nested: false, actions: true }).filter((s) => s.kind === 'attributed');
+    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product }).filter((s) => s.kind === 'attributed');
     ms += performance.now() - t0;
     articles++;
     const sources = statements.flatMap((s) => (s.source ? [tidy(text, s.source)] : []));
@@ -153,6 +150,7 @@ function main(): void {
     }
   }
   console.log(`PolNeAR ${opts.split}: ${articles} articles, ${source.gold} gold sources, ${cue.gold} gold cues`);
+  console.log(`mode            ${opts.product ? 'product (what /claim runs)' : 'PolNeAR (also "agreed to / declined to" actions; --product for what /claim runs)'}`);
   console.log(`source exact    ${prf(source, source.exact)}`);
   console.log(`source overlap  ${prf(source, source.overlap)}`);
   console.log(`cue exact       ${prf(cue, cue.exact)}`);
