@@ -4,15 +4,13 @@
  * It is also the contract scripts and tests rely on.
  */
 import type { Writable } from 'node:stream';
-import type { Command, Logger } from './command.js';
-import { loadCommands } from './commands-loader.js';
-import { loadConfig, type Config } from './config.js';
+import { boot } from './boot.js';
+import type { Command } from './command.js';
+import { loadConfig } from './config.js';
 import { isNewsdeskError } from './errors.js';
-import { buildLibrary } from './library.js';
 import { createTerminalLogger } from './log.js';
 import { toJson } from './render/json.js';
 import { toText } from './render/text.js';
-import { createRuntime, type Runtime } from './runtime.js';
 import type { Reply } from './types.js';
 
 /** Exit codes of the CLI. */
@@ -65,17 +63,6 @@ export interface CliIO {
 
 const USAGE = 'usage: newsdesk <command> [words…] [--json] [--corpus DIR] [--format NAME]   (newsdesk help lists the commands)';
 
-/** Builds the runtime for one CLI invocation over the configured corpus. */
-export async function cliRuntime(config: Config, logger: Logger): Promise<Runtime> {
-  const [commands, built] = await Promise.all([
-    loadCommands(),
-    buildLibrary({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, logger }),
-  ]);
-  // A fresh ingest has already warned about each skipped file; a snapshot start repeats them.
-  if (built.fromSnapshot) for (const w of built.warnings) logger.warn(w, `Skipped corpus file ${w.file}: ${w.reason}`);
-  return createRuntime({ commands, library: () => built.library, logger, config });
-}
-
 function exitCodeFor(reply: Reply): number {
   if (!reply.error) return EXIT.ok;
   return reply.errorCode === 'usage' || reply.errorCode === 'not_found' ? EXIT.usage : EXIT.failure;
@@ -106,7 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       const { startProcess } = await import('./main.js');
       return await startProcess(config, { forceConsole: name === 'console' });
     }
-    const runtime = await cliRuntime(config, logger);
+    const { runtime } = await boot(config, logger);
     const command: Command | undefined = runtime.commands.get(name);
     const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' });
     const code = exitCodeFor(reply);

@@ -5,15 +5,13 @@
  */
 import { startDiscord } from './adapters/discord/index.js';
 import { startSlack } from './adapters/slack/index.js';
+import { boot } from './boot.js';
 import type { Logger } from './command.js';
-import { loadCommands } from './commands-loader.js';
 import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole } from './console.js';
 import { createDigestService } from './digest/index.js';
 import { isNewsdeskError, NewsdeskError } from './errors.js';
-import { buildLibrary } from './library.js';
 import { createLogger, createTerminalLogger } from './log.js';
-import { createRuntime } from './runtime.js';
 import { listTopics } from './topics/index.js';
 import { watchCorpus } from './watch/index.js';
 
@@ -56,20 +54,15 @@ async function startPlatform<T>(name: string, logger: Logger, start: () => Promi
 export async function startProcess(config: Config, options: StartOptions = {}): Promise<number> {
   const chat = !options.forceConsole && (slackConfigured(config) || discordConfigured(config));
   const logger = chat ? createLogger(config.LOG_LEVEL) : createTerminalLogger(process.stderr);
-  const [commands, built] = await Promise.all([
-    loadCommands(),
-    buildLibrary({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, logger }),
-  ]);
-  if (built.fromSnapshot) for (const w of built.warnings) logger.warn(w, `Skipped corpus file ${w.file}: ${w.reason}`);
   const services: Record<string, unknown> = {};
-  const runtime = createRuntime({ commands, library: () => built.library, logger, config, services });
+  const { runtime, library, warnings } = await boot(config, logger, services);
   if (!chat) {
     await runConsole(runtime, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
     return 0;
   }
 
   // The corpus's topic table feeds autocomplete and multi-word topics; build it now, not on someone's first question.
-  listTopics(built.library);
+  listTopics(library);
   const digest = createDigestService({ config, runtime });
   services.digest = digest;
   const [slack, discord] = await Promise.all([
@@ -88,17 +81,17 @@ export async function startProcess(config: Config, options: StartOptions = {}): 
 
   const watcher = watchCorpus({
     corpusDir: config.CORPUS_DIR,
-    library: built.library,
+    library,
     logger,
-    skipped: built.warnings.map((w) => w.file),
+    skipped: warnings.map((w) => w.file),
     onChange: (change) => {
       logger.info({ file: change.file, upserted: change.upserted.length, removed: change.removed.length }, 'corpus changed');
       digest.noteChanges(change);
-      setImmediate(() => listTopics(built.library)); // rebuild the topic table for the new version off the request path
+      setImmediate(() => listTopics(library)); // rebuild the topic table for the new version off the request path
     },
   });
   await digest.start();
-  logger.info({ articles: built.library.articles.length }, 'newsdesk is running');
+  logger.info({ articles: library.articles.length }, 'newsdesk is running');
 
   await (options.until ?? untilSignal(logger));
   await watcher.close();
