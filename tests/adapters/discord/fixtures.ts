@@ -2,32 +2,14 @@
  * The real library over hand-written articles whose text tries to break Discord's layout and to
  * ping everyone.
  */
-import { createHash } from 'node:crypto';
 import type { Library } from '../../../src/command.js';
 import { loadConfig, type Config } from '../../../src/config.js';
 import { libraryFromArticles } from '../../../src/library.js';
-import type { Article, ArticleMeta, Sentence } from '../../../src/types.js';
+import type { Article } from '../../../src/types.js';
+import { bodyArticle } from '../../helpers/articles.js';
 
-/** An article whose sentences are split at ". " and all count as body text. */
-export function makeArticle(id: string, meta: Partial<ArticleMeta> & { title: string }, text: string): Article {
-  const sentences: Sentence[] = [];
-  const re = /[^.!?]+[.!?]*/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const start = m.index + lead;
-    const end = m.index + m[0].trimEnd().length;
-    if (end > start) sentences.push({ start, end, index: sentences.length, block: 0, kind: 'body' });
-  }
-  return {
-    id,
-    meta: { outlet: null, url: null, published: null, publishedInferred: false, ...meta },
-    text,
-    blocks: [{ start: 0, end: text.length, kind: 'body' }],
-    sentences,
-    contentHash: createHash('sha256').update(text).digest('hex'),
-    annotations: {},
-  };
-}
+/** An article whose whole text is body (shared with the other adapter's tests). */
+export const makeArticle = bodyArticle;
 
 /**
  * The articles the Discord tests search. The real search joins a sentence shorter than 80

@@ -3,13 +3,12 @@
  * analysers), a word-matching object satisfying `Library`, and the shipped command modules.
  * The article text tries to ping the channel and to break mrkdwn.
  */
-import { createHash } from 'node:crypto';
-import { ANALYSERS } from '../../../src/analysers.js';
 import type { Command, Library, Logger } from '../../../src/command.js';
 import { libraryFromArticles } from '../../../src/library.js';
 import { loadConfig } from '../../../src/config.js';
 import { createRuntime, type Runtime } from '../../../src/runtime.js';
-import type { Article, ArticleMeta, Sentence } from '../../../src/types.js';
+import type { Article } from '../../../src/types.js';
+import { bodyArticle } from '../../helpers/articles.js';
 import ask from '../../../commands/ask.js';
 import claim from '../../../commands/claim.js';
 import digest from '../../../commands/digest.js';
@@ -24,26 +23,8 @@ export const SECRET = 'test-signing-secret-0123456789';
 /** The bot token the tests configure (fake; never a real credential). */
 export const TOKEN = 'xoxb-000-test-token-not-real';
 
-/** An article with sentences split at . ! ? before a space, and everything counted as body text. */
-export function makeArticle(id: string, meta: Partial<ArticleMeta> & { title: string }, text: string): Article {
-  const sentences: Sentence[] = [];
-  for (const m of text.matchAll(/\S[\s\S]*?(?:[.!?](?=\s|$)|$)/g)) {
-    const start = m.index + (m[0].length - m[0].trimStart().length);
-    const end = m.index + m[0].trimEnd().length;
-    if (end > start) sentences.push({ start, end, index: sentences.length, block: 0, kind: 'body' });
-  }
-  const article: Article = {
-    id,
-    meta: { outlet: null, url: null, published: null, publishedInferred: false, ...meta },
-    text,
-    blocks: [{ start: 0, end: text.length, kind: 'body' }],
-    sentences,
-    contentHash: createHash('sha256').update(text).digest('hex'),
-    annotations: {},
-  };
-  for (const analyser of ANALYSERS) article.annotations[analyser.name] = analyser.analyse(article);
-  return article;
-}
+/** An article whose whole text is body (shared with the other adapter's tests). */
+export const makeArticle = bodyArticle;
 
 /** Articles the Slack tests quote. */
 export const ARTICLES: Article[] = [
