@@ -133,7 +133,8 @@ function main(): void {
     const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product }).filter((s) => s.kind === 'attributed');
     ms += performance.now() - t0;
     articles++;
-    const sources = statements.flatMap((s) => (s.source ? [tidy(text, s.source)] : []));
+    // Spans are scored as sets: two statements by one written source ("X said … and added …") predict one span, as the gold annotates one.
+    const sources = uniqueSpans(statements.flatMap((s) => (s.source ? [tidy(text, s.source)] : [])));
     const r = score(source, readGold(gold, 'Source').map((s) => tidy(text, s)), sources);
     const rc = score(cue, readGold(gold, 'Cue').map((s) => tidy(text, s)), statements.map((s) => tidy(text, s.cue)));
     if (process.env.EVAL_CUE_STATS) {
@@ -160,3 +161,14 @@ function main(): void {
 }
 
 main();
+
+/** Distinct spans, in order. */
+function uniqueSpans(spans: Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans.filter((s) => {
+    const key = `${s.start}:${s.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -19,7 +19,7 @@ import {
   clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial, TIME_HEAD,
   titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
-import { colonStatement, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
+import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { CLOSE_QUOTES, isQuote, tokenize } from './tokens.js';
 import type { Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
@@ -72,12 +72,53 @@ const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video',
 const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse', 'call', 'criticize', 'criticise', 'blame', 'praise', 'attack', 'slam', 'blast', 'defend', 'endorse']);
 
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
-const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts|filings?|footage|tallies|search)\b/i;
+const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|videos?|transcripts?|slides?|charts?|graphs?|maps?|averages?|websites?|e-?mails?|photos?|images?|memos?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts|filings?|footage|tallies|search)\b/i;
 const DOC_SOURCE = /\b(?:statement|report|message|post|letter|order|document|release|communique|readout|text)\s*$/i;
 
 
 
 
+
+const PERSONAL = new Set(['i', 'we', 'they', 'you', 'he', 'she', 'who']);
+const MODALS = new Set(['would', 'will', 'do', 'does', 'did', "don't", "doesn't", "didn't", 'not', 'also', 'still', 'really', 'truly', 'strongly', 'to', 'could', 'might', 'may', 'can', 'should', 'must', "won't", "wouldn't", "can't"]);
+
+/**
+ * Whether a belief or position verb ("knows", "wants", "supports") reports an attitude here: only
+ * in PolNeAR scope, and only as a finite verb ("they support", "backed", not "support for").
+ */
+function positionCue(toks: readonly import('./tokens.js').Token[], c: number, lemma: string, actions: boolean): boolean {
+  if (!actions) return false;
+  const t = toks[c]!;
+  const prev = toks[c - 1];
+  const base = t.lower === lemma;
+  if (base && !(prev && (PERSONAL.has(prev.lower) || MODALS.has(prev.lower)))) return false;
+  if ((lemma === 'see' || lemma === 'view' || lemma === 'regard') && !toks.slice(c + 1, c + 9).some((x) => x.lower === 'as' || x.lower === 'that')) return false;
+  if (lemma === 'like' && !(t.lower !== 'like' || prev?.lower === 'would')) return false;
+  if (lemma === 'vote' && !/^(?:for|against)$/.test(toks[c + 1]?.lower ?? '')) return false;
+  if (lemma === 'back' && t.lower === 'backs') return false;
+  return true;
+}
+
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys']);
+const CLAUSE_OPENING = new Set(['but', 'and', 'yet', 'meanwhile', 'still', 'also']);
+
+/** Index of the head of a poll phrase starting at `i` ("the latest CNN/ORC poll"), or -1. */
+function pollAfter(toks: readonly import('./tokens.js').Token[], i: number): number {
+  const first = toks[i];
+  if (!first?.word || (!DETERMINERS.has(first.lower) && !first.cap && !/^(?:latest|recent|new|national|early|online|exit|entrance|snap)$/.test(first.lower))) return -1;
+  for (let k = i; k < toks.length && k < i + 12; k++) {
+    const x = toks[k]!;
+    if (POLL_HEADS.has(x.lower)) return toks[k + 1]?.lower === "'s" || toks[k + 1]?.lower === '’s' ? -1 : k;
+    if (x.word ? BOUNDARY.has(x.lower) && !DETERMINERS.has(x.lower) : !/^[\/&'’-]$/.test(x.text)) return -1;
+  }
+  return -1;
+}
+
+/** Quantifiers of a relative source: "many of whom", "most of which". */
+const QUANTIFIERS = new Set(['many', 'most', 'some', 'all', 'several', 'none', 'both', 'few', 'each', 'one', 'two', 'three', 'half', 'dozens', 'hundreds', 'thousands', 'millions']);
+
+/** Lower-case nouns for people ("voter", "physicians", "residents", "chairwoman"). */
+const PERSON_NOUN = /(?:[^e]er|or|ist|ian|ant|dent|man|woman|men|women|people|person|ee|ess|ive)s?$/;
 
 /** A statement before its claimant is resolved (internal to attribution and claimant resolution). */
 interface Raw {
@@ -124,6 +165,29 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       c = end;
       continue;
     }
+    // "In a CNN poll released Monday, Clinton led …", "… by 28 points in the same poll": a poll reports.
+    // PolNeAR counts these; `/claim` leaves them out ("the same poll" names no claimant a reporter can use).
+    if (t.lower === 'in' && actions) {
+      const poll = pollAfter(toks, c + 1);
+      if (poll >= 0) {
+        let end = poll;
+        // "…poll released Monday", "…survey conducted in early September": the phrase describing the poll.
+        if (toks[end + 1]?.word && /ed$/.test(toks[end + 1]!.lower)) while (end + 1 < toks.length && toks[end + 1]!.word && end - poll < 8) end++;
+        const opening = c === 0 || !toks[c - 1]!.word || CLAUSE_OPENING.has(toks[c - 1]!.lower);
+        const comma = toks.findIndex((x, k) => k > end && x.text === ',');
+        const content = opening
+          ? (comma >= 0 && comma - end < 10 ? trimSpan(text, toks[comma + 1]?.start ?? unit.end, unit.end) : null)
+          : trimSpan(text, unit.start, t.start);
+        // "In a poll …, 79 percent said …": the respondents' statement is the attribution.
+        const reported = opening && toks.some((x, k) => k > end && x.word && CUE_VERBS.has(x.lower) && !CUE_VERBS.get(x.lower)!.position);
+        if (content && content.end > content.start && !reported) {
+          out.push({ cue: span(toks, c, c), source: span(toks, c + 1, end), content, unit, stance: 'asserts', lemma: 'poll' });
+          for (let k = c; k <= end; k++) taken.add(k);
+          c = end;
+          continue;
+        }
+      }
+    }
     let entry = CUE_VERBS.get(t.lower);
     let cueEnd = c;
     let stance: Stance | undefined = entry?.stance;
@@ -134,10 +198,11 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         stance = p.stance;
         lemma = m[0].toLowerCase();
         while (cueEnd + 1 < toks.length && toks[cueEnd + 1]!.end <= t.start + m[0].length) cueEnd++;
-        entry = entry ?? { lemma, stance: p.stance, speech: true };
+        entry = { lemma, stance: p.stance, speech: true };
       }
     }
     if (!entry || !stance) continue;
+    if (entry.position && !positionCue(toks, c, entry.lemma, actions)) continue;
     // A negated verification ("could not be verified") is the outlet's dispute, found separately.
     if (stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
     // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
@@ -154,7 +219,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
     const next = toks[cueEnd + 1];
     // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
-    if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 10)]!.start, t.start))) continue;
+    if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 20)]!.start, t.start))) continue;
     // "a program called Sandy Hook Promise": a name, not a verdict.
     // "a movement called the …", "which is called the Thrift Savings Plan": a name, not a verdict.
     if (lemma === 'call' && t.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(t.end, Math.min(unit.end, t.end + 60)))) continue;
@@ -216,6 +281,10 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       if (s === 0 || (s > 0 && toks[s - 1]!.text === ',' && npLeft(toks, s - 2) === 0)) inverted = false;
       // "Mr. Prasad, a former official at the fund, said Ms. Brainard…": a subject before an inserted phrase.
       if (insertedSubject(toks, c - 1)) inverted = false;
+      // ", said the event brought back memories": after a subject, a determined phrase is the content's
+      // subject unless it names a speaker ("said the spokesman", "said a senior official").
+      const first = toks[cueEnd + 1]!;
+      if (e >= 0 && DETERMINERS.has(first.lower) && !first.cap && !(toks[e]!.cap || SPEAKER_NOUNS.has(toks[e]!.lower) || PERSON_NOUN.test(toks[e]!.lower))) inverted = false;
       // "said this week", "said he would": a time phrase or a pronoun subject of the content, not a speaker.
       if (e >= 0 && (TIME_HEAD.test(toks[e]!.lower) || (PRONOUNS.has(toks[cueEnd + 1]!.lower) && after?.word))) inverted = false;
     }
@@ -234,7 +303,14 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       const by = toks[cueEnd + 1]?.lower === 'by' ? cueEnd + 2 : -1;
       // "said by telephone", "by email": a means, not an agent; an agent is a name, a determined phrase or a speaker noun.
       const ag = toks[by];
-      if (ag && (ag.cap || DETERMINERS.has(ag.lower) || SPEAKER_NOUNS.has(ag.lower) || /[^s]s$/.test(ag.lower)) && !MEANS.has(ag.lower)) {
+      // "by fellow physicians", "by 42 percent of those responding", "by everyone I interviewed".
+      const ag2 = toks[by + 1];
+      const people = !!ag && !!ag2 && ag.word && !ag.cap && ag2.word && (SPEAKER_NOUNS.has(ag2.lower) || PERSON_NOUN.test(ag2.lower)) && !BOUNDARY.has(ag.lower);
+      const share = !!ag && /^\d/.test(ag.text) && /^(?:percent|%|of)$/.test(ag2?.lower ?? '');
+      if (ag && (people || share || /^(?:everyone|everybody|someone|somebody)$/.test(ag.lower))) {
+        const end = share || people ? npRight(toks, by + 1) : by;
+        if (end >= 0) source = span(toks, by, end);
+      } else if (ag && (ag.cap || DETERMINERS.has(ag.lower) || SPEAKER_NOUNS.has(ag.lower) || /[^s]s$/.test(ag.lower)) && !MEANS.has(ag.lower)) {
         const end = npRight(toks, by);
         if (end >= 0) source = span(toks, by, end);
       }
@@ -275,6 +351,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
           const found = pluralAntecedent(toks, before);
           if (found) antecedent = span(toks, found[0], found[1]);
         }
+      } else if ((bt.lower === 'whom' || bt.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
+        // "families, many of whom say": the quantified relative is the source as written.
+        source = span(toks, before - 2, before);
       } else if (bt.text === ',' || bt.text === '—') {
         // "Ukraine's military intelligence agency, the HUR, has claimed"; "Ted Cruz, by contrast, wrote";
         // "Chris Cox, who runs the lobbying arm, says": the subject sits before the inserted phrase.
@@ -327,6 +406,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       const subj = unitSubject(toks);
       if (subj && subj[1] < c) source = span(toks, subj[0], subj[1]);
     }
+    // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
+    if (source && !/\p{L}/u.test(text.slice(source.start, source.end))) source = null;
     let content: Span;
     if (contentBefore) {
       const cut = source && source.start < t.start ? source.start : t.start;
@@ -395,10 +476,13 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   const opts = { ...defaultOptions, ...options };
   const raws: Raw[] = [];
   const outletUnits: Unit[] = [];
-  for (const unit of unitsOf(text, sentences)) {
+  const units = unitsOf(text, sentences);
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
     const body = text.slice(unit.start, unit.end);
     let found: Raw[] = [];
     if (CUE_PREFILTER.test(body)) found = scanUnit(text, unit, opts.actions);
+    for (const b of dashBylines(text, units, u)) if (!found.some((f) => f.source && f.source.start < b.source!.end && b.source!.start < f.source.end)) found.push(b);
     const dispute = DISPUTE_HINT.test(body) ? OUTLET_DISPUTE.exec(body) : null;
     if (dispute) {
       const cue = { start: unit.start + dispute.index, end: unit.start + dispute.index + dispute[0].length };

@@ -11,6 +11,11 @@ export interface CueEntry {
   stance: Stance;
   /** Speech verbs make claims; cognition verbs (think, believe) report a state of mind. */
   speech: boolean;
+  /**
+   * Positions and intentions ("wants", "supports", "plans"): attributions in PolNeAR's sense but not
+   * claims, so `/claim` leaves them out (see `FindOptions.actions`).
+   */
+  position?: boolean;
 }
 
 const VERBS: Record<Stance, string[]> = {
@@ -87,12 +92,31 @@ const NOUNISH_FORMS = new Set([
   'signaled', 'signalled', 'challenge', 'counter', 'briefed', 'briefing', 'observed', 'observing', 'observes',
 ]);
 
+/**
+ * Beliefs, positions and intentions ("knows", "sees it as", "wants", "opposed"): attributions in
+ * PolNeAR's sense but not claims. Only the forms that, measured on PolNeAR train, report an
+ * attitude at least about half the time ("wants" does; "want" and "support" are mostly nouns or
+ * other uses), each mapped to its lemma.
+ */
+const ATTITUDE_FORMS: Record<string, string> = {
+  knows: 'know', see: 'see', sees: 'see', saw: 'see', views: 'view', considers: 'consider', realized: 'realize',
+  remember: 'remember', remembered: 'remember', understood: 'understand', assume: 'assume', learned: 'learn',
+  wants: 'want', wanted: 'want', wished: 'wish', prefers: 'prefer', supports: 'support', supported: 'support',
+  opposes: 'oppose', opposed: 'oppose', oppose: 'oppose', favors: 'favor', favor: 'favor', backed: 'back',
+  sought: 'seek', seeks: 'seek', seeking: 'seek', embraced: 'embrace', championed: 'champion',
+  advocated: 'advocate', pursued: 'pursue', welcomed: 'welcome', like: 'like', liked: 'like', loves: 'love',
+  aims: 'aim',
+};
+
 /** Every inflected form of every reporting verb, mapped to its entry. */
 export const CUE_VERBS: ReadonlyMap<string, CueEntry> = (() => {
   const map = new Map<string, CueEntry>();
   for (const lemma of VERBS.asserts) {
     const entry: CueEntry = { lemma, stance: STANCE_OF[lemma] ?? 'asserts', speech: !COGNITION.has(lemma) };
     for (const form of inflect(lemma)) if (!map.has(form) && !NOUNISH_FORMS.has(form)) map.set(form, entry);
+  }
+  for (const [form, lemma] of Object.entries(ATTITUDE_FORMS)) {
+    if (!map.has(form)) map.set(form, { lemma, stance: 'asserts', speech: false, position: true });
   }
   // "the statement reads": only with a document as source (checked by the rules).
   map.set('reads', { lemma: 'read', stance: 'asserts', speech: true });
@@ -103,7 +127,7 @@ export const CUE_VERBS: ReadonlyMap<string, CueEntry> = (() => {
 
 /** Cheap prefilter: a sentence without any of these can hold no attribution. */
 export const CUE_PREFILTER = new RegExp(
-  `\\b(?:${[...CUE_VERBS.keys()].sort((a, b) => b.length - a.length).join('|')}|according|reportedly|verified|evidence|push(?:ed|es)? back)\\b|:`,
+  `\\b(?:${[...CUE_VERBS.keys()].sort((a, b) => b.length - a.length).join('|')}|according|reportedly|verified|evidence|push(?:ed|es)? back|polls?|surveys?)\\b|:`,
   'i',
 );
 

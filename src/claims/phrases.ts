@@ -92,12 +92,15 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     const t = toks[open]!;
     // "Sanders' campaign manager": a possessive apostrophe is no quotation mark.
     const possessive = (t.text === "'" || t.text === '’') && /s$/.test(toks[open - 1]?.lower ?? '') && !!toks[open + 1]?.word;
-    if ((isQuote(t) && !possessive) || t.text === '.' || t.text === ';') return null;
+    // "Ashton, Md., who …": the period of an abbreviation before a comma ends no sentence.
+    const abbreviation = t.text === '.' && toks[open + 1]?.text === ',';
+    if ((isQuote(t) && !possessive) || (t.text === '.' && !abbreviation) || t.text === ';') return null;
     if (t.text !== mark) continue;
     // "Woodrow Benford, 58, who lives …": an age is no subject; the name sits before it.
     if (/^\d+$/.test(toks[open - 1]?.text ?? '') && toks[open - 2]?.text === mark) continue;
     const start = wholeSubject(toks, npLeftOrPronoun(toks, open - 1));
-    if (start >= 0 && clauseStart(toks, start)) return [start, open - 1];
+    // "Jan. 1, 2015,": a date is no subject.
+    if (start >= 0 && clauseStart(toks, start) && toks.slice(start, open).some((x) => /\p{L}/u.test(x.text))) return [start, open - 1];
   }
   return null;
 }

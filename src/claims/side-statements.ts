@@ -86,3 +86,39 @@ function clauseEnd(toks: Token[], from: number, fallback: number): number {
   for (let k = from; k < toks.length; k++) if (toks[k]!.text === ',' && /(?:ed|ing)$|^which$|^who$/.test(toks[k + 1]?.lower ?? '')) return toks[k]!.start;
   return fallback;
 }
+
+/** A name of one to five capitalised words or initials ("Julie A. Diaz Martinez", "Azucena Gonzàlez"). */
+const BYLINE_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|da|y)){0,4}`;
+/** A quotation closed and signed with a dash: `“…” ― Krystal Correa`, at the end of a unit or before the next quote. */
+const BYLINE = new RegExp(String.raw`([―—–])[^\S\n]*(${BYLINE_NAME})(?=[^\S\n]*(?:[.“"]|\n|$))`, 'gu');
+
+/**
+ * `“He is our greatest shame.” ― Sonya Herridge`: a quotation signed with a dash and a name, as
+ * in round-ups of readers' or voters' words. The statement spans from the opening quote (which
+ * may sit in an earlier unit of the same paragraph) to the name.
+ */
+export function dashBylines(text: string, units: readonly Unit[], index: number): Raw[] {
+  const unit = units[index]!;
+  const body = text.slice(unit.start, unit.end);
+  if (!/[―—–]/.test(body)) return [];
+  const out: Raw[] = [];
+  for (const m of body.matchAll(BYLINE)) {
+    const dash = unit.start + m.index!;
+    // The dash follows a closing quote, in this unit or at the end of the one before.
+    let close = dash - 1;
+    while (close >= 0 && text[close] !== '\n' && /\s/.test(text[close]!)) close--;
+    const q = text[close];
+    if (q !== '”' && q !== '"') continue;
+    const open = q === '”' ? text.lastIndexOf('“', close) : text.lastIndexOf('"', close - 1);
+    // The opening quote must be in the same paragraph, and no other quotation may close in between.
+    if (open < 0 || text.slice(open, close).includes('\n') || close - open > 2000) continue;
+    if (q === '”' && text.slice(open + 1, close).includes('”')) continue;
+    const nameStart = dash + m[0].length - m[2]!.length;
+    const name = { start: nameStart, end: nameStart + m[2]!.replace(/[.\s]+$/, '').length };
+    let first = index;
+    while (first > 0 && units[first]!.start > open) first--;
+    const merged: Unit = { start: Math.min(units[first]!.start, unit.start), end: unit.end, sentence: units[first]!.sentence, title: unit.title };
+    out.push({ cue: { start: dash, end: dash + 1 }, source: name, content: trimSpan(text, open + 1, close), unit: merged, stance: 'asserts', lemma: 'byline' });
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { findStatements, type FindOptions, type SentenceLike } from '../../src/claims/attribution.js';
+import { blockSentences } from '../../src/ingest/sentences.js';
+
+/** Sentences as ingest makes them: each line a block, split by the product's own splitter. */
+function sentences(text: string): SentenceLike[] {
+  const out: SentenceLike[] = [];
+  let block = 0;
+  for (const m of text.matchAll(/[^\n]+/g)) {
+    for (const s of blockSentences(text, { start: m.index!, end: m.index! + m[0].length })) out.push({ ...s, kind: 'body', block });
+    block++;
+  }
+  return out;
+}
+
+function who(text: string, options: FindOptions = {}): Array<{ cue: string; source: string | null; claimant: string | null; content: string }> {
+  return findStatements(text, sentences(text), options).map((s) => ({
+    cue: text.slice(s.cue.start, s.cue.end),
+    source: s.source ? text.slice(s.source.start, s.source.end) : null,
+    claimant: s.claimant,
+    content: text.slice(s.content.start, s.content.end),
+  }));
+}
+
+describe('quotations signed with a dash', () => {
+  const text = [
+    '“He represents our greatest shame. He has empowered racists.”\u00a0― Sonya Herridge\u00a0',
+    '“I cannot believe it.”― Pamela Padilla.',
+    '“We will rebuild the bridge,” — Mayor Ana Ruiz said on Monday.',
+  ].join('\n');
+
+  it('attributes the quotation to the name after the dash, in /claim too', () => {
+    const found = who(text);
+    expect(found.find((s) => s.source === 'Sonya Herridge')).toMatchObject({ cue: '―', claimant: 'Sonya Herridge', content: 'He represents our greatest shame. He has empowered racists' });
+    expect(found.find((s) => s.source === 'Pamela Padilla')).toMatchObject({ content: 'I cannot believe it' });
+  });
+
+  it('leaves a dash before "Name said" to the reporting verb', () => {
+    const ruiz = who(text).filter((s) => s.source?.includes('Ruiz'));
+    expect(ruiz).toHaveLength(1);
+    expect(ruiz[0]).toMatchObject({ cue: 'said' });
+  });
+
+  it('does not sign a quotation with a name that runs on into a sentence', () => {
+    expect(who('“It is over.” — Critics of the plan disagree with the mayor.').some((s) => s.cue === '—')).toBe(false);
+  });
+});
+
+describe('beliefs, positions and polls are PolNeAR scope only', () => {
+  it.each([
+    ['Sanders wants a recount in Kentucky.', 'wants', 'Sanders'],
+    ['The senator opposed the trade deal.', 'opposed', 'The senator'],
+    ['Most Republicans knows the rules.', 'knows', 'Most Republicans'],
+  ])('%s', (text, cue, source) => {
+    expect(who(text)).toEqual([]);
+    expect(who(text, { actions: true, nested: false })[0]).toMatchObject({ cue, source });
+  });
+
+  it('reads base forms only after a subject pronoun or an auxiliary', () => {
+    expect(who('Support for the plan fell.', { actions: true })).toEqual([]);
+    expect(who('They oppose the plan.', { actions: true })[0]).toMatchObject({ cue: 'oppose', source: 'They' });
+  });
+
+  it('reads a poll as the source of its figures', () => {
+    expect(who('In this poll, Trump rose 1 point.', { actions: true })[0]).toMatchObject({ cue: 'In', source: 'this poll', content: 'Trump rose 1 point' });
+    expect(who('Obama was winning by 28 points in the same poll.', { actions: true })[0]).toMatchObject({ source: 'the same poll', content: 'Obama was winning by 28 points' });
+    expect(who('In this poll, Trump rose 1 point.')).toEqual([]);
+  });
+
+  it('leaves the respondents as the source when a poll introduces what they said', () => {
+    const found = who('In a CBS News survey released last Thursday, 79 percent of Democrats said they were satisfied.', { actions: true, nested: false });
+    expect(found.map((s) => s.source)).toEqual(['79 percent of Democrats']);
+  });
+});
+
+describe('subjects with inserted phrases and agents', () => {
+  it('reads past an abbreviation inside the inserted phrase', () => {
+    expect(who('Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam.')[0]).toMatchObject({ source: 'Johnnie Wilson', claimant: 'Johnnie Wilson' });
+    const [s] = who('Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen on the Mall, said the event brought back memories.');
+    expect(s?.claimant).toBe('Donna Rawlings');
+    expect(s?.content).toBe('the event brought back memories');
+  });
+
+  it('never takes the content\'s subject after the verb for the speaker', () => {
+    const [s] = who('Donna, who watched the ceremony on a screen on the Mall, said the event brought back memories.');
+    expect(s?.source).not.toContain('event');
+    expect(who('"They are wrong," said the spokesman.')[0]).toMatchObject({ source: 'the spokesman' });
+  });
+
+  it('never takes a date for a source', () => {
+    const found = who('A USA TODAY analysis of super PACs that have raised $1 million or more since Jan. 1, 2015, shows Democrats are spending heavily.');
+    expect(found.every((s) => s.source === null || /\p{L}/u.test(s.source))).toBe(true);
+  });
+
+  it('takes "many of whom" as the source and leaves the claimant open', () => {
+    expect(who('It did not go over well with families, many of whom say the claims are false.')[0]).toMatchObject({ source: 'many of whom', claimant: null, content: 'the claims are false' });
+  });
+
+  it('finds lower-case and numeric agents of a passive', () => {
+    expect(who('The plan was criticized by fellow physicians.')[0]).toMatchObject({ source: 'fellow physicians' });
+    expect(who('The claim was rejected by 42 percent of those asked.')[0]?.source).toMatch(/^42 percent/);
+  });
+
+  it('widens "show" to video and analyses as sources', () => {
+    expect(who('Video of the incident shows him with his hands in the air.')[0]).toMatchObject({ source: 'Video of the incident', cue: 'shows' });
+  });
+});
