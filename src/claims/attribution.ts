@@ -114,6 +114,28 @@ function pollAfter(toks: readonly import('./tokens.js').Token[], i: number): num
   return -1;
 }
 
+/** Words that open a description of a person after a comma ("chairman of …", "a Democrat from …"). */
+const DESCRIPTION_START = /^(?:a|an|the|who|whose|one|former|then|now|executive|senior|chief|deputy|president|director|chairman|chairwoman|chair|founder|co-founder|head|leader|author|editor|professor|spokesman|spokeswoman|spokesperson|member|CEO|vice|general|managing|assistant|associate|his|her|their|its)$/i;
+
+/**
+ * End of a description set off by commas after a name ending at `end` ("Robert Klein, chairman
+ * of the institute,"), including its closing comma; `end` when there is none. An age ("Ramos,
+ * 58,") is not taken, nor a phrase holding another reporting verb or "that".
+ */
+function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number): number {
+  if (toks[end + 1]?.text !== ',' || !DESCRIPTION_START.test(toks[end + 2]?.text ?? '')) return end;
+  for (let k = end + 2; k < toks.length && k < end + 28; k++) {
+    const x = toks[k]!;
+    if (x.text === ',') return k;
+    if (x.word && (CUE_VERBS.has(x.lower) || x.lower === 'that')) return end;
+    if (!x.word && x.text !== '(' && x.text !== ')' && x.text !== '-' && x.text !== '’' && x.text !== "'" && x.text !== '&' && x.text !== '/') {
+      // The sentence ends: the description runs to the last word before it.
+      return k === toks.length - 1 || isQuote(x) ? k - 1 : end;
+    }
+  }
+  return toks.length - 1 < end + 28 ? toks.length - 1 : end;
+}
+
 /** Quantifiers of a relative source: "many of whom", "most of which". */
 const QUANTIFIERS = new Set(['many', 'most', 'some', 'all', 'several', 'none', 'both', 'few', 'each', 'one', 'two', 'three', 'half', 'dozens', 'hundreds', 'thousands', 'millions']);
 
@@ -246,7 +268,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // "agreed to set up", "pledged to cut", "declined to comment": a commitment or an action, not a statement.
     if (!actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance'))) continue;
     if (lemma === 'refer' && next?.lower !== 'to') continue;
-    if (lemma === 'point' && next?.lower !== 'out') continue;
+    if (lemma === 'point' && next?.lower !== 'out' && next?.lower !== 'to') continue;
     if (lemma === 'point') cueEnd++;
     // Participles used as adjectives before a noun ("the claimed victory") were caught above; "said" in "the said" too.
     let source: Span | null = null;
@@ -319,6 +341,13 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       const end = npRight(toks, cueEnd + 1);
       if (end >= 0) {
         source = span(toks, cueEnd + 1, end);
+        // "…, said Kevin Brady, chairman of the House Ways and Means Committee.": the description is
+        // part of the source as written; the claimant stays the name.
+        const described = appositiveEnd(toks, end);
+        if (described > end) {
+          name = source;
+          source = span(toks, cueEnd + 1, described);
+        }
         contentBefore = true;
       }
     } else if (bt) {
@@ -408,6 +437,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     }
     // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
     if (source && !/\p{L}/u.test(text.slice(source.start, source.end))) source = null;
+    // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
+    if (entry.position && !source && !sameAsPrevious) continue;
     let content: Span;
     if (contentBefore) {
       const cut = source && source.start < t.start ? source.start : t.start;

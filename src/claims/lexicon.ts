@@ -36,6 +36,7 @@ const VERBS: Record<Stance, string[]> = {
     'wonder', 'shout', 'chant', 'apologize', 'apologise', 'liken', 'portray', 'invoke',
     'remind', 'retweet', 'applaud', 'encourage', 'vow', 'pledge', 'acknowledge', 'reiterate', 'brag', 'concede', 'tout',
     'grumble', 'scoff', 'quip', 'plead', 'lambaste', 'chide', 'scold', 'rebuke', 'berate', 'fault', 'hail',
+    'assure', 'voice', 'repeat',
   ],
   confirms: [],
   denies: [],
@@ -90,6 +91,7 @@ const NOUNISH_FORMS = new Set([
   'hopes', 'finding', 'findings', 'showing', 'reply', 'replies', 'respond', 'remark', 'remarks', 'observe', 'muse', 'joke',
   'jokes', 'call', 'calls', 'dispute', 'disputes', 'rebuff', 'rebuffs', 'tweet', 'tweets', 'contest', 'contests', 'shown', 'finding', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
   'signaled', 'signalled', 'challenge', 'counter', 'briefed', 'briefing', 'observed', 'observing', 'observes',
+  'voice', 'voices', 'voicing', 'repeat', 'repeats',
 ]);
 
 /**
@@ -106,6 +108,11 @@ const ATTITUDE_FORMS: Record<string, string> = {
   sought: 'seek', seeks: 'seek', seeking: 'seek', embraced: 'embrace', championed: 'champion',
   advocated: 'advocate', pursued: 'pursue', welcomed: 'welcome', like: 'like', liked: 'like', loves: 'love',
   aims: 'aim',
+  // Speech events and acts of record ("spoke about", "issued a statement", "released an ad").
+  spoke: 'speak', talked: 'talk', talking: 'talk', talks: 'talk', offered: 'offer', shared: 'share',
+  highlighted: 'highlight', requested: 'request', listed: 'list', identified: 'identify', released: 'release',
+  issued: 'issue', posted: 'post', signed: 'sign', ordered: 'order', decided: 'decide', named: 'name',
+  hoped: 'hope', hopes: 'hope', thanked: 'thank', pressed: 'press',
 };
 
 /** Every inflected form of every reporting verb, mapped to its entry. */

@@ -154,10 +154,14 @@ export function wholeSubject(toks: Token[], s: number): number {
   let coordinated = false;
   for (let hops = 0; hops < 4 && start > 0; hops++) {
     const p = toks[start - 1]!;
-    if (MODIFIER_PREPS.has(p.lower) && !p.cap) {
+    if (MODIFIER_PREPS.has(p.lower) && (!p.cap || start === 1)) {
       const head = toks[start - 2];
       // ", with Cruz promising …": an absolute phrase at a clause start; the phrase after it is the subject.
-      if (!head || (!head.word && p.lower === 'with')) break;
+      if (!head || (!head.word && p.lower === 'with')) {
+        // "In a CBS News survey released …": the object of an opening preposition is no subject.
+        if (p.lower !== 'with') return -1;
+        break;
+      }
       // "89% of young Democrats": a share is the head.
       if (head.text === '%' && /^\d/.test(toks[start - 3]?.text ?? '')) { start -= 3; continue; }
       // "People briefed on the situation say": a participle phrase after the head noun.
@@ -172,9 +176,15 @@ export function wholeSubject(toks: Token[], s: number): number {
       start = s2;
       continue;
     }
+    // "She and her husband said": a subject pronoun opening the clause is the first conjunct.
+    if (p.lower === 'and' && /^(?:he|she|they|we|i)$/.test(toks[start - 2]?.lower ?? '') && clauseStart(toks, start - 2)) {
+      start -= 2;
+      break;
+    }
     if (p.lower === 'and' || p.text === '&' || (coordinated && p.text === ',')) {
       const s2 = npLeft(toks, start - 2);
-      if (!conjunct(toks, s2, start - 2)) break;
+      // "He criticized the plan and officials said": a conjunct after a verb is its object, not a subject.
+      if (!conjunct(toks, s2, start - 2) || !clauseStart(toks, wholeSubject(toks, s2))) break;
       start = s2;
       coordinated = true;
       continue;
@@ -191,6 +201,9 @@ export function npLeftOrPronoun(toks: Token[], j: number): number {
   return npLeft(toks, j);
 }
 
+/** Heads that take an "of" phrase as part of the source ("results of the exit poll", "most of them"). */
+const OF_HEADS = new Set(['results', 'result', 'some', 'most', 'many', 'half', 'all', 'none', 'members', 'member', 'majority', 'majorities', 'percent', '%', 'share', 'number', 'each', 'one', 'two', 'three', 'several', 'few', 'both', 'dozens', 'hundreds', 'thousands', 'millions', 'analysis', 'review', 'study', 'survey', 'poll', 'polls', 'supporters', 'critics', 'friends', 'allies', 'rest', 'plurality', 'third', 'quarter', 'fifth']);
+
 /** Grows a noun phrase rightwards from token `i`; returns its last token index, or -1. */
 export function npRight(toks: Token[], i: number): number {
   const first = toks[i];
@@ -203,6 +216,8 @@ export function npRight(toks: Token[], i: number): number {
     if (next.lower === "'s") { j++; continue; }
     if (next.text === '(' && toks[j + 2]?.cap && toks[j + 3]?.text === ')') { j += 3; continue; }
     if (!next.word) break;
+    // "early results of exit polls", "some of his rivals", "half of the voters": the head needs its "of".
+    if (next.lower === 'of' && OF_HEADS.has(toks[j]!.lower) && toks[j + 2]?.word && !BOUNDARY.has(toks[j + 2]!.lower)) { j++; continue; }
     if (NP_INNER_PREPS.has(next.lower) || next.lower === 'from') {
       const after = toks[j + 2];
       if (after && (after.cap || DETERMINERS.has(after.lower)) && (toks[j]!.cap || SPEAKER_NOUNS.has(toks[j]!.lower))) { j++; continue; }

@@ -105,3 +105,29 @@ describe('subjects with inserted phrases and agents', () => {
     expect(who('Video of the incident shows him with his hands in the air.')[0]).toMatchObject({ source: 'Video of the incident', cue: 'shows' });
   });
 });
+
+describe('source phrases as written', () => {
+  it('keeps the description after an inverted name in the source, the name as claimant', () => {
+    expect(who('"It will pass," said Kevin Brady, chairman of the House Ways and Means Committee.')[0]).toMatchObject({
+      source: 'Kevin Brady, chairman of the House Ways and Means Committee', claimant: 'Kevin Brady',
+    });
+    expect(who('"It will pass," said Ramos, 58, on Monday.')[0]).toMatchObject({ source: 'Ramos' });
+  });
+
+  it('never runs a description over another reporting verb', () => {
+    const found = who('"It will pass," said Karimi, a director of Interfaith Paths, who added that it was late.', { nested: true });
+    expect(found[0]?.source).toBe('Karimi, a director of Interfaith Paths,');
+    expect(found.some((s) => s.source?.includes('added'))).toBe(false);
+  });
+
+  it('takes "she and her husband" whole', () => {
+    expect(who('She and her husband said they were leaving.')[0]).toMatchObject({ source: 'She and her husband' });
+  });
+
+  it('never joins a verb\'s object to the next clause\'s subject', () => {
+    const found = who('He criticized the plan and officials said it would fail.\nThe mayor praised the bridge and residents said it was beautiful.');
+    expect(found.find((s) => s.cue === 'said' && s.content === 'it would fail')).toMatchObject({ source: 'officials' });
+    expect(found.find((s) => s.content === 'it was beautiful')).toMatchObject({ source: 'residents' });
+    expect(who('Russia and Turkey said the talks failed.')[0]).toMatchObject({ source: 'Russia and Turkey' });
+  });
+});
