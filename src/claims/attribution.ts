@@ -117,13 +117,23 @@ function pollAfter(toks: readonly import('./tokens.js').Token[], i: number): num
 /** Words that open a description of a person after a comma ("chairman of …", "a Democrat from …"). */
 const DESCRIPTION_START = /^(?:a|an|the|who|whose|one|former|then|now|executive|senior|chief|deputy|president|director|chairman|chairwoman|chair|founder|co-founder|head|leader|author|editor|professor|spokesman|spokeswoman|spokesperson|member|CEO|vice|general|managing|assistant|associate|his|her|their|its)$/i;
 
+/** Sentence adverbs and connectives that can sit between commas after a name without describing it. */
+const CONNECTIVES = new Set(['meanwhile', 'however', 'instead', 'too', 'though', 'moreover', 'furthermore', 'nonetheless', 'nevertheless', 'likewise', 'similarly', 'separately', 'overall', 'finally', 'first', 'second', 'again', 'then', 'now', 'also', 'still', 'indeed', 'alas', 'so', 'therefore', 'thus', 'yes', 'no', 'please', 'sir', 'ma’am', 'today', 'tonight', 'yesterday', 'later', 'earlier', 'once', 'here', 'there']);
+
+/** A lower-case word opening a description of a person ("executive director of …", "co-founder of …"). */
+function roleWord(t: import('./tokens.js').Token): boolean {
+  return t.word && !t.cap && !/^\d/.test(t.text) && !BOUNDARY.has(t.lower) && !SKIPPABLE.has(t.lower) && !CONNECTIVES.has(t.lower) && !TIME_WORD.test(t.lower) &&
+    !/(?:ly|ing|ed)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !PRONOUNS.has(t.lower);
+}
+
 /**
  * End of a description set off by commas after a name ending at `end` ("Robert Klein, chairman
  * of the institute,"), including its closing comma; `end` when there is none. An age ("Ramos,
  * 58,") is not taken, nor a phrase holding another reporting verb or "that".
  */
 function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number): number {
-  if (toks[end + 1]?.text !== ',' || !DESCRIPTION_START.test(toks[end + 2]?.text ?? '')) return end;
+  const first = toks[end + 2];
+  if (toks[end + 1]?.text !== ',' || !first || !(DESCRIPTION_START.test(first.text) || roleWord(first))) return end;
   for (let k = end + 2; k < toks.length && k < end + 28; k++) {
     const x = toks[k]!;
     if (x.text === ',') return k;
@@ -395,7 +405,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
           // An appositive or relative clause describing the speaker is part of the source as written
           // ("Chris Cox, who runs the NRA's lobbying arm,"); an adverbial ("by contrast") is not.
           const inserted = toks[open + 1];
-          const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)));
+          const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
           source = describes ? { start: name.start, end: toks[before]!.end } : name;
           // "Mr. Regalado, 69,": an age describes the speaker but names no one.
           if (s2 === open + 1 && s2 >= 0 && !/^\d/.test(toks[s2]!.text)) apposition = [name, span(toks, s2, before - 1)];

@@ -75,7 +75,7 @@ describe('beliefs, positions and polls are PolNeAR scope only', () => {
 
 describe('subjects with inserted phrases and agents', () => {
   it('reads past an abbreviation inside the inserted phrase', () => {
-    expect(who('Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam.')[0]).toMatchObject({ source: 'Johnnie Wilson', claimant: 'Johnnie Wilson' });
+    expect(who('Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam.')[0]).toMatchObject({ source: 'Johnnie Wilson, of Springfield, Va.,', claimant: 'Johnnie Wilson' });
     const [s] = who('Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen on the Mall, said the event brought back memories.');
     expect(s?.claimant).toBe('Donna Rawlings');
     expect(s?.content).toBe('the event brought back memories');
