@@ -507,6 +507,31 @@ function clipContents(text: string, raws: Raw[]): void {
 
 
 /**
+ * True when `pos` lies inside a quotation of its paragraph: a speaker's own words, where "I said",
+ * "they told me" or "people believe" are quoted speech, not the article's reporting. A quotation
+ * counts when it closes later in the paragraph, or opens the paragraph (a quotation running on
+ * over several paragraphs, or a quoted block); a stray unmatched mark elsewhere does not.
+ */
+export function insideQuotation(text: string, pos: number): boolean {
+  const ps = text.lastIndexOf('\n', pos - 1) + 1;
+  let pe = text.indexOf('\n', pos);
+  if (pe < 0) pe = text.length;
+  // Writers mix marks (“…" or "…”, even “…“), so any double mark closes an open quotation.
+  let open = -1;
+  for (let i = ps; i < pos; i++) {
+    const ch = text[i];
+    const mark = ch === '“' || ch === '”' || ch === '"' || (ch === "'" && text[i + 1] === "'");
+    if (!mark) continue;
+    if (ch === "'") i++;
+    if (open >= 0) open = -1;
+    else if (ch !== '”') open = i;
+  }
+  if (open < 0) return false;
+  if (/[“”"]|''/.test(text.slice(pos, pe))) return true;
+  return text.slice(ps, open).trim() === '';
+}
+
+/**
  * Finds reported statements in `text`, sentence by sentence.
  * @param text - the full text; all spans point into it
  * @param sentences - sentence spans in order; with `kind`, only title/standfirst/body count
@@ -532,7 +557,7 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     if (!found.length) outletUnits.push(unit);
     raws.push(...found);
   }
-  const statements = resolveClaimants(text, raws, opts.outlet);
+  const statements = resolveClaimants(text, raws.filter((r) => r.lemma === 'byline' || !insideQuotation(text, r.cue.start)), opts.outlet);
   let kept = statements.filter((s) => opts.keepSourceless || s.kind === 'outlet' || s.source);
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;

@@ -131,3 +131,24 @@ describe('source phrases as written', () => {
     expect(who('Russia and Turkey said the talks failed.')[0]).toMatchObject({ source: 'Russia and Turkey' });
   });
 });
+
+describe('speech quoted inside a quotation', () => {
+  it('is the quoted speaker\'s words, not the article\'s reporting', () => {
+    const text = [
+      '“We went to a restaurant. They said they would call me. I think she was wrong,” Kasich said.',
+      '“The first thing he said to my husband was that he was busy. She told me it was over.',
+      '“And then the senator left,” she added.',
+    ].join('\n');
+    const found = who(text, { nested: false });
+    expect(found.map((s) => [s.cue, s.source])).toEqual([['said', 'Kasich'], ['added', 'she']]);
+  });
+
+  it('reads mixed quotation marks as one quotation', () => {
+    const found = who('“It\'s unusual,“ said Larry Noble, an attorney. "We are going to win," Trump said. “I heard it," he said.');
+    expect(found.map((s) => s.source)).toEqual(['Larry Noble, an attorney', 'Trump', 'he']);
+  });
+
+  it('ignores a stray closing mark', () => {
+    expect(who('”He is our shame. The mayor said the bridge would reopen.')[0]).toMatchObject({ cue: 'said', source: 'The mayor' });
+  });
+});
