@@ -96,6 +96,8 @@ function positionCue(toks: readonly import('./tokens.js').Token[], c: number, le
   if (lemma === 'like' && !(t.lower !== 'like' || prev?.lower === 'would')) return false;
   if (lemma === 'vote' && !/^(?:for|against)$/.test(toks[c + 1]?.lower ?? '')) return false;
   if (lemma === 'back' && t.lower === 'backs') return false;
+  // "spoke about", "talked up", "spoke favorably of": speech with a topic, not "spoke for 77 minutes".
+  if ((lemma === 'speak' || lemma === 'talk') && !/^(?:about|of|on|out|up|favorably|glowingly|highly|openly|warmly|positively|negatively|candidly|frankly)$/.test(toks[c + 1]?.lower ?? '')) return false;
   return true;
 }
 
@@ -201,7 +203,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // PolNeAR counts these; `/claim` leaves them out ("the same poll" names no claimant a reporter can use).
     if (t.lower === 'in' && actions) {
       const poll = pollAfter(toks, c + 1);
-      if (poll >= 0) {
+      // Only a poll that opens the sentence reports its figures; "a lead in the polls" is a standing.
+      if (poll >= 0 && (c === 0 || !toks[c - 1]!.word || CLAUSE_OPENING.has(toks[c - 1]!.lower))) {
         let end = poll;
         // "…poll released Monday", "…survey conducted in early September": the phrase describing the poll.
         if (toks[end + 1]?.word && /ed$/.test(toks[end + 1]!.lower)) while (end + 1 < toks.length && toks[end + 1]!.word && end - poll < 8) end++;
@@ -445,6 +448,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       const subj = unitSubject(toks);
       if (subj && subj[1] < c) source = span(toks, subj[0], subj[1]);
     }
+    // "if you think …", "you can say that": a generic "you" is nobody's claim.
+    if (source && /^you$/i.test(text.slice(source.start, source.end))) source = null;
     // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
     if (source && !/\p{L}/u.test(text.slice(source.start, source.end))) source = null;
     // An attitude or act without its holder ("a survey released last Thursday") reports nothing.

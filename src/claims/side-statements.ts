@@ -13,7 +13,7 @@ import type { Unit } from './units.js';
 export const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'statement', 'statements', 'suggestion', 'suggestions']);
 
 /** Colon labels that introduce a section, not a speaker ("The Latest:", "Question:", "Poll:"). */
-const COLON_LABELS = /(?:^|\s)(?:the latest|latest|question|answer|q|a|update|updates|note|editor's note|related|watch|read|read more|photo|photos|video|exclusive|breaking|live|opinion|analysis|poll|editorial|fact check|name|age|city|source|sources|credit|warning|correction|full text|transcript|background|context|why|what|how|when|where|who)$/;
+const COLON_LABELS = /(?:^|\s)(?:the latest|latest|question|answer|q|a|update|updates|note|editor's note|related|watch|read|read more|photo|photos|video|exclusive|breaking|live|opinion|analysis|poll|editorial|fact check|name|age|city|source|sources|credit|warning|correction|full text|transcript|background|context|why|what|how|when|where|who|contributing|plus|email|e-mail|paid notice|also|more|see also|bottom line|the bottom line|follow|contact|reporting|edited by|by|top stories|today|tonight|coming up|programming note|disclosure|disclaimer|update \d+)$/;
 
 
 
@@ -30,6 +30,13 @@ export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw
   if (npLeft(toks, colon - 1) !== 0) return;
   const label = text.slice(toks[0]!.start, toks[colon - 1]!.end).toLowerCase();
   if (COLON_LABELS.test(label) || /^\d/.test(toks[colon + 1]!.text)) return;
+  // "Iowa: Tim Albrecht, Brad Anderson, …" lists names; "EMAIL: x@y.com" gives an address.
+  const after = toks.slice(colon + 1);
+  const words = after.filter((t) => t.word);
+  if (after.filter((t) => t.text === ',').length >= 2 && words.filter((t) => t.cap).length >= words.length * 0.7) return;
+  if (/@|https?:|www\./.test(text.slice(toks[colon + 1]!.start, unit.end))) return;
+  // "Sanders: Win in a walk.": a short section heading inside the body, not a statement.
+  if (!unit.title && words.length < 5) return;
   if (!toks.slice(0, colon).every((t) => t.cap || t.lower === "'s" || NP_INNER_PREPS.has(t.lower) || SPEAKER_NOUNS.has(t.lower))) return;
   out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
 }

@@ -61,9 +61,15 @@ describe('beliefs, positions and polls are PolNeAR scope only', () => {
     expect(who('They oppose the plan.', { actions: true })[0]).toMatchObject({ cue: 'oppose', source: 'They' });
   });
 
+  it('needs a topic for "spoke"', () => {
+    expect(who('Clinton spoke about the economy.', { actions: true })[0]).toMatchObject({ cue: 'spoke', source: 'Clinton' });
+    expect(who('Trump spoke for 77 minutes.', { actions: true })).toEqual([]);
+  });
+
   it('reads a poll as the source of its figures', () => {
     expect(who('In this poll, Trump rose 1 point.', { actions: true })[0]).toMatchObject({ cue: 'In', source: 'this poll', content: 'Trump rose 1 point' });
-    expect(who('Obama was winning by 28 points in the same poll.', { actions: true })[0]).toMatchObject({ source: 'the same poll', content: 'Obama was winning by 28 points' });
+    // A standing in the polls is no report of one.
+    expect(who('Trump has a decisive lead in the polls ahead of the primary.', { actions: true })).toEqual([]);
     expect(who('In this poll, Trump rose 1 point.')).toEqual([]);
   });
 
