@@ -148,6 +148,9 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
   return toks.length - 1 < end + 28 ? toks.length - 1 : end;
 }
 
+/** Lower-case words that open a speaker's title before a name ("former Gov. …", "election lawyer …"). */
+const ROLE_LEAD = /^(?:former|retired|then|longtime|veteran|senior|top|acting|interim|deputy|chief|state|election|campaign|master|conservative|liberal|progressive|republican|democratic|independent|political|party|civil|rights|pollster|strategist|activist|lawyer|attorney|professor|economist|analyst|historian|author|columnist|commentator|host|anchor|reporter|editor|pastor|rev\.?|ex-\w+)$/;
+
 /** Quantifiers of a relative source: "many of whom", "most of which". */
 const QUANTIFIERS = new Set(['many', 'most', 'some', 'all', 'several', 'none', 'both', 'few', 'each', 'one', 'two', 'three', 'half', 'dozens', 'hundreds', 'thousands', 'millions']);
 
@@ -295,13 +298,16 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     let a = c - 1;
     while (a >= 0 && (ADVERBS.has(toks[a]!.lower) || (/ly$/.test(toks[a]!.lower) && !toks[a]!.cap))) a--;
     // "responded by settling a dispute": "by" with a gerund is a means, not an agent.
-    const agent = next?.lower === 'by' && !(/ing$/.test(toks[cueEnd + 2]?.lower ?? '') && !toks[cueEnd + 2]!.cap);
+    // "said by telephone": a means, so no passive either.
+    const agent = next?.lower === 'by' && !(/ing$/.test(toks[cueEnd + 2]?.lower ?? '') && !toks[cueEnd + 2]!.cap) && !MEANS.has(toks[cueEnd + 2]?.lower ?? '');
     const passive = /ed$|wn$|told$|said$|ought$/.test(t.lower) && ((a >= 0 && PASSIVE_AUX.has(toks[a]!.lower)) || agent);
     // A participle after a comma ("…, adding that"): the subject of the clause speaks.
     const participle = /ing$/.test(t.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
     const initial = c === 0 || isQuote(prev);
     let inverted = !OBJECT_VERBS.has(lemma) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
-      !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which'));
+      !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which') ||
+        // "…,” said former Gov. Jim Doyle", "said election lawyer Joe Birkenstock": a role leading to a name.
+        (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)));
     if (inverted && prev?.text !== ',') {
       // "Says Clinton would stack the court": the name is the subject of the content, not the speaker.
       const after = toks[npRight(toks, cueEnd + 1) + 1];
@@ -393,6 +399,16 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
           const found = pluralAntecedent(toks, before);
           if (found) antecedent = span(toks, found[0], found[1]);
         }
+      } else if (bt.text === '%' && /^\d/.test(toks[before - 1]?.text ?? '')) {
+        // "42% say they are liberal": a share of respondents.
+        source = span(toks, before - 1, before);
+      } else if (/^(?:him|her|them|us|me)$/.test(bt.lower) && /^(?:to|with)$/.test(toks[before - 1]?.lower ?? '') && /^(?:close|familiar|loyal|near|allied|friendly|connected)$/.test(toks[before - 2]?.lower ?? '')) {
+        // "a source close to him said": the phrase ends in an object pronoun.
+        const s = npLeft(toks, before - 2);
+        if (s >= 0 && clauseStart(toks, s)) {
+          source = span(toks, s, before);
+          contentBefore = s > 1 && toks[s - 1]!.text === ',' && cueEnd + 1 >= toks.length - 1;
+        }
       } else if ((bt.lower === 'whom' || bt.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
         // "families, many of whom say": the quantified relative is the source as written.
         source = span(toks, before - 2, before);
@@ -405,6 +421,12 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         const subjectStart = found ? found[0] : -1;
         if (subjectStart >= 0) {
           name = span(toks, subjectStart, open - 1);
+          // "“…,” Mr. Daniloff, now 81, said by telephone this week.": the quotation before is the content.
+          const pre = toks[subjectStart - 1];
+          const after = toks[cueEnd + 1];
+          if (subjectStart > 1 && pre && (CLOSE_QUOTES.has(pre.text) || pre.text === '"' || pre.text === "''" || (pre.text === ',' && isQuote(toks[subjectStart - 2]))) && (!after || !after.word || ['at', 'in', 'on', 'during', 'without', 'after', 'while', 'when', 'to', 'by'].includes(after.lower) || TIME_WORD.test(after.lower))) {
+            contentBefore = true;
+          }
           // An appositive or relative clause describing the speaker is part of the source as written
           // ("Chris Cox, who runs the NRA's lobbying arm,"); an adverbial ("by contrast") is not.
           const inserted = toks[open + 1];
@@ -451,7 +473,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // "if you think …", "you can say that": a generic "you" is nobody's claim.
     if (source && /^you$/i.test(text.slice(source.start, source.end))) source = null;
     // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
-    if (source && !/\p{L}/u.test(text.slice(source.start, source.end))) source = null;
+    if (source && !/\p{L}|%/u.test(text.slice(source.start, source.end))) source = null;
     // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
     if (entry.position && !source && !sameAsPrevious) continue;
     let content: Span;

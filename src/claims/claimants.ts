@@ -218,7 +218,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const opening = r.source.start === r.unit.start || /^[\s"“”‘’'«»,—–-]*$/.test(text.slice(r.unit.start, r.source.start).replace(/(?:“[^”]*”|"[^"]*"|''.*?''|‘[^’]*’)/g, ''));
         const sameUnit = lastUnitStart === r.unit.start;
         claimant = recent && !recent.person && !recent.plural && (opening || sameUnit) ? recent : null;
-      } else if (PRONOUNS_UNRESOLVED.has(lower) || /\bof (?:whom|which)$/.test(lower)) claimant = null;
+      } else if (PRONOUNS_UNRESOLVED.has(lower) || /\bof (?:whom|which)$/.test(lower) || /^[\d.,]+\s*(?:%|percent)$/.test(lower)) claimant = null;
       else if (r.apposition) {
         const a = clean(text.slice(r.apposition[0].start, r.apposition[0].end));
         const b = clean(text.slice(r.apposition[1].start, r.apposition[1].end));

@@ -174,6 +174,7 @@ export const SKIPPABLE = new Set([
   "'d", "'ve", "'s", "'ll", 'always', 'ever', 'continued', 'continues', 'appeared', 'appears', 'seemed', 'seems',
   'went', 'goes', 'on', 'to', 'sought', 'tried', 'wants', 'want', 'wanted', 'likely', 'unlikely', 'more', 'less',
   'able', 'ready', 'willing', 'expected', 'going', 'once', 'twice', 'publicly', 'since',
+  'however', 'meanwhile', 'instead', 'ultimately', 'eventually', 'subsequently', 'nonetheless', 'nevertheless',
 ]);
 
 /** Words that end a noun phrase when growing it leftwards or rightwards. */

@@ -50,7 +50,9 @@ export function npLeft(toks: Token[], j: number): number {
     }
   }
   const head = toks[j];
-  if (!head || !head.word || BOUNDARY.has(head.lower) || CUE_VERBS.has(head.lower)) return -1;
+  if (!head || !head.word || BOUNDARY.has(head.lower)) return -1;
+  // "her thinking", "his remarks": a reporting word after a possessive or article is a noun.
+  if (CUE_VERBS.has(head.lower) && !/^(?:his|her|their|its|our|my|the|'s|’s)$/.test(toks[j - 1]?.lower ?? '')) return -1;
   let i = j;
   while (i > 0 && j - i < MAX_NP) {
     const cur = toks[i]!;
@@ -93,7 +95,8 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     // "Sanders' campaign manager": a possessive apostrophe is no quotation mark.
     const possessive = (t.text === "'" || t.text === '’') && /s$/.test(toks[open - 1]?.lower ?? '') && !!toks[open + 1]?.word;
     // "Ashton, Md., who …": the period of an abbreviation before a comma ends no sentence.
-    const abbreviation = t.text === '.' && toks[open + 1]?.text === ',';
+    // "Ashton, Md., who …", "the No. 2 Republican": the period of an abbreviation ends no sentence.
+    const abbreviation = t.text === '.' && (toks[open + 1]?.text === ',' || /^\d/.test(toks[open + 1]?.text ?? '') || (!!toks[open + 1]?.word && !toks[open + 1]!.cap) || /^(?:No|Nos|Mt|St|Ft|Jr|Sr|Md|Va|Pa|Ga|Fla|Mass|Calif|Mich|Wis|Ill|Conn|Tenn|Ky|Ariz|Colo|Ore|Okla|Minn|Wash|Del|Nev|Neb|Kan|Miss|Ala|Ark|La|Mo|Ind|Vt|Wyo|Mont|Inc|Co|Corp|Ltd|Bros|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|Hon|U\.S|U\.N)$/.test(toks[open - 1]?.text ?? ''));
     if ((isQuote(t) && !possessive) || (t.text === '.' && !abbreviation) || t.text === ';') return null;
     if (t.text !== mark) continue;
     // "Woodrow Benford, 58, who lives …": an age is no subject; the name sits before it.
@@ -283,6 +286,11 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   const end = npRight(toks, i);
   if (end < 0) return null;
   const after = toks[end + 1];
+  // "Gary Emineth, a former state party chairman, became a delegate and said": past the apposition.
+  if (after?.text === ',') {
+    const close = toks.findIndex((x, k) => k > end + 1 && k < end + 20 && x.text === ',');
+    if (close > end + 2 && toks[close + 1]?.word && !BOUNDARY.has(toks[close + 1]!.lower) && /^(?:a|an|the|who|his|her|its|their|former|\d+)$/i.test(toks[end + 2]?.text ?? '')) return [i, end];
+  }
   // The phrase must be followed by a verb-ish word, not be the object of a preposition.
   if (!after || !after.word) return null;
   return [i, end];

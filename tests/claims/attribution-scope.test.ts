@@ -158,3 +158,35 @@ describe('speech quoted inside a quotation', () => {
     expect(who('”He is our shame. The mayor said the bridge would reopen.')[0]).toMatchObject({ cue: 'said', source: 'The mayor' });
   });
 });
+
+describe('more sources as newsrooms write them', () => {
+  it('reads a role before an inverted name', () => {
+    expect(who('"It is over," said former Wisconsin Gov. Jim Doyle.')[0]).toMatchObject({ source: 'former Wisconsin Gov. Jim Doyle', content: '"It is over,"' });
+    expect(who('"It is over," said election lawyer Joe Birkenstock.')[0]).toMatchObject({ source: 'election lawyer Joe Birkenstock' });
+  });
+
+  it('takes a share of respondents as source but names no claimant', () => {
+    expect(who('Among voters, 42% say they are liberal.')[0]).toMatchObject({ source: '42%', claimant: null, content: 'they are liberal' });
+  });
+
+  it('reads "her thinking" as a noun and "close to him" as part of the source', () => {
+    expect(who('People familiar with her thinking say she now acknowledges it.')[0]).toMatchObject({ source: 'People familiar with her thinking' });
+    expect(who('He is re-evaluating, a source close to him said.')[0]).toMatchObject({ source: 'a source close to him', content: 'He is re-evaluating' });
+  });
+
+  it('skips a connective between subject and verb', () => {
+    expect(who('Carter however said he would welcome it.')[0]).toMatchObject({ source: 'Carter', content: 'he would welcome it' });
+  });
+
+  it('reads "the No. 2 Republican" inside an inserted phrase', () => {
+    expect(who('Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said the chamber will vote.')[0]).toMatchObject({ claimant: 'Senator John Cornyn of Texas', content: 'the chamber will vote' });
+  });
+
+  it('reads "said by telephone" as active, the quotation before as content', () => {
+    expect(who("''I would be in Siberia,'' Mr. Daniloff, now 81, said by telephone this week.")[0]).toMatchObject({ claimant: 'Mr. Daniloff', content: "''I would be in Siberia,''" });
+  });
+
+  it('finds the subject past an apposition for "and said"', () => {
+    expect(who('Gary Emineth, a former state party chairman, became a delegate and said he is leaning toward Trump.')[0]).toMatchObject({ source: 'Gary Emineth', content: 'he is leaning toward Trump' });
+  });
+});
