@@ -250,6 +250,10 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // ("He's describing" is "he is describing": a possessive only after a noun.)
     const contraction = prev?.lower === "'s" && PRONOUNS.has(toks[c - 2]?.lower ?? '');
     if (prev && !contraction && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower))) continue;
+    // "despite repeated warnings", "amid renewed calls": a participle after a preposition is an adjective.
+    if (prev && /ed$/.test(t.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower)) continue;
+    // "called to service", "called to testify": summoned, not a statement.
+    if (lemma === 'call' && toks[cueEnd + 1]?.lower === 'to') continue;
     // "271 pledged delegates": a participle after a number is an adjective.
     if (prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(t.lower)) continue;
     // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
@@ -304,7 +308,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // A participle after a comma ("…, adding that"): the subject of the clause speaks.
     const participle = /ing$/.test(t.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
     const initial = c === 0 || isQuote(prev);
-    let inverted = !OBJECT_VERBS.has(lemma) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
+    // "— lambasting Trump's plan": a participle has no subject after it.
+    let inverted = !OBJECT_VERBS.has(lemma) && !/ing$/.test(t.lower) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
       !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which') ||
         // "…,” said former Gov. Jim Doyle", "said election lawyer Joe Birkenstock": a role leading to a name.
         (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)));
@@ -320,14 +325,19 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       if (e < 0 || (after && after.word && ((!BOUNDARY.has(after.lower) && !TIME_WORD.test(after.lower)) || AUX_AFTER.has(after.lower)))) inverted = false;
       const s = npLeft(toks, c - 2);
       if (s === 0 || (s > 0 && toks[s - 1]!.text === ',' && npLeft(toks, s - 2) === 0)) inverted = false;
-      // "Mr. Prasad, a former official at the fund, said Ms. Brainard…": a subject before an inserted phrase.
-      if (insertedSubject(toks, c - 1)) inverted = false;
+      // "Mr. Prasad, a former official at the fund, said Ms. Brainard…": a subject before an inserted phrase —
+      // unless the phrase after the verb ends the sentence (", said one GOP source in the room.").
+      const rest = toks.slice(e + 1).filter((x) => x.word);
+      const toEnd = e >= 0 && (rest.length === 0 || (rest.length <= 5 && /^(?:in|at|on|of|from|with|for)$/.test(rest[0]!.lower) && !rest.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower))));
+      if (!toEnd && insertedSubject(toks, c - 1)) inverted = false;
+      // ", shows Democratic groups outpacing Republicans": a participle after the phrase's head makes it content.
+      if (e >= 0 && toks.slice(cueEnd + 2, e + 1).some((x, k) => x.word && !x.cap && /ing$/.test(x.lower) && /s$|^\p{Lu}/u.test(toks[cueEnd + 1 + k]!.text))) inverted = false;
       // ", said the event brought back memories": after a subject, a determined phrase is the content's
       // subject unless it names a speaker ("said the spokesman", "said a senior official").
       const first = toks[cueEnd + 1]!;
       if (e >= 0 && DETERMINERS.has(first.lower) && !first.cap && !(toks[e]!.cap || SPEAKER_NOUNS.has(toks[e]!.lower) || PERSON_NOUN.test(toks[e]!.lower))) inverted = false;
       // "said this week", "said he would": a time phrase or a pronoun subject of the content, not a speaker.
-      if (e >= 0 && (TIME_HEAD.test(toks[e]!.lower) || (PRONOUNS.has(toks[cueEnd + 1]!.lower) && after?.word))) inverted = false;
+      if (e >= 0 && (TIME_HEAD.test(toks[e]!.lower) || (PRONOUNS.has(toks[cueEnd + 1]!.lower) && e === cueEnd + 1 && after?.word))) inverted = false;
     }
     // "Said Trump: …" opens with the cue; "Says Clinton would …" (a headline) and "Asked Tuesday about …" do not.
     if (t.cap && c === 0 && !inverted && next?.cap && !TIME_WORD.test(next.lower) && lemma !== 'ask') {

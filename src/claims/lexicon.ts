@@ -91,7 +91,7 @@ const NOUNISH_FORMS = new Set([
   'hopes', 'finding', 'findings', 'showing', 'reply', 'replies', 'respond', 'remark', 'remarks', 'observe', 'muse', 'joke',
   'jokes', 'call', 'calls', 'dispute', 'disputes', 'rebuff', 'rebuffs', 'tweet', 'tweets', 'contest', 'contests', 'shown', 'finding', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
   'signaled', 'signalled', 'challenge', 'counter', 'briefed', 'briefing', 'observed', 'observing', 'observes',
-  'voice', 'voices', 'voicing', 'repeat', 'repeats',
+  'voice', 'voices', 'voicing', 'repeat', 'repeats', 'worries', 'worry',
 ]);
 
 /**

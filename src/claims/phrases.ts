@@ -119,7 +119,7 @@ export function clauseStart(toks: Token[], s: number): boolean {
 }
 
 /** Prepositions whose phrase modifies the noun before it ("officials in Moscow", "traders from Gyumri"). */
-const MODIFIER_PREPS = new Set(['in', 'of', 'from', 'at', 'for', 'on', 'near', 'inside', 'outside', 'across', 'within', 'around', 'with', 'to', 'by', 'among', 'against']);
+const MODIFIER_PREPS = new Set(['in', 'of', 'from', 'at', 'for', 'on', 'near', 'inside', 'outside', 'across', 'within', 'around', 'with', 'to', 'by', 'among', 'against', 'through', 'throughout', 'into', 'over', 'under', 'during', 'without', 'upon', 'amid', 'toward', 'towards', 'via', 'behind', 'beyond', 'despite', 'along', 'past']);
 
 /** A word that cannot end a noun phrase: a verb form, an adverb or a function word. */
 function verbish(t: Token): boolean {
@@ -167,8 +167,9 @@ export function wholeSubject(toks: Token[], s: number): number {
       }
       // "89% of young Democrats": a share is the head.
       if (head.text === '%' && /^\d/.test(toks[start - 3]?.text ?? '')) { start -= 3; continue; }
-      // "People briefed on the situation say": a participle phrase after the head noun.
-      if (!head.cap && /ed$/.test(head.lower) && !CUE_VERBS.has(head.lower)) {
+      // "People briefed on the situation say", "Protesters marching through the streets chanted":
+      // a participle phrase after the head noun.
+      if (!head.cap && /(?:ed|ing)$/.test(head.lower) && !CUE_VERBS.has(head.lower)) {
         const s2 = npLeft(toks, start - 3);
         if (s2 >= 0 && !verbish(toks[start - 3]!) && (s2 === 0 || !toks[s2 - 1]!.word)) { start = s2; continue; }
         return -1;
@@ -211,7 +212,9 @@ const OF_HEADS = new Set(['results', 'result', 'some', 'most', 'many', 'half', '
 export function npRight(toks: Token[], i: number): number {
   const first = toks[i];
   if (!first || !first.word) return -1;
-  if (PRONOUNS.has(first.lower)) return i;
+  // "one GOP source", "one official": a numeral, not the pronoun.
+  const numeral = first.lower === 'one' && !!toks[i + 1]?.word && !BOUNDARY.has(toks[i + 1]!.lower) && !CUE_VERBS.has(toks[i + 1]!.lower);
+  if (PRONOUNS.has(first.lower) && !numeral) return i;
   if (BOUNDARY.has(first.lower) && !DETERMINERS.has(first.lower)) return -1;
   let j = i;
   while (j + 1 < toks.length && j - i < MAX_NP) {
@@ -263,8 +266,9 @@ export function skipLeft(toks: Token[], i: number): number {
   while (j >= 0) {
     const t = toks[j]!;
     if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && /ly$/.test(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower))) { j--; continue; }
-    // "on Friday", "last week"
-    if ((t.lower === 'week' || t.lower === 'month') && toks[j - 1]?.lower === 'last') { j -= 2; continue; }
+    // "on Friday", "last week", "just this month", "earlier this year"
+    if (TIME_HEAD.test(t.lower) && /^(?:last|this|next|that|each|every|earlier|later)$/.test(toks[j - 1]?.lower ?? '')) { j -= 2; continue; }
+    if (t.lower === 'just' || t.lower === 'together' || t.lower === 'jointly') { j--; continue; }
     break;
   }
   return j;
@@ -276,7 +280,7 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   while (i < toks.length && (!toks[i]!.word || toks[i]!.lower === 'but' || toks[i]!.lower === 'and')) i++;
   // An introductory phrase ("Hours later,", "Speaking at a rally,", "On Monday,") is not the subject.
   const first = toks[i];
-  if (first && (BOUNDARY.has(first.lower) || /ing$/.test(first.lower) || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
+  if (first && (BOUNDARY.has(first.lower) || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
     const comma = toks.findIndex((x, k) => k > i && x.text === ',');
     if (comma > 0 && comma - i < 14) i = comma + 1;
   }

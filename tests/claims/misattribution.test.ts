@@ -243,3 +243,30 @@ describe('"it" as a speaker', () => {
     expect(refers?.claimant ?? null).toBeNull();
   });
 });
+
+describe('never a place, a time or an object for a speaker', () => {
+  it.each([
+    ['Protesters marching through the streets chanted "What curfew?" and kept going.', 'chanted', 'Protesters marching through the streets'],
+    ['Wells Fargo just this month announced it would get rid of these incentives.', 'announced', 'Wells Fargo'],
+    ['The Supreme Court this month rejected a request from Democrats.', 'rejected', 'The Supreme Court'],
+    ['Republicans, and the meeting deteriorated from there, said one GOP source in the room.', 'said', 'one GOP source'],
+    ['Chastened by the losses, Trump revised his plan, promising to focus on families.', 'promising', 'Trump'],
+  ])('%s', (text, cue, source) => {
+    expect(who(text, { actions: true }).find((s) => s.cue === cue)).toMatchObject({ source });
+  });
+
+  it.each([
+    'A USA TODAY analysis of super PACs that have raised $1 million or more since Jan. 1, 2015, shows Democratic groups outpacing Republicans.',
+    'It is a major issue, with Hillary Clinton — who has called for tax hikes on the rich — lambasting Trump’s plan.',
+  ])('takes no content words for the speaker: %s', (text) => {
+    for (const s of who(text)) expect(s.source ?? '').not.toMatch(/Democratic groups|Trump’s plan/);
+  });
+
+  it.each([
+    'The move took place despite repeated warnings from his attorney that it was fruitless.',
+    'National Guard members, called to service by the governor after some demonstrations turned violent, are scarce.',
+    'It was fueling worries from Paris to Prague that the union was a burden.',
+  ])('finds no statement in: %s', (text) => {
+    expect(who(text)).toEqual([]);
+  });
+});
