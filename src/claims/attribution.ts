@@ -119,6 +119,9 @@ function pollAfter(toks: readonly import('./tokens.js').Token[], i: number): num
 /** Words that open a description of a person after a comma ("chairman of …", "a Democrat from …"). */
 const DESCRIPTION_START = /^(?:a|an|the|who|whose|one|former|then|now|executive|senior|chief|deputy|president|director|chairman|chairwoman|chair|founder|co-founder|head|leader|author|editor|professor|spokesman|spokeswoman|spokesperson|member|CEO|vice|general|managing|assistant|associate|his|her|their|its)$/i;
 
+/** Reporting verbs that make a phrase after a name a statement of its own rather than a description. */
+const REPORTING_CORE = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 'tells', 'noted', 'notes', 'argued', 'argues', 'claimed', 'claims', 'explained', 'insisted', 'warned', 'wrote', 'writes', 'stated', 'reported', 'reports', 'according', 'asked', 'replied', 'responded', 'continued', 'saying', 'adding', 'telling', 'noting', 'arguing']);
+
 /** Sentence adverbs and connectives that can sit between commas after a name without describing it. */
 const CONNECTIVES = new Set(['meanwhile', 'however', 'instead', 'too', 'though', 'moreover', 'furthermore', 'nonetheless', 'nevertheless', 'likewise', 'similarly', 'separately', 'overall', 'finally', 'first', 'second', 'again', 'then', 'now', 'also', 'still', 'indeed', 'alas', 'so', 'therefore', 'thus', 'yes', 'no', 'please', 'sir', 'ma’am', 'today', 'tonight', 'yesterday', 'later', 'earlier', 'once', 'here', 'there']);
 
@@ -134,18 +137,31 @@ function roleWord(t: import('./tokens.js').Token): boolean {
  * 58,") is not taken, nor a phrase holding another reporting verb or "that".
  */
 function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number): number {
-  const first = toks[end + 2];
-  if (toks[end + 1]?.text !== ',' || !first || !(DESCRIPTION_START.test(first.text) || roleWord(first))) return end;
-  for (let k = end + 2; k < toks.length && k < end + 28; k++) {
+  let from = end + 2;
+  // "Ryan Leenders, 30, a member of …": an age before the description.
+  if (/^\d+$/.test(toks[from]?.text ?? '') && toks[from + 1]?.text === ',') from += 2;
+  const first = toks[from];
+  if (toks[end + 1]?.text !== ',' || !first || !(DESCRIPTION_START.test(first.text) || roleWord(first) || (first.cap && first.word && !TIME_WORD.test(first.lower)))) return end;
+  // The comma closing the last whole part of the description, once one is read.
+  let closed = end;
+  for (let k = from; k < toks.length && k < end + 40; k++) {
     const x = toks[k]!;
-    if (x.text === ',') return k;
-    if (x.word && (CUE_VERBS.has(x.lower) || x.lower === 'that')) return end;
-    if (!x.word && x.text !== '(' && x.text !== ')' && x.text !== '-' && x.text !== '’' && x.text !== "'" && x.text !== '&' && x.text !== '/') {
+    // "…, who added that …", "…, Reuters reported": a statement of its own, not a description.
+    if (x.word && (x.lower === 'that' || REPORTING_CORE.has(x.lower))) return closed;
+    if (x.text === ',') {
+      // "Senator Peter Welch, Democrat of Vermont, who replaced Mr. Sanders in the House": runs on.
+      const more = toks[k + 1];
+      if (more?.word && /^(?:who|whose|which|and|a|an|the)$/.test(more.lower)) { closed = k; continue; }
+      return k;
+    }
+    if (!x.word && x.text !== '(' && x.text !== ')' && x.text !== '-' && x.text !== '’' && x.text !== "'" && x.text !== '&' && x.text !== '/' && x.text !== '.') {
+      if (isQuote(x)) return closed;
       // The sentence ends: the description runs to the last word before it.
-      return k === toks.length - 1 || isQuote(x) ? k - 1 : end;
+      return toks.slice(k + 1).some((y) => y.word) ? end : k - 1;
     }
   }
-  return toks.length - 1 < end + 28 ? toks.length - 1 : end;
+  const last = toks.length - 1;
+  return last < end + 40 ? (toks[last]!.word ? last : last - 1) : end;
 }
 
 /** Lower-case words that open a speaker's title before a name ("former Gov. …", "election lawyer …"). */
@@ -397,6 +413,11 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
           const head = s >= 0 ? headOf(toks, s, last) : null;
           // "who" stands for people, "which" for bodies: the head must be a name, a speaker noun or a plural.
           if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (bt.lower === 'who' && /[^s]s$/.test(head.lower)))) antecedent = span(toks, s, last);
+          // "Karimi, a director of Interfaith Paths, who added": the name the description belongs to.
+          if (antecedent && s > 1 && toks[s - 1]!.text === ',' && !toks[s]!.cap) {
+            const n = npLeft(toks, s - 2);
+            if (n >= 0 && toks[s - 2]!.cap && clauseStart(toks, n) || (n >= 0 && toks[n - 1] && CUE_VERBS.has(toks[n - 1]!.lower))) antecedent = span(toks, n, s - 2);
+          }
         } else if (bt.lower === 'it') {
           // "the HUR published what it said was …": a named body opening the sentence.
           const subj = unitSubject(toks);

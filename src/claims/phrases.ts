@@ -103,7 +103,14 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     if (/^\d+$/.test(toks[open - 1]?.text ?? '') && toks[open - 2]?.text === mark) continue;
     const start = wholeSubject(toks, npLeftOrPronoun(toks, open - 1));
     // "Jan. 1, 2015,": a date is no subject.
-    if (start >= 0 && clauseStart(toks, start) && toks.slice(start, open).some((x) => /\p{L}/u.test(x.text))) return [start, open - 1];
+    if (start >= 0 && clauseStart(toks, start) && toks.slice(start, open).some((x) => /\p{L}/u.test(x.text))) {
+      // "Karimi, a director of Interfaith Paths, who …, said": the description belongs to the name before it.
+      if (!toks[start]!.cap && DETERMINERS.has(toks[start]!.lower) && toks[start - 1]?.text === mark && toks[start - 2]?.cap) {
+        const name = wholeSubject(toks, npLeft(toks, start - 2));
+        if (name >= 0 && clauseStart(toks, name)) return [name, start - 2];
+      }
+      return [start, open - 1];
+    }
   }
   return null;
 }

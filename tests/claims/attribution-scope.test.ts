@@ -190,3 +190,22 @@ describe('more sources as newsrooms write them', () => {
     expect(who('Gary Emineth, a former state party chairman, became a delegate and said he is leaning toward Trump.')[0]).toMatchObject({ source: 'Gary Emineth', content: 'he is leaning toward Trump' });
   });
 });
+
+describe('names with long descriptions', () => {
+  it('keeps a relative clause describing an inverted name, and stops before a statement of its own', () => {
+    expect(who('"It will pass," said Representative Peter Welch, Democrat of Vermont, who replaced Mr. Sanders in the House.')[0]).toMatchObject({
+      source: 'Representative Peter Welch, Democrat of Vermont, who replaced Mr. Sanders in the House', claimant: 'Representative Peter Welch',
+    });
+    expect(who('"We did it," said Ryan Leenders, 30, a member of the union.')[0]).toMatchObject({ source: 'Ryan Leenders, 30, a member of the union' });
+    expect(who('"We did it," said Smith, Reuters reported.', { nested: true }).map((s) => s.source)).toEqual(['Smith', 'Reuters']);
+  });
+
+  it('resolves "who" after a description to the name it describes', () => {
+    const found = who('"It will pass," said Karimi, a director of Interfaith Paths, who added that it was late.', { nested: true });
+    expect(found.find((s) => s.cue === 'added')).toMatchObject({ claimant: 'Karimi' });
+  });
+
+  it('reads a subject through a description and a relative clause', () => {
+    expect(who('Karimi, a director of Interfaith Paths, who has worked there for years, said it was late.')[0]).toMatchObject({ claimant: 'Karimi', content: 'it was late' });
+  });
+});
