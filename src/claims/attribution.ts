@@ -96,6 +96,9 @@ function positionCue(toks: readonly import('./tokens.js').Token[], c: number, le
   if (lemma === 'like' && !(t.lower !== 'like' || prev?.lower === 'would')) return false;
   if (lemma === 'vote' && !/^(?:for|against)$/.test(toks[c + 1]?.lower ?? '')) return false;
   if (lemma === 'back' && t.lower === 'backs') return false;
+  // "the poll released Friday", "a report issued last week": a participle describing a noun, not an act.
+  const after = toks[c + 1];
+  if (/ed$/.test(t.lower) && (!after || TIME_WORD.test(after.lower) || /^(?:last|this|earlier)$/.test(after.lower))) return false;
   // "spoke about", "talked up", "spoke favorably of": speech with a topic, not "spoke for 77 minutes".
   if ((lemma === 'speak' || lemma === 'talk') && !/^(?:about|of|on|out|up|favorably|glowingly|highly|openly|warmly|positively|negatively|candidly|frankly)$/.test(toks[c + 1]?.lower ?? '')) return false;
   return true;
@@ -328,7 +331,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     let inverted = !OBJECT_VERBS.has(lemma) && !/ing$/.test(t.lower) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
       !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which') ||
         // "…,” said former Gov. Jim Doyle", "said election lawyer Joe Birkenstock": a role leading to a name.
-        (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)));
+        (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)) ||
+        // "…,” said attorneys for the family.": a plural speaker noun.
+        (/s$/.test(next.lower) && SPEAKER_NOUNS.has(next.lower.slice(0, -1))));
     if (inverted && prev?.text !== ',') {
       // "Says Clinton would stack the court": the name is the subject of the content, not the speaker.
       const after = toks[npRight(toks, cueEnd + 1) + 1];

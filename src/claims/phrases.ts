@@ -63,6 +63,8 @@ export function npLeft(toks: Token[], j: number): number {
       break;
     }
     if (prev.lower === "'s") { i--; continue; }
+    // "the Reuters/Ipsos poll": names joined by a slash.
+    if (prev.text === '/' && cur.cap && toks[i - 2]?.cap) { i -= 2; continue; }
     // "Kidder Peabody and Co", "Smith & Sons": the conjunction is part of the firm's name.
     if ((prev.lower === 'and' || prev.text === '&') && /^(?:co\.?|company|sons|partners|associates)$/i.test(cur.text) && toks[i - 2]?.cap) { i -= 2; continue; }
     if (!prev.word) break;
@@ -228,14 +230,29 @@ export function npRight(toks: Token[], i: number): number {
     const next = toks[j + 1]!;
     if (next.lower === "'s") { j++; continue; }
     if (next.text === '(' && toks[j + 2]?.cap && toks[j + 3]?.text === ')') { j += 3; continue; }
+    // "The New York Times/CBS News poll": names joined by a slash.
+    if (next.text === '/' && toks[j]!.cap && toks[j + 2]?.cap) { j += 2; continue; }
     if (!next.word) break;
-    // "early results of exit polls", "some of his rivals", "half of the voters": the head needs its "of".
-    if (next.lower === 'of' && OF_HEADS.has(toks[j]!.lower) && toks[j + 2]?.word && !BOUNDARY.has(toks[j + 2]!.lower)) { j++; continue; }
+    // "early results of exit polls", "some of his rivals", "half of the voters": the head needs its "of"
+    // (and the article after it: "42 percent of those responding").
+    if (next.lower === 'of' && OF_HEADS.has(toks[j]!.lower) && toks[j + 2]?.word && (!BOUNDARY.has(toks[j + 2]!.lower) || DETERMINERS.has(toks[j + 2]!.lower))) {
+      j += DETERMINERS.has(toks[j + 2]!.lower) && toks[j + 3]?.word ? 2 : 1;
+      continue;
+    }
     if (NP_INNER_PREPS.has(next.lower) || next.lower === 'from') {
       const after = toks[j + 2];
-      if (after && (after.cap || DETERMINERS.has(after.lower)) && (toks[j]!.cap || SPEAKER_NOUNS.has(toks[j]!.lower))) { j++; continue; }
+      const head = toks[j]!.lower;
+      if (after && (after.cap || DETERMINERS.has(after.lower)) && (toks[j]!.cap || SPEAKER_NOUNS.has(head) || (/s$/.test(head) && SPEAKER_NOUNS.has(head.slice(0, -1))))) {
+        // "attorneys for the family": the article belongs to the phrase, so take it with the preposition.
+        j += !after.cap && DETERMINERS.has(after.lower) && toks[j + 3]?.word ? 2 : 1;
+        continue;
+      }
       break;
     }
+    // "The FBI director chastised Clinton", "diplomats almost": a verb or an adverb after the head ends the phrase.
+    if (j > i && !next.cap && !DETERMINERS.has(toks[j]!.lower) && !SPEAKER_NOUNS.has(next.lower) && toks[j]!.lower !== "'s" &&
+      ((/ed$/.test(next.lower) && (!toks[j + 2] || !toks[j + 2]!.word || toks[j + 2]!.cap || DETERMINERS.has(toks[j + 2]!.lower) || PRONOUNS.has(toks[j + 2]!.lower) || BOUNDARY.has(toks[j + 2]!.lower))) ||
+       (/ly$/.test(next.lower) && !LY_NOUNS.has(next.lower)))) break;
     if (BOUNDARY.has(next.lower) || CUE_VERBS.has(next.lower) || TIME_WORD.test(next.lower)) break;
     // After a name, only a speaker noun continues the phrase ("Kopyrkin appeared" ends at the name),
     // or a short run of role words that leads to a name or a speaker noun ("ACLU executive Director
@@ -272,6 +289,8 @@ export function skipLeft(toks: Token[], i: number): number {
   let j = i;
   while (j >= 0) {
     const t = toks[j]!;
+    // "The poll released Friday showed": a participle dated by the time word describes the subject.
+    if (TIME_WORD.test(t.lower) && j > 1 && /ed$/.test(toks[j - 1]!.lower) && !toks[j - 1]!.cap && toks[j - 2]?.word && !BOUNDARY.has(toks[j - 2]!.lower)) { j -= 2; continue; }
     if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && /ly$/.test(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower))) { j--; continue; }
     // "on Friday", "last week", "just this month", "earlier this year"
     if (TIME_HEAD.test(t.lower) && /^(?:last|this|next|that|each|every|earlier|later)$/.test(toks[j - 1]?.lower ?? '')) { j -= 2; continue; }

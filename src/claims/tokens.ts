@@ -20,7 +20,7 @@ export interface Token {
 // Words keep inner apostrophes, hyphens and dots ("O'Malley", "Nagorno-Karabakh", "U.S."); a
 // possessive "'s" is split off so names stay clean; every other non-space character is its own token.
 const TOKEN_RE = /''|[’']s\b|[\p{L}\p{N}](?:[\p{L}\p{N}]|[-.](?=[\p{L}\p{N}])|['’](?![sS]\b)(?=\p{L}))*\.?|\S/gu;
-const ABBREV_DOT = /^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Sen\.|Rep\.|Gov\.|Lt\.|Col\.|Sgt\.|St\.|Jr\.|Sr\.|Prof\.|Rev\.|U\.S\.|U\.K\.|U\.N\.)$/;
+const ABBREV_DOT = /^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Sen\.|Sens\.|Rep\.|Reps\.|Gov\.|Del\.|Lt\.|Col\.|Sgt\.|Capt\.|Cmdr\.|Adm\.|Maj\.|Fr\.|St\.|Jr\.|Sr\.|Prof\.|Rev\.|Hon\.|Atty\.|Supt\.|U\.S\.|U\.K\.|U\.N\.)$/;
 
 /** Splits `text.slice(start, end)` into tokens whose offsets point into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {

@@ -209,3 +209,18 @@ describe('names with long descriptions', () => {
     expect(who('Karimi, a director of Interfaith Paths, who has worked there for years, said it was late.')[0]).toMatchObject({ claimant: 'Karimi', content: 'it was late' });
   });
 });
+
+describe('phrase edges', () => {
+  it.each([
+    ['The latest Reuters/Ipsos opinion poll released Friday showed Clinton ahead.', 'showed', 'The latest Reuters/Ipsos opinion poll'],
+    ['"It was wrong," said attorneys for the family.', 'said', 'attorneys for the family'],
+    ['"It is over," said Del. Stacey Plaskett.', 'said', 'Del. Stacey Plaskett'],
+    ['The FBI director chastised Clinton, saying she was careless.', 'saying', 'The FBI director'],
+  ])('%s', (text, cue, source) => {
+    expect(who(text, { actions: true }).find((s) => s.cue === cue)).toMatchObject({ source });
+  });
+
+  it('reads a participle dated by a time word as describing its noun', () => {
+    expect(who('The report issued last week found no fraud.', { actions: true }).map((s) => s.cue)).toEqual(['found']);
+  });
+});
