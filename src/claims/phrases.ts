@@ -4,7 +4,7 @@
  */
 import type { Span } from '../types.js';
 import {
-  BOUNDARY, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
+  BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
 } from './lexicon.js';
 import { isQuote, type Token } from './tokens.js';
 
@@ -196,8 +196,14 @@ export function wholeSubject(toks: Token[], s: number): number {
     }
     if (p.lower === 'and' || p.text === '&' || (coordinated && p.text === ',')) {
       const s2 = npLeft(toks, start - 2);
-      // "He criticized the plan and officials said": a conjunct after a verb is its object, not a subject.
-      if (!conjunct(toks, s2, start - 2) || !clauseStart(toks, wholeSubject(toks, s2))) break;
+      // "Cooperation and Development", "Jeb Bush and Chris Christie": two names joined are one phrase.
+      const names = s2 >= 0 && toks[start - 2]!.cap && toks[start]!.cap && p.lower === 'and' &&
+        (clauseStart(toks, wholeSubject(toks, s2)) || toks.slice(s2, start - 1).some((x) => NP_INNER_PREPS.has(x.lower)));
+      // "He criticized the plan and officials said": a conjunct after a verb is its object, not a subject;
+      // at a clause start any noun phrase joins ("union members and leaders", "current and former officials").
+      const opening = s2 >= 0 && clauseStart(toks, wholeSubject(toks, s2)) && !verbish(toks[start - 2]!) && toks.slice(s2, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
+      if (!names && !(opening && (conjunct(toks, s2, start - 2) || p.lower === 'and'))) break;
+      if (!names && !clauseStart(toks, wholeSubject(toks, s2))) break;
       start = s2;
       coordinated = true;
       continue;
@@ -249,6 +255,8 @@ export function npRight(toks: Token[], i: number): number {
       }
       break;
     }
+    // "Republicans choose", "the actor held": a common verb after the head ends the phrase.
+    if (j > i && !next.cap && COMMON_VERBS.has(next.lower) && !DETERMINERS.has(toks[j]!.lower) && toks[j]!.lower !== "'s" && !SPEAKER_NOUNS.has(next.lower)) break;
     // "The FBI director chastised Clinton", "diplomats almost": a verb or an adverb after the head ends the phrase.
     if (j > i && !next.cap && !DETERMINERS.has(toks[j]!.lower) && !SPEAKER_NOUNS.has(next.lower) && toks[j]!.lower !== "'s" &&
       ((/ed$/.test(next.lower) && (!toks[j + 2] || !toks[j + 2]!.word || toks[j + 2]!.cap || DETERMINERS.has(toks[j + 2]!.lower) || PRONOUNS.has(toks[j + 2]!.lower) || BOUNDARY.has(toks[j + 2]!.lower))) ||

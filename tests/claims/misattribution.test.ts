@@ -270,3 +270,17 @@ describe('never a place, a time or an object for a speaker', () => {
     expect(who(text)).toEqual([]);
   });
 });
+
+describe('coordinated subjects', () => {
+  it.each([
+    ['Republican presidential hopefuls Jeb Bush and Chris Christie said they would attend.', 'Republican presidential hopefuls Jeb Bush and Chris Christie'],
+    ['Union members and leaders said the deal was bad.', 'Union members and leaders'],
+    ['Current and former officials said the program failed.', 'Current and former officials'],
+  ])('%s', (text, source) => {
+    expect(who(text)[0]).toMatchObject({ cue: 'said', source });
+  });
+
+  it('never joins the object of a verb to the next speaker', () => {
+    expect(who('Trump attacked Bush and Rubio said it was unfair.').find((s) => s.cue === 'said')).toMatchObject({ source: 'Rubio' });
+  });
+});
