@@ -170,6 +170,9 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
 /** Lower-case words that open a speaker's title before a name ("former Gov. …", "election lawyer …"). */
 const ROLE_LEAD = /^(?:former|retired|then|longtime|veteran|senior|top|acting|interim|deputy|chief|state|election|campaign|master|conservative|liberal|progressive|republican|democratic|independent|political|party|civil|rights|pollster|strategist|activist|lawyer|attorney|professor|economist|analyst|historian|author|columnist|commentator|host|anchor|reporter|editor|pastor|rev\.?|ex-\w+)$/;
 
+/** Quantifiers and numerals that can stand alone as a subject ("Several said", "two in three say"). */
+const QUANT_SUBJECTS = new Set(['some', 'many', 'most', 'several', 'both', 'all', 'few', 'two', 'three', 'four', 'five', 'others', 'one', 'each', 'numerous', 'multiple', 'various']);
+
 /** Quantifiers of a relative source: "many of whom", "most of which". */
 const QUANTIFIERS = new Set(['many', 'most', 'some', 'all', 'several', 'none', 'both', 'few', 'each', 'one', 'two', 'three', 'half', 'dozens', 'hundreds', 'thousands', 'millions']);
 
@@ -268,7 +271,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // Nominal use ("the claims", "in charge of"): not a reporting verb here.
     // ("He's describing" is "he is describing": a possessive only after a noun.)
     const contraction = prev?.lower === "'s" && PRONOUNS.has(toks[c - 2]?.lower ?? '');
-    if (prev && !contraction && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower))) continue;
+    // "Two in three said", "Some say", "Many believed": a quantifier standing alone is the subject of a verb.
+    const quantified = !!prev && QUANT_SUBJECTS.has(prev.lower) && (/ed$/.test(t.lower) || /^(?:said|say|told|wrote|thought|think|believe|argue|agree)$/.test(t.lower));
+    if (prev && !contraction && !quantified && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower))) continue;
     // "despite repeated warnings", "amid renewed calls": a participle after a preposition is an adjective.
     if (prev && /ed$/.test(t.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower)) continue;
     // "called to service", "called to testify": summoned, not a statement.
@@ -523,6 +528,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 14); k++) {
         if (toks[k]!.lower === 'that' && (lemma === 'tell' || lemma === 'inform' || lemma === 'ask' || lemma === 'brief' || k === cueEnd + 1 || lemma === 'say' || lemma === 'deny' || lemma === 'reject')) { from = toks[k + 1]?.start ?? from; break; }
         if (toks[k]!.text === ',' || toks[k]!.text === '.' || isQuote(toks[k])) break;
+        // "said she was not going to jump to that conclusion": the content has begun; "that" is no complementizer.
+        if (k > cueEnd + 1 && (PRONOUNS.has(toks[k]!.lower) || AUX_AFTER.has(toks[k]!.lower))) break;
       }
       content = trimSpan(text, from, unit.end);
     }
@@ -551,11 +558,11 @@ function clipContents(text: string, raws: Raw[]): void {
   const sorted = [...raws].sort((a, b) => a.cue.start - b.cue.start);
   for (const r of sorted) {
     if (r.content.start < r.cue.end) continue;
-    const next = sorted.find((n) => n !== r && !NOMINAL_CUES.has(n.lemma) && n.cue.start > r.content.start && n.cue.start < r.content.end);
+    // "said Wednesday he agrees with …": a statement opening the content is reported inside this one
+    // (nested), not a second statement beside it; the first one further in ends the content.
+    const opens = (n: Raw) => !!n.source && n.source.start >= r.content.start && n.source.start <= r.content.start + 1;
+    const next = sorted.find((n) => n !== r && !NOMINAL_CUES.has(n.lemma) && n.cue.start > r.content.start && n.cue.start < r.content.end && !opens(n));
     if (!next) continue;
-    // "said Wednesday he agrees with …": the next statement opens the content, so it is reported
-    // inside this one (nested), not a second statement beside it.
-    if (next.source && next.source.start >= r.content.start && next.source.start <= r.content.start + 1) continue;
     const boundary = next.source && next.source.start > r.content.start && next.source.start < next.cue.start ? next.source.start : next.cue.start;
     let end = boundary;
     for (;;) {

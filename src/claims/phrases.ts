@@ -31,9 +31,14 @@ export function titleCase(toks: Token[]): boolean {
 /** True when the clause before token `k` (back to the unit start) is long enough to be the reported content. */
 export function substantial(toks: Token[], k: number): boolean {
   const words = toks.slice(0, k).filter((t) => t.word);
+  // "When Francis said …, the campaign responded": a subordinate clause is not what was said.
+  if (words[0] && SUBORDINATORS.has(words[0].lower)) return false;
   if (words.length >= 12) return true;
   return words.length >= 6 && !BOUNDARY.has(words[0]!.lower);
 }
+
+/** Words opening a subordinate or introductory clause. */
+const SUBORDINATORS = new Set(['when', 'if', 'after', 'before', 'while', 'because', 'although', 'though', 'since', 'until', 'unless', 'whereas', 'once', 'asked', 'pressed', 'whether']);
 
 /** Nouns ending in -ly, which do not end a phrase the way adverbs do. */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'daily', 'weekly', 'monthly', 'quarterly', 'italy', 'fly', 'bully', 'belly', 'jelly']);

@@ -284,3 +284,28 @@ describe('coordinated subjects', () => {
     expect(who('Trump attacked Bush and Rubio said it was unfair.').find((s) => s.cue === 'said')).toMatchObject({ source: 'Rubio' });
   });
 });
+
+describe('subordinate clauses and quantified subjects', () => {
+  it('ends a subordinate clause\'s content before the main clause\'s statement', () => {
+    const found = findStatements(
+      'Asked whether she believed Putin wanted Trump to win, Clinton said she was not going to jump to that conclusion.',
+      lines('Asked whether she believed Putin wanted Trump to win, Clinton said she was not going to jump to that conclusion.'),
+    );
+    const text = 'Asked whether she believed Putin wanted Trump to win, Clinton said she was not going to jump to that conclusion.';
+    const said = found.find((s) => text.slice(s.cue.start, s.cue.end) === 'said')!;
+    expect(text.slice(said.content.start, said.content.end)).toBe('she was not going to jump to that conclusion');
+    for (const s of found) if (s !== said) expect(text.slice(s.content.start, s.content.end)).not.toContain('Clinton said');
+  });
+
+  it('never takes a subordinate clause as what the main clause\'s speaker said', () => {
+    const text = 'When Francis said Mr. Trump is not Christian, the campaign responded.';
+    const responded = findStatements(text, lines(text)).find((s) => text.slice(s.cue.start, s.cue.end) === 'responded');
+    expect(responded && text.slice(responded.content.start, responded.content.end)).not.toContain('Francis');
+  });
+
+  it('reads a quantifier standing alone as the subject', () => {
+    expect(who('Two in three said they are less likely to vote.')[0]).toMatchObject({ cue: 'said', source: 'Two in three' });
+    expect(who('Several said they would leave.')[0]).toMatchObject({ cue: 'said', source: 'Several' });
+    expect(who('Some claims were false, officials said.').map((s) => s.source)).toEqual(['officials']);
+  });
+});
