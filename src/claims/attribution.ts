@@ -170,6 +170,9 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
 /** Lower-case words that open a speaker's title before a name ("former Gov. …", "election lawyer …"). */
 const ROLE_LEAD = /^(?:former|retired|then|longtime|veteran|senior|top|acting|interim|deputy|chief|state|election|campaign|master|conservative|liberal|progressive|republican|democratic|independent|political|party|civil|rights|pollster|strategist|activist|lawyer|attorney|professor|economist|analyst|historian|author|columnist|commentator|host|anchor|reporter|editor|pastor|rev\.?|ex-\w+)$/;
 
+/** Verbs that name or frame something ("what he calls …", "what the campaign sees as …"). */
+const NAMING = new Set(['call', 'see', 'describe', 'term', 'dub', 'label', 'view', 'consider', 'characterize', 'characterise']);
+
 /** Quantifiers and numerals that can stand alone as a subject ("Several said", "two in three say"). */
 const QUANT_SUBJECTS = new Set(['some', 'many', 'most', 'several', 'both', 'all', 'few', 'two', 'three', 'four', 'five', 'others', 'one', 'each', 'numerous', 'multiple', 'various']);
 
@@ -515,6 +518,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     if (source && /^you$/i.test(text.slice(source.start, source.end))) source = null;
     // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
     if (source && !/\p{L}|%/u.test(text.slice(source.start, source.end))) source = null;
+    // "railed against what he calls the 'Washington cartel'": a name someone uses, not a claim they make
+    // (the verb it depends on, "railed", carries any statement).
+    if (source && NAMING.has(lemma) && /\bwhat\s*$/i.test(text.slice(Math.max(unit.start, source.start - 12), source.start))) continue;
     // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
     if (entry.position && !source && !sameAsPrevious) continue;
     let content: Span;

@@ -309,3 +309,12 @@ describe('subordinate clauses and quantified subjects', () => {
     expect(who('Some claims were false, officials said.').map((s) => s.source)).toEqual(['officials']);
   });
 });
+
+describe('names someone uses are not their claims', () => {
+  it('keeps the statement and drops "what he calls …"', () => {
+    const found = who('Cruz has railed against what he calls the “Washington cartel.”\nThe ministry rejected what it called baseless claims.');
+    expect(found.map((s) => s.cue)).toEqual(['railed', 'rejected'].filter((c) => found.some((s) => s.cue === c)));
+    expect(found.some((s) => s.cue === 'calls' || s.cue === 'called')).toBe(false);
+    expect(found.find((s) => s.cue === 'rejected')).toMatchObject({ source: 'The ministry' });
+  });
+});
