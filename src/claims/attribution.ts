@@ -281,6 +281,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     if (prev && /ed$/.test(t.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower)) continue;
     // "called to service", "called to testify": summoned, not a statement.
     if (lemma === 'call' && toks[cueEnd + 1]?.lower === 'to') continue;
+    // "baseless claims", "false reports": after an adjective, an -s form is a plural noun.
+    if (prev && !prev.cap && /s$/.test(t.lower) && !/ss$/.test(t.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower))) continue;
     // "271 pledged delegates": a participle after a number is an adjective.
     if (prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(t.lower)) continue;
     // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".

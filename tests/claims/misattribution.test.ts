@@ -311,7 +311,7 @@ describe('subordinate clauses and quantified subjects', () => {
 });
 
 describe('names someone uses are not their claims', () => {
-  it('keeps the statement and drops "what he calls …"', () => {
+  it('keeps the statement and drops "what he calls …", and "baseless claims" is a noun', () => {
     const found = who('Cruz has railed against what he calls the “Washington cartel.”\nThe ministry rejected what it called baseless claims.');
     expect(found.map((s) => s.cue)).toEqual(['railed', 'rejected'].filter((c) => found.some((s) => s.cue === c)));
     expect(found.some((s) => s.cue === 'calls' || s.cue === 'called')).toBe(false);
