@@ -19,7 +19,7 @@ interface EvalOptions {
   split: string;
   data: string;
   errors: number;
-  /** Score exactly what `/claim` runs (no "agreed to / declined to" actions, which PolNeAR counts). */
+  /** Score exactly what `/claim` runs (no beliefs, positions, actions or polls, which PolNeAR counts). */
   product: boolean;
 }
 
@@ -151,7 +151,7 @@ function main(): void {
     }
   }
   console.log(`PolNeAR ${opts.split}: ${articles} articles, ${source.gold} gold sources, ${cue.gold} gold cues`);
-  console.log(`mode            ${opts.product ? 'product (what /claim runs)' : 'PolNeAR (also "agreed to / declined to" actions; --product for what /claim runs)'}`);
+  console.log(`mode            ${opts.product ? 'product (what /claim runs)' : 'PolNeAR scope (statements plus beliefs, positions, actions and polls; --product for what /claim runs)'}`);
   console.log(`source exact    ${prf(source, source.exact)}`);
   console.log(`source overlap  ${prf(source, source.overlap)}`);
   console.log(`cue exact       ${prf(cue, cue.exact)}`);
