@@ -16,7 +16,7 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
 } from './lexicon.js';
 import {
-  clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial, TIME_HEAD,
+  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial, TIME_HEAD,
   titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
@@ -338,7 +338,10 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     const participle = /ing$/.test(t.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
     const initial = c === 0 || isQuote(prev);
     // "— lambasting Trump's plan": a participle has no subject after it.
-    let inverted = !OBJECT_VERBS.has(lemma) && !/ing$/.test(t.lower) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
+    // "“Why?” asked Mr. Manafort, referring to …": after a quotation even "asked X" is inverted.
+    const quotedAsk = OBJECT_VERBS.has(lemma) && !!prev && (CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === "''") && /[?]/.test(text.slice(Math.max(unit.start, prev.start - 3), prev.start + 1)) &&
+      (() => { const e = npRight(toks, cueEnd + 1); const a = toks[e + 1]; return e >= 0 && (!a || !a.word); })();
+    let inverted = (!OBJECT_VERBS.has(lemma) || quotedAsk) && !/ing$/.test(t.lower) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
       !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which') ||
         // "…,” said former Gov. Jim Doyle", "said election lawyer Joe Birkenstock": a role leading to a name.
         (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)) ||
@@ -378,7 +381,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     if (participle && !passive) {
       if (out.length) sameAsPrevious = true;
       else {
-        const subj = unitSubject(toks);
+        const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
         if (subj && subj[1] < c) source = span(toks, subj[0], subj[1]);
       }
     } else if (passive) {
@@ -513,7 +516,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     }
     if (!source && !sameAsPrevious && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(t.lower)))) {
       // "…, saying that", "punctuated his list by saying": the subject of the clause said it.
-      const subj = unitSubject(toks);
+      const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
       if (subj && subj[1] < c) source = span(toks, subj[0], subj[1]);
     }
     // "if you think …", "you can say that": a generic "you" is nobody's claim.

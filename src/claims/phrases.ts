@@ -339,6 +339,25 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   return [i, end];
 }
 
+/**
+ * The subject of the clause a participle at `k` hangs on, when the unit opens with an
+ * introductory phrase ("Speaking at a town hall in Salem, New Hampshire, Trump went after Bush,
+ * calling him …"): the last phrase before `k` that opens a clause and is followed by a verb.
+ */
+export function clauseSubjectBefore(toks: Token[], k: number): [number, number] | null {
+  let found: [number, number] | null = null;
+  for (let p = 0; p < k; p++) {
+    const t = toks[p]!;
+    if (!t.word || !clauseStart(toks, p) || BOUNDARY.has(t.lower) || !(t.cap || DETERMINERS.has(t.lower) || PRONOUNS.has(t.lower))) continue;
+    if (t.lower === 'it' || t.lower === 'which' || t.lower === 'you') continue;
+    const e = PRONOUNS.has(t.lower) ? p : npRight(toks, p);
+    const v = toks[e + 1];
+    if (e < 0 || e >= k || !v?.word || v.cap) continue;
+    if (COMMON_VERBS.has(v.lower) || SKIPPABLE.has(v.lower) || CUE_VERBS.has(v.lower) || /ed$/.test(v.lower)) found = [p, e];
+  }
+  return found;
+}
+
 /** Trims spaces and trailing sentence punctuation from a span. */
 export function trimSpan(text: string, start: number, end: number): Span {
   let s = start;

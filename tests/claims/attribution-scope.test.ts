@@ -224,3 +224,15 @@ describe('phrase edges', () => {
     expect(who('The report issued last week found no fraud.', { actions: true }).map((s) => s.cue)).toEqual(['found']);
   });
 });
+
+describe('participles and questions', () => {
+  it('finds the clause subject past an introductory phrase for ", saying"', () => {
+    expect(who('Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”')[0]).toMatchObject({ cue: 'calling', claimant: 'Trump' });
+    expect(who('At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her statement, saying that the United States should lead.')[0]).toMatchObject({ cue: 'saying', claimant: 'Mrs. Clinton' });
+  });
+
+  it('reads "asked X" after a quoted question as inverted', () => {
+    expect(who('“Why now?” asked Trump.')[0]).toMatchObject({ cue: 'asked', source: 'Trump', content: '“Why now?”' });
+    expect(who('Reporters asked Trump about the plan.')[0]).toMatchObject({ cue: 'asked', source: 'Reporters' });
+  });
+});
