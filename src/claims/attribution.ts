@@ -57,7 +57,7 @@ const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'it
 /** Words every outlet-dispute phrase contains, tested before the full pattern. */
 const DISPUTE_HINT = /verif|confirm|corroborat|without|unverified|unsubstantiated/i;
 /** First words of the phrasal cues, so other words skip the phrase patterns. */
-const PHRASAL_STARTS = new Set(['push', 'pushed', 'pushes', 'pushing', 'cast', 'casts', 'casting', 'pour', 'poured', 'pours']);
+const PHRASAL_STARTS = new Set(['push', 'pushed', 'pushes', 'pushing', 'cast', 'casts', 'casting', 'pour', 'poured', 'pours', 'took', 'takes', 'taking', 'take', 'raised', 'raises', 'raising', 'made', 'makes', 'making', 'laid', 'lays', 'laying']);
 const NOUN_PREPS = new Set(['in', 'of', 'for', 'with', 'without']);
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
@@ -286,7 +286,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // "271 pledged delegates": a participle after a number is an adjective.
     if (prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(t.lower)) continue;
     // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
-    if (prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '')) continue;
+    // ("went on to say": the phrase "went on to" too.)
+    const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
+    if (prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn) continue;
     if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
     const next = toks[cueEnd + 1];
     // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.

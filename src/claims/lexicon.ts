@@ -134,7 +134,7 @@ export const CUE_VERBS: ReadonlyMap<string, CueEntry> = (() => {
 
 /** Cheap prefilter: a sentence without any of these can hold no attribution. */
 export const CUE_PREFILTER = new RegExp(
-  `\\b(?:${[...CUE_VERBS.keys()].sort((a, b) => b.length - a.length).join('|')}|according|reportedly|verified|evidence|push(?:ed|es)? back|polls?|surveys?)\\b|:`,
+  `\\b(?:${[...CUE_VERBS.keys()].sort((a, b) => b.length - a.length).join('|')}|according|reportedly|verified|evidence|push(?:ed|es)? back|polls?|surveys?|made|makes|making|took|takes|taking|raised|raises|raising|laid|lays|laying)\\b|:`,
   'i',
 );
 
@@ -151,6 +151,12 @@ export const PHRASAL_CUES: ReadonlyArray<{ re: RegExp; stance: Stance }> = [
   { re: /^push(?:ed|es|ing)?\s+back\b/i, stance: 'disputes' },
   { re: /^cast(?:s|ing)?\s+doubt\b/i, stance: 'disputes' },
   { re: /^poured?\s+cold water\b/i, stance: 'disputes' },
+  { re: /^(?:took|takes|taking|take)\s+issue\s+with\b/i, stance: 'disputes' },
+  { re: /^(?:raised|raises|raising)\s+(?:questions|concerns|doubts)\b/i, stance: 'disputes' },
+  { re: /^(?:made|makes|making)\s+(?:it\s+)?clear\b/i, stance: 'asserts' },
+  { re: /^(?:made|makes|making)\s+(?:the|a|his|her|their|its)\s+(?:case|argument|point|pitch|claim|promise|prediction|accusation|allegation)\b/i, stance: 'asserts' },
+  { re: /^(?:took|takes|taking)\s+aim\s+at\b/i, stance: 'asserts' },
+  { re: /^(?:laid|lays|laying)\s+out\b/i, stance: 'asserts' },
 ];
 
 /** Determiners and quantifiers: an NP starts with one, so leftward growth stops after it. */

@@ -126,3 +126,19 @@ describe('findStatements', () => {
     }
   });
 });
+
+describe('phrasal cues', () => {
+  it.each([
+    ['Devine made it clear that his boss wanted more.', 'made it clear', 'Devine', 'asserts'],
+    ['The senator took issue with the report.', 'took issue with', 'The senator', 'disputes'],
+    ['Critics raised questions about the plan.', 'raised questions', 'Critics', 'disputes'],
+    ['Trump made a case for the wall.', 'made a case', 'Trump', 'asserts'],
+    ['He went on to say the plan would fail.', 'say', 'He', 'asserts'],
+  ])('%s', (text, cueText, sourceText, stance) => {
+    expect(find(text)[0]).toMatchObject({ cueText, sourceText, stance });
+  });
+
+  it('leaves "made a profit" alone', () => {
+    expect(find('The company made a profit.')).toEqual([]);
+  });
+});
