@@ -57,7 +57,7 @@ const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'it
 /** Words every outlet-dispute phrase contains, tested before the full pattern. */
 const DISPUTE_HINT = /verif|confirm|corroborat|without|unverified|unsubstantiated/i;
 /** First words of the phrasal cues, so other words skip the phrase patterns. */
-const PHRASAL_STARTS = new Set(['push', 'pushed', 'pushes', 'pushing', 'cast', 'casts', 'casting', 'pour', 'poured', 'pours', 'took', 'takes', 'taking', 'take', 'raised', 'raises', 'raising', 'made', 'makes', 'making', 'laid', 'lays', 'laying']);
+const PHRASAL_STARTS = new Set(['push', 'pushed', 'pushes', 'pushing', 'cast', 'casts', 'casting', 'pour', 'poured', 'pours', 'took', 'takes', 'taking', 'take', 'raised', 'raises', 'raising', 'made', 'makes', 'making', 'laid', 'lays', 'laying', 'shot', 'shoots', 'fired', 'fires', 'hit', 'hits', 'lashed', 'lashes', 'lashing', 'weighed', 'weighs', 'chimed', 'chimes', 'sounded', 'sounds']);
 const NOUN_PREPS = new Set(['in', 'of', 'for', 'with', 'without']);
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);

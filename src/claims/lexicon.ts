@@ -36,7 +36,9 @@ const VERBS: Record<Stance, string[]> = {
     'wonder', 'shout', 'chant', 'apologize', 'apologise', 'liken', 'portray', 'invoke',
     'remind', 'retweet', 'applaud', 'encourage', 'vow', 'pledge', 'acknowledge', 'reiterate', 'brag', 'concede', 'tout',
     'grumble', 'scoff', 'quip', 'plead', 'lambaste', 'chide', 'scold', 'rebuke', 'berate', 'fault', 'hail',
-    'assure', 'voice', 'repeat',
+    'assure', 'voice', 'repeat', 'dub', 'label', 'brand', 'characterize', 'characterise', 'downplay', 'clarify',
+    'congratulate', 'credit', 'deride', 'laud', 'tease', 'inquire', 'concur', 'contradict', 'deplore', 'ridicule',
+    'scorn', 'reaffirm', 'underscore', 'underline', 'highlight', 'concede', 'affirm', 'allege', 'forecast', 'project',
   ],
   confirms: [],
   denies: [],
@@ -48,7 +50,8 @@ const STANCE_OF: Record<string, Stance> = {
   verify: 'confirms', corroborate: 'confirms',
   deny: 'denies', reject: 'denies', dismiss: 'denies', refute: 'denies', rebut: 'denies', rebuff: 'denies',
   dispute: 'disputes', question: 'disputes', challenge: 'disputes', contest: 'disputes', doubt: 'disputes',
-  disagree: 'disputes', counter: 'disputes', retort: 'disputes',
+  disagree: 'disputes', counter: 'disputes', retort: 'disputes', contradict: 'disputes', downplay: 'disputes',
+  reaffirm: 'confirms', affirm: 'confirms',
 };
 
 const COGNITION = new Set(['believe', 'think', 'fear', 'hope', 'expect', 'worry', 'doubt', 'show', 'find', 'speculate', 'muse']);
@@ -91,7 +94,9 @@ const NOUNISH_FORMS = new Set([
   'hopes', 'finding', 'findings', 'showing', 'reply', 'replies', 'respond', 'remark', 'remarks', 'observe', 'muse', 'joke',
   'jokes', 'call', 'calls', 'dispute', 'disputes', 'rebuff', 'rebuffs', 'tweet', 'tweets', 'contest', 'contests', 'shown', 'finding', 'praise', 'blame', 'slam', 'tout', 'publish', 'published', 'posted', 'posting', 'charged', 'charging',
   'signaled', 'signalled', 'challenge', 'counter', 'briefed', 'briefing', 'observed', 'observing', 'observes',
-  'voice', 'voices', 'voicing', 'repeat', 'repeats', 'worries', 'worry',
+  'voice', 'voices', 'voicing', 'repeat', 'repeats', 'worries', 'worry', 'label', 'labels', 'brand', 'brands',
+  'credit', 'credits', 'forecast', 'forecasts', 'project', 'projects', 'projected', 'highlight', 'highlights', 'tease', 'teases',
+  'dub', 'laud',
 ]);
 
 /**
@@ -134,7 +139,7 @@ export const CUE_VERBS: ReadonlyMap<string, CueEntry> = (() => {
 
 /** Cheap prefilter: a sentence without any of these can hold no attribution. */
 export const CUE_PREFILTER = new RegExp(
-  `\\b(?:${[...CUE_VERBS.keys()].sort((a, b) => b.length - a.length).join('|')}|according|reportedly|verified|evidence|push(?:ed|es)? back|polls?|surveys?|made|makes|making|took|takes|taking|raised|raises|raising|laid|lays|laying)\\b|:`,
+  `\\b(?:${[...CUE_VERBS.keys()].sort((a, b) => b.length - a.length).join('|')}|according|reportedly|verified|evidence|push(?:ed|es)? back|polls?|surveys?|made|makes|making|took|takes|taking|raised|raises|raising|laid|lays|laying|shot|fired|hit|hits|lashed|lashes|weighed|weighs|chimed|sounded)\\b|:`,
   'i',
 );
 
@@ -157,6 +162,9 @@ export const PHRASAL_CUES: ReadonlyArray<{ re: RegExp; stance: Stance }> = [
   { re: /^(?:made|makes|making)\s+(?:the|a|his|her|their|its)\s+(?:case|argument|point|pitch|claim|promise|prediction|accusation|allegation)\b/i, stance: 'asserts' },
   { re: /^(?:took|takes|taking)\s+aim\s+at\b/i, stance: 'asserts' },
   { re: /^(?:laid|lays|laying)\s+out\b/i, stance: 'asserts' },
+  { re: /^(?:shot|shoots|fired|fires|hit|hits)\s+back\b/i, stance: 'disputes' },
+  { re: /^(?:lashed|lashes|lashing)\s+out\b/i, stance: 'asserts' },
+  { re: /^(?:weighed|weighs|chimed|chimes|sounded|sounds)\s+(?:in|off)\b/i, stance: 'asserts' },
 ];
 
 /** Determiners and quantifiers: an NP starts with one, so leftward growth stops after it. */

@@ -134,6 +134,9 @@ describe('phrasal cues', () => {
     ['Critics raised questions about the plan.', 'raised questions', 'Critics', 'disputes'],
     ['Trump made a case for the wall.', 'made a case', 'Trump', 'asserts'],
     ['He went on to say the plan would fail.', 'say', 'He', 'asserts'],
+    ['Trump shot back that Clinton was wrong.', 'shot back', 'Trump', 'disputes'],
+    ['The ministry downplayed the report.', 'downplayed', 'The ministry', 'disputes'],
+    ['The council reaffirmed that the vote was valid.', 'reaffirmed', 'The council', 'confirms'],
   ])('%s', (text, cueText, sourceText, stance) => {
     expect(find(text)[0]).toMatchObject({ cueText, sourceText, stance });
   });
