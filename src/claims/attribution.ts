@@ -20,7 +20,7 @@ import {
   titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
-import { CLOSE_QUOTES, isQuote, tokenize } from './tokens.js';
+import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, tokenize } from './tokens.js';
 import type { Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
 
@@ -295,7 +295,11 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 20)]!.start, t.start))) continue;
     // "a program called Sandy Hook Promise": a name, not a verdict.
     // "a movement called the …", "which is called the Thrift Savings Plan": a name, not a verdict.
-    if (lemma === 'call' && t.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(t.end, Math.min(unit.end, t.end + 60)))) continue;
+    // "… and called the political system “rotten”", "called undocumented immigrants “rapists”": a verdict
+    // (a quotation after the object), never right after the verb, which would be a name ("a group called “X”").
+    const verdictQuote = toks.slice(c + 2, c + 9).some((x) => OPEN_QUOTES.has(x.text) || x.text === '"' || x.text === "''") && !isQuote(toks[c + 1]);
+    if (lemma === 'call' && t.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(t.end, Math.min(unit.end, t.end + 60))) &&
+      !((prev.lower === 'and' || prev.lower === 'but' || PERSON_NOUN.test(prev.lower)) && verdictQuote)) continue;
     // "called her to get together", "called him on Sunday": a telephone call.
     if (lemma === 'call' && /^(?:him|her|them|me|us)$/.test(next?.lower ?? '') && /^(?:to|on|and|in|at|after|before|last|\.|,)$/.test(toks[cueEnd + 2]?.lower ?? '.')) continue;
     // "maintains a floating array of …": keeping, not saying.
@@ -312,7 +316,11 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // "a ruling expected in coming weeks": expected events, not expectations anyone voiced.
     if (t.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? '')) continue;
     // "calls" is a verb only after its subject ("Clinton calls …", "he calls for …"), not "phone calls".
-    if (t.lower === 'calls' && !(prev && (prev.cap || /^(?:he|she|it|who|which|also|now|then|again|still|repeatedly|often)$/.test(prev.lower) || SPEAKER_NOUNS.has(prev.lower)) && next && (next.word || isQuote(next)) && !BOUNDARY.has(next.lower === 'for' || next.lower === 'on' ? 'x' : next.lower))) continue;
+    // ("Jake Sullivan, her aide, calls …", "The former first lady calls it …".)
+    if (t.lower === 'calls' && !(prev && (prev.cap || prev.text === ',' || /^(?:he|she|it|who|which|also|now|then|again|still|repeatedly|often|lady)$/.test(prev.lower) || SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) && next && (next.word || isQuote(next)) && !BOUNDARY.has(/^(?:for|on|it|him|her|them|this|these|that)$/.test(next.lower) ? 'x' : next.lower))) continue;
+    // "a group called “Color of Change”", "a program called Sandy Hook Promise": a name, not a verdict.
+    if (t.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && next && (isQuote(next) || next.cap) &&
+      (!(SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) || toks.slice(Math.max(0, c - 4), c).some((x) => x.lower === 'a' || x.lower === 'an'))) continue;
     // "think tank": a noun.
     if (lemma === 'think' && /^tanks?$/.test(next?.lower ?? '')) continue;
     if (lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote)) continue;

@@ -318,3 +318,21 @@ describe('names someone uses are not their claims', () => {
     expect(found.find((s) => s.cue === 'rejected')).toMatchObject({ source: 'The ministry' });
   });
 });
+
+describe('"called" as a verdict and as a name', () => {
+  it.each([
+    ['Carson took the stage and called the political system “rotten to the core.”', 'Carson'],
+    ['The spokesman called Trump a liar.', 'The spokesman'],
+    ['The former first lady calls it her "responsibility gene".', 'The former first lady'],
+    ['Her chief policy aide, Jake Sullivan, calls her record a "blueprint" for reform.', 'Her chief policy aide, Jake Sullivan,'],
+  ])('a verdict: %s', (text, source) => {
+    expect(who(text)[0]).toMatchObject({ source });
+  });
+
+  it.each([
+    'They joined a group called “Color of Change.”',
+    'He founded an organization called Citizens for Trump.',
+  ])('a name: %s', (text) => {
+    expect(who(text)).toEqual([]);
+  });
+});
