@@ -91,7 +91,9 @@ function positionCue(toks: readonly import('./tokens.js').Token[], c: number, le
   const t = toks[c]!;
   const prev = toks[c - 1];
   const base = t.lower === lemma;
-  if (base && !(prev && (PERSONAL.has(prev.lower) || MODALS.has(prev.lower)))) return false;
+  // "they want", "would like", and after a plural subject: "voters want", "Palestinians want", "4 in 10 want".
+  const plural = !!prev && prev.word && /[^su’'i]s$/.test(prev.lower) && !SKIPPABLE.has(prev.lower) && !BOUNDARY.has(prev.lower) && !CUE_VERBS.has(prev.lower);
+  if (base && !(prev && (PERSONAL.has(prev.lower) || MODALS.has(prev.lower) || plural || /^\d+$/.test(prev.text) || /^(?:both|others|many|most|some|few|all)$/.test(prev.lower)))) return false;
   if ((lemma === 'see' || lemma === 'view' || lemma === 'regard') && !toks.slice(c + 1, c + 9).some((x) => x.lower === 'as' || x.lower === 'that')) return false;
   if (lemma === 'like' && !(t.lower !== 'like' || prev?.lower === 'would')) return false;
   if (lemma === 'vote' && !/^(?:for|against)$/.test(toks[c + 1]?.lower ?? '')) return false;

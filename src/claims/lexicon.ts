@@ -112,7 +112,8 @@ const ATTITUDE_FORMS: Record<string, string> = {
   opposes: 'oppose', opposed: 'oppose', oppose: 'oppose', favors: 'favor', favor: 'favor', backed: 'back',
   sought: 'seek', seeks: 'seek', seeking: 'seek', embraced: 'embrace', championed: 'champion',
   advocated: 'advocate', pursued: 'pursue', welcomed: 'welcome', like: 'like', liked: 'like', loves: 'love',
-  aims: 'aim',
+  aims: 'aim', want: 'want', know: 'know', support: 'support', prefer: 'prefer', hope: 'hope', fear: 'fear', believe: 'believe',
+  think: 'think', feel: 'feel', expect: 'expect', plan: 'plan', seek: 'seek', worry: 'worry', agree: 'agree',
   // Speech events and acts of record ("spoke about", "issued a statement", "released an ad").
   spoke: 'speak', talked: 'talk', talking: 'talk', talks: 'talk', offered: 'offer', shared: 'share',
   highlighted: 'highlight', requested: 'request', listed: 'list', identified: 'identify', released: 'release',

@@ -56,9 +56,12 @@ describe('beliefs, positions and polls are PolNeAR scope only', () => {
     expect(who(text, { actions: true, nested: false })[0]).toMatchObject({ cue, source });
   });
 
-  it('reads base forms only after a subject pronoun or an auxiliary', () => {
+  it('reads base forms only after a subject pronoun, an auxiliary or a plural subject', () => {
     expect(who('Support for the plan fell.', { actions: true })).toEqual([]);
+    expect(who('The campaign support was thin.', { actions: true })).toEqual([]);
     expect(who('They oppose the plan.', { actions: true })[0]).toMatchObject({ cue: 'oppose', source: 'They' });
+    expect(who('Palestinians want East Jerusalem.', { actions: true })[0]).toMatchObject({ cue: 'want', source: 'Palestinians' });
+    expect(who('About 4 in 10 want one with experience.', { actions: true })[0]).toMatchObject({ cue: 'want' });
   });
 
   it('needs a topic for "spoke"', () => {
