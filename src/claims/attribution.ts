@@ -100,7 +100,8 @@ function positionCue(toks: readonly import('./tokens.js').Token[], c: number, le
   if (lemma === 'back' && t.lower === 'backs') return false;
   // "the poll released Friday", "a report issued last week": a participle describing a noun, not an act.
   const after = toks[c + 1];
-  if (/ed$/.test(t.lower) && (!after || TIME_WORD.test(after.lower) || /^(?:last|this|earlier)$/.test(after.lower))) return false;
+  if (/ed$/.test(t.lower) && (!after || TIME_WORD.test(after.lower) || /^(?:last|this|earlier)$/.test(after.lower) ||
+    (/^(?:in|on)$/.test(after.lower) && /^(?:late|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)$/.test(toks[c + 2]?.lower ?? '')))) return false;
   // "spoke about", "talked up", "spoke favorably of": speech with a topic, not "spoke for 77 minutes".
   if ((lemma === 'speak' || lemma === 'talk') && !/^(?:about|of|on|out|up|favorably|glowingly|highly|openly|warmly|positively|negatively|candidly|frankly)$/.test(toks[c + 1]?.lower ?? '')) return false;
   return true;
@@ -230,8 +231,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       continue;
     }
     // "In a CNN poll released Monday, Clinton led …", "… by 28 points in the same poll": a poll reports.
-    // PolNeAR counts these; `/claim` leaves them out ("the same poll" names no claimant a reporter can use).
-    if (t.lower === 'in' && actions) {
+    // Only a poll opening its sentence; "a lead in the polls" is a standing, not a report.
+    if (t.lower === 'in') {
       const poll = pollAfter(toks, c + 1);
       // Only a poll that opens the sentence reports its figures; "a lead in the polls" is a standing.
       if (poll >= 0 && (c === 0 || !toks[c - 1]!.word || CLAUSE_OPENING.has(toks[c - 1]!.lower))) {
@@ -267,7 +268,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       }
     }
     if (!entry || !stance) continue;
-    if (entry.position && !positionCue(toks, c, entry.lemma, actions)) continue;
+    if ((entry.position || entry.belief) && !positionCue(toks, c, entry.lemma, actions || !!entry.belief)) continue;
     // A negated verification ("could not be verified") is the outlet's dispute, found separately.
     if (stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
     // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
@@ -539,7 +540,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // (the verb it depends on, "railed", carries any statement).
     if (source && NAMING.has(lemma) && /\bwhat\s*$/i.test(text.slice(Math.max(unit.start, source.start - 12), source.start))) continue;
     // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
-    if (entry.position && !source && !sameAsPrevious) continue;
+    if ((entry.position || entry.belief) && !source && !sameAsPrevious) continue;
     let content: Span;
     if (contentBefore) {
       const cut = source && source.start < t.start ? source.start : t.start;
@@ -549,7 +550,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       if (source && source.start > t.start) from = toks.find((x) => x.start >= source!.end)?.start ?? unit.end;
       // "told RIA in an interview that…": content starts after "that" when one follows soon.
       for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 14); k++) {
-        if (toks[k]!.lower === 'that' && (lemma === 'tell' || lemma === 'inform' || lemma === 'ask' || lemma === 'brief' || k === cueEnd + 1 || lemma === 'say' || lemma === 'deny' || lemma === 'reject')) { from = toks[k + 1]?.start ?? from; break; }
+        // ("announced on Tuesday that …": a time phrase between the verb and "that" is no content.)
+        const dated = toks.slice(cueEnd + 1, k).every((x) => /^(?:on|in|at|last|this|earlier|late|early|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|\d+)$/.test(x.lower));
+        if (toks[k]!.lower === 'that' && (lemma === 'tell' || lemma === 'inform' || lemma === 'ask' || lemma === 'brief' || k === cueEnd + 1 || lemma === 'say' || lemma === 'deny' || lemma === 'reject' || dated)) { from = toks[k + 1]?.start ?? from; break; }
         if (toks[k]!.text === ',' || toks[k]!.text === '.' || isQuote(toks[k])) break;
         // "said she was not going to jump to that conclusion": the content has begun; "that" is no complementizer.
         if (k > cueEnd + 1 && (PRONOUNS.has(toks[k]!.lower) || AUX_AFTER.has(toks[k]!.lower))) break;

@@ -16,6 +16,8 @@ export interface CueEntry {
    * claims, so `/claim` leaves them out (see `FindOptions.actions`).
    */
   position?: boolean;
+  /** A belief or perception ("knows", "sees … as"): shown by `/claim`, read with the attitude rules. */
+  belief?: boolean;
 }
 
 const VERBS: Record<Stance, string[]> = {
@@ -106,13 +108,11 @@ const NOUNISH_FORMS = new Set([
  * other uses), each mapped to its lemma.
  */
 const ATTITUDE_FORMS: Record<string, string> = {
-  knows: 'know', see: 'see', sees: 'see', saw: 'see', views: 'view', considers: 'consider', realized: 'realize',
-  remember: 'remember', remembered: 'remember', understood: 'understand', assume: 'assume', learned: 'learn',
   wants: 'want', wanted: 'want', wished: 'wish', prefers: 'prefer', supports: 'support', supported: 'support',
   opposes: 'oppose', opposed: 'oppose', oppose: 'oppose', favors: 'favor', favor: 'favor', backed: 'back',
   sought: 'seek', seeks: 'seek', seeking: 'seek', embraced: 'embrace', championed: 'champion',
   advocated: 'advocate', pursued: 'pursue', welcomed: 'welcome', like: 'like', liked: 'like', loves: 'love',
-  aims: 'aim', want: 'want', know: 'know', support: 'support', prefer: 'prefer', hope: 'hope', fear: 'fear', believe: 'believe',
+  aims: 'aim', want: 'want', support: 'support', prefer: 'prefer', hope: 'hope', fear: 'fear', believe: 'believe',
   think: 'think', feel: 'feel', expect: 'expect', plan: 'plan', seek: 'seek', worry: 'worry', agree: 'agree',
   // Speech events and acts of record ("spoke about", "issued a statement", "released an ad").
   spoke: 'speak', talked: 'talk', talking: 'talk', talks: 'talk', offered: 'offer', shared: 'share',
@@ -121,12 +121,26 @@ const ATTITUDE_FORMS: Record<string, string> = {
   hoped: 'hope', hopes: 'hope', thanked: 'thank', pressed: 'press',
 };
 
+/**
+ * Beliefs and perceptions ("knows that", "sees it as", "realized that"): states of mind like
+ * "believes", so `/claim` shows them as its speaker's claims; only the forms that, measured on
+ * PolNeAR train, report a belief about half the time or more, and only where the rules for
+ * attitudes allow (a base form after its subject, "see"/"view" with "as" or "that").
+ */
+const BELIEF_FORMS: Record<string, string> = {
+  knows: 'know', know: 'know', see: 'see', sees: 'see', saw: 'see', views: 'view', considers: 'consider', realized: 'realize',
+  remember: 'remember', remembered: 'remember', understood: 'understand', assume: 'assume', learned: 'learn', feel: 'feel',
+};
+
 /** Every inflected form of every reporting verb, mapped to its entry. */
 export const CUE_VERBS: ReadonlyMap<string, CueEntry> = (() => {
   const map = new Map<string, CueEntry>();
   for (const lemma of VERBS.asserts) {
     const entry: CueEntry = { lemma, stance: STANCE_OF[lemma] ?? 'asserts', speech: !COGNITION.has(lemma) };
     for (const form of inflect(lemma)) if (!map.has(form) && !NOUNISH_FORMS.has(form)) map.set(form, entry);
+  }
+  for (const [form, lemma] of Object.entries(BELIEF_FORMS)) {
+    if (!map.has(form)) map.set(form, { lemma, stance: 'asserts', speech: false, belief: true });
   }
   for (const [form, lemma] of Object.entries(ATTITUDE_FORMS)) {
     if (!map.has(form)) map.set(form, { lemma, stance: 'asserts', speech: false, position: true });

@@ -297,13 +297,22 @@ function roleRun(toks: Token[], i: number): number {
   return -1;
 }
 
+/** Words of a time phrase after a participle ("released in late August", "published last year"). */
+const DATING = /^(?:in|on|at|last|this|late|early|earlier|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|weekend|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec|\d+)$/;
+const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
 /** Index of the first token after `i` that is not an auxiliary/adverb sitting between subject and verb (leftwards). */
 export function skipLeft(toks: Token[], i: number): number {
   let j = i;
   while (j >= 0) {
     const t = toks[j]!;
-    // "The poll released Friday showed": a participle dated by the time word describes the subject.
-    if (TIME_WORD.test(t.lower) && j > 1 && /ed$/.test(toks[j - 1]!.lower) && !toks[j - 1]!.cap && toks[j - 2]?.word && !BOUNDARY.has(toks[j - 2]!.lower)) { j -= 2; continue; }
+    // "The poll released Friday showed", "a report released last year found", "a poll released in
+    // late August found": a participle dated by a time phrase describes the subject.
+    if (j === i || TIME_WORD.test(t.lower)) {
+      let p = j;
+      while (p > 0 && j - p < 6 && DATING.test(toks[p]!.lower)) p--;
+      if (p < j && p > 0 && /ed$/.test(toks[p]!.lower) && !toks[p]!.cap && toks[p - 1]?.word && !BOUNDARY.has(toks[p - 1]!.lower) && toks.slice(p + 1, j + 1).some((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || MONTH.test(x.lower))) { j = p - 1; continue; }
+    }
     if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && /ly$/.test(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower))) { j--; continue; }
     // "on Friday", "last week", "just this month", "earlier this year"
     if (TIME_HEAD.test(t.lower) && /^(?:last|this|next|that|each|every|earlier|later)$/.test(toks[j - 1]?.lower ?? '')) { j -= 2; continue; }

@@ -46,14 +46,19 @@ describe('quotations signed with a dash', () => {
   });
 });
 
-describe('beliefs, positions and polls are PolNeAR scope only', () => {
+describe('positions are PolNeAR scope only; beliefs and polls are claims', () => {
   it.each([
     ['Sanders wants a recount in Kentucky.', 'wants', 'Sanders'],
     ['The senator opposed the trade deal.', 'opposed', 'The senator'],
-    ['Most Republicans knows the rules.', 'knows', 'Most Republicans'],
   ])('%s', (text, cue, source) => {
     expect(who(text)).toEqual([]);
     expect(who(text, { actions: true, nested: false })[0]).toMatchObject({ cue, source });
+  });
+
+  it('shows beliefs in /claim, as it does "believes"', () => {
+    expect(who('The senator knows that the deal is dead.')[0]).toMatchObject({ cue: 'knows', source: 'The senator', content: 'the deal is dead' });
+    expect(who('Investors see the Fed as too slow.')[0]).toMatchObject({ cue: 'see', source: 'Investors' });
+    expect(who('We saw the crowd outside.')).toEqual([]);
   });
 
   it('reads base forms only after a subject pronoun, an auxiliary or a plural subject', () => {
@@ -73,7 +78,7 @@ describe('beliefs, positions and polls are PolNeAR scope only', () => {
     expect(who('In this poll, Trump rose 1 point.', { actions: true })[0]).toMatchObject({ cue: 'In', source: 'this poll', content: 'Trump rose 1 point' });
     // A standing in the polls is no report of one.
     expect(who('Trump has a decisive lead in the polls ahead of the primary.', { actions: true })).toEqual([]);
-    expect(who('In this poll, Trump rose 1 point.')).toEqual([]);
+    expect(who('In this poll, Trump rose 1 point.')[0]).toMatchObject({ source: 'this poll' });
   });
 
   it('leaves the respondents as the source when a poll introduces what they said', () => {
