@@ -177,7 +177,7 @@ const ROLE_LEAD = /^(?:former|retired|then|longtime|veteran|senior|top|acting|in
 const NAMING = new Set(['call', 'see', 'describe', 'term', 'dub', 'label', 'view', 'consider', 'characterize', 'characterise']);
 
 /** Quantifiers and numerals that can stand alone as a subject ("Several said", "two in three say"). */
-const QUANT_SUBJECTS = new Set(['some', 'many', 'most', 'several', 'both', 'all', 'few', 'two', 'three', 'four', 'five', 'others', 'one', 'each', 'numerous', 'multiple', 'various']);
+const QUANT_SUBJECTS = new Set(['some', 'many', 'most', 'several', 'both', 'all', 'few', 'two', 'three', 'four', 'five', 'others', 'one', 'each', 'numerous', 'multiple', 'various', 'another']);
 
 /** Quantifiers of a relative source: "many of whom", "most of which". */
 const QUANTIFIERS = new Set(['many', 'most', 'some', 'all', 'several', 'none', 'both', 'few', 'each', 'one', 'two', 'three', 'half', 'dozens', 'hundreds', 'thousands', 'millions']);
@@ -292,7 +292,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // ("went on to say": the phrase "went on to" too.)
     const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
     if (prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn) continue;
-    if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
+    // "the statement reads"; after a quotation also "…,” read the statement." / "read one".
+    const docAfter = isQuote(prev) || prev?.text === ',' ? /^\s*(?:(?:the|a|an|one|another|his|her|their|its)\s+)?(?:statement|email|e-mail|message|sign|letter|post|tweet|note|release|placard|banner|one|another|text)\b/i.test(text.slice(t.end, Math.min(unit.end, t.end + 30))) : false;
+    if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start)) && !docAfter) continue;
     const next = toks[cueEnd + 1];
     // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
     if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 20)]!.start, t.start))) continue;
@@ -559,6 +561,12 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       }
       content = trimSpan(text, from, unit.end);
     }
+    // "Asked Tuesday about Sullivan, Feinstein said …", "Lashing out, Trump said …": an opening
+    // participle's own content ends with its phrase; the main clause is a statement of its own.
+    if (c === 0 && !source && (/ing$/.test(t.lower) || /^(?:asked|pressed|questioned|told)$/.test(t.lower))) {
+      const comma = toks.findIndex((x, k) => k > cueEnd && x.text === ',');
+      if (comma > 0) content = trimSpan(text, content.start, Math.max(content.start, toks[comma]!.start));
+    }
     // Verdict words turn "said"/"called" into a denial.
     if (stance === 'asserts' && (lemma === 'call' || lemma === 'say' || lemma === 'describe' || lemma === 'dismiss') && DENIAL_WORDS.test(text.slice(t.end, Math.min(unit.end, t.end + 60)))) stance = 'denies';
     let answers: Span | undefined;
@@ -586,7 +594,7 @@ function clipContents(text: string, raws: Raw[]): void {
     if (r.content.start < r.cue.end) continue;
     // "said Wednesday he agrees with …": a statement opening the content is reported inside this one
     // (nested), not a second statement beside it; the first one further in ends the content.
-    const opens = (n: Raw) => !!n.source && n.source.start >= r.content.start && n.source.start <= r.content.start + 1;
+    const opens = (n: Raw) => !!n.source && n.source.start >= r.content.start && n.source.start <= r.content.start + 1 && !/[,;:]\s*$/.test(text.slice(r.cue.end, n.source.start));
     const next = sorted.find((n) => n !== r && !NOMINAL_CUES.has(n.lemma) && n.cue.start > r.content.start && n.cue.start < r.content.end && !opens(n));
     if (!next) continue;
     const boundary = next.source && next.source.start > r.content.start && next.source.start < next.cue.start ? next.source.start : next.cue.start;

@@ -22,7 +22,7 @@ const ORG_WORDS = /\b(?:Ministry|Agency|Office|Department|Government|Embassy|Cou
 const ROLE_WORD = /\b(?:spokesperson|spokesman|spokeswoman|minister|ambassador|president|governor|secretary|chief|director|official|adviser|advisor|aide|senator|prime|deputy|head|leader|envoy|general|commander|representative|speaker|chairman|chairwoman|lawyer)\b/i;
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
 /** Pronouns left without a claimant unless the sentence names their antecedent: "I", "we", a bare "who". */
-const PRONOUNS_UNRESOLVED = new Set(['i', 'you', 'we', 'who', 'which', 'one', 'someone', 'others', 'both']);
+const PRONOUNS_UNRESOLVED = new Set(['i', 'you', 'we', 'who', 'which', 'one', 'someone', 'others', 'both', 'another']);
 /** Sentences back that a pronoun may reach for an antecedent among earlier claimants. */
 const PRONOUN_REACH = 3;
 /** Sentences back that "he"/"she" may reach (quotes run long between a name and its pronoun). */

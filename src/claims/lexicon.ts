@@ -147,6 +147,7 @@ export const CUE_VERBS: ReadonlyMap<string, CueEntry> = (() => {
   }
   // "the statement reads": only with a document as source (checked by the rules).
   map.set('reads', { lemma: 'read', stance: 'asserts', speech: true });
+  map.set('read', { lemma: 'read', stance: 'asserts', speech: true });
   // "Clinton calls ISIS violence genocide", "he calls for": only after a subject (checked by the rules).
   map.set('calls', { lemma: 'call', stance: 'asserts', speech: true });
   return map;

@@ -336,3 +336,20 @@ describe('"called" as a verdict and as a name', () => {
     expect(who(text)).toEqual([]);
   });
 });
+
+describe('opening participles and documents', () => {
+  it('gives the main clause its own statement after an opening participle', () => {
+    expect(who('Asked Tuesday about Sullivan, Feinstein said "I do not know him."').find((s) => s.cue === 'said')).toMatchObject({ source: 'Feinstein' });
+    expect(who('Lashing out, Trump said the justice was wrong.').find((s) => s.cue === 'said')).toMatchObject({ source: 'Trump' });
+    expect(who('When their turn came and they were announced, Mr. Rogan said in an interview that it was fine.').find((s) => s.cue === 'said')).toMatchObject({ source: 'Mr. Rogan' });
+  });
+
+  it('reads "read the statement" after a quotation, never "read the words"', () => {
+    expect(who('“We will win,” read the statement, which was attributed to Miller.')[0]).toMatchObject({ cue: 'read', source: 'the statement' });
+    expect(who('Trump read the words he had come to deliver.')).toEqual([]);
+  });
+
+  it('leaves "another" without a claimant', () => {
+    expect(who('Yet another said, “Rubio is in a battle.”')[0]).toMatchObject({ source: 'another', claimant: null });
+  });
+});
