@@ -41,9 +41,10 @@ export interface FindOptions {
    */
   nested?: boolean;
   /**
-   * Keep commitments and actions reported with a speech verb ("agreed to meet", "declined to
-   * comment", "vowed to veto"). PolNeAR annotates them as attributions; `/claim` does not show
-   * them, because they are not claims. @defaultValue false
+   * Keep attributions in PolNeAR's wider sense that are not claims: actions and decisions reported
+   * with a speech verb ("agreed to meet", "declined to comment"), positions and intentions ("wants",
+   * "opposed", "sought"), acts of record ("issued", "released"), mid-sentence polls. PolNeAR
+   * annotates them; `/claim` does not show them. @defaultValue false
    */
   actions?: boolean;
 }
@@ -61,8 +62,12 @@ const PHRASAL_STARTS = new Set(['push', 'pushed', 'pushes', 'pushing', 'cast', '
 const NOUN_PREPS = new Set(['in', 'of', 'for', 'with', 'without']);
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
-/** Cue verbs that, followed by "to" (or "on"), report an action or a commitment rather than a statement. */
-const ACTION_WITH_TO = new Set(['agree', 'promise', 'vow', 'pledge', 'threaten', 'refuse', 'decline', 'decide', 'plan']);
+/**
+ * Cue verbs that, followed by "to" (or "on"), report an action or a decision rather than a statement
+ * ("agreed to meet", "declined to comment"). Promises, vows, pledges and threats are made in words,
+ * so they stay statements ("vowed to veto the bill").
+ */
+const ACTION_WITH_TO = new Set(['agree', 'refuse', 'decline', 'decide', 'plan']);
 /** Auxiliaries and modals: after a name they make it the subject of a clause ("Clinton would …"). */
 const AUX_AFTER = new Set(['would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'does', 'did', "won't", "can't", "doesn't", "didn't", "isn't", "wasn't"]);
 /** Nouns after which a participle is an adjective ("pledged delegates"). */

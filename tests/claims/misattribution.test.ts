@@ -101,7 +101,6 @@ describe('actions are not statements', () => {
     'Russia and Turkey agreed to set up an observation center.',
     'The ministry decided to withdraw its troops.',
     'The company plans to announce new rules.',
-    'Kasich vowed to stay in the race.',
     'A spokesman declined to comment.',
   ])('%s', (text) => {
     expect(who(text)).toEqual([]);
@@ -112,7 +111,12 @@ describe('actions are not statements', () => {
   });
 
   it('keeps actions for PolNeAR scoring when asked', () => {
-    expect(who('Kasich vowed to stay in the race.', { actions: true })[0]).toMatchObject({ cue: 'vowed', source: 'Kasich' });
+    expect(who('A spokesman declined to comment.', { actions: true })[0]).toMatchObject({ cue: 'declined', source: 'A spokesman' });
+  });
+
+  it('shows promises, vows, pledges and threats: commitments made in words', () => {
+    expect(who('Kasich vowed to stay in the race.')[0]).toMatchObject({ cue: 'vowed', source: 'Kasich' });
+    expect(who('Trump promised to build a wall.')[0]).toMatchObject({ cue: 'promised', source: 'Trump' });
   });
 
   it('reads "continued" as a cue only beside a quotation', () => {
