@@ -69,7 +69,9 @@ describe('npm start with Slack and Discord configured', () => {
       expect(status).toBe(200);
       const answer = await slackFake.waitFor((r) => r.path === new URL(responseUrl).pathname, 10_000);
       expect(JSON.stringify(answer.body)).toMatch(/Gyumri/);
-      // Discord was tried and refused; the process is still up and Slack still answers after that.
+      // Discord was tried and refused (its login runs beside Slack's, so wait for it); the process
+      // is still up and Slack still answers after that.
+      for (let i = 0; i < 200 && discordFake.identifyPayload === undefined; i++) await new Promise((r) => setTimeout(r, 50));
       expect(discordFake.identifyPayload).toBeDefined();
       await new Promise((r) => setTimeout(r, 500));
       expect(settled).toBe(false);
