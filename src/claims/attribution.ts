@@ -16,7 +16,7 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
 } from './lexicon.js';
 import {
-  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial, TIME_HEAD,
+  clauseSubjectBefore, clauseStart, insertedSubject, INTRO_WORDS, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial, TIME_HEAD,
   titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
@@ -67,6 +67,8 @@ const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 's
  * ("agreed to meet", "declined to comment"). Promises, vows, pledges and threats are made in words,
  * so they stay statements ("vowed to veto the bill").
  */
+/** "to"-taking words that are adjectives, which `skipLeft` already passes ("likely to", "ready to"). */
+const ADJECTIVE_TO = new Set(['likely', 'ready', 'willing', 'expected', 'going', 'set']);
 const ACTION_WITH_TO = new Set(['agree', 'refuse', 'decline', 'decide', 'plan']);
 /** Auxiliaries and modals: after a name they make it the subject of a clause ("Clinton would …"). */
 const AUX_AFTER = new Set(['would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'does', 'did', "won't", "can't", "doesn't", "didn't", "isn't", "wasn't"]);
@@ -289,6 +291,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     if (prev && /ed$/.test(t.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower)) continue;
     // "called to service", "called to testify": summoned, not a statement.
     if (lemma === 'call' && toks[cueEnd + 1]?.lower === 'to') continue;
+    // "a cautious note", "the harsh criticism": after an article and an adjective, a noun.
+    if (prev && !prev.cap && /(?:ous|ful|less|able|ible|ive|al|ic|ant|ent|est|er|y)$/.test(prev.lower) && /^(?:a|an|the|his|her|their|its|this|that)$/.test(toks[c - 2]?.lower ?? '') && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower)) continue;
     // "baseless claims", "false reports": after an adjective, an -s form is a plural noun.
     if (prev && !prev.cap && /s$/.test(t.lower) && !/ss$/.test(t.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower))) continue;
     // "271 pledged delegates": a participle after a number is an adjective.
@@ -346,7 +350,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     let antecedent: Span | undefined;
     let sameAsPrevious = false;
     let contentBefore = false;
-    const before = skipLeft(toks, c - 1);
+    let before = skipLeft(toks, c - 1);
+    // "Sanders has begun to rebut", "Trump tried to deny": the subject is before the verb that takes "to".
+    if (prev?.lower === 'to' && TO_VERBS.has(toks[before]?.lower ?? '') && !ADJECTIVE_TO.has(toks[before]!.lower)) before = skipLeft(toks, before - 1);
     const bt = toks[before];
     let a = c - 1;
     while (a >= 0 && (ADVERBS.has(toks[a]!.lower) || (/ly$/.test(toks[a]!.lower) && !toks[a]!.cap))) a--;
@@ -434,7 +440,18 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         contentBefore = true;
       }
     } else if (bt) {
-      if (PRONOUNS.has(bt.lower)) {
+      if ((bt.lower === 'both' || bt.lower === 'all') && /^(?:they|we)$/.test(toks[before - 1]?.lower ?? '')) {
+        // "They both said": the pronoun is the speaker.
+        source = span(toks, before - 1, before);
+        name = span(toks, before - 1, before - 1);
+      } else if ((bt.lower === 'both' || bt.lower === 'all') && toks[before - 1]?.word && !BOUNDARY.has(toks[before - 1]!.lower) && npLeft(toks, before - 1) >= 0) {
+        // "Richards and Menendez both stressed": the subject before the quantifier.
+        const s = wholeSubject(toks, npLeft(toks, before - 1));
+        if (s >= 0 && clauseStart(toks, s)) {
+          source = span(toks, s, before);
+          name = span(toks, s, before - 1);
+        }
+      } else if (PRONOUNS.has(bt.lower)) {
         source = span(toks, before, before);
         // "“…,” she said, adding …": the quotation before the pronoun is the content.
         const pre = toks[before - 1];
@@ -539,6 +556,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
       if (subj && subj[1] < c) source = span(toks, subj[0], subj[1]);
     }
+    // "Having announced …", "Instead, …": an opening word is no speaker.
+    if (source && source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase())) source = null;
     // "if you think …", "you can say that": a generic "you" is nobody's claim.
     if (source && /^you$/i.test(text.slice(source.start, source.end))) source = null;
     // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.

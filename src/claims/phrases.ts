@@ -276,7 +276,8 @@ export function npRight(toks: Token[], i: number): number {
       j = to;
       continue;
     }
-    if (DETERMINERS.has(next.lower) && !toks[j]!.cap && toks[j]!.lower !== "'s") break;
+    // ("the other candidate", "a few days": a determiner after a determiner continues the phrase.)
+    if (DETERMINERS.has(next.lower) && !toks[j]!.cap && toks[j]!.lower !== "'s" && !DETERMINERS.has(toks[j]!.lower)) break;
     j++;
   }
   return j;
@@ -296,6 +297,9 @@ function roleRun(toks: Token[], i: number): number {
   }
   return -1;
 }
+
+/** Sentence adverbs and openers that are never a subject ("Instead, …", "Later on Sunday, …"). */
+export const INTRO_WORDS: ReadonlySet<string> = new Set(['instead', 'later', 'meanwhile', 'throughout', 'absent', 'still', 'yet', 'indeed', 'finally', 'first', 'then', 'now', 'years', 'days', 'months', 'weeks', 'earlier', 'overall', 'separately', 'together', 'however', 'moreover', 'having', 'being', 'despite', 'amid', 'also', 'again', 'so', 'thus', 'today', 'tonight', 'yesterday']);
 
 /** Words of a time phrase after a participle ("released in late August", "published last year"). */
 const DATING = /^(?:in|on|at|last|this|late|early|earlier|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|weekend|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec|\d+)$/;
@@ -328,15 +332,26 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   while (i < toks.length && (!toks[i]!.word || toks[i]!.lower === 'but' || toks[i]!.lower === 'and')) i++;
   // An introductory phrase ("Hours later,", "Speaking at a rally,", "On Monday,") is not the subject.
   const first = toks[i];
-  if (first && (BOUNDARY.has(first.lower) || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
-    const comma = toks.findIndex((x, k) => k > i && x.text === ',');
+  const comma = toks.findIndex((x, k) => k > i && x.text === ',');
+  // "A few days later,", "Instead,", "Throughout the 2000s,": a time or linking phrase.
+  const timed = comma > 0 && comma - i <= 8 && toks.slice(i, comma).some((x) => TIME_HEAD.test(x.lower) || TIME_WORD.test(x.lower) || /^(?:later|ago|earlier|\d{4}s?)$/.test(x.lower));
+  if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
     if (comma > 0 && comma - i < 14) i = comma + 1;
+    else if (INTRO_WORDS.has(first.lower)) i++;
   }
-  const t = toks[i];
+  let t = toks[i];
   if (!t) return null;
   if (PRONOUNS.has(t.lower) && t.lower !== 'it') return [i, i];
-  const end = npRight(toks, i);
+  let end = npRight(toks, i);
   if (end < 0) return null;
+  // "After his rally in San Jose, California the GOP candidate went": the place ends the opening phrase.
+  if (t.cap && toks[end + 1]?.word && DETERMINERS.has(toks[end + 1]!.lower) && !toks[end + 1]!.cap) {
+    i = end + 1;
+    t = toks[i]!;
+    end = npRight(toks, i);
+    if (end < 0) return null;
+  }
+  if (INTRO_WORDS.has(toks[end]!.lower) && end === i) return null;
   const after = toks[end + 1];
   // "Gary Emineth, a former state party chairman, became a delegate and said": past the apposition.
   if (after?.text === ',') {

@@ -357,3 +357,28 @@ describe('opening participles and documents', () => {
     expect(who('Yet another said, “Rubio is in a battle.”')[0]).toMatchObject({ source: 'another', claimant: null });
   });
 });
+
+describe('openers, quantifiers and adjectives are never speakers', () => {
+  it.each([
+    ['Having announced that he would not send me to prison, Judge Berman proceeded to hand down his sentence.', /^Having$/],
+    ['Instead, the Vermont senator is sticking to his message, hoping to avoid any misstep.', /^Instead$/],
+    ['But a few days later, Trump reversed himself yet again, telling CBS that the laws are set.', /^a$/],
+    ['After his rally in San Jose, California the GOP candidate went further and portrayed protestors as undocumented.', /^California$/],
+    ['But Sanders has begun to rebut that criticism.', /^begun$/],
+  ])('%s', (text, wrong) => {
+    for (const s of who(text, { actions: true })) expect(s.source ?? '').not.toMatch(wrong);
+  });
+
+  it('takes the subject before "both"', () => {
+    expect(who('Richards and Menendez both stressed that it was not all bad news.')[0]).toMatchObject({ source: 'Richards and Menendez both', claimant: 'Richards and Menendez' });
+  });
+
+  it('reads "a cautious note" as a noun', () => {
+    expect(who('Bill McInturff, a pollster, sounded a cautious note about the data.')).toEqual([]);
+  });
+
+  it('finds the subject after an opening time phrase or place', () => {
+    expect(who('But a few days later, Trump reversed himself yet again, telling CBS that the laws are set.')[0]).toMatchObject({ source: 'Trump' });
+    expect(who('After his rally in San Jose, California the GOP candidate went further and portrayed protestors as undocumented.')[0]).toMatchObject({ source: 'the GOP candidate' });
+  });
+});
