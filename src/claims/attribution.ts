@@ -67,6 +67,15 @@ const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 's
  * ("agreed to meet", "declined to comment"). Promises, vows, pledges and threats are made in words,
  * so they stay statements ("vowed to veto the bill").
  */
+/**
+ * Verbs that invert after what was said ("…,” said Yusov", "…, wrote the ministry"); others keep
+ * their subject first, so ", downplayed his influence" never makes "his influence" a speaker.
+ */
+const INVERTIBLE = new Set(['say', 'add', 'write', 'note', 'ask', 'tell', 'continue', 'explain', 'argue', 'insist', 'recall', 'warn', 'claim', 'reply', 'respond', 'answer', 'suggest', 'conclude', 'observe', 'remark', 'declare', 'quip', 'joke', 'concede', 'admit', 'acknowledge', 'counter', 'retort', 'predict', 'caution', 'report', 'read', 'state', 'tweet', 'post', 'announce', 'complain', 'muse', 'wonder', 'assert', 'allege', 'confirm', 'deny', 'shout', 'chant', 'boast', 'brag', 'scoff', 'plead', 'mention', 'comment', 'reiterate', 'stress', 'emphasize', 'emphasise', 'maintain', 'contend', 'testify', 'estimate', 'reveal', 'disclose', 'promise', 'vow', 'pledge', 'threaten', 'urge', 'believe', 'think', 'hope', 'fear', 'worry', 'expect', 'grumble', 'lament', 'agree', 'echo', 'speculate', 'proclaim', 'inquire', 'concur', 'affirm', 'reaffirm', 'clarify']);
+
+/** Words opening a subordinate or participial phrase inside commas ("…, after winning Ohio, …"). */
+const SUBORDINATE = new Set(['after', 'before', 'while', 'when', 'since', 'although', 'though', 'because', 'despite', 'amid', 'following', 'during', 'as', 'if', 'unless', 'until', 'once']);
+
 /** "to"-taking words that are adjectives, which `skipLeft` already passes ("likely to", "ready to"). */
 const ADJECTIVE_TO = new Set(['likely', 'ready', 'willing', 'expected', 'going', 'set']);
 const ACTION_WITH_TO = new Set(['agree', 'refuse', 'decline', 'decide', 'plan']);
@@ -367,7 +376,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // "“Why?” asked Mr. Manafort, referring to …": after a quotation even "asked X" is inverted.
     const quotedAsk = OBJECT_VERBS.has(lemma) && !!prev && (CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === "''") && /[?]/.test(text.slice(Math.max(unit.start, prev.start - 3), prev.start + 1)) &&
       (() => { const e = npRight(toks, cueEnd + 1); const a = toks[e + 1]; return e >= 0 && (!a || !a.word); })();
-    let inverted = (!OBJECT_VERBS.has(lemma) || quotedAsk) && !/ing$/.test(t.lower) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
+    let inverted = (!OBJECT_VERBS.has(lemma) || quotedAsk) && INVERTIBLE.has(lemma) && !/ing$/.test(t.lower) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
       !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which') ||
         // "…,” said former Gov. Jim Doyle", "said election lawyer Joe Birkenstock": a role leading to a name.
         (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)) ||
@@ -502,7 +511,14 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         // "Ukraine's military intelligence agency, the HUR, has claimed"; "Ted Cruz, by contrast, wrote";
         // "Chris Cox, who runs the lobbying arm, says": the subject sits before the inserted phrase.
         const s2 = npLeft(toks, before - 1);
-        const found = insertedSubject(toks, before);
+        let found = insertedSubject(toks, before);
+        // "…, OH, after winning Ohio in the primary, Gov. John Kasich (R-OH), said": a name opening a
+        // clause right before the comma is the subject; what sits before it is an opening phrase.
+        // ("Charleston, West Virginia," is a place named with its state, not a subject.)
+        if (found && s2 > found[1] + 2 && clauseStart(toks, s2) && toks[s2]!.cap && !toks[s2 - 2]?.cap && toks[before - 1] && (toks[before - 1]!.cap || toks[before - 1]!.text === ')')) {
+          const opener = toks[found[1] + 2];
+          if (opener && (SUBORDINATE.has(opener.lower) || /ing$/.test(opener.lower))) found = null;
+        }
         const open = found ? found[1] + 1 : -1;
         const subjectStart = found ? found[0] : -1;
         if (subjectStart >= 0) {

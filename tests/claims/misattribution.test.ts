@@ -382,3 +382,17 @@ describe('openers, quantifiers and adjectives are never speakers', () => {
     expect(who('After his rally in San Jose, California the GOP candidate went further and portrayed protestors as undocumented.')[0]).toMatchObject({ source: 'the GOP candidate' });
   });
 });
+
+describe('subjects around inserted phrases', () => {
+  it.each([
+    ['Tuesday in Berea, OH, after winning Ohio in the primary, Gov. John Kasich (R-OH), said, “I am getting ready.”', 'Gov. John Kasich (R-OH)'],
+    ['Trump, speaking at a rally in Charleston, West Virginia, said the plan failed.', 'Trump'],
+  ])('%s', (text, claimant) => {
+    expect(who(text).find((s) => s.cue === 'said')).toMatchObject({ claimant });
+  });
+
+  it('never inverts a verb that does not take its speaker after it', () => {
+    const found = who('The star journalist, who is promoting his 12th book, “Sin Miedo” (Without Fear), downplayed his influence among Hispanics.');
+    for (const s of found) expect(s.source ?? '').not.toMatch(/influence/);
+  });
+});
