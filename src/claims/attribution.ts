@@ -52,7 +52,7 @@ export interface FindOptions {
 const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false };
 
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
-const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as']);
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
 /** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
 const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'its', 'his', 'her', 'their', 'our', 'then', 'now', 'former', 'also']);
 /** Words every outlet-dispute phrase contains, tested before the full pattern. */
@@ -110,7 +110,7 @@ function positionCue(toks: readonly import('./tokens.js').Token[], c: number, le
   // "they want", "would like", and after a plural subject: "voters want", "Palestinians want", "4 in 10 want".
   const plural = !!prev && prev.word && /[^su’'i]s$/.test(prev.lower) && !SKIPPABLE.has(prev.lower) && !BOUNDARY.has(prev.lower) && !CUE_VERBS.has(prev.lower);
   if (base && !(prev && (PERSONAL.has(prev.lower) || MODALS.has(prev.lower) || plural || /^\d+$/.test(prev.text) || /^(?:both|others|many|most|some|few|all)$/.test(prev.lower)))) return false;
-  if ((lemma === 'see' || lemma === 'view' || lemma === 'regard') && !toks.slice(c + 1, c + 9).some((x) => x.lower === 'as' || x.lower === 'that')) return false;
+  if ((lemma === 'see' || lemma === 'view' || lemma === 'regard') && !toks.slice(c + 1, c + 9).some((x) => x.lower === 'as' || (lemma === 'see' && x.lower === 'that'))) return false;
   if (lemma === 'like' && !(t.lower !== 'like' || prev?.lower === 'would')) return false;
   if (lemma === 'vote' && !/^(?:for|against)$/.test(toks[c + 1]?.lower ?? '')) return false;
   if (lemma === 'back' && t.lower === 'backs') return false;
@@ -336,6 +336,10 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     if (/ed$/.test(t.lower) && ADJECTIVE_HEADS.has(next?.lower ?? '')) continue;
     // "Additional reporting by …", "precincts reporting": credit lines and tallies.
     if (t.lower === 'reporting' && (/^(?:additional|contributed|contributing|precincts|their|his|her|its|our)$/.test(prev?.lower ?? '') || next?.lower === 'by' || next?.lower === 'from')) continue;
+    // "Julie Hirschfeld Davis reported from Midway Atoll": a reporting credit, not a statement.
+    if (t.lower === 'reported' && next?.lower === 'from' && toks[cueEnd + 2]?.cap) continue;
+    // "His nonprofit group, called the Virginia Conservation Legacy": a name after a comma.
+    if (t.lower === 'called' && prev?.text === ',' && next && (next.cap || (next.lower === 'the' && toks[cueEnd + 2]?.cap)) && toks[c - 2]?.word && !toks[c - 2]!.cap) continue;
     // "a ruling expected in coming weeks": expected events, not expectations anyone voiced.
     if (t.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? '')) continue;
     // "calls" is a verb only after its subject ("Clinton calls …", "he calls for …"), not "phone calls".
@@ -572,6 +576,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
       if (subj && subj[1] < c) source = span(toks, subj[0], subj[1]);
     }
+    // "is propounding views", "has faced ridicule": a lone participle is no speaker.
+    if (source && source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end))) source = null;
     // "Having announced …", "Instead, …": an opening word is no speaker.
     if (source && source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase())) source = null;
     // "if you think …", "you can say that": a generic "you" is nobody's claim.

@@ -98,7 +98,7 @@ const NOUNISH_FORMS = new Set([
   'signaled', 'signalled', 'challenge', 'counter', 'briefed', 'briefing', 'observed', 'observing', 'observes',
   'voice', 'voices', 'voicing', 'repeat', 'repeats', 'worries', 'worry', 'label', 'labels', 'brand', 'brands',
   'credit', 'credits', 'forecast', 'forecasts', 'project', 'projects', 'projected', 'highlight', 'highlights', 'tease', 'teases',
-  'dub', 'laud',
+  'dub', 'laud', 'ridicule', 'ridicules', 'scorn', 'scorns',
 ]);
 
 /**
@@ -129,7 +129,7 @@ const ATTITUDE_FORMS: Record<string, string> = {
  */
 const BELIEF_FORMS: Record<string, string> = {
   knows: 'know', know: 'know', see: 'see', sees: 'see', saw: 'see', views: 'view', considers: 'consider', realized: 'realize',
-  remember: 'remember', remembered: 'remember', understood: 'understand', assume: 'assume', learned: 'learn', feel: 'feel',
+  remember: 'remember', remembered: 'remember', understood: 'understand', learned: 'learn', feel: 'feel',
 };
 
 /** Every inflected form of every reporting verb, mapped to its entry. */

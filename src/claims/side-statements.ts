@@ -13,7 +13,7 @@ import type { Unit } from './units.js';
 export const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'statement', 'statements', 'suggestion', 'suggestions']);
 
 /** Colon labels that introduce a section, not a speaker ("The Latest:", "Question:", "Poll:"). */
-const COLON_LABELS = /(?:^|\s)(?:the latest|latest|question|answer|q|a|update|updates|note|editor's note|related|watch|read|read more|photo|photos|video|exclusive|breaking|live|opinion|analysis|poll|editorial|fact check|name|age|city|source|sources|credit|warning|correction|full text|transcript|background|context|why|what|how|when|where|who|contributing|plus|email|e-mail|paid notice|also|more|see also|bottom line|the bottom line|follow|contact|reporting|edited by|by|top stories|today|tonight|coming up|programming note|disclosure|disclaimer|update \d+)$/;
+const COLON_LABELS = /(?:^|\s)(?:the latest|latest|question|answer|q|a|update|updates|note|editor's note|related|watch|read|read more|photo|photos|video|exclusive|breaking|live|opinion|analysis|poll|editorial|fact check|name|age|city|source|sources|credit|warning|correction|full text|transcript|background|context|why|what|how|when|where|who|contributing|plus|email|e-mail|paid notice|also|more|see also|bottom line|the bottom line|follow|contact|reporting|edited by|by|top stories|today|tonight|coming up|programming note|disclosure|disclaimer|update \d+|clarification|editor’s note|editors' note|editors’ note)$/;
 
 
 
@@ -37,6 +37,10 @@ export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw
   if (/@|https?:|www\./.test(text.slice(toks[colon + 1]!.start, unit.end))) return;
   // "Sanders: Win in a walk.": a short section heading inside the body, not a statement.
   if (!unit.title && words.length < 5) return;
+  // "Little Relief for Refugees: …", "Veto Power Impedes Peace Efforts: …": in the body, a label of
+  // three words or more names a speaker only with a title or a speaker noun in it.
+  const labelWords = toks.slice(0, colon).filter((t) => t.word);
+  if (!unit.title && labelWords.length >= 3 && !labelWords.some((t) => SPEAKER_NOUNS.has(t.lower) || /^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|President|Senator|Governor|Secretary|Minister)\.?$/.test(t.text))) return;
   if (!toks.slice(0, colon).every((t) => t.cap || t.lower === "'s" || NP_INNER_PREPS.has(t.lower) || SPEAKER_NOUNS.has(t.lower))) return;
   out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
 }

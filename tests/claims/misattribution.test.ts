@@ -396,3 +396,23 @@ describe('subjects around inserted phrases', () => {
     for (const s of found) expect(s.source ?? '').not.toMatch(/influence/);
   });
 });
+
+describe('nouns, credits and headings are never statements with a speaker', () => {
+  it.each([
+    'The clip has faced ridicule online since it was released.',
+    'One candidate is propounding views that pose a threat.',
+    'Little Relief for Refugees: The refugee crisis is precisely the sort of problem the body was made for.',
+    'Julie Hirschfeld Davis reported from Midway Atoll, and Mark Landler from Washington.',
+    'His nonprofit group, called the Virginia Conservation Legacy, took over.',
+  ])('%s', (text) => {
+    expect(who(text).filter((s) => s.source !== null)).toEqual([]);
+  });
+
+  it('reads a negated passive as passive', () => {
+    expect(who('It is her push so that history in mistreating Americans isn’t repeated.').every((s) => s.source === null)).toBe(true);
+  });
+
+  it('still reads a titled speaker before a colon in the body', () => {
+    expect(who('Senator Lindsey Graham: the party has lost its way and must find it again soon.')[0]).toMatchObject({ source: 'Senator Lindsey Graham' });
+  });
+});
