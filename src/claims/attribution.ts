@@ -73,6 +73,16 @@ const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 's
  */
 const INVERTIBLE = new Set(['say', 'add', 'write', 'note', 'ask', 'tell', 'continue', 'explain', 'argue', 'insist', 'recall', 'warn', 'claim', 'reply', 'respond', 'answer', 'suggest', 'conclude', 'observe', 'remark', 'declare', 'quip', 'joke', 'concede', 'admit', 'acknowledge', 'counter', 'retort', 'predict', 'caution', 'report', 'read', 'state', 'tweet', 'post', 'announce', 'complain', 'muse', 'wonder', 'assert', 'allege', 'confirm', 'deny', 'shout', 'chant', 'boast', 'brag', 'scoff', 'plead', 'mention', 'comment', 'reiterate', 'stress', 'emphasize', 'emphasise', 'maintain', 'contend', 'testify', 'estimate', 'reveal', 'disclose', 'promise', 'vow', 'pledge', 'threaten', 'urge', 'believe', 'think', 'hope', 'fear', 'worry', 'expect', 'grumble', 'lament', 'agree', 'echo', 'speculate', 'proclaim', 'inquire', 'concur', 'affirm', 'reaffirm', 'clarify']);
 
+/** The head of an agent phrase: the last word before its first preposition ("the head of the agency" → "head"). */
+function agentHead(toks: readonly import('./tokens.js').Token[], start: number, end: number): import('./tokens.js').Token {
+  for (let k = start + 1; k <= end; k++) if (/^(?:of|for|at|in|from|on|with)$/.test(toks[k]!.lower)) return toks[k - 1]!;
+  let k = end;
+  // "the war last fall": a trailing time phrase is not the head.
+  while (k > start && (TIME_HEAD_WORDS.test(toks[k]!.lower) || /^(?:last|this|next)$/.test(toks[k]!.lower))) k--;
+  return toks[k]!;
+}
+const TIME_HEAD_WORDS = /^(?:week|month|year|fall|spring|summer|winter|morning|afternoon|evening|night|weekend|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
 /** Words opening a subordinate or participial phrase inside commas ("…, after winning Ohio, …"). */
 const SUBORDINATE = new Set(['after', 'before', 'while', 'when', 'since', 'although', 'though', 'because', 'despite', 'amid', 'following', 'during', 'as', 'if', 'unless', 'until', 'once']);
 
@@ -199,7 +209,7 @@ const QUANT_SUBJECTS = new Set(['some', 'many', 'most', 'several', 'both', 'all'
 const QUANTIFIERS = new Set(['many', 'most', 'some', 'all', 'several', 'none', 'both', 'few', 'each', 'one', 'two', 'three', 'half', 'dozens', 'hundreds', 'thousands', 'millions']);
 
 /** Lower-case nouns for people ("voter", "physicians", "residents", "chairwoman"). */
-const PERSON_NOUN = /(?:[^e]er|or|ist|ian|ant|dent|man|woman|men|women|people|person|ee|ess|ive)s?$/;
+const PERSON_NOUN = /(?:[^e]er|or|ist|ian|ant|(?:resi|presi|stu)dent|man|woman|men|women|people|person|ee|ess|ive)s?$/;
 
 /** A statement before its claimant is resolved (internal to attribution and claimant resolution). */
 interface Raw {
@@ -301,7 +311,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // "called to service", "called to testify": summoned, not a statement.
     if (lemma === 'call' && toks[cueEnd + 1]?.lower === 'to') continue;
     // "a cautious note", "the harsh criticism": after an article and an adjective, a noun.
-    if (prev && !prev.cap && /(?:ous|ful|less|able|ible|ive|al|ic|ant|ent|est|er|y)$/.test(prev.lower) && /^(?:a|an|the|his|her|their|its|this|that)$/.test(toks[c - 2]?.lower ?? '') && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower)) continue;
+    if (prev && !prev.cap && /(?:ous|ful|less|able|ible)$/.test(prev.lower) && /^(?:a|an|the|his|her|their|its|this|that)$/.test(toks[c - 2]?.lower ?? '') && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower)) continue;
     // "baseless claims", "false reports": after an adjective, an -s form is a plural noun.
     if (prev && !prev.cap && /s$/.test(t.lower) && !/ss$/.test(t.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower))) continue;
     // "271 pledged delegates": a participle after a number is an adjective.
@@ -436,7 +446,10 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         if (end >= 0) source = span(toks, by, end);
       } else if (ag && (ag.cap || DETERMINERS.has(ag.lower) || SPEAKER_NOUNS.has(ag.lower) || /[^s]s$/.test(ag.lower)) && !MEANS.has(ag.lower)) {
         const end = npRight(toks, by);
-        if (end >= 0) source = span(toks, by, end);
+        // "as confirmed by the war last fall": an event confirms nothing; the agent must be able to speak.
+        const head = end >= 0 ? agentHead(toks, by, end) : null;
+        const speaks = (x: import('./tokens.js').Token) => x.cap || SPEAKER_NOUNS.has(x.lower) || PERSON_NOUN.test(x.lower) || (/s$/.test(x.lower) && SPEAKER_NOUNS.has(x.lower.slice(0, -1)));
+        if (end >= 0 && head && (speaks(head) || (/[^s]s$/.test(head.lower) && !DETERMINERS.has(ag.lower)) || toks.slice(by, end + 1).some((x) => x.word && !DETERMINERS.has(x.lower) && speaks(x)))) source = span(toks, by, end);
       }
       // "It was reported that…": no source, content after the cue.
     } else if (inverted) {
@@ -578,6 +591,12 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     }
     // "is propounding views", "has faced ridicule": a lone participle is no speaker.
     if (source && source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end))) source = null;
+    // "The incident has raised concerns": an event raises concerns, nobody voices them.
+    if (source && /^rais/.test(lemma)) {
+      const words = text.slice(source.start, source.end).split(/\s+/);
+      const head = words[words.length - 1]!;
+      if (!/^\p{Lu}/u.test(head) && !SPEAKER_NOUNS.has(head.toLowerCase()) && !PERSON_NOUN.test(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase()) && !(/s$/.test(head) && SPEAKER_NOUNS.has(head.toLowerCase().slice(0, -1)))) source = null;
+    }
     // "Having announced …", "Instead, …": an opening word is no speaker.
     if (source && source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase())) source = null;
     // "if you think …", "you can say that": a generic "you" is nobody's claim.

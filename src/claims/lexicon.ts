@@ -53,7 +53,6 @@ const STANCE_OF: Record<string, Stance> = {
   deny: 'denies', reject: 'denies', dismiss: 'denies', refute: 'denies', rebut: 'denies', rebuff: 'denies',
   dispute: 'disputes', question: 'disputes', challenge: 'disputes', contest: 'disputes', doubt: 'disputes',
   disagree: 'disputes', counter: 'disputes', retort: 'disputes', contradict: 'disputes', downplay: 'disputes',
-  reaffirm: 'confirms', affirm: 'confirms',
 };
 
 const COGNITION = new Set(['believe', 'think', 'fear', 'hope', 'expect', 'worry', 'doubt', 'show', 'find', 'speculate', 'muse']);
@@ -232,6 +231,7 @@ export const SPEAKER_NOUNS = new Set([
   'committee', 'council', 'commission', 'service', 'ministry', 'spokespeople', 'representative', 'observers',
   'residents', 'witnesses', 'navy', 'guard', 'forces', 'troops', 'ministry', 'mission', 'bureau', 'watchdog', 'regulator', 'officer', 'officers', 'negotiator', 'diplomat', 'diplomats', 'kremlin', 'authorities', 'envoy', 'envoys', 'union', 'unions', 'group', 'groups', 'organization', 'organisation', 'association',
   'newspaper', 'network', 'firm', 'bank', 'board', 'panel', 'institute', 'foundation', 'administration', 'coalition', 'alliance',
+  'head', 'member', 'members',
 ]);
 
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';

@@ -416,3 +416,21 @@ describe('nouns, credits and headings are never statements with a speaker', () =
     expect(who('Senator Lindsey Graham: the party has lost its way and must find it again soon.')[0]).toMatchObject({ source: 'Senator Lindsey Graham' });
   });
 });
+
+describe('events and things are never agents or speakers', () => {
+  it.each([
+    'Armenia is fully dependent on its ally, as confirmed by the war last fall.',
+    'The incident has raised concerns about the stability of the region.',
+  ])('%s', (text) => {
+    expect(who(text).filter((s) => s.source !== null)).toEqual([]);
+  });
+
+  it.each([
+    ['It was denied by the head of the agency.', 'the head of the agency'],
+    ['The report was rejected by the president.', 'the president'],
+    ['The plan was praised by residents.', 'residents'],
+    ['The document says the plan failed.', 'The document'],
+  ])('%s', (text, source) => {
+    expect(who(text)[0]).toMatchObject({ source });
+  });
+});
