@@ -13,7 +13,7 @@ import { headOf, relativeSubject, tightStart } from './antecedents.js';
 import { resolveClaimants } from './claimants.js';
 import {
   BOUNDARY, CUE_PREFILTER, CUE_VERBS, DENIAL_WORDS, DETERMINERS, OUTLET_DISPUTE, PHRASAL_CUES,
-  PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
+  PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
   clauseSubjectBefore, clauseStart, insertedSubject, INTRO_WORDS, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial, TIME_HEAD,
@@ -63,11 +63,6 @@ const NOUN_PREPS = new Set(['in', 'of', 'for', 'with', 'without']);
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
 /**
- * Cue verbs that, followed by "to" (or "on"), report an action or a decision rather than a statement
- * ("agreed to meet", "declined to comment"). Promises, vows, pledges and threats are made in words,
- * so they stay statements ("vowed to veto the bill").
- */
-/**
  * Verbs that invert after what was said ("…,” said Yusov", "…, wrote the ministry"); others keep
  * their subject first, so ", downplayed his influence" never makes "his influence" a speaker.
  */
@@ -88,6 +83,11 @@ const SUBORDINATE = new Set(['after', 'before', 'while', 'when', 'since', 'altho
 
 /** "to"-taking words that are adjectives, which `skipLeft` already passes ("likely to", "ready to"). */
 const ADJECTIVE_TO = new Set(['likely', 'ready', 'willing', 'expected', 'going', 'set']);
+/**
+ * Cue verbs that, followed by "to" (or "on"), report an action or a decision rather than a statement
+ * ("agreed to meet", "declined to comment"). Promises, vows, pledges and threats are made in words,
+ * so they stay statements ("vowed to veto the bill").
+ */
 const ACTION_WITH_TO = new Set(['agree', 'refuse', 'decline', 'decide', 'plan']);
 /** Auxiliaries and modals: after a name they make it the subject of a clause ("Clinton would …"). */
 const AUX_AFTER = new Set(['would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'does', 'did', "won't", "can't", "doesn't", "didn't", "isn't", "wasn't"]);
@@ -99,6 +99,10 @@ const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse'
 
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
 const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|videos?|transcripts?|slides?|charts?|graphs?|maps?|averages?|websites?|e-?mails?|photos?|images?|memos?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts|filings?|footage|tallies|search)\b/i;
+/** After a quotation, a document named after "read": "…,” read the statement", "read one". */
+const DOC_AFTER = /^\s*(?:(?:the|a|an|one|another|his|her|their|its)\s+)?(?:statement|email|e-mail|message|sign|letter|post|tweet|note|release|placard|banner|one|another|text)\b/i;
+/** Words of a time phrase between a verb and its "that" ("announced on Tuesday that"). */
+const DATED = /^(?:on|in|at|last|this|earlier|late|early|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|\d+)$/;
 const DOC_SOURCE = /\b(?:statement|report|message|post|letter|order|document|release|communique|readout|text)\s*$/i;
 
 
@@ -208,8 +212,22 @@ const QUANT_SUBJECTS = new Set(['some', 'many', 'most', 'several', 'both', 'all'
 /** Quantifiers of a relative source: "many of whom", "most of which". */
 const QUANTIFIERS = new Set(['many', 'most', 'some', 'all', 'several', 'none', 'both', 'few', 'each', 'one', 'two', 'three', 'half', 'dozens', 'hundreds', 'thousands', 'millions']);
 
+/** A lower-case word for someone who can speak: a speaker noun, singular or plural, or a noun for people. */
+function personWord(lower: string): boolean {
+  return speakerNoun(lower) || PERSON_NOUN.test(lower);
+}
+
 /** Lower-case nouns for people ("voter", "physicians", "residents", "chairwoman"). */
 const PERSON_NOUN = /(?:[^e]er|or|ist|ian|ant|(?:resi|presi|stu)dent|man|woman|men|women|people|person|ee|ess|ive)s?$/;
+
+/** Words that may follow a speaker's verb when what was said came before ("“…,” she said at a rally"). */
+const AFTER_SPEECH = new Set(['at', 'in', 'on', 'during', 'without', 'after', 'while', 'when', 'to']);
+
+/** True when token `k` closes a quotation ("”", '"', "''", or a comma right after one). */
+function quotationEnds(toks: readonly import('./tokens.js').Token[], k: number): boolean {
+  const t = toks[k];
+  return !!t && (CLOSE_QUOTES.has(t.text) || t.text === '"' || t.text === "''" || (t.text === ',' && isQuote(toks[k - 1])));
+}
 
 /** A statement before its claimant is resolved (internal to attribution and claimant resolution). */
 interface Raw {
@@ -321,8 +339,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
     if (prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn) continue;
     // "the statement reads"; after a quotation also "…,” read the statement." / "read one".
-    const docAfter = isQuote(prev) || prev?.text === ',' ? /^\s*(?:(?:the|a|an|one|another|his|her|their|its)\s+)?(?:statement|email|e-mail|message|sign|letter|post|tweet|note|release|placard|banner|one|another|text)\b/i.test(text.slice(t.end, Math.min(unit.end, t.end + 30))) : false;
-    if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start)) && !docAfter) continue;
+    if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start)) && !((isQuote(prev) || prev?.text === ',') && DOC_AFTER.test(text.slice(t.end, Math.min(unit.end, t.end + 30))))) continue;
     const next = toks[cueEnd + 1];
     // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
     if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 20)]!.start, t.start))) continue;
@@ -330,9 +347,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     // "a movement called the …", "which is called the Thrift Savings Plan": a name, not a verdict.
     // "… and called the political system “rotten”", "called undocumented immigrants “rapists”": a verdict
     // (a quotation after the object), never right after the verb, which would be a name ("a group called “X”").
-    const verdictQuote = toks.slice(c + 2, c + 9).some((x) => OPEN_QUOTES.has(x.text) || x.text === '"' || x.text === "''") && !isQuote(toks[c + 1]);
+    const verdictQuote = () => toks.slice(c + 2, c + 9).some((x) => OPEN_QUOTES.has(x.text) || x.text === '"' || x.text === "''") && !isQuote(toks[c + 1]);
     if (lemma === 'call' && t.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(t.end, Math.min(unit.end, t.end + 60))) &&
-      !((prev.lower === 'and' || prev.lower === 'but' || PERSON_NOUN.test(prev.lower)) && verdictQuote)) continue;
+      !((prev.lower === 'and' || prev.lower === 'but' || PERSON_NOUN.test(prev.lower)) && verdictQuote())) continue;
     // "called her to get together", "called him on Sunday": a telephone call.
     if (lemma === 'call' && /^(?:him|her|them|me|us)$/.test(next?.lower ?? '') && /^(?:to|on|and|in|at|after|before|last|\.|,)$/.test(toks[cueEnd + 2]?.lower ?? '.')) continue;
     // "maintains a floating array of …": keeping, not saying.
@@ -395,7 +412,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         // "…,” said former Gov. Jim Doyle", "said election lawyer Joe Birkenstock": a role leading to a name.
         (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)) ||
         // "…,” said attorneys for the family.": a plural speaker noun.
-        (/s$/.test(next.lower) && SPEAKER_NOUNS.has(next.lower.slice(0, -1))));
+        (/s$/.test(next.lower) && speakerNoun(next.lower)));
     if (inverted && prev?.text !== ',') {
       // "Says Clinton would stack the court": the name is the subject of the content, not the speaker.
       const after = toks[npRight(toks, cueEnd + 1) + 1];
@@ -448,7 +465,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         const end = npRight(toks, by);
         // "as confirmed by the war last fall": an event confirms nothing; the agent must be able to speak.
         const head = end >= 0 ? agentHead(toks, by, end) : null;
-        const speaks = (x: import('./tokens.js').Token) => x.cap || SPEAKER_NOUNS.has(x.lower) || PERSON_NOUN.test(x.lower) || (/s$/.test(x.lower) && SPEAKER_NOUNS.has(x.lower.slice(0, -1)));
+        const speaks = (x: import('./tokens.js').Token) => x.cap || personWord(x.lower);
         if (end >= 0 && head && (speaks(head) || (/[^s]s$/.test(head.lower) && !DETERMINERS.has(ag.lower)) || toks.slice(by, end + 1).some((x) => x.word && !DETERMINERS.has(x.lower) && speaks(x)))) source = span(toks, by, end);
       }
       // "It was reported that…": no source, content after the cue.
@@ -480,9 +497,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       } else if (PRONOUNS.has(bt.lower)) {
         source = span(toks, before, before);
         // "“…,” she said, adding …": the quotation before the pronoun is the content.
-        const pre = toks[before - 1];
         const after = toks[cueEnd + 1];
-        if (before > 1 && pre && (CLOSE_QUOTES.has(pre.text) || pre.text === '"' || pre.text === "''" || (pre.text === ',' && isQuote(toks[before - 2]))) && (!after || !after.word || ['at', 'in', 'on', 'during', 'without', 'after', 'while', 'when', 'to'].includes(after.lower))) {
+        if (before > 1 && quotationEnds(toks, before - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower))) {
           contentBefore = true;
         }
         if ((bt.lower === 'who' || bt.lower === 'which') && before > 0) {
@@ -541,9 +557,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
         if (subjectStart >= 0) {
           name = span(toks, subjectStart, open - 1);
           // "“…,” Mr. Daniloff, now 81, said by telephone this week.": the quotation before is the content.
-          const pre = toks[subjectStart - 1];
           const after = toks[cueEnd + 1];
-          if (subjectStart > 1 && pre && (CLOSE_QUOTES.has(pre.text) || pre.text === '"' || pre.text === "''" || (pre.text === ',' && isQuote(toks[subjectStart - 2]))) && (!after || !after.word || ['at', 'in', 'on', 'during', 'without', 'after', 'while', 'when', 'to', 'by'].includes(after.lower) || TIME_WORD.test(after.lower))) {
+          if (subjectStart > 1 && quotationEnds(toks, subjectStart - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || after.lower === 'by' || TIME_WORD.test(after.lower))) {
             contentBefore = true;
           }
           // An appositive or relative clause describing the speaker is part of the source as written
@@ -578,7 +593,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
           const pre = toks[s - 1];
           // "C, X said (at a meeting…)": the content is what comes before the comma.
           const after = toks[cueEnd + 1];
-          if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, s - 1))) && s > 1 && (!after || !after.word || ['at', 'in', 'on', 'during', 'without', 'after', 'while', 'when', 'to'].includes(after.lower) || (lemma === 'tell' && after.cap))) {
+          if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, s - 1))) && s > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap))) {
             contentBefore = true;
           }
         }
@@ -595,7 +610,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     if (source && /^rais/.test(lemma)) {
       const words = text.slice(source.start, source.end).split(/\s+/);
       const head = words[words.length - 1]!;
-      if (!/^\p{Lu}/u.test(head) && !SPEAKER_NOUNS.has(head.toLowerCase()) && !PERSON_NOUN.test(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase()) && !(/s$/.test(head) && SPEAKER_NOUNS.has(head.toLowerCase().slice(0, -1)))) source = null;
+      if (!/^\p{Lu}/u.test(head) && !personWord(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase())) source = null;
     }
     // "Having announced …", "Instead, …": an opening word is no speaker.
     if (source && source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase())) source = null;
@@ -618,8 +633,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
       // "told RIA in an interview that…": content starts after "that" when one follows soon.
       for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 14); k++) {
         // ("announced on Tuesday that …": a time phrase between the verb and "that" is no content.)
-        const dated = toks.slice(cueEnd + 1, k).every((x) => /^(?:on|in|at|last|this|earlier|late|early|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|\d+)$/.test(x.lower));
-        if (toks[k]!.lower === 'that' && (lemma === 'tell' || lemma === 'inform' || lemma === 'ask' || lemma === 'brief' || k === cueEnd + 1 || lemma === 'say' || lemma === 'deny' || lemma === 'reject' || dated)) { from = toks[k + 1]?.start ?? from; break; }
+        const dated = () => toks.slice(cueEnd + 1, k).every((x) => DATED.test(x.lower));
+        if (toks[k]!.lower === 'that' && (lemma === 'tell' || lemma === 'inform' || lemma === 'ask' || lemma === 'brief' || k === cueEnd + 1 || lemma === 'say' || lemma === 'deny' || lemma === 'reject' || dated())) { from = toks[k + 1]?.start ?? from; break; }
         if (toks[k]!.text === ',' || toks[k]!.text === '.' || isQuote(toks[k])) break;
         // "said she was not going to jump to that conclusion": the content has begun; "that" is no complementizer.
         if (k > cueEnd + 1 && (PRONOUNS.has(toks[k]!.lower) || AUX_AFTER.has(toks[k]!.lower))) break;

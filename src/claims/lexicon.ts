@@ -40,7 +40,7 @@ const VERBS: Record<Stance, string[]> = {
     'grumble', 'scoff', 'quip', 'plead', 'lambaste', 'chide', 'scold', 'rebuke', 'berate', 'fault', 'hail',
     'assure', 'voice', 'repeat', 'dub', 'label', 'brand', 'characterize', 'characterise', 'downplay', 'clarify',
     'congratulate', 'credit', 'deride', 'laud', 'tease', 'inquire', 'concur', 'contradict', 'deplore', 'ridicule',
-    'scorn', 'reaffirm', 'underscore', 'underline', 'highlight', 'concede', 'affirm', 'allege', 'forecast', 'project',
+    'scorn', 'reaffirm', 'underscore', 'underline', 'highlight', 'affirm', 'forecast', 'project',
   ],
   confirms: [],
   denies: [],
@@ -111,13 +111,13 @@ const ATTITUDE_FORMS: Record<string, string> = {
   opposes: 'oppose', opposed: 'oppose', oppose: 'oppose', favors: 'favor', favor: 'favor', backed: 'back',
   sought: 'seek', seeks: 'seek', seeking: 'seek', embraced: 'embrace', championed: 'champion',
   advocated: 'advocate', pursued: 'pursue', welcomed: 'welcome', like: 'like', liked: 'like', loves: 'love',
-  aims: 'aim', want: 'want', support: 'support', prefer: 'prefer', hope: 'hope', fear: 'fear', believe: 'believe',
-  think: 'think', feel: 'feel', expect: 'expect', plan: 'plan', seek: 'seek', worry: 'worry', agree: 'agree',
+  aims: 'aim', want: 'want', support: 'support', prefer: 'prefer', hope: 'hope', fear: 'fear', plan: 'plan', seek: 'seek',
+  worry: 'worry',
   // Speech events and acts of record ("spoke about", "issued a statement", "released an ad").
   spoke: 'speak', talked: 'talk', talking: 'talk', talks: 'talk', offered: 'offer', shared: 'share',
-  highlighted: 'highlight', requested: 'request', listed: 'list', identified: 'identify', released: 'release',
+  requested: 'request', listed: 'list', identified: 'identify', released: 'release',
   issued: 'issue', posted: 'post', signed: 'sign', ordered: 'order', decided: 'decide', named: 'name',
-  hoped: 'hope', hopes: 'hope', thanked: 'thank', pressed: 'press',
+  hopes: 'hope', thanked: 'thank', pressed: 'press',
 };
 
 /**
@@ -233,6 +233,11 @@ export const SPEAKER_NOUNS = new Set([
   'newspaper', 'network', 'firm', 'bank', 'board', 'panel', 'institute', 'foundation', 'administration', 'coalition', 'alliance',
   'head', 'member', 'members',
 ]);
+
+/** A speaker noun, singular or plural ("attorney", "attorneys", "officials"). */
+export function speakerNoun(lower: string): boolean {
+  return SPEAKER_NOUNS.has(lower) || (lower.endsWith('s') && SPEAKER_NOUNS.has(lower.slice(0, -1)));
+}
 
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 /** Time words that sit between a subject and its verb ("Yusov on Friday said"). */

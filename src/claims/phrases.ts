@@ -4,7 +4,7 @@
  */
 import type { Span } from '../types.js';
 import {
-  BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
+  BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import { isQuote, type Token } from './tokens.js';
 
@@ -252,8 +252,7 @@ export function npRight(toks: Token[], i: number): number {
     }
     if (NP_INNER_PREPS.has(next.lower) || next.lower === 'from') {
       const after = toks[j + 2];
-      const head = toks[j]!.lower;
-      if (after && (after.cap || DETERMINERS.has(after.lower)) && (toks[j]!.cap || SPEAKER_NOUNS.has(head) || (/s$/.test(head) && SPEAKER_NOUNS.has(head.slice(0, -1))))) {
+      if (after && (after.cap || DETERMINERS.has(after.lower)) && (toks[j]!.cap || speakerNoun(toks[j]!.lower))) {
         // "attorneys for the family": the article belongs to the phrase, so take it with the preposition.
         j += !after.cap && DETERMINERS.has(after.lower) && toks[j + 3]?.word ? 2 : 1;
         continue;
