@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findStatements, type FindOptions, type SentenceLike } from '../../src/claims/attribution.js';
-import { blockSentences } from '../../src/ingest/sentences.js';
-
-/** Sentences as ingest makes them: each line a block, split by the product's own splitter. */
-function sentences(text: string): SentenceLike[] {
-  const out: SentenceLike[] = [];
-  let block = 0;
-  for (const m of text.matchAll(/[^\n]+/g)) {
-    for (const s of blockSentences(text, { start: m.index!, end: m.index! + m[0].length })) out.push({ ...s, kind: 'body', block });
-    block++;
-  }
-  return out;
-}
+import { findStatements, type FindOptions } from '../../src/claims/attribution.js';
+import { productSentences } from '../helpers/sentences.js';
 
 function who(text: string, options: FindOptions = {}): Array<{ cue: string; source: string | null; claimant: string | null; content: string }> {
-  return findStatements(text, sentences(text), options).map((s) => ({
+  return findStatements(text, productSentences(text), options).map((s) => ({
     cue: text.slice(s.cue.start, s.cue.end),
     source: s.source ? text.slice(s.source.start, s.source.end) : null,
     claimant: s.claimant,

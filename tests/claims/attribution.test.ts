@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findStatements, type SentenceLike } from '../../src/claims/attribution.js';
 import type { Statement } from '../../src/claims/types.js';
-
-/** Sentences of a test text: one per line, each its own block. */
-function lines(text: string): SentenceLike[] {
-  const out: SentenceLike[] = [];
-  let block = 0;
-  for (const m of text.matchAll(/[^\n]+/g)) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'body', block: block++ });
-  return out;
-}
+import { lines } from '../helpers/sentences.js';
 
 const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
 

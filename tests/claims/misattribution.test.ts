@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findStatements, type SentenceLike } from '../../src/claims/attribution.js';
+import { findStatements } from '../../src/claims/attribution.js';
 import { pluralName } from '../../src/claims/claimants.js';
-
-/** Sentences of a test text: one per line, each its own block. */
-function lines(text: string): SentenceLike[] {
-  return [...text.matchAll(/[^\n]+/g)].map((m, block) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'body' as const, block }));
-}
+import { lines } from '../helpers/sentences.js';
 
 /** Claimant and source text of each statement, in order. */
 function who(text: string, options = {}): Array<{ cue: string; source: string | null; claimant: string | null }> {
@@ -291,11 +287,8 @@ describe('coordinated subjects', () => {
 
 describe('subordinate clauses and quantified subjects', () => {
   it('ends a subordinate clause\'s content before the main clause\'s statement', () => {
-    const found = findStatements(
-      'Asked whether she believed Putin wanted Trump to win, Clinton said she was not going to jump to that conclusion.',
-      lines('Asked whether she believed Putin wanted Trump to win, Clinton said she was not going to jump to that conclusion.'),
-    );
     const text = 'Asked whether she believed Putin wanted Trump to win, Clinton said she was not going to jump to that conclusion.';
+    const found = findStatements(text, lines(text));
     const said = found.find((s) => text.slice(s.cue.start, s.cue.end) === 'said')!;
     expect(text.slice(said.content.start, said.content.end)).toBe('she was not going to jump to that conclusion');
     for (const s of found) if (s !== said) expect(text.slice(s.content.start, s.content.end)).not.toContain('Clinton said');
