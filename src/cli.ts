@@ -12,6 +12,7 @@ import { isNewsdeskError, NewsdeskError } from './errors.js';
 import { createTerminalLogger } from './log.js';
 import { toJson } from './render/json.js';
 import { toText } from './render/text.js';
+import { FLAGS as DIGEST_FLAGS } from './digest/command-text.js';
 import type { Reply } from './types.js';
 
 /** Exit codes of the CLI. */
@@ -38,39 +39,64 @@ const OPTIONS = {
 } as const;
 
 /**
+ * Flags a command reads from its own text (`newsdesk digest --since 2021-06-01 --topic gyumri`):
+ * after that command they are passed to it as words, in their place, instead of being refused.
+ */
+const COMMAND_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = { digest: DIGEST_FLAGS };
+
+/**
  * Splits argv into the CLI's own flags and the command's words, with `node:util` `parseArgs`
  * (strict): an unknown flag is refused rather than searched for. Flags may come anywhere, also
  * before the command, and take `--corpus DIR` or `--corpus=DIR`. After `--` nothing is a flag,
- * so a query may start with "-": `newsdesk search -- -troops`.
+ * so a query may start with "-": `newsdesk search -- -troops`. A command's own flags
+ * (`COMMAND_FLAGS`) stay in its words.
  * @throws NewsdeskError (code "usage") with a one-line reason, for an unknown flag or a missing value
  * @example parseArgs(['search', 'gyumri', '--json']) // { command: 'search', words: ['gyumri'], json: true, … }
  */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const { values, positionals } = (() => {
+  const args = [...argv];
+  // Which flags are known depends on the command, so find the command (the first word) first.
+  const first = parseFlags({ args, options: OPTIONS, strict: false, allowPositionals: true }).positionals[0];
+  const command = first === undefined ? undefined : first.replace(/^\//, '').toLowerCase();
+  const passed = (command !== undefined && COMMAND_FLAGS[command]) || new Set<string>();
+  const options = { ...Object.fromEntries([...passed].map((name) => [name, { type: 'string' as const }])), ...OPTIONS };
+  const { values, tokens } = (() => {
     try {
-      return parseFlags({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
+      return parseFlags({ args, options, strict: true, allowPositionals: true, tokens: true });
     } catch (err) {
-      throw new NewsdeskError(flagProblem(err), 'usage', { cause: err });
+      throw new NewsdeskError(flagProblem(err, command), 'usage', { cause: err });
     }
   })();
-  const [first, ...words] = positionals;
+  const words: string[] = [];
+  let commandSeen = false;
+  for (const t of tokens) {
+    if (t.kind === 'positional') {
+      if (commandSeen) words.push(t.value);
+      commandSeen = true;
+    } else if (t.kind === 'option' && passed.has(t.name) && commandSeen) {
+      // As typed: "--since=DATE" is one word, "--since DATE" two.
+      words.push(...args.slice(t.index, t.index + (t.inlineValue ? 1 : 2)));
+    } else if (t.kind === 'option' && passed.has(t.name)) {
+      throw new NewsdeskError(`${t.rawName} goes after the command (newsdesk ${command} ${t.rawName} …)`, 'usage');
+    }
+  }
   return {
-    command: first === undefined ? undefined : first.replace(/^\//, '').toLowerCase(),
+    command,
     words,
-    json: values.json ?? false,
-    ...(values.corpus !== undefined ? { corpus: values.corpus } : {}),
-    ...(values.format !== undefined ? { format: values.format } : {}),
-    help: values.help ?? false,
-    version: values.version ?? false,
+    json: values.json === true,
+    ...(typeof values.corpus === 'string' ? { corpus: values.corpus } : {}),
+    ...(typeof values.format === 'string' ? { format: values.format } : {}),
+    help: values.help === true,
+    version: values.version === true,
   };
 }
 
 /** One short line for what `parseArgs` refused (its own messages span several lines). */
-function flagProblem(err: unknown): string {
+function flagProblem(err: unknown, command = 'search'): string {
   const e = err as { code?: string; message?: string };
   const message = String(e?.message ?? err);
   const flag = /'(-[^' ]*)/.exec(message)?.[1] ?? 'a flag';
-  if (e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown flag ${flag} (a word starting with "-" goes after --, e.g. newsdesk search -- ${flag})`;
+  if (e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown flag ${flag} (a word starting with "-" goes after --, e.g. newsdesk ${command} -- ${flag})`;
   if (e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /does not take/.test(message) ? `${flag} takes no value` : `${flag} needs a value`;
   return message.split('\n')[0]!;
 }

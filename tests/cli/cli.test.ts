@@ -140,7 +140,7 @@ describe('newsdesk CLI (spawned)', () => {
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.code, args.join(' ')).toBe(0);
     }
-  });
+  }, 60_000);
 
   it('an unknown flag is refused with a usage line and exit 2, not searched for', async () => {
     for (const args of [['search', 'gyumri', '--bogus'], ['search', '-x', 'gyumri']]) {
@@ -151,7 +151,7 @@ describe('newsdesk CLI (spawned)', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stdout).toBe('');
     }
-  });
+  }, 60_000);
 
   it('a flag without its value, or with one it does not take, is refused with exit 2', async () => {
     const missing = await runNewsdesk(['search', 'gyumri', '--corpus']);
@@ -160,7 +160,7 @@ describe('newsdesk CLI (spawned)', () => {
     const valued = await runNewsdesk(['search', 'gyumri', '--json=yes']);
     expect(valued.code).toBe(2);
     expect(valued.stderr).toMatch(/^newsdesk: --json takes no value\. usage:/);
-  });
+  }, 60_000);
 
   it('flags go before or after the command, take --flag=value, and -- ends them so a query may start with "-"', async () => {
     const first = await runNewsdesk(['--json', `--corpus=${corpusDir}`, 'search', 'gyumri']);
@@ -171,7 +171,7 @@ describe('newsdesk CLI (spawned)', () => {
     const doc = JSON.parse(dashed.stdout) as JsonDoc;
     expect(doc.query).toBe('-gyumri --json');
     expect(doc.items.length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
 
 describe('parseArgs', () => {
@@ -196,5 +196,17 @@ describe('parseArgs', () => {
 
   it('throws a usage error naming an unknown flag', () => {
     expect(() => parseArgs(['search', 'gyumri', '--bogus'])).toThrow(/^unknown flag --bogus /);
+    expect(() => parseArgs(['search', 'gyumri', '--since', '2021-06-01'])).toThrow(/^unknown flag --since /);
+  });
+
+  it("passes a command's own flags (digest --since, --topic) to it as words, in their place", () => {
+    expect(parseArgs(['digest', '--since', '2021-06-01', '--topic', 'armenia', 'russia', '--json', '--tz=Asia/Yerevan'])).toEqual({
+      command: 'digest',
+      words: ['--since', '2021-06-01', '--topic', 'armenia', 'russia', '--tz=Asia/Yerevan'],
+      json: true,
+      help: false,
+      version: false,
+    });
+    expect(() => parseArgs(['digest', '--bogus'])).toThrow(/^unknown flag --bogus \(a word starting with "-" goes after --, e\.g\. newsdesk digest -- --bogus\)$/);
   });
 });
