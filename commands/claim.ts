@@ -9,7 +9,7 @@ import { claimantKey } from '../src/claims/claimants.js';
 import { groupClaims, type Appearance, type ClaimGroup } from '../src/claims/grouping.js';
 import type { Statement } from '../src/claims/types.js';
 import { CitationBook, quote, queryText } from '../src/reply.js';
-import { compileTopic, parseTopic, suggestTopics, type PartMatcher } from '../src/topics/index.js';
+import { compileTopic, parseTopic, suggestTopics, topicNote, type PartMatcher } from '../src/topics/index.js';
 import type { Article, Reply, ReplyItem } from '../src/types.js';
 
 /** Bounds that keep the answer readable and the latency flat on a large archive. */
@@ -167,7 +167,8 @@ export default {
   run({ topic }, { library }): Reply {
     const query = parseTopic(topic, library);
     const matchers = compileTopic(query);
-    const articles = candidateArticles(library, matchers, topic, query.parts);
+    // The topic as read (invisible characters gone, at most MAX_TOPIC_PARTS subjects) is what the index is asked.
+    const articles = candidateArticles(library, matchers, query.text, query.parts);
     const appearances: Appearance[] = [];
     const mentions = new Map<string, number[]>();
     articles.forEach((article, order) => {
@@ -185,9 +186,11 @@ export default {
     shown.forEach((g, i) => addGroup(items, g, i + 1, citations));
     items.push(...outletAssertions(articles, mentions, citations));
     const notes: string[] = [];
+    const capped = topicNote(query);
+    if (capped) notes.push(capped);
     if (groups.length > shown.length) notes.push(`${groups.length - shown.length} more claim${groups.length - shown.length === 1 ? '' : 's'} not shown; narrow the topic to see them.`);
     if (!items.length) {
-      const close = suggestTopics(library, topic, 5).filter((s) => s.toLowerCase() !== topic.toLowerCase());
+      const close = suggestTopics(library, query.text, 5).filter((s) => s.toLowerCase() !== query.text.toLowerCase());
       notes.push(close.length ? `No claims found — try ${close.map((s) => `"${s}"`).join(', ')}.` : 'No claims found.');
     }
     const denied = shown.filter((g) => g.responses.some((r) => r.statement.kind === 'attributed')).length;

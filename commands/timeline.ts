@@ -5,7 +5,7 @@ import { CitationBook, quote, queryText } from '../src/reply.js';
 import { buildTimeline } from '../src/timeline/build.js';
 import { dateLabel, yearGroup } from '../src/timeline/format.js';
 import { toTimelineJs } from '../src/timeline/timelinejs.js';
-import { suggestTopics } from '../src/topics/index.js';
+import { suggestTopics, topicNote } from '../src/topics/index.js';
 import type { Reply, ReplyItem } from '../src/types.js';
 
 /** Most events one answer carries; a longer story says how many were left out. */
@@ -40,9 +40,11 @@ export default {
       items.push(item);
     }
     const notes: string[] = [];
+    const capped = topicNote(timeline.topic);
+    if (capped) notes.push(capped);
     const label = timeline.topic.label;
     if (!items.length) {
-      const suggestions = suggestTopics(library, topic, 5);
+      const suggestions = suggestTopics(library, timeline.topic.text, 5);
       notes.push(suggestions.length ? `No dated events for "${label}" — try ${suggestions.map((s) => `"${s}"`).join(', ')}.` : `No dated events for "${label}".`);
     } else {
       if (timeline.entries.length > shown.length) notes.push(`${timeline.entries.length - shown.length} later events not shown.`);

@@ -1,16 +1,18 @@
 /**
- * The `newsdesk` command line: `newsdesk <command> [words…] [--json] [--corpus DIR] [--format NAME]`.
- * Exit codes: 0 for an answer (also an empty one), 2 for a usage error, 1 for a failure.
+ * The `newsdesk` command line: `newsdesk <command> [words…] [--json] [--corpus DIR] [--format NAME] [-- words…]`.
+ * Exit codes: 0 for an answer (also an empty one), 2 for a usage error (also an unknown flag), 1 for a failure.
  * It is also the contract scripts and tests rely on.
  */
 import type { Writable } from 'node:stream';
+import { parseArgs as parseFlags } from 'node:util';
 import { boot } from './boot.js';
 import type { Command } from './command.js';
 import { loadConfig } from './config.js';
-import { isNewsdeskError } from './errors.js';
+import { isNewsdeskError, NewsdeskError } from './errors.js';
 import { createTerminalLogger } from './log.js';
 import { toJson } from './render/json.js';
 import { toText } from './render/text.js';
+import { FLAGS as DIGEST_FLAGS } from './digest/command-text.js';
 import type { Reply } from './types.js';
 
 /** Exit codes of the CLI. */
@@ -27,31 +29,77 @@ export interface CliArgs {
   version: boolean;
 }
 
-/** Splits argv into the CLI's own flags and the command's words. */
+/** The CLI's own flags, for `node:util` `parseArgs`. */
+const OPTIONS = {
+  json: { type: 'boolean' },
+  corpus: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/**
+ * Flags a command reads from its own text (`newsdesk digest --since 2021-06-01 --topic gyumri`):
+ * after that command they are passed to it as words, in their place, instead of being refused.
+ */
+const COMMAND_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = { digest: DIGEST_FLAGS };
+
+/**
+ * Splits argv into the CLI's own flags and the command's words, with `node:util` `parseArgs`
+ * (strict): an unknown flag is refused rather than searched for. Flags may come anywhere, also
+ * before the command, and take `--corpus DIR` or `--corpus=DIR`. After `--` nothing is a flag,
+ * so a query may start with "-": `newsdesk search -- -troops`. A command's own flags
+ * (`COMMAND_FLAGS`) stay in its words.
+ * @throws NewsdeskError (code "usage") with a one-line reason, for an unknown flag or a missing value
+ * @example parseArgs(['search', 'gyumri', '--json']) // { command: 'search', words: ['gyumri'], json: true, … }
+ */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: undefined, words: [], json: false, help: false, version: false };
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
-    const [flag, inline] = word.startsWith('--') && word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
-    const value = () => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      i++;
-      return next;
-    };
-    if (flag === '--json') args.json = true;
-    else if (flag === '--corpus') args.corpus = value();
-    else if (flag === '--format') args.format = value();
-    else if (flag === '--help' || flag === '-h') args.help = true;
-    else if (flag === '--version' || flag === '-v') args.version = true;
-    else if (args.command === undefined && !word.startsWith('-')) args.command = word.replace(/^\//, '').toLowerCase();
-    else args.words.push(word);
+  const args = [...argv];
+  // Which flags are known depends on the command, so find the command (the first word) first.
+  const first = parseFlags({ args, options: OPTIONS, strict: false, allowPositionals: true }).positionals[0];
+  const command = first === undefined ? undefined : first.replace(/^\//, '').toLowerCase();
+  const passed = (command !== undefined && COMMAND_FLAGS[command]) || new Set<string>();
+  const options = { ...Object.fromEntries([...passed].map((name) => [name, { type: 'string' as const }])), ...OPTIONS };
+  const { values, tokens } = (() => {
+    try {
+      return parseFlags({ args, options, strict: true, allowPositionals: true, tokens: true });
+    } catch (err) {
+      throw new NewsdeskError(flagProblem(err, command), 'usage', { cause: err });
+    }
+  })();
+  const words: string[] = [];
+  let commandSeen = false;
+  for (const t of tokens) {
+    if (t.kind === 'positional') {
+      if (commandSeen) words.push(t.value);
+      commandSeen = true;
+    } else if (t.kind === 'option' && passed.has(t.name) && commandSeen) {
+      // As typed: "--since=DATE" is one word, "--since DATE" two.
+      words.push(...args.slice(t.index, t.index + (t.inlineValue ? 1 : 2)));
+    } else if (t.kind === 'option' && passed.has(t.name)) {
+      throw new NewsdeskError(`${t.rawName} goes after the command (newsdesk ${command} ${t.rawName} …)`, 'usage');
+    }
   }
-  return args;
+  return {
+    command,
+    words,
+    json: values.json === true,
+    ...(typeof values.corpus === 'string' ? { corpus: values.corpus } : {}),
+    ...(typeof values.format === 'string' ? { format: values.format } : {}),
+    help: values.help === true,
+    version: values.version === true,
+  };
 }
 
-class UsageError extends Error {}
+/** One short line for what `parseArgs` refused (its own messages span several lines). */
+function flagProblem(err: unknown, command = 'search'): string {
+  const e = err as { code?: string; message?: string };
+  const message = String(e?.message ?? err);
+  const flag = /'(-[^' ]*)/.exec(message)?.[1] ?? 'a flag';
+  if (e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown flag ${flag} (a word starting with "-" goes after --, e.g. newsdesk ${command} -- ${flag})`;
+  if (e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /does not take/.test(message) ? `${flag} takes no value` : `${flag} needs a value`;
+  return message.split('\n')[0]!;
+}
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIO {

@@ -12,6 +12,7 @@ import { runConsole } from './console.js';
 import { createDigestService } from './digest/index.js';
 import { isNewsdeskError, NewsdeskError } from './errors.js';
 import { createLogger, createTerminalLogger } from './log.js';
+import { guardProcess } from './process-guard.js';
 import { listTopics } from './topics/index.js';
 import { watchCorpus } from './watch/index.js';
 
@@ -19,20 +20,11 @@ import { watchCorpus } from './watch/index.js';
 export interface StartOptions {
   /** Open the console even when a chat platform is configured. @defaultValue false */
   forceConsole?: boolean;
-  /** Resolves when the process should stop; defaults to the first SIGINT or SIGTERM. */
+  /**
+   * Resolves when the process should stop. Without it the process guards itself (see
+   * `guardProcess`): it stops on the first SIGINT or SIGTERM, or on an uncaught exception.
+   */
   until?: Promise<void>;
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(logger: Logger): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'stopping');
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
 }
 
 /** Starts one platform; a failure is returned, never thrown, so it cannot stop the other platform. */
@@ -47,7 +39,7 @@ async function startPlatform<T>(name: string, logger: Logger, start: () => Promi
 }
 
 /**
- * Starts newsdesk and resolves with the exit code when it stops.
+ * Starts newsdesk and resolves with the exit code when it stops (0, or `EXIT_CRASHED` after an uncaught exception).
  * @param config - validated configuration (see `loadConfig`)
  * @throws NewsdeskError when every configured platform failed to start (the CLI prints its one line)
  */
@@ -93,11 +85,12 @@ export async function startProcess(config: Config, options: StartOptions = {}): 
   await digest.start();
   logger.info({ articles: library.articles.length }, 'newsdesk is running');
 
-  await (options.until ?? untilSignal(logger));
+  const guard = options.until ? undefined : guardProcess({ logger, config });
+  await (options.until ?? guard!.stopping);
   await watcher.close();
   await digest.stop();
   await Promise.allSettled(
     [slack, discord].map((a) => (a && !(a instanceof NewsdeskError) ? a.stop() : undefined)),
   );
-  return 0;
+  return guard?.finish() ?? 0;
 }

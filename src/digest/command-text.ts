@@ -58,7 +58,8 @@ export function tokenize(text: string): Token[] {
   return tokens.filter((t) => t.text.length > 0);
 }
 
-const FLAGS = new Set(['since', 'topic', 'schedule', 'timezone', 'tz', 'id']);
+/** Flags the digest command reads from its text (`--since DATE`); the CLI passes them through to it. */
+export const FLAGS: ReadonlySet<string> = new Set(['since', 'topic', 'schedule', 'timezone', 'tz', 'id']);
 /** Flags whose value may be several words (a topic, a cron expression, "last monday"). */
 const MULTI_WORD_FLAGS = new Set(['since', 'topic', 'schedule']);
 

@@ -13,6 +13,21 @@ const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}+/gu;
 
 /**
+ * Invisible characters that carry no letter: soft hyphen, zero-width space/non-joiner/joiner,
+ * word joiner, zero-width no-break space (BOM). The index never sees them (they are not
+ * letters, so `forEachWord` passes over them); text matched as written (topics) must drop them.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * The text without invisible characters (see `INVISIBLE`), so "Gyu\u200bmri" or a pasted
+ * "\u200bGyumri" reads as "Gyumri". Returns the same string when there are none.
+ */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/**
  * The index form of a word: lower case, accents folded ("Zürich" → "zurich"), at most
  * `MAX_TERM_LENGTH` characters. Returns "" when nothing is left (a lone combining mark).
  */

@@ -3,14 +3,46 @@
  * subject expands to its aliases (Russia, Russian, Moscow, Kremlin). `listTopics` derives the
  * topics a corpus supports from the entities it mentions and the pairs that co-occur.
  */
-import type { Library } from '../command.js';
+import { MAX_QUERY_LENGTH, type Library } from '../command.js';
+import { stripInvisible } from '../search/tokenize.js';
 import { placeFor } from './places.js';
 import { corpusTopics } from './corpus-topics.js';
+
+/**
+ * Most subjects (parts) one topic is read as. Each part is an index look-up per alias and a
+ * pattern tried on every candidate sentence, so the work of a topic grows with parts × corpus:
+ * 250 parts cost about a second of main thread on 5,000 articles. Real topics have one to three
+ * ("armenia-russia", "siege of Mariupol"); eight leaves room for a long phrase. Parts beyond it
+ * are left out and the reply says so (`topicNote`).
+ */
+export const MAX_TOPIC_PARTS = 8;
+
+/** Longest topic read, in characters: the commands refuse longer input already; this bounds every other caller. */
+export const MAX_TOPIC_LENGTH = MAX_QUERY_LENGTH;
 
 /** A parsed topic: every part must match; a part matches when any of its aliases does. */
 export interface TopicQuery {
   label: string;
   parts: string[][];
+  /** The topic as read: invisible characters removed, spaces collapsed, at most `MAX_TOPIC_LENGTH` characters. */
+  text: string;
+  /** Subjects left out because the topic had more than `MAX_TOPIC_PARTS`. */
+  dropped: number;
+}
+
+/**
+ * A topic as every reader of topics sees it: without invisible characters (soft hyphen,
+ * zero-width space/joiners, word joiner, BOM — the index passes over them, and a pasted topic
+ * often carries one), single-spaced, trimmed, cut at `MAX_TOPIC_LENGTH` characters.
+ */
+export function normaliseTopic(topic: string): string {
+  return stripInvisible(topic.slice(0, MAX_TOPIC_LENGTH * 2)).replace(/\s+/g, ' ').trim().slice(0, MAX_TOPIC_LENGTH).trim();
+}
+
+/** The note a reply carries when a topic was cut to `MAX_TOPIC_PARTS` subjects; undefined when it was not. */
+export function topicNote(query: TopicQuery): string | undefined {
+  if (!query.dropped) return undefined;
+  return `Only the first ${MAX_TOPIC_PARTS} subjects of the topic were used (a topic has at most ${MAX_TOPIC_PARTS}); ${query.dropped} more ${query.dropped === 1 ? 'was' : 'were'} left out.`;
 }
 
 /** Words of a phrase topic that say nothing about the subject. */
@@ -28,7 +60,7 @@ const SEPARATORS = /\s*(?:,|&|\+|\/|;|\bvs\.?\b|\bversus\b|\band\b|(?<=\S)-(?=\S
  * @example parseTopic('armenia-russia').parts // [['Armenia','Armenian','Armenians','Yerevan'], ['Russia', …, 'Kremlin']]
  */
 export function parseTopic(topic: string, library?: Library): TopicQuery {
-  const cleaned = topic.trim().replace(/\s+/g, ' ');
+  const cleaned = normaliseTopic(topic);
   const single =
     placeFor(cleaned) !== undefined ||
     (library !== undefined && cleaned.includes(' ') && corpusTopics(library).entities.has(cleaned.toLowerCase()));
@@ -45,20 +77,24 @@ export function parseTopic(topic: string, library?: Library): TopicQuery {
   const parts: string[][] = [];
   const labels: string[] = [];
   const seen = new Set<string>();
+  let dropped = 0;
   const add = (aliases: string[]) => {
     const key = aliases[0]!.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    parts.push(aliases);
+    if (parts.length < MAX_TOPIC_PARTS) parts.push(aliases);
+    else dropped++;
   };
   for (const piece of pieces) {
     const place = placeFor(piece);
+    // Once the topic is full, the label names only what is used; `add` still counts what is left out.
+    const full = parts.length >= MAX_TOPIC_PARTS;
     if (place) {
-      if (!labels.includes(place.name)) labels.push(place.name);
+      if (!full && !labels.includes(place.name)) labels.push(place.name);
       add([...place.aliases]);
       continue;
     }
-    labels.push(piece);
+    if (!full) labels.push(piece);
     const entity = library !== undefined && piece.includes(' ') && corpusTopics(library).entities.has(piece.toLowerCase());
     if (entity || !piece.includes(' ')) {
       add([piece]);
@@ -71,7 +107,7 @@ export function parseTopic(topic: string, library?: Library): TopicQuery {
       add(wordPlace ? [...wordPlace.aliases] : [w]);
     }
   }
-  return { label: labels.join(' and ') || cleaned, parts };
+  return { label: labels.join(' and ') || cleaned, parts, text: cleaned, dropped };
 }
 
 /** Escapes a string for use inside a RegExp. */
@@ -126,8 +162,9 @@ export function listTopics(library: Library, limit = 25): string[] {
 
 /** Topics close to one that found nothing: those sharing a subject with it, then similar spellings, then index terms. */
 export function suggestTopics(library: Library, topic: string, limit = 5): string[] {
-  const wanted = topic.trim().toLowerCase();
-  const words = wanted.split(/[\s,&+/-]+/).filter(Boolean);
+  const wanted = normaliseTopic(topic).toLowerCase();
+  // Every word is compared with every corpus topic: the same cap as the topic's parts keeps that bounded.
+  const words = wanted.split(/[\s,&+/-]+/).filter(Boolean).slice(0, MAX_TOPIC_PARTS);
   const places = new Set(words.map((w) => placeFor(w)?.name.toLowerCase()).filter((p): p is string => Boolean(p)));
   const scored = corpusTopics(library).ranked.map((slug, rank) => {
     const slugWords = slug.split('-');
@@ -145,7 +182,7 @@ export function suggestTopics(library: Library, topic: string, limit = 5): strin
     .sort((a, b) => b.score - a.score || a.rank - b.rank)
     .map((s) => s.slug);
   if (picked.length < limit) {
-    for (const term of library.suggest(topic, limit)) if (!picked.includes(term) && term !== wanted) picked.push(term);
+    for (const term of library.suggest(wanted, limit)) if (!picked.includes(term) && term !== wanted) picked.push(term);
   }
   // Nothing close: the corpus's main topics are still a better answer than silence.
   if (!picked.length) picked.push(...corpusTopics(library).ranked.filter((t) => t !== wanted).slice(0, limit));

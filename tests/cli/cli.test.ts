@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli.js';
 import { cleanEnv, repoRoot, runNewsdesk, tempDir } from '../helpers/cli.js';
 
 interface JsonDoc {
@@ -131,5 +132,81 @@ describe('newsdesk CLI (spawned)', () => {
     const second = await runNewsdesk(['search', 'border', 'troops', '--json'], { env });
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('a reader that closes early (`newsdesk sources | head -1`) ends newsdesk quietly: exit 0, no EPIPE trace', async () => {
+    for (const args of [['sources'], ['search', 'gyumri', '--json']]) {
+      const r = await runNewsdesk(args, { closeStdout: true });
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(r.code, args.join(' ')).toBe(0);
+    }
+  }, 60_000);
+
+  it('an unknown flag is refused with a usage line and exit 2, not searched for', async () => {
+    for (const args of [['search', 'gyumri', '--bogus'], ['search', '-x', 'gyumri']]) {
+      const r = await runNewsdesk(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      const flag = args.find((a) => a.startsWith('-'))!;
+      expect(r.stderr).toMatch(new RegExp(`^newsdesk: unknown flag ${flag} \\(a word starting with "-" goes after --, e\\.g\\. newsdesk search -- ${flag}\\)\\. usage: newsdesk <command>`));
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    }
+  }, 60_000);
+
+  it('a flag without its value, or with one it does not take, is refused with exit 2', async () => {
+    const missing = await runNewsdesk(['search', 'gyumri', '--corpus']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^newsdesk: --corpus needs a value\. usage:/);
+    const valued = await runNewsdesk(['search', 'gyumri', '--json=yes']);
+    expect(valued.code).toBe(2);
+    expect(valued.stderr).toMatch(/^newsdesk: --json takes no value\. usage:/);
+  }, 60_000);
+
+  it('flags go before or after the command, take --flag=value, and -- ends them so a query may start with "-"', async () => {
+    const first = await runNewsdesk(['--json', `--corpus=${corpusDir}`, 'search', 'gyumri']);
+    expect(first.code, first.stderr).toBe(0);
+    expect((JSON.parse(first.stdout) as JsonDoc).query).toBe('gyumri');
+    const dashed = await runNewsdesk(['search', '--json', '--', '-gyumri', '--json']);
+    expect(dashed.code, dashed.stderr).toBe(0);
+    const doc = JSON.parse(dashed.stdout) as JsonDoc;
+    expect(doc.query).toBe('-gyumri --json');
+    expect(doc.items.length).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('parseArgs', () => {
+  it('splits the CLI flags from the command and its words', () => {
+    expect(parseArgs(['/Timeline', 'armenia-russia', '--format=timelinejs', '-h'])).toEqual({
+      command: 'timeline',
+      words: ['armenia-russia'],
+      json: false,
+      format: 'timelinejs',
+      help: true,
+      version: false,
+    });
+    expect(parseArgs(['--corpus', './archive', 'search', '--', '--json', '-x'])).toEqual({
+      command: 'search',
+      words: ['--json', '-x'],
+      json: false,
+      corpus: './archive',
+      help: false,
+      version: false,
+    });
+  });
+
+  it('throws a usage error naming an unknown flag', () => {
+    expect(() => parseArgs(['search', 'gyumri', '--bogus'])).toThrow(/^unknown flag --bogus /);
+    expect(() => parseArgs(['search', 'gyumri', '--since', '2021-06-01'])).toThrow(/^unknown flag --since /);
+  });
+
+  it("passes a command's own flags (digest --since, --topic) to it as words, in their place", () => {
+    expect(parseArgs(['digest', '--since', '2021-06-01', '--topic', 'armenia', 'russia', '--json', '--tz=Asia/Yerevan'])).toEqual({
+      command: 'digest',
+      words: ['--since', '2021-06-01', '--topic', 'armenia', 'russia', '--tz=Asia/Yerevan'],
+      json: true,
+      help: false,
+      version: false,
+    });
+    expect(() => parseArgs(['digest', '--bogus'])).toThrow(/^unknown flag --bogus \(a word starting with "-" goes after --, e\.g\. newsdesk digest -- --bogus\)$/);
   });
 });

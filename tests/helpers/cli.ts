@@ -27,10 +27,10 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, LOG_LEVEL: 'warn', NO_COLOR: '1', ...extra };
 }
 
-/** Spawns `node bin/newsdesk.js ...args`, feeding `stdin` if given, and collects the result. */
+/** Spawns `node bin/newsdesk.js ...args`, feeding `stdin` if given, and collects the result (stdout stays empty with `closeStdout`). */
 export function runNewsdesk(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; stdin?: string; cwd?: string; timeoutMs?: number } = {},
+  options: { env?: NodeJS.ProcessEnv; stdin?: string; cwd?: string; timeoutMs?: number; closeStdout?: boolean } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath, ...args], {
@@ -40,7 +40,9 @@ export function runNewsdesk(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    // closeStdout: the reader goes away before newsdesk writes, as `newsdesk … | head -1` or `| true` does.
+    if (options.closeStdout) child.stdout.destroy();
+    else child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -1,7 +1,13 @@
 /** Topics: slugs and phrases parsed into subjects with their aliases, matched as words, and listed from the corpus. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Library } from '../../src/command.js';
-import { compileTopic, listTopics, parseTopic, suggestTopics } from '../../src/topics/index.js';
+import claim from '../../commands/claim.js';
+import timeline from '../../commands/timeline.js';
+import type { Command, Library } from '../../src/command.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/log.js';
+import { createRuntime } from '../../src/runtime.js';
+import { buildTimeline } from '../../src/timeline/build.js';
+import { compileTopic, listTopics, MAX_TOPIC_LENGTH, MAX_TOPIC_PARTS, normaliseTopic, parseTopic, suggestTopics } from '../../src/topics/index.js';
 import { runtimeOver, sampleLibrary } from '../timeline/helpers.js';
 
 let library: Library;
@@ -90,5 +96,118 @@ describe('listTopics and suggestTopics', () => {
     const gy = await runtime.execute('topics', { text: 'gyu' }, { platform: 'cli' });
     expect(gy.lines!.length).toBeGreaterThan(0);
     expect(gy.lines!.every((t) => t.split('-').some((p) => p.startsWith('gyu')))).toBe(true);
+  });
+});
+
+/** The sample library behind a wrapper that counts index look-ups: the work a topic costs, not its wall-clock time. */
+function counting(inner: Library): { library: Library; lookups: () => number } {
+  let lookups = 0;
+  const library: Library = {
+    get articles() {
+      return inner.articles;
+    },
+    get version() {
+      return inner.version;
+    },
+    get: (id) => inner.get(id),
+    search: (query, options) => inner.search(query, options),
+    searchArticles: (query, limit) => {
+      lookups++;
+      return inner.searchArticles(query, limit);
+    },
+    suggest: (query, limit) => inner.suggest(query, limit),
+  };
+  return { library, lookups: () => lookups };
+}
+
+/** A runtime with claim and timeline over a library (the path Slack, Discord and the CLI take). */
+function claimRuntime(over: Library) {
+  return createRuntime({
+    commands: new Map<string, Command>([
+      [claim.name, claim],
+      [timeline.name, timeline],
+    ]),
+    library: () => over,
+    logger: silentLogger,
+    config: loadConfig({ LOG_LEVEL: 'silent' }),
+  });
+}
+
+/** `n` distinct two-letter subjects as a slug ("bb-bc-bd-…"): n parts in 3n characters. */
+function manyParts(n: number): string {
+  const letters = 'bcdfghjklmnpqrstwxz';
+  const out: string[] = [];
+  for (const a of letters) for (const b of letters) if (out.length < n) out.push(a + b);
+  return out.join('-');
+}
+
+describe('topics with invisible characters (issue #11, item 13)', () => {
+  const invisible = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];
+
+  it('reads a topic the same with zero-width characters and soft hyphens inside or around it', () => {
+    for (const ch of invisible) {
+      const q = parseTopic(`${ch}Gyu${ch}mri${ch}`, library);
+      expect(q.parts, JSON.stringify(ch)).toEqual([['Gyumri']]);
+      expect(q.label).toBe('Gyumri');
+      expect(matches(`arme${ch}nia-${ch}russia`, 'Yerevan asked Moscow for help')).toBe(true);
+    }
+    expect(normaliseTopic('\u200b armenia \u00ad  russia\ufeff')).toBe('armenia russia');
+  });
+
+  it('claim and timeline answer a topic with invisible characters as they answer it without', async () => {
+    const runtime = claimRuntime(library);
+    const plainClaim = await runtime.execute('claim', { text: 'gyumri' }, { platform: 'cli' });
+    const plainTimeline = await runtime.execute('timeline', { text: 'armenia-russia' }, { platform: 'cli' });
+    expect(plainClaim.items.length).toBeGreaterThan(0);
+    expect(plainTimeline.items.length).toBeGreaterThan(0);
+    for (const ch of invisible) {
+      const c = await runtime.execute('claim', { text: `${ch}gyu${ch}mri` }, { platform: 'cli' });
+      expect(c.headline, JSON.stringify(ch)).toBe(plainClaim.headline);
+      expect(c.items.map((i) => i.text)).toEqual(plainClaim.items.map((i) => i.text));
+      const t = await runtime.execute('timeline', { text: `armenia${ch}-russia${ch}` }, { platform: 'cli' });
+      expect(t.headline, JSON.stringify(ch)).toBe(plainTimeline.headline);
+      expect(t.items.map((i) => i.text)).toEqual(plainTimeline.items.map((i) => i.text));
+    }
+  });
+});
+
+describe('topics with very many parts (issue #11, item 16)', () => {
+  it(`reads at most ${MAX_TOPIC_PARTS} subjects and counts the rest as left out`, () => {
+    const q = parseTopic(`armenia-${manyParts(159)}`);
+    expect(q.parts).toHaveLength(MAX_TOPIC_PARTS);
+    expect(q.parts[0]).toEqual(expect.arrayContaining(['Armenia', 'Yerevan']));
+    expect(q.dropped).toBe(160 - MAX_TOPIC_PARTS);
+    expect(q.label.split(' and ')).toHaveLength(MAX_TOPIC_PARTS);
+    // A phrase counts its content words as subjects too.
+    expect(parseTopic(manyParts(40).replace(/-/g, ' ')).parts).toHaveLength(MAX_TOPIC_PARTS);
+    // Characters are capped as well, whatever the caller: 250 parts in 755 characters are read to the 500th.
+    const long = parseTopic(`armenia-${manyParts(249)}`);
+    expect(long.text).toHaveLength(MAX_TOPIC_LENGTH);
+    expect(long.parts).toHaveLength(MAX_TOPIC_PARTS);
+    expect(parseTopic('x'.repeat(100_000)).text).toHaveLength(MAX_TOPIC_LENGTH);
+  });
+
+  it('claim does as many index look-ups for a 160-part topic as for an 8-part one, and says what it left out', async () => {
+    const small = counting(library);
+    await claimRuntime(small.library).execute('claim', { text: `gyumri-${manyParts(MAX_TOPIC_PARTS - 1)}` }, { platform: 'cli' });
+    const large = counting(library);
+    const topic = `gyumri-${manyParts(159)}`;
+    expect(topic.length).toBeLessThanOrEqual(500); // within the command's own length limit
+    const reply = await claimRuntime(large.library).execute('claim', { text: topic }, { platform: 'cli' });
+    expect(reply.error).toBeFalsy();
+    expect(small.lookups()).toBeGreaterThan(MAX_TOPIC_PARTS);
+    expect(large.lookups()).toBe(small.lookups());
+    expect(reply.notes).toContain(`Only the first ${MAX_TOPIC_PARTS} subjects of the topic were used (a topic has at most ${MAX_TOPIC_PARTS}); ${160 - MAX_TOPIC_PARTS} more were left out.`);
+  });
+
+  it('timeline bounds its index look-ups the same way on a large corpus, and says what it left out', async () => {
+    const small = counting(library);
+    buildTimeline(small.library, `armenia-${manyParts(MAX_TOPIC_PARTS - 1)}`, { fullScanLimit: 0 });
+    const large = counting(library);
+    const built = buildTimeline(large.library, `armenia-${manyParts(249)}`, { fullScanLimit: 0 });
+    expect(built.topic.parts).toHaveLength(MAX_TOPIC_PARTS);
+    expect(large.lookups()).toBe(small.lookups());
+    const reply = await claimRuntime(library).execute('timeline', { text: `armenia-${manyParts(159)}` }, { platform: 'cli' });
+    expect(reply.notes[0]).toMatch(new RegExp(`^Only the first ${MAX_TOPIC_PARTS} subjects of the topic were used`));
   });
 });
