@@ -63,7 +63,8 @@ async function killHard(p: NewsdeskProcess): Promise<void> {
   expect(await p.exited).toEqual({ code: null, signal: 'SIGKILL' });
 }
 
-describe('kill -9 during a digest post', () => {
+// Real processes start in seconds; on a busy machine, many.
+describe('kill -9 during a digest post', { timeout: 120_000 }, () => {
   it('Slack: the restarted process finds the post by its metadata and does not post it again', async () => {
     const channel = 'C2000001';
     const env = { SLACK_BOT_TOKEN: 'xoxb-kill-test-not-secret', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slackFake.apiUrl, SLACK_PORT: '0', DIGEST_SLACK_CHANNELS: channel };

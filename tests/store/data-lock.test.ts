@@ -65,7 +65,8 @@ function refusal(): unknown {
   }
 }
 
-describe('the DATA_DIR lock', () => {
+// Real processes start in seconds; on a busy machine, many.
+describe('the DATA_DIR lock', { timeout: 120_000 }, () => {
   it('is held by one taker at a time; the next is refused with the holder pid, and may take it once released', () => {
     const first = take();
     expect(readFileSync(path.join(dir, PID_FILE), 'utf8')).toBe(`${process.pid}\n`);

@@ -28,7 +28,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describe('chat mode on a DATA_DIR that cannot be written', () => {
+// Real processes start in seconds; on a busy machine, many.
+describe('chat mode on a DATA_DIR that cannot be written', { timeout: 120_000 }, () => {
   it('runs without digests and snapshot writes, says so once, and still answers', async () => {
     const dataDir = path.join(root, 'not-a-folder', 'data');
     const bot = startNewsdesk({
