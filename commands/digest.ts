@@ -133,6 +133,9 @@ export default {
     const query = params.topic ?? '';
     if (params.action === 'show') return show(params, ctx, service);
     if (!service) {
+      // The running bot says why it has no digests (a read-only DATA_DIR); elsewhere it is not the bot.
+      const off = ctx.services.digestUnavailable;
+      if (typeof off === 'string') throw new NewsdeskError(off, 'state');
       throw new NewsdeskError(
         `"digest ${params.action}" needs the running bot (npm start with Slack or Discord); here, "digest --since DATE" shows a digest.`,
         'usage',

@@ -20,11 +20,12 @@ export interface Booted {
  * Each skipped corpus file is warned about once per start: a fresh ingest warns as it reads,
  * a snapshot start repeats the warnings it stored.
  * @param services - services commands may use (`ctx.services`); the same object, so later additions are seen
+ * @param options - `readOnly`: DATA_DIR cannot be written, so read the snapshot but never write one
  */
-export async function boot(config: Config, logger: Logger, services: Record<string, unknown> = {}): Promise<Booted> {
+export async function boot(config: Config, logger: Logger, services: Record<string, unknown> = {}, options: { readOnly?: boolean } = {}): Promise<Booted> {
   const [commands, built] = await Promise.all([
     loadCommands(),
-    buildLibrary({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, logger }),
+    buildLibrary({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, logger, ...(options.readOnly ? { readOnly: true } : {}) }),
   ]);
   if (built.fromSnapshot) for (const w of built.warnings) logger.warn(w, `Skipped corpus file ${w.file}: ${w.reason}`);
   const runtime = createRuntime({ commands, library: () => built.library, logger, config, services });

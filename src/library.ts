@@ -38,6 +38,8 @@ export interface BuildLibraryOptions {
   analysers?: readonly Analyser[];
   /** Read and write the snapshot cache. @defaultValue true */
   snapshot?: boolean;
+  /** DATA_DIR cannot be written (the caller said so once): read a snapshot, never try to write one. @defaultValue false */
+  readOnly?: boolean;
   /** Worker threads for a cold ingest. @defaultValue one per core for 8,000 files or more, else none */
   workers?: number;
   /** Receives how long each step took in milliseconds (benchmarks, start-up logs). */
@@ -234,7 +236,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates, version });
   lap('index');
   const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
-  if (useSnapshot && key) {
+  if (useSnapshot && key && !opts.readOnly) {
     try {
       writeSnapshot(file, library.mainSegment, key, version, plainWarnings);
       lap('snapshotWrite');

@@ -20,7 +20,7 @@ export { digestDefaults, envSubscriptions } from './env.js';
 export { withRetry } from './retry.js';
 export * from './schedule.js';
 export { DigestService } from './service.js';
-export type { ChannelRef, CorpusChange, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
+export type { ChannelRef, CorpusChange, DigestDelivery, DigestLookup, DigestOutlet, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
 
 /**
  * Opens the state database under DATA_DIR and creates the digest service over the runtime.

@@ -7,6 +7,7 @@
  * where its last finished one ended. After downtime only the latest missed slot is claimed, so
  * the catch-up is one digest covering everything since the last one.
  */
+import { randomBytes } from 'node:crypto';
 import type { Clock, Command, Library, Logger } from '../command.js';
 import { NewsdeskError } from '../errors.js';
 import type { DigestPlatform, DigestRun, NewSubscription, StateStore, Subscription } from '../store/state-store.js';
@@ -15,7 +16,7 @@ import type { Reply } from '../types.js';
 import { buildDigest } from './content.js';
 import type { DigestDefaults } from './env.js';
 import { withRetry, type RetryOptions } from './retry.js';
-import type { ChannelRef, CorpusChange, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
+import type { ChannelRef, CorpusChange, DigestDelivery, DigestOutlet, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
 import {
   DEFAULT_SCHEDULE,
   DEFAULT_TIMEZONE,
@@ -26,12 +27,18 @@ import {
   parseTimezone,
 } from './schedule.js';
 
-export type { ChannelRef, CorpusChange, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
+export type { ChannelRef, CorpusChange, DigestDelivery, DigestLookup, DigestOutlet, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
 
 /** Most subscriptions one channel may hold. */
 export const MAX_SUBSCRIPTIONS_PER_CHANNEL = 10;
 /** Longest wait between two scheduler wake-ups, so clock jumps and a deleted state file are noticed. */
 const MAX_SLEEP_MS = 60_000;
+
+/** A fresh post key: 12 characters (fits Discord's 25-character nonce and a short footer), 72 random bits. */
+export const newPostKey = (): string => randomBytes(9).toString('base64url');
+
+/** A plain poster function as an outlet that cannot look back. */
+const toOutlet = (p: DigestPoster | DigestOutlet): DigestOutlet => (typeof p === 'function' ? { postReply: p } : p);
 
 /** What `DigestService` needs. */
 export interface DigestServiceOptions {
@@ -63,7 +70,7 @@ export class DigestService {
   private readonly logger: Logger;
   private readonly clock: Clock;
   private readonly commands: ReadonlyMap<string, Command> | undefined;
-  private readonly posters: DigestPosters;
+  private readonly posters: Partial<Record<DigestPlatform, DigestOutlet>> = {};
   private readonly env: readonly NewSubscription[];
   private readonly defaults: DigestDefaults;
   private readonly retry: Omit<RetryOptions, 'onAttempt' | 'onRetry'>;
@@ -77,15 +84,21 @@ export class DigestService {
     this.logger = options.logger;
     this.clock = options.clock ?? { now: () => new Date() };
     this.commands = options.commands;
-    this.posters = { ...options.posters };
+    for (const [platform, poster] of Object.entries(options.posters ?? {}) as Array<[DigestPlatform, DigestPoster | DigestOutlet | undefined]>) {
+      if (poster) this.posters[platform] = toOutlet(poster);
+    }
     this.env = options.envSubscriptions ?? [];
     this.defaults = { schedule: DEFAULT_SCHEDULE, timezone: DEFAULT_TIMEZONE, ...options.defaults };
     this.retry = options.retry ?? {};
   }
 
-  /** Sets (or replaces) the poster of a platform, e.g. once its adapter has connected. */
-  setPoster(platform: DigestPlatform, poster: DigestPoster | undefined): void {
-    if (poster) this.posters[platform] = poster;
+  /**
+   * Sets (or replaces) the poster of a platform, e.g. once its adapter has connected. An outlet
+   * that can search its channel's history (`findDigest`) makes a post interrupted by a crash
+   * safe to finish after a restart; a plain function cannot tell, see `execute`.
+   */
+  setPoster(platform: DigestPlatform, poster: DigestPoster | DigestOutlet | undefined): void {
+    if (poster) this.posters[platform] = toOutlet(poster);
     else delete this.posters[platform];
   }
 
@@ -279,7 +292,7 @@ export class DigestService {
   }
 
   /** Builds and posts one run's digest, with retries; records the outcome. */
-  private async execute(sub: Subscription, run: DigestRun, poster: DigestPoster): Promise<RunOutcome> {
+  private async execute(sub: Subscription, run: DigestRun, outlet: DigestOutlet): Promise<RunOutcome> {
     const log = { subscription: sub.id, platform: sub.platform, channel: sub.channel, slot: run.slot.toISOString() };
     let reply: Reply | null;
     try {
@@ -304,13 +317,43 @@ export class DigestService {
       return 'empty';
     }
     const count = reply.citations.length;
+    // The intent goes into the state database before anything is sent. A run that already had one
+    // was being posted when a previous process stopped (kill -9, power loss): its post may be in the channel.
+    const resumed = run.intentAt !== null;
+    const intent = this.state(() => this.store.recordIntent(run.id, newPostKey(), this.clock.now()));
+    const delivery: DigestDelivery = { runId: intent.key, since: intent.at };
+    const logged = { ...log, run: delivery.runId };
+    if (resumed) {
+      const found = await this.lookup(outlet, sub.channel, delivery);
+      if (found.status === 'posted') {
+        this.state(() => this.store.finishRun(run.id, { status: 'posted', articleCount: count }));
+        this.logger.info(logged, 'digest was posted before the restart; not posting it again');
+        return 'posted';
+      }
+      const deduped = outlet.dedupeWindowMs !== undefined && this.clock.now().getTime() - delivery.since.getTime() < outlet.dedupeWindowMs;
+      if (found.status === 'unknown' && !deduped) {
+        // At most once: a second copy in the channel is worse than news a digest late, and the
+        // run's articles are not lost — a failed run's window rolls into the next digest.
+        const error = `may have been posted before the restart; ${sub.platform} history cannot be read (${found.reason})`;
+        this.logger.warn(logged, `digest ${error}; not posting it again — its articles go into the next digest`);
+        this.state(() => this.store.finishRun(run.id, { status: 'failed', error }));
+        return 'failed';
+      }
+    }
     try {
-      await withRetry(() => poster(sub.channel, reply), {
-        ...this.retry,
-        onAttempt: () => this.state(() => this.store.countAttempt(run.id)),
-        onRetry: (attempt, err, delayMs) =>
-          this.logger.warn({ ...log, attempt, delayMs, err: (err as Error)?.message }, 'digest post failed; retrying'),
-      });
+      await withRetry(
+        async (attempt) => {
+          // An attempt that failed may still have reached the channel (a timeout, a lost answer): look first.
+          if (attempt > 1 && (await this.lookup(outlet, sub.channel, delivery)).status === 'posted') return;
+          await outlet.postReply(sub.channel, reply, delivery);
+        },
+        {
+          ...this.retry,
+          onAttempt: () => this.state(() => this.store.countAttempt(run.id)),
+          onRetry: (attempt, err, delayMs) =>
+            this.logger.warn({ ...logged, attempt, delayMs, err: (err as Error)?.message }, 'digest post failed; retrying'),
+        },
+      );
     } catch (err) {
       const message = (err as Error)?.message ?? String(err);
       this.logger.error({ ...log, err: message }, 'digest post failed; its news rolls into the next digest');
@@ -320,6 +363,16 @@ export class DigestService {
     this.state(() => this.store.finishRun(run.id, { status: 'posted', articleCount: count }));
     this.logger.info({ ...log, articles: count }, 'digest posted');
     return 'posted';
+  }
+
+  /** Asks the outlet whether the post of `delivery` is in the channel; `unknown` when it cannot look or the look fails. */
+  private async lookup(outlet: DigestOutlet, channel: string, delivery: DigestDelivery): Promise<Awaited<ReturnType<NonNullable<DigestOutlet['findDigest']>>>> {
+    if (!outlet.findDigest) return { status: 'unknown', reason: 'this poster cannot read the channel' };
+    try {
+      return await outlet.findDigest(channel, delivery);
+    } catch (err) {
+      return { status: 'unknown', reason: (err as Error)?.message ?? String(err) };
+    }
   }
 
   /** The channel's subscription `ref.id`, or its only one. */

@@ -55,4 +55,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX article_arrivals_by_time ON article_arrivals (first_seen);
   `,
+  // 2: the intent to post a run, recorded before the first attempt: the key the post carries
+  // (Slack message metadata, Discord nonce and footer) and when posting began, so a restart can
+  // look for a post a killed process may have made instead of posting it again.
+  `
+  ALTER TABLE digest_runs ADD COLUMN post_key TEXT;
+  ALTER TABLE digest_runs ADD COLUMN intent_at TEXT;
+  `,
 ];

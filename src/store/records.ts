@@ -46,6 +46,10 @@ export interface DigestRun {
   postedAt: Date | null;
   error: string | null;
   articleCount: number | null;
+  /** The key the post carries (the run id on the platform); set when posting began. */
+  postKey: string | null;
+  /** When posting began: a run with an intent and no outcome may have reached the channel. */
+  intentAt: Date | null;
 }
 
 /** An article as the arrivals log needs it. */
@@ -83,6 +87,8 @@ export interface RunRow {
   posted_at: string | null;
   error: string | null;
   article_count: number | null;
+  post_key: string | null;
+  intent_at: string | null;
 }
 
 /** A subscription from its row. */
@@ -114,5 +120,7 @@ export const toRun = (r: RunRow): DigestRun => ({
   postedAt: r.posted_at ? new Date(r.posted_at) : null,
   error: r.error,
   articleCount: r.article_count,
+  postKey: r.post_key,
+  intentAt: r.intent_at ? new Date(r.intent_at) : null,
 });
 

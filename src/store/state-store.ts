@@ -242,6 +242,22 @@ export class StateStore {
     return row ? toRun(row) : undefined;
   }
 
+  /**
+   * Records the intent to post a run, before the first attempt: a fresh post key and the time.
+   * A run that already has an intent keeps it, so every attempt, in this process or after a
+   * restart, carries the same key.
+   * @returns the run's post key and when posting began
+   */
+  recordIntent(runId: number, key: string, at: Date = this.clock.now()): { key: string; at: Date } {
+    const row = this.db
+      .prepare(
+        `UPDATE digest_runs SET post_key = ifnull(post_key, ?), intent_at = ifnull(intent_at, ?) WHERE id = ? RETURNING post_key, intent_at`,
+      )
+      .get(key, iso(at), runId) as { post_key: string; intent_at: string } | undefined;
+    if (!row) throw new NewsdeskError(`Digest run ${runId} is not in the state database.`, 'state');
+    return { key: row.post_key, at: new Date(row.intent_at) };
+  }
+
   /** Counts one posting attempt (before it is made, so a crash mid-post still shows it). */
   countAttempt(runId: number): void {
     this.db.prepare(`UPDATE digest_runs SET attempts = attempts + 1 WHERE id = ?`).run(runId);

@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SnowflakeUtil } from 'discord.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /** One REST request as the fake received it. */
@@ -70,6 +71,8 @@ export class FakeDiscord {
   identifyPayload: any;
   /** When set, IDENTIFY is answered by closing the gateway with this code (4014: disallowed intents). */
   closeOnIdentify: number | undefined;
+  /** Channel messages newsdesk sent, nonce semantics, history reads and held posts. */
+  readonly history = new DiscordHistory();
 
   private constructor(
     private readonly server: Server,
@@ -212,7 +215,7 @@ export class FakeDiscord {
     };
   }
 
-  private route(method: string, path: string, body: any): { status: number; body?: unknown; known?: false } {
+  private route(method: string, path: string, body: any, query: URLSearchParams = new URLSearchParams()): { status: number; body?: unknown; known?: false } {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/api/v10/gateway/bot') {
       const port = (this.server.address() as AddressInfo).port;
@@ -226,7 +229,10 @@ export class FakeDiscord {
       return { status: 200, body: this.messageObject(IDS.channel, body) };
     }
     if (method === 'POST' && (m = /^\/api\/v10\/webhooks\/(\d+)\/[^/]+$/.exec(path))) return { status: 200, body: this.messageObject(IDS.channel, body) };
-    if (method === 'POST' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) return { status: 200, body: this.messageObject(m[1]!, body) };
+    if (method === 'POST' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+      return { status: 200, body: this.history.create(m[1]!, body, () => this.messageObject(m![1]!, body)) };
+    }
+    if (method === 'GET' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) return this.history.list(m[1]!, query);
     if (method === 'POST' && /^\/api\/v10\/channels\/\d+\/typing$/.test(path)) return { status: 204 };
     if (method === 'GET' && (m = /^\/api\/v10\/channels\/(\d+)$/.exec(path))) {
       const channel = this.channels().find((c) => c.id === m![1]);
@@ -259,6 +265,15 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname);
     const method = req.method ?? 'GET';
+    const held = method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/.test(path) ? this.history.takeHold() : undefined;
+    if (held) {
+      // Discord got the message (or not, as the test chose) and the answer never comes: the sender dies waiting.
+      if (held.keep) this.history.create(/\/channels\/(\d+)\//.exec(path)![1]!, body, () => this.messageObject(/\/channels\/(\d+)\//.exec(path)![1]!, body));
+      const recorded: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body, status: 0, known: true, at: Date.now() };
+      this.requests.push(recorded);
+      for (const w of this.waiters.filter((x) => x.match(recorded))) (this.waiters.splice(this.waiters.indexOf(w), 1), w.resolve(recorded));
+      return;
+    }
     const failure = this.failures.find((f) => f.method === method && f.path.test(path) && (f.times ?? 1) > 0);
     let status: number;
     let headers: Record<string, string> = {};
@@ -270,7 +285,7 @@ export class FakeDiscord {
       headers = failure.headers ?? {};
       out = failure.body;
     } else {
-      const routed = this.route(method, path, body);
+      const routed = this.route(method, path, body, url.searchParams);
       ({ status, body: out } = routed);
       known = routed.known ?? true;
     }
@@ -349,4 +364,68 @@ export function trackUnhandledRejections(): { errors: unknown[]; dispose(): void
   const onRejection = (reason: unknown) => errors.push(reason);
   process.on('unhandledRejection', onRejection);
   return { errors, dispose: () => process.off('unhandledRejection', onRejection) };
+}
+
+/**
+ * The fake's channel messages: what newsdesk sent, with Discord's nonce rule (with `enforce_nonce`,
+ * a repeat of a nonce still in its window returns the first message instead of creating one) and
+ * `GET /channels/{id}/messages` (`after`, `limit`, newest first). Like Discord, a listed message
+ * does not carry its nonce. Ids are snowflakes of the wall-clock time, so `after` works as it does there.
+ */
+export class DiscordHistory {
+  private readonly channels = new Map<string, Array<{ message: any; nonce?: string; nonceLive: boolean }>>();
+  private readonly forbidden = new Set<string>();
+  private holds: Array<{ keep: boolean }> = [];
+  /** Message lists answered. */
+  reads = 0;
+
+  /** Messages in a channel, oldest first, as Discord stored them. */
+  messages(channelId: string): any[] {
+    return (this.channels.get(channelId) ?? []).map((e) => e.message);
+  }
+
+  /** Lists on `channelId` get 403 Missing Access (no Read Message History); false allows them again. */
+  forbid(channelId: string, forbidden = true): void {
+    if (forbidden) this.forbidden.add(channelId);
+    else this.forbidden.delete(channelId);
+  }
+
+  /** Ends every nonce's window ("a few minutes" later): a repeat now creates a new message. */
+  expireNonces(): void {
+    for (const list of this.channels.values()) for (const e of list) e.nonceLive = false;
+  }
+
+  /** The next channel message POST is never answered; `keep` says whether Discord created it anyway. */
+  hold(options: { keep: boolean }): void {
+    this.holds.push(options);
+  }
+
+  /** @internal the next hold, if any. */
+  takeHold(): { keep: boolean } | undefined {
+    return this.holds.shift();
+  }
+
+  /** @internal creates a message (or returns the one with the same enforced nonce). */
+  create(channelId: string, body: any, make: () => any): any {
+    const list = this.channels.get(channelId) ?? [];
+    this.channels.set(channelId, list);
+    const nonce = body?.nonce === undefined ? undefined : String(body.nonce);
+    if (nonce !== undefined && body?.enforce_nonce === true) {
+      const same = list.find((e) => e.nonce === nonce && e.nonceLive);
+      if (same) return { ...same.message, nonce };
+    }
+    const message = { ...make(), id: SnowflakeUtil.generate().toString() };
+    list.push({ message, ...(nonce !== undefined ? { nonce } : {}), nonceLive: true });
+    return nonce === undefined ? message : { ...message, nonce };
+  }
+
+  /** @internal answers `GET /channels/{id}/messages`. */
+  list(channelId: string, query: URLSearchParams): { status: number; body: unknown } {
+    this.reads++;
+    if (this.forbidden.has(channelId)) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+    const after = BigInt(query.get('after') ?? '0');
+    const limit = Math.min(Number(query.get('limit') ?? 50), 100);
+    const oldestFirst = this.messages(channelId).filter((m) => BigInt(m.id) > after);
+    return { status: 200, body: oldestFirst.slice(0, limit).reverse() };
+  }
 }

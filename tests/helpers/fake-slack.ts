@@ -44,6 +44,8 @@ export interface FakeSlack {
   /** Resolves once a Socket Mode client is connected and greeted. */
   socketConnected(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+  /** Channel history (`conversations.history`), posted messages with their `metadata`, and held posts. */
+  history: ChannelHistory;
 }
 
 /** Starts a fake Slack on an ephemeral port of 127.0.0.1. */
@@ -52,6 +54,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   let authError: string | null = null;
   let ts = 1_700_000_000;
+  const history = new ChannelHistory();
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -69,12 +72,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
       let status = 200;
       let answer: unknown;
-      if (req.method === 'POST' && path === '/api/auth.test') {
+      const held = req.method === 'POST' && path === '/api/chat.postMessage' ? history.takeHold() : undefined;
+      if (held) {
+        // Slack got the message (or not, as the test chose) and the answer never comes: the poster dies waiting.
+        if (held.keep) history.add(body);
+        requests.push({ method: req.method ?? '', path, headers: req.headers, raw, body, ...(blocks ? { blocks } : {}), status: 0 });
+        for (const w of [...waiters]) if (w.match(requests.at(-1)!)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(requests.at(-1)!));
+        return;
+      }
+      if (req.method === 'POST' && path === '/api/conversations.history') {
+        answer = history.read(body);
+      } else if (req.method === 'POST' && path === '/api/auth.test') {
         answer = authError ? { ok: false, error: authError } : { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId, url: 'https://fake.slack.test/' };
       } else if (req.method === 'POST' && path === '/api/chat.postMessage') {
         answer = String(body.channel).startsWith('CMISSING')
           ? { ok: false, error: 'channel_not_found' }
-          : { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } };
+          : (history.add(body), { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
       } else if (req.method === 'POST' && path === '/api/chat.postEphemeral') {
         answer = { ok: true, message_ts: `${++ts}.000200` };
       } else if (req.method === 'POST' && path === '/api/apps.connections.open') {
@@ -148,9 +161,88 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       new Promise<void>((resolve) => {
         for (const ws of clients) ws.terminate();
         sockets.close();
+        server.closeAllConnections();
         server.close(() => resolve());
       }),
+    history,
   };
+}
+
+/** A message kept in a channel's history, as `conversations.history` returns it. */
+export interface StoredMessage {
+  type: 'message';
+  ts: string;
+  text: string;
+  user: string;
+  bot_id: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/**
+ * The fake's channel history: every message `chat.postMessage` accepted (or a held post kept), with
+ * its `metadata`, read back by `conversations.history` newest first, `oldest`-bounded and paged by
+ * `cursor`; metadata only with `include_all_metadata`, as Slack does. A channel can be made unreadable.
+ */
+export class ChannelHistory {
+  private readonly channels = new Map<string, StoredMessage[]>();
+  private readonly errors = new Map<string, string>();
+  private holds: Array<{ keep: boolean }> = [];
+  /** `conversations.history` calls answered. */
+  reads = 0;
+
+  /** Messages in a channel, oldest first. */
+  messages(channel: string): StoredMessage[] {
+    return this.channels.get(channel) ?? [];
+  }
+
+  /** Makes `conversations.history` on `channel` ('*' for every channel) fail with a Slack error (e.g. `missing_scope`). */
+  fail(channel: string, error: string | null): void {
+    if (error) this.errors.set(channel, error);
+    else this.errors.delete(channel);
+  }
+
+  /** The next `chat.postMessage` is never answered; `keep` says whether Slack posted it anyway. */
+  hold(options: { keep: boolean }): void {
+    this.holds.push(options);
+  }
+
+  /** @internal the next hold, if any. */
+  takeHold(): { keep: boolean } | undefined {
+    return this.holds.shift();
+  }
+
+  private posted = 0;
+
+  /**
+   * @internal keeps a posted message. Its history `ts` is wall-clock time (what `oldest` is
+   * compared with), unique per message; the `chat.postMessage` answer keeps the fake's own counter.
+   */
+  add(body: Record<string, unknown>): string {
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.posted).padStart(6, '0')}`;
+    const channel = String(body.channel);
+    const raw = body.metadata;
+    const metadata = typeof raw === 'string' ? (JSON.parse(raw) as StoredMessage['metadata']) : (raw as StoredMessage['metadata']);
+    const list = this.channels.get(channel) ?? [];
+    list.push({ type: 'message', ts, text: String(body.text ?? ''), user: BOT.userId, bot_id: BOT.botId, ...(metadata ? { metadata } : {}) });
+    this.channels.set(channel, list);
+    return ts;
+  }
+
+  /** @internal answers `conversations.history`. */
+  read(body: Record<string, unknown>): unknown {
+    this.reads++;
+    const channel = String(body.channel);
+    const error = this.errors.get(channel) ?? this.errors.get('*');
+    if (error) return { ok: false, error, ...(error === 'missing_scope' ? { needed: 'channels:history,groups:history', provided: 'chat:write' } : {}) };
+    const oldest = Number(body.oldest ?? 0);
+    const limit = Math.min(Number(body.limit ?? 100), 1000);
+    const start = Number(body.cursor ?? 0);
+    const withMeta = String(body.include_all_metadata) === 'true';
+    const newestFirst = this.messages(channel).filter((m) => Number(m.ts) > oldest).reverse();
+    const page = newestFirst.slice(start, start + limit).map((m) => (withMeta ? m : { ...m, metadata: undefined }));
+    const more = start + limit < newestFirst.length;
+    return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
+  }
 }
 
 /** Slack's request signature over the exact bytes sent. */

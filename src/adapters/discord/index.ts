@@ -23,9 +23,11 @@ import type { Origin } from '../../command.js';
 import { NewsdeskError } from '../../errors.js';
 import { createRateLimiter, rateLimitMessage } from '../../rate-limit.js';
 import type { Runtime } from '../../runtime.js';
+import type { DigestDelivery, DigestLookup } from '../../digest/types.js';
 import type { Reply } from '../../types.js';
 import { topicChoices } from './autocomplete.js';
 import { PRIVATE_OPTION, commandNameFor } from './commands.js';
+import { NONCE_WINDOW_MS, findDigestPost, markEmbeds } from './digest-post.js';
 import { PageStore, pageButtons, parsePageButton } from './pages.js';
 import { renderReply, type RenderOptions } from './render.js';
 
@@ -54,8 +56,15 @@ export interface DiscordOptions {
 export interface DiscordAdapter {
   /** Disconnects from Discord. */
   stop(): Promise<void>;
-  /** Posts a Reply to a channel (scheduled digests), with paging buttons when it has several pages. */
-  postReply(channelId: string, reply: Reply): Promise<void>;
+  /**
+   * Posts a Reply to a channel (scheduled digests), with paging buttons when it has several pages.
+   * With `delivery`, the message carries the run's key as nonce (enforced) and in its footer.
+   */
+  postReply(channelId: string, reply: Reply, delivery?: DigestDelivery): Promise<void>;
+  /** Looks for a digest post in the channel's recent history (needs Read Message History). */
+  findDigest(channelId: string, delivery: DigestDelivery): Promise<DigestLookup>;
+  /** Discord returns the first message for a repeat with the same nonce for this long. */
+  readonly dedupeWindowMs: number;
 }
 
 /** Defaults for `DiscordOptions`. */
@@ -286,10 +295,16 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
       client.removeAllListeners();
       await client.destroy();
     },
-    async postReply(channelId, reply) {
+    dedupeWindowMs: NONCE_WINDOW_MS,
+    findDigest: (channelId, delivery) => findDigestPost(client, channelId, delivery),
+    async postReply(channelId, reply, delivery) {
       const channel = await client.channels.fetch(channelId).catch(() => null);
       if (!channel?.isSendable()) throw new NewsdeskError(`Discord channel ${channelId} is unknown or newsdesk cannot post there`, 'platform');
-      await channel.send(firstPage(reply) satisfies MessageCreateOptions);
+      const page = firstPage(reply);
+      const options: MessageCreateOptions = delivery
+        ? { ...page, embeds: markEmbeds(page.embeds, delivery), nonce: delivery.runId, enforceNonce: true }
+        : page;
+      await channel.send(options);
     },
   };
 }

@@ -9,7 +9,9 @@ import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bo
 import type { Logger } from '../../command.js';
 import { NewsdeskError, isNewsdeskError } from '../../errors.js';
 import type { Runtime } from '../../runtime.js';
+import type { DigestDelivery, DigestLookup } from '../../digest/types.js';
 import type { Reply } from '../../types.js';
+import { digestMetadata, findDigestPost } from './digest-post.js';
 import { describeError, redactSecrets, registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';
 import { renderPage } from './render.js';
@@ -20,8 +22,13 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** The port the HTTP receiver listens on; undefined in Socket Mode. */
   port: number | undefined;
-  /** Posts a reply publicly to a channel (scheduled digests): the first page, with "More" when there is more. */
-  postReply(channel: string, reply: Reply): Promise<void>;
+  /**
+   * Posts a reply publicly to a channel (scheduled digests): the first page, with "More" when there is more.
+   * With `delivery`, the message carries metadata naming the digest run, for `findDigest`.
+   */
+  postReply(channel: string, reply: Reply, delivery?: DigestDelivery): Promise<void>;
+  /** Looks for a digest post in the channel's recent history (needs `channels:history` / `groups:history`). */
+  findDigest(channel: string, delivery: DigestDelivery): Promise<DigestLookup>;
 }
 
 /** Options for `startSlack`; everything else comes from `runtime.config`. */
@@ -169,14 +176,15 @@ export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Pro
     async stop() {
       await app.stop();
     },
-    async postReply(channel, reply) {
+    findDigest: (channel, delivery) => findDigestPost(app.client, channel, delivery),
+    async postReply(channel, reply, delivery) {
       const more = runtime.commands.has(reply.command) && !reply.error;
       const { message } = renderPage(
         reply,
         more ? { moreValue: (next) => encodeButton({ command: reply.command, text: reply.query, cursor: next, delivery: 'ephemeral' }) } : {},
       );
       try {
-        await app.client.chat.postMessage({ channel, ...message });
+        await app.client.chat.postMessage({ channel, ...message, ...(delivery ? { metadata: digestMetadata(delivery) } : {}) });
       } catch (err) {
         const slackError = (err as { data?: { error?: string } }).data?.error;
         const failure = new NewsdeskError(`Slack refused the message for ${channel}: ${slackError ?? describeError(err).message}`, 'platform', { cause: err });
