@@ -31,6 +31,9 @@ const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM
 /** Most stack frames logged: enough to find the place, short enough for one log line. */
 const STACK_FRAMES = 8;
 
+/** Longest message (and stack) logged, in characters: one readable line, whatever the error carries. */
+const MAX_LOGGED = 1_000;
+
 /** Token shapes that must never reach a log even when they are not the configured ones (Slack, Slack app, Discord bot). */
 const TOKEN_SHAPES = [/\bxox[a-z]-[A-Za-z0-9-]+/g, /\bxapp-[A-Za-z0-9-]+/g, /\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}/g];
 
@@ -139,11 +142,13 @@ function secretScrubber(config: Partial<Config>): (text: string) => string {
  * stack, secrets cut out. Logged as `error`, not `err`: pino's `err` serializer would rename the type.
  */
 function describeError(err: unknown, scrub: (text: string) => string): { type: string; message: string; stack?: string } {
+  // Scrubbed before it is cut to length, with room to spare, so a cut can never leave half a secret.
+  const short = (text: string) => scrub(text.slice(0, 4 * MAX_LOGGED)).slice(0, MAX_LOGGED);
   if (err instanceof Error) {
     const frames = (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, STACK_FRAMES).map((l) => l.trim());
-    return { type: err.name, message: scrub(err.message.slice(0, 1_000)), ...(frames.length ? { stack: scrub(frames.join(' | ')) } : {}) };
+    return { type: err.name, message: short(err.message), ...(frames.length ? { stack: short(frames.join(' | ')) } : {}) };
   }
-  return { type: err === null ? 'null' : typeof err, message: scrub(inspect(err, { depth: 2, breakLength: Infinity }).slice(0, 1_000)) };
+  return { type: err === null ? 'null' : typeof err, message: short(inspect(err, { depth: 2, breakLength: Infinity })) };
 }
 
 /**
