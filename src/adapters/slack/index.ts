@@ -33,8 +33,6 @@ export interface SlackOptions {
   port?: number;
   /** Interface to listen on. @defaultValue `SLACK_HOST` (all interfaces) */
   host?: string;
-  /** Largest request body the HTTP receiver reads, in bytes (larger: 413). @defaultValue 1 MiB */
-  maxBodyBytes?: number;
   /** Web API client options, merged over ours (tests pass `retryConfig: { retries: 0 }`). */
   clientOptions?: webApi.WebClientOptions;
 }
@@ -143,7 +141,7 @@ export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Pro
     : new App({
         token: settings.token,
         // Ours, not Bolt's HTTPReceiver: it limits the body before reading it and checks what it parses.
-        receiver: new SlackReceiver({ signingSecret: settings.signingSecret!, logger, ...(opts.maxBodyBytes ? { maxBodyBytes: opts.maxBodyBytes } : {}) }),
+        receiver: new SlackReceiver({ signingSecret: settings.signingSecret!, logger }),
         logger,
         clientOptions,
         deferInitialization: true,

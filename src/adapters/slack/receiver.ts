@@ -26,10 +26,6 @@ export interface SlackReceiverOptions {
   logger: Logger;
   /** Largest request body read, in bytes; larger ones get 413. @defaultValue 1 MiB */
   maxBodyBytes?: number;
-  /** The path Slack posts to. @defaultValue `/slack/events` */
-  path?: string;
-  /** Wall clock in ms, for the timestamp check (tests). Not the runtime's clock: signatures are real time. */
-  now?: () => number;
   /** Signed requests remembered against replay. @defaultValue 50,000 */
   replayMemory?: number;
 }
@@ -44,7 +40,6 @@ export class SlackReceiver implements Receiver {
   private server: Server | undefined;
   private readonly maxBodyBytes: number;
   private readonly path: string;
-  private readonly now: () => number;
   /**
    * Hashes of signed requests already handled. A (timestamp, body) pair stays acceptable for at
    * most 10 minutes (5 ahead of our clock, 5 behind), so entries live that long; the size cap
@@ -54,8 +49,7 @@ export class SlackReceiver implements Receiver {
 
   constructor(private readonly opts: SlackReceiverOptions) {
     this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    this.path = opts.path ?? '/slack/events';
-    this.now = opts.now ?? Date.now;
+    this.path = '/slack/events';
     this.replays = new SeenEvents(2 * MAX_SKEW_SECONDS * 1000 + 1000, opts.replayMemory ?? 50_000);
   }
 
@@ -158,7 +152,7 @@ export class SlackReceiver implements Receiver {
     // The same signed bytes twice is a replay (Slack's own retries carry a new timestamp): answer
     // as an ack would, so a sender stops, but run nothing again.
     const key = createHash('sha256').update(`${timestamp}:`).update(raw).digest('hex');
-    if (!this.replays.firstTime(key, this.now())) {
+    if (!this.replays.firstTime(key, Date.now())) {
       log.warn(`Ignored a replayed request to ${this.path}`);
       return answer(req, res, 200);
     }
@@ -198,7 +192,8 @@ export class SlackReceiver implements Receiver {
       return null;
     }
     const timestamp = Number(stamp);
-    const nowMs = this.now();
+    // Wall-clock time, not the runtime's clock (which tests may freeze): Slack signs with real time.
+    const nowMs = Date.now();
     if (Math.abs(nowMs / 1000 - timestamp) > MAX_SKEW_SECONDS) {
       log.warn(`Refused a request to ${this.path}: timestamp more than 5 minutes from now`);
       return null;

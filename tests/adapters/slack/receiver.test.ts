@@ -4,13 +4,18 @@
  * answers caught by the fake Slack.
  */
 import { connect, type Socket } from 'node:net';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SeenEvents, registerHandlers } from '../../../src/adapters/slack/handlers.js';
 import { startSlack, type SlackAdapter } from '../../../src/adapters/slack/index.js';
+import { SlackReceiver } from '../../../src/adapters/slack/receiver.js';
 import { ACTIONS } from '../../../src/adapters/slack/render.js';
 import { loadConfig } from '../../../src/config.js';
 import { isNewsdeskError } from '../../../src/errors.js';
 import { buttonBody, mentionBody, sendSigned, sign, slashCommandBody, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
-import { SECRET, testRuntime } from './fixtures.js';
+import { SECRET, TOKEN, testRuntime } from './fixtures.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
@@ -308,5 +313,52 @@ describe('SLACK_HOST (item 2)', () => {
     const err = await startSlack(runtime, { clientOptions: { retryConfig: { retries: 0 } } }).catch((e: unknown) => e);
     expect(isNewsdeskError(err, 'config')).toBe(true);
     expect((err as Error).message).toBe('SLACK_HOST is not an address of this machine');
+  });
+});
+
+describe('SlackReceiver on its own', () => {
+  const quiet: BoltLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, setLevel: () => {}, getLevel: () => LogLevel.ERROR, setName: () => {} };
+
+  it('remembers a bounded number of requests (oldest forgotten first) and honours its body limit', async () => {
+    const runtime = await testRuntime(fake.apiUrl, { RATE_LIMIT_PER_MINUTE: '1000' });
+    const app = new App({ token: TOKEN, receiver: new SlackReceiver({ signingSecret: SECRET, logger: quiet, replayMemory: 2, maxBodyBytes: 1500 }), logger: quiet, clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }, deferInitialization: true });
+    registerHandlers(app, runtime);
+    await app.init();
+    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+    const p = (server.address() as AddressInfo).port;
+    try {
+      const timestamp = now();
+      const urls = ['cap-a', 'cap-b', 'cap-c'].map((n) => fake.responseUrl(n));
+      const bodies = urls.map((responseUrl) => slashCommandBody({ command: '/search', text: 'bread', responseUrl }));
+      for (const [i, body] of bodies.entries()) {
+        expect((await sendSigned(p, body, FORM, { secret: SECRET, timestamp })).status).toBe(200);
+        await fake.waitFor((r) => urls[i]!.endsWith(r.path));
+      }
+      // Only the last two are remembered: the first, replayed, runs again (memory stays bounded) …
+      await sendSigned(p, bodies[0]!, FORM, { secret: SECRET, timestamp });
+      await fake.waitFor((r) => urls[0]!.endsWith(r.path) && fake.requests.filter((x) => urls[0]!.endsWith(x.path)).length === 2);
+      // … the last, replayed, does not.
+      await sendSigned(p, bodies[2]!, FORM, { secret: SECRET, timestamp });
+      const probe = fake.responseUrl('cap-probe');
+      await sendSigned(p, slashCommandBody({ command: '/search', text: 'bread', responseUrl: probe }), FORM, { secret: SECRET });
+      await fake.waitFor((r) => probe.endsWith(r.path));
+      expect(postsTo(urls[2]!)).toBe(1);
+      // The limit given: a signed body of 1,501 bytes is refused before it is checked.
+      const padded = `${bodies[1]!}&pad=`.padEnd(1501, 'x');
+      expect(await sendSigned(p, padded, FORM, { secret: SECRET })).toEqual({ status: 413, text: 'Request body too large.' });
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
+describe('SeenEvents when full (the replay and event-id memory)', () => {
+  it('still recognises its oldest id instead of evicting it first and taking it as new', () => {
+    const seen = new SeenEvents(60_000, 2);
+    expect(seen.firstTime('a', 0)).toBe(true);
+    expect(seen.firstTime('b', 0)).toBe(true);
+    expect(seen.firstTime('a', 1)).toBe(false);
+    expect(seen.firstTime('c', 2)).toBe(true);
+    expect(seen.firstTime('b', 3)).toBe(false);
   });
 });
