@@ -70,12 +70,21 @@ export class SlackReceiver implements Receiver {
     server.requestTimeout = 15_000;
     this.server = server;
     return new Promise((resolve, reject) => {
-      server.once('error', (err) => {
+      let listening = false;
+      server.on('error', (err) => {
+        if (listening) {
+          // After start (e.g. EMFILE on accept): an 'error' with no listener would end the process.
+          this.opts.logger.error(`Slack receiver: ${err.message}`);
+          return;
+        }
         this.server = undefined;
         server.close();
         reject(err);
       });
-      server.listen(listen, () => resolve(server));
+      server.listen(listen, () => {
+        listening = true;
+        resolve(server);
+      });
     });
   }
 
