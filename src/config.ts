@@ -2,6 +2,7 @@
  * Configuration, read in one place from the environment and validated with zod.
  * A missing or malformed variable is reported as one line that names it.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { NewsdeskError } from './errors.js';
 
@@ -25,6 +26,19 @@ const port = (fallback: number) =>
       }
       return n;
     });
+
+/** An interface to listen on: an IP address or a host name; empty means all interfaces. */
+const host = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    const bare = v.replace(/^\[(.*)\]$/, '$1');
+    if (isIP(bare) || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*$/.test(bare)) return bare;
+    ctx.addIssue({ code: 'custom', message: 'must be an IP address or a host name (empty = all interfaces)' });
+    return z.NEVER;
+  });
 
 const list = z
   .string()
@@ -59,6 +73,7 @@ export const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_PORT: port(3000),
+  SLACK_HOST: host,
   SLACK_API_URL: url,
   DISCORD_TOKEN: optional,
   DISCORD_APP_ID: optional,

@@ -256,11 +256,13 @@ export interface SendOptions {
   secret: string;
   /** Extra headers, e.g. `x-slack-retry-num`. */
   headers?: Record<string, string>;
+  /** Request timestamp in seconds (default now): a fixed one replays a request, a far one tests refusal. */
+  timestamp?: number;
 }
 
 /** POSTs a signed request to Bolt's `/slack/events`; returns status and body. */
 export async function sendSigned(port: number, body: string, contentType: string, opts: SendOptions): Promise<{ status: number; text: string }> {
-  const timestamp = Math.floor(Date.now() / 1000);
+  const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
     method: 'POST',
     headers: {

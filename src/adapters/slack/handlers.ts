@@ -32,11 +32,14 @@ export class SeenEvents {
   ) {}
   /** True the first time an id is offered (within the time to live). */
   firstTime(id: string, now = Date.now()): boolean {
-    for (const [key, at] of this.seen) {
-      if (now - at < this.ttlMs && this.seen.size < this.max) break;
+    // Look before evicting: when full, the oldest id must still be recognised, not dropped and then taken as new.
+    const at = this.seen.get(id);
+    if (at !== undefined && now - at < this.ttlMs) return false;
+    this.seen.delete(id);
+    for (const [key, when] of this.seen) {
+      if (now - when < this.ttlMs && this.seen.size < this.max) break;
       this.seen.delete(key);
     }
-    if (this.seen.has(id)) return false;
     this.seen.set(id, now);
     return true;
   }

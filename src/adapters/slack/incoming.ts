@@ -66,3 +66,108 @@ export function decodeButton(value: string | undefined): ButtonValue | null {
     return null;
   }
 }
+
+/** Any JSON object (not null, not an array), its fields unchecked. */
+const record = z.looseObject({});
+const text = z.string().optional();
+
+/**
+ * The fields of a request body that Bolt or our listeners read, with the types they assume.
+ * Everything else passes through unchecked. Without this, a signed `null` or an `event` that is a
+ * string throws inside Bolt (a `null` body once took the whole process down).
+ */
+const bodyShape = z.looseObject({
+  type: text,
+  command: text,
+  text,
+  name: text,
+  challenge: text,
+  team_id: text,
+  user_id: text,
+  channel_id: text,
+  enterprise_id: text,
+  response_url: text,
+  event_id: text,
+  is_enterprise_install: z.union([z.boolean(), z.string()]).optional(),
+  event: z
+    .looseObject({
+      type: z.string(),
+      user: z.union([z.string(), record]).optional(),
+      channel: z.union([z.string(), record]).optional(),
+      channel_id: text,
+      item: record.optional(),
+      subteam: record.optional(),
+      text,
+      ts: text,
+      thread_ts: text,
+    })
+    .optional(),
+  authorizations: z.array(record).optional(),
+  actions: z.array(z.looseObject({ action_id: text, block_id: text, value: text, type: text })).optional(),
+  user: z.looseObject({ id: text, team_id: text }).optional(),
+  team: z.looseObject({ id: text }).nullable().optional(),
+  enterprise: z.looseObject({ id: text }).nullable().optional(),
+  channel: z.looseObject({ id: text }).optional(),
+  message: z.looseObject({ ts: text, thread_ts: text }).optional(),
+  container: record.optional(),
+  view: record.optional(),
+  response_urls: z.array(z.looseObject({ response_url: z.string() })).optional(),
+  function_data: record.optional(),
+});
+
+/** Interactive payload types Bolt routes to listeners that read `user.id` (and `view` for views). */
+const INTERACTIVE_TYPES = new Set(['block_actions', 'interactive_message', 'block_suggestion', 'dialog_submission', 'workflow_step_edit', 'shortcut', 'message_action', 'view_submission', 'view_closed']);
+
+/** A request body Slack could have sent, or why it cannot be one. */
+export type ParsedBody = { ok: true; body: Record<string, unknown> } | { ok: false; reason: string };
+
+/**
+ * Parses a request body the way Slack sends it — a form (slash commands; interactivity as a JSON
+ * `payload` field) or JSON (Events API) — and checks that it is something Bolt can route without
+ * tripping over it. Linear in the body; never throws.
+ * @param raw - the body as received (already size-limited by the receiver)
+ * @param form - true for `application/x-www-form-urlencoded`
+ * @returns the body as an object, or a short reason for a 400 answer
+ */
+export function parseSlackBody(raw: string, form: boolean): ParsedBody {
+  let value: unknown;
+  if (form) {
+    const fields = new URLSearchParams(raw);
+    const payload = fields.get('payload');
+    if (payload === null) {
+      // A slash command: every field a string (the last of repeated fields wins).
+      value = Object.fromEntries(fields);
+      if (typeof (value as { command?: unknown }).command !== 'string') return { ok: false, reason: 'form body without command or payload' };
+    } else {
+      const parsed = parseJson(payload);
+      if (!parsed.ok) return { ok: false, reason: 'payload is not JSON' };
+      value = parsed.value;
+    }
+  } else {
+    const parsed = parseJson(raw);
+    if (!parsed.ok) return { ok: false, reason: 'body is not JSON' };
+    value = parsed.value;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'body is not a JSON object' };
+  const shape = bodyShape.safeParse(value);
+  if (!shape.success) {
+    const issue = shape.error.issues[0]!;
+    return { ok: false, reason: `field ${issue.path.join('.') || '(body)'} has the wrong type` };
+  }
+  const b = shape.data;
+  if (b.command !== undefined || b.event !== undefined) return { ok: true, body: value as Record<string, unknown> };
+  if (b.type === undefined) return { ok: false, reason: 'body has no type' };
+  if (b.type === 'url_verification' && typeof b.challenge !== 'string') return { ok: false, reason: 'url_verification without challenge' };
+  const interactive = INTERACTIVE_TYPES.has(b.type) || b.actions !== undefined || b.name !== undefined;
+  if (interactive && b.user === undefined) return { ok: false, reason: 'interactive payload without user' };
+  if ((b.type === 'view_submission' || b.type === 'view_closed') && b.view === undefined) return { ok: false, reason: 'view payload without view' };
+  return { ok: true, body: value as Record<string, unknown> };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}

@@ -14,6 +14,7 @@ import type { Reply } from '../../types.js';
 import { digestMetadata, findDigestPost } from './digest-post.js';
 import { describeError, redactSecrets, registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';
+import { SlackReceiver } from './receiver.js';
 import { renderPage } from './render.js';
 
 /** The running Slack adapter. */
@@ -22,6 +23,8 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** The port the HTTP receiver listens on; undefined in Socket Mode. */
   port: number | undefined;
+  /** The address the HTTP receiver listens on (`::` or `0.0.0.0` for all interfaces); undefined in Socket Mode. */
+  host: string | undefined;
   /**
    * Posts a reply publicly to a channel (scheduled digests): the first page, with "More" when there is more.
    * With `delivery`, the message carries metadata naming the digest run, for `findDigest`.
@@ -35,7 +38,7 @@ export interface SlackAdapter {
 export interface SlackOptions {
   /** HTTP port. @defaultValue `SLACK_PORT` (3000) */
   port?: number;
-  /** Interface to listen on. @defaultValue all interfaces */
+  /** Interface to listen on. @defaultValue `SLACK_HOST` (all interfaces) */
   host?: string;
   /** Web API client options, merged over ours (tests pass `retryConfig: { retries: 0 }`). */
   clientOptions?: webApi.WebClientOptions;
@@ -107,6 +110,9 @@ function startError(err: unknown, what: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', a
   if (slackError && TOKEN_ERRORS.has(slackError)) return new NewsdeskError(`Slack refused ${what} (${slackError})`, 'config', { cause: err });
   if (e?.code === 'EADDRINUSE') return new NewsdeskError('SLACK_PORT is already in use by another program', 'config', { cause: err });
   if (e?.code === 'EACCES') return new NewsdeskError('SLACK_PORT cannot be opened (permission denied)', 'config', { cause: err });
+  if (e?.code === 'EADDRNOTAVAIL' || e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN') {
+    return new NewsdeskError('SLACK_HOST is not an address of this machine', 'config', { cause: err });
+  }
   const reason = slackError ?? describeError(err).message;
   return new NewsdeskError(`Could not start Slack (Web API ${apiUrl}): ${reason.split('\n')[0]}`, 'platform', { cause: err });
 }
@@ -141,7 +147,8 @@ export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Pro
       })
     : new App({
         token: settings.token,
-        signingSecret: settings.signingSecret!,
+        // Ours, not Bolt's HTTPReceiver: it limits the body before reading it and checks what it parses.
+        receiver: new SlackReceiver({ signingSecret: settings.signingSecret!, logger }),
         logger,
         clientOptions,
         deferInitialization: true,
@@ -158,21 +165,26 @@ export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Pro
   }
 
   let port: number | undefined;
+  let host: string | undefined;
   try {
     if (socketMode) {
       await app.start();
     } else {
-      const listen = { port: opts.port ?? runtime.config.SLACK_PORT, ...(opts.host ? { host: opts.host } : {}) };
+      const bind = opts.host ?? runtime.config.SLACK_HOST;
+      const listen = { port: opts.port ?? runtime.config.SLACK_PORT, ...(bind ? { host: bind } : {}) };
       const server = (await app.start(listen)) as Server;
-      port = (server.address() as AddressInfo | null)?.port;
+      const address = server.address() as AddressInfo | null;
+      port = address?.port;
+      host = address?.address;
     }
   } catch (err) {
     throw startError(err, socketMode ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN', apiUrl);
   }
-  runtime.logger.info({ mode: socketMode ? 'socket' : 'http', port }, 'slack adapter started');
+  runtime.logger.info({ mode: socketMode ? 'socket' : 'http', ...(host !== undefined ? { host } : {}), port }, 'slack adapter started');
 
   return {
     port,
+    host,
     async stop() {
       await app.stop();
     },
