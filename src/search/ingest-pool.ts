@@ -55,12 +55,27 @@ function startWorker(job: IngestJob): Worker {
   return new Worker(boot, { eval: true, workerData: job });
 }
 
+/** How the workers read: the symlink rule of the walk that listed the files. */
+export interface PoolReadOptions {
+  /** Follow links to targets outside the corpus too. */
+  followSymlinks: boolean;
+  /** The real path of the corpus folder (links must resolve inside it). */
+  realRoot: string;
+}
+
 /**
- * Ingests `files` (paths relative to `root`) on `workers` threads.
+ * Ingests `files` (paths relative to `root`, as listed by `walkCorpus`) on `workers` threads.
  * @param analyse - also run the default analysers in the workers
  * @throws when a worker cannot start or dies; callers fall back to ingesting in-process
  */
-export async function ingestInParallel(root: string, files: string[], workers: number, analyse: boolean, logger: Logger): Promise<PooledIngest> {
+export async function ingestInParallel(
+  root: string,
+  files: string[],
+  workers: number,
+  analyse: boolean,
+  logger: Logger,
+  read: PoolReadOptions,
+): Promise<PooledIngest> {
   const n = Math.max(1, Math.min(workers, files.length));
   const size = Math.ceil(files.length / n);
   const slices = Array.from({ length: n }, (_, i) => files.slice(i * size, (i + 1) * size));
@@ -68,7 +83,7 @@ export async function ingestInParallel(root: string, files: string[], workers: n
     slices.map(
       (slice) =>
         new Promise<PooledIngest>((resolve, reject) => {
-          const job: IngestJob = { root, files: slice, analyse, batch: 500 };
+          const job: IngestJob = { root, files: slice, analyse, batch: 500, ...read };
           const worker = startWorker(job);
           const out: PooledIngest = { articles: [], warnings: [], failures: 0 };
           let finished = false;

@@ -15,6 +15,9 @@ export interface IngestJob {
   files: string[];
   analyse: boolean;
   batch: number;
+  /** The symlink rule the files were listed by; each read checks it again. */
+  followSymlinks: boolean;
+  realRoot: string;
 }
 
 /** One message back to the parent. */
@@ -36,7 +39,7 @@ async function run(job: IngestJob): Promise<void> {
     failures = 0;
   };
   for (const rel of job.files) {
-    const result = await ingestFile(path.join(job.root, rel), job.root);
+    const result = await ingestFile(path.join(job.root, rel), job.root, { followSymlinks: job.followSymlinks, realRoot: job.realRoot, listed: true });
     for (const article of result.articles) {
       if (job.analyse) failures += analyseArticle(article, ANALYSERS).length;
       articles.push(article);
