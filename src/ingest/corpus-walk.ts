@@ -72,9 +72,10 @@ export function realCorpusRoot(dir: string): string {
  * Lists the files of a corpus folder that ingest reads.
  * @param dir - the corpus folder
  * @param extensions - lower-case name endings to keep, e.g. ".md"
+ * @param policy - the symlink rule, and `under`: list only this subfolder (relative, `/`-separated; the live watcher's moved-in folder)
  * @throws NewsdeskError with code `corpus` when the folder is missing or cannot be read itself
  */
-export function walkCorpus(dir: string, extensions: readonly string[], policy: SymlinkPolicy = {}): CorpusListing {
+export function walkCorpus(dir: string, extensions: readonly string[], policy: SymlinkPolicy & { under?: string } = {}): CorpusListing {
   const root = path.resolve(dir);
   const realRoot = realCorpusRoot(dir);
   const follow = policy.followSymlinks === true;
@@ -149,7 +150,23 @@ export function walkCorpus(dir: string, extensions: readonly string[], policy: S
     walk(child, target, new Set(onPath).add(target), true);
   };
 
-  walk('', realRoot, new Set([realRoot]), false);
+  const under = policy.under?.split('/').filter(Boolean).join('/');
+  if (!under) walk('', realRoot, new Set([realRoot]), false);
+  else {
+    // The subfolder, reached by the same rule as if the walk had come down to it.
+    let real: string | undefined;
+    try {
+      real = realpathSync.native(path.join(root, under));
+      if (!statSync(real).isDirectory()) real = undefined;
+    } catch {
+      real = undefined; // Gone already: nothing to list.
+    }
+    if (real !== undefined && (follow || isInside(real, realRoot))) {
+      walk(under, real, new Set([realRoot, real]), real !== path.join(realRoot, under));
+    } else if (real !== undefined) {
+      skipped.push({ file: under, reason: OUTSIDE_LINK_REASON });
+    }
+  }
   files.sort();
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { realRoot, files, linked, skipped };
