@@ -122,6 +122,8 @@ export interface IngestThread {
    * @throws when the thread failed; it is then closed and the caller reads the file itself
    */
   ingest(absPath: string, corpusDir: string, followSymlinks: boolean): Promise<IngestedFile & { failures: number }>;
+  /** Resolves once the thread has loaded the ingest code (it takes seconds); rejects if it fails to start. */
+  readonly ready: Promise<void>;
   /** Stops the thread; pending files are rejected. */
   close(): Promise<void>;
 }
@@ -138,12 +140,17 @@ export function startIngestThread(analyse: boolean): IngestThread {
   const pending = new Map<number, { resolve: (r: IngestedFile & { failures: number }) => void; reject: (e: Error) => void }>();
   let failed: Error | null = null;
   let next = 0;
+  let started!: { resolve: () => void; reject: (e: Error) => void };
+  const ready = new Promise<void>((resolve, reject) => (started = { resolve, reject }));
+  ready.catch(() => undefined);
   const fail = (err: Error) => {
     failed ??= err;
+    started.reject(failed);
     for (const p of pending.values()) p.reject(failed);
     pending.clear();
   };
-  worker.on('message', (m: IngestReply) => {
+  worker.on('message', (m: IngestReply | { ready: true }) => {
+    if ('ready' in m) return started.resolve();
     const p = pending.get(m.id);
     pending.delete(m.id);
     if (m.result) p?.resolve({ ...m.result, failures: m.failures });
@@ -152,6 +159,7 @@ export function startIngestThread(analyse: boolean): IngestThread {
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`ingest thread stopped (exit code ${code})`)));
   return {
+    ready,
     ingest(absPath, corpusDir, followSymlinks) {
       if (failed) return Promise.reject(failed);
       const id = next++;

@@ -78,6 +78,8 @@ async function run(job: IngestJob): Promise<void> {
 
 /** Serves one file at a time until the parent terminates the thread. */
 function serve(job: ServeJob): void {
+  // Loading this module (ingest and the analysers) is the slow part of starting; say when it is done.
+  parentPort!.postMessage({ ready: true });
   parentPort!.on('message', (req: IngestRequest) => {
     ingestFile(req.absPath, req.corpusDir, { followSymlinks: req.followSymlinks })
       .then((result) => {

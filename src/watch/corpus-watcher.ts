@@ -79,6 +79,11 @@ export interface WatchOptions {
 
 /** A running watcher. */
 export interface CorpusWatcher {
+  /**
+   * Resolves once the watcher has caught up with the folder and its ingest thread has started
+   * (seconds after a start), so a change made from then on is read without that wait.
+   */
+  ready(): Promise<void>;
   /** Stops watching and waits for work in progress. */
   close(): Promise<void>;
 }
@@ -125,7 +130,7 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     // Checked again when files are read.
   }
 
-  // The worker thread, started on the first change. If it cannot start at all, files are read on this thread;
+  // The worker thread (started with the watch, below). If it cannot start at all, files are read on this thread;
   // if it fails on a file after working, that file is reported and the next one gets a fresh thread.
   let thread: IngestThread | null = null;
   let threadWorked = false;
@@ -284,14 +289,22 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     });
   } catch (err) {
     logger.error({ err: (err as Error).message, corpusDir }, 'cannot watch the corpus folder; new articles need a restart');
-    return { close: async () => undefined };
+    return { ready: async () => undefined, close: async () => undefined };
   }
   watcher.on('error', (err) => logger.error({ err: err.message, corpusDir }, 'corpus watcher error'));
   logger.info({ corpusDir }, 'watching the corpus for changes');
+  // Started now rather than on the first change: loading the ingest code on a thread takes seconds, and the first
+  // article dropped in should not wait for it.
+  if (!options.ingest) thread = startIngestThread(true);
   // Files added or removed between loading the corpus and starting to watch it.
   enqueue(reconcile);
 
+  const caughtUp = queue;
   return {
+    async ready() {
+      await caughtUp;
+      await thread?.ready.catch(() => undefined);
+    },
     async close() {
       closed = true;
       watcher.close();

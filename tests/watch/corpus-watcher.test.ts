@@ -212,9 +212,10 @@ describe('symbolic links in the live corpus', () => {
     writeFileSync(path.join(outside, 'wire.md'), story('Airport reopens', 'Zvartnots airport reopened on Friday, officials said.'));
     const { logger, warnings } = watchLogger();
     watcher = watchCorpus({ corpusDir: corpus, library, logger, debounceMs: DEBOUNCE, followSymlinks: true });
+    await watcher.ready();
     await sleep(50);
     symlinkSync(path.join(outside, 'wire.md'), path.join(corpus, 'wire.md'));
-    await until(() => found('zvartnots').includes('wire.md'), 60_000);
+    await until(() => found('zvartnots').includes('wire.md'));
     expect(warnings).toEqual([]);
   }, 90_000);
 });
@@ -227,6 +228,7 @@ describe('live ingest off the main thread', () => {
     try {
       const { logger, warnings, debug } = watchLogger(() => ticks);
       watcher = watchCorpus({ corpusDir: corpus, library, logger, debounceMs: DEBOUNCE });
+      await watcher.ready();
       await sleep(50);
       // About 700 KB of paragraphs: seconds of ingest and analysis, all of it blocking when done on the main thread.
       const paras: string[] = [];
