@@ -25,7 +25,7 @@ export interface Booted {
 export async function boot(config: Config, logger: Logger, services: Record<string, unknown> = {}, options: { readOnly?: boolean } = {}): Promise<Booted> {
   const [commands, built] = await Promise.all([
     loadCommands(),
-    buildLibrary({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, logger, ...(options.readOnly ? { readOnly: true } : {}) }),
+    buildLibrary({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, logger, followSymlinks: config.CORPUS_FOLLOW_SYMLINKS, ...(options.readOnly ? { readOnly: true } : {}) }),
   ]);
   if (built.fromSnapshot) for (const w of built.warnings) logger.warn(w, `Skipped corpus file ${w.file}: ${w.reason}`);
   const runtime = createRuntime({ commands, library: () => built.library, logger, config, services });

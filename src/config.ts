@@ -67,6 +67,16 @@ const url = z
 /** Every environment variable newsdesk reads. `.env.example` documents each. */
 export const envSchema = z.object({
   CORPUS_DIR: z.string().trim().default('./corpus'),
+  CORPUS_FOLLOW_SYMLINKS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '' || v === 'false') return false;
+      if (v === 'true') return true;
+      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+      return z.NEVER;
+    }),
   DATA_DIR: z.string().trim().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLACK_BOT_TOKEN: optional,

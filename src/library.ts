@@ -16,10 +16,10 @@ import { ANALYSERS } from './analysers.js';
 import type { Logger } from './command.js';
 import { NewsdeskError } from './errors.js';
 import * as ingest from './ingest/index.js';
-import { corpusKey, formatManifest, listCorpusFiles, parseManifest, type FileManifest } from './search/corpus-key.js';
+import { corpusKey, formatManifest, parseManifest, type FileManifest } from './search/corpus-key.js';
 import { ingestInParallel, ingestWorkers } from './search/ingest-pool.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './search/indexed-library.js';
-import { decodeSnapshot, readSnapshotBytes, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './search/snapshot.js';
+import { decodeSnapshot, readSnapshotBytes, removeStaleTempFiles, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './search/snapshot.js';
 import type { Article } from './types.js';
 
 export type { IndexedLibrary, LibraryChanges };
@@ -42,6 +42,11 @@ export interface BuildLibraryOptions {
   readOnly?: boolean;
   /** Worker threads for a cold ingest. @defaultValue one per core for 8,000 files or more, else none */
   workers?: number;
+  /**
+   * Follow symbolic links to targets outside the corpus folder too (`CORPUS_FOLLOW_SYMLINKS`).
+   * Links inside it are always followed. @defaultValue false
+   */
+  followSymlinks?: boolean;
   /** Receives how long each step took in milliseconds (benchmarks, start-up logs). */
   onTiming?: (step: BuildStep, ms: number) => void;
 }
@@ -49,27 +54,36 @@ export interface BuildLibraryOptions {
 /** The steps of `buildLibrary` that `onTiming` reports. */
 export type BuildStep = 'key' | 'snapshotRead' | 'ingest' | 'duplicates' | 'analysers' | 'index' | 'snapshotWrite';
 
-/** Reads and ingests the corpus, on worker threads when it is large; says whether the workers also ran the analysers. */
+/**
+ * Reads and ingests the corpus, on worker threads when it is large; says whether the workers also
+ * ran the analysers. Both paths read the same files by the same symlink rule and give the same
+ * warnings: the links and folders the listing skipped, then the files, in path order.
+ */
 async function ingestCorpus(
   corpusDir: string,
-  files: string[] | null,
+  listing: ingest.CorpusListing | null,
   analysers: readonly Analyser[],
   logger: Logger,
   requestedWorkers: number | undefined,
+  followSymlinks: boolean,
 ): Promise<{ articles: Article[]; warnings: CorpusWarning[]; analysed: boolean; failures: number }> {
-  const list = files ?? listCorpusFiles(corpusDir, ingest.CORPUS_EXTENSIONS);
-  const workers = ingestWorkers(list.length, requestedWorkers);
+  const list = listing ?? ingest.walkCorpus(corpusDir, ingest.CORPUS_EXTENSIONS, { followSymlinks });
+  const workers = ingestWorkers(list.files.length, requestedWorkers);
   if (workers > 1) {
     // Workers can only run the built-in analysers (functions do not cross threads); others run here afterwards.
     const analyse = analysers === ANALYSERS;
     try {
-      const pooled = await ingestInParallel(path.resolve(corpusDir), list, workers, analyse, logger);
-      return { ...pooled, analysed: analyse };
+      const pooled = await ingestInParallel(path.resolve(corpusDir), list.files, workers, analyse, logger, { followSymlinks, realRoot: list.realRoot });
+      const skipped = list.skipped.map((w) => {
+        logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
+        return { file: w.file, reason: w.reason };
+      });
+      return { ...pooled, warnings: [...skipped, ...pooled.warnings], analysed: analyse };
     } catch (err) {
       logger.warn({ reason: (err as Error).message }, 'parallel ingest failed; ingesting on one thread');
     }
   }
-  const { articles, warnings } = await ingest.loadCorpus(corpusDir, { logger });
+  const { articles, warnings } = await ingest.loadCorpus(corpusDir, { logger, followSymlinks });
   return { articles, warnings, analysed: false, failures: 0 };
 }
 
@@ -113,9 +127,10 @@ function fingerprintCode(): string {
   return codeFingerprint;
 }
 
-/** Snapshot format, code fingerprint and analyser names and versions: a change in any rebuilds the snapshot. */
-function analyserSalt(analysers: readonly Analyser[]): string {
-  return [SNAPSHOT_FORMAT, `code@${fingerprintCode()}`, ...analysers.map((a) => `${a.name}@${a.version}`)].join('|');
+/** Snapshot format, code fingerprint, symlink rule and analyser names and versions: a change in any rebuilds the snapshot. */
+function analyserSalt(analysers: readonly Analyser[], followSymlinks: boolean): string {
+  const links = followSymlinks ? ['symlinks=all'] : [];
+  return [SNAPSHOT_FORMAT, `code@${fingerprintCode()}`, ...links, ...analysers.map((a) => `${a.name}@${a.version}`)].join('|');
 }
 
 /** The snapshot file for a corpus folder: one per folder, so two corpora never overwrite each other. */
@@ -164,13 +179,16 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   const { corpusDir, logger } = opts;
   const analysers = opts.analysers ?? ANALYSERS;
   const useSnapshot = opts.snapshot ?? true;
+  const followSymlinks = opts.followSymlinks === true;
   const info = await stat(corpusDir).catch(() => null);
   if (!info?.isDirectory()) throw new NewsdeskError(`Corpus folder not found: ${corpusDir}`, 'corpus');
-  const file = snapshotPath(opts.dataDir ?? './data', corpusDir);
+  const dataDir = opts.dataDir ?? './data';
+  const file = snapshotPath(dataDir, corpusDir);
   const manifestFile = file.replace(/\.snap$/, '.files.tsv');
-  const salt = analyserSalt(analysers);
+  if (useSnapshot) removeStaleTempFiles(dataDir, logger);
+  const salt = analyserSalt(analysers, followSymlinks);
   let key: string | null = null;
-  let files: string[] | null = null;
+  let listing: ingest.CorpusListing | null = null;
   let clock = performance.now();
   const lap = (step: BuildStep) => {
     const now = performance.now();
@@ -182,16 +200,16 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   // file once) is computed while the worker threads ingest, and is only needed to write the snapshot.
   let lateKey: Promise<Awaited<ReturnType<typeof corpusKey>>> | null = null;
   if (useSnapshot && !existsSync(file)) {
-    files = listCorpusFiles(corpusDir, ingest.CORPUS_EXTENSIONS);
-    lateKey = corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile));
+    listing = ingest.walkCorpus(corpusDir, ingest.CORPUS_EXTENSIONS, { followSymlinks });
+    lateKey = corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
     lateKey.catch(() => undefined);
   } else if (useSnapshot) {
     // The snapshot is read on the thread pool while this thread stats the corpus files.
     const bytes = readSnapshotBytes(file);
     bytes.catch(() => undefined);
-    const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile));
+    const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
     key = computed.key;
-    files = computed.files;
+    listing = computed.listing;
     lap('key');
     try {
       const buf = await bytes;
@@ -213,7 +231,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   }
 
   clock = performance.now();
-  const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, files, analysers, logger, opts.workers);
+  const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks);
   lap('ingest');
   if (lateKey) {
     try {

@@ -94,6 +94,7 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
 
   const watcher = watchCorpus({
     corpusDir: config.CORPUS_DIR,
+    followSymlinks: config.CORPUS_FOLLOW_SYMLINKS,
     library,
     logger,
     skipped: warnings.map((w) => w.file),

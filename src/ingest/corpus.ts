@@ -2,12 +2,11 @@
  * Reading a corpus folder: every `.md`, `.txt` and `.json` file below it, in path order. A file
  * that cannot be used is skipped with one warning naming it and why; the rest still loads.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../command.js';
-import { NewsdeskError } from '../errors.js';
 import type { Article } from '../types.js';
+import { isInside, OUTSIDE_LINK_REASON, walkCorpus, type SymlinkPolicy } from './corpus-walk.js';
 import { FrontMatterError, splitFrontMatter } from './front-matter.js';
 import { ingestText } from './ingest-text.js';
 import { readJsonArticles } from './json-export.js';
@@ -20,15 +19,27 @@ export interface CorpusWarning {
 }
 
 /** Options for `loadCorpus` and `ingestFile`. */
-export interface LoadCorpusOptions {
+export interface LoadCorpusOptions extends SymlinkPolicy {
   /** Receives one `warn` per skipped file. */
   logger?: Logger;
   /** Files larger than this are skipped. @defaultValue 5 MB (5 * 1024 * 1024) */
   maxFileBytes?: number;
 }
 
+/** Options of `ingestFile` only. */
+export interface IngestFileOptions extends LoadCorpusOptions {
+  /** The real path of the corpus folder, when the caller already knows it (saves a system call per file). */
+  realRoot?: string;
+  /**
+   * The file was listed by walking the corpus (`walkCorpus`), so the folders above it keep to
+   * the symlink rule and only the file itself is checked again. @defaultValue false: every
+   * component of the path is resolved (the live watcher reads files it did not list).
+   */
+  listed?: boolean;
+}
+
 /** Default options; merged with the caller's. */
-export const defaultLoadCorpusOptions = { maxFileBytes: 5 * 1024 * 1024 } as const;
+export const defaultLoadCorpusOptions = { maxFileBytes: 5 * 1024 * 1024, followSymlinks: false } as const;
 
 /** File name endings the corpus reads; anything else in the folder is ignored. */
 export const CORPUS_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt', '.json'];
@@ -63,12 +74,29 @@ function warnOf(file: string, reason: string, logger: Logger | undefined): Corpu
 type FileRead = { bytes: Buffer } | { reason: string };
 
 /**
+ * How a read keeps to the symlink rule: links must resolve inside `realRoot`. `full` resolves
+ * every component of the path (a file nobody listed); otherwise only the file itself is checked
+ * (the walk checked the folders above it), which costs no more than the stat it replaces.
+ */
+interface ReadGuard {
+  realRoot: string;
+  full: boolean;
+}
+
+/**
  * Reads a file synchronously: corpus files are small and many, and for those the promise-based
  * calls cost several times more CPU than the reading itself (measured: about half of a cold load).
+ * With a guard, the file is checked again just before it is read, since it may have been swapped
+ * for a link after the folder was listed.
  */
-function readCorpusFile(absPath: string, maxFileBytes: number): FileRead {
+function readCorpusFile(absPath: string, maxFileBytes: number, guard?: ReadGuard): FileRead {
   try {
-    const info = statSync(absPath);
+    let info = guard ? lstatSync(absPath) : statSync(absPath);
+    if (guard && (guard.full || info.isSymbolicLink())) {
+      const target = realpathSync.native(absPath);
+      if (!isInside(target, guard.realRoot)) return { reason: OUTSIDE_LINK_REASON };
+      if (info.isSymbolicLink()) info = statSync(target);
+    }
     if (!info.isFile()) return { reason: 'not a regular file' };
     if (info.size > maxFileBytes) return { reason: `too large (${info.size} bytes, limit ${maxFileBytes})` };
     const bytes = readFileSync(absPath);
@@ -114,9 +142,21 @@ function ingestRead(read: FileRead, absPath: string, id: string, logger: Logger 
  * @param corpusDir - the corpus folder (ids are relative to it)
  * @returns its articles (several for a JSON array) and at most one warning for the file
  */
-export async function ingestFile(absPath: string, corpusDir: string, opts: LoadCorpusOptions = {}): Promise<IngestedFile> {
+export async function ingestFile(absPath: string, corpusDir: string, opts: IngestFileOptions = {}): Promise<IngestedFile> {
   const options = { ...defaultLoadCorpusOptions, ...opts };
-  return ingestRead(readCorpusFile(absPath, options.maxFileBytes), absPath, articleId(absPath, corpusDir), options.logger);
+  let guard: ReadGuard | undefined;
+  if (!options.followSymlinks) {
+    let realRoot = options.realRoot;
+    try {
+      realRoot ??= realpathSync.native(path.resolve(corpusDir));
+    } catch (err) {
+      // No corpus folder any more: nothing below it can be read.
+      const reason = `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'I/O error'})`;
+      return ingestRead({ reason }, absPath, articleId(absPath, corpusDir), options.logger);
+    }
+    guard = { realRoot, full: options.listed !== true };
+  }
+  return ingestRead(readCorpusFile(absPath, options.maxFileBytes, guard), absPath, articleId(absPath, corpusDir), options.logger);
 }
 
 function ingestJson(text: string, id: string, logger: Logger | undefined): IngestedFile {
@@ -136,25 +176,12 @@ function ingestJson(text: string, id: string, logger: Logger | undefined): Inges
   return entryWarnings.length > 0 ? { articles: out, warnings: entryWarnings } : { articles: out };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const full = path.join(dir, e.name);
-    const wanted = CORPUS_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x));
-    if (e.isDirectory()) out.push(...(await listFiles(full)));
-    else if (e.isFile() && wanted) out.push(full);
-    // A linked file is read; a linked folder is not followed (it could loop back on itself).
-    else if (e.isSymbolicLink() && wanted && (await stat(full).then((s) => s.isFile(), () => false))) out.push(full);
-  }
-  return out;
-}
-
 /**
- * Loads every article below a corpus folder, in path order.
+ * Loads every article below a corpus folder, in path order. Symbolic links are followed only to
+ * targets inside the folder (or everywhere with `followSymlinks`); a refused link and a folder
+ * that cannot be read are skipped with one warning each, like an unreadable file.
  * @param dir - the corpus folder (`CORPUS_DIR`)
- * @throws NewsdeskError with code `corpus` when the folder does not exist or is not a folder
+ * @throws NewsdeskError with code `corpus` when the folder does not exist, is not a folder or cannot be read
  * @example
  * const { articles, warnings } = await loadCorpus('./corpus', { logger });
  */
@@ -163,19 +190,14 @@ export async function loadCorpus(
   opts: LoadCorpusOptions = {},
 ): Promise<{ articles: Article[]; warnings: CorpusWarning[] }> {
   const root = path.resolve(dir);
-  try {
-    if (!(await stat(root)).isDirectory()) throw new NewsdeskError(`Corpus folder not found: ${dir} (it is a file)`, 'corpus');
-  } catch (err) {
-    if (err instanceof NewsdeskError) throw err;
-    throw new NewsdeskError(`Corpus folder not found: ${dir}`, 'corpus', { cause: err });
-  }
-  const files = (await listFiles(root)).map((f) => ({ f, id: articleId(f, root) }));
-  files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const options = { ...defaultLoadCorpusOptions, ...opts };
+  const listing = walkCorpus(root, CORPUS_EXTENSIONS, options);
   const articles: Article[] = [];
-  const warnings: CorpusWarning[] = [];
-  for (const { f, id } of files) {
-    const result = ingestRead(readCorpusFile(f, options.maxFileBytes), f, id, options.logger);
+  const warnings: CorpusWarning[] = listing.skipped.map((w) => warnOf(w.file, w.reason, options.logger));
+  for (const rel of listing.files) {
+    const f = path.join(root, rel);
+    const guard = options.followSymlinks ? undefined : { realRoot: listing.realRoot, full: false };
+    const result = ingestRead(readCorpusFile(f, options.maxFileBytes, guard), f, rel, options.logger);
     for (const a of result.articles) articles.push(a);
     if (result.warning) warnings.push(result.warning);
     if (result.warnings) warnings.push(...result.warnings);

@@ -14,7 +14,9 @@ export {
   type CorpusWarning,
   type LoadCorpusOptions,
   type IngestedFile,
+  type IngestFileOptions,
 } from './corpus.js';
+export { walkCorpus, realCorpusRoot, isInside, OUTSIDE_LINK_REASON, type CorpusListing, type SkippedPath, type SymlinkPolicy } from './corpus-walk.js';
 export { markDuplicates } from './duplicates.js';
 export { splitFrontMatter, FrontMatterError } from './front-matter.js';
 export type { Dateline } from './dateline.js';

@@ -8,9 +8,10 @@
  * unchanged, and was not modified in the moments before it was hashed, keeps its hash.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { walkCorpus, type CorpusListing, type SymlinkPolicy } from '../ingest/corpus-walk.js';
 
 /** How many files are read at once; enough to hide disk latency without exhausting descriptors. */
 const CONCURRENCY = 32;
@@ -46,46 +47,61 @@ export function parseManifest(text: string): FileManifest | null {
 }
 
 /**
- * The files under `dir` that ingest reads (hidden files and folders skipped), as paths relative to `dir`, sorted.
+ * The files under `dir` that ingest reads (hidden files and folders skipped, symbolic links by
+ * the corpus rule), as paths relative to `dir`, sorted.
  * @param extensions - lower-case name endings to keep, e.g. ".md"
  */
-export function listCorpusFiles(dir: string, extensions: readonly string[]): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(child);
-      else if (e.isFile() && extensions.some((x) => e.name.toLowerCase().endsWith(x))) out.push(child);
-    }
-  };
-  walk('');
-  return out.sort();
+export function listCorpusFiles(dir: string, extensions: readonly string[], policy: SymlinkPolicy = {}): string[] {
+  return walkCorpus(dir, extensions, policy).files;
+}
+
+/** What {@link corpusKey} gives. */
+export interface CorpusKey {
+  key: string;
+  /** The manifest to keep for next time. */
+  manifest: FileManifest;
+  /** How many files had to be read. */
+  hashed: number;
+  /** The files ingest reads (relative, sorted). */
+  files: string[];
+  /** The whole listing: files, the real paths of linked ones, and what was skipped. */
+  listing: CorpusListing;
 }
 
 /**
- * Hashes a corpus folder's files and `salt` into one key.
+ * Hashes a corpus folder's files and `salt` into one key. The key is of what ingest reads: the
+ * content reached through a followed symbolic link, with the link's real target (so re-pointing
+ * a link changes it), and every skipped link or unreadable folder (so adding or removing one does).
  * @param extensions - the file endings ingest reads
  * @param salt - format and analyser versions; a change in them changes the key
  * @param previous - the manifest from the last run, to skip re-reading unchanged files
- * @returns the key, the manifest to keep for next time, how many files had to be read, and the files
+ * @param policy - how symbolic links are treated (as ingest treats them)
+ * @throws NewsdeskError with code `corpus` when the folder is missing or cannot be read
  */
 export async function corpusKey(
   dir: string,
   extensions: readonly string[],
   salt: string,
   previous?: FileManifest | null,
-): Promise<{ key: string; manifest: FileManifest; hashed: number; files: string[] }> {
+  policy: SymlinkPolicy = {},
+): Promise<CorpusKey> {
   const hashedAt = Date.now();
-  const files = listCorpusFiles(dir, extensions);
+  const listing = walkCorpus(dir, extensions, policy);
+  const files = listing.files;
   const digests = new Array<string>(files.length);
   const manifest: FileManifest = { hashedAt, files: new Map() };
   const toRead: number[] = [];
-  files.forEach((file, i) => {
+  // A linked file is remembered under its path and its target, so a re-pointed link is hashed afresh.
+  const entry = (file: string): string => {
+    const target = listing.linked.get(file);
+    return target === undefined ? file : `${file}\u0000${target}`;
+  };
+  files.forEach((rel, i) => {
+    const file = entry(rel);
     let size = -1;
     let mtime = -1;
     try {
-      const st = statSync(path.join(dir, file));
+      const st = statSync(path.join(dir, rel));
       size = st.size;
       mtime = st.mtimeMs;
     } catch {
@@ -111,11 +127,17 @@ export async function corpusKey(
         // Unreadable now; ingest will report it. Key it as such so it is retried when it becomes readable.
         digests[i] = 'unreadable';
       }
-      manifest.files.get(files[i]!)![2] = digests[i]!;
+      manifest.files.get(entry(files[i]!))![2] = digests[i]!;
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, toRead.length) }, worker));
   const hash = createHash('sha256').update(salt).update('\n');
-  files.forEach((f, i) => hash.update(f).update('\u0000').update(digests[i]!).update('\n'));
-  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files };
+  files.forEach((f, i) => {
+    hash.update(f).update('\u0000').update(digests[i]!);
+    const target = listing.linked.get(f);
+    if (target !== undefined) hash.update('\u0000link\u0000').update(target);
+    hash.update('\n');
+  });
+  for (const s of listing.skipped) hash.update(s.file).update('\u0000skipped\u0000').update(s.reason).update('\n');
+  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files, listing };
 }

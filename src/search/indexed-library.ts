@@ -13,6 +13,11 @@ import { buildSegment, Segment } from './segment.js';
 export interface LibraryChanges {
   upsert: Article[];
   remove: string[];
+  /**
+   * The analysers already run on `upsert` (off the main thread, by the live watcher). When they
+   * are the library's own, the articles are not analysed again.
+   */
+  analysedWith?: readonly Analyser[];
 }
 
 /** A `Library` that can take live corpus changes. */
@@ -121,7 +126,9 @@ export class SegmentedLibrary implements IndexedLibrary {
       if (loc && loc.seg === this.main) this.main.deleted[loc.local] = 1;
     }
     this.deltaArticles = this.deltaArticles.filter((a) => !gone.has(a.id));
-    for (const article of changes.upsert) analyseArticle(article, this.options.analysers ?? []);
+    if (changes.analysedWith === undefined || changes.analysedWith !== this.options.analysers) {
+      for (const article of changes.upsert) analyseArticle(article, this.options.analysers ?? []);
+    }
     // Last upsert of an id wins when a batch repeats it.
     const latest = new Map(changes.upsert.map((a) => [a.id, a]));
     this.deltaArticles.push(...latest.values());

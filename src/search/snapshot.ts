@@ -8,9 +8,10 @@
  * typed arrays too and turned back into objects only when an article's sentences are first read.
  */
 import { crc32 } from 'node:zlib';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Logger } from '../command.js';
 import { Segment, type SegmentData } from './segment.js';
 import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
 
@@ -59,6 +60,9 @@ class SnapshotWriter {
 
   /** Appends bytes; `checked` ones count towards the checksum. */
   write(chunk: Uint8Array, checked = true): void {
+    // zlib's crc32 of an empty array over an empty buffer (a null data pointer) starts over at 0 rather than
+    // returning the running value; an empty corpus has such sections, and its snapshot then never matched.
+    if (chunk.length === 0) return;
     if (checked) this.crc = crc32(chunk, this.crc);
     this.written += chunk.length;
     if (chunk.length > this.buffer.length / 2) {
@@ -158,6 +162,53 @@ export function writeSnapshot(file: string, segment: Segment, key: string, versi
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+/** A snapshot's or manifest's temp file: `library-<tag>.snap.<pid>.tmp`, `library-<tag>.files.tsv.<pid>.tmp`. */
+const TEMP_FILE = /^library-[0-9a-f]+\.(?:snap|files\.tsv)\.(\d+)\.tmp$/;
+
+/** True when a process with this id is running (one of another user counts). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files that writing a snapshot or manifest leaves when the process dies midway
+ * (a crash, `kill -9`): those of a process that is no longer running, of this process's id (its own
+ * writes are synchronous, so none is in progress now), and any older than this run (the id was reused).
+ * Logs one info line when it removed any.
+ * @returns the names removed
+ */
+export function removeStaleTempFiles(dataDir: string, logger: Logger): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dataDir);
+  } catch {
+    return []; // No data folder yet: nothing left over.
+  }
+  const startedAt = Date.now() - process.uptime() * 1000;
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_FILE.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const file = path.join(dataDir, name);
+    try {
+      const stale = pid === process.pid || !processAlive(pid) || statSync(file).mtimeMs < startedAt;
+      if (!stale) continue;
+      rmSync(file, { force: true });
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: the next start tries again.
+    }
+  }
+  if (removed.length) logger.info({ dataDir, files: removed }, `removed ${removed.length} temp file(s) left by an interrupted snapshot write`);
+  return removed;
 }
 
 /**

@@ -6,12 +6,19 @@
  * A file is read only once it is stable: after the last event for it, its size and mtime must
  * stay the same across one more debounce interval, and they are checked again after reading, so
  * a file still being written is neither read half nor read twice.
+ *
+ * Files are read, ingested and analysed on a worker thread, so a large or pathological file
+ * does not stall the bot while it answers questions. Symbolic links follow the corpus rule
+ * (`walkCorpus`): only to targets inside the corpus folder unless `followSymlinks`.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { realpathSync, watch, type FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Analyser } from '../analyser.js';
+import { ANALYSERS } from '../analysers.js';
 import type { Logger } from '../command.js';
-import { ingestFile } from '../ingest/index.js';
+import { CORPUS_EXTENSIONS, ingestFile, isInside, OUTSIDE_LINK_REASON, walkCorpus } from '../ingest/index.js';
+import { startIngestThread, type IngestThread } from '../search/ingest-pool.js';
 import type { Article } from '../types.js';
 import { isCorpusFile, isIgnoredPath } from './ignore.js';
 
@@ -22,16 +29,18 @@ export interface FileIngest {
   warning?: { file: string; reason: string };
   /** Entries of a JSON export that were skipped. */
   warnings?: Array<{ file: string; reason: string }>;
+  /** The analysers already run on the articles (the library then does not run them again). */
+  analysedWith?: readonly Analyser[];
 }
 
-/** Ingests one file; `src/ingest`'s `ingestFile` by default. */
+/** Ingests one file; by default `src/ingest`'s `ingestFile` on a worker thread. */
 export type IngestOne = (absPath: string, corpusDir: string) => Promise<FileIngest> | FileIngest;
 
 /** The part of the indexed library the watcher updates. */
 export interface LiveLibrary {
   readonly articles: readonly Article[];
   get(id: string): Article | undefined;
-  applyChanges(changes: { upsert: Article[]; remove: string[] }): unknown;
+  applyChanges(changes: { upsert: Article[]; remove: string[]; analysedWith?: readonly Analyser[] }): unknown;
 }
 
 /** What one change to the corpus did to the library. */
@@ -53,8 +62,13 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Called after each change has been applied to the library (e.g. to record arrivals). */
   onChange?: (summary: WatchSummary) => void;
-  /** Ingests one file. @defaultValue `ingestFile` from src/ingest */
+  /** Ingests one file. @defaultValue `ingestFile` from src/ingest, on a worker thread (on this one if the thread cannot start) */
   ingest?: IngestOne;
+  /**
+   * Follow symbolic links to targets outside the corpus folder too (`CORPUS_FOLLOW_SYMLINKS`), as
+   * the initial load did. @defaultValue false
+   */
+  followSymlinks?: boolean;
   /**
    * Files the initial load skipped (their warnings were given then), e.g. `built.warnings`'
    * files. At start the watcher compares the folder with the library and reads files that
@@ -65,6 +79,11 @@ export interface WatchOptions {
 
 /** A running watcher. */
 export interface CorpusWatcher {
+  /**
+   * Resolves once the watcher has caught up with the folder and its ingest thread has started
+   * (seconds after a start), so a change made from then on is read without that wait.
+   */
+  ready(): Promise<void>;
   /** Stops watching and waits for work in progress. */
   close(): Promise<void>;
 }
@@ -103,7 +122,38 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     (idsByFile.get(f) ?? idsByFile.set(f, new Set()).get(f)!).add(a.id);
   }
 
-  const ingestOne: IngestOne = options.ingest ?? ((abs, dir) => ingestFile(abs, dir));
+  const followSymlinks = options.followSymlinks === true;
+  let realRoot = corpusDir;
+  try {
+    realRoot = realpathSync.native(corpusDir);
+  } catch {
+    // Checked again when files are read.
+  }
+
+  // The worker thread (started with the watch, below). If it cannot start at all, files are read on this thread;
+  // if it fails on a file after working, that file is reported and the next one gets a fresh thread.
+  let thread: IngestThread | null = null;
+  let threadWorked = false;
+  let threadUnavailable = false;
+  const ingestOffThread: IngestOne = async (abs, dir) => {
+    if (!threadUnavailable) {
+      const current = (thread ??= startIngestThread(true));
+      try {
+        const { failures, ...result } = await current.ingest(abs, dir, followSymlinks);
+        threadWorked = true;
+        if (failures) logger.warn({ file: toPosix(path.relative(dir, abs)), failures }, 'some analysers failed on a changed file; those annotations are missing');
+        return { ...result, analysedWith: ANALYSERS };
+      } catch (err) {
+        if (thread === current) thread = null;
+        void current.close();
+        if (threadWorked || closed) throw err;
+        threadUnavailable = true;
+        logger.warn({ reason: (err as Error).message }, 'corpus watcher: no ingest thread; changed files are read on the main thread');
+      }
+    }
+    return ingestFile(abs, dir, { followSymlinks });
+  };
+  const ingestOne: IngestOne = options.ingest ?? ingestOffThread;
 
   const enqueue = (work: () => Promise<void>): void => {
     queue = queue.then(work).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'corpus watcher: change not applied'));
@@ -120,9 +170,9 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     }, delay);
   };
 
-  const apply = async (rel: string, upsert: Article[], remove: string[]): Promise<void> => {
+  const apply = async (rel: string, upsert: Article[], remove: string[], analysedWith?: readonly Analyser[]): Promise<void> => {
     if (!upsert.length && !remove.length) return;
-    await library.applyChanges({ upsert, remove });
+    await library.applyChanges(analysedWith ? { upsert, remove, analysedWith } : { upsert, remove });
     logger.info({ file: rel, upserted: upsert.length, removed: remove.length }, 'corpus changed; library updated');
     try {
       options.onChange?.({ file: rel, upserted: upsert, removed: remove });
@@ -144,13 +194,23 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     await apply(rel, [], remove);
   };
 
-  /** Corpus files under `relDir` (relative, `/`-separated). */
+  /** Corpus files under `relDir` (relative, `/`-separated), by the same rule as the initial load. */
   const listFiles = async (relDir: string): Promise<string[]> => {
-    const entries = await readdir(path.join(corpusDir, relDir), { withFileTypes: true, recursive: true }).catch(() => []);
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => toPosix(path.relative(corpusDir, path.join(e.parentPath, e.name))))
-      .filter(isCorpusFile);
+    try {
+      return walkCorpus(corpusDir, CORPUS_EXTENSIONS, { followSymlinks, under: relDir }).files.filter(isCorpusFile);
+    } catch {
+      return []; // The corpus folder itself is gone or unreadable: nothing to list.
+    }
+  };
+
+  /** Why `abs` must not be read under the symlink rule (a link, or a folder above it, leads outside), or undefined. */
+  const refused = (abs: string): string | undefined => {
+    if (followSymlinks) return undefined;
+    try {
+      return isInside(realpathSync.native(abs), realRoot) ? undefined : OUTSIDE_LINK_REASON;
+    } catch {
+      return undefined; // Gone: stat says so.
+    }
   };
 
   const scanFolder = async (relDir: string): Promise<void> => {
@@ -170,6 +230,12 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     const abs = path.join(corpusDir, rel);
     const before = await stat(abs).catch(() => null);
     if (!before) return removeUnder(rel);
+    const reason = refused(abs);
+    if (reason) {
+      // A link (or a folder above the file) now leads outside the corpus: what it gave is dropped.
+      if (isCorpusFile(rel) || before.isDirectory()) logger.warn({ file: rel, reason }, 'skipped');
+      return removeUnder(rel);
+    }
     if (before.isDirectory()) return scanFolder(rel);
     if (!before.isFile() || !isCorpusFile(rel)) return;
     const state = files.get(rel) ?? {};
@@ -181,7 +247,9 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
       schedule(rel);
       return;
     }
+    logger.debug({ file: rel }, 'corpus watcher: reading a changed file');
     const result = await ingestOne(abs, corpusDir);
+    logger.debug({ file: rel, articles: result.articles.length }, 'corpus watcher: changed file read');
     const after = await stat(abs).catch(() => null);
     if (!after || `${after.size}:${after.mtimeMs}` !== sig) {
       // Written to while we read it: discard this read and wait for the writer to finish.
@@ -199,7 +267,7 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     const remove = [...previous].filter((id) => !now.has(id));
     if (now.size) idsByFile.set(rel, now);
     else idsByFile.delete(rel);
-    await apply(rel, upsert, remove);
+    await apply(rel, upsert, remove, result.analysedWith);
   };
 
   // Events can be lost (a null file name, an overflowing queue): look at everything again.
@@ -221,20 +289,30 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     });
   } catch (err) {
     logger.error({ err: (err as Error).message, corpusDir }, 'cannot watch the corpus folder; new articles need a restart');
-    return { close: async () => undefined };
+    return { ready: async () => undefined, close: async () => undefined };
   }
   watcher.on('error', (err) => logger.error({ err: err.message, corpusDir }, 'corpus watcher error'));
   logger.info({ corpusDir }, 'watching the corpus for changes');
+  // Started now rather than on the first change: loading the ingest code on a thread takes seconds, and the first
+  // article dropped in should not wait for it.
+  if (!options.ingest) thread = startIngestThread(true);
   // Files added or removed between loading the corpus and starting to watch it.
   enqueue(reconcile);
 
+  const caughtUp = queue;
   return {
+    async ready() {
+      await caughtUp;
+      await thread?.ready.catch(() => undefined);
+    },
     async close() {
       closed = true;
       watcher.close();
       for (const s of files.values()) if (s.timer) clearTimeout(s.timer);
       files.clear();
       await queue;
+      await thread?.close();
+      thread = null;
     },
   };
 }

@@ -90,6 +90,7 @@ beforeAll(async () => {
   digest = bootDigest();
   await digest.start();
   watcher = watchCorpus({ corpusDir: corpus, library, logger, debounceMs: 100, onChange: (s) => runtime.services.digest && (runtime.services.digest as DigestService).noteChanges(s) });
+  await watcher.ready(); // its ingest thread takes seconds to start
 });
 
 afterEach(() => {

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,10 +9,11 @@ import { isNewsdeskError } from '../../src/errors.js';
 import { buildLibrary, libraryFromArticles, snapshotPath, type IndexedLibrary } from '../../src/library.js';
 import { story } from '../search/helpers.js';
 
-/** A logger that keeps what was warned, so tests can assert on it. */
-function recordingLogger(): Logger & { warnings: { obj: unknown; msg?: string }[] } {
+/** A logger that keeps what was warned (and said), so tests can assert on it. */
+function recordingLogger(): Logger & { warnings: { obj: unknown; msg?: string }[]; infos: { obj: unknown; msg?: string }[] } {
   const warnings: { obj: unknown; msg?: string }[] = [];
-  return { warnings, info() {}, debug() {}, error() {}, warn: (obj, msg) => void warnings.push({ obj, msg }) };
+  const infos: { obj: unknown; msg?: string }[] = [];
+  return { warnings, infos, info: (obj, msg) => void infos.push({ obj, msg }), debug() {}, error() {}, warn: (obj, msg) => void warnings.push({ obj, msg }) };
 }
 
 const wordCount: Analyser<number> = { name: 'words', version: '1', analyse: (a) => a.text.split(/\s+/).filter(Boolean).length };
@@ -164,6 +166,94 @@ describe('buildLibrary', () => {
     const err = await buildLibrary({ corpusDir: path.join(root, 'nope'), dataDir: data, logger: recordingLogger() }).catch((e: unknown) => e);
     expect(isNewsdeskError(err, 'corpus')).toBe(true);
     expect((err as Error).message).toContain('nope');
+  });
+
+  it('an empty corpus loads from its snapshot on the second start (its checksum matches)', async () => {
+    const empty = path.join(root, 'empty-corpus');
+    mkdirSync(empty);
+    const logger = recordingLogger();
+    const first = await buildLibrary({ corpusDir: empty, dataDir: data, logger });
+    expect(first.fromSnapshot).toBe(false);
+    expect(first.library.articles).toEqual([]);
+    const second = await buildLibrary({ corpusDir: empty, dataDir: data, logger });
+    expect(logger.warnings.map((w) => w.msg)).toEqual([]);
+    expect(second.fromSnapshot).toBe(true);
+    expect(second.library.articles).toEqual([]);
+    expect(second.library.search('gyumri')).toEqual([]);
+  });
+
+  it('removes temp files left by a snapshot write that died, with one info line, and keeps a running writer\'s', async () => {
+    mkdirSync(data, { recursive: true });
+    // A process that has exited: its id names no running process now.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadPid = Number(gone.stdout);
+    const tag = path.basename(snapshotPath(data, corpus)).replace(/\.snap$/, '');
+    const orphans = [`${tag}.snap.${deadPid}.tmp`, `${tag}.files.tsv.${deadPid}.tmp`, `library-0123456789ab.snap.${process.pid}.tmp`];
+    // A temp file of a process that is running (this one's parent) and was written during this run: in use, kept.
+    const live = `${tag}.snap.${process.ppid}.tmp`;
+    const unrelated = 'notes.snap.1.tmp';
+    for (const f of [...orphans, live, unrelated]) writeFileSync(path.join(data, f), 'partial snapshot bytes');
+    const logger = recordingLogger();
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    const left = readdirSync(data);
+    for (const f of orphans) expect(left).not.toContain(f);
+    expect(left).toContain(live);
+    expect(left).toContain(unrelated);
+    const lines = logger.infos.filter((i) => /temp file/.test(i.msg ?? ''));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.msg).toBe('removed 3 temp file(s) left by an interrupted snapshot write');
+    expect((lines[0]!.obj as { files: string[] }).files.sort()).toEqual([...orphans].sort());
+    // The same live process's file, but older than this run: its id was reused, so it is an orphan too.
+    utimesSync(path.join(data, live), new Date(Date.now() - 86_400_000 * 365), new Date(Date.now() - 86_400_000 * 365));
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(readdirSync(data)).not.toContain(live);
+  });
+
+  it('keys the snapshot on what links read: a removed link is no longer served, a re-pointed one is re-read', async () => {
+    const logger = recordingLogger();
+    const elsewhere = path.join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(path.join(elsewhere, 'memo.md'), file('Payroll memo', '2024-03-03', 'The payroll memo listed every salary in the zeppelin division.'));
+    writeFileSync(path.join(elsewhere, 'other.md'), file('Harbour memo', '2024-03-03', 'The harbour memo listed every berth in the dirigible division.'));
+    const old = new Date(Date.now() - 3600_000);
+    for (const f of ['quake.md', 'wire/oil.md', 'empty.txt']) utimesSync(path.join(corpus, f), old, old);
+    for (const f of ['memo.md', 'other.md']) utimesSync(path.join(elsewhere, f), old, old);
+    const link = path.join(corpus, 'memo.md');
+    symlinkSync(path.join(elsewhere, 'memo.md'), link);
+    const follow = { corpusDir: corpus, dataDir: data, logger, followSymlinks: true } as const;
+    const first = await buildLibrary(follow);
+    expect(first.library.searchArticles('zeppelin')).toEqual(['memo.md']);
+    expect((await buildLibrary(follow)).fromSnapshot).toBe(true);
+
+    // Re-pointed to another file (same size and times): the key changes and the new target is read.
+    unlinkSync(link);
+    symlinkSync(path.join(elsewhere, 'other.md'), link);
+    const repointed = await buildLibrary(follow);
+    expect(repointed.fromSnapshot).toBe(false);
+    expect(repointed.library.searchArticles('zeppelin')).toEqual([]);
+    expect(repointed.library.searchArticles('dirigible')).toEqual(['memo.md']);
+
+    // The link removed: no longer served after a restart.
+    unlinkSync(link);
+    const removed = await buildLibrary(follow);
+    expect(removed.fromSnapshot).toBe(false);
+    expect(removed.library.get('memo.md')).toBeUndefined();
+    expect(removed.library.searchArticles('dirigible')).toEqual([]);
+
+    // An outside link without CORPUS_FOLLOW_SYMLINKS: refused (also on a restart over the snapshot), with its warning kept.
+    symlinkSync(path.join(elsewhere, 'memo.md'), link);
+    const refused = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(refused.fromSnapshot).toBe(false);
+    expect(refused.library.get('memo.md')).toBeUndefined();
+    expect(refused.warnings).toContainEqual({ file: 'memo.md', reason: expect.stringMatching(/outside the corpus folder/) });
+    const again = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(again.fromSnapshot).toBe(true);
+    expect(again.library.get('memo.md')).toBeUndefined();
+    expect(again.warnings).toEqual(refused.warnings);
+    // Allowing links is a different library: it is rebuilt, not served from the refusing snapshot.
+    const allowed = await buildLibrary(follow);
+    expect(allowed.fromSnapshot).toBe(false);
+    expect(allowed.library.searchArticles('zeppelin')).toEqual(['memo.md']);
   });
 
   it('takes live changes on a library loaded from the snapshot', async () => {

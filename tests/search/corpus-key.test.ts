@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,51 @@ describe('corpusKey', () => {
     const first = await corpusKey(dir, EXT, 'salt');
     const again = await corpusKey(dir, EXT, 'salt', first.manifest);
     expect(again.hashed).toBe(1);
+  });
+
+  it('keys what symbolic links read: a link added, re-pointed or removed changes the key; a link inside is listed', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'newsdesk-key-out-'));
+    try {
+      writeFileSync(path.join(outside, 'one.md'), 'first target');
+      writeFileSync(path.join(outside, 'two.md'), 'other target');
+      utimesSync(path.join(outside, 'one.md'), old, old);
+      utimesSync(path.join(outside, 'two.md'), old, old);
+      const follow = { followSymlinks: true };
+      const base = await corpusKey(dir, EXT, 'salt', null, follow);
+      symlinkSync(path.join(outside, 'one.md'), path.join(dir, 'link.md'));
+      symlinkSync('sub', path.join(dir, 'alias'));
+      const linked = await corpusKey(dir, EXT, 'salt', base.manifest, follow);
+      expect(linked.files).toEqual(['a.md', 'alias/b.txt', 'link.md', 'sub/b.txt']);
+      expect(linked.key).not.toBe(base.key);
+      // Same size, same times, another file: the remembered hash is not reused, and the key changes.
+      unlinkSync(path.join(dir, 'link.md'));
+      symlinkSync(path.join(outside, 'two.md'), path.join(dir, 'link.md'));
+      const repointed = await corpusKey(dir, EXT, 'salt', linked.manifest, follow);
+      expect(repointed.hashed).toBe(1);
+      expect(repointed.key).not.toBe(linked.key);
+      // The target edited in place.
+      writeFileSync(path.join(outside, 'two.md'), 'OTHER TARGET');
+      const edited = await corpusKey(dir, EXT, 'salt', repointed.manifest, follow);
+      expect(edited.key).not.toBe(repointed.key);
+      // Refused without CORPUS_FOLLOW_SYMLINKS: not read, but keyed as skipped, so adding or removing it still changes the key.
+      const refused = await corpusKey(dir, EXT, 'salt', edited.manifest);
+      expect(refused.files).toEqual(['a.md', 'alias/b.txt', 'sub/b.txt']);
+      expect(refused.listing.skipped).toEqual([{ file: 'link.md', reason: expect.stringMatching(/outside the corpus folder/) }]);
+      unlinkSync(path.join(dir, 'link.md'));
+      const gone = await corpusKey(dir, EXT, 'salt', refused.manifest);
+      expect(gone.key).not.toBe(refused.key);
+      unlinkSync(path.join(dir, 'alias'));
+      expect((await corpusKey(dir, EXT, 'salt', gone.manifest)).key).toBe(base.key);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('does not hang on a symbolic link loop', async () => {
+    symlinkSync(dir, path.join(dir, 'sub', 'up'));
+    symlinkSync(path.join(dir, 'sub'), path.join(dir, 'sub', 'self'));
+    const key = await corpusKey(dir, EXT, 'salt');
+    expect(key.files).toEqual(['a.md', 'sub/b.txt']);
   });
 
   it('rejects a manifest that is not one', () => {

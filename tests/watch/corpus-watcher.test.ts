@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, openSync, closeSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, closeSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Logger } from '../../src/command.js';
 import { ingestFile } from '../../src/ingest/index.js';
 import { buildLibrary, type IndexedLibrary } from '../../src/library.js';
 import { silentLogger } from '../../src/log.js';
@@ -161,4 +162,91 @@ describe('which paths are watched', () => {
     for (const p of ['story.md', 'wire/2021/story.txt', 'export.json']) expect(isCorpusFile(p)).toBe(true);
     expect(isCorpusFile('photo.jpg')).toBe(false);
   });
+});
+
+/** A logger that keeps warnings and debug lines (with the tick count when each was logged). */
+function watchLogger(ticks: () => number = () => 0) {
+  const warnings: { file?: string; reason?: string; msg?: string }[] = [];
+  const debug: { msg?: string; file?: string; tick: number }[] = [];
+  const logger: Logger = {
+    ...silentLogger,
+    warn: (obj, msg) => void warnings.push({ ...(obj as object), msg }),
+    debug: (obj, msg) => void debug.push({ ...(obj as object), msg, tick: ticks() }),
+  };
+  return { logger, warnings, debug };
+}
+
+const OUTSIDE = /symbolic link to a target outside the corpus folder/;
+
+describe('symbolic links in the live corpus', () => {
+  it('reads a link inside the corpus and refuses a file or folder link outside it with one warning', async () => {
+    await watcher!.close();
+    const outside = path.join(root, 'outside');
+    mkdirSync(path.join(outside, 'private'), { recursive: true });
+    writeFileSync(path.join(outside, 'passwd.txt'), 'root:x:0:0:root:/root:/bin/bash\n\nSecret payroll notes mention Zvartnots.\n');
+    writeFileSync(path.join(outside, 'private', 'memo.md'), story('Memo', 'The confidential memo mentions Zvartnots too.'));
+    const { logger, warnings } = watchLogger();
+    watcher = watchCorpus({ corpusDir: corpus, library, logger, debounceMs: DEBOUNCE, ingest: (abs, dir) => ingestFile(abs, dir) });
+    await sleep(50);
+
+    symlinkSync(path.join(outside, 'passwd.txt'), path.join(corpus, 'passwd.txt'));
+    symlinkSync(path.join(outside, 'private'), path.join(corpus, 'private'));
+    await until(() => warnings.some((w) => w.file === 'passwd.txt') && warnings.some((w) => w.file === 'private'));
+    expect(warnings.filter((w) => w.file === 'passwd.txt')).toEqual([{ file: 'passwd.txt', reason: expect.stringMatching(OUTSIDE), msg: 'skipped' }]);
+    expect(library.get('passwd.txt')).toBeUndefined();
+    expect(library.get('private/memo.md')).toBeUndefined();
+    expect(found('zvartnots')).toEqual([]);
+
+    symlinkSync('first.md', path.join(corpus, 'latest.md'));
+    await until(() => library.get('latest.md') !== undefined);
+    expect(library.get('latest.md')!.text).toBe(library.get('first.md')!.text);
+
+    // Removing or re-pointing a link is not seen live: Node's recursive watcher on Linux watches the link's target,
+    // not the link (the next start's snapshot key sees it). Nothing outside is read either way: every read is checked.
+  });
+
+  it('with CORPUS_FOLLOW_SYMLINKS=true follows a link outside the corpus (read on the ingest thread)', async () => {
+    await watcher!.close();
+    const outside = path.join(root, 'outside');
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, 'wire.md'), story('Airport reopens', 'Zvartnots airport reopened on Friday, officials said.'));
+    const { logger, warnings } = watchLogger();
+    watcher = watchCorpus({ corpusDir: corpus, library, logger, debounceMs: DEBOUNCE, followSymlinks: true });
+    await watcher.ready();
+    await sleep(50);
+    symlinkSync(path.join(outside, 'wire.md'), path.join(corpus, 'wire.md'));
+    await until(() => found('zvartnots').includes('wire.md'));
+    expect(warnings).toEqual([]);
+  }, 90_000);
+});
+
+describe('live ingest off the main thread', () => {
+  it('the event loop keeps ticking while a large changed file is read, ingested and analysed', async () => {
+    await watcher!.close();
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      const { logger, warnings, debug } = watchLogger(() => ticks);
+      watcher = watchCorpus({ corpusDir: corpus, library, logger, debounceMs: DEBOUNCE });
+      await watcher.ready();
+      await sleep(50);
+      // About 700 KB of paragraphs: seconds of ingest and analysis, all of it blocking when done on the main thread.
+      const paras: string[] = [];
+      for (let i = 0; paras.length < 5000; i++) paras.push(`Officials in Gyumri said on Tuesday that the rebuilding of district ${i} would go on. "We will rebuild," the mayor said.`);
+      writeFileSync(path.join(corpus, 'big.md'), story('Rebuilding Gyumri', paras.join('\n\n')));
+      await until(() => library.get('big.md') !== undefined, 90_000);
+      const start = debug.find((d) => d.msg === 'corpus watcher: reading a changed file' && d.file === 'big.md');
+      const end = debug.find((d) => d.msg === 'corpus watcher: changed file read' && d.file === 'big.md');
+      expect(start).toBeDefined();
+      expect(end).toBeDefined();
+      // Timer ticks while the file was being read: none at all when ingest blocks the event loop.
+      expect(end!.tick - start!.tick).toBeGreaterThanOrEqual(20);
+      expect(warnings).toEqual([]);
+      // Analysed on the thread, and searchable.
+      expect(Object.keys(library.get('big.md')!.annotations).length).toBeGreaterThan(0);
+      expect(found('rebuilding')).toContain('big.md');
+    } finally {
+      clearInterval(timer);
+    }
+  }, 120_000);
 });
