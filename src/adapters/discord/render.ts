@@ -3,7 +3,9 @@
  * quoted snippets in an embed with the matched words in bold, and the page's sources as fields
  * (numbered, linked, with outlet and date). Every page is planned against `LIMITS` while it is
  * built: items are packed whole, and an item too long for any page is split at sentence (then
- * word) boundaries into consecutive quotes, so no quoted word is ever dropped or altered.
+ * word) boundaries into consecutive quotes, so no quoted word is ever altered or silently dropped.
+ * All pages are rendered at once, so a quote longer than `LONG_QUOTE` is shown in at most
+ * `MAX_QUOTE_PIECES` pieces and its last one says how many characters are left unshown.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { citationDate } from '../../reply.js';
@@ -94,7 +96,7 @@ interface Block {
 }
 
 /** Where a long item may be split, best first: sentence ends (with the whitespace after them), then any whitespace. */
-const SPLIT_LEVELS = [/[.!?…]+["'”’)\]]*\s+|\n+/y, /\s+/y];
+const SPLIT_LEVELS = [/[.!?…]+["'”’)\]]*\s+|\n+/uy, /\s+/uy];
 /** Characters that can start a match of each split level (so the sticky patterns are tried only there). */
 const SPLIT_STARTS = [/[.!?…\n]/, /\s/];
 
