@@ -5,7 +5,8 @@
  * 100,000) articles, then measures in separate processes (so peak RSS is per job): bare
  * MiniSearch over the same text as the reference, newsdesk's cold ingest + index + snapshot
  * write, and a fresh process starting from the snapshot and answering search, claim and
- * timeline queries. Prints a table with the target verdicts and writes JSON to bench/out/.
+ * timeline queries. Prints a table with the target verdicts and writes JSON to bench/out/; then
+ * times one pathological passage (bench/pathological.ts; `npm run bench -- pathological` alone).
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readReuters, type ReutersStory } from './reuters.js';
+import { runPathological } from './pathological.js';
 import { runPhase, type PhaseResult } from './phases.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -166,10 +168,20 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify(result, null, 2));
   writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
   console.log(`\nWrote ${path.relative(ROOT, file)} (whole run ${result.wallSeconds.toFixed(0)} s)`);
+  // One passage with no sentence end through ingest, commands and both renderers (issue #11).
+  if (process.env.BENCH_PATHOLOGICAL !== '0') {
+    console.log('');
+    await runPathological();
+  }
 }
 
 const [phase, rawArgs] = process.argv.slice(2);
-if (phase) {
+if (phase === 'pathological') {
+  runPathological().catch((err: unknown) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  });
+} else if (phase) {
   runPhase(phase, JSON.parse(rawArgs ?? '{}') as Record<string, string>)
     .then((r) => process.send?.(r, () => process.exit(0)))
     .catch((err: unknown) => {

@@ -697,22 +697,80 @@ function clipContents(text: string, raws: Raw[]): void {
  * over several paragraphs, or a quoted block); a stray unmatched mark elsewhere does not.
  */
 export function insideQuotation(text: string, pos: number): boolean {
-  const ps = text.lastIndexOf('\n', pos - 1) + 1;
-  let pe = text.indexOf('\n', pos);
-  if (pe < 0) pe = text.length;
-  // Writers mix marks (“…" or "…”, even “…“), so any double mark closes an open quotation.
-  let open = -1;
-  for (let i = ps; i < pos; i++) {
-    const ch = text[i];
-    const mark = ch === '“' || ch === '”' || ch === '"' || (ch === "'" && text[i + 1] === "'");
-    if (!mark) continue;
-    if (ch === "'") i++;
-    if (open >= 0) open = -1;
-    else if (ch !== '”') open = i;
-  }
-  if (open < 0) return false;
-  if (/[“”"]|''/.test(text.slice(pos, pe))) return true;
-  return text.slice(ps, open).trim() === '';
+  return quotationIndex(text)(pos);
+}
+
+/** What `insideQuotation` needs of one paragraph, read in one pass. */
+interface ParagraphQuotes {
+  /** Start of each double quotation mark (a `''` pair counts once, at its first apostrophe). */
+  marks: number[];
+  /** The quotation open after each mark (its index in the text), or -1 when none is. */
+  open: number[];
+  /** Where the last double mark character or `''` starts (the "closes later" test), or -1. */
+  lastMark: number;
+  /** The paragraph's first character that is not whitespace. */
+  firstText: number;
+}
+
+/**
+ * `insideQuotation` for many positions of one text: each paragraph is read once (lazily) instead of
+ * from its start for every position, which made a long paragraph with many statements quadratic
+ * (a 400 KB one-line article took half a minute to analyse). Same answers as reading each time.
+ */
+export function quotationIndex(text: string): (pos: number) => boolean {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  const paragraphs = new Map<number, ParagraphQuotes>();
+  const read = (ps: number, pe: number): ParagraphQuotes => {
+    const marks: number[] = [];
+    const open: number[] = [];
+    let state = -1;
+    let lastMark = -1;
+    for (let i = ps; i < pe; i++) {
+      const ch = text[i];
+      // Writers mix marks (“…" or "…”, even “…“), so any double mark closes an open quotation.
+      const mark = ch === '“' || ch === '”' || ch === '"' || (ch === "'" && text[i + 1] === "'");
+      if (!mark) continue;
+      marks.push(i);
+      if (ch === "'") i++;
+      if (state >= 0) state = -1;
+      else if (ch !== '”') state = i;
+      open.push(state);
+    }
+    for (let i = pe - 1; i >= ps && lastMark < 0; i--) {
+      const ch = text[i];
+      if (ch === '“' || ch === '”' || ch === '"' || (ch === "'" && i + 1 < pe && text[i + 1] === "'")) lastMark = i;
+    }
+    let firstText = ps;
+    while (firstText < pe && /\s/.test(text[firstText]!)) firstText++;
+    return { marks, open, lastMark, firstText };
+  };
+  return (pos: number): boolean => {
+    // The paragraph around `pos`: after the last line break before it, up to the next one at or after it.
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const ps = lo > 0 ? breaks[lo - 1]! + 1 : 0;
+    const pe = lo < breaks.length ? breaks[lo]! : text.length;
+    let p = paragraphs.get(ps);
+    if (!p) paragraphs.set(ps, (p = read(ps, pe)));
+    // The state after the last mark that starts before `pos`.
+    let a = 0;
+    let b = p.marks.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (p.marks[mid]! < pos) a = mid + 1;
+      else b = mid;
+    }
+    const open = a > 0 ? p.open[a - 1]! : -1;
+    if (open < 0) return false;
+    if (p.lastMark >= pos) return true;
+    return p.firstText >= open;
+  };
 }
 
 /**
@@ -741,7 +799,8 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     if (!found.length) outletUnits.push(unit);
     raws.push(...found);
   }
-  const statements = resolveClaimants(text, raws.filter((r) => r.lemma === 'byline' || !insideQuotation(text, r.cue.start)), opts.outlet);
+  const inside = quotationIndex(text);
+  const statements = resolveClaimants(text, raws.filter((r) => r.lemma === 'byline' || !inside(r.cue.start)), opts.outlet);
   let kept = statements.filter((s) => opts.keepSourceless || s.kind === 'outlet' || s.source);
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;

@@ -129,22 +129,55 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
 /** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */
 const MENTION_BEFORE = /((?:\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,6})$/u;
 
-/** The fullest earlier mention ending in `word` ("HUR spokesperson Andrii Yusov" for "Yusov"). */
-function fullerMention(text: string, word: string, before: number, known: Claimant[]): Claimant | null {
-  const lower = word.toLowerCase();
-  for (const c of known) if (c.name.toLowerCase() !== lower && c.keys.some((k) => k.split(' ').includes(lower))) return c;
-  // Cheap exit before building a pattern: the word must occur earlier at all.
-  const first = text.indexOf(word);
-  if (first < 0 || first >= before) return null;
-  const boundary = /[\p{L}\p{N}]/u;
-  for (let at = first; at >= 0 && at < before; at = text.indexOf(word, at + word.length)) {
-    if (boundary.test(text[at - 1] ?? '') || boundary.test(text[at + word.length] ?? '')) continue;
+/**
+ * Claimants met so far in a text, and for each word of their keys the first of them
+ * with that word whose name is not the word alone: what `fullerMention` looks up, found without
+ * walking every claimant for every statement.
+ */
+class KnownClaimants {
+  private readonly seen = new Set<Claimant>();
+  readonly byWord = new Map<string, Claimant>();
+  add(c: Claimant): void {
+    if (this.seen.has(c)) return;
+    this.seen.add(c);
+    const name = c.name.toLowerCase();
+    for (const key of c.keys) for (const w of key.split(' ')) if (w !== name && !this.byWord.has(w)) this.byWord.set(w, c);
+  }
+}
+
+/** How far `fullerMention` has read a text for one word: the earliest fuller mention found, or where to read on. */
+interface MentionScan {
+  /** Next occurrence of the word to look at, or -1 when there is none. */
+  next: number;
+  /** The earliest fuller mention found so far, and where its word occurs. */
+  mention: string | null;
+  at: number;
+}
+
+/**
+ * The fullest earlier mention ending in `word` ("HUR spokesperson Andrii Yusov" for "Yusov").
+ * @param scans - what earlier calls on the same text read, by word: each occurrence of a word is
+ *   looked at once per text, not once per statement (quadratic on a long text naming one actor often)
+ */
+function fullerMention(text: string, word: string, before: number, known: KnownClaimants, scans: Map<string, MentionScan>): Claimant | null {
+  const byWord = known.byWord.get(word.toLowerCase());
+  if (byWord) return byWord;
+  let scan = scans.get(word);
+  if (!scan) scans.set(word, (scan = { next: text.indexOf(word), mention: null, at: -1 }));
+  // The earliest occurrence with a fuller mention before it is the answer for every later `before`.
+  while (scan.mention === null && scan.next >= 0 && scan.next < before) {
+    const at = scan.next;
+    scan.next = text.indexOf(word, at + word.length);
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[at + word.length] ?? '')) continue;
     const m = MENTION_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
     if (!m) continue;
     const mention = clean(`${m[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To)\s+)+/, ''));
-    if (mention.split(/\s+/).length > 1) return makeClaimant(mention);
+    if (mention.split(/\s+/).length > 1) {
+      scan.mention = mention;
+      scan.at = at;
+    }
   }
-  return null;
+  return scan.mention !== null && scan.at < before ? makeClaimant(scan.mention) : null;
 }
 
 /**
@@ -155,7 +188,8 @@ function fullerMention(text: string, word: string, before: number, known: Claima
 export function resolveClaimants(text: string, raws: readonly RawStatement[], outlet: string | null): Statement[] {
   let defs: Map<string, string> | undefined;
   const definitions = () => (defs ??= acronymDefinitions(text));
-  const known: Claimant[] = [];
+  const known = new KnownClaimants();
+  const mentionScans = new Map<string, MentionScan>();
   /** People named so far, most recent last, with the sentence of their latest statement. */
   const people: Array<{ c: Claimant; at: number }> = [];
   /**
@@ -238,13 +272,13 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const words = name.split(/\s+/);
         const surname = words.length === 1 || (words.length === 2 && /^(?:Mr|Mrs|Ms|Dr)\.?$/.test(words[0]!));
         const fuller = surname && !ACRONYM.test(words[words.length - 1]!) && /^\p{Lu}/u.test(words[words.length - 1]!)
-          ? fullerMention(text, words[words.length - 1]!, named.start, known)
+          ? fullerMention(text, words[words.length - 1]!, named.start, known, mentionScans)
           : null;
         claimant = fuller ?? resolveName(written);
       }
     }
     if (claimant) {
-      if (!known.includes(claimant)) known.push(claimant);
+      known.add(claimant);
       if (claimant.person) {
         const i = people.findIndex((p) => p.c === claimant);
         if (i >= 0) people.splice(i, 1);

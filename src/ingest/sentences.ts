@@ -38,14 +38,37 @@ export function sentenceSpans(text: string): Span[] {
   return spans;
 }
 
-/** Closing punctuation of a piece: the only sentence end a one-sentence block has. */
-const CLOSING = /[.!?…]+["'”’»)\]]*$/;
+/** End punctuation and the closing marks that may follow it. */
+const END_MARKS = /[.!?…]/;
+const CLOSING_MARKS = /["'”’»)\]]/;
 /**
  * Where a sentence can end inside a piece: end punctuation and its closing marks, then a space
  * or the start of a new sentence. A point inside a token ("3.5", "<CCI.N>", "U.S.-based") is not
- * one, so number-heavy and ticker-heavy wire paragraphs skip the tokenizer.
+ * one, so number-heavy and ticker-heavy wire paragraphs skip the tokenizer. Tried only where a run
+ * of end punctuation starts: tried inside the run too, a long run of dots took quadratic time.
  */
-const INNER_END = /[.!?…]+["'”’»)\]]*(?:\s|[\p{Lu}“"‘(\[])/u;
+const INNER_END = /(?<![.!?…])[.!?…]+["'”’»)\]]*(?:\s|[\p{Lu}“"‘(\[])/u;
+
+/**
+ * Longest sentence kept whole, in characters. A longer "sentence" — a paragraph with no full stop,
+ * a pasted list or table, text with its punctuation stripped — is split at clause boundaries
+ * (see `capSentence`). Sentences become the passages search returns and the chat adapters quote,
+ * and the unit the claims and dates analysers work on: at this length a passage still fits, escaped,
+ * in one Slack section (3,000 characters) and one Discord page (4,096), while real sentences are
+ * almost never cut (news sentences rarely pass a few hundred characters).
+ */
+export const MAX_SENTENCE = 1_500;
+/** A cut at a clause boundary leaves at least this much in the piece before it; otherwise a weaker boundary is used. */
+const MIN_PIECE = 500;
+
+/** `piece` without its closing punctuation and marks (what `/[.!?…]+["'”’»)\]]*$/` would remove), in time linear in what is removed. */
+function withoutClosing(piece: string): string {
+  let end = piece.length;
+  while (end > 0 && CLOSING_MARKS.test(piece[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && END_MARKS.test(piece[start - 1]!)) start--;
+  return start < end ? piece.slice(0, start) : piece;
+}
 /** Marks that close a quotation or parenthesis; two typed apostrophes ('') close NYT-style quotes. */
 const CLOSER = /["'”’»)\]]/;
 /** A sentence (after its opening marks) that starts with a capital: what a real boundary is followed by. */
@@ -64,13 +87,20 @@ const MAX_BRACKETED = 80;
  * no sentence crosses a block boundary; a block with no sentence end before its closing
  * punctuation is one sentence (wink only ends sentences at punctuation), which spares the
  * tokenizer for most headlines, captions and one-sentence paragraphs. wink's boundaries are then
- * repaired (see `repairBoundaries`).
+ * repaired (see `repairBoundaries`), and a sentence longer than `MAX_SENTENCE` is cut at clause
+ * boundaries (see `capSentence`).
  * @param text - the article text
  * @param block - the block's span in it (trimmed)
  */
 export function blockSentences(text: string, block: Span): Span[] {
+  const out: Span[] = [];
+  for (const sentence of uncappedSentences(text, block)) capSentence(text, sentence, out);
+  return out;
+}
+
+function uncappedSentences(text: string, block: Span): Span[] {
   const piece = text.slice(block.start, block.end);
-  if (!INNER_END.test(piece.replace(CLOSING, ''))) return [{ start: block.start, end: block.end }];
+  if (!INNER_END.test(withoutClosing(piece))) return [{ start: block.start, end: block.end }];
   const spans = repairBoundaries(piece, sentenceSpans(piece));
   const out: Span[] = [];
   let covered = 0;
@@ -153,4 +183,41 @@ function pushTrimmed(text: string, start: number, end: number, into: Span[]): vo
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end > start) into.push({ start, end });
+}
+
+/** Clause marks a long sentence is cut after, strongest first: `;` and `:` before a space, dashes; then a comma before a space. */
+const CLAUSE_LEVELS: readonly ((text: string, at: number) => boolean)[] = [
+  (text, at) => ((text[at] === ';' || text[at] === ':') && isSpace(text.charCodeAt(at + 1))) || text[at] === '—' || text[at] === '–',
+  (text, at) => text[at] === ',' && isSpace(text.charCodeAt(at + 1)),
+];
+
+/**
+ * Adds `sentence` to `out`, cut into pieces of at most `MAX_SENTENCE` characters when it is longer:
+ * each piece ends after the last clause mark (`;`, `:`, a dash, then a comma) that leaves it at least
+ * `MIN_PIECE` long, else at the last space, else at `MAX_SENTENCE` (never inside a surrogate pair).
+ * Pieces are trimmed, so each is exact text (`text.slice(start, end)`) and they cover the sentence
+ * but for the spaces between them. Work is linear in the sentence's length.
+ */
+export function capSentence(text: string, sentence: Span, out: Span[]): void {
+  let start = sentence.start;
+  while (sentence.end - start > MAX_SENTENCE) {
+    const limit = start + MAX_SENTENCE;
+    let end = -1;
+    // After a clause mark: the piece ends just after it (searching back from the limit for the last one).
+    for (const isClause of CLAUSE_LEVELS) {
+      for (let at = limit - 1; at >= start + MIN_PIECE - 1 && end < 0; at--) if (isClause(text, at)) end = at + 1;
+      if (end >= 0) break;
+    }
+    // Before a space: the piece ends at the last word boundary.
+    if (end < 0) for (let at = limit; at > start + MIN_PIECE && end < 0; at--) if (isSpace(text.charCodeAt(at))) end = at;
+    if (end < 0) {
+      end = limit;
+      const code = text.charCodeAt(end - 1);
+      if (code >= 0xd800 && code <= 0xdbff) end--;
+    }
+    pushTrimmed(text, start, end, out);
+    start = end;
+    while (start < sentence.end && isSpace(text.charCodeAt(start))) start++;
+  }
+  pushTrimmed(text, start, sentence.end, out);
 }

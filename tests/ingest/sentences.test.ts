@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockSentences } from '../../src/ingest/sentences.js';
+import { MAX_SENTENCE, blockSentences } from '../../src/ingest/sentences.js';
 import type { Span } from '../../src/types.js';
 
 /** Sentences of `text` taken as one block (after some leading text, so offsets are not block-relative by accident). */
@@ -147,5 +147,79 @@ describe('sentence spans', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('over-long sentences (issue #11: one passage with no sentence end froze the bot)', () => {
+  /** Every span of `text` as taken from the whole text, with the checks every sentence must pass. */
+  function capped(block: string): { spans: Span[]; pieces: string[]; text: string } {
+    const lead = 'Headline line\n\n';
+    const text = lead + block + '\n';
+    const spans = blockSentences(text, { start: lead.length, end: lead.length + block.length });
+    return { spans, pieces: spans.map((s) => text.slice(s.start, s.end)), text };
+  }
+
+  it(`cuts a paragraph with no sentence end into pieces of at most MAX_SENTENCE (${MAX_SENTENCE}) characters, exact and in order`, () => {
+    const block = 'Gyumri word, and more words; '.repeat(7_000).trimEnd();
+    const { spans, pieces, text } = capped(block);
+    expect(spans.length).toBeGreaterThan(block.length / MAX_SENTENCE);
+    for (const [i, s] of spans.entries()) {
+      expect(s.end - s.start).toBeLessThanOrEqual(MAX_SENTENCE);
+      expect(pieces[i]).toBe(pieces[i]!.trim());
+      if (i > 0) expect(text.slice(spans[i - 1]!.end, s.start).trim()).toBe('');
+    }
+    expect(pieces.join(' ')).toBe(block);
+    // Cut after a semicolon, the strongest clause mark in this text.
+    for (const p of pieces.slice(0, -1)) expect(p.endsWith(';')).toBe(true);
+  });
+
+  it('prefers ; : and dashes to commas, commas to spaces, and spaces to a cut inside a word', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    // A colon far back beats a comma near the limit.
+    const colon = capped(`${words(150)}: ${words(100)}, ${words(300)}`).pieces;
+    expect(colon[0]!.endsWith(':')).toBe(true);
+    expect(colon[0]).toBe(`${words(150)}:`);
+    const dash = capped(`${words(150)}—${words(400)}`).pieces;
+    expect(dash[0]).toBe(`${words(150)}—`);
+    const comma = capped(`${words(150)}, ${words(400)}`).pieces;
+    expect(comma[0]).toBe(`${words(150)},`);
+    // No clause mark: the last space before the limit.
+    const spaces = capped(words(600)).pieces;
+    expect(spaces.join(' ')).toBe(words(600));
+    for (const p of spaces) expect(p.length).toBeLessThanOrEqual(MAX_SENTENCE);
+    // The last space before the limit: one more word would not have fitted.
+    expect(spaces[0]!.length + ' w999'.length).toBeGreaterThan(MAX_SENTENCE);
+    // No space at all: a hard cut at the limit, never inside a surrogate pair.
+    const run = 'a'.repeat(MAX_SENTENCE - 1) + '😀'.repeat(1_000);
+    const hard = capped(run).pieces;
+    expect(hard.join('')).toBe(run);
+    expect(hard[0]).toBe('a'.repeat(MAX_SENTENCE - 1));
+    for (const p of hard) expect(p.length).toBeLessThanOrEqual(MAX_SENTENCE);
+  });
+
+  it('does not cut at a colon inside a time or a comma inside a number', () => {
+    const block = `${'At 10:30 the count was 1,000,000 and rising '.repeat(60)}end`;
+    const pieces = capped(block).pieces;
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join(' ')).toBe(block);
+    for (const p of pieces) {
+      expect(p).not.toMatch(/[:,]$/);
+      expect(p).not.toMatch(/^(30|000)\b/);
+    }
+  });
+
+  it('leaves sentences up to MAX_SENTENCE whole', () => {
+    const long = `x${'word '.repeat(MAX_SENTENCE)}`.slice(0, MAX_SENTENCE - 1) + '.';
+    expect(long.length).toBe(MAX_SENTENCE);
+    expect(capped(`${long} Next one.`).pieces).toEqual([long, 'Next one.']);
+  });
+
+  it('is linear: twice the text, about twice the pieces and no sentence ever longer (4.9 MB on one line)', () => {
+    const line = 'Gyumri word, and more words; '.repeat(170_000);
+    const half = capped(line.slice(0, line.length / 2).trimEnd()).spans.length;
+    const whole = capped(line.trimEnd()).spans;
+    expect(whole.length).toBeGreaterThanOrEqual(2 * half - 1);
+    expect(whole.length).toBeLessThanOrEqual(2 * half + 1);
+    expect(Math.max(...whole.map((s) => s.end - s.start))).toBeLessThanOrEqual(MAX_SENTENCE);
   });
 });

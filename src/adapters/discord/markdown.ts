@@ -6,6 +6,7 @@
  * punctuation, so the reader sees the original text.
  */
 import type { Span } from '../../types.js';
+import { HighlightIndex } from '../highlight-index.js';
 
 /** Characters escaped wherever they appear. */
 const ALWAYS = new Set(['\\', '*', '_', '~', '`', '|', '[', ']', '<', '>']);
@@ -61,10 +62,13 @@ export function escapeInline(text: string): string {
  * metadata (headlines, titles, labels), never for quoted snippets.
  */
 export function fitInline(text: string, max: number): string {
-  const whole = escapeInline(text);
-  if (whole.length <= max) return whole;
+  // Escaping never shortens text: past `max` characters nothing fits, so a title of megabytes costs no more than a short one.
+  if (text.length <= max) {
+    const whole = escapeInline(text);
+    if (whole.length <= max) return whole;
+  }
   let lo = 0;
-  let hi = text.length;
+  let hi = Math.min(text.length, max);
   // Binary search on the raw length: escaping only grows text, so longer prefixes never escape shorter.
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
@@ -80,8 +84,9 @@ export function fitInline(text: string, max: number): string {
 }
 
 /** Merged, clipped highlight ranges relative to `[from, to)`, with surrounding whitespace trimmed off. */
-function boldRanges(text: string, highlights: readonly Span[], from: number, to: number): Span[] {
+function boldRanges(text: string, highlights: HighlightIndex, from: number, to: number): Span[] {
   const clipped = highlights
+    .within(from, to)
     .map((h) => ({ start: Math.max(h.start, from), end: Math.min(h.end, to) }))
     .filter((h) => h.end > h.start)
     .sort((a, b) => a.start - b.start);
@@ -103,18 +108,22 @@ function boldRanges(text: string, highlights: readonly Span[], from: number, to:
 
 /**
  * Renders `text.slice(from, to)` as a Discord block quote (`> ` before every line) with the
- * highlighted words in bold and everything else escaped. The words are exactly the source text.
- * @param highlights - ranges relative to `text` (as `ReplyItem.highlights`)
+ * highlighted words in bold and everything else escaped. The words are exactly the source text,
+ * and the work is in proportion to `to - from` (plus the highlights inside it), never to `text`.
+ * @param highlights - ranges relative to `text` (as `ReplyItem.highlights`), or a `HighlightIndex`
+ *   of them when one quote is rendered piece by piece
  */
-export function quoteSnippet(text: string, highlights: readonly Span[] = [], from = 0, to = text.length): string {
+export function quoteSnippet(text: string, highlights: readonly Span[] | HighlightIndex = [], from = 0, to = text.length): string {
+  const index = highlights instanceof HighlightIndex ? highlights : new HighlightIndex(highlights);
   const lines: string[] = [];
   let lineStart = from;
   while (lineStart <= to) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl === -1 || nl >= to ? to : nl;
+    // Not `indexOf`: with no line break left it would scan the rest of the text, however long, for every piece.
+    let lineEnd = lineStart;
+    while (lineEnd < to && text.charCodeAt(lineEnd) !== 10) lineEnd++;
     const line = text.slice(lineStart, lineEnd);
     const chars = escapeChars(line);
-    const bold = boldRanges(text, highlights, lineStart, lineEnd);
+    const bold = boldRanges(text, index, lineStart, lineEnd);
     let out = '';
     let at = 0;
     for (const b of bold) {

@@ -3,12 +3,15 @@
  * quoted snippets in an embed with the matched words in bold, and the page's sources as fields
  * (numbered, linked, with outlet and date). Every page is planned against `LIMITS` while it is
  * built: items are packed whole, and an item too long for any page is split at sentence (then
- * word) boundaries into consecutive quotes, so no quoted word is ever dropped or altered.
+ * word) boundaries into consecutive quotes, so no quoted word is ever altered or silently dropped.
+ * All pages are rendered at once, so a quote longer than `LONG_QUOTE` is shown in at most
+ * `MAX_QUOTE_PIECES` pieces and its last one says how many characters are left unshown.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { citationDate } from '../../reply.js';
 import type { Citation, Reply, ReplyItem } from '../../types.js';
 import { LIMITS } from './limits.js';
+import { HighlightIndex } from '../highlight-index.js';
 import { escapeInline, fitInline, quoteSnippet } from './markdown.js';
 
 /** One Discord message of a rendered answer. */
@@ -32,6 +35,17 @@ export const defaultRenderOptions: Required<RenderOptions> = { itemsPerPage: 5, 
 const MAX_URL = 300;
 /** Extra citations ("also in") shown per item; the rest are counted in words. */
 const MAX_ALSO_IN = 3;
+/**
+ * Quotes longer than this (in characters) are shown in at most `MAX_QUOTE_PIECES` pieces: Discord
+ * answers are rendered whole when asked (paging replays stored pages), so without a bound one
+ * passage of megabytes would be formatted into a thousand pages while the bot stalls. Passages
+ * are capped at ingest far below this (`MAX_SENTENCE` in src/ingest/sentences.ts).
+ */
+const LONG_QUOTE = 40_000;
+/** Most pieces (one page each) of a quote longer than `LONG_QUOTE`. */
+const MAX_QUOTE_PIECES = 10;
+/** Room kept in the last piece of a cut quote for the note that says so. */
+const CUT_NOTE_ROOM = 100;
 /** Room kept for the footer ("Page 12 of 34"). */
 const FOOTER_RESERVE = 40;
 /** Longest group heading, label and citation title, in rendered characters. */
@@ -81,61 +95,135 @@ interface Block {
   separator: string;
 }
 
-/** Sentence ends (then any whitespace) inside a snippet: the preferred places to split a long item. */
-function boundaries(text: string, from: number, to: number, pattern: RegExp): number[] {
+/** Where a long item may be split, best first: sentence ends (with the whitespace after them), then any whitespace. */
+const SPLIT_LEVELS = [/[.!?…]+["'”’)\]]*\s+|\n+/uy, /\s+/uy];
+/** Characters that can start a match of each split level (so the sticky patterns are tried only there). */
+const SPLIT_STARTS = [/[.!?…\n]/, /\s/];
+
+/**
+ * Split points of `level` — the end of a match, as a global search from `scan` finds them — that
+ * lie in `(from, to)`, for matches starting before `reach`; at most `max` of them.
+ * Each match is tried only where it can start, so the work is in proportion to `reach - scan`
+ * (plus the length of the matches), never to the rest of the text.
+ */
+function cutsOf(text: string, level: number, scan: number, from: number, to: number, reach: number, max = Infinity): number[] {
+  const re = SPLIT_LEVELS[level]!;
+  const starts = SPLIT_STARTS[level]!;
   const cuts: number[] = [];
-  const re = new RegExp(pattern.source, 'gu');
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const at = m.index + m[0].length;
+  const stop = Math.min(to, reach);
+  for (let i = scan; i < stop && cuts.length < max; ) {
+    if (!starts.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) {
+      i++;
+      continue;
+    }
+    const at = i + m[0].length;
     if (at > from && at < to) cuts.push(at);
-    if (m[0].length === 0) re.lastIndex++;
+    i = at > i ? at : i + 1;
   }
   return cuts;
 }
 
-/** Where a long item may be split, best first: sentence ends (with the whitespace after them), then any whitespace. */
-const SPLIT_LEVELS = [/[.!?…]+["'”’)\]]*\s+|\n+/, /\s+/];
+/**
+ * A range being split. `to` is where it ends; a range opened at the first split point of level
+ * `pending` that is still out of reach has only its enclosing range's end as `to` until that point
+ * comes into reach.
+ */
+interface Frame {
+  to: number;
+  level: number;
+  start: number;
+  pending?: number;
+}
 
 /**
  * Splits `[from, to)` of an item's text into consecutive ranges whose rendered quote (plus
  * `extra` characters of header and markers) fits in `budget`, preferring sentence ends, then
  * spaces, then any character (never inside a surrogate pair). Each piece is found by binary
  * search, since a longer range never renders shorter.
+ *
+ * A piece is never longer than `budget` characters (escaping never shortens text), so split points
+ * are looked for only that far ahead: each piece costs work in proportion to `budget`, not to the
+ * rest of the text; and at most `maxPieces` pieces are made.
+ * @returns the ranges, and whether they reach `to`
  */
-function splitRange(item: ReplyItem, from: number, to: number, budget: number, extra: number, level = 0): Array<[number, number]> {
-  const fits = (a: number, b: number) => quoteSnippet(item.text, item.highlights, a, b).length + extra <= budget;
-  if (fits(from, to)) return [[from, to]];
-  for (let l = level; l < SPLIT_LEVELS.length; l++) {
-    const cuts = boundaries(item.text, from, to, SPLIT_LEVELS[l]!);
-    if (!cuts.length) continue;
-    let lo = 0;
-    let hi = cuts.length - 1;
-    let best = -1;
+function splitRange(item: ReplyItem, highlights: HighlightIndex, from: number, to: number, budget: number, extra: number, maxPieces = Infinity): { ranges: Array<[number, number]>; complete: boolean } {
+  const text = item.text;
+  const fits = (a: number, b: number) => b - a + extra <= budget && quoteSnippet(text, highlights, a, b).length + extra <= budget;
+  const ahead = budget + 1;
+  // An empty quote is still shown (its citation markers), as one empty piece.
+  if (from >= to) return { ranges: [[from, to]], complete: true };
+  const ranges: Array<[number, number]> = [];
+  const frames: Frame[] = [{ to, level: 0, start: from }];
+  let at = from;
+  while (frames.length && ranges.length < maxPieces) {
+    const frame = frames[frames.length - 1]!;
+    if (frame.pending !== undefined) {
+      // Look again for the split point this range ends at, from a little before `at` (a split point is a match's end).
+      const [cut] = cutsOf(text, frame.pending, Math.max(frame.start, at - ahead), frame.start, frame.to, at + ahead, 1);
+      if (cut !== undefined) frame.to = cut;
+      if (cut !== undefined || at + ahead >= frame.to) delete frame.pending;
+    }
+    if (at >= frame.to) {
+      frames.pop();
+      continue;
+    }
+    if (frame.pending === undefined && fits(at, frame.to)) {
+      ranges.push([at, frame.to]);
+      at = frame.to;
+      frames.pop();
+      continue;
+    }
+    let done = false;
+    for (let l = frame.level; l < SPLIT_LEVELS.length && !done; l++) {
+      const cuts = cutsOf(text, l, at, at, frame.to, at + ahead);
+      if (!cuts.length) {
+        // None in reach: the range up to the first one (or to its end when there is none) is split at the next level down.
+        frames.push({ to: frame.to, level: l + 1, start: at, pending: l });
+        done = true;
+        break;
+      }
+      let lo = 0;
+      let hi = cuts.length - 1;
+      let best = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (fits(at, cuts[mid]!)) {
+          best = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      // Even the first piece is too long: split it at the next level down, then go on from its end.
+      if (best === -1) frames.push({ to: cuts[0]!, level: l + 1, start: at });
+      else {
+        ranges.push([at, cuts[best]!]);
+        at = cuts[best]!;
+      }
+      done = true;
+    }
+    if (done) continue;
+    // One unbroken run of characters: the longest prefix that fits (at least one character); the rest of the range likewise.
+    let lo = at + 1;
+    let hi = Math.min(frame.to - 1, at + budget);
+    let end = at + 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (fits(from, cuts[mid]!)) {
-        best = mid;
+      if (fits(at, mid)) {
+        end = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    // Even the first piece is too long: split it at the next level down, then go on from its end.
-    if (best === -1) return [...splitRange(item, from, cuts[0]!, budget, extra, l + 1), ...splitRange(item, cuts[0]!, to, budget, extra, level)];
-    return [[from, cuts[best]!], ...splitRange(item, cuts[best]!, to, budget, extra, level)];
+    if (/[\ud800-\udbff]/.test(text[end - 1] ?? '') && end - 1 > at) end--;
+    ranges.push([at, end]);
+    at = end;
+    frame.level = SPLIT_LEVELS.length;
   }
-  // One unbroken run of characters: the longest prefix that fits (at least one character).
-  let lo = from + 1;
-  let hi = to - 1;
-  let end = from + 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (fits(from, mid)) {
-      end = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  if (/[\ud800-\udbff]/.test(item.text[end - 1] ?? '') && end - 1 > from) end--;
-  return [[from, end], ...splitRange(item, end, to, budget, extra, SPLIT_LEVELS.length)];
+  return { ranges, complete: at >= to };
 }
 
 /** The room an item may take in a description, after its citations' fields and the footer. */
@@ -160,10 +248,16 @@ function itemBlocks(item: ReplyItem, byId: ReadonlyMap<number, Citation>, fields
   const continued = '*(continued)*';
   const headRoom = Math.max(header.length, continued.length) + 1;
   const budget = itemBudget(cites, fields);
-  const ranges = splitRange(item, 0, item.text.length, budget, headRoom + markers.length);
+  const highlights = new HighlightIndex(item.highlights ?? []);
+  // Every page is rendered when the answer is, so a quote of megabytes is shown only up to a bound,
+  // with a visible note of what is left; shorter quotes are always shown whole (and unchanged).
+  const long = item.text.length > LONG_QUOTE;
+  const { ranges, complete } = splitRange(item, highlights, 0, item.text.length, budget, headRoom + markers.length + (long ? CUT_NOTE_ROOM : 0), long ? MAX_QUOTE_PIECES : Infinity);
+  const last = ranges[ranges.length - 1]?.[1] ?? 0;
+  const cutNote = complete ? '' : `\n*(${(item.text.length - last).toLocaleString('en')} more characters of this passage are not shown; read them in the article)*`;
   return ranges.map(([a, b], i) => {
     const head = i === 0 ? header : continued;
-    const quote = quoteSnippet(item.text, item.highlights, a, b) + markers;
+    const quote = quoteSnippet(item.text, highlights, a, b) + markers + (i === ranges.length - 1 ? cutNote : '');
     return {
       text: head ? `${head}\n${quote}` : quote,
       cites,

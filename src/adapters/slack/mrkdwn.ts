@@ -10,6 +10,7 @@
  * `plainFromMrkdwn`, whatever the text around it.
  */
 import type { Span } from '../../types.js';
+import { HighlightIndex } from '../highlight-index.js';
 
 /** The invisible separator put after formatting characters. */
 export const ZWSP = '\u200B';
@@ -63,9 +64,12 @@ export function plainFromMrkdwn(mrkdwn: string): string {
  * Renders `text.slice(start, end)` with the `highlights` (ranges relative to `text`) in bold.
  * Whitespace at a highlight's edges is left outside the markers (Slack only bolds `*word*`), and
  * touching highlights are merged so markers never meet.
+ * @param highlights - the ranges, or a `HighlightIndex` of them when one quote is rendered piece by
+ *   piece (each call then looks only at the highlights inside its piece)
  */
-export function markHighlights(text: string, highlights: readonly Span[] = [], start = 0, end = text.length): string {
-  const ranges = normaliseHighlights(text, highlights, start, end);
+export function markHighlights(text: string, highlights: readonly Span[] | HighlightIndex = [], start = 0, end = text.length): string {
+  const index = highlights instanceof HighlightIndex ? highlights : new HighlightIndex(highlights);
+  const ranges = normaliseHighlights(text, index.within(start, end), start, end);
   let out = '';
   let at = start;
   for (const r of ranges) {
@@ -75,7 +79,10 @@ export function markHighlights(text: string, highlights: readonly Span[] = [], s
   return out + escapeMrkdwn(text, at, end);
 }
 
-/** Sorted, clipped, trimmed, merged highlight ranges; a marker never sits before a ZWSP of the text. */
+/**
+ * Sorted, clipped, trimmed, merged highlight ranges; a marker never sits before a ZWSP of the text.
+ * @param highlights - the ranges overlapping `[from, to)`, sorted by start
+ */
 function normaliseHighlights(text: string, highlights: readonly Span[], from: number, to: number): Span[] {
   const sorted = highlights
     .map((h) => ({ start: Math.max(from, Math.min(h.start, to)), end: Math.max(from, Math.min(h.end, to)) }))
@@ -125,21 +132,28 @@ function boundaries(segmenter: Intl.Segmenter, text: string): number[] {
   return out;
 }
 
+/** Characters segmented after a piece's start when the caller gives no tighter bound. */
+const DEFAULT_WINDOW = 20_000;
+
 /**
  * Splits `[from, text.length)` into contiguous pieces that each satisfy `fits`, preferring sentence
  * boundaries, then word boundaries, then grapheme boundaries: the pieces joined give the text back
  * exactly. `fits(start, end)` must hold for shorter pieces whenever it holds for a longer one.
+ * Each piece costs work in proportion to `window`, never to the rest of the text.
  * @param maxPieces - stop after this many pieces (the rest is left for a later message)
+ * @param window - characters after a piece's start that are segmented to find its end; must be
+ *   more than the longest piece `fits` can accept (for escaped text: more than the length limit,
+ *   since escaping never shortens), with room to spare so boundaries near the end see what follows
  * @returns piece ranges, absolute in `text`
  */
-export function splitText(text: string, fits: (start: number, end: number) => boolean, from = 0, maxPieces = Infinity): Span[] {
+export function splitText(text: string, fits: (start: number, end: number) => boolean, from = 0, maxPieces = Infinity, window = DEFAULT_WINDOW): Span[] {
   const pieces: Span[] = [];
   let start = from;
   while (start < text.length && pieces.length < maxPieces) {
     const end =
-      furthest(text, start, fits, sentenceSegmenter) ??
-      furthest(text, start, fits, wordSegmenter) ??
-      furthest(text, start, fits, graphemeSegmenter) ??
+      furthest(text, start, fits, sentenceSegmenter, window) ??
+      furthest(text, start, fits, wordSegmenter, window) ??
+      furthest(text, start, fits, graphemeSegmenter, window) ??
       // Not even one grapheme fits: take it anyway rather than loop (cannot happen with sane limits).
       start + ([...text.slice(start, start + 2)][0]?.length ?? 1);
     pieces.push({ start, end });
@@ -149,10 +163,9 @@ export function splitText(text: string, fits: (start: number, end: number) => bo
 }
 
 /** The furthest boundary of `segmenter` after `start` such that `[start, b)` fits, or undefined. */
-function furthest(text: string, start: number, fits: (s: number, e: number) => boolean, segmenter: Intl.Segmenter): number | undefined {
+function furthest(text: string, start: number, fits: (s: number, e: number) => boolean, segmenter: Intl.Segmenter, window: number): number | undefined {
   // Segment only a window: a piece never needs more than the text that could fit in a message.
-  const window = text.slice(start, start + 20_000);
-  const ends = boundaries(segmenter, window).map((b) => start + b);
+  const ends = boundaries(segmenter, text.slice(start, start + window)).map((b) => start + b);
   let lo = 0;
   let hi = ends.length - 1;
   let best: number | undefined;
@@ -171,8 +184,13 @@ function furthest(text: string, start: number, fits: (s: number, e: number) => b
  * when the escaped form is longer than `max` characters. Never used on quotes.
  */
 export function escapeShort(text: string, max: number): string {
-  const full = escapeMrkdwn(text);
-  if (full.length <= max) return full;
-  const [first] = splitText(text, (s, e) => escapeMrkdwn(text.slice(s, e)).length + 1 <= max, 0, 1);
-  return escapeMrkdwn(text.slice(0, first?.end ?? 0)).trimEnd() + '…';
+  // Escaping never shortens text, so nothing past `max` characters can be shown: only a bounded
+  // prefix is escaped and segmented, however long the text (an article title of megabytes).
+  const window = 2 * max + 64;
+  if (text.length <= max) {
+    const full = escapeMrkdwn(text);
+    if (full.length <= max) return full;
+  }
+  const [first] = splitText(text, (s, e) => e - s + 1 <= max && escapeMrkdwn(text, s, e).length + 1 <= max, 0, 1, window);
+  return escapeMrkdwn(text, 0, first?.end ?? 0).trimEnd() + '…';
 }

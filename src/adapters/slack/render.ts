@@ -10,7 +10,15 @@
 import { citationDate } from '../../reply.js';
 import type { Citation, Reply, ReplyItem } from '../../types.js';
 import { LIMITS } from './limits.js';
+import { HighlightIndex } from '../highlight-index.js';
 import { clipHighlights, escapeMrkdwn, escapeShort, markHighlights, splitText } from './mrkdwn.js';
+
+/**
+ * Characters segmented after a piece's start to find where it ends: a section holds at most
+ * `LIMITS.sectionText` characters and escaping never shortens text, so a piece is never longer;
+ * the rest is context for the segmenter. Keeps the work per piece independent of the quote's length.
+ */
+const SECTION_WINDOW = 2 * LIMITS.sectionText;
 
 /** A mrkdwn text object; `verbatim` stops Slack from linking names and parsing mentions on its own. */
 export interface MrkdwnText {
@@ -83,7 +91,10 @@ export function blocksLength(blocks: readonly SlackBlock[]): number {
 
 /** Text that starts and ends where bold markers may touch it. */
 function boldable(text: string): string {
-  return text.replace(/^[\s\u200B]+|\s+$/gu, '');
+  // Not a `\s+$` regex: that backtracks over every run of spaces, quadratic on a long one.
+  let start = 0;
+  while (start < text.length && /[\s\u200B]/u.test(text[start]!)) start++;
+  return text.slice(start).trimEnd();
 }
 
 /** A bold, shortened one-liner (headline, group, label); empty text gives an empty string. */
@@ -159,18 +170,38 @@ class PageBudget {
   }
 }
 
-/** The sections of one quote from `offset`: label and opening quote on its first piece, citation on its last. */
-function itemSections(item: ReplyItem, offset: number): { sections: SlackBlock[]; ends: number[] } {
+/**
+ * The sections of one quote from `offset`: label and opening quote on its first piece, citation on
+ * its last. Only as many pieces as one page could show are made (a page holds fewer blocks than
+ * `LIMITS.blocks` and fewer characters than `LIMITS.messageChars`), so a quote of megabytes costs
+ * no more than one of a few pages; `complete` is false when pieces were left for later pages,
+ * which the "More" cursor then reaches.
+ */
+function itemSections(item: ReplyItem, offset: number): { sections: SlackBlock[]; ends: number[]; complete: boolean } {
   const text = item.text;
   const label = item.label ? boldShort(`${item.label}:`, LIMITS.labelText) : '';
   const head = `${label ? label + ' ' : ''}${item.caption ? '(photo caption) ' : ''}“`;
   const also = (item.alsoIn ?? []).filter((n) => n !== item.source).slice(0, 20).map((n) => `[${n}]`).join('');
   const tail = `” [${item.source}]${also}`;
+  const highlights = new HighlightIndex(item.highlights ?? []);
   const render = (s: number, e: number) =>
-    (s === 0 ? head : '') + markHighlights(text, item.highlights ?? [], s, e) + (e === text.length ? tail : '');
-  if (offset >= text.length) return { sections: [section(render(offset, offset))], ends: [text.length] };
-  const pieces = splitText(text, (s, e) => render(s, e).length <= LIMITS.sectionText, offset);
-  return { sections: pieces.map((p) => section(render(p.start, p.end))), ends: pieces.map((p) => p.end) };
+    (s === 0 ? head : '') + markHighlights(text, highlights, s, e) + (e === text.length ? tail : '');
+  if (offset >= text.length) return { sections: [section(render(offset, offset))], ends: [text.length], complete: true };
+  // Escaping never shortens text: a piece longer than a section in raw characters cannot fit, so it is not rendered to find out.
+  const fits = (s: number, e: number) => e - s <= LIMITS.sectionText && render(s, e).length <= LIMITS.sectionText;
+  const sections: SlackBlock[] = [];
+  const ends: number[] = [];
+  let start = offset;
+  let chars = 0;
+  while (start < text.length && sections.length < LIMITS.blocks && chars <= LIMITS.messageChars) {
+    const [piece] = splitText(text, fits, start, 1, SECTION_WINDOW);
+    const block = section(render(piece!.start, piece!.end));
+    sections.push(block);
+    ends.push(piece!.end);
+    chars += blocksLength([block]);
+    start = piece!.end;
+  }
+  return { sections, ends, complete: start >= text.length };
 }
 
 /**
@@ -221,18 +252,19 @@ export function renderPage(reply: Reply, options: PageOptions = {}): Page {
       const g = boldShort(item.group, LIMITS.labelText);
       if (g) heading.push(section(g));
     }
-    const { sections, ends } = itemSections(item, offset);
+    const { sections, ends, complete } = itemSections(item, offset);
     const cite = citationContext(item, citations);
     const whole = [...heading, ...sections, cite];
-    if (page.fits(whole)) {
+    if (complete && page.fits(whole)) {
       page.add(whole);
     } else if (itemsShown === 0) {
       // Alone on its page and still too long: show the pieces that fit, the rest comes with "More".
       page.add(heading);
-      let take = sections.length;
+      let take = page.fitting(sections);
       while (take > 1 && !page.fits([...sections.slice(0, take), cite])) take--;
+      take = Math.max(take, 1);
       page.add([...sections.slice(0, take), cite]);
-      if (take < sections.length) next = { unit, offset: ends[take - 1]! };
+      if (take < sections.length || !complete) next = { unit, offset: ends[take - 1]! };
     } else {
       next = { unit, offset };
       break;
@@ -284,7 +316,8 @@ function packLines(page: PageBudget, lines: readonly string[], base: number, uni
   let o = unit >= base ? offset : 0;
   while (u < base + lines.length) {
     const line = lines[u - base]!;
-    const rest = escapeMrkdwn(line, o);
+    // Escaping never shortens text (nor blanks it): a rest longer than a section is split below, never escaped whole.
+    const rest = line.length - o <= LIMITS.sectionText ? escapeMrkdwn(line, o) : line.slice(o);
     if (!rest.trim()) {
       // A blank line adds nothing a reader needs, and a section cannot be blank.
       u++;
@@ -304,7 +337,7 @@ function packLines(page: PageBudget, lines: readonly string[], base: number, uni
       continue;
     }
     // One line longer than a section: its first piece alone.
-    const [piece] = splitText(line, (s, e) => escapeMrkdwn(line, s, e).length <= LIMITS.sectionText, o, 1);
+    const [piece] = splitText(line, (s, e) => e - s <= LIMITS.sectionText && escapeMrkdwn(line, s, e).length <= LIMITS.sectionText, o, 1, SECTION_WINDOW);
     start = { unit: u, offset: o };
     text = escapeMrkdwn(line, piece!.start, piece!.end);
     if (!flush()) return start;
@@ -339,7 +372,7 @@ function packNotes(page: PageBudget, notes: readonly string[], base: number, uni
       continue;
     }
     if (elements.length === 0) blockStart = { unit: u, offset: o };
-    const [piece] = splitText(note, (s, e) => escapeMrkdwn(note, s, e).length <= LIMITS.contextText, o, 1);
+    const [piece] = splitText(note, (s, e) => e - s <= LIMITS.contextText && escapeMrkdwn(note, s, e).length <= LIMITS.contextText, o, 1, 2 * LIMITS.contextText);
     elements.push(mrkdwn(escapeMrkdwn(note, piece!.start, piece!.end)));
     o = piece!.end;
     if (o >= note.length) {

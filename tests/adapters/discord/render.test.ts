@@ -246,3 +246,54 @@ describe('Discord markdown escaping', () => {
     expect(safeUrl('https://example.org/' + 'x'.repeat(400))).toBeNull();
   });
 });
+
+/**
+ * Issue #11: a 200 KB passage with no sentence end blocked the event loop for about a second, and
+ * growing faster than its length. The work is counted, never timed: every highlight the renderer
+ * reads goes through a Proxy over the highlight list.
+ */
+describe('renderReply on one very long passage', () => {
+  const PHRASE = 'Gyumri word, and more words; ';
+  function longItem(chars: number): { item: ReplyItem; reads: () => number } {
+    const text = PHRASE.repeat(Math.ceil(chars / PHRASE.length)).slice(0, chars).trimEnd();
+    const spans = [];
+    for (let at = text.indexOf('Gyumri'); at >= 0; at = text.indexOf('Gyumri', at + 1)) spans.push({ start: at, end: at + 6 });
+    let reads = 0;
+    const highlights = new Proxy(spans, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    return { item: item(text, 1, { highlights }), reads: () => reads };
+  }
+
+  it('reads each highlight a bounded number of times: twice the passage, about twice the reads', () => {
+    const small = longItem(50_000);
+    const smallPages = renderReply(reply([small.item], [citation(1)]));
+    const large = longItem(100_000);
+    const largePages = renderReply(reply([large.item], [citation(1)]));
+    expect(largePages.length).toBe(smallPages.length);
+    expect(large.reads()).toBeLessThanOrEqual(small.reads() * 2.5);
+  });
+
+  it('shows a passage of megabytes in a bounded number of pages, verbatim, and says what is left', () => {
+    const { item: long } = longItem(1_000_000);
+    const pages = renderReply(reply([long], [citation(1)]));
+    expect(pages.length).toBeLessThanOrEqual(10);
+    for (const page of pages) expect(violations(page)).toEqual([]);
+    const [shown] = quotedTexts(pages);
+    expect(shown!.length).toBeGreaterThan(10_000);
+    expect(long.text.startsWith(shown!)).toBe(true);
+    const left = long.text.length - shown!.length;
+    expect(pages[pages.length - 1]!.embeds[0]!.description).toContain(`\n*(${left.toLocaleString('en')} more characters of this passage are not shown; read them in the article)*`);
+    for (const page of pages.slice(0, -1)) expect(page.embeds[0]!.description).not.toContain('not shown');
+  });
+
+  it('still shows a long passage below the bound whole, with no note', () => {
+    const { item: long } = longItem(39_000);
+    const pages = renderReply(reply([long], [citation(1)]));
+    expect(quotedTexts(pages)).toEqual([long.text]);
+    expect(pages.some((p) => p.embeds[0]!.description!.includes('not shown'))).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@
  * intact across its sections and pages, and no text can become a mention or break the layout.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../src/adapters/slack/limits.js';
 import { escapeMrkdwn, markHighlights, plainFromMrkdwn } from '../../../src/adapters/slack/mrkdwn.js';
 import { blocksLength, renderPage, type Cursor, type Page, type SlackBlock } from '../../../src/adapters/slack/render.js';
@@ -220,5 +220,61 @@ describe('renderPage', () => {
     const page = renderPage(reply([item('He said it.', { label: 'Claimed by <@U1>', group: '2021', caption: true, alsoIn: [2] })], [cite(), cite({ id: 2, outlet: 'TASS' })]));
     expect(sectionTexts(page).map(plainFromMrkdwn)).toEqual(['Found', '2021', 'Claimed by <@U1>: (photo caption) “He said it.” [1][2]']);
     expect(contextTexts(page)[1]).toBe('Also in <https://example.org/a|[2]> TASS');
+  });
+});
+
+/**
+ * Issue #11: a passage of 200 KB with no sentence end took seconds of blocked event loop, growing
+ * faster than its length. The work is counted, never timed: every highlight the renderer reads
+ * (through a Proxy over the highlight list) and every character handed to `Intl.Segmenter`
+ * (a spy that calls through). A page of a quote twice as long must cost no more segmenting (only
+ * one page is formatted) and at most about twice the highlight reads (they are sorted once).
+ */
+describe('renderPage on one very long passage', () => {
+  const PHRASE = 'Gyumri word, and more words; ';
+  function longItem(chars: number): { item: ReplyItem; reads: () => number } {
+    const text = PHRASE.repeat(Math.ceil(chars / PHRASE.length)).slice(0, chars).trimEnd();
+    const spans = [];
+    for (let at = text.indexOf('Gyumri'); at >= 0; at = text.indexOf('Gyumri', at + 1)) spans.push({ start: at, end: at + 6 });
+    let reads = 0;
+    const highlights = new Proxy(spans, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    return { item: item(text, { highlights }), reads: () => reads };
+  }
+  /** Highlight reads and characters segmented to render the first page of a quote of `chars` characters. */
+  function work(chars: number): { reads: number; segmented: number; page: Page } {
+    const { item: long, reads } = longItem(chars);
+    const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+    try {
+      const page = renderPage(reply([long]), { moreValue: (c) => JSON.stringify(c) });
+      const segmented = segment.mock.calls.reduce((n, [input]) => n + input.length, 0);
+      return { reads: reads(), segmented, page };
+    } finally {
+      segment.mockRestore();
+    }
+  }
+
+  it('formats only what one page shows: twice the passage, the same segmenting and about twice the highlight reads', () => {
+    const small = work(50_000);
+    const large = work(100_000);
+    expect(large.page.message).toEqual(small.page.message);
+    expect(large.page.next).toEqual(small.page.next);
+    expect(large.segmented).toBeLessThanOrEqual(small.segmented * 1.1);
+    expect(large.reads).toBeLessThanOrEqual(small.reads * 2.5);
+    // What a page formats is bounded by the page, not by the passage.
+    expect(large.segmented).toBeLessThan(20 * LIMITS.messageChars);
+  });
+
+  it('still reaches the whole passage, verbatim, through More', () => {
+    const { item: long } = longItem(60_000);
+    const pages = allPages(reply([long]));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages) checkLimits(page.message.blocks, page.message.text);
+    const read = pages.flatMap((p) => sectionTexts(p).slice(p === pages[0] ? 1 : 0).map(plainFromMrkdwn)).join('');
+    expect(read).toBe(`“${long.text}” [1]`);
   });
 });
