@@ -5,7 +5,7 @@
  */
 import type { ArticleMeta } from '../types.js';
 import { parseStatedDate } from './dateline.js';
-import { htmlToText, looksLikeHtml } from './html-text.js';
+import { decodeEntities, htmlToText, looksLikeHtml } from './html-text.js';
 
 /** One article read from a JSON export, before ingest. */
 export interface JsonArticle {
@@ -84,7 +84,8 @@ function readOne(value: unknown, index: number | undefined): JsonArticle | JsonP
   if (body === undefined || body.trim() === '') return { index, reason: 'no article text (expected "body", "text" or "content")' };
   const meta: Partial<ArticleMeta> = {};
   const rawTitle = text(pick(obj, FIELDS.title));
-  const title = (rawTitle !== undefined && looksLikeHtml(rawTitle) ? htmlToText(rawTitle) : rawTitle)?.replace(/&#?\w+;/g, (e) => htmlToText(e)).trim();
+  // WordPress titles are plain text with entities (`&#8211;`); some CMSs send HTML.
+  const title = (rawTitle !== undefined && looksLikeHtml(rawTitle) ? htmlToText(rawTitle) : rawTitle && decodeEntities(rawTitle))?.trim();
   if (title) meta.title = title;
   const url = text(pick(obj, FIELDS.url))?.trim();
   if (url) meta.url = url;
