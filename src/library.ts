@@ -7,7 +7,7 @@
  * library.search('gyumri earthquake', { limit: 5 });
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ import { ingestInParallel, ingestWorkers } from './search/ingest-pool.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './search/indexed-library.js';
 import { decodeSnapshot, readSnapshotBytes, removeStaleTempFiles, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './search/snapshot.js';
 import type { Article } from './types.js';
+import { makeDirectory } from './make-dir.js';
 
 export type { IndexedLibrary, LibraryChanges };
 
@@ -162,7 +163,7 @@ function readManifest(file: string): FileManifest | null {
 /** Saves the file hashes atomically; losing them only costs re-hashing on the next start. */
 function writeManifest(file: string, manifest: FileManifest, logger: Logger): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeDirectory(path.dirname(file));
     writeFileSync(`${file}.${process.pid}.tmp`, formatManifest(manifest));
     renameSync(`${file}.${process.pid}.tmp`, file);
   } catch (err) {

@@ -8,12 +8,13 @@
  * typed arrays too and turned back into objects only when an article's sentences are first read.
  */
 import { crc32 } from 'node:zlib';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../command.js';
 import { Segment, type SegmentData } from './segment.js';
 import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
+import { makeDirectory } from '../make-dir.js';
 
 /** Bump when the snapshot layout or the index format changes; older snapshots are then rebuilt. */
 export const SNAPSHOT_FORMAT = 'newsdesk-index-5';
@@ -115,7 +116,7 @@ const ZEROS = new Uint8Array(8);
  * @returns bytes written
  */
 export function writeSnapshot(file: string, segment: Segment, key: string, version: string, extra: unknown): number {
-  mkdirSync(path.dirname(file), { recursive: true });
+  makeDirectory(path.dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {

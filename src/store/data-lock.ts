@@ -9,10 +9,11 @@
  * file alone would). The holder's pid is written beside it, in `newsdesk.pid`, only to name it in
  * the refusal: the lock, never the pid file, decides who holds the folder.
  */
-import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { NewsdeskError } from '../errors.js';
+import { makeDirectory } from '../make-dir.js';
 
 /** File whose SQLite lock marks the folder as taken. */
 export const LOCK_FILE = 'newsdesk.lock';
@@ -89,7 +90,7 @@ export function lockDataDir(dataDir: string): DataLock | DataDirReadOnly {
   const file = path.resolve(dataDir, LOCK_FILE);
   let db: Database.Database;
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirectory(dataDir);
     try {
       db = lockFile(file);
     } catch (err) {

@@ -4,12 +4,13 @@
  * A state file that is corrupt, not a database, or deleted while the bot runs must never stop
  * the bot: the bad file is moved aside with a clear warning and a fresh database starts.
  */
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../command.js';
 import { NewsdeskError } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
+import { makeDirectory } from '../make-dir.js';
 
 /** File name of the state database inside `DATA_DIR`. */
 export const STATE_FILE = 'newsdesk.db';
@@ -104,7 +105,7 @@ function moveAside(file: string, when: Date): string {
  */
 export function openStateDb(dataDir: string, logger: Logger, now: Date = new Date()): StateDb {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirectory(dataDir);
   } catch (err) {
     throw new NewsdeskError(`Cannot create DATA_DIR ${dataDir}: ${(err as Error).message}`, 'state', { cause: err });
   }
