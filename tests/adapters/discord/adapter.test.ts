@@ -108,7 +108,9 @@ describe('Discord adapter against a fake Discord', () => {
 
   it('answers /search through the interaction callback with bold matches, escaped text and linked citations', async () => {
     const { id } = fake.command('search', [{ name: 'query', type: 3, value: 'gyumri' }]);
-    const callback = await fake.waitFor(isCallback(id));
+    // The first interaction also waits for the topic list computed at start-up: a generous limit
+    // (it only bounds a hang; on a loaded machine, e.g. under mutation testing, 5 s is not enough).
+    const callback = await fake.waitFor(isCallback(id), 30_000);
     expect(callback.headers.authorization).toBeUndefined();
     const data = callback.body.data;
     expect(callback.body.type).toBe(4);
