@@ -18,6 +18,7 @@ export function createRateLimiter(perMinute: number, clock: Clock = { now: () =>
   const windowMs = 60_000;
   const hits = new Map<string, number[]>();
   const recent = (key: string, now: number): number[] => {
+    // Stryker disable next-line ArrayDeclaration: equivalent; a placeholder in the empty default is not a number, so the window filter drops it
     const list = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
     if (list.length) hits.set(key, list);
     else hits.delete(key);

@@ -32,8 +32,10 @@ describe('resolveDates properties', () => {
         fc.integer({ min: 1, max: 28 }),
         fc.constantFrom('The treaty was signed on', 'Officials said on', 'Talks ended on', 'The ministry confirmed on'),
         (date, month, day, lead) => {
-          const [m] = resolveDates(`${lead} ${MONTHS[month]} ${day}.`, [], { date, inferred: false });
-          expect(m).toBeDefined();
+          const found = resolveDates(`${lead} ${MONTHS[month]} ${day}.`, [], { date, inferred: false });
+          expect(found).toHaveLength(1);
+          const m = found[0];
+          expect(m!.text).toBe(`${MONTHS[month]} ${day}`);
           expect(m!.date! <= date).toBe(true);
           expect(m!.inferred).toBe(true);
         },

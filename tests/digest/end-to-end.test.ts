@@ -42,12 +42,12 @@ const clock = fakeClock('2026-11-23T03:00:00Z'); // Monday, 07:00 in Yerevan
 const logger = recordingLogger();
 const rejections = trackUnhandledRejections();
 
-async function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > ms) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** Waiters for the corpus watcher's change events (it calls onChange after updating the library). */
+const changeWaiters: Array<{ file: string; resolve: () => void }> = [];
+
+/** Resolves when the watcher reports that it took `file` into the library: an event, not a poll. */
+function watcherTook(file: string): Promise<void> {
+  return new Promise((resolve) => changeWaiters.push({ file, resolve }));
 }
 
 /** A new service over the same state file: what a restarted process builds. */
@@ -89,7 +89,21 @@ beforeAll(async () => {
   discord = await startDiscord(runtime, { rest: { retries: 0, timeout: 3000 }, waitGuildTimeout: 1000 });
   digest = bootDigest();
   await digest.start();
-  watcher = watchCorpus({ corpusDir: corpus, library, logger, debounceMs: 100, onChange: (s) => runtime.services.digest && (runtime.services.digest as DigestService).noteChanges(s) });
+  watcher = watchCorpus({
+    corpusDir: corpus,
+    library,
+    logger,
+    debounceMs: 100,
+    onChange: (s) => {
+      for (const w of changeWaiters.filter((x) => x.file === s.file && s.upserted.length > 0)) {
+        changeWaiters.splice(changeWaiters.indexOf(w), 1);
+        w.resolve();
+      }
+      // While the digest service is stopped (a "restart" below) this throws and the watcher logs it,
+      // as a real process without a running service would not see the change at all.
+      if (runtime.services.digest) (runtime.services.digest as DigestService).noteChanges(s);
+    },
+  });
   await watcher.ready(); // its ingest thread takes seconds to start
 });
 
@@ -111,7 +125,10 @@ afterAll(async () => {
 });
 
 describe('digest end to end', () => {
-  it('subscribes through both chat platforms', async () => {
+  // One scenario, in order: each step needs the state the step before it left (subscriptions, the
+  // posted digest, the state file), so they are one test rather than tests that depend on each other.
+  it('subscribes through both chat platforms, posts a new article once per platform at the slot (Discord failing twice first), does not repeat it after a restart, and catches up a missed slot once', async () => {
+    // 1. Subscribe through both chat platforms.
     const responseUrl = slackFake.responseUrl('digest');
     const res = await sendSigned(slack.port!, slashCommandBody({ command: '/digest', text: 'subscribe 0 9 * * 1-5 Asia/Yerevan', responseUrl, channelId: SLACK_CHANNEL }), FORM, { secret: SECRET });
     expect(res.status).toBe(200);
@@ -129,59 +146,68 @@ describe('digest end to end', () => {
       ['slack', SLACK_CHANNEL, '0 9 * * 1-5', 'Asia/Yerevan'],
       ['discord', IDS.channel, '0 9 * * 1-5', 'Asia/Yerevan'],
     ]);
+
+    await postsTheNewArticleOnce();
+    await restartsWithoutRepeating();
   });
 
   it('refuses an invalid cron in chat with an example', async () => {
+    const before = digest.list();
     const responseUrl = slackFake.responseUrl('digest-bad');
     await sendSigned(slack.port!, slashCommandBody({ command: '/digest', text: 'subscribe 0 9 * *', responseUrl, channelId: SLACK_CHANNEL }), FORM, { secret: SECRET });
     const answer = await slackFake.waitFor((r) => responseUrl.endsWith(r.path));
     // Slack's renderer defuses markup with zero-width spaces; read the text without them.
     expect(String(answer.body.text).replaceAll('\u200b', '')).toMatch(/not a valid schedule: it has 4 fields.*"0 9 \* \* 1-5" \(weekdays at 09:00\)/);
-    expect(digest.list()).toHaveLength(2);
-  });
-
-  it('an article dropped into the corpus is posted once to Slack and once to Discord at the slot, with Discord failing twice first', async () => {
-    clock.set('2026-11-23T04:00:00Z');
-    writeFileSync(path.join(corpus, 'quake.md'), article('Tremor felt in Gyumri', '2026-11-23', 'A tremor was felt in Gyumri on Monday morning. No damage was reported.'));
-    await until(() => library.get('quake.md') !== undefined);
-
-    discordFake.fail({ method: 'POST', path: /\/channels\/\d+\/messages$/, status: 500, body: { message: 'Internal Server Error', code: 0 }, times: 2 });
-    clock.set('2026-11-23T05:00:05Z');
-    expect(await digest.tick()).toEqual({ posted: 2, empty: 0, failed: 0 });
-
-    expect(slackPosts()).toHaveLength(1);
-    const posted = slackPosts()[0]!;
-    expect(posted.body.channel).toBe(SLACK_CHANNEL);
-    expect(JSON.stringify(posted.blocks)).toContain('A tremor was felt in Gyumri on Monday morning.');
-    expect(JSON.stringify(posted.blocks)).not.toContain('The harbour reopened');
-
-    // Two 500s, then the post that went through: one message in the channel.
-    expect(discordPosts().map((r) => r.status)).toEqual([500, 500, 200]);
-    expect(sleeps).toEqual([1000, 2000]);
-    expect(discordText(discordPosts()[2]!)).toContain('A tremor was felt in Gyumri on Monday morning.');
-    expect(discordPosts()[2]!.body.allowed_mentions).toMatchObject({ parse: [] });
-
-    expect(await digest.tick()).toEqual({ posted: 0, empty: 0, failed: 0 });
-  });
-
-  it('a restart does not repeat the digest; a missed slot is caught up once', async () => {
-    await digest.stop();
-    clock.set('2026-11-23T05:30:00Z');
-    digest = bootDigest();
-    expect(await digest.start()).toEqual({ posted: 0, empty: 0, failed: 0 });
-    expect(slackPosts()).toHaveLength(1);
-    await digest.stop();
-
-    // Down until Thursday; an article arrives meanwhile (the watcher of that process saw it, this one finds it at start).
-    writeFileSync(path.join(corpus, 'talks.md'), article('Border talks resume', '2026-11-25', 'Delegations met at the border on Wednesday. Talks continue.'));
-    await until(() => library.get('talks.md') !== undefined);
-    clock.set('2026-11-26T09:00:00Z');
-    digest = bootDigest();
-    expect(await digest.start()).toEqual({ posted: 2, empty: 0, failed: 0 });
-    expect(slackPosts()).toHaveLength(2);
-    expect(JSON.stringify(slackPosts()[1]!.blocks)).toContain('Delegations met at the border on Wednesday.');
-    expect(JSON.stringify(slackPosts()[1]!.blocks)).not.toContain('A tremor was felt');
-    expect(discordPosts().filter((r) => r.status === 200)).toHaveLength(2);
-    expect(await digest.tick()).toEqual({ posted: 0, empty: 0, failed: 0 });
+    expect(digest.list()).toEqual(before);
   });
 });
+
+/** 2. An article dropped into the corpus is posted once to Slack and once to Discord at the slot, with Discord failing twice first. */
+async function postsTheNewArticleOnce(): Promise<void> {
+  clock.set('2026-11-23T04:00:00Z');
+  const took = watcherTook('quake.md');
+  writeFileSync(path.join(corpus, 'quake.md'), article('Tremor felt in Gyumri', '2026-11-23', 'A tremor was felt in Gyumri on Monday morning. No damage was reported.'));
+  await took;
+  expect(library.get('quake.md')?.meta.title).toBe('Tremor felt in Gyumri');
+
+  discordFake.fail({ method: 'POST', path: /\/channels\/\d+\/messages$/, status: 500, body: { message: 'Internal Server Error', code: 0 }, times: 2 });
+  clock.set('2026-11-23T05:00:05Z');
+  expect(await digest.tick()).toEqual({ posted: 2, empty: 0, failed: 0 });
+
+  expect(slackPosts()).toHaveLength(1);
+  const posted = slackPosts()[0]!;
+  expect(posted.body.channel).toBe(SLACK_CHANNEL);
+  expect(JSON.stringify(posted.blocks)).toContain('A tremor was felt in Gyumri on Monday morning.');
+  expect(JSON.stringify(posted.blocks)).not.toContain('The harbour reopened');
+
+  // Two 500s, then the post that went through: one message in the channel.
+  expect(discordPosts().map((r) => r.status)).toEqual([500, 500, 200]);
+  expect(sleeps).toEqual([1000, 2000]);
+  expect(discordText(discordPosts()[2]!)).toContain('A tremor was felt in Gyumri on Monday morning.');
+  expect(discordPosts()[2]!.body.allowed_mentions).toMatchObject({ parse: [] });
+
+  expect(await digest.tick()).toEqual({ posted: 0, empty: 0, failed: 0 });
+}
+
+/** 3. A restart does not repeat the digest; a missed slot is caught up once. */
+async function restartsWithoutRepeating(): Promise<void> {
+  await digest.stop();
+  clock.set('2026-11-23T05:30:00Z');
+  digest = bootDigest();
+  expect(await digest.start()).toEqual({ posted: 0, empty: 0, failed: 0 });
+  expect(slackPosts()).toHaveLength(1);
+  await digest.stop();
+
+  // Down until Thursday; an article arrives meanwhile (the watcher of that process saw it, this one finds it at start).
+  const took = watcherTook('talks.md');
+  writeFileSync(path.join(corpus, 'talks.md'), article('Border talks resume', '2026-11-25', 'Delegations met at the border on Wednesday. Talks continue.'));
+  await took;
+  clock.set('2026-11-26T09:00:00Z');
+  digest = bootDigest();
+  expect(await digest.start()).toEqual({ posted: 2, empty: 0, failed: 0 });
+  expect(slackPosts()).toHaveLength(2);
+  expect(JSON.stringify(slackPosts()[1]!.blocks)).toContain('Delegations met at the border on Wednesday.');
+  expect(JSON.stringify(slackPosts()[1]!.blocks)).not.toContain('A tremor was felt');
+  expect(discordPosts().filter((r) => r.status === 200)).toHaveLength(2);
+  expect(await digest.tick()).toEqual({ posted: 0, empty: 0, failed: 0 });
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DigestService } from '../../src/digest/service.js';
 import type { DigestPosters } from '../../src/digest/types.js';
 import { isNewsdeskError } from '../../src/errors.js';
@@ -257,19 +257,30 @@ describe('scheduled digests', () => {
   });
 
   it('start() keeps waking for the next slot by itself', async () => {
-    // The fake clock decides which slot is due; the real timer only decides when to look.
-    const clock = fakeClock('2026-11-23T04:59:59.900Z');
-    const library = liveLibrary([]);
-    const slack = recordingPoster();
-    const service = boot({ clock, library, posters: { slack } });
-    service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
-    arrive(library, service, QUAKE);
-    await service.start();
-    expect(slack.posts).toHaveLength(0);
-    clock.set('2026-11-23T05:00:01Z');
-    const started = Date.now();
-    while (slack.posts.length === 0 && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 20));
-    expect(slack.posts).toHaveLength(1);
+    // The fake clock decides which slot is due; fake timers decide when the scheduler looks.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const clock = fakeClock('2026-11-23T04:59:59.900Z');
+      const library = liveLibrary([]);
+      const slack = recordingPoster();
+      let posted!: () => void;
+      const firstPost = new Promise<void>((resolve) => (posted = resolve));
+      const service = boot({ clock, library, posters: { slack: async (channel, reply) => (await slack(channel, reply), posted()) } });
+      service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
+      arrive(library, service, QUAKE);
+      await service.start();
+      expect(slack.posts).toHaveLength(0);
+      clock.set('2026-11-23T05:00:01Z');
+      // The slot was 100 ms away at start: the scheduler sleeps its minimum of 250 ms, then looks.
+      await vi.advanceTimersByTimeAsync(249);
+      expect(slack.posts).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(1);
+      await firstPost;
+      expect(slack.posts.map((p) => p.channel)).toEqual(['C1']);
+      expect(JSON.stringify(slack.posts[0]!.reply)).toContain('A tremor was felt in Gyumri on Monday morning.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses an invalid schedule or time zone with an example', () => {

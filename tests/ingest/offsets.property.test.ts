@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestText, sha256 } from '../../src/ingest/index.js';
 import type { Article } from '../../src/types.js';
+import { expectLinearGrowth } from '../helpers/scaling.js';
 
 const corpusDir = path.resolve(import.meta.dirname, '..', '..', 'corpus');
 const seedParagraphs = readdirSync(corpusDir)
@@ -44,8 +45,9 @@ function checkArticle(raw: string, a: Article): void {
   const covered = new Map<number, number>();
   a.sentences.forEach((s, i) => {
     expect(s.index).toBe(i);
+    expect(s.block).toBeGreaterThanOrEqual(0);
+    expect(s.block).toBeLessThan(a.blocks.length);
     const block = a.blocks[s.block]!;
-    expect(block).toBeDefined();
     expect(s.kind).toBe(block.kind);
     expect(SENTENCE_KINDS.has(block.kind)).toBe(true);
     expect(s.start).toBeGreaterThanOrEqual(Math.max(block.start, prevEnd));
@@ -119,26 +121,30 @@ describe('ingestText offsets', () => {
     );
   });
 
-  it('hold, quickly, for long runs of the characters the rules look at', () => {
+  it('hold for long runs of the characters the rules look at', () => {
     const alphabet = fc.constantFrom('A', 'B', '-', ' ', '.', ',', '/', '(', ')', '\n', 'I', '“', '"', 'a', ':', '#', '?', 'Photo', 'Share');
     fc.assert(
       fc.property(fc.array(alphabet, { minLength: 500, maxLength: 4000 }), (parts) => {
         const raw = parts.join('');
-        const started = performance.now();
-        const a = ingestText(raw, { id: 'x' });
-        expect(performance.now() - started).toBeLessThan(2000);
-        checkArticle(raw, a);
+        checkArticle(raw, ingestText(raw, { id: 'x' }));
       }),
       { numRuns: 40 },
     );
   });
 
-  it('stays fast on pathological input (no regular expression runs away)', () => {
-    const cases = ['A-'.repeat(20_000), 'AB. '.repeat(20_000), '“'.repeat(20_000), `YEREVAN, June 4 ${'/'.repeat(20_000)}`, 'Share this\n'.repeat(5_000), 'Hello there. '.repeat(5_000)];
-    for (const raw of cases) {
-      const started = performance.now();
-      checkArticle(raw, ingestText(raw, { id: 'x' }));
-      expect(performance.now() - started).toBeLessThan(5000);
+  it('stays linear on pathological input (no regular expression runs away)', () => {
+    const cases: Array<[string, (n: number) => string, number]> = [
+      ['A-', (n) => 'A-'.repeat(n), 1_000],
+      ['AB. ', (n) => 'AB. '.repeat(n), 1_000],
+      ['“', (n) => '“'.repeat(n), 1_000],
+      ['dateline then slashes', (n) => `YEREVAN, June 4 ${'/'.repeat(n)}`, 1_000],
+      ['Share this lines', (n) => 'Share this\n'.repeat(n), 250],
+      ['Hello there.', (n) => 'Hello there. '.repeat(n), 250],
+    ];
+    for (const [label, make, small] of cases) {
+      const full = make(small * 20);
+      checkArticle(full, ingestText(full, { id: 'x' }));
+      expectLinearGrowth(label, (n) => void ingestText(make(n), { id: 'x' }), small);
     }
   });
 

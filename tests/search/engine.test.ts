@@ -97,11 +97,26 @@ describe('search', () => {
   it('does not crash or match anything on odd queries', () => {
     const odd = ['', '   ', '""', '"', "'", 'AND OR NOT', '-', '*', '?', '()', '[]{}', '\\', '🦄🔥', '...', '😀 earthquake 😀', 'a'.repeat(500),
       'x '.repeat(250), '\u0000\u0001', '\u200b', 'ё', '地震', 'زلزال', 'title:oil', 'oil~2', 'oil^3', '+oil -gas', '%s%d', '<script>', '@everyone'];
+    const ids = ['quake.md', 'oil.md', 'mixed.md'];
     for (const q of odd) {
-      expect(() => lib.search(q)).not.toThrow();
-      expect(() => lib.searchArticles(q)).not.toThrow();
-      expect(() => lib.suggest(q)).not.toThrow();
+      // Whatever the query, the answer is well-formed: hits inside known articles with marks inside the passage.
+      const hits = lib.search(q);
+      for (const hit of hits) {
+        expect(ids).toContain(hit.articleId);
+        const text = textOf(lib, hit);
+        expect(text.length, q).toBeGreaterThan(0);
+        for (const h of hit.highlights) expect(h.start >= hit.span.start && h.end <= hit.span.end && h.start < h.end, q).toBe(true);
+      }
+      const articles = lib.searchArticles(q);
+      for (const id of articles) expect(ids).toContain(id);
+      const suggestions = lib.suggest(q);
+      expect(suggestions.every((x) => typeof x === 'string' && x.length > 0), q).toBe(true);
+      // A query with no letter or digit finds nothing and suggests nothing.
+      if (!/[\p{L}\p{N}]/u.test(q)) expect([q, hits, articles, suggestions]).toEqual([q, [], [], []]);
     }
+    expect(lib.search('title:oil')[0]!.articleId).toBe('oil.md');
+    expect(lib.search('+oil -gas')[0]!.articleId).toBe('oil.md');
+    expect(lib.search('地震')).toEqual([]);
     expect(lib.search('...')).toEqual([]);
     expect(lib.search('🦄🔥')).toEqual([]);
     expect(lib.search('😀 earthquake 😀')[0]!.articleId).toBe('quake.md');

@@ -33,7 +33,7 @@ describe('search invariants', () => {
         const seen = new Set<string>();
         for (const hit of hits) {
           const article = lib.get(hit.articleId)!;
-          expect(article).toBeDefined();
+          expect(article.id).toBe(hit.articleId);
           const { start, end } = hit.span;
           expect(0 <= start && start < end && end <= article.text.length).toBe(true);
           const first = article.sentences[hit.sentences[0]!]!;
@@ -54,7 +54,7 @@ describe('search invariants', () => {
           perStory.set(hit.articleId, (perStory.get(hit.articleId) ?? 0) + 1);
         }
         for (const n of perStory.values()) expect(n).toBeLessThanOrEqual(perArticle);
-        for (const id of lib.searchArticles(q)) expect(lib.get(id)).toBeDefined();
+        for (const id of lib.searchArticles(q)) expect(lib.get(id)?.id).toBe(id);
         expect(Array.isArray(lib.suggest(q))).toBe(true);
       }),
       { numRuns: 300 },

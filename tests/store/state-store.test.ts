@@ -70,7 +70,8 @@ describe('state database file', () => {
     expect(store.addSubscription({ ...sub, topic: 'gyumri' }).id).not.toBe(s.id);
     const slot = new Date('2026-11-23T05:00:00Z');
     const r = { subscriptionId: s.id, slot, kind: 'scheduled' as const, windowStartSeq: 0, windowEndSeq: 0, windowStart: s.createdAt, windowEnd: clock.now() };
-    expect(store.createRun(r)).toBeDefined();
+    const run = store.createRun(r);
+    expect(run).toMatchObject({ subscriptionId: s.id, kind: 'scheduled' });
     expect(store.createRun(r)).toBeUndefined();
     store.close();
   });

@@ -12,7 +12,7 @@ describe('PageStore', () => {
     const key = store.put([page(1), page(2)]);
     expect(store.get(key)?.map((p) => p.content)).toEqual(['page 1', 'page 2']);
     now += 59_999;
-    expect(store.get(key)).toBeDefined();
+    expect(store.get(key)?.map((p) => p.content)).toEqual(['page 1', 'page 2']);
     now += 1;
     expect(store.get(key)).toBeUndefined();
     expect(store.get('no-such-key')).toBeUndefined();

@@ -125,7 +125,8 @@ describe('slash commands', () => {
     expectVerbatim(r);
     expectCitations(r);
     expect(sections(r).some((s) => s.includes('*denied*'))).toBe(true);
-    expect(button(r, ACTIONS.share)).toBeDefined();
+    expect(button(r, ACTIONS.share)).toMatchObject({ type: 'button', text: { type: 'plain_text', text: 'Share in channel' }, style: 'primary' });
+    expect(button(r, ACTIONS.share)!.value!.length).toBeGreaterThan(0);
     expect(typeof r.body.text).toBe('string');
   });
 
@@ -242,7 +243,7 @@ describe('buttons', () => {
     const first = quotes(r);
     expect(first).toHaveLength(5);
     const more = button(r, ACTIONS.more)!;
-    expect(more).toBeDefined();
+    expect(more).toMatchObject({ type: 'button', text: { type: 'plain_text', text: 'More' } });
     const responseUrl = fake.responseUrl('more');
     await sendSigned(port, buttonBody({ actionId: ACTIONS.more, value: more.value!, responseUrl }), FORM, { secret: SECRET });
     const next = await fake.waitFor((x) => responseUrl.endsWith(x.path));
