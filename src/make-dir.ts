@@ -23,7 +23,12 @@ export function makeDirectory(dir: string): void {
       }
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      const failure = err as NodeJS.ErrnoException;
+      if (failure.code !== 'ENOENT') {
+        // Say it as mkdir would ("ENOTDIR: not a directory, mkdir 'DIR'"), not as the stat behind it.
+        if (failure.syscall === 'stat') failure.message = failure.message.replace(/, stat '.*'$/s, `, mkdir '${dir}'`);
+        throw failure;
+      }
       missing.push(current);
       const parent = path.dirname(current);
       if (parent === current) break;

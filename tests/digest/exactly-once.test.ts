@@ -87,7 +87,10 @@ async function dieWhilePosting(platform: 'slack' | 'discord', channel: string, w
   const library = liveLibrary([OLD]);
   const first = boot(clock, library);
   await first.service.start();
-  first.service.subscribe({ platform, channel });
+  // A daily slot twelve hours away: the tests move the clock by minutes, and the default 09:00 slot
+  // would fall due in the middle of a test run near 09:00 and post a second digest.
+  const hour = (new Date(clock.now()).getUTCHours() + 12) % 24;
+  first.service.subscribe({ platform, channel, schedule: `0 ${hour} * * *`, timezone: 'UTC' });
   arrive(library, first.service, QUAKE);
   abandoned.push(first.service.runNow({ platform, channel }).catch(() => undefined));
   await waitForPost();
