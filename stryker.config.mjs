@@ -2,7 +2,7 @@
 /**
  * Mutation testing (`npm run mutate`, issue #11): Stryker plants small bugs in the modules that
  * carry newsdesk's promises and checks that some test fails on each. Slow and not part of CI;
- * run one module at a time with `npm run mutate -- --mutate src/rate-limit.ts`.
+ * run one module at a time with `npm run mutate -- --mutate src/app/rate-limit.ts`.
  */
 import { mkdirSync, realpathSync, symlinkSync, lstatSync } from 'node:fs';
 import path from 'node:path';
@@ -26,10 +26,10 @@ export default {
   vitest: { configFile: 'vitest.stryker.config.ts', related: true },
   coverageAnalysis: 'perTest',
   mutate: [
-    'src/reply.ts',
+    'src/answer/reply.ts',
     'src/adapters/slack/mrkdwn.ts',
     'src/adapters/discord/markdown.ts',
-    'src/rate-limit.ts',
+    'src/app/rate-limit.ts',
     'src/ingest/chrome.ts',
     'src/ingest/classify.ts',
     'src/claims/lexicon.ts',

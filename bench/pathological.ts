@@ -17,12 +17,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderReply } from '../src/adapters/discord/render.js';
 import { renderPage } from '../src/adapters/slack/render.js';
-import type { Logger } from '../src/command.js';
-import { loadCommands } from '../src/commands-loader.js';
-import { loadConfig } from '../src/config.js';
-import { buildLibrary } from '../src/library.js';
-import { createRuntime } from '../src/runtime.js';
-import type { Reply, Span } from '../src/types.js';
+import type { Logger } from '../src/core/command.js';
+import { loadCommands } from '../src/app/commands-loader.js';
+import { loadConfig } from '../src/app/config.js';
+import { buildLibrary } from '../src/library/build.js';
+import { createRuntime } from '../src/app/runtime.js';
+import type { Reply, Span } from '../src/core/types.js';
 
 /** The phrase of the report: commas and semicolons, never a sentence end. */
 const PHRASE = 'Gyumri word, and more words; ';

@@ -1,13 +1,13 @@
 /** The benchmark's jobs, each run in its own process by bench/run.ts. */
 import { statSync } from 'node:fs';
 import MiniSearch from 'minisearch';
-import type { Logger } from '../src/command.js';
-import { loadCommands } from '../src/commands-loader.js';
-import { loadConfig } from '../src/config.js';
-import { buildLibrary, snapshotPath, type BuildStep } from '../src/library.js';
-import { createRuntime } from '../src/runtime.js';
-import type { SegmentedLibrary } from '../src/search/indexed-library.js';
-import { ingestWorkers } from '../src/search/ingest-pool.js';
+import type { Logger } from '../src/core/command.js';
+import { loadCommands } from '../src/app/commands-loader.js';
+import { loadConfig } from '../src/app/config.js';
+import { buildLibrary, snapshotPath, type BuildStep } from '../src/library/build.js';
+import { createRuntime } from '../src/app/runtime.js';
+import type { SegmentedLibrary } from '../src/library/indexed-library.js';
+import { ingestWorkers } from '../src/library/ingest-pool.js';
 import { SEARCH_QUERIES, TIMED_TOPICS, TOPICS } from './queries.js';
 import { listTopics } from '../src/topics/index.js';
 import { readReuters } from './reuters.js';
@@ -162,7 +162,7 @@ async function serve(args: Record<string, string>): Promise<PhaseResult> {
   const latency: PhaseResult['latency'] = { search: percentiles(searchTimes) };
   const commands = await loadCommands();
   const runtime = createRuntime({ commands, library: () => library, logger, config: loadConfig({}) });
-  // The running bot builds the corpus's topic table at start (src/main.ts); so does this phase, timed apart.
+  // The running bot builds the corpus's topic table at start (src/app/main.ts); so does this phase, timed apart.
   const topicsStart = performance.now();
   listTopics(library);
   const topicsWarmMs = performance.now() - topicsStart;

@@ -3,10 +3,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { guardStdio } = await import('../src/process-guard.ts');
+const { guardStdio } = await import('../src/app/process-guard.ts');
 // `newsdesk sources | head -1`: a reader that stops early ends newsdesk quietly (exit 0), not with a stack trace.
 guardStdio();
-const { runCli } = await import('../src/cli.ts');
+const { runCli } = await import('../src/app/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

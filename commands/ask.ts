@@ -4,10 +4,10 @@
  * `search` for everything else. Slack mentions, Discord and the console all use it.
  */
 import { z } from 'zod';
-import type { Command, CommandContext } from '../src/command.js';
-import { queryText } from '../src/reply.js';
-import { messageReply } from '../src/runtime.js';
-import type { Reply } from '../src/types.js';
+import type { Command, CommandContext } from '../src/core/command.js';
+import { queryText } from '../src/answer/reply.js';
+import { messageReply } from '../src/answer/message.js';
+import type { Reply } from '../src/core/types.js';
 
 const input = z.object({ question: queryText('question') });
 

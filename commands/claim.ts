@@ -3,14 +3,14 @@
  * statement appeared, every line quoted verbatim with its citation.
  */
 import { z } from 'zod';
-import type { Command, Library } from '../src/command.js';
+import type { Command, Library } from '../src/core/command.js';
 import { statementsOf } from '../src/claims/analyser.js';
 import { claimantKey } from '../src/claims/claimants.js';
 import { groupClaims, type Appearance, type ClaimGroup } from '../src/claims/grouping.js';
 import type { Statement } from '../src/claims/types.js';
-import { CitationBook, quote, queryText } from '../src/reply.js';
+import { CitationBook, quote, queryText } from '../src/answer/reply.js';
 import { compileTopic, parseTopic, suggestTopics, topicNote, type PartMatcher } from '../src/topics/index.js';
-import type { Article, Reply, ReplyItem } from '../src/types.js';
+import type { Article, Reply, ReplyItem } from '../src/core/types.js';
 
 /** Bounds that keep the answer readable and the latency flat on a large archive. */
 const LIMITS = { candidates: 50, perAlias: 30, groups: 10, itemsPerGroup: 6, outletItems: 4 } as const;

@@ -8,15 +8,15 @@
  * published on or after `--since` (default: the day before today, UTC).
  */
 import { z } from 'zod';
-import type { Command, CommandContext } from '../src/command.js';
+import type { Command, CommandContext } from '../src/core/command.js';
 import { buildDigest } from '../src/digest/content.js';
 import { DIGEST_ACTIONS, parseDigestText, parseSince, type DigestTextInput } from '../src/digest/command-text.js';
 import { formatInZone, parseTimezone } from '../src/digest/schedule.js';
 import type { DigestService } from '../src/digest/service.js';
-import { NewsdeskError } from '../src/errors.js';
-import { MAX_QUERY_LENGTH } from '../src/command.js';
+import { NewsdeskError } from '../src/core/errors.js';
+import { MAX_QUERY_LENGTH } from '../src/core/command.js';
 import type { DigestPlatform, Subscription } from '../src/store/state-store.js';
-import type { Reply } from '../src/types.js';
+import type { Reply } from '../src/core/types.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = (max: number, what: string) =>

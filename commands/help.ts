@@ -1,7 +1,7 @@
 /** `/help`: what newsdesk can do, generated from the loaded commands. */
 import { z } from 'zod';
-import type { Command } from '../src/command.js';
-import type { Reply } from '../src/types.js';
+import type { Command } from '../src/core/command.js';
+import type { Reply } from '../src/core/types.js';
 
 const input = z.object({ command: z.string().trim().max(40).optional() });
 

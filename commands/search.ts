@@ -1,8 +1,8 @@
 /** `/search <query>`: the best passages for a query, verbatim, with matched words marked and cited. */
 import { z } from 'zod';
-import type { Command } from '../src/command.js';
-import { CitationBook, quote, queryText } from '../src/reply.js';
-import type { Reply } from '../src/types.js';
+import type { Command } from '../src/core/command.js';
+import { CitationBook, quote, queryText } from '../src/answer/reply.js';
+import type { Reply } from '../src/core/types.js';
 
 /** How many passages one answer carries; adapters page through them. */
 const RESULT_LIMIT = 10;

@@ -1,8 +1,8 @@
 /** `/sources`: the articles in the corpus with what is known about each. */
 import { z } from 'zod';
-import type { Command } from '../src/command.js';
-import { CitationBook, citationLine, quote } from '../src/reply.js';
-import type { Reply, ReplyItem } from '../src/types.js';
+import type { Command } from '../src/core/command.js';
+import { CitationBook, citationLine, quote } from '../src/answer/reply.js';
+import type { Reply, ReplyItem } from '../src/core/types.js';
 
 const input = z.object({});
 

@@ -1,12 +1,12 @@
 /** `/timeline <topic>`: the dated events of a story in order, each quoted verbatim, dated as the article gives it, and cited. */
 import { z } from 'zod';
-import type { Command } from '../src/command.js';
-import { CitationBook, quote, queryText } from '../src/reply.js';
+import type { Command } from '../src/core/command.js';
+import { CitationBook, quote, queryText } from '../src/answer/reply.js';
 import { buildTimeline } from '../src/timeline/build.js';
 import { dateLabel, yearGroup } from '../src/timeline/format.js';
 import { toTimelineJs } from '../src/timeline/timelinejs.js';
 import { suggestTopics, topicNote } from '../src/topics/index.js';
-import type { Reply, ReplyItem } from '../src/types.js';
+import type { Reply, ReplyItem } from '../src/core/types.js';
 
 /** Most events one answer carries; a longer story says how many were left out. */
 const EVENT_LIMIT = 100;

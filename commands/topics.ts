@@ -1,8 +1,8 @@
 /** `/topics`: the subjects and pairs the corpus supports, for `/timeline` and `/claim` (and chat autocomplete). */
 import { z } from 'zod';
-import type { Command } from '../src/command.js';
+import type { Command } from '../src/core/command.js';
 import { listTopics } from '../src/topics/index.js';
-import type { Reply } from '../src/types.js';
+import type { Reply } from '../src/core/types.js';
 
 /** How many topics one answer lists. */
 const TOPIC_LIMIT = 40;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findStatements, type SentenceLike } from '../src/claims/attribution.js';
 import { blockSentences } from '../src/ingest/sentences.js';
-import type { Span } from '../src/types.js';
+import type { Span } from '../src/core/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDates } from '../src/dates/resolve.js';
 import type { DateMention } from '../src/dates/types.js';
-import type { Span } from '../src/types.js';
+import type { Span } from '../src/core/types.js';
 
 interface GoldTimex extends Span {
   type: string;

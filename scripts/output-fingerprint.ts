@@ -18,12 +18,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderReply } from '../src/adapters/discord/render.js';
 import { renderPage } from '../src/adapters/slack/render.js';
-import { loadCommands } from '../src/commands-loader.js';
-import { loadConfig } from '../src/config.js';
-import { buildLibrary } from '../src/library.js';
+import { loadCommands } from '../src/app/commands-loader.js';
+import { loadConfig } from '../src/app/config.js';
+import { buildLibrary } from '../src/library/build.js';
 import { toJson } from '../src/render/json.js';
 import { toText } from '../src/render/text.js';
-import { createRuntime } from '../src/runtime.js';
+import { createRuntime } from '../src/app/runtime.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');

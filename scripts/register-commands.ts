@@ -7,10 +7,10 @@
 import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { pathToFileURL } from 'node:url';
 import { toDiscordCommands } from '../src/adapters/discord/commands.js';
-import type { Command } from '../src/command.js';
-import { loadCommands } from '../src/commands-loader.js';
-import { loadConfig } from '../src/config.js';
-import { NewsdeskError, isNewsdeskError } from '../src/errors.js';
+import type { Command } from '../src/core/command.js';
+import { loadCommands } from '../src/app/commands-loader.js';
+import { loadConfig } from '../src/app/config.js';
+import { NewsdeskError, isNewsdeskError } from '../src/core/errors.js';
 
 /** What `registerCommands` needs. */
 export interface RegisterOptions {

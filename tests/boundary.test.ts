@@ -31,7 +31,7 @@ describe('architecture boundaries', () => {
 
   it('finds the core and the commands to check', () => {
     expect(core.some((f) => f.endsWith(path.join('commands', 'search.ts')))).toBe(true);
-    expect(core.some((f) => f.endsWith(path.join('src', 'runtime.ts')))).toBe(true);
+    expect(core.some((f) => f.endsWith(path.join('src', 'app', 'runtime.ts')))).toBe(true);
   });
 
   it('the import scanner sees static, dynamic and side-effect imports', () => {
@@ -46,7 +46,7 @@ describe('architecture boundaries', () => {
         .map((s) => `${path.relative(root, f)} imports ${s}`),
     );
     // main.ts wires the adapters in, by design: it is the process entry, not the core.
-    expect(offenders.filter((o) => !o.startsWith(path.join('src', 'main.ts')))).toEqual([]);
+    expect(offenders.filter((o) => !o.startsWith(path.join('src', 'app', 'main.ts')))).toEqual([]);
   });
 
   it('keeps the two adapters independent of each other', () => {
@@ -64,5 +64,43 @@ describe('architecture boundaries', () => {
       const bad = files.flatMap((f) => importsOf(f).filter((s) => other.test(s) || /\.\.\/(slack|discord)\//.test(s)));
       expect(bad, own).toEqual([]);
     }
+  });
+
+  /** Layer (first folder under src/, or "commands") of every relative import of the files in `dir`. */
+  function layersImportedBy(dir: string): string[] {
+    return sourceFiles(dir).flatMap((f) =>
+      importsOf(f)
+        .filter((s) => s.startsWith('.'))
+        .map((s) => {
+          const target = path.relative(root, path.resolve(path.dirname(f), s)).split(path.sep);
+          const layer = target[0] === 'src' ? (target.length > 2 ? target[1]! : `src/${target[1]}`) : target[0]!;
+          return `${path.relative(root, f)} → ${layer}`;
+        }),
+    );
+  }
+
+  it('has one folder per layer and no module left loose in src/', () => {
+    const loose = readdirSync(path.join(root, 'src')).filter((name) => /\.(ts|js)$/.test(name));
+    expect(loose).toEqual([]);
+    for (const layer of ['core', 'answer', 'library', 'search', 'render', 'app']) {
+      expect(statSync(path.join(root, 'src', layer)).isDirectory(), layer).toBe(true);
+    }
+  });
+
+  it('core imports nothing of newsdesk but core', () => {
+    expect(layersImportedBy(path.join(root, 'src', 'core')).filter((l) => !l.endsWith('→ core'))).toEqual([]);
+  });
+
+  it('core, answer, search, claims, dates, ingest, library and render never import app, commands or a platform', () => {
+    for (const layer of ['core', 'answer', 'search', 'claims', 'dates', 'ingest', 'library', 'render', 'topics', 'timeline']) {
+      const bad = layersImportedBy(path.join(root, 'src', layer)).filter((l) => /→ (app|commands|adapters)$/.test(l));
+      expect(bad, layer).toEqual([]);
+      const platform = sourceFiles(path.join(root, 'src', layer)).flatMap((f) => importsOf(f).filter((s) => platformPackage.test(s)));
+      expect(platform, layer).toEqual([]);
+    }
+  });
+
+  it('commands reach the process only through their context: they never import app/', () => {
+    expect(layersImportedBy(path.join(root, 'commands')).filter((l) => /→ (app|adapters)$/.test(l))).toEqual([]);
   });
 });

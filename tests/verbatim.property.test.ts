@@ -5,13 +5,13 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Command } from '../src/command.js';
-import { loadCommands } from '../src/commands-loader.js';
-import { loadConfig } from '../src/config.js';
-import { buildLibrary } from '../src/library.js';
-import { silentLogger } from '../src/log.js';
-import { createRuntime, type Runtime } from '../src/runtime.js';
-import type { Article } from '../src/types.js';
+import type { Command } from '../src/core/command.js';
+import { loadCommands } from '../src/app/commands-loader.js';
+import { loadConfig } from '../src/app/config.js';
+import { buildLibrary } from '../src/library/build.js';
+import { silentLogger } from '../src/app/log.js';
+import { createRuntime, type Runtime } from '../src/app/runtime.js';
+import type { Article } from '../src/core/types.js';
 import { repoRoot, tempDir } from './helpers/cli.js';
 
 let runtime: Runtime;

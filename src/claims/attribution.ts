@@ -8,7 +8,7 @@
  * const found = findStatements(text, sentences);
  * found[0].claimant; // "HUR spokesperson Andrii Yusov"
  */
-import type { Span } from '../types.js';
+import type { Span } from '../core/types.js';
 import { headOf, relativeSubject, tightStart } from './antecedents.js';
 import { resolveClaimants } from './claimants.js';
 import {

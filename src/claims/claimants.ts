@@ -3,7 +3,7 @@
  * into the fullest name the article gives it, through apposition ("Ukraine's military intelligence
  * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
  */
-import type { Span } from '../types.js';
+import type { Span } from '../core/types.js';
 import type { RawStatement } from './attribution.js';
 import type { Statement } from './types.js';
 

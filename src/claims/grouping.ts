@@ -3,7 +3,7 @@
  * re-reporting articles) become one group, and denials and disputes sit beside the claim they
  * answer. Works on the few hundred statements of a topic's candidate articles, at query time.
  */
-import type { Article } from '../types.js';
+import type { Article } from '../core/types.js';
 import { claimantKey } from './claimants.js';
 import type { Statement } from './types.js';
 

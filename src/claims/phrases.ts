@@ -2,7 +2,7 @@
  * Noun-phrase edges and clause subjects found from word shapes and closed word classes, the
  * cheap stand-in for a parser that attribution uses (see `attribution.ts`).
  */
-import type { Span } from '../types.js';
+import type { Span } from '../core/types.js';
 import {
   BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';

@@ -2,7 +2,7 @@
  * Statements found beside the reporting-verb rules: "Name: text" colons, "- Name: “quote”", and
  * claims named inside a denial ("denied claims by the HUR that …").
  */
-import type { Span } from '../types.js';
+import type { Span } from '../core/types.js';
 import type { RawStatement as Raw } from './attribution.js';
 import { NP_INNER_PREPS, PRONOUNS, SPEAKER_NOUNS } from './lexicon.js';
 import { npLeft, npRight, span, trimSpan } from './phrases.js';

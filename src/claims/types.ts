@@ -1,5 +1,5 @@
 /** The vocabulary of claims: statements found in an article, who made them and how. */
-import type { Span } from '../types.js';
+import type { Span } from '../core/types.js';
 
 /** What a statement does to the claim it carries. */
 export type Stance = 'asserts' | 'confirms' | 'denies' | 'disputes';

@@ -2,7 +2,7 @@
  * Units: the sentences attribution reads, merged where one quotation runs across several
  * sentences ("…. …," the statement reads.), with captions and chrome left out.
  */
-import type { BlockKind, Span } from '../types.js';
+import type { BlockKind, Span } from '../core/types.js';
 
 /** A sentence as attribution needs it: offsets, and (from ingest) its kind and block. */
 export interface SentenceLike extends Span {

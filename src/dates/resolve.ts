@@ -3,7 +3,7 @@
  * publication date (never today). Past-tense news is the default reading: an implied year never
  * puts a date after publication unless the sentence itself speaks of the future.
  */
-import type { Span } from '../types.js';
+import type { Span } from '../core/types.js';
 import {
   SEASON_START,
   addDays,

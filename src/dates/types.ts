@@ -2,7 +2,7 @@
  * What date resolution produces: one `DateMention` per date expression, resolved against the
  * article's publication date and carrying how sure we are of it.
  */
-import type { Span } from '../types.js';
+import type { Span } from '../core/types.js';
 
 /** How finely a mention pins its date down. `ref` is a vague reference ("now", "recently") with no date. */
 export type DatePrecision = 'day' | 'week' | 'month' | 'season' | 'quarter' | 'half' | 'year' | 'decade' | 'century' | 'ref';

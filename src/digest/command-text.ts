@@ -4,7 +4,7 @@
  * expression is five words itself, so the schedule is recognised by its shape at the end.
  */
 import * as chrono from 'chrono-node';
-import { NewsdeskError } from '../errors.js';
+import { NewsdeskError } from '../core/errors.js';
 import { SCHEDULE_PRESETS } from './schedule.js';
 
 /** What `/digest` can do. */

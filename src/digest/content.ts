@@ -4,10 +4,10 @@
  * and events come from the `claim` and `timeline` commands run over the new articles only, so a
  * digest groups and labels them exactly as those commands do.
  */
-import type { Clock, Command, CommandContext, Library, Logger, SearchOptions } from '../command.js';
-import { CitationBook, quote } from '../reply.js';
+import type { Clock, Command, CommandContext, Library, Logger, SearchOptions } from '../core/command.js';
+import { CitationBook, quote } from '../answer/reply.js';
 import { compileTopic, parseTopic } from '../topics/index.js';
-import type { Article, Reply, ReplyItem, Span } from '../types.js';
+import type { Article, Reply, ReplyItem, Span } from '../core/types.js';
 
 /** Most articles one digest lists; the rest are counted in a note. */
 export const MAX_DIGEST_ARTICLES = 20;

@@ -2,8 +2,8 @@
  * Static digest subscriptions from the environment (`DIGEST_SCHEDULE`, `DIGEST_TIMEZONE`,
  * `DIGEST_TOPIC`, `DIGEST_SLACK_CHANNELS`, `DIGEST_DISCORD_CHANNELS`).
  */
-import type { Config } from '../config.js';
-import { NewsdeskError, isNewsdeskError } from '../errors.js';
+import type { Config } from '../app/config.js';
+import { NewsdeskError, isNewsdeskError } from '../core/errors.js';
 import type { NewSubscription } from '../store/state-store.js';
 import { DEFAULT_SCHEDULE, DEFAULT_TIMEZONE, parseSchedule, parseTimezone } from './schedule.js';
 

@@ -6,9 +6,9 @@
  * digest.setPoster('slack', (channel, reply) => slack.postReply(channel, reply));
  * await digest.start();
  */
-import type { Clock } from '../command.js';
-import type { Config } from '../config.js';
-import type { Runtime } from '../runtime.js';
+import type { Clock } from '../core/command.js';
+import type { Config } from '../app/config.js';
+import type { Runtime } from '../app/runtime.js';
 import { StateStore } from '../store/state-store.js';
 import { digestDefaults, envSubscriptions } from './env.js';
 import type { RetryOptions } from './retry.js';

@@ -4,7 +4,7 @@
  * the schedule, with an example that works.
  */
 import { Cron } from 'croner';
-import { NewsdeskError } from '../errors.js';
+import { NewsdeskError } from '../core/errors.js';
 
 /** A schedule that works, shown whenever one is refused. */
 export const EXAMPLE_SCHEDULE = '0 9 * * 1-5';

@@ -8,11 +8,11 @@
  * the catch-up is one digest covering everything since the last one.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock, Command, Library, Logger } from '../command.js';
-import { NewsdeskError } from '../errors.js';
+import type { Clock, Command, Library, Logger } from '../core/command.js';
+import { NewsdeskError } from '../core/errors.js';
 import type { DigestPlatform, DigestRun, NewSubscription, StateStore, Subscription } from '../store/state-store.js';
 
-import type { Reply } from '../types.js';
+import type { Reply } from '../core/types.js';
 import { buildDigest } from './content.js';
 import type { DigestDefaults } from './env.js';
 import { withRetry, type RetryOptions } from './retry.js';

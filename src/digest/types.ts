@@ -1,6 +1,6 @@
 /** The digest service's vocabulary: posters, outcomes and the changes it is told about. */
 import type { DigestPlatform } from '../store/state-store.js';
-import type { Article, Reply } from '../types.js';
+import type { Article, Reply } from '../core/types.js';
 
 /** What identifies one digest post on the platform, the same on every attempt and after a restart. */
 export interface DigestDelivery {

@@ -4,7 +4,7 @@
  * at its place on the page (what comes before the headline is page furniture; what follows the
  * last paragraph of reporting and sits among widgets is a teaser or a reader's comment).
  */
-import type { Block, BlockKind } from '../types.js';
+import type { Block, BlockKind } from '../core/types.js';
 import { isCaption } from './captions.js';
 import {
   APPEAL_REASONS,

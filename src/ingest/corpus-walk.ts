@@ -14,7 +14,7 @@
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { NewsdeskError } from '../errors.js';
+import { NewsdeskError } from '../core/errors.js';
 
 /** How symbolic links in the corpus are treated. */
 export interface SymlinkPolicy {

@@ -4,7 +4,7 @@
  * one-permutation MinHash signatures, and banded LSH to find candidates without comparing every
  * pair. Linear in the corpus: 100,000 articles take a few seconds.
  */
-import type { Article } from '../types.js';
+import type { Article } from '../core/types.js';
 
 /** Signature length (bins). */
 const BINS = 128;

@@ -3,7 +3,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { ArticleMeta } from '../types.js';
+import type { ArticleMeta } from '../core/types.js';
 import { parseStatedDate } from './dateline.js';
 
 /** A file's text split into its metadata and its verbatim body. */

@@ -3,7 +3,7 @@
  * read from the text where the given metadata is silent.
  */
 import { createHash } from 'node:crypto';
-import type { Article, ArticleMeta, Block, BlockKind, Sentence } from '../types.js';
+import type { Article, ArticleMeta, Block, BlockKind, Sentence } from '../core/types.js';
 import { classify, type Classification } from './classify.js';
 import { blockSentences } from './sentences.js';
 import { fallbackTitle } from './title.js';

@@ -3,7 +3,7 @@
  * object wrapping the array (`articles`, `items`, `posts`, `data`, `results`). Field names vary by
  * CMS, so the common spellings are accepted.
  */
-import type { ArticleMeta } from '../types.js';
+import type { ArticleMeta } from '../core/types.js';
 import { parseStatedDate } from './dateline.js';
 import { decodeEntities, htmlToText, looksLikeHtml } from './html-text.js';
 

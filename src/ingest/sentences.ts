@@ -7,7 +7,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { isSpace } from './segment.js';
-import type { Span } from '../types.js';
+import type { Span } from '../core/types.js';
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
 

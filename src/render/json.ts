@@ -1,5 +1,5 @@
 /** The `--json` contract: one document per answer, stable for scripts and tests. */
-import type { Reply } from '../types.js';
+import type { Reply } from '../core/types.js';
 
 /** One source in the JSON output. */
 export interface JsonSource {

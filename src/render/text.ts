@@ -1,6 +1,6 @@
 /** Renders a Reply for a terminal: numbered quotes, matched words in bold, then the sources. */
-import { citationLine } from '../reply.js';
-import type { Reply, ReplyItem } from '../types.js';
+import { citationLine } from '../answer/reply.js';
+import type { Reply, ReplyItem } from '../core/types.js';
 
 /** Rendering options. */
 export interface TextOptions {

@@ -4,8 +4,8 @@
  * required word's impact-ordered list, exact checks through the forward index, then an OR
  * fallback over the best postings of each word.
  */
-import type { SearchHit, SearchOptions } from '../command.js';
-import type { Article } from '../types.js';
+import type { SearchHit, SearchOptions } from '../core/command.js';
+import type { Article } from '../core/types.js';
 import { defaultExpansion, planWords, type ExpansionOptions, type WordPlan } from './plan.js';
 import { passageBoost, tfWeight, type Segment } from './segment.js';
 import { HitPicker, type Candidate } from './hit-picker.js';
@@ -68,7 +68,7 @@ const popcount = (x: number): number => {
   return n;
 };
 
-/** Searches segments; see `Library` in src/command.ts for the contract of each method. */
+/** Searches segments; see `Library` in src/core/command.ts for the contract of each method. */
 export class SearchEngine {
   private readonly o: EngineOptions;
   private stamps = new Map<Segment, Uint32Array>();

@@ -1,6 +1,6 @@
 /** Choosing which scored passages become hits: diversity across stories, no repeated text, highlights. */
-import type { SearchHit } from '../command.js';
-import type { Span } from '../types.js';
+import type { SearchHit } from '../core/command.js';
+import type { Span } from '../core/types.js';
 import type { Segment } from './segment.js';
 import { forEachWord } from './tokenize.js';
 

@@ -2,7 +2,7 @@
  * Passages: what search returns. A passage is one sentence, or a short run of sentences of the
  * same block, of reporting or a caption; chrome is never a passage.
  */
-import type { Article, BlockKind } from '../types.js';
+import type { Article, BlockKind } from '../core/types.js';
 
 /** Bit flags describing a passage; they decide its boost and whether it is shown as a caption. */
 export const PassageFlag = { title: 1, lead: 2, caption: 4, dateline: 8 } as const;

@@ -10,7 +10,7 @@
  * MiniSearch's radix tree (`SearchableMap`) serves prefix and fuzzy term expansion.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Article } from '../types.js';
+import type { Article } from '../core/types.js';
 import { Growable } from './growable.js';
 import { PassageFlag, passagesOf } from './passages.js';
 import { forEachWord } from './tokenize.js';

@@ -12,8 +12,8 @@
 import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { NewsdeskError } from '../errors.js';
-import { makeDirectory } from '../make-dir.js';
+import { NewsdeskError } from '../core/errors.js';
+import { makeDirectory } from '../core/make-dir.js';
 
 /** File whose SQLite lock marks the folder as taken. */
 export const LOCK_FILE = 'newsdesk.lock';

@@ -7,10 +7,10 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Logger } from '../command.js';
-import { NewsdeskError } from '../errors.js';
+import type { Logger } from '../core/command.js';
+import { NewsdeskError } from '../core/errors.js';
 import { MIGRATIONS } from './migrations.js';
-import { makeDirectory } from '../make-dir.js';
+import { makeDirectory } from '../core/make-dir.js';
 
 /** File name of the state database inside `DATA_DIR`. */
 export const STATE_FILE = 'newsdesk.db';

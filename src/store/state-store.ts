@@ -3,8 +3,8 @@
  * Everything a restart must remember lives here, so the digest scheduler itself stays stateless.
  */
 import type Database from 'better-sqlite3';
-import type { Clock, Logger } from '../command.js';
-import { NewsdeskError } from '../errors.js';
+import type { Clock, Logger } from '../core/command.js';
+import { NewsdeskError } from '../core/errors.js';
 import {
   toRun,
   toSubscription,

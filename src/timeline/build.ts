@@ -2,9 +2,9 @@
  * Builds the timeline of a topic across a library: the events of articles about it, merged when
  * several articles report the same thing on the same date, oldest first.
  */
-import type { Library } from '../command.js';
+import type { Library } from '../core/command.js';
 import { compileTopic, parseTopic, type PartMatcher, type TopicQuery } from '../topics/index.js';
-import type { Article } from '../types.js';
+import type { Article } from '../core/types.js';
 import { eventsOf, type TimelineEvent } from './events.js';
 
 /** One line of a timeline: an event and the other articles that report it. */

@@ -5,7 +5,7 @@
  */
 import { datesOf } from '../dates/analyser.js';
 import type { DateMention } from '../dates/types.js';
-import type { Article, Span } from '../types.js';
+import type { Article, Span } from '../core/types.js';
 
 /** One dated event as one article reports it. */
 export interface TimelineEvent {

@@ -3,8 +3,8 @@
  * `{ title, events: [{ start_date: {year, month, day}, text: {headline, text}, group }] }`.
  * Each event's text ends with a credit naming the source outlet and title.
  */
-import { citationDate } from '../reply.js';
-import type { Citation, Reply } from '../types.js';
+import { citationDate } from '../answer/reply.js';
+import type { Citation, Reply } from '../core/types.js';
 
 /** A TimelineJS date (strings, as Knight Lab's examples write them). */
 export interface TimelineJsDate {

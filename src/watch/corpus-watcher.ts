@@ -14,12 +14,12 @@
 import { realpathSync, watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Analyser } from '../analyser.js';
-import { ANALYSERS } from '../analysers.js';
-import type { Logger } from '../command.js';
+import type { Analyser } from '../core/analyser.js';
+import { ANALYSERS } from '../library/analysers.js';
+import type { Logger } from '../core/command.js';
 import { CORPUS_EXTENSIONS, ingestFile, isInside, OUTSIDE_LINK_REASON, walkCorpus } from '../ingest/index.js';
-import { startIngestThread, type IngestThread } from '../search/ingest-pool.js';
-import type { Article } from '../types.js';
+import { startIngestThread, type IngestThread } from '../library/ingest-pool.js';
+import type { Article } from '../core/types.js';
 import { isCorpusFile, isIgnoredPath } from './ignore.js';
 
 /** What an ingest of one file gives (the shape of `ingestFile` in src/ingest). */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import claim from '../../commands/claim.js';
-import type { CommandContext } from '../../src/command.js';
+import type { CommandContext } from '../../src/core/command.js';
 import { ingestText } from '../../src/ingest/index.js';
-import { libraryFromArticles } from '../../src/library.js';
-import { silentLogger } from '../../src/log.js';
-import type { Reply } from '../../src/types.js';
+import { libraryFromArticles } from '../../src/library/build.js';
+import { silentLogger } from '../../src/app/log.js';
+import type { Reply } from '../../src/core/types.js';
 
 const meta = (outlet: string, published: string) => ({ title: `${outlet} report`, outlet, url: null, published, publishedInferred: false });
 

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import ask, { route, topicOf } from '../../commands/ask.js';
 import search from '../../commands/search.js';
-import type { Command } from '../../src/command.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
-import { createRuntime } from '../../src/runtime.js';
-import type { Reply } from '../../src/types.js';
-import { fixtureLibrary } from '../adapters/slack/fixtures.js';
+import type { Command } from '../../src/core/command.js';
+import { loadConfig } from '../../src/app/config.js';
+import { silentLogger } from '../../src/app/log.js';
+import { createRuntime } from '../../src/app/runtime.js';
+import type { Reply } from '../../src/core/types.js';
+import { fixtureLibrary } from '../helpers/slack-fixtures.js';
 
 /** A real command that records the topic it was given and answers with it. */
 function recordingCommand(name: string, seen: string[], minLength = 1): Command {

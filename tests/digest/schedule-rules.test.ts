@@ -15,7 +15,7 @@ import {
   parseSchedule,
   parseTimezone,
 } from '../../src/digest/schedule.js';
-import { isNewsdeskError } from '../../src/errors.js';
+import { isNewsdeskError } from '../../src/core/errors.js';
 
 function refusal(fn: () => unknown): string {
   try {

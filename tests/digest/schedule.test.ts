@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDigestText, parseSince } from '../../src/digest/command-text.js';
 import { digestDefaults, envSubscriptions } from '../../src/digest/env.js';
 import { EXAMPLE_SCHEDULE, EXAMPLE_TIMEZONE, latestSlot, nextSlot, parseSchedule, parseTimezone } from '../../src/digest/schedule.js';
-import { isNewsdeskError } from '../../src/errors.js';
+import { isNewsdeskError } from '../../src/core/errors.js';
 
 function refusal(fn: () => unknown): string {
   try {

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DigestService } from '../../src/digest/service.js';
 import type { DigestPosters } from '../../src/digest/types.js';
-import { isNewsdeskError } from '../../src/errors.js';
+import { isNewsdeskError } from '../../src/core/errors.js';
 import { STATE_FILE } from '../../src/store/state-db.js';
 import { StateStore } from '../../src/store/state-store.js';
-import type { Article, Reply } from '../../src/types.js';
-import { fakeClock, liveLibrary, makeArticle, recordingLogger, recordingPoster } from './helpers.js';
+import type { Article, Reply } from '../../src/core/types.js';
+import { fakeClock, liveLibrary, makeArticle, recordingLogger, recordingPoster } from '../helpers/digest.js';
 
 // Monday 23 November 2026. 09:00 in Yerevan (UTC+4) is 05:00 UTC.
 const WEEKDAYS_9_YEREVAN = { schedule: '0 9 * * 1-5', timezone: 'Asia/Yerevan' };

@@ -17,7 +17,7 @@ import { startSlack, type SlackAdapter } from '../../src/adapters/slack/index.js
 import { encodeButton } from '../../src/adapters/slack/incoming.js';
 import { plainFromMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
 import { ACTIONS } from '../../src/adapters/slack/render.js';
-import { ARTICLES, SECRET, testRuntime } from '../adapters/slack/fixtures.js';
+import { ARTICLES, SECRET, testRuntime } from '../helpers/slack-fixtures.js';
 import { BOT, sendSigned, sign, slashCommandBody, startFakeSlack, type FakeSlack, type RecordedRequest } from '../helpers/fake-slack.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);

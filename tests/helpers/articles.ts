@@ -1,6 +1,6 @@
 /** Articles written for adapter tests: one body block, sentences split at . ! ? before a space. */
 import { createHash } from 'node:crypto';
-import type { Article, ArticleMeta, Sentence } from '../../src/types.js';
+import type { Article, ArticleMeta, Sentence } from '../../src/core/types.js';
 
 /** An article whose whole text is body; analysers run when it goes into a library (`libraryFromArticles`). */
 export function bodyArticle(id: string, meta: Partial<ArticleMeta> & { title: string }, text: string): Article {

@@ -3,8 +3,8 @@
  * loop is busy (back-to-back 50 ms synchronous tasks, as a large reply being formatted) and
  * whose shutdown never finishes (a platform that does not close). GRACE_MS sets the grace period.
  */
-import { createLogger } from '../../src/log.js';
-import { guardProcess } from '../../src/process-guard.js';
+import { createLogger } from '../../src/app/log.js';
+import { guardProcess } from '../../src/app/process-guard.js';
 
 const guard = guardProcess({ logger: createLogger('info'), graceMs: Number(process.env.GRACE_MS) });
 const busy = () => {

@@ -6,8 +6,8 @@
  * Each failure carries the configured tokens in its message, to check they never reach the log.
  */
 import { createInterface } from 'node:readline';
-import { loadConfig } from '../../src/config.js';
-import { startProcess } from '../../src/main.js';
+import { loadConfig } from '../../src/app/config.js';
+import { startProcess } from '../../src/app/main.js';
 
 const secrets = `${process.env.SLACK_BOT_TOKEN} ${process.env.DISCORD_TOKEN}`;
 const input = createInterface({ input: process.stdin });

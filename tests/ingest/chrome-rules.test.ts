@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest/index.js';
-import type { Article } from '../../src/types.js';
+import type { Article } from '../../src/core/types.js';
 
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'ingest');
 

@@ -8,9 +8,9 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/command.js';
+import type { Logger } from '../../src/core/command.js';
 import { loadCorpus } from '../../src/ingest/index.js';
-import { buildLibrary } from '../../src/library.js';
+import { buildLibrary } from '../../src/library/build.js';
 
 const story = (title: string, body: string) => `---\ntitle: "${title}"\noutlet: Test Wire\npublished: 2026-11-20\n---\n${title}\n\n${body}\n`;
 
@@ -100,7 +100,7 @@ describe('an unreadable folder', () => {
     chmodSync(lost, process.getuid?.() === 0 ? 0o700 : 0o000);
     const script = `
       ${process.getuid?.() === 0 ? 'process.setgid(65534); process.setuid(65534);' : ''}
-      const { buildLibrary } = await import(${JSON.stringify(path.resolve(import.meta.dirname, '../../src/library.ts'))});
+      const { buildLibrary } = await import(${JSON.stringify(path.resolve(import.meta.dirname, '../../src/library/build.ts'))});
       const warned = [];
       const logger = { info() {}, debug() {}, error() {}, warn: (o) => warned.push(o) };
       try {

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestText, markDuplicates, splitFrontMatter } from '../../src/ingest/index.js';
-import type { Article } from '../../src/types.js';
+import type { Article } from '../../src/core/types.js';
 import { expectLinearGrowth } from '../helpers/scaling.js';
 
 const corpusDir = path.resolve(import.meta.dirname, '..', '..', 'corpus');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestText, sha256 } from '../../src/ingest/index.js';
-import type { Article } from '../../src/types.js';
+import type { Article } from '../../src/core/types.js';
 import { expectLinearGrowth } from '../helpers/scaling.js';
 
 const corpusDir = path.resolve(import.meta.dirname, '..', '..', 'corpus');

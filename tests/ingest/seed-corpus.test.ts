@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestText, loadCorpus } from '../../src/ingest/index.js';
-import type { Article, BlockKind } from '../../src/types.js';
+import type { Article, BlockKind } from '../../src/core/types.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const corpusDir = path.join(repoRoot, 'corpus');

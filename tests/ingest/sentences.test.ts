@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_SENTENCE, blockSentences } from '../../src/ingest/sentences.js';
-import type { Span } from '../../src/types.js';
+import type { Span } from '../../src/core/types.js';
 
 /** Sentences of `text` taken as one block (after some leading text, so offsets are not block-relative by accident). */
 function sentencesOf(block: string): string[] {

@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Analyser } from '../../src/analyser.js';
-import type { Logger } from '../../src/command.js';
-import { isNewsdeskError } from '../../src/errors.js';
-import { buildLibrary, libraryFromArticles, snapshotPath, type IndexedLibrary } from '../../src/library.js';
-import { story } from '../search/helpers.js';
+import type { Analyser } from '../../src/core/analyser.js';
+import type { Logger } from '../../src/core/command.js';
+import { isNewsdeskError } from '../../src/core/errors.js';
+import { buildLibrary, libraryFromArticles, snapshotPath, type IndexedLibrary } from '../../src/library/build.js';
+import { story } from '../helpers/search.js';
 
 /** A logger that keeps what was warned (and said), so tests can assert on it. */
 function recordingLogger(): Logger & { warnings: { obj: unknown; msg?: string }[]; infos: { obj: unknown; msg?: string }[] } {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchHit } from '../../src/command.js';
-import { SegmentedLibrary } from '../../src/search/indexed-library.js';
-import type { Article } from '../../src/types.js';
-import { makeArticle, story } from './helpers.js';
+import type { SearchHit } from '../../src/core/command.js';
+import { SegmentedLibrary } from '../../src/library/indexed-library.js';
+import type { Article } from '../../src/core/types.js';
+import { makeArticle, story } from '../helpers/search.js';
 
 const quake = story('quake.md', 'Earthquake devastates Gyumri', [
   'A powerful earthquake struck the city of Gyumri on Wednesday morning. Thousands of buildings collapsed.',

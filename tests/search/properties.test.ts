@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SegmentedLibrary } from '../../src/search/indexed-library.js';
+import { SegmentedLibrary } from '../../src/library/indexed-library.js';
 import { normaliseTerm } from '../../src/search/tokenize.js';
-import type { BlockKind } from '../../src/types.js';
-import { makeArticle, type Para } from './helpers.js';
+import type { BlockKind } from '../../src/core/types.js';
+import { makeArticle, type Para } from '../helpers/search.js';
 
 const WORDS = ['Gyumri', 'earthquake', 'Yerevan', 'troops', 'border', 'Zürich', 'said', 'the', 'oil', 'prices', 'naïve', 'КРЕМЛЬ', 'kremlin', '地震', 'base', 'bases', 'basement'];
 const KINDS: BlockKind[] = ['title', 'standfirst', 'dateline', 'body', 'body', 'body', 'caption', 'chrome'];

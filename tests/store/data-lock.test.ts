@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isNewsdeskError } from '../../src/errors.js';
+import { isNewsdeskError } from '../../src/core/errors.js';
 import { lockDataDir, PID_FILE, type DataLock } from '../../src/store/data-lock.js';
 import { cleanEnv, repoRoot, runNewsdesk } from '../helpers/cli.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isNewsdeskError } from '../../src/errors.js';
+import { isNewsdeskError } from '../../src/core/errors.js';
 import { SCHEMA_VERSION, STATE_FILE, openStateDb } from '../../src/store/state-db.js';
 import { StateStore } from '../../src/store/state-store.js';
 

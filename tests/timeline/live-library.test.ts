@@ -1,7 +1,7 @@
 /** A live corpus changes the library in place: remembered timelines and topics must follow it. */
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest/index.js';
-import { libraryFromArticles } from '../../src/library.js';
+import { libraryFromArticles } from '../../src/library/build.js';
 import { buildTimeline } from '../../src/timeline/build.js';
 import { listTopics } from '../../src/topics/index.js';
 

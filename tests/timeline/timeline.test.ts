@@ -6,13 +6,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import timeline from '../../commands/timeline.js';
-import type { Library } from '../../src/command.js';
-import { MAX_QUERY_LENGTH } from '../../src/command.js';
-import type { Runtime } from '../../src/runtime.js';
+import type { Library } from '../../src/core/command.js';
+import { MAX_QUERY_LENGTH } from '../../src/core/command.js';
+import type { Runtime } from '../../src/app/runtime.js';
 import { toTimelineJs } from '../../src/timeline/timelinejs.js';
 import { listTopics } from '../../src/topics/index.js';
-import type { Reply, ReplyItem } from '../../src/types.js';
-import { libraryOf, runtimeOver, sampleLibrary } from './helpers.js';
+import type { Reply, ReplyItem } from '../../src/core/types.js';
+import { libraryOf, runtimeOver, sampleLibrary } from '../helpers/timeline.js';
 
 let library: Library;
 let runtime: Runtime;

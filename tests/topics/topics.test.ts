@@ -2,13 +2,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import claim from '../../commands/claim.js';
 import timeline from '../../commands/timeline.js';
-import type { Command, Library } from '../../src/command.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
-import { createRuntime } from '../../src/runtime.js';
+import type { Command, Library } from '../../src/core/command.js';
+import { loadConfig } from '../../src/app/config.js';
+import { silentLogger } from '../../src/app/log.js';
+import { createRuntime } from '../../src/app/runtime.js';
 import { buildTimeline } from '../../src/timeline/build.js';
 import { compileTopic, listTopics, MAX_TOPIC_LENGTH, MAX_TOPIC_PARTS, normaliseTopic, parseTopic, suggestTopics } from '../../src/topics/index.js';
-import { runtimeOver, sampleLibrary } from '../timeline/helpers.js';
+import { runtimeOver, sampleLibrary } from '../helpers/timeline.js';
 
 let library: Library;
 

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, renameSync, rmSync, symlin
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/command.js';
+import type { Logger } from '../../src/core/command.js';
 import { ingestFile } from '../../src/ingest/index.js';
-import { buildLibrary, type IndexedLibrary } from '../../src/library.js';
-import { silentLogger } from '../../src/log.js';
+import { buildLibrary, type IndexedLibrary } from '../../src/library/build.js';
+import { silentLogger } from '../../src/app/log.js';
 import { watchCorpus, type CorpusWatcher, type WatchSummary } from '../../src/watch/index.js';
 import { isCorpusFile, isIgnoredPath } from '../../src/watch/ignore.js';
 

@@ -8,8 +8,8 @@ import {
   SlashCommandSubcommandBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { MAX_QUERY_LENGTH, type Command, type CommandOption } from '../../command.js';
-import { NewsdeskError } from '../../errors.js';
+import { MAX_QUERY_LENGTH, type Command, type CommandOption } from '../../core/command.js';
+import { NewsdeskError } from '../../core/errors.js';
 import { LIMITS } from './limits.js';
 
 /** The umbrella command that holds the housekeeping commands as subcommands. */

@@ -19,12 +19,12 @@ import {
   type MessageCreateOptions,
   type RESTOptions,
 } from 'discord.js';
-import type { Origin } from '../../command.js';
-import { NewsdeskError } from '../../errors.js';
-import { createRateLimiter, rateLimitMessage } from '../../rate-limit.js';
-import type { Runtime } from '../../runtime.js';
+import type { Origin } from '../../core/command.js';
+import { NewsdeskError } from '../../core/errors.js';
+import { createRateLimiter, rateLimitMessage } from '../../app/rate-limit.js';
+import type { Runtime } from '../../app/runtime.js';
 import type { DigestDelivery, DigestLookup } from '../../digest/types.js';
-import type { Reply } from '../../types.js';
+import type { Reply } from '../../core/types.js';
 import { topicChoices } from './autocomplete.js';
 import { PRIVATE_OPTION, commandNameFor } from './commands.js';
 import { NONCE_WINDOW_MS, findDigestPost, markEmbeds } from './digest-post.js';

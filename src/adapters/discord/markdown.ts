@@ -5,8 +5,8 @@
  * words read exactly as written. Discord's parser drops the backslash before any ASCII
  * punctuation, so the reader sees the original text.
  */
-import type { Span } from '../../types.js';
-import { HighlightIndex } from '../highlight-index.js';
+import type { Span } from '../../core/types.js';
+import { HighlightIndex } from '../../render/highlight-index.js';
 
 /** Characters escaped wherever they appear. */
 const ALWAYS = new Set(['\\', '*', '_', '~', '`', '|', '[', ']', '<', '>']);

@@ -8,10 +8,10 @@
  * `MAX_QUOTE_PIECES` pieces and its last one says how many characters are left unshown.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { citationDate } from '../../reply.js';
-import type { Citation, Reply, ReplyItem } from '../../types.js';
+import { citationDate } from '../../answer/reply.js';
+import type { Citation, Reply, ReplyItem } from '../../core/types.js';
 import { LIMITS } from './limits.js';
-import { HighlightIndex } from '../highlight-index.js';
+import { HighlightIndex } from '../../render/highlight-index.js';
 import { escapeInline, fitInline, quoteSnippet } from './markdown.js';
 
 /** One Discord message of a rendered answer. */

@@ -3,10 +3,10 @@
  * once, asks the runtime (which computes the answer) and delivers a rendered page.
  */
 import type { App, RespondFn } from '@slack/bolt';
-import type { Origin } from '../../command.js';
-import { createRateLimiter, rateLimitMessage } from '../../rate-limit.js';
-import type { Runtime } from '../../runtime.js';
-import type { Reply } from '../../types.js';
+import type { Origin } from '../../core/command.js';
+import { createRateLimiter, rateLimitMessage } from '../../app/rate-limit.js';
+import type { Runtime } from '../../app/runtime.js';
+import type { Reply } from '../../core/types.js';
 import { decodeButton, encodeButton, plainFromSlack, type ButtonValue, type Delivery } from './incoming.js';
 import { ACTIONS, renderPage, type Cursor, type Page } from './render.js';
 

@@ -6,11 +6,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
-import type { Logger } from '../../command.js';
-import { NewsdeskError, isNewsdeskError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
+import type { Logger } from '../../core/command.js';
+import { NewsdeskError, isNewsdeskError } from '../../core/errors.js';
+import type { Runtime } from '../../app/runtime.js';
 import type { DigestDelivery, DigestLookup } from '../../digest/types.js';
-import type { Reply } from '../../types.js';
+import type { Reply } from '../../core/types.js';
 import { digestMetadata, findDigestPost } from './digest-post.js';
 import { describeError, redactSecrets, registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';

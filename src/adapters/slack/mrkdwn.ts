@@ -9,8 +9,8 @@
  * `@channel` or `@everyone` is never read as one. Every insertion is undone exactly by
  * `plainFromMrkdwn`, whatever the text around it.
  */
-import type { Span } from '../../types.js';
-import { HighlightIndex } from '../highlight-index.js';
+import type { Span } from '../../core/types.js';
+import { HighlightIndex } from '../../render/highlight-index.js';
 
 /** The invisible separator put after formatting characters. */
 export const ZWSP = '\u200B';

@@ -7,10 +7,10 @@
  * boundaries (word boundaries for a sentence longer than a section), so the pieces of a quote
  * joined give its text back exactly.
  */
-import { citationDate } from '../../reply.js';
-import type { Citation, Reply, ReplyItem } from '../../types.js';
+import { citationDate } from '../../answer/reply.js';
+import type { Citation, Reply, ReplyItem } from '../../core/types.js';
 import { LIMITS } from './limits.js';
-import { HighlightIndex } from '../highlight-index.js';
+import { HighlightIndex } from '../../render/highlight-index.js';
 import { clipHighlights, escapeMrkdwn, escapeShort, markHighlights, splitText } from './mrkdwn.js';
 
 /**

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { toDiscordCommands } from '../../../src/adapters/discord/commands.js';
-import type { Command } from '../../../src/command.js';
-import { loadCommands } from '../../../src/commands-loader.js';
-import { isNewsdeskError } from '../../../src/errors.js';
+import type { Command } from '../../../src/core/command.js';
+import { loadCommands } from '../../../src/app/commands-loader.js';
+import { isNewsdeskError } from '../../../src/core/errors.js';
 import { registerCommands } from '../../../scripts/register-commands.js';
 import { FakeDiscord, IDS } from '../../helpers/fake-discord.js';
 

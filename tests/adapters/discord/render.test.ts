@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/adapters/discord/limits.js';
 import { escapeMarkdown, fitInline, quoteSnippet, unescapeMarkdown } from '../../../src/adapters/discord/markdown.js';
 import { embedSize, renderReply, safeUrl, type DiscordPage } from '../../../src/adapters/discord/render.js';
-import type { Citation, Reply, ReplyItem } from '../../../src/types.js';
+import type { Citation, Reply, ReplyItem } from '../../../src/core/types.js';
 
 /** Every limit of `LIMITS` a page could break, as a list of violations (empty when within). */
 function violations(page: DiscordPage): string[] {

@@ -6,10 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { ACTIONS } from '../../../src/adapters/slack/render.js';
 import { plainFromMrkdwn } from '../../../src/adapters/slack/mrkdwn.js';
-import { isNewsdeskError } from '../../../src/errors.js';
-import type { Runtime } from '../../../src/runtime.js';
+import { isNewsdeskError } from '../../../src/core/errors.js';
+import type { Runtime } from '../../../src/app/runtime.js';
 import { BOT, buttonBody, mentionBody, sendSigned, slashCommandBody, startFakeSlack, type FakeSlack, type RecordedRequest } from '../../helpers/fake-slack.js';
-import { ARTICLES, SECRET, TOKEN, recordingLogger, testRuntime } from './fixtures.js';
+import { ARTICLES, SECRET, TOKEN, recordingLogger, testRuntime } from '../../helpers/slack-fixtures.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';

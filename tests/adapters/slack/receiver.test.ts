@@ -12,10 +12,10 @@ import { SeenEvents, registerHandlers } from '../../../src/adapters/slack/handle
 import { startSlack, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { SlackReceiver } from '../../../src/adapters/slack/receiver.js';
 import { ACTIONS } from '../../../src/adapters/slack/render.js';
-import { loadConfig } from '../../../src/config.js';
-import { isNewsdeskError } from '../../../src/errors.js';
+import { loadConfig } from '../../../src/app/config.js';
+import { isNewsdeskError } from '../../../src/core/errors.js';
 import { buttonBody, mentionBody, sendSigned, sign, slashCommandBody, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
-import { SECRET, TOKEN, testRuntime } from './fixtures.js';
+import { SECRET, TOKEN, testRuntime } from '../../helpers/slack-fixtures.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../src/adapters/slack/limits.js';
 import { escapeMrkdwn, markHighlights, plainFromMrkdwn } from '../../../src/adapters/slack/mrkdwn.js';
 import { blocksLength, renderPage, type Cursor, type Page, type SlackBlock } from '../../../src/adapters/slack/render.js';
-import type { Citation, Reply, ReplyItem } from '../../../src/types.js';
+import type { Citation, Reply, ReplyItem } from '../../../src/core/types.js';
 
 /** Characters chosen to hit every rule: markup, mentions, sentence ends, astral symbols, invisible separators. */
 const TRICKY = ['a', 'b', 'Z', ' ', ' ', ' ', '.', '. ', '? ', '!', '\n', '*', '_', '~', '`', '@', 'here', 'channel', '<', '>', '&', '&amp;', '|', '\u200B', '😀', 'é', '«', '<!channel>', '<@U123>', '<!subteam^S1|@x>'];

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSlack, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { plainFromMrkdwn } from '../../../src/adapters/slack/mrkdwn.js';
 import { BOT, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
-import { ARTICLES, testRuntime } from './fixtures.js';
+import { ARTICLES, testRuntime } from '../../helpers/slack-fixtures.js';
 
 const APP_TOKEN = 'xapp-1-test-app-token-not-real';
 let fake: FakeSlack;

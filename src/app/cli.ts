@@ -1,0 +1,175 @@
+/**
+ * The `newsdesk` command line: `newsdesk <command> [words…] [--json] [--corpus DIR] [--format NAME] [-- words…]`.
+ * Exit codes: 0 for an answer (also an empty one), 2 for a usage error (also an unknown flag), 1 for a failure.
+ * It is also the contract scripts and tests rely on.
+ */
+import type { Writable } from 'node:stream';
+import { parseArgs as parseFlags } from 'node:util';
+import { boot } from './boot.js';
+import type { Command } from '../core/command.js';
+import { loadConfig } from './config.js';
+import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
+import { createTerminalLogger } from './log.js';
+import { toJson } from '../render/json.js';
+import { toText } from '../render/text.js';
+import { FLAGS as DIGEST_FLAGS } from '../digest/command-text.js';
+import type { Reply } from '../core/types.js';
+
+/** Exit codes of the CLI. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** Flags the CLI itself takes; every other word goes to the command. */
+export interface CliArgs {
+  command: string | undefined;
+  words: string[];
+  json: boolean;
+  corpus?: string;
+  format?: string;
+  help: boolean;
+  version: boolean;
+}
+
+/** The CLI's own flags, for `node:util` `parseArgs`. */
+const OPTIONS = {
+  json: { type: 'boolean' },
+  corpus: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/**
+ * Flags a command reads from its own text (`newsdesk digest --since 2021-06-01 --topic gyumri`):
+ * after that command they are passed to it as words, in their place, instead of being refused.
+ */
+const COMMAND_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = { digest: DIGEST_FLAGS };
+
+/**
+ * Splits argv into the CLI's own flags and the command's words, with `node:util` `parseArgs`
+ * (strict): an unknown flag is refused rather than searched for. Flags may come anywhere, also
+ * before the command, and take `--corpus DIR` or `--corpus=DIR`. After `--` nothing is a flag,
+ * so a query may start with "-": `newsdesk search -- -troops`. A command's own flags
+ * (`COMMAND_FLAGS`) stay in its words.
+ * @throws NewsdeskError (code "usage") with a one-line reason, for an unknown flag or a missing value
+ * @example parseArgs(['search', 'gyumri', '--json']) // { command: 'search', words: ['gyumri'], json: true, … }
+ */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args = [...argv];
+  // Which flags are known depends on the command, so find the command (the first word) first.
+  const first = parseFlags({ args, options: OPTIONS, strict: false, allowPositionals: true }).positionals[0];
+  const command = first === undefined ? undefined : first.replace(/^\//, '').toLowerCase();
+  const passed = (command !== undefined && COMMAND_FLAGS[command]) || new Set<string>();
+  const options = { ...Object.fromEntries([...passed].map((name) => [name, { type: 'string' as const }])), ...OPTIONS };
+  const { values, tokens } = (() => {
+    try {
+      return parseFlags({ args, options, strict: true, allowPositionals: true, tokens: true });
+    } catch (err) {
+      throw new NewsdeskError(flagProblem(err, command), 'usage', { cause: err });
+    }
+  })();
+  const words: string[] = [];
+  let commandSeen = false;
+  for (const t of tokens) {
+    if (t.kind === 'positional') {
+      if (commandSeen) words.push(t.value);
+      commandSeen = true;
+    } else if (t.kind === 'option' && passed.has(t.name) && commandSeen) {
+      // As typed: "--since=DATE" is one word, "--since DATE" two.
+      words.push(...args.slice(t.index, t.index + (t.inlineValue ? 1 : 2)));
+    } else if (t.kind === 'option' && passed.has(t.name)) {
+      throw new NewsdeskError(`${t.rawName} goes after the command (newsdesk ${command} ${t.rawName} …)`, 'usage');
+    }
+  }
+  return {
+    command,
+    words,
+    json: values.json === true,
+    ...(typeof values.corpus === 'string' ? { corpus: values.corpus } : {}),
+    ...(typeof values.format === 'string' ? { format: values.format } : {}),
+    help: values.help === true,
+    version: values.version === true,
+  };
+}
+
+/** One short line for what `parseArgs` refused (its own messages span several lines). */
+function flagProblem(err: unknown, command = 'search'): string {
+  const e = err as { code?: string; message?: string };
+  const message = String(e?.message ?? err);
+  const flag = /'(-[^' ]*)/.exec(message)?.[1] ?? 'a flag';
+  if (e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown flag ${flag} (a word starting with "-" goes after --, e.g. newsdesk ${command} -- ${flag})`;
+  if (e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /does not take/.test(message) ? `${flag} takes no value` : `${flag} needs a value`;
+  return message.split('\n')[0]!;
+}
+
+/** Where the CLI writes; injectable for tests. */
+export interface CliIO {
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  color: boolean;
+}
+
+const USAGE = 'usage: newsdesk <command> [words…] [--json] [--corpus DIR] [--format NAME]   (newsdesk help lists the commands)';
+
+function exitCodeFor(reply: Reply): number {
+  if (!reply.error) return EXIT.ok;
+  return reply.errorCode === 'usage' || reply.errorCode === 'not_found' ? EXIT.usage : EXIT.failure;
+}
+
+/**
+ * Runs the CLI once and returns the exit code.
+ * @example process.exitCode = await runCli(process.argv.slice(2))
+ */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const say = (s: string) => io.stderr.write(s + '\n');
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    say(`newsdesk: ${(err as Error).message}. ${USAGE}`);
+    return EXIT.usage;
+  }
+  if (args.version) {
+    io.stdout.write('newsdesk 0.1.0\n');
+    return EXIT.ok;
+  }
+  const logger = createTerminalLogger(io.stderr);
+  try {
+    const config = loadConfig({ ...io.env, ...(args.corpus ? { CORPUS_DIR: args.corpus } : {}) });
+    const name = args.help || !args.command ? 'help' : args.command;
+    if (name === 'start' || name === 'console') {
+      const { startProcess } = await import('./main.js');
+      return await startProcess(config, { forceConsole: name === 'console' });
+    }
+    const { runtime } = await boot(config, logger);
+    const command: Command | undefined = runtime.commands.get(name);
+    const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' });
+    const code = exitCodeFor(reply);
+    if (reply.error) {
+      const usage = command ? `usage: newsdesk ${command.usage}` : USAGE;
+      say(`newsdesk: ${reply.headline}${code === EXIT.usage ? ` ${usage}` : ''}`);
+      if (args.json) io.stdout.write(JSON.stringify(toJson(reply)) + '\n');
+      return code;
+    }
+    if (args.format) {
+      const format = command?.formats?.[args.format];
+      if (!format) {
+        const known = Object.keys(command?.formats ?? {});
+        say(`newsdesk: ${name} has no format "${args.format}"${known.length ? ` (formats: ${known.join(', ')})` : ''}. ${USAGE}`);
+        return EXIT.usage;
+      }
+      const ctx = { library: runtime.library(), clock: runtime.clock, logger, origin: { platform: 'cli' as const }, commands: runtime.commands, services: runtime.services };
+      io.stdout.write(JSON.stringify(format(reply, ctx), null, 2) + '\n');
+      return EXIT.ok;
+    }
+    io.stdout.write((args.json ? JSON.stringify(toJson(reply), null, 2) : toText(reply, { color: io.color })) + '\n');
+    return EXIT.ok;
+  } catch (err) {
+    if (isNewsdeskError(err)) {
+      say(`newsdesk: ${err.message}`);
+      return err.code === 'usage' ? EXIT.usage : EXIT.failure;
+    }
+    say(`newsdesk: unexpected failure: ${(err as Error)?.message ?? String(err)}`);
+    return EXIT.failure;
+  }
+}

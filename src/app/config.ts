@@ -1,0 +1,143 @@
+/**
+ * Configuration, read in one place from the environment and validated with zod.
+ * A missing or malformed variable is reported as one line that names it.
+ */
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { NewsdeskError } from '../core/errors.js';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const port = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: 'must be a port number (0-65535)' });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/** An interface to listen on: an IP address or a host name; empty means all interfaces. */
+const host = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    const bare = v.replace(/^\[(.*)\]$/, '$1');
+    if (isIP(bare) || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*$/.test(bare)) return bare;
+    ctx.addIssue({ code: 'custom', message: 'must be an IP address or a host name (empty = all interfaces)' });
+    return z.NEVER;
+  });
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const url = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    try {
+      return new URL(v).toString();
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a URL' });
+      return z.NEVER;
+    }
+  });
+
+/** Every environment variable newsdesk reads. `.env.example` documents each. */
+export const envSchema = z.object({
+  CORPUS_DIR: z.string().trim().default('./corpus'),
+  CORPUS_FOLLOW_SYMLINKS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '' || v === 'false') return false;
+      if (v === 'true') return true;
+      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+      return z.NEVER;
+    }),
+  DATA_DIR: z.string().trim().default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_PORT: port(3000),
+  SLACK_HOST: host,
+  SLACK_API_URL: url,
+  DISCORD_TOKEN: optional,
+  DISCORD_APP_ID: optional,
+  DISCORD_GUILD_ID: optional,
+  DISCORD_API_URL: url,
+  DISCORD_ASK_CHANNELS: list,
+  DIGEST_SCHEDULE: optional,
+  DIGEST_TIMEZONE: optional,
+  DIGEST_TOPIC: optional,
+  DIGEST_SLACK_CHANNELS: list,
+  DIGEST_DISCORD_CHANNELS: list,
+  RATE_LIMIT_PER_MINUTE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 20;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) {
+        ctx.addIssue({ code: 'custom', message: 'must be a whole number of at least 1' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+});
+
+export type Config = z.output<typeof envSchema>;
+
+/**
+ * Reads and validates configuration.
+ * @param env - the environment; defaults to `process.env`
+ * @throws NewsdeskError with code `config`, whose message names the first bad variable
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'configuration');
+    throw new NewsdeskError(`${name} ${issue.message}`, 'config');
+  }
+  const c = parsed.data;
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+    throw new NewsdeskError('SLACK_SIGNING_SECRET is missing (needed with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN is set)', 'config');
+  }
+  if ((c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) && !c.SLACK_BOT_TOKEN) {
+    throw new NewsdeskError('SLACK_BOT_TOKEN is missing (Slack is partly configured)', 'config');
+  }
+  if (c.DISCORD_APP_ID && !c.DISCORD_TOKEN) {
+    throw new NewsdeskError('DISCORD_TOKEN is missing (DISCORD_APP_ID is set)', 'config');
+  }
+  return c;
+}
+
+/** True when Slack should start. */
+export const slackConfigured = (c: Config): boolean => Boolean(c.SLACK_BOT_TOKEN);
+/** True when Discord should start. */
+export const discordConfigured = (c: Config): boolean => Boolean(c.DISCORD_TOKEN);

@@ -1,0 +1,118 @@
+/**
+ * The long-running process (`npm start`): loads the corpus, then serves Slack and/or Discord when
+ * configured — with scheduled digests and a live corpus — or opens the local console when neither is.
+ * This is the one module that wires the adapters in; the core never imports them.
+ */
+import { startDiscord } from '../adapters/discord/index.js';
+import { startSlack } from '../adapters/slack/index.js';
+import { boot } from './boot.js';
+import type { Logger } from '../core/command.js';
+import { discordConfigured, slackConfigured, type Config } from './config.js';
+import { runConsole } from './console.js';
+import { createDigestService } from '../digest/index.js';
+import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
+import { createLogger, createTerminalLogger } from './log.js';
+import { guardProcess } from './process-guard.js';
+import { lockDataDir, type DataLock } from '../store/data-lock.js';
+import { listTopics } from '../topics/index.js';
+import { watchCorpus } from '../watch/index.js';
+
+/** Options for `startProcess`. */
+export interface StartOptions {
+  /** Open the console even when a chat platform is configured. @defaultValue false */
+  forceConsole?: boolean;
+  /**
+   * Resolves when the process should stop. Without it the process guards itself (see
+   * `guardProcess`): it stops on the first SIGINT or SIGTERM, or on an uncaught exception.
+   */
+  until?: Promise<void>;
+}
+
+/** Starts one platform; a failure is returned, never thrown, so it cannot stop the other platform. */
+async function startPlatform<T>(name: string, logger: Logger, start: () => Promise<T>): Promise<T | NewsdeskError> {
+  try {
+    const adapter = await start();
+    logger.info({ platform: name }, 'connected');
+    return adapter;
+  } catch (err) {
+    return isNewsdeskError(err) ? err : new NewsdeskError(`${name} could not start: ${(err as Error)?.message ?? String(err)}`, 'platform');
+  }
+}
+
+/**
+ * Starts newsdesk and resolves with the exit code when it stops (0, or `EXIT_CRASHED` after an uncaught exception).
+ * @param config - validated configuration (see `loadConfig`)
+ * @throws NewsdeskError when every configured platform failed to start (the CLI prints its one line)
+ */
+export async function startProcess(config: Config, options: StartOptions = {}): Promise<number> {
+  const chat = !options.forceConsole && (slackConfigured(config) || discordConfigured(config));
+  const logger = chat ? createLogger(config.LOG_LEVEL) : createTerminalLogger(process.stderr);
+  // Chat mode posts digests, so one process per DATA_DIR: a second one refuses (NewsdeskError) rather
+  // than post them again. The console and the CLI only read the snapshot (written atomically) and take no lock.
+  const data = chat ? lockDataDir(config.DATA_DIR) : undefined;
+  try {
+    return await serve(config, options, chat, logger, data);
+  } finally {
+    if (data?.kind === 'held') data.release();
+  }
+}
+
+async function serve(config: Config, options: StartOptions, chat: boolean, logger: Logger, data: ReturnType<typeof lockDataDir> | undefined): Promise<number> {
+  const services: Record<string, unknown> = {};
+  const readOnly = data?.kind === 'read-only' ? data.reason : undefined;
+  if (readOnly) {
+    logger.warn(
+      { dataDir: config.DATA_DIR, reason: readOnly },
+      `DATA_DIR ${config.DATA_DIR} cannot be written (${readOnly}): running without scheduled digests and without saving the index snapshot`,
+    );
+    services.digestUnavailable = `Scheduled digests are off: newsdesk cannot write its data folder (DATA_DIR).`;
+  }
+  const { runtime, library, warnings } = await boot(config, logger, services, { readOnly: Boolean(readOnly) });
+  if (!chat) {
+    await runConsole(runtime, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    return 0;
+  }
+
+  // The corpus's topic table feeds autocomplete and multi-word topics; build it now, not on someone's first question.
+  listTopics(library);
+  const digest = readOnly ? undefined : createDigestService({ config, runtime });
+  if (digest) services.digest = digest;
+  const [slack, discord] = await Promise.all([
+    slackConfigured(config) ? startPlatform('Slack', logger, () => startSlack(runtime)) : undefined,
+    discordConfigured(config) ? startPlatform('Discord', logger, () => startDiscord(runtime)) : undefined,
+  ]);
+  const failures = [slack, discord].filter((a): a is NewsdeskError => a instanceof NewsdeskError);
+  if (failures.length && failures.length === [slack, discord].filter((a) => a !== undefined).length) {
+    // Nothing to serve: the CLI prints the first reason as one line and exits 1.
+    await digest?.stop();
+    throw failures[0]!;
+  }
+  for (const f of failures) logger.error({ code: f.code, reason: f.message }, 'a chat platform could not start; the other keeps running');
+  // The adapters are the digest's outlets: they post, and find a post an interrupted run may have made.
+  if (slack && !(slack instanceof NewsdeskError)) digest?.setPoster('slack', slack);
+  if (discord && !(discord instanceof NewsdeskError)) digest?.setPoster('discord', discord);
+
+  const watcher = watchCorpus({
+    corpusDir: config.CORPUS_DIR,
+    followSymlinks: config.CORPUS_FOLLOW_SYMLINKS,
+    library,
+    logger,
+    skipped: warnings.map((w) => w.file),
+    onChange: (change) => {
+      logger.info({ file: change.file, upserted: change.upserted.length, removed: change.removed.length }, 'corpus changed');
+      digest?.noteChanges(change);
+      setImmediate(() => listTopics(library)); // rebuild the topic table for the new version off the request path
+    },
+  });
+  await digest?.start();
+  logger.info({ articles: library.articles.length }, 'newsdesk is running');
+
+  const guard = options.until ? undefined : guardProcess({ logger, config });
+  await (options.until ?? guard!.stopping);
+  await watcher.close();
+  await digest?.stop();
+  await Promise.allSettled(
+    [slack, discord].map((a) => (a && !(a instanceof NewsdeskError) ? a.stop() : undefined)),
+  );
+  return guard?.finish() ?? 0;
+}

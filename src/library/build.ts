@@ -1,0 +1,269 @@
+/**
+ * The library: the corpus loaded, analysed and indexed, cached as a snapshot under `DATA_DIR`
+ * so a restart over an unchanged corpus does not re-ingest.
+ *
+ * @example
+ * const { library, warnings } = await buildLibrary({ corpusDir: './corpus', logger });
+ * library.search('gyumri earthquake', { limit: 5 });
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Analyser } from '../core/analyser.js';
+import { ANALYSERS } from './analysers.js';
+import type { Logger } from '../core/command.js';
+import { NewsdeskError } from '../core/errors.js';
+import * as ingest from '../ingest/index.js';
+import { corpusKey, formatManifest, parseManifest, type FileManifest } from './corpus-key.js';
+import { ingestInParallel, ingestWorkers } from './ingest-pool.js';
+import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './indexed-library.js';
+import { decodeSnapshot, readSnapshotBytes, removeStaleTempFiles, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './snapshot.js';
+import type { Article } from '../core/types.js';
+import { makeDirectory } from '../core/make-dir.js';
+
+export type { IndexedLibrary, LibraryChanges };
+
+/** A corpus file that was skipped, and why. */
+export type CorpusWarning = ingest.CorpusWarning;
+
+/** Options of `buildLibrary`. */
+export interface BuildLibraryOptions {
+  /** The corpus folder (subfolders are read). */
+  corpusDir: string;
+  /** Where the snapshot is cached. @defaultValue "./data" */
+  dataDir?: string;
+  logger: Logger;
+  /** Run on every article; results go to `article.annotations[name]`. @defaultValue ANALYSERS */
+  analysers?: readonly Analyser[];
+  /** Read and write the snapshot cache. @defaultValue true */
+  snapshot?: boolean;
+  /** DATA_DIR cannot be written (the caller said so once): read a snapshot, never try to write one. @defaultValue false */
+  readOnly?: boolean;
+  /** Worker threads for a cold ingest. @defaultValue one per core for 8,000 files or more, else none */
+  workers?: number;
+  /**
+   * Follow symbolic links to targets outside the corpus folder too (`CORPUS_FOLLOW_SYMLINKS`).
+   * Links inside it are always followed. @defaultValue false
+   */
+  followSymlinks?: boolean;
+  /** Receives how long each step took in milliseconds (benchmarks, start-up logs). */
+  onTiming?: (step: BuildStep, ms: number) => void;
+}
+
+/** The steps of `buildLibrary` that `onTiming` reports. */
+export type BuildStep = 'key' | 'snapshotRead' | 'ingest' | 'duplicates' | 'analysers' | 'index' | 'snapshotWrite';
+
+/**
+ * Reads and ingests the corpus, on worker threads when it is large; says whether the workers also
+ * ran the analysers. Both paths read the same files by the same symlink rule and give the same
+ * warnings: the links and folders the listing skipped, then the files, in path order.
+ */
+async function ingestCorpus(
+  corpusDir: string,
+  listing: ingest.CorpusListing | null,
+  analysers: readonly Analyser[],
+  logger: Logger,
+  requestedWorkers: number | undefined,
+  followSymlinks: boolean,
+): Promise<{ articles: Article[]; warnings: CorpusWarning[]; analysed: boolean; failures: number }> {
+  const list = listing ?? ingest.walkCorpus(corpusDir, ingest.CORPUS_EXTENSIONS, { followSymlinks });
+  const workers = ingestWorkers(list.files.length, requestedWorkers);
+  if (workers > 1) {
+    // Workers can only run the built-in analysers (functions do not cross threads); others run here afterwards.
+    const analyse = analysers === ANALYSERS;
+    try {
+      const pooled = await ingestInParallel(path.resolve(corpusDir), list.files, workers, analyse, logger, { followSymlinks, realRoot: list.realRoot });
+      const skipped = list.skipped.map((w) => {
+        logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
+        return { file: w.file, reason: w.reason };
+      });
+      return { ...pooled, warnings: [...skipped, ...pooled.warnings], analysed: analyse };
+    } catch (err) {
+      logger.warn({ reason: (err as Error).message }, 'parallel ingest failed; ingesting on one thread');
+    }
+  }
+  const { articles, warnings } = await ingest.loadCorpus(corpusDir, { logger, followSymlinks });
+  return { articles, warnings, analysed: false, failures: 0 };
+}
+
+/** What `buildLibrary` returns. */
+export interface BuiltLibrary {
+  library: IndexedLibrary;
+  /** Files that were skipped (also when loaded from the snapshot, so they are reported on every start). */
+  warnings: CorpusWarning[];
+  /** True when the index came from the snapshot rather than a fresh ingest. */
+  fromSnapshot: boolean;
+}
+
+/** Source files whose changes alter what a snapshot holds: all of ingest, and the index builder. */
+const FINGERPRINTED = [
+  '../ingest/',
+  '../search/tokenize',
+  '../search/passages',
+  '../search/segment',
+  './snapshot',
+  './stored-article',
+];
+
+let codeFingerprint: string | null = null;
+
+/**
+ * A hash of the ingest and index-building code, so upgrading newsdesk rebuilds the snapshot
+ * even when nobody remembered to bump a version (analysers have their own versions).
+ */
+function fingerprintCode(): string {
+  if (codeFingerprint) return codeFingerprint;
+  const hash = createHash('sha1');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const entry of FINGERPRINTED) {
+    const target = path.join(here, entry);
+    const files = entry.endsWith('/')
+      ? readdirSync(target).filter((f) => /\.(ts|js)$/.test(f)).sort().map((f) => path.join(target, f))
+      : ['.ts', '.js'].map((ext) => target + ext).filter((f) => existsSync(f));
+    // A moved module must not drop out of the fingerprint unnoticed (snapshots would then never rebuild).
+    if (!files.length) throw new Error(`snapshot fingerprint: ${entry} is not there (was it moved?)`);
+    for (const f of files) hash.update(path.basename(f)).update(readFileSync(f));
+  }
+  codeFingerprint = hash.digest('hex').slice(0, 16);
+  return codeFingerprint;
+}
+
+/** Snapshot format, code fingerprint, symlink rule and analyser names and versions: a change in any rebuilds the snapshot. */
+function analyserSalt(analysers: readonly Analyser[], followSymlinks: boolean): string {
+  const links = followSymlinks ? ['symlinks=all'] : [];
+  return [SNAPSHOT_FORMAT, `code@${fingerprintCode()}`, ...links, ...analysers.map((a) => `${a.name}@${a.version}`)].join('|');
+}
+
+/** The snapshot file for a corpus folder: one per folder, so two corpora never overwrite each other. */
+export function snapshotPath(dataDir: string, corpusDir: string): string {
+  const tag = createHash('sha1').update(path.resolve(corpusDir)).digest('hex').slice(0, 12);
+  return path.join(dataDir, `library-${tag}.snap`);
+}
+
+/**
+ * Builds an indexed library from articles already ingested: marks syndicated copies, runs the
+ * analysers, indexes passages.
+ * @param analysers - @defaultValue ANALYSERS
+ */
+export function libraryFromArticles(articles: Article[], analysers: readonly Analyser[] = ANALYSERS): IndexedLibrary {
+  ingest.markDuplicates(articles);
+  for (const article of articles) analyseArticle(article, analysers);
+  return SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates });
+}
+
+/** Reads the remembered file hashes, or null on a first run or a damaged file. */
+function readManifest(file: string): FileManifest | null {
+  try {
+    return parseManifest(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the file hashes atomically; losing them only costs re-hashing on the next start. */
+function writeManifest(file: string, manifest: FileManifest, logger: Logger): void {
+  try {
+    makeDirectory(path.dirname(file));
+    writeFileSync(`${file}.${process.pid}.tmp`, formatManifest(manifest));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch (err) {
+    logger.debug({ file, reason: (err as Error).message }, 'could not save the corpus file manifest');
+  }
+}
+
+/**
+ * Loads the corpus folder into an indexed library, from the snapshot when the folder is unchanged.
+ * A damaged snapshot is reported and rebuilt; a read-only data folder only costs the cache.
+ * @throws NewsdeskError (code `corpus`) when the corpus folder is missing
+ */
+export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibrary> {
+  const { corpusDir, logger } = opts;
+  const analysers = opts.analysers ?? ANALYSERS;
+  const useSnapshot = opts.snapshot ?? true;
+  const followSymlinks = opts.followSymlinks === true;
+  const info = await stat(corpusDir).catch(() => null);
+  if (!info?.isDirectory()) throw new NewsdeskError(`Corpus folder not found: ${corpusDir}`, 'corpus');
+  const dataDir = opts.dataDir ?? './data';
+  const file = snapshotPath(dataDir, corpusDir);
+  const manifestFile = file.replace(/\.snap$/, '.files.tsv');
+  if (useSnapshot) removeStaleTempFiles(dataDir, logger);
+  const salt = analyserSalt(analysers, followSymlinks);
+  let key: string | null = null;
+  let listing: ingest.CorpusListing | null = null;
+  let clock = performance.now();
+  const lap = (step: BuildStep) => {
+    const now = performance.now();
+    opts.onTiming?.(step, now - clock);
+    clock = now;
+  };
+
+  // With no snapshot yet there is nothing to compare a key with before ingesting: the key (which reads every
+  // file once) is computed while the worker threads ingest, and is only needed to write the snapshot.
+  let lateKey: Promise<Awaited<ReturnType<typeof corpusKey>>> | null = null;
+  if (useSnapshot && !existsSync(file)) {
+    listing = ingest.walkCorpus(corpusDir, ingest.CORPUS_EXTENSIONS, { followSymlinks });
+    lateKey = corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
+    lateKey.catch(() => undefined);
+  } else if (useSnapshot) {
+    // The snapshot is read on the thread pool while this thread stats the corpus files.
+    const bytes = readSnapshotBytes(file);
+    bytes.catch(() => undefined);
+    const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
+    key = computed.key;
+    listing = computed.listing;
+    lap('key');
+    try {
+      const buf = await bytes;
+      const snap = buf ? decodeSnapshot(buf, key) : null;
+      lap('snapshotRead');
+      if (snap) {
+        if (computed.hashed > 0) writeManifest(manifestFile, computed.manifest, logger);
+        logger.debug({ files: computed.files.length, hashed: computed.hashed }, 'corpus key computed');
+        const warnings = Array.isArray(snap.extra) ? (snap.extra as CorpusWarning[]) : [];
+        const library = new SegmentedLibrary(snap.segment, { analysers, markDuplicates: ingest.markDuplicates, version: snap.version });
+        logger.debug({ file, articles: library.articles.length }, 'library loaded from snapshot');
+        return { library, warnings, fromSnapshot: true };
+      }
+    } catch (err) {
+      const reason = err instanceof SnapshotError ? err.message : (err as Error).message;
+      logger.warn({ file, reason }, 'index snapshot unusable; rebuilding');
+    }
+    writeManifest(manifestFile, computed.manifest, logger);
+  }
+
+  clock = performance.now();
+  const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks);
+  lap('ingest');
+  if (lateKey) {
+    try {
+      const computed = await lateKey;
+      key = computed.key;
+      writeManifest(manifestFile, computed.manifest, logger);
+    } catch (err) {
+      // Without a key there is no snapshot this time; the library itself is fine.
+      logger.warn({ reason: (err as Error).message }, 'could not hash the corpus; no index snapshot written');
+    }
+    lap('key');
+  }
+  ingest.markDuplicates(articles);
+  lap('duplicates');
+  let failures = workerFailures;
+  if (!analysed) for (const article of articles) failures += analyseArticle(article, analysers).length;
+  if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
+  lap('analysers');
+  const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
+  const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates, version });
+  lap('index');
+  const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
+  if (useSnapshot && key && !opts.readOnly) {
+    try {
+      writeSnapshot(file, library.mainSegment, key, version, plainWarnings);
+      lap('snapshotWrite');
+    } catch (err) {
+      logger.warn({ file, reason: (err as Error).message }, 'could not write the index snapshot; the next start re-ingests');
+    }
+  }
+  return { library, warnings: plainWarnings, fromSnapshot: false };
+}

@@ -1,0 +1,176 @@
+/**
+ * Ingests a large corpus on every core: the files, in corpus order, are cut into contiguous
+ * slices, one per worker thread, and the articles come back in order. Ingest and the default
+ * analysers are CPU-bound per article, so on two cores this roughly halves a cold start.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../core/command.js';
+import type { CorpusWarning, IngestedFile } from '../ingest/index.js';
+import type { Article } from '../core/types.js';
+import type { IngestBatch, IngestJob, IngestReply, IngestRequest, ServeJob } from './ingest-worker.js';
+
+/** Result of a parallel ingest. */
+export interface PooledIngest {
+  articles: Article[];
+  warnings: CorpusWarning[];
+  /** Analyser runs that threw (when the workers analysed). */
+  failures: number;
+}
+
+/** How many worker threads to use for `files` files: one per core, none under 8,000 files (starting a worker costs seconds). */
+export function ingestWorkers(files: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(0, Math.floor(requested));
+  if (files < 8000) return 0;
+  return Math.min(availableParallelism(), 8);
+}
+
+/** URL of tsx's ESM register API (its CommonJS twin cannot be loaded through import()). */
+function tsxEsmApi(): string {
+  const resolve = (import.meta as { resolve?: (s: string) => string }).resolve;
+  if (typeof resolve === 'function') {
+    try {
+      return resolve('tsx/esm/api');
+    } catch {
+      // fall through to require.resolve
+    }
+  }
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+}
+
+/**
+ * Starts the worker module next to this one. Under tsx (TypeScript sources) the worker first
+ * registers tsx's loader itself: Node 20 does not pass `--import` loaders on to worker threads.
+ */
+function startWorker(job: IngestJob | ServeJob): Worker {
+  const self = fileURLToPath(import.meta.url);
+  const ext = path.extname(self);
+  const url = new URL(`./ingest-worker${ext === '.ts' ? '.ts' : '.js'}`, import.meta.url);
+  if (ext !== '.ts') return new Worker(url, { workerData: job });
+  const tsxApi = tsxEsmApi();
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(boot, { eval: true, workerData: job });
+}
+
+/** How the workers read: the symlink rule of the walk that listed the files. */
+export interface PoolReadOptions {
+  /** Follow links to targets outside the corpus too. */
+  followSymlinks: boolean;
+  /** The real path of the corpus folder (links must resolve inside it). */
+  realRoot: string;
+}
+
+/**
+ * Ingests `files` (paths relative to `root`, as listed by `walkCorpus`) on `workers` threads.
+ * @param analyse - also run the default analysers in the workers
+ * @throws when a worker cannot start or dies; callers fall back to ingesting in-process
+ */
+export async function ingestInParallel(
+  root: string,
+  files: string[],
+  workers: number,
+  analyse: boolean,
+  logger: Logger,
+  read: PoolReadOptions,
+): Promise<PooledIngest> {
+  const n = Math.max(1, Math.min(workers, files.length));
+  const size = Math.ceil(files.length / n);
+  const slices = Array.from({ length: n }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const results = await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise<PooledIngest>((resolve, reject) => {
+          const job: IngestJob = { root, files: slice, analyse, batch: 500, ...read };
+          const worker = startWorker(job);
+          const out: PooledIngest = { articles: [], warnings: [], failures: 0 };
+          let finished = false;
+          worker.on('message', (m: IngestBatch) => {
+            for (const a of m.articles) out.articles.push(a);
+            out.warnings.push(...m.warnings);
+            out.failures += m.failures;
+            if (m.done) {
+              finished = true;
+              void worker.terminate();
+              resolve(out);
+            }
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (!finished) reject(new Error(`ingest worker stopped early (exit code ${code})`));
+          });
+        }),
+    ),
+  );
+  const merged: PooledIngest = { articles: [], warnings: [], failures: 0 };
+  for (const r of results) {
+    for (const a of r.articles) merged.articles.push(a);
+    merged.warnings.push(...r.warnings);
+    merged.failures += r.failures;
+  }
+  for (const w of merged.warnings) logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
+  return merged;
+}
+
+/** A long-lived ingest thread: reads and ingests one file at a time off the main thread. */
+export interface IngestThread {
+  /**
+   * Ingests one file (as `ingestFile` does) on the thread.
+   * @returns its articles (analysed with the default analysers when the thread was started with `analyse`) and warnings
+   * @throws when the thread failed; it is then closed and the caller reads the file itself
+   */
+  ingest(absPath: string, corpusDir: string, followSymlinks: boolean): Promise<IngestedFile & { failures: number }>;
+  /** Resolves once the thread has loaded the ingest code (it takes seconds); rejects if it fails to start. */
+  readonly ready: Promise<void>;
+  /** Stops the thread; pending files are rejected. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one worker thread for the live corpus watcher, so reading, ingesting and analysing a
+ * changed file (which can take seconds for a large one) does not stall the bot's event loop.
+ * The thread does not keep the process alive.
+ * @param analyse - also run the default analysers on the thread
+ */
+export function startIngestThread(analyse: boolean): IngestThread {
+  const worker = startWorker({ serve: true, analyse });
+  worker.unref();
+  const pending = new Map<number, { resolve: (r: IngestedFile & { failures: number }) => void; reject: (e: Error) => void }>();
+  let failed: Error | null = null;
+  let next = 0;
+  let started!: { resolve: () => void; reject: (e: Error) => void };
+  const ready = new Promise<void>((resolve, reject) => (started = { resolve, reject }));
+  ready.catch(() => undefined);
+  const fail = (err: Error) => {
+    failed ??= err;
+    started.reject(failed);
+    for (const p of pending.values()) p.reject(failed);
+    pending.clear();
+  };
+  worker.on('message', (m: IngestReply | { ready: true }) => {
+    if ('ready' in m) return started.resolve();
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.result) p?.resolve({ ...m.result, failures: m.failures });
+    else p?.reject(new Error(m.error ?? 'ingest failed'));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`ingest thread stopped (exit code ${code})`)));
+  return {
+    ready,
+    ingest(absPath, corpusDir, followSymlinks) {
+      if (failed) return Promise.reject(failed);
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, absPath, corpusDir, followSymlinks } satisfies IngestRequest);
+      });
+    },
+    async close() {
+      failed ??= new Error('ingest thread closed');
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,319 @@
+/**
+ * The index snapshot: one binary file holding the articles and the main segment, so a restart
+ * over an unchanged corpus is a file read rather than a re-ingest.
+ *
+ * Layout: 8-byte magic, 8-byte-aligned sections, JSON footer (key, format, section table, CRC-32
+ * of the sections), u32 footer length, the magic again. Typed arrays are stored as raw bytes and read back as views on
+ * the file buffer (no parsing, no copying); article structure (sentences, blocks) is packed into
+ * typed arrays too and turned back into objects only when an article's sentences are first read.
+ */
+import { crc32 } from 'node:zlib';
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../core/command.js';
+import { Segment, type SegmentData } from '../search/segment.js';
+import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
+import { makeDirectory } from '../core/make-dir.js';
+
+/** Bump when the snapshot layout or the index format changes; older snapshots are then rebuilt. */
+export const SNAPSHOT_FORMAT = 'newsdesk-index-5';
+
+const MAGIC = Buffer.from('NDSNAP\u0000\u0001', 'latin1');
+
+interface SectionInfo {
+  name: string;
+  type: ArrayKind;
+  offset: number;
+  bytes: number;
+}
+
+interface Header {
+  format: string;
+  key: string;
+  version: string;
+  checksum: string;
+  sections: SectionInfo[];
+  avgLen: number;
+  extra: unknown;
+}
+
+/** What a snapshot holds besides the index: the key it was built for and free-form extras (warnings). */
+export interface SnapshotContents {
+  key: string;
+  version: string;
+  segment: Segment;
+  extra: unknown;
+}
+
+/** Thrown (as a plain Error) when a snapshot cannot be used; callers rebuild. */
+export class SnapshotError extends Error {}
+
+
+/** Collects small chunks into large writes (200,000 articles would otherwise be 400,000 system calls). */
+class SnapshotWriter {
+  private readonly buffer = Buffer.alloc(4 << 20);
+  private used = 0;
+  crc = 0;
+  written = 0;
+
+  constructor(private readonly fd: number) {}
+
+  /** Appends bytes; `checked` ones count towards the checksum. */
+  write(chunk: Uint8Array, checked = true): void {
+    // zlib's crc32 of an empty array over an empty buffer (a null data pointer) starts over at 0 rather than
+    // returning the running value; an empty corpus has such sections, and its snapshot then never matched.
+    if (chunk.length === 0) return;
+    if (checked) this.crc = crc32(chunk, this.crc);
+    this.written += chunk.length;
+    if (chunk.length > this.buffer.length / 2) {
+      this.flush();
+      writeSync(this.fd, chunk);
+      return;
+    }
+    if (this.used + chunk.length > this.buffer.length) this.flush();
+    this.buffer.set(chunk, this.used);
+    this.used += chunk.length;
+  }
+
+  flush(): void {
+    if (this.used) writeSync(this.fd, this.buffer, 0, this.used);
+    this.used = 0;
+  }
+}
+
+/** The index sections of a segment, in write order. */
+function segmentSections(d: SegmentData): SectionSource[] {
+  const array = (name: string, type: ArrayKind, data: Writable): SectionSource => ({
+    name,
+    type,
+    chunks: () => [new Uint8Array(data.buffer, data.byteOffset, data.byteLength)],
+  });
+  return [
+    { name: 'terms', type: 'bytes', chunks: () => [Buffer.from(d.terms.join('\n'), 'utf8')] },
+    array('postOffsets', 'u32', d.postOffsets),
+    array('postings', 'u32', d.postings),
+    array('fwdOffsets', 'u32', d.fwdOffsets),
+    array('fwdTerms', 'u32', d.fwdTerms),
+    array('fwdTf', 'u8', d.fwdTf),
+    array('pArticle', 'u32', d.pArticle),
+    array('pStart', 'u32', d.pStart),
+    array('pEnd', 'u32', d.pEnd),
+    array('pSentFirst', 'u32', d.pSentFirst),
+    array('pSentCount', 'u8', d.pSentCount),
+    array('pLen', 'u16', d.pLen),
+    array('pFlags', 'u8', d.pFlags),
+    array('aPassOffsets', 'u32', d.aPassOffsets),
+  ];
+}
+
+const ZEROS = new Uint8Array(8);
+
+/**
+ * Writes the main segment and its articles to `file`, streaming section by section, atomically
+ * (temp file + rename). The section table and checksum go into a footer, since they are only
+ * known once everything is written.
+ * @returns bytes written
+ */
+export function writeSnapshot(file: string, segment: Segment, key: string, version: string, extra: unknown): number {
+  makeDirectory(path.dirname(file));
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    const out = new SnapshotWriter(fd);
+    out.write(MAGIC, false);
+    const infos: SectionInfo[] = [];
+    let offset = 0;
+    for (const section of [...segmentSections(segment.data), ...articleSections(segment.articles)]) {
+      let bytes = 0;
+      for (const chunk of section.chunks()) {
+        out.write(chunk);
+        bytes += chunk.length;
+      }
+      infos.push({ name: section.name, type: section.type, offset, bytes });
+      const padded = align8(offset + bytes);
+      if (padded > offset + bytes) out.write(ZEROS.subarray(0, padded - offset - bytes));
+      offset = padded;
+    }
+    const footer: Header = {
+      format: SNAPSHOT_FORMAT,
+      key,
+      version,
+      avgLen: segment.data.avgLen,
+      extra,
+      checksum: `crc32:${out.crc.toString(16)}:${offset}`,
+      sections: infos,
+    };
+    const footerBytes = Buffer.from(JSON.stringify(footer), 'utf8');
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32LE(footerBytes.length);
+    out.write(footerBytes, false);
+    out.write(tail, false);
+    out.write(MAGIC, false);
+    out.flush();
+    closeSync(fd);
+    renameSync(tmp, file);
+    return out.written;
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** A snapshot's or manifest's temp file: `library-<tag>.snap.<pid>.tmp`, `library-<tag>.files.tsv.<pid>.tmp`. */
+const TEMP_FILE = /^library-[0-9a-f]+\.(?:snap|files\.tsv)\.(\d+)\.tmp$/;
+
+/** True when a process with this id is running (one of another user counts). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files that writing a snapshot or manifest leaves when the process dies midway
+ * (a crash, `kill -9`): those of a process that is no longer running, of this process's id (its own
+ * writes are synchronous, so none is in progress now), and any older than this run (the id was reused).
+ * Logs one info line when it removed any.
+ * @returns the names removed
+ */
+export function removeStaleTempFiles(dataDir: string, logger: Logger): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dataDir);
+  } catch {
+    return []; // No data folder yet: nothing left over.
+  }
+  const startedAt = Date.now() - process.uptime() * 1000;
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_FILE.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const file = path.join(dataDir, name);
+    try {
+      const stale = pid === process.pid || !processAlive(pid) || statSync(file).mtimeMs < startedAt;
+      if (!stale) continue;
+      rmSync(file, { force: true });
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: the next start tries again.
+    }
+  }
+  if (removed.length) logger.info({ dataDir, files: removed }, `removed ${removed.length} temp file(s) left by an interrupted snapshot write`);
+  return removed;
+}
+
+/**
+ * Loads a snapshot if it exists and was built for `expectedKey`.
+ * @returns null when the file is missing or stale
+ * @throws SnapshotError when the file exists but is damaged
+ */
+export function readSnapshot(file: string, expectedKey: string | null): SnapshotContents | null {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new SnapshotError(`cannot read: ${(err as Error).message}`);
+  }
+  return decodeSnapshot(buf, expectedKey);
+}
+
+/**
+ * Reads the snapshot file's bytes without blocking, so a caller can overlap the read with other
+ * start-up work (hashing the corpus). Resolves to null when there is no snapshot.
+ */
+export async function readSnapshotBytes(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new SnapshotError(`cannot read: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Decodes snapshot bytes if they were built for `expectedKey` (any key when null).
+ * @returns null when stale or of another format
+ * @throws SnapshotError when damaged
+ */
+export function decodeSnapshot(buf: Buffer, expectedKey: string | null): SnapshotContents | null {
+  const { header, bodyStart, bodyEnd } = parseHeader(buf);
+  if (header.format !== SNAPSHOT_FORMAT) return null;
+  if (expectedKey !== null && header.key !== expectedKey) return null;
+  const body = buf.subarray(bodyStart, bodyEnd);
+  if (`crc32:${crc32(body).toString(16)}:${body.length}` !== header.checksum) throw new SnapshotError('checksum mismatch');
+  // Typed-array views need aligned offsets; a Buffer from the pool may not start on 8 bytes.
+  const aligned = body.byteOffset % 8 === 0 ? body : Buffer.from(body);
+  const get = (name: string): Uint8Array | Uint16Array | Uint32Array => {
+    const s = header.sections.find((x) => x.name === name);
+    if (!s || s.offset + s.bytes > aligned.length) throw new SnapshotError(`section ${name} missing or truncated`);
+    const at = aligned.byteOffset + s.offset;
+    if (s.type === 'u32') return new Uint32Array(aligned.buffer, at, s.bytes / 4);
+    if (s.type === 'u16') return new Uint16Array(aligned.buffer, at, s.bytes / 2);
+    return new Uint8Array(aligned.buffer, at, s.bytes);
+  };
+  const u32 = (name: string) => get(name) as Uint32Array;
+  const u8 = (name: string) => get(name) as Uint8Array;
+  const termsBytes = u8('terms');
+  const termsText = Buffer.from(termsBytes.buffer, termsBytes.byteOffset, termsBytes.byteLength).toString('utf8');
+  const data: SegmentData = {
+    terms: termsText ? termsText.split('\n') : [],
+    postOffsets: u32('postOffsets'),
+    postings: u32('postings'),
+    fwdOffsets: u32('fwdOffsets'),
+    fwdTerms: u32('fwdTerms'),
+    fwdTf: u8('fwdTf'),
+    pArticle: u32('pArticle'),
+    pStart: u32('pStart'),
+    pEnd: u32('pEnd'),
+    pSentFirst: u32('pSentFirst'),
+    pSentCount: u8('pSentCount'),
+    pLen: get('pLen') as Uint16Array,
+    pFlags: u8('pFlags'),
+    aPassOffsets: u32('aPassOffsets'),
+    avgLen: header.avgLen,
+  };
+  if (data.postOffsets.length !== data.terms.length + 1) throw new SnapshotError('term table does not match postings');
+  let articles;
+  try {
+    articles = unpackArticles(get);
+  } catch (err) {
+    if (err instanceof ArticleSectionError) throw new SnapshotError(err.message);
+    throw err;
+  }
+  if (data.aPassOffsets.length !== articles.length + 1) throw new SnapshotError('article table does not match index');
+  return { key: header.key, version: header.version, segment: new Segment(data, articles), extra: header.extra };
+}
+
+function align8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+/** Finds the footer (section table, key, checksum) and the body it describes. */
+function parseHeader(buf: Buffer): { header: Header; bodyStart: number; bodyEnd: number } {
+  const m = MAGIC.length;
+  if (buf.length < 2 * m + 4 || !buf.subarray(0, m).equals(MAGIC) || !buf.subarray(buf.length - m).equals(MAGIC)) {
+    throw new SnapshotError('not a snapshot file, or cut short');
+  }
+  const len = buf.readUInt32LE(buf.length - m - 4);
+  const footerStart = buf.length - m - 4 - len;
+  if (footerStart < m) throw new SnapshotError('footer truncated');
+  let header: Header;
+  try {
+    header = JSON.parse(buf.toString('utf8', footerStart, footerStart + len)) as Header;
+  } catch {
+    throw new SnapshotError('footer is not JSON');
+  }
+  if (typeof header?.key !== 'string' || !Array.isArray(header.sections)) throw new SnapshotError('footer malformed');
+  return { header, bodyStart: m, bodyEnd: footerStart };
+}

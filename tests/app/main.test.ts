@@ -1,0 +1,88 @@
+/**
+ * The long-running process as `npm start` runs it, with both chat platforms configured against
+ * fake servers on 127.0.0.1: one platform failing to start must not stop the other.
+ */
+import { createServer, type AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/app/config.js';
+import { startProcess } from '../../src/app/main.js';
+import { FakeDiscord } from '../helpers/fake-discord.js';
+import { repoRoot } from '../helpers/cli.js';
+import { sendSigned, slashCommandBody, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
+
+const SECRET = 'main-test-signing-secret';
+
+/** A port that was free a moment ago, for the Slack receiver. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let slackFake: FakeSlack;
+let discordFake: FakeDiscord;
+
+beforeAll(async () => {
+  slackFake = await startFakeSlack();
+  discordFake = await FakeDiscord.start();
+});
+
+afterAll(async () => {
+  await slackFake.close();
+  await discordFake.close();
+});
+
+describe('npm start with Slack and Discord configured', () => {
+  it('keeps serving Slack when Discord refuses to log in', async () => {
+    discordFake.closeOnIdentify = 4004; // authentication failed
+    const port = await freePort();
+    const config = loadConfig({
+      CORPUS_DIR: path.join(repoRoot, 'corpus'),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'nd-main-')),
+      LOG_LEVEL: 'silent',
+      SLACK_BOT_TOKEN: 'xoxb-main-test-not-secret',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slackFake.apiUrl,
+      SLACK_PORT: String(port),
+      DISCORD_TOKEN: 'discord-main-test-not-secret',
+      DISCORD_API_URL: discordFake.api,
+    });
+    let stop!: () => void;
+    let settled = false;
+    const stopped = startProcess(config, { until: new Promise<void>((resolve) => (stop = resolve)) }).finally(() => (settled = true));
+    try {
+      // Slack answers once the process is up, whatever happened to Discord.
+      const responseUrl = slackFake.responseUrl('main');
+      let status = 0;
+      for (let i = 0; i < 200 && status !== 200; i++) {
+        status = await sendSigned(port, slashCommandBody({ command: '/search', text: 'gyumri', responseUrl }), 'application/x-www-form-urlencoded', { secret: SECRET }).then(
+          (r) => r.status,
+          () => 0,
+        );
+        if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe(200);
+      const answer = await slackFake.waitFor((r) => r.path === new URL(responseUrl).pathname, 10_000);
+      expect(JSON.stringify(answer.body)).toMatch(/Gyumri/);
+      // Discord was tried and refused (its login runs beside Slack's, so wait for it); the process
+      // is still up and Slack still answers after that.
+      for (let i = 0; i < 200 && discordFake.identifyPayload === undefined; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(discordFake.identifyPayload).toBeDefined();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(settled).toBe(false);
+      const again = slackFake.responseUrl('again');
+      const second = await sendSigned(port, slashCommandBody({ command: '/timeline', text: 'armenia-russia', responseUrl: again }), 'application/x-www-form-urlencoded', { secret: SECRET });
+      expect(second.status).toBe(200);
+      const timeline = await slackFake.waitFor((r) => r.path === new URL(again).pathname, 10_000);
+      expect(JSON.stringify(timeline.body)).toMatch(/2021/);
+    } finally {
+      stop();
+    }
+    await expect(stopped).resolves.toBe(0);
+  });
+});

@@ -1,0 +1,113 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { corpusKey, formatManifest, parseManifest } from '../../src/library/corpus-key.js';
+
+const EXT = ['.md', '.txt', '.json'];
+
+describe('corpusKey', () => {
+  let dir: string;
+  const old = new Date(Date.now() - 3600_000);
+  const put = (rel: string, text: string, when = old) => {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    utimesSync(file, when, when);
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-key-'));
+    put('a.md', 'alpha');
+    put('sub/b.txt', 'bravo');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is stable, and reuses remembered hashes for untouched files', async () => {
+    const first = await corpusKey(dir, EXT, 'salt');
+    expect(first.hashed).toBe(2);
+    expect(first.files).toEqual(['a.md', 'sub/b.txt']);
+    const again = await corpusKey(dir, EXT, 'salt', parseManifest(formatManifest(first.manifest)));
+    expect(again.hashed).toBe(0);
+    expect(again.key).toBe(first.key);
+    expect((await corpusKey(dir, EXT, 'other salt')).key).not.toBe(first.key);
+  });
+
+  it('notices a same-size edit, a new file and a removed file', async () => {
+    const first = await corpusKey(dir, EXT, 'salt');
+    put('a.md', 'ALPHA', new Date(Date.now() - 1800_000));
+    const edited = await corpusKey(dir, EXT, 'salt', first.manifest);
+    expect(edited.hashed).toBe(1);
+    expect(edited.key).not.toBe(first.key);
+    put('c.json', '{}');
+    const added = await corpusKey(dir, EXT, 'salt', edited.manifest);
+    expect(added.key).not.toBe(edited.key);
+    rmSync(path.join(dir, 'c.json'));
+    expect((await corpusKey(dir, EXT, 'salt', added.manifest)).key).toBe(edited.key);
+  });
+
+  it('ignores hidden files and files ingest does not read', async () => {
+    const first = await corpusKey(dir, EXT, 'salt');
+    put('.hidden.md', 'x');
+    put('.git/config.md', 'x');
+    put('notes.docx', 'x');
+    expect((await corpusKey(dir, EXT, 'salt')).key).toBe(first.key);
+  });
+
+  it('re-reads a file modified just before it was hashed (its time may not change on the next edit)', async () => {
+    put('a.md', 'alpha', new Date());
+    const first = await corpusKey(dir, EXT, 'salt');
+    const again = await corpusKey(dir, EXT, 'salt', first.manifest);
+    expect(again.hashed).toBe(1);
+  });
+
+  it('keys what symbolic links read: a link added, re-pointed or removed changes the key; a link inside is listed', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'newsdesk-key-out-'));
+    try {
+      writeFileSync(path.join(outside, 'one.md'), 'first target');
+      writeFileSync(path.join(outside, 'two.md'), 'other target');
+      utimesSync(path.join(outside, 'one.md'), old, old);
+      utimesSync(path.join(outside, 'two.md'), old, old);
+      const follow = { followSymlinks: true };
+      const base = await corpusKey(dir, EXT, 'salt', null, follow);
+      symlinkSync(path.join(outside, 'one.md'), path.join(dir, 'link.md'));
+      symlinkSync('sub', path.join(dir, 'alias'));
+      const linked = await corpusKey(dir, EXT, 'salt', base.manifest, follow);
+      expect(linked.files).toEqual(['a.md', 'alias/b.txt', 'link.md', 'sub/b.txt']);
+      expect(linked.key).not.toBe(base.key);
+      // Same size, same times, another file: the remembered hash is not reused, and the key changes.
+      unlinkSync(path.join(dir, 'link.md'));
+      symlinkSync(path.join(outside, 'two.md'), path.join(dir, 'link.md'));
+      const repointed = await corpusKey(dir, EXT, 'salt', linked.manifest, follow);
+      expect(repointed.hashed).toBe(1);
+      expect(repointed.key).not.toBe(linked.key);
+      // The target edited in place.
+      writeFileSync(path.join(outside, 'two.md'), 'OTHER TARGET');
+      const edited = await corpusKey(dir, EXT, 'salt', repointed.manifest, follow);
+      expect(edited.key).not.toBe(repointed.key);
+      // Refused without CORPUS_FOLLOW_SYMLINKS: not read, but keyed as skipped, so adding or removing it still changes the key.
+      const refused = await corpusKey(dir, EXT, 'salt', edited.manifest);
+      expect(refused.files).toEqual(['a.md', 'alias/b.txt', 'sub/b.txt']);
+      expect(refused.listing.skipped).toEqual([{ file: 'link.md', reason: expect.stringMatching(/outside the corpus folder/) }]);
+      unlinkSync(path.join(dir, 'link.md'));
+      const gone = await corpusKey(dir, EXT, 'salt', refused.manifest);
+      expect(gone.key).not.toBe(refused.key);
+      unlinkSync(path.join(dir, 'alias'));
+      expect((await corpusKey(dir, EXT, 'salt', gone.manifest)).key).toBe(base.key);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('does not hang on a symbolic link loop', async () => {
+    symlinkSync(dir, path.join(dir, 'sub', 'up'));
+    symlinkSync(path.join(dir, 'sub'), path.join(dir, 'sub', 'self'));
+    const key = await corpusKey(dir, EXT, 'salt');
+    expect(key.files).toEqual(['a.md', 'sub/b.txt']);
+  });
+
+  it('rejects a manifest that is not one', () => {
+    expect(parseManifest('{"hashedAt":1}')).toBeNull();
+    expect(parseManifest('')).toBeNull();
+  });
+});
