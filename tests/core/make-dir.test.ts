@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDirectory } from '../../src/core/make-dir.js';
 
-const repo = path.resolve(import.meta.dirname, '..');
+const repo = path.resolve(import.meta.dirname, '..', '..');
 
 describe('makeDirectory', () => {
   it('makes a folder and its missing parents, and accepts one that exists', () => {
@@ -31,6 +31,6 @@ describe('makeDirectory', () => {
       try { makeDirectory('/proc/self/newsdesk-x/data'); console.log('made'); } catch (e) { console.log(e.code); }`;
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repo, encoding: 'utf8', timeout: 20_000 });
     expect(run.signal).toBeNull();
-    expect(run.stdout.trim()).toBe('ENOENT');
+    expect(run.stdout.trim(), run.stderr).toBe('ENOENT');
   });
 });
