@@ -3,6 +3,7 @@
  * A command parses platform-neutral input and returns a `Reply`; adapters only render it.
  */
 import type { z } from 'zod';
+import type { Services } from './services.js';
 import type { Article, Reply, Span } from './types.js';
 
 /** One passage found by `Library.search`. */
@@ -76,8 +77,8 @@ export interface CommandContext {
   origin: Origin;
   /** All loaded commands (help and ask use it). */
   commands: ReadonlyMap<string, Command>;
-  /** Extra services registered by the running process (digest store, scheduler …), keyed by name. */
-  services: Record<string, unknown>;
+  /** Services registered by the running process (the digest desk …); absent ones are not running here. */
+  services: Services;
 }
 
 /** How an option shows up on the chat platforms (Discord options, Slack usage text). */

@@ -5,6 +5,7 @@
  * digest groups and labels them exactly as those commands do.
  */
 import type { Clock, Command, CommandContext, Library, Logger, SearchOptions } from '../core/command.js';
+import type { Services } from '../core/services.js';
 import { CitationBook, quote } from '../answer/reply.js';
 import { compileTopic, parseTopic } from '../topics/index.js';
 import type { Article, Reply, ReplyItem, Span } from '../core/types.js';
@@ -30,7 +31,8 @@ export interface DigestContentInput {
   commands?: ReadonlyMap<string, Command>;
   clock: Clock;
   logger: Logger;
-  services?: Record<string, unknown>;
+  /** Services the claim and timeline commands are handed (`ctx.services`). */
+  services?: Services;
 }
 
 /**
