@@ -13,6 +13,7 @@ import { buildDigest } from '../src/digest/content.js';
 import { DIGEST_ACTIONS, parseDigestText, parseSince, type DigestTextInput } from '../src/digest/command-text.js';
 import { formatInZone, parseTimezone } from '../src/digest/schedule.js';
 import { NewsdeskError } from '../src/core/errors.js';
+import { countOf } from '../src/answer/plural.js';
 import { MAX_QUERY_LENGTH } from '../src/core/command.js';
 import type { DigestChannel, DigestDesk, DigestSubscriptionInfo } from '../src/core/services.js';
 import type { Reply } from '../src/core/types.js';
@@ -151,7 +152,7 @@ export default {
       case 'list': {
         const subs = service.list(ref);
         if (!subs.length) return info(query, 'This channel has no digests.', [], ['/digest subscribe [topic] [schedule] [timezone] adds one.']);
-        return info(query, `This channel has ${subs.length} digest${subs.length === 1 ? '' : 's'}.`, subs.map((s) => describe(s, service)));
+        return info(query, `This channel has ${countOf(subs.length, 'digest')}.`, subs.map((s) => describe(s, service)));
       }
       case 'unsubscribe': {
         const sub = service.unsubscribe({ ...ref, ...(params.id !== undefined ? { id: params.id } : {}) });
@@ -168,7 +169,7 @@ export default {
               : `${what}: posting failed; it will be part of the next digest.`;
         });
         const posted = results.filter((r) => r.outcome === 'posted').length;
-        return info(query, posted ? `Posted ${posted} digest${posted === 1 ? '' : 's'} to this channel.` : 'No digest posted.', lines);
+        return info(query, posted ? `Posted ${countOf(posted, 'digest')} to this channel.` : 'No digest posted.', lines);
       }
     }
   },
