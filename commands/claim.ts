@@ -3,7 +3,8 @@
  * statement appeared, every line quoted verbatim with its citation.
  */
 import { z } from 'zod';
-import type { Command, Library } from '../src/core/command.js';
+import type { Command } from '../src/core/command.js';
+import type { Library } from '../src/core/ports.js';
 import { statementsOf } from '../src/claims/analyser.js';
 import { claimantKey } from '../src/claims/claimants.js';
 import { groupClaims, type Appearance, type ClaimGroup } from '../src/claims/grouping.js';

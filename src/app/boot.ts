@@ -2,7 +2,7 @@
  * Loading what every front end needs — the commands and the indexed corpus — into a Runtime.
  * The CLI and the long-running process both start here.
  */
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import { loadCommands } from './commands-loader.js';
 import type { Config } from './config.js';

@@ -6,7 +6,7 @@
 import { startDiscord } from '../adapters/discord/index.js';
 import { startSlack } from '../adapters/slack/index.js';
 import { boot } from './boot.js';
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole } from './console.js';

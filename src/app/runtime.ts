@@ -4,7 +4,8 @@
  * replies are the same on the CLI, the console, Slack and Discord.
  */
 import { z } from 'zod';
-import type { Clock, Command, CommandContext, Library, Logger, Origin } from '../core/command.js';
+import type { Command, CommandContext, Origin } from '../core/command.js';
+import type { Clock, Library, Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import type { Config } from './config.js';
 import { isNewsdeskError } from '../core/errors.js';

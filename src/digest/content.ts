@@ -4,7 +4,8 @@
  * and events come from the `claim` and `timeline` commands run over the new articles only, so a
  * digest groups and labels them exactly as those commands do.
  */
-import type { Clock, Command, CommandContext, Library, Logger, SearchOptions } from '../core/command.js';
+import type { Command, CommandContext } from '../core/command.js';
+import type { Clock, Library, Logger, SearchOptions } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import { CitationBook, quote } from '../answer/reply.js';
 import { countOf } from '../answer/plural.js';

@@ -8,7 +8,8 @@
  * the catch-up is one digest covering everything since the last one.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock, Command, Library, Logger } from '../core/command.js';
+import type { Command } from '../core/command.js';
+import type { Clock, Library, Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import type { DigestDesk } from '../core/services.js';
 import type { DigestPlatform, DigestRun, NewSubscription, StateStore, Subscription } from '../store/state-store.js';
