@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDirectory } from '../../src/core/make-dir.js';
 
-const repo = path.resolve(import.meta.dirname, '..');
+const repo = path.resolve(import.meta.dirname, '../..');
 
 describe('makeDirectory', () => {
   it('makes a folder and its missing parents, and accepts one that exists', () => {
