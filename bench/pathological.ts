@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderReply } from '../src/adapters/discord/render.js';
 import { renderPage } from '../src/adapters/slack/render.js';
-import type { Logger } from '../src/core/command.js';
+import type { Logger } from '../src/core/ports.js';
 import { loadCommands } from '../src/app/commands-loader.js';
 import { loadConfig } from '../src/app/config.js';
 import { buildLibrary } from '../src/library/build.js';

@@ -1,7 +1,7 @@
 /** The benchmark's jobs, each run in its own process by bench/run.ts. */
 import { statSync } from 'node:fs';
 import MiniSearch from 'minisearch';
-import type { Logger } from '../src/core/command.js';
+import type { Logger } from '../src/core/ports.js';
 import { loadCommands } from '../src/app/commands-loader.js';
 import { loadConfig } from '../src/app/config.js';
 import { buildLibrary, snapshotPath, type BuildStep } from '../src/library/build.js';

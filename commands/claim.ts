@@ -3,12 +3,14 @@
  * statement appeared, every line quoted verbatim with its citation.
  */
 import { z } from 'zod';
-import type { Command, Library } from '../src/core/command.js';
+import type { Command } from '../src/core/command.js';
+import type { Library } from '../src/core/ports.js';
 import { statementsOf } from '../src/claims/analyser.js';
 import { claimantKey } from '../src/claims/claimants.js';
 import { groupClaims, type Appearance, type ClaimGroup } from '../src/claims/grouping.js';
 import type { Statement } from '../src/claims/types.js';
 import { CitationBook, quote, queryText } from '../src/answer/reply.js';
+import { countOf } from '../src/answer/plural.js';
 import { compileTopic, parseTopic, suggestTopics, topicNote, type PartMatcher } from '../src/topics/index.js';
 import type { Article, Reply, ReplyItem } from '../src/core/types.js';
 
@@ -188,14 +190,14 @@ export default {
     const notes: string[] = [];
     const capped = topicNote(query);
     if (capped) notes.push(capped);
-    if (groups.length > shown.length) notes.push(`${groups.length - shown.length} more claim${groups.length - shown.length === 1 ? '' : 's'} not shown; narrow the topic to see them.`);
+    if (groups.length > shown.length) notes.push(`${countOf(groups.length - shown.length, 'more claim')} not shown; narrow the topic to see them.`);
     if (!items.length) {
       const close = suggestTopics(library, query.text, 5).filter((s) => s.toLowerCase() !== query.text.toLowerCase());
       notes.push(close.length ? `No claims found — try ${close.map((s) => `"${s}"`).join(', ')}.` : 'No claims found.');
     }
     const denied = shown.filter((g) => g.responses.some((r) => r.statement.kind === 'attributed')).length;
     const headline = shown.length
-      ? `${shown.length} claim${shown.length === 1 ? '' : 's'} about "${query.label}" in ${citations.list().length} article${citations.list().length === 1 ? '' : 's'}` +
+      ? `${countOf(shown.length, 'claim')} about "${query.label}" in ${countOf(citations.list().length, 'article')}` +
         (denied ? `; ${denied} denied or disputed` : '')
       : items.length
         ? `No attributed claims about "${query.label}"; the outlets' own reporting follows`

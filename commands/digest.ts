@@ -12,10 +12,10 @@ import type { Command, CommandContext } from '../src/core/command.js';
 import { buildDigest } from '../src/digest/content.js';
 import { DIGEST_ACTIONS, parseDigestText, parseSince, type DigestTextInput } from '../src/digest/command-text.js';
 import { formatInZone, parseTimezone } from '../src/digest/schedule.js';
-import type { DigestService } from '../src/digest/service.js';
 import { NewsdeskError } from '../src/core/errors.js';
+import { countOf } from '../src/answer/plural.js';
 import { MAX_QUERY_LENGTH } from '../src/core/command.js';
-import type { DigestPlatform, Subscription } from '../src/store/state-store.js';
+import type { DigestChannel, DigestDesk, DigestSubscriptionInfo } from '../src/core/services.js';
 import type { Reply } from '../src/core/types.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -44,14 +44,8 @@ const input = z.object({
 
 type Input = z.output<typeof input>;
 
-/** The digest service, when the running process registered one. */
-function serviceOf(ctx: CommandContext): DigestService | undefined {
-  const s = ctx.services.digest as Partial<DigestService> | undefined;
-  return s && typeof s.subscribe === 'function' && typeof s.runNow === 'function' ? (s as DigestService) : undefined;
-}
-
 /** The channel a subscription command is about. */
-function channelOf(ctx: CommandContext): { platform: DigestPlatform; channel: string } {
+function channelOf(ctx: CommandContext): DigestChannel {
   const { platform, channelId } = ctx.origin;
   if ((platform === 'slack' || platform === 'discord') && channelId) return { platform, channel: channelId };
   throw new NewsdeskError('Digest subscriptions are made in a Slack or Discord channel; here, "digest --since DATE" shows a digest.', 'usage');
@@ -61,7 +55,7 @@ function info(query: string, headline: string, lines: string[] = [], notes: stri
   return { command: 'digest', query, headline, items: [], citations: [], notes, lines };
 }
 
-function describe(sub: Subscription, service: DigestService): string {
+function describe(sub: DigestSubscriptionInfo, service: DigestDesk): string {
   const what = sub.topic ? `on "${sub.topic}"` : 'everything new';
   const next = service.nextRun(sub);
   const last = service.lastRun(sub);
@@ -76,7 +70,7 @@ function publishedSince(ctx: CommandContext, since: Date): string[] {
   return ctx.library.articles.filter((a) => a.meta.published !== null && a.meta.published >= day).map((a) => a.id);
 }
 
-async function show(params: Input, ctx: CommandContext, service: DigestService | undefined): Promise<Reply> {
+async function show(params: Input, ctx: CommandContext, service: DigestDesk | undefined): Promise<Reply> {
   const now = ctx.clock.now();
   const topic = params.topic ?? null;
   const query = topic ?? '';
@@ -129,13 +123,13 @@ export default {
     id: o.id,
   }),
   async run(params, ctx): Promise<Reply> {
-    const service = serviceOf(ctx);
+    const service = ctx.services.digest;
     const query = params.topic ?? '';
     if (params.action === 'show') return show(params, ctx, service);
     if (!service) {
       // The running bot says why it has no digests (a read-only DATA_DIR); elsewhere it is not the bot.
       const off = ctx.services.digestUnavailable;
-      if (typeof off === 'string') throw new NewsdeskError(off, 'state');
+      if (off !== undefined) throw new NewsdeskError(off, 'state');
       throw new NewsdeskError(
         `"digest ${params.action}" needs the running bot (npm start with Slack or Discord); here, "digest --since DATE" shows a digest.`,
         'usage',
@@ -158,7 +152,7 @@ export default {
       case 'list': {
         const subs = service.list(ref);
         if (!subs.length) return info(query, 'This channel has no digests.', [], ['/digest subscribe [topic] [schedule] [timezone] adds one.']);
-        return info(query, `This channel has ${subs.length} digest${subs.length === 1 ? '' : 's'}.`, subs.map((s) => describe(s, service)));
+        return info(query, `This channel has ${countOf(subs.length, 'digest')}.`, subs.map((s) => describe(s, service)));
       }
       case 'unsubscribe': {
         const sub = service.unsubscribe({ ...ref, ...(params.id !== undefined ? { id: params.id } : {}) });
@@ -175,7 +169,7 @@ export default {
               : `${what}: posting failed; it will be part of the next digest.`;
         });
         const posted = results.filter((r) => r.outcome === 'posted').length;
-        return info(query, posted ? `Posted ${posted} digest${posted === 1 ? '' : 's'} to this channel.` : 'No digest posted.', lines);
+        return info(query, posted ? `Posted ${countOf(posted, 'digest')} to this channel.` : 'No digest posted.', lines);
       }
     }
   },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { CitationBook, quote, queryText } from '../src/answer/reply.js';
+import { countOf } from '../src/answer/plural.js';
 import type { Reply } from '../src/core/types.js';
 
 /** How many passages one answer carries; adapters page through them. */
@@ -35,7 +36,7 @@ export default {
       command: 'search',
       query,
       headline: items.length
-        ? `${items.length} passage${items.length === 1 ? '' : 's'} for "${query}" from ${articles} article${articles === 1 ? '' : 's'}`
+        ? `${countOf(items.length, 'passage')} for "${query}" from ${countOf(articles, 'article')}`
         : `Nothing found for "${query}"`,
       items,
       citations: citations.list(),

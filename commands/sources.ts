@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { CitationBook, citationLine, quote } from '../src/answer/reply.js';
+import { countOf } from '../src/answer/plural.js';
 import type { Reply, ReplyItem } from '../src/core/types.js';
 
 const input = z.object({});
@@ -26,7 +27,7 @@ export default {
     return {
       command: 'sources',
       query: '',
-      headline: `${list.length} article${list.length === 1 ? '' : 's'} in the corpus`,
+      headline: `${countOf(list.length, 'article')} in the corpus`,
       items,
       citations: list,
       notes: [],

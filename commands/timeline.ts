@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { CitationBook, quote, queryText } from '../src/answer/reply.js';
+import { countOf } from '../src/answer/plural.js';
 import { buildTimeline } from '../src/timeline/build.js';
 import { dateLabel, yearGroup } from '../src/timeline/format.js';
 import { toTimelineJs } from '../src/timeline/timelinejs.js';
@@ -56,7 +57,7 @@ export default {
       command: 'timeline',
       query: topic,
       headline: items.length
-        ? `${items.length} dated event${items.length === 1 ? '' : 's'} for ${label} from ${articles} article${articles === 1 ? '' : 's'}${years}`
+        ? `${countOf(items.length, 'dated event')} for ${label} from ${countOf(articles, 'article')}${years}`
         : `No dated events found for "${label}"`,
       items,
       citations: citations.list(),

@@ -1,6 +1,7 @@
 /** `/topics`: the subjects and pairs the corpus supports, for `/timeline` and `/claim` (and chat autocomplete). */
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
+import { countOf } from '../src/answer/plural.js';
 import { listTopics } from '../src/topics/index.js';
 import type { Reply } from '../src/core/types.js';
 
@@ -28,7 +29,7 @@ export default {
     return {
       command: 'topics',
       query: prefix,
-      headline: topics.length ? `${topics.length} topic${topics.length === 1 ? '' : 's'} in the corpus${prefix ? ` matching "${prefix}"` : ''}` : 'No topics found',
+      headline: topics.length ? `${countOf(topics.length, 'topic')} in the corpus${prefix ? ` matching "${prefix}"` : ''}` : 'No topics found',
       items: [],
       citations: [],
       notes: topics.length ? ['Use one with /timeline or /claim, e.g. /timeline ' + topics[0]] : [],

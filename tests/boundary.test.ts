@@ -103,4 +103,13 @@ describe('architecture boundaries', () => {
   it('commands reach the process only through their context: they never import app/', () => {
     expect(layersImportedBy(path.join(root, 'commands')).filter((l) => /→ (app|adapters)$/.test(l))).toEqual([]);
   });
+
+  it('commands use services through their typed ports in core, never the digest service class or the state store', () => {
+    const bad = sourceFiles(path.join(root, 'commands')).flatMap((f) =>
+      importsOf(f)
+        .filter((s) => /\/src\/(digest\/service|store\/)/.test(s))
+        .map((s) => `${path.relative(root, f)} imports ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
 });

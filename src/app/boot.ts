@@ -2,7 +2,8 @@
  * Loading what every front end needs — the commands and the indexed corpus — into a Runtime.
  * The CLI and the long-running process both start here.
  */
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
+import type { Services } from '../core/services.js';
 import { loadCommands } from './commands-loader.js';
 import type { Config } from './config.js';
 import { buildLibrary, type CorpusWarning, type IndexedLibrary } from '../library/build.js';
@@ -22,7 +23,7 @@ export interface Booted {
  * @param services - services commands may use (`ctx.services`); the same object, so later additions are seen
  * @param options - `readOnly`: DATA_DIR cannot be written, so read the snapshot but never write one
  */
-export async function boot(config: Config, logger: Logger, services: Record<string, unknown> = {}, options: { readOnly?: boolean } = {}): Promise<Booted> {
+export async function boot(config: Config, logger: Logger, services: Services = {}, options: { readOnly?: boolean } = {}): Promise<Booted> {
   const [commands, built] = await Promise.all([
     loadCommands(),
     buildLibrary({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, logger, followSymlinks: config.CORPUS_FOLLOW_SYMLINKS, ...(options.readOnly ? { readOnly: true } : {}) }),

@@ -1,7 +1,7 @@
 /** The process logger: pino to stderr, with every secret-bearing field redacted. */
 import type { Writable } from 'node:stream';
 import { pino } from 'pino';
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
 
 /** Field paths that may carry secrets; pino replaces their values. */
 export const REDACT_PATHS = [

@@ -6,7 +6,8 @@
 import { startDiscord } from '../adapters/discord/index.js';
 import { startSlack } from '../adapters/slack/index.js';
 import { boot } from './boot.js';
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
+import type { Services } from '../core/services.js';
 import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole } from './console.js';
 import { createDigestService } from '../digest/index.js';
@@ -58,7 +59,7 @@ export async function startProcess(config: Config, options: StartOptions = {}): 
 }
 
 async function serve(config: Config, options: StartOptions, chat: boolean, logger: Logger, data: ReturnType<typeof lockDataDir> | undefined): Promise<number> {
-  const services: Record<string, unknown> = {};
+  const services: Services = {};
   const readOnly = data?.kind === 'read-only' ? data.reason : undefined;
   if (readOnly) {
     logger.warn(

@@ -12,7 +12,7 @@
  */
 import { inspect } from 'node:util';
 import type { Writable } from 'node:stream';
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
 import type { Config } from './config.js';
 import { REDACT_PATHS } from './log.js';
 

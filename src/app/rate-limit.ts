@@ -1,5 +1,5 @@
 /** Per-user rate limiting shared by the chat adapters (a sliding one-minute window). */
-import type { Clock } from '../core/command.js';
+import type { Clock } from '../core/ports.js';
 
 /** Decides whether a user may ask again now. */
 export interface RateLimiter {

@@ -4,7 +4,9 @@
  * replies are the same on the CLI, the console, Slack and Discord.
  */
 import { z } from 'zod';
-import type { Clock, Command, CommandContext, Library, Logger, Origin } from '../core/command.js';
+import type { Command, CommandContext, Origin } from '../core/command.js';
+import type { Clock, Library, Logger } from '../core/ports.js';
+import type { Services } from '../core/services.js';
 import type { Config } from './config.js';
 import { isNewsdeskError } from '../core/errors.js';
 import type { Reply } from '../core/types.js';
@@ -25,7 +27,7 @@ export interface Runtime {
   readonly logger: Logger;
   readonly config: Config;
   /** Services registered by the process (e.g. `digest`), passed to commands as `ctx.services`. */
-  readonly services: Record<string, unknown>;
+  readonly services: Services;
   /** Runs a command by name; unknown commands and bad input become `error` replies, never throws for user error. */
   execute(name: string, raw: RawInput, origin: Origin): Promise<Reply>;
 }
@@ -44,10 +46,10 @@ export function createRuntime(parts: {
   clock?: Clock;
   logger: Logger;
   config: Config;
-  services?: Record<string, unknown>;
+  services?: Services;
 }): Runtime {
   const clock = parts.clock ?? { now: () => new Date() };
-  const services = parts.services ?? {};
+  const services: Services = parts.services ?? {};
   const runtime: Runtime = {
     commands: parts.commands,
     library: parts.library,

@@ -3,7 +3,7 @@
  * `article.annotations.claims`. Only title, standfirst and body sentences are read, so captions
  * and site chrome never yield a claim.
  */
-import type { Analyser } from '../core/analyser.js';
+import type { Analyser } from '../core/ports.js';
 import { SPEAKER_NOUNS } from './lexicon.js';
 import type { Article } from '../core/types.js';
 import { findStatements } from './attribution.js';

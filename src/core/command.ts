@@ -1,62 +1,13 @@
 /**
  * The seam between the neutral core and every front end (CLI, console, Slack, Discord).
  * A command parses platform-neutral input and returns a `Reply`; adapters only render it.
+ * What a command reads and calls comes in its `CommandContext`: the ports (src/core/ports.ts)
+ * and the process's services (src/core/services.ts).
  */
 import type { z } from 'zod';
-import type { Article, Reply, Span } from './types.js';
-
-/** One passage found by `Library.search`. */
-export interface SearchHit {
-  articleId: string;
-  /** The passage: one sentence or a short run of sentences of the article. */
-  span: Span;
-  /** Indexes into `Article.sentences` covered by the passage. */
-  sentences: number[];
-  score: number;
-  /** Query terms that matched (normalised). */
-  terms: string[];
-  /** Absolute offsets (into `Article.text`) of the matched words inside `span`. */
-  highlights: Span[];
-}
-
-/** Options for `Library.search`. */
-export interface SearchOptions {
-  /** Most passages to return. @defaultValue 5 */
-  limit?: number;
-  /** Most passages from one article (diversity). @defaultValue 2 */
-  perArticle?: number;
-  /** Only passages of these articles. */
-  articleIds?: ReadonlySet<string>;
-}
-
-/** The loaded, indexed corpus every command reads. */
-export interface Library {
-  /** All articles, in corpus order (syndicated copies included, flagged by `duplicateOf`). */
-  readonly articles: readonly Article[];
-  /** The article with that id. */
-  get(id: string): Article | undefined;
-  /** Best passages for a free-text query; never throws on odd input. */
-  search(query: string, options?: SearchOptions): SearchHit[];
-  /** Ids of articles that match a query at the article level (title, lead, body), best first. */
-  searchArticles(query: string, limit?: number): string[];
-  /** Close index terms for a word that found nothing ("did you mean"). */
-  suggest(query: string, limit?: number): string[];
-  /** Key of the corpus content this library was built from. */
-  readonly version: string;
-}
-
-/** Time, injectable so tests can fake it. */
-export interface Clock {
-  now(): Date;
-}
-
-/** The structured logger (pino's interface, the subset we use). */
-export interface Logger {
-  info(obj: unknown, msg?: string): void;
-  warn(obj: unknown, msg?: string): void;
-  error(obj: unknown, msg?: string): void;
-  debug(obj: unknown, msg?: string): void;
-}
+import type { Clock, Library, Logger } from './ports.js';
+import type { Services } from './services.js';
+import type { Reply } from './types.js';
 
 /** Where a command was invoked from; digest subscriptions and rate limits key on it. */
 export interface Origin {
@@ -76,8 +27,8 @@ export interface CommandContext {
   origin: Origin;
   /** All loaded commands (help and ask use it). */
   commands: ReadonlyMap<string, Command>;
-  /** Extra services registered by the running process (digest store, scheduler …), keyed by name. */
-  services: Record<string, unknown>;
+  /** Services registered by the running process (the digest desk …); absent ones are not running here. */
+  services: Services;
 }
 
 /** How an option shows up on the chat platforms (Discord options, Slack usage text). */

@@ -2,7 +2,7 @@
  * The ingest-time dates analyser: resolves every date expression of an article against its
  * publication date and stores the mentions in `article.annotations.dates`.
  */
-import type { Analyser } from '../core/analyser.js';
+import type { Analyser } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 import { resolveDates } from './resolve.js';
 import type { DateMention, DateReference } from './types.js';

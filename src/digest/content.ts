@@ -4,8 +4,11 @@
  * and events come from the `claim` and `timeline` commands run over the new articles only, so a
  * digest groups and labels them exactly as those commands do.
  */
-import type { Clock, Command, CommandContext, Library, Logger, SearchOptions } from '../core/command.js';
+import type { Command, CommandContext } from '../core/command.js';
+import type { Clock, Library, Logger, SearchOptions } from '../core/ports.js';
+import type { Services } from '../core/services.js';
 import { CitationBook, quote } from '../answer/reply.js';
+import { countOf } from '../answer/plural.js';
 import { compileTopic, parseTopic } from '../topics/index.js';
 import type { Article, Reply, ReplyItem, Span } from '../core/types.js';
 
@@ -30,7 +33,8 @@ export interface DigestContentInput {
   commands?: ReadonlyMap<string, Command>;
   clock: Clock;
   logger: Logger;
-  services?: Record<string, unknown>;
+  /** Services the claim and timeline commands are handed (`ctx.services`). */
+  services?: Services;
 }
 
 /**
@@ -140,8 +144,6 @@ function adoptItems(reply: Reply, section: string, library: Library, book: Citat
   return out;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /**
  * Builds the digest Reply, or null when there is nothing new to say (then nothing is posted).
  * @example
@@ -198,9 +200,9 @@ export async function buildDigest(input: DigestContentInput): Promise<Reply | nu
   }
   const shownArticles = items.length;
   const listed = originals.length - copiesOfOlder;
-  if (listed > shownArticles) notes.push(`…and ${plural(listed - shownArticles, 'more new article')} not shown.`);
+  if (listed > shownArticles) notes.push(`…and ${countOf(listed - shownArticles, 'more new article')} not shown.`);
   if (copiesOfOlder) {
-    notes.push(`${copiesOfOlder} syndicated ${copiesOfOlder === 1 ? 'copy' : 'copies'} of earlier articles left out.`);
+    notes.push(`${countOf(copiesOfOlder, 'syndicated copy', 'syndicated copies')} of earlier articles left out.`);
   }
 
   let claimCount = 0;
@@ -221,9 +223,9 @@ export async function buildDigest(input: DigestContentInput): Promise<Reply | nu
   }
   if (items.length === 0) return null;
 
-  const parts = listed || !(claimCount || eventCount) ? [plural(listed, 'new article')] : [];
-  if (claimCount) parts.push(`${claimCount} ${claimCount === 1 ? 'claim or denial' : 'claims and denials'}`);
-  if (eventCount) parts.push(plural(eventCount, 'timeline event'));
+  const parts = listed || !(claimCount || eventCount) ? [countOf(listed, 'new article')] : [];
+  if (claimCount) parts.push(countOf(claimCount, 'claim or denial', 'claims and denials'));
+  if (eventCount) parts.push(countOf(eventCount, 'timeline event'));
   const about = topic ? ` on "${topic}"` : '';
   return {
     command: 'digest',

@@ -6,7 +6,7 @@
  * digest.setPoster('slack', (channel, reply) => slack.postReply(channel, reply));
  * await digest.start();
  */
-import type { Clock } from '../core/command.js';
+import type { Clock } from '../core/ports.js';
 import type { Config } from '../app/config.js';
 import type { Runtime } from '../app/runtime.js';
 import { StateStore } from '../store/state-store.js';

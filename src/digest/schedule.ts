@@ -5,6 +5,7 @@
  */
 import { Cron } from 'croner';
 import { NewsdeskError } from '../core/errors.js';
+import { countOf } from '../answer/plural.js';
 
 /** A schedule that works, shown whenever one is refused. */
 export const EXAMPLE_SCHEDULE = '0 9 * * 1-5';
@@ -89,7 +90,7 @@ export function parseSchedule(expr: string, timezone: string): Schedule {
   const fields = cron.split(' ').filter(Boolean).length;
   if (fields !== 5) {
     throw new NewsdeskError(
-      `"${raw.slice(0, 60)}" is not a valid schedule: it has ${fields} field${fields === 1 ? '' : 's'}, a schedule has five — minute hour day month weekday — ${example}.`,
+      `"${raw.slice(0, 60)}" is not a valid schedule: it has ${countOf(fields, 'field')}, a schedule has five — minute hour day month weekday — ${example}.`,
       'usage',
     );
   }

@@ -8,8 +8,10 @@
  * the catch-up is one digest covering everything since the last one.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock, Command, Library, Logger } from '../core/command.js';
+import type { Command } from '../core/command.js';
+import type { Clock, Library, Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
+import type { DigestDesk } from '../core/services.js';
 import type { DigestPlatform, DigestRun, NewSubscription, StateStore, Subscription } from '../store/state-store.js';
 
 import type { Reply } from '../core/types.js';
@@ -64,7 +66,7 @@ export interface DigestServiceOptions {
  * const digest = new DigestService({ store, library: () => lib, logger, posters: { slack: post } });
  * await digest.start();
  */
-export class DigestService {
+export class DigestService implements DigestDesk {
   private readonly store: StateStore;
   private readonly library: () => Library;
   private readonly logger: Logger;
@@ -179,12 +181,12 @@ export class DigestService {
   }
 
   /** When a subscription fires next. */
-  nextRun(sub: Subscription): Date | null {
+  nextRun(sub: Pick<Subscription, 'cron' | 'timezone'>): Date | null {
     return nextSlot({ cron: sub.cron, timezone: sub.timezone }, this.clock.now());
   }
 
   /** The latest finished run of a subscription. */
-  lastRun(sub: Subscription): DigestRun | undefined {
+  lastRun(sub: Pick<Subscription, 'id'>): DigestRun | undefined {
     return this.state(() => this.store.lastRun(sub.id));
   }
 

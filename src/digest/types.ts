@@ -1,6 +1,7 @@
 /** The digest service's vocabulary: posters, outcomes and the changes it is told about. */
 import type { DigestPlatform } from '../store/state-store.js';
 import type { Article, Reply } from '../core/types.js';
+import type { DigestChannel, DigestOutcome } from '../core/services.js';
 
 /** What identifies one digest post on the platform, the same on every attempt and after a restart. */
 export interface DigestDelivery {
@@ -29,7 +30,7 @@ export interface DigestOutlet {
 export type DigestPosters = Partial<Record<DigestPlatform, DigestPoster | DigestOutlet>>;
 
 /** How one run ended. */
-export type RunOutcome = 'posted' | 'empty' | 'failed';
+export type RunOutcome = DigestOutcome;
 
 /** What one scheduler pass did. */
 export interface TickReport {
@@ -45,7 +46,4 @@ export interface CorpusChange {
 }
 
 /** Where a subscription command came from. */
-export interface ChannelRef {
-  platform: DigestPlatform;
-  channel: string;
-}
+export type ChannelRef = DigestChannel;

@@ -4,7 +4,7 @@
  */
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 import { isInside, OUTSIDE_LINK_REASON, walkCorpus, type SymlinkPolicy } from './corpus-walk.js';
 import { FrontMatterError, splitFrontMatter } from './front-matter.js';

@@ -1,5 +1,5 @@
 /** The analysers the library runs on every article, in order. */
-import type { Analyser } from '../core/analyser.js';
+import type { Analyser } from '../core/ports.js';
 import { claimsAnalyser } from '../claims/analyser.js';
 import { datesAnalyser } from '../dates/analyser.js';
 

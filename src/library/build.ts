@@ -11,9 +11,9 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Analyser } from '../core/analyser.js';
+import type { Analyser } from '../core/ports.js';
 import { ANALYSERS } from './analysers.js';
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import * as ingest from '../ingest/index.js';
 import { corpusKey, formatManifest, parseManifest, type FileManifest } from './corpus-key.js';

@@ -3,8 +3,8 @@
  * live corpus (a small delta segment beside the main one, merged when it grows).
  */
 import { createHash } from 'node:crypto';
-import type { Analyser } from '../core/analyser.js';
-import type { Library, SearchHit, SearchOptions } from '../core/command.js';
+import type { Analyser } from '../core/ports.js';
+import type { Library, SearchHit, SearchOptions } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 import { SearchEngine, type ArticleLocation, type EngineOptions } from '../search/engine.js';
 import { buildSegment, Segment } from '../search/segment.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
 import type { CorpusWarning, IngestedFile } from '../ingest/index.js';
 import type { Article } from '../core/types.js';
 import type { IngestBatch, IngestJob, IngestReply, IngestRequest, ServeJob } from './ingest-worker.js';

@@ -11,7 +11,7 @@ import { crc32 } from 'node:zlib';
 import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
 import { Segment, type SegmentData } from '../search/segment.js';
 import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
 import { makeDirectory } from '../core/make-dir.js';

@@ -4,7 +4,7 @@
  * required word's impact-ordered list, exact checks through the forward index, then an OR
  * fallback over the best postings of each word.
  */
-import type { SearchHit, SearchOptions } from '../core/command.js';
+import type { SearchHit, SearchOptions } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 import { defaultExpansion, planWords, type ExpansionOptions, type WordPlan } from './plan.js';
 import { passageBoost, tfWeight, type Segment } from './segment.js';

@@ -1,5 +1,5 @@
 /** Choosing which scored passages become hits: diversity across stories, no repeated text, highlights. */
-import type { SearchHit } from '../core/command.js';
+import type { SearchHit } from '../core/ports.js';
 import type { Span } from '../core/types.js';
 import type { Segment } from './segment.js';
 import { forEachWord } from './tokenize.js';

@@ -7,7 +7,7 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { makeDirectory } from '../core/make-dir.js';

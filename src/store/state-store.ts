@@ -3,7 +3,7 @@
  * Everything a restart must remember lives here, so the digest scheduler itself stays stateless.
  */
 import type Database from 'better-sqlite3';
-import type { Clock, Logger } from '../core/command.js';
+import type { Clock, Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import {
   toRun,

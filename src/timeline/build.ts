@@ -2,7 +2,7 @@
  * Builds the timeline of a topic across a library: the events of articles about it, merged when
  * several articles report the same thing on the same date, oldest first.
  */
-import type { Library } from '../core/command.js';
+import type { Library } from '../core/ports.js';
 import { compileTopic, parseTopic, type PartMatcher, type TopicQuery } from '../topics/index.js';
 import type { Article } from '../core/types.js';
 import { eventsOf, type TimelineEvent } from './events.js';

@@ -3,7 +3,7 @@
  * and proper names, counted by the articles that mention them, plus the pairs that co-occur in
  * a sentence. Computed once per library version and cached; feeds `listTopics` and autocomplete.
  */
-import type { Library } from '../core/command.js';
+import type { Library } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 import { PLACES, placeFor } from './places.js';
 

@@ -3,7 +3,8 @@
  * subject expands to its aliases (Russia, Russian, Moscow, Kremlin). `listTopics` derives the
  * topics a corpus supports from the entities it mentions and the pairs that co-occur.
  */
-import { MAX_QUERY_LENGTH, type Library } from '../core/command.js';
+import { MAX_QUERY_LENGTH } from '../core/command.js';
+import type { Library } from '../core/ports.js';
 import { stripInvisible } from '../search/tokenize.js';
 import { placeFor } from './places.js';
 import { corpusTopics } from './corpus-topics.js';

@@ -14,9 +14,9 @@
 import { realpathSync, watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Analyser } from '../core/analyser.js';
+import type { Analyser } from '../core/ports.js';
 import { ANALYSERS } from '../library/analysers.js';
-import type { Logger } from '../core/command.js';
+import type { Logger } from '../core/ports.js';
 import { CORPUS_EXTENSIONS, ingestFile, isInside, OUTSIDE_LINK_REASON, walkCorpus } from '../ingest/index.js';
 import { startIngestThread, type IngestThread } from '../library/ingest-pool.js';
 import type { Article } from '../core/types.js';

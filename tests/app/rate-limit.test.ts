@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter, rateLimitMessage } from '../../src/app/rate-limit.js';
-import type { Clock } from '../../src/core/command.js';
+import type { Clock } from '../../src/core/ports.js';
 
 /** A clock the test moves by hand: no sleeps, no wall-clock dependence. */
 function manualClock(start = Date.UTC(2024, 2, 5, 9, 0, 0)): Clock & { advance(ms: number): void } {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import claim from '../../commands/claim.js';
 import { statementsOf } from '../../src/claims/analyser.js';
-import type { Library } from '../../src/core/command.js';
+import type { Library } from '../../src/core/ports.js';
 import { loadConfig } from '../../src/app/config.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { buildLibrary, libraryFromArticles } from '../../src/library/build.js';

@@ -2,7 +2,7 @@
  * Shared pieces for the digest tests: a fake clock, posters that record (and fail on demand),
  * a logger that keeps warnings, and the real library over articles written for the tests.
  */
-import type { Clock, Logger } from '../../src/core/command.js';
+import type { Clock, Logger } from '../../src/core/ports.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { libraryFromArticles, type IndexedLibrary } from '../../src/library/build.js';
 import type { Article, ArticleMeta, Reply } from '../../src/core/types.js';

@@ -2,7 +2,7 @@
  * The real library over hand-written articles whose text tries to break Discord's layout and to
  * ping everyone.
  */
-import type { Library } from '../../src/core/command.js';
+import type { Library } from '../../src/core/ports.js';
 import { loadConfig, type Config } from '../../src/app/config.js';
 import { libraryFromArticles } from '../../src/library/build.js';
 import type { Article } from '../../src/core/types.js';

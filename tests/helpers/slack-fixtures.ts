@@ -3,7 +3,8 @@
  * analysers), a word-matching object satisfying `Library`, and the shipped command modules.
  * The article text tries to ping the channel and to break mrkdwn.
  */
-import type { Command, Library, Logger } from '../../src/core/command.js';
+import type { Command } from '../../src/core/command.js';
+import type { Library, Logger } from '../../src/core/ports.js';
 import { libraryFromArticles } from '../../src/library/build.js';
 import { loadConfig } from '../../src/app/config.js';
 import { createRuntime, type Runtime } from '../../src/app/runtime.js';

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import timeline from '../../commands/timeline.js';
 import topics from '../../commands/topics.js';
-import type { Command, Library } from '../../src/core/command.js';
+import type { Command } from '../../src/core/command.js';
+import type { Library } from '../../src/core/ports.js';
 import { loadConfig } from '../../src/app/config.js';
 import { loadCorpus } from '../../src/ingest/index.js';
 import { libraryFromArticles } from '../../src/library/build.js';

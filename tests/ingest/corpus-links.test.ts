@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/core/command.js';
+import type { Logger } from '../../src/core/ports.js';
 import { loadCorpus } from '../../src/ingest/index.js';
 import { buildLibrary } from '../../src/library/build.js';
 

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/core/command.js';
+import type { Logger } from '../../src/core/ports.js';
 import { isNewsdeskError } from '../../src/core/errors.js';
 import { ingestFile, loadCorpus } from '../../src/ingest/index.js';
 

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Analyser } from '../../src/core/analyser.js';
-import type { Logger } from '../../src/core/command.js';
+import type { Analyser } from '../../src/core/ports.js';
+import type { Logger } from '../../src/core/ports.js';
 import { isNewsdeskError } from '../../src/core/errors.js';
 import { buildLibrary, libraryFromArticles, snapshotPath, type IndexedLibrary } from '../../src/library/build.js';
 import { story } from '../helpers/search.js';

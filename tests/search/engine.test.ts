@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchHit } from '../../src/core/command.js';
+import type { SearchHit } from '../../src/core/ports.js';
 import { SegmentedLibrary } from '../../src/library/indexed-library.js';
 import type { Article } from '../../src/core/types.js';
 import { makeArticle, story } from '../helpers/search.js';

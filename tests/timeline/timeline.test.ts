@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import timeline from '../../commands/timeline.js';
-import type { Library } from '../../src/core/command.js';
+import type { Library } from '../../src/core/ports.js';
 import { MAX_QUERY_LENGTH } from '../../src/core/command.js';
 import type { Runtime } from '../../src/app/runtime.js';
 import { toTimelineJs } from '../../src/timeline/timelinejs.js';

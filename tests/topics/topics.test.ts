@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import claim from '../../commands/claim.js';
 import timeline from '../../commands/timeline.js';
-import type { Command, Library } from '../../src/core/command.js';
+import type { Command } from '../../src/core/command.js';
+import type { Library } from '../../src/core/ports.js';
 import { loadConfig } from '../../src/app/config.js';
 import { silentLogger } from '../../src/app/log.js';
 import { createRuntime } from '../../src/app/runtime.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, renameSync, rmSync, symlin
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/core/command.js';
+import type { Logger } from '../../src/core/ports.js';
 import { ingestFile } from '../../src/ingest/index.js';
 import { buildLibrary, type IndexedLibrary } from '../../src/library/build.js';
 import { silentLogger } from '../../src/app/log.js';

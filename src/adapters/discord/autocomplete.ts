@@ -1,6 +1,6 @@
 /** Autocomplete for `topic` options: the corpus's topics that match what the user has typed so far. */
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
-import type { Library } from '../../core/command.js';
+import type { Library } from '../../core/ports.js';
 import { listTopics, suggestTopics } from '../../topics/index.js';
 import { LIMITS } from './limits.js';
 

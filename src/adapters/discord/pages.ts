@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import type { Clock } from '../../core/command.js';
+import type { Clock } from '../../core/ports.js';
 import { LIMITS } from './limits.js';
 import type { DiscordPage } from './render.js';
 

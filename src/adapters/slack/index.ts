@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
-import type { Logger } from '../../core/command.js';
+import type { Logger } from '../../core/ports.js';
 import { NewsdeskError, isNewsdeskError } from '../../core/errors.js';
 import type { Runtime } from '../../app/runtime.js';
 import type { DigestDelivery, DigestLookup } from '../../digest/types.js';

@@ -1,0 +1,73 @@
+/**
+ * The ports: what the core needs from the outside, as small interfaces every layer codes
+ * against and the process fills in — the indexed corpus (`Library`, built in src/library over
+ * src/search), time (`Clock`), logging (`Logger`, pino in src/app/log.ts) and the ingest-time
+ * analysers (`Analyser`: claims, dates). Tests hand in real fakes of the same shapes.
+ */
+import type { Article, Span } from './types.js';
+
+/** One passage found by `Library.search`. */
+export interface SearchHit {
+  articleId: string;
+  /** The passage: one sentence or a short run of sentences of the article. */
+  span: Span;
+  /** Indexes into `Article.sentences` covered by the passage. */
+  sentences: number[];
+  score: number;
+  /** Query terms that matched (normalised). */
+  terms: string[];
+  /** Absolute offsets (into `Article.text`) of the matched words inside `span`. */
+  highlights: Span[];
+}
+
+/** Options for `Library.search`. */
+export interface SearchOptions {
+  /** Most passages to return. @defaultValue 5 */
+  limit?: number;
+  /** Most passages from one article (diversity). @defaultValue 2 */
+  perArticle?: number;
+  /** Only passages of these articles. */
+  articleIds?: ReadonlySet<string>;
+}
+
+/** The loaded, indexed corpus every command reads. */
+export interface Library {
+  /** All articles, in corpus order (syndicated copies included, flagged by `duplicateOf`). */
+  readonly articles: readonly Article[];
+  /** The article with that id. */
+  get(id: string): Article | undefined;
+  /** Best passages for a free-text query; never throws on odd input. */
+  search(query: string, options?: SearchOptions): SearchHit[];
+  /** Ids of articles that match a query at the article level (title, lead, body), best first. */
+  searchArticles(query: string, limit?: number): string[];
+  /** Close index terms for a word that found nothing ("did you mean"). */
+  suggest(query: string, limit?: number): string[];
+  /** Key of the corpus content this library was built from. */
+  readonly version: string;
+}
+
+/** Time, injectable so tests can fake it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The structured logger (pino's interface, the subset we use). */
+export interface Logger {
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+  debug(obj: unknown, msg?: string): void;
+}
+
+/**
+ * One ingest-time analysis step (claims, dates …). Each article is analysed once at ingest; the
+ * result is stored in `Article.annotations[name]`, cached in the snapshot, and read by the
+ * commands. Results must be JSON-serialisable.
+ */
+export interface Analyser<T = unknown> {
+  /** Key in `Article.annotations`. */
+  name: string;
+  /** Bump when the output changes, so cached snapshots are rebuilt. */
+  version: string;
+  analyse(article: Article): T;
+}

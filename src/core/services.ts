@@ -1,0 +1,76 @@
+/**
+ * What the running process lends commands besides the library (`ctx.services`). Each service is
+ * declared here as the small surface commands call, not as the class that provides it, so core
+ * and commands never import `src/digest` or the process that starts it (`src/app`).
+ */
+import type { Reply } from './types.js';
+
+/** A chat channel a digest is posted to. */
+export interface DigestChannel {
+  platform: 'slack' | 'discord';
+  /** Slack channel id, Discord channel id. */
+  channel: string;
+}
+
+/** A channel's standing order for digests, as commands show it. */
+export interface DigestSubscriptionInfo {
+  id: number;
+  /** Only reporting on this topic; null for everything new. */
+  topic: string | null;
+  /** Five-field cron expression, read in `timezone`. */
+  cron: string;
+  /** IANA time zone, e.g. "Asia/Yerevan". */
+  timezone: string;
+  /** `env` subscriptions come from DIGEST_* settings, not from a chat command. */
+  origin: 'chat' | 'env';
+}
+
+/** A finished digest run, as commands show it. */
+export interface DigestRunInfo {
+  /** When the digest was posted; null when the run posted nothing. */
+  postedAt: Date | null;
+}
+
+/** How one digest run ended: posted, nothing new to post, or posting failed. */
+export type DigestOutcome = 'posted' | 'empty' | 'failed';
+
+/**
+ * The digest desk as `/digest` uses it: channel subscriptions, digests on demand and previews.
+ * `DigestService` (src/digest/service.ts) implements it.
+ */
+export interface DigestDesk {
+  /**
+   * Subscribes a channel; schedule and time zone default to the service's.
+   * @throws NewsdeskError (code `usage`) for a bad schedule or time zone, a duplicate, or too many
+   */
+  subscribe(request: DigestChannel & { topic?: string | null; schedule?: string; timezone?: string; createdBy?: string | null }): DigestSubscriptionInfo;
+  /** A channel's subscriptions. */
+  list(channel: DigestChannel): DigestSubscriptionInfo[];
+  /**
+   * Removes a channel's subscription: the one with `id`, or its only one.
+   * @throws NewsdeskError (`not_found` when there is none, `usage` when an id is needed or it comes from the environment)
+   */
+  unsubscribe(request: DigestChannel & { id?: number }): DigestSubscriptionInfo;
+  /** When a subscription fires next; null for never. */
+  nextRun(subscription: Pick<DigestSubscriptionInfo, 'cron' | 'timezone'>): Date | null;
+  /** The latest finished run of a subscription. */
+  lastRun(subscription: Pick<DigestSubscriptionInfo, 'id'>): DigestRunInfo | undefined;
+  /**
+   * Posts a channel's digests now (the one with `id`, else all of the channel's).
+   * @throws NewsdeskError (`not_found` when the channel has no digest, `platform` when its platform is not running)
+   */
+  runNow(request: DigestChannel & { id?: number }): Promise<Array<{ subscription: DigestSubscriptionInfo; outcome: DigestOutcome }>>;
+  /**
+   * The digest of articles that arrived since `since`, posting and recording nothing.
+   * @returns null when nothing arrived
+   */
+  preview(options: { since: Date; topic?: string | null; timezone?: string }): Promise<Reply | null>;
+}
+
+/** Services registered by the running process; commands get them as `ctx.services`. */
+export interface Services {
+  /** Scheduled digests; present only in the running bot with a writable DATA_DIR. */
+  digest?: DigestDesk;
+  /** Why the running bot has no digest desk (e.g. a read-only DATA_DIR), shown to whoever asks for one. */
+  digestUnavailable?: string;
+}
