@@ -859,17 +859,7 @@ function clipContents(text: string, raws: Raw[]): void {
 }
 
 
-/**
- * True when `pos` lies inside a quotation of its paragraph: a speaker's own words, where "I said",
- * "they told me" or "people believe" are quoted speech, not the article's reporting. A quotation
- * counts when it closes later in the paragraph, or opens the paragraph (a quotation running on
- * over several paragraphs, or a quoted block); a stray unmatched mark elsewhere does not.
- */
-export function insideQuotation(text: string, pos: number): boolean {
-  return quotationIndex(text)(pos);
-}
-
-/** What `insideQuotation` needs of one paragraph, read in one pass. */
+/** What `quotationIndex` needs of one paragraph, read in one pass. */
 interface ParagraphQuotes {
   /** Start of each double quotation mark (a `''` pair counts once, at its first apostrophe). */
   marks: number[];
@@ -882,11 +872,15 @@ interface ParagraphQuotes {
 }
 
 /**
- * `insideQuotation` for many positions of one text: each paragraph is read once (lazily) instead of
- * from its start for every position, which made a long paragraph with many statements quadratic
- * (a 400 KB one-line article took half a minute to analyse). Same answers as reading each time.
+ * A test for positions of one text: true when `pos` lies inside a quotation of its paragraph, a
+ * speaker's own words, where "I said", "they told me" or "people believe" are quoted speech, not the
+ * article's reporting. A quotation counts when it closes later in the paragraph, or opens the
+ * paragraph (a quotation running on over several paragraphs, or a quoted block); a stray unmatched
+ * mark elsewhere does not. Each paragraph is read once (lazily) instead of from its start for every
+ * position, which made a long paragraph with many statements quadratic (a 400 KB one-line article
+ * took half a minute to analyse).
  */
-export function quotationIndex(text: string): (pos: number) => boolean {
+function quotationIndex(text: string): (pos: number) => boolean {
   const breaks: number[] = [];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
   const paragraphs = new Map<number, ParagraphQuotes>();

@@ -38,7 +38,7 @@ const STOP = new Set(
 );
 
 /** Content words of a text, lightly stemmed, for comparing claims. */
-export function claimTerms(text: string): Set<string> {
+function claimTerms(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
     let w = m[0];

@@ -219,7 +219,7 @@ export function wholeSubject(toks: Token[], s: number): number {
 }
 
 /** Like `npLeft`, but a lone subject pronoun ("he, once again, pledged") also counts. */
-export function npLeftOrPronoun(toks: Token[], j: number): number {
+function npLeftOrPronoun(toks: Token[], j: number): number {
   const t = toks[j];
   if (t && PRONOUNS.has(t.lower) && t.lower !== 'which' && t.lower !== 'it') return j;
   return npLeft(toks, j);
