@@ -118,19 +118,19 @@ const MODALS = new Set(['would', 'will', 'do', 'does', 'did', "don't", "doesn't"
  */
 function positionCue(toks: readonly import('./tokens.js').Token[], c: number, lemma: string, actions: boolean): boolean {
   if (!actions) return false;
-  const t = toks[c]!;
+  const cue = toks[c]!;
   const prev = toks[c - 1];
-  const base = t.lower === lemma;
+  const base = cue.lower === lemma;
   // "they want", "would like", and after a plural subject: "voters want", "Palestinians want", "4 in 10 want".
   const plural = !!prev && prev.word && /[^su’'i]s$/.test(prev.lower) && !SKIPPABLE.has(prev.lower) && !BOUNDARY.has(prev.lower) && !CUE_VERBS.has(prev.lower);
   if (base && !(prev && (PERSONAL.has(prev.lower) || MODALS.has(prev.lower) || plural || /^\d+$/.test(prev.text) || /^(?:both|others|many|most|some|few|all)$/.test(prev.lower)))) return false;
   if ((lemma === 'see' || lemma === 'view' || lemma === 'regard') && !toks.slice(c + 1, c + 9).some((x) => x.lower === 'as' || (lemma === 'see' && x.lower === 'that'))) return false;
-  if (lemma === 'like' && !(t.lower !== 'like' || prev?.lower === 'would')) return false;
+  if (lemma === 'like' && !(cue.lower !== 'like' || prev?.lower === 'would')) return false;
   if (lemma === 'vote' && !/^(?:for|against)$/.test(toks[c + 1]?.lower ?? '')) return false;
-  if (lemma === 'back' && t.lower === 'backs') return false;
+  if (lemma === 'back' && cue.lower === 'backs') return false;
   // "the poll released Friday", "a report issued last week": a participle describing a noun, not an act.
   const after = toks[c + 1];
-  if (/ed$/.test(t.lower) && (!after || TIME_WORD.test(after.lower) || /^(?:last|this|earlier)$/.test(after.lower) ||
+  if (/ed$/.test(cue.lower) && (!after || TIME_WORD.test(after.lower) || /^(?:last|this|earlier)$/.test(after.lower) ||
     (/^(?:in|on)$/.test(after.lower) && /^(?:late|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)$/.test(toks[c + 2]?.lower ?? '')))) return false;
   // "spoke about", "talked up", "spoke favorably of": speech with a topic, not "spoke for 77 minutes".
   if ((lemma === 'speak' || lemma === 'talk') && !/^(?:about|of|on|out|up|favorably|glowingly|highly|openly|warmly|positively|negatively|candidly|frankly)$/.test(toks[c + 1]?.lower ?? '')) return false;
@@ -225,8 +225,8 @@ const AFTER_SPEECH = new Set(['at', 'in', 'on', 'during', 'without', 'after', 'w
 
 /** True when token `k` closes a quotation ("”", '"', "''", or a comma right after one). */
 function quotationEnds(toks: readonly import('./tokens.js').Token[], k: number): boolean {
-  const t = toks[k];
-  return !!t && (CLOSE_QUOTES.has(t.text) || t.text === '"' || t.text === "''" || (t.text === ',' && isQuote(toks[k - 1])));
+  const token = toks[k];
+  return !!token && (CLOSE_QUOTES.has(token.text) || token.text === '"' || token.text === "''" || (token.text === ',' && isQuote(toks[k - 1])));
 }
 
 /** A statement before its claimant is resolved (internal to attribution and claimant resolution). */
@@ -850,9 +850,9 @@ function clipContents(text: string, raws: Raw[]): void {
     let end = boundary;
     for (;;) {
       const before = text.slice(r.content.start, end);
-      const m = /(?:[\s,;:—–-]+|\b(?:and|but|who|which|as|while|after|because|when)\b)$/i.exec(before);
-      if (!m || m[0].length === 0) break;
-      end -= m[0].length;
+      const match = /(?:[\s,;:—–-]+|\b(?:and|but|who|which|as|while|after|because|when)\b)$/i.exec(before);
+      if (!match || match[0].length === 0) break;
+      end -= match[0].length;
     }
     if (end > r.content.start) r.content = { start: r.content.start, end };
   }
@@ -884,12 +884,12 @@ function quotationIndex(text: string): (pos: number) => boolean {
   const breaks: number[] = [];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
   const paragraphs = new Map<number, ParagraphQuotes>();
-  const read = (ps: number, pe: number): ParagraphQuotes => {
+  const read = (paragraphStart: number, paragraphEnd: number): ParagraphQuotes => {
     const marks: number[] = [];
     const open: number[] = [];
     let state = -1;
     let lastMark = -1;
-    for (let i = ps; i < pe; i++) {
+    for (let i = paragraphStart; i < paragraphEnd; i++) {
       const ch = text[i];
       // Writers mix marks (“…" or "…”, even “…“), so any double mark closes an open quotation.
       const mark = ch === '“' || ch === '”' || ch === '"' || (ch === "'" && text[i + 1] === "'");
@@ -900,12 +900,12 @@ function quotationIndex(text: string): (pos: number) => boolean {
       else if (ch !== '”') state = i;
       open.push(state);
     }
-    for (let i = pe - 1; i >= ps && lastMark < 0; i--) {
+    for (let i = paragraphEnd - 1; i >= paragraphStart && lastMark < 0; i--) {
       const ch = text[i];
-      if (ch === '“' || ch === '”' || ch === '"' || (ch === "'" && i + 1 < pe && text[i + 1] === "'")) lastMark = i;
+      if (ch === '“' || ch === '”' || ch === '"' || (ch === "'" && i + 1 < paragraphEnd && text[i + 1] === "'")) lastMark = i;
     }
-    let firstText = ps;
-    while (firstText < pe && /\s/.test(text[firstText]!)) firstText++;
+    let firstText = paragraphStart;
+    while (firstText < paragraphEnd && /\s/.test(text[firstText]!)) firstText++;
     return { marks, open, lastMark, firstText };
   };
   return (pos: number): boolean => {
@@ -917,22 +917,22 @@ function quotationIndex(text: string): (pos: number) => boolean {
       if (breaks[mid]! < pos) lo = mid + 1;
       else hi = mid;
     }
-    const ps = lo > 0 ? breaks[lo - 1]! + 1 : 0;
-    const pe = lo < breaks.length ? breaks[lo]! : text.length;
-    let p = paragraphs.get(ps);
-    if (!p) paragraphs.set(ps, (p = read(ps, pe)));
+    const paragraphStart = lo > 0 ? breaks[lo - 1]! + 1 : 0;
+    const paragraphEnd = lo < breaks.length ? breaks[lo]! : text.length;
+    let paragraph = paragraphs.get(paragraphStart);
+    if (!paragraph) paragraphs.set(paragraphStart, (paragraph = read(paragraphStart, paragraphEnd)));
     // The state after the last mark that starts before `pos`.
-    let a = 0;
-    let b = p.marks.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (p.marks[mid]! < pos) a = mid + 1;
-      else b = mid;
+    let low = 0;
+    let high = paragraph.marks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (paragraph.marks[mid]! < pos) low = mid + 1;
+      else high = mid;
     }
-    const open = a > 0 ? p.open[a - 1]! : -1;
+    const open = low > 0 ? paragraph.open[low - 1]! : -1;
     if (open < 0) return false;
-    if (p.lastMark >= pos) return true;
-    return p.firstText >= open;
+    if (paragraph.lastMark >= pos) return true;
+    return paragraph.firstText >= open;
   };
 }
 
