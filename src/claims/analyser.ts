@@ -48,6 +48,6 @@ export const claimsAnalyser: Analyser<ClaimsAnnotation> = {
 
 /** The statements stored on an article, or none when the analyser has not run. */
 export function statementsOf(article: Article): Statement[] {
-  const a = article.annotations['claims'] as ClaimsAnnotation | undefined;
-  return Array.isArray(a?.statements) ? a.statements : [];
+  const annotation = article.annotations['claims'] as ClaimsAnnotation | undefined;
+  return Array.isArray(annotation?.statements) ? annotation.statements : [];
 }

@@ -12,7 +12,7 @@ import type { Span } from '../core/types.js';
 import { headOf, relativeSubject, tightStart } from './antecedents.js';
 import { resolveClaimants } from './claimants.js';
 import {
-  BOUNDARY, CUE_PREFILTER, CUE_VERBS, DENIAL_WORDS, DETERMINERS, OUTLET_DISPUTE, PHRASAL_CUES,
+  BOUNDARY, CUE_PREFILTER, CUE_VERBS, type CueEntry, DENIAL_WORDS, DETERMINERS, OUTLET_DISPUTE, PHRASAL_CUES,
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
@@ -20,7 +20,7 @@ import {
   titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
-import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, tokenize } from './tokens.js';
+import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, tokenize, type Token } from './tokens.js';
 import type { Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
 
@@ -118,19 +118,19 @@ const MODALS = new Set(['would', 'will', 'do', 'does', 'did', "don't", "doesn't"
  */
 function positionCue(toks: readonly import('./tokens.js').Token[], c: number, lemma: string, actions: boolean): boolean {
   if (!actions) return false;
-  const t = toks[c]!;
+  const cue = toks[c]!;
   const prev = toks[c - 1];
-  const base = t.lower === lemma;
+  const base = cue.lower === lemma;
   // "they want", "would like", and after a plural subject: "voters want", "Palestinians want", "4 in 10 want".
   const plural = !!prev && prev.word && /[^su’'i]s$/.test(prev.lower) && !SKIPPABLE.has(prev.lower) && !BOUNDARY.has(prev.lower) && !CUE_VERBS.has(prev.lower);
   if (base && !(prev && (PERSONAL.has(prev.lower) || MODALS.has(prev.lower) || plural || /^\d+$/.test(prev.text) || /^(?:both|others|many|most|some|few|all)$/.test(prev.lower)))) return false;
   if ((lemma === 'see' || lemma === 'view' || lemma === 'regard') && !toks.slice(c + 1, c + 9).some((x) => x.lower === 'as' || (lemma === 'see' && x.lower === 'that'))) return false;
-  if (lemma === 'like' && !(t.lower !== 'like' || prev?.lower === 'would')) return false;
+  if (lemma === 'like' && !(cue.lower !== 'like' || prev?.lower === 'would')) return false;
   if (lemma === 'vote' && !/^(?:for|against)$/.test(toks[c + 1]?.lower ?? '')) return false;
-  if (lemma === 'back' && t.lower === 'backs') return false;
+  if (lemma === 'back' && cue.lower === 'backs') return false;
   // "the poll released Friday", "a report issued last week": a participle describing a noun, not an act.
   const after = toks[c + 1];
-  if (/ed$/.test(t.lower) && (!after || TIME_WORD.test(after.lower) || /^(?:last|this|earlier)$/.test(after.lower) ||
+  if (/ed$/.test(cue.lower) && (!after || TIME_WORD.test(after.lower) || /^(?:last|this|earlier)$/.test(after.lower) ||
     (/^(?:in|on)$/.test(after.lower) && /^(?:late|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)$/.test(toks[c + 2]?.lower ?? '')))) return false;
   // "spoke about", "talked up", "spoke favorably of": speech with a topic, not "spoke for 77 minutes".
   if ((lemma === 'speak' || lemma === 'talk') && !/^(?:about|of|on|out|up|favorably|glowingly|highly|openly|warmly|positively|negatively|candidly|frankly)$/.test(toks[c + 1]?.lower ?? '')) return false;
@@ -225,8 +225,8 @@ const AFTER_SPEECH = new Set(['at', 'in', 'on', 'during', 'without', 'after', 'w
 
 /** True when token `k` closes a quotation ("”", '"', "''", or a comma right after one). */
 function quotationEnds(toks: readonly import('./tokens.js').Token[], k: number): boolean {
-  const t = toks[k];
-  return !!t && (CLOSE_QUOTES.has(t.text) || t.text === '"' || t.text === "''" || (t.text === ',' && isQuote(toks[k - 1])));
+  const token = toks[k];
+  return !!token && (CLOSE_QUOTES.has(token.text) || token.text === '"' || token.text === "''" || (token.text === ',' && isQuote(toks[k - 1])));
 }
 
 /** A statement before its claimant is resolved (internal to attribution and claimant resolution). */
@@ -250,405 +250,80 @@ interface Raw {
 }
 
 /** Finds the statements in one unit of text. */
+/** One unit being scanned: its text and tokens, and the statements found so far. */
+interface UnitScan {
+  text: string;
+  unit: Unit;
+  toks: Token[];
+  /** Keep positions, beliefs and actions (`FindOptions.actions`). */
+  actions: boolean;
+  /** Statements found in the unit so far, in the order found. */
+  out: Raw[];
+  /** Tokens already used as a cue. */
+  taken: Set<number>;
+}
+
+/** A cue verb or phrase found at token `c`. */
+interface CueSite {
+  /** Index of the cue's first token. */
+  c: number;
+  /** The cue's first token. */
+  cueWord: Token;
+  /** The token before the cue. */
+  prev: Token | undefined;
+  /** The token after the cue as the cue scan found it (before "point" takes its particle). */
+  next: Token | undefined;
+  /** Index of the cue's last token. */
+  cueEnd: number;
+  entry: CueEntry;
+  stance: Stance;
+  lemma: string;
+}
+
+/** The source of a cue as the source rules find it, and whether the content comes before the cue. */
+interface Speaker {
+  source: Span | null;
+  apposition?: [Span, Span];
+  name?: Span;
+  antecedent?: Span;
+  sameAsPrevious: boolean;
+  contentBefore: boolean;
+}
+
+/** Finds the statements in one unit of text: side statements first, then each cue in token order. */
 function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
   const toks = tokenize(text, unit.start, unit.end);
-  const out: Raw[] = [];
-  const taken = new Set<number>();
+  const scan: UnitScan = { text, unit, toks, actions, out: [], taken: new Set<number>() };
+  const { out, taken } = scan;
   const quoted = quotedTokens(toks);
   colonStatement(text, toks, unit, out);
   namedQuote(text, toks, unit, out);
   for (let c = 0; c < toks.length; c++) {
-    const t = toks[c]!;
+    const cueWord = toks[c]!;
     // Words inside a quotation are the quoted speaker's, not reporting ("I think" in a quote).
-    if (!t.word || taken.has(c) || quoted[c]) continue;
-    // "according to X"
-    if (t.lower === 'according' && toks[c + 1]?.lower === 'to') {
-      const end = npRight(toks, c + 2);
-      if (end < 0) continue;
-      const source = span(toks, c + 2, end);
-      const prevComma = c > 0 && toks[c - 1]!.text === ',';
-      const content = prevComma || end + 1 >= toks.length - 1
-        ? trimSpan(text, unit.start, toks[c]!.start)
-        : trimSpan(text, toks[end + 1]!.start, unit.end);
-      out.push({ cue: span(toks, c, c + 1), source, content, unit, stance: 'asserts', lemma: 'according' });
-      c = end;
+    if (!cueWord.word || taken.has(c) || quoted[c]) continue;
+    const according = accordingTo(scan, c);
+    if (according !== undefined) {
+      c = according;
       continue;
     }
-    // "In a CNN poll released Monday, Clinton led …", "… by 28 points in the same poll": a poll reports.
-    // Only a poll opening its sentence; "a lead in the polls" is a standing, not a report.
-    if (t.lower === 'in') {
-      const poll = pollAfter(toks, c + 1);
-      // Only a poll that opens the sentence reports its figures; "a lead in the polls" is a standing.
-      if (poll >= 0 && (c === 0 || !toks[c - 1]!.word || CLAUSE_OPENING.has(toks[c - 1]!.lower))) {
-        let end = poll;
-        // "…poll released Monday", "…survey conducted in early September": the phrase describing the poll.
-        if (toks[end + 1]?.word && /ed$/.test(toks[end + 1]!.lower)) while (end + 1 < toks.length && toks[end + 1]!.word && end - poll < 8) end++;
-        const opening = c === 0 || !toks[c - 1]!.word || CLAUSE_OPENING.has(toks[c - 1]!.lower);
-        const comma = toks.findIndex((x, k) => k > end && x.text === ',');
-        const content = opening
-          ? (comma >= 0 && comma - end < 10 ? trimSpan(text, toks[comma + 1]?.start ?? unit.end, unit.end) : null)
-          : trimSpan(text, unit.start, t.start);
-        // "In a poll …, 79 percent said …": the respondents' statement is the attribution.
-        const reported = opening && toks.some((x, k) => k > end && x.word && CUE_VERBS.has(x.lower) && !CUE_VERBS.get(x.lower)!.position);
-        if (content && content.end > content.start && !reported) {
-          out.push({ cue: span(toks, c, c), source: span(toks, c + 1, end), content, unit, stance: 'asserts', lemma: 'poll' });
-          for (let k = c; k <= end; k++) taken.add(k);
-          c = end;
-          continue;
-        }
-      }
+    const poll = pollReport(scan, c);
+    if (poll !== undefined) {
+      c = poll;
+      continue;
     }
-    let entry = CUE_VERBS.get(t.lower);
-    let cueEnd = c;
-    let stance: Stance | undefined = entry?.stance;
-    let lemma = entry?.lemma ?? '';
-    for (const p of PHRASAL_STARTS.has(t.lower) ? PHRASAL_CUES : []) {
-      const m = p.re.exec(text.slice(t.start, Math.min(unit.end, t.start + 30)));
-      if (m) {
-        stance = p.stance;
-        lemma = m[0].toLowerCase();
-        while (cueEnd + 1 < toks.length && toks[cueEnd + 1]!.end <= t.start + m[0].length) cueEnd++;
-        entry = { lemma, stance: p.stance, speech: true };
-      }
-    }
-    if (!entry || !stance) continue;
-    if ((entry.position || entry.belief) && !positionCue(toks, c, entry.lemma, actions || !!entry.belief)) continue;
-    // A negated verification ("could not be verified") is the outlet's dispute, found separately.
-    if (stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start))) continue;
-    // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
-    if (t.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1])) continue;
-    const prev = toks[c - 1];
-    // Nominal use ("the claims", "in charge of"): not a reporting verb here.
-    // ("He's describing" is "he is describing": a possessive only after a noun.)
-    const contraction = prev?.lower === "'s" && PRONOUNS.has(toks[c - 2]?.lower ?? '');
-    // "Two in three said", "Some say", "Many believed": a quantifier standing alone is the subject of a verb.
-    const quantified = !!prev && QUANT_SUBJECTS.has(prev.lower) && (/ed$/.test(t.lower) || /^(?:said|say|told|wrote|thought|think|believe|argue|agree)$/.test(t.lower));
-    if (prev && !contraction && !quantified && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower))) continue;
-    // "despite repeated warnings", "amid renewed calls": a participle after a preposition is an adjective.
-    if (prev && /ed$/.test(t.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower)) continue;
-    // "called to service", "called to testify": summoned, not a statement.
-    if (lemma === 'call' && toks[cueEnd + 1]?.lower === 'to') continue;
-    // "a cautious note", "the harsh criticism": after an article and an adjective, a noun.
-    if (prev && !prev.cap && /(?:ous|ful|less|able|ible)$/.test(prev.lower) && /^(?:a|an|the|his|her|their|its|this|that)$/.test(toks[c - 2]?.lower ?? '') && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower)) continue;
-    // "baseless claims", "false reports": after an adjective, an -s form is a plural noun.
-    if (prev && !prev.cap && /s$/.test(t.lower) && !/ss$/.test(t.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower))) continue;
-    // "271 pledged delegates": a participle after a number is an adjective.
-    if (prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(t.lower)) continue;
-    // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
-    // ("went on to say": the phrase "went on to" too.)
-    const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
-    if (prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn) continue;
-    // "the statement reads"; after a quotation also "…,” read the statement." / "read one".
-    if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, t.start)) && !((isQuote(prev) || prev?.text === ',') && DOC_AFTER.test(text.slice(t.end, Math.min(unit.end, t.end + 30))))) continue;
-    const next = toks[cueEnd + 1];
-    // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
-    if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 20)]!.start, t.start))) continue;
-    // "a program called Sandy Hook Promise": a name, not a verdict.
-    // "a movement called the …", "which is called the Thrift Savings Plan": a name, not a verdict.
-    // "… and called the political system “rotten”", "called undocumented immigrants “rapists”": a verdict
-    // (a quotation after the object), never right after the verb, which would be a name ("a group called “X”").
-    const verdictQuote = () => toks.slice(c + 2, c + 9).some((x) => OPEN_QUOTES.has(x.text) || x.text === '"' || x.text === "''") && !isQuote(toks[c + 1]);
-    if (lemma === 'call' && t.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(t.end, Math.min(unit.end, t.end + 60))) &&
-      !((prev.lower === 'and' || prev.lower === 'but' || PERSON_NOUN.test(prev.lower)) && verdictQuote())) continue;
-    // "called her to get together", "called him on Sunday": a telephone call.
-    if (lemma === 'call' && /^(?:him|her|them|me|us)$/.test(next?.lower ?? '') && /^(?:to|on|and|in|at|after|before|last|\.|,)$/.test(toks[cueEnd + 2]?.lower ?? '.')) continue;
-    // "maintains a floating array of …": keeping, not saying.
-    if (lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower)))) continue;
-    // "the U.S. added 292,000 jobs", "added to the list": adding, not saying.
-    if (lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text)))) continue;
-    // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
-    if ((lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further') continue;
-    // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
-    // "pledged delegates", "contested primaries": a participle used as an adjective.
-    if (/ed$/.test(t.lower) && ADJECTIVE_HEADS.has(next?.lower ?? '')) continue;
-    // "Additional reporting by …", "precincts reporting": credit lines and tallies.
-    if (t.lower === 'reporting' && (/^(?:additional|contributed|contributing|precincts|their|his|her|its|our)$/.test(prev?.lower ?? '') || next?.lower === 'by' || next?.lower === 'from')) continue;
-    // "Julie Hirschfeld Davis reported from Midway Atoll": a reporting credit, not a statement.
-    if (t.lower === 'reported' && next?.lower === 'from' && toks[cueEnd + 2]?.cap) continue;
-    // "His nonprofit group, called the Virginia Conservation Legacy": a name after a comma.
-    if (t.lower === 'called' && prev?.text === ',' && next && (next.cap || (next.lower === 'the' && toks[cueEnd + 2]?.cap)) && toks[c - 2]?.word && !toks[c - 2]!.cap) continue;
-    // "a ruling expected in coming weeks": expected events, not expectations anyone voiced.
-    if (t.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? '')) continue;
-    // "calls" is a verb only after its subject ("Clinton calls …", "he calls for …"), not "phone calls".
-    // ("Jake Sullivan, her aide, calls …", "The former first lady calls it …".)
-    if (t.lower === 'calls' && !(prev && (prev.cap || prev.text === ',' || /^(?:he|she|it|who|which|also|now|then|again|still|repeatedly|often|lady)$/.test(prev.lower) || SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) && next && (next.word || isQuote(next)) && !BOUNDARY.has(/^(?:for|on|it|him|her|them|this|these|that)$/.test(next.lower) ? 'x' : next.lower))) continue;
-    // "a group called “Color of Change”", "a program called Sandy Hook Promise": a name, not a verdict.
-    if (t.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && next && (isQuote(next) || next.cap) &&
-      (!(SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) || toks.slice(Math.max(0, c - 4), c).some((x) => x.lower === 'a' || x.lower === 'an'))) continue;
-    // "think tank": a noun.
-    if (lemma === 'think' && /^tanks?$/.test(next?.lower ?? '')) continue;
-    if (lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote)) continue;
-    // "agreed to set up", "pledged to cut", "declined to comment": a commitment or an action, not a statement.
-    if (!actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance'))) continue;
-    if (lemma === 'refer' && next?.lower !== 'to') continue;
-    if (lemma === 'point' && next?.lower !== 'out' && next?.lower !== 'to') continue;
-    if (lemma === 'point') cueEnd++;
-    // Participles used as adjectives before a noun ("the claimed victory") were caught above; "said" in "the said" too.
-    let source: Span | null = null;
-    let apposition: [Span, Span] | undefined;
-    let name: Span | undefined;
-    let antecedent: Span | undefined;
-    let sameAsPrevious = false;
-    let contentBefore = false;
-    let before = skipLeft(toks, c - 1);
-    // "Sanders has begun to rebut", "Trump tried to deny": the subject is before the verb that takes "to".
-    if (prev?.lower === 'to' && TO_VERBS.has(toks[before]?.lower ?? '') && !ADJECTIVE_TO.has(toks[before]!.lower)) before = skipLeft(toks, before - 1);
-    const bt = toks[before];
-    let a = c - 1;
-    while (a >= 0 && (ADVERBS.has(toks[a]!.lower) || (/ly$/.test(toks[a]!.lower) && !toks[a]!.cap))) a--;
-    // "responded by settling a dispute": "by" with a gerund is a means, not an agent.
-    // "said by telephone": a means, so no passive either.
-    const agent = next?.lower === 'by' && !(/ing$/.test(toks[cueEnd + 2]?.lower ?? '') && !toks[cueEnd + 2]!.cap) && !MEANS.has(toks[cueEnd + 2]?.lower ?? '');
-    const passive = /ed$|wn$|told$|said$|ought$/.test(t.lower) && ((a >= 0 && PASSIVE_AUX.has(toks[a]!.lower)) || agent);
-    // A participle after a comma ("…, adding that"): the subject of the clause speaks.
-    const participle = /ing$/.test(t.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
-    const initial = c === 0 || isQuote(prev);
-    // "— lambasting Trump's plan": a participle has no subject after it.
-    // "“Why?” asked Mr. Manafort, referring to …": after a quotation even "asked X" is inverted.
-    const quotedAsk = OBJECT_VERBS.has(lemma) && !!prev && (CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === "''") && /[?]/.test(text.slice(Math.max(unit.start, prev.start - 3), prev.start + 1)) &&
-      (() => { const e = npRight(toks, cueEnd + 1); const a = toks[e + 1]; return e >= 0 && (!a || !a.word); })();
-    let inverted = (!OBJECT_VERBS.has(lemma) || quotedAsk) && INVERTIBLE.has(lemma) && !/ing$/.test(t.lower) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
-      !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which') ||
-        // "…,” said former Gov. Jim Doyle", "said election lawyer Joe Birkenstock": a role leading to a name.
-        (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)) ||
-        // "…,” said attorneys for the family.": a plural speaker noun.
-        (/s$/.test(next.lower) && speakerNoun(next.lower)));
-    if (inverted && prev?.text !== ',') {
-      // "Says Clinton would stack the court": the name is the subject of the content, not the speaker.
-      const after = toks[npRight(toks, cueEnd + 1) + 1];
-      if (after?.word && AUX_AFTER.has(after.lower)) inverted = false;
-    }
-    if (inverted && prev?.text === ',') {
-      // "X, Y, called the report…" is a subject with apposition, not "…, said X".
-      const e = npRight(toks, cueEnd + 1);
-      const after = toks[e + 1];
-      if (e < 0 || (after && after.word && ((!BOUNDARY.has(after.lower) && !TIME_WORD.test(after.lower)) || AUX_AFTER.has(after.lower)))) inverted = false;
-      const s = npLeft(toks, c - 2);
-      if (s === 0 || (s > 0 && toks[s - 1]!.text === ',' && npLeft(toks, s - 2) === 0)) inverted = false;
-      // "Mr. Prasad, a former official at the fund, said Ms. Brainard…": a subject before an inserted phrase —
-      // unless the phrase after the verb ends the sentence (", said one GOP source in the room.").
-      const rest = toks.slice(e + 1).filter((x) => x.word);
-      const toEnd = e >= 0 && (rest.length === 0 || (rest.length <= 5 && /^(?:in|at|on|of|from|with|for)$/.test(rest[0]!.lower) && !rest.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower))));
-      if (!toEnd && insertedSubject(toks, c - 1)) inverted = false;
-      // ", shows Democratic groups outpacing Republicans": a participle after the phrase's head makes it content.
-      if (e >= 0 && toks.slice(cueEnd + 2, e + 1).some((x, k) => x.word && !x.cap && /ing$/.test(x.lower) && /s$|^\p{Lu}/u.test(toks[cueEnd + 1 + k]!.text))) inverted = false;
-      // ", said the event brought back memories": after a subject, a determined phrase is the content's
-      // subject unless it names a speaker ("said the spokesman", "said a senior official").
-      const first = toks[cueEnd + 1]!;
-      if (e >= 0 && DETERMINERS.has(first.lower) && !first.cap && !(toks[e]!.cap || SPEAKER_NOUNS.has(toks[e]!.lower) || PERSON_NOUN.test(toks[e]!.lower))) inverted = false;
-      // "said this week", "said he would": a time phrase or a pronoun subject of the content, not a speaker.
-      if (e >= 0 && (TIME_HEAD.test(toks[e]!.lower) || (PRONOUNS.has(toks[cueEnd + 1]!.lower) && e === cueEnd + 1 && after?.word))) inverted = false;
-    }
-    // "Said Trump: …" opens with the cue; "Says Clinton would …" (a headline) and "Asked Tuesday about …" do not.
-    if (t.cap && c === 0 && !inverted && next?.cap && !TIME_WORD.test(next.lower) && lemma !== 'ask') {
-      const after = toks[npRight(toks, cueEnd + 1) + 1];
-      if (!after || !after.word || TIME_WORD.test(after.lower) || ['on', 'in', 'at', 'during', 'to', 'that'].includes(after.lower)) inverted = true;
-    }
-    if (participle && !passive) {
-      if (out.length) sameAsPrevious = true;
-      else {
-        const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
-        if (subj && subj[1] < c) source = span(toks, subj[0], subj[1]);
-      }
-    } else if (passive) {
-      const by = toks[cueEnd + 1]?.lower === 'by' ? cueEnd + 2 : -1;
-      // "said by telephone", "by email": a means, not an agent; an agent is a name, a determined phrase or a speaker noun.
-      const ag = toks[by];
-      // "by fellow physicians", "by 42 percent of those responding", "by everyone I interviewed".
-      const ag2 = toks[by + 1];
-      const people = !!ag && !!ag2 && ag.word && !ag.cap && ag2.word && (SPEAKER_NOUNS.has(ag2.lower) || PERSON_NOUN.test(ag2.lower)) && !BOUNDARY.has(ag.lower);
-      const share = !!ag && /^\d/.test(ag.text) && /^(?:percent|%|of)$/.test(ag2?.lower ?? '');
-      if (ag && (people || share || /^(?:everyone|everybody|someone|somebody)$/.test(ag.lower))) {
-        const end = share || people ? npRight(toks, by + 1) : by;
-        if (end >= 0) source = span(toks, by, end);
-      } else if (ag && (ag.cap || DETERMINERS.has(ag.lower) || SPEAKER_NOUNS.has(ag.lower) || /[^s]s$/.test(ag.lower)) && !MEANS.has(ag.lower)) {
-        const end = npRight(toks, by);
-        // "as confirmed by the war last fall": an event confirms nothing; the agent must be able to speak.
-        const head = end >= 0 ? agentHead(toks, by, end) : null;
-        const speaks = (x: import('./tokens.js').Token) => x.cap || personWord(x.lower);
-        if (end >= 0 && head && (speaks(head) || (/[^s]s$/.test(head.lower) && !DETERMINERS.has(ag.lower)) || toks.slice(by, end + 1).some((x) => x.word && !DETERMINERS.has(x.lower) && speaks(x)))) source = span(toks, by, end);
-      }
-      // "It was reported that…": no source, content after the cue.
-    } else if (inverted) {
-      const end = npRight(toks, cueEnd + 1);
-      if (end >= 0) {
-        source = span(toks, cueEnd + 1, end);
-        // "…, said Kevin Brady, chairman of the House Ways and Means Committee.": the description is
-        // part of the source as written; the claimant stays the name.
-        const described = appositiveEnd(toks, end);
-        if (described > end) {
-          name = source;
-          source = span(toks, cueEnd + 1, described);
-        }
-        contentBefore = true;
-      }
-    } else if (bt) {
-      if ((bt.lower === 'both' || bt.lower === 'all') && /^(?:they|we)$/.test(toks[before - 1]?.lower ?? '')) {
-        // "They both said": the pronoun is the speaker.
-        source = span(toks, before - 1, before);
-        name = span(toks, before - 1, before - 1);
-      } else if ((bt.lower === 'both' || bt.lower === 'all') && toks[before - 1]?.word && !BOUNDARY.has(toks[before - 1]!.lower) && npLeft(toks, before - 1) >= 0) {
-        // "Richards and Menendez both stressed": the subject before the quantifier.
-        const s = wholeSubject(toks, npLeft(toks, before - 1));
-        if (s >= 0 && clauseStart(toks, s)) {
-          source = span(toks, s, before);
-          name = span(toks, s, before - 1);
-        }
-      } else if (PRONOUNS.has(bt.lower)) {
-        source = span(toks, before, before);
-        // "“…,” she said, adding …": the quotation before the pronoun is the content.
-        const after = toks[cueEnd + 1];
-        if (before > 1 && quotationEnds(toks, before - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower))) {
-          contentBefore = true;
-        }
-        if ((bt.lower === 'who' || bt.lower === 'which') && before > 0) {
-          // ", who said": the noun before the comma; "the man who said": the noun right before.
-          const last = toks[before - 1]!.text === ',' ? before - 2 : before - 1;
-          // The noun right before, without any verb it swallowed, widened to its whole phrase
-          // ("a tech staffer at the State Department, who told …").
-          const s = wholeSubject(toks, tightStart(toks, npLeft(toks, last), last));
-          const head = s >= 0 ? headOf(toks, s, last) : null;
-          // "who" stands for people, "which" for bodies: the head must be a name, a speaker noun or a plural.
-          if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (bt.lower === 'who' && /[^s]s$/.test(head.lower)))) antecedent = span(toks, s, last);
-          // "Karimi, a director of Interfaith Paths, who added": the name the description belongs to.
-          if (antecedent && s > 1 && toks[s - 1]!.text === ',' && !toks[s]!.cap) {
-            const n = npLeft(toks, s - 2);
-            if (n >= 0 && toks[s - 2]!.cap && clauseStart(toks, n) || (n >= 0 && toks[n - 1] && CUE_VERBS.has(toks[n - 1]!.lower))) antecedent = span(toks, n, s - 2);
-          }
-        } else if (bt.lower === 'it') {
-          // "the HUR published what it said was …": a named body opening the sentence.
-          const subj = unitSubject(toks);
-          let e = subj && subj[1] < before ? subj[1] : -1;
-          // "the HUR published": the phrase may run on into its verb; the head is the last name or speaker noun.
-          while (subj && e > subj[0] && !toks[e]!.cap && !SPEAKER_NOUNS.has(toks[e]!.lower)) e--;
-          const head = subj && e >= 0 ? toks[e]! : null;
-          if (subj && head && (head.cap || SPEAKER_NOUNS.has(head.lower)) && !DETERMINERS.has(head.lower) && !/s$/.test(head.lower) && !PRONOUNS.has(toks[subj[0]]!.lower)) antecedent = span(toks, subj[0], e);
-        } else if (bt.lower === 'they') {
-          const found = pluralAntecedent(toks, before);
-          if (found) antecedent = span(toks, found[0], found[1]);
-        }
-      } else if (bt.text === '%' && /^\d/.test(toks[before - 1]?.text ?? '')) {
-        // "42% say they are liberal": a share of respondents.
-        source = span(toks, before - 1, before);
-      } else if (/^(?:him|her|them|us|me)$/.test(bt.lower) && /^(?:to|with)$/.test(toks[before - 1]?.lower ?? '') && /^(?:close|familiar|loyal|near|allied|friendly|connected)$/.test(toks[before - 2]?.lower ?? '')) {
-        // "a source close to him said": the phrase ends in an object pronoun.
-        const s = npLeft(toks, before - 2);
-        if (s >= 0 && clauseStart(toks, s)) {
-          source = span(toks, s, before);
-          contentBefore = s > 1 && toks[s - 1]!.text === ',' && cueEnd + 1 >= toks.length - 1;
-        }
-      } else if ((bt.lower === 'whom' || bt.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
-        // "families, many of whom say": the quantified relative is the source as written.
-        source = span(toks, before - 2, before);
-      } else if (bt.text === ',' || bt.text === '—') {
-        // "Ukraine's military intelligence agency, the HUR, has claimed"; "Ted Cruz, by contrast, wrote";
-        // "Chris Cox, who runs the lobbying arm, says": the subject sits before the inserted phrase.
-        const s2 = npLeft(toks, before - 1);
-        let found = insertedSubject(toks, before);
-        // "…, OH, after winning Ohio in the primary, Gov. John Kasich (R-OH), said": a name opening a
-        // clause right before the comma is the subject; what sits before it is an opening phrase.
-        // ("Charleston, West Virginia," is a place named with its state, not a subject.)
-        if (found && s2 > found[1] + 2 && clauseStart(toks, s2) && toks[s2]!.cap && !toks[s2 - 2]?.cap && toks[before - 1] && (toks[before - 1]!.cap || toks[before - 1]!.text === ')')) {
-          const opener = toks[found[1] + 2];
-          if (opener && (SUBORDINATE.has(opener.lower) || /ing$/.test(opener.lower))) found = null;
-        }
-        const open = found ? found[1] + 1 : -1;
-        const subjectStart = found ? found[0] : -1;
-        if (subjectStart >= 0) {
-          name = span(toks, subjectStart, open - 1);
-          // "“…,” Mr. Daniloff, now 81, said by telephone this week.": the quotation before is the content.
-          const after = toks[cueEnd + 1];
-          if (subjectStart > 1 && quotationEnds(toks, subjectStart - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || after.lower === 'by' || TIME_WORD.test(after.lower))) {
-            contentBefore = true;
-          }
-          // An appositive or relative clause describing the speaker is part of the source as written
-          // ("Chris Cox, who runs the NRA's lobbying arm,"); an adverbial ("by contrast") is not.
-          const inserted = toks[open + 1];
-          const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
-          source = describes ? { start: name.start, end: toks[before]!.end } : name;
-          // "Mr. Regalado, 69,": an age describes the speaker but names no one.
-          if (s2 === open + 1 && s2 >= 0 && !/^\d/.test(toks[s2]!.text)) apposition = [name, span(toks, s2, before - 1)];
-        } else if (s2 >= 0 && clauseStart(toks, s2)) {
-          // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
-          // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").
-          source = span(toks, s2, before - 1);
-        }
-      } else if ((bt.lower === 'and' || bt.lower === 'but') && out.length) {
-        sameAsPrevious = true;
-      } else if (bt.lower === 'and' || bt.lower === 'but') {
-        // "She greeted supporters and told them…": the subject of the clause.
-        const subj = unitSubject(toks);
-        if (subj && subj[1] < before) source = span(toks, subj[0], subj[1]);
-      } else {
-        const rel = relativeSubject(toks, before);
-        let s = rel ? rel[0] : wholeSubject(toks, npLeft(toks, before));
-        // "spending the final day attacking a rival": a bare -ing form has no subject right before it,
-        // unless an auxiliary stands between ("was attacking") or "with" opens it ("with Fox News calling").
-        if (!rel && s >= 0 && /ing$/.test(t.lower) && before === c - 1 && toks[s - 1]?.lower !== 'with') s = -1;
-        if (rel) {
-          source = span(toks, rel[0], before);
-          name = span(toks, rel[0], rel[1]);
-        } else if (s >= 0) {
-          source = span(toks, s, before);
-          const pre = toks[s - 1];
-          // "C, X said (at a meeting…)": the content is what comes before the comma.
-          const after = toks[cueEnd + 1];
-          if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, s - 1))) && s > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap))) {
-            contentBefore = true;
-          }
-        }
-      }
-    }
-    if (!source && !sameAsPrevious && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(t.lower)))) {
-      // "…, saying that", "punctuated his list by saying": the subject of the clause said it.
-      const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
-      if (subj && subj[1] < c) source = span(toks, subj[0], subj[1]);
-    }
-    // "is propounding views", "has faced ridicule": a lone participle is no speaker.
-    if (source && source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end))) source = null;
-    // "The incident has raised concerns": an event raises concerns, nobody voices them.
-    if (source && /^rais/.test(lemma)) {
-      const words = text.slice(source.start, source.end).split(/\s+/);
-      const head = words[words.length - 1]!;
-      if (!/^\p{Lu}/u.test(head) && !personWord(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase())) source = null;
-    }
-    // "Having announced …", "Instead, …": an opening word is no speaker.
-    if (source && source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase())) source = null;
-    // "if you think …", "you can say that": a generic "you" is nobody's claim.
-    if (source && /^you$/i.test(text.slice(source.start, source.end))) source = null;
-    // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
-    if (source && !/\p{L}|%/u.test(text.slice(source.start, source.end))) source = null;
-    // "railed against what he calls the 'Washington cartel'": a name someone uses, not a claim they make
-    // (the verb it depends on, "railed", carries any statement).
-    if (source && NAMING.has(lemma) && /\bwhat\s*$/i.test(text.slice(Math.max(unit.start, source.start - 12), source.start))) continue;
-    // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
-    if ((entry.position || entry.belief) && !source && !sameAsPrevious) continue;
-    let content: Span;
-    if (contentBefore) {
-      const cut = source && source.start < t.start ? source.start : t.start;
-      content = trimSpan(text, unit.start, cut);
-    } else {
-      let from = toks[cueEnd + 1]?.start ?? unit.end;
-      if (source && source.start > t.start) from = toks.find((x) => x.start >= source!.end)?.start ?? unit.end;
-      // "told RIA in an interview that…": content starts after "that" when one follows soon.
-      for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 14); k++) {
-        // ("announced on Tuesday that …": a time phrase between the verb and "that" is no content.)
-        const dated = () => toks.slice(cueEnd + 1, k).every((x) => DATED.test(x.lower));
-        if (toks[k]!.lower === 'that' && (lemma === 'tell' || lemma === 'inform' || lemma === 'ask' || lemma === 'brief' || k === cueEnd + 1 || lemma === 'say' || lemma === 'deny' || lemma === 'reject' || dated())) { from = toks[k + 1]?.start ?? from; break; }
-        if (toks[k]!.text === ',' || toks[k]!.text === '.' || isQuote(toks[k])) break;
-        // "said she was not going to jump to that conclusion": the content has begun; "that" is no complementizer.
-        if (k > cueEnd + 1 && (PRONOUNS.has(toks[k]!.lower) || AUX_AFTER.has(toks[k]!.lower))) break;
-      }
-      content = trimSpan(text, from, unit.end);
-    }
-    // "Asked Tuesday about Sullivan, Feinstein said …", "Lashing out, Trump said …": an opening
-    // participle's own content ends with its phrase; the main clause is a statement of its own.
-    if (c === 0 && !source && (/ing$/.test(t.lower) || /^(?:asked|pressed|questioned|told)$/.test(t.lower))) {
-      const comma = toks.findIndex((x, k) => k > cueEnd && x.text === ',');
-      if (comma > 0) content = trimSpan(text, content.start, Math.max(content.start, toks[comma]!.start));
-    }
+    const site = cueAt(scan, c);
+    if (!site || wordVetoed(scan, site) || senseVetoed(scan, site)) continue;
+    if (site.lemma === 'point') site.cueEnd++;
+    const speaker = findSpeaker(scan, site);
+    if (!speaker) continue;
+    const { source, name, apposition, antecedent, sameAsPrevious } = speaker;
+    const { cueEnd, lemma } = site;
+    const content = contentSpan(scan, site, speaker);
+    let stance = site.stance;
+
     // Verdict words turn "said"/"called" into a denial.
-    if (stance === 'asserts' && (lemma === 'call' || lemma === 'say' || lemma === 'describe' || lemma === 'dismiss') && DENIAL_WORDS.test(text.slice(t.end, Math.min(unit.end, t.end + 60)))) stance = 'denies';
+    if (stance === 'asserts' && (lemma === 'call' || lemma === 'say' || lemma === 'describe' || lemma === 'dismiss') && DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60)))) stance = 'denies';
     let answers: Span | undefined;
     if (stance === 'denies' || stance === 'disputes') answers = nominalClaimSource(toks, cueEnd + 1);
     for (let k = c; k <= cueEnd; k++) taken.add(k);
@@ -662,6 +337,500 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
   }
   clipContents(text, out);
   return out;
+}
+
+/** "according to X": the source after the cue; returns the index to resume after, or undefined when this is no such phrase. */
+function accordingTo(scan: UnitScan, c: number): number | undefined {
+  const { text, unit, toks, out } = scan;
+  const cueWord = toks[c]!;
+
+  // "according to X"
+  if (cueWord.lower === 'according' && toks[c + 1]?.lower === 'to') {
+    const end = npRight(toks, c + 2);
+    if (end < 0) return c;
+    const source = span(toks, c + 2, end);
+    const prevComma = c > 0 && toks[c - 1]!.text === ',';
+    const content = prevComma || end + 1 >= toks.length - 1
+      ? trimSpan(text, unit.start, toks[c]!.start)
+      : trimSpan(text, toks[end + 1]!.start, unit.end);
+    out.push({ cue: span(toks, c, c + 1), source, content, unit, stance: 'asserts', lemma: 'according' });
+    return end;
+  }
+  return undefined;
+}
+
+/** A poll opening its sentence ("In a CNN poll released Monday, Clinton led …"); returns the index to resume after, or undefined. */
+function pollReport(scan: UnitScan, c: number): number | undefined {
+  const { text, unit, toks, out, taken } = scan;
+  const cueWord = toks[c]!;
+
+  // "In a CNN poll released Monday, Clinton led …", "… by 28 points in the same poll": a poll reports.
+  // Only a poll opening its sentence; "a lead in the polls" is a standing, not a report.
+  if (cueWord.lower === 'in') {
+    const poll = pollAfter(toks, c + 1);
+    // Only a poll that opens the sentence reports its figures; "a lead in the polls" is a standing.
+    if (poll >= 0 && (c === 0 || !toks[c - 1]!.word || CLAUSE_OPENING.has(toks[c - 1]!.lower))) {
+      let end = poll;
+      // "…poll released Monday", "…survey conducted in early September": the phrase describing the poll.
+      if (toks[end + 1]?.word && /ed$/.test(toks[end + 1]!.lower)) while (end + 1 < toks.length && toks[end + 1]!.word && end - poll < 8) end++;
+      const opening = c === 0 || !toks[c - 1]!.word || CLAUSE_OPENING.has(toks[c - 1]!.lower);
+      const comma = toks.findIndex((x, k) => k > end && x.text === ',');
+      const content = opening
+        ? (comma >= 0 && comma - end < 10 ? trimSpan(text, toks[comma + 1]?.start ?? unit.end, unit.end) : null)
+        : trimSpan(text, unit.start, cueWord.start);
+      // "In a poll …, 79 percent said …": the respondents' statement is the attribution.
+      const reported = opening && toks.some((x, k) => k > end && x.word && CUE_VERBS.has(x.lower) && !CUE_VERBS.get(x.lower)!.position);
+      if (content && content.end > content.start && !reported) {
+        out.push({ cue: span(toks, c, c), source: span(toks, c + 1, end), content, unit, stance: 'asserts', lemma: 'poll' });
+        for (let k = c; k <= end; k++) taken.add(k);
+        return end;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The cue scan: a reporting verb at token `c`, or a phrasal cue opening there ("pushed back"); null when there is none. */
+function cueAt(scan: UnitScan, c: number): CueSite | null {
+  const { text, unit, toks } = scan;
+  const cueWord = toks[c]!;
+
+  let entry = CUE_VERBS.get(cueWord.lower);
+  let cueEnd = c;
+  let stance: Stance | undefined = entry?.stance;
+  let lemma = entry?.lemma ?? '';
+  for (const phrasal of PHRASAL_STARTS.has(cueWord.lower) ? PHRASAL_CUES : []) {
+    const match = phrasal.re.exec(text.slice(cueWord.start, Math.min(unit.end, cueWord.start + 30)));
+    if (match) {
+      stance = phrasal.stance;
+      lemma = match[0].toLowerCase();
+      while (cueEnd + 1 < toks.length && toks[cueEnd + 1]!.end <= cueWord.start + match[0].length) cueEnd++;
+      entry = { lemma, stance: phrasal.stance, speech: true };
+    }
+  }
+  if (!entry || !stance) return null;
+  return { c, cueWord, prev: toks[c - 1], next: toks[cueEnd + 1], cueEnd, entry, stance, lemma };
+}
+
+/** The vetoes on the word's form and what precedes it: a noun, an adjective or an infinitive rather than a reporting verb. */
+function wordVetoed(scan: UnitScan, site: CueSite): boolean {
+  const { text, unit, toks, actions } = scan;
+  const { c, cueWord, cueEnd, entry, stance, lemma } = site;
+
+  if ((entry.position || entry.belief) && !positionCue(toks, c, entry.lemma, actions || !!entry.belief)) return true;
+  // A negated verification ("could not be verified") is the outlet's dispute, found separately.
+  if (stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start))) return true;
+  // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
+  if (cueWord.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1])) return true;
+  const prev = site.prev;
+  // Nominal use ("the claims", "in charge of"): not a reporting verb here.
+  // ("He's describing" is "he is describing": a possessive only after a noun.)
+  const contraction = prev?.lower === "'s" && PRONOUNS.has(toks[c - 2]?.lower ?? '');
+  // "Two in three said", "Some say", "Many believed": a quantifier standing alone is the subject of a verb.
+  const quantified = !!prev && QUANT_SUBJECTS.has(prev.lower) && (/ed$/.test(cueWord.lower) || /^(?:said|say|told|wrote|thought|think|believe|argue|agree)$/.test(cueWord.lower));
+  if (prev && !contraction && !quantified && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower))) return true;
+  // "despite repeated warnings", "amid renewed calls": a participle after a preposition is an adjective.
+  if (prev && /ed$/.test(cueWord.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower)) return true;
+  // "called to service", "called to testify": summoned, not a statement.
+  if (lemma === 'call' && toks[cueEnd + 1]?.lower === 'to') return true;
+  // "a cautious note", "the harsh criticism": after an article and an adjective, a noun.
+  if (prev && !prev.cap && /(?:ous|ful|less|able|ible)$/.test(prev.lower) && /^(?:a|an|the|his|her|their|its|this|that)$/.test(toks[c - 2]?.lower ?? '') && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower)) return true;
+  // "baseless claims", "false reports": after an adjective, an -s form is a plural noun.
+  if (prev && !prev.cap && /s$/.test(cueWord.lower) && !/ss$/.test(cueWord.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower))) return true;
+  // "271 pledged delegates": a participle after a number is an adjective.
+  if (prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(cueWord.lower)) return true;
+  // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
+  // ("went on to say": the phrase "went on to" too.)
+  const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
+  if (prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn) return true;
+  // "the statement reads"; after a quotation also "…,” read the statement." / "read one".
+  if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)) && !((isQuote(prev) || prev?.text === ',') && DOC_AFTER.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 30))))) return true;
+  return false;
+}
+
+/** The vetoes on the verb's sense from what follows it: adding jobs, a telephone call, a name, a credit line. */
+function senseVetoed(scan: UnitScan, site: CueSite): boolean {
+  const { text, unit, toks, actions } = scan;
+  const { c, cueWord, prev, next, cueEnd, lemma } = site;
+
+  // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
+  if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 20)]!.start, cueWord.start))) return true;
+  // "a program called Sandy Hook Promise": a name, not a verdict.
+  // "a movement called the …", "which is called the Thrift Savings Plan": a name, not a verdict.
+  // "… and called the political system “rotten”", "called undocumented immigrants “rapists”": a verdict
+  // (a quotation after the object), never right after the verb, which would be a name ("a group called “X”").
+  const verdictQuote = () => toks.slice(c + 2, c + 9).some((x) => OPEN_QUOTES.has(x.text) || x.text === '"' || x.text === "''") && !isQuote(toks[c + 1]);
+  if (lemma === 'call' && cueWord.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60))) &&
+    !((prev.lower === 'and' || prev.lower === 'but' || PERSON_NOUN.test(prev.lower)) && verdictQuote())) return true;
+  // "called her to get together", "called him on Sunday": a telephone call.
+  if (lemma === 'call' && /^(?:him|her|them|me|us)$/.test(next?.lower ?? '') && /^(?:to|on|and|in|at|after|before|last|\.|,)$/.test(toks[cueEnd + 2]?.lower ?? '.')) return true;
+  // "maintains a floating array of …": keeping, not saying.
+  if (lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower)))) return true;
+  // "the U.S. added 292,000 jobs", "added to the list": adding, not saying.
+  if (lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text)))) return true;
+  // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
+  if ((lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further') return true;
+  // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
+  // "pledged delegates", "contested primaries": a participle used as an adjective.
+  if (/ed$/.test(cueWord.lower) && ADJECTIVE_HEADS.has(next?.lower ?? '')) return true;
+  // "Additional reporting by …", "precincts reporting": credit lines and tallies.
+  if (cueWord.lower === 'reporting' && (/^(?:additional|contributed|contributing|precincts|their|his|her|its|our)$/.test(prev?.lower ?? '') || next?.lower === 'by' || next?.lower === 'from')) return true;
+  // "Julie Hirschfeld Davis reported from Midway Atoll": a reporting credit, not a statement.
+  if (cueWord.lower === 'reported' && next?.lower === 'from' && toks[cueEnd + 2]?.cap) return true;
+  // "His nonprofit group, called the Virginia Conservation Legacy": a name after a comma.
+  if (cueWord.lower === 'called' && prev?.text === ',' && next && (next.cap || (next.lower === 'the' && toks[cueEnd + 2]?.cap)) && toks[c - 2]?.word && !toks[c - 2]!.cap) return true;
+  // "a ruling expected in coming weeks": expected events, not expectations anyone voiced.
+  if (cueWord.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? '')) return true;
+  // "calls" is a verb only after its subject ("Clinton calls …", "he calls for …"), not "phone calls".
+  // ("Jake Sullivan, her aide, calls …", "The former first lady calls it …".)
+  if (cueWord.lower === 'calls' && !(prev && (prev.cap || prev.text === ',' || /^(?:he|she|it|who|which|also|now|then|again|still|repeatedly|often|lady)$/.test(prev.lower) || SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) && next && (next.word || isQuote(next)) && !BOUNDARY.has(/^(?:for|on|it|him|her|them|this|these|that)$/.test(next.lower) ? 'x' : next.lower))) return true;
+  // "a group called “Color of Change”", "a program called Sandy Hook Promise": a name, not a verdict.
+  if (cueWord.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && next && (isQuote(next) || next.cap) &&
+    (!(SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) || toks.slice(Math.max(0, c - 4), c).some((x) => x.lower === 'a' || x.lower === 'an'))) return true;
+  // "think tank": a noun.
+  if (lemma === 'think' && /^tanks?$/.test(next?.lower ?? '')) return true;
+  if (lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote)) return true;
+  // "agreed to set up", "pledged to cut", "declined to comment": a commitment or an action, not a statement.
+  if (!actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance'))) return true;
+  if (lemma === 'refer' && next?.lower !== 'to') return true;
+  if (lemma === 'point' && next?.lower !== 'out' && next?.lower !== 'to') return true;
+  return false;
+}
+
+/** The source of the cue, by the source rules in order; null when a statement veto drops the cue. */
+function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
+  const { text, unit, toks } = scan;
+  const { c, cueWord, prev, entry, lemma } = site;
+  // Participles used as adjectives before a noun ("the claimed victory") were caught above; "said" in "the said" too.
+  const speaker: Speaker = { source: null, sameAsPrevious: false, contentBefore: false };
+  const before = subjectEnd(toks, site);
+  const wordBefore = toks[before];
+  const passive = isPassive(toks, site);
+  // A participle after a comma ("…, adding that"): the subject of the clause speaks.
+  const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
+  if (participle && !passive) participleSource(scan, site, speaker);
+  else if (passive) speaker.source = passiveAgent(toks, site);
+  else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
+  else if (wordBefore) sourceBefore(scan, site, before, wordBefore, speaker);
+  if (!speaker.source && !speaker.sameAsPrevious && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
+    // "…, saying that", "punctuated his list by saying": the subject of the clause said it.
+    const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
+    if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
+  }
+  speaker.source = vetoSource(text, speaker.source, lemma);
+  // "railed against what he calls the 'Washington cartel'": a name someone uses, not a claim they make
+  // (the verb it depends on, "railed", carries any statement).
+  if (speaker.source && NAMING.has(lemma) && /\bwhat\s*$/i.test(text.slice(Math.max(unit.start, speaker.source.start - 12), speaker.source.start))) return null;
+  // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
+  if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
+  return speaker;
+}
+
+/** Where the subject before the cue ends: past adverbs and auxiliaries, and past a verb taking "to" ("tried to deny"). */
+function subjectEnd(toks: Token[], site: CueSite): number {
+  const { c, prev } = site;
+  let before = skipLeft(toks, c - 1);
+  // "Sanders has begun to rebut", "Trump tried to deny": the subject is before the verb that takes "to".
+  if (prev?.lower === 'to' && TO_VERBS.has(toks[before]?.lower ?? '') && !ADJECTIVE_TO.has(toks[before]!.lower)) before = skipLeft(toks, before - 1);
+  return before;
+}
+
+/** Whether the cue is passive: a participle after an auxiliary ("was told"), or with an agent after "by". */
+function isPassive(toks: Token[], site: CueSite): boolean {
+  const { c, cueWord, next, cueEnd } = site;
+  let aux = c - 1;
+  while (aux >= 0 && (ADVERBS.has(toks[aux]!.lower) || (/ly$/.test(toks[aux]!.lower) && !toks[aux]!.cap))) aux--;
+  // "responded by settling a dispute": "by" with a gerund is a means, not an agent.
+  // "said by telephone": a means, so no passive either.
+  const agent = next?.lower === 'by' && !(/ing$/.test(toks[cueEnd + 2]?.lower ?? '') && !toks[cueEnd + 2]!.cap) && !MEANS.has(toks[cueEnd + 2]?.lower ?? '');
+  return /ed$|wn$|told$|said$|ought$/.test(cueWord.lower) && ((aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower)) || agent);
+}
+
+/** Whether the speaker follows the cue ("…,” said Yusov", "Said Trump: …") rather than preceding it. */
+function invertedCue(scan: UnitScan, site: CueSite): boolean {
+  const { text, unit, toks } = scan;
+  const { c, cueWord, prev, next, cueEnd, lemma } = site;
+  const initial = c === 0 || isQuote(prev);
+  // "— lambasting Trump's plan": a participle has no subject after it.
+  // "“Why?” asked Mr. Manafort, referring to …": after a quotation even "asked X" is inverted.
+  const quotedAsk = OBJECT_VERBS.has(lemma) && !!prev && (CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === "''") && /[?]/.test(text.slice(Math.max(unit.start, prev.start - 3), prev.start + 1)) &&
+    (() => { const nameEnd = npRight(toks, cueEnd + 1); const after = toks[nameEnd + 1]; return nameEnd >= 0 && (!after || !after.word); })();
+  let inverted = (!OBJECT_VERBS.has(lemma) || quotedAsk) && INVERTIBLE.has(lemma) && !/ing$/.test(cueWord.lower) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
+    !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which') ||
+      // "…,” said former Gov. Jim Doyle", "said election lawyer Joe Birkenstock": a role leading to a name.
+      (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)) ||
+      // "…,” said attorneys for the family.": a plural speaker noun.
+      (/s$/.test(next.lower) && speakerNoun(next.lower)));
+  if (inverted && prev?.text !== ',') {
+    // "Says Clinton would stack the court": the name is the subject of the content, not the speaker.
+    const after = toks[npRight(toks, cueEnd + 1) + 1];
+    if (after?.word && AUX_AFTER.has(after.lower)) inverted = false;
+  }
+  if (inverted && prev?.text === ',') {
+    // "X, Y, called the report…" is a subject with apposition, not "…, said X".
+    const nameEnd = npRight(toks, cueEnd + 1);
+    const after = toks[nameEnd + 1];
+    if (nameEnd < 0 || (after && after.word && ((!BOUNDARY.has(after.lower) && !TIME_WORD.test(after.lower)) || AUX_AFTER.has(after.lower)))) inverted = false;
+    const subjectStart = npLeft(toks, c - 2);
+    if (subjectStart === 0 || (subjectStart > 0 && toks[subjectStart - 1]!.text === ',' && npLeft(toks, subjectStart - 2) === 0)) inverted = false;
+    // "Mr. Prasad, a former official at the fund, said Ms. Brainard…": a subject before an inserted phrase —
+    // unless the phrase after the verb ends the sentence (", said one GOP source in the room.").
+    const rest = toks.slice(nameEnd + 1).filter((x) => x.word);
+    const toEnd = nameEnd >= 0 && (rest.length === 0 || (rest.length <= 5 && /^(?:in|at|on|of|from|with|for)$/.test(rest[0]!.lower) && !rest.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower))));
+    if (!toEnd && insertedSubject(toks, c - 1)) inverted = false;
+    // ", shows Democratic groups outpacing Republicans": a participle after the phrase's head makes it content.
+    if (nameEnd >= 0 && toks.slice(cueEnd + 2, nameEnd + 1).some((x, k) => x.word && !x.cap && /ing$/.test(x.lower) && /s$|^\p{Lu}/u.test(toks[cueEnd + 1 + k]!.text))) inverted = false;
+    // ", said the event brought back memories": after a subject, a determined phrase is the content's
+    // subject unless it names a speaker ("said the spokesman", "said a senior official").
+    const first = toks[cueEnd + 1]!;
+    if (nameEnd >= 0 && DETERMINERS.has(first.lower) && !first.cap && !(toks[nameEnd]!.cap || SPEAKER_NOUNS.has(toks[nameEnd]!.lower) || PERSON_NOUN.test(toks[nameEnd]!.lower))) inverted = false;
+    // "said this week", "said he would": a time phrase or a pronoun subject of the content, not a speaker.
+    if (nameEnd >= 0 && (TIME_HEAD.test(toks[nameEnd]!.lower) || (PRONOUNS.has(toks[cueEnd + 1]!.lower) && nameEnd === cueEnd + 1 && after?.word))) inverted = false;
+  }
+  // "Said Trump: …" opens with the cue; "Says Clinton would …" (a headline) and "Asked Tuesday about …" do not.
+  if (cueWord.cap && c === 0 && !inverted && next?.cap && !TIME_WORD.test(next.lower) && lemma !== 'ask') {
+    const after = toks[npRight(toks, cueEnd + 1) + 1];
+    if (!after || !after.word || TIME_WORD.test(after.lower) || ['on', 'in', 'at', 'during', 'to', 'that'].includes(after.lower)) inverted = true;
+  }
+  return inverted;
+}
+
+/** The source of a participle after a comma ("…, adding that"): the previous statement's, or the clause subject. */
+function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void {
+  const { toks, out } = scan;
+  const { c } = site;
+  if (out.length) speaker.sameAsPrevious = true;
+  else {
+    const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
+    if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
+  }
+}
+
+/** The agent of a passive cue ("was told by officials"), when it can speak. */
+function passiveAgent(toks: Token[], site: CueSite): Span | null {
+  const { cueEnd } = site;
+  let source: Span | null = null;
+  const by = toks[cueEnd + 1]?.lower === 'by' ? cueEnd + 2 : -1;
+  // "said by telephone", "by email": a means, not an agent; an agent is a name, a determined phrase or a speaker noun.
+  const agentWord = toks[by];
+  // "by fellow physicians", "by 42 percent of those responding", "by everyone I interviewed".
+  const agentNext = toks[by + 1];
+  const people = !!agentWord && !!agentNext && agentWord.word && !agentWord.cap && agentNext.word && (SPEAKER_NOUNS.has(agentNext.lower) || PERSON_NOUN.test(agentNext.lower)) && !BOUNDARY.has(agentWord.lower);
+  const share = !!agentWord && /^\d/.test(agentWord.text) && /^(?:percent|%|of)$/.test(agentNext?.lower ?? '');
+  if (agentWord && (people || share || /^(?:everyone|everybody|someone|somebody)$/.test(agentWord.lower))) {
+    const end = share || people ? npRight(toks, by + 1) : by;
+    if (end >= 0) source = span(toks, by, end);
+  } else if (agentWord && (agentWord.cap || DETERMINERS.has(agentWord.lower) || SPEAKER_NOUNS.has(agentWord.lower) || /[^s]s$/.test(agentWord.lower)) && !MEANS.has(agentWord.lower)) {
+    const end = npRight(toks, by);
+    // "as confirmed by the war last fall": an event confirms nothing; the agent must be able to speak.
+    const head = end >= 0 ? agentHead(toks, by, end) : null;
+    const speaks = (x: Token) => x.cap || personWord(x.lower);
+    if (end >= 0 && head && (speaks(head) || (/[^s]s$/.test(head.lower) && !DETERMINERS.has(agentWord.lower)) || toks.slice(by, end + 1).some((x) => x.word && !DETERMINERS.has(x.lower) && speaks(x)))) source = span(toks, by, end);
+  }
+  // "It was reported that…": no source, content after the cue.
+  return source;
+}
+
+/** The inverted source after a quotation or at the start ("…,” said Kevin Brady, chairman of …"). */
+function invertedSource(toks: Token[], site: CueSite, speaker: Speaker): void {
+  const { cueEnd } = site;
+  const end = npRight(toks, cueEnd + 1);
+  if (end >= 0) {
+    speaker.source = span(toks, cueEnd + 1, end);
+    // "…, said Kevin Brady, chairman of the House Ways and Means Committee.": the description is
+    // part of the source as written; the claimant stays the name.
+    const described = appositiveEnd(toks, end);
+    if (described > end) {
+      speaker.name = speaker.source;
+      speaker.source = span(toks, cueEnd + 1, described);
+    }
+    speaker.contentBefore = true;
+  }
+}
+
+/** The source before the cue ("Yusov said", "they both said", "families, many of whom say"), from the word just before it. */
+function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore: Token, speaker: Speaker): void {
+  const { toks, out } = scan;
+  const { c, cueWord, cueEnd, lemma } = site;
+  if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && /^(?:they|we)$/.test(toks[before - 1]?.lower ?? '')) {
+    // "They both said": the pronoun is the speaker.
+    speaker.source = span(toks, before - 1, before);
+    speaker.name = span(toks, before - 1, before - 1);
+  } else if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && toks[before - 1]?.word && !BOUNDARY.has(toks[before - 1]!.lower) && npLeft(toks, before - 1) >= 0) {
+    // "Richards and Menendez both stressed": the subject before the quantifier.
+    const subjectStart = wholeSubject(toks, npLeft(toks, before - 1));
+    if (subjectStart >= 0 && clauseStart(toks, subjectStart)) {
+      speaker.source = span(toks, subjectStart, before);
+      speaker.name = span(toks, subjectStart, before - 1);
+    }
+  } else if (PRONOUNS.has(wordBefore.lower)) {
+    pronounSource(toks, site, before, wordBefore, speaker);
+  } else if (wordBefore.text === '%' && /^\d/.test(toks[before - 1]?.text ?? '')) {
+    // "42% say they are liberal": a share of respondents.
+    speaker.source = span(toks, before - 1, before);
+  } else if (/^(?:him|her|them|us|me)$/.test(wordBefore.lower) && /^(?:to|with)$/.test(toks[before - 1]?.lower ?? '') && /^(?:close|familiar|loyal|near|allied|friendly|connected)$/.test(toks[before - 2]?.lower ?? '')) {
+    // "a source close to him said": the phrase ends in an object pronoun.
+    const subjectStart = npLeft(toks, before - 2);
+    if (subjectStart >= 0 && clauseStart(toks, subjectStart)) {
+      speaker.source = span(toks, subjectStart, before);
+      speaker.contentBefore = subjectStart > 1 && toks[subjectStart - 1]!.text === ',' && cueEnd + 1 >= toks.length - 1;
+    }
+  } else if ((wordBefore.lower === 'whom' || wordBefore.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
+    // "families, many of whom say": the quantified relative is the source as written.
+    speaker.source = span(toks, before - 2, before);
+  } else if (wordBefore.text === ',' || wordBefore.text === '—') {
+    insertedSource(toks, site, before, speaker);
+  } else if ((wordBefore.lower === 'and' || wordBefore.lower === 'but') && out.length) {
+    speaker.sameAsPrevious = true;
+  } else if (wordBefore.lower === 'and' || wordBefore.lower === 'but') {
+    // "She greeted supporters and told them…": the subject of the clause.
+    const subj = unitSubject(toks);
+    if (subj && subj[1] < before) speaker.source = span(toks, subj[0], subj[1]);
+  } else {
+    const rel = relativeSubject(toks, before);
+    let subjectStart = rel ? rel[0] : wholeSubject(toks, npLeft(toks, before));
+    // "spending the final day attacking a rival": a bare -ing form has no subject right before it,
+    // unless an auxiliary stands between ("was attacking") or "with" opens it ("with Fox News calling").
+    if (!rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && before === c - 1 && toks[subjectStart - 1]?.lower !== 'with') subjectStart = -1;
+    if (rel) {
+      speaker.source = span(toks, rel[0], before);
+      speaker.name = span(toks, rel[0], rel[1]);
+    } else if (subjectStart >= 0) {
+      speaker.source = span(toks, subjectStart, before);
+      const pre = toks[subjectStart - 1];
+      // "C, X said (at a meeting…)": the content is what comes before the comma.
+      const after = toks[cueEnd + 1];
+      if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, subjectStart - 1))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap))) {
+        speaker.contentBefore = true;
+      }
+    }
+  }
+}
+
+/** A pronoun source ("she said", "who said", "it said"), with the noun a relative or "it"/"they" stands for. */
+function pronounSource(toks: Token[], site: CueSite, before: number, wordBefore: Token, speaker: Speaker): void {
+  const { cueEnd } = site;
+  speaker.source = span(toks, before, before);
+  // "“…,” she said, adding …": the quotation before the pronoun is the content.
+  const after = toks[cueEnd + 1];
+  if (before > 1 && quotationEnds(toks, before - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower))) {
+    speaker.contentBefore = true;
+  }
+  if ((wordBefore.lower === 'who' || wordBefore.lower === 'which') && before > 0) {
+    // ", who said": the noun before the comma; "the man who said": the noun right before.
+    const last = toks[before - 1]!.text === ',' ? before - 2 : before - 1;
+    // The noun right before, without any verb it swallowed, widened to its whole phrase
+    // ("a tech staffer at the State Department, who told …").
+    const nounStart = wholeSubject(toks, tightStart(toks, npLeft(toks, last), last));
+    const head = nounStart >= 0 ? headOf(toks, nounStart, last) : null;
+    // "who" stands for people, "which" for bodies: the head must be a name, a speaker noun or a plural.
+    if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower)))) speaker.antecedent = span(toks, nounStart, last);
+    // "Karimi, a director of Interfaith Paths, who added": the name the description belongs to.
+    if (speaker.antecedent && nounStart > 1 && toks[nounStart - 1]!.text === ',' && !toks[nounStart]!.cap) {
+      const nameStart = npLeft(toks, nounStart - 2);
+      if (nameStart >= 0 && toks[nounStart - 2]!.cap && clauseStart(toks, nameStart) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower))) speaker.antecedent = span(toks, nameStart, nounStart - 2);
+    }
+  } else if (wordBefore.lower === 'it') {
+    // "the HUR published what it said was …": a named body opening the sentence.
+    const subj = unitSubject(toks);
+    let headEnd = subj && subj[1] < before ? subj[1] : -1;
+    // "the HUR published": the phrase may run on into its verb; the head is the last name or speaker noun.
+    while (subj && headEnd > subj[0] && !toks[headEnd]!.cap && !SPEAKER_NOUNS.has(toks[headEnd]!.lower)) headEnd--;
+    const head = subj && headEnd >= 0 ? toks[headEnd]! : null;
+    if (subj && head && (head.cap || SPEAKER_NOUNS.has(head.lower)) && !DETERMINERS.has(head.lower) && !/s$/.test(head.lower) && !PRONOUNS.has(toks[subj[0]]!.lower)) speaker.antecedent = span(toks, subj[0], headEnd);
+  } else if (wordBefore.lower === 'they') {
+    const found = pluralAntecedent(toks, before);
+    if (found) speaker.antecedent = span(toks, found[0], found[1]);
+  }
+}
+
+/** A subject before an inserted phrase ("Ted Cruz, by contrast, wrote", "Chris Cox, who runs the lobbying arm, says"). */
+function insertedSource(toks: Token[], site: CueSite, before: number, speaker: Speaker): void {
+  const { cueEnd } = site;
+  // "Ukraine's military intelligence agency, the HUR, has claimed"; "Ted Cruz, by contrast, wrote";
+  // "Chris Cox, who runs the lobbying arm, says": the subject sits before the inserted phrase.
+  const phraseStart = npLeft(toks, before - 1);
+  let found = insertedSubject(toks, before);
+  // "…, OH, after winning Ohio in the primary, Gov. John Kasich (R-OH), said": a name opening a
+  // clause right before the comma is the subject; what sits before it is an opening phrase.
+  // ("Charleston, West Virginia," is a place named with its state, not a subject.)
+  if (found && phraseStart > found[1] + 2 && clauseStart(toks, phraseStart) && toks[phraseStart]!.cap && !toks[phraseStart - 2]?.cap && toks[before - 1] && (toks[before - 1]!.cap || toks[before - 1]!.text === ')')) {
+    const opener = toks[found[1] + 2];
+    if (opener && (SUBORDINATE.has(opener.lower) || /ing$/.test(opener.lower))) found = null;
+  }
+  const open = found ? found[1] + 1 : -1;
+  const subjectStart = found ? found[0] : -1;
+  if (subjectStart >= 0) {
+    const name = span(toks, subjectStart, open - 1);
+    speaker.name = name;
+    // "“…,” Mr. Daniloff, now 81, said by telephone this week.": the quotation before is the content.
+    const after = toks[cueEnd + 1];
+    if (subjectStart > 1 && quotationEnds(toks, subjectStart - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || after.lower === 'by' || TIME_WORD.test(after.lower))) {
+      speaker.contentBefore = true;
+    }
+    // An appositive or relative clause describing the speaker is part of the source as written
+    // ("Chris Cox, who runs the NRA's lobbying arm,"); an adverbial ("by contrast") is not.
+    const inserted = toks[open + 1];
+    const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
+    speaker.source = describes ? { start: name.start, end: toks[before]!.end } : name;
+    // "Mr. Regalado, 69,": an age describes the speaker but names no one.
+    if (phraseStart === open + 1 && phraseStart >= 0 && !/^\d/.test(toks[phraseStart]!.text)) speaker.apposition = [name, span(toks, phraseStart, before - 1)];
+  } else if (phraseStart >= 0 && clauseStart(toks, phraseStart)) {
+    // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
+    // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").
+    speaker.source = span(toks, phraseStart, before - 1);
+  }
+}
+
+/** The source vetoes: a lone participle, an event raising concerns, an opening word, a generic "you", no letter at all. */
+function vetoSource(text: string, source: Span | null, lemma: string): Span | null {
+  // "is propounding views", "has faced ridicule": a lone participle is no speaker.
+  if (source && source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end))) source = null;
+  // "The incident has raised concerns": an event raises concerns, nobody voices them.
+  if (source && /^rais/.test(lemma)) {
+    const words = text.slice(source.start, source.end).split(/\s+/);
+    const head = words[words.length - 1]!;
+    if (!/^\p{Lu}/u.test(head) && !personWord(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase())) source = null;
+  }
+  // "Having announced …", "Instead, …": an opening word is no speaker.
+  if (source && source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase())) source = null;
+  // "if you think …", "you can say that": a generic "you" is nobody's claim.
+  if (source && /^you$/i.test(text.slice(source.start, source.end))) source = null;
+  // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
+  if (source && !/\p{L}|%/u.test(text.slice(source.start, source.end))) source = null;
+  return source;
+}
+
+/** The content span: before the cue when the source rules said so, else after it (after "that" when one follows soon). */
+function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Span {
+  const { text, unit, toks } = scan;
+  const { c, cueWord, cueEnd, lemma } = site;
+  const { source, contentBefore } = speaker;
+  let content: Span;
+  if (contentBefore) {
+    const cut = source && source.start < cueWord.start ? source.start : cueWord.start;
+    content = trimSpan(text, unit.start, cut);
+  } else {
+    let from = toks[cueEnd + 1]?.start ?? unit.end;
+    if (source && source.start > cueWord.start) from = toks.find((x) => x.start >= source!.end)?.start ?? unit.end;
+    // "told RIA in an interview that…": content starts after "that" when one follows soon.
+    for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 14); k++) {
+      // ("announced on Tuesday that …": a time phrase between the verb and "that" is no content.)
+      const dated = () => toks.slice(cueEnd + 1, k).every((x) => DATED.test(x.lower));
+      if (toks[k]!.lower === 'that' && (lemma === 'tell' || lemma === 'inform' || lemma === 'ask' || lemma === 'brief' || k === cueEnd + 1 || lemma === 'say' || lemma === 'deny' || lemma === 'reject' || dated())) { from = toks[k + 1]?.start ?? from; break; }
+      if (toks[k]!.text === ',' || toks[k]!.text === '.' || isQuote(toks[k])) break;
+      // "said she was not going to jump to that conclusion": the content has begun; "that" is no complementizer.
+      if (k > cueEnd + 1 && (PRONOUNS.has(toks[k]!.lower) || AUX_AFTER.has(toks[k]!.lower))) break;
+    }
+    content = trimSpan(text, from, unit.end);
+  }
+  // "Asked Tuesday about Sullivan, Feinstein said …", "Lashing out, Trump said …": an opening
+  // participle's own content ends with its phrase; the main clause is a statement of its own.
+  if (c === 0 && !source && (/ing$/.test(cueWord.lower) || /^(?:asked|pressed|questioned|told)$/.test(cueWord.lower))) {
+    const comma = toks.findIndex((x, k) => k > cueEnd && x.text === ',');
+    if (comma > 0) content = trimSpan(text, content.start, Math.max(content.start, toks[comma]!.start));
+  }
+  return content;
 }
 
 /**
@@ -681,26 +850,16 @@ function clipContents(text: string, raws: Raw[]): void {
     let end = boundary;
     for (;;) {
       const before = text.slice(r.content.start, end);
-      const m = /(?:[\s,;:—–-]+|\b(?:and|but|who|which|as|while|after|because|when)\b)$/i.exec(before);
-      if (!m || m[0].length === 0) break;
-      end -= m[0].length;
+      const match = /(?:[\s,;:—–-]+|\b(?:and|but|who|which|as|while|after|because|when)\b)$/i.exec(before);
+      if (!match || match[0].length === 0) break;
+      end -= match[0].length;
     }
     if (end > r.content.start) r.content = { start: r.content.start, end };
   }
 }
 
 
-/**
- * True when `pos` lies inside a quotation of its paragraph: a speaker's own words, where "I said",
- * "they told me" or "people believe" are quoted speech, not the article's reporting. A quotation
- * counts when it closes later in the paragraph, or opens the paragraph (a quotation running on
- * over several paragraphs, or a quoted block); a stray unmatched mark elsewhere does not.
- */
-export function insideQuotation(text: string, pos: number): boolean {
-  return quotationIndex(text)(pos);
-}
-
-/** What `insideQuotation` needs of one paragraph, read in one pass. */
+/** What `quotationIndex` needs of one paragraph, read in one pass. */
 interface ParagraphQuotes {
   /** Start of each double quotation mark (a `''` pair counts once, at its first apostrophe). */
   marks: number[];
@@ -713,20 +872,24 @@ interface ParagraphQuotes {
 }
 
 /**
- * `insideQuotation` for many positions of one text: each paragraph is read once (lazily) instead of
- * from its start for every position, which made a long paragraph with many statements quadratic
- * (a 400 KB one-line article took half a minute to analyse). Same answers as reading each time.
+ * A test for positions of one text: true when `pos` lies inside a quotation of its paragraph, a
+ * speaker's own words, where "I said", "they told me" or "people believe" are quoted speech, not the
+ * article's reporting. A quotation counts when it closes later in the paragraph, or opens the
+ * paragraph (a quotation running on over several paragraphs, or a quoted block); a stray unmatched
+ * mark elsewhere does not. Each paragraph is read once (lazily) instead of from its start for every
+ * position, which made a long paragraph with many statements quadratic (a 400 KB one-line article
+ * took half a minute to analyse).
  */
-export function quotationIndex(text: string): (pos: number) => boolean {
+function quotationIndex(text: string): (pos: number) => boolean {
   const breaks: number[] = [];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
   const paragraphs = new Map<number, ParagraphQuotes>();
-  const read = (ps: number, pe: number): ParagraphQuotes => {
+  const read = (paragraphStart: number, paragraphEnd: number): ParagraphQuotes => {
     const marks: number[] = [];
     const open: number[] = [];
     let state = -1;
     let lastMark = -1;
-    for (let i = ps; i < pe; i++) {
+    for (let i = paragraphStart; i < paragraphEnd; i++) {
       const ch = text[i];
       // Writers mix marks (“…" or "…”, even “…“), so any double mark closes an open quotation.
       const mark = ch === '“' || ch === '”' || ch === '"' || (ch === "'" && text[i + 1] === "'");
@@ -737,12 +900,12 @@ export function quotationIndex(text: string): (pos: number) => boolean {
       else if (ch !== '”') state = i;
       open.push(state);
     }
-    for (let i = pe - 1; i >= ps && lastMark < 0; i--) {
+    for (let i = paragraphEnd - 1; i >= paragraphStart && lastMark < 0; i--) {
       const ch = text[i];
-      if (ch === '“' || ch === '”' || ch === '"' || (ch === "'" && i + 1 < pe && text[i + 1] === "'")) lastMark = i;
+      if (ch === '“' || ch === '”' || ch === '"' || (ch === "'" && i + 1 < paragraphEnd && text[i + 1] === "'")) lastMark = i;
     }
-    let firstText = ps;
-    while (firstText < pe && /\s/.test(text[firstText]!)) firstText++;
+    let firstText = paragraphStart;
+    while (firstText < paragraphEnd && /\s/.test(text[firstText]!)) firstText++;
     return { marks, open, lastMark, firstText };
   };
   return (pos: number): boolean => {
@@ -754,22 +917,22 @@ export function quotationIndex(text: string): (pos: number) => boolean {
       if (breaks[mid]! < pos) lo = mid + 1;
       else hi = mid;
     }
-    const ps = lo > 0 ? breaks[lo - 1]! + 1 : 0;
-    const pe = lo < breaks.length ? breaks[lo]! : text.length;
-    let p = paragraphs.get(ps);
-    if (!p) paragraphs.set(ps, (p = read(ps, pe)));
+    const paragraphStart = lo > 0 ? breaks[lo - 1]! + 1 : 0;
+    const paragraphEnd = lo < breaks.length ? breaks[lo]! : text.length;
+    let paragraph = paragraphs.get(paragraphStart);
+    if (!paragraph) paragraphs.set(paragraphStart, (paragraph = read(paragraphStart, paragraphEnd)));
     // The state after the last mark that starts before `pos`.
-    let a = 0;
-    let b = p.marks.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (p.marks[mid]! < pos) a = mid + 1;
-      else b = mid;
+    let low = 0;
+    let high = paragraph.marks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (paragraph.marks[mid]! < pos) low = mid + 1;
+      else high = mid;
     }
-    const open = a > 0 ? p.open[a - 1]! : -1;
+    const open = low > 0 ? paragraph.open[low - 1]! : -1;
     if (open < 0) return false;
-    if (p.lastMark >= pos) return true;
-    return p.firstText >= open;
+    if (paragraph.lastMark >= pos) return true;
+    return paragraph.firstText >= open;
   };
 }
 

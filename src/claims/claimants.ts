@@ -97,9 +97,9 @@ function personParts(name: string): { person: string; role: string } | null {
 
 /** Capitalised words in a role that name the organisation ("HUR" in "HUR spokesperson"). */
 function affiliation(role: string): string | null {
-  const m = /^((?:\p{Lu}[\p{L}’'-]*\s*)+)/u.exec(role.replace(/^(?:the|The)\s+/, ''));
-  if (!m) return null;
-  const org = m[1]!.trim().replace(/[’']s$/, '');
+  const capitals = /^((?:\p{Lu}[\p{L}’'-]*\s*)+)/u.exec(role.replace(/^(?:the|The)\s+/, ''));
+  if (!capitals) return null;
+  const org = capitals[1]!.trim().replace(/[’']s$/, '');
   // A title alone ("Defense Minister") is not an affiliation.
   const titleOnly = org.split(/\s+/).every((w) => ROLE_WORD.test(w) || /^(?:Defen[cs]e|Foreign|Prime|Deputy|Vice)$/.test(w));
   return titleOnly ? null : org;
@@ -169,9 +169,9 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     const at = scan.next;
     scan.next = text.indexOf(word, at + word.length);
     if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[at + word.length] ?? '')) continue;
-    const m = MENTION_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
-    if (!m) continue;
-    const mention = clean(`${m[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To)\s+)+/, ''));
+    const found = MENTION_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
+    if (!found) continue;
+    const mention = clean(`${found[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To)\s+)+/, ''));
     if (mention.split(/\s+/).length > 1) {
       scan.mention = mention;
       scan.at = at;
@@ -199,10 +199,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   const personFor = (gender: 'm' | 'f', at: number): Claimant | null => {
     if (lastAny && !lastAny.person && !lastAny.plural && !ORG_WORDS.test(lastAny.name) && !ACRONYM.test(lastAny.name) && lastAt >= (people.at(-1)?.at ?? -Infinity)) return null;
     // Only the most recent person: reaching past someone else to an earlier speaker is a guess.
-    const p = people.at(-1);
-    if (!p || at - p.at > PERSON_REACH || (p.c.gender && p.c.gender !== gender)) return null;
-    p.c.gender ??= gender;
-    return p.c;
+    const latest = people.at(-1);
+    if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return null;
+    latest.c.gender ??= gender;
+    return latest.c;
   };
   let lastAny: Claimant | null = null;
   /** Sentence of the statement that set `lastAny`, so pronouns do not reach too far back. */
@@ -254,17 +254,17 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         claimant = recent && !recent.person && !recent.plural && (opening || sameUnit) ? recent : null;
       } else if (PRONOUNS_UNRESOLVED.has(lower) || /\bof (?:whom|which)$/.test(lower) || /^[\d.,]+\s*(?:%|percent)$/.test(lower)) claimant = null;
       else if (r.apposition) {
-        const a = clean(text.slice(r.apposition[0].start, r.apposition[0].end));
-        const b = clean(text.slice(r.apposition[1].start, r.apposition[1].end));
-        if (ACRONYM.test(b)) {
-          claimant = makeClaimant(`${a} (${b})`, [a, b]);
-          definitions().set(b, a);
-        } else if (ACRONYM.test(a)) {
-          claimant = makeClaimant(`${b} (${a})`, [a, b]);
-          definitions().set(a, b);
+        const first = clean(text.slice(r.apposition[0].start, r.apposition[0].end));
+        const second = clean(text.slice(r.apposition[1].start, r.apposition[1].end));
+        if (ACRONYM.test(second)) {
+          claimant = makeClaimant(`${first} (${second})`, [first, second]);
+          definitions().set(second, first);
+        } else if (ACRONYM.test(first)) {
+          claimant = makeClaimant(`${second} (${first})`, [first, second]);
+          definitions().set(first, second);
         }
-        else if (personParts(b) && !personParts(a)) claimant = makeClaimant(`${b} (${a})`, [a, b]);
-        else claimant = makeClaimant(`${a}, ${b}`, [a, b]);
+        else if (personParts(second) && !personParts(first)) claimant = makeClaimant(`${second} (${first})`, [first, second]);
+        else claimant = makeClaimant(`${first}, ${second}`, [first, second]);
       } else if (/^(?:the|this|that)\s/i.test(written) && DOCUMENT_HEADS.test(written) && lastAny) {
         claimant = lastAny; // "the statement reads": the body that issued it
       } else {
@@ -295,18 +295,18 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   return out;
 }
 
-function finish(r: RawStatement, c: Claimant | null, kind: Statement['kind'], answers: string | null): Statement {
-  const s: Statement = {
-    cue: r.cue,
-    source: r.source,
-    content: r.content,
-    span: { start: r.unit.start, end: r.unit.end },
-    sentence: r.unit.sentence,
-    claimant: c?.name ?? null,
-    claimantKeys: c?.keys ?? [],
-    stance: r.stance,
+function finish(raw: RawStatement, claimant: Claimant | null, kind: Statement['kind'], answers: string | null): Statement {
+  const statement: Statement = {
+    cue: raw.cue,
+    source: raw.source,
+    content: raw.content,
+    span: { start: raw.unit.start, end: raw.unit.end },
+    sentence: raw.unit.sentence,
+    claimant: claimant?.name ?? null,
+    claimantKeys: claimant?.keys ?? [],
+    stance: raw.stance,
     kind,
   };
-  if (answers) s.answers = answers;
-  return s;
+  if (answers) statement.answers = answers;
+  return statement;
 }

@@ -38,13 +38,13 @@ const STOP = new Set(
 );
 
 /** Content words of a text, lightly stemmed, for comparing claims. */
-export function claimTerms(text: string): Set<string> {
+function claimTerms(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-    let w = m[0];
-    if (w.length < 3 || STOP.has(w)) continue;
-    w = w.replace(/(?:ing|ed|es|s|ian|ians)$/, '');
-    if (w.length >= 3) out.add(w);
+    let word = m[0];
+    if (word.length < 3 || STOP.has(word)) continue;
+    word = word.replace(/(?:ing|ed|es|s|ian|ians)$/, '');
+    if (word.length >= 3) out.add(word);
   }
   return out;
 }
@@ -76,9 +76,9 @@ const dateOf = (a: Appearance) => a.article.meta.published;
 
 /** Earlier date first; unknown dates last; then candidate order, then position in the article. */
 function chronological(a: Appearance, b: Appearance): number {
-  const da = dateOf(a);
-  const db = dateOf(b);
-  if (da !== db) return da === null ? 1 : db === null ? -1 : da < db ? -1 : 1;
+  const dateA = dateOf(a);
+  const dateB = dateOf(b);
+  if (dateA !== dateB) return dateA === null ? 1 : dateB === null ? -1 : dateA < dateB ? -1 : 1;
   return a.order - b.order || a.statement.span.start - b.statement.span.start;
 }
 
@@ -114,9 +114,9 @@ export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
   }
 
   for (const r of answering) {
-    const s = r.statement;
-    const answered = s.answers ? claimantKey(s.answers.replace(/\s*\(([^)]+)\)$/, '')) : null;
-    const acronym = s.answers ? /\(([^)]+)\)$/.exec(s.answers)?.[1]?.toLowerCase() ?? null : null;
+    const statement = r.statement;
+    const answered = statement.answers ? claimantKey(statement.answers.replace(/\s*\(([^)]+)\)$/, '')) : null;
+    const acronym = statement.answers ? /\(([^)]+)\)$/.exec(statement.answers)?.[1]?.toLowerCase() ?? null : null;
     const terms = claimTerms(textOf(r, 'span'));
     let best: Working | null = null;
     let bestScore = 0;
@@ -125,8 +125,8 @@ export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
       let score = overlap(terms, g.terms);
       if ((answered && g.keys.has(answered)) || (acronym && g.keys.has(acronym))) score += 1;
       // The outlet's own doubt ("could not be independently verified") answers a claim of the same article.
-      const earlierHere = [...g.claims, ...g.responses].some((c) => c.article.id === r.article.id && c.statement.span.start <= s.span.start);
-      if (s.kind === 'outlet') score = earlierHere ? score + 0.5 : 0;
+      const earlierHere = [...g.claims, ...g.responses].some((c) => c.article.id === r.article.id && c.statement.span.start <= statement.span.start);
+      if (statement.kind === 'outlet') score = earlierHere ? score + 0.5 : 0;
       // "called the report fictitious": an anaphoric denial answers the claim its article just reported.
       else if (earlierHere && !answered) score += 0.4;
       // Between equal candidates, the claim reported most often is the one being answered.
@@ -134,7 +134,7 @@ export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
       if (score > bestScore) (best = g), (bestScore = score);
     }
     if (best && bestScore >= 0.35) best.responses.push(r);
-    else if (s.kind === 'attributed') groups.push({ claims: [], responses: [r], terms, keys: new Set(), texts: new Set() });
+    else if (statement.kind === 'attributed') groups.push({ claims: [], responses: [r], terms, keys: new Set(), texts: new Set() });
   }
 
   const ranked = groups.map((g) => {

@@ -77,11 +77,11 @@ export function inflect(lemma: string): string[] {
   } else if (lemma.endsWith('e')) {
     forms.push(`${lemma}s`, `${lemma}d`, `${lemma.slice(0, -1)}ing`);
   } else {
-    const s = /(s|sh|ch|x|z)$/.test(lemma) ? 'es' : 's';
+    const suffix = /(s|sh|ch|x|z)$/.test(lemma) ? 'es' : 's';
     // Doubling for short consonant-vowel-consonant verbs we list ("vow" is not one; "rebut", "admit" are).
     const double = /^(rebut|admit|refer)$/.test(lemma) || /^(?:[^aeiou]*[aeiou][bdgmnprt])$/.test(lemma);
     const stem = double ? lemma + lemma.slice(-1) : lemma;
-    forms.push(`${lemma}${s}`, `${stem}ed`, `${stem}ing`);
+    forms.push(`${lemma}${suffix}`, `${stem}ed`, `${stem}ing`);
   }
   return forms;
 }

@@ -128,8 +128,8 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'now', 'even', 'as', 'when', 'whil
 /** True when the noun phrase starting at token `s` opens a clause (so it can be the subject). */
 export function clauseStart(toks: Token[], s: number): boolean {
   if (s <= 0) return s === 0;
-  const p = toks[s - 1]!;
-  return !p.word || CLAUSE_OPENERS.has(p.lower);
+  const previous = toks[s - 1]!;
+  return !previous.word || CLAUSE_OPENERS.has(previous.lower);
 }
 
 /** Prepositions whose phrase modifies the noun before it ("officials in Moscow", "traders from Gyumri"). */
@@ -170,13 +170,13 @@ export function wholeSubject(toks: Token[], s: number): number {
   let start = s;
   let coordinated = false;
   for (let hops = 0; hops < 4 && start > 0; hops++) {
-    const p = toks[start - 1]!;
-    if (MODIFIER_PREPS.has(p.lower) && (!p.cap || start === 1)) {
+    const previous = toks[start - 1]!;
+    if (MODIFIER_PREPS.has(previous.lower) && (!previous.cap || start === 1)) {
       const head = toks[start - 2];
       // ", with Cruz promising …": an absolute phrase at a clause start; the phrase after it is the subject.
-      if (!head || (!head.word && p.lower === 'with')) {
+      if (!head || (!head.word && previous.lower === 'with')) {
         // "In a CBS News survey released …": the object of an opening preposition is no subject.
-        if (p.lower !== 'with') return -1;
+        if (previous.lower !== 'with') return -1;
         break;
       }
       // "89% of young Democrats": a share is the head.
@@ -184,32 +184,32 @@ export function wholeSubject(toks: Token[], s: number): number {
       // "People briefed on the situation say", "Protesters marching through the streets chanted":
       // a participle phrase after the head noun.
       if (!head.cap && /(?:ed|ing)$/.test(head.lower) && !CUE_VERBS.has(head.lower)) {
-        const s2 = npLeft(toks, start - 3);
-        if (s2 >= 0 && !verbish(toks[start - 3]!) && (s2 === 0 || !toks[s2 - 1]!.word)) { start = s2; continue; }
+        const phraseStart = npLeft(toks, start - 3);
+        if (phraseStart >= 0 && !verbish(toks[start - 3]!) && (phraseStart === 0 || !toks[phraseStart - 1]!.word)) { start = phraseStart; continue; }
         return -1;
       }
       if (verbish(head) || PRONOUNS.has(head.lower)) return -1;
-      const s2 = npLeft(toks, start - 2);
-      if (s2 < 0) return -1;
-      start = s2;
+      const phraseStart = npLeft(toks, start - 2);
+      if (phraseStart < 0) return -1;
+      start = phraseStart;
       continue;
     }
     // "She and her husband said": a subject pronoun opening the clause is the first conjunct.
-    if (p.lower === 'and' && /^(?:he|she|they|we|i)$/.test(toks[start - 2]?.lower ?? '') && clauseStart(toks, start - 2)) {
+    if (previous.lower === 'and' && /^(?:he|she|they|we|i)$/.test(toks[start - 2]?.lower ?? '') && clauseStart(toks, start - 2)) {
       start -= 2;
       break;
     }
-    if (p.lower === 'and' || p.text === '&' || (coordinated && p.text === ',')) {
-      const s2 = npLeft(toks, start - 2);
+    if (previous.lower === 'and' || previous.text === '&' || (coordinated && previous.text === ',')) {
+      const phraseStart = npLeft(toks, start - 2);
       // "Cooperation and Development", "Jeb Bush and Chris Christie": two names joined are one phrase.
-      const names = s2 >= 0 && toks[start - 2]!.cap && toks[start]!.cap && p.lower === 'and' &&
-        (clauseStart(toks, wholeSubject(toks, s2)) || toks.slice(s2, start - 1).some((x) => NP_INNER_PREPS.has(x.lower)));
+      const names = phraseStart >= 0 && toks[start - 2]!.cap && toks[start]!.cap && previous.lower === 'and' &&
+        (clauseStart(toks, wholeSubject(toks, phraseStart)) || toks.slice(phraseStart, start - 1).some((x) => NP_INNER_PREPS.has(x.lower)));
       // "He criticized the plan and officials said": a conjunct after a verb is its object, not a subject;
       // at a clause start any noun phrase joins ("union members and leaders", "current and former officials").
-      const opening = s2 >= 0 && clauseStart(toks, wholeSubject(toks, s2)) && !verbish(toks[start - 2]!) && toks.slice(s2, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
-      if (!names && !(opening && (conjunct(toks, s2, start - 2) || p.lower === 'and'))) break;
-      if (!names && !clauseStart(toks, wholeSubject(toks, s2))) break;
-      start = s2;
+      const opening = phraseStart >= 0 && clauseStart(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[start - 2]!) && toks.slice(phraseStart, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
+      if (!names && !(opening && (conjunct(toks, phraseStart, start - 2) || previous.lower === 'and'))) break;
+      if (!names && !clauseStart(toks, wholeSubject(toks, phraseStart))) break;
+      start = phraseStart;
       coordinated = true;
       continue;
     }
@@ -219,9 +219,9 @@ export function wholeSubject(toks: Token[], s: number): number {
 }
 
 /** Like `npLeft`, but a lone subject pronoun ("he, once again, pledged") also counts. */
-export function npLeftOrPronoun(toks: Token[], j: number): number {
-  const t = toks[j];
-  if (t && PRONOUNS.has(t.lower) && t.lower !== 'which' && t.lower !== 'it') return j;
+function npLeftOrPronoun(toks: Token[], j: number): number {
+  const token = toks[j];
+  if (token && PRONOUNS.has(token.lower) && token.lower !== 'which' && token.lower !== 'it') return j;
   return npLeft(toks, j);
 }
 
@@ -373,22 +373,22 @@ export function clauseSubjectBefore(toks: Token[], k: number): [number, number] 
     const t = toks[p]!;
     if (!t.word || !clauseStart(toks, p) || BOUNDARY.has(t.lower) || !(t.cap || DETERMINERS.has(t.lower) || PRONOUNS.has(t.lower))) continue;
     if (t.lower === 'it' || t.lower === 'which' || t.lower === 'you') continue;
-    const e = PRONOUNS.has(t.lower) ? p : npRight(toks, p);
-    const v = toks[e + 1];
-    if (e < 0 || e >= k || !v?.word || v.cap) continue;
-    if (COMMON_VERBS.has(v.lower) || SKIPPABLE.has(v.lower) || CUE_VERBS.has(v.lower) || /ed$/.test(v.lower)) found = [p, e];
+    const subjectEnd = PRONOUNS.has(t.lower) ? p : npRight(toks, p);
+    const verb = toks[subjectEnd + 1];
+    if (subjectEnd < 0 || subjectEnd >= k || !verb?.word || verb.cap) continue;
+    if (COMMON_VERBS.has(verb.lower) || SKIPPABLE.has(verb.lower) || CUE_VERBS.has(verb.lower) || /ed$/.test(verb.lower)) found = [p, subjectEnd];
   }
   return found;
 }
 
 /** Trims spaces and trailing sentence punctuation from a span. */
 export function trimSpan(text: string, start: number, end: number): Span {
-  let s = start;
-  let e = end;
-  while (s < e && /[\s,:;—–-]/.test(text[s]!)) s++;
-  while (e > s && /[\s.,;:!?—–-]/.test(text[e - 1]!)) e--;
-  if (e > s && /^that\s/i.test(text.slice(s, e))) s += 5;
-  return { start: s, end: e };
+  let from = start;
+  let to = end;
+  while (from < to && /[\s,:;—–-]/.test(text[from]!)) from++;
+  while (to > from && /[\s.,;:!?—–-]/.test(text[to - 1]!)) to--;
+  if (to > from && /^that\s/i.test(text.slice(from, to))) from += 5;
+  return { start: from, end: to };
 }
 
 /** Marks tokens that sit inside quotation marks. */

@@ -52,12 +52,12 @@ export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw
 export function namedQuote(text: string, toks: Token[], unit: Unit, out: Raw[]): void {
   for (let k = 2; k + 1 < toks.length; k++) {
     if (toks[k]!.text !== ':' || !isQuote(toks[k + 1]) || out.some((o) => o.lemma === ':' && o.cue.start === toks[k]!.start)) continue;
-    const s = npLeft(toks, k - 1);
-    if (s < 1 || k - s > 4) continue;
-    const lead = toks[s - 1]!.text;
+    const nameStart = npLeft(toks, k - 1);
+    if (nameStart < 1 || k - nameStart > 4) continue;
+    const lead = toks[nameStart - 1]!.text;
     if (lead !== '-' && lead !== '—' && lead !== '–') continue;
-    if (!toks.slice(s, k).every((t) => t.cap || t.lower === "'s" || /^[A-Z]\.$/.test(t.text))) continue;
-    out.push({ cue: span(toks, k, k), source: span(toks, s, k - 1), content: trimSpan(text, toks[k + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+    if (!toks.slice(nameStart, k).every((t) => t.cap || t.lower === "'s" || /^[A-Z]\.$/.test(t.text))) continue;
+    out.push({ cue: span(toks, k, k), source: span(toks, nameStart, k - 1), content: trimSpan(text, toks[k + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
   }
 }
 
@@ -71,8 +71,8 @@ export function nominalClaimSource(toks: Token[], from: number): Span | undefine
       if (end >= 0) return span(toks, k + 2, end);
     }
     if (toks[k - 1]?.lower === "'s") {
-      const s = npLeft(toks, k - 2);
-      if (s >= 0) return span(toks, s, k - 2);
+      const ownerStart = npLeft(toks, k - 2);
+      if (ownerStart >= 0) return span(toks, ownerStart, k - 2);
     }
   }
   return undefined;
@@ -118,12 +118,12 @@ export function dashBylines(text: string, units: readonly Unit[], index: number)
     // The dash follows a closing quote, in this unit or at the end of the one before.
     let close = dash - 1;
     while (close >= 0 && text[close] !== '\n' && /\s/.test(text[close]!)) close--;
-    const q = text[close];
-    if (q !== '”' && q !== '"') continue;
-    const open = q === '”' ? text.lastIndexOf('“', close) : text.lastIndexOf('"', close - 1);
+    const mark = text[close];
+    if (mark !== '”' && mark !== '"') continue;
+    const open = mark === '”' ? text.lastIndexOf('“', close) : text.lastIndexOf('"', close - 1);
     // The opening quote must be in the same paragraph, and no other quotation may close in between.
     if (open < 0 || text.slice(open, close).includes('\n') || close - open > 2000) continue;
-    if (q === '”' && text.slice(open + 1, close).includes('”')) continue;
+    if (mark === '”' && text.slice(open + 1, close).includes('”')) continue;
     const nameStart = dash + m[0].length - m[2]!.length;
     const name = { start: nameStart, end: nameStart + m[2]!.replace(/[.\s]+$/, '').length };
     let first = index;

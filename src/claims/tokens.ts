@@ -34,13 +34,13 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       raw = raw.slice(0, -1);
       TOKEN_RE.lastIndex -= 1;
     }
-    const s = start + m.index;
+    const tokenStart = start + m.index;
     const first = raw.charAt(0);
     // "'s" and "'em" are words; "''" (a quotation mark typed as two apostrophes) is not.
     const word = /[\p{L}\p{N}]/u.test(first) || (raw.length > 1 && /[’']/.test(first) && raw !== "''");
     out.push({
-      start: s,
-      end: s + raw.length,
+      start: tokenStart,
+      end: tokenStart + raw.length,
       text: raw,
       lower: raw.toLowerCase().replace(/’/g, "'"),
       cap: word && first !== first.toLowerCase(),

@@ -4,9 +4,6 @@ import type { Span } from '../core/types.js';
 /** What a statement does to the claim it carries. */
 export type Stance = 'asserts' | 'confirms' | 'denies' | 'disputes';
 
-/** All stances, for validation and display order. */
-export const STANCES: readonly Stance[] = ['asserts', 'confirms', 'denies', 'disputes'];
-
 /** Attributed to a named (or pronoun) source, or asserted by the outlet itself. */
 export type StatementKind = 'attributed' | 'outlet';
 

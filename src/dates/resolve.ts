@@ -20,7 +20,7 @@ import {
   type Ymd,
 } from './calendar.js';
 import { findCandidates, type Candidate } from './extract.js';
-import type { DateMention, DatePrecision, DateReference } from './types.js';
+import type { DateMention, DateReference } from './types.js';
 
 /** Words in the few words before an expression that make it point forward ("will meet on Friday"). */
 const FUTURE_CUE = /\b(?:will|'ll|shall|won't|scheduled|slated|upcoming|plans?|planning|planned|expects?|expected|intends?|aims?|is to|are to|set to|to be held|as soon as|as early as|no later than)\b[^.;:!?]{0,40}$/i;
@@ -243,7 +243,3 @@ function seasonYear(season: Season, rel: Candidate['rel'], ref: Ymd, future: boo
   return pick((i) => i <= curIdx, true);
 }
 
-/** Precision order, finest first; used to prefer the most exact of several dates. */
-export const PRECISION_RANK: Record<DatePrecision, number> = {
-  day: 0, week: 1, month: 2, season: 3, quarter: 4, half: 5, year: 6, decade: 7, century: 8, ref: 9,
-};

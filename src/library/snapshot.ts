@@ -8,7 +8,7 @@
  * typed arrays too and turned back into objects only when an article's sentences are first read.
  */
 import { crc32 } from 'node:zlib';
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../core/ports.js';
@@ -210,22 +210,6 @@ export function removeStaleTempFiles(dataDir: string, logger: Logger): string[] 
   }
   if (removed.length) logger.info({ dataDir, files: removed }, `removed ${removed.length} temp file(s) left by an interrupted snapshot write`);
   return removed;
-}
-
-/**
- * Loads a snapshot if it exists and was built for `expectedKey`.
- * @returns null when the file is missing or stale
- * @throws SnapshotError when the file exists but is damaged
- */
-export function readSnapshot(file: string, expectedKey: string | null): SnapshotContents | null {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new SnapshotError(`cannot read: ${(err as Error).message}`);
-  }
-  return decodeSnapshot(buf, expectedKey);
 }
 
 /**
