@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Logger } from '../../core/command.js';
 import { NewsdeskError, isNewsdeskError } from '../../core/errors.js';
-import type { Runtime } from '../../app/runtime.js';
+import type { GuardedExecute, Platform, PlatformRuntime } from '../../core/platform.js';
 import type { DigestDelivery, DigestLookup } from '../../digest/types.js';
 import type { Reply } from '../../core/types.js';
 import { digestMetadata, findDigestPost } from './digest-post.js';
@@ -17,8 +17,9 @@ import { encodeButton } from './incoming.js';
 import { SlackReceiver } from './receiver.js';
 import { renderPage } from './render.js';
 
-/** The running Slack adapter. */
-export interface SlackAdapter {
+/** The running Slack adapter: the platform port, plus where the HTTP receiver listens. */
+export interface SlackAdapter extends Platform {
+  readonly name: 'slack';
   /** Stops listening (HTTP) or disconnects (Socket Mode). */
   stop(): Promise<void>;
   /** The port the HTTP receiver listens on; undefined in Socket Mode. */
@@ -42,6 +43,11 @@ export interface SlackOptions {
   host?: string;
   /** Web API client options, merged over ours (tests pass `retryConfig: { retries: 0 }`). */
   clientOptions?: webApi.WebClientOptions;
+  /**
+   * `runtime.execute` behind the rate limit, shared with the other platforms (the process passes its own).
+   * @defaultValue a guard of its own: `RATE_LIMIT_PER_MINUTE` per user
+   */
+  guard?: GuardedExecute;
 }
 
 /** Slack API errors that mean the token itself is wrong. */
@@ -84,7 +90,7 @@ function safeJson(value: unknown): string {
 }
 
 /** Checks the Slack settings before anything connects; throws a one-line config error. */
-function checkSettings(runtime: Runtime): { token: string; signingSecret?: string; appToken?: string } {
+function checkSettings(runtime: PlatformRuntime): { token: string; signingSecret?: string; appToken?: string } {
   const c = runtime.config;
   if (!c.SLACK_BOT_TOKEN) throw new NewsdeskError('SLACK_BOT_TOKEN is missing', 'config');
   if (!/^xoxb-[\w-]+$/.test(c.SLACK_BOT_TOKEN)) {
@@ -124,7 +130,7 @@ function startError(err: unknown, what: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', a
  * @throws NewsdeskError (`config`) for unusable settings, (`platform`) when Slack cannot be reached
  * @example const slack = await startSlack(runtime); await slack.postReply('C123', digest)
  */
-export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Promise<SlackAdapter> {
+export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = {}): Promise<SlackAdapter> {
   const settings = checkSettings(runtime);
   const apiUrl = runtime.config.SLACK_API_URL ?? 'https://slack.com/api/';
   const clientOptions: webApi.WebClientOptions = {
@@ -156,7 +162,7 @@ export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Pro
   app.error(async (err) => {
     runtime.logger.error({ err: describeError(err) }, 'slack listener failed');
   });
-  registerHandlers(app, runtime);
+  registerHandlers(app, runtime, opts.guard);
 
   try {
     await app.init();
@@ -183,6 +189,7 @@ export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Pro
   runtime.logger.info({ mode: socketMode ? 'socket' : 'http', ...(host !== undefined ? { host } : {}), port }, 'slack adapter started');
 
   return {
+    name: 'slack',
     port,
     host,
     async stop() {
