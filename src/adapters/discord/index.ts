@@ -23,8 +23,7 @@ import {
 } from 'discord.js';
 import { NewsdeskError } from '../../core/errors.js';
 import { guardedExecute } from '../../app/guard.js';
-import type { GuardedAnswer, GuardedExecute, Origin, Platform, PlatformRuntime } from '../../core/platform.js';
-import type { DigestDelivery, DigestLookup } from '../../digest/types.js';
+import type { GuardedAnswer, GuardedExecute, Origin, Platform, PlatformRuntime, PostLookup, PostMark } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
 import { topicChoices } from './autocomplete.js';
 import { PRIVATE_OPTION, commandNameFor } from './commands.js';
@@ -67,9 +66,9 @@ export interface DiscordAdapter extends Platform {
    * Posts a Reply to a channel (scheduled digests), with paging buttons when it has several pages.
    * With `delivery`, the message carries the run's key as nonce (enforced) and in its footer.
    */
-  postReply(channelId: string, reply: Reply, delivery?: DigestDelivery): Promise<void>;
+  postReply(channelId: string, reply: Reply, delivery?: PostMark): Promise<void>;
   /** Looks for a digest post in the channel's recent history (needs Read Message History). */
-  findDigest(channelId: string, delivery: DigestDelivery): Promise<DigestLookup>;
+  findDigest(channelId: string, delivery: PostMark): Promise<PostLookup>;
   /** Discord returns the first message for a repeat with the same nonce for this long. */
   readonly dedupeWindowMs: number;
 }

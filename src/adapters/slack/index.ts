@@ -8,8 +8,7 @@ import type { Server } from 'node:http';
 import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Logger } from '../../core/command.js';
 import { NewsdeskError, isNewsdeskError } from '../../core/errors.js';
-import type { GuardedExecute, Platform, PlatformRuntime } from '../../core/platform.js';
-import type { DigestDelivery, DigestLookup } from '../../digest/types.js';
+import type { GuardedExecute, Platform, PlatformRuntime, PostLookup, PostMark } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
 import { digestMetadata, findDigestPost } from './digest-post.js';
 import { describeError, redactSecrets, registerHandlers } from './handlers.js';
@@ -30,9 +29,9 @@ export interface SlackAdapter extends Platform {
    * Posts a reply publicly to a channel (scheduled digests): the first page, with "More" when there is more.
    * With `delivery`, the message carries metadata naming the digest run, for `findDigest`.
    */
-  postReply(channel: string, reply: Reply, delivery?: DigestDelivery): Promise<void>;
+  postReply(channel: string, reply: Reply, delivery?: PostMark): Promise<void>;
   /** Looks for a digest post in the channel's recent history (needs `channels:history` / `groups:history`). */
-  findDigest(channel: string, delivery: DigestDelivery): Promise<DigestLookup>;
+  findDigest(channel: string, delivery: PostMark): Promise<PostLookup>;
 }
 
 /** Options for `startSlack`; everything else comes from `runtime.config`. */
