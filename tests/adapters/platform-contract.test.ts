@@ -176,3 +176,27 @@ describe.each(harnesses)('the platform port: %s', (name, start) => {
     await h.disconnected();
   });
 });
+
+describe('one guard shared by every platform (as the process starts them)', () => {
+  it('counts each platform’s users apart, Slack users per workspace, with the one refusal text', async () => {
+    const runtime = await testRuntime('http://127.0.0.1:9/api/', { RATE_LIMIT_PER_MINUTE: '1' });
+    const guard = guardedExecute(runtime);
+    const ask = (origin: Parameters<typeof guard.run>[2]) => guard.run('sources', { text: '' }, origin);
+    expect((await ask({ platform: 'slack', workspaceId: 'T1', userId: '42' })).refused).toBe(false);
+    // The same id on Discord, or in another Slack workspace, is someone else.
+    expect((await ask({ platform: 'discord', workspaceId: 'G1', userId: '42' })).refused).toBe(false);
+    expect((await ask({ platform: 'slack', workspaceId: 'T2', userId: '42' })).refused).toBe(false);
+    // A Discord user is one person in every guild.
+    const again = await ask({ platform: 'discord', workspaceId: 'G2', userId: '42' });
+    expect(again).toEqual({ refused: true, text: expect.stringMatching(REFUSAL) });
+    expect((await ask({ platform: 'slack', workspaceId: 'T1', userId: '42' })).refused).toBe(true);
+  });
+
+  it('logs a failure once and gives the one text shown to the asker', async () => {
+    const lines: string[] = [];
+    const runtime = await testRuntime('http://127.0.0.1:9/api/', {}, { info() {}, warn() {}, debug() {}, error: (obj, msg) => lines.push(`${msg} ${JSON.stringify(obj)}`) });
+    const text = guardedExecute(runtime).failed({ command: '/search' }, 'slack command failed');
+    expect(text).toBe('Something went wrong while answering; the error was logged.');
+    expect(lines).toEqual(['slack command failed {"command":"/search"}']);
+  });
+});
