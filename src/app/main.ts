@@ -1,20 +1,24 @@
 /**
  * The long-running process (`npm start`): loads the corpus, then serves Slack and/or Discord when
  * configured — with scheduled digests and a live corpus — or opens the local console when neither is.
- * This is the one module that wires the adapters in; the core never imports them.
+ * This is the one module that wires the adapters in; the core never imports them. Every platform
+ * is started, used for digests and stopped through the one port, `Platform` (src/core/platform.ts).
  */
 import { startDiscord } from '../adapters/discord/index.js';
 import { startSlack } from '../adapters/slack/index.js';
 import { boot } from './boot.js';
 import type { Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
+import type { Platform, PlatformStarter } from '../core/platform.js';
 import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole } from './console.js';
 import { createDigestService } from '../digest/index.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createLogger, createTerminalLogger } from './log.js';
+import { guardedExecute } from './guard.js';
 import { guardProcess } from './process-guard.js';
 import { lockDataDir, type DataLock } from '../store/data-lock.js';
+import type { Runtime } from './runtime.js';
 import { listTopics } from '../topics/index.js';
 import { watchCorpus } from '../watch/index.js';
 
@@ -29,8 +33,14 @@ export interface StartOptions {
   until?: Promise<void>;
 }
 
+/** The chat platforms this process can serve, in start-up order; each is started through the one port. */
+const PLATFORMS: readonly PlatformStarter<Runtime, Config>[] = [
+  { name: 'slack', label: 'Slack', configured: slackConfigured, start: (runtime, guard) => startSlack(runtime, { guard }) },
+  { name: 'discord', label: 'Discord', configured: discordConfigured, start: (runtime, guard) => startDiscord(runtime, { guard }) },
+];
+
 /** Starts one platform; a failure is returned, never thrown, so it cannot stop the other platform. */
-async function startPlatform<T>(name: string, logger: Logger, start: () => Promise<T>): Promise<T | NewsdeskError> {
+async function startPlatform(name: string, logger: Logger, start: () => Promise<Platform>): Promise<Platform | NewsdeskError> {
   try {
     const adapter = await start();
     logger.info({ platform: name }, 'connected');
@@ -46,7 +56,7 @@ async function startPlatform<T>(name: string, logger: Logger, start: () => Promi
  * @throws NewsdeskError when every configured platform failed to start (the CLI prints its one line)
  */
 export async function startProcess(config: Config, options: StartOptions = {}): Promise<number> {
-  const chat = !options.forceConsole && (slackConfigured(config) || discordConfigured(config));
+  const chat = !options.forceConsole && PLATFORMS.some((p) => p.configured(config));
   const logger = chat ? createLogger(config.LOG_LEVEL) : createTerminalLogger(process.stderr);
   // Chat mode posts digests, so one process per DATA_DIR: a second one refuses (NewsdeskError) rather
   // than post them again. The console and the CLI only read the snapshot (written atomically) and take no lock.
@@ -78,20 +88,21 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
   listTopics(library);
   const digest = readOnly ? undefined : createDigestService({ config, runtime });
   if (digest) services.digest = digest;
-  const [slack, discord] = await Promise.all([
-    slackConfigured(config) ? startPlatform('Slack', logger, () => startSlack(runtime)) : undefined,
-    discordConfigured(config) ? startPlatform('Discord', logger, () => startDiscord(runtime)) : undefined,
-  ]);
-  const failures = [slack, discord].filter((a): a is NewsdeskError => a instanceof NewsdeskError);
-  if (failures.length && failures.length === [slack, discord].filter((a) => a !== undefined).length) {
+  // One guard for every platform: the rate limit follows the asker (keys are per platform) and failures read the same.
+  const asking = guardedExecute(runtime);
+  const started = await Promise.all(
+    PLATFORMS.filter((p) => p.configured(config)).map((p) => startPlatform(p.label, logger, () => p.start(runtime, asking))),
+  );
+  const running = started.filter((a): a is Platform => !(a instanceof NewsdeskError));
+  const failures = started.filter((a): a is NewsdeskError => a instanceof NewsdeskError);
+  if (failures.length && !running.length) {
     // Nothing to serve: the CLI prints the first reason as one line and exits 1.
     await digest?.stop();
     throw failures[0]!;
   }
   for (const f of failures) logger.error({ code: f.code, reason: f.message }, 'a chat platform could not start; the other keeps running');
-  // The adapters are the digest's outlets: they post, and find a post an interrupted run may have made.
-  if (slack && !(slack instanceof NewsdeskError)) digest?.setPoster('slack', slack);
-  if (discord && !(discord instanceof NewsdeskError)) digest?.setPoster('discord', discord);
+  // The platforms are the digest's outlets: they post, and find a post an interrupted run may have made.
+  for (const platform of running) digest?.setPoster(platform.name, platform);
 
   const watcher = watchCorpus({
     corpusDir: config.CORPUS_DIR,
@@ -112,8 +123,6 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
   await (options.until ?? guard!.stopping);
   await watcher.close();
   await digest?.stop();
-  await Promise.allSettled(
-    [slack, discord].map((a) => (a && !(a instanceof NewsdeskError) ? a.stop() : undefined)),
-  );
+  await Promise.allSettled(running.map((platform) => platform.stop()));
   return guard?.finish() ?? 0;
 }

@@ -7,9 +7,11 @@
 import {
   ApplicationCommandOptionType,
   Client,
+  type ClientOptions,
   Events,
   GatewayIntentBits,
   MessageFlags,
+  type APIEmbed,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -19,11 +21,9 @@ import {
   type MessageCreateOptions,
   type RESTOptions,
 } from 'discord.js';
-import type { Origin } from '../../core/command.js';
 import { NewsdeskError } from '../../core/errors.js';
-import { createRateLimiter, rateLimitMessage } from '../../app/rate-limit.js';
-import type { Runtime } from '../../app/runtime.js';
-import type { DigestDelivery, DigestLookup } from '../../digest/types.js';
+import { guardedExecute } from '../../app/guard.js';
+import type { GuardedAnswer, GuardedExecute, Origin, Platform, PlatformRuntime, PostLookup, PostMark } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
 import { topicChoices } from './autocomplete.js';
 import { PRIVATE_OPTION, commandNameFor } from './commands.js';
@@ -50,19 +50,25 @@ export interface DiscordOptions {
   /** discord.js `waitGuildTimeout` (ms to wait for guilds after READY). @defaultValue 15000 */
   waitGuildTimeout?: number;
   render?: RenderOptions;
+  /**
+   * `runtime.execute` behind the rate limit, shared with the other platforms (the process passes its own).
+   * @defaultValue a guard of its own: `RATE_LIMIT_PER_MINUTE` per user
+   */
+  guard?: GuardedExecute;
 }
 
-/** A running Discord front end. */
-export interface DiscordAdapter {
+/** A running Discord front end: the platform port, with Discord's nonce window. */
+export interface DiscordAdapter extends Platform {
+  readonly name: 'discord';
   /** Disconnects from Discord. */
   stop(): Promise<void>;
   /**
    * Posts a Reply to a channel (scheduled digests), with paging buttons when it has several pages.
    * With `delivery`, the message carries the run's key as nonce (enforced) and in its footer.
    */
-  postReply(channelId: string, reply: Reply, delivery?: DigestDelivery): Promise<void>;
+  postReply(channelId: string, reply: Reply, delivery?: PostMark): Promise<void>;
   /** Looks for a digest post in the channel's recent history (needs Read Message History). */
-  findDigest(channelId: string, delivery: DigestDelivery): Promise<DigestLookup>;
+  findDigest(channelId: string, delivery: PostMark): Promise<PostLookup>;
   /** Discord returns the first message for a repeat with the same nonce for this long. */
   readonly dedupeWindowMs: number;
 }
@@ -106,80 +112,94 @@ function optionValues(data: readonly CommandInteractionOption[], keepPrivate: bo
   return out;
 }
 
-/**
- * Connects to Discord and starts answering.
- * @param runtime - the process's commands, library and configuration
- * @throws NewsdeskError `config` without a token, `platform` when login or the handshake fails
- * @example const discord = await startDiscord(runtime); await discord.postReply('123', digestReply);
- */
-export async function startDiscord(runtime: Runtime, options: DiscordOptions = {}): Promise<DiscordAdapter> {
-  const opts = { ...defaultDiscordOptions, ...options };
-  const { config, logger } = runtime;
-  const token = opts.token ?? config.DISCORD_TOKEN;
-  if (!token) throw new NewsdeskError('DISCORD_TOKEN is missing', 'config');
-  const askChannels = new Set(config.DISCORD_ASK_CHANNELS);
-  const api = apiBase(config.DISCORD_API_URL);
-  const client = new Client({
+/** The options after defaults, as every step sees them. */
+type ResolvedOptions = typeof defaultDiscordOptions & DiscordOptions;
+
+/** What the handlers share: the process, the guarded `execute`, the options and the page renderer. */
+interface Handling {
+  runtime: PlatformRuntime;
+  guard: GuardedExecute;
+  opts: ResolvedOptions;
+  pages: PageStore;
+  /** The first page of a reply as message options, registering the rest for paging. */
+  firstPage(reply: Reply): { content: string; embeds: APIEmbed[]; components: ReturnType<typeof pageButtons>[]; allowedMentions: typeof NO_MENTIONS };
+}
+
+/** The neutral `Origin` of a Discord request: who is asking, in which channel and guild. */
+function originOf(userId: string, channelId: string | null, guildId: string | null): Origin {
+  return {
+    platform: 'discord',
+    userId,
+    ...(channelId ? { channelId } : {}),
+    ...(guildId ? { workspaceId: guildId } : {}),
+  };
+}
+
+/** The discord.js client options: intents, the REST base with its 429 policy, and mentions that never ping. */
+function clientOptions(runtime: PlatformRuntime, opts: ResolvedOptions, askChannels: ReadonlySet<string>): ClientOptions {
+  const api = apiBase(runtime.config.DISCORD_API_URL);
+  return {
     // MessageContent is privileged: asked for only when whole channels are to be answered.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, ...(askChannels.size ? [GatewayIntentBits.MessageContent] : [])],
     rest: {
       ...(api ? { api } : {}),
       // Called on every 429; answering false makes @discordjs/rest wait out Retry-After and retry.
       rejectOnRateLimit: (info) => {
-        logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limited (429); waiting');
+        runtime.logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limited (429); waiting');
         return false;
       },
       ...opts.rest,
     },
     allowedMentions: NO_MENTIONS,
     waitGuildTimeout: opts.waitGuildTimeout,
-  });
-  const limiter = createRateLimiter(config.RATE_LIMIT_PER_MINUTE, runtime.clock);
-  const pages = new PageStore(opts.pageTtlMs, runtime.clock);
+  };
+}
 
-  /** The first page of a reply as message options, registering the rest for paging. */
-  const firstPage = (reply: Reply) => {
-    const rendered = renderReply(reply, opts.render);
+/** The page renderer of `Handling.firstPage`: renders a reply and keeps its later pages for the paging buttons. */
+function pageRenderer(pages: PageStore, render: RenderOptions | undefined): Handling['firstPage'] {
+  return (reply) => {
+    const rendered = renderReply(reply, render);
     const page = rendered[0]!;
     const components = rendered.length > 1 ? [pageButtons(pages.put(rendered), 0, rendered.length)] : [];
     return { content: page.content, embeds: page.embeds, components, allowedMentions: NO_MENTIONS };
   };
+}
 
-  const originOf = (userId: string, channelId: string | null, guildId: string | null): Origin => ({
-    platform: 'discord',
-    userId,
-    ...(channelId ? { channelId } : {}),
-    ...(guildId ? { workspaceId: guildId } : {}),
-  });
-
-  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+/** The slash-command handler: answers at once when quick, else defers and edits the answer in. */
+function commandHandler({ runtime, guard, opts, firstPage }: Handling): (interaction: ChatInputCommandInteraction) => Promise<void> {
+  return async (interaction) => {
     const name = commandNameFor(interaction.commandName, interaction.options.getSubcommand(false));
     const command = runtime.commands.get(name);
     const keepPrivate = Boolean(command?.options.some((o) => o.name === PRIVATE_OPTION));
     const ephemeral = !keepPrivate && interaction.options.getBoolean(PRIVATE_OPTION) === true;
-    const userKey = `discord:${interaction.user.id}`;
-    if (!limiter.take(userKey)) {
-      await interaction.reply({ content: rateLimitMessage(limiter.retryAfter(userKey)), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-      return;
-    }
     const origin = originOf(interaction.user.id, interaction.channelId, interaction.guildId);
-    const pending = runtime.execute(name, { options: optionValues(interaction.options.data, keepPrivate) }, origin);
+    // A refusal settles at once, so it always comes back before the defer timer.
+    const pending = guard.run(name, { options: optionValues(interaction.options.data, keepPrivate) }, origin);
     let timer: NodeJS.Timeout | undefined;
     const early = await Promise.race([
-      pending.then((reply) => ({ reply })),
+      pending.then((answer) => ({ answer })),
       new Promise<null>((resolve) => (timer = setTimeout(resolve, opts.deferAfterMs, null))),
     ]).finally(() => clearTimeout(timer));
-    if (early) {
+    if (early?.answer.refused) {
+      await interaction.reply({ content: early.answer.text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    if (early && !early.answer.refused) {
+      const { reply } = early.answer;
       // Usage errors are the asker's business only.
-      const flags = ephemeral || early.reply.error ? MessageFlags.Ephemeral : undefined;
-      await interaction.reply({ ...firstPage(early.reply), ...(flags ? { flags } : {}) });
+      const flags = ephemeral || reply.error ? MessageFlags.Ephemeral : undefined;
+      await interaction.reply({ ...firstPage(reply), ...(flags ? { flags } : {}) });
       return;
     }
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    await interaction.editReply(firstPage(await pending));
-  }
+    const answer = await pending;
+    await interaction.editReply(answer.refused ? { content: answer.text, allowedMentions: NO_MENTIONS } : firstPage(answer.reply));
+  };
+}
 
-  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+/** The autocomplete handler: topic suggestions for options that ask for them, never a failure. */
+function autocompleteHandler({ runtime }: Handling): (interaction: AutocompleteInteraction) => Promise<void> {
+  return async (interaction) => {
     const focused = interaction.options.getFocused(true);
     const name = commandNameFor(interaction.commandName, interaction.options.getSubcommand(false));
     const option = runtime.commands.get(name)?.options.find((o) => o.name === focused.name);
@@ -188,13 +208,16 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
       try {
         choices = topicChoices(runtime.library(), String(focused.value ?? ''));
       } catch (err) {
-        logger.warn({ err: loggableError(err), command: name }, 'discord autocomplete failed');
+        runtime.logger.warn({ err: loggableError(err), command: name }, 'discord autocomplete failed');
       }
     }
     await interaction.respond(choices);
-  }
+  };
+}
 
-  async function onPageButton(interaction: ButtonInteraction, key: string, index: number): Promise<void> {
+/** The paging handler: Previous/Next show a kept page in place, or say the answer has expired. */
+function pageButtonHandler({ pages }: Handling): (interaction: ButtonInteraction, key: string, index: number) => Promise<void> {
+  return async (interaction, key, index) => {
     const stored = pages.get(key);
     const page = stored?.[index];
     if (!stored || !page) {
@@ -202,9 +225,16 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
       return;
     }
     await interaction.update({ content: page.content, embeds: page.embeds, components: [pageButtons(key, index, stored.length)], allowedMentions: NO_MENTIONS });
-  }
+  };
+}
 
-  async function onInteraction(interaction: Interaction): Promise<void> {
+/** The interaction handler: routes to the three above and turns a failure into the one "something went wrong" reply. */
+function interactionHandler(handling: Handling): (interaction: Interaction) => Promise<void> {
+  const onCommand = commandHandler(handling);
+  const onAutocomplete = autocompleteHandler(handling);
+  const onPageButton = pageButtonHandler(handling);
+  const { guard, runtime } = handling;
+  return async (interaction) => {
     try {
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await onCommand(interaction);
@@ -213,54 +243,50 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
         if (target) await onPageButton(interaction, target.key, target.index);
       }
     } catch (err) {
-      logger.error({ err: loggableError(err), interaction: interaction.id }, 'discord interaction failed');
+      const content = guard.failed({ err: loggableError(err), interaction: interaction.id }, 'discord interaction failed');
       if (interaction.isRepliable() && !interaction.replied) {
-        const content = 'Something went wrong while answering; the error was logged.';
         const send = interaction.deferred
           ? interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_MENTIONS })
           : interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-        await send.catch((e: unknown) => logger.warn({ err: loggableError(e) }, 'discord error reply failed'));
+        await send.catch((e: unknown) => runtime.logger.warn({ err: loggableError(e) }, 'discord error reply failed'));
       }
     }
-  }
+  };
+}
 
-  async function onMessage(message: Message): Promise<void> {
+/** The message handler: answers a message that mentions the bot (or its role), or any message in an ask channel, through `ask`. */
+function messageHandler({ runtime, guard, opts, firstPage }: Handling, client: Client, askChannels: ReadonlySet<string>): (message: Message) => Promise<void> {
+  return async (message) => {
     const me = client.user;
     if (!me || message.author.bot || message.system || message.author.id === me.id) return;
     // People often pick the bot's managed role from the mention list instead of the bot itself.
     const botRoles = message.mentions.roles.filter((r) => r.tags?.botId === me.id);
     const mentioned = message.mentions.users.has(me.id) || botRoles.size > 0;
     if (!mentioned && !askChannels.has(message.channelId)) return;
-    const userKey = `discord:${message.author.id}`;
-    const reply = async (answer: Reply | string) => {
-      const payload = typeof answer === 'string' ? { content: answer, allowedMentions: NO_MENTIONS } : firstPage(answer);
+    const reply = async (answer: GuardedAnswer) => {
+      const payload = answer.refused ? { content: answer.text, allowedMentions: NO_MENTIONS } : firstPage(answer.reply);
       await message.reply(payload);
     };
-    if (!limiter.take(userKey)) return reply(rateLimitMessage(limiter.retryAfter(userKey)));
     const addressed = new RegExp(`<@!?${me.id}>${botRoles.size ? `|<@&(?:${[...botRoles.keys()].join('|')})>` : ''}`, 'g');
     const question = message.content.replace(addressed, ' ').replace(/\s+/g, ' ').trim();
     const origin = originOf(message.author.id, message.channelId, message.guildId);
-    if (!question) return reply(await runtime.execute('help', { text: '' }, origin));
+    if (!question) return reply(await guard.run('help', { text: '' }, origin));
     const via = runtime.commands.has('ask') ? 'ask' : 'search';
-    const pending = runtime.execute(via, { text: question }, origin);
+    const pending = guard.run(via, { text: question }, origin);
     // A slow answer shows "newsdesk is typing…", the channel's equivalent of a deferred reply.
     const typing = setTimeout(() => {
-      if (message.channel.isSendable()) message.channel.sendTyping().catch((err: unknown) => logger.debug({ err: loggableError(err) }, 'discord typing failed'));
+      if (message.channel.isSendable()) message.channel.sendTyping().catch((err: unknown) => runtime.logger.debug({ err: loggableError(err) }, 'discord typing failed'));
     }, opts.deferAfterMs);
     try {
       return await reply(await pending);
     } finally {
       clearTimeout(typing);
     }
-  }
+  };
+}
 
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
-  client.on(Events.MessageCreate, (message) =>
-    void onMessage(message).catch((err: unknown) => logger.error({ err: loggableError(err), message: message.id }, 'discord message answer failed')),
-  );
-  client.on(Events.Error, (err) => logger.error({ err: loggableError(err) }, 'discord client error'));
-  client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limited; queueing'));
-
+/** Logs in and waits for the gateway to be ready; any failure destroys the client and becomes one `platform` error. */
+async function login(client: Client, token: string, readyTimeoutMs: number): Promise<void> {
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   let readyTimer: NodeJS.Timeout | undefined;
   try {
@@ -268,7 +294,7 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
     await Promise.race([
       ready,
       new Promise<never>((_, reject) => {
-        readyTimer = setTimeout(() => reject(new Error(`not ready after ${opts.readyTimeoutMs} ms`)), opts.readyTimeoutMs);
+        readyTimer = setTimeout(() => reject(new Error(`not ready after ${readyTimeoutMs} ms`)), readyTimeoutMs);
       }),
     ]);
   } catch (err) {
@@ -277,20 +303,12 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
   } finally {
     clearTimeout(readyTimer);
   }
-  // Compute the topic list now rather than on the first keystroke: autocomplete must answer within 3 s.
-  setImmediate(() => {
-    try {
-      topicChoices(runtime.library(), '');
-    } catch (err) {
-      logger.warn({ err: loggableError(err) }, 'discord topic autocomplete unavailable');
-    }
-  });
-  logger.info(
-    { user: client.user?.tag, guilds: client.guilds.cache.size, askChannels: askChannels.size, messageContent: askChannels.size > 0 },
-    'discord connected',
-  );
+}
 
+/** The running client as the platform port: stop, digest posts (nonce-marked) and the history search for them. */
+function discordPlatform(client: Client, firstPage: Handling['firstPage']): DiscordAdapter {
   return {
+    name: 'discord',
     async stop() {
       client.removeAllListeners();
       await client.destroy();
@@ -307,4 +325,45 @@ export async function startDiscord(runtime: Runtime, options: DiscordOptions = {
       await channel.send(options);
     },
   };
+}
+
+/**
+ * Connects to Discord and starts answering.
+ * @param runtime - the process's commands, library and configuration
+ * @throws NewsdeskError `config` without a token, `platform` when login or the handshake fails
+ * @example const discord = await startDiscord(runtime); await discord.postReply('123', digestReply);
+ */
+export async function startDiscord(runtime: PlatformRuntime, options: DiscordOptions = {}): Promise<DiscordAdapter> {
+  const opts: ResolvedOptions = { ...defaultDiscordOptions, ...options };
+  const { config, logger } = runtime;
+  const token = opts.token ?? config.DISCORD_TOKEN;
+  if (!token) throw new NewsdeskError('DISCORD_TOKEN is missing', 'config');
+  const askChannels = new Set(config.DISCORD_ASK_CHANNELS);
+  const client = new Client(clientOptions(runtime, opts, askChannels));
+  const pages = new PageStore(opts.pageTtlMs, runtime.clock);
+  const handling: Handling = { runtime, guard: opts.guard ?? guardedExecute(runtime), opts, pages, firstPage: pageRenderer(pages, opts.render) };
+
+  const onInteraction = interactionHandler(handling);
+  const onMessage = messageHandler(handling, client, askChannels);
+  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+  client.on(Events.MessageCreate, (message) =>
+    void onMessage(message).catch((err: unknown) => logger.error({ err: loggableError(err), message: message.id }, 'discord message answer failed')),
+  );
+  client.on(Events.Error, (err) => logger.error({ err: loggableError(err) }, 'discord client error'));
+  client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limited; queueing'));
+
+  await login(client, token, opts.readyTimeoutMs);
+  // Compute the topic list now rather than on the first keystroke: autocomplete must answer within 3 s.
+  setImmediate(() => {
+    try {
+      topicChoices(runtime.library(), '');
+    } catch (err) {
+      logger.warn({ err: loggableError(err) }, 'discord topic autocomplete unavailable');
+    }
+  });
+  logger.info(
+    { user: client.user?.tag, guilds: client.guilds.cache.size, askChannels: askChannels.size, messageContent: askChannels.size > 0 },
+    'discord connected',
+  );
+  return discordPlatform(client, handling.firstPage);
 }

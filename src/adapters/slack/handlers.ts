@@ -1,11 +1,10 @@
 /**
  * The Slack listeners: slash commands, the Share and More buttons, and @mentions. Each one acks at
- * once, asks the runtime (which computes the answer) and delivers a rendered page.
+ * once, asks the guarded runtime (rate limit, then the answer) and delivers a rendered page.
  */
 import type { App, RespondFn } from '@slack/bolt';
-import type { Origin } from '../../core/command.js';
-import { createRateLimiter, rateLimitMessage } from '../../app/rate-limit.js';
-import type { Runtime } from '../../app/runtime.js';
+import { guardedExecute } from '../../app/guard.js';
+import type { GuardedExecute, Origin, PlatformRuntime } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
 import { decodeButton, encodeButton, plainFromSlack, type ButtonValue, type Delivery } from './incoming.js';
 import { ACTIONS, renderPage, type Cursor, type Page } from './render.js';
@@ -55,7 +54,7 @@ export function resolveSlash(slash: string, text: string): { name: string; text:
 }
 
 /** The options a page needs for its buttons. */
-function pageOptions(runtime: Runtime, name: string, text: string, delivery: Delivery, share: boolean, cursor?: Cursor) {
+function pageOptions(runtime: PlatformRuntime, name: string, text: string, delivery: Delivery, share: boolean, cursor?: Cursor) {
   const value = (c: Cursor, d: Delivery) => encodeButton({ command: name, text, cursor: c, delivery: d });
   return {
     ...(cursor ? { cursor } : {}),
@@ -64,17 +63,14 @@ function pageOptions(runtime: Runtime, name: string, text: string, delivery: Del
   };
 }
 
-/** Registers every listener on `app`. */
-export function registerHandlers(app: App, runtime: Runtime): void {
-  const limiter = createRateLimiter(runtime.config.RATE_LIMIT_PER_MINUTE, runtime.clock);
+/**
+ * Registers every listener on `app`.
+ * @param guard - `runtime.execute` behind the rate limit; every request goes through it.
+ *   @defaultValue `guardedExecute(runtime)` (a limiter of its own)
+ */
+export function registerHandlers(app: App, runtime: PlatformRuntime, guard: GuardedExecute = guardedExecute(runtime)): void {
   const seen = new SeenEvents();
   const log = runtime.logger;
-
-  /** Takes one request for a user; on refusal returns the polite message. */
-  const overLimit = (workspace: string | undefined, user: string | undefined): string | null => {
-    const key = `${workspace ?? ''}:${user ?? 'unknown'}`;
-    return limiter.take(key) ? null : rateLimitMessage(limiter.retryAfter(key));
-  };
 
   const ephemeralPage = (reply: Reply, name: string, text: string, cursor?: Cursor): Page =>
     renderPage(reply, reply.error ? {} : pageOptions(runtime, name, text, 'ephemeral', true, cursor));
@@ -83,18 +79,17 @@ export function registerHandlers(app: App, runtime: Runtime): void {
     await ack();
     const origin: Origin = { platform: 'slack', channelId: command.channel_id, userId: command.user_id, workspaceId: command.team_id };
     try {
-      const refusal = overLimit(command.team_id, command.user_id);
-      if (refusal) {
-        await respond({ response_type: 'ephemeral', text: refusal });
+      const { name, text } = resolveSlash(command.command, plainFromSlack(command.text ?? ''));
+      const answer = await guard.run(name, { text }, origin);
+      if (answer.refused) {
+        await respond({ response_type: 'ephemeral', text: answer.text });
         return;
       }
-      const { name, text } = resolveSlash(command.command, plainFromSlack(command.text ?? ''));
-      const reply = await runtime.execute(name, { text }, origin);
-      const { message } = ephemeralPage(reply, name, text);
+      const { message } = ephemeralPage(answer.reply, name, text);
       await respond({ response_type: 'ephemeral', ...message });
     } catch (err) {
-      log.error({ err: describeError(err), command: command.command }, 'slack command failed');
-      await respond({ response_type: 'ephemeral', text: 'Something went wrong while answering; the error was logged.' }).catch(() => {});
+      const text = guard.failed({ err: describeError(err), command: command.command }, 'slack command failed');
+      await respond({ response_type: 'ephemeral', text }).catch(() => {});
     }
   });
 
@@ -110,12 +105,12 @@ export function registerHandlers(app: App, runtime: Runtime): void {
     if (!value) return;
     const team = body.team?.id ?? body.user?.team_id;
     const origin: Origin = { platform: 'slack', channelId: body.channel?.id, userId: body.user?.id, workspaceId: team };
-    const refusal = overLimit(team, body.user?.id);
-    if (refusal) {
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text: refusal });
+    const answer = await guard.run(value.command, { text: value.text }, origin);
+    if (answer.refused) {
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text: answer.text });
       return;
     }
-    const reply = await runtime.execute(value.command, { text: value.text }, origin);
+    const { reply } = answer;
     if (kind === 'share') {
       // The same page, public, with who shared it from where; "More" there shows later pages privately.
       const preface = `Shared from /${value.command}${value.text ? ` ${value.text}` : ''}`;
@@ -151,17 +146,15 @@ export function registerHandlers(app: App, runtime: Runtime): void {
     const team = (body as { team_id?: string }).team_id;
     const origin: Origin = { platform: 'slack', channelId: event.channel, userId: event.user, workspaceId: team };
     try {
-      const refusal = overLimit(team, event.user);
-      if (refusal) {
-        if (event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, text: refusal });
-        return;
-      }
       const botUser = typeof context.botUserId === 'string' ? [context.botUserId] : [];
       const question = plainFromSlack(event.text ?? '', botUser);
       const name = runtime.commands.has('ask') ? 'ask' : 'search';
-      const reply = question
-        ? await runtime.execute(name, { text: question }, origin)
-        : await runtime.execute('help', { text: '' }, origin);
+      const answer = question ? await guard.run(name, { text: question }, origin) : await guard.run('help', { text: '' }, origin);
+      if (answer.refused) {
+        if (event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, text: answer.text });
+        return;
+      }
+      const { reply } = answer;
       const { message } = renderPage(reply, reply.error || !question ? {} : pageOptions(runtime, name, question, 'thread', false));
       await say({ thread_ts: threadTs, ...message });
     } catch (err) {

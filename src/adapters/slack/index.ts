@@ -8,8 +8,7 @@ import type { Server } from 'node:http';
 import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
 import { NewsdeskError, isNewsdeskError } from '../../core/errors.js';
-import type { Runtime } from '../../app/runtime.js';
-import type { DigestDelivery, DigestLookup } from '../../digest/types.js';
+import type { GuardedExecute, Platform, PlatformRuntime, PostLookup, PostMark } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
 import { digestMetadata, findDigestPost } from './digest-post.js';
 import { describeError, redactSecrets, registerHandlers } from './handlers.js';
@@ -17,8 +16,9 @@ import { encodeButton } from './incoming.js';
 import { SlackReceiver } from './receiver.js';
 import { renderPage } from './render.js';
 
-/** The running Slack adapter. */
-export interface SlackAdapter {
+/** The running Slack adapter: the platform port, plus where the HTTP receiver listens. */
+export interface SlackAdapter extends Platform {
+  readonly name: 'slack';
   /** Stops listening (HTTP) or disconnects (Socket Mode). */
   stop(): Promise<void>;
   /** The port the HTTP receiver listens on; undefined in Socket Mode. */
@@ -29,9 +29,9 @@ export interface SlackAdapter {
    * Posts a reply publicly to a channel (scheduled digests): the first page, with "More" when there is more.
    * With `delivery`, the message carries metadata naming the digest run, for `findDigest`.
    */
-  postReply(channel: string, reply: Reply, delivery?: DigestDelivery): Promise<void>;
+  postReply(channel: string, reply: Reply, delivery?: PostMark): Promise<void>;
   /** Looks for a digest post in the channel's recent history (needs `channels:history` / `groups:history`). */
-  findDigest(channel: string, delivery: DigestDelivery): Promise<DigestLookup>;
+  findDigest(channel: string, delivery: PostMark): Promise<PostLookup>;
 }
 
 /** Options for `startSlack`; everything else comes from `runtime.config`. */
@@ -42,6 +42,11 @@ export interface SlackOptions {
   host?: string;
   /** Web API client options, merged over ours (tests pass `retryConfig: { retries: 0 }`). */
   clientOptions?: webApi.WebClientOptions;
+  /**
+   * `runtime.execute` behind the rate limit, shared with the other platforms (the process passes its own).
+   * @defaultValue a guard of its own: `RATE_LIMIT_PER_MINUTE` per user
+   */
+  guard?: GuardedExecute;
 }
 
 /** Slack API errors that mean the token itself is wrong. */
@@ -84,7 +89,7 @@ function safeJson(value: unknown): string {
 }
 
 /** Checks the Slack settings before anything connects; throws a one-line config error. */
-function checkSettings(runtime: Runtime): { token: string; signingSecret?: string; appToken?: string } {
+function checkSettings(runtime: PlatformRuntime): { token: string; signingSecret?: string; appToken?: string } {
   const c = runtime.config;
   if (!c.SLACK_BOT_TOKEN) throw new NewsdeskError('SLACK_BOT_TOKEN is missing', 'config');
   if (!/^xoxb-[\w-]+$/.test(c.SLACK_BOT_TOKEN)) {
@@ -124,7 +129,7 @@ function startError(err: unknown, what: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', a
  * @throws NewsdeskError (`config`) for unusable settings, (`platform`) when Slack cannot be reached
  * @example const slack = await startSlack(runtime); await slack.postReply('C123', digest)
  */
-export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Promise<SlackAdapter> {
+export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = {}): Promise<SlackAdapter> {
   const settings = checkSettings(runtime);
   const apiUrl = runtime.config.SLACK_API_URL ?? 'https://slack.com/api/';
   const clientOptions: webApi.WebClientOptions = {
@@ -156,7 +161,7 @@ export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Pro
   app.error(async (err) => {
     runtime.logger.error({ err: describeError(err) }, 'slack listener failed');
   });
-  registerHandlers(app, runtime);
+  registerHandlers(app, runtime, opts.guard);
 
   try {
     await app.init();
@@ -183,6 +188,7 @@ export async function startSlack(runtime: Runtime, opts: SlackOptions = {}): Pro
   runtime.logger.info({ mode: socketMode ? 'socket' : 'http', ...(host !== undefined ? { host } : {}), port }, 'slack adapter started');
 
   return {
+    name: 'slack',
     port,
     host,
     async stop() {
