@@ -14,6 +14,7 @@
  * takes (`hardCut`), and whether a sentence cut inside is finished before the next one starts
  * (`nested`).
  */
+import { NewsdeskError } from '../core/errors.js';
 import type { Span } from '../core/types.js';
 
 /** One kind of cut point (sentence ends, word boundaries …); `SplitOptions.levels` lists them best first. */
@@ -112,7 +113,8 @@ export function segmentLevel(granularity: 'sentence' | 'word' | 'grapheme'): Cut
  * length of the matches).
  */
 export function patternLevel(pattern: RegExp, startsWith: RegExp): CutLevel {
-  if (!pattern.sticky) throw new Error('patternLevel needs a sticky (y) pattern');
+  // A programming error, caught by the tests: a global search would scan the rest of the text from every start.
+  if (!pattern.sticky) throw new NewsdeskError('patternLevel needs a sticky (y) pattern', 'internal');
   return {
     cuts(text, scan, at, to, reach, max = Infinity) {
       const cuts: number[] = [];
