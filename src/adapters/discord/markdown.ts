@@ -111,8 +111,8 @@ export function quoteSnippet(text: string, highlights: readonly Span[] | Highlig
     const chars = escapeChars(line);
     // Touching highlights are merged before trimming, so one bold run may span several words (Discord's `**` may enclose spaces).
     const bold = highlightRanges(index, lineStart, lineEnd, { adjust: (r) => trimmed(text, r), order: 'merge-then-adjust' });
-    const from = lineStart;
-    lines.push('> ' + markRanges(bold, lineStart, lineEnd, { open: '**', close: '**', escape: (a, b) => chars.slice(a - from, b - from).join('') }));
+    const escaped = (a: number, b: number) => chars.slice(a - lineStart, b - lineStart).join('');
+    lines.push('> ' + markRanges(bold, lineStart, lineEnd, { open: '**', close: '**', escape: escaped }));
     if (lineEnd === to) break;
     lineStart = lineEnd + 1;
   }
