@@ -1,6 +1,7 @@
 /** Renders a Reply for a terminal: numbered quotes, matched words in bold, then the sources. */
 import { citationLine } from '../answer/reply.js';
-import type { Reply, ReplyItem } from '../core/types.js';
+import type { Reply, ReplyItem, Span } from '../core/types.js';
+import { markRanges } from './highlight.js';
 
 /** Rendering options. */
 export interface TextOptions {
@@ -23,15 +24,15 @@ export function safeForTerminal(text: string): string {
 function markHighlights(item: ReplyItem, color: boolean): string {
   const text = item.text;
   if (!color || !item.highlights?.length) return safeForTerminal(text);
-  const sorted = [...item.highlights].sort((a, b) => a.start - b.start);
-  let out = '';
+  // A terminal takes every highlight as given, in order of start; one overlapping a marked one is skipped.
+  const ranges: Span[] = [];
   let at = 0;
-  for (const h of sorted) {
+  for (const h of [...item.highlights].sort((a, b) => a.start - b.start)) {
     if (h.start < at) continue;
-    out += safeForTerminal(text.slice(at, h.start)) + BOLD + safeForTerminal(text.slice(h.start, h.end)) + RESET;
+    ranges.push(h);
     at = h.end;
   }
-  return out + safeForTerminal(text.slice(at));
+  return markRanges(ranges, 0, text.length, { open: BOLD, close: RESET, escape: (a, b) => safeForTerminal(text.slice(a, b)) });
 }
 
 /** The whole answer as terminal text. */

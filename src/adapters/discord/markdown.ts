@@ -6,6 +6,7 @@
  * punctuation, so the reader sees the original text.
  */
 import type { Span } from '../../core/types.js';
+import { highlightRanges, markRanges } from '../../render/highlight.js';
 import { HighlightIndex } from '../../render/highlight-index.js';
 
 /** Characters escaped wherever they appear. */
@@ -83,27 +84,12 @@ export function fitInline(text: string, max: number): string {
   return escapeInline(cut.trimEnd()) + '…';
 }
 
-/** Merged, clipped highlight ranges relative to `[from, to)`, with surrounding whitespace trimmed off. */
-function boldRanges(text: string, highlights: HighlightIndex, from: number, to: number): Span[] {
-  const clipped = highlights
-    .within(from, to)
-    .map((h) => ({ start: Math.max(h.start, from), end: Math.min(h.end, to) }))
-    .filter((h) => h.end > h.start)
-    .sort((a, b) => a.start - b.start);
-  const merged: Span[] = [];
-  for (const h of clipped) {
-    const last = merged[merged.length - 1];
-    if (last && h.start <= last.end) last.end = Math.max(last.end, h.end);
-    else merged.push({ ...h });
-  }
-  return merged
-    .map((h) => {
-      let { start, end } = h;
-      while (start < end && /\s/.test(text[start]!)) start++;
-      while (end > start && /\s/.test(text[end - 1]!)) end--;
-      return { start, end };
-    })
-    .filter((h) => h.end > h.start);
+/** A merged highlight with the whitespace at its edges trimmed off, or null when nothing is left. */
+function trimmed(text: string, range: Span): Span | null {
+  let { start, end } = range;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
 }
 
 /**
@@ -123,16 +109,10 @@ export function quoteSnippet(text: string, highlights: readonly Span[] | Highlig
     while (lineEnd < to && text.charCodeAt(lineEnd) !== 10) lineEnd++;
     const line = text.slice(lineStart, lineEnd);
     const chars = escapeChars(line);
-    const bold = boldRanges(text, index, lineStart, lineEnd);
-    let out = '';
-    let at = 0;
-    for (const b of bold) {
-      const s = b.start - lineStart;
-      const e = b.end - lineStart;
-      out += chars.slice(at, s).join('') + '**' + chars.slice(s, e).join('') + '**';
-      at = e;
-    }
-    lines.push('> ' + out + chars.slice(at).join(''));
+    // Touching highlights are merged before trimming, so one bold run may span several words (Discord's `**` may enclose spaces).
+    const bold = highlightRanges(index, lineStart, lineEnd, { adjust: (r) => trimmed(text, r), order: 'merge-then-adjust' });
+    const escaped = (a: number, b: number) => chars.slice(a - lineStart, b - lineStart).join('');
+    lines.push('> ' + markRanges(bold, lineStart, lineEnd, { open: '**', close: '**', escape: escaped }));
     if (lineEnd === to) break;
     lineStart = lineEnd + 1;
   }

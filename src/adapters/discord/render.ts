@@ -12,6 +12,7 @@ import { citationDate } from '../../answer/reply.js';
 import type { Citation, Reply, ReplyItem } from '../../core/types.js';
 import { LIMITS } from './limits.js';
 import { HighlightIndex } from '../../render/highlight-index.js';
+import { longestCodeUnits, SENTENCE_ENDS, SPACES, splitQuote } from '../../render/split.js';
 import { escapeInline, fitInline, quoteSnippet } from './markdown.js';
 
 /** One Discord message of a rendered answer. */
@@ -95,135 +96,27 @@ interface Block {
   separator: string;
 }
 
-/** Where a long item may be split, best first: sentence ends (with the whitespace after them), then any whitespace. */
-const SPLIT_LEVELS = [/[.!?…]+["'”’)\]]*\s+|\n+/uy, /\s+/uy];
-/** Characters that can start a match of each split level (so the sticky patterns are tried only there). */
-const SPLIT_STARTS = [/[.!?…\n]/, /\s/];
-
 /**
- * Split points of `level` — the end of a match, as a global search from `scan` finds them — that
- * lie in `(from, to)`, for matches starting before `reach`; at most `max` of them.
- * Each match is tried only where it can start, so the work is in proportion to `reach - scan`
- * (plus the length of the matches), never to the rest of the text.
+ * How Discord quotes are split (part of every rendered answer, so fixed): at sentence ends by
+ * punctuation (with the whitespace after them), then at spaces, then the longest run of characters
+ * that fits; a sentence too long for one piece is finished before the next one starts (nested).
  */
-function cutsOf(text: string, level: number, scan: number, from: number, to: number, reach: number, max = Infinity): number[] {
-  const re = SPLIT_LEVELS[level]!;
-  const starts = SPLIT_STARTS[level]!;
-  const cuts: number[] = [];
-  const stop = Math.min(to, reach);
-  for (let i = scan; i < stop && cuts.length < max; ) {
-    if (!starts.test(text[i]!)) {
-      i++;
-      continue;
-    }
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (!m) {
-      i++;
-      continue;
-    }
-    const at = i + m[0].length;
-    if (at > from && at < to) cuts.push(at);
-    i = at > i ? at : i + 1;
-  }
-  return cuts;
-}
-
-/**
- * A range being split. `to` is where it ends; a range opened at the first split point of level
- * `pending` that is still out of reach has only its enclosing range's end as `to` until that point
- * comes into reach.
- */
-interface Frame {
-  to: number;
-  level: number;
-  start: number;
-  pending?: number;
-}
+const DISCORD_SPLIT = { levels: [SENTENCE_ENDS, SPACES], hardCut: longestCodeUnits, nested: true } as const;
 
 /**
  * Splits `[from, to)` of an item's text into consecutive ranges whose rendered quote (plus
- * `extra` characters of header and markers) fits in `budget`, preferring sentence ends, then
- * spaces, then any character (never inside a surrogate pair). Each piece is found by binary
- * search, since a longer range never renders shorter.
- *
- * A piece is never longer than `budget` characters (escaping never shortens text), so split points
- * are looked for only that far ahead: each piece costs work in proportion to `budget`, not to the
- * rest of the text; and at most `maxPieces` pieces are made.
+ * `extra` characters of header and markers) fits in `budget` (see `splitQuote`). A piece is never
+ * longer than `budget` characters (escaping never shortens text), so cuts are looked for only that
+ * far ahead; at most `maxPieces` pieces are made. An empty range is one empty piece (the quote's
+ * citation markers are still shown).
  * @returns the ranges, and whether they reach `to`
  */
 function splitRange(item: ReplyItem, highlights: HighlightIndex, from: number, to: number, budget: number, extra: number, maxPieces = Infinity): { ranges: Array<[number, number]>; complete: boolean } {
   const text = item.text;
-  const fits = (a: number, b: number) => b - a + extra <= budget && quoteSnippet(text, highlights, a, b).length + extra <= budget;
-  const ahead = budget + 1;
-  // An empty quote is still shown (its citation markers), as one empty piece.
   if (from >= to) return { ranges: [[from, to]], complete: true };
-  const ranges: Array<[number, number]> = [];
-  const frames: Frame[] = [{ to, level: 0, start: from }];
-  let at = from;
-  while (frames.length && ranges.length < maxPieces) {
-    const frame = frames[frames.length - 1]!;
-    if (frame.pending !== undefined) {
-      // Look again for the split point this range ends at, from a little before `at` (a split point is a match's end).
-      const [cut] = cutsOf(text, frame.pending, Math.max(frame.start, at - ahead), frame.start, frame.to, at + ahead, 1);
-      if (cut !== undefined) frame.to = cut;
-      if (cut !== undefined || at + ahead >= frame.to) delete frame.pending;
-    }
-    if (at >= frame.to) {
-      frames.pop();
-      continue;
-    }
-    if (frame.pending === undefined && fits(at, frame.to)) {
-      ranges.push([at, frame.to]);
-      at = frame.to;
-      frames.pop();
-      continue;
-    }
-    let done = false;
-    for (let l = frame.level; l < SPLIT_LEVELS.length && !done; l++) {
-      const cuts = cutsOf(text, l, at, at, frame.to, at + ahead);
-      if (!cuts.length) {
-        // None in reach: the range up to the first one (or to its end when there is none) is split at the next level down.
-        frames.push({ to: frame.to, level: l + 1, start: at, pending: l });
-        done = true;
-        break;
-      }
-      let lo = 0;
-      let hi = cuts.length - 1;
-      let best = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (fits(at, cuts[mid]!)) {
-          best = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      // Even the first piece is too long: split it at the next level down, then go on from its end.
-      if (best === -1) frames.push({ to: cuts[0]!, level: l + 1, start: at });
-      else {
-        ranges.push([at, cuts[best]!]);
-        at = cuts[best]!;
-      }
-      done = true;
-    }
-    if (done) continue;
-    // One unbroken run of characters: the longest prefix that fits (at least one character); the rest of the range likewise.
-    let lo = at + 1;
-    let hi = Math.min(frame.to - 1, at + budget);
-    let end = at + 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (fits(at, mid)) {
-        end = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (/[\ud800-\udbff]/.test(text[end - 1] ?? '') && end - 1 > at) end--;
-    ranges.push([at, end]);
-    at = end;
-    frame.level = SPLIT_LEVELS.length;
-  }
-  return { ranges, complete: at >= to };
+  const fits = (a: number, b: number) => b - a + extra <= budget && quoteSnippet(text, highlights, a, b).length + extra <= budget;
+  const { pieces, complete } = splitQuote(text, { ...DISCORD_SPLIT, fits, from, to, maxPieces, window: budget + 1 });
+  return { ranges: pieces.map((p) => [p.start, p.end]), complete };
 }
 
 /** The room an item may take in a description, after its citations' fields and the footer. */

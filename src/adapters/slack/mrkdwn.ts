@@ -10,7 +10,9 @@
  * `plainFromMrkdwn`, whatever the text around it.
  */
 import type { Span } from '../../core/types.js';
+import { highlightRanges, markRanges } from '../../render/highlight.js';
 import { HighlightIndex } from '../../render/highlight-index.js';
+import { oneCodePoint, segmentLevel, splitQuote } from '../../render/split.js';
 
 /** The invisible separator put after formatting characters. */
 export const ZWSP = '\u200B';
@@ -60,6 +62,9 @@ export function plainFromMrkdwn(mrkdwn: string): string {
   return out.replace(/&(amp|lt|gt);/g, (_m, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
 }
 
+/** Slack bolds a range between single asterisks. */
+const BOLD = { open: '*', close: '*' } as const;
+
 /**
  * Renders `text.slice(start, end)` with the `highlights` (ranges relative to `text`) in bold.
  * Whitespace at a highlight's edges is left outside the markers (Slack only bolds `*word*`), and
@@ -69,114 +74,54 @@ export function plainFromMrkdwn(mrkdwn: string): string {
  */
 export function markHighlights(text: string, highlights: readonly Span[] | HighlightIndex = [], start = 0, end = text.length): string {
   const index = highlights instanceof HighlightIndex ? highlights : new HighlightIndex(highlights);
-  const ranges = normaliseHighlights(text, index.within(start, end), start, end);
-  let out = '';
-  let at = start;
-  for (const r of ranges) {
-    out += escapeMrkdwn(text, at, r.start) + '*' + escapeMrkdwn(text, r.start, r.end) + '*';
-    at = r.end;
-  }
-  return out + escapeMrkdwn(text, at, end);
+  const ranges = highlightRanges(index, start, end, { adjust: (r) => boldable(text, r, start, end), order: 'adjust-then-merge' });
+  return markRanges(ranges, start, end, { ...BOLD, escape: (a, b) => escapeMrkdwn(text, a, b) });
 }
 
 /**
- * Sorted, clipped, trimmed, merged highlight ranges; a marker never sits before a ZWSP of the text.
- * @param highlights - the ranges overlapping `[from, to)`, sorted by start
+ * A highlight (clipped to `[from, to)`) moved to where Slack's markers may sit, or null when nothing
+ * is left to mark; a marker never sits before a ZWSP of the text.
  */
-function normaliseHighlights(text: string, highlights: readonly Span[], from: number, to: number): Span[] {
-  const sorted = highlights
-    .map((h) => ({ start: Math.max(from, Math.min(h.start, to)), end: Math.max(from, Math.min(h.end, to)) }))
-    .filter((h) => h.end > h.start)
-    .sort((a, b) => a.start - b.start);
-  const merged: Span[] = [];
-  for (const h of sorted) {
-    let { start, end } = h;
-    // An opening marker followed by a ZWSP of the text would read as a quoted asterisk.
-    while (start < end && (/\s/u.test(text[start]!) || text[start] === ZWSP)) start++;
-    while (end > start && /\s/u.test(text[end - 1]!)) end--;
-    // Nothing left to mark; extending an empty range over a following ZWSP would mark only the ZWSP.
-    if (end <= start) continue;
-    // Keep surrogate pairs whole.
-    if (start > from && isLowSurrogate(text.charCodeAt(start))) start--;
-    if (end < to && isLowSurrogate(text.charCodeAt(end))) end++;
-    // A closing marker followed by a ZWSP of the text would read as a quoted asterisk.
-    while (end < to && text[end] === ZWSP) end++;
-    if (end <= start) continue;
-    const last = merged[merged.length - 1];
-    if (last && start <= last.end) last.end = Math.max(last.end, end);
-    else merged.push({ start, end });
-  }
-  return merged;
+function boldable(text: string, range: Span, from: number, to: number): Span | null {
+  let { start, end } = range;
+  // An opening marker followed by a ZWSP of the text would read as a quoted asterisk.
+  while (start < end && (/\s/u.test(text[start]!) || text[start] === ZWSP)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  // Nothing left to mark; extending an empty range over a following ZWSP would mark only the ZWSP.
+  if (end <= start) return null;
+  // Keep surrogate pairs whole.
+  if (start > from && isLowSurrogate(text.charCodeAt(start))) start--;
+  if (end < to && isLowSurrogate(text.charCodeAt(end))) end++;
+  // A closing marker followed by a ZWSP of the text would read as a quoted asterisk.
+  while (end < to && text[end] === ZWSP) end++;
+  if (end <= start) return null;
+  return { start, end };
 }
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** Highlights of `[start, end)` of a text, made relative to `start`. */
-export function clipHighlights(highlights: readonly Span[] | undefined, start: number, end: number): Span[] {
-  return (highlights ?? [])
-    .filter((h) => h.end > start && h.start < end)
-    .map((h) => ({ start: Math.max(h.start, start) - start, end: Math.min(h.end, end) - start }));
-}
-
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
-const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-/** Offsets (relative to `text`) where a segment of `segmenter` starts, after 0, plus `text.length`. */
-function boundaries(segmenter: Intl.Segmenter, text: string): number[] {
-  const out: number[] = [];
-  for (const seg of segmenter.segment(text)) if (seg.index > 0) out.push(seg.index);
-  out.push(text.length);
-  return out;
-}
-
-/** Characters segmented after a piece's start when the caller gives no tighter bound. */
-const DEFAULT_WINDOW = 20_000;
+/**
+ * How Slack text is split (part of every rendered answer, so fixed): Unicode sentence, then word,
+ * then grapheme boundaries, each piece starting again at sentences (flat), one code point when
+ * nothing fits.
+ */
+const SLACK_SPLIT = {
+  levels: [segmentLevel('sentence'), segmentLevel('word'), segmentLevel('grapheme')],
+  hardCut: oneCodePoint,
+  nested: false,
+} as const;
 
 /**
- * Splits `[from, text.length)` into contiguous pieces that each satisfy `fits`, preferring sentence
- * boundaries, then word boundaries, then grapheme boundaries: the pieces joined give the text back
- * exactly. `fits(start, end)` must hold for shorter pieces whenever it holds for a longer one.
- * Each piece costs work in proportion to `window`, never to the rest of the text.
- * @param maxPieces - stop after this many pieces (the rest is left for a later message)
- * @param window - characters after a piece's start that are segmented to find its end; must be
- *   more than the longest piece `fits` can accept (for escaped text: more than the length limit,
- *   since escaping never shortens), with room to spare so boundaries near the end see what follows
- * @returns piece ranges, absolute in `text`
+ * The next piece of `text` from `from` that satisfies `fits` (see `splitQuote`).
+ * @param window - characters after `from` looked at; must be more than the longest piece `fits`
+ *   can accept (for escaped text: more than the length limit, since escaping never shortens), with
+ *   room to spare so boundaries near the end see what follows
+ * @returns the piece's range, absolute in `text`; none when `from` is at the end
  */
-export function splitText(text: string, fits: (start: number, end: number) => boolean, from = 0, maxPieces = Infinity, window = DEFAULT_WINDOW): Span[] {
-  const pieces: Span[] = [];
-  let start = from;
-  while (start < text.length && pieces.length < maxPieces) {
-    const end =
-      furthest(text, start, fits, sentenceSegmenter, window) ??
-      furthest(text, start, fits, wordSegmenter, window) ??
-      furthest(text, start, fits, graphemeSegmenter, window) ??
-      // Not even one grapheme fits: take it anyway rather than loop (cannot happen with sane limits).
-      start + ([...text.slice(start, start + 2)][0]?.length ?? 1);
-    pieces.push({ start, end });
-    start = end;
-  }
-  return pieces;
-}
-
-/** The furthest boundary of `segmenter` after `start` such that `[start, b)` fits, or undefined. */
-function furthest(text: string, start: number, fits: (s: number, e: number) => boolean, segmenter: Intl.Segmenter, window: number): number | undefined {
-  // Segment only a window: a piece never needs more than the text that could fit in a message.
-  const ends = boundaries(segmenter, text.slice(start, start + window)).map((b) => start + b);
-  let lo = 0;
-  let hi = ends.length - 1;
-  let best: number | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (fits(start, ends[mid]!)) {
-      best = ends[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
+export function nextPiece(text: string, fits: (start: number, end: number) => boolean, from: number, window: number): Span | undefined {
+  return splitQuote(text, { ...SLACK_SPLIT, fits, from, window, maxPieces: 1 }).pieces[0];
 }
 
 /**
@@ -191,6 +136,6 @@ export function escapeShort(text: string, max: number): string {
     const full = escapeMrkdwn(text);
     if (full.length <= max) return full;
   }
-  const [first] = splitText(text, (s, e) => e - s + 1 <= max && escapeMrkdwn(text, s, e).length + 1 <= max, 0, 1, window);
+  const first = nextPiece(text, (s, e) => e - s + 1 <= max && escapeMrkdwn(text, s, e).length + 1 <= max, 0, window);
   return escapeMrkdwn(text, 0, first?.end ?? 0).trimEnd() + '…';
 }

@@ -11,7 +11,7 @@ import { citationDate } from '../../answer/reply.js';
 import type { Citation, Reply, ReplyItem } from '../../core/types.js';
 import { LIMITS } from './limits.js';
 import { HighlightIndex } from '../../render/highlight-index.js';
-import { clipHighlights, escapeMrkdwn, escapeShort, markHighlights, splitText } from './mrkdwn.js';
+import { escapeMrkdwn, escapeShort, markHighlights, nextPiece } from './mrkdwn.js';
 
 /**
  * Characters segmented after a piece's start to find where it ends: a section holds at most
@@ -194,7 +194,7 @@ function itemSections(item: ReplyItem, offset: number): { sections: SlackBlock[]
   let start = offset;
   let chars = 0;
   while (start < text.length && sections.length < LIMITS.blocks && chars <= LIMITS.messageChars) {
-    const [piece] = splitText(text, fits, start, 1, SECTION_WINDOW);
+    const piece = nextPiece(text, fits, start, SECTION_WINDOW);
     const block = section(render(piece!.start, piece!.end));
     sections.push(block);
     ends.push(piece!.end);
@@ -337,7 +337,7 @@ function packLines(page: PageBudget, lines: readonly string[], base: number, uni
       continue;
     }
     // One line longer than a section: its first piece alone.
-    const [piece] = splitText(line, (s, e) => e - s <= LIMITS.sectionText && escapeMrkdwn(line, s, e).length <= LIMITS.sectionText, o, 1, SECTION_WINDOW);
+    const piece = nextPiece(line, (s, e) => e - s <= LIMITS.sectionText && escapeMrkdwn(line, s, e).length <= LIMITS.sectionText, o, SECTION_WINDOW);
     start = { unit: u, offset: o };
     text = escapeMrkdwn(line, piece!.start, piece!.end);
     if (!flush()) return start;
@@ -372,7 +372,7 @@ function packNotes(page: PageBudget, notes: readonly string[], base: number, uni
       continue;
     }
     if (elements.length === 0) blockStart = { unit: u, offset: o };
-    const [piece] = splitText(note, (s, e) => e - s <= LIMITS.contextText && escapeMrkdwn(note, s, e).length <= LIMITS.contextText, o, 1, 2 * LIMITS.contextText);
+    const piece = nextPiece(note, (s, e) => e - s <= LIMITS.contextText && escapeMrkdwn(note, s, e).length <= LIMITS.contextText, o, 2 * LIMITS.contextText);
     elements.push(mrkdwn(escapeMrkdwn(note, piece!.start, piece!.end)));
     o = piece!.end;
     if (o >= note.length) {
