@@ -31,6 +31,11 @@ export interface StartOptions {
    * `guardProcess`): it stops on the first SIGINT or SIGTERM, or on an uncaught exception.
    */
   until?: Promise<void>;
+  /**
+   * Called once the process serves: every configured platform has started or failed (its failure
+   * logged), digests are scheduled and the corpus is watched. Tests wait on it instead of polling.
+   */
+  onReady?: (state: { platforms: string[]; failed: string[] }) => void;
 }
 
 /** The chat platforms this process can serve, in start-up order; each is started through the one port. */
@@ -118,6 +123,7 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
   });
   await digest?.start();
   logger.info({ articles: library.articles.length }, 'newsdesk is running');
+  options.onReady?.({ platforms: running.map((p) => p.name), failed: failures.map((f) => f.message) });
 
   const guard = options.until ? undefined : guardProcess({ logger, config });
   await (options.until ?? guard!.stopping);
