@@ -77,7 +77,8 @@ export function termScore(factor: number, tf: number, len: number, avgLen: numbe
  */
 export function wordScore(seg: Segment, variants: readonly Variant[], p: number, len: number, avgLen: number): number {
   let best = 0;
-  for (const v of variants) {
+  for (let i = 0; i < variants.length; i++) {
+    const v = variants[i]!;
     const tf = seg.tf(p, v.id);
     if (tf) {
       const s = termScore(v.factor, tf, len, avgLen);
