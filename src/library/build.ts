@@ -102,6 +102,7 @@ const FINGERPRINTED = [
   '../ingest/',
   '../search/tokenize',
   '../search/passages',
+  '../search/rank',
   '../search/segment',
   './snapshot',
   './stored-article',

@@ -7,7 +7,8 @@
 import type { SearchHit, SearchOptions } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 import { defaultExpansion, planWords, type ExpansionOptions, type WordPlan } from './plan.js';
-import { passageBoost, tfWeight, type Segment } from './segment.js';
+import { articleScore, passageBoost, passageScore, wordScore } from './rank.js';
+import type { Segment } from './segment.js';
 import { HitPicker, type Candidate } from './hit-picker.js';
 import { closeTerms } from './suggest.js';
 import { queryTerms } from './tokenize.js';
@@ -70,9 +71,8 @@ const popcount = (x: number): number => {
 
 /** Searches segments; see `Library` in src/core/command.ts for the contract of each method. */
 export class SearchEngine {
-  private readonly o: EngineOptions;
+  private readonly options: EngineOptions;
   private stamps = new Map<Segment, Uint32Array>();
-  private readonly perWord = new Float64Array(32);
   private generation = 0;
 
   constructor(
@@ -80,8 +80,8 @@ export class SearchEngine {
     private readonly locate: (id: string) => ArticleLocation | undefined,
     options: Partial<EngineOptions> = {},
   ) {
-    this.o = { ...defaultEngineOptions, ...options };
-    this.o.maxQueryWords = Math.min(30, this.o.maxQueryWords);
+    this.options = { ...defaultEngineOptions, ...options };
+    this.options.maxQueryWords = Math.min(30, this.options.maxQueryWords);
   }
 
   /** Best passages for a query; never throws on odd input. */
@@ -125,7 +125,7 @@ export class SearchEngine {
 
   /** Close index terms (or whole corrected queries) for words of the query that are not in the index. */
   suggest(query: string, limit = 5): string[] {
-    const words = queryTerms(String(query ?? ''), this.o.maxQueryWords);
+    const words = queryTerms(String(query ?? ''), this.options.maxQueryWords);
     const max = count(limit, 5);
     if (!words.length || max === 0) return [];
     const known = words.map((w) => this.segments.some((s) => s.termIds.has(w)));
@@ -147,10 +147,10 @@ export class SearchEngine {
   }
 
   private plan(query: string): Plan | null {
-    const words = queryTerms(typeof query === 'string' ? query : '', this.o.maxQueryWords);
+    const words = queryTerms(typeof query === 'string' ? query : '', this.options.maxQueryWords);
     if (!words.length) return null;
     const knownAnywhere = words.map((w) => this.segments.some((s) => s.termIds.has(w)));
-    const perSegment = this.segments.map((seg) => planWords(seg, words, knownAnywhere, this.o));
+    const perSegment = this.segments.map((seg) => planWords(seg, words, knownAnywhere, this.options));
     let totalPassages = 0;
     for (const seg of this.segments) totalPassages += seg.passageCount;
     let requiredMask = 0;
@@ -169,7 +169,7 @@ export class SearchEngine {
     shares.forEach((share, i) => {
       // A word far more common than the rarest one ("the", "said") scores but is not required.
       // Words that match nothing stay required: AND over them fails and the OR fallback answers.
-      const weak = share > this.o.weakWordShare && share >= WEAK_RATIO * rarest;
+      const weak = share > this.options.weakWordShare && share >= WEAK_RATIO * rarest;
       if (!weak) requiredMask |= 1 << i;
     });
     if (knownCount === 0) return null;
@@ -192,30 +192,43 @@ export class SearchEngine {
     return { stamp, gen: this.generation };
   }
 
-  /** Scores passage `p`; per-word boosted scores are left in `this.perWord`. */
+  /** Scores passage `p` for the query (see rank.ts) and notes which words it holds. */
   private score(seg: Segment, plans: WordPlan[], p: number): Candidate {
     const len = seg.data.pLen[p]!;
     const avg = seg.data.avgLen;
-    const boost = passageBoost(seg.data.pFlags[p]!);
-    const perWord = this.perWord;
-    let score = 0;
+    let sum = 0;
     let matched = 0;
     for (let i = 0; i < plans.length; i++) {
-      let best = 0;
-      for (const v of plans[i]!.variants) {
-        const tf = seg.tf(p, v.id);
-        if (tf) {
-          const s = v.factor * tfWeight(tf, len, avg);
-          if (s > best) best = s;
-        }
-      }
-      perWord[i] = best * boost;
-      if (best > 0) {
+      const word = wordScore(seg, plans[i]!.variants, p, len, avg);
+      if (word > 0) {
         matched |= 1 << i;
-        score += best;
+        sum += word;
       }
     }
-    return { seg, p, score: score * boost, matched };
+    return { seg, p, score: passageScore(sum, passageBoost(seg.data.pFlags[p]!)), matched };
+  }
+
+  /**
+   * Fills `best[i]` with local article `a`'s best passage score for word i alone (the input of
+   * `articleScore`; `best` is the caller's, reused across articles); returns the mask of words it holds.
+   */
+  private scoreArticle(seg: Segment, plans: WordPlan[], a: number, best: Float64Array): number {
+    const { pLen, pFlags, aPassOffsets, avgLen } = seg.data;
+    best.fill(0);
+    let matched = 0;
+    for (let p = aPassOffsets[a]!; p < aPassOffsets[a + 1]!; p++) {
+      const len = pLen[p]!;
+      const boost = passageBoost(pFlags[p]!);
+      for (let i = 0; i < plans.length; i++) {
+        const word = wordScore(seg, plans[i]!.variants, p, len, avgLen);
+        if (word > 0) {
+          matched |= 1 << i;
+          const s = passageScore(word, boost);
+          if (s > best[i]!) best[i] = s;
+        }
+      }
+    }
+    return matched;
   }
 
   private accepts(seg: Segment, p: number, filter: ReadonlySet<string> | undefined): boolean {
@@ -263,11 +276,11 @@ export class SearchEngine {
       const variants = plans[driver]!.variants;
       // With one word the impact order is already the answer's order, so a short prefix of each list suffices.
       const single = popcount(required) === 1 && plan.knownCount === 1;
-      const budget = single ? this.o.singleWordScan : Math.ceil(this.o.andScanLimit / variants.length);
+      const budget = single ? this.options.singleWordScan : Math.ceil(this.options.andScanLimit / variants.length);
       const { postOffsets, postings } = seg.data;
       for (const v of variants) {
         const from = postOffsets[v.id]!;
-        const to = Math.min(postOffsets[v.id + 1]!, from + (filter ? this.o.andScanLimit : budget));
+        const to = Math.min(postOffsets[v.id + 1]!, from + (filter ? this.options.andScanLimit : budget));
         let taken = 0;
         for (let j = from; j < to && taken < budget; j++) {
           const p = postings[j]!;
@@ -302,7 +315,7 @@ export class SearchEngine {
           const from = postOffsets[v.id]!;
           const to = postOffsets[v.id + 1]!;
           let taken = 0;
-          for (let j = from; j < to && taken < this.o.orScanLimit; j++) {
+          for (let j = from; j < to && taken < this.options.orScanLimit; j++) {
             const p = postings[j]!;
             if (stamp[p] === gen) continue;
             stamp[p] = gen;
@@ -319,7 +332,7 @@ export class SearchEngine {
 
   /** Small filters are answered exactly by scanning the filtered articles' passages. */
   private exhaustiveSet(filter: ReadonlySet<string> | undefined): ArticleLocation[] | null {
-    if (!filter || filter.size > this.o.exhaustiveArticles) return null;
+    if (!filter || filter.size > this.options.exhaustiveArticles) return null;
     const out: ArticleLocation[] = [];
     for (const id of filter) {
       const loc = this.locate(id);
@@ -369,9 +382,9 @@ export class SearchEngine {
           if (driver < 0 || plans[i]!.df < plans[driver]!.df) driver = i;
         }
         if (driver < 0) return;
-        take(plans[driver]!.variants, Math.ceil(this.o.andScanLimit / plans[driver]!.variants.length));
+        take(plans[driver]!.variants, Math.ceil(this.options.andScanLimit / plans[driver]!.variants.length));
       } else {
-        for (const wp of plans) take(wp.variants, this.o.orScanLimit);
+        for (const wp of plans) take(wp.variants, this.options.orScanLimit);
       }
       const best = new Float64Array(plans.length);
       // Presence check first: an article lacking a required word is dropped before any of its passages is scored.
@@ -394,18 +407,9 @@ export class SearchEngine {
       };
       for (const a of candidates) {
         if (mode === 'and' && !single && !hasAllRequired(a)) continue;
-        best.fill(0);
-        let matched = 0;
-        for (let p = aPassOffsets[a]!; p < aPassOffsets[a + 1]!; p++) {
-          const c = this.score(seg, plans, p);
-          if (!c.matched) continue;
-          matched |= c.matched;
-          for (let i = 0; i < plans.length; i++) if (this.perWord[i]! > best[i]!) best[i] = this.perWord[i]!;
-        }
+        const matched = this.scoreArticle(seg, plans, a, best);
         if (mode === 'and' ? (matched & required) !== required : matched === 0) continue;
-        let score = 0;
-        for (let i = 0; i < plans.length; i++) score += best[i]!;
-        out.push({ article: seg.articles[a]!, score, matched });
+        out.push({ article: seg.articles[a]!, score: articleScore(best, plans.length), matched });
       }
     });
     if (mode === 'and') out.sort((a, b) => b.score - a.score);

@@ -4,7 +4,7 @@
  * of posting lists.
  */
 import type { Segment } from './segment.js';
-import { idf } from './segment.js';
+import { EXACT_WEIGHT, fuzzyWeight, prefixWeight, termFactor } from './rank.js';
 
 /** How far query words expand; every field optional, merged over `defaultExpansion`. */
 export interface ExpansionOptions {
@@ -36,7 +36,7 @@ export const defaultExpansion: ExpansionOptions = {
 export interface Variant {
   id: number;
   term: string;
-  /** Expansion weight times idf: the term's constant factor in the score. */
+  /** Expansion weight times idf: the term's constant factor in the score (`termFactor` in rank.ts). */
   factor: number;
   df: number;
 }
@@ -53,13 +53,13 @@ export interface WordPlan {
 const PREFIX_SCAN_CAP = 4000;
 
 /** Resolves query words against one segment. `knownAnywhere[i]` says whether word i exists exactly in some segment (fuzzy is only for unknown words). */
-export function planWords(seg: Segment, words: string[], knownAnywhere: boolean[], o: ExpansionOptions): WordPlan[] {
+export function planWords(seg: Segment, words: string[], knownAnywhere: boolean[], expansion: ExpansionOptions): WordPlan[] {
   const n = seg.passageCount;
   return words.map((word, i) => {
     const variants: Variant[] = [];
     const exact = seg.termIds.get(word);
-    if (exact !== undefined) variants.push(variant(seg, exact, word, 1, n));
-    if (word.length >= o.prefixMinLength) {
+    if (exact !== undefined) variants.push(variant(seg, exact, word, EXACT_WEIGHT, n));
+    if (word.length >= expansion.prefixMinLength) {
       const found: { id: number; term: string; df: number }[] = [];
       let read = 0;
       for (const [term, id] of seg.dict().atPrefix(word)) {
@@ -67,18 +67,18 @@ export function planWords(seg: Segment, words: string[], knownAnywhere: boolean[
         if (id !== exact) found.push({ id, term, df: seg.df(id) });
       }
       found.sort((a, b) => b.df - a.df);
-      for (const f of found.slice(0, o.maxPrefixExpansions)) {
-        variants.push(variant(seg, f.id, f.term, o.prefixWeight * Math.sqrt(word.length / f.term.length), n));
+      for (const f of found.slice(0, expansion.maxPrefixExpansions)) {
+        variants.push(variant(seg, f.id, f.term, prefixWeight(expansion.prefixWeight, word.length, f.term.length), n));
       }
     }
-    if (!knownAnywhere[i] && word.length >= o.fuzzyMinLength) {
+    if (!knownAnywhere[i] && word.length >= expansion.fuzzyMinLength) {
       const maxDistance = word.length >= 8 ? 2 : 1;
       const fuzzy = [...seg.dict().fuzzyGet(word, maxDistance)]
         .map(([term, [id, distance]]) => ({ term, id, distance, df: seg.df(id) }))
         .filter((f) => !variants.some((v) => v.id === f.id))
         .sort((a, b) => a.distance - b.distance || b.df - a.df)
-        .slice(0, o.maxFuzzyExpansions);
-      for (const f of fuzzy) variants.push(variant(seg, f.id, f.term, o.fuzzyWeight / f.distance, n));
+        .slice(0, expansion.maxFuzzyExpansions);
+      for (const f of fuzzy) variants.push(variant(seg, f.id, f.term, fuzzyWeight(expansion.fuzzyWeight, f.distance), n));
     }
     return { word, variants, df: variants.reduce((sum, v) => sum + v.df, 0) };
   });
@@ -86,5 +86,5 @@ export function planWords(seg: Segment, words: string[], knownAnywhere: boolean[
 
 function variant(seg: Segment, id: number, term: string, weight: number, passages: number): Variant {
   const df = seg.df(id);
-  return { id, term, df, factor: weight * idf(df, passages) };
+  return { id, term, df, factor: termFactor(weight, df, passages) };
 }

@@ -12,7 +12,8 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article } from '../core/types.js';
 import { Growable } from './growable.js';
-import { PassageFlag, passagesOf } from './passages.js';
+import { passagesOf } from './passages.js';
+import { EXACT_WEIGHT, impact, keyPassage, passageBoost, postingKey, termFactor } from './rank.js';
 import { forEachWord } from './tokenize.js';
 
 /** Everything a segment stores; all arrays are indexed by term id, passage id or segment-local article number. */
@@ -40,35 +41,6 @@ export interface SegmentData {
   /** Mean passage length in words (BM25 length normalisation). */
   avgLen: number;
 }
-
-/** BM25+ parameters (MiniSearch's defaults, which suit short fields). */
-const K1 = 1.2;
-const B = 0.7;
-const DELTA = 0.5;
-
-/** Boost by passage flags: headline and lead count more, captions less. */
-export function passageBoost(flags: number): number {
-  if (flags & PassageFlag.title) return 2;
-  if (flags & PassageFlag.lead) return 1.5;
-  if (flags & PassageFlag.caption) return 0.5;
-  if (flags & PassageFlag.dateline) return 0.7;
-  return 1;
-}
-
-/** Inverse document frequency over passages. */
-export function idf(df: number, passages: number): number {
-  return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
-}
-
-/** BM25+ term weight for one passage, without idf and boost. */
-export function tfWeight(tf: number, len: number, avgLen: number): number {
-  return DELTA + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen));
-}
-
-const TWO32 = 4294967296;
-/** Impact quantisation for ordering postings: 2^19 steps of 1/4096. */
-const QMAX = 524288;
-const QSCALE = 4096;
 
 /** An index segment over `articles` with its lazily built term dictionary. */
 export class Segment {
@@ -218,27 +190,24 @@ export function buildSegment(articles: Article[]): Segment {
   return new Segment(data, articles);
 }
 
-/** Fills `postOffsets`/`postings` from the forward index, each term's list sorted by impact. */
+/** Fills `postOffsets`/`postings` from the forward index, each term's list sorted by impact (see rank.ts). */
 function invert(data: SegmentData, df: Uint32Array, articles: Article[]): void {
   const nTerms = df.length;
   const postOffsets = new Uint32Array(nTerms + 1);
   for (let t = 0; t < nTerms; t++) postOffsets[t + 1] = postOffsets[t]! + df[t]!;
   const cursor = postOffsets.slice(0, nTerms);
-  // Sort keys pack (impact descending, copy-after-original, passage id) into one exactly representable double,
-  // so each term's list is ordered by the native typed-array sort instead of a JS comparator.
   const keys = new Float64Array(postOffsets[nTerms]!);
   const nPassages = data.pArticle.length;
-  const idfs = new Float64Array(nTerms);
-  for (let t = 0; t < nTerms; t++) idfs[t] = idf(df[t]!, nPassages);
+  // A term's exact-form factor is the same in every passage: computed once per term, not per posting.
+  const factors = new Float64Array(nTerms);
+  for (let t = 0; t < nTerms; t++) factors[t] = termFactor(EXACT_WEIGHT, df[t]!, nPassages);
   for (let p = 0; p < nPassages; p++) {
     const boost = passageBoost(data.pFlags[p]!);
-    const copy = articles[data.pArticle[p]!]!.duplicateOf ? 1 : 0;
+    const copy = Boolean(articles[data.pArticle[p]!]!.duplicateOf);
     const len = data.pLen[p]!;
     for (let j = data.fwdOffsets[p]!; j < data.fwdOffsets[p + 1]!; j++) {
       const t = data.fwdTerms[j]!;
-      const impact = idfs[t]! * tfWeight(data.fwdTf[j]!, len, data.avgLen) * boost;
-      const q = Math.min(QMAX - 1, Math.floor(impact * QSCALE));
-      keys[cursor[t]!++] = ((QMAX - 1 - q) * 2 + copy) * TWO32 + p;
+      keys[cursor[t]!++] = postingKey(impact(factors[t]!, data.fwdTf[j]!, len, data.avgLen, boost), copy, p);
     }
   }
   const postings = new Uint32Array(keys.length);
@@ -247,7 +216,7 @@ function invert(data: SegmentData, df: Uint32Array, articles: Article[]): void {
     const to = postOffsets[t + 1]!;
     if (to - from > 1) keys.subarray(from, to).sort();
   }
-  for (let i = 0; i < keys.length; i++) postings[i] = keys[i]! % TWO32;
+  for (let i = 0; i < keys.length; i++) postings[i] = keyPassage(keys[i]!);
   data.postOffsets = postOffsets;
   data.postings = postings;
 }
