@@ -316,12 +316,12 @@ function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
     if (!site || wordVetoed(scan, site) || senseVetoed(scan, site)) continue;
     if (site.lemma === 'point') site.cueEnd++;
     const speaker = findSpeaker(scan, site);
+    // A source veto dropped the statement ("what he calls …", an attitude without its holder).
     if (!speaker) continue;
     const { source, name, apposition, antecedent, sameAsPrevious } = speaker;
     const { cueEnd, lemma } = site;
     const content = contentSpan(scan, site, speaker);
     let stance = site.stance;
-
     // Verdict words turn "said"/"called" into a denial.
     if (stance === 'asserts' && (lemma === 'call' || lemma === 'say' || lemma === 'describe' || lemma === 'dismiss') && DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60)))) stance = 'denies';
     let answers: Span | undefined;
