@@ -137,7 +137,8 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   let data: unknown = parseSimpleYaml(yamlText);
   if (data === undefined) {
     try {
-      data = parseYaml(yamlText);
+      // Unknown tags and other oddities are the file's problem, not the process's: no Node warning on stderr.
+      data = parseYaml(yamlText, { logLevel: 'error' });
     } catch (err) {
       const first = String((err as Error).message ?? err).split('\n')[0];
       throw new FrontMatterError(`malformed front matter: ${first}`);

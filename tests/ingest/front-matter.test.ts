@@ -49,3 +49,19 @@ describe('parseSimpleYaml', () => {
     expect(splitFrontMatter('---\ntags:\n  - a\n  - b\n---\nBody').meta.tags).toEqual(['a', 'b']);
   });
 });
+
+describe('hostile front matter', () => {
+  it('an unknown tag is read as text and writes no Node warning to the process', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error) => warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      const { meta } = splitFrontMatter('---\ntitle: !!js/function "function () { return 1 }"\n---\nBody text.\n');
+      await new Promise((resolve) => setImmediate(resolve)); // process warnings are emitted on the next tick
+      expect(meta.title).toBe('function () { return 1 }');
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', listen);
+    }
+  });
+});
