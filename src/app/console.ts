@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { toText } from '../render/text.js';
 import type { Runtime } from './runtime.js';
+import { countOf } from '../answer/plural.js';
 
 /** Where the console reads and writes. */
 export interface ConsoleIO {
@@ -34,7 +35,7 @@ export async function runConsole(runtime: Runtime, io: ConsoleIO): Promise<void>
   const write = (s: string) => io.output.write(s + '\n');
   const names = new Set(runtime.commands.keys());
   write(
-    `newsdesk console — ${runtime.library().articles.length} articles. Type /help, /search <words>, /sources` +
+    `newsdesk console — ${countOf(runtime.library().articles.length, 'article')}. Type /help, /search <words>, /sources` +
       (names.has('claim') ? ', /claim <topic>' : '') +
       (names.has('timeline') ? ', /timeline <topic>' : '') +
       ', or a question. /quit to leave.',

@@ -125,6 +125,14 @@ describe('newsdesk CLI (spawned)', () => {
     expect(r.stdout).toMatch(/Unknown command "nonsense"/);
   });
 
+  it('the console counts a one-article corpus in the singular', async () => {
+    const dir = tempDir('newsdesk-corpus-');
+    writeFileSync(path.join(dir, 'harbour.md'), '---\ntitle: Harbour reopens\noutlet: Test Wire\npublished: 2024-03-01\n---\nThe harbour reopened on Friday.\n');
+    const r = await runNewsdesk(['console', '--corpus', dir], { stdin: '/quit\n', env: cleanEnv({ DATA_DIR: tempDir() }) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^newsdesk console — 1 article\. /m);
+  });
+
   it('a second run over an unchanged corpus answers the same (from the snapshot)', async () => {
     const dataDir = tempDir();
     const env = cleanEnv({ DATA_DIR: dataDir });
