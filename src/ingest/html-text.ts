@@ -133,6 +133,21 @@ class TextCollector {
   }
 }
 
+const ignore = (): void => {};
+
+/** The tokenizer callbacks neither reader uses: attributes, comments, CDATA, declarations and the end. */
+const IGNORED = {
+  onattribname: ignore,
+  onattribdata: ignore,
+  onattribentity: ignore,
+  onattribend: ignore,
+  oncdata: ignore,
+  oncomment: ignore,
+  ondeclaration: ignore,
+  onprocessinginstruction: ignore,
+  onend: ignore,
+} satisfies Partial<TokenizerCallbacks>;
+
 /**
  * Plain text of an HTML body: one paragraph per block element ("\n\n" between them), `<br>` a
  * line break, source line breaks and runs of spaces one space, `<pre>` as written, entities
@@ -196,8 +211,8 @@ export function htmlToText(html: string): string {
     } else if (CELLS.has(name)) out.space();
   };
 
-  const ignore = (): void => {};
   const callbacks: TokenizerCallbacks = {
+    ...IGNORED,
     ontext: (start, end) => text(html.slice(start, end)),
     ontextentity: (codePoint) => text(String.fromCodePoint(codePoint)),
     onopentagname: (start, end) => {
@@ -206,15 +221,6 @@ export function htmlToText(html: string): string {
     onopentagend: () => open(tag, false),
     onselfclosingtag: () => open(tag, true),
     onclosetag: (start, end) => close(html.slice(start, end).toLowerCase()),
-    onattribname: ignore,
-    onattribdata: ignore,
-    onattribentity: ignore,
-    onattribend: ignore,
-    oncdata: ignore,
-    oncomment: ignore,
-    ondeclaration: ignore,
-    onprocessinginstruction: ignore,
-    onend: ignore,
   };
   // `<script … />`, `<iframe … />`: editors write these as complete elements. Read strictly (as
   // open raw-text elements) they would swallow the rest of the body as script.
@@ -234,10 +240,10 @@ export function decodeEntities(text: string): string {
   // Protect what is not an entity, so that the tokenizer reads only text and entities.
   const escaped = text.replace(/<|&(?!#?\w+;)/g, (m) => (m === '<' ? '&lt;' : '&amp;'));
   let out = '';
-  const ignore = (): void => {};
   const tokenizer = new Tokenizer(
     { decodeEntities: true },
     {
+      ...IGNORED,
       ontext: (start, end) => {
         out += escaped.slice(start, end);
       },
@@ -248,15 +254,6 @@ export function decodeEntities(text: string): string {
       onopentagend: ignore,
       onselfclosingtag: ignore,
       onclosetag: ignore,
-      onattribname: ignore,
-      onattribdata: ignore,
-      onattribentity: ignore,
-      onattribend: ignore,
-      oncdata: ignore,
-      oncomment: ignore,
-      ondeclaration: ignore,
-      onprocessinginstruction: ignore,
-      onend: ignore,
     },
   );
   tokenizer.write(escaped);
