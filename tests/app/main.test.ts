@@ -2,7 +2,6 @@
  * The long-running process as `npm start` runs it, with both chat platforms configured against
  * fake servers on 127.0.0.1: one platform failing to start must not stop the other.
  */
-import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,18 +10,11 @@ import { loadConfig } from '../../src/app/config.js';
 import { startProcess } from '../../src/app/main.js';
 import { FakeDiscord } from '../helpers/fake-discord.js';
 import { repoRoot } from '../helpers/cli.js';
+import { freePort } from '../helpers/free-port.js';
 import { sendSigned, slashCommandBody, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 
 const SECRET = 'main-test-signing-secret';
 
-/** A port that was free a moment ago, for the Slack receiver. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let slackFake: FakeSlack;
 let discordFake: FakeDiscord;

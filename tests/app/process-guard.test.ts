@@ -6,26 +6,18 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CRASHED } from '../../src/app/process-guard.js';
 import { cleanEnv, repoRoot, tempDir } from '../helpers/cli.js';
 import { FakeDiscord } from '../helpers/fake-discord.js';
+import { freePort } from '../helpers/free-port.js';
 import { sendSigned, slashCommandBody, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 
 const SECRET = 'guard-test-signing-secret';
 const SLACK_TOKEN = 'xoxb-guard-test-0000-not-a-real-token';
 const DISCORD_TOKEN = 'discord-guard-test-token-not-real';
 
-/** A port that was free a moment ago, for the Slack receiver. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A spawned TypeScript script whose stderr is read line by line as it comes. */
 interface Child {
