@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findStatements, type FindOptions, type SentenceLike } from '../src/claims/attribution.js';
 import { analyseClaims } from '../src/claims/analyser.js';
-import { blockSentences } from '../src/ingest/sentences.js';
+import { splitSentences } from './polnear-sentences.js';
 import { loadCorpus } from '../src/ingest/corpus.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,20 +30,6 @@ const MODES: Record<string, FindOptions> = {
   analyser: { outlet: 'Outlet', keepSourceless: false },
   everything: { outletStatements: true, outlet: 'Outlet', actions: true },
 };
-
-/** Sentences for plain text as `eval:attribution` makes them (each line a block, the first the headline). */
-function splitSentences(text: string): SentenceLike[] {
-  const out: SentenceLike[] = [];
-  let block = 0;
-  for (const m of text.matchAll(/[^\n]+/g)) {
-    const start = m.index ?? 0;
-    for (const span of blockSentences(text, { start, end: start + m[0].length })) {
-      out.push({ start: span.start, end: span.end, block, kind: block === 0 ? 'title' : 'body' });
-    }
-    block++;
-  }
-  return out;
-}
 
 const sha = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findStatements, type SentenceLike } from '../src/claims/attribution.js';
-import { blockSentences } from '../src/ingest/sentences.js';
+import { splitSentences } from './polnear-sentences.js';
 import type { Span } from '../src/core/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,23 +45,6 @@ function readGold(ann: string, role: 'Source' | 'Cue'): Span[] {
     if (type !== role) continue;
     const nums = ranges.join(' ').split(/[ ;]/).map(Number).filter((n) => Number.isFinite(n));
     if (nums.length >= 2) out.push({ start: Math.min(...nums), end: Math.max(...nums) });
-  }
-  return out;
-}
-
-/**
- * Sentences for plain text as the product makes them: each line a block (the first the headline),
- * split by ingest's own sentence splitter, so the score measures what `/claim` sees.
- */
-function splitSentences(text: string): SentenceLike[] {
-  const out: SentenceLike[] = [];
-  let block = 0;
-  for (const m of text.matchAll(/[^\n]+/g)) {
-    const start = m.index ?? 0;
-    for (const span of blockSentences(text, { start, end: start + m[0].length })) {
-      out.push({ start: span.start, end: span.end, block, kind: block === 0 ? 'title' : 'body' });
-    }
-    block++;
   }
   return out;
 }
