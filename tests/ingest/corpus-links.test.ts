@@ -4,7 +4,7 @@
  * large corpora use: 8,000 files or more, or `workers` given). Real links and folders on disk.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,15 +91,18 @@ describe.each(paths)('symbolic links: %s', (_name, load) => {
 });
 
 describe('an unreadable folder', () => {
-  // As root every folder is readable whatever its mode, so the load runs as an unprivileged user (nobody) in a child process.
+  // As root every folder is readable whatever its mode. So the folder belongs to another user (nobody)
+  // and the load runs as root without the two capabilities that bypass file modes (setpriv), still
+  // able to read the repository wherever it was cloned (a clone under a 0700 temp folder too).
   it.each([0, 2])('a folder without read permission (lost+found, mode 700) is skipped with one warning, with %i worker threads', (workers) => {
     const lost = path.join(corpus, 'lost+found');
     mkdirSync(lost);
     writeFileSync(path.join(lost, 'x.md'), story('Lost', 'A lost file nobody should read.'));
     for (const d of [root, corpus, path.join(corpus, 'desk'), path.join(corpus, 'desk', 'archive')]) chmodSync(d, 0o755);
-    chmodSync(lost, process.getuid?.() === 0 ? 0o700 : 0o000);
+    const root0 = process.getuid?.() === 0;
+    if (root0) chownSync(lost, 65534, 65534);
+    chmodSync(lost, root0 ? 0o700 : 0o000);
     const script = `
-      ${process.getuid?.() === 0 ? 'process.setgid(65534); process.setuid(65534);' : ''}
       const { buildLibrary } = await import(${JSON.stringify(path.resolve(import.meta.dirname, '../../src/library/build.ts'))});
       const warned = [];
       const logger = { info() {}, debug() {}, error() {}, warn: (o) => warned.push(o) };
@@ -109,8 +112,11 @@ describe('an unreadable folder', () => {
       } catch (err) {
         console.log(JSON.stringify({ error: err.message }));
       }`;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../..') });
+    const node = [process.execPath, '--import', 'tsx', '--input-type=module', '-e', script];
+    const [command, ...args] = root0 ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', ...node] : node;
+    const run = spawnSync(command!, args, { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../..') });
     chmodSync(lost, 0o700);
+    if (root0) chownSync(lost, 0, 0);
     const out = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { ids?: string[]; warnings?: unknown[]; logged?: number; error?: string };
     expect(out.error).toBeUndefined();
     expect(out.ids).toEqual(['desk/archive/quake.md', 'desk/harbour.md', 'latest.md', 'old/quake.md']);
