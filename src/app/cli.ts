@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import { parseArgs as parseFlags } from 'node:util';
 import { boot } from './boot.js';
 import type { Command } from '../core/command.js';
-import { loadConfig } from './config.js';
+import { loadConfig, withEnvFile } from './config.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createTerminalLogger } from './log.js';
 import { toJson } from '../render/json.js';
@@ -107,6 +107,8 @@ export interface CliIO {
   stderr: Writable;
   env: NodeJS.ProcessEnv;
   color: boolean;
+  /** Where `.env` is looked for. @defaultValue `process.cwd()` */
+  cwd?: string;
 }
 
 const USAGE = 'usage: newsdesk <command> [words…] [--json] [--corpus DIR] [--format NAME]   (newsdesk help lists the commands)';
@@ -135,7 +137,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const logger = createTerminalLogger(io.stderr);
   try {
-    const config = loadConfig({ ...io.env, ...(args.corpus ? { CORPUS_DIR: args.corpus } : {}) });
+    const env = withEnvFile(io.env, io.cwd ?? process.cwd());
+    const config = loadConfig({ ...env, ...(args.corpus ? { CORPUS_DIR: args.corpus } : {}) });
     const name = args.help || !args.command ? 'help' : args.command;
     if (name === 'start' || name === 'console') {
       const { startProcess } = await import('./main.js');

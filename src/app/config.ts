@@ -3,8 +3,10 @@
  * A missing or malformed variable is reported as one line that names it.
  */
 import { isIP } from 'node:net';
+import path from 'node:path';
 import { z } from 'zod';
 import { NewsdeskError } from '../core/errors.js';
+import { readEnvFile } from './env-file.js';
 
 const optional = z
   .string()
@@ -111,6 +113,20 @@ export const envSchema = z.object({
 });
 
 export type Config = z.output<typeof envSchema>;
+
+/** The settings file read from the working directory at start (`npm start`, the CLI, the console). */
+export const ENV_FILE = '.env';
+
+/**
+ * The environment with `.env` from `cwd` beneath it: a variable set in the environment wins over
+ * the same one in the file (also when set to ""). Without a `.env` the environment is returned as is.
+ * @throws NewsdeskError (code `config`) naming the file and line of a malformed line
+ * @example loadConfig(withEnvFile(process.env, process.cwd()))
+ */
+export function withEnvFile(env: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessEnv {
+  const file = readEnvFile(path.join(cwd, ENV_FILE));
+  return file ? { ...file, ...env } : env;
+}
 
 /**
  * Reads and validates configuration.
