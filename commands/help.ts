@@ -1,6 +1,7 @@
 /** `/help`: what newsdesk can do, generated from the loaded commands. */
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
+import { usageOn } from '../src/core/invocation.js';
 import type { Reply } from '../src/core/types.js';
 
 const input = z.object({ command: z.string().trim().max(40).optional() });
@@ -12,7 +13,9 @@ export default {
   options: [{ name: 'command', description: 'A command to explain', required: false }],
   input,
   fromText: (text: string) => (text.trim() ? { command: text.trim().replace(/^\//, '') } : {}),
-  run({ command }, { commands }): Reply {
+  run({ command }, { commands, origin }): Reply {
+    // As typed where the asker is: on Slack search is /find and sources is /newsdesk sources.
+    const usage = (c: Command) => usageOn(c.name, c.usage, origin.platform);
     const all = [...commands.values()].sort((a, b) => a.name.localeCompare(b.name));
     if (command) {
       const one = commands.get(command.toLowerCase());
@@ -31,7 +34,7 @@ export default {
       return {
         command: 'help',
         query: command,
-        headline: `/${one.usage}`,
+        headline: usage(one),
         items: [],
         citations: [],
         notes: [],
@@ -45,7 +48,7 @@ export default {
       items: [],
       citations: [],
       notes: [],
-      lines: all.map((c) => `/${c.usage} — ${c.description}`),
+      lines: all.map((c) => `${usage(c)} — ${c.description}`),
     };
   },
 } satisfies Command<z.output<typeof input>>;

@@ -5,6 +5,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { guardedExecute } from '../../app/guard.js';
 import type { GuardedExecute, Origin, PlatformRuntime } from '../../core/platform.js';
+import { invocation, SLACK_SLASH_COMMANDS, SLACK_UMBRELLA } from '../../core/invocation.js';
 import type { Reply } from '../../core/types.js';
 import { decodeButton, encodeButton, plainFromSlack, type ButtonValue, type Delivery } from './incoming.js';
 import { ACTIONS, renderPage, type Cursor, type Page } from './render.js';
@@ -44,10 +45,15 @@ export class SeenEvents {
   }
 }
 
-/** Which command and text a slash command means: `/newsdesk sources` is `sources`, `/newsdesk` alone is `help`. */
+/**
+ * Which command and text a slash command means: `/find` is `search` (see `SLACK_SLASH_COMMANDS`),
+ * `/newsdesk sources` is `sources`, `/newsdesk` alone is `help`. Any other slash is taken as the
+ * command of that name, so an app created from an older manifest keeps working.
+ */
 export function resolveSlash(slash: string, text: string): { name: string; text: string } {
-  const name = slash.replace(/^\//, '').toLowerCase();
-  if (name !== 'newsdesk') return { name, text };
+  const slashName = slash.replace(/^\//, '').toLowerCase();
+  const name = Object.hasOwn(SLACK_SLASH_COMMANDS, slashName) ? SLACK_SLASH_COMMANDS[slashName]! : slashName;
+  if (name !== SLACK_UMBRELLA) return { name, text };
   const [first = '', ...rest] = text.split(' ');
   if (!first) return { name: 'help', text: '' };
   return { name: first.toLowerCase().replace(/^\//, ''), text: rest.join(' ') };
@@ -113,7 +119,7 @@ export function registerHandlers(app: App, runtime: PlatformRuntime, guard: Guar
     const { reply } = answer;
     if (kind === 'share') {
       // The same page, public, with who shared it from where; "More" there shows later pages privately.
-      const preface = `Shared from /${value.command}${value.text ? ` ${value.text}` : ''}`;
+      const preface = `Shared from ${invocation(value.command, 'slack')}${value.text ? ` ${value.text}` : ''}`;
       const { message } = renderPage(reply, { ...pageOptions(runtime, value.command, value.text, 'ephemeral', false, value.cursor), preface });
       await args.respond({ response_type: 'in_channel', replace_original: false, ...message });
       return;

@@ -2,7 +2,10 @@
  * The Slack adapter end to end: real Bolt (HTTP mode) started by `startSlack`, signed requests
  * sent to it, and every answer caught by a fake Slack on 127.0.0.1.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { startSlack, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { ACTIONS } from '../../../src/adapters/slack/render.js';
 import { plainFromMrkdwn } from '../../../src/adapters/slack/mrkdwn.js';
@@ -12,6 +15,7 @@ import { BOT, buttonBody, mentionBody, sendSigned, slashCommandBody, startFakeSl
 import { ARTICLES, SECRET, TOKEN, recordingLogger, testRuntime } from '../../helpers/slack-fixtures.js';
 
 const FORM = 'application/x-www-form-urlencoded';
+const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 const JSON_TYPE = 'application/json';
 
 interface Block {
@@ -119,8 +123,8 @@ describe('start-up', () => {
 });
 
 describe('slash commands', () => {
-  it('/search answers privately via response_url with verbatim quotes, bold matches and citations', async () => {
-    const r = await slash('/search', 'denied');
+  it('/find (search) answers privately via response_url with verbatim quotes, bold matches and citations', async () => {
+    const r = await slash('/find', 'denied');
     expect(r.body.response_type).toBe('ephemeral');
     expectVerbatim(r);
     expectCitations(r);
@@ -150,12 +154,33 @@ describe('slash commands', () => {
     expectCitations(r);
   });
 
-  it('/newsdesk alone and /newsdesk help list the commands', async () => {
+  it('/newsdesk alone and /newsdesk help list the commands as typed in Slack', async () => {
     for (const text of ['', 'help']) {
       const r = await slash('/newsdesk', text);
-      const all = sections(r).join('\n');
-      for (const name of ['search', 'claim', 'timeline', 'sources', 'ask']) expect(all).toContain(`/${name}`);
+      const all = sections(r).map(plainFromMrkdwn).join('\n');
+      for (const usage of ['/find <query>', '/claim <topic>', '/timeline <topic>', '/newsdesk sources', '/newsdesk ask <question>']) expect(all).toContain(usage);
+      // Slack's built-in /search would answer instead of newsdesk.
+      expect(all).not.toMatch(/^\/search/m);
     }
+  });
+
+  it('every slash command manifest.yml declares is answered by the adapter, none as unknown', async () => {
+    const declared = (parse(readFileSync(path.join(repoRoot, 'manifest.yml'), 'utf8')) as { features: { slash_commands: { command: string }[] } }).features.slash_commands.map((c) => c.command);
+    expect(declared).toContain('/find');
+    for (const command of declared) {
+      const text = ({ '/digest': '--since 2021-01-01', '/newsdesk': 'sources' } as Record<string, string>)[command] ?? 'gyumri';
+      const r = await slash(command, text);
+      const all = [...sections(r), ...contexts(r)].map(plainFromMrkdwn).join('\n');
+      expect(all, command).not.toMatch(/Unknown command/);
+      expect(r.body.response_type, command).toBe('ephemeral');
+    }
+  });
+
+  it('/newsdesk search and the old /search still run search, as /find does', async () => {
+    const viaFind = quotes(await slash('/find', 'denied'));
+    expect(viaFind.length).toBeGreaterThan(0);
+    expect(quotes(await slash('/newsdesk', 'search denied'))).toEqual(viaFind);
+    expect(quotes(await slash('/search', 'denied'))).toEqual(viaFind);
   });
 
   it('/newsdesk sources lists every article with outlet and date, across pages', async () => {
@@ -226,7 +251,7 @@ describe('safety', () => {
 
 describe('buttons', () => {
   it('"Share in channel" posts the same answer publicly', async () => {
-    const r = await slash('/search', 'denied');
+    const r = await slash('/find', 'denied');
     const share = button(r, ACTIONS.share)!;
     const responseUrl = fake.responseUrl('share');
     const res = await sendSigned(port, buttonBody({ actionId: ACTIONS.share, value: share.value!, responseUrl }), FORM, { secret: SECRET });
@@ -235,7 +260,7 @@ describe('buttons', () => {
     expect(shared.body.response_type).toBe('in_channel');
     expect(quotes(shared)).toEqual(quotes(r));
     expect(button(shared, ACTIONS.share)).toBeUndefined();
-    expect(contexts(shared).map(plainFromMrkdwn)).toContain('Shared from /search denied');
+    expect(contexts(shared).map(plainFromMrkdwn)).toContain('Shared from /find denied');
   });
 
   it('"More" appears when there are more quotes than one message holds, and shows the rest', async () => {
