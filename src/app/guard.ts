@@ -5,6 +5,7 @@
 import type { Origin } from '../core/command.js';
 import type { GuardedExecute, PlatformRuntime } from '../core/platform.js';
 import { createRateLimiter, rateLimitMessage, type RateLimiter } from './rate-limit.js';
+import { logRequest, outcomeOf } from './request-log.js';
 
 /** What the asker sees when answering failed after the request was taken (the details go to the log). */
 export const FAILURE_TEXT = 'Something went wrong while answering; the error was logged.';
@@ -19,21 +20,34 @@ export function askerKey(origin: Origin): string {
 }
 
 /**
- * Wraps `runtime.execute` with the rate limit and the failure text.
+ * Wraps `runtime.execute` with the rate limit, the failure text and the one log line per request
+ * (command, platform, duration, outcome; never the query).
  * @param runtime - the process (its `execute` and `logger`)
  * @param limiter - shared by every platform; keys are per platform (see `askerKey`).
  *   @defaultValue `RATE_LIMIT_PER_MINUTE` per user on the runtime's clock
  * @example const guard = guardedExecute(runtime); const answer = await guard.run('search', { text: 'budget' }, origin);
  */
 export function guardedExecute(
-  runtime: Pick<PlatformRuntime, 'execute' | 'logger' | 'clock' | 'config'>,
+  runtime: Pick<PlatformRuntime, 'execute' | 'logger' | 'clock' | 'config' | 'commands'>,
   limiter: RateLimiter = createRateLimiter(runtime.config.RATE_LIMIT_PER_MINUTE, runtime.clock),
 ): GuardedExecute {
   return {
     async run(name, raw, origin) {
+      const startedAt = performance.now();
+      const done = (outcome: string) => logRequest(runtime.logger, runtime.commands, name, origin, startedAt, outcome);
       const key = askerKey(origin);
-      if (!limiter.take(key)) return { refused: true, text: rateLimitMessage(limiter.retryAfter(key)) };
-      return { refused: false, reply: await runtime.execute(name, raw, origin) };
+      if (!limiter.take(key)) {
+        done('rate_limited');
+        return { refused: true, text: rateLimitMessage(limiter.retryAfter(key)) };
+      }
+      try {
+        const reply = await runtime.execute(name, raw, origin);
+        done(outcomeOf(reply));
+        return { refused: false, reply };
+      } catch (err) {
+        done('failed');
+        throw err;
+      }
     },
     failed(fields, message) {
       runtime.logger.error(fields, message);

@@ -1,6 +1,10 @@
-/** The process logger: pino to stderr, with every secret-bearing field redacted. */
+/**
+ * The process logger: pino to stderr, with every secret-bearing field redacted — one readable
+ * line per entry on a terminal (pino-pretty), JSON for a log collector otherwise.
+ */
 import type { Writable } from 'node:stream';
 import { pino } from 'pino';
+import pretty from 'pino-pretty';
 import type { Logger } from '../core/ports.js';
 
 /** Field paths that may carry secrets; pino replaces their values. */
@@ -19,12 +23,34 @@ export const REDACT_PATHS = [
   'DISCORD_TOKEN',
 ];
 
+/** How log lines look: `pretty` for people, `json` for collectors, `auto` = pretty on a terminal. */
+export type LogFormat = 'auto' | 'pretty' | 'json';
+
+/** Options for `createLogger`. */
+export interface LoggerOptions {
+  /** @defaultValue `auto`: pretty when the stream is a terminal, JSON otherwise */
+  format?: LogFormat;
+  /** Where lines go. @defaultValue stderr, so `--json` output on stdout stays clean */
+  stream?: Writable & { isTTY?: boolean };
+}
+
 /**
  * Creates the logger. Logs go to stderr so `--json` output on stdout stays clean.
  * @param level - pino level, e.g. "info" or "silent"
+ * @example createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT })
  */
-export function createLogger(level: string = 'info'): Logger & { level: string } {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, pino.destination(2));
+export function createLogger(level: string = 'info', options: LoggerOptions = {}): Logger & { level: string } {
+  const stream = options.stream ?? process.stderr;
+  const format = options.format ?? 'auto';
+  const readable = format === 'pretty' || (format === 'auto' && Boolean(stream.isTTY));
+  const settings = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+  if (readable) {
+    const colorize = Boolean(stream.isTTY) && !process.env.NO_COLOR;
+    // In-process and synchronous: a line logged just before a crash is not lost in a worker's queue.
+    // One line per entry, fields after the message, so a request is one line to read or grep.
+    return pino(settings, pretty({ destination: stream, sync: true, colorize, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true }));
+  }
+  return pino(settings, options.stream ?? pino.destination(2));
 }
 
 /** A logger that drops everything (tests, quiet CLI runs). */

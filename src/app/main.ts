@@ -62,7 +62,7 @@ async function startPlatform(name: string, logger: Logger, start: () => Promise<
  */
 export async function startProcess(config: Config, options: StartOptions = {}): Promise<number> {
   const chat = !options.forceConsole && PLATFORMS.some((p) => p.configured(config));
-  const logger = chat ? createLogger(config.LOG_LEVEL) : createTerminalLogger(process.stderr);
+  const logger = chat ? createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT }) : createTerminalLogger(process.stderr);
   // Chat mode posts digests, so one process per DATA_DIR: a second one refuses (NewsdeskError) rather
   // than post them again. The console and the CLI only read the snapshot (written atomically) and take no lock.
   const data = chat ? lockDataDir(config.DATA_DIR) : undefined;
