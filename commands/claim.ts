@@ -13,6 +13,8 @@ import { CitationBook, quote, queryText } from '../src/answer/reply.js';
 import { countOf } from '../src/answer/plural.js';
 import { compileTopic, parseTopic, suggestTopics, topicNote, type PartMatcher } from '../src/topics/index.js';
 import type { Article, Reply, ReplyItem } from '../src/core/types.js';
+import { messageReply } from '../src/answer/message.js';
+import { tooCommonTopic } from '../src/topics/common.js';
 
 /** Bounds that keep the answer readable and the latency flat on a large archive. */
 const LIMITS = { candidates: 50, perAlias: 30, groups: 10, itemsPerGroup: 6, outletItems: 4 } as const;
@@ -167,6 +169,8 @@ export default {
   input,
   fromText: (text: string) => ({ topic: text }),
   run({ topic }, { library }): Reply {
+    const common = tooCommonTopic(topic, library);
+    if (common) return messageReply('claim', topic, common.headline, common.notes);
     const query = parseTopic(topic, library);
     const matchers = compileTopic(query);
     // The topic as read (invisible characters gone, at most MAX_TOPIC_PARTS subjects) is what the index is asked.

@@ -8,6 +8,8 @@ import { dateLabel, yearGroup } from '../src/timeline/format.js';
 import { toTimelineJs } from '../src/timeline/timelinejs.js';
 import { suggestTopics, topicNote } from '../src/topics/index.js';
 import type { Reply, ReplyItem } from '../src/core/types.js';
+import { messageReply } from '../src/answer/message.js';
+import { tooCommonTopic } from '../src/topics/common.js';
 
 /** Most events one answer carries; a longer story says how many were left out. */
 const EVENT_LIMIT = 100;
@@ -22,6 +24,8 @@ export default {
   input,
   fromText: (text: string) => ({ topic: text }),
   run({ topic }, { library }): Reply {
+    const common = tooCommonTopic(topic, library);
+    if (common) return messageReply('timeline', topic, common.headline, common.notes);
     const timeline = buildTimeline(library, topic);
     const citations = new CitationBook();
     const shown = timeline.entries.slice(0, EVENT_LIMIT);

@@ -10,6 +10,7 @@ import type { Command } from '../core/command.js';
 import { loadConfig, withEnvFile } from './config.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createTerminalLogger } from './log.js';
+import { emptyCorpusHelp } from './corpus-help.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { FLAGS as DIGEST_FLAGS } from '../digest/command-text.js';
@@ -145,6 +146,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return await startProcess(config, { forceConsole: name === 'console' });
     }
     const { runtime } = await boot(config, logger);
+    if (!runtime.library().articles.length && name !== 'help') say(`newsdesk: ${emptyCorpusHelp(config.CORPUS_DIR)}`);
     const command: Command | undefined = runtime.commands.get(name);
     const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' });
     const code = exitCodeFor(reply);

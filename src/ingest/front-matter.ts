@@ -123,6 +123,18 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
 }
 
 /**
+ * The YAML parser's complaint as one whole sentence with the line in the file. Its message ends
+ * "at line 2, column 1:" followed by an excerpt on later lines; keeping only the first line cut the
+ * sentence at that colon. The front matter starts on the file's second line (after `---`).
+ */
+function yamlProblem(err: unknown): string {
+  const e = err as { message?: unknown; linePos?: { line: number; col: number }[] };
+  const what = String(e?.message ?? err).split('\n')[0]!.replace(/\s+at line \d+, column \d+:?\s*$/, '').replace(/[:\s]+$/, '');
+  const at = e?.linePos?.[0];
+  return at ? `${what} (line ${at.line + 1}, column ${at.col})` : what;
+}
+
+/**
  * Splits optional front matter off a file's text. Text without an opening `---` line is all body.
  * @throws FrontMatterError when the block is unterminated, not YAML, not a mapping, or has bad fields
  */
@@ -140,8 +152,7 @@ export function splitFrontMatter(text: string): FrontMatterResult {
       // Unknown tags and other oddities are the file's problem, not the process's: no Node warning on stderr.
       data = parseYaml(yamlText, { logLevel: 'error' });
     } catch (err) {
-      const first = String((err as Error).message ?? err).split('\n')[0];
-      throw new FrontMatterError(`malformed front matter: ${first}`);
+      throw new FrontMatterError(`malformed front matter: ${yamlProblem(err)}`);
     }
   }
   if (data === null || data === undefined) return { meta: {}, body };

@@ -1,0 +1,77 @@
+/**
+ * Topics too common to be topics. `/claim the` would otherwise list ten claims "about the" — every
+ * sentence mentions it — and `/timeline said` every dated sentence. A topic is too common when
+ * all its words are function words (or "said"), or when, on an archive large enough to tell, its
+ * words appear together in most articles and none of them names a place or a person.
+ */
+import type { Library } from '../core/ports.js';
+import { corpusTopics } from './corpus-topics.js';
+import { listTopics, normaliseTopic } from './index.js';
+import { placeFor } from './places.js';
+
+/** Words that never make a topic on their own: function words and the verbs of reporting. */
+const COMMON_WORDS = new Set(
+  (
+    'a an the of in on at to for with by from about as into onto over under after before during since until between among against through ' +
+    'and or but nor so yet if then than that this these those there here it its he she they them their theirs his her hers him we our ours you your i me my ' +
+    'is are was were be been being am has have had having do does did done will would shall should can could may might must ' +
+    'not no yes all any some each every both either neither more most less least other another such only own same very just also too ' +
+    'up down out off again further once what which who whom whose when where why how whether ' +
+    'said says say saying told tells tell according mr mrs ms'
+  ).split(' '),
+);
+
+/** Bounds of the share test: articles sampled, characters read of each, and the least archive it runs on. */
+const SHARE = { sample: 400, charsPerArticle: 20_000, minArticles: 50, tooCommon: 0.6 } as const;
+
+/** Why a topic is too common, as a headline and notes for the reply. */
+export interface CommonTopic {
+  headline: string;
+  notes: string[];
+}
+
+/** A topic word written as an acronym ("WHO", "IT") or naming a place is a subject whatever its letters. */
+const isSubjectWord = (word: string): boolean => (word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word)) || placeFor(word) !== undefined;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Share of a spread sample of articles whose text names every word (whole words, any case). */
+function shareOfArticles(library: Library, words: string[]): number {
+  const patterns = words.map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'iu'));
+  const all = library.articles;
+  const step = Math.max(1, Math.floor(all.length / SHARE.sample));
+  let seen = 0;
+  let hits = 0;
+  for (let i = 0; i < all.length && seen < SHARE.sample; i += step, seen++) {
+    const text = all[i]!.text.slice(0, SHARE.charsPerArticle);
+    if (patterns.every((p) => p.test(text))) hits++;
+  }
+  return seen ? hits / seen : 0;
+}
+
+/**
+ * Whether a topic is too common to answer usefully, and what to say instead.
+ * @param topic - the topic as typed
+ * @returns the reason and suggestions, or undefined for a usable topic
+ * @example tooCommonTopic('the', library)?.headline // 'The topic "the" is too common: …'
+ */
+export function tooCommonTopic(topic: string, library: Library): CommonTopic | undefined {
+  const text = normaliseTopic(topic);
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 16);
+  if (!words.length || words.some(isSubjectWord)) return undefined;
+  let why: string | undefined;
+  if (words.every((w) => COMMON_WORDS.has(w.toLowerCase()))) {
+    why = `The topic "${text}" is too common: it is made only of words every article uses.`;
+  } else if (library.articles.length >= SHARE.minArticles) {
+    const share = shareOfArticles(library, words);
+    // A name the archive is about (a person, an organisation) may be in most articles and is still a subject.
+    const named = () => corpusTopics(library).entities.has(text.toLowerCase()) || words.some((w) => corpusTopics(library).entities.has(w.toLowerCase()));
+    if (share >= SHARE.tooCommon && !named()) {
+      why = `The topic "${text}" is too common: it appears in ${Math.round(share * 100)}% of the articles.`;
+    }
+  }
+  if (!why) return undefined;
+  const examples = listTopics(library, 3);
+  const tryThese = examples.length ? ` such as ${examples.map((t) => `"${t}"`).join(', ')}` : '';
+  return { headline: why, notes: [`Give a name, a place or a phrase${tryThese}.`] };
+}
