@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { toDiscordCommands } from '../src/adapters/discord/commands.js';
 import type { Command } from '../src/core/command.js';
 import { loadCommands } from '../src/app/commands-loader.js';
-import { loadConfig } from '../src/app/config.js';
+import { loadConfig, withEnvFile } from '../src/app/config.js';
 import { NewsdeskError, isNewsdeskError } from '../src/core/errors.js';
 
 /** What `registerCommands` needs. */
@@ -53,7 +53,8 @@ export async function registerCommands(options: RegisterOptions): Promise<Regist
 /** The command-line entry: reads configuration, registers, prints one line. */
 async function main(): Promise<number> {
   try {
-    const config = loadConfig();
+    // The same settings as `npm start`: the environment over `.env` in the working directory.
+    const config = loadConfig(withEnvFile(process.env, process.cwd()));
     if (!config.DISCORD_TOKEN) throw new NewsdeskError('DISCORD_TOKEN is missing (the bot token from the Developer Portal, Bot page)', 'config');
     if (!config.DISCORD_APP_ID) throw new NewsdeskError('DISCORD_APP_ID is missing (the Application ID from the Developer Portal, General Information page)', 'config');
     const result = await registerCommands({

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/app/cli.js';
 import { checkEnvText, readEnvFile } from '../../src/app/env-file.js';
 import { isNewsdeskError } from '../../src/core/errors.js';
-import { cleanEnv, runNewsdesk, tempDir } from '../helpers/cli.js';
+import { cleanEnv, repoRoot, runNewsdesk, tempDir } from '../helpers/cli.js';
+import { loadConfig } from '../../src/app/config.js';
 
 /** A one-article corpus whose title says which folder it is. */
 function corpus(title: string): string {
@@ -75,6 +76,14 @@ describe('.env', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^newsdesk: SLACK_SIGNING_SECRET is missing/);
     expect(r.stderr + r.stdout).not.toContain('secret-value');
+  });
+
+  it('.env.example copied to .env as it is loads and configures nothing but the defaults', () => {
+    const file = readEnvFile(path.join(repoRoot, '.env.example'))!;
+    expect(Object.keys(file)).toEqual(expect.arrayContaining(['CORPUS_DIR', 'LOG_LEVEL', 'LOG_FORMAT', 'SLACK_BOT_TOKEN', 'DISCORD_TOKEN']));
+    const config = loadConfig(file);
+    expect(config).toMatchObject({ CORPUS_DIR: './corpus', LOG_FORMAT: 'auto', SLACK_PORT: 3000 });
+    expect(config.SLACK_BOT_TOKEN).toBeUndefined();
   });
 
   it('no .env is no error', () => {

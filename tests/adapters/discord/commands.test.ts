@@ -1,5 +1,7 @@
 /** Slash-command definitions generated from the neutral commands, and `npm run register-commands` against the fake. */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -91,11 +93,12 @@ describe('toDiscordCommands', () => {
 });
 
 /** Runs `node --import tsx scripts/register-commands.ts` with only the given Discord variables. */
-function runScript(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runScript(env: Record<string, string>, cwd = repoRoot): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const base: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(DISCORD_|SLACK_|DIGEST_|NODE_OPTIONS|VITEST)/.test(k)) base[k] = v;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/register-commands.ts'], { cwd: repoRoot, env: { ...base, LOG_LEVEL: 'silent', ...env } });
+    // tsx by its resolved URL and the script by its full path, so the script may run from any folder.
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(repoRoot, 'scripts', 'register-commands.ts')], { cwd, env: { ...base, LOG_LEVEL: 'silent', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -134,6 +137,18 @@ describe('register-commands', () => {
     expect(result).toEqual({ scope: 'global', names: ['probe'] });
     const put = fake.requests.slice(before).find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/api/v10/applications/${IDS.app}/commands`);
+  });
+
+  it('reads DISCORD_* from .env in the working directory, as npm start does', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'newsdesk-register-'));
+    writeFileSync(path.join(cwd, '.env'), `DISCORD_TOKEN=env-file-token\nDISCORD_APP_ID=${IDS.app}\nDISCORD_GUILD_ID=${IDS.guild}\n`);
+    const before = fake.requests.length;
+    const result = await runScript({ DISCORD_API_URL: fake.api }, cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const put = fake.requests.slice(before).find((r) => r.method === 'PUT');
+    expect(put?.headers.authorization).toBe('Bot env-file-token');
+    expect(result.stdout).not.toContain('env-file-token');
   });
 
   it('says in one line what is missing', async () => {
