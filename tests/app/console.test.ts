@@ -70,6 +70,20 @@ describe('console completion', () => {
   });
 });
 
+describe('console keys', () => {
+  it('Ctrl+C and Ctrl+D on an empty line leave the console, as /quit does', async () => {
+    const runtime = await runtimeOver(fixtureLibrary());
+    for (const key of ['\u0003', '\u0004']) {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      output.resume();
+      const done = runConsole(runtime, { input, output, interactive: true });
+      input.write(key); // the stream stays open: only the key can end the console
+      await done;
+    }
+  });
+});
+
 describe('topics too common to answer', () => {
   it('/claim the and /timeline the say the topic is too common instead of answering', async () => {
     const runtime = await runtimeOver(fixtureLibrary());
