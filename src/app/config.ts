@@ -119,13 +119,25 @@ export type Config = z.output<typeof envSchema>;
 export const ENV_FILE = '.env';
 
 /**
- * The environment with `.env` from `cwd` beneath it: a variable set in the environment wins over
- * the same one in the file (also when set to ""). Without a `.env` the environment is returned as is.
- * @throws NewsdeskError (code `config`) naming the file and line of a malformed line
+ * The environment variable that names another settings file instead of `.env` (relative to the
+ * working directory), or turns the file off when empty (the tests do, so a developer's own `.env`
+ * with real tokens is never read by them).
+ */
+export const ENV_FILE_VARIABLE = 'NEWSDESK_ENV_FILE';
+
+/**
+ * The environment with the settings file beneath it: a variable set in the environment wins over
+ * the same one in the file (also when set to ""). Without the file the environment is returned as is.
+ * @param cwd - where `.env` (or a relative `NEWSDESK_ENV_FILE`) is looked for
+ * @throws NewsdeskError (code `config`) naming the file and line of a malformed line, or a named file that is missing
  * @example loadConfig(withEnvFile(process.env, process.cwd()))
  */
 export function withEnvFile(env: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessEnv {
-  const file = readEnvFile(path.join(cwd, ENV_FILE));
+  const named = env[ENV_FILE_VARIABLE]?.trim();
+  if (named === '') return env;
+  const where = path.resolve(cwd, named ?? ENV_FILE);
+  const file = readEnvFile(where);
+  if (!file && named !== undefined) throw new NewsdeskError(`${ENV_FILE_VARIABLE} names ${where}, which does not exist`, 'config');
   return file ? { ...file, ...env } : env;
 }
 

@@ -12,6 +12,14 @@ import { isNewsdeskError } from '../../src/core/errors.js';
 import { cleanEnv, repoRoot, runNewsdesk, tempDir } from '../helpers/cli.js';
 import { loadConfig } from '../../src/app/config.js';
 
+/** The tests' clean environment, but with `.env` read (cleanEnv turns it off). */
+function envReadingDotenv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = cleanEnv();
+  delete env.NEWSDESK_ENV_FILE;
+  delete env.DATA_DIR;
+  return { ...env, ...extra };
+}
+
 /** A one-article corpus whose title says which folder it is. */
 function corpus(title: string): string {
   const dir = tempDir('newsdesk-envcorpus-');
@@ -45,9 +53,7 @@ describe('.env', () => {
   it('the newsdesk binary reads .env from its working directory (spawned, as a user runs it)', async () => {
     const archive = corpus('Harbour reopens in the env-file archive');
     const cwd = workdir(`# settings\nCORPUS_DIR=${archive}\nexport DATA_DIR="${tempDir()}"\n`);
-    const env = cleanEnv();
-    delete env.DATA_DIR;
-    const r = await runNewsdesk(['sources'], { cwd, env });
+    const r = await runNewsdesk(['sources'], { cwd, env: envReadingDotenv() });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Harbour reopens in the env-file archive');
   });
@@ -56,7 +62,7 @@ describe('.env', () => {
     const fromFile = corpus('From the file');
     const fromEnv = corpus('From the environment');
     const cwd = workdir(`CORPUS_DIR=${fromFile}\nDATA_DIR=${tempDir()}\n`);
-    const r = await cli(['sources'], { ...cleanEnv(), CORPUS_DIR: fromEnv, DATA_DIR: tempDir() }, cwd);
+    const r = await cli(['sources'], envReadingDotenv({ CORPUS_DIR: fromEnv, DATA_DIR: tempDir() }), cwd);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('From the environment');
     expect(r.stdout).not.toContain('From the file');
@@ -64,7 +70,7 @@ describe('.env', () => {
 
   it('a malformed line stops start-up with one line naming the file and line, without its text', async () => {
     const cwd = workdir(`CORPUS_DIR=${corpus('x')}\n\nSLACK_BOT_TOKEN xoxb-1234-secret-value\n`);
-    const r = await cli(['sources'], { ...cleanEnv(), DATA_DIR: tempDir() }, cwd);
+    const r = await cli(['sources'], envReadingDotenv({ DATA_DIR: tempDir() }), cwd);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`newsdesk: ${path.join(cwd, '.env')} line 3: expected NAME=value\n`);
     expect(r.stdout).toBe('');
@@ -72,7 +78,7 @@ describe('.env', () => {
 
   it('a secret in .env never reaches the output, also when the configuration around it is wrong', async () => {
     const cwd = workdir(`CORPUS_DIR=${corpus('x')}\nSLACK_BOT_TOKEN=xoxb-1234-secret-value\n`);
-    const r = await cli(['start'], { ...cleanEnv(), DATA_DIR: tempDir() }, cwd);
+    const r = await cli(['start'], envReadingDotenv({ DATA_DIR: tempDir() }), cwd);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^newsdesk: SLACK_SIGNING_SECRET is missing/);
     expect(r.stderr + r.stdout).not.toContain('secret-value');
@@ -84,6 +90,20 @@ describe('.env', () => {
     const config = loadConfig(file);
     expect(config).toMatchObject({ CORPUS_DIR: './corpus', LOG_FORMAT: 'auto', SLACK_PORT: 3000 });
     expect(config.SLACK_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('NEWSDESK_ENV_FILE names another file, or turns the file off when empty', async () => {
+    const cwd = workdir(`CORPUS_DIR=${corpus('From .env')}\n`);
+    writeFileSync(path.join(cwd, 'other.env'), `CORPUS_DIR=${corpus('From other.env')}\n`);
+    const other = await cli(['sources'], envReadingDotenv({ DATA_DIR: tempDir(), NEWSDESK_ENV_FILE: 'other.env' }), cwd);
+    expect(other.stdout).toContain('From other.env');
+    const off = await cli(['sources', '--json'], envReadingDotenv({ DATA_DIR: tempDir(), NEWSDESK_ENV_FILE: '' }), cwd);
+    // No file read: CORPUS_DIR is the default ./corpus (of this process: the repository's sample).
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stdout).not.toContain('From');
+    const missing = await cli(['sources'], envReadingDotenv({ DATA_DIR: tempDir(), NEWSDESK_ENV_FILE: 'nowhere.env' }), cwd);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`newsdesk: NEWSDESK_ENV_FILE names ${path.join(cwd, 'nowhere.env')}, which does not exist\n`);
   });
 
   it('no .env is no error', () => {

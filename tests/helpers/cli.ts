@@ -18,13 +18,14 @@ export function tempDir(prefix = 'newsdesk-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-/** The environment of the test process without any chat platform or digest configuration. */
+/** The environment of the test process without any chat platform or digest configuration, and without `.env`. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (!/^(SLACK_|DISCORD_|DIGEST_|CORPUS_DIR|DATA_DIR|NODE_OPTIONS|VITEST)/.test(k)) env[k] = v;
   }
-  return { ...env, LOG_LEVEL: 'warn', NO_COLOR: '1', ...extra };
+  // NEWSDESK_ENV_FILE empty: a developer's own .env (perhaps with real tokens) is never read by a test.
+  return { ...env, LOG_LEVEL: 'warn', NO_COLOR: '1', NEWSDESK_ENV_FILE: '', ...extra };
 }
 
 /** Spawns `node bin/newsdesk.js ...args`, feeding `stdin` if given, and collects the result (stdout stays empty with `closeStdout`). */

@@ -96,6 +96,8 @@ describe('toDiscordCommands', () => {
 function runScript(env: Record<string, string>, cwd = repoRoot): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const base: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(DISCORD_|SLACK_|DIGEST_|NODE_OPTIONS|VITEST)/.test(k)) base[k] = v;
+  // A developer's own .env is not read unless the test brings one (in its own working directory).
+  if (cwd === repoRoot) base.NEWSDESK_ENV_FILE = '';
   return new Promise((resolve, reject) => {
     // tsx by its resolved URL and the script by its full path, so the script may run from any folder.
     const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(repoRoot, 'scripts', 'register-commands.ts')], { cwd, env: { ...base, LOG_LEVEL: 'silent', ...env } });
