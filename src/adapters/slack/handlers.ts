@@ -47,16 +47,21 @@ export class SeenEvents {
 
 /**
  * Which command and text a slash command means: `/find` is `search` (see `SLACK_SLASH_COMMANDS`),
- * `/newsdesk sources` is `sources`, `/newsdesk` alone is `help`. Any other slash is taken as the
+ * `/newsdesk sources` is `sources`, `/newsdesk find …` and `/newsdesk search …` are `search`,
+ * `/newsdesk` alone is `help`. Any other slash is taken as the
  * command of that name, so an app created from an older manifest keeps working.
  */
 export function resolveSlash(slash: string, text: string): { name: string; text: string } {
-  const slashName = slash.replace(/^\//, '').toLowerCase();
-  const name = Object.hasOwn(SLACK_SLASH_COMMANDS, slashName) ? SLACK_SLASH_COMMANDS[slashName]! : slashName;
+  const commandOf = (word: string) => {
+    const w = word.replace(/^\//, '').toLowerCase();
+    return Object.hasOwn(SLACK_SLASH_COMMANDS, w) ? SLACK_SLASH_COMMANDS[w]! : w;
+  };
+  const name = commandOf(slash);
   if (name !== SLACK_UMBRELLA) return { name, text };
   const [first = '', ...rest] = text.split(' ');
   if (!first) return { name: 'help', text: '' };
-  return { name: first.toLowerCase().replace(/^\//, ''), text: rest.join(' ') };
+  // "/newsdesk find …" as well as "/newsdesk search …": help shows /find, so people type it here too.
+  return { name: commandOf(first), text: rest.join(' ') };
 }
 
 /** The options a page needs for its buttons. */

@@ -176,10 +176,11 @@ describe('slash commands', () => {
     }
   });
 
-  it('/newsdesk search and the old /search still run search, as /find does', async () => {
+  it('/newsdesk search, /newsdesk find and the old /search run search, as /find does', async () => {
     const viaFind = quotes(await slash('/find', 'denied'));
     expect(viaFind.length).toBeGreaterThan(0);
     expect(quotes(await slash('/newsdesk', 'search denied'))).toEqual(viaFind);
+    expect(quotes(await slash('/newsdesk', 'find denied'))).toEqual(viaFind);
     expect(quotes(await slash('/search', 'denied'))).toEqual(viaFind);
   });
 

@@ -30,6 +30,13 @@ describe('resolveSlash', () => {
     expect(resolveSlash('/newsdesk', 'ask who said it')).toEqual({ name: 'ask', text: 'who said it' });
     expect(resolveSlash('/Claim', 'the base')).toEqual({ name: 'claim', text: 'the base' });
   });
+
+  it('/find is search (Slack reserves /search), also under /newsdesk; an old /search still works', () => {
+    expect(resolveSlash('/find', 'border troops')).toEqual({ name: 'search', text: 'border troops' });
+    expect(resolveSlash('/newsdesk', 'find border')).toEqual({ name: 'search', text: 'border' });
+    expect(resolveSlash('/newsdesk', 'search border')).toEqual({ name: 'search', text: 'border' });
+    expect(resolveSlash('/search', 'border')).toEqual({ name: 'search', text: 'border' });
+  });
 });
 
 describe('SeenEvents', () => {
