@@ -1,12 +1,14 @@
 /**
- * The long-running process (`npm start`): loads the corpus, then serves Slack and/or Discord when
- * configured — with scheduled digests and a live corpus — or opens the local console when neither is.
+ * The long-running process (`npm start`): serves Slack and/or Discord when configured — connecting
+ * at once and answering "reading the archive" until the corpus is loaded, then with scheduled
+ * digests and a live corpus — or loads the corpus and opens the local console when neither is.
  * This is the one module that wires the adapters in; the core never imports them. Every platform
  * is started, used for digests and stopped through the one port, `Platform` (src/core/platform.ts).
  */
 import { startDiscord } from '../adapters/discord/index.js';
 import { startSlack } from '../adapters/slack/index.js';
-import { boot } from './boot.js';
+import { bootLoading, type LibraryLoader } from './boot.js';
+import { logProgress, terminalProgress } from './progress.js';
 import type { Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import type { Platform, PlatformStarter } from '../core/platform.js';
@@ -36,6 +38,13 @@ export interface StartOptions {
    * logged), digests are scheduled and the corpus is watched. Tests wait on it instead of polling.
    */
   onReady?: (state: { platforms: string[]; failed: string[] }) => void;
+  /**
+   * Called once every configured platform has started or failed, possibly before the library is
+   * ready (requests are then answered with the loading message).
+   */
+  onConnected?: (state: { platforms: string[]; failed: string[] }) => void;
+  /** Loads the library. @defaultValue buildLibrary (tests put a gate in front of it) */
+  loadLibrary?: LibraryLoader;
 }
 
 /** The chat platforms this process can serve, in start-up order; each is started through the one port. */
@@ -83,16 +92,22 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
     );
     services.digestUnavailable = `Scheduled digests are off: newsdesk cannot write its data folder (DATA_DIR).`;
   }
-  const { runtime, library, warnings } = await boot(config, logger, services, { readOnly: Boolean(readOnly) });
+  const progress = chat ? logProgress(logger) : terminalProgress(process.stderr, Boolean(process.stderr.isTTY));
+  const booting = await bootLoading(config, logger, services, {
+    readOnly: Boolean(readOnly),
+    onProgress: (p) => progress.update(p),
+    ...(options.loadLibrary ? { loadLibrary: options.loadLibrary } : {}),
+  });
+  const { runtime } = booting;
+  const loaded = booting.loaded.finally(() => progress.done());
   if (!chat) {
+    await loaded;
     await runConsole(runtime, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
     return 0;
   }
+  loaded.catch(() => undefined); // awaited below, once the platforms are up
 
-  // The corpus's topic table feeds autocomplete and multi-word topics; build it now, not on someone's first question.
-  listTopics(library);
-  const digest = readOnly ? undefined : createDigestService({ config, runtime });
-  if (digest) services.digest = digest;
+  // Connect first: until the library is ready every command answers with the loading message.
   // One guard for every platform: the rate limit follows the asker (keys are per platform) and failures read the same.
   const asking = guardedExecute(runtime);
   const started = await Promise.all(
@@ -100,12 +115,38 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
   );
   const running = started.filter((a): a is Platform => !(a instanceof NewsdeskError));
   const failures = started.filter((a): a is NewsdeskError => a instanceof NewsdeskError);
+  const stopPlatforms = () => Promise.allSettled(running.map((platform) => platform.stop()));
   if (failures.length && !running.length) {
     // Nothing to serve: the CLI prints the first reason as one line and exits 1.
-    await digest?.stop();
     throw failures[0]!;
   }
   for (const f of failures) logger.error({ code: f.code, reason: f.message }, 'a chat platform could not start; the other keeps running');
+  const connected = { platforms: running.map((p) => p.name), failed: failures.map((f) => f.message) };
+  options.onConnected?.(connected);
+
+  const guard = options.until ? undefined : guardProcess({ logger, config });
+  const stopping = options.until ?? guard!.stopping;
+  let booted: Awaited<typeof loaded>;
+  try {
+    const first = await Promise.race([loaded, stopping.then(() => null)]);
+    if (!first) {
+      // Stopped while still reading the archive: nothing else was started.
+      await stopPlatforms();
+      return guard?.finish() ?? 0;
+    }
+    booted = first;
+  } catch (err) {
+    // The library could not load (e.g. the corpus folder is missing): stop as a failed start does.
+    await stopPlatforms();
+    guard?.finish();
+    throw err;
+  }
+  const { library, warnings } = booted;
+
+  // The corpus's topic table feeds autocomplete and multi-word topics; build it now, not on someone's first question.
+  listTopics(library);
+  const digest = readOnly ? undefined : createDigestService({ config, runtime });
+  if (digest) services.digest = digest;
   // The platforms are the digest's outlets: they post, and find a post an interrupted run may have made.
   for (const platform of running) digest?.setPoster(platform.name, platform);
 
@@ -123,12 +164,11 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
   });
   await digest?.start();
   logger.info({ articles: library.articles.length }, 'newsdesk is running');
-  options.onReady?.({ platforms: running.map((p) => p.name), failed: failures.map((f) => f.message) });
+  options.onReady?.(connected);
 
-  const guard = options.until ? undefined : guardProcess({ logger, config });
-  await (options.until ?? guard!.stopping);
+  await stopping;
   await watcher.close();
   await digest?.stop();
-  await Promise.allSettled(running.map((platform) => platform.stop()));
+  await stopPlatforms();
   return guard?.finish() ?? 0;
 }

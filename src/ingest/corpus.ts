@@ -24,6 +24,8 @@ export interface LoadCorpusOptions extends SymlinkPolicy {
   logger?: Logger;
   /** Files larger than this are skipped. @defaultValue 5 MB (5 * 1024 * 1024) */
   maxFileBytes?: number;
+  /** Called after each listed file is read (`loadCorpus` progress). */
+  onFile?: () => void;
 }
 
 /** Options of `ingestFile` only. */
@@ -201,6 +203,7 @@ export async function loadCorpus(
     for (const a of result.articles) articles.push(a);
     if (result.warning) warnings.push(result.warning);
     if (result.warnings) warnings.push(...result.warnings);
+    options.onFile?.();
   }
   return { articles, warnings };
 }
