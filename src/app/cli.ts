@@ -10,6 +10,7 @@ import type { Command } from '../core/command.js';
 import { loadConfig } from './config.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createTerminalLogger } from './log.js';
+import { terminalProgress } from './progress.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { FLAGS as DIGEST_FLAGS } from '../digest/command-text.js';
@@ -141,7 +142,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       const { startProcess } = await import('./main.js');
       return await startProcess(config, { forceConsole: name === 'console' });
     }
-    const { runtime } = await boot(config, logger);
+    // A slow first load (a large archive, no snapshot yet) shows its progress on stderr; a quick one shows nothing.
+    const progress = terminalProgress(io.stderr, (io.stderr as { isTTY?: boolean }).isTTY === true);
+    const { runtime } = await boot(config, logger, {}, { onProgress: (p) => progress.update(p) }).finally(() => progress.done());
     const command: Command | undefined = runtime.commands.get(name);
     const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' });
     const code = exitCodeFor(reply);
