@@ -95,6 +95,22 @@ export const envSchema = z.object({
   DIGEST_TOPIC: optional,
   DIGEST_SLACK_CHANNELS: list,
   DIGEST_DISCORD_CHANNELS: list,
+  /** The health, readiness and metrics endpoints; `off` or 0 turns them off. */
+  HEALTH_PORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 8080;
+      if (v.toLowerCase() === 'off' || v === '0') return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: 'must be a port number (1-65535), or off (or 0) to turn the health endpoints off' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  HEALTH_HOST: host,
   RATE_LIMIT_PER_MINUTE: z
     .string()
     .trim()

@@ -63,13 +63,6 @@ export class LibraryState {
   }
 }
 
-/** A library that is ready from the start (the CLI and tests build it before the runtime). */
-export function readyLibrary(library: IndexedLibrary): LibraryState {
-  const state = new LibraryState();
-  state.ready(library);
-  return state;
-}
-
 const number = new Intl.NumberFormat('en-US');
 
 /** How far loading has come, in words: "reading the archive (8,000 of 19,043 files)". */

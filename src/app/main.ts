@@ -7,8 +7,10 @@
  */
 import { startDiscord } from '../adapters/discord/index.js';
 import { startSlack } from '../adapters/slack/index.js';
-import { bootLoading, type LibraryLoader } from './boot.js';
+import { bootLoading, type Booted, type LibraryLoader } from './boot.js';
 import { logProgress, terminalProgress } from './progress.js';
+import { readiness, startHealthServer, type HealthServer, type PlatformHealth } from './health.js';
+import { createMetrics, type NewsdeskMetrics } from './metrics.js';
 import type { Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import type { Platform, PlatformStarter } from '../core/platform.js';
@@ -65,6 +67,25 @@ async function startPlatform(name: string, logger: Logger, start: () => Promise<
 }
 
 /**
+ * Opens the health endpoints on HEALTH_PORT (unless it is off). A port that cannot be opened is
+ * logged, not fatal: the bot still serves its newsroom, and the readiness probe failing says the rest.
+ */
+async function openHealth(config: Config, logger: Logger, runtime: Runtime, metrics: NewsdeskMetrics, platforms: Record<string, PlatformHealth>): Promise<HealthServer | undefined> {
+  if (config.HEALTH_PORT === null) return undefined;
+  try {
+    const server = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST }, {
+      readiness: () => readiness(runtime.libraryStatus(), platforms, metrics.lastDigest()),
+      metrics: async () => ({ contentType: metrics.registry.contentType, text: await metrics.text() }),
+    }, logger);
+    logger.info({ port: server.port, ...(config.HEALTH_HOST ? { host: config.HEALTH_HOST } : {}) }, 'health endpoints listening (/healthz, /readyz, /metrics)');
+    return server;
+  } catch (err) {
+    logger.error({ port: config.HEALTH_PORT, reason: (err as Error)?.message ?? String(err) }, 'health endpoints could not start; serving without them');
+    return undefined;
+  }
+}
+
+/**
  * Starts newsdesk and resolves with the exit code when it stops (0, or `EXIT_CRASHED` after an uncaught exception).
  * @param config - validated configuration (see `loadConfig`)
  * @throws NewsdeskError when every configured platform failed to start (the CLI prints its one line)
@@ -106,12 +127,43 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
     return 0;
   }
   loaded.catch(() => undefined); // awaited below, once the platforms are up
+  const configured = PLATFORMS.filter((p) => p.configured(config));
+  const platformHealth: Record<string, PlatformHealth> = Object.fromEntries(configured.map((p) => [p.name, 'connecting' as const]));
+  const metrics = createMetrics({ commands: runtime.commands, status: () => runtime.libraryStatus(), now: () => runtime.clock.now() });
+  const health = await openHealth(config, logger, runtime, metrics, platformHealth);
+  try {
+    return await serveChat(config, options, logger, { runtime, loaded, services, readOnly, configured, platformHealth, metrics });
+  } finally {
+    await health?.close();
+  }
+}
 
+/** The chat half of `serve`: connect, wait for the library, then digests and the live corpus until stopped. */
+async function serveChat(
+  config: Config,
+  options: StartOptions,
+  logger: Logger,
+  parts: {
+    runtime: Runtime;
+    loaded: Promise<Booted>;
+    services: Services;
+    readOnly: string | undefined;
+    configured: readonly PlatformStarter<Runtime, Config>[];
+    platformHealth: Record<string, PlatformHealth>;
+    metrics: NewsdeskMetrics;
+  },
+): Promise<number> {
+  const { runtime, loaded, services, readOnly, configured, platformHealth, metrics } = parts;
   // Connect first: until the library is ready every command answers with the loading message.
-  // One guard for every platform: the rate limit follows the asker (keys are per platform) and failures read the same.
-  const asking = guardedExecute(runtime);
+  // One guard for every platform: the rate limit follows the asker (keys are per platform) and failures
+  // read the same; the metrics count every request it takes.
+  const asking = metrics.instrument(guardedExecute(runtime));
   const started = await Promise.all(
-    PLATFORMS.filter((p) => p.configured(config)).map((p) => startPlatform(p.label, logger, () => p.start(runtime, asking))),
+    configured.map(async (p) => {
+      const result = await startPlatform(p.label, logger, () => p.start(runtime, asking));
+      platformHealth[p.name] = result instanceof NewsdeskError ? 'failed' : 'connected';
+      return result;
+    }),
   );
   const running = started.filter((a): a is Platform => !(a instanceof NewsdeskError));
   const failures = started.filter((a): a is NewsdeskError => a instanceof NewsdeskError);
@@ -148,7 +200,7 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
   const digest = readOnly ? undefined : createDigestService({ config, runtime });
   if (digest) services.digest = digest;
   // The platforms are the digest's outlets: they post, and find a post an interrupted run may have made.
-  for (const platform of running) digest?.setPoster(platform.name, platform);
+  for (const platform of running) digest?.setPoster(platform.name, metrics.digestOutlet(platform));
 
   const watcher = watchCorpus({
     corpusDir: config.CORPUS_DIR,

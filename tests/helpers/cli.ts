@@ -24,7 +24,8 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   for (const [k, v] of Object.entries(process.env)) {
     if (!/^(SLACK_|DISCORD_|DIGEST_|CORPUS_DIR|DATA_DIR|NODE_OPTIONS|VITEST)/.test(k)) env[k] = v;
   }
-  return { ...env, LOG_LEVEL: 'warn', NO_COLOR: '1', ...extra };
+  // The health endpoints would take port 8080 in every process a test starts; a test that wants them sets HEALTH_PORT.
+  return { ...env, LOG_LEVEL: 'warn', NO_COLOR: '1', HEALTH_PORT: 'off', ...extra };
 }
 
 /** Spawns `node bin/newsdesk.js ...args`, feeding `stdin` if given, and collects the result (stdout stays empty with `closeStdout`). */
