@@ -11,10 +11,22 @@ import { describeProgress, type BuildProgress } from './library-state.js';
 export interface ProgressOptions {
   /** Milliseconds on a monotonic clock. @defaultValue performance.now */
   now?: () => number;
-  /** Loads shorter than this show nothing. @defaultValue 1000 (terminal and plain lines), 0 (log) */
+  /** `terminalProgress` shows nothing for a load shorter than this (the log shows every load). @defaultValue 1000 */
   quietMs?: number;
   /** A plain line or a log line at least this often while loading. @defaultValue 5000 */
   everyMs?: number;
+  /**
+   * Runs `fn` after `ms` unless cancelled (the returned function): a load that reports nothing for
+   * a while (reading the snapshot) still shows once it has taken `quietMs`. @defaultValue an unref'd setTimeout
+   */
+  setTimer?: (fn: () => void, ms: number) => () => void;
+}
+
+/** The default timer: never keeps the process alive on its own. */
+function unrefTimer(fn: () => void, ms: number): () => void {
+  const timer = setTimeout(fn, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
 }
 
 /** A progress sink: `update` with each report, `done` once the library is ready. */
@@ -23,23 +35,16 @@ export interface ProgressSink {
   done(): void;
 }
 
-/** Whole tenths reached: a line is due when this changes. */
-const tenth = (p: BuildProgress) => (p.total > 0 ? Math.floor((p.done / p.total) * 10) : 0);
+/** Whole tenths of the files read: a line is due when this changes (the other phases report only start and end). */
+const tenth = (p: BuildProgress) => (p.phase === 'ingest' && p.total > 0 ? Math.floor((p.done / p.total) * 10) : 0);
 
-/**
- * Decides which reports are worth a line: after `quietMs` from the first report, then on a new
- * phase, a new tenth of the way, or `everyMs` since the last line.
- */
-function throttle(options: ProgressOptions, quietDefault: number): (progress: BuildProgress) => boolean {
+/** Decides which reports are worth a line: the first, then a new phase, a new tenth of the way, or `everyMs` since the last line. */
+function throttle(options: ProgressOptions): (progress: BuildProgress) => boolean {
   const now = options.now ?? (() => performance.now());
-  const quietMs = options.quietMs ?? quietDefault;
   const everyMs = options.everyMs ?? 5000;
-  let started: number | undefined;
   let last: { at: number; phase: string; tenth: number } | undefined;
   return (progress) => {
     const at = now();
-    started ??= at;
-    if (at - started < quietMs) return false;
     const due = !last || last.phase !== progress.phase || last.tenth !== tenth(progress) || at - last.at >= everyMs;
     if (due) last = { at, phase: progress.phase, tenth: tenth(progress) };
     return due;
@@ -48,7 +53,7 @@ function throttle(options: ProgressOptions, quietDefault: number): (progress: Bu
 
 /** Logs progress at info: a line per phase, per tenth of the files and at least every 5 s. */
 export function logProgress(logger: Logger, options: ProgressOptions = {}): ProgressSink {
-  const due = throttle(options, 0);
+  const due = throttle(options);
   return {
     update(progress) {
       if (due(progress)) logger.info({ phase: progress.phase, done: progress.done, total: progress.total }, describeProgress(progress));
@@ -64,28 +69,41 @@ export function logProgress(logger: Logger, options: ProgressOptions = {}): Prog
  */
 export function terminalProgress(stream: Writable, tty: boolean, options: ProgressOptions = {}): ProgressSink {
   const now = options.now ?? (() => performance.now());
-  const plainDue = throttle(options, 1000);
-  const quietMs = options.quietMs ?? 1000;
-  let started: number | undefined;
+  const setTimer = options.setTimer ?? unrefTimer;
+  const plainDue = throttle(options);
+  let latest: BuildProgress | undefined;
+  let cancel: (() => void) | undefined;
+  let showing = false;
+  let finished = false;
   let lastDraw = -Infinity;
   let lastPhase = '';
   let drawn = false;
+  const show = (progress: BuildProgress) => {
+    if (!tty) {
+      if (plainDue(progress)) stream.write(`newsdesk: ${describeProgress(progress)}\n`);
+      return;
+    }
+    const at = now();
+    // A terminal line is cheap but not free: redraw at most ten times a second, and at once for a new phase.
+    if (at - lastDraw < 100 && progress.phase === lastPhase) return;
+    lastDraw = at;
+    lastPhase = progress.phase;
+    drawn = true;
+    stream.write(`\r\x1b[2Knewsdesk: ${describeProgress(progress)}…`);
+  };
   return {
     update(progress) {
-      if (!tty) {
-        if (plainDue(progress)) stream.write(`newsdesk: ${describeProgress(progress)}\n`);
-        return;
-      }
-      const at = now();
-      started ??= at;
-      // A terminal line is cheap but not free: redraw at most ten times a second.
-      if (at - started < quietMs || (at - lastDraw < 100 && progress.phase === lastPhase)) return;
-      lastDraw = at;
-      lastPhase = progress.phase;
-      drawn = true;
-      stream.write(`\r\x1b[2Knewsdesk: ${describeProgress(progress)}…`);
+      if (finished) return;
+      latest = progress;
+      if (showing) return show(progress);
+      cancel ??= setTimer(() => {
+        showing = true;
+        if (latest && !finished) show(latest);
+      }, options.quietMs ?? 1000);
     },
     done() {
+      finished = true;
+      cancel?.();
       if (drawn) stream.write('\r\x1b[2K');
       drawn = false;
     },

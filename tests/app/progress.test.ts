@@ -23,54 +23,92 @@ function sink(): Writable & { text: string } {
 
 const ingest = (done: number, total = 19_043): BuildProgress => ({ phase: 'ingest', done, total });
 
+/** A timer the test fires by hand: `fire()` is "a second has passed". */
+function handTimer(): { setTimer: (fn: () => void, ms: number) => () => void; fire(): void; ms: number | undefined; cancelled: boolean } {
+  const t = {
+    fn: undefined as (() => void) | undefined,
+    ms: undefined as number | undefined,
+    cancelled: false,
+    setTimer(fn: () => void, ms: number) {
+      t.fn = fn;
+      t.ms = ms;
+      return () => (t.cancelled = true);
+    },
+    fire() {
+      if (!t.cancelled) t.fn?.();
+    },
+  };
+  return t;
+}
+
 describe('terminal progress', () => {
-  it('shows nothing when loading takes under a second', () => {
-    let t = 0;
+  it('shows nothing when loading ends within a second', () => {
     for (const tty of [true, false]) {
       const out = sink();
-      const progress = terminalProgress(out, tty, { now: () => t });
-      for (let done = 0; done <= 5; done++, t += 100) progress.update(ingest(done, 5));
+      const timer = handTimer();
+      const progress = terminalProgress(out, tty, { now: () => 0, setTimer: timer.setTimer });
+      for (let done = 0; done <= 5; done++) progress.update(ingest(done, 5));
       progress.update({ phase: 'index', done: 0, total: 5 });
       progress.done();
+      timer.fire(); // too late: cancelled
+      expect(timer.ms).toBe(1000);
+      expect(timer.cancelled).toBe(true);
       expect(out.text).toBe('');
     }
   });
 
-  it('on a terminal, rewrites one line at most ten times a second and clears it when done', () => {
+  it('on a terminal, shows the latest report after a second, rewrites one line at most ten times a second, and clears it when done', () => {
     let t = 0;
     const out = sink();
-    const progress = terminalProgress(out, true, { now: () => t });
+    const timer = handTimer();
+    const progress = terminalProgress(out, true, { now: () => t, setTimer: timer.setTimer });
     progress.update(ingest(0));
+    progress.update(ingest(7999));
+    expect(out.text).toBe('');
     t = 1000;
-    progress.update(ingest(8000));
+    timer.fire();
     t = 1050;
     progress.update(ingest(8001)); // within 100 ms of the last draw: skipped
     t = 1200;
     progress.update(ingest(9000));
     progress.update({ phase: 'index', done: 0, total: 19_043 }); // a new phase is drawn at once
     progress.done();
+    progress.update({ phase: 'index', done: 19_043, total: 19_043 }); // after done: nothing
     expect(out.text).toBe(
-      '\r\x1b[2Knewsdesk: reading the archive (8,000 of 19,043 files)…' +
+      '\r\x1b[2Knewsdesk: reading the archive (7,999 of 19,043 files)…' +
         '\r\x1b[2Knewsdesk: reading the archive (9,000 of 19,043 files)…' +
         '\r\x1b[2Knewsdesk: indexing the archive (19,043 articles)…' +
         '\r\x1b[2K',
     );
   });
 
+  it('shows a slow snapshot read that reports nothing in between', () => {
+    const out = sink();
+    const timer = handTimer();
+    const progress = terminalProgress(out, false, { now: () => 0, setTimer: timer.setTimer });
+    progress.update({ phase: 'snapshot', done: 0, total: 1 });
+    timer.fire();
+    progress.update({ phase: 'snapshot', done: 1, total: 1 });
+    progress.done();
+    expect(out.text).toBe('newsdesk: opening the archive\n');
+  });
+
   it('when stderr is not a terminal, writes plain lines: one per tenth of the way, or every five seconds', () => {
     let t = 0;
     const out = sink();
-    const progress = terminalProgress(out, false, { now: () => t });
-    progress.update(ingest(0, 1000));
-    for (let done = 1; done <= 1000; done++) {
+    const timer = handTimer();
+    const progress = terminalProgress(out, false, { now: () => t, setTimer: timer.setTimer });
+    for (let done = 0; done <= 1000; done++) {
+      if (done === 100) timer.fire();
       t += 10; // ten seconds in all
       progress.update(ingest(done, 1000));
     }
     progress.done();
     const lines = out.text.trimEnd().split('\n');
-    expect(lines[0]).toBe('newsdesk: reading the archive (100 of 1,000 files)');
+    expect(lines[0]).toBe('newsdesk: reading the archive (99 of 1,000 files)');
+    expect(lines[1]).toBe('newsdesk: reading the archive (100 of 1,000 files)');
     expect(lines.at(-1)).toBe('newsdesk: reading the archive (1,000 of 1,000 files)');
-    expect(lines).toHaveLength(10);
+    expect(lines).toHaveLength(11);
     expect(out.text).not.toContain('\r');
   });
 });
