@@ -154,6 +154,9 @@ async function serveChat(
   },
 ): Promise<number> {
   const { runtime, loaded, services, readOnly, configured, platformHealth, metrics } = parts;
+  // Made before connecting, so a bad DIGEST_* setting stops the start before anyone is connected; it starts once the library is ready.
+  const digest = readOnly ? undefined : createDigestService({ config, runtime });
+  if (digest) services.digest = digest;
   // Connect first: until the library is ready every command answers with the loading message.
   // One guard for every platform: the rate limit follows the asker (keys are per platform) and failures
   // read the same; the metrics count every request it takes.
@@ -167,9 +170,9 @@ async function serveChat(
   );
   const running = started.filter((a): a is Platform => !(a instanceof NewsdeskError));
   const failures = started.filter((a): a is NewsdeskError => a instanceof NewsdeskError);
-  const stopPlatforms = () => Promise.allSettled(running.map((platform) => platform.stop()));
   if (failures.length && !running.length) {
     // Nothing to serve: the CLI prints the first reason as one line and exits 1.
+    await digest?.stop();
     throw failures[0]!;
   }
   for (const f of failures) logger.error({ code: f.code, reason: f.message }, 'a chat platform could not start; the other keeps running');
@@ -178,49 +181,42 @@ async function serveChat(
 
   const guard = options.until ? undefined : guardProcess({ logger, config });
   const stopping = options.until ?? guard!.stopping;
-  let booted: Awaited<typeof loaded>;
+  let watcher: ReturnType<typeof watchCorpus> | undefined;
+  let failure: { err: unknown } | undefined;
   try {
-    const first = await Promise.race([loaded, stopping.then(() => null)]);
-    if (!first) {
-      // Stopped while still reading the archive: nothing else was started.
-      await stopPlatforms();
-      return guard?.finish() ?? 0;
+    // Stopped while still reading the archive: nothing else is started.
+    const booted = await Promise.race([loaded, stopping.then(() => null)]);
+    if (booted) {
+      const { library, warnings } = booted;
+      // The corpus's topic table feeds autocomplete and multi-word topics; build it now, not on someone's first question.
+      listTopics(library);
+      // The platforms are the digest's outlets: they post, and find a post an interrupted run may have made.
+      for (const platform of running) digest?.setPoster(platform.name, metrics.digestOutlet(platform));
+      watcher = watchCorpus({
+        corpusDir: config.CORPUS_DIR,
+        followSymlinks: config.CORPUS_FOLLOW_SYMLINKS,
+        library,
+        logger,
+        skipped: warnings.map((w) => w.file),
+        onChange: (change) => {
+          logger.info({ file: change.file, upserted: change.upserted.length, removed: change.removed.length }, 'corpus changed');
+          digest?.noteChanges(change);
+          setImmediate(() => listTopics(library)); // rebuild the topic table for the new version off the request path
+        },
+      });
+      await digest?.start();
+      logger.info({ articles: library.articles.length }, 'newsdesk is running');
+      options.onReady?.(connected);
+      await stopping;
     }
-    booted = first;
   } catch (err) {
-    // The library could not load (e.g. the corpus folder is missing): stop as a failed start does.
-    await stopPlatforms();
-    guard?.finish();
-    throw err;
+    failure = { err }; // e.g. the corpus folder is missing: everything stops as after a failed start, and the CLI says why
+  } finally {
+    await watcher?.close();
+    await digest?.stop();
+    await Promise.allSettled(running.map((platform) => platform.stop()));
   }
-  const { library, warnings } = booted;
-
-  // The corpus's topic table feeds autocomplete and multi-word topics; build it now, not on someone's first question.
-  listTopics(library);
-  const digest = readOnly ? undefined : createDigestService({ config, runtime });
-  if (digest) services.digest = digest;
-  // The platforms are the digest's outlets: they post, and find a post an interrupted run may have made.
-  for (const platform of running) digest?.setPoster(platform.name, metrics.digestOutlet(platform));
-
-  const watcher = watchCorpus({
-    corpusDir: config.CORPUS_DIR,
-    followSymlinks: config.CORPUS_FOLLOW_SYMLINKS,
-    library,
-    logger,
-    skipped: warnings.map((w) => w.file),
-    onChange: (change) => {
-      logger.info({ file: change.file, upserted: change.upserted.length, removed: change.removed.length }, 'corpus changed');
-      digest?.noteChanges(change);
-      setImmediate(() => listTopics(library)); // rebuild the topic table for the new version off the request path
-    },
-  });
-  await digest?.start();
-  logger.info({ articles: library.articles.length }, 'newsdesk is running');
-  options.onReady?.(connected);
-
-  await stopping;
-  await watcher.close();
-  await digest?.stop();
-  await stopPlatforms();
-  return guard?.finish() ?? 0;
+  const code = guard?.finish() ?? 0;
+  if (failure) throw failure.err;
+  return code;
 }

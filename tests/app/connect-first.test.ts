@@ -134,4 +134,22 @@ describe('npm start while the archive is still loading', () => {
     await expect(stopped).resolves.toBe(0);
     expect(readyCalled).toBe(false);
   });
+
+  it('refuses a bad digest setting before connecting, and a missing corpus after, stopping what it connected', async () => {
+    const fresh = await FakeDiscord.start();
+    try {
+      const base = { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'nd-connect-')), LOG_LEVEL: 'silent', HEALTH_PORT: 'off', DISCORD_TOKEN: 'discord-connect-test-not-secret', DISCORD_API_URL: fresh.api };
+      const badSchedule = loadConfig({ ...base, CORPUS_DIR: path.join(repoRoot, 'corpus'), DIGEST_SCHEDULE: 'every tuesday', DIGEST_DISCORD_CHANNELS: '100000000000000004' });
+      await expect(startProcess(badSchedule, { until: new Promise<void>(() => undefined) })).rejects.toMatchObject({ code: 'config', message: expect.stringMatching(/DIGEST_SCHEDULE/) });
+      expect(fresh.identifyPayload).toBeUndefined();
+
+      const noCorpus = loadConfig({ ...base, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'nd-connect-')), CORPUS_DIR: path.join(tmpdir(), 'nd-no-such-corpus') });
+      let connected = false;
+      const failed = startProcess(noCorpus, { until: new Promise<void>(() => undefined), onConnected: () => (connected = true) });
+      await expect(failed).rejects.toMatchObject({ code: 'corpus' });
+      expect(connected).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
