@@ -35,7 +35,6 @@ export interface BootOptions {
 export interface Booting {
   /** Answers every command with the loading message until the library is ready. */
   runtime: Runtime;
-  state: LibraryState;
   /** Resolves once the library is ready (and the runtime answers from it); rejects when it cannot load. */
   loaded: Promise<Booted>;
 }
@@ -67,7 +66,7 @@ export async function bootLoading(config: Config, logger: Logger, services: Serv
     state.ready(built.library);
     return { runtime, library: built.library, warnings: built.warnings };
   });
-  return { runtime, state, loaded };
+  return { runtime, loaded };
 }
 
 /**

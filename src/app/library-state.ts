@@ -28,16 +28,10 @@ const LOADING_LIBRARY: Library = {
 export class LibraryState {
   #library: IndexedLibrary | undefined;
   #progress: BuildProgress | null = null;
-  readonly #waiting: Array<(library: IndexedLibrary) => void> = [];
 
   /** The library once loaded; an empty stand-in while loading (see `status`). */
   library(): Library {
     return this.#library ?? LOADING_LIBRARY;
-  }
-
-  /** The loaded library, or undefined while loading. */
-  loaded(): IndexedLibrary | undefined {
-    return this.#library;
   }
 
   /** Loading (with the latest progress) or ready (with its article count). */
@@ -53,13 +47,6 @@ export class LibraryState {
   /** Publishes the loaded library: from now on every request is answered from it. */
   ready(library: IndexedLibrary): void {
     this.#library = library;
-    for (const resolve of this.#waiting.splice(0)) resolve(library);
-  }
-
-  /** Resolves with the library once it is ready (at once when it already is). */
-  whenReady(): Promise<IndexedLibrary> {
-    const library = this.#library;
-    return library ? Promise.resolve(library) : new Promise((resolve) => this.#waiting.push(resolve));
   }
 }
 
