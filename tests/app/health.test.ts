@@ -144,10 +144,9 @@ describe('GET /healthz, /readyz and /metrics on HEALTH_PORT', () => {
     await expect(call(port, '/healthz')).rejects.toThrow(/ECONNREFUSED/);
   });
 
-  it('answers 503 while a configured platform is not connected', async () => {
+  it('answers 503 while a configured platform is not connected (Slack in Socket Mode, which opens no port of its own)', async () => {
     discordFake.closeOnIdentify = 4004; // authentication failed
     const port = await freePort();
-    const slackPort = await freePort();
     const { startFakeSlack } = await import('../helpers/fake-slack.js');
     const slack = await startFakeSlack();
     const config = loadConfig({
@@ -157,9 +156,8 @@ describe('GET /healthz, /readyz and /metrics on HEALTH_PORT', () => {
       HEALTH_PORT: String(port),
       HEALTH_HOST: '127.0.0.1',
       SLACK_BOT_TOKEN: 'xoxb-health-test-not-secret',
-      SLACK_SIGNING_SECRET: 'health-test-secret',
+      SLACK_APP_TOKEN: 'xapp-health-test-not-secret',
       SLACK_API_URL: slack.apiUrl,
-      SLACK_PORT: String(slackPort),
       DISCORD_TOKEN: 'discord-health-test-not-secret',
       DISCORD_API_URL: discordFake.api,
     });
@@ -169,6 +167,7 @@ describe('GET /healthz, /readyz and /metrics on HEALTH_PORT', () => {
     const stopped = startProcess(config, { until: new Promise<void>((resolve) => (stop = resolve)), onReady: () => ready() });
     try {
       await serving;
+      await slack.socketConnected();
       const report = await call(port, '/readyz');
       expect(report.status).toBe(503);
       expect(JSON.parse(report.text)).toMatchObject({ ready: false, library: { state: 'ready', articles: 5 }, platforms: { slack: 'connected', discord: 'failed' } });
