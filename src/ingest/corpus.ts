@@ -6,6 +6,7 @@ import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../core/ports.js';
 import type { Article } from '../core/types.js';
+import { takeTurns } from '../core/take-turns.js';
 import { isInside, OUTSIDE_LINK_REASON, walkCorpus, type SymlinkPolicy } from './corpus-walk.js';
 import { FrontMatterError, splitFrontMatter } from './front-matter.js';
 import { ingestText } from './ingest-text.js';
@@ -196,6 +197,7 @@ export async function loadCorpus(
   const listing = walkCorpus(root, CORPUS_EXTENSIONS, options);
   const articles: Article[] = [];
   const warnings: CorpusWarning[] = listing.skipped.map((w) => warnOf(w.file, w.reason, options.logger));
+  const turn = takeTurns(); // a bot that is already connected keeps answering while the corpus is read
   for (const rel of listing.files) {
     const f = path.join(root, rel);
     const guard = options.followSymlinks ? undefined : { realRoot: listing.realRoot, full: false };
@@ -204,6 +206,7 @@ export async function loadCorpus(
     if (result.warning) warnings.push(result.warning);
     if (result.warnings) warnings.push(...result.warnings);
     options.onFile?.();
+    await turn();
   }
   return { articles, warnings };
 }

@@ -22,6 +22,7 @@ import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChan
 import { decodeSnapshot, readSnapshotBytes, removeStaleTempFiles, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './snapshot.js';
 import type { Article } from '../core/types.js';
 import { makeDirectory } from '../core/make-dir.js';
+import { takeTurns } from '../core/take-turns.js';
 
 export type { IndexedLibrary, LibraryChanges };
 
@@ -271,7 +272,13 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   ingest.markDuplicates(articles);
   lap('duplicates');
   let failures = workerFailures;
-  if (!analysed) for (const article of articles) failures += analyseArticle(article, analysers).length;
+  if (!analysed) {
+    const turn = takeTurns(); // a bot that is already connected keeps answering while the analysers run
+    for (const article of articles) {
+      failures += analyseArticle(article, analysers).length;
+      await turn();
+    }
+  }
   if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
   lap('analysers');
   const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
