@@ -63,8 +63,16 @@ export function logProgress(logger: Logger, options: ProgressOptions = {}): Prog
 }
 
 /**
+ * When stderr is not a terminal (a script, a CI log), only a cold read of this many files or more
+ * shows progress: how long a small load takes depends on how busy the machine is, and a script's
+ * stderr should not change with that.
+ */
+export const PLAIN_MIN_FILES = 1000;
+
+/**
  * Progress for a person at a terminal, on `stream` (stderr): nothing for a load under a second;
- * then one line rewritten in place on a TTY (cleared when done), or plain lines, throttled, when not.
+ * then one line rewritten in place on a TTY (cleared when done), or, when stderr is not a terminal,
+ * plain lines (throttled) for a cold read of at least `PLAIN_MIN_FILES` files.
  * @param tty - the stream is a terminal (`process.stderr.isTTY`)
  */
 export function terminalProgress(stream: Writable, tty: boolean, options: ProgressOptions = {}): ProgressSink {
@@ -73,7 +81,8 @@ export function terminalProgress(stream: Writable, tty: boolean, options: Progre
   const plainDue = throttle(options);
   let latest: BuildProgress | undefined;
   let cancel: (() => void) | undefined;
-  let showing = false;
+  let slow = false; // the quiet time has passed
+  let big = tty; // worth showing: always on a terminal, a large cold read otherwise
   let finished = false;
   let lastDraw = -Infinity;
   let lastPhase = '';
@@ -95,10 +104,11 @@ export function terminalProgress(stream: Writable, tty: boolean, options: Progre
     update(progress) {
       if (finished) return;
       latest = progress;
-      if (showing) return show(progress);
+      if (progress.phase === 'ingest' && progress.total >= PLAIN_MIN_FILES) big = true;
+      if (slow && big) return show(progress);
       cancel ??= setTimer(() => {
-        showing = true;
-        if (latest && !finished) show(latest);
+        slow = true;
+        if (latest && big && !finished) show(latest);
       }, options.quietMs ?? 1000);
     },
     done() {

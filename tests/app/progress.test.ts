@@ -82,15 +82,30 @@ describe('terminal progress', () => {
     );
   });
 
-  it('shows a slow snapshot read that reports nothing in between', () => {
+  it('on a terminal, shows a slow snapshot read that reports nothing in between', () => {
     const out = sink();
     const timer = handTimer();
-    const progress = terminalProgress(out, false, { now: () => 0, setTimer: timer.setTimer });
+    const progress = terminalProgress(out, true, { now: () => 0, setTimer: timer.setTimer });
     progress.update({ phase: 'snapshot', done: 0, total: 1 });
     timer.fire();
-    progress.update({ phase: 'snapshot', done: 1, total: 1 });
     progress.done();
-    expect(out.text).toBe('newsdesk: opening the archive\n');
+    expect(out.text).toBe('\r\x1b[2Knewsdesk: opening the archive…\r\x1b[2K');
+  });
+
+  it('when stderr is not a terminal, a small or snapshot load shows nothing however long it takes', () => {
+    for (const reports of [
+      [ingest(0, 5), ingest(5, 5), { phase: 'index', done: 0, total: 5 } as const],
+      [{ phase: 'snapshot', done: 0, total: 1 } as const],
+    ]) {
+      const out = sink();
+      const timer = handTimer();
+      const progress = terminalProgress(out, false, { now: () => 0, setTimer: timer.setTimer });
+      progress.update(reports[0]!);
+      timer.fire(); // a busy machine: over a second already
+      for (const r of reports) progress.update(r);
+      progress.done();
+      expect(out.text).toBe('');
+    }
   });
 
   it('when stderr is not a terminal, writes plain lines: one per tenth of the way, or every five seconds', () => {
