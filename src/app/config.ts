@@ -147,6 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) && !c.SLACK_BOT_TOKEN) {
     throw new NewsdeskError('SLACK_BOT_TOKEN is missing (Slack is partly configured)', 'config');
   }
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && c.HEALTH_PORT === c.SLACK_PORT) {
+    throw new NewsdeskError(`HEALTH_PORT must differ from SLACK_PORT (both are ${c.SLACK_PORT}; Slack's HTTP mode listens there)`, 'config');
+  }
   if (c.DISCORD_APP_ID && !c.DISCORD_TOKEN) {
     throw new NewsdeskError('DISCORD_TOKEN is missing (DISCORD_APP_ID is set)', 'config');
   }

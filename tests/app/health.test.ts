@@ -219,5 +219,10 @@ describe('HEALTH_PORT', () => {
     expect(loadConfig({ HEALTH_PORT: '0' }).HEALTH_PORT).toBeNull();
     expect(() => loadConfig({ HEALTH_PORT: '70000' })).toThrow(/^HEALTH_PORT must be a port number/);
     expect(() => loadConfig({ HEALTH_HOST: 'not a host!' })).toThrow(/^HEALTH_HOST /);
+    // Slack's HTTP mode listens on SLACK_PORT: the two cannot share it (Socket Mode opens no port there).
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's' };
+    expect(() => loadConfig({ ...slack, SLACK_PORT: '8080' })).toThrow(/^HEALTH_PORT must differ from SLACK_PORT/);
+    expect(loadConfig({ ...slack, SLACK_PORT: '8080', HEALTH_PORT: '9100' }).HEALTH_PORT).toBe(9100);
+    expect(loadConfig({ ...slack, SLACK_APP_TOKEN: 'xapp-x', SLACK_PORT: '8080' }).HEALTH_PORT).toBe(8080);
   });
 });
