@@ -15,6 +15,7 @@ import { FakeDiscord, type RecordedRequest } from '../helpers/fake-discord.js';
 import { repoRoot } from '../helpers/cli.js';
 import { freePort } from '../helpers/free-port.js';
 import { sendSigned, slashCommandBody, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
+import { msg, startNewsdesk } from '../helpers/newsdesk-process.js';
 
 const SECRET = 'connect-first-signing-secret';
 const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
@@ -151,5 +152,30 @@ describe('npm start while the archive is still loading', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('`newsdesk start` opens its health port, logs its reading progress at info, and says it is running once indexed', async () => {
+    const health = await freePort();
+    const p = startNewsdesk({
+      CORPUS_DIR: path.join(repoRoot, 'corpus'),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'nd-connect-')),
+      HEALTH_PORT: String(health),
+      HEALTH_HOST: '127.0.0.1',
+      DISCORD_TOKEN: 'discord-connect-test-not-secret',
+      DISCORD_API_URL: discordFake.api,
+    });
+    try {
+      await p.waitForLine(msg('newsdesk is running'), '"newsdesk is running"');
+      const index = (m: string | RegExp) => p.lines.findIndex(msg(m));
+      expect(index('health endpoints listening (/healthz, /readyz, /metrics)')).toBeGreaterThanOrEqual(0);
+      const reading = p.lines.filter((l) => l.phase === 'ingest');
+      expect(reading.map((l) => [l.level, l.msg])).toContainEqual([30, 'reading the archive (5 of 5 files)']);
+      expect(index(/^indexing the archive \(5 articles\)$/)).toBeGreaterThan(index('reading the archive (0 of 5 files)'));
+      expect(index('newsdesk is running')).toBeGreaterThan(index(/^indexing the archive/));
+      expect(index('newsdesk is running')).toBeGreaterThan(index('connected'));
+    } finally {
+      p.child.kill('SIGTERM');
+    }
+    expect((await p.exited).code).toBe(0);
   });
 });
