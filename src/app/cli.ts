@@ -11,6 +11,7 @@ import { loadConfig, withEnvFile } from './config.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createTerminalLogger } from './log.js';
 import { emptyCorpusHelp } from './corpus-help.js';
+import { terminalProgress } from './progress.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { FLAGS as DIGEST_FLAGS } from '../digest/command-text.js';
@@ -145,7 +146,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       const { startProcess } = await import('./main.js');
       return await startProcess(config, { forceConsole: name === 'console' });
     }
-    const { runtime } = await boot(config, logger);
+    // A slow first load (a large archive, no snapshot yet) shows its progress on stderr; a quick one shows nothing.
+    const progress = terminalProgress(io.stderr, (io.stderr as { isTTY?: boolean }).isTTY === true);
+    const { runtime } = await boot(config, logger, {}, { onProgress: (p) => progress.update(p) }).finally(() => progress.done());
     if (!runtime.library().articles.length && name !== 'help') say(`newsdesk: ${emptyCorpusHelp(config.CORPUS_DIR)}`);
     const command: Command | undefined = runtime.commands.get(name);
     const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' });

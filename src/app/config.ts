@@ -98,6 +98,22 @@ export const envSchema = z.object({
   DIGEST_TOPIC: optional,
   DIGEST_SLACK_CHANNELS: list,
   DIGEST_DISCORD_CHANNELS: list,
+  /** The health, readiness and metrics endpoints; `off` or 0 turns them off. */
+  HEALTH_PORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 8080;
+      if (v.toLowerCase() === 'off' || v === '0') return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: 'must be a port number (1-65535), or off (or 0) to turn the health endpoints off' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  HEALTH_HOST: host,
   RATE_LIMIT_PER_MINUTE: z
     .string()
     .trim()
@@ -159,6 +175,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if ((c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) && !c.SLACK_BOT_TOKEN) {
     throw new NewsdeskError('SLACK_BOT_TOKEN is missing (Slack is partly configured)', 'config');
+  }
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && c.HEALTH_PORT === c.SLACK_PORT) {
+    throw new NewsdeskError(`HEALTH_PORT must differ from SLACK_PORT (both are ${c.SLACK_PORT}; Slack's HTTP mode listens there)`, 'config');
   }
   if (c.DISCORD_APP_ID && !c.DISCORD_TOKEN) {
     throw new NewsdeskError('DISCORD_TOKEN is missing (DISCORD_APP_ID is set)', 'config');

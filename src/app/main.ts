@@ -1,12 +1,16 @@
 /**
- * The long-running process (`npm start`): loads the corpus, then serves Slack and/or Discord when
- * configured — with scheduled digests and a live corpus — or opens the local console when neither is.
+ * The long-running process (`npm start`): serves Slack and/or Discord when configured — connecting
+ * at once and answering "reading the archive" until the corpus is loaded, then with scheduled
+ * digests and a live corpus — or loads the corpus and opens the local console when neither is.
  * This is the one module that wires the adapters in; the core never imports them. Every platform
  * is started, used for digests and stopped through the one port, `Platform` (src/core/platform.ts).
  */
 import { startDiscord } from '../adapters/discord/index.js';
 import { startSlack } from '../adapters/slack/index.js';
-import { boot } from './boot.js';
+import { bootLoading, type Booted, type LibraryLoader } from './boot.js';
+import { logProgress, terminalProgress } from './progress.js';
+import { readiness, startHealthServer, type HealthServer, type PlatformHealth } from './health.js';
+import { createMetrics, type NewsdeskMetrics } from './metrics.js';
 import type { Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import type { Platform, PlatformStarter } from '../core/platform.js';
@@ -36,6 +40,13 @@ export interface StartOptions {
    * logged), digests are scheduled and the corpus is watched. Tests wait on it instead of polling.
    */
   onReady?: (state: { platforms: string[]; failed: string[] }) => void;
+  /**
+   * Called once every configured platform has started or failed, possibly before the library is
+   * ready (requests are then answered with the loading message).
+   */
+  onConnected?: (state: { platforms: string[]; failed: string[] }) => void;
+  /** Loads the library. @defaultValue buildLibrary (tests put a gate in front of it) */
+  loadLibrary?: LibraryLoader;
 }
 
 /** The chat platforms this process can serve, in start-up order; each is started through the one port. */
@@ -52,6 +63,25 @@ async function startPlatform(name: string, logger: Logger, start: () => Promise<
     return adapter;
   } catch (err) {
     return isNewsdeskError(err) ? err : new NewsdeskError(`${name} could not start: ${(err as Error)?.message ?? String(err)}`, 'platform');
+  }
+}
+
+/**
+ * Opens the health endpoints on HEALTH_PORT (unless it is off). A port that cannot be opened is
+ * logged, not fatal: the bot still serves its newsroom, and the readiness probe failing says the rest.
+ */
+async function openHealth(config: Config, logger: Logger, runtime: Runtime, metrics: NewsdeskMetrics, platforms: Record<string, PlatformHealth>): Promise<HealthServer | undefined> {
+  if (config.HEALTH_PORT === null) return undefined;
+  try {
+    const server = await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST }, {
+      readiness: () => readiness(runtime.libraryStatus(), platforms, metrics.lastDigest()),
+      metrics: async () => ({ contentType: metrics.registry.contentType, text: await metrics.text() }),
+    }, logger);
+    logger.info({ port: server.port, ...(config.HEALTH_HOST ? { host: config.HEALTH_HOST } : {}) }, 'health endpoints listening (/healthz, /readyz, /metrics)');
+    return server;
+  } catch (err) {
+    logger.error({ port: config.HEALTH_PORT, reason: (err as Error)?.message ?? String(err) }, 'health endpoints could not start; serving without them');
+    return undefined;
   }
 }
 
@@ -83,20 +113,60 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
     );
     services.digestUnavailable = `Scheduled digests are off: newsdesk cannot write its data folder (DATA_DIR).`;
   }
-  const { runtime, library, warnings } = await boot(config, logger, services, { readOnly: Boolean(readOnly) });
+  const progress = chat ? logProgress(logger) : terminalProgress(process.stderr, Boolean(process.stderr.isTTY));
+  const booting = await bootLoading(config, logger, services, {
+    readOnly: Boolean(readOnly),
+    onProgress: (p) => progress.update(p),
+    ...(options.loadLibrary ? { loadLibrary: options.loadLibrary } : {}),
+  });
+  const { runtime } = booting;
+  const loaded = booting.loaded.finally(() => progress.done());
   if (!chat) {
+    await loaded;
     await runConsole(runtime, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
     return 0;
   }
+  loaded.catch(() => undefined); // awaited below, once the platforms are up
+  const configured = PLATFORMS.filter((p) => p.configured(config));
+  const platformHealth: Record<string, PlatformHealth> = Object.fromEntries(configured.map((p) => [p.name, 'connecting' as const]));
+  const metrics = createMetrics({ commands: runtime.commands, status: () => runtime.libraryStatus(), now: () => runtime.clock.now() });
+  const health = await openHealth(config, logger, runtime, metrics, platformHealth);
+  try {
+    return await serveChat(config, options, logger, { runtime, loaded, services, readOnly, configured, platformHealth, metrics });
+  } finally {
+    await health?.close();
+  }
+}
 
-  // The corpus's topic table feeds autocomplete and multi-word topics; build it now, not on someone's first question.
-  listTopics(library);
+/** The chat half of `serve`: connect, wait for the library, then digests and the live corpus until stopped. */
+async function serveChat(
+  config: Config,
+  options: StartOptions,
+  logger: Logger,
+  parts: {
+    runtime: Runtime;
+    loaded: Promise<Booted>;
+    services: Services;
+    readOnly: string | undefined;
+    configured: readonly PlatformStarter<Runtime, Config>[];
+    platformHealth: Record<string, PlatformHealth>;
+    metrics: NewsdeskMetrics;
+  },
+): Promise<number> {
+  const { runtime, loaded, services, readOnly, configured, platformHealth, metrics } = parts;
+  // Made before connecting, so a bad DIGEST_* setting stops the start before anyone is connected; it starts once the library is ready.
   const digest = readOnly ? undefined : createDigestService({ config, runtime });
   if (digest) services.digest = digest;
-  // One guard for every platform: the rate limit follows the asker (keys are per platform) and failures read the same.
-  const asking = guardedExecute(runtime);
+  // Connect first: until the library is ready every command answers with the loading message.
+  // One guard for every platform: the rate limit follows the asker (keys are per platform) and failures
+  // read the same; the metrics count every request it takes.
+  const asking = metrics.instrument(guardedExecute(runtime));
   const started = await Promise.all(
-    PLATFORMS.filter((p) => p.configured(config)).map((p) => startPlatform(p.label, logger, () => p.start(runtime, asking))),
+    configured.map(async (p) => {
+      const result = await startPlatform(p.label, logger, () => p.start(runtime, asking));
+      platformHealth[p.name] = result instanceof NewsdeskError ? 'failed' : 'connected';
+      return result;
+    }),
   );
   const running = started.filter((a): a is Platform => !(a instanceof NewsdeskError));
   const failures = started.filter((a): a is NewsdeskError => a instanceof NewsdeskError);
@@ -106,29 +176,47 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
     throw failures[0]!;
   }
   for (const f of failures) logger.error({ code: f.code, reason: f.message }, 'a chat platform could not start; the other keeps running');
-  // The platforms are the digest's outlets: they post, and find a post an interrupted run may have made.
-  for (const platform of running) digest?.setPoster(platform.name, platform);
-
-  const watcher = watchCorpus({
-    corpusDir: config.CORPUS_DIR,
-    followSymlinks: config.CORPUS_FOLLOW_SYMLINKS,
-    library,
-    logger,
-    skipped: warnings.map((w) => w.file),
-    onChange: (change) => {
-      logger.info({ file: change.file, upserted: change.upserted.length, removed: change.removed.length }, 'corpus changed');
-      digest?.noteChanges(change);
-      setImmediate(() => listTopics(library)); // rebuild the topic table for the new version off the request path
-    },
-  });
-  await digest?.start();
-  logger.info({ articles: library.articles.length }, 'newsdesk is running');
-  options.onReady?.({ platforms: running.map((p) => p.name), failed: failures.map((f) => f.message) });
+  const connected = { platforms: running.map((p) => p.name), failed: failures.map((f) => f.message) };
+  options.onConnected?.(connected);
 
   const guard = options.until ? undefined : guardProcess({ logger, config });
-  await (options.until ?? guard!.stopping);
-  await watcher.close();
-  await digest?.stop();
-  await Promise.allSettled(running.map((platform) => platform.stop()));
-  return guard?.finish() ?? 0;
+  const stopping = options.until ?? guard!.stopping;
+  let watcher: ReturnType<typeof watchCorpus> | undefined;
+  let failure: { err: unknown } | undefined;
+  try {
+    // Stopped while still reading the archive: nothing else is started.
+    const booted = await Promise.race([loaded, stopping.then(() => null)]);
+    if (booted) {
+      const { library, warnings } = booted;
+      // The corpus's topic table feeds autocomplete and multi-word topics; build it now, not on someone's first question.
+      listTopics(library);
+      // The platforms are the digest's outlets: they post, and find a post an interrupted run may have made.
+      for (const platform of running) digest?.setPoster(platform.name, metrics.digestOutlet(platform));
+      watcher = watchCorpus({
+        corpusDir: config.CORPUS_DIR,
+        followSymlinks: config.CORPUS_FOLLOW_SYMLINKS,
+        library,
+        logger,
+        skipped: warnings.map((w) => w.file),
+        onChange: (change) => {
+          logger.info({ file: change.file, upserted: change.upserted.length, removed: change.removed.length }, 'corpus changed');
+          digest?.noteChanges(change);
+          setImmediate(() => listTopics(library)); // rebuild the topic table for the new version off the request path
+        },
+      });
+      await digest?.start();
+      logger.info({ articles: library.articles.length }, 'newsdesk is running');
+      options.onReady?.(connected);
+      await stopping;
+    }
+  } catch (err) {
+    failure = { err }; // e.g. the corpus folder is missing: everything stops as after a failed start, and the CLI says why
+  } finally {
+    await watcher?.close();
+    await digest?.stop();
+    await Promise.allSettled(running.map((platform) => platform.stop()));
+  }
+  const code = guard?.finish() ?? 0;
+  if (failure) throw failure.err;
+  return code;
 }

@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { isNewsdeskError } from '../core/errors.js';
 import type { Reply } from '../core/types.js';
 import { messageReply } from '../answer/message.js';
+import { loadingMessage, type LibraryStatus } from './library-state.js';
 
 /** Raw input for a command: free text (CLI, console, Slack) or named options (Discord). */
 export interface RawInput {
@@ -23,6 +24,8 @@ export interface Runtime {
   readonly commands: ReadonlyMap<string, Command>;
   /** The library as it is now; a live corpus replaces it, so call this per request. */
   library(): Library;
+  /** Whether the library is still loading (then `library()` is empty and `execute` says so) or ready. */
+  libraryStatus(): LibraryStatus;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly config: Config;
@@ -43,6 +46,8 @@ function describeIssue(err: z.ZodError): string {
 export function createRuntime(parts: {
   commands: ReadonlyMap<string, Command>;
   library: () => Library;
+  /** Where loading the library stands; without it the library is ready from the start. */
+  status?: () => LibraryStatus;
   clock?: Clock;
   logger: Logger;
   config: Config;
@@ -53,6 +58,7 @@ export function createRuntime(parts: {
   const runtime: Runtime = {
     commands: parts.commands,
     library: parts.library,
+    libraryStatus: parts.status ?? (() => ({ state: 'ready', articles: parts.library().articles.length })),
     clock,
     logger: parts.logger,
     config: parts.config,
@@ -65,6 +71,8 @@ export function createRuntime(parts: {
         const known = [...parts.commands.keys()].sort().join(', ');
         return messageReply(key, query, `Unknown command "${key.slice(0, 40)}".`, [`Commands: ${known}.`], 'not_found');
       }
+      const status = runtime.libraryStatus();
+      if (status.state === 'loading') return messageReply(command.name, query, loadingMessage(status.progress), [], 'loading');
       let input: unknown;
       try {
         const rawInput = raw.options && command.fromOptions ? command.fromOptions(raw.options) : raw.options ?? command.fromText(raw.text ?? '');

@@ -8,6 +8,7 @@ export type NewsdeskErrorCode =
   | 'rate_limited' // the user asks too often
   | 'platform' // a chat platform call failed
   | 'state' // the state database is unusable
+  | 'loading' // the library is still loading; ask again soon
   | 'internal';
 
 /** An error with a code and a one-line message that is safe to show to a user. */

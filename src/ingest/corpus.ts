@@ -6,6 +6,7 @@ import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../core/ports.js';
 import type { Article } from '../core/types.js';
+import { takeTurns } from '../core/take-turns.js';
 import { isInside, OUTSIDE_LINK_REASON, walkCorpus, type SymlinkPolicy } from './corpus-walk.js';
 import { FrontMatterError, splitFrontMatter } from './front-matter.js';
 import { ingestText } from './ingest-text.js';
@@ -24,6 +25,8 @@ export interface LoadCorpusOptions extends SymlinkPolicy {
   logger?: Logger;
   /** Files larger than this are skipped. @defaultValue 5 MB (5 * 1024 * 1024) */
   maxFileBytes?: number;
+  /** Called after each listed file is read (`loadCorpus` progress). */
+  onFile?: () => void;
 }
 
 /** Options of `ingestFile` only. */
@@ -194,6 +197,7 @@ export async function loadCorpus(
   const listing = walkCorpus(root, CORPUS_EXTENSIONS, options);
   const articles: Article[] = [];
   const warnings: CorpusWarning[] = listing.skipped.map((w) => warnOf(w.file, w.reason, options.logger));
+  const turn = takeTurns(); // a bot that is already connected keeps answering while the corpus is read
   for (const rel of listing.files) {
     const f = path.join(root, rel);
     const guard = options.followSymlinks ? undefined : { realRoot: listing.realRoot, full: false };
@@ -201,6 +205,8 @@ export async function loadCorpus(
     for (const a of result.articles) articles.push(a);
     if (result.warning) warnings.push(result.warning);
     if (result.warnings) warnings.push(...result.warnings);
+    options.onFile?.();
+    await turn();
   }
   return { articles, warnings };
 }

@@ -22,6 +22,7 @@ import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChan
 import { decodeSnapshot, readSnapshotBytes, removeStaleTempFiles, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './snapshot.js';
 import type { Article } from '../core/types.js';
 import { makeDirectory } from '../core/make-dir.js';
+import { takeTurns } from '../core/take-turns.js';
 
 export type { IndexedLibrary, LibraryChanges };
 
@@ -50,6 +51,18 @@ export interface BuildLibraryOptions {
   followSymlinks?: boolean;
   /** Receives how long each step took in milliseconds (benchmarks, start-up logs). */
   onTiming?: (step: BuildStep, ms: number) => void;
+  /** Receives progress as the library loads (often, per file while ingesting: throttle what you show). */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/**
+ * How far `buildLibrary` has come: `snapshot` (0 then 1 of 1) when reading the cached index,
+ * `ingest` (files read of files listed), `index` (0 then all of the articles) while analysing and indexing.
+ */
+export interface BuildProgress {
+  phase: 'snapshot' | 'ingest' | 'index';
+  done: number;
+  total: number;
 }
 
 /** The steps of `buildLibrary` that `onTiming` reports. */
@@ -67,14 +80,18 @@ async function ingestCorpus(
   logger: Logger,
   requestedWorkers: number | undefined,
   followSymlinks: boolean,
+  onProgress: BuildLibraryOptions['onProgress'],
 ): Promise<{ articles: Article[]; warnings: CorpusWarning[]; analysed: boolean; failures: number }> {
   const list = listing ?? ingest.walkCorpus(corpusDir, ingest.CORPUS_EXTENSIONS, { followSymlinks });
   const workers = ingestWorkers(list.files.length, requestedWorkers);
+  let read = 0;
+  const onFiles = onProgress && ((files: number) => onProgress({ phase: 'ingest', done: (read += files), total: list.files.length }));
+  onFiles?.(0);
   if (workers > 1) {
     // Workers can only run the built-in analysers (functions do not cross threads); others run here afterwards.
     const analyse = analysers === ANALYSERS;
     try {
-      const pooled = await ingestInParallel(path.resolve(corpusDir), list.files, workers, analyse, logger, { followSymlinks, realRoot: list.realRoot });
+      const pooled = await ingestInParallel(path.resolve(corpusDir), list.files, workers, analyse, logger, { followSymlinks, realRoot: list.realRoot }, onFiles);
       const skipped = list.skipped.map((w) => {
         logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
         return { file: w.file, reason: w.reason };
@@ -82,9 +99,10 @@ async function ingestCorpus(
       return { ...pooled, warnings: [...skipped, ...pooled.warnings], analysed: analyse };
     } catch (err) {
       logger.warn({ reason: (err as Error).message }, 'parallel ingest failed; ingesting on one thread');
+      read = 0;
     }
   }
-  const { articles, warnings } = await ingest.loadCorpus(corpusDir, { logger, followSymlinks });
+  const { articles, warnings } = await ingest.loadCorpus(corpusDir, { logger, followSymlinks, ...(onFiles ? { onFile: () => onFiles(1) } : {}) });
   return { articles, warnings, analysed: false, failures: 0 };
 }
 
@@ -208,6 +226,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     lateKey = corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
     lateKey.catch(() => undefined);
   } else if (useSnapshot) {
+    opts.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
     // The snapshot is read on the thread pool while this thread stats the corpus files.
     const bytes = readSnapshotBytes(file);
     bytes.catch(() => undefined);
@@ -225,6 +244,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
         const warnings = Array.isArray(snap.extra) ? (snap.extra as CorpusWarning[]) : [];
         const library = new SegmentedLibrary(snap.segment, { analysers, markDuplicates: ingest.markDuplicates, version: snap.version });
         logger.debug({ file, articles: library.articles.length }, 'library loaded from snapshot');
+        opts.onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
         return { library, warnings, fromSnapshot: true };
       }
     } catch (err) {
@@ -235,7 +255,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   }
 
   clock = performance.now();
-  const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks);
+  const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks, opts.onProgress);
   lap('ingest');
   if (lateKey) {
     try {
@@ -248,15 +268,23 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     }
     lap('key');
   }
+  opts.onProgress?.({ phase: 'index', done: 0, total: articles.length });
   ingest.markDuplicates(articles);
   lap('duplicates');
   let failures = workerFailures;
-  if (!analysed) for (const article of articles) failures += analyseArticle(article, analysers).length;
+  if (!analysed) {
+    const turn = takeTurns(); // a bot that is already connected keeps answering while the analysers run
+    for (const article of articles) {
+      failures += analyseArticle(article, analysers).length;
+      await turn();
+    }
+  }
   if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
   lap('analysers');
   const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
   const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates, version });
   lap('index');
+  opts.onProgress?.({ phase: 'index', done: articles.length, total: articles.length });
   const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
   if (useSnapshot && key && !opts.readOnly) {
     try {

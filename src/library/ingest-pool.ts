@@ -66,6 +66,7 @@ export interface PoolReadOptions {
 /**
  * Ingests `files` (paths relative to `root`, as listed by `walkCorpus`) on `workers` threads.
  * @param analyse - also run the default analysers in the workers
+ * @param onFiles - told how many more files have been read, as each batch arrives
  * @throws when a worker cannot start or dies; callers fall back to ingesting in-process
  */
 export async function ingestInParallel(
@@ -75,6 +76,7 @@ export async function ingestInParallel(
   analyse: boolean,
   logger: Logger,
   read: PoolReadOptions,
+  onFiles?: (files: number) => void,
 ): Promise<PooledIngest> {
   const n = Math.max(1, Math.min(workers, files.length));
   const size = Math.ceil(files.length / n);
@@ -91,6 +93,7 @@ export async function ingestInParallel(
             for (const a of m.articles) out.articles.push(a);
             out.warnings.push(...m.warnings);
             out.failures += m.failures;
+            onFiles?.(m.files);
             if (m.done) {
               finished = true;
               void worker.terminate();

@@ -50,6 +50,8 @@ export interface IngestBatch {
   articles: Article[];
   warnings: CorpusWarning[];
   failures: number;
+  /** Files read since the previous batch (progress). */
+  files: number;
   done: boolean;
 }
 
@@ -57,13 +59,16 @@ async function run(job: IngestJob): Promise<void> {
   let articles: Article[] = [];
   let warnings: CorpusWarning[] = [];
   let failures = 0;
+  let files = 0;
   const flush = (done: boolean) => {
-    parentPort!.postMessage({ articles, warnings, failures, done } satisfies IngestBatch);
+    parentPort!.postMessage({ articles, warnings, failures, files, done } satisfies IngestBatch);
     articles = [];
     warnings = [];
     failures = 0;
+    files = 0;
   };
   for (const rel of job.files) {
+    files++;
     const result = await ingestFile(path.join(job.root, rel), job.root, { followSymlinks: job.followSymlinks, realRoot: job.realRoot, listed: true });
     for (const article of result.articles) {
       if (job.analyse) failures += analyseArticle(article, ANALYSERS).length;

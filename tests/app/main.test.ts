@@ -37,6 +37,7 @@ describe('npm start with Slack and Discord configured', () => {
       CORPUS_DIR: path.join(repoRoot, 'corpus'),
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'nd-main-')),
       LOG_LEVEL: 'silent',
+      HEALTH_PORT: 'off',
       SLACK_BOT_TOKEN: 'xoxb-main-test-not-secret',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slackFake.apiUrl,

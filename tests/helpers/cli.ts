@@ -25,7 +25,8 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     if (!/^(SLACK_|DISCORD_|DIGEST_|CORPUS_DIR|DATA_DIR|NODE_OPTIONS|VITEST)/.test(k)) env[k] = v;
   }
   // NEWSDESK_ENV_FILE empty: a developer's own .env (perhaps with real tokens) is never read by a test.
-  return { ...env, LOG_LEVEL: 'warn', NO_COLOR: '1', NEWSDESK_ENV_FILE: '', ...extra };
+  // The health endpoints would take port 8080 in every process a test starts; a test that wants them sets HEALTH_PORT.
+  return { ...env, LOG_LEVEL: 'warn', NO_COLOR: '1', NEWSDESK_ENV_FILE: '', HEALTH_PORT: 'off', ...extra };
 }
 
 /** Spawns `node bin/newsdesk.js ...args`, feeding `stdin` if given, and collects the result (stdout stays empty with `closeStdout`). */
