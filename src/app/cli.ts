@@ -5,8 +5,10 @@
  */
 import type { Writable } from 'node:stream';
 import { parseArgs as parseFlags } from 'node:util';
-import { boot } from './boot.js';
 import type { Command } from '../core/command.js';
+import type { Library } from '../core/ports.js';
+import { loadCommands } from './commands-loader.js';
+import { createRuntime } from './runtime.js';
 import { loadConfig } from './config.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createTerminalLogger } from './log.js';
@@ -109,6 +111,9 @@ export interface CliIO {
   color: boolean;
 }
 
+/** The library `help` runs with: it lists commands and never reads an article. */
+const NO_CORPUS: Library = { articles: [], get: () => undefined, search: () => [], searchArticles: () => [], suggest: () => [], version: 'none' };
+
 const USAGE = 'usage: newsdesk <command> [words…] [--json] [--corpus DIR] [--format NAME]   (newsdesk help lists the commands)';
 
 function exitCodeFor(reply: Reply): number {
@@ -141,7 +146,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       const { startProcess } = await import('./main.js');
       return await startProcess(config, { forceConsole: name === 'console' });
     }
-    const { runtime } = await boot(config, logger);
+    const commands = await loadCommands();
+    // `help` and an unknown command read no article: answering them without loading the corpus
+    // (and the ingest and index code) keeps `newsdesk help` and a typo instant.
+    const runtime =
+      name === 'help' || !commands.has(name)
+        ? createRuntime({ commands, library: () => NO_CORPUS, logger, config })
+        : (await (await import('./boot.js')).boot(config, logger)).runtime;
     const command: Command | undefined = runtime.commands.get(name);
     const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' });
     const code = exitCodeFor(reply);
