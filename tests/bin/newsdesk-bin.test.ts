@@ -43,6 +43,17 @@ describe('bin/newsdesk.js', () => {
     expect((JSON.parse(search.stdout) as { items: unknown[] }).items.length).toBeGreaterThan(0);
   });
 
+  it('answers help without reading the corpus: it works with the corpus folder missing, where search says so', () => {
+    const missing = path.join(tempDir(), 'no-such-archive');
+    const help = runWithoutTsx([binPath, 'help', '--corpus', missing]);
+    expect(help.stderr).toBe('');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('/search');
+    const search = runWithoutTsx([binPath, 'search', 'gyumri', '--corpus', missing]);
+    expect(search.status).toBe(1);
+    expect(search.stderr).toContain('Corpus folder not found');
+  });
+
   it('runs the sources through tsx when asked (NEWSDESK_FROM_SOURCE=1), which the block stops', () => {
     // The block is what makes the first test mean something: with tsx needed, the call fails.
     const blocked = runWithoutTsx([binPath, 'help'], { NEWSDESK_FROM_SOURCE: '1' });
