@@ -4,7 +4,7 @@
  * with tsx made unloadable still answer.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,6 +64,21 @@ describe('bin/newsdesk.js', () => {
     expect(viaTsx.status).toBe(0);
     expect(viaTsx.stderr).toBe('');
     expect(viaTsx.stdout).toContain('/search');
+  });
+
+  it('without a build (a fresh worktree) runs the sources through tsx and says why on stderr', () => {
+    // A copy of the repository without dist/: its own bin, the real sources and packages linked in.
+    const root = tempDir('newsdesk-no-dist-');
+    mkdirSync(path.join(root, 'bin'));
+    for (const f of ['newsdesk.js', 'build-status.js']) copyFileSync(path.join(repoRoot, 'bin', f), path.join(root, 'bin', f));
+    for (const d of ['src', 'commands', 'node_modules', 'corpus']) symlinkSync(path.join(repoRoot, d), path.join(root, d), 'dir');
+    writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
+    const env = cleanEnv({ DATA_DIR: tempDir() });
+    delete env.NEWSDESK_FROM_SOURCE;
+    const run = spawnSync(process.execPath, [path.join(root, 'bin', 'newsdesk.js'), 'help'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('newsdesk: dist/ has no compiled code; running the TypeScript sources through tsx (about 2 s slower). `npm run build` compiles them.\n');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('/search');
   });
 
   it('starts ingest worker threads from compiled code without tsx', () => {
