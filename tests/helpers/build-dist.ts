@@ -11,5 +11,7 @@ import { build, REPO_ROOT } from '../../scripts/build.js';
 export default function setup(project: TestProject): void {
   const fromSource = project.config.env?.NEWSDESK_FROM_SOURCE ?? process.env.NEWSDESK_FROM_SOURCE;
   if (fromSource === '1' || fromSource === 'true') return;
-  if (buildStatus(REPO_ROOT).state !== 'current') build(REPO_ROOT, () => {});
+  if (buildStatus(REPO_ROOT).state !== 'current') {
+    build(REPO_ROOT, (line) => process.stderr.write(`dist/ built with type errors (npm run typecheck lists them):\n${line}\n`), { typeErrors: 'warn' });
+  }
 }
