@@ -11,6 +11,8 @@ export default mergeConfig(
     test: {
       testTimeout: 180_000,
       hookTimeout: 180_000,
+      // Mutants live in the sources: spawned newsdesk processes run them through tsx, not a build.
+      env: { NEWSDESK_FROM_SOURCE: '1' },
     },
   }),
 );

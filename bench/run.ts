@@ -6,7 +6,8 @@
  * MiniSearch over the same text as the reference, newsdesk's cold ingest + index + snapshot
  * write, and a fresh process starting from the snapshot and answering search, claim and
  * timeline queries. Prints a table with the target verdicts and writes JSON to bench/out/; then
- * times one pathological passage (bench/pathological.ts; `npm run bench -- pathological` alone).
+ * times one `newsdesk` call compiled against tsx (bench/cli-start.ts; `npm run bench -- cli-start`
+ * alone) and one pathological passage (bench/pathological.ts; `npm run bench -- pathological` alone).
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readReuters, type ReutersStory } from './reuters.js';
 import { runPathological } from './pathological.js';
+import { runCliStart } from './cli-start.js';
 import { runPhase, type PhaseResult } from './phases.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -168,6 +170,11 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify(result, null, 2));
   writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
   console.log(`\nWrote ${path.relative(ROOT, file)} (whole run ${result.wallSeconds.toFixed(0)} s)`);
+  // One `newsdesk` call from the shell, compiled against tsx (issue #13).
+  if (process.env.BENCH_CLI_START !== '0') {
+    console.log('');
+    await runCliStart();
+  }
   // One passage with no sentence end through ingest, commands and both renderers (issue #11).
   if (process.env.BENCH_PATHOLOGICAL !== '0') {
     console.log('');
@@ -176,7 +183,12 @@ async function main(): Promise<void> {
 }
 
 const [phase, rawArgs] = process.argv.slice(2);
-if (phase === 'pathological') {
+if (phase === 'cli-start') {
+  runCliStart().catch((err: unknown) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  });
+} else if (phase === 'pathological') {
   runPathological().catch((err: unknown) => {
     console.error('bench failed:', err);
     process.exitCode = 1;

@@ -5,9 +5,11 @@
  */
 import type { Writable } from 'node:stream';
 import { parseArgs as parseFlags } from 'node:util';
-import { boot } from './boot.js';
 import type { Command } from '../core/command.js';
-import { loadConfig, withEnvFile } from './config.js';
+import type { Library, Logger } from '../core/ports.js';
+import { loadCommands } from './commands-loader.js';
+import { createRuntime, type Runtime } from './runtime.js';
+import { loadConfig, withEnvFile, type Config } from './config.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createTerminalLogger } from './log.js';
 import { emptyCorpusHelp } from './corpus-help.js';
@@ -113,11 +115,26 @@ export interface CliIO {
   cwd?: string;
 }
 
+/** The library `help` runs with: it lists commands and never reads an article. */
+const NO_CORPUS: Library = { articles: [], get: () => undefined, search: () => [], searchArticles: () => [], suggest: () => [], version: 'none' };
+
 const USAGE = 'usage: newsdesk <command> [words…] [--json] [--corpus DIR] [--format NAME]   (newsdesk help lists the commands)';
 
 function exitCodeFor(reply: Reply): number {
   if (!reply.error) return EXIT.ok;
   return reply.errorCode === 'usage' || reply.errorCode === 'not_found' ? EXIT.usage : EXIT.failure;
+}
+
+/**
+ * Loads the corpus for a command that reads it: a slow first load (a large archive, no snapshot
+ * yet) shows its progress on stderr, a quick one shows nothing; an empty corpus says what to put there.
+ */
+async function bootForCommand(config: Config, logger: Logger, stderr: Writable, say: (s: string) => void): Promise<Runtime> {
+  const { boot } = await import('./boot.js');
+  const progress = terminalProgress(stderr, (stderr as { isTTY?: boolean }).isTTY === true);
+  const { runtime } = await boot(config, logger, {}, { onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+  if (!runtime.library().articles.length) say(`newsdesk: ${emptyCorpusHelp(config.CORPUS_DIR)}`);
+  return runtime;
 }
 
 /**
@@ -146,10 +163,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       const { startProcess } = await import('./main.js');
       return await startProcess(config, { forceConsole: name === 'console' });
     }
-    // A slow first load (a large archive, no snapshot yet) shows its progress on stderr; a quick one shows nothing.
-    const progress = terminalProgress(io.stderr, (io.stderr as { isTTY?: boolean }).isTTY === true);
-    const { runtime } = await boot(config, logger, {}, { onProgress: (p) => progress.update(p) }).finally(() => progress.done());
-    if (!runtime.library().articles.length && name !== 'help') say(`newsdesk: ${emptyCorpusHelp(config.CORPUS_DIR)}`);
+    const commands = await loadCommands();
+    // `help` and an unknown command read no article: answering them without loading the corpus
+    // (and the ingest and index code) keeps `newsdesk help` and a typo instant.
+    const runtime: Runtime =
+      name === 'help' || !commands.has(name)
+        ? createRuntime({ commands, library: () => NO_CORPUS, logger, config })
+        : await bootForCommand(config, logger, io.stderr, say);
     const command: Command | undefined = runtime.commands.get(name);
     const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' });
     const code = exitCodeFor(reply);

@@ -3,7 +3,8 @@
  * and a time zone in that order, e.g. `subscribe gyumri 0 9 * * 1-5 Asia/Yerevan`. A cron
  * expression is five words itself, so the schedule is recognised by its shape at the end.
  */
-import * as chrono from 'chrono-node';
+// English only: the package root also loads fifteen other locales, ~150 ms of every start.
+import * as chrono from 'chrono-node/en';
 import { NewsdeskError } from '../core/errors.js';
 import { SCHEDULE_PRESETS } from './schedule.js';
 
