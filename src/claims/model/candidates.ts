@@ -108,13 +108,17 @@ function speakerSpan(toks: readonly Token[], a: number, b: number): boolean {
   return letter;
 }
 
-/** Candidate sources of a cue: none, the rules' picks, noun phrases ending before it and starting after it. */
-export function sourceCandidates(toks: readonly Token[], cue: CueCandidate): SourceCandidate[] {
+/**
+ * Candidate sources of a cue: none, the rules' picks, noun phrases ending before it and starting
+ * after it. With `within`, only the spans inside that token range (the same ones, found faster).
+ */
+export function sourceCandidates(toks: readonly Token[], cue: CueCandidate, within?: [number, number]): SourceCandidate[] {
+  const [lo, hi] = within ?? [0, toks.length - 1];
   const all = toks as Token[];
   const seen = new Set<number>();
   const out: SourceCandidate[] = [null];
   const add = (a: number, b: number, rules = false) => {
-    if (a < 0 || b < a || b - a >= MAX_SPAN) return;
+    if (a < lo || b > hi || b < a || b - a >= MAX_SPAN) return;
     if (a <= cue.cueEnd && b >= cue.c) return;
     if (!rules && !speakerSpan(toks, a, b)) return;
     // "Richards and Menendez both": the rules keep a floating quantifier with its subject, by design.
@@ -126,7 +130,7 @@ export function sourceCandidates(toks: readonly Token[], cue: CueCandidate): Sou
   };
   if (cue.rule) add(cue.rule[0], cue.rule[1], true);
   if (cue.name) add(cue.name[0], cue.name[1], true);
-  for (let j = cue.c - 1; j >= 0 && j >= cue.c - WINDOW_BEFORE; j--) {
+  for (let j = Math.min(cue.c - 1, hi); j >= lo && j >= cue.c - WINDOW_BEFORE; j--) {
     const t = toks[j]!;
     if (!t.word && t.text !== ',' && t.text !== ')') continue;
     const head = t.word ? j : j - 1;
@@ -146,7 +150,7 @@ export function sourceCandidates(toks: readonly Token[], cue: CueCandidate): Sou
     while (k > 0 && k > j - MAX_SPAN && !CLAUSE_EDGE.has(toks[k - 1]!.lower) && !isQuote(toks[k - 1])) k--;
     add(k, j);
   }
-  for (let i = cue.cueEnd + 1; i < toks.length && i <= cue.cueEnd + WINDOW_AFTER; i++) {
+  for (let i = Math.max(cue.cueEnd + 1, lo); i <= hi && i <= cue.cueEnd + WINDOW_AFTER; i++) {
     const e = npRight(all, i);
     if (e >= 0) {
       add(i, e);

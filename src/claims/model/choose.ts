@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { RawStatement } from '../attribution.js';
+import { CUE_VERBS, PRONOUNS } from '../lexicon.js';
 import { span } from '../phrases.js';
 import type { Token } from '../tokens.js';
 import type { Unit } from '../units.js';
@@ -16,7 +17,7 @@ import { candidateFeatures } from './features.js';
 import { scoreOf, type RankerWeights } from './ranker.js';
 
 /** The feature set's version; weights trained on another version are not used. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** Decides the sources of the rules' statements of one text (it may replace entries of `raws`). */
 export type SourceChooser = (text: string, units: readonly Unit[], raws: RawStatement[]) => RawStatement[];
@@ -31,8 +32,12 @@ export interface CueCase {
   rule: number;
 }
 
-/** The cues the model decides on in a text, in text order, skipping statements it cannot read on token edges. */
-export function cueCases(text: string, units: readonly Unit[], raws: readonly RawStatement[]): CueCase[] {
+/**
+ * The cues the model decides on in a text, in text order, skipping statements it cannot read on
+ * token edges. Each with the candidates the model may choose (`allowed`), or with `all` (for
+ * training) every candidate.
+ */
+export function cueCases(text: string, units: readonly Unit[], raws: readonly RawStatement[], all = false, review?: ReadonlySet<string>): CueCase[] {
   const byUnit = new Map<number, number[]>();
   raws.forEach((r, i) => {
     if (r.lemma === 'byline' || r.lemma === 'outlet') return;
@@ -44,19 +49,41 @@ export function cueCases(text: string, units: readonly Unit[], raws: readonly Ra
   for (const unit of units) {
     const mine = byUnit.get(unit.start) ?? [];
     if (!mine.length) continue;
-    const toks = unitTokens(text, unit);
     const rules = mine.map((i) => raws[i]!);
+    // Kinds of cue the model (almost) never overrules are not read at all: ingest stays cheap.
+    const reviewed = review ? rules.map((r) => review.has(gateKey(text, r, rules))) : null;
+    if (reviewed && !reviewed.includes(true)) continue;
+    const toks = unitTokens(text, unit);
     for (const cue of cueCandidates(toks, rules)) {
-      const raw = rules[cue.raw]!;
+      if (reviewed && !reviewed[cue.raw]) continue;
       // The model only reviews sources the rules gave (adding one where they found none gained
       // nothing on dev); one that does not fall on token edges is left to the rules.
       if (!cue.rule) continue;
-      const candidates = sourceCandidates(toks, cue);
-      const rule = cue.rule ? candidates.findIndex((c) => c !== null && c[0] === cue.rule![0] && c[1] === cue.rule![1]) : 0;
-      out.push({ unit, toks, cue: { ...cue, raw: mine[cue.raw]! }, candidates, rule });
+      let candidates = sourceCandidates(toks, cue, all ? undefined : cue.rule);
+      // The rules' pick comes first after "no source" (unless it overlaps the cue: left to the rules).
+      const first = candidates[1];
+      if (!first || first[0] !== cue.rule[0] || first[1] !== cue.rule[1]) continue;
+      const found: CueCase = { unit, toks, cue: { ...cue, raw: mine[cue.raw]! }, candidates, rule: 1 };
+      if (!all) found.candidates = candidates = candidates.filter((_, k) => allowed(found, k));
+      out.push(found);
     }
   }
   return out;
+}
+
+/**
+ * The kind of a rules' statement for the review gate, read from the text alone (no tokens): the
+ * cue's class, whether it sits in another statement's content, and the shape of its source's last
+ * word ("speech|false|name": "…, Yusov said").
+ */
+export function gateKey(text: string, raw: RawStatement, unitRaws: readonly RawStatement[]): string {
+  const cueWord = (/^[^\s]+/.exec(text.slice(raw.cue.start, raw.cue.end))?.[0] ?? '').toLowerCase().replace(/’/g, "'");
+  const entry = CUE_VERBS.get(cueWord);
+  const cls = entry ? (entry.position ? 'position' : entry.belief ? 'belief' : entry.speech ? 'speech' : 'cognition') : 'other';
+  const nested = unitRaws.some((o) => o !== raw && raw.cue.start >= o.content.start && raw.cue.end <= o.content.end);
+  const last = raw.source ? (/[^\s]+$/.exec(text.slice(raw.source.start, raw.source.end))?.[0] ?? '') : '';
+  const shape = !last ? 'none' : PRONOUNS.has(last.toLowerCase()) || /^(?:i|we|you)$/i.test(last) ? 'pronoun' : /^\p{Lu}/u.test(last) ? 'name' : 'lower';
+  return `${cls}|${nested}|${shape}`;
 }
 
 /**
@@ -91,8 +118,9 @@ export function pick(weights: ReadonlyMap<string, number>, c: CueCase): { best: 
 /** A chooser using the given weights and margins. */
 export function makeChooser(model: RankerWeights): SourceChooser {
   const weights = new Map(Object.entries(model.weights));
+  const review = model.review ? new Set(model.review) : undefined;
   return (text, units, raws) => {
-    for (const c of cueCases(text, units, raws)) {
+    for (const c of cueCases(text, units, raws, false, review)) {
       const { best, margin } = pick(weights, c);
       if (best === c.rule) continue;
       const chosen = c.candidates[best]!;

@@ -11,6 +11,8 @@ export interface RankerWeights {
   weights: Record<string, number>;
   /** Margin a pick must have over the rules' source to drop it (no source) or to change it (another span). */
   margins: { drop: number; change: number };
+  /** The kinds of statement the model reviews (`gateKey`); absent, it reviews every one. */
+  review?: string[];
 }
 
 /** One training example: the features of each candidate and which candidate is right. */

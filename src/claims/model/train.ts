@@ -61,7 +61,7 @@ export function readBrat(text: string, ann: string): GoldAttribution[] {
 export function casesOf(article: GoldArticle): CueCase[] {
   let cases: CueCase[] = [];
   const capture: SourceChooser = (text, units, raws) => {
-    cases = cueCases(text, units, raws);
+    cases = cueCases(text, units, raws, true);
     return raws;
   };
   findStatements(article.text, article.sentences, { nested: false, actions: true, chooser: capture });
