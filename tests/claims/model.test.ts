@@ -103,3 +103,13 @@ describe('the model hook in findStatements', () => {
     expect(claimants).toEqual(['Mr. Adeyemi']);
   });
 });
+
+describe('the model hook on a run-on unit', () => {
+  it('leaves a unit with more statements than it reviews to the rules (bounded work on a page with no sentence end)', () => {
+    const clause = 'Mr. Adeyemi said his cousins believe the mill will reopen next spring; ';
+    const text = clause.repeat(25).trim();
+    const sources = findStatements(text, lines(text)).map((s) => s.source && text.slice(s.source.start, s.source.end));
+    expect(sources.length).toBe(50);
+    expect(sources.filter((s) => s === 'his cousins').length).toBe(25);
+  });
+});

@@ -19,6 +19,9 @@ import { scoreOf, type RankerWeights } from './ranker.js';
 /** The feature set's version; weights trained on another version are not used. */
 export const FEATURE_VERSION = 3;
 
+/** Most statements in one unit the model reviews. */
+const MAX_UNIT_STATEMENTS = 40;
+
 /** Decides the sources of the rules' statements of one text (it may replace entries of `raws`). */
 export type SourceChooser = (text: string, units: readonly Unit[], raws: RawStatement[]) => RawStatement[];
 
@@ -48,7 +51,9 @@ export function cueCases(text: string, units: readonly Unit[], raws: readonly Ra
   const out: CueCase[] = [];
   for (const unit of units) {
     const mine = byUnit.get(unit.start) ?? [];
-    if (!mine.length) continue;
+    // A unit with very many statements (a run-on page with no sentence end) is left to the rules:
+    // the nesting test compares each statement with every other one.
+    if (!mine.length || mine.length > MAX_UNIT_STATEMENTS) continue;
     const rules = mine.map((i) => raws[i]!);
     // Kinds of cue the model (almost) never overrules are not read at all: ingest stays cheap.
     const reviewed = review ? rules.map((r) => review.has(gateKey(text, r, rules))) : null;
