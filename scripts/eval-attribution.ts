@@ -2,13 +2,14 @@
  * `npm run eval:attribution`: scores attribution (`findStatements`) against the gold PolNeAR
  * annotations: precision, recall and F1 for source and cue spans, exact and overlapping.
  *
- * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product]
+ * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product] [--no-model]
  * The dev split is the one to report; train is for development.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findStatements, type SentenceLike } from '../src/claims/attribution.js';
+import { shippedChooser } from '../src/claims/model/choose.js';
 import { splitSentences } from './polnear-sentences.js';
 import type { Span } from '../src/core/types.js';
 
@@ -21,16 +22,19 @@ interface EvalOptions {
   errors: number;
   /** Score exactly what `/claim` runs (no beliefs, positions, actions or polls, which PolNeAR counts). */
   product: boolean;
+  /** The rules alone, without the learned source model (src/claims/model). */
+  noModel: boolean;
 }
 
 function parseArgs(argv: string[]): EvalOptions {
-  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false };
+  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false, noModel: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--split') opts.split = argv[++i] ?? opts.split;
     else if (a === '--data') opts.data = path.resolve(argv[++i] ?? opts.data);
     else if (a === '--errors') opts.errors = Number(argv[++i] ?? 0);
     else if (a === '--product') opts.product = true;
+    else if (a === '--no-model') opts.noModel = true;
   }
   return opts;
 }
@@ -105,6 +109,8 @@ function main(): void {
   const errors: string[] = [];
   let articles = 0;
   let ms = 0;
+  // Load the weights before the clock starts, so the speed is per article.
+  if (!opts.noModel) shippedChooser();
   for (const textFile of readdirSync(path.join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort()) {
     const stem = textFile.slice(0, -4);
     // Articles annotated by several annotators: score against the first annotation.
@@ -113,7 +119,7 @@ function main(): void {
     const text = readFileSync(path.join(dir, 'text', textFile), 'utf8');
     const gold = readFileSync(path.join(dir, 'attributions', ann), 'utf8');
     const t0 = performance.now();
-    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product }).filter((s) => s.kind === 'attributed');
+    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product, chooser: opts.noModel ? null : 'shipped' }).filter((s) => s.kind === 'attributed');
     ms += performance.now() - t0;
     articles++;
     // Spans are scored as sets: two statements by one written source ("X said … and added …") predict one span, as the gold annotates one.
@@ -135,6 +141,7 @@ function main(): void {
   }
   console.log(`PolNeAR ${opts.split}: ${articles} articles, ${source.gold} gold sources, ${cue.gold} gold cues`);
   console.log(`mode            ${opts.product ? 'product (what /claim runs)' : 'PolNeAR scope (statements plus beliefs, positions, actions and polls; --product for what /claim runs)'}`);
+  console.log(`sources         ${opts.noModel ? 'rules only (--no-model)' : shippedChooser() ? 'rules + learned model (src/claims/model/weights.json; --no-model for rules only)' : 'rules only (no model weights shipped)'}`);
   console.log(`source exact    ${prf(source, source.exact)}`);
   console.log(`source overlap  ${prf(source, source.overlap)}`);
   console.log(`cue exact       ${prf(cue, cue.exact)}`);

@@ -20,6 +20,7 @@ import {
   titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
+import { shippedChooser, type SourceChooser } from './model/choose.js';
 import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, tokenize, type Token } from './tokens.js';
 import type { Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
@@ -47,9 +48,15 @@ export interface FindOptions {
    * annotates them; `/claim` does not show them. @defaultValue false
    */
   actions?: boolean;
+  /**
+   * Who has the last word on each cue's source: the learned model shipped with the rules
+   * (`'shipped'`, used when its weights are present), another chooser, or the rules alone (null).
+   * @defaultValue 'shipped'
+   */
+  chooser?: SourceChooser | 'shipped' | null;
 }
 
-const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false };
+const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false, chooser: 'shipped' };
 
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
@@ -962,8 +969,10 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     if (!found.length) outletUnits.push(unit);
     raws.push(...found);
   }
+  const chooser = opts.chooser === 'shipped' ? shippedChooser() : opts.chooser;
+  const chosen = chooser ? chooser(text, units, raws) : raws;
   const inside = quotationIndex(text);
-  const statements = resolveClaimants(text, raws.filter((r) => r.lemma === 'byline' || !inside(r.cue.start)), opts.outlet);
+  const statements = resolveClaimants(text, chosen.filter((r) => r.lemma === 'byline' || !inside(r.cue.start)), opts.outlet);
   let kept = statements.filter((s) => opts.keepSourceless || s.kind === 'outlet' || s.source);
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
