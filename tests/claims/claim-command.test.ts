@@ -10,6 +10,7 @@ import { buildLibrary, libraryFromArticles } from '../../src/library/build.js';
 import { silentLogger } from '../../src/app/log.js';
 import { createRuntime, type Runtime } from '../../src/app/runtime.js';
 import type { Reply, ReplyItem } from '../../src/core/types.js';
+import { tooCommonTopic } from '../../src/topics/common.js';
 
 const corpusDir = path.resolve(import.meta.dirname, '..', '..', 'corpus');
 let library: Library;
@@ -126,7 +127,10 @@ const EXPECTED_FERRY = [
 
 describe('claim: every snippet is verbatim (property)', () => {
   it('holds for any topic drawn from the corpus vocabulary', async () => {
-    const words = [...new Set(library.articles.flatMap((a) => a.text.match(/\p{Lu}\p{L}{3,}/gu) ?? []))];
+    // A word every article uses ("This") is refused as too common, by design; the property is about answers.
+    const words = [...new Set(library.articles.flatMap((a) => a.text.match(/\p{Lu}\p{L}{3,}/gu) ?? []))].filter(
+      (w) => !tooCommonTopic(w, library),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...words), async (topic) => {
         const reply = await ask(topic);
