@@ -31,10 +31,10 @@ export default {
       if (!article) continue;
       const m = event.mention;
       const item = quote(article, event.span, citations, {
-        highlights: [{ start: m.start, end: m.end }],
-        label: dateLabel(m),
+        highlights: m.end > m.start ? [{ start: m.start, end: m.end }] : [],
+        label: event.basis === 'reported' ? `reported ${dateLabel(m)}` : dateLabel(m),
         group: yearGroup(m),
-        fields: { date: m.date, precision: m.precision, inferred: m.inferred, approximate: m.approximate, expression: m.text },
+        fields: { date: m.date, precision: m.precision, inferred: m.inferred, approximate: m.approximate, expression: m.text, basis: event.basis },
       });
       const others = [...new Set(alsoIn.map((o) => library.get(o.articleId)).filter((a) => a !== undefined).map((a) => citations.cite(a)))];
       if (others.length) item.alsoIn = others.filter((id) => id !== item.source);

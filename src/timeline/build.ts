@@ -63,10 +63,19 @@ function computeTimeline(library: Library, topic: string, opts: Required<Timelin
   const events: TimelineEvent[] = [];
   for (const article of candidates(library, query, opts)) {
     const title = article.meta.title;
-    for (const event of eventsOf(article)) if (involves(article, event, matchers, title)) events.push(event);
+    let reported = 0;
+    for (const event of eventsOf(article)) {
+      if (event.basis === 'reported' && reported >= REPORTED_PER_ARTICLE) continue;
+      if (!involves(article, event, matchers, title)) continue;
+      if (event.basis === 'reported') reported++;
+      events.push(event);
+    }
   }
   return { topic: query, entries: merge(library, events) };
 }
+
+/** Most events of one article dated only by its publication (the first ones carry its news; the rest repeat it). */
+const REPORTED_PER_ARTICLE = 3;
 
 /** Articles that may hold events of the topic: all of a small corpus, or the index's best matches on a large one. */
 function candidates(library: Library, query: TopicQuery, opts: Required<TimelineOptions>): readonly Article[] {
@@ -111,8 +120,8 @@ function involves(article: Article, event: TimelineEvent, matchers: PartMatcher[
     .map((s) => article.text.slice(s.start, s.end));
   let inOwn = 0;
   for (const match of matchers) {
-    if (match(own)) inOwn++;
-    else if (!context.some((c) => match(c)) && !match(title)) return false;
+    if (match(own, article)) inOwn++;
+    else if (!context.some((c) => match(c, article)) && !match(title)) return false;
   }
   return inOwn > 0;
 }

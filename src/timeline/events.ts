@@ -5,7 +5,15 @@
  */
 import { datesOf } from '../dates/analyser.js';
 import type { DateMention } from '../dates/types.js';
+import { quotedShare, sentenceTense } from '../dates/tense.js';
 import type { Article, Span } from '../core/types.js';
+
+/**
+ * Where an event's date comes from: `stated` by a date expression of its sentence, or
+ * `reported` — the sentence reports the article's news with no time words, so it is dated to the
+ * publication date ("reported 4 June 2021").
+ */
+export type EventBasis = 'stated' | 'reported';
 
 /** One dated event as one article reports it. */
 export interface TimelineEvent {
@@ -14,8 +22,9 @@ export interface TimelineEvent {
   span: Span;
   /** Index of its sentence in `Article.sentences`. */
   sentence: number;
-  /** The date expression that dates it. */
+  /** The date expression that dates it; for a `reported` event, the publication date as an empty mention at the sentence start. */
   mention: DateMention;
+  basis: EventBasis;
 }
 
 /** Precisions a timeline shows; vague references ("recently") and centuries date nothing usefully. */
@@ -30,6 +39,17 @@ const STAMP_BEFORE = /\b(?:published|updated|posted|modified|copyright|filed|dat
  * since May 12, when …" and "Since the end of June, …" are not relative clauses and stay.)
  */
 const STATE_SINCE_BEFORE = /\b(?:that|which|who|whom)\b[^,;:.!?]*\bsince\s*$/i;
+/**
+ * A date that only qualifies a noun ("the 1991 agreement", "this year's conference", "its 2010
+ * developer conference") names which thing is meant; it does not date what the sentence reports.
+ */
+const ATTRIBUTIVE_BEFORE = /(?:^|\s)(?:the|its|their|his|her|our|a|an|this|that|whose)\s+$/i;
+const ATTRIBUTIVE_AFTER = /^(?:['’]s\s|\s+(?!(?:and|or|to|when|as|at|in|on|with|by|from|for|after|before|until|the|a|an)\b)[\p{L}][\p{L}-]*)/iu;
+/** Words that make a sentence background rather than the article's news. */
+const BACKGROUND = /\b(?:originally|previously|formerly|once|used to|was born|were born|founded|in the past|historically|traditionally|first (?:introduced|released|launched|announced))\b/i;
+/** Fewest words a sentence needs to report an event on its own. */
+const REPORTED_MIN_WORDS = 6;
+
 /** Where a sentence may be cut into clauses: semicolons, dashes, and a comma before a new clause. */
 const CLAUSE_BREAK = /;\s+|\s+[–—]\s+|,\s+(?=(?:and|but|while|whereas|when|after|before|which|as|then)\b)/g;
 
@@ -53,7 +73,13 @@ export function eventsOf(article: Article): TimelineEvent[] {
 
 function findEvents(article: Article): TimelineEvent[] {
   const bySentence = new Map<number, DateMention[]>();
+  // Sentences holding any time word other than a qualifying one are not dated to publication.
+  const mentioned = new Set<number>();
   for (const m of datesOf(article)) {
+    const sentenceOf = article.sentences[m.sentence];
+    if (sentenceOf && !attributive(article.text.slice(sentenceOf.start, sentenceOf.end), m.start - sentenceOf.start, m.end - sentenceOf.start, m.precision)) {
+      mentioned.add(m.sentence);
+    }
     if (!m.date || !TIMELINE_PRECISIONS.has(m.precision)) continue;
     const sentence = article.sentences[m.sentence];
     if (!sentence || !REPORTING.has(sentence.kind)) continue;
@@ -62,6 +88,7 @@ function findEvents(article: Article): TimelineEvent[] {
     const local = m.start - sentence.start;
     if (STAMP_BEFORE.test(s.slice(0, local))) continue;
     if (STATE_SINCE_BEFORE.test(s.slice(0, local))) continue;
+    if (attributive(s, local, local + m.text.length, m.precision)) continue;
     // A sentence that is nothing but the date ("23 February 2021.") frames the page.
     const rest = (s.slice(0, local) + ' ' + s.slice(local + m.text.length)).match(/\p{L}{2,}/gu) ?? [];
     if (rest.length < 3) continue;
@@ -79,10 +106,52 @@ function findEvents(article: Article): TimelineEvent[] {
       const key = `${mention.value}@${span.start}`;
       if (seen.has(key)) return;
       seen.add(key);
-      events.push({ articleId: article.id, span, sentence: index, mention });
+      events.push({ articleId: article.id, span, sentence: index, mention, basis: 'stated' });
     });
   }
+  events.push(...reportedEvents(article, mentioned));
   return events.sort((a, b) => a.span.start - b.span.start || a.mention.start - b.mention.start);
+}
+
+/** True when the date at [start, end) of a sentence only qualifies the noun after it. */
+function attributive(s: string, start: number, end: number, precision: string): boolean {
+  if (precision !== 'year') return false;
+  const after = s.slice(end, end + 40);
+  // "this year's conference": the determiner is part of the expression.
+  if (/^(?:this|last|next)\s/i.test(s.slice(start, end)) && /^['’]s\s/.test(after)) return true;
+  return ATTRIBUTIVE_BEFORE.test(s.slice(Math.max(0, start - 12), start)) && ATTRIBUTIVE_AFTER.test(after);
+}
+
+/**
+ * Sentences that report the article's news with no time words: in the past or present perfect,
+ * not background, not mostly a quotation. They happened on or just before publication, so they
+ * are dated to it — shown as reported on that date, not as a stated date.
+ */
+function reportedEvents(article: Article, mentioned: ReadonlySet<number>): TimelineEvent[] {
+  const published = article.meta.published;
+  if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return [];
+  const out: TimelineEvent[] = [];
+  article.sentences.forEach((sentence, index) => {
+    if (!REPORTING.has(sentence.kind) || mentioned.has(index)) return;
+    const s = article.text.slice(sentence.start, sentence.end);
+    if ((s.match(/\p{L}+/gu) ?? []).length < REPORTED_MIN_WORDS) return;
+    if (BACKGROUND.test(s) || quotedShare(s) >= 0.5) return;
+    const tense = sentenceTense(s);
+    if (tense !== 'past' && tense !== 'perfect') return;
+    const mention: DateMention = {
+      start: sentence.start,
+      end: sentence.start,
+      text: '',
+      sentence: index,
+      value: published,
+      date: published,
+      precision: 'day',
+      inferred: article.meta.publishedInferred,
+      approximate: false,
+    };
+    out.push({ articleId: article.id, span: { start: sentence.start, end: sentence.end }, sentence: index, mention, basis: 'reported' });
+  });
+  return out;
 }
 
 /**
