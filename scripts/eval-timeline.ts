@@ -109,7 +109,7 @@ function score(system: string[], gold: string[], match: (a: string, b: string) =
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-const fmt = (n: number) => n.toFixed(2);
+const fmt = (n: number) => n.toFixed(3);
 
 async function main(argv: string[]): Promise<number> {
   const dataIndex = argv.indexOf('--data');

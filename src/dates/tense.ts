@@ -16,37 +16,45 @@ const IRREGULAR_PARTICIPLE =
 const ADVERB = "(?:\\w+ly|not|also|now|just|already|since|yet|still|never|ever|finally|officially|reportedly|n't)";
 const PARTICIPLE = `(?:\\w{2,}ed|${IRREGULAR_PARTICIPLE})`;
 
-const FUTURE = /\b(?:will|shall|'ll|won't|is (?:due|set|scheduled|slated|expected|going|about) to|are (?:due|set|scheduled|slated|expected|going|about) to|plans? to|intends? to|is to|are to)\b/i;
-const PERFECT = new RegExp(`\\b(?:has|have|'ve)\\s+(?:${ADVERB}\\s+){0,2}${PARTICIPLE}\\b`, 'i');
-const PAST_PERFECT = new RegExp(`\\b(?:had|'d)\\s+(?:${ADVERB}\\s+){0,2}${PARTICIPLE}\\b`, 'i');
-/** A simple past: "was"/"were"/"did" or a past form after a word that can be its subject (not "the limited …"). */
-const PAST = new RegExp(`\\b(?:was|were|did)\\b|(?<!\\b(?:the|a|an|its|their|his|her|our|of|newly|recently|so-called)\\s)\\b(?:\\w{3,}ed|${IRREGULAR_PAST})\\b`, 'i');
-const PRESENT = /\b(?:is|are|am|does|do|says|has|have)\b/i;
+/** Words that open a noun phrase or a prepositional one: a past form right after them is an adjective or a reduced clause. */
+const NOT_SUBJECT = new Set('the a an its their his her our my your this that these those of newly recently so-called widely well long much most more less by to be been being is are am was were'.split(' '));
+const PAST_FORM = new RegExp(`^(?:\\w{3,}ed|${IRREGULAR_PAST})$`, 'i');
+const PARTICIPLE_FORM = new RegExp(`^${PARTICIPLE}$`, 'i');
+const ADVERB_FORM = new RegExp(`^${ADVERB}$`, 'i');
+const GOING_TO = /^(?:due|set|scheduled|slated|expected|going|about|poised|planning|preparing)$/i;
 
 /** Double-quoted stretches ("…", “…”), removed before reading the tense. */
 const QUOTED = /"[^"]*"|“[^”]*”/g;
 
 /**
- * The tense a sentence reports in: future cues first ("will", "plans to"), then the perfect,
- * the past perfect (background) and the simple past; `present` when only present forms are left.
+ * The tense a sentence reports in, from its first finite verb outside quotations: "will" and
+ * "is due to" are future, "has announced" perfect, "had announced" past perfect (background),
+ * "announced", "was" and "did" past, "is", "says" and modals present or conditional. A past form
+ * right after an article, a preposition or a form of "be" is not a finite verb ("the limited
+ * edition", "is expected").
  * @example sentenceTense('Acme has announced a recall of its kettles.') // 'perfect'
  */
 export function sentenceTense(sentence: string): SentenceTense {
-  const own = sentence.replace(QUOTED, ' ');
-  if (FUTURE.test(own)) return 'future';
-  if (PERFECT.test(own)) return 'perfect';
-  if (PAST_PERFECT.test(own)) return 'past-perfect';
-  if (PAST.test(own)) return 'past';
-  if (PRESENT.test(own)) return 'present';
+  const words = sentence.replace(QUOTED, ' ').match(/[\p{L}'’-]+/gu) ?? [];
+  for (let i = 0; i < words.length && i < 60; i++) {
+    const w = words[i]!.toLowerCase().replace(/’/g, "'");
+    const next = (k: number) => words[i + k]?.toLowerCase() ?? '';
+    // The next word after up to two adverbs ("has also announced", "will not be").
+    let j = 1;
+    while (j <= 2 && ADVERB_FORM.test(next(j))) j++;
+    const after = next(j);
+    if (w === 'will' || w === 'shall' || w === "won't" || w.endsWith("'ll")) return 'future';
+    if (w === 'is' || w === 'are' || w === 'am') return GOING_TO.test(after) && next(j + 1) === 'to' ? 'future' : 'present';
+    if (w === 'has' || w === 'have' || w.endsWith("'ve")) return PARTICIPLE_FORM.test(after) ? 'perfect' : 'present';
+    if (w === 'had' || w.endsWith("'d")) return PARTICIPLE_FORM.test(after) ? 'past-perfect' : 'past';
+    if (w === 'was' || w === 'were' || w === 'did') return GOING_TO.test(after) && next(j + 1) === 'to' ? 'future' : 'past';
+    if (/^(?:does|do|can|may|must|should|says|plans|intends|aims|expects|hopes|wants|needs)$/.test(w)) return 'present';
+    if (/^(?:would|could|might)$/.test(w)) return 'unknown';
+    if (!PAST_FORM.test(w)) continue;
+    // "Based on …," / "Formerly known as …,": a sentence may open with a participle.
+    if (i === 0) continue;
+    if (NOT_SUBJECT.has(words[i - 1]!.toLowerCase())) continue;
+    return 'past';
+  }
   return 'unknown';
-}
-
-/** Share of a sentence's letters inside double quotes (a sentence that is mostly a quotation reports what someone said, not an event). */
-export function quotedShare(sentence: string): number {
-  const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
-  const all = letters(sentence);
-  if (!all) return 0;
-  let quoted = 0;
-  for (const m of sentence.matchAll(QUOTED)) quoted += letters(m[0]);
-  return quoted / all;
 }

@@ -119,12 +119,17 @@ function involves(article: Article, event: TimelineEvent, matchers: PartMatcher[
     .filter((s): s is NonNullable<typeof s> => s !== undefined && s.kind !== 'chrome' && s.kind !== 'caption')
     .map((s) => article.text.slice(s.start, s.end));
   let inOwn = 0;
+  const previous = article.sentences[event.sentence - 1];
+  const before = previous ? article.text.slice(previous.start, previous.end) : '';
   for (const match of matchers) {
-    if (match(own, article)) inOwn++;
+    if (match(own, article) || (match.person && PERSON_PRONOUN.test(own) && match(before, article))) inOwn++;
     else if (!context.some((c) => match(c, article)) && !match(title)) return false;
   }
   return inOwn > 0;
 }
+
+/** A sentence whose subject is "he" or "she" ("He started Apple in 1976", "In 1986 he bought Pixar"): it continues the person the sentence before named. */
+const PERSON_PRONOUN = /^\W*(?:[^,.;:!?]{0,30}?\s)?(?:he|she)\s+(?!said\b)[\p{Ll}]/iu;
 
 const STOP = new Set(
   'that this with from have has had were was been said says will would their there which about after before into over than they them its also such'.split(' '),

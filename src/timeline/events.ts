@@ -5,7 +5,7 @@
  */
 import { datesOf } from '../dates/analyser.js';
 import type { DateMention } from '../dates/types.js';
-import { quotedShare, sentenceTense } from '../dates/tense.js';
+import { sentenceTense } from '../dates/tense.js';
 import type { Article, Span } from '../core/types.js';
 
 /**
@@ -135,7 +135,8 @@ function reportedEvents(article: Article, mentioned: ReadonlySet<number>): Timel
     if (!REPORTING.has(sentence.kind) || mentioned.has(index)) return;
     const s = article.text.slice(sentence.start, sentence.end);
     if ((s.match(/\p{L}+/gu) ?? []).length < REPORTED_MIN_WORDS) return;
-    if (BACKGROUND.test(s) || quotedShare(s) >= 0.5) return;
+    // The tense is read outside quotations: '"…", said X' reports the saying, not what was said.
+    if (BACKGROUND.test(s)) return;
     const tense = sentenceTense(s);
     if (tense !== 'past' && tense !== 'perfect') return;
     const mention: DateMention = {

@@ -11,12 +11,14 @@ import type { Library } from '../core/ports.js';
 
 /** What the corpus taught about one subject. */
 export interface LearnedAliases {
-  /** The subject as the corpus writes it, when that differs from what was typed only in case. */
+  /** The subject as the corpus writes it (at least 3 in 4 of its occurrences, with a capital), whatever the case it was typed in. */
   written?: string;
   /** Other full names of the subject (acronym or long form), valid in any article. */
   aliases: string[];
   /** Short forms valid only in an article that names the subject in full. */
   scoped: string[];
+  /** True when the subject reads as a person's name whose surname the articles use alone. */
+  person?: boolean;
 }
 
 /** Articles looked at per subject: enough to see how the news writes a name, bounded for 100,000-article corpora. */
@@ -39,6 +41,16 @@ const NOT_SURNAME = /^(?:Jr|Sr|II|III|IV|Inc|Corp|Co|Ltd|Plc)\.?$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isAcronym = (s: string) => /^[\p{Lu}\d][\p{Lu}\d&.]{1,7}$/u.test(s) && /\p{Lu}.*\p{Lu}|\p{Lu}.*&/u.test(s);
 const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+
+/**
+ * True for a name that is one distinctive word plus words saying what kind of thing it is
+ * ("iTunes store", "Bank of England"): the news varies the kind words ("iTunes Music Store"), so
+ * such a name is better matched word by word than as one fixed phrase.
+ */
+export function isKindPhrase(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length >= 2 && words.filter((w) => !GENERIC.has(w.toLowerCase())).length === 1;
+}
 
 /** The letters an acronym stands for, "&" read as "and": "AT&T" → "atandt". */
 function acronymKey(acronym: string): string {
@@ -81,7 +93,7 @@ export function learnAliases(library: Library, subject: string): LearnedAliases 
   const out: LearnedAliases = { aliases: [], scoped: [] };
   if (!texts.length) return out;
   const written = writtenForm(texts, subject);
-  if (written && written !== subject) out.written = written;
+  if (written) out.written = written;
   const name = written ?? subject;
   const words = name.split(/\s+/);
   if (isAcronym(name)) {
@@ -93,7 +105,10 @@ export function learnAliases(library: Library, subject: string): LearnedAliases 
   }
   if (words.length >= 2 && words.length <= 4) {
     const short = shortForm(texts, words);
-    if (short && !out.aliases.includes(short)) out.scoped.push(short);
+    if (short && !out.aliases.includes(short)) {
+      out.scoped.push(short);
+      if (short === words[words.length - 1] && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) out.person = true;
+    }
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { Library } from '../core/ports.js';
 import { stripInvisible } from '../search/tokenize.js';
 import { placeFor } from './places.js';
 import { corpusTopics } from './corpus-topics.js';
-import { learnAliases, type LearnedAliases } from './aliases.js';
+import { isKindPhrase, learnAliases, type LearnedAliases } from './aliases.js';
 import type { Article } from '../core/types.js';
 
 /**
@@ -33,6 +33,8 @@ export interface TopicQuery {
   dropped: number;
   /** Per part, short forms (a surname, a name's distinctive head) that count only in an article naming that part in full. */
   scoped?: string[][];
+  /** Per part, true when it names a person (so "he" or "she" right after a sentence naming them may be them). */
+  people?: boolean[];
 }
 
 /**
@@ -81,14 +83,15 @@ export function parseTopic(topic: string, library?: Library): TopicQuery {
   }
   const parts: string[][] = [];
   const scoped: string[][] = [];
+  const people: boolean[] = [];
   const labels: string[] = [];
   const seen = new Set<string>();
   let dropped = 0;
-  const add = (aliases: string[], short: string[] = []) => {
+  const add = (aliases: string[], short: string[] = [], person = false) => {
     const key = aliases[0]!.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    if (parts.length < MAX_TOPIC_PARTS) (parts.push(aliases), scoped.push(short));
+    if (parts.length < MAX_TOPIC_PARTS) (parts.push(aliases), scoped.push(short), people.push(person));
     else dropped++;
   };
   for (const piece of pieces) {
@@ -107,9 +110,9 @@ export function parseTopic(topic: string, library?: Library): TopicQuery {
     const entity =
       library !== undefined &&
       piece.includes(' ') &&
-      (corpusTopics(library).entities.has(piece.toLowerCase()) || (learned?.written !== undefined && learned.written.includes(' ')));
+      (corpusTopics(library).entities.has(piece.toLowerCase()) || (learned?.written !== undefined && learned.written.includes(' ') && !isKindPhrase(learned.written)));
     if (entity || !piece.includes(' ')) {
-      add([name, ...(learned?.aliases.filter((a) => a !== name) ?? [])], learned?.scoped ?? []);
+      add([name, ...(learned?.aliases.filter((a) => a !== name) ?? [])], learned?.scoped ?? [], learned?.person ?? false);
       continue;
     }
     // A phrase ("Kerch bridge explosion", "siege of Mariupol"): every content word must be there.
@@ -119,7 +122,7 @@ export function parseTopic(topic: string, library?: Library): TopicQuery {
       add(wordPlace ? [...wordPlace.aliases] : [w]);
     }
   }
-  return { label: labels.join(' and ') || cleaned, parts, text: cleaned, dropped, scoped };
+  return { label: labels.join(' and ') || cleaned, parts, text: cleaned, dropped, scoped, people };
 }
 
 const learnedMemo = new WeakMap<Library, { version: string; memo: Map<string, LearnedAliases> }>();
@@ -161,7 +164,10 @@ function aliasPattern(alias: string): { source: string; caseSensitive: boolean }
  * text comes from, a short form (surname, distinctive head) counts too when that article names the
  * part in full.
  */
-export type PartMatcher = (text: string, article?: Article) => boolean;
+export type PartMatcher = ((text: string, article?: Article) => boolean) & {
+  /** True when the part names a person. */
+  person?: boolean;
+};
 
 /** One regex per case sensitivity for a list of aliases; null when there are none. */
 function aliasRegexes(aliases: string[]): RegExp[] {
@@ -189,20 +195,43 @@ export function compileTopic(query: TopicQuery): PartMatcher[] {
       return stems.some((s) => low.includes(s)) && res.some((r) => r.test(text));
     };
     const short = query.scoped?.[i] ?? [];
-    if (!short.length) return (text: string) => named(text);
+    const person = query.people?.[i] ?? false;
+    if (!short.length) return Object.assign((text: string) => named(text), { person });
     const shortRes = aliasRegexes(short);
     const shortStems = stemsOf(short);
+    const rivals = rivalPatterns(aliases, short);
     const namesInFull = new WeakMap<Article, boolean>();
-    return (text: string, article?: Article) => {
+    const matcher = (text: string, article?: Article) => {
       if (named(text)) return true;
       if (!article) return false;
       const low = text.toLowerCase();
       if (!shortStems.some((s) => low.includes(s)) || !shortRes.some((r) => r.test(text))) return false;
       let full = namesInFull.get(article);
-      if (full === undefined) namesInFull.set(article, (full = named(article.meta.title) || named(article.text)));
+      if (full === undefined) {
+        // The short form stands for the part where the article names it in full and names no rival it could stand for as well.
+        full = (named(article.meta.title) || named(article.text)) && !rivals.some((r) => r.test(article.text));
+        namesInFull.set(article, full);
+      }
       return full;
     };
+    return Object.assign(matcher, { person });
   });
+}
+
+/**
+ * Other names a distinctive head could stand for: "iPhone 3G" where the part is "iPhone 4" makes
+ * "iPhone" alone ambiguous in that article ("FTSE 250" likewise for "FTSE 100").
+ */
+function rivalPatterns(aliases: string[], short: string[]): RegExp[] {
+  const out: RegExp[] = [];
+  for (const s of short) {
+    for (const a of aliases) {
+      if (!a.startsWith(`${s} `)) continue;
+      const tail = a.slice(s.length + 1).split(/\s+/)[0]!;
+      out.push(new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}\\s+(?!${escape(tail)}(?![\\p{L}\\p{N}]))[\\p{Lu}\\p{N}][\\p{L}\\p{N}]*`, 'u'));
+    }
+  }
+  return out;
 }
 
 /**
