@@ -64,8 +64,14 @@ function computeTimeline(library: Library, topic: string, opts: Required<Timelin
   for (const article of candidates(library, query, opts)) {
     const title = article.meta.title;
     let reported = 0;
+    let news: boolean | undefined;
     for (const event of eventsOf(article)) {
-      if (event.basis === 'reported' && reported >= REPORTED_PER_ARTICLE) continue;
+      if (event.basis === 'reported') {
+        if (reported >= REPORTED_PER_ARTICLE) continue;
+        // Dated to publication only where the topic is the article's news: named in its title or lead.
+        news ??= inNews(article, matchers);
+        if (!news) continue;
+      }
       if (!involves(article, event, matchers, title)) continue;
       if (event.basis === 'reported') reported++;
       events.push(event);
@@ -76,6 +82,18 @@ function computeTimeline(library: Library, topic: string, opts: Required<Timelin
 
 /** Most events of one article dated only by its publication (the first ones carry its news; the rest repeat it). */
 const REPORTED_PER_ARTICLE = 3;
+
+/** Reporting sentences that make an article's lead (its first paragraph or two). */
+const LEAD_SENTENCES = 4;
+
+/** True when every part of the topic is named in the article's title or the first sentences of its reporting. */
+function inNews(article: Article, matchers: PartMatcher[]): boolean {
+  const lead = article.sentences
+    .filter((s) => s.kind === 'body' || s.kind === 'standfirst')
+    .slice(0, LEAD_SENTENCES)
+    .map((s) => article.text.slice(s.start, s.end));
+  return matchers.every((m) => m(article.meta.title) || lead.some((t) => m(t, article)));
+}
 
 /** Articles that may hold events of the topic: all of a small corpus, or the index's best matches on a large one. */
 function candidates(library: Library, query: TopicQuery, opts: Required<TimelineOptions>): readonly Article[] {
