@@ -32,7 +32,7 @@ export default {
       const m = event.mention;
       const item = quote(article, event.span, citations, {
         highlights: m.end > m.start ? [{ start: m.start, end: m.end }] : [],
-        label: event.basis === 'reported' ? `reported ${dateLabel(m)}` : dateLabel(m),
+        label: event.basis === 'stated' ? dateLabel(m) : `${event.basis} ${dateLabel(m)}`,
         group: yearGroup(m),
         fields: { date: m.date, precision: m.precision, inferred: m.inferred, approximate: m.approximate, expression: m.text, basis: event.basis },
       });

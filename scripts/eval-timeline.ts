@@ -145,6 +145,7 @@ async function main(argv: string[]): Promise<number> {
   const empty: string[] = [];
   for (const gold of golds) {
     const reply = await runtime.execute('timeline', { text: gold.entity }, { platform: 'cli' });
+    if (reply.error) console.error(`eval:timeline: timeline "${gold.entity}" failed: ${JSON.stringify(reply.error)}`);
     const given = [...new Set(reply.items.map((i) => i.fields?.['date']).filter((d): d is string => typeof d === 'string' && d !== ''))].sort();
     if (!given.length) empty.push(gold.entity);
     const s = score(given, gold.dates, strictMatch);

@@ -51,9 +51,9 @@ export function sentenceTense(sentence: string): SentenceTense {
     if (/^(?:does|do|can|may|must|should|says|plans|intends|aims|expects|hopes|wants|needs)$/.test(w)) return 'present';
     if (/^(?:would|could|might)$/.test(w)) return 'unknown';
     if (!PAST_FORM.test(w)) continue;
-    // "Based on …," / "Formerly known as …,": a sentence may open with a participle.
-    if (i === 0) continue;
-    if (NOT_SUBJECT.has(words[i - 1]!.toLowerCase())) continue;
+    // "Based on …," / "Founded in 1976, …": a sentence may open with a participle ('"…," said X' opens with its verb).
+    if (i === 0 && /^(?:on|in|by|as|at|with|from|for|to|after|under|over|into)$/.test(next(1))) continue;
+    if (i > 0 && NOT_SUBJECT.has(words[i - 1]!.toLowerCase())) continue;
     return 'past';
   }
   return 'unknown';

@@ -11,9 +11,10 @@ import type { Article, Span } from '../core/types.js';
 /**
  * Where an event's date comes from: `stated` by a date expression of its sentence, or
  * `reported` — the sentence reports the article's news with no time words, so it is dated to the
- * publication date ("reported 4 June 2021").
+ * publication date ("reported 4 June 2021") — or `planned`: a stated date after publication in a
+ * sentence that speaks of the future ("will vote on Friday"), shown as planned, never as done.
  */
-export type EventBasis = 'stated' | 'reported';
+export type EventBasis = 'stated' | 'reported' | 'planned';
 
 /** One dated event as one article reports it. */
 export interface TimelineEvent {
@@ -83,8 +84,8 @@ function findEvents(article: Article): TimelineEvent[] {
     if (!m.date || !TIMELINE_PRECISIONS.has(m.precision)) continue;
     const sentence = article.sentences[m.sentence];
     if (!sentence || !REPORTING.has(sentence.kind)) continue;
-    if (!notAfter(m, article.meta.published)) continue;
     const s = article.text.slice(sentence.start, sentence.end);
+    if (!notAfter(m, article.meta.published) && !speaksOfFuture(s)) continue;
     const local = m.start - sentence.start;
     if (STAMP_BEFORE.test(s.slice(0, local))) continue;
     if (STATE_SINCE_BEFORE.test(s.slice(0, local))) continue;
@@ -106,11 +107,20 @@ function findEvents(article: Article): TimelineEvent[] {
       const key = `${mention.value}@${span.start}`;
       if (seen.has(key)) return;
       seen.add(key);
-      events.push({ articleId: article.id, span, sentence: index, mention, basis: 'stated' });
+      const basis = notAfter(mention, article.meta.published) ? 'stated' : 'planned';
+      events.push({ articleId: article.id, span, sentence: index, mention, basis });
     });
   }
   events.push(...reportedEvents(article, mentioned));
   return events.sort((a, b) => a.span.start - b.span.start || a.mention.start - b.mention.start);
+}
+
+/** Words that put a sentence's event ahead of its article even where the verb does not ("slated for", "due on"). */
+const PLAN_WORDS = /\b(?:slated|scheduled|due (?:to|on|in|for)|expected to|planned|upcoming|plans? to|set to)\b/i;
+
+/** True when a sentence speaks of something still to come: future tense or words of a plan. */
+function speaksOfFuture(sentence: string): boolean {
+  return sentenceTense(sentence) === 'future' || PLAN_WORDS.test(sentence);
 }
 
 /** True when the date at [start, end) of a sentence only qualifies the noun after it. */
