@@ -63,6 +63,7 @@ function computeTimeline(library: Library, topic: string, opts: Required<Timelin
   const events: TimelineEvent[] = [];
   for (const article of candidates(library, query, opts)) {
     const title = article.meta.title;
+    const mine: TimelineEvent[] = [];
     let reported = 0;
     let news: boolean | undefined;
     for (const event of eventsOf(article)) {
@@ -74,14 +75,33 @@ function computeTimeline(library: Library, topic: string, opts: Required<Timelin
       }
       if (!involves(article, event, matchers, title)) continue;
       if (event.basis === 'reported') reported++;
-      events.push(event);
+      mine.push(event);
     }
+    events.push(...distinctEvents(mine));
   }
   return { topic: query, entries: merge(library, events) };
 }
 
 /** Most events of one article dated only by its publication (the first ones carry its news; the rest repeat it). */
 const REPORTED_PER_ARTICLE = 3;
+
+/**
+ * One sentence dated twice is one event when one date lies within the other ("in the late 1980s
+ * … again in 1989", "since January of this year"): the finer date stays. Dates apart are distinct
+ * events and both stay.
+ */
+function distinctEvents(events: TimelineEvent[]): TimelineEvent[] {
+  return events.filter(
+    (e) => !events.some((o) => o !== e && o.span.start === e.span.start && o.span.end === e.span.end && within(o.mention, e.mention)),
+  );
+}
+
+/** True when `inner`'s period lies inside `outer`'s, and `outer` is the coarser (a decade, year or month holding a finer date). */
+function within(inner: TimelineEvent['mention'], outer: TimelineEvent['mention']): boolean {
+  if (!inner.date || !outer.date || inner.date.length <= outer.date.length && outer.precision !== 'decade') return false;
+  if (outer.precision === 'decade') return inner.precision !== 'decade' && inner.precision !== 'century' && inner.date.startsWith(outer.value);
+  return (outer.precision === 'year' || outer.precision === 'month') && inner.date.startsWith(outer.date);
+}
 
 /** Reporting sentences that make an article's lead (its first paragraph or two). */
 const LEAD_SENTENCES = 4;

@@ -44,7 +44,7 @@ const STATE_SINCE_BEFORE = /\b(?:that|which|who|whom)\b[^,;:.!?]*\bsince\s*$/i;
  * A date that only qualifies a noun ("the 1991 agreement", "this year's conference", "its 2010
  * developer conference") names which thing is meant; it does not date what the sentence reports.
  */
-const ATTRIBUTIVE_BEFORE = /(?:^|\s)(?:the|its|their|his|her|our|a|an|this|that|whose)\s+$/i;
+const ATTRIBUTIVE_BEFORE = /(?:^|\s)(?:the|its|their|his|her|our|a|an|this|that|whose|[\p{L}]+['’]s)\s+$/iu;
 const ATTRIBUTIVE_AFTER = /^(?:['’]s\s|\s+(?!(?:and|or|to|when|as|at|in|on|with|by|from|for|after|before|until|the|a|an)\b)[\p{L}][\p{L}-]*)/iu;
 /** Words that make a sentence background rather than the article's news. */
 const BACKGROUND = /\b(?:originally|previously|formerly|once|used to|was born|were born|founded|in the past|historically|traditionally|first (?:introduced|released|launched|announced))\b/i;
@@ -129,7 +129,7 @@ function attributive(s: string, start: number, end: number, precision: string): 
   const after = s.slice(end, end + 40);
   // "this year's conference": the determiner is part of the expression.
   if (/^(?:this|last|next)\s/i.test(s.slice(start, end)) && /^['’]s\s/.test(after)) return true;
-  return ATTRIBUTIVE_BEFORE.test(s.slice(Math.max(0, start - 12), start)) && ATTRIBUTIVE_AFTER.test(after);
+  return ATTRIBUTIVE_BEFORE.test(s.slice(Math.max(0, start - 24), start)) && ATTRIBUTIVE_AFTER.test(after);
 }
 
 /**

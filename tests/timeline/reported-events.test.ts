@@ -75,7 +75,7 @@ describe('events reported with no time words', () => {
       story('a.md', '2021-06-02', 'Acme vote', 'Acme shareholders will vote on the merger on Friday, the company said in a filing to the exchange.'),
     ]);
     const reply = await timelineOf(library, 'acme');
-    expect(reply.items.map((i) => [i.label, i.fields?.['basis']])).toEqual([['planned 4 June 2021 (inferred)', 'planned']]);
+    expect(reply.items.map((i) => [i.label, i.fields?.['basis']])).toEqual([['planned: on Friday → 4 June 2021', 'planned']]);
   });
 
   it('dates nothing to publication where the topic is only a passing mention, far from the lead', async () => {
@@ -123,7 +123,7 @@ describe('property: nothing dated after its article unless planned', () => {
           const date = String(item.fields?.['date']);
           if (date <= published.slice(0, date.length)) continue;
           expect(item.fields?.['basis'], `${date} in an article of ${published}: ${item.text}`).toBe('planned');
-          expect(item.label).toMatch(/^planned /);
+          expect(item.label).toMatch(/^planned: /);
           expect(item.text).toMatch(/\b(?:will|plans|is to|draws near)\b/);
         }
       }),

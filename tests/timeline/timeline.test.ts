@@ -67,7 +67,7 @@ describe('timeline armenia-russia on the sample corpus', () => {
   it("includes the defence minister's 22 February 2021 interview", () => {
     const { item, citation } = event('2021-02-22', 'in an interview on February 22');
     expect(item.fields).toMatchObject({ precision: 'day', inferred: true });
-    expect(item.label).toBe('22 February 2021 (inferred)');
+    expect(item.label).toBe('on February 22 → 22 February 2021');
     expect(citation.published).toBe('2021-02-23');
   });
 
@@ -84,9 +84,9 @@ describe('timeline armenia-russia on the sample corpus', () => {
 
   it("includes Pashinyan's 29 July 2021 request", () => {
     const { item } = event('2021-07-29', 'Pashinyan said during a government meeting on 29th of July');
-    expect(item.label).toBe('29 July 2021 (inferred)');
+    expect(item.label).toBe('on 29th of July → 29 July 2021 (inferred)');
     const circa = event('2021-07-29', 'a week after Armenian Prime Minister Nikol Pashinyan asked Moscow');
-    expect(circa.item.label).toBe('c. 29 July 2021 (inferred)');
+    expect(circa.item.label).toBe('a week after → c. 29 July 2021 (inferred)');
   });
 
   it('includes the 2023 events from both 2025 articles', () => {
@@ -276,7 +276,7 @@ describe('events across articles', () => {
       ['2021-03-01', 'stated'],
       ['2021-03-20', 'planned'],
     ]);
-    expect(r.items[1]!.label).toBe('planned 20 March 2021 (inferred)');
+    expect(r.items[1]!.label).toBe('planned: on March 20 → 20 March 2021');
   });
 
   it('does not date a sentence by the "since" of a relative clause describing a state', async () => {
