@@ -113,7 +113,7 @@ export function learnAliases(library: Library, subject: string): LearnedAliases 
   return out;
 }
 
-/** The form the articles write a subject in most (at least 3 in 4 occurrences, twice or more), or undefined. */
+/** The form the articles write a subject in most (at least 3 in 4 of its occurrences), or undefined. */
 function writtenForm(texts: string[], subject: string): string | undefined {
   const pattern = subject.split(/\s+/).map(escape).join('\\s+');
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu');
@@ -128,7 +128,7 @@ function writtenForm(texts: string[], subject: string): string | undefined {
   }
   let best: [string, number] | undefined;
   for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
-  if (!best || best[1] < 2 || best[1] < total * 0.75) return undefined;
+  if (!best || best[1] < total * 0.75) return undefined;
   // Only a form with capitals says something a lower-case reading does not.
   return /\p{Lu}/u.test(best[0]) ? best[0] : undefined;
 }
@@ -188,7 +188,7 @@ function shortForm(texts: string[], words: string[]): string | undefined {
     if (!full.test(t)) continue;
     const withoutFull = t.replace(new RegExp(words.map(escape).join('\\s+'), 'gu'), ' ');
     uses += [...withoutFull.matchAll(alone)].length;
-    if (uses >= 2) return candidate;
+    if (uses >= 1) return candidate;
   }
   return undefined;
 }
