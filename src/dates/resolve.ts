@@ -111,6 +111,7 @@ export function resolveCandidate(c: Candidate, ref: Ymd | null, tense: Tense): R
   if (c.year !== undefined) return stated(c, c.year, approximate);
   if (!ref) return null; // no publication date: only dates whose year the text states
   const inferred = true;
+  if (c.yearOffset !== undefined && c.month !== undefined) return { ...stated(c, ref.y + c.yearOffset, approximate), inferred };
   if (c.unit !== undefined) return relative(c, ref, approximate);
   if (c.month !== undefined) {
     const year = monthYear(c.month, c.day, c.rel, ref, tense);
