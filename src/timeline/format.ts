@@ -72,7 +72,7 @@ export function eventLabel(input: LabelInput): string {
   let phrase = '';
   if (m.text && (m.inferred || input.showPhrase)) {
     const lead = LEAD_WORD.exec(input.text.slice(Math.max(0, m.start - 12), m.start))?.[1];
-    const full = lead && !m.text.toLowerCase().startsWith(lead.toLowerCase()) ? `${lead} ${m.text}` : m.text;
+    const full = lead && !m.text.toLowerCase().startsWith(lead.toLowerCase()) ? `${lead.toLowerCase()} ${m.text}` : m.text;
     phrase = `${full} → `;
   }
   return `${basis === 'planned' ? 'planned: ' : ''}${phrase}${date}`;

@@ -105,12 +105,14 @@ export function parseTopic(topic: string, library?: Library): TopicQuery {
     }
     // Names as the corpus writes them: its spelling, acronym or long form, and short forms.
     const learned = library !== undefined && !full ? learnedFor(library, piece) : undefined;
-    const name = learned?.written ?? piece;
+    // The corpus's spelling is adopted where it carries more than a capital first letter ("iPhone 3G",
+    // "FTSE", "Dana Reyes"); a plain capitalised word ("Republicans") keeps its case-blind, plural-aware reading.
+    const name = learned?.written !== undefined && /\p{Lu}/u.test(learned.written.slice(1)) ? learned.written : piece;
     if (!full) labels.push(piece);
     const entity =
       library !== undefined &&
       piece.includes(' ') &&
-      (corpusTopics(library).entities.has(piece.toLowerCase()) || (learned?.written !== undefined && learned.written.includes(' ') && !isKindPhrase(learned.written)));
+      (corpusTopics(library).entities.has(piece.toLowerCase()) || (name !== piece && name.includes(' ') && !isKindPhrase(name)));
     if (entity || !piece.includes(' ')) {
       add([name, ...(learned?.aliases.filter((a) => a !== name) ?? [])], learned?.scoped ?? [], learned?.person ?? false);
       continue;
