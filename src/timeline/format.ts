@@ -70,7 +70,8 @@ export function eventLabel(input: LabelInput): string {
   const date = `${m.approximate ? 'c. ' : ''}${formatDate(m)}${uncertain ? ' (inferred)' : ''}`;
   if (basis === 'reported') return `reported ${date}`;
   let phrase = '';
-  if (m.text && (m.inferred || input.showPhrase)) {
+  // A phrase that reads as the date itself ("1998" → 1998) adds nothing; the snippet highlights it anyway.
+  if (m.text && (m.inferred || input.showPhrase) && m.text !== formatDate(m)) {
     const lead = LEAD_WORD.exec(input.text.slice(Math.max(0, m.start - 12), m.start))?.[1];
     const full = lead && !m.text.toLowerCase().startsWith(lead.toLowerCase()) ? `${lead.toLowerCase()} ${m.text}` : m.text;
     phrase = `${full} → `;

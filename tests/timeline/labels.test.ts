@@ -37,8 +37,11 @@ describe('timeline labels', () => {
   it('gives one item per distinct event of a sentence, each with the phrase that dated it', async () => {
     const nested = await timeline('In the late 1990s the dockers struck again, finally in 1998 at the container terminal.', '2021-06-07');
     expect(nested.items.map((i) => i.fields?.['date'])).toEqual(['1998']);
-    const apart = await timeline('The dockers struck in 1998 and won a pay deal from the port in 2004 at the container terminal.', '2021-06-07');
-    expect(apart.items.map((i) => i.label)).toEqual(['in 1998 → 1998', 'in 2004 → 2004']);
+    const apart = await timeline('The dockers struck in March 1998 and won a pay deal from the port on May 4, 2004 at the container terminal.', '2021-06-07');
+    expect(apart.items.map((i) => i.label)).toEqual(['March 1998', 'on May 4, 2004 → 4 May 2004']);
+    // A year alone reads as itself: the snippet's highlight shows which phrase it was.
+    const years = await timeline('The dockers struck in 1998 and won a pay deal from the port in 2004 at the container terminal.', '2021-06-07');
+    expect(years.items.map((i) => i.label)).toEqual(['1998', '2004']);
   });
 
   it('spans the headline over what happened, not over plans', async () => {
