@@ -5,7 +5,7 @@
 import type { Library } from '../core/ports.js';
 import { compileTopic, parseTopic, type PartMatcher, type TopicQuery } from '../topics/index.js';
 import type { Article } from '../core/types.js';
-import { eventsOf, type TimelineEvent } from './events.js';
+import { eventsOf, reportedEventsOf, type TimelineEvent } from './events.js';
 
 /** One line of a timeline: an event and the other articles that report it. */
 export interface TimelineEntry {
@@ -64,19 +64,9 @@ function computeTimeline(library: Library, topic: string, opts: Required<Timelin
   for (const article of candidates(library, query, opts)) {
     const title = article.meta.title;
     const mine: TimelineEvent[] = [];
-    let reported = 0;
-    let news: boolean | undefined;
-    for (const event of eventsOf(article)) {
-      if (event.basis === 'reported') {
-        if (reported >= REPORTED_PER_ARTICLE) continue;
-        // Dated to publication only where the topic is the article's news: named in its title or lead.
-        news ??= inNews(article, matchers);
-        if (!news) continue;
-      }
-      if (!involves(article, event, matchers, title)) continue;
-      if (event.basis === 'reported') reported++;
-      mine.push(event);
-    }
+    for (const event of eventsOf(article)) if (involves(article, event, matchers, title)) mine.push(event);
+    // Dated to publication only where the topic is the article's news: named in its title or lead.
+    if (inNews(article, matchers)) mine.push(...reportedEventsOf(article, (e) => involves(article, e, matchers, title), REPORTED_PER_ARTICLE));
     events.push(...distinctEvents(mine));
   }
   return { topic: query, entries: merge(library, events) };

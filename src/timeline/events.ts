@@ -111,7 +111,7 @@ function findEvents(article: Article): TimelineEvent[] {
       events.push({ articleId: article.id, span, sentence: index, mention, basis });
     });
   }
-  events.push(...reportedEvents(article, mentioned));
+  reportable.set(article, reportableSentences(article, mentioned));
   return events.sort((a, b) => a.span.start - b.span.start || a.mention.start - b.mention.start);
 }
 
@@ -132,23 +132,42 @@ function attributive(s: string, start: number, end: number, precision: string): 
   return ATTRIBUTIVE_BEFORE.test(s.slice(Math.max(0, start - 24), start)) && ATTRIBUTIVE_AFTER.test(after);
 }
 
-/**
- * Sentences that report the article's news with no time words: in the past or present perfect,
- * not background, not mostly a quotation. They happened on or just before publication, so they
- * are dated to it — shown as reported on that date, not as a stated date.
- */
-function reportedEvents(article: Article, mentioned: ReadonlySet<number>): TimelineEvent[] {
+/** Per article: sentences that may report its news without a date (no time words, long enough, not background). */
+const reportable = new WeakMap<Article, number[]>();
+/** Per article: the tense check of each sentence already read. */
+const reportedTense = new WeakMap<Article, Map<number, boolean>>();
+
+function reportableSentences(article: Article, mentioned: ReadonlySet<number>): number[] {
   const published = article.meta.published;
   if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return [];
-  const out: TimelineEvent[] = [];
+  const out: number[] = [];
   article.sentences.forEach((sentence, index) => {
     if (!REPORTING.has(sentence.kind) || mentioned.has(index)) return;
     const s = article.text.slice(sentence.start, sentence.end);
-    if ((s.match(/\p{L}+/gu) ?? []).length < REPORTED_MIN_WORDS) return;
-    // The tense is read outside quotations: '"…", said X' reports the saying, not what was said.
-    if (BACKGROUND.test(s)) return;
-    const tense = sentenceTense(s);
-    if (tense !== 'past' && tense !== 'perfect') return;
+    if ((s.match(/\p{L}+/gu) ?? []).length < REPORTED_MIN_WORDS || BACKGROUND.test(s)) return;
+    out.push(index);
+  });
+  return out;
+}
+
+/**
+ * Sentences that report the article's news with no time words, in the past or present perfect
+ * (read outside quotations: '"…", said X' reports the saying), not background. They happened on
+ * or just before publication, so they are dated to it — shown as reported on that date, not as a
+ * stated date. The tense is read only of sentences `wanted` accepts (those naming the topic),
+ * and at most `limit` events are returned, so a timeline reads few sentences per article.
+ * @param wanted - decides first whether an event is wanted at all (cheap topic test)
+ */
+export function reportedEventsOf(article: Article, wanted: (event: TimelineEvent) => boolean, limit: number): TimelineEvent[] {
+  eventsOf(article);
+  const indices = reportable.get(article) ?? [];
+  const published = article.meta.published!;
+  let tenses = reportedTense.get(article);
+  if (!tenses) reportedTense.set(article, (tenses = new Map()));
+  const out: TimelineEvent[] = [];
+  for (const index of indices) {
+    if (out.length >= limit) break;
+    const sentence = article.sentences[index]!;
     const mention: DateMention = {
       start: sentence.start,
       end: sentence.start,
@@ -160,8 +179,15 @@ function reportedEvents(article: Article, mentioned: ReadonlySet<number>): Timel
       inferred: article.meta.publishedInferred,
       approximate: false,
     };
-    out.push({ articleId: article.id, span: { start: sentence.start, end: sentence.end }, sentence: index, mention, basis: 'reported' });
-  });
+    const event: TimelineEvent = { articleId: article.id, span: { start: sentence.start, end: sentence.end }, sentence: index, mention, basis: 'reported' };
+    if (!wanted(event)) continue;
+    let news = tenses.get(index);
+    if (news === undefined) {
+      const tense = sentenceTense(article.text.slice(sentence.start, sentence.end));
+      tenses.set(index, (news = tense === 'past' || tense === 'perfect'));
+    }
+    if (news) out.push(event);
+  }
   return out;
 }
 
