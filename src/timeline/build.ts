@@ -98,10 +98,11 @@ const LEAD_SENTENCES = 4;
 
 /** True when every part of the topic is named in the article's title or the first sentences of its reporting. */
 function inNews(article: Article, matchers: PartMatcher[]): boolean {
-  const lead = article.sentences
-    .filter((s) => s.kind === 'body' || s.kind === 'standfirst')
-    .slice(0, LEAD_SENTENCES)
-    .map((s) => article.text.slice(s.start, s.end));
+  const lead: string[] = [];
+  for (const s of article.sentences) {
+    if (lead.length >= LEAD_SENTENCES) break;
+    if (s.kind === 'body' || s.kind === 'standfirst') lead.push(article.text.slice(s.start, s.end));
+  }
   return matchers.every((m) => m(article.meta.title) || lead.some((t) => m(t, article)));
 }
 
@@ -142,18 +143,26 @@ function searchAliases(aliases: string[], limit: number): string[] {
  */
 function involves(article: Article, event: TimelineEvent, matchers: PartMatcher[], title: string): boolean {
   const own = article.text.slice(event.span.start, event.span.end);
-  const context = [-1, 1]
-    .map((d) => article.sentences[event.sentence + d])
-    .filter((s): s is NonNullable<typeof s> => s !== undefined && s.kind !== 'chrome' && s.kind !== 'caption')
-    .map((s) => article.text.slice(s.start, s.end));
+  // The neighbours are read only when a subject is missing from the sentence itself (most calls end sooner).
+  let context: string[] | undefined;
+  const neighbours = () =>
+    (context ??= [-1, 1]
+      .map((d) => article.sentences[event.sentence + d])
+      .filter((s): s is NonNullable<typeof s> => s !== undefined && s.kind !== 'chrome' && s.kind !== 'caption')
+      .map((s) => article.text.slice(s.start, s.end)));
   let inOwn = 0;
-  const previous = article.sentences[event.sentence - 1];
-  const before = previous ? article.text.slice(previous.start, previous.end) : '';
   for (const match of matchers) {
-    if (match(own, article) || (match.person && PERSON_PRONOUN.test(own) && match(before, article))) inOwn++;
-    else if (!context.some((c) => match(c, article)) && !match(title)) return false;
+    if (match(own, article)) inOwn++;
+    else if (match.person && PERSON_PRONOUN.test(own) && match(previousOf(article, event), article)) inOwn++;
+    else if (!neighbours().some((c) => match(c, article)) && !match(title)) return false;
   }
   return inOwn > 0;
+}
+
+/** The sentence before an event's sentence ('' for the first). */
+function previousOf(article: Article, event: TimelineEvent): string {
+  const previous = article.sentences[event.sentence - 1];
+  return previous ? article.text.slice(previous.start, previous.end) : '';
 }
 
 /** A sentence whose subject is "he" or "she" ("He started Apple in 1976", "In 1986 he bought Pixar"): it continues the person the sentence before named. */

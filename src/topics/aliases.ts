@@ -22,9 +22,9 @@ export interface LearnedAliases {
 }
 
 /** Articles looked at per subject: enough to see how the news writes a name, bounded for 100,000-article corpora. */
-const SAMPLE_ARTICLES = 12;
+const SAMPLE_ARTICLES = 8;
 /** Characters of an article looked at (the name is learned, not every mention counted). */
-const SAMPLE_CHARS = 20_000;
+const SAMPLE_CHARS = 8_000;
 /** Words joined inside a long form that its acronym leaves out. */
 const LINK_WORDS = new Set(['of', 'the', 'for', 'and', 'de', 'du', 'des', 'la', 'le', 'on', 'in', '&']);
 /** Words that say what kind of thing a name is, never which one: not a distinctive head. */
