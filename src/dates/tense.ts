@@ -23,6 +23,9 @@ const PARTICIPLE_FORM = new RegExp(`^${PARTICIPLE}$`, 'i');
 const ADVERB_FORM = new RegExp(`^${ADVERB}$`, 'i');
 const GOING_TO = /^(?:due|set|scheduled|slated|expected|going|about|poised|planning|preparing)$/i;
 
+/** Characters of a sentence read for its tense. */
+const MAX_CHARS = 2000;
+
 /** Double-quoted stretches ("…", “…”), removed before reading the tense. */
 const QUOTED = /"[^"]*"|“[^”]*”/g;
 
@@ -35,7 +38,8 @@ const QUOTED = /"[^"]*"|“[^”]*”/g;
  * @example sentenceTense('Acme has announced a recall of its kettles.') // 'perfect'
  */
 export function sentenceTense(sentence: string): SentenceTense {
-  const words = sentence.replace(QUOTED, ' ').match(/[\p{L}'’-]+/gu) ?? [];
+  // The first finite verb comes early: a long sentence is read in its first stretch only (bounded work).
+  const words = sentence.slice(0, MAX_CHARS).replace(QUOTED, ' ').match(/[\p{L}'’-]+/gu) ?? [];
   for (let i = 0; i < words.length && i < 60; i++) {
     const w = words[i]!.toLowerCase().replace(/’/g, "'");
     const next = (k: number) => words[i + k]?.toLowerCase() ?? '';

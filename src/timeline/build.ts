@@ -81,10 +81,22 @@ const REPORTED_PER_ARTICLE = 3;
  * events and both stay.
  */
 function distinctEvents(events: TimelineEvent[]): TimelineEvent[] {
-  return events.filter(
-    (e) => !events.some((o) => o !== e && o.span.start === e.span.start && o.span.end === e.span.end && within(o.mention, e.mention)),
-  );
+  const bySpan = new Map<string, TimelineEvent[]>();
+  for (const e of events) {
+    const key = `${e.span.start}:${e.span.end}`;
+    const group = bySpan.get(key);
+    if (group) group.push(e);
+    else bySpan.set(key, [e]);
+  }
+  // Compared within a sentence only, and only in sentences of a few dates (a list of hundreds stays as it is).
+  return events.filter((e) => {
+    const group = bySpan.get(`${e.span.start}:${e.span.end}`)!;
+    return group.length === 1 || group.length > SAME_SENTENCE_LIMIT || !group.some((o) => o !== e && within(o.mention, e.mention));
+  });
 }
+
+/** Most dates of one sentence compared with each other for nesting. */
+const SAME_SENTENCE_LIMIT = 20;
 
 /** True when `inner`'s period lies inside `outer`'s, and `outer` is the coarser (a decade, year or month holding a finer date). */
 function within(inner: TimelineEvent['mention'], outer: TimelineEvent['mention']): boolean {
