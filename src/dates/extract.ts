@@ -65,7 +65,7 @@ const AFTER = new RegExp(`\\b(${NUMBER_RE})\\s+(day|week|month|year)s?\\s+(after
 const LAST_UNIT = new RegExp(`\\b(?:(earlier|later)\\s+)?(?:the\\s+)?(last|this|next|past|previous|coming|current)\\s+${UNIT_RE}\\b(?!-)`, 'gi');
 const LAST_NAMED = new RegExp(`\\b(last|this|next|this past|this coming|the previous|the following|previous)\\s+(${MONTH_RE}|${WEEKDAY_RE}|${SEASON_RE})(?![a-z])(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4}))?`, 'gi');
 const SEASON = new RegExp(`\\b(?:(the|in|during|over the|this|last|next)\\s+)?(?:(early|late|mid)[- ])?(${SEASON_RE})\\b(?:\\s+(?:of\\s+)?(1[6-9]\\d\\d|20\\d\\d)\\b)?`, 'gi');
-const DECADE = /\b(?:(early|mid|late)[- ])?(1\d|20)(\d)0'?s\b/gi;
+const DECADE = /\b(?:(early|mid|late)[- ])?(1\d|20)(\d)0['’]?s\b/gi;
 const CENTURY = /\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b/gi;
 const QUARTER = new RegExp(
   `\\b(?:(the|this|its|this year's)\\s+)?(?:(1[6-9]\\d\\d|20\\d\\d)(?:'s)?\\s+)?(?:fiscal\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|previous|current|most recent|year-earlier|year-ago)[- ])?(?:fiscal[- ])?quarter\\b(?:\\s+of\\s+(?:fiscal\\s+)?(1[6-9]\\d\\d|20\\d\\d)|,?\\s+(1[6-9]\\d\\d|20\\d\\d))?`,
@@ -208,7 +208,7 @@ function ruleCandidates(s: string, out: Candidate[]): void {
     const from = lead === 'the' && year !== undefined ? m.index : m.index + m[0].toLowerCase().lastIndexOf((m[2] ?? word).toLowerCase());
     at(m, { season: SEASONS[word], year, approximate: Boolean(m[2]) }, from);
   });
-  if (has('0s', "0's")) each(DECADE, s, (m) => at(m, { decade: Number(m[2]) * 10 + Number(m[3]), approximate: Boolean(m[1]) }));
+  if (has('0s', "0's", '0’s')) each(DECADE, s, (m) => at(m, { decade: Number(m[2]) * 10 + Number(m[3]), approximate: Boolean(m[1]) }));
   if (has('century')) each(CENTURY, s, (m) => at(m, { century: Number(m[1]) - 1 }));
   if (has('quarter')) each(QUARTER, s, (m) => {
     const word = m[3]?.toLowerCase();

@@ -39,3 +39,9 @@ describe('ranges and shared years', () => {
     expect(dates('The port closed in December of last year.')).toEqual([['December of last year', '2020-12']]);
   });
 });
+
+describe('decades', () => {
+  it('reads a decade written with a curly apostrophe as the decade', () => {
+    expect(dates('The market collapsed in the 1980’s, the paper wrote.')).toEqual([['1980’s', '198']]);
+  });
+});
