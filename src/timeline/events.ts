@@ -50,6 +50,16 @@ const ATTRIBUTIVE_AFTER = /^(?:['’]s\s|\s+(?!(?:and|or|to|when|as|at|in|on|wit
 const BACKGROUND = /\b(?:originally|previously|formerly|once|used to|was born|were born|founded|in the past|historically|traditionally|first (?:introduced|released|launched|announced))\b/i;
 /** Fewest words a sentence needs to report an event on its own. */
 const REPORTED_MIN_WORDS = 6;
+/** Reporting sentences of an article read for news told without a date. */
+const REPORTED_SCAN = 60;
+
+/** True when a text has at least `n` words (counted up to `n`, whatever its length). */
+function hasWords(text: string, n: number): boolean {
+  const word = /\p{L}+/gu;
+  let count = 0;
+  while (count < n && word.exec(text)) count++;
+  return count >= n;
+}
 
 /** Where a sentence may be cut into clauses: semicolons, dashes, and a comma before a new clause. */
 const CLAUSE_BREAK = /;\s+|\s+[–—]\s+|,\s+(?=(?:and|but|while|whereas|when|after|before|which|as|then)\b)/g;
@@ -141,12 +151,16 @@ function reportableSentences(article: Article, mentioned: ReadonlySet<number>): 
   const published = article.meta.published;
   if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return [];
   const out: number[] = [];
-  article.sentences.forEach((sentence, index) => {
-    if (!REPORTING.has(sentence.kind) || mentioned.has(index)) return;
+  let seen = 0;
+  for (const [index, sentence] of article.sentences.entries()) {
+    if (!REPORTING.has(sentence.kind)) continue;
+    // The news is told early: only the first reporting sentences are read (bounded work on any article).
+    if (++seen > REPORTED_SCAN) break;
+    if (mentioned.has(index)) continue;
     const s = article.text.slice(sentence.start, sentence.end);
-    if ((s.match(/\p{L}+/gu) ?? []).length < REPORTED_MIN_WORDS || BACKGROUND.test(s)) return;
+    if (!hasWords(s, REPORTED_MIN_WORDS) || BACKGROUND.test(s.slice(0, 2000))) continue;
     out.push(index);
-  });
+  }
   return out;
 }
 
