@@ -8,6 +8,7 @@ import type { Command, CommandContext } from '../src/core/command.js';
 import { queryText } from '../src/answer/reply.js';
 import { messageReply } from '../src/answer/message.js';
 import type { Reply } from '../src/core/types.js';
+import { questionTopic } from '../src/topics/question.js';
 
 const input = z.object({ question: queryText('question') });
 
@@ -23,7 +24,7 @@ export interface Route {
 // Ordered: an explicit request for a timeline wins, then claims, then "when" questions.
 const TIMELINE_WORDS = /\b(time ?line|chronology|chronological|history of|sequence of events)\b/i;
 const CLAIM_WORDS =
-  /\b(who\s+(?:said|says|say|claimed|claims|claim|denied|denies|deny|blamed|blames|blame|accused|accuses|alleged|alleges|stated|states|reported|reports|is blamed|was blamed|took responsibility|is responsible|was responsible)|claims?|claimed|claiming|den(?:y|ies|ied|ying|ials?)|allegations?|alleged|accus(?:e|es|ed|ing|ations?)|blam(?:e|es|ed|ing)|according to whom|what did .+ say)\b/i;
+  /\b(who\s+(?:said|says|say|claimed|claims|claim|denied|denies|deny|blamed|blames|blame|accused|accuses|alleged|alleges|stated|states|reported|reports|is blamed|was blamed|took responsibility|is responsible|was responsible|critici[sz]ed|critici[sz]es|condemned|condemns|praised|praises|warned|warns|questioned|questions|disputed|disputes|rejected|rejects|welcomed|welcomes|defended|defends|attacked|slammed|opposed|opposes|called for|urged|urges|demanded|admitted|confirmed|confirms|insisted|argued|argues)|claims?|claimed|claiming|den(?:y|ies|ied|ying|ials?)|allegations?|alleged|accus(?:e|es|ed|ing|ations?)|blam(?:e|es|ed|ing)|according to whom|what did .+ say)\b/i;
 const WHEN_WORDS = /\b(when|what happened|how did .+ unfold|in what order|dates? of)\b/i;
 
 // Question scaffolding that is not the topic; removed from the start of the question only, so
@@ -45,10 +46,17 @@ export function route(question: string): Route {
   const command = pick[0] as Route['command'];
   const match = pick[1] as RegExpExecArray | null;
   let topic = topicOf(q);
-  if (command === 'claim') {
-    // The claim verbs say what to look for, not what about: "did Russia deny the strike" → "Russia the strike".
-    const stripped = topic.replace(CLAIM_VERBS, ' ').replace(/\s+/g, ' ').trim();
-    if (/[\p{L}\p{N}]/u.test(stripped)) topic = stripped;
+  if (command !== 'search' && topic) {
+    // claim and timeline want the subject: names and nouns, not the question's verbs, pronouns and
+    // function words ("minister send her letter to parliament" → "minister letter parliament").
+    // search keeps the words, which its index ranks on its own.
+    const nouns = questionTopic(topic);
+    if (nouns) topic = nouns;
+    else if (command === 'claim') {
+      // The claim verbs say what to look for, not what about: "did Russia deny the strike" → "Russia the strike".
+      const stripped = topic.replace(CLAIM_VERBS, ' ').replace(/\s+/g, ' ').trim();
+      if (/[\p{L}\p{N}]/u.test(stripped)) topic = stripped;
+    }
   }
   return { command, topic, cue: match ? match[0].toLowerCase() : null };
 }

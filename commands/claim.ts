@@ -147,7 +147,7 @@ function outletAssertions(articles: Article[], mentions: Map<string, number[]>, 
 
 /** Indexes of the sentences of an article that name every part of the topic. */
 function topicSentences(article: Article, matchers: PartMatcher[]): number[] {
-  return article.sentences.filter((x) => matchers.every((m) => m(article.text.slice(x.start, x.end)))).map((x) => x.index);
+  return article.sentences.filter((x) => matchers.every((m) => m(article.text.slice(x.start, x.end), article))).map((x) => x.index);
 }
 
 /** How relevant a statement is: 2 when its own words name the topic, 1–1.5 by nearness to a sentence that does. */

@@ -4,7 +4,7 @@ import type { Command } from '../src/core/command.js';
 import { CitationBook, quote, queryText } from '../src/answer/reply.js';
 import { countOf } from '../src/answer/plural.js';
 import { buildTimeline } from '../src/timeline/build.js';
-import { dateLabel, yearGroup } from '../src/timeline/format.js';
+import { eventLabel, yearGroup } from '../src/timeline/format.js';
 import { toTimelineJs } from '../src/timeline/timelinejs.js';
 import { suggestTopics, topicNote } from '../src/topics/index.js';
 import type { Reply, ReplyItem } from '../src/core/types.js';
@@ -30,16 +30,27 @@ export default {
     const citations = new CitationBook();
     const shown = timeline.entries.slice(0, EVENT_LIMIT);
     const items: ReplyItem[] = [];
+    // A sentence that gives several dates says which phrase gave which.
+    const perSentence = new Map<string, number>();
+    for (const { event } of shown) perSentence.set(`${event.articleId}\u0000${event.span.start}`, (perSentence.get(`${event.articleId}\u0000${event.span.start}`) ?? 0) + 1);
+    let uncertain = false;
     for (const { event, alsoIn } of shown) {
       const article = library.get(event.articleId);
       if (!article) continue;
       const m = event.mention;
       const item = quote(article, event.span, citations, {
-        highlights: [{ start: m.start, end: m.end }],
-        label: dateLabel(m),
+        highlights: m.end > m.start ? [{ start: m.start, end: m.end }] : [],
+        label: eventLabel({
+          mention: m,
+          basis: event.basis,
+          text: article.text,
+          publishedInferred: article.meta.publishedInferred,
+          showPhrase: (perSentence.get(`${event.articleId}\u0000${event.span.start}`) ?? 0) > 1,
+        }),
         group: yearGroup(m),
-        fields: { date: m.date, precision: m.precision, inferred: m.inferred, approximate: m.approximate, expression: m.text },
+        fields: { date: m.date, precision: m.precision, inferred: m.inferred, approximate: m.approximate, expression: m.text, basis: event.basis },
       });
+      if (m.inferred && article.meta.publishedInferred) uncertain = true;
       const others = [...new Set(alsoIn.map((o) => library.get(o.articleId)).filter((a) => a !== undefined).map((a) => citations.cite(a)))];
       if (others.length) item.alsoIn = others.filter((id) => id !== item.source);
       items.push(item);
@@ -53,10 +64,14 @@ export default {
       notes.push(suggestions.length ? `No dated events for "${label}" — try ${suggestions.map((s) => `"${s}"`).join(', ')}.` : `No dated events for "${label}".`);
     } else {
       if (timeline.entries.length > shown.length) notes.push(`${timeline.entries.length - shown.length} later events not shown.`);
-      if (items.some((i) => i.fields?.['inferred'] === true)) notes.push('"(inferred)": the year or the publication date was not stated and was worked out.');
+      if (uncertain) notes.push('"(inferred)": worked out from a publication date the article does not state.');
+      if (items.some((i) => i.fields?.['basis'] === 'reported')) notes.push('"reported": the article reports it as news without a date; dated to its publication.');
     }
     const articles = citations.list().length;
-    const years = items.length ? `, ${items[0]!.group}–${items[items.length - 1]!.group}` : '';
+    // The span covers what happened: plans still to come stay out of it.
+    const happened = items.filter((i) => i.fields?.['basis'] !== 'planned');
+    const [first, last] = [happened[0]?.group, happened[happened.length - 1]?.group];
+    const years = first === undefined ? '' : first === last ? `, ${first}` : `, ${first}–${last}`;
     return {
       command: 'timeline',
       query: topic,

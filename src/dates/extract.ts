@@ -52,6 +52,8 @@ export interface Candidate {
   fromPublication?: boolean;
   /** Recognised but deliberately left undated (e.g. "a week after" with nothing to anchor it). */
   suppress?: boolean;
+  /** Year counted from the reference ("January of this year" = 0, "December of last year" = -1). */
+  yearOffset?: number;
   /** Rules win ties against chrono. */
   priority: number;
 }
@@ -64,7 +66,7 @@ const AFTER = new RegExp(`\\b(${NUMBER_RE})\\s+(day|week|month|year)s?\\s+(after
 const LAST_UNIT = new RegExp(`\\b(?:(earlier|later)\\s+)?(?:the\\s+)?(last|this|next|past|previous|coming|current)\\s+${UNIT_RE}\\b(?!-)`, 'gi');
 const LAST_NAMED = new RegExp(`\\b(last|this|next|this past|this coming|the previous|the following|previous)\\s+(${MONTH_RE}|${WEEKDAY_RE}|${SEASON_RE})(?![a-z])(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4}))?`, 'gi');
 const SEASON = new RegExp(`\\b(?:(the|in|during|over the|this|last|next)\\s+)?(?:(early|late|mid)[- ])?(${SEASON_RE})\\b(?:\\s+(?:of\\s+)?(1[6-9]\\d\\d|20\\d\\d)\\b)?`, 'gi');
-const DECADE = /\b(?:(early|mid|late)[- ])?(1\d|20)(\d)0'?s\b/gi;
+const DECADE = /\b(?:(early|mid|late)[- ])?(1\d|20)(\d)0['’]?s\b/gi;
 const CENTURY = /\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b/gi;
 const QUARTER = new RegExp(
   `\\b(?:(the|this|its|this year's)\\s+)?(?:(1[6-9]\\d\\d|20\\d\\d)(?:'s)?\\s+)?(?:fiscal\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|previous|current|most recent|year-earlier|year-ago)[- ])?(?:fiscal[- ])?quarter\\b(?:\\s+of\\s+(?:fiscal\\s+)?(1[6-9]\\d\\d|20\\d\\d)|,?\\s+(1[6-9]\\d\\d|20\\d\\d))?`,
@@ -91,7 +93,47 @@ export function findCandidates(sentence: string): Candidate[] {
   const found: Candidate[] = [];
   if (RULE_HINT.test(sentence) || chronoHit) ruleCandidates(sentence, found);
   if (chronoHit) chronoCandidates(sentence, found);
-  return pickNonOverlapping(found).map((c) => extendPrefix(sentence, c));
+  return shareYears(sentence, pickNonOverlapping(found).map((c) => extendPrefix(sentence, c)));
+}
+
+/** What may stand between two dates of one range or list: "March and April 2011", "late March to mid-April of 2011". */
+const RANGE_LINK = /^\s*(?:and|to|through|until|till|or|[-–—])\s*$/i;
+
+/**
+ * Dates that share a year the text gives once: "between late March and mid-April of 2011" (both
+ * 2011), and a month with its year in an "of" phrase, "January of this year" (one expression).
+ */
+function shareYears(s: string, cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i]!;
+    const b = cands[i + 1];
+    const open = a.month !== undefined && a.year === undefined && a.rel === undefined && a.yearOffset === undefined && !a.suppress;
+    if (!open || !b) {
+      out.push(a);
+      continue;
+    }
+    const between = s.slice(a.end, b.start);
+    const yearOnly = b.month === undefined && b.season === undefined && b.quarter === undefined && b.half === undefined && b.weekday === undefined;
+    if (/^(?:\s+of)?\s*$/i.test(between) && /\bof\s*$/i.test(s.slice(a.start, b.start)) && yearOnly) {
+      if (b.year !== undefined && b.unit === undefined) {
+        out.push({ ...a, end: b.end, year: b.year });
+        i++;
+        continue;
+      }
+      if (b.unit === 'year' && b.offset !== undefined && !b.approximate) {
+        out.push({ ...a, end: b.end, yearOffset: b.offset });
+        i++;
+        continue;
+      }
+    }
+    if (RANGE_LINK.test(between) && b.month !== undefined && b.year !== undefined) {
+      out.push({ ...a, year: b.year - (a.month! > b.month ? 1 : 0) });
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
@@ -167,7 +209,7 @@ function ruleCandidates(s: string, out: Candidate[]): void {
     const from = lead === 'the' && year !== undefined ? m.index : m.index + m[0].toLowerCase().lastIndexOf((m[2] ?? word).toLowerCase());
     at(m, { season: SEASONS[word], year, approximate: Boolean(m[2]) }, from);
   });
-  if (has('0s', "0's")) each(DECADE, s, (m) => at(m, { decade: Number(m[2]) * 10 + Number(m[3]), approximate: Boolean(m[1]) }));
+  if (has('0s', "0's", '0’s')) each(DECADE, s, (m) => at(m, { decade: Number(m[2]) * 10 + Number(m[3]), approximate: Boolean(m[1]) }));
   if (has('century')) each(CENTURY, s, (m) => at(m, { century: Number(m[1]) - 1 }));
   if (has('quarter')) each(QUARTER, s, (m) => {
     const word = m[3]?.toLowerCase();
@@ -266,16 +308,34 @@ function chronoCandidate(s: string, offset: number, r: chrono.ParsedResult, out:
   const weekdayKnown = known.isCertain('weekday');
   let text = r.text;
   let start = offset + r.index;
+  let sharedYear: number | undefined;
   const lead = CHRONO_LEAD.exec(text);
   if (lead) {
     start += lead[0].length;
     text = text.slice(lead[0].length);
   }
   if (/^\d{1,2}\/\d{1,2}$/.test(text)) return; // "3/8" is a fraction far more often than a date
+  let rangeEnd: Candidate | undefined;
   if (r.end) {
-    // A range ("June 4-6", "last Thursday, to Nov. 6"): keep the expression of its start.
+    // A range ("June 4-6", "from March to May 2019"): the start keeps its own expression, the end
+    // becomes a candidate of its own when it names a month or a year, and a year stated only at the
+    // end is shared by the start ("from June 3 to June 7, 2019").
     const cut = /\s*(?:[-–—]|,?\s+(?:to|through|until|and)\s+)/.exec(text.slice(1));
-    if (cut) text = text.slice(0, cut.index + 1);
+    if (cut) {
+      const endAt = cut.index + 1 + cut[0].length;
+      const endText = text.slice(endAt).replace(/[\s,.;:]+$/, '');
+      text = text.slice(0, cut.index + 1);
+      const e = r.end;
+      const endMonth = e.isCertain('month') ? e.get('month') ?? undefined : undefined;
+      const endYear = e.isCertain('year') ? e.get('year') ?? undefined : undefined;
+      if (endMonth !== undefined && new RegExp(`(?:${MONTH_RE})`, 'i').test(endText)) {
+        const endDay = e.isCertain('day') ? e.get('day') ?? undefined : undefined;
+        rangeEnd = { start: start + endAt, end: start + endAt + endText.length, month: endMonth, day: endDay, year: endYear, priority: 0 };
+      }
+      if (endYear !== undefined && month !== undefined && !known.isCertain('year')) {
+        sharedYear = endYear - (endMonth !== undefined && month > endMonth ? 1 : 0);
+      }
+    }
   }
   const trail = /[\s,.;:]+$/.exec(text);
   if (trail && !/\b[a-z]{3}\.$/i.test(text)) text = text.slice(0, trail.index);
@@ -283,9 +343,10 @@ function chronoCandidate(s: string, offset: number, r: chrono.ParsedResult, out:
   const periodEdge = lead && /(end|beginning|start|middle) of\s*$/i.test(lead[0]);
   if (month !== undefined) {
     const day = known.isCertain('day') && !periodEdge ? known.get('day') ?? undefined : undefined;
-    const year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;
+    const year = known.isCertain('year') ? known.get('year') ?? undefined : sharedYear;
     if (day === undefined && year === undefined && /^may$/i.test(text)) return; // the modal verb
     out.push({ start, end: start + text.length, month, day, year, priority: 0 });
+    if (rangeEnd) out.push(rangeEnd);
   } else if (weekdayKnown && new RegExp(WEEKDAY_RE, 'i').test(text)) {
     const wd = new RegExp(WEEKDAY_RE, 'i').exec(text)!;
     // Keep "Wednesday night" whole but date it as the day.

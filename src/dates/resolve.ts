@@ -32,6 +32,12 @@ const PAST_VERB =
 const PAST_BEFORE = new RegExp(`\\b${PAST_VERB}\\s+(?:[\\w'’-]+\\s+){0,4}(?:on|in|since|during|last)\\s+$`, 'i');
 const PAST_AFTER = new RegExp(`^[,\\s]+(?:[\\w'’-]+\\s+){0,5}${PAST_VERB}\\b`, 'i');
 const SENTENCE_OPENING = /^\W*(?:(?:on|in|since|by|during|early|late)\s+)?$/i;
+/** A future verb soon after a sentence-opening date ("On Sunday, the prime minister will open …"). */
+const FUTURE_AFTER = /^[,\s]+(?:[\w'’-]+\s+){0,6}(?:will|shall|is to|are to|is (?:due|set|scheduled|slated|expected) to|are (?:due|set|scheduled|slated|expected) to|plans? to)\b/i;
+/** "Thursday's vote", "Friday's summit": a weekday naming an occasion. */
+const POSSESSIVE_AFTER = /^['’]s\s/;
+const AHEAD_BEFORE = /\b(?:ahead of|in the run-up to|on the eve of)\s+$/i;
+const COMING_AFTER = /^['’]s\s+(?:[\w-]+\s+){1,3}(?:draws?\s+(?:near|closer)|approach(?:es)?|looms?|nears)\b/i;
 
 /** Which way an expression points, from the words around it in its sentence. */
 export type Tense = 'future' | 'past' | 'unknown';
@@ -42,7 +48,12 @@ function tenseAround(sentence: string, start: number, end: number): Tense {
   if (FUTURE_CUE.test(before)) return 'future';
   // "were held on January 3" or "On January 3, the talks ended": the verb is in the past and the date is when it happened.
   if (PAST_BEFORE.test(before)) return 'past';
-  if (SENTENCE_OPENING.test(sentence.slice(0, start)) && PAST_AFTER.test(sentence.slice(end, end + 60))) return 'past';
+  const opening = SENTENCE_OPENING.test(sentence.slice(0, start));
+  if (opening && PAST_AFTER.test(sentence.slice(end, end + 60))) return 'past';
+  if (opening && FUTURE_AFTER.test(sentence.slice(end, end + 80))) return 'future';
+  // "as Thursday's vote draws near", "ahead of Sunday's election": the occasion is still to come.
+  // (Other possessive weekdays are mostly past: "Friday's closing price", "follows Tuesday's declaration".)
+  if (POSSESSIVE_AFTER.test(sentence.slice(end, end + 3)) && (AHEAD_BEFORE.test(before) || COMING_AFTER.test(sentence.slice(end, end + 50)))) return 'future';
   return 'unknown';
 }
 
@@ -100,6 +111,7 @@ export function resolveCandidate(c: Candidate, ref: Ymd | null, tense: Tense): R
   if (c.year !== undefined) return stated(c, c.year, approximate);
   if (!ref) return null; // no publication date: only dates whose year the text states
   const inferred = true;
+  if (c.yearOffset !== undefined && c.month !== undefined) return { ...stated(c, ref.y + c.yearOffset, approximate), inferred };
   if (c.unit !== undefined) return relative(c, ref, approximate);
   if (c.month !== undefined) {
     const year = monthYear(c.month, c.day, c.rel, ref, tense);

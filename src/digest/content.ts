@@ -160,8 +160,9 @@ export async function buildDigest(input: DigestContentInput): Promise<Reply | nu
     // The same reading of a topic as /claim and /timeline: every subject, by any of its aliases.
     const matchers = compileTopic(parseTopic(topic, library));
     candidates = candidates.filter((id) => {
-      const text = reportingText(library.get(id)!);
-      return matchers.every((matches) => matches(text));
+      const article = library.get(id)!;
+      const text = reportingText(article);
+      return matchers.every((matches) => matches(text, article));
     });
   }
 

@@ -5,7 +5,7 @@
 import type { Library } from '../core/ports.js';
 import { compileTopic, parseTopic, type PartMatcher, type TopicQuery } from '../topics/index.js';
 import type { Article } from '../core/types.js';
-import { eventsOf, type TimelineEvent } from './events.js';
+import { eventsOf, reportedEventsOf, type TimelineEvent } from './events.js';
 
 /** One line of a timeline: an event and the other articles that report it. */
 export interface TimelineEntry {
@@ -63,9 +63,59 @@ function computeTimeline(library: Library, topic: string, opts: Required<Timelin
   const events: TimelineEvent[] = [];
   for (const article of candidates(library, query, opts)) {
     const title = article.meta.title;
-    for (const event of eventsOf(article)) if (involves(article, event, matchers, title)) events.push(event);
+    const mine: TimelineEvent[] = [];
+    for (const event of eventsOf(article)) if (involves(article, event, matchers, title)) mine.push(event);
+    // Dated to publication only where the topic is the article's news: named in its title or lead.
+    if (inNews(article, matchers)) mine.push(...reportedEventsOf(article, (e) => involves(article, e, matchers, title), REPORTED_PER_ARTICLE));
+    events.push(...distinctEvents(mine));
   }
   return { topic: query, entries: merge(library, events) };
+}
+
+/** Most events of one article dated only by its publication (the first ones carry its news; the rest repeat it). */
+const REPORTED_PER_ARTICLE = 3;
+
+/**
+ * One sentence dated twice is one event when one date lies within the other ("in the late 1980s
+ * … again in 1989", "since January of this year"): the finer date stays. Dates apart are distinct
+ * events and both stay.
+ */
+function distinctEvents(events: TimelineEvent[]): TimelineEvent[] {
+  const bySpan = new Map<string, TimelineEvent[]>();
+  for (const e of events) {
+    const key = `${e.span.start}:${e.span.end}`;
+    const group = bySpan.get(key);
+    if (group) group.push(e);
+    else bySpan.set(key, [e]);
+  }
+  // Compared within a sentence only, and only in sentences of a few dates (a list of hundreds stays as it is).
+  return events.filter((e) => {
+    const group = bySpan.get(`${e.span.start}:${e.span.end}`)!;
+    return group.length === 1 || group.length > SAME_SENTENCE_LIMIT || !group.some((o) => o !== e && within(o.mention, e.mention));
+  });
+}
+
+/** Most dates of one sentence compared with each other for nesting. */
+const SAME_SENTENCE_LIMIT = 20;
+
+/** True when `inner`'s period lies inside `outer`'s, and `outer` is the coarser (a decade, year or month holding a finer date). */
+function within(inner: TimelineEvent['mention'], outer: TimelineEvent['mention']): boolean {
+  if (!inner.date || !outer.date || inner.date.length <= outer.date.length && outer.precision !== 'decade') return false;
+  if (outer.precision === 'decade') return inner.precision !== 'decade' && inner.precision !== 'century' && inner.date.startsWith(outer.value);
+  return (outer.precision === 'year' || outer.precision === 'month') && inner.date.startsWith(outer.date);
+}
+
+/** Reporting sentences that make an article's lead (its first paragraph or two). */
+const LEAD_SENTENCES = 4;
+
+/** True when every part of the topic is named in the article's title or the first sentences of its reporting. */
+function inNews(article: Article, matchers: PartMatcher[]): boolean {
+  const lead: string[] = [];
+  for (const s of article.sentences) {
+    if (lead.length >= LEAD_SENTENCES) break;
+    if (s.kind === 'body' || s.kind === 'standfirst') lead.push(article.text.slice(s.start, s.end));
+  }
+  return matchers.every((m) => m(article.meta.title) || lead.some((t) => m(t, article)));
 }
 
 /** Articles that may hold events of the topic: all of a small corpus, or the index's best matches on a large one. */
@@ -105,17 +155,30 @@ function searchAliases(aliases: string[], limit: number): string[] {
  */
 function involves(article: Article, event: TimelineEvent, matchers: PartMatcher[], title: string): boolean {
   const own = article.text.slice(event.span.start, event.span.end);
-  const context = [-1, 1]
-    .map((d) => article.sentences[event.sentence + d])
-    .filter((s): s is NonNullable<typeof s> => s !== undefined && s.kind !== 'chrome' && s.kind !== 'caption')
-    .map((s) => article.text.slice(s.start, s.end));
+  // The neighbours are read only when a subject is missing from the sentence itself (most calls end sooner).
+  let context: string[] | undefined;
+  const neighbours = () =>
+    (context ??= [-1, 1]
+      .map((d) => article.sentences[event.sentence + d])
+      .filter((s): s is NonNullable<typeof s> => s !== undefined && s.kind !== 'chrome' && s.kind !== 'caption')
+      .map((s) => article.text.slice(s.start, s.end)));
   let inOwn = 0;
   for (const match of matchers) {
-    if (match(own)) inOwn++;
-    else if (!context.some((c) => match(c)) && !match(title)) return false;
+    if (match(own, article)) inOwn++;
+    else if (match.person && PERSON_PRONOUN.test(own) && match(previousOf(article, event), article)) inOwn++;
+    else if (!neighbours().some((c) => match(c, article)) && !match(title)) return false;
   }
   return inOwn > 0;
 }
+
+/** The sentence before an event's sentence ('' for the first). */
+function previousOf(article: Article, event: TimelineEvent): string {
+  const previous = article.sentences[event.sentence - 1];
+  return previous ? article.text.slice(previous.start, previous.end) : '';
+}
+
+/** A sentence whose subject is "he" or "she" ("He started Apple in 1976", "In 1986 he bought Pixar"): it continues the person the sentence before named. */
+const PERSON_PRONOUN = /^\W*(?:[^,.;:!?]{0,30}?\s)?(?:he|she)\s+(?!said\b)[\p{Ll}]/iu;
 
 const STOP = new Set(
   'that this with from have has had were was been said says will would their there which about after before into over than they them its also such'.split(' '),

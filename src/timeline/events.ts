@@ -5,7 +5,16 @@
  */
 import { datesOf } from '../dates/analyser.js';
 import type { DateMention } from '../dates/types.js';
+import { sentenceTense } from '../dates/tense.js';
 import type { Article, Span } from '../core/types.js';
+
+/**
+ * Where an event's date comes from: `stated` by a date expression of its sentence, or
+ * `reported` — the sentence reports the article's news with no time words, so it is dated to the
+ * publication date ("reported 4 June 2021") — or `planned`: a stated date after publication in a
+ * sentence that speaks of the future ("will vote on Friday"), shown as planned, never as done.
+ */
+export type EventBasis = 'stated' | 'reported' | 'planned';
 
 /** One dated event as one article reports it. */
 export interface TimelineEvent {
@@ -14,8 +23,9 @@ export interface TimelineEvent {
   span: Span;
   /** Index of its sentence in `Article.sentences`. */
   sentence: number;
-  /** The date expression that dates it. */
+  /** The date expression that dates it; for a `reported` event, the publication date as an empty mention at the sentence start. */
   mention: DateMention;
+  basis: EventBasis;
 }
 
 /** Precisions a timeline shows; vague references ("recently") and centuries date nothing usefully. */
@@ -30,6 +40,27 @@ const STAMP_BEFORE = /\b(?:published|updated|posted|modified|copyright|filed|dat
  * since May 12, when …" and "Since the end of June, …" are not relative clauses and stay.)
  */
 const STATE_SINCE_BEFORE = /\b(?:that|which|who|whom)\b[^,;:.!?]*\bsince\s*$/i;
+/**
+ * A date that only qualifies a noun ("the 1991 agreement", "this year's conference", "its 2010
+ * developer conference") names which thing is meant; it does not date what the sentence reports.
+ */
+const ATTRIBUTIVE_BEFORE = /(?:^|\s)(?:the|its|their|his|her|our|a|an|this|that|whose|[\p{L}]+['’]s)\s+$/iu;
+const ATTRIBUTIVE_AFTER = /^(?:['’]s\s|\s+(?!(?:and|or|to|when|as|at|in|on|with|by|from|for|after|before|until|the|a|an)\b)[\p{L}][\p{L}-]*)/iu;
+/** Words that make a sentence background rather than the article's news. */
+const BACKGROUND = /\b(?:originally|previously|formerly|once|used to|was born|were born|founded|in the past|historically|traditionally|first (?:introduced|released|launched|announced))\b/i;
+/** Fewest words a sentence needs to report an event on its own. */
+const REPORTED_MIN_WORDS = 6;
+/** Reporting sentences of an article read for news told without a date. */
+const REPORTED_SCAN = 60;
+
+/** True when a text has at least `n` words (counted up to `n`, whatever its length). */
+function hasWords(text: string, n: number): boolean {
+  const word = /\p{L}+/gu;
+  let count = 0;
+  while (count < n && word.exec(text)) count++;
+  return count >= n;
+}
+
 /** Where a sentence may be cut into clauses: semicolons, dashes, and a comma before a new clause. */
 const CLAUSE_BREAK = /;\s+|\s+[–—]\s+|,\s+(?=(?:and|but|while|whereas|when|after|before|which|as|then)\b)/g;
 
@@ -53,15 +84,22 @@ export function eventsOf(article: Article): TimelineEvent[] {
 
 function findEvents(article: Article): TimelineEvent[] {
   const bySentence = new Map<number, DateMention[]>();
+  // Sentences holding any time word other than a qualifying one are not dated to publication.
+  const mentioned = new Set<number>();
   for (const m of datesOf(article)) {
+    const sentenceOf = article.sentences[m.sentence];
+    if (sentenceOf && !attributive(article.text.slice(sentenceOf.start, sentenceOf.end), m.start - sentenceOf.start, m.end - sentenceOf.start, m.precision)) {
+      mentioned.add(m.sentence);
+    }
     if (!m.date || !TIMELINE_PRECISIONS.has(m.precision)) continue;
     const sentence = article.sentences[m.sentence];
     if (!sentence || !REPORTING.has(sentence.kind)) continue;
-    if (!notAfter(m, article.meta.published)) continue;
     const s = article.text.slice(sentence.start, sentence.end);
+    if (!notAfter(m, article.meta.published) && !speaksOfFuture(s)) continue;
     const local = m.start - sentence.start;
     if (STAMP_BEFORE.test(s.slice(0, local))) continue;
     if (STATE_SINCE_BEFORE.test(s.slice(0, local))) continue;
+    if (attributive(s, local, local + m.text.length, m.precision)) continue;
     // A sentence that is nothing but the date ("23 February 2021.") frames the page.
     const rest = (s.slice(0, local) + ' ' + s.slice(local + m.text.length)).match(/\p{L}{2,}/gu) ?? [];
     if (rest.length < 3) continue;
@@ -79,10 +117,92 @@ function findEvents(article: Article): TimelineEvent[] {
       const key = `${mention.value}@${span.start}`;
       if (seen.has(key)) return;
       seen.add(key);
-      events.push({ articleId: article.id, span, sentence: index, mention });
+      const basis = notAfter(mention, article.meta.published) ? 'stated' : 'planned';
+      events.push({ articleId: article.id, span, sentence: index, mention, basis });
     });
   }
+  reportable.set(article, reportableSentences(article, mentioned));
   return events.sort((a, b) => a.span.start - b.span.start || a.mention.start - b.mention.start);
+}
+
+/** Words that put a sentence's event ahead of its article even where the verb does not ("slated for", "due on"). */
+const PLAN_WORDS = /\b(?:slated|scheduled|due (?:to|on|in|for)|expected to|planned|upcoming|plans? to|set to)\b/i;
+
+/** True when a sentence speaks of something still to come: future tense or words of a plan. */
+function speaksOfFuture(sentence: string): boolean {
+  return sentenceTense(sentence) === 'future' || PLAN_WORDS.test(sentence);
+}
+
+/** True when the date at [start, end) of a sentence only qualifies the noun after it. */
+function attributive(s: string, start: number, end: number, precision: string): boolean {
+  if (precision !== 'year') return false;
+  const after = s.slice(end, end + 40);
+  // "this year's conference": the determiner is part of the expression.
+  if (/^(?:this|last|next)\s/i.test(s.slice(start, end)) && /^['’]s\s/.test(after)) return true;
+  return ATTRIBUTIVE_BEFORE.test(s.slice(Math.max(0, start - 24), start)) && ATTRIBUTIVE_AFTER.test(after);
+}
+
+/** Per article: sentences that may report its news without a date (no time words, long enough, not background). */
+const reportable = new WeakMap<Article, number[]>();
+/** Per article: the tense check of each sentence already read. */
+const reportedTense = new WeakMap<Article, Map<number, boolean>>();
+
+function reportableSentences(article: Article, mentioned: ReadonlySet<number>): number[] {
+  const published = article.meta.published;
+  if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return [];
+  const out: number[] = [];
+  let seen = 0;
+  for (const [index, sentence] of article.sentences.entries()) {
+    if (!REPORTING.has(sentence.kind)) continue;
+    // The news is told early: only the first reporting sentences are read (bounded work on any article).
+    if (++seen > REPORTED_SCAN) break;
+    if (mentioned.has(index)) continue;
+    const s = article.text.slice(sentence.start, sentence.end);
+    if (!hasWords(s, REPORTED_MIN_WORDS) || BACKGROUND.test(s.slice(0, 2000))) continue;
+    out.push(index);
+  }
+  return out;
+}
+
+/**
+ * Sentences that report the article's news with no time words, in the past or present perfect
+ * (read outside quotations: '"…", said X' reports the saying), not background. They happened on
+ * or just before publication, so they are dated to it — shown as reported on that date, not as a
+ * stated date. The tense is read only of sentences `wanted` accepts (those naming the topic),
+ * and at most `limit` events are returned, so a timeline reads few sentences per article.
+ * @param wanted - decides first whether an event is wanted at all (cheap topic test)
+ */
+export function reportedEventsOf(article: Article, wanted: (event: TimelineEvent) => boolean, limit: number): TimelineEvent[] {
+  eventsOf(article);
+  const indices = reportable.get(article) ?? [];
+  const published = article.meta.published!;
+  let tenses = reportedTense.get(article);
+  if (!tenses) reportedTense.set(article, (tenses = new Map()));
+  const out: TimelineEvent[] = [];
+  for (const index of indices) {
+    if (out.length >= limit) break;
+    const sentence = article.sentences[index]!;
+    const mention: DateMention = {
+      start: sentence.start,
+      end: sentence.start,
+      text: '',
+      sentence: index,
+      value: published,
+      date: published,
+      precision: 'day',
+      inferred: article.meta.publishedInferred,
+      approximate: false,
+    };
+    const event: TimelineEvent = { articleId: article.id, span: { start: sentence.start, end: sentence.end }, sentence: index, mention, basis: 'reported' };
+    if (!wanted(event)) continue;
+    let news = tenses.get(index);
+    if (news === undefined) {
+      const tense = sentenceTense(article.text.slice(sentence.start, sentence.end));
+      tenses.set(index, (news = tense === 'past' || tense === 'perfect'));
+    }
+    if (news) out.push(event);
+  }
+  return out;
 }
 
 /**

@@ -8,6 +8,8 @@ import type { Library } from '../core/ports.js';
 import { stripInvisible } from '../search/tokenize.js';
 import { placeFor } from './places.js';
 import { corpusTopics } from './corpus-topics.js';
+import { isKindPhrase, learnAliases, type LearnedAliases } from './aliases.js';
+import type { Article } from '../core/types.js';
 
 /**
  * Most subjects (parts) one topic is read as. Each part is an index look-up per alias and a
@@ -29,6 +31,10 @@ export interface TopicQuery {
   text: string;
   /** Subjects left out because the topic had more than `MAX_TOPIC_PARTS`. */
   dropped: number;
+  /** Per part, short forms (a surname, a name's distinctive head) that count only in an article naming that part in full. */
+  scoped?: string[][];
+  /** Per part, true when it names a person (so "he" or "she" right after a sentence naming them may be them). */
+  people?: boolean[];
 }
 
 /**
@@ -76,14 +82,16 @@ export function parseTopic(topic: string, library?: Library): TopicQuery {
     else pieces.push(split[i]!);
   }
   const parts: string[][] = [];
+  const scoped: string[][] = [];
+  const people: boolean[] = [];
   const labels: string[] = [];
   const seen = new Set<string>();
   let dropped = 0;
-  const add = (aliases: string[]) => {
+  const add = (aliases: string[], short: string[] = [], person = false) => {
     const key = aliases[0]!.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    if (parts.length < MAX_TOPIC_PARTS) parts.push(aliases);
+    if (parts.length < MAX_TOPIC_PARTS) (parts.push(aliases), scoped.push(short), people.push(person));
     else dropped++;
   };
   for (const piece of pieces) {
@@ -95,10 +103,18 @@ export function parseTopic(topic: string, library?: Library): TopicQuery {
       add([...place.aliases]);
       continue;
     }
+    // Names as the corpus writes them: its spelling, acronym or long form, and short forms.
+    const learned = library !== undefined && !full ? learnedFor(library, piece) : undefined;
+    // The corpus's spelling is adopted where it carries more than a capital first letter ("iPhone 3G",
+    // "FTSE", "Dana Reyes"); a plain capitalised word ("Republicans") keeps its case-blind, plural-aware reading.
+    const name = learned?.written !== undefined && /\p{Lu}/u.test(learned.written.slice(1)) ? learned.written : piece;
     if (!full) labels.push(piece);
-    const entity = library !== undefined && piece.includes(' ') && corpusTopics(library).entities.has(piece.toLowerCase());
+    const entity =
+      library !== undefined &&
+      piece.includes(' ') &&
+      (corpusTopics(library).entities.has(piece.toLowerCase()) || (name !== piece && name.includes(' ') && !isKindPhrase(name)));
     if (entity || !piece.includes(' ')) {
-      add([piece]);
+      add([name, ...(learned?.aliases.filter((a) => a !== name) ?? [])], learned?.scoped ?? [], learned?.person ?? false);
       continue;
     }
     // A phrase ("Kerch bridge explosion", "siege of Mariupol"): every content word must be there.
@@ -108,7 +124,22 @@ export function parseTopic(topic: string, library?: Library): TopicQuery {
       add(wordPlace ? [...wordPlace.aliases] : [w]);
     }
   }
-  return { label: labels.join(' and ') || cleaned, parts, text: cleaned, dropped };
+  return { label: labels.join(' and ') || cleaned, parts, text: cleaned, dropped, scoped, people };
+}
+
+const learnedMemo = new WeakMap<Library, { version: string; memo: Map<string, LearnedAliases> }>();
+
+/** `learnAliases`, remembered per library version (a topic is asked again and again). */
+function learnedFor(library: Library, piece: string): LearnedAliases {
+  let held = learnedMemo.get(library);
+  if (!held || held.version !== library.version) learnedMemo.set(library, (held = { version: library.version, memo: new Map() }));
+  let learned = held.memo.get(piece);
+  if (!learned) {
+    learned = learnAliases(library, piece);
+    if (held.memo.size >= 1000) held.memo.delete(held.memo.keys().next().value!);
+    held.memo.set(piece, learned);
+  }
+  return learned;
 }
 
 /** Escapes a string for use inside a RegExp. */
@@ -117,8 +148,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One alias as a pattern: proper nouns match as capitalised or upper-case, other words in any case, with plural/possessive endings. */
 function aliasPattern(alias: string): { source: string; caseSensitive: boolean } {
   const words = alias.split(/\s+/).map(escape).join('\\s+');
-  const proper = /^\p{Lu}/u.test(alias);
-  const ending = "(?:['’]s|s|es)?";
+  // A capital anywhere makes a name ("iPhone 3G"): matched in its case, so "3GS" is not "3G" plus a plural.
+  const proper = /\p{Lu}/u.test(alias);
+  // Possessives too: "Jobs'" as well as "Apple's".
+  const ending = "(?:['’]s|['’]|s|es)?";
   if (!proper) {
     // "guards" finds "guard" too: match the word without a plural ending, then any ending.
     const stem = alias.length > 4 && /[^s]s$/i.test(alias) && !alias.includes(' ') ? escape(alias.slice(0, -1)) : words;
@@ -128,29 +161,79 @@ function aliasPattern(alias: string): { source: string; caseSensitive: boolean }
   return { source: upper === words ? `${words}${ending}` : `(?:${words}|${upper})${ending}`, caseSensitive: true };
 }
 
-/** A compiled part: tests whether a text mentions any of the part's aliases. */
-export type PartMatcher = (text: string) => boolean;
+/**
+ * A compiled part: tests whether a text mentions any of the part's aliases. Given the article the
+ * text comes from, a short form (surname, distinctive head) counts too when that article names the
+ * part in full.
+ */
+export type PartMatcher = ((text: string, article?: Article) => boolean) & {
+  /** True when the part names a person. */
+  person?: boolean;
+};
+
+/** One regex per case sensitivity for a list of aliases; null when there are none. */
+function aliasRegexes(aliases: string[]): RegExp[] {
+  const sensitive: string[] = [];
+  const insensitive: string[] = [];
+  for (const a of aliases) {
+    const p = aliasPattern(a);
+    (p.caseSensitive ? sensitive : insensitive).push(p.source);
+  }
+  return [
+    sensitive.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${sensitive.join('|')})(?![\\p{L}\\p{N}])`, 'u') : null,
+    insensitive.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${insensitive.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : null,
+  ].filter((r): r is RegExp => r !== null);
+}
 
 /** Compiles each part of a topic into a matcher (word-bounded, so "Russian" matches in "anti-Russian" but "Iran" not in "Iranian"-less words). */
 export function compileTopic(query: TopicQuery): PartMatcher[] {
-  return query.parts.map((aliases) => {
-    const sensitive: string[] = [];
-    const insensitive: string[] = [];
-    for (const a of aliases) {
-      const p = aliasPattern(a);
-      (p.caseSensitive ? sensitive : insensitive).push(p.source);
-    }
-    const res = [
-      sensitive.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${sensitive.join('|')})(?![\\p{L}\\p{N}])`, 'u') : null,
-      insensitive.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${insensitive.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : null,
-    ].filter((r): r is RegExp => r !== null);
+  return query.parts.map((aliases, i) => {
+    const res = aliasRegexes(aliases);
     // A cheap substring test first: most sentences name none of the aliases.
-    const stems = aliases.map((a) => a.toLowerCase().split(/\s+/)[0]!.replace(/(?<=\w{4})s$/, ''));
-    return (text: string) => {
+    const stemsOf = (list: string[]) => list.map((a) => a.toLowerCase().split(/\s+/)[0]!.replace(/(?<=\w{4})s$/, ''));
+    const stems = stemsOf(aliases);
+    const named = (text: string) => {
       const low = text.toLowerCase();
       return stems.some((s) => low.includes(s)) && res.some((r) => r.test(text));
     };
+    const short = query.scoped?.[i] ?? [];
+    const person = query.people?.[i] ?? false;
+    if (!short.length) return Object.assign((text: string) => named(text), { person });
+    const shortRes = aliasRegexes(short);
+    const shortStems = stemsOf(short);
+    const rivals = rivalPatterns(aliases, short);
+    const namesInFull = new WeakMap<Article, boolean>();
+    const matcher = (text: string, article?: Article) => {
+      if (named(text)) return true;
+      if (!article) return false;
+      const low = text.toLowerCase();
+      if (!shortStems.some((s) => low.includes(s)) || !shortRes.some((r) => r.test(text))) return false;
+      let full = namesInFull.get(article);
+      if (full === undefined) {
+        // The short form stands for the part where the article names it in full and names no rival it could stand for as well.
+        full = (named(article.meta.title) || named(article.text)) && !rivals.some((r) => r.test(article.text));
+        namesInFull.set(article, full);
+      }
+      return full;
+    };
+    return Object.assign(matcher, { person });
   });
+}
+
+/**
+ * Other names a distinctive head could stand for: "iPhone 3G" where the part is "iPhone 4" makes
+ * "iPhone" alone ambiguous in that article ("FTSE 250" likewise for "FTSE 100").
+ */
+function rivalPatterns(aliases: string[], short: string[]): RegExp[] {
+  const out: RegExp[] = [];
+  for (const s of short) {
+    for (const a of aliases) {
+      if (!a.startsWith(`${s} `)) continue;
+      const tail = a.slice(s.length + 1).split(/\s+/)[0]!;
+      out.push(new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}\\s+(?!${escape(tail)}(?![\\p{L}\\p{N}]))[\\p{Lu}\\p{N}][\\p{L}\\p{N}]*`, 'u'));
+    }
+  }
+  return out;
 }
 
 /**

@@ -44,9 +44,12 @@ function runtimeWith(commands: Command[]) {
 describe('route', () => {
   it.each([
     ['Who claimed responsibility for the Gyumri attack?', 'claim', 'Gyumri attack'],
-    ['who said the base was on alert', 'claim', 'base was on alert'],
-    ['Did Russia deny the strike on the pipeline?', 'claim', 'Russia the strike on the pipeline'],
-    ['What are the claims about the drone strike in Kursk?', 'claim', 'drone strike in Kursk'],
+    ['who said the base was on alert', 'claim', 'base alert'],
+    ['Did Russia deny the strike on the pipeline?', 'claim', 'Russia strike pipeline'],
+    ['What are the claims about the drone strike in Kursk?', 'claim', 'drone strike Kursk'],
+    ['Who criticized the Bank of England?', 'claim', 'Bank of England'],
+    ['When did the minister send her letter to parliament?', 'timeline', 'minister letter parliament'],
+    ['When did Russian troops arrive in Armenia?', 'timeline', 'Russian troops Armenia'],
     ['When did the siege of Mariupol begin?', 'timeline', 'siege of Mariupol'],
     ['timeline of the Kerch bridge explosion', 'timeline', 'Kerch bridge explosion'],
     ['What happened in Gyumri?', 'timeline', 'Gyumri'],

@@ -64,7 +64,8 @@ describe('on the CLI (no bot running): by publication date', () => {
   it('a topic digest adds claims and timeline events from those articles only', async () => {
     const reply = await runtime().execute('digest', { text: '--since 2025-01-01 --topic gyumri' }, CLI);
     expect(reply.headline).toMatch(/^Digest on "gyumri": 2 new articles, \d+ claims and denials/);
-    expect(new Set(reply.items.map((i) => i.fields?.section))).toEqual(new Set(['New articles', 'New claims and denials']));
+    // The new articles report their news without dates: the timeline dates it to their publication.
+    expect(new Set(reply.items.map((i) => i.fields?.section))).toEqual(new Set(['New articles', 'New claims and denials', 'New timeline events']));
     expect(reply.citations.every((c) => c.published! >= '2025-01-01')).toBe(true);
     const claims = reply.items.filter((i) => i.fields?.section === 'New claims and denials');
     expect(claims.some((i) => i.fields?.stance === 'denies')).toBe(true);

@@ -1,0 +1,91 @@
+/**
+ * Names as the news writes them, learned from a corpus written for these tests: the written form
+ * of a typed name, acronym ↔ long form (with "&"/"and"), a surname or distinctive head used after
+ * the full name (only in that article, and not where a rival name makes it ambiguous), possessives.
+ */
+import { describe, expect, it } from 'vitest';
+import { expands, learnAliases } from '../../src/topics/aliases.js';
+import { compileTopic, parseTopic } from '../../src/topics/index.js';
+import { buildTimeline } from '../../src/timeline/build.js';
+import { libraryOf } from '../helpers/timeline.js';
+
+const doc = (id: string, title: string, body: string, published = '2021-06-04') => ({
+  id,
+  text: `${title}\n\n${body}`,
+  meta: { title, outlet: 'Test Wire', url: null, published, publishedInferred: false },
+});
+
+const corpus = () =>
+  libraryOf([
+    doc('a.md', 'Harbour chief quits', 'Port chief Dana Reyes has resigned after a row over pay. Reyes said the board had ignored the dockers. Reyes\' letter was read out at the meeting.'),
+    doc('b.md', 'Harbour chief in talks', 'Dana Reyes met union leaders on the quay. Reyes has promised a new offer to the dockers.'),
+    doc('c.md', 'Budget of the union', 'Ministers of the European Union have agreed a budget for ports. The EU plan gives money to harbours.'),
+    doc('d.md', 'Phone deal', 'American Telephone and Telegraph has signed a deal with the port. AT&T will wire the docks.'),
+    doc('e.md', 'Index falls', 'The FTSE 100 fell sharply as port shares slid. The FTSE closed at its lowest level this year.'),
+    doc('f.md', 'Indexes mixed', 'The FTSE 100 rose while the FTSE 250 fell. The FTSE slipped in late trade.'),
+    doc('g.md', 'New phone', 'The iPhone 3G went on sale in the port city. The iPhone 3G sold out by noon.'),
+    doc('h.md', 'Newer phone', 'The iPhone 3GS went on sale in the port city. Buyers queued for the iPhone 3GS all day.'),
+    doc('i.md', 'Other Reyes', 'Tom Reyes, a fisherman, has sold his boat. Reyes said the catch had fallen.'),
+  ]);
+
+describe('learnAliases', () => {
+  it('learns the written form of a name typed in lower case', async () => {
+    expect(learnAliases(await corpus(), 'iphone 3g').written).toBe('iPhone 3G');
+  });
+
+  it('learns a long form for an acronym and an acronym for a long form, reading "&" as "and"', async () => {
+    const library = await corpus();
+    expect(learnAliases(library, 'EU').aliases).toContain('European Union');
+    expect(learnAliases(library, 'European Union').aliases).toContain('EU');
+    expect(learnAliases(library, 'AT&T').aliases).toContain('American Telephone and Telegraph');
+    expect(expands('AT&T', 'American Telephone and Telegraph')).toBe(true);
+    expect(expands('EU', 'Eastern Railways')).toBe(false);
+  });
+
+  it('learns a surname and a distinctive head as short forms, and marks a person', async () => {
+    const library = await corpus();
+    expect(learnAliases(library, 'dana reyes')).toMatchObject({ written: 'Dana Reyes', scoped: ['Reyes'], person: true });
+    expect(learnAliases(library, 'FTSE 100').scoped).toEqual(['FTSE']);
+  });
+});
+
+describe('alias-aware topic matching', () => {
+  it('matches the surname (and its possessive) only in an article that names the person in full', async () => {
+    const library = await corpus();
+    const [match] = compileTopic(parseTopic('dana reyes', library));
+    const a = library.get('a.md')!;
+    const i = library.get('i.md')!;
+    expect(match!('Reyes said the board had ignored the dockers.', a)).toBe(true);
+    expect(match!("Reyes' letter was read out at the meeting.", a)).toBe(true);
+    expect(match!('Reyes said the catch had fallen.', i)).toBe(false);
+    // Without the article (a bare sentence), only the full name counts.
+    expect(match!('Reyes said the board had ignored the dockers.')).toBe(false);
+  });
+
+  it('matches a long form for the acronym typed', async () => {
+    const library = await corpus();
+    const [match] = compileTopic(parseTopic('EU', library));
+    expect(match!('Ministers of the European Union have agreed a budget for ports.')).toBe(true);
+  });
+
+  it('uses a distinctive head only where no rival name shares it', async () => {
+    const library = await corpus();
+    const [match] = compileTopic(parseTopic('ftse 100', library));
+    expect(match!('The FTSE closed at its lowest level this year.', library.get('e.md')!)).toBe(true);
+    expect(match!('The FTSE slipped in late trade.', library.get('f.md')!)).toBe(false);
+  });
+
+  it('keeps a model name whole: "iphone 3g" is not the iPhone 3GS', async () => {
+    const library = await corpus();
+    const [match] = compileTopic(parseTopic('iphone 3g', library));
+    expect(match!('The iPhone 3G went on sale in the port city.')).toBe(true);
+    expect(match!('The iPhone 3GS went on sale in the port city.')).toBe(false);
+  });
+
+  it('gives the timeline the sentences that name a person by surname, and by "he"/"she" right after', async () => {
+    const library = await libraryOf([
+      doc('j.md', 'Harbour chief', 'Dana Reyes took over the port in 2015. In 2018 she sacked the board. Reyes resigned in 2020 after a row over pay.'),
+    ]);
+    expect(buildTimeline(library, 'dana reyes').entries.map((e) => e.event.mention.date)).toEqual(['2015', '2018', '2020']);
+  });
+});
