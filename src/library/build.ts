@@ -101,6 +101,7 @@ export interface BuiltLibrary {
 const FINGERPRINTED = [
   '../ingest/',
   '../search/tokenize',
+  '../search/fields',
   '../search/passages',
   '../search/rank',
   '../search/segment',

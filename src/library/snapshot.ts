@@ -17,7 +17,7 @@ import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, t
 import { makeDirectory } from '../core/make-dir.js';
 
 /** Bump when the snapshot layout or the index format changes; older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 'newsdesk-index-5';
+export const SNAPSHOT_FORMAT = 'newsdesk-index-6';
 
 const MAGIC = Buffer.from('NDSNAP\u0000\u0001', 'latin1');
 

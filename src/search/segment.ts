@@ -12,7 +12,8 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article } from '../core/types.js';
 import { Growable } from './growable.js';
-import { passagesOf } from './passages.js';
+import { metaFields } from './fields.js';
+import { passagesOf, type PassageSpec } from './passages.js';
 import { EXACT_WEIGHT, impact, keyPassage, passageBoost, postingKey, termFactor } from './rank.js';
 import { forEachWord } from './tokenize.js';
 
@@ -100,6 +101,9 @@ export class Segment {
   }
 }
 
+/** Most characters of a metadata field that are indexed (a title is a line, not a body). */
+const MAX_FIELD_CHARS = 1000;
+
 /**
  * Builds a segment over `articles` (their order is the local numbering).
  * Syndicated copies (`duplicateOf`) are indexed too but rank after their originals on ties.
@@ -138,32 +142,47 @@ export function buildSegment(articles: Article[]): Segment {
     scratch[words++] = id;
   };
 
+  /** Adds the passage whose words `addWord` collected (skipped when it has none), quoting `span`. */
+  const addPassage = (a: number, span: PassageSpec, flags: number) => {
+    if (words === 0) return;
+    fwdOffsets.push(fwdTerms.length);
+    const sorted = scratch.subarray(0, words).sort();
+    for (let i = 0; i < words; ) {
+      const t = sorted[i]!;
+      let j = i + 1;
+      while (j < words && sorted[j] === t) j++;
+      fwdTerms.push(t);
+      fwdTf.push(Math.min(j - i, 255));
+      df.increment(t);
+      i = j;
+    }
+    pArticle.push(a);
+    pStart.push(span.start);
+    pEnd.push(span.end);
+    pSentFirst.push(span.firstSentence);
+    pSentCount.push(Math.min(span.sentenceCount, 255));
+    pLen.push(Math.min(words, 65535));
+    pFlags.push(flags);
+    totalWords += words;
+  };
+
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a]!;
     aPassOffsets[a] = pArticle.length;
+    let opening: PassageSpec | null = null;
     for (const passage of passagesOf(article)) {
       words = 0;
       forEachWord(article.text, passage.start, passage.end, addWord);
-      if (words === 0) continue;
-      fwdOffsets.push(fwdTerms.length);
-      const sorted = scratch.subarray(0, words).sort();
-      for (let i = 0; i < words; ) {
-        const t = sorted[i]!;
-        let j = i + 1;
-        while (j < words && sorted[j] === t) j++;
-        fwdTerms.push(t);
-        fwdTf.push(Math.min(j - i, 255));
-        df.increment(t);
-        i = j;
-      }
-      pArticle.push(a);
-      pStart.push(passage.start);
-      pEnd.push(passage.end);
-      pSentFirst.push(passage.firstSentence);
-      pSentCount.push(Math.min(passage.sentenceCount, 255));
-      pLen.push(Math.min(words, 65535));
-      pFlags.push(passage.flags);
-      totalWords += words;
+      if (words > 0) opening ??= passage;
+      addPassage(a, passage, passage.flags);
+    }
+    // A field from outside the text (the metadata title) is indexed as its own passage, but what a
+    // match in it quotes is the article's opening passage: a snippet is always text of the article.
+    if (!opening) continue;
+    for (const field of metaFields(article)) {
+      words = 0;
+      forEachWord(field.text, 0, Math.min(field.text.length, MAX_FIELD_CHARS), addWord);
+      addPassage(a, opening, field.flag);
     }
   }
   aPassOffsets[articles.length] = pArticle.length;
