@@ -175,8 +175,54 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * `npm run bench -- restart`: a cold build (snapshot written), then a restart after `BENCH_CHANGED`
+ * (default 100) files changed, side by side; the corpus files are put back afterwards.
+ */
+async function restartOnly(): Promise<void> {
+  console.log(`newsdesk bench (restart): ${TARGET.toLocaleString('en')} articles from ${REUTERS}`);
+  const stories = readReuters(REUTERS);
+  const { dir, reused } = prepareCorpus(stories, TARGET);
+  console.log(`corpus ${dir}${reused ? ' (reused)' : ''}`);
+  const dataDir = path.join(OUT, `data-${TARGET}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const args = { corpusDir: dir, dataDir, reuters: REUTERS, articles: String(TARGET) };
+  console.log('1/2 full cold build (ingest + analysers + index + snapshot) …');
+  const build = await child('build', args);
+  console.log(`2/2 restart after ${CHANGED} changed files …`);
+  const restart = await child('restart', { ...args, changed: String(CHANGED) });
+  console.log('\n' + restartRows(build, restart).map(([k, v]) => `${k.padEnd(34)}  ${v}`).join('\n'));
+}
+
+/** How many corpus files the restart phase changes. */
+const CHANGED = Number(process.env.BENCH_CHANGED ?? 100);
+
+/** The restart rows of the table: a cold build and a restart after changes, at the same size. */
+function restartRows(build: PhaseResult, restart: PhaseResult): [string, string][] {
+  const t = build.timings ?? {};
+  const cold = Object.values(t).reduce((sum, x) => sum + (x ?? 0), 0);
+  const r = restart.timings ?? {};
+  const steps = Object.entries(r)
+    .map(([k, v]) => `${k} ${ms(v)}`)
+    .join(', ');
+  const inc = restart.incremental;
+  return [
+    ['full cold build (all steps)', `${ms(cold)}  (${(build.articles ?? 0).toLocaleString('en')} articles)`],
+    [
+      `restart after ${CHANGED} changed files`,
+      `${ms(restart.startupMs)}  (${inc ? `reused ${inc.reused.toLocaleString('en')}, ingested ${inc.ingested}, removed ${inc.removed}` : 'full re-ingest'}; ${steps})`,
+    ],
+    [`restart < 3 s`, verdict((restart.startupMs ?? Infinity) < 3000)],
+  ];
+}
+
 const [phase, rawArgs] = process.argv.slice(2);
-if (phase === 'pathological') {
+if (phase === 'restart' && rawArgs === undefined) {
+  restartOnly().catch((err: unknown) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  });
+} else if (phase === 'pathological') {
   runPathological().catch((err: unknown) => {
     console.error('bench failed:', err);
     process.exitCode = 1;

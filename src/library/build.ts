@@ -16,14 +16,23 @@ import { ANALYSERS } from './analysers.js';
 import type { Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import * as ingest from '../ingest/index.js';
-import { corpusKey, formatManifest, parseManifest, type FileManifest } from './corpus-key.js';
+import { corpusKey, formatManifest, parseManifest, type CorpusKey, type FileManifest } from './corpus-key.js';
+import { loadIncrementally, type IncrementalStats } from './incremental.js';
 import { ingestInParallel, ingestWorkers } from './ingest-pool.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './indexed-library.js';
-import { decodeSnapshot, readSnapshotBytes, removeStaleTempFiles, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './snapshot.js';
+import {
+  decodeSnapshot,
+  readSnapshotBytes,
+  removeStaleTempFiles,
+  SNAPSHOT_FORMAT,
+  SnapshotError,
+  writeSnapshot,
+  type SnapshotContents,
+} from './snapshot.js';
 import type { Article } from '../core/types.js';
 import { makeDirectory } from '../core/make-dir.js';
 
-export type { IndexedLibrary, LibraryChanges };
+export type { IndexedLibrary, LibraryChanges, IncrementalStats };
 
 /** A corpus file that was skipped, and why. */
 export type CorpusWarning = ingest.CorpusWarning;
@@ -95,6 +104,8 @@ export interface BuiltLibrary {
   warnings: CorpusWarning[];
   /** True when the index came from the snapshot rather than a fresh ingest. */
   fromSnapshot: boolean;
+  /** Set when a changed corpus was loaded from the snapshot plus the changed files only. */
+  incremental?: IncrementalStats;
 }
 
 /** Source files whose changes alter what a snapshot holds: all of ingest, and the index builder. */
@@ -192,7 +203,11 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   const manifestFile = file.replace(/\.snap$/, '.files.tsv');
   if (useSnapshot) removeStaleTempFiles(dataDir, logger);
   const salt = analyserSalt(analysers, followSymlinks);
+  // A snapshot of an earlier state of the corpus is reused in part only under the same salt.
+  const saltKey = createHash('sha256').update(salt).digest('hex').slice(0, 32);
   let key: string | null = null;
+  let keyed: CorpusKey | null = null;
+  let earlier: SnapshotContents | null = null;
   let listing: ingest.CorpusListing | null = null;
   let clock = performance.now();
   const lap = (step: BuildStep) => {
@@ -214,13 +229,15 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     bytes.catch(() => undefined);
     const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
     key = computed.key;
+    keyed = computed;
     listing = computed.listing;
     lap('key');
     try {
       const buf = await bytes;
-      const snap = buf ? decodeSnapshot(buf, key) : null;
+      const snap = buf ? decodeSnapshot(buf, key, saltKey) : null;
       lap('snapshotRead');
-      if (snap) {
+      if (snap && !snap.exact) earlier = snap;
+      else if (snap) {
         if (computed.hashed > 0) writeManifest(manifestFile, computed.manifest, logger);
         logger.debug({ files: computed.files.length, hashed: computed.hashed }, 'corpus key computed');
         const warnings = Array.isArray(snap.extra) ? (snap.extra as CorpusWarning[]) : [];
@@ -236,12 +253,24 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   }
 
   clock = performance.now();
-  const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks);
+  let incremental: IncrementalStats | undefined;
+  let loaded: Awaited<ReturnType<typeof ingestCorpus>> | null = null;
+  if (earlier && keyed) {
+    // The corpus changed since the snapshot: reuse its unchanged articles, ingest only the changed files.
+    const stored = { articles: earlier.segment.articles, warnings: Array.isArray(earlier.extra) ? (earlier.extra as CorpusWarning[]) : [] };
+    const inc = await loadIncrementally({ corpusDir, previous: earlier.files, stored, current: keyed, analysers, logger, followSymlinks, ...(opts.workers === undefined ? {} : { workers: opts.workers }) });
+    loaded = { articles: inc.articles, warnings: inc.warnings, analysed: true, failures: inc.failures };
+    incremental = inc.stats;
+    logger.debug({ file, ...inc.stats }, 'library loaded from snapshot plus changed files');
+  }
+  const { articles, warnings, analysed, failures: workerFailures } =
+    loaded ?? (await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks));
   lap('ingest');
   if (lateKey) {
     try {
       const computed = await lateKey;
       key = computed.key;
+      keyed = computed;
       writeManifest(manifestFile, computed.manifest, logger);
     } catch (err) {
       // Without a key there is no snapshot this time; the library itself is fine.
@@ -261,11 +290,12 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
   if (useSnapshot && key && !opts.readOnly) {
     try {
-      writeSnapshot(file, library.mainSegment, key, version, plainWarnings);
+      const source = keyed ? { salt: saltKey, files: keyed.files, entries: keyed.entries } : undefined;
+      writeSnapshot(file, library.mainSegment, key, version, plainWarnings, source);
       lap('snapshotWrite');
     } catch (err) {
       logger.warn({ file, reason: (err as Error).message }, 'could not write the index snapshot; the next start re-ingests');
     }
   }
-  return { library, warnings: plainWarnings, fromSnapshot: false };
+  return { library, warnings: plainWarnings, fromSnapshot: false, ...(incremental ? { incremental } : {}) };
 }
