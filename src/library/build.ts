@@ -285,7 +285,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
   lap('analysers');
   const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
-  const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates, version });
+  const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates, version }, earlier?.segment);
   lap('index');
   const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
   if (useSnapshot && key && !opts.readOnly) {

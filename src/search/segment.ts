@@ -70,11 +70,17 @@ export class Segment {
     return this.data.postOffsets[termId + 1]! - this.data.postOffsets[termId]!;
   }
 
-  /** MiniSearch's radix tree over the vocabulary, built on first prefix or fuzzy lookup. */
+  /**
+   * MiniSearch's radix tree over the vocabulary, built on first prefix or fuzzy lookup. Terms go
+   * in sorted, so the tree (and the order it lists completions in) depends on the vocabulary
+   * alone, not on the term ids: a segment rebuilt from an earlier one answers as a fresh one.
+   */
   dict(): SearchableMap<number> {
     if (!this.dictionary) {
       const map = new SearchableMap<number>();
-      this.data.terms.forEach((t, i) => map.set(t, i));
+      const terms = this.data.terms;
+      const order = Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+      for (const i of order) map.set(terms[i]!, i);
       this.dictionary = map;
     }
     return this.dictionary;
@@ -107,11 +113,19 @@ const MAX_FIELD_CHARS = 1000;
 /**
  * Builds a segment over `articles` (their order is the local numbering).
  * Syndicated copies (`duplicateOf`) are indexed too but rank after their originals on ties.
+ * @param reuse - an earlier segment holding some of the same article objects: their passages
+ *   are copied from its forward index instead of tokenising their text again. The result
+ *   answers every query exactly as a segment built without it (term ids may differ; nothing
+ *   a query returns depends on them, see `Segment.dict`).
  */
-export function buildSegment(articles: Article[]): Segment {
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const df = new Growable(Uint32Array);
+export function buildSegment(articles: Article[], reuse?: Segment): Segment {
+  // With an earlier segment, its term ids are provisional ids here; terms no passage uses any more are dropped at the end.
+  const termIds = reuse ? new Map(reuse.termIds) : new Map<string, number>();
+  const terms: string[] = reuse ? reuse.data.terms.slice() : [];
+  const df = new Growable(Uint32Array, Math.max(1024, terms.length));
+  for (let t = 0; t < terms.length; t++) df.push(0);
+  const reusable = new Map<Article, number>();
+  reuse?.articles.forEach((a, local) => reusable.set(a, local));
   const fwdOffsets = new Growable(Uint32Array);
   const fwdTerms = new Growable(Uint32Array);
   const fwdTf = new Growable(Uint8Array);
@@ -166,9 +180,42 @@ export function buildSegment(articles: Article[]): Segment {
     totalWords += words;
   };
 
+  /** Copies the passages of local article `local` of `reuse` (same article object, so the same passages). */
+  const copyPassages = (a: number, from: Segment, local: number) => {
+    const d = from.data;
+    for (let p = d.aPassOffsets[local]!; p < d.aPassOffsets[local + 1]!; p++) {
+      const f0 = d.fwdOffsets[p]!;
+      const f1 = d.fwdOffsets[p + 1]!;
+      fwdOffsets.push(fwdTerms.length);
+      const ids = d.fwdTerms.subarray(f0, f1);
+      fwdTerms.pushAll(ids);
+      fwdTf.pushAll(d.fwdTf.subarray(f0, f1));
+      for (let j = 0; j < ids.length; j++) df.increment(ids[j]!);
+      pArticle.push(a);
+      pStart.push(d.pStart[p]!);
+      pEnd.push(d.pEnd[p]!);
+      pSentFirst.push(d.pSentFirst[p]!);
+      pSentCount.push(d.pSentCount[p]!);
+      pLen.push(d.pLen[p]!);
+      pFlags.push(d.pFlags[p]!);
+      totalWords += d.pLen[p]!;
+    }
+  };
+  /** A passage's word count is stored capped; an article with a capped one is tokenised again so `avgLen` stays exact. */
+  const uncapped = (from: Segment, local: number) => {
+    const d = from.data;
+    for (let p = d.aPassOffsets[local]!; p < d.aPassOffsets[local + 1]!; p++) if (d.pLen[p] === 65535) return false;
+    return true;
+  };
+
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a]!;
     aPassOffsets[a] = pArticle.length;
+    const local = reusable.get(article);
+    if (reuse && local !== undefined && uncapped(reuse, local)) {
+      copyPassages(a, reuse, local);
+      continue;
+    }
     let opening: PassageSpec | null = null;
     for (const passage of passagesOf(article)) {
       words = 0;
@@ -188,12 +235,16 @@ export function buildSegment(articles: Article[]): Segment {
   aPassOffsets[articles.length] = pArticle.length;
   fwdOffsets.push(fwdTerms.length);
 
+  let counts: Uint32Array = df.trimmed();
+  let vocabulary = terms;
+  let forward: Uint32Array = fwdTerms.trimmed();
+  if (reuse) ({ counts, vocabulary, forward } = dropUnusedTerms(counts, terms, forward));
   const data: SegmentData = {
-    terms,
+    terms: vocabulary,
     postOffsets: new Uint32Array(0),
     postings: new Uint32Array(0),
     fwdOffsets: fwdOffsets.trimmed(),
-    fwdTerms: fwdTerms.trimmed(),
+    fwdTerms: forward,
     fwdTf: fwdTf.trimmed(),
     pArticle: pArticle.trimmed(),
     pStart: pStart.trimmed(),
@@ -205,8 +256,27 @@ export function buildSegment(articles: Article[]): Segment {
     aPassOffsets,
     avgLen: pArticle.length ? totalWords / pArticle.length : 1,
   };
-  invert(data, df.trimmed(), articles);
+  invert(data, counts, articles);
   return new Segment(data, articles);
+}
+
+/**
+ * Renumbers terms without the unused ones (df 0: only removed articles had them), keeping the
+ * order of the rest, so every passage's term ids stay ascending without sorting again.
+ */
+function dropUnusedTerms(df: Uint32Array, terms: string[], fwdTerms: Uint32Array): { counts: Uint32Array; vocabulary: string[]; forward: Uint32Array } {
+  const renumber = new Uint32Array(df.length);
+  const vocabulary: string[] = [];
+  const kept: number[] = [];
+  for (let t = 0; t < df.length; t++) {
+    if (df[t] === 0) continue;
+    renumber[t] = vocabulary.length;
+    vocabulary.push(terms[t]!);
+    kept.push(df[t]!);
+  }
+  if (vocabulary.length === df.length) return { counts: df, vocabulary, forward: fwdTerms };
+  for (let j = 0; j < fwdTerms.length; j++) fwdTerms[j] = renumber[fwdTerms[j]!]!;
+  return { counts: Uint32Array.from(kept), vocabulary, forward: fwdTerms };
 }
 
 /** Fills `postOffsets`/`postings` from the forward index, each term's list sorted by impact (see rank.ts). */
