@@ -18,6 +18,7 @@ import { NewsdeskError } from '../core/errors.js';
 import * as ingest from '../ingest/index.js';
 import { corpusKey, formatManifest, parseManifest, type CorpusKey, type FileManifest } from './corpus-key.js';
 import { loadIncrementally, type IncrementalStats } from './incremental.js';
+import { markCopies } from './fingerprints.js';
 import { ingestInParallel, ingestWorkers } from './ingest-pool.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './indexed-library.js';
 import {
@@ -116,6 +117,7 @@ const FINGERPRINTED = [
   '../search/passages',
   '../search/rank',
   '../search/segment',
+  './fingerprints',
   './snapshot',
   './stored-article',
 ];
@@ -161,9 +163,9 @@ export function snapshotPath(dataDir: string, corpusDir: string): string {
  * @param analysers - @defaultValue ANALYSERS
  */
 export function libraryFromArticles(articles: Article[], analysers: readonly Analyser[] = ANALYSERS): IndexedLibrary {
-  ingest.markDuplicates(articles);
+  markCopies(articles);
   for (const article of articles) analyseArticle(article, analysers);
-  return SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates });
+  return SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: markCopies });
 }
 
 /** Reads the remembered file hashes, or null on a first run or a damaged file. */
@@ -241,7 +243,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
         if (computed.hashed > 0) writeManifest(manifestFile, computed.manifest, logger);
         logger.debug({ files: computed.files.length, hashed: computed.hashed }, 'corpus key computed');
         const warnings = Array.isArray(snap.extra) ? (snap.extra as CorpusWarning[]) : [];
-        const library = new SegmentedLibrary(snap.segment, { analysers, markDuplicates: ingest.markDuplicates, version: snap.version });
+        const library = new SegmentedLibrary(snap.segment, { analysers, markDuplicates: markCopies, version: snap.version });
         logger.debug({ file, articles: library.articles.length }, 'library loaded from snapshot');
         return { library, warnings, fromSnapshot: true };
       }
@@ -278,14 +280,14 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     }
     lap('key');
   }
-  ingest.markDuplicates(articles);
+  markCopies(articles);
   lap('duplicates');
   let failures = workerFailures;
   if (!analysed) for (const article of articles) failures += analyseArticle(article, analysers).length;
   if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
   lap('analysers');
   const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
-  const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates, version }, earlier?.segment);
+  const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: markCopies, version }, earlier?.segment);
   lap('index');
   const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
   if (useSnapshot && key && !opts.readOnly) {

@@ -15,9 +15,10 @@ import type { Logger } from '../core/ports.js';
 import { Segment, type SegmentData } from '../search/segment.js';
 import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
 import { makeDirectory } from '../core/make-dir.js';
+import { fingerprintSections, restoreFingerprints } from './fingerprints.js';
 
 /** Bump when the snapshot layout or the index format changes; older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 'newsdesk-index-6';
+export const SNAPSHOT_FORMAT = 'newsdesk-index-7';
 
 const MAGIC = Buffer.from('NDSNAP\u0000\u0001', 'latin1');
 
@@ -138,7 +139,7 @@ export function writeSnapshot(file: string, segment: Segment, key: string, versi
     out.write(MAGIC, false);
     const infos: SectionInfo[] = [];
     let offset = 0;
-    const sections = [...segmentSections(segment.data), ...articleSections(segment.articles)];
+    const sections = [...segmentSections(segment.data), ...articleSections(segment.articles), ...fingerprintSections(segment.articles)];
     if (source) sections.push({ name: 'files', type: 'bytes', chunks: () => fileLines(source) });
     for (const section of sections) {
       let bytes = 0;
@@ -316,6 +317,7 @@ export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: s
     throw err;
   }
   if (data.aPassOffsets.length !== articles.length + 1) throw new SnapshotError('article table does not match index');
+  restoreFingerprints(articles, (name) => (header.sections.some((x) => x.name === name) ? get(name) : null));
   // Only a partial reuse needs the file list; an exact start does not pay for parsing it.
   const files = exact || !header.sections.some((x) => x.name === 'files') ? new Map<string, string>() : parseFileLines(u8('files'));
   return { key: header.key, version: header.version, segment: new Segment(data, articles), extra: header.extra, exact, files };
