@@ -5,7 +5,7 @@ import MiniSearch from 'minisearch';
 import type { Logger } from '../src/core/ports.js';
 import { loadCommands } from '../src/app/commands-loader.js';
 import { loadConfig } from '../src/app/config.js';
-import { buildLibrary, snapshotPath, type BuildStep } from '../src/library/build.js';
+import { buildLibrary, snapshotPath, type BuildStep, type IncrementalStats } from '../src/library/build.js';
 import { createRuntime } from '../src/app/runtime.js';
 import type { SegmentedLibrary } from '../src/library/indexed-library.js';
 import { ingestWorkers } from '../src/library/ingest-pool.js';
@@ -46,7 +46,7 @@ export interface PhaseResult {
   /** Building the corpus's topic table once at start, as the running bot does (ms). */
   topicsWarmMs?: number;
   /** A restart that reused the snapshot's unchanged articles: how many, and how many files were ingested or dropped. */
-  incremental?: { reused: number; ingested: number; removed: number };
+  incremental?: IncrementalStats;
 }
 
 /** Timed passes over each query set (after one warm-up pass). */

@@ -22,6 +22,8 @@ export interface IncrementalStats {
   ingested: number;
   /** Files of the snapshot that are gone. */
   removed: number;
+  /** True when the snapshot was rewritten for the new state (false: few changes, they are read again on the next start). */
+  snapshotRewritten?: boolean;
 }
 
 /** The corpus as a cold start would have loaded it, and what it cost. */

@@ -93,7 +93,7 @@ describe('incremental start', () => {
     const restarted = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
     expect(restarted.fromSnapshot).toBe(false);
     // Changed, added and copied .md files, the JSON export and the formerly empty file; one removed.
-    expect(restarted.incremental).toEqual({ reused: cold.library.articles.length - 2 - 2, ingested: 5, removed: 1 });
+    expect(restarted.incremental).toEqual({ reused: cold.library.articles.length - 2 - 2, ingested: 5, removed: 1, snapshotRewritten: true });
 
     const scratch = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'fresh-data'), logger });
     expect(scratch.incremental).toBeUndefined();
@@ -104,6 +104,29 @@ describe('incremental start', () => {
     const again = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
     expect(again.fromSnapshot).toBe(true);
     expect(await answers(again)).toEqual(await answers(scratch));
+  });
+
+  it('leaves the snapshot as it is after a small change, and the next start reads the changed file again', async () => {
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    const snap = snapshotPath(data, corpus);
+    const before = readFileSync(snap);
+    writeFileSync(path.join(corpus, 'flamingos.md'), '---\ntitle: "Flamingos return"\n---\nThe birds came back on Tuesday, rangers said.\n');
+    const first = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(first.incremental).toMatchObject({ ingested: 1, removed: 0, snapshotRewritten: false });
+    expect(readFileSync(snap).equals(before)).toBe(true);
+    const second = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(second.incremental).toMatchObject({ ingested: 1, removed: 0 });
+    const scratch = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'fresh-data'), logger });
+    expect(await answers(second)).toEqual(await answers(scratch));
+  });
+
+  it('ingests the changed files on worker threads too, with the same answers', async () => {
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    changeCorpus();
+    const pooled = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, workers: 2 });
+    expect(pooled.incremental).toMatchObject({ ingested: 5, removed: 1 });
+    const scratch = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'fresh-data'), logger, workers: 0 });
+    expect(await answers(pooled)).toEqual(await answers(scratch));
   });
 
   it('keeps near-duplicate fingerprints in the snapshot, exactly as computed from the text', async () => {
