@@ -193,11 +193,15 @@ async function restartOnly(): Promise<void> {
   const dataDir = path.join(OUT, `data-${TARGET}`);
   rmSync(dataDir, { recursive: true, force: true });
   const args = { corpusDir: dir, dataDir, reuters: REUTERS, articles: String(TARGET) };
-  console.log('1/2 full cold build (ingest + analysers + index + snapshot) …');
+  console.log('1/3 full cold build (ingest + analysers + index + snapshot) …');
   const build = await child('build', args);
-  console.log(`2/2 restart after ${CHANGED} changed files …`);
+  console.log('2/3 start-up over the unchanged corpus …');
+  const unchanged = await child('restart', { ...args, changed: '0' });
+  console.log(`3/3 restart after ${CHANGED} changed files …`);
   const restart = await child('restart', { ...args, changed: String(CHANGED) });
-  console.log('\n' + restartRows(build, restart).map(([k, v]) => `${k.padEnd(34)}  ${v}`).join('\n'));
+  const rows = restartRows(build, restart);
+  rows.splice(1, 0, ['start-up, unchanged corpus', `${ms(unchanged.startupMs)}  (fromSnapshot=${unchanged.fromSnapshot})`]);
+  console.log('\n' + rows.map(([k, v]) => `${k.padEnd(34)}  ${v}`).join('\n'));
 }
 
 /** How many corpus files the restart phase changes. */
