@@ -12,7 +12,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article } from '../core/types.js';
 import { Growable } from './growable.js';
-import { metaFields } from './fields.js';
+import { metaFields, PassageFlag } from './fields.js';
 import { passagesOf, type PassageSpec } from './passages.js';
 import { EXACT_WEIGHT, impact, keyPassage, passageBoost, postingKey, termFactor } from './rank.js';
 import { forEachWord } from './tokenize.js';
@@ -107,6 +107,9 @@ export class Segment {
   }
 }
 
+/** Passages that are not the story's own words: quoted for a metadata-title match only when nothing else is there. */
+const ASIDE = PassageFlag.caption | PassageFlag.dateline;
+
 /** Most characters of a metadata field that are indexed (a title is a line, not a body). */
 const MAX_FIELD_CHARS = 1000;
 
@@ -180,26 +183,34 @@ export function buildSegment(articles: Article[], reuse?: Segment): Segment {
     totalWords += words;
   };
 
-  /** Copies the passages of local article `local` of `reuse` (same article object, so the same passages). */
-  const copyPassages = (a: number, from: Segment, local: number) => {
+  /**
+   * Copies the passages of local articles `[local, localEnd)` of `reuse` (the same article
+   * objects, so the same passages) as articles `a …`, in bulk: runs of unchanged articles are long.
+   */
+  const copyPassages = (a: number, from: Segment, local: number, localEnd: number) => {
     const d = from.data;
-    for (let p = d.aPassOffsets[local]!; p < d.aPassOffsets[local + 1]!; p++) {
-      const f0 = d.fwdOffsets[p]!;
-      const f1 = d.fwdOffsets[p + 1]!;
-      fwdOffsets.push(fwdTerms.length);
-      const ids = d.fwdTerms.subarray(f0, f1);
-      fwdTerms.pushAll(ids);
-      fwdTf.pushAll(d.fwdTf.subarray(f0, f1));
-      for (let j = 0; j < ids.length; j++) df.increment(ids[j]!);
-      pArticle.push(a);
-      pStart.push(d.pStart[p]!);
-      pEnd.push(d.pEnd[p]!);
-      pSentFirst.push(d.pSentFirst[p]!);
-      pSentCount.push(d.pSentCount[p]!);
-      pLen.push(d.pLen[p]!);
-      pFlags.push(d.pFlags[p]!);
+    const p0 = d.aPassOffsets[local]!;
+    const p1 = d.aPassOffsets[localEnd]!;
+    const f0 = d.fwdOffsets[p0]!;
+    const f1 = d.fwdOffsets[p1]!;
+    const passageBase = pArticle.length;
+    const fwdBase = fwdTerms.length;
+    for (let k = local; k < localEnd; k++) aPassOffsets[a + k - local] = passageBase + d.aPassOffsets[k]! - p0;
+    for (let p = p0; p < p1; p++) {
+      fwdOffsets.push(fwdBase + d.fwdOffsets[p]! - f0);
+      pArticle.push(a + d.pArticle[p]! - local);
       totalWords += d.pLen[p]!;
     }
+    const ids = d.fwdTerms.subarray(f0, f1);
+    fwdTerms.pushAll(ids);
+    for (let j = 0; j < ids.length; j++) df.increment(ids[j]!);
+    fwdTf.pushAll(d.fwdTf.subarray(f0, f1));
+    pStart.pushAll(d.pStart.subarray(p0, p1));
+    pEnd.pushAll(d.pEnd.subarray(p0, p1));
+    pSentFirst.pushAll(d.pSentFirst.subarray(p0, p1));
+    pSentCount.pushAll(d.pSentCount.subarray(p0, p1));
+    pLen.pushAll(d.pLen.subarray(p0, p1));
+    pFlags.pushAll(d.pFlags.subarray(p0, p1));
   };
   /** A passage's word count is stored capped; an article with a capped one is tokenised again so `avgLen` stays exact. */
   const uncapped = (from: Segment, local: number) => {
@@ -207,20 +218,29 @@ export function buildSegment(articles: Article[], reuse?: Segment): Segment {
     for (let p = d.aPassOffsets[local]!; p < d.aPassOffsets[local + 1]!; p++) if (d.pLen[p] === 65535) return false;
     return true;
   };
+  const copyable = (a: number): number | undefined => {
+    const local = reuse && reusable.get(articles[a]!);
+    return local !== undefined && uncapped(reuse!, local) ? local : undefined;
+  };
 
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a]!;
     aPassOffsets[a] = pArticle.length;
-    const local = reusable.get(article);
-    if (reuse && local !== undefined && uncapped(reuse, local)) {
-      copyPassages(a, reuse, local);
+    const local = copyable(a);
+    if (local !== undefined) {
+      // The longest run of following articles that are the earlier segment's next ones.
+      let end = a + 1;
+      while (end < articles.length && copyable(end) === local + (end - a)) end++;
+      copyPassages(a, reuse!, local, local + (end - a));
+      a = end - 1;
       continue;
     }
     let opening: PassageSpec | null = null;
     for (const passage of passagesOf(article)) {
       words = 0;
       forEachWord(article.text, passage.start, passage.end, addWord);
-      if (words > 0) opening ??= passage;
+      // A match in the metadata title quotes the opening reporting, not a photo caption or a dateline before it.
+      if (words > 0 && (opening === null || (opening.flags & ASIDE && !(passage.flags & ASIDE)))) opening = passage;
       addPassage(a, passage, passage.flags);
     }
     // A field from outside the text (the metadata title) is indexed as its own passage, but what a

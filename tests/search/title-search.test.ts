@@ -8,6 +8,8 @@ import { createRuntime, type Runtime } from '../../src/app/runtime.js';
 import { buildLibrary, type IndexedLibrary } from '../../src/library/build.js';
 import { passagesOf } from '../../src/search/passages.js';
 import { buildSegment } from '../../src/search/segment.js';
+import { SegmentedLibrary } from '../../src/library/indexed-library.js';
+import { makeArticle } from '../helpers/search.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -68,6 +70,17 @@ describe('titles are searchable', () => {
     expect(library.searchArticles('zanzibarian flamingos')).toEqual(['flamingos.md']);
     // Title words and body words of one article count together.
     expect(library.searchArticles('zanzibarian rangers')).toEqual(['flamingos.md']);
+  });
+
+  it('quotes the opening reporting for a title match, not a photo caption above it', () => {
+    const article = makeArticle(
+      'lake.md',
+      [{ kind: 'caption', text: 'Birds at Lake Natron. Photo by a ranger.' }, 'The flock came back on Tuesday after two dry years, rangers said.'],
+      { title: 'Zanzibarian flamingos return' },
+    );
+    const lib = SegmentedLibrary.fromArticles([article]);
+    const [hit] = lib.search('zanzibarian');
+    expect(article.text.slice(hit!.span.start, hit!.span.end)).toBe('The flock came back on Tuesday after two dry years, rangers said.');
   });
 
   it('indexes the metadata title once, and only when the text does not carry it already', () => {
