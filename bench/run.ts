@@ -5,7 +5,8 @@
  * 100,000) articles, then measures in separate processes (so peak RSS is per job): bare
  * MiniSearch over the same text as the reference, newsdesk's cold ingest + index + snapshot
  * write, and a fresh process starting from the snapshot and answering search, claim and
- * timeline queries. Prints a table with the target verdicts and writes JSON to bench/out/; then
+ * timeline queries, and a restart after 100 changed files (`npm run bench -- restart` alone). Prints a
+ * table with the target verdicts and writes JSON to bench/out/; then
  * times one `newsdesk` call compiled against tsx (bench/cli-start.ts; `npm run bench -- cli-start`
  * alone) and one pathological passage (bench/pathological.ts; `npm run bench -- pathological` alone).
  */
@@ -79,13 +80,13 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
   const args = { corpusDir: dir, dataDir, reuters: REUTERS, articles: String(TARGET) };
 
-  console.log('1/4 bare MiniSearch (reference) …');
+  console.log('1/5 bare MiniSearch (reference) …');
   const bare = await child('bare', args);
-  console.log('2/4 newsdesk ingest + index (no analysers, no snapshot) …');
+  console.log('2/5 newsdesk ingest + index (no analysers, no snapshot) …');
   const plain = await child('build-plain', args);
-  console.log('3/4 newsdesk full cold start: ingest + claims/dates analysers + index + snapshot …');
+  console.log('3/5 newsdesk full cold start: ingest + claims/dates analysers + index + snapshot …');
   const build = await child('build', args);
-  console.log('4/4 newsdesk start-up from snapshot + queries …');
+  console.log('4/5 newsdesk start-up from snapshot + queries …');
   // While newsdesk's own code is being edited (ingest rules, analyser versions), the snapshot from step 3 can already be
   // stale: start-up then rebuilds it. Measure again in a fresh process until a start-up really comes from the snapshot.
   let serve = await child('serve', args);
@@ -93,6 +94,8 @@ async function main(): Promise<void> {
     console.log(`    start-up rebuilt the snapshot (code or an analyser version changed meanwhile); measuring again (${attempt}/3) …`);
     serve = await child('serve', args);
   }
+  console.log(`5/5 restart after ${CHANGED} changed files …`);
+  const restart = await child('restart', { ...args, changed: String(CHANGED) });
   const p = plain.timings ?? {};
   const t = build.timings ?? {};
   const ingestIndex = (p.ingest ?? 0) + (p.duplicates ?? 0) + (p.index ?? 0);
@@ -133,6 +136,7 @@ async function main(): Promise<void> {
     ['claim p50/p95/p99', lat.claim ? `${ms(lat.claim.p50)} / ${ms(lat.claim.p95)} / ${ms(lat.claim.p99)}  (${itemsOf('claim')})` : 'skipped (no claim command)'],
     ['timeline p50/p95/p99', lat.timeline ? `${ms(lat.timeline.p50)} / ${ms(lat.timeline.p95)} / ${ms(lat.timeline.p99)}  (${itemsOf('timeline')})` : 'skipped (no timeline command)'],
   ];
+  rows.push(...restartRows(build, restart).slice(0, 2));
   const loadAfter = loadavg()[0]!;
   rows.push(['machine load (1-min avg)', `${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end, ${cpus().length} cores (timings stretch when other jobs share them)`]);
   const width = Math.max(...rows.map((r) => r[0].length));
@@ -144,6 +148,7 @@ async function main(): Promise<void> {
     ['claim p99 < 100 ms', lat.claim ? lat.claim.p99 < 100 : undefined],
     ['timeline p99 < 100 ms', lat.timeline ? lat.timeline.p99 < 100 : undefined],
     ['peak RSS < 2 GB', peak < 2e9],
+    [`restart after ${CHANGED} changed files < 3 s`, (restart.startupMs ?? Infinity) < 3000],
   ];
   console.log('\nTargets:\n' + verdicts.map(([k, v]) => `  ${verdict(v).padEnd(7)} ${k}`).join('\n'));
   const first = serve.firstCallMax ?? {};
@@ -160,6 +165,7 @@ async function main(): Promise<void> {
     plain,
     build,
     serve,
+    restart,
     derived: { ingestIndexMs: ingestIndex, fullBuildMs: full, ratio, peakRssBytes: peak },
     load: { before: loadBefore, after: loadAfter, cores: cpus().length },
     verdicts: Object.fromEntries(verdicts.map(([k, v]) => [k, verdict(v)])),
@@ -182,9 +188,59 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * `npm run bench -- restart`: a cold build (snapshot written), then a restart after `BENCH_CHANGED`
+ * (default 100) files changed, side by side; the corpus files are put back afterwards.
+ */
+async function restartOnly(): Promise<void> {
+  console.log(`newsdesk bench (restart): ${TARGET.toLocaleString('en')} articles from ${REUTERS}`);
+  const stories = readReuters(REUTERS);
+  const { dir, reused } = prepareCorpus(stories, TARGET);
+  console.log(`corpus ${dir}${reused ? ' (reused)' : ''}`);
+  const dataDir = path.join(OUT, `data-${TARGET}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const args = { corpusDir: dir, dataDir, reuters: REUTERS, articles: String(TARGET) };
+  console.log('1/3 full cold build (ingest + analysers + index + snapshot) …');
+  const build = await child('build', args);
+  console.log('2/3 start-up over the unchanged corpus …');
+  const unchanged = await child('restart', { ...args, changed: '0' });
+  console.log(`3/3 restart after ${CHANGED} changed files …`);
+  const restart = await child('restart', { ...args, changed: String(CHANGED) });
+  const rows = restartRows(build, restart);
+  rows.splice(1, 0, ['start-up, unchanged corpus', `${ms(unchanged.startupMs)}  (fromSnapshot=${unchanged.fromSnapshot})`]);
+  console.log('\n' + rows.map(([k, v]) => `${k.padEnd(34)}  ${v}`).join('\n'));
+}
+
+/** How many corpus files the restart phase changes. */
+const CHANGED = Number(process.env.BENCH_CHANGED ?? 100);
+
+/** The restart rows of the table: a cold build and a restart after changes, at the same size. */
+function restartRows(build: PhaseResult, restart: PhaseResult): [string, string][] {
+  const t = build.timings ?? {};
+  const cold = Object.values(t).reduce((sum, x) => sum + (x ?? 0), 0);
+  const r = restart.timings ?? {};
+  const steps = Object.entries(r)
+    .map(([k, v]) => `${k} ${ms(v)}`)
+    .join(', ');
+  const inc = restart.incremental;
+  return [
+    ['full cold build (all steps)', `${ms(cold)}  (${(build.articles ?? 0).toLocaleString('en')} articles)`],
+    [
+      `restart after ${CHANGED} changed files`,
+      `${ms(restart.startupMs)}  (${inc ? `reused ${inc.reused.toLocaleString('en')}, ingested ${inc.ingested}, removed ${inc.removed}, snapshot ${inc.snapshotRewritten ? 'rewritten' : 'kept'}` : 'full re-ingest'}; ${steps})`,
+    ],
+    [`restart < 3 s`, verdict((restart.startupMs ?? Infinity) < 3000)],
+  ];
+}
+
 const [phase, rawArgs] = process.argv.slice(2);
 if (phase === 'cli-start') {
   runCliStart().catch((err: unknown) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  });
+} else if (phase === 'restart' && rawArgs === undefined) {
+  restartOnly().catch((err: unknown) => {
     console.error('bench failed:', err);
     process.exitCode = 1;
   });

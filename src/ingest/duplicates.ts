@@ -163,13 +163,19 @@ function compareAge(a: Article, b: Article): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** The fingerprint `markDuplicates` compares an article on (its reporting), or undefined when it is too short. */
+export function articleFingerprint(a: Article): Fingerprint | undefined {
+  return fingerprint(a.text, reportingSpans(a));
+}
+
 /**
  * Marks syndicated copies: sets `duplicateOf` on every article that is an exact or near copy of
  * an earlier one (earlier by published date, then id), pointing at the earliest of the group;
  * clears it on the rest.
  * @param articles - the whole corpus; changed in place
+ * @param printOf - gives an article's `articleFingerprint` (a caller may keep them between runs)
  */
-export function markDuplicates(articles: Article[]): void {
+export function markDuplicates(articles: Article[], printOf: (a: Article) => Fingerprint | undefined = articleFingerprint): void {
   const order = articles.map((_, i) => i).sort((x, y) => compareAge(articles[x]!, articles[y]!));
   const parent = new Int32Array(articles.length).map((_, i) => i);
   const find = (x: number): number => {
@@ -202,7 +208,7 @@ export function markDuplicates(articles: Article[]): void {
       continue;
     }
     byHash.set(a.contentHash, idx);
-    const print = fingerprint(a.text, reportingSpans(a));
+    const print = printOf(a);
     if (!print) continue;
     prints.set(idx, print);
     const sig = print.sig;

@@ -16,15 +16,25 @@ import { ANALYSERS } from './analysers.js';
 import type { Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import * as ingest from '../ingest/index.js';
-import { corpusKey, formatManifest, parseManifest, type FileManifest } from './corpus-key.js';
+import { corpusKey, formatManifest, parseManifest, type CorpusKey, type FileManifest } from './corpus-key.js';
+import { loadIncrementally, type IncrementalStats } from './incremental.js';
+import { markCopies } from './fingerprints.js';
 import { ingestInParallel, ingestWorkers } from './ingest-pool.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './indexed-library.js';
-import { decodeSnapshot, readSnapshotBytes, removeStaleTempFiles, SNAPSHOT_FORMAT, SnapshotError, writeSnapshot } from './snapshot.js';
+import {
+  decodeSnapshot,
+  readSnapshotBytes,
+  removeStaleTempFiles,
+  SNAPSHOT_FORMAT,
+  SnapshotError,
+  writeSnapshot,
+  type SnapshotContents,
+} from './snapshot.js';
 import type { Article } from '../core/types.js';
 import { makeDirectory } from '../core/make-dir.js';
 import { takeTurns } from '../core/take-turns.js';
 
-export type { IndexedLibrary, LibraryChanges };
+export type { IndexedLibrary, LibraryChanges, IncrementalStats };
 
 /** A corpus file that was skipped, and why. */
 export type CorpusWarning = ingest.CorpusWarning;
@@ -113,15 +123,19 @@ export interface BuiltLibrary {
   warnings: CorpusWarning[];
   /** True when the index came from the snapshot rather than a fresh ingest. */
   fromSnapshot: boolean;
+  /** Set when a changed corpus was loaded from the snapshot plus the changed files only. */
+  incremental?: IncrementalStats;
 }
 
 /** Source files whose changes alter what a snapshot holds: all of ingest, and the index builder. */
 const FINGERPRINTED = [
   '../ingest/',
   '../search/tokenize',
+  '../search/fields',
   '../search/passages',
   '../search/rank',
   '../search/segment',
+  './fingerprints',
   './snapshot',
   './stored-article',
 ];
@@ -155,6 +169,19 @@ function analyserSalt(analysers: readonly Analyser[], followSymlinks: boolean): 
   return [SNAPSHOT_FORMAT, `code@${fingerprintCode()}`, ...links, ...analysers.map((a) => `${a.name}@${a.version}`)].join('|');
 }
 
+/**
+ * Below this share of changed files, an incremental start leaves the snapshot as it is: writing
+ * it costs about as much per article as ingesting costs per changed file, two hundred times
+ * over (measured on the bench corpus), so re-reading a few changed files on each start is
+ * cheaper than rewriting the whole snapshot, and bounded: past this share it is rewritten.
+ */
+const REWRITE_SHARE = 0.005;
+
+/** True when an incremental start changed enough to rewrite the snapshot (see `REWRITE_SHARE`). */
+function worthRewriting(stats: IncrementalStats, articles: number): boolean {
+  return stats.ingested + stats.removed > Math.max(1, REWRITE_SHARE * articles);
+}
+
 /** The snapshot file for a corpus folder: one per folder, so two corpora never overwrite each other. */
 export function snapshotPath(dataDir: string, corpusDir: string): string {
   const tag = createHash('sha1').update(path.resolve(corpusDir)).digest('hex').slice(0, 12);
@@ -167,9 +194,9 @@ export function snapshotPath(dataDir: string, corpusDir: string): string {
  * @param analysers - @defaultValue ANALYSERS
  */
 export function libraryFromArticles(articles: Article[], analysers: readonly Analyser[] = ANALYSERS): IndexedLibrary {
-  ingest.markDuplicates(articles);
+  markCopies(articles);
   for (const article of articles) analyseArticle(article, analysers);
-  return SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates });
+  return SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: markCopies });
 }
 
 /** Reads the remembered file hashes, or null on a first run or a damaged file. */
@@ -209,7 +236,11 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   const manifestFile = file.replace(/\.snap$/, '.files.tsv');
   if (useSnapshot) removeStaleTempFiles(dataDir, logger);
   const salt = analyserSalt(analysers, followSymlinks);
+  // A snapshot of an earlier state of the corpus is reused in part only under the same salt.
+  const saltKey = createHash('sha256').update(salt).digest('hex').slice(0, 32);
   let key: string | null = null;
+  let keyed: CorpusKey | null = null;
+  let earlier: SnapshotContents | null = null;
   let listing: ingest.CorpusListing | null = null;
   let clock = performance.now();
   const lap = (step: BuildStep) => {
@@ -232,17 +263,19 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     bytes.catch(() => undefined);
     const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
     key = computed.key;
+    keyed = computed;
     listing = computed.listing;
     lap('key');
     try {
       const buf = await bytes;
-      const snap = buf ? decodeSnapshot(buf, key) : null;
+      const snap = buf ? decodeSnapshot(buf, key, saltKey) : null;
       lap('snapshotRead');
-      if (snap) {
+      if (snap && !snap.exact) earlier = snap;
+      else if (snap) {
         if (computed.hashed > 0) writeManifest(manifestFile, computed.manifest, logger);
         logger.debug({ files: computed.files.length, hashed: computed.hashed }, 'corpus key computed');
         const warnings = Array.isArray(snap.extra) ? (snap.extra as CorpusWarning[]) : [];
-        const library = new SegmentedLibrary(snap.segment, { analysers, markDuplicates: ingest.markDuplicates, version: snap.version });
+        const library = new SegmentedLibrary(snap.segment, { analysers, markDuplicates: markCopies, version: snap.version });
         logger.debug({ file, articles: library.articles.length }, 'library loaded from snapshot');
         opts.onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
         return { library, warnings, fromSnapshot: true };
@@ -255,12 +288,24 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   }
 
   clock = performance.now();
-  const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks, opts.onProgress);
+  let incremental: IncrementalStats | undefined;
+  let loaded: Awaited<ReturnType<typeof ingestCorpus>> | null = null;
+  if (earlier && keyed) {
+    // The corpus changed since the snapshot: reuse its unchanged articles, ingest only the changed files.
+    const stored = { articles: earlier.segment.articles, warnings: Array.isArray(earlier.extra) ? (earlier.extra as CorpusWarning[]) : [] };
+    const inc = await loadIncrementally({ corpusDir, previous: earlier.files, stored, current: keyed, analysers, logger, followSymlinks, ...(opts.workers === undefined ? {} : { workers: opts.workers }) });
+    loaded = { articles: inc.articles, warnings: inc.warnings, analysed: true, failures: inc.failures };
+    incremental = inc.stats;
+    logger.debug({ file, ...inc.stats }, 'library loaded from snapshot plus changed files');
+  }
+  const { articles, warnings, analysed, failures: workerFailures } =
+    loaded ?? (await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks, opts.onProgress));
   lap('ingest');
   if (lateKey) {
     try {
       const computed = await lateKey;
       key = computed.key;
+      keyed = computed;
       writeManifest(manifestFile, computed.manifest, logger);
     } catch (err) {
       // Without a key there is no snapshot this time; the library itself is fine.
@@ -269,7 +314,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     lap('key');
   }
   opts.onProgress?.({ phase: 'index', done: 0, total: articles.length });
-  ingest.markDuplicates(articles);
+  markCopies(articles);
   lap('duplicates');
   let failures = workerFailures;
   if (!analysed) {
@@ -282,17 +327,20 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
   lap('analysers');
   const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
-  const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: ingest.markDuplicates, version });
+  const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: markCopies, version }, earlier?.segment);
   lap('index');
   opts.onProgress?.({ phase: 'index', done: articles.length, total: articles.length });
   const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
-  if (useSnapshot && key && !opts.readOnly) {
+  const rewrite = !incremental || worthRewriting(incremental, articles.length);
+  if (incremental) incremental.snapshotRewritten = rewrite && useSnapshot && !opts.readOnly;
+  if (useSnapshot && key && !opts.readOnly && rewrite) {
     try {
-      writeSnapshot(file, library.mainSegment, key, version, plainWarnings);
+      const source = keyed ? { salt: saltKey, files: keyed.files, entries: keyed.entries } : undefined;
+      writeSnapshot(file, library.mainSegment, key, version, plainWarnings, source);
       lap('snapshotWrite');
     } catch (err) {
       logger.warn({ file, reason: (err as Error).message }, 'could not write the index snapshot; the next start re-ingests');
     }
   }
-  return { library, warnings: plainWarnings, fromSnapshot: false };
+  return { library, warnings: plainWarnings, fromSnapshot: false, ...(incremental ? { incremental } : {}) };
 }

@@ -64,6 +64,11 @@ export interface CorpusKey {
   hashed: number;
   /** The files ingest reads (relative, sorted). */
   files: string[];
+  /**
+   * Per file (aligned with `files`), what it adds to the key besides its path: its content hash
+   * and the target of a followed link. Equal entries mean ingest would read the same thing.
+   */
+  entries: string[];
   /** The whole listing: files, the real paths of linked ones, and what was skipped. */
   listing: CorpusListing;
 }
@@ -132,12 +137,12 @@ export async function corpusKey(
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, toRead.length) }, worker));
   const hash = createHash('sha256').update(salt).update('\n');
-  files.forEach((f, i) => {
-    hash.update(f).update('\u0000').update(digests[i]!);
+  const entries = files.map((f, i) => {
     const target = listing.linked.get(f);
-    if (target !== undefined) hash.update('\u0000link\u0000').update(target);
-    hash.update('\n');
+    const material = target === undefined ? digests[i]! : `${digests[i]!}\u0000link\u0000${target}`;
+    hash.update(f).update('\u0000').update(material).update('\n');
+    return material;
   });
   for (const s of listing.skipped) hash.update(s.file).update('\u0000skipped\u0000').update(s.reason).update('\n');
-  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files, listing };
+  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files, entries, listing };
 }

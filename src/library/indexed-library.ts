@@ -84,9 +84,12 @@ export class SegmentedLibrary implements IndexedLibrary {
     this.refresh();
   }
 
-  /** Builds a library from analysed articles (duplicates already marked). */
-  static fromArticles(articles: Article[], options: LibraryIndexOptions = {}): SegmentedLibrary {
-    return new SegmentedLibrary(buildSegment(articles), options);
+  /**
+   * Builds a library from analysed articles (duplicates already marked).
+   * @param reuse - an earlier segment sharing article objects with `articles`, whose passages are copied rather than re-tokenised
+   */
+  static fromArticles(articles: Article[], options: LibraryIndexOptions = {}, reuse?: Segment): SegmentedLibrary {
+    return new SegmentedLibrary(buildSegment(articles, reuse), options);
   }
 
   get articles(): readonly Article[] {

@@ -15,9 +15,10 @@ import type { Logger } from '../core/ports.js';
 import { Segment, type SegmentData } from '../search/segment.js';
 import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
 import { makeDirectory } from '../core/make-dir.js';
+import { fingerprintSections, restoreFingerprints } from './fingerprints.js';
 
 /** Bump when the snapshot layout or the index format changes; older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 'newsdesk-index-5';
+export const SNAPSHOT_FORMAT = 'newsdesk-index-7';
 
 const MAGIC = Buffer.from('NDSNAP\u0000\u0001', 'latin1');
 
@@ -31,6 +32,8 @@ interface SectionInfo {
 interface Header {
   format: string;
   key: string;
+  /** What besides the files decides the index (format, code, analysers): a snapshot of another salt is never reused. */
+  salt?: string;
   version: string;
   checksum: string;
   sections: SectionInfo[];
@@ -44,6 +47,18 @@ export interface SnapshotContents {
   version: string;
   segment: Segment;
   extra: unknown;
+  /** True when built for exactly the expected key; false for an earlier state of the same corpus (same salt). */
+  exact: boolean;
+  /** Per corpus file the snapshot was built from, its key material (`CorpusKey.entries`); empty when not recorded. */
+  files: Map<string, string>;
+}
+
+/** The corpus files a snapshot was built from and the salt of its key, so a later start can reuse it in part. */
+export interface SnapshotSource {
+  salt: string;
+  files: readonly string[];
+  /** Aligned with `files`. */
+  entries: readonly string[];
 }
 
 /** Thrown (as a plain Error) when a snapshot cannot be used; callers rebuild. */
@@ -115,7 +130,7 @@ const ZEROS = new Uint8Array(8);
  * known once everything is written.
  * @returns bytes written
  */
-export function writeSnapshot(file: string, segment: Segment, key: string, version: string, extra: unknown): number {
+export function writeSnapshot(file: string, segment: Segment, key: string, version: string, extra: unknown, source?: SnapshotSource): number {
   makeDirectory(path.dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
@@ -124,7 +139,9 @@ export function writeSnapshot(file: string, segment: Segment, key: string, versi
     out.write(MAGIC, false);
     const infos: SectionInfo[] = [];
     let offset = 0;
-    for (const section of [...segmentSections(segment.data), ...articleSections(segment.articles)]) {
+    const sections = [...segmentSections(segment.data), ...articleSections(segment.articles), ...fingerprintSections(segment.articles)];
+    if (source) sections.push({ name: 'files', type: 'bytes', chunks: () => fileLines(source) });
+    for (const section of sections) {
       let bytes = 0;
       for (const chunk of section.chunks()) {
         out.write(chunk);
@@ -138,6 +155,7 @@ export function writeSnapshot(file: string, segment: Segment, key: string, versi
     const footer: Header = {
       format: SNAPSHOT_FORMAT,
       key,
+      ...(source ? { salt: source.salt } : {}),
       version,
       avgLen: segment.data.avgLen,
       extra,
@@ -225,15 +243,38 @@ export async function readSnapshotBytes(file: string): Promise<Buffer | null> {
   }
 }
 
+/** The `files` section: one `path TAB entry` line per corpus file, written in slices. */
+function* fileLines(source: SnapshotSource): Iterable<Uint8Array> {
+  const SLICE = 1000;
+  for (let i = 0; i < source.files.length; i += SLICE) {
+    let text = '';
+    for (let j = i; j < Math.min(source.files.length, i + SLICE); j++) text += `${source.files[j]}\t${source.entries[j]}\n`;
+    yield Buffer.from(text, 'utf8');
+  }
+}
+
+function parseFileLines(bytes: Uint8Array): Map<string, string> {
+  const out = new Map<string, string>();
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return out;
+}
+
 /**
- * Decodes snapshot bytes if they were built for `expectedKey` (any key when null).
+ * Decodes snapshot bytes if they were built for `expectedKey` (any key when null), or, given
+ * `salt`, for an earlier state of the corpus under the same salt (then `exact` is false).
  * @returns null when stale or of another format
  * @throws SnapshotError when damaged
  */
-export function decodeSnapshot(buf: Buffer, expectedKey: string | null): SnapshotContents | null {
+export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: string): SnapshotContents | null {
   const { header, bodyStart, bodyEnd } = parseHeader(buf);
   if (header.format !== SNAPSHOT_FORMAT) return null;
-  if (expectedKey !== null && header.key !== expectedKey) return null;
+  const exact = expectedKey === null || header.key === expectedKey;
+  const earlier = !exact && salt !== undefined && header.salt === salt && header.sections.some((x) => x.name === 'files');
+  if (!exact && !earlier) return null;
   const body = buf.subarray(bodyStart, bodyEnd);
   if (`crc32:${crc32(body).toString(16)}:${body.length}` !== header.checksum) throw new SnapshotError('checksum mismatch');
   // Typed-array views need aligned offsets; a Buffer from the pool may not start on 8 bytes.
@@ -276,7 +317,10 @@ export function decodeSnapshot(buf: Buffer, expectedKey: string | null): Snapsho
     throw err;
   }
   if (data.aPassOffsets.length !== articles.length + 1) throw new SnapshotError('article table does not match index');
-  return { key: header.key, version: header.version, segment: new Segment(data, articles), extra: header.extra };
+  restoreFingerprints(articles, (name) => (header.sections.some((x) => x.name === name) ? get(name) : null));
+  // Only a partial reuse needs the file list; an exact start does not pay for parsing it.
+  const files = exact || !header.sections.some((x) => x.name === 'files') ? new Map<string, string>() : parseFileLines(u8('files'));
+  return { key: header.key, version: header.version, segment: new Segment(data, articles), extra: header.extra, exact, files };
 }
 
 function align8(n: number): number {

@@ -23,6 +23,17 @@ export class Growable<T extends Uint8Array | Uint16Array | Uint32Array | Float64
     this.data[this.length++] = value;
   }
 
+  /** Appends many values at once. */
+  pushAll(values: ArrayLike<number>): void {
+    if (this.length + values.length > this.data.length) {
+      const next = new this.ctor(Math.max(this.data.length * 2, this.length + values.length));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
+
   /** Adds `delta` to the value at `index` (counters). */
   increment(index: number, delta = 1): void {
     this.data[index] = this.data[index]! + delta;

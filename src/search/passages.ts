@@ -2,10 +2,10 @@
  * Passages: what search returns. A passage is one sentence, or a short run of sentences of the
  * same block, of reporting or a caption; chrome is never a passage.
  */
-import type { Article, BlockKind } from '../core/types.js';
+import type { Article } from '../core/types.js';
+import { blockFlag, LEAD_FLAG, PassageFlag } from './fields.js';
 
-/** Bit flags describing a passage; they decide its boost and whether it is shown as a caption. */
-export const PassageFlag = { title: 1, lead: 2, caption: 4, dateline: 8 } as const;
+export { PassageFlag };
 
 /** A passage before indexing: absolute offsets plus the sentences it covers. */
 export interface PassageSpec {
@@ -24,15 +24,6 @@ const MAX_SENTENCES = 3;
 /** Body passages counted as the lead (boosted like a summary). */
 const LEAD_PASSAGES = 2;
 
-const SEARCHABLE: ReadonlySet<BlockKind> = new Set(['title', 'standfirst', 'dateline', 'body', 'caption']);
-
-function kindFlags(kind: BlockKind): number {
-  if (kind === 'title') return PassageFlag.title;
-  if (kind === 'standfirst') return PassageFlag.lead;
-  if (kind === 'caption') return PassageFlag.caption;
-  if (kind === 'dateline') return PassageFlag.dateline;
-  return 0;
-}
 
 /** Splits an article's searchable sentences into passages, in text order. */
 export function passagesOf(article: Article): PassageSpec[] {
@@ -42,13 +33,13 @@ export function passagesOf(article: Article): PassageSpec[] {
   let bodyPassages = 0;
   const close = () => {
     if (!current) return;
-    if (current.flags === 0 && bodyPassages++ < LEAD_PASSAGES) current.flags |= PassageFlag.lead;
+    if (current.flags === 0 && bodyPassages++ < LEAD_PASSAGES) current.flags |= LEAD_FLAG;
     out.push(current);
     current = null;
   };
   for (const s of article.sentences) {
-    if (!SEARCHABLE.has(s.kind) || s.end <= s.start) continue;
-    const flags = kindFlags(s.kind);
+    const flags = blockFlag(s.kind);
+    if (flags === null || s.end <= s.start) continue;
     const joins =
       current !== null &&
       currentBlock === s.block &&

@@ -17,7 +17,7 @@
  * The arithmetic order here is part of the contract: scores are compared for equality on
  * ties (and snapshotted indexes were ordered with it), so keep each product in its order.
  */
-import { PassageFlag } from './passages.js';
+import { fieldBoost } from './fields.js';
 import type { Variant } from './plan.js';
 import type { Segment } from './segment.js';
 
@@ -29,13 +29,9 @@ const DELTA = 0.5;
 /** Expansion weight of a query word's exact form (prefix and typo variants weigh less). */
 export const EXACT_WEIGHT = 1;
 
-/** Boost by passage flags: headline and lead count more, captions less. */
+/** Boost by passage flags: the boost of the searchable field the passage belongs to (`SEARCH_FIELDS`). */
 export function passageBoost(flags: number): number {
-  if (flags & PassageFlag.title) return 2;
-  if (flags & PassageFlag.lead) return 1.5;
-  if (flags & PassageFlag.caption) return 0.5;
-  if (flags & PassageFlag.dateline) return 0.7;
-  return 1;
+  return fieldBoost(flags);
 }
 
 /** Inverse document frequency over passages: a word in few passages says more. */

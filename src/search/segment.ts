@@ -12,7 +12,8 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article } from '../core/types.js';
 import { Growable } from './growable.js';
-import { passagesOf } from './passages.js';
+import { metaFields, PassageFlag } from './fields.js';
+import { passagesOf, type PassageSpec } from './passages.js';
 import { EXACT_WEIGHT, impact, keyPassage, passageBoost, postingKey, termFactor } from './rank.js';
 import { forEachWord } from './tokenize.js';
 
@@ -69,11 +70,17 @@ export class Segment {
     return this.data.postOffsets[termId + 1]! - this.data.postOffsets[termId]!;
   }
 
-  /** MiniSearch's radix tree over the vocabulary, built on first prefix or fuzzy lookup. */
+  /**
+   * MiniSearch's radix tree over the vocabulary, built on first prefix or fuzzy lookup. Terms go
+   * in sorted, so the tree (and the order it lists completions in) depends on the vocabulary
+   * alone, not on the term ids: a segment rebuilt from an earlier one answers as a fresh one.
+   */
   dict(): SearchableMap<number> {
     if (!this.dictionary) {
       const map = new SearchableMap<number>();
-      this.data.terms.forEach((t, i) => map.set(t, i));
+      const terms = this.data.terms;
+      const order = Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+      for (const i of order) map.set(terms[i]!, i);
       this.dictionary = map;
     }
     return this.dictionary;
@@ -100,14 +107,28 @@ export class Segment {
   }
 }
 
+/** Passages that are not the story's own words: quoted for a metadata-title match only when nothing else is there. */
+const ASIDE = PassageFlag.caption | PassageFlag.dateline;
+
+/** Most characters of a metadata field that are indexed (a title is a line, not a body). */
+const MAX_FIELD_CHARS = 1000;
+
 /**
  * Builds a segment over `articles` (their order is the local numbering).
  * Syndicated copies (`duplicateOf`) are indexed too but rank after their originals on ties.
+ * @param reuse - an earlier segment holding some of the same article objects: their passages
+ *   are copied from its forward index instead of tokenising their text again. The result
+ *   answers every query exactly as a segment built without it (term ids may differ; nothing
+ *   a query returns depends on them, see `Segment.dict`).
  */
-export function buildSegment(articles: Article[]): Segment {
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const df = new Growable(Uint32Array);
+export function buildSegment(articles: Article[], reuse?: Segment): Segment {
+  // With an earlier segment, its term ids are provisional ids here; terms no passage uses any more are dropped at the end.
+  const termIds = reuse ? new Map(reuse.termIds) : new Map<string, number>();
+  const terms: string[] = reuse ? reuse.data.terms.slice() : [];
+  const df = new Growable(Uint32Array, Math.max(1024, terms.length));
+  for (let t = 0; t < terms.length; t++) df.push(0);
+  const reusable = new Map<Article, number>();
+  reuse?.articles.forEach((a, local) => reusable.set(a, local));
   const fwdOffsets = new Growable(Uint32Array);
   const fwdTerms = new Growable(Uint32Array);
   const fwdTf = new Growable(Uint8Array);
@@ -138,43 +159,112 @@ export function buildSegment(articles: Article[]): Segment {
     scratch[words++] = id;
   };
 
+  /** Adds the passage whose words `addWord` collected (skipped when it has none), quoting `span`. */
+  const addPassage = (a: number, span: PassageSpec, flags: number) => {
+    if (words === 0) return;
+    fwdOffsets.push(fwdTerms.length);
+    const sorted = scratch.subarray(0, words).sort();
+    for (let i = 0; i < words; ) {
+      const t = sorted[i]!;
+      let j = i + 1;
+      while (j < words && sorted[j] === t) j++;
+      fwdTerms.push(t);
+      fwdTf.push(Math.min(j - i, 255));
+      df.increment(t);
+      i = j;
+    }
+    pArticle.push(a);
+    pStart.push(span.start);
+    pEnd.push(span.end);
+    pSentFirst.push(span.firstSentence);
+    pSentCount.push(Math.min(span.sentenceCount, 255));
+    pLen.push(Math.min(words, 65535));
+    pFlags.push(flags);
+    totalWords += words;
+  };
+
+  /**
+   * Copies the passages of local articles `[local, localEnd)` of `reuse` (the same article
+   * objects, so the same passages) as articles `a …`, in bulk: runs of unchanged articles are long.
+   */
+  const copyPassages = (a: number, from: Segment, local: number, localEnd: number) => {
+    const d = from.data;
+    const p0 = d.aPassOffsets[local]!;
+    const p1 = d.aPassOffsets[localEnd]!;
+    const f0 = d.fwdOffsets[p0]!;
+    const f1 = d.fwdOffsets[p1]!;
+    const passageBase = pArticle.length;
+    const fwdBase = fwdTerms.length;
+    for (let k = local; k < localEnd; k++) aPassOffsets[a + k - local] = passageBase + d.aPassOffsets[k]! - p0;
+    for (let p = p0; p < p1; p++) {
+      fwdOffsets.push(fwdBase + d.fwdOffsets[p]! - f0);
+      pArticle.push(a + d.pArticle[p]! - local);
+      totalWords += d.pLen[p]!;
+    }
+    const ids = d.fwdTerms.subarray(f0, f1);
+    fwdTerms.pushAll(ids);
+    for (let j = 0; j < ids.length; j++) df.increment(ids[j]!);
+    fwdTf.pushAll(d.fwdTf.subarray(f0, f1));
+    pStart.pushAll(d.pStart.subarray(p0, p1));
+    pEnd.pushAll(d.pEnd.subarray(p0, p1));
+    pSentFirst.pushAll(d.pSentFirst.subarray(p0, p1));
+    pSentCount.pushAll(d.pSentCount.subarray(p0, p1));
+    pLen.pushAll(d.pLen.subarray(p0, p1));
+    pFlags.pushAll(d.pFlags.subarray(p0, p1));
+  };
+  /** A passage's word count is stored capped; an article with a capped one is tokenised again so `avgLen` stays exact. */
+  const uncapped = (from: Segment, local: number) => {
+    const d = from.data;
+    for (let p = d.aPassOffsets[local]!; p < d.aPassOffsets[local + 1]!; p++) if (d.pLen[p] === 65535) return false;
+    return true;
+  };
+  const copyable = (a: number): number | undefined => {
+    const local = reuse && reusable.get(articles[a]!);
+    return local !== undefined && uncapped(reuse!, local) ? local : undefined;
+  };
+
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a]!;
     aPassOffsets[a] = pArticle.length;
+    const local = copyable(a);
+    if (local !== undefined) {
+      // The longest run of following articles that are the earlier segment's next ones.
+      let end = a + 1;
+      while (end < articles.length && copyable(end) === local + (end - a)) end++;
+      copyPassages(a, reuse!, local, local + (end - a));
+      a = end - 1;
+      continue;
+    }
+    let opening: PassageSpec | null = null;
     for (const passage of passagesOf(article)) {
       words = 0;
       forEachWord(article.text, passage.start, passage.end, addWord);
-      if (words === 0) continue;
-      fwdOffsets.push(fwdTerms.length);
-      const sorted = scratch.subarray(0, words).sort();
-      for (let i = 0; i < words; ) {
-        const t = sorted[i]!;
-        let j = i + 1;
-        while (j < words && sorted[j] === t) j++;
-        fwdTerms.push(t);
-        fwdTf.push(Math.min(j - i, 255));
-        df.increment(t);
-        i = j;
-      }
-      pArticle.push(a);
-      pStart.push(passage.start);
-      pEnd.push(passage.end);
-      pSentFirst.push(passage.firstSentence);
-      pSentCount.push(Math.min(passage.sentenceCount, 255));
-      pLen.push(Math.min(words, 65535));
-      pFlags.push(passage.flags);
-      totalWords += words;
+      // A match in the metadata title quotes the opening reporting, not a photo caption or a dateline before it.
+      if (words > 0 && (opening === null || (opening.flags & ASIDE && !(passage.flags & ASIDE)))) opening = passage;
+      addPassage(a, passage, passage.flags);
+    }
+    // A field from outside the text (the metadata title) is indexed as its own passage, but what a
+    // match in it quotes is the article's opening passage: a snippet is always text of the article.
+    if (!opening) continue;
+    for (const field of metaFields(article)) {
+      words = 0;
+      forEachWord(field.text, 0, Math.min(field.text.length, MAX_FIELD_CHARS), addWord);
+      addPassage(a, opening, field.flag);
     }
   }
   aPassOffsets[articles.length] = pArticle.length;
   fwdOffsets.push(fwdTerms.length);
 
+  let counts: Uint32Array = df.trimmed();
+  let vocabulary = terms;
+  let forward: Uint32Array = fwdTerms.trimmed();
+  if (reuse) ({ counts, vocabulary, forward } = dropUnusedTerms(counts, terms, forward));
   const data: SegmentData = {
-    terms,
+    terms: vocabulary,
     postOffsets: new Uint32Array(0),
     postings: new Uint32Array(0),
     fwdOffsets: fwdOffsets.trimmed(),
-    fwdTerms: fwdTerms.trimmed(),
+    fwdTerms: forward,
     fwdTf: fwdTf.trimmed(),
     pArticle: pArticle.trimmed(),
     pStart: pStart.trimmed(),
@@ -186,8 +276,27 @@ export function buildSegment(articles: Article[]): Segment {
     aPassOffsets,
     avgLen: pArticle.length ? totalWords / pArticle.length : 1,
   };
-  invert(data, df.trimmed(), articles);
+  invert(data, counts, articles);
   return new Segment(data, articles);
+}
+
+/**
+ * Renumbers terms without the unused ones (df 0: only removed articles had them), keeping the
+ * order of the rest, so every passage's term ids stay ascending without sorting again.
+ */
+function dropUnusedTerms(df: Uint32Array, terms: string[], fwdTerms: Uint32Array): { counts: Uint32Array; vocabulary: string[]; forward: Uint32Array } {
+  const renumber = new Uint32Array(df.length);
+  const vocabulary: string[] = [];
+  const kept: number[] = [];
+  for (let t = 0; t < df.length; t++) {
+    if (df[t] === 0) continue;
+    renumber[t] = vocabulary.length;
+    vocabulary.push(terms[t]!);
+    kept.push(df[t]!);
+  }
+  if (vocabulary.length === df.length) return { counts: df, vocabulary, forward: fwdTerms };
+  for (let j = 0; j < fwdTerms.length; j++) fwdTerms[j] = renumber[fwdTerms[j]!]!;
+  return { counts: Uint32Array.from(kept), vocabulary, forward: fwdTerms };
 }
 
 /** Fills `postOffsets`/`postings` from the forward index, each term's list sorted by impact (see rank.ts). */
