@@ -10,7 +10,7 @@
  */
 import type { Span } from '../core/types.js';
 import { headOf, relativeSubject, tightStart } from './antecedents.js';
-import { resolveClaimants } from './claimants.js';
+import { offBodyTest, resolveClaimants } from './claimants.js';
 import {
   BOUNDARY, CUE_PREFILTER, CUE_VERBS, type CueEntry, DENIAL_WORDS, DETERMINERS, OUTLET_DISPUTE, PHRASAL_CUES,
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
@@ -963,7 +963,9 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     raws.push(...found);
   }
   const inside = quotationIndex(text);
-  const statements = resolveClaimants(text, raws.filter((r) => r.lemma === 'byline' || !inside(r.cue.start)), opts.outlet);
+  // Names in the headline, captions and teasers never resolve a body statement's claimant.
+  const offBody = offBodyTest(sentences.filter((x) => x.kind && x.kind !== 'body' && x.kind !== 'standfirst'));
+  const statements = resolveClaimants(text, raws.filter((r) => r.lemma === 'byline' || !inside(r.cue.start)), opts.outlet, offBody);
   let kept = statements.filter((s) => opts.keepSourceless || s.kind === 'outlet' || s.source);
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;

