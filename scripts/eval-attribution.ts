@@ -113,7 +113,7 @@ function main(): void {
     const text = readFileSync(path.join(dir, 'text', textFile), 'utf8');
     const gold = readFileSync(path.join(dir, 'attributions', ann), 'utf8');
     const t0 = performance.now();
-    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product }).filter((s) => s.kind === 'attributed');
+    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product, negated: !opts.product }).filter((s) => s.kind === 'attributed');
     ms += performance.now() - t0;
     articles++;
     // Spans are scored as sets: two statements by one written source ("X said … and added …") predict one span, as the gold annotates one.

@@ -47,9 +47,14 @@ export interface FindOptions {
    * annotates them; `/claim` does not show them. @defaultValue false
    */
   actions?: boolean;
+  /**
+   * Keep negated cues ("have not said", "do not show that"): PolNeAR annotates them as attributions,
+   * but their subject asserts nothing, so `/claim` does not show them. @defaultValue false
+   */
+  negated?: boolean;
 }
 
-const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false };
+const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false, negated: false };
 
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
@@ -257,6 +262,8 @@ interface UnitScan {
   toks: Token[];
   /** Keep positions, beliefs and actions (`FindOptions.actions`). */
   actions: boolean;
+  /** Keep negated cues (`FindOptions.negated`). */
+  negated: boolean;
   /** Statements found in the unit so far, in the order found. */
   out: Raw[];
   /** Tokens already used as a cue. */
@@ -291,9 +298,9 @@ interface Speaker {
 }
 
 /** Finds the statements in one unit of text: side statements first, then each cue in token order. */
-function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
+function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean): Raw[] {
   const toks = tokenize(text, unit.start, unit.end);
-  const scan: UnitScan = { text, unit, toks, actions, out: [], taken: new Set<number>() };
+  const scan: UnitScan = { text, unit, toks, actions, negated, out: [], taken: new Set<number>() };
   const { out, taken } = scan;
   const quoted = quotedTokens(toks);
   colonStatement(text, toks, unit, out);
@@ -412,6 +419,20 @@ function cueAt(scan: UnitScan, c: number): CueSite | null {
   return { c, cueWord, prev: toks[c - 1], next: toks[cueEnd + 1], cueEnd, entry, stance, lemma };
 }
 
+/** Adverbs that may sit between a negation and its verb ("has not yet said", "did not publicly deny"). */
+const NEGATION_GAP = new Set(['yet', 'publicly', 'explicitly', 'ever', 'actually', 'officially', 'specifically', 'directly', 'formally', 'personally', 'previously', 'always', 'really']);
+
+/**
+ * True when the cue is negated ("have not said", "do not show", "never claimed", "didn't deny"):
+ * its subject asserts nothing, and a noun in its content is no claimant (issue 14, pattern 4).
+ */
+export function negatedCue(toks: readonly Token[], c: number): boolean {
+  let k = c - 1;
+  while (k >= 0 && k >= c - 3 && NEGATION_GAP.has(toks[k]!.lower)) k--;
+  const word = toks[k]?.lower ?? '';
+  return word === 'not' || word === 'never' || /n't$/.test(word) || (word === 'longer' && toks[k - 1]?.lower === 'no');
+}
+
 /** The vetoes on the word's form and what precedes it: a noun, an adjective or an infinitive rather than a reporting verb. */
 function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks, actions } = scan;
@@ -420,6 +441,7 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if ((entry.position || entry.belief) && !positionCue(toks, c, entry.lemma, actions || !!entry.belief)) return true;
   // A negated verification ("could not be verified") is the outlet's dispute, found separately.
   if (stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start))) return true;
+  if (!scan.negated && negatedCue(toks, c)) return true;
   // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
   if (cueWord.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1])) return true;
   const prev = site.prev;
@@ -952,7 +974,7 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     const unit = units[u]!;
     const body = text.slice(unit.start, unit.end);
     let found: Raw[] = [];
-    if (CUE_PREFILTER.test(body)) found = scanUnit(text, unit, opts.actions);
+    if (CUE_PREFILTER.test(body)) found = scanUnit(text, unit, opts.actions, opts.negated);
     for (const b of dashBylines(text, units, u)) if (!found.some((f) => f.source && f.source.start < b.source!.end && b.source!.start < f.source.end)) found.push(b);
     const dispute = DISPUTE_HINT.test(body) ? OUTLET_DISPUTE.exec(body) : null;
     if (dispute) {

@@ -44,3 +44,21 @@ describe('pattern 5: titles and gender agree in coreference', () => {
     expect(found(text).map((s) => s.claimant)).toEqual(['Rita Okonjo', 'Rita Okonjo', 'Rita Okonjo']);
   });
 });
+
+describe('pattern 4: a negated or non-committal cue asserts nothing', () => {
+  it('does not make the subject of "have not said" assert the content', () => {
+    const text = '"The wells are safe," Duarte said, though Ibsen and other engineers have not said the pumping will resume.';
+    expect(found(text)).toEqual([{ claimant: 'Duarte', stance: 'asserts', cue: 'said' }]);
+  });
+
+  it('makes no claimant of a document that "does not show" something, nor of a noun in its content', () => {
+    const text = 'The audit does not show that the mayor\'s aides approved the payments.';
+    expect(found(text)).toEqual([]);
+  });
+
+  it('treats "never said" alike, and keeps the cue when asked to (PolNeAR scoring)', () => {
+    const text = 'Senator Ada Quill never said the bill was dead.';
+    expect(found(text)).toEqual([]);
+    expect(findStatements(text, sentences(text), { negated: true }).map((s) => s.claimant)).toEqual(['Senator Ada Quill']);
+  });
+});
