@@ -116,10 +116,11 @@ function main(): void {
     const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product, negated: !opts.product }).filter((s) => s.kind === 'attributed');
     ms += performance.now() - t0;
     articles++;
+    // A quote-only paragraph carrying its introducer's speaker has no cue of its own (an empty span): not scored as one.
     // Spans are scored as sets: two statements by one written source ("X said … and added …") predict one span, as the gold annotates one.
     const sources = uniqueSpans(statements.flatMap((s) => (s.source ? [tidy(text, s.source)] : [])));
     const r = score(source, readGold(gold, 'Source').map((s) => tidy(text, s)), sources);
-    const rc = score(cue, readGold(gold, 'Cue').map((s) => tidy(text, s)), statements.map((s) => tidy(text, s.cue)));
+    const rc = score(cue, readGold(gold, 'Cue').map((s) => tidy(text, s)), statements.filter((s) => s.cue.end > s.cue.start).map((s) => tidy(text, s.cue)));
     if (process.env.EVAL_CUE_STATS) {
       for (const m of rc.missed) console.log(`CUEMISS\t${text.slice(m.start, m.end).toLowerCase()}\t${JSON.stringify(text.slice(Math.max(0, m.start - 80), m.end + 30))}`);
       for (const m of rc.spurious) console.log(`CUESPUR\t${text.slice(m.start, m.end).toLowerCase()}\t${JSON.stringify(text.slice(Math.max(0, m.start - 80), m.end + 40))}`);

@@ -120,7 +120,9 @@ function statementOf(article: Article, item: ReplyItem): Statement | undefined {
 
 /** Judges one attributed item: null when no gold cue lies in its span, else whether its claimant is the gold source. */
 function judge(text: string, item: ReplyItem, statement: Statement | undefined, gold: GoldAttribution[]): { right: boolean; why: string } | null {
-  const here = gold.filter((g) => inside(g.cue, item.span) && g.source);
+  let here = gold.filter((g) => inside(g.cue, item.span) && g.source);
+  // A quote-only paragraph carrying the speaker before it has no cue of its own: the gold relation whose content it is.
+  if (!here.length && statement && statement.cue.end === statement.cue.start) here = gold.filter((g) => g.content && overlaps(g.content, item.span) && g.source);
   if (!here.length) return null;
   const claimant = String(item.fields?.claimant ?? '');
   // The gold relation of the statement's own cue when PolNeAR annotates it; else any in the span.
@@ -189,7 +191,12 @@ async function main(): Promise<void> {
           }
         } else if (item.fields?.claimant === null || item.fields?.claimant === undefined) {
           counts.unattributed++;
-          if (leaks(article.text, item, g)) counts.unattributedWithGold++;
+          // Whose words these are by the gold annotation, when it names someone.
+          const named = g.find((x) => x.content && x.source && overlaps(x.content, item.span) && !PRONOUN.test(article.text.slice(x.source.start, x.source.end).trim()));
+          if (named) {
+            counts.unattributedWithGold++;
+            errors.push(`UNATTRIBUTED but gold source ${JSON.stringify(article.text.slice(named.source!.start, named.source!.end))} in ${where}`);
+          }
         } else {
           counts.attributed++;
           const verdict = judge(article.text, item, statementOf(article, item), g);

@@ -11,7 +11,8 @@ import type { ClaimsAnnotation, Statement } from './types.js';
 
 /** Statements worth keeping for `/claim`: a known claimant and some content. */
 function useful(s: Statement): boolean {
-  if (s.kind === 'outlet') return true;
+  // The outlet's own push-back, and quotations the text gives no speaker for (shown as unattributed).
+  if (s.kind === 'outlet' || s.kind === 'quotation') return true;
   if (s.claimant === null || s.content.end <= s.content.start) return false;
   // A claimant is a name ("Yusov", "HUR") or a speaker noun ("officials"); anything else is a misparse.
   const last = s.claimant.split(/\s+/).pop()!.toLowerCase();
@@ -42,7 +43,7 @@ export function analyseClaims(article: Article): ClaimsAnnotation {
 /** Attribution at ingest (issue 3). */
 export const claimsAnalyser: Analyser<ClaimsAnnotation> = {
   name: 'claims',
-  version: '19',
+  version: '20',
   analyse: analyseClaims,
 };
 

@@ -155,6 +155,24 @@ function outletAssertions(articles: Article[], mentions: Map<string, number[]>, 
   return out;
 }
 
+/** Quotations the articles give no speaker for, that name the topic: shown as such, never as anyone's claim. */
+function unattributedQuotations(articles: Article[], mentions: Map<string, number[]>, citations: CitationBook): ReplyItem[] {
+  const out: ReplyItem[] = [];
+  for (const article of articles) {
+    for (const s of statementsOf(article)) {
+      if (s.kind !== 'quotation') continue;
+      if (out.length >= LIMITS.outletItems) return out;
+      if (relevanceOf(article, s, mentions.get(article.id) ?? []) < 2) continue;
+      out.push(quote(article, s.span, citations, {
+        label: 'Unattributed quotation (the article does not say whose words these are)',
+        group: 'Quotations the articles do not attribute to anyone',
+        fields: { claimant: null, stance: s.stance, group: 'quotation', kind: 'quotation', answers: null },
+      }));
+    }
+  }
+  return out;
+}
+
 /** Indexes of the sentences of an article that name every part of the topic. */
 function topicSentences(article: Article, matchers: PartMatcher[]): number[] {
   return article.sentences.filter((x) => matchers.every((m) => m(article.text.slice(x.start, x.end)))).map((x) => x.index);
@@ -203,6 +221,8 @@ export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
     const here = topicSentences(article, matchers);
     mentions.set(article.id, here);
     for (const statement of statementsOf(article)) {
+      // Quotations with no speaker are no one's claim: listed apart, after the claims.
+      if (statement.kind === 'quotation') continue;
       appearances.push({ article, statement, order, relevance: relevanceOf(article, statement, here) });
     }
   });
@@ -212,7 +232,7 @@ export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
   const first = (page - 1) * LIMITS.groups;
   const shown = groups.slice(first, first + LIMITS.groups);
   shown.forEach((g, i) => addGroup(items, g, first + i + 1, citations));
-  if (page === 1) items.push(...outletAssertions(articles, mentions, citations));
+  if (page === 1) items.push(...unattributedQuotations(articles, mentions, citations), ...outletAssertions(articles, mentions, citations));
   const notes: string[] = [];
   const capped = topicNote(query);
   if (capped) notes.push(capped);

@@ -19,9 +19,10 @@ import {
   clauseSubjectBefore, clauseStart, insertedSubject, INTRO_WORDS, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial, TIME_HEAD,
   titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
+import { quoteParagraphs } from './quote-paragraphs.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, tokenize, type Token } from './tokens.js';
-import type { Stance, Statement } from './types.js';
+import type { RawStatement as Raw, Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
 
 export type { SentenceLike };
@@ -232,26 +233,6 @@ const AFTER_SPEECH = new Set(['at', 'in', 'on', 'during', 'without', 'after', 'w
 function quotationEnds(toks: readonly import('./tokens.js').Token[], k: number): boolean {
   const token = toks[k];
   return !!token && (CLOSE_QUOTES.has(token.text) || token.text === '"' || token.text === "''" || (token.text === ',' && isQuote(toks[k - 1])));
-}
-
-/** A statement before its claimant is resolved (internal to attribution and claimant resolution). */
-interface Raw {
-  cue: Span;
-  source: Span | null;
-  content: Span;
-  unit: Unit;
-  stance: Stance;
-  lemma: string;
-  /** The words naming the speaker when `source` also holds a description ("Chris Cox" in "Chris Cox, who runs …,"). */
-  name?: Span;
-  /** Apposition parts of the source ("Ukraine’s military intelligence agency" and "the HUR"). */
-  apposition?: [Span, Span];
-  /** Source of a nominal claim this statement answers ("claims by the HUR"). */
-  answers?: Span;
-  /** Reuse the source of the previous statement in the unit ("… and emphasized that"). */
-  sameAsPrevious?: boolean;
-  /** Noun antecedent for "who"/"which" sources. */
-  antecedent?: Span;
 }
 
 /** Finds the statements in one unit of text. */
@@ -987,14 +968,20 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   const inside = quotationIndex(text);
   // Names in the headline, captions and teasers never resolve a body statement's claimant.
   const offBody = offBodyTest(sentences.filter((x) => x.kind && x.kind !== 'body' && x.kind !== 'standfirst'));
-  const statements = resolveClaimants(text, raws.filter((r) => r.lemma === 'byline' || !inside(r.cue.start)), opts.outlet, offBody);
-  let kept = statements.filter((s) => opts.keepSourceless || s.kind === 'outlet' || s.source);
+  const reported = raws.filter((r) => r.lemma === 'byline' || !inside(r.cue.start));
+  // Quote-only paragraphs: the speaker carried from the paragraph before, or an unattributed quotation.
+  const quoted = quoteParagraphs(text, units, sentences, reported);
+  const quotedUnits = new Set(quoted.map((q) => q.unit.start));
+  const ordered = quoted.length ? [...reported, ...quoted].sort((a, b) => a.unit.start - b.unit.start || a.cue.start - b.cue.start) : reported;
+  const statements = resolveClaimants(text, ordered, opts.outlet, offBody);
+  let kept = statements.filter((s) => opts.keepSourceless || s.kind !== 'attributed' || s.source);
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
     kept = kept.filter((s) => !kept.some((o) => o !== s && o.kind === 'attributed' && inside(s.cue, o.content) && !inside(o.cue, s.content)));
   }
   if (opts.outletStatements) {
     for (const unit of outletUnits) {
+      if (quotedUnits.has(unit.start)) continue;
       const content = trimSpan(text, unit.start, unit.end);
       if (content.end <= content.start) continue;
       kept.push({
@@ -1008,4 +995,3 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   return kept;
 }
 
-export type { Raw as RawStatement };

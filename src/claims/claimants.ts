@@ -4,8 +4,7 @@
  * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
  */
 import type { Span } from '../core/types.js';
-import type { RawStatement } from './attribution.js';
-import type { Statement } from './types.js';
+import type { RawStatement, Statement } from './types.js';
 
 /** A resolved claimant: display name, lower-case keys for matching, whether it is a person or a group of several. */
 interface Claimant {
@@ -265,8 +264,16 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     return makeClaimant(name);
   };
 
+  /** Each statement's claimant, for the quote-only paragraphs that carry it on. */
+  const resolved = new Map<RawStatement, Claimant | null>();
   for (const r of raws) {
     let claimant: Claimant | null = null;
+    if (r.lemma === 'quotation') {
+      // A quote-only paragraph: its introducer's speaker, or nobody (an unattributed quotation).
+      const carried = r.carriedFrom ? resolved.get(r.carriedFrom) ?? null : null;
+      out.push(finish(r, carried, carried ? 'attributed' : 'quotation', null));
+      continue;
+    }
     if (r.lemma === 'outlet') {
       out.push(finish(r, outlet ? { name: outlet, keys: [outlet.toLowerCase()], person: false, plural: false } : null, 'outlet', null));
       continue;
@@ -331,6 +338,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       lastAt = r.unit.sentence;
       lastUnitStart = r.unit.start;
     }
+    resolved.set(r, claimant);
     const answers = r.answers ? resolveName(text.slice(r.answers.start, r.answers.end)).name : null;
     out.push(finish({ ...r, source }, claimant, 'attributed', answers));
     prev = { claimant, unit: r.unit, source };

@@ -84,3 +84,15 @@ describe('claim pages', () => {
     expect(parseArgs(['claim', 'harbour', 'tariff', '--page', '2']).words).toEqual(['harbour', 'tariff', '--page', '2']);
   });
 });
+
+describe('unattributed quotations in the answer', () => {
+  it('lists a quotation the article gives no speaker for apart, with no claimant, never as the outlet\'s reporting', () => {
+    const text = 'Depot strike looms\n\nThe Brackley depot was quiet by evening.\n\n"Nobody at the Brackley depot wants a strike."';
+    const library = libraryFromArticles([ingestText(text, { id: 'depot.md', meta: meta('Depot strike looms') })]);
+    const reply = claimsAbout(library, { topic: 'brackley depot' });
+    const quotation = reply.items.find((i) => i.text === '"Nobody at the Brackley depot wants a strike."');
+    expect(quotation?.fields).toMatchObject({ claimant: null, kind: 'quotation' });
+    expect(quotation?.label).toMatch(/^Unattributed quotation/);
+    expect(reply.items.filter((i) => i.fields?.kind === 'outlet').map((i) => i.text)).toEqual(['The Brackley depot was quiet by evening.']);
+  });
+});

@@ -62,3 +62,42 @@ describe('pattern 4: a negated or non-committal cue asserts nothing', () => {
     expect(findStatements(text, sentences(text), { negated: true }).map((s) => s.claimant)).toEqual(['Senator Ada Quill']);
   });
 });
+
+describe('pattern 2: quote-only paragraphs', () => {
+  /** Claimant, kind and text of the statements whose span is a whole paragraph opening with a quotation mark. */
+  const quoted = (text: string) =>
+    findStatements(text, sentences(text), { keepSourceless: false })
+      .filter((s) => /^["“]/.test(text.slice(s.span.start, s.span.end)))
+      .map((s) => ({ claimant: s.claimant, kind: s.kind, text: text.slice(s.span.start, s.span.end) }));
+
+  it('carries the speaker of "X told the crowd:" into the quotation paragraphs after it', () => {
+    const text = 'Councillor Ruth Abara spoke at the depot on Wednesday.\nAbara told the striking drivers:\n"Your pay claim is fair."\n"The council has the money."';
+    expect(quoted(text)).toEqual([
+      { claimant: 'Councillor Ruth Abara', kind: 'attributed', text: '"Your pay claim is fair."' },
+      { claimant: 'Councillor Ruth Abara', kind: 'attributed', text: '"The council has the money."' },
+    ]);
+  });
+
+  it('carries the named speaker of the quotation in the paragraph before', () => {
+    const text = '"We will appeal," said Judge Tomas Reyes.\n"This ruling cannot stand."';
+    expect(quoted(text).at(-1)).toEqual({ claimant: 'Judge Tomas Reyes', kind: 'attributed', text: '"This ruling cannot stand."' });
+  });
+
+  it('leaves a quotation with no speaker in the text unattributed, not the outlet\'s', () => {
+    const text = 'The depot was quiet by evening.\n"Nobody here wants a strike."';
+    const found = findStatements(text, sentences(text), { keepSourceless: false, outletStatements: true, outlet: 'Metro Daily' });
+    expect(found.map((s) => [s.kind, s.claimant, text.slice(s.span.start, s.span.end)])).toEqual([
+      ['outlet', 'Metro Daily', 'The depot was quiet by evening.'],
+      ['quotation', null, '"Nobody here wants a strike."'],
+    ]);
+  });
+
+  it('takes a transcript\'s speaker label, and the turn goes on in the next quoted paragraph', () => {
+    const text = 'Partial transcript follows.\n"HOST: Will you run?\n"MARTINEZ: No. I have made up my mind.\n"My family comes first.';
+    expect(quoted(text).map((s) => [s.claimant, s.text])).toEqual([
+      ['HOST', '"HOST: Will you run?'],
+      ['MARTINEZ', '"MARTINEZ: No.'],
+      ['MARTINEZ', '"My family comes first.'],
+    ]);
+  });
+});
