@@ -111,10 +111,10 @@ interface Counts {
   unattributedWithGold: number;
 }
 
-/** The statement an item shows: same span, stance and claimant. */
+/** The statement an item shows: its sentence holds the item (an item may be the statement's own clause), same stance and claimant. */
 function statementOf(article: Article, item: ReplyItem): Statement | undefined {
   return statementsOf(article).find(
-    (s) => s.span.start === item.span.start && s.span.end === item.span.end && s.stance === item.fields?.stance && (s.kind === 'outlet' || s.claimant === (item.fields?.claimant ?? null)),
+    (s) => s.span.start <= item.span.start && item.span.end <= s.span.end && s.stance === item.fields?.stance && (s.kind === 'outlet' || s.claimant === (item.fields?.claimant ?? null)),
   );
 }
 

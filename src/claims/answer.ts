@@ -7,6 +7,7 @@
 import type { Library } from '../core/ports.js';
 import { statementsOf } from './analyser.js';
 import { claimantKey, pluralName } from './claimants.js';
+import { ownSpan } from './own-span.js';
 import { groupClaims, type Appearance, type ClaimGroup } from './grouping.js';
 import type { Stance, Statement } from './types.js';
 import { CitationBook, quote } from '../answer/reply.js';
@@ -68,7 +69,7 @@ function itemFor(a: Appearance, group: ClaimGroup, heading: string, citations: C
   // The outlet's own statements are the outlet's; an unknown outlet stays null rather than invented.
   const claimant = s.kind === 'outlet' ? a.article.meta.outlet : s.claimant;
   const marks = [s.cue, ...(s.source ? [s.source] : [])].filter((h) => h.end > h.start).sort((x, y) => x.start - y.start);
-  return quote(a.article, s.span, citations, {
+  return quote(a.article, ownSpan(s, statementsOf(a.article)), citations, {
     highlights: marks,
     label: `${s.kind === 'outlet' ? `${a.article.meta.outlet ?? 'The outlet'} (own reporting)` : shortName(s.claimant)} — ${s.stance}`,
     group: heading,
@@ -119,7 +120,8 @@ function addGroup(items: ReplyItem[], g: ClaimGroup, n: number, citations: Citat
   const bySnippet = new Map<string, ReplyItem>();
   let count = 0;
   for (const a of [...g.claims, ...g.responses]) {
-    const text = a.article.text.slice(a.statement.span.start, a.statement.span.end);
+    const own = ownSpan(a.statement, statementsOf(a.article));
+    const text = a.article.text.slice(own.start, own.end);
     const key = `${a.statement.stance}|${a.statement.claimant ?? ''}|${text}`;
     const same = bySnippet.get(key);
     if (same) {

@@ -96,3 +96,24 @@ describe('unattributed quotations in the answer', () => {
     expect(reply.items.filter((i) => i.fields?.kind === 'outlet').map((i) => i.text)).toEqual(['The Brackley depot was quiet by evening.']);
   });
 });
+
+describe('each claimant with its own part of a shared sentence', () => {
+  it('quotes two side-by-side statements each with its own clause', () => {
+    const text = 'Toll row\n\nMayor Ines Fabre said the Corran bridge toll was unfair, and Senator Hal Brody insisted the Corran bridge toll would stay.';
+    const library = libraryFromArticles([ingestText(text, { id: 'toll.md', meta: meta('Toll row') })]);
+    const items = claimsAbout(library, { topic: 'corran bridge' }).items.filter((i) => i.fields?.kind === 'attributed');
+    expect(items.map((i) => [i.fields?.claimant, i.text]).sort()).toEqual([
+      ['Mayor Ines Fabre', 'Mayor Ines Fabre said the Corran bridge toll was unfair'],
+      ['Senator Hal Brody', 'Senator Hal Brody insisted the Corran bridge toll would stay.'],
+    ]);
+    for (const i of items) expect(text.slice(i.span.start, i.span.end)).toBe(i.text);
+  });
+
+  it('keeps the whole sentence for a claim reported inside a denial', () => {
+    const text = 'Toll row\n\nThe ministry denied claims by the Corran council that the bridge toll was illegal.';
+    const library = libraryFromArticles([ingestText(text, { id: 'toll2.md', meta: meta('Toll row') })]);
+    const items = claimsAbout(library, { topic: 'bridge toll' }).items.filter((i) => i.fields?.kind === 'attributed');
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    for (const i of items) expect(i.text).toBe('The ministry denied claims by the Corran council that the bridge toll was illegal.');
+  });
+});
