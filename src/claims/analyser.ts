@@ -43,7 +43,7 @@ export function analyseClaims(article: Article): ClaimsAnnotation {
 /** Attribution at ingest (issue 3). */
 export const claimsAnalyser: Analyser<ClaimsAnnotation> = {
   name: 'claims',
-  version: '20',
+  version: '21',
   analyse: analyseClaims,
 };
 

@@ -797,6 +797,8 @@ function vetoSource(text: string, source: Span | null, lemma: string): Span | nu
   }
   // "Having announced …", "Instead, …": an opening word is no speaker.
   if (source && source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase())) source = null;
+  // "Following initial reports of …", "Despite early claims": a source never opens with a preposition or subordinator.
+  if (source && SUBORDINATE.has(/^\S+/.exec(text.slice(source.start, source.end))?.[0]?.toLowerCase() ?? '')) source = null;
   // "if you think …", "you can say that": a generic "you" is nobody's claim.
   if (source && /^you$/i.test(text.slice(source.start, source.end))) source = null;
   // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
@@ -975,6 +977,9 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   const ordered = quoted.length ? [...reported, ...quoted].sort((a, b) => a.unit.start - b.unit.start || a.cue.start - b.cue.start) : reported;
   const statements = resolveClaimants(text, ordered, opts.outlet, offBody);
   let kept = statements.filter((s) => opts.keepSourceless || s.kind !== 'attributed' || s.source);
+  // A headline reports one statement: "X Says Museum Will Tell …" is X's, not the museum's too.
+  const titles = new Set(units.filter((u) => u.title).map((u) => u.start));
+  kept = kept.filter((s) => !titles.has(s.span.start) || !kept.some((o) => o !== s && o.kind === 'attributed' && o.content.start <= s.cue.start && s.cue.end <= o.content.end));
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
     kept = kept.filter((s) => !kept.some((o) => o !== s && o.kind === 'attributed' && inside(s.cue, o.content) && !inside(o.cue, s.content)));

@@ -101,3 +101,17 @@ describe('pattern 2: quote-only paragraphs', () => {
     ]);
   });
 });
+
+describe('pattern 1: a headline reports one statement', () => {
+  it('does not make a second claimant of a noun inside the headline\'s content', () => {
+    const text = 'Mayor Says Harbour Board Will Admit Its Errors\n"We will see," Mayor Lin Tao said.';
+    expect(found(text, true).map((s) => s.claimant)).toEqual(['Mayor', 'Mayor Lin Tao']);
+  });
+});
+
+describe('a source is a noun phrase, never a prepositional opening', () => {
+  it('takes no claimant from "Following early reports of …"', () => {
+    const text = 'Following early reports of the flood, the river authority said the dam held.';
+    expect(found(text).map((s) => [s.claimant, s.cue])).toEqual([['river authority', 'said']]);
+  });
+});
