@@ -2,7 +2,7 @@
  * `npm run eval:attribution`: scores attribution (`findStatements`) against the gold PolNeAR
  * annotations: precision, recall and F1 for source and cue spans, exact and overlapping.
  *
- * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product]
+ * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product] [--by-rule]
  * The dev split is the one to report; train is for development.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findStatements, type SentenceLike } from '../src/claims/attribution.js';
 import { splitSentences } from './polnear-sentences.js';
+import { RULES, resetRuleFires, ruleFires, switchRulesOff, type RuleId } from '../src/claims/rules.js';
 import type { Span } from '../src/core/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,16 +22,19 @@ interface EvalOptions {
   errors: number;
   /** Score exactly what `/claim` runs (no beliefs, positions, actions or polls, which PolNeAR counts). */
   product: boolean;
+  /** Print each registered rule's fires and what switching it off costs (`src/claims/rules.ts`). */
+  byRule: boolean;
 }
 
 function parseArgs(argv: string[]): EvalOptions {
-  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false };
+  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false, byRule: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--split') opts.split = argv[++i] ?? opts.split;
     else if (a === '--data') opts.data = path.resolve(argv[++i] ?? opts.data);
     else if (a === '--errors') opts.errors = Number(argv[++i] ?? 0);
     else if (a === '--product') opts.product = true;
+    else if (a === '--by-rule') opts.byRule = true;
   }
   return opts;
 }
@@ -92,13 +96,16 @@ function prf(t: Tally, matched: number): string {
   return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`;
 }
 
-function main(): void {
-  const opts = parseArgs(process.argv.slice(2));
-  const dir = path.join(opts.data, opts.split);
-  if (!existsSync(path.join(dir, 'text'))) {
-    console.error(`No PolNeAR split at ${dir} (expected text/ and attributions/).`);
-    process.exit(1);
-  }
+/** Scores of one run over a split. */
+interface SplitScore {
+  articles: number;
+  source: Tally;
+  cue: Tally;
+  errors: string[];
+  ms: number;
+}
+
+function scoreSplit(opts: EvalOptions, dir: string): SplitScore {
   const annFiles = readdirSync(path.join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
   const source: Tally = { gold: 0, predicted: 0, exact: 0, overlap: 0 };
   const cue: Tally = { gold: 0, predicted: 0, exact: 0, overlap: 0 };
@@ -134,6 +141,43 @@ function main(): void {
       }
     }
   }
+  return { articles, source, cue, errors, ms };
+}
+
+/** F1 of a tally at the given number of matches. */
+function f1(t: Tally, matched: number): number {
+  const p = t.predicted ? matched / t.predicted : 0;
+  const r = t.gold ? matched / t.gold : 0;
+  return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+/** `--by-rule`: how often each registered rule fires, and the F1 change when it alone is switched off. */
+function byRule(opts: EvalOptions, dir: string, base: SplitScore): void {
+  const fires = new Map(ruleFires());
+  const baseSource = f1(base.source, base.source.exact);
+  const baseCue = f1(base.cue, base.cue.exact);
+  const rows: Array<[string, number, number, number]> = [];
+  for (const id of Object.keys(RULES) as RuleId[]) {
+    switchRulesOff([id]);
+    const s = scoreSplit(opts, dir);
+    rows.push([id, fires.get(id) ?? 0, baseSource - f1(s.source, s.source.exact), baseCue - f1(s.cue, s.cue.exact)]);
+  }
+  switchRulesOff([]);
+  console.log('rule                                  fires   source exact F1 gained   cue exact F1 gained');
+  const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
+  for (const [id, n, ds, dc] of rows.sort((a, b) => b[2] - a[2] || b[1] - a[1])) console.log(`${id.padEnd(38)}${String(n).padStart(5)}   ${signed(ds).padStart(22)}   ${signed(dc).padStart(19)}`);
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const dir = path.join(opts.data, opts.split);
+  if (!existsSync(path.join(dir, 'text'))) {
+    console.error(`No PolNeAR split at ${dir} (expected text/ and attributions/).`);
+    process.exit(1);
+  }
+  resetRuleFires();
+  const result = scoreSplit(opts, dir);
+  const { articles, source, cue, errors, ms } = result;
   console.log(`PolNeAR ${opts.split}: ${articles} articles, ${source.gold} gold sources, ${cue.gold} gold cues`);
   console.log(`mode            ${opts.product ? 'product (what /claim runs)' : 'PolNeAR scope (statements plus beliefs, positions, actions and polls; --product for what /claim runs)'}`);
   console.log(`source exact    ${prf(source, source.exact)}`);
@@ -142,6 +186,7 @@ function main(): void {
   console.log(`cue overlap     ${prf(cue, cue.overlap)}`);
   console.log(`speed           ${(ms / Math.max(1, articles)).toFixed(2)} ms per article`);
   for (const e of errors.slice(0, opts.errors)) console.log(e);
+  if (opts.byRule) byRule(opts, dir, result);
 }
 
 main();

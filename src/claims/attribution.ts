@@ -20,6 +20,7 @@ import {
   titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
+import { rule } from './rules.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, tokenize, type Token } from './tokens.js';
 import type { RawStatement as Raw, Stance, Statement } from './types.js';
@@ -419,35 +420,35 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks, actions } = scan;
   const { c, cueWord, cueEnd, entry, stance, lemma } = site;
 
-  if ((entry.position || entry.belief) && !positionCue(toks, c, entry.lemma, actions || !!entry.belief)) return true;
+  if (rule('cue.position-form', (entry.position || entry.belief) && !positionCue(toks, c, entry.lemma, actions || !!entry.belief))) return true;
   // A negated verification ("could not be verified") is the outlet's dispute, found separately.
-  if (stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start))) return true;
-  if (!scan.negated && negatedCue(toks, c)) return true;
+  if (rule('cue.negated-verification', stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)))) return true;
+  if (rule('cue.negated', !scan.negated && negatedCue(toks, c))) return true;
   // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
-  if (cueWord.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1])) return true;
+  if (rule('cue.capitalised-mid-sentence', cueWord.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1]))) return true;
   const prev = site.prev;
   // Nominal use ("the claims", "in charge of"): not a reporting verb here.
   // ("He's describing" is "he is describing": a possessive only after a noun.)
   const contraction = prev?.lower === "'s" && PRONOUNS.has(toks[c - 2]?.lower ?? '');
   // "Two in three said", "Some say", "Many believed": a quantifier standing alone is the subject of a verb.
   const quantified = !!prev && QUANT_SUBJECTS.has(prev.lower) && (/ed$/.test(cueWord.lower) || /^(?:said|say|told|wrote|thought|think|believe|argue|agree)$/.test(cueWord.lower));
-  if (prev && !contraction && !quantified && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower))) return true;
+  if (rule('cue.after-determiner', prev && !contraction && !quantified && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower)))) return true;
   // "despite repeated warnings", "amid renewed calls": a participle after a preposition is an adjective.
-  if (prev && /ed$/.test(cueWord.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower)) return true;
+  if (rule('cue.participle-after-preposition', prev && /ed$/.test(cueWord.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower))) return true;
   // "called to service", "called to testify": summoned, not a statement.
-  if (lemma === 'call' && toks[cueEnd + 1]?.lower === 'to') return true;
+  if (rule('cue.called-to', lemma === 'call' && toks[cueEnd + 1]?.lower === 'to')) return true;
   // "a cautious note", "the harsh criticism": after an article and an adjective, a noun.
-  if (prev && !prev.cap && /(?:ous|ful|less|able|ible)$/.test(prev.lower) && /^(?:a|an|the|his|her|their|its|this|that)$/.test(toks[c - 2]?.lower ?? '') && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower)) return true;
+  if (rule('cue.noun-after-adjective', prev && !prev.cap && /(?:ous|ful|less|able|ible)$/.test(prev.lower) && /^(?:a|an|the|his|her|their|its|this|that)$/.test(toks[c - 2]?.lower ?? '') && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower))) return true;
   // "baseless claims", "false reports": after an adjective, an -s form is a plural noun.
-  if (prev && !prev.cap && /s$/.test(cueWord.lower) && !/ss$/.test(cueWord.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower))) return true;
+  if (rule('cue.plural-noun-after-adjective', prev && !prev.cap && /s$/.test(cueWord.lower) && !/ss$/.test(cueWord.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower)))) return true;
   // "271 pledged delegates": a participle after a number is an adjective.
-  if (prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(cueWord.lower)) return true;
+  if (rule('cue.participle-after-number', prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(cueWord.lower))) return true;
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
   // ("went on to say": the phrase "went on to" too.)
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
-  if (prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn) return true;
+  if (rule('cue.bare-infinitive', prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn)) return true;
   // "the statement reads"; after a quotation also "…,” read the statement." / "read one".
-  if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)) && !((isQuote(prev) || prev?.text === ',') && DOC_AFTER.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 30))))) return true;
+  if (rule('cue.read-without-document', lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)) && !((isQuote(prev) || prev?.text === ',') && DOC_AFTER.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 30)))))) return true;
   return false;
 }
 
@@ -457,46 +458,46 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   const { c, cueWord, prev, next, cueEnd, lemma } = site;
 
   // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
-  if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 20)]!.start, cueWord.start))) return true;
+  if (rule('sense.show-without-evidence', (lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 20)]!.start, cueWord.start)))) return true;
   // "a program called Sandy Hook Promise": a name, not a verdict.
   // "a movement called the …", "which is called the Thrift Savings Plan": a name, not a verdict.
   // "… and called the political system “rotten”", "called undocumented immigrants “rapists”": a verdict
   // (a quotation after the object), never right after the verb, which would be a name ("a group called “X”").
   const verdictQuote = () => toks.slice(c + 2, c + 9).some((x) => OPEN_QUOTES.has(x.text) || x.text === '"' || x.text === "''") && !isQuote(toks[c + 1]);
-  if (lemma === 'call' && cueWord.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60))) &&
-    !((prev.lower === 'and' || prev.lower === 'but' || PERSON_NOUN.test(prev.lower)) && verdictQuote())) return true;
+  if (rule('sense.called-without-verdict', lemma === 'call' && cueWord.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60))) &&
+    !((prev.lower === 'and' || prev.lower === 'but' || PERSON_NOUN.test(prev.lower)) && verdictQuote()))) return true;
   // "called her to get together", "called him on Sunday": a telephone call.
-  if (lemma === 'call' && /^(?:him|her|them|me|us)$/.test(next?.lower ?? '') && /^(?:to|on|and|in|at|after|before|last|\.|,)$/.test(toks[cueEnd + 2]?.lower ?? '.')) return true;
+  if (rule('sense.phone-call', lemma === 'call' && /^(?:him|her|them|me|us)$/.test(next?.lower ?? '') && /^(?:to|on|and|in|at|after|before|last|\.|,)$/.test(toks[cueEnd + 2]?.lower ?? '.'))) return true;
   // "maintains a floating array of …": keeping, not saying.
-  if (lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower)))) return true;
+  if (rule('sense.maintain-keeping', lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower))))) return true;
   // "the U.S. added 292,000 jobs", "added to the list": adding, not saying.
-  if (lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text)))) return true;
+  if (rule('sense.add-numbers', lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text))))) return true;
   // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
-  if ((lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further') return true;
+  if (rule('sense.decline-without-to', (lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further')) return true;
   // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
   // "pledged delegates", "contested primaries": a participle used as an adjective.
-  if (/ed$/.test(cueWord.lower) && ADJECTIVE_HEADS.has(next?.lower ?? '')) return true;
+  if (rule('sense.participle-adjective', /ed$/.test(cueWord.lower) && ADJECTIVE_HEADS.has(next?.lower ?? ''))) return true;
   // "Additional reporting by …", "precincts reporting": credit lines and tallies.
-  if (cueWord.lower === 'reporting' && (/^(?:additional|contributed|contributing|precincts|their|his|her|its|our)$/.test(prev?.lower ?? '') || next?.lower === 'by' || next?.lower === 'from')) return true;
+  if (rule('sense.reporting-credit', cueWord.lower === 'reporting' && (/^(?:additional|contributed|contributing|precincts|their|his|her|its|our)$/.test(prev?.lower ?? '') || next?.lower === 'by' || next?.lower === 'from'))) return true;
   // "Julie Hirschfeld Davis reported from Midway Atoll": a reporting credit, not a statement.
-  if (cueWord.lower === 'reported' && next?.lower === 'from' && toks[cueEnd + 2]?.cap) return true;
+  if (rule('sense.reported-from', cueWord.lower === 'reported' && next?.lower === 'from' && toks[cueEnd + 2]?.cap)) return true;
   // "His nonprofit group, called the Virginia Conservation Legacy": a name after a comma.
-  if (cueWord.lower === 'called' && prev?.text === ',' && next && (next.cap || (next.lower === 'the' && toks[cueEnd + 2]?.cap)) && toks[c - 2]?.word && !toks[c - 2]!.cap) return true;
+  if (rule('sense.called-name-after-comma', cueWord.lower === 'called' && prev?.text === ',' && next && (next.cap || (next.lower === 'the' && toks[cueEnd + 2]?.cap)) && toks[c - 2]?.word && !toks[c - 2]!.cap)) return true;
   // "a ruling expected in coming weeks": expected events, not expectations anyone voiced.
-  if (cueWord.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? '')) return true;
+  if (rule('sense.expected-event', cueWord.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? ''))) return true;
   // "calls" is a verb only after its subject ("Clinton calls …", "he calls for …"), not "phone calls".
   // ("Jake Sullivan, her aide, calls …", "The former first lady calls it …".)
-  if (cueWord.lower === 'calls' && !(prev && (prev.cap || prev.text === ',' || /^(?:he|she|it|who|which|also|now|then|again|still|repeatedly|often|lady)$/.test(prev.lower) || SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) && next && (next.word || isQuote(next)) && !BOUNDARY.has(/^(?:for|on|it|him|her|them|this|these|that)$/.test(next.lower) ? 'x' : next.lower))) return true;
+  if (rule('sense.calls-noun', cueWord.lower === 'calls' && !(prev && (prev.cap || prev.text === ',' || /^(?:he|she|it|who|which|also|now|then|again|still|repeatedly|often|lady)$/.test(prev.lower) || SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) && next && (next.word || isQuote(next)) && !BOUNDARY.has(/^(?:for|on|it|him|her|them|this|these|that)$/.test(next.lower) ? 'x' : next.lower)))) return true;
   // "a group called “Color of Change”", "a program called Sandy Hook Promise": a name, not a verdict.
-  if (cueWord.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && next && (isQuote(next) || next.cap) &&
-    (!(SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) || toks.slice(Math.max(0, c - 4), c).some((x) => x.lower === 'a' || x.lower === 'an'))) return true;
+  if (rule('sense.called-name', cueWord.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && next && (isQuote(next) || next.cap) &&
+    (!(SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) || toks.slice(Math.max(0, c - 4), c).some((x) => x.lower === 'a' || x.lower === 'an')))) return true;
   // "think tank": a noun.
-  if (lemma === 'think' && /^tanks?$/.test(next?.lower ?? '')) return true;
-  if (lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote)) return true;
+  if (rule('sense.think-tank', lemma === 'think' && /^tanks?$/.test(next?.lower ?? ''))) return true;
+  if (rule('sense.continue-without-quote', lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote))) return true;
   // "agreed to set up", "pledged to cut", "declined to comment": a commitment or an action, not a statement.
-  if (!actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance'))) return true;
-  if (lemma === 'refer' && next?.lower !== 'to') return true;
-  if (lemma === 'point' && next?.lower !== 'out' && next?.lower !== 'to') return true;
+  if (rule('sense.action-with-to', !actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance')))) return true;
+  if (rule('sense.refer-without-to', lemma === 'refer' && next?.lower !== 'to')) return true;
+  if (rule('sense.point-without-out', lemma === 'point' && next?.lower !== 'out' && next?.lower !== 'to')) return true;
   return false;
 }
 
@@ -788,21 +789,21 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
 /** The source vetoes: a lone participle, an event raising concerns, an opening word, a generic "you", no letter at all. */
 function vetoSource(text: string, source: Span | null, lemma: string): Span | null {
   // "is propounding views", "has faced ridicule": a lone participle is no speaker.
-  if (source && source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end))) source = null;
+  if (source && rule('source.lone-participle', source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end)))) source = null;
   // "The incident has raised concerns": an event raises concerns, nobody voices them.
   if (source && /^rais/.test(lemma)) {
     const words = text.slice(source.start, source.end).split(/\s+/);
     const head = words[words.length - 1]!;
-    if (!/^\p{Lu}/u.test(head) && !personWord(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase())) source = null;
+    if (rule('source.event-raises', !/^\p{Lu}/u.test(head) && !personWord(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase()))) source = null;
   }
   // "Having announced …", "Instead, …": an opening word is no speaker.
-  if (source && source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase())) source = null;
+  if (source && rule('source.opening-word', source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase()))) source = null;
   // "Following initial reports of …", "Despite early claims": a source never opens with a preposition or subordinator.
-  if (source && SUBORDINATE.has(/^\S+/.exec(text.slice(source.start, source.end))?.[0]?.toLowerCase() ?? '')) source = null;
+  if (source && rule('source.preposition', SUBORDINATE.has(/^\S+/.exec(text.slice(source.start, source.end))?.[0]?.toLowerCase() ?? ''))) source = null;
   // "if you think …", "you can say that": a generic "you" is nobody's claim.
-  if (source && /^you$/i.test(text.slice(source.start, source.end))) source = null;
+  if (source && rule('source.generic-you', /^you$/i.test(text.slice(source.start, source.end)))) source = null;
   // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
-  if (source && !/\p{L}|%/u.test(text.slice(source.start, source.end))) source = null;
+  if (source && rule('source.no-letter', !/\p{L}|%/u.test(text.slice(source.start, source.end)))) source = null;
   return source;
 }
 
@@ -979,7 +980,7 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   let kept = statements.filter((s) => opts.keepSourceless || s.kind !== 'attributed' || s.source);
   // A headline reports one statement: "X Says Museum Will Tell …" is X's, not the museum's too.
   const titles = new Set(units.filter((u) => u.title).map((u) => u.start));
-  kept = kept.filter((s) => !titles.has(s.span.start) || !kept.some((o) => o !== s && o.kind === 'attributed' && o.content.start <= s.cue.start && s.cue.end <= o.content.end));
+  kept = kept.filter((s) => !(titles.has(s.span.start) && rule('headline.one-statement', kept.some((o) => o !== s && o.kind === 'attributed' && o.content.start <= s.cue.start && s.cue.end <= o.content.end))));
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
     kept = kept.filter((s) => !kept.some((o) => o !== s && o.kind === 'attributed' && inside(s.cue, o.content) && !inside(o.cue, s.content)));

@@ -4,6 +4,7 @@
  * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
  */
 import type { Span } from '../core/types.js';
+import { rule } from './rules.js';
 import type { RawStatement, Statement } from './types.js';
 
 /** A resolved claimant: display name, lower-case keys for matching, whether it is a person or a group of several. */
@@ -169,7 +170,7 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     scan.next = text.indexOf(word, at + word.length);
     if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[at + word.length] ?? '')) continue;
     // A headline, caption or teaser names people in its own words ("Neighbour Who Sued Smith"): never a fuller name.
-    if (offBody(at)) continue;
+    if (rule('claimant.not-from-headline', offBody(at))) continue;
     const found = MENTION_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
     if (!found) continue;
     const mention = clean(`${found[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To)\s+)+/, ''));
@@ -323,11 +324,11 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const found = surname && !ACRONYM.test(words[words.length - 1]!) && /^\p{Lu}/u.test(words[words.length - 1]!)
           ? fullerMention(text, words[words.length - 1]!, named.start, known, mentionScans, offBody)
           : null;
-        const fuller = found && (words.length === 1 || titleAgrees(words[0]!, found)) ? found : null;
+        const fuller = found && !rule('claimant.title-agrees', words.length > 1 && !titleAgrees(words[0]!, found)) ? found : null;
         claimant = fuller ?? resolveName(written);
       }
     }
-    if (claimant && !offBody(r.unit.start)) {
+    if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
       known.add(claimant);
       if (claimant.person) {
         const i = people.findIndex((p) => p.c === claimant);
