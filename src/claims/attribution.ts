@@ -21,6 +21,7 @@ import {
 } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
+import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, tokenize, type Token } from './tokens.js';
 import type { RawStatement as Raw, Stance, Statement } from './types.js';
@@ -69,11 +70,6 @@ const PHRASAL_STARTS = new Set(['push', 'pushed', 'pushes', 'pushing', 'cast', '
 const NOUN_PREPS = new Set(['in', 'of', 'for', 'with', 'without']);
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
-/**
- * Verbs that invert after what was said ("…,” said Yusov", "…, wrote the ministry"); others keep
- * their subject first, so ", downplayed his influence" never makes "his influence" a speaker.
- */
-const INVERTIBLE = new Set(['say', 'add', 'write', 'note', 'ask', 'tell', 'continue', 'explain', 'argue', 'insist', 'recall', 'warn', 'claim', 'reply', 'respond', 'answer', 'suggest', 'conclude', 'observe', 'remark', 'declare', 'quip', 'joke', 'concede', 'admit', 'acknowledge', 'counter', 'retort', 'predict', 'caution', 'report', 'read', 'state', 'tweet', 'post', 'announce', 'complain', 'muse', 'wonder', 'assert', 'allege', 'confirm', 'deny', 'shout', 'chant', 'boast', 'brag', 'scoff', 'plead', 'mention', 'comment', 'reiterate', 'stress', 'emphasize', 'emphasise', 'maintain', 'contend', 'testify', 'estimate', 'reveal', 'disclose', 'promise', 'vow', 'pledge', 'threaten', 'urge', 'believe', 'think', 'hope', 'fear', 'worry', 'expect', 'grumble', 'lament', 'agree', 'echo', 'speculate', 'proclaim', 'inquire', 'concur', 'affirm', 'reaffirm', 'clarify']);
 
 /** The head of an agent phrase: the last word before its first preposition ("the head of the agency" → "head"). */
 function agentHead(toks: readonly import('./tokens.js').Token[], start: number, end: number): import('./tokens.js').Token {
@@ -90,19 +86,12 @@ const SUBORDINATE = new Set(['after', 'before', 'while', 'when', 'since', 'altho
 
 /** "to"-taking words that are adjectives, which `skipLeft` already passes ("likely to", "ready to"). */
 const ADJECTIVE_TO = new Set(['likely', 'ready', 'willing', 'expected', 'going', 'set']);
-/**
- * Cue verbs that, followed by "to" (or "on"), report an action or a decision rather than a statement
- * ("agreed to meet", "declined to comment"). Promises, vows, pledges and threats are made in words,
- * so they stay statements ("vowed to veto the bill").
- */
-const ACTION_WITH_TO = new Set(['agree', 'refuse', 'decline', 'decide', 'plan']);
 /** Auxiliaries and modals: after a name they make it the subject of a clause ("Clinton would …"). */
 const AUX_AFTER = new Set(['would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'does', 'did', "won't", "can't", "doesn't", "didn't", "isn't", "wasn't"]);
 /** Nouns after which a participle is an adjective ("pledged delegates"). */
 const ADJECTIVE_HEADS = new Set(['delegates', 'delegate', 'superdelegates', 'primaries', 'primary', 'convention', 'conventions', 'election', 'elections', 'seat', 'seats', 'territory', 'territories', 'waters', 'race', 'races', 'region', 'regions', 'islands', 'area', 'areas', 'states', 'districts', 'ballots', 'votes']);
 /** Words after "by" that name a means of speaking, not a speaker. */
 const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video', 'videolink', 'satellite', 'letter', 'mail', 'fax', 'twitter', 'radio', 'television', 'name', 'way', 'means', 'contrast', 'comparison', 'far']);
-const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse', 'call', 'criticize', 'criticise', 'blame', 'praise', 'attack', 'slam', 'blast', 'defend', 'endorse']);
 
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
 const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|videos?|transcripts?|slides?|charts?|graphs?|maps?|averages?|websites?|e-?mails?|photos?|images?|memos?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts|filings?|footage|tallies|search)\b/i;
@@ -209,9 +198,6 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
 
 /** Lower-case words that open a speaker's title before a name ("former Gov. …", "election lawyer …"). */
 const ROLE_LEAD = /^(?:former|retired|then|longtime|veteran|senior|top|acting|interim|deputy|chief|state|election|campaign|master|conservative|liberal|progressive|republican|democratic|independent|political|party|civil|rights|pollster|strategist|activist|lawyer|attorney|professor|economist|analyst|historian|author|columnist|commentator|host|anchor|reporter|editor|pastor|rev\.?|ex-\w+)$/;
-
-/** Verbs that name or frame something ("what he calls …", "what the campaign sees as …"). */
-const NAMING = new Set(['call', 'see', 'describe', 'term', 'dub', 'label', 'view', 'consider', 'characterize', 'characterise']);
 
 /** Quantifiers and numerals that can stand alone as a subject ("Several said", "two in three say"). */
 const QUANT_SUBJECTS = new Set(['some', 'many', 'most', 'several', 'both', 'all', 'few', 'two', 'three', 'four', 'five', 'others', 'one', 'each', 'numerous', 'multiple', 'various', 'another']);
