@@ -14,6 +14,25 @@ function region(s: Statement): Span {
   return { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
 }
 
+/** An article's attributed statements by sentence span, computed once per statement list (the analyser's list is shared and read-only). */
+const sentenceIndex = new WeakMap<readonly Statement[], Map<string, Statement[]>>();
+
+function bySentence(all: readonly Statement[]): Map<string, Statement[]> {
+  let index = sentenceIndex.get(all);
+  if (!index) {
+    index = new Map();
+    for (const s of all) {
+      if (s.kind !== 'attributed') continue;
+      const key = `${s.span.start}:${s.span.end}`;
+      const list = index.get(key);
+      if (list) list.push(s);
+      else index.set(key, [s]);
+    }
+    sentenceIndex.set(all, index);
+  }
+  return index;
+}
+
 const disjoint = (a: Span, b: Span) => a.end <= b.start || b.end <= a.start;
 
 /**
@@ -24,10 +43,10 @@ const disjoint = (a: Span, b: Span) => a.end <= b.start || b.end <= a.start;
  */
 export function ownSpan(statement: Statement, all: readonly Statement[]): Span {
   if (statement.kind !== 'attributed') return statement.span;
+  const sharing = bySentence(all).get(`${statement.span.start}:${statement.span.end}`) ?? [];
+  if (sharing.length < 2) return statement.span;
   const mine = region(statement);
-  const siblings = all.filter(
-    (o) => o !== statement && o.kind === 'attributed' && o.span.start === statement.span.start && o.span.end === statement.span.end && o.claimant !== statement.claimant,
-  );
+  const siblings = sharing.filter((o) => o !== statement && o.claimant !== statement.claimant);
   if (!siblings.length || siblings.some((o) => !disjoint(region(o), mine))) return statement.span;
   const before = siblings.filter((o) => region(o).end <= mine.start);
   const after = siblings.filter((o) => region(o).start >= mine.end);
