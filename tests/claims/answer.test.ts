@@ -117,3 +117,12 @@ describe('each claimant with its own part of a shared sentence', () => {
     for (const i of items) expect(i.text).toBe('The ministry denied claims by the Corran council that the bridge toll was illegal.');
   });
 });
+
+describe('a plural agent noun is a claimant', () => {
+  it('shows "economists warned" as the economists\' claim, not the outlet\'s reporting', () => {
+    const text = 'Levy row\n\nThe Tarn harbour levy will backfire on small traders, several economists warned on Monday.';
+    const library = libraryFromArticles([ingestText(text, { id: 'levy.md', meta: meta('Levy row') })]);
+    const items = claimsAbout(library, { topic: 'tarn harbour levy' }).items;
+    expect(items.map((i) => [i.fields?.kind, i.fields?.claimant])).toEqual([['attributed', 'several economists']]);
+  });
+});
