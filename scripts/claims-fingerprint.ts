@@ -24,7 +24,7 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Option sets: what eval:attribution scores (both modes), what `/claim` keeps, and every switch on. */
 const MODES: Record<string, FindOptions> = {
-  evalPolnear: { nested: false, actions: true },
+  evalPolnear: { nested: false, actions: true, negated: true },
   evalProduct: { nested: false, actions: false },
   defaults: {},
   analyser: { outlet: 'Outlet', keepSourceless: false },

@@ -2,7 +2,7 @@
  * `npm run eval:attribution`: scores attribution (`findStatements`) against the gold PolNeAR
  * annotations: precision, recall and F1 for source and cue spans, exact and overlapping.
  *
- * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product] [--no-model]
+ * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product] [--no-model] [--by-rule]
  * The dev split is the one to report; train is for development.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { findStatements, type SentenceLike } from '../src/claims/attribution.js';
 import { shippedChooser } from '../src/claims/model/choose.js';
 import { splitSentences } from './polnear-sentences.js';
+import { RULES, resetRuleFires, ruleFires, switchRulesOff, type RuleId } from '../src/claims/rules.js';
 import type { Span } from '../src/core/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,10 +25,12 @@ interface EvalOptions {
   product: boolean;
   /** The rules alone, without the learned source model (src/claims/model). */
   noModel: boolean;
+  /** Print each registered rule's fires and what switching it off costs (`src/claims/rules.ts`). */
+  byRule: boolean;
 }
 
 function parseArgs(argv: string[]): EvalOptions {
-  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false, noModel: false };
+  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false, noModel: false, byRule: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--split') opts.split = argv[++i] ?? opts.split;
@@ -35,6 +38,7 @@ function parseArgs(argv: string[]): EvalOptions {
     else if (a === '--errors') opts.errors = Number(argv[++i] ?? 0);
     else if (a === '--product') opts.product = true;
     else if (a === '--no-model') opts.noModel = true;
+    else if (a === '--by-rule') opts.byRule = true;
   }
   return opts;
 }
@@ -96,13 +100,16 @@ function prf(t: Tally, matched: number): string {
   return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`;
 }
 
-function main(): void {
-  const opts = parseArgs(process.argv.slice(2));
-  const dir = path.join(opts.data, opts.split);
-  if (!existsSync(path.join(dir, 'text'))) {
-    console.error(`No PolNeAR split at ${dir} (expected text/ and attributions/).`);
-    process.exit(1);
-  }
+/** Scores of one run over a split. */
+interface SplitScore {
+  articles: number;
+  source: Tally;
+  cue: Tally;
+  errors: string[];
+  ms: number;
+}
+
+function scoreSplit(opts: EvalOptions, dir: string): SplitScore {
   const annFiles = readdirSync(path.join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
   const source: Tally = { gold: 0, predicted: 0, exact: 0, overlap: 0 };
   const cue: Tally = { gold: 0, predicted: 0, exact: 0, overlap: 0 };
@@ -119,13 +126,14 @@ function main(): void {
     const text = readFileSync(path.join(dir, 'text', textFile), 'utf8');
     const gold = readFileSync(path.join(dir, 'attributions', ann), 'utf8');
     const t0 = performance.now();
-    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product, chooser: opts.noModel ? null : 'shipped' }).filter((s) => s.kind === 'attributed');
+    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product, negated: !opts.product, chooser: opts.noModel ? null : 'shipped' }).filter((s) => s.kind === 'attributed');
     ms += performance.now() - t0;
     articles++;
+    // A quote-only paragraph carrying its introducer's speaker has no cue of its own (an empty span): not scored as one.
     // Spans are scored as sets: two statements by one written source ("X said … and added …") predict one span, as the gold annotates one.
     const sources = uniqueSpans(statements.flatMap((s) => (s.source ? [tidy(text, s.source)] : [])));
     const r = score(source, readGold(gold, 'Source').map((s) => tidy(text, s)), sources);
-    const rc = score(cue, readGold(gold, 'Cue').map((s) => tidy(text, s)), statements.map((s) => tidy(text, s.cue)));
+    const rc = score(cue, readGold(gold, 'Cue').map((s) => tidy(text, s)), statements.filter((s) => s.cue.end > s.cue.start).map((s) => tidy(text, s.cue)));
     if (process.env.EVAL_CUE_STATS) {
       for (const m of rc.missed) console.log(`CUEMISS\t${text.slice(m.start, m.end).toLowerCase()}\t${JSON.stringify(text.slice(Math.max(0, m.start - 80), m.end + 30))}`);
       for (const m of rc.spurious) console.log(`CUESPUR\t${text.slice(m.start, m.end).toLowerCase()}\t${JSON.stringify(text.slice(Math.max(0, m.start - 80), m.end + 40))}`);
@@ -139,6 +147,43 @@ function main(): void {
       }
     }
   }
+  return { articles, source, cue, errors, ms };
+}
+
+/** F1 of a tally at the given number of matches. */
+function f1(t: Tally, matched: number): number {
+  const p = t.predicted ? matched / t.predicted : 0;
+  const r = t.gold ? matched / t.gold : 0;
+  return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+/** `--by-rule`: how often each registered rule fires, and the F1 change when it alone is switched off. */
+function byRule(opts: EvalOptions, dir: string, base: SplitScore): void {
+  const fires = new Map(ruleFires());
+  const baseSource = f1(base.source, base.source.exact);
+  const baseCue = f1(base.cue, base.cue.exact);
+  const rows: Array<[string, number, number, number]> = [];
+  for (const id of Object.keys(RULES) as RuleId[]) {
+    switchRulesOff([id]);
+    const s = scoreSplit(opts, dir);
+    rows.push([id, fires.get(id) ?? 0, baseSource - f1(s.source, s.source.exact), baseCue - f1(s.cue, s.cue.exact)]);
+  }
+  switchRulesOff([]);
+  console.log('rule                                  fires   source exact F1 gained   cue exact F1 gained');
+  const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
+  for (const [id, n, ds, dc] of rows.sort((a, b) => b[2] - a[2] || b[1] - a[1])) console.log(`${id.padEnd(38)}${String(n).padStart(5)}   ${signed(ds).padStart(22)}   ${signed(dc).padStart(19)}`);
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const dir = path.join(opts.data, opts.split);
+  if (!existsSync(path.join(dir, 'text'))) {
+    console.error(`No PolNeAR split at ${dir} (expected text/ and attributions/).`);
+    process.exit(1);
+  }
+  resetRuleFires();
+  const result = scoreSplit(opts, dir);
+  const { articles, source, cue, errors, ms } = result;
   console.log(`PolNeAR ${opts.split}: ${articles} articles, ${source.gold} gold sources, ${cue.gold} gold cues`);
   console.log(`mode            ${opts.product ? 'product (what /claim runs)' : 'PolNeAR scope (statements plus beliefs, positions, actions and polls; --product for what /claim runs)'}`);
   console.log(`sources         ${opts.noModel ? 'rules only (--no-model)' : shippedChooser() ? 'rules + learned model (src/claims/model/weights.json; --no-model for rules only)' : 'rules only (no model weights shipped)'}`);
@@ -148,6 +193,7 @@ function main(): void {
   console.log(`cue overlap     ${prf(cue, cue.overlap)}`);
   console.log(`speed           ${(ms / Math.max(1, articles)).toFixed(2)} ms per article`);
   for (const e of errors.slice(0, opts.errors)) console.log(e);
+  if (opts.byRule) byRule(opts, dir, result);
 }
 
 main();

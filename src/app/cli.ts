@@ -46,7 +46,7 @@ const OPTIONS = {
  * Flags a command reads from its own text (`newsdesk digest --since 2021-06-01 --topic gyumri`):
  * after that command they are passed to it as words, in their place, instead of being refused.
  */
-const COMMAND_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = { digest: DIGEST_FLAGS };
+const COMMAND_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = { digest: DIGEST_FLAGS, claim: new Set(['page']) };
 
 /**
  * Splits argv into the CLI's own flags and the command's words, with `node:util` `parseArgs`

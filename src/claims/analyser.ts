@@ -4,18 +4,23 @@
  * and site chrome never yield a claim.
  */
 import type { Analyser } from '../core/ports.js';
-import { SPEAKER_NOUNS } from './lexicon.js';
+import { speakerNoun } from './lexicon.js';
 import type { Article } from '../core/types.js';
 import { findStatements } from './attribution.js';
 import type { ClaimsAnnotation, Statement } from './types.js';
 
+/** Plural agent nouns: lawmakers, voters, economists, historians. */
+const PLURAL_AGENTS = /^[a-z-]{3,}(?:[^e]ers|ists|ians)$/;
+
 /** Statements worth keeping for `/claim`: a known claimant and some content. */
 function useful(s: Statement): boolean {
-  if (s.kind === 'outlet') return true;
+  // The outlet's own push-back, and quotations the text gives no speaker for (shown as unattributed).
+  if (s.kind === 'outlet' || s.kind === 'quotation') return true;
   if (s.claimant === null || s.content.end <= s.content.start) return false;
   // A claimant is a name ("Yusov", "HUR") or a speaker noun ("officials"); anything else is a misparse.
   const last = s.claimant.split(/\s+/).pop()!.toLowerCase();
-  return /\p{Lu}/u.test(s.claimant) || SPEAKER_NOUNS.has(last);
+  // A plural agent noun names a group of speakers too ("top black lawmakers said", "economists warn").
+  return /\p{Lu}/u.test(s.claimant) || speakerNoun(last) || PLURAL_AGENTS.test(last);
 }
 
 /** Results by text, outlet and sentence layout: syndicated copies are analysed once. */
@@ -42,7 +47,7 @@ export function analyseClaims(article: Article): ClaimsAnnotation {
 /** Attribution at ingest (issue 3). */
 export const claimsAnalyser: Analyser<ClaimsAnnotation> = {
   name: 'claims',
-  version: '18',
+  version: '23',
   analyse: analyseClaims,
 };
 

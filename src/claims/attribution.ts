@@ -10,7 +10,7 @@
  */
 import type { Span } from '../core/types.js';
 import { headOf, relativeSubject, tightStart } from './antecedents.js';
-import { resolveClaimants } from './claimants.js';
+import { offBodyTest, resolveClaimants } from './claimants.js';
 import {
   BOUNDARY, CUE_PREFILTER, CUE_VERBS, type CueEntry, DENIAL_WORDS, DETERMINERS, OUTLET_DISPUTE, PHRASAL_CUES,
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
@@ -19,10 +19,13 @@ import {
   clauseSubjectBefore, clauseStart, insertedSubject, INTRO_WORDS, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial, TIME_HEAD,
   titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
+import { quoteParagraphs } from './quote-paragraphs.js';
+import { rule } from './rules.js';
+import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
 import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, tokenize, type Token } from './tokens.js';
-import type { Stance, Statement } from './types.js';
+import type { RawStatement as Raw, Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
 
 export type { SentenceLike };
@@ -49,6 +52,11 @@ export interface FindOptions {
    */
   actions?: boolean;
   /**
+   * Keep negated cues ("have not said", "do not show that"): PolNeAR annotates them as attributions,
+   * but their subject asserts nothing, so `/claim` does not show them. @defaultValue false
+   */
+  negated?: boolean;
+  /**
    * Who has the last word on each cue's source: the learned model shipped with the rules
    * (`'shipped'`, used when its weights are present), another chooser, or the rules alone (null).
    * @defaultValue 'shipped'
@@ -56,7 +64,7 @@ export interface FindOptions {
   chooser?: SourceChooser | 'shipped' | null;
 }
 
-const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false, chooser: 'shipped' };
+const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false, negated: false, chooser: 'shipped' };
 
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
@@ -69,11 +77,6 @@ const PHRASAL_STARTS = new Set(['push', 'pushed', 'pushes', 'pushing', 'cast', '
 const NOUN_PREPS = new Set(['in', 'of', 'for', 'with', 'without']);
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
-/**
- * Verbs that invert after what was said ("…,” said Yusov", "…, wrote the ministry"); others keep
- * their subject first, so ", downplayed his influence" never makes "his influence" a speaker.
- */
-const INVERTIBLE = new Set(['say', 'add', 'write', 'note', 'ask', 'tell', 'continue', 'explain', 'argue', 'insist', 'recall', 'warn', 'claim', 'reply', 'respond', 'answer', 'suggest', 'conclude', 'observe', 'remark', 'declare', 'quip', 'joke', 'concede', 'admit', 'acknowledge', 'counter', 'retort', 'predict', 'caution', 'report', 'read', 'state', 'tweet', 'post', 'announce', 'complain', 'muse', 'wonder', 'assert', 'allege', 'confirm', 'deny', 'shout', 'chant', 'boast', 'brag', 'scoff', 'plead', 'mention', 'comment', 'reiterate', 'stress', 'emphasize', 'emphasise', 'maintain', 'contend', 'testify', 'estimate', 'reveal', 'disclose', 'promise', 'vow', 'pledge', 'threaten', 'urge', 'believe', 'think', 'hope', 'fear', 'worry', 'expect', 'grumble', 'lament', 'agree', 'echo', 'speculate', 'proclaim', 'inquire', 'concur', 'affirm', 'reaffirm', 'clarify']);
 
 /** The head of an agent phrase: the last word before its first preposition ("the head of the agency" → "head"). */
 function agentHead(toks: readonly import('./tokens.js').Token[], start: number, end: number): import('./tokens.js').Token {
@@ -90,19 +93,12 @@ const SUBORDINATE = new Set(['after', 'before', 'while', 'when', 'since', 'altho
 
 /** "to"-taking words that are adjectives, which `skipLeft` already passes ("likely to", "ready to"). */
 const ADJECTIVE_TO = new Set(['likely', 'ready', 'willing', 'expected', 'going', 'set']);
-/**
- * Cue verbs that, followed by "to" (or "on"), report an action or a decision rather than a statement
- * ("agreed to meet", "declined to comment"). Promises, vows, pledges and threats are made in words,
- * so they stay statements ("vowed to veto the bill").
- */
-const ACTION_WITH_TO = new Set(['agree', 'refuse', 'decline', 'decide', 'plan']);
 /** Auxiliaries and modals: after a name they make it the subject of a clause ("Clinton would …"). */
 const AUX_AFTER = new Set(['would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'does', 'did', "won't", "can't", "doesn't", "didn't", "isn't", "wasn't"]);
 /** Nouns after which a participle is an adjective ("pledged delegates"). */
 const ADJECTIVE_HEADS = new Set(['delegates', 'delegate', 'superdelegates', 'primaries', 'primary', 'convention', 'conventions', 'election', 'elections', 'seat', 'seats', 'territory', 'territories', 'waters', 'race', 'races', 'region', 'regions', 'islands', 'area', 'areas', 'states', 'districts', 'ballots', 'votes']);
 /** Words after "by" that name a means of speaking, not a speaker. */
 const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video', 'videolink', 'satellite', 'letter', 'mail', 'fax', 'twitter', 'radio', 'television', 'name', 'way', 'means', 'contrast', 'comparison', 'far']);
-const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'urge', 'brief', 'accuse', 'call', 'criticize', 'criticise', 'blame', 'praise', 'attack', 'slam', 'blast', 'defend', 'endorse']);
 
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
 const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|videos?|transcripts?|slides?|charts?|graphs?|maps?|averages?|websites?|e-?mails?|photos?|images?|memos?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts|filings?|footage|tallies|search)\b/i;
@@ -210,9 +206,6 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
 /** Lower-case words that open a speaker's title before a name ("former Gov. …", "election lawyer …"). */
 const ROLE_LEAD = /^(?:former|retired|then|longtime|veteran|senior|top|acting|interim|deputy|chief|state|election|campaign|master|conservative|liberal|progressive|republican|democratic|independent|political|party|civil|rights|pollster|strategist|activist|lawyer|attorney|professor|economist|analyst|historian|author|columnist|commentator|host|anchor|reporter|editor|pastor|rev\.?|ex-\w+)$/;
 
-/** Verbs that name or frame something ("what he calls …", "what the campaign sees as …"). */
-const NAMING = new Set(['call', 'see', 'describe', 'term', 'dub', 'label', 'view', 'consider', 'characterize', 'characterise']);
-
 /** Quantifiers and numerals that can stand alone as a subject ("Several said", "two in three say"). */
 const QUANT_SUBJECTS = new Set(['some', 'many', 'most', 'several', 'both', 'all', 'few', 'two', 'three', 'four', 'five', 'others', 'one', 'each', 'numerous', 'multiple', 'various', 'another']);
 
@@ -236,26 +229,6 @@ function quotationEnds(toks: readonly import('./tokens.js').Token[], k: number):
   return !!token && (CLOSE_QUOTES.has(token.text) || token.text === '"' || token.text === "''" || (token.text === ',' && isQuote(toks[k - 1])));
 }
 
-/** A statement before its claimant is resolved (internal to attribution and claimant resolution). */
-interface Raw {
-  cue: Span;
-  source: Span | null;
-  content: Span;
-  unit: Unit;
-  stance: Stance;
-  lemma: string;
-  /** The words naming the speaker when `source` also holds a description ("Chris Cox" in "Chris Cox, who runs …,"). */
-  name?: Span;
-  /** Apposition parts of the source ("Ukraine’s military intelligence agency" and "the HUR"). */
-  apposition?: [Span, Span];
-  /** Source of a nominal claim this statement answers ("claims by the HUR"). */
-  answers?: Span;
-  /** Reuse the source of the previous statement in the unit ("… and emphasized that"). */
-  sameAsPrevious?: boolean;
-  /** Noun antecedent for "who"/"which" sources. */
-  antecedent?: Span;
-}
-
 /** Finds the statements in one unit of text. */
 /** One unit being scanned: its text and tokens, and the statements found so far. */
 interface UnitScan {
@@ -264,6 +237,8 @@ interface UnitScan {
   toks: Token[];
   /** Keep positions, beliefs and actions (`FindOptions.actions`). */
   actions: boolean;
+  /** Keep negated cues (`FindOptions.negated`). */
+  negated: boolean;
   /** Statements found in the unit so far, in the order found. */
   out: Raw[];
   /** Tokens already used as a cue. */
@@ -298,9 +273,9 @@ interface Speaker {
 }
 
 /** Finds the statements in one unit of text: side statements first, then each cue in token order. */
-function scanUnit(text: string, unit: Unit, actions: boolean): Raw[] {
+function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean): Raw[] {
   const toks = tokenize(text, unit.start, unit.end);
-  const scan: UnitScan = { text, unit, toks, actions, out: [], taken: new Set<number>() };
+  const scan: UnitScan = { text, unit, toks, actions, negated, out: [], taken: new Set<number>() };
   const { out, taken } = scan;
   const quoted = quotedTokens(toks);
   colonStatement(text, toks, unit, out);
@@ -419,39 +394,54 @@ function cueAt(scan: UnitScan, c: number): CueSite | null {
   return { c, cueWord, prev: toks[c - 1], next: toks[cueEnd + 1], cueEnd, entry, stance, lemma };
 }
 
+/** Adverbs that may sit between a negation and its verb ("has not yet said", "did not publicly deny"). */
+const NEGATION_GAP = new Set(['yet', 'publicly', 'explicitly', 'ever', 'actually', 'officially', 'specifically', 'directly', 'formally', 'personally', 'previously', 'always', 'really']);
+
+/**
+ * True when the cue is negated ("have not said", "do not show", "never claimed", "didn't deny"):
+ * its subject asserts nothing, and a noun in its content is no claimant (issue 14, pattern 4).
+ */
+export function negatedCue(toks: readonly Token[], c: number): boolean {
+  let k = c - 1;
+  while (k >= 0 && k >= c - 3 && NEGATION_GAP.has(toks[k]!.lower)) k--;
+  const word = toks[k]?.lower ?? '';
+  return word === 'not' || word === 'never' || /n't$/.test(word) || (word === 'longer' && toks[k - 1]?.lower === 'no');
+}
+
 /** The vetoes on the word's form and what precedes it: a noun, an adjective or an infinitive rather than a reporting verb. */
 function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks, actions } = scan;
   const { c, cueWord, cueEnd, entry, stance, lemma } = site;
 
-  if ((entry.position || entry.belief) && !positionCue(toks, c, entry.lemma, actions || !!entry.belief)) return true;
+  if (rule('cue.position-form', (entry.position || entry.belief) && !positionCue(toks, c, entry.lemma, actions || !!entry.belief))) return true;
   // A negated verification ("could not be verified") is the outlet's dispute, found separately.
-  if (stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start))) return true;
+  if (rule('cue.negated-verification', stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)))) return true;
+  if (rule('cue.negated', !scan.negated && negatedCue(toks, c))) return true;
   // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
-  if (cueWord.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1])) return true;
+  if (rule('cue.capitalised-mid-sentence', cueWord.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1]))) return true;
   const prev = site.prev;
   // Nominal use ("the claims", "in charge of"): not a reporting verb here.
   // ("He's describing" is "he is describing": a possessive only after a noun.)
   const contraction = prev?.lower === "'s" && PRONOUNS.has(toks[c - 2]?.lower ?? '');
   // "Two in three said", "Some say", "Many believed": a quantifier standing alone is the subject of a verb.
   const quantified = !!prev && QUANT_SUBJECTS.has(prev.lower) && (/ed$/.test(cueWord.lower) || /^(?:said|say|told|wrote|thought|think|believe|argue|agree)$/.test(cueWord.lower));
-  if (prev && !contraction && !quantified && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower))) return true;
+  if (rule('cue.after-determiner', prev && !contraction && !quantified && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower)))) return true;
   // "despite repeated warnings", "amid renewed calls": a participle after a preposition is an adjective.
-  if (prev && /ed$/.test(cueWord.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower)) return true;
+  if (rule('cue.participle-after-preposition', prev && /ed$/.test(cueWord.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower))) return true;
   // "called to service", "called to testify": summoned, not a statement.
-  if (lemma === 'call' && toks[cueEnd + 1]?.lower === 'to') return true;
+  if (rule('cue.called-to', lemma === 'call' && toks[cueEnd + 1]?.lower === 'to')) return true;
   // "a cautious note", "the harsh criticism": after an article and an adjective, a noun.
-  if (prev && !prev.cap && /(?:ous|ful|less|able|ible)$/.test(prev.lower) && /^(?:a|an|the|his|her|their|its|this|that)$/.test(toks[c - 2]?.lower ?? '') && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower)) return true;
+  if (rule('cue.noun-after-adjective', prev && !prev.cap && /(?:ous|ful|less|able|ible)$/.test(prev.lower) && /^(?:a|an|the|his|her|their|its|this|that)$/.test(toks[c - 2]?.lower ?? '') && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower))) return true;
   // "baseless claims", "false reports": after an adjective, an -s form is a plural noun.
-  if (prev && !prev.cap && /s$/.test(cueWord.lower) && !/ss$/.test(cueWord.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower))) return true;
+  if (rule('cue.plural-noun-after-adjective', prev && !prev.cap && /s$/.test(cueWord.lower) && !/ss$/.test(cueWord.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower)))) return true;
   // "271 pledged delegates": a participle after a number is an adjective.
-  if (prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(cueWord.lower)) return true;
+  if (rule('cue.participle-after-number', prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(cueWord.lower))) return true;
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
   // ("went on to say": the phrase "went on to" too.)
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
-  if (prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn) return true;
+  if (rule('cue.bare-infinitive', prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn)) return true;
   // "the statement reads"; after a quotation also "…,” read the statement." / "read one".
-  if (lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)) && !((isQuote(prev) || prev?.text === ',') && DOC_AFTER.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 30))))) return true;
+  if (rule('cue.read-without-document', lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)) && !((isQuote(prev) || prev?.text === ',') && DOC_AFTER.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 30)))))) return true;
   return false;
 }
 
@@ -461,46 +451,46 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   const { c, cueWord, prev, next, cueEnd, lemma } = site;
 
   // "X called the report fictitious": "call" is only a cue with a verdict word, "call for" or a quote.
-  if ((lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 20)]!.start, cueWord.start))) return true;
+  if (rule('sense.show-without-evidence', (lemma === 'show' || lemma === 'find') && !EVIDENCE_SOURCE.test(text.slice(toks[Math.max(0, c - 20)]!.start, cueWord.start)))) return true;
   // "a program called Sandy Hook Promise": a name, not a verdict.
   // "a movement called the …", "which is called the Thrift Savings Plan": a name, not a verdict.
   // "… and called the political system “rotten”", "called undocumented immigrants “rapists”": a verdict
   // (a quotation after the object), never right after the verb, which would be a name ("a group called “X”").
   const verdictQuote = () => toks.slice(c + 2, c + 9).some((x) => OPEN_QUOTES.has(x.text) || x.text === '"' || x.text === "''") && !isQuote(toks[c + 1]);
-  if (lemma === 'call' && cueWord.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60))) &&
-    !((prev.lower === 'and' || prev.lower === 'but' || PERSON_NOUN.test(prev.lower)) && verdictQuote())) return true;
+  if (rule('sense.called-without-verdict', lemma === 'call' && cueWord.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && !SKIPPABLE.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !/ly$/.test(prev.lower) && !DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60))) &&
+    !((prev.lower === 'and' || prev.lower === 'but' || PERSON_NOUN.test(prev.lower)) && verdictQuote()))) return true;
   // "called her to get together", "called him on Sunday": a telephone call.
-  if (lemma === 'call' && /^(?:him|her|them|me|us)$/.test(next?.lower ?? '') && /^(?:to|on|and|in|at|after|before|last|\.|,)$/.test(toks[cueEnd + 2]?.lower ?? '.')) return true;
+  if (rule('sense.phone-call', lemma === 'call' && /^(?:him|her|them|me|us)$/.test(next?.lower ?? '') && /^(?:to|on|and|in|at|after|before|last|\.|,)$/.test(toks[cueEnd + 2]?.lower ?? '.'))) return true;
   // "maintains a floating array of …": keeping, not saying.
-  if (lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower)))) return true;
+  if (rule('sense.maintain-keeping', lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower))))) return true;
   // "the U.S. added 292,000 jobs", "added to the list": adding, not saying.
-  if (lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text)))) return true;
+  if (rule('sense.add-numbers', lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text))))) return true;
   // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
-  if ((lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further') return true;
+  if (rule('sense.decline-without-to', (lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further')) return true;
   // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
   // "pledged delegates", "contested primaries": a participle used as an adjective.
-  if (/ed$/.test(cueWord.lower) && ADJECTIVE_HEADS.has(next?.lower ?? '')) return true;
+  if (rule('sense.participle-adjective', /ed$/.test(cueWord.lower) && ADJECTIVE_HEADS.has(next?.lower ?? ''))) return true;
   // "Additional reporting by …", "precincts reporting": credit lines and tallies.
-  if (cueWord.lower === 'reporting' && (/^(?:additional|contributed|contributing|precincts|their|his|her|its|our)$/.test(prev?.lower ?? '') || next?.lower === 'by' || next?.lower === 'from')) return true;
+  if (rule('sense.reporting-credit', cueWord.lower === 'reporting' && (/^(?:additional|contributed|contributing|precincts|their|his|her|its|our)$/.test(prev?.lower ?? '') || next?.lower === 'by' || next?.lower === 'from'))) return true;
   // "Julie Hirschfeld Davis reported from Midway Atoll": a reporting credit, not a statement.
-  if (cueWord.lower === 'reported' && next?.lower === 'from' && toks[cueEnd + 2]?.cap) return true;
+  if (rule('sense.reported-from', cueWord.lower === 'reported' && next?.lower === 'from' && toks[cueEnd + 2]?.cap)) return true;
   // "His nonprofit group, called the Virginia Conservation Legacy": a name after a comma.
-  if (cueWord.lower === 'called' && prev?.text === ',' && next && (next.cap || (next.lower === 'the' && toks[cueEnd + 2]?.cap)) && toks[c - 2]?.word && !toks[c - 2]!.cap) return true;
+  if (rule('sense.called-name-after-comma', cueWord.lower === 'called' && prev?.text === ',' && next && (next.cap || (next.lower === 'the' && toks[cueEnd + 2]?.cap)) && toks[c - 2]?.word && !toks[c - 2]!.cap)) return true;
   // "a ruling expected in coming weeks": expected events, not expectations anyone voiced.
-  if (cueWord.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? '')) return true;
+  if (rule('sense.expected-event', cueWord.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? ''))) return true;
   // "calls" is a verb only after its subject ("Clinton calls …", "he calls for …"), not "phone calls".
   // ("Jake Sullivan, her aide, calls …", "The former first lady calls it …".)
-  if (cueWord.lower === 'calls' && !(prev && (prev.cap || prev.text === ',' || /^(?:he|she|it|who|which|also|now|then|again|still|repeatedly|often|lady)$/.test(prev.lower) || SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) && next && (next.word || isQuote(next)) && !BOUNDARY.has(/^(?:for|on|it|him|her|them|this|these|that)$/.test(next.lower) ? 'x' : next.lower))) return true;
+  if (rule('sense.calls-noun', cueWord.lower === 'calls' && !(prev && (prev.cap || prev.text === ',' || /^(?:he|she|it|who|which|also|now|then|again|still|repeatedly|often|lady)$/.test(prev.lower) || SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) && next && (next.word || isQuote(next)) && !BOUNDARY.has(/^(?:for|on|it|him|her|them|this|these|that)$/.test(next.lower) ? 'x' : next.lower)))) return true;
   // "a group called “Color of Change”", "a program called Sandy Hook Promise": a name, not a verdict.
-  if (cueWord.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && next && (isQuote(next) || next.cap) &&
-    (!(SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) || toks.slice(Math.max(0, c - 4), c).some((x) => x.lower === 'a' || x.lower === 'an'))) return true;
+  if (rule('sense.called-name', cueWord.lower === 'called' && prev?.word && !prev.cap && !PRONOUNS.has(prev.lower) && next && (isQuote(next) || next.cap) &&
+    (!(SPEAKER_NOUNS.has(prev.lower) || PERSON_NOUN.test(prev.lower)) || toks.slice(Math.max(0, c - 4), c).some((x) => x.lower === 'a' || x.lower === 'an')))) return true;
   // "think tank": a noun.
-  if (lemma === 'think' && /^tanks?$/.test(next?.lower ?? '')) return true;
-  if (lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote)) return true;
+  if (rule('sense.think-tank', lemma === 'think' && /^tanks?$/.test(next?.lower ?? ''))) return true;
+  if (rule('sense.continue-without-quote', lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote))) return true;
   // "agreed to set up", "pledged to cut", "declined to comment": a commitment or an action, not a statement.
-  if (!actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance'))) return true;
-  if (lemma === 'refer' && next?.lower !== 'to') return true;
-  if (lemma === 'point' && next?.lower !== 'out' && next?.lower !== 'to') return true;
+  if (rule('sense.action-with-to', !actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance')))) return true;
+  if (rule('sense.refer-without-to', lemma === 'refer' && next?.lower !== 'to')) return true;
+  if (rule('sense.point-without-out', lemma === 'point' && next?.lower !== 'out' && next?.lower !== 'to')) return true;
   return false;
 }
 
@@ -792,19 +782,21 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
 /** The source vetoes: a lone participle, an event raising concerns, an opening word, a generic "you", no letter at all. */
 function vetoSource(text: string, source: Span | null, lemma: string): Span | null {
   // "is propounding views", "has faced ridicule": a lone participle is no speaker.
-  if (source && source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end))) source = null;
+  if (source && rule('source.lone-participle', source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end)))) source = null;
   // "The incident has raised concerns": an event raises concerns, nobody voices them.
   if (source && /^rais/.test(lemma)) {
     const words = text.slice(source.start, source.end).split(/\s+/);
     const head = words[words.length - 1]!;
-    if (!/^\p{Lu}/u.test(head) && !personWord(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase())) source = null;
+    if (rule('source.event-raises', !/^\p{Lu}/u.test(head) && !personWord(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase()))) source = null;
   }
   // "Having announced …", "Instead, …": an opening word is no speaker.
-  if (source && source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase())) source = null;
+  if (source && rule('source.opening-word', source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase()))) source = null;
+  // "Following initial reports of …", "Despite early claims": a source never opens with a preposition or subordinator.
+  if (source && rule('source.preposition', SUBORDINATE.has(/^\S+/.exec(text.slice(source.start, source.end))?.[0]?.toLowerCase() ?? ''))) source = null;
   // "if you think …", "you can say that": a generic "you" is nobody's claim.
-  if (source && /^you$/i.test(text.slice(source.start, source.end))) source = null;
+  if (source && rule('source.generic-you', /^you$/i.test(text.slice(source.start, source.end)))) source = null;
   // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
-  if (source && !/\p{L}|%/u.test(text.slice(source.start, source.end))) source = null;
+  if (source && rule('source.no-letter', !/\p{L}|%/u.test(text.slice(source.start, source.end)))) source = null;
   return source;
 }
 
@@ -959,7 +951,7 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     const unit = units[u]!;
     const body = text.slice(unit.start, unit.end);
     let found: Raw[] = [];
-    if (CUE_PREFILTER.test(body)) found = scanUnit(text, unit, opts.actions);
+    if (CUE_PREFILTER.test(body)) found = scanUnit(text, unit, opts.actions, opts.negated);
     for (const b of dashBylines(text, units, u)) if (!found.some((f) => f.source && f.source.start < b.source!.end && b.source!.start < f.source.end)) found.push(b);
     const dispute = DISPUTE_HINT.test(body) ? OUTLET_DISPUTE.exec(body) : null;
     if (dispute) {
@@ -972,14 +964,25 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   const chooser = opts.chooser === 'shipped' ? shippedChooser() : opts.chooser;
   const chosen = chooser ? chooser(text, units, raws) : raws;
   const inside = quotationIndex(text);
-  const statements = resolveClaimants(text, chosen.filter((r) => r.lemma === 'byline' || !inside(r.cue.start)), opts.outlet);
-  let kept = statements.filter((s) => opts.keepSourceless || s.kind === 'outlet' || s.source);
+  // Names in the headline, captions and teasers never resolve a body statement's claimant.
+  const offBody = offBodyTest(sentences.filter((x) => x.kind && x.kind !== 'body' && x.kind !== 'standfirst'));
+  const reported = chosen.filter((r) => r.lemma === 'byline' || !inside(r.cue.start));
+  // Quote-only paragraphs: the speaker carried from the paragraph before, or an unattributed quotation.
+  const quoted = quoteParagraphs(text, units, sentences, reported);
+  const quotedUnits = new Set(quoted.map((q) => q.unit.start));
+  const ordered = quoted.length ? [...reported, ...quoted].sort((a, b) => a.unit.start - b.unit.start || a.cue.start - b.cue.start) : reported;
+  const statements = resolveClaimants(text, ordered, opts.outlet, offBody);
+  let kept = statements.filter((s) => opts.keepSourceless || s.kind !== 'attributed' || s.source);
+  // A headline reports one statement: "X Says Museum Will Tell …" is X's, not the museum's too.
+  const titles = new Set(units.filter((u) => u.title).map((u) => u.start));
+  kept = kept.filter((s) => !(titles.has(s.span.start) && rule('headline.one-statement', kept.some((o) => o !== s && o.kind === 'attributed' && o.content.start <= s.cue.start && s.cue.end <= o.content.end))));
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
     kept = kept.filter((s) => !kept.some((o) => o !== s && o.kind === 'attributed' && inside(s.cue, o.content) && !inside(o.cue, s.content)));
   }
   if (opts.outletStatements) {
     for (const unit of outletUnits) {
+      if (quotedUnits.has(unit.start)) continue;
       const content = trimSpan(text, unit.start, unit.end);
       if (content.end <= content.start) continue;
       kept.push({
@@ -993,4 +996,3 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   return kept;
 }
 
-export type { Raw as RawStatement };

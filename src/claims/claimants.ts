@@ -4,8 +4,8 @@
  * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
  */
 import type { Span } from '../core/types.js';
-import type { RawStatement } from './attribution.js';
-import type { Statement } from './types.js';
+import { rule } from './rules.js';
+import type { RawStatement, Statement } from './types.js';
 
 /** A resolved claimant: display name, lower-case keys for matching, whether it is a person or a group of several. */
 interface Claimant {
@@ -159,7 +159,7 @@ interface MentionScan {
  * @param scans - what earlier calls on the same text read, by word: each occurrence of a word is
  *   looked at once per text, not once per statement (quadratic on a long text naming one actor often)
  */
-function fullerMention(text: string, word: string, before: number, known: KnownClaimants, scans: Map<string, MentionScan>): Claimant | null {
+function fullerMention(text: string, word: string, before: number, known: KnownClaimants, scans: Map<string, MentionScan>, offBody: OffBody): Claimant | null {
   const byWord = known.byWord.get(word.toLowerCase());
   if (byWord) return byWord;
   let scan = scans.get(word);
@@ -169,6 +169,8 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     const at = scan.next;
     scan.next = text.indexOf(word, at + word.length);
     if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[at + word.length] ?? '')) continue;
+    // A headline, caption or teaser names people in its own words ("Neighbour Who Sued Smith"): never a fuller name.
+    if (rule('claimant.not-from-headline', offBody(at))) continue;
     const found = MENTION_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
     if (!found) continue;
     const mention = clean(`${found[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To)\s+)+/, ''));
@@ -180,12 +182,52 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
   return scan.mention !== null && scan.at < before ? makeClaimant(scan.mention) : null;
 }
 
+/** True for a position outside the article's body and standfirst (headline, caption, teaser). */
+export type OffBody = (pos: number) => boolean;
+
+/**
+ * A test for positions inside the given spans (sorted, not overlapping), by binary search.
+ * @param spans - the headline, caption and other non-body sentences of a text
+ */
+export function offBodyTest(spans: readonly Span[]): OffBody {
+  if (!spans.length) return () => false;
+  return (pos) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length && spans[lo]!.start <= pos;
+  };
+}
+
+/** The gender a title gives ("Mrs. Park" f, "Mr. Park" m), if any. */
+function titleGender(title: string): 'm' | 'f' | undefined {
+  return /^(?:Mrs|Ms|Miss)\.?$/.test(title) ? 'f' : /^Mr\.?$/.test(title) ? 'm' : undefined;
+}
+
+/**
+ * Whether a fuller mention may stand for a titled surname: the titles and any gender the article
+ * shows agree ("Mrs. Brennan" is not "Mr. Paul Brennan", nor a "Paul Brennan" the article calls "he"),
+ * and a bare first-name mention is only taken when its title matches.
+ */
+function titleAgrees(title: string, fuller: Claimant): boolean {
+  const wanted = titleGender(title);
+  if (!wanted) return true;
+  const own = /^(Mrs|Ms|Miss|Mr)\.?\s/.exec(fuller.name);
+  if (own) return titleGender(own[1]!) === wanted;
+  // No title on the fuller mention: only a gender the article has shown for it ("she said") vouches for it.
+  return fuller.gender === wanted;
+}
+
 /**
  * Gives every raw statement its claimant, resolving pronouns, surnames, acronyms and
  * appositions against earlier statements and mentions in the same text.
  * @param outlet - claimant of the outlet's own statements
  */
-export function resolveClaimants(text: string, raws: readonly RawStatement[], outlet: string | null): Statement[] {
+export function resolveClaimants(text: string, raws: readonly RawStatement[], outlet: string | null, offBody: OffBody = () => false): Statement[] {
   let defs: Map<string, string> | undefined;
   const definitions = () => (defs ??= acronymDefinitions(text));
   const known = new KnownClaimants();
@@ -223,8 +265,16 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     return makeClaimant(name);
   };
 
+  /** Each statement's claimant, for the quote-only paragraphs that carry it on. */
+  const resolved = new Map<RawStatement, Claimant | null>();
   for (const r of raws) {
     let claimant: Claimant | null = null;
+    if (r.lemma === 'quotation') {
+      // A quote-only paragraph: its introducer's speaker, or nobody (an unattributed quotation).
+      const carried = r.carriedFrom ? resolved.get(r.carriedFrom) ?? null : null;
+      out.push(finish(r, carried, carried ? 'attributed' : 'quotation', null));
+      continue;
+    }
     if (r.lemma === 'outlet') {
       out.push(finish(r, outlet ? { name: outlet, keys: [outlet.toLowerCase()], person: false, plural: false } : null, 'outlet', null));
       continue;
@@ -271,13 +321,14 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const name = clean(written);
         const words = name.split(/\s+/);
         const surname = words.length === 1 || (words.length === 2 && /^(?:Mr|Mrs|Ms|Dr)\.?$/.test(words[0]!));
-        const fuller = surname && !ACRONYM.test(words[words.length - 1]!) && /^\p{Lu}/u.test(words[words.length - 1]!)
-          ? fullerMention(text, words[words.length - 1]!, named.start, known, mentionScans)
+        const found = surname && !ACRONYM.test(words[words.length - 1]!) && /^\p{Lu}/u.test(words[words.length - 1]!)
+          ? fullerMention(text, words[words.length - 1]!, named.start, known, mentionScans, offBody)
           : null;
+        const fuller = found && !rule('claimant.title-agrees', words.length > 1 && !titleAgrees(words[0]!, found)) ? found : null;
         claimant = fuller ?? resolveName(written);
       }
     }
-    if (claimant) {
+    if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
       known.add(claimant);
       if (claimant.person) {
         const i = people.findIndex((p) => p.c === claimant);
@@ -288,6 +339,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       lastAt = r.unit.sentence;
       lastUnitStart = r.unit.start;
     }
+    resolved.set(r, claimant);
     const answers = r.answers ? resolveName(text.slice(r.answers.start, r.answers.end)).name : null;
     out.push(finish({ ...r, source }, claimant, 'attributed', answers));
     prev = { claimant, unit: r.unit, source };

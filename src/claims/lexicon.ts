@@ -4,6 +4,7 @@
  * without a part-of-speech tagger.
  */
 import type { Stance } from './types.js';
+import { VERBS } from './verbs.js';
 
 /** How a reporting verb behaves. */
 export interface CueEntry {
@@ -19,43 +20,6 @@ export interface CueEntry {
   /** A belief or perception ("knows", "sees … as"): shown by `/claim`, read with the attitude rules. */
   belief?: boolean;
 }
-
-const VERBS: Record<Stance, string[]> = {
-  asserts: [
-    'say', 'claim', 'state', 'add', 'note', 'write', 'report', 'announce', 'argue', 'warn', 'insist',
-    'assert', 'allege', 'accuse', 'explain', 'suggest', 'declare', 'maintain', 'stress', 'emphasize',
-    'emphasise', 'reiterate', 'predict', 'contend', 'tweet', 'post', 'describe', 'caution', 'testify',
-    'recall', 'respond', 'reply', 'answer', 'ask', 'urge', 'criticize', 'criticise', 'promise', 'vow',
-    'pledge', 'threaten', 'boast', 'complain', 'conclude', 'estimate', 'reveal', 'indicate', 'signal',
-    'tell', 'call', 'blame', 'refer', 'discuss', 'continue', 'praise', 'predict', 'proclaim', 'remark', 'observe', 'mention',
-    'believe', 'think', 'fear', 'hope', 'expect', 'worry', 'predict', 'show', 'find', 'cite', 'quote',
-    'comment', 'muse', 'joke', 'demand', 'propose', 'recommend', 'attack', 'slam', 'blast', 'charge',
-    'point', 'inform', 'brief', 'disclose', 'publish', 'announce', 'conclude', 'tout', 'defend', 'endorse',
-    'hint', 'imply', 'declare', 'speculate', 'acknowledge', 'agree', 'concede', 'admit', 'confirm',
-    'verify', 'corroborate', 'deny', 'reject', 'dismiss', 'refute', 'rebut', 'rebuff', 'dispute',
-    'question', 'challenge', 'contest', 'doubt', 'disagree', 'counter', 'retort', 'decline', 'refuse',
-    'echo', 'mock', 'condemn', 'denounce', 'decry', 'lament', 'bemoan', 'assail', 'rail', 'express',
-    'wonder', 'shout', 'chant', 'apologize', 'apologise', 'liken', 'portray', 'invoke',
-    'remind', 'retweet', 'applaud', 'encourage', 'vow', 'pledge', 'acknowledge', 'reiterate', 'brag', 'concede', 'tout',
-    'grumble', 'scoff', 'quip', 'plead', 'lambaste', 'chide', 'scold', 'rebuke', 'berate', 'fault', 'hail',
-    'assure', 'voice', 'repeat', 'dub', 'label', 'brand', 'characterize', 'characterise', 'downplay', 'clarify',
-    'congratulate', 'credit', 'deride', 'laud', 'tease', 'inquire', 'concur', 'contradict', 'deplore', 'ridicule',
-    'scorn', 'reaffirm', 'underscore', 'underline', 'highlight', 'affirm', 'forecast', 'project',
-  ],
-  confirms: [],
-  denies: [],
-  disputes: [],
-};
-
-const STANCE_OF: Record<string, Stance> = {
-  acknowledge: 'confirms', concede: 'confirms', admit: 'confirms', confirm: 'confirms',
-  verify: 'confirms', corroborate: 'confirms',
-  deny: 'denies', reject: 'denies', dismiss: 'denies', refute: 'denies', rebut: 'denies', rebuff: 'denies',
-  dispute: 'disputes', question: 'disputes', challenge: 'disputes', contest: 'disputes', doubt: 'disputes',
-  disagree: 'disputes', counter: 'disputes', retort: 'disputes', contradict: 'disputes', downplay: 'disputes',
-};
-
-const COGNITION = new Set(['believe', 'think', 'fear', 'hope', 'expect', 'worry', 'doubt', 'show', 'find', 'speculate', 'muse']);
 
 const IRREGULAR: Record<string, string[]> = {
   say: ['said', 'says', 'saying'],
@@ -134,8 +98,10 @@ const BELIEF_FORMS: Record<string, string> = {
 /** Every inflected form of every reporting verb, mapped to its entry. */
 export const CUE_VERBS: ReadonlyMap<string, CueEntry> = (() => {
   const map = new Map<string, CueEntry>();
-  for (const lemma of VERBS.asserts) {
-    const entry: CueEntry = { lemma, stance: STANCE_OF[lemma] ?? 'asserts', speech: !COGNITION.has(lemma) };
+  for (const verb of VERBS) {
+    if (!verb.cue) continue;
+    const { lemma } = verb;
+    const entry: CueEntry = { lemma, stance: verb.stance, speech: !verb.cognition };
     for (const form of inflect(lemma)) if (!map.has(form) && !NOUNISH_FORMS.has(form)) map.set(form, entry);
   }
   for (const [form, lemma] of Object.entries(BELIEF_FORMS)) {

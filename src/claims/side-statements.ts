@@ -3,7 +3,7 @@
  * claims named inside a denial ("denied claims by the HUR that …").
  */
 import type { Span } from '../core/types.js';
-import type { RawStatement as Raw } from './attribution.js';
+import type { RawStatement as Raw } from './types.js';
 import { NP_INNER_PREPS, PRONOUNS, SPEAKER_NOUNS } from './lexicon.js';
 import { npLeft, npRight, span, trimSpan } from './phrases.js';
 import { isQuote, type Token } from './tokens.js';

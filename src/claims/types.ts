@@ -1,11 +1,15 @@
 /** The vocabulary of claims: statements found in an article, who made them and how. */
 import type { Span } from '../core/types.js';
+import type { Unit } from './units.js';
 
 /** What a statement does to the claim it carries. */
 export type Stance = 'asserts' | 'confirms' | 'denies' | 'disputes';
 
-/** Attributed to a named (or pronoun) source, or asserted by the outlet itself. */
-export type StatementKind = 'attributed' | 'outlet';
+/**
+ * Attributed to a named (or pronoun) source, asserted by the outlet itself, or a quotation whose
+ * speaker the text does not give (shown as an unattributed quotation, never as the outlet's reporting).
+ */
+export type StatementKind = 'attributed' | 'outlet' | 'quotation';
 
 /** A reported statement: cue, source and content with absolute offsets into the article text. */
 export interface Statement {
@@ -33,3 +37,29 @@ export interface Statement {
 export interface ClaimsAnnotation {
   statements: Statement[];
 }
+
+/** A statement before its claimant is resolved (internal to attribution and claimant resolution). */
+export interface RawStatement {
+  cue: Span;
+  source: Span | null;
+  content: Span;
+  unit: Unit;
+  stance: Stance;
+  lemma: string;
+  /** The words naming the speaker when `source` also holds a description ("Chris Cox" in "Chris Cox, who runs …,"). */
+  name?: Span;
+  /** Apposition parts of the source ("Ukraine’s military intelligence agency" and "the HUR"). */
+  apposition?: [Span, Span];
+  /** Source of a nominal claim this statement answers ("claims by the HUR"). */
+  answers?: Span;
+  /** Reuse the source of the previous statement in the unit ("… and emphasized that"). */
+  sameAsPrevious?: boolean;
+  /** Noun antecedent for "who"/"which" sources. */
+  antecedent?: Span;
+  /**
+   * A quote-only paragraph's speaker: the statement that introduced it ("X told the crowd:") or
+   * quoted X in the paragraph before; the claimant is that statement's.
+   */
+  carriedFrom?: RawStatement;
+}
+

@@ -143,7 +143,8 @@ describe('speech quoted inside a quotation', () => {
       '“And then the senator left,” she added.',
     ].join('\n');
     const found = who(text, { nested: false });
-    expect(found.map((s) => [s.cue, s.source])).toEqual([['said', 'Kasich'], ['added', 'she']]);
+    // The quotation left open in the second paragraph closes at "she added": hers, sentence by sentence, with no cue of its own.
+    expect(found.map((s) => [s.cue, s.source])).toEqual([['said', 'Kasich'], ['', 'she'], ['', 'she'], ['added', 'she']]);
   });
 
   it('reads mixed quotation marks as one quotation', () => {

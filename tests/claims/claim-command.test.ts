@@ -165,7 +165,7 @@ describe('claim: bad and unknown topics', () => {
   ])('answers %j clearly', async (topic, message) => {
     const reply = await ask(topic);
     expect(reply).toMatchObject({ error: true, errorCode: 'usage', headline: message, items: [] });
-    expect(reply.notes).toContain('Usage: claim <topic>');
+    expect(reply.notes).toContain('Usage: claim <topic> [--page N]');
   });
 
   it('answers an unknown topic with an empty reply, not an error', async () => {

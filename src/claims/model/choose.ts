@@ -7,7 +7,7 @@
  * guess").
  */
 import { readFileSync } from 'node:fs';
-import type { RawStatement } from '../attribution.js';
+import type { RawStatement } from '../types.js';
 import { CUE_VERBS, PRONOUNS } from '../lexicon.js';
 import { span } from '../phrases.js';
 import type { Token } from '../tokens.js';

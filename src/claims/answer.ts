@@ -1,0 +1,257 @@
+/**
+ * The answer to `/claim <topic>`, as a function: the topic's candidate articles, their statements
+ * grouped into claims with the denials beside them, one page of groups as quoted, cited items, and
+ * the outlets' own reporting on the topic. `commands/claim.ts` and anything else that needs the
+ * claims about a topic (digests) call `claimsAbout`.
+ */
+import type { Library } from '../core/ports.js';
+import { statementsOf } from './analyser.js';
+import { claimantKey, pluralName } from './claimants.js';
+import { ownSpan } from './own-span.js';
+import { groupClaims, type Appearance, type ClaimGroup } from './grouping.js';
+import type { Stance, Statement } from './types.js';
+import { CitationBook, quote } from '../answer/reply.js';
+import { countOf } from '../answer/plural.js';
+import { compileTopic, parseTopic, suggestTopics, topicNote, type PartMatcher, type TopicQuery } from '../topics/index.js';
+import type { Article, Reply, ReplyItem } from '../core/types.js';
+
+/** Bounds that keep the answer readable and the latency flat on a large archive. */
+const LIMITS = { candidates: 50, perAlias: 30, groups: 10, itemsPerGroup: 6, outletItems: 4 } as const;
+
+/** Articles that mention every part of the topic, best first, found through the index. */
+function candidateArticles(library: Library, matchers: PartMatcher[], topic: string, parts: string[][]): Article[] {
+  // The whole topic first (the index ranks articles naming all of it), then each part's aliases
+  // intersected, so "bank of england" and "armenia-russia" both find their articles.
+  const ids = new Set<string>(library.searchArticles(topic, LIMITS.candidates));
+  let both: string[] | null = null;
+  for (const aliases of parts) {
+    const found = new Set<string>();
+    for (const alias of aliases) for (const id of library.searchArticles(alias, LIMITS.perAlias)) found.add(id);
+    both = both === null ? [...found] : both.filter((id) => found.has(id));
+  }
+  for (const id of both ?? []) ids.add(id);
+  const copies = copiesOf(library);
+  const out: Article[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    // Syndicated copies may be left out of the index; they are appearances all the same.
+    for (const each of [id, ...(copies.get(id) ?? [])]) {
+      const article = seen.has(each) ? undefined : library.get(each);
+      seen.add(each);
+      if (article && matchers.every((m) => m(article.text) || m(article.meta.title))) out.push(article);
+    }
+    if (out.length >= LIMITS.candidates) break;
+  }
+  return out;
+}
+
+const copiesCache = new WeakMap<Library, { version: string; size: number; copies: Map<string, string[]> }>();
+
+/** Syndicated copies of each original article, computed once per library version. */
+function copiesOf(library: Library): Map<string, string[]> {
+  const cached = copiesCache.get(library);
+  if (cached && cached.version === library.version && cached.size === library.articles.length) return cached.copies;
+  const copies = new Map<string, string[]>();
+  for (const a of library.articles) if (a.duplicateOf) copies.set(a.duplicateOf, [...(copies.get(a.duplicateOf) ?? []), a.id]);
+  copiesCache.set(library, { version: library.version, size: library.articles.length, copies });
+  return copies;
+}
+
+/** "HUR" for "Ukraine’s military intelligence agency (HUR)"; the name itself otherwise. */
+function shortName(claimant: string | null): string {
+  if (!claimant) return 'Unattributed';
+  const acr = /\(([A-Z][A-Z0-9&]{1,7})\)$/.exec(claimant);
+  return acr ? acr[1]! : claimant;
+}
+
+function itemFor(a: Appearance, group: ClaimGroup, heading: string, citations: CitationBook): ReplyItem {
+  const s = a.statement;
+  // The outlet's own statements are the outlet's; an unknown outlet stays null rather than invented.
+  const claimant = s.kind === 'outlet' ? a.article.meta.outlet : s.claimant;
+  const marks = [s.cue, ...(s.source ? [s.source] : [])].filter((h) => h.end > h.start).sort((x, y) => x.start - y.start);
+  return quote(a.article, ownSpan(s, statementsOf(a.article)), citations, {
+    highlights: marks,
+    label: `${s.kind === 'outlet' ? `${a.article.meta.outlet ?? 'The outlet'} (own reporting)` : shortName(s.claimant)} — ${s.stance}`,
+    group: heading,
+    fields: { claimant, stance: s.stance, group: group.id, kind: s.kind, answers: s.answers ?? null },
+  });
+}
+
+/** Names in order of first appearance, each claimant once. */
+function names(list: Appearance[]): string[] {
+  // "Armenia’s Foreign Ministry" and "Armenian Foreign Ministry" are one claimant (claimantKey), and so
+  // are "HUR" and "HUR spokesperson Andrii Yusov", who share a key: the first name written stands for both.
+  const shown: Array<{ name: string; keys: Set<string> }> = [];
+  for (const a of list) {
+    const outlet = a.statement.kind === 'outlet';
+    const name = outlet ? `${a.article.meta.outlet ?? 'the outlet'} (own reporting)` : shortName(a.statement.claimant);
+    const keys = new Set([claimantKey(name), ...(outlet ? [] : a.statement.claimantKeys)]);
+    keys.delete('');
+    const same = shown.find((n) => [...keys].some((k) => n.keys.has(k)));
+    if (same) for (const k of keys) same.keys.add(k);
+    else shown.push({ name, keys });
+  }
+  return shown.map((n) => n.name);
+}
+
+/** The stance verb agreeing with its subject: "HUR asserts", "opposition politicians assert", "HUR, Kyiv assert". */
+function verb(stance: Stance, subjects: string[]): string {
+  const plural = subjects.length > 1 || (subjects.length === 1 && pluralName(subjects[0]!));
+  return plural ? stance.replace(/(?:ies|s)$/, (end) => (end === 'ies' ? 'y' : '')) : stance;
+}
+
+/** "Claim 3 · HUR asserts · Armenia’s Foreign Ministry denies · first seen 2025-07-06". */
+function headingFor(g: ClaimGroup, n: number): string {
+  const parts = [`Claim ${n}`];
+  const say = (list: Appearance[], stance: Stance) => {
+    const who = names(list);
+    if (who.length) parts.push(`${who.join(', ')} ${verb(stance, who)}`);
+  };
+  say(g.claims, g.claims.some((c) => c.statement.stance === 'asserts') ? 'asserts' : 'confirms');
+  say(g.responses.filter((r) => r.statement.stance === 'denies'), 'denies');
+  say(g.responses.filter((r) => r.statement.stance !== 'denies'), 'disputes');
+  parts.push(`first seen ${g.first ?? 'date unknown'}`);
+  return parts.join(' · ');
+}
+
+/** Appends a group's items, folding identical snippets from syndicated copies into `alsoIn`. */
+function addGroup(items: ReplyItem[], g: ClaimGroup, n: number, citations: CitationBook): void {
+  const heading = headingFor(g, n);
+  const bySnippet = new Map<string, ReplyItem>();
+  let count = 0;
+  for (const a of [...g.claims, ...g.responses]) {
+    const own = ownSpan(a.statement, statementsOf(a.article));
+    const text = a.article.text.slice(own.start, own.end);
+    const key = `${a.statement.stance}|${a.statement.claimant ?? ''}|${text}`;
+    const same = bySnippet.get(key);
+    if (same) {
+      const id = citations.cite(a.article);
+      if (id !== same.source) same.alsoIn = [...new Set([...(same.alsoIn ?? []), id])];
+      continue;
+    }
+    if (count >= LIMITS.itemsPerGroup) continue;
+    const item = itemFor(a, g, heading, citations);
+    bySnippet.set(key, item);
+    items.push(item);
+    count++;
+  }
+}
+
+/** The outlet's own unattributed sentences that mention the topic (reported as fact, not as a claim). */
+function outletAssertions(articles: Article[], mentions: Map<string, number[]>, citations: CitationBook): ReplyItem[] {
+  const out: ReplyItem[] = [];
+  for (const article of articles) {
+    const covered = statementsOf(article).map((s) => s.span);
+    for (const index of mentions.get(article.id) ?? []) {
+      if (out.length >= LIMITS.outletItems) return out;
+      const sentence = article.sentences[index]!;
+      if (sentence.kind !== 'body' && sentence.kind !== 'standfirst') continue;
+      if (covered.some((c) => c.start < sentence.end && sentence.start < c.end)) continue;
+      out.push(quote(article, sentence, citations, {
+        label: `${article.meta.outlet ?? 'The outlet'} (own reporting) — asserts`,
+        group: 'Reported by the outlets themselves (not attributed to anyone)',
+        fields: { claimant: article.meta.outlet, stance: 'asserts', group: 'outlet', kind: 'outlet', answers: null },
+      }));
+    }
+  }
+  return out;
+}
+
+/** Quotations the articles give no speaker for, that name the topic: shown as such, never as anyone's claim. */
+function unattributedQuotations(articles: Article[], mentions: Map<string, number[]>, citations: CitationBook): ReplyItem[] {
+  const out: ReplyItem[] = [];
+  for (const article of articles) {
+    for (const s of statementsOf(article)) {
+      if (s.kind !== 'quotation') continue;
+      if (out.length >= LIMITS.outletItems) return out;
+      if (relevanceOf(article, s, mentions.get(article.id) ?? []) < 2) continue;
+      out.push(quote(article, s.span, citations, {
+        label: 'Unattributed quotation (the article does not say whose words these are)',
+        group: 'Quotations the articles do not attribute to anyone',
+        fields: { claimant: null, stance: s.stance, group: 'quotation', kind: 'quotation', answers: null },
+      }));
+    }
+  }
+  return out;
+}
+
+/** Indexes of the sentences of an article that name every part of the topic. */
+function topicSentences(article: Article, matchers: PartMatcher[]): number[] {
+  return article.sentences.filter((x) => matchers.every((m) => m(article.text.slice(x.start, x.end), article))).map((x) => x.index);
+}
+
+/** How relevant a statement is: 2 when its own words name the topic, 1–1.5 by nearness to a sentence that does. */
+function relevanceOf(article: Article, statement: Statement, mentions: number[]): number {
+  let distance = Infinity;
+  for (const i of mentions) {
+    const inside = i >= statement.sentence && (article.sentences[i]?.start ?? Infinity) < statement.span.end;
+    if (inside) return 2;
+    distance = Math.min(distance, Math.abs(i - statement.sentence));
+  }
+  return 1 + 0.5 * Math.max(0, 1 - distance / 6);
+}
+
+/** What `claimsAbout` needs besides the library. */
+export interface ClaimsRequest {
+  /** The topic as the user typed it. */
+  topic: string;
+  /** The topic as read (`parseTopic`); read from `topic` when absent. */
+  query?: TopicQuery;
+  /** Which page of claim groups, from 1. @defaultValue 1 */
+  page?: number;
+}
+
+/** Claim groups on one page of the answer. */
+export const GROUPS_PER_PAGE = LIMITS.groups;
+
+/**
+ * Who claims what about a topic: one page of claim groups, each with its denials and disputes,
+ * then (on the first page) the outlets' own sentences on the topic, every item quoted verbatim.
+ * @example claimsAbout(library, { topic: 'gyumri', page: 2 }).items
+ */
+export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
+  const { topic } = request;
+  const page = Math.max(1, Math.floor(request.page ?? 1));
+  const query = request.query ?? parseTopic(topic, library);
+  const matchers = compileTopic(query);
+  // The topic as read (invisible characters gone, at most MAX_TOPIC_PARTS subjects) is what the index is asked.
+  const articles = candidateArticles(library, matchers, query.text, query.parts);
+  const appearances: Appearance[] = [];
+  const mentions = new Map<string, number[]>();
+  articles.forEach((article, order) => {
+    // Sentences naming the topic: a statement near one is more likely to be about it.
+    const here = topicSentences(article, matchers);
+    mentions.set(article.id, here);
+    for (const statement of statementsOf(article)) {
+      // Quotations with no speaker are no one's claim: listed apart, after the claims.
+      if (statement.kind === 'quotation') continue;
+      appearances.push({ article, statement, order, relevance: relevanceOf(article, statement, here) });
+    }
+  });
+  const groups = groupClaims(appearances).filter((g) => g.claims.length || g.responses.some((r) => r.statement.kind === 'attributed'));
+  const citations = new CitationBook();
+  const items: ReplyItem[] = [];
+  const first = (page - 1) * LIMITS.groups;
+  const shown = groups.slice(first, first + LIMITS.groups);
+  shown.forEach((g, i) => addGroup(items, g, first + i + 1, citations));
+  if (page === 1) items.push(...unattributedQuotations(articles, mentions, citations), ...outletAssertions(articles, mentions, citations));
+  const notes: string[] = [];
+  const capped = topicNote(query);
+  if (capped) notes.push(capped);
+  const after = groups.length - first - shown.length;
+  if (after > 0) notes.push(`${countOf(after, 'more claim')}: claim ${query.text} --page ${page + 1}.`);
+  if (!shown.length && page > 1 && groups.length) notes.push(`There ${groups.length === 1 ? 'is' : 'are'} ${countOf(groups.length, 'claim')} in all: page ${Math.ceil(groups.length / LIMITS.groups)} is the last.`);
+  if (!items.length && page === 1) {
+    const close = suggestTopics(library, query.text, 5).filter((s) => s.toLowerCase() !== query.text.toLowerCase());
+    notes.push(close.length ? `No claims found — try ${close.map((s) => `"${s}"`).join(', ')}.` : 'No claims found.');
+  }
+  const denied = shown.filter((g) => g.responses.some((r) => r.statement.kind === 'attributed')).length;
+  const range = page > 1 && shown.length ? ` (claims ${first + 1}–${first + shown.length} of ${groups.length})` : '';
+  const headline = shown.length
+    ? `${countOf(shown.length, 'claim')} about "${query.label}" in ${countOf(citations.list().length, 'article')}${range}` +
+      (denied ? `; ${denied} denied or disputed` : '')
+    : items.length
+      ? `No attributed claims about "${query.label}"; the outlets' own reporting follows`
+      : `No claims found about "${query.label}"`;
+  return { command: 'claim', query: topic, headline, items, citations: citations.list(), notes };
+}

@@ -1,0 +1,124 @@
+/**
+ * Quote-only paragraphs (issue 14, pattern 2): a paragraph that is nothing but a quotation takes
+ * its speaker from the paragraph before — the statement that introduced it ("Jones told the crowd
+ * on Tuesday:") or the named speaker of the quotation just before ("“…,” Jones said." then
+ * "“…”") — and keeps it through a run of such paragraphs. A quote-only paragraph with no such
+ * speaker is an unattributed quotation: its claimant is null, and it is never the outlet's reporting.
+ */
+import type { Span } from '../core/types.js';
+import type { RawStatement } from './types.js';
+import type { SentenceLike, Unit } from './units.js';
+
+const OPENING = /^[“"]/;
+const CLOSING = /[”"]$/;
+const ANY_DOUBLE = /[“”"]/g;
+
+/** One paragraph as attribution read it: its units and the statements found in them. */
+interface Paragraph {
+  units: Unit[];
+  raws: RawStatement[];
+  span: Span;
+}
+
+/** Trimmed span of a text range. */
+function trimmed(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/**
+ * True when the paragraph is one quotation: it opens with a double quotation mark and either
+ * closes it at its very end with no mark between, or leaves it open (a quotation running on into
+ * the next paragraph, the press convention).
+ */
+function quoteOnly(text: string, p: Paragraph): boolean {
+  const body = text.slice(p.span.start, p.span.end);
+  if (!OPENING.test(body) || p.raws.length) return false;
+  const marks = body.match(ANY_DOUBLE)?.length ?? 0;
+  return marks === 1 || (marks === 2 && CLOSING.test(body));
+}
+
+/** A transcript's speaker label opening a paragraph ('"WALLACE: …', 'PENCE: …'): two or more capitals and a colon. */
+const LABEL = /^[“"]?((?:\p{Lu}[\p{Lu}.'’-]+)(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s/u;
+
+/** The span of the speaker label opening a paragraph at `start`, if any. */
+function speakerLabel(text: string, start: number): Span | null {
+  const m = LABEL.exec(text.slice(start, start + 60));
+  if (!m) return null;
+  const at = start + m[0].indexOf(m[1]!);
+  return { start: at, end: at + m[1]!.length };
+}
+
+/** True when a quote-only paragraph leaves its quotation open (one mark only). */
+function runsOn(text: string, p: Paragraph): boolean {
+  return (text.slice(p.span.start, p.span.end).match(ANY_DOUBLE)?.length ?? 0) === 1;
+}
+
+/** The statement whose speaker a following quote-only paragraph carries on, if any. */
+function speakerFor(text: string, p: Paragraph): RawStatement | null {
+  const last = [...p.raws].filter((r) => r.source && r.lemma !== 'byline').sort((a, b) => a.cue.start - b.cue.start).at(-1);
+  if (!last) return null;
+  const lastUnit = p.units.at(-1)!;
+  if (last.unit.start !== lastUnit.start) return null;
+  // "Jones told the crowd on Tuesday:": the quotation that follows is what was told.
+  if (/:\s*$/.test(text.slice(lastUnit.start, lastUnit.end))) return last;
+  // "“…,” Jones said.": the next paragraph's bare quotation is the same speaker going on.
+  // ("“…,” Carter told the forum": the quotation opens the sentence even when the content read is the object.)
+  const opensWithQuote = OPENING.test(text.slice(trimmed(text, lastUnit.start, lastUnit.end).start, last.cue.start));
+  return OPENING.test(text.slice(last.content.start, last.content.end)) || opensWithQuote ? last : null;
+}
+
+/**
+ * Statements for the quote-only paragraphs of a text, carried from the speaker before them or
+ * left without a speaker; and the units they cover (no longer the outlet's own sentences).
+ * @param raws - the statements found so far (not inside quotations), in text order
+ */
+export function quoteParagraphs(text: string, units: readonly Unit[], sentences: readonly SentenceLike[], raws: readonly RawStatement[]): RawStatement[] {
+  const paragraphs: Paragraph[] = [];
+  const byUnit = new Map<number, RawStatement[]>();
+  for (const r of raws) byUnit.set(r.unit.start, [...(byUnit.get(r.unit.start) ?? []), r]);
+  let block: number | undefined;
+  for (const unit of units) {
+    if (unit.title) continue;
+    const b = sentences[unit.sentence]?.block ?? unit.sentence;
+    const here = byUnit.get(unit.start) ?? [];
+    const current = paragraphs.at(-1);
+    if (current && b === block) {
+      current.units.push(unit);
+      current.raws.push(...here);
+      current.span = trimmed(text, current.span.start, unit.end);
+    } else paragraphs.push({ units: [unit], raws: [...here], span: trimmed(text, unit.start, unit.end) });
+    block = b;
+  }
+  const out: RawStatement[] = [];
+  let speaker: RawStatement | null = null;
+  for (const [i, p] of paragraphs.entries()) {
+    const label = p.raws.length ? null : speakerLabel(text, p.span.start);
+    if (label) {
+      // '"PENCE: Well, look, …': a transcript names its speaker at the head of each turn.
+      const first = p.units[0]!;
+      const head: RawStatement = { cue: { start: label.end, end: label.end }, source: label, content: trimmed(text, label.end + 1, first.end), unit: first, stance: 'asserts', lemma: 'say' };
+      out.push(head);
+      for (const unit of p.units.slice(1)) out.push({ cue: { start: unit.start, end: unit.start }, source: label, content: trimmed(text, unit.start, unit.end), unit, stance: 'asserts', lemma: 'quotation', carriedFrom: head });
+      // The turn goes on in the next paragraphs that open with a quotation mark.
+      speaker = head;
+      continue;
+    }
+    if (!quoteOnly(text, p)) {
+      speaker = speakerFor(text, p);
+      continue;
+    }
+    // A quotation left open runs on into the next paragraph, and whoever is named where it closes
+    // ("“… .\n“… ,” she added.") said all of it: that speaker comes before the one of the paragraph above.
+    const next = paragraphs[i + 1];
+    const closing = next && runsOn(text, p) && OPENING.test(text.slice(next.span.start, next.span.end)) ? speakerFor(text, next) : null;
+    const said = closing ?? speaker;
+    for (const unit of p.units) {
+      const content = trimmed(text, unit.start, unit.end);
+      const cue = { start: content.start, end: content.start };
+      out.push({ cue, source: said?.source ?? null, content, unit, stance: 'asserts', lemma: 'quotation', ...(said ? { carriedFrom: said } : {}) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * The registry of attribution's veto rules: each with an id, the one-line reason it exists and an
+ * example sentence it changes (tests/claims/rules.test.ts checks every example: the rule fires on
+ * it, and switching the rule off changes what is found). `rule(id, applies)` is how the rules in
+ * attribution.ts and claimants.ts fire; `eval:attribution --by-rule` counts the fires and switches
+ * each rule off in turn to show what it is worth.
+ */
+
+/** One registered rule: why it exists and a sentence it changes (`cue` names the reporting word concerned). */
+export interface RuleInfo {
+  reason: string;
+  example: { text: string; cue: string; headline?: boolean };
+}
+
+/** Every veto rule, in the order attribution applies them. */
+export const RULES = {
+  'cue.position-form': { reason: 'a position or belief verb is a cue only in its reporting forms ("voters want", "would like"), and only for PolNeAR scope', example: { text: 'The mayor wants a new harbour wall.', cue: 'wants' } },
+  'cue.negated-verification': { reason: 'a negated verification ("could not be confirmed") is the outlet\'s dispute, found on its own', example: { text: 'The figures could not be confirmed by the ministry.', cue: 'confirmed' } },
+  'cue.negated': { reason: 'a negated cue ("have not said") asserts nothing by its subject (issue 14, pattern 4)', example: { text: 'Councillor Ana Poll did not say the depot would close.', cue: 'say' } },
+  'cue.capitalised-mid-sentence': { reason: 'a capitalised word mid-sentence is a name ("the Warns Group"), not a verb', example: { text: 'The firm Insists Holdings said profits were up.', cue: 'Insists' } },
+  'cue.after-determiner': { reason: 'after a determiner or preposition the word is a noun ("the claims", "in reports")', example: { text: 'She dismissed the claims about the harbour.', cue: 'claims' } },
+  'cue.participle-after-preposition': { reason: 'a participle after a preposition is an adjective ("despite repeated warnings")', example: { text: 'The board acted despite repeated warnings from the mayor.', cue: 'repeated' } },
+  'cue.called-to': { reason: '"called to testify" is a summons, not a statement', example: { text: 'Officials called to warn that the dam would fail.', cue: 'called' } },
+  'cue.noun-after-adjective': { reason: 'after an article and an adjective the word is a noun ("a cautious note")', example: { text: 'He struck a cautious note on the budget.', cue: 'note' } },
+  'cue.plural-noun-after-adjective': { reason: 'an -s form after an adjective is a plural noun ("baseless claims")', example: { text: 'Officials rejected baseless claims about the dam.', cue: 'claims' } },
+  'cue.participle-after-number': { reason: 'a participle after a number is an adjective ("271 pledged delegates")', example: { text: 'Police logged 30 reported thefts in May.', cue: 'reported' } },
+  'cue.bare-infinitive': { reason: 'an infinitive reports nothing unless a verb like "appeared to" or "went on to" carries it', example: { text: 'The council met to discuss and to explain the budget.', cue: 'explain' } },
+  'cue.read-without-document': { reason: '"read" reports only a document ("the statement reads")', example: { text: 'The senator read the bill twice.', cue: 'read' } },
+  'sense.show-without-evidence': { reason: '"show" and "find" report only evidence (a poll, a study, a video)', example: { text: 'The mayor showed visitors the new pier.', cue: 'showed' } },
+  'sense.called-without-verdict': { reason: '"called" is a cue only with a verdict word, "call for" or a quotation', example: { text: 'The mayor called the vote early.', cue: 'called' } },
+  'sense.phone-call': { reason: '"called him on Sunday" is a telephone call', example: { text: 'The senator called her to ask about the vote.', cue: 'called' } },
+  'sense.maintain-keeping': { reason: '"maintains a fleet" is keeping, not saying', example: { text: 'The port authority maintains a fleet of tugboats.', cue: 'maintains' } },
+  'sense.add-numbers': { reason: '"added 292,000 jobs", "added to the list": adding, not saying', example: { text: 'The economy added 150,000 jobs in May.', cue: 'added' } },
+  'sense.decline-without-to': { reason: 'only "declined to …" or "declined comment" report anything', example: { text: 'Harbour fees declined sharply last year.', cue: 'declined' } },
+  'sense.participle-adjective': { reason: 'a participle before a head like "delegates" or "primaries" is an adjective', example: { text: 'The party counted disputed ballots all night.', cue: 'disputed' } },
+  'sense.reporting-credit': { reason: '"Additional reporting by …" is a credit line', example: { text: 'With 90 percent of precincts reporting, Cruz led.', cue: 'reporting' } },
+  'sense.reported-from': { reason: '"X reported from Kyiv" is a reporting credit', example: { text: 'Lena Moss reported from Tallinn.', cue: 'reported' } },
+  'sense.called-name-after-comma': { reason: '", called the Green Trust" names something', example: { text: 'His charity, called the Green Trust, opened in May.', cue: 'called' } },
+  'sense.expected-event': { reason: '"a ruling expected in June" is an expected event, not an expectation anyone voiced', example: { text: 'A ruling expected in June could end the case.', cue: 'expected' } },
+  'sense.calls-noun': { reason: '"phone calls" is a noun', example: { text: 'The office logged phone calls from voters.', cue: 'calls' } },
+  'sense.called-name': { reason: '"a group called “X”" names something', example: { text: 'She founded a group called Harbour Watch.', cue: 'called' } },
+  'sense.think-tank': { reason: '"think tank" is a noun', example: { text: 'Conservatives think tanks are biased.', cue: 'think' } },
+  'sense.continue-without-quote': { reason: '"continued" reports speech only next to a quotation', example: { text: 'The mayor continued the tour after lunch.', cue: 'continued' } },
+  'sense.action-with-to': { reason: '"agreed to meet", "decided to run": an action, not a statement (PolNeAR scope keeps it)', example: { text: 'The union agreed to end the strike.', cue: 'agreed' } },
+  'sense.refer-without-to': { reason: '"referred" reports speech only as "referred to"', example: { text: 'The judge referred the case back.', cue: 'referred' } },
+  'sense.point-without-out': { reason: '"pointed" reports speech only as "pointed out" or "pointed to"', example: { text: 'The guide pointed the way north.', cue: 'pointed' } },
+  'source.lone-participle': { reason: 'a lone participle is no speaker ("is propounding views")', example: { text: 'Meanwhile, resigned said the town.', cue: 'said' } },
+  'source.event-raises': { reason: 'an event raises concerns; nobody voices them', example: { text: 'The outage has raised concerns about the grid.', cue: 'raised concerns' } },
+  'source.opening-word': { reason: 'an opening word ("Instead, …") is no speaker', example: { text: 'Instead, argued the harbour master, the fees should fall.', cue: 'argued' } },
+  'source.preposition': { reason: 'a source never opens with a preposition or subordinator ("Following initial reports …")', example: { text: 'Following early reports of the flood, the dam held.', cue: 'reports' } },
+  'source.generic-you': { reason: 'a generic "you" is nobody\'s claim', example: { text: 'You could argue the dam is safe.', cue: 'argue' } },
+  'source.no-letter': { reason: 'a source names someone, so it has a letter in it ("Jan. 1, 2015, shows")', example: { text: '12, 14 say the dam is safe.', cue: 'say' } },
+  'headline.one-statement': { reason: 'a headline reports one statement: a cue inside its content is no second claimant', example: { text: 'Mayor Says Harbour Board Will Admit Its Errors\nThe board met on Monday.', cue: 'Admit', headline: true } },
+  'claimant.not-from-headline': { reason: 'a headline, caption or teaser never gives a body statement\'s claimant its fuller name (issue 14, pattern 1)', example: { text: 'Neighbour Who Sued Iva Kern Loses\n"It was all invented," Kern said on Friday.', cue: 'said', headline: true } },
+  'claimant.title-agrees': { reason: 'Mr./Mrs./Ms. must agree with the fuller mention\'s title or shown gender (issue 14, pattern 5)', example: { text: 'Judge Omar Sato spoke first.\nSato said the case was closed.\nMrs. Sato said the family would appeal.', cue: 'said' } },
+} as const satisfies Record<string, RuleInfo>;
+
+/** A registered rule's id. */
+export type RuleId = keyof typeof RULES;
+
+const off = new Set<RuleId>();
+const fires = new Map<RuleId, number>();
+
+/**
+ * Whether rule `id` applies here: `applies`, unless the rule is switched off; counts the fire.
+ * @example if (rule('cue.negated', negatedCue(toks, c))) return true;
+ */
+export function rule(id: RuleId, applies: boolean | undefined): boolean {
+  if (!applies || off.has(id)) return false;
+  fires.set(id, (fires.get(id) ?? 0) + 1);
+  return true;
+}
+
+/** Switches rules off (for evaluation and the registry's tests; the product never calls it). */
+export function switchRulesOff(ids: readonly RuleId[]): void {
+  off.clear();
+  for (const id of ids) off.add(id);
+}
+
+/** How often each rule fired since the last `resetRuleFires`. */
+export function ruleFires(): ReadonlyMap<RuleId, number> {
+  return fires;
+}
+
+/** Starts the fire counts afresh. */
+export function resetRuleFires(): void {
+  fires.clear();
+}

@@ -1,0 +1,30 @@
+/**
+ * The rule registry: every rule's example is a sentence the rule fires on, and switching the rule
+ * off changes what attribution finds there, so no registered rule is dead or untested.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { RULES, resetRuleFires, ruleFires, switchRulesOff, type RuleId } from '../../src/claims/rules.js';
+import { productSentences } from '../helpers/sentences.js';
+
+/** What attribution finds in a text as `/claim` reads it, as comparable rows. */
+function rows(text: string, headline: boolean): string[] {
+  const sentences = productSentences(text).map((s) => (headline && s.block === 0 ? { ...s, kind: 'title' as const } : s));
+  return findStatements(text, sentences, { keepSourceless: false }).map(
+    (s) => `${text.slice(s.cue.start, s.cue.end)}|${s.source ? text.slice(s.source.start, s.source.end) : ''}|${s.claimant ?? ''}|${s.stance}`,
+  );
+}
+
+afterEach(() => switchRulesOff([]));
+
+describe('every registered rule', () => {
+  it.each(Object.keys(RULES) as RuleId[])('%s fires on its example and changes the result there', (id) => {
+    const { text, headline = false } = RULES[id].example as { text: string; cue: string; headline?: boolean };
+    switchRulesOff([]);
+    resetRuleFires();
+    const on = rows(text, headline);
+    expect(ruleFires().get(id) ?? 0).toBeGreaterThan(0);
+    switchRulesOff([id]);
+    expect(rows(text, headline)).not.toEqual(on);
+  });
+});
