@@ -36,7 +36,10 @@ describe('pattern 1: a claimant never comes from the headline', () => {
 describe('pattern 5: titles and gender agree in coreference', () => {
   it('does not resolve "Mrs." to a man named earlier', () => {
     const text = 'Governor Paul Brennan attended the gala.\nMrs. Brennan said she believes the museum should stay open.';
-    expect(found(text).map((s) => s.claimant)).toEqual(['Mrs. Brennan', 'Mrs. Brennan']);
+    // The rules also find "she believes" inside the statement; the learned model keeps the one outer claim.
+    const claimants = found(text).map((s) => s.claimant);
+    expect(claimants[0]).toBe('Mrs. Brennan');
+    expect(new Set(claimants)).toEqual(new Set(['Mrs. Brennan']));
   });
 
   it('resolves "Ms." to the woman the article calls "she"', () => {
