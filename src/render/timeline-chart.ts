@@ -200,7 +200,7 @@ export function timelineChartSpec(reply: Reply, options: TimelineChartOptions = 
     index: String(e.index),
     date: e.date,
     // A quote that opens with its own quotation mark is not wrapped in a second pair.
-    label: `${/^["“„«‘']/.test(e.quote) ? e.quote : `“${e.quote}”`} [${e.source}]`,
+    label: `${/^["“„«‘']/.test(e.quote) ? `${e.quote}${e.quote.endsWith('…') ? '”' : ''}` : `“${e.quote}”`} [${e.source}]`,
   }));
   const kinds = (['stated', 'inferred', 'planned', 'reported'] as const).filter((k) => events.some((e) => e.kind === k));
   let legendX = 12;
