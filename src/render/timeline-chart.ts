@@ -16,6 +16,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Reply, ReplyItem } from '../core/types.js';
 import { CHART_FONT_FAMILY, svgToPng, type RenderedPng } from './png.js';
+import { textWidth } from './font-metrics.js';
 
 /** How a chart is laid out. Every option is optional; see {@link DEFAULT_CHART_OPTIONS}. */
 export interface TimelineChartOptions {
@@ -69,29 +70,12 @@ export function shortQuote(text: string, max: number): string {
   return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
 }
 
-/**
- * About how wide `text` is in DejaVu Sans at `fontSize` pixels, erring wide (capitals and unknown
- * letters count as broad ones), so a label cut to fit never runs off the picture. Vega's own
- * estimate without a canvas is far coarser.
- */
-export function estimateWidth(text: string, fontSize: number): number {
-  let em = 0;
-  for (const ch of text) {
-    if (ch === ' ') em += 0.32;
-    else if (/[.,;:'’!|()\[\]ilIjtf“”"-]/.test(ch)) em += 0.36;
-    else if (/\d/.test(ch)) em += 0.64;
-    else if (ch !== ch.toLowerCase()) em += 0.74;
-    else em += 0.62;
-  }
-  return em * fontSize;
-}
-
 /** Most characters of `text` whose shortened form (plus an ellipsis) fits in `pixels`. */
 function charsThatFit(text: string, pixels: number, fontSize: number, max: number): number {
-  let used = estimateWidth('…', fontSize);
+  let used = textWidth('…', fontSize);
   let n = 0;
-  for (const ch of text.slice(0, QUOTE_WINDOW).replace(/\s+/g, ' ')) {
-    used += estimateWidth(ch, fontSize);
+  for (const ch of text.slice(0, QUOTE_WINDOW).replace(/\s+/g, ' ').trim()) {
+    used += textWidth(ch, fontSize);
     if (used > pixels || n >= max) break;
     n++;
   }
@@ -142,7 +126,7 @@ export function chartEvents(reply: Reply, options: TimelineChartOptions = {}): {
     total++;
     if (dated.length >= maxEvents) return;
     const precision = String(item.fields?.['precision'] ?? 'day');
-    const room = width - LAYOUT.quoteX - LAYOUT.margin - estimateWidth(` “” [${item.source}]`, LAYOUT.fontSize);
+    const room = width - LAYOUT.quoteX - LAYOUT.margin - textWidth(` “” [${item.source}]`, LAYOUT.fontSize);
     const quote = shortQuote(item.text, charsThatFit(item.text, room, LAYOUT.fontSize, quoteChars));
     dated.push({ index: i + 1, source: item.source, time, date: shortDate(item, date, precision), kind: kindOf(item), quote });
   });
@@ -206,7 +190,7 @@ export function timelineChartSpec(reply: Reply, options: TimelineChartOptions = 
   let legendX = 12;
   const legend = kinds.map((k) => {
     const entry = { ...MARKERS[k], x: legendX, tx: legendX + 10, y: 62 };
-    legendX += 30 + estimateWidth(MARKERS[k].legend, 11);
+    legendX += 30 + textWidth(MARKERS[k].legend, 11);
     return entry;
   });
   const subtitle = events.length < total ? `first ${events.length} of ${total} events` : '';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Reply, ReplyItem } from '../../src/core/types.js';
 import { svgToPng } from '../../src/render/png.js';
-import { chartEvents, DEFAULT_CHART_OPTIONS, estimateWidth, shortQuote, timelineChartPng, timelineChartSvg } from '../../src/render/timeline-chart.js';
+import { textWidth } from '../../src/render/font-metrics.js';
+import { chartEvents, DEFAULT_CHART_OPTIONS, shortQuote, timelineChartPng, timelineChartSvg } from '../../src/render/timeline-chart.js';
 import { inkPixels, pngHeader, pngPixels, PNG_SIGNATURE } from '../helpers/png.js';
 
 const WORDS = ['Troops', 'crossed', 'the', 'border', 'near', 'Gyumri', 'while', 'officials', 'in', 'Yerevan', 'denied', 'any', 'agreement', 'with', 'Moscow'];
@@ -50,11 +51,36 @@ describe('short quote labels', () => {
     const reply = timelineReply(2, (item, i) => (item.text = (i ? 'ABCDEFGHIJ MNOPQRSTUVW ' : 'abcdefghij mnopqrstuvw ').repeat(10)));
     const [lower, upper] = chartEvents(reply).events;
     expect(upper!.quote.length).toBeLessThan(lower!.quote.length);
-    for (const e of [lower!, upper!]) expect(262 + estimateWidth(`“${e.quote}” [${e.source}]`, 12)).toBeLessThanOrEqual(DEFAULT_CHART_OPTIONS.width);
+    for (const e of [lower!, upper!]) expect(262 + textWidth(`“${e.quote}” [${e.source}]`, 12)).toBeLessThanOrEqual(DEFAULT_CHART_OPTIONS.width);
   });
 });
 
+/** Ink in the rightmost `columns` columns of a picture: a label that ran off the edge leaves some. */
+function inkAtRightEdge(png: Uint8Array, columns = 4): number {
+  const image = pngPixels(png);
+  let ink = 0;
+  for (let y = 0; y < image.height; y++) {
+    for (let x = image.width - columns; x < image.width; x++) {
+      const i = (y * image.width + x) * 4;
+      if (image.rgba[i]! + image.rgba[i + 1]! + image.rgba[i + 2]! < 600) ink++;
+    }
+  }
+  return ink;
+}
+
 describe('timeline chart', () => {
+  it('long quotes in Armenian, Georgian, Cyrillic and capitals stay inside the picture', async () => {
+    const long = [
+      'Հայաստանի վարչապետը հայտարարեց, որ Ռուսաստանի հետ պայմանագիրը կվերանայվի մինչև տարեվերջ, ինչպես նաև',
+      'საქართველოს მთავრობამ განაცხადა, რომ მოლაპარაკებები გაგრძელდება მომავალ კვირას თბილისში და ბათუმში',
+      'Министр иностранных дел России заявил, что переговоры продолжатся в Москве на следующей неделе',
+      'THE GOVERNMENT ANNOUNCED A STATE OF EMERGENCY ACROSS ALL NORTHERN PROVINCES TODAY AND TOMORROW',
+      'Wwwww Mmmmm Wwwww Mmmmm Wwwww Mmmmm Wwwww Mmmmm Wwwww Mmmmm Wwwww Mmmmm Wwwww Mmmmm Wwwww',
+    ];
+    const { png } = await timelineChartPng(timelineReply(5, (item, i) => ((item.text = long[i]!), (item.source = 10 + i))));
+    expect(inkAtRightEdge(png)).toBe(0);
+  });
+
   it('renders 5 events as an 800 px wide PNG with every row, numbered to the citations', async () => {
     const reply = timelineReply(5);
     const svg = await timelineChartSvg(reply);
@@ -109,6 +135,13 @@ describe('timeline chart', () => {
 });
 
 describe('the shipped font', () => {
+  it('its advance widths are read from its own tables (DejaVu Sans: W is 2025 units of 2048, space 651)', () => {
+    expect(textWidth('W', 2048)).toBeCloseTo(2025, 6);
+    expect(textWidth(' ', 2048)).toBeCloseTo(651, 6);
+    // Armenian letters are broader than Latin ones: the reason labels are measured, not counted.
+    expect(textWidth('Հայաստան', 12) / 8).toBeGreaterThan(textWidth('armenian', 12) / 8);
+  });
+
   const textOnly = (text: string) =>
     `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40"><text x="4" y="28" font-family="DejaVu Sans" font-size="20">${text}</text></svg>`;
   const pixels = (svg: string) => Buffer.from(pngPixels(svgToPng(svg).png).rgba);
