@@ -94,7 +94,8 @@ function shortDate(item: ReplyItem, date: string, precision: string): string {
   if (precision === 'decade') return `${circa}${y}s`;
   // Seasons, quarters, halves: the reply's own label says which ("fall 2020"), without the flags the marker shows.
   const label = (item.label ?? '').replace(/\s*\(inferred\)\s*/g, '').replace(/^(?:planned|reported):?\s*/i, '');
-  return shortQuote(label || `${circa}${month ? `${month} ` : ''}${y}`, 16);
+  const text = label || `${circa}${month ? `${month} ` : ''}${y}`;
+  return shortQuote(text, charsThatFit(text, LAYOUT.quoteX - LAYOUT.dateX - LAYOUT.margin, LAYOUT.fontSize, 24));
 }
 
 /** Fractional year of a sortable date, or null when it is not one. */
@@ -223,7 +224,7 @@ export function timelineChartSpec(reply: Reply, options: TimelineChartOptions = 
     background: 'white',
     config: { font: CHART_FONT_FAMILY, view: { stroke: null }, aria: false },
     layer: [
-      note(24, shortQuote(reply.headline, 78), 15, '#111111'),
+      note(24, shortQuote(reply.headline, charsThatFit(reply.headline, opts.width - 24, 15, 120)), 15, '#111111'),
       note(44, subtitle || `${total} ${total === 1 ? 'event' : 'events'}`, 12, '#555555'),
       { data: { values: legend }, ...point('x', 'y', 60) },
       { data: { values: legend }, ...text('tx', 'y', 'legend', { fontSize: 11, color: '#333333' }) },

@@ -95,6 +95,19 @@ describe('timeline chart', () => {
     expect(inkPixels(image, 80, height - 30)).toBeGreaterThan(2000);
   });
 
+  it('places each event on the time axis by its date, while the rows stay evenly spaced', async () => {
+    const reply = timelineReply(3, (item, i) => (item.fields!['date'] = ['2000-01-01', '2001-01-01', '2020-01-01'][i]!));
+    const svg = await timelineChartSvg(reply);
+    // The dots on the axis (x = 70): 2001 sits a twentieth of the way from 2000 to 2020.
+    const onAxis = [...svg.matchAll(/<path transform="translate\(70,([\d.]+)\)"/g)].map((m) => Number(m[1]));
+    expect(onAxis).toHaveLength(3);
+    const [a, b, c] = onAxis as [number, number, number];
+    expect((b - a) / (c - a)).toBeCloseTo(1 / 20, 2);
+    // The row markers (x = 150) are one row apart.
+    const rows = [...svg.matchAll(/<path transform="translate\(150,([\d.]+)\)"/g)].map((m) => Number(m[1]));
+    expect(rows[1]! - rows[0]!).toBe(rows[2]! - rows[1]!);
+  });
+
   it('60 events: the first 40 rows are drawn, the picture says "first 40 of 60 events", and the height stops growing', async () => {
     const reply = timelineReply(60);
     const svg = await timelineChartSvg(reply);
