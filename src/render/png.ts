@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 
 /** The family name charts ask for; the only font the renderer knows. */
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
@@ -25,18 +25,18 @@ export interface RenderedPng {
 }
 
 /**
- * Rasterises an SVG document with the shipped font only.
+ * Rasterises an SVG document with the shipped font only, off the main thread (resvg's own
+ * worker), so a chart drawn for a chat answer does not hold up the other requests.
  * @param svg - a complete SVG document (text in it is drawn with {@link CHART_FONT_FAMILY})
  * @throws Error naming the missing font file when the build did not ship it
- * @example const { png } = svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+ * @example const { png } = await svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
  */
-export function svgToPng(svg: string): RenderedPng {
+export async function svgToPng(svg: string): Promise<RenderedPng> {
   // resvg silently draws no text without a font; a chart with no words is worse than an error.
   if (!existsSync(CHART_FONT_FILE)) throw new Error(`chart font missing: ${CHART_FONT_FILE} (npm run build copies src/render/fonts into dist)`);
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     font: { loadSystemFonts: false, fontFiles: [CHART_FONT_FILE], defaultFontFamily: CHART_FONT_FAMILY },
     background: 'white',
   });
-  const image = resvg.render();
   return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height };
 }

@@ -265,5 +265,5 @@ export async function timelineChartSvg(reply: Reply, options: TimelineChartOptio
  * @example const { png } = await timelineChartPng(reply); writeFileSync('timeline.png', png);
  */
 export async function timelineChartPng(reply: Reply, options: TimelineChartOptions = {}): Promise<RenderedPng> {
-  return svgToPng(await timelineChartSvg(reply, options));
+  return await svgToPng(await timelineChartSvg(reply, options));
 }

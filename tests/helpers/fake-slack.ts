@@ -3,7 +3,7 @@
  * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`,
  * `/api/apps.connections.open`, and files.uploadV2's `/api/files.getUploadURLExternal`, `/upload/<id>`,
  * `/api/files.completeUploadExternal`), `response_url` endpoints (`/response/<anything>`) and a Socket
- * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist. It records every request and socket message, answers unknown routes
+ * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist, and those starting CNOFILES refuse files (missing_scope). It records every request and socket message, answers unknown routes
  * with 404, and signs requests the way Slack does, for sending slash commands, events and clicks.
  */
 import { createHmac } from 'node:crypto';
@@ -104,7 +104,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         answer = { ok: true };
       } else if (req.method === 'POST' && path === '/api/files.completeUploadExternal') {
         const files = JSON.parse(String(body.files ?? '[]')) as { id: string; title?: string }[];
-        answer = String(body.channel_id).startsWith('CMISSING') ? { ok: false, error: 'channel_not_found' } : { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+        // A channel whose id starts with CNOFILES takes messages but not files (an app without files:write).
+        const channel = String(body.channel_id);
+        answer = channel.startsWith('CMISSING')
+          ? { ok: false, error: 'channel_not_found' }
+          : channel.startsWith('CNOFILES')
+            ? { ok: false, error: 'missing_scope' }
+            : { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       } else if (req.method === 'POST' && path.startsWith('/response/')) {
         answer = { ok: true };
       } else {

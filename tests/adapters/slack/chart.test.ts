@@ -7,7 +7,7 @@ import { startSlack, type SlackAdapter } from '../../../src/adapters/slack/index
 import { ACTIONS } from '../../../src/adapters/slack/render.js';
 import type { Runtime } from '../../../src/app/runtime.js';
 import { BOT, buttonBody, mentionBody, sendSigned, slashCommandBody, startFakeSlack, type FakeSlack, type RecordedRequest } from '../../helpers/fake-slack.js';
-import { SECRET, testRuntime } from '../../helpers/slack-fixtures.js';
+import { SECRET, recordingLogger, testRuntime } from '../../helpers/slack-fixtures.js';
 import { pngHeader, PNG_SIGNATURE } from '../../helpers/png.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -17,10 +17,11 @@ let fake: FakeSlack;
 let runtime: Runtime;
 let slack: SlackAdapter;
 let port: number;
+const logger = recordingLogger();
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  runtime = await testRuntime(fake.apiUrl, { RATE_LIMIT_PER_MINUTE: '1000' });
+  runtime = await testRuntime(fake.apiUrl, { RATE_LIMIT_PER_MINUTE: '1000' }, logger);
   slack = await startSlack(runtime, { port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
   port = slack.port!;
 });
@@ -83,6 +84,15 @@ describe('timeline chart on Slack', () => {
     const { upload, complete } = await uploadCalls(from);
     expect(complete.body).toMatchObject({ channel_id: 'C0000001', thread_ts: ts });
     expect(pngHeader(await uploadedPng(upload)).width).toBe(800);
+  });
+
+  it('a chart Slack refuses costs the picture only: the answer stands and the failure is logged', async () => {
+    const ts = '1700000700.000100';
+    await sendSigned(port, mentionBody({ eventId: 'EvChart3', text: `<@${BOT.userId}> when did the border talks happen?`, ts, channelId: 'CNOFILES1' }), JSON_TYPE, { secret: SECRET });
+    await fake.waitFor((r) => r.path === '/api/files.completeUploadExternal' && r.body.channel_id === 'CNOFILES1', 10_000);
+    await expect.poll(() => logger.lines.find((l) => l.includes('slack timeline chart upload failed'))).toMatch(/missing_scope/);
+    expect(fake.requests.some((r) => r.path === '/api/chat.postMessage' && r.body.channel === 'CNOFILES1' && r.body.thread_ts === ts)).toBe(true);
+    expect(logger.lines.some((l) => l.includes('slack mention failed'))).toBe(false);
   });
 
   it('a search answer carries no chart', async () => {
