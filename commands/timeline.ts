@@ -6,6 +6,7 @@ import { countOf } from '../src/answer/plural.js';
 import { buildTimeline } from '../src/timeline/build.js';
 import { eventLabel, yearGroup } from '../src/timeline/format.js';
 import { toTimelineJs } from '../src/timeline/timelinejs.js';
+import { timelineChartPng } from '../src/render/timeline-chart.js';
 import { suggestTopics, topicNote } from '../src/topics/index.js';
 import type { Reply, ReplyItem } from '../src/core/types.js';
 import { messageReply } from '../src/answer/message.js';
@@ -83,5 +84,5 @@ export default {
       notes,
     };
   },
-  formats: { timelinejs: (reply: Reply) => toTimelineJs(reply) },
+  formats: { timelinejs: (reply: Reply) => toTimelineJs(reply), png: async (reply: Reply) => (await timelineChartPng(reply)).png },
 } satisfies Command<z.output<typeof input>>;

@@ -1,10 +1,11 @@
 /**
  * `npm run build` (also `prepare`, which `npm ci` runs): compiles `src/` and `commands/` into
  * `dist/` with tsc (tsconfig.build.json, incremental), removes compiled files whose source is gone
- * (the command loader would otherwise still load a deleted command), and stamps the build with
+ * (the command loader would otherwise still load a deleted command), copies the files compiled code
+ * reads beside itself (`ASSET_DIRS`: the chart font), and stamps the build with
  * the time it started, so `bin/newsdesk.js` can tell a current build from a stale one.
  */
-import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -39,6 +40,9 @@ export interface BuildOptions {
   typeErrors?: 'fail' | 'warn';
 }
 
+/** Folders of non-code files the compiled modules load relative to themselves, copied into dist/ as they are. */
+export const ASSET_DIRS = ['src/render/fonts'];
+
 /** tsc's exit status for "errors found, JavaScript written anyway". */
 const ERRORS_OUTPUT_WRITTEN = 2;
 
@@ -66,6 +70,11 @@ export function build(root: string = REPO_ROOT, log: (line: string) => void = (l
     const compiled = path.join(root, 'dist', dir);
     if (!statSync(compiled, { throwIfNoEntry: false })) continue;
     for (const file of orphans(root, compiled)) rmSync(file);
+  }
+  // Files the compiled code reads beside itself (the chart font): tsc copies only code.
+  for (const dir of ASSET_DIRS) {
+    const from = path.join(root, dir);
+    if (statSync(from, { throwIfNoEntry: false })) cpSync(from, path.join(root, 'dist', dir), { recursive: true });
   }
   const stamp = path.join(root, STAMP);
   writeFileSync(stamp, `${started.toISOString()}\n`);

@@ -187,7 +187,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return EXIT.usage;
       }
       const ctx = { library: runtime.library(), clock: runtime.clock, logger, origin: { platform: 'cli' as const }, commands: runtime.commands, services: runtime.services };
-      io.stdout.write(JSON.stringify(format(reply, ctx), null, 2) + '\n');
+      const output = await format(reply, ctx);
+      if (output instanceof Uint8Array) {
+        // A picture on a terminal is a screenful of noise that can upset it: say where to send it.
+        if ((io.stdout as { isTTY?: boolean }).isTTY === true) {
+          say(`newsdesk: --format ${args.format} writes binary; redirect it to a file (newsdesk ${name} … --format ${args.format} > out.${args.format}).`);
+          return EXIT.usage;
+        }
+        io.stdout.write(output);
+        return EXIT.ok;
+      }
+      io.stdout.write(JSON.stringify(output, null, 2) + '\n');
       return EXIT.ok;
     }
     io.stdout.write((args.json ? JSON.stringify(toJson(reply), null, 2) : toText(reply, { color: io.color })) + '\n');

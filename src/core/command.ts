@@ -58,7 +58,10 @@ export interface Command<I = any> {
   /** Turns named options (Discord) into raw input for `input`. Defaults to the options object itself. */
   fromOptions?(options: Record<string, string | number | boolean | undefined>): unknown;
   run(input: I, ctx: CommandContext): Promise<Reply> | Reply;
-  /** Other output formats for the CLI's `--format NAME` (e.g. timeline's `timelinejs`), computed from the Reply. */
+  /**
+   * Other output formats for the CLI's `--format NAME` (e.g. timeline's `timelinejs`), computed from the Reply
+   * (may be async). A `Uint8Array` result is written to stdout as bytes (timeline's `png`), anything else as JSON.
+   */
   formats?: Record<string, (reply: Reply, ctx: CommandContext) => unknown>;
 }
 

@@ -97,8 +97,8 @@ export interface Platform {
   /** The platform itself drops a repeat of a post with the same mark for this long (Discord's nonce window). */
   readonly dedupeWindowMs?: number;
   /**
-   * Uploads a file to a conversation. Optional: no command produces files yet, so neither
-   * adapter implements it; it is declared so the first one that does has its place.
+   * Uploads a file to a conversation (Slack `files.uploadV2`, a Discord attachment). Both adapters
+   * implement it; optional so a platform without files can still answer.
    */
   uploadFile?(conversation: string, file: PlatformFile): Promise<void>;
 }

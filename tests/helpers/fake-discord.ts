@@ -17,8 +17,10 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
-  /** Parsed JSON body (undefined when empty or not JSON). */
+  /** Parsed JSON body (undefined when empty or not JSON); for a multipart upload, its `payload_json`. */
   body: any;
+  /** The file parts of a multipart upload (discord.js sends attachments as `files[n]`). */
+  files?: { field: string; name: string; contentType: string; data: Buffer }[];
   status: number;
   /** False when the fake has no such route (answered 404). */
   known: boolean;
@@ -255,10 +257,23 @@ export class FakeDiscord {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     let body: any;
+    let files: RecordedRequest['files'];
+    const type = String(req.headers['content-type'] ?? '');
     try {
-      body = raw ? JSON.parse(raw) : undefined;
+      if (type.startsWith('multipart/form-data')) {
+        // Attachments: the message as `payload_json`, each file as its own part.
+        const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
+        body = JSON.parse(String(form.get('payload_json') ?? '{}'));
+        files = [];
+        for (const [field, value] of form.entries()) {
+          if (typeof value === 'string') continue;
+          const blob = value as Blob & { name?: string };
+          files.push({ field, name: blob.name ?? '', contentType: blob.type, data: Buffer.from(await blob.arrayBuffer()) });
+        }
+      } else body = raw ? JSON.parse(raw) : undefined;
     } catch {
       body = undefined;
     }
@@ -289,7 +304,7 @@ export class FakeDiscord {
       ({ status, body: out } = routed);
       known = routed.known ?? true;
     }
-    const recorded: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body, status, known, at: Date.now() };
+    const recorded: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body, ...(files ? { files } : {}), status, known, at: Date.now() };
     this.requests.push(recorded);
     res.writeHead(status, { ...(out === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
     res.end(out === undefined ? undefined : JSON.stringify(out));

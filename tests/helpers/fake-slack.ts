@@ -1,8 +1,9 @@
 /**
  * A fake Slack on 127.0.0.1 for running real Bolt against: the Web API methods newsdesk calls
  * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`,
- * `/api/apps.connections.open`), `response_url` endpoints (`/response/<anything>`) and a Socket
- * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist. It records every request and socket message, answers unknown routes
+ * `/api/apps.connections.open`, and files.uploadV2's `/api/files.getUploadURLExternal`, `/upload/<id>`,
+ * `/api/files.completeUploadExternal`), `response_url` endpoints (`/response/<anything>`) and a Socket
+ * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist, and those starting CNOFILES refuse files (missing_scope). It records every request and socket message, answers unknown routes
  * with 404, and signs requests the way Slack does, for sending slash commands, events and clicks.
  */
 import { createHmac } from 'node:crypto';
@@ -16,6 +17,8 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   raw: string;
+  /** The body as received (a file upload is binary). */
+  bytes: Buffer;
   /** The form fields (Web API) or the JSON body (response_url), as an object. */
   body: Record<string, unknown>;
   /** `blocks` of a Web API call, parsed from the JSON string inside the form. */
@@ -60,7 +63,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       const path = (req.url ?? '/').split('?')[0]!;
       const type = String(req.headers['content-type'] ?? '');
       let body: Record<string, unknown> = {};
@@ -76,7 +80,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (held) {
         // Slack got the message (or not, as the test chose) and the answer never comes: the poster dies waiting.
         if (held.keep) history.add(body);
-        requests.push({ method: req.method ?? '', path, headers: req.headers, raw, body, ...(blocks ? { blocks } : {}), status: 0 });
+        requests.push({ method: req.method ?? '', path, headers: req.headers, raw, bytes, body, ...(blocks ? { blocks } : {}), status: 0 });
         for (const w of [...waiters]) if (w.match(requests.at(-1)!)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(requests.at(-1)!));
         return;
       }
@@ -92,13 +96,28 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         answer = { ok: true, message_ts: `${++ts}.000200` };
       } else if (req.method === 'POST' && path === '/api/apps.connections.open') {
         answer = { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` };
+      } else if (req.method === 'POST' && path === '/api/files.getUploadURLExternal') {
+        // Step 1 of files.uploadV2: where to send the bytes (here, back to this fake).
+        const id = `F${++ts}`;
+        answer = { ok: true, file_id: id, upload_url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload/${id}` };
+      } else if (req.method === 'POST' && path.startsWith('/upload/')) {
+        answer = { ok: true };
+      } else if (req.method === 'POST' && path === '/api/files.completeUploadExternal') {
+        const files = JSON.parse(String(body.files ?? '[]')) as { id: string; title?: string }[];
+        // A channel whose id starts with CNOFILES takes messages but not files (an app without files:write).
+        const channel = String(body.channel_id);
+        answer = channel.startsWith('CMISSING')
+          ? { ok: false, error: 'channel_not_found' }
+          : channel.startsWith('CNOFILES')
+            ? { ok: false, error: 'missing_scope' }
+            : { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       } else if (req.method === 'POST' && path.startsWith('/response/')) {
         answer = { ok: true };
       } else {
         status = 404;
         answer = { ok: false, error: 'unknown_method' };
       }
-      const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, raw, body, ...(blocks ? { blocks } : {}), status };
+      const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, raw, bytes, body, ...(blocks ? { blocks } : {}), status };
       requests.push(record);
       for (const w of [...waiters]) {
         if (w.match(record)) {

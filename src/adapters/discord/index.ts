@@ -26,6 +26,7 @@ import { guardedExecute } from '../../app/guard.js';
 import type { GuardedAnswer, GuardedExecute, Origin, Platform, PlatformRuntime, PostLookup, PostMark } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
 import { topicChoices } from './autocomplete.js';
+import { attachment, attachTimelineChart } from './chart.js';
 import { PRIVATE_OPTION, commandNameFor } from './commands.js';
 import { NONCE_WINDOW_MS, findDigestPost, markEmbeds } from './digest-post.js';
 import { PageStore, pageButtons, parsePageButton } from './pages.js';
@@ -167,6 +168,7 @@ function pageRenderer(pages: PageStore, render: RenderOptions | undefined): Hand
 
 /** The slash-command handler: answers at once when quick, else defers and edits the answer in. */
 function commandHandler({ runtime, guard, opts, firstPage }: Handling): (interaction: ChatInputCommandInteraction) => Promise<void> {
+  const chartFailed = (err: unknown) => runtime.logger.warn({ err: loggableError(err) }, 'discord timeline chart failed');
   return async (interaction) => {
     const name = commandNameFor(interaction.commandName, interaction.options.getSubcommand(false));
     const command = runtime.commands.get(name);
@@ -189,11 +191,13 @@ function commandHandler({ runtime, guard, opts, firstPage }: Handling): (interac
       // Usage errors are the asker's business only.
       const flags = ephemeral || reply.error ? MessageFlags.Ephemeral : undefined;
       await interaction.reply({ ...firstPage(reply), ...(flags ? { flags } : {}) });
+      await attachTimelineChart(interaction, reply, chartFailed);
       return;
     }
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const answer = await pending;
     await interaction.editReply(answer.refused ? { content: answer.text, allowedMentions: NO_MENTIONS } : firstPage(answer.reply));
+    if (!answer.refused) await attachTimelineChart(interaction, answer.reply, chartFailed);
   };
 }
 
@@ -323,6 +327,11 @@ function discordPlatform(client: Client, firstPage: Handling['firstPage']): Disc
         ? { ...page, embeds: markEmbeds(page.embeds, delivery), nonce: delivery.runId, enforceNonce: true }
         : page;
       await channel.send(options);
+    },
+    async uploadFile(channelId, file) {
+      const channel = await client.channels.fetch(channelId).catch(() => null);
+      if (!channel?.isSendable()) throw new NewsdeskError(`Discord channel ${channelId} is unknown or newsdesk cannot post there`, 'platform');
+      await channel.send({ files: [attachment(file)], allowedMentions: NO_MENTIONS });
     },
   };
 }

@@ -9,6 +9,7 @@ import { invocation, SLACK_SLASH_COMMANDS, SLACK_UMBRELLA } from '../../core/inv
 import type { Reply } from '../../core/types.js';
 import { decodeButton, encodeButton, plainFromSlack, type ButtonValue, type Delivery } from './incoming.js';
 import { ACTIONS, renderPage, type Cursor, type Page } from './render.js';
+import { postTimelineChart } from './chart.js';
 
 /** Describes an error for the log without anything that could carry a token (request configs, headers). */
 export function describeError(err: unknown): { code?: string; message: string } {
@@ -82,6 +83,7 @@ function pageOptions(runtime: PlatformRuntime, name: string, text: string, deliv
 export function registerHandlers(app: App, runtime: PlatformRuntime, guard: GuardedExecute = guardedExecute(runtime)): void {
   const seen = new SeenEvents();
   const log = runtime.logger;
+  const chartFailed = (err: unknown) => log.warn({ err: describeError(err) }, 'slack timeline chart upload failed');
 
   const ephemeralPage = (reply: Reply, name: string, text: string, cursor?: Cursor): Page =>
     renderPage(reply, reply.error ? {} : pageOptions(runtime, name, text, 'ephemeral', true, cursor));
@@ -127,6 +129,7 @@ export function registerHandlers(app: App, runtime: PlatformRuntime, guard: Guar
       const preface = `Shared from ${invocation(value.command, 'slack')}${value.text ? ` ${value.text}` : ''}`;
       const { message } = renderPage(reply, { ...pageOptions(runtime, value.command, value.text, 'ephemeral', false, value.cursor), preface });
       await args.respond({ response_type: 'in_channel', replace_original: false, ...message });
+      if (body.channel?.id) await postTimelineChart(args.client, body.channel.id, reply, undefined, chartFailed);
       return;
     }
     if (value.delivery === 'thread' && body.channel?.id) {
@@ -168,6 +171,7 @@ export function registerHandlers(app: App, runtime: PlatformRuntime, guard: Guar
       const { reply } = answer;
       const { message } = renderPage(reply, reply.error || !question ? {} : pageOptions(runtime, name, question, 'thread', false));
       await say({ thread_ts: threadTs, ...message });
+      if (question && !reply.error) await postTimelineChart(client, event.channel, reply, threadTs, chartFailed);
     } catch (err) {
       log.error({ err: describeError(err), event: 'app_mention' }, 'slack mention failed');
     }

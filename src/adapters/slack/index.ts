@@ -10,6 +10,7 @@ import type { Logger } from '../../core/ports.js';
 import { NewsdeskError, isNewsdeskError } from '../../core/errors.js';
 import type { GuardedExecute, Platform, PlatformRuntime, PostLookup, PostMark } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
+import { uploadToSlack } from './chart.js';
 import { digestMetadata, findDigestPost } from './digest-post.js';
 import { describeError, redactSecrets, registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';
@@ -195,6 +196,7 @@ export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = 
       await app.stop();
     },
     findDigest: (channel, delivery) => findDigestPost(app.client, channel, delivery),
+    uploadFile: (channel, file) => uploadToSlack(app.client, channel, file),
     async postReply(channel, reply, delivery) {
       const more = runtime.commands.has(reply.command) && !reply.error;
       const { message } = renderPage(
