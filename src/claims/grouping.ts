@@ -90,7 +90,8 @@ export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
   const sorted = [...appearances].sort(chronological);
   const groups: Working[] = [];
   const assertive = sorted.filter((a) => a.statement.kind === 'attributed' && (a.statement.stance === 'asserts' || a.statement.stance === 'confirms'));
-  const answering = sorted.filter((a) => !assertive.includes(a));
+  const isAssertive = new Set(assertive);
+  const answering = sorted.filter((a) => !isAssertive.has(a));
 
   for (const a of assertive) {
     const terms = claimTerms(textOf(a, 'content'));
@@ -99,8 +100,14 @@ export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
     let bestScore = 0;
     for (const g of groups) {
       const sameClaimant = a.statement.claimantKeys.some((k) => g.keys.has(k));
-      const sim = g.texts.has(snippet) ? 1 : jaccard(terms, g.terms);
       const needed = sameClaimant ? 0.25 : 0.5;
+      const known = g.texts.has(snippet);
+      // Jaccard is at most min/max of the two sizes: a group that cannot win is not compared word by word.
+      if (!known && g.terms.size && terms.size) {
+        const most = Math.min(terms.size, g.terms.size) / Math.max(terms.size, g.terms.size);
+        if (most < needed || most <= bestScore) continue;
+      }
+      const sim = known ? 1 : jaccard(terms, g.terms);
       if (sim >= needed && sim > bestScore) (best = g), (bestScore = sim);
     }
     if (!best) {
@@ -118,6 +125,7 @@ export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
     const answered = statement.answers ? claimantKey(statement.answers.replace(/\s*\(([^)]+)\)$/, '')) : null;
     const acronym = statement.answers ? /\(([^)]+)\)$/.exec(statement.answers)?.[1]?.toLowerCase() ?? null : null;
     const terms = claimTerms(textOf(r, 'span'));
+    const earlier = (c: Appearance) => c.article.id === r.article.id && c.statement.span.start <= statement.span.start;
     let best: Working | null = null;
     let bestScore = 0;
     for (const g of groups) {
@@ -125,7 +133,7 @@ export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
       let score = overlap(terms, g.terms);
       if ((answered && g.keys.has(answered)) || (acronym && g.keys.has(acronym))) score += 1;
       // The outlet's own doubt ("could not be independently verified") answers a claim of the same article.
-      const earlierHere = [...g.claims, ...g.responses].some((c) => c.article.id === r.article.id && c.statement.span.start <= statement.span.start);
+      const earlierHere = g.claims.some(earlier) || g.responses.some(earlier);
       if (statement.kind === 'outlet') score = earlierHere ? score + 0.5 : 0;
       // "called the report fictitious": an anaphoric denial answers the claim its article just reported.
       else if (earlierHere && !answered) score += 0.4;
