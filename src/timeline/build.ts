@@ -162,13 +162,10 @@ function involves(article: Article, event: TimelineEvent, matchers: PartMatcher[
       .map((d) => article.sentences[event.sentence + d])
       .filter((s): s is NonNullable<typeof s> => s !== undefined && s.kind !== 'chrome' && s.kind !== 'caption')
       .map((s) => article.text.slice(s.start, s.end)));
-  let inOwn = 0;
-  for (const match of matchers) {
-    if (match(own, article)) inOwn++;
-    else if (match.person && PERSON_PRONOUN.test(own) && match(previousOf(article, event), article)) inOwn++;
-    else if (!neighbours().some((c) => match(c, article)) && !match(title)) return false;
-  }
-  return inOwn > 0;
+  // Most sentences name no subject at all: they are settled before any neighbour is read.
+  const inOwn = matchers.map((match) => match(own, article) || (match.person === true && PERSON_PRONOUN.test(own) && match(previousOf(article, event), article)));
+  if (!inOwn.includes(true)) return false;
+  return matchers.every((match, i) => inOwn[i] || neighbours().some((c) => match(c, article)) || match(title));
 }
 
 /** The sentence before an event's sentence ('' for the first). */
