@@ -97,14 +97,14 @@ function findEvents(article: Article): TimelineEvent[] {
   // Sentences holding any time word other than a qualifying one are not dated to publication.
   const mentioned = new Set<number>();
   for (const m of datesOf(article)) {
-    const sentenceOf = article.sentences[m.sentence];
-    if (sentenceOf && !attributive(article.text.slice(sentenceOf.start, sentenceOf.end), m.start - sentenceOf.start, m.end - sentenceOf.start, m.precision)) {
+    const sentence = article.sentences[m.sentence];
+    // The sentence's text, sliced once per mention (both checks below read it).
+    const s = sentence ? article.text.slice(sentence.start, sentence.end) : '';
+    if (sentence && !attributive(s, m.start - sentence.start, m.end - sentence.start, m.precision)) {
       mentioned.add(m.sentence);
     }
     if (!m.date || !TIMELINE_PRECISIONS.has(m.precision)) continue;
-    const sentence = article.sentences[m.sentence];
     if (!sentence || !REPORTING.has(sentence.kind)) continue;
-    const s = article.text.slice(sentence.start, sentence.end);
     if (!notAfter(m, article.meta.published) && !speaksOfFuture(s)) continue;
     const local = m.start - sentence.start;
     if (STAMP_BEFORE.test(s.slice(0, local))) continue;
