@@ -145,8 +145,8 @@ async function main(): Promise<void> {
     ['ingest+index <= 2x bare MiniSearch', ratio <= 2],
     ['start-up from snapshot < 5 s', serve.fromSnapshot === true && (serve.startupMs ?? Infinity) < 5000],
     ['search p99 < 50 ms', (lat.search?.p99 ?? Infinity) < 50],
-    ['claim p99 < 100 ms', lat.claim ? lat.claim.p99 < 100 : undefined],
-    ['timeline p99 < 100 ms', lat.timeline ? lat.timeline.p99 < 100 : undefined],
+    ['claim p99 < 50 ms', lat.claim ? lat.claim.p99 < 50 : undefined],
+    ['timeline p99 < 50 ms', lat.timeline ? lat.timeline.p99 < 50 : undefined],
     ['peak RSS < 2 GB', peak < 2e9],
     [`restart after ${CHANGED} changed files < 3 s`, (restart.startupMs ?? Infinity) < 3000],
   ];

@@ -52,7 +52,12 @@ function copiesOf(library: Library): Map<string, string[]> {
   const cached = copiesCache.get(library);
   if (cached && cached.version === library.version && cached.size === library.articles.length) return cached.copies;
   const copies = new Map<string, string[]>();
-  for (const a of library.articles) if (a.duplicateOf) copies.set(a.duplicateOf, [...(copies.get(a.duplicateOf) ?? []), a.id]);
+  for (const a of library.articles) {
+    if (!a.duplicateOf) continue;
+    const list = copies.get(a.duplicateOf);
+    if (list) list.push(a.id);
+    else copies.set(a.duplicateOf, [a.id]);
+  }
   copiesCache.set(library, { version: library.version, size: library.articles.length, copies });
   return copies;
 }

@@ -49,26 +49,14 @@ function claimTerms(text: string): Set<string> {
   return out;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared / (a.size + b.size - shared);
-}
-
-function overlap(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared / Math.min(a.size, b.size);
-}
-
 interface Working {
   claims: Appearance[];
   responses: Appearance[];
   terms: Set<string>;
   keys: Set<string>;
   texts: Set<string>;
+  /** Per article, the earliest start of a statement of this group (for "answers a claim its article just reported"). */
+  firstAt: Map<string, number>;
 }
 
 const textOf = (a: Appearance, which: 'content' | 'span') => a.article.text.slice(a.statement[which].start, a.statement[which].end);
@@ -83,34 +71,103 @@ function chronological(a: Appearance, b: Appearance): number {
 }
 
 /**
+ * The groups, with an index from each term to the groups holding it, so a statement counts the
+ * terms it shares with every group in one pass over its own terms' lists (not a set comparison per group).
+ */
+class Groups {
+  readonly list: Working[] = [];
+  private readonly byTerm = new Map<string, number[]>();
+  private readonly byText = new Map<string, number[]>();
+
+  add(terms: Set<string>, snippet: string | null): Working {
+    const g: Working = { claims: [], responses: [], terms: new Set(), keys: new Set(), texts: new Set(), firstAt: new Map() };
+    this.list.push(g);
+    this.addTerms(this.list.length - 1, terms);
+    if (snippet !== null) this.addText(this.list.length - 1, snippet);
+    return g;
+  }
+
+  addTerms(index: number, terms: Set<string>): void {
+    const g = this.list[index]!;
+    for (const t of terms) {
+      if (g.terms.has(t)) continue;
+      g.terms.add(t);
+      const list = this.byTerm.get(t);
+      if (list) list.push(index);
+      else this.byTerm.set(t, [index]);
+    }
+  }
+
+  addText(index: number, snippet: string): void {
+    const g = this.list[index]!;
+    if (g.texts.has(snippet)) return;
+    g.texts.add(snippet);
+    const list = this.byText.get(snippet);
+    if (list) list.push(index);
+    else this.byText.set(snippet, [index]);
+  }
+
+  /** Terms of `terms` each group holds, by group index (0 for groups sharing none). */
+  shared(terms: Set<string>): Uint32Array {
+    const counts = new Uint32Array(this.list.length);
+    for (const t of terms) for (const i of this.byTerm.get(t) ?? []) counts[i]!++;
+    return counts;
+  }
+
+  /** Indexes of the groups that share a term with `terms` or already hold `snippet`, in group order. */
+  touching(counts: Uint32Array, snippet: string): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < counts.length; i++) if (counts[i]) out.push(i);
+    const same = this.byText.get(snippet);
+    if (!same) return out;
+    const all = new Set([...out, ...same]);
+    return [...all].sort((a, b) => a - b);
+  }
+}
+
+/** Records that a statement of `a`'s article at its start belongs to `g`. */
+function noteArticle(g: Working, a: Appearance): void {
+  const at = g.firstAt.get(a.article.id);
+  if (at === undefined || a.statement.span.start < at) g.firstAt.set(a.article.id, a.statement.span.start);
+}
+
+/**
  * Groups appearances into claims with their denials.
  * @returns groups ordered by relevance, then by date of first appearance
  */
 export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
   const sorted = [...appearances].sort(chronological);
-  const groups: Working[] = [];
+  const all = new Groups();
+  const groups = all.list;
   const assertive = sorted.filter((a) => a.statement.kind === 'attributed' && (a.statement.stance === 'asserts' || a.statement.stance === 'confirms'));
-  const answering = sorted.filter((a) => !assertive.includes(a));
+  const isAssertive = new Set(assertive);
+  const answering = sorted.filter((a) => !isAssertive.has(a));
 
   for (const a of assertive) {
     const terms = claimTerms(textOf(a, 'content'));
     const snippet = textOf(a, 'span');
-    let best: Working | null = null;
+    const counts = all.shared(terms);
+    let best = -1;
     let bestScore = 0;
-    for (const g of groups) {
+    // A group sharing no term and not holding the same snippet scores 0, below any threshold: only the others are read.
+    for (const i of all.touching(counts, snippet)) {
+      const g = groups[i]!;
       const sameClaimant = a.statement.claimantKeys.some((k) => g.keys.has(k));
-      const sim = g.texts.has(snippet) ? 1 : jaccard(terms, g.terms);
       const needed = sameClaimant ? 0.25 : 0.5;
-      if (sim >= needed && sim > bestScore) (best = g), (bestScore = sim);
+      // Jaccard as shared / union of the two term sets.
+      const sim = g.texts.has(snippet) ? 1 : !terms.size || !g.terms.size ? 0 : counts[i]! / (terms.size + g.terms.size - counts[i]!);
+      if (sim >= needed && sim > bestScore) (best = i), (bestScore = sim);
     }
-    if (!best) {
-      best = { claims: [], responses: [], terms: new Set(), keys: new Set(), texts: new Set() };
-      groups.push(best);
+    if (best < 0) {
+      all.add(new Set(), null);
+      best = groups.length - 1;
     }
-    best.claims.push(a);
-    for (const t of terms) best.terms.add(t);
-    for (const k of a.statement.claimantKeys) best.keys.add(k);
-    best.texts.add(snippet);
+    const g = groups[best]!;
+    g.claims.push(a);
+    noteArticle(g, a);
+    all.addTerms(best, terms);
+    for (const k of a.statement.claimantKeys) g.keys.add(k);
+    all.addText(best, snippet);
   }
 
   for (const r of answering) {
@@ -118,14 +175,16 @@ export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
     const answered = statement.answers ? claimantKey(statement.answers.replace(/\s*\(([^)]+)\)$/, '')) : null;
     const acronym = statement.answers ? /\(([^)]+)\)$/.exec(statement.answers)?.[1]?.toLowerCase() ?? null : null;
     const terms = claimTerms(textOf(r, 'span'));
+    const counts = all.shared(terms);
     let best: Working | null = null;
     let bestScore = 0;
-    for (const g of groups) {
+    for (const [i, g] of groups.entries()) {
       if (!g.claims.length) continue;
-      let score = overlap(terms, g.terms);
+      // Overlap as shared / the smaller term set.
+      let score = !terms.size || !g.terms.size ? 0 : counts[i]! / Math.min(terms.size, g.terms.size);
       if ((answered && g.keys.has(answered)) || (acronym && g.keys.has(acronym))) score += 1;
       // The outlet's own doubt ("could not be independently verified") answers a claim of the same article.
-      const earlierHere = [...g.claims, ...g.responses].some((c) => c.article.id === r.article.id && c.statement.span.start <= statement.span.start);
+      const earlierHere = (g.firstAt.get(r.article.id) ?? Infinity) <= statement.span.start;
       if (statement.kind === 'outlet') score = earlierHere ? score + 0.5 : 0;
       // "called the report fictitious": an anaphoric denial answers the claim its article just reported.
       else if (earlierHere && !answered) score += 0.4;
@@ -133,8 +192,14 @@ export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
       score += Math.min(0.1, 0.02 * g.claims.length);
       if (score > bestScore) (best = g), (bestScore = score);
     }
-    if (best && bestScore >= 0.35) best.responses.push(r);
-    else if (statement.kind === 'attributed') groups.push({ claims: [], responses: [r], terms, keys: new Set(), texts: new Set() });
+    if (best && bestScore >= 0.35) {
+      best.responses.push(r);
+      noteArticle(best, r);
+    } else if (statement.kind === 'attributed') {
+      const g = all.add(terms, null);
+      g.responses.push(r);
+      noteArticle(g, r);
+    }
   }
 
   const ranked = groups.map((g) => {

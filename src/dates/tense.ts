@@ -43,15 +43,17 @@ export function sentenceTense(sentence: string): SentenceTense {
   for (let i = 0; i < words.length && i < 60; i++) {
     const w = words[i]!.toLowerCase().replace(/’/g, "'");
     const next = (k: number) => words[i + k]?.toLowerCase() ?? '';
-    // The next word after up to two adverbs ("has also announced", "will not be").
+    // The next word after up to two adverbs ("has also announced", "will not be"), read only for an auxiliary (most words are not one).
     let j = 1;
-    while (j <= 2 && ADVERB_FORM.test(next(j))) j++;
-    const after = next(j);
+    const after = () => {
+      while (j <= 2 && ADVERB_FORM.test(next(j))) j++;
+      return next(j);
+    };
     if (w === 'will' || w === 'shall' || w === "won't" || w.endsWith("'ll")) return 'future';
-    if (w === 'is' || w === 'are' || w === 'am') return GOING_TO.test(after) && next(j + 1) === 'to' ? 'future' : 'present';
-    if (w === 'has' || w === 'have' || w.endsWith("'ve")) return PARTICIPLE_FORM.test(after) ? 'perfect' : 'present';
-    if (w === 'had' || w.endsWith("'d")) return PARTICIPLE_FORM.test(after) ? 'past-perfect' : 'past';
-    if (w === 'was' || w === 'were' || w === 'did') return GOING_TO.test(after) && next(j + 1) === 'to' ? 'future' : 'past';
+    if (w === 'is' || w === 'are' || w === 'am') return GOING_TO.test(after()) && next(j + 1) === 'to' ? 'future' : 'present';
+    if (w === 'has' || w === 'have' || w.endsWith("'ve")) return PARTICIPLE_FORM.test(after()) ? 'perfect' : 'present';
+    if (w === 'had' || w.endsWith("'d")) return PARTICIPLE_FORM.test(after()) ? 'past-perfect' : 'past';
+    if (w === 'was' || w === 'were' || w === 'did') return GOING_TO.test(after()) && next(j + 1) === 'to' ? 'future' : 'past';
     if (/^(?:does|do|can|may|must|should|says|plans|intends|aims|expects|hopes|wants|needs)$/.test(w)) return 'present';
     if (/^(?:would|could|might)$/.test(w)) return 'unknown';
     if (!PAST_FORM.test(w)) continue;

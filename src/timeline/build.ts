@@ -162,13 +162,10 @@ function involves(article: Article, event: TimelineEvent, matchers: PartMatcher[
       .map((d) => article.sentences[event.sentence + d])
       .filter((s): s is NonNullable<typeof s> => s !== undefined && s.kind !== 'chrome' && s.kind !== 'caption')
       .map((s) => article.text.slice(s.start, s.end)));
-  let inOwn = 0;
-  for (const match of matchers) {
-    if (match(own, article)) inOwn++;
-    else if (match.person && PERSON_PRONOUN.test(own) && match(previousOf(article, event), article)) inOwn++;
-    else if (!neighbours().some((c) => match(c, article)) && !match(title)) return false;
-  }
-  return inOwn > 0;
+  // Most sentences name no subject at all: they are settled before any neighbour is read.
+  const inOwn = matchers.map((match) => match(own, article) || (match.person === true && PERSON_PRONOUN.test(own) && match(previousOf(article, event), article)));
+  if (!inOwn.includes(true)) return false;
+  return matchers.every((match, i) => inOwn[i] || neighbours().some((c) => match(c, article)) || match(title));
 }
 
 /** The sentence before an event's sentence ('' for the first). */
@@ -214,7 +211,11 @@ function merge(library: Library, events: TimelineEvent[]): TimelineEntry[] {
     const words = wordsOf(event, text);
     const group = byValue.get(event.mention.value) ?? [];
     // Re-reports are compared with the latest entries of the same date only, so a busy date stays cheap.
-    const same = group.slice(-MERGE_WINDOW).find((e) => fresh(e) && similar(e.words, words));
+    let same: Entry | undefined;
+    for (let i = Math.max(0, group.length - MERGE_WINDOW); i < group.length && !same; i++) {
+      const e = group[i]!;
+      if (fresh(e) && similar(e.words, words)) same = e;
+    }
     if (same) {
       same.alsoIn.push(event);
       continue;
@@ -246,9 +247,16 @@ function wordsOf(event: TimelineEvent, text: string): Set<string> {
 function similar(a: Set<string>, b: Set<string>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (!small.size) return false;
+  // Decided as soon as the outcome is certain: most pairs compared share too few words to reach the share.
   let shared = 0;
-  for (const w of small) if (large.has(w)) shared++;
-  return shared / small.size >= 0.6;
+  let left = small.size;
+  for (const w of small) {
+    left--;
+    if (large.has(w)) {
+      if (++shared / small.size >= 0.6) return true;
+    } else if ((shared + left) / small.size < 0.6) return false;
+  }
+  return false;
 }
 
 /** Sorts oldest first; at the same start, the coarser period first (a year heads the days within it). */

@@ -61,6 +61,16 @@ function hasWords(text: string, n: number): boolean {
   return count >= n;
 }
 
+/** True when two texts hold at least `n` words of two or more letters between them (counted up to `n`). */
+function hasLongWords(before: string, after: string, n: number): boolean {
+  let count = 0;
+  for (const text of [before, after]) {
+    const word = /\p{L}{2,}/gu;
+    while (count < n && word.exec(text)) count++;
+  }
+  return count >= n;
+}
+
 /** Where a sentence may be cut into clauses: semicolons, dashes, and a comma before a new clause. */
 const CLAUSE_BREAK = /;\s+|\s+[–—]\s+|,\s+(?=(?:and|but|while|whereas|when|after|before|which|as|then)\b)/g;
 
@@ -87,22 +97,21 @@ function findEvents(article: Article): TimelineEvent[] {
   // Sentences holding any time word other than a qualifying one are not dated to publication.
   const mentioned = new Set<number>();
   for (const m of datesOf(article)) {
-    const sentenceOf = article.sentences[m.sentence];
-    if (sentenceOf && !attributive(article.text.slice(sentenceOf.start, sentenceOf.end), m.start - sentenceOf.start, m.end - sentenceOf.start, m.precision)) {
+    const sentence = article.sentences[m.sentence];
+    // The sentence's text, sliced once per mention (both checks below read it).
+    const s = sentence ? article.text.slice(sentence.start, sentence.end) : '';
+    if (sentence && !attributive(s, m.start - sentence.start, m.end - sentence.start, m.precision)) {
       mentioned.add(m.sentence);
     }
     if (!m.date || !TIMELINE_PRECISIONS.has(m.precision)) continue;
-    const sentence = article.sentences[m.sentence];
     if (!sentence || !REPORTING.has(sentence.kind)) continue;
-    const s = article.text.slice(sentence.start, sentence.end);
     if (!notAfter(m, article.meta.published) && !speaksOfFuture(s)) continue;
     const local = m.start - sentence.start;
     if (STAMP_BEFORE.test(s.slice(0, local))) continue;
     if (STATE_SINCE_BEFORE.test(s.slice(0, local))) continue;
     if (attributive(s, local, local + m.text.length, m.precision)) continue;
     // A sentence that is nothing but the date ("23 February 2021.") frames the page.
-    const rest = (s.slice(0, local) + ' ' + s.slice(local + m.text.length)).match(/\p{L}{2,}/gu) ?? [];
-    if (rest.length < 3) continue;
+    if (!hasLongWords(s.slice(0, local), s.slice(local + m.text.length), 3)) continue;
     const list = bySentence.get(m.sentence) ?? [];
     list.push(m);
     bySentence.set(m.sentence, list);
@@ -121,7 +130,7 @@ function findEvents(article: Article): TimelineEvent[] {
       events.push({ articleId: article.id, span, sentence: index, mention, basis });
     });
   }
-  reportable.set(article, reportableSentences(article, mentioned));
+  timeWorded.set(article, mentioned);
   return events.sort((a, b) => a.span.start - b.span.start || a.mention.start - b.mention.start);
 }
 
@@ -142,8 +151,20 @@ function attributive(s: string, start: number, end: number, precision: string): 
   return ATTRIBUTIVE_BEFORE.test(s.slice(Math.max(0, start - 24), start)) && ATTRIBUTIVE_AFTER.test(after);
 }
 
+/** Per article: the sentences holding a time word (recorded by `findEvents`, read by `reportableOf`). */
+const timeWorded = new WeakMap<Article, ReadonlySet<number>>();
 /** Per article: sentences that may report its news without a date (no time words, long enough, not background). */
 const reportable = new WeakMap<Article, number[]>();
+
+/** The reportable sentences of an article, found on first use (a timeline asks only of articles whose lead names its topic). */
+function reportableOf(article: Article): number[] {
+  let indices = reportable.get(article);
+  if (!indices) {
+    eventsOf(article);
+    reportable.set(article, (indices = reportableSentences(article, timeWorded.get(article) ?? new Set())));
+  }
+  return indices;
+}
 /** Per article: the tense check of each sentence already read. */
 const reportedTense = new WeakMap<Article, Map<number, boolean>>();
 
@@ -173,8 +194,7 @@ function reportableSentences(article: Article, mentioned: ReadonlySet<number>): 
  * @param wanted - decides first whether an event is wanted at all (cheap topic test)
  */
 export function reportedEventsOf(article: Article, wanted: (event: TimelineEvent) => boolean, limit: number): TimelineEvent[] {
-  eventsOf(article);
-  const indices = reportable.get(article) ?? [];
+  const indices = reportableOf(article);
   const published = article.meta.published!;
   let tenses = reportedTense.get(article);
   if (!tenses) reportedTense.set(article, (tenses = new Map()));

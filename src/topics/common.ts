@@ -35,17 +35,34 @@ const isSubjectWord = (word: string): boolean => (word.length > 1 && word === wo
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Share of a spread sample of articles whose text names every word (whole words, any case). */
-function shareOfArticles(library: Library, words: string[]): number {
-  const patterns = words.map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'iu'));
+/** Most words whose sample hits are remembered per library version. */
+const WORD_MEMO_SIZE = 2000;
+const wordMemos = new WeakMap<Library, { version: string; hits: Map<string, Uint8Array> }>();
+
+/** Which articles of the spread sample name a word (whole word, any case), remembered per library version. */
+function sampleHits(library: Library, word: string): Uint8Array {
+  let held = wordMemos.get(library);
+  if (!held || held.version !== library.version) wordMemos.set(library, (held = { version: library.version, hits: new Map() }));
+  const known = held.hits.get(word);
+  if (known) return known;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'iu');
   const all = library.articles;
   const step = Math.max(1, Math.floor(all.length / SHARE.sample));
-  let seen = 0;
-  let hits = 0;
-  for (let i = 0; i < all.length && seen < SHARE.sample; i += step, seen++) {
-    const text = all[i]!.text.slice(0, SHARE.charsPerArticle);
-    if (patterns.every((p) => p.test(text))) hits++;
+  const hits = new Uint8Array(Math.min(SHARE.sample, Math.ceil(all.length / step)));
+  for (let i = 0, seen = 0; i < all.length && seen < SHARE.sample; i += step, seen++) {
+    if (pattern.test(all[i]!.text.slice(0, SHARE.charsPerArticle))) hits[seen] = 1;
   }
+  if (held.hits.size >= WORD_MEMO_SIZE) held.hits.delete(held.hits.keys().next().value!);
+  held.hits.set(word, hits);
+  return hits;
+}
+
+/** Share of a spread sample of articles whose text names every word (whole words, any case). */
+function shareOfArticles(library: Library, words: string[]): number {
+  const perWord = words.map((w) => sampleHits(library, w));
+  const seen = perWord[0]?.length ?? 0;
+  let hits = 0;
+  for (let i = 0; i < seen; i++) if (perWord.every((h) => h[i] === 1)) hits++;
   return seen ? hits / seen : 0;
 }
 

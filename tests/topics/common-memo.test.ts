@@ -1,0 +1,29 @@
+/** The too-common check remembers word counts per library version: a live corpus that changes must be counted again. */
+import { describe, expect, it } from 'vitest';
+import { ingestText } from '../../src/ingest/index.js';
+import { libraryFromArticles } from '../../src/library/build.js';
+import { tooCommonTopic } from '../../src/topics/common.js';
+
+const article = (id: string, body: string) =>
+  ingestText(`Harbour news\n\n${body}`, { id, meta: { title: 'Harbour news', outlet: 'Test Wire', url: null, published: '2024-03-10', publishedInferred: false } });
+
+const ids = Array.from({ length: 60 }, (_, i) => `a${i}.md`);
+
+describe('tooCommonTopic over a library that changes', () => {
+  it('counts a word again once the articles change', () => {
+    const library = libraryFromArticles(ids.map((id, i) => article(id, `The harbour crane number ${i} was repaired by the port workers.`)));
+    expect(tooCommonTopic('gadgetry', library)).toBeUndefined();
+    library.applyChanges({ upsert: ids.map((id, i) => article(id, `The harbour gadgetry number ${i} was repaired by the port workers.`)), remove: [] });
+    expect(tooCommonTopic('gadgetry', library)?.headline).toMatch(/too common: it appears in 100% of the articles/);
+    // And back: the remembered count of the version before is not reused.
+    library.applyChanges({ upsert: ids.map((id, i) => article(id, `The harbour crane number ${i} was repaired again by the port workers.`)), remove: [] });
+    expect(tooCommonTopic('gadgetry', library)).toBeUndefined();
+  });
+
+  it('combines remembered words as the whole topic would be counted', () => {
+    const library = libraryFromArticles(ids.map((id, i) => article(id, i % 2 ? `The gadgetry crane ${i} was repaired by workers.` : `The gadgetry ${i} was repaired by workers.`)));
+    // "gadgetry" alone is in every article; with "crane" only in half of them, the pair is not too common.
+    expect(tooCommonTopic('gadgetry', library)).toBeDefined();
+    expect(tooCommonTopic('gadgetry crane', library)).toBeUndefined();
+  });
+});
