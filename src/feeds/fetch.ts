@@ -98,6 +98,8 @@ export interface FetchResult {
   etag: string | undefined;
   lastModified: string | undefined;
   body: Buffer;
+  /** All response headers (lower-case names). */
+  headers: http.IncomingHttpHeaders;
   /** The body as text in its declared encoding. */
   text(): string;
 }
@@ -234,6 +236,7 @@ export class PoliteFetcher {
       etag: header(raw.headers, 'etag'),
       lastModified: header(raw.headers, 'last-modified'),
       body,
+      headers: raw.headers,
       text: () => decodeBody(body, contentType),
     };
   }
