@@ -137,6 +137,12 @@ async function bootForCommand(config: Config, logger: Logger, stderr: Writable, 
   return runtime;
 }
 
+/** The feed desk for one CLI command. */
+async function openFeeds(config: Config, logger: Logger) {
+  const { feedsServiceFor } = await import('../feeds/service.js');
+  return feedsServiceFor(config, logger);
+}
+
 /**
  * Runs the CLI once and returns the exit code.
  * @example process.exitCode = await runCli(process.argv.slice(2))
@@ -166,12 +172,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const commands = await loadCommands();
     // `help` and an unknown command read no article: answering them without loading the corpus
     // (and the ingest and index code) keeps `newsdesk help` and a typo instant.
+    // `feeds` reads no article either; it opens the feed desk instead (`feeds fetch --once` is the cron job).
+    const feeds = name === 'feeds' ? await openFeeds(config, logger) : undefined;
     const runtime: Runtime =
-      name === 'help' || !commands.has(name)
-        ? createRuntime({ commands, library: () => NO_CORPUS, logger, config })
+      name === 'help' || !commands.has(name) || feeds
+        ? createRuntime({ commands, library: () => NO_CORPUS, logger, config, services: feeds ? { feeds } : {} })
         : await bootForCommand(config, logger, io.stderr, say);
     const command: Command | undefined = runtime.commands.get(name);
-    const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' });
+    const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' }).finally(() => feeds?.stop());
     const code = exitCodeFor(reply);
     if (reply.error) {
       const usage = command ? `usage: newsdesk ${command.usage}` : USAGE;
