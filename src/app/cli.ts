@@ -47,6 +47,8 @@ const OPTIONS = {
  * after that command they are passed to it as words, in their place, instead of being refused.
  */
 const COMMAND_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = { digest: DIGEST_FLAGS };
+/** A command's own flags that take no value (`feeds fetch --once`), kept in its words as typed. */
+const COMMAND_SWITCHES: Readonly<Record<string, ReadonlySet<string>>> = { feeds: new Set(['once']) };
 
 /**
  * Splits argv into the CLI's own flags and the command's words, with `node:util` `parseArgs`
@@ -63,7 +65,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const first = parseFlags({ args, options: OPTIONS, strict: false, allowPositionals: true }).positionals[0];
   const command = first === undefined ? undefined : first.replace(/^\//, '').toLowerCase();
   const passed = (command !== undefined && COMMAND_FLAGS[command]) || new Set<string>();
-  const options = { ...Object.fromEntries([...passed].map((name) => [name, { type: 'string' as const }])), ...OPTIONS };
+  const switches = (command !== undefined && COMMAND_SWITCHES[command]) || new Set<string>();
+  const options = {
+    ...Object.fromEntries([...passed].map((name) => [name, { type: 'string' as const }])),
+    ...Object.fromEntries([...switches].map((name) => [name, { type: 'boolean' as const }])),
+    ...OPTIONS,
+  };
   const { values, tokens } = (() => {
     try {
       return parseFlags({ args, options, strict: true, allowPositionals: true, tokens: true });
@@ -77,6 +84,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (t.kind === 'positional') {
       if (commandSeen) words.push(t.value);
       commandSeen = true;
+    } else if (t.kind === 'option' && switches.has(t.name) && commandSeen) {
+      words.push(t.rawName);
     } else if (t.kind === 'option' && passed.has(t.name) && commandSeen) {
       // As typed: "--since=DATE" is one word, "--since DATE" two.
       words.push(...args.slice(t.index, t.index + (t.inlineValue ? 1 : 2)));
