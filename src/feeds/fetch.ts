@@ -273,7 +273,10 @@ export class PoliteFetcher {
     let entry = this.robots.get(origin);
     if (!entry || now - entry.at > ROBOTS_TTL_MS) {
       // The promise is cached, so requests arriving together read robots.txt once.
-      entry = { rules: this.readRobots(new URL('/robots.txt', origin)), at: now };
+      const fresh = { rules: this.readRobots(new URL('/robots.txt', origin)), at: now };
+      // A refusal (private address, a host asking us to wait) is not cached: robots.txt is read again next time.
+      fresh.rules.catch(() => this.robots.get(origin) === fresh && this.robots.delete(origin));
+      entry = fresh;
       this.robots.set(origin, entry);
     }
     const rules = await entry.rules;

@@ -111,6 +111,16 @@ describe('FeedPoller', () => {
     });
   }
 
+  it('reads WordPress posts page by page, as X-WP-TotalPages says (at most 3 pages a poll)', async () => {
+    const base = '/wpsite/wp-json/wp/v2/posts';
+    for (let page = 1; page <= 4; page++) {
+      const s = story(`Page ${page} story`, { content: `<p>${PARAS.join('</p><p>')} (page ${page})</p>`.repeat(2) });
+      site.serve(`${base}?page=${page}&per_page=20&_embed=author`, wordPressPosts([s]), { 'x-wp-totalpages': '4', 'content-type': 'application/json' });
+    }
+    expect(await poller.pollFeed(feed(base))).toMatchObject({ status: 'ok', created: 3 });
+    expect(site.requests.some((r) => r.path.startsWith(`${base}?page=4`))).toBe(false);
+  });
+
   it('an item added later is stored and found by search exactly once', async () => {
     const a = story('Parliament debates budget');
     const items = [a];
