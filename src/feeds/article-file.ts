@@ -22,6 +22,8 @@ export interface FeedStory {
   updated: string | undefined;
   author: string | undefined;
   feedUrl: string;
+  /** The feed's tags from FEEDS_FILE, written as the article's tags. */
+  tags?: readonly string[];
   fetched: Date;
   /** The article text: plain paragraphs. */
   text: string;
@@ -63,6 +65,8 @@ export function renderStory(story: FeedStory): string {
     line('published_at', story.published) +
     line('author', story.author) +
     line('feed', story.feedUrl) +
+    // Front matter reads a comma-separated string as a list of tags.
+    line('tags', story.tags?.length ? story.tags.join(', ') : undefined) +
     line('guid', story.guid) +
     line('fetched', story.fetched.toISOString()) +
     '---\n\n' +

@@ -168,6 +168,7 @@ export class FeedPoller {
       updated: stamp ?? undefined,
       author,
       feedUrl: feed.url,
+      ...(feed.tags ? { tags: feed.tags } : {}),
       fetched: this.o.clock.now(),
       text,
     });

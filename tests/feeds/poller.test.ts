@@ -97,13 +97,13 @@ describe('FeedPoller', () => {
       const path0 = name === 'wordpress' ? `/${name}/wp-json/wp/v2/posts` : `/${name}/feed`;
       const s = story(`Talks resume ${name}`);
       site.route(name === 'wordpress' ? `${path0}?page=1&per_page=20&_embed=author` : path0, (_q, res) => void res.writeHead(200).end(make([s])));
-      const first = await poller.pollFeed(feed(path0));
+      const first = await poller.pollFeed({ ...feed(path0), tags: ['caucasus', 'talks'] });
       expect(first).toMatchObject({ status: 'ok', created: 1 });
       const files = storedFiles();
       expect(files).toHaveLength(1);
       expect(path.relative(corpus, files[0]!)).toBe(`feeds/fake-outlet/2026-02-09-talks-resume-${name}.md`);
       const { meta, body } = splitFrontMatter(readFileSync(files[0]!, 'utf8'));
-      expect(meta).toMatchObject({ title: `Talks resume ${name}`, outlet: 'Fake Outlet', url: s.link, author: 'Ani Petrosyan' });
+      expect(meta).toMatchObject({ title: `Talks resume ${name}`, outlet: 'Fake Outlet', url: s.link, author: 'Ani Petrosyan', tags: ['caucasus', 'talks'] });
       expect(body.trim()).toBe([`Talks resume ${name}: ${PARAS[0]}`, ...PARAS.slice(1)].join('\n\n'));
       expect(body).not.toMatch(/Share on|Comments|Related|All rights reserved/);
       expect(await poller.pollFeed(feed(path0))).toMatchObject({ status: 'ok', created: 0, unchanged: 1 });
