@@ -53,6 +53,8 @@ export class FeedsService implements FeedsDesk {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /** Why the last tick failed as a whole, so a lasting problem is logged once. */
+  private tickError: string | undefined;
 
   private constructor(private readonly o: FeedsServiceOptions) {
     this.admins = o.admins;
@@ -131,9 +133,13 @@ export class FeedsService implements FeedsDesk {
       if (this.stopped) return;
       try {
         await this.serially(() => this.poller.pollDue(this.sources()));
+        if (this.tickError !== undefined) this.o.logger.info({}, 'feeds poll works again');
+        this.tickError = undefined;
       } catch (err) {
-        // A FEEDS_FILE broken while running: said once per tick until fixed, the poller stays up.
-        this.o.logger.error({ reason: (err as Error).message }, 'feeds poll failed');
+        // A FEEDS_FILE broken while running: said once (again only if the reason changes), the poller stays up.
+        const reason = (err as Error).message;
+        if (reason !== this.tickError) this.o.logger.error({ reason }, 'feeds poll failed');
+        this.tickError = reason;
       }
       if (!this.stopped) this.timer = setTimeout(() => void tick(), this.o.tickMs ?? 60_000);
     };
