@@ -47,6 +47,8 @@ const OPTIONS = {
  * after that command they are passed to it as words, in their place, instead of being refused.
  */
 const COMMAND_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = { digest: DIGEST_FLAGS, claim: new Set(['page']) };
+/** A command's own flags that take no value (`feeds fetch --once`), kept in its words as typed. */
+const COMMAND_SWITCHES: Readonly<Record<string, ReadonlySet<string>>> = { feeds: new Set(['once']) };
 
 /**
  * Splits argv into the CLI's own flags and the command's words, with `node:util` `parseArgs`
@@ -63,7 +65,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const first = parseFlags({ args, options: OPTIONS, strict: false, allowPositionals: true }).positionals[0];
   const command = first === undefined ? undefined : first.replace(/^\//, '').toLowerCase();
   const passed = (command !== undefined && COMMAND_FLAGS[command]) || new Set<string>();
-  const options = { ...Object.fromEntries([...passed].map((name) => [name, { type: 'string' as const }])), ...OPTIONS };
+  const switches = (command !== undefined && COMMAND_SWITCHES[command]) || new Set<string>();
+  const options = {
+    ...Object.fromEntries([...passed].map((name) => [name, { type: 'string' as const }])),
+    ...Object.fromEntries([...switches].map((name) => [name, { type: 'boolean' as const }])),
+    ...OPTIONS,
+  };
   const { values, tokens } = (() => {
     try {
       return parseFlags({ args, options, strict: true, allowPositionals: true, tokens: true });
@@ -77,6 +84,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (t.kind === 'positional') {
       if (commandSeen) words.push(t.value);
       commandSeen = true;
+    } else if (t.kind === 'option' && switches.has(t.name) && commandSeen) {
+      words.push(t.rawName);
     } else if (t.kind === 'option' && passed.has(t.name) && commandSeen) {
       // As typed: "--since=DATE" is one word, "--since DATE" two.
       words.push(...args.slice(t.index, t.index + (t.inlineValue ? 1 : 2)));
@@ -137,6 +146,12 @@ async function bootForCommand(config: Config, logger: Logger, stderr: Writable, 
   return runtime;
 }
 
+/** The feed desk for one CLI command. */
+async function openFeeds(config: Config, logger: Logger) {
+  const { feedsServiceFor } = await import('../feeds/service.js');
+  return feedsServiceFor(config, logger);
+}
+
 /**
  * Runs the CLI once and returns the exit code.
  * @example process.exitCode = await runCli(process.argv.slice(2))
@@ -166,12 +181,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const commands = await loadCommands();
     // `help` and an unknown command read no article: answering them without loading the corpus
     // (and the ingest and index code) keeps `newsdesk help` and a typo instant.
+    // `feeds` reads no article either; it opens the feed desk instead (`feeds fetch --once` is the cron job).
+    const feeds = name === 'feeds' ? await openFeeds(config, logger) : undefined;
     const runtime: Runtime =
-      name === 'help' || !commands.has(name)
-        ? createRuntime({ commands, library: () => NO_CORPUS, logger, config })
+      name === 'help' || !commands.has(name) || feeds
+        ? createRuntime({ commands, library: () => NO_CORPUS, logger, config, services: feeds ? { feeds } : {} })
         : await bootForCommand(config, logger, io.stderr, say);
     const command: Command | undefined = runtime.commands.get(name);
-    const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' });
+    const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' }).finally(() => feeds?.stop());
     const code = exitCodeFor(reply);
     if (reply.error) {
       const usage = command ? `usage: newsdesk ${command.usage}` : USAGE;

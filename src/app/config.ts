@@ -114,6 +114,37 @@ export const envSchema = z.object({
       return n;
     }),
   HEALTH_HOST: host,
+  /** The feeds to follow (YAML, see feeds.example.yml); unset or empty: no feeds. */
+  FEEDS_FILE: optional,
+  /** Let feed and page URLs reach loopback, private and link-local addresses (intranet CMSs, tests). */
+  FEEDS_ALLOW_PRIVATE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '' || v === 'false') return false;
+      if (v === 'true') return true;
+      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+      return z.NEVER;
+    }),
+  /** The User-Agent feed requests send (and robots.txt is read for). */
+  FEEDS_USER_AGENT: z.string().trim().default('newsdesk-feeds/1.0'),
+  /** Chat user ids allowed to run `/feeds` (add, remove, fetch, list). */
+  FEEDS_ADMINS: list,
+  /** Seconds between two requests to one host. */
+  FEEDS_HOST_DELAY_SECONDS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 1;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0 || n > 600) {
+        ctx.addIssue({ code: 'custom', message: 'must be a number of seconds from 0 to 600' });
+        return z.NEVER;
+      }
+      return n;
+    }),
   RATE_LIMIT_PER_MINUTE: z
     .string()
     .trim()

@@ -157,6 +157,9 @@ async function serveChat(
   // Made before connecting, so a bad DIGEST_* setting stops the start before anyone is connected; it starts once the library is ready.
   const digest = readOnly ? undefined : createDigestService({ config, runtime });
   if (digest) services.digest = digest;
+  // Feeds (FEEDS_FILE) flow into the corpus beside the bot; a malformed file stops the start here too.
+  const feeds = readOnly || !config.FEEDS_FILE ? undefined : (await import('../feeds/service.js')).feedsServiceFor(config, logger);
+  if (feeds) services.feeds = feeds;
   // Connect first: until the library is ready every command answers with the loading message.
   // One guard for every platform: the rate limit follows the asker (keys are per platform) and failures
   // read the same; the metrics count every request it takes.
@@ -173,6 +176,7 @@ async function serveChat(
   if (failures.length && !running.length) {
     // Nothing to serve: the CLI prints the first reason as one line and exits 1.
     await digest?.stop();
+    await feeds?.stop();
     throw failures[0]!;
   }
   for (const f of failures) logger.error({ code: f.code, reason: f.message }, 'a chat platform could not start; the other keeps running');
@@ -205,6 +209,7 @@ async function serveChat(
         },
       });
       await digest?.start();
+      feeds?.start();
       logger.info({ articles: library.articles.length }, 'newsdesk is running');
       options.onReady?.(connected);
       await stopping;
@@ -214,6 +219,7 @@ async function serveChat(
   } finally {
     await watcher?.close();
     await digest?.stop();
+    await feeds?.stop();
     await Promise.allSettled(running.map((platform) => platform.stop()));
   }
   const code = guard?.finish() ?? 0;

@@ -73,4 +73,47 @@ export interface Services {
   digest?: DigestDesk;
   /** Why the running bot has no digest desk (e.g. a read-only DATA_DIR), shown to whoever asks for one. */
   digestUnavailable?: string;
+  /** Feeds flowing into the corpus; present when the process follows feeds. */
+  feeds?: FeedsDesk;
+}
+
+/** A followed feed, as `/feeds list` shows it. */
+export interface FeedInfo {
+  url: string;
+  outlet: string;
+  /** `file` feeds come from FEEDS_FILE; `chat` ones were added with `feeds add`. */
+  origin: 'file' | 'chat';
+  lastFetch: Date | null;
+  /** Stories stored from it so far. */
+  items: number;
+  lastError: string | null;
+  failureStreak: number;
+}
+
+/** How one feed's fetch went, as `/feeds fetch` reports it. */
+export interface FeedFetchInfo {
+  url: string;
+  status: 'ok' | 'not-modified' | 'failed' | 'waiting';
+  created: number;
+  updated: number;
+  error?: string;
+}
+
+/** The feed desk as `/feeds` uses it; `FeedsService` (src/feeds/service.ts) implements it. */
+export interface FeedsDesk {
+  /** User ids allowed to manage feeds from chat (FEEDS_ADMINS). */
+  readonly admins: readonly string[];
+  list(): FeedInfo[];
+  /**
+   * Follows a feed from now on.
+   * @throws NewsdeskError (code `usage`) for a URL that is not http(s) or already followed
+   */
+  add(request: { url: string; outlet?: string; addedBy?: string | null }): FeedInfo;
+  /**
+   * Stops following a feed (its stored stories stay).
+   * @throws NewsdeskError (`not_found` when not followed, `usage` for a feed of FEEDS_FILE)
+   */
+  remove(url: string): FeedInfo;
+  /** Fetches every feed now, due or not. */
+  fetchNow(): Promise<FeedFetchInfo[]>;
 }

@@ -62,4 +62,35 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE digest_runs ADD COLUMN post_key TEXT;
   ALTER TABLE digest_runs ADD COLUMN intent_at TEXT;
   `,
+  // 3: feeds (issue 16): each followed feed's HTTP validators and health, and the file each
+  // feed article was written to, keyed by canonical URL then GUID so a story is stored once.
+  `
+  CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    outlet TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'file' CHECK (origin IN ('file', 'chat')),
+    added_by TEXT,
+    added_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    last_fetch TEXT,
+    last_success TEXT,
+    next_fetch TEXT,
+    items INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    failure_streak INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE feed_articles (
+    file TEXT PRIMARY KEY,
+    feed_url TEXT NOT NULL,
+    canonical_url TEXT,
+    guid TEXT,
+    text_hash TEXT NOT NULL,
+    updated TEXT,
+    fetched_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX feed_articles_by_url ON feed_articles (canonical_url) WHERE canonical_url IS NOT NULL;
+  CREATE INDEX feed_articles_by_guid ON feed_articles (feed_url, guid);
+  `,
 ];

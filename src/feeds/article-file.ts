@@ -1,0 +1,137 @@
+/**
+ * Writes feed stories into the corpus as Markdown with front matter, one file per story: a story
+ * is found again by canonical URL, then by GUID, and its file is rewritten only when its text
+ * changed. Writes are atomic (temporary file, then rename), so the corpus watcher never reads
+ * half a file and a crash never leaves one.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeDirectory } from '../core/make-dir.js';
+import type { FeedState } from '../store/feed-state.js';
+
+/** A story ready to store. */
+export interface FeedStory {
+  title: string;
+  outlet: string;
+  /** The canonical URL of the article (else its link). */
+  url: string | undefined;
+  guid: string | undefined;
+  published: string | undefined;
+  /** The feed's updated stamp (else published); a different stamp makes the poller look again. */
+  updated: string | undefined;
+  author: string | undefined;
+  feedUrl: string;
+  /** The feed's tags from FEEDS_FILE, written as the article's tags. */
+  tags?: readonly string[];
+  fetched: Date;
+  /** The article text: plain paragraphs. */
+  text: string;
+}
+
+/** What saving did. */
+export type SaveOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Folder under CORPUS_DIR that feed stories go to. */
+export const FEEDS_FOLDER = 'feeds';
+
+/**
+ * A file-name-safe slug: lower case, letters and digits of any script, hyphens.
+ * @example slugify('Talks resume in Baku!') // "talks-resume-in-baku"
+ */
+export function slugify(text: string, max = 80): string {
+  const slug = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+  return slug || 'untitled';
+}
+
+/** One front-matter line; JSON string syntax is valid YAML double-quoted syntax. */
+const line = (key: string, value: string | undefined): string => (value === undefined ? '' : `${key}: ${JSON.stringify(value)}\n`);
+
+/** The file's text: front matter (title, outlet, url, published, author, feed, fetched), a blank line, the body. */
+export function renderStory(story: FeedStory): string {
+  return (
+    '---\n' +
+    line('title', story.title) +
+    line('outlet', story.outlet) +
+    line('url', story.url) +
+    // Front matter takes a calendar date; the feed's full time stays in `published_at`.
+    line('published', story.published?.slice(0, 10)) +
+    line('published_at', story.published) +
+    line('author', story.author) +
+    line('feed', story.feedUrl) +
+    // Front matter reads a comma-separated string as a list of tags.
+    line('tags', story.tags?.length ? story.tags.join(', ') : undefined) +
+    line('guid', story.guid) +
+    line('fetched', story.fetched.toISOString()) +
+    '---\n\n' +
+    story.text.trim() +
+    '\n'
+  );
+}
+
+/** Writes `content` to `file` atomically (same-folder temporary file, then rename). */
+export function writeAtomically(file: string, content: string): void {
+  makeDirectory(path.dirname(file));
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, file);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+const hashOf = (story: FeedStory): string => createHash('sha256').update(story.title).update('\n').update(story.text).digest('hex');
+
+/**
+ * Saves stories under `CORPUS_DIR/feeds/<outlet-slug>/`.
+ * @example new StoryWriter('./corpus', feedState).save(story) // "created"
+ */
+export class StoryWriter {
+  constructor(
+    private readonly corpusDir: string,
+    private readonly state: FeedState,
+  ) {}
+
+  /** The stored record of a story, by canonical URL then GUID. */
+  find(feedUrl: string, url: string | undefined, guid: string | undefined) {
+    return this.state.findArticle(feedUrl, url ?? null, guid ?? null);
+  }
+
+  /** Writes a new story, rewrites a changed one, leaves an unchanged one alone. */
+  save(story: FeedStory): SaveOutcome {
+    const hash = hashOf(story);
+    const existing = this.find(story.feedUrl, story.url, story.guid);
+    const record = { feedUrl: story.feedUrl, canonicalUrl: story.url ?? null, guid: story.guid ?? null, textHash: hash, updated: story.updated ?? story.published ?? null };
+    if (existing) {
+      if (existing.textHash === hash) {
+        // Same text: remember the new stamp so the page is not fetched again, but do not touch the file.
+        this.state.saveArticle({ ...record, file: existing.file, canonicalUrl: existing.canonicalUrl, textHash: existing.textHash }, story.fetched);
+        return 'unchanged';
+      }
+      writeAtomically(path.join(this.corpusDir, existing.file), renderStory(story));
+      this.state.saveArticle({ ...record, file: existing.file, canonicalUrl: existing.canonicalUrl ?? record.canonicalUrl }, story.fetched);
+      return 'updated';
+    }
+    const file = this.freeName(story);
+    writeAtomically(path.join(this.corpusDir, file), renderStory(story));
+    this.state.saveArticle({ ...record, file }, story.fetched);
+    return 'created';
+  }
+
+  private freeName(story: FeedStory): string {
+    const folder = path.posix.join(FEEDS_FOLDER, slugify(story.outlet, 60));
+    const stem = `${story.published?.slice(0, 10) ?? story.fetched.toISOString().slice(0, 10)}-${slugify(story.title)}`;
+    for (let n = 1; ; n++) {
+      const file = path.posix.join(folder, `${stem}${n === 1 ? '' : `-${n}`}.md`);
+      if (!this.state.fileTaken(file) && !existsSync(path.join(this.corpusDir, file))) return file;
+    }
+  }
+}
