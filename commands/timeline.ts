@@ -6,7 +6,6 @@ import { countOf } from '../src/answer/plural.js';
 import { buildTimeline } from '../src/timeline/build.js';
 import { eventLabel, yearGroup } from '../src/timeline/format.js';
 import { toTimelineJs } from '../src/timeline/timelinejs.js';
-import { timelineChartPng } from '../src/render/timeline-chart.js';
 import { suggestTopics, topicNote } from '../src/topics/index.js';
 import type { Reply, ReplyItem } from '../src/core/types.js';
 import { messageReply } from '../src/answer/message.js';
@@ -84,5 +83,12 @@ export default {
       notes,
     };
   },
-  formats: { timelinejs: (reply: Reply) => toTimelineJs(reply), png: async (reply: Reply) => (await timelineChartPng(reply)).png },
+  formats: {
+    timelinejs: (reply: Reply) => toTimelineJs(reply),
+    png: async (reply: Reply) => {
+      // vega, vega-lite and resvg load only when a picture is asked for: every other call (and `help`) starts without them.
+      const { timelineChartPng } = await import('../src/render/timeline-chart.js');
+      return (await timelineChartPng(reply)).png;
+    },
+  },
 } satisfies Command<z.output<typeof input>>;

@@ -4,13 +4,19 @@
  * go; names, nouns, numbers and adjectives stay, in order. Parts of speech come from wink-nlp
  * (loaded on first use, a few milliseconds per question).
  */
-import winkNLP, { type ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
+import type { ItemToken } from 'wink-nlp';
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
+/** wink and its model are required on the first question, not at import: `help` and every other command start without them. */
 function pipeline(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  if (!nlp) {
+    const require = createRequire(import.meta.url);
+    const wink = require('wink-nlp') as typeof winkNLP;
+    nlp = wink(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], ['sbd', 'pos']);
+  }
   return nlp;
 }
 
