@@ -42,6 +42,18 @@ const host = z
     return z.NEVER;
   });
 
+/** A switch: `true` or `false`; unset or empty means false. */
+const flag = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+    return z.NEVER;
+  });
+
 const list = z
   .string()
   .optional()
@@ -69,16 +81,7 @@ const url = z
 /** Every environment variable newsdesk reads. `.env.example` documents each. */
 export const envSchema = z.object({
   CORPUS_DIR: z.string().trim().default('./corpus'),
-  CORPUS_FOLLOW_SYMLINKS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '' || v === 'false') return false;
-      if (v === 'true') return true;
-      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
-      return z.NEVER;
-    }),
+  CORPUS_FOLLOW_SYMLINKS: flag,
   DATA_DIR: z.string().trim().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
@@ -117,16 +120,7 @@ export const envSchema = z.object({
   /** The feeds to follow (YAML, see feeds.example.yml); unset or empty: no feeds. */
   FEEDS_FILE: optional,
   /** Let feed and page URLs reach loopback, private and link-local addresses (intranet CMSs, tests). */
-  FEEDS_ALLOW_PRIVATE: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '' || v === 'false') return false;
-      if (v === 'true') return true;
-      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
-      return z.NEVER;
-    }),
+  FEEDS_ALLOW_PRIVATE: flag,
   /** The User-Agent feed requests send (and robots.txt is read for). */
   FEEDS_USER_AGENT: z.string().trim().default('newsdesk-feeds/1.0'),
   /** Chat user ids allowed to run `/feeds` (add, remove, fetch, list). */
