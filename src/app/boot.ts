@@ -3,6 +3,7 @@
  * The CLI and the long-running process both start here: the CLI waits for the library (`boot`),
  * the bot gets a runtime at once and connects while the library loads (`bootLoading`).
  */
+import type { Command } from '../core/command.js';
 import type { Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import { loadCommands } from './commands-loader.js';
@@ -29,6 +30,8 @@ export interface BootOptions {
   onProgress?: (progress: BuildProgress) => void;
   /** @defaultValue buildLibrary */
   loadLibrary?: LibraryLoader;
+  /** Commands already loaded by the caller (the CLI loads them to answer `help` without a corpus). @defaultValue loaded here */
+  commands?: ReadonlyMap<string, Command>;
 }
 
 /** A runtime that answers at once, and the library still loading behind it. */
@@ -59,7 +62,7 @@ export async function bootLoading(config: Config, logger: Logger, services: Serv
     ...(options.readOnly ? { readOnly: true } : {}),
   });
   building.catch(() => undefined); // observed through `loaded`; a failed command import must not leave it unhandled
-  const commands = await loadCommands();
+  const commands = options.commands ?? (await loadCommands());
   const runtime = createRuntime({ commands, library: () => state.library(), status: () => state.status(), logger, config, services });
   const loaded = building.then((built) => {
     if (built.fromSnapshot) for (const w of built.warnings) logger.warn(w, `Skipped corpus file ${w.file}: ${w.reason}`);

@@ -138,10 +138,16 @@ function exitCodeFor(reply: Reply): number {
  * Loads the corpus for a command that reads it: a slow first load (a large archive, no snapshot
  * yet) shows its progress on stderr, a quick one shows nothing; an empty corpus says what to put there.
  */
-async function bootForCommand(config: Config, logger: Logger, stderr: Writable, say: (s: string) => void): Promise<Runtime> {
+async function bootForCommand(
+  config: Config,
+  logger: Logger,
+  commands: ReadonlyMap<string, Command>,
+  stderr: Writable,
+  say: (s: string) => void,
+): Promise<Runtime> {
   const { boot } = await import('./boot.js');
   const progress = terminalProgress(stderr, (stderr as { isTTY?: boolean }).isTTY === true);
-  const { runtime } = await boot(config, logger, {}, { onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+  const { runtime } = await boot(config, logger, {}, { commands, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
   if (!runtime.library().articles.length) say(`newsdesk: ${emptyCorpusHelp(config.CORPUS_DIR)}`);
   return runtime;
 }
@@ -186,7 +192,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const runtime: Runtime =
       name === 'help' || !commands.has(name) || feeds
         ? createRuntime({ commands, library: () => NO_CORPUS, logger, config, services: feeds ? { feeds } : {} })
-        : await bootForCommand(config, logger, io.stderr, say);
+        : await bootForCommand(config, logger, commands, io.stderr, say);
     const command: Command | undefined = runtime.commands.get(name);
     const reply = await runtime.execute(name, { text: args.words.join(' ') }, { platform: 'cli' }).finally(() => feeds?.stop());
     const code = exitCodeFor(reply);
