@@ -4,7 +4,8 @@
  * In a Slack or Discord channel (with the digest service running): `subscribe [topic]
  * [schedule] [timezone]`, `list`, `unsubscribe [id]`, `now` (post the channel's digests at
  * once). Without an action it shows what arrived since `--since` (default: the last 24 hours)
- * without posting anything. On the CLI, where no bot has watched the corpus arrive, "new" means
+ * without posting anything. Subscribing and unsubscribing are for the channel's managers (Slack
+ * workspace admins and owners or ADMINS_SLACK; Discord Manage Channels). On the CLI, where no bot has watched the corpus arrive, "new" means
  * published on or after `--since` (default: the day before today, UTC).
  */
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { buildDigest } from '../src/digest/content.js';
 import { DIGEST_ACTIONS, parseDigestText, parseSince, type DigestTextInput } from '../src/digest/command-text.js';
 import { formatInZone, parseTimezone } from '../src/digest/schedule.js';
 import { NewsdeskError } from '../src/core/errors.js';
+import { requireManager } from '../src/core/permissions.js';
 import { countOf } from '../src/answer/plural.js';
 import { MAX_QUERY_LENGTH } from '../src/core/command.js';
 import type { DigestChannel, DigestDesk, DigestSubscriptionInfo } from '../src/core/services.js';
@@ -113,6 +115,7 @@ export default {
     { name: 'id', description: 'Digest id (from list) for unsubscribe or now', required: false },
   ],
   input,
+  managers: 'some',
   fromText: (t: string): DigestTextInput => parseDigestText(t),
   fromOptions: (o) => ({
     action: typeof o.action === 'string' && o.action ? o.action.toLowerCase() : 'show',
@@ -136,6 +139,7 @@ export default {
       );
     }
     const ref = channelOf(ctx);
+    if (params.action === 'subscribe' || params.action === 'unsubscribe') await requireManager(ctx.origin, 'subscribe or unsubscribe this channel');
     switch (params.action) {
       case 'subscribe': {
         const sub = service.subscribe({

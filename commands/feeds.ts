@@ -1,13 +1,15 @@
 /**
  * `/feeds`: the outlets whose feeds flow into the corpus. `list` shows each feed's last fetch,
  * stories and last error; `add <url> [outlet]` and `remove <url>` change what is followed;
- * `fetch [--once]` fetches every feed now. In chat only the users in FEEDS_ADMINS may use it
- * (a URL added from chat makes the bot fetch it); on the CLI and the console whoever runs the
- * process may.
+ * `fetch [--once]` fetches every feed now. In chat only the channel managers may use it (a URL
+ * added from chat makes the bot fetch it): Slack workspace admins and owners or ADMINS_SLACK,
+ * Discord members with Manage Channels, and the users in FEEDS_ADMINS (the older setting). On
+ * the CLI and the console whoever runs the process may.
  */
 import { z } from 'zod';
 import type { Command, CommandContext } from '../src/core/command.js';
 import { NewsdeskError } from '../src/core/errors.js';
+import { requireManager } from '../src/core/permissions.js';
 import type { FeedInfo, FeedsDesk } from '../src/core/services.js';
 import type { Reply } from '../src/core/types.js';
 import { countOf } from '../src/answer/plural.js';
@@ -32,13 +34,11 @@ function describeFeed(f: FeedInfo): string {
   return `${f.outlet} <${f.url}>: ${countOf(f.items, 'story', 'stories')}, ${when}${health}${f.origin === 'chat' ? ' (added from chat)' : ''}`;
 }
 
-/** Refuses chat users outside FEEDS_ADMINS, naming who may. */
-function checkAdmin(desk: FeedsDesk, ctx: CommandContext): void {
-  const { platform, userId } = ctx.origin;
-  if (platform === 'cli' || platform === 'console') return;
+/** Refuses chat users who are neither channel managers nor in FEEDS_ADMINS, naming who may. */
+async function checkAdmin(desk: FeedsDesk, ctx: CommandContext): Promise<void> {
+  const { userId } = ctx.origin;
   if (userId && desk.admins.includes(userId)) return;
-  const who = desk.admins.length ? `only the feed admins (${desk.admins.map((id) => `user id ${id}`).join(', ')})` : 'nobody in chat (FEEDS_ADMINS is empty)';
-  throw new NewsdeskError(`Feeds are managed by ${who}.`, 'usage');
+  await requireManager(ctx.origin, 'manage feeds');
 }
 
 export default {
@@ -51,6 +51,7 @@ export default {
     { name: 'outlet', description: 'The outlet name (add)', required: false },
   ],
   input,
+  managers: 'all',
   fromText(text: string) {
     const words = text.trim().split(/\s+/).filter((w) => w !== '' && w !== '--once');
     const [action, url, ...rest] = words;
@@ -59,7 +60,7 @@ export default {
   async run(params: Input, ctx): Promise<Reply> {
     const desk = ctx.services.feeds;
     if (!desk) throw new NewsdeskError('Feeds are not running here (set FEEDS_FILE, or use "newsdesk feeds …" on the command line).', 'usage');
-    checkAdmin(desk, ctx);
+    await checkAdmin(desk, ctx);
     switch (params.action) {
       case 'list': {
         const feeds = desk.list();

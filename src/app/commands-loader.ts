@@ -29,6 +29,7 @@ const commandShape = z.object({
   fromOptions: fn.optional(),
   run: fn,
   formats: z.record(z.string(), fn).optional(),
+  managers: z.enum(['all', 'some']).optional(),
 });
 
 /** The folder the shipped commands live in. */

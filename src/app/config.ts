@@ -96,6 +96,11 @@ export const envSchema = z.object({
   DISCORD_GUILD_ID: optional,
   DISCORD_API_URL: url,
   DISCORD_ASK_CHANNELS: list,
+  /** Slack users (U…, W…) and user groups (S…) who may subscribe channels and manage feeds, besides workspace admins and owners. */
+  ADMINS_SLACK: list.superRefine((ids, ctx) => {
+    const bad = ids.find((id) => !/^[UWS][A-Z0-9]{2,30}$/.test(id));
+    if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `"${bad.slice(0, 40)}" is not a Slack user id (U…, W…) or user group id (S…)` });
+  }),
   DIGEST_SCHEDULE: optional,
   DIGEST_TIMEZONE: optional,
   DIGEST_TOPIC: optional,
@@ -123,7 +128,7 @@ export const envSchema = z.object({
   FEEDS_ALLOW_PRIVATE: flag,
   /** The User-Agent feed requests send (and robots.txt is read for). */
   FEEDS_USER_AGENT: z.string().trim().default('newsdesk-feeds/1.0'),
-  /** Chat user ids allowed to run `/feeds` (add, remove, fetch, list). */
+  /** Chat user ids allowed to run `/feeds` besides the channel managers (older setting; ADMINS_SLACK and Manage Channels cover it). */
   FEEDS_ADMINS: list,
   /** Seconds between two requests to one host. */
   FEEDS_HOST_DELAY_SECONDS: z

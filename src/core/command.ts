@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Clock, Library, Logger } from './ports.js';
 import type { Services } from './services.js';
 import type { Reply } from './types.js';
+import type { Authority } from './permissions.js';
 
 /** Where a command was invoked from; digest subscriptions and rate limits key on it. */
 export interface Origin {
@@ -17,6 +18,8 @@ export interface Origin {
   userId?: string;
   /** Slack team / Discord guild. */
   workspaceId?: string;
+  /** Whether the asker may manage the channel, as the platform says (see `requireManager`); absent: they may not. */
+  authority?: Authority;
 }
 
 /** Everything a command may use; passed in so tests hand in real fakes. */
@@ -63,6 +66,11 @@ export interface Command<I = any> {
    * (may be async). A `Uint8Array` result is written to stdout as bytes (timeline's `png`), anything else as JSON.
    */
   formats?: Record<string, (reply: Reply, ctx: CommandContext) => unknown>;
+  /**
+   * `all` when every use in chat is for channel managers only (Discord then registers the command with
+   * Manage Channels as its default permission); `some` when only some actions are (checked when run).
+   */
+  managers?: 'all' | 'some';
 }
 
 /** Longest query any command accepts, in characters. */

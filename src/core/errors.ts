@@ -6,6 +6,7 @@ export type NewsdeskErrorCode =
   | 'unreadable' // one corpus file cannot be ingested
   | 'not_found' // unknown command, article or subscription
   | 'rate_limited' // the user asks too often
+  | 'forbidden' // the user may not do this here (e.g. subscribe a channel without managing it)
   | 'platform' // a chat platform call failed
   | 'state' // the state database is unusable
   | 'loading' // the library is still loading; ask again soon

@@ -32,6 +32,8 @@ export interface PlatformSettings {
   DISCORD_TOKEN?: string | undefined;
   DISCORD_API_URL?: string | undefined;
   DISCORD_ASK_CHANNELS: readonly string[];
+  /** Slack users and user groups who may manage channels besides workspace admins and owners. */
+  ADMINS_SLACK: readonly string[];
   RATE_LIMIT_PER_MINUTE: number;
 }
 

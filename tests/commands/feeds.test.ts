@@ -59,10 +59,15 @@ function runtime() {
 const slack = (userId: string): Origin => ({ platform: 'slack', channelId: 'C1', userId });
 
 describe('/feeds', () => {
-  it('refuses chat users outside FEEDS_ADMINS with one line naming who can', async () => {
+  it('refuses chat users who are neither channel managers nor in FEEDS_ADMINS, with one line naming who can', async () => {
     const reply = await runtime().execute('feeds', { text: 'add http://example.org/feed' }, slack('U-OTHER'));
     expect(reply.error).toBe(true);
-    expect(reply.headline).toBe('Feeds are managed by only the feed admins (user id U-ADMIN).');
+    expect(reply.errorCode).toBe('forbidden');
+    expect(reply.headline).toBe('Only the channel managers can manage feeds.');
+    const refused = await runtime().execute('feeds', { text: 'list' }, { ...slack('U-OTHER'), authority: { who: 'workspace admins and owners', canManage: () => Promise.resolve(false) } });
+    expect(refused.headline).toBe('Only workspace admins and owners can manage feeds.');
+    const manager = await runtime().execute('feeds', { text: 'list' }, { ...slack('U-OTHER'), authority: { who: 'workspace admins and owners', canManage: () => Promise.resolve(true) } });
+    expect(manager.error).toBeUndefined();
     expect(service.list().map((f) => f.url)).toEqual([site.url('/feed')]);
   });
 

@@ -20,8 +20,10 @@ import { repoRoot } from '../helpers/cli.js';
 import { fakeClock, recordingLogger, recordingPoster } from '../helpers/digest.js';
 
 const CLI: Origin = { platform: 'cli' };
-const SLACK: Origin = { platform: 'slack', channelId: 'C1', userId: 'U1', workspaceId: 'T1' };
-const DISCORD: Origin = { platform: 'discord', channelId: '42', userId: '7', workspaceId: '9' };
+/** What the chat adapters say of a channel manager (the adapters' own tests check how they decide). */
+const MANAGER = { who: 'channel managers', canManage: () => Promise.resolve(true) };
+const SLACK: Origin = { platform: 'slack', channelId: 'C1', userId: 'U1', workspaceId: 'T1', authority: MANAGER };
+const DISCORD: Origin = { platform: 'discord', channelId: '42', userId: '7', workspaceId: '9', authority: MANAGER };
 
 let library: IndexedLibrary;
 let commands: Map<string, Command>;

@@ -15,7 +15,7 @@ import { createDigestService, type DigestService } from '../../src/digest/index.
 import { buildLibrary, type IndexedLibrary } from '../../src/library/build.js';
 import { createRuntime, type Runtime } from '../../src/app/runtime.js';
 import { watchCorpus, type CorpusWatcher } from '../../src/watch/index.js';
-import { FakeDiscord, IDS, trackUnhandledRejections } from '../helpers/fake-discord.js';
+import { FakeDiscord, IDS, MANAGER_PERMISSIONS, trackUnhandledRejections } from '../helpers/fake-discord.js';
 import { sendSigned, slashCommandBody, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { fakeClock, recordingLogger } from '../helpers/digest.js';
 
@@ -70,6 +70,8 @@ beforeAll(async () => {
   mkdirSync(corpus);
   writeFileSync(path.join(corpus, 'old.md'), article('Harbour reopens', '2026-11-01', 'The harbour reopened after a strike. Ships queued.'));
   slackFake = await startFakeSlack();
+  // The default asker of the fake's slash commands manages the channel.
+  slackFake.directory.roles.set('U0000001', 'admin');
   discordFake = await FakeDiscord.start();
   const config = loadConfig({
     CORPUS_DIR: corpus,
@@ -139,7 +141,7 @@ describe('digest end to end', () => {
       { name: 'action', type: 3, value: 'subscribe' },
       { name: 'schedule', type: 3, value: '0 9 * * 1-5' },
       { name: 'timezone', type: 3, value: 'Asia/Yerevan' },
-    ]);
+    ], { permissions: MANAGER_PERMISSIONS });
     const callback = await discordFake.waitFor((r) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`));
     expect(discordText(callback)).toMatch(/Subscribed: digest #2 of everything new/);
     expect(digest.list().map((s) => [s.platform, s.channel, s.cron, s.timezone])).toEqual([

@@ -53,6 +53,11 @@ export const IDS = {
   unknownChannel: '100000000000000009',
 } as const;
 
+/** A plain member's permissions in the fake guild (no Manage Channels). */
+export const MEMBER_PERMISSIONS = '2248473465835073';
+/** The same plus Manage Channels (1 << 4): a channel manager. */
+export const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | 16n);
+
 let snowflake = 200000000000000000n;
 /** A fresh numeric snowflake. */
 export const nextId = (): string => String(++snowflake);
@@ -127,8 +132,11 @@ export class FakeDiscord {
     for (const ws of this.sockets) ws.send(frame);
   }
 
-  /** Dispatches a slash-command interaction and returns its id and token. */
-  command(name: string, options: unknown[] = [], opts: { userId?: string } = {}): { id: string; token: string } {
+  /**
+   * Dispatches a slash-command interaction and returns its id and token. `permissions` is the
+   * member's permission bit set as Discord sends it (default: a member without Manage Channels).
+   */
+  command(name: string, options: unknown[] = [], opts: { userId?: string; permissions?: string } = {}): { id: string; token: string } {
     return this.interaction(2, { id: nextId(), name, type: 1, options }, opts);
   }
 
@@ -142,7 +150,7 @@ export class FakeDiscord {
     return this.interaction(3, { custom_id: customId, component_type: 2 }, {}, { message });
   }
 
-  private interaction(type: number, data: unknown, opts: { userId?: string } = {}, extra: object = {}): { id: string; token: string } {
+  private interaction(type: number, data: unknown, opts: { userId?: string; permissions?: string } = {}, extra: object = {}): { id: string; token: string } {
     const id = nextId();
     const token = `itok-${id}`;
     const userId = opts.userId ?? IDS.user;
@@ -155,7 +163,7 @@ export class FakeDiscord {
       guild_id: IDS.guild,
       channel_id: IDS.channel,
       channel: { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'newsroom' },
-      member: { user: user(userId, `reporter${userId.slice(-2)}`), roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '2248473465835073' },
+      member: { user: user(userId, `reporter${userId.slice(-2)}`), roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: opts.permissions ?? MEMBER_PERMISSIONS },
       app_permissions: '2248473465835073',
       locale: 'en-US',
       guild_locale: 'en-US',

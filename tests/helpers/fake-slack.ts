@@ -1,7 +1,7 @@
 /**
  * A fake Slack on 127.0.0.1 for running real Bolt against: the Web API methods newsdesk calls
  * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`,
- * `/api/apps.connections.open`, and files.uploadV2's `/api/files.getUploadURLExternal`, `/upload/<id>`,
+ * `/api/apps.connections.open`, `/api/users.info` and `/api/usergroups.users.list` (from `directory`), and files.uploadV2's `/api/files.getUploadURLExternal`, `/upload/<id>`,
  * `/api/files.completeUploadExternal`), `response_url` endpoints (`/response/<anything>`) and a Socket
  * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist, and those starting CNOFILES refuse files (missing_scope). It records every request and socket message, answers unknown routes
  * with 404, and signs requests the way Slack does, for sending slash commands, events and clicks.
@@ -49,6 +49,18 @@ export interface FakeSlack {
   close(): Promise<void>;
   /** Channel history (`conversations.history`), posted messages with their `metadata`, and held posts. */
   history: ChannelHistory;
+  /** Who is who: `users.info` and `usergroups.users.list` answer from it. */
+  directory: SlackDirectory;
+}
+
+/** The workspace's people as the fake knows them: every user exists; some are admins or owners; groups have members. */
+export interface SlackDirectory {
+  /** User id → role; a user not here is a plain member. */
+  roles: Map<string, 'admin' | 'owner'>;
+  /** User group id → member ids. */
+  groups: Map<string, string[]>;
+  /** When set, both methods fail with this Slack error (e.g. `missing_scope`). */
+  error: string | null;
 }
 
 /** Starts a fake Slack on an ephemeral port of 127.0.0.1. */
@@ -58,6 +70,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let authError: string | null = null;
   let ts = 1_700_000_000;
   const history = new ChannelHistory();
+  const directory: SlackDirectory = { roles: new Map(), groups: new Map(), error: null };
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -94,6 +107,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           : (history.add(body), { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
       } else if (req.method === 'POST' && path === '/api/chat.postEphemeral') {
         answer = { ok: true, message_ts: `${++ts}.000200` };
+      } else if (req.method === 'POST' && (path === '/api/users.info' || path === '/api/usergroups.users.list') && directory.error) {
+        answer = { ok: false, error: directory.error };
+      } else if (req.method === 'POST' && path === '/api/users.info') {
+        const id = String(body.user);
+        const role = directory.roles.get(id);
+        answer = { ok: true, user: { id, team_id: BOT.teamId, name: `user-${id}`, is_admin: role === 'admin' || role === 'owner', is_owner: role === 'owner', is_bot: false } };
+      } else if (req.method === 'POST' && path === '/api/usergroups.users.list') {
+        const members = directory.groups.get(String(body.usergroup));
+        answer = members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
       } else if (req.method === 'POST' && path === '/api/apps.connections.open') {
         answer = { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` };
       } else if (req.method === 'POST' && path === '/api/files.getUploadURLExternal') {
@@ -184,6 +206,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         server.close(() => resolve());
       }),
     history,
+    directory,
   };
 }
 

@@ -11,6 +11,7 @@ import {
 import { MAX_QUERY_LENGTH, type Command, type CommandOption } from '../../core/command.js';
 import { NewsdeskError } from '../../core/errors.js';
 import { LIMITS } from './limits.js';
+import { MANAGE_PERMISSION } from './permissions.js';
 
 /** The umbrella command that holds the housekeeping commands as subcommands. */
 export const UMBRELLA = 'newsdesk';
@@ -65,6 +66,8 @@ export function toDiscordCommands(commands: ReadonlyMap<string, Command> | Itera
         grouped++;
       } else {
         const builder = addOptions(new SlashCommandBuilder().setName(command.name).setDescription(command.description), command);
+        // Discord sets default permissions per command, not per option: only an all-managers command is hidden from others.
+        if (command.managers === 'all') builder.setDefaultMemberPermissions(MANAGE_PERMISSION);
         out.push(builder.toJSON());
       }
     } catch (err) {

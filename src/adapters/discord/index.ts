@@ -30,6 +30,7 @@ import { attachment, attachTimelineChart } from './chart.js';
 import { PRIVATE_OPTION, commandNameFor } from './commands.js';
 import { NONCE_WINDOW_MS, findDigestPost, markEmbeds } from './digest-post.js';
 import { PageStore, pageButtons, parsePageButton } from './pages.js';
+import { discordAuthority } from './permissions.js';
 import { renderReply, type RenderOptions } from './render.js';
 
 export { LIMITS } from './limits.js';
@@ -174,7 +175,7 @@ function commandHandler({ runtime, guard, opts, firstPage }: Handling): (interac
     const command = runtime.commands.get(name);
     const keepPrivate = Boolean(command?.options.some((o) => o.name === PRIVATE_OPTION));
     const ephemeral = !keepPrivate && interaction.options.getBoolean(PRIVATE_OPTION) === true;
-    const origin = originOf(interaction.user.id, interaction.channelId, interaction.guildId);
+    const origin = { ...originOf(interaction.user.id, interaction.channelId, interaction.guildId), authority: discordAuthority(interaction.memberPermissions) };
     // A refusal settles at once, so it always comes back before the defer timer.
     const pending = guard.run(name, { options: optionValues(interaction.options.data, keepPrivate) }, origin);
     let timer: NodeJS.Timeout | undefined;

@@ -14,6 +14,8 @@ import { uploadToSlack } from './chart.js';
 import { digestMetadata, findDigestPost } from './digest-post.js';
 import { describeError, redactSecrets, registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';
+import { SlackAdmins, withSlackAuthority } from './admins.js';
+import { guardedExecute } from '../../app/guard.js';
 import { SlackReceiver } from './receiver.js';
 import { renderPage } from './render.js';
 
@@ -162,7 +164,8 @@ export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = 
   app.error(async (err) => {
     runtime.logger.error({ err: describeError(err) }, 'slack listener failed');
   });
-  registerHandlers(app, runtime, opts.guard);
+  const admins = new SlackAdmins({ client: app.client, listed: runtime.config.ADMINS_SLACK, clock: runtime.clock, logger: runtime.logger });
+  registerHandlers(app, runtime, withSlackAuthority(opts.guard ?? guardedExecute(runtime), admins));
 
   try {
     await app.init();

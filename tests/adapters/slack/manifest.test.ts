@@ -25,7 +25,7 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the scopes, event and interactivity the adapter uses, in Socket Mode', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'app_mentions:read', 'chat:write', 'files:write']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'app_mentions:read', 'chat:write', 'files:write', 'users:read', 'usergroups:read']));
     expect(manifest.settings.event_subscriptions.bot_events).toContain('app_mention');
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
