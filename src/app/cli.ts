@@ -184,6 +184,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       const { startProcess } = await import('./main.js');
       return await startProcess(config, { forceConsole: name === 'console' });
     }
+    if (name === 'feedback') {
+      // Not a chat command: readers' verdicts are read where the state file is (docs/feedback.md).
+      const { runFeedbackCli } = await import('./feedback-cli.js');
+      return runFeedbackCli(args.words, args.format, config.DATA_DIR, io, logger);
+    }
     const commands = await loadCommands();
     // `help` and an unknown command read no article: answering them without loading the corpus
     // (and the ingest and index code) keeps `newsdesk help` and a typo instant.

@@ -17,6 +17,7 @@ import type { Platform, PlatformStarter } from '../core/platform.js';
 import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole } from './console.js';
 import { createDigestService } from '../digest/index.js';
+import { FeedbackStore } from '../store/feedback-store.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createLogger, createTerminalLogger } from './log.js';
 import { guardedExecute } from './guard.js';
@@ -157,6 +158,9 @@ async function serveChat(
   // Made before connecting, so a bad DIGEST_* setting stops the start before anyone is connected; it starts once the library is ready.
   const digest = readOnly ? undefined : createDigestService({ config, runtime });
   if (digest) services.digest = digest;
+  // Readers' 👍/👎 go to the state database beside the subscriptions; without it the buttons are not shown.
+  const feedback = readOnly ? undefined : FeedbackStore.open({ dataDir: config.DATA_DIR, logger, clock: runtime.clock });
+  if (feedback) services.feedback = feedback;
   // Feeds (FEEDS_FILE) flow into the corpus beside the bot; a malformed file stops the start here too.
   const feeds = readOnly || !config.FEEDS_FILE ? undefined : (await import('../feeds/service.js')).feedsServiceFor(config, logger);
   if (feeds) services.feeds = feeds;
@@ -177,6 +181,7 @@ async function serveChat(
     // Nothing to serve: the CLI prints the first reason as one line and exits 1.
     await digest?.stop();
     await feeds?.stop();
+    feedback?.close();
     throw failures[0]!;
   }
   for (const f of failures) logger.error({ code: f.code, reason: f.message }, 'a chat platform could not start; the other keeps running');
@@ -221,6 +226,7 @@ async function serveChat(
     await digest?.stop();
     await feeds?.stop();
     await Promise.allSettled(running.map((platform) => platform.stop()));
+    feedback?.close();
   }
   const code = guard?.finish() ?? 0;
   if (failure) throw failure.err;

@@ -9,6 +9,7 @@
 import type { Command, Origin } from './command.js';
 import type { Clock, Library, Logger } from './ports.js';
 import type { Reply } from './types.js';
+import type { Services } from './services.js';
 
 export type { Origin } from './command.js';
 
@@ -45,6 +46,8 @@ export interface PlatformRuntime {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly config: PlatformSettings;
+  /** The process's services; the adapters keep readers' feedback through `services.feedback`. */
+  readonly services?: Services;
   /** Runs a command by name; user errors become `error` replies. */
   execute(name: string, raw: PlatformInput, origin: Origin): Promise<Reply>;
 }

@@ -4,6 +4,7 @@
  * and commands never import `src/digest` or the process that starts it (`src/app`).
  */
 import type { Reply } from './types.js';
+import type { FeedbackDesk } from './feedback.js';
 
 /** A chat channel a digest is posted to. */
 export interface DigestChannel {
@@ -75,6 +76,8 @@ export interface Services {
   digestUnavailable?: string;
   /** Feeds flowing into the corpus; present when the process follows feeds. */
   feeds?: FeedsDesk;
+  /** Where readers' 👍/👎 on answers are kept; present in the running bot with a writable DATA_DIR. */
+  feedback?: FeedbackDesk;
 }
 
 /** A followed feed, as `/feeds list` shows it. */

@@ -93,4 +93,23 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX feed_articles_by_url ON feed_articles (canonical_url) WHERE canonical_url IS NOT NULL;
   CREATE INDEX feed_articles_by_guid ON feed_articles (feed_url, guid);
   `,
+  // 4: readers' verdicts on answers (issue 17): 👍 or 👎 with a reason and an optional comment,
+  // and what was judged (command, query, and the quoted items as JSON: article id and offsets).
+  `
+  CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    workspace_id TEXT,
+    channel_id TEXT,
+    user_id TEXT,
+    command TEXT NOT NULL,
+    query TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('up', 'down')),
+    reason TEXT CHECK (reason IN ('wrong_speaker', 'wrong_stance', 'wrong_date', 'not_relevant', 'other')),
+    comment TEXT,
+    items TEXT NOT NULL
+  );
+  CREATE INDEX feedback_by_time ON feedback (created_at);
+  `,
 ];

@@ -150,6 +150,22 @@ export class FakeDiscord {
     return this.interaction(3, { custom_id: customId, component_type: 2 }, {}, { message });
   }
 
+  /** Dispatches a choice in a select menu (`values`) on a message newsdesk sent. */
+  select(customId: string, values: string[], message: unknown): { id: string; token: string } {
+    return this.interaction(3, { custom_id: customId, component_type: 3, values }, {}, { message });
+  }
+
+  /** Dispatches a modal's submission: `fields` are its text inputs by custom id. */
+  modalSubmit(customId: string, fields: Record<string, string>): { id: string; token: string } {
+    const components = Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] }));
+    return this.interaction(5, { custom_id: customId, components });
+  }
+
+  /** A message object carrying `data` (an interaction callback's content and components), for clicks on it. */
+  messageFrom(data: { content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number }): unknown {
+    return { id: nextId(), channel_id: IDS.channel, author: user(IDS.bot, 'newsdesk', true), content: data.content ?? '', embeds: data.embeds ?? [], components: data.components ?? [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0, flags: data.flags ?? 0 };
+  }
+
   private interaction(type: number, data: unknown, opts: { userId?: string; permissions?: string } = {}, extra: object = {}): { id: string; token: string } {
     const id = nextId();
     const token = `itok-${id}`;

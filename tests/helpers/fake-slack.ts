@@ -1,7 +1,7 @@
 /**
  * A fake Slack on 127.0.0.1 for running real Bolt against: the Web API methods newsdesk calls
  * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`,
- * `/api/apps.connections.open`, `/api/users.info` and `/api/usergroups.users.list` (from `directory`), and files.uploadV2's `/api/files.getUploadURLExternal`, `/upload/<id>`,
+ * `/api/apps.connections.open`, `/api/views.open`, `/api/users.info` and `/api/usergroups.users.list` (from `directory`), and files.uploadV2's `/api/files.getUploadURLExternal`, `/upload/<id>`,
  * `/api/files.completeUploadExternal`), `response_url` endpoints (`/response/<anything>`) and a Socket
  * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist, and those starting CNOFILES refuse files (missing_scope). It records every request and socket message, answers unknown routes
  * with 404, and signs requests the way Slack does, for sending slash commands, events and clicks.
@@ -116,6 +116,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       } else if (req.method === 'POST' && path === '/api/usergroups.users.list') {
         const members = directory.groups.get(String(body.usergroup));
         answer = members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
+      } else if (req.method === 'POST' && path === '/api/views.open') {
+        answer = { ok: true, view: { ...(JSON.parse(String(body.view ?? '{}')) as object), id: `V${++ts}` } };
       } else if (req.method === 'POST' && path === '/api/apps.connections.open') {
         answer = { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` };
       } else if (req.method === 'POST' && path === '/api/files.getUploadURLExternal') {
@@ -375,4 +377,28 @@ export function mentionBody(fields: { eventId: string; text: string; userId?: st
       event_ts: fields.ts ?? '1700000100.000100',
     },
   });
+}
+
+/** A modal's submission (`view_submission`), form-encoded with a JSON `payload`; `values` as Slack sends the view's state. */
+export function viewSubmissionBody(fields: { callbackId: string; privateMetadata: string; values: Record<string, Record<string, unknown>>; userId?: string }): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: BOT.teamId, domain: 'newsroom' },
+    user: { id: fields.userId ?? 'U0000001', username: 'reporter', team_id: BOT.teamId },
+    api_app_id: 'A0000001',
+    token: 'legacy-verification-token',
+    trigger_id: '1.2.4',
+    view: {
+      id: 'V0000001',
+      team_id: BOT.teamId,
+      type: 'modal',
+      callback_id: fields.callbackId,
+      private_metadata: fields.privateMetadata,
+      state: { values: fields.values },
+      hash: '1.abc',
+      blocks: [],
+    },
+    response_urls: [],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

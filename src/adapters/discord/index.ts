@@ -31,6 +31,8 @@ import { PRIVATE_OPTION, commandNameFor } from './commands.js';
 import { NONCE_WINDOW_MS, findDigestPost, markEmbeds } from './digest-post.js';
 import { PageStore, pageButtons, parsePageButton } from './pages.js';
 import { discordAuthority } from './permissions.js';
+import { FeedbackMemo, feedbackRow, handleFeedback, parseFeedbackId } from './feedback.js';
+import { feedbackSubject, isJudgeable, type FeedbackDesk } from '../../core/feedback.js';
 import { renderReply, type RenderOptions } from './render.js';
 
 export { LIMITS } from './limits.js';
@@ -123,8 +125,10 @@ interface Handling {
   guard: GuardedExecute;
   opts: ResolvedOptions;
   pages: PageStore;
-  /** The first page of a reply as message options, registering the rest for paging. */
-  firstPage(reply: Reply): { content: string; embeds: APIEmbed[]; components: ReturnType<typeof pageButtons>[]; allowedMentions: typeof NO_MENTIONS };
+  /** The first page of a reply as message options, registering the rest for paging; 👍/👎 unless `judge` is false. */
+  firstPage(reply: Reply, judge?: boolean): { content: string; embeds: APIEmbed[]; components: ReturnType<typeof pageButtons>[]; allowedMentions: typeof NO_MENTIONS };
+  /** Where 👍/👎 go, when the process keeps feedback. */
+  feedback: { memo: FeedbackMemo; desk: FeedbackDesk } | undefined;
 }
 
 /** The neutral `Origin` of a Discord request: who is asking, in which channel and guild. */
@@ -158,11 +162,12 @@ function clientOptions(runtime: PlatformRuntime, opts: ResolvedOptions, askChann
 }
 
 /** The page renderer of `Handling.firstPage`: renders a reply and keeps its later pages for the paging buttons. */
-function pageRenderer(pages: PageStore, render: RenderOptions | undefined): Handling['firstPage'] {
-  return (reply) => {
+function pageRenderer(pages: PageStore, render: RenderOptions | undefined, feedback: Handling['feedback']): Handling['firstPage'] {
+  return (reply, judge = true) => {
     const rendered = renderReply(reply, render);
     const page = rendered[0]!;
     const components = rendered.length > 1 ? [pageButtons(pages.put(rendered), 0, rendered.length)] : [];
+    if (judge && feedback && isJudgeable(reply)) components.push(feedbackRow(feedback.memo.put(feedbackSubject(reply))));
     return { content: page.content, embeds: page.embeds, components, allowedMentions: NO_MENTIONS };
   };
 }
@@ -229,7 +234,9 @@ function pageButtonHandler({ pages }: Handling): (interaction: ButtonInteraction
       await interaction.reply({ content: 'This answer has expired — run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
-    await interaction.update({ content: page.content, embeds: page.embeds, components: [pageButtons(key, index, stored.length)], allowedMentions: NO_MENTIONS });
+    // The rows after the paging row (👍/👎) stay as they were.
+    const rest = interaction.message.components.slice(1).map((row) => row.toJSON());
+    await interaction.update({ content: page.content, embeds: page.embeds, components: [pageButtons(key, index, stored.length), ...rest], allowedMentions: NO_MENTIONS });
   };
 }
 
@@ -243,9 +250,13 @@ function interactionHandler(handling: Handling): (interaction: Interaction) => P
     try {
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await onCommand(interaction);
-      else if (interaction.isButton()) {
-        const target = parsePageButton(interaction.customId);
-        if (target) await onPageButton(interaction, target.key, target.index);
+      else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
+        const feedback = handling.feedback ? parseFeedbackId(interaction.customId) : null;
+        if (feedback) await handleFeedback(interaction, feedback, handling.feedback!.memo, handling.feedback!.desk);
+        else if (interaction.isButton()) {
+          const target = parsePageButton(interaction.customId);
+          if (target) await onPageButton(interaction, target.key, target.index);
+        }
       }
     } catch (err) {
       const content = guard.failed({ err: loggableError(err), interaction: interaction.id }, 'discord interaction failed');
@@ -323,7 +334,8 @@ function discordPlatform(client: Client, firstPage: Handling['firstPage']): Disc
     async postReply(channelId, reply, delivery) {
       const channel = await client.channels.fetch(channelId).catch(() => null);
       if (!channel?.isSendable()) throw new NewsdeskError(`Discord channel ${channelId} is unknown or newsdesk cannot post there`, 'platform');
-      const page = firstPage(reply);
+      // A digest is no one's answer: no 👍/👎.
+      const page = firstPage(reply, false);
       const options: MessageCreateOptions = delivery
         ? { ...page, embeds: markEmbeds(page.embeds, delivery), nonce: delivery.runId, enforceNonce: true }
         : page;
@@ -351,7 +363,9 @@ export async function startDiscord(runtime: PlatformRuntime, options: DiscordOpt
   const askChannels = new Set(config.DISCORD_ASK_CHANNELS);
   const client = new Client(clientOptions(runtime, opts, askChannels));
   const pages = new PageStore(opts.pageTtlMs, runtime.clock);
-  const handling: Handling = { runtime, guard: opts.guard ?? guardedExecute(runtime), opts, pages, firstPage: pageRenderer(pages, opts.render) };
+  const desk = runtime.services?.feedback;
+  const feedback = desk ? { memo: new FeedbackMemo(runtime.clock), desk } : undefined;
+  const handling: Handling = { runtime, guard: opts.guard ?? guardedExecute(runtime), opts, pages, firstPage: pageRenderer(pages, opts.render, feedback), feedback };
 
   const onInteraction = interactionHandler(handling);
   const onMessage = messageHandler(handling, client, askChannels);

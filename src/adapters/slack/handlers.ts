@@ -10,6 +10,7 @@ import type { Reply } from '../../core/types.js';
 import { decodeButton, encodeButton, plainFromSlack, type ButtonValue, type Delivery } from './incoming.js';
 import { ACTIONS, renderPage, type Cursor, type Page } from './render.js';
 import { postTimelineChart } from './chart.js';
+import { feedbackValue } from './feedback.js';
 
 /** Describes an error for the log without anything that could carry a token (request configs, headers). */
 export function describeError(err: unknown): { code?: string; message: string } {
@@ -72,6 +73,7 @@ function pageOptions(runtime: PlatformRuntime, name: string, text: string, deliv
     ...(cursor ? { cursor } : {}),
     ...(share ? { shareValue: (c: Cursor) => value(c, 'ephemeral') } : {}),
     ...(runtime.commands.has(name) ? { moreValue: (next: Cursor) => value(next, delivery) } : {}),
+    ...(runtime.services?.feedback ? { feedbackValue } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { digestMetadata, findDigestPost } from './digest-post.js';
 import { describeError, redactSecrets, registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';
 import { SlackAdmins, withSlackAuthority } from './admins.js';
+import { registerFeedback } from './feedback.js';
 import { guardedExecute } from '../../app/guard.js';
 import { SlackReceiver } from './receiver.js';
 import { renderPage } from './render.js';
@@ -166,6 +167,7 @@ export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = 
   });
   const admins = new SlackAdmins({ client: app.client, listed: runtime.config.ADMINS_SLACK, clock: runtime.clock, logger: runtime.logger });
   registerHandlers(app, runtime, withSlackAuthority(opts.guard ?? guardedExecute(runtime), admins));
+  if (runtime.services?.feedback) registerFeedback(app, runtime, runtime.services.feedback);
 
   try {
     await app.init();

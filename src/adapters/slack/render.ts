@@ -64,6 +64,8 @@ export interface PageOptions {
   moreValue?: (next: Cursor) => string;
   /** A line shown above the answer (e.g. who shared it). */
   preface?: string;
+  /** Value of the 👍/👎 buttons for the quotes this page shows; no buttons when absent, undefined or too long. */
+  feedbackValue?: (reply: Reply, shown: readonly ReplyItem[]) => string | undefined;
 }
 
 /** A rendered page and where the next one starts (null when this is the last). */
@@ -73,7 +75,7 @@ export interface Page {
 }
 
 /** Action ids of our buttons. */
-export const ACTIONS = { share: 'newsdesk_share', more: 'newsdesk_more' } as const;
+export const ACTIONS = { share: 'newsdesk_share', more: 'newsdesk_more', feedbackUp: 'newsdesk_feedback_up', feedbackDown: 'newsdesk_feedback_down' } as const;
 
 const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text, verbatim: true });
 const section = (text: string): SlackBlock => ({ type: 'section', text: mrkdwn(text) });
@@ -294,6 +296,13 @@ export function renderPage(reply: Reply, options: PageOptions = {}): Page {
   const more = next ? options.moreValue?.(next) : undefined;
   if (more !== undefined && more.length <= LIMITS.buttonValue) {
     buttons.push({ type: 'button', text: { type: 'plain_text', text: 'More', emoji: false }, action_id: ACTIONS.more, value: more });
+  }
+  const judged = firstItem >= 0 && !reply.error ? options.feedbackValue?.(reply, items.slice(firstItem, lastItem + 1)) : undefined;
+  if (judged !== undefined && judged.length <= LIMITS.buttonValue) {
+    buttons.push(
+      { type: 'button', text: { type: 'plain_text', text: '👍', emoji: true }, action_id: ACTIONS.feedbackUp, value: judged },
+      { type: 'button', text: { type: 'plain_text', text: '👎', emoji: true }, action_id: ACTIONS.feedbackDown, value: judged },
+    );
   }
   const blocks = [...page.blocks, ...status, ...(buttons.length ? [{ type: 'actions' as const, elements: buttons }] : [])];
   return { message: { text: fallback, blocks }, next };
