@@ -32,6 +32,8 @@ import { NONCE_WINDOW_MS, findDigestPost, markEmbeds } from './digest-post.js';
 import { PageStore, pageButtons, parsePageButton } from './pages.js';
 import { discordAuthority } from './permissions.js';
 import { FeedbackMemo, feedbackRow, handleFeedback, parseFeedbackId } from './feedback.js';
+import { ExportMemo, exportRow, handleExport, parseExportId } from './export.js';
+import { exportFormats } from '../../render/export.js';
 import { feedbackSubject, isJudgeable, type FeedbackDesk } from '../../core/feedback.js';
 import { renderReply, type RenderOptions } from './render.js';
 
@@ -129,6 +131,8 @@ interface Handling {
   firstPage(reply: Reply, judge?: boolean): { content: string; embeds: APIEmbed[]; components: ReturnType<typeof pageButtons>[]; allowedMentions: typeof NO_MENTIONS };
   /** Where 👍/👎 go, when the process keeps feedback. */
   feedback: { memo: FeedbackMemo; desk: FeedbackDesk } | undefined;
+  /** Answers kept for their Export buttons. */
+  exports: ExportMemo;
 }
 
 /** The neutral `Origin` of a Discord request: who is asking, in which channel and guild. */
@@ -162,12 +166,14 @@ function clientOptions(runtime: PlatformRuntime, opts: ResolvedOptions, askChann
 }
 
 /** The page renderer of `Handling.firstPage`: renders a reply and keeps its later pages for the paging buttons. */
-function pageRenderer(pages: PageStore, render: RenderOptions | undefined, feedback: Handling['feedback']): Handling['firstPage'] {
+function pageRenderer(pages: PageStore, render: RenderOptions | undefined, feedback: Handling['feedback'], exports: ExportMemo): Handling['firstPage'] {
   return (reply, judge = true) => {
     const rendered = renderReply(reply, render);
     const page = rendered[0]!;
     const components = rendered.length > 1 ? [pageButtons(pages.put(rendered), 0, rendered.length)] : [];
     if (judge && feedback && isJudgeable(reply)) components.push(feedbackRow(feedback.memo.put(feedbackSubject(reply))));
+    const formats = judge ? exportFormats(reply) : [];
+    if (formats.length) components.push(exportRow(exports.put(reply), formats));
     return { content: page.content, embeds: page.embeds, components, allowedMentions: NO_MENTIONS };
   };
 }
@@ -252,7 +258,9 @@ function interactionHandler(handling: Handling): (interaction: Interaction) => P
       else if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
         const feedback = handling.feedback ? parseFeedbackId(interaction.customId) : null;
+        const exported = interaction.isButton() ? parseExportId(interaction.customId) : null;
         if (feedback) await handleFeedback(interaction, feedback, handling.feedback!.memo, handling.feedback!.desk);
+        else if (exported && interaction.isButton()) await handleExport(interaction, exported, handling.exports);
         else if (interaction.isButton()) {
           const target = parsePageButton(interaction.customId);
           if (target) await onPageButton(interaction, target.key, target.index);
@@ -365,7 +373,8 @@ export async function startDiscord(runtime: PlatformRuntime, options: DiscordOpt
   const pages = new PageStore(opts.pageTtlMs, runtime.clock);
   const desk = runtime.services?.feedback;
   const feedback = desk ? { memo: new FeedbackMemo(runtime.clock), desk } : undefined;
-  const handling: Handling = { runtime, guard: opts.guard ?? guardedExecute(runtime), opts, pages, firstPage: pageRenderer(pages, opts.render, feedback), feedback };
+  const exports = new ExportMemo(runtime.clock);
+  const handling: Handling = { runtime, guard: opts.guard ?? guardedExecute(runtime), opts, pages, firstPage: pageRenderer(pages, opts.render, feedback, exports), feedback, exports };
 
   const onInteraction = interactionHandler(handling);
   const onMessage = messageHandler(handling, client, askChannels);

@@ -74,6 +74,7 @@ function pageOptions(runtime: PlatformRuntime, name: string, text: string, deliv
     ...(share ? { shareValue: (c: Cursor) => value(c, 'ephemeral') } : {}),
     ...(runtime.commands.has(name) ? { moreValue: (next: Cursor) => value(next, delivery) } : {}),
     ...(runtime.services?.feedback ? { feedbackValue } : {}),
+    ...(runtime.commands.has(name) ? { exportValue: () => value({ unit: 0, offset: 0 }, delivery) } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import { describeError, redactSecrets, registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';
 import { SlackAdmins, withSlackAuthority } from './admins.js';
 import { registerFeedback } from './feedback.js';
+import { registerExport } from './export.js';
 import { guardedExecute } from '../../app/guard.js';
 import { SlackReceiver } from './receiver.js';
 import { renderPage } from './render.js';
@@ -166,7 +167,9 @@ export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = 
     runtime.logger.error({ err: describeError(err) }, 'slack listener failed');
   });
   const admins = new SlackAdmins({ client: app.client, listed: runtime.config.ADMINS_SLACK, clock: runtime.clock, logger: runtime.logger });
-  registerHandlers(app, runtime, withSlackAuthority(opts.guard ?? guardedExecute(runtime), admins));
+  const guard = withSlackAuthority(opts.guard ?? guardedExecute(runtime), admins);
+  registerHandlers(app, runtime, guard);
+  registerExport(app, runtime, guard);
   if (runtime.services?.feedback) registerFeedback(app, runtime, runtime.services.feedback);
 
   try {

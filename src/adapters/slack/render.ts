@@ -66,6 +66,8 @@ export interface PageOptions {
   preface?: string;
   /** Value of the 👍/👎 buttons for the quotes this page shows; no buttons when absent, undefined or too long. */
   feedbackValue?: (reply: Reply, shown: readonly ReplyItem[]) => string | undefined;
+  /** Value of an "Export" button (an answer with quotes only); no button when absent or too long. */
+  exportValue?: () => string;
 }
 
 /** A rendered page and where the next one starts (null when this is the last). */
@@ -75,7 +77,7 @@ export interface Page {
 }
 
 /** Action ids of our buttons. */
-export const ACTIONS = { share: 'newsdesk_share', more: 'newsdesk_more', feedbackUp: 'newsdesk_feedback_up', feedbackDown: 'newsdesk_feedback_down' } as const;
+export const ACTIONS = { share: 'newsdesk_share', more: 'newsdesk_more', feedbackUp: 'newsdesk_feedback_up', feedbackDown: 'newsdesk_feedback_down', export: 'newsdesk_export', exportAs: 'newsdesk_export_as' } as const;
 
 const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text, verbatim: true });
 const section = (text: string): SlackBlock => ({ type: 'section', text: mrkdwn(text) });
@@ -303,6 +305,10 @@ export function renderPage(reply: Reply, options: PageOptions = {}): Page {
       { type: 'button', text: { type: 'plain_text', text: '👍', emoji: true }, action_id: ACTIONS.feedbackUp, value: judged },
       { type: 'button', text: { type: 'plain_text', text: '👎', emoji: true }, action_id: ACTIONS.feedbackDown, value: judged },
     );
+  }
+  const exported = reply.items.length && !reply.error ? options.exportValue?.() : undefined;
+  if (exported !== undefined && exported.length <= LIMITS.buttonValue) {
+    buttons.push({ type: 'button', text: { type: 'plain_text', text: 'Export', emoji: false }, action_id: ACTIONS.export, value: exported });
   }
   const blocks = [...page.blocks, ...status, ...(buttons.length ? [{ type: 'actions' as const, elements: buttons }] : [])];
   return { message: { text: fallback, blocks }, next };

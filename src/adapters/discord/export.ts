@@ -1,0 +1,74 @@
+/**
+ * "Export" on Discord answers: a row of format buttons (CSV, JSON, and TimelineJS for a timeline).
+ * A custom id holds 100 characters, so the answer itself is kept in memory for an hour under a
+ * short key; a click posts the file to the conversation as an attachment, within Discord's limit.
+ */
+import { randomBytes } from 'node:crypto';
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
+import type { Clock } from '../../core/ports.js';
+import type { Reply } from '../../core/types.js';
+import { FORMAT_LABELS, exportFile, isExportFormat, type ExportFormat } from '../../render/export.js';
+
+/** Custom-id prefix of the export buttons. */
+export const EXPORT_PREFIX = 'ndx';
+/**
+ * Discord's attachment limit for a server without boosts is 10 MB (10,000,000 bytes is the
+ * conservative reading); the message around the file needs a little of the request too.
+ */
+export const EXPORT_MAX_BYTES = 9_900_000;
+const LIMIT_NAME = "Discord's 10 MB file limit";
+
+const NO_MENTIONS = { parse: [] as [], repliedUser: false };
+
+/** Recent answers by the key their export buttons carry; few and short-lived, since a reply can be large. */
+export class ExportMemo {
+  private readonly kept = new Map<string, { reply: Reply; at: number }>();
+  constructor(
+    private readonly clock: Clock,
+    private readonly ttlMs = 60 * 60_000,
+    private readonly max = 200,
+  ) {}
+
+  /** Keeps a reply; returns its key. */
+  put(reply: Reply): string {
+    const now = this.clock.now().getTime();
+    for (const [key, entry] of this.kept) {
+      if (now - entry.at < this.ttlMs && this.kept.size < this.max) break;
+      this.kept.delete(key);
+    }
+    const key = randomBytes(9).toString('base64url');
+    this.kept.set(key, { reply, at: now });
+    return key;
+  }
+
+  /** The reply under `key`, unless it expired. */
+  get(key: string): Reply | undefined {
+    const entry = this.kept.get(key);
+    return entry && this.clock.now().getTime() - entry.at < this.ttlMs ? entry.reply : undefined;
+  }
+}
+
+/** The export row: one button per format. */
+export function exportRow(key: string, formats: readonly ExportFormat[]): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: formats.map((f) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${EXPORT_PREFIX}:${f}:${key}`, label: `Export ${FORMAT_LABELS[f]}` })),
+  };
+}
+
+/** Reads an export custom id; null for any other. */
+export function parseExportId(customId: string): { format: ExportFormat; key: string } | null {
+  const m = /^ndx:([a-z]+):([A-Za-z0-9_-]{1,40})$/.exec(customId);
+  return m && isExportFormat(m[1]!) ? { format: m[1], key: m[2]! } : null;
+}
+
+/** Posts the export of the kept answer to the conversation, or says privately why not. */
+export async function handleExport(interaction: ButtonInteraction, target: { format: ExportFormat; key: string }, memo: ExportMemo): Promise<void> {
+  const privately = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  const reply = memo.get(target.key);
+  if (!reply) return void (await privately('This answer is too old to export (an hour) — run the command again.'));
+  const file = exportFile(reply, target.format, EXPORT_MAX_BYTES, LIMIT_NAME);
+  if (!file) return void (await privately(`Not even one quote of this answer fits within ${LIMIT_NAME}.`));
+  // The note is ours (counts, the command); the query in it is the asker's, shown with mentions off.
+  await interaction.reply({ content: file.note.slice(0, 1900), files: [{ attachment: Buffer.from(file.data), name: file.name }], allowedMentions: NO_MENTIONS });
+}
