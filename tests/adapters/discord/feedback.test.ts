@@ -74,7 +74,8 @@ describe('feedback on Discord', () => {
     const { id } = fake.command('search', [{ name: 'query', type: 3, value: 'gyumri' }]);
     const answer = await fake.waitFor(isCallback(id), 30_000);
     const data = answer.body.data as { content: string; components: Component[] };
-    const row = data.components.at(-1)!.components!;
+    // Rows: paging (when more than a page), 👍/👎, Export.
+    const row = data.components.find((r) => r.components?.some((c) => c.emoji?.name === '👍'))!.components!;
     expect(row.map((c) => c.emoji?.name)).toEqual(['👍', '👎']);
     const message = fake.messageFrom(data);
 
