@@ -2,7 +2,7 @@
  * `npm run eval:attribution`: scores attribution (`findStatements`) against the gold PolNeAR
  * annotations: precision, recall and F1 for source and cue spans, exact and overlapping.
  *
- * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product] [--no-model] [--by-rule]
+ * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product] [--no-model] [--no-tagger] [--by-rule]
  * The dev split is the one to report; train is for development.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findStatements, type SentenceLike } from '../src/claims/attribution.js';
 import { shippedChooser } from '../src/claims/model/choose.js';
+import { shippedTagger } from '../src/claims/model/tagger.js';
 import { splitSentences } from './polnear-sentences.js';
 import { RULES, resetRuleFires, ruleFires, switchRulesOff, type RuleId } from '../src/claims/rules.js';
 import type { Span } from '../src/core/types.js';
@@ -23,14 +24,16 @@ interface EvalOptions {
   errors: number;
   /** Score exactly what `/claim` runs (no beliefs, positions, actions or polls, which PolNeAR counts). */
   product: boolean;
-  /** The rules alone, without the learned source model (src/claims/model). */
+  /** The rules alone, without the learned source model and cue tagger (src/claims/model). */
   noModel: boolean;
+  /** The rules and the source model, without the learned cue tagger. */
+  noTagger: boolean;
   /** Print each registered rule's fires and what switching it off costs (`src/claims/rules.ts`). */
   byRule: boolean;
 }
 
 function parseArgs(argv: string[]): EvalOptions {
-  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false, noModel: false, byRule: false };
+  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false, noModel: false, noTagger: false, byRule: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--split') opts.split = argv[++i] ?? opts.split;
@@ -38,6 +41,7 @@ function parseArgs(argv: string[]): EvalOptions {
     else if (a === '--errors') opts.errors = Number(argv[++i] ?? 0);
     else if (a === '--product') opts.product = true;
     else if (a === '--no-model') opts.noModel = true;
+    else if (a === '--no-tagger') opts.noTagger = true;
     else if (a === '--by-rule') opts.byRule = true;
   }
   return opts;
@@ -126,7 +130,7 @@ function scoreSplit(opts: EvalOptions, dir: string): SplitScore {
     const text = readFileSync(path.join(dir, 'text', textFile), 'utf8');
     const gold = readFileSync(path.join(dir, 'attributions', ann), 'utf8');
     const t0 = performance.now();
-    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product, negated: !opts.product, chooser: opts.noModel ? null : 'shipped' }).filter((s) => s.kind === 'attributed');
+    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product, negated: !opts.product, chooser: opts.noModel ? null : 'shipped', tagger: opts.noModel || opts.noTagger ? null : 'shipped' }).filter((s) => s.kind === 'attributed');
     ms += performance.now() - t0;
     articles++;
     // A quote-only paragraph carrying its introducer's speaker has no cue of its own (an empty span): not scored as one.
@@ -187,6 +191,8 @@ function main(): void {
   console.log(`PolNeAR ${opts.split}: ${articles} articles, ${source.gold} gold sources, ${cue.gold} gold cues`);
   console.log(`mode            ${opts.product ? 'product (what /claim runs)' : 'PolNeAR scope (statements plus beliefs, positions, actions and polls; --product for what /claim runs)'}`);
   console.log(`sources         ${opts.noModel ? 'rules only (--no-model)' : shippedChooser() ? 'rules + learned model (src/claims/model/weights.json; --no-model for rules only)' : 'rules only (no model weights shipped)'}`);
+  // The cue tagger runs in PolNeAR scope only (src/claims/attribution.ts, FindOptions.tagger).
+  console.log(`cue tagger      ${opts.noModel || opts.noTagger ? 'off (--no-tagger)' : opts.product ? 'off (/claim never runs it)' : shippedTagger() ? 'learned (src/claims/model/cue-tagger.json; --no-tagger without it)' : 'off (no weights shipped)'}`);
   console.log(`source exact    ${prf(source, source.exact)}`);
   console.log(`source overlap  ${prf(source, source.overlap)}`);
   console.log(`cue exact       ${prf(cue, cue.exact)}`);

@@ -3,8 +3,12 @@
  * picks its margins on dev, and writes src/claims/model/weights.json. Deterministic: the same data
  * gives the same file byte for byte (sorted files, a seeded shuffle, rounded weights).
  *
- * Usage: npm run train:attribution [-- --data DIR] [--out FILE] [--check]
- * --check trains and compares with the shipped file instead of writing it (exit 1 when they differ).
+ * Then trains the cue tagger (src/claims/model/tagger.ts) after the rules and that ranker, and
+ * writes src/claims/model/cue-tagger.json beside it.
+ *
+ * Usage: npm run train:attribution [-- --data DIR] [--out FILE] [--check] [--tagger-only]
+ * --check trains and compares with the shipped files instead of writing them (exit 1 when they differ).
+ * --tagger-only keeps the shipped ranker weights and trains the cue tagger alone.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +19,7 @@ import type { RankerWeights } from '../src/claims/model/ranker.js';
 import { evaluate, examplesOf, f1, type GoldArticle, type LabelStats } from '../src/claims/model/train.js';
 import { trainRanker } from '../src/claims/model/ranker.js';
 import { loadSplit } from './train-attribution-lib.js';
+import { trainCueTagger } from './train-cue-tagger-lib.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -24,7 +29,7 @@ function kindRates(articles: readonly GoldArticle[], weights: Record<string, num
   const out = new Map<string, { cases: number; acts: number }>();
   for (const a of articles) {
     findStatements(a.text, a.sentences, {
-      nested: false, actions: true,
+      nested: false, actions: true, tagger: null,
       chooser: (text, units, raws) => {
         for (const c of cueCases(text, units, raws)) {
           const key = gateKey(text, raws[c.cue.raw]!, raws.filter((r) => r.unit.start === c.unit.start));
@@ -55,6 +60,23 @@ function main(): void {
   const t0 = performance.now();
   const train = loadSplit(path.join(data, 'train'));
   const dev = loadSplit(path.join(data, 'dev'));
+  const taggerFile = path.join(path.dirname(outFile), 'cue-tagger.json');
+  const check = argv.includes('--check');
+  /** Trains the cue tagger after the given ranker; writes or checks its file. Returns whether it is as shipped. */
+  const tagger = (model: RankerWeights): boolean => {
+    const text = trainCueTagger(train, dev, makeChooser(model), epochs, (s) => console.log(s));
+    if (check) {
+      const same = existsSync(taggerFile) && readFileSync(taggerFile, 'utf8') === text;
+      console.log(same ? `${taggerFile} is what training gives` : `${taggerFile} differs from what training gives`);
+      return same;
+    }
+    writeFileSync(taggerFile, text);
+    console.log(`wrote ${taggerFile} (${(text.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return true;
+  };
+  if (argv.includes('--tagger-only')) {
+    process.exit(tagger(JSON.parse(readFileSync(outFile, 'utf8')) as RankerWeights) ? 0 : 1);
+  }
   const stats: LabelStats = { cases: 0, unreachable: 0 };
   const examples = examplesOf(train, stats);
   console.log(`train: ${train.length} articles, ${stats.cases} cues, ${stats.unreachable} with the gold source outside the candidates`);
@@ -89,13 +111,14 @@ function main(): void {
   // One weight a line, so a retrained file diffs readably.
   const lines = Object.entries(model.weights).map(([k, v]) => `${JSON.stringify(k)}:${v}`);
   const json = `{"version":${model.version},"margins":${JSON.stringify(model.margins)},${model.review ? `"review":${JSON.stringify(model.review)},` : ''}"weights":{\n${lines.join(',\n')}\n}}\n`;
-  if (argv.includes('--check')) {
+  if (check) {
     const same = existsSync(outFile) && readFileSync(outFile, 'utf8') === json;
     console.log(same ? `${outFile} is what training gives` : `${outFile} differs from what training gives`);
-    process.exit(same ? 0 : 1);
+    process.exit(same && tagger(model) ? 0 : 1);
   }
   writeFileSync(outFile, json);
   console.log(`wrote ${outFile} (${(json.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  tagger(model);
 }
 
 main();

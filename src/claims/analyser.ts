@@ -11,6 +11,11 @@ import type { ClaimsAnnotation, Statement } from './types.js';
 
 /** Plural agent nouns: lawmakers, voters, economists, historians. */
 const PLURAL_AGENTS = /^[a-z-]{3,}(?:[^e]ers|ists|ians)$/;
+/**
+ * Documents and studies that make claims of their own ("according to the analysis", "the report
+ * found"): dropping them left their sentence to be shown as the outlet's own reporting.
+ */
+const DOCUMENTS = /^(?:analys[ie]s|reports?|stud(?:y|ies)|surveys?|polls?|memos?|statements?|documents?|letters?|audits?|reviews?|investigations?|filings?|records|data|research|findings|complaints?|lawsuits?|indictments?|rulings?|releases?|transcripts?)$/;
 
 /** Statements worth keeping for `/claim`: a known claimant and some content. */
 function useful(s: Statement): boolean {
@@ -20,7 +25,9 @@ function useful(s: Statement): boolean {
   // A claimant is a name ("Yusov", "HUR") or a speaker noun ("officials"); anything else is a misparse.
   const last = s.claimant.split(/\s+/).pop()!.toLowerCase();
   // A plural agent noun names a group of speakers too ("top black lawmakers said", "economists warn").
-  return /\p{Lu}/u.test(s.claimant) || speakerNoun(last) || PLURAL_AGENTS.test(last);
+  // A document is named by its head, before what it is about ("an analysis of the testimony").
+  const head = s.claimant.split(/\s+(?:of|by|on|from|for|into|about)\s+/)[0]!.split(/\s+/).pop()!.toLowerCase();
+  return /\p{Lu}/u.test(s.claimant) || speakerNoun(last) || PLURAL_AGENTS.test(last) || DOCUMENTS.test(head);
 }
 
 /** Results by text, outlet and sentence layout: syndicated copies are analysed once. */
@@ -47,7 +54,7 @@ export function analyseClaims(article: Article): ClaimsAnnotation {
 /** Attribution at ingest (issue 3). */
 export const claimsAnalyser: Analyser<ClaimsAnnotation> = {
   name: 'claims',
-  version: '23',
+  version: '24',
   analyse: analyseClaims,
 };
 

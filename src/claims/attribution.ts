@@ -24,6 +24,7 @@ import { rule } from './rules.js';
 import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
+import { shippedTagger, type CueTagger } from './model/tagger.js';
 import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, tokenize, type Token } from './tokens.js';
 import type { RawStatement as Raw, Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
@@ -62,9 +63,16 @@ export interface FindOptions {
    * @defaultValue 'shipped'
    */
   chooser?: SourceChooser | 'shipped' | null;
+  /**
+   * Proposes the cues the rules missed, in PolNeAR's wider scope only (with `actions`): the learned
+   * cue tagger shipped with the rules (`'shipped'`, used when its weights are present), another
+   * tagger, or none (null). Its new sources are right about a third of the time on dev, far below
+   * what `/claim` needs, so `/claim` (without `actions`) never runs it. @defaultValue 'shipped'
+   */
+  tagger?: CueTagger | 'shipped' | null;
 }
 
-const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false, negated: false, chooser: 'shipped' };
+const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false, negated: false, chooser: 'shipped', tagger: 'shipped' };
 
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
@@ -962,7 +970,14 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     raws.push(...found);
   }
   const chooser = opts.chooser === 'shipped' ? shippedChooser() : opts.chooser;
-  const chosen = chooser ? chooser(text, units, raws) : raws;
+  const ruled = chooser ? chooser(text, units, raws) : raws;
+  const tagger = !opts.actions ? null : opts.tagger === 'shipped' ? shippedTagger() : opts.tagger;
+  const chosen = tagger ? tagger(text, units, ruled, { negated: opts.negated, isNegated: negatedCue }) : ruled;
+  // A unit where the tagger found a statement is no longer the outlet's own reporting.
+  if (chosen !== ruled) {
+    const tagged = new Set(chosen.map((r) => r.unit.start));
+    for (let i = outletUnits.length - 1; i >= 0; i--) if (tagged.has(outletUnits[i]!.start)) outletUnits.splice(i, 1);
+  }
   const inside = quotationIndex(text);
   // Names in the headline, captions and teasers never resolve a body statement's claimant.
   const offBody = offBodyTest(sentences.filter((x) => x.kind && x.kind !== 'body' && x.kind !== 'standfirst'));

@@ -7,6 +7,7 @@ import type { Span } from '../../core/types.js';
 import { findStatements, type SentenceLike } from '../attribution.js';
 import { span } from '../phrases.js';
 import { cueCases, type CueCase, type SourceChooser } from './choose.js';
+import type { CueTagger } from './tagger.js';
 import { candidateFeatures } from './features.js';
 import { trainRanker, type RankExample, type TrainOptions } from './ranker.js';
 
@@ -64,7 +65,7 @@ export function casesOf(article: GoldArticle): CueCase[] {
     cases = cueCases(text, units, raws, true);
     return raws;
   };
-  findStatements(article.text, article.sentences, { nested: false, actions: true, chooser: capture });
+  findStatements(article.text, article.sentences, { nested: false, actions: true, chooser: capture, tagger: null });
   return cases;
 }
 
@@ -155,11 +156,11 @@ export function f1(s: SourceScore): number {
   return p + r ? (2 * p * r) / (p + r) : 0;
 }
 
-/** Source exact F1 of a chooser (or the rules alone) over some articles. */
-export function evaluate(articles: readonly GoldArticle[], chooser: SourceChooser | null, actions = true): SourceScore {
+/** Source exact F1 of a chooser (or the rules alone) and a cue tagger (or none) over some articles. */
+export function evaluate(articles: readonly GoldArticle[], chooser: SourceChooser | null, actions = true, tagger: CueTagger | null = null, negated = false): SourceScore {
   const score: SourceScore = { gold: 0, predicted: 0, exact: 0 };
   for (const a of articles) {
-    const st = findStatements(a.text, a.sentences, { nested: false, actions, chooser }).filter((s) => s.kind === 'attributed');
+    const st = findStatements(a.text, a.sentences, { nested: false, actions, negated, chooser, tagger }).filter((s) => s.kind === 'attributed');
     scoreSources(score, a.text, st.map((s) => s.source), a.gold);
   }
   return score;

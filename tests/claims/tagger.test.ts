@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { makeTagger, shippedTagger, TAGGER_VERSION, type TaggerWeights } from '../../src/claims/model/tagger.js';
+import { taggerExamples, trainTagger } from '../../src/claims/model/tagger-train.js';
+import { readBrat, type GoldArticle } from '../../src/claims/model/train.js';
+import { lines } from '../helpers/sentences.js';
+
+/** A gold article written for these tests: each attribution given as [source, cue] substrings. */
+function article(text: string, attributions: Array<[string, string]>): GoldArticle {
+  const ann: string[] = [];
+  attributions.forEach(([source, cue], i) => {
+    const c = text.indexOf(cue);
+    const s = text.indexOf(source);
+    ann.push(`T${2 * i + 1}\tCue ${c} ${c + cue.length}\t${cue}`, `T${2 * i + 2}\tSource ${s} ${s + source.length}\t${source}`, `E${i + 1}\tAttribution:T${2 * i + 1} Cue:T${2 * i + 1} Source:T${2 * i + 2}`);
+  });
+  return { text, sentences: lines(text), gold: readBrat(text, ann.join('\n')) };
+}
+
+/** Cues (text) and sources (text) found in PolNeAR scope with a tagger. */
+function found(text: string, tagger: ReturnType<typeof makeTagger> | null, negated = false): string[] {
+  return findStatements(text, lines(text), { nested: false, actions: true, negated, chooser: null, tagger })
+    .filter((s) => s.kind === 'attributed')
+    .map((s) => `${text.slice(s.cue.start, s.cue.end)} <- ${s.source ? text.slice(s.source.start, s.source.end) : '-'}`);
+}
+
+/** Weights written by hand: "ruled" is a cue, a capitalised word before it is its source. */
+const HAND: TaggerWeights = {
+  version: TAGGER_VERSION,
+  thresholds: { cue: 0, source: 0 },
+  tokens: { b: -1, 'w=ruled': 5 },
+  sources: { 'S:headClass=name|B|len=1': 3, 'S:headClass=name|B|len=2': 4 },
+};
+
+const SLICE: GoldArticle[] = [
+  article('The appeals court ruled on Friday that the new district map was fair.\nA panel of judges later ruled that the vote could go ahead.', [['The appeals court', 'ruled'], ['A panel of judges', 'ruled']]),
+  article('Governor Hale ruled out a second term.\nThe committee unveiled a plan it said would cut costs.', [['Governor Hale', 'ruled out'], ['it', 'said']]),
+];
+
+describe('cue tagger', () => {
+  it('adds the cue the weights propose, with the source they pick, where the rules find none', () => {
+    const text = 'Judge Marlow ruled in favour of the tenants.';
+    expect(found(text, null)).toEqual([]);
+    expect(found(text, makeTagger(HAND))).toEqual(['ruled <- Judge Marlow']);
+  });
+
+  it('with the shipped weights, finds an act the rules miss and its source ("… approved a measure")', () => {
+    const text = 'Democrats on the Senate Budget Committee approved a measure designed to cut the deficit.';
+    const shipped = shippedTagger();
+    expect(shipped).not.toBeNull();
+    expect(found(text, null)).toEqual([]);
+    expect(found(text, shipped)).toEqual(['approved <- Democrats on the Senate Budget Committee']);
+  });
+
+  it('never turns a negated cue into an assertion ("has not ruled")', () => {
+    const text = 'Judge Marlow has not ruled in favour of the tenants.';
+    expect(found(text, makeTagger(HAND))).toEqual([]);
+    // PolNeAR counts a negated cue as an attribution; with `negated` the scorer sees it.
+    expect(found(text, makeTagger(HAND), true)).toEqual(['ruled <- Judge Marlow']);
+  });
+
+  it('never runs in /claim scope (without actions)', () => {
+    const text = 'Judge Marlow ruled in favour of the tenants.';
+    const st = findStatements(text, lines(text), { chooser: null, tagger: makeTagger(HAND) });
+    expect(st.filter((s) => s.kind === 'attributed')).toEqual([]);
+  });
+
+  it('trains deterministically: the same articles give the same weights', () => {
+    const a = trainTagger(taggerExamples(SLICE, null), { epochs: 3, seed: 1 });
+    const b = trainTagger(taggerExamples(SLICE, null), { epochs: 3, seed: 1 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(Object.keys(a.tokens).length).toBeGreaterThan(0);
+  });
+});
