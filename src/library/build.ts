@@ -135,6 +135,7 @@ const FINGERPRINTED = [
   '../search/passages',
   '../search/rank',
   '../search/segment',
+  '../search/invert',
   './fingerprints',
   './snapshot',
   './stored-article',

@@ -18,7 +18,7 @@ import { makeDirectory } from '../core/make-dir.js';
 import { fingerprintSections, restoreFingerprints } from './fingerprints.js';
 
 /** Bump when the snapshot layout or the index format changes; older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 'newsdesk-index-7';
+export const SNAPSHOT_FORMAT = 'newsdesk-index-8';
 
 const MAGIC = Buffer.from('NDSNAP\u0000\u0001', 'latin1');
 
@@ -108,6 +108,7 @@ function segmentSections(d: SegmentData): SectionSource[] {
     { name: 'terms', type: 'bytes', chunks: () => [Buffer.from(d.terms.join('\n'), 'utf8')] },
     array('postOffsets', 'u32', d.postOffsets),
     array('postings', 'u32', d.postings),
+    array('postTf', 'u8', d.postTf),
     array('fwdOffsets', 'u32', d.fwdOffsets),
     array('fwdTerms', 'u32', d.fwdTerms),
     array('fwdTf', 'u8', d.fwdTf),
@@ -295,6 +296,7 @@ export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: s
     terms: termsText ? termsText.split('\n') : [],
     postOffsets: u32('postOffsets'),
     postings: u32('postings'),
+    postTf: u8('postTf'),
     fwdOffsets: u32('fwdOffsets'),
     fwdTerms: u32('fwdTerms'),
     fwdTf: u8('fwdTf'),
@@ -309,6 +311,7 @@ export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: s
     avgLen: header.avgLen,
   };
   if (data.postOffsets.length !== data.terms.length + 1) throw new SnapshotError('term table does not match postings');
+  if (data.postTf.length !== data.postings.length) throw new SnapshotError('posting frequencies do not match postings');
   let articles;
   try {
     articles = unpackArticles(get);
