@@ -14,7 +14,7 @@ import { EXACT_WEIGHT, impact, keyPassage, passageBoost, postingKey, termFactor 
 import type { SegmentData } from './segment.js';
 
 /** Postings scored or placed between two pauses of the steps. */
-const STEP_POSTINGS = 1 << 18;
+const STEP_POSTINGS = 1 << 14;
 
 /** Per local article: 1 when it is a syndicated copy (ranks after its original on ties). */
 function copyFlags(articles: readonly Article[]): Uint8Array {

@@ -128,8 +128,10 @@ export function buildSegment(articles: Article[], reuse?: Segment): Segment {
   return runSteps(buildSegmentSteps(articles, reuse));
 }
 
-/** Articles tokenised, and postings scored, between two pauses of {@link buildSegmentSteps}. */
+/** Articles tokenised between two pauses of {@link buildSegmentSteps} (postings: see invert.ts). */
 const STEP_ARTICLES = 64;
+/** Copying an unchanged article's passages costs about this fraction of tokenising it (steps count it so). */
+const COPY_COST = 16;
 
 /**
  * {@link buildSegment} as steps that pause every few dozen articles and every few hundred
@@ -253,8 +255,9 @@ export function* buildSegmentSteps(articles: Article[], reuse?: Segment): Steps<
     if (local !== undefined) {
       // The longest run of following articles that are the earlier segment's next ones (copied in bulk, in runs of a bounded size).
       let end = a + 1;
-      while (end < articles.length && end - a < STEP_ARTICLES * 64 && copyable(end) === local + (end - a)) end++;
+      while (end < articles.length && end - a < STEP_ARTICLES * COPY_COST && copyable(end) === local + (end - a)) end++;
       copyPassages(a, reuse!, local, local + (end - a));
+      sinceStep += Math.floor((end - a) / COPY_COST);
       a = end - 1;
       continue;
     }
