@@ -10,7 +10,7 @@
  */
 import type { Article } from '../core/types.js';
 import type { Steps } from '../core/take-turns.js';
-import { EXACT_WEIGHT, impact, keyPassage, passageBoost, postingKey, termFactor } from './rank.js';
+import { EXACT_WEIGHT, keyPassage, lengthNorm, normedImpact, passageBoost, postingKey, termFactor } from './rank.js';
 import type { SegmentData } from './segment.js';
 
 /** Postings scored or placed between two pauses of the steps. */
@@ -37,10 +37,25 @@ function offsetsOf(df: Uint32Array): Uint32Array {
   return offsets;
 }
 
-/** Scores postings of one segment: the posting key of term factor `factor` with frequency `tf` in passage `p`. */
-function scorer(data: SegmentData, copy: Uint8Array): (factor: number, tf: number, p: number) => number {
-  const { pLen, pFlags, pArticle, avgLen } = data;
-  return (factor, tf, p) => postingKey(impact(factor, tf, pLen[p]!, avgLen, passageBoost(pFlags[p]!)), copy[pArticle[p]!] === 1, p);
+/**
+ * What scoring a posting needs of its passage, four numbers side by side (one cache line when
+ * postings are visited in impact order, that is in no passage order): its `lengthNorm`, its
+ * boost, its passage id here (-1 when gone) and 1 when it belongs to a syndicated copy.
+ */
+const INFO = 4;
+
+/** Fills `info` at slot `at` for passage `p` of `data`. */
+function passageInfo(info: Float64Array, at: number, data: SegmentData, copy: Uint8Array, p: number): void {
+  info[at * INFO] = lengthNorm(data.pLen[p]!, data.avgLen);
+  info[at * INFO + 1] = passageBoost(data.pFlags[p]!);
+  info[at * INFO + 2] = p;
+  info[at * INFO + 3] = copy[data.pArticle[p]!]!;
+}
+
+/** The posting key of a term of factor `factor` occurring `tf` times in the passage at `info` slot `at`. */
+function keyAt(info: Float64Array, at: number, factor: number, tf: number): number {
+  const o = at * INFO;
+  return postingKey(normedImpact(factor, tf, info[o]!, info[o + 1]!), info[o + 3] === 1, info[o + 2]!);
 }
 
 /**
@@ -66,15 +81,17 @@ export function* invert(data: SegmentData, df: Uint32Array, articles: readonly A
   const tfs = new Uint8Array(keys.length);
   const nPassages = data.pArticle.length;
   const factors = termFactors(df, nPassages);
-  const key = scorer(data, copyFlags(articles));
+  const copy = copyFlags(articles);
+  const info = new Float64Array(INFO);
   const { fwdOffsets, fwdTerms, fwdTf } = data;
   let work = 0;
   for (let p = 0; p < nPassages; p++) {
     const end = fwdOffsets[p + 1]!;
+    passageInfo(info, 0, data, copy, p);
     for (let j = fwdOffsets[p]!; j < end; j++) {
       const t = fwdTerms[j]!;
       const at = cursor[t]!++;
-      keys[at] = key(factors[t]!, fwdTf[j]!, p);
+      keys[at] = keyAt(info, 0, factors[t]!, fwdTf[j]!);
       tfs[at] = fwdTf[j]!;
     }
     work += end - fwdOffsets[p]!;
@@ -121,9 +138,19 @@ export function* invertReusing(data: SegmentData, df: Uint32Array, articles: rea
   const nPassages = data.pArticle.length;
   const postOffsets = offsetsOf(df);
   const factors = termFactors(df, nPassages);
-  const key = scorer(data, copyFlags(articles));
+  const copy = copyFlags(articles);
   const { fwdOffsets, fwdTerms, fwdTf } = data;
   const { from: old, passageMap, termMap } = reused;
+  // Per passage here (fresh postings) and per earlier passage (the earlier lists), what scoring needs.
+  const info = new Float64Array(nPassages * INFO);
+  for (let p = 0; p < nPassages; p++) passageInfo(info, p, data, copy, p);
+  const oldInfo = new Float64Array(passageMap.length * INFO);
+  for (let q = 0; q < passageMap.length; q++) {
+    const p = passageMap[q]!;
+    if (p >= 0) oldInfo.set(info.subarray(p * INFO, (p + 1) * INFO), q * INFO);
+    else oldInfo[q * INFO + 2] = -1;
+  }
+  const key = (factor: number, tf: number, p: number) => keyAt(info, p, factor, tf);
 
   // The postings of the passages that were not copied (new or changed articles), grouped by term and sorted.
   const copied = new Uint8Array(nPassages);
@@ -175,10 +202,11 @@ export function* invertReusing(data: SegmentData, df: Uint32Array, articles: rea
     if (tOld >= 0) {
       const end = old.postOffsets[tOld + 1]!;
       for (let i = old.postOffsets[tOld]!; i < end; i++) {
-        const p = passageMap[old.postings[i]!]!;
+        const q = old.postings[i]!;
+        const p = oldInfo[q * INFO + 2]!;
         if (p < 0) continue;
         const tf = old.postTf[i]!;
-        const value = key(factor, tf, p);
+        const value = keyAt(oldInfo, q, factor, tf);
         while (k < kEnd && freshKeys[k]! < value) {
           postings[out] = keyPassage(freshKeys[k]!);
           postTf[out++] = freshTfs[k]!;
