@@ -74,7 +74,7 @@ describe('the end of a load', () => {
     expect(cold.duplicates).toBeGreaterThan(2);
     expect(cold.index).toBeGreaterThan(2);
     expect(cold.snapshotWrite).toBeGreaterThan(2);
-  });
+  }, 120_000);
 
   it('lets it turn while an incremental start rebuilds the index from the snapshot', async () => {
     const corpus = path.join(root, 'corpus');
@@ -83,5 +83,5 @@ describe('the end of a load', () => {
     const restart = await turnsPerStep(corpus, path.join(root, 'data'));
     expect(restart.duplicates).toBeGreaterThan(2);
     expect(restart.index).toBeGreaterThan(2);
-  });
+  }, 120_000);
 });
