@@ -1,6 +1,7 @@
 /** The benchmark's jobs, each run in its own process by bench/run.ts. */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import type { Logger } from '../src/core/ports.js';
 import { loadCommands } from '../src/app/commands-loader.js';
@@ -47,6 +48,20 @@ export interface PhaseResult {
   topicsWarmMs?: number;
   /** A restart that reused the snapshot's unchanged articles: how many, and how many files were ingested or dropped. */
   incremental?: IncrementalStats;
+  /** Longest event-loop stall while the library loaded (ms): how long a chat command could wait for its acknowledgement. */
+  maxStallMs?: number;
+}
+
+/** Watches the event loop while `load` runs; returns its result and the longest stall (ms, 10 ms resolution). */
+async function watchingStalls<T>(load: () => Promise<T>): Promise<{ result: T; maxStallMs: number }> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  try {
+    const result = await load();
+    return { result, maxStallMs: delay.max / 1e6 };
+  } finally {
+    delay.disable();
+  }
 }
 
 /** Timed passes over each query set (after one warm-up pass). */
@@ -113,13 +128,15 @@ async function build(args: Record<string, string>): Promise<PhaseResult> {
   const timings: Partial<Record<BuildStep, number>> = {};
   const logger = quietLogger();
   const plain = args.analysers === 'none';
-  const built = await buildLibrary({
-    corpusDir: args.corpusDir!,
-    dataDir: args.dataDir!,
-    logger,
-    onTiming: (step, ms) => (timings[step] = ms),
-    ...(plain ? { analysers: [], snapshot: false } : {}),
-  });
+  const { result: built, maxStallMs } = await watchingStalls(() =>
+    buildLibrary({
+      corpusDir: args.corpusDir!,
+      dataDir: args.dataDir!,
+      logger,
+      onTiming: (step, ms) => (timings[step] = ms),
+      ...(plain ? { analysers: [], snapshot: false } : {}),
+    }),
+  );
   const lib = built.library as SegmentedLibrary;
   return {
     phase: 'build',
@@ -131,6 +148,7 @@ async function build(args: Record<string, string>): Promise<PhaseResult> {
     fromSnapshot: built.fromSnapshot,
     warnings: built.warnings.length + logger.warnings,
     workers: ingestWorkers(lib.articles.length),
+    maxStallMs,
   };
 }
 
@@ -241,10 +259,11 @@ async function restart(args: Record<string, string>): Promise<PhaseResult> {
     const timings: Partial<Record<BuildStep, number>> = {};
     const logger = quietLogger();
     const t0 = performance.now();
-    const built = await buildLibrary({ corpusDir, dataDir: args.dataDir!, logger, onTiming: (s, ms) => (timings[s] = ms) });
+    const { result: built, maxStallMs } = await watchingStalls(() => buildLibrary({ corpusDir, dataDir: args.dataDir!, logger, onTiming: (s, ms) => (timings[s] = ms) }));
     const startupMs = performance.now() - t0;
     return {
       phase: 'restart',
+      maxStallMs,
       maxRssBytes: maxRss(),
       startupMs,
       fromSnapshot: built.fromSnapshot,

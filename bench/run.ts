@@ -128,6 +128,7 @@ async function main(): Promise<void> {
     ],
     ['corpus key (hash files)', `${ms(t.key)} (waited for after ingest; hashing runs alongside it)`],
     ['snapshot write', `${ms(t.snapshotWrite)}  (${mb(build.snapshotBytes ?? 0)})`],
+    ['longest event-loop stall, cold load', `${ms(build.maxStallMs)}  (a chat command waits this long for its acknowledgement at worst)`],
     ['peak RSS full build / serve', `${mb(build.maxRssBytes)} / ${mb(serve.maxRssBytes)}`],
     ['start-up from snapshot', `${ms(serve.startupMs)}  (fromSnapshot=${serve.fromSnapshot}; key ${ms(serve.timings?.key)}, read ${ms(serve.timings?.snapshotRead)})`],
     ['topic table at start', ms(serve.topicsWarmMs)],
@@ -224,10 +225,10 @@ function restartRows(build: PhaseResult, restart: PhaseResult): [string, string]
     .join(', ');
   const inc = restart.incremental;
   return [
-    ['full cold build (all steps)', `${ms(cold)}  (${(build.articles ?? 0).toLocaleString('en')} articles)`],
+    ['full cold build (all steps)', `${ms(cold)}  (${(build.articles ?? 0).toLocaleString('en')} articles; longest event-loop stall ${ms(build.maxStallMs)})`],
     [
       `restart after ${CHANGED} changed files`,
-      `${ms(restart.startupMs)}  (${inc ? `reused ${inc.reused.toLocaleString('en')}, ingested ${inc.ingested}, removed ${inc.removed}, snapshot ${inc.snapshotRewritten ? 'rewritten' : 'kept'}` : 'full re-ingest'}; ${steps})`,
+      `${ms(restart.startupMs)}  (longest stall ${ms(restart.maxStallMs)}; ${inc ? `reused ${inc.reused.toLocaleString('en')}, ingested ${inc.ingested}, removed ${inc.removed}, snapshot ${inc.snapshotRewritten ? 'rewritten' : 'kept'}` : 'full re-ingest'}; ${steps})`,
     ],
     [`restart < 3 s`, verdict((restart.startupMs ?? Infinity) < 3000)],
   ];

@@ -22,3 +22,32 @@ export function takeTurns(sliceMs = 25): () => Promise<void> | undefined {
     );
   };
 }
+
+/**
+ * A long job written once as steps: a generator that yields between steps (at points where
+ * pausing is safe) and returns its result. {@link runSteps} runs it at once; {@link runStepsInTurns}
+ * lets the event loop turn between steps, so the same code serves a script and a connected bot.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs `steps` to the end without pausing and returns its result. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Runs `steps` to the end, handing the event loop back whenever `sliceMs` of work has passed
+ * (see {@link takeTurns}; 0 hands it back at every step).
+ * @param sliceMs - longest stretch of work between two turns. @defaultValue 25
+ */
+export async function runStepsInTurns<T>(steps: Steps<T>, sliceMs = 25): Promise<T> {
+  const turn = takeTurns(sliceMs);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await turn();
+  }
+}

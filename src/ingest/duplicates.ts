@@ -5,6 +5,7 @@
  * pair. Linear in the corpus: 100,000 articles take a few seconds.
  */
 import type { Article } from '../core/types.js';
+import { runSteps, type Steps } from '../core/take-turns.js';
 
 /** Signature length (bins). */
 const BINS = 128;
@@ -176,6 +177,17 @@ export function articleFingerprint(a: Article): Fingerprint | undefined {
  * @param printOf - gives an article's `articleFingerprint` (a caller may keep them between runs)
  */
 export function markDuplicates(articles: Article[], printOf: (a: Article) => Fingerprint | undefined = articleFingerprint): void {
+  runSteps(markDuplicatesSteps(articles, printOf));
+}
+
+/** Articles compared between two pauses of {@link markDuplicatesSteps}. */
+const STEP_ARTICLES = 256;
+
+/**
+ * {@link markDuplicates} as steps that pause every few hundred articles, so a connected bot
+ * keeps answering while a large corpus is compared (run it with `runStepsInTurns`).
+ */
+export function* markDuplicatesSteps(articles: Article[], printOf: (a: Article) => Fingerprint | undefined = articleFingerprint): Steps<void> {
   const order = articles.map((_, i) => i).sort((x, y) => compareAge(articles[x]!, articles[y]!));
   const parent = new Int32Array(articles.length).map((_, i) => i);
   const find = (x: number): number => {
@@ -200,7 +212,9 @@ export function markDuplicates(articles: Article[], printOf: (a: Article) => Fin
   const prints = new Map<number, Fingerprint>();
   // A bucket holds one article index, or an array once a second article lands in it.
   const bands: Array<Map<number, number | number[]>> = Array.from({ length: BANDS }, () => new Map());
+  let step = 0;
   for (const idx of order) {
+    if (++step % STEP_ARTICLES === 0) yield;
     const a = articles[idx]!;
     const first = byHash.get(a.contentHash);
     if (first !== undefined) {
@@ -233,6 +247,7 @@ export function markDuplicates(articles: Article[], printOf: (a: Article) => Fin
       }
     }
   }
+  yield;
   for (let i = 0; i < articles.length; i++) {
     const a = articles[i]!;
     const root = find(i);

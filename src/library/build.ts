@@ -18,7 +18,8 @@ import { NewsdeskError } from '../core/errors.js';
 import * as ingest from '../ingest/index.js';
 import { corpusKey, formatManifest, parseManifest, type CorpusKey, type FileManifest } from './corpus-key.js';
 import { loadIncrementally, type IncrementalStats } from './incremental.js';
-import { markCopies } from './fingerprints.js';
+import { markCopies, markCopiesSteps } from './fingerprints.js';
+import { buildSegmentSteps } from '../search/segment.js';
 import { ingestInParallel, ingestWorkers } from './ingest-pool.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './indexed-library.js';
 import {
@@ -27,12 +28,12 @@ import {
   removeStaleTempFiles,
   SNAPSHOT_FORMAT,
   SnapshotError,
-  writeSnapshot,
+  writeSnapshotSteps,
   type SnapshotContents,
 } from './snapshot.js';
 import type { Article } from '../core/types.js';
 import { makeDirectory } from '../core/make-dir.js';
-import { takeTurns } from '../core/take-turns.js';
+import { runStepsInTurns, takeTurns } from '../core/take-turns.js';
 
 export type { IndexedLibrary, LibraryChanges, IncrementalStats };
 
@@ -63,6 +64,12 @@ export interface BuildLibraryOptions {
   onTiming?: (step: BuildStep, ms: number) => void;
   /** Receives progress as the library loads (often, per file while ingesting: throttle what you show). */
   onProgress?: (progress: BuildProgress) => void;
+  /**
+   * Longest stretch of work, in milliseconds, between two turns of the event loop while the
+   * corpus is analysed, compared for copies, indexed and snapshotted, so a bot that is already
+   * connected answers meanwhile (0: a turn at every step). @defaultValue 25
+   */
+  turnMs?: number;
 }
 
 /**
@@ -135,6 +142,7 @@ const FINGERPRINTED = [
   '../search/passages',
   '../search/rank',
   '../search/segment',
+  '../search/invert',
   './fingerprints',
   './snapshot',
   './stored-article',
@@ -314,11 +322,14 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     lap('key');
   }
   opts.onProgress?.({ phase: 'index', done: 0, total: articles.length });
-  markCopies(articles);
+  // From here to the snapshot written, every long step hands the event loop back now and then, so a
+  // bot that is already connected keeps acknowledging commands in time while a large corpus is indexed.
+  const turnMs = opts.turnMs ?? 25;
+  await runStepsInTurns(markCopiesSteps(articles), turnMs);
   lap('duplicates');
   let failures = workerFailures;
   if (!analysed) {
-    const turn = takeTurns(); // a bot that is already connected keeps answering while the analysers run
+    const turn = takeTurns(turnMs);
     for (const article of articles) {
       failures += analyseArticle(article, analysers).length;
       await turn();
@@ -327,7 +338,8 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
   lap('analysers');
   const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
-  const library = SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: markCopies, version }, earlier?.segment);
+  const segment = await runStepsInTurns(buildSegmentSteps(articles, earlier?.segment), turnMs);
+  const library = new SegmentedLibrary(segment, { analysers, markDuplicates: markCopies, version });
   lap('index');
   opts.onProgress?.({ phase: 'index', done: articles.length, total: articles.length });
   const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
@@ -336,7 +348,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   if (useSnapshot && key && !opts.readOnly && rewrite) {
     try {
       const source = keyed ? { salt: saltKey, files: keyed.files, entries: keyed.entries } : undefined;
-      writeSnapshot(file, library.mainSegment, key, version, plainWarnings, source);
+      await runStepsInTurns(writeSnapshotSteps(file, library.mainSegment, key, version, plainWarnings, source), turnMs);
       lap('snapshotWrite');
     } catch (err) {
       logger.warn({ file, reason: (err as Error).message }, 'could not write the index snapshot; the next start re-ingests');

@@ -5,7 +5,8 @@
  * article object; the snapshot stores them beside the articles.
  */
 import type { Article } from '../core/types.js';
-import { articleFingerprint, markDuplicates, type Fingerprint } from '../ingest/index.js';
+import { articleFingerprint, markDuplicates, markDuplicatesSteps, type Fingerprint } from '../ingest/index.js';
+import type { Steps } from '../core/take-turns.js';
 import type { SectionSource } from './stored-article.js';
 
 /** Per article object: its fingerprint, or null when it is too short to have one. */
@@ -29,6 +30,11 @@ export function knownFingerprint(a: Article): Fingerprint | null | undefined {
 /** `markDuplicates` with fingerprints kept between runs (the same result, without re-reading unchanged texts). */
 export function markCopies(articles: Article[]): void {
   markDuplicates(articles, cachedFingerprint);
+}
+
+/** {@link markCopies} as steps (see `markDuplicatesSteps`), for a load that lets the event loop turn. */
+export function markCopiesSteps(articles: Article[]): Steps<void> {
+  return markDuplicatesSteps(articles, cachedFingerprint);
 }
 
 /** Stored state per article: fingerprint never computed, too short for one, or stored. */

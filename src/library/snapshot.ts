@@ -15,10 +15,11 @@ import type { Logger } from '../core/ports.js';
 import { Segment, type SegmentData } from '../search/segment.js';
 import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
 import { makeDirectory } from '../core/make-dir.js';
+import { runSteps, type Steps } from '../core/take-turns.js';
 import { fingerprintSections, restoreFingerprints } from './fingerprints.js';
 
 /** Bump when the snapshot layout or the index format changes; older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 'newsdesk-index-7';
+export const SNAPSHOT_FORMAT = 'newsdesk-index-8';
 
 const MAGIC = Buffer.from('NDSNAP\u0000\u0001', 'latin1');
 
@@ -108,6 +109,7 @@ function segmentSections(d: SegmentData): SectionSource[] {
     { name: 'terms', type: 'bytes', chunks: () => [Buffer.from(d.terms.join('\n'), 'utf8')] },
     array('postOffsets', 'u32', d.postOffsets),
     array('postings', 'u32', d.postings),
+    array('postTf', 'u8', d.postTf),
     array('fwdOffsets', 'u32', d.fwdOffsets),
     array('fwdTerms', 'u32', d.fwdTerms),
     array('fwdTf', 'u8', d.fwdTf),
@@ -131,6 +133,19 @@ const ZEROS = new Uint8Array(8);
  * @returns bytes written
  */
 export function writeSnapshot(file: string, segment: Segment, key: string, version: string, extra: unknown, source?: SnapshotSource): number {
+  return runSteps(writeSnapshotSteps(file, segment, key, version, extra, source));
+}
+
+/** Chunks written, and bytes, between two pauses of {@link writeSnapshotSteps}. */
+const STEP_CHUNKS = 512;
+const STEP_BYTES = 8 << 20;
+
+/**
+ * {@link writeSnapshot} as steps that pause every few hundred chunks or megabytes, so a connected
+ * bot keeps answering while a large snapshot is written (run it with `runStepsInTurns`). The
+ * segment and its articles must not change until it is done.
+ */
+export function* writeSnapshotSteps(file: string, segment: Segment, key: string, version: string, extra: unknown, source?: SnapshotSource): Steps<number> {
   makeDirectory(path.dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
@@ -141,11 +156,22 @@ export function writeSnapshot(file: string, segment: Segment, key: string, versi
     let offset = 0;
     const sections = [...segmentSections(segment.data), ...articleSections(segment.articles), ...fingerprintSections(segment.articles)];
     if (source) sections.push({ name: 'files', type: 'bytes', chunks: () => fileLines(source) });
+    let chunks = 0;
+    let sinceStep = 0;
     for (const section of sections) {
       let bytes = 0;
-      for (const chunk of section.chunks()) {
-        out.write(chunk);
-        bytes += chunk.length;
+      for (const whole of section.chunks()) {
+        // A large array goes out in slices, each a step (its checksum runs on as over the whole).
+        for (let at = 0; at < whole.length; at += STEP_BYTES) {
+          const chunk = whole.subarray(at, at + STEP_BYTES);
+          out.write(chunk);
+          bytes += chunk.length;
+          sinceStep += chunk.length;
+          if (++chunks % STEP_CHUNKS === 0 || sinceStep >= STEP_BYTES) {
+            sinceStep = 0;
+            yield;
+          }
+        }
       }
       infos.push({ name: section.name, type: section.type, offset, bytes });
       const padded = align8(offset + bytes);
@@ -295,6 +321,7 @@ export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: s
     terms: termsText ? termsText.split('\n') : [],
     postOffsets: u32('postOffsets'),
     postings: u32('postings'),
+    postTf: u8('postTf'),
     fwdOffsets: u32('fwdOffsets'),
     fwdTerms: u32('fwdTerms'),
     fwdTf: u8('fwdTf'),
@@ -309,6 +336,7 @@ export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: s
     avgLen: header.avgLen,
   };
   if (data.postOffsets.length !== data.terms.length + 1) throw new SnapshotError('term table does not match postings');
+  if (data.postTf.length !== data.postings.length) throw new SnapshotError('posting frequencies do not match postings');
   let articles;
   try {
     articles = unpackArticles(get);

@@ -41,7 +41,17 @@ export function idf(df: number, passages: number): number {
 
 /** BM25+ term weight for one passage, without idf and boost: saturates with `tf`, shorter passages count more. */
 export function tfWeight(tf: number, len: number, avgLen: number): number {
-  return DELTA + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen));
+  return normedTfWeight(tf, lengthNorm(len, avgLen));
+}
+
+/** The length part of `tfWeight` for a passage of `len` words: the same for every term of the passage. */
+export function lengthNorm(len: number, avgLen: number): number {
+  return K1 * (1 - B + (B * len) / avgLen);
+}
+
+/** `tfWeight` from a passage's `lengthNorm` (computed once per passage when scoring many postings). */
+export function normedTfWeight(tf: number, norm: number): number {
+  return DELTA + (tf * (K1 + 1)) / (tf + norm);
 }
 
 /**
@@ -65,6 +75,11 @@ export function termFactor(weight: number, df: number, passages: number): number
 /** Score of one term in one passage before the passage boost: term factor times BM25+ tf weight. */
 export function termScore(factor: number, tf: number, len: number, avgLen: number): number {
   return factor * tfWeight(tf, len, avgLen);
+}
+
+/** `termScore` from the passage's `lengthNorm`. */
+export function normedTermScore(factor: number, tf: number, norm: number): number {
+  return factor * normedTfWeight(tf, norm);
 }
 
 /**
@@ -106,6 +121,11 @@ export function articleScore(best: Float64Array, words: number): number {
  */
 export function impact(factor: number, tf: number, len: number, avgLen: number, boost: number): number {
   return passageScore(termScore(factor, tf, len, avgLen), boost);
+}
+
+/** `impact` from the passage's `lengthNorm` (the same number: the same operations in the same order). */
+export function normedImpact(factor: number, tf: number, norm: number, boost: number): number {
+  return passageScore(normedTermScore(factor, tf, norm), boost);
 }
 
 const TWO32 = 4294967296;

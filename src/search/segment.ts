@@ -14,8 +14,9 @@ import type { Article } from '../core/types.js';
 import { Growable } from './growable.js';
 import { metaFields, PassageFlag } from './fields.js';
 import { passagesOf, type PassageSpec } from './passages.js';
-import { EXACT_WEIGHT, impact, keyPassage, passageBoost, postingKey, termFactor } from './rank.js';
+import { invert, invertReusing } from './invert.js';
 import { forEachWord } from './tokenize.js';
+import { runSteps, type Steps } from '../core/take-turns.js';
 
 /** Everything a segment stores; all arrays are indexed by term id, passage id or segment-local article number. */
 export interface SegmentData {
@@ -25,6 +26,8 @@ export interface SegmentData {
   postOffsets: Uint32Array;
   /** Passage ids per term, highest impact first (ties: originals before syndicated copies). */
   postings: Uint32Array;
+  /** Aligned with `postings`: the term's frequency in that passage (so a rebuild re-scores a list in its stored order). */
+  postTf: Uint8Array;
   /** Passage p owns `fwdTerms/fwdTf[fwdOffsets[p] .. fwdOffsets[p+1])`, term ids ascending. */
   fwdOffsets: Uint32Array;
   fwdTerms: Uint32Array;
@@ -122,6 +125,20 @@ const MAX_FIELD_CHARS = 1000;
  *   a query returns depends on them, see `Segment.dict`).
  */
 export function buildSegment(articles: Article[], reuse?: Segment): Segment {
+  return runSteps(buildSegmentSteps(articles, reuse));
+}
+
+/** Articles tokenised between two pauses of {@link buildSegmentSteps} (postings: see invert.ts). */
+const STEP_ARTICLES = 64;
+/** Copying an unchanged article's passages costs about this fraction of tokenising it (steps count it so). */
+const COPY_COST = 16;
+
+/**
+ * {@link buildSegment} as steps that pause every few dozen articles and every few hundred
+ * thousand postings, so a connected bot keeps answering while a large corpus is indexed
+ * (run it with `runStepsInTurns`). The articles must not change until it is done.
+ */
+export function* buildSegmentSteps(articles: Article[], reuse?: Segment): Steps<Segment> {
   // With an earlier segment, its term ids are provisional ids here; terms no passage uses any more are dropped at the end.
   const termIds = reuse ? new Map(reuse.termIds) : new Map<string, number>();
   const terms: string[] = reuse ? reuse.data.terms.slice() : [];
@@ -129,6 +146,8 @@ export function buildSegment(articles: Article[], reuse?: Segment): Segment {
   for (let t = 0; t < terms.length; t++) df.push(0);
   const reusable = new Map<Article, number>();
   reuse?.articles.forEach((a, local) => reusable.set(a, local));
+  // Earlier passage id → passage id here (-1: gone), so `invertReusing` can re-score the earlier lists.
+  const passageMap = new Int32Array(reuse ? reuse.passageCount : 0).fill(-1);
   const fwdOffsets = new Growable(Uint32Array);
   const fwdTerms = new Growable(Uint32Array);
   const fwdTf = new Growable(Uint8Array);
@@ -196,6 +215,7 @@ export function buildSegment(articles: Article[], reuse?: Segment): Segment {
     const passageBase = pArticle.length;
     const fwdBase = fwdTerms.length;
     for (let k = local; k < localEnd; k++) aPassOffsets[a + k - local] = passageBase + d.aPassOffsets[k]! - p0;
+    for (let p = p0; p < p1; p++) passageMap[p] = passageBase + p - p0;
     for (let p = p0; p < p1; p++) {
       fwdOffsets.push(fwdBase + d.fwdOffsets[p]! - f0);
       pArticle.push(a + d.pArticle[p]! - local);
@@ -223,15 +243,21 @@ export function buildSegment(articles: Article[], reuse?: Segment): Segment {
     return local !== undefined && uncapped(reuse!, local) ? local : undefined;
   };
 
+  let sinceStep = 0;
   for (let a = 0; a < articles.length; a++) {
+    if (++sinceStep >= STEP_ARTICLES) {
+      sinceStep = 0;
+      yield;
+    }
     const article = articles[a]!;
     aPassOffsets[a] = pArticle.length;
     const local = copyable(a);
     if (local !== undefined) {
-      // The longest run of following articles that are the earlier segment's next ones.
+      // The longest run of following articles that are the earlier segment's next ones (copied in bulk, in runs of a bounded size).
       let end = a + 1;
-      while (end < articles.length && copyable(end) === local + (end - a)) end++;
+      while (end < articles.length && end - a < STEP_ARTICLES * COPY_COST && copyable(end) === local + (end - a)) end++;
       copyPassages(a, reuse!, local, local + (end - a));
+      sinceStep += Math.floor((end - a) / COPY_COST);
       a = end - 1;
       continue;
     }
@@ -258,11 +284,13 @@ export function buildSegment(articles: Article[], reuse?: Segment): Segment {
   let counts: Uint32Array = df.trimmed();
   let vocabulary = terms;
   let forward: Uint32Array = fwdTerms.trimmed();
-  if (reuse) ({ counts, vocabulary, forward } = dropUnusedTerms(counts, terms, forward));
+  let provisional: Uint32Array | null = null;
+  if (reuse) ({ counts, vocabulary, forward, provisional } = dropUnusedTerms(counts, terms, forward));
   const data: SegmentData = {
     terms: vocabulary,
     postOffsets: new Uint32Array(0),
     postings: new Uint32Array(0),
+    postTf: new Uint8Array(0),
     fwdOffsets: fwdOffsets.trimmed(),
     fwdTerms: forward,
     fwdTf: fwdTf.trimmed(),
@@ -276,7 +304,12 @@ export function buildSegment(articles: Article[], reuse?: Segment): Segment {
     aPassOffsets,
     avgLen: pArticle.length ? totalWords / pArticle.length : 1,
   };
-  invert(data, counts, articles);
+  if (reuse && provisional) {
+    // Provisional term ids below the earlier vocabulary's size are the earlier segment's own ids.
+    const known = reuse.data.terms.length;
+    const termMap = Int32Array.from(provisional, (id) => (id < known ? id : -1));
+    yield* invertReusing(data, counts, articles, { from: reuse.data, passageMap, termMap });
+  } else yield* invert(data, counts, articles);
   return new Segment(data, articles);
 }
 
@@ -284,48 +317,23 @@ export function buildSegment(articles: Article[], reuse?: Segment): Segment {
  * Renumbers terms without the unused ones (df 0: only removed articles had them), keeping the
  * order of the rest, so every passage's term ids stay ascending without sorting again.
  */
-function dropUnusedTerms(df: Uint32Array, terms: string[], fwdTerms: Uint32Array): { counts: Uint32Array; vocabulary: string[]; forward: Uint32Array } {
+function dropUnusedTerms(
+  df: Uint32Array,
+  terms: string[],
+  fwdTerms: Uint32Array,
+): { counts: Uint32Array; vocabulary: string[]; forward: Uint32Array; provisional: Uint32Array } {
   const renumber = new Uint32Array(df.length);
   const vocabulary: string[] = [];
   const kept: number[] = [];
+  const provisional: number[] = [];
   for (let t = 0; t < df.length; t++) {
     if (df[t] === 0) continue;
     renumber[t] = vocabulary.length;
     vocabulary.push(terms[t]!);
     kept.push(df[t]!);
+    provisional.push(t);
   }
-  if (vocabulary.length === df.length) return { counts: df, vocabulary, forward: fwdTerms };
+  if (vocabulary.length === df.length) return { counts: df, vocabulary, forward: fwdTerms, provisional: Uint32Array.from(provisional) };
   for (let j = 0; j < fwdTerms.length; j++) fwdTerms[j] = renumber[fwdTerms[j]!]!;
-  return { counts: Uint32Array.from(kept), vocabulary, forward: fwdTerms };
-}
-
-/** Fills `postOffsets`/`postings` from the forward index, each term's list sorted by impact (see rank.ts). */
-function invert(data: SegmentData, df: Uint32Array, articles: Article[]): void {
-  const nTerms = df.length;
-  const postOffsets = new Uint32Array(nTerms + 1);
-  for (let t = 0; t < nTerms; t++) postOffsets[t + 1] = postOffsets[t]! + df[t]!;
-  const cursor = postOffsets.slice(0, nTerms);
-  const keys = new Float64Array(postOffsets[nTerms]!);
-  const nPassages = data.pArticle.length;
-  // A term's exact-form factor is the same in every passage: computed once per term, not per posting.
-  const factors = new Float64Array(nTerms);
-  for (let t = 0; t < nTerms; t++) factors[t] = termFactor(EXACT_WEIGHT, df[t]!, nPassages);
-  for (let p = 0; p < nPassages; p++) {
-    const boost = passageBoost(data.pFlags[p]!);
-    const copy = Boolean(articles[data.pArticle[p]!]!.duplicateOf);
-    const len = data.pLen[p]!;
-    for (let j = data.fwdOffsets[p]!; j < data.fwdOffsets[p + 1]!; j++) {
-      const t = data.fwdTerms[j]!;
-      keys[cursor[t]!++] = postingKey(impact(factors[t]!, data.fwdTf[j]!, len, data.avgLen, boost), copy, p);
-    }
-  }
-  const postings = new Uint32Array(keys.length);
-  for (let t = 0; t < nTerms; t++) {
-    const from = postOffsets[t]!;
-    const to = postOffsets[t + 1]!;
-    if (to - from > 1) keys.subarray(from, to).sort();
-  }
-  for (let i = 0; i < keys.length; i++) postings[i] = keyPassage(keys[i]!);
-  data.postOffsets = postOffsets;
-  data.postings = postings;
+  return { counts: Uint32Array.from(kept), vocabulary, forward: fwdTerms, provisional: Uint32Array.from(provisional) };
 }

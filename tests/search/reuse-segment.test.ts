@@ -21,9 +21,11 @@ function answers(lib: SegmentedLibrary): unknown {
   return QUERIES.map((q) => ({ q, hits: lib.search(q, { limit: 20, perArticle: 3 }), articles: lib.searchArticles(q, 50), suggest: lib.suggest(q) }));
 }
 
-function postingsByTerm(lib: SegmentedLibrary): Record<string, number[]> {
-  const { terms, postOffsets, postings } = lib.mainSegment.data;
-  return Object.fromEntries(terms.map((t, i) => [t, Array.from(postings.subarray(postOffsets[i]!, postOffsets[i + 1]!))]));
+/** Per word: its posting list and, aligned with it, the word's frequency in each passage. */
+function postingsByTerm(lib: SegmentedLibrary): Record<string, [number[], number[]]> {
+  const { terms, postOffsets, postings, postTf } = lib.mainSegment.data;
+  const range = (t: number) => [postOffsets[t]!, postOffsets[t + 1]!] as const;
+  return Object.fromEntries(terms.map((t, i) => [t, [Array.from(postings.subarray(...range(i))), Array.from(postTf.subarray(...range(i)))]]));
 }
 
 describe('a segment rebuilt from an earlier one', () => {
