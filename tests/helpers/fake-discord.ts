@@ -132,6 +132,30 @@ export class FakeDiscord {
     return this.interaction(2, { id: nextId(), name, type: 1, options }, opts);
   }
 
+  /** Dispatches a message command (type 3, a message's Apps menu) on a user's message with `content`. */
+  messageCommand(name: string, content: string, opts: { userId?: string; authorId?: string } = {}): { id: string; token: string } {
+    const target = nextId();
+    const authorId = opts.authorId ?? IDS.otherUser;
+    const message = {
+      id: target,
+      channel_id: IDS.channel,
+      author: user(authorId, `reporter${authorId.slice(-2)}`),
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: content.includes('@everyone'),
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+    };
+    return this.interaction(2, { id: nextId(), name, type: 3, target_id: target, resolved: { messages: { [target]: message } } }, opts);
+  }
+
   /** Dispatches an autocomplete interaction; `options` carries one option with `focused: true`. */
   autocomplete(name: string, options: unknown[]): { id: string; token: string } {
     return this.interaction(4, { id: nextId(), name, type: 1, options });

@@ -3,7 +3,7 @@
  * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`,
  * `/api/apps.connections.open`, and files.uploadV2's `/api/files.getUploadURLExternal`, `/upload/<id>`,
  * `/api/files.completeUploadExternal`), `response_url` endpoints (`/response/<anything>`) and a Socket
- * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist, and those starting CNOFILES refuse files (missing_scope). It records every request and socket message, answers unknown routes
+ * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist, CNOTIN and D… (a DM between people) take no ephemeral message, and those starting CNOFILES refuse files (missing_scope). It records every request and socket message, answers unknown routes
  * with 404, and signs requests the way Slack does, for sending slash commands, events and clicks.
  */
 import { createHmac } from 'node:crypto';
@@ -93,7 +93,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ? { ok: false, error: 'channel_not_found' }
           : (history.add(body), { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
       } else if (req.method === 'POST' && path === '/api/chat.postEphemeral') {
-        answer = { ok: true, message_ts: `${++ts}.000200` };
+        // Slack shows an ephemeral message only where the app is a member (CNOTIN: a conversation newsdesk is not in).
+        answer = /^(CMISSING|CNOTIN|D)/.test(String(body.channel)) ? { ok: false, error: 'channel_not_found' } : { ok: true, message_ts: `${++ts}.000200` };
       } else if (req.method === 'POST' && path === '/api/apps.connections.open') {
         answer = { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` };
       } else if (req.method === 'POST' && path === '/api/files.getUploadURLExternal') {
@@ -352,4 +353,24 @@ export function mentionBody(fields: { eventId: string; text: string; userId?: st
       event_ts: fields.ts ?? '1700000100.000100',
     },
   });
+}
+
+/** A message shortcut (`message_action`) on a message, form-encoded with a JSON `payload`. */
+export function messageShortcutBody(fields: { callbackId: string; text: string; responseUrl: string; userId?: string; channelId?: string; messageTs?: string; threadTs?: string }): string {
+  const ts = fields.messageTs ?? '1700000200.000100';
+  const payload = {
+    type: 'message_action',
+    token: 'legacy-verification-token',
+    action_ts: '1700000201.000000',
+    team: { id: BOT.teamId, domain: 'newsroom' },
+    user: { id: fields.userId ?? 'U0000001', name: 'reporter', username: 'reporter', team_id: BOT.teamId },
+    channel: { id: fields.channelId ?? 'C0000001', name: 'newsroom' },
+    is_enterprise_install: false,
+    callback_id: fields.callbackId,
+    trigger_id: '1.2.3',
+    response_url: fields.responseUrl,
+    message_ts: ts,
+    message: { type: 'message', user: 'U0000002', ts, text: fields.text, ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}) },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

@@ -27,6 +27,7 @@ import type { GuardedAnswer, GuardedExecute, Origin, Platform, PlatformRuntime, 
 import type { Reply } from '../../core/types.js';
 import { topicChoices } from './autocomplete.js';
 import { attachment, attachTimelineChart } from './chart.js';
+import { checkMessageHandler } from './check-message.js';
 import { PRIVATE_OPTION, commandNameFor } from './commands.js';
 import { NONCE_WINDOW_MS, findDigestPost, markEmbeds } from './digest-post.js';
 import { PageStore, pageButtons, parsePageButton } from './pages.js';
@@ -237,11 +238,13 @@ function interactionHandler(handling: Handling): (interaction: Interaction) => P
   const onCommand = commandHandler(handling);
   const onAutocomplete = autocompleteHandler(handling);
   const onPageButton = pageButtonHandler(handling);
+  const onCheck = checkMessageHandler(handling);
   const { guard, runtime } = handling;
   return async (interaction) => {
     try {
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await onCommand(interaction);
+      else if (interaction.isMessageContextMenuCommand()) await onCheck(interaction);
       else if (interaction.isButton()) {
         const target = parsePageButton(interaction.customId);
         if (target) await onPageButton(interaction, target.key, target.index);

@@ -15,6 +15,8 @@ import { digestMetadata, findDigestPost } from './digest-post.js';
 import { describeError, redactSecrets, registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';
 import { SlackReceiver } from './receiver.js';
+import { registerCheckShortcut } from './shortcut.js';
+import { guardedExecute } from '../../app/guard.js';
 import { renderPage } from './render.js';
 
 /** The running Slack adapter: the platform port, plus where the HTTP receiver listens. */
@@ -162,7 +164,10 @@ export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = 
   app.error(async (err) => {
     runtime.logger.error({ err: describeError(err) }, 'slack listener failed');
   });
-  registerHandlers(app, runtime, opts.guard);
+  // One guard for every listener: one rate limit per person whatever they use.
+  const guard = opts.guard ?? guardedExecute(runtime);
+  registerHandlers(app, runtime, guard);
+  registerCheckShortcut(app, runtime, guard);
 
   try {
     await app.init();
