@@ -51,6 +51,8 @@ export const IDS = {
   botRole: '100000000000000008',
   /** A channel the bot is not in. */
   unknownChannel: '100000000000000009',
+  /** A DM channel between the bot and a user (never in GUILD_CREATE). */
+  dmChannel: '100000000000000012',
 } as const;
 
 let snowflake = 200000000000000000n;
@@ -193,15 +195,16 @@ export class FakeDiscord {
   }
 
   /** Dispatches a channel message from a user. */
-  message(content: string, opts: { channelId?: string; mentionsBot?: boolean; mentionRoles?: string[]; authorId?: string; bot?: boolean } = {}): string {
+  message(content: string, opts: { channelId?: string; mentionsBot?: boolean; mentionRoles?: string[]; authorId?: string; bot?: boolean; dm?: boolean } = {}): string {
     const id = nextId();
     const authorId = opts.authorId ?? IDS.user;
+    // A DM (`dm`) has no guild and no member, and its channel is not in the client's cache.
     this.dispatch('MESSAGE_CREATE', {
       id,
-      channel_id: opts.channelId ?? IDS.channel,
-      guild_id: IDS.guild,
+      channel_id: opts.channelId ?? (opts.dm ? IDS.dmChannel : IDS.channel),
+      // Discord sends the channel's type with a message (1: DM); discord.js builds the uncached DM channel from it.
+      ...(opts.dm ? { channel_type: 1 } : { guild_id: IDS.guild, member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } }),
       author: user(authorId, `reporter${authorId.slice(-2)}`, opts.bot ?? false),
-      member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
       content,
       mentions: opts.mentionsBot ? [user(IDS.bot, 'newsdesk', true)] : [],
       mention_roles: opts.mentionRoles ?? [],

@@ -374,3 +374,27 @@ export function messageShortcutBody(fields: { callbackId: string; text: string; 
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** A `message` event callback from a direct message to newsdesk (`message.im`), or one with a `subtype`/`botId`. */
+export function directMessageBody(fields: { eventId: string; text: string; userId?: string; channelId?: string; ts?: string; subtype?: string; botId?: string }): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: BOT.teamId,
+    api_app_id: 'A0000001',
+    type: 'event_callback',
+    event_id: fields.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: BOT.teamId, user_id: BOT.userId, is_bot: true, is_enterprise_install: false }],
+    event: {
+      type: 'message',
+      channel: fields.channelId ?? 'D0000001',
+      channel_type: 'im',
+      ...(fields.userId !== undefined || !fields.botId ? { user: fields.userId ?? 'U0000001' } : {}),
+      ...(fields.subtype ? { subtype: fields.subtype } : {}),
+      ...(fields.botId ? { bot_id: fields.botId } : {}),
+      text: fields.text,
+      ts: fields.ts ?? '1700000300.000100',
+      event_ts: fields.ts ?? '1700000300.000100',
+    },
+  });
+}

@@ -16,6 +16,7 @@ import { describeError, redactSecrets, registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';
 import { SlackReceiver } from './receiver.js';
 import { registerCheckShortcut } from './shortcut.js';
+import { registerDirectMessages } from './direct-messages.js';
 import { guardedExecute } from '../../app/guard.js';
 import { renderPage } from './render.js';
 
@@ -168,6 +169,7 @@ export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = 
   const guard = opts.guard ?? guardedExecute(runtime);
   registerHandlers(app, runtime, guard);
   registerCheckShortcut(app, runtime, guard);
+  registerDirectMessages(app, runtime, guard);
 
   try {
     await app.init();
