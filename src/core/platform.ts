@@ -8,6 +8,7 @@
  */
 import type { Command, Origin } from './command.js';
 import type { Clock, Library, Logger } from './ports.js';
+import type { Services } from './services.js';
 import type { Reply } from './types.js';
 
 export type { Origin } from './command.js';
@@ -45,6 +46,8 @@ export interface PlatformRuntime {
   readonly config: PlatformSettings;
   /** Runs a command by name; user errors become `error` replies. */
   execute(name: string, raw: PlatformInput, origin: Origin): Promise<Reply>;
+  /** The process's services (Slack's App Home shows the digest desk's subscriptions). */
+  readonly services?: Services;
 }
 
 /** What a guarded request came to: an answer, or the polite refusal of a user over the rate limit. */

@@ -1,6 +1,6 @@
 /**
  * A fake Slack on 127.0.0.1 for running real Bolt against: the Web API methods newsdesk calls
- * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`,
+ * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`, `/api/views.publish|open|update`, `/api/users.conversations`,
  * `/api/apps.connections.open`, and files.uploadV2's `/api/files.getUploadURLExternal`, `/upload/<id>`,
  * `/api/files.completeUploadExternal`), `response_url` endpoints (`/response/<anything>`) and a Socket
  * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist, CNOTIN and D… (a DM between people) take no ephemeral message, and those starting CNOFILES refuse files (missing_scope). It records every request and socket message, answers unknown routes
@@ -49,6 +49,8 @@ export interface FakeSlack {
   close(): Promise<void>;
   /** Channel history (`conversations.history`), posted messages with their `metadata`, and held posts. */
   history: ChannelHistory;
+  /** User id → the channel ids `users.conversations` says the user is in. */
+  memberships: Map<string, string[]>;
 }
 
 /** Starts a fake Slack on an ephemeral port of 127.0.0.1. */
@@ -58,6 +60,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let authError: string | null = null;
   let ts = 1_700_000_000;
   const history = new ChannelHistory();
+  const memberships = new Map<string, string[]>();
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -112,6 +115,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           : channel.startsWith('CNOFILES')
             ? { ok: false, error: 'missing_scope' }
             : { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      } else if (req.method === 'POST' && /^\/api\/views\.(publish|open|update)$/.test(path)) {
+        // App Home and modals: the view back, with an id (views.update keeps the one it was given).
+        const view = typeof body.view === 'string' ? (JSON.parse(body.view) as Record<string, unknown>) : {};
+        answer = { ok: true, view: { ...view, id: String(body.view_id ?? `V${++ts}`) } };
+      } else if (req.method === 'POST' && path === '/api/users.conversations') {
+        // The channels a user is in: `memberships` (set by the test), none otherwise.
+        answer = { ok: true, channels: (memberships.get(String(body.user)) ?? []).map((id) => ({ id })), response_metadata: { next_cursor: '' } };
       } else if (req.method === 'POST' && path.startsWith('/response/')) {
         answer = { ok: true };
       } else {
@@ -185,6 +195,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         server.close(() => resolve());
       }),
     history,
+    memberships,
   };
 }
 
@@ -397,4 +408,57 @@ export function directMessageBody(fields: { eventId: string; text: string; userI
       event_ts: fields.ts ?? '1700000300.000100',
     },
   });
+}
+
+/** An `app_home_opened` event callback (JSON) for `tab` ('home' or 'messages'). */
+export function appHomeOpenedBody(fields: { eventId: string; userId?: string; tab?: 'home' | 'messages' }): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: BOT.teamId,
+    api_app_id: 'A0000001',
+    type: 'event_callback',
+    event_id: fields.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: BOT.teamId, user_id: BOT.userId, is_bot: true, is_enterprise_install: false }],
+    event: { type: 'app_home_opened', user: fields.userId ?? 'U0000001', channel: 'D0000001', tab: fields.tab ?? 'home', event_ts: '1700000600.000100' },
+  });
+}
+
+/** A button click on the App Home (block_actions in a view), with a `trigger_id` for opening a modal. */
+export function homeButtonBody(fields: { actionId: string; userId?: string; triggerId?: string }): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: fields.userId ?? 'U0000001', username: 'reporter', team_id: BOT.teamId },
+    api_app_id: 'A0000001',
+    token: 'legacy-verification-token',
+    container: { type: 'view', view_id: 'VHOME0001' },
+    trigger_id: fields.triggerId ?? '12345.67890.abcdef',
+    team: { id: BOT.teamId, domain: 'newsroom' },
+    view: { id: 'VHOME0001', type: 'home', callback_id: '', hash: 'h1', blocks: [] },
+    actions: [{ type: 'button', action_id: fields.actionId, block_id: 'b1', action_ts: '1700000601.000000' }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A modal submission (view_submission) with one plain-text input's value. */
+export function viewSubmissionBody(fields: { callbackId: string; viewId: string; blockId: string; actionId: string; value: string; userId?: string }): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: BOT.teamId, domain: 'newsroom' },
+    user: { id: fields.userId ?? 'U0000001', username: 'reporter', name: 'reporter', team_id: BOT.teamId },
+    api_app_id: 'A0000001',
+    token: 'legacy-verification-token',
+    trigger_id: '12345.67890.fedcba',
+    view: {
+      id: fields.viewId,
+      team_id: BOT.teamId,
+      type: 'modal',
+      callback_id: fields.callbackId,
+      hash: 'h2',
+      blocks: [],
+      state: { values: { [fields.blockId]: { [fields.actionId]: { type: 'plain_text_input', value: fields.value } } } },
+    },
+    response_urls: [],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

@@ -17,6 +17,7 @@ import { encodeButton } from './incoming.js';
 import { SlackReceiver } from './receiver.js';
 import { registerCheckShortcut } from './shortcut.js';
 import { registerDirectMessages } from './direct-messages.js';
+import { registerAppHome } from './app-home.js';
 import { guardedExecute } from '../../app/guard.js';
 import { renderPage } from './render.js';
 
@@ -170,6 +171,7 @@ export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = 
   registerHandlers(app, runtime, guard);
   registerCheckShortcut(app, runtime, guard);
   registerDirectMessages(app, runtime, guard);
+  registerAppHome(app, runtime, guard);
 
   try {
     await app.init();

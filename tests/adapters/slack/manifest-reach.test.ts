@@ -25,4 +25,10 @@ describe('manifest.yml: where reporters already are', () => {
     expect(manifest.oauth_config.scopes.bot).toContain('im:history');
     expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
   });
+
+  it('turns the Home tab on and asks for app_home_opened and the scopes to list a person\'s channels', () => {
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true });
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:read', 'groups:read']));
+  });
 });
