@@ -7,6 +7,7 @@
 import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { pathToFileURL } from 'node:url';
 import { toDiscordCommands } from '../src/adapters/discord/commands.js';
+import { CHECK_MESSAGE_COMMAND } from '../src/adapters/discord/check-message.js';
 import type { Command } from '../src/core/command.js';
 import { loadCommands } from '../src/app/commands-loader.js';
 import { loadConfig, withEnvFile } from '../src/app/config.js';
@@ -37,7 +38,8 @@ export interface RegisterResult {
  * @example await registerCommands({ token, appId, guildId, commands: await loadCommands() })
  */
 export async function registerCommands(options: RegisterOptions): Promise<RegisterResult> {
-  const body = toDiscordCommands(options.commands);
+  // The slash commands, and the "Check claims" message command (a message's Apps menu).
+  const body = [...toDiscordCommands(options.commands), CHECK_MESSAGE_COMMAND];
   const rest = new REST({ version: '10', timeout: options.timeout ?? 15_000, ...(options.api ? { api: options.api.replace(/\/+$/, '') } : {}) }).setToken(
     options.token,
   );

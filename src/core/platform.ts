@@ -8,8 +8,8 @@
  */
 import type { Command, Origin } from './command.js';
 import type { Clock, Library, Logger } from './ports.js';
-import type { Reply } from './types.js';
 import type { Services } from './services.js';
+import type { Reply } from './types.js';
 
 export type { Origin } from './command.js';
 
@@ -46,7 +46,10 @@ export interface PlatformRuntime {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly config: PlatformSettings;
-  /** The process's services; the adapters keep readers' feedback through `services.feedback`. */
+  /**
+   * The process's services: the adapters keep readers' feedback through `services.feedback`, and
+   * Slack's App Home shows the digest desk's subscriptions.
+   */
   readonly services?: Services;
   /** Runs a command by name; user errors become `error` replies. */
   execute(name: string, raw: PlatformInput, origin: Origin): Promise<Reply>;

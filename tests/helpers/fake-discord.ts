@@ -51,6 +51,8 @@ export const IDS = {
   botRole: '100000000000000008',
   /** A channel the bot is not in. */
   unknownChannel: '100000000000000009',
+  /** A DM channel between the bot and a user (never in GUILD_CREATE). */
+  dmChannel: '100000000000000012',
 } as const;
 
 /** A plain member's permissions in the fake guild (no Manage Channels). */
@@ -140,6 +142,30 @@ export class FakeDiscord {
     return this.interaction(2, { id: nextId(), name, type: 1, options }, opts);
   }
 
+  /** Dispatches a message command (type 3, a message's Apps menu) on a user's message with `content`. */
+  messageCommand(name: string, content: string, opts: { userId?: string; authorId?: string } = {}): { id: string; token: string } {
+    const target = nextId();
+    const authorId = opts.authorId ?? IDS.otherUser;
+    const message = {
+      id: target,
+      channel_id: IDS.channel,
+      author: user(authorId, `reporter${authorId.slice(-2)}`),
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: content.includes('@everyone'),
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+    };
+    return this.interaction(2, { id: nextId(), name, type: 3, target_id: target, resolved: { messages: { [target]: message } } }, opts);
+  }
+
   /** Dispatches an autocomplete interaction; `options` carries one option with `focused: true`. */
   autocomplete(name: string, options: unknown[]): { id: string; token: string } {
     return this.interaction(4, { id: nextId(), name, type: 1, options });
@@ -193,15 +219,16 @@ export class FakeDiscord {
   }
 
   /** Dispatches a channel message from a user. */
-  message(content: string, opts: { channelId?: string; mentionsBot?: boolean; mentionRoles?: string[]; authorId?: string; bot?: boolean } = {}): string {
+  message(content: string, opts: { channelId?: string; mentionsBot?: boolean; mentionRoles?: string[]; authorId?: string; bot?: boolean; dm?: boolean } = {}): string {
     const id = nextId();
     const authorId = opts.authorId ?? IDS.user;
+    // A DM (`dm`) has no guild and no member, and its channel is not in the client's cache.
     this.dispatch('MESSAGE_CREATE', {
       id,
-      channel_id: opts.channelId ?? IDS.channel,
-      guild_id: IDS.guild,
+      channel_id: opts.channelId ?? (opts.dm ? IDS.dmChannel : IDS.channel),
+      // Discord sends the channel's type with a message (1: DM); discord.js builds the uncached DM channel from it.
+      ...(opts.dm ? { channel_type: 1 } : { guild_id: IDS.guild, member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } }),
       author: user(authorId, `reporter${authorId.slice(-2)}`, opts.bot ?? false),
-      member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
       content,
       mentions: opts.mentionsBot ? [user(IDS.bot, 'newsdesk', true)] : [],
       mention_roles: opts.mentionRoles ?? [],

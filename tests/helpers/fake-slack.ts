@@ -1,9 +1,10 @@
 /**
  * A fake Slack on 127.0.0.1 for running real Bolt against: the Web API methods newsdesk calls
- * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`,
- * `/api/apps.connections.open`, `/api/views.open`, `/api/users.info` and `/api/usergroups.users.list` (from `directory`), and files.uploadV2's `/api/files.getUploadURLExternal`, `/upload/<id>`,
+ * (`/api/auth.test`, `/api/chat.postMessage`, `/api/chat.postEphemeral`, `/api/views.publish|open|update`, `/api/users.conversations`,
+ * `/api/users.info` and `/api/usergroups.users.list` (from `directory`),
+ * `/api/apps.connections.open`, and files.uploadV2's `/api/files.getUploadURLExternal`, `/upload/<id>`,
  * `/api/files.completeUploadExternal`), `response_url` endpoints (`/response/<anything>`) and a Socket
- * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist, and those starting CNOFILES refuse files (missing_scope). It records every request and socket message, answers unknown routes
+ * Mode WebSocket (`/socket`); channels whose id starts with CMISSING do not exist, CNOTIN and D… (a DM between people) take no ephemeral message, and those starting CNOFILES refuse files (missing_scope). It records every request and socket message, answers unknown routes
  * with 404, and signs requests the way Slack does, for sending slash commands, events and clicks.
  */
 import { createHmac } from 'node:crypto';
@@ -51,6 +52,8 @@ export interface FakeSlack {
   history: ChannelHistory;
   /** Who is who: `users.info` and `usergroups.users.list` answer from it. */
   directory: SlackDirectory;
+  /** User id → the channel ids `users.conversations` says the user is in. */
+  memberships: Map<string, string[]>;
 }
 
 /** The workspace's people as the fake knows them: every user exists; some are admins or owners; groups have members. */
@@ -71,6 +74,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let ts = 1_700_000_000;
   const history = new ChannelHistory();
   const directory: SlackDirectory = { roles: new Map(), groups: new Map(), error: null };
+  const memberships = new Map<string, string[]>();
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -106,7 +110,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ? { ok: false, error: 'channel_not_found' }
           : (history.add(body), { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
       } else if (req.method === 'POST' && path === '/api/chat.postEphemeral') {
-        answer = { ok: true, message_ts: `${++ts}.000200` };
+        // Slack shows an ephemeral message only where the app is a member (CNOTIN: a conversation newsdesk is not in).
+        answer = /^(CMISSING|CNOTIN|D)/.test(String(body.channel)) ? { ok: false, error: 'channel_not_found' } : { ok: true, message_ts: `${++ts}.000200` };
       } else if (req.method === 'POST' && (path === '/api/users.info' || path === '/api/usergroups.users.list') && directory.error) {
         answer = { ok: false, error: directory.error };
       } else if (req.method === 'POST' && path === '/api/users.info') {
@@ -116,8 +121,6 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       } else if (req.method === 'POST' && path === '/api/usergroups.users.list') {
         const members = directory.groups.get(String(body.usergroup));
         answer = members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
-      } else if (req.method === 'POST' && path === '/api/views.open') {
-        answer = { ok: true, view: { ...(JSON.parse(String(body.view ?? '{}')) as object), id: `V${++ts}` } };
       } else if (req.method === 'POST' && path === '/api/apps.connections.open') {
         answer = { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` };
       } else if (req.method === 'POST' && path === '/api/files.getUploadURLExternal') {
@@ -135,6 +138,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           : channel.startsWith('CNOFILES')
             ? { ok: false, error: 'missing_scope' }
             : { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      } else if (req.method === 'POST' && /^\/api\/views\.(publish|open|update)$/.test(path)) {
+        // App Home and modals: the view back, with an id (views.update keeps the one it was given).
+        const view = typeof body.view === 'string' ? (JSON.parse(body.view) as Record<string, unknown>) : {};
+        answer = { ok: true, view: { ...view, id: String(body.view_id ?? `V${++ts}`) } };
+      } else if (req.method === 'POST' && path === '/api/users.conversations') {
+        // The channels a user is in: `memberships` (set by the test), none otherwise.
+        answer = { ok: true, channels: (memberships.get(String(body.user)) ?? []).map((id) => ({ id })), response_metadata: { next_cursor: '' } };
       } else if (req.method === 'POST' && path.startsWith('/response/')) {
         answer = { ok: true };
       } else {
@@ -209,6 +219,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }),
     history,
     directory,
+    memberships,
   };
 }
 
@@ -379,23 +390,110 @@ export function mentionBody(fields: { eventId: string; text: string; userId?: st
   });
 }
 
-/** A modal's submission (`view_submission`), form-encoded with a JSON `payload`; `values` as Slack sends the view's state. */
-export function viewSubmissionBody(fields: { callbackId: string; privateMetadata: string; values: Record<string, Record<string, unknown>>; userId?: string }): string {
+/** A message shortcut (`message_action`) on a message, form-encoded with a JSON `payload`. */
+export function messageShortcutBody(fields: { callbackId: string; text: string; responseUrl: string; userId?: string; channelId?: string; messageTs?: string; threadTs?: string }): string {
+  const ts = fields.messageTs ?? '1700000200.000100';
   const payload = {
-    type: 'view_submission',
+    type: 'message_action',
+    token: 'legacy-verification-token',
+    action_ts: '1700000201.000000',
     team: { id: BOT.teamId, domain: 'newsroom' },
+    user: { id: fields.userId ?? 'U0000001', name: 'reporter', username: 'reporter', team_id: BOT.teamId },
+    channel: { id: fields.channelId ?? 'C0000001', name: 'newsroom' },
+    is_enterprise_install: false,
+    callback_id: fields.callbackId,
+    trigger_id: '1.2.3',
+    response_url: fields.responseUrl,
+    message_ts: ts,
+    message: { type: 'message', user: 'U0000002', ts, text: fields.text, ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}) },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A `message` event callback from a direct message to newsdesk (`message.im`), or one with a `subtype`/`botId`. */
+export function directMessageBody(fields: { eventId: string; text: string; userId?: string; channelId?: string; ts?: string; subtype?: string; botId?: string }): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: BOT.teamId,
+    api_app_id: 'A0000001',
+    type: 'event_callback',
+    event_id: fields.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: BOT.teamId, user_id: BOT.userId, is_bot: true, is_enterprise_install: false }],
+    event: {
+      type: 'message',
+      channel: fields.channelId ?? 'D0000001',
+      channel_type: 'im',
+      ...(fields.userId !== undefined || !fields.botId ? { user: fields.userId ?? 'U0000001' } : {}),
+      ...(fields.subtype ? { subtype: fields.subtype } : {}),
+      ...(fields.botId ? { bot_id: fields.botId } : {}),
+      text: fields.text,
+      ts: fields.ts ?? '1700000300.000100',
+      event_ts: fields.ts ?? '1700000300.000100',
+    },
+  });
+}
+
+/** An `app_home_opened` event callback (JSON) for `tab` ('home' or 'messages'). */
+export function appHomeOpenedBody(fields: { eventId: string; userId?: string; tab?: 'home' | 'messages' }): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: BOT.teamId,
+    api_app_id: 'A0000001',
+    type: 'event_callback',
+    event_id: fields.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: BOT.teamId, user_id: BOT.userId, is_bot: true, is_enterprise_install: false }],
+    event: { type: 'app_home_opened', user: fields.userId ?? 'U0000001', channel: 'D0000001', tab: fields.tab ?? 'home', event_ts: '1700000600.000100' },
+  });
+}
+
+/** A button click on the App Home (block_actions in a view), with a `trigger_id` for opening a modal. */
+export function homeButtonBody(fields: { actionId: string; userId?: string; triggerId?: string }): string {
+  const payload = {
+    type: 'block_actions',
     user: { id: fields.userId ?? 'U0000001', username: 'reporter', team_id: BOT.teamId },
     api_app_id: 'A0000001',
     token: 'legacy-verification-token',
-    trigger_id: '1.2.4',
+    container: { type: 'view', view_id: 'VHOME0001' },
+    trigger_id: fields.triggerId ?? '12345.67890.abcdef',
+    team: { id: BOT.teamId, domain: 'newsroom' },
+    view: { id: 'VHOME0001', type: 'home', callback_id: '', hash: 'h1', blocks: [] },
+    actions: [{ type: 'button', action_id: fields.actionId, block_id: 'b1', action_ts: '1700000601.000000' }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/**
+ * A modal's submission (`view_submission`), form-encoded with a JSON `payload`: either `values` as
+ * Slack sends the view's state, or one plain-text input (`blockId`/`actionId`/`value`).
+ */
+export function viewSubmissionBody(fields: {
+  callbackId: string;
+  viewId?: string;
+  privateMetadata?: string;
+  values?: Record<string, Record<string, unknown>>;
+  blockId?: string;
+  actionId?: string;
+  value?: string;
+  userId?: string;
+}): string {
+  const values = fields.values ?? { [fields.blockId ?? 'b1']: { [fields.actionId ?? 'a1']: { type: 'plain_text_input', value: fields.value ?? '' } } };
+  const payload = {
+    type: 'view_submission',
+    team: { id: BOT.teamId, domain: 'newsroom' },
+    user: { id: fields.userId ?? 'U0000001', username: 'reporter', name: 'reporter', team_id: BOT.teamId },
+    api_app_id: 'A0000001',
+    token: 'legacy-verification-token',
+    trigger_id: '12345.67890.fedcba',
     view: {
-      id: 'V0000001',
+      id: fields.viewId ?? 'V0000001',
       team_id: BOT.teamId,
       type: 'modal',
       callback_id: fields.callbackId,
-      private_metadata: fields.privateMetadata,
-      state: { values: fields.values },
-      hash: '1.abc',
+      ...(fields.privateMetadata !== undefined ? { private_metadata: fields.privateMetadata } : {}),
+      state: { values },
+      hash: 'h2',
       blocks: [],
     },
     response_urls: [],

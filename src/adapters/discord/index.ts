@@ -11,6 +11,7 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  Partials,
   type APIEmbed,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -27,6 +28,7 @@ import type { GuardedAnswer, GuardedExecute, Origin, Platform, PlatformRuntime, 
 import type { Reply } from '../../core/types.js';
 import { topicChoices } from './autocomplete.js';
 import { attachment, attachTimelineChart } from './chart.js';
+import { checkMessageHandler } from './check-message.js';
 import { PRIVATE_OPTION, commandNameFor } from './commands.js';
 import { NONCE_WINDOW_MS, findDigestPost, markEmbeds } from './digest-post.js';
 import { PageStore, pageButtons, parsePageButton } from './pages.js';
@@ -150,7 +152,10 @@ function clientOptions(runtime: PlatformRuntime, opts: ResolvedOptions, askChann
   const api = apiBase(runtime.config.DISCORD_API_URL);
   return {
     // MessageContent is privileged: asked for only when whole channels are to be answered.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, ...(askChannels.size ? [GatewayIntentBits.MessageContent] : [])],
+    // DirectMessages (not privileged; a DM's text comes without MessageContent) for questions in a DM.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages, ...(askChannels.size ? [GatewayIntentBits.MessageContent] : [])],
+    // A DM channel is not in the cache before its first message: without this partial its messages are dropped.
+    partials: [Partials.Channel],
     rest: {
       ...(api ? { api } : {}),
       // Called on every 429; answering false makes @discordjs/rest wait out Retry-After and retry.
@@ -251,11 +256,13 @@ function interactionHandler(handling: Handling): (interaction: Interaction) => P
   const onCommand = commandHandler(handling);
   const onAutocomplete = autocompleteHandler(handling);
   const onPageButton = pageButtonHandler(handling);
+  const onCheck = checkMessageHandler(handling);
   const { guard, runtime } = handling;
   return async (interaction) => {
     try {
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await onCommand(interaction);
+      else if (interaction.isMessageContextMenuCommand()) await onCheck(interaction);
       else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
         const feedback = handling.feedback ? parseFeedbackId(interaction.customId) : null;
         const exported = interaction.isButton() ? parseExportId(interaction.customId) : null;
@@ -278,7 +285,7 @@ function interactionHandler(handling: Handling): (interaction: Interaction) => P
   };
 }
 
-/** The message handler: answers a message that mentions the bot (or its role), or any message in an ask channel, through `ask`. */
+/** The message handler: answers a message that mentions the bot (or its role), any message in an ask channel and any DM, through `ask`. */
 function messageHandler({ runtime, guard, opts, firstPage }: Handling, client: Client, askChannels: ReadonlySet<string>): (message: Message) => Promise<void> {
   return async (message) => {
     const me = client.user;
@@ -286,7 +293,9 @@ function messageHandler({ runtime, guard, opts, firstPage }: Handling, client: C
     // People often pick the bot's managed role from the mention list instead of the bot itself.
     const botRoles = message.mentions.roles.filter((r) => r.tags?.botId === me.id);
     const mentioned = message.mentions.users.has(me.id) || botRoles.size > 0;
-    if (!mentioned && !askChannels.has(message.channelId)) return;
+    // Every message of a DM is a question to newsdesk.
+    const direct = message.guildId === null;
+    if (!direct && !mentioned && !askChannels.has(message.channelId)) return;
     const reply = async (answer: GuardedAnswer) => {
       const payload = answer.refused ? { content: answer.text, allowedMentions: NO_MENTIONS } : firstPage(answer.reply);
       await message.reply(payload);

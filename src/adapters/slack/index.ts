@@ -19,6 +19,9 @@ import { registerFeedback } from './feedback.js';
 import { registerExport } from './export.js';
 import { guardedExecute } from '../../app/guard.js';
 import { SlackReceiver } from './receiver.js';
+import { registerCheckShortcut } from './shortcut.js';
+import { registerDirectMessages } from './direct-messages.js';
+import { registerAppHome } from './app-home.js';
 import { renderPage } from './render.js';
 
 /** The running Slack adapter: the platform port, plus where the HTTP receiver listens. */
@@ -166,11 +169,16 @@ export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = 
   app.error(async (err) => {
     runtime.logger.error({ err: describeError(err) }, 'slack listener failed');
   });
+  // One guard for every listener: one rate limit per person whatever they use, and one rule for who
+  // manages a channel.
   const admins = new SlackAdmins({ client: app.client, listed: runtime.config.ADMINS_SLACK, clock: runtime.clock, logger: runtime.logger });
   const guard = withSlackAuthority(opts.guard ?? guardedExecute(runtime), admins);
   registerHandlers(app, runtime, guard);
   registerExport(app, runtime, guard);
   if (runtime.services?.feedback) registerFeedback(app, runtime, runtime.services.feedback);
+  registerCheckShortcut(app, runtime, guard);
+  registerDirectMessages(app, runtime, guard);
+  registerAppHome(app, runtime, guard);
 
   try {
     await app.init();

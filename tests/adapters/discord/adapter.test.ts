@@ -101,7 +101,7 @@ describe('Discord adapter against a fake Discord', () => {
   it('completes the READY handshake with only the non-privileged intents', async () => {
     await fake.identify;
     expect(fake.identifyPayload.token).toBe(TOKEN);
-    expect(fake.identifyPayload.intents).toBe(1 | 512); // Guilds | GuildMessages, no MessageContent
+    expect(fake.identifyPayload.intents).toBe(1 | 512 | 4096); // Guilds | GuildMessages | DirectMessages, no MessageContent
     const gateway = await fake.waitFor((r) => r.path === '/api/v10/gateway/bot');
     expect(gateway.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(logger.lines.some((l) => l.includes('discord connected'))).toBe(true);
@@ -332,7 +332,7 @@ describe('Discord adapter with ask channels and a tight rate limit', () => {
 
   it('asks for the MessageContent intent and answers any message in an ask channel', async () => {
     await fake.identify;
-    expect(fake.identifyPayload.intents).toBe(1 | 512 | 32768);
+    expect(fake.identifyPayload.intents).toBe(1 | 512 | 4096 | 32768);
     const asked = fake.message('ministry report', { channelId: IDS.askChannel });
     const reply = await fake.waitFor((r) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.askChannel}/messages`);
     expect(reply.body.message_reference.message_id).toBe(asked);

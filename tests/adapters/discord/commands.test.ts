@@ -10,6 +10,7 @@ import type { Command } from '../../../src/core/command.js';
 import { loadCommands } from '../../../src/app/commands-loader.js';
 import { isNewsdeskError } from '../../../src/core/errors.js';
 import { registerCommands } from '../../../scripts/register-commands.js';
+import { CHECK_MESSAGE_COMMAND } from '../../../src/adapters/discord/check-message.js';
 import { FakeDiscord, IDS } from '../../helpers/fake-discord.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -126,7 +127,9 @@ describe('register-commands', () => {
     const put = await fake.waitFor((r) => r.method === 'PUT');
     expect(put.path).toBe(`/api/v10/applications/${IDS.app}/guilds/${IDS.guild}/commands`);
     expect(put.headers.authorization).toBe('Bot reg-token');
-    expect(put.body).toEqual(toDiscordCommands(await loadCommands()));
+    // The slash commands, then the "Check claims" message command (type 3).
+    expect(put.body).toEqual([...toDiscordCommands(await loadCommands()), CHECK_MESSAGE_COMMAND]);
+    expect(put.body.at(-1)).toEqual({ name: 'Check claims', type: 3 });
     expect(result.stdout).toMatch(new RegExp(`^Registered \\d+ commands for server ${IDS.guild}: /`));
     expect(result.stdout).not.toContain('reg-token');
     expect(fake.unknown).toEqual([]);
@@ -136,7 +139,7 @@ describe('register-commands', () => {
     const before = fake.requests.length;
     const commands = new Map([['probe', tiny('probe', [])]]);
     const result = await registerCommands({ token: 'reg-token', appId: IDS.app, api: fake.api, commands });
-    expect(result).toEqual({ scope: 'global', names: ['probe'] });
+    expect(result).toEqual({ scope: 'global', names: ['probe', 'Check claims'] });
     const put = fake.requests.slice(before).find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/api/v10/applications/${IDS.app}/commands`);
   });
