@@ -14,6 +14,8 @@ import { CitationBook, quote } from '../answer/reply.js';
 import { countOf } from '../answer/plural.js';
 import { compileTopic, parseTopic, suggestTopics, topicNote, type PartMatcher, type TopicQuery } from '../topics/index.js';
 import type { Article, Reply, ReplyItem } from '../core/types.js';
+import { messageReply } from '../answer/message.js';
+import { tooCommonTopic } from '../topics/common.js';
 
 /** Bounds that keep the answer readable and the latency flat on a large archive. */
 const LIMITS = { candidates: 50, perAlias: 30, groups: 10, itemsPerGroup: 6, outletItems: 4 } as const;
@@ -267,4 +269,16 @@ export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
       ? `No attributed claims about "${query.label}"; the outlets' own reporting follows`
       : `No claims found about "${query.label}"`;
   return { command: 'claim', query: topic, headline, items, citations: citations.list(), notes };
+}
+
+/**
+ * The whole answer to `/claim <topic>` as typed: a topic too common to be one says so (an error
+ * reply); any other gets `claimsAbout`. The claim command and topic digests both call this.
+ * @example claimReply(library, { topic: 'gyumri' }).headline
+ */
+export function claimReply(library: Library, request: Pick<ClaimsRequest, 'topic' | 'page'>): Reply {
+  const { topic, page } = request;
+  const common = tooCommonTopic(topic, library);
+  if (common) return messageReply('claim', topic, common.headline, common.notes);
+  return claimsAbout(library, { topic, query: parseTopic(topic, library), ...(page ? { page } : {}) });
 }
