@@ -4,12 +4,9 @@
  */
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
-import { claimsAbout } from '../src/claims/answer.js';
+import { claimReply } from '../src/claims/answer.js';
 import { queryText } from '../src/answer/reply.js';
-import { parseTopic } from '../src/topics/index.js';
 import type { Reply } from '../src/core/types.js';
-import { messageReply } from '../src/answer/message.js';
-import { tooCommonTopic } from '../src/topics/common.js';
 
 /** Highest page number accepted: far past any real answer, small enough to stay a number. */
 const MAX_PAGE = 1000;
@@ -36,9 +33,6 @@ export default {
   input,
   fromText,
   run({ topic, page }, { library }): Reply {
-    const common = tooCommonTopic(topic, library);
-    if (common) return messageReply('claim', topic, common.headline, common.notes);
-    const query = parseTopic(topic, library);
-    return claimsAbout(library, { topic, query, ...(page ? { page } : {}) });
+    return claimReply(library, { topic, ...(page ? { page } : {}) });
   },
 } satisfies Command<z.output<typeof input>>;

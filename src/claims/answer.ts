@@ -14,34 +14,44 @@ import { CitationBook, quote } from '../answer/reply.js';
 import { countOf } from '../answer/plural.js';
 import { compileTopic, parseTopic, suggestTopics, topicNote, type PartMatcher, type TopicQuery } from '../topics/index.js';
 import type { Article, Reply, ReplyItem } from '../core/types.js';
+import { messageReply } from '../answer/message.js';
+import { tooCommonTopic } from '../topics/common.js';
 
 /** Bounds that keep the answer readable and the latency flat on a large archive. */
 const LIMITS = { candidates: 50, perAlias: 30, groups: 10, itemsPerGroup: 6, outletItems: 4 } as const;
 
 /** Articles that mention every part of the topic, best first, found through the index. */
 function candidateArticles(library: Library, matchers: PartMatcher[], topic: string, parts: string[][]): Article[] {
-  // The whole topic first (the index ranks articles naming all of it), then each part's aliases
-  // intersected, so "bank of england" and "armenia-russia" both find their articles.
-  const ids = new Set<string>(library.searchArticles(topic, LIMITS.candidates));
+  const copies = copiesOf(library);
+  const out: Article[] = [];
+  const listed = new Set<string>();
+  const seen = new Set<string>();
+  /** Adds the articles of `ids` (and their copies) in order; true once the list is full. */
+  const take = (ids: readonly string[]): boolean => {
+    for (const id of ids) {
+      if (listed.has(id)) continue;
+      listed.add(id);
+      // Syndicated copies may be left out of the index; they are appearances all the same.
+      for (const each of [id, ...(copies.get(id) ?? [])]) {
+        const article = seen.has(each) ? undefined : library.get(each);
+        seen.add(each);
+        if (article && matchers.every((m) => m(article.text) || m(article.meta.title))) out.push(article);
+      }
+      if (out.length >= LIMITS.candidates) return true;
+    }
+    return false;
+  };
+  // The whole topic first (the index ranks articles naming all of it); when that fills the list, the
+  // parts' aliases are not asked at all.
+  if (take(library.searchArticles(topic, LIMITS.candidates))) return out;
+  // Then each part's aliases intersected, so "bank of england" and "armenia-russia" both find their articles.
   let both: string[] | null = null;
   for (const aliases of parts) {
     const found = new Set<string>();
     for (const alias of aliases) for (const id of library.searchArticles(alias, LIMITS.perAlias)) found.add(id);
     both = both === null ? [...found] : both.filter((id) => found.has(id));
   }
-  for (const id of both ?? []) ids.add(id);
-  const copies = copiesOf(library);
-  const out: Article[] = [];
-  const seen = new Set<string>();
-  for (const id of ids) {
-    // Syndicated copies may be left out of the index; they are appearances all the same.
-    for (const each of [id, ...(copies.get(id) ?? [])]) {
-      const article = seen.has(each) ? undefined : library.get(each);
-      seen.add(each);
-      if (article && matchers.every((m) => m(article.text) || m(article.meta.title))) out.push(article);
-    }
-    if (out.length >= LIMITS.candidates) break;
-  }
+  take(both ?? []);
   return out;
 }
 
@@ -259,4 +269,16 @@ export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
       ? `No attributed claims about "${query.label}"; the outlets' own reporting follows`
       : `No claims found about "${query.label}"`;
   return { command: 'claim', query: topic, headline, items, citations: citations.list(), notes };
+}
+
+/**
+ * The whole answer to `/claim <topic>` as typed: a topic too common to be one says so (an error
+ * reply); any other gets `claimsAbout`. The claim command and topic digests both call this.
+ * @example claimReply(library, { topic: 'gyumri' }).headline
+ */
+export function claimReply(library: Library, request: Pick<ClaimsRequest, 'topic' | 'page'>): Reply {
+  const { topic, page } = request;
+  const common = tooCommonTopic(topic, library);
+  if (common) return messageReply('claim', topic, common.headline, common.notes);
+  return claimsAbout(library, { topic, query: parseTopic(topic, library), ...(page ? { page } : {}) });
 }

@@ -1,8 +1,8 @@
 /**
  * What a digest says: the new articles (title, outlet, date, link and lead sentence, quoted
  * verbatim) and, for a topic, the new claims and denials and new timeline events on it. Claims
- * and events come from the `claim` and `timeline` commands run over the new articles only, so a
- * digest groups and labels them exactly as those commands do.
+ * come from `claimReply` (what `/claim` answers) and events from the `timeline` command, both run
+ * over the new articles only, so a digest groups and labels them exactly as those commands do.
  */
 import type { Command, CommandContext } from '../core/command.js';
 import type { Clock, Library, Logger, SearchOptions } from '../core/ports.js';
@@ -10,6 +10,7 @@ import type { Services } from '../core/services.js';
 import { CitationBook, quote } from '../answer/reply.js';
 import { countOf } from '../answer/plural.js';
 import { compileTopic, parseTopic } from '../topics/index.js';
+import { claimReply } from '../claims/answer.js';
 import type { Article, Reply, ReplyItem, Span } from '../core/types.js';
 
 /** Most articles one digest lists; the rest are counted in a note. */
@@ -29,7 +30,7 @@ export interface DigestContentInput {
   topic: string | null;
   /** How the window reads in the headline, e.g. "since Mon 23 Nov 2026, 09:00 (Asia/Yerevan)". */
   windowLabel: string;
-  /** Loaded commands: `claim` and `timeline` feed topic digests when present. */
+  /** Loaded commands: `timeline` feeds topic digests when present (claims come from `claimReply`). */
   commands?: ReadonlyMap<string, Command>;
   clock: Clock;
   logger: Logger;
@@ -87,9 +88,21 @@ function byPublishedDesc(a: { article: Article; order: number }, b: { article: A
   return a.order - b.order;
 }
 
+/** The claims on a topic in the restricted library, as `/claim` answers them; an error reply or a failure gives nothing. */
+function claimSection(topic: string, library: Library, logger: Logger): Reply | null {
+  if (library.articles.length === 0) return null;
+  try {
+    const reply = claimReply(library, { topic: topic.trim() });
+    return reply.error ? null : reply;
+  } catch (err) {
+    logger.warn({ err, command: 'claim' }, 'digest section failed; left out');
+    return null;
+  }
+}
+
 /** Runs another command over the restricted library; an error or missing command gives nothing. */
 async function runSection(
-  name: 'claim' | 'timeline',
+  name: 'timeline',
   topic: string,
   library: Library,
   input: DigestContentInput,
@@ -209,7 +222,7 @@ export async function buildDigest(input: DigestContentInput): Promise<Reply | nu
   let claimCount = 0;
   let eventCount = 0;
   if (topic) {
-    const claims = await runSection('claim', topic, view, input);
+    const claims = claimSection(topic, view, input.logger);
     if (claims) {
       const adopted = adoptItems(claims, SECTION.claims, library, book, notes);
       claimCount = adopted.length;

@@ -49,7 +49,7 @@ export interface DigestServiceOptions {
   library: () => Library;
   logger: Logger;
   clock?: Clock;
-  /** Loaded commands; `claim` and `timeline` feed topic digests. */
+  /** Loaded commands; `timeline` feeds topic digests (claims come from `claimReply` in src/claims). */
   commands?: ReadonlyMap<string, Command>;
   posters?: DigestPosters;
   /** Subscriptions from DIGEST_* settings, kept in step at start. */

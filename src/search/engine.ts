@@ -69,9 +69,25 @@ const popcount = (x: number): number => {
   return n;
 };
 
+/** Ranked article lists kept per engine (an engine lives as long as one library version). */
+const ARTICLE_MEMO_SIZE = 256;
+
+/**
+ * How many articles `searchArticles` reads from the postings for a query of `words` words and a
+ * limit. Postings are impact-ordered, so the articles met first are the strongest for the driving
+ * word. With one word that order is nearly the answer (a few times the limit covers syndicated
+ * copies); with several, the other words are checked on a bounded number of the driving word's
+ * best articles.
+ */
+export function candidateBudget(words: number, limit: number): number {
+  return words === 1 ? Math.max(limit * 6, 100) : Math.max(limit * 10, 2000);
+}
+
 /** Searches segments; see `Library` in src/core/command.ts for the contract of each method. */
 export class SearchEngine {
   private readonly options: EngineOptions;
+  /** `searchArticles` answers by query words and candidate budget; the engine is replaced when the library changes. */
+  private readonly articleMemo = new Map<string, string[]>();
   private stamps = new Map<Segment, Uint32Array>();
   private generation = 0;
 
@@ -106,16 +122,33 @@ export class SearchEngine {
 
   /** Ids of articles holding every required word somewhere (or, when none does, any word), best first. */
   searchArticles(query: string, limit = 20): string[] {
-    const plan = this.plan(query);
     const max = count(limit, 20);
-    if (!plan || max === 0) return [];
+    if (max === 0) return [];
+    const words = queryTerms(typeof query === 'string' ? query : '', this.options.maxQueryWords);
+    if (!words.length) return [];
+    // The ranking depends on the words and on how many candidates are read, not on the limit itself: one list
+    // serves every limit with the same budget ("federal reserve" for its aliases, its candidates, its page 2).
+    const budget = candidateBudget(words.length, max);
+    const key = `${budget}\u0000${words.join('\u0000')}`;
+    let ranked = this.articleMemo.get(key);
+    if (!ranked) {
+      ranked = this.rankedArticleIds(query, budget);
+      if (this.articleMemo.size >= ARTICLE_MEMO_SIZE) this.articleMemo.delete(this.articleMemo.keys().next().value!);
+      this.articleMemo.set(key, ranked);
+    }
+    return ranked.length > max ? ranked.slice(0, max) : [...ranked];
+  }
+
+  /** Every ranked article id for a query within a candidate budget, syndicated copies of listed originals left out. */
+  private rankedArticleIds(query: string, budget: number): string[] {
+    const plan = this.plan(query);
+    if (!plan) return [];
     // Articles are the unit a topic command works on: only when no article has every word do partial matches count.
-    let ranked = this.rankArticles(plan, 'and', max);
-    if (!ranked.length) ranked = this.rankArticles(plan, 'or', max);
+    let ranked = this.rankArticles(plan, 'and', budget);
+    if (!ranked.length) ranked = this.rankArticles(plan, 'or', budget);
     const ids = new Set(ranked.map((r) => r.article.id));
     const out: string[] = [];
     for (const r of ranked) {
-      if (out.length >= max) break;
       // A syndicated copy adds nothing when its original is listed too.
       if (r.article.duplicateOf && ids.has(r.article.duplicateOf)) continue;
       out.push(r.article.id);
@@ -348,15 +381,14 @@ export class SearchEngine {
     }
   }
 
-  /** Articles scored by their best passage per word; `and` keeps those holding every required word. */
-  private rankArticles(plan: Plan, mode: 'and' | 'or', limit: number): { article: Article; score: number; matched: number }[] {
+  /**
+   * Articles scored by their best passage per word; `and` keeps those holding every required word.
+   * @param maxCandidates - most articles read from the postings (`candidateBudget`)
+   */
+  private rankArticles(plan: Plan, mode: 'and' | 'or', maxCandidates: number): { article: Article; score: number; matched: number }[] {
     const out: { article: Article; score: number; matched: number }[] = [];
     const required = plan.requiredMask;
-    // Postings are impact-ordered, so the articles met first are the strongest for the driving word. With one word
-    // that order is nearly the answer (a few times the limit covers syndicated copies); with several, the other words
-    // are checked on a bounded number of the driving word's best articles.
     const single = popcount(required) === 1 && plan.knownCount === 1;
-    const maxCandidates = single ? Math.max(limit * 6, 100) : Math.max(limit * 10, 2000);
     this.segments.forEach((seg, s) => {
       const plans = plan.perSegment[s]!;
       const { postOffsets, postings, pArticle, aPassOffsets } = seg.data;

@@ -74,6 +74,16 @@ describe('on the CLI (no bot running): by publication date', () => {
     expectVerbatim(reply);
   });
 
+  it('takes its claims from the claims code itself, not from a command looked up by name', async () => {
+    const withAll = await runtime().execute('digest', { text: '--since 2025-01-01 --topic gyumri' }, CLI);
+    const noClaimCommand = new Map([...commands].filter(([name]) => name !== 'claim'));
+    const without = createRuntime({ commands: noClaimCommand, library: () => library, clock, logger: recordingLogger(), config: loadConfig({ LOG_LEVEL: 'silent' }) });
+    const reply = await without.execute('digest', { text: '--since 2025-01-01 --topic gyumri' }, CLI);
+    const claims = reply.items.filter((i) => i.fields?.section === 'New claims and denials');
+    expect(claims.length).toBeGreaterThan(0);
+    expect(reply).toEqual(withAll);
+  });
+
   it('says plainly when nothing is new, and refuses what needs the bot', async () => {
     const nothing = await runtime().execute('digest', { text: '' }, CLI);
     expect(nothing.error).toBeUndefined();

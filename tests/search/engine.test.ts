@@ -184,4 +184,25 @@ describe('searchArticles', () => {
   it('returns nothing for words that are nowhere', () => {
     expect(lib.searchArticles('qqqxz')).toEqual([]);
   });
+
+  it('answers a repeated query the same at every limit, and a caller changing the answer changes nothing', () => {
+    const first = lib.searchArticles('Iran Iraq', 5);
+    first.push('not-an-article');
+    first.length = 0;
+    expect(lib.searchArticles('iran iraq', 1)).toEqual(['a.md']);
+    expect(lib.searchArticles('IRAN, iraq', 5)).toEqual(['a.md', 'b.md']);
+    expect(lib.searchArticles('iraq', 2)).toEqual(['c.md', 'a.md']);
+    expect(lib.searchArticles('iraq', 3)).toEqual(['c.md', 'a.md', 'b.md']);
+  });
+
+  it('answers from the current articles after the library changes, not from an earlier answer', () => {
+    const live = SegmentedLibrary.fromArticles([a, b, c]);
+    expect(live.searchArticles('iraq')).toEqual(['c.md', 'a.md', 'b.md']);
+    expect(live.searchArticles('iran iraq')).toEqual(['a.md', 'b.md']);
+    live.applyChanges({ upsert: [story('d.md', 'Iraq and Iran sign pact', ['Iraq and Iran signed a pact on oil.'])], remove: ['a.md'] });
+    expect(live.searchArticles('iraq')).not.toContain('a.md');
+    expect(live.searchArticles('iraq')).toContain('d.md');
+    expect(live.searchArticles('iran iraq')).toEqual(expect.arrayContaining(['d.md', 'b.md']));
+    expect(live.searchArticles('iran iraq')).not.toContain('a.md');
+  });
 });
