@@ -263,5 +263,5 @@ export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
     : items.length
       ? `No attributed claims about "${query.label}"; the outlets' own reporting follows`
       : `No claims found about "${query.label}"`;
-  return { command: 'claim', query: topic, headline, items, citations: citations.list(), notes };
+  return { command: 'claim', query: topic, headline, items, citations: citations.list(), notes, ...(after > 0 ? { nextPage: `${query.text} --page ${page + 1}` } : {}) };
 }
