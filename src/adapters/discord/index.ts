@@ -29,7 +29,7 @@ import { topicChoices } from './autocomplete.js';
 import { attachment, attachTimelineChart } from './chart.js';
 import { PRIVATE_OPTION, commandNameFor } from './commands.js';
 import { NONCE_WINDOW_MS, findDigestPost, markEmbeds } from './digest-post.js';
-import { PageStore, pageButtons, parsePageButton } from './pages.js';
+import { PageStore, pageButtons, parsePageButton, type NextAnswer } from './pages.js';
 import { renderReply, type RenderOptions } from './render.js';
 
 export { LIMITS } from './limits.js';
@@ -156,12 +156,19 @@ function clientOptions(runtime: PlatformRuntime, opts: ResolvedOptions, askChann
   };
 }
 
+/** How to get the next page of an answer ("claim … --page 2"), when it has one. */
+function nextAnswer(reply: Reply): NextAnswer | undefined {
+  return reply.nextPage !== undefined && !reply.error ? { command: reply.command, text: reply.nextPage } : undefined;
+}
+
 /** The page renderer of `Handling.firstPage`: renders a reply and keeps its later pages for the paging buttons. */
 function pageRenderer(pages: PageStore, render: RenderOptions | undefined): Handling['firstPage'] {
   return (reply) => {
     const rendered = renderReply(reply, render);
     const page = rendered[0]!;
-    const components = rendered.length > 1 ? [pageButtons(pages.put(rendered), 0, rendered.length)] : [];
+    // An answer with a next page ("claim … --page 2") keeps its pages too: Next on the last one runs it.
+    const next = nextAnswer(reply);
+    const components = rendered.length > 1 || next ? [pageButtons(pages.put(rendered, next), 0, rendered.length, !!next)] : [];
     return { content: page.content, embeds: page.embeds, components, allowedMentions: NO_MENTIONS };
   };
 }
@@ -219,16 +226,30 @@ function autocompleteHandler({ runtime }: Handling): (interaction: AutocompleteI
   };
 }
 
-/** The paging handler: Previous/Next show a kept page in place, or say the answer has expired. */
-function pageButtonHandler({ pages }: Handling): (interaction: ButtonInteraction, key: string, index: number) => Promise<void> {
+/**
+ * The paging handler: Previous/Next show a kept page in place; Next past the last kept page runs
+ * the answer's next page (`Reply.nextPage`) and keeps its pages too; an unknown key has expired.
+ */
+function pageButtonHandler({ pages, guard, opts }: Handling): (interaction: ButtonInteraction, key: string, index: number) => Promise<void> {
   return async (interaction, key, index) => {
-    const stored = pages.get(key);
-    const page = stored?.[index];
-    if (!stored || !page) {
+    let kept = pages.kept(key);
+    if (kept && index === kept.pages.length && kept.next) {
+      const { command, text } = kept.next;
+      const answer = await guard.run(command, { text }, originOf(interaction.user.id, interaction.channelId, interaction.guildId));
+      if (answer.refused) {
+        await interaction.reply({ content: answer.text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        return;
+      }
+      const { reply } = answer;
+      pages.extend(key, renderReply(reply, opts.render), nextAnswer(reply));
+      kept = pages.kept(key);
+    }
+    const page = kept?.pages[index];
+    if (!kept || !page) {
       await interaction.reply({ content: 'This answer has expired — run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
-    await interaction.update({ content: page.content, embeds: page.embeds, components: [pageButtons(key, index, stored.length)], allowedMentions: NO_MENTIONS });
+    await interaction.update({ content: page.content, embeds: page.embeds, components: [pageButtons(key, index, kept.pages.length, !!kept.next)], allowedMentions: NO_MENTIONS });
   };
 }
 

@@ -49,7 +49,7 @@ describe('claims past the first page', () => {
   it('"More" on the last message of a page of claims shows the next page of claims', async () => {
     const responseUrl = fake.responseUrl('claim');
     await sendSigned(port, slashCommandBody({ command: '/claim', text: 'tarsk', responseUrl }), FORM, { secret: SECRET });
-    let message = await fake.waitFor((r) => responseUrl.endsWith(r.path));
+    let message = await fake.waitFor((r) => responseUrl.endsWith(r.path), 30_000);
     const seen: number[] = [...headings(message)];
     // Through the messages of page 1 (a few quotes each) to its last, then one more click.
     for (let click = 1; click <= 6 && !seen.includes(11); click++) {
@@ -57,7 +57,7 @@ describe('claims past the first page', () => {
       expect(more, `a More button after claims ${seen.join(', ')}`).toBeDefined();
       const url = fake.responseUrl(`more-${click}`);
       await sendSigned(port, buttonBody({ actionId: ACTIONS.more, value: more!.value!, responseUrl: url }), FORM, { secret: SECRET });
-      message = await fake.waitFor((r) => url.endsWith(r.path));
+      message = await fake.waitFor((r) => url.endsWith(r.path), 30_000);
       seen.push(...headings(message));
     }
     expect(seen).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
