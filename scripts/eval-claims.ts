@@ -170,9 +170,18 @@ async function main(): Promise<void> {
   const counts: Counts = { attributed: 0, judged: 0, right: 0, outlet: 0, leaks: 0, unattributed: 0, unattributedWithGold: 0 };
   const errors: string[] = [];
   const seen = new Set<string>();
+  const grouping = { groups: 0, multi: 0, answered: 0 };
   for (const topic of topics) {
     for (let page = 1; page <= opts.pages; page++) {
       const reply: Reply = await runtime.execute('claim', { text: opts.pages > 1 ? `${topic} --page ${page}` : topic }, { platform: 'cli' });
+      // PolNeAR has no gold for which statements make one claim: the groups are counted, not scored.
+      const byGroup = new Map<string, ReplyItem[]>();
+      for (const i of reply.items) if (/^c\d+$/.test(String(i.fields?.group))) byGroup.set(String(i.fields?.group), [...(byGroup.get(String(i.fields?.group)) ?? []), i]);
+      for (const members of byGroup.values()) {
+        grouping.groups++;
+        if (members.length > 1) grouping.multi++;
+        if (members.some((i) => i.fields?.stance === 'denies' || i.fields?.stance === 'disputes')) grouping.answered++;
+      }
       for (const item of reply.items) {
         const article = byId.get(reply.citations.find((c) => c.id === item.source)?.articleId ?? '');
         if (!article) continue;
@@ -214,6 +223,7 @@ async function main(): Promise<void> {
   console.log(`claimant prec.  ${(counts.judged ? counts.right / counts.judged : 0).toFixed(3)}  (${counts.right} of ${counts.judged} attributed items with a gold cue in their span; goal ≥ 0.95)`);
   console.log(`speech leaks    ${pct(counts.leaks, counts.outlet)} %  (${counts.leaks} of ${counts.outlet} own-reporting items hold a named source's speech; goal ≤ 5 %)`);
   console.log(`unattributed    ${counts.unattributed} quotations shown without a claimant (${counts.unattributedWithGold} of them with a named gold source)`);
+  console.log(`claim groups    ${grouping.groups} shown, ${grouping.multi} with more than one item, ${grouping.answered} with a denial or dispute (no gold for grouping: counts only)`);
   for (const e of errors.slice(0, opts.errors)) console.log(e);
 }
 

@@ -8,7 +8,7 @@ import type { Library } from '../core/ports.js';
 import { statementsOf } from './analyser.js';
 import { claimantKey, pluralName } from './claimants.js';
 import { ownSpan } from './own-span.js';
-import { groupClaims, type Appearance, type ClaimGroup } from './grouping.js';
+import { groupClaims, topicTerms, type Appearance, type ClaimGroup } from './grouping.js';
 import type { Stance, Statement } from './types.js';
 import { CitationBook, quote } from '../answer/reply.js';
 import { countOf } from '../answer/plural.js';
@@ -18,7 +18,7 @@ import { messageReply } from '../answer/message.js';
 import { tooCommonTopic } from '../topics/common.js';
 
 /** Bounds that keep the answer readable and the latency flat on a large archive. */
-const LIMITS = { candidates: 50, perAlias: 30, groups: 10, itemsPerGroup: 6, outletItems: 4 } as const;
+const LIMITS = { candidates: 50, perAlias: 30, groups: 10, claimsPerGroup: 5, itemsPerGroup: 8, outletItems: 4 } as const;
 
 /** Articles that mention every part of the topic, best first, found through the index. */
 function candidateArticles(library: Library, matchers: PartMatcher[], topic: string, parts: string[][]): Article[] {
@@ -134,7 +134,10 @@ function addGroup(items: ReplyItem[], g: ClaimGroup, n: number, citations: Citat
   const heading = headingFor(g, n);
   const bySnippet = new Map<string, ReplyItem>();
   let count = 0;
-  for (const a of [...g.claims, ...g.responses]) {
+  // The claim side is capped below the group's limit, so a claim many outlets repeat leaves room for its denials.
+  let claims = 0;
+  for (const [i, a] of [...g.claims, ...g.responses].entries()) {
+    const isClaim = i < g.claims.length;
     const own = ownSpan(a.statement, statementsOf(a.article));
     const text = a.article.text.slice(own.start, own.end);
     const key = `${a.statement.stance}|${a.statement.claimant ?? ''}|${text}`;
@@ -144,11 +147,12 @@ function addGroup(items: ReplyItem[], g: ClaimGroup, n: number, citations: Citat
       if (id !== same.source) same.alsoIn = [...new Set([...(same.alsoIn ?? []), id])];
       continue;
     }
-    if (count >= LIMITS.itemsPerGroup) continue;
+    if (count >= LIMITS.itemsPerGroup || (isClaim && claims >= LIMITS.claimsPerGroup)) continue;
     const item = itemFor(a, g, heading, citations);
     bySnippet.set(key, item);
     items.push(item);
     count++;
+    if (isClaim) claims++;
   }
 }
 
@@ -243,7 +247,8 @@ export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
       appearances.push({ article, statement, order, relevance: relevanceOf(article, statement, here) });
     }
   });
-  const groups = groupClaims(appearances).filter((g) => g.claims.length || g.responses.some((r) => r.statement.kind === 'attributed'));
+  // Every statement here shares the topic's words (its aliases too): they do not make two statements one claim.
+  const groups = groupClaims(appearances, topicTerms([query.text, ...query.parts.flat()])).filter((g) => g.claims.length || g.responses.some((r) => r.statement.kind === 'attributed'));
   const citations = new CitationBook();
   const items: ReplyItem[] = [];
   const first = (page - 1) * LIMITS.groups;
@@ -268,7 +273,7 @@ export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
     : items.length
       ? `No attributed claims about "${query.label}"; the outlets' own reporting follows`
       : `No claims found about "${query.label}"`;
-  return { command: 'claim', query: topic, headline, items, citations: citations.list(), notes };
+  return { command: 'claim', query: topic, headline, items, citations: citations.list(), notes, ...(after > 0 ? { nextPage: `${query.text} --page ${page + 1}` } : {}) };
 }
 
 /**

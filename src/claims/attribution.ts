@@ -16,12 +16,15 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
-  clauseSubjectBefore, clauseStart, insertedSubject, INTRO_WORDS, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial, TIME_HEAD,
+  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial,
   titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
 import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
+import {
+  CLAUSE_OPENING, CONNECTIVES, DATED, INTRO_WORDS, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS,
+} from './words.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
 import { shippedTagger, type CueTagger } from './model/tagger.js';
@@ -94,10 +97,6 @@ function agentHead(toks: readonly import('./tokens.js').Token[], start: number, 
   while (k > start && (TIME_HEAD_WORDS.test(toks[k]!.lower) || /^(?:last|this|next)$/.test(toks[k]!.lower))) k--;
   return toks[k]!;
 }
-const TIME_HEAD_WORDS = /^(?:week|month|year|fall|spring|summer|winter|morning|afternoon|evening|night|weekend|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
-
-/** Words opening a subordinate or participial phrase inside commas ("…, after winning Ohio, …"). */
-const SUBORDINATE = new Set(['after', 'before', 'while', 'when', 'since', 'although', 'though', 'because', 'despite', 'amid', 'following', 'during', 'as', 'if', 'unless', 'until', 'once']);
 
 /** "to"-taking words that are adjectives, which `skipLeft` already passes ("likely to", "ready to"). */
 const ADJECTIVE_TO = new Set(['likely', 'ready', 'willing', 'expected', 'going', 'set']);
@@ -112,13 +111,7 @@ const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video',
 const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|videos?|transcripts?|slides?|charts?|graphs?|maps?|averages?|websites?|e-?mails?|photos?|images?|memos?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts|filings?|footage|tallies|search)\b/i;
 /** After a quotation, a document named after "read": "…,” read the statement", "read one". */
 const DOC_AFTER = /^\s*(?:(?:the|a|an|one|another|his|her|their|its)\s+)?(?:statement|email|e-mail|message|sign|letter|post|tweet|note|release|placard|banner|one|another|text)\b/i;
-/** Words of a time phrase between a verb and its "that" ("announced on Tuesday that"). */
-const DATED = /^(?:on|in|at|last|this|earlier|late|early|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|\d+)$/;
 const DOC_SOURCE = /\b(?:statement|report|message|post|letter|order|document|release|communique|readout|text)\s*$/i;
-
-
-
-
 
 const PERSONAL = new Set(['i', 'we', 'they', 'you', 'he', 'she', 'who']);
 const MODALS = new Set(['would', 'will', 'do', 'does', 'did', "don't", "doesn't", "didn't", 'not', 'also', 'still', 'really', 'truly', 'strongly', 'to', 'could', 'might', 'may', 'can', 'should', 'must', "won't", "wouldn't", "can't"]);
@@ -149,7 +142,6 @@ function positionCue(toks: readonly import('./tokens.js').Token[], c: number, le
 }
 
 const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys']);
-const CLAUSE_OPENING = new Set(['but', 'and', 'yet', 'meanwhile', 'still', 'also']);
 
 /** Index of the head of a poll phrase starting at `i` ("the latest CNN/ORC poll"), or -1. */
 function pollAfter(toks: readonly import('./tokens.js').Token[], i: number): number {
@@ -168,9 +160,6 @@ const DESCRIPTION_START = /^(?:a|an|the|who|whose|one|former|then|now|executive|
 
 /** Reporting verbs that make a phrase after a name a statement of its own rather than a description. */
 const REPORTING_CORE = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 'tells', 'noted', 'notes', 'argued', 'argues', 'claimed', 'claims', 'explained', 'insisted', 'warned', 'wrote', 'writes', 'stated', 'reported', 'reports', 'according', 'asked', 'replied', 'responded', 'continued', 'saying', 'adding', 'telling', 'noting', 'arguing']);
-
-/** Sentence adverbs and connectives that can sit between commas after a name without describing it. */
-const CONNECTIVES = new Set(['meanwhile', 'however', 'instead', 'too', 'though', 'moreover', 'furthermore', 'nonetheless', 'nevertheless', 'likewise', 'similarly', 'separately', 'overall', 'finally', 'first', 'second', 'again', 'then', 'now', 'also', 'still', 'indeed', 'alas', 'so', 'therefore', 'thus', 'yes', 'no', 'please', 'sir', 'ma’am', 'today', 'tonight', 'yesterday', 'later', 'earlier', 'once', 'here', 'there']);
 
 /** A lower-case word opening a description of a person ("executive director of …", "co-founder of …"). */
 function roleWord(t: import('./tokens.js').Token): boolean {
@@ -213,12 +202,6 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
 
 /** Lower-case words that open a speaker's title before a name ("former Gov. …", "election lawyer …"). */
 const ROLE_LEAD = /^(?:former|retired|then|longtime|veteran|senior|top|acting|interim|deputy|chief|state|election|campaign|master|conservative|liberal|progressive|republican|democratic|independent|political|party|civil|rights|pollster|strategist|activist|lawyer|attorney|professor|economist|analyst|historian|author|columnist|commentator|host|anchor|reporter|editor|pastor|rev\.?|ex-\w+)$/;
-
-/** Quantifiers and numerals that can stand alone as a subject ("Several said", "two in three say"). */
-const QUANT_SUBJECTS = new Set(['some', 'many', 'most', 'several', 'both', 'all', 'few', 'two', 'three', 'four', 'five', 'others', 'one', 'each', 'numerous', 'multiple', 'various', 'another']);
-
-/** Quantifiers of a relative source: "many of whom", "most of which". */
-const QUANTIFIERS = new Set(['many', 'most', 'some', 'all', 'several', 'none', 'both', 'few', 'each', 'one', 'two', 'three', 'half', 'dozens', 'hundreds', 'thousands', 'millions']);
 
 /** A lower-case word for someone who can speak: a speaker noun, singular or plural, or a noun for people. */
 function personWord(lower: string): boolean {
@@ -864,7 +847,6 @@ function clipContents(text: string, raws: Raw[]): void {
     if (end > r.content.start) r.content = { start: r.content.start, end };
   }
 }
-
 
 /** What `quotationIndex` needs of one paragraph, read in one pass. */
 interface ParagraphQuotes {

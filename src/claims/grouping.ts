@@ -6,6 +6,7 @@
 import type { Article } from '../core/types.js';
 import { claimantKey } from './claimants.js';
 import type { Statement } from './types.js';
+import { placeFor } from '../topics/places.js';
 
 /** One statement as it appears in one article. */
 export interface Appearance {
@@ -37,23 +38,67 @@ const STOP = new Set(
     'claimed claims claim reported report according further').split(' '),
 );
 
-/** Content words of a text, lightly stemmed, for comparing claims. */
-function claimTerms(text: string): Set<string> {
+/**
+ * Bounds on the pairwise work, so grouping stays linear in the number of statements: a term held by
+ * `posting` groups already is too common to tell claims apart and is not looked up; a statement is
+ * compared with at most `candidates` groups (those sharing most terms), and with at most `members`
+ * statements of each.
+ */
+const BOUNDS = { posting: 64, candidates: 16, members: 8 } as const;
+
+/**
+ * A response that points back at a claim instead of restating it ("called the report fictitious",
+ * "rejected these claims", "denied it"): it may answer the claim its article just reported. "claims that …"
+ * and "claims of …" state their content instead.
+ */
+/** Nouns a response points back with ("the report", "these claims", "the dust allegations"). */
+const REFERRING_NOUNS = String.raw`(?:reports?|claims?|allegations?|accusations?|statements?|stor(?:y|ies)|rumou?rs?|suggestions?|assertions?|charges?|remarks?|comments?|account|information|news|reporting)`;
+const REFERRING = new RegExp(String.raw`(?:\b(?:the|these|this|those|such|that|its|their|his|her|our)\s+|^\s*)(?:[\p{L}’'-]+\s+){0,2}?` +
+  `${REFERRING_NOUNS}` + String.raw`\b(?!\s+(?:that|of|about|on|over)\b)|^\s*(?:it|this|that|them|so)\s*$`, 'iu');
+const REFERRING_NOUN = new RegExp(`^${REFERRING_NOUNS}$`);
+
+/** At most this many own content words, besides the referring phrase, for a response to count as pointing back. */
+const REFERRING_MAX_TERMS = 3;
+
+/**
+ * Content words of a text, lightly stemmed, for comparing claims; a country's demonym or capital counts
+ * as the country ("Russian", "Moscow" → russia); the topic's own words are left out.
+ */
+function claimTerms(text: string, topic: ReadonlySet<string> = new Set()): Set<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-    let word = m[0];
-    if (word.length < 3 || STOP.has(word)) continue;
-    word = word.replace(/(?:ing|ed|es|s|ian|ians)$/, '');
-    if (word.length >= 3) out.add(word);
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    let word = m[0].toLowerCase();
+    // "May" is the month (or a name), not the modal.
+    if (word.length < 3 || (STOP.has(word) && m[0] !== 'May')) continue;
+    const place = placeFor(word);
+    word = place ? place.name.toLowerCase() : word.replace(/(?:ing|ed|es|s|ian|ians)$/, '');
+    if (word.length >= 3 && !topic.has(word)) out.add(word);
   }
+  return out;
+}
+
+/**
+ * The words of a topic as grouping compares them: every statement about the topic shares them, so
+ * they say nothing about whether two statements make the same claim.
+ * @example topicTerms(['Gyumri', 'border troops']) // Set { 'gyumri', 'border', 'troop' }
+ */
+export function topicTerms(words: readonly string[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const w of words) for (const t of claimTerms(w)) out.add(t);
   return out;
 }
 
 interface Working {
   claims: Appearance[];
   responses: Appearance[];
+  /** Every content term of the group's claims (and of a response that opened the group). */
   terms: Set<string>;
+  /** The summed weight of `terms`. */
+  weight: number;
+  /** The content terms of its first claims, one set each (at most BOUNDS.members). */
+  members: Set<string>[];
   keys: Set<string>;
+  /** Content texts of its claims: a syndicated copy says the same words. */
   texts: Set<string>;
   /** Per article, the earliest start of a statement of this group (for "answers a claim its article just reported"). */
   firstAt: Map<string, number>;
@@ -70,136 +115,210 @@ function chronological(a: Appearance, b: Appearance): number {
   return a.order - b.order || a.statement.span.start - b.statement.span.start;
 }
 
+/** Adds `value` to the list under `key`. */
+function push<K>(index: Map<K, number[]>, key: K, value: number): void {
+  const list = index.get(key);
+  if (!list) index.set(key, [value]);
+  else if (list.at(-1) !== value) list.push(value);
+}
+
 /**
- * The groups, with an index from each term to the groups holding it, so a statement counts the
- * terms it shares with every group in one pass over its own terms' lists (not a set comparison per group).
+ * The groups, with indexes from each term, content text, claimant key and article to the groups
+ * holding it, so a statement is compared only with groups it has something in common with.
  */
 class Groups {
   readonly list: Working[] = [];
+  constructor(readonly weights: Weights) {}
   private readonly byTerm = new Map<string, number[]>();
   private readonly byText = new Map<string, number[]>();
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byArticle = new Map<string, number[]>();
 
-  add(terms: Set<string>, snippet: string | null): Working {
-    const g: Working = { claims: [], responses: [], terms: new Set(), keys: new Set(), texts: new Set(), firstAt: new Map() };
-    this.list.push(g);
-    this.addTerms(this.list.length - 1, terms);
-    if (snippet !== null) this.addText(this.list.length - 1, snippet);
-    return g;
+  add(): number {
+    this.list.push({ claims: [], responses: [], terms: new Set(), weight: 0, members: [], keys: new Set(), texts: new Set(), firstAt: new Map() });
+    return this.list.length - 1;
   }
 
-  addTerms(index: number, terms: Set<string>): void {
+  /** Puts `a` in group `index`, as a claim or a response, with its content terms. */
+  join(index: number, a: Appearance, terms: Set<string>, as: 'claim' | 'response'): void {
     const g = this.list[index]!;
-    for (const t of terms) {
-      if (g.terms.has(t)) continue;
-      g.terms.add(t);
-      const list = this.byTerm.get(t);
-      if (list) list.push(index);
-      else this.byTerm.set(t, [index]);
+    if (as === 'claim') {
+      g.claims.push(a);
+      if (g.members.length < BOUNDS.members) g.members.push(terms);
+      const text = textOf(a, 'content');
+      if (!g.texts.has(text)) (g.texts.add(text), push(this.byText, text, index));
+      for (const k of a.statement.claimantKeys) if (!g.keys.has(k)) (g.keys.add(k), push(this.byKey, k, index));
+    } else g.responses.push(a);
+    if (as === 'claim' || g.claims.length === 0) {
+      for (const t of terms) if (!g.terms.has(t)) (g.terms.add(t), (g.weight += this.weights.of(t)), push(this.byTerm, t, index));
     }
+    const at = g.firstAt.get(a.article.id);
+    if (at === undefined || a.statement.span.start < at) g.firstAt.set(a.article.id, a.statement.span.start);
+    push(this.byArticle, a.article.id, index);
   }
 
-  addText(index: number, snippet: string): void {
-    const g = this.list[index]!;
-    if (g.texts.has(snippet)) return;
-    g.texts.add(snippet);
-    const list = this.byText.get(snippet);
-    if (list) list.push(index);
-    else this.byText.set(snippet, [index]);
-  }
-
-  /** Terms of `terms` each group holds, by group index (0 for groups sharing none). */
-  shared(terms: Set<string>): Uint32Array {
-    const counts = new Uint32Array(this.list.length);
-    for (const t of terms) for (const i of this.byTerm.get(t) ?? []) counts[i]!++;
+  /**
+   * How many of `terms` each group holds and their weight, for the groups holding any (terms too
+   * common to tell claims apart are skipped).
+   */
+  shared(terms: Set<string>): Map<number, { count: number; weight: number }> {
+    const counts = new Map<number, { count: number; weight: number }>();
+    for (const t of terms) {
+      const list = this.byTerm.get(t);
+      if (!list || list.length >= BOUNDS.posting) continue;
+      const w = this.weights.of(t);
+      for (const i of list) {
+        const c = counts.get(i);
+        if (c) (c.count++, (c.weight += w));
+        else counts.set(i, { count: 1, weight: w });
+      }
+    }
     return counts;
   }
 
-  /** Indexes of the groups that share a term with `terms` or already hold `snippet`, in group order. */
-  touching(counts: Uint32Array, snippet: string): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < counts.length; i++) if (counts[i]) out.push(i);
-    const same = this.byText.get(snippet);
-    if (!same) return out;
-    const all = new Set([...out, ...same]);
-    return [...all].sort((a, b) => a - b);
+  /** The groups sharing at least `least` terms, most weight shared first, at most BOUNDS.candidates of them. */
+  closest(counts: Map<number, { count: number; weight: number }>, least: number): number[] {
+    return [...counts].filter(([, c]) => c.count >= least).sort((x, y) => y[1].weight - x[1].weight || x[0] - y[0]).slice(0, BOUNDS.candidates).map(([i]) => i);
+  }
+
+  /** The latest groups holding `text`, claimant key `key` or a statement of `article` (at most BOUNDS.candidates each). */
+  holding(which: 'text' | 'key' | 'article', value: string): number[] {
+    const index = which === 'text' ? this.byText : which === 'key' ? this.byKey : this.byArticle;
+    return (index.get(value) ?? []).slice(-BOUNDS.candidates);
   }
 }
 
-/** Records that a statement of `a`'s article at its start belongs to `g`. */
-function noteArticle(g: Working, a: Appearance): void {
-  const at = g.firstAt.get(a.article.id);
-  if (at === undefined || a.statement.span.start < at) g.firstAt.set(a.article.id, a.statement.span.start);
+/**
+ * How telling each content word is among the statements of one answer: a word most of them share
+ * (the story's setting: "military", "base") weighs little, a word few share weighs much (inverse
+ * document frequency over the statements).
+ */
+class Weights {
+  private readonly df = new Map<string, number>();
+  private count = 0;
+
+  see(terms: Set<string>): void {
+    this.count++;
+    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  of(term: string): number {
+    return Math.log(1 + this.count / (this.df.get(term) ?? 1));
+  }
+
+  sum(terms: Iterable<string>): number {
+    let total = 0;
+    for (const t of terms) total += this.of(t);
+    return total;
+  }
+}
+
+/** Weighted Jaccard similarity of two term sets; 0 unless they share two terms. */
+function likeness(weights: Weights, a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  let common = 0;
+  for (const t of small) if (large.has(t)) (shared++, (common += weights.of(t)));
+  return shared < 2 ? 0 : common / (weights.sum(a) + weights.sum(b) - common);
+}
+
+/** The group a claim joins: one whose statements say the same thing (the same words, or most content words shared), or -1. */
+function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
+  const text = textOf(a, 'content');
+  const candidates = new Set([...all.holding('text', text), ...all.closest(all.shared(terms), 2)]);
+  let best = -1;
+  let bestScore = 0;
+  for (const i of [...candidates].sort((x, y) => x - y)) {
+    const g = all.list[i]!;
+    const sameClaimant = a.statement.claimantKeys.some((k) => g.keys.has(k));
+    // Two statements make the same claim when their content words mostly agree; one claimant restating
+    // itself needs less agreement than two claimants.
+    const needed = sameClaimant ? 0.25 : 0.5;
+    const sim = g.texts.has(text) ? 1 : Math.max(0, ...g.members.map((m) => likeness(all.weights, terms, m)));
+    if (sim >= needed && sim > bestScore) (best = i), (bestScore = sim);
+  }
+  return best;
 }
 
 /**
- * Groups appearances into claims with their denials.
+ * The group a denial, dispute or outlet's doubt answers, or -1: the claim whose content it
+ * contradicts (content words shared), or, when it only points back ("called the report
+ * fictitious"), the claim of the claimant it names or the one its article just reported.
+ */
+function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
+  const statement = r.statement;
+  const answered = statement.answers ? claimantKey(statement.answers.replace(/\s*\(([^)]+)\)$/, '')) : null;
+  const acronym = statement.answers ? /\(([^)]+)\)$/.exec(statement.answers)?.[1]?.toLowerCase() ?? null : null;
+  // The response's own words, besides the noun it points back with.
+  const own = [...terms].filter((t) => !REFERRING_NOUN.test(t) && !REFERRING_NOUN.test(`${t}s`));
+  const pointsBack = own.length <= REFERRING_MAX_TERMS && REFERRING.test(textOf(r, 'content'));
+  const outlet = statement.kind === 'outlet';
+  const counts = all.shared(terms);
+  const weight = all.weights.sum(terms);
+  const candidates = new Set([
+    ...all.closest(counts, pointsBack || terms.size < 2 ? 1 : 2),
+    ...(answered ? all.holding('key', answered) : []),
+    ...(acronym ? all.holding('key', acronym) : []),
+    ...all.holding('article', r.article.id),
+  ]);
+  let best = -1;
+  let bestScore = 0;
+  for (const i of [...candidates].sort((x, y) => x - y)) {
+    const g = all.list[i]!;
+    if (!g.claims.length) continue;
+    const shared = counts.get(i);
+    // A denial restates part of the claim it denies: two terms shared, and a good part of the smaller
+    // term set; among the claims it could answer, the one sharing the most telling words (by weight).
+    const contentMatch = !!shared && shared.count >= Math.min(2, terms.size) && shared.count / Math.min(terms.size, g.terms.size) >= 0.35;
+    // "rejects trawler claims": the words of a phrase pointing back say which claims.
+    const modifierMatch = pointsBack && !!shared && shared.count / Math.max(1, own.length) >= 0.5;
+    const overlap = contentMatch || modifierMatch ? shared!.weight / Math.min(weight, g.weight) : 0;
+    const named = (!!answered && g.keys.has(answered)) || (!!acronym && g.keys.has(acronym));
+    const earlierHere = (g.firstAt.get(r.article.id) ?? Infinity) <= statement.span.start;
+    // The outlet's own doubt ("could not be independently verified") answers a claim of its own article.
+    if (outlet ? !earlierHere || !(contentMatch || pointsBack) : !contentMatch && !(pointsBack && (named || modifierMatch || (earlierHere && !answered)))) continue;
+    let score = overlap + (named ? 1 : 0);
+    if (earlierHere && (outlet || !answered)) score += outlet ? 0.5 : 0.4;
+    // Between equal candidates, the claim reported most often is the one being answered.
+    score += Math.min(0.1, 0.02 * g.claims.length);
+    if (score > bestScore) (best = i), (bestScore = score);
+  }
+  return best;
+}
+
+/**
+ * Groups appearances into claims with their denials. A group is one claim: statements whose
+ * content says the same thing, and the denials and disputes of that content. Words of the topic
+ * itself are discounted: sharing them is what every candidate statement does.
+ * @param topic terms of the topic (`topicTerms`), left out when comparing contents
  * @returns groups ordered by relevance, then by date of first appearance
  */
-export function groupClaims(appearances: readonly Appearance[]): ClaimGroup[] {
+export function groupClaims(appearances: readonly Appearance[], topic: ReadonlySet<string> = new Set()): ClaimGroup[] {
   const sorted = [...appearances].sort(chronological);
-  const all = new Groups();
+  const weights = new Weights();
+  const termsOf = new Map<Appearance, Set<string>>();
+  for (const a of sorted) {
+    const terms = claimTerms(textOf(a, 'content'), topic);
+    termsOf.set(a, terms);
+    weights.see(terms);
+  }
+  const all = new Groups(weights);
   const groups = all.list;
   const assertive = sorted.filter((a) => a.statement.kind === 'attributed' && (a.statement.stance === 'asserts' || a.statement.stance === 'confirms'));
   const isAssertive = new Set(assertive);
   const answering = sorted.filter((a) => !isAssertive.has(a));
 
   for (const a of assertive) {
-    const terms = claimTerms(textOf(a, 'content'));
-    const snippet = textOf(a, 'span');
-    const counts = all.shared(terms);
-    let best = -1;
-    let bestScore = 0;
-    // A group sharing no term and not holding the same snippet scores 0, below any threshold: only the others are read.
-    for (const i of all.touching(counts, snippet)) {
-      const g = groups[i]!;
-      const sameClaimant = a.statement.claimantKeys.some((k) => g.keys.has(k));
-      const needed = sameClaimant ? 0.25 : 0.5;
-      // Jaccard as shared / union of the two term sets.
-      const sim = g.texts.has(snippet) ? 1 : !terms.size || !g.terms.size ? 0 : counts[i]! / (terms.size + g.terms.size - counts[i]!);
-      if (sim >= needed && sim > bestScore) (best = i), (bestScore = sim);
-    }
-    if (best < 0) {
-      all.add(new Set(), null);
-      best = groups.length - 1;
-    }
-    const g = groups[best]!;
-    g.claims.push(a);
-    noteArticle(g, a);
-    all.addTerms(best, terms);
-    for (const k of a.statement.claimantKeys) g.keys.add(k);
-    all.addText(best, snippet);
+    const terms = termsOf.get(a)!;
+    const found = sameClaim(all, a, terms);
+    all.join(found >= 0 ? found : all.add(), a, terms, 'claim');
   }
 
   for (const r of answering) {
-    const statement = r.statement;
-    const answered = statement.answers ? claimantKey(statement.answers.replace(/\s*\(([^)]+)\)$/, '')) : null;
-    const acronym = statement.answers ? /\(([^)]+)\)$/.exec(statement.answers)?.[1]?.toLowerCase() ?? null : null;
-    const terms = claimTerms(textOf(r, 'span'));
-    const counts = all.shared(terms);
-    let best: Working | null = null;
-    let bestScore = 0;
-    for (const [i, g] of groups.entries()) {
-      if (!g.claims.length) continue;
-      // Overlap as shared / the smaller term set.
-      let score = !terms.size || !g.terms.size ? 0 : counts[i]! / Math.min(terms.size, g.terms.size);
-      if ((answered && g.keys.has(answered)) || (acronym && g.keys.has(acronym))) score += 1;
-      // The outlet's own doubt ("could not be independently verified") answers a claim of the same article.
-      const earlierHere = (g.firstAt.get(r.article.id) ?? Infinity) <= statement.span.start;
-      if (statement.kind === 'outlet') score = earlierHere ? score + 0.5 : 0;
-      // "called the report fictitious": an anaphoric denial answers the claim its article just reported.
-      else if (earlierHere && !answered) score += 0.4;
-      // Between equal candidates, the claim reported most often is the one being answered.
-      score += Math.min(0.1, 0.02 * g.claims.length);
-      if (score > bestScore) (best = g), (bestScore = score);
-    }
-    if (best && bestScore >= 0.35) {
-      best.responses.push(r);
-      noteArticle(best, r);
-    } else if (statement.kind === 'attributed') {
-      const g = all.add(terms, null);
-      g.responses.push(r);
-      noteArticle(g, r);
-    }
+    const terms = termsOf.get(r)!;
+    const found = answeredClaim(all, r, terms);
+    if (found >= 0) all.join(found, r, terms, 'response');
+    else if (r.statement.kind === 'attributed') all.join(all.add(), r, terms, 'response');
   }
 
   const ranked = groups.map((g) => {

@@ -148,12 +148,8 @@ export const PHRASAL_CUES: ReadonlyArray<{ re: RegExp; stance: Stance }> = [
   { re: /^(?:weighed|weighs|chimed|chimes|sounded|sounds)\s+(?:in|off)\b/i, stance: 'asserts' },
 ];
 
-/** Determiners and quantifiers: an NP starts with one, so leftward growth stops after it. */
-export const DETERMINERS = new Set([
-  'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'many',
-  'several', 'both', 'all', 'most', 'few', 'two', 'three', 'four', 'five', 'other', 'another', 'each', 'every',
-  'any', 'no', 'one', 'such', 'numerous', 'multiple', 'various',
-]);
+// Determiners and the time words between a subject and its verb live with their near-twins in ./words.ts.
+export { DETERMINERS, TIME_WORD } from './words.js';
 
 /** Pronouns that can stand as a source on their own. */
 export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who', 'which', 'one', 'someone', 'others', 'both']);
@@ -204,10 +200,6 @@ export const SPEAKER_NOUNS = new Set([
 export function speakerNoun(lower: string): boolean {
   return SPEAKER_NOUNS.has(lower) || (lower.endsWith('s') && SPEAKER_NOUNS.has(lower.slice(0, -1)));
 }
-
-const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-/** Time words that sit between a subject and its verb ("Yusov on Friday said"). */
-export const TIME_WORD = new RegExp(`^(?:${WEEKDAYS}|today|yesterday|tonight|earlier|later|previously|morning|afternoon|evening)$`);
 
 /**
  * Common verbs of news prose, every form: a phrase grown rightwards stops at one ("Republicans

@@ -7,20 +7,12 @@ import {
   BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import { isQuote, type Token } from './tokens.js';
+import {
+  CLAUSE_OPENERS, DATING, INTRO_WORDS, MONTH, OF_HEADS, QUANTITY_NOUNS, SUBORDINATORS, TIME_HEAD,
+} from './words.js';
 
 /** Longest noun phrase, in tokens, the rules will grow. */
 const MAX_NP = 10;
-
-/** Nouns of quantity or membership that take an "of" phrase inside a source. */
-const QUANTITY_NOUNS = new Set([
-  'percent', 'majority', 'majorities', 'minority', 'half', 'third', 'thirds', 'quarter', 'most', 'many', 'some', 'all', 'none',
-  'each', 'group', 'members', 'member', 'number', 'plurality', 'share', 'dozens', 'hundreds', 'thousands', 'millions',
-  'one', 'two', 'three', 'several', 'few', 'both', 'any', 'supporters', 'leaders', 'officials', 'spokesman', 'spokeswoman',
-  'spokesperson', 'head', 'chief', 'director', 'president', 'chairman', 'secretary', 'minister', 'ministry',
-]);
-
-/** Heads of time phrases ("this week", "Friday morning") that are never a speaker. */
-export const TIME_HEAD = /^(?:week|month|year|morning|afternoon|evening|night|weekend|day|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /** A headline in title case ("Trump Says His Plan Will Work"). */
 export function titleCase(toks: Token[]): boolean {
@@ -36,9 +28,6 @@ export function substantial(toks: Token[], k: number): boolean {
   if (words.length >= 12) return true;
   return words.length >= 6 && !BOUNDARY.has(words[0]!.lower);
 }
-
-/** Words opening a subordinate or introductory clause. */
-const SUBORDINATORS = new Set(['when', 'if', 'after', 'before', 'while', 'because', 'although', 'though', 'since', 'until', 'unless', 'whereas', 'once', 'asked', 'pressed', 'whether']);
 
 /** Nouns ending in -ly, which do not end a phrase the way adverbs do. */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'daily', 'weekly', 'monthly', 'quarterly', 'italy', 'fly', 'bully', 'belly', 'jelly']);
@@ -121,9 +110,6 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
   }
   return null;
 }
-
-/** Words that open a clause, so a noun phrase after them can be its subject ("Now Sembler, …, said"). */
-const CLAUSE_OPENERS = new Set(['and', 'but', 'now', 'even', 'as', 'when', 'while', 'after', 'because', 'that', 'yet', 'so', 'then', 'meanwhile', 'where', 'if', 'though', 'although', 'since', 'before', 'until', 'once', 'instead', 'still', 'also', 'however']);
 
 /** True when the noun phrase starting at token `s` opens a clause (so it can be the subject). */
 export function clauseStart(toks: Token[], s: number): boolean {
@@ -225,9 +211,6 @@ function npLeftOrPronoun(toks: Token[], j: number): number {
   return npLeft(toks, j);
 }
 
-/** Heads that take an "of" phrase as part of the source ("results of the exit poll", "most of them"). */
-const OF_HEADS = new Set(['results', 'result', 'some', 'most', 'many', 'half', 'all', 'none', 'members', 'member', 'majority', 'majorities', 'percent', '%', 'share', 'number', 'each', 'one', 'two', 'three', 'several', 'few', 'both', 'dozens', 'hundreds', 'thousands', 'millions', 'analysis', 'review', 'study', 'survey', 'poll', 'polls', 'supporters', 'critics', 'friends', 'allies', 'rest', 'plurality', 'third', 'quarter', 'fifth']);
-
 /** Grows a noun phrase rightwards from token `i`; returns its last token index, or -1. */
 export function npRight(toks: Token[], i: number): number {
   const first = toks[i];
@@ -296,13 +279,6 @@ function roleRun(toks: Token[], i: number): number {
   }
   return -1;
 }
-
-/** Sentence adverbs and openers that are never a subject ("Instead, …", "Later on Sunday, …"). */
-export const INTRO_WORDS: ReadonlySet<string> = new Set(['instead', 'later', 'meanwhile', 'throughout', 'absent', 'still', 'yet', 'indeed', 'finally', 'first', 'then', 'now', 'years', 'days', 'months', 'weeks', 'earlier', 'overall', 'separately', 'together', 'however', 'moreover', 'having', 'being', 'despite', 'amid', 'also', 'again', 'so', 'thus', 'today', 'tonight', 'yesterday']);
-
-/** Words of a time phrase after a participle ("released in late August", "published last year"). */
-const DATING = /^(?:in|on|at|last|this|late|early|earlier|mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|weekend|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec|\d+)$/;
-const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** Index of the first token after `i` that is not an auxiliary/adverb sitting between subject and verb (leftwards). */
 export function skipLeft(toks: Token[], i: number): number {

@@ -117,6 +117,11 @@ export interface Reply {
   notes: string[];
   /** Plain lines that are not quotes (help text, source lists). Never article text. */
   lines?: string[];
+  /**
+   * The command's text for the next page of this answer ("gyumri --page 2"), when it has one: the
+   * chat adapters' More/Next run it once the pages of this reply are used up.
+   */
+  nextPage?: string;
   /** True when the reply is an error or usage message rather than an answer. */
   error?: boolean;
   /** Why, when `error` is set: `usage` and `not_found` are the user's to fix (CLI exit 2), the rest are failures (exit 1). */

@@ -58,3 +58,88 @@ describe('claim grouping', () => {
     expect(reply.headline).toMatch(/denied or disputed/);
   });
 });
+
+/** One article's claims about a topic, as (group, stance, claimant, first words) rows. */
+async function groupsOf(text: string | string[], topic: string): Promise<Array<[string, string, string]>> {
+  const articles = [text].flat().map((t, i) => ingestText(t, { id: `story-${i}.md`, meta: meta(`Courier ${i}`, `2026-05-0${i + 1}`) }));
+  const ctx: CommandContext = { library: libraryFromArticles(articles), clock: { now: () => new Date('2026-05-05') }, logger: silentLogger, origin: { platform: 'cli' }, commands: new Map(), services: {} };
+  const reply = await claim.run(claim.input.parse({ topic }), ctx);
+  return reply.items.filter((i) => /^c\d+$/.test(String(i.fields?.group))).map((i) => [String(i.fields?.group), String(i.fields?.stance), i.text.split(' ').slice(0, 3).join(' ')]);
+}
+
+describe('claim grouping: a group is one claim', () => {
+  const quarry = [
+    'Quarry row reaches the council',
+    '',
+    'The county council said the Marlow quarry would close for good in June.',
+    '',
+    'Parents claimed that dust blowing from the Marlow quarry had made pupils at the village school ill.',
+    '',
+    'Union officials said the owners of the Marlow quarry had cut safety inspections to one a year.',
+    '',
+    'Brennan Aggregates, which owns the site, denied that safety inspections at the Marlow quarry had been cut.',
+    '',
+    'A company spokeswoman called the dust allegations baseless.',
+    '',
+    'Environmental lawyers disputed that the Marlow quarry permits were ever valid.',
+  ].join('\n');
+
+  it('keeps statements that only share the topic word in separate groups', async () => {
+    const rows = await groupsOf(quarry, 'marlow quarry');
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))![0];
+    const council = groupOf('The county council');
+    const parents = groupOf('Parents claimed that');
+    const union = groupOf('Union officials said');
+    expect(new Set([council, parents, union]).size).toBe(3);
+    // The lawyers' dispute is about the permits, which no one here claimed: a group of its own.
+    expect([council, parents, union]).not.toContain(groupOf('Environmental lawyers disputed'));
+  });
+
+  it('puts a denial with the claim whose content it contradicts, not with the claim before it', async () => {
+    const reply = [
+      'Owners answer the union',
+      '',
+      'The county planning office said the Marlow quarry would be allowed a second pit next spring.',
+      '',
+      'Brennan Aggregates denied that safety inspections at the Marlow quarry had been reduced.',
+    ].join('\n');
+    const rows = await groupsOf([quarry, reply], 'marlow quarry');
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))![0];
+    // The union's claim is in another article; the planning office's claim just before says something else.
+    expect(groupOf('Brennan Aggregates denied')).toBe(groupOf('Union officials said'));
+    expect(groupOf('Brennan Aggregates denied')).not.toBe(groupOf('The county planning'));
+    expect(groupOf('Brennan Aggregates, which')).toBe(groupOf('Union officials said'));
+    // "the dust allegations": a phrase pointing back, whose own word says which claim it answers.
+    expect(groupOf('A company spokeswoman')).toBe(groupOf('Parents claimed that'));
+  });
+
+  it('keeps two claims of one claimant apart when they share only the topic words', async () => {
+    const text = [
+      'Ferry news',
+      '',
+      'The harbour board said the Tarsk ferry fares would rise by a tenth.',
+      '',
+      'The harbour board said the Tarsk ferry would get a new captain.',
+    ].join('\n');
+    const rows = await groupsOf(text, 'tarsk ferry');
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))![0];
+    expect(rows.map((r) => r[0])).toEqual(['c1', 'c2']);
+    expect(groupOf('The harbour board')).toBe('c1');
+  });
+
+  it('joins two claimants saying the same thing in one group, the topic word aside', async () => {
+    const text = [
+      'Ferry link in doubt',
+      '',
+      'The harbour board said the Tarsk ferry would stop running after the winter storms damaged its hull.',
+      '',
+      'Local fishermen said storms had damaged the hull of the Tarsk ferry, which would stop running.',
+      '',
+      'The tourist office said the Tarsk ferry timetable would be printed in April.',
+    ].join('\n');
+    const rows = await groupsOf(text, 'tarsk ferry');
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))![0];
+    expect(groupOf('The harbour board')).toBe(groupOf('Local fishermen said'));
+    expect(groupOf('The tourist office')).not.toBe(groupOf('The harbour board'));
+  });
+});

@@ -31,7 +31,7 @@ import { attachment, attachTimelineChart } from './chart.js';
 import { checkMessageHandler } from './check-message.js';
 import { PRIVATE_OPTION, commandNameFor } from './commands.js';
 import { NONCE_WINDOW_MS, findDigestPost, markEmbeds } from './digest-post.js';
-import { PageStore, pageButtons, parsePageButton } from './pages.js';
+import { PageStore, pageButtons, parsePageButton, type NextAnswer } from './pages.js';
 import { discordAuthority } from './permissions.js';
 import { FeedbackMemo, feedbackRow, handleFeedback, parseFeedbackId } from './feedback.js';
 import { ExportMemo, exportRow, handleExport, parseExportId } from './export.js';
@@ -170,12 +170,19 @@ function clientOptions(runtime: PlatformRuntime, opts: ResolvedOptions, askChann
   };
 }
 
+/** How to get the next page of an answer ("claim … --page 2"), when it has one. */
+function nextAnswer(reply: Reply): NextAnswer | undefined {
+  return reply.nextPage !== undefined && !reply.error ? { command: reply.command, text: reply.nextPage } : undefined;
+}
+
 /** The page renderer of `Handling.firstPage`: renders a reply and keeps its later pages for the paging buttons. */
 function pageRenderer(pages: PageStore, render: RenderOptions | undefined, feedback: Handling['feedback'], exports: ExportMemo): Handling['firstPage'] {
   return (reply, judge = true) => {
     const rendered = renderReply(reply, render);
     const page = rendered[0]!;
-    const components = rendered.length > 1 ? [pageButtons(pages.put(rendered), 0, rendered.length)] : [];
+    // An answer with a next page ("claim … --page 2") keeps its pages too: Next on the last one runs it.
+    const next = nextAnswer(reply);
+    const components = rendered.length > 1 || next ? [pageButtons(pages.put(rendered, next), 0, rendered.length, !!next)] : [];
     if (judge && feedback && isJudgeable(reply)) components.push(feedbackRow(feedback.memo.put(feedbackSubject(reply))));
     const formats = judge ? exportFormats(reply) : [];
     if (formats.length) components.push(exportRow(exports.put(reply), formats));
@@ -236,18 +243,32 @@ function autocompleteHandler({ runtime }: Handling): (interaction: AutocompleteI
   };
 }
 
-/** The paging handler: Previous/Next show a kept page in place, or say the answer has expired. */
-function pageButtonHandler({ pages }: Handling): (interaction: ButtonInteraction, key: string, index: number) => Promise<void> {
+/**
+ * The paging handler: Previous/Next show a kept page in place; Next past the last kept page runs
+ * the answer's next page (`Reply.nextPage`) and keeps its pages too; an unknown key has expired.
+ */
+function pageButtonHandler({ pages, guard, opts }: Handling): (interaction: ButtonInteraction, key: string, index: number) => Promise<void> {
   return async (interaction, key, index) => {
-    const stored = pages.get(key);
-    const page = stored?.[index];
-    if (!stored || !page) {
+    let kept = pages.kept(key);
+    if (kept && index === kept.pages.length && kept.next) {
+      const { command, text } = kept.next;
+      const answer = await guard.run(command, { text }, originOf(interaction.user.id, interaction.channelId, interaction.guildId));
+      if (answer.refused) {
+        await interaction.reply({ content: answer.text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        return;
+      }
+      const { reply } = answer;
+      pages.extend(key, renderReply(reply, opts.render), nextAnswer(reply));
+      kept = pages.kept(key);
+    }
+    const page = kept?.pages[index];
+    if (!kept || !page) {
       await interaction.reply({ content: 'This answer has expired — run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
-    // The rows after the paging row (👍/👎) stay as they were.
+    // The rows after the paging row (👍/👎, Export) stay as they were.
     const rest = interaction.message.components.slice(1).map((row) => row.toJSON());
-    await interaction.update({ content: page.content, embeds: page.embeds, components: [pageButtons(key, index, stored.length), ...rest], allowedMentions: NO_MENTIONS });
+    await interaction.update({ content: page.content, embeds: page.embeds, components: [pageButtons(key, index, kept.pages.length, !!kept.next), ...rest], allowedMentions: NO_MENTIONS });
   };
 }
 

@@ -12,9 +12,21 @@ import type { DiscordPage } from './render.js';
 /** Prefix of every newsdesk paging button's `custom_id`. */
 export const PAGE_BUTTON_PREFIX = 'ndp';
 
+/** What runs the answer's next page once its kept pages are used up (`Reply.nextPage`). */
+export interface NextAnswer {
+  command: string;
+  text: string;
+}
+
+/** One kept answer: its rendered pages so far and, while there are more, how to get the next. */
+export interface KeptPages {
+  pages: DiscordPage[];
+  next?: NextAnswer;
+}
+
 /** Pages of answers that have more than one, by key, with a time to live and a size cap. */
 export class PageStore {
-  private readonly entries = new Map<string, { pages: DiscordPage[]; expires: number }>();
+  private readonly entries = new Map<string, KeptPages & { expires: number }>();
 
   /**
    * @param ttlMs - how long a paged answer can be paged through
@@ -27,24 +39,38 @@ export class PageStore {
     private readonly max = 1000,
   ) {}
 
-  /** Keeps pages and returns their key. */
-  put(pages: DiscordPage[]): string {
+  /** Keeps pages (and how to get the answer's next page, if any) and returns their key. */
+  put(pages: DiscordPage[], next?: NextAnswer): string {
     this.sweep();
     const key = randomBytes(9).toString('base64url');
-    this.entries.set(key, { pages, expires: this.clock.now().getTime() + this.ttlMs });
+    this.entries.set(key, { pages, ...(next ? { next } : {}), expires: this.clock.now().getTime() + this.ttlMs });
     while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     return key;
   }
 
   /** The pages under `key`, or undefined when unknown or expired. */
   get(key: string): DiscordPage[] | undefined {
+    return this.kept(key)?.pages;
+  }
+
+  /** The pages under `key` with how to get the next answer page, or undefined when unknown or expired. */
+  kept(key: string): KeptPages | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.expires <= this.clock.now().getTime()) {
       this.entries.delete(key);
       return undefined;
     }
-    return entry.pages;
+    return entry;
+  }
+
+  /** Appends the pages of the answer's next page under `key`, with how to get the one after (none when last). */
+  extend(key: string, pages: DiscordPage[], next?: NextAnswer): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    entry.pages = [...entry.pages, ...pages];
+    if (next) entry.next = next;
+    else delete entry.next;
   }
 
   /** Number of answers kept. */
@@ -58,8 +84,11 @@ export class PageStore {
   }
 }
 
-/** The Previous/Next row for page `index` (0-based) of `total`. */
-export function pageButtons(key: string, index: number, total: number): APIActionRowComponent<APIButtonComponent> {
+/**
+ * The Previous/Next row for page `index` (0-based) of `total`; with `more`, Next on the last page
+ * stays enabled and points past it (the answer's next page, run when clicked).
+ */
+export function pageButtons(key: string, index: number, total: number, more = false): APIActionRowComponent<APIButtonComponent> {
   const button = (label: string, target: number, disabled: boolean): APIButtonComponent => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
@@ -70,7 +99,7 @@ export function pageButtons(key: string, index: number, total: number): APIActio
   });
   return {
     type: ComponentType.ActionRow,
-    components: [button('Previous', Math.max(0, index - 1), index === 0), button('Next', Math.min(total - 1, index + 1), index >= total - 1)],
+    components: [button('Previous', Math.max(0, index - 1), index === 0), button('Next', Math.min(total - (more ? 0 : 1), index + 1), index >= total - 1 && !more)],
   };
 }
 

@@ -72,7 +72,9 @@ function pageOptions(runtime: PlatformRuntime, name: string, text: string, deliv
   return {
     ...(cursor ? { cursor } : {}),
     ...(share ? { shareValue: (c: Cursor) => value(c, 'ephemeral') } : {}),
-    ...(runtime.commands.has(name) ? { moreValue: (next: Cursor) => value(next, delivery) } : {}),
+    ...(runtime.commands.has(name)
+      ? { moreValue: (next: Cursor) => value(next, delivery), nextPageValue: (page: string) => encodeButton({ command: name, text: page, cursor: { unit: 0, offset: 0 }, delivery }) }
+      : {}),
     ...(runtime.services?.feedback ? { feedbackValue } : {}),
     ...(runtime.commands.has(name) ? { exportValue: () => value({ unit: 0, offset: 0 }, delivery) } : {}),
   };

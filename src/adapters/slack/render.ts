@@ -62,6 +62,8 @@ export interface PageOptions {
   shareValue?: (cursor: Cursor) => string;
   /** Value of a "More" button for the page after this one; no button when absent or too long. */
   moreValue?: (next: Cursor) => string;
+  /** Value of the "More" button on the reply's last page, running the answer's next page (`Reply.nextPage`). */
+  nextPageValue?: (text: string) => string;
   /** A line shown above the answer (e.g. who shared it). */
   preface?: string;
   /** Value of the 👍/👎 buttons for the quotes this page shows; no buttons when absent, undefined or too long. */
@@ -295,7 +297,8 @@ export function renderPage(reply: Reply, options: PageOptions = {}): Page {
   if (share !== undefined && share.length <= LIMITS.buttonValue) {
     buttons.push({ type: 'button', text: { type: 'plain_text', text: 'Share in channel', emoji: false }, action_id: ACTIONS.share, value: share, style: 'primary' });
   }
-  const more = next ? options.moreValue?.(next) : undefined;
+  // The last page of this reply: "More" asks for the answer's next page, when it has one.
+  const more = next ? options.moreValue?.(next) : reply.nextPage !== undefined ? options.nextPageValue?.(reply.nextPage) : undefined;
   if (more !== undefined && more.length <= LIMITS.buttonValue) {
     buttons.push({ type: 'button', text: { type: 'plain_text', text: 'More', emoji: false }, action_id: ACTIONS.more, value: more });
   }

@@ -44,6 +44,12 @@ describe('page buttons', () => {
     for (const b of row.components as Array<{ custom_id: string }>) expect(b.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
   });
 
+  it('keep Next on the last kept page when the answer has a next page, pointing past it', () => {
+    const last = pageButtons('k', 2, 3, true).components as Array<{ custom_id: string; disabled: boolean }>;
+    expect(last.map((b) => b.disabled)).toEqual([false, false]);
+    expect(parsePageButton(last[1]!.custom_id)).toEqual({ key: 'k', index: 3 });
+  });
+
   it('ignore other buttons', () => {
     expect(parsePageButton('someone-else:1')).toBeNull();
     expect(parsePageButton('ndp:key:x:N')).toBeNull();
