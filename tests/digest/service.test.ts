@@ -219,7 +219,7 @@ describe('scheduled digests', () => {
     arrive(library, service, QUAKE);
     clock.set('2026-11-24T05:00:00Z');
     expect(await service.tick()).toEqual({ posted: 1, empty: 0, failed: 0 });
-    expect(slack.posts[0]!.reply.headline).toMatch(/^Digest on "gyumri": 1 new article since/);
+    expect(slack.posts[0]!.reply.headline).toMatch(/^Digest on "gyumri": 1 new article, 1 claim or denial since/);
     expect(slack.posts[0]!.reply.citations.map((c) => c.articleId)).toEqual(['gyumri-quake.md']);
   });
 
