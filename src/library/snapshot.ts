@@ -18,7 +18,7 @@ import { makeDirectory } from '../core/make-dir.js';
 import { fingerprintSections, restoreFingerprints } from './fingerprints.js';
 
 /** Bump when the snapshot layout or the index format changes; older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 'newsdesk-index-7';
+export const SNAPSHOT_FORMAT = 'newsdesk-index-8';
 
 const MAGIC = Buffer.from('NDSNAP\u0000\u0001', 'latin1');
 
