@@ -208,6 +208,11 @@ function newsOf(article: Article): number[] {
   return indices;
 }
 
+/** True when the article has sentences reporting its news without a date (so `reportedEventsOf` may find some). */
+export function hasNews(article: Article): boolean {
+  return newsOf(article).length > 0;
+}
+
 /**
  * Sentences that may report the article's news without a date: no time words, long enough, not
  * background, among the first reporting sentences, and told in the past or present perfect
