@@ -17,7 +17,7 @@ export function referenceOf(article: Article): DateReference | null {
 /** Runs on every article at ingest (also 100,000 Reuters stories in the benchmark), so it only parses sentences that pass a cheap prefilter. */
 export const datesAnalyser: Analyser<DateMention[]> = {
   name: 'dates',
-  version: '4',
+  version: '5',
   analyse(article: Article): DateMention[] {
     return resolveDates(article.text, article.sentences, referenceOf(article));
   },

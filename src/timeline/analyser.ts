@@ -10,6 +10,6 @@ import { eventsAnnotation, findArticleEvents, type EventsAnnotation } from './ev
 /** Events at ingest (issue 15): stored in `article.annotations.events`. */
 export const eventsAnalyser: Analyser<EventsAnnotation> = {
   name: 'events',
-  version: '1',
+  version: '2',
   analyse: (article: Article) => eventsAnnotation(findArticleEvents(article)),
 };

@@ -193,8 +193,28 @@ function attributive(s: string, start: number, end: number, precision: string): 
   const after = s.slice(end, end + 40);
   // "this year's conference": the determiner is part of the expression.
   if (/^(?:this|last|next)\s/i.test(s.slice(start, end)) && /^['’]s\s/.test(after)) return true;
-  return ATTRIBUTIVE_BEFORE.test(s.slice(Math.max(0, start - 24), start)) && ATTRIBUTIVE_AFTER.test(after);
+  // "her 2000 and 2006 Senate races": each year of a coordinated list qualifies the noun after the list.
+  let from = start;
+  let to = end;
+  for (let k = 0; k < COORDINATED_LIMIT; k++) {
+    const m = YEAR_BEFORE.exec(s.slice(Math.max(0, from - 16), from));
+    if (!m) break;
+    from -= m[0].length;
+  }
+  for (let k = 0; k < COORDINATED_LIMIT; k++) {
+    const m = YEAR_AFTER.exec(s.slice(to, to + 16));
+    if (!m) break;
+    to += m[0].length;
+  }
+  return ATTRIBUTIVE_BEFORE.test(s.slice(Math.max(0, from - 24), from)) && ATTRIBUTIVE_AFTER.test(to === end ? after : s.slice(to, to + 40));
 }
+
+/** Most years of one coordinated list read either side of a year (bounded work). */
+const COORDINATED_LIMIT = 6;
+/** A year and a list separator right before a year ("2000 and ", "1998, "). */
+const YEAR_BEFORE = /\b(?:1[5-9]|20)\d\d(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)$/;
+/** A list separator and a year right after a year (" and 2006", ", 2004"). */
+const YEAR_AFTER = /^(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)(?:1[5-9]|20)\d\d\b/;
 
 /** Per article: its news sentences when no annotation holds them (computed on first use). */
 const newsCache = new WeakMap<Article, number[]>();

@@ -59,3 +59,17 @@ describe('events found at ingest', () => {
     expect((article.annotations['events'] as { news: number[] }).news).toEqual([body]);
   });
 });
+
+describe('years that only qualify a noun', () => {
+  it('does not date a sentence by a coordinated list of years before a noun ("her 2000 and 2006 races")', async () => {
+    const library = await libraryOf([
+      {
+        id: 'v.md',
+        text: 'Vale enters race\n\nSenator Dana Vale won her 1998, 2004 and 2010 council races by wide margins. Dana Vale left the council in 2012 to teach law.',
+        meta: { title: 'Vale enters race', published: '2021-06-02', publishedInferred: false },
+      },
+    ]);
+    const events = eventsOf(library.articles[0]!).map((e) => e.mention.text);
+    expect(events).toEqual(['2012']);
+  });
+});
