@@ -139,6 +139,12 @@ interface AnnotationSection {
   offsets: Uint32Array;
 }
 
+/** Makes `name` an ordinary property of `out` holding `value`; returns the value. */
+function settle(out: Record<string, unknown>, name: string, value: unknown): unknown {
+  Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
 /** The packed article sections of a snapshot, decoded on demand. */
 class ArticleStore {
   constructor(
@@ -162,28 +168,34 @@ class ArticleStore {
     return this.texts.toString('utf8', this.textOffsets[i], this.textOffsets[i + 1]);
   }
 
+  /** Annotation sections by name. */
+  private readonly byName = new Map<string, AnnotationSection>();
+
+  /** One annotation of article `i`, decoded now (undefined when the article has none or it is damaged). */
+  annotation(i: number, name: string): unknown {
+    if (!this.byName.size) for (const a of this.annotations) this.byName.set(a.name, a);
+    const section = this.byName.get(name);
+    if (!section) return undefined;
+    const start = section.offsets[i]!;
+    const end = section.offsets[i + 1]!;
+    if (end <= start) return undefined;
+    try {
+      return JSON.parse(section.json.toString('utf8', start, end)) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The annotations of article `i`: each a property decoded on its first read (then an ordinary, assignable value). */
   annotationsOf(i: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const settle = (name: string, value: unknown) => Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
-    for (const { name, json, offsets } of this.annotations) {
-      const start = offsets[i]!;
-      const end = offsets[i + 1]!;
-      if (end <= start) continue;
+    for (const { name, offsets } of this.annotations) {
+      if (offsets[i + 1]! <= offsets[i]!) continue;
       Object.defineProperty(out, name, {
         enumerable: true,
         configurable: true,
-        get: () => {
-          let value: unknown;
-          try {
-            value = JSON.parse(json.toString('utf8', start, end));
-          } catch {
-            value = undefined;
-          }
-          settle(name, value);
-          return value;
-        },
-        set: (value: unknown) => settle(name, value),
+        get: () => settle(out, name, this.annotation(i, name)),
+        set: (value: unknown) => settle(out, name, value),
       });
     }
     return out;
@@ -255,6 +267,14 @@ export class StoredArticle implements Article {
   }
   set annotations(value: Record<string, unknown>) {
     this.cache.annotations = value;
+  }
+
+  /**
+   * One annotation, decoded on its own without building `annotations` (for a command that reads
+   * one annotation of many articles once each; it keeps what it needs). Same value as `annotations[name]`.
+   */
+  annotation(name: string): unknown {
+    return this.cache.annotations ? this.cache.annotations[name] : this.store.annotation(this.index, name);
   }
 
   /** The plain article, as JSON and copies should see it. */

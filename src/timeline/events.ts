@@ -114,10 +114,20 @@ export function eventsAnnotation(found: ArticleEvents): EventsAnnotation {
   };
 }
 
-/** The `events` annotation of an article when it has a well-formed one. */
+/** Per article: its `events` annotation as read once (null when it has none). */
+const annotations = new WeakMap<Article, EventsAnnotation | null>();
+
+/** The `events` annotation of an article when it has a well-formed one (read once per article object). */
 function annotationOf(article: Article): EventsAnnotation | undefined {
-  const a = article.annotations['events'] as EventsAnnotation | undefined;
-  return a && Array.isArray(a.events) && Array.isArray(a.news) ? a : undefined;
+  let held = annotations.get(article);
+  if (held === undefined) {
+    // An article from the snapshot decodes this one annotation alone, not its claims and dates.
+    const own = (article as { annotation?: (name: string) => unknown }).annotation;
+    const a = (typeof own === 'function' ? own.call(article, 'events') : article.annotations['events']) as EventsAnnotation | undefined;
+    held = a && Array.isArray(a.events) && Array.isArray(a.news) ? a : null;
+    annotations.set(article, held);
+  }
+  return held ?? undefined;
 }
 
 /** The events stored on an article at ingest, or undefined when it has none stored. */

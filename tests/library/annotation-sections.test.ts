@@ -33,10 +33,13 @@ describe('annotations in the snapshot', () => {
     const byId = (lib: typeof cold.library) => new Map(lib.articles.map((a) => [a.id, a]));
     const before = byId(cold.library);
     for (const article of warm.library.articles) {
+      // One annotation read on its own gives the same value as through `annotations`.
+      const one = (article as unknown as { annotation(name: string): unknown }).annotation('words');
       const ann = article.annotations;
       // Nothing decoded yet: both are still unread properties.
       expect(typeof Object.getOwnPropertyDescriptor(ann, 'words')?.get).toBe('function');
       expect((ann['words'] as { count: number }).count).toBeGreaterThan(3);
+      expect(one).toEqual(ann['words']);
       // Reading `words` settled it and left `quakes` undecoded.
       expect(Object.getOwnPropertyDescriptor(ann, 'words')?.get).toBeUndefined();
       expect(Object.keys(ann)).toEqual(Object.keys(before.get(article.id)!.annotations).filter((k) => before.get(article.id)!.annotations[k] !== undefined));
