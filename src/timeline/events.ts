@@ -1,7 +1,8 @@
 /**
  * Events: sentences (or clauses) that say something happened on a date. Dates that only frame
  * the article (datelines, "Date:" lines, publication stamps), chrome and captions are not events,
- * nor is anything dated after the article that reports it.
+ * nor is anything dated after the article that reports it. Found once per article at ingest by
+ * the `events` analyser (./analyser.ts): bump its version when what is found here changes.
  */
 import { datesOf } from '../dates/analyser.js';
 import type { DateMention } from '../dates/types.js';
