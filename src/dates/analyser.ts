@@ -39,7 +39,7 @@ export function analyseDates(article: Article): DateMention[] {
 /** Runs on every article at ingest (also 100,000 Reuters stories in the benchmark), so it only parses sentences that pass a cheap prefilter. */
 export const datesAnalyser: Analyser<DateMention[]> = {
   name: 'dates',
-  version: '4',
+  version: '5',
   analyse: analyseDates,
 };
 

@@ -20,6 +20,7 @@ import {
   type Ymd,
 } from './calendar.js';
 import { findCandidates, type Candidate } from './extract.js';
+import { redateQuotedDays } from './quoted.js';
 import type { DateMention, DateReference } from './types.js';
 
 /** Words in the few words before an expression that make it point forward ("will meet on Friday"). */
@@ -96,6 +97,8 @@ export function resolveDates(text: string, sentences: readonly Span[], reference
       });
     }
   });
+  // A quoted letter's "today" is the letter's day, not the article's.
+  redateQuotedDays(text, out);
   return out;
 }
 

@@ -29,6 +29,18 @@ const MAX_CHARS = 2000;
 /** Double-quoted stretches ("…", “…”), removed before reading the tense. */
 const QUOTED = /"[^"]*"|“[^”]*”/g;
 
+/** The word at `k`, lower-cased ('' past the end). */
+function wordAt(words: string[], k: number): string {
+  return words[k]?.toLowerCase() ?? '';
+}
+
+/** How far after an auxiliary at `i` its verb comes: past up to two adverbs ("has also announced", "will not be"). */
+function pastAdverbs(words: string[], i: number): number {
+  let j = 1;
+  while (j <= 2 && ADVERB_FORM.test(wordAt(words, i + j))) j++;
+  return j;
+}
+
 /**
  * The tense a sentence reports in, from its first finite verb outside quotations: "will" and
  * "is due to" are future, "has announced" perfect, "had announced" past perfect (background),
@@ -42,23 +54,22 @@ export function sentenceTense(sentence: string): SentenceTense {
   const words = sentence.slice(0, MAX_CHARS).replace(QUOTED, ' ').match(/[\p{L}'’-]+/gu) ?? [];
   for (let i = 0; i < words.length && i < 60; i++) {
     const w = words[i]!.toLowerCase().replace(/’/g, "'");
-    const next = (k: number) => words[i + k]?.toLowerCase() ?? '';
-    // The next word after up to two adverbs ("has also announced", "will not be"), read only for an auxiliary (most words are not one).
-    let j = 1;
-    const after = () => {
-      while (j <= 2 && ADVERB_FORM.test(next(j))) j++;
-      return next(j);
-    };
     if (w === 'will' || w === 'shall' || w === "won't" || w.endsWith("'ll")) return 'future';
-    if (w === 'is' || w === 'are' || w === 'am') return GOING_TO.test(after()) && next(j + 1) === 'to' ? 'future' : 'present';
-    if (w === 'has' || w === 'have' || w.endsWith("'ve")) return PARTICIPLE_FORM.test(after()) ? 'perfect' : 'present';
-    if (w === 'had' || w.endsWith("'d")) return PARTICIPLE_FORM.test(after()) ? 'past-perfect' : 'past';
-    if (w === 'was' || w === 'were' || w === 'did') return GOING_TO.test(after()) && next(j + 1) === 'to' ? 'future' : 'past';
+    if (w === 'is' || w === 'are' || w === 'am') {
+      const j = pastAdverbs(words, i);
+      return GOING_TO.test(wordAt(words, i + j)) && wordAt(words, i + j + 1) === 'to' ? 'future' : 'present';
+    }
+    if (w === 'has' || w === 'have' || w.endsWith("'ve")) return PARTICIPLE_FORM.test(wordAt(words, i + pastAdverbs(words, i))) ? 'perfect' : 'present';
+    if (w === 'had' || w.endsWith("'d")) return PARTICIPLE_FORM.test(wordAt(words, i + pastAdverbs(words, i))) ? 'past-perfect' : 'past';
+    if (w === 'was' || w === 'were' || w === 'did') {
+      const j = pastAdverbs(words, i);
+      return GOING_TO.test(wordAt(words, i + j)) && wordAt(words, i + j + 1) === 'to' ? 'future' : 'past';
+    }
     if (/^(?:does|do|can|may|must|should|says|plans|intends|aims|expects|hopes|wants|needs)$/.test(w)) return 'present';
     if (/^(?:would|could|might)$/.test(w)) return 'unknown';
     if (!PAST_FORM.test(w)) continue;
     // "Based on …," / "Founded in 1976, …": a sentence may open with a participle ('"…," said X' opens with its verb).
-    if (i === 0 && /^(?:on|in|by|as|at|with|from|for|to|after|under|over|into)$/.test(next(1))) continue;
+    if (i === 0 && /^(?:on|in|by|as|at|with|from|for|to|after|under|over|into)$/.test(wordAt(words, 1))) continue;
     if (i > 0 && NOT_SUBJECT.has(words[i - 1]!.toLowerCase())) continue;
     return 'past';
   }

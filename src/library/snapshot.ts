@@ -19,7 +19,7 @@ import { runSteps, type Steps } from '../core/take-turns.js';
 import { fingerprintSections, restoreFingerprints } from './fingerprints.js';
 
 /** Bump when the snapshot layout or the index format changes; older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 'newsdesk-index-8';
+export const SNAPSHOT_FORMAT = 'newsdesk-index-9';
 
 const MAGIC = Buffer.from('NDSNAP\u0000\u0001', 'latin1');
 

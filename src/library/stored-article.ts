@@ -1,6 +1,8 @@
 /**
  * Articles inside the snapshot: a small JSON record per article plus packed sections (texts,
- * sentences, blocks, annotations) that are decoded per article on first use.
+ * sentences, blocks, annotations) that are decoded per article on first use. Each annotation
+ * (claims, dates, events) has its own section and is decoded on its own first read, so a command
+ * reading one never parses the others.
  */
 import type { Article, Block, BlockKind, Sentence } from '../core/types.js';
 
@@ -36,7 +38,9 @@ const bytesOf = (a: Writable): Uint8Array => new Uint8Array(a.buffer, a.byteOffs
 export function articleSections(articles: readonly Article[]): SectionSource[] {
   const n = articles.length;
   const textOffsets = new Uint32Array(n + 1);
-  const annOffsets = new Uint32Array(n + 1);
+  // One section per annotation name, in the order names first appear.
+  const annKeys = new Set<string>();
+  for (const a of articles) for (const key of Object.keys(a.annotations ?? {})) annKeys.add(key);
   const sentOffsets = new Uint32Array(n + 1);
   const blockOffsets = new Uint32Array(n + 1);
   let sentences = 0;
@@ -105,8 +109,15 @@ export function articleSections(articles: readonly Article[]): SectionSource[] {
     { name: 'articles', type: 'bytes', chunks: records },
     { name: 'texts', type: 'bytes', chunks: blob(textOffsets, (a) => a.text) },
     array('textOffsets', 'u32', textOffsets),
-    { name: 'annotations', type: 'bytes', chunks: blob(annOffsets, (a) => JSON.stringify(a.annotations ?? {})) },
-    array('annOffsets', 'u32', annOffsets),
+    { name: 'annotationNames', type: 'bytes', chunks: () => [Buffer.from(JSON.stringify([...annKeys]), 'utf8')] },
+    ...[...annKeys].flatMap((key): SectionSource[] => {
+      const offsets = new Uint32Array(n + 1);
+      // An article without this annotation stores nothing (zero bytes), read back as absent.
+      return [
+        { name: `annotation:${key}`, type: 'bytes', chunks: blob(offsets, (a) => (a.annotations?.[key] === undefined ? '' : JSON.stringify(a.annotations[key]))) },
+        array(`annotationOffsets:${key}`, 'u32', offsets),
+      ];
+    }),
     array('sentOffsets', 'u32', sentOffsets),
     array('sStart', 'u32', sStart),
     array('sEnd', 'u32', sEnd),
@@ -121,13 +132,25 @@ export function articleSections(articles: readonly Article[]): SectionSource[] {
   ];
 }
 
+/** One annotation's packed section: the JSON of every article, one after another. */
+interface AnnotationSection {
+  name: string;
+  json: Buffer;
+  offsets: Uint32Array;
+}
+
+/** Makes `name` an ordinary property of `out` holding `value`; returns the value. */
+function settle(out: Record<string, unknown>, name: string, value: unknown): unknown {
+  Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
 /** The packed article sections of a snapshot, decoded on demand. */
 class ArticleStore {
   constructor(
     readonly texts: Buffer,
     readonly textOffsets: Uint32Array,
-    readonly annotations: Buffer,
-    readonly annOffsets: Uint32Array,
+    readonly annotations: AnnotationSection[],
     readonly sentOffsets: Uint32Array,
     readonly sStart: Uint32Array,
     readonly sEnd: Uint32Array,
@@ -145,12 +168,37 @@ class ArticleStore {
     return this.texts.toString('utf8', this.textOffsets[i], this.textOffsets[i + 1]);
   }
 
-  annotationsOf(i: number): Record<string, unknown> {
+  /** Annotation sections by name. */
+  private readonly byName = new Map<string, AnnotationSection>();
+
+  /** One annotation of article `i`, decoded now (undefined when the article has none or it is damaged). */
+  annotation(i: number, name: string): unknown {
+    if (!this.byName.size) for (const a of this.annotations) this.byName.set(a.name, a);
+    const section = this.byName.get(name);
+    if (!section) return undefined;
+    const start = section.offsets[i]!;
+    const end = section.offsets[i + 1]!;
+    if (end <= start) return undefined;
     try {
-      return JSON.parse(this.annotations.toString('utf8', this.annOffsets[i], this.annOffsets[i + 1])) as Record<string, unknown>;
+      return JSON.parse(section.json.toString('utf8', start, end)) as unknown;
     } catch {
-      return {};
+      return undefined;
     }
+  }
+
+  /** The annotations of article `i`: each a property decoded on its first read (then an ordinary, assignable value). */
+  annotationsOf(i: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const { name, offsets } of this.annotations) {
+      if (offsets[i + 1]! <= offsets[i]!) continue;
+      Object.defineProperty(out, name, {
+        enumerable: true,
+        configurable: true,
+        get: () => settle(out, name, this.annotation(i, name)),
+        set: (value: unknown) => settle(out, name, value),
+      });
+    }
+    return out;
   }
 
   sentences(i: number): Sentence[] {
@@ -221,6 +269,14 @@ export class StoredArticle implements Article {
     this.cache.annotations = value;
   }
 
+  /**
+   * One annotation, decoded on its own without building `annotations` (for a command that reads
+   * one annotation of many articles once each; it keeps what it needs). Same value as `annotations[name]`.
+   */
+  annotation(name: string): unknown {
+    return this.cache.annotations ? this.cache.annotations[name] : this.store.annotation(this.index, name);
+  }
+
   /** The plain article, as JSON and copies should see it. */
   toJSON(): Article {
     return {
@@ -244,17 +300,20 @@ export function unpackArticles(get: (name: string) => Uint8Array | Uint16Array |
   };
   let records: ArticleRecord[];
   let reasons: string[];
+  let annotationNames: string[];
   try {
     records = JSON.parse(bytes('articles').toString('utf8')) as ArticleRecord[];
     reasons = JSON.parse(bytes('reasons').toString('utf8')) as string[];
+    annotationNames = JSON.parse(bytes('annotationNames').toString('utf8')) as string[];
   } catch {
     throw new ArticleSectionError('article records are not JSON');
   }
+  if (!Array.isArray(annotationNames) || !annotationNames.every((x) => typeof x === 'string')) throw new ArticleSectionError('annotation names malformed');
+  const annotations = annotationNames.map((name) => ({ name, json: bytes(`annotation:${name}`), offsets: get(`annotationOffsets:${name}`) as Uint32Array }));
   const store = new ArticleStore(
     bytes('texts'),
     get('textOffsets') as Uint32Array,
-    bytes('annotations'),
-    get('annOffsets') as Uint32Array,
+    annotations,
     get('sentOffsets') as Uint32Array,
     get('sStart') as Uint32Array,
     get('sEnd') as Uint32Array,
@@ -268,15 +327,15 @@ export function unpackArticles(get: (name: string) => Uint8Array | Uint16Array |
     reasons,
   );
   const n = records.length;
-  const { textOffsets, annOffsets, sentOffsets, blockOffsets } = store;
-  if (textOffsets.length !== n + 1 || annOffsets.length !== n + 1 || sentOffsets.length !== n + 1 || blockOffsets.length !== n + 1) {
+  const { textOffsets, sentOffsets, blockOffsets } = store;
+  if (textOffsets.length !== n + 1 || sentOffsets.length !== n + 1 || blockOffsets.length !== n + 1 || annotations.some((a) => a.offsets.length !== n + 1)) {
     throw new ArticleSectionError('article sections do not match');
   }
   if (
     sentOffsets[n] !== store.sStart.length ||
     blockOffsets[n] !== store.bStart.length ||
     textOffsets[n] !== store.texts.length ||
-    annOffsets[n] !== store.annotations.length
+    annotations.some((a) => a.offsets[n] !== a.json.length)
   ) {
     throw new ArticleSectionError('article sections truncated');
   }

@@ -5,7 +5,7 @@
 import type { Library } from '../core/ports.js';
 import { compileTopic, parseTopic, type PartMatcher, type TopicQuery } from '../topics/index.js';
 import type { Article } from '../core/types.js';
-import { eventsOf, reportedEventsOf, type TimelineEvent } from './events.js';
+import { eventsOf, hasNews, reportedEventsOf, type TimelineEvent } from './events.js';
 
 /** One line of a timeline: an event and the other articles that report it. */
 export interface TimelineEntry {
@@ -66,8 +66,8 @@ function computeTimeline(library: Library, topic: string, opts: Required<Timelin
     const mine: TimelineEvent[] = [];
     for (const event of eventsOf(article)) if (involves(article, event, matchers, title)) mine.push(event);
     // Dated to publication only where the topic is the article's news: named in its title or lead.
-    if (inNews(article, matchers)) mine.push(...reportedEventsOf(article, (e) => involves(article, e, matchers, title), REPORTED_PER_ARTICLE));
-    events.push(...distinctEvents(mine));
+    if (hasNews(article) && inNews(article, matchers)) mine.push(...reportedEventsOf(article, (e) => involves(article, e, matchers, title), REPORTED_PER_ARTICLE));
+    if (mine.length) events.push(...(mine.length === 1 ? mine : distinctEvents(mine)));
   }
   return { topic: query, entries: merge(library, events) };
 }
@@ -110,12 +110,24 @@ const LEAD_SENTENCES = 4;
 
 /** True when every part of the topic is named in the article's title or the first sentences of its reporting. */
 function inNews(article: Article, matchers: PartMatcher[]): boolean {
-  const lead: string[] = [];
+  const lead = leadOf(article);
+  return matchers.every((m) => m(article.meta.title) || lead.some((t) => m(t, article)));
+}
+
+/** Per article: the text of its lead sentences (the same whatever the topic). */
+const leads = new WeakMap<Article, string[]>();
+
+/** The first reporting sentences of an article, read once per article object. */
+function leadOf(article: Article): string[] {
+  let lead = leads.get(article);
+  if (lead) return lead;
+  lead = [];
   for (const s of article.sentences) {
     if (lead.length >= LEAD_SENTENCES) break;
     if (s.kind === 'body' || s.kind === 'standfirst') lead.push(article.text.slice(s.start, s.end));
   }
-  return matchers.every((m) => m(article.meta.title) || lead.some((t) => m(t, article)));
+  leads.set(article, lead);
+  return lead;
 }
 
 /** Articles that may hold events of the topic: all of a small corpus, or the index's best matches on a large one. */
@@ -155,17 +167,35 @@ function searchAliases(aliases: string[], limit: number): string[] {
  */
 function involves(article: Article, event: TimelineEvent, matchers: PartMatcher[], title: string): boolean {
   const own = article.text.slice(event.span.start, event.span.end);
+  // Most sentences name no subject at all: they are settled before any neighbour is read.
+  // (Plain loops, no closures: this runs for every event of every candidate article.)
+  let any = false;
+  const inOwn: boolean[] = [];
+  for (const match of matchers) {
+    const found = match(own, article) || (match.person === true && PERSON_PRONOUN.test(own) && match(previousOf(article, event), article));
+    inOwn.push(found);
+    if (found) any = true;
+  }
+  if (!any) return false;
   // The neighbours are read only when a subject is missing from the sentence itself (most calls end sooner).
   let context: string[] | undefined;
-  const neighbours = () =>
-    (context ??= [-1, 1]
-      .map((d) => article.sentences[event.sentence + d])
-      .filter((s): s is NonNullable<typeof s> => s !== undefined && s.kind !== 'chrome' && s.kind !== 'caption')
-      .map((s) => article.text.slice(s.start, s.end)));
-  // Most sentences name no subject at all: they are settled before any neighbour is read.
-  const inOwn = matchers.map((match) => match(own, article) || (match.person === true && PERSON_PRONOUN.test(own) && match(previousOf(article, event), article)));
-  if (!inOwn.includes(true)) return false;
-  return matchers.every((match, i) => inOwn[i] || neighbours().some((c) => match(c, article)) || match(title));
+  for (let i = 0; i < matchers.length; i++) {
+    if (inOwn[i]) continue;
+    const match = matchers[i]!;
+    context ??= neighboursOf(article, event.sentence);
+    if (!context.some((c) => match(c, article)) && !match(title)) return false;
+  }
+  return true;
+}
+
+/** The reporting sentences either side of sentence `index` (chrome and captions left out). */
+function neighboursOf(article: Article, index: number): string[] {
+  const out: string[] = [];
+  for (const d of [-1, 1]) {
+    const s = article.sentences[index + d];
+    if (s !== undefined && s.kind !== 'chrome' && s.kind !== 'caption') out.push(article.text.slice(s.start, s.end));
+  }
+  return out;
 }
 
 /** The sentence before an event's sentence ('' for the first). */
@@ -189,44 +219,51 @@ function contentWords(text: string): Set<string> {
 function merge(library: Library, events: TimelineEvent[]): TimelineEntry[] {
   const publishedOf = new Map<string, string>();
   for (const e of events) if (!publishedOf.has(e.articleId)) publishedOf.set(e.articleId, library.get(e.articleId)?.meta.published ?? '9999');
-  const published = (e: TimelineEvent) => publishedOf.get(e.articleId)!;
   // One sort key per event: date (coarser first), then the earliest report, then place in the article.
-  const keyed = events.map((e) => ({ e, key: `${sortKey(e)}|${published(e)}|${e.articleId}|${String(e.span.start).padStart(9, '0')}` }));
+  const keyed = events.map((e) => ({ e, key: `${sortKey(e)}|${publishedOf.get(e.articleId)!}|${e.articleId}|${String(e.span.start).padStart(9, '0')}` }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const ordered = keyed.map((k) => k.e);
-  type Entry = TimelineEntry & { words: Set<string> };
-  const entries: Entry[] = [];
-  const byValue = new Map<string, Entry[]>();
-  const byText = new Map<string, Entry>();
-  for (const event of ordered) {
+  const entries: MergeEntry[] = [];
+  const byValue = new Map<string, MergeEntry[]>();
+  const byText = new Map<string, MergeEntry>();
+  for (const { e: event } of keyed) {
     const article = library.get(event.articleId)!;
     const text = article.text.slice(event.span.start, event.span.end);
-    const fresh = (e: Entry) => e.event.articleId !== event.articleId && !e.alsoIn.some((o) => o.articleId === event.articleId);
     // Syndicated copies carry the very same sentence: found at once, whatever the group size.
     const exact = byText.get(`${event.mention.value}\u0000${text}`);
-    if (exact && fresh(exact)) {
+    if (exact && fresh(exact, event)) {
       exact.alsoIn.push(event);
       continue;
     }
-    const words = wordsOf(event, text);
     const group = byValue.get(event.mention.value) ?? [];
     // Re-reports are compared with the latest entries of the same date only, so a busy date stays cheap.
-    let same: Entry | undefined;
+    // Word sets are made only for events that are compared (most dates of a timeline have one event).
+    let same: MergeEntry | undefined;
+    let words: Set<string> | undefined;
     for (let i = Math.max(0, group.length - MERGE_WINDOW); i < group.length && !same; i++) {
       const e = group[i]!;
-      if (fresh(e) && similar(e.words, words)) same = e;
+      if (!fresh(e, event)) continue;
+      words ??= wordsOf(event, text);
+      if (similar((e.words ??= wordsOf(e.event, e.text)), words)) same = e;
     }
     if (same) {
       same.alsoIn.push(event);
       continue;
     }
-    const entry: Entry = { event, alsoIn: [], words };
+    const entry: MergeEntry = { event, alsoIn: [], text, words };
     entries.push(entry);
     group.push(entry);
     byValue.set(event.mention.value, group);
     byText.set(`${event.mention.value}\u0000${text}`, entry);
   }
   return entries.map(({ event, alsoIn }) => ({ event, alsoIn }));
+}
+
+/** An entry while merging: its sentence's text, and its content words once compared. */
+type MergeEntry = TimelineEntry & { text: string; words: Set<string> | undefined };
+
+/** True when `event` comes from an article the entry does not already hold. */
+function fresh(entry: MergeEntry, event: TimelineEvent): boolean {
+  return entry.event.articleId !== event.articleId && !entry.alsoIn.some((o) => o.articleId === event.articleId);
 }
 
 /** How many earlier entries of the same date a new event is compared with when merging. */

@@ -1,7 +1,8 @@
 /**
  * Events: sentences (or clauses) that say something happened on a date. Dates that only frame
  * the article (datelines, "Date:" lines, publication stamps), chrome and captions are not events,
- * nor is anything dated after the article that reports it.
+ * nor is anything dated after the article that reports it. Found once per article at ingest by
+ * the `events` analyser (./analyser.ts): bump its version when what is found here changes.
  */
 import { datesOf } from '../dates/analyser.js';
 import type { DateMention } from '../dates/types.js';
@@ -82,20 +83,76 @@ export function notAfter(mention: DateMention, published: string | null): boolea
 
 const cache = new WeakMap<Article, TimelineEvent[]>();
 
-/** The events one article reports, in text order (computed once per article object). */
+/** The events one article reports, in text order: read from its `events` annotation (found at ingest), else found now; once per article object. */
 export function eventsOf(article: Article): TimelineEvent[] {
   let events = cache.get(article);
   if (!events) {
-    events = findEvents(article);
+    events = storedEventsOf(article) ?? findEvents(article, new Set());
     cache.set(article, events);
   }
   return events;
 }
 
-function findEvents(article: Article): TimelineEvent[] {
+/** What one article holds for timelines, found once (at ingest by the `events` analyser). */
+export interface ArticleEvents {
+  /** Events dated by a date expression of their sentence (stated or planned), in text order. */
+  events: TimelineEvent[];
+  /** Sentences that report the article's news with no time words, in text order (dated to publication when they name a topic). */
+  news: number[];
+}
+
+/** How the `events` analyser stores an article's events (JSON): each mention whole, its clause and whether it is planned. */
+export interface EventsAnnotation {
+  events: { m: DateMention; s: [number, number]; p?: 1 }[];
+  news: number[];
+}
+
+/** The stored form of what `findArticleEvents` found. */
+export function eventsAnnotation(found: ArticleEvents): EventsAnnotation {
+  return {
+    events: found.events.map((e) => ({ m: e.mention, s: [e.span.start, e.span.end], ...(e.basis === 'planned' ? { p: 1 as const } : {}) })),
+    news: found.news,
+  };
+}
+
+/** Per article: its `events` annotation as read once (null when it has none). */
+const annotations = new WeakMap<Article, EventsAnnotation | null>();
+
+/** The `events` annotation of an article when it has a well-formed one (read once per article object). */
+function annotationOf(article: Article): EventsAnnotation | undefined {
+  let held = annotations.get(article);
+  if (held === undefined) {
+    // An article from the snapshot decodes this one annotation alone, not its claims and dates.
+    const own = (article as { annotation?: (name: string) => unknown }).annotation;
+    const a = (typeof own === 'function' ? own.call(article, 'events') : article.annotations['events']) as EventsAnnotation | undefined;
+    held = a && Array.isArray(a.events) && Array.isArray(a.news) ? a : null;
+    annotations.set(article, held);
+  }
+  return held ?? undefined;
+}
+
+/** The events stored on an article at ingest, or undefined when it has none stored. */
+function storedEventsOf(article: Article): TimelineEvent[] | undefined {
+  const a = annotationOf(article);
+  return a?.events.map(({ m, s, p }) => ({ articleId: article.id, span: { start: s[0], end: s[1] }, sentence: m.sentence, mention: m, basis: p ? 'planned' : 'stated' }));
+}
+
+/** The news sentences stored on an article at ingest, or undefined when it has none stored. */
+function storedNewsOf(article: Article): number[] | undefined {
+  return annotationOf(article)?.news;
+}
+
+/** Finds the events and the undated news sentences of an article (what the `events` analyser stores). */
+export function findArticleEvents(article: Article): ArticleEvents {
+  const mentioned = new Set<number>();
+  const events = findEvents(article, mentioned);
+  return { events, news: newsSentences(article, mentioned) };
+}
+
+/** The stated and planned events of an article; records in `mentioned` the sentences holding a time word (other than a qualifying one). */
+function findEvents(article: Article, mentioned: Set<number>): TimelineEvent[] {
   const bySentence = new Map<number, DateMention[]>();
   // Sentences holding any time word other than a qualifying one are not dated to publication.
-  const mentioned = new Set<number>();
   for (const m of datesOf(article)) {
     const sentence = article.sentences[m.sentence];
     // The sentence's text, sliced once per mention (both checks below read it).
@@ -130,7 +187,6 @@ function findEvents(article: Article): TimelineEvent[] {
       events.push({ articleId: article.id, span, sentence: index, mention, basis });
     });
   }
-  timeWorded.set(article, mentioned);
   return events.sort((a, b) => a.span.start - b.span.start || a.mention.start - b.mention.start);
 }
 
@@ -148,27 +204,52 @@ function attributive(s: string, start: number, end: number, precision: string): 
   const after = s.slice(end, end + 40);
   // "this year's conference": the determiner is part of the expression.
   if (/^(?:this|last|next)\s/i.test(s.slice(start, end)) && /^['’]s\s/.test(after)) return true;
-  return ATTRIBUTIVE_BEFORE.test(s.slice(Math.max(0, start - 24), start)) && ATTRIBUTIVE_AFTER.test(after);
+  // "her 2000 and 2006 Senate races": each year of a coordinated list qualifies the noun after the list.
+  let from = start;
+  let to = end;
+  for (let k = 0; k < COORDINATED_LIMIT; k++) {
+    const m = YEAR_BEFORE.exec(s.slice(Math.max(0, from - 16), from));
+    if (!m) break;
+    from -= m[0].length;
+  }
+  for (let k = 0; k < COORDINATED_LIMIT; k++) {
+    const m = YEAR_AFTER.exec(s.slice(to, to + 16));
+    if (!m) break;
+    to += m[0].length;
+  }
+  return ATTRIBUTIVE_BEFORE.test(s.slice(Math.max(0, from - 24), from)) && ATTRIBUTIVE_AFTER.test(to === end ? after : s.slice(to, to + 40));
 }
 
-/** Per article: the sentences holding a time word (recorded by `findEvents`, read by `reportableOf`). */
-const timeWorded = new WeakMap<Article, ReadonlySet<number>>();
-/** Per article: sentences that may report its news without a date (no time words, long enough, not background). */
-const reportable = new WeakMap<Article, number[]>();
+/** Most years of one coordinated list read either side of a year (bounded work). */
+const COORDINATED_LIMIT = 6;
+/** A year and a list separator right before a year ("2000 and ", "1998, "). */
+const YEAR_BEFORE = /\b(?:1[5-9]|20)\d\d(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)$/;
+/** A list separator and a year right after a year (" and 2006", ", 2004"). */
+const YEAR_AFTER = /^(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)(?:1[5-9]|20)\d\d\b/;
 
-/** The reportable sentences of an article, found on first use (a timeline asks only of articles whose lead names its topic). */
-function reportableOf(article: Article): number[] {
-  let indices = reportable.get(article);
-  if (!indices) {
-    eventsOf(article);
-    reportable.set(article, (indices = reportableSentences(article, timeWorded.get(article) ?? new Set())));
-  }
+/** Per article: its news sentences when no annotation holds them (computed on first use). */
+const newsCache = new WeakMap<Article, number[]>();
+
+/** The news sentences of an article: from its `events` annotation, else found now (a timeline asks only of articles whose lead names its topic). */
+function newsOf(article: Article): number[] {
+  const stored = storedNewsOf(article);
+  if (stored) return stored;
+  let indices = newsCache.get(article);
+  if (!indices) newsCache.set(article, (indices = findArticleEvents(article).news));
   return indices;
 }
-/** Per article: the tense check of each sentence already read. */
-const reportedTense = new WeakMap<Article, Map<number, boolean>>();
 
-function reportableSentences(article: Article, mentioned: ReadonlySet<number>): number[] {
+/** True when the article has sentences reporting its news without a date (so `reportedEventsOf` may find some). */
+export function hasNews(article: Article): boolean {
+  return newsOf(article).length > 0;
+}
+
+/**
+ * Sentences that may report the article's news without a date: no time words, long enough, not
+ * background, among the first reporting sentences, and told in the past or present perfect
+ * (read outside quotations: '"…", said X' reports the saying).
+ */
+function newsSentences(article: Article, mentioned: ReadonlySet<number>): number[] {
   const published = article.meta.published;
   if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return [];
   const out: number[] = [];
@@ -180,7 +261,8 @@ function reportableSentences(article: Article, mentioned: ReadonlySet<number>): 
     if (mentioned.has(index)) continue;
     const s = article.text.slice(sentence.start, sentence.end);
     if (!hasWords(s, REPORTED_MIN_WORDS) || BACKGROUND.test(s.slice(0, 2000))) continue;
-    out.push(index);
+    const tense = sentenceTense(s);
+    if (tense === 'past' || tense === 'perfect') out.push(index);
   }
   return out;
 }
@@ -189,15 +271,13 @@ function reportableSentences(article: Article, mentioned: ReadonlySet<number>): 
  * Sentences that report the article's news with no time words, in the past or present perfect
  * (read outside quotations: '"…", said X' reports the saying), not background. They happened on
  * or just before publication, so they are dated to it — shown as reported on that date, not as a
- * stated date. The tense is read only of sentences `wanted` accepts (those naming the topic),
- * and at most `limit` events are returned, so a timeline reads few sentences per article.
+ * stated date. At most `limit` events are returned, so a timeline reads few sentences per article.
  * @param wanted - decides first whether an event is wanted at all (cheap topic test)
  */
 export function reportedEventsOf(article: Article, wanted: (event: TimelineEvent) => boolean, limit: number): TimelineEvent[] {
-  const indices = reportableOf(article);
+  const indices = newsOf(article);
+  if (!indices.length) return [];
   const published = article.meta.published!;
-  let tenses = reportedTense.get(article);
-  if (!tenses) reportedTense.set(article, (tenses = new Map()));
   const out: TimelineEvent[] = [];
   for (const index of indices) {
     if (out.length >= limit) break;
@@ -214,13 +294,7 @@ export function reportedEventsOf(article: Article, wanted: (event: TimelineEvent
       approximate: false,
     };
     const event: TimelineEvent = { articleId: article.id, span: { start: sentence.start, end: sentence.end }, sentence: index, mention, basis: 'reported' };
-    if (!wanted(event)) continue;
-    let news = tenses.get(index);
-    if (news === undefined) {
-      const tense = sentenceTense(article.text.slice(sentence.start, sentence.end));
-      tenses.set(index, (news = tense === 'past' || tense === 'perfect'));
-    }
-    if (news) out.push(event);
+    if (wanted(event)) out.push(event);
   }
   return out;
 }
