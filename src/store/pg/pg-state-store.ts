@@ -299,7 +299,7 @@ export class PgStateStore {
     claim?: { replicaId: string },
   ): Promise<boolean> {
     const { rowCount } = await this.pool.query(
-      `UPDATE digest_runs SET status = $1, posted_at = $2, article_count = $3, error = $4, lease_until = NULL
+      `UPDATE digest_runs SET status = $1, posted_at = $2, article_count = $3, error = $4
        WHERE id = $5 AND ($6::text IS NULL OR (claimed_by = $6 AND status = 'pending'))`,
       [
         outcome.status,
@@ -337,7 +337,9 @@ export class PgStateStore {
     if (now - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = now;
     await this.pool.query(
-      `DELETE FROM delivered_events WHERE event_key IN (SELECT event_key FROM delivered_events WHERE expires_at < now() LIMIT $1)`,
+      // The outer test is checked again on a row a concurrent delivery just renewed, so a renewed key stays.
+      `DELETE FROM delivered_events
+       WHERE expires_at < now() AND event_key IN (SELECT event_key FROM delivered_events WHERE expires_at < now() LIMIT $1)`,
       [PURGE_BATCH],
     );
   }

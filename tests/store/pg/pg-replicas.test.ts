@@ -114,7 +114,9 @@ describe('event de-duplication across replicas', () => {
     expect(await a.firstDelivery('slack:old', 50)).toBe(true);
     const [{ expires_at }] = (await sql<{ expires_at: Date }>(`SELECT expires_at FROM delivered_events WHERE event_key = 'slack:old'`)) as [{ expires_at: Date }];
     await untilDbTimePasses(expires_at);
-    expect((await race((store) => store.firstDelivery('slack:old', 60_000))).filter(Boolean)).toHaveLength(1);
+    // On the replica that saw it (whose purge already ran): the expired key itself counts as new, once.
+    const again = await Promise.all(Array.from({ length: ATTEMPTS }, () => a.firstDelivery('slack:old', 60_000)));
+    expect(again.filter(Boolean)).toHaveLength(1);
 
     await sql(`INSERT INTO delivered_events (event_key, expires_at) VALUES ('slack:stale', now() - interval '1 hour')`);
     // A store purges on its first delivery, then at most once a minute.
