@@ -60,13 +60,17 @@ describe('PgStateStore', () => {
     const [a, b] = [await open(), await open()];
     const chat = await a.addSubscription({ ...sub, channel: 'C9' });
     const [first] = await a.syncEnvSubscriptions([sub, { ...sub, channel: 'C2' }]);
-    const [x, y] = await Promise.all([a.syncEnvSubscriptions([sub, { ...sub, channel: 'C3' }]), b.syncEnvSubscriptions([sub, { ...sub, channel: 'C3' }])]);
-    expect(x).toEqual(y);
-    expect(x[0]).toEqual(first);
+    // Replicas restarted together with a new configuration all sync it at once.
+    const wanted = [sub, ...['C3', 'C4', 'C5'].map((channel) => ({ ...sub, channel }))];
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).syncEnvSubscriptions(wanted)));
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(results[0]![0]).toEqual(first);
     expect((await a.listSubscriptions()).map((s) => [s.channel, s.origin])).toEqual([
       ['C9', 'chat'],
       ['C1', 'env'],
       ['C3', 'env'],
+      ['C4', 'env'],
+      ['C5', 'env'],
     ]);
     expect(await a.getSubscription(chat.id)).toEqual(chat);
   });
