@@ -1,7 +1,8 @@
 /**
  * `/feeds`: the outlets whose feeds flow into the corpus. `list` shows each feed's last fetch,
  * stories and last error; `add <url> [outlet]` and `remove <url>` change what is followed;
- * `fetch [--once]` fetches every feed now. In chat only the users in FEEDS_ADMINS may use it
+ * `fetch [--once]` fetches every feed now (on the CLI it waits and lists each feed's outcome; in
+ * chat and the console it answers at once and the result is logged). In chat only the users in FEEDS_ADMINS may use it
  * (a URL added from chat makes the bot fetch it); on the CLI and the console whoever runs the
  * process may.
  */
@@ -66,6 +67,12 @@ export default {
         return reply('', feeds.length ? `${countOf(feeds.length, 'feed')} followed` : 'No feeds are followed yet.', feeds.map(describeFeed));
       }
       case 'fetch': {
+        if (ctx.origin.platform !== 'cli') {
+          // Chat and the console answer at once: one slow outlet must not hold the reply (or the console's prompt).
+          const { feeds, started } = desk.fetchInBackground();
+          const tail = 'new stories go into the corpus as they are read (the result is logged).';
+          return reply('', started ? `Fetching ${countOf(feeds, 'feed')} now; ${tail}` : `Already fetching the feeds; ${tail}`);
+        }
         const results = await desk.fetchNow();
         const failed = results.filter((r) => r.status === 'failed');
         const created = results.reduce((n, r) => n + r.created, 0);
