@@ -8,7 +8,9 @@
  * timeline queries, and a restart after 100 changed files (`npm run bench -- restart` alone). Prints a
  * table with the target verdicts and writes JSON to bench/out/; then
  * times one `newsdesk` call compiled against tsx (bench/cli-start.ts; `npm run bench -- cli-start`
- * alone) and one pathological passage (bench/pathological.ts; `npm run bench -- pathological` alone).
+ * alone) and one pathological passage (bench/pathological.ts; `npm run bench -- pathological` alone),
+ * and the feeds phase: 1,000 article pages behind 10 feeds on a local site fetched, extracted,
+ * written and indexed (bench/feeds.ts; `npm run bench -- feeds` alone).
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { readReuters, type ReutersStory } from './reuters.js';
 import { runPathological } from './pathological.js';
 import { runCliStart } from './cli-start.js';
+import { runFeedsBench } from './feeds.js';
 import { runPhase, type PhaseResult } from './phases.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -187,6 +190,11 @@ async function main(): Promise<void> {
     console.log('');
     await runPathological();
   }
+  // Feeds into the corpus (issue #16).
+  if (process.env.BENCH_FEEDS !== '0') {
+    console.log('');
+    await runFeedsBench();
+  }
 }
 
 /**
@@ -242,6 +250,11 @@ if (phase === 'cli-start') {
   });
 } else if (phase === 'restart' && rawArgs === undefined) {
   restartOnly().catch((err: unknown) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  });
+} else if (phase === 'feeds') {
+  runFeedsBench().catch((err: unknown) => {
     console.error('bench failed:', err);
     process.exitCode = 1;
   });

@@ -1,10 +1,11 @@
 /**
  * `/feeds`: the outlets whose feeds flow into the corpus. `list` shows each feed's last fetch,
  * stories and last error; `add <url> [outlet]` and `remove <url>` change what is followed;
- * `fetch [--once]` fetches every feed now. In chat only the channel managers may use it (a URL
- * added from chat makes the bot fetch it): Slack workspace admins and owners or ADMINS_SLACK,
- * Discord members with Manage Channels, and the users in FEEDS_ADMINS (the older setting). On
- * the CLI and the console whoever runs the process may.
+ * `fetch [--once]` fetches every feed now (on the CLI it waits and lists each feed's outcome; in
+ * chat and the console it answers at once and the result is logged). In chat only the channel
+ * managers may use it (a URL added from chat makes the bot fetch it): Slack workspace admins and
+ * owners or ADMINS_SLACK, Discord members with Manage Channels, and the users in FEEDS_ADMINS (the
+ * older setting). On the CLI and the console whoever runs the process may.
  */
 import { z } from 'zod';
 import type { Command, CommandContext } from '../src/core/command.js';
@@ -67,6 +68,12 @@ export default {
         return reply('', feeds.length ? `${countOf(feeds.length, 'feed')} followed` : 'No feeds are followed yet.', feeds.map(describeFeed));
       }
       case 'fetch': {
+        if (ctx.origin.platform !== 'cli') {
+          // Chat and the console answer at once: one slow outlet must not hold the reply (or the console's prompt).
+          const { feeds, started } = desk.fetchInBackground();
+          const tail = 'new stories go into the corpus as they are read (the result is logged).';
+          return reply('', started ? `Fetching ${countOf(feeds, 'feed')} now; ${tail}` : `Already fetching the feeds; ${tail}`);
+        }
         const results = await desk.fetchNow();
         const failed = results.filter((r) => r.status === 'failed');
         const created = results.reduce((n, r) => n + r.created, 0);

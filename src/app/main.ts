@@ -15,7 +15,8 @@ import type { Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import type { Platform, PlatformStarter } from '../core/platform.js';
 import { discordConfigured, slackConfigured, type Config } from './config.js';
-import { runConsole } from './console.js';
+import { runConsole, type ConsoleIO } from './console.js';
+import { lockForConsoleFeeds, startConsoleFeeds } from './console-feeds.js';
 import { createDigestService } from '../digest/index.js';
 import { FeedbackStore } from '../store/feedback-store.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
@@ -48,6 +49,8 @@ export interface StartOptions {
   onConnected?: (state: { platforms: string[]; failed: string[] }) => void;
   /** Loads the library. @defaultValue buildLibrary (tests put a gate in front of it) */
   loadLibrary?: LibraryLoader;
+  /** Where the console reads and writes. @defaultValue the process's stdin and stdout */
+  consoleIO?: ConsoleIO;
 }
 
 /** The chat platforms this process can serve, in start-up order; each is started through the one port. */
@@ -95,8 +98,9 @@ export async function startProcess(config: Config, options: StartOptions = {}): 
   const chat = !options.forceConsole && PLATFORMS.some((p) => p.configured(config));
   const logger = chat ? createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT }) : createTerminalLogger(process.stderr);
   // Chat mode posts digests, so one process per DATA_DIR: a second one refuses (NewsdeskError) rather
-  // than post them again. The console and the CLI only read the snapshot (written atomically) and take no lock.
-  const data = chat ? lockDataDir(config.DATA_DIR) : undefined;
+  // than post them again. The console and the CLI only read the snapshot (written atomically) and take no lock,
+  // except a console with FEEDS_FILE, which polls the feeds when no other newsdesk holds DATA_DIR.
+  const data = chat ? lockDataDir(config.DATA_DIR) : lockForConsoleFeeds(config, logger);
   try {
     return await serve(config, options, chat, logger, data);
   } finally {
@@ -123,8 +127,14 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
   const { runtime } = booting;
   const loaded = booting.loaded.finally(() => progress.done());
   if (!chat) {
-    await loaded;
-    await runConsole(runtime, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    const booted = await loaded;
+    // With FEEDS_FILE (and DATA_DIR to itself) the console polls the feeds and watches the corpus, as `npm start` does.
+    const live = data?.kind === 'held' ? await startConsoleFeeds(config, logger, services, booted) : undefined;
+    try {
+      await runConsole(runtime, options.consoleIO ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    } finally {
+      await live?.stop();
+    }
     return 0;
   }
   loaded.catch(() => undefined); // awaited below, once the platforms are up

@@ -119,4 +119,10 @@ export interface FeedsDesk {
   remove(url: string): FeedInfo;
   /** Fetches every feed now, due or not. */
   fetchNow(): Promise<FeedFetchInfo[]>;
+  /**
+   * Starts fetching every feed now and returns at once (chat and the console answer without
+   * waiting for slow outlets); the result is logged when the fetch ends. A fetch already started
+   * this way is not started again.
+   */
+  fetchInBackground(): { feeds: number; started: boolean };
 }

@@ -124,11 +124,14 @@ export class DigestService implements DigestDesk {
     this.store.close();
   }
 
-  /** Records what the corpus watcher saw, so new articles count from the moment they arrived. */
+  /**
+   * Records what the corpus watcher saw, so new articles count from the moment they arrived. An
+   * article changed materially (`revised`) counts as arriving again; any other edit does not.
+   */
   noteChanges(change: CorpusChange): void {
     this.state(() => {
       const now = this.clock.now();
-      if (change.upserted.length) this.store.recordArrivals(change.upserted, now);
+      if (change.upserted.length) this.store.recordArrivals(change.upserted, now, change.revised);
       if (change.removed.length) this.store.recordRemovals(change.removed, now);
     });
   }

@@ -43,6 +43,8 @@ export interface TickReport {
 export interface CorpusChange {
   upserted: readonly Pick<Article, 'id' | 'contentHash'>[];
   removed: readonly string[];
+  /** Ids among `upserted` whose text changed materially: news again, in the next digest once. */
+  revised?: readonly string[];
 }
 
 /** Where a subscription command came from. */

@@ -30,25 +30,46 @@ export class PrivateAddressError extends Error {
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
+/** Resolves a host name to every address it has (the system resolver unless a test stands in its own). */
+export type Resolver = (hostname: string, options: LookupOptions) => Promise<LookupAddress[]>;
+
+/** Which addresses count as public; tests widen it to let a local server stand in for a public host. */
+export type AddressPolicy = (address: string) => boolean;
+
+/** How the guard resolves and judges addresses. @defaultValue the system resolver and `isPublicAddress` */
+export interface GuardHooks {
+  resolve?: Resolver;
+  isPublic?: AddressPolicy;
+}
+
+const systemResolver: Resolver = (hostname, options) =>
+  new Promise((resolve, reject) => dnsLookup(hostname, { ...options, all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+
 /**
  * A `lookup` for node:http/https requests that resolves as usual, then refuses the connection
- * when any resolved address is not public (unless `allowPrivate`).
+ * when any resolved address is not public (unless `allowPrivate`). Every request (so every
+ * redirect hop) makes its own lookup: nothing is cached, so a host re-pointed between hops
+ * (DNS rebinding) is judged on the address actually connected to.
  * @param allowPrivate - `FEEDS_ALLOW_PRIVATE`: intranet CMSs and tests
+ * @param hooks - a stand-in resolver and address policy (tests)
  */
-export function guardedLookup(allowPrivate: boolean) {
+export function guardedLookup(allowPrivate: boolean, hooks: GuardHooks = {}) {
+  const resolve = hooks.resolve ?? systemResolver;
+  const isPublic = hooks.isPublic ?? isPublicAddress;
   return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, []);
-      const list = addresses as LookupAddress[];
-      if (!allowPrivate) {
-        // All of them, not just the first: the socket may fall back to any address on the list.
-        const bad = list.find((a) => !isPublicAddress(a.address));
-        if (bad) return callback(new PrivateAddressError(hostname, bad.address) as unknown as NodeJS.ErrnoException, []);
-      }
-      if (list.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
-      if (options.all) return callback(null, list);
-      callback(null, list[0]!.address, list[0]!.family);
-    });
+    resolve(hostname, options).then(
+      (list) => {
+        if (!allowPrivate) {
+          // All of them, not just the first: the socket may fall back to any address on the list.
+          const bad = list.find((a) => !isPublic(a.address));
+          if (bad) return callback(new PrivateAddressError(hostname, bad.address) as unknown as NodeJS.ErrnoException, []);
+        }
+        if (list.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
+        if (options.all) return callback(null, list);
+        callback(null, list[0]!.address, list[0]!.family);
+      },
+      (err: NodeJS.ErrnoException) => callback(err, []),
+    );
   };
 }
 
@@ -56,7 +77,7 @@ export function guardedLookup(allowPrivate: boolean) {
  * Checks a host given as an IP literal, which node connects to without any lookup.
  * @throws PrivateAddressError when the literal is not public and private addresses are not allowed
  */
-export function checkLiteralHost(hostname: string, allowPrivate: boolean): void {
+export function checkLiteralHost(hostname: string, allowPrivate: boolean, isPublic: AddressPolicy = isPublicAddress): void {
   const bare = hostname.replace(/^\[(.*)\]$/, '$1');
-  if (isIP(bare) && !allowPrivate && !isPublicAddress(bare)) throw new PrivateAddressError(hostname, bare);
+  if (isIP(bare) && !allowPrivate && !isPublic(bare)) throw new PrivateAddressError(hostname, bare);
 }

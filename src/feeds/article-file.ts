@@ -1,8 +1,8 @@
 /**
  * Writes feed stories into the corpus as Markdown with front matter, one file per story: a story
  * is found again by canonical URL, then by GUID, and its file is rewritten only when its text
- * changed. Writes are atomic (temporary file, then rename), so the corpus watcher never reads
- * half a file and a crash never leaves one.
+ * changed. A new file is written atomically (temporary file, then rename), so the corpus watcher
+ * never reads half of it; a changed story is rewritten in place (see `rewriteInPlace`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,6 +88,17 @@ export function writeAtomically(file: string, content: string): void {
   }
 }
 
+/**
+ * Rewrites an existing story file in place. Not by rename: Node 20's recursive fs.watch on Linux
+ * stops reporting a file once it has been replaced by a rename, so the corpus watcher would miss
+ * every later update of the story. The watcher reads a file only once its size and mtime have
+ * held still, and reads it again if they changed meanwhile, so it never takes half a file; the
+ * story's state is recorded after the write, so a crash mid-write is repaired at the next poll.
+ */
+function rewriteInPlace(file: string, content: string): void {
+  writeFileSync(file, content);
+}
+
 const hashOf = (story: FeedStory): string => createHash('sha256').update(story.title).update('\n').update(story.text).digest('hex');
 
 /**
@@ -116,7 +127,7 @@ export class StoryWriter {
         this.state.saveArticle({ ...record, file: existing.file, canonicalUrl: existing.canonicalUrl, textHash: existing.textHash }, story.fetched);
         return 'unchanged';
       }
-      writeAtomically(path.join(this.corpusDir, existing.file), renderStory(story));
+      rewriteInPlace(path.join(this.corpusDir, existing.file), renderStory(story));
       this.state.saveArticle({ ...record, file: existing.file, canonicalUrl: existing.canonicalUrl ?? record.canonicalUrl }, story.fetched);
       return 'updated';
     }

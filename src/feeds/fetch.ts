@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
 import robotsModule from 'robots-parser';
 import type { Clock } from '../core/ports.js';
-import { checkLiteralHost, guardedLookup } from './address-guard.js';
+import { checkLiteralHost, guardedLookup, type GuardHooks } from './address-guard.js';
 import { decodeBody } from './charset.js';
 
 /** What we read from robots.txt (robots-parser's object). */
@@ -66,6 +66,8 @@ export interface FetchSettings {
   clock: Clock;
   /** How waiting is done; tests pass one that advances a fake clock. */
   sleep: (ms: number) => Promise<void>;
+  /** A stand-in resolver and address policy for the address guard (tests); the system's and `isPublicAddress` when empty. */
+  guard: GuardHooks;
 }
 
 /** Defaults of `FetchSettings`. */
@@ -79,6 +81,7 @@ export const FETCH_DEFAULTS: FetchSettings = {
   respectRobots: true,
   clock: { now: () => new Date() },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  guard: {},
 };
 
 /** Validators from an earlier response, for a conditional GET. */
@@ -207,7 +210,7 @@ export class PoliteFetcher {
       throw new FetchError(`only http and https URLs are fetched, not ${target.protocol}`, 'scheme', url);
     }
     try {
-      checkLiteralHost(target.hostname, this.settings.allowPrivate);
+      checkLiteralHost(target.hostname, this.settings.allowPrivate, this.settings.guard.isPublic);
     } catch (err) {
       throw new FetchError((err as Error).message, 'private-address', url);
     }
@@ -295,7 +298,7 @@ export class PoliteFetcher {
   }
 
   private request(target: URL, validators: Validators): Promise<RawResponse> {
-    const { userAgent, timeoutMs, maxBytes, allowPrivate } = this.settings;
+    const { userAgent, timeoutMs, maxBytes, allowPrivate, guard } = this.settings;
     const url = target.toString();
     const headers: Record<string, string> = {
       'user-agent': userAgent,
@@ -314,7 +317,7 @@ export class PoliteFetcher {
         req.destroy();
         reject(err);
       };
-      const req = lib.request(target, { method: 'GET', headers, lookup: guardedLookup(allowPrivate) as never, agent: false }, (res) => {
+      const req = lib.request(target, { method: 'GET', headers, lookup: guardedLookup(allowPrivate, guard) as never, agent: false }, (res) => {
         const status = res.statusCode ?? 0;
         const declared = Number(res.headers['content-length']);
         if (Number.isFinite(declared) && declared > maxBytes) {

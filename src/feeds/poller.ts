@@ -50,6 +50,8 @@ export interface PollerOptions {
 
 /** Longest wait after repeated failures. */
 const MAX_BACKOFF_MS = 6 * 3600_000;
+/** Most failing story pages remembered (for logging once per change); the oldest is forgotten first. */
+const MAX_REMEMBERED_PAGE_FAILURES = 10_000;
 
 /**
  * Polls feeds into the corpus.
@@ -60,6 +62,12 @@ const MAX_BACKOFF_MS = 6 * 3600_000;
 export class FeedPoller {
   private readonly o: Required<PollerOptions>;
   private readonly writer: StoryWriter;
+  /**
+   * The last error of each story page that is failing, so a page that keeps failing (a 404, a
+   * robots.txt refusal) is logged when it starts failing, fails differently or works again, not
+   * at every poll. Kept in memory: a restart says it once more.
+   */
+  private readonly pageFailures = new Map<string, string>();
 
   constructor(options: PollerOptions) {
     this.o = { defaultEveryMs: 15 * 60_000, fullTextMinChars: 800, wordPressPages: 3, ...options };
@@ -131,6 +139,19 @@ export class FeedPoller {
     return { ...outcome, status: 'failed', error };
   }
 
+  private pageFails(feed: FeedSource, page: string, error: string): void {
+    const before = this.pageFailures.get(page);
+    if (before === error) return;
+    this.pageFailures.delete(page);
+    if (this.pageFailures.size >= MAX_REMEMBERED_PAGE_FAILURES) this.pageFailures.delete(this.pageFailures.keys().next().value!);
+    this.pageFailures.set(page, error);
+    this.o.logger.warn({ feed: feed.url, page, error }, before === undefined ? 'story page not read; will try again next poll' : 'story page fails differently');
+  }
+
+  private pageWorks(feed: FeedSource, page: string): void {
+    if (this.pageFailures.delete(page)) this.o.logger.info({ feed: feed.url, page }, 'story page read again');
+  }
+
   private async takeEntry(feed: FeedSource, entry: FeedEntry, outcome: PollOutcome): Promise<void> {
     const stamp = entry.updated ?? entry.published ?? null;
     const link = entry.link ? canonical(entry.link) : undefined;
@@ -153,8 +174,9 @@ export class FeedPoller {
           author ??= article.author;
           published ??= article.published;
         }
+        this.pageWorks(feed, link);
       } catch (err) {
-        this.o.logger.warn({ feed: feed.url, page: link, error: (err as Error).message }, 'story page not read; will try again next poll');
+        this.pageFails(feed, link, (err as Error).message);
       }
     }
     text ??= entry.content ? withoutChrome(entry.content, entry.title) : undefined;

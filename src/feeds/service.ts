@@ -55,6 +55,8 @@ export class FeedsService implements FeedsDesk {
   private stopped = false;
   /** Why the last tick failed as a whole, so a lasting problem is logged once. */
   private tickError: string | undefined;
+  /** The fetch `/feeds fetch` started from chat or the console, while it runs. */
+  private background: Promise<void> | undefined;
 
   private constructor(private readonly o: FeedsServiceOptions) {
     this.admins = o.admins;
@@ -125,6 +127,24 @@ export class FeedsService implements FeedsDesk {
 
   async fetchNow(): Promise<FeedFetchInfo[]> {
     return this.serially(() => this.poller.pollDue(this.sources(), true));
+  }
+
+  fetchInBackground(): { feeds: number; started: boolean } {
+    const feeds = this.sources().length;
+    if (this.background) return { feeds, started: false };
+    this.background = this.fetchNow()
+      .then(
+        (results) => {
+          const sum = (key: 'created' | 'updated') => results.reduce((n, r) => n + r[key], 0);
+          const failed = results.filter((r) => r.status === 'failed').length;
+          this.o.logger.info({ feeds: results.length, created: sum('created'), updated: sum('updated'), failed }, 'feeds fetched');
+        },
+        (err: unknown) => this.o.logger.error({ reason: (err as Error).message }, 'feeds fetch failed'),
+      )
+      .finally(() => {
+        this.background = undefined;
+      });
+    return { feeds, started: true };
   }
 
   /** Polls the feeds that are due, then again every tick, until `stop`. */

@@ -142,7 +142,9 @@ export class SegmentedLibrary implements IndexedLibrary {
       this.deltaArticles = [];
       this.delta = null;
     } else {
-      this.delta = this.deltaArticles.length ? buildSegment(this.deltaArticles) : null;
+      // The previous delta's articles keep their passages (copied, not tokenised again): a corpus
+      // growing one file at a time (feeds, the watcher) would otherwise re-tokenise the whole delta at every file.
+      this.delta = this.deltaArticles.length ? buildSegment(this.deltaArticles, this.delta ?? undefined) : null;
     }
     this.refresh();
     this.currentVersion = articlesKey(this.ordered, this.options.version ?? '');

@@ -280,14 +280,20 @@ export class StateStore {
 
   /**
    * Notes articles as seen now: new ids get `first_seen = at`; known ones keep their first-seen
-   * time (a corrected article is not news again) but take the new content hash.
+   * time (a corrected article is not news again) but take the new content hash. A known article
+   * listed in `revised` (its text changed materially) arrives again: a new arrival number and
+   * `first_seen = at`, so the next digest carries it once more, once.
    * @returns ids seen for the first time
    */
-  recordArrivals(articles: readonly ArrivingArticle[], at: Date = this.clock.now()): string[] {
+  recordArrivals(articles: readonly ArrivingArticle[], at: Date = this.clock.now(), revised: readonly string[] = []): string[] {
     const insert = this.db.prepare(
       `INSERT INTO article_arrivals (article_id, seq, content_hash, first_seen, updated_at) VALUES (?, ?, ?, ?, ?)`,
     );
     const update = this.db.prepare(`UPDATE article_arrivals SET content_hash = ?, updated_at = ?, removed_at = NULL WHERE article_id = ?`);
+    const renew = this.db.prepare(
+      `UPDATE article_arrivals SET seq = ?, content_hash = ?, first_seen = ?, updated_at = ?, removed_at = NULL WHERE article_id = ?`,
+    );
+    const news = new Set(revised);
     return this.db.transaction(() => {
       // One read of what is known, instead of a query per article: a restart over a large
       // corpus re-notes every article.
@@ -304,6 +310,9 @@ export class StateStore {
           insert.run(a.id, ++seq, a.contentHash, iso(at), iso(at));
           known.set(a.id, a.contentHash);
           fresh.push(a.id);
+        } else if (hash !== a.contentHash && news.has(a.id)) {
+          renew.run(++seq, a.contentHash, iso(at), iso(at), a.id);
+          known.set(a.id, a.contentHash);
         } else if (hash !== a.contentHash) {
           update.run(a.contentHash, iso(at), a.id);
           known.set(a.id, a.contentHash);

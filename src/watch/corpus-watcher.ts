@@ -21,6 +21,7 @@ import { CORPUS_EXTENSIONS, ingestFile, isInside, OUTSIDE_LINK_REASON, walkCorpu
 import { startIngestThread, type IngestThread } from '../library/ingest-pool.js';
 import type { Article } from '../core/types.js';
 import { isCorpusFile, isIgnoredPath } from './ignore.js';
+import { changedMaterially } from './material-change.js';
 
 /** What an ingest of one file gives (the shape of `ingestFile` in src/ingest). */
 export interface FileIngest {
@@ -51,6 +52,8 @@ export interface WatchSummary {
   upserted: Article[];
   /** Ids of articles that are gone. */
   removed: string[];
+  /** Ids among `upserted` that replaced an earlier version and changed materially (see material-change.ts): news again. */
+  revised: string[];
 }
 
 /** Options for {@link watchCorpus}. */
@@ -172,10 +175,15 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
 
   const apply = async (rel: string, upsert: Article[], remove: string[], analysedWith?: readonly Analyser[]): Promise<void> => {
     if (!upsert.length && !remove.length) return;
+    // Judged against the version the library still holds, before it is replaced.
+    const revised = upsert.filter((a) => {
+      const previous = library.get(a.id);
+      return previous !== undefined && changedMaterially(previous, a);
+    });
     await library.applyChanges(analysedWith ? { upsert, remove, analysedWith } : { upsert, remove });
     logger.info({ file: rel, upserted: upsert.length, removed: remove.length }, 'corpus changed; library updated');
     try {
-      options.onChange?.({ file: rel, upserted: upsert, removed: remove });
+      options.onChange?.({ file: rel, upserted: upsert, removed: remove, revised: revised.map((a) => a.id) });
     } catch (err) {
       logger.error({ err: (err as Error).message }, 'corpus watcher: onChange failed');
     }

@@ -89,6 +89,47 @@ describe('/feeds', () => {
     expect(readdirSync(path.join(dir, 'corpus', 'feeds', 'harbour-news'))).toEqual(['2026-03-02-harbour-terminal-delayed.md']);
   });
 
+  it('in chat and the console, fetch answers at once; the result is logged when every feed is read, and a second fetch meanwhile starts none', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    site.route('/held/feed', (_q, res) => {
+      asked();
+      void held.then(() => res.writeHead(200).end(rssFeed([{ guid: 'h1', title: 'Harbour terminal delayed', link: site.url('/news/harbour'), published: '2026-03-02T09:00:00Z', summary: 'Delays.' }])));
+    });
+    const logs: Array<{ msg: string; obj: Record<string, unknown> }> = [];
+    const log = (obj: unknown, msg = '') => void logs.push({ msg, obj: obj as Record<string, unknown> });
+    writeFileSync(path.join(dir, 'held.yml'), `feeds:\n  - url: ${site.url('/held/feed')}\n    outlet: Harbour News\n`);
+    const desk = FeedsService.open({
+      corpusDir: path.join(dir, 'corpus'),
+      dataDir: path.join(dir, 'held-data'),
+      feedsFile: path.join(dir, 'held.yml'),
+      allowPrivate: true,
+      userAgent: 'test',
+      hostDelayMs: 0,
+      admins: ['U-ADMIN'],
+      logger: { info: log, warn: log, error: log, debug: () => undefined },
+    });
+    try {
+      const commands = new Map<string, Command>([['feeds', feeds as Command]]);
+      const rt = createRuntime({ commands, library: () => runtime().library(), logger: silentLogger, config: loadConfig({}), services: { feeds: desk } });
+      // The feed does not answer until released: the reply cannot wait for it.
+      const reply = await rt.execute('feeds', { text: 'fetch' }, slack('U-ADMIN'));
+      expect(reply.headline).toBe('Fetching 1 feed now; new stories go into the corpus as they are read (the result is logged).');
+      await requested;
+      const again = await rt.execute('feeds', { text: 'fetch' }, { platform: 'console', userId: 'console' });
+      expect(again.headline).toBe('Already fetching the feeds; new stories go into the corpus as they are read (the result is logged).');
+      release();
+      for (let i = 0; i < 2000 && !logs.some((l) => l.msg === 'feeds fetched'); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(logs.find((l) => l.msg === 'feeds fetched')?.obj).toMatchObject({ feeds: 1, created: 1, updated: 0, failed: 0 });
+      expect(site.requests.filter((r) => r.path === '/held/feed')).toHaveLength(1);
+    } finally {
+      release();
+      await desk.stop();
+    }
+  });
+
   it('refuses non-http URLs', () => {
     expect(() => service.add({ url: 'file:///etc/passwd' })).toThrow(/Only http and https/);
   });

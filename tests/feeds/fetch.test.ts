@@ -1,7 +1,8 @@
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError, PoliteFetcher, parseRetryAfter, type FetchSettings } from '../../src/feeds/fetch.js';
-import { isPublicAddress } from '../../src/feeds/address-guard.js';
+import { isPublicAddress, type Resolver } from '../../src/feeds/address-guard.js';
+import type { LookupAddress } from 'node:dns';
 import { startFakeSite, type FakeSite } from '../helpers/fake-feeds.js';
 
 let site: FakeSite;
@@ -128,6 +129,58 @@ describe('PoliteFetcher', () => {
   it('checks every redirect hop against the address rules', async () => {
     site.serve('/to-file', '', { location: 'file:///etc/passwd' }, 302);
     expect((await failure(fetcher().f.fetch(site.url('/to-file')))).failure).toBe('scheme');
+  });
+
+  it('refuses a redirect from a public host to a private address on the hop, looking the host up again at every hop', async () => {
+    // A "public" outlet: news.example.com, served by a local server on 127.0.0.2 that the guard
+    // is told to count as public; everything else keeps the real address rules.
+    const outlet = await startFakeSite('127.0.0.2');
+    const port = new URL(outlet.origin).port;
+    const inside = await startFakeSite('127.0.0.1');
+    inside.serve('/secret', 'internal data');
+    const dns: Record<string, string[]> = {
+      'news.example.com': ['127.0.0.2'],
+      'metadata.example.com': ['169.254.169.254'],
+      'intranet.example.com': ['10.0.0.7'],
+    };
+    const looked: string[] = [];
+    const resolve: Resolver = async (hostname) => {
+      looked.push(hostname);
+      const next = dns[hostname]!.length > 1 ? dns[hostname]!.shift()! : dns[hostname]![0]!;
+      return [{ address: next, family: 4 } satisfies LookupAddress];
+    };
+    const strict = new PoliteFetcher({ hostDelayMs: 0, respectRobots: false, guard: { resolve, isPublic: (a) => a === '127.0.0.2' || isPublicAddress(a) } });
+    const at = (p: string) => `http://news.example.com:${port}${p}`;
+    try {
+      outlet.serve('/story', 'the story');
+      expect((await strict.fetch(at('/story'))).text()).toBe('the story');
+      const targets = {
+        '/to-loopback': inside.url('/secret'),
+        '/to-metadata': `http://metadata.example.com:${new URL(inside.origin).port}/latest/meta-data/`,
+        '/to-intranet': `http://intranet.example.com:${new URL(inside.origin).port}/secret`,
+      };
+      for (const [from, to] of Object.entries(targets)) {
+        outlet.serve(from, '', { location: to }, 302);
+        looked.length = 0;
+        const err = await failure(strict.fetch(at(from)));
+        expect(err.failure, from).toBe('private-address');
+        expect(err.message, from).toMatch(/127\.0\.0\.1|169\.254\.169\.254|10\.0\.0\.7/);
+        // The first hop was looked up; a named second hop was looked up again (a literal needs no lookup).
+        expect(looked, from).toEqual(from === '/to-loopback' ? ['news.example.com'] : ['news.example.com', new URL(to).hostname]);
+      }
+      // DNS rebinding between hops: the same public name now points at loopback and is refused on the second hop.
+      dns['news.example.com'] = ['127.0.0.2', '127.0.0.1'];
+      outlet.serve('/rebind', '', { location: at('/story') }, 302);
+      looked.length = 0;
+      const rebound = await failure(strict.fetch(at('/rebind')));
+      expect(rebound.failure).toBe('private-address');
+      expect(looked).toEqual(['news.example.com', 'news.example.com']);
+      // Nothing reached the private side.
+      expect(inside.requests).toEqual([]);
+    } finally {
+      await outlet.close();
+      await inside.close();
+    }
   });
 
   it('times out a slow server', async () => {

@@ -254,6 +254,33 @@ describe('FeedPoller', () => {
     }
   });
 
+  it('a failing story page (404, robots.txt) is logged once per change of state, not at every poll', async () => {
+    const a = story('Missing page story');
+    const pagePath = new URL(a.link).pathname;
+    site.serve(pagePath, 'gone', {}, 404);
+    site.serve('/storyfail/feed', rssFeed([a]));
+    const storyLogs = () => logs.filter((l) => l.obj.page === a.link).map((l) => `${l.level} ${l.msg}: ${String(l.obj.error ?? '')}`);
+    for (let i = 0; i < 3; i++) expect(await poller.pollFeed(feed('/storyfail/feed'))).toMatchObject({ status: 'ok', skipped: 1 });
+    expect(storyLogs()).toEqual(['warn story page not read; will try again next poll: HTTP 404']);
+    // A different failure is a change of state: said once more (robots.txt is read again after a day).
+    now += 25 * 3600_000;
+    site.serve('/robots.txt', 'User-agent: *\nDisallow: /news/\n');
+    try {
+      for (let i = 0; i < 3; i++) await poller.pollFeed(feed('/storyfail/feed'));
+    } finally {
+      site.serve('/robots.txt', '', {}, 404);
+    }
+    expect(storyLogs()).toHaveLength(2);
+    expect(storyLogs()[1]).toMatch(/^warn story page fails differently: robots\.txt/);
+    // The page is back: stored, and the recovery said once.
+    now += 25 * 3600_000;
+    site.serve(pagePath, articlePage(a.title, PARAS), { 'content-type': 'text/html; charset=utf-8' });
+    for (let i = 0; i < 2; i++) await poller.pollFeed(feed('/storyfail/feed'));
+    expect(storyLogs()).toHaveLength(3);
+    expect(storyLogs()[2]).toBe('info story page read again: ');
+    expect(storedFiles()).toHaveLength(1);
+  });
+
   it('refuses a feed on a private address by default', async () => {
     const clock = { now: () => new Date(now) };
     const strict = new FeedPoller({ corpusDir: corpus, state, fetcher: new PoliteFetcher({ hostDelayMs: 0, clock }), logger, clock });

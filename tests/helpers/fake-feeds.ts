@@ -27,8 +27,11 @@ export interface FakeSite {
   close(): Promise<void>;
 }
 
-/** Starts a fake site; unknown paths (robots.txt included) answer 404. */
-export async function startFakeSite(): Promise<FakeSite> {
+/**
+ * Starts a fake site; unknown paths (robots.txt included) answer 404.
+ * @param host - the loopback address to listen on (127.0.0.2 lets a test treat it as a "public" host apart from 127.0.0.1)
+ */
+export async function startFakeSite(host = '127.0.0.1'): Promise<FakeSite> {
   const routes = new Map<string, FakeRoute>();
   const requests: SeenRequest[] = [];
   const server = http.createServer((req, res) => {
@@ -38,8 +41,8 @@ export async function startFakeSite(): Promise<FakeSite> {
     if (handler) return handler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     url: (path) => origin + path,
