@@ -75,6 +75,15 @@ export function compareEngines(articles: Article[], queries: readonly string[], 
     const b = mini.searchArticles(query, k);
     return { query, compact: a, minisearch: b, overlap: overlapAt(a, b) };
   });
-  const mean = perQuery.reduce((s, q) => s + q.overlap, 0) / Math.max(1, perQuery.length);
-  return { perQuery, mean };
+  return { perQuery, mean: meanOverlapAt(perQuery, k) };
+}
+
+/**
+ * Mean overlap@j over the queries for a `j` up to the `k` they were compared at, from the
+ * lists' first `j` ids (both engines' top j is the head of their top k).
+ */
+export function meanOverlapAt(perQuery: readonly QueryOverlap[], j: number): number {
+  let sum = 0;
+  for (const q of perQuery) sum += overlapAt(q.compact.slice(0, j), q.minisearch.slice(0, j));
+  return sum / Math.max(1, perQuery.length);
 }

@@ -5,7 +5,7 @@
  *
  * Usage: npm run eval:search [-- --reuters N] [--k K]
  */
-import { compareEngines, REUTERS_QUERIES, reutersArticles, SAMPLE_QUERIES, sampleArticles, type QueryOverlap } from '../bench/search-oracle.js';
+import { compareEngines, meanOverlapAt, REUTERS_QUERIES, reutersArticles, SAMPLE_QUERIES, sampleArticles, type QueryOverlap } from '../bench/search-oracle.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,6 +23,8 @@ function report(title: string, result: { perQuery: QueryOverlap[]; mean: number 
     );
   }
   console.log(`  mean overlap@${k}: ${result.mean.toFixed(3)}`);
+  const heads = [5, 3, 1].filter((j) => j < k);
+  if (heads.length) console.log(`  at the head: ${heads.map((j) => `overlap@${j} ${meanOverlapAt(result.perQuery, j).toFixed(3)}`).join(', ')}`);
 }
 
 const k = arg('k', 10);
