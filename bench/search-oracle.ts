@@ -56,6 +56,10 @@ export interface QueryOverlap {
   minisearch: string[];
   /** |compact ∩ minisearch| / max(|compact|, |minisearch|); 1 when both are empty. */
   overlap: number;
+  /** MiniSearch's passage scores ranked the compact engine's way (best passage per word): isolates passage-against-document differences. */
+  byPassage: string[];
+  /** Overlap of `compact` with `byPassage`. */
+  overlapByPassage: number;
 }
 
 /** Overlap of two top-k lists as a share of the longer one (1 when both are empty). */
@@ -73,7 +77,8 @@ export function compareEngines(articles: Article[], queries: readonly string[], 
   const perQuery = queries.map((query) => {
     const a = compact.searchArticles(query, k);
     const b = mini.searchArticles(query, k);
-    return { query, compact: a, minisearch: b, overlap: overlapAt(a, b) };
+    const c = mini.searchArticlesByPassage(query, k);
+    return { query, compact: a, minisearch: b, overlap: overlapAt(a, b), byPassage: c, overlapByPassage: overlapAt(a, c) };
   });
   return { perQuery, mean: meanOverlapAt(perQuery, k) };
 }

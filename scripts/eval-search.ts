@@ -19,10 +19,12 @@ function report(title: string, result: { perQuery: QueryOverlap[]; mean: number 
     const onlyCompact = q.compact.filter((id) => !q.minisearch.includes(id)).length;
     const onlyMini = q.minisearch.filter((id) => !q.compact.includes(id)).length;
     console.log(
-      `  ${q.query.padEnd(24)} overlap@${k} ${q.overlap.toFixed(2)}  (compact ${q.compact.length}, minisearch ${q.minisearch.length}; only compact ${onlyCompact}, only minisearch ${onlyMini})`,
+      `  ${q.query.padEnd(24)} overlap@${k} ${q.overlap.toFixed(2)}  (compact ${q.compact.length}, minisearch ${q.minisearch.length}; only compact ${onlyCompact}, only minisearch ${onlyMini}); ranked by passage ${q.overlapByPassage.toFixed(2)}`,
     );
   }
   console.log(`  mean overlap@${k}: ${result.mean.toFixed(3)}`);
+  const byPassage = result.perQuery.reduce((s, q) => s + q.overlapByPassage, 0) / Math.max(1, result.perQuery.length);
+  console.log(`  mean overlap@${k} with MiniSearch's passages ranked the compact way (best passage per word): ${byPassage.toFixed(3)}`);
   const heads = [5, 3, 1].filter((j) => j < k);
   if (heads.length) console.log(`  at the head: ${heads.map((j) => `overlap@${j} ${meanOverlapAt(result.perQuery, j).toFixed(3)}`).join(', ')}`);
 }

@@ -148,6 +148,38 @@ export class MiniSearchIndex implements SearchIndex {
     return out;
   }
 
+  /**
+   * Articles ranked the compact engine's way (per query word, the article's best passage score;
+   * summed) over MiniSearch's passage scores. Not part of the port: the oracle uses it to tell
+   * differences of scoring (BM25 per field, prefix and typo weights) from those of passage
+   * against whole-document ranking.
+   */
+  searchArticlesByPassage(query: string, limit = 20): string[] {
+    const max = count(limit, 20);
+    const words = queryTerms(typeof query === 'string' ? query : '', MAX_QUERY_WORDS);
+    if (!words.length || max === 0) return [];
+    const best = new Map<string, Float64Array>();
+    words.forEach((word, i) => {
+      for (const r of this.passageIndex.search(word, this.searchOptions)) {
+        const id = this.passages.get(r.id as number)!.article.id;
+        let scores = best.get(id);
+        if (!scores) best.set(id, (scores = new Float64Array(words.length)));
+        if (r.score > scores[i]!) scores[i] = r.score;
+      }
+    });
+    const ranked = [...best].map(([id, scores]) => ({ id, score: scores.reduce((s, x) => s + x, 0), matched: scores.filter((x) => x > 0).length }));
+    const all = ranked.filter((r) => r.matched === words.length).sort((a, b) => b.score - a.score);
+    const list = all.length ? all : ranked.sort((a, b) => b.matched - a.matched || b.score - a.score);
+    const ids = new Set(list.map((r) => r.id));
+    return list
+      .filter((r) => {
+        const original = this.articles.get(r.id)!.article.duplicateOf;
+        return !original || !ids.has(original);
+      })
+      .slice(0, max)
+      .map((r) => r.id);
+  }
+
   private addArticle(article: Article): void {
     const entry: IndexedArticle = { article, passageIds: [], terms: new Set() };
     const whole: Record<string, string[]> = {};
