@@ -20,6 +20,8 @@ import { corpusKey, formatManifest, parseManifest, type CorpusKey, type FileMani
 import { loadIncrementally, type IncrementalStats } from './incremental.js';
 import { markCopies } from './fingerprints.js';
 import { ingestInParallel, ingestWorkers } from './ingest-pool.js';
+import { MiniSearchLibrary } from './minisearch-library.js';
+import type { SearchBackend } from '../search/index-port.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './indexed-library.js';
 import {
   decodeSnapshot,
@@ -63,6 +65,8 @@ export interface BuildLibraryOptions {
   onTiming?: (step: BuildStep, ms: number) => void;
   /** Receives progress as the library loads (often, per file while ingesting: throttle what you show). */
   onProgress?: (progress: BuildProgress) => void;
+  /** The engine that answers search (`SEARCH_BACKEND`): `minisearch` for small corpora. @defaultValue "compact" */
+  searchBackend?: SearchBackend;
 }
 
 /**
@@ -225,6 +229,10 @@ function writeManifest(file: string, manifest: FileManifest, logger: Logger): vo
  * @throws NewsdeskError (code `corpus`) when the corpus folder is missing
  */
 export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibrary> {
+  if (opts.searchBackend === 'minisearch') {
+    const built = await buildLibrary({ ...opts, searchBackend: 'compact' });
+    return { ...built, library: new MiniSearchLibrary(built.library) };
+  }
   const { corpusDir, logger } = opts;
   const analysers = opts.analysers ?? ANALYSERS;
   const useSnapshot = opts.snapshot ?? true;
