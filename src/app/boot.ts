@@ -58,6 +58,7 @@ export async function bootLoading(config: Config, logger: Logger, services: Serv
     dataDir: config.DATA_DIR,
     logger,
     followSymlinks: config.CORPUS_FOLLOW_SYMLINKS,
+    searchBackend: config.SEARCH_BACKEND,
     onProgress: onProgress ? (p) => (state.progress(p), onProgress(p)) : state.progress,
     ...(options.readOnly ? { readOnly: true } : {}),
   });

@@ -21,6 +21,8 @@ import { loadIncrementally, type IncrementalStats } from './incremental.js';
 import { markCopies, markCopiesSteps } from './fingerprints.js';
 import { buildSegmentSteps } from '../search/segment.js';
 import { ingestInParallel, ingestWorkers } from './ingest-pool.js';
+import { MiniSearchLibrary } from './minisearch-library.js';
+import type { SearchBackend } from '../search/index-port.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './indexed-library.js';
 import {
   decodeSnapshot,
@@ -70,6 +72,8 @@ export interface BuildLibraryOptions {
    * connected answers meanwhile (0: a turn at every step). @defaultValue 25
    */
   turnMs?: number;
+  /** The engine that answers search (`SEARCH_BACKEND`): `minisearch` for small corpora. @defaultValue "compact" */
+  searchBackend?: SearchBackend;
 }
 
 /**
@@ -233,6 +237,10 @@ function writeManifest(file: string, manifest: FileManifest, logger: Logger): vo
  * @throws NewsdeskError (code `corpus`) when the corpus folder is missing
  */
 export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibrary> {
+  if (opts.searchBackend === 'minisearch') {
+    const built = await buildLibrary({ ...opts, searchBackend: 'compact' });
+    return { ...built, library: new MiniSearchLibrary(built.library) };
+  }
   const { corpusDir, logger } = opts;
   const analysers = opts.analysers ?? ANALYSERS;
   const useSnapshot = opts.snapshot ?? true;
