@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { readReuters, type ReutersStory } from './reuters.js';
 
 /** Feeds served, and stories per feed. */
@@ -84,8 +85,10 @@ export async function startSite(reuters: string): Promise<{ port: number; pages:
   return { port, pages: pages.size, pageBytes, close: () => server.close() };
 }
 
-// As a child process: start, report the port, answer "cpu" with this process's CPU time.
-if (process.send && process.argv[2] === 'serve') {
+// As a child process: start, report the port, answer "cpu" with this process's CPU time. Only when
+// this file is the process's entry: bench/run.ts imports it too, and its own phases are child
+// processes with their phase name in argv[2].
+if (process.send && process.argv[2] === 'feeds-site' && process.argv[1] === fileURLToPath(import.meta.url)) {
   const site = await startSite(process.argv[3]!);
   process.send({ port: site.port, pages: site.pages, pageBytes: site.pageBytes });
   process.on('message', (m) => {

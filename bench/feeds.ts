@@ -187,7 +187,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export async function runFeedsBench(): Promise<FeedsResult & { perMinute: number; pass: boolean }> {
   console.log(`feeds bench: ${FEEDS} feeds x ${PER_FEED} article pages (summaries only) on 127.0.0.1, per-host delay 0`);
   const load0 = loadavg()[0]!;
-  const site = fork(fileURLToPath(new URL('./feeds-site.ts', import.meta.url)), ['serve', REUTERS], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const site = fork(fileURLToPath(new URL('./feeds-site.ts', import.meta.url)), ['feeds-site', REUTERS], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     const info = await firstMessage<{ port: number; pages: number; pageBytes: number }>(site);
     const siteCpu0 = await new Promise<NodeJS.CpuUsage>((resolve) => {
