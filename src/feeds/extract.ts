@@ -27,6 +27,37 @@ type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
 /** Most characters of page HTML handed to the DOM: a limit on work for any page (bodies are ≤ 5 MB anyway). */
 const MAX_HTML = 3_000_000;
 
+/**
+ * Class or id words that name the boxes outlets set inside an article for their own ends: appeals
+ * for money or members, newsletter and subscription prompts, calls to action, paywall notices,
+ * promotions. Readability drops related lists, share bars, comments and sponsors by such names
+ * but keeps these; their prose ("Over the years, outlets like ours…") reads like reporting to
+ * the text classifier once taken out of its box. Matched as whole words of a class or id
+ * (`donation-appeal`, `nl_signup`), never as parts of words (`appealsCourt` stays).
+ */
+const FURNITURE_NAME = /(?:^|[-_])(?:appeal|donate|donation|donations|newsletter|signup|subscribe|subscription|membership|paywall|promo|cta)(?:$|[-_])/i;
+
+/** Most elements inspected for furniture names: a bound on work for pages with huge DOMs. */
+const MAX_FURNITURE_CHECKS = 20_000;
+
+/**
+ * Removes in-article furniture boxes named by their class or id, unless a box holds most of the
+ * page's text (then the name describes a layout, not a box, and Readability should decide).
+ */
+function removeNamedFurniture(document: PageDocument): void {
+  const total = document.body?.textContent?.length ?? 0;
+  const elements = document.querySelectorAll('[class], [id]');
+  const limit = Math.min(elements.length, MAX_FURNITURE_CHECKS);
+  for (let i = 0; i < limit; i++) {
+    const el = elements[i]!;
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (!names.some((n) => n !== '' && FURNITURE_NAME.test(n))) continue;
+    if (!el.parentNode) continue;
+    if ((el.textContent?.length ?? 0) > total * 0.4) continue;
+    el.remove();
+  }
+}
+
 function metaContent(document: PageDocument, names: string[]): string | undefined {
   for (const name of names) {
     const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"]`);
@@ -67,6 +98,7 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   }
   const published = metaContent(document, ['article:published_time', 'datePublished', 'pubdate', 'date']);
   const author = metaContent(document, ['author', 'article:author']);
+  removeNamedFurniture(document);
   const parsed = new Readability(document as unknown as ReadabilityDocument, { charThreshold: 200 }).parse();
   if (!parsed?.content) return undefined;
   const title = parsed.title?.trim() || undefined;
