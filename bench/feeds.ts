@@ -112,7 +112,7 @@ async function measure(origin: string): Promise<FeedsResult> {
     // As `npm start` runs it: the library, the live corpus watcher, the feed desk polling FEEDS_FILE.
     const { library } = await buildLibrary({ corpusDir: corpus, dataDir, logger, snapshot: false });
     const target = FEEDS * PER_FEED;
-    // Time the library spends taking each change (the watcher applies one file at a time).
+    // Time the library spends taking changes (the watcher applies the files ready together as one batch).
     let applyMs = 0;
     let applyCalls = 0;
     const apply = library.applyChanges.bind(library);

@@ -128,6 +128,17 @@ export function buildSegment(articles: Article[], reuse?: Segment): Segment {
   return runSteps(buildSegmentSteps(articles, reuse));
 }
 
+/**
+ * Work done by every segment build in this process, for benches and tests that check indexing
+ * costs grow with what changed rather than with what is already indexed.
+ */
+export const segmentWork = {
+  /** Articles put into a built segment (tokenised or copied): each one's postings are written again. */
+  articlesIndexed: 0,
+  /** Of those, articles whose text was tokenised. */
+  articlesTokenised: 0,
+};
+
 /** Articles tokenised between two pauses of {@link buildSegmentSteps} (postings: see invert.ts). */
 const STEP_ARTICLES = 64;
 /** Copying an unchanged article's passages costs about this fraction of tokenising it (steps count it so). */
@@ -243,6 +254,7 @@ export function* buildSegmentSteps(articles: Article[], reuse?: Segment): Steps<
     return local !== undefined && uncapped(reuse!, local) ? local : undefined;
   };
 
+  segmentWork.articlesIndexed += articles.length;
   let sinceStep = 0;
   for (let a = 0; a < articles.length; a++) {
     if (++sinceStep >= STEP_ARTICLES) {
@@ -261,6 +273,7 @@ export function* buildSegmentSteps(articles: Article[], reuse?: Segment): Steps<
       a = end - 1;
       continue;
     }
+    segmentWork.articlesTokenised++;
     let opening: PassageSpec | null = null;
     for (const passage of passagesOf(article)) {
       words = 0;

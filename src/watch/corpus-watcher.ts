@@ -7,6 +7,10 @@
  * stay the same across one more debounce interval, and they are checked again after reading, so
  * a file still being written is neither read half nor read twice.
  *
+ * Files that are ready together (a feed poll writes dozens a second) go to the library in one
+ * batch of bounded size: each `applyChanges` re-indexes the library's delta segment, so a burst of
+ * N files applied one at a time would cost N times the delta.
+ *
  * Files are read, ingested and analysed on a worker thread, so a large or pathological file
  * does not stall the bot while it answers questions. Symbolic links follow the corpus rule
  * (`walkCorpus`): only to targets inside the corpus folder unless `followSymlinks`.
@@ -100,6 +104,19 @@ interface FileState {
   seen?: string;
 }
 
+/** Most files, and most changed articles, the library takes in one `applyChanges`. */
+const MAX_BATCH_FILES = 256;
+const MAX_BATCH_ARTICLES = 2000;
+
+/** One file's change, read and waiting to go to the library with the rest of its batch. */
+interface PendingChange {
+  rel: string;
+  upsert: Article[];
+  remove: string[];
+  revised: string[];
+  analysedWith?: readonly Analyser[];
+}
+
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 const fileOfArticle = (id: string): string => id.split('#')[0]!;
 
@@ -169,24 +186,73 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     if (state.timer) clearTimeout(state.timer);
     state.timer = setTimeout(() => {
       state.timer = undefined;
-      enqueue(() => check(rel));
+      queuedChecks++;
+      enqueue(() => {
+        queuedChecks--;
+        return check(rel);
+      });
     }, delay);
   };
 
+  // The batch being gathered: per file, and the latest version of each article id across it (null: removed).
+  let batch: PendingChange[] = [];
+  let batchState = new Map<string, Article | null>();
+  let batchArticles = 0;
+  let flushTimer: NodeJS.Timeout | undefined;
+  /** Checks waiting in the queue (not counting the one running). */
+  let queuedChecks = 0;
+  /** The version of an article the library will hold once the batch is applied. */
+  const current = (id: string): Article | undefined => (batchState.has(id) ? (batchState.get(id) ?? undefined) : library.get(id));
+  /** True while another file is waiting for its quiet interval or to be read: worth waiting for before applying. */
+  const moreComing = (): boolean => queuedChecks > 0 || [...files.values()].some((s) => s.timer !== undefined);
+
+  const flush = async (): Promise<void> => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (!batch.length) return;
+    const done = batch;
+    const state = batchState;
+    batch = [];
+    batchState = new Map();
+    batchArticles = 0;
+    const upsert: Article[] = [];
+    const remove: string[] = [];
+    for (const [id, article] of state) {
+      if (article) upsert.push(article);
+      else remove.push(id);
+    }
+    const analysedWith = done[0]!.analysedWith;
+    await library.applyChanges(analysedWith ? { upsert, remove, analysedWith } : { upsert, remove });
+    logger.info({ files: done.length, file: done[0]!.rel, upserted: upsert.length, removed: remove.length }, 'corpus changed; library updated');
+    for (const c of done) {
+      try {
+        options.onChange?.({ file: c.rel, upserted: c.upsert, removed: c.remove, revised: c.revised });
+      } catch (err) {
+        logger.error({ err: (err as Error).message }, 'corpus watcher: onChange failed');
+      }
+    }
+  };
+
+  /** Adds one file's change to the batch; applies the batch when it is full or nothing else is on its way. */
   const apply = async (rel: string, upsert: Article[], remove: string[], analysedWith?: readonly Analyser[]): Promise<void> => {
     if (!upsert.length && !remove.length) return;
-    // Judged against the version the library still holds, before it is replaced.
+    // One batch, one claim about who analysed its articles.
+    if (batch.length && batch[0]!.analysedWith !== analysedWith) await flush();
+    // Judged against the version readers have (or will have once the batch lands), before it is replaced.
     const revised = upsert.filter((a) => {
-      const previous = library.get(a.id);
+      const previous = current(a.id);
       return previous !== undefined && changedMaterially(previous, a);
     });
-    await library.applyChanges(analysedWith ? { upsert, remove, analysedWith } : { upsert, remove });
-    logger.info({ file: rel, upserted: upsert.length, removed: remove.length }, 'corpus changed; library updated');
-    try {
-      options.onChange?.({ file: rel, upserted: upsert, removed: remove, revised: revised.map((a) => a.id) });
-    } catch (err) {
-      logger.error({ err: (err as Error).message }, 'corpus watcher: onChange failed');
-    }
+    for (const id of remove) batchState.set(id, null);
+    for (const a of upsert) batchState.set(a.id, a);
+    batch.push({ rel, upsert, remove, revised: revised.map((a) => a.id), ...(analysedWith ? { analysedWith } : {}) });
+    batchArticles += upsert.length + remove.length;
+    if (batch.length >= MAX_BATCH_FILES || batchArticles >= MAX_BATCH_ARTICLES || !moreComing()) return flush();
+    // More files are on their way: wait for them, but no longer than one quiet interval.
+    flushTimer ??= setTimeout(() => {
+      flushTimer = undefined;
+      enqueue(flush);
+    }, debounceMs);
   };
 
   /** Everything under `rel` (a file, or a folder that vanished) is gone. */
@@ -271,7 +337,7 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
     }
     const previous = idsByFile.get(rel) ?? new Set<string>();
     const now = new Set(result.articles.map((a) => a.id));
-    const upsert = result.articles.filter((a) => library.get(a.id)?.contentHash !== a.contentHash);
+    const upsert = result.articles.filter((a) => current(a.id)?.contentHash !== a.contentHash);
     const remove = [...previous].filter((id) => !now.has(id));
     if (now.size) idsByFile.set(rel, now);
     else idsByFile.delete(rel);
@@ -319,6 +385,8 @@ export function watchCorpus(options: WatchOptions): CorpusWatcher {
       for (const s of files.values()) if (s.timer) clearTimeout(s.timer);
       files.clear();
       await queue;
+      // What was read before the close still reaches the library.
+      await flush().catch((err: unknown) => logger.error({ err: (err as Error).message }, 'corpus watcher: change not applied'));
       await thread?.close();
       thread = null;
     },
