@@ -199,10 +199,11 @@ const GROUP_NAMES: Record<Group, string> = {
 /** What an outcome means for a verdict of this group, in a word a desk reads at once. */
 function reading(group: Group, outcome: Outcome): string {
   if (outcome === 'no_article') return 'article missing';
+  if (outcome === 'moved') return 'check by hand';
   if (group === 'up') return outcome === 'same' || outcome === 'shown' ? 'kept' : 'REGRESSION?';
   if (group === 'not_relevant') return outcome === 'gone' ? 'fixed?' : 'still shown';
-  if (group === 'other') return outcome;
-  return outcome === 'changed' ? 'fixed?' : outcome === 'same' ? 'unfixed' : outcome;
+  if (group === 'other') return outcome === 'gone' ? 'no longer shown' : 'changed';
+  return outcome === 'changed' ? 'fixed?' : 'no longer shown';
 }
 
 /**
@@ -210,7 +211,8 @@ function reading(group: Group, outcome: Outcome): string {
  * not plainly as before.
  */
 export function formatReport(results: readonly ItemResult[], problems: readonly ReadProblem[], verdicts: number): string {
-  const out: string[] = [`${verdicts} verdicts, ${results.length} judged quotes replayed`];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const out: string[] = [`${plural(verdicts, 'verdict')}, ${plural(results.length, 'judged quote')} replayed`];
   const table = tally(results);
   const width = Math.max(...GROUPS.map((g) => GROUP_NAMES[g].length)) + 2;
   out.push('', ''.padEnd(width) + OUTCOMES.map((o) => o.padStart(11)).join(''));
