@@ -5,7 +5,7 @@
  */
 
 /** Discord's mention markup: users, roles, channels, and the two mass mentions. */
-const DISCORD_MENTIONS = /<(?:@[!&]?|#)\d{1,25}>|@(?:everyone|here)\b/g;
+const DISCORD_MENTIONS = /<(?:@[!&]?|#)\d{1,25}>|(?<![\w.])@(?:everyone|here)\b/g;
 
 /** A message's content with every mention replaced by a space, its lines kept (a checked message is read as written). */
 export function withoutMentions(content: string): string {
