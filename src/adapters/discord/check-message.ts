@@ -12,6 +12,7 @@ import {
 import { CHECK_MESSAGE_NAME, checkMessage } from '../../answer/check-message.js';
 import type { GuardedExecute, PlatformRuntime } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
+import { withoutMentions } from './mentions.js';
 
 /** The message command as `npm run register-commands` sends it (type 3: a message's Apps menu). */
 export const CHECK_MESSAGE_COMMAND: RESTPostAPIContextMenuApplicationCommandsJSONBody = {
@@ -22,8 +23,6 @@ export const CHECK_MESSAGE_COMMAND: RESTPostAPIContextMenuApplicationCommandsJSO
 /** Mentions are never resolved into pings, whatever the text says. */
 const NO_MENTIONS = { parse: [] as [], repliedUser: false };
 
-/** Discord's mention markup (users, roles, channels), which names nobody the articles know. */
-const MENTION_MARKUP = /<(?:@[!&]?|#)\d+>/g;
 
 /** What the handler needs from the adapter: the process, its guard and the page renderer. */
 export interface CheckMessageDeps {
@@ -45,7 +44,7 @@ export function checkMessageHandler({ runtime, guard, firstPage }: CheckMessageD
       ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
       ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
     };
-    const text = interaction.targetMessage.content.replace(MENTION_MARKUP, ' ');
+    const text = withoutMentions(interaction.targetMessage.content);
     const answers = await checkMessage(text, runtime.library(), 'discord', (command, topic) => guard.run(command, { text: topic }, origin));
     let first = true;
     for (const answer of answers) {

@@ -38,6 +38,7 @@ import { ExportMemo, exportRow, handleExport, parseExportId } from './export.js'
 import { exportFormats } from '../../render/export.js';
 import { feedbackSubject, isJudgeable, type FeedbackDesk } from '../../core/feedback.js';
 import { renderReply, type RenderOptions } from './render.js';
+import { questionFromDiscord } from './mentions.js';
 
 export { LIMITS } from './limits.js';
 export { toDiscordCommands } from './commands.js';
@@ -321,8 +322,8 @@ function messageHandler({ runtime, guard, opts, firstPage }: Handling, client: C
       const payload = answer.refused ? { content: answer.text, allowedMentions: NO_MENTIONS } : firstPage(answer.reply);
       await message.reply(payload);
     };
-    const addressed = new RegExp(`<@!?${me.id}>${botRoles.size ? `|<@&(?:${[...botRoles.keys()].join('|')})>` : ''}`, 'g');
-    const question = message.content.replace(addressed, ' ').replace(/\s+/g, ' ').trim();
+    // The bot's own mention (or its role's) and every other mention are not part of the question.
+    const question = questionFromDiscord(message.content);
     const origin = originOf(message.author.id, message.channelId, message.guildId);
     if (!question) return reply(await guard.run('help', { text: '' }, origin));
     const via = runtime.commands.has('ask') ? 'ask' : 'search';

@@ -8,11 +8,8 @@ import type { App } from '@slack/bolt';
 import type { GuardedExecute, Origin, PlatformRuntime } from '../../core/platform.js';
 import { postTimelineChart } from './chart.js';
 import { SeenEvents, describeError } from './handlers.js';
-import { encodeButton, plainFromSlack } from './incoming.js';
+import { encodeButton, questionFromSlack } from './incoming.js';
 import { renderPage, type Cursor } from './render.js';
-
-/** Slack's mention markup: `<!channel>`, `<!here>`, `<!subteam^…>`, `<@U…>`, `<@U…|name>`. */
-const SLACK_MENTIONS = /<[!@][^<>]*>/g;
 
 /** The fields of a `message` event this listener reads. */
 interface DirectMessageEvent {
@@ -46,8 +43,7 @@ export function registerDirectMessages(app: App, runtime: PlatformRuntime, guard
     // In a DM newsdesk answers below the question; a question asked in a thread is answered in it.
     const thread = dm.thread_ts ? { thread_ts: dm.thread_ts } : {};
     try {
-      // @channel, @here, user and group mentions name nobody the articles know: they are not part of the question.
-      const question = plainFromSlack((dm.text ?? '').replace(SLACK_MENTIONS, ' '));
+      const question = questionFromSlack(dm.text ?? '');
       const name = runtime.commands.has('ask') ? 'ask' : 'search';
       const answer = question ? await guard.run(name, { text: question }, origin) : await guard.run('help', { text: '' }, origin);
       if (answer.refused) {

@@ -7,7 +7,7 @@ import { guardedExecute } from '../../app/guard.js';
 import type { GuardedExecute, Origin, PlatformRuntime } from '../../core/platform.js';
 import { invocation, SLACK_SLASH_COMMANDS, SLACK_UMBRELLA } from '../../core/invocation.js';
 import type { Reply } from '../../core/types.js';
-import { decodeButton, encodeButton, plainFromSlack, type ButtonValue, type Delivery } from './incoming.js';
+import { decodeButton, encodeButton, plainFromSlack, questionFromSlack, type ButtonValue, type Delivery } from './incoming.js';
 import { ACTIONS, renderPage, type Cursor, type Page } from './render.js';
 import { postTimelineChart } from './chart.js';
 import { feedbackValue } from './feedback.js';
@@ -157,7 +157,7 @@ export function registerHandlers(app: App, runtime: PlatformRuntime, guard: Guar
     });
   }
 
-  app.event('app_mention', async ({ event, body, say, client, context }) => {
+  app.event('app_mention', async ({ event, body, say, client }) => {
     // Slack retries an event it thinks was missed; the same event_id is answered once.
     const eventId = (body as { event_id?: string }).event_id;
     if (eventId && !seen.firstTime(eventId)) return;
@@ -165,8 +165,8 @@ export function registerHandlers(app: App, runtime: PlatformRuntime, guard: Guar
     const team = (body as { team_id?: string }).team_id;
     const origin: Origin = { platform: 'slack', channelId: event.channel, userId: event.user, workspaceId: team };
     try {
-      const botUser = typeof context.botUserId === 'string' ? [context.botUserId] : [];
-      const question = plainFromSlack(event.text ?? '', botUser);
+      // The bot's own mention, @here, @channel, people, groups and channels are not part of the question.
+      const question = questionFromSlack(event.text ?? '');
       const name = runtime.commands.has('ask') ? 'ask' : 'search';
       const answer = question ? await guard.run(name, { text: question }, origin) : await guard.run('help', { text: '' }, origin);
       if (answer.refused) {

@@ -30,6 +30,19 @@ export function plainFromSlack(text: string, dropUsers: readonly string[] = []):
     .trim();
 }
 
+/** Slack's mention markup: `<!here>`, `<!channel>`, `<!subteam^S…|@desk>`, `<@U…>`, `<@U…|name>`, `<#C…|name>`. */
+const SLACK_MENTIONS = /<[!@#][^<>]*>/g;
+
+/**
+ * A question typed in a message (an @mention or a DM) as the words asked: every mention of a
+ * person, group, channel or everyone removed, since none names anything the articles know (and
+ * "@here" searched for would find nothing), then the rest made plain as `plainFromSlack` does.
+ * @example questionFromSlack('<@UBOT> who denied it? <!here>') // "who denied it?"
+ */
+export function questionFromSlack(text: string): string {
+  return plainFromSlack(text.replace(SLACK_MENTIONS, ' '));
+}
+
 /** How a "More" page is delivered: privately to the clicker, or into the thread the answer is in. */
 export type Delivery = 'ephemeral' | 'thread';
 

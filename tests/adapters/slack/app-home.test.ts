@@ -84,6 +84,24 @@ describe('App Home', () => {
     expect(JSON.stringify(view)).not.toMatch(/C0000777|secret desk|other platform|<!|<@/);
   });
 
+  it('shows "latest digest <time>" for a channel once its digest has been posted', async () => {
+    desk.setPoster('slack', slack);
+    // The corpus watcher's part: the articles arrive after the subscription, so the digest has news.
+    desk.noteChanges({ upserted: fixtureLibrary().articles, removed: [] });
+    const [run] = await desk.runNow({ platform: 'slack', channel: 'C0000002' });
+    expect(run!.outcome).toBe('posted');
+    const posted = desk.lastRun(run!.subscription)!.postedAt!;
+    expect(posted).toBeInstanceOf(Date);
+    const before = fake.requests.length;
+    await sendSigned(slack.port!, appHomeOpenedBody({ eventId: 'EvHomeDigest' }), JSON_TYPE, { secret: SECRET });
+    const publish = await fake.waitFor((r) => r.path === '/api/views.publish' && fake.requests.indexOf(r) >= before, 20_000);
+    const digests = sectionTexts(viewOf(publish).blocks).filter((t) => t.startsWith('<#'));
+    const stamp = `${posted.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    expect(digests[1]!.replace(/\u200b/g, '')).toMatch(new RegExp(`^<#C0000002> · everything new · schedule 0 8 \\* \\* \\* \\(UTC\\) · latest digest ${stamp} · next \\d{4}-\\d{2}-\\d{2} 08:00 UTC$`));
+    // The other channel has had none.
+    expect(digests[0]).toContain('no digest posted yet');
+  });
+
   it('publishes nothing when the Messages tab is opened', async () => {
     await sendSigned(slack.port!, appHomeOpenedBody({ eventId: 'EvHome2', userId: 'U0000005', tab: 'messages' }), JSON_TYPE, { secret: SECRET });
     await sendSigned(slack.port!, appHomeOpenedBody({ eventId: 'EvHome3', userId: 'U0000006' }), JSON_TYPE, { secret: SECRET });
