@@ -3,10 +3,10 @@
  * A custom id holds 100 characters, so the answer itself is kept in memory for an hour under a
  * short key; a click posts the file to the conversation as an attachment, within Discord's limit.
  */
-import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
 import type { Clock } from '../../core/ports.js';
 import type { Reply } from '../../core/types.js';
+import { KeyedMemo } from './keyed-memo.js';
 import { FORMAT_LABELS, exportFile, isExportFormat, type ExportFormat } from '../../render/export.js';
 
 /** Custom-id prefix of the export buttons. */
@@ -21,30 +21,9 @@ const LIMIT_NAME = "Discord's 10 MB file limit";
 const NO_MENTIONS = { parse: [] as [], repliedUser: false };
 
 /** Recent answers by the key their export buttons carry; few and short-lived, since a reply can be large. */
-export class ExportMemo {
-  private readonly kept = new Map<string, { reply: Reply; at: number }>();
-  constructor(
-    private readonly clock: Clock,
-    private readonly ttlMs = 60 * 60_000,
-    private readonly max = 200,
-  ) {}
-
-  /** Keeps a reply; returns its key. */
-  put(reply: Reply): string {
-    const now = this.clock.now().getTime();
-    for (const [key, entry] of this.kept) {
-      if (now - entry.at < this.ttlMs && this.kept.size < this.max) break;
-      this.kept.delete(key);
-    }
-    const key = randomBytes(9).toString('base64url');
-    this.kept.set(key, { reply, at: now });
-    return key;
-  }
-
-  /** The reply under `key`, unless it expired. */
-  get(key: string): Reply | undefined {
-    const entry = this.kept.get(key);
-    return entry && this.clock.now().getTime() - entry.at < this.ttlMs ? entry.reply : undefined;
+export class ExportMemo extends KeyedMemo<Reply> {
+  constructor(clock: Clock, ttlMs = 60 * 60_000, max = 200) {
+    super(clock, ttlMs, max);
   }
 }
 

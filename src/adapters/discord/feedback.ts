@@ -4,7 +4,6 @@
  * memory for a day under a short key the buttons carry. 👍 is kept at once; 👎 answers privately
  * with a select menu of reasons, kept when picked, then a modal for an optional comment.
  */
-import { randomBytes } from 'node:crypto';
 import {
   ButtonStyle,
   ComponentType,
@@ -19,6 +18,7 @@ import {
 import type { Clock } from '../../core/ports.js';
 import { FEEDBACK_REASONS, MAX_FEEDBACK_COMMENT, REASON_LABELS, type FeedbackDesk, type FeedbackReason, type FeedbackSubject } from '../../core/feedback.js';
 import type { Origin } from '../../core/platform.js';
+import { KeyedMemo } from './keyed-memo.js';
 
 /** Custom-id prefix of every feedback component. */
 export const FEEDBACK_PREFIX = 'ndf';
@@ -30,31 +30,9 @@ export const EXPIRED = 'This answer is too old for feedback (a day) — run the 
 const NO_MENTIONS = { parse: [] as [], repliedUser: false };
 
 /** The subjects of recent answers, by the key their buttons carry. */
-export class FeedbackMemo {
-  private readonly kept = new Map<string, { subject: FeedbackSubject; at: number }>();
-  constructor(
-    private readonly clock: Clock,
-    private readonly ttlMs = 24 * 3_600_000,
-    private readonly max = 5_000,
-  ) {}
-
-  /** Keeps a subject; returns its key. */
-  put(subject: FeedbackSubject): string {
-    const now = this.clock.now().getTime();
-    for (const [key, entry] of this.kept) {
-      if (now - entry.at < this.ttlMs && this.kept.size < this.max) break;
-      this.kept.delete(key);
-    }
-    const key = randomBytes(9).toString('base64url');
-    this.kept.set(key, { subject, at: now });
-    return key;
-  }
-
-  /** The subject under `key`, unless it expired. */
-  get(key: string): FeedbackSubject | undefined {
-    const entry = this.kept.get(key);
-    if (!entry || this.clock.now().getTime() - entry.at >= this.ttlMs) return undefined;
-    return entry.subject;
+export class FeedbackMemo extends KeyedMemo<FeedbackSubject> {
+  constructor(clock: Clock, ttlMs = 24 * 3_600_000, max = 5_000) {
+    super(clock, ttlMs, max);
   }
 }
 
