@@ -10,7 +10,6 @@
  */
 import { z } from 'zod';
 import type { Command, CommandContext } from '../src/core/command.js';
-import { buildDigest } from '../src/digest/content.js';
 import { DIGEST_ACTIONS, parseDigestText, parseSince, type DigestTextInput } from '../src/digest/command-text.js';
 import { formatInZone, parseTimezone } from '../src/digest/schedule.js';
 import { NewsdeskError } from '../src/core/errors.js';
@@ -84,6 +83,7 @@ async function show(params: Input, ctx: CommandContext, service: DigestDesk | un
     reply = await service.preview({ since, topic, ...(timezone ? { timezone } : {}) });
   } else {
     since = params.since ? parseSince(params.since, now) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1));
+    const { buildDigest } = await import('../src/digest/content.js');
     reply = await buildDigest({
       library: ctx.library,
       articleIds: publishedSince(ctx, since),
