@@ -70,6 +70,17 @@ async function startPlatform(name: string, logger: Logger, start: () => Promise<
   }
 }
 
+/** Keeps a started platform's readiness current: a lost connection makes /readyz 503 until it is back. */
+function followConnection(platform: Platform, health: Record<string, PlatformHealth>, logger: Logger): void {
+  platform.watchConnection?.((connected) => {
+    const now: PlatformHealth = connected ? 'connected' : 'reconnecting';
+    if (health[platform.name] === now) return;
+    health[platform.name] = now;
+    if (connected) logger.info({ platform: platform.name }, 'reconnected');
+    else logger.warn({ platform: platform.name }, 'connection lost; reconnecting');
+  });
+}
+
 /**
  * Opens the health endpoints on HEALTH_PORT (unless it is off). A port that cannot be opened is
  * logged, not fatal: the bot still serves its newsroom, and the readiness probe failing says the rest.
@@ -186,6 +197,7 @@ async function serveChat(
     }),
   );
   const running = started.filter((a): a is Platform => !(a instanceof NewsdeskError));
+  for (const p of running) followConnection(p, platformHealth, logger);
   const failures = started.filter((a): a is NewsdeskError => a instanceof NewsdeskError);
   if (failures.length && !running.length) {
     // Nothing to serve: the CLI prints the first reason as one line and exits 1.

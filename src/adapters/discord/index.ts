@@ -369,6 +369,13 @@ function discordPlatform(client: Client, firstPage: Handling['firstPage']): Disc
       await client.destroy();
     },
     dedupeWindowMs: NONCE_WINDOW_MS,
+    watchConnection(listener) {
+      // discord.js resumes or re-identifies by itself; these say when the gateway is gone and back.
+      client.on(Events.ShardDisconnect, () => listener(false));
+      client.on(Events.ShardReconnecting, () => listener(false));
+      client.on(Events.ShardResume, () => listener(true));
+      client.on(Events.ShardReady, () => listener(true));
+    },
     findDigest: (channelId, delivery) => findDigestPost(client, channelId, delivery),
     async postReply(channelId, reply, delivery) {
       const channel = await client.channels.fetch(channelId).catch(() => null);
