@@ -18,6 +18,9 @@ import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole, type ConsoleIO } from './console.js';
 import { lockForConsoleFeeds, startConsoleFeeds } from './console-feeds.js';
 import { createDigestService } from '../digest/index.js';
+import { openStatePort } from '../store/open-state.js';
+import { deliveryLedger } from '../store/delivery-ledger.js';
+import type { StatePort } from '../store/state-port.js';
 import { FeedbackStore } from '../store/feedback-store.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createLogger, createTerminalLogger } from './log.js';
@@ -149,6 +152,15 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
   }
 }
 
+/** Closes the state store last (platforms may still ask the delivery ledger while stopping); a failure is logged. */
+async function closeState(state: StatePort | undefined, logger: Logger): Promise<void> {
+  try {
+    await state?.close();
+  } catch (err) {
+    logger.warn({ reason: (err as Error)?.message ?? String(err) }, 'state store did not close cleanly');
+  }
+}
+
 /** The chat half of `serve`: connect, wait for the library, then digests and the live corpus until stopped. */
 async function serveChat(
   config: Config,
@@ -165,8 +177,20 @@ async function serveChat(
   },
 ): Promise<number> {
   const { runtime, loaded, services, readOnly, configured, platformHealth, metrics } = parts;
+  // Subscriptions, digest runs and (with PostgreSQL) answered events: the SQLite file in DATA_DIR, or
+  // the database replicas share. Opened before connecting, so an unreachable database stops the start.
+  const state = readOnly ? undefined : await openStatePort({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger, clock: runtime.clock });
+  if (state?.engine === 'postgres') logger.info({ replica: config.REPLICA_ID ?? null }, 'state in PostgreSQL (DATABASE_URL): shared with the other replicas');
+  const ledger = state ? deliveryLedger(state, logger) : undefined;
+  if (ledger) services.deliveries = ledger;
   // Made before connecting, so a bad DIGEST_* setting stops the start before anyone is connected; it starts once the library is ready.
-  const digest = readOnly ? undefined : createDigestService({ config, runtime });
+  let digest: Awaited<ReturnType<typeof createDigestService>> | undefined;
+  try {
+    digest = state ? await createDigestService({ config, runtime, store: state }) : undefined;
+  } catch (err) {
+    await state?.close();
+    throw err;
+  }
   if (digest) services.digest = digest;
   // Readers' 👍/👎 go to the state database beside the subscriptions; without it the buttons are not shown.
   const feedback = readOnly ? undefined : FeedbackStore.open({ dataDir: config.DATA_DIR, logger, clock: runtime.clock });
@@ -192,6 +216,7 @@ async function serveChat(
     await digest?.stop();
     await feeds?.stop();
     feedback?.close();
+    await state?.close();
     throw failures[0]!;
   }
   for (const f of failures) logger.error({ code: f.code, reason: f.message }, 'a chat platform could not start; the other keeps running');
@@ -237,6 +262,7 @@ async function serveChat(
     await feeds?.stop();
     await Promise.allSettled(running.map((platform) => platform.stop()));
     feedback?.close();
+    await closeState(state, logger);
   }
   const code = guard?.finish() ?? 0;
   if (failure) throw failure.err;

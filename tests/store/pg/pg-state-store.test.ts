@@ -6,7 +6,8 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isNewsdeskError } from '../../../src/core/errors.js';
 import { PG_MIGRATIONS } from '../../../src/store/pg/pg-migrations.js';
-import { PgStateStore, type AsyncStateOperations } from '../../../src/store/pg/pg-state-store.js';
+import { PgStateStore } from '../../../src/store/pg/pg-state-store.js';
+import type { StatePort } from '../../../src/store/state-port.js';
 import { postgresDatabase } from '../../helpers/postgres.js';
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
@@ -30,9 +31,9 @@ afterEach(async () => {
 });
 
 describe('PgStateStore', () => {
-  it('offers every operation of the SQLite store, asynchronously', async () => {
-    // A compile-time check (tsc over tests/): fails when the SQLite store gains an operation this one lacks.
-    const ops: AsyncStateOperations = await open();
+  it('implements the state port (every operation of the SQLite store, asynchronously)', async () => {
+    // A compile-time check (tsc over tests/): fails when the port gains an operation this store lacks.
+    const ops: StatePort = await open();
     expect(typeof ops.recordArrivals).toBe('function');
   });
 

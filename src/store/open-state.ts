@@ -1,0 +1,28 @@
+/**
+ * Opens the state store the configuration asks for: PostgreSQL when `DATABASE_URL` is set
+ * (shared by replicas), else the SQLite file in DATA_DIR (one process, the default).
+ */
+import type { Clock, Logger } from '../core/ports.js';
+import { SqliteStatePort, type StatePort } from './state-port.js';
+
+/** Where the state lives. */
+export interface StateLocation {
+  /** `postgres://…`; undefined for the SQLite file. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  logger: Logger;
+  clock?: Clock;
+}
+
+/**
+ * Opens (and migrates) the state store.
+ * @throws NewsdeskError (code `state`) when the database or DATA_DIR cannot be used
+ * @example const state = await openStatePort({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
+ */
+export async function openStatePort(where: StateLocation): Promise<StatePort> {
+  const clock = where.clock ? { clock: where.clock } : {};
+  if (!where.databaseUrl) return SqliteStatePort.open({ dataDir: where.dataDir, logger: where.logger, ...clock });
+  // Loaded only when asked for: a desk on SQLite never loads the PostgreSQL client.
+  const { PgStateStore } = await import('./pg/pg-state-store.js');
+  return PgStateStore.open({ url: where.databaseUrl, logger: where.logger, ...clock });
+}
