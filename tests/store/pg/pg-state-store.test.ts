@@ -124,6 +124,22 @@ describe('PgStateStore', () => {
     expect(await store.latestArrival()).toBe(3);
   });
 
+  it('numbers a materially revised article again, once, as the SQLite store does', async () => {
+    const store = await open();
+    const t1 = new Date('2026-11-23T06:00:00Z');
+    const t2 = new Date('2026-11-23T07:00:00Z');
+    await store.recordArrivals([{ id: 'a', contentHash: '1' }, { id: 'b', contentHash: '1' }], t1);
+    // 'a' changed materially (revised), 'b' only lightly: 'a' arrives again after the new 'c'.
+    expect(await store.recordArrivals([{ id: 'c', contentHash: '1' }, { id: 'a', contentHash: '2' }, { id: 'b', contentHash: '2' }], t2, ['a'])).toEqual(['c']);
+    expect(await store.latestArrival()).toBe(4);
+    expect(await store.arrivalsBetween(2, 4)).toEqual(['c', 'a']);
+    expect(await store.firstSeen('a')).toEqual(t2);
+    expect(await store.firstSeen('b')).toEqual(t1);
+    // The same text again is not news a second time.
+    expect(await store.recordArrivals([{ id: 'a', contentHash: '2' }], t2, ['a'])).toEqual([]);
+    expect(await store.latestArrival()).toBe(4);
+  });
+
   it('numbers arrivals from two replicas writing at once without a gap or a repeat', async () => {
     const [a, b] = [await open(), await open()];
     const batch = (prefix: string) => Array.from({ length: 40 }, (_, i) => ({ id: `${prefix}${i}`, contentHash: 'h' }));
