@@ -78,6 +78,15 @@ export interface DeliveryLedger {
   firstDelivery(key: string): Promise<boolean>;
 }
 
+/**
+ * True when this process should answer the event `key`: the ledger's word when replicas share
+ * one (the first replica to ask wins), always true for a single process.
+ * @example if (!(await firstDelivery(runtime.services, `slack:event:${eventId}`))) return;
+ */
+export function firstDelivery(services: Services | undefined, key: string): Promise<boolean> {
+  return services?.deliveries ? services.deliveries.firstDelivery(key) : Promise.resolve(true);
+}
+
 /** Services registered by the running process; commands get them as `ctx.services`. */
 export interface Services {
   /** Present when replicas share state (DATABASE_URL): events are answered once across them. */

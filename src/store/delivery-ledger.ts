@@ -24,7 +24,9 @@ export function deliveryLedger(store: StatePort, logger: Logger): DeliveryLedger
   return {
     async firstDelivery(key: string): Promise<boolean> {
       try {
-        return await first(key.slice(0, MAX_KEY_LENGTH), DELIVERY_TTL_MS);
+        const fresh = await first(key.slice(0, MAX_KEY_LENGTH), DELIVERY_TTL_MS);
+        if (!fresh) logger.info({ event: key.slice(0, MAX_KEY_LENGTH) }, 'event already answered (a retry, or another replica got it first); not answering again');
+        return fresh;
       } catch (err) {
         logger.warn({ reason: (err as Error)?.message ?? String(err) }, 'delivery ledger unavailable; answering the event anyway');
         return true;
