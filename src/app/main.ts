@@ -18,10 +18,9 @@ import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole, type ConsoleIO } from './console.js';
 import { lockForConsoleFeeds, startConsoleFeeds } from './console-feeds.js';
 import { createDigestService } from '../digest/index.js';
-import { openStatePort } from '../store/open-state.js';
+import { openFeedback, openStatePort } from '../store/open-state.js';
 import { deliveryLedger } from '../store/delivery-ledger.js';
 import type { StatePort } from '../store/state-port.js';
-import { FeedbackStore } from '../store/feedback-store.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createLogger, createTerminalLogger } from './log.js';
 import { guardedExecute } from './guard.js';
@@ -193,7 +192,7 @@ async function serveChat(
   }
   if (digest) services.digest = digest;
   // Readers' 👍/👎 go to the state database beside the subscriptions; without it the buttons are not shown.
-  const feedback = readOnly ? undefined : FeedbackStore.open({ dataDir: config.DATA_DIR, logger, clock: runtime.clock });
+  const feedback = readOnly ? undefined : await openFeedback({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger, clock: runtime.clock });
   if (feedback) services.feedback = feedback;
   // Feeds (FEEDS_FILE) flow into the corpus beside the bot; a malformed file stops the start here too.
   const feeds = readOnly || !config.FEEDS_FILE ? undefined : (await import('../feeds/service.js')).feedsServiceFor(config, logger);
@@ -215,7 +214,7 @@ async function serveChat(
     // Nothing to serve: the CLI prints the first reason as one line and exits 1.
     await digest?.stop();
     await feeds?.stop();
-    feedback?.close();
+    await feedback?.close();
     await state?.close();
     throw failures[0]!;
   }
@@ -261,7 +260,7 @@ async function serveChat(
     await digest?.stop();
     await feeds?.stop();
     await Promise.allSettled(running.map((platform) => platform.stop()));
-    feedback?.close();
+    await feedback?.close();
     await closeState(state, logger);
   }
   const code = guard?.finish() ?? 0;

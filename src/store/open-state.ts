@@ -3,6 +3,8 @@
  * (shared by replicas), else the SQLite file in DATA_DIR (one process, the default).
  */
 import type { Clock, Logger } from '../core/ports.js';
+import type { FeedbackDesk } from '../core/feedback.js';
+import { FeedbackStore, sqliteFeedbackArchive, type FeedbackArchive } from './feedback-store.js';
 import { SqliteStatePort, type StatePort } from './state-port.js';
 
 /** Where the state lives. */
@@ -25,4 +27,22 @@ export async function openStatePort(where: StateLocation): Promise<StatePort> {
   // Loaded only when asked for: a desk on SQLite never loads the PostgreSQL client.
   const { PgStateStore } = await import('./pg/pg-state-store.js');
   return PgStateStore.open({ url: where.databaseUrl, logger: where.logger, ...clock });
+}
+
+/** Where verdicts are kept and read, whichever engine. */
+export type FeedbackKeeper = FeedbackDesk & FeedbackArchive;
+
+/**
+ * Opens the verdicts store: PostgreSQL with `databaseUrl` (one table for every replica), else the
+ * SQLite state file in `dataDir`.
+ * @throws NewsdeskError (code `state`) when the database or DATA_DIR cannot be used
+ */
+export async function openFeedback(where: StateLocation): Promise<FeedbackKeeper> {
+  const clock = where.clock ? { clock: where.clock } : {};
+  if (where.databaseUrl) {
+    const { PgFeedbackStore } = await import('./pg/pg-feedback.js');
+    return PgFeedbackStore.open({ url: where.databaseUrl, logger: where.logger, ...clock });
+  }
+  const store = FeedbackStore.open({ dataDir: where.dataDir, logger: where.logger, ...clock });
+  return { ...sqliteFeedbackArchive(store), record: (input) => store.record(input), addComment: (id, user, comment) => store.addComment(id, user, comment) };
 }
