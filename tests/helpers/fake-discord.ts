@@ -128,10 +128,10 @@ export class FakeDiscord {
     });
   }
 
-  /** Sends a gateway dispatch to every connected client. */
-  dispatch(t: string, d: unknown): void {
+  /** Sends a gateway dispatch to every connected client (or only to `to`: a session's own READY). */
+  dispatch(t: string, d: unknown, to?: WebSocket): void {
     const frame = JSON.stringify({ op: 0, t, s: ++this.seq, d });
-    for (const ws of this.sockets) ws.send(frame);
+    for (const ws of to ? [to] : this.sockets) ws.send(frame);
   }
 
   /**
@@ -383,7 +383,7 @@ export class FakeDiscord {
           resume_gateway_url: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/gateway`,
           application: { id: IDS.app, flags: 0 },
           shard: [0, 1],
-        });
+        }, ws);
         this.dispatch('GUILD_CREATE', {
           id: IDS.guild,
           name: 'Newsroom',
@@ -406,7 +406,7 @@ export class FakeDiscord {
           guild_scheduled_events: [],
           features: [],
           channels: this.channels(),
-        });
+        }, ws);
         this.identified();
       }
     });
