@@ -9,7 +9,6 @@
  * is a lease the posting replica renews; a replica that dies mid-slot stops renewing, and another
  * takes the run over once the lease ends (finding the post by its key if it was made).
  */
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Command } from '../core/command.js';
 import type { Clock, Library, Logger } from '../core/ports.js';
@@ -17,13 +16,12 @@ import { NewsdeskError } from '../core/errors.js';
 import type { DigestDesk } from '../core/services.js';
 import type { DigestPlatform, DigestRun, NewSubscription, Subscription } from '../store/records.js';
 import type { SlotClaim, StatePort } from '../store/state-port.js';
-import { holdLease } from './lease.js';
-
+import { RunPoster } from './run-poster.js';
 import type { Reply } from '../core/types.js';
 import { buildDigest } from './content.js';
 import type { DigestDefaults } from './env.js';
-import { withRetry, type RetryOptions } from './retry.js';
-import type { ChannelRef, CorpusChange, DigestDelivery, DigestOutlet, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
+import type { RetryOptions } from './retry.js';
+import type { ChannelRef, CorpusChange, DigestOutlet, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
 import {
   DEFAULT_SCHEDULE,
   DEFAULT_TIMEZONE,
@@ -46,8 +44,7 @@ export const DEFAULT_LEASE_MS = 60_000;
 /** This process's name among replicas: host name and process id. */
 export const defaultReplicaId = (): string => `${hostname()}:${process.pid}`;
 
-/** A fresh post key: 12 characters (fits Discord's 25-character nonce and a short footer), 72 random bits. */
-export const newPostKey = (): string => randomBytes(9).toString('base64url');
+export { newPostKey } from './run-poster.js';
 
 /** A plain poster function as an outlet that cannot look back. */
 const toOutlet = (p: DigestPoster | DigestOutlet): DigestOutlet => (typeof p === 'function' ? { postReply: p } : p);
@@ -103,6 +100,8 @@ export class DigestService implements DigestDesk {
   private noting: Promise<void> = Promise.resolve();
   /** Set by a pass that found a run another replica holds: wake again when its lease may have ended. */
   private waitingOnOthers = false;
+  /** Builds, posts and records each claimed run. */
+  private readonly poster: RunPoster;
 
   constructor(options: DigestServiceOptions) {
     this.store = options.store;
@@ -119,6 +118,16 @@ export class DigestService implements DigestDesk {
     this.env = options.envSubscriptions ?? [];
     this.defaults = { schedule: DEFAULT_SCHEDULE, timezone: DEFAULT_TIMEZONE, ...options.defaults };
     this.retry = options.retry ?? {};
+    this.poster = new RunPoster({
+      store: this.store,
+      claim: this.claimRequest(),
+      library: this.library,
+      logger: this.logger,
+      clock: this.clock,
+      commands: this.commands,
+      retry: this.retry,
+      state: (fn) => this.state(fn),
+    });
   }
 
   /**
@@ -241,7 +250,7 @@ export class DigestService implements DigestDesk {
       const results: Array<{ subscription: Subscription; outcome: RunOutcome }> = [];
       for (const sub of subs) {
         const claim = await this.state(() => this.claim(sub, now, 'manual'));
-        if (claim) results.push({ subscription: sub, outcome: await this.execute(sub, claim, poster) });
+        if (claim) results.push({ subscription: sub, outcome: await this.poster.execute(sub, claim, poster) });
       }
       return results;
     });
@@ -279,7 +288,7 @@ export class DigestService implements DigestDesk {
           if (claim.takenOver && this.store.engine === 'postgres') {
             this.logger.warn({ subscription: sub.id, slot: run.slot.toISOString(), replica: this.replicaId }, 'digest slot taken over: the replica that claimed it stopped renewing its lease');
           }
-          report[await this.execute(sub, claim, poster)]++;
+          report[await this.poster.execute(sub, claim, poster)]++;
         }
         if (held) {
           // A newer slot would take the same news again: wait for the held run to finish or expire.
@@ -287,7 +296,7 @@ export class DigestService implements DigestDesk {
           return;
         }
         const claim = await this.state(() => this.claim(sub, this.clock.now(), 'scheduled'));
-        if (claim) report[await this.execute(sub, claim, poster)]++;
+        if (claim) report[await this.poster.execute(sub, claim, poster)]++;
       });
       for (const r of await Promise.allSettled(jobs)) {
         if (r.status === 'rejected') this.logger.error({ err: String(r.reason) }, 'digest run failed');
@@ -356,109 +365,6 @@ export class DigestService implements DigestDesk {
     );
     // Only a run made just now is this slot's: a pending one found instead belongs to the pass over pending runs.
     return claim && !claim.takenOver ? claim : undefined;
-  }
-
-  /**
-   * Builds and posts one claimed run's digest, with retries; records the outcome. With PostgreSQL
-   * the claim's lease is renewed meanwhile, and the outcome is recorded only while it is held.
-   */
-  private async execute(sub: Subscription, claim: SlotClaim, outlet: DigestOutlet): Promise<RunOutcome> {
-    const lease = this.store.engine === 'postgres' ? holdLease(this.store, claim.run.id, this.claimRequest(), this.logger) : undefined;
-    try {
-      return await this.post(sub, claim.run, outlet);
-    } finally {
-      lease?.stop();
-    }
-  }
-
-  /** Records a run's outcome, as its holder. */
-  private async finish(run: DigestRun, outcome: Parameters<StatePort['finishRun']>[1]): Promise<void> {
-    const recorded = await this.state(() => this.store.finishRun(run.id, outcome, { replicaId: this.replicaId }));
-    if (!recorded) this.logger.warn({ run: run.id, replica: this.replicaId }, 'digest run outcome not recorded: another replica holds its slot now');
-  }
-
-  /** Builds and posts one run's digest, with retries; records the outcome. */
-  private async post(sub: Subscription, run: DigestRun, outlet: DigestOutlet): Promise<RunOutcome> {
-    const log = { subscription: sub.id, platform: sub.platform, channel: sub.channel, slot: run.slot.toISOString() };
-    let reply: Reply | null;
-    try {
-      const ids = await this.state(() => this.store.arrivalsBetween(run.windowStartSeq, run.windowEndSeq));
-      reply = await buildDigest({
-        library: this.library(),
-        articleIds: ids,
-        topic: sub.topic,
-        windowLabel: `since ${formatInZone(run.windowStart, sub.timezone)}`,
-        clock: this.clock,
-        logger: this.logger,
-        ...(this.commands ? { commands: this.commands } : {}),
-      });
-    } catch (err) {
-      this.logger.error({ ...log, err: (err as Error).message }, 'digest could not be built');
-      await this.finish(run, { status: 'failed', error: `build: ${(err as Error).message}` });
-      return 'failed';
-    }
-    if (!reply) {
-      await this.finish(run, { status: 'empty', articleCount: 0 });
-      this.logger.debug(log, 'digest: nothing new, nothing posted');
-      return 'empty';
-    }
-    const count = reply.citations.length;
-    // The intent goes into the state database before anything is sent. A run that already had one
-    // was being posted when a previous process stopped (kill -9, power loss): its post may be in the channel.
-    const resumed = run.intentAt !== null;
-    const intent = await this.state(() => this.store.recordIntent(run.id, newPostKey(), this.clock.now()));
-    const delivery: DigestDelivery = { runId: intent.key, since: intent.at };
-    const logged = { ...log, run: delivery.runId };
-    if (resumed) {
-      const found = await this.lookup(outlet, sub.channel, delivery);
-      if (found.status === 'posted') {
-        await this.finish(run, { status: 'posted', articleCount: count });
-        this.logger.info(logged, 'digest was posted before the restart; not posting it again');
-        return 'posted';
-      }
-      const deduped = outlet.dedupeWindowMs !== undefined && this.clock.now().getTime() - delivery.since.getTime() < outlet.dedupeWindowMs;
-      if (found.status === 'unknown' && !deduped) {
-        // At most once: a second copy in the channel is worse than news a digest late, and the
-        // run's articles are not lost — a failed run's window rolls into the next digest.
-        const error = `may have been posted before the restart; ${sub.platform} history cannot be read (${found.reason})`;
-        this.logger.warn(logged, `digest ${error}; not posting it again — its articles go into the next digest`);
-        await this.finish(run, { status: 'failed', error });
-        return 'failed';
-      }
-    }
-    try {
-      await withRetry(
-        async (attempt) => {
-          // An attempt that failed may still have reached the channel (a timeout, a lost answer): look first.
-          if (attempt > 1 && (await this.lookup(outlet, sub.channel, delivery)).status === 'posted') return;
-          await outlet.postReply(sub.channel, reply, delivery);
-        },
-        {
-          ...this.retry,
-          onAttempt: () => this.state(() => this.store.countAttempt(run.id)),
-          onRetry: (attempt, err, delayMs) =>
-            this.logger.warn({ ...logged, attempt, delayMs, err: (err as Error)?.message }, 'digest post failed; retrying'),
-        },
-      );
-    } catch (err) {
-      const message = (err as Error)?.message ?? String(err);
-      this.logger.error({ ...log, err: message }, 'digest post failed; its news rolls into the next digest');
-      await this.finish(run, { status: 'failed', error: message });
-      return 'failed';
-    }
-    await this.finish(run, { status: 'posted', articleCount: count });
-    this.logger.info({ ...log, articles: count }, 'digest posted');
-    return 'posted';
-  }
-
-  /** Asks the outlet whether the post of `delivery` is in the channel; `unknown` when it cannot look or the look fails. */
-  private async lookup(outlet: DigestOutlet, channel: string, delivery: DigestDelivery): Promise<Awaited<ReturnType<NonNullable<DigestOutlet['findDigest']>>>> {
-    if (!outlet.findDigest) return { status: 'unknown', reason: 'this poster cannot read the channel' };
-    try {
-      return await outlet.findDigest(channel, delivery);
-    } catch (err) {
-      return { status: 'unknown', reason: (err as Error)?.message ?? String(err) };
-    }
   }
 
   /** The channel's subscription `ref.id`, or its only one. */
