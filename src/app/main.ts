@@ -195,7 +195,7 @@ async function serveChat(
   const feedback = readOnly ? undefined : await openFeedback({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger, clock: runtime.clock });
   if (feedback) services.feedback = feedback;
   // Feeds (FEEDS_FILE) flow into the corpus beside the bot; a malformed file stops the start here too.
-  const feeds = readOnly || !config.FEEDS_FILE ? undefined : (await import('../feeds/service.js')).feedsServiceFor(config, logger);
+  const feeds = readOnly || !config.FEEDS_FILE ? undefined : await (await import('../feeds/service.js')).feedsServiceFor(config, logger);
   if (feeds) services.feeds = feeds;
   // Connect first: until the library is ready every command answers with the loading message.
   // One guard for every platform: the rate limit follows the asker (keys are per platform) and failures

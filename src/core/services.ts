@@ -127,17 +127,17 @@ export interface FeedFetchInfo {
 export interface FeedsDesk {
   /** User ids allowed to manage feeds from chat (FEEDS_ADMINS). */
   readonly admins: readonly string[];
-  list(): FeedInfo[];
+  list(): Promise<FeedInfo[]>;
   /**
    * Follows a feed from now on.
    * @throws NewsdeskError (code `usage`) for a URL that is not http(s) or already followed
    */
-  add(request: { url: string; outlet?: string; addedBy?: string | null }): FeedInfo;
+  add(request: { url: string; outlet?: string; addedBy?: string | null }): Promise<FeedInfo>;
   /**
    * Stops following a feed (its stored stories stay).
    * @throws NewsdeskError (`not_found` when not followed, `usage` for a feed of FEEDS_FILE)
    */
-  remove(url: string): FeedInfo;
+  remove(url: string): Promise<FeedInfo>;
   /** Fetches every feed now, due or not. */
   fetchNow(): Promise<FeedFetchInfo[]>;
   /**
@@ -145,5 +145,5 @@ export interface FeedsDesk {
    * waiting for slow outlets); the result is logged when the fetch ends. A fetch already started
    * this way is not started again.
    */
-  fetchInBackground(): { feeds: number; started: boolean };
+  fetchInBackground(): Promise<{ feeds: number; started: boolean }>;
 }

@@ -5,6 +5,7 @@
 import type { Clock, Logger } from '../core/ports.js';
 import type { FeedbackDesk } from '../core/feedback.js';
 import { FeedbackStore, sqliteFeedbackArchive, type FeedbackArchive } from './feedback-store.js';
+import { FeedState, type FeedStatePort } from './feed-state.js';
 import { SqliteStatePort, type StatePort } from './state-port.js';
 
 /** Where the state lives. */
@@ -45,4 +46,14 @@ export async function openFeedback(where: StateLocation): Promise<FeedbackKeeper
   }
   const store = FeedbackStore.open({ dataDir: where.dataDir, logger: where.logger, ...clock });
   return { ...sqliteFeedbackArchive(store), record: (input) => store.record(input), addComment: (id, user, comment) => store.addComment(id, user, comment) };
+}
+
+/**
+ * Opens the feed poller's state: PostgreSQL with `databaseUrl`, else the SQLite state file in `dataDir`.
+ * @throws NewsdeskError (code `state`) when the database or DATA_DIR cannot be used
+ */
+export async function openFeedState(where: Omit<StateLocation, 'clock'>): Promise<FeedStatePort> {
+  if (!where.databaseUrl) return FeedState.open(where.dataDir, where.logger);
+  const { PgFeedState } = await import('./pg/pg-feed-state.js');
+  return PgFeedState.open({ url: where.databaseUrl, logger: where.logger });
 }

@@ -93,6 +93,37 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX feedback_by_time ON feedback (created_at);
   `,
+  // 3: the feed poller's state (as SQLite's migration 3): each feed's validators and health, and
+  // the corpus file each story went to. Times stay ISO text, as the poller reads and writes them.
+  `
+  CREATE TABLE feeds (
+    url text PRIMARY KEY,
+    outlet text NOT NULL,
+    origin text NOT NULL DEFAULT 'file' CHECK (origin IN ('file', 'chat')),
+    added_by text,
+    added_at text NOT NULL,
+    etag text,
+    last_modified text,
+    last_fetch text,
+    last_success text,
+    next_fetch text,
+    items integer NOT NULL DEFAULT 0,
+    last_error text,
+    failure_streak integer NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE feed_articles (
+    file text PRIMARY KEY,
+    feed_url text NOT NULL,
+    canonical_url text,
+    guid text,
+    text_hash text NOT NULL,
+    updated text,
+    fetched_at text NOT NULL
+  );
+  CREATE UNIQUE INDEX feed_articles_by_url ON feed_articles (canonical_url) WHERE canonical_url IS NOT NULL;
+  CREATE INDEX feed_articles_by_guid ON feed_articles (feed_url, guid);
+  `,
 ];
 
 /**
