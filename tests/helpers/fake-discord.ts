@@ -128,10 +128,10 @@ export class FakeDiscord {
     });
   }
 
-  /** Sends a gateway dispatch to every connected client (or only to `to`: a session's own READY). */
-  dispatch(t: string, d: unknown, to?: WebSocket): void {
+  /** Sends a gateway dispatch to every connected client. */
+  dispatch(t: string, d: unknown): void {
     const frame = JSON.stringify({ op: 0, t, s: ++this.seq, d });
-    for (const ws of to ? [to] : this.sockets) ws.send(frame);
+    for (const ws of this.sockets) ws.send(frame);
   }
 
   /**
@@ -375,7 +375,7 @@ export class FakeDiscord {
       if (msg.op === 2) {
         this.identifyPayload = msg.d;
         if (this.closeOnIdentify) return ws.close(this.closeOnIdentify, 'Disallowed intent(s).');
-        this.dispatch('READY', {
+        this.dispatchTo(ws, 'READY', {
           v: 10,
           user: { ...user(IDS.bot, 'newsdesk', true), verified: true, flags: 0 },
           guilds: [{ id: IDS.guild, unavailable: true }],
@@ -383,8 +383,8 @@ export class FakeDiscord {
           resume_gateway_url: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/gateway`,
           application: { id: IDS.app, flags: 0 },
           shard: [0, 1],
-        }, ws);
-        this.dispatch('GUILD_CREATE', {
+        });
+        this.dispatchTo(ws, 'GUILD_CREATE', {
           id: IDS.guild,
           name: 'Newsroom',
           unavailable: false,
@@ -406,10 +406,15 @@ export class FakeDiscord {
           guild_scheduled_events: [],
           features: [],
           channels: this.channels(),
-        }, ws);
+        });
         this.identified();
       }
     });
+  }
+
+  /** Sends a dispatch to one session only: its own READY and GUILD_CREATE (a second client must not get the first's again). */
+  private dispatchTo(ws: WebSocket, t: string, d: unknown): void {
+    ws.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
   }
 
   /** Closes the gateway and the HTTP server. */
