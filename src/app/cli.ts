@@ -187,7 +187,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (name === 'feedback') {
       // Not a chat command: readers' verdicts are read where the state file is (docs/feedback.md).
       const { runFeedbackCli } = await import('./feedback-cli.js');
-      return runFeedbackCli(args.words, args.format, config.DATA_DIR, io, logger);
+      return await runFeedbackCli(args.words, args.format, { dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL }, io, logger);
     }
     const commands = await loadCommands();
     // `help` and an unknown command read no article: answering them without loading the corpus

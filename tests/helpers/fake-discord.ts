@@ -388,7 +388,7 @@ export class FakeDiscord {
       if (msg.op === 2) {
         this.identifyPayload = msg.d;
         if (this.closeOnIdentify) return ws.close(this.closeOnIdentify, 'Disallowed intent(s).');
-        this.dispatch('READY', {
+        this.dispatchTo(ws, 'READY', {
           v: 10,
           user: { ...user(IDS.bot, 'newsdesk', true), verified: true, flags: 0 },
           guilds: [{ id: IDS.guild, unavailable: true }],
@@ -397,7 +397,7 @@ export class FakeDiscord {
           application: { id: IDS.app, flags: 0 },
           shard: [0, 1],
         });
-        this.dispatch('GUILD_CREATE', {
+        this.dispatchTo(ws, 'GUILD_CREATE', {
           id: IDS.guild,
           name: 'Newsroom',
           unavailable: false,
@@ -423,6 +423,11 @@ export class FakeDiscord {
         this.identified();
       }
     });
+  }
+
+  /** Sends a dispatch to one session only: its own READY and GUILD_CREATE (a second client must not get the first's again). */
+  private dispatchTo(ws: WebSocket, t: string, d: unknown): void {
+    ws.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
   }
 
   /** Closes the gateway and the HTTP server. */
