@@ -83,6 +83,13 @@ export function candidateBudget(words: number, limit: number): number {
   return words === 1 ? Math.max(limit * 6, 100) : Math.max(limit * 10, 2000);
 }
 
+/** An article ranked for a query: its score and the mask of query words it holds. */
+interface Ranked {
+  article: Article;
+  score: number;
+  matched: number;
+}
+
 /** Searches segments; see `Library` in src/core/command.ts for the contract of each method. */
 export class SearchEngine {
   private readonly options: EngineOptions;
@@ -385,8 +392,8 @@ export class SearchEngine {
    * Articles scored by their best passage per word; `and` keeps those holding every required word.
    * @param maxCandidates - most articles read from the postings (`candidateBudget`)
    */
-  private rankArticles(plan: Plan, mode: 'and' | 'or', maxCandidates: number): { article: Article; score: number; matched: number }[] {
-    const out: { article: Article; score: number; matched: number }[] = [];
+  private rankArticles(plan: Plan, mode: 'and' | 'or', maxCandidates: number): Ranked[] {
+    const out: Ranked[] = [];
     const required = plan.requiredMask;
     const single = popcount(required) === 1 && plan.knownCount === 1;
     this.segments.forEach((seg, s) => {
@@ -437,12 +444,27 @@ export class SearchEngine {
         }
         return true;
       };
-      for (const a of candidates) {
-        if (mode === 'and' && !single && !hasAllRequired(a)) continue;
+      const rank = (a: number): Ranked | null => {
+        if (mode === 'and' && !single && !hasAllRequired(a)) return null;
         const matched = this.scoreArticle(seg, plans, a, best);
-        if (mode === 'and' ? (matched & required) !== required : matched === 0) continue;
-        out.push({ article: seg.articles[a]!, score: articleScore(best, plans.length), matched });
-      }
+        if (mode === 'and' ? (matched & required) !== required : matched === 0) return null;
+        return { article: seg.articles[a]!, score: articleScore(best, plans.length), matched };
+      };
+      // Syndicated copies follow their originals in the postings, so most candidates of a copied corpus are copies. A copy
+      // whose original is ranked here is left out of the answer (`rankedArticleIds`): it is ranked only when its original is not.
+      const at = new Map<string, number>();
+      candidates.forEach((a, i) => at.set(seg.articles[a]!.id, i));
+      const results: (Ranked | null | undefined)[] = new Array(candidates.length);
+      candidates.forEach((a, i) => {
+        const original = seg.articles[a]!.duplicateOf;
+        if (original === undefined || !at.has(original)) results[i] = rank(a);
+      });
+      candidates.forEach((a, i) => {
+        if (results[i] !== undefined) return;
+        const original = results[at.get(seg.articles[a]!.duplicateOf!)!];
+        results[i] = original === undefined ? rank(a) : original === null ? rank(a) : null;
+      });
+      for (const r of results) if (r) out.push(r);
     });
     if (mode === 'and') out.sort((a, b) => b.score - a.score);
     else out.sort((a, b) => popcount(b.matched) - popcount(a.matched) || b.score - a.score);

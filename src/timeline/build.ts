@@ -29,6 +29,15 @@ const defaultOptions: Required<TimelineOptions> = { fullScanLimit: 5000, candida
 export interface Timeline {
   topic: TopicQuery;
   entries: TimelineEntry[];
+  /** The work building it took (counts, not time: the same on a loaded machine as on a quiet one). */
+  work: TimelineWork;
+}
+
+/** What one timeline cost: index searches asked, candidate articles read, their events tested against the topic. */
+export interface TimelineWork {
+  searches: number;
+  articles: number;
+  events: number;
 }
 
 /**
@@ -58,18 +67,22 @@ const memos = new WeakMap<Library, { version: string; memo: Map<string, Timeline
 
 function computeTimeline(library: Library, topic: string, opts: Required<TimelineOptions>): Timeline {
   const query = parseTopic(topic, library);
-  if (!query.parts.length) return { topic: query, entries: [] };
+  const work: TimelineWork = { searches: 0, articles: 0, events: 0 };
+  if (!query.parts.length) return { topic: query, entries: [], work };
   const matchers = compileTopic(query);
   const events: TimelineEvent[] = [];
-  for (const article of candidates(library, query, opts)) {
+  for (const article of candidates(library, query, opts, work)) {
     const title = article.meta.title;
     const mine: TimelineEvent[] = [];
-    for (const event of eventsOf(article)) if (involves(article, event, matchers, title)) mine.push(event);
+    work.articles++;
+    const own = eventsOf(article);
+    work.events += own.length;
+    for (const event of own) if (involves(article, event, matchers, title)) mine.push(event);
     // Dated to publication only where the topic is the article's news: named in its title or lead.
     if (hasNews(article) && inNews(article, matchers)) mine.push(...reportedEventsOf(article, (e) => involves(article, e, matchers, title), REPORTED_PER_ARTICLE));
     if (mine.length) events.push(...(mine.length === 1 ? mine : distinctEvents(mine)));
   }
-  return { topic: query, entries: merge(library, events) };
+  return { topic: query, entries: merge(library, events), work };
 }
 
 /** Most events of one article dated only by its publication (the first ones carry its news; the rest repeat it). */
@@ -131,19 +144,23 @@ function leadOf(article: Article): string[] {
 }
 
 /** Articles that may hold events of the topic: all of a small corpus, or the index's best matches on a large one. */
-function candidates(library: Library, query: TopicQuery, opts: Required<TimelineOptions>): readonly Article[] {
+function candidates(library: Library, query: TopicQuery, opts: Required<TimelineOptions>, work: TimelineWork): readonly Article[] {
   if (library.articles.length <= opts.fullScanLimit) return library.articles;
   let ids: string[] | undefined;
   for (const aliases of query.parts) {
     // The index ANDs the words of a query, so each alias is asked on its own and the answers pooled.
     const found = new Set<string>();
-    for (const alias of searchAliases(aliases, opts.aliasLimit)) for (const id of library.searchArticles(alias, opts.candidateLimit)) found.add(id);
+    for (const alias of searchAliases(aliases, opts.aliasLimit)) {
+      work.searches++;
+      for (const id of library.searchArticles(alias, opts.candidateLimit)) found.add(id);
+    }
     ids = ids === undefined ? [...found] : ids.filter((id) => found.has(id));
   }
   if (query.parts.length > 1) {
     // Articles about all subjects together may rank low for each alone: ask for the main names together too.
     const seen = new Set(ids);
     const together = query.parts.map((p) => p[0]!).join(' ');
+    work.searches++;
     for (const id of library.searchArticles(together, opts.candidateLimit)) if (!seen.has(id)) (seen.add(id), ids!.push(id));
   }
   return (ids ?? []).map((id) => library.get(id)).filter((a): a is Article => a !== undefined);
