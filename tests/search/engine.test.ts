@@ -162,6 +162,16 @@ describe('diversity', () => {
     expect(new Set(texts).size).toBe(texts.length);
     expect(lib.searchArticles('drought farms')).toEqual(['long.md']);
   });
+
+  it('ranks a copy whose original does not match: a near copy holding a word its original lacks is found', () => {
+    // "harbour" (rarer) drives the search, so both the original and its near copy are candidates; only the copy has "dockers".
+    const original = story('o.md', 'Harbour', ['The harbour strike ended at noon.']);
+    const near: Article = { ...story('n.md', 'Harbour', ['The harbour strike ended at noon.', 'Dockers cheered.']), duplicateOf: 'o.md' };
+    const dockers = ['voted', 'marched', 'rested'].map((w, n) => story(`d-${n}.md`, `Union ${n}`, [`Dockers ${w}.`]));
+    const lib = SegmentedLibrary.fromArticles([original, near, ...dockers]);
+    expect(lib.searchArticles('harbour dockers')).toEqual(['n.md']);
+    expect(lib.searchArticles('harbour strike')).toEqual(['o.md']);
+  });
 });
 
 describe('searchArticles', () => {
