@@ -216,3 +216,21 @@ describe('searchArticles', () => {
     expect(live.searchArticles('iran iraq')).not.toContain('a.md');
   });
 });
+
+describe('searchArticles memo across candidate budgets', () => {
+  // 120 stories name the harbour: more than the 100 candidates a one-word query reads for a limit of 1.
+  const harbour = Array.from({ length: 120 }, (_, n) => story(`h-${n}.md`, `Port ${n}`, [`The harbour ${'quiet '.repeat(n % 7)}reopened on day ${n}.`]));
+  const rare = [story('t-1.md', 'Tin', ['Tin prices rose.']), story('t-2.md', 'Tin again', ['Tin prices fell, and tin stocks grew.'])];
+
+  it('answers a larger limit from a list read under a smaller budget only when that read ran out of postings first', () => {
+    const lib = SegmentedLibrary.fromArticles([...harbour, ...rare]);
+    const fresh = SegmentedLibrary.fromArticles([...harbour, ...rare]);
+    // "harbour" under a limit of 1 reads 100 of its 120 articles: a limit of 120 must read them all.
+    expect(lib.searchArticles('harbour', 1)).toHaveLength(1);
+    expect(lib.searchArticles('harbour', 120)).toEqual(fresh.searchArticles('harbour', 120));
+    expect(lib.searchArticles('harbour', 120)).toHaveLength(120);
+    // "tin" has two articles: read whole under any budget, so one list serves every limit.
+    expect(lib.searchArticles('tin', 1)).toEqual(fresh.searchArticles('tin', 1));
+    expect(lib.searchArticles('tin', 300)).toEqual(fresh.searchArticles('tin', 300));
+  });
+});
