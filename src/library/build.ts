@@ -156,7 +156,6 @@ const FINGERPRINTED = [
   './fingerprints',
   './snapshot',
   './stored-article',
-  './incremental',
 ];
 
 let codeFingerprint: string | null = null;
