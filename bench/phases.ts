@@ -267,7 +267,7 @@ async function restart(args: Record<string, string>): Promise<PhaseResult> {
     const logger = quietLogger();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const { result: built, maxStallMs } = await watchingStalls(() => buildLibrary({ corpusDir, dataDir: args.dataDir!, logger, onTiming: (s, ms) => (timings[s] = ms) }));
+    const { result: built, maxStallMs } = await watchingStalls(() => buildLibrary({ corpusDir, dataDir: args.dataDir!, logger, onTiming: (s, ms) => (timings[s] = (timings[s] ?? 0) + ms) }));
     const startupMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     // What the start does after answering (keeping the delta, or rebuilding the exact index and snapshot) must finish

@@ -17,7 +17,7 @@ import type { Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import * as ingest from '../ingest/index.js';
 import { corpusKey, formatManifest, parseManifest, type CorpusKey, type FileManifest } from './corpus-key.js';
-import { decodeDelta, deltaPath, startIncrementally, type IncrementalStats, type StoredDelta } from './incremental.js';
+import { decodeDelta, deltaPath, ingestFiles, startIncrementally, type IncrementalStats, type IngestedFiles, type StoredDelta } from './incremental.js';
 import { finishIncrementalStart } from './after-start.js';
 import { markCopies, markCopiesSteps } from './fingerprints.js';
 import { buildSegmentSteps } from '../search/segment.js';
@@ -87,7 +87,7 @@ export interface BuildProgress {
   total: number;
 }
 
-/** The steps of `buildLibrary` that `onTiming` reports. */
+/** The steps of `buildLibrary` that `onTiming` reports (an incremental start may report `ingest` twice: before and after reading the snapshot). */
 export type BuildStep = 'key' | 'snapshotRead' | 'ingest' | 'duplicates' | 'analysers' | 'index' | 'snapshotWrite';
 
 /**
@@ -276,6 +276,8 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   let keyed: CorpusKey | null = null;
   let earlier: SnapshotContents | null = null;
   let stored: StoredDelta | null = null;
+  let early: IngestedFiles | null = null;
+  const turnMs = opts.turnMs ?? 25;
   const deltaFile = deltaPath(file);
   let listing: ingest.CorpusListing | null = null;
   let clock = performance.now();
@@ -304,6 +306,12 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     keyed = computed;
     listing = computed.listing;
     lap('key');
+    // Files new to the manifest are most likely new to the snapshot too: when they are few, they are read
+    // while the snapshot is (a cold disk makes that seconds); the incremental start uses those that differ.
+    if (computed.newContent.length && computed.newContent.length <= Math.max(64, REWRITE_SHARE * computed.files.length)) {
+      early = await ingestFiles(corpusDir, computed.newContent, computed, analysers, logger, followSymlinks, turnMs, opts.workers);
+      lap('ingest');
+    }
     try {
       const buf = await bytes;
       const snap = buf ? decodeSnapshot(buf, key, saltKey) : null;
@@ -332,7 +340,6 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   }
 
   clock = performance.now();
-  const turnMs = opts.turnMs ?? 25;
   if (earlier && keyed) {
     // The corpus changed since the snapshot: answer from it plus a delta of the changed files, ingested alone.
     const current = keyed;
@@ -340,6 +347,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     const start = await startIncrementally({
       corpusDir, base: earlier, stored, current, analysers, logger, followSymlinks, turnMs,
       version: current.key,
+      early,
       ...(opts.workers === undefined ? {} : { workers: opts.workers }),
       onStep: lap,
     });

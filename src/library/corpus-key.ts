@@ -77,6 +77,8 @@ export interface CorpusKey {
   entries: string[];
   /** The whole listing: files, the real paths of linked ones, and what was skipped. */
   listing: CorpusListing;
+  /** Files (in `files` order) whose content the previous manifest did not know: new, or changed since it was saved. */
+  newContent: string[];
 }
 
 /**
@@ -144,6 +146,7 @@ export async function corpusKey(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, toRead.length) }, worker));
+  const newContent = toRead.filter((i) => previous?.files.get(entry(files[i]!))?.[2] !== digests[i]).map((i) => files[i]!);
   const hash = createHash('sha256').update(salt).update('\n');
   const entries = files.map((f, i) => {
     const target = listing.linked.get(f);
@@ -152,5 +155,5 @@ export async function corpusKey(
     return material;
   });
   for (const s of listing.skipped) hash.update(s.file).update('\u0000skipped\u0000').update(s.reason).update('\n');
-  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files, entries, listing };
+  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files, entries, listing, newContent };
 }

@@ -115,8 +115,20 @@ function byFile<T>(items: readonly T[], idOf: (item: T) => string, files: Readon
   return out;
 }
 
-/** Fresh articles and warnings of some files, grouped by file, analysed. */
-async function ingestFiles(
+/** Files ingested and analysed: per file its articles (an entry for every file read) and warnings. */
+export interface IngestedFiles {
+  fresh: Map<string, Article[]>;
+  warnings: Map<string, ingest.CorpusWarning[]>;
+  /** Analyser runs that threw. */
+  failures: number;
+}
+
+/**
+ * Ingests and analyses some corpus files (on worker threads when there are many), handing the
+ * event loop back between articles.
+ * @param changed - paths relative to the corpus, as listed in `current`
+ */
+export async function ingestFiles(
   corpusDir: string,
   changed: string[],
   current: CorpusKey,
@@ -125,7 +137,7 @@ async function ingestFiles(
   followSymlinks: boolean,
   turnMs: number,
   requestedWorkers?: number,
-): Promise<{ fresh: Map<string, Article[]>; warnings: Map<string, ingest.CorpusWarning[]>; failures: number }> {
+): Promise<IngestedFiles> {
   const changedSet = new Set(changed);
   const fresh = new Map<string, Article[]>();
   const freshWarnings = new Map<string, ingest.CorpusWarning[]>();
@@ -148,6 +160,7 @@ async function ingestFiles(
   if (pooled) {
     for (const [file, list] of byFile(pooled.articles, (a) => a.id, changedSet)) fresh.set(file, list);
     for (const [file, list] of byFile(pooled.warnings, (w) => w.file, changedSet)) freshWarnings.set(file, list);
+    for (const f of changed) if (!fresh.has(f)) fresh.set(f, []);
   } else {
     const root = path.resolve(corpusDir);
     for (const rel of changed) {
@@ -194,6 +207,7 @@ export interface IncrementalStart {
  * @param current - the corpus as listed and hashed now
  * @param version - the version of the library once its index is exact (the corpus key)
  * @param onStep - told when ingesting and marking copies are done (for `onTiming`)
+ * @param early - files already ingested (those new to the manifest, read while the snapshot was); used for those that changed
  */
 export async function startIncrementally(opts: {
   corpusDir: string;
@@ -207,6 +221,7 @@ export async function startIncrementally(opts: {
   turnMs: number;
   workers?: number;
   onStep?: (step: 'ingest' | 'duplicates') => void;
+  early?: IngestedFiles | null;
 }): Promise<IncrementalStart> {
   const { base, stored, current, logger } = opts;
   const files = current.files;
@@ -221,9 +236,21 @@ export async function startIncrementally(opts: {
   for (const f of base.files.keys()) if (!fileSet.has(f) && !stored?.files.has(f) && !stored?.removed.has(f)) removed++;
   if (stored) for (const f of stored.files.keys()) if (!fileSet.has(f)) removed++;
 
-  const { fresh, warnings: freshWarnings, failures } = await ingestFiles(
-    opts.corpusDir, changed, current, opts.analysers, logger, opts.followSymlinks, opts.turnMs, opts.workers,
+  const early = opts.early;
+  const { fresh, warnings: freshWarnings, failures: lateFailures } = await ingestFiles(
+    opts.corpusDir, early ? changed.filter((f) => !early.fresh.has(f)) : changed, current, opts.analysers, logger, opts.followSymlinks, opts.turnMs, opts.workers,
   );
+  let failures = lateFailures;
+  if (early) {
+    for (const f of changed) {
+      const list = early.fresh.get(f);
+      if (!list) continue;
+      fresh.set(f, list);
+      const w = early.warnings.get(f);
+      if (w) freshWarnings.set(f, w);
+    }
+    failures += early.failures;
+  }
   opts.onStep?.('ingest');
 
   // Files whose snapshot articles are replaced (by the stored delta's or fresh ones) or gone.
