@@ -12,6 +12,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { walkCorpus, type CorpusListing, type SymlinkPolicy } from '../ingest/corpus-walk.js';
+import { takeTurns } from '../core/take-turns.js';
 
 /** How many files are read at once; enough to hide disk latency without exhausting descriptors. */
 const CONCURRENCY = 32;
@@ -111,7 +112,11 @@ export async function corpusKey(
     const target = listing.linked.get(file);
     return target === undefined ? file : `${file}\u0000${target}`;
   };
-  files.forEach((rel, i) => {
+  // 100,000 stats take most of a second: the loop hands the event loop back now and then (a bot may be connected).
+  const turn = takeTurns();
+  for (let i = 0; i < files.length; i++) {
+    if (i % 256 === 255) await turn();
+    const rel = files[i]!;
     const file = entry(rel);
     let size = -1;
     let mtime = -1;
@@ -130,7 +135,7 @@ export async function corpusKey(
       toRead.push(i);
       manifest.files.set(file, [size, mtime, '']);
     }
-  });
+  }
   let next = 0;
   const worker = async () => {
     while (next < toRead.length) {
