@@ -16,7 +16,7 @@ import { ANALYSERS } from './analysers.js';
 import type { Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import * as ingest from '../ingest/index.js';
-import { corpusKey, formatManifest, parseManifest, type CorpusKey, type FileManifest } from './corpus-key.js';
+import { corpusKey, readManifest, writeManifest, type CorpusKey } from './corpus-key.js';
 import { decodeDelta, deltaPath, ingestFiles, startIncrementally, type IncrementalStats, type IngestedFiles, type StoredDelta } from './incremental.js';
 import { finishIncrementalStart } from './after-start.js';
 import { markCopies, markCopiesSteps } from './fingerprints.js';
@@ -229,26 +229,6 @@ export function libraryFromArticles(articles: Article[], analysers: readonly Ana
   return SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: markCopies });
 }
 
-/** Reads the remembered file hashes, or null on a first run or a damaged file. */
-function readManifest(file: string): FileManifest | null {
-  try {
-    return parseManifest(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
-/** Saves the file hashes atomically; losing them only costs re-hashing on the next start. */
-function writeManifest(file: string, manifest: FileManifest, logger: Logger): void {
-  try {
-    makeDirectory(path.dirname(file));
-    writeFileSync(`${file}.${process.pid}.tmp`, formatManifest(manifest));
-    renameSync(`${file}.${process.pid}.tmp`, file);
-  } catch (err) {
-    logger.debug({ file, reason: (err as Error).message }, 'could not save the corpus file manifest');
-  }
-}
-
 /**
  * Loads the corpus folder into an indexed library, from the snapshot when the folder is unchanged.
  * A damaged snapshot is reported and rebuilt; a read-only data folder only costs the cache.
@@ -404,6 +384,8 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     try {
       const source = keyed ? { salt: saltKey, files: keyed.files, entries: keyed.entries } : undefined;
       await runStepsInTurns(writeSnapshotSteps(file, library.mainSegment, key, version, plainWarnings, source), turnMs);
+      // A delta beside the snapshot it replaced completes that one only.
+      rmSync(deltaFile, { force: true });
       lap('snapshotWrite');
     } catch (err) {
       logger.warn({ file, reason: (err as Error).message }, 'could not write the index snapshot; the next start re-ingests');

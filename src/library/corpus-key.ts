@@ -8,11 +8,13 @@
  * unchanged, and was not modified in the moments before it was hashed, keeps its hash.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { walkCorpus, type CorpusListing, type SymlinkPolicy } from '../ingest/corpus-walk.js';
 import { takeTurns } from '../core/take-turns.js';
+import { makeDirectory } from '../core/make-dir.js';
+import type { Logger } from '../core/ports.js';
 
 /** How many files are read at once; enough to hide disk latency without exhausting descriptors. */
 const CONCURRENCY = 32;
@@ -51,6 +53,26 @@ export function parseManifest(text: string): FileManifest | null {
     at = end + 1;
   }
   return { hashedAt, files };
+}
+
+/** Reads the remembered file hashes, or null on a first run or a damaged file. */
+export function readManifest(file: string): FileManifest | null {
+  try {
+    return parseManifest(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the file hashes atomically; losing them only costs re-hashing on the next start. */
+export function writeManifest(file: string, manifest: FileManifest, logger: Logger): void {
+  try {
+    makeDirectory(path.dirname(file));
+    writeFileSync(`${file}.${process.pid}.tmp`, formatManifest(manifest));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch (err) {
+    logger.debug({ file, reason: (err as Error).message }, 'could not save the corpus file manifest');
+  }
 }
 
 /**
