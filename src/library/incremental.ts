@@ -225,16 +225,35 @@ export async function startIncrementally(opts: {
 }): Promise<IncrementalStart> {
   const { base, stored, current, logger } = opts;
   const files = current.files;
-  const fileSet = new Set(files);
   const baseWarnings = Array.isArray(base.extra) ? (base.extra as ingest.CorpusWarning[]) : [];
-  // The state the snapshot plus its delta stand for: per file, its key material then.
-  const previous = (f: string): string | undefined => (stored?.files.has(f) ? stored.files.get(f) : stored?.removed.has(f) ? undefined : base.files.get(f));
-  const changed = files.filter((f, i) => previous(f) !== current.entries[i]);
+  // One pass over the corpus (100,000 files make every extra pass count): the files that differ from the state
+  // the snapshot plus its delta stand for, the files of the delta that are still there, and how many of the snapshot's are.
+  const changed: string[] = [];
+  const inDelta = new Map<string, string>();
+  let inBase = 0;
+  let inPrevious = 0;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    const then = base.files.get(f);
+    if (then !== undefined) inBase++;
+    const delta = stored?.files.get(f);
+    const previous = delta !== undefined ? delta : stored?.removed.has(f) ? undefined : then;
+    if (previous !== undefined) inPrevious++;
+    if (previous !== current.entries[i]) {
+      changed.push(f);
+      inDelta.set(f, current.entries[i]!);
+    } else if (delta !== undefined) inDelta.set(f, current.entries[i]!);
+  }
   const changedSet = new Set(changed);
   // Files of that state that are gone now.
-  let removed = 0;
-  for (const f of base.files.keys()) if (!fileSet.has(f) && !stored?.files.has(f) && !stored?.removed.has(f)) removed++;
-  if (stored) for (const f of stored.files.keys()) if (!fileSet.has(f)) removed++;
+  const previousSize = stored ? base.files.size - stored.removed.size + [...stored.files.keys()].filter((f) => !base.files.has(f)).length : base.files.size;
+  const removed = previousSize - inPrevious;
+  // Files of the snapshot that are gone (their articles are masked, whether the delta said so already or not).
+  const gone: string[] = [];
+  if (inBase < base.files.size) {
+    const fileSet = new Set(files);
+    for (const f of base.files.keys()) if (!fileSet.has(f)) gone.push(f);
+  }
 
   const early = opts.early;
   const { fresh, warnings: freshWarnings, failures: lateFailures } = await ingestFiles(
@@ -253,27 +272,27 @@ export async function startIncrementally(opts: {
   }
   opts.onStep?.('ingest');
 
-  // Files whose snapshot articles are replaced (by the stored delta's or fresh ones) or gone.
-  const inDelta = new Set(files.filter((f) => changedSet.has(f) || stored?.files.has(f)));
-  const gone: string[] = [];
-  for (const f of base.files.keys()) if (!fileSet.has(f)) gone.push(f);
+  // The snapshot's articles of files in the delta (replaced by its or fresh ones) or gone are masked.
   const main = base.segment;
   const before = main.articles.map((a) => a.duplicateOf);
   let reused = 0;
   if (inDelta.size || gone.length) {
-    const masked = new Set([...inDelta, ...gone]);
-    main.articles.forEach((a, i) => {
-      if (masked.has(fileOf(a.id, base.files))) main.deleted[i] = 1;
+    const masked = new Set([...inDelta.keys(), ...gone]);
+    const articles = main.articles;
+    for (let i = 0; i < articles.length; i++) {
+      const id = articles[i]!.id;
+      // Most ids are their file's path; only an id with `#` can be an entry of a JSON export.
+      if (masked.has(id) || (id.includes('#') && masked.has(fileOf(id, base.files)))) main.deleted[i] = 1;
       else reused++;
-    });
+    }
   } else reused = main.articles.length;
 
   // The delta's articles, in corpus order: fresh for changed files, the stored delta's for the rest of its files.
   const storedByFile = stored ? byFile(stored.segment.articles, (a) => a.id, stored.files) : new Map<string, Article[]>();
   const deltaByFile = new Map<string, Article[]>();
   const deltaArticles: Article[] = [];
-  for (const f of files) {
-    if (!inDelta.has(f)) continue;
+  // `inDelta` holds the files in corpus order: changed ones and the stored delta's were added in one pass over `files`.
+  for (const f of inDelta.keys()) {
     const list = (changedSet.has(f) ? fresh.get(f) : storedByFile.get(f)) ?? [];
     if (!changedSet.has(f)) reused += list.length;
     deltaByFile.set(f, list);
@@ -307,13 +326,19 @@ export async function startIncrementally(opts: {
   const library = new SegmentedLibrary(main, { analysers: opts.analysers, markDuplicates: markCopies, version }, deltaSegment);
 
   // Warnings: the listing's, then per file those it gave when it was last read, in corpus order.
-  const kept = byFile(stored ? stored.warnings : baseWarnings, (w) => w.file, stored ? new Set([...base.files.keys(), ...stored.files.keys()]) : base.files);
+  const storedWarnings = stored ? stored.warnings : baseWarnings;
   const warnings: ingest.CorpusWarning[] = current.listing.skipped.map((s) => {
     logger.warn({ file: s.file, reason: s.reason }, `Skipped corpus file ${s.file}: ${s.reason}`);
     return { file: s.file, reason: s.reason };
   });
-  for (const file of files) {
-    for (const x of (changedSet.has(file) ? freshWarnings.get(file) : kept.get(file)) ?? []) warnings.push({ file: x.file, reason: x.reason });
+  if (storedWarnings.length || freshWarnings.size) {
+    const known = new Set(files);
+    for (const f of stored?.files.keys() ?? []) known.add(f);
+    for (const f of base.files.keys()) known.add(f);
+    const kept = byFile(storedWarnings, (w) => w.file, known);
+    for (const file of files) {
+      for (const x of (changedSet.has(file) ? freshWarnings.get(file) : kept.get(file)) ?? []) warnings.push({ file: x.file, reason: x.reason });
+    }
   }
 
   const corpusOrder = (): Article[] => {
@@ -322,13 +347,8 @@ export async function startIncrementally(opts: {
     for (const f of files) for (const a of deltaByFile.get(f) ?? live.get(f) ?? []) out.push(a);
     return out;
   };
-  const deltaFiles: string[] = [];
-  const deltaEntries: string[] = [];
-  files.forEach((f, i) => {
-    if (!inDelta.has(f)) return;
-    deltaFiles.push(f);
-    deltaEntries.push(current.entries[i]!);
-  });
+  const deltaFiles = [...inDelta.keys()];
+  const deltaEntries = [...inDelta.values()];
   const delta: DeltaToWrite | null = unchanged
     ? null
     : {

@@ -173,6 +173,26 @@ describe('incremental start', () => {
     expect(third.library.articles.map((a) => a.id).sort()).toEqual(scratch.library.articles.map((a) => a.id).sort());
   });
 
+  it('after a delta, removals and more changes: the exact index built after answering equals a full re-ingest', async () => {
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    writeFileSync(path.join(corpus, 'flamingos.md'), '---\ntitle: "Flamingos return"\n---\nThe birds came back on Tuesday, rangers said.\n');
+    await (await buildLibrary({ corpusDir: corpus, dataDir: data, logger })).settled;
+    // The file kept in the delta is removed, and so is one of the snapshot's; another changes.
+    const md = readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'flamingos.md').sort();
+    unlinkSync(path.join(corpus, 'flamingos.md'));
+    unlinkSync(path.join(corpus, md[0]!));
+    writeFileSync(path.join(corpus, md[1]!), readFileSync(path.join(corpus, md[1]!), 'utf8') + '\nCorrection: the harbour reopened on Monday.\n');
+    const next = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(next.incremental).toMatchObject({ ingested: 1, removed: 2, snapshotRewritten: true });
+    expect(next.library.get('flamingos.md')).toBeUndefined();
+    expect(next.library.get(md[0]!)).toBeUndefined();
+    await next.settled;
+    const scratch = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'fresh-data'), logger });
+    expect(await answers(next)).toEqual(await answers(scratch));
+    const again = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(again.fromSnapshot).toBe(true);
+  });
+
   it('ingests the changed files on worker threads too, with the same answers', async () => {
     await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
     changeCorpus();
