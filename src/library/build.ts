@@ -7,7 +7,7 @@
  * library.search('gyumri earthquake', { limit: 5 });
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,6 @@ import {
   type SnapshotContents,
 } from './snapshot.js';
 import type { Article } from '../core/types.js';
-import { makeDirectory } from '../core/make-dir.js';
 import { runStepsInTurns, takeTurns } from '../core/take-turns.js';
 
 export type { IndexedLibrary, LibraryChanges, IncrementalStats };
