@@ -132,7 +132,7 @@ function leadOf(article: Article): string[] {
 
 /** Articles that may hold events of the topic: all of a small corpus, or the index's best matches on a large one. */
 function candidates(library: Library, query: TopicQuery, opts: Required<TimelineOptions>): readonly Article[] {
-  if (library.articles.length <= opts.fullScanLimit) return library.articles;
+  if (!library.partial && library.articles.length <= opts.fullScanLimit) return library.articles;
   let ids: string[] | undefined;
   for (const aliases of query.parts) {
     // The index ANDs the words of a query, so each alias is asked on its own and the answers pooled.
