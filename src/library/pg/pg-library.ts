@@ -4,7 +4,7 @@
  * runs it against a small in-memory view of the archive and fills the view with what the
  * command asked for and the view lacked:
  *
- * - commands that only read (search, claim, timeline, ask, topics, help) run, and every search,
+ * - commands that only read by search (search, claim, timeline, ask, help) run, and every search,
  *   article search, suggestion or article the view could not answer is recorded; those are
  *   fetched from PostgreSQL (articles with their text and annotations, their syndicated copies
  *   too) and the command runs again over the fuller view, until it asks for nothing new (a
@@ -23,7 +23,7 @@ import type { PgSearchIndex } from './pg-search-index.js';
 /** Most runs of a command while its view fills. */
 const MAX_ROUNDS = 6;
 /** Commands that only read the library, so running them again is harmless. */
-const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'topics', 'help']);
+const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'help']);
 /** What commands that may write state see: the articles of the last days (digest windows are a day). */
 const RECENT_DAYS = 8;
 /** Most articles a view takes for a recent-articles or whole-archive command, newest first kept. */
