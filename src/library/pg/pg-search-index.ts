@@ -21,6 +21,13 @@ import { articleFromRow, type ArticleRow } from './article-rows.js';
 const MAX_QUERY_WORDS = 24;
 /** Most passages ranked per query beyond what the picker needs (diversity drops some). */
 const CANDIDATE_SLACK = 40;
+/** A word in more than this share of passages (and more than `EXACT_LIMIT` of them) is too common to ask the GIN index with (see `passages`). */
+const COMMON_SHARE = 0.2;
+/** Candidates scored exactly with rank.ts's formula; past this, `ts_rank` picks `STAGE_ONE` of them first. */
+const EXACT_LIMIT = 5000;
+const STAGE_ONE = 500;
+/** Passages `ts_rank` picks first for an article search with many candidates. */
+const STAGE_ONE_ARTICLES = 4000;
 /** Most articles kept parsed between requests. */
 const ARTICLE_CACHE = 500;
 
@@ -30,6 +37,15 @@ const count = (x: number | undefined, fallback: number): number => (Number.isFin
 const tsquery = (terms: readonly string[], op: '&' | '|'): string => terms.map((t) => `'${t}'`).join(` ${op} `);
 
 const SCORE = wordScoreSql('q.factor', 'u.positions', 'p.words', { d: '$3::float8', k: '$4::float8', a: '$5::float8', b: '$6::float8' });
+
+/** A query's words, those the archive has with their passage counts, and the score parameters. */
+interface Plan {
+  words: string[];
+  known: string[];
+  dfs: number[];
+  passages: number;
+  params: ReturnType<typeof pgScoreParams>;
+}
 
 interface PassageHitRow {
   article_id: string;
@@ -84,7 +100,7 @@ export class PgSearchIndex {
   }
 
   /** Query words with their passage counts (words the archive lacks have none), and the totals. */
-  private async plan(query: string): Promise<{ words: string[]; known: string[]; params: ReturnType<typeof pgScoreParams> } | null> {
+  private async plan(query: string): Promise<Plan | null> {
     const words = queryTerms(typeof query === 'string' ? query : '', MAX_QUERY_WORDS);
     if (!words.length) return null;
     const { rows } = await this.pool.query<{ term: string | null; df: number; passages: string; words: string }>(
@@ -93,24 +109,49 @@ export class PgSearchIndex {
     );
     const df = new Map(rows.filter((r) => r.term !== null).map((r) => [r.term!, r.df]));
     const known = words.filter((w) => df.has(w));
-    const params = pgScoreParams(known.map((w) => df.get(w)!), Number(rows[0]?.passages ?? 0), Number(rows[0]?.words ?? 0));
-    return { words, known, params };
+    const passages = Number(rows[0]?.passages ?? 0);
+    const dfs = known.map((w) => df.get(w)!);
+    return { words, known, dfs, passages, params: pgScoreParams(dfs, passages, Number(rows[0]?.words ?? 0)) };
   }
 
-  /** Ranked passages matching all (`&`) or any (`|`) of the known words. */
-  private async passages(known: string[], params: ReturnType<typeof pgScoreParams>, op: '&' | '|', limit: number, filter?: ReadonlySet<string>): Promise<PassageHitRow[]> {
-    const values: unknown[] = [known, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(known, op), limit];
-    const only = filter ? `AND p.article_id = ANY($9::text[])` : '';
-    if (filter) values.push([...filter]);
+  /**
+   * Ranked passages matching all (`&`) or any (`|`) of the known words. The GIN index is asked
+   * with the selective words only (a word in most passages, like "of", filters nothing and its
+   * posting list is the longest to read): holding every word is then checked on the candidates,
+   * and the OR list leaves such words out unless the query has nothing else. When the candidates
+   * are still many, PostgreSQL's own `ts_rank` (C, no idf) picks the best `STAGE_ONE` by field
+   * boost first, and only those are scored with rank.ts's formula.
+   */
+  private async passages(plan: Plan, op: '&' | '|', limit: number, filter?: ReadonlySet<string>): Promise<PassageHitRow[]> {
+    const { known, dfs, passages, params } = plan;
+    const selective = known.filter((_, i) => dfs[i]! <= Math.max(EXACT_LIMIT, COMMON_SHARE * passages));
+    const asked = selective.length ? selective : known;
+    const estimate = op === '&' ? Math.min(...asked.map((w) => dfs[known.indexOf(w)]!)) : asked.reduce((n, w) => n + dfs[known.indexOf(w)]!, 0);
+    const values: unknown[] = [known, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, op), limit];
+    let only = '';
+    if (filter) {
+      values.push([...filter]);
+      only = `AND p.article_id = ANY($${values.length}::text[])`;
+    }
+    let holdsAll = '';
+    if (op === '&' && asked.length < known.length) {
+      values.push(known.length);
+      holdsAll = `AND s.matched = $${values.length}`;
+    }
+    // Few candidates (or a filter to few articles): score them all; many: ts_rank picks the best first.
+    const source =
+      estimate <= EXACT_LIMIT || filter
+        ? `search_passages p`
+        : `(SELECT * FROM search_passages p WHERE p.tsv @@ $7::tsquery ORDER BY ts_rank(p.tsv, $7::tsquery, 1) * p.boost DESC LIMIT ${STAGE_ONE}) p`;
     const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
     const { rows } = await this.pool.query<PassageHitRow>(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS q(term, factor))
        SELECT p.article_id, p.span_start, p.span_end, p.first_sentence, p.sentence_count, a.duplicate_of,
               p.boost * s.total AS score, s.matched::integer AS matched
-       FROM search_passages p
+       FROM ${source}
        JOIN search_articles a ON a.id = p.article_id
        CROSS JOIN LATERAL (SELECT sum(${SCORE}) AS total, count(*) AS matched FROM unnest(p.tsv) u JOIN q ON q.term = u.lexeme) s
-       WHERE p.tsv @@ $7::tsquery ${only}
+       WHERE p.tsv @@ $7::tsquery ${only} ${holdsAll}
        ORDER BY ${order}, (a.duplicate_of IS NOT NULL), p.id
        LIMIT $8`,
       values,
@@ -127,12 +168,12 @@ export class PgSearchIndex {
     const perArticle = Math.max(1, count(options.perArticle, 2));
     const planned = limit === 0 ? null : await this.plan(query);
     if (!planned || !planned.known.length) return { hits: [], articles: new Map() };
-    const { words, known, params } = planned;
+    const { words, known } = planned;
     const want = limit * perArticle + CANDIDATE_SLACK;
-    let rows = known.length === words.length ? await this.passages(known, params, '&', want, options.articleIds) : [];
-    if (rows.length < want) {
+    let rows = known.length === words.length ? await this.passages(planned, '&', want, options.articleIds) : [];
+    if (rows.length < want && (known.length > 1 || known.length < words.length)) {
       const seen = new Set(rows.map((r) => `${r.article_id}\u0000${r.span_start}`));
-      const more = await this.passages(known, params, '|', want, options.articleIds);
+      const more = await this.passages(planned, '|', want, options.articleIds);
       rows = rows.concat(more.filter((r) => !seen.has(`${r.article_id}\u0000${r.span_start}`)));
     }
     const articles = await this.articles(rows.map((r) => r.article_id));
@@ -156,17 +197,25 @@ export class PgSearchIndex {
     const max = count(limit, 20);
     const planned = max === 0 ? null : await this.plan(query);
     if (!planned || !planned.known.length) return [];
-    const { words, known, params } = planned;
+    const { words, known, dfs, passages, params } = planned;
+    // As in `passages`: the GIN index is asked with the selective words; many candidates go through ts_rank first.
+    const selective = known.filter((_, i) => dfs[i]! <= Math.max(EXACT_LIMIT, COMMON_SHARE * passages));
+    const asked = selective.length ? selective : known;
+    const estimate = asked.reduce((n, w) => n + dfs[known.indexOf(w)]!, 0);
+    const source =
+      estimate <= EXACT_LIMIT
+        ? `search_passages p`
+        : `(SELECT * FROM search_passages p WHERE p.tsv @@ $7::tsquery ORDER BY ts_rank(p.tsv, $7::tsquery, 1) * p.boost DESC LIMIT ${STAGE_ONE_ARTICLES}) p`;
     const { rows } = await this.pool.query<{ article_id: string; duplicate_of: string | null; score: number; matched: number }>(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS q(term, factor)),
             per AS (SELECT p.article_id, q.term, max(p.boost * ${SCORE}) AS s
-                    FROM search_passages p CROSS JOIN LATERAL unnest(p.tsv) u JOIN q ON q.term = u.lexeme
+                    FROM ${source} CROSS JOIN LATERAL unnest(p.tsv) u JOIN q ON q.term = u.lexeme
                     WHERE p.tsv @@ $7::tsquery GROUP BY p.article_id, q.term),
             ranked AS (SELECT article_id, sum(s) AS score, count(*)::integer AS matched FROM per GROUP BY article_id
                        ORDER BY matched DESC, score DESC, article_id LIMIT $8)
        SELECT r.article_id, a.duplicate_of, r.score, r.matched FROM ranked r JOIN search_articles a ON a.id = r.article_id
        ORDER BY r.matched DESC, r.score DESC, r.article_id`,
-      [known, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(known, '|'), max * 2 + CANDIDATE_SLACK],
+      [known, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, '|'), max * 2 + CANDIDATE_SLACK],
     );
     const all = words.length === known.length ? rows.filter((r) => r.matched === words.length) : [];
     const list = all.length ? all : rows;
