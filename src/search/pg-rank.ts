@@ -1,9 +1,9 @@
 /**
  * The ranking of rank.ts written as SQL, for the PostgreSQL backend: a passage scores
  *
- *     boost × Σ over query words present of idf(df, N) × (δ + tf·(k1+1) / (tf + lengthNorm(words, avgWords)))
+ *     boost × Σ over query words present of max over the word's terms of weight × idf(df, N) × (δ + tf·(k1+1) / (tf + lengthNorm(words, avgWords)))
  *
- * i.e. `passageScore(Σ termScore(termFactor(EXACT_WEIGHT, df, N), tf, len, avgLen), passageBoost)`
+ * i.e. `passageScore(Σ wordScore, passageBoost)` with `wordScore` the best `termScore(termFactor(weight, df, N), tf, len, avgLen)`
  * (rank.ts), with tf read from the passage's tsvector positions, df and N from the archive's
  * vocabulary counts, and the boost of the passage's field (`SEARCH_FIELDS`) stored on its row.
  * The BM25+ constants are read back from rank.ts's own functions, so there is one formula.
@@ -11,13 +11,13 @@
  * Not PostgreSQL's `ts_rank`/`ts_rank_cd`: they know no idf (a rare word weighs what a common one
  * does), and their four weight labels A–D cannot carry our five field boosts (caption 0.5 and
  * dateline 0.7 would share D), whereas one passage is one field, so a per-row boost is exact.
- * Prefix and typo expansion are not done in SQL: only exact words match.
+ * A word's terms (itself, prefix completions, typo variants) and their weights are plan.ts's.
  */
-import { EXACT_WEIGHT, idf, lengthNorm, normedTfWeight, termFactor } from './rank.js';
+import { idf, lengthNorm, normedTfWeight, termFactor } from './rank.js';
 
 /** The numbers a query's SQL score needs (see `scoreSql`). */
 export interface PgScoreParams {
-  /** Per query word, its factor: `termFactor(EXACT_WEIGHT, df, passages)`. */
+  /** Per index term a query word stands for, its factor: `termFactor(weight, df, passages)`. */
   factors: number[];
   /** δ, k1+1, and lengthNorm(len) = normA + normB·len. */
   delta: number;
@@ -26,14 +26,18 @@ export interface PgScoreParams {
   normB: number;
 }
 
-/** The score parameters for query words with their passage counts, over `passages` passages of `words` words. */
-export function pgScoreParams(dfs: readonly number[], passages: number, words: number): PgScoreParams {
+/**
+ * The score parameters for the index terms of a query (each with its passage count and expansion
+ * weight: `EXACT_WEIGHT` for the word itself, less for a completion or typo variant), over
+ * `passages` passages of `words` words.
+ */
+export function pgScoreParams(terms: readonly { df: number; weight: number }[], passages: number, words: number): PgScoreParams {
   const n = Math.max(1, passages);
   const avg = Math.max(1, words) / n;
   const normA = lengthNorm(0, avg);
   const delta = normedTfWeight(0, 1);
   return {
-    factors: dfs.map((df) => termFactor(EXACT_WEIGHT, df, n)),
+    factors: terms.map((t) => termFactor(t.weight, t.df, n)),
     delta,
     k1plus1: normedTfWeight(1, 0) - delta,
     normA,

@@ -138,6 +138,7 @@ export class PgLibrary implements AnsweringLibrary {
     this.currentVersion = next;
     const ext = await this.pool.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`);
     this.trigrams = ext.rowCount !== 0;
+    this.index.trigrams = this.trigrams;
   }
 
   async answer<T>(command: string, run: (library: Library) => Promise<T>): Promise<T> {

@@ -13,7 +13,9 @@
 import type pg from 'pg';
 import type { SearchHit, SearchOptions } from '../../core/ports.js';
 import type { Article, Span } from '../../core/types.js';
+import { defaultExpansion } from '../../search/plan.js';
 import { pgScoreParams, wordScoreSql } from '../../search/pg-rank.js';
+import { EXACT_WEIGHT, fuzzyWeight, prefixWeight } from '../../search/rank.js';
 import { forEachWord, queryTerms } from '../../search/tokenize.js';
 import { articleFromRow, type ArticleRow } from './article-rows.js';
 
@@ -28,22 +30,45 @@ const EXACT_LIMIT = 5000;
 const STAGE_ONE = 500;
 /** Passages `ts_rank` picks first for an article search with many candidates. */
 const STAGE_ONE_ARTICLES = 4000;
+/** Most vocabulary entries a prefix completion reads (as plan.ts's `PREFIX_SCAN_CAP`). */
+const PREFIX_SCAN_CAP = 4000;
 /** Most articles kept parsed between requests. */
 const ARTICLE_CACHE = 500;
 
 const count = (x: number | undefined, fallback: number): number => (Number.isFinite(x) ? Math.max(0, Math.floor(x!)) : fallback);
 
-/** A tsquery literal of terms joined by `op`. */
-const tsquery = (terms: readonly string[], op: '&' | '|'): string => terms.map((t) => `'${t}'`).join(` ${op} `);
+/** A tsquery literal: each word's variants ORed, the words joined by `op`. */
+const tsquery = (words: readonly WordPlan[], op: '&' | '|'): string => words.map((w) => `(${w.variants.map((v) => `'${v.term}'`).join(' | ')})`).join(` ${op} `);
 
-const SCORE = wordScoreSql('q.factor', 'u.positions', 'p.words', { d: '$3::float8', k: '$4::float8', a: '$5::float8', b: '$6::float8' });
+/** Score of a passage `p` for the query: per word its best variant's score, summed (rank.ts's `wordScore`), and how many words matched. */
+const PASSAGE_SCORE = () => `(SELECT sum(m) AS total, count(*) AS matched FROM (SELECT max(${SCORE_SQL}) AS m FROM unnest(p.tsv) u JOIN q ON q.term = u.lexeme GROUP BY q.i) w)`;
 
-/** A query's words, those the archive has with their passage counts, and the score parameters. */
+const SCORE_SQL = wordScoreSql('q.factor', 'u.positions', 'p.words', { d: '$3::float8', k: '$4::float8', a: '$5::float8', b: '$6::float8' });
+
+/** One index term a query word stands for: itself, a prefix completion or a typo variant (plan.ts's `Variant`). */
+interface Variant {
+  term: string;
+  df: number;
+  /** Expansion weight (rank.ts): 1 for the word itself. */
+  weight: number;
+}
+
+/** A query word with the terms it stands for in the archive. */
+interface WordPlan {
+  word: string;
+  variants: Variant[];
+  /** Passages holding any of its variants, at most (what asking the GIN index for it costs). */
+  df: number;
+}
+
+/** A query: its words, those the archive has terms for, and the score parameters of their variants (flattened in word order). */
 interface Plan {
   words: string[];
-  known: string[];
-  dfs: number[];
+  known: WordPlan[];
   passages: number;
+  /** Per flattened variant: its term, the index of its word in `known`, and `params.factors`. */
+  terms: string[];
+  wordOf: number[];
   params: ReturnType<typeof pgScoreParams>;
 }
 
@@ -63,6 +88,8 @@ export class PgSearchIndex {
   readonly backend = 'postgres' as const;
   readonly snapshots = false;
   private readonly cache = new Map<string, Article>();
+  /** Whether the server has pg_trgm (typo variants and "did you mean" use it); `PgLibrary` sets it. */
+  trigrams = true;
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -99,19 +126,64 @@ export class PgSearchIndex {
     this.cache.set(article.id, article);
   }
 
-  /** Query words with their passage counts (words the archive lacks have none), and the totals. */
+  /**
+   * The query's words with the terms each stands for, as plan.ts does for the compact engine: the
+   * word itself, for words of 4 letters or more its most frequent completions (at most 12 of the
+   * first 4,000), and for a word of 5 letters or more the archive lacks, its closest typo variants
+   * (at most 6, edit distance 1, or 2 from 8 letters; found through the trigram index).
+   */
   private async plan(query: string): Promise<Plan | null> {
     const words = queryTerms(typeof query === 'string' ? query : '', MAX_QUERY_WORDS);
     if (!words.length) return null;
-    const { rows } = await this.pool.query<{ term: string | null; df: number; passages: string; words: string }>(
-      `SELECT t.term, t.df, s.passages, s.words FROM search_totals s LEFT JOIN search_terms t ON t.term = ANY($1::text[])`,
+    const exp = defaultExpansion;
+    const { rows } = await this.pool.query<{ i: number | null; term: string | null; df: number; passages: string; words: string }>(
+      `SELECT NULL::integer AS i, NULL::text AS term, 0 AS df, passages, words FROM search_totals
+       UNION ALL
+       SELECT w.i::integer - 1, t.term, t.df, 0, 0 FROM unnest($1::text[]) WITH ORDINALITY w(word, i) JOIN search_terms t ON t.term = w.word
+       UNION ALL
+       SELECT w.i::integer - 1, x.term, x.df, 0, 0 FROM unnest($1::text[]) WITH ORDINALITY w(word, i)
+       CROSS JOIN LATERAL (SELECT term, df FROM (SELECT term, df FROM search_terms WHERE term > w.word AND term < w.word || chr(1114111) ORDER BY term LIMIT ${PREFIX_SCAN_CAP}) y
+                           ORDER BY df DESC, term LIMIT ${exp.maxPrefixExpansions}) x
+       WHERE length(w.word) >= ${exp.prefixMinLength}`,
       [words],
     );
-    const df = new Map(rows.filter((r) => r.term !== null).map((r) => [r.term!, r.df]));
-    const known = words.filter((w) => df.has(w));
-    const passages = Number(rows[0]?.passages ?? 0);
-    const dfs = known.map((w) => df.get(w)!);
-    return { words, known, dfs, passages, params: pgScoreParams(dfs, passages, Number(rows[0]?.words ?? 0)) };
+    const totals = rows.find((r) => r.i === null)!;
+    const plans: WordPlan[] = words.map((word) => ({ word, variants: [], df: 0 }));
+    for (const r of rows) {
+      if (r.i === null) continue;
+      const plan = plans[r.i]!;
+      plan.variants.push({ term: r.term!, df: r.df, weight: r.term === plan.word ? EXACT_WEIGHT : prefixWeight(exp.prefixWeight, plan.word.length, r.term!.length) });
+    }
+    for (const plan of plans) {
+      if (this.trigrams && plan.word.length >= exp.fuzzyMinLength && !plan.variants.some((v) => v.term === plan.word)) {
+        const maxDistance = plan.word.length >= 8 ? 2 : 1;
+        const near = await this.pool.query<{ term: string; df: number }>(`SELECT term, df FROM search_terms WHERE term % $1 ORDER BY similarity(term, $1) DESC LIMIT 200`, [plan.word]);
+        const fuzzy = near.rows
+          .map((r) => ({ ...r, distance: boundedDistance(plan.word, r.term, maxDistance) }))
+          .filter((f) => f.distance <= maxDistance && !plan.variants.some((v) => v.term === f.term))
+          .sort((a, b) => a.distance - b.distance || b.df - a.df)
+          .slice(0, exp.maxFuzzyExpansions);
+        for (const f of fuzzy) plan.variants.push({ term: f.term, df: f.df, weight: fuzzyWeight(exp.fuzzyWeight, f.distance) });
+      }
+      plan.df = plan.variants.reduce((n, v) => n + v.df, 0);
+    }
+    const known = plans.filter((p) => p.variants.length > 0);
+    const flat = known.flatMap((p, i) => p.variants.map((v) => ({ ...v, i })));
+    const passages = Number(totals.passages);
+    return {
+      words,
+      known,
+      passages,
+      terms: flat.map((v) => v.term),
+      wordOf: flat.map((v) => v.i),
+      params: pgScoreParams(flat, passages, Number(totals.words)),
+    };
+  }
+
+  /** Words of a plan worth asking the GIN index with (see `passages`): all, unless some are very common and others are not. */
+  private selective(plan: Plan): WordPlan[] {
+    const selective = plan.known.filter((w) => w.df <= Math.max(EXACT_LIMIT, COMMON_SHARE * plan.passages));
+    return selective.length ? selective : plan.known;
   }
 
   /**
@@ -123,11 +195,10 @@ export class PgSearchIndex {
    * boost first, and only those are scored with rank.ts's formula.
    */
   private async passages(plan: Plan, op: '&' | '|', limit: number, filter?: ReadonlySet<string>): Promise<PassageHitRow[]> {
-    const { known, dfs, passages, params } = plan;
-    const selective = known.filter((_, i) => dfs[i]! <= Math.max(EXACT_LIMIT, COMMON_SHARE * passages));
-    const asked = selective.length ? selective : known;
-    const estimate = op === '&' ? Math.min(...asked.map((w) => dfs[known.indexOf(w)]!)) : asked.reduce((n, w) => n + dfs[known.indexOf(w)]!, 0);
-    const values: unknown[] = [known, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, op), limit];
+    const { known, params } = plan;
+    const asked = this.selective(plan);
+    const estimate = op === '&' ? Math.min(...asked.map((w) => w.df)) : asked.reduce((n, w) => n + w.df, 0);
+    const values: unknown[] = [plan.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, op), limit, plan.wordOf];
     let only = '';
     if (filter) {
       values.push([...filter]);
@@ -145,12 +216,12 @@ export class PgSearchIndex {
         : `(SELECT * FROM search_passages p WHERE p.tsv @@ $7::tsquery ORDER BY ts_rank(p.tsv, $7::tsquery, 1) * p.boost DESC LIMIT ${STAGE_ONE}) p`;
     const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
     const { rows } = await this.pool.query<PassageHitRow>(
-      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS q(term, factor))
+      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i))
        SELECT p.article_id, p.span_start, p.span_end, p.first_sentence, p.sentence_count, a.duplicate_of,
               p.boost * s.total AS score, s.matched::integer AS matched
        FROM ${source}
        JOIN search_articles a ON a.id = p.article_id
-       CROSS JOIN LATERAL (SELECT sum(${SCORE}) AS total, count(*) AS matched FROM unnest(p.tsv) u JOIN q ON q.term = u.lexeme) s
+       CROSS JOIN LATERAL ${PASSAGE_SCORE()} s
        WHERE p.tsv @@ $7::tsquery ${only} ${holdsAll}
        ORDER BY ${order}, (a.duplicate_of IS NOT NULL), p.id
        LIMIT $8`,
@@ -177,7 +248,7 @@ export class PgSearchIndex {
       rows = rows.concat(more.filter((r) => !seen.has(`${r.article_id}\u0000${r.span_start}`)));
     }
     const articles = await this.articles(rows.map((r) => r.article_id));
-    const picker = new HitPicker(limit, perArticle, words);
+    const picker = new HitPicker(limit, perArticle, planned.known);
     for (const row of rows) {
       const article = articles.get(row.article_id);
       if (article && picker.offer(article, row)) break;
@@ -197,25 +268,24 @@ export class PgSearchIndex {
     const max = count(limit, 20);
     const planned = max === 0 ? null : await this.plan(query);
     if (!planned || !planned.known.length) return [];
-    const { words, known, dfs, passages, params } = planned;
+    const { words, known, params } = planned;
     // As in `passages`: the GIN index is asked with the selective words; many candidates go through ts_rank first.
-    const selective = known.filter((_, i) => dfs[i]! <= Math.max(EXACT_LIMIT, COMMON_SHARE * passages));
-    const asked = selective.length ? selective : known;
-    const estimate = asked.reduce((n, w) => n + dfs[known.indexOf(w)]!, 0);
+    const asked = this.selective(planned);
+    const estimate = asked.reduce((n, w) => n + w.df, 0);
     const source =
       estimate <= EXACT_LIMIT
         ? `search_passages p`
         : `(SELECT * FROM search_passages p WHERE p.tsv @@ $7::tsquery ORDER BY ts_rank(p.tsv, $7::tsquery, 1) * p.boost DESC LIMIT ${STAGE_ONE_ARTICLES}) p`;
     const { rows } = await this.pool.query<{ article_id: string; duplicate_of: string | null; score: number; matched: number }>(
-      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS q(term, factor)),
-            per AS (SELECT p.article_id, q.term, max(p.boost * ${SCORE}) AS s
+      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i)),
+            per AS (SELECT p.article_id, q.i, max(p.boost * ${SCORE_SQL}) AS s
                     FROM ${source} CROSS JOIN LATERAL unnest(p.tsv) u JOIN q ON q.term = u.lexeme
-                    WHERE p.tsv @@ $7::tsquery GROUP BY p.article_id, q.term),
+                    WHERE p.tsv @@ $7::tsquery GROUP BY p.article_id, q.i),
             ranked AS (SELECT article_id, sum(s) AS score, count(*)::integer AS matched FROM per GROUP BY article_id
                        ORDER BY matched DESC, score DESC, article_id LIMIT $8)
        SELECT r.article_id, a.duplicate_of, r.score, r.matched FROM ranked r JOIN search_articles a ON a.id = r.article_id
        ORDER BY r.matched DESC, r.score DESC, r.article_id`,
-      [known, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, '|'), max * 2 + CANDIDATE_SLACK],
+      [planned.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, '|'), max * 2 + CANDIDATE_SLACK, planned.wordOf],
     );
     const all = words.length === known.length ? rows.filter((r) => r.matched === words.length) : [];
     const list = all.length ? all : rows;
@@ -296,7 +366,7 @@ class HitPicker {
   constructor(
     private readonly limit: number,
     private readonly perArticle: number,
-    private readonly words: string[],
+    private readonly words: readonly WordPlan[],
   ) {}
 
   /** Adds the passage if diversity allows; returns true when the list is full. */
@@ -312,7 +382,7 @@ class HitPicker {
     if (this.seen.has(uid) || this.seen.has(text)) return false;
     this.seen.add(uid).add(text);
     this.perStory.set(story, n + 1);
-    const wanted = new Set(this.words);
+    const wanted = new Set(this.words.flatMap((w) => w.variants.map((v) => v.term)));
     const matched = new Set<string>();
     const highlights: Span[] = [];
     forEachWord(article.text, start, end, (term, from, to) => {
@@ -325,7 +395,7 @@ class HitPicker {
       span: { start, end },
       sentences: Array.from({ length: row.sentence_count }, (_, i) => row.first_sentence + i),
       score: row.score,
-      terms: this.words.filter((w) => matched.has(w)),
+      terms: this.words.filter((w) => w.variants.some((v) => matched.has(v.term))).map((w) => w.word),
       highlights,
     });
     return this.hits.length >= this.limit;
