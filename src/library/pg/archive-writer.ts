@@ -94,14 +94,16 @@ export class PgArchiveWriter {
 
   /** Deletes the passages of `ids`, taking their terms out of the vocabulary counts and totals. */
   private async dropPassages(client: pg.PoolClient, ids: readonly string[]): Promise<void> {
-    await client.query(
+    const { rows } = await client.query<{ term: string; df: number }>(
       `WITH gone AS (DELETE FROM search_passages WHERE article_id = ANY($1::text[]) RETURNING tsv, words),
             totals AS (UPDATE search_totals SET passages = passages - (SELECT count(*) FROM gone), words = words - (SELECT coalesce(sum(words), 0) FROM gone)),
             counts AS (SELECT t AS term, count(*) AS n FROM gone, unnest(tsvector_to_array(tsv)) AS t GROUP BY t)
-       UPDATE search_terms s SET df = s.df - counts.n FROM counts WHERE s.term = counts.term`,
+       UPDATE search_terms s SET df = s.df - counts.n FROM counts WHERE s.term = counts.term RETURNING s.term, s.df`,
       [ids],
     );
-    await client.query(`DELETE FROM search_terms WHERE df <= 0`);
+    // Only the terms this batch emptied are looked at: the vocabulary is not scanned per batch.
+    const emptied = rows.filter((r) => r.df <= 0).map((r) => r.term);
+    if (emptied.length) await client.query(`DELETE FROM search_terms WHERE term = ANY($1::text[]) AND df <= 0`, [emptied]);
   }
 
   private async writeBatch(client: pg.PoolClient, batch: readonly Article[]): Promise<number> {

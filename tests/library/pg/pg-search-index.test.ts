@@ -107,6 +107,15 @@ describe('the archive in PostgreSQL, on the sample corpus', () => {
     expect(stats).toMatchObject({ written: 1, removed: 0, unchanged: articles.length - 1 });
     expect(await index.searchArticles('gyumri', 50)).toContain(victim.id);
   });
+  it('empties the vocabulary and totals when every article is removed, and fills them again', async () => {
+    const before = await pool.query<{ terms: string; passages: string }>(`SELECT (SELECT count(*) FROM search_terms) AS terms, passages FROM search_totals`);
+    await writer.remove(articles.map((a) => a.id));
+    const empty = await pool.query<{ terms: string; passages: string; words: string }>(`SELECT (SELECT count(*) FROM search_terms) AS terms, passages, words FROM search_totals`);
+    expect(empty.rows[0]).toEqual({ terms: '0', passages: '0', words: '0' });
+    await writer.sync(articles);
+    const again = await pool.query<{ terms: string; passages: string }>(`SELECT (SELECT count(*) FROM search_terms) AS terms, passages FROM search_totals`);
+    expect(again.rows[0]).toEqual(before.rows[0]);
+  });
 });
 
 describe.skipIf(!existsSync(REUTERS_DIR))('the archive in PostgreSQL, on 2,000 Reuters stories', () => {
