@@ -131,7 +131,7 @@ export class PgArchiveWriter {
         articles.map((a) => JSON.stringify(a.annotations ?? {}).replace(/\\u0000/g, ' ')),
       ],
     );
-    const cols = { article: [] as string[], start: [] as number[], end: [] as number[], first: [] as number[], count: [] as number[], flags: [] as number[], boost: [] as number[], words: [] as number[], tsv: [] as string[] };
+    const cols = { article: [] as string[], start: [] as number[], end: [] as number[], first: [] as number[], count: [] as number[], flags: [] as number[], boost: [] as number[], words: [] as number[], copy: [] as boolean[], tsv: [] as string[] };
     const df = new Map<string, number>();
     let words = 0;
     for (const a of articles) {
@@ -144,6 +144,7 @@ export class PgArchiveWriter {
         cols.flags.push(p.flags);
         cols.boost.push(p.boost);
         cols.words.push(p.words);
+        cols.copy.push(a.duplicateOf !== undefined);
         cols.tsv.push(p.tsv);
         words += p.words;
         for (const t of p.terms) df.set(t, (df.get(t) ?? 0) + 1);
@@ -151,10 +152,10 @@ export class PgArchiveWriter {
     }
     if (cols.article.length) {
       await client.query(
-        `INSERT INTO search_passages (article_id, span_start, span_end, first_sentence, sentence_count, flags, boost, words, tsv)
-         SELECT a, s, e, f, c, fl, b, w, t::tsvector
-         FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::real[], $8::int[], $9::text[]) AS u(a, s, e, f, c, fl, b, w, t)`,
-        [cols.article, cols.start, cols.end, cols.first, cols.count, cols.flags, cols.boost, cols.words, cols.tsv],
+        `INSERT INTO search_passages (article_id, span_start, span_end, first_sentence, sentence_count, flags, boost, words, is_copy, tsv)
+         SELECT a, s, e, f, c, fl, b, w, k, t::tsvector
+         FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::real[], $8::int[], $9::boolean[], $10::text[]) AS u(a, s, e, f, c, fl, b, w, k, t)`,
+        [cols.article, cols.start, cols.end, cols.first, cols.count, cols.flags, cols.boost, cols.words, cols.copy, cols.tsv],
       );
       // Sorted, so two writers (were the lock ever skipped) would take row locks in one order.
       const terms = [...df.keys()].sort();

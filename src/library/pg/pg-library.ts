@@ -130,14 +130,15 @@ export class PgLibrary implements AnsweringLibrary {
     return [];
   }
 
-  /** Reads the archive's version (articles and passages written), so memos keyed on it see a rewrite. */
+  /** Reads the archive's version (passages and words written), so memos keyed on it see a rewrite. One small query per command. */
   async refresh(): Promise<void> {
-    const { rows } = await this.pool.query<{ v: string }>(`SELECT passages || ':' || words || ':' || (SELECT count(*) FROM search_articles) AS v FROM search_totals`);
+    const { rows } = await this.pool.query<{ v: string; trgm: boolean }>(
+      `SELECT passages || ':' || words AS v, EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS trgm FROM search_totals`,
+    );
     const next = `postgres:${rows[0]?.v ?? '0'}`;
     if (next !== this.currentVersion) this.index.forget();
     this.currentVersion = next;
-    const ext = await this.pool.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`);
-    this.trigrams = ext.rowCount !== 0;
+    this.trigrams = rows[0]?.trgm ?? false;
     this.index.trigrams = this.trigrams;
   }
 

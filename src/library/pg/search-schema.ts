@@ -51,6 +51,8 @@ export const SEARCH_MIGRATIONS: readonly string[] = [
     flags integer NOT NULL,
     boost real NOT NULL,
     words integer NOT NULL,
+    -- The article is a syndicated copy (ranked after its original on ties, without a join).
+    is_copy boolean NOT NULL,
     tsv tsvector NOT NULL
   );
   CREATE INDEX search_passages_tsv ON search_passages USING gin (tsv);
