@@ -97,6 +97,7 @@ export async function runPhase(phase: string, args: Record<string, string>): Pro
   if (phase === 'build-plain') return build({ ...args, analysers: 'none' });
   if (phase === 'serve') return serve(args);
   if (phase === 'restart') return restart(args);
+  if (phase.startsWith('pg-')) return (await import('./postgres.js')).runPgPhase(phase, args);
   throw new Error(`unknown phase ${phase}`);
 }
 

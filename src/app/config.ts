@@ -83,7 +83,7 @@ export const envSchema = z.object({
   CORPUS_DIR: z.string().trim().default('./corpus'),
   CORPUS_FOLLOW_SYMLINKS: flag,
   DATA_DIR: z.string().trim().default('./data'),
-  SEARCH_BACKEND: z.enum(['compact', 'minisearch']).default('compact'),
+  SEARCH_BACKEND: z.enum(['compact', 'minisearch', 'postgres']).default('compact'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   SLACK_BOT_TOKEN: optional,

@@ -72,8 +72,10 @@ export interface BuildLibraryOptions {
    * connected answers meanwhile (0: a turn at every step). @defaultValue 25
    */
   turnMs?: number;
-  /** The engine that answers search (`SEARCH_BACKEND`): `minisearch` for small corpora. @defaultValue "compact" */
+  /** The engine that answers search (`SEARCH_BACKEND`): `minisearch` for small corpora, `postgres` for a replica. @defaultValue "compact" */
   searchBackend?: SearchBackend;
+  /** The archive database (`DATABASE_URL`) when `searchBackend` is `postgres`. */
+  databaseUrl?: string;
 }
 
 /**
@@ -234,6 +236,12 @@ export function libraryFromArticles(articles: Article[], analysers: readonly Ana
  * @throws NewsdeskError (code `corpus`) when the corpus folder is missing
  */
 export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibrary> {
+  if (opts.searchBackend === 'postgres') {
+    // A replica holds no copy of the archive: the ingest role (`newsdesk ingest`) wrote it to PostgreSQL.
+    const { openReplicaLibrary } = await import('./pg/pg-open.js');
+    const { library } = await openReplicaLibrary(opts.databaseUrl, opts.logger);
+    return { library, warnings: [], fromSnapshot: true };
+  }
   if (opts.searchBackend === 'minisearch') {
     const built = await buildLibrary({ ...opts, searchBackend: 'compact' });
     return { ...built, library: new MiniSearchLibrary(built.library) };

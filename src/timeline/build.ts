@@ -154,7 +154,7 @@ function leadOf(article: Article): string[] {
  * best matches, at most `articleLimit` of them.
  */
 function candidates(library: Library, query: TopicQuery, opts: Required<TimelineOptions>, work: TimelineWork): readonly Article[] {
-  if (library.articles.length <= opts.fullScanLimit) return library.articles;
+  if (!library.partial && library.articles.length <= opts.fullScanLimit) return library.articles;
   const ask = (alias: string, limit: number): string[] => {
     work.searches++;
     return library.searchArticles(alias, limit);
