@@ -49,7 +49,7 @@ beforeEach(() => {
   now = Date.UTC(2026, 1, 10, 9);
   state = FeedState.open(path.join(dir, 'data'), logger);
   const clock = { now: () => new Date(now) };
-  const fetcher = new PoliteFetcher({ allowPrivate: true, hostDelayMs: 0, timeoutMs: 300, clock, sleep: async (ms) => void (now += ms) });
+  const fetcher = new PoliteFetcher({ allowPrivate: true, hostDelayMs: 0, timeoutMs: 1000, clock, sleep: async (ms) => void (now += ms) });
   poller = new FeedPoller({ corpusDir: corpus, state, fetcher, logger, clock });
 });
 afterEach(() => {
@@ -213,7 +213,7 @@ describe('FeedPoller', () => {
     site.serve('/good/feed', rssFeed([good]));
     const outcomes = await poller.pollDue([feed('/slow/feed'), feed('/huge/feed'), feed('/loop/feed'), feed('/good/feed')]);
     expect(outcomes.map((o) => o.error ?? o.status)).toEqual([
-      'no complete response within 300 ms',
+      'no complete response within 1000 ms',
       expect.stringMatching(/over the 5242880-byte limit|passed the 5242880-byte limit/),
       'more than 5 redirects (last to /loop/feed)',
       'ok',
