@@ -5,7 +5,7 @@
  * over the new articles only, so a digest groups and labels them exactly as those commands do.
  */
 import type { Command, CommandContext } from '../core/command.js';
-import type { Clock, Library, Logger, SearchOptions } from '../core/ports.js';
+import { DIGEST_ARTICLES, isAnsweringLibrary, type Clock, type Library, type Logger, type SearchOptions } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import { CitationBook, quote } from '../answer/reply.js';
 import { countOf } from '../answer/plural.js';
@@ -36,6 +36,23 @@ export interface DigestContentInput {
   logger: Logger;
   /** Services the claim and timeline commands are handed (`ctx.services`). */
   services?: Services;
+  /** Earlier arrivals of the window left unread (see {@link MAX_FETCHED_ARRIVALS}); counted in a note. */
+  unread?: number;
+}
+
+/** Most arrivals one digest reads from an archive it fetches by id (a replica on PostgreSQL); the newest are kept. */
+export const MAX_FETCHED_ARRIVALS = 2000;
+
+/**
+ * `buildDigest` over whatever library serves: an answering library (a replica over the archive in
+ * PostgreSQL, which holds no articles) runs it through a view that fetches the arrivals by id, at
+ * most the newest {@link MAX_FETCHED_ARRIVALS} of them (a bulk import must not load the archive).
+ */
+export function digestFrom(library: Library, input: Omit<DigestContentInput, 'library'>): Promise<Reply | null> {
+  if (!isAnsweringLibrary(library)) return buildDigest({ ...input, library });
+  const ids = input.articleIds.length > MAX_FETCHED_ARRIVALS ? input.articleIds.slice(-MAX_FETCHED_ARRIVALS) : input.articleIds;
+  const unread = input.articleIds.length - ids.length;
+  return library.answer(DIGEST_ARTICLES, (view) => buildDigest({ ...input, library: view, articleIds: ids, ...(unread ? { unread } : {}) }));
 }
 
 /**
@@ -215,6 +232,7 @@ export async function buildDigest(input: DigestContentInput): Promise<Reply | nu
   const shownArticles = items.length;
   const listed = originals.length - copiesOfOlder;
   if (listed > shownArticles) notes.push(`…and ${countOf(listed - shownArticles, 'more new article')} not shown.`);
+  if (input.unread) notes.push(`…and ${countOf(input.unread, 'earlier new article')} not read for this digest.`);
   if (copiesOfOlder) {
     notes.push(`${countOf(copiesOfOlder, 'syndicated copy', 'syndicated copies')} of earlier articles left out.`);
   }

@@ -11,14 +11,14 @@
  */
 import { hostname } from 'node:os';
 import type { Command } from '../core/command.js';
-import type { Clock, Library, Logger } from '../core/ports.js';
+import { isAnsweringLibrary, type Clock, type Library, type Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import type { DigestDesk } from '../core/services.js';
 import type { DigestPlatform, DigestRun, NewSubscription, Subscription } from '../store/records.js';
 import type { SlotClaim, StatePort } from '../store/state-port.js';
 import { RunPoster } from './run-poster.js';
 import type { Reply } from '../core/types.js';
-import { buildDigest } from './content.js';
+import { digestFrom } from './content.js';
 import type { DigestDefaults } from './env.js';
 import type { RetryOptions } from './retry.js';
 import type { ChannelRef, CorpusChange, DigestOutlet, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
@@ -324,8 +324,7 @@ export class DigestService implements DigestDesk {
   async preview(options: { since: Date; topic?: string | null; timezone?: string }): Promise<Reply | null> {
     await this.noting;
     const ids = await this.state(() => this.store.arrivalsSince(options.since));
-    return buildDigest({
-      library: this.library(),
+    return digestFrom(this.library(), {
       articleIds: ids,
       topic: options.topic ?? null,
       windowLabel: `since ${formatInZone(options.since, options.timezone ?? this.defaults.timezone)}`,
@@ -382,9 +381,13 @@ export class DigestService implements DigestDesk {
     return mine[0]!;
   }
 
-  /** Arrivals and env subscriptions; run at start and after a fresh state file. */
+  /**
+   * Arrivals and env subscriptions; run at start and after a fresh state file. A library that
+   * holds no copy of the archive (a replica on PostgreSQL) records none: the ingest role does.
+   */
   private async seed(): Promise<void> {
-    await this.store.recordArrivals(this.library().articles, this.clock.now());
+    const library = this.library();
+    if (!isAnsweringLibrary(library)) await this.store.recordArrivals(library.articles, this.clock.now());
     await this.store.syncEnvSubscriptions(this.env);
   }
 
