@@ -102,6 +102,8 @@ export class DigestService implements DigestDesk {
   private waitingOnOthers = false;
   /** Builds, posts and records each claimed run. */
   private readonly poster: RunPoster;
+  /** Env subscriptions not synced yet: the archive in PostgreSQL had no arrivals recorded (see `seed`). */
+  private envWaiting = false;
 
   constructor(options: DigestServiceOptions) {
     this.store = options.store;
@@ -268,6 +270,7 @@ export class DigestService implements DigestDesk {
       await this.noting;
       let subs: Subscription[];
       try {
+        if (this.envWaiting) await this.state(() => this.seed());
         subs = await this.state(() => this.store.listSubscriptions());
       } catch (err) {
         this.logger.error({ err: (err as Error).message }, 'digest pass skipped');
@@ -388,6 +391,13 @@ export class DigestService implements DigestDesk {
   private async seed(): Promise<void> {
     const library = this.library();
     if (!isAnsweringLibrary(library)) await this.store.recordArrivals(library.articles, this.clock.now());
+    else if (this.env.length > 0 && (await this.store.latestArrival()) === 0) {
+      // The ingest role has not recorded the archive yet: a subscription made now would count the
+      // whole archive as news when it does. The env subscriptions wait for it (each pass looks again).
+      this.envWaiting = true;
+      return;
+    }
+    this.envWaiting = false;
     await this.store.syncEnvSubscriptions(this.env);
   }
 
