@@ -24,7 +24,11 @@ import { runFeedsBench } from './feeds.js';
 import { runPhase, type PhaseResult } from './phases.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const REUTERS = path.resolve(ROOT, '../shared/data/reuters21578');
+/** Reuters-21578 beside the checkout (../shared), or beside the folder of worktrees (../../shared); REUTERS_DIR overrides. */
+const REUTERS =
+  process.env.REUTERS_DIR ??
+  [path.resolve(ROOT, '../shared/data/reuters21578'), path.resolve(ROOT, '../../shared/data/reuters21578')].find((d) => existsSync(d)) ??
+  path.resolve(ROOT, '../shared/data/reuters21578');
 const OUT = path.join(ROOT, 'bench/out');
 const TARGET = Number(process.env.BENCH_ARTICLES ?? 100_000);
 /** Bump when the generated corpus files change, so a cached corpus folder is rewritten. */
