@@ -306,6 +306,7 @@ async function postgresOnly(): Promise<void> {
     const p99 = replica.latency?.search?.p99 ?? Infinity;
     console.log(`\nTargets (postgres):\n  ${verdict(p99 < 50).padEnd(7)} search p99 < 50 ms\n  ${verdict(replica.maxRssBytes < 300e6).padEnd(7)} serving replica RSS < 300 MB`);
     if (replica.slowest?.length) console.log('Slowest postgres searches: ' + replica.slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', '));
+    if (replica.rssSteps?.length) console.log('Replica peak RSS by step: ' + replica.rssSteps.map((s) => `${s.step} ${mb(s.peakBytes)} (heap ${mb(s.heapUsedBytes)})`).join(', '));
     mkdirSync(OUT, { recursive: true });
     writeFileSync(path.join(OUT, `bench-postgres-${TARGET}.json`), JSON.stringify({ when: new Date().toISOString(), articles: TARGET, build, serve, ingest, replica }, null, 2));
   } finally {
