@@ -40,6 +40,8 @@ export interface PhaseResult {
   latency?: Partial<Record<'search' | 'searchCommand' | 'claim' | 'timeline' | 'or' | 'and', Percentiles>>;
   slowest?: { query: string; ms: number }[];
   hits?: Record<string, number>;
+  /** Peak RSS (bytes) after each step of a phase, in order: where a serving process's memory goes. */
+  rssSteps?: Array<{ step: string; peakBytes: number; heapUsedBytes: number }>;
   /** Slowest first call per query set (before any cache or JIT warm-up), in milliseconds. */
   firstCallMax?: Partial<Record<'search' | 'claim' | 'timeline', number>>;
   /** Worker threads the cold ingest used (they also ran the analysers). */

@@ -99,9 +99,13 @@ async function ingest(args: Record<string, string>): Promise<PhaseResult> {
 
 /** A serving replica: no archive in memory; the search port and the commands over PostgreSQL. */
 async function serve(args: Record<string, string>): Promise<PhaseResult> {
+  const rssSteps: NonNullable<PhaseResult['rssSteps']> = [];
+  const step = (name: string) => rssSteps.push({ step: name, peakBytes: maxRss(), heapUsedBytes: process.memoryUsage().heapUsed });
+  step('process start');
   const t0 = performance.now();
   const { library, pool } = await openReplicaLibrary(args.databaseUrl, logger);
   const startupMs = performance.now() - t0;
+  step('replica open');
   const index = new PgSearchIndex(pool);
   const hits: Record<string, number> = {};
   const searchTimes: number[] = [];
@@ -120,7 +124,9 @@ async function serve(args: Record<string, string>): Promise<PhaseResult> {
     }
   }
   const latency: PhaseResult['latency'] = { search: percentiles(searchTimes) };
+  step('index searches');
   const commands = await loadCommands();
+  step('commands loaded');
   const runtime = createRuntime({ commands, library: () => library, logger, config: loadConfig({}) });
   const times: number[] = [];
   for (let pass = 0; pass <= 1; pass++) {
@@ -131,6 +137,7 @@ async function serve(args: Record<string, string>): Promise<PhaseResult> {
     }
   }
   latency.searchCommand = percentiles(times);
+  step('/search commands');
   for (const name of ['claim', 'timeline'] as const) {
     for (const topic of TOPICS) {
       const reply = await runtime.execute(name, { text: topic }, { platform: 'cli' });
@@ -143,8 +150,9 @@ async function serve(args: Record<string, string>): Promise<PhaseResult> {
       t.push(performance.now() - s);
     }
     latency[name] = percentiles(t);
+    step(`/${name} commands`);
   }
   await pool.end();
   const slowest = [...perQuery.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([query, ms]) => ({ query, ms }));
-  return { phase: 'pg-serve', maxRssBytes: maxRss(), startupMs, latency, slowest, hits };
+  return { phase: 'pg-serve', maxRssBytes: maxRss(), startupMs, latency, slowest, hits, rssSteps };
 }

@@ -24,7 +24,11 @@ import { runFeedsBench } from './feeds.js';
 import { runPhase, type PhaseResult } from './phases.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const REUTERS = path.resolve(ROOT, '../shared/data/reuters21578');
+/** Reuters-21578 beside the checkout (../shared), or beside the folder of worktrees (../../shared); REUTERS_DIR overrides. */
+const REUTERS =
+  process.env.REUTERS_DIR ??
+  [path.resolve(ROOT, '../shared/data/reuters21578'), path.resolve(ROOT, '../../shared/data/reuters21578')].find((d) => existsSync(d)) ??
+  path.resolve(ROOT, '../shared/data/reuters21578');
 const OUT = path.join(ROOT, 'bench/out');
 const TARGET = Number(process.env.BENCH_ARTICLES ?? 100_000);
 /** Bump when the generated corpus files change, so a cached corpus folder is rewritten. */
@@ -302,6 +306,7 @@ async function postgresOnly(): Promise<void> {
     const p99 = replica.latency?.search?.p99 ?? Infinity;
     console.log(`\nTargets (postgres):\n  ${verdict(p99 < 50).padEnd(7)} search p99 < 50 ms\n  ${verdict(replica.maxRssBytes < 300e6).padEnd(7)} serving replica RSS < 300 MB`);
     if (replica.slowest?.length) console.log('Slowest postgres searches: ' + replica.slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', '));
+    if (replica.rssSteps?.length) console.log('Replica peak RSS by step: ' + replica.rssSteps.map((s) => `${s.step} ${mb(s.peakBytes)} (heap ${mb(s.heapUsedBytes)})`).join(', '));
     mkdirSync(OUT, { recursive: true });
     writeFileSync(path.join(OUT, `bench-postgres-${TARGET}.json`), JSON.stringify({ when: new Date().toISOString(), articles: TARGET, build, serve, ingest, replica }, null, 2));
   } finally {

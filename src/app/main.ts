@@ -247,7 +247,10 @@ async function serveChat(
       listTopics(library);
       // The platforms are the digest's outlets: they post, and find a post an interrupted run may have made.
       for (const platform of running) digest?.setPoster(platform.name, metrics.digestOutlet(platform));
-      watcher = watchCorpus({
+      // A replica on the archive in PostgreSQL leaves the corpus to the ingest role (`newsdesk ingest
+      // --watch`), which writes its changes and records their arrivals: reading the folder here would
+      // ingest the whole corpus again in every replica, for a library that takes no changes.
+      if (config.SEARCH_BACKEND !== 'postgres') watcher = watchCorpus({
         corpusDir: config.CORPUS_DIR,
         followSymlinks: config.CORPUS_FOLLOW_SYMLINKS,
         library,

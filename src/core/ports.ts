@@ -66,6 +66,9 @@ export function isAnsweringLibrary(library: Library): library is AnsweringLibrar
   return typeof (library as Partial<AnsweringLibrary>).answer === 'function';
 }
 
+/** The name a digest reads its articles under: a reader, so a view fetches the arrivals it asks for by id. */
+export const DIGEST_ARTICLES = 'digest:articles';
+
 /** Time, injectable so tests can fake it. */
 export interface Clock {
   now(): Date;

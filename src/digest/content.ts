@@ -5,7 +5,7 @@
  * over the new articles only, so a digest groups and labels them exactly as those commands do.
  */
 import type { Command, CommandContext } from '../core/command.js';
-import type { Clock, Library, Logger, SearchOptions } from '../core/ports.js';
+import { DIGEST_ARTICLES, isAnsweringLibrary, type Clock, type Library, type Logger, type SearchOptions } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import { CitationBook, quote } from '../answer/reply.js';
 import { countOf } from '../answer/plural.js';
@@ -36,6 +36,23 @@ export interface DigestContentInput {
   logger: Logger;
   /** Services the claim and timeline commands are handed (`ctx.services`). */
   services?: Services;
+  /** Earlier arrivals of the window left unread (see {@link MAX_FETCHED_ARRIVALS}); counted in a note. */
+  unread?: number;
+}
+
+/** Most arrivals one digest reads from an archive it fetches by id (a replica on PostgreSQL); the newest are kept. */
+export const MAX_FETCHED_ARRIVALS = 2000;
+
+/**
+ * `buildDigest` over whatever library serves: an answering library (a replica over the archive in
+ * PostgreSQL, which holds no articles) runs it through a view that fetches the arrivals by id, at
+ * most the newest {@link MAX_FETCHED_ARRIVALS} of them (a bulk import must not load the archive).
+ */
+export function digestFrom(library: Library, input: Omit<DigestContentInput, 'library'>): Promise<Reply | null> {
+  if (!isAnsweringLibrary(library)) return buildDigest({ ...input, library });
+  const ids = input.articleIds.length > MAX_FETCHED_ARRIVALS ? input.articleIds.slice(-MAX_FETCHED_ARRIVALS) : input.articleIds;
+  const unread = input.articleIds.length - ids.length;
+  return library.answer(DIGEST_ARTICLES, (view) => buildDigest({ ...input, library: view, articleIds: ids, ...(unread ? { unread } : {}) }));
 }
 
 /**
@@ -51,10 +68,14 @@ export function restrictLibrary(base: Library, ids: ReadonlySet<string>): Librar
     get: (id) => (ids.has(id) ? base.get(id) : undefined),
     search: (query, options) => base.search(query, { ...options, articleIds: within(options) }),
     searchArticles: (query, limit = 10) =>
-      base
-        .searchArticles(query, Math.max(limit, 1000))
-        .filter((id) => ids.has(id))
-        .slice(0, limit),
+      base.partial
+        ? // A view of an archive kept elsewhere fetches every article it is given: ask for passages of
+          // these articles only, not for the archive's best thousand to filter here.
+          [...new Set(base.search(query, { limit, perArticle: 1, articleIds: ids }).map((h) => h.articleId))].slice(0, limit)
+        : base
+            .searchArticles(query, Math.max(limit, 1000))
+            .filter((id) => ids.has(id))
+            .slice(0, limit),
     suggest: (query, limit) => base.suggest(query, limit),
     version: `${base.version}+digest`,
   };
@@ -215,6 +236,7 @@ export async function buildDigest(input: DigestContentInput): Promise<Reply | nu
   const shownArticles = items.length;
   const listed = originals.length - copiesOfOlder;
   if (listed > shownArticles) notes.push(`…and ${countOf(listed - shownArticles, 'more new article')} not shown.`);
+  if (input.unread) notes.push(`…and ${countOf(input.unread, 'earlier new article')} not read for this digest.`);
   if (copiesOfOlder) {
     notes.push(`${countOf(copiesOfOlder, 'syndicated copy', 'syndicated copies')} of earlier articles left out.`);
   }

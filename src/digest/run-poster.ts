@@ -10,7 +10,7 @@ import type { Clock, Library, Logger } from '../core/ports.js';
 import type { Reply } from '../core/types.js';
 import type { DigestRun, Subscription } from '../store/records.js';
 import type { ClaimRequest, SlotClaim, StatePort } from '../store/state-port.js';
-import { buildDigest } from './content.js';
+import { digestFrom } from './content.js';
 import { holdLease } from './lease.js';
 import { withRetry, type RetryOptions } from './retry.js';
 import { formatInZone } from './schedule.js';
@@ -65,8 +65,7 @@ export class RunPoster {
     let reply: Reply | null;
     try {
       const ids = await this.p.state(() => this.p.store.arrivalsBetween(run.windowStartSeq, run.windowEndSeq));
-      reply = await buildDigest({
-        library: this.p.library(),
+      reply = await digestFrom(this.p.library(), {
         articleIds: ids,
         topic: sub.topic,
         windowLabel: `since ${formatInZone(run.windowStart, sub.timezone)}`,

@@ -11,14 +11,14 @@
  */
 import { hostname } from 'node:os';
 import type { Command } from '../core/command.js';
-import type { Clock, Library, Logger } from '../core/ports.js';
+import { isAnsweringLibrary, type Clock, type Library, type Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import type { DigestDesk } from '../core/services.js';
 import type { DigestPlatform, DigestRun, NewSubscription, Subscription } from '../store/records.js';
 import type { SlotClaim, StatePort } from '../store/state-port.js';
 import { RunPoster } from './run-poster.js';
 import type { Reply } from '../core/types.js';
-import { buildDigest } from './content.js';
+import { digestFrom } from './content.js';
 import type { DigestDefaults } from './env.js';
 import type { RetryOptions } from './retry.js';
 import type { ChannelRef, CorpusChange, DigestOutlet, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
@@ -102,6 +102,8 @@ export class DigestService implements DigestDesk {
   private waitingOnOthers = false;
   /** Builds, posts and records each claimed run. */
   private readonly poster: RunPoster;
+  /** Env subscriptions not synced yet: the archive in PostgreSQL had no arrivals recorded (see `seed`). */
+  private envWaiting = false;
 
   constructor(options: DigestServiceOptions) {
     this.store = options.store;
@@ -268,6 +270,7 @@ export class DigestService implements DigestDesk {
       await this.noting;
       let subs: Subscription[];
       try {
+        if (this.envWaiting) await this.state(() => this.seed());
         subs = await this.state(() => this.store.listSubscriptions());
       } catch (err) {
         this.logger.error({ err: (err as Error).message }, 'digest pass skipped');
@@ -324,8 +327,7 @@ export class DigestService implements DigestDesk {
   async preview(options: { since: Date; topic?: string | null; timezone?: string }): Promise<Reply | null> {
     await this.noting;
     const ids = await this.state(() => this.store.arrivalsSince(options.since));
-    return buildDigest({
-      library: this.library(),
+    return digestFrom(this.library(), {
       articleIds: ids,
       topic: options.topic ?? null,
       windowLabel: `since ${formatInZone(options.since, options.timezone ?? this.defaults.timezone)}`,
@@ -382,9 +384,20 @@ export class DigestService implements DigestDesk {
     return mine[0]!;
   }
 
-  /** Arrivals and env subscriptions; run at start and after a fresh state file. */
+  /**
+   * Arrivals and env subscriptions; run at start and after a fresh state file. A library that
+   * holds no copy of the archive (a replica on PostgreSQL) records none: the ingest role does.
+   */
   private async seed(): Promise<void> {
-    await this.store.recordArrivals(this.library().articles, this.clock.now());
+    const library = this.library();
+    if (!isAnsweringLibrary(library)) await this.store.recordArrivals(library.articles, this.clock.now());
+    else if (this.env.length > 0 && (await this.store.latestArrival()) === 0) {
+      // The ingest role has not recorded the archive yet: a subscription made now would count the
+      // whole archive as news when it does. The env subscriptions wait for it (each pass looks again).
+      this.envWaiting = true;
+      return;
+    }
+    this.envWaiting = false;
     await this.store.syncEnvSubscriptions(this.env);
   }
 

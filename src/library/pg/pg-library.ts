@@ -4,7 +4,8 @@
  * runs it against a small in-memory view of the archive and fills the view with what the
  * command asked for and the view lacked:
  *
- * - commands that only read by search (search, claim, timeline, ask, help) run, and every search,
+ * - commands that only read by search (search, claim, timeline, ask, help, and a digest reading
+ *   its arrivals by id: `DIGEST_ARTICLES`) run, and every search,
  *   article search, suggestion or article the view could not answer is recorded; those are
  *   fetched from PostgreSQL (articles with their text and annotations, their syndicated copies
  *   too) and the command runs again over the fuller view, until it asks for nothing new (a
@@ -15,7 +16,7 @@
  * A view says it is `partial`, so scans of "every article" ask the index instead.
  */
 import type pg from 'pg';
-import type { AnsweringLibrary, Library, Logger, SearchHit, SearchOptions } from '../../core/ports.js';
+import { DIGEST_ARTICLES, type AnsweringLibrary, type Library, type Logger, type SearchHit, type SearchOptions } from '../../core/ports.js';
 import type { Article } from '../../core/types.js';
 import { articleFromRow, type ArticleRow } from './article-rows.js';
 import type { PgSearchIndex } from './pg-search-index.js';
@@ -23,7 +24,7 @@ import type { PgSearchIndex } from './pg-search-index.js';
 /** Most runs of a command while its view fills. */
 const MAX_ROUNDS = 6;
 /** Commands that only read the library, so running them again is harmless. */
-const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'help']);
+const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'help', DIGEST_ARTICLES]);
 /** What commands that may write state see: the articles of the last days (digest windows are a day). */
 const RECENT_DAYS = 8;
 /** Most articles a view takes for a recent-articles or whole-archive command, newest first kept. */
