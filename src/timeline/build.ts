@@ -272,9 +272,30 @@ const STOP = new Set(
   'that this with from have has had were was been said says will would their there which about after before into over than they them its also such'.split(' '),
 );
 
+/** The words of four letters or more of a text, lower-cased, stop words left out. */
 function contentWords(text: string): Set<string> {
-  return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOP.has(w)));
+  const low = text.toLowerCase();
+  // Outside ASCII a letter is any Unicode letter: the pattern decides. Inside it, a letter is a-z once lower-cased,
+  // and a plain scan finds the same words without a Unicode-aware pattern (most sentences of a timeline).
+  if (NON_ASCII.test(low)) return new Set((low.match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOP.has(w)));
+  const out = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= low.length; i++) {
+    const c = i < low.length ? low.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= 4) {
+      const w = low.slice(start, i);
+      if (!STOP.has(w)) out.add(w);
+    }
+    start = -1;
+  }
+  return out;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Same date and similar words → one entry; the earliest-published article leads, the rest go to `alsoIn`. */
 function merge(library: Library, events: TimelineEvent[]): TimelineEntry[] {
@@ -290,7 +311,8 @@ function merge(library: Library, events: TimelineEvent[]): TimelineEntry[] {
     const article = library.get(event.articleId)!;
     const text = article.text.slice(event.span.start, event.span.end);
     // Syndicated copies carry the very same sentence: found at once, whatever the group size.
-    const exact = byText.get(`${event.mention.value}\u0000${text}`);
+    const textKey = `${event.mention.value}\u0000${text}`;
+    const exact = byText.get(textKey);
     if (exact && fresh(exact, event)) {
       exact.alsoIn.push(event);
       continue;
@@ -314,7 +336,7 @@ function merge(library: Library, events: TimelineEvent[]): TimelineEntry[] {
     entries.push(entry);
     group.push(entry);
     byValue.set(event.mention.value, group);
-    byText.set(`${event.mention.value}\u0000${text}`, entry);
+    byText.set(textKey, entry);
   }
   return entries.map(({ event, alsoIn }) => ({ event, alsoIn }));
 }
