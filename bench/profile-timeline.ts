@@ -6,8 +6,9 @@
  * `node --expose-gc --import tsx bench/profile-timeline.ts CORPUS_DIR DATA_DIR [rounds]`.
  *
  * `rounds` > 1 builds every timeline again with a fresh memo (`buildTimeline` options that differ
- * from the command's, so nothing comes from a memo of the timeline itself; index lists do), giving
- * a steadier per-topic CPU figure on a loaded machine: the minimum over rounds is printed.
+ * from the command's; index lists and decoded articles are reused), so the first ask's cost of
+ * reading articles and asking the index shows against the work that remains. The sampler's own
+ * stop is sampled as "dispatch < post" (left out when comparing runs).
  */
 import { Session } from 'node:inspector/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -52,12 +53,8 @@ const work = new Map<string, unknown>();
 for (const topic of TIMED_TOPICS) {
   // No forced collection here (it would be sampled as the topic's): the bench's serve phase forces none either.
   const c = mainThreadMs();
-  const T = ((globalThis as any).__tlt = { search: 0, read: 0, merge: 0, now: mainThreadMs });
-  const w = performance.now();
   await runtime.execute('timeline', { text: topic }, { platform: 'cli' });
   cpu.set(topic, mainThreadMs() - c);
-  if (process.env.TLT) console.log(`  ${topic.padEnd(20)} wall ${(performance.now() - w).toFixed(1)} cpu ${(mainThreadMs() - c).toFixed(1)} search ${T.search.toFixed(1)} read ${T.read.toFixed(1)} merge ${T.merge.toFixed(1)}`);
-  (globalThis as any).__tlt = undefined;
   first.set(topic, cpu.get(topic)!);
   work.set(topic, buildTimeline(library, topic).work);
 }
@@ -118,25 +115,3 @@ for (const [id, us] of dt) {
 }
 for (const [k, us] of [...chains.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${(us / 1000).toFixed(0).padStart(5)} ms  ${k}`);
 
-// Steady-state phases of the slowest topics (articles decoded, index lists memoised): min over 5 builds.
-if (process.env.TLT) {
-  for (const [topic] of sorted.slice(0, 6)) {
-    const best = { search: Infinity, read: Infinity, merge: Infinity, total: Infinity, events: 0, entries: 0, parse: Infinity, compile: Infinity, sort: Infinity };
-    for (let r = 0; r < 5; r++) {
-      const T = ((globalThis as any).__tlt = { search: 0, read: 0, merge: 0, now: mainThreadMs });
-      const t = mainThreadMs();
-      const tl = buildTimeline(library, topic, { fullScanLimit: 6000 + r });
-      best.total = Math.min(best.total, mainThreadMs() - t);
-      best.search = Math.min(best.search, T.search);
-      best.read = Math.min(best.read, T.read);
-      best.merge = Math.min(best.merge, T.merge);
-      best.parse = Math.min(best.parse, (T as any).parse ?? 0);
-      best.compile = Math.min(best.compile, (T as any).compile ?? 0);
-      best.sort = Math.min(best.sort, (T as any).sort ?? 0);
-      best.entries = tl.entries.length;
-      best.events = tl.entries.reduce((n, e) => n + 1 + e.alsoIn.length, 0);
-    }
-    (globalThis as any).__tlt = undefined;
-    console.log(`steady ${topic.padEnd(18)} total ${best.total.toFixed(1)} search ${best.search.toFixed(1)} read ${best.read.toFixed(1)} merge ${best.merge.toFixed(1)} (sort ${best.sort.toFixed(1)}) parse ${best.parse.toFixed(1)} compile ${best.compile.toFixed(1)}  (${best.events} events -> ${best.entries} entries)`);
-  }
-}
