@@ -432,8 +432,8 @@ export class SearchEngine {
           }
         }
       };
+      let driver = -1;
       if (mode === 'and') {
-        let driver = -1;
         for (let i = 0; i < plans.length; i++) {
           if (!(required & (1 << i))) continue;
           if (plans[i]!.variants.length === 0) return;
@@ -447,7 +447,8 @@ export class SearchEngine {
       reach.read = Math.max(reach.read, candidates.length);
       const best = new Float64Array(plans.length);
       // Presence check first: an article lacking a required word is dropped before any of its passages is scored.
-      const requiredIds = plans.map((wp, i) => (mode === 'and' && required & (1 << i) ? wp.variants.map((v) => v.id) : null));
+      // Every candidate came from the driving word's postings, so that word is there: only the others are checked.
+      const requiredIds = plans.map((wp, i) => (mode === 'and' && i !== driver && required & (1 << i) ? wp.variants.map((v) => v.id) : null));
       const hasAllRequired = (a: number): boolean => {
         for (const ids of requiredIds) {
           if (!ids) continue;

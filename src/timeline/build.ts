@@ -77,6 +77,8 @@ function computeTimeline(library: Library, topic: string, opts: Required<Timelin
   if (!query.parts.length) return { topic: query, entries: [], work };
   const matchers = compileTopic(query);
   const events: TimelineEvent[] = [];
+  // The article of each event, side by side with `events` (merge reads its text without looking it up again).
+  const articles: Article[] = [];
   for (const article of candidates(library, query, opts, work)) {
     const title = article.meta.title;
     const mine: TimelineEvent[] = [];
@@ -86,9 +88,11 @@ function computeTimeline(library: Library, topic: string, opts: Required<Timelin
     for (const event of own) if (involves(article, event, matchers, title)) mine.push(event);
     // Dated to publication only where the topic is the article's news: named in its title or lead.
     if (hasNews(article) && inNews(article, matchers)) mine.push(...reportedEventsOf(article, (e) => involves(article, e, matchers, title), REPORTED_PER_ARTICLE));
-    if (mine.length) events.push(...(mine.length === 1 ? mine : distinctEvents(mine)));
+    if (!mine.length) continue;
+    const kept = mine.length === 1 ? mine : distinctEvents(mine);
+    for (const event of kept) (events.push(event), articles.push(article));
   }
-  return { topic: query, entries: merge(library, events), work };
+  return { topic: query, entries: merge(events, articles), work };
 }
 
 /** Most events of one article dated only by its publication (the first ones carry its news; the rest repeat it). */
@@ -272,25 +276,52 @@ const STOP = new Set(
   'that this with from have has had were was been said says will would their there which about after before into over than they them its also such'.split(' '),
 );
 
+/** The words of four letters or more of a text, lower-cased, stop words left out. */
 function contentWords(text: string): Set<string> {
-  return new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOP.has(w)));
+  const low = text.toLowerCase();
+  // Outside ASCII a letter is any Unicode letter: the pattern decides. Inside it, a letter is a-z once lower-cased,
+  // and a plain scan finds the same words without a Unicode-aware pattern (most sentences of a timeline).
+  if (NON_ASCII.test(low)) return new Set((low.match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOP.has(w)));
+  const out = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= low.length; i++) {
+    const c = i < low.length ? low.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= 4) {
+      const w = low.slice(start, i);
+      if (!STOP.has(w)) out.add(w);
+    }
+    start = -1;
+  }
+  return out;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Same date and similar words → one entry; the earliest-published article leads, the rest go to `alsoIn`. */
-function merge(library: Library, events: TimelineEvent[]): TimelineEntry[] {
-  const publishedOf = new Map<string, string>();
-  for (const e of events) if (!publishedOf.has(e.articleId)) publishedOf.set(e.articleId, library.get(e.articleId)?.meta.published ?? '9999');
-  // One sort key per event: date (coarser first), then the earliest report, then place in the article.
-  const keyed = events.map((e) => ({ e, key: `${sortKey(e)}|${publishedOf.get(e.articleId)!}|${e.articleId}|${String(e.span.start).padStart(9, '0')}` }));
+function merge(events: TimelineEvent[], articles: Article[]): TimelineEntry[] {
+  // Each event keeps its article (`articles[i]` reports `events[i]`): a look-up in the library's table of every
+  // article costs more than the rest of an event's merge.
+  const keyed = events.map((e, i) => {
+    const article = articles[i]!;
+    // One sort key per event: date (coarser first), then the earliest report, then place in the article.
+    const key = `${sortKey(e)}|${article.meta.published ?? '9999'}|${e.articleId}|${String(e.span.start).padStart(9, '0')}`;
+    return { e, key, article };
+  });
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const entries: MergeEntry[] = [];
   const byValue = new Map<string, MergeEntry[]>();
-  const byText = new Map<string, MergeEntry>();
-  for (const { e: event } of keyed) {
-    const article = library.get(event.articleId)!;
+  // Per date value, the latest entry of each sentence text.
+  const byText = new Map<string, Map<string, MergeEntry>>();
+  for (const { e: event, article } of keyed) {
     const text = article.text.slice(event.span.start, event.span.end);
     // Syndicated copies carry the very same sentence: found at once, whatever the group size.
-    const exact = byText.get(`${event.mention.value}\u0000${text}`);
+    let texts = byText.get(event.mention.value);
+    if (!texts) byText.set(event.mention.value, (texts = new Map()));
+    const exact = texts.get(text);
     if (exact && fresh(exact, event)) {
       exact.alsoIn.push(event);
       continue;
@@ -314,7 +345,7 @@ function merge(library: Library, events: TimelineEvent[]): TimelineEntry[] {
     entries.push(entry);
     group.push(entry);
     byValue.set(event.mention.value, group);
-    byText.set(`${event.mention.value}\u0000${text}`, entry);
+    texts.set(text, entry);
   }
   return entries.map(({ event, alsoIn }) => ({ event, alsoIn }));
 }

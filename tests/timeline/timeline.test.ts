@@ -265,6 +265,27 @@ describe('events across articles', () => {
     expect(outlets).toEqual(['Alpha', 'Beta']);
   });
 
+  it('merges re-reports by their shared words, in plain ASCII and in accented text alike', async () => {
+    // Not the same sentence (no exact copy): merged because most of their words of four letters or more are shared.
+    const plain = 'Russian and Armenian border guards closed the Gyumri crossing on 4 March 2021 after protests.';
+    const plainAgain = 'On 4 March 2021 Russian and Armenian border guards closed the Gyumri crossing, after protests.';
+    const accented = 'Armenia’s prime minister and Russia’s foreign minister signed the Zvartnóts accord in Yerevan on 9 April 2021.';
+    const accentedAgain = 'On 9 April 2021 Armenia’s prime minister and Russia’s foreign minister signed the Zvartnóts accord in Yerevan.';
+    const lib = await libraryOf([
+      { id: 'p1.md', text: `Crossing closed\n\n${plain}`, meta: { title: 'Crossing closed', published: '2021-03-05', outlet: 'Alpha' } },
+      { id: 'p2.md', text: `Border news\n\n${plainAgain}`, meta: { title: 'Border news', published: '2021-03-06', outlet: 'Beta' } },
+      { id: 'a1.md', text: `Accord signed\n\n${accented}`, meta: { title: 'Accord signed', published: '2021-04-10', outlet: 'Gamma' } },
+      { id: 'a2.md', text: `Yerevan\n\n${accentedAgain}`, meta: { title: 'Yerevan', published: '2021-04-11', outlet: 'Delta' } },
+    ]);
+    const r = await runtimeOver(lib).execute('timeline', { text: 'armenia-russia' }, cli);
+    const march = r.items.filter((i) => i.fields?.['date'] === '2021-03-04');
+    const april = r.items.filter((i) => i.fields?.['date'] === '2021-04-09');
+    expect(march).toHaveLength(1);
+    expect(march[0]!.alsoIn).toHaveLength(1);
+    expect(april).toHaveLength(1);
+    expect(april[0]!.alsoIn).toHaveLength(1);
+  });
+
   it('drops a date that only frames the article, and shows a later date only as planned', async () => {
     const lib = await libraryOf([
       {
