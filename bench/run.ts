@@ -24,7 +24,8 @@ import { runFeedsBench } from './feeds.js';
 import { runPhase, type PhaseResult } from './phases.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const REUTERS = path.resolve(ROOT, '../shared/data/reuters21578');
+/** The Reuters-21578 folder: `BENCH_REUTERS`, else `../shared/data/reuters21578` beside the checkout (a git worktree elsewhere sets it). */
+const REUTERS = process.env.BENCH_REUTERS ? path.resolve(process.env.BENCH_REUTERS) : path.resolve(ROOT, '../shared/data/reuters21578');
 const OUT = path.join(ROOT, 'bench/out');
 const TARGET = Number(process.env.BENCH_ARTICLES ?? 100_000);
 /** Bump when the generated corpus files change, so a cached corpus folder is rewritten. */

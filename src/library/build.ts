@@ -28,6 +28,7 @@ import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChan
 import {
   decodeSnapshot,
   readSnapshotBytes,
+  readSnapshotChecked,
   removeStaleTempFiles,
   SNAPSHOT_FORMAT,
   SnapshotError,
@@ -283,8 +284,8 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     lateKey.catch(() => undefined);
   } else if (useSnapshot) {
     opts.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
-    // The snapshot is read on the thread pool while this thread stats the corpus files.
-    const bytes = readSnapshotBytes(file);
+    // The snapshot is read and checksummed on a thread of its own while this thread stats the corpus files.
+    const bytes = readSnapshotChecked(file);
     bytes.catch(() => undefined);
     const deltaBytes = readSnapshotBytes(deltaFile);
     deltaBytes.catch(() => undefined);

@@ -11,6 +11,7 @@ import { crc32 } from 'node:zlib';
 import { closeSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Logger } from '../core/ports.js';
 import { Segment, type SegmentData } from '../search/segment.js';
 import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
@@ -274,6 +275,100 @@ export async function readSnapshotBytes(file: string): Promise<Buffer | null> {
   }
 }
 
+/** A snapshot file's bytes, with the checksum of its body when it was computed while reading. */
+export interface SnapshotBytes {
+  buf: Buffer;
+  /** CRC-32 of the body as the footer places it; undefined when not computed (then {@link decodeSnapshot} computes it). */
+  bodyCrc?: number;
+}
+
+/**
+ * The reader thread: plain JavaScript on Node's built-ins only (it needs no loader, so it starts in
+ * milliseconds under tsx too). It reads the whole file with as few system calls as the kernel allows
+ * into a buffer of its own, checksums the body between the magic and the footer, and hands the buffer
+ * over (transferred, not copied).
+ */
+const READER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
+const { crc32 } = require('node:zlib');
+const { file, magic } = workerData;
+let fd;
+try {
+  fd = openSync(file, 'r');
+  const size = fstatSync(fd).size;
+  const bytes = new ArrayBuffer(size);
+  const buf = Buffer.from(bytes);
+  let at = 0;
+  while (at < size) {
+    const n = readSync(fd, buf, at, size - at, at);
+    if (n === 0) break;
+    at += n;
+  }
+  let crc;
+  if (at === size && size >= 2 * magic + 4) {
+    const end = size - magic - 4 - buf.readUInt32LE(size - magic - 4);
+    if (end >= magic) crc = crc32(buf.subarray(magic, end));
+  }
+  parentPort.postMessage({ bytes, length: at, crc }, [bytes]);
+} catch (err) {
+  parentPort.postMessage({ code: err.code ?? null, message: String(err.message) });
+} finally {
+  if (fd !== undefined) closeSync(fd);
+}
+`;
+
+interface ReaderReply {
+  bytes?: ArrayBuffer;
+  length?: number;
+  crc?: number;
+  code?: string | null;
+  message?: string;
+}
+
+/**
+ * Reads a snapshot file on a thread of its own and checksums its body there too, so the calling
+ * thread is free meanwhile (a restart hashes the corpus then) and does not spend a CPU-bound half
+ * second per 500 MB on the checksum. Falls back to {@link readSnapshotBytes} (checksum left to
+ * {@link decodeSnapshot}) when the thread cannot run. Resolves to null when there is no snapshot.
+ * @throws SnapshotError when the file cannot be read
+ */
+export function readSnapshotChecked(file: string): Promise<SnapshotBytes | null> {
+  const plain = async (): Promise<SnapshotBytes | null> => {
+    const buf = await readSnapshotBytes(file);
+    return buf ? { buf } : null;
+  };
+  return new Promise<SnapshotBytes | null>((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(READER, { eval: true, workerData: { file, magic: MAGIC.length }, stdout: true, stderr: true });
+    } catch {
+      plain().then(resolve, reject);
+      return;
+    }
+    let settled = false;
+    const settle = (outcome: () => Promise<SnapshotBytes | null> | SnapshotBytes | null): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      Promise.resolve().then(outcome).then(resolve, reject);
+    };
+    worker.once('message', (reply: ReaderReply) =>
+      settle(() => {
+        if (reply.bytes) {
+          const buf = Buffer.from(reply.bytes, 0, reply.length);
+          return reply.crc === undefined ? { buf } : { buf, bodyCrc: reply.crc };
+        }
+        if (reply.code === 'ENOENT') return null;
+        throw new SnapshotError(`cannot read: ${reply.message ?? 'unknown error'}`);
+      }),
+    );
+    // The thread could not start or died (no memory for a second heap): read here instead.
+    worker.once('error', () => settle(plain));
+    worker.once('exit', () => settle(plain));
+  });
+}
+
 /** The `files` section: one `path TAB entry` line per corpus file, written in slices. */
 function* fileLines(source: SnapshotSource): Iterable<Uint8Array> {
   const SLICE = 1000;
@@ -297,18 +392,20 @@ function parseFileLines(bytes: Uint8Array): Map<string, string> {
 /**
  * Decodes snapshot bytes if they were built for `expectedKey` (any key when null), or, given
  * `salt`, for an earlier state of the corpus under the same salt (then `exact` is false).
+ * @param bytes - the file's bytes, or those and the body's checksum as {@link readSnapshotChecked} computed it
  * @param withFiles - read the `files` section even for an exact match (a delta beside the snapshot needs it)
  * @returns null when stale or of another format
  * @throws SnapshotError when damaged
  */
-export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: string, withFiles = false): SnapshotContents | null {
+export function decodeSnapshot(bytes: Buffer | SnapshotBytes, expectedKey: string | null, salt?: string, withFiles = false): SnapshotContents | null {
+  const { buf, bodyCrc } = Buffer.isBuffer(bytes) ? { buf: bytes, bodyCrc: undefined } : bytes;
   const { header, bodyStart, bodyEnd } = parseHeader(buf);
   if (header.format !== SNAPSHOT_FORMAT) return null;
   const exact = expectedKey === null || header.key === expectedKey;
   const earlier = !exact && salt !== undefined && header.salt === salt && header.sections.some((x) => x.name === 'files');
   if (!exact && !earlier) return null;
   const body = buf.subarray(bodyStart, bodyEnd);
-  if (`crc32:${crc32(body).toString(16)}:${body.length}` !== header.checksum) throw new SnapshotError('checksum mismatch');
+  if (`crc32:${(bodyCrc ?? crc32(body)).toString(16)}:${body.length}` !== header.checksum) throw new SnapshotError('checksum mismatch');
   // Typed-array views need aligned offsets; a Buffer from the pool may not start on 8 bytes.
   const aligned = body.byteOffset % 8 === 0 ? body : Buffer.from(body);
   const get = (name: string): Uint8Array | Uint16Array | Uint32Array => {
