@@ -289,7 +289,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     bytes.catch(() => undefined);
     const deltaBytes = readSnapshotBytes(deltaFile);
     deltaBytes.catch(() => undefined);
-    const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
+    const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, () => readManifest(manifestFile), { followSymlinks });
     key = computed.key;
     keyed = computed;
     listing = computed.listing;
