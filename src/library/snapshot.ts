@@ -404,6 +404,26 @@ export function decodeSnapshot(bytes: Buffer | SnapshotBytes, expectedKey: strin
   const exact = expectedKey === null || header.key === expectedKey;
   const earlier = !exact && salt !== undefined && header.salt === salt && header.sections.some((x) => x.name === 'files');
   if (!exact && !earlier) return null;
+  // Only a partial reuse needs the file list; an exact start does not pay for parsing it.
+  return decodeBody(buf, bodyCrc, header, bodyStart, bodyEnd, exact, !exact || withFiles);
+}
+
+/**
+ * Decodes snapshot bytes built under `salt` with their file list, before the corpus key is known
+ * (a restart decodes while the corpus files are still being stat'ed); the caller then tells an exact
+ * match (`key` equal to the corpus key) from an earlier state of the corpus. The file list is parsed
+ * on its first read. `exact` is false in what it returns.
+ * @returns null when of another format or salt, or without a file list (then {@link decodeSnapshot} decides once the key is known)
+ * @throws SnapshotError when damaged
+ */
+export function decodeSnapshotOfSalt(bytes: SnapshotBytes, salt: string): SnapshotContents | null {
+  const { header, bodyStart, bodyEnd } = parseHeader(bytes.buf);
+  if (header.format !== SNAPSHOT_FORMAT || header.salt !== salt || !header.sections.some((x) => x.name === 'files')) return null;
+  return decodeBody(bytes.buf, bytes.bodyCrc, header, bodyStart, bodyEnd, false, false);
+}
+
+/** Checks and decodes the body; the file list is parsed now (`files` true) or on its first read. */
+function decodeBody(buf: Buffer, bodyCrc: number | undefined, header: Header, bodyStart: number, bodyEnd: number, exact: boolean, files: boolean): SnapshotContents {
   const body = buf.subarray(bodyStart, bodyEnd);
   if (`crc32:${(bodyCrc ?? crc32(body)).toString(16)}:${body.length}` !== header.checksum) throw new SnapshotError('checksum mismatch');
   // Typed-array views need aligned offsets; a Buffer from the pool may not start on 8 bytes.
@@ -449,9 +469,19 @@ export function decodeSnapshot(bytes: Buffer | SnapshotBytes, expectedKey: strin
   }
   if (data.aPassOffsets.length !== articles.length + 1) throw new SnapshotError('article table does not match index');
   restoreFingerprints(articles, (name) => (header.sections.some((x) => x.name === name) ? get(name) : null));
-  // Only a partial reuse needs the file list; an exact start does not pay for parsing it.
-  const files = (exact && !withFiles) || !header.sections.some((x) => x.name === 'files') ? new Map<string, string>() : parseFileLines(u8('files'));
-  return { key: header.key, version: header.version, segment: new Segment(data, articles), extra: header.extra, exact, files, ...(header.salt ? { salt: header.salt } : {}) };
+  const hasFiles = header.sections.some((x) => x.name === 'files');
+  let fileMap: Map<string, string> | undefined = hasFiles && !files ? undefined : hasFiles ? parseFileLines(u8('files')) : new Map<string, string>();
+  return {
+    key: header.key,
+    version: header.version,
+    segment: new Segment(data, articles),
+    extra: header.extra,
+    exact,
+    get files() {
+      return (fileMap ??= parseFileLines(u8('files')));
+    },
+    ...(header.salt ? { salt: header.salt } : {}),
+  };
 }
 
 function align8(n: number): number {
