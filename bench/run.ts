@@ -24,9 +24,10 @@ import { runFeedsBench } from './feeds.js';
 import { runPhase, type PhaseResult } from './phases.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Reuters-21578 beside the checkout (../shared), or beside the folder of worktrees (../../shared); REUTERS_DIR overrides. */
+/** Reuters-21578: REUTERS_DIR (or BENCH_REUTERS), else beside the checkout (../shared) or beside the folder of worktrees (../../shared). */
 const REUTERS =
   process.env.REUTERS_DIR ??
+  process.env.BENCH_REUTERS ??
   [path.resolve(ROOT, '../shared/data/reuters21578'), path.resolve(ROOT, '../../shared/data/reuters21578')].find((d) => existsSync(d)) ??
   path.resolve(ROOT, '../shared/data/reuters21578');
 const OUT = path.join(ROOT, 'bench/out');

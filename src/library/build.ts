@@ -28,10 +28,13 @@ import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChan
 import {
   decodeSnapshot,
   readSnapshotBytes,
+  readSnapshotChecked,
+  decodeSnapshotOfSalt,
   removeStaleTempFiles,
   SNAPSHOT_FORMAT,
   SnapshotError,
   writeSnapshotSteps,
+  type SnapshotBytes,
   type SnapshotContents,
 } from './snapshot.js';
 import type { Article } from '../core/types.js';
@@ -88,8 +91,11 @@ export interface BuildProgress {
   total: number;
 }
 
-/** The steps of `buildLibrary` that `onTiming` reports (an incremental start may report `ingest` twice: before and after reading the snapshot). */
-export type BuildStep = 'key' | 'snapshotRead' | 'ingest' | 'duplicates' | 'analysers' | 'index' | 'snapshotWrite';
+/**
+ * The steps of `buildLibrary` that `onTiming` reports (an incremental start may report `ingest` twice: before and after reading the snapshot).
+ * `snapshotDecode` runs during `key` or `ingest` (while the corpus files are stat'ed) and is part of their time.
+ */
+export type BuildStep = 'key' | 'snapshotDecode' | 'snapshotRead' | 'ingest' | 'duplicates' | 'analysers' | 'index' | 'snapshotWrite';
 
 /**
  * Reads and ingests the corpus, on worker threads when it is large; says whether the workers also
@@ -283,12 +289,25 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     lateKey.catch(() => undefined);
   } else if (useSnapshot) {
     opts.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
-    // The snapshot is read on the thread pool while this thread stats the corpus files.
-    const bytes = readSnapshotBytes(file);
+    // The snapshot is read and checksummed on a thread of its own while this thread stats the corpus files.
+    const bytes = readSnapshotChecked(file);
     bytes.catch(() => undefined);
     const deltaBytes = readSnapshotBytes(deltaFile);
     deltaBytes.catch(() => undefined);
-    const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
+    const keying = corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, () => readManifest(manifestFile), { followSymlinks });
+    keying.catch(() => undefined);
+    // Decoded as soon as it is read, while the corpus files are still being stat'ed on their thread: a snapshot of
+    // this salt is of this corpus or of an earlier state of it, which the key tells once known. Another one waits for the key.
+    const decoding = bytes.then((read): { decoded: SnapshotContents } | { read: SnapshotBytes } | null => {
+      if (!read) return null;
+      const t = performance.now();
+      const decoded = decodeSnapshotOfSalt(read, saltKey);
+      if (!decoded) return { read };
+      opts.onTiming?.('snapshotDecode', performance.now() - t);
+      return { decoded };
+    });
+    decoding.catch(() => undefined);
+    const computed = await keying;
     key = computed.key;
     keyed = computed;
     listing = computed.listing;
@@ -300,8 +319,13 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
       lap('ingest');
     }
     try {
-      const buf = await bytes;
-      const snap = buf ? decodeSnapshot(buf, key, saltKey) : null;
+      const got = await decoding;
+      let snap: SnapshotContents | null = null;
+      if (got && 'read' in got) snap = decodeSnapshot(got.read, key, saltKey);
+      else if (got) {
+        snap = got.decoded;
+        snap.exact = snap.key === key;
+      }
       if (snap && !snap.exact) {
         earlier = snap;
         stored = await readDelta(deltaBytes, snap.key, saltKey, deltaFile, logger);

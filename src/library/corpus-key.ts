@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { walkCorpus, type CorpusListing, type SymlinkPolicy } from '../ingest/corpus-walk.js';
 import { takeTurns } from '../core/take-turns.js';
 import { makeDirectory } from '../core/make-dir.js';
@@ -20,6 +21,83 @@ import type { Logger } from '../core/ports.js';
 const CONCURRENCY = 32;
 /** A file modified this close to when it was hashed may have changed again within the same mtime tick. */
 const RACY_MS = 2000;
+
+/** From this many files on, they are stat'ed on a thread of their own (starting one costs tens of milliseconds). */
+const STAT_THREAD_FILES = 4000;
+
+/**
+ * The stat thread: plain JavaScript on Node's built-ins (no loader needed). Paths come joined by NUL
+ * (which no file name holds); sizes and mtimes go back in one transferred array, -1 for a file that
+ * cannot be stat'ed.
+ */
+const STATTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { statSync } = require('node:fs');
+const { base, list } = workerData;
+const files = list.split('\\u0000');
+const out = new Float64Array(files.length * 2);
+for (let i = 0; i < files.length; i++) {
+  let size = -1;
+  let mtime = -1;
+  try {
+    const st = statSync(base + files[i]);
+    size = st.size;
+    mtime = st.mtimeMs;
+  } catch {}
+  out[2 * i] = size;
+  out[2 * i + 1] = mtime;
+}
+parentPort.postMessage(out, [out.buffer]);
+`;
+
+/** Size and mtime of each file on this thread, `[size0, mtime0, size1, …]` (-1 when it cannot be stat'ed), handing the event loop back now and then. */
+async function statHere(base: string, files: readonly string[]): Promise<Float64Array> {
+  const out = new Float64Array(files.length * 2);
+  // 100,000 stats take most of a second: the loop hands the event loop back now and then (a bot may be connected).
+  const turn = takeTurns();
+  for (let i = 0; i < files.length; i++) {
+    if (i % 256 === 255) await turn();
+    let size = -1;
+    let mtime = -1;
+    try {
+      const st = statSync(base + files[i]!);
+      size = st.size;
+      mtime = st.mtimeMs;
+    } catch {
+      // Vanished or unreadable: hashed as such.
+    }
+    out[2 * i] = size;
+    out[2 * i + 1] = mtime;
+  }
+  return out;
+}
+
+/**
+ * {@link statHere} on a thread of its own, so this thread is free meanwhile (a restart decodes the
+ * snapshot then); here when the thread cannot run.
+ */
+export function statFiles(base: string, files: readonly string[], thread = files.length >= STAT_THREAD_FILES): Promise<Float64Array> {
+  if (!thread || files.length === 0) return statHere(base, files);
+  return new Promise<Float64Array>((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(STATTER, { eval: true, workerData: { base, list: files.join('\u0000') }, stdout: true, stderr: true });
+    } catch {
+      statHere(base, files).then(resolve, reject);
+      return;
+    }
+    let settled = false;
+    const settle = (outcome: () => Promise<Float64Array> | Float64Array): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      Promise.resolve().then(outcome).then(resolve, reject);
+    };
+    worker.once('message', (out: Float64Array) => settle(() => (out.length === files.length * 2 ? out : statHere(base, files))));
+    worker.once('error', () => settle(() => statHere(base, files)));
+    worker.once('exit', () => settle(() => statHere(base, files)));
+  });
+}
 
 /** Remembered file hashes: relative path → [size, mtimeMs, sha1]. */
 export interface FileManifest {
@@ -110,16 +188,18 @@ export interface CorpusKey {
  * a link changes it), and every skipped link or unreadable folder (so adding or removing one does).
  * @param extensions - the file endings ingest reads
  * @param salt - format and analyser versions; a change in them changes the key
- * @param previous - the manifest from the last run, to skip re-reading unchanged files
+ * @param previousManifest - the manifest from the last run, to skip re-reading unchanged files (or a function reading it)
  * @param policy - how symbolic links are treated (as ingest treats them)
+ * @param statThread - stat the files on a thread of their own. @defaultValue from 4,000 files on
  * @throws NewsdeskError with code `corpus` when the folder is missing or cannot be read
  */
 export async function corpusKey(
   dir: string,
   extensions: readonly string[],
   salt: string,
-  previous?: FileManifest | null,
+  previousManifest?: FileManifest | null | (() => FileManifest | null),
   policy: SymlinkPolicy = {},
+  statThread?: boolean,
 ): Promise<CorpusKey> {
   const hashedAt = Date.now();
   const listing = walkCorpus(dir, extensions, policy);
@@ -134,21 +214,15 @@ export async function corpusKey(
     const target = listing.linked.get(file);
     return target === undefined ? file : `${file}\u0000${target}`;
   };
-  // 100,000 stats take most of a second: the loop hands the event loop back now and then (a bot may be connected).
-  const turn = takeTurns();
+  const statting = statFiles(base, files, statThread);
+  // Given as a function, the manifest is read and parsed while the files are stat'ed on their thread.
+  const previous = typeof previousManifest === 'function' ? previousManifest() : previousManifest;
+  const stats = await statting;
   for (let i = 0; i < files.length; i++) {
-    if (i % 256 === 255) await turn();
     const rel = files[i]!;
     const file = entry(rel);
-    let size = -1;
-    let mtime = -1;
-    try {
-      const st = statSync(base + rel);
-      size = st.size;
-      mtime = st.mtimeMs;
-    } catch {
-      // Vanished or unreadable: hashed below as such.
-    }
+    const size = stats[2 * i]!;
+    const mtime = stats[2 * i + 1]!;
     const known = previous?.files.get(file);
     if (known && known[0] === size && known[1] === mtime && mtime < previous!.hashedAt - RACY_MS) {
       digests[i] = known[2];

@@ -11,6 +11,7 @@ import { crc32 } from 'node:zlib';
 import { closeSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Logger } from '../core/ports.js';
 import { Segment, type SegmentData } from '../search/segment.js';
 import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
@@ -274,6 +275,100 @@ export async function readSnapshotBytes(file: string): Promise<Buffer | null> {
   }
 }
 
+/** A snapshot file's bytes, with the checksum of its body when it was computed while reading. */
+export interface SnapshotBytes {
+  buf: Buffer;
+  /** CRC-32 of the body as the footer places it; undefined when not computed (then {@link decodeSnapshot} computes it). */
+  bodyCrc?: number;
+}
+
+/**
+ * The reader thread: plain JavaScript on Node's built-ins only (it needs no loader, so it starts in
+ * milliseconds under tsx too). It reads the whole file with as few system calls as the kernel allows
+ * into a buffer of its own, checksums the body between the magic and the footer, and hands the buffer
+ * over (transferred, not copied).
+ */
+const READER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
+const { crc32 } = require('node:zlib');
+const { file, magic } = workerData;
+let fd;
+try {
+  fd = openSync(file, 'r');
+  const size = fstatSync(fd).size;
+  const bytes = new ArrayBuffer(size);
+  const buf = Buffer.from(bytes);
+  let at = 0;
+  while (at < size) {
+    const n = readSync(fd, buf, at, size - at, at);
+    if (n === 0) break;
+    at += n;
+  }
+  let crc;
+  if (at === size && size >= 2 * magic + 4) {
+    const end = size - magic - 4 - buf.readUInt32LE(size - magic - 4);
+    if (end >= magic) crc = crc32(buf.subarray(magic, end));
+  }
+  parentPort.postMessage({ bytes, length: at, crc }, [bytes]);
+} catch (err) {
+  parentPort.postMessage({ code: err.code ?? null, message: String(err.message) });
+} finally {
+  if (fd !== undefined) closeSync(fd);
+}
+`;
+
+interface ReaderReply {
+  bytes?: ArrayBuffer;
+  length?: number;
+  crc?: number;
+  code?: string | null;
+  message?: string;
+}
+
+/**
+ * Reads a snapshot file on a thread of its own and checksums its body there too, so the calling
+ * thread is free meanwhile (a restart hashes the corpus then) and does not spend a CPU-bound half
+ * second per 500 MB on the checksum. Falls back to {@link readSnapshotBytes} (checksum left to
+ * {@link decodeSnapshot}) when the thread cannot run. Resolves to null when there is no snapshot.
+ * @throws SnapshotError when the file cannot be read
+ */
+export function readSnapshotChecked(file: string): Promise<SnapshotBytes | null> {
+  const plain = async (): Promise<SnapshotBytes | null> => {
+    const buf = await readSnapshotBytes(file);
+    return buf ? { buf } : null;
+  };
+  return new Promise<SnapshotBytes | null>((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(READER, { eval: true, workerData: { file, magic: MAGIC.length }, stdout: true, stderr: true });
+    } catch {
+      plain().then(resolve, reject);
+      return;
+    }
+    let settled = false;
+    const settle = (outcome: () => Promise<SnapshotBytes | null> | SnapshotBytes | null): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      Promise.resolve().then(outcome).then(resolve, reject);
+    };
+    worker.once('message', (reply: ReaderReply) =>
+      settle(() => {
+        if (reply.bytes) {
+          const buf = Buffer.from(reply.bytes, 0, reply.length);
+          return reply.crc === undefined ? { buf } : { buf, bodyCrc: reply.crc };
+        }
+        if (reply.code === 'ENOENT') return null;
+        throw new SnapshotError(`cannot read: ${reply.message ?? 'unknown error'}`);
+      }),
+    );
+    // The thread could not start or died (no memory for a second heap): read here instead.
+    worker.once('error', () => settle(plain));
+    worker.once('exit', () => settle(plain));
+  });
+}
+
 /** The `files` section: one `path TAB entry` line per corpus file, written in slices. */
 function* fileLines(source: SnapshotSource): Iterable<Uint8Array> {
   const SLICE = 1000;
@@ -297,18 +392,40 @@ function parseFileLines(bytes: Uint8Array): Map<string, string> {
 /**
  * Decodes snapshot bytes if they were built for `expectedKey` (any key when null), or, given
  * `salt`, for an earlier state of the corpus under the same salt (then `exact` is false).
+ * @param bytes - the file's bytes, or those and the body's checksum as {@link readSnapshotChecked} computed it
  * @param withFiles - read the `files` section even for an exact match (a delta beside the snapshot needs it)
  * @returns null when stale or of another format
  * @throws SnapshotError when damaged
  */
-export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: string, withFiles = false): SnapshotContents | null {
+export function decodeSnapshot(bytes: Buffer | SnapshotBytes, expectedKey: string | null, salt?: string, withFiles = false): SnapshotContents | null {
+  const { buf, bodyCrc } = Buffer.isBuffer(bytes) ? { buf: bytes, bodyCrc: undefined } : bytes;
   const { header, bodyStart, bodyEnd } = parseHeader(buf);
   if (header.format !== SNAPSHOT_FORMAT) return null;
   const exact = expectedKey === null || header.key === expectedKey;
   const earlier = !exact && salt !== undefined && header.salt === salt && header.sections.some((x) => x.name === 'files');
   if (!exact && !earlier) return null;
+  // Only a partial reuse needs the file list; an exact start does not pay for parsing it.
+  return decodeBody(buf, bodyCrc, header, bodyStart, bodyEnd, exact, !exact || withFiles);
+}
+
+/**
+ * Decodes snapshot bytes built under `salt` with their file list, before the corpus key is known
+ * (a restart decodes while the corpus files are still being stat'ed); the caller then tells an exact
+ * match (`key` equal to the corpus key) from an earlier state of the corpus. The file list is parsed
+ * on its first read. `exact` is false in what it returns.
+ * @returns null when of another format or salt, or without a file list (then {@link decodeSnapshot} decides once the key is known)
+ * @throws SnapshotError when damaged
+ */
+export function decodeSnapshotOfSalt(bytes: SnapshotBytes, salt: string): SnapshotContents | null {
+  const { header, bodyStart, bodyEnd } = parseHeader(bytes.buf);
+  if (header.format !== SNAPSHOT_FORMAT || header.salt !== salt || !header.sections.some((x) => x.name === 'files')) return null;
+  return decodeBody(bytes.buf, bytes.bodyCrc, header, bodyStart, bodyEnd, false, false);
+}
+
+/** Checks and decodes the body; the file list is parsed now (`files` true) or on its first read. */
+function decodeBody(buf: Buffer, bodyCrc: number | undefined, header: Header, bodyStart: number, bodyEnd: number, exact: boolean, files: boolean): SnapshotContents {
   const body = buf.subarray(bodyStart, bodyEnd);
-  if (`crc32:${crc32(body).toString(16)}:${body.length}` !== header.checksum) throw new SnapshotError('checksum mismatch');
+  if (`crc32:${(bodyCrc ?? crc32(body)).toString(16)}:${body.length}` !== header.checksum) throw new SnapshotError('checksum mismatch');
   // Typed-array views need aligned offsets; a Buffer from the pool may not start on 8 bytes.
   const aligned = body.byteOffset % 8 === 0 ? body : Buffer.from(body);
   const get = (name: string): Uint8Array | Uint16Array | Uint32Array => {
@@ -352,9 +469,19 @@ export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: s
   }
   if (data.aPassOffsets.length !== articles.length + 1) throw new SnapshotError('article table does not match index');
   restoreFingerprints(articles, (name) => (header.sections.some((x) => x.name === name) ? get(name) : null));
-  // Only a partial reuse needs the file list; an exact start does not pay for parsing it.
-  const files = (exact && !withFiles) || !header.sections.some((x) => x.name === 'files') ? new Map<string, string>() : parseFileLines(u8('files'));
-  return { key: header.key, version: header.version, segment: new Segment(data, articles), extra: header.extra, exact, files, ...(header.salt ? { salt: header.salt } : {}) };
+  const hasFiles = header.sections.some((x) => x.name === 'files');
+  let fileMap: Map<string, string> | undefined = hasFiles && !files ? undefined : hasFiles ? parseFileLines(u8('files')) : new Map<string, string>();
+  return {
+    key: header.key,
+    version: header.version,
+    segment: new Segment(data, articles),
+    extra: header.extra,
+    exact,
+    get files() {
+      return (fileMap ??= parseFileLines(u8('files')));
+    },
+    ...(header.salt ? { salt: header.salt } : {}),
+  };
 }
 
 function align8(n: number): number {

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corpusKey, formatManifest, parseManifest } from '../../src/library/corpus-key.js';
+import { corpusKey, formatManifest, parseManifest, statFiles } from '../../src/library/corpus-key.js';
 
 const EXT = ['.md', '.txt', '.json'];
 
@@ -104,6 +104,33 @@ describe('corpusKey', () => {
     symlinkSync(path.join(dir, 'sub'), path.join(dir, 'sub', 'self'));
     const key = await corpusKey(dir, EXT, 'salt');
     expect(key.files).toEqual(['a.md', 'sub/b.txt']);
+  });
+
+  it('stats on a thread of its own exactly as on this one (sizes, times, -1 for a missing file)', async () => {
+    put('sub/é ü.md', 'unicode name');
+    const files = ['a.md', 'sub/b.txt', 'sub/é ü.md', 'gone.md'];
+    const base = dir + path.sep;
+    const here = await statFiles(base, files, false);
+    const thread = await statFiles(base, files, true);
+    expect(Array.from(thread)).toEqual(Array.from(here));
+    expect(here[0]).toBe(5);
+    expect(here[1]).toBe(statSync(path.join(dir, 'a.md')).mtimeMs);
+    expect(Array.from(here.subarray(6))).toEqual([-1, -1]);
+  });
+
+  it('gives the same key and manifest whether the files are stat\'ed on a thread or here, and reads a manifest given as a function', async () => {
+    const first = await corpusKey(dir, EXT, 'salt', null, {}, false);
+    put('a.md', 'ALPHA!', new Date(Date.now() - 1800_000));
+    put('c.md', 'charlie');
+    let reads = 0;
+    const manifest = () => (reads++, parseManifest(formatManifest(first.manifest)));
+    const here = await corpusKey(dir, EXT, 'salt', first.manifest, {}, false);
+    const thread = await corpusKey(dir, EXT, 'salt', manifest, {}, true);
+    expect(reads).toBe(1);
+    expect(thread.key).toBe(here.key);
+    expect(thread.hashed).toBe(2);
+    expect(thread.newContent).toEqual(['a.md', 'c.md']);
+    expect(formatManifest(thread.manifest).split('\n').slice(1)).toEqual(formatManifest(here.manifest).split('\n').slice(1));
   });
 
   it('rejects a manifest that is not one', () => {
