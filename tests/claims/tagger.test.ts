@@ -4,6 +4,8 @@ import { makeTagger, shippedTagger, TAGGER_VERSION, type TaggerWeights } from '.
 import { taggerExamples, trainTagger } from '../../src/claims/model/tagger-train.js';
 import { readBrat, type GoldArticle } from '../../src/claims/model/train.js';
 import { lines } from '../helpers/sentences.js';
+import { unitTokens } from '../../src/claims/model/candidates.js';
+import { unitTags } from '../../src/claims/model/pos.js';
 
 /** A gold article written for these tests: each attribution given as [source, cue] substrings. */
 function article(text: string, attributions: Array<[string, string]>): GoldArticle {
@@ -56,6 +58,28 @@ describe('cue tagger', () => {
     expect(found(text, makeTagger(HAND))).toEqual([]);
     // PolNeAR counts a negated cue as an attribution; with `negated` the scorer sees it.
     expect(found(text, makeTagger(HAND), true)).toEqual(['ruled <- Judge Marlow']);
+  });
+
+  it('a keep filter turns down a proposal the cue and source thresholds let through (a pronoun source here)', () => {
+    const keep: TaggerWeights = { ...HAND, sources: { ...HAND.sources, 'S:headClass=pron:she|B|len=1': 3 }, thresholds: { cue: 0, source: 0, keep: 0 }, keep: { 'K:b': 1, 'K:head=pron:she|B': -5 } };
+    const named = 'Judge Marlow ruled in favour of the tenants.';
+    const pronoun = 'She ruled in favour of the tenants.';
+    expect(found(pronoun, makeTagger({ ...keep, keep: undefined }))).toEqual(['ruled <- She']);
+    expect(found(pronoun, makeTagger(keep))).toEqual([]);
+    expect(found(named, makeTagger(keep))).toEqual(['ruled <- Judge Marlow']);
+  });
+
+  it('reads parts of speech over the rules\' own tokens ("didn\'t" as its auxiliary, a name, a verb)', () => {
+    const text = 'Yesterday Senator Okafor declared that she didn\'t plan a run.';
+    const toks = unitTokens(text, { start: 0, end: text.length });
+    const tags = unitTags(text, toks);
+    const tagOf = (w: string) => tags[toks.findIndex((t) => t.text === w)];
+    expect(tags).toHaveLength(toks.length);
+    expect(tagOf('Okafor')).toBe('PROPN');
+    expect(tagOf('declared')).toBe('VERB');
+    expect(tagOf("didn't")).toBe('AUX');
+    expect(tagOf('plan')).toBe('VERB');
+    expect(tagOf('.')).toBe('PUNCT');
   });
 
   it('never runs in /claim scope (without actions)', () => {
