@@ -45,12 +45,14 @@ describe('cue tagger', () => {
     expect(found(text, makeTagger(HAND))).toEqual(['ruled <- Judge Marlow']);
   });
 
-  it('with the shipped weights, finds an act the rules miss and its source ("… approved a measure")', () => {
-    const text = 'Democrats on the Senate Budget Committee approved a measure designed to cut the deficit.';
+  it('with the shipped weights, finds cues the rules miss and their sources ("… estimates that", "… unleashed a series of posts")', () => {
     const shipped = shippedTagger();
     expect(shipped).not.toBeNull();
-    expect(found(text, null)).toEqual([]);
-    expect(found(text, shipped)).toEqual(['approved <- Democrats on the Senate Budget Committee']);
+    const estimate = 'The Harbor Budget Institute estimates that the new levy would raise $2 billion a year.';
+    expect(found(estimate, null)).toEqual([]);
+    expect(found(estimate, shipped)).toEqual(['estimates <- The Harbor Budget Institute']);
+    const posts = 'Mayor Okafor unleashed a series of posts late Sunday saying the council had lied.';
+    expect(found(posts, shipped)).toEqual(['unleashed <- Mayor Okafor']);
   });
 
   it('never turns a negated cue into an assertion ("has not ruled")', () => {
