@@ -101,7 +101,7 @@ async function measure(origin: string): Promise<FeedsResult> {
     // The poll alone (no watcher): fetch, extract, write.
     const aloneDir = path.join(root, 'alone');
     mkdirSync(path.join(aloneDir, 'corpus'), { recursive: true });
-    const alone = FeedsService.open({ corpusDir: path.join(aloneDir, 'corpus'), dataDir: path.join(aloneDir, 'data'), feedsFile, allowPrivate: true, userAgent, hostDelayMs: 0, admins: [], logger });
+    const alone = await FeedsService.open({ corpusDir: path.join(aloneDir, 'corpus'), dataDir: path.join(aloneDir, 'data'), feedsFile, allowPrivate: true, userAgent, hostDelayMs: 0, admins: [], logger });
     const ac = process.cpuUsage();
     const a0 = performance.now();
     await alone.fetchNow();
@@ -137,7 +137,7 @@ async function measure(origin: string): Promise<FeedsResult> {
     });
     await watcher.ready();
     const fetcher = new TimedFetcher({ allowPrivate: true, hostDelayMs: 0, userAgent });
-    const desk = FeedsService.open({ corpusDir: corpus, dataDir, feedsFile, allowPrivate: true, userAgent, hostDelayMs: 0, admins: [], logger, fetcher });
+    const desk = await FeedsService.open({ corpusDir: corpus, dataDir, feedsFile, allowPrivate: true, userAgent, hostDelayMs: 0, admins: [], logger, fetcher });
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const outcomes = await desk.fetchNow();

@@ -50,6 +50,13 @@ export interface PhaseResult {
   incremental?: IncrementalStats;
   /** Longest event-loop stall while the library loaded (ms): how long a chat command could wait for its acknowledgement. */
   maxStallMs?: number;
+  /** CPU time (user + system, all threads of the process) until the library answered (ms). */
+  cpuMs?: number;
+  /** After the library answered: how long until the restart's own background work was done (ms), and its CPU time. */
+  settledMs?: number;
+  settledCpuMs?: number;
+  /** Longest event-loop stall during that background work (ms). */
+  settledMaxStallMs?: number;
 }
 
 /** Watches the event loop while `load` runs; returns its result and the longest stall (ms, 10 ms resolution). */
@@ -90,6 +97,7 @@ export async function runPhase(phase: string, args: Record<string, string>): Pro
   if (phase === 'build-plain') return build({ ...args, analysers: 'none' });
   if (phase === 'serve') return serve(args);
   if (phase === 'restart') return restart(args);
+  if (phase.startsWith('pg-')) return (await import('./postgres.js')).runPgPhase(phase, args);
   throw new Error(`unknown phase ${phase}`);
 }
 
@@ -258,14 +266,25 @@ async function restart(args: Record<string, string>): Promise<PhaseResult> {
   try {
     const timings: Partial<Record<BuildStep, number>> = {};
     const logger = quietLogger();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const { result: built, maxStallMs } = await watchingStalls(() => buildLibrary({ corpusDir, dataDir: args.dataDir!, logger, onTiming: (s, ms) => (timings[s] = ms) }));
+    const { result: built, maxStallMs } = await watchingStalls(() => buildLibrary({ corpusDir, dataDir: args.dataDir!, logger, onTiming: (s, ms) => (timings[s] = (timings[s] ?? 0) + ms) }));
     const startupMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    // What the start does after answering (keeping the delta, or rebuilding the exact index and snapshot) must finish
+    // before the files are put back; it is timed apart, as the bot answers meanwhile.
+    const cpu1 = process.cpuUsage();
+    const t1 = performance.now();
+    const { maxStallMs: settledMaxStallMs } = await watchingStalls(async () => built.settled);
+    const settledMs = performance.now() - t1;
+    const settledCpu = process.cpuUsage(cpu1);
     return {
       phase: 'restart',
       maxStallMs,
       maxRssBytes: maxRss(),
       startupMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      ...(built.settled ? { settledMs, settledCpuMs: (settledCpu.user + settledCpu.system) / 1000, settledMaxStallMs } : {}),
       fromSnapshot: built.fromSnapshot,
       articles: built.library.articles.length,
       timings,

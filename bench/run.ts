@@ -213,37 +213,109 @@ async function restartOnly(): Promise<void> {
   const build = await child('build', args);
   console.log('2/3 start-up over the unchanged corpus …');
   const unchanged = await child('restart', { ...args, changed: '0' });
-  console.log(`3/3 restart after ${CHANGED} changed files …`);
+  console.log(`3/4 restart after ${CHANGED} changed files …`);
   const restart = await child('restart', { ...args, changed: String(CHANGED) });
+  console.log(`4/4 the next restart over the same ${CHANGED} changed files …`);
+  const again = await child('restart', { ...args, changed: String(CHANGED) });
   const rows = restartRows(build, restart);
-  rows.splice(1, 0, ['start-up, unchanged corpus', `${ms(unchanged.startupMs)}  (fromSnapshot=${unchanged.fromSnapshot})`]);
+  rows.splice(1, 0, ['start-up, unchanged corpus', `${ms(unchanged.startupMs)}  (fromSnapshot=${unchanged.fromSnapshot}; CPU ${ms(unchanged.cpuMs)}; ${stepsOf(unchanged)})`]);
+  rows.splice(3, 0, restartRow('the next restart, same changes', again));
   console.log('\n' + rows.map(([k, v]) => `${k.padEnd(34)}  ${v}`).join('\n'));
 }
 
 /** How many corpus files the restart phase changes. */
 const CHANGED = Number(process.env.BENCH_CHANGED ?? 100);
 
+/** A phase's build steps and their times. */
+function stepsOf(phase: PhaseResult): string {
+  return Object.entries(phase.timings ?? {})
+    .map(([k, v]) => `${k} ${ms(v)}`)
+    .join(', ');
+}
+
+/** One restart's row: time to answer, its CPU time and steps, and the work it did after answering. */
+function restartRow(label: string, restart: PhaseResult): [string, string] {
+  const inc = restart.incremental;
+  const what = inc
+    ? `reused ${inc.reused.toLocaleString('en')}, ingested ${inc.ingested}, removed ${inc.removed}, snapshot ${inc.snapshotRewritten ? 'rebuilt after answering' : 'kept, delta beside it'}`
+    : 'full re-ingest';
+  const after = restart.settledMs === undefined ? '' : `; after answering ${ms(restart.settledMs)} (CPU ${ms(restart.settledCpuMs)}, longest stall ${ms(restart.settledMaxStallMs)})`;
+  return [label, `${ms(restart.startupMs)}  (CPU ${ms(restart.cpuMs)}; longest stall ${ms(restart.maxStallMs)}; ${what}; ${stepsOf(restart)}${after})`];
+}
+
 /** The restart rows of the table: a cold build and a restart after changes, at the same size. */
 function restartRows(build: PhaseResult, restart: PhaseResult): [string, string][] {
   const t = build.timings ?? {};
   const cold = Object.values(t).reduce((sum, x) => sum + (x ?? 0), 0);
-  const r = restart.timings ?? {};
-  const steps = Object.entries(r)
-    .map(([k, v]) => `${k} ${ms(v)}`)
-    .join(', ');
-  const inc = restart.incremental;
   return [
     ['full cold build (all steps)', `${ms(cold)}  (${(build.articles ?? 0).toLocaleString('en')} articles; longest event-loop stall ${ms(build.maxStallMs)})`],
-    [
-      `restart after ${CHANGED} changed files`,
-      `${ms(restart.startupMs)}  (longest stall ${ms(restart.maxStallMs)}; ${inc ? `reused ${inc.reused.toLocaleString('en')}, ingested ${inc.ingested}, removed ${inc.removed}, snapshot ${inc.snapshotRewritten ? 'rewritten' : 'kept'}` : 'full re-ingest'}; ${steps})`,
-    ],
+    restartRow(`restart after ${CHANGED} changed files`, restart),
     [`restart < 3 s`, verdict((restart.startupMs ?? Infinity) < 3000)],
   ];
 }
 
+/**
+ * `npm run bench -- --backend postgres`: the compact engine's cold build and serve phases, then
+ * the same library written to PostgreSQL (bench/postgres.ts) and a serving replica over it.
+ */
+async function postgresOnly(): Promise<void> {
+  const { startBenchPostgres } = await import('./postgres.js');
+  console.log(`newsdesk bench (postgres): ${TARGET.toLocaleString('en')} articles from ${REUTERS}`);
+  const { dir, reused } = prepareCorpus(readReuters(REUTERS), TARGET);
+  console.log(`corpus ${dir}${reused ? ' (reused)' : ''}`);
+  const dataDir = path.join(OUT, `data-${TARGET}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const db = await startBenchPostgres();
+  try {
+    const args = { corpusDir: dir, dataDir, reuters: REUTERS, articles: String(TARGET), databaseUrl: db.url };
+    console.log('1/4 compact: full cold build (ingest + analysers + index + snapshot) …');
+    const build = await child('build', args);
+    console.log('2/4 compact: serving from the snapshot + queries …');
+    const serve = await child('serve', args);
+    console.log('3/4 postgres: the ingest role writes the library to PostgreSQL …');
+    const ingest = await child('pg-ingest', args);
+    console.log('4/4 postgres: a serving replica + queries …');
+    const replica = await child('pg-serve', args);
+    const t = build.timings ?? {};
+    const cold = (t.ingest ?? 0) + (t.duplicates ?? 0) + (t.analysers ?? 0) + (t.index ?? 0);
+    const write = ingest.indexMs ?? NaN;
+    const rate = (n: number, msx: number) => `${Math.round(n / (msx / 1000)).toLocaleString('en')} articles/s`;
+    const lat = (r: PhaseResult, k: 'search' | 'searchCommand' | 'claim' | 'timeline') => {
+      const l = r.latency?.[k];
+      return l ? `${ms(l.p50)} / ${ms(l.p99)}` : 'n/a';
+    };
+    const rows: [string, string, string][] = [
+      ['', 'compact', 'postgres'],
+      ['articles / passages', `${(build.articles ?? 0).toLocaleString('en')} / ${(build.passages ?? 0).toLocaleString('en')}`, `${(ingest.articles ?? 0).toLocaleString('en')} / ${(ingest.passages ?? 0).toLocaleString('en')}`],
+      ['ingest (read+analyse+index)', `${ms(cold)} (${rate(build.articles ?? 0, cold)})`, `+ write ${ms(write)} (${rate(ingest.articles ?? 0, write)}; writer CPU ${ms(ingest.timings?.ingest)}); total ${rate(ingest.articles ?? 0, cold + write)}`],
+      ['stored size', `snapshot ${mb(build.snapshotBytes ?? 0)}`, `database ${mb(ingest.snapshotBytes ?? 0)}`],
+      ['search p50 / p99', lat(serve, 'search'), lat(replica, 'search')],
+      ['/search command p50 / p99', lat(serve, 'searchCommand'), lat(replica, 'searchCommand')],
+      ['claim p50 / p99', lat(serve, 'claim'), lat(replica, 'claim')],
+      ['timeline p50 / p99', lat(serve, 'timeline'), lat(replica, 'timeline')],
+      ['serving process peak RSS', mb(serve.maxRssBytes), mb(replica.maxRssBytes)],
+      ['serving start-up', ms(serve.startupMs), ms(replica.startupMs)],
+    ];
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    console.log('\n' + rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`).join('\n'));
+    const p99 = replica.latency?.search?.p99 ?? Infinity;
+    console.log(`\nTargets (postgres):\n  ${verdict(p99 < 50).padEnd(7)} search p99 < 50 ms\n  ${verdict(replica.maxRssBytes < 300e6).padEnd(7)} serving replica RSS < 300 MB`);
+    if (replica.slowest?.length) console.log('Slowest postgres searches: ' + replica.slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', '));
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(path.join(OUT, `bench-postgres-${TARGET}.json`), JSON.stringify({ when: new Date().toISOString(), articles: TARGET, build, serve, ingest, replica }, null, 2));
+  } finally {
+    await db.stop();
+  }
+}
+
 const [phase, rawArgs] = process.argv.slice(2);
-if (phase === 'cli-start') {
+if (phase === '--backend' && rawArgs === 'postgres') {
+  postgresOnly().catch((err: unknown) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  });
+} else if (phase === 'cli-start') {
   runCliStart().catch((err: unknown) => {
     console.error('bench failed:', err);
     process.exitCode = 1;

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
-import { claimReply } from '../src/claims/answer.js';
 import { queryText } from '../src/answer/reply.js';
 import type { Reply } from '../src/core/types.js';
 
@@ -32,7 +31,9 @@ export default {
   ],
   input,
   fromText,
-  run({ topic, page }, { library }): Reply {
+  async run({ topic, page }, { library }): Promise<Reply> {
+    // The claims code loads on the first claim, not with the command list (`help` lists it).
+    const { claimReply } = await import('../src/claims/answer.js');
     return claimReply(library, { topic, ...(page ? { page } : {}) });
   },
 } satisfies Command<z.output<typeof input>>;

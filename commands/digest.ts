@@ -10,7 +10,6 @@
  */
 import { z } from 'zod';
 import type { Command, CommandContext } from '../src/core/command.js';
-import { buildDigest } from '../src/digest/content.js';
 import { DIGEST_ACTIONS, parseDigestText, parseSince, type DigestTextInput } from '../src/digest/command-text.js';
 import { formatInZone, parseTimezone } from '../src/digest/schedule.js';
 import { NewsdeskError } from '../src/core/errors.js';
@@ -57,10 +56,10 @@ function info(query: string, headline: string, lines: string[] = [], notes: stri
   return { command: 'digest', query, headline, items: [], citations: [], notes, lines };
 }
 
-function describe(sub: DigestSubscriptionInfo, service: DigestDesk): string {
+async function describe(sub: DigestSubscriptionInfo, service: DigestDesk): Promise<string> {
   const what = sub.topic ? `on "${sub.topic}"` : 'everything new';
   const next = service.nextRun(sub);
-  const last = service.lastRun(sub);
+  const last = await service.lastRun(sub);
   const lastText = last?.postedAt ? `, last posted ${formatInZone(last.postedAt, sub.timezone)}` : '';
   const origin = sub.origin === 'env' ? ' (from settings)' : '';
   return `#${sub.id} ${what} — "${sub.cron}" ${sub.timezone}${origin}; next ${next ? formatInZone(next, sub.timezone) : 'never'}${lastText}`;
@@ -84,6 +83,7 @@ async function show(params: Input, ctx: CommandContext, service: DigestDesk | un
     reply = await service.preview({ since, topic, ...(timezone ? { timezone } : {}) });
   } else {
     since = params.since ? parseSince(params.since, now) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1));
+    const { buildDigest } = await import('../src/digest/content.js');
     reply = await buildDigest({
       library: ctx.library,
       articleIds: publishedSince(ctx, since),
@@ -142,7 +142,7 @@ export default {
     if (params.action === 'subscribe' || params.action === 'unsubscribe') await requireManager(ctx.origin, 'subscribe or unsubscribe this channel');
     switch (params.action) {
       case 'subscribe': {
-        const sub = service.subscribe({
+        const sub = await service.subscribe({
           ...ref,
           topic: params.topic ?? null,
           ...(params.schedule ? { schedule: params.schedule } : {}),
@@ -150,16 +150,16 @@ export default {
           createdBy: ctx.origin.userId ?? null,
         });
         return info(query, `Subscribed: digest #${sub.id} ${sub.topic ? `on "${sub.topic}"` : 'of everything new'} for this channel.`, [
-          describe(sub, service),
+          await describe(sub, service),
         ], ['Only articles that arrive from now on count as new. Nothing new → no post.']);
       }
       case 'list': {
-        const subs = service.list(ref);
+        const subs = await service.list(ref);
         if (!subs.length) return info(query, 'This channel has no digests.', [], ['/digest subscribe [topic] [schedule] [timezone] adds one.']);
-        return info(query, `This channel has ${countOf(subs.length, 'digest')}.`, subs.map((s) => describe(s, service)));
+        return info(query, `This channel has ${countOf(subs.length, 'digest')}.`, await Promise.all(subs.map((s) => describe(s, service))));
       }
       case 'unsubscribe': {
-        const sub = service.unsubscribe({ ...ref, ...(params.id !== undefined ? { id: params.id } : {}) });
+        const sub = await service.unsubscribe({ ...ref, ...(params.id !== undefined ? { id: params.id } : {}) });
         return info(query, `Unsubscribed: digest #${sub.id} ${sub.topic ? `on "${sub.topic}"` : 'of everything new'} will no longer be posted here.`);
       }
       case 'now': {

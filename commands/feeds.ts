@@ -64,13 +64,13 @@ export default {
     await checkAdmin(desk, ctx);
     switch (params.action) {
       case 'list': {
-        const feeds = desk.list();
+        const feeds = await desk.list();
         return reply('', feeds.length ? `${countOf(feeds.length, 'feed')} followed` : 'No feeds are followed yet.', feeds.map(describeFeed));
       }
       case 'fetch': {
         if (ctx.origin.platform !== 'cli') {
           // Chat and the console answer at once: one slow outlet must not hold the reply (or the console's prompt).
-          const { feeds, started } = desk.fetchInBackground();
+          const { feeds, started } = await desk.fetchInBackground();
           const tail = 'new stories go into the corpus as they are read (the result is logged).';
           return reply('', started ? `Fetching ${countOf(feeds, 'feed')} now; ${tail}` : `Already fetching the feeds; ${tail}`);
         }
@@ -86,12 +86,12 @@ export default {
       }
       case 'add': {
         if (!params.url) throw new NewsdeskError('Give the feed URL: feeds add <url> [outlet].', 'usage');
-        const added = desk.add({ url: params.url, outlet: params.outlet, addedBy: ctx.origin.userId ?? null });
+        const added = await desk.add({ url: params.url, outlet: params.outlet, addedBy: ctx.origin.userId ?? null });
         return reply(params.url, `Following ${added.outlet} <${added.url}>; its stories arrive with the next poll.`);
       }
       case 'remove': {
         if (!params.url) throw new NewsdeskError('Give the feed URL: feeds remove <url>.', 'usage');
-        const removed = desk.remove(params.url);
+        const removed = await desk.remove(params.url);
         return reply(params.url, `No longer following ${removed.outlet} <${removed.url}>; the stories already stored stay in the corpus.`);
       }
     }

@@ -16,7 +16,9 @@ export default {
   run({ command }, { commands, origin }): Reply {
     // As typed where the asker is: on Slack search is /find and sources is /newsdesk sources.
     const usage = (c: Command) => usageOn(c.name, c.usage, origin.platform);
-    const all = [...commands.values()].sort((a, b) => a.name.localeCompare(b.name));
+    // Command names are lower-case ASCII (the loader checks): code-unit order is alphabetical, and
+    // `localeCompare` would start ICU's collator (~15 ms) on every `newsdesk help`.
+    const all = [...commands.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (command) {
       const one = commands.get(command.toLowerCase());
       if (!one) {

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { countOf } from '../src/answer/plural.js';
-import { listTopics } from '../src/topics/index.js';
 import type { Reply } from '../src/core/types.js';
 
 /** How many topics one answer lists. */
@@ -23,7 +22,8 @@ export default {
   options: [{ name: 'prefix', description: 'Only topics starting with this', required: false }],
   input,
   fromText: (text: string) => ({ prefix: text }),
-  run({ prefix }, { library }): Reply {
+  async run({ prefix }, { library }): Promise<Reply> {
+    const { listTopics } = await import('../src/topics/index.js');
     const all = listTopics(library, prefix ? 10_000 : TOPIC_LIMIT);
     const topics = (prefix ? all.filter((t) => t.startsWith(prefix) || t.split('-').some((p) => p.startsWith(prefix))) : all).slice(0, TOPIC_LIMIT);
     return {

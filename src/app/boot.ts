@@ -12,6 +12,11 @@ import { buildLibrary, type BuildLibraryOptions, type BuildProgress, type BuiltL
 import { LibraryState } from './library-state.js';
 import { createRuntime, type Runtime } from './runtime.js';
 
+/** DATABASE_URL (the state store's setting, which the archive shares); read loosely so this builds before and after it joins `Config`. */
+export function databaseUrlOf(config: Config): string | undefined {
+  return (config as Config & { DATABASE_URL?: string }).DATABASE_URL;
+}
+
 /** A loaded runtime with the library behind it (the live corpus watcher needs it). */
 export interface Booted {
   runtime: Runtime;
@@ -59,6 +64,7 @@ export async function bootLoading(config: Config, logger: Logger, services: Serv
     logger,
     followSymlinks: config.CORPUS_FOLLOW_SYMLINKS,
     searchBackend: config.SEARCH_BACKEND,
+    ...(config.SEARCH_BACKEND === 'postgres' ? { databaseUrl: databaseUrlOf(config) } : {}),
     onProgress: onProgress ? (p) => (state.progress(p), onProgress(p)) : state.progress,
     ...(options.readOnly ? { readOnly: true } : {}),
   });

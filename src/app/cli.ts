@@ -48,7 +48,7 @@ const OPTIONS = {
  */
 const COMMAND_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = { digest: DIGEST_FLAGS, claim: new Set(['page']) };
 /** A command's own flags that take no value (`feeds fetch --once`), kept in its words as typed. */
-const COMMAND_SWITCHES: Readonly<Record<string, ReadonlySet<string>>> = { feeds: new Set(['once']) };
+const COMMAND_SWITCHES: Readonly<Record<string, ReadonlySet<string>>> = { feeds: new Set(['once']), ingest: new Set(['watch']) };
 
 /**
  * Splits argv into the CLI's own flags and the command's words, with `node:util` `parseArgs`
@@ -184,10 +184,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       const { startProcess } = await import('./main.js');
       return await startProcess(config, { forceConsole: name === 'console' });
     }
+    if (name === 'ingest') {
+      // The ingest role: CORPUS_DIR into the archive in PostgreSQL (src/app/ingest-role.ts).
+      const { runIngest } = await import('./ingest-role.js');
+      const { databaseUrlOf } = await import('./boot.js');
+      const watch = args.words.includes('--watch') || args.words.includes('watch');
+      return await runIngest(config, logger, { watch, databaseUrl: databaseUrlOf(config) ?? (env.DATABASE_URL || undefined) });
+    }
     if (name === 'feedback') {
       // Not a chat command: readers' verdicts are read where the state file is (docs/feedback.md).
       const { runFeedbackCli } = await import('./feedback-cli.js');
-      return runFeedbackCli(args.words, args.format, config.DATA_DIR, io, logger);
+      return await runFeedbackCli(args.words, args.format, { dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL }, io, logger);
     }
     const commands = await loadCommands();
     // `help` and an unknown command read no article: answering them without loading the corpus

@@ -83,7 +83,7 @@ export const envSchema = z.object({
   CORPUS_DIR: z.string().trim().default('./corpus'),
   CORPUS_FOLLOW_SYMLINKS: flag,
   DATA_DIR: z.string().trim().default('./data'),
-  SEARCH_BACKEND: z.enum(['compact', 'minisearch']).default('compact'),
+  SEARCH_BACKEND: z.enum(['compact', 'minisearch', 'postgres']).default('compact'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   SLACK_BOT_TOKEN: optional,
@@ -154,6 +154,48 @@ export const envSchema = z.object({
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) {
         ctx.addIssue({ code: 'custom', message: 'must be a whole number of at least 1' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  // Replicas sharing state (README "Scaling out").
+  /** `postgres://…`: subscriptions, digest runs and event de-duplication in PostgreSQL, shared by replicas; unset: the SQLite file in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      // Checked by shape only, never echoed: the URL carries the database password.
+      if (!/^postgres(?:ql)?:\/\/[^\s]+$/.test(v) || !URL.canParse(v)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a postgres:// (or postgresql://) URL' });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  /** This process's name among replicas in slot claims and logs; unset: host name and process id. */
+  REPLICA_ID: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      if (!/^[\w.:-]{1,100}$/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: 'must be 1-100 letters, digits, dots, colons, dashes or underscores' });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  /** How long a replica's claim on a digest slot lasts without renewal (PostgreSQL); a dead replica's slot is taken over after it. */
+  DIGEST_LEASE_MS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 60_000;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 500 || n > 3_600_000) {
+        ctx.addIssue({ code: 'custom', message: 'must be a whole number of milliseconds from 500 to 3600000' });
         return z.NEVER;
       }
       return n;

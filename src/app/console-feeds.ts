@@ -32,7 +32,7 @@ export function lockForConsoleFeeds(config: Config, logger: Logger): DataLock | 
  * @throws NewsdeskError (code `config`) for a malformed FEEDS_FILE
  */
 export async function startConsoleFeeds(config: Config, logger: Logger, services: Services, booted: Booted): Promise<{ stop(): Promise<void> }> {
-  const feeds = (await import('../feeds/service.js')).feedsServiceFor(config, logger);
+  const feeds = await (await import('../feeds/service.js')).feedsServiceFor(config, logger);
   services.feeds = feeds;
   const watcher = watchCorpus({
     corpusDir: config.CORPUS_DIR,

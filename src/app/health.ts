@@ -12,7 +12,7 @@ import type { Logger } from '../core/ports.js';
 import type { BuildProgress, LibraryStatus } from './library-state.js';
 
 /** How one configured platform stands. */
-export type PlatformHealth = 'connecting' | 'connected' | 'failed';
+export type PlatformHealth = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
 /** The JSON body of `/readyz`. */
 export interface Readiness {

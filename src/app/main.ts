@@ -18,7 +18,9 @@ import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole, type ConsoleIO } from './console.js';
 import { lockForConsoleFeeds, startConsoleFeeds } from './console-feeds.js';
 import { createDigestService } from '../digest/index.js';
-import { FeedbackStore } from '../store/feedback-store.js';
+import { openFeedback, openStatePort } from '../store/open-state.js';
+import { deliveryLedger } from '../store/delivery-ledger.js';
+import type { StatePort } from '../store/state-port.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { createLogger, createTerminalLogger } from './log.js';
 import { guardedExecute } from './guard.js';
@@ -68,6 +70,17 @@ async function startPlatform(name: string, logger: Logger, start: () => Promise<
   } catch (err) {
     return isNewsdeskError(err) ? err : new NewsdeskError(`${name} could not start: ${(err as Error)?.message ?? String(err)}`, 'platform');
   }
+}
+
+/** Keeps a started platform's readiness current: a lost connection makes /readyz 503 until it is back. */
+function followConnection(platform: Platform, health: Record<string, PlatformHealth>, logger: Logger): void {
+  platform.watchConnection?.((connected) => {
+    const now: PlatformHealth = connected ? 'connected' : 'reconnecting';
+    if (health[platform.name] === now) return;
+    health[platform.name] = now;
+    if (connected) logger.info({ platform: platform.name }, 'reconnected');
+    else logger.warn({ platform: platform.name }, 'connection lost; reconnecting');
+  });
 }
 
 /**
@@ -149,6 +162,15 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
   }
 }
 
+/** Closes the state store last (platforms may still ask the delivery ledger while stopping); a failure is logged. */
+async function closeState(state: StatePort | undefined, logger: Logger): Promise<void> {
+  try {
+    await state?.close();
+  } catch (err) {
+    logger.warn({ reason: (err as Error)?.message ?? String(err) }, 'state store did not close cleanly');
+  }
+}
+
 /** The chat half of `serve`: connect, wait for the library, then digests and the live corpus until stopped. */
 async function serveChat(
   config: Config,
@@ -165,14 +187,26 @@ async function serveChat(
   },
 ): Promise<number> {
   const { runtime, loaded, services, readOnly, configured, platformHealth, metrics } = parts;
+  // Subscriptions, digest runs and (with PostgreSQL) answered events: the SQLite file in DATA_DIR, or
+  // the database replicas share. Opened before connecting, so an unreachable database stops the start.
+  const state = readOnly ? undefined : await openStatePort({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger, clock: runtime.clock });
+  if (state?.engine === 'postgres') logger.info({ replica: config.REPLICA_ID ?? null }, 'state in PostgreSQL (DATABASE_URL): shared with the other replicas');
+  const ledger = state ? deliveryLedger(state, logger) : undefined;
+  if (ledger) services.deliveries = ledger;
   // Made before connecting, so a bad DIGEST_* setting stops the start before anyone is connected; it starts once the library is ready.
-  const digest = readOnly ? undefined : createDigestService({ config, runtime });
+  let digest: Awaited<ReturnType<typeof createDigestService>> | undefined;
+  try {
+    digest = state ? await createDigestService({ config, runtime, store: state }) : undefined;
+  } catch (err) {
+    await state?.close();
+    throw err;
+  }
   if (digest) services.digest = digest;
   // Readers' 👍/👎 go to the state database beside the subscriptions; without it the buttons are not shown.
-  const feedback = readOnly ? undefined : FeedbackStore.open({ dataDir: config.DATA_DIR, logger, clock: runtime.clock });
+  const feedback = readOnly ? undefined : await openFeedback({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger, clock: runtime.clock });
   if (feedback) services.feedback = feedback;
   // Feeds (FEEDS_FILE) flow into the corpus beside the bot; a malformed file stops the start here too.
-  const feeds = readOnly || !config.FEEDS_FILE ? undefined : (await import('../feeds/service.js')).feedsServiceFor(config, logger);
+  const feeds = readOnly || !config.FEEDS_FILE ? undefined : await (await import('../feeds/service.js')).feedsServiceFor(config, logger);
   if (feeds) services.feeds = feeds;
   // Connect first: until the library is ready every command answers with the loading message.
   // One guard for every platform: the rate limit follows the asker (keys are per platform) and failures
@@ -186,12 +220,14 @@ async function serveChat(
     }),
   );
   const running = started.filter((a): a is Platform => !(a instanceof NewsdeskError));
+  for (const p of running) followConnection(p, platformHealth, logger);
   const failures = started.filter((a): a is NewsdeskError => a instanceof NewsdeskError);
   if (failures.length && !running.length) {
     // Nothing to serve: the CLI prints the first reason as one line and exits 1.
     await digest?.stop();
     await feeds?.stop();
-    feedback?.close();
+    await feedback?.close();
+    await state?.close();
     throw failures[0]!;
   }
   for (const f of failures) logger.error({ code: f.code, reason: f.message }, 'a chat platform could not start; the other keeps running');
@@ -236,7 +272,8 @@ async function serveChat(
     await digest?.stop();
     await feeds?.stop();
     await Promise.allSettled(running.map((platform) => platform.stop()));
-    feedback?.close();
+    await feedback?.close();
+    await closeState(state, logger);
   }
   const code = guard?.finish() ?? 0;
   if (failure) throw failure.err;

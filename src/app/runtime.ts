@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Command, CommandContext, Origin } from '../core/command.js';
-import type { Clock, Library, Logger } from '../core/ports.js';
+import { isAnsweringLibrary, type Clock, type Library, type Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import type { Config } from './config.js';
 import { isNewsdeskError } from '../core/errors.js';
@@ -94,6 +94,8 @@ export function createRuntime(parts: {
         services,
       };
       try {
+        // A replica over an archive in PostgreSQL runs the command against views of what it reads.
+        if (isAnsweringLibrary(ctx.library)) return await ctx.library.answer(command.name, async (library) => command.run(input, { ...ctx, library }));
         return await command.run(input, ctx);
       } catch (err) {
         if (isNewsdeskError(err)) return messageReply(command.name, query, err.message, [], err.code);

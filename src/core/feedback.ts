@@ -52,12 +52,12 @@ export interface FeedbackInput {
   origin: Origin;
 }
 
-/** Where verdicts are kept (`FeedbackStore`, src/store/feedback-store.ts, over the state database). */
+/** Where verdicts are kept: `FeedbackStore` (the SQLite state file) or `PgFeedbackStore` (PostgreSQL, shared by replicas), src/store. */
 export interface FeedbackDesk {
   /** Keeps a verdict; returns its id. */
-  record(input: FeedbackInput): number;
+  record(input: FeedbackInput): Promise<number>;
   /** Adds the reader's comment to a verdict they gave (the text a modal asks for after the choice). */
-  addComment(id: number, userId: string | undefined, comment: string): boolean;
+  addComment(id: number, userId: string | undefined, comment: string): Promise<boolean>;
 }
 
 /**

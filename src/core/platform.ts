@@ -109,6 +109,12 @@ export interface Platform {
    * implement it; optional so a platform without files can still answer.
    */
   uploadFile?(conversation: string, file: PlatformFile): Promise<void>;
+  /**
+   * Follows the connection after start: `listener(false)` when it is lost (the library reconnects
+   * on its own), `listener(true)` when it is back. Absent where there is no connection to lose
+   * (Slack over HTTP listens; it does not connect).
+   */
+  watchConnection?(listener: (connected: boolean) => void): void;
 }
 
 /** How the process starts one platform: whether it is configured, and how to start it with the shared guard. */

@@ -44,6 +44,26 @@ export interface Library {
   suggest(query: string, limit?: number): string[];
   /** Key of the corpus content this library was built from. */
   readonly version: string;
+  /**
+   * True when `articles` holds only what was fetched for the command being answered (a replica
+   * serving an archive in PostgreSQL), not the whole archive: shortcuts that scan every article
+   * (a small corpus's full scan, a word's share of the articles) must ask the index instead.
+   */
+  readonly partial?: boolean;
+}
+
+/**
+ * A library that holds no copy of the archive (`SEARCH_BACKEND=postgres`): each command is
+ * answered through `answer`, which runs it against views of the archive holding what it reads.
+ */
+export interface AnsweringLibrary extends Library {
+  /** Runs `run` over a view holding what the command `command` reads, fetched before (or between runs of) it. */
+  answer<T>(command: string, run: (library: Library) => Promise<T>): Promise<T>;
+}
+
+/** True when commands must go through the library's `answer` (see `AnsweringLibrary`). */
+export function isAnsweringLibrary(library: Library): library is AnsweringLibrary {
+  return typeof (library as Partial<AnsweringLibrary>).answer === 'function';
 }
 
 /** Time, injectable so tests can fake it. */

@@ -44,18 +44,18 @@ export interface DigestDesk {
    * Subscribes a channel; schedule and time zone default to the service's.
    * @throws NewsdeskError (code `usage`) for a bad schedule or time zone, a duplicate, or too many
    */
-  subscribe(request: DigestChannel & { topic?: string | null; schedule?: string; timezone?: string; createdBy?: string | null }): DigestSubscriptionInfo;
+  subscribe(request: DigestChannel & { topic?: string | null; schedule?: string; timezone?: string; createdBy?: string | null }): Promise<DigestSubscriptionInfo>;
   /** A channel's subscriptions. */
-  list(channel: DigestChannel): DigestSubscriptionInfo[];
+  list(channel: DigestChannel): Promise<DigestSubscriptionInfo[]>;
   /**
    * Removes a channel's subscription: the one with `id`, or its only one.
    * @throws NewsdeskError (`not_found` when there is none, `usage` when an id is needed or it comes from the environment)
    */
-  unsubscribe(request: DigestChannel & { id?: number }): DigestSubscriptionInfo;
+  unsubscribe(request: DigestChannel & { id?: number }): Promise<DigestSubscriptionInfo>;
   /** When a subscription fires next; null for never. */
   nextRun(subscription: Pick<DigestSubscriptionInfo, 'cron' | 'timezone'>): Date | null;
   /** The latest finished run of a subscription. */
-  lastRun(subscription: Pick<DigestSubscriptionInfo, 'id'>): DigestRunInfo | undefined;
+  lastRun(subscription: Pick<DigestSubscriptionInfo, 'id'>): Promise<DigestRunInfo | undefined>;
   /**
    * Posts a channel's digests now (the one with `id`, else all of the channel's).
    * @throws NewsdeskError (`not_found` when the channel has no digest, `platform` when its platform is not running)
@@ -68,8 +68,29 @@ export interface DigestDesk {
   preview(options: { since: Date; topic?: string | null; timezone?: string }): Promise<Reply | null>;
 }
 
+/**
+ * Which platform events were answered, shared by replicas: Slack retries an event and a load
+ * balancer may hand the same event to two replicas; Discord sends each interaction and message
+ * to every connected replica. The adapter that gets true answers; the others drop the event.
+ */
+export interface DeliveryLedger {
+  /** True exactly once per key (e.g. `slack:event:Ev123`) across every replica, while the key is remembered. */
+  firstDelivery(key: string): Promise<boolean>;
+}
+
+/**
+ * True when this process should answer the event `key`: the ledger's word when replicas share
+ * one (the first replica to ask wins), always true for a single process.
+ * @example if (!(await firstDelivery(runtime.services, `slack:event:${eventId}`))) return;
+ */
+export function firstDelivery(services: Services | undefined, key: string): Promise<boolean> {
+  return services?.deliveries ? services.deliveries.firstDelivery(key) : Promise.resolve(true);
+}
+
 /** Services registered by the running process; commands get them as `ctx.services`. */
 export interface Services {
+  /** Present when replicas share state (DATABASE_URL): events are answered once across them. */
+  deliveries?: DeliveryLedger;
   /** Scheduled digests; present only in the running bot with a writable DATA_DIR. */
   digest?: DigestDesk;
   /** Why the running bot has no digest desk (e.g. a read-only DATA_DIR), shown to whoever asks for one. */
@@ -106,17 +127,17 @@ export interface FeedFetchInfo {
 export interface FeedsDesk {
   /** User ids allowed to manage feeds from chat (FEEDS_ADMINS). */
   readonly admins: readonly string[];
-  list(): FeedInfo[];
+  list(): Promise<FeedInfo[]>;
   /**
    * Follows a feed from now on.
    * @throws NewsdeskError (code `usage`) for a URL that is not http(s) or already followed
    */
-  add(request: { url: string; outlet?: string; addedBy?: string | null }): FeedInfo;
+  add(request: { url: string; outlet?: string; addedBy?: string | null }): Promise<FeedInfo>;
   /**
    * Stops following a feed (its stored stories stay).
    * @throws NewsdeskError (`not_found` when not followed, `usage` for a feed of FEEDS_FILE)
    */
-  remove(url: string): FeedInfo;
+  remove(url: string): Promise<FeedInfo>;
   /** Fetches every feed now, due or not. */
   fetchNow(): Promise<FeedFetchInfo[]>;
   /**
@@ -124,5 +145,5 @@ export interface FeedsDesk {
    * waiting for slow outlets); the result is logged when the fetch ends. A fetch already started
    * this way is not started again.
    */
-  fetchInBackground(): { feeds: number; started: boolean };
+  fetchInBackground(): Promise<{ feeds: number; started: boolean }>;
 }

@@ -3,10 +3,21 @@
  * and a time zone in that order, e.g. `subscribe gyumri 0 9 * * 1-5 Asia/Yerevan`. A cron
  * expression is five words itself, so the schedule is recognised by its shape at the end.
  */
-// English only: the package root also loads fifteen other locales, ~150 ms of every start.
-import * as chrono from 'chrono-node/en';
+import { createRequire } from 'node:module';
+import type * as chronoEn from 'chrono-node/en';
 import { NewsdeskError } from '../core/errors.js';
 import { SCHEDULE_PRESETS } from './schedule.js';
+
+/**
+ * chrono's English parser, loaded on the first free-form date ("yesterday"): every CLI call reads
+ * this module (for its flags), and `help` should not pay for a date parser it never uses.
+ * English only: the package root also loads fifteen other locales, ~150 ms of every start.
+ */
+let chrono: typeof chronoEn | undefined;
+function englishDates(): typeof chronoEn {
+  chrono ??= createRequire(import.meta.url)('chrono-node/en') as typeof chronoEn;
+  return chrono;
+}
 
 /** What `/digest` can do. */
 export const DIGEST_ACTIONS = ['show', 'subscribe', 'list', 'unsubscribe', 'now'] as const;
@@ -174,7 +185,7 @@ export function parseSince(value: string, now: Date): Date {
     const d = new Date(v);
     if (!Number.isNaN(d.getTime())) return d;
   } else {
-    const d = chrono.parseDate(v, now);
+    const d = englishDates().parseDate(v, now);
     if (d) return d;
   }
   throw new NewsdeskError(`"${v.slice(0, 40)}" is not a date I can read; try 2021-06-01, 24h, 7d or "yesterday".`, 'usage');

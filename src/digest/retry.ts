@@ -9,7 +9,7 @@ export interface RetryOptions {
   /** Waits `ms`; tests pass a recorder. @defaultValue setTimeout-based sleep */
   sleep?: (ms: number) => Promise<void>;
   /** Called before every try (1-based), e.g. to count it in the state database. */
-  onAttempt?: (attempt: number) => void;
+  onAttempt?: (attempt: number) => void | Promise<void>;
   /** Called after a failed try that will be retried. */
   onRetry?: (attempt: number, err: unknown, delayMs: number) => void;
 }
@@ -35,7 +35,7 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
   const base = options.baseDelayMs ?? defaultRetryOptions.baseDelayMs;
   const sleep = options.sleep ?? realSleep;
   for (let attempt = 1; ; attempt++) {
-    options.onAttempt?.(attempt);
+    await options.onAttempt?.(attempt);
     try {
       return await fn(attempt);
     } catch (err) {

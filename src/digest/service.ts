@@ -2,23 +2,26 @@
  * The digest service: channel subscriptions, the scheduler that posts each digest exactly once,
  * and the bookkeeping that makes "new since the last digest" mean "arrived since then".
  *
- * Exactly once, across restarts: a slot is claimed in the state database (unique per
+ * Exactly once, across restarts and replicas: a slot is claimed in the state database (unique per
  * subscription and slot) before anything is posted, and a subscription's next window starts
  * where its last finished one ended. After downtime only the latest missed slot is claimed, so
- * the catch-up is one digest covering everything since the last one.
+ * the catch-up is one digest covering everything since the last one. With PostgreSQL the claim
+ * is a lease the posting replica renews; a replica that dies mid-slot stops renewing, and another
+ * takes the run over once the lease ends (finding the post by its key if it was made).
  */
-import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Command } from '../core/command.js';
 import type { Clock, Library, Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import type { DigestDesk } from '../core/services.js';
-import type { DigestPlatform, DigestRun, NewSubscription, StateStore, Subscription } from '../store/state-store.js';
-
+import type { DigestPlatform, DigestRun, NewSubscription, Subscription } from '../store/records.js';
+import type { SlotClaim, StatePort } from '../store/state-port.js';
+import { RunPoster } from './run-poster.js';
 import type { Reply } from '../core/types.js';
 import { buildDigest } from './content.js';
 import type { DigestDefaults } from './env.js';
-import { withRetry, type RetryOptions } from './retry.js';
-import type { ChannelRef, CorpusChange, DigestDelivery, DigestOutlet, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
+import type { RetryOptions } from './retry.js';
+import type { ChannelRef, CorpusChange, DigestOutlet, DigestPoster, DigestPosters, RunOutcome, TickReport } from './types.js';
 import {
   DEFAULT_SCHEDULE,
   DEFAULT_TIMEZONE,
@@ -35,16 +38,27 @@ export type { ChannelRef, CorpusChange, DigestDelivery, DigestLookup, DigestOutl
 export const MAX_SUBSCRIPTIONS_PER_CHANNEL = 10;
 /** Longest wait between two scheduler wake-ups, so clock jumps and a deleted state file are noticed. */
 const MAX_SLEEP_MS = 60_000;
+/** How long a replica's claim on a slot lasts without renewal. @defaultValue one minute */
+export const DEFAULT_LEASE_MS = 60_000;
 
-/** A fresh post key: 12 characters (fits Discord's 25-character nonce and a short footer), 72 random bits. */
-export const newPostKey = (): string => randomBytes(9).toString('base64url');
+/** This process's name among replicas: host name and process id. */
+export const defaultReplicaId = (): string => `${hostname()}:${process.pid}`;
+
+export { newPostKey } from './run-poster.js';
 
 /** A plain poster function as an outlet that cannot look back. */
 const toOutlet = (p: DigestPoster | DigestOutlet): DigestOutlet => (typeof p === 'function' ? { postReply: p } : p);
 
 /** What `DigestService` needs. */
 export interface DigestServiceOptions {
-  store: StateStore;
+  /** The state store: the SQLite file, or PostgreSQL shared by replicas. */
+  store: StatePort;
+  /** This replica's name in slot claims. @defaultValue {@link defaultReplicaId} */
+  replicaId?: string;
+  /** How long a slot claim lasts unless renewed (PostgreSQL). @defaultValue {@link DEFAULT_LEASE_MS} */
+  leaseMs?: number;
+  /** Close the store when the service stops. @defaultValue true */
+  closeStore?: boolean;
   /** The library as it is now (a live corpus changes it). */
   library: () => Library;
   logger: Logger;
@@ -67,7 +81,10 @@ export interface DigestServiceOptions {
  * await digest.start();
  */
 export class DigestService implements DigestDesk {
-  private readonly store: StateStore;
+  private readonly store: StatePort;
+  private readonly replicaId: string;
+  private readonly leaseMs: number;
+  private readonly closeStore: boolean;
   private readonly library: () => Library;
   private readonly logger: Logger;
   private readonly clock: Clock;
@@ -79,9 +96,18 @@ export class DigestService implements DigestDesk {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** Arrivals being recorded, in the order the watcher saw them; passes wait for them. */
+  private noting: Promise<void> = Promise.resolve();
+  /** Set by a pass that found a run another replica holds: wake again when its lease may have ended. */
+  private waitingOnOthers = false;
+  /** Builds, posts and records each claimed run. */
+  private readonly poster: RunPoster;
 
   constructor(options: DigestServiceOptions) {
     this.store = options.store;
+    this.replicaId = options.replicaId ?? defaultReplicaId();
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.closeStore = options.closeStore ?? true;
     this.library = options.library;
     this.logger = options.logger;
     this.clock = options.clock ?? { now: () => new Date() };
@@ -92,6 +118,16 @@ export class DigestService implements DigestDesk {
     this.env = options.envSubscriptions ?? [];
     this.defaults = { schedule: DEFAULT_SCHEDULE, timezone: DEFAULT_TIMEZONE, ...options.defaults };
     this.retry = options.retry ?? {};
+    this.poster = new RunPoster({
+      store: this.store,
+      claim: this.claimRequest(),
+      library: this.library,
+      logger: this.logger,
+      clock: this.clock,
+      commands: this.commands,
+      retry: this.retry,
+      state: (fn) => this.state(fn),
+    });
   }
 
   /**
@@ -109,43 +145,48 @@ export class DigestService implements DigestDesk {
    * missed slots, then keeps waking for the next slot.
    */
   async start(): Promise<TickReport> {
-    this.state(() => this.seed());
+    await this.state(() => this.seed());
     this.running = true;
     const report = await this.tick();
-    this.arm();
+    await this.arm();
     return report;
   }
 
-  /** Stops the scheduler, waits for a pass in progress, and closes the state database. */
+  /** Stops the scheduler, waits for a pass in progress, and closes the state store (when it is the service's). */
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     await this.queue.catch(() => undefined);
-    this.store.close();
+    await this.noting;
+    if (this.closeStore) await this.store.close();
   }
 
   /**
    * Records what the corpus watcher saw, so new articles count from the moment they arrived. An
    * article changed materially (`revised`) counts as arriving again; any other edit does not.
    */
-  noteChanges(change: CorpusChange): void {
-    this.state(() => {
-      const now = this.clock.now();
-      if (change.upserted.length) this.store.recordArrivals(change.upserted, now, change.revised);
-      if (change.removed.length) this.store.recordRemovals(change.removed, now);
-    });
+  noteChanges(change: CorpusChange): Promise<void> {
+    const now = this.clock.now();
+    this.noting = this.noting.then(() =>
+      this.state(async () => {
+        if (change.upserted.length) await this.store.recordArrivals(change.upserted, now, change.revised);
+        if (change.removed.length) await this.store.recordRemovals(change.removed, now);
+      }).catch((err: unknown) => this.logger.error({ err: (err as Error).message }, 'digest: arrivals could not be recorded')),
+    );
+    return this.noting;
   }
 
   /**
    * Subscribes a channel.
    * @throws NewsdeskError (code `usage`) for a bad schedule or time zone (with an example), a duplicate, or too many
    */
-  subscribe(request: ChannelRef & { topic?: string | null; schedule?: string; timezone?: string; createdBy?: string | null }): Subscription {
+  async subscribe(request: ChannelRef & { topic?: string | null; schedule?: string; timezone?: string; createdBy?: string | null }): Promise<Subscription> {
     const timezone = parseTimezone(request.timezone ?? this.defaults.timezone);
     const { cron } = parseSchedule(request.schedule ?? this.defaults.schedule, timezone);
     const topic = request.topic?.trim() || null;
-    return this.state(() => {
-      const existing = this.store.listSubscriptions({ platform: request.platform, channel: request.channel });
+    await this.noting;
+    return this.state(async () => {
+      const existing = await this.store.listSubscriptions({ platform: request.platform, channel: request.channel });
       if (existing.length >= MAX_SUBSCRIPTIONS_PER_CHANNEL) {
         throw new NewsdeskError(`This channel already has ${existing.length} digests; unsubscribe one first.`, 'usage');
       }
@@ -161,7 +202,7 @@ export class DigestService implements DigestDesk {
   }
 
   /** A channel's subscriptions (all of them when no channel is given). */
-  list(ref?: ChannelRef): Subscription[] {
+  list(ref?: ChannelRef): Promise<Subscription[]> {
     return this.state(() => this.store.listSubscriptions(ref ? { platform: ref.platform, channel: ref.channel } : {}));
   }
 
@@ -169,16 +210,16 @@ export class DigestService implements DigestDesk {
    * Removes a channel's subscription: the one with `id`, or its only one.
    * @throws NewsdeskError (`not_found` when there is none, `usage` when an id is needed or it comes from the environment)
    */
-  unsubscribe(ref: ChannelRef & { id?: number }): Subscription {
-    return this.state(() => {
-      const target = this.pick(ref);
+  unsubscribe(ref: ChannelRef & { id?: number }): Promise<Subscription> {
+    return this.state(async () => {
+      const target = await this.pick(ref);
       if (target.origin === 'env') {
         throw new NewsdeskError(
           `Digest ${target.id} comes from the DIGEST_* settings; remove the channel from ${ref.platform === 'slack' ? 'DIGEST_SLACK_CHANNELS' : 'DIGEST_DISCORD_CHANNELS'} instead.`,
           'usage',
         );
       }
-      this.store.removeSubscription(target.id);
+      await this.store.removeSubscription(target.id);
       return target;
     });
   }
@@ -189,7 +230,7 @@ export class DigestService implements DigestDesk {
   }
 
   /** The latest finished run of a subscription. */
-  lastRun(sub: Pick<Subscription, 'id'>): DigestRun | undefined {
+  lastRun(sub: Pick<Subscription, 'id'>): Promise<DigestRun | undefined> {
     return this.state(() => this.store.lastRun(sub.id));
   }
 
@@ -199,7 +240,8 @@ export class DigestService implements DigestDesk {
    * @throws NewsdeskError (`not_found` when the channel has no digest, `platform` when its platform is not running)
    */
   async runNow(ref: ChannelRef & { id?: number }): Promise<Array<{ subscription: Subscription; outcome: RunOutcome }>> {
-    const subs = this.state(() => (ref.id !== undefined ? [this.pick(ref)] : this.store.listSubscriptions(ref)));
+    await this.noting;
+    const subs = await this.state(async () => (ref.id !== undefined ? [await this.pick(ref)] : await this.store.listSubscriptions(ref)));
     if (subs.length === 0) throw new NewsdeskError('This channel has no digest yet; subscribe first with /digest subscribe.', 'not_found');
     const poster = this.posters[ref.platform];
     if (!poster) throw new NewsdeskError(`Posting to ${ref.platform} is not running.`, 'platform');
@@ -207,8 +249,8 @@ export class DigestService implements DigestDesk {
       const now = this.clock.now();
       const results: Array<{ subscription: Subscription; outcome: RunOutcome }> = [];
       for (const sub of subs) {
-        const run = this.state(() => this.claim(sub, now, 'manual'));
-        if (run) results.push({ subscription: sub, outcome: await this.execute(sub, run, poster) });
+        const claim = await this.state(() => this.claim(sub, now, 'manual'));
+        if (claim) results.push({ subscription: sub, outcome: await this.poster.execute(sub, claim, poster) });
       }
       return results;
     });
@@ -222,9 +264,11 @@ export class DigestService implements DigestDesk {
   tick(): Promise<TickReport> {
     return this.exclusive(async () => {
       const report: TickReport = { posted: 0, empty: 0, failed: 0 };
+      this.waitingOnOthers = false;
+      await this.noting;
       let subs: Subscription[];
       try {
-        subs = this.state(() => this.store.listSubscriptions());
+        subs = await this.state(() => this.store.listSubscriptions());
       } catch (err) {
         this.logger.error({ err: (err as Error).message }, 'digest pass skipped');
         return report;
@@ -232,11 +276,27 @@ export class DigestService implements DigestDesk {
       const jobs = subs.map(async (sub) => {
         const poster = this.posters[sub.platform];
         if (!poster) return; // its platform is not running; the slot waits and is caught up once
-        for (const run of this.state(() => this.store.pendingRuns(sub.id))) {
-          report[await this.execute(sub, run, poster)]++;
+        let held = false;
+        for (const run of await this.state(() => this.store.pendingRuns(sub.id))) {
+          // Unfinished: a previous process stopped mid-run, or (PostgreSQL) another replica holds it —
+          // alive and renewing, or dead and its lease running out. Only an expired claim is taken.
+          const claim = await this.state(() => this.store.claimSlot(run, this.claimRequest()));
+          if (!claim) {
+            held = true;
+            continue;
+          }
+          if (claim.takenOver && this.store.engine === 'postgres') {
+            this.logger.warn({ subscription: sub.id, slot: run.slot.toISOString(), replica: this.replicaId }, 'digest slot taken over: the replica that claimed it stopped renewing its lease');
+          }
+          report[await this.poster.execute(sub, claim, poster)]++;
         }
-        const run = this.state(() => this.claim(sub, this.clock.now(), 'scheduled'));
-        if (run) report[await this.execute(sub, run, poster)]++;
+        if (held) {
+          // A newer slot would take the same news again: wait for the held run to finish or expire.
+          this.waitingOnOthers = true;
+          return;
+        }
+        const claim = await this.state(() => this.claim(sub, this.clock.now(), 'scheduled'));
+        if (claim) report[await this.poster.execute(sub, claim, poster)]++;
       });
       for (const r of await Promise.allSettled(jobs)) {
         if (r.status === 'rejected') this.logger.error({ err: String(r.reason) }, 'digest run failed');
@@ -246,10 +306,10 @@ export class DigestService implements DigestDesk {
   }
 
   /** The earliest next slot over all subscriptions whose platform is running. */
-  nextWake(): Date | null {
+  async nextWake(): Promise<Date | null> {
     const now = this.clock.now();
     let next: Date | null = null;
-    for (const sub of this.state(() => this.store.listSubscriptions())) {
+    for (const sub of await this.state(() => this.store.listSubscriptions())) {
       if (!this.posters[sub.platform]) continue;
       const at = nextSlot({ cron: sub.cron, timezone: sub.timezone }, now);
       if (at && (!next || at < next)) next = at;
@@ -262,7 +322,8 @@ export class DigestService implements DigestDesk {
    * @returns null when nothing arrived
    */
   async preview(options: { since: Date; topic?: string | null; timezone?: string }): Promise<Reply | null> {
-    const ids = this.state(() => this.store.arrivalsSince(options.since));
+    await this.noting;
+    const ids = await this.state(() => this.store.arrivalsSince(options.since));
     return buildDigest({
       library: this.library(),
       articleIds: ids,
@@ -276,113 +337,39 @@ export class DigestService implements DigestDesk {
 
   // ---- internals ----
 
+  /** This replica's claim request. */
+  private claimRequest(): { replicaId: string; leaseMs: number } {
+    return { replicaId: this.replicaId, leaseMs: this.leaseMs };
+  }
+
   /** Claims the run for `sub` at `now`: its latest due slot (scheduled) or this moment (manual). */
-  private claim(sub: Subscription, now: Date, kind: DigestRun['kind']): DigestRun | undefined {
+  private async claim(sub: Subscription, now: Date, kind: DigestRun['kind']): Promise<SlotClaim | undefined> {
     let slot: Date | null = now;
     if (kind === 'scheduled') {
-      const after = this.store.lastRun(sub.id)?.slot ?? sub.createdAt;
+      const after = (await this.store.lastRun(sub.id))?.slot ?? sub.createdAt;
       slot = latestSlot({ cron: sub.cron, timezone: sub.timezone }, after, now);
       if (!slot) return undefined;
     }
-    const last = this.store.lastCompletedRun(sub.id);
-    return this.store.createRun({
-      subscriptionId: sub.id,
-      slot,
-      kind,
-      windowStartSeq: last?.windowEndSeq ?? sub.createdSeq,
-      windowEndSeq: this.store.latestArrival(),
-      windowStart: last?.windowEnd ?? sub.createdAt,
-      windowEnd: now,
-    });
-  }
-
-  /** Builds and posts one run's digest, with retries; records the outcome. */
-  private async execute(sub: Subscription, run: DigestRun, outlet: DigestOutlet): Promise<RunOutcome> {
-    const log = { subscription: sub.id, platform: sub.platform, channel: sub.channel, slot: run.slot.toISOString() };
-    let reply: Reply | null;
-    try {
-      const ids = this.state(() => this.store.arrivalsBetween(run.windowStartSeq, run.windowEndSeq));
-      reply = await buildDigest({
-        library: this.library(),
-        articleIds: ids,
-        topic: sub.topic,
-        windowLabel: `since ${formatInZone(run.windowStart, sub.timezone)}`,
-        clock: this.clock,
-        logger: this.logger,
-        ...(this.commands ? { commands: this.commands } : {}),
-      });
-    } catch (err) {
-      this.logger.error({ ...log, err: (err as Error).message }, 'digest could not be built');
-      this.state(() => this.store.finishRun(run.id, { status: 'failed', error: `build: ${(err as Error).message}` }));
-      return 'failed';
-    }
-    if (!reply) {
-      this.state(() => this.store.finishRun(run.id, { status: 'empty', articleCount: 0 }));
-      this.logger.debug(log, 'digest: nothing new, nothing posted');
-      return 'empty';
-    }
-    const count = reply.citations.length;
-    // The intent goes into the state database before anything is sent. A run that already had one
-    // was being posted when a previous process stopped (kill -9, power loss): its post may be in the channel.
-    const resumed = run.intentAt !== null;
-    const intent = this.state(() => this.store.recordIntent(run.id, newPostKey(), this.clock.now()));
-    const delivery: DigestDelivery = { runId: intent.key, since: intent.at };
-    const logged = { ...log, run: delivery.runId };
-    if (resumed) {
-      const found = await this.lookup(outlet, sub.channel, delivery);
-      if (found.status === 'posted') {
-        this.state(() => this.store.finishRun(run.id, { status: 'posted', articleCount: count }));
-        this.logger.info(logged, 'digest was posted before the restart; not posting it again');
-        return 'posted';
-      }
-      const deduped = outlet.dedupeWindowMs !== undefined && this.clock.now().getTime() - delivery.since.getTime() < outlet.dedupeWindowMs;
-      if (found.status === 'unknown' && !deduped) {
-        // At most once: a second copy in the channel is worse than news a digest late, and the
-        // run's articles are not lost — a failed run's window rolls into the next digest.
-        const error = `may have been posted before the restart; ${sub.platform} history cannot be read (${found.reason})`;
-        this.logger.warn(logged, `digest ${error}; not posting it again — its articles go into the next digest`);
-        this.state(() => this.store.finishRun(run.id, { status: 'failed', error }));
-        return 'failed';
-      }
-    }
-    try {
-      await withRetry(
-        async (attempt) => {
-          // An attempt that failed may still have reached the channel (a timeout, a lost answer): look first.
-          if (attempt > 1 && (await this.lookup(outlet, sub.channel, delivery)).status === 'posted') return;
-          await outlet.postReply(sub.channel, reply, delivery);
-        },
-        {
-          ...this.retry,
-          onAttempt: () => this.state(() => this.store.countAttempt(run.id)),
-          onRetry: (attempt, err, delayMs) =>
-            this.logger.warn({ ...logged, attempt, delayMs, err: (err as Error)?.message }, 'digest post failed; retrying'),
-        },
-      );
-    } catch (err) {
-      const message = (err as Error)?.message ?? String(err);
-      this.logger.error({ ...log, err: message }, 'digest post failed; its news rolls into the next digest');
-      this.state(() => this.store.finishRun(run.id, { status: 'failed', error: message }));
-      return 'failed';
-    }
-    this.state(() => this.store.finishRun(run.id, { status: 'posted', articleCount: count }));
-    this.logger.info({ ...log, articles: count }, 'digest posted');
-    return 'posted';
-  }
-
-  /** Asks the outlet whether the post of `delivery` is in the channel; `unknown` when it cannot look or the look fails. */
-  private async lookup(outlet: DigestOutlet, channel: string, delivery: DigestDelivery): Promise<Awaited<ReturnType<NonNullable<DigestOutlet['findDigest']>>>> {
-    if (!outlet.findDigest) return { status: 'unknown', reason: 'this poster cannot read the channel' };
-    try {
-      return await outlet.findDigest(channel, delivery);
-    } catch (err) {
-      return { status: 'unknown', reason: (err as Error)?.message ?? String(err) };
-    }
+    const last = await this.store.lastCompletedRun(sub.id);
+    const claim = await this.store.claimSlot(
+      {
+        subscriptionId: sub.id,
+        slot,
+        kind,
+        windowStartSeq: last?.windowEndSeq ?? sub.createdSeq,
+        windowEndSeq: await this.store.latestArrival(),
+        windowStart: last?.windowEnd ?? sub.createdAt,
+        windowEnd: now,
+      },
+      this.claimRequest(),
+    );
+    // Only a run made just now is this slot's: a pending one found instead belongs to the pass over pending runs.
+    return claim && !claim.takenOver ? claim : undefined;
   }
 
   /** The channel's subscription `ref.id`, or its only one. */
-  private pick(ref: ChannelRef & { id?: number }): Subscription {
-    const mine = this.store.listSubscriptions({ platform: ref.platform, channel: ref.channel });
+  private async pick(ref: ChannelRef & { id?: number }): Promise<Subscription> {
+    const mine = await this.store.listSubscriptions({ platform: ref.platform, channel: ref.channel });
     if (ref.id !== undefined) {
       const found = mine.find((s) => s.id === ref.id);
       if (!found) throw new NewsdeskError(`This channel has no digest ${ref.id}; /digest list shows its digests.`, 'not_found');
@@ -396,22 +383,22 @@ export class DigestService implements DigestDesk {
   }
 
   /** Arrivals and env subscriptions; run at start and after a fresh state file. */
-  private seed(): void {
-    this.store.recordArrivals(this.library().articles, this.clock.now());
-    this.store.syncEnvSubscriptions(this.env);
+  private async seed(): Promise<void> {
+    await this.store.recordArrivals(this.library().articles, this.clock.now());
+    await this.store.syncEnvSubscriptions(this.env);
   }
 
   /**
    * Runs a state operation. A state file deleted or corrupted under the running bot is replaced
    * by a fresh one (with a warning) and re-seeded; the operation then runs on the fresh file.
    */
-  private state<T>(fn: () => T): T {
-    if (this.store.ensureFile()) this.seed();
+  private async state<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.store.ensureFile()) await this.seed();
     try {
-      return fn();
+      return await fn();
     } catch (err) {
       if (!this.store.recoverFrom(err)) throw err;
-      this.seed();
+      await this.seed();
       return fn();
     }
   }
@@ -424,19 +411,22 @@ export class DigestService implements DigestDesk {
   }
 
   /** Sleeps until the next slot (at most a minute), runs a pass, repeats. */
-  private arm(): void {
+  private async arm(): Promise<void> {
     if (!this.running) return;
     let delay = MAX_SLEEP_MS;
     try {
-      const next = this.nextWake();
+      const next = await this.nextWake();
       if (next) delay = Math.min(MAX_SLEEP_MS, Math.max(250, next.getTime() - this.clock.now().getTime() + 50));
     } catch (err) {
       this.logger.error({ err: (err as Error).message }, 'digest scheduler: could not compute the next slot');
     }
+    // Another replica holds a run: look again once its lease may have run out (it renews while alive).
+    if (this.waitingOnOthers) delay = Math.min(delay, this.leaseMs + 250);
+    if (!this.running) return;
     this.timer = setTimeout(() => {
       this.tick()
         .catch((err: unknown) => this.logger.error({ err: (err as Error).message }, 'digest pass failed'))
-        .finally(() => this.arm());
+        .finally(() => void this.arm());
     }, delay);
     this.timer.unref();
   }

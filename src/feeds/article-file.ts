@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeDirectory } from '../core/make-dir.js';
-import type { FeedState } from '../store/feed-state.js';
+import type { FeedStatePort } from '../store/feed-state.js';
 
 /** A story ready to store. */
 export interface FeedStory {
@@ -108,7 +108,7 @@ const hashOf = (story: FeedStory): string => createHash('sha256').update(story.t
 export class StoryWriter {
   constructor(
     private readonly corpusDir: string,
-    private readonly state: FeedState,
+    private readonly state: FeedStatePort,
   ) {}
 
   /** The stored record of a story, by canonical URL then GUID. */
@@ -117,32 +117,32 @@ export class StoryWriter {
   }
 
   /** Writes a new story, rewrites a changed one, leaves an unchanged one alone. */
-  save(story: FeedStory): SaveOutcome {
+  async save(story: FeedStory): Promise<SaveOutcome> {
     const hash = hashOf(story);
-    const existing = this.find(story.feedUrl, story.url, story.guid);
+    const existing = await this.find(story.feedUrl, story.url, story.guid);
     const record = { feedUrl: story.feedUrl, canonicalUrl: story.url ?? null, guid: story.guid ?? null, textHash: hash, updated: story.updated ?? story.published ?? null };
     if (existing) {
       if (existing.textHash === hash) {
         // Same text: remember the new stamp so the page is not fetched again, but do not touch the file.
-        this.state.saveArticle({ ...record, file: existing.file, canonicalUrl: existing.canonicalUrl, textHash: existing.textHash }, story.fetched);
+        await this.state.saveArticle({ ...record, file: existing.file, canonicalUrl: existing.canonicalUrl, textHash: existing.textHash }, story.fetched);
         return 'unchanged';
       }
       rewriteInPlace(path.join(this.corpusDir, existing.file), renderStory(story));
-      this.state.saveArticle({ ...record, file: existing.file, canonicalUrl: existing.canonicalUrl ?? record.canonicalUrl }, story.fetched);
+      await this.state.saveArticle({ ...record, file: existing.file, canonicalUrl: existing.canonicalUrl ?? record.canonicalUrl }, story.fetched);
       return 'updated';
     }
-    const file = this.freeName(story);
+    const file = await this.freeName(story);
     writeAtomically(path.join(this.corpusDir, file), renderStory(story));
-    this.state.saveArticle({ ...record, file }, story.fetched);
+    await this.state.saveArticle({ ...record, file }, story.fetched);
     return 'created';
   }
 
-  private freeName(story: FeedStory): string {
+  private async freeName(story: FeedStory): Promise<string> {
     const folder = path.posix.join(FEEDS_FOLDER, slugify(story.outlet, 60));
     const stem = `${story.published?.slice(0, 10) ?? story.fetched.toISOString().slice(0, 10)}-${slugify(story.title)}`;
     for (let n = 1; ; n++) {
       const file = path.posix.join(folder, `${stem}${n === 1 ? '' : `-${n}`}.md`);
-      if (!this.state.fileTaken(file) && !existsSync(path.join(this.corpusDir, file))) return file;
+      if (!(await this.state.fileTaken(file)) && !existsSync(path.join(this.corpusDir, file))) return file;
     }
   }
 }

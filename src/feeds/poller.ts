@@ -6,7 +6,7 @@
  * (first failure, a different error, recovery), not at every poll.
  */
 import type { Clock, Logger } from '../core/ports.js';
-import type { FeedRecord, FeedState } from '../store/feed-state.js';
+import type { FeedRecord, FeedStatePort } from '../store/feed-state.js';
 import { StoryWriter, type SaveOutcome } from './article-file.js';
 import { extractArticle, withoutChrome } from './extract.js';
 import { FetchError, type PoliteFetcher } from './fetch.js';
@@ -36,7 +36,7 @@ export interface PollOutcome {
 /** Settings of the poller. */
 export interface PollerOptions {
   corpusDir: string;
-  state: FeedState;
+  state: FeedStatePort;
   fetcher: PoliteFetcher;
   logger: Logger;
   clock: Clock;
@@ -78,7 +78,7 @@ export class FeedPoller {
   async pollDue(feeds: readonly FeedSource[], force = false): Promise<PollOutcome[]> {
     const outcomes: PollOutcome[] = [];
     for (const feed of feeds) {
-      const record = this.o.state.feed(feed.url);
+      const record = await this.o.state.feed(feed.url);
       if (!force && record && !this.due(record, feed)) continue;
       outcomes.push(await this.pollFeed(feed));
     }
@@ -94,7 +94,7 @@ export class FeedPoller {
   /** Polls one feed now; never throws. */
   async pollFeed(feed: FeedSource): Promise<PollOutcome> {
     const { state, clock } = this.o;
-    const before = state.feed(feed.url) ?? state.upsertFeed({ url: feed.url, outlet: feed.outlet, origin: 'file' }, clock.now());
+    const before = (await state.feed(feed.url)) ?? (await state.upsertFeed({ url: feed.url, outlet: feed.outlet, origin: 'file' }, clock.now()));
     const outcome: PollOutcome = { url: feed.url, status: 'ok', created: 0, updated: 0, unchanged: 0, skipped: 0 };
     try {
       const first = await this.o.fetcher.fetch(isWordPressUrl(feed.url) ? wordPressPage(feed.url, 1) : feed.url, { etag: before.etag, lastModified: before.lastModified });
@@ -112,7 +112,7 @@ export class FeedPoller {
         for (const entry of entries) await this.takeEntry(feed, entry, outcome);
       }
       const now = clock.now();
-      state.recordSuccess(feed.url, { etag: first.etag, lastModified: first.lastModified, added: outcome.created, nextFetch: null }, now);
+      await state.recordSuccess(feed.url, { etag: first.etag, lastModified: first.lastModified, added: outcome.created, nextFetch: null }, now);
       if (before.failureStreak > 0) this.o.logger.info({ feed: feed.url, outlet: feed.outlet, after: before.failureStreak }, 'feed is working again');
       if (outcome.created + outcome.updated > 0) this.o.logger.info({ feed: feed.url, created: outcome.created, updated: outcome.updated }, 'feed stories stored');
       return outcome;
@@ -121,7 +121,7 @@ export class FeedPoller {
     }
   }
 
-  private failed(feed: FeedSource, before: FeedRecord, err: unknown, outcome: PollOutcome): PollOutcome {
+  private async failed(feed: FeedSource, before: FeedRecord, err: unknown, outcome: PollOutcome): Promise<PollOutcome> {
     const now = this.o.clock.now();
     const error = err instanceof Error ? err.message : String(err);
     if (err instanceof FetchError && err.failure === 'backoff') {
@@ -132,7 +132,7 @@ export class FeedPoller {
     const every = feed.everyMs ?? this.o.defaultEveryMs;
     const backoff = Math.min(MAX_BACKOFF_MS, every * 2 ** Math.min(streak - 1, 10));
     const wait = Math.max(backoff, err instanceof FetchError ? (err.retryAfterMs ?? 0) : 0);
-    this.o.state.recordFailure(feed.url, error, new Date(now.getTime() + wait), now);
+    await this.o.state.recordFailure(feed.url, error, new Date(now.getTime() + wait), now);
     if (before.failureStreak === 0 || before.lastError !== error) {
       this.o.logger.warn({ feed: feed.url, outlet: feed.outlet, error, retryInMs: wait }, before.failureStreak === 0 ? 'feed failed' : 'feed fails differently');
     }
@@ -155,7 +155,7 @@ export class FeedPoller {
   private async takeEntry(feed: FeedSource, entry: FeedEntry, outcome: PollOutcome): Promise<void> {
     const stamp = entry.updated ?? entry.published ?? null;
     const link = entry.link ? canonical(entry.link) : undefined;
-    const known = this.writer.find(feed.url, link, entry.guid);
+    const known = await this.writer.find(feed.url, link, entry.guid);
     // A story seen before with the same stamp is not fetched again (duplicate GUIDs included).
     if (known && known.updated === stamp) return void outcome.unchanged++;
     let text: string | undefined;
@@ -181,7 +181,7 @@ export class FeedPoller {
     }
     text ??= entry.content ? withoutChrome(entry.content, entry.title) : undefined;
     if (!text) return void outcome.skipped++;
-    const saved: SaveOutcome = this.writer.save({
+    const saved: SaveOutcome = await this.writer.save({
       title: entry.title || '(untitled)',
       outlet: feed.outlet,
       url,

@@ -6,7 +6,8 @@ import { NewsdeskError } from '../core/errors.js';
 import type { Config } from '../app/config.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { FeedFetchInfo, FeedInfo, FeedsDesk } from '../core/services.js';
-import { FeedState, type FeedRecord } from '../store/feed-state.js';
+import type { FeedRecord, FeedStatePort } from '../store/feed-state.js';
+import { openFeedState } from '../store/open-state.js';
 import { readFeedsFile } from './feeds-file.js';
 import { PoliteFetcher } from './fetch.js';
 import { FeedPoller, type FeedSource } from './poller.js';
@@ -15,6 +16,8 @@ import { FeedPoller, type FeedSource } from './poller.js';
 export interface FeedsServiceOptions {
   corpusDir: string;
   dataDir: string;
+  /** DATABASE_URL: the feed state in PostgreSQL; undefined: the SQLite file in `dataDir`. */
+  databaseUrl?: string | undefined;
   /** FEEDS_FILE; undefined for no file. */
   feedsFile: string | undefined;
   allowPrivate: boolean;
@@ -47,7 +50,7 @@ const toInfo = (r: FeedRecord): FeedInfo => ({
  */
 export class FeedsService implements FeedsDesk {
   readonly admins: readonly string[];
-  private readonly state: FeedState;
+  private readonly state: FeedStatePort;
   private readonly poller: FeedPoller;
   private readonly clock: Clock;
   private timer: NodeJS.Timeout | undefined;
@@ -58,21 +61,33 @@ export class FeedsService implements FeedsDesk {
   /** The fetch `/feeds fetch` started from chat or the console, while it runs. */
   private background: Promise<void> | undefined;
 
-  private constructor(private readonly o: FeedsServiceOptions) {
+  private constructor(
+    private readonly o: FeedsServiceOptions,
+    state: FeedStatePort,
+  ) {
     this.admins = o.admins;
     this.clock = o.clock ?? { now: () => new Date() };
-    this.state = FeedState.open(o.dataDir, o.logger);
+    this.state = state;
     const fetcher = o.fetcher ?? new PoliteFetcher({ userAgent: o.userAgent, allowPrivate: o.allowPrivate, hostDelayMs: o.hostDelayMs, clock: this.clock });
     this.poller = new FeedPoller({ corpusDir: o.corpusDir, state: this.state, fetcher, logger: o.logger, clock: this.clock });
-    this.syncFile();
   }
 
   /**
    * Opens the desk: reads FEEDS_FILE and records its feeds in the state database.
    * @throws NewsdeskError (code `config`) for a malformed FEEDS_FILE
    */
-  static open(options: FeedsServiceOptions): FeedsService {
-    return new FeedsService(options);
+  static async open(options: FeedsServiceOptions): Promise<FeedsService> {
+    // The file is read before anything is opened, so a malformed one leaves nothing behind.
+    if (options.feedsFile) readFeedsFile(options.feedsFile);
+    const state = await openFeedState({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, logger: options.logger });
+    const service = new FeedsService(options, state);
+    try {
+      await service.syncFile();
+    } catch (err) {
+      await state.close();
+      throw err;
+    }
+    return service;
   }
 
   /** The feeds of the file, re-read so an edit takes effect at the next poll. */
@@ -80,29 +95,28 @@ export class FeedsService implements FeedsDesk {
     return this.o.feedsFile ? readFeedsFile(this.o.feedsFile) : [];
   }
 
-  private syncFile(): FeedSource[] {
+  private async syncFile(): Promise<FeedSource[]> {
     const fromFile = this.fileFeeds();
-    for (const f of fromFile) this.state.upsertFeed({ url: f.url, outlet: f.outlet, origin: 'file' }, this.clock.now());
+    for (const f of fromFile) await this.state.upsertFeed({ url: f.url, outlet: f.outlet, origin: 'file' }, this.clock.now());
     return fromFile;
   }
 
   /** Every followed feed: the file's (with their settings) and the chat-added ones. */
-  sources(): FeedSource[] {
-    const fromFile = this.syncFile();
+  async sources(): Promise<FeedSource[]> {
+    const fromFile = await this.syncFile();
     const inFile = new Set(fromFile.map((f) => f.url));
-    const fromChat = this.state
-      .feeds()
+    const fromChat = (await this.state.feeds())
       .filter((r) => r.origin === 'chat' && !inFile.has(r.url))
       .map((r) => ({ url: r.url, outlet: r.outlet }));
     return [...fromFile, ...fromChat];
   }
 
-  list(): FeedInfo[] {
-    const followed = new Set(this.sources().map((s) => s.url));
-    return this.state.feeds().filter((r) => followed.has(r.url)).map(toInfo);
+  async list(): Promise<FeedInfo[]> {
+    const followed = new Set((await this.sources()).map((s) => s.url));
+    return (await this.state.feeds()).filter((r) => followed.has(r.url)).map(toInfo);
   }
 
-  add(request: { url: string; outlet?: string; addedBy?: string | null }): FeedInfo {
+  async add(request: { url: string; outlet?: string; addedBy?: string | null }): Promise<FeedInfo> {
     let url: URL;
     try {
       url = new URL(request.url.trim().replace(/^<|>$/g, ''));
@@ -111,27 +125,27 @@ export class FeedsService implements FeedsDesk {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new NewsdeskError('Only http and https feeds can be followed.', 'usage');
     const key = url.toString();
-    if (this.sources().some((s) => s.url === key)) throw new NewsdeskError(`${key} is already followed.`, 'usage');
+    if ((await this.sources()).some((s) => s.url === key)) throw new NewsdeskError(`${key} is already followed.`, 'usage');
     const outlet = request.outlet?.trim() || url.hostname.replace(/^www\./, '');
-    return toInfo(this.state.upsertFeed({ url: key, outlet, origin: 'chat', addedBy: request.addedBy ?? null }, this.clock.now()));
+    return toInfo(await this.state.upsertFeed({ url: key, outlet, origin: 'chat', addedBy: request.addedBy ?? null }, this.clock.now()));
   }
 
-  remove(url: string): FeedInfo {
+  async remove(url: string): Promise<FeedInfo> {
     const key = URL.canParse(url.trim()) ? new URL(url.trim()).toString() : url.trim();
-    const record = this.state.feed(key);
-    if (!record || !this.sources().some((s) => s.url === key)) throw new NewsdeskError(`${key.slice(0, 200)} is not followed.`, 'not_found');
+    const record = await this.state.feed(key);
+    if (!record || !(await this.sources()).some((s) => s.url === key)) throw new NewsdeskError(`${key.slice(0, 200)} is not followed.`, 'not_found');
     if (this.fileFeeds().some((f) => f.url === key)) throw new NewsdeskError(`${key} comes from FEEDS_FILE; remove it there.`, 'usage');
-    this.state.removeFeed(key);
+    await this.state.removeFeed(key);
     return toInfo(record);
   }
 
   async fetchNow(): Promise<FeedFetchInfo[]> {
-    return this.serially(() => this.poller.pollDue(this.sources(), true));
+    return this.serially(async () => this.poller.pollDue(await this.sources(), true));
   }
 
-  fetchInBackground(): { feeds: number; started: boolean } {
-    const feeds = this.sources().length;
-    if (this.background) return { feeds, started: false };
+  async fetchInBackground(): Promise<{ feeds: number; started: boolean }> {
+    // Checked and set before any await, so two asks at once start one fetch.
+    if (this.background) return { feeds: (await this.sources()).length, started: false };
     this.background = this.fetchNow()
       .then(
         (results) => {
@@ -144,7 +158,7 @@ export class FeedsService implements FeedsDesk {
       .finally(() => {
         this.background = undefined;
       });
-    return { feeds, started: true };
+    return { feeds: (await this.sources()).length, started: true };
   }
 
   /** Polls the feeds that are due, then again every tick, until `stop`. */
@@ -152,7 +166,7 @@ export class FeedsService implements FeedsDesk {
     const tick = async (): Promise<void> => {
       if (this.stopped) return;
       try {
-        await this.serially(() => this.poller.pollDue(this.sources()));
+        await this.serially(async () => this.poller.pollDue(await this.sources()));
         if (this.tickError !== undefined) this.o.logger.info({}, 'feeds poll works again');
         this.tickError = undefined;
       } catch (err) {
@@ -171,7 +185,7 @@ export class FeedsService implements FeedsDesk {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running.catch(() => undefined);
-    this.state.close();
+    await this.state.close();
   }
 
   /** One poll at a time, whether from the timer or from `/feeds fetch`. */
@@ -186,10 +200,11 @@ export class FeedsService implements FeedsDesk {
  * The feed desk for a configuration (CORPUS_DIR, DATA_DIR and the FEEDS_* settings).
  * @throws NewsdeskError (code `config`) for a malformed FEEDS_FILE
  */
-export function feedsServiceFor(config: Config, logger: Logger): FeedsService {
+export function feedsServiceFor(config: Config, logger: Logger): Promise<FeedsService> {
   return FeedsService.open({
     corpusDir: config.CORPUS_DIR,
     dataDir: config.DATA_DIR,
+    databaseUrl: config.DATABASE_URL,
     feedsFile: config.FEEDS_FILE,
     allowPrivate: config.FEEDS_ALLOW_PRIVATE,
     userAgent: config.FEEDS_USER_AGENT,

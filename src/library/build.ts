@@ -7,7 +7,7 @@
  * library.search('gyumri earthquake', { limit: 5 });
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,9 @@ import { ANALYSERS } from './analysers.js';
 import type { Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import * as ingest from '../ingest/index.js';
-import { corpusKey, formatManifest, parseManifest, type CorpusKey, type FileManifest } from './corpus-key.js';
-import { loadIncrementally, type IncrementalStats } from './incremental.js';
+import { corpusKey, readManifest, writeManifest, type CorpusKey } from './corpus-key.js';
+import { decodeDelta, deltaPath, ingestFiles, startIncrementally, type IncrementalStats, type IngestedFiles, type StoredDelta } from './incremental.js';
+import { finishIncrementalStart } from './after-start.js';
 import { markCopies, markCopiesSteps } from './fingerprints.js';
 import { buildSegmentSteps } from '../search/segment.js';
 import { ingestInParallel, ingestWorkers } from './ingest-pool.js';
@@ -34,7 +35,6 @@ import {
   type SnapshotContents,
 } from './snapshot.js';
 import type { Article } from '../core/types.js';
-import { makeDirectory } from '../core/make-dir.js';
 import { runStepsInTurns, takeTurns } from '../core/take-turns.js';
 
 export type { IndexedLibrary, LibraryChanges, IncrementalStats };
@@ -72,8 +72,10 @@ export interface BuildLibraryOptions {
    * connected answers meanwhile (0: a turn at every step). @defaultValue 25
    */
   turnMs?: number;
-  /** The engine that answers search (`SEARCH_BACKEND`): `minisearch` for small corpora. @defaultValue "compact" */
+  /** The engine that answers search (`SEARCH_BACKEND`): `minisearch` for small corpora, `postgres` for a replica. @defaultValue "compact" */
   searchBackend?: SearchBackend;
+  /** The archive database (`DATABASE_URL`) when `searchBackend` is `postgres`. */
+  databaseUrl?: string;
 }
 
 /**
@@ -86,7 +88,7 @@ export interface BuildProgress {
   total: number;
 }
 
-/** The steps of `buildLibrary` that `onTiming` reports. */
+/** The steps of `buildLibrary` that `onTiming` reports (an incremental start may report `ingest` twice: before and after reading the snapshot). */
 export type BuildStep = 'key' | 'snapshotRead' | 'ingest' | 'duplicates' | 'analysers' | 'index' | 'snapshotWrite';
 
 /**
@@ -136,6 +138,11 @@ export interface BuiltLibrary {
   fromSnapshot: boolean;
   /** Set when a changed corpus was loaded from the snapshot plus the changed files only. */
   incremental?: IncrementalStats;
+  /**
+   * Settles when the work an incremental start does after answering is done (keeping the delta
+   * beside the snapshot, or building the exact index and rewriting the snapshot); never rejects.
+   */
+  settled?: Promise<void>;
 }
 
 /** Source files whose changes alter what a snapshot holds: all of ingest, and the index builder. */
@@ -182,16 +189,28 @@ function analyserSalt(analysers: readonly Analyser[], followSymlinks: boolean): 
 }
 
 /**
- * Below this share of changed files, an incremental start leaves the snapshot as it is: writing
- * it costs about as much per article as ingesting costs per changed file, two hundred times
- * over (measured on the bench corpus), so re-reading a few changed files on each start is
- * cheaper than rewriting the whole snapshot, and bounded: past this share it is rewritten.
+ * Below this share of changed files, an incremental start keeps serving the snapshot's segment
+ * plus a delta segment, and keeps the delta in a small file beside the snapshot: rebuilding and
+ * writing the whole snapshot costs about as much per article as ingesting costs per changed file,
+ * two hundred times over (measured on the bench corpus). Past this share the exact index is
+ * built and the snapshot rewritten, in the background.
  */
 const REWRITE_SHARE = 0.005;
 
-/** True when an incremental start changed enough to rewrite the snapshot (see `REWRITE_SHARE`). */
-function worthRewriting(stats: IncrementalStats, articles: number): boolean {
-  return stats.ingested + stats.removed > Math.max(1, REWRITE_SHARE * articles);
+/** True when files superseding that many of the snapshot's are worth a rebuilt snapshot (see `REWRITE_SHARE`). */
+function worthRewriting(superseded: number, articles: number): boolean {
+  return superseded > Math.max(1, REWRITE_SHARE * articles);
+}
+
+/** Reads the delta beside a snapshot; null when there is none, it is stale, or damaged (said once). */
+async function readDelta(bytes: Promise<Buffer | null>, base: string, salt: string, file: string, logger: Logger): Promise<StoredDelta | null> {
+  try {
+    const buf = await bytes;
+    return buf ? decodeDelta(buf, base, salt) : null;
+  } catch (err) {
+    logger.warn({ file, reason: (err as Error).message }, 'index delta unusable; the changed files are read again');
+    return null;
+  }
 }
 
 /** The snapshot file for a corpus folder: one per folder, so two corpora never overwrite each other. */
@@ -211,32 +230,18 @@ export function libraryFromArticles(articles: Article[], analysers: readonly Ana
   return SegmentedLibrary.fromArticles(articles, { analysers, markDuplicates: markCopies });
 }
 
-/** Reads the remembered file hashes, or null on a first run or a damaged file. */
-function readManifest(file: string): FileManifest | null {
-  try {
-    return parseManifest(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
-/** Saves the file hashes atomically; losing them only costs re-hashing on the next start. */
-function writeManifest(file: string, manifest: FileManifest, logger: Logger): void {
-  try {
-    makeDirectory(path.dirname(file));
-    writeFileSync(`${file}.${process.pid}.tmp`, formatManifest(manifest));
-    renameSync(`${file}.${process.pid}.tmp`, file);
-  } catch (err) {
-    logger.debug({ file, reason: (err as Error).message }, 'could not save the corpus file manifest');
-  }
-}
-
 /**
  * Loads the corpus folder into an indexed library, from the snapshot when the folder is unchanged.
  * A damaged snapshot is reported and rebuilt; a read-only data folder only costs the cache.
  * @throws NewsdeskError (code `corpus`) when the corpus folder is missing
  */
 export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibrary> {
+  if (opts.searchBackend === 'postgres') {
+    // A replica holds no copy of the archive: the ingest role (`newsdesk ingest`) wrote it to PostgreSQL.
+    const { openReplicaLibrary } = await import('./pg/pg-open.js');
+    const { library } = await openReplicaLibrary(opts.databaseUrl, opts.logger);
+    return { library, warnings: [], fromSnapshot: true };
+  }
   if (opts.searchBackend === 'minisearch') {
     const built = await buildLibrary({ ...opts, searchBackend: 'compact' });
     return { ...built, library: new MiniSearchLibrary(built.library) };
@@ -257,6 +262,10 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   let key: string | null = null;
   let keyed: CorpusKey | null = null;
   let earlier: SnapshotContents | null = null;
+  let stored: StoredDelta | null = null;
+  let early: IngestedFiles | null = null;
+  const turnMs = opts.turnMs ?? 25;
+  const deltaFile = deltaPath(file);
   let listing: ingest.CorpusListing | null = null;
   let clock = performance.now();
   const lap = (step: BuildStep) => {
@@ -277,18 +286,31 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     // The snapshot is read on the thread pool while this thread stats the corpus files.
     const bytes = readSnapshotBytes(file);
     bytes.catch(() => undefined);
+    const deltaBytes = readSnapshotBytes(deltaFile);
+    deltaBytes.catch(() => undefined);
     const computed = await corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
     key = computed.key;
     keyed = computed;
     listing = computed.listing;
     lap('key');
+    // Files new to the manifest are most likely new to the snapshot too: when they are few, they are read
+    // while the snapshot is (a cold disk makes that seconds); the incremental start uses those that differ.
+    if (computed.newContent.length && computed.newContent.length <= Math.max(64, REWRITE_SHARE * computed.files.length)) {
+      early = await ingestFiles(corpusDir, computed.newContent, computed, analysers, logger, followSymlinks, turnMs, opts.workers);
+      lap('ingest');
+    }
     try {
       const buf = await bytes;
       const snap = buf ? decodeSnapshot(buf, key, saltKey) : null;
+      if (snap && !snap.exact) {
+        earlier = snap;
+        stored = await readDelta(deltaBytes, snap.key, saltKey, deltaFile, logger);
+      }
       lap('snapshotRead');
-      if (snap && !snap.exact) earlier = snap;
-      else if (snap) {
+      if (snap?.exact) {
         if (computed.hashed > 0) writeManifest(manifestFile, computed.manifest, logger);
+        // A delta belongs to a state after the snapshot's; back at the snapshot's state, it is stale.
+        if (!opts.readOnly) rmSync(deltaFile, { force: true });
         logger.debug({ files: computed.files.length, hashed: computed.hashed }, 'corpus key computed');
         const warnings = Array.isArray(snap.extra) ? (snap.extra as CorpusWarning[]) : [];
         const library = new SegmentedLibrary(snap.segment, { analysers, markDuplicates: markCopies, version: snap.version });
@@ -300,22 +322,37 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
       const reason = err instanceof SnapshotError ? err.message : (err as Error).message;
       logger.warn({ file, reason }, 'index snapshot unusable; rebuilding');
     }
-    writeManifest(manifestFile, computed.manifest, logger);
+    // The incremental start saves it after answering; a full rebuild does now.
+    if (!earlier) writeManifest(manifestFile, computed.manifest, logger);
   }
 
   clock = performance.now();
-  let incremental: IncrementalStats | undefined;
-  let loaded: Awaited<ReturnType<typeof ingestCorpus>> | null = null;
   if (earlier && keyed) {
-    // The corpus changed since the snapshot: reuse its unchanged articles, ingest only the changed files.
-    const stored = { articles: earlier.segment.articles, warnings: Array.isArray(earlier.extra) ? (earlier.extra as CorpusWarning[]) : [] };
-    const inc = await loadIncrementally({ corpusDir, previous: earlier.files, stored, current: keyed, analysers, logger, followSymlinks, ...(opts.workers === undefined ? {} : { workers: opts.workers }) });
-    loaded = { articles: inc.articles, warnings: inc.warnings, analysed: true, failures: inc.failures };
-    incremental = inc.stats;
-    logger.debug({ file, ...inc.stats }, 'library loaded from snapshot plus changed files');
+    // The corpus changed since the snapshot: answer from it plus a delta of the changed files, ingested alone.
+    const current = keyed;
+    opts.onProgress?.({ phase: 'index', done: 0, total: earlier.segment.articles.length });
+    const start = await startIncrementally({
+      corpusDir, base: earlier, stored, current, analysers, logger, followSymlinks, turnMs,
+      version: current.key,
+      early,
+      ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+      onStep: lap,
+    });
+    lap('index');
+    if (start.failures) logger.warn({ failures: start.failures }, 'some analysers failed on some articles; those annotations are missing');
+    const library = start.library;
+    const merge = worthRewriting(start.superseded, library.articles.length);
+    const write = useSnapshot && !opts.readOnly;
+    start.stats.snapshotRewritten = merge && write;
+    logger.debug({ file, ...start.stats }, 'library loaded from snapshot plus changed files');
+    opts.onProgress?.({ phase: 'index', done: library.articles.length, total: library.articles.length });
+    const settled = finishIncrementalStart({
+      start, merge, write, current, salt: saltKey, snapshotFile: file, turnMs, logger,
+      saveManifest: () => writeManifest(manifestFile, current.manifest, logger),
+    }).then(() => undefined);
+    return { library, warnings: start.warnings, fromSnapshot: false, incremental: start.stats, settled };
   }
-  const { articles, warnings, analysed, failures: workerFailures } =
-    loaded ?? (await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks, opts.onProgress));
+  const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks, opts.onProgress);
   lap('ingest');
   if (lateKey) {
     try {
@@ -332,7 +369,6 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   opts.onProgress?.({ phase: 'index', done: 0, total: articles.length });
   // From here to the snapshot written, every long step hands the event loop back now and then, so a
   // bot that is already connected keeps acknowledging commands in time while a large corpus is indexed.
-  const turnMs = opts.turnMs ?? 25;
   await runStepsInTurns(markCopiesSteps(articles), turnMs);
   lap('duplicates');
   let failures = workerFailures;
@@ -346,21 +382,21 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
   lap('analysers');
   const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
-  const segment = await runStepsInTurns(buildSegmentSteps(articles, earlier?.segment), turnMs);
+  const segment = await runStepsInTurns(buildSegmentSteps(articles), turnMs);
   const library = new SegmentedLibrary(segment, { analysers, markDuplicates: markCopies, version });
   lap('index');
   opts.onProgress?.({ phase: 'index', done: articles.length, total: articles.length });
   const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
-  const rewrite = !incremental || worthRewriting(incremental, articles.length);
-  if (incremental) incremental.snapshotRewritten = rewrite && useSnapshot && !opts.readOnly;
-  if (useSnapshot && key && !opts.readOnly && rewrite) {
+  if (useSnapshot && key && !opts.readOnly) {
     try {
       const source = keyed ? { salt: saltKey, files: keyed.files, entries: keyed.entries } : undefined;
       await runStepsInTurns(writeSnapshotSteps(file, library.mainSegment, key, version, plainWarnings, source), turnMs);
+      // A delta beside the snapshot it replaced completes that one only.
+      rmSync(deltaFile, { force: true });
       lap('snapshotWrite');
     } catch (err) {
       logger.warn({ file, reason: (err as Error).message }, 'could not write the index snapshot; the next start re-ingests');
     }
   }
-  return { library, warnings: plainWarnings, fromSnapshot: false, ...(incremental ? { incremental } : {}) };
+  return { library, warnings: plainWarnings, fromSnapshot: false };
 }

@@ -8,10 +8,13 @@
  * unchanged, and was not modified in the moments before it was hashed, keeps its hash.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { walkCorpus, type CorpusListing, type SymlinkPolicy } from '../ingest/corpus-walk.js';
+import { takeTurns } from '../core/take-turns.js';
+import { makeDirectory } from '../core/make-dir.js';
+import type { Logger } from '../core/ports.js';
 
 /** How many files are read at once; enough to hide disk latency without exhausting descriptors. */
 const CONCURRENCY = 32;
@@ -33,17 +36,43 @@ export function formatManifest(m: FileManifest): string {
 
 /** Reads `formatManifest` output; null when it is not one. */
 export function parseManifest(text: string): FileManifest | null {
-  const lines = text.split('\n');
-  const head = lines[0]?.split('\t');
-  if (!head || head[0] !== 'newsdesk-files' || head[1] !== '1') return null;
+  const firstEnd = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
+  const head = text.slice(0, firstEnd).split('\t');
+  if (head[0] !== 'newsdesk-files' || head[1] !== '1') return null;
   const hashedAt = Number(head[2]);
   if (!Number.isFinite(hashedAt)) return null;
   const files = new Map<string, [number, number, string]>();
-  for (let i = 1; i < lines.length; i++) {
-    const [file, size, mtime, hash] = lines[i]!.split('\t');
-    if (file && hash) files.set(file, [Number(size), Number(mtime), hash]);
+  // Read by offsets rather than split into arrays: a start reads 100,000 lines of it.
+  for (let at = firstEnd + 1; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const t1 = text.indexOf('\t', at);
+    const t2 = t1 < 0 ? -1 : text.indexOf('\t', t1 + 1);
+    const t3 = t2 < 0 ? -1 : text.indexOf('\t', t2 + 1);
+    if (t1 > at && t3 >= 0 && t3 + 1 < end) files.set(text.slice(at, t1), [Number(text.slice(t1 + 1, t2)), Number(text.slice(t2 + 1, t3)), text.slice(t3 + 1, end)]);
+    at = end + 1;
   }
   return { hashedAt, files };
+}
+
+/** Reads the remembered file hashes, or null on a first run or a damaged file. */
+export function readManifest(file: string): FileManifest | null {
+  try {
+    return parseManifest(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the file hashes atomically; losing them only costs re-hashing on the next start. */
+export function writeManifest(file: string, manifest: FileManifest, logger: Logger): void {
+  try {
+    makeDirectory(path.dirname(file));
+    writeFileSync(`${file}.${process.pid}.tmp`, formatManifest(manifest));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch (err) {
+    logger.debug({ file, reason: (err as Error).message }, 'could not save the corpus file manifest');
+  }
 }
 
 /**
@@ -71,6 +100,8 @@ export interface CorpusKey {
   entries: string[];
   /** The whole listing: files, the real paths of linked ones, and what was skipped. */
   listing: CorpusListing;
+  /** Files (in `files` order) whose content the previous manifest did not know: new, or changed since it was saved. */
+  newContent: string[];
 }
 
 /**
@@ -92,6 +123,8 @@ export async function corpusKey(
 ): Promise<CorpusKey> {
   const hashedAt = Date.now();
   const listing = walkCorpus(dir, extensions, policy);
+  // Paths joined by hand: path.join normalises each of 100,000 paths, which costs more than the stat.
+  const base = dir.endsWith(path.sep) || dir.endsWith('/') ? dir : dir + path.sep;
   const files = listing.files;
   const digests = new Array<string>(files.length);
   const manifest: FileManifest = { hashedAt, files: new Map() };
@@ -101,12 +134,16 @@ export async function corpusKey(
     const target = listing.linked.get(file);
     return target === undefined ? file : `${file}\u0000${target}`;
   };
-  files.forEach((rel, i) => {
+  // 100,000 stats take most of a second: the loop hands the event loop back now and then (a bot may be connected).
+  const turn = takeTurns();
+  for (let i = 0; i < files.length; i++) {
+    if (i % 256 === 255) await turn();
+    const rel = files[i]!;
     const file = entry(rel);
     let size = -1;
     let mtime = -1;
     try {
-      const st = statSync(path.join(dir, rel));
+      const st = statSync(base + rel);
       size = st.size;
       mtime = st.mtimeMs;
     } catch {
@@ -120,7 +157,7 @@ export async function corpusKey(
       toRead.push(i);
       manifest.files.set(file, [size, mtime, '']);
     }
-  });
+  }
   let next = 0;
   const worker = async () => {
     while (next < toRead.length) {
@@ -136,13 +173,14 @@ export async function corpusKey(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, toRead.length) }, worker));
+  const newContent = toRead.filter((i) => previous?.files.get(entry(files[i]!))?.[2] !== digests[i]).map((i) => files[i]!);
   const hash = createHash('sha256').update(salt).update('\n');
   const entries = files.map((f, i) => {
     const target = listing.linked.get(f);
     const material = target === undefined ? digests[i]! : `${digests[i]!}\u0000link\u0000${target}`;
-    hash.update(f).update('\u0000').update(material).update('\n');
+    hash.update(`${f}\u0000${material}\n`);
     return material;
   });
   for (const s of listing.skipped) hash.update(s.file).update('\u0000skipped\u0000').update(s.reason).update('\n');
-  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files, entries, listing };
+  return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files, entries, listing, newContent };
 }

@@ -74,14 +74,46 @@ export class SegmentedLibrary implements IndexedLibrary {
   private engine!: SearchEngine;
   private ordered: Article[] = [];
   private currentVersion: string;
+  private changeCount = 0;
 
+  /**
+   * @param delta - a segment of articles that replace or add to `main`'s (a restart's changed
+   *   files); `main`'s articles they replace must already be marked in `main.deleted`
+   */
   constructor(
     main: Segment,
     private readonly options: LibraryIndexOptions = {},
+    delta?: Segment,
   ) {
     this.main = main;
-    this.currentVersion = options.version ?? articlesKey(main.articles);
+    if (delta?.articles.length) {
+      this.delta = delta;
+      this.deltaArticles = [...delta.articles];
+    }
+    this.currentVersion = options.version ?? articlesKey(this.delta ? [...main.articles, ...delta!.articles] : main.articles);
     this.refresh();
+  }
+
+  /** How many times `applyChanges` has run: work prepared from the library earlier is stale once it moved on. */
+  get changes(): number {
+    return this.changeCount;
+  }
+
+  /** The delta segment beside the main one, if any. */
+  get deltaSegment(): Segment | null {
+    return this.delta;
+  }
+
+  /**
+   * Answers from `main` alone from now on: a segment built (in the background) over exactly the
+   * library's live articles, which replaces the main and delta segments at once.
+   */
+  replaceIndex(main: Segment, version: string): void {
+    this.main = main;
+    this.delta = null;
+    this.deltaArticles = [];
+    this.refresh();
+    this.currentVersion = version;
   }
 
   /**
@@ -123,6 +155,7 @@ export class SegmentedLibrary implements IndexedLibrary {
   }
 
   applyChanges(changes: LibraryChanges): void {
+    this.changeCount++;
     const gone = new Set([...changes.remove, ...changes.upsert.map((a) => a.id)]);
     for (const id of gone) {
       const loc = this.byId.get(id);

@@ -52,6 +52,8 @@ export interface SnapshotContents {
   exact: boolean;
   /** Per corpus file the snapshot was built from, its key material (`CorpusKey.entries`); empty when not recorded. */
   files: Map<string, string>;
+  /** The salt recorded with the file list (see {@link SnapshotSource}), if any. */
+  salt?: string;
 }
 
 /** The corpus files a snapshot was built from and the salt of its key, so a later start can reuse it in part. */
@@ -209,8 +211,11 @@ export function* writeSnapshotSteps(file: string, segment: Segment, key: string,
   }
 }
 
-/** A snapshot's or manifest's temp file: `library-<tag>.snap.<pid>.tmp`, `library-<tag>.files.tsv.<pid>.tmp`. */
-const TEMP_FILE = /^library-[0-9a-f]+\.(?:snap|files\.tsv)\.(\d+)\.tmp$/;
+/**
+ * A snapshot's, delta's or manifest's temp file: `library-<tag>.snap.<pid>.tmp`,
+ * `library-<tag>.delta.snap.<pid>.tmp`, `library-<tag>.files.tsv.<pid>.tmp`.
+ */
+const TEMP_FILE = /^library-[0-9a-f]+\.(?:snap|delta\.snap|files\.tsv)\.(\d+)\.tmp$/;
 
 /** True when a process with this id is running (one of another user counts). */
 function processAlive(pid: number): boolean {
@@ -292,10 +297,11 @@ function parseFileLines(bytes: Uint8Array): Map<string, string> {
 /**
  * Decodes snapshot bytes if they were built for `expectedKey` (any key when null), or, given
  * `salt`, for an earlier state of the corpus under the same salt (then `exact` is false).
+ * @param withFiles - read the `files` section even for an exact match (a delta beside the snapshot needs it)
  * @returns null when stale or of another format
  * @throws SnapshotError when damaged
  */
-export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: string): SnapshotContents | null {
+export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: string, withFiles = false): SnapshotContents | null {
   const { header, bodyStart, bodyEnd } = parseHeader(buf);
   if (header.format !== SNAPSHOT_FORMAT) return null;
   const exact = expectedKey === null || header.key === expectedKey;
@@ -347,8 +353,8 @@ export function decodeSnapshot(buf: Buffer, expectedKey: string | null, salt?: s
   if (data.aPassOffsets.length !== articles.length + 1) throw new SnapshotError('article table does not match index');
   restoreFingerprints(articles, (name) => (header.sections.some((x) => x.name === name) ? get(name) : null));
   // Only a partial reuse needs the file list; an exact start does not pay for parsing it.
-  const files = exact || !header.sections.some((x) => x.name === 'files') ? new Map<string, string>() : parseFileLines(u8('files'));
-  return { key: header.key, version: header.version, segment: new Segment(data, articles), extra: header.extra, exact, files };
+  const files = (exact && !withFiles) || !header.sections.some((x) => x.name === 'files') ? new Map<string, string>() : parseFileLines(u8('files'));
+  return { key: header.key, version: header.version, segment: new Segment(data, articles), extra: header.extra, exact, files, ...(header.salt ? { salt: header.salt } : {}) };
 }
 
 function align8(n: number): number {

@@ -71,6 +71,15 @@ const popcount = (x: number): number => {
 
 /** Ranked article lists kept per engine (an engine lives as long as one library version). */
 const ARTICLE_MEMO_SIZE = 256;
+/** Ranked lists kept per query, one per candidate budget it was asked with. */
+const BUDGETS_PER_QUERY = 4;
+
+/** A query's ranked article ids under a candidate budget, and the most candidates one read of a segment took (`read < budget`: the postings ran out first). */
+interface RankedList {
+  ids: string[];
+  budget: number;
+  read: number;
+}
 
 /**
  * How many articles `searchArticles` reads from the postings for a query of `words` words and a
@@ -83,11 +92,18 @@ export function candidateBudget(words: number, limit: number): number {
   return words === 1 ? Math.max(limit * 6, 100) : Math.max(limit * 10, 2000);
 }
 
+/** An article ranked for a query: its score and the mask of query words it holds. */
+interface Ranked {
+  article: Article;
+  score: number;
+  matched: number;
+}
+
 /** Searches segments; see `Library` in src/core/command.ts for the contract of each method. */
 export class SearchEngine {
   private readonly options: EngineOptions;
   /** `searchArticles` answers by query words and candidate budget; the engine is replaced when the library changes. */
-  private readonly articleMemo = new Map<string, string[]>();
+  private readonly articleMemo = new Map<string, RankedList[]>();
   private stamps = new Map<Segment, Uint32Array>();
   private generation = 0;
 
@@ -129,23 +145,32 @@ export class SearchEngine {
     // The ranking depends on the words and on how many candidates are read, not on the limit itself: one list
     // serves every limit with the same budget ("federal reserve" for its aliases, its candidates, its page 2).
     const budget = candidateBudget(words.length, max);
-    const key = `${budget}\u0000${words.join('\u0000')}`;
-    let ranked = this.articleMemo.get(key);
+    const key = words.join('\u0000');
+    let lists = this.articleMemo.get(key);
+    // A list read under another budget serves when that read ran out of postings before its budget: any budget
+    // larger than what it read reads the very same candidates ("tin" asked by claim, then by timeline).
+    let ranked = lists?.find((l) => l.budget === budget || (l.read < l.budget && budget > l.read));
     if (!ranked) {
       ranked = this.rankedArticleIds(query, budget);
-      if (this.articleMemo.size >= ARTICLE_MEMO_SIZE) this.articleMemo.delete(this.articleMemo.keys().next().value!);
-      this.articleMemo.set(key, ranked);
+      if (!lists) {
+        if (this.articleMemo.size >= ARTICLE_MEMO_SIZE) this.articleMemo.delete(this.articleMemo.keys().next().value!);
+        this.articleMemo.set(key, (lists = []));
+      }
+      if (lists.length >= BUDGETS_PER_QUERY) lists.shift();
+      lists.push(ranked);
     }
-    return ranked.length > max ? ranked.slice(0, max) : [...ranked];
+    const ids = ranked.ids;
+    return ids.length > max ? ids.slice(0, max) : [...ids];
   }
 
   /** Every ranked article id for a query within a candidate budget, syndicated copies of listed originals left out. */
-  private rankedArticleIds(query: string, budget: number): string[] {
+  private rankedArticleIds(query: string, budget: number): RankedList {
     const plan = this.plan(query);
-    if (!plan) return [];
+    if (!plan) return { ids: [], budget, read: 0 };
+    const reach = { read: 0 };
     // Articles are the unit a topic command works on: only when no article has every word do partial matches count.
-    let ranked = this.rankArticles(plan, 'and', budget);
-    if (!ranked.length) ranked = this.rankArticles(plan, 'or', budget);
+    let ranked = this.rankArticles(plan, 'and', budget, reach);
+    if (!ranked.length) ranked = this.rankArticles(plan, 'or', budget, reach);
     const ids = new Set(ranked.map((r) => r.article.id));
     const out: string[] = [];
     for (const r of ranked) {
@@ -153,7 +178,7 @@ export class SearchEngine {
       if (r.article.duplicateOf && ids.has(r.article.duplicateOf)) continue;
       out.push(r.article.id);
     }
-    return out;
+    return { ids: out, budget, read: reach.read };
   }
 
   /** Close index terms (or whole corrected queries) for words of the query that are not in the index. */
@@ -384,9 +409,10 @@ export class SearchEngine {
   /**
    * Articles scored by their best passage per word; `and` keeps those holding every required word.
    * @param maxCandidates - most articles read from the postings (`candidateBudget`)
+   * @param reach - raised to the most candidates read from one segment's postings
    */
-  private rankArticles(plan: Plan, mode: 'and' | 'or', maxCandidates: number): { article: Article; score: number; matched: number }[] {
-    const out: { article: Article; score: number; matched: number }[] = [];
+  private rankArticles(plan: Plan, mode: 'and' | 'or', maxCandidates: number, reach: { read: number }): Ranked[] {
+    const out: Ranked[] = [];
     const required = plan.requiredMask;
     const single = popcount(required) === 1 && plan.knownCount === 1;
     this.segments.forEach((seg, s) => {
@@ -418,6 +444,7 @@ export class SearchEngine {
       } else {
         for (const wp of plans) take(wp.variants, this.options.orScanLimit);
       }
+      reach.read = Math.max(reach.read, candidates.length);
       const best = new Float64Array(plans.length);
       // Presence check first: an article lacking a required word is dropped before any of its passages is scored.
       const requiredIds = plans.map((wp, i) => (mode === 'and' && required & (1 << i) ? wp.variants.map((v) => v.id) : null));
@@ -437,12 +464,27 @@ export class SearchEngine {
         }
         return true;
       };
-      for (const a of candidates) {
-        if (mode === 'and' && !single && !hasAllRequired(a)) continue;
+      const rank = (a: number): Ranked | null => {
+        if (mode === 'and' && !single && !hasAllRequired(a)) return null;
         const matched = this.scoreArticle(seg, plans, a, best);
-        if (mode === 'and' ? (matched & required) !== required : matched === 0) continue;
-        out.push({ article: seg.articles[a]!, score: articleScore(best, plans.length), matched });
-      }
+        if (mode === 'and' ? (matched & required) !== required : matched === 0) return null;
+        return { article: seg.articles[a]!, score: articleScore(best, plans.length), matched };
+      };
+      // Syndicated copies follow their originals in the postings, so most candidates of a copied corpus are copies. A copy
+      // whose original is ranked here is left out of the answer (`rankedArticleIds`): it is ranked only when its original is not.
+      const at = new Map<string, number>();
+      candidates.forEach((a, i) => at.set(seg.articles[a]!.id, i));
+      const results: (Ranked | null | undefined)[] = new Array(candidates.length);
+      candidates.forEach((a, i) => {
+        const original = seg.articles[a]!.duplicateOf;
+        if (original === undefined || !at.has(original)) results[i] = rank(a);
+      });
+      candidates.forEach((a, i) => {
+        if (results[i] !== undefined) return;
+        const original = results[at.get(seg.articles[a]!.duplicateOf!)!];
+        results[i] = original === undefined ? rank(a) : original === null ? rank(a) : null;
+      });
+      for (const r of results) if (r) out.push(r);
     });
     if (mode === 'and') out.sort((a, b) => b.score - a.score);
     else out.sort((a, b) => popcount(b.matched) - popcount(a.matched) || b.score - a.score);

@@ -7,7 +7,7 @@ import type { SearchHit, SearchOptions } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 
 /** Names of the search backends. */
-export type SearchBackend = 'compact' | 'minisearch';
+export type SearchBackend = 'compact' | 'minisearch' | 'postgres';
 
 /** A search index over articles' passages; the search half of `Library`, same contract. */
 export interface SearchIndex {

@@ -39,7 +39,8 @@ export interface FeedArticleRecord {
   updated: string | null;
 }
 
-interface FeedRow {
+/** A `feeds` row (the same columns in SQLite and PostgreSQL). */
+export interface FeedRow {
   url: string;
   outlet: string;
   origin: 'file' | 'chat';
@@ -54,7 +55,8 @@ interface FeedRow {
   failure_streak: number;
 }
 
-const toFeed = (r: FeedRow): FeedRecord => ({
+/** A feed record from its row. */
+export const toFeed = (r: FeedRow): FeedRecord => ({
   url: r.url,
   outlet: r.outlet,
   origin: r.origin,
@@ -69,8 +71,32 @@ const toFeed = (r: FeedRow): FeedRecord => ({
   failureStreak: r.failure_streak,
 });
 
-/** Longest error text kept per feed. */
-const MAX_ERROR_LENGTH = 500;
+
+/** What the feed poller keeps, whichever engine keeps it: the SQLite file or PostgreSQL. */
+export interface FeedStatePort {
+  /** Adds a feed, or updates its outlet; its history is kept. */
+  upsertFeed(feed: { url: string; outlet: string; origin: 'file' | 'chat'; addedBy?: string | null }, now: Date): Promise<FeedRecord>;
+  /** The feed with that URL. */
+  feed(url: string): Promise<FeedRecord | undefined>;
+  /** Every feed, by outlet then URL. */
+  feeds(): Promise<FeedRecord[]>;
+  /** Forgets a feed (its stories stay in the corpus); whether it was there. */
+  removeFeed(url: string): Promise<boolean>;
+  /** Records a poll that worked: new validators, stories added, the streak reset. */
+  recordSuccess(url: string, parts: { etag?: string | null; lastModified?: string | null; added: number; nextFetch: Date | null }, now: Date): Promise<void>;
+  /** Records a failed poll; returns the new failure streak. */
+  recordFailure(url: string, error: string, nextFetch: Date | null, now: Date): Promise<number>;
+  /** The stored story with this canonical URL, else with this GUID from this feed. */
+  findArticle(feedUrl: string, canonicalUrl: string | null, guid: string | null): Promise<FeedArticleRecord | undefined>;
+  /** True when some stored story already uses `file`. */
+  fileTaken(file: string): Promise<boolean>;
+  /** Records (or updates) the file a story was written to. */
+  saveArticle(record: FeedArticleRecord, now: Date): Promise<void>;
+  close(): Promise<void> | void;
+}
+
+/** Longest error text kept per feed (both engines). */
+export const MAX_FEED_ERROR_LENGTH = 500;
 
 /**
  * Feed state over the state database (`DATA_DIR/newsdesk.db`).
@@ -78,7 +104,7 @@ const MAX_ERROR_LENGTH = 500;
  * const feeds = FeedState.open('./data', logger);
  * feeds.upsertFeed({ url: 'https://oc-media.org/feed/', outlet: 'OC Media', origin: 'file' }, new Date());
  */
-export class FeedState {
+export class FeedState implements FeedStatePort {
   private constructor(private readonly db: Database.Database) {}
 
   /** Opens (creating and migrating if needed) the state database under `dataDir`. */
@@ -92,34 +118,34 @@ export class FeedState {
   }
 
   /** Adds a feed, or updates its outlet; its history is kept. */
-  upsertFeed(feed: { url: string; outlet: string; origin: 'file' | 'chat'; addedBy?: string | null }, now: Date): FeedRecord {
+  async upsertFeed(feed: { url: string; outlet: string; origin: 'file' | 'chat'; addedBy?: string | null }, now: Date): Promise<FeedRecord> {
     this.db
       .prepare(
         `INSERT INTO feeds (url, outlet, origin, added_by, added_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (url) DO UPDATE SET outlet = excluded.outlet, origin = CASE WHEN feeds.origin = 'file' THEN 'file' ELSE excluded.origin END`,
       )
       .run(feed.url, feed.outlet, feed.origin, feed.addedBy ?? null, now.toISOString());
-    return this.feed(feed.url)!;
+    return (await this.feed(feed.url))!;
   }
 
   /** The feed with that URL. */
-  feed(url: string): FeedRecord | undefined {
+  async feed(url: string): Promise<FeedRecord | undefined> {
     const row = this.db.prepare('SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow | undefined;
     return row && toFeed(row);
   }
 
   /** Every feed, by outlet then URL. */
-  feeds(): FeedRecord[] {
+  async feeds(): Promise<FeedRecord[]> {
     return (this.db.prepare('SELECT * FROM feeds ORDER BY outlet, url').all() as FeedRow[]).map(toFeed);
   }
 
   /** Forgets a feed (the stories already written stay in the corpus). Returns whether it was there. */
-  removeFeed(url: string): boolean {
+  async removeFeed(url: string): Promise<boolean> {
     return this.db.prepare('DELETE FROM feeds WHERE url = ?').run(url).changes > 0;
   }
 
   /** Records a poll that worked: new validators, stories added, the streak reset. */
-  recordSuccess(url: string, parts: { etag?: string | null; lastModified?: string | null; added: number; nextFetch: Date | null }, now: Date): void {
+  async recordSuccess(url: string, parts: { etag?: string | null; lastModified?: string | null; added: number; nextFetch: Date | null }, now: Date): Promise<void> {
     this.db
       .prepare(
         `UPDATE feeds SET etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), last_fetch = ?, last_success = ?,
@@ -129,15 +155,15 @@ export class FeedState {
   }
 
   /** Records a failed poll; returns the new failure streak. */
-  recordFailure(url: string, error: string, nextFetch: Date | null, now: Date): number {
+  async recordFailure(url: string, error: string, nextFetch: Date | null, now: Date): Promise<number> {
     this.db
       .prepare('UPDATE feeds SET last_fetch = ?, last_error = ?, next_fetch = ?, failure_streak = failure_streak + 1 WHERE url = ?')
-      .run(now.toISOString(), error.slice(0, MAX_ERROR_LENGTH), nextFetch?.toISOString() ?? null, url);
-    return this.feed(url)?.failureStreak ?? 0;
+      .run(now.toISOString(), error.slice(0, MAX_FEED_ERROR_LENGTH), nextFetch?.toISOString() ?? null, url);
+    return (await this.feed(url))?.failureStreak ?? 0;
   }
 
   /** The stored story with this canonical URL, else with this GUID from this feed. */
-  findArticle(feedUrl: string, canonicalUrl: string | null, guid: string | null): FeedArticleRecord | undefined {
+  async findArticle(feedUrl: string, canonicalUrl: string | null, guid: string | null): Promise<FeedArticleRecord | undefined> {
     type Row = { file: string; feed_url: string; canonical_url: string | null; guid: string | null; text_hash: string; updated: string | null };
     const byUrl = canonicalUrl ? (this.db.prepare('SELECT * FROM feed_articles WHERE canonical_url = ?').get(canonicalUrl) as Row | undefined) : undefined;
     const row = byUrl ?? (guid ? (this.db.prepare('SELECT * FROM feed_articles WHERE feed_url = ? AND guid = ?').get(feedUrl, guid) as Row | undefined) : undefined);
@@ -145,12 +171,12 @@ export class FeedState {
   }
 
   /** True when some stored story already uses `file`. */
-  fileTaken(file: string): boolean {
+  async fileTaken(file: string): Promise<boolean> {
     return this.db.prepare('SELECT 1 FROM feed_articles WHERE file = ?').get(file) !== undefined;
   }
 
   /** Records (or updates) the file a story was written to. */
-  saveArticle(record: FeedArticleRecord, now: Date): void {
+  async saveArticle(record: FeedArticleRecord, now: Date): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO feed_articles (file, feed_url, canonical_url, guid, text_hash, updated, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -59,11 +59,52 @@ const toRecord = (r: FeedbackRow): FeedbackRecord => ({
 });
 
 /** Only what fits: a comment within its limit, with no control characters. */
-function cleanComment(text: string | null | undefined): string | null {
+export function cleanComment(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
   // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ').trim().slice(0, MAX_FEEDBACK_COMMENT);
   return clean || null;
+}
+
+/** The columns of a new verdict, cleaned and bounded: the same for the SQLite and PostgreSQL tables. */
+export function feedbackValues(input: FeedbackInput, now: Date): {
+  createdAt: string;
+  platform: string;
+  workspace: string | null;
+  channel: string | null;
+  user: string | null;
+  command: string;
+  query: string;
+  verdict: 'up' | 'down';
+  reason: FeedbackReason | null;
+  comment: string | null;
+  items: JudgedItem[];
+} {
+  const { subject, origin } = input;
+  const reason = input.verdict === 'down' && input.reason && (FEEDBACK_REASONS as readonly string[]).includes(input.reason) ? input.reason : null;
+  const items = subject.items.slice(0, MAX_FEEDBACK_ITEMS).map((i) => ({ article: i.article, start: i.start, end: i.end, ...(i.label ? { label: i.label } : {}) }));
+  return {
+    createdAt: now.toISOString(),
+    platform: origin.platform,
+    workspace: origin.workspaceId ?? null,
+    channel: origin.channelId ?? null,
+    user: origin.userId ?? null,
+    command: subject.command.slice(0, 40),
+    query: subject.query.slice(0, 2000),
+    verdict: input.verdict,
+    reason,
+    comment: cleanComment(input.comment),
+    items,
+  };
+}
+
+/** Verdicts as `newsdesk feedback` reads them, from either engine. */
+export interface FeedbackArchive {
+  /** The latest verdicts, newest first. */
+  list(limit?: number): Promise<FeedbackRecord[]>;
+  /** Every verdict, oldest first, a page at a time. */
+  all(): AsyncIterable<FeedbackRecord>;
+  close(): Promise<void> | void;
 }
 
 /**
@@ -89,32 +130,18 @@ export class FeedbackStore implements FeedbackDesk {
     if (this.db.open) this.db.close();
   }
 
-  record(input: FeedbackInput): number {
-    const { subject, origin } = input;
-    const reason = input.verdict === 'down' && input.reason && (FEEDBACK_REASONS as readonly string[]).includes(input.reason) ? input.reason : null;
-    const items = subject.items.slice(0, MAX_FEEDBACK_ITEMS).map((i) => ({ article: i.article, start: i.start, end: i.end, ...(i.label ? { label: i.label } : {}) }));
+  async record(input: FeedbackInput): Promise<number> {
+    const v = feedbackValues(input, this.clock.now());
     const result = this.db
       .prepare(
         `INSERT INTO feedback (created_at, platform, workspace_id, channel_id, user_id, command, query, verdict, reason, comment, items)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        this.clock.now().toISOString(),
-        origin.platform,
-        origin.workspaceId ?? null,
-        origin.channelId ?? null,
-        origin.userId ?? null,
-        subject.command.slice(0, 40),
-        subject.query.slice(0, 2000),
-        input.verdict,
-        reason,
-        cleanComment(input.comment),
-        JSON.stringify(items),
-      );
+      .run(v.createdAt, v.platform, v.workspace, v.channel, v.user, v.command, v.query, v.verdict, v.reason, v.comment, JSON.stringify(v.items));
     return Number(result.lastInsertRowid);
   }
 
-  addComment(id: number, userId: string | undefined, comment: string): boolean {
+  async addComment(id: number, userId: string | undefined, comment: string): Promise<boolean> {
     const text = cleanComment(comment);
     if (!text) return false;
     // Only the reader who gave the verdict may add to it.
@@ -131,6 +158,17 @@ export class FeedbackStore implements FeedbackDesk {
   *all(): Generator<FeedbackRecord> {
     for (const row of this.db.prepare('SELECT * FROM feedback ORDER BY id').iterate() as IterableIterator<FeedbackRow>) yield toRecord(row);
   }
+}
+
+/** The SQLite verdicts as a {@link FeedbackArchive} (what `newsdesk feedback` reads without DATABASE_URL). */
+export function sqliteFeedbackArchive(store: FeedbackStore): FeedbackArchive {
+  return {
+    list: async (limit) => store.list(limit),
+    all: async function* () {
+      yield* store.all();
+    },
+    close: () => store.close(),
+  };
 }
 
 /** One export line (without the newline) for a verdict: `{"schema":"newsdesk-feedback/1", …}`. */

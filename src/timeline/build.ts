@@ -17,18 +17,33 @@ export interface TimelineEntry {
 export interface TimelineOptions {
   /** Corpora up to this size are scanned whole; larger ones are narrowed with the article index first. @defaultValue 5000 */
   fullScanLimit?: number;
-  /** Most candidate articles taken from the index per alias on large corpora. @defaultValue 300 */
+  /** Most candidate articles taken from the index per alias on large corpora (a one-subject topic shares `articleLimit` among its aliases instead). @defaultValue 300 */
   candidateLimit?: number;
   /** Most aliases of one subject asked of the index on large corpora (name, demonym, capital come first). @defaultValue 3 */
   aliasLimit?: number;
+  /**
+   * Most candidate articles one timeline reads on a large corpus, the index's best first (the
+   * aliases' lists taken in turn, so each contributes its best): the work of a request is bounded
+   * however common its words are. @defaultValue 300
+   */
+  articleLimit?: number;
 }
 
-const defaultOptions: Required<TimelineOptions> = { fullScanLimit: 5000, candidateLimit: 300, aliasLimit: 3 };
+const defaultOptions: Required<TimelineOptions> = { fullScanLimit: 5000, candidateLimit: 300, aliasLimit: 3, articleLimit: 300 };
 
 /** The timeline of a topic. */
 export interface Timeline {
   topic: TopicQuery;
   entries: TimelineEntry[];
+  /** The work building it took (counts, not time: the same on a loaded machine as on a quiet one). */
+  work: TimelineWork;
+}
+
+/** What one timeline cost: index searches asked, candidate articles read, their events tested against the topic. */
+export interface TimelineWork {
+  searches: number;
+  articles: number;
+  events: number;
 }
 
 /**
@@ -40,7 +55,7 @@ export interface Timeline {
 export function buildTimeline(library: Library, topic: string, options: TimelineOptions = {}): Timeline {
   const opts = { ...defaultOptions, ...options };
   // A timeline holds while the library's version does; the live corpus changes a library in place.
-  const key = `${topic.trim().toLowerCase()}\u0000${opts.fullScanLimit}|${opts.candidateLimit}|${opts.aliasLimit}`;
+  const key = `${topic.trim().toLowerCase()}\u0000${opts.fullScanLimit}|${opts.candidateLimit}|${opts.aliasLimit}|${opts.articleLimit}`;
   let held = memos.get(library);
   if (!held || held.version !== library.version) memos.set(library, (held = { version: library.version, memo: new Map() }));
   const memo = held.memo;
@@ -58,18 +73,22 @@ const memos = new WeakMap<Library, { version: string; memo: Map<string, Timeline
 
 function computeTimeline(library: Library, topic: string, opts: Required<TimelineOptions>): Timeline {
   const query = parseTopic(topic, library);
-  if (!query.parts.length) return { topic: query, entries: [] };
+  const work: TimelineWork = { searches: 0, articles: 0, events: 0 };
+  if (!query.parts.length) return { topic: query, entries: [], work };
   const matchers = compileTopic(query);
   const events: TimelineEvent[] = [];
-  for (const article of candidates(library, query, opts)) {
+  for (const article of candidates(library, query, opts, work)) {
     const title = article.meta.title;
     const mine: TimelineEvent[] = [];
-    for (const event of eventsOf(article)) if (involves(article, event, matchers, title)) mine.push(event);
+    work.articles++;
+    const own = eventsOf(article);
+    work.events += own.length;
+    for (const event of own) if (involves(article, event, matchers, title)) mine.push(event);
     // Dated to publication only where the topic is the article's news: named in its title or lead.
     if (hasNews(article) && inNews(article, matchers)) mine.push(...reportedEventsOf(article, (e) => involves(article, e, matchers, title), REPORTED_PER_ARTICLE));
     if (mine.length) events.push(...(mine.length === 1 ? mine : distinctEvents(mine)));
   }
-  return { topic: query, entries: merge(library, events) };
+  return { topic: query, entries: merge(library, events), work };
 }
 
 /** Most events of one article dated only by its publication (the first ones carry its news; the rest repeat it). */
@@ -130,23 +149,65 @@ function leadOf(article: Article): string[] {
   return lead;
 }
 
-/** Articles that may hold events of the topic: all of a small corpus, or the index's best matches on a large one. */
-function candidates(library: Library, query: TopicQuery, opts: Required<TimelineOptions>): readonly Article[] {
-  if (library.articles.length <= opts.fullScanLimit) return library.articles;
-  let ids: string[] | undefined;
-  for (const aliases of query.parts) {
-    // The index ANDs the words of a query, so each alias is asked on its own and the answers pooled.
-    const found = new Set<string>();
-    for (const alias of searchAliases(aliases, opts.aliasLimit)) for (const id of library.searchArticles(alias, opts.candidateLimit)) found.add(id);
-    ids = ids === undefined ? [...found] : ids.filter((id) => found.has(id));
-  }
-  if (query.parts.length > 1) {
+/**
+ * Articles that may hold events of the topic: all of a small corpus, or on a large one the index's
+ * best matches, at most `articleLimit` of them.
+ */
+function candidates(library: Library, query: TopicQuery, opts: Required<TimelineOptions>, work: TimelineWork): readonly Article[] {
+  if (!library.partial && library.articles.length <= opts.fullScanLimit) return library.articles;
+  const ask = (alias: string, limit: number): string[] => {
+    work.searches++;
+    return library.searchArticles(alias, limit);
+  };
+  let ids: string[];
+  if (query.parts.length === 1) {
+    // One subject: its aliases share the budget, each asked for its share, and their lists are read in turn.
+    const aliases = searchAliases(query.parts[0]!, opts.aliasLimit);
+    const share = Math.min(opts.candidateLimit, Math.ceil(opts.articleLimit / aliases.length));
+    ids = inTurn(aliases.map((alias) => ask(alias, share)));
+  } else if (query.parts.every((p) => searchAliases(p, opts.aliasLimit).length === 1)) {
+    // Each subject one name ("interest rates", "soviet grain"): the index's AND of the names is every article naming
+    // them all that asking each name alone and intersecting could find, ranked by all of them together.
+    ids = ask(query.parts.map((p) => p[0]!).join(' '), opts.candidateLimit);
+  } else {
+    let both: string[] | undefined;
+    for (const aliases of query.parts) {
+      // The index ANDs the words of a query, so each alias is asked on its own and the answers pooled; the pools are
+      // intersected, so each subject's lists are asked deep enough to meet the others'.
+      const pool = inTurn(searchAliases(aliases, opts.aliasLimit).map((alias) => ask(alias, opts.candidateLimit)));
+      if (both === undefined) both = pool;
+      else {
+        const found = new Set(pool);
+        both = both.filter((id) => found.has(id));
+      }
+    }
     // Articles about all subjects together may rank low for each alone: ask for the main names together too.
-    const seen = new Set(ids);
-    const together = query.parts.map((p) => p[0]!).join(' ');
-    for (const id of library.searchArticles(together, opts.candidateLimit)) if (!seen.has(id)) (seen.add(id), ids!.push(id));
+    const together = ask(query.parts.map((p) => p[0]!).join(' '), opts.candidateLimit);
+    const seen = new Set(both);
+    ids = both!;
+    for (const id of together) if (!seen.has(id)) (seen.add(id), ids.push(id));
   }
-  return (ids ?? []).map((id) => library.get(id)).filter((a): a is Article => a !== undefined);
+  const out: Article[] = [];
+  for (const id of ids) {
+    if (out.length >= opts.articleLimit) break;
+    const article = library.get(id);
+    if (article) out.push(article);
+  }
+  return out;
+}
+
+/** The ids of several ranked lists taken in turn (each list's first, then each one's second, …), each id once. */
+function inTurn(lists: string[][]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let rank = 0; rank < longest; rank++) {
+    for (const list of lists) {
+      const id = list[rank];
+      if (id !== undefined && !seen.has(id)) (seen.add(id), out.push(id));
+    }
+  }
+  return out;
 }
 
 /** The aliases worth asking the index for: no plural or case variant of one already asked. */

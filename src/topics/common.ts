@@ -79,7 +79,7 @@ export function tooCommonTopic(topic: string, library: Library): CommonTopic | u
   let why: string | undefined;
   if (words.every((w) => COMMON_WORDS.has(w.toLowerCase()))) {
     why = `The topic "${text}" is too common: it is made only of words every article uses.`;
-  } else if (library.articles.length >= SHARE.minArticles) {
+  } else if (!library.partial && library.articles.length >= SHARE.minArticles) {
     const share = shareOfArticles(library, words);
     // A name the archive is about (a person, an organisation) may be in most articles and is still a subject.
     const named = () => corpusTopics(library).entities.has(text.toLowerCase()) || words.some((w) => corpusTopics(library).entities.has(w.toLowerCase()));

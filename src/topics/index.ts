@@ -185,29 +185,48 @@ function aliasRegexes(aliases: string[]): RegExp[] {
   ].filter((r): r is RegExp => r !== null);
 }
 
+/**
+ * A test of whether a text names any of `aliases` (their patterns, see `aliasPattern`). A match
+ * starts where the text's lower-case form holds an alias's first word, so the patterns are tried
+ * only at the places the lower-case text holds one (found by `indexOf`), not at every character: the
+ * same answer, at a fraction of the cost, on the sentences of every candidate article. A text whose
+ * lower-case form has another length ("İ" → "i̇") is tested whole.
+ */
+function mentionTest(aliases: string[]): (text: string) => boolean {
+  const res = aliasRegexes(aliases);
+  const sticky = res.map((r) => new RegExp(r.source, `${r.flags}y`));
+  const stems = [...new Set(aliases.map((a) => a.toLowerCase().split(/\s+/)[0]!.replace(/(?<=\w{4})s$/, '')))];
+  // An empty first word (an alias of spaces) starts anywhere: such a list is tested whole.
+  const whole = stems.includes('');
+  return (text: string) => {
+    const low = text.toLowerCase();
+    if (whole || low.length !== text.length) return stems.some((s) => low.includes(s)) && res.some((r) => r.test(text));
+    for (const stem of stems) {
+      for (let at = low.indexOf(stem); at >= 0; at = low.indexOf(stem, at + 1)) {
+        for (const r of sticky) {
+          r.lastIndex = at;
+          if (r.test(text)) return true;
+        }
+      }
+    }
+    return false;
+  };
+}
+
 /** Compiles each part of a topic into a matcher (word-bounded, so "Russian" matches in "anti-Russian" but "Iran" not in "Iranian"-less words). */
 export function compileTopic(query: TopicQuery): PartMatcher[] {
   return query.parts.map((aliases, i) => {
-    const res = aliasRegexes(aliases);
-    // A cheap substring test first: most sentences name none of the aliases.
-    const stemsOf = (list: string[]) => list.map((a) => a.toLowerCase().split(/\s+/)[0]!.replace(/(?<=\w{4})s$/, ''));
-    const stems = stemsOf(aliases);
-    const named = (text: string) => {
-      const low = text.toLowerCase();
-      return stems.some((s) => low.includes(s)) && res.some((r) => r.test(text));
-    };
+    const named = mentionTest(aliases);
     const short = query.scoped?.[i] ?? [];
     const person = query.people?.[i] ?? false;
     if (!short.length) return Object.assign((text: string) => named(text), { person });
-    const shortRes = aliasRegexes(short);
-    const shortStems = stemsOf(short);
+    const namedShort = mentionTest(short);
     const rivals = rivalPatterns(aliases, short);
     const namesInFull = new WeakMap<Article, boolean>();
     const matcher = (text: string, article?: Article) => {
       if (named(text)) return true;
       if (!article) return false;
-      const low = text.toLowerCase();
-      if (!shortStems.some((s) => low.includes(s)) || !shortRes.some((r) => r.test(text))) return false;
+      if (!namedShort(text)) return false;
       let full = namesInFull.get(article);
       if (full === undefined) {
         // The short form stands for the part where the article names it in full and names no rival it could stand for as well.

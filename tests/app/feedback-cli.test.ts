@@ -13,23 +13,23 @@ import { fakeClock } from '../helpers/digest.js';
 
 let dataDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = tempDir('nd-feedback-cli-');
   const clock = fakeClock('2026-12-03T10:00:00Z');
   const store = FeedbackStore.open({ dataDir, logger: silentLogger, clock });
-  store.record({
+  await store.record({
     subject: { command: 'claim', query: 'gyumri', items: [{ article: 'gyumri.md', start: 0, end: 42, label: 'Claimed by the ministry' }] },
     verdict: 'up',
     origin: { platform: 'slack', userId: 'U1', channelId: 'C1', workspaceId: 'T1' },
   });
   clock.advance(60_000);
-  const id = store.record({
+  const id = await store.record({
     subject: { command: 'timeline', query: 'border talks', items: [{ article: 'border.txt', start: 10, end: 80 }] },
     verdict: 'down',
     reason: 'wrong_date',
     origin: { platform: 'discord', userId: '7', channelId: '42', workspaceId: '9' },
   });
-  expect(store.addComment(id, '7', 'Was 2020 <!channel> @everyone <@U123>')).toBe(true);
+  expect(await store.addComment(id, '7', 'Was 2020 <!channel> @everyone <@U123>')).toBe(true);
   store.close();
 });
 

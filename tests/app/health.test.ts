@@ -180,6 +180,87 @@ describe('GET /healthz, /readyz and /metrics on HEALTH_PORT', () => {
   });
 });
 
+/** Asks /readyz until `want` holds for its JSON report (the connection changes on its own time); the last report. */
+async function readyzUntil(port: number, want: (report: { status: number; body: Record<string, any> }) => boolean, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await call(port, '/readyz');
+    const report = { status: r.status, body: JSON.parse(r.text) as Record<string, any> };
+    if (want(report)) return report;
+    if (Date.now() > deadline) throw new Error(`/readyz never matched; last: ${r.status} ${r.text}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('/readyz follows the connection after start', () => {
+  it('turns 503 ("reconnecting") when the Slack socket is lost and 200 again once the client is back', async () => {
+    const port = await freePort();
+    const { startFakeSlack } = await import('../helpers/fake-slack.js');
+    const slack = await startFakeSlack();
+    const config = loadConfig({
+      CORPUS_DIR: path.join(repoRoot, 'corpus'),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'nd-health-')),
+      LOG_LEVEL: 'silent',
+      HEALTH_PORT: String(port),
+      HEALTH_HOST: '127.0.0.1',
+      SLACK_BOT_TOKEN: 'xoxb-health-test-not-secret',
+      SLACK_APP_TOKEN: 'xapp-health-test-not-secret',
+      SLACK_API_URL: slack.apiUrl,
+    });
+    let stop!: () => void;
+    let ready!: () => void;
+    const serving = new Promise<void>((resolve) => (ready = resolve));
+    const stopped = startProcess(config, { until: new Promise<void>((resolve) => (stop = resolve)), onReady: () => ready() });
+    try {
+      await serving;
+      await slack.socketConnected();
+      const up = await readyzUntil(port, (r) => r.status === 200);
+      expect(up.body).toMatchObject({ ready: true, platforms: { slack: 'connected' } });
+      slack.socketOutage(true);
+      const down = await readyzUntil(port, (r) => r.status === 503);
+      expect(down.body).toMatchObject({ ready: false, library: { state: 'ready' }, platforms: { slack: 'reconnecting' } });
+      slack.socketOutage(false);
+      const back = await readyzUntil(port, (r) => r.status === 200);
+      expect(back.body).toMatchObject({ ready: true, platforms: { slack: 'connected' } });
+    } finally {
+      stop();
+      slack.socketOutage(false);
+    }
+    await expect(stopped).resolves.toBe(0);
+    await slack.close();
+  });
+  it('does the same for the Discord gateway: 503 while it is gone, 200 once discord.js has resumed', async () => {
+    const port = await freePort();
+    const config = loadConfig({
+      CORPUS_DIR: path.join(repoRoot, 'corpus'),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'nd-health-')),
+      LOG_LEVEL: 'silent',
+      HEALTH_PORT: String(port),
+      HEALTH_HOST: '127.0.0.1',
+      DISCORD_TOKEN: 'discord-health-test-not-secret',
+      DISCORD_API_URL: discordFake.api,
+    });
+    let stop!: () => void;
+    let ready!: () => void;
+    const serving = new Promise<void>((resolve) => (ready = resolve));
+    const stopped = startProcess(config, { until: new Promise<void>((resolve) => (stop = resolve)), onReady: () => ready() });
+    try {
+      await serving;
+      await readyzUntil(port, (r) => r.status === 200);
+      discordFake.gatewayOutage(true);
+      const down = await readyzUntil(port, (r) => r.status === 503);
+      expect(down.body).toMatchObject({ ready: false, platforms: { discord: 'reconnecting' } });
+      discordFake.gatewayOutage(false);
+      const back = await readyzUntil(port, (r) => r.status === 200);
+      expect(back.body).toMatchObject({ ready: true, platforms: { discord: 'connected' } });
+    } finally {
+      stop();
+      discordFake.gatewayOutage(false);
+    }
+    await expect(stopped).resolves.toBe(0);
+  });
+});
+
 describe('digest metrics', () => {
   it('count each digest posted and each failed attempt, and remember the last', async () => {
     const commands = await testCommands();

@@ -30,10 +30,10 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'feeds-cmd-'));
   writeFileSync(path.join(dir, 'feeds.yml'), `feeds:\n  - url: ${site.url('/feed')}\n    outlet: Harbour News\n    every: 30m\n`);
-  service = FeedsService.open({
+  service = await FeedsService.open({
     corpusDir: path.join(dir, 'corpus'),
     dataDir: path.join(dir, 'data'),
     feedsFile: path.join(dir, 'feeds.yml'),
@@ -68,7 +68,7 @@ describe('/feeds', () => {
     expect(refused.headline).toBe('Only workspace admins and owners can manage feeds.');
     const manager = await runtime().execute('feeds', { text: 'list' }, { ...slack('U-OTHER'), authority: { who: 'workspace admins and owners', canManage: () => Promise.resolve(true) } });
     expect(manager.error).toBeUndefined();
-    expect(service.list().map((f) => f.url)).toEqual([site.url('/feed')]);
+    expect((await service.list()).map((f) => f.url)).toEqual([site.url('/feed')]);
   });
 
   it('lets an admin add, list, fetch and remove', async () => {
@@ -101,7 +101,7 @@ describe('/feeds', () => {
     const logs: Array<{ msg: string; obj: Record<string, unknown> }> = [];
     const log = (obj: unknown, msg = '') => void logs.push({ msg, obj: obj as Record<string, unknown> });
     writeFileSync(path.join(dir, 'held.yml'), `feeds:\n  - url: ${site.url('/held/feed')}\n    outlet: Harbour News\n`);
-    const desk = FeedsService.open({
+    const desk = await FeedsService.open({
       corpusDir: path.join(dir, 'corpus'),
       dataDir: path.join(dir, 'held-data'),
       feedsFile: path.join(dir, 'held.yml'),
@@ -130,8 +130,8 @@ describe('/feeds', () => {
     }
   });
 
-  it('refuses non-http URLs', () => {
-    expect(() => service.add({ url: 'file:///etc/passwd' })).toThrow(/Only http and https/);
+  it('refuses non-http URLs', async () => {
+    await expect(service.add({ url: 'file:///etc/passwd' })).rejects.toThrow(/Only http and https/);
   });
 });
 

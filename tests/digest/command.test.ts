@@ -14,7 +14,7 @@ import { ingestText } from '../../src/ingest/index.js';
 import { DigestService } from '../../src/digest/service.js';
 import { buildLibrary, type IndexedLibrary } from '../../src/library/build.js';
 import { createRuntime, type Runtime } from '../../src/app/runtime.js';
-import { StateStore } from '../../src/store/state-store.js';
+import { SqliteStatePort } from '../../src/store/state-port.js';
 import type { Reply } from '../../src/core/types.js';
 import { repoRoot } from '../helpers/cli.js';
 import { fakeClock, recordingLogger, recordingPoster } from '../helpers/digest.js';
@@ -117,7 +117,7 @@ describe('in a channel, with the digest service', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'nd-digest-cmd-'));
     const logger = recordingLogger();
     service = new DigestService({
-      store: StateStore.open({ dataDir: dir, logger, clock }),
+      store: SqliteStatePort.open({ dataDir: dir, logger, clock }),
       library: () => library,
       logger,
       clock,
@@ -168,7 +168,7 @@ describe('in a channel, with the digest service', () => {
     await service.start();
     const reply = await runtime.execute('digest', { options: { action: 'subscribe', topic: 'armenia-russia', schedule: 'weekdays', timezone: 'Europe/London' } }, DISCORD);
     expect(reply.headline).toBe('Subscribed: digest #2 on "armenia-russia" for this channel.');
-    expect(service.list({ platform: 'discord', channel: '42' }).map((s) => [s.topic, s.cron, s.timezone])).toEqual([
+    expect((await service.list({ platform: 'discord', channel: '42' })).map((s) => [s.topic, s.cron, s.timezone])).toEqual([
       [null, '0 9 * * *', 'UTC'],
       ['armenia-russia', '0 9 * * 1-5', 'Europe/London'],
     ]);
@@ -182,7 +182,7 @@ describe('in a channel, with the digest service', () => {
     expect(cron.headline).toMatch(/not a valid schedule.*"0 9 \* \* 1-5" \(weekdays at 09:00\)/);
     const tz = await run('subscribe gyumri daily Yerevan/Armenia');
     expect(tz.headline).toMatch(/not a time zone I know.*Asia\/Yerevan/);
-    expect(service.list({ platform: 'slack', channel: 'C1' })).toEqual([]);
+    expect(await service.list({ platform: 'slack', channel: 'C1' })).toEqual([]);
   });
 
   it('`now` posts the channel digest with what arrived since it subscribed', async () => {
@@ -194,7 +194,7 @@ describe('in a channel, with the digest service', () => {
       id: 'wire/fresh-copy.md',
       meta: { title: 'Bakeries reopen in Gyumri', published: '2026-11-23' },
     });
-    service.noteChanges({ upserted: [fresh], removed: [] });
+    await service.noteChanges({ upserted: [fresh], removed: [] });
     library.applyChanges({ upsert: [fresh], remove: [] });
     try {
       const reply = await run('now');

@@ -51,8 +51,8 @@ function watcherTook(file: string): Promise<void> {
 }
 
 /** A new service over the same state file: what a restarted process builds. */
-function bootDigest(): DigestService {
-  const service = createDigestService({ config: runtime.config, runtime, clock, retry: { attempts: 3, baseDelayMs: 1000, sleep: async (ms) => void sleeps.push(ms) } });
+async function bootDigest(): Promise<DigestService> {
+  const service = await createDigestService({ config: runtime.config, runtime, clock, retry: { attempts: 3, baseDelayMs: 1000, sleep: async (ms) => void sleeps.push(ms) } });
   service.setPoster('slack', (channel, reply) => slack.postReply(channel, reply));
   service.setPoster('discord', (channel, reply) => discord.postReply(channel, reply));
   runtime.services.digest = service;
@@ -89,7 +89,7 @@ beforeAll(async () => {
   runtime = createRuntime({ commands: await loadCommands(), library: () => library, clock, logger, config, services: {} });
   slack = await startSlack(runtime, { port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
   discord = await startDiscord(runtime, { rest: { retries: 0, timeout: 3000 }, waitGuildTimeout: 1000 });
-  digest = bootDigest();
+  digest = await bootDigest();
   await digest.start();
   watcher = watchCorpus({
     corpusDir: corpus,
@@ -101,8 +101,8 @@ beforeAll(async () => {
         changeWaiters.splice(changeWaiters.indexOf(w), 1);
         w.resolve();
       }
-      // While the digest service is stopped (a "restart" below) this throws and the watcher logs it,
-      // as a real process without a running service would not see the change at all.
+      // While the digest service is stopped (a "restart" below) its store is closed: the change is
+      // logged as not recorded, as a real process without a running service would not see it at all.
       if (runtime.services.digest) (runtime.services.digest as DigestService).noteChanges(s);
     },
   });
@@ -144,7 +144,7 @@ describe('digest end to end', () => {
     ], { permissions: MANAGER_PERMISSIONS });
     const callback = await discordFake.waitFor((r) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`));
     expect(discordText(callback)).toMatch(/Subscribed: digest #2 of everything new/);
-    expect(digest.list().map((s) => [s.platform, s.channel, s.cron, s.timezone])).toEqual([
+    expect((await digest.list()).map((s) => [s.platform, s.channel, s.cron, s.timezone])).toEqual([
       ['slack', SLACK_CHANNEL, '0 9 * * 1-5', 'Asia/Yerevan'],
       ['discord', IDS.channel, '0 9 * * 1-5', 'Asia/Yerevan'],
     ]);
@@ -154,13 +154,13 @@ describe('digest end to end', () => {
   });
 
   it('refuses an invalid cron in chat with an example', async () => {
-    const before = digest.list();
+    const before = await digest.list();
     const responseUrl = slackFake.responseUrl('digest-bad');
     await sendSigned(slack.port!, slashCommandBody({ command: '/digest', text: 'subscribe 0 9 * *', responseUrl, channelId: SLACK_CHANNEL }), FORM, { secret: SECRET });
     const answer = await slackFake.waitFor((r) => responseUrl.endsWith(r.path));
     // Slack's renderer defuses markup with zero-width spaces; read the text without them.
     expect(String(answer.body.text).replaceAll('\u200b', '')).toMatch(/not a valid schedule: it has 4 fields.*"0 9 \* \* 1-5" \(weekdays at 09:00\)/);
-    expect(digest.list()).toEqual(before);
+    expect(await digest.list()).toEqual(before);
   });
 });
 
@@ -195,7 +195,7 @@ async function postsTheNewArticleOnce(): Promise<void> {
 async function restartsWithoutRepeating(): Promise<void> {
   await digest.stop();
   clock.set('2026-11-23T05:30:00Z');
-  digest = bootDigest();
+  digest = await bootDigest();
   expect(await digest.start()).toEqual({ posted: 0, empty: 0, failed: 0 });
   expect(slackPosts()).toHaveLength(1);
   await digest.stop();
@@ -205,7 +205,7 @@ async function restartsWithoutRepeating(): Promise<void> {
   writeFileSync(path.join(corpus, 'talks.md'), article('Border talks resume', '2026-11-25', 'Delegations met at the border on Wednesday. Talks continue.'));
   await took;
   clock.set('2026-11-26T09:00:00Z');
-  digest = bootDigest();
+  digest = await bootDigest();
   expect(await digest.start()).toEqual({ posted: 2, empty: 0, failed: 0 });
   expect(slackPosts()).toHaveLength(2);
   expect(JSON.stringify(slackPosts()[1]!.blocks)).toContain('Delegations met at the border on Wednesday.');

@@ -15,7 +15,7 @@ import { loadCommands } from '../../src/app/commands-loader.js';
 import { loadConfig } from '../../src/app/config.js';
 import { DigestService } from '../../src/digest/service.js';
 import { createRuntime } from '../../src/app/runtime.js';
-import { StateStore } from '../../src/store/state-store.js';
+import { SqliteStatePort } from '../../src/store/state-port.js';
 import type { Article } from '../../src/core/types.js';
 import { FakeDiscord, IDS } from '../helpers/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
@@ -68,14 +68,14 @@ afterEach(async () => {
 
 /** A process's digest service over the state file in `dir`. */
 function boot(clock: ReturnType<typeof fakeClock>, library: ReturnType<typeof liveLibrary>, logger = recordingLogger()) {
-  const store = StateStore.open({ dataDir: dir, logger, clock });
+  const store = SqliteStatePort.open({ dataDir: dir, logger, clock });
   const service = new DigestService({ store, library: () => library, logger, clock, posters: { slack, discord }, retry: { attempts: 1 } });
   return { store, service, logger };
 }
 
-function arrive(library: ReturnType<typeof liveLibrary>, service: DigestService, ...articles: Article[]): void {
+async function arrive(library: ReturnType<typeof liveLibrary>, service: DigestService, ...articles: Article[]): Promise<void> {
   library.applyChanges({ upsert: articles, remove: [] });
-  service.noteChanges({ upserted: articles, removed: [] });
+  await service.noteChanges({ upserted: articles, removed: [] });
 }
 
 /**
@@ -90,12 +90,12 @@ async function dieWhilePosting(platform: 'slack' | 'discord', channel: string, w
   // A daily slot twelve hours away: the tests move the clock by minutes, and the default 09:00 slot
   // would fall due in the middle of a test run near 09:00 and post a second digest.
   const hour = (new Date(clock.now()).getUTCHours() + 12) % 24;
-  first.service.subscribe({ platform, channel, schedule: `0 ${hour} * * *`, timezone: 'UTC' });
-  arrive(library, first.service, QUAKE);
+  await first.service.subscribe({ platform, channel, schedule: `0 ${hour} * * *`, timezone: 'UTC' });
+  await arrive(library, first.service, QUAKE);
   abandoned.push(first.service.runNow({ platform, channel }).catch(() => undefined));
   await waitForPost();
   // The process is gone: nothing more of it reaches the state file.
-  first.store.close();
+  await first.store.close();
   return { clock, library };
 }
 
@@ -121,8 +121,8 @@ describe('Slack: a digest interrupted mid-post', () => {
     expect(lookup.body).toMatchObject({ channel, include_all_metadata: 'true' });
     // Bounded to the messages since the intent (less five minutes for clock skew).
     expect(Number(lookup.body.oldest)).toBeGreaterThan(Date.now() / 1000 - 3600);
-    const sub = second.service.list()[0]!;
-    expect(second.service.lastRun(sub)).toMatchObject({ status: 'posted', postKey: metadataOf(held).event_payload.run_id });
+    const sub = (await second.service.list())[0]!;
+    expect(await second.service.lastRun(sub)).toMatchObject({ status: 'posted', postKey: metadataOf(held).event_payload.run_id });
   });
 
   it('is posted once after the restart when it never reached the channel, with the same run id', async () => {
@@ -154,7 +154,7 @@ describe('Slack: a digest interrupted mid-post', () => {
     ]);
 
     slackFake.history.fail(channel, null);
-    arrive(library, second.service, TALKS);
+    await arrive(library, second.service, TALKS);
     clock.advance(1000); // a manual run's slot is its moment
     const [result] = await second.service.runNow({ platform: 'slack', channel });
     expect(result!.outcome).toBe('posted');

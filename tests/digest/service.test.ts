@@ -7,6 +7,7 @@ import type { DigestPosters } from '../../src/digest/types.js';
 import { isNewsdeskError } from '../../src/core/errors.js';
 import { STATE_FILE } from '../../src/store/state-db.js';
 import { StateStore } from '../../src/store/state-store.js';
+import { SqliteStatePort } from '../../src/store/state-port.js';
 import type { Article, Reply } from '../../src/core/types.js';
 import { fakeClock, liveLibrary, makeArticle, recordingLogger, recordingPoster } from '../helpers/digest.js';
 
@@ -42,7 +43,7 @@ function boot(parts: {
   env?: ConstructorParameters<typeof DigestService>[0]['envSubscriptions'];
 }): DigestService {
   const logger = parts.logger ?? recordingLogger();
-  const store = StateStore.open({ dataDir: dir, logger, clock: parts.clock });
+  const store = SqliteStatePort.open({ dataDir: dir, logger, clock: parts.clock });
   const service = new DigestService({
     store,
     library: () => parts.library,
@@ -57,9 +58,9 @@ function boot(parts: {
 }
 
 /** The corpus watcher's part: the library changes and the service notes the arrival. */
-function arrive(library: ReturnType<typeof liveLibrary>, service: DigestService, ...articles: Article[]): void {
+async function arrive(library: ReturnType<typeof liveLibrary>, service: DigestService, ...articles: Article[]): Promise<void> {
   library.applyChanges({ upsert: articles, remove: [] });
-  service.noteChanges({ upserted: articles, removed: [] });
+  await service.noteChanges({ upserted: articles, removed: [] });
 }
 
 const quotedTexts = (reply: Reply) => reply.items.map((i) => i.text);
@@ -71,10 +72,10 @@ describe('scheduled digests', () => {
     const slack = recordingPoster();
     let service = boot({ clock, library, posters: { slack } });
     await service.start();
-    const sub = service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN, createdBy: 'U1' });
+    const sub = await service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN, createdBy: 'U1' });
 
     clock.set('2026-11-23T04:30:00Z');
-    arrive(library, service, QUAKE);
+    await arrive(library, service, QUAKE);
     clock.set('2026-11-23T04:59:59Z');
     expect(await service.tick()).toEqual({ posted: 0, empty: 0, failed: 0 });
 
@@ -107,7 +108,7 @@ describe('scheduled digests', () => {
     clock.set('2026-11-24T05:00:30Z');
     expect(await service.tick()).toEqual({ posted: 0, empty: 1, failed: 0 });
     expect(slack.posts).toHaveLength(1);
-    expect(service.list({ platform: 'slack', channel: 'C1' })).toEqual([sub]);
+    expect(await service.list({ platform: 'slack', channel: 'C1' })).toEqual([sub]);
   });
 
   it('catches up a missed slot once, not once per missed slot', async () => {
@@ -116,7 +117,7 @@ describe('scheduled digests', () => {
     const slack = recordingPoster();
     let service = boot({ clock, library, posters: { slack } });
     await service.start();
-    service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
+    await service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
     clock.set('2026-11-23T05:00:00Z');
     await service.tick();
     expect(slack.posts).toHaveLength(0); // nothing new yet
@@ -145,8 +146,8 @@ describe('scheduled digests', () => {
     const slack = recordingPoster();
     let service = boot({ clock, library, posters: { slack } });
     await service.start();
-    const sub = service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
-    arrive(library, service, QUAKE);
+    const sub = await service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
+    await arrive(library, service, QUAKE);
     await service.stop();
     // What a process that died between claiming the slot and posting leaves behind.
     const store = StateStore.open({ dataDir: dir, logger: recordingLogger(), clock });
@@ -169,8 +170,8 @@ describe('scheduled digests', () => {
     const logger = recordingLogger();
     const service = boot({ clock, library, posters: { discord }, sleeps, logger });
     await service.start();
-    service.subscribe({ platform: 'discord', channel: '42', ...WEEKDAYS_9_YEREVAN });
-    arrive(library, service, QUAKE);
+    await service.subscribe({ platform: 'discord', channel: '42', ...WEEKDAYS_9_YEREVAN });
+    await arrive(library, service, QUAKE);
     clock.set('2026-11-23T05:00:00Z');
     expect(await service.tick()).toEqual({ posted: 1, empty: 0, failed: 0 });
     expect(discord.calls).toBe(3);
@@ -189,16 +190,16 @@ describe('scheduled digests', () => {
     const discord = recordingPoster();
     const service = boot({ clock, library, posters: { slack, discord } });
     await service.start();
-    service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
-    service.subscribe({ platform: 'discord', channel: '42', ...WEEKDAYS_9_YEREVAN });
-    arrive(library, service, QUAKE);
+    await service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
+    await service.subscribe({ platform: 'discord', channel: '42', ...WEEKDAYS_9_YEREVAN });
+    await arrive(library, service, QUAKE);
     clock.set('2026-11-23T05:00:00Z');
     expect(await service.tick()).toEqual({ posted: 1, empty: 0, failed: 1 });
     expect(discord.posts.map((p) => p.channel)).toEqual(['42']);
     expect(slack.posts).toHaveLength(0);
 
     clock.set('2026-11-23T12:00:00Z');
-    arrive(library, service, TALKS);
+    await arrive(library, service, TALKS);
     clock.set('2026-11-24T05:00:00Z');
     expect(await service.tick()).toEqual({ posted: 2, empty: 0, failed: 0 });
     // Slack gets both (the failed one's news is not lost); Discord only what is new since its last.
@@ -212,11 +213,11 @@ describe('scheduled digests', () => {
     const slack = recordingPoster();
     const service = boot({ clock, library, posters: { slack } });
     await service.start();
-    service.subscribe({ platform: 'slack', channel: 'C1', topic: 'gyumri', ...WEEKDAYS_9_YEREVAN });
-    arrive(library, service, TALKS);
+    await service.subscribe({ platform: 'slack', channel: 'C1', topic: 'gyumri', ...WEEKDAYS_9_YEREVAN });
+    await arrive(library, service, TALKS);
     clock.set('2026-11-23T05:00:00Z');
     expect(await service.tick()).toEqual({ posted: 0, empty: 1, failed: 0 });
-    arrive(library, service, QUAKE);
+    await arrive(library, service, QUAKE);
     clock.set('2026-11-24T05:00:00Z');
     expect(await service.tick()).toEqual({ posted: 1, empty: 0, failed: 0 });
     expect(slack.posts[0]!.reply.headline).toMatch(/^Digest on "gyumri": 1 new article, 1 claim or denial since/);
@@ -229,8 +230,8 @@ describe('scheduled digests', () => {
     const slack = recordingPoster();
     const service = boot({ clock, library, posters: { slack } });
     await service.start();
-    service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
-    arrive(library, service, QUAKE);
+    await service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
+    await arrive(library, service, QUAKE);
     clock.set('2026-11-23T04:00:00Z');
     const results = await service.runNow({ platform: 'slack', channel: 'C1' });
     expect(results.map((r) => r.outcome)).toEqual(['posted']);
@@ -245,8 +246,8 @@ describe('scheduled digests', () => {
     const library = liveLibrary([]);
     const service = boot({ clock, library, posters: {} });
     await service.start();
-    service.subscribe({ platform: 'discord', channel: '42', ...WEEKDAYS_9_YEREVAN });
-    arrive(library, service, QUAKE);
+    await service.subscribe({ platform: 'discord', channel: '42', ...WEEKDAYS_9_YEREVAN });
+    await arrive(library, service, QUAKE);
     clock.set('2026-11-25T06:00:00Z');
     expect(await service.tick()).toEqual({ posted: 0, empty: 0, failed: 0 });
     const discord = recordingPoster();
@@ -266,8 +267,8 @@ describe('scheduled digests', () => {
       let posted!: () => void;
       const firstPost = new Promise<void>((resolve) => (posted = resolve));
       const service = boot({ clock, library, posters: { slack: async (channel, reply) => (await slack(channel, reply), posted()) } });
-      service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
-      arrive(library, service, QUAKE);
+      await service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
+      await arrive(library, service, QUAKE);
       await service.start();
       expect(slack.posts).toHaveLength(0);
       clock.set('2026-11-23T05:00:01Z');
@@ -283,21 +284,21 @@ describe('scheduled digests', () => {
     }
   });
 
-  it('refuses an invalid schedule or time zone with an example', () => {
+  it('refuses an invalid schedule or time zone with an example', async () => {
     const clock = fakeClock('2026-11-23T03:00:00Z');
     const service = boot({ clock, library: liveLibrary([]), posters: {} });
-    const refusal = (fn: () => unknown) => {
+    const refusal = async (fn: () => Promise<unknown>) => {
       try {
-        fn();
+        await fn();
       } catch (err) {
         expect(isNewsdeskError(err, 'usage')).toBe(true);
         return (err as Error).message;
       }
       throw new Error('not refused');
     };
-    expect(refusal(() => service.subscribe({ platform: 'slack', channel: 'C1', schedule: '0 25 * * *' }))).toMatch(/not a valid schedule.*"0 9 \* \* 1-5" \(weekdays at 09:00\)/);
-    expect(refusal(() => service.subscribe({ platform: 'slack', channel: 'C1', timezone: 'Yerevan' }))).toMatch(/Asia\/Yerevan/);
-    expect(service.list()).toEqual([]);
+    expect(await refusal(() => service.subscribe({ platform: 'slack', channel: 'C1', schedule: '0 25 * * *' }))).toMatch(/not a valid schedule.*"0 9 \* \* 1-5" \(weekdays at 09:00\)/);
+    expect(await refusal(() => service.subscribe({ platform: 'slack', channel: 'C1', timezone: 'Yerevan' }))).toMatch(/Asia\/Yerevan/);
+    expect(await service.list()).toEqual([]);
   });
 });
 
@@ -310,8 +311,8 @@ describe('state that goes bad', () => {
     const env = [{ platform: 'slack' as const, channel: 'CENV', topic: null, cron: '0 9 * * 1-5', timezone: 'Asia/Yerevan', createdBy: null }];
     const service = boot({ clock, library, posters: { slack }, logger, env });
     await service.start();
-    service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
-    arrive(library, service, QUAKE);
+    await service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN });
+    await arrive(library, service, QUAKE);
     for (const f of readdirSync(dir)) rmSync(path.join(dir, f));
 
     clock.set('2026-11-23T05:00:00Z');
@@ -319,9 +320,9 @@ describe('state that goes bad', () => {
     expect(await service.tick()).toEqual({ posted: 0, empty: 0, failed: 0 });
     expect(logger.warnings.some((w) => /deleted while running.*fresh/.test(w))).toBe(true);
     // The chat subscription is gone (it lived in the file); the env one was restored.
-    expect(service.list().map((s) => s.channel)).toEqual(['CENV']);
+    expect((await service.list()).map((s) => s.channel)).toEqual(['CENV']);
     expect(slack.posts).toHaveLength(0);
-    arrive(library, service, TALKS);
+    await arrive(library, service, TALKS);
     clock.set('2026-11-24T05:00:00Z');
     expect(await service.tick()).toEqual({ posted: 1, empty: 0, failed: 0 });
     expect(slack.posts[0]!.reply.citations.map((c) => c.articleId)).toEqual(['talks.md']);
@@ -336,6 +337,6 @@ describe('state that goes bad', () => {
     expect(await service.start()).toEqual({ posted: 0, empty: 0, failed: 0 });
     expect(logger.warnings.some((w) => /unreadable.*moved it aside/.test(w))).toBe(true);
     expect(readdirSync(dir).some((f) => f.startsWith(`${STATE_FILE}.broken-`))).toBe(true);
-    expect(service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN }).id).toBe(1);
+    expect((await service.subscribe({ platform: 'slack', channel: 'C1', ...WEEKDAYS_9_YEREVAN })).id).toBe(1);
   });
 });

@@ -12,7 +12,7 @@ import { PoliteFetcher } from '../../src/feeds/fetch.js';
 import { FeedPoller } from '../../src/feeds/poller.js';
 import { buildLibrary, type IndexedLibrary } from '../../src/library/build.js';
 import { FeedState } from '../../src/store/feed-state.js';
-import { StateStore } from '../../src/store/state-store.js';
+import { SqliteStatePort } from '../../src/store/state-port.js';
 import { changedMaterially } from '../../src/watch/material-change.js';
 import { watchCorpus, type CorpusWatcher, type WatchSummary } from '../../src/watch/index.js';
 import { fakeClock, makeArticle, recordingLogger, recordingPoster } from '../helpers/digest.js';
@@ -66,7 +66,7 @@ describe('a rewritten feed story in the digests', () => {
     corpus = path.join(root, 'corpus');
     mkdirSync(corpus);
     ({ library } = await buildLibrary({ corpusDir: corpus, logger, snapshot: false }));
-    digest = new DigestService({ store: StateStore.open({ dataDir: path.join(root, 'data'), logger, clock }), library: () => library, logger, clock });
+    digest = new DigestService({ store: SqliteStatePort.open({ dataDir: path.join(root, 'data'), logger, clock }), library: () => library, logger, clock });
     digest.setPoster('slack', slack);
     await digest.start();
     watcher = watchCorpus({
@@ -100,7 +100,7 @@ describe('a rewritten feed story in the digests', () => {
       site.serve('/news/talks', articlePage(item.title, paras), { 'content-type': 'text/html; charset=utf-8' });
       site.serve('/feed', rssFeed([{ ...item, published: stamp }]));
     };
-    digest.subscribe({ platform: 'slack', channel: 'C1', schedule: '0 9 * * *', timezone: 'UTC' });
+    await digest.subscribe({ platform: 'slack', channel: 'C1', schedule: '0 9 * * *', timezone: 'UTC' });
     const pollAndWatch = async (expected: 'created' | 'updated') => {
       const took = watcherTakes();
       expect(await poller.pollFeed({ url: site.url('/feed'), outlet: 'Fake Outlet' })).toMatchObject({ [expected]: 1 });

@@ -173,7 +173,7 @@ describe('FeedPoller', () => {
     expect((await poller.pollFeed(feed('/flaky/feed'))).error).toMatch(/not a readable feed/);
     mode = '500';
     for (let i = 0; i < 3; i++) expect((await poller.pollFeed(feed('/flaky/feed'))).error).toBe('HTTP 500');
-    expect(state.feed(site.url('/flaky/feed'))).toMatchObject({ failureStreak: 4, lastError: 'HTTP 500' });
+    expect(await state.feed(site.url('/flaky/feed'))).toMatchObject({ failureStreak: 4, lastError: 'HTTP 500' });
     mode = '404';
     expect((await poller.pollFeed(feed('/flaky/feed'))).error).toBe('HTTP 404');
     mode = 'ok';
@@ -186,7 +186,7 @@ describe('FeedPoller', () => {
       'feed fails differently: HTTP 404',
       'feed is working again: ',
     ]);
-    expect(state.feed(site.url('/flaky/feed'))).toMatchObject({ failureStreak: 0, lastError: null, items: 1 });
+    expect(await state.feed(site.url('/flaky/feed'))).toMatchObject({ failureStreak: 0, lastError: null, items: 1 });
     expect(storedFiles()).toEqual(stored);
   });
 

@@ -31,7 +31,7 @@ describe('FeedsService.start', () => {
     const logs: string[] = [];
     const log = (level: string) => (_obj: unknown, msg = '') => void logs.push(`${level}: ${msg}`);
     const logger = { info: log('info'), warn: log('warn'), error: log('error'), debug: () => undefined };
-    const service = FeedsService.open({ corpusDir: path.join(dir, 'c'), dataDir: path.join(dir, 'd'), feedsFile: file, allowPrivate: true, userAgent: 't', hostDelayMs: 0, admins: [], logger, tickMs: 2 });
+    const service = await FeedsService.open({ corpusDir: path.join(dir, 'c'), dataDir: path.join(dir, 'd'), feedsFile: file, allowPrivate: true, userAgent: 't', hostDelayMs: 0, admins: [], logger, tickMs: 2 });
     try {
       writeFileSync(file, 'feeds:\n  - url: ftp://x/\n    outlet: X\n');
       service.start();

@@ -22,7 +22,7 @@ export function tempDir(prefix = 'newsdesk-test-'): string {
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (!/^(SLACK_|DISCORD_|DIGEST_|CORPUS_DIR|DATA_DIR|NODE_OPTIONS|VITEST)/.test(k)) env[k] = v;
+    if (!/^(SLACK_|DISCORD_|DIGEST_|CORPUS_DIR|DATA_DIR|DATABASE_URL|REPLICA_ID|NODE_OPTIONS|VITEST)/.test(k)) env[k] = v;
   }
   // NEWSDESK_ENV_FILE empty: a developer's own .env (perhaps with real tokens) is never read by a test.
   // The health endpoints would take port 8080 in every process a test starts; a test that wants them sets HEALTH_PORT.

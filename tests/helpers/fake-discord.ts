@@ -82,6 +82,8 @@ export class FakeDiscord {
   closeOnIdentify: number | undefined;
   /** Channel messages newsdesk sent, nonce semantics, history reads and held posts. */
   readonly history = new DiscordHistory();
+  /** A gateway outage: sockets are cut and new ones refused (see `gatewayOutage`). */
+  private outage = false;
 
   private constructor(
     private readonly server: Server,
@@ -95,7 +97,7 @@ export class FakeDiscord {
     const fake = new FakeDiscord(server, wss);
     server.on('request', (req, res) => void fake.onRequest(req, res));
     server.on('upgrade', (req, socket, head) => {
-      if (!req.url?.startsWith('/gateway')) return socket.destroy();
+      if (fake.outage || !req.url?.startsWith('/gateway')) return socket.destroy();
       wss.handleUpgrade(req, socket, head, (ws) => fake.onSocket(ws));
     });
     server.listen(0, '127.0.0.1');
@@ -126,6 +128,15 @@ export class FakeDiscord {
       const timer = setTimeout(() => reject(new Error(`fake discord: no matching request within ${timeoutMs} ms; saw ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`)), timeoutMs);
       this.waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
     });
+  }
+
+  /**
+   * A gateway outage: `true` cuts every socket (as a network drop would, no close frame) and
+   * refuses new ones until called with `false`; discord.js keeps retrying and resumes then.
+   */
+  gatewayOutage(on: boolean): void {
+    this.outage = on;
+    if (on) for (const ws of this.sockets) ws.terminate();
   }
 
   /** Sends a gateway dispatch to every connected client. */
@@ -372,10 +383,12 @@ export class FakeDiscord {
     ws.on('message', (data) => {
       const msg = JSON.parse(String(data)) as { op: number; d: any };
       if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      // RESUME after a drop: the session goes on (nothing was missed in the fake).
+      if (msg.op === 6) ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
       if (msg.op === 2) {
         this.identifyPayload = msg.d;
         if (this.closeOnIdentify) return ws.close(this.closeOnIdentify, 'Disallowed intent(s).');
-        this.dispatch('READY', {
+        this.dispatchTo(ws, 'READY', {
           v: 10,
           user: { ...user(IDS.bot, 'newsdesk', true), verified: true, flags: 0 },
           guilds: [{ id: IDS.guild, unavailable: true }],
@@ -384,7 +397,7 @@ export class FakeDiscord {
           application: { id: IDS.app, flags: 0 },
           shard: [0, 1],
         });
-        this.dispatch('GUILD_CREATE', {
+        this.dispatchTo(ws, 'GUILD_CREATE', {
           id: IDS.guild,
           name: 'Newsroom',
           unavailable: false,
@@ -410,6 +423,11 @@ export class FakeDiscord {
         this.identified();
       }
     });
+  }
+
+  /** Sends a dispatch to one session only: its own READY and GUILD_CREATE (a second client must not get the first's again). */
+  private dispatchTo(ws: WebSocket, t: string, d: unknown): void {
+    ws.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
   }
 
   /** Closes the gateway and the HTTP server. */

@@ -47,6 +47,11 @@ export interface FakeSlack {
   socketMessages: Record<string, unknown>[];
   /** Resolves once a Socket Mode client is connected and greeted. */
   socketConnected(timeoutMs?: number): Promise<void>;
+  /**
+   * Socket Mode outage: `true` cuts every connected client and refuses new sockets until called
+   * with `false` (the client keeps retrying on its own and gets through then).
+   */
+  socketOutage(on: boolean): void;
   close(): Promise<void>;
   /** Channel history (`conversations.history`), posted messages with their `metadata`, and held posts. */
   history: ChannelHistory;
@@ -168,8 +173,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const socketMessages: Record<string, unknown>[] = [];
   let greeted: () => void = () => {};
   const connected = new Promise<void>((resolve) => (greeted = resolve));
+  let outage = false;
   server.on('upgrade', (req, socket, head) => {
-    if ((req.url ?? '').split('?')[0] !== '/socket') {
+    if (outage || (req.url ?? '').split('?')[0] !== '/socket') {
       socket.destroy();
       return;
     }
@@ -210,6 +216,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     socketMessages,
     socketConnected: (timeoutMs = 5000) =>
       Promise.race([connected, new Promise<void>((_, reject) => setTimeout(() => reject(new Error('no Socket Mode client connected')), timeoutMs))]),
+    socketOutage(on) {
+      outage = on;
+      if (on) for (const ws of clients) ws.terminate();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const ws of clients) ws.terminate();

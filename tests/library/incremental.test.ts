@@ -11,6 +11,7 @@ import { toJson } from '../../src/render/json.js';
 import { articleFingerprint } from '../../src/ingest/index.js';
 import { knownFingerprint } from '../../src/library/fingerprints.js';
 import { decodeSnapshot } from '../../src/library/snapshot.js';
+import type { SegmentedLibrary } from '../../src/library/indexed-library.js';
 import { repoRoot } from '../helpers/cli.js';
 
 const warned: string[] = [];
@@ -84,7 +85,7 @@ describe('incremental start', () => {
     return 'copy-of-' + files[2]!;
   }
 
-  it('reuses the snapshot for unchanged files and answers exactly as a full re-ingest does', async () => {
+  it('reuses the snapshot for unchanged files, answers at once from it plus the changes, then exactly as a full re-ingest does', async () => {
     const cold = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
     expect(cold.fromSnapshot).toBe(false);
     expect(cold.incremental).toBeUndefined();
@@ -94,7 +95,14 @@ describe('incremental start', () => {
     expect(restarted.fromSnapshot).toBe(false);
     // Changed, added and copied .md files, the JSON export and the formerly empty file; one removed.
     expect(restarted.incremental).toEqual({ reused: cold.library.articles.length - 2 - 2, ingested: 5, removed: 1, snapshotRewritten: true });
+    // Ready before any index is rebuilt: the snapshot's segment answers, beside a delta of the changed files' articles.
+    const live = restarted.library as SegmentedLibrary;
+    expect(live.deltaSegment?.articles.map((a) => a.id).sort()).toEqual([copy, 'empty.txt', 'flamingos.md', 'wire.json#0', readdirSync(corpus).filter((f) => f.endsWith('.md')).sort()[0]].sort());
+    expect(restarted.library.get(copy)?.duplicateOf).toBeDefined();
 
+    // The exact index is built in the background, and the snapshot rewritten.
+    await restarted.settled;
+    expect(live.deltaSegment).toBeNull();
     const scratch = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'fresh-data'), logger });
     expect(scratch.incremental).toBeUndefined();
     expect(restarted.library.get(copy)?.duplicateOf).toBeDefined();
@@ -106,18 +114,83 @@ describe('incremental start', () => {
     expect(await answers(again)).toEqual(await answers(scratch));
   });
 
-  it('leaves the snapshot as it is after a small change, and the next start reads the changed file again', async () => {
+  it('after a small change, answers from the snapshot plus a delta exactly as the live watcher update of the same change does', async () => {
+    const before = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    const coldVersion = before.library.version;
+    const changed = path.join(corpus, readdirSync(corpus).filter((f) => f.endsWith('.md')).sort()[0]!);
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace(/\n*$/, '\n\nUpdate: Zanzibarian observers said the flamingos were back at the border.\n'));
+    const restarted = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(restarted.incremental).toMatchObject({ ingested: 1, removed: 0, snapshotRewritten: false });
+    expect((restarted.library as SegmentedLibrary).deltaSegment?.articles.map((a) => a.id)).toEqual([path.basename(changed)]);
+
+    // The running bot's path: the old library, updated in place by the watcher with the re-ingested files.
+    const donor = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'donor-data'), logger });
+    const upsert = donor.library.articles.filter((a) => before.library.get(a.id)?.contentHash !== a.contentHash);
+    expect(upsert.map((a) => a.id)).toEqual([path.basename(changed)]);
+    before.library.applyChanges({ upsert, remove: [] });
+    const { version: restartedVersion, ...fromRestart } = (await answers(restarted)) as Record<string, unknown>;
+    const { version: _watched, ...fromWatcher } = (await answers({ ...before, fromSnapshot: false })) as Record<string, unknown>;
+    expect(fromRestart).toEqual(fromWatcher);
+    // Another state of the library than the snapshot's, and than the exact index of this corpus (a cold start's).
+    expect(restartedVersion).not.toBe(coldVersion);
+    expect(restartedVersion).not.toBe(donor.library.version);
+
+    // Every snippet is the article's own text.
+    for (const q of ['zanzibarian', 'flamingos', 'armenia', 'border']) {
+      const hits = restarted.library.search(q, { limit: 10 });
+      expect(hits.length).toBeGreaterThan(0);
+      for (const h of hits) {
+        const text = restarted.library.get(h.articleId)!.text;
+        expect(h.span.end).toBeLessThanOrEqual(text.length);
+        for (const hl of h.highlights) expect(text.slice(hl.start, hl.end).toLowerCase()).toContain(q.slice(0, 4));
+      }
+    }
+  });
+
+  it('keeps a small change in a delta beside the snapshot, so the next start reads no file again', async () => {
     await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
     const snap = snapshotPath(data, corpus);
     const before = readFileSync(snap);
     writeFileSync(path.join(corpus, 'flamingos.md'), '---\ntitle: "Flamingos return"\n---\nThe birds came back on Tuesday, rangers said.\n');
     const first = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
     expect(first.incremental).toMatchObject({ ingested: 1, removed: 0, snapshotRewritten: false });
+    await first.settled;
     expect(readFileSync(snap).equals(before)).toBe(true);
+
     const second = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
-    expect(second.incremental).toMatchObject({ ingested: 1, removed: 0 });
+    expect(second.incremental).toMatchObject({ ingested: 0, removed: 0, snapshotRewritten: false });
+    expect(second.library.get('flamingos.md')?.text).toBe('The birds came back on Tuesday, rangers said.\n');
+    expect(await answers(second)).toEqual(await answers(first));
+    await second.settled;
+
+    // One more change: the delta grows by that file alone; what it held already is not read again.
+    writeFileSync(path.join(corpus, 'empty.txt'), 'Armenia and Azerbaijan agreed a ceasefire on the border, officials said.\n');
+    const third = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(third.incremental).toMatchObject({ ingested: 1, removed: 0 });
+    expect(third.library.get('flamingos.md')?.text).toBe('The birds came back on Tuesday, rangers said.\n');
+    await third.settled;
     const scratch = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'fresh-data'), logger });
-    expect(await answers(second)).toEqual(await answers(scratch));
+    expect(third.library.articles.map((a) => a.id).sort()).toEqual(scratch.library.articles.map((a) => a.id).sort());
+  });
+
+  it('after a delta, removals and more changes: the exact index built after answering equals a full re-ingest', async () => {
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    writeFileSync(path.join(corpus, 'flamingos.md'), '---\ntitle: "Flamingos return"\n---\nThe birds came back on Tuesday, rangers said.\n');
+    await (await buildLibrary({ corpusDir: corpus, dataDir: data, logger })).settled;
+    // The file kept in the delta is removed, and so is one of the snapshot's; another changes.
+    const md = readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'flamingos.md').sort();
+    unlinkSync(path.join(corpus, 'flamingos.md'));
+    unlinkSync(path.join(corpus, md[0]!));
+    writeFileSync(path.join(corpus, md[1]!), readFileSync(path.join(corpus, md[1]!), 'utf8') + '\nCorrection: the harbour reopened on Monday.\n');
+    const next = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(next.incremental).toMatchObject({ ingested: 1, removed: 2, snapshotRewritten: true });
+    expect(next.library.get('flamingos.md')).toBeUndefined();
+    expect(next.library.get(md[0]!)).toBeUndefined();
+    await next.settled;
+    const scratch = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'fresh-data'), logger });
+    expect(await answers(next)).toEqual(await answers(scratch));
+    const again = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(again.fromSnapshot).toBe(true);
   });
 
   it('ingests the changed files on worker threads too, with the same answers', async () => {
@@ -125,6 +198,7 @@ describe('incremental start', () => {
     changeCorpus();
     const pooled = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, workers: 2 });
     expect(pooled.incremental).toMatchObject({ ingested: 5, removed: 1 });
+    await pooled.settled;
     const scratch = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'fresh-data'), logger, workers: 0 });
     expect(await answers(pooled)).toEqual(await answers(scratch));
   });

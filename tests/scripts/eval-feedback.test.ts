@@ -64,11 +64,11 @@ beforeAll(async () => {
   // 1: a 👎 wrong speaker on a quote shown then with another claimant — today's answer differs.
   const first = feedbackSubject(claimReply, claimReply.items.slice(0, 1));
   first.items[0] = { ...first.items[0]!, label: 'Somebody Else — denies' };
-  store.record({ subject: first, verdict: 'down', reason: 'wrong_speaker', origin });
+  await store.record({ subject: first, verdict: 'down', reason: 'wrong_speaker', origin });
   // 2: a 👍 on a quote as it is still shown.
-  store.record({ subject: feedbackSubject(claimReply, claimReply.items.slice(1, 2)), verdict: 'up', origin });
+  await store.record({ subject: feedbackSubject(claimReply, claimReply.items.slice(1, 2)), verdict: 'up', origin });
   // 3: a 👎 wrong date on a timeline quote as it is still shown (unfixed).
-  store.record({ subject: feedbackSubject(timelineReply, timelineReply.items.slice(0, 1)), verdict: 'down', reason: 'wrong_date', origin });
+  await store.record({ subject: feedbackSubject(timelineReply, timelineReply.items.slice(0, 1)), verdict: 'down', reason: 'wrong_date', origin });
   // 4: a 👎 not relevant on a quote no longer in the answer, and one from an article since removed.
   // An article of the corpus the answer does not cite (on any page: the script reads up to three).
   const cited = new Set<string>();
@@ -77,7 +77,7 @@ beforeAll(async () => {
     for (const c of reply.citations) cited.add(c.articleId);
   }
   const article = library.articles.find((a) => !cited.has(a.id))!.id;
-  store.record({
+  await store.record({
     subject: { command: 'claim', query: 'gyumri', items: [{ article, start: 0, end: 1 }, { article: 'deleted-story.md', start: 5, end: 50 }] },
     verdict: 'down',
     reason: 'not_relevant',

@@ -162,6 +162,16 @@ describe('diversity', () => {
     expect(new Set(texts).size).toBe(texts.length);
     expect(lib.searchArticles('drought farms')).toEqual(['long.md']);
   });
+
+  it('ranks a copy whose original does not match: a near copy holding a word its original lacks is found', () => {
+    // "harbour" (rarer) drives the search, so both the original and its near copy are candidates; only the copy has "dockers".
+    const original = story('o.md', 'Harbour', ['The harbour strike ended at noon.']);
+    const near: Article = { ...story('n.md', 'Harbour', ['The harbour strike ended at noon.', 'Dockers cheered.']), duplicateOf: 'o.md' };
+    const dockers = ['voted', 'marched', 'rested'].map((w, n) => story(`d-${n}.md`, `Union ${n}`, [`Dockers ${w}.`]));
+    const lib = SegmentedLibrary.fromArticles([original, near, ...dockers]);
+    expect(lib.searchArticles('harbour dockers')).toEqual(['n.md']);
+    expect(lib.searchArticles('harbour strike')).toEqual(['o.md']);
+  });
 });
 
 describe('searchArticles', () => {
@@ -204,5 +214,23 @@ describe('searchArticles', () => {
     expect(live.searchArticles('iraq')).toContain('d.md');
     expect(live.searchArticles('iran iraq')).toEqual(expect.arrayContaining(['d.md', 'b.md']));
     expect(live.searchArticles('iran iraq')).not.toContain('a.md');
+  });
+});
+
+describe('searchArticles memo across candidate budgets', () => {
+  // 120 stories name the harbour: more than the 100 candidates a one-word query reads for a limit of 1.
+  const harbour = Array.from({ length: 120 }, (_, n) => story(`h-${n}.md`, `Port ${n}`, [`The harbour ${'quiet '.repeat(n % 7)}reopened on day ${n}.`]));
+  const rare = [story('t-1.md', 'Tin', ['Tin prices rose.']), story('t-2.md', 'Tin again', ['Tin prices fell, and tin stocks grew.'])];
+
+  it('answers a larger limit from a list read under a smaller budget only when that read ran out of postings first', () => {
+    const lib = SegmentedLibrary.fromArticles([...harbour, ...rare]);
+    const fresh = SegmentedLibrary.fromArticles([...harbour, ...rare]);
+    // "harbour" under a limit of 1 reads 100 of its 120 articles: a limit of 120 must read them all.
+    expect(lib.searchArticles('harbour', 1)).toHaveLength(1);
+    expect(lib.searchArticles('harbour', 120)).toEqual(fresh.searchArticles('harbour', 120));
+    expect(lib.searchArticles('harbour', 120)).toHaveLength(120);
+    // "tin" has two articles: read whole under any budget, so one list serves every limit.
+    expect(lib.searchArticles('tin', 1)).toEqual(fresh.searchArticles('tin', 1));
+    expect(lib.searchArticles('tin', 300)).toEqual(fresh.searchArticles('tin', 300));
   });
 });

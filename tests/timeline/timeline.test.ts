@@ -116,7 +116,7 @@ describe('timeline armenia-russia on the sample corpus', () => {
     expect(reply.items.some((i) => /^Date:/.test(i.text))).toBe(false);
   });
 
-  it('offers TimelineJS as an output format, written out by hand for a small reply', () => {
+  it('offers TimelineJS as an output format, written out by hand for a small reply', async () => {
     // A reply written for this test: every precision rule, a syndicated copy, HTML to escape, no URL.
     const small: Reply = {
       command: 'timeline',
@@ -178,7 +178,7 @@ describe('timeline armenia-russia on the sample corpus', () => {
       ],
     };
     expect(toTimelineJs(small)).toEqual(expected);
-    expect(timeline.formats.timelinejs(small)).toEqual(expected);
+    expect(await timeline.formats.timelinejs(small)).toEqual(expected);
   });
 
   it('writes TimelineJS JSON with start dates, headlines and a credit naming the source', () => {

@@ -69,6 +69,16 @@ describe('compileTopic', () => {
     expect(matches('border guards', 'a Border Guard post')).toBe(true);
     expect(matches('border guards', 'the border was quiet')).toBe(false);
   });
+
+  it('finds a name after look-alikes of it earlier in the text, in any of its cases', () => {
+    // "Germanic", "germany" (lower case) and "Berliner" hold the letters of an alias but are not it; the name comes last.
+    expect(matches('germany', 'Germanic tribes, a germany typo and a Berliner later, GERMANY said.')).toBe(true);
+    expect(matches('germany', 'Germanic tribes, a germany typo and a Berliner later.')).toBe(false);
+    expect(matches('border guards', 'borderline cases, then the BORDER GUARDS arrived')).toBe(true);
+    // A text whose lower-case form is longer ("İ") is read whole, with the same answer.
+    expect(matches('germany', 'İzmir traders met Germany’s envoy.')).toBe(true);
+    expect(matches('germany', 'İzmir traders met Germanic scholars.')).toBe(false);
+  });
 });
 
 describe('listTopics and suggestTopics', () => {

@@ -75,7 +75,7 @@ export async function handleFeedback(
   if (target.kind === 'comment') {
     if (!interaction.isModalSubmit()) return;
     const comment = interaction.fields.getTextInputValue('comment');
-    if (comment.trim()) desk.addComment(target.id, interaction.user.id, comment);
+    if (comment.trim()) await desk.addComment(target.id, interaction.user.id, comment);
     await privately(THANKS);
     return;
   }
@@ -85,7 +85,7 @@ export async function handleFeedback(
     return;
   }
   if (target.kind === 'up' && interaction.isButton()) {
-    desk.record({ subject, verdict: 'up', origin: originOf(interaction) });
+    await desk.record({ subject, verdict: 'up', origin: originOf(interaction) });
     await privately(THANKS);
   } else if (target.kind === 'down' && interaction.isButton()) {
     await interaction.reply({
@@ -110,7 +110,7 @@ export async function handleFeedback(
     const picked = interaction.values[0] ?? '';
     const reason: FeedbackReason = (FEEDBACK_REASONS as readonly string[]).includes(picked) ? (picked as FeedbackReason) : 'other';
     // Kept now: closing the comment modal must not lose the choice.
-    const id = desk.record({ subject, verdict: 'down', reason, origin: originOf(interaction) });
+    const id = await desk.record({ subject, verdict: 'down', reason, origin: originOf(interaction) });
     await interaction.showModal({
       custom_id: `${FEEDBACK_PREFIX}:t:${id}`,
       title: `${REASON_LABELS[reason]} — anything else?`,

@@ -26,6 +26,7 @@ import { NewsdeskError } from '../../core/errors.js';
 import { guardedExecute } from '../../app/guard.js';
 import type { GuardedAnswer, GuardedExecute, Origin, Platform, PlatformRuntime, PostLookup, PostMark } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
+import { firstDelivery } from '../../core/services.js';
 import { topicChoices } from './autocomplete.js';
 import { attachment, attachTimelineChart } from './chart.js';
 import { checkMessageHandler } from './check-message.js';
@@ -282,6 +283,8 @@ function interactionHandler(handling: Handling): (interaction: Interaction) => P
   const { guard, runtime } = handling;
   return async (interaction) => {
     try {
+      // Every connected replica receives the interaction; one answers it.
+      if (!(await firstDelivery(runtime.services, `discord:interaction:${interaction.id}`))) return;
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isMessageContextMenuCommand()) await onCheck(interaction);
@@ -318,6 +321,8 @@ function messageHandler({ runtime, guard, opts, firstPage }: Handling, client: C
     // Every message of a DM is a question to newsdesk.
     const direct = message.guildId === null;
     if (!direct && !mentioned && !askChannels.has(message.channelId)) return;
+    // Only a message newsdesk would answer costs a ledger query; every replica sees it, one answers.
+    if (!(await firstDelivery(runtime.services, `discord:message:${message.id}`))) return;
     const reply = async (answer: GuardedAnswer) => {
       const payload = answer.refused ? { content: answer.text, allowedMentions: NO_MENTIONS } : firstPage(answer.reply);
       await message.reply(payload);
@@ -369,6 +374,13 @@ function discordPlatform(client: Client, firstPage: Handling['firstPage']): Disc
       await client.destroy();
     },
     dedupeWindowMs: NONCE_WINDOW_MS,
+    watchConnection(listener) {
+      // discord.js resumes or re-identifies by itself; these say when the gateway is gone and back.
+      client.on(Events.ShardDisconnect, () => listener(false));
+      client.on(Events.ShardReconnecting, () => listener(false));
+      client.on(Events.ShardResume, () => listener(true));
+      client.on(Events.ShardReady, () => listener(true));
+    },
     findDigest: (channelId, delivery) => findDigestPost(client, channelId, delivery),
     async postReply(channelId, reply, delivery) {
       const channel = await client.channels.fetch(channelId).catch(() => null);

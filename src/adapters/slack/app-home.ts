@@ -53,8 +53,8 @@ async function channelsOf(client: Client, user: string, log: PlatformRuntime['lo
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** One line per subscription: the channel, what it covers, its schedule, its latest digest. */
-function subscriptionLine(desk: DigestDesk, channel: string, s: DigestSubscriptionInfo): string {
-  const last = desk.lastRun(s);
+async function subscriptionLine(desk: DigestDesk, channel: string, s: DigestSubscriptionInfo): Promise<string> {
+  const last = await desk.lastRun(s);
   const next = desk.nextRun(s);
   const what = s.topic ? `on “${escapeMrkdwn(s.topic)}”` : 'everything new';
   const latest = last?.postedAt ? `latest digest ${when(last.postedAt)}` : 'no digest posted yet';
@@ -87,12 +87,15 @@ export async function homeView(runtime: PlatformRuntime, client: Client, user: s
     const channels = await channelsOf(client, user, runtime.logger);
     if (channels === null) note = 'newsdesk cannot see which channels you are in (it needs the channels:read and groups:read scopes).';
     else {
-      for (const channel of channels) for (const s of desk.list({ platform: 'slack', channel })) lines.push(subscriptionLine(desk, channel, s));
-      note = lines.length ? '' : 'None of your channels has a digest. `/digest subscribe` in a channel starts one.';
+      const found: Array<{ channel: string; s: DigestSubscriptionInfo }> = [];
+      for (const channel of channels) for (const s of await desk.list({ platform: 'slack', channel })) found.push({ channel, s });
+      // Only the listed ones need their latest run (a state query each).
+      for (const { channel, s } of found.slice(0, MAX_LISTED)) lines.push(await subscriptionLine(desk, channel, s));
+      note = found.length ? '' : 'None of your channels has a digest. `/digest subscribe` in a channel starts one.';
+      if (found.length > MAX_LISTED) note = `${found.length - MAX_LISTED} more: \`/digest list\` in a channel shows its own.`;
     }
   }
-  for (const line of lines.slice(0, MAX_LISTED)) blocks.push({ type: 'section', text: text(line) });
-  if (lines.length > MAX_LISTED) note = `${lines.length - MAX_LISTED} more: \`/digest list\` in a channel shows its own.`;
+  for (const line of lines) blocks.push({ type: 'section', text: text(line) });
   if (note) blocks.push({ type: 'context', elements: [text(note)] });
   return { type: 'home', blocks: blocks.slice(0, MAX_VIEW_BLOCKS) };
 }

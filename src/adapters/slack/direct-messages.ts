@@ -6,6 +6,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { GuardedExecute, Origin, PlatformRuntime } from '../../core/platform.js';
+import { firstDelivery } from '../../core/services.js';
 import { postTimelineChart } from './chart.js';
 import { SeenEvents, describeError } from './handlers.js';
 import { encodeButton, questionFromSlack } from './incoming.js';
@@ -38,6 +39,7 @@ export function registerDirectMessages(app: App, runtime: PlatformRuntime, guard
     // Slack retries an event it thinks was missed; the same event_id is answered once.
     const eventId = (body as { event_id?: string }).event_id;
     if (eventId && !seen.firstTime(eventId)) return;
+    if (eventId && !(await firstDelivery(runtime.services, `slack:event:${eventId}`))) return;
     const team = (body as { team_id?: string }).team_id;
     const origin: Origin = { platform: 'slack', channelId: dm.channel, userId: dm.user, workspaceId: team };
     // In a DM newsdesk answers below the question; a question asked in a thread is answered in it.

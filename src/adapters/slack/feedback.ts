@@ -122,7 +122,7 @@ export function registerFeedback(app: App, runtime: PlatformRuntime, desk: Feedb
       const b = body as { actions?: { value?: string }[]; channel?: { id?: string }; user?: { id?: string; team_id?: string }; team?: { id?: string } | null };
       const subject = decodeFeedback(b.actions?.[0]?.value);
       if (!subject) return;
-      desk.record({ subject, verdict: 'up', origin: originOf(b, b.channel?.id) });
+      await desk.record({ subject, verdict: 'up', origin: originOf(b, b.channel?.id) });
       await respond({ response_type: 'ephemeral', replace_original: false, text: THANKS });
     } catch (err) {
       log.error({ err: describeError(err), action: 'feedback_up' }, 'slack feedback failed');
@@ -157,7 +157,7 @@ export function registerFeedback(app: App, runtime: PlatformRuntime, desk: Feedb
       const picked = values.reason?.reason?.selected_option?.value;
       const reason: FeedbackReason = (FEEDBACK_REASONS as readonly string[]).includes(picked ?? '') ? (picked as FeedbackReason) : 'other';
       const comment = values.comment?.comment?.value ?? null;
-      desk.record({ subject, verdict: 'down', reason, comment, origin: originOf(body as never, meta.ch ?? undefined) });
+      await desk.record({ subject, verdict: 'down', reason, comment, origin: originOf(body as never, meta.ch ?? undefined) });
     } catch (err) {
       log.error({ err: describeError(err), view: 'feedback' }, 'slack feedback failed');
     }

@@ -7,6 +7,7 @@ import { guardedExecute } from '../../app/guard.js';
 import type { GuardedExecute, Origin, PlatformRuntime } from '../../core/platform.js';
 import { invocation, SLACK_SLASH_COMMANDS, SLACK_UMBRELLA } from '../../core/invocation.js';
 import type { Reply } from '../../core/types.js';
+import { firstDelivery } from '../../core/services.js';
 import { decodeButton, encodeButton, plainFromSlack, questionFromSlack, type ButtonValue, type Delivery } from './incoming.js';
 import { ACTIONS, renderPage, type Cursor, type Page } from './render.js';
 import { postTimelineChart } from './chart.js';
@@ -158,9 +159,11 @@ export function registerHandlers(app: App, runtime: PlatformRuntime, guard: Guar
   }
 
   app.event('app_mention', async ({ event, body, say, client }) => {
-    // Slack retries an event it thinks was missed; the same event_id is answered once.
+    // Slack retries an event it thinks was missed; the same event_id is answered once, also when
+    // the retry (or a load balancer) brings it to another replica.
     const eventId = (body as { event_id?: string }).event_id;
     if (eventId && !seen.firstTime(eventId)) return;
+    if (eventId && !(await firstDelivery(runtime.services, `slack:event:${eventId}`))) return;
     const threadTs = event.thread_ts ?? event.ts;
     const team = (body as { team_id?: string }).team_id;
     const origin: Origin = { platform: 'slack', channelId: event.channel, userId: event.user, workspaceId: team };

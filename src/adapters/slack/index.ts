@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
 import { NewsdeskError, isNewsdeskError } from '../../core/errors.js';
 import type { GuardedExecute, Platform, PlatformRuntime, PostLookup, PostMark } from '../../core/platform.js';
@@ -148,16 +148,10 @@ export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = 
   };
   const logger = boltLogger(runtime.logger);
   const socketMode = Boolean(settings.appToken);
-  const app = socketMode
-    ? new App({
-        token: settings.token,
-        appToken: settings.appToken!,
-        socketMode: true,
-        logger,
-        clientOptions,
-        installerOptions: { clientOptions },
-        deferInitialization: true,
-      })
+  // Socket Mode's receiver made here (as Bolt would make it) so its client's connection can be followed for /readyz.
+  const socket = socketMode ? new SocketModeReceiver({ appToken: settings.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
+  const app = socket
+    ? new App({ token: settings.token, receiver: socket, logger, clientOptions, deferInitialization: true })
     : new App({
         token: settings.token,
         // Ours, not Bolt's HTTPReceiver: it limits the body before reading it and checks what it parses.
@@ -211,6 +205,16 @@ export async function startSlack(runtime: PlatformRuntime, opts: SlackOptions = 
     async stop() {
       await app.stop();
     },
+    ...(socket
+      ? {
+          watchConnection(listener: (connected: boolean) => void) {
+            // The Socket Mode client reconnects by itself; it says when the socket is gone and back.
+            socket.client.on('disconnected', () => listener(false));
+            socket.client.on('reconnecting', () => listener(false));
+            socket.client.on('connected', () => listener(true));
+          },
+        }
+      : {}),
     findDigest: (channel, delivery) => findDigestPost(app.client, channel, delivery),
     uploadFile: (channel, file) => uploadToSlack(app.client, channel, file),
     async postReply(channel, reply, delivery) {

@@ -1,5 +1,6 @@
 /** Rows of the PostgreSQL state database and their mapping to the records the rest of newsdesk sees. */
 import type { DigestPlatform, DigestRun, RunStatus, Subscription } from '../records.js';
+import type { SlotClaim } from '../state-port.js';
 
 /** A `subscriptions` row as `pg` returns it (`timestamptz` arrives as a Date). */
 export interface PgSubscriptionRow {
@@ -69,17 +70,6 @@ export const pgRun = (r: PgRunRow): DigestRun => ({
   postKey: r.post_key,
   intentAt: r.intent_at,
 });
-
-/** A digest run held by one replica until its lease ends. */
-export interface SlotClaim {
-  run: DigestRun;
-  /** The replica holding the claim. */
-  replicaId: string;
-  /** When the lease ends, by the database's clock. */
-  leaseUntil: Date;
-  /** True when the run was claimed before (a replica died or stalled mid-slot) and this is a takeover. */
-  takenOver: boolean;
-}
 
 /** The claim a row describes. */
 export const pgClaim = (r: PgRunRow): SlotClaim => ({

@@ -8,12 +8,12 @@ import pg from 'pg';
 import type { Clock, Logger } from '../../core/ports.js';
 import { NewsdeskError } from '../../core/errors.js';
 import type { ArrivingArticle, DigestPlatform, DigestRun, NewSubscription, RunStatus, Subscription } from '../records.js';
-import type { StateStore } from '../state-store.js';
+import type { ClaimRequest, NewRun, SlotClaim, StatePort } from '../state-port.js';
 import { recordArrivals } from './pg-arrivals.js';
 import { LOCK_NAMESPACE, LOCKS, migratePg } from './pg-migrations.js';
-import { pgClaim, pgRun, pgSubscription, type PgRunRow, type PgSubscriptionRow, type SlotClaim } from './pg-rows.js';
+import { pgClaim, pgRun, pgSubscription, type PgRunRow, type PgSubscriptionRow } from './pg-rows.js';
 
-export type { SlotClaim } from './pg-rows.js';
+export type { NewRun, SlotClaim } from '../state-port.js';
 
 /** Longest error text kept per run, as in the SQLite store. */
 const MAX_ERROR_LENGTH = 500;
@@ -24,9 +24,6 @@ const PURGE_BATCH = 5_000;
 
 /** Something to run a query on: the pool, or one client inside a transaction. */
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
-
-/** What a new digest run needs (as for the SQLite store's `createRun`). */
-export type NewRun = Pick<DigestRun, 'subscriptionId' | 'slot' | 'kind' | 'windowStartSeq' | 'windowEndSeq' | 'windowStart' | 'windowEnd'>;
 
 /** How to open a {@link PgStateStore}. */
 export interface PgStateStoreOptions {
@@ -55,7 +52,8 @@ function positiveMs(ms: number, what: string): number {
  * const claim = await store.claimSlot(run, { replicaId: 'bot-1', leaseMs: 60_000 });
  * if (claim) { … post …; await store.finishRun(claim.run.id, { status: 'posted' }, { replicaId: 'bot-1' }); }
  */
-export class PgStateStore {
+export class PgStateStore implements StatePort {
+  readonly engine = 'postgres' as const;
   private lastPurge = 0;
   /** How many schema steps this store applied when it opened (0 when another replica had). */
   migrated = 0;
@@ -86,6 +84,16 @@ export class PgStateStore {
       throw new NewsdeskError(`Cannot open the state database: ${(err as Error).message}`, 'state', { cause: err });
     }
     return store;
+  }
+
+  /** Nothing to check: the database is not a file that can vanish under the process. */
+  ensureFile(): boolean {
+    return false;
+  }
+
+  /** A PostgreSQL error is never a corrupt file to replace: the caller sees it. */
+  recoverFrom(): boolean {
+    return false;
   }
 
   /** Closes the pool, if the store made it. */
@@ -236,7 +244,7 @@ export class PgStateStore {
    * Call {@link renewLease} well within the lease while working.
    * @returns the claim, or undefined when another replica holds the slot or its run is finished
    */
-  async claimSlot(r: NewRun, claim: { replicaId: string; leaseMs: number }): Promise<SlotClaim | undefined> {
+  async claimSlot(r: NewRun, claim: ClaimRequest): Promise<SlotClaim | undefined> {
     const leaseMs = positiveMs(claim.leaseMs, 'A lease');
     const created = await this.pool.query<PgRunRow>(
       `INSERT INTO digest_runs (subscription_id, slot, kind, window_start_seq, window_end_seq, window_start, window_end, status, created_at,
@@ -260,7 +268,7 @@ export class PgStateStore {
    * Extends this replica's claim on a pending run to `leaseMs` from now (the database's clock).
    * @returns the new end of the lease, or undefined when the claim was lost (taken over, or the run finished)
    */
-  async renewLease(runId: number, claim: { replicaId: string; leaseMs: number }): Promise<Date | undefined> {
+  async renewLease(runId: number, claim: ClaimRequest): Promise<Date | undefined> {
     const { rows } = await this.pool.query<{ lease_until: Date }>(
       `UPDATE digest_runs SET lease_until = now() + $3 * interval '1 millisecond'
        WHERE id = $1 AND claimed_by = $2 AND status = 'pending' RETURNING lease_until`,
@@ -349,11 +357,13 @@ export class PgStateStore {
   /**
    * Notes articles as seen now: new ids get `first_seen = at` and the next arrival numbers;
    * known ones keep their first-seen time (a corrected article is not news again) but take the
-   * new content hash. Writers on several replicas take turns, so numbers appear in order.
+   * new content hash. A known article listed in `revised` (its text changed materially) arrives
+   * again: a new number and `first_seen = at`. Writers on several replicas take turns, so numbers
+   * appear in order.
    * @returns ids seen for the first time
    */
-  recordArrivals(articles: readonly ArrivingArticle[], at: Date = this.clock.now()): Promise<string[]> {
-    return this.transaction((q) => recordArrivals(q, articles, at));
+  recordArrivals(articles: readonly ArrivingArticle[], at: Date = this.clock.now(), revised: readonly string[] = []): Promise<string[]> {
+    return this.transaction((q) => recordArrivals(q, articles, at, revised));
   }
 
   /** Notes articles as gone from the corpus (kept, so their return is not news). */
@@ -391,13 +401,3 @@ export class PgStateStore {
     return rows[0]?.first_seen;
   }
 }
-
-/**
- * The SQLite store's operations with their results made asynchronous (an operation returning
- * nothing may return something here), less what only a file has (`ensureFile`, `recoverFrom`).
- */
-export type AsyncStateOperations = {
-  [K in keyof StateStore as K extends 'ensureFile' | 'recoverFrom' | 'close' | 'outcome' | 'file' ? never : K]: StateStore[K] extends (...args: infer A) => infer R
-    ? (...args: A) => Promise<[R] extends [void] ? unknown : R>
-    : never;
-};

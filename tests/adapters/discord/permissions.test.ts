@@ -35,7 +35,7 @@ beforeAll(async () => {
     logger: silentLogger,
     config: testConfig({ DISCORD_API_URL: fake.api, RATE_LIMIT_PER_MINUTE: '1000', DATA_DIR: dataDir }),
   });
-  digest = createDigestService({ config: runtime.config, runtime });
+  digest = await createDigestService({ config: runtime.config, runtime });
   runtime.services.digest = digest;
   adapter = await startDiscord(runtime, { rest: { retries: 0, timeout: 3000 }, waitGuildTimeout: 1000 });
 });
@@ -65,16 +65,16 @@ describe('digest subscriptions on Discord', () => {
     const refused = await digestAs('subscribe');
     expect(refused.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(refused.content.replaceAll('\u200b', '')).toContain('Only members with the Manage Channels permission can subscribe or unsubscribe this channel.');
-    expect(digest.list()).toEqual([]);
+    expect(await digest.list()).toEqual([]);
   });
 
   it('lets a member with Manage Channels subscribe and unsubscribe; anyone may list', async () => {
     expect((await digestAs('subscribe', MANAGER_PERMISSIONS)).content).toMatch(/Subscribed: digest #\d+ of everything new for this channel\./);
-    expect(digest.list()).toHaveLength(1);
+    expect(await digest.list()).toHaveLength(1);
     expect((await digestAs('list')).content).toMatch(/This channel has 1 digest\./);
     expect((await digestAs('unsubscribe')).content.replaceAll('\u200b', '')).toContain('Only members with the Manage Channels permission');
     expect((await digestAs('unsubscribe', MANAGER_PERMISSIONS)).content).toMatch(/Unsubscribed: digest #\d+/);
-    expect(digest.list()).toEqual([]);
+    expect(await digest.list()).toEqual([]);
   });
 });
 

@@ -13,7 +13,7 @@ import { plainFromMrkdwn } from '../../../src/adapters/slack/mrkdwn.js';
 import { loadConfig } from '../../../src/app/config.js';
 import { createRuntime } from '../../../src/app/runtime.js';
 import { DigestService } from '../../../src/digest/service.js';
-import { StateStore } from '../../../src/store/state-store.js';
+import { SqliteStatePort } from '../../../src/store/state-port.js';
 import { appHomeOpenedBody, homeButtonBody, sendSigned, startFakeSlack, viewSubmissionBody, type FakeSlack, type RecordedRequest } from '../../helpers/fake-slack.js';
 import { ARTICLES, SECRET, TOKEN, fixtureLibrary, recordingLogger, testCommands } from '../../helpers/slack-fixtures.js';
 
@@ -40,12 +40,12 @@ beforeAll(async () => {
   const logger = recordingLogger();
   const library = fixtureLibrary();
   const commands = await testCommands();
-  desk = new DigestService({ store: StateStore.open({ dataDir: dir, logger }), library: () => library, logger, commands, defaults: { schedule: '0 8 * * *', timezone: 'UTC' } });
+  desk = new DigestService({ store: SqliteStatePort.open({ dataDir: dir, logger }), library: () => library, logger, commands, defaults: { schedule: '0 8 * * *', timezone: 'UTC' } });
   // The reporter is in C0000001 (a topic digest whose topic tries to ping) and C0000002 (everything new), not in C0000777.
-  desk.subscribe({ platform: 'slack', channel: 'C0000001', topic: 'Gyumri <!channel>' });
-  desk.subscribe({ platform: 'slack', channel: 'C0000002' });
-  desk.subscribe({ platform: 'slack', channel: 'C0000777', topic: 'secret desk' });
-  desk.subscribe({ platform: 'discord', channel: '123', topic: 'other platform' });
+  await desk.subscribe({ platform: 'slack', channel: 'C0000001', topic: 'Gyumri <!channel>' });
+  await desk.subscribe({ platform: 'slack', channel: 'C0000002' });
+  await desk.subscribe({ platform: 'slack', channel: 'C0000777', topic: 'secret desk' });
+  await desk.subscribe({ platform: 'discord', channel: '123', topic: 'other platform' });
   fake.memberships.set('U0000001', ['C0000001', 'C0000002']);
   const config = loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000' });
   const runtime = createRuntime({ commands, library: () => library, logger, config, services: { digest: desk } });
@@ -87,10 +87,10 @@ describe('App Home', () => {
   it('shows "latest digest <time>" for a channel once its digest has been posted', async () => {
     desk.setPoster('slack', slack);
     // The corpus watcher's part: the articles arrive after the subscription, so the digest has news.
-    desk.noteChanges({ upserted: fixtureLibrary().articles, removed: [] });
+    await desk.noteChanges({ upserted: fixtureLibrary().articles, removed: [] });
     const [run] = await desk.runNow({ platform: 'slack', channel: 'C0000002' });
     expect(run!.outcome).toBe('posted');
-    const posted = desk.lastRun(run!.subscription)!.postedAt!;
+    const posted = (await desk.lastRun(run!.subscription))!.postedAt!;
     expect(posted).toBeInstanceOf(Date);
     const before = fake.requests.length;
     await sendSigned(slack.port!, appHomeOpenedBody({ eventId: 'EvHomeDigest' }), JSON_TYPE, { secret: SECRET });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'nd-slack-perm-'));
   fake = await startFakeSlack();
   runtime = await testRuntime(fake.apiUrl, { RATE_LIMIT_PER_MINUTE: '1000', DATA_DIR: dataDir, ADMINS_SLACK: 'U0000LIST, S0000DESK' }, logger);
-  digest = createDigestService({ config: runtime.config, runtime });
+  digest = await createDigestService({ config: runtime.config, runtime });
   runtime.services.digest = digest;
   slack = await startSlack(runtime, { port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
   fake.directory.roles.set('U0000ADMN', 'admin');
@@ -59,7 +59,7 @@ const REFUSAL = 'Only workspace admins and owners and the people and user groups
 describe('digest subscriptions on Slack', () => {
   it('refuses a member who is neither admin nor listed, in one line naming who can; nothing is stored', async () => {
     expect(await digestAs('U0000PLAIN', 'subscribe gyumri', 'C0000101')).toBe(REFUSAL);
-    expect(digest.list()).toEqual([]);
+    expect(await digest.list()).toEqual([]);
     // Slack was asked about that user (and the listed group), not guessed.
     const looked = fake.requests.filter((r) => r.path === '/api/users.info').map((r) => r.body.user);
     expect(looked).toEqual(['U0000PLAIN']);
@@ -71,7 +71,7 @@ describe('digest subscriptions on Slack', () => {
     expect(await digestAs('U0000OWNR', 'subscribe', 'C0000202')).toMatch(/^Subscribed: digest #\d+ of everything new/);
     expect(await digestAs('U0000LIST', 'subscribe', 'C0000203')).toMatch(/^Subscribed/);
     expect(await digestAs('U0000DESK', 'subscribe', 'C0000204')).toMatch(/^Subscribed/);
-    expect(digest.list().map((s) => s.channel).sort()).toEqual(['C0000201', 'C0000202', 'C0000203', 'C0000204']);
+    expect((await digest.list()).map((s) => s.channel).sort()).toEqual(['C0000201', 'C0000202', 'C0000203', 'C0000204']);
     // A listed user needs no look-up at all.
     expect(fake.requests.filter((r) => r.path === '/api/users.info').map((r) => r.body.user)).not.toContain('U0000LIST');
   });

@@ -6,7 +6,8 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isNewsdeskError } from '../../../src/core/errors.js';
 import { PG_MIGRATIONS } from '../../../src/store/pg/pg-migrations.js';
-import { PgStateStore, type AsyncStateOperations } from '../../../src/store/pg/pg-state-store.js';
+import { PgStateStore } from '../../../src/store/pg/pg-state-store.js';
+import type { StatePort } from '../../../src/store/state-port.js';
 import { postgresDatabase } from '../../helpers/postgres.js';
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
@@ -30,9 +31,9 @@ afterEach(async () => {
 });
 
 describe('PgStateStore', () => {
-  it('offers every operation of the SQLite store, asynchronously', async () => {
-    // A compile-time check (tsc over tests/): fails when the SQLite store gains an operation this one lacks.
-    const ops: AsyncStateOperations = await open();
+  it('implements the state port (every operation of the SQLite store, asynchronously)', async () => {
+    // A compile-time check (tsc over tests/): fails when the port gains an operation this store lacks.
+    const ops: StatePort = await open();
     expect(typeof ops.recordArrivals).toBe('function');
   });
 
@@ -121,6 +122,22 @@ describe('PgStateStore', () => {
     expect(await store.recordArrivals([{ id: 'b', contentHash: '1' }], t2)).toEqual([]);
     expect(await store.arrivalsBetween(0, 3)).toEqual(['a', 'b', 'c']);
     expect(await store.latestArrival()).toBe(3);
+  });
+
+  it('numbers a materially revised article again, once, as the SQLite store does', async () => {
+    const store = await open();
+    const t1 = new Date('2026-11-23T06:00:00Z');
+    const t2 = new Date('2026-11-23T07:00:00Z');
+    await store.recordArrivals([{ id: 'a', contentHash: '1' }, { id: 'b', contentHash: '1' }], t1);
+    // 'a' changed materially (revised), 'b' only lightly: 'a' arrives again after the new 'c'.
+    expect(await store.recordArrivals([{ id: 'c', contentHash: '1' }, { id: 'a', contentHash: '2' }, { id: 'b', contentHash: '2' }], t2, ['a'])).toEqual(['c']);
+    expect(await store.latestArrival()).toBe(4);
+    expect(await store.arrivalsBetween(2, 4)).toEqual(['c', 'a']);
+    expect(await store.firstSeen('a')).toEqual(t2);
+    expect(await store.firstSeen('b')).toEqual(t1);
+    // The same text again is not news a second time.
+    expect(await store.recordArrivals([{ id: 'a', contentHash: '2' }], t2, ['a'])).toEqual([]);
+    expect(await store.latestArrival()).toBe(4);
   });
 
   it('numbers arrivals from two replicas writing at once without a gap or a repeat', async () => {

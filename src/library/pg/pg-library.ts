@@ -1,0 +1,208 @@
+/**
+ * A serving replica's library over the archive in PostgreSQL: it holds no copy of the archive.
+ * Commands are synchronous over `Library`, so each command is answered through `answer`, which
+ * runs it against a small in-memory view of the archive and fills the view with what the
+ * command asked for and the view lacked:
+ *
+ * - commands that only read by search (search, claim, timeline, ask, help) run, and every search,
+ *   article search, suggestion or article the view could not answer is recorded; those are
+ *   fetched from PostgreSQL (articles with their text and annotations, their syndicated copies
+ *   too) and the command runs again over the fuller view, until it asks for nothing new (a
+ *   topic's aliases are searched once the first results named them; at most `MAX_ROUNDS` runs);
+ * - `sources` reads every article (in corpus order); other commands (which may write state,
+ *   like a subscription) run once over the articles published in the last `RECENT_DAYS` days.
+ *
+ * A view says it is `partial`, so scans of "every article" ask the index instead.
+ */
+import type pg from 'pg';
+import type { AnsweringLibrary, Library, Logger, SearchHit, SearchOptions } from '../../core/ports.js';
+import type { Article } from '../../core/types.js';
+import { articleFromRow, type ArticleRow } from './article-rows.js';
+import type { PgSearchIndex } from './pg-search-index.js';
+
+/** Most runs of a command while its view fills. */
+const MAX_ROUNDS = 6;
+/** Commands that only read the library, so running them again is harmless. */
+const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'help']);
+/** What commands that may write state see: the articles of the last days (digest windows are a day). */
+const RECENT_DAYS = 8;
+/** Most articles a view takes for a recent-articles or whole-archive command, newest first kept. */
+const MAX_SCAN = 300_000;
+
+type Miss =
+  | { kind: 'search'; key: string; query: string; options: SearchOptions }
+  | { kind: 'articles'; key: string; query: string; limit: number }
+  | { kind: 'suggest'; key: string; query: string; limit: number }
+  | { kind: 'get'; key: string; id: string };
+
+/** What a view has been given so far. */
+class Fetched {
+  readonly articles = new Map<string, Article & { seq?: number }>();
+  readonly searches = new Map<string, SearchHit[]>();
+  readonly articleSearches = new Map<string, string[]>();
+  readonly suggestions = new Map<string, string[]>();
+  readonly absent = new Set<string>();
+  ordered: Article[] | null = null;
+
+  add(article: Article, seq: number): void {
+    if (!this.articles.has(article.id)) this.ordered = null;
+    this.articles.set(article.id, Object.assign(article, { seq }));
+  }
+}
+
+const searchKey = (query: string, o: SearchOptions = {}): string =>
+  JSON.stringify([query, o.limit ?? null, o.perArticle ?? null, o.articleIds ? [...o.articleIds].sort() : null]);
+
+/** The `Library` a command runs against: what was fetched, and a record of what it asked for beyond that. */
+class ArchiveView implements Library {
+  readonly partial = true;
+  readonly misses = new Map<string, Miss>();
+
+  constructor(
+    private readonly fetched: Fetched,
+    readonly version: string,
+  ) {}
+
+  get articles(): readonly Article[] {
+    const f = this.fetched;
+    f.ordered ??= [...f.articles.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    return f.ordered;
+  }
+
+  get(id: string): Article | undefined {
+    const a = this.fetched.articles.get(id);
+    if (!a && typeof id === 'string' && !this.fetched.absent.has(id)) this.misses.set(`g${id}`, { kind: 'get', key: id, id });
+    return a;
+  }
+
+  search(query: string, options?: SearchOptions): SearchHit[] {
+    const key = searchKey(query, options);
+    const hits = this.fetched.searches.get(key);
+    if (!hits) this.misses.set(`s${key}`, { kind: 'search', key, query, options: options ?? {} });
+    return hits ?? [];
+  }
+
+  searchArticles(query: string, limit = 20): string[] {
+    const key = JSON.stringify([query, limit]);
+    const ids = this.fetched.articleSearches.get(key);
+    if (!ids) this.misses.set(`a${key}`, { kind: 'articles', key, query, limit });
+    return ids ?? [];
+  }
+
+  suggest(query: string, limit = 5): string[] {
+    const key = JSON.stringify([query, limit]);
+    const terms = this.fetched.suggestions.get(key);
+    if (!terms) this.misses.set(`u${key}`, { kind: 'suggest', key, query, limit });
+    return terms ?? [];
+  }
+}
+
+const ROW_COLUMNS = 'id, seq, content_hash, duplicate_of, meta, body, layout, annotations';
+
+/** The replica's library (see the module comment). */
+export class PgLibrary implements AnsweringLibrary {
+  readonly articles: readonly Article[] = [];
+  readonly partial = true;
+  private currentVersion = 'postgres';
+  private trigrams = true;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly index: PgSearchIndex,
+    private readonly logger: Logger,
+  ) {}
+
+  get version(): string {
+    return this.currentVersion;
+  }
+
+  /** Outside a command nothing is held: these answer empty (autocomplete offers nothing). */
+  get(): Article | undefined {
+    return undefined;
+  }
+  search(): SearchHit[] {
+    return [];
+  }
+  searchArticles(): string[] {
+    return [];
+  }
+  suggest(): string[] {
+    return [];
+  }
+
+  /** Reads the archive's version (passages and words written), so memos keyed on it see a rewrite. One small query per command. */
+  async refresh(): Promise<void> {
+    const { rows } = await this.pool.query<{ v: string; trgm: boolean }>(
+      `SELECT passages || ':' || words AS v, EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS trgm FROM search_totals`,
+    );
+    const next = `postgres:${rows[0]?.v ?? '0'}`;
+    if (next !== this.currentVersion) this.index.forget();
+    this.currentVersion = next;
+    this.trigrams = rows[0]?.trgm ?? false;
+    this.index.trigrams = this.trigrams;
+  }
+
+  async answer<T>(command: string, run: (library: Library) => Promise<T>): Promise<T> {
+    await this.refresh();
+    const fetched = new Fetched();
+    if (!READERS.has(command)) {
+      const where = command === 'sources' ? '' : `WHERE published >= $2`;
+      const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+      await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles ${where} ORDER BY seq DESC LIMIT $1`, command === 'sources' ? [MAX_SCAN] : [MAX_SCAN, since], fetched);
+      return run(new ArchiveView(fetched, this.currentVersion));
+    }
+    for (let round = 1; ; round++) {
+      const view = new ArchiveView(fetched, this.currentVersion);
+      let result: T;
+      try {
+        result = await run(view);
+      } catch (err) {
+        // A command may trip over what its view lacked; it runs again once that is fetched.
+        if (!view.misses.size || round >= MAX_ROUNDS) throw err;
+        await this.fill(view.misses, fetched);
+        continue;
+      }
+      if (!view.misses.size) return result;
+      if (round >= MAX_ROUNDS) {
+        this.logger.warn({ command, misses: view.misses.size }, 'postgres: the command still asked for more after the last round');
+        return result;
+      }
+      await this.fill(view.misses, fetched);
+    }
+  }
+
+  /** Fetches what a run asked for and the view lacked. */
+  private async fill(misses: Map<string, Miss>, fetched: Fetched): Promise<void> {
+    const wanted = new Set<string>();
+    await Promise.all(
+      [...misses.values()].map(async (miss) => {
+        if (miss.kind === 'get') wanted.add(miss.id);
+        else if (miss.kind === 'suggest') fetched.suggestions.set(miss.key, await this.index.suggest(miss.query, miss.limit, this.trigrams));
+        else if (miss.kind === 'articles') {
+          const ids = await this.index.searchArticles(miss.query, miss.limit);
+          fetched.articleSearches.set(miss.key, ids);
+          for (const id of ids) wanted.add(id);
+        } else {
+          const { hits } = await this.index.search(miss.query, miss.options);
+          fetched.searches.set(miss.key, hits);
+          for (const hit of hits) wanted.add(hit.articleId);
+        }
+      }),
+    );
+    const ids = [...wanted].filter((id) => !fetched.articles.has(id));
+    if (!ids.length) return;
+    // The articles, their syndicated copies and the originals of copies: claims list a story's copies as appearances.
+    await this.fetchRows(
+      `SELECT ${ROW_COLUMNS} FROM search_articles WHERE id = ANY($1::text[]) OR duplicate_of = ANY($1::text[])
+       OR id IN (SELECT duplicate_of FROM search_articles WHERE id = ANY($1::text[]) AND duplicate_of IS NOT NULL)`,
+      [ids],
+      fetched,
+    );
+    for (const id of ids) if (!fetched.articles.has(id)) fetched.absent.add(id);
+  }
+
+  private async fetchRows(sql: string, values: unknown[], fetched: Fetched): Promise<void> {
+    const { rows } = await this.pool.query<ArticleRow & { seq: string }>(sql, values);
+    for (const row of rows) fetched.add(articleFromRow(row), Number(row.seq));
+  }
+}

@@ -1,0 +1,408 @@
+/**
+ * `SEARCH_BACKEND=postgres`: search over the archive tables (search-schema.ts). Passages match
+ * through the GIN index on their tsvector (`@@` with a tsquery of our own query terms) and are
+ * ranked in SQL with rank.ts's formula (search/pg-rank.ts); the picking of hits (per-story
+ * diversity, no repeated text) and the highlights are done here, on the verbatim article text,
+ * so hits have the compact engine's shape and a snippet is always `text.slice(start, end)`.
+ *
+ * Queries are built from `queryTerms`, not `websearch_to_tsquery`: the tsvectors hold our
+ * tokenizer's terms (accents folded, any script), and PostgreSQL's parser would split some of
+ * them differently, and differently again under another server locale. Our terms are letters,
+ * marks and digits only, so a quoted lexeme needs no escaping.
+ */
+import type pg from 'pg';
+import type { SearchHit, SearchOptions } from '../../core/ports.js';
+import type { Article, Span } from '../../core/types.js';
+import { defaultExpansion } from '../../search/plan.js';
+import { pgScoreParams, wordScoreSql } from '../../search/pg-rank.js';
+import { EXACT_WEIGHT, fuzzyWeight, prefixWeight } from '../../search/rank.js';
+import { forEachWord, queryTerms } from '../../search/tokenize.js';
+import { articleFromRow, type ArticleRow } from './article-rows.js';
+
+/** Most distinct query words used (as the compact engine's `maxQueryWords`). */
+const MAX_QUERY_WORDS = 24;
+/** Most passages ranked per query beyond what the picker needs (diversity drops some). */
+const CANDIDATE_SLACK = 40;
+/** A word in more than this share of passages (and more than `EXACT_LIMIT` of them) is too common to ask the GIN index with (see `passages`). */
+const COMMON_SHARE = 0.2;
+/** Candidates scored exactly with rank.ts's formula; past this, `ts_rank` picks `STAGE_ONE` of them first. */
+const EXACT_LIMIT = 2000;
+const STAGE_ONE = 400;
+/** Passages `ts_rank` picks first for an article search with many candidates. */
+const STAGE_ONE_ARTICLES = 4000;
+/** Most vocabulary entries a prefix completion reads (as plan.ts's `PREFIX_SCAN_CAP`). */
+const PREFIX_SCAN_CAP = 4000;
+/** Most articles kept parsed between requests. */
+const ARTICLE_CACHE = 500;
+
+const count = (x: number | undefined, fallback: number): number => (Number.isFinite(x) ? Math.max(0, Math.floor(x!)) : fallback);
+
+/** A tsquery literal: each word's variants ORed, the words joined by `op`. */
+const tsquery = (words: readonly WordPlan[], op: '&' | '|'): string => words.map((w) => `(${w.variants.map((v) => `'${v.term}'`).join(' | ')})`).join(` ${op} `);
+
+/**
+ * Score of a passage `p` for the query: per word its best variant's score, summed (rank.ts's
+ * `wordScore`), and how many words matched. When every word stands for one term, no per-word
+ * maximum is needed (most queries; half the work per candidate).
+ */
+const PASSAGE_SCORE = (oneTermPerWord: boolean) =>
+  oneTermPerWord
+    ? `(SELECT sum(${SCORE_SQL}) AS total, count(*) AS matched FROM unnest(p.tsv) u JOIN q ON q.term = u.lexeme)`
+    : `(SELECT sum(m) AS total, count(*) AS matched FROM (SELECT max(${SCORE_SQL}) AS m FROM unnest(p.tsv) u JOIN q ON q.term = u.lexeme GROUP BY q.i) w)`;
+
+const SCORE_SQL = wordScoreSql('q.factor', 'u.positions', 'p.words', { d: '$3::float8', k: '$4::float8', a: '$5::float8', b: '$6::float8' });
+
+/** One index term a query word stands for: itself, a prefix completion or a typo variant (plan.ts's `Variant`). */
+interface Variant {
+  term: string;
+  df: number;
+  /** Expansion weight (rank.ts): 1 for the word itself. */
+  weight: number;
+}
+
+/** A query word with the terms it stands for in the archive. */
+interface WordPlan {
+  word: string;
+  variants: Variant[];
+  /** Passages holding any of its variants, at most (what asking the GIN index for it costs). */
+  df: number;
+}
+
+/** A query: its words, those the archive has terms for, and the score parameters of their variants (flattened in word order). */
+interface Plan {
+  words: string[];
+  known: WordPlan[];
+  passages: number;
+  /** Per flattened variant: its term, the index of its word in `known`, and `params.factors`. */
+  terms: string[];
+  wordOf: number[];
+  params: ReturnType<typeof pgScoreParams>;
+}
+
+interface PassageHitRow {
+  article_id: string;
+  span_start: number;
+  span_end: number;
+  first_sentence: number;
+  sentence_count: number;
+  score: number;
+  matched: number;
+}
+
+/** Search over the archive in PostgreSQL (see the module comment). */
+export class PgSearchIndex {
+  readonly backend = 'postgres' as const;
+  readonly snapshots = false;
+  private readonly cache = new Map<string, Article>();
+  /** Whether the server has pg_trgm (typo variants and "did you mean" use it); `PgLibrary` sets it. */
+  trigrams = true;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** Articles by id (those the archive has), parsed from their rows; recent ones come from a small cache. */
+  async articles(ids: Iterable<string>): Promise<Map<string, Article>> {
+    const out = new Map<string, Article>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.cache.get(id);
+      if (hit) out.set(id, hit);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const { rows } = await this.pool.query<ArticleRow>(
+        `SELECT id, content_hash, duplicate_of, meta, body, layout, annotations FROM search_articles WHERE id = ANY($1::text[])`,
+        [missing],
+      );
+      for (const row of rows) {
+        const article = articleFromRow(row);
+        out.set(article.id, article);
+        this.remember(article);
+      }
+    }
+    return out;
+  }
+
+  /** Forgets cached articles (the ingest role rewrote the archive). */
+  forget(): void {
+    this.cache.clear();
+  }
+
+  private remember(article: Article): void {
+    if (this.cache.size >= ARTICLE_CACHE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(article.id, article);
+  }
+
+  /**
+   * The query's words with the terms each stands for, as plan.ts does for the compact engine: the
+   * word itself, for words of 4 letters or more its most frequent completions (at most 12 of the
+   * first 4,000), and for a word of 5 letters or more the archive lacks, its closest typo variants
+   * (at most 6, edit distance 1, or 2 from 8 letters; found through the trigram index).
+   */
+  private async plan(query: string): Promise<Plan | null> {
+    const words = queryTerms(typeof query === 'string' ? query : '', MAX_QUERY_WORDS);
+    if (!words.length) return null;
+    const exp = defaultExpansion;
+    const { rows } = await this.pool.query<{ i: number | null; term: string | null; df: number; passages: string; words: string }>(
+      `SELECT NULL::integer AS i, NULL::text AS term, 0 AS df, passages, words FROM search_totals
+       UNION ALL
+       SELECT w.i::integer - 1, t.term, t.df, 0, 0 FROM unnest($1::text[]) WITH ORDINALITY w(word, i) JOIN search_terms t ON t.term = w.word
+       UNION ALL
+       SELECT w.i::integer - 1, x.term, x.df, 0, 0 FROM unnest($1::text[]) WITH ORDINALITY w(word, i)
+       CROSS JOIN LATERAL (SELECT term, df FROM (SELECT term, df FROM search_terms WHERE term > w.word AND term < w.word || chr(1114111) ORDER BY term LIMIT ${PREFIX_SCAN_CAP}) y
+                           ORDER BY df DESC, term LIMIT ${exp.maxPrefixExpansions}) x
+       WHERE length(w.word) >= ${exp.prefixMinLength}`,
+      [words],
+    );
+    const totals = rows.find((r) => r.i === null)!;
+    const plans: WordPlan[] = words.map((word) => ({ word, variants: [], df: 0 }));
+    for (const r of rows) {
+      if (r.i === null) continue;
+      const plan = plans[r.i]!;
+      plan.variants.push({ term: r.term!, df: r.df, weight: r.term === plan.word ? EXACT_WEIGHT : prefixWeight(exp.prefixWeight, plan.word.length, r.term!.length) });
+    }
+    for (const plan of plans) {
+      if (this.trigrams && plan.word.length >= exp.fuzzyMinLength && !plan.variants.some((v) => v.term === plan.word)) {
+        const maxDistance = plan.word.length >= 8 ? 2 : 1;
+        const near = await this.pool.query<{ term: string; df: number }>(`SELECT term, df FROM search_terms WHERE term % $1 ORDER BY similarity(term, $1) DESC LIMIT 200`, [plan.word]);
+        const fuzzy = near.rows
+          .map((r) => ({ ...r, distance: boundedDistance(plan.word, r.term, maxDistance) }))
+          .filter((f) => f.distance <= maxDistance && !plan.variants.some((v) => v.term === f.term))
+          .sort((a, b) => a.distance - b.distance || b.df - a.df)
+          .slice(0, exp.maxFuzzyExpansions);
+        for (const f of fuzzy) plan.variants.push({ term: f.term, df: f.df, weight: fuzzyWeight(exp.fuzzyWeight, f.distance) });
+      }
+      plan.df = plan.variants.reduce((n, v) => n + v.df, 0);
+    }
+    const known = plans.filter((p) => p.variants.length > 0);
+    const flat = known.flatMap((p, i) => p.variants.map((v) => ({ ...v, i })));
+    const passages = Number(totals.passages);
+    return {
+      words,
+      known,
+      passages,
+      terms: flat.map((v) => v.term),
+      wordOf: flat.map((v) => v.i),
+      params: pgScoreParams(flat, passages, Number(totals.words)),
+    };
+  }
+
+  /** Words of a plan worth asking the GIN index with (see `passages`): all, unless some are very common and others are not. */
+  private selective(plan: Plan): WordPlan[] {
+    const selective = plan.known.filter((w) => w.df <= Math.max(EXACT_LIMIT, COMMON_SHARE * plan.passages));
+    return selective.length ? selective : plan.known;
+  }
+
+  /**
+   * Ranked passages matching all (`&`) or any (`|`) of the known words. The GIN index is asked
+   * with the selective words only (a word in most passages, like "of", filters nothing and its
+   * posting list is the longest to read): holding every word is then checked on the candidates,
+   * and the OR list leaves such words out unless the query has nothing else. When the candidates
+   * are still many, PostgreSQL's own `ts_rank` (C, no idf) picks the best `STAGE_ONE` by field
+   * boost first, and only those are scored with rank.ts's formula.
+   */
+  private async passages(plan: Plan, op: '&' | '|', limit: number, filter?: ReadonlySet<string>): Promise<PassageHitRow[]> {
+    const { known, params } = plan;
+    const asked = this.selective(plan);
+    const estimate = op === '&' ? Math.min(...asked.map((w) => w.df)) : asked.reduce((n, w) => n + w.df, 0);
+    const values: unknown[] = [plan.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, op), limit, plan.wordOf];
+    let only = '';
+    if (filter) {
+      values.push([...filter]);
+      only = `AND p.article_id = ANY($${values.length}::text[])`;
+    }
+    let holdsAll = '';
+    if (op === '&' && asked.length < known.length) {
+      values.push(known.length);
+      holdsAll = `AND s.matched = $${values.length}`;
+    }
+    // Few candidates (or a filter to few articles): score them all; many: ts_rank picks the best first.
+    const source =
+      estimate <= EXACT_LIMIT || filter
+        ? `search_passages p`
+        : `(SELECT * FROM search_passages p WHERE p.tsv @@ $7::tsquery ORDER BY ts_rank(p.tsv, $7::tsquery, 1) * p.boost DESC LIMIT ${STAGE_ONE}) p`;
+    const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
+    const { rows } = await this.pool.query<PassageHitRow>(
+      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i))
+       SELECT p.article_id, p.span_start, p.span_end, p.first_sentence, p.sentence_count,
+              p.boost * s.total AS score, s.matched::integer AS matched
+       FROM ${source}
+       CROSS JOIN LATERAL ${PASSAGE_SCORE(plan.terms.length === known.length)} s
+       WHERE p.tsv @@ $7::tsquery ${only} ${holdsAll}
+       ORDER BY ${order}, p.is_copy, p.id
+       LIMIT $8`,
+      values,
+    );
+    return rows;
+  }
+
+  /**
+   * Best passages for a free-text query, as `Library.search`: passages holding every word first,
+   * then (to fill the list) those holding most of them. Returns the hits and the articles they quote.
+   */
+  async search(query: string, options: SearchOptions = {}): Promise<{ hits: SearchHit[]; articles: Map<string, Article> }> {
+    const limit = count(options.limit, 5);
+    const perArticle = Math.max(1, count(options.perArticle, 2));
+    const planned = limit === 0 ? null : await this.plan(query);
+    if (!planned || !planned.known.length) return { hits: [], articles: new Map() };
+    const { words, known } = planned;
+    const want = limit * perArticle + CANDIDATE_SLACK;
+    let rows = known.length === words.length ? await this.passages(planned, '&', want, options.articleIds) : [];
+    if (rows.length < want && (known.length > 1 || known.length < words.length)) {
+      const seen = new Set(rows.map((r) => `${r.article_id}\u0000${r.span_start}`));
+      const more = await this.passages(planned, '|', want, options.articleIds);
+      rows = rows.concat(more.filter((r) => !seen.has(`${r.article_id}\u0000${r.span_start}`)));
+    }
+    const articles = await this.articles(rows.map((r) => r.article_id));
+    const picker = new HitPicker(limit, perArticle, planned.known);
+    for (const row of rows) {
+      const article = articles.get(row.article_id);
+      if (article && picker.offer(article, row)) break;
+    }
+    const quoted = new Map<string, Article>();
+    for (const hit of picker.hits) quoted.set(hit.articleId, articles.get(hit.articleId)!);
+    return { hits: picker.hits, articles: quoted };
+  }
+
+  /**
+   * Ids of matching articles, best first, as `Library.searchArticles`: an article scores, per
+   * word, its best passage's score for that word, summed (rank.ts's `articleScore`); articles
+   * holding every word come first, and only they when there are any. A syndicated copy is left
+   * out when its original is listed.
+   */
+  async searchArticles(query: string, limit = 20): Promise<string[]> {
+    const max = count(limit, 20);
+    const planned = max === 0 ? null : await this.plan(query);
+    if (!planned || !planned.known.length) return [];
+    const { words, known, params } = planned;
+    // As in `passages`: the GIN index is asked with the selective words; many candidates go through ts_rank first.
+    const asked = this.selective(planned);
+    const estimate = asked.reduce((n, w) => n + w.df, 0);
+    const source =
+      estimate <= EXACT_LIMIT
+        ? `search_passages p`
+        : `(SELECT * FROM search_passages p WHERE p.tsv @@ $7::tsquery ORDER BY ts_rank(p.tsv, $7::tsquery, 1) * p.boost DESC LIMIT ${STAGE_ONE_ARTICLES}) p`;
+    const { rows } = await this.pool.query<{ article_id: string; duplicate_of: string | null; score: number; matched: number }>(
+      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i)),
+            per AS (SELECT p.article_id, q.i, max(p.boost * ${SCORE_SQL}) AS s
+                    FROM ${source} CROSS JOIN LATERAL unnest(p.tsv) u JOIN q ON q.term = u.lexeme
+                    WHERE p.tsv @@ $7::tsquery GROUP BY p.article_id, q.i),
+            ranked AS (SELECT article_id, sum(s) AS score, count(*)::integer AS matched FROM per GROUP BY article_id
+                       ORDER BY matched DESC, score DESC, article_id LIMIT $8)
+       SELECT r.article_id, a.duplicate_of, r.score, r.matched FROM ranked r JOIN search_articles a ON a.id = r.article_id
+       ORDER BY r.matched DESC, r.score DESC, r.article_id`,
+      [planned.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, '|'), max * 2 + CANDIDATE_SLACK, planned.wordOf],
+    );
+    const all = words.length === known.length ? rows.filter((r) => r.matched === words.length) : [];
+    const list = all.length ? all : rows;
+    const ids = new Set(list.map((r) => r.article_id));
+    return list
+      .filter((r) => !r.duplicate_of || !ids.has(r.duplicate_of))
+      .slice(0, max)
+      .map((r) => r.article_id);
+  }
+
+  /**
+   * "Did you mean": terms of the archive close to a word, closest first, then most frequent, as the
+   * compact engine's `closeTerms` (edit distance 1 for words of up to three letters, else 2, then
+   * completions). Candidates come from the trigram index when there is one, and from prefixes.
+   */
+  async suggest(query: string, limit = 5, trigrams = true): Promise<string[]> {
+    const words = queryTerms(typeof query === 'string' ? query : '', 1);
+    const word = words[0];
+    const max = count(limit, 5);
+    if (!word || max === 0) return [];
+    const maxDistance = word.length <= 3 ? 1 : 2;
+    const found = new Map<string, { distance: number; df: number }>();
+    if (trigrams) {
+      const { rows } = await this.pool.query<{ term: string; df: number }>(
+        `SELECT term, df FROM search_terms WHERE term % $1 ORDER BY similarity(term, $1) DESC, df DESC LIMIT 200`,
+        [word],
+      );
+      for (const r of rows) {
+        const d = boundedDistance(word, r.term, maxDistance);
+        if (d <= maxDistance) found.set(r.term, { distance: d, df: r.df });
+      }
+    }
+    if (word.length >= 2) {
+      const { rows } = await this.pool.query<{ term: string; df: number }>(
+        `SELECT term, df FROM search_terms WHERE term >= $1 AND term < $1 || chr(1114111) ORDER BY term LIMIT 2000`,
+        [word],
+      );
+      for (const r of rows) if (!found.has(r.term)) found.set(r.term, { distance: maxDistance + 0.5, df: r.df });
+    }
+    return [...found.entries()]
+      .filter(([term]) => term.length > 1)
+      .sort((a, b) => a[1].distance - b[1].distance || b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1))
+      .slice(0, max)
+      .map(([term]) => term);
+  }
+
+  /** Articles in the archive. */
+  async size(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_articles`);
+    return Number(rows[0]!.n);
+  }
+}
+
+/** Edit distance of two words, or `max + 1` once it exceeds `max` (the words are at most 40 letters). */
+function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < low) low = v;
+    }
+    if (low > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Picks hits in rank order: at most `perArticle` per story (copies count with their original), no repeated passage text. */
+class HitPicker {
+  readonly hits: SearchHit[] = [];
+  private readonly perStory = new Map<string, number>();
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly perArticle: number,
+    private readonly words: readonly WordPlan[],
+  ) {}
+
+  /** Adds the passage if diversity allows; returns true when the list is full. */
+  offer(article: Article, row: PassageHitRow): boolean {
+    if (this.hits.length >= this.limit) return true;
+    const start = row.span_start;
+    const end = row.span_end;
+    const story = article.duplicateOf ?? article.id;
+    const n = this.perStory.get(story) ?? 0;
+    if (n >= this.perArticle) return false;
+    const uid = `${article.id}\u0000${start}`;
+    const text = article.text.slice(start, end).replace(/\s+/g, ' ').trim().toLowerCase();
+    if (this.seen.has(uid) || this.seen.has(text)) return false;
+    this.seen.add(uid).add(text);
+    this.perStory.set(story, n + 1);
+    const wanted = new Set(this.words.flatMap((w) => w.variants.map((v) => v.term)));
+    const matched = new Set<string>();
+    const highlights: Span[] = [];
+    forEachWord(article.text, start, end, (term, from, to) => {
+      if (!wanted.has(term)) return;
+      matched.add(term);
+      highlights.push({ start: from, end: to });
+    });
+    this.hits.push({
+      articleId: article.id,
+      span: { start, end },
+      sentences: Array.from({ length: row.sentence_count }, (_, i) => row.first_sentence + i),
+      score: row.score,
+      terms: this.words.filter((w) => w.variants.some((v) => matched.has(v.term))).map((w) => w.word),
+      highlights,
+    });
+    return this.hits.length >= this.limit;
+  }
+}
