@@ -319,8 +319,9 @@ function accordingTo(scan: UnitScan, c: number): number | undefined {
 
   // "according to X"
   if (cueWord.lower === 'according' && toks[c + 1]?.lower === 'to') {
-    const end = npRight(toks, c + 2);
+    let end = npRight(toks, c + 2);
     if (end < 0) return c;
+    end = accordingEnd(toks, c + 2, end);
     const source = span(toks, c + 2, end);
     const prevComma = c > 0 && toks[c - 1]!.text === ',';
     const content = prevComma || end + 1 >= toks.length - 1
@@ -330,6 +331,27 @@ function accordingTo(scan: UnitScan, c: number): number | undefined {
     return end;
   }
   return undefined;
+}
+
+/** Longest "according to" source, in tokens, taken to the next comma. */
+const ACCORDING_MAX = 30;
+
+/**
+ * Where an "according to" source ends: its noun phrase runs on to the next comma or the end of the
+ * sentence, over what describes it ("a poll released last week by …", "a new report by Politico",
+ * "early results of exit polls conducted for …") — as PolNeAR's gold writes the source (train:
+ * 339 of 384 such sources end there, against 232 at the bare noun phrase). A phrase that already
+ * stops at a comma or the end stays as it is; so does one that would run past ACCORDING_MAX tokens.
+ */
+function accordingEnd(toks: readonly Token[], start: number, np: number): number {
+  const stop = (t: Token) => t.text === ',' || t.text === ';' || t.text === ':';
+  let last = toks.length - 1;
+  while (last > np && !toks[last]!.word && !/[)”"’']/.test(toks[last]!.text)) last--;
+  let k = np + 1;
+  while (k <= last && !stop(toks[k]!)) k++;
+  const end = Math.min(k - 1, last);
+  if (!rule('according.to-comma', end > np && end - start < ACCORDING_MAX)) return np;
+  return end;
 }
 
 /** A poll opening its sentence ("In a CNN poll released Monday, Clinton led …"); returns the index to resume after, or undefined. */

@@ -21,6 +21,15 @@ describe('findStatements', () => {
     expect(s).toMatchObject({ cueText: 'said', sourceText: 'The mayor', contentText: 'the bridge would reopen in May', stance: 'asserts', kind: 'attributed' });
   });
 
+  it('takes an "according to" source to the next comma or the sentence end, over what describes it', () => {
+    const text = 'According to a count released on Friday by the harbour board, 40 ships were turned away.\nTolls doubled in a year, according to an audit by the city treasurer.\nTolls doubled, according to Lena Berg, the city treasurer, who spoke on Monday.';
+    const [a, b, c] = find(text);
+    expect(a).toMatchObject({ cueText: 'According to', sourceText: 'a count released on Friday by the harbour board', contentText: '40 ships were turned away' });
+    expect(b).toMatchObject({ cueText: 'according to', sourceText: 'an audit by the city treasurer', contentText: 'Tolls doubled in a year' });
+    // A name that stops at a comma stays the name.
+    expect(c).toMatchObject({ cueText: 'according to', sourceText: 'Lena Berg' });
+  });
+
   it('reads "according to" before and after the content', () => {
     const text = 'According to the port authority, the ship left at dawn.\nThe ship left at dawn, according to Harbour Master Lena Berg.';
     const [a, b] = find(text);
