@@ -23,7 +23,7 @@ import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
 import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import {
-  CLAUSE_OPENING, CONNECTIVES, DATED, INTRO_WORDS, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS,
+  CLAUSE_OPENING, CONNECTIVES, DATED, DATING, INTRO_WORDS, MONTH, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS,
 } from './words.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
@@ -706,7 +706,7 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
       speaker.source = span(toks, rel[0], before);
       speaker.name = span(toks, rel[0], rel[1]);
     } else if (subjectStart >= 0) {
-      speaker.source = span(toks, subjectStart, before);
+      speaker.source = span(toks, subjectStart, datedTail(toks, before, c));
       const pre = toks[subjectStart - 1];
       // "C, X said (at a meeting…)": the content is what comes before the comma.
       const after = toks[cueEnd + 1];
@@ -715,6 +715,21 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
       }
     }
   }
+}
+
+/**
+ * "A poll released last week found": the participle dated by a time phrase that the subject search
+ * stepped over (`skipLeft`) describes the subject, and PolNeAR's gold writes it as part of the
+ * source. Returns the last token of that phrase, or `before` when there is none.
+ */
+function datedTail(toks: readonly Token[], before: number, c: number): number {
+  const k = before + 1;
+  const participle = toks[k];
+  if (!participle || k >= c || participle.cap || !/ed$/.test(participle.lower)) return before;
+  let j = k + 1;
+  while (j < c && DATING.test(toks[j]!.lower)) j++;
+  const dated = toks.slice(k + 1, j).some((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || MONTH.test(x.lower));
+  return rule('source.dated-participle', j > k + 1 && dated) ? j - 1 : before;
 }
 
 /** A pronoun source ("she said", "who said", "it said"), with the noun a relative or "it"/"they" stands for. */

@@ -292,7 +292,8 @@ export function skipLeft(toks: Token[], i: number): number {
       while (p > 0 && j - p < 6 && DATING.test(toks[p]!.lower)) p--;
       if (p < j && p > 0 && /ed$/.test(toks[p]!.lower) && !toks[p]!.cap && toks[p - 1]?.word && !BOUNDARY.has(toks[p - 1]!.lower) && toks.slice(p + 1, j + 1).some((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || MONTH.test(x.lower))) { j = p - 1; continue; }
     }
-    if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && /ly$/.test(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower))) { j--; continue; }
+    // ("the family said": a noun in -ly is the subject's head, not an adverb.)
+    if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && /ly$/.test(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower) && !LY_NOUNS.has(t.lower))) { j--; continue; }
     // "on Friday", "last week", "just this month", "earlier this year"
     if (TIME_HEAD.test(t.lower) && /^(?:last|this|next|that|each|every|earlier|later)$/.test(toks[j - 1]?.lower ?? '')) { j -= 2; continue; }
     if (t.lower === 'just' || t.lower === 'together' || t.lower === 'jointly') { j--; continue; }

@@ -30,6 +30,14 @@ describe('findStatements', () => {
     expect(c).toMatchObject({ cueText: 'according to', sourceText: 'Lena Berg' });
   });
 
+  it('keeps a dated participle after the subject in the source, and a noun in -ly as its head', () => {
+    const text = 'A harbour survey conducted last month found that tolls doubled.\nLawyers for the family said the footage was clear.\nThe family said on Monday that it would sue.';
+    const [a, b, c] = find(text);
+    expect(a).toMatchObject({ cueText: 'found', sourceText: 'A harbour survey conducted last month', contentText: 'tolls doubled' });
+    expect(b).toMatchObject({ cueText: 'said', sourceText: 'Lawyers for the family' });
+    expect(c).toMatchObject({ cueText: 'said', sourceText: 'The family' });
+  });
+
   it('reads "according to" before and after the content', () => {
     const text = 'According to the port authority, the ship left at dawn.\nThe ship left at dawn, according to Harbour Master Lena Berg.';
     const [a, b] = find(text);
