@@ -38,6 +38,13 @@ describe('findStatements', () => {
     expect(c).toMatchObject({ cueText: 'said', sourceText: 'The family' });
   });
 
+  it('keeps a name that opens with a particle or holds a month ("Al Gore", "Theresa May")', () => {
+    const text = 'Van Holt said the harbour would close.\nPrime Minister Ada May said on Monday that tolls would fall.\nPilots Say Port May Close';
+    const found = find(text);
+    expect(found[0]).toMatchObject({ cueText: 'said', sourceText: 'Van Holt' });
+    expect(found[1]).toMatchObject({ cueText: 'said', sourceText: 'Prime Minister Ada May' });
+  });
+
   it('reads "according to" before and after the content', () => {
     const text = 'According to the port authority, the ship left at dawn.\nThe ship left at dawn, according to Harbour Master Lena Berg.';
     const [a, b] = find(text);
