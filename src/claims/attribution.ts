@@ -344,7 +344,8 @@ const ACCORDING_MAX = 30;
  * stops at a comma or the end stays as it is; so does one that would run past ACCORDING_MAX tokens.
  */
 function accordingEnd(toks: readonly Token[], start: number, np: number): number {
-  const stop = (t: Token) => t.text === ',' || t.text === ';' || t.text === ':';
+  // Punctuation closes the phrase: a comma, a dash or a parenthesis opens what comes after it.
+  const stop = (t: Token) => !t.word && /^(?:[,;:—–(\[)]|-+)$/.test(t.text);
   let last = toks.length - 1;
   while (last > np && !toks[last]!.word && !/[)”"’']/.test(toks[last]!.text)) last--;
   let k = np + 1;

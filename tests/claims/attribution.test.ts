@@ -28,6 +28,9 @@ describe('findStatements', () => {
     expect(b).toMatchObject({ cueText: 'according to', sourceText: 'an audit by the city treasurer', contentText: 'Tolls doubled in a year' });
     // A name that stops at a comma stays the name.
     expect(c).toMatchObject({ cueText: 'according to', sourceText: 'Lena Berg' });
+    // A dash or a parenthesis closes the phrase too.
+    const dashed = 'Tolls doubled, according to a survey by the port - a rise of a third.\nTolls doubled, according to exit polls of pilots (a wide margin).';
+    expect(find(dashed).map((s) => s.sourceText)).toEqual(['a survey by the port', 'exit polls of pilots']);
   });
 
   it('keeps a dated participle after the subject in the source, and a noun in -ly as its head', () => {
