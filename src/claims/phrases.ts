@@ -29,6 +29,19 @@ export function substantial(toks: Token[], k: number): boolean {
   return words.length >= 6 && !BOUNDARY.has(words[0]!.lower);
 }
 
+/** Particles that open a surname or a name when capitalised ("Al Gore", "De Blasio", "Van Hollen"). */
+const NAME_PARTICLES = new Set(['de', 'von', 'van', 'al', 'bin', 'del', 'la', 'le', 'di', 'da', 'du', 'el']);
+
+/**
+ * "Theresa May", "April Ryan": a capitalised month right after a name is part of the name — not
+ * before a number ("Clinton May 3") nor in a title-case line ("Trump May Have Said Too Much").
+ */
+function nameMonth(toks: readonly Token[], j: number): boolean {
+  const t = toks[j]!;
+  const prev = toks[j - 1];
+  return MONTH.test(t.lower) && t.cap && !!prev?.cap && prev.word && !BOUNDARY.has(prev.lower) && !MONTH.test(prev.lower) && !/^\d/.test(toks[j + 1]?.text ?? '') && !(toks[j + 1]?.word && toks[j + 1]!.cap);
+}
+
 /** Nouns ending in -ly, which do not end a phrase the way adverbs do. */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'daily', 'weekly', 'monthly', 'quarterly', 'italy', 'fly', 'bully', 'belly', 'jelly']);
 
@@ -44,7 +57,7 @@ export function npLeft(toks: Token[], j: number): number {
     }
   }
   const head = toks[j];
-  if (!head || !head.word || BOUNDARY.has(head.lower)) return -1;
+  if (!head || !head.word || (BOUNDARY.has(head.lower) && !nameMonth(toks, j))) return -1;
   // "her thinking", "his remarks": a reporting word after a possessive or article is a noun.
   if (CUE_VERBS.has(head.lower) && !/^(?:his|her|their|its|our|my|the|'s|’s)$/.test(toks[j - 1]?.lower ?? '')) return -1;
   let i = j;
@@ -65,6 +78,8 @@ export function npLeft(toks: Token[], j: number): number {
     // "Seventy-four percent of Democratic voters", "a group of conservative leaders".
     if (prev.lower === 'of' && QUANTITY_NOUNS.has(toks[i - 2]?.lower ?? '')) { i--; continue; }
     if (NP_INNER_PREPS.has(prev.lower) && i - 2 >= 0 && (toks[i - 2]!.cap || SPEAKER_NOUNS.has(toks[i - 2]!.lower)) && cur.cap) { i--; continue; }
+    // "Al Gore said", "De Blasio said", "Van Hollen": a capitalised particle opens the name.
+    if (prev.cap && NAME_PARTICLES.has(prev.lower) && cur.cap && !/\.$/.test(prev.text)) { i--; continue; }
     if (DETERMINERS.has(prev.lower)) { i--; break; }
     if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
     // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
@@ -292,7 +307,10 @@ export function skipLeft(toks: Token[], i: number): number {
       while (p > 0 && j - p < 6 && DATING.test(toks[p]!.lower)) p--;
       if (p < j && p > 0 && /ed$/.test(toks[p]!.lower) && !toks[p]!.cap && toks[p - 1]?.word && !BOUNDARY.has(toks[p - 1]!.lower) && toks.slice(p + 1, j + 1).some((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || MONTH.test(x.lower))) { j = p - 1; continue; }
     }
-    if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && /ly$/.test(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower))) { j--; continue; }
+    // ("the family said": a noun in -ly is the subject's head, not an adverb.)
+    // "Theresa May said", "April Ryan": a month after a name is the name's, not a date.
+    if (nameMonth(toks, j)) break;
+    if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && /ly$/.test(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower) && !LY_NOUNS.has(t.lower))) { j--; continue; }
     // "on Friday", "last week", "just this month", "earlier this year"
     if (TIME_HEAD.test(t.lower) && /^(?:last|this|next|that|each|every|earlier|later)$/.test(toks[j - 1]?.lower ?? '')) { j -= 2; continue; }
     if (t.lower === 'just' || t.lower === 'together' || t.lower === 'jointly') { j--; continue; }

@@ -44,6 +44,8 @@ export const RULES = {
   'sense.action-with-to': { reason: '"agreed to meet", "decided to run": an action, not a statement (PolNeAR scope keeps it)', example: { text: 'The union agreed to end the strike.', cue: 'agreed' } },
   'sense.refer-without-to': { reason: '"referred" reports speech only as "referred to"', example: { text: 'The judge referred the case back.', cue: 'referred' } },
   'sense.point-without-out': { reason: '"pointed" reports speech only as "pointed out" or "pointed to"', example: { text: 'The guide pointed the way north.', cue: 'pointed' } },
+  'according.to-comma': { reason: 'an "according to" source runs to the next comma or the sentence end, over what describes it ("a survey released Monday by …"), as PolNeAR writes it', example: { text: 'Fees rose by a third, according to a harbour survey released on Monday by the port.', cue: 'according to' } },
+  'source.dated-participle': { reason: 'a participle dated by a time phrase after the subject ("a survey released on Monday found") belongs to the source as written', example: { text: 'A harbour survey released on Monday found that fees rose.', cue: 'found' } },
   'source.lone-participle': { reason: 'a lone participle is no speaker ("is propounding views")', example: { text: 'Meanwhile, resigned said the town.', cue: 'said' } },
   'source.event-raises': { reason: 'an event raises concerns; nobody voices them', example: { text: 'The outage has raised concerns about the grid.', cue: 'raised concerns' } },
   'source.opening-word': { reason: 'an opening word ("Instead, …") is no speaker', example: { text: 'Instead, argued the harbour master, the fees should fall.', cue: 'argued' } },

@@ -21,6 +21,33 @@ describe('findStatements', () => {
     expect(s).toMatchObject({ cueText: 'said', sourceText: 'The mayor', contentText: 'the bridge would reopen in May', stance: 'asserts', kind: 'attributed' });
   });
 
+  it('takes an "according to" source to the next comma or the sentence end, over what describes it', () => {
+    const text = 'According to a count released on Friday by the harbour board, 40 ships were turned away.\nTolls doubled in a year, according to an audit by the city treasurer.\nTolls doubled, according to Lena Berg, the city treasurer, who spoke on Monday.';
+    const [a, b, c] = find(text);
+    expect(a).toMatchObject({ cueText: 'According to', sourceText: 'a count released on Friday by the harbour board', contentText: '40 ships were turned away' });
+    expect(b).toMatchObject({ cueText: 'according to', sourceText: 'an audit by the city treasurer', contentText: 'Tolls doubled in a year' });
+    // A name that stops at a comma stays the name.
+    expect(c).toMatchObject({ cueText: 'according to', sourceText: 'Lena Berg' });
+    // A dash or a parenthesis closes the phrase too.
+    const dashed = 'Tolls doubled, according to a survey by the port - a rise of a third.\nTolls doubled, according to exit polls of pilots (a wide margin).';
+    expect(find(dashed).map((s) => s.sourceText)).toEqual(['a survey by the port', 'exit polls of pilots']);
+  });
+
+  it('keeps a dated participle after the subject in the source, and a noun in -ly as its head', () => {
+    const text = 'A harbour survey conducted last month found that tolls doubled.\nLawyers for the family said the footage was clear.\nThe family said on Monday that it would sue.';
+    const [a, b, c] = find(text);
+    expect(a).toMatchObject({ cueText: 'found', sourceText: 'A harbour survey conducted last month', contentText: 'tolls doubled' });
+    expect(b).toMatchObject({ cueText: 'said', sourceText: 'Lawyers for the family' });
+    expect(c).toMatchObject({ cueText: 'said', sourceText: 'The family' });
+  });
+
+  it('keeps a name that opens with a particle or holds a month ("Al Gore", "Theresa May")', () => {
+    const text = 'Van Holt said the harbour would close.\nPrime Minister Ada May said on Monday that tolls would fall.\nPilots Say Port May Close';
+    const found = find(text);
+    expect(found[0]).toMatchObject({ cueText: 'said', sourceText: 'Van Holt' });
+    expect(found[1]).toMatchObject({ cueText: 'said', sourceText: 'Prime Minister Ada May' });
+  });
+
   it('reads "according to" before and after the content', () => {
     const text = 'According to the port authority, the ship left at dawn.\nThe ship left at dawn, according to Harbour Master Lena Berg.';
     const [a, b] = find(text);

@@ -4,6 +4,8 @@ import { makeTagger, shippedTagger, TAGGER_VERSION, type TaggerWeights } from '.
 import { taggerExamples, trainTagger } from '../../src/claims/model/tagger-train.js';
 import { readBrat, type GoldArticle } from '../../src/claims/model/train.js';
 import { lines } from '../helpers/sentences.js';
+import { unitTokens } from '../../src/claims/model/candidates.js';
+import { unitTags } from '../../src/claims/model/pos.js';
 
 /** A gold article written for these tests: each attribution given as [source, cue] substrings. */
 function article(text: string, attributions: Array<[string, string]>): GoldArticle {
@@ -43,12 +45,14 @@ describe('cue tagger', () => {
     expect(found(text, makeTagger(HAND))).toEqual(['ruled <- Judge Marlow']);
   });
 
-  it('with the shipped weights, finds an act the rules miss and its source ("… approved a measure")', () => {
-    const text = 'Democrats on the Senate Budget Committee approved a measure designed to cut the deficit.';
+  it('with the shipped weights, finds cues the rules miss and their sources ("… estimates that", "… unleashed a series of posts")', () => {
     const shipped = shippedTagger();
     expect(shipped).not.toBeNull();
-    expect(found(text, null)).toEqual([]);
-    expect(found(text, shipped)).toEqual(['approved <- Democrats on the Senate Budget Committee']);
+    const estimate = 'The Harbor Budget Institute estimates that the new levy would raise $2 billion a year.';
+    expect(found(estimate, null)).toEqual([]);
+    expect(found(estimate, shipped)).toEqual(['estimates <- The Harbor Budget Institute']);
+    const posts = 'Mayor Okafor unleashed a series of posts late Sunday saying the council had lied.';
+    expect(found(posts, shipped)).toEqual(['unleashed <- Mayor Okafor']);
   });
 
   it('never turns a negated cue into an assertion ("has not ruled")', () => {
@@ -56,6 +60,28 @@ describe('cue tagger', () => {
     expect(found(text, makeTagger(HAND))).toEqual([]);
     // PolNeAR counts a negated cue as an attribution; with `negated` the scorer sees it.
     expect(found(text, makeTagger(HAND), true)).toEqual(['ruled <- Judge Marlow']);
+  });
+
+  it('a keep filter turns down a proposal the cue and source thresholds let through (a pronoun source here)', () => {
+    const keep: TaggerWeights = { ...HAND, sources: { ...HAND.sources, 'S:headClass=pron:she|B|len=1': 3 }, thresholds: { cue: 0, source: 0, keep: 0 }, keep: { 'K:b': 1, 'K:head=pron:she|B': -5 } };
+    const named = 'Judge Marlow ruled in favour of the tenants.';
+    const pronoun = 'She ruled in favour of the tenants.';
+    expect(found(pronoun, makeTagger({ ...keep, keep: undefined }))).toEqual(['ruled <- She']);
+    expect(found(pronoun, makeTagger(keep))).toEqual([]);
+    expect(found(named, makeTagger(keep))).toEqual(['ruled <- Judge Marlow']);
+  });
+
+  it('reads parts of speech over the rules\' own tokens ("didn\'t" as its auxiliary, a name, a verb)', () => {
+    const text = 'Yesterday Senator Okafor declared that she didn\'t plan a run.';
+    const toks = unitTokens(text, { start: 0, end: text.length });
+    const tags = unitTags(text, toks);
+    const tagOf = (w: string) => tags[toks.findIndex((t) => t.text === w)];
+    expect(tags).toHaveLength(toks.length);
+    expect(tagOf('Okafor')).toBe('PROPN');
+    expect(tagOf('declared')).toBe('VERB');
+    expect(tagOf("didn't")).toBe('AUX');
+    expect(tagOf('plan')).toBe('VERB');
+    expect(tagOf('.')).toBe('PUNCT');
   });
 
   it('never runs in /claim scope (without actions)', () => {

@@ -13,6 +13,7 @@ import { sourceCandidates, tokenRange, unitTokens } from './candidates.js';
 import type { SourceChooser } from './choose.js';
 import { candidateFeatures } from './features.js';
 import { trainRanker, type RankExample, type TrainOptions } from './ranker.js';
+import { unitTags } from './pos.js';
 import { newCue, tagCues, tokenFeatures, unitMarks } from './tagger.js';
 import { tidy, type GoldArticle } from './train.js';
 
@@ -53,11 +54,12 @@ export function taggerExamples(articles: readonly GoldArticle[], chooser: Source
       if (toks.length > 400) continue;
       const rules = raws.filter((r) => r.unit.start === unit.start);
       const marks = unitMarks(toks, rules);
+      const tags = unitTags(a.text, toks);
       const golds = a.gold.filter((g) => g.cue.start >= unit.start && g.cue.end <= unit.end);
       const inCue = (t: Token) => golds.some((g) => t.start < g.cue.end && g.cue.start < t.end);
       for (let i = 0; i < toks.length; i++) {
         if (marks.covered[i]) continue;
-        out.tokens.push({ features: tokenFeatures(toks, i, marks), cue: inCue(toks[i]!) });
+        out.tokens.push({ features: tokenFeatures(toks, i, marks, tags), cue: inCue(toks[i]!) });
       }
       for (const g of golds) {
         const range = tokenRange(toks, g.cue);
@@ -105,7 +107,7 @@ export function falseCueExamples(articles: readonly GoldArticle[], chooser: Sour
       if (toks.length > 400) continue;
       const rules = raws.filter((r) => r.unit.start === unit.start);
       const marks = unitMarks(toks, rules);
-      for (const range of tagCues(weights, threshold, toks, marks)) {
+      for (const range of tagCues(weights, threshold, toks, marks, unitTags(a.text, toks))) {
         const from = toks[range[0]]!.start;
         const to = toks[range[1]]!.end;
         if (a.gold.some((g) => g.cue.start < to && from < g.cue.end)) continue;

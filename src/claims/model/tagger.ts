@@ -6,8 +6,10 @@
  * pick are both surer than thresholds picked on held-out data; a cue with no source it is sure of
  * is left out ("unattributed beats a guess"), and a negated cue never becomes an assertion.
  *
- * Sparse string features over the rules' cheap tokenizer (no part-of-speech tagger: wink-nlp's
- * takes about 14 ms per PolNeAR article), one pass over each unit, one map look-up a feature.
+ * Sparse string features over the rules' cheap tokenizer and wink-nlp's parts of speech ("plans"
+ * as a verb or a noun; wink's tagging takes about 14 ms per PolNeAR article, which is why only the
+ * tagger, never ingest, reads them), one pass over each unit, one map look-up a feature. A last
+ * keep filter, trained on the tagger's own proposals, weighs cue and source together.
  */
 import { readFileSync } from 'node:fs';
 import type { Span } from '../../core/types.js';
@@ -18,10 +20,11 @@ import type { RawStatement, Stance } from '../types.js';
 import type { Unit } from '../units.js';
 import { sourceCandidates, tokenRange, unitTokens, type CueCandidate } from './candidates.js';
 import { candidateFeatures } from './features.js';
+import { unitTags } from './pos.js';
 import { scoreOf } from './ranker.js';
 
 /** The tagger's feature set version; weights trained on another version are not used. */
-export const TAGGER_VERSION = 1;
+export const TAGGER_VERSION = 2;
 
 /** Longest unit (tokens) the tagger reads; a run-on page is left to the rules. */
 const MAX_UNIT_TOKENS = 400;
@@ -35,8 +38,52 @@ export interface TaggerWeights {
   tokens: Record<string, number>;
   /** Candidate source feature → weight (the ranker's features, trained on the cues the rules miss). */
   sources: Record<string, number>;
-  /** Thresholds: a token's score for a cue, a source's margin over "no source". */
-  thresholds: { cue: number; source: number };
+  /** Thresholds: a token's score for a cue, a source's margin over "no source", the keep filter's score. */
+  thresholds: { cue: number; source: number; keep?: number };
+  /**
+   * Proposal feature → weight: the last check on a proposal (cue and source together), trained on
+   * the tagger's own proposals on train, right when the source is a gold source. Absent, every
+   * proposal over the two thresholds is kept.
+   */
+  keep?: Record<string, number>;
+}
+
+/** One proposal as the keep filter reads it (and as training records it). */
+export interface Proposal {
+  features: string[];
+  cue: Span;
+  source: Span;
+}
+
+/** A score as a coarse bucket, so the keep filter learns how sure each part is. */
+function level(x: number): string {
+  return x <= -4 ? '<-4' : x <= -2 ? '-4..-2' : x <= 0 ? '-2..0' : x <= 2 ? '0..2' : x <= 4 ? '2..4' : x <= 8 ? '4..8' : '>8';
+}
+
+/** Features of a proposal for the keep filter: how sure the cue and source picks are, and what they look like. */
+export function proposalFeatures(toks: readonly Token[], range: [number, number], source: [number, number], cueScore: number, margin: number, marks: UnitMarks, tags: readonly string[]): string[] {
+  const t = toks[range[0]]!;
+  const head = toks[source[1]]!;
+  const first = toks[source[0]]!;
+  const side = source[1] < range[0] ? 'B' : 'A';
+  const dist = side === 'B' ? range[0] - source[1] - 1 : source[0] - range[1] - 1;
+  const len = source[1] - source[0] + 1;
+  const headKind = PRONOUNS.has(head.lower) ? `pron:${head.lower}` : head.cap ? 'cap' : head.word ? 'x' : 'punct';
+  const ctx = `${marks.content[range[0]] ? 'C' : '-'}${marks.quoted[range[0]] ? 'Q' : '-'}${marks.ruled ? 'R' : '-'}`;
+  return [
+    'K:b',
+    `K:cs=${level(cueScore)}`,
+    `K:m=${level(margin)}`,
+    `K:csm=${level(cueScore)}|${level(margin)}`,
+    `K:head=${headKind}|${side}`,
+    `K:len=${len <= 3 ? len : len <= 6 ? '4-6' : '7+'}|${side}`,
+    `K:dist=${Math.min(dist, 4)}|${side}`,
+    `K:first=${first.word ? first.lower : shape(first)}`,
+    `K:w=${t.lower}`,
+    `K:P=${tags[range[0]] ?? 'X'}|${lexClass(t)}`,
+    `K:ctx=${ctx}`,
+    `K:n=${range[1] - range[0] + 1}`,
+  ];
 }
 
 /** What the tagger needs to know about the call: the rules' negation test and whether to use it. */
@@ -121,8 +168,18 @@ function subjectBefore(toks: readonly Token[], i: number): string {
   return 'x';
 }
 
-/** The features of token `i` of a unit (word, suffix, neighbours, verb table class, the rules' marks). */
-export function tokenFeatures(toks: readonly Token[], i: number, marks: UnitMarks): string[] {
+/** The part of speech of the word before `i`, skipping adverbs and auxiliaries ("Trump has also declared" → PROPN). */
+function tagBefore(toks: readonly Token[], tags: readonly string[], i: number): string {
+  let k = i - 1;
+  while (k >= 0 && k >= i - 4 && (tags[k] === 'AUX' || tags[k] === 'ADV' || tags[k] === 'PART')) k--;
+  return k < 0 ? 'start' : toks[k]!.word ? tags[k]! : shape(toks[k]);
+}
+
+/**
+ * The features of token `i` of a unit (word, suffix, neighbours, verb table class, the rules'
+ * marks) and, given the unit's parts of speech, its own and its neighbours'.
+ */
+export function tokenFeatures(toks: readonly Token[], i: number, marks: UnitMarks, tags?: readonly string[]): string[] {
   const t = toks[i]!;
   const p = toks[i - 1];
   const n = toks[i + 1];
@@ -147,20 +204,40 @@ export function tokenFeatures(toks: readonly Token[], i: number, marks: UnitMark
     `stem=${stem(t)}`,
     `subj=${subjectBefore(toks, i)}|${stem(t)}`,
     `sn=${stem(t)}|${near(n)}`,
+    ...(tags ? posFeatures(toks, i, tags, stem(t), `${marks.content[i] ? 'C' : '-'}${marks.quoted[i] ? 'Q' : '-'}`) : []),
+  ];
+}
+
+/** Part-of-speech features of token `i`: its tag with its stem, its neighbours' tags, the subject's. */
+function posFeatures(toks: readonly Token[], i: number, tags: readonly string[], st: string, ctx: string): string[] {
+  const t = tags[i]!;
+  const p = i > 0 ? tags[i - 1]! : '_';
+  const n = i + 1 < tags.length ? tags[i + 1]! : '_';
+  const before = tagBefore(toks, tags, i);
+  return [
+    `P=${t}`,
+    `Pst=${t}|${st}`,
+    `Pp=${p}|${t}`,
+    `Pn=${t}|${n}`,
+    `Ppn=${p}|${t}|${n}`,
+    `Psubj=${before}|${t}`,
+    `Psubjst=${before}|${st}`,
+    `Plex=${t}|${lexClass(toks[i])}`,
+    `Pctx=${t}|${ctx}`,
   ];
 }
 
 /** Token score: the sum of its features' weights. */
-function tokenScore(weights: ReadonlyMap<string, number>, toks: readonly Token[], i: number, marks: UnitMarks): number {
-  return scoreOf(weights, tokenFeatures(toks, i, marks));
+function tokenScore(weights: ReadonlyMap<string, number>, toks: readonly Token[], i: number, marks: UnitMarks, tags?: readonly string[]): number {
+  return scoreOf(weights, tokenFeatures(toks, i, marks, tags));
 }
 
 /** The runs of tokens scoring over `threshold` that the rules left alone: the proposed cues. */
-export function tagCues(weights: ReadonlyMap<string, number>, threshold: number, toks: readonly Token[], marks: UnitMarks): [number, number][] {
+export function tagCues(weights: ReadonlyMap<string, number>, threshold: number, toks: readonly Token[], marks: UnitMarks, tags?: readonly string[]): [number, number][] {
   const out: [number, number][] = [];
   let from = -1;
   for (let i = 0; i <= toks.length; i++) {
-    const on = i < toks.length && !marks.covered[i] && tokenScore(weights, toks, i, marks) > threshold;
+    const on = i < toks.length && !marks.covered[i] && tokenScore(weights, toks, i, marks, tags) > threshold;
     if (on && from < 0) from = i;
     if (!on && from >= 0) {
       // A cue starts and ends on a word ("unleashed a series of tweets", not ", unleashed").
@@ -198,9 +275,10 @@ function contentOf(text: string, unit: Unit, toks: readonly Token[], cue: [numbe
 }
 
 /** A tagger using the given weights. */
-export function makeTagger(model: TaggerWeights): CueTagger {
+export function makeTagger(model: TaggerWeights, seen?: (p: Proposal) => void): CueTagger {
   const tokens = new Map(Object.entries(model.tokens));
   const sources = new Map(Object.entries(model.sources));
+  const keep = model.keep && !seen ? new Map(Object.entries(model.keep)) : null;
   return (text, units, raws, scope) => {
     const byUnit = new Map<number, RawStatement[]>();
     for (const r of raws) {
@@ -216,7 +294,8 @@ export function makeTagger(model: TaggerWeights): CueTagger {
       if (toks.length > MAX_UNIT_TOKENS) continue;
       const rules = byUnit.get(unit.start) ?? [];
       const marks = unitMarks(toks, rules);
-      const cues = tagCues(tokens, model.thresholds.cue, toks, marks);
+      const tags = unitTags(text, toks);
+      const cues = tagCues(tokens, model.thresholds.cue, toks, marks, tags);
       cues.forEach((range, k) => {
         const word = toks[range[0]]!.lower;
         if (!scope.negated && scope.isNegated(toks, range[0])) return;
@@ -224,6 +303,13 @@ export function makeTagger(model: TaggerWeights): CueTagger {
         if (!source || margin <= model.thresholds.source) return;
         // A source the rules already gave a cue in this unit, or one on the cue's own tokens, is no new speaker.
         for (let i = source[0]; i <= source[1]; i++) if (marks.covered[i] && !rules.some((r) => r.source && tokenRange(toks, r.source)?.[0] === source[0])) return;
+        if (keep || seen) {
+          let cueScore = -Infinity;
+          for (let i = range[0]; i <= range[1]; i++) cueScore = Math.max(cueScore, tokenScore(tokens, toks, i, marks, tags));
+          const features = proposalFeatures(toks, range, source, cueScore, margin, marks, tags);
+          if (seen) seen({ features, cue: span(toks as Token[], range[0], range[1]), source: span(toks as Token[], source[0], source[1]) });
+          if (keep && scoreOf(keep, features) <= (model.thresholds.keep ?? 0)) return;
+        }
         // "The Post has learned", "Politifact then pointed out": a proposal right before a rules'
         // cue is that cue's first words (PolNeAR's cue is "has learned"), not a second statement;
         // a rules' cue left without a source gets the one picked here.
