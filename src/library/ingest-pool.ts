@@ -11,6 +11,8 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../core/ports.js';
 import type { CorpusWarning, IngestedFile } from '../ingest/index.js';
 import type { Article } from '../core/types.js';
+import { ANALYSERS } from './analysers.js';
+import { completeDeferred, sharedTable } from './shared-analysis.js';
 import type { IngestBatch, IngestJob, IngestReply, IngestRequest, ServeJob } from './ingest-worker.js';
 
 /** Result of a parallel ingest. */
@@ -81,15 +83,21 @@ export async function ingestInParallel(
   const n = Math.max(1, Math.min(workers, files.length));
   const size = Math.ceil(files.length / n);
   const slices = Array.from({ length: n }, (_, i) => files.slice(i * size, (i + 1) * size));
+  // Copies of a story in two slices are analysed by one worker only (most files hold one article).
+  const claims = analyse && n > 1 ? sharedTable(files.length) : undefined;
+  const owners: Article[] = [];
+  const deferred: Article[] = [];
   const results = await Promise.all(
     slices.map(
       (slice) =>
         new Promise<PooledIngest>((resolve, reject) => {
-          const job: IngestJob = { root, files: slice, analyse, batch: 500, ...read };
+          const job: IngestJob = { root, files: slice, analyse, batch: 500, ...read, ...(claims ? { claims } : {}) };
           const worker = startWorker(job);
           const out: PooledIngest = { articles: [], warnings: [], failures: 0 };
           let finished = false;
           worker.on('message', (m: IngestBatch) => {
+            for (const i of m.owned) owners.push(m.articles[i]!);
+            for (const i of m.deferred) deferred.push(m.articles[i]!);
             for (const a of m.articles) out.articles.push(a);
             out.warnings.push(...m.warnings);
             out.failures += m.failures;
@@ -113,6 +121,8 @@ export async function ingestInParallel(
     merged.warnings.push(...r.warnings);
     merged.failures += r.failures;
   }
+  merged.failures += completeDeferred(deferred, owners, ANALYSERS);
+  if (claims) logger.debug({ analysed: owners.length, copies: deferred.length }, 'parallel ingest: copies analysed once');
   for (const w of merged.warnings) logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
   return merged;
 }

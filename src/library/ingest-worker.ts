@@ -8,6 +8,7 @@ import { ANALYSERS } from './analysers.js';
 import { ingestFile, type CorpusWarning, type IngestedFile } from '../ingest/index.js';
 import type { Article } from '../core/types.js';
 import { analyseArticle } from './indexed-library.js';
+import { AnalysisClaims, analysisKey } from './shared-analysis.js';
 
 /** What the parent hands each worker. */
 export interface IngestJob {
@@ -18,6 +19,8 @@ export interface IngestJob {
   /** The symlink rule the files were listed by; each read checks it again. */
   followSymlinks: boolean;
   realRoot: string;
+  /** The table the workers share to analyse each syndicated copy once (see ./shared-analysis.ts); none: analyse every article. */
+  claims?: SharedArrayBuffer;
 }
 
 /** What the parent hands a long-lived worker (the live watcher's): files then come one by one as {@link IngestRequest}s. */
@@ -50,6 +53,10 @@ export interface IngestBatch {
   articles: Article[];
   warnings: CorpusWarning[];
   failures: number;
+  /** Indices in `articles` of the ones analysed after claiming their analysis key (a deferred copy takes one's annotations). */
+  owned: number[];
+  /** Indices in `articles` of copies left unanalysed: an article with the same analysis key was claimed first. */
+  deferred: number[];
   /** Files read since the previous batch (progress). */
   files: number;
   done: boolean;
@@ -60,18 +67,28 @@ async function run(job: IngestJob): Promise<void> {
   let warnings: CorpusWarning[] = [];
   let failures = 0;
   let files = 0;
+  let owned: number[] = [];
+  let deferred: number[] = [];
+  const claims = job.analyse && job.claims ? new AnalysisClaims(job.claims) : null;
   const flush = (done: boolean) => {
-    parentPort!.postMessage({ articles, warnings, failures, files, done } satisfies IngestBatch);
+    parentPort!.postMessage({ articles, warnings, failures, owned, deferred, files, done } satisfies IngestBatch);
     articles = [];
     warnings = [];
     failures = 0;
+    owned = [];
+    deferred = [];
     files = 0;
   };
   for (const rel of job.files) {
     files++;
     const result = await ingestFile(path.join(job.root, rel), job.root, { followSymlinks: job.followSymlinks, realRoot: job.realRoot, listed: true });
     for (const article of result.articles) {
-      if (job.analyse) failures += analyseArticle(article, ANALYSERS).length;
+      if (claims && !claims.claim(analysisKey(article))) {
+        deferred.push(articles.length);
+      } else if (job.analyse) {
+        if (claims) owned.push(articles.length);
+        failures += analyseArticle(article, ANALYSERS).length;
+      }
       articles.push(article);
     }
     if (result.warning) warnings.push(result.warning);
