@@ -12,7 +12,7 @@ import { buildLibrary } from '../src/library/build.js';
 const corpusDir = process.argv[2]!;
 const workers = Number(process.argv[3] ?? 2);
 let warnings = 0;
-const logger = { debug() {}, info() {}, error() {}, warn: (o: unknown, m?: string) => void (warnings++, console.error('warn', m, o)) };
+const logger = { debug: (o: unknown, m?: string) => void (m === 'parallel ingest done' && console.log(m, JSON.stringify(o))), info() {}, error() {}, warn: (o: unknown, m?: string) => void (warnings++, console.error('warn', m, o)) };
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const timings: Record<string, number> = {};

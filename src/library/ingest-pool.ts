@@ -87,6 +87,8 @@ export async function ingestInParallel(
   const claims = analyse && n > 1 ? sharedTable(files.length) : undefined;
   const owners: Article[] = [];
   const deferred: Article[] = [];
+  const started = performance.now();
+  const finishedMs: number[] = [];
   const results = await Promise.all(
     slices.map(
       (slice) =>
@@ -104,6 +106,7 @@ export async function ingestInParallel(
             onFiles?.(m.files);
             if (m.done) {
               finished = true;
+              finishedMs.push(Math.round(performance.now() - started));
               void worker.terminate();
               resolve(out);
             }
@@ -122,7 +125,8 @@ export async function ingestInParallel(
     merged.failures += r.failures;
   }
   merged.failures += completeDeferred(deferred, owners, ANALYSERS);
-  if (claims) logger.debug({ analysed: owners.length, copies: deferred.length }, 'parallel ingest: copies analysed once');
+  // When the workers finished (ms after starting): a worker that ends early idles a core.
+  logger.debug({ workers: n, finishedMs, ...(claims ? { analysed: owners.length, copies: deferred.length } : {}) }, 'parallel ingest done');
   for (const w of merged.warnings) logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
   return merged;
 }
