@@ -124,9 +124,11 @@ export async function ingestInParallel(
     merged.warnings.push(...r.warnings);
     merged.failures += r.failures;
   }
+  const completing = performance.now();
   merged.failures += completeDeferred(deferred, owners, ANALYSERS);
+  const completeMs = Math.round(performance.now() - completing);
   // When the workers finished (ms after starting): a worker that ends early idles a core.
-  logger.debug({ workers: n, finishedMs, ...(claims ? { analysed: owners.length, copies: deferred.length } : {}) }, 'parallel ingest done');
+  logger.debug({ workers: n, finishedMs, ...(claims ? { analysed: owners.length, copies: deferred.length, completeMs } : {}) }, 'parallel ingest done');
   for (const w of merged.warnings) logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
   return merged;
 }
