@@ -85,8 +85,8 @@ export async function ingestInParallel(
   const slices = Array.from({ length: n }, (_, i) => files.slice(i * size, (i + 1) * size));
   // Copies of a story in two slices are analysed by one worker only (most files hold one article).
   const claims = analyse && n > 1 ? sharedTable(files.length) : undefined;
-  const owners: Article[] = [];
-  const deferred: Article[] = [];
+  const owners = new Map<string, Article>();
+  const deferred: { article: Article; hash: string }[] = [];
   const started = performance.now();
   const finishedMs: number[] = [];
   const results = await Promise.all(
@@ -98,8 +98,8 @@ export async function ingestInParallel(
           const out: PooledIngest = { articles: [], warnings: [], failures: 0 };
           let finished = false;
           worker.on('message', (m: IngestBatch) => {
-            for (const i of m.owned) owners.push(m.articles[i]!);
-            for (const i of m.deferred) deferred.push(m.articles[i]!);
+            for (const [i, hash] of m.owned) if (!owners.has(hash)) owners.set(hash, m.articles[i]!);
+            for (const [i, hash] of m.deferred) deferred.push({ article: m.articles[i]!, hash });
             for (const a of m.articles) out.articles.push(a);
             out.warnings.push(...m.warnings);
             out.failures += m.failures;
@@ -128,7 +128,7 @@ export async function ingestInParallel(
   merged.failures += completeDeferred(deferred, owners, ANALYSERS);
   const completeMs = Math.round(performance.now() - completing);
   // When the workers finished (ms after starting): a worker that ends early idles a core.
-  logger.debug({ workers: n, finishedMs, ...(claims ? { analysed: owners.length, copies: deferred.length, completeMs } : {}) }, 'parallel ingest done');
+  logger.debug({ workers: n, finishedMs, ...(claims ? { analysed: owners.size, copies: deferred.length, completeMs } : {}) }, 'parallel ingest done');
   for (const w of merged.warnings) logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
   return merged;
 }

@@ -8,7 +8,7 @@ import { ANALYSERS } from './analysers.js';
 import { ingestFile, type CorpusWarning, type IngestedFile } from '../ingest/index.js';
 import type { Article } from '../core/types.js';
 import { analyseArticle } from './indexed-library.js';
-import { AnalysisClaims, analysisKey } from './shared-analysis.js';
+import { AnalysisClaims, analysisHash } from './shared-analysis.js';
 
 /** What the parent hands each worker. */
 export interface IngestJob {
@@ -53,10 +53,10 @@ export interface IngestBatch {
   articles: Article[];
   warnings: CorpusWarning[];
   failures: number;
-  /** Indices in `articles` of the ones analysed after claiming their analysis key (a deferred copy takes one's annotations). */
-  owned: number[];
-  /** Indices in `articles` of copies left unanalysed: an article with the same analysis key was claimed first. */
-  deferred: number[];
+  /** Index in `articles` and analysis hash of each one analysed after claiming its hash (a deferred copy takes its annotations). */
+  owned: [number, string][];
+  /** Index in `articles` and analysis hash of each copy left unanalysed: an article with the same hash was claimed first. */
+  deferred: [number, string][];
   /** Files read since the previous batch (progress). */
   files: number;
   done: boolean;
@@ -67,8 +67,8 @@ async function run(job: IngestJob): Promise<void> {
   let warnings: CorpusWarning[] = [];
   let failures = 0;
   let files = 0;
-  let owned: number[] = [];
-  let deferred: number[] = [];
+  let owned: [number, string][] = [];
+  let deferred: [number, string][] = [];
   const claims = job.analyse && job.claims ? new AnalysisClaims(job.claims) : null;
   const flush = (done: boolean) => {
     parentPort!.postMessage({ articles, warnings, failures, owned, deferred, files, done } satisfies IngestBatch);
@@ -83,10 +83,11 @@ async function run(job: IngestJob): Promise<void> {
     files++;
     const result = await ingestFile(path.join(job.root, rel), job.root, { followSymlinks: job.followSymlinks, realRoot: job.realRoot, listed: true });
     for (const article of result.articles) {
-      if (claims && !claims.claim(analysisKey(article))) {
-        deferred.push(articles.length);
+      const hash = claims ? analysisHash(article) : '';
+      if (claims && !claims.claim(hash)) {
+        deferred.push([articles.length, hash]);
       } else if (job.analyse) {
-        if (claims) owned.push(articles.length);
+        if (claims) owned.push([articles.length, hash]);
         failures += analyseArticle(article, ANALYSERS).length;
       }
       articles.push(article);

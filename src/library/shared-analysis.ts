@@ -5,7 +5,8 @@
  * worker to meet an article analyses it; a later copy (same text and everything else the
  * analysers read) is sent back unanalysed and the main thread gives it the first one's
  * annotations. Results are the same as analysing every copy: the analysers are pure functions
- * of what {@link analysisKey} holds.
+ * of what {@link analysisKey} holds, and a copy is only given an owner's annotations after the two
+ * are compared field by field.
  */
 import { createHash } from 'node:crypto';
 import type { Analyser } from '../core/ports.js';
@@ -33,6 +34,21 @@ export function sharedTable(expected: number): SharedArrayBuffer {
   return new SharedArrayBuffer(slots * 8);
 }
 
+/** A 64-bit hash of an article's {@link analysisKey}, as 16 hex digits (what the workers claim and report). */
+export function analysisHash(article: Article): string {
+  return createHash('sha1').update(analysisKey(article)).digest('hex').slice(0, 16);
+}
+
+/** True when the analysers read the same of both articles (what {@link analysisKey} holds, compared field by field). */
+export function sameAnalysisInput(a: Article, b: Article): boolean {
+  if (a.contentHash !== b.contentHash || a.sentences.length !== b.sentences.length) return false;
+  if (a.meta.outlet !== b.meta.outlet || a.meta.published !== b.meta.published || a.meta.publishedInferred !== b.meta.publishedInferred) return false;
+  return a.sentences.every((x, i) => {
+    const y = b.sentences[i]!;
+    return x.start === y.start && x.end === y.end && x.kind === y.kind && x.block === y.block;
+  });
+}
+
 /** A worker's view of the shared table: 64-bit hashes of analysis keys, open addressing. */
 export class AnalysisClaims {
   private readonly slots: BigInt64Array;
@@ -44,19 +60,18 @@ export class AnalysisClaims {
   }
 
   /**
-   * True when the caller should analyse an article with this key: it is the first to ask (or the
-   * table is too full to tell). False when an article with the same key hash was claimed before
-   * (by any worker); the main thread then copies that one's annotations, or analyses it itself
-   * if none has the same key.
+   * True when the caller should analyse an article with this {@link analysisHash}: it is the
+   * first to ask (or the table is too full to tell). False when the same hash was claimed before
+   * (by any worker); the main thread then copies that article's annotations, or analyses this
+   * one itself if their inputs differ after all.
    */
-  claim(key: string): boolean {
-    const digest = createHash('sha1').update(key).digest();
-    const hash = digest.readBigInt64LE(0) || 1n;
-    let at = digest.readUInt32LE(8) & this.mask;
+  claim(hash: string): boolean {
+    const value = BigInt.asIntN(64, BigInt(`0x${hash}`)) || 1n;
+    let at = Number.parseInt(hash.slice(8), 16) & this.mask;
     for (let probe = 0; probe < MAX_PROBES; probe++) {
-      const held = Atomics.compareExchange(this.slots, at, 0n, hash);
+      const held = Atomics.compareExchange(this.slots, at, 0n, value);
       if (held === 0n) return true;
-      if (held === hash) return false;
+      if (held === value) return false;
       at = (at + 1) & this.mask;
     }
     return true;
@@ -64,35 +79,24 @@ export class AnalysisClaims {
 }
 
 /**
- * Gives each article the workers deferred the annotations of an analysed article with the same
- * {@link analysisKey} (the same values: they are read-only, as the analysers' own memos share
- * them between copies); one with no such article is analysed here.
- * @param owners - articles a worker analysed after claiming their key
+ * Gives each article the workers deferred the annotations of the analysed article that claimed
+ * its hash (the same values: they are read-only, as the analysers' own memos share them between
+ * copies); one whose owner turns out to differ (a hash collision) or is missing is analysed here.
+ * @param owners - articles a worker analysed after claiming their hash, by hash
  * @returns analyser runs that failed, counted per article as if each had been analysed
  */
-export function completeDeferred(deferred: readonly Article[], owners: readonly Article[], analysers: readonly Analyser[]): number {
-  if (!deferred.length) return 0;
-  const wanted = new Map<string, Article | null>();
-  const keys = deferred.map((a) => {
-    const key = analysisKey(a);
-    wanted.set(key, null);
-    return key;
-  });
-  for (const a of owners) {
-    const key = analysisKey(a);
-    if (wanted.get(key) === null) wanted.set(key, a);
-  }
+export function completeDeferred(deferred: readonly { article: Article; hash: string }[], owners: ReadonlyMap<string, Article>, analysers: readonly Analyser[]): number {
   let failures = 0;
-  deferred.forEach((article, i) => {
-    const source = wanted.get(keys[i]!);
-    if (!source) {
+  for (const { article, hash } of deferred) {
+    const source = owners.get(hash);
+    if (!source || !sameAnalysisInput(source, article)) {
       failures += analyseArticle(article, analysers).length;
-      return;
+      continue;
     }
     for (const { name } of analysers) {
       if (name in source.annotations) article.annotations[name] = source.annotations[name];
       else failures++;
     }
-  });
+  }
   return failures;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Analyser, Logger } from '../../src/core/ports.js';
 import { buildLibrary } from '../../src/library/build.js';
-import { AnalysisClaims, analysisKey, completeDeferred, sharedTable } from '../../src/library/shared-analysis.js';
+import { AnalysisClaims, analysisHash, analysisKey, completeDeferred, sharedTable } from '../../src/library/shared-analysis.js';
 import { story } from '../helpers/search.js';
 
 function file(title: string, date: string, outlet: string, body: string): string {
@@ -51,13 +51,14 @@ describe('copies analysed once across worker threads', () => {
     const buffer = sharedTable(10);
     const a = new AnalysisClaims(buffer);
     const b = new AnalysisClaims(buffer);
-    expect(a.claim('one')).toBe(true);
-    expect(b.claim('one')).toBe(false);
-    expect(a.claim('one')).toBe(false);
-    expect(b.claim('two')).toBe(true);
+    const [one, two] = [story('a.md', 'Port strike', ['Dock workers walked out.']), story('b.md', 'Port strike ends', ['Dock workers returned.'])].map(analysisHash);
+    expect(a.claim(one!)).toBe(true);
+    expect(b.claim(one!)).toBe(false);
+    expect(a.claim(one!)).toBe(false);
+    expect(b.claim(two!)).toBe(true);
   });
 
-  it('analyses a deferred copy with no analysed twin itself, and counts failures per copy', () => {
+  it('analyses a deferred copy itself when no owner has its inputs (a missing owner, or a hash collision)', () => {
     let runs = 0;
     const analysers: Analyser[] = [
       { name: 'count', version: '1', analyse: () => ++runs },
@@ -67,12 +68,24 @@ describe('copies analysed once across worker threads', () => {
     owner.annotations['count'] = 7;
     const twin = story('b.md', 'Port strike', ['Dock workers walked out.']);
     const lone = story('c.md', 'Port strike ends', ['Dock workers returned.']);
+    // Same text, another date: the dates analysers read it, so it is not a copy.
+    const later = story('d.md', 'Port strike', ['Dock workers walked out.'], { published: '2024-09-01' });
     expect(analysisKey(twin)).toBe(analysisKey(owner));
+    expect(analysisHash(twin)).toBe(analysisHash(owner));
     expect(analysisKey(lone)).not.toBe(analysisKey(owner));
-    expect(completeDeferred([twin, lone], [owner], analysers)).toBe(2);
+    expect(analysisKey(later)).not.toBe(analysisKey(owner));
+    const owners = new Map([[analysisHash(owner), owner]]);
+    const deferred = [
+      { article: twin, hash: analysisHash(twin) },
+      { article: lone, hash: analysisHash(lone) },
+      // As if its hash had collided with the owner's.
+      { article: later, hash: analysisHash(owner) },
+    ];
+    expect(completeDeferred(deferred, owners, analysers)).toBe(3);
     expect(twin.annotations['count']).toBe(7);
     expect('fails' in twin.annotations).toBe(false);
     expect(lone.annotations['count']).toBe(1);
-    expect(runs).toBe(1);
+    expect(later.annotations['count']).toBe(2);
+    expect(runs).toBe(2);
   });
 });
