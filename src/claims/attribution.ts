@@ -28,7 +28,7 @@ import {
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
 import { shippedTagger, type CueTagger } from './model/tagger.js';
-import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, tokenize, type Token } from './tokens.js';
+import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, unitTokens, type Token } from './tokens.js';
 import type { RawStatement as Raw, Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
 
@@ -265,7 +265,7 @@ interface Speaker {
 
 /** Finds the statements in one unit of text: side statements first, then each cue in token order. */
 function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean): Raw[] {
-  const toks = tokenize(text, unit.start, unit.end);
+  const toks = unitTokens(text, unit.start, unit.end);
   const scan: UnitScan = { text, unit, toks, actions, negated, out: [], taken: new Set<number>() };
   const { out, taken } = scan;
   const quoted = quotedTokens(toks);

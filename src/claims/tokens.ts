@@ -50,6 +50,25 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return out;
 }
 
+/** The tokens of the units of the text read last, by unit span: the rules and the model read the same units. */
+let unitText: string | null = null;
+const unitTokenCache = new Map<string, readonly Token[]>();
+
+/**
+ * `tokenize(text, start, end)` for a unit of text, tokenised once however many readers of the
+ * same text ask (attribution's rules, then its model). The tokens are shared: never change them.
+ */
+export function unitTokens(text: string, start: number, end: number): Token[] {
+  if (text !== unitText) {
+    unitText = text;
+    unitTokenCache.clear();
+  }
+  const key = `${start},${end}`;
+  let toks = unitTokenCache.get(key);
+  if (!toks) unitTokenCache.set(key, (toks = tokenize(text, start, end)));
+  return toks as Token[];
+}
+
 /** Opening quotation marks. */
 export const OPEN_QUOTES = new Set(['“', '‘', '«', '„']);
 /** Closing quotation marks (the straight quote both opens and closes). */

@@ -11,6 +11,8 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../core/ports.js';
 import type { CorpusWarning, IngestedFile } from '../ingest/index.js';
 import type { Article } from '../core/types.js';
+import { ANALYSERS } from './analysers.js';
+import { completeDeferred, sharedTable } from './shared-analysis.js';
 import type { IngestBatch, IngestJob, IngestReply, IngestRequest, ServeJob } from './ingest-worker.js';
 
 /** Result of a parallel ingest. */
@@ -81,21 +83,30 @@ export async function ingestInParallel(
   const n = Math.max(1, Math.min(workers, files.length));
   const size = Math.ceil(files.length / n);
   const slices = Array.from({ length: n }, (_, i) => files.slice(i * size, (i + 1) * size));
+  // Copies of a story in two slices are analysed by one worker only (most files hold one article).
+  const claims = analyse && n > 1 ? sharedTable(files.length) : undefined;
+  const owners = new Map<string, Article>();
+  const deferred: { article: Article; hash: string }[] = [];
+  const started = performance.now();
+  const finishedMs: number[] = [];
   const results = await Promise.all(
     slices.map(
       (slice) =>
         new Promise<PooledIngest>((resolve, reject) => {
-          const job: IngestJob = { root, files: slice, analyse, batch: 500, ...read };
+          const job: IngestJob = { root, files: slice, analyse, batch: 500, ...read, ...(claims ? { claims } : {}) };
           const worker = startWorker(job);
           const out: PooledIngest = { articles: [], warnings: [], failures: 0 };
           let finished = false;
           worker.on('message', (m: IngestBatch) => {
+            for (const [i, hash] of m.owned) if (!owners.has(hash)) owners.set(hash, m.articles[i]!);
+            for (const [i, hash] of m.deferred) deferred.push({ article: m.articles[i]!, hash });
             for (const a of m.articles) out.articles.push(a);
             out.warnings.push(...m.warnings);
             out.failures += m.failures;
             onFiles?.(m.files);
             if (m.done) {
               finished = true;
+              finishedMs.push(Math.round(performance.now() - started));
               void worker.terminate();
               resolve(out);
             }
@@ -113,6 +124,11 @@ export async function ingestInParallel(
     merged.warnings.push(...r.warnings);
     merged.failures += r.failures;
   }
+  const completing = performance.now();
+  merged.failures += completeDeferred(deferred, owners, ANALYSERS);
+  const completeMs = Math.round(performance.now() - completing);
+  // When the workers finished (ms after starting): a worker that ends early idles a core.
+  logger.debug({ workers: n, finishedMs, ...(claims ? { analysed: owners.size, copies: deferred.length, completeMs } : {}) }, 'parallel ingest done');
   for (const w of merged.warnings) logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
   return merged;
 }

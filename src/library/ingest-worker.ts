@@ -8,6 +8,7 @@ import { ANALYSERS } from './analysers.js';
 import { ingestFile, type CorpusWarning, type IngestedFile } from '../ingest/index.js';
 import type { Article } from '../core/types.js';
 import { analyseArticle } from './indexed-library.js';
+import { AnalysisClaims, analysisHash } from './shared-analysis.js';
 
 /** What the parent hands each worker. */
 export interface IngestJob {
@@ -18,6 +19,8 @@ export interface IngestJob {
   /** The symlink rule the files were listed by; each read checks it again. */
   followSymlinks: boolean;
   realRoot: string;
+  /** The table the workers share to analyse each syndicated copy once (see ./shared-analysis.ts); none: analyse every article. */
+  claims?: SharedArrayBuffer;
 }
 
 /** What the parent hands a long-lived worker (the live watcher's): files then come one by one as {@link IngestRequest}s. */
@@ -50,6 +53,10 @@ export interface IngestBatch {
   articles: Article[];
   warnings: CorpusWarning[];
   failures: number;
+  /** Index in `articles` and analysis hash of each one analysed after claiming its hash (a deferred copy takes its annotations). */
+  owned: [number, string][];
+  /** Index in `articles` and analysis hash of each copy left unanalysed: an article with the same hash was claimed first. */
+  deferred: [number, string][];
   /** Files read since the previous batch (progress). */
   files: number;
   done: boolean;
@@ -60,18 +67,29 @@ async function run(job: IngestJob): Promise<void> {
   let warnings: CorpusWarning[] = [];
   let failures = 0;
   let files = 0;
+  let owned: [number, string][] = [];
+  let deferred: [number, string][] = [];
+  const claims = job.analyse && job.claims ? new AnalysisClaims(job.claims) : null;
   const flush = (done: boolean) => {
-    parentPort!.postMessage({ articles, warnings, failures, files, done } satisfies IngestBatch);
+    parentPort!.postMessage({ articles, warnings, failures, owned, deferred, files, done } satisfies IngestBatch);
     articles = [];
     warnings = [];
     failures = 0;
+    owned = [];
+    deferred = [];
     files = 0;
   };
   for (const rel of job.files) {
     files++;
     const result = await ingestFile(path.join(job.root, rel), job.root, { followSymlinks: job.followSymlinks, realRoot: job.realRoot, listed: true });
     for (const article of result.articles) {
-      if (job.analyse) failures += analyseArticle(article, ANALYSERS).length;
+      const hash = claims ? analysisHash(article) : '';
+      if (claims && !claims.claim(hash)) {
+        deferred.push([articles.length, hash]);
+      } else if (job.analyse) {
+        if (claims) owned.push([articles.length, hash]);
+        failures += analyseArticle(article, ANALYSERS).length;
+      }
       articles.push(article);
     }
     if (result.warning) warnings.push(result.warning);

@@ -93,11 +93,12 @@ export function articleSections(articles: readonly Article[]): SectionSource[] {
     }
     yield Buffer.from(']');
   };
-  const blob = (offsets: Uint32Array, piece: (a: Article) => string) =>
+  const blob = (offsets: Uint32Array, piece: (a: Article) => string | Buffer) =>
     function* (): Iterable<Uint8Array> {
       let bytes = 0;
       for (let i = 0; i < n; i++) {
-        const chunk = Buffer.from(piece(articles[i]!), 'utf8');
+        const p = piece(articles[i]!);
+        const chunk = typeof p === 'string' ? Buffer.from(p, 'utf8') : p;
         offsets[i] = bytes;
         bytes += chunk.length;
         yield chunk;
@@ -114,7 +115,7 @@ export function articleSections(articles: readonly Article[]): SectionSource[] {
       const offsets = new Uint32Array(n + 1);
       // An article without this annotation stores nothing (zero bytes), read back as absent.
       return [
-        { name: `annotation:${key}`, type: 'bytes', chunks: blob(offsets, (a) => (a.annotations?.[key] === undefined ? '' : JSON.stringify(a.annotations[key]))) },
+        { name: `annotation:${key}`, type: 'bytes', chunks: () => blob(offsets, annotationJson(articles, key))() },
         array(`annotationOffsets:${key}`, 'u32', offsets),
       ];
     }),
@@ -130,6 +131,34 @@ export function articleSections(articles: readonly Article[]): SectionSource[] {
     array('bReason', 'u32', bReason),
     { name: 'reasons', type: 'bytes', chunks: () => [Buffer.from(JSON.stringify([...reasons.keys()]), 'utf8')] },
   ];
+}
+
+/**
+ * An annotation's JSON per article. Copies of a story share their annotation values (the
+ * analysers' memos and the ingest pool hand them the same objects), so a value held by several
+ * articles is encoded once and kept only until its last holder is written.
+ */
+function annotationJson(articles: readonly Article[], key: string): (a: Article) => string | Buffer {
+  const holders = new Map<object, number>();
+  for (const a of articles) {
+    const value = a.annotations?.[key];
+    if (typeof value === 'object' && value !== null) holders.set(value, (holders.get(value) ?? 0) + 1);
+  }
+  const encoded = new Map<object, Buffer>();
+  return (a) => {
+    const value = a.annotations?.[key];
+    if (value === undefined) return '';
+    const left = typeof value === 'object' && value !== null ? holders.get(value)! : 1;
+    if (left === 1) {
+      const json = encoded.get(value as object);
+      if (json) encoded.delete(value as object);
+      return json ?? JSON.stringify(value);
+    }
+    holders.set(value as object, left - 1);
+    let json = encoded.get(value as object);
+    if (!json) encoded.set(value as object, (json = Buffer.from(JSON.stringify(value), 'utf8')));
+    return json;
+  };
 }
 
 /** One annotation's packed section: the JSON of every article, one after another. */

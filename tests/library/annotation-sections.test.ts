@@ -53,4 +53,25 @@ describe('annotations in the snapshot', () => {
     quake.annotations['words'] = { count: 0 };
     expect(quake.annotations['words']).toEqual({ count: 0 });
   });
+
+  it('reads back every copy of a value analysers share between identical copies', async () => {
+    const corpus = path.join(root, 'corpus');
+    const file = (title: string, body: string) => `---\ntitle: ${JSON.stringify(title)}\npublished: 2024-03-01\n---\n${title}\n\n${body}\n`;
+    for (const n of [1, 2, 3]) writeFileSync(path.join(corpus, `quake-copy-${n}.md`), file('Earthquake strikes Gyumri', 'A strong earthquake struck Gyumri on Friday.'));
+    // Like the analysers' memos: one object per text, shared by its copies (and a primitive for some).
+    const shared = new Map<string, { words: string[] }>();
+    const memo: Analyser<{ words: string[] }> = { name: 'memo', version: '1', analyse: (a) => shared.get(a.text) ?? shared.set(a.text, { words: a.text.split(/\s+/).slice(0, 4) }).get(a.text)! };
+    const flag: Analyser<number> = { name: 'flag', version: '1', analyse: (a) => (a.id.includes('copy-2') ? 2 : 1) };
+    const opts = { corpusDir: corpus, dataDir: path.join(root, 'data'), logger, analysers: [memo, flag] };
+    const cold = await buildLibrary(opts);
+    const warm = await buildLibrary(opts);
+    expect(warm.fromSnapshot).toBe(true);
+    const copies = cold.library.articles.filter((a) => a.id.includes('quake'));
+    expect(copies).toHaveLength(4);
+    expect(new Set(copies.map((a) => a.annotations['memo'])).size).toBe(1);
+    for (const article of warm.library.articles) {
+      const before = cold.library.articles.find((a) => a.id === article.id)!;
+      expect(JSON.parse(JSON.stringify(article.annotations))).toEqual(JSON.parse(JSON.stringify(before.annotations)));
+    }
+  });
 });

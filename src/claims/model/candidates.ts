@@ -7,7 +7,7 @@
 import type { Span } from '../../core/types.js';
 import { COMMON_VERBS, CUE_VERBS } from '../lexicon.js';
 import { npLeft, npRight, wholeSubject } from '../phrases.js';
-import { isQuote, tokenize, type Token } from '../tokens.js';
+import { isQuote, unitTokens as cachedUnitTokens, type Token } from '../tokens.js';
 
 /** A cue to decide on: token range in its unit, and the rules' decision when the rules found it. */
 export interface CueCandidate {
@@ -40,7 +40,7 @@ const CLAUSE_EDGE = new Set([',', ';', ':', '—', '–', '(', 'that', 'and', 'b
 
 /** The tokens of a unit of text (the rules' tokenizer). */
 export function unitTokens(text: string, unit: Span): Token[] {
-  return tokenize(text, unit.start, unit.end);
+  return cachedUnitTokens(text, unit.start, unit.end);
 }
 
 /** Token index starting exactly at `pos`, or -1. */
