@@ -14,6 +14,7 @@ import MiniSearch, { type SearchOptions as MiniSearchOptions, type SearchResult 
 import type { SearchHit, SearchOptions } from '../core/ports.js';
 import type { Article, Span } from '../core/types.js';
 import { metaFields, PassageFlag, SEARCH_FIELDS } from './fields.js';
+import { StoryDiversity } from './hit-picker.js';
 import type { SearchBackend, SearchIndex } from './index-port.js';
 import { passagesOf, type PassageSpec } from './passages.js';
 import { defaultExpansion, type ExpansionOptions } from './plan.js';
@@ -227,27 +228,21 @@ const byWordsThenScore = (a: SearchResult, b: SearchResult): number => b.queryTe
 /** Picks hits in rank order: at most `perArticle` per story (copies count with their original), no repeated passage text. */
 class PassagePicker {
   readonly hits: SearchHit[] = [];
-  private readonly perStory = new Map<string, number>();
-  private readonly seen = new Set<string>();
+  private readonly diversity: StoryDiversity;
 
   constructor(
     private readonly limit: number,
-    private readonly perArticle: number,
+    perArticle: number,
     private readonly words: string[],
-  ) {}
+  ) {
+    this.diversity = new StoryDiversity(perArticle);
+  }
 
   /** Adds the passage if diversity allows; returns true when the list is full. */
   offer(p: IndexedPassage, r: SearchResult): boolean {
     if (this.hits.length >= this.limit) return true;
     const { article, start, end } = p;
-    const story = article.duplicateOf ?? article.id;
-    const n = this.perStory.get(story) ?? 0;
-    if (n >= this.perArticle) return false;
-    const uid = `${article.id}\u0000${start}`;
-    const text = article.text.slice(start, end).replace(/\s+/g, ' ').trim().toLowerCase();
-    if (this.seen.has(uid) || this.seen.has(text)) return false;
-    this.seen.add(uid).add(text);
-    this.perStory.set(story, n + 1);
+    if (!this.diversity.admit(article, start, end)) return false;
     const matched = new Set(r.terms);
     const highlights: Span[] = [];
     forEachWord(article.text, start, end, (term, from, to) => {

@@ -14,6 +14,7 @@ import type pg from 'pg';
 import type { SearchHit, SearchOptions } from '../../core/ports.js';
 import type { Article, Span } from '../../core/types.js';
 import { defaultExpansion } from '../../search/plan.js';
+import { StoryDiversity } from '../../search/hit-picker.js';
 import { pgScoreParams, wordScoreSql } from '../../search/pg-rank.js';
 import { EXACT_WEIGHT, fuzzyWeight, prefixWeight } from '../../search/rank.js';
 import { forEachWord, queryTerms } from '../../search/tokenize.js';
@@ -365,28 +366,22 @@ function boundedDistance(a: string, b: string, max: number): number {
 /** Picks hits in rank order: at most `perArticle` per story (copies count with their original), no repeated passage text. */
 class HitPicker {
   readonly hits: SearchHit[] = [];
-  private readonly perStory = new Map<string, number>();
-  private readonly seen = new Set<string>();
+  private readonly diversity: StoryDiversity;
 
   constructor(
     private readonly limit: number,
-    private readonly perArticle: number,
+    perArticle: number,
     private readonly words: readonly WordPlan[],
-  ) {}
+  ) {
+    this.diversity = new StoryDiversity(perArticle);
+  }
 
   /** Adds the passage if diversity allows; returns true when the list is full. */
   offer(article: Article, row: PassageHitRow): boolean {
     if (this.hits.length >= this.limit) return true;
     const start = row.span_start;
     const end = row.span_end;
-    const story = article.duplicateOf ?? article.id;
-    const n = this.perStory.get(story) ?? 0;
-    if (n >= this.perArticle) return false;
-    const uid = `${article.id}\u0000${start}`;
-    const text = article.text.slice(start, end).replace(/\s+/g, ' ').trim().toLowerCase();
-    if (this.seen.has(uid) || this.seen.has(text)) return false;
-    this.seen.add(uid).add(text);
-    this.perStory.set(story, n + 1);
+    if (!this.diversity.admit(article, start, end)) return false;
     const wanted = new Set(this.words.flatMap((w) => w.variants.map((v) => v.term)));
     const matched = new Set<string>();
     const highlights: Span[] = [];
