@@ -28,9 +28,9 @@ export interface FeedbackRecord {
   items: JudgedItem[];
 }
 
-interface FeedbackRow {
+/** The columns of a feedback row that both engines return alike (times and items each engine returns its own way). */
+export interface FeedbackColumns {
   id: number;
-  created_at: string;
   platform: string;
   workspace_id: string | null;
   channel_id: string | null;
@@ -40,12 +40,12 @@ interface FeedbackRow {
   verdict: 'up' | 'down';
   reason: FeedbackReason | null;
   comment: string | null;
-  items: string;
 }
 
-const toRecord = (r: FeedbackRow): FeedbackRecord => ({
+/** A row of either engine as a record, given its time (ISO-8601 UTC) and its items. */
+export const feedbackRecord = (r: FeedbackColumns, time: string, items: JudgedItem[]): FeedbackRecord => ({
   id: r.id,
-  time: r.created_at,
+  time,
   platform: r.platform,
   workspace: r.workspace_id,
   channel: r.channel_id,
@@ -55,8 +55,15 @@ const toRecord = (r: FeedbackRow): FeedbackRecord => ({
   verdict: r.verdict,
   reason: r.reason,
   comment: r.comment,
-  items: JSON.parse(r.items) as JudgedItem[],
+  items,
 });
+
+interface FeedbackRow extends FeedbackColumns {
+  created_at: string;
+  items: string;
+}
+
+const toRecord = (r: FeedbackRow): FeedbackRecord => feedbackRecord(r, r.created_at, JSON.parse(r.items) as JudgedItem[]);
 
 /** Only what fits: a comment within its limit, with no control characters. */
 export function cleanComment(text: string | null | undefined): string | null {
@@ -67,19 +74,7 @@ export function cleanComment(text: string | null | undefined): string | null {
 }
 
 /** The columns of a new verdict, cleaned and bounded: the same for the SQLite and PostgreSQL tables. */
-export function feedbackValues(input: FeedbackInput, now: Date): {
-  createdAt: string;
-  platform: string;
-  workspace: string | null;
-  channel: string | null;
-  user: string | null;
-  command: string;
-  query: string;
-  verdict: 'up' | 'down';
-  reason: FeedbackReason | null;
-  comment: string | null;
-  items: JudgedItem[];
-} {
+export function feedbackValues(input: FeedbackInput, now: Date): Omit<FeedbackRecord, 'id' | 'time'> & { createdAt: string } {
   const { subject, origin } = input;
   const reason = input.verdict === 'down' && input.reason && (FEEDBACK_REASONS as readonly string[]).includes(input.reason) ? input.reason : null;
   const items = subject.items.slice(0, MAX_FEEDBACK_ITEMS).map((i) => ({ article: i.article, start: i.start, end: i.end, ...(i.label ? { label: i.label } : {}) }));

@@ -4,44 +4,21 @@
  * SQLite `FeedbackStore`; the export reads pages by id, in constant memory.
  */
 import pg from 'pg';
-import type { FeedbackDesk, FeedbackInput, FeedbackReason, JudgedItem } from '../../core/feedback.js';
+import type { FeedbackDesk, FeedbackInput, JudgedItem } from '../../core/feedback.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import { NewsdeskError } from '../../core/errors.js';
-import { cleanComment, feedbackValues, type FeedbackArchive, type FeedbackRecord } from '../feedback-store.js';
+import { cleanComment, feedbackRecord, feedbackValues, type FeedbackArchive, type FeedbackColumns, type FeedbackRecord } from '../feedback-store.js';
 import { migratePg } from './pg-migrations.js';
 
 /** Verdicts read per query by the export. */
 const PAGE = 500;
 
-interface PgFeedbackRow {
-  id: number;
+interface PgFeedbackRow extends FeedbackColumns {
   created_at: Date;
-  platform: string;
-  workspace_id: string | null;
-  channel_id: string | null;
-  user_id: string | null;
-  command: string;
-  query: string;
-  verdict: 'up' | 'down';
-  reason: FeedbackReason | null;
-  comment: string | null;
   items: JudgedItem[];
 }
 
-const toRecord = (r: PgFeedbackRow): FeedbackRecord => ({
-  id: r.id,
-  time: r.created_at.toISOString(),
-  platform: r.platform,
-  workspace: r.workspace_id,
-  channel: r.channel_id,
-  user: r.user_id,
-  command: r.command,
-  query: r.query,
-  verdict: r.verdict,
-  reason: r.reason,
-  comment: r.comment,
-  items: r.items,
-});
+const toRecord = (r: PgFeedbackRow): FeedbackRecord => feedbackRecord(r, r.created_at.toISOString(), r.items);
 
 /**
  * The feedback table in PostgreSQL.
