@@ -9,7 +9,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { runIngest } from '../../src/app/ingest-role.js';
@@ -18,7 +17,7 @@ import { PgStateStore } from '../../src/store/pg/pg-state-store.js';
 import { repoRoot } from '../helpers/cli.js';
 import { sendSigned, slashCommandBody, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { msg, startNewsdesk, type NewsdeskProcess } from '../helpers/newsdesk-process.js';
-import { postgresDatabase } from '../helpers/postgres.js';
+import { postgresDatabase, queryOnce } from '../helpers/postgres.js';
 
 const SECRET = 'pg-digest-test-secret';
 const SEED = '2021-06-04-tass-russia-increases-border-troop-strength-in-armenia.md';
@@ -62,15 +61,6 @@ function listeningLogger(): Logger & { heard(message: string): Promise<void> } {
   };
 }
 
-async function sql<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const digestPosts = (channel: string) => slackFake.requests.filter((r) => r.path === '/api/chat.postMessage' && r.body.channel === channel && r.body.metadata !== undefined);
 
@@ -90,12 +80,12 @@ describe('a replica on the archive in PostgreSQL', { timeout: 180_000 }, () => {
     const store = await PgStateStore.open({ url, logger: quiet });
     const sub = await store.addSubscription({ platform: 'slack', channel, topic: null, cron: '0 * * * *', timezone: 'UTC', createdBy: 'U0000001' });
     await store.close();
-    await sql(url, `UPDATE subscriptions SET created_at = now() - interval '3 hours' WHERE id = $1`, [sub.id]);
+    await queryOnce(url, `UPDATE subscriptions SET created_at = now() - interval '3 hours' WHERE id = $1`, [sub.id]);
 
     // An article arrives while ingest is down; the restarted ingest writes it and records it as new, and only it.
     writeFileSync(path.join(corpus, 'tremor.md'), TREMOR);
     expect(await runIngest(config, quiet, { watch: false, databaseUrl: url })).toBe(0);
-    expect(await sql(url, `SELECT article_id, seq FROM article_arrivals ORDER BY seq`)).toEqual([
+    expect(await queryOnce(url, `SELECT article_id, seq FROM article_arrivals ORDER BY seq`)).toEqual([
       { article_id: SEED, seq: 1 },
       { article_id: 'tremor.md', seq: 2 },
     ]);
@@ -121,7 +111,7 @@ describe('a replica on the archive in PostgreSQL', { timeout: 180_000 }, () => {
     expect(first).toContain('Tremor felt in Gyumri');
     expect(first).toContain('Test Wire');
     expect(first).not.toContain(SEED_TITLE);
-    expect(await sql(url, `SELECT status, article_count FROM digest_runs WHERE subscription_id = $1 AND status <> 'empty'`, [sub.id])).toEqual([
+    expect(await queryOnce(url, `SELECT status, article_count FROM digest_runs WHERE subscription_id = $1 AND status <> 'empty'`, [sub.id])).toEqual([
       { status: 'posted', article_count: 1 },
     ]);
     // The replica leaves the corpus folder to the ingest role.
@@ -134,7 +124,7 @@ describe('a replica on the archive in PostgreSQL', { timeout: 180_000 }, () => {
     await quiet.heard('watching the corpus for changes');
     writeFileSync(path.join(corpus, 'ferry.md'), FERRY);
     await quiet.heard('corpus change written to PostgreSQL');
-    expect(await sql(url, `SELECT article_id, seq FROM article_arrivals WHERE article_id = 'ferry.md'`)).toEqual([{ article_id: 'ferry.md', seq: 3 }]);
+    expect(await queryOnce(url, `SELECT article_id, seq FROM article_arrivals WHERE article_id = 'ferry.md'`)).toEqual([{ article_id: 'ferry.md', seq: 3 }]);
     stop();
     expect(await watching).toBe(0);
 

@@ -14,7 +14,7 @@ import { PgStateStore } from '../../src/store/pg/pg-state-store.js';
 import { repoRoot } from '../helpers/cli.js';
 import { BOT, mentionBody, sendSigned, startFakeSlack, type FakeSlack, type RecordedRequest } from '../helpers/fake-slack.js';
 import { msg, startNewsdesk, type NewsdeskProcess } from '../helpers/newsdesk-process.js';
-import { postgresDatabase } from '../helpers/postgres.js';
+import { postgresDatabase, queryOnce } from '../helpers/postgres.js';
 
 const SECRET = 'replicas-test-secret';
 const SEED = '2021-06-04-tass-russia-increases-border-troop-strength-in-armenia.md';
@@ -47,14 +47,9 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
+/** Runs one statement on the test's database directly (what no store offers: reading the clock, peeking at rows). */
+function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  return queryOnce<T>(url, text, params);
 }
 
 /**

@@ -44,3 +44,17 @@ export async function postgresDatabase(): Promise<string> {
   }
   return `${base}/${name}`;
 }
+
+/**
+ * Runs one statement on its own connection (what no store offers: reading the clock, peeking at or
+ * ageing rows) and returns its rows.
+ */
+export async function queryOnce<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

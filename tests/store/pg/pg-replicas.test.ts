@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS } from '../../../src/store/pg/pg-migrations.js';
 import { PgStateStore, type NewRun } from '../../../src/store/pg/pg-state-store.js';
-import { postgresDatabase } from '../../helpers/postgres.js';
+import { postgresDatabase, queryOnce } from '../../helpers/postgres.js';
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 const sub = { platform: 'slack' as const, channel: 'C1', topic: null, cron: '0 9 * * 1-5', timezone: 'Asia/Yerevan', createdBy: 'U1' };
@@ -18,15 +18,9 @@ let b: PgStateStore;
 let run: NewRun;
 const extra: PgStateStore[] = [];
 
-/** Runs `work` on the database directly (what no store offers: reading the clock, peeking at rows). */
-async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
+/** Runs one statement on the test's database directly (what no store offers: reading the clock, peeking at rows). */
+function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  return queryOnce<T>(url, text, params);
 }
 
 /** Waits until the database's clock is past `until` (leases and event keys expire by that clock). */
