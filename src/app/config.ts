@@ -14,20 +14,27 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
-const port = (fallback: number) =>
+/**
+ * A number setting within bounds; unset or empty gives the fallback. `message` names the bounds
+ * in words, shown after the variable's name when a value is out of them.
+ */
+const bounded = (o: { fallback: number; min: number; max: number; integer: boolean; message: string }) =>
   z
     .string()
     .trim()
     .optional()
     .transform((v, ctx) => {
-      if (v === undefined || v === '') return fallback;
+      if (v === undefined || v === '') return o.fallback;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) {
-        ctx.addIssue({ code: 'custom', message: 'must be a port number (0-65535)' });
+      if (!(o.integer ? Number.isInteger(n) : Number.isFinite(n)) || n < o.min || n > o.max) {
+        ctx.addIssue({ code: 'custom', message: o.message });
         return z.NEVER;
       }
       return n;
     });
+
+const port = (fallback: number) =>
+  bounded({ fallback, min: 0, max: 65535, integer: true, message: 'must be a port number (0-65535)' });
 
 /** An interface to listen on: an IP address or a host name; empty means all interfaces. */
 const host = z
@@ -132,32 +139,8 @@ export const envSchema = z.object({
   /** Chat user ids allowed to run `/feeds` besides the channel managers (older setting; ADMINS_SLACK and Manage Channels cover it). */
   FEEDS_ADMINS: list,
   /** Seconds between two requests to one host. */
-  FEEDS_HOST_DELAY_SECONDS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return 1;
-      const n = Number(v);
-      if (!Number.isFinite(n) || n < 0 || n > 600) {
-        ctx.addIssue({ code: 'custom', message: 'must be a number of seconds from 0 to 600' });
-        return z.NEVER;
-      }
-      return n;
-    }),
-  RATE_LIMIT_PER_MINUTE: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return 20;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) {
-        ctx.addIssue({ code: 'custom', message: 'must be a whole number of at least 1' });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  FEEDS_HOST_DELAY_SECONDS: bounded({ fallback: 1, min: 0, max: 600, integer: false, message: 'must be a number of seconds from 0 to 600' }),
+  RATE_LIMIT_PER_MINUTE: bounded({ fallback: 20, min: 1, max: Infinity, integer: true, message: 'must be a whole number of at least 1' }),
   // Replicas sharing state (README "Scaling out").
   /** `postgres://…`: subscriptions, digest runs and event de-duplication in PostgreSQL, shared by replicas; unset: the SQLite file in DATA_DIR. */
   DATABASE_URL: z
@@ -187,19 +170,7 @@ export const envSchema = z.object({
       return v;
     }),
   /** How long a replica's claim on a digest slot lasts without renewal (PostgreSQL); a dead replica's slot is taken over after it. */
-  DIGEST_LEASE_MS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return 60_000;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 500 || n > 3_600_000) {
-        ctx.addIssue({ code: 'custom', message: 'must be a whole number of milliseconds from 500 to 3600000' });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  DIGEST_LEASE_MS: bounded({ fallback: 60_000, min: 500, max: 3_600_000, integer: true, message: 'must be a whole number of milliseconds from 500 to 3600000' }),
 });
 
 export type Config = z.output<typeof envSchema>;

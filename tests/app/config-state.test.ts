@@ -36,3 +36,22 @@ describe('replica settings', () => {
     expect(refusal({ REPLICA_ID: 'bot 1 <@U1>' })).toMatch(/^REPLICA_ID must be /);
   });
 });
+
+describe('number settings (one bounded parser)', () => {
+  it('take the fallback when unset or empty, and the value when in bounds', () => {
+    expect(loadConfig({})).toMatchObject({ FEEDS_HOST_DELAY_SECONDS: 1, RATE_LIMIT_PER_MINUTE: 20, DIGEST_LEASE_MS: 60_000 });
+    expect(loadConfig({ FEEDS_HOST_DELAY_SECONDS: '0.5', RATE_LIMIT_PER_MINUTE: '', DIGEST_LEASE_MS: ' 500 ' })).toMatchObject({
+      FEEDS_HOST_DELAY_SECONDS: 0.5,
+      RATE_LIMIT_PER_MINUTE: 20,
+      DIGEST_LEASE_MS: 500,
+    });
+  });
+
+  it('refuse a fraction where a whole number is asked, and a value out of bounds, each with its own words', () => {
+    expect(refusal({ RATE_LIMIT_PER_MINUTE: '2.5' })).toBe('RATE_LIMIT_PER_MINUTE must be a whole number of at least 1');
+    expect(refusal({ RATE_LIMIT_PER_MINUTE: '0' })).toBe('RATE_LIMIT_PER_MINUTE must be a whole number of at least 1');
+    expect(refusal({ FEEDS_HOST_DELAY_SECONDS: '601' })).toBe('FEEDS_HOST_DELAY_SECONDS must be a number of seconds from 0 to 600');
+    expect(refusal({ FEEDS_HOST_DELAY_SECONDS: 'soon' })).toBe('FEEDS_HOST_DELAY_SECONDS must be a number of seconds from 0 to 600');
+    expect(refusal({ SLACK_PORT: '70000' })).toBe('SLACK_PORT must be a port number (0-65535)');
+  });
+});
