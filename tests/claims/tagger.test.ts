@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
 import { makeTagger, shippedTagger, TAGGER_VERSION, type TaggerWeights } from '../../src/claims/model/tagger.js';
-import { taggerExamples, trainTagger } from '../../src/claims/model/tagger-train.js';
+import { foldOf, taggerExamples, trainTagger } from '../../src/claims/model/tagger-train.js';
 import { readBrat, type GoldArticle } from '../../src/claims/model/train.js';
 import { lines } from '../helpers/sentences.js';
 import { unitTokens } from '../../src/claims/model/candidates.js';
@@ -45,14 +45,16 @@ describe('cue tagger', () => {
     expect(found(text, makeTagger(HAND))).toEqual(['ruled <- Judge Marlow']);
   });
 
-  it('with the shipped weights, finds cues the rules miss and their sources ("… estimates that", "… unleashed a series of posts")', () => {
+  it('with the shipped weights, finds a position cue the rules miss and its source ("… pushed for"), and joins an adverb to a rules\' cue ("has repeatedly questioned")', () => {
     const shipped = shippedTagger();
     expect(shipped).not.toBeNull();
-    const estimate = 'The Harbor Budget Institute estimates that the new levy would raise $2 billion a year.';
-    expect(found(estimate, null)).toEqual([]);
-    expect(found(estimate, shipped)).toEqual(['estimates <- The Harbor Budget Institute']);
-    const posts = 'Mayor Okafor unleashed a series of posts late Sunday saying the council had lied.';
-    expect(found(posts, shipped)).toEqual(['unleashed <- Mayor Okafor']);
+    const pushed = 'Republicans pushed for a vote on the measure.';
+    expect(found(pushed, null)).toEqual([]);
+    expect(found(pushed, shipped)).toEqual(['pushed for <- Republicans']);
+    // PolNeAR's cue takes in the auxiliary and adverb before the verb; the rules' cue is the verb alone.
+    const questioned = 'The mayor has repeatedly questioned whether the audit was fair.';
+    expect(found(questioned, null)).toEqual(['questioned <- The mayor']);
+    expect(found(questioned, shipped)).toEqual(['has repeatedly questioned <- The mayor']);
   });
 
   it('never turns a negated cue into an assertion ("has not ruled")', () => {
@@ -88,6 +90,19 @@ describe('cue tagger', () => {
     const text = 'Judge Marlow ruled in favour of the tenants.';
     const st = findStatements(text, lines(text), { chooser: null, tagger: makeTagger(HAND) });
     expect(st.filter((s) => s.kind === 'attributed')).toEqual([]);
+  });
+
+  it('cross-fitting splits the examples by article (the keep filter learns from weights that never saw the article)', () => {
+    const ex = taggerExamples(SLICE, null);
+    const first = foldOf(ex, (i) => i === 0);
+    const second = foldOf(ex, (i) => i === 1);
+    expect(first.tokens.length).toBeGreaterThan(0);
+    expect(second.tokens.length).toBeGreaterThan(0);
+    expect(first.tokens.length + second.tokens.length).toBe(ex.tokens.length);
+    expect(first.sources.length + second.sources.length).toBe(ex.sources.length);
+    // Only the first article holds "The appeals court" (a word of its first line).
+    expect(first.tokens.some((t) => t.features.includes('w=appeals'))).toBe(true);
+    expect(second.tokens.some((t) => t.features.includes('w=appeals'))).toBe(false);
   });
 
   it('trains deterministically: the same articles give the same weights', () => {

@@ -27,6 +27,10 @@ export interface TokenExample {
 export interface TaggerExamples {
   tokens: TokenExample[];
   sources: RankExample[];
+  /** The index (in the articles given) of each token example's article. */
+  tokenArticle: number[];
+  /** The index of each source example's article. */
+  sourceArticle: number[];
 }
 
 /** The units and the rules' statements (after `chooser`) of an article, in PolNeAR scope. */
@@ -45,8 +49,8 @@ function rulesOf(article: GoldArticle, chooser: SourceChooser | null): { units: 
 
 /** Token and source examples of some articles, with the rules' statements chosen by `chooser`. */
 export function taggerExamples(articles: readonly GoldArticle[], chooser: SourceChooser | null): TaggerExamples {
-  const out: TaggerExamples = { tokens: [], sources: [] };
-  for (const a of articles) {
+  const out: TaggerExamples = { tokens: [], sources: [], tokenArticle: [], sourceArticle: [] };
+  articles.forEach((a, ai) => {
     const { units, raws } = rulesOf(a, chooser);
     for (const unit of units) {
       if (unit.title) continue;
@@ -60,6 +64,7 @@ export function taggerExamples(articles: readonly GoldArticle[], chooser: Source
       for (let i = 0; i < toks.length; i++) {
         if (marks.covered[i]) continue;
         out.tokens.push({ features: tokenFeatures(toks, i, marks, tags), cue: inCue(toks[i]!) });
+        out.tokenArticle.push(ai);
       }
       for (const g of golds) {
         const range = tokenRange(toks, g.cue);
@@ -76,10 +81,19 @@ export function taggerExamples(articles: readonly GoldArticle[], chooser: Source
         });
         if (gold < 0) continue;
         out.sources.push({ features: candidateFeatures(toks, cue, cands), gold });
+        out.sourceArticle.push(ai);
       }
     }
-  }
+  });
   return out;
+}
+
+/**
+ * The examples of the articles `keep` accepts (by index), for cross-fitting: the keep filter
+ * learns from proposals of weights that never saw their article, as on new text.
+ */
+export function foldOf(ex: TaggerExamples, keep: (article: number) => boolean): { tokens: TokenExample[]; sources: RankExample[] } {
+  return { tokens: ex.tokens.filter((_, i) => keep(ex.tokenArticle[i]!)), sources: ex.sources.filter((_, i) => keep(ex.sourceArticle[i]!)) };
 }
 
 /**

@@ -24,7 +24,7 @@ import { unitTags } from './pos.js';
 import { scoreOf } from './ranker.js';
 
 /** The tagger's feature set version; weights trained on another version are not used. */
-export const TAGGER_VERSION = 2;
+export const TAGGER_VERSION = 3;
 
 /** Longest unit (tokens) the tagger reads; a run-on page is left to the rules. */
 const MAX_UNIT_TOKENS = 400;
@@ -55,6 +55,9 @@ export interface Proposal {
   source: Span;
 }
 
+/** Parts of speech that can carry a cue on their own (a verb, a noun, an adjective, a name). */
+const CONTENT_TAGS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN']);
+
 /** A score as a coarse bucket, so the keep filter learns how sure each part is. */
 function level(x: number): string {
   return x <= -4 ? '<-4' : x <= -2 ? '-4..-2' : x <= 0 ? '-2..0' : x <= 2 ? '0..2' : x <= 4 ? '2..4' : x <= 8 ? '4..8' : '>8';
@@ -70,8 +73,15 @@ export function proposalFeatures(toks: readonly Token[], range: [number, number]
   const len = source[1] - source[0] + 1;
   const headKind = PRONOUNS.has(head.lower) ? `pron:${head.lower}` : head.cap ? 'cap' : head.word ? 'x' : 'punct';
   const ctx = `${marks.content[range[0]] ? 'C' : '-'}${marks.quoted[range[0]] ? 'Q' : '-'}${marks.ruled ? 'R' : '-'}`;
+  // A cue of function words only ("for", "has been", "at a") is mostly the tail of a rules' cue or a fragment.
+  let content = false;
+  for (let i = range[0]; i <= range[1]; i++) if (CONTENT_TAGS.has(tags[i] ?? 'X')) content = true;
+  const after = range[0] > 0 && marks.covered[range[0] - 1] ? 'cov' : '-';
   return [
     'K:b',
+    `K:fn=${content ? 'content' : 'function'}|${after}`,
+    `K:next=${near(toks[range[1] + 1])}`,
+    `K:srcw=${head.word ? head.lower : shape(head)}`,
     `K:cs=${level(cueScore)}`,
     `K:m=${level(margin)}`,
     `K:csm=${level(cueScore)}|${level(margin)}`,
