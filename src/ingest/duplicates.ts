@@ -280,14 +280,19 @@ function bandKeys(sig: Uint32Array): Uint32Array {
  * @param removed - the earlier state's articles that are gone, with their marks of then
  * @param added - the articles of `articles` new since the earlier state
  * @param printOf - gives an article's `articleFingerprint` (a caller may keep them between runs)
+ * @param knownPrint - gives an article's fingerprint if it was computed already (null: too short for one),
+ *   undefined if not. With it, fingerprints are computed only for articles that may be the first of their
+ *   text now (most copies in a syndicated archive are exact: `markDuplicates` never fingerprints those).
+ *   It must know the fingerprint of every article that was the first of its text in the earlier state.
  */
 export function markDuplicatesDelta(
   articles: readonly Article[],
   removed: readonly Article[],
   added: ReadonlySet<Article>,
   printOf: (a: Article) => Fingerprint | undefined = articleFingerprint,
+  knownPrint?: (a: Article) => Fingerprint | null | undefined,
 ): void {
-  runSteps(markDuplicatesDeltaSteps(articles, removed, added, printOf));
+  runSteps(markDuplicatesDeltaSteps(articles, removed, added, printOf, knownPrint));
 }
 
 /** Articles visited between two pauses of {@link markDuplicatesDeltaSteps}'s passes over the corpus. */
@@ -299,20 +304,25 @@ export function* markDuplicatesDeltaSteps(
   removed: readonly Article[],
   added: ReadonlySet<Article>,
   printOf: (a: Article) => Fingerprint | undefined = articleFingerprint,
+  knownPrint?: (a: Article) => Fingerprint | null | undefined,
 ): Steps<void> {
   if (removed.length === 0 && added.size === 0) return;
   const n = articles.length;
-  // Band keys of every article with a fingerprint (those of the removed ones after them).
-  const keysOf = (a: Article): Uint32Array | null => {
-    const print = printOf(a);
-    return print ? bandKeys(print.sig) : null;
-  };
+  // Texts whose group of identical copies changed: which copy is the first (the one in buckets) may change.
+  const touchedHashes = new Set<string>();
+  for (const a of removed) touchedHashes.add(a.contentHash);
+  for (const a of added) touchedHashes.add(a.contentHash);
+  const keysOf = (print: Fingerprint | null | undefined): Uint32Array | null => (print ? bandKeys(print.sig) : null);
+  // Band keys of every article that is or was in buckets. An article never fingerprinted was not the first of its
+  // text, so in no bucket; it can only become the first where its group of copies changed.
   const keys = new Array<Uint32Array | null>(n);
   for (let i = 0; i < n; i++) {
     if (i % DELTA_STEP === DELTA_STEP - 1) yield;
-    keys[i] = keysOf(articles[i]!);
+    const a = articles[i]!;
+    const known = knownPrint && !added.has(a) ? knownPrint(a) : undefined;
+    keys[i] = keysOf(known !== undefined ? known : !knownPrint || added.has(a) || touchedHashes.has(a.contentHash) ? printOf(a) : null);
   }
-  const removedKeys = removed.map(keysOf);
+  const removedKeys = removed.map((a) => keysOf(knownPrint ? knownPrint(a) : printOf(a)));
   const inBuckets = (sets: Array<Set<number>>, k: Uint32Array | null): boolean => {
     if (!k) return false;
     for (let band = 0; band < BANDS; band++) if (sets[band]!.has(k[band]!)) return true;
@@ -321,18 +331,10 @@ export function* markDuplicatesDeltaSteps(
   const addKeys = (sets: Array<Set<number>>, k: Uint32Array | null): void => {
     if (k) for (let band = 0; band < BANDS; band++) sets[band]!.add(k[band]!);
   };
-  // The buckets and identical-text groups the change touched.
+  // The buckets the change touched.
   const touched = Array.from({ length: BANDS }, () => new Set<number>());
-  const touchedHashes = new Set<string>();
-  removed.forEach((a, i) => {
-    addKeys(touched, removedKeys[i]!);
-    touchedHashes.add(a.contentHash);
-  });
-  articles.forEach((a, i) => {
-    if (!added.has(a)) return;
-    addKeys(touched, keys[i]!);
-    touchedHashes.add(a.contentHash);
-  });
+  for (const k of removedKeys) addKeys(touched, k);
+  for (let i = 0; i < n; i++) if (added.has(articles[i]!)) addKeys(touched, keys[i]!);
   // An earlier group is named by its earliest article's id (its members' mark, or its own id).
   const groupOf = (a: Article): string => a.duplicateOf ?? a.id;
   const undone = new Set<string>();

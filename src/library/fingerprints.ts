@@ -43,7 +43,7 @@ export function markCopiesSteps(articles: Article[]): Steps<void> {
  * {@link markCopies} over `articles`, comparing only near the change).
  */
 export function markCopiesDeltaSteps(articles: readonly Article[], removed: readonly Article[], added: ReadonlySet<Article>): Steps<void> {
-  return markDuplicatesDeltaSteps(articles, removed, added, cachedFingerprint);
+  return markDuplicatesDeltaSteps(articles, removed, added, cachedFingerprint, knownFingerprint);
 }
 
 /** Stored state per article: fingerprint never computed, too short for one, or stored. */
