@@ -296,7 +296,7 @@ export function markDuplicatesDelta(
 }
 
 /** Articles visited between two pauses of {@link markDuplicatesDeltaSteps}'s passes over the corpus. */
-const DELTA_STEP = 4096;
+const DELTA_STEP = 1024;
 
 /** {@link markDuplicatesDelta} as steps that pause now and then (run it with `runStepsInTurns`). */
 export function* markDuplicatesDeltaSteps(
