@@ -255,3 +255,184 @@ export function* markDuplicatesSteps(articles: Article[], printOf: (a: Article) 
     else a.duplicateOf = articles[root]!.id;
   }
 }
+
+/** Band keys of one fingerprint, one per band. */
+function bandKeys(sig: Uint32Array): Uint32Array {
+  const keys = new Uint32Array(BANDS);
+  for (let band = 0; band < BANDS; band++) keys[band] = bandKey(sig, band);
+  return keys;
+}
+
+/**
+ * Brings the marks of {@link markDuplicates} up to date after some articles were removed and
+ * others added, exactly: afterwards every article of `articles` is marked as `markDuplicates(articles)`
+ * would mark it, while only the groups near the change are compared again.
+ *
+ * Why it is exact: `markDuplicates` joins articles along edges, each from one LSH bucket (an
+ * article against the earliest {@link BUCKET_KEEP} before it there) or one group of identical
+ * texts. A change alters only the edges of the buckets and identical-text groups holding a removed
+ * or added article. Every earlier group with a member in one of those is taken apart and joined
+ * again from all the buckets and identical-text groups of its members, computed afresh over the
+ * whole corpus; every other earlier group keeps its edges and gains none (an edge to it from an
+ * untouched bucket was there before), so it stays as it was.
+ * @param articles - the corpus now: the earlier state's remaining articles (still marked as
+ *   `markDuplicates` marked the earlier state), followed or preceded by `added`
+ * @param removed - the earlier state's articles that are gone, with their marks of then
+ * @param added - the articles of `articles` new since the earlier state
+ * @param printOf - gives an article's `articleFingerprint` (a caller may keep them between runs)
+ * @param knownPrint - gives an article's fingerprint if it was computed already (null: too short for one),
+ *   undefined if not. With it, fingerprints are computed only for articles that may be the first of their
+ *   text now (most copies in a syndicated archive are exact: `markDuplicates` never fingerprints those).
+ *   It must know the fingerprint of every article that was the first of its text in the earlier state.
+ */
+export function markDuplicatesDelta(
+  articles: readonly Article[],
+  removed: readonly Article[],
+  added: ReadonlySet<Article>,
+  printOf: (a: Article) => Fingerprint | undefined = articleFingerprint,
+  knownPrint?: (a: Article) => Fingerprint | null | undefined,
+): void {
+  runSteps(markDuplicatesDeltaSteps(articles, removed, added, printOf, knownPrint));
+}
+
+/** Articles visited between two pauses of {@link markDuplicatesDeltaSteps}'s passes over the corpus. */
+const DELTA_STEP = 1024;
+
+/** {@link markDuplicatesDelta} as steps that pause now and then (run it with `runStepsInTurns`). */
+export function* markDuplicatesDeltaSteps(
+  articles: readonly Article[],
+  removed: readonly Article[],
+  added: ReadonlySet<Article>,
+  printOf: (a: Article) => Fingerprint | undefined = articleFingerprint,
+  knownPrint?: (a: Article) => Fingerprint | null | undefined,
+): Steps<void> {
+  if (removed.length === 0 && added.size === 0) return;
+  const n = articles.length;
+  // Texts whose group of identical copies changed: which copy is the first (the one in buckets) may change.
+  const touchedHashes = new Set<string>();
+  for (const a of removed) touchedHashes.add(a.contentHash);
+  for (const a of added) touchedHashes.add(a.contentHash);
+  const keysOf = (print: Fingerprint | null | undefined): Uint32Array | null => (print ? bandKeys(print.sig) : null);
+  // Band keys of every article that is or was in buckets. An article never fingerprinted was not the first of its
+  // text, so in no bucket; it can only become the first where its group of copies changed.
+  const keys = new Array<Uint32Array | null>(n);
+  for (let i = 0; i < n; i++) {
+    if (i % DELTA_STEP === DELTA_STEP - 1) yield;
+    const a = articles[i]!;
+    const known = knownPrint && !added.has(a) ? knownPrint(a) : undefined;
+    keys[i] = keysOf(known !== undefined ? known : !knownPrint || added.has(a) || touchedHashes.has(a.contentHash) ? printOf(a) : null);
+  }
+  const removedKeys = removed.map((a) => keysOf(knownPrint ? knownPrint(a) : printOf(a)));
+  const inBuckets = (sets: Array<Set<number>>, k: Uint32Array | null): boolean => {
+    if (!k) return false;
+    for (let band = 0; band < BANDS; band++) if (sets[band]!.has(k[band]!)) return true;
+    return false;
+  };
+  const addKeys = (sets: Array<Set<number>>, k: Uint32Array | null): void => {
+    if (k) for (let band = 0; band < BANDS; band++) sets[band]!.add(k[band]!);
+  };
+  // The buckets the change touched.
+  const touched = Array.from({ length: BANDS }, () => new Set<number>());
+  for (const k of removedKeys) addKeys(touched, k);
+  for (let i = 0; i < n; i++) if (added.has(articles[i]!)) addKeys(touched, keys[i]!);
+  // An earlier group is named by its earliest article's id (its members' mark, or its own id).
+  const groupOf = (a: Article): string => a.duplicateOf ?? a.id;
+  const undone = new Set<string>();
+  for (const a of removed) undone.add(groupOf(a));
+  for (let i = 0; i < n; i++) {
+    if (i % DELTA_STEP === DELTA_STEP - 1) yield;
+    const a = articles[i]!;
+    if (added.has(a)) continue;
+    if (touchedHashes.has(a.contentHash) || inBuckets(touched, keys[i]!)) undone.add(groupOf(a));
+  }
+  // The articles whose groups are taken apart, and the buckets and identical-text groups they are in.
+  const apart: number[] = [];
+  const again = Array.from({ length: BANDS }, () => new Set<number>());
+  const againHashes = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (i % DELTA_STEP === DELTA_STEP - 1) yield;
+    const a = articles[i]!;
+    if (!added.has(a) && !undone.has(groupOf(a))) continue;
+    apart.push(i);
+    addKeys(again, keys[i]!);
+    againHashes.add(a.contentHash);
+  }
+  // Every article in those buckets or groups, now; an article of a kept group stands for its group.
+  const members: number[] = [];
+  const hashesToSettle = new Set<string>(againHashes);
+  for (let i = 0; i < n; i++) {
+    if (i % DELTA_STEP === DELTA_STEP - 1) yield;
+    const a = articles[i]!;
+    if (againHashes.has(a.contentHash) || inBuckets(again, keys[i]!)) {
+      members.push(i);
+      hashesToSettle.add(a.contentHash);
+    }
+  }
+  // Which article is the first of its identical text (only the first is put in buckets), for every member.
+  const firstOfHash = new Map<string, number>();
+  const sameText = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (i % DELTA_STEP === DELTA_STEP - 1) yield;
+    const h = articles[i]!.contentHash;
+    if (!hashesToSettle.has(h)) continue;
+    const first = firstOfHash.get(h);
+    if (first === undefined || compareAge(articles[i]!, articles[first]!) < 0) firstOfHash.set(h, i);
+    if (againHashes.has(h)) {
+      let list = sameText.get(h);
+      if (!list) sameText.set(h, (list = []));
+      list.push(i);
+    }
+  }
+  // Union-find over the articles. An article of a kept group can be in the buckets compared again (it counts
+  // towards which articles a bucket keeps) but joins no article taken apart: that edge would have been there before.
+  const parent = new Int32Array(n).map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const union = (x: number, y: number): void => {
+    const rx = find(x);
+    const ry = find(y);
+    if (rx === ry) return;
+    if (compareAge(articles[rx]!, articles[ry]!) < 0) parent[ry] = rx;
+    else parent[rx] = ry;
+  };
+  for (const list of sameText.values()) {
+    const first = firstOfHash.get(articles[list[0]!]!.contentHash)!;
+    for (const i of list) union(first, i);
+  }
+  // The buckets to compare again: their members (first of their text, with a fingerprint) in age order.
+  const buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
+  for (const i of members) {
+    const k = keys[i];
+    if (!k || firstOfHash.get(articles[i]!.contentHash) !== i) continue;
+    for (let band = 0; band < BANDS; band++) {
+      if (!again[band]!.has(k[band]!)) continue;
+      const map = buckets[band]!;
+      const list = map.get(k[band]!);
+      if (list) list.push(i);
+      else map.set(k[band]!, [i]);
+    }
+  }
+  yield;
+  for (const map of buckets) {
+    for (const list of map.values()) {
+      if (list.length < 2) continue;
+      list.sort((x, y) => compareAge(articles[x]!, articles[y]!));
+      for (let m = 1; m < list.length; m++) {
+        const print = printOf(articles[list[m]!]!)!;
+        for (let o = 0; o < Math.min(m, BUCKET_KEEP); o++) if (sameStory(printOf(articles[list[o]!]!)!, print)) union(list[o]!, list[m]!);
+      }
+    }
+  }
+  // Marks: the articles taken apart, by their group now (the others keep theirs).
+  for (const i of apart) {
+    const a = articles[i]!;
+    const root = articles[find(i)]!;
+    if (root === a) delete a.duplicateOf;
+    else a.duplicateOf = root.id;
+  }
+}

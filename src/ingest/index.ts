@@ -17,6 +17,6 @@ export {
   type IngestFileOptions,
 } from './corpus.js';
 export { walkCorpus, realCorpusRoot, isInside, OUTSIDE_LINK_REASON, type CorpusListing, type SkippedPath, type SymlinkPolicy } from './corpus-walk.js';
-export { markDuplicates, markDuplicatesSteps, articleFingerprint, type Fingerprint } from './duplicates.js';
+export { markDuplicates, markDuplicatesSteps, markDuplicatesDelta, markDuplicatesDeltaSteps, articleFingerprint, type Fingerprint } from './duplicates.js';
 export { splitFrontMatter, FrontMatterError } from './front-matter.js';
 export type { Dateline } from './dateline.js';

@@ -99,16 +99,49 @@ export function statFiles(base: string, files: readonly string[], thread = files
   });
 }
 
-/** Remembered file hashes: relative path → [size, mtimeMs, sha1]. */
+/**
+ * Remembered file hashes: per corpus file, in path order (as `walkCorpus` sorts), its entry (the
+ * relative path, or path NUL link target for a followed link), size, mtime and sha1. Kept as
+ * parallel arrays: a start of 100,000 files then builds no map and no object per file.
+ */
 export interface FileManifest {
   hashedAt: number;
-  files: Map<string, [number, number, string]>;
+  entries: readonly string[];
+  /** `[size0, mtime0, size1, mtime1, …]`, aligned with `entries`. */
+  stats: ArrayLike<number>;
+  hashes: readonly string[];
+}
+
+/** The path part of a manifest entry (before a link target). */
+function entryPath(entry: string): string {
+  const nul = entry.indexOf('\u0000');
+  return nul < 0 ? entry : entry.slice(0, nul);
+}
+
+/**
+ * Finds remembered files in path order: asked for entries in ascending path order, it walks the
+ * manifest alongside (a manifest out of order only costs re-hashing the files it then misses).
+ */
+class ManifestCursor {
+  private at = 0;
+  constructor(private readonly m: FileManifest) {}
+
+  /** Index of `entry` in the manifest, or -1. */
+  find(entry: string): number {
+    const entries = this.m.entries;
+    if (this.at < entries.length && entries[this.at] === entry) return this.at++;
+    const path = entryPath(entry);
+    while (this.at < entries.length && entryPath(entries[this.at]!) < path) this.at++;
+    // The same path may be there with another link target (re-pointed link): not a match, and not passed.
+    for (let j = this.at; j < entries.length && entryPath(entries[j]!) === path; j++) if (entries[j] === entry) return j;
+    return -1;
+  }
 }
 
 /** The manifest as text: a first line with the time, then one tab-separated line per file (parses far faster than JSON). */
 export function formatManifest(m: FileManifest): string {
   const lines = [`newsdesk-files\t1\t${m.hashedAt}`];
-  for (const [file, [size, mtime, hash]] of m.files) lines.push(`${file}\t${size}\t${mtime}\t${hash}`);
+  for (let i = 0; i < m.entries.length; i++) lines.push(`${m.entries[i]}\t${m.stats[2 * i]}\t${m.stats[2 * i + 1]}\t${m.hashes[i]}`);
   return lines.join('\n');
 }
 
@@ -119,7 +152,9 @@ export function parseManifest(text: string): FileManifest | null {
   if (head[0] !== 'newsdesk-files' || head[1] !== '1') return null;
   const hashedAt = Number(head[2]);
   if (!Number.isFinite(hashedAt)) return null;
-  const files = new Map<string, [number, number, string]>();
+  const entries: string[] = [];
+  const stats: number[] = [];
+  const hashes: string[] = [];
   // Read by offsets rather than split into arrays: a start reads 100,000 lines of it.
   for (let at = firstEnd + 1; at < text.length; ) {
     let end = text.indexOf('\n', at);
@@ -127,10 +162,14 @@ export function parseManifest(text: string): FileManifest | null {
     const t1 = text.indexOf('\t', at);
     const t2 = t1 < 0 ? -1 : text.indexOf('\t', t1 + 1);
     const t3 = t2 < 0 ? -1 : text.indexOf('\t', t2 + 1);
-    if (t1 > at && t3 >= 0 && t3 + 1 < end) files.set(text.slice(at, t1), [Number(text.slice(t1 + 1, t2)), Number(text.slice(t2 + 1, t3)), text.slice(t3 + 1, end)]);
+    if (t1 > at && t3 >= 0 && t3 + 1 < end) {
+      entries.push(text.slice(at, t1));
+      stats.push(Number(text.slice(t1 + 1, t2)), Number(text.slice(t2 + 1, t3)));
+      hashes.push(text.slice(t3 + 1, end));
+    }
     at = end + 1;
   }
-  return { hashedAt, files };
+  return { hashedAt, entries, stats, hashes };
 }
 
 /** Reads the remembered file hashes, or null on a first run or a damaged file. */
@@ -207,7 +246,6 @@ export async function corpusKey(
   const base = dir.endsWith(path.sep) || dir.endsWith('/') ? dir : dir + path.sep;
   const files = listing.files;
   const digests = new Array<string>(files.length);
-  const manifest: FileManifest = { hashedAt, files: new Map() };
   const toRead: number[] = [];
   // A linked file is remembered under its path and its target, so a re-pointed link is hashed afresh.
   const entry = (file: string): string => {
@@ -218,19 +256,17 @@ export async function corpusKey(
   // Given as a function, the manifest is read and parsed while the files are stat'ed on their thread.
   const previous = typeof previousManifest === 'function' ? previousManifest() : previousManifest;
   const stats = await statting;
+  const names = listing.linked.size ? files.map(entry) : files;
+  /** Per file, the hash the previous manifest remembered for it (also when it changed since). */
+  const remembered = new Array<string | undefined>(files.length);
+  const cursor = previous ? new ManifestCursor(previous) : null;
   for (let i = 0; i < files.length; i++) {
-    const rel = files[i]!;
-    const file = entry(rel);
     const size = stats[2 * i]!;
     const mtime = stats[2 * i + 1]!;
-    const known = previous?.files.get(file);
-    if (known && known[0] === size && known[1] === mtime && mtime < previous!.hashedAt - RACY_MS) {
-      digests[i] = known[2];
-      manifest.files.set(file, known);
-    } else {
-      toRead.push(i);
-      manifest.files.set(file, [size, mtime, '']);
-    }
+    const j = cursor ? cursor.find(names[i]!) : -1;
+    if (j >= 0) remembered[i] = previous!.hashes[j];
+    if (j >= 0 && previous!.stats[2 * j] === size && previous!.stats[2 * j + 1] === mtime && mtime < previous!.hashedAt - RACY_MS) digests[i] = previous!.hashes[j]!;
+    else toRead.push(i);
   }
   let next = 0;
   const worker = async () => {
@@ -243,11 +279,11 @@ export async function corpusKey(
         // Unreadable now; ingest will report it. Key it as such so it is retried when it becomes readable.
         digests[i] = 'unreadable';
       }
-      manifest.files.get(entry(files[i]!))![2] = digests[i]!;
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, toRead.length) }, worker));
-  const newContent = toRead.filter((i) => previous?.files.get(entry(files[i]!))?.[2] !== digests[i]).map((i) => files[i]!);
+  const manifest: FileManifest = { hashedAt, entries: names, stats, hashes: digests };
+  const newContent = toRead.filter((i) => remembered[i] !== digests[i]).map((i) => files[i]!);
   const hash = createHash('sha256').update(salt).update('\n');
   const entries = files.map((f, i) => {
     const target = listing.linked.get(f);

@@ -5,7 +5,7 @@
  * article object; the snapshot stores them beside the articles.
  */
 import type { Article } from '../core/types.js';
-import { articleFingerprint, markDuplicates, markDuplicatesSteps, type Fingerprint } from '../ingest/index.js';
+import { articleFingerprint, markDuplicates, markDuplicatesDeltaSteps, markDuplicatesSteps, type Fingerprint } from '../ingest/index.js';
 import type { Steps } from '../core/take-turns.js';
 import type { SectionSource } from './stored-article.js';
 
@@ -35,6 +35,15 @@ export function markCopies(articles: Article[]): void {
 /** {@link markCopies} as steps (see `markDuplicatesSteps`), for a load that lets the event loop turn. */
 export function markCopiesSteps(articles: Article[]): Steps<void> {
   return markDuplicatesSteps(articles, cachedFingerprint);
+}
+
+/**
+ * {@link markCopies} after a change, as steps: `articles` (the corpus now) were marked over an
+ * earlier state that held `removed` and not `added`; see `markDuplicatesDelta` (the same marks as
+ * {@link markCopies} over `articles`, comparing only near the change).
+ */
+export function markCopiesDeltaSteps(articles: readonly Article[], removed: readonly Article[], added: ReadonlySet<Article>): Steps<void> {
+  return markDuplicatesDeltaSteps(articles, removed, added, cachedFingerprint, knownFingerprint);
 }
 
 /** Stored state per article: fingerprint never computed, too short for one, or stored. */

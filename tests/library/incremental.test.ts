@@ -114,6 +114,34 @@ describe('incremental start', () => {
     expect(await answers(again)).toEqual(await answers(scratch));
   });
 
+  it('marks syndicated copies on the restart path as a cold build does, when copies come, go and change', async () => {
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
+    const text = (f: string) => readFileSync(path.join(corpus, f), 'utf8');
+    const redate = (f: string, date: string) => text(f).replace(/^published: .*$/m, `published: ${date}`);
+    // Exact and dated copies of two stories.
+    writeFileSync(path.join(corpus, 'wire-a1.md'), redate(files[0]!, '2026-01-02'));
+    writeFileSync(path.join(corpus, 'wire-a2.md'), redate(files[0]!, '2026-01-03'));
+    writeFileSync(path.join(corpus, 'wire-b1.md'), redate(files[1]!, '2026-01-02'));
+    for (const f of readdirSync(corpus)) age(path.join(corpus, f));
+    const cold = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(cold.library.get('wire-a2.md')?.duplicateOf).toBe(files[0]);
+
+    // The original of one is edited past copying (its copies now point at the earliest one left), a copy of it
+    // goes, and a copy of the other dated before its original arrives (the group's earliest article now).
+    writeFileSync(path.join(corpus, files[0]!), text(files[0]!).replace(/\n---\n[\s\S]*$/, '\n---\nThe ministry said on Friday that Zanzibarian observers would visit the salt flats.\n'));
+    unlinkSync(path.join(corpus, 'wire-a1.md'));
+    writeFileSync(path.join(corpus, 'early-b.md'), redate(files[1]!, '2001-01-01'));
+    const restarted = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(restarted.incremental).toMatchObject({ ingested: 2, removed: 1 });
+    const marks = (built: BuiltLibrary) => Object.fromEntries(built.library.articles.map((a) => [a.id, a.duplicateOf ?? null]));
+    const scratch = await buildLibrary({ corpusDir: corpus, dataDir: path.join(root, 'fresh-data'), logger });
+    // Answering from the snapshot plus the delta, before anything is rebuilt.
+    expect(marks(restarted)).toEqual(marks(scratch));
+    expect(marks(restarted)).toMatchObject({ 'wire-a2.md': null, [files[0]!]: null, [files[1]!]: 'early-b.md', 'wire-b1.md': 'early-b.md', 'early-b.md': null });
+    await restarted.settled;
+    expect(await answers(restarted)).toEqual(await answers(scratch));
+  });
+
   it('after a small change, answers from the snapshot plus a delta exactly as the live watcher update of the same change does', async () => {
     const before = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
     const coldVersion = before.library.version;
