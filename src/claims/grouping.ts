@@ -271,6 +271,7 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
   const candidates = new Set([...all.holding('text', text), ...all.closest(all.shared(terms), 2)]);
   let best = -1;
   let bestScore = 0;
+  const mine = all.weights.sumOf(terms);
   for (const i of [...candidates].sort((x, y) => x - y)) {
     const g = all.list[i]!;
     const sameClaimant = a.statement.claimantKeys.some((k) => g.keys.has(k));
@@ -278,7 +279,16 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
     // itself needs less agreement than two claimants.
     const needed = sameClaimant ? 0.25 : 0.5;
     let sim = g.texts.has(text) ? 1 : 0;
-    if (sim < 1) for (const m of g.members) sim = Math.max(sim, likeness(all.weights, terms, m));
+    if (sim < 1) {
+      for (const m of g.members) {
+        // Likeness is at most the lighter set's weight over the heavier's: a member that cannot reach what is
+        // needed, the best group so far or this group's best is not compared (the margin covers rounding).
+        const other = all.weights.sumOf(m);
+        const bound = (Math.min(mine, other) / Math.max(mine, other)) * (1 + 1e-9);
+        if (bound < needed || bound < bestScore || bound < sim) continue;
+        sim = Math.max(sim, likeness(all.weights, terms, m));
+      }
+    }
     if (sim >= needed && sim > bestScore) (best = i), (bestScore = sim);
   }
   return best;
