@@ -60,11 +60,8 @@ const REFERRING_NOUN = new RegExp(`^${REFERRING_NOUNS}$`);
 /** At most this many own content words, besides the referring phrase, for a response to count as pointing back. */
 const REFERRING_MAX_TERMS = 3;
 
-/**
- * Content words of a text, lightly stemmed, for comparing claims; a country's demonym or capital counts
- * as the country ("Russian", "Moscow" → russia); the topic's own words are left out.
- */
-function claimTerms(text: string, topic: ReadonlySet<string> = new Set()): Set<string> {
+/** Content words of a text, lightly stemmed, in order of first appearance (see `claimTerms`). */
+function contentWords(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     let word = m[0].toLowerCase();
@@ -72,9 +69,40 @@ function claimTerms(text: string, topic: ReadonlySet<string> = new Set()): Set<s
     if (word.length < 3 || (STOP.has(word) && m[0] !== 'May')) continue;
     const place = placeFor(word);
     word = place ? place.name.toLowerCase() : word.replace(/(?:ing|ed|es|s|ian|ians)$/, '');
-    if (word.length >= 3 && !topic.has(word)) out.add(word);
+    if (word.length >= 3) out.add(word);
   }
+  return [...out];
+}
+
+/**
+ * Content words of a text, lightly stemmed, for comparing claims; a country's demonym or capital counts
+ * as the country ("Russian", "Moscow" → russia); the topic's own words are left out.
+ */
+function claimTerms(text: string, topic: ReadonlySet<string> = new Set()): Set<string> {
+  return withoutTopic(contentWords(text), topic);
+}
+
+function withoutTopic(words: readonly string[], topic: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) if (!topic.has(w)) out.add(w);
   return out;
+}
+
+/**
+ * Content words by content text, read once per text: a topic's candidate articles are often another
+ * topic's, and syndicated copies hold the same statements. Bounded; past the bound it starts afresh.
+ */
+const wordsMemo = new Map<string, string[]>();
+const WORDS_MEMO_LIMIT = 20_000;
+
+function statementTerms(a: Appearance, topic: ReadonlySet<string>): Set<string> {
+  const text = textOf(a, 'content');
+  let words = wordsMemo.get(text);
+  if (!words) {
+    if (wordsMemo.size >= WORDS_MEMO_LIMIT) wordsMemo.clear();
+    wordsMemo.set(text, (words = contentWords(text)));
+  }
+  return withoutTopic(words, topic);
 }
 
 /**
@@ -196,19 +224,34 @@ class Groups {
 class Weights {
   private readonly df = new Map<string, number>();
   private count = 0;
+  /** Each term's weight, once every statement has been seen (`see` clears it). */
+  private readonly weight = new Map<string, number>();
+  /** The summed weight of a term set, by set (the sets are not changed once seen). */
+  private sums = new WeakMap<ReadonlySet<string>, number>();
 
   see(terms: Set<string>): void {
     this.count++;
+    this.weight.clear();
+    this.sums = new WeakMap();
     for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
   of(term: string): number {
-    return Math.log(1 + this.count / (this.df.get(term) ?? 1));
+    let w = this.weight.get(term);
+    if (w === undefined) this.weight.set(term, (w = Math.log(1 + this.count / (this.df.get(term) ?? 1))));
+    return w;
   }
 
   sum(terms: Iterable<string>): number {
     let total = 0;
     for (const t of terms) total += this.of(t);
+    return total;
+  }
+
+  /** `sum` of a set that no longer changes (a statement's content terms), kept. */
+  sumOf(terms: ReadonlySet<string>): number {
+    let total = this.sums.get(terms);
+    if (total === undefined) this.sums.set(terms, (total = this.sum(terms)));
     return total;
   }
 }
@@ -219,7 +262,7 @@ function likeness(weights: Weights, a: Set<string>, b: Set<string>): number {
   let shared = 0;
   let common = 0;
   for (const t of small) if (large.has(t)) (shared++, (common += weights.of(t)));
-  return shared < 2 ? 0 : common / (weights.sum(a) + weights.sum(b) - common);
+  return shared < 2 ? 0 : common / (weights.sumOf(a) + weights.sumOf(b) - common);
 }
 
 /** The group a claim joins: one whose statements say the same thing (the same words, or most content words shared), or -1. */
@@ -228,13 +271,24 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
   const candidates = new Set([...all.holding('text', text), ...all.closest(all.shared(terms), 2)]);
   let best = -1;
   let bestScore = 0;
+  const mine = all.weights.sumOf(terms);
   for (const i of [...candidates].sort((x, y) => x - y)) {
     const g = all.list[i]!;
     const sameClaimant = a.statement.claimantKeys.some((k) => g.keys.has(k));
     // Two statements make the same claim when their content words mostly agree; one claimant restating
     // itself needs less agreement than two claimants.
     const needed = sameClaimant ? 0.25 : 0.5;
-    const sim = g.texts.has(text) ? 1 : Math.max(0, ...g.members.map((m) => likeness(all.weights, terms, m)));
+    let sim = g.texts.has(text) ? 1 : 0;
+    if (sim < 1) {
+      for (const m of g.members) {
+        // Likeness is at most the lighter set's weight over the heavier's: a member that cannot reach what is
+        // needed, the best group so far or this group's best is not compared (the margin covers rounding).
+        const other = all.weights.sumOf(m);
+        const bound = (Math.min(mine, other) / Math.max(mine, other)) * (1 + 1e-9);
+        if (bound < needed || bound < bestScore || bound < sim) continue;
+        sim = Math.max(sim, likeness(all.weights, terms, m));
+      }
+    }
     if (sim >= needed && sim > bestScore) (best = i), (bestScore = sim);
   }
   return best;
@@ -298,7 +352,7 @@ export function groupClaims(appearances: readonly Appearance[], topic: ReadonlyS
   const weights = new Weights();
   const termsOf = new Map<Appearance, Set<string>>();
   for (const a of sorted) {
-    const terms = claimTerms(textOf(a, 'content'), topic);
+    const terms = statementTerms(a, topic);
     termsOf.set(a, terms);
     weights.see(terms);
   }

@@ -10,6 +10,10 @@ import { isQuote, type Token } from './tokens.js';
 import {
   CLAUSE_OPENERS, DATING, INTRO_WORDS, MONTH, OF_HEADS, QUANTITY_NOUNS, SUBORDINATORS, TIME_HEAD,
 } from './words.js';
+import { NAME_TITLES, OTHER_ABBREVIATIONS } from '../ingest/abbreviations.js';
+
+/** A word whose point is an abbreviation's (a title, a state, a firm, "No."), not a full stop. */
+const ABBREVIATION_WORD = new RegExp(`^(?:${[...NAME_TITLES, ...OTHER_ABBREVIATIONS].join('|')}|U\\.S|U\\.N)$`);
 
 /** Longest noun phrase, in tokens, the rules will grow. */
 const MAX_NP = 10;
@@ -42,6 +46,18 @@ function nameMonth(toks: readonly Token[], j: number): boolean {
   return MONTH.test(t.lower) && t.cap && !!prev?.cap && prev.word && !BOUNDARY.has(prev.lower) && !MONTH.test(prev.lower) && !/^\d/.test(toks[j + 1]?.text ?? '') && !(toks[j + 1]?.word && toks[j + 1]!.cap);
 }
 
+/** Months as the news abbreviates them ("Sept. 9", "Aug 4"). */
+const MONTH_SHORT = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+
+/** True when token `k` is a day of the month: a number (1–31, "3rd") right after a capitalised month, "May 3", "Sept. 9". */
+function dayOfMonth(toks: readonly Token[], k: number): boolean {
+  const day = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(toks[k]?.lower ?? '');
+  if (!day || Number(day[1]) < 1 || Number(day[1]) > 31) return false;
+  const month = toks[k - 1]?.text === '.' ? toks[k - 2] : toks[k - 1];
+  if (!month?.cap) return false;
+  return toks[k - 1]?.text === '.' ? MONTH_SHORT.test(month.lower) : MONTH.test(month.lower) || MONTH_SHORT.test(month.lower);
+}
+
 /** Nouns ending in -ly, which do not end a phrase the way adverbs do. */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'daily', 'weekly', 'monthly', 'quarterly', 'italy', 'fly', 'bully', 'belly', 'jelly']);
 
@@ -70,6 +86,8 @@ export function npLeft(toks: Token[], j: number): number {
       break;
     }
     if (prev.lower === "'s") { i--; continue; }
+    // "On May 3 Clinton said", "By Sept. 9 Rubio…": a day after a month is the date's, not the name's.
+    if (cur.cap && dayOfMonth(toks, i - 1)) break;
     // "the Reuters/Ipsos poll": names joined by a slash.
     if (prev.text === '/' && cur.cap && toks[i - 2]?.cap) { i -= 2; continue; }
     // "Kidder Peabody and Co", "Smith & Sons": the conjunction is part of the firm's name.
@@ -107,7 +125,7 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     const possessive = (t.text === "'" || t.text === '’') && /s$/.test(toks[open - 1]?.lower ?? '') && !!toks[open + 1]?.word;
     // "Ashton, Md., who …": the period of an abbreviation before a comma ends no sentence.
     // "Ashton, Md., who …", "the No. 2 Republican": the period of an abbreviation ends no sentence.
-    const abbreviation = t.text === '.' && (toks[open + 1]?.text === ',' || /^\d/.test(toks[open + 1]?.text ?? '') || (!!toks[open + 1]?.word && !toks[open + 1]!.cap) || /^(?:No|Nos|Mt|St|Ft|Jr|Sr|Md|Va|Pa|Ga|Fla|Mass|Calif|Mich|Wis|Ill|Conn|Tenn|Ky|Ariz|Colo|Ore|Okla|Minn|Wash|Del|Nev|Neb|Kan|Miss|Ala|Ark|La|Mo|Ind|Vt|Wyo|Mont|Inc|Co|Corp|Ltd|Bros|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|Rev|Hon|U\.S|U\.N)$/.test(toks[open - 1]?.text ?? ''));
+    const abbreviation = t.text === '.' && (toks[open + 1]?.text === ',' || /^\d/.test(toks[open + 1]?.text ?? '') || (!!toks[open + 1]?.word && !toks[open + 1]!.cap) || ABBREVIATION_WORD.test(toks[open - 1]?.text ?? ''));
     if ((isQuote(t) && !possessive) || (t.text === '.' && !abbreviation) || t.text === ';') return null;
     if (t.text !== mark) continue;
     // "Woodrow Benford, 58, who lives …": an age is no subject; the name sits before it.

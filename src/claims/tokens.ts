@@ -3,6 +3,7 @@
  * (100,000 of them in the benchmark), so it uses one regular expression instead of a full NLP
  * pipeline; the rules in `attribution.ts` only need word shapes, offsets and punctuation.
  */
+import { NAME_TITLES } from '../ingest/abbreviations.js';
 
 /** One token with absolute offsets into the article text. */
 export interface Token {
@@ -20,7 +21,8 @@ export interface Token {
 // Words keep inner apostrophes, hyphens and dots ("O'Malley", "Nagorno-Karabakh", "U.S."); a
 // possessive "'s" is split off so names stay clean; every other non-space character is its own token.
 const TOKEN_RE = /''|[’']s\b|[\p{L}\p{N}](?:[\p{L}\p{N}]|[-.](?=[\p{L}\p{N}])|['’](?![sS]\b)(?=\p{L}))*\.?|\S/gu;
-const ABBREV_DOT = /^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Sen\.|Sens\.|Rep\.|Reps\.|Gov\.|Del\.|Lt\.|Col\.|Sgt\.|Capt\.|Cmdr\.|Adm\.|Maj\.|Fr\.|St\.|Jr\.|Sr\.|Prof\.|Rev\.|Hon\.|Atty\.|Supt\.|U\.S\.|U\.K\.|U\.N\.)$/;
+/** Words whose point stays on them: an initial, a title before a name (NAME_TITLES), "St.", "Jr.", "Sr.", "Del.", "U.S.". */
+const ABBREV_DOT = new RegExp(`^(?:[A-Z]|${[...NAME_TITLES, 'Del', 'St', 'Jr', 'Sr'].join('|')}|U\\.S|U\\.K|U\\.N)\\.$`);
 
 /** Splits `text.slice(start, end)` into tokens whose offsets point into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {

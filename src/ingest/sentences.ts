@@ -7,6 +7,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { isSpace } from './segment.js';
+import { titleEndsAt } from './abbreviations.js';
 import type { Span } from '../core/types.js';
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
@@ -118,7 +119,8 @@ function uncappedSentences(text: string, block: Span): Span[] {
  * two ("…the end.'" + "' The next…"), which leaves the quotation open in both halves; closing
  * marks right after a sentence belong to it when a space (or the end) follows them. A boundary
  * with no space after it is kept only before a capital outside brackets ("left.She" in pasted
- * web text), not inside a token ("(NYT.A)", "rational...licensing", ". 125 dlrs"); and wire copy's
+ * web text), not inside a token ("(NYT.A)", "rational...licensing", ". 125 dlrs"); a title's point
+ * ("Rev.", "Msgr.") never ends one; and wire copy's
  * bracketed names and tickers ("<CCI.N>", "<ING. C. Olivetti and C. S.P.A.>") never end one.
  * @param piece - the block's text
  * @param spans - wink's sentences in it, in order
@@ -152,6 +154,8 @@ function closedEnd(piece: string, end: number): number {
 
 /** True when the sentence ending at `end` carries on at `next` (see `repairBoundaries`). */
 function continues(piece: string, end: number, next: number): boolean {
+  // "… where Rev. Warnock spoke": the point of a title before a name ends no sentence (NAME_TITLES).
+  if (titleEndsAt(piece, end)) return true;
   if (next === end) {
     // No space: only a capital outside a bracketed token starts a sentence ("(NYT.A)", "< SEHL.L>"),
     // and not the next letter of an initialism ("Sino-U.S.", "D-R.I.").

@@ -39,6 +39,24 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD_MEMO_SIZE = 2000;
 const wordMemos = new WeakMap<Library, { version: string; hits: Map<string, Uint8Array> }>();
 
+/** The spread sample's texts (each cut at `SHARE.charsPerArticle`) and, for an ASCII text, its lower-case form; per library version. */
+const samples = new WeakMap<Library, { version: string; size: number; texts: string[]; lower: (string | null)[] }>();
+
+function spreadSample(library: Library): { texts: string[]; lower: (string | null)[] } {
+  const all = library.articles;
+  const held = samples.get(library);
+  if (held && held.version === library.version && held.size === all.length) return held;
+  const step = Math.max(1, Math.floor(all.length / SHARE.sample));
+  const texts: string[] = [];
+  for (let i = 0; i < all.length && texts.length < SHARE.sample; i += step) texts.push(all[i]!.text.slice(0, SHARE.charsPerArticle));
+  const lower = texts.map((t) => (ASCII.test(t) ? t.toLowerCase() : null));
+  const sample = { version: library.version, size: all.length, texts, lower };
+  samples.set(library, sample);
+  return sample;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Which articles of the spread sample name a word (whole word, any case), remembered per library version. */
 function sampleHits(library: Library, word: string): Uint8Array {
   let held = wordMemos.get(library);
@@ -46,11 +64,15 @@ function sampleHits(library: Library, word: string): Uint8Array {
   const known = held.hits.get(word);
   if (known) return known;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'iu');
-  const all = library.articles;
-  const step = Math.max(1, Math.floor(all.length / SHARE.sample));
-  const hits = new Uint8Array(Math.min(SHARE.sample, Math.ceil(all.length / step)));
-  for (let i = 0, seen = 0; i < all.length && seen < SHARE.sample; i += step, seen++) {
-    if (pattern.test(all[i]!.text.slice(0, SHARE.charsPerArticle))) hits[seen] = 1;
+  const { texts, lower } = spreadSample(library);
+  // An ASCII word is in an ASCII text, any case, only where the text's lower-case form holds its lower-case form:
+  // the pattern is tried only there (case folding maps no ASCII letter to another ASCII one).
+  const needle = ASCII.test(word) ? word.toLowerCase() : null;
+  const hits = new Uint8Array(texts.length);
+  for (let seen = 0; seen < texts.length; seen++) {
+    const low = lower[seen] ?? null;
+    if (needle !== null && low !== null && !low.includes(needle)) continue;
+    if (pattern.test(texts[seen]!)) hits[seen] = 1;
   }
   if (held.hits.size >= WORD_MEMO_SIZE) held.hits.delete(held.hits.keys().next().value!);
   held.hits.set(word, hits);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findStatements, type SentenceLike } from '../../src/claims/attribution.js';
 import type { Statement } from '../../src/claims/types.js';
-import { lines } from '../helpers/sentences.js';
+import { lines, productSentences } from '../helpers/sentences.js';
 
 const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
 
@@ -19,6 +19,17 @@ describe('findStatements', () => {
     const text = 'The mayor said that the bridge would reopen in May.';
     const [s] = find(text);
     expect(s).toMatchObject({ cueText: 'said', sourceText: 'The mayor', contentText: 'the bridge would reopen in May', stance: 'asserts', kind: 'attributed' });
+  });
+
+  it('leaves a day of the month out of the name after it (issue 14)', () => {
+    const text = 'On April 9 Delgado said the depot would close by winter.\nBy Oct. 21 Ferreira told reporters the talks had failed.\nOn July 2nd Ambler said nothing had changed.';
+    expect(find(text).map((s) => s.sourceText)).toEqual(['Delgado', 'Ferreira', 'Ambler']);
+  });
+
+  it('reads a sentence with a title in it as one sentence, its speaker whole (issue 14)', () => {
+    const text = 'The town owed the miners an apology, Rev. Ama Osei said at the funeral.';
+    const [s] = findStatements(text, productSentences(text)).map((x) => ({ source: slice(text, x.source), content: slice(text, x.content) }));
+    expect(s).toEqual({ source: 'Rev. Ama Osei', content: 'The town owed the miners an apology' });
   });
 
   it('takes an "according to" source to the next comma or the sentence end, over what describes it', () => {

@@ -121,6 +121,26 @@ describe('points inside a token', () => {
   });
 });
 
+describe('titles before a name', () => {
+  it('does not end a sentence at the point of a title (one list: NAME_TITLES)', () => {
+    expect(sentencesOf('The vigil was led by Rev. Okonjo and two deacons. Rain fell all night.')).toEqual([
+      'The vigil was led by Rev. Okonjo and two deacons.',
+      'Rain fell all night.',
+    ]);
+    for (const title of ['Msgr', 'Maj', 'Atty', 'Supt', 'Det', 'Cpl', 'Amb']) {
+      expect(sentencesOf(`The ceremony was opened by ${title}. Halvorsen on the pier. Nobody spoke after him.`)).toEqual([
+        `The ceremony was opened by ${title}. Halvorsen on the pier.`,
+        'Nobody spoke after him.',
+      ]);
+    }
+  });
+
+  it('still ends a sentence at a word that only ends like a title, and after a suffix or firm', () => {
+    expect(sentencesOf('The cargo went to Marev. Inspectors followed.')).toEqual(['The cargo went to Marev.', 'Inspectors followed.']);
+    expect(sentencesOf('The shares were sold to Dunmore Holdings Bros. Traders shrugged.')).toEqual(['The shares were sold to Dunmore Holdings Bros.', 'Traders shrugged.']);
+  });
+});
+
 describe('sentence spans', () => {
   const alphabet = fc.constantFrom("''", "'", '"', '“', '”', '.', '?', '!', ' ', '\n', '<', '>', '(', ')', 'A', 'Ms', 'b', 'said', 'U.S.', '3.5', '...');
 

@@ -26,4 +26,16 @@ describe('tooCommonTopic over a library that changes', () => {
     expect(tooCommonTopic('gadgetry', library)).toBeDefined();
     expect(tooCommonTopic('gadgetry crane', library)).toBeUndefined();
   });
+
+  it('finds a word in any case, whole, in plain and accented texts alike', () => {
+    // Two in three articles name the word (upper case, possessive, beside accented letters); the third only inside a longer word.
+    const bodies = ['The crane and its gadgetrY were repaired.', 'Über den Hafen: the gadgetry’s crane was repaired.', 'The supergadgetry crane was repaired.'];
+    const library = libraryFromArticles(ids.map((id, i) => article(id, bodies[i % 3]!)));
+    expect(tooCommonTopic('gadgetry', library)?.headline).toMatch(/appears in 6[67]% of the articles/);
+    // A word with an accent is matched in any case too, and not without its accent.
+    const accented = libraryFromArticles(ids.map((id, i) => article(id, i % 4 ? 'The crane at São Rafael was repaired.' : 'The crane was repaired.')));
+    expect(tooCommonTopic('sao', accented)).toBeUndefined();
+    expect(tooCommonTopic('sÃo', accented)?.headline).toMatch(/appears in 7[45]% of the articles/);
+  });
 });
+
