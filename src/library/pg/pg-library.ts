@@ -5,14 +5,21 @@
  * command asked for and the view lacked:
  *
  * - commands that only read by search (search, claim, timeline, ask, help, and a digest reading
- *   its arrivals by id: `DIGEST_ARTICLES`) run, and every search,
- *   article search, suggestion or article the view could not answer is recorded; those are
- *   fetched from PostgreSQL (articles with their text and annotations, their syndicated copies
- *   too) and the command runs again over the fuller view, until it asks for nothing new (a
- *   topic's aliases are searched once the first results named them; at most `MAX_ROUNDS` runs);
- * - `sources` reads every article (in corpus order); other commands (which may write state,
- *   like a subscription) run once over the articles published in the last `RECENT_DAYS` days.
+ *   its arrivals by id: `DIGEST_ARTICLES`) run, and every search, article search, suggestion,
+ *   article (`get`) and list of copies (`copiesOf`) the view could not answer is recorded; those
+ *   are fetched from PostgreSQL and the command runs again over the fuller view, until it asks
+ *   for nothing new (a topic's aliases are searched once the first results named them; at most
+ *   `MAX_ROUNDS` runs). Only what the command reads is fetched: the articles a search quotes, the
+ *   articles it asks for by id (in the order asked, at most `GET_BATCH` a round, so a command
+ *   that stops after its first N found reads about N), and the syndicated copies of an article
+ *   only when it asks for them (claims list a story's copies as appearances);
+ * - other commands (which may write state, like a subscription) run first over an empty view;
+ *   one that reads `articles` (`sources` every article in corpus order, `topics` and a digest
+ *   shown without the digest service the articles of the last `RECENT_DAYS` days) is stopped
+ *   there and runs again over those. Such a command must not write state before it reads
+ *   `articles` (none does: the ones that write never read the archive).
  *
+ * A view is made per command and dropped with its reply: nothing fetched outlives the request.
  * A view says it is `partial`, so scans of "every article" ask the index instead.
  */
 import type pg from 'pg';
@@ -29,12 +36,22 @@ const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'help', DIGEST_AR
 const RECENT_DAYS = 8;
 /** Most articles a view takes for a recent-articles or whole-archive command, newest first kept. */
 const MAX_SCAN = 300_000;
+/** Most articles fetched by id in one round (commands read their candidates in order and stop after a few hundred). */
+const GET_BATCH = 400;
+/** Most syndicated copies of one article a view is given (corpus order). */
+const MAX_COPIES = 100;
+/** Commands whose reads by id are all fetched in one round: a digest reads every arrival it lists (at most `MAX_FETCHED_ARRIVALS`). */
+const READS_ALL = new Set([DIGEST_ARTICLES]);
+
+/** Thrown by a view's `articles` when the command was started without them (see the module comment). */
+class ScanNeeded extends Error {}
 
 type Miss =
   | { kind: 'search'; key: string; query: string; options: SearchOptions }
   | { kind: 'articles'; key: string; query: string; limit: number }
   | { kind: 'suggest'; key: string; query: string; limit: number }
-  | { kind: 'get'; key: string; id: string };
+  | { kind: 'get'; key: string; id: string }
+  | { kind: 'copies'; key: string; id: string };
 
 /** What a view has been given so far. */
 class Fetched {
@@ -43,7 +60,13 @@ class Fetched {
   readonly articleSearches = new Map<string, string[]>();
   readonly suggestions = new Map<string, string[]>();
   readonly absent = new Set<string>();
+  /** Ids of each article's syndicated copies, for those asked. */
+  readonly copies = new Map<string, string[]>();
   ordered: Article[] | null = null;
+  /** Whether `articles` holds what the command may scan; when not, reading it stops the command (`ScanNeeded`). */
+  scannable = true;
+  /** Set when a command read `articles` while it was not scannable. */
+  scanned = false;
 
   add(article: Article, seq: number): void {
     if (!this.articles.has(article.id)) this.ordered = null;
@@ -66,6 +89,10 @@ class ArchiveView implements Library {
 
   get articles(): readonly Article[] {
     const f = this.fetched;
+    if (!f.scannable) {
+      f.scanned = true;
+      throw new ScanNeeded('this command reads the articles: it runs again over them');
+    }
     f.ordered ??= [...f.articles.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
     return f.ordered;
   }
@@ -81,6 +108,12 @@ class ArchiveView implements Library {
     const hits = this.fetched.searches.get(key);
     if (!hits) this.misses.set(`s${key}`, { kind: 'search', key, query, options: options ?? {} });
     return hits ?? [];
+  }
+
+  copiesOf(id: string): readonly string[] {
+    const ids = this.fetched.copies.get(id);
+    if (!ids && typeof id === 'string') this.misses.set(`c${id}`, { kind: 'copies', key: id, id });
+    return ids ?? [];
   }
 
   searchArticles(query: string, limit = 20): string[] {
@@ -145,13 +178,9 @@ export class PgLibrary implements AnsweringLibrary {
 
   async answer<T>(command: string, run: (library: Library) => Promise<T>): Promise<T> {
     await this.refresh();
+    if (!READERS.has(command)) return this.answerWriter(command, run);
     const fetched = new Fetched();
-    if (!READERS.has(command)) {
-      const where = command === 'sources' ? '' : `WHERE published >= $2`;
-      const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
-      await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles ${where} ORDER BY seq DESC LIMIT $1`, command === 'sources' ? [MAX_SCAN] : [MAX_SCAN, since], fetched);
-      return run(new ArchiveView(fetched, this.currentVersion));
-    }
+    const maxGets = READS_ALL.has(command) ? Infinity : GET_BATCH;
     for (let round = 1; ; round++) {
       const view = new ArchiveView(fetched, this.currentVersion);
       let result: T;
@@ -160,7 +189,7 @@ export class PgLibrary implements AnsweringLibrary {
       } catch (err) {
         // A command may trip over what its view lacked; it runs again once that is fetched.
         if (!view.misses.size || round >= MAX_ROUNDS) throw err;
-        await this.fill(view.misses, fetched);
+        await this.fill(view.misses, fetched, maxGets);
         continue;
       }
       if (!view.misses.size) return result;
@@ -168,38 +197,76 @@ export class PgLibrary implements AnsweringLibrary {
         this.logger.warn({ command, misses: view.misses.size }, 'postgres: the command still asked for more after the last round');
         return result;
       }
-      await this.fill(view.misses, fetched);
+      await this.fill(view.misses, fetched, maxGets);
     }
   }
 
-  /** Fetches what a run asked for and the view lacked. */
-  private async fill(misses: Map<string, Miss>, fetched: Fetched): Promise<void> {
-    const wanted = new Set<string>();
+  /** A command that may write state: run once over an empty view, and once more over the articles it scans if it reads them. */
+  private async answerWriter<T>(command: string, run: (library: Library) => Promise<T>): Promise<T> {
+    const empty = new Fetched();
+    empty.scannable = false;
+    try {
+      const result = await run(new ArchiveView(empty, this.currentVersion));
+      if (!empty.scanned) return result;
+    } catch (err) {
+      if (!empty.scanned) throw err;
+    }
+    const fetched = new Fetched();
+    const where = command === 'sources' ? '' : `WHERE published >= $2`;
+    const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+    await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles ${where} ORDER BY seq DESC LIMIT $1`, command === 'sources' ? [MAX_SCAN] : [MAX_SCAN, since], fetched);
+    return run(new ArchiveView(fetched, this.currentVersion));
+  }
+
+  /** Fetches what a run asked for and the view lacked: at most `maxGets` articles asked for by id, in the order asked. */
+  private async fill(misses: Map<string, Miss>, fetched: Fetched, maxGets: number): Promise<void> {
+    const quoted = new Set<string>();
+    const asked: string[] = [];
+    const copiesOf: string[] = [];
     await Promise.all(
       [...misses.values()].map(async (miss) => {
-        if (miss.kind === 'get') wanted.add(miss.id);
+        if (miss.kind === 'get') asked.push(miss.id);
+        else if (miss.kind === 'copies') copiesOf.push(miss.id);
         else if (miss.kind === 'suggest') fetched.suggestions.set(miss.key, await this.index.suggest(miss.query, miss.limit, this.trigrams));
-        else if (miss.kind === 'articles') {
-          const ids = await this.index.searchArticles(miss.query, miss.limit);
-          fetched.articleSearches.set(miss.key, ids);
-          for (const id of ids) wanted.add(id);
-        } else {
+        else if (miss.kind === 'articles') fetched.articleSearches.set(miss.key, await this.index.searchArticles(miss.query, miss.limit));
+        else {
           const { hits } = await this.index.search(miss.query, miss.options);
           fetched.searches.set(miss.key, hits);
-          for (const hit of hits) wanted.add(hit.articleId);
+          for (const hit of hits) quoted.add(hit.articleId);
         }
       }),
     );
-    const ids = [...wanted].filter((id) => !fetched.articles.has(id));
-    if (!ids.length) return;
-    // The articles, their syndicated copies and the originals of copies: claims list a story's copies as appearances.
-    await this.fetchRows(
-      `SELECT ${ROW_COLUMNS} FROM search_articles WHERE id = ANY($1::text[]) OR duplicate_of = ANY($1::text[])
-       OR id IN (SELECT duplicate_of FROM search_articles WHERE id = ANY($1::text[]) AND duplicate_of IS NOT NULL)`,
-      [ids],
-      fetched,
+    // The articles search hits quote (all of them: a reply renders every hit), then those asked for by id.
+    const ids = [...quoted].filter((id) => !fetched.articles.has(id));
+    let gets = 0;
+    for (const id of asked) {
+      if (gets >= maxGets) break;
+      if (!fetched.articles.has(id) && !quoted.has(id)) (ids.push(id), gets++);
+    }
+    const jobs: Promise<void>[] = [];
+    if (ids.length) {
+      jobs.push(
+        this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles WHERE id = ANY($1::text[])`, [ids], fetched).then(() => {
+          for (const id of ids) if (!fetched.articles.has(id)) fetched.absent.add(id);
+        }),
+      );
+    }
+    if (copiesOf.length) jobs.push(this.fetchCopies(copiesOf, fetched));
+    await Promise.all(jobs);
+  }
+
+  /** The syndicated copies of `originals` (at most `MAX_COPIES` each, corpus order), as articles and as lists per original. */
+  private async fetchCopies(originals: string[], fetched: Fetched): Promise<void> {
+    for (const id of originals) fetched.copies.set(id, []);
+    const { rows } = await this.pool.query<ArticleRow & { seq: string }>(
+      `SELECT ${ROW_COLUMNS} FROM (SELECT *, row_number() OVER (PARTITION BY duplicate_of ORDER BY seq) AS nth FROM search_articles WHERE duplicate_of = ANY($1::text[])) c
+       WHERE nth <= $2 ORDER BY seq`,
+      [originals, MAX_COPIES],
     );
-    for (const id of ids) if (!fetched.articles.has(id)) fetched.absent.add(id);
+    for (const row of rows) {
+      fetched.copies.get(row.duplicate_of!)?.push(row.id);
+      if (!fetched.articles.has(row.id)) fetched.add(articleFromRow(row), Number(row.seq));
+    }
   }
 
   private async fetchRows(sql: string, values: unknown[], fetched: Fetched): Promise<void> {
