@@ -12,7 +12,10 @@
  *   `MAX_ROUNDS` runs). Only what the command reads is fetched: the articles a search quotes, the
  *   articles it asks for by id (in the order asked, at most `GET_BATCH` a round, so a command
  *   that stops after its first N found reads about N), and the syndicated copies of an article
- *   only when it asks for them (claims list a story's copies as appearances);
+ *   only when it asks for them (claims list a story's copies as appearances). A search the run
+ *   asked after it read a stand-in answer (an empty list for a search not fetched yet, a missing
+ *   article) is a guess and waits a round, so a claim whose topic fills its list never asks the
+ *   topic's aliases (see `fill`);
  * - other commands (which may write state, like a subscription) run first over an empty view;
  *   one that reads `articles` (`sources` every article in corpus order, `topics` and a digest
  *   shown without the digest service the articles of the last `RECENT_DAYS` days) is stopped
@@ -29,7 +32,7 @@ import { articleFromRow, type ArticleRow } from './article-rows.js';
 import type { PgSearchIndex } from './pg-search-index.js';
 
 /** Most runs of a command while its view fills. */
-const MAX_ROUNDS = 6;
+const MAX_ROUNDS = 10;
 /** Commands that only read the library, so running them again is harmless. */
 const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'help', DIGEST_ARTICLES]);
 /** What commands that may write state see: the articles of the last days (digest windows are a day). */
@@ -46,12 +49,14 @@ const READS_ALL = new Set([DIGEST_ARTICLES]);
 /** Thrown by a view's `articles` when the command was started without them (see the module comment). */
 class ScanNeeded extends Error {}
 
-type Miss =
+/** What a run asked for and its view lacked; a search asked after the run read a stand-in answer is a `guess`. */
+type Miss = (
   | { kind: 'search'; key: string; query: string; options: SearchOptions }
   | { kind: 'articles'; key: string; query: string; limit: number }
   | { kind: 'suggest'; key: string; query: string; limit: number }
   | { kind: 'get'; key: string; id: string }
-  | { kind: 'copies'; key: string; id: string };
+  | { kind: 'copies'; key: string; id: string }
+) & { guess?: boolean };
 
 /** What a view has been given so far. */
 class Fetched {
@@ -81,6 +86,8 @@ const searchKey = (query: string, o: SearchOptions = {}): string =>
 class ArchiveView implements Library {
   readonly partial = true;
   readonly misses = new Map<string, Miss>();
+  /** Set once the run read a stand-in answer (an empty list or a missing article): what it asks after may depend on it. */
+  private guessed = false;
 
   constructor(
     private readonly fetched: Fetched,
@@ -99,35 +106,52 @@ class ArchiveView implements Library {
 
   get(id: string): Article | undefined {
     const a = this.fetched.articles.get(id);
-    if (!a && typeof id === 'string' && !this.fetched.absent.has(id)) this.misses.set(`g${id}`, { kind: 'get', key: id, id });
+    if (!a && typeof id === 'string' && !this.fetched.absent.has(id)) {
+      this.misses.set(`g${id}`, { kind: 'get', key: id, id });
+      this.guessed = true;
+    }
     return a;
   }
 
   search(query: string, options?: SearchOptions): SearchHit[] {
     const key = searchKey(query, options);
     const hits = this.fetched.searches.get(key);
-    if (!hits) this.misses.set(`s${key}`, { kind: 'search', key, query, options: options ?? {} });
-    return hits ?? [];
+    if (hits) return hits;
+    this.misses.set(`s${key}`, { kind: 'search', key, query, options: options ?? {}, guess: this.guessed });
+    return this.standIn();
   }
 
   copiesOf(id: string): readonly string[] {
     const ids = this.fetched.copies.get(id);
-    if (!ids && typeof id === 'string') this.misses.set(`c${id}`, { kind: 'copies', key: id, id });
-    return ids ?? [];
+    if (ids) return ids;
+    if (typeof id === 'string') this.misses.set(`c${id}`, { kind: 'copies', key: id, id });
+    return this.standIn();
   }
 
   searchArticles(query: string, limit = 20): string[] {
     const key = JSON.stringify([query, limit]);
     const ids = this.fetched.articleSearches.get(key);
-    if (!ids) this.misses.set(`a${key}`, { kind: 'articles', key, query, limit });
-    return ids ?? [];
+    if (ids) return ids;
+    this.misses.set(`a${key}`, { kind: 'articles', key, query, limit, guess: this.guessed });
+    return this.standIn();
   }
 
   suggest(query: string, limit = 5): string[] {
     const key = JSON.stringify([query, limit]);
     const terms = this.fetched.suggestions.get(key);
-    if (!terms) this.misses.set(`u${key}`, { kind: 'suggest', key, query, limit });
-    return terms ?? [];
+    if (terms) return terms;
+    this.misses.set(`u${key}`, { kind: 'suggest', key, query, limit, guess: this.guessed });
+    return this.standIn();
+  }
+
+  /** An empty answer standing in for one not fetched yet, which notes when the run reads it. */
+  private standIn<T>(): T[] {
+    return new Proxy([] as T[], {
+      get: (target, property, receiver) => {
+        this.guessed = true;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
   }
 }
 
@@ -218,13 +242,20 @@ export class PgLibrary implements AnsweringLibrary {
     return run(new ArchiveView(fetched, this.currentVersion));
   }
 
-  /** Fetches what a run asked for and the view lacked: at most `maxGets` articles asked for by id, in the order asked. */
+  /**
+   * Fetches what a run asked for and the view lacked: at most `maxGets` articles asked for by id, in
+   * the order asked. Searches asked after the run read a stand-in answer are guesses (the run might
+   * not ask them once it has the real one: a claim asks a topic's aliases only when the topic itself
+   * found too few articles), so they wait for the next run unless nothing else is asked.
+   */
   private async fill(misses: Map<string, Miss>, fetched: Fetched, maxGets: number): Promise<void> {
     const quoted = new Set<string>();
     const asked: string[] = [];
     const copiesOf: string[] = [];
+    const all = [...misses.values()];
+    const sure = all.filter((m) => !m.guess);
     await Promise.all(
-      [...misses.values()].map(async (miss) => {
+      (sure.length ? sure : all).map(async (miss) => {
         if (miss.kind === 'get') asked.push(miss.id);
         else if (miss.kind === 'copies') copiesOf.push(miss.id);
         else if (miss.kind === 'suggest') fetched.suggestions.set(miss.key, await this.index.suggest(miss.query, miss.limit, this.trigrams));

@@ -34,7 +34,7 @@ describe('a replica fetches what a command reads', () => {
   let local: Runtime;
   let replica: Runtime;
   /** Article rows the replica read from PostgreSQL since the last reset, and how many were copies. */
-  const read = { articles: 0, copies: 0 };
+  const read = { articles: 0, copies: 0, articleSearches: 0 };
   beforeAll(async () => {
     const corpus = mkdtempSync(path.join(tmpdir(), 'nd-pgw-corpus-'));
     const today = new Date().toISOString().slice(0, 10);
@@ -57,6 +57,7 @@ describe('a replica fetches what a command reads', () => {
     const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<pg.QueryResult>;
     (pool as unknown as { query: unknown }).query = async (...args: unknown[]) => {
       const result = await query(...args);
+      if (typeof args[0] === 'string' && args[0].includes('ranked AS')) read.articleSearches++;
       for (const row of result.rows ?? []) {
         if (typeof (row as { body?: unknown }).body !== 'string') continue;
         read.articles++;
@@ -84,6 +85,7 @@ describe('a replica fetches what a command reads', () => {
   beforeEach(() => {
     read.articles = 0;
     read.copies = 0;
+    read.articleSearches = 0;
   });
 
   it('has the copies it is about', () => {
@@ -109,6 +111,13 @@ describe('a replica fetches what a command reads', () => {
     expect(read.copies).toBeGreaterThan(0);
     // Its candidates (at most 50) and their copies, each once.
     expect(read.articles).toBeLessThanOrEqual(compact.articles.length);
+  });
+
+  it('asks a topic\'s aliases only when the topic itself found too few articles, as the compact library does', async () => {
+    // "armenia" and its copies fill a claim's candidates: the aliases (Armenian, Yerevan …) are not asked.
+    const reply = await replica.execute('claim', { text: 'armenia' }, { platform: 'cli' });
+    expect(toJson(reply)).toEqual(toJson(await local.execute('claim', { text: 'armenia' }, { platform: 'cli' })));
+    expect(read.articleSearches).toBe(1);
   });
 
   it('reads no article for a command that does not read the archive', async () => {
