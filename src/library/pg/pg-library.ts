@@ -60,7 +60,9 @@ type Miss = (
 
 /** What a view has been given so far. */
 class Fetched {
-  readonly articles = new Map<string, Article & { seq?: number }>();
+  readonly articles = new Map<string, Article>();
+  /** Corpus order of the articles read from their rows (those a search quoted come without it, and sort last). */
+  readonly seqs = new Map<string, number>();
   readonly searches = new Map<string, SearchHit[]>();
   readonly articleSearches = new Map<string, string[]>();
   readonly suggestions = new Map<string, string[]>();
@@ -73,9 +75,10 @@ class Fetched {
   /** Set when a command read `articles` while it was not scannable. */
   scanned = false;
 
-  add(article: Article, seq: number): void {
+  add(article: Article, seq?: number): void {
     if (!this.articles.has(article.id)) this.ordered = null;
-    this.articles.set(article.id, Object.assign(article, { seq }));
+    this.articles.set(article.id, article);
+    if (seq !== undefined) this.seqs.set(article.id, seq);
   }
 }
 
@@ -100,7 +103,8 @@ class ArchiveView implements Library {
       f.scanned = true;
       throw new ScanNeeded('this command reads the articles: it runs again over them');
     }
-    f.ordered ??= [...f.articles.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    const at = (a: Article) => f.seqs.get(a.id) ?? Number.MAX_SAFE_INTEGER;
+    f.ordered ??= [...f.articles.values()].sort((a, b) => at(a) - at(b));
     return f.ordered;
   }
 
@@ -261,8 +265,10 @@ export class PgLibrary implements AnsweringLibrary {
         else if (miss.kind === 'suggest') fetched.suggestions.set(miss.key, await this.index.suggest(miss.query, miss.limit, this.trigrams));
         else if (miss.kind === 'articles') fetched.articleSearches.set(miss.key, await this.index.searchArticles(miss.query, miss.limit));
         else {
-          const { hits } = await this.index.search(miss.query, miss.options);
+          // The index read the articles its hits quote: they join the view without another query.
+          const { hits, articles } = await this.index.search(miss.query, miss.options);
           fetched.searches.set(miss.key, hits);
+          for (const [id, article] of articles) if (!fetched.articles.has(id)) fetched.add(article);
           for (const hit of hits) quoted.add(hit.articleId);
         }
       }),
