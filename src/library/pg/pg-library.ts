@@ -74,6 +74,8 @@ class Fetched {
   scannable = true;
   /** Set when a command read `articles` while it was not scannable. */
   scanned = false;
+  /** Set once a search or article search was fetched for the command. */
+  searched = false;
 
   add(article: Article, seq?: number): void {
     if (!this.articles.has(article.id)) this.ordered = null;
@@ -250,7 +252,8 @@ export class PgLibrary implements AnsweringLibrary {
    * Fetches what a run asked for and the view lacked: at most `maxGets` articles asked for by id, in
    * the order asked. Searches asked after the run read a stand-in answer are guesses (the run might
    * not ask them once it has the real one: a claim asks a topic's aliases only when the topic itself
-   * found too few articles), so they wait for the next run unless nothing else is asked.
+   * and the articles it found fall short), so they wait for the next run while the command's first
+   * searches or the articles it reads are fetched.
    */
   private async fill(misses: Map<string, Miss>, fetched: Fetched, maxGets: number): Promise<void> {
     const quoted = new Set<string>();
@@ -258,8 +261,13 @@ export class PgLibrary implements AnsweringLibrary {
     const copiesOf: string[] = [];
     const all = [...misses.values()];
     const sure = all.filter((m) => !m.guess);
+    // Guesses wait while what decides them is being fetched: the command's first searches, or articles it
+    // reads. Past those, searches asked one after another (a subject's aliases) are fetched together.
+    const wait = sure.length > 0 && (!fetched.searched || sure.some((m) => m.kind === 'get' || m.kind === 'copies'));
+    const now = wait ? sure : all;
+    if (now.some((m) => m.kind === 'search' || m.kind === 'articles')) fetched.searched = true;
     await Promise.all(
-      (sure.length ? sure : all).map(async (miss) => {
+      now.map(async (miss) => {
         if (miss.kind === 'get') asked.push(miss.id);
         else if (miss.kind === 'copies') copiesOf.push(miss.id);
         else if (miss.kind === 'suggest') fetched.suggestions.set(miss.key, await this.index.suggest(miss.query, miss.limit, this.trigrams));
