@@ -24,7 +24,8 @@ import { toJson } from '../../../src/render/json.js';
 import { repoRoot } from '../../helpers/cli.js';
 import { postgresDatabase } from '../../helpers/postgres.js';
 
-const logger: Logger = { debug() {}, info() {}, error() {}, warn() {} };
+const warnings: string[] = [];
+const logger: Logger = { debug() {}, info() {}, error() {}, warn: (_o: unknown, message?: string) => void warnings.push(message ?? '') };
 /** Copies of each sample article. */
 const COPIES = 12;
 
@@ -118,6 +119,16 @@ describe('a replica fetches what a command reads', () => {
     const reply = await replica.execute('claim', { text: 'armenia' }, { platform: 'cli' });
     expect(toJson(reply)).toEqual(toJson(await local.execute('claim', { text: 'armenia' }, { platform: 'cli' })));
     expect(read.articleSearches).toBe(1);
+  });
+
+  it('answers topics of several subjects with many aliases in full, within its rounds, as the compact library does', async () => {
+    for (const topic of ['russia-armenia', 'ukraine-russia-armenia', 'armenia-azerbaijan', 'russian troops-armenia']) {
+      for (const command of ['claim', 'timeline']) {
+        const b = toJson(await replica.execute(command, { text: topic }, { platform: 'cli' }));
+        expect(b, `${command} ${topic}`).toEqual(toJson(await local.execute(command, { text: topic }, { platform: 'cli' })));
+      }
+    }
+    expect(warnings).toEqual([]);
   });
 
   it('reads no article for a command that does not read the archive', async () => {
