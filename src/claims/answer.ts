@@ -22,7 +22,8 @@ const LIMITS = { candidates: 50, perAlias: 30, groups: 10, claimsPerGroup: 5, it
 
 /** Articles that mention every part of the topic, best first, found through the index. */
 function candidateArticles(library: Library, matchers: PartMatcher[], topic: string, parts: string[][]): Article[] {
-  const copies = copiesOf(library);
+  // A library that holds part of the archive says which copies an article has; otherwise they are found by a scan.
+  const copies = library.copiesOf ? { get: (id: string) => library.copiesOf!(id) } : copiesOf(library);
   const out: Article[] = [];
   const listed = new Set<string>();
   const seen = new Set<string>();

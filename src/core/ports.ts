@@ -50,6 +50,12 @@ export interface Library {
    * (a small corpus's full scan, a word's share of the articles) must ask the index instead.
    */
   readonly partial?: boolean;
+  /**
+   * Ids of an article's syndicated copies, in corpus order. Optional: a library that holds only
+   * part of the archive (`partial`) answers it so a command need not scan `articles` for copies;
+   * without it, copies are found by scanning `articles`.
+   */
+  copiesOf?(id: string): readonly string[];
 }
 
 /**

@@ -188,6 +188,11 @@ export class DigestService implements DigestDesk {
     const topic = request.topic?.trim() || null;
     await this.noting;
     return this.state(async () => {
+      // A replica (no copy of the archive) before the ingest role recorded it: a subscription now would
+      // count the whole archive as news once it does (as the env subscriptions, it must wait).
+      if (isAnsweringLibrary(this.library()) && (await this.store.latestArrival()) === 0) {
+        throw new NewsdeskError('The archive is not recorded yet (the ingest role has not run): subscribe once it has, or its first digest would be the whole archive.', 'loading');
+      }
       const existing = await this.store.listSubscriptions({ platform: request.platform, channel: request.channel });
       if (existing.length >= MAX_SUBSCRIPTIONS_PER_CHANNEL) {
         throw new NewsdeskError(`This channel already has ${existing.length} digests; unsubscribe one first.`, 'usage');

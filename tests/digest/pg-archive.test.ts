@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 describe('the digest service of a replica on the archive in PostgreSQL', () => {
-  it('waits for the ingest role before making env subscriptions, then posts only later arrivals', async () => {
+  it('waits for the ingest role before making env or manual subscriptions, then posts only later arrivals', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'nd-pg-archive-'));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     const corpus = path.join(root, 'corpus');
@@ -52,6 +52,9 @@ describe('the digest service of a replica on the archive in PostgreSQL', () => {
     cleanups.push(() => service.stop());
     expect(await service.start()).toEqual({ posted: 0, empty: 0, failed: 0 });
     expect(await service.list()).toEqual([]);
+    // A manual subscription waits for the ingest role too.
+    await expect(service.subscribe({ platform: 'slack', channel: 'C5000002' })).rejects.toMatchObject({ code: 'loading' });
+    expect(await service.list()).toEqual([]);
 
     const config = loadConfig({ CORPUS_DIR: corpus, DATA_DIR: path.join(root, 'ingest-data') });
     expect(await runIngest(config, logger, { watch: false, databaseUrl: url })).toBe(0);
@@ -60,6 +63,8 @@ describe('the digest service of a replica on the archive in PostgreSQL', () => {
     expect(sub).toMatchObject({ channel: 'C5000001', origin: 'env', createdSeq: 1 });
     // The archive as first ingested is not news.
     await expect(service.runNow({ platform: 'slack', channel: 'C5000001' })).resolves.toMatchObject([{ outcome: 'empty' }]);
+    await service.subscribe({ platform: 'slack', channel: 'C5000002' });
+    await expect(service.runNow({ platform: 'slack', channel: 'C5000002' })).resolves.toMatchObject([{ outcome: 'empty' }]);
 
     writeFileSync(path.join(corpus, 'tremor.md'), TREMOR);
     expect(await runIngest(config, logger, { watch: false, databaseUrl: url })).toBe(0);

@@ -5,14 +5,24 @@
  * command asked for and the view lacked:
  *
  * - commands that only read by search (search, claim, timeline, ask, help, and a digest reading
- *   its arrivals by id: `DIGEST_ARTICLES`) run, and every search,
- *   article search, suggestion or article the view could not answer is recorded; those are
- *   fetched from PostgreSQL (articles with their text and annotations, their syndicated copies
- *   too) and the command runs again over the fuller view, until it asks for nothing new (a
- *   topic's aliases are searched once the first results named them; at most `MAX_ROUNDS` runs);
- * - `sources` reads every article (in corpus order); other commands (which may write state,
- *   like a subscription) run once over the articles published in the last `RECENT_DAYS` days.
+ *   its arrivals by id: `DIGEST_ARTICLES`) run, and every search, article search, suggestion,
+ *   article (`get`) and list of copies (`copiesOf`) the view could not answer is recorded; those
+ *   are fetched from PostgreSQL and the command runs again over the fuller view, until it asks
+ *   for nothing new (a topic's aliases are searched once the first results named them; at most
+ *   `MAX_ROUNDS` runs). Only what the command reads is fetched: the articles a search quotes, the
+ *   articles it asks for by id (in the order asked, at most `GET_BATCH` a round, so a command
+ *   that stops after its first N found reads about N), and the syndicated copies of an article
+ *   only when it asks for them (claims list a story's copies as appearances). A search the run
+ *   asked after it read a stand-in answer (an empty list for a search not fetched yet, a missing
+ *   article) is a guess and waits a round, so a claim whose topic fills its list never asks the
+ *   topic's aliases (see `fill`);
+ * - other commands (which may write state, like a subscription) run first over an empty view;
+ *   one that reads `articles` (`sources` every article in corpus order, `topics` and a digest
+ *   shown without the digest service the articles of the last `RECENT_DAYS` days) is stopped
+ *   there and runs again over those. Such a command must not write state before it reads
+ *   `articles` (none does: the ones that write never read the archive).
  *
+ * A view is made per command and dropped with its reply: nothing fetched outlives the request.
  * A view says it is `partial`, so scans of "every article" ask the index instead.
  */
 import type pg from 'pg';
@@ -22,32 +32,55 @@ import { articleFromRow, type ArticleRow } from './article-rows.js';
 import type { PgSearchIndex } from './pg-search-index.js';
 
 /** Most runs of a command while its view fills. */
-const MAX_ROUNDS = 6;
+const MAX_ROUNDS = 10;
 /** Commands that only read the library, so running them again is harmless. */
 const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'help', DIGEST_ARTICLES]);
 /** What commands that may write state see: the articles of the last days (digest windows are a day). */
 const RECENT_DAYS = 8;
 /** Most articles a view takes for a recent-articles or whole-archive command, newest first kept. */
 const MAX_SCAN = 300_000;
+/** Most articles fetched by id in one round (commands read their candidates in order and stop after a few hundred). */
+const GET_BATCH = 400;
+/** Most syndicated copies of one article a view is given (corpus order). */
+const MAX_COPIES = 100;
+/** Commands whose reads by id are all fetched in one round: a digest reads every arrival it lists (at most `MAX_FETCHED_ARRIVALS`). */
+const READS_ALL = new Set([DIGEST_ARTICLES]);
 
-type Miss =
+/** Thrown by a view's `articles` when the command was started without them (see the module comment). */
+class ScanNeeded extends Error {}
+
+/** What a run asked for and its view lacked; a search asked after the run read a stand-in answer is a `guess`. */
+type Miss = (
   | { kind: 'search'; key: string; query: string; options: SearchOptions }
   | { kind: 'articles'; key: string; query: string; limit: number }
   | { kind: 'suggest'; key: string; query: string; limit: number }
-  | { kind: 'get'; key: string; id: string };
+  | { kind: 'get'; key: string; id: string }
+  | { kind: 'copies'; key: string; id: string }
+) & { guess?: boolean };
 
 /** What a view has been given so far. */
 class Fetched {
-  readonly articles = new Map<string, Article & { seq?: number }>();
+  readonly articles = new Map<string, Article>();
+  /** Corpus order of the articles read from their rows (those a search quoted come without it, and sort last). */
+  readonly seqs = new Map<string, number>();
   readonly searches = new Map<string, SearchHit[]>();
   readonly articleSearches = new Map<string, string[]>();
   readonly suggestions = new Map<string, string[]>();
   readonly absent = new Set<string>();
+  /** Ids of each article's syndicated copies, for those asked. */
+  readonly copies = new Map<string, string[]>();
   ordered: Article[] | null = null;
+  /** Whether `articles` holds what the command may scan; when not, reading it stops the command (`ScanNeeded`). */
+  scannable = true;
+  /** Set when a command read `articles` while it was not scannable. */
+  scanned = false;
+  /** Set once a search or article search was fetched for the command. */
+  searched = false;
 
-  add(article: Article, seq: number): void {
+  add(article: Article, seq?: number): void {
     if (!this.articles.has(article.id)) this.ordered = null;
-    this.articles.set(article.id, Object.assign(article, { seq }));
+    this.articles.set(article.id, article);
+    if (seq !== undefined) this.seqs.set(article.id, seq);
   }
 }
 
@@ -58,6 +91,8 @@ const searchKey = (query: string, o: SearchOptions = {}): string =>
 class ArchiveView implements Library {
   readonly partial = true;
   readonly misses = new Map<string, Miss>();
+  /** Set once the run read a stand-in answer (an empty list or a missing article): what it asks after may depend on it. */
+  private guessed = false;
 
   constructor(
     private readonly fetched: Fetched,
@@ -66,35 +101,63 @@ class ArchiveView implements Library {
 
   get articles(): readonly Article[] {
     const f = this.fetched;
-    f.ordered ??= [...f.articles.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    if (!f.scannable) {
+      f.scanned = true;
+      throw new ScanNeeded('this command reads the articles: it runs again over them');
+    }
+    const at = (a: Article) => f.seqs.get(a.id) ?? Number.MAX_SAFE_INTEGER;
+    f.ordered ??= [...f.articles.values()].sort((a, b) => at(a) - at(b));
     return f.ordered;
   }
 
   get(id: string): Article | undefined {
     const a = this.fetched.articles.get(id);
-    if (!a && typeof id === 'string' && !this.fetched.absent.has(id)) this.misses.set(`g${id}`, { kind: 'get', key: id, id });
+    if (!a && typeof id === 'string' && !this.fetched.absent.has(id)) {
+      this.misses.set(`g${id}`, { kind: 'get', key: id, id });
+      this.guessed = true;
+    }
     return a;
   }
 
   search(query: string, options?: SearchOptions): SearchHit[] {
     const key = searchKey(query, options);
     const hits = this.fetched.searches.get(key);
-    if (!hits) this.misses.set(`s${key}`, { kind: 'search', key, query, options: options ?? {} });
-    return hits ?? [];
+    if (hits) return hits;
+    this.misses.set(`s${key}`, { kind: 'search', key, query, options: options ?? {}, guess: this.guessed });
+    return this.standIn();
+  }
+
+  copiesOf(id: string): readonly string[] {
+    const ids = this.fetched.copies.get(id);
+    if (ids) return ids;
+    if (typeof id === 'string') this.misses.set(`c${id}`, { kind: 'copies', key: id, id });
+    return this.standIn();
   }
 
   searchArticles(query: string, limit = 20): string[] {
     const key = JSON.stringify([query, limit]);
     const ids = this.fetched.articleSearches.get(key);
-    if (!ids) this.misses.set(`a${key}`, { kind: 'articles', key, query, limit });
-    return ids ?? [];
+    if (ids) return ids;
+    this.misses.set(`a${key}`, { kind: 'articles', key, query, limit, guess: this.guessed });
+    return this.standIn();
   }
 
   suggest(query: string, limit = 5): string[] {
     const key = JSON.stringify([query, limit]);
     const terms = this.fetched.suggestions.get(key);
-    if (!terms) this.misses.set(`u${key}`, { kind: 'suggest', key, query, limit });
-    return terms ?? [];
+    if (terms) return terms;
+    this.misses.set(`u${key}`, { kind: 'suggest', key, query, limit, guess: this.guessed });
+    return this.standIn();
+  }
+
+  /** An empty answer standing in for one not fetched yet, which notes when the run reads it. */
+  private standIn<T>(): T[] {
+    return new Proxy([] as T[], {
+      get: (target, property, receiver) => {
+        this.guessed = true;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
   }
 }
 
@@ -145,13 +208,9 @@ export class PgLibrary implements AnsweringLibrary {
 
   async answer<T>(command: string, run: (library: Library) => Promise<T>): Promise<T> {
     await this.refresh();
+    if (!READERS.has(command)) return this.answerWriter(command, run);
     const fetched = new Fetched();
-    if (!READERS.has(command)) {
-      const where = command === 'sources' ? '' : `WHERE published >= $2`;
-      const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
-      await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles ${where} ORDER BY seq DESC LIMIT $1`, command === 'sources' ? [MAX_SCAN] : [MAX_SCAN, since], fetched);
-      return run(new ArchiveView(fetched, this.currentVersion));
-    }
+    const maxGets = READS_ALL.has(command) ? Infinity : GET_BATCH;
     for (let round = 1; ; round++) {
       const view = new ArchiveView(fetched, this.currentVersion);
       let result: T;
@@ -160,7 +219,7 @@ export class PgLibrary implements AnsweringLibrary {
       } catch (err) {
         // A command may trip over what its view lacked; it runs again once that is fetched.
         if (!view.misses.size || round >= MAX_ROUNDS) throw err;
-        await this.fill(view.misses, fetched);
+        await this.fill(view.misses, fetched, maxGets);
         continue;
       }
       if (!view.misses.size) return result;
@@ -168,38 +227,91 @@ export class PgLibrary implements AnsweringLibrary {
         this.logger.warn({ command, misses: view.misses.size }, 'postgres: the command still asked for more after the last round');
         return result;
       }
-      await this.fill(view.misses, fetched);
+      await this.fill(view.misses, fetched, maxGets);
     }
   }
 
-  /** Fetches what a run asked for and the view lacked. */
-  private async fill(misses: Map<string, Miss>, fetched: Fetched): Promise<void> {
-    const wanted = new Set<string>();
+  /** A command that may write state: run once over an empty view, and once more over the articles it scans if it reads them. */
+  private async answerWriter<T>(command: string, run: (library: Library) => Promise<T>): Promise<T> {
+    const empty = new Fetched();
+    empty.scannable = false;
+    try {
+      const result = await run(new ArchiveView(empty, this.currentVersion));
+      if (!empty.scanned) return result;
+    } catch (err) {
+      if (!empty.scanned) throw err;
+    }
+    const fetched = new Fetched();
+    const where = command === 'sources' ? '' : `WHERE published >= $2`;
+    const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+    await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles ${where} ORDER BY seq DESC LIMIT $1`, command === 'sources' ? [MAX_SCAN] : [MAX_SCAN, since], fetched);
+    return run(new ArchiveView(fetched, this.currentVersion));
+  }
+
+  /**
+   * Fetches what a run asked for and the view lacked: at most `maxGets` articles asked for by id, in
+   * the order asked. Searches asked after the run read a stand-in answer are guesses (the run might
+   * not ask them once it has the real one: a claim asks a topic's aliases only when the topic itself
+   * and the articles it found fall short), so they wait for the next run while the command's first
+   * searches or the articles it reads are fetched.
+   */
+  private async fill(misses: Map<string, Miss>, fetched: Fetched, maxGets: number): Promise<void> {
+    const quoted = new Set<string>();
+    const asked: string[] = [];
+    const copiesOf: string[] = [];
+    const all = [...misses.values()];
+    const sure = all.filter((m) => !m.guess);
+    // Guesses wait while what decides them is being fetched: the command's first searches, or articles it
+    // reads. Past those, searches asked one after another (a subject's aliases) are fetched together.
+    const wait = sure.length > 0 && (!fetched.searched || sure.some((m) => m.kind === 'get' || m.kind === 'copies'));
+    const now = wait ? sure : all;
+    if (now.some((m) => m.kind === 'search' || m.kind === 'articles')) fetched.searched = true;
     await Promise.all(
-      [...misses.values()].map(async (miss) => {
-        if (miss.kind === 'get') wanted.add(miss.id);
+      now.map(async (miss) => {
+        if (miss.kind === 'get') asked.push(miss.id);
+        else if (miss.kind === 'copies') copiesOf.push(miss.id);
         else if (miss.kind === 'suggest') fetched.suggestions.set(miss.key, await this.index.suggest(miss.query, miss.limit, this.trigrams));
-        else if (miss.kind === 'articles') {
-          const ids = await this.index.searchArticles(miss.query, miss.limit);
-          fetched.articleSearches.set(miss.key, ids);
-          for (const id of ids) wanted.add(id);
-        } else {
-          const { hits } = await this.index.search(miss.query, miss.options);
+        else if (miss.kind === 'articles') fetched.articleSearches.set(miss.key, await this.index.searchArticles(miss.query, miss.limit));
+        else {
+          // The index read the articles its hits quote: they join the view without another query.
+          const { hits, articles } = await this.index.search(miss.query, miss.options);
           fetched.searches.set(miss.key, hits);
-          for (const hit of hits) wanted.add(hit.articleId);
+          for (const [id, article] of articles) if (!fetched.articles.has(id)) fetched.add(article);
+          for (const hit of hits) quoted.add(hit.articleId);
         }
       }),
     );
-    const ids = [...wanted].filter((id) => !fetched.articles.has(id));
-    if (!ids.length) return;
-    // The articles, their syndicated copies and the originals of copies: claims list a story's copies as appearances.
-    await this.fetchRows(
-      `SELECT ${ROW_COLUMNS} FROM search_articles WHERE id = ANY($1::text[]) OR duplicate_of = ANY($1::text[])
-       OR id IN (SELECT duplicate_of FROM search_articles WHERE id = ANY($1::text[]) AND duplicate_of IS NOT NULL)`,
-      [ids],
-      fetched,
+    // The articles search hits quote (all of them: a reply renders every hit), then those asked for by id.
+    const ids = [...quoted].filter((id) => !fetched.articles.has(id));
+    let gets = 0;
+    for (const id of asked) {
+      if (gets >= maxGets) break;
+      if (!fetched.articles.has(id) && !quoted.has(id)) (ids.push(id), gets++);
+    }
+    const jobs: Promise<void>[] = [];
+    if (ids.length) {
+      jobs.push(
+        this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles WHERE id = ANY($1::text[])`, [ids], fetched).then(() => {
+          for (const id of ids) if (!fetched.articles.has(id)) fetched.absent.add(id);
+        }),
+      );
+    }
+    if (copiesOf.length) jobs.push(this.fetchCopies(copiesOf, fetched));
+    await Promise.all(jobs);
+  }
+
+  /** The syndicated copies of `originals` (at most `MAX_COPIES` each, corpus order), as articles and as lists per original. */
+  private async fetchCopies(originals: string[], fetched: Fetched): Promise<void> {
+    for (const id of originals) fetched.copies.set(id, []);
+    const { rows } = await this.pool.query<ArticleRow & { seq: string }>(
+      `SELECT ${ROW_COLUMNS} FROM (SELECT *, row_number() OVER (PARTITION BY duplicate_of ORDER BY seq) AS nth FROM search_articles WHERE duplicate_of = ANY($1::text[])) c
+       WHERE nth <= $2 ORDER BY seq`,
+      [originals, MAX_COPIES],
     );
-    for (const id of ids) if (!fetched.articles.has(id)) fetched.absent.add(id);
+    for (const row of rows) {
+      fetched.copies.get(row.duplicate_of!)?.push(row.id);
+      if (!fetched.articles.has(row.id)) fetched.add(articleFromRow(row), Number(row.seq));
+    }
   }
 
   private async fetchRows(sql: string, values: unknown[], fetched: Fetched): Promise<void> {
