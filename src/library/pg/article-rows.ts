@@ -80,6 +80,8 @@ export interface PassageRow {
   tsv: string;
   /** Distinct terms (for the vocabulary's passage counts). */
   terms: string[];
+  /** Occurrences of each of `terms`, in its order (head impacts). */
+  tfs: number[];
 }
 
 /** Positions above this are stored as this (PostgreSQL's limit); passages are far shorter. */
@@ -90,7 +92,7 @@ const MAX_FIELD_CHARS = 1000;
 const ASIDE = PassageFlag.caption | PassageFlag.dateline;
 
 /** The tsvector literal, distinct terms and word count of `text[start, end)` by our tokenizer. */
-function vectorOf(text: string, start: number, end: number): { tsv: string; terms: string[]; words: number } {
+function vectorOf(text: string, start: number, end: number): { tsv: string; terms: string[]; tfs: number[]; words: number } {
   const positions = new Map<string, number[]>();
   let words = 0;
   forEachWord(text, start, end, (term) => {
@@ -102,8 +104,13 @@ function vectorOf(text: string, start: number, end: number): { tsv: string; term
   });
   // Terms are letters, marks and digits only (`forEachWord`), so quoting needs no escapes.
   const parts: string[] = [];
-  for (const [term, list] of positions) parts.push(`'${term}':${list.join(',')}`);
-  return { tsv: parts.join(' '), terms: [...positions.keys()], words };
+  const tfs: number[] = [];
+  for (const [term, list] of positions) {
+    parts.push(`'${term}':${list.join(',')}`);
+    // PostgreSQL keeps at most 256 positions of a lexeme: tf as the scoring SQL reads it.
+    tfs.push(Math.min(list.length, 256));
+  }
+  return { tsv: parts.join(' '), terms: [...positions.keys()], tfs, words };
 }
 
 /**
