@@ -10,6 +10,7 @@ import type { Article } from '../../core/types.js';
 import { headImpact, headImpactSql, headParams } from '../../search/pg-rank.js';
 import { createMissingIndexes, dropBulkIndexes, LOCK_NAMESPACE, SEARCH_LOCKS } from './search-schema.js';
 import { packLayout, passageRows, type PassageRow } from './article-rows.js';
+import { copyField as f, copyRows } from './copy-in.js';
 
 /** Articles per transaction: large enough for multi-row inserts to pay, small enough to bound memory and lock time. */
 const BATCH = 400;
@@ -90,11 +91,29 @@ class PassageColumns {
   }
 }
 
+const ARTICLE_COLUMNS = ['id', 'content_hash', 'duplicate_of', 'published', 'salt', 'meta', 'body', 'layout', 'annotations'];
+const PASSAGE_COLUMNS = ['id', 'article_id', 'span_start', 'span_end', 'first_sentence', 'sentence_count', 'flags', 'boost', 'words', 'is_copy', 'tsv'];
+
+/** An article row in COPY's text format (`ARTICLE_COLUMNS`), as `insertArticles` writes it. */
+function articleFields(a: Article, salt: string): string[] {
+  return [
+    f(a.id),
+    f(a.contentHash),
+    f(a.duplicateOf ?? null),
+    f(a.meta.published ?? null),
+    f(salt),
+    f(JSON.stringify(a.meta)),
+    f(a.text.replace(/\u0000/g, ' ')),
+    f(JSON.stringify(packLayout(a))),
+    f(JSON.stringify(a.annotations ?? {}).replace(/\\u0000/g, ' ')),
+  ];
+}
+
 /** The article rows of a batch: one multi-row statement (`upsert`: replacing rows of the same id). */
 function insertArticles(client: pg.ClientBase, articles: readonly Article[], salt: string, upsert: boolean): Promise<unknown> {
   return client.query(
     `INSERT INTO search_articles (id, content_hash, duplicate_of, published, salt, meta, body, layout, annotations)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::jsonb[], $9::jsonb[])
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
      ${
        upsert
          ? `ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, duplicate_of = excluded.duplicate_of,
@@ -276,12 +295,14 @@ export class PgArchiveWriter {
           avgWords = n ? w / n : 1;
           params = headParams(avgWords);
         }
-        const cols = new PassageColumns();
+        const articleLines: string[][] = [];
+        const passageLines: string[][] = [];
         batch.forEach((a, j) => {
           const copy = a.duplicateOf !== undefined ? COPY_KEY : 0;
+          articleLines.push(articleFields(a, this.salt));
           for (const p of rows[j]!) {
             const id = nextId++;
-            cols.add(id, a, p);
+            passageLines.push([String(id), f(a.id), String(p.start), String(p.end), String(p.firstSentence), String(p.sentenceCount), String(p.flags), String(p.boost), String(p.words), copy ? 't' : 'f', p.tsv]);
             words += p.words;
             for (let t = 0; t < p.terms.length; t++) {
               let top = terms.get(p.terms[t]!);
@@ -291,10 +312,10 @@ export class PgArchiveWriter {
             }
           }
         });
-        passages += cols.length;
+        passages += passageLines.length;
         // The database writes this batch while the next one is tokenized.
         await pending;
-        pending = insertArticles(client, batch, this.salt, false).then(() => (cols.length ? cols.insert(client) : undefined));
+        pending = copyRows(client, 'search_articles', ARTICLE_COLUMNS, articleLines).then(() => copyRows(client, 'search_passages', PASSAGE_COLUMNS, passageLines));
         onBatch?.(Math.min(articles.length, i + BULK_BATCH), articles.length);
       }
       await pending;
@@ -506,7 +527,12 @@ export class PgArchiveWriter {
         ]);
       }
     }
-    for (const term of make) await this.makeHead(client, term, avgWords);
+    if (!make.length) return;
+    // The first head of an archive written incrementally fixes the average its impacts use (a bulk load sets it from its first batch).
+    const { rows: avg } = await client.query<{ head_avg: number }>(
+      `UPDATE search_totals SET head_avg = CASE WHEN EXISTS (SELECT 1 FROM search_terms WHERE head_floor IS NOT NULL) THEN head_avg ELSE words::float8 / greatest(passages, 1) END RETURNING head_avg`,
+    );
+    for (const term of make) await this.makeHead(client, term, avg[0]!.head_avg);
   }
 
   /** Makes the head of `term` from its passages (through the GIN index). */

@@ -41,16 +41,19 @@ export interface ArticleRow {
   id: string;
   content_hash: string;
   duplicate_of: string | null;
-  meta: Article['meta'];
+  /** JSON text (or, from a database not yet migrated to text columns, parsed JSON). */
+  meta: Article['meta'] | string;
   body: string;
-  layout: Layout;
-  annotations: Record<string, unknown>;
+  layout: Layout | string;
+  annotations: Record<string, unknown> | string | null;
 }
+
+const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /** The article a row holds. */
 export function articleFromRow(row: ArticleRow): Article {
   const blocks: Block[] = [];
-  const { b, r, s } = row.layout;
+  const { b, r, s } = parsed(row.layout);
   for (let i = 0; i + 2 < b.length; i += 3) {
     const block: Block = { start: b[i]!, end: b[i + 1]!, kind: KINDS[b[i + 2]!] ?? 'body' };
     const reason = r?.[i / 3];
@@ -62,7 +65,8 @@ export function articleFromRow(row: ArticleRow): Article {
     const block = s[i + 2]!;
     sentences.push({ index: i / 3, start: s[i]!, end: s[i + 1]!, block, kind: blocks[block]?.kind ?? 'body' });
   }
-  const article: Article = { id: row.id, meta: row.meta, text: row.body, blocks, sentences, contentHash: row.content_hash, annotations: row.annotations ?? {} };
+  const annotations = row.annotations === null ? {} : parsed(row.annotations);
+  const article: Article = { id: row.id, meta: parsed(row.meta), text: row.body, blocks, sentences, contentHash: row.content_hash, annotations };
   if (row.duplicate_of) article.duplicateOf = row.duplicate_of;
   return article;
 }

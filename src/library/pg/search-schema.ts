@@ -80,6 +80,9 @@ export const SEARCH_MIGRATIONS: readonly string[] = [
   -- The average passage length head impacts were computed with; true while a bulk load of an
   -- empty archive is under way (a sync finding it set starts the load again).
   ALTER TABLE search_totals ADD COLUMN head_avg float8 NOT NULL DEFAULT 1, ADD COLUMN loading boolean NOT NULL DEFAULT false;
+  -- JSON kept as text: nothing queries inside it, and text is written (and read) without jsonb's parse.
+  ALTER TABLE search_articles ALTER COLUMN meta TYPE text USING meta::text, ALTER COLUMN layout TYPE text USING layout::text,
+    ALTER COLUMN annotations TYPE text USING annotations::text;
   CREATE TABLE search_heads (
     term text COLLATE "C" NOT NULL,
     impact float8 NOT NULL,
