@@ -33,7 +33,7 @@ const STAGE_ONE = 400;
 const STAGE_ONE_ARTICLES = 4000;
 /** Most head entries read for a query word whose terms all have heads (split among its terms). */
 const HEAD_SCAN = 2000;
-/** Head entries read when one term alone decides the order (its head is in that order already). */
+/** Head entries read per term when one word alone decides the order (each head is in its term's order already). */
 const SINGLE_SCAN = 400;
 /** Head entries read per term for the OR list (as the compact engine's `orScanLimit`). */
 const OR_SCAN = 400;
@@ -227,22 +227,22 @@ export class PgSearchIndex {
         ? `SELECT * FROM search_passages WHERE tsv @@ ${q}`
         : `SELECT * FROM search_passages WHERE tsv @@ ${q} ORDER BY ts_rank(tsv, ${q}, 1) * boost DESC LIMIT ${stageOne}`;
     };
-    let rows: string;
+    const parts: string[] = [];
+    const split = (words: readonly WordPlan[], per: (headed: number) => number) => {
+      const headed = words.flatMap((w) => w.variants.filter((v) => v.head).map((v) => v.term));
+      const rest = words.map((w) => ({ ...w, variants: w.variants.filter((v) => !v.head) })).filter((w) => w.variants.length);
+      if (headed.length) parts.push(heads(headed, per(headed.length)));
+      if (rest.length) parts.push(gin(rest, rest.reduce((n, w) => n + w.variants.reduce((m, v) => m + v.df, 0), 0)));
+    };
     if (op === '&') {
       const driver = asked.reduce((a, b) => (b.df < a.df ? b : a));
-      if (driver.variants.every((v) => v.head)) rows = heads(driver.variants.map((v) => v.term), single ? SINGLE_SCAN : Math.ceil(HEAD_SCAN / driver.variants.length));
       // Without heads the whole query goes to the GIN index (it intersects the words' lists itself).
-      else rows = gin(asked, driver.df);
-    } else {
-      const headed = asked.flatMap((w) => w.variants.filter((v) => v.head).map((v) => v.term));
-      const rest = asked.map((w) => ({ ...w, variants: w.variants.filter((v) => !v.head) })).filter((w) => w.variants.length);
-      const parts: string[] = [];
-      if (headed.length) parts.push(heads(headed, orScan));
-      if (rest.length) parts.push(gin(rest, rest.reduce((n, w) => n + w.variants.reduce((m, v) => m + v.df, 0), 0)));
-      // A passage both in a head and matched by a rarer term comes twice; the callers keep its best row.
-      rows = parts.map((x) => `(${x})`).join(' UNION ALL ');
-    }
-    return `(${rows}) p`;
+      if (!driver.variants.some((v) => v.head)) parts.push(gin(asked, driver.df));
+      // Else the rarest word's candidates: its headed terms' heads and its other terms' passages (holding every word is checked after).
+      else split([driver], (n) => (single ? SINGLE_SCAN : Math.ceil(HEAD_SCAN / n)));
+    } else split(asked, () => orScan);
+    // A passage both in a head and matched by a rarer term comes twice; the callers keep its best row.
+    return `(${parts.map((x) => `(${x})`).join(' UNION ALL ')}) p`;
   }
 
   /**
@@ -268,7 +268,7 @@ export class PgSearchIndex {
       holdsAll = `AND s.matched = $${values.length}`;
     }
     // A filter to some articles: their passages are scored (through the GIN index); else the candidates of `source`.
-    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1 && plan.terms.length === 1);
+    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1);
     const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
     const { rows } = await this.pool.query<PassageHitRow>(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i))
