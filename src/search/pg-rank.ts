@@ -57,3 +57,26 @@ export function wordScoreSql(factor: string, positions: string, words: string, p
 
 /** The idf rank.ts uses (re-exported for tests that compare the SQL score with it). */
 export { idf };
+
+/** The length and tf constants of `headImpact` for an average passage length (`pgScoreParams`' numbers without the factors). */
+export function headParams(avgWords: number): Omit<PgScoreParams, 'factors'> {
+  const { delta, k1plus1, normA, normB } = pgScoreParams([], 1, avgWords);
+  return { delta, k1plus1, normA, normB };
+}
+
+/**
+ * Head impact of a term in a passage (the order of a frequent term's head, search_heads): the
+ * passage's score for the one-word query of that term without its idf (a constant per term):
+ * boost × (δ + tf·(k1+1) / (tf + lengthNorm(words))), with the boost as the row stores it
+ * (float4) and the length constants of the average the heads were built with (`headParams`).
+ * Within one term this orders passages as rank.ts scores them (exactly, while the average is
+ * that one). The operations are those of `headImpactSql`, in its order, so both give one number.
+ */
+export function headImpact(tf: number, words: number, boost: number, p: Omit<PgScoreParams, 'factors'>): number {
+  return (p.delta + (tf * p.k1plus1) / (tf + p.normA + p.normB * words)) * Math.fround(boost);
+}
+
+/** `headImpact` as SQL over expressions for tf, words and the stored boost, and placeholders for `headParams`' numbers. */
+export function headImpactSql(tf: string, words: string, boost: string, params: { d: string; k: string; a: string; b: string }): string {
+  return `((${params.d} + ${tf} * ${params.k} / (${tf} + ${params.a} + ${params.b} * ${words})) * ${boost}::float8)`;
+}

@@ -41,16 +41,19 @@ export interface ArticleRow {
   id: string;
   content_hash: string;
   duplicate_of: string | null;
-  meta: Article['meta'];
+  /** JSON text (or, from a database not yet migrated to text columns, parsed JSON). */
+  meta: Article['meta'] | string;
   body: string;
-  layout: Layout;
-  annotations: Record<string, unknown>;
+  layout: Layout | string;
+  annotations: Record<string, unknown> | string | null;
 }
+
+const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /** The article a row holds. */
 export function articleFromRow(row: ArticleRow): Article {
   const blocks: Block[] = [];
-  const { b, r, s } = row.layout;
+  const { b, r, s } = parsed(row.layout);
   for (let i = 0; i + 2 < b.length; i += 3) {
     const block: Block = { start: b[i]!, end: b[i + 1]!, kind: KINDS[b[i + 2]!] ?? 'body' };
     const reason = r?.[i / 3];
@@ -62,7 +65,8 @@ export function articleFromRow(row: ArticleRow): Article {
     const block = s[i + 2]!;
     sentences.push({ index: i / 3, start: s[i]!, end: s[i + 1]!, block, kind: blocks[block]?.kind ?? 'body' });
   }
-  const article: Article = { id: row.id, meta: row.meta, text: row.body, blocks, sentences, contentHash: row.content_hash, annotations: row.annotations ?? {} };
+  const annotations = row.annotations === null ? {} : parsed(row.annotations);
+  const article: Article = { id: row.id, meta: parsed(row.meta), text: row.body, blocks, sentences, contentHash: row.content_hash, annotations };
   if (row.duplicate_of) article.duplicateOf = row.duplicate_of;
   return article;
 }
@@ -80,6 +84,8 @@ export interface PassageRow {
   tsv: string;
   /** Distinct terms (for the vocabulary's passage counts). */
   terms: string[];
+  /** Occurrences of each of `terms`, in its order (head impacts). */
+  tfs: number[];
 }
 
 /** Positions above this are stored as this (PostgreSQL's limit); passages are far shorter. */
@@ -90,7 +96,7 @@ const MAX_FIELD_CHARS = 1000;
 const ASIDE = PassageFlag.caption | PassageFlag.dateline;
 
 /** The tsvector literal, distinct terms and word count of `text[start, end)` by our tokenizer. */
-function vectorOf(text: string, start: number, end: number): { tsv: string; terms: string[]; words: number } {
+function vectorOf(text: string, start: number, end: number): { tsv: string; terms: string[]; tfs: number[]; words: number } {
   const positions = new Map<string, number[]>();
   let words = 0;
   forEachWord(text, start, end, (term) => {
@@ -102,8 +108,13 @@ function vectorOf(text: string, start: number, end: number): { tsv: string; term
   });
   // Terms are letters, marks and digits only (`forEachWord`), so quoting needs no escapes.
   const parts: string[] = [];
-  for (const [term, list] of positions) parts.push(`'${term}':${list.join(',')}`);
-  return { tsv: parts.join(' '), terms: [...positions.keys()], words };
+  const tfs: number[] = [];
+  for (const [term, list] of positions) {
+    parts.push(`'${term}':${list.join(',')}`);
+    // PostgreSQL keeps at most 256 positions of a lexeme: tf as the scoring SQL reads it.
+    tfs.push(Math.min(list.length, 256));
+  }
+  return { tsv: parts.join(' '), terms: [...positions.keys()], tfs, words };
 }
 
 /**

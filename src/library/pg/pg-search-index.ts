@@ -31,6 +31,12 @@ const EXACT_LIMIT = 2000;
 const STAGE_ONE = 400;
 /** Passages `ts_rank` picks first for an article search with many candidates. */
 const STAGE_ONE_ARTICLES = 4000;
+/** Most head entries read for a query word whose terms all have heads (split among its terms). */
+const HEAD_SCAN = 2000;
+/** Head entries read per term when one word alone decides the order (each head is in its term's order already). */
+const SINGLE_SCAN = 400;
+/** Head entries read per term for the OR list (as the compact engine's `orScanLimit`). */
+const OR_SCAN = 400;
 /** Most vocabulary entries a prefix completion reads (as plan.ts's `PREFIX_SCAN_CAP`). */
 const PREFIX_SCAN_CAP = 4000;
 /** Most articles kept parsed between requests. */
@@ -59,6 +65,8 @@ interface Variant {
   df: number;
   /** Expansion weight (rank.ts): 1 for the word itself. */
   weight: number;
+  /** The term has a head (search_heads): its best passages, read instead of its whole posting list. */
+  head: boolean;
 }
 
 /** A query word with the terms it stands for in the archive. */
@@ -143,13 +151,13 @@ export class PgSearchIndex {
     const words = queryTerms(typeof query === 'string' ? query : '', MAX_QUERY_WORDS);
     if (!words.length) return null;
     const exp = defaultExpansion;
-    const { rows } = await this.pool.query<{ i: number | null; term: string | null; df: number; passages: string; words: string }>(
-      `SELECT NULL::integer AS i, NULL::text AS term, 0 AS df, passages, words FROM search_totals
+    const { rows } = await this.pool.query<{ i: number | null; term: string | null; df: number; head: boolean; passages: string; words: string }>(
+      `SELECT NULL::integer AS i, NULL::text AS term, 0 AS df, false AS head, passages, words FROM search_totals
        UNION ALL
-       SELECT w.i::integer - 1, t.term, t.df, 0, 0 FROM unnest($1::text[]) WITH ORDINALITY w(word, i) JOIN search_terms t ON t.term = w.word
+       SELECT w.i::integer - 1, t.term, t.df, t.head_floor IS NOT NULL, 0, 0 FROM unnest($1::text[]) WITH ORDINALITY w(word, i) JOIN search_terms t ON t.term = w.word
        UNION ALL
-       SELECT w.i::integer - 1, x.term, x.df, 0, 0 FROM unnest($1::text[]) WITH ORDINALITY w(word, i)
-       CROSS JOIN LATERAL (SELECT term, df FROM (SELECT term, df FROM search_terms WHERE term > w.word AND term < w.word || chr(1114111) ORDER BY term LIMIT ${PREFIX_SCAN_CAP}) y
+       SELECT w.i::integer - 1, x.term, x.df, x.head_floor IS NOT NULL, 0, 0 FROM unnest($1::text[]) WITH ORDINALITY w(word, i)
+       CROSS JOIN LATERAL (SELECT term, df, head_floor FROM (SELECT term, df, head_floor FROM search_terms WHERE term > w.word AND term < w.word || chr(1114111) ORDER BY term LIMIT ${PREFIX_SCAN_CAP}) y
                            ORDER BY df DESC, term LIMIT ${exp.maxPrefixExpansions}) x
        WHERE length(w.word) >= ${exp.prefixMinLength}`,
       [words],
@@ -159,18 +167,21 @@ export class PgSearchIndex {
     for (const r of rows) {
       if (r.i === null) continue;
       const plan = plans[r.i]!;
-      plan.variants.push({ term: r.term!, df: r.df, weight: r.term === plan.word ? EXACT_WEIGHT : prefixWeight(exp.prefixWeight, plan.word.length, r.term!.length) });
+      plan.variants.push({ term: r.term!, df: r.df, head: r.head, weight: r.term === plan.word ? EXACT_WEIGHT : prefixWeight(exp.prefixWeight, plan.word.length, r.term!.length) });
     }
     for (const plan of plans) {
       if (this.trigrams && plan.word.length >= exp.fuzzyMinLength && !plan.variants.some((v) => v.term === plan.word)) {
         const maxDistance = plan.word.length >= 8 ? 2 : 1;
-        const near = await this.pool.query<{ term: string; df: number }>(`SELECT term, df FROM search_terms WHERE term % $1 ORDER BY similarity(term, $1) DESC LIMIT 200`, [plan.word]);
+        const near = await this.pool.query<{ term: string; df: number; head: boolean }>(
+          `SELECT term, df, head_floor IS NOT NULL AS head FROM search_terms WHERE term % $1 ORDER BY similarity(term, $1) DESC LIMIT 200`,
+          [plan.word],
+        );
         const fuzzy = near.rows
           .map((r) => ({ ...r, distance: boundedDistance(plan.word, r.term, maxDistance) }))
           .filter((f) => f.distance <= maxDistance && !plan.variants.some((v) => v.term === f.term))
           .sort((a, b) => a.distance - b.distance || b.df - a.df)
           .slice(0, exp.maxFuzzyExpansions);
-        for (const f of fuzzy) plan.variants.push({ term: f.term, df: f.df, weight: fuzzyWeight(exp.fuzzyWeight, f.distance) });
+        for (const f of fuzzy) plan.variants.push({ term: f.term, df: f.df, head: f.head, weight: fuzzyWeight(exp.fuzzyWeight, f.distance) });
       }
       plan.df = plan.variants.reduce((n, v) => n + v.df, 0);
     }
@@ -194,6 +205,47 @@ export class PgSearchIndex {
   }
 
   /**
+   * The candidate passages of a query (SQL for a row source aliased `p`; the caller still checks
+   * `p.tsv @@ $7`). A word all of whose terms have heads is read from them: with `&` when it is
+   * the rarest asked word (its best `HEAD_SCAN` passages, or `SINGLE_SCAN` when its one term
+   * decides the order), with `|` the best `orScan` of each such term. Terms without heads are
+   * read through the GIN index; when they are many, `ts_rank` (C, no idf) picks the best
+   * `stageOne` of them by field boost first.
+   * @param values - the query's parameters so far; those of the source are appended
+   */
+  private source(asked: readonly WordPlan[], op: '&' | '|', values: unknown[], stageOne: number, single: boolean, orScan = OR_SCAN): string {
+    const heads = (terms: readonly string[], per: number) => {
+      values.push(terms, per);
+      return `SELECT x.* FROM unnest($${values.length - 1}::text[]) v(term)
+              CROSS JOIN LATERAL (SELECT passage_id FROM search_heads h WHERE h.term = v.term ORDER BY impact DESC, is_copy, passage_id LIMIT $${values.length}) h
+              JOIN search_passages x ON x.id = h.passage_id`;
+    };
+    const gin = (words: readonly WordPlan[], estimate: number) => {
+      values.push(tsquery(words, op));
+      const q = `$${values.length}::tsquery`;
+      return estimate <= EXACT_LIMIT
+        ? `SELECT * FROM search_passages WHERE tsv @@ ${q}`
+        : `SELECT * FROM search_passages WHERE tsv @@ ${q} ORDER BY ts_rank(tsv, ${q}, 1) * boost DESC LIMIT ${stageOne}`;
+    };
+    const parts: string[] = [];
+    const split = (words: readonly WordPlan[], per: (headed: number) => number) => {
+      const headed = words.flatMap((w) => w.variants.filter((v) => v.head).map((v) => v.term));
+      const rest = words.map((w) => ({ ...w, variants: w.variants.filter((v) => !v.head) })).filter((w) => w.variants.length);
+      if (headed.length) parts.push(heads(headed, per(headed.length)));
+      if (rest.length) parts.push(gin(rest, rest.reduce((n, w) => n + w.variants.reduce((m, v) => m + v.df, 0), 0)));
+    };
+    if (op === '&') {
+      const driver = asked.reduce((a, b) => (b.df < a.df ? b : a));
+      // Without heads the whole query goes to the GIN index (it intersects the words' lists itself).
+      if (!driver.variants.some((v) => v.head)) parts.push(gin(asked, driver.df));
+      // Else the rarest word's candidates: its headed terms' heads and its other terms' passages (holding every word is checked after).
+      else split([driver], (n) => (single ? SINGLE_SCAN : Math.ceil(HEAD_SCAN / n)));
+    } else split(asked, () => orScan);
+    // A passage both in a head and matched by a rarer term comes twice; the callers keep its best row.
+    return `(${parts.map((x) => `(${x})`).join(' UNION ALL ')}) p`;
+  }
+
+  /**
    * Ranked passages matching all (`&`) or any (`|`) of the known words. The GIN index is asked
    * with the selective words only (a word in most passages, like "of", filters nothing and its
    * posting list is the longest to read): holding every word is then checked on the candidates,
@@ -204,7 +256,6 @@ export class PgSearchIndex {
   private async passages(plan: Plan, op: '&' | '|', limit: number, filter?: ReadonlySet<string>): Promise<PassageHitRow[]> {
     const { known, params } = plan;
     const asked = this.selective(plan);
-    const estimate = op === '&' ? Math.min(...asked.map((w) => w.df)) : asked.reduce((n, w) => n + w.df, 0);
     const values: unknown[] = [plan.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, op), limit, plan.wordOf];
     let only = '';
     if (filter) {
@@ -216,11 +267,8 @@ export class PgSearchIndex {
       values.push(known.length);
       holdsAll = `AND s.matched = $${values.length}`;
     }
-    // Few candidates (or a filter to few articles): score them all; many: ts_rank picks the best first.
-    const source =
-      estimate <= EXACT_LIMIT || filter
-        ? `search_passages p`
-        : `(SELECT * FROM search_passages p WHERE p.tsv @@ $7::tsquery ORDER BY ts_rank(p.tsv, $7::tsquery, 1) * p.boost DESC LIMIT ${STAGE_ONE}) p`;
+    // A filter to some articles: their passages are scored (through the GIN index); else the candidates of `source`.
+    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1);
     const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
     const { rows } = await this.pool.query<PassageHitRow>(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i))
@@ -275,13 +323,10 @@ export class PgSearchIndex {
     const planned = max === 0 ? null : await this.plan(query);
     if (!planned || !planned.known.length) return [];
     const { words, known, params } = planned;
-    // As in `passages`: the GIN index is asked with the selective words; many candidates go through ts_rank first.
+    // As in `passages`: the selective words' candidates (heads of frequent terms, the GIN index for the others).
     const asked = this.selective(planned);
-    const estimate = asked.reduce((n, w) => n + w.df, 0);
-    const source =
-      estimate <= EXACT_LIMIT
-        ? `search_passages p`
-        : `(SELECT * FROM search_passages p WHERE p.tsv @@ $7::tsquery ORDER BY ts_rank(p.tsv, $7::tsquery, 1) * p.boost DESC LIMIT ${STAGE_ONE_ARTICLES}) p`;
+    const values: unknown[] = [planned.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, '|'), max * 2 + CANDIDATE_SLACK, planned.wordOf];
+    const source = this.source(asked, '|', values, STAGE_ONE_ARTICLES, false, HEAD_SCAN);
     const { rows } = await this.pool.query<{ article_id: string; duplicate_of: string | null; score: number; matched: number }>(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i)),
             per AS (SELECT p.article_id, q.i, max(p.boost * ${SCORE_SQL}) AS s
@@ -291,7 +336,7 @@ export class PgSearchIndex {
                        ORDER BY matched DESC, score DESC, article_id LIMIT $8)
        SELECT r.article_id, a.duplicate_of, r.score, r.matched FROM ranked r JOIN search_articles a ON a.id = r.article_id
        ORDER BY r.matched DESC, r.score DESC, r.article_id`,
-      [planned.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, '|'), max * 2 + CANDIDATE_SLACK, planned.wordOf],
+      values,
     );
     const all = words.length === known.length ? rows.filter((r) => r.matched === words.length) : [];
     const list = all.length ? all : rows;

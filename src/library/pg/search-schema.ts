@@ -72,7 +72,74 @@ export const SEARCH_MIGRATIONS: readonly string[] = [
   );
   INSERT INTO search_totals VALUES (true, 0, 0);
   `,
+  // 2: heads of frequent terms (their best passages by impact), and the bulk load's mark
+  `
+  -- A term with a head: every passage holding it whose head impact (pg-rank.ts headImpact) is at
+  -- least head_floor has a row in search_heads (more may). NULL: no head, ask the GIN index.
+  ALTER TABLE search_terms ADD COLUMN head_floor float8;
+  -- The average passage length head impacts were computed with; true while a bulk load of an
+  -- empty archive is under way (a sync finding it set starts the load again).
+  ALTER TABLE search_totals ADD COLUMN head_avg float8 NOT NULL DEFAULT 1, ADD COLUMN loading boolean NOT NULL DEFAULT false;
+  -- JSON kept as text: nothing queries inside it, and text is written (and read) without jsonb's parse.
+  ALTER TABLE search_articles ALTER COLUMN meta TYPE text USING meta::text, ALTER COLUMN layout TYPE text USING layout::text,
+    ALTER COLUMN annotations TYPE text USING annotations::text;
+  CREATE TABLE search_heads (
+    term text COLLATE "C" NOT NULL,
+    impact float8 NOT NULL,
+    is_copy boolean NOT NULL,
+    passage_id bigint NOT NULL
+  );
+  CREATE UNIQUE INDEX search_heads_order ON search_heads (term, impact DESC, is_copy, passage_id);
+  CREATE INDEX search_heads_passage ON search_heads (passage_id);
+  `,
 ];
+
+/**
+ * Indexes a bulk load of an empty archive drops first and builds once at the end (one sorted
+ * build instead of an insert per row), with the statements that make them (as the migrations
+ * do). `createMissingIndexes` makes any that a stopped load left missing.
+ */
+export const BULK_INDEXES: readonly { table: string; name: string; create: string }[] = [
+  { table: 'search_passages', name: 'search_passages_tsv', create: `CREATE INDEX IF NOT EXISTS search_passages_tsv ON search_passages USING gin (tsv)` },
+  { table: 'search_passages', name: 'search_passages_article', create: `CREATE INDEX IF NOT EXISTS search_passages_article ON search_passages (article_id)` },
+  { table: 'search_articles', name: 'search_articles_published', create: `CREATE INDEX IF NOT EXISTS search_articles_published ON search_articles (published)` },
+  { table: 'search_articles', name: 'search_articles_copies', create: `CREATE INDEX IF NOT EXISTS search_articles_copies ON search_articles (duplicate_of) WHERE duplicate_of IS NOT NULL` },
+  { table: 'search_heads', name: 'search_heads_order', create: `CREATE UNIQUE INDEX IF NOT EXISTS search_heads_order ON search_heads (term, impact DESC, is_copy, passage_id)` },
+  { table: 'search_heads', name: 'search_heads_passage', create: `CREATE INDEX IF NOT EXISTS search_heads_passage ON search_heads (passage_id)` },
+];
+
+/** The passages' foreign key to their article, dropped by a bulk load with the indexes and checked once at its end. */
+export const PASSAGE_FK = {
+  name: 'search_passages_article_id_fkey',
+  create: `ALTER TABLE search_passages ADD CONSTRAINT search_passages_article_id_fkey FOREIGN KEY (article_id) REFERENCES search_articles (id) ON DELETE CASCADE`,
+};
+
+/** Creates the `BULK_INDEXES` (and the passages' foreign key) that are missing; returns how many. */
+export async function createMissingIndexes(client: pg.ClientBase): Promise<number> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1::text[])
+     UNION ALL SELECT conname FROM pg_constraint WHERE conname = $2 AND conrelid = 'search_passages'::regclass`,
+    [BULK_INDEXES.map((i) => i.name), PASSAGE_FK.name],
+  );
+  const present = new Set(rows.map((r) => r.name));
+  let made = 0;
+  for (const index of BULK_INDEXES) {
+    if (present.has(index.name)) continue;
+    await client.query(index.create);
+    made++;
+  }
+  if (!present.has(PASSAGE_FK.name)) {
+    await client.query(PASSAGE_FK.create);
+    made++;
+  }
+  return made;
+}
+
+/** Drops the `BULK_INDEXES` and the passages' foreign key (a bulk load of an empty archive). */
+export async function dropBulkIndexes(client: pg.ClientBase): Promise<void> {
+  await client.query(`ALTER TABLE search_passages DROP CONSTRAINT IF EXISTS ${PASSAGE_FK.name}`);
+  for (const index of BULK_INDEXES) await client.query(`DROP INDEX IF EXISTS ${index.name}`);
+}
 
 /**
  * Trigram index on the vocabulary for "did you mean", when the server has pg_trgm (a contrib
