@@ -1,11 +1,14 @@
 /**
- * `COPY … FROM STDIN` through the `pg` client's submittable interface (it has no COPY of its
- * own): rows in COPY's text format, sent in chunks, for the bulk load of an empty archive (the
- * server reads them far faster than array parameters of large strings).
+ * `COPY … FROM STDIN` for the bulk load of an empty archive, through pg-copy-streams (the `pg`
+ * client has no COPY of its own): rows in COPY's text format, written to the copy stream in
+ * chunks (the server reads them far faster than array parameters of large strings).
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
-/** Bytes per CopyData message. */
+/** Bytes per chunk written to the copy stream. */
 const CHUNK = 1 << 20;
 
 /** A field in COPY's text format: backslash, tab, newline and carriage return escaped; null as `\N`. */
@@ -15,57 +18,12 @@ export function copyField(value: string | number | boolean | null | undefined): 
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
-/** The minimal connection surface a submittable talks to. */
-interface CopyConnection {
-  query(text: string): void;
-  sendCopyFromChunk(chunk: Buffer): void;
-  endCopyFrom(): void;
-}
-
-/** A COPY FROM STDIN as a `pg` submittable; settles once the server is ready again. */
-class CopyIn {
-  constructor(
-    private readonly text: string,
-    private readonly data: Buffer,
-    private readonly settle: (err?: Error) => void,
-  ) {}
-
-  submit(connection: CopyConnection): void {
-    connection.query(this.text);
-  }
-
-  handleCopyInResponse(connection: CopyConnection): void {
-    for (let i = 0; i < this.data.length; i += CHUNK) connection.sendCopyFromChunk(this.data.subarray(i, i + CHUNK));
-    connection.endCopyFrom();
-  }
-
-  handleReadyForQuery(): void {
-    this.settle();
-  }
-
-  handleError(err: Error): void {
-    this.settle(err);
-  }
-
-  handleCommandComplete(): void {}
-  handleRowDescription(): void {}
-  handleDataRow(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
-  handleCopyData(): void {}
-}
-
 /** Runs `COPY table (columns) FROM STDIN` with `rows` (each already `copyField`-escaped fields). */
-export function copyRows(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly string[][]): Promise<void> {
+export async function copyRows(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly string[][]): Promise<void> {
   const data = Buffer.from(rows.map((r) => r.join('\t') + '\n').join(''), 'utf8');
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const submittable = new CopyIn(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, data, (err) => {
-      if (settled) return;
-      settled = true;
-      if (err) reject(err);
-      else resolve();
-    });
-    (client as unknown as { query(s: unknown): unknown }).query(submittable);
-  });
+  const chunks = function* (): Generator<Buffer> {
+    for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, i + CHUNK);
+  };
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from(chunks()), stream);
 }
