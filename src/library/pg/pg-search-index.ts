@@ -225,7 +225,7 @@ export class PgSearchIndex {
       const q = `$${values.length}::tsquery`;
       return estimate <= EXACT_LIMIT
         ? `SELECT * FROM search_passages WHERE tsv @@ ${q}`
-        : `SELECT * FROM search_passages WHERE tsv @@ ${q} ORDER BY ts_rank(tsv, ${q}, 1) * boost DESC LIMIT ${stageOne}`;
+        : `SELECT * FROM search_passages WHERE tsv @@ ${q} ORDER BY ts_rank(tsv, ${q}, 1) * boost DESC, is_copy, id LIMIT ${stageOne}`;
     };
     const parts: string[] = [];
     const split = (words: readonly WordPlan[], per: (headed: number) => number) => {
@@ -258,9 +258,11 @@ export class PgSearchIndex {
     const asked = this.selective(plan);
     const values: unknown[] = [plan.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, op), limit, plan.wordOf];
     let only = '';
+    let originalIn = '';
     if (filter) {
       values.push([...filter]);
       only = `AND p.article_id = ANY($${values.length}::text[])`;
+      originalIn = `AND o.id = ANY($${values.length}::text[])`;
     }
     let holdsAll = '';
     if (op === '&' && asked.length < known.length) {
@@ -270,14 +272,26 @@ export class PgSearchIndex {
     // A filter to some articles: their passages are scored (through the GIN index); else the candidates of `source`.
     const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1);
     const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
+    // A passage of a syndicated copy that another article of its story with the same text (content hash) has too,
+    // ranked before it (same span, terms, length and boost: the same score; the original, or an earlier copy) can
+    // never be picked (its text is already there): it is skipped, so the copies of a story do not fill the window.
+    // Checked on the ranked rows as they are read (the subquery keeps its order): about `limit` × copies of them.
     const { rows } = await this.pool.query<PassageHitRow>(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i))
-       SELECT p.article_id, p.span_start, p.span_end, p.first_sentence, p.sentence_count,
-              p.boost * s.total AS score, s.matched::integer AS matched
-       FROM ${source}
-       CROSS JOIN LATERAL ${PASSAGE_SCORE(plan.terms.length === known.length)} s
-       WHERE p.tsv @@ $7::tsquery ${only} ${holdsAll}
-       ORDER BY ${order}, p.is_copy, p.id
+       SELECT r.article_id, r.span_start, r.span_end, r.first_sentence, r.sentence_count, r.score, r.matched FROM (
+         SELECT p.article_id, p.span_start, p.span_end, p.first_sentence, p.sentence_count,
+                p.boost * s.total AS score, s.matched::integer AS matched, p.id, p.is_copy, p.boost, p.words, p.tsv
+         FROM ${source}
+         CROSS JOIN LATERAL ${PASSAGE_SCORE(plan.terms.length === known.length)} s
+         WHERE p.tsv @@ $7::tsquery ${only} ${holdsAll}
+         ORDER BY ${order}, p.is_copy, p.id
+         OFFSET 0) r
+       WHERE NOT (r.is_copy AND EXISTS (
+         SELECT 1 FROM search_articles c
+         JOIN search_articles o ON (o.id = c.duplicate_of OR o.duplicate_of = c.duplicate_of) AND o.id <> c.id AND o.content_hash = c.content_hash ${originalIn}
+         JOIN search_passages op ON op.article_id = o.id AND op.span_start = r.span_start AND op.span_end = r.span_end
+                                 AND op.boost = r.boost AND op.words = r.words AND op.tsv = r.tsv AND (NOT op.is_copy OR op.id < r.id)
+         WHERE c.id = r.article_id))
        LIMIT $8`,
       values,
     );
@@ -332,10 +346,15 @@ export class PgSearchIndex {
             per AS (SELECT p.article_id, q.i, max(p.boost * ${SCORE_SQL}) AS s
                     FROM ${source} CROSS JOIN LATERAL unnest(p.tsv) u JOIN q ON q.term = u.lexeme
                     WHERE p.tsv @@ $7::tsquery GROUP BY p.article_id, q.i),
-            ranked AS (SELECT article_id, sum(s) AS score, count(*)::integer AS matched FROM per GROUP BY article_id
-                       ORDER BY matched DESC, score DESC, article_id LIMIT $8)
-       SELECT r.article_id, a.duplicate_of, r.score, r.matched FROM ranked r JOIN search_articles a ON a.id = r.article_id
-       ORDER BY r.matched DESC, r.score DESC, r.article_id`,
+            agg AS (SELECT article_id, sum(s) AS score, count(*)::integer AS matched FROM per GROUP BY article_id),
+            -- A copy whose original is a candidate ranking at least as high is left out here (as the compact engine
+            -- ranks a copy only when its original is not), so the copies of a story do not fill the window.
+            ranked AS (SELECT g.article_id, a.duplicate_of, g.score, g.matched FROM agg g JOIN search_articles a ON a.id = g.article_id
+                       WHERE a.duplicate_of IS NULL OR NOT EXISTS (SELECT 1 FROM agg o WHERE o.article_id = a.duplicate_of
+                             AND (o.matched > g.matched OR (o.matched = g.matched AND o.score >= g.score)))
+                       ORDER BY g.matched DESC, g.score DESC, a.duplicate_of IS NOT NULL, g.article_id LIMIT $8)
+       SELECT article_id, duplicate_of, score, matched FROM ranked
+       ORDER BY matched DESC, score DESC, duplicate_of IS NOT NULL, article_id`,
       values,
     );
     const all = words.length === known.length ? rows.filter((r) => r.matched === words.length) : [];
