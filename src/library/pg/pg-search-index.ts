@@ -343,18 +343,20 @@ export class PgSearchIndex {
     const source = this.source(asked, '|', values, STAGE_ONE_ARTICLES, false, HEAD_SCAN);
     const { rows } = await this.pool.query<{ article_id: string; duplicate_of: string | null; score: number; matched: number }>(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i)),
-            per AS (SELECT p.article_id, q.i, max(p.boost * ${SCORE_SQL}) AS s
+            per AS (SELECT p.article_id, q.i, max(p.boost * ${SCORE_SQL}) AS s, bool_or(p.is_copy) AS copy
                     FROM ${source} CROSS JOIN LATERAL unnest(p.tsv) u JOIN q ON q.term = u.lexeme
                     WHERE p.tsv @@ $7::tsquery GROUP BY p.article_id, q.i),
-            agg AS (SELECT article_id, sum(s) AS score, count(*)::integer AS matched FROM per GROUP BY article_id),
+            agg AS (SELECT article_id, sum(s) AS score, count(*)::integer AS matched, bool_or(copy) AS copy FROM per GROUP BY article_id),
             -- A copy whose original is a candidate ranking at least as high is left out here (as the compact engine
             -- ranks a copy only when its original is not), so the copies of a story do not fill the window.
-            ranked AS (SELECT g.article_id, a.duplicate_of, g.score, g.matched FROM agg g JOIN search_articles a ON a.id = g.article_id
-                       WHERE a.duplicate_of IS NULL OR NOT EXISTS (SELECT 1 FROM agg o WHERE o.article_id = a.duplicate_of
-                             AND (o.matched > g.matched OR (o.matched = g.matched AND o.score >= g.score)))
-                       ORDER BY g.matched DESC, g.score DESC, a.duplicate_of IS NOT NULL, g.article_id LIMIT $8)
-       SELECT article_id, duplicate_of, score, matched FROM ranked
-       ORDER BY matched DESC, score DESC, duplicate_of IS NOT NULL, article_id`,
+            -- Hash joins: only the copies' rows are looked up, and each once.
+            orig AS (SELECT g.article_id, a.duplicate_of FROM agg g JOIN search_articles a ON a.id = g.article_id WHERE g.copy),
+            ranked AS (SELECT g.article_id, g.score, g.matched, g.copy FROM agg g
+                       LEFT JOIN orig c ON c.article_id = g.article_id LEFT JOIN agg o ON o.article_id = c.duplicate_of
+                       WHERE o.article_id IS NULL OR o.matched < g.matched OR (o.matched = g.matched AND o.score < g.score)
+                       ORDER BY g.matched DESC, g.score DESC, g.copy, g.article_id LIMIT $8)
+       SELECT r.article_id, a.duplicate_of, r.score, r.matched FROM ranked r JOIN search_articles a ON a.id = r.article_id
+       ORDER BY r.matched DESC, r.score DESC, r.copy, r.article_id`,
       values,
     );
     const all = words.length === known.length ? rows.filter((r) => r.matched === words.length) : [];
