@@ -276,6 +276,12 @@ export class PgSearchIndex {
     // ranked before it (same span, terms, length and boost: the same score; the original, or an earlier copy) can
     // never be picked (its text is already there): it is skipped, so the copies of a story do not fill the window.
     // Checked on the ranked rows as they are read (the subquery keeps its order): about `limit` × copies of them.
+    // The original first (one look-up, and most copies have it), then the story's other copies.
+    const sameText = (story: string) => `EXISTS (SELECT 1 FROM search_articles c
+         JOIN search_articles o ON ${story} AND o.content_hash = c.content_hash ${originalIn}
+         JOIN search_passages op ON op.article_id = o.id AND op.span_start = r.span_start AND op.span_end = r.span_end
+                                 AND op.boost = r.boost AND op.words = r.words AND op.tsv = r.tsv AND (NOT op.is_copy OR op.id < r.id)
+         WHERE c.id = r.article_id)`;
     const { rows } = await this.pool.query<PassageHitRow>(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i))
        SELECT r.article_id, r.span_start, r.span_end, r.first_sentence, r.sentence_count, r.score, r.matched FROM (
@@ -286,12 +292,7 @@ export class PgSearchIndex {
          WHERE p.tsv @@ $7::tsquery ${only} ${holdsAll}
          ORDER BY ${order}, p.is_copy, p.id
          OFFSET 0) r
-       WHERE NOT (r.is_copy AND EXISTS (
-         SELECT 1 FROM search_articles c
-         JOIN search_articles o ON (o.id = c.duplicate_of OR o.duplicate_of = c.duplicate_of) AND o.id <> c.id AND o.content_hash = c.content_hash ${originalIn}
-         JOIN search_passages op ON op.article_id = o.id AND op.span_start = r.span_start AND op.span_end = r.span_end
-                                 AND op.boost = r.boost AND op.words = r.words AND op.tsv = r.tsv AND (NOT op.is_copy OR op.id < r.id)
-         WHERE c.id = r.article_id))
+       WHERE NOT (r.is_copy AND (${sameText('o.id = c.duplicate_of')} OR ${sameText('o.duplicate_of = c.duplicate_of AND o.id <> c.id')}))
        LIMIT $8`,
       values,
     );
