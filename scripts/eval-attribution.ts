@@ -2,7 +2,7 @@
  * `npm run eval:attribution`: scores attribution (`findStatements`) against the gold PolNeAR
  * annotations: precision, recall and F1 for source and cue spans, exact and overlapping.
  *
- * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product] [--no-model] [--no-tagger] [--by-rule]
+ * Usage: npm run eval:attribution [-- --split dev|train] [--data DIR] [--errors N] [--product] [--no-model] [--no-tagger] [--no-edges] [--by-rule]
  * The dev split is the one to report; train is for development.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { findStatements, type SentenceLike } from '../src/claims/attribution.js';
 import { shippedChooser } from '../src/claims/model/choose.js';
 import { shippedTagger } from '../src/claims/model/tagger.js';
+import { shippedEdges } from '../src/claims/model/cue-edges.js';
 import { splitSentences } from './polnear-sentences.js';
 import { RULES, resetRuleFires, ruleFires, switchRulesOff, type RuleId } from '../src/claims/rules.js';
 import type { Span } from '../src/core/types.js';
@@ -28,12 +29,14 @@ interface EvalOptions {
   noModel: boolean;
   /** The rules and the source model, without the learned cue tagger. */
   noTagger: boolean;
+  /** Without the learned cue edges (PolNeAR's "has also said" for the rules' "said"). */
+  noEdges: boolean;
   /** Print each registered rule's fires and what switching it off costs (`src/claims/rules.ts`). */
   byRule: boolean;
 }
 
 function parseArgs(argv: string[]): EvalOptions {
-  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false, noModel: false, noTagger: false, byRule: false };
+  const opts: EvalOptions = { split: 'dev', data: path.resolve(here, '../../shared/data/polnear'), errors: 0, product: false, noModel: false, noTagger: false, noEdges: false, byRule: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--split') opts.split = argv[++i] ?? opts.split;
@@ -42,6 +45,7 @@ function parseArgs(argv: string[]): EvalOptions {
     else if (a === '--product') opts.product = true;
     else if (a === '--no-model') opts.noModel = true;
     else if (a === '--no-tagger') opts.noTagger = true;
+    else if (a === '--no-edges') opts.noEdges = true;
     else if (a === '--by-rule') opts.byRule = true;
   }
   return opts;
@@ -130,7 +134,7 @@ function scoreSplit(opts: EvalOptions, dir: string): SplitScore {
     const text = readFileSync(path.join(dir, 'text', textFile), 'utf8');
     const gold = readFileSync(path.join(dir, 'attributions', ann), 'utf8');
     const t0 = performance.now();
-    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product, negated: !opts.product, chooser: opts.noModel ? null : 'shipped', tagger: opts.noModel || opts.noTagger ? null : 'shipped' }).filter((s) => s.kind === 'attributed');
+    const statements = findStatements(text, splitSentences(text), { nested: false, actions: !opts.product, negated: !opts.product, chooser: opts.noModel ? null : 'shipped', tagger: opts.noModel || opts.noTagger ? null : 'shipped', cueEdges: opts.noModel || opts.noEdges ? null : 'shipped' }).filter((s) => s.kind === 'attributed');
     ms += performance.now() - t0;
     articles++;
     // A quote-only paragraph carrying its introducer's speaker has no cue of its own (an empty span): not scored as one.
@@ -193,6 +197,7 @@ function main(): void {
   console.log(`sources         ${opts.noModel ? 'rules only (--no-model)' : shippedChooser() ? 'rules + learned model (src/claims/model/weights.json; --no-model for rules only)' : 'rules only (no model weights shipped)'}`);
   // The cue tagger runs in PolNeAR scope only (src/claims/attribution.ts, FindOptions.tagger).
   console.log(`cue tagger      ${opts.noModel || opts.noTagger ? 'off (--no-tagger)' : opts.product ? 'off (/claim never runs it)' : shippedTagger() ? 'learned (src/claims/model/cue-tagger.json; --no-tagger without it)' : 'off (no weights shipped)'}`);
+  console.log(`cue edges       ${opts.noModel || opts.noEdges ? 'off (--no-edges)' : opts.product ? 'off (/claim never runs them)' : shippedEdges() ? 'learned (src/claims/model/cue-edges.json; --no-edges without them)' : 'off (none shipped)'}`);
   console.log(`source exact    ${prf(source, source.exact)}`);
   console.log(`source overlap  ${prf(source, source.overlap)}`);
   console.log(`cue exact       ${prf(cue, cue.exact)}`);

@@ -6,9 +6,13 @@
  * Then trains the cue tagger (src/claims/model/tagger.ts) after the rules and that ranker, and
  * writes src/claims/model/cue-tagger.json beside it.
  *
- * Usage: npm run train:attribution [-- --data DIR] [--out FILE] [--check] [--tagger-only]
+ * Last, counts the cue edges (src/claims/model/cue-edges.ts) after the rules and that ranker, and
+ * writes src/claims/model/cue-edges.json.
+ *
+ * Usage: npm run train:attribution [-- --data DIR] [--out FILE] [--check] [--tagger-only] [--edges-only]
  * --check trains and compares with the shipped files instead of writing them (exit 1 when they differ).
- * --tagger-only keeps the shipped ranker weights and trains the cue tagger alone.
+ * --tagger-only keeps the shipped ranker weights and trains the cue tagger (and the edges) alone.
+ * --edges-only keeps the shipped ranker weights and cue tagger and counts the cue edges alone.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +24,7 @@ import { evaluate, examplesOf, f1, type GoldArticle, type LabelStats } from '../
 import { trainRanker } from '../src/claims/model/ranker.js';
 import { loadSplit } from './train-attribution-lib.js';
 import { trainCueTagger } from './train-cue-tagger-lib.js';
+import { cueEdgesFile, learnCueEdges } from '../src/claims/model/cue-edges-train.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -74,8 +79,26 @@ function main(): void {
     console.log(`wrote ${taggerFile} (${(text.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return true;
   };
+  const edgesFile = path.join(path.dirname(outFile), 'cue-edges.json');
+  /** Counts the cue edges after the given ranker; writes or checks their file. Returns whether it is as shipped. */
+  const edges = (model: RankerWeights): boolean => {
+    const text = cueEdgesFile(learnCueEdges(train, makeChooser(model)));
+    if (check) {
+      const same = existsSync(edgesFile) && readFileSync(edgesFile, 'utf8') === text;
+      console.log(same ? `${edgesFile} is what training gives` : `${edgesFile} differs from what training gives`);
+      return same;
+    }
+    writeFileSync(edgesFile, text);
+    console.log(`wrote ${edgesFile} (${(text.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return true;
+  };
+  if (argv.includes('--edges-only')) {
+    process.exit(edges(JSON.parse(readFileSync(outFile, 'utf8')) as RankerWeights) ? 0 : 1);
+  }
   if (argv.includes('--tagger-only')) {
-    process.exit(tagger(JSON.parse(readFileSync(outFile, 'utf8')) as RankerWeights) ? 0 : 1);
+    const shippedModel = JSON.parse(readFileSync(outFile, 'utf8')) as RankerWeights;
+    const a = tagger(shippedModel);
+    process.exit(edges(shippedModel) && a ? 0 : 1);
   }
   const stats: LabelStats = { cases: 0, unreachable: 0 };
   const examples = examplesOf(train, stats);
@@ -114,11 +137,13 @@ function main(): void {
   if (check) {
     const same = existsSync(outFile) && readFileSync(outFile, 'utf8') === json;
     console.log(same ? `${outFile} is what training gives` : `${outFile} differs from what training gives`);
-    process.exit(same && tagger(model) ? 0 : 1);
+    const a = same && tagger(model);
+    process.exit(edges(model) && a ? 0 : 1);
   }
   writeFileSync(outFile, json);
   console.log(`wrote ${outFile} (${(json.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   tagger(model);
+  edges(model);
 }
 
 main();

@@ -28,6 +28,7 @@ import {
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
 import { shippedTagger, type CueTagger } from './model/tagger.js';
+import { growCues, shippedEdges, type CueEdges } from './model/cue-edges.js';
 import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, unitTokens, type Token } from './tokens.js';
 import type { RawStatement as Raw, Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
@@ -73,9 +74,15 @@ export interface FindOptions {
    * what `/claim` needs, so `/claim` (without `actions`) never runs it. @defaultValue 'shipped'
    */
   tagger?: CueTagger | 'shipped' | null;
+  /**
+   * Cue edges in PolNeAR's convention ("has also said", "called for"), in PolNeAR's wider scope
+   * only (with `actions`): the learned edges shipped with the rules (`'shipped'`, used when present),
+   * others, or none (null). They move no source or content. @defaultValue 'shipped'
+   */
+  cueEdges?: CueEdges | 'shipped' | null;
 }
 
-const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false, negated: false, chooser: 'shipped', tagger: 'shipped' };
+const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false, negated: false, chooser: 'shipped', tagger: 'shipped', cueEdges: 'shipped' };
 
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
@@ -1028,6 +1035,7 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     }
     kept.sort((a, b) => a.span.start - b.span.start || a.cue.start - b.cue.start);
   }
-  return kept;
+  const edges = !opts.actions ? null : opts.cueEdges === 'shipped' ? shippedEdges() : opts.cueEdges;
+  return edges ? growCues(edges, text, units, kept) : kept;
 }
 

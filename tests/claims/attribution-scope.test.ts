@@ -3,7 +3,7 @@ import { findStatements, type FindOptions } from '../../src/claims/attribution.j
 import { productSentences } from '../helpers/sentences.js';
 
 function who(text: string, options: FindOptions = {}): Array<{ cue: string; source: string | null; claimant: string | null; content: string }> {
-  return findStatements(text, productSentences(text), options).map((s) => ({
+  return findStatements(text, productSentences(text), { cueEdges: null, ...options }).map((s) => ({
     cue: text.slice(s.cue.start, s.cue.end),
     source: s.source ? text.slice(s.source.start, s.source.end) : null,
     claimant: s.claimant,

@@ -20,7 +20,7 @@ function article(text: string, attributions: Array<[string, string]>): GoldArtic
 
 /** Cues (text) and sources (text) found in PolNeAR scope with a tagger. */
 function found(text: string, tagger: ReturnType<typeof makeTagger> | null, negated = false): string[] {
-  return findStatements(text, lines(text), { nested: false, actions: true, negated, chooser: null, tagger })
+  return findStatements(text, lines(text), { nested: false, actions: true, negated, chooser: null, tagger, cueEdges: null })
     .filter((s) => s.kind === 'attributed')
     .map((s) => `${text.slice(s.cue.start, s.cue.end)} <- ${s.source ? text.slice(s.source.start, s.source.end) : '-'}`);
 }
