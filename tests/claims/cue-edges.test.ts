@@ -10,20 +10,36 @@ const cueOf = (text: string, s: { cue: { start: number; end: number } }) => text
 
 describe('cue edges (PolNeAR cue convention)', () => {
   const edges: CueEdges = {
-    version: 1,
-    left: { '0|also': [10, 1], '1|also': [10, 2], '2|also has': [10, 9], '0|mayor': [20, 19], '1|mayor': [20, 0] },
-    right: { '0|for': [10, 2], '1|for': [10, 8], '0|that': [30, 29], '1|that': [30, 1], '0|in': [MIN_CASES - 1, 0], '1|in': [MIN_CASES - 1, MIN_CASES - 1] },
+    version: 2,
+    cue: {
+      left: { '1|also': [10, 2, 1], '2|also has': [10, 9, 1], '1|mayor': [20, 0, 19] },
+      right: { '1|for': [10, 8, 2], '1|that': [30, 1, 29], '1|in': [MIN_CASES - 1, MIN_CASES - 1, 0] },
+    },
+    source: { left: { '-1|both': [10, 9, 1], '-1|the': [50, 20, 30] }, right: {} },
   };
 
-  it('grows by the number of words whose context most often ended the gold cue, and not at all when unseen or rare', () => {
+  it('moves an edge by the words whose context most often ended the gold span, when that beats staying in the same cases; not when unseen or rare', () => {
     const words = (s: string) => tokenize(s);
-    expect(growBy(edges.left, words('also has the'))).toBe(2);
-    expect(growBy(edges.left, words('mayor the'))).toBe(0);
-    expect(growBy(edges.right, words('for a vote'))).toBe(1);
-    expect(growBy(edges.right, words('that the'))).toBe(0);
+    expect(growBy(edges.cue.left, words('also has the'))).toBe(2);
+    expect(growBy(edges.cue.left, words('mayor the'))).toBe(0);
+    expect(growBy(edges.cue.right, words('for a vote'))).toBe(1);
+    expect(growBy(edges.cue.right, words('that the'))).toBe(0);
     // Seen fewer than MIN_CASES times: left as it is.
-    expect(growBy(edges.right, words('in a statement'))).toBe(0);
-    expect(growBy(edges.right, words('nobody knows'))).toBe(0);
+    expect(growBy(edges.cue.right, words('in a statement'))).toBe(0);
+    expect(growBy(edges.cue.right, words('nobody knows'))).toBe(0);
+    // Trims: "Both" leaves a source; "the" usually stays (20 of 50 against 30 of 50).
+    expect(growBy(edges.source!.left, [], words('Both Smith'))).toBe(-1);
+    expect(growBy(edges.source!.left, [], words('the mayor'))).toBe(0);
+    // A one-word span is never trimmed away.
+    expect(growBy(edges.source!.left, [], words('Both'))).toBe(0);
+  });
+
+  it('trims a source by its learned edge and leaves its cue alone when nothing is learned for it', () => {
+    const text = 'Both Smith and Jones said the plan works.';
+    const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+    const moved = growCues(edges, text, [{ start: 0, end: text.length, sentence: 0, title: false }], [{ cue: at('said'), source: at('Both Smith and Jones') }]);
+    expect(text.slice(moved[0]!.source!.start, moved[0]!.source!.end)).toBe('Smith and Jones');
+    expect(cueOf(text, moved[0]!)).toBe('said');
   });
 
   it('grows a statement\'s cue over its auxiliary and adverb and its particle, never into its source, and moves nothing else', () => {
@@ -38,7 +54,7 @@ describe('cue edges (PolNeAR cue convention)', () => {
     // A source right before the cue stops the growing: "Mayor also" would take the source's word.
     const t2 = 'Officials also said they would wait.';
     const s2 = findStatements(t2, lines(t2), { actions: true, nested: false, cueEdges: null, tagger: null, chooser: null });
-    const g2 = growCues({ version: 1, left: { '1|also': [10, 10], '2|also officials': [10, 10] }, right: {} }, t2, [{ start: 0, end: t2.length, sentence: 0, title: false }], s2);
+    const g2 = growCues({ version: 2, cue: { left: { '1|also': [10, 10, 0], '2|also officials': [10, 10, 0] }, right: {} } }, t2, [{ start: 0, end: t2.length, sentence: 0, title: false }], s2);
     expect(cueOf(t2, g2[0]!)).toBe('also said');
   });
 
@@ -58,9 +74,11 @@ describe('cue edges (PolNeAR cue convention)', () => {
     out.push('E1\tAttribution:T1 Cue:T1 Source:T2', 'E2\tAttribution:T3 Cue:T3 Source:T4', 'E3\tAttribution:T5 Cue:T5 Source:T6');
     const gold: GoldArticle = { text, sentences: lines(text), gold: readBrat(text, out.join('\n')) };
     const learnt = learnCueEdges(Array.from({ length: MIN_CASES }, () => gold), null);
-    expect(learnt.left['1|has']).toEqual([2 * MIN_CASES, 2 * MIN_CASES]);
-    expect(learnt.left['0|has']).toEqual([2 * MIN_CASES, 0]);
-    expect(learnt.right['1|for']).toEqual([MIN_CASES, MIN_CASES]);
+    expect(learnt.cue.left['1|has']).toEqual([2 * MIN_CASES, 2 * MIN_CASES, 0]);
+    expect(learnt.cue.right['1|for']).toEqual([MIN_CASES, MIN_CASES, 0]);
+    // The sources were right as the rules marked them: every move counted, none exact.
+    expect(learnt.source!.left['1|,']).toBeUndefined();
+    expect(Object.values(learnt.source!.left).every(([, exact, stay]) => exact === 0 && stay > 0)).toBe(true);
   });
 
   it('with the shipped edges, PolNeAR scope marks "has also said" and "called for"; /claim\'s scope keeps the verb', () => {
