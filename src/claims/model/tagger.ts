@@ -10,6 +10,13 @@
  * as a verb or a noun; wink's tagging takes about 14 ms per PolNeAR article, which is why only the
  * tagger, never ingest, reads them), one pass over each unit, one map look-up a feature. A last
  * keep filter, trained on the tagger's own proposals, weighs cue and source together.
+ *
+ * Where its ceiling is (measured for issue 14): over the verbs the rules leave alone on dev (6,385,
+ * 453 of them in a gold cue with a source), a classifier by lemma, the subject's part of speech and
+ * what follows the verb, trained on train's 58,000, is right at most 36 % of the time at any
+ * threshold, before any source error; a new cue pays for itself only above about 37 %. A source
+ * for the rules' sourceless cues, a tagger over headlines too: no gain on dev either. PolNeAR's
+ * annotators agree with each other at source exact F1 0.79 (`eval:attribution --agreement`).
  */
 import { readFileSync } from 'node:fs';
 import type { Span } from '../../core/types.js';
