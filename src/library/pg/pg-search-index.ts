@@ -39,8 +39,17 @@ const SINGLE_SCAN = 400;
 const OR_SCAN = 400;
 /** Most vocabulary entries a prefix completion reads (as plan.ts's `PREFIX_SCAN_CAP`). */
 const PREFIX_SCAN_CAP = 4000;
-/** Most articles kept parsed between requests. */
-const ARTICLE_CACHE = 500;
+/**
+ * Most bytes of parsed articles kept between requests, as estimated by `rowBytes`: bounded by
+ * size, not count (an article with long annotations is many times a wire story).
+ */
+export const ARTICLE_CACHE_BYTES = 16 * 1024 * 1024;
+
+/** Estimated heap bytes of an article parsed from `row`: its text (two bytes a character) and its JSON columns parsed into objects (about three times their text). */
+export function rowBytes(row: ArticleRow): number {
+  const len = (v: unknown) => (typeof v === 'string' ? v.length : v ? JSON.stringify(v).length : 0);
+  return 2 * row.body.length + 3 * (len(row.meta) + len(row.layout) + len(row.annotations)) + 512;
+}
 
 const count = (x: number | undefined, fallback: number): number => (Number.isFinite(x) ? Math.max(0, Math.floor(x!)) : fallback);
 
@@ -102,11 +111,17 @@ interface PassageHitRow {
 export class PgSearchIndex {
   readonly backend = 'postgres' as const;
   readonly snapshots = false;
-  private readonly cache = new Map<string, Article>();
+  /** Recently read articles with their estimated size (insertion order: the oldest first out). */
+  private readonly cache = new Map<string, { article: Article; bytes: number }>();
+  private cacheBytes = 0;
   /** Whether the server has pg_trgm (typo variants and "did you mean" use it); `PgLibrary` sets it. */
   trigrams = true;
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** @param cacheBytes - most bytes of parsed articles kept between requests (`ARTICLE_CACHE_BYTES`) */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly maxCacheBytes = ARTICLE_CACHE_BYTES,
+  ) {}
 
   /** Articles by id (those the archive has), parsed from their rows; recent ones come from a small cache. */
   async articles(ids: Iterable<string>): Promise<Map<string, Article>> {
@@ -114,7 +129,7 @@ export class PgSearchIndex {
     const missing: string[] = [];
     for (const id of new Set(ids)) {
       const hit = this.cache.get(id);
-      if (hit) out.set(id, hit);
+      if (hit) out.set(id, hit.article);
       else missing.push(id);
     }
     if (missing.length) {
@@ -125,7 +140,7 @@ export class PgSearchIndex {
       for (const row of rows) {
         const article = articleFromRow(row);
         out.set(article.id, article);
-        this.remember(article);
+        this.remember(article, rowBytes(row));
       }
     }
     return out;
@@ -134,11 +149,29 @@ export class PgSearchIndex {
   /** Forgets cached articles (the ingest role rewrote the archive). */
   forget(): void {
     this.cache.clear();
+    this.cacheBytes = 0;
   }
 
-  private remember(article: Article): void {
-    if (this.cache.size >= ARTICLE_CACHE) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(article.id, article);
+  /** Bytes of parsed articles the cache holds (estimated, `rowBytes`). */
+  get cachedBytes(): number {
+    return this.cacheBytes;
+  }
+
+  private remember(article: Article, bytes: number): void {
+    const old = this.cache.get(article.id);
+    if (old) {
+      this.cache.delete(article.id);
+      this.cacheBytes -= old.bytes;
+    }
+    // An article larger than the whole bound is not kept.
+    if (bytes > this.maxCacheBytes) return;
+    for (const [id, entry] of this.cache) {
+      if (this.cacheBytes + bytes <= this.maxCacheBytes) break;
+      this.cache.delete(id);
+      this.cacheBytes -= entry.bytes;
+    }
+    this.cache.set(article.id, { article, bytes });
+    this.cacheBytes += bytes;
   }
 
   /**
