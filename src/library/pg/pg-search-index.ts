@@ -256,9 +256,10 @@ export class PgSearchIndex {
     const gin = (words: readonly WordPlan[], estimate: number) => {
       values.push(tsquery(words, op));
       const q = `$${values.length}::tsquery`;
+      // Exact copies' passages are not candidates (their originals' are, ranked before them): the GIN index leaves them out.
       return estimate <= EXACT_LIMIT
-        ? `SELECT * FROM search_passages WHERE tsv @@ ${q}`
-        : `SELECT * FROM search_passages WHERE tsv @@ ${q} ORDER BY ts_rank(tsv, ${q}, 1) * boost DESC, is_copy, id LIMIT ${stageOne}`;
+        ? `SELECT * FROM search_passages WHERE tsv @@ ${q} AND NOT same_text`
+        : `SELECT * FROM search_passages WHERE tsv @@ ${q} AND NOT same_text ORDER BY ts_rank(tsv, ${q}, 1) * boost DESC, is_copy, id LIMIT ${stageOne}`;
     };
     const parts: string[] = [];
     const split = (words: readonly WordPlan[], per: (headed: number) => number) => {

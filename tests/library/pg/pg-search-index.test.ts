@@ -20,7 +20,7 @@ import { postgresDatabase } from '../../helpers/postgres.js';
 
 async function archive(articles: Article[]): Promise<{ pool: pg.Pool; index: PgSearchIndex; writer: PgArchiveWriter }> {
   const pool = new pg.Pool({ connectionString: await postgresDatabase(), max: 4 });
-  expect(await migrateSearch(pool)).toBe(2);
+  expect(await migrateSearch(pool)).toBe(3);
   expect(await migrateSearch(pool)).toBe(0);
   await enableTrigrams(pool);
   const writer = new PgArchiveWriter(pool, archiveSalt(ANALYSERS));
