@@ -264,9 +264,10 @@ export class PgLibrary implements AnsweringLibrary {
     let read = 0;
     while (read < MAX_SCAN) {
       const page: { rows: (ArticleRow & { seq: string })[] } = await this.pool.query<ArticleRow & { seq: string }>(
+        // Each page through the seq index from where the last one ended (no scan of the table per page).
         `SELECT id, seq, content_hash, duplicate_of, meta, '' AS body, layout, NULL AS annotations FROM search_articles
-         WHERE $1::bigint IS NULL OR seq < $1::bigint ORDER BY seq DESC LIMIT $2`,
-        [after, Math.min(LEAD_PAGE, MAX_SCAN - read)],
+         WHERE seq < $1::bigint ORDER BY seq DESC LIMIT $2`,
+        [after ?? '9223372036854775807', Math.min(LEAD_PAGE, MAX_SCAN - read)],
       );
       const rows = page.rows;
       if (!rows.length) break;

@@ -33,8 +33,13 @@ const STAGE_ONE = 400;
 const STAGE_ONE_ARTICLES = 4000;
 /** Most head entries read for a query word whose terms all have heads (split among its terms). */
 const HEAD_SCAN = 2000;
-/** Head entries read per term when one word alone decides the order (each head is in its term's order already). */
+/**
+ * Head entries read per term when one word alone decides the order: each head is in its term's
+ * order already, so a passage among the query's best `want` is among its best term's first `want`
+ * (exact copies are in no head; twice `want` leaves room for near copies the window skips), at most this.
+ */
 const SINGLE_SCAN = 400;
+const singleScan = (want: number) => Math.min(SINGLE_SCAN, 2 * want + 20);
 /** Head entries read per term for the OR list (as the compact engine's `orScanLimit`). */
 const OR_SCAN = 400;
 /** Most vocabulary entries a prefix completion reads (as plan.ts's `PREFIX_SCAN_CAP`). */
@@ -246,7 +251,7 @@ export class PgSearchIndex {
    * `stageOne` of them by field boost first.
    * @param values - the query's parameters so far; those of the source are appended
    */
-  private source(asked: readonly WordPlan[], op: '&' | '|', values: unknown[], stageOne: number, single: boolean, orScan = OR_SCAN): string {
+  private source(asked: readonly WordPlan[], op: '&' | '|', values: unknown[], stageOne: number, single: boolean, orScan = OR_SCAN, want = SINGLE_SCAN): string {
     const heads = (terms: readonly string[], per: number) => {
       values.push(terms, per);
       return `SELECT x.* FROM unnest($${values.length - 1}::text[]) v(term)
@@ -273,7 +278,7 @@ export class PgSearchIndex {
       // Without heads the whole query goes to the GIN index (it intersects the words' lists itself).
       if (!driver.variants.some((v) => v.head)) parts.push(gin(asked, driver.df));
       // Else the rarest word's candidates: its headed terms' heads and its other terms' passages (holding every word is checked after).
-      else split([driver], (n) => (single ? SINGLE_SCAN : Math.ceil(HEAD_SCAN / n)));
+      else split([driver], (n) => (single ? singleScan(want) : Math.ceil(HEAD_SCAN / n)));
     } else split(asked, () => orScan);
     // A passage both in a head and matched by a rarer term comes twice; the callers keep its best row.
     return `(${parts.map((x) => `(${x})`).join(' UNION ALL ')}) p`;
@@ -304,7 +309,7 @@ export class PgSearchIndex {
       holdsAll = `AND s.matched = $${values.length}`;
     }
     // A filter to some articles: their passages are scored (through the GIN index); else the candidates of `source`.
-    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1);
+    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1, OR_SCAN, limit);
     const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
     // A passage of a syndicated copy that another article of its story with the same text (content hash) has too,
     // ranked before it (same span, terms, length and boost: the same score; the original, or an earlier copy) can
