@@ -3,7 +3,8 @@
 // `newsdesk start` loads (src/app/main.js with its platform adapters), then opening the archive
 // as a replica does and answering the bench's searches, /search, /claim and /timeline. Its peak RSS
 // is a replica's. Arguments: one JSON object { databaseUrl, queries, topics, timedTopics, passes };
-// the result goes back over IPC (bench/phases.ts `PhaseResult`).
+// the result goes back over IPC (bench/phases.ts `PhaseResult`). BENCH_SKIP_SOURCES=1 leaves /sources out;
+// Node flags for the replica come through NODE_OPTIONS (e.g. --max-old-space-size=160).
 const args = JSON.parse(process.argv[2] ?? '{}');
 const dist = new URL('../dist/src/', import.meta.url);
 const maxRss = () => process.resourceUsage().maxRSS * 1024;
@@ -79,7 +80,7 @@ for (const name of ['claim', 'timeline']) {
 // The replica's peak over the bench's workload (search, claim, timeline), as earlier runs measured it;
 // /sources (a reply listing every article) comes after, its own step.
 const servingPeak = maxRss();
-{
+if (!process.env.BENCH_SKIP_SOURCES) {
   const s = performance.now();
   const reply = await runtime.execute('sources', {}, { platform: 'cli' });
   latency.sources = percentiles([performance.now() - s]);
