@@ -7,33 +7,27 @@
  * writing the library to PostgreSQL: the write rate), `pg-serve` (a serving replica: search,
  * claim and timeline latency, RSS).
  */
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { loadCommands } from '../src/app/commands-loader.js';
-import { loadConfig } from '../src/app/config.js';
-import { createRuntime } from '../src/app/runtime.js';
 import type { Logger } from '../src/core/ports.js';
 import { ANALYSERS } from '../src/library/analysers.js';
 import { buildLibrary } from '../src/library/build.js';
 import { archiveSalt, PgArchiveWriter } from '../src/library/pg/archive-writer.js';
 import { openReplicaLibrary } from '../src/library/pg/pg-open.js';
-import { PgSearchIndex } from '../src/library/pg/pg-search-index.js';
 import { freePort } from '../tests/helpers/free-port.js';
-import type { PhaseResult, Percentiles } from './phases.js';
+import { buildStatus } from '../bin/build-status.js';
+import { build } from '../scripts/build.js';
+import type { PhaseResult } from './phases.js';
 import { SEARCH_QUERIES, TIMED_TOPICS, TOPICS } from './queries.js';
 
 const logger: Logger = { info() {}, debug() {}, warn() {}, error: (o: unknown, m?: string) => console.error('error:', m, o) };
 const maxRss = () => process.resourceUsage().maxRSS * 1024;
 const PASSES = 3;
-
-function percentiles(samples: number[]): Percentiles {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
-  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s[s.length - 1] ?? NaN };
-}
 
 /** Starts a throw-away PostgreSQL (data under /tmp, no durability); returns its URL and a stop. */
 export async function startBenchPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -97,62 +91,21 @@ async function ingest(args: Record<string, string>): Promise<PhaseResult> {
   };
 }
 
-/** A serving replica: no archive in memory; the search port and the commands over PostgreSQL. */
+/**
+ * A serving replica: no archive in memory; the search port and the commands over PostgreSQL. It runs
+ * in its own process (bench/pg-replica.mjs: plain Node on the compiled dist/, loading what
+ * `newsdesk start` loads), so its peak RSS is a replica's, not this bench process's (tsx and the
+ * bench's imports hold about 170 MB before a replica opens). dist/ is built first when stale.
+ */
 async function serve(args: Record<string, string>): Promise<PhaseResult> {
-  const rssSteps: NonNullable<PhaseResult['rssSteps']> = [];
-  const step = (name: string) => rssSteps.push({ step: name, peakBytes: maxRss(), heapUsedBytes: process.memoryUsage().heapUsed });
-  step('process start');
-  const t0 = performance.now();
-  const { library, pool } = await openReplicaLibrary(args.databaseUrl, logger);
-  const startupMs = performance.now() - t0;
-  step('replica open');
-  const index = new PgSearchIndex(pool);
-  const hits: Record<string, number> = {};
-  const searchTimes: number[] = [];
-  const perQuery = new Map<string, number>();
-  for (let pass = 0; pass <= PASSES; pass++) {
-    for (const q of SEARCH_QUERIES) {
-      const t = performance.now();
-      const found = await index.search(q, { limit: 10, perArticle: 2 });
-      const took = performance.now() - t;
-      if (pass === 0) {
-        hits[q] = found.hits.length;
-        continue;
-      }
-      searchTimes.push(took);
-      perQuery.set(q, Math.max(perQuery.get(q) ?? 0, took));
-    }
-  }
-  const latency: PhaseResult['latency'] = { search: percentiles(searchTimes) };
-  step('index searches');
-  const commands = await loadCommands();
-  step('commands loaded');
-  const runtime = createRuntime({ commands, library: () => library, logger, config: loadConfig({}) });
-  const times: number[] = [];
-  for (let pass = 0; pass <= 1; pass++) {
-    for (const q of SEARCH_QUERIES) {
-      const t = performance.now();
-      await runtime.execute('search', { text: q }, { platform: 'cli' });
-      if (pass > 0) times.push(performance.now() - t);
-    }
-  }
-  latency.searchCommand = percentiles(times);
-  step('/search commands');
-  for (const name of ['claim', 'timeline'] as const) {
-    for (const topic of TOPICS) {
-      const reply = await runtime.execute(name, { text: topic }, { platform: 'cli' });
-      hits[`${name} ${topic}`] = reply.items.length;
-    }
-    const t: number[] = [];
-    for (const topic of TIMED_TOPICS) {
-      const s = performance.now();
-      await runtime.execute(name, { text: topic }, { platform: 'cli' });
-      t.push(performance.now() - s);
-    }
-    latency[name] = percentiles(t);
-    step(`/${name} commands`);
-  }
-  await pool.end();
-  const slowest = [...perQuery.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([query, ms]) => ({ query, ms }));
-  return { phase: 'pg-serve', maxRssBytes: maxRss(), startupMs, latency, slowest, hits, rssSteps };
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  if (buildStatus(root).state !== 'current') build(root);
+  const job = { databaseUrl: args.databaseUrl, queries: SEARCH_QUERIES, topics: TOPICS, timedTopics: TIMED_TOPICS, passes: PASSES };
+  return new Promise((resolve, reject) => {
+    const proc = fork(path.join(root, 'bench', 'pg-replica.mjs'), [JSON.stringify(job)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: PhaseResult | undefined;
+    proc.on('message', (m) => (result = m as PhaseResult));
+    proc.on('error', reject);
+    proc.on('exit', (code) => (result ? resolve(result) : reject(new Error(`the replica process exited with ${code} and no result`))));
+  });
 }

@@ -60,9 +60,11 @@ class PassageColumns {
   readonly boost: number[] = [];
   readonly words: number[] = [];
   readonly copy: boolean[] = [];
+  readonly same: boolean[] = [];
   readonly tsv: string[] = [];
 
-  add(id: number, article: Article, p: PassageRow): void {
+  /** @param sameText - the article is a copy with its original's text (`same_text`, migration 3) */
+  add(id: number, article: Article, p: PassageRow, sameText: boolean): void {
     this.id.push(id);
     this.article.push(article.id);
     this.start.push(p.start);
@@ -73,6 +75,7 @@ class PassageColumns {
     this.boost.push(p.boost);
     this.words.push(p.words);
     this.copy.push(article.duplicateOf !== undefined);
+    this.same.push(sameText);
     this.tsv.push(p.tsv);
   }
 
@@ -82,17 +85,17 @@ class PassageColumns {
 
   insert(client: pg.ClientBase): Promise<unknown> {
     return client.query(
-      `INSERT INTO search_passages (id, article_id, span_start, span_end, first_sentence, sentence_count, flags, boost, words, is_copy, tsv)
+      `INSERT INTO search_passages (id, article_id, span_start, span_end, first_sentence, sentence_count, flags, boost, words, is_copy, same_text, tsv)
        OVERRIDING SYSTEM VALUE
-       SELECT i, a, s, e, f, c, fl, b, w, k, t::tsvector
-       FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::real[], $9::int[], $10::boolean[], $11::text[]) AS u(i, a, s, e, f, c, fl, b, w, k, t)`,
-      [this.id, this.article, this.start, this.end, this.first, this.count, this.flags, this.boost, this.words, this.copy, this.tsv],
+       SELECT i, a, s, e, f, c, fl, b, w, k, st, t::tsvector
+       FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::real[], $9::int[], $10::boolean[], $11::boolean[], $12::text[]) AS u(i, a, s, e, f, c, fl, b, w, k, st, t)`,
+      [this.id, this.article, this.start, this.end, this.first, this.count, this.flags, this.boost, this.words, this.copy, this.same, this.tsv],
     );
   }
 }
 
 const ARTICLE_COLUMNS = ['id', 'content_hash', 'duplicate_of', 'published', 'salt', 'meta', 'body', 'layout', 'annotations'];
-const PASSAGE_COLUMNS = ['id', 'article_id', 'span_start', 'span_end', 'first_sentence', 'sentence_count', 'flags', 'boost', 'words', 'is_copy', 'tsv'];
+const PASSAGE_COLUMNS = ['id', 'article_id', 'span_start', 'span_end', 'first_sentence', 'sentence_count', 'flags', 'boost', 'words', 'is_copy', 'same_text', 'tsv'];
 
 /** An article row in COPY's text format (`ARTICLE_COLUMNS`), as `insertArticles` writes it. */
 function articleFields(a: Article, salt: string): string[] {
@@ -145,9 +148,12 @@ class TopPassages {
   private keys = new Float64Array(4);
   size = 0;
   df = 0;
+  /** Passages offered (the term's passages but those of exact copies, which heads leave out). */
+  offered = 0;
 
   /** `key`: passage id, plus COPY_KEY for a copy (lower is better on equal impact). */
   offer(impact: number, key: number, cap: number): void {
+    this.offered++;
     if (this.size < cap) {
       if (this.size === this.impacts.length) this.grow(Math.min(cap, this.size * 2));
       let i = this.size++;
@@ -197,7 +203,7 @@ class TopPassages {
   entries(): { impacts: Float64Array; keys: Float64Array; floor: number } {
     const impacts = this.impacts.subarray(0, this.size);
     let floor = 0;
-    if (this.df > this.size) for (const x of impacts) floor = floor === 0 || x < floor ? x : floor;
+    if (this.offered > this.size) for (const x of impacts) floor = floor === 0 || x < floor ? x : floor;
     return { impacts, keys: this.keys.subarray(0, this.size), floor };
   }
 }
@@ -227,10 +233,22 @@ export class PgArchiveWriter {
     const stored = new Map(rows.map((r) => [r.id, r.k]));
     const empty = stored.size === 0;
     const changed: Article[] = [];
+    // An article whose text changed changes whether its copies have its text (their passages' `same_text`): they are written again too.
+    const newText = new Set<string>();
     for (const a of articles) {
-      if (stored.get(a.id) !== `${a.contentHash}|${a.duplicateOf ?? ''}|${this.salt}`) changed.push(a);
-      stored.delete(a.id);
+      const k = stored.get(a.id);
+      if (k !== `${a.contentHash}|${a.duplicateOf ?? ''}|${this.salt}`) {
+        changed.push(a);
+        if (k === undefined || !k.startsWith(`${a.contentHash}|`)) newText.add(a.id);
+      }
     }
+    if (newText.size && !empty) {
+      const again = new Set(changed);
+      for (const a of articles) if (a.duplicateOf !== undefined && newText.has(a.duplicateOf) && !again.has(a)) changed.push(a);
+    }
+    for (const a of articles) stored.delete(a.id);
+    // Originals before copies, so a copy's `same_text` is decided against its original's new text.
+    changed.sort((a, b) => Number(a.duplicateOf !== undefined) - Number(b.duplicateOf !== undefined));
     const gone = [...stored.keys()];
     if (gone.length) await this.remove(gone);
     const bulk = empty && changed.length >= this.options.bulkMin ? await this.bulkLoad(changed, onBatch) : null;
@@ -275,6 +293,7 @@ export class PgArchiveWriter {
       await dropBulkIndexes(client);
       // The last copy of an id wins, as in the compact library.
       const articles = [...new Map(input.map((a) => [a.id, a])).values()];
+      const hashes = new Map(articles.map((a) => [a.id, a.contentHash]));
       const { rows: seq } = await client.query<{ next: string }>(`SELECT nextval(pg_get_serial_sequence('search_passages', 'id')) AS next`);
       let nextId = Number(seq[0]!.next);
       const terms = new Map<string, TopPassages>();
@@ -299,16 +318,18 @@ export class PgArchiveWriter {
         const passageLines: string[][] = [];
         batch.forEach((a, j) => {
           const copy = a.duplicateOf !== undefined ? COPY_KEY : 0;
+          const same = a.duplicateOf !== undefined && hashes.get(a.duplicateOf) === a.contentHash;
           articleLines.push(articleFields(a, this.salt));
           for (const p of rows[j]!) {
             const id = nextId++;
-            passageLines.push([String(id), f(a.id), String(p.start), String(p.end), String(p.firstSentence), String(p.sentenceCount), String(p.flags), String(p.boost), String(p.words), copy ? 't' : 'f', p.tsv]);
+            passageLines.push([String(id), f(a.id), String(p.start), String(p.end), String(p.firstSentence), String(p.sentenceCount), String(p.flags), String(p.boost), String(p.words), copy ? 't' : 'f', same ? 't' : 'f', p.tsv]);
             words += p.words;
             for (let t = 0; t < p.terms.length; t++) {
               let top = terms.get(p.terms[t]!);
               if (!top) terms.set(p.terms[t]!, (top = new TopPassages()));
               top.df++;
-              top.offer(headImpact(p.tfs[t]!, p.words, p.boost, params!), id + copy, headSize);
+              // An exact copy's passage is in no head (its original's is, ranked before it).
+              if (!same) top.offer(headImpact(p.tfs[t]!, p.words, p.boost, params!), id + copy, headSize);
             }
           }
         });
@@ -453,6 +474,14 @@ export class PgArchiveWriter {
     const ids = articles.map((a) => a.id);
     await this.dropPassages(client, ids);
     await insertArticles(client, articles, this.salt, true);
+    // Copies with their original's text (the original in this batch or already stored).
+    const originals = [...new Set(articles.flatMap((a) => (a.duplicateOf !== undefined ? [a.duplicateOf] : [])))];
+    const hashes = new Map<string, string>();
+    if (originals.length) {
+      const { rows: found } = await client.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM search_articles WHERE id = ANY($1::text[])`, [originals]);
+      for (const r of found) hashes.set(r.id, r.content_hash);
+    }
+    const same = articles.map((a) => a.duplicateOf !== undefined && hashes.get(a.duplicateOf) === a.contentHash);
     const rows = articles.map((a) => passageRows(a));
     const total = rows.reduce((n, list) => n + list.length, 0);
     if (!total) return 0;
@@ -462,7 +491,7 @@ export class PgArchiveWriter {
     let words = 0;
     articles.forEach((a, j) => {
       for (const p of rows[j]!) {
-        cols.add(nextId++, a, p);
+        cols.add(nextId++, a, p, same[j]!);
         words += p.words;
         for (const t of p.terms) df.set(t, (df.get(t) ?? 0) + 1);
       }
@@ -476,7 +505,7 @@ export class PgArchiveWriter {
       [terms, terms.map((t) => df.get(t)!)],
     );
     const { rows: totals } = await client.query<{ head_avg: number }>(`UPDATE search_totals SET passages = passages + $1, words = words + $2 RETURNING head_avg`, [cols.length, words]);
-    await this.keepHeads(client, articles, rows, cols.id[0]!, counts, totals[0]!.head_avg);
+    await this.keepHeads(client, articles, rows, same, cols.id[0]!, counts, totals[0]!.head_avg);
     return cols.length;
   }
 
@@ -489,6 +518,7 @@ export class PgArchiveWriter {
     client: pg.PoolClient,
     articles: readonly Article[],
     rows: readonly PassageRow[][],
+    same: readonly boolean[],
     firstId: number,
     counts: readonly { term: string; df: number; head_floor: number | null }[],
     avgWords: number,
@@ -505,7 +535,8 @@ export class PgArchiveWriter {
       let id = firstId;
       articles.forEach((a, j) => {
         for (const p of rows[j]!) {
-          for (let t = 0; t < p.terms.length; t++) {
+          // An exact copy's passages are in no head.
+          for (let t = 0; t < (same[j] ? 0 : p.terms.length); t++) {
             const floor = floors.get(p.terms[t]!);
             if (floor === undefined) continue;
             const impact = headImpact(p.tfs[t]!, p.words, p.boost, params);
@@ -544,10 +575,12 @@ export class PgArchiveWriter {
          INSERT INTO search_heads (term, impact, is_copy, passage_id)
          SELECT $1, impact, is_copy, id FROM (
            SELECT p.id, p.is_copy, ${headImpactSql(tf, 'p.words', 'p.boost', { d: '$3::float8', k: '$4::float8', a: '$5::float8', b: '$6::float8' })} AS impact
-           FROM search_passages p WHERE p.tsv @@ $2::tsquery) x
+           FROM search_passages p WHERE p.tsv @@ $2::tsquery AND NOT p.same_text) x
          ORDER BY impact DESC, is_copy, id LIMIT $7
-         RETURNING impact)
-       UPDATE search_terms SET head_floor = CASE WHEN df > (SELECT count(*) FROM made) THEN (SELECT min(impact) FROM made) ELSE 0 END WHERE term = $1`,
+         RETURNING impact),
+         -- Its passages a head may list (exact copies' are left out).
+         listable AS (SELECT count(*) AS n FROM search_passages p WHERE p.tsv @@ $2::tsquery AND NOT p.same_text)
+       UPDATE search_terms SET head_floor = CASE WHEN (SELECT n FROM listable) > (SELECT count(*) FROM made) THEN (SELECT min(impact) FROM made) ELSE 0 END WHERE term = $1`,
       [term, `'${term}'`, p.delta, p.k1plus1, p.normA, p.normB, this.options.headSize],
     );
   }

@@ -39,6 +39,8 @@ const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'help', DIGEST_AR
 const RECENT_DAYS = 8;
 /** Most articles a view takes for a recent-articles or whole-archive command, newest first kept. */
 const MAX_SCAN = 300_000;
+/** Rows `/sources` reads per query (`fetchLeads`). */
+const LEAD_PAGE = 2000;
 /** Most articles fetched by id in one round (commands read their candidates in order and stop after a few hundred). */
 const GET_BATCH = 400;
 /** Most syndicated copies of one article a view is given (corpus order). */
@@ -242,10 +244,53 @@ export class PgLibrary implements AnsweringLibrary {
       if (!empty.scanned) throw err;
     }
     const fetched = new Fetched();
-    const where = command === 'sources' ? '' : `WHERE published >= $2`;
-    const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
-    await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles ${where} ORDER BY seq DESC LIMIT $1`, command === 'sources' ? [MAX_SCAN] : [MAX_SCAN, since], fetched);
+    if (command === 'sources') await this.fetchLeads(fetched);
+    else {
+      const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+      await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles WHERE published >= $2 ORDER BY seq DESC LIMIT $1`, [MAX_SCAN, since], fetched);
+    }
     return run(new ArchiveView(fetched, this.currentVersion));
+  }
+
+  /**
+   * What `/sources` reads of every article (at most `MAX_SCAN`, newest kept): its id, metadata, copy
+   * mark and lead (its first standfirst or body sentence), not its body, layout or annotations. Read
+   * a page of `LEAD_PAGE` rows at a time: the layout to find the lead, then the body up to the
+   * lead's end only, so a page's rows are dropped before the next is read. The article a view gets
+   * has that one sentence and the text up to its end (offsets unchanged, so quotes stay verbatim).
+   */
+  private async fetchLeads(fetched: Fetched): Promise<void> {
+    let after: string | null = null;
+    let read = 0;
+    while (read < MAX_SCAN) {
+      const page: { rows: (ArticleRow & { seq: string })[] } = await this.pool.query<ArticleRow & { seq: string }>(
+        // Each page through the seq index from where the last one ended (no scan of the table per page).
+        `SELECT id, seq, content_hash, duplicate_of, meta, '' AS body, layout, NULL AS annotations FROM search_articles
+         WHERE seq < $1::bigint ORDER BY seq DESC LIMIT $2`,
+        [after ?? '9223372036854775807', Math.min(LEAD_PAGE, MAX_SCAN - read)],
+      );
+      const rows = page.rows;
+      if (!rows.length) break;
+      read += rows.length;
+      after = rows[rows.length - 1]!.seq;
+      const slim = rows.map((row) => {
+        const article = articleFromRow(row);
+        const lead = article.sentences.find((x) => x.kind === 'body' || x.kind === 'standfirst');
+        article.sentences = lead ? [lead] : [];
+        article.blocks = lead ? [article.blocks[lead.block]!] : [];
+        return { article, seq: Number(row.seq), end: lead?.end ?? 0 };
+      });
+      // left() counts characters, offsets UTF-16 units: `end` characters hold at least `end` units.
+      const { rows: texts } = await this.pool.query<{ id: string; text: string }>(
+        `SELECT a.id, left(a.body, u.e) AS text FROM unnest($1::text[], $2::int[]) u(id, e) JOIN search_articles a ON a.id = u.id`,
+        [slim.map((x) => x.article.id), slim.map((x) => x.end)],
+      );
+      const text = new Map(texts.map((t) => [t.id, t.text]));
+      for (const x of slim) {
+        x.article.text = (text.get(x.article.id) ?? '').slice(0, x.end);
+        fetched.add(x.article, x.seq);
+      }
+    }
   }
 
   /**
@@ -300,18 +345,20 @@ export class PgLibrary implements AnsweringLibrary {
     await Promise.all(jobs);
   }
 
-  /** The syndicated copies of `originals` (at most `MAX_COPIES` each, corpus order), as articles and as lists per original. */
+  /**
+   * The ids of the syndicated copies of `originals` (at most `MAX_COPIES` each, corpus order), as
+   * lists per original. Only ids: a command reads the copies it uses by id (`get`), in the order
+   * it asks, `GET_BATCH` a round, so a claim that stops after its first 50 articles does not read
+   * every copy of every candidate (on a heavily syndicated archive, ten times what it uses).
+   */
   private async fetchCopies(originals: string[], fetched: Fetched): Promise<void> {
     for (const id of originals) fetched.copies.set(id, []);
-    const { rows } = await this.pool.query<ArticleRow & { seq: string }>(
-      `SELECT ${ROW_COLUMNS} FROM (SELECT *, row_number() OVER (PARTITION BY duplicate_of ORDER BY seq) AS nth FROM search_articles WHERE duplicate_of = ANY($1::text[])) c
+    const { rows } = await this.pool.query<{ id: string; duplicate_of: string }>(
+      `SELECT id, duplicate_of FROM (SELECT id, duplicate_of, seq, row_number() OVER (PARTITION BY duplicate_of ORDER BY seq) AS nth FROM search_articles WHERE duplicate_of = ANY($1::text[])) c
        WHERE nth <= $2 ORDER BY seq`,
       [originals, MAX_COPIES],
     );
-    for (const row of rows) {
-      fetched.copies.get(row.duplicate_of!)?.push(row.id);
-      if (!fetched.articles.has(row.id)) fetched.add(articleFromRow(row), Number(row.seq));
-    }
+    for (const row of rows) fetched.copies.get(row.duplicate_of)?.push(row.id);
   }
 
   private async fetchRows(sql: string, values: unknown[], fetched: Fetched): Promise<void> {

@@ -33,14 +33,28 @@ const STAGE_ONE = 400;
 const STAGE_ONE_ARTICLES = 4000;
 /** Most head entries read for a query word whose terms all have heads (split among its terms). */
 const HEAD_SCAN = 2000;
-/** Head entries read per term when one word alone decides the order (each head is in its term's order already). */
+/**
+ * Head entries read per term when one word alone decides the order: each head is in its term's
+ * order already, so a passage among the query's best `want` is among its best term's first `want`
+ * (exact copies are in no head; twice `want` leaves room for near copies the window skips), at most this.
+ */
 const SINGLE_SCAN = 400;
+const singleScan = (want: number) => Math.min(SINGLE_SCAN, 2 * want + 20);
 /** Head entries read per term for the OR list (as the compact engine's `orScanLimit`). */
 const OR_SCAN = 400;
 /** Most vocabulary entries a prefix completion reads (as plan.ts's `PREFIX_SCAN_CAP`). */
 const PREFIX_SCAN_CAP = 4000;
-/** Most articles kept parsed between requests. */
-const ARTICLE_CACHE = 500;
+/**
+ * Most bytes of parsed articles kept between requests, as estimated by `rowBytes`: bounded by
+ * size, not count (an article with long annotations is many times a wire story).
+ */
+export const ARTICLE_CACHE_BYTES = 16 * 1024 * 1024;
+
+/** Estimated heap bytes of an article parsed from `row`: its text (two bytes a character) and its JSON columns parsed into objects (about three times their text). */
+export function rowBytes(row: ArticleRow): number {
+  const len = (v: unknown) => (typeof v === 'string' ? v.length : v ? JSON.stringify(v).length : 0);
+  return 2 * row.body.length + 3 * (len(row.meta) + len(row.layout) + len(row.annotations)) + 512;
+}
 
 const count = (x: number | undefined, fallback: number): number => (Number.isFinite(x) ? Math.max(0, Math.floor(x!)) : fallback);
 
@@ -102,11 +116,17 @@ interface PassageHitRow {
 export class PgSearchIndex {
   readonly backend = 'postgres' as const;
   readonly snapshots = false;
-  private readonly cache = new Map<string, Article>();
+  /** Recently read articles with their estimated size (insertion order: the oldest first out). */
+  private readonly cache = new Map<string, { article: Article; bytes: number }>();
+  private cacheBytes = 0;
   /** Whether the server has pg_trgm (typo variants and "did you mean" use it); `PgLibrary` sets it. */
   trigrams = true;
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** @param cacheBytes - most bytes of parsed articles kept between requests (`ARTICLE_CACHE_BYTES`) */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly maxCacheBytes = ARTICLE_CACHE_BYTES,
+  ) {}
 
   /** Articles by id (those the archive has), parsed from their rows; recent ones come from a small cache. */
   async articles(ids: Iterable<string>): Promise<Map<string, Article>> {
@@ -114,7 +134,7 @@ export class PgSearchIndex {
     const missing: string[] = [];
     for (const id of new Set(ids)) {
       const hit = this.cache.get(id);
-      if (hit) out.set(id, hit);
+      if (hit) out.set(id, hit.article);
       else missing.push(id);
     }
     if (missing.length) {
@@ -125,7 +145,7 @@ export class PgSearchIndex {
       for (const row of rows) {
         const article = articleFromRow(row);
         out.set(article.id, article);
-        this.remember(article);
+        this.remember(article, rowBytes(row));
       }
     }
     return out;
@@ -134,11 +154,29 @@ export class PgSearchIndex {
   /** Forgets cached articles (the ingest role rewrote the archive). */
   forget(): void {
     this.cache.clear();
+    this.cacheBytes = 0;
   }
 
-  private remember(article: Article): void {
-    if (this.cache.size >= ARTICLE_CACHE) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(article.id, article);
+  /** Bytes of parsed articles the cache holds (estimated, `rowBytes`). */
+  get cachedBytes(): number {
+    return this.cacheBytes;
+  }
+
+  private remember(article: Article, bytes: number): void {
+    const old = this.cache.get(article.id);
+    if (old) {
+      this.cache.delete(article.id);
+      this.cacheBytes -= old.bytes;
+    }
+    // An article larger than the whole bound is not kept.
+    if (bytes > this.maxCacheBytes) return;
+    for (const [id, entry] of this.cache) {
+      if (this.cacheBytes + bytes <= this.maxCacheBytes) break;
+      this.cache.delete(id);
+      this.cacheBytes -= entry.bytes;
+    }
+    this.cache.set(article.id, { article, bytes });
+    this.cacheBytes += bytes;
   }
 
   /**
@@ -213,7 +251,7 @@ export class PgSearchIndex {
    * `stageOne` of them by field boost first.
    * @param values - the query's parameters so far; those of the source are appended
    */
-  private source(asked: readonly WordPlan[], op: '&' | '|', values: unknown[], stageOne: number, single: boolean, orScan = OR_SCAN): string {
+  private source(asked: readonly WordPlan[], op: '&' | '|', values: unknown[], stageOne: number, single: boolean, orScan = OR_SCAN, want = SINGLE_SCAN): string {
     const heads = (terms: readonly string[], per: number) => {
       values.push(terms, per);
       return `SELECT x.* FROM unnest($${values.length - 1}::text[]) v(term)
@@ -223,9 +261,10 @@ export class PgSearchIndex {
     const gin = (words: readonly WordPlan[], estimate: number) => {
       values.push(tsquery(words, op));
       const q = `$${values.length}::tsquery`;
+      // Exact copies' passages are not candidates (their originals' are, ranked before them): the GIN index leaves them out.
       return estimate <= EXACT_LIMIT
-        ? `SELECT * FROM search_passages WHERE tsv @@ ${q}`
-        : `SELECT * FROM search_passages WHERE tsv @@ ${q} ORDER BY ts_rank(tsv, ${q}, 1) * boost DESC, is_copy, id LIMIT ${stageOne}`;
+        ? `SELECT * FROM search_passages WHERE tsv @@ ${q} AND NOT same_text`
+        : `SELECT * FROM search_passages WHERE tsv @@ ${q} AND NOT same_text ORDER BY ts_rank(tsv, ${q}, 1) * boost DESC, is_copy, id LIMIT ${stageOne}`;
     };
     const parts: string[] = [];
     const split = (words: readonly WordPlan[], per: (headed: number) => number) => {
@@ -239,7 +278,7 @@ export class PgSearchIndex {
       // Without heads the whole query goes to the GIN index (it intersects the words' lists itself).
       if (!driver.variants.some((v) => v.head)) parts.push(gin(asked, driver.df));
       // Else the rarest word's candidates: its headed terms' heads and its other terms' passages (holding every word is checked after).
-      else split([driver], (n) => (single ? SINGLE_SCAN : Math.ceil(HEAD_SCAN / n)));
+      else split([driver], (n) => (single ? singleScan(want) : Math.ceil(HEAD_SCAN / n)));
     } else split(asked, () => orScan);
     // A passage both in a head and matched by a rarer term comes twice; the callers keep its best row.
     return `(${parts.map((x) => `(${x})`).join(' UNION ALL ')}) p`;
@@ -270,7 +309,7 @@ export class PgSearchIndex {
       holdsAll = `AND s.matched = $${values.length}`;
     }
     // A filter to some articles: their passages are scored (through the GIN index); else the candidates of `source`.
-    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1);
+    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1, OR_SCAN, limit);
     const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
     // A passage of a syndicated copy that another article of its story with the same text (content hash) has too,
     // ranked before it (same span, terms, length and boost: the same score; the original, or an earlier copy) can

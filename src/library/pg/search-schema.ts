@@ -92,6 +92,20 @@ export const SEARCH_MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX search_heads_order ON search_heads (term, impact DESC, is_copy, passage_id);
   CREATE INDEX search_heads_passage ON search_heads (passage_id);
   `,
+  // 3: passages of exact copies left out of the search structures
+  `
+  -- The passage belongs to a syndicated copy with its original's text (the same content hash): the
+  -- original holds the same passage, with the same score, ranked before it, so a search without an
+  -- article filter never picks it. Such passages are in neither the GIN index nor the heads (a
+  -- frequent term's head then lists distinct passages, not one per copy); a search filtered to some
+  -- articles reads them through the article index.
+  ALTER TABLE search_passages ADD COLUMN same_text boolean NOT NULL DEFAULT false;
+  UPDATE search_passages p SET same_text = true FROM search_articles c JOIN search_articles o ON o.id = c.duplicate_of AND o.content_hash = c.content_hash
+   WHERE p.article_id = c.id;
+  DELETE FROM search_heads h USING search_passages p WHERE p.id = h.passage_id AND p.same_text;
+  DROP INDEX IF EXISTS search_passages_tsv;
+  CREATE INDEX search_passages_tsv ON search_passages USING gin (tsv) WHERE NOT same_text;
+  `,
 ];
 
 /**
@@ -100,7 +114,7 @@ export const SEARCH_MIGRATIONS: readonly string[] = [
  * do). `createMissingIndexes` makes any that a stopped load left missing.
  */
 export const BULK_INDEXES: readonly { table: string; name: string; create: string }[] = [
-  { table: 'search_passages', name: 'search_passages_tsv', create: `CREATE INDEX IF NOT EXISTS search_passages_tsv ON search_passages USING gin (tsv)` },
+  { table: 'search_passages', name: 'search_passages_tsv', create: `CREATE INDEX IF NOT EXISTS search_passages_tsv ON search_passages USING gin (tsv) WHERE NOT same_text` },
   { table: 'search_passages', name: 'search_passages_article', create: `CREATE INDEX IF NOT EXISTS search_passages_article ON search_passages (article_id)` },
   { table: 'search_articles', name: 'search_articles_published', create: `CREATE INDEX IF NOT EXISTS search_articles_published ON search_articles (published)` },
   { table: 'search_articles', name: 'search_articles_copies', create: `CREATE INDEX IF NOT EXISTS search_articles_copies ON search_articles (duplicate_of) WHERE duplicate_of IS NOT NULL` },

@@ -8,9 +8,12 @@
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReuters } from '../../../bench/reuters.js';
 import { REUTERS_DIR, REUTERS_QUERIES, reutersArticles } from '../../../bench/search-oracle.js';
 import type { Article } from '../../../src/core/types.js';
 import { ANALYSERS } from '../../../src/library/analysers.js';
+import { ingestText } from '../../../src/ingest/index.js';
+import { markCopies } from '../../../src/library/fingerprints.js';
 import { analyseArticle, SegmentedLibrary } from '../../../src/library/indexed-library.js';
 import { archiveSalt, PgArchiveWriter, type WriterOptions } from '../../../src/library/pg/archive-writer.js';
 import { PgSearchIndex } from '../../../src/library/pg/pg-search-index.js';
@@ -55,13 +58,16 @@ async function vocabulary(pool: pg.Pool, heads = true): Promise<unknown> {
   return { terms: terms.rows, totals: totals.rows };
 }
 
-/** Passages holding a headed term with a head impact above its floor that its head lacks (none when heads are true). */
+/**
+ * Passages holding a headed term with a head impact above its floor that its head lacks (none when
+ * heads are true). Passages of exact copies (`same_text`) are in no head: their originals' are.
+ */
 async function missingFromHeads(pool: pg.Pool): Promise<unknown[]> {
   const { rows: totals } = await pool.query<{ head_avg: number }>(`SELECT head_avg FROM search_totals`);
   const p = headParams(totals[0]!.head_avg);
   const tf = `(SELECT cardinality(u.positions) FROM unnest(p.tsv) u WHERE u.lexeme = t.term)`;
   const { rows } = await pool.query(
-    `SELECT t.term, p.id FROM search_terms t JOIN search_passages p ON p.tsv @@ quote_literal(t.term)::tsquery
+    `SELECT t.term, p.id FROM search_terms t JOIN search_passages p ON p.tsv @@ quote_literal(t.term)::tsquery AND NOT p.same_text
      WHERE t.head_floor IS NOT NULL AND ${headImpactSql(tf, 'p.words', 'p.boost', { d: '$1::float8', k: '$2::float8', a: '$3::float8', b: '$4::float8' })} > t.head_floor
        AND NOT EXISTS (SELECT 1 FROM search_heads h WHERE h.term = t.term AND h.passage_id = p.id)`,
     [p.delta, p.k1plus1, p.normA, p.normB],
@@ -154,4 +160,80 @@ describe.skipIf(!existsSync(REUTERS_DIR))('the archive writer: bulk load and hea
       await pool.end();
     }
   });
+});
+
+/** Passages whose `same_text` mark is wrong: set exactly on the passages of a copy with its original's content hash. */
+async function wrongSameText(pool: pg.Pool): Promise<unknown[]> {
+  const { rows } = await pool.query(
+    `SELECT p.article_id, p.same_text FROM search_passages p JOIN search_articles c ON c.id = p.article_id LEFT JOIN search_articles o ON o.id = c.duplicate_of
+     WHERE p.same_text <> coalesce(o.content_hash = c.content_hash, false)`,
+  );
+  return rows;
+}
+
+describe.skipIf(!existsSync(REUTERS_DIR))('the archive writer: exact copies', () => {
+  /** 150 stories, 4 copies each (the original included, ids differ): frequent terms have heads. */
+  function copied(): Article[] {
+    const stories = readReuters(REUTERS_DIR).slice(0, 150);
+    const out: Article[] = [];
+    for (let c = 0; c < 4; c++) {
+      for (const s of stories) out.push(ingestText(s.text, { id: `copy${c}-reuters-${s.newId}`, meta: { title: s.title, outlet: 'Reuters', published: s.published } }));
+    }
+    markCopies(out);
+    for (const a of out) analyseArticle(a, ANALYSERS);
+    return out;
+  }
+
+  it("leaves exact copies' passages out of heads and the GIN index, answers as the compact engine, and lets them back when their original's text changes", async () => {
+    const articles = copied();
+    const copies = articles.filter((a) => a.duplicateOf !== undefined);
+    expect(copies.length).toBeGreaterThan(400);
+    const bulk = await open();
+    const single = await open();
+    try {
+      await writer(bulk.pool, { bulkMin: 1 }).sync(articles);
+      const one = writer(single.pool, { bulkMin: Infinity });
+      for (let i = 0; i < articles.length; i += 50) await one.write(articles.slice(i, i + 50));
+      const compact = SegmentedLibrary.fromArticles(articles);
+      for (const { pool, index } of [bulk, single]) {
+        const same = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_passages WHERE same_text`);
+        expect(Number(same.rows[0]!.n)).toBeGreaterThan(1000);
+        expect(await wrongSameText(pool)).toEqual([]);
+        const inHeads = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_heads h JOIN search_passages p ON p.id = h.passage_id WHERE p.same_text`);
+        expect(inHeads.rows[0]!.n).toBe('0');
+        const headed = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_terms WHERE head_floor IS NOT NULL`);
+        expect(Number(headed.rows[0]!.n)).toBeGreaterThan(10);
+        expect(await missingFromHeads(pool)).toEqual([]);
+        for (const word of [...FREQUENT, 'oil prices']) {
+          const ours = (await index.search(word, { limit: 10, perArticle: 2 })).hits;
+          const theirs = compact.search(word, { limit: 10, perArticle: 2 });
+          // The same passages with the same scores rank by rank (two passages of equal score may swap).
+          const key = (h: { articleId: string; span: { start: number } }) => `${h.articleId}@${h.span.start}`;
+          expect(ours.map(key).sort(), word).toEqual(theirs.map(key).sort());
+          ours.forEach((h, i) => expect(h.score, `${word} ${i}`).toBeCloseTo(theirs[i]!.score, 4));
+        }
+        // Filtered to copies only, their passages are found (through the article index).
+        const copy = copies.find((a) => /\boil\b/i.test(a.text))!;
+        const filtered = (await index.search('oil', { limit: 3, articleIds: new Set([copy.id]) })).hits;
+        expect(filtered.length).toBeGreaterThan(0);
+        expect(filtered.every((h) => h.articleId === copy.id)).toBe(true);
+      }
+      // An original's text changes while its copies stay marked as its copies (as a near copy would):
+      // their passages are no longer the same text, so they join the index and the heads.
+      const original = articles.find((a) => a.duplicateOf === undefined && copies.some((c) => c.duplicateOf === a.id && /\bsaid\b/.test(c.text)))!;
+      const edited = ingestText(`${original.text}\n\nThe company said nothing more.`, { id: original.id, meta: original.meta });
+      analyseArticle(edited, ANALYSERS);
+      const next = articles.map((a) => (a.id === original.id ? edited : a));
+      const stats = await writer(single.pool, { bulkMin: Infinity }).sync(next);
+      const itsCopies = copies.filter((c) => c.duplicateOf === original.id);
+      expect(stats.written).toBe(1 + itsCopies.length);
+      expect(await wrongSameText(single.pool)).toEqual([]);
+      expect(await missingFromHeads(single.pool)).toEqual([]);
+      const back = await single.pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_passages WHERE article_id = ANY($1::text[]) AND same_text`, [itsCopies.map((c) => c.id)]);
+      expect(back.rows[0]!.n).toBe('0');
+    } finally {
+      await bulk.pool.end();
+      await single.pool.end();
+    }
+  }, 240_000);
 });

@@ -35,7 +35,7 @@ describe('a replica fetches what a command reads', () => {
   let local: Runtime;
   let replica: Runtime;
   /** Article rows the replica read from PostgreSQL since the last reset, and how many were copies. */
-  const read = { articles: 0, copies: 0, articleSearches: 0 };
+  const read = { articles: 0, copies: 0, articleSearches: 0, textChars: 0 };
   beforeAll(async () => {
     const corpus = mkdtempSync(path.join(tmpdir(), 'nd-pgw-corpus-'));
     const today = new Date().toISOString().slice(0, 10);
@@ -60,6 +60,11 @@ describe('a replica fetches what a command reads', () => {
       const result = await query(...args);
       if (typeof args[0] === 'string' && args[0].includes('ranked AS')) read.articleSearches++;
       for (const row of result.rows ?? []) {
+        // Article text read, whole bodies or parts of them (`text`).
+        for (const key of ['body', 'text'] as const) {
+          const value = (row as Record<string, unknown>)[key];
+          if (typeof value === 'string') read.textChars += value.length;
+        }
         if (typeof (row as { body?: unknown }).body !== 'string') continue;
         read.articles++;
         if ((row as { duplicate_of?: unknown }).duplicate_of) read.copies++;
@@ -87,6 +92,18 @@ describe('a replica fetches what a command reads', () => {
     read.articles = 0;
     read.copies = 0;
     read.articleSearches = 0;
+    read.textChars = 0;
+  });
+
+  it('lists the sources as the compact library does, reading of each article its lead, not its body', async () => {
+    const b = toJson(await replica.execute('sources', { text: '' }, { platform: 'cli' }));
+    expect(b).toEqual(toJson(await local.execute('sources', { text: '' }, { platform: 'cli' })));
+    expect((b as { items: unknown[] }).items.length).toBe(compact.articles.length);
+    const whole = compact.articles.reduce((n, a) => n + a.text.length, 0);
+    const leads = compact.articles.reduce((n, a) => n + (a.sentences.find((x) => x.kind === 'body' || x.kind === 'standfirst')?.end ?? 0), 0);
+    expect(read.textChars).toBeGreaterThan(0);
+    expect(read.textChars).toBeLessThanOrEqual(leads);
+    expect(read.textChars).toBeLessThan(whole / 4);
   });
 
   it('has the copies it is about', () => {

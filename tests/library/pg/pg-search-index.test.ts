@@ -14,13 +14,13 @@ import { analyseArticle } from '../../../src/library/indexed-library.js';
 import { SegmentedLibrary } from '../../../src/library/indexed-library.js';
 import { articleFromRow, type ArticleRow } from '../../../src/library/pg/article-rows.js';
 import { archiveSalt, PgArchiveWriter } from '../../../src/library/pg/archive-writer.js';
-import { PgSearchIndex } from '../../../src/library/pg/pg-search-index.js';
+import { ARTICLE_CACHE_BYTES, PgSearchIndex, rowBytes } from '../../../src/library/pg/pg-search-index.js';
 import { enableTrigrams, migrateSearch } from '../../../src/library/pg/search-schema.js';
 import { postgresDatabase } from '../../helpers/postgres.js';
 
 async function archive(articles: Article[]): Promise<{ pool: pg.Pool; index: PgSearchIndex; writer: PgArchiveWriter }> {
   const pool = new pg.Pool({ connectionString: await postgresDatabase(), max: 4 });
-  expect(await migrateSearch(pool)).toBe(2);
+  expect(await migrateSearch(pool)).toBe(3);
   expect(await migrateSearch(pool)).toBe(0);
   await enableTrigrams(pool);
   const writer = new PgArchiveWriter(pool, archiveSalt(ANALYSERS));
@@ -90,6 +90,28 @@ describe('the archive in PostgreSQL, on the sample corpus', () => {
     // Measured 1.000: prefix ('milit', 'armen') and typo ('azerbaijn') queries expand as plan.ts does.
     expect(result.perQuery.filter((q) => q.overlap < 1).map((q) => q.query)).toEqual([]);
     expect(result.perQuery.filter((q) => q.compact.length === 0).map((q) => q.query)).toEqual([]);
+  });
+
+  it('keeps parsed articles between requests up to a bound in bytes, not a count', async () => {
+    const ids = articles.map((a) => a.id);
+    const sizes = (await pool.query<ArticleRow>(`SELECT id, content_hash, duplicate_of, meta, body, layout, annotations FROM search_articles`)).rows.map(rowBytes);
+    const largest = Math.max(...sizes);
+    // Room for about three articles: reading them all keeps the last ones within the bound.
+    const small = new PgSearchIndex(pool, Math.ceil(largest * 3));
+    const read = await small.articles(ids);
+    expect(read.size).toBe(ids.length);
+    expect(small.cachedBytes).toBeGreaterThan(0);
+    expect(small.cachedBytes).toBeLessThanOrEqual(largest * 3);
+    // The default bound holds the whole sample (a few hundred kilobytes).
+    const roomy = new PgSearchIndex(pool);
+    await roomy.articles(ids);
+    expect(roomy.cachedBytes).toBe(sizes.reduce((a, b) => a + b, 0));
+    expect(roomy.cachedBytes).toBeLessThanOrEqual(ARTICLE_CACHE_BYTES);
+    // Cached articles are the ones read: the same text.
+    const again = await roomy.articles([ids[0]!]);
+    expect(again.get(ids[0]!)!.text).toBe(articles[0]!.text);
+    roomy.forget();
+    expect(roomy.cachedBytes).toBe(0);
   });
 
   it('suggests close terms for a typo', async () => {

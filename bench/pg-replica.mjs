@@ -1,0 +1,94 @@
+// A serving replica measured in its own process (the postgres bench's `pg-serve` phase forks it):
+// plain Node on the compiled dist/ (no tsx, none of the bench's imports), loading the modules
+// `newsdesk start` loads (src/app/main.js with its platform adapters), then opening the archive
+// as a replica does and answering the bench's searches, /search, /claim and /timeline. Its peak RSS
+// is a replica's. Arguments: one JSON object { databaseUrl, queries, topics, timedTopics, passes };
+// the result goes back over IPC (bench/phases.ts `PhaseResult`). BENCH_SKIP_SOURCES=1 leaves /sources out;
+// Node flags for the replica come through NODE_OPTIONS (e.g. --max-old-space-size=160).
+const args = JSON.parse(process.argv[2] ?? '{}');
+const dist = new URL('../dist/src/', import.meta.url);
+const maxRss = () => process.resourceUsage().maxRSS * 1024;
+const rssSteps = [];
+const step = (name) => rssSteps.push({ step: name, peakBytes: maxRss(), heapUsedBytes: process.memoryUsage().heapUsed });
+step('process start');
+// What `newsdesk start` imports: the app's wiring (and through it the Slack and Discord adapters).
+await import(new URL('app/main.js', dist).href);
+const { openReplicaLibrary } = await import(new URL('library/pg/pg-open.js', dist).href);
+const { PgSearchIndex } = await import(new URL('library/pg/pg-search-index.js', dist).href);
+const { loadCommands } = await import(new URL('app/commands-loader.js', dist).href);
+const { loadConfig } = await import(new URL('app/config.js', dist).href);
+const { createRuntime } = await import(new URL('app/runtime.js', dist).href);
+step('modules loaded');
+
+const logger = { info() {}, debug() {}, warn() {}, error: (o, m) => console.error('error:', m, o) };
+function percentiles(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s[s.length - 1] ?? NaN };
+}
+
+const t0 = performance.now();
+const { library, pool } = await openReplicaLibrary(args.databaseUrl, logger);
+const startupMs = performance.now() - t0;
+step('replica open');
+const index = new PgSearchIndex(pool);
+const hits = {};
+const searchTimes = [];
+const perQuery = new Map();
+for (let pass = 0; pass <= args.passes; pass++) {
+  for (const q of args.queries) {
+    const t = performance.now();
+    const found = await index.search(q, { limit: 10, perArticle: 2 });
+    const took = performance.now() - t;
+    if (pass === 0) {
+      hits[q] = found.hits.length;
+      continue;
+    }
+    searchTimes.push(took);
+    perQuery.set(q, Math.max(perQuery.get(q) ?? 0, took));
+  }
+}
+const latency = { search: percentiles(searchTimes) };
+step('index searches');
+const commands = await loadCommands();
+step('commands loaded');
+const runtime = createRuntime({ commands, library: () => library, logger, config: loadConfig({}) });
+const times = [];
+for (let pass = 0; pass <= 1; pass++) {
+  for (const q of args.queries) {
+    const t = performance.now();
+    await runtime.execute('search', { text: q }, { platform: 'cli' });
+    if (pass > 0) times.push(performance.now() - t);
+  }
+}
+latency.searchCommand = percentiles(times);
+step('/search commands');
+for (const name of ['claim', 'timeline']) {
+  for (const topic of args.topics) {
+    const reply = await runtime.execute(name, { text: topic }, { platform: 'cli' });
+    hits[`${name} ${topic}`] = reply.items.length;
+  }
+  const t = [];
+  for (const topic of args.timedTopics) {
+    const s = performance.now();
+    await runtime.execute(name, { text: topic }, { platform: 'cli' });
+    t.push(performance.now() - s);
+  }
+  latency[name] = percentiles(t);
+  step(`/${name} commands`);
+}
+// The replica's peak over the bench's workload (search, claim, timeline), as earlier runs measured it;
+// /sources (a reply listing every article) comes after, its own step.
+const servingPeak = maxRss();
+if (!process.env.BENCH_SKIP_SOURCES) {
+  const s = performance.now();
+  const reply = await runtime.execute('sources', {}, { platform: 'cli' });
+  latency.sources = percentiles([performance.now() - s]);
+  hits.sources = reply.items.length;
+  step(`/sources (${reply.items.length} items, ${(performance.now() - s).toFixed(0)} ms)`);
+}
+await pool.end();
+const slowest = [...perQuery.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([query, ms]) => ({ query, ms }));
+const result = { phase: 'pg-serve', maxRssBytes: servingPeak, startupMs, latency, slowest, hits, rssSteps };
+if (process.send) process.send(result, () => process.exit(0));
+else console.log(JSON.stringify(result, null, 1));
