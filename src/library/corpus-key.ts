@@ -500,12 +500,23 @@ export async function corpusKey(
   const manifest: FileManifest = { hashedAt, entries: names, stats, hashes: digests };
   const newContent = toRead.filter((i) => remembered(i) !== digests[i]).map((i) => files[i]!);
   const hash = createHash('sha256').update(salt).update('\n');
-  const entries = files.map((f, i) => {
-    const target = listing.linked.get(f);
-    const material = target === undefined ? digests[i]! : `${digests[i]!}\u0000link\u0000${target}`;
-    hash.update(`${f}\u0000${material}\n`);
-    return material;
-  });
+  // Without links, each file's key material is its hash: the digests are the entries.
+  const entries = listing.linked.size
+    ? files.map((f, i) => {
+        const target = listing.linked.get(f);
+        return target === undefined ? digests[i]! : `${digests[i]!}\u0000link\u0000${target}`;
+      })
+    : digests;
+  // The same bytes as one update per file, in fewer, larger updates (100,000 calls into the hash cost more than the hashing).
+  let chunk = '';
+  for (let i = 0; i < files.length; i++) {
+    chunk += `${files[i]!}\u0000${entries[i]!}\n`;
+    if (chunk.length > 1 << 16) {
+      hash.update(chunk);
+      chunk = '';
+    }
+  }
+  hash.update(chunk);
   for (const s of listing.skipped) hash.update(s.file).update('\u0000skipped\u0000').update(s.reason).update('\n');
   return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files, entries, listing, newContent };
 }
