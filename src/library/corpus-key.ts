@@ -293,8 +293,9 @@ export function formatManifest(m: FileManifest): Buffer {
   out.writeUInt32LE(n, 16);
   out.writeUInt32LE(blob.length, 20);
   out.writeUInt32LE(m.entries.some((e) => e.includes('\u0000')) ? 1 : 0, 24);
-  const stats = Float64Array.from({ length: 2 * n }, (_, k) => m.stats[k]!);
-  out.set(new Uint8Array(stats.buffer), 32);
+  const stats = m.stats instanceof Float64Array ? m.stats : Float64Array.from(m.stats);
+  if (stats.length !== 2 * n) throw new Error('manifest sizes and times do not match its entries');
+  out.set(new Uint8Array(stats.buffer, stats.byteOffset, stats.byteLength), 32);
   const ends = new Uint32Array(out.buffer, out.byteOffset + statsEnd, n);
   let at = 0;
   for (let i = 0; i < n; i++) {

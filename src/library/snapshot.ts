@@ -305,7 +305,7 @@ const READER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
 const { crc32 } = require('node:zlib');
-const { file, magic } = workerData;
+const { file, magic, shared, parts, checksum } = workerData;
 const readAt = (fd, buf, at, end) => {
   let done = 0;
   while (at + done < end) {
@@ -318,9 +318,12 @@ const readAt = (fd, buf, at, end) => {
 let fd;
 try {
   fd = openSync(file, 'r');
-  const size = fstatSync(fd).size;
+  const st = fstatSync(fd);
+  const size = st.size;
+  // Which file this thread read: two threads reading parts of one snapshot must have read the same one.
+  const id = [st.dev, st.ino, st.size, st.mtimeMs].join(':');
   let crc;
-  if (size >= 2 * magic + 4) {
+  if (checksum && size >= 2 * magic + 4) {
     const tail = Buffer.alloc(4);
     if (readAt(fd, tail, size - magic - 4, size - magic) === 4) {
       const end = size - magic - 4 - tail.readUInt32LE(0);
@@ -340,15 +343,23 @@ try {
       }
     }
   }
-  const bytes = new ArrayBuffer(size);
-  const buf = Buffer.from(bytes);
-  let at = 0;
-  while (at < size) {
-    const n = readSync(fd, buf, at, size - at, at);
-    if (n === 0) break;
-    at += n;
+  if (shared) {
+    // Its parts of the file into the buffer all the threads share.
+    let read = 0;
+    if (shared.byteLength !== size) read = -1;
+    else for (const [from, to] of parts) read += readAt(fd, Buffer.from(shared, from, to - from), from, to);
+    parentPort.postMessage({ id, length: read, crc });
+  } else {
+    const bytes = new ArrayBuffer(size);
+    const buf = Buffer.from(bytes);
+    let at = 0;
+    while (at < size) {
+      const n = readSync(fd, buf, at, size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    parentPort.postMessage(at === size ? { bytes, length: at, crc } : { bytes, length: at }, [bytes]);
   }
-  parentPort.postMessage(at === size ? { bytes, length: at, crc } : { bytes, length: at }, [bytes]);
 } catch (err) {
   parentPort.postMessage({ code: err.code ?? null, message: String(err.message) });
 } finally {
@@ -357,6 +368,8 @@ try {
 `;
 
 interface ReaderReply {
+  /** The file read (device, inode, size, mtime), by a thread reading part of it. */
+  id?: string;
   bytes?: ArrayBuffer;
   length?: number;
   crc?: number;
@@ -364,47 +377,78 @@ interface ReaderReply {
   message?: string;
 }
 
+/** From this size on, a snapshot is read by two threads, each a part (see {@link readSnapshotChecked}). */
+const SPLIT_BYTES = 64 << 20;
+
+/** Runs the reader thread over `workerData`; its reply, or null when it could not start or died. */
+function runReader(workerData: Record<string, unknown>): Promise<ReaderReply | null> {
+  return new Promise<ReaderReply | null>((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(READER, { eval: true, workerData, stdout: true, stderr: true });
+    } catch {
+      resolve(null);
+      return;
+    }
+    let settled = false;
+    const settle = (reply: ReaderReply | null): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      resolve(reply);
+    };
+    worker.once('message', (reply: ReaderReply) => settle(reply));
+    // The thread could not start or died (no memory for a second heap).
+    worker.once('error', () => settle(null));
+    worker.once('exit', () => settle(null));
+  });
+}
+
 /**
- * Reads a snapshot file on a thread of its own and checksums its body there too, so the calling
+ * Reads a snapshot file on threads of their own and checksums its body there too, so the calling
  * thread is free meanwhile (a restart hashes the corpus then) and does not spend a CPU-bound half
- * second per 500 MB on the checksum. Falls back to {@link readSnapshotBytes} (checksum left to
- * {@link decodeSnapshot}) when the thread cannot run. Resolves to null when there is no snapshot.
+ * second per 500 MB on the checksum. Most of a large snapshot's read is the kernel filling fresh
+ * memory, one page at a time: from `splitBytes` on, two threads each read a part into one shared
+ * buffer (the second core is otherwise idle for much of a restart). They must have read the same
+ * file (device, inode, size, mtime: a snapshot is replaced by renaming a new file over it, never
+ * written in place), else it is read again here. Falls back to {@link readSnapshotBytes} (checksum
+ * left to {@link decodeSnapshot}) when a thread cannot run. Resolves to null when there is no snapshot.
  * @throws SnapshotError when the file cannot be read
  */
-export function readSnapshotChecked(file: string): Promise<SnapshotBytes | null> {
+export async function readSnapshotChecked(file: string, splitBytes = SPLIT_BYTES): Promise<SnapshotBytes | null> {
   const plain = async (): Promise<SnapshotBytes | null> => {
     const buf = await readSnapshotBytes(file);
     return buf ? { buf } : null;
   };
-  return new Promise<SnapshotBytes | null>((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(READER, { eval: true, workerData: { file, magic: MAGIC.length }, stdout: true, stderr: true });
-    } catch {
-      plain().then(resolve, reject);
-      return;
-    }
-    let settled = false;
-    const settle = (outcome: () => Promise<SnapshotBytes | null> | SnapshotBytes | null): void => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      Promise.resolve().then(outcome).then(resolve, reject);
-    };
-    worker.once('message', (reply: ReaderReply) =>
-      settle(() => {
-        if (reply.bytes) {
-          const buf = Buffer.from(reply.bytes, 0, reply.length);
-          return reply.crc === undefined ? { buf } : { buf, bodyCrc: reply.crc };
-        }
-        if (reply.code === 'ENOENT') return null;
-        throw new SnapshotError(`cannot read: ${reply.message ?? 'unknown error'}`);
-      }),
-    );
-    // The thread could not start or died (no memory for a second heap): read here instead.
-    worker.once('error', () => settle(plain));
-    worker.once('exit', () => settle(plain));
-  });
+  const failed = (reply: ReaderReply): null => {
+    if (reply.code === 'ENOENT') return null;
+    throw new SnapshotError(`cannot read: ${reply.message ?? 'unknown error'}`);
+  };
+  let size = -1;
+  try {
+    size = statSync(file).size;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+  }
+  if (size < splitBytes || size < 2 * MAGIC.length + 4) {
+    const reply = await runReader({ file, magic: MAGIC.length, checksum: true });
+    if (!reply) return plain();
+    if (!reply.bytes) return failed(reply);
+    const buf = Buffer.from(reply.bytes, 0, reply.length);
+    return reply.crc === undefined ? { buf } : { buf, bodyCrc: reply.crc };
+  }
+  const shared = new SharedArrayBuffer(size);
+  // The first thread also runs the checksum pass (a tenth of its read), so it reads the smaller part.
+  const split = Math.floor(size * 0.45);
+  const [first, second] = await Promise.all([
+    runReader({ file, magic: MAGIC.length, shared, parts: [[0, split]], checksum: true }),
+    runReader({ file, magic: MAGIC.length, shared, parts: [[split, size]], checksum: false }),
+  ]);
+  if (!first || !second) return plain();
+  if (first.id === undefined) return failed(first);
+  if (second.id === undefined) return failed(second);
+  if (first.id !== second.id || first.length !== split || second.length !== size - split || first.crc === undefined) return plain();
+  return { buf: Buffer.from(shared), bodyCrc: first.crc };
 }
 
 /** The `files` section: one `path TAB entry` line per corpus file, written in slices. */
