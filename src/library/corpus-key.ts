@@ -23,6 +23,12 @@ const CONCURRENCY = 32;
 /** A file modified this close to when it was hashed may have changed again within the same mtime tick. */
 const RACY_MS = 2000;
 
+/**
+ * The share of the files the stat thread stats; this thread stats the rest meanwhile (it would mostly
+ * wait: the snapshot is read on threads of its own then, and the key is what the restart waits for).
+ */
+const STAT_THREAD_SHARE = 0.5;
+
 /** From this many files on, they are stat'ed on a thread of their own (starting one costs tens of milliseconds). */
 const STAT_THREAD_FILES = 4000;
 
@@ -41,7 +47,7 @@ const STATTER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync, readFileSync } = require('node:fs');
 const { crc32 } = require('node:zlib');
-const { base, list, links, manifest, racyMs } = workerData;
+const { base, manifest, racyMs } = workerData;
 // The binary manifest (see formatManifest), or null when damaged.
 function parse(buf) {
   if (buf.length < 36 || buf.toString('latin1', 0, 8) !== 'NDFILES2') return null;
@@ -70,41 +76,65 @@ function parse(buf) {
   };
   return { hashedAt, stats, flags, hashes, blob, links: buf.readUInt32LE(24) !== 0, entries };
 }
-const files = list.split('\\u0000');
-const out = new Float64Array(files.length * 2);
-for (let i = 0; i < files.length; i++) {
-  let size = -1;
-  let mtime = -1;
+// Started before the corpus is listed: the manifest is read meanwhile, then the list comes.
+let manifestBytes = null;
+if (manifest) {
   try {
-    const st = statSync(base + files[i]);
-    size = st.size;
-    mtime = st.mtimeMs;
+    manifestBytes = readFileSync(manifest);
   } catch {}
-  out[2 * i] = size;
-  out[2 * i + 1] = mtime;
 }
+let count;
+let list;
+let links;
+let out;
+parentPort.once('message', (job) => {
+  ({ list, links } = job);
+  const own = job.own;
+  // Only its own part is split into names (100,000 strings make work for this thread's collector); all only if the manifest needs them.
+  const mine = job.mine.split('\\u0000');
+  count = job.count;
+  out = new Float64Array(count * 2);
+  // The first \`own\` files are stat'ed here; the calling thread stats the rest meanwhile and sends their stats.
+  if (own < count) {
+    parentPort.once('message', (rest) => {
+      out.set(rest, 2 * own);
+      finish();
+    });
+  }
+  for (let i = 0; i < own; i++) {
+    let size = -1;
+    let mtime = -1;
+    try {
+      const st = statSync(base + mine[i]);
+      size = st.size;
+      mtime = st.mtimeMs;
+    } catch {}
+    out[2 * i] = size;
+    out[2 * i + 1] = mtime;
+  }
+  if (own >= count) finish();
+});
+function finish() {
 const reply = { stats: out, manifest: 'none' };
 const transfer = [out.buffer];
 if (manifest) {
-  let buf = null;
-  try {
-    buf = readFileSync(manifest);
-  } catch {}
+  const buf = manifestBytes;
   if (buf && buf.length >= 8 && buf.toString('latin1', 0, 8) !== 'NDFILES2') reply.manifest = 'text';
   else if (buf) {
     const m = parse(buf);
     if (!m) reply.manifest = 'damaged';
     else {
       reply.manifest = 'used';
-      const n = files.length;
+      const n = count;
       const match = new Int32Array(n).fill(-1);
       const keep = new Uint8Array(n);
-      // Names as the manifest keeps them: the path, or path NUL target for a followed link.
-      const names = links ? files.slice() : files;
-      if (links) for (const [i, target] of links) names[i] = files[i] + '\\u0000' + target;
       if (!links && !m.links && m.blob.length === Buffer.byteLength(list) && m.blob.toString('utf8') === list) {
         for (let i = 0; i < n; i++) match[i] = i;
       } else {
+        // Names as the manifest keeps them: the path, or path NUL target for a followed link.
+        const files = list.split('\\u0000');
+        const names = links ? files.slice() : files;
+        if (links) for (const [i, target] of links) names[i] = files[i] + '\\u0000' + target;
         const entries = m.entries();
         const pathOf = (e) => { const z = e.indexOf('\\u0000'); return z < 0 ? e : e.slice(0, z); };
         let at = 0;
@@ -126,6 +156,7 @@ if (manifest) {
   }
 }
 parentPort.postMessage(reply, transfer);
+}
 `;
 
 /** Size and mtime of each file on this thread, `[size0, mtime0, size1, …]` (-1 when it cannot be stat'ed), handing the event loop back now and then. */
@@ -160,32 +191,59 @@ interface StatReply {
   flags?: Uint8Array;
 }
 
-/**
- * Stats `files` on a thread of their own, comparing them with the manifest file `manifest` there too
- * (see `STATTER`); null when the thread cannot run or died.
- * @param links - followed links: file index and real target
- */
-function statOnThread(base: string, files: readonly string[], links: Array<[number, string]> | null, manifest: string | null): Promise<StatReply | null> {
-  return new Promise<StatReply | null>((resolve) => {
-    let worker: Worker;
-    try {
-      const workerData = { base, list: files.join('\u0000'), links, manifest, racyMs: RACY_MS };
-      worker = new Worker(STATTER, { eval: true, workerData, stdout: true, stderr: true });
-    } catch {
-      resolve(null);
-      return;
-    }
-    let settled = false;
-    const settle = (reply: StatReply | null): void => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      resolve(reply);
-    };
-    worker.once('message', (reply: StatReply) => settle(reply.stats.length === files.length * 2 ? reply : null));
+/** A stat thread started before the files are listed (see `STATTER`). */
+interface StatThread {
+  /** Stats `files` (the first `own` on the thread, the rest here meanwhile); null when the thread cannot run or died. */
+  run(files: readonly string[], links: Array<[number, string]> | null, own?: number): Promise<StatReply | null>;
+  /** Ends the thread unused. */
+  stop(): void;
+}
+
+/** Starts a stat thread, which reads the manifest file `manifest` while the files are listed. */
+function startStatThread(base: string, manifest: string | null): StatThread {
+  let worker: Worker | null = null;
+  let reply: ((r: StatReply | null) => void) | null = null;
+  let early: StatReply | null | undefined;
+  let settled = false;
+  const settle = (r: StatReply | null): void => {
+    if (settled) return;
+    settled = true;
+    void worker?.terminate();
+    if (reply) reply(r);
+    else early = r;
+  };
+  try {
+    worker = new Worker(STATTER, { eval: true, workerData: { base, manifest, racyMs: RACY_MS }, stdout: true, stderr: true });
+    worker.once('message', (r: StatReply) => settle(r));
     worker.once('error', () => settle(null));
     worker.once('exit', () => settle(null));
-  });
+  } catch {
+    settle(null);
+  }
+  return {
+    run(files, links, own = files.length) {
+      return new Promise<StatReply | null>((resolve) => {
+        const check = (r: StatReply | null): void => resolve(r && r.stats.length === files.length * 2 ? r : null);
+        if (settled) return check(early ?? null);
+        reply = check;
+        const list = files.join('\u0000');
+        const mine = own >= files.length ? list : files.slice(0, own).join('\u0000');
+        worker!.postMessage({ list, mine, count: files.length, links, own });
+        if (own < files.length) {
+          // The rest here, meanwhile (this thread mostly waits otherwise), handed over once done.
+          statHere(base, files.slice(own)).then(
+            (rest) => {
+              if (!settled) worker!.postMessage(rest, [rest.buffer as ArrayBuffer]);
+            },
+            () => settle(null),
+          );
+        }
+      });
+    },
+    stop() {
+      settle(null);
+    },
+  };
 }
 
 /**
@@ -194,7 +252,7 @@ function statOnThread(base: string, files: readonly string[], links: Array<[numb
  */
 export async function statFiles(base: string, files: readonly string[], thread = files.length >= STAT_THREAD_FILES): Promise<Float64Array> {
   if (!thread || files.length === 0) return statHere(base, files);
-  return (await statOnThread(base, files, null, null))?.stats ?? statHere(base, files);
+  return (await startStatThread(base, null).run(files, null))?.stats ?? statHere(base, files);
 }
 
 /**
@@ -240,6 +298,15 @@ class StoredManifest implements FileManifest {
   }
   get hashes(): readonly string[] {
     return this.m.hashes;
+  }
+}
+
+/** A file's size in bytes, or -1. */
+function manifestBytes(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return -1;
   }
 }
 
@@ -439,9 +506,18 @@ export async function corpusKey(
   statThread?: boolean,
 ): Promise<CorpusKey> {
   const hashedAt = Date.now();
-  const listing = walkCorpus(dir, extensions, policy);
   // Paths joined by hand: path.join normalises each of 100,000 paths, which costs more than the stat.
   const base = dir.endsWith(path.sep) || dir.endsWith('/') ? dir : dir + path.sep;
+  let previous = typeof previousManifest === 'function' ? previousManifest() : previousManifest;
+  // A large manifest means a large corpus: its stat thread starts (and reads the manifest) while the files are listed.
+  const pending = statThread !== false && previous?.source && (statThread || manifestBytes(previous.source) > STAT_THREAD_FILES * 32) ? startStatThread(base, previous.source) : null;
+  let listing: CorpusListing;
+  try {
+    listing = walkCorpus(dir, extensions, policy);
+  } catch (err) {
+    pending?.stop();
+    throw err;
+  }
   const files = listing.files;
   const digests = new Array<string>(files.length);
   const toRead: number[] = [];
@@ -451,13 +527,13 @@ export async function corpusKey(
     return target === undefined ? file : `${file}\u0000${target}`;
   };
   const names = listing.linked.size ? files.map(entry) : files;
-  let previous = typeof previousManifest === 'function' ? previousManifest() : previousManifest;
   /** Per file, the hash the previous manifest remembered for it (also when it changed since). */
   let remembered: (i: number) => string | undefined = () => undefined;
   const thread = files.length > 0 && (statThread ?? files.length >= STAT_THREAD_FILES);
   // On their thread, the files are stat'ed and compared with a manifest read from its file there too.
   const links = listing.linked.size ? files.flatMap((f, i): Array<[number, string]> => (listing.linked.has(f) ? [[i, listing.linked.get(f)!]] : [])) : null;
-  const reply = thread ? await statOnThread(base, files, links, previous?.source ?? null) : null;
+  if (!thread) pending?.stop();
+  const reply = thread ? await (pending ?? startStatThread(base, previous?.source ?? null)).run(files, links, Math.ceil(files.length * STAT_THREAD_SHARE)) : null;
   const stats = reply?.stats ?? (await statHere(base, files));
   if (reply?.manifest === 'used' && reply.match && reply.keep && reply.hashes && reply.flags) {
     const { match, keep, flags } = reply;

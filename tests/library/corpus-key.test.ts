@@ -155,6 +155,8 @@ describe('corpusKey', () => {
       const again = await corpusKey(dir, EXT, 'salt', () => readManifest(file), {}, thread);
       expect(again.hashed).toBe(0);
       expect(again.key).toBe(first.key);
+      // The thread started before the listing ends with it when the folder is gone.
+      await expect(corpusKey(path.join(dir, 'gone'), EXT, 'salt', () => readManifest(file), {}, thread)).rejects.toThrow();
       // One changed hash byte: without the checksum, a.md would keep a wrong hash (and the key a wrong state).
       const bytes = readFileSync(file);
       const at = bytes.indexOf(Buffer.from(first.manifest.hashes[0]!, 'hex'));
