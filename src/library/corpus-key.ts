@@ -8,7 +8,8 @@
  * unchanged, and was not modified in the moments before it was hashed, keeps its hash.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -22,6 +23,12 @@ const CONCURRENCY = 32;
 /** A file modified this close to when it was hashed may have changed again within the same mtime tick. */
 const RACY_MS = 2000;
 
+/**
+ * The share of the files the stat thread stats; this thread stats the rest meanwhile (it would mostly
+ * wait: the snapshot is read on threads of its own then, and the key is what the restart waits for).
+ */
+const STAT_THREAD_SHARE = 0.5;
+
 /** From this many files on, they are stat'ed on a thread of their own (starting one costs tens of milliseconds). */
 const STAT_THREAD_FILES = 4000;
 
@@ -29,25 +36,127 @@ const STAT_THREAD_FILES = 4000;
  * The stat thread: plain JavaScript on Node's built-ins (no loader needed). Paths come joined by NUL
  * (which no file name holds); sizes and mtimes go back in one transferred array, -1 for a file that
  * cannot be stat'ed.
+ *
+ * Given the manifest file (`manifest`), it also reads it (the binary format of {@link formatManifest})
+ * and compares it with the files: per file, the manifest entry of the same name (`match`, -1 when
+ * none) and whether its hash can be kept (`keep`: same size and mtime, not modified just before it was
+ * hashed). Then the calling thread only turns the kept hashes into text. `manifest` in the reply: `used`,
+ * `none` (no file), `damaged` (not one, or its checksum fails: no hash is kept), `text` (an older text manifest: the caller reads it).
  */
 const STATTER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { statSync } = require('node:fs');
-const { base, list } = workerData;
-const files = list.split('\\u0000');
-const out = new Float64Array(files.length * 2);
-for (let i = 0; i < files.length; i++) {
-  let size = -1;
-  let mtime = -1;
-  try {
-    const st = statSync(base + files[i]);
-    size = st.size;
-    mtime = st.mtimeMs;
-  } catch {}
-  out[2 * i] = size;
-  out[2 * i + 1] = mtime;
+const { statSync, readFileSync } = require('node:fs');
+const { crc32 } = require('node:zlib');
+const { base, manifest, racyMs } = workerData;
+// The binary manifest (see formatManifest), or null when damaged.
+function parse(buf) {
+  if (buf.length < 36 || buf.toString('latin1', 0, 8) !== 'NDFILES2') return null;
+  const body = buf.length - 4;
+  if (crc32(buf.subarray(0, body)) !== buf.readUInt32LE(body)) return null;
+  const hashedAt = buf.readDoubleLE(8);
+  const n = buf.readUInt32LE(16);
+  const blobBytes = buf.readUInt32LE(20);
+  const statsEnd = 32 + 16 * n;
+  const endsEnd = statsEnd + 4 * n;
+  const flagsEnd = endsEnd + n;
+  const hashesEnd = flagsEnd + 20 * n;
+  if (hashesEnd + blobBytes !== body) return null;
+  const stats = new Float64Array(2 * n);
+  Buffer.from(stats.buffer).set(buf.subarray(32, statsEnd));
+  const ends = new Uint32Array(n);
+  Buffer.from(ends.buffer).set(buf.subarray(statsEnd, endsEnd));
+  const flags = new Uint8Array(buf.subarray(endsEnd, flagsEnd));
+  const hashes = new Uint8Array(buf.subarray(flagsEnd, hashesEnd));
+  const blob = buf.subarray(hashesEnd, body);
+  for (let i = 0, start = 0; i < n; start = ends[i++] + 1) if (ends[i] < start || ends[i] > blob.length) return null;
+  const entries = () => {
+    const out = new Array(n);
+    for (let i = 0, start = 0; i < n; start = ends[i++] + 1) out[i] = blob.toString('utf8', start, ends[i]);
+    return out;
+  };
+  return { hashedAt, stats, flags, hashes, blob, links: buf.readUInt32LE(24) !== 0, entries };
 }
-parentPort.postMessage(out, [out.buffer]);
+// Started before the corpus is listed: the manifest is read meanwhile, then the list comes.
+let manifestBytes = null;
+if (manifest) {
+  try {
+    manifestBytes = readFileSync(manifest);
+  } catch {}
+}
+let count;
+let list;
+let links;
+let out;
+parentPort.once('message', (job) => {
+  ({ list, links } = job);
+  const own = job.own;
+  // Only its own part is split into names (100,000 strings make work for this thread's collector); all only if the manifest needs them.
+  const mine = job.mine.split('\\u0000');
+  count = job.count;
+  out = new Float64Array(count * 2);
+  // The first \`own\` files are stat'ed here; the calling thread stats the rest meanwhile and sends their stats.
+  if (own < count) {
+    parentPort.once('message', (rest) => {
+      out.set(rest, 2 * own);
+      finish();
+    });
+  }
+  for (let i = 0; i < own; i++) {
+    let size = -1;
+    let mtime = -1;
+    try {
+      const st = statSync(base + mine[i]);
+      size = st.size;
+      mtime = st.mtimeMs;
+    } catch {}
+    out[2 * i] = size;
+    out[2 * i + 1] = mtime;
+  }
+  if (own >= count) finish();
+});
+function finish() {
+const reply = { stats: out, manifest: 'none' };
+const transfer = [out.buffer];
+if (manifest) {
+  const buf = manifestBytes;
+  if (buf && buf.length >= 8 && buf.toString('latin1', 0, 8) !== 'NDFILES2') reply.manifest = 'text';
+  else if (buf) {
+    const m = parse(buf);
+    if (!m) reply.manifest = 'damaged';
+    else {
+      reply.manifest = 'used';
+      const n = count;
+      const match = new Int32Array(n).fill(-1);
+      const keep = new Uint8Array(n);
+      if (!links && !m.links && m.blob.length === Buffer.byteLength(list) && m.blob.toString('utf8') === list) {
+        for (let i = 0; i < n; i++) match[i] = i;
+      } else {
+        // Names as the manifest keeps them: the path, or path NUL target for a followed link.
+        const files = list.split('\\u0000');
+        const names = links ? files.slice() : files;
+        if (links) for (const [i, target] of links) names[i] = files[i] + '\\u0000' + target;
+        const entries = m.entries();
+        const pathOf = (e) => { const z = e.indexOf('\\u0000'); return z < 0 ? e : e.slice(0, z); };
+        let at = 0;
+        for (let i = 0; i < n; i++) {
+          const name = names[i];
+          if (at < entries.length && entries[at] === name) { match[i] = at++; continue; }
+          const p = pathOf(name);
+          while (at < entries.length && pathOf(entries[at]) < p) at++;
+          for (let j = at; j < entries.length && pathOf(entries[j]) === p; j++) if (entries[j] === name) { match[i] = j; break; }
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        const j = match[i];
+        if (j >= 0 && m.flags[j] !== 2 && m.stats[2 * j] === out[2 * i] && m.stats[2 * j + 1] === out[2 * i + 1] && out[2 * i + 1] < m.hashedAt - racyMs) keep[i] = 1;
+      }
+      Object.assign(reply, { match, keep, hashes: m.hashes, flags: m.flags });
+      transfer.push(match.buffer, keep.buffer);
+    }
+  }
+}
+parentPort.postMessage(reply, transfer);
+}
 `;
 
 /** Size and mtime of each file on this thread, `[size0, mtime0, size1, …]` (-1 when it cannot be stat'ed), handing the event loop back now and then. */
@@ -72,31 +181,78 @@ async function statHere(base: string, files: readonly string[]): Promise<Float64
   return out;
 }
 
+/** What the stat thread sends back (see `STATTER`). */
+interface StatReply {
+  stats: Float64Array;
+  manifest: 'used' | 'none' | 'damaged' | 'text';
+  match?: Int32Array;
+  keep?: Uint8Array;
+  hashes?: Uint8Array;
+  flags?: Uint8Array;
+}
+
+/** A stat thread started before the files are listed (see `STATTER`). */
+interface StatThread {
+  /** Stats `files` (the first `own` on the thread, the rest here meanwhile); null when the thread cannot run or died. */
+  run(files: readonly string[], links: Array<[number, string]> | null, own?: number): Promise<StatReply | null>;
+  /** Ends the thread unused. */
+  stop(): void;
+}
+
+/** Starts a stat thread, which reads the manifest file `manifest` while the files are listed. */
+function startStatThread(base: string, manifest: string | null): StatThread {
+  let worker: Worker | null = null;
+  let reply: ((r: StatReply | null) => void) | null = null;
+  let early: StatReply | null | undefined;
+  let settled = false;
+  const settle = (r: StatReply | null): void => {
+    if (settled) return;
+    settled = true;
+    void worker?.terminate();
+    if (reply) reply(r);
+    else early = r;
+  };
+  try {
+    worker = new Worker(STATTER, { eval: true, workerData: { base, manifest, racyMs: RACY_MS }, stdout: true, stderr: true });
+    worker.once('message', (r: StatReply) => settle(r));
+    worker.once('error', () => settle(null));
+    worker.once('exit', () => settle(null));
+  } catch {
+    settle(null);
+  }
+  return {
+    run(files, links, own = files.length) {
+      return new Promise<StatReply | null>((resolve) => {
+        const check = (r: StatReply | null): void => resolve(r && r.stats.length === files.length * 2 ? r : null);
+        if (settled) return check(early ?? null);
+        reply = check;
+        const list = files.join('\u0000');
+        const mine = own >= files.length ? list : files.slice(0, own).join('\u0000');
+        worker!.postMessage({ list, mine, count: files.length, links, own });
+        if (own < files.length) {
+          // The rest here, meanwhile (this thread mostly waits otherwise), handed over once done.
+          statHere(base, files.slice(own)).then(
+            (rest) => {
+              if (!settled) worker!.postMessage(rest, [rest.buffer as ArrayBuffer]);
+            },
+            () => settle(null),
+          );
+        }
+      });
+    },
+    stop() {
+      settle(null);
+    },
+  };
+}
+
 /**
  * {@link statHere} on a thread of its own, so this thread is free meanwhile (a restart decodes the
  * snapshot then); here when the thread cannot run.
  */
-export function statFiles(base: string, files: readonly string[], thread = files.length >= STAT_THREAD_FILES): Promise<Float64Array> {
+export async function statFiles(base: string, files: readonly string[], thread = files.length >= STAT_THREAD_FILES): Promise<Float64Array> {
   if (!thread || files.length === 0) return statHere(base, files);
-  return new Promise<Float64Array>((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(STATTER, { eval: true, workerData: { base, list: files.join('\u0000') }, stdout: true, stderr: true });
-    } catch {
-      statHere(base, files).then(resolve, reject);
-      return;
-    }
-    let settled = false;
-    const settle = (outcome: () => Promise<Float64Array> | Float64Array): void => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      Promise.resolve().then(outcome).then(resolve, reject);
-    };
-    worker.once('message', (out: Float64Array) => settle(() => (out.length === files.length * 2 ? out : statHere(base, files))));
-    worker.once('error', () => settle(() => statHere(base, files)));
-    worker.once('exit', () => settle(() => statHere(base, files)));
-  });
+  return (await startStatThread(base, null).run(files, null))?.stats ?? statHere(base, files);
 }
 
 /**
@@ -109,7 +265,49 @@ export interface FileManifest {
   entries: readonly string[];
   /** `[size0, mtime0, size1, mtime1, …]`, aligned with `entries`. */
   stats: ArrayLike<number>;
+  /** Aligned with `entries`; an empty string for a hash not kept. */
   hashes: readonly string[];
+  /** The file it is read from, when {@link readManifest} gave it (the stat thread then reads and compares it itself). */
+  readonly source?: string;
+}
+
+const NO_MANIFEST: FileManifest = { hashedAt: 0, entries: [], stats: [], hashes: [] };
+
+/** A manifest file, read and parsed on this thread only when its entries are asked for. */
+class StoredManifest implements FileManifest {
+  private parsed: FileManifest | undefined;
+  constructor(readonly source: string) {}
+  private get m(): FileManifest {
+    if (this.parsed === undefined) {
+      try {
+        this.parsed = parseManifest(readFileSync(this.source)) ?? NO_MANIFEST;
+      } catch {
+        this.parsed = NO_MANIFEST;
+      }
+    }
+    return this.parsed;
+  }
+  get hashedAt(): number {
+    return this.m.hashedAt;
+  }
+  get entries(): readonly string[] {
+    return this.m.entries;
+  }
+  get stats(): ArrayLike<number> {
+    return this.m.stats;
+  }
+  get hashes(): readonly string[] {
+    return this.m.hashes;
+  }
+}
+
+/** A file's size in bytes, or -1. */
+function manifestBytes(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return -1;
+  }
 }
 
 /** The path part of a manifest entry (before a link target). */
@@ -138,15 +336,82 @@ class ManifestCursor {
   }
 }
 
-/** The manifest as text: a first line with the time, then one tab-separated line per file (parses far faster than JSON). */
-export function formatManifest(m: FileManifest): string {
-  const lines = [`newsdesk-files\t1\t${m.hashedAt}`];
-  for (let i = 0; i < m.entries.length; i++) lines.push(`${m.entries[i]}\t${m.stats[2 * i]}\t${m.stats[2 * i + 1]}\t${m.hashes[i]}`);
-  return lines.join('\n');
+const MANIFEST_MAGIC = 'NDFILES2';
+const SHA1_HEX = /^[0-9a-f]{40}$/;
+
+/**
+ * The manifest as bytes: magic, hashedAt (f64), count and entry bytes (u32), whether any entry is a
+ * link (u32), 4 reserved; then the sizes and mtimes (f64 pairs), each entry's end in the entry bytes
+ * (u32), a kind per hash (0 sha1, 1 `unreadable`, 2 not kept), the sha1s (20 bytes each), the entries
+ * (UTF-8, joined by NUL) and a CRC-32 of all that. The stat thread compares it with the files without
+ * making a string per file when the list of files is unchanged; the checksum keeps a damaged one from
+ * lending a file another's hash (it is then not used, and every file is read).
+ */
+export function formatManifest(m: FileManifest): Buffer {
+  const n = m.entries.length;
+  const blob = Buffer.from(m.entries.join('\u0000'), 'utf8');
+  const statsEnd = 32 + 16 * n;
+  const endsEnd = statsEnd + 4 * n;
+  const flagsEnd = endsEnd + n;
+  const hashesEnd = flagsEnd + 20 * n;
+  const out = Buffer.alloc(hashesEnd + blob.length + 4);
+  out.write(MANIFEST_MAGIC, 0, 'latin1');
+  out.writeDoubleLE(m.hashedAt, 8);
+  out.writeUInt32LE(n, 16);
+  out.writeUInt32LE(blob.length, 20);
+  out.writeUInt32LE(m.entries.some((e) => e.includes('\u0000')) ? 1 : 0, 24);
+  const stats = m.stats instanceof Float64Array ? m.stats : Float64Array.from(m.stats);
+  if (stats.length !== 2 * n) throw new Error('manifest sizes and times do not match its entries');
+  out.set(new Uint8Array(stats.buffer, stats.byteOffset, stats.byteLength), 32);
+  const ends = new Uint32Array(out.buffer, out.byteOffset + statsEnd, n);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    at += Buffer.byteLength(m.entries[i]!, 'utf8');
+    ends[i] = at;
+    at++;
+  }
+  for (let i = 0; i < n; i++) {
+    const h = m.hashes[i]!;
+    if (SHA1_HEX.test(h)) out.write(h, flagsEnd + 20 * i, 20, 'hex');
+    else out[endsEnd + i] = h === 'unreadable' ? 1 : 2;
+  }
+  blob.copy(out, hashesEnd);
+  out.writeUInt32LE(crc32(out.subarray(0, out.length - 4)), out.length - 4);
+  return out;
 }
 
-/** Reads `formatManifest` output; null when it is not one. */
-export function parseManifest(text: string): FileManifest | null {
+/** Reads {@link formatManifest} bytes (or an older text manifest); null when it is not one, or damaged. */
+export function parseManifest(data: Buffer | string): FileManifest | null {
+  if (typeof data === 'string' || data.toString('latin1', 0, 8) !== MANIFEST_MAGIC) return parseTextManifest(typeof data === 'string' ? data : data.toString('utf8'));
+  const buf = data;
+  if (buf.length < 36) return null;
+  const body = buf.length - 4;
+  if (crc32(buf.subarray(0, body)) !== buf.readUInt32LE(body)) return null;
+  const hashedAt = buf.readDoubleLE(8);
+  const n = buf.readUInt32LE(16);
+  const blobBytes = buf.readUInt32LE(20);
+  const statsEnd = 32 + 16 * n;
+  const endsEnd = statsEnd + 4 * n;
+  const flagsEnd = endsEnd + n;
+  const hashesEnd = flagsEnd + 20 * n;
+  if (hashesEnd + blobBytes !== body) return null;
+  const stats = new Float64Array(2 * n);
+  Buffer.from(stats.buffer).set(buf.subarray(32, statsEnd));
+  const entries = new Array<string>(n);
+  const hashes = new Array<string>(n);
+  for (let i = 0, start = hashesEnd; i < n; i++) {
+    const end = hashesEnd + buf.readUInt32LE(statsEnd + 4 * i);
+    if (end < start || end > body) return null;
+    entries[i] = buf.toString('utf8', start, end);
+    start = end + 1;
+    const kind = buf[endsEnd + i];
+    hashes[i] = kind === 0 ? buf.toString('hex', flagsEnd + 20 * i, flagsEnd + 20 * i + 20) : kind === 1 ? 'unreadable' : '';
+  }
+  return { hashedAt, entries, stats, hashes };
+}
+
+/** The first manifest format (text: a first line with the time, then one tab-separated line per file); still read, so an upgrade re-reads no file. */
+function parseTextManifest(text: string): FileManifest | null {
   const firstEnd = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
   const head = text.slice(0, firstEnd).split('\t');
   if (head[0] !== 'newsdesk-files' || head[1] !== '1') return null;
@@ -172,13 +437,13 @@ export function parseManifest(text: string): FileManifest | null {
   return { hashedAt, entries, stats, hashes };
 }
 
-/** Reads the remembered file hashes, or null on a first run or a damaged file. */
+/**
+ * The remembered file hashes, or null on a first run. The file is read when they are first asked
+ * for, or by the stat thread, which compares it with the files there (see {@link corpusKey}); a
+ * damaged one counts as none.
+ */
 export function readManifest(file: string): FileManifest | null {
-  try {
-    return parseManifest(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
+  return existsSync(file) ? new StoredManifest(file) : null;
 }
 
 /** Saves the file hashes atomically; losing them only costs re-hashing on the next start. */
@@ -241,9 +506,18 @@ export async function corpusKey(
   statThread?: boolean,
 ): Promise<CorpusKey> {
   const hashedAt = Date.now();
-  const listing = walkCorpus(dir, extensions, policy);
   // Paths joined by hand: path.join normalises each of 100,000 paths, which costs more than the stat.
   const base = dir.endsWith(path.sep) || dir.endsWith('/') ? dir : dir + path.sep;
+  let previous = typeof previousManifest === 'function' ? previousManifest() : previousManifest;
+  // A large manifest means a large corpus: its stat thread starts (and reads the manifest) while the files are listed.
+  const pending = statThread !== false && previous?.source && (statThread || manifestBytes(previous.source) > STAT_THREAD_FILES * 32) ? startStatThread(base, previous.source) : null;
+  let listing: CorpusListing;
+  try {
+    listing = walkCorpus(dir, extensions, policy);
+  } catch (err) {
+    pending?.stop();
+    throw err;
+  }
   const files = listing.files;
   const digests = new Array<string>(files.length);
   const toRead: number[] = [];
@@ -252,21 +526,39 @@ export async function corpusKey(
     const target = listing.linked.get(file);
     return target === undefined ? file : `${file}\u0000${target}`;
   };
-  const statting = statFiles(base, files, statThread);
-  // Given as a function, the manifest is read and parsed while the files are stat'ed on their thread.
-  const previous = typeof previousManifest === 'function' ? previousManifest() : previousManifest;
-  const stats = await statting;
   const names = listing.linked.size ? files.map(entry) : files;
   /** Per file, the hash the previous manifest remembered for it (also when it changed since). */
-  const remembered = new Array<string | undefined>(files.length);
-  const cursor = previous ? new ManifestCursor(previous) : null;
-  for (let i = 0; i < files.length; i++) {
-    const size = stats[2 * i]!;
-    const mtime = stats[2 * i + 1]!;
-    const j = cursor ? cursor.find(names[i]!) : -1;
-    if (j >= 0) remembered[i] = previous!.hashes[j];
-    if (j >= 0 && previous!.stats[2 * j] === size && previous!.stats[2 * j + 1] === mtime && mtime < previous!.hashedAt - RACY_MS) digests[i] = previous!.hashes[j]!;
-    else toRead.push(i);
+  let remembered: (i: number) => string | undefined = () => undefined;
+  const thread = files.length > 0 && (statThread ?? files.length >= STAT_THREAD_FILES);
+  // On their thread, the files are stat'ed and compared with a manifest read from its file there too.
+  const links = listing.linked.size ? files.flatMap((f, i): Array<[number, string]> => (listing.linked.has(f) ? [[i, listing.linked.get(f)!]] : [])) : null;
+  if (!thread) pending?.stop();
+  const reply = thread ? await (pending ?? startStatThread(base, previous?.source ?? null)).run(files, links, Math.ceil(files.length * STAT_THREAD_SHARE)) : null;
+  const stats = reply?.stats ?? (await statHere(base, files));
+  if (reply?.manifest === 'used' && reply.match && reply.keep && reply.hashes && reply.flags) {
+    const { match, keep, flags } = reply;
+    const hashes = Buffer.from(reply.hashes.buffer, reply.hashes.byteOffset, reply.hashes.byteLength);
+    const hashAt = (j: number): string | undefined => (flags[j] === 0 ? hashes.toString('hex', 20 * j, 20 * j + 20) : flags[j] === 1 ? 'unreadable' : undefined);
+    for (let i = 0; i < files.length; i++) {
+      if (keep[i]) digests[i] = hashAt(match[i]!)!;
+      else toRead.push(i);
+    }
+    remembered = (i) => (match[i]! >= 0 ? hashAt(match[i]!) : undefined);
+  } else {
+    // Here: no thread, or a manifest the thread did not read (an older text one). A damaged one or none keeps no hash.
+    if (reply && previous?.source && reply.manifest !== 'text') previous = null;
+    const known = new Array<string | undefined>(files.length);
+    const cursor = previous ? new ManifestCursor(previous) : null;
+    for (let i = 0; i < files.length; i++) {
+      const size = stats[2 * i]!;
+      const mtime = stats[2 * i + 1]!;
+      const j = cursor ? cursor.find(names[i]!) : -1;
+      const hash = j >= 0 ? previous!.hashes[j] : undefined;
+      if (hash) known[i] = hash;
+      if (hash && previous!.stats[2 * j] === size && previous!.stats[2 * j + 1] === mtime && mtime < previous!.hashedAt - RACY_MS) digests[i] = hash;
+      else toRead.push(i);
+    }
+    remembered = (i) => known[i];
   }
   let next = 0;
   const worker = async () => {
@@ -283,14 +575,25 @@ export async function corpusKey(
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, toRead.length) }, worker));
   const manifest: FileManifest = { hashedAt, entries: names, stats, hashes: digests };
-  const newContent = toRead.filter((i) => remembered[i] !== digests[i]).map((i) => files[i]!);
+  const newContent = toRead.filter((i) => remembered(i) !== digests[i]).map((i) => files[i]!);
   const hash = createHash('sha256').update(salt).update('\n');
-  const entries = files.map((f, i) => {
-    const target = listing.linked.get(f);
-    const material = target === undefined ? digests[i]! : `${digests[i]!}\u0000link\u0000${target}`;
-    hash.update(`${f}\u0000${material}\n`);
-    return material;
-  });
+  // Without links, each file's key material is its hash: the digests are the entries.
+  const entries = listing.linked.size
+    ? files.map((f, i) => {
+        const target = listing.linked.get(f);
+        return target === undefined ? digests[i]! : `${digests[i]!}\u0000link\u0000${target}`;
+      })
+    : digests;
+  // The same bytes as one update per file, in fewer, larger updates (100,000 calls into the hash cost more than the hashing).
+  let chunk = '';
+  for (let i = 0; i < files.length; i++) {
+    chunk += `${files[i]!}\u0000${entries[i]!}\n`;
+    if (chunk.length > 1 << 16) {
+      hash.update(chunk);
+      chunk = '';
+    }
+  }
+  hash.update(chunk);
   for (const s of listing.skipped) hash.update(s.file).update('\u0000skipped\u0000').update(s.reason).update('\n');
   return { key: hash.digest('hex').slice(0, 32), manifest, hashed: toRead.length, files, entries, listing, newContent };
 }

@@ -115,6 +115,67 @@ function byFile<T>(items: readonly T[], idOf: (item: T) => string, files: Readon
   return out;
 }
 
+/**
+ * A snapshot's file list (`path TAB entry` lines in path order) walked alongside the corpus listing
+ * (in the same order): per listed file, whether the snapshot had it and with the same entry, with
+ * no string made for a file whose line matches; its files passed over are those gone since. Should
+ * the two orders disagree, a file is only counted gone and new at once, so read again: never kept
+ * when it changed.
+ */
+export class FileLinesCursor {
+  private at = 0;
+  /** The snapshot's files not in the listing (once {@link finish}ed). */
+  readonly gone: string[] = [];
+  /** The snapshot's files seen so far (all, once finished). */
+  lines = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** 0 when the snapshot has no `file`, 1 when it has it with `entry`, 2 with another entry; call in path order. */
+  find(file: string, entry: string): 0 | 1 | 2 {
+    const t = this.text;
+    while (this.at < t.length) {
+      const at = this.at;
+      let nl = t.indexOf('\n', at);
+      if (nl < 0) nl = t.length;
+      if (t.startsWith(file, at) && t.charCodeAt(at + file.length) === 9) {
+        const e = at + file.length + 1;
+        this.at = nl + 1;
+        this.lines++;
+        return nl - e === entry.length && t.startsWith(entry, e) ? 1 : 2;
+      }
+      const tab = t.indexOf('\t', at);
+      // A line without a path (none is written so) is not a file.
+      if (tab <= at || tab > nl) {
+        this.at = nl + 1;
+        continue;
+      }
+      const path = t.slice(at, tab);
+      if (path > file) return 0;
+      this.gone.push(path);
+      this.lines++;
+      this.at = nl + 1;
+    }
+    return 0;
+  }
+
+  /** Passes over the rest: the snapshot's files after the last listed one are gone. */
+  finish(): void {
+    const t = this.text;
+    while (this.at < t.length) {
+      const at = this.at;
+      let nl = t.indexOf('\n', at);
+      if (nl < 0) nl = t.length;
+      const tab = t.indexOf('\t', at);
+      if (tab > at && tab < nl) {
+        this.gone.push(t.slice(at, tab));
+        this.lines++;
+      }
+      this.at = nl + 1;
+    }
+  }
+}
+
 /** Files ingested and analysed: per file its articles (an entry for every file read) and warnings. */
 export interface IngestedFiles {
   fresh: Map<string, Article[]>;
@@ -232,25 +293,48 @@ export async function startIncrementally(opts: {
   const inDelta = new Map<string, string>();
   let inBase = 0;
   let inPrevious = 0;
+  // The snapshot's file list, walked alongside (no map of 100,000 paths), or looked up when only the map is there.
+  const cursor = base.fileLines ? new FileLinesCursor(base.fileLines()) : null;
+  /** Files of the delta that the snapshot has too (for those still listed). */
+  const deltaInBase = new Set<string>();
+  const deltaListed = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
-    const then = base.files.get(f);
-    if (then !== undefined) inBase++;
+    const entry = current.entries[i]!;
+    // 0: not in the snapshot; 1: there with this entry; 2: there with another.
+    let then: 0 | 1 | 2;
+    if (cursor) then = cursor.find(f, entry);
+    else {
+      const e = base.files.get(f);
+      then = e === undefined ? 0 : e === entry ? 1 : 2;
+    }
+    if (then !== 0) inBase++;
     const delta = stored?.files.get(f);
-    const previous = delta !== undefined ? delta : stored?.removed.has(f) ? undefined : then;
-    if (previous !== undefined) inPrevious++;
-    if (previous !== current.entries[i]) {
+    if (delta !== undefined) {
+      deltaListed.add(f);
+      if (then !== 0) deltaInBase.add(f);
+    }
+    // What the state of snapshot plus delta holds for the file: present or not, and the same entry or not.
+    const present = delta !== undefined ? true : stored?.removed.has(f) ? false : then !== 0;
+    const same = delta !== undefined ? delta === entry : present && then === 1;
+    if (present) inPrevious++;
+    if (!same) {
       changed.push(f);
-      inDelta.set(f, current.entries[i]!);
-    } else if (delta !== undefined) inDelta.set(f, current.entries[i]!);
+      inDelta.set(f, entry);
+    } else if (delta !== undefined) inDelta.set(f, entry);
   }
+  cursor?.finish();
+  const baseSize = cursor ? cursor.lines : base.files.size;
   const changedSet = new Set(changed);
   // Files of that state that are gone now.
-  const previousSize = stored ? base.files.size - stored.removed.size + [...stored.files.keys()].filter((f) => !base.files.has(f)).length : base.files.size;
+  const previousSize = stored
+    ? baseSize - stored.removed.size + [...stored.files.keys()].filter((f) => !(deltaListed.has(f) ? deltaInBase.has(f) : base.files.has(f))).length
+    : baseSize;
   const removed = previousSize - inPrevious;
   // Files of the snapshot that are gone (their articles are masked, whether the delta said so already or not).
-  const gone: string[] = [];
-  if (inBase < base.files.size) {
+  let gone: string[] = [];
+  if (cursor) gone = cursor.gone;
+  else if (inBase < base.files.size) {
     const fileSet = new Set(files);
     for (const f of base.files.keys()) if (!fileSet.has(f)) gone.push(f);
   }

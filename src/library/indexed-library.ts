@@ -70,7 +70,7 @@ export class SegmentedLibrary implements IndexedLibrary {
   private main: Segment;
   private delta: Segment | null = null;
   private deltaArticles: Article[] = [];
-  private byId = new Map<string, ArticleLocation>();
+  private byId = new Map<string, number>();
   private engine!: SearchEngine;
   private ordered: Article[] = [];
   private currentVersion: string;
@@ -138,7 +138,7 @@ export class SegmentedLibrary implements IndexedLibrary {
   }
 
   get(id: string): Article | undefined {
-    const loc = this.byId.get(id);
+    const loc = this.locate(id);
     return loc ? loc.seg.articles[loc.local] : undefined;
   }
 
@@ -158,7 +158,7 @@ export class SegmentedLibrary implements IndexedLibrary {
     this.changeCount++;
     const gone = new Set([...changes.remove, ...changes.upsert.map((a) => a.id)]);
     for (const id of gone) {
-      const loc = this.byId.get(id);
+      const loc = this.locate(id);
       if (loc && loc.seg === this.main) this.main.deleted[loc.local] = 1;
     }
     this.deltaArticles = this.deltaArticles.filter((a) => !gone.has(a.id));
@@ -189,15 +189,29 @@ export class SegmentedLibrary implements IndexedLibrary {
 
   private refresh(): void {
     const segments = this.delta ? [this.main, this.delta] : [this.main];
-    this.byId = new Map();
-    this.ordered = [];
+    // Per live id, its article's number in the main segment, or in the delta as -1 - number: no object per article.
+    const byId = new Map<string, number>();
+    const ordered: Article[] = [];
     for (const seg of segments) {
-      seg.articles.forEach((article, local) => {
-        if (seg.deleted[local]) return;
-        this.byId.set(article.id, { seg, local });
-        this.ordered.push(article);
-      });
+      const articles = seg.articles;
+      const deleted = seg.deleted;
+      const inDelta = seg !== this.main;
+      for (let local = 0; local < articles.length; local++) {
+        if (deleted[local]) continue;
+        const article = articles[local]!;
+        byId.set(article.id, inDelta ? -1 - local : local);
+        ordered.push(article);
+      }
     }
-    this.engine = new SearchEngine(segments, (id) => this.byId.get(id), this.options.engine);
+    this.byId = byId;
+    this.ordered = ordered;
+    this.engine = new SearchEngine(segments, (id) => this.locate(id), this.options.engine);
+  }
+
+  /** Where a live article is: its segment and number there. */
+  private locate(id: string): ArticleLocation | undefined {
+    const at = this.byId.get(id);
+    if (at === undefined) return undefined;
+    return at >= 0 ? { seg: this.main, local: at } : { seg: this.delta!, local: -1 - at };
   }
 }

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corpusKey, formatManifest, parseManifest, statFiles } from '../../src/library/corpus-key.js';
+import { corpusKey, formatManifest, parseManifest, readManifest, statFiles, writeManifest } from '../../src/library/corpus-key.js';
 
 const EXT = ['.md', '.txt', '.json'];
 
@@ -130,7 +130,58 @@ describe('corpusKey', () => {
     expect(thread.key).toBe(here.key);
     expect(thread.hashed).toBe(2);
     expect(thread.newContent).toEqual(['a.md', 'c.md']);
-    expect(formatManifest(thread.manifest).split('\n').slice(1)).toEqual(formatManifest(here.manifest).split('\n').slice(1));
+    const { entries, stats, hashes } = parseManifest(formatManifest(thread.manifest))!;
+    expect({ entries, stats: Array.from(stats), hashes }).toEqual({ entries: here.manifest.entries, stats: Array.from(here.manifest.stats), hashes: here.manifest.hashes });
+  });
+
+  it('keeps a manifest in bytes and reads it back as it was: names, links, sizes, times, hashes', () => {
+    const m = {
+      hashedAt: 1733270000123.5,
+      entries: ['a.md', 'sub/é ü.md', 'sub/link.md\u0000/elsewhere/real.md', 'z.txt'],
+      stats: [5, 1733260000000.25, 12, 1733260000001, 7, 1733260000002.125, 0, 1733260000003],
+      hashes: ['f'.repeat(40), '0123456789abcdef0123456789abcdef01234567', 'unreadable', ''],
+    };
+    const back = parseManifest(formatManifest(m))!;
+    expect({ ...back, stats: Array.from(back.stats) }).toEqual(m);
+    expect(parseManifest(formatManifest({ hashedAt: 1, entries: [], stats: [], hashes: [] }))).toEqual({ hashedAt: 1, entries: [], stats: new Float64Array(0), hashes: [] });
+  });
+
+  it.each([true, false])('reads the manifest file (on the stat thread: %s); a damaged one lends no hash, so every file is read again and the key is right', async (thread) => {
+    put('sub/é ü.md', 'unicode name');
+    const file = path.join(dir, '..', `${path.basename(dir)}.files`);
+    try {
+      const first = await corpusKey(dir, EXT, 'salt', null, {}, thread);
+      writeManifest(file, first.manifest, { debug() {}, info() {}, warn() {}, error() {} });
+      const again = await corpusKey(dir, EXT, 'salt', () => readManifest(file), {}, thread);
+      expect(again.hashed).toBe(0);
+      expect(again.key).toBe(first.key);
+      // The thread started before the listing ends with it when the folder is gone.
+      await expect(corpusKey(path.join(dir, 'gone'), EXT, 'salt', () => readManifest(file), {}, thread)).rejects.toThrow();
+      // One changed hash byte: without the checksum, a.md would keep a wrong hash (and the key a wrong state).
+      const bytes = readFileSync(file);
+      const at = bytes.indexOf(Buffer.from(first.manifest.hashes[0]!, 'hex'));
+      expect(at).toBeGreaterThan(0);
+      bytes[at] = bytes[at]! ^ 1;
+      writeFileSync(file, bytes);
+      expect(parseManifest(bytes)).toBeNull();
+      const damaged = await corpusKey(dir, EXT, 'salt', () => readManifest(file), {}, thread);
+      expect(damaged.hashed).toBe(3);
+      expect(damaged.key).toBe(first.key);
+      // The first text format is still read: an upgrade re-reads no file.
+      const m = first.manifest;
+      const text = [`newsdesk-files\t1\t${m.hashedAt}`, ...m.entries.map((e, i) => `${e}\t${m.stats[2 * i]}\t${m.stats[2 * i + 1]}\t${m.hashes[i]}`)].join('\n');
+      writeFileSync(file, text);
+      const upgraded = await corpusKey(dir, EXT, 'salt', () => readManifest(file), {}, thread);
+      expect(upgraded.hashed).toBe(0);
+      expect(upgraded.key).toBe(first.key);
+      put('a.md', 'ALPHA', new Date(Date.now() - 1800_000));
+      writeManifest(file, upgraded.manifest, { debug() {}, info() {}, warn() {}, error() {} });
+      const edited = await corpusKey(dir, EXT, 'salt', () => readManifest(file), {}, thread);
+      expect(edited.hashed).toBe(1);
+      expect(edited.newContent).toEqual(['a.md']);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 
   it('rejects a manifest that is not one', () => {

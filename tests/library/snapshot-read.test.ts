@@ -40,6 +40,29 @@ describe('reading a snapshot on its own thread', () => {
     expect(fromThread.key).toBe(here.key);
   });
 
+  it('read by two threads, each a part, gives the same bytes and checksum; a damaged one is still found damaged', async () => {
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger: silent });
+    const file = snapshotPath(data, corpus);
+    const one = (await readSnapshotChecked(file))!;
+    const two = (await readSnapshotChecked(file, 0))!;
+    expect(two.buf.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(one.buf.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(two.buf.equals(one.buf)).toBe(true);
+    expect(two.bodyCrc).toBe(one.bodyCrc);
+    const a = decodeSnapshot(two, null)!;
+    expect(a.segment.articles.map((x) => [x.id, x.text, x.sentences.length])).toEqual(decodeSnapshot(one, null)!.segment.articles.map((x) => [x.id, x.text, x.sentences.length]));
+    // A byte of the body in the second thread's part.
+    const buf = readFileSync(file);
+    const footerStart = buf.length - 8 - 4 - buf.readUInt32LE(buf.length - 12);
+    const at = Math.floor((Math.floor(buf.length * 0.45) + footerStart) / 2);
+    expect(at).toBeGreaterThan(buf.length * 0.45);
+    buf[at] = buf[at]! ^ 0xff;
+    writeFileSync(file, buf);
+    const damaged = (await readSnapshotChecked(file, 0))!;
+    expect(damaged.buf.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(() => decodeSnapshot(damaged, null)).toThrow('checksum mismatch');
+  });
+
   it('the checksum computed on the thread is the one checked', async () => {
     await buildLibrary({ corpusDir: corpus, dataDir: data, logger: silent });
     const read = (await readSnapshotChecked(snapshotPath(data, corpus)))!;
