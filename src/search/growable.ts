@@ -34,6 +34,16 @@ export class Growable<T extends Uint8Array | Uint16Array | Uint32Array | Float64
     this.length += values.length;
   }
 
+  /** The value at `index` (below `length`). */
+  at(index: number): number {
+    return this.data[index]!;
+  }
+
+  /** The filled values `[from, to)`, without copying (valid until the next push). */
+  view(from: number, to: number): T {
+    return this.data.subarray(from, to) as T;
+  }
+
   /** Adds `delta` to the value at `index` (counters). */
   increment(index: number, delta = 1): void {
     this.data[index] = this.data[index]! + delta;
