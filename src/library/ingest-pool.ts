@@ -12,7 +12,8 @@ import type { Logger } from '../core/ports.js';
 import type { CorpusWarning, IngestedFile } from '../ingest/index.js';
 import type { Article } from '../core/types.js';
 import { ANALYSERS } from './analysers.js';
-import { completeDeferred, sharedTable } from './shared-analysis.js';
+import { analysisHash, completeDeferred, sharedTable } from './shared-analysis.js';
+import { cachedStructure, ingestPending, rememberStructure, type PendingText } from '../ingest/ingest-text.js';
 import type { IngestBatch, IngestChunk, IngestJob, IngestReply, IngestRequest, ServeJob } from './ingest-worker.js';
 
 /** Result of a parallel ingest. */
@@ -70,7 +71,7 @@ export interface PoolReadOptions {
   realRoot: string;
 }
 
-/** Files handed to a worker at a time: small enough that the workers finish within a fraction of a second of each other. */
+/** Most files handed to a worker at a time: few enough that the workers finish within a fraction of a second of each other. */
 const CHUNK_FILES = 256;
 
 /**
@@ -93,12 +94,24 @@ export async function ingestInParallel(
   fileInfo = false,
 ): Promise<PooledIngest> {
   const n = Math.max(1, Math.min(workers, files.length));
-  const chunks = Math.ceil(files.length / CHUNK_FILES);
+  // A small corpus is still cut into a few chunks per worker, so every worker gets some.
+  const size = Math.max(1, Math.min(CHUNK_FILES, Math.ceil(files.length / (n * 4))));
+  const chunks = Math.ceil(files.length / size);
   const byChunk: IngestBatch[] = new Array(chunks);
   // Copies of a story read by two workers are analysed by one of them only (most files hold one article).
   const claims = analyse && n > 1 ? sharedTable(files.length) : undefined;
+  // Each text is split into blocks and sentences by one worker; a copy another worker meets comes back pending and is ingested here.
+  const structures = n > 1 ? sharedTable(files.length) : undefined;
   const owners = new Map<string, Article>();
   const deferred: { article: Article; hash: string }[] = [];
+  const waiting: { batch: IngestBatch; at: number; text: PendingText }[] = [];
+  let pendingTexts = 0;
+  /** Ingests a pending text here (with the structure its worker sent, else splitting it) into its place; its analysis comes from the copy a worker analysed. */
+  const complete = (batch: IngestBatch, at: number, text: PendingText) => {
+    const article = ingestPending(text);
+    batch.articles[at] = article;
+    if (analyse) deferred.push({ article, hash: analysisHash(article) });
+  };
   const started = performance.now();
   const finishedMs: number[] = [];
   const chunksOf: number[] = [];
@@ -106,7 +119,7 @@ export async function ingestInParallel(
   const give = (worker: Worker) => {
     if (next >= chunks) return false;
     const chunk = next++;
-    worker.postMessage({ chunk, files: files.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES) } satisfies IngestChunk);
+    worker.postMessage({ chunk, files: files.slice(chunk * size, (chunk + 1) * size) } satisfies IngestChunk);
     return true;
   };
   const pool: Worker[] = [];
@@ -116,7 +129,7 @@ export async function ingestInParallel(
         { length: n },
         (_, w) =>
           new Promise<void>((resolve, reject) => {
-            const job: IngestJob = { root, analyse, fileInfo, ...read, ...(claims ? { claims } : {}) };
+            const job: IngestJob = { root, analyse, fileInfo, ...read, ...(claims ? { claims } : {}), ...(structures ? { structures } : {}) };
             const worker = startWorker(job);
             pool.push(worker);
             let pending = 0;
@@ -129,6 +142,12 @@ export async function ingestInParallel(
             }
             worker.on('message', (m: IngestBatch) => {
               byChunk[m.chunk] = m;
+              for (const [key, structure] of m.structures) rememberStructure(key, structure);
+              pendingTexts += m.pending.length;
+              for (const [at, text] of m.pending) {
+                if (cachedStructure(text.key)) complete(m, at, text);
+                else waiting.push({ batch: m, at, text });
+              }
               for (const [i, hash] of m.owned) if (!owners.has(hash)) owners.set(hash, m.articles[i]!);
               for (const [i, hash] of m.deferred) deferred.push({ article: m.articles[i]!, hash });
               onFiles?.(m.files);
@@ -151,23 +170,27 @@ export async function ingestInParallel(
   } finally {
     for (const worker of pool) void worker.terminate();
   }
+  for (const { batch, at, text } of waiting) complete(batch, at, text);
   const merged: PooledIngest = { articles: [], warnings: [], failures: 0 };
   if (fileInfo) merged.files = { sizeMtime: new Float64Array(files.length * 2).fill(Number.NaN), sha1: new Array<string>(files.length) };
   for (let c = 0; c < chunks; c++) {
     const m = byChunk[c]!;
-    for (const a of m.articles) merged.articles.push(a);
+    for (const a of m.articles) merged.articles.push(a!);
     merged.warnings.push(...m.warnings);
     merged.failures += m.failures;
     if (merged.files && m.fileInfo) {
-      merged.files.sizeMtime.set(m.fileInfo.sizeMtime, c * CHUNK_FILES * 2);
-      for (let i = 0; i < m.fileInfo.sha1.length; i++) merged.files.sha1[c * CHUNK_FILES + i] = m.fileInfo.sha1[i]!;
+      merged.files.sizeMtime.set(m.fileInfo.sizeMtime, c * size * 2);
+      for (let i = 0; i < m.fileInfo.sha1.length; i++) merged.files.sha1[c * size + i] = m.fileInfo.sha1[i]!;
     }
   }
+  // A pending copy whose analysis inputs no worker met (another date or outlet) is analysed here, once.
+  let orphans = 0;
+  for (const d of deferred) if (!owners.has(d.hash)) orphans++;
   const completing = performance.now();
   merged.failures += completeDeferred(deferred, owners, ANALYSERS);
   const completeMs = Math.round(performance.now() - completing);
   // When the workers finished (ms after starting) and how many chunks each took: a worker that ends early idles a core.
-  logger.debug({ workers: n, finishedMs, chunks: chunksOf, ...(claims ? { analysed: owners.size, copies: deferred.length, completeMs } : {}) }, 'parallel ingest done');
+  logger.debug({ workers: n, finishedMs, chunks: chunksOf, ...(claims ? { analysed: owners.size + orphans, copies: deferred.length - orphans, completeMs } : {}), pendingTexts, waited: waiting.length }, 'parallel ingest done');
   for (const w of merged.warnings) logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
   return merged;
 }
