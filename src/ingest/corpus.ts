@@ -9,7 +9,7 @@ import type { Article } from '../core/types.js';
 import { takeTurns } from '../core/take-turns.js';
 import { isInside, OUTSIDE_LINK_REASON, walkCorpus, type SymlinkPolicy } from './corpus-walk.js';
 import { FrontMatterError, splitFrontMatter } from './front-matter.js';
-import { ingestText, ingestTextOrPending, type PendingText, type StructureGate } from './ingest-text.js';
+import { ingestText } from './ingest-text.js';
 import { readJsonArticles } from './json-export.js';
 
 /** A corpus file (or JSON entry) that was skipped, and why. */
@@ -44,8 +44,6 @@ export interface IngestFileOptions extends LoadCorpusOptions {
    * read (the corpus key hashes the same bytes, so a cold build need not read each file twice).
    */
   onRead?: (bytes: Buffer, size: number, mtimeMs: number) => void;
-  /** Texts whose structure this gate leaves to another thread come back in `pending` (see `ingestTextOrPending`). */
-  structureGate?: StructureGate;
 }
 
 /** Default options; merged with the caller's. */
@@ -125,33 +123,15 @@ export interface IngestedFile {
   warning?: CorpusWarning;
   /** Entries of a JSON array that were skipped while the rest of the file loaded (`file#n`). */
   warnings?: CorpusWarning[];
-  /**
-   * With a `structureGate`: texts left for the thread that splits them, each with its place among
-   * the file's articles (`at`: how many of `articles` come before it, counting earlier pending ones).
-   */
-  pending?: { at: number; text: PendingText }[];
 }
 
-/** Ingests each text, or leaves it pending when `gate` says so; returns the articles and the pending texts in place. */
-function ingestTexts(texts: { raw: string; id: string; meta: Parameters<typeof ingestText>[1]['meta'] }[], gate: StructureGate | undefined): Pick<IngestedFile, 'articles' | 'pending'> {
-  if (!gate) return { articles: texts.map((t) => ingestText(t.raw, { id: t.id, meta: t.meta })) };
-  const articles: Article[] = [];
-  const pending: { at: number; text: PendingText }[] = [];
-  texts.forEach((t, at) => {
-    const got = ingestTextOrPending(t.raw, { id: t.id, meta: t.meta }, gate);
-    if ('raw' in got) pending.push({ at, text: got });
-    else articles.push(got);
-  });
-  return pending.length ? { articles, pending } : { articles };
-}
-
-function ingestRead(read: FileRead, absPath: string, id: string, logger: Logger | undefined, gate?: StructureGate): IngestedFile {
+function ingestRead(read: FileRead, absPath: string, id: string, logger: Logger | undefined): IngestedFile {
   const fail = (reason: string): IngestedFile => ({ articles: [], warning: warnOf(id, reason, logger) });
   if ('reason' in read) return fail(read.reason);
   const decoded = decode(read.bytes);
   if ('reason' in decoded) return fail(decoded.reason);
 
-  if (absPath.toLowerCase().endsWith('.json')) return ingestJson(decoded.text, id, logger, gate);
+  if (absPath.toLowerCase().endsWith('.json')) return ingestJson(decoded.text, id, logger);
 
   let split;
   try {
@@ -161,7 +141,7 @@ function ingestRead(read: FileRead, absPath: string, id: string, logger: Logger 
     throw err;
   }
   if (split.body.trim().length === 0) return fail('no article text after the front matter');
-  return ingestTexts([{ raw: split.body, id, meta: split.meta }], gate);
+  return { articles: [ingestText(split.body, { id, meta: split.meta })] };
 }
 
 /**
@@ -186,10 +166,10 @@ export async function ingestFile(absPath: string, corpusDir: string, opts: Inges
   }
   const read = readCorpusFile(absPath, options.maxFileBytes, guard);
   if (opts.onRead && 'bytes' in read) opts.onRead(read.bytes, read.size, read.mtimeMs);
-  return ingestRead(read, absPath, articleId(absPath, corpusDir), options.logger, opts.structureGate);
+  return ingestRead(read, absPath, articleId(absPath, corpusDir), options.logger);
 }
 
-function ingestJson(text: string, id: string, logger: Logger | undefined, gate?: StructureGate): IngestedFile {
+function ingestJson(text: string, id: string, logger: Logger | undefined): IngestedFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -202,8 +182,8 @@ function ingestJson(text: string, id: string, logger: Logger | undefined, gate?:
     return { articles: [], warning: warnOf(id, reason, logger) };
   }
   const entryWarnings = problems.map((p) => warnOf(p.index === undefined ? id : `${id}#${p.index}`, p.reason, logger));
-  const out = ingestTexts(articles.map((a) => ({ raw: a.body, id: a.index === undefined ? id : `${id}#${a.index}`, meta: a.meta })), gate);
-  return entryWarnings.length > 0 ? { ...out, warnings: entryWarnings } : out;
+  const out = articles.map((a) => ingestText(a.body, { id: a.index === undefined ? id : `${id}#${a.index}`, meta: a.meta }));
+  return entryWarnings.length > 0 ? { articles: out, warnings: entryWarnings } : { articles: out };
 }
 
 /**

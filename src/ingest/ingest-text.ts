@@ -25,7 +25,7 @@ export function sha256(text: string): string {
 }
 
 /** What ingest works out from the text alone; identical texts give identical structure. */
-export interface Structure extends Classification {
+interface Structure extends Classification {
   sentences: Sentence[];
 }
 
@@ -43,60 +43,8 @@ export function clearIngestCache(): void {
   cache.clear();
 }
 
-/** The structure cache's key: the text's hash, and the known title (it decides the headline). */
-function structureKey(contentHash: string, knownTitle: string | undefined): string {
-  return knownTitle === undefined ? contentHash : `${contentHash}\u0000${knownTitle}`;
-}
-
-/** The structure cached under `key`, if any (an ingest worker sends the ones it computed to the main thread). */
-export function cachedStructure(key: string): Structure | undefined {
-  return cache.get(key);
-}
-
-/**
- * Caches a structure another thread computed for `key` (blocks and sentences as its article has
- * them), so a copy of that text is ingested here without splitting it again.
- */
-export function rememberStructure(key: string, s: Structure): void {
-  if (cache.has(key)) return;
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, s);
-}
-
-/** A text whose structure another thread is computing: ingested later with {@link ingestPending}, once that structure is known. */
-export interface PendingText {
-  raw: string;
-  id: string;
-  meta: Partial<ArticleMeta>;
-  /** Its structure cache key. */
-  key: string;
-}
-
-/**
- * Says whether this thread computes the structure of a text it has not cached (true), or leaves
- * the text pending for another thread that claimed the same key (false).
- */
-export type StructureGate = (key: string) => boolean;
-
-/**
- * {@link ingestText}, except that a text not in the cache whose key `gate` refuses is returned
- * as pending instead of being split here: parallel ingest workers split each text once.
- */
-export function ingestTextOrPending(raw: string, opts: IngestTextOptions, gate: StructureGate): Article | PendingText {
-  const known = opts.meta ?? {};
-  const contentHash = sha256(raw);
-  const key = structureKey(contentHash, given(known.title) ? known.title : undefined);
-  if (cache.has(key) || gate(key)) return assemble(raw, opts, contentHash);
-  return { raw, id: opts.id, meta: known, key };
-}
-
-/** Ingests a pending text: as {@link ingestText} would have (with the structure remembered for it, else computed here). */
-export function ingestPending(p: PendingText): Article {
-  return ingestText(p.raw, { id: p.id, meta: p.meta });
-}
-
 function structure(raw: string, contentHash: string, knownTitle: string | undefined): Structure {
-  const key = structureKey(contentHash, knownTitle);
+  const key = knownTitle === undefined ? contentHash : `${contentHash}\u0000${knownTitle}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const { blocks, dateline, headline } = classify(raw, knownTitle);
@@ -128,12 +76,9 @@ function given<T>(value: T | null | undefined): value is T {
  * a.meta.outlet; // "TASS"
  */
 export function ingestText(raw: string, opts: IngestTextOptions): Article {
-  return assemble(raw, opts, sha256(raw));
-}
-
-function assemble(raw: string, opts: IngestTextOptions, contentHash: string): Article {
   const known = opts.meta ?? {};
   const knownTitle = given(known.title) ? known.title : undefined;
+  const contentHash = sha256(raw);
   const { blocks, sentences, dateline, headline } = structure(raw, contentHash, knownTitle);
 
   const meta: ArticleMeta = {

@@ -12,8 +12,7 @@ import type { Logger } from '../core/ports.js';
 import type { CorpusWarning, IngestedFile } from '../ingest/index.js';
 import type { Article } from '../core/types.js';
 import { ANALYSERS } from './analysers.js';
-import { analysisHash, completeDeferred, sharedTable } from './shared-analysis.js';
-import { cachedStructure, ingestPending, rememberStructure, type PendingText } from '../ingest/ingest-text.js';
+import { completeDeferred, sharedTable } from './shared-analysis.js';
 import type { IngestBatch, IngestChunk, IngestJob, IngestReply, IngestRequest, ServeJob } from './ingest-worker.js';
 
 /** Result of a parallel ingest. */
@@ -71,13 +70,13 @@ export interface PoolReadOptions {
   realRoot: string;
 }
 
-/** Most files handed to a worker at a time: few enough that the workers finish within a fraction of a second of each other. */
+/** Most files handed to a worker at a time (its slice goes out in chunks of this size). */
 const CHUNK_FILES = 256;
 
 /**
  * Ingests `files` (paths relative to `root`, as listed by `walkCorpus`) on `workers` threads.
- * The files go out in chunks, each to the next worker that has room (two chunks each at a time,
- * so none waits for its next one), and the articles are put back in file order.
+ * Each worker reads a contiguous slice of the files, in order, sent in chunks (two ahead, so it
+ * never waits for the next one); the articles are put back in file order.
  * @param analyse - also run the default analysers in the workers
  * @param onFiles - told how many more files have been read, as each chunk arrives
  * @param fileInfo - also give, per file read, its size, mtime and SHA-1 (what the corpus key hashes), so it need not be read again
@@ -94,32 +93,35 @@ export async function ingestInParallel(
   fileInfo = false,
 ): Promise<PooledIngest> {
   const n = Math.max(1, Math.min(workers, files.length));
-  // A small corpus is still cut into a few chunks per worker, so every worker gets some.
-  const size = Math.max(1, Math.min(CHUNK_FILES, Math.ceil(files.length / (n * 4))));
-  const chunks = Math.ceil(files.length / size);
+  // Each worker reads one contiguous slice, in order, as before chunks: a text's sentences can depend on what its thread
+  // split before (wink-nlp's sentence boundaries learn from the documents a pipeline has read), so which worker reads
+  // which file must not depend on timing. A slice goes out in chunks, so its articles come back as it is read.
+  const sliceSize = Math.ceil(files.length / n);
+  const ranges: [number, number][] = [];
+  const queues: number[][] = [];
+  for (let w = 0; w < n; w++) {
+    queues.push([]);
+    for (let at = w * sliceSize; at < Math.min(files.length, (w + 1) * sliceSize); at += CHUNK_FILES) {
+      queues[w]!.push(ranges.length);
+      ranges.push([at, Math.min(at + CHUNK_FILES, (w + 1) * sliceSize, files.length)]);
+    }
+  }
+  const chunks = ranges.length;
   const byChunk: IngestBatch[] = new Array(chunks);
   // Copies of a story read by two workers are analysed by one of them only (most files hold one article).
   const claims = analyse && n > 1 ? sharedTable(files.length) : undefined;
-  // Each text is split into blocks and sentences by one worker; a copy another worker meets comes back pending and is ingested here.
-  const structures = n > 1 ? sharedTable(files.length) : undefined;
   const owners = new Map<string, Article>();
   const deferred: { article: Article; hash: string }[] = [];
-  const waiting: { batch: IngestBatch; at: number; text: PendingText }[] = [];
-  let pendingTexts = 0;
-  /** Ingests a pending text here (with the structure its worker sent, else splitting it) into its place; its analysis comes from the copy a worker analysed. */
-  const complete = (batch: IngestBatch, at: number, text: PendingText) => {
-    const article = ingestPending(text);
-    batch.articles[at] = article;
-    if (analyse) deferred.push({ article, hash: analysisHash(article) });
-  };
+  let earlyFailures = 0;
+  let copiedEarly = 0;
   const started = performance.now();
   const finishedMs: number[] = [];
   const chunksOf: number[] = [];
-  let next = 0;
-  const give = (worker: Worker) => {
-    if (next >= chunks) return false;
-    const chunk = next++;
-    worker.postMessage({ chunk, files: files.slice(chunk * size, (chunk + 1) * size) } satisfies IngestChunk);
+  const give = (worker: Worker, w: number) => {
+    const chunk = queues[w]!.shift();
+    if (chunk === undefined) return false;
+    const [from, to] = ranges[chunk]!;
+    worker.postMessage({ chunk, files: files.slice(from, to) } satisfies IngestChunk);
     return true;
   };
   const pool: Worker[] = [];
@@ -129,31 +131,29 @@ export async function ingestInParallel(
         { length: n },
         (_, w) =>
           new Promise<void>((resolve, reject) => {
-            const job: IngestJob = { root, analyse, fileInfo, ...read, ...(claims ? { claims } : {}), ...(structures ? { structures } : {}) };
+            const job: IngestJob = { root, analyse, fileInfo, ...read, ...(claims ? { claims } : {}) };
             const worker = startWorker(job);
             pool.push(worker);
             let pending = 0;
             let finished = false;
             chunksOf[w] = 0;
-            for (let k = 0; k < 2; k++) if (give(worker)) pending++;
+            for (let k = 0; k < 2; k++) if (give(worker, w)) pending++;
             if (pending === 0) {
               finished = true;
               resolve();
             }
             worker.on('message', (m: IngestBatch) => {
               byChunk[m.chunk] = m;
-              for (const [key, structure] of m.structures) rememberStructure(key, structure);
-              pendingTexts += m.pending.length;
-              for (const [at, text] of m.pending) {
-                if (cachedStructure(text.key)) complete(m, at, text);
-                else waiting.push({ batch: m, at, text });
-              }
               for (const [i, hash] of m.owned) if (!owners.has(hash)) owners.set(hash, m.articles[i]!);
-              for (const [i, hash] of m.deferred) deferred.push({ article: m.articles[i]!, hash });
+              // A copy whose analysed twin is here already takes its annotations now, while the workers go on; the rest at the end.
+              const ready: typeof deferred = [];
+              for (const [i, hash] of m.deferred) (owners.has(hash) ? ready : deferred).push({ article: m.articles[i]!, hash });
+              earlyFailures += completeDeferred(ready, owners, ANALYSERS);
+              copiedEarly += ready.length;
               onFiles?.(m.files);
               chunksOf[w]!++;
               pending--;
-              if (give(worker)) pending++;
+              if (give(worker, w)) pending++;
               if (pending === 0 && !finished) {
                 finished = true;
                 finishedMs[w] = Math.round(performance.now() - started);
@@ -170,27 +170,24 @@ export async function ingestInParallel(
   } finally {
     for (const worker of pool) void worker.terminate();
   }
-  for (const { batch, at, text } of waiting) complete(batch, at, text);
   const merged: PooledIngest = { articles: [], warnings: [], failures: 0 };
   if (fileInfo) merged.files = { sizeMtime: new Float64Array(files.length * 2).fill(Number.NaN), sha1: new Array<string>(files.length) };
   for (let c = 0; c < chunks; c++) {
     const m = byChunk[c]!;
-    for (const a of m.articles) merged.articles.push(a!);
+    for (const a of m.articles) merged.articles.push(a);
     merged.warnings.push(...m.warnings);
     merged.failures += m.failures;
     if (merged.files && m.fileInfo) {
-      merged.files.sizeMtime.set(m.fileInfo.sizeMtime, c * size * 2);
-      for (let i = 0; i < m.fileInfo.sha1.length; i++) merged.files.sha1[c * size + i] = m.fileInfo.sha1[i]!;
+      const from = ranges[c]![0];
+      merged.files.sizeMtime.set(m.fileInfo.sizeMtime, from * 2);
+      for (let i = 0; i < m.fileInfo.sha1.length; i++) merged.files.sha1[from + i] = m.fileInfo.sha1[i]!;
     }
   }
-  // A pending copy whose analysis inputs no worker met (another date or outlet) is analysed here, once.
-  let orphans = 0;
-  for (const d of deferred) if (!owners.has(d.hash)) orphans++;
   const completing = performance.now();
-  merged.failures += completeDeferred(deferred, owners, ANALYSERS);
+  merged.failures += earlyFailures + completeDeferred(deferred, owners, ANALYSERS);
   const completeMs = Math.round(performance.now() - completing);
   // When the workers finished (ms after starting) and how many chunks each took: a worker that ends early idles a core.
-  logger.debug({ workers: n, finishedMs, chunks: chunksOf, ...(claims ? { analysed: owners.size + orphans, copies: deferred.length - orphans, completeMs } : {}), pendingTexts, waited: waiting.length }, 'parallel ingest done');
+  logger.debug({ workers: n, finishedMs, chunks: chunksOf, ...(claims ? { analysed: owners.size, copies: copiedEarly + deferred.length, completeMs } : {}) }, 'parallel ingest done');
   for (const w of merged.warnings) logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
   return merged;
 }

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ANALYSERS } from './analysers.js';
 import { ingestFile, type CorpusWarning, type IngestedFile } from '../ingest/index.js';
-import { cachedStructure, type PendingText, type Structure } from '../ingest/ingest-text.js';
 import type { Article } from '../core/types.js';
 import { analyseArticle } from './indexed-library.js';
 import { AnalysisClaims, analysisHash } from './shared-analysis.js';
@@ -23,8 +22,6 @@ export interface IngestJob {
   realRoot: string;
   /** The table the workers share to analyse each syndicated copy once (see ./shared-analysis.ts); none: analyse every article. */
   claims?: SharedArrayBuffer;
-  /** The table the workers share to split each text into blocks and sentences once; a copy another worker splits comes back pending. */
-  structures?: SharedArrayBuffer;
 }
 
 /** A run of consecutive listed files for a worker to ingest; it answers with one {@link IngestBatch}. */
@@ -61,8 +58,7 @@ export interface IngestReply {
 /** One message back to the parent: the articles of one chunk. */
 export interface IngestBatch {
   chunk: number;
-  /** In file order; null where a pending text goes. */
-  articles: (Article | null)[];
+  articles: Article[];
   warnings: CorpusWarning[];
   failures: number;
   /** Index in `articles` and analysis hash of each one analysed after claiming its hash (a deferred copy takes its annotations). */
@@ -73,43 +69,16 @@ export interface IngestBatch {
   files: number;
   /** With `fileInfo`: per file of the chunk, size and mtime (NaN when it was not read) and the SHA-1 of its bytes. */
   fileInfo?: { sizeMtime: Float64Array; sha1: string[] };
-  /**
-   * Texts another worker splits: their index in `articles` (which holds null there) and the text,
-   * ingested by the parent once that worker's structure for it has come (see `structures`).
-   */
-  pending: [number, PendingText][];
-  /** Structures this worker computed after claiming their key: the cache key and the structure (its blocks and sentences are its article's). */
-  structures: [string, Structure][];
 }
 
-async function ingestChunk(job: IngestJob, claims: AnalysisClaims | null, split: AnalysisClaims | null, { chunk, files }: IngestChunk): Promise<void> {
-  const articles: (Article | null)[] = [];
+async function ingestChunk(job: IngestJob, claims: AnalysisClaims | null, { chunk, files }: IngestChunk): Promise<void> {
+  const articles: Article[] = [];
   const warnings: CorpusWarning[] = [];
   let failures = 0;
   const owned: [number, string][] = [];
   const deferred: [number, string][] = [];
-  const pending: [number, PendingText][] = [];
-  const structures: [string, Structure][] = [];
-  const claimed: string[] = [];
-  const gate = split
-    ? (key: string) => {
-        if (!split.claim(createHash('sha1').update(key).digest('hex').slice(0, 16))) return false;
-        claimed.push(key);
-        return true;
-      }
-    : undefined;
   const sizeMtime = job.fileInfo ? new Float64Array(files.length * 2).fill(Number.NaN) : null;
   const sha1 = job.fileInfo ? new Array<string>(files.length).fill('') : null;
-  const add = (article: Article) => {
-    const hash = claims ? analysisHash(article) : '';
-    if (claims && !claims.claim(hash)) {
-      deferred.push([articles.length, hash]);
-    } else if (job.analyse) {
-      if (claims) owned.push([articles.length, hash]);
-      failures += analyseArticle(article, ANALYSERS).length;
-    }
-    articles.push(article);
-  };
   for (let f = 0; f < files.length; f++) {
     const onRead = sizeMtime
       ? (bytes: Buffer, size: number, mtimeMs: number) => {
@@ -123,42 +92,30 @@ async function ingestChunk(job: IngestJob, claims: AnalysisClaims | null, split:
       realRoot: job.realRoot,
       listed: true,
       ...(onRead ? { onRead } : {}),
-      ...(gate ? { structureGate: gate } : {}),
     });
-    // The file's articles in order, with its pending texts in their places.
-    const total = result.articles.length + (result.pending?.length ?? 0);
-    let k = 0;
-    let p = 0;
-    for (let at = 0; at < total; at++) {
-      const waiting = result.pending?.[p];
-      if (waiting && waiting.at === at) {
-        pending.push([articles.length, waiting.text]);
-        articles.push(null);
-        p++;
-      } else add(result.articles[k++]!);
+    for (const article of result.articles) {
+      const hash = claims ? analysisHash(article) : '';
+      if (claims && !claims.claim(hash)) {
+        deferred.push([articles.length, hash]);
+      } else if (job.analyse) {
+        if (claims) owned.push([articles.length, hash]);
+        failures += analyseArticle(article, ANALYSERS).length;
+      }
+      articles.push(article);
     }
     if (result.warning) warnings.push(result.warning);
     if (result.warnings) warnings.push(...result.warnings);
-    for (const key of claimed) {
-      const s = cachedStructure(key);
-      if (s) structures.push([key, s]);
-    }
-    claimed.length = 0;
   }
-  const batch: IngestBatch = {
-    chunk, articles, warnings, failures, owned, deferred, pending, structures, files: files.length,
-    ...(sizeMtime ? { fileInfo: { sizeMtime, sha1: sha1! } } : {}),
-  };
+  const batch: IngestBatch = { chunk, articles, warnings, failures, owned, deferred, files: files.length, ...(sizeMtime ? { fileInfo: { sizeMtime, sha1: sha1! } } : {}) };
   parentPort!.postMessage(batch, sizeMtime ? [sizeMtime.buffer] : []);
 }
 
 /** Ingests the chunks the parent sends, one after another, until it terminates the thread. */
 function run(job: IngestJob): void {
   const claims = job.analyse && job.claims ? new AnalysisClaims(job.claims) : null;
-  const split = job.structures ? new AnalysisClaims(job.structures) : null;
   let queue = Promise.resolve();
   parentPort!.on('message', (chunk: IngestChunk) => {
-    queue = queue.then(() => ingestChunk(job, claims, split, chunk));
+    queue = queue.then(() => ingestChunk(job, claims, chunk));
   });
 }
 

@@ -290,16 +290,15 @@ export function* buildSegmentSteps(articles: Article[], reuse?: Segment): Steps<
       fwdOffsets.push(fwdBase + fwdOffsets.at(p) - f0);
       pArticle.push(a);
     }
-    const ids = fwdTerms.view(f0, f1);
-    for (let j = 0; j < ids.length; j++) df.increment(ids[j]!);
-    fwdTerms.pushAll(ids);
-    fwdTf.pushAll(fwdTf.view(f0, f1));
-    pStart.pushAll(pStart.view(p0, p1));
-    pEnd.pushAll(pEnd.view(p0, p1));
-    pSentFirst.pushAll(pSentFirst.view(p0, p1));
-    pSentCount.pushAll(pSentCount.view(p0, p1));
-    pLen.pushAll(pLen.view(p0, p1));
-    pFlags.pushAll(pFlags.view(p0, p1));
+    for (let j = f0; j < f1; j++) df.increment(fwdTerms.at(j));
+    fwdTerms.pushOwn(f0, f1);
+    fwdTf.pushOwn(f0, f1);
+    pStart.pushOwn(p0, p1);
+    pEnd.pushOwn(p0, p1);
+    pSentFirst.pushOwn(p0, p1);
+    pSentCount.pushOwn(p0, p1);
+    pLen.pushOwn(p0, p1);
+    pFlags.pushOwn(p0, p1);
     totalWords += from.words;
     return from.opening;
   };

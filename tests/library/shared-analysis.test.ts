@@ -47,24 +47,6 @@ describe('copies analysed once across worker threads', () => {
     expect(later.annotations['dates']).not.toEqual(first.annotations['dates']);
   });
 
-  it('splits each text once across worker threads: a copy another worker split loads as on one thread', async () => {
-    const corpus = path.join(root, 'corpus');
-    // Four copies of ten stories, copy by copy: the workers take chunks in turn, so each meets stories the other split.
-    for (let c = 0; c < 4; c++) {
-      mkdirSync(path.join(corpus, `copy-${c}`), { recursive: true });
-      for (let i = 0; i < 10; i++) writeFileSync(path.join(corpus, `copy-${c}`, `story-${i}.md`), file(`Bridge story ${i}`, '2024-05-06', 'Test Wire', `${BODY}\n\nStory number ${i}.`));
-    }
-    // One copy with its own date: the same text and title (so the same split), analysed on its own.
-    writeFileSync(path.join(corpus, 'copy-3', 'story-9-later.md'), file('Bridge story 9', '2024-06-20', 'Test Wire', `${BODY}\n\nStory number 9.`));
-    const debug: { pendingTexts: number }[] = [];
-    const logger: Logger = { info() {}, warn() {}, error() {}, debug: (obj, msg) => void (msg === 'parallel ingest done' && debug.push(obj as { pendingTexts: number })) };
-    const one = await buildLibrary({ corpusDir: corpus, logger, snapshot: false, workers: 0 });
-    const two = await buildLibrary({ corpusDir: corpus, logger, snapshot: false, workers: 2 });
-    expect(debug[0]!.pendingTexts).toBeGreaterThan(0);
-    expect(JSON.parse(JSON.stringify(two.library.articles))).toEqual(JSON.parse(JSON.stringify(one.library.articles)));
-    expect(two.library.search('bridge story', { limit: 50 })).toEqual(one.library.search('bridge story', { limit: 50 }));
-  });
-
   it('claims a key once across views of the same table', () => {
     const buffer = sharedTable(10);
     const a = new AnalysisClaims(buffer);
