@@ -39,6 +39,11 @@ export interface IngestFileOptions extends LoadCorpusOptions {
    * component of the path is resolved (the live watcher reads files it did not list).
    */
   listed?: boolean;
+  /**
+   * Given the file's bytes once read, with the size and mtime it had when checked just before the
+   * read (the corpus key hashes the same bytes, so a cold build need not read each file twice).
+   */
+  onRead?: (bytes: Buffer, size: number, mtimeMs: number) => void;
 }
 
 /** Default options; merged with the caller's. */
@@ -74,7 +79,7 @@ function warnOf(file: string, reason: string, logger: Logger | undefined): Corpu
 }
 
 /** A file's bytes, or why they could not be had. */
-type FileRead = { bytes: Buffer } | { reason: string };
+type FileRead = { bytes: Buffer; size: number; mtimeMs: number } | { reason: string };
 
 /**
  * How a read keeps to the symlink rule: links must resolve inside `realRoot`. `full` resolves
@@ -105,7 +110,7 @@ function readCorpusFile(absPath: string, maxFileBytes: number, guard?: ReadGuard
     const bytes = readFileSync(absPath);
     // The file may have grown between stat and read.
     if (bytes.length > maxFileBytes) return { reason: `too large (${bytes.length} bytes, limit ${maxFileBytes})` };
-    return { bytes };
+    return { bytes, size: info.size, mtimeMs: info.mtimeMs };
   } catch (err) {
     return { reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'I/O error'})` };
   }
@@ -159,7 +164,9 @@ export async function ingestFile(absPath: string, corpusDir: string, opts: Inges
     }
     guard = { realRoot, full: options.listed !== true };
   }
-  return ingestRead(readCorpusFile(absPath, options.maxFileBytes, guard), absPath, articleId(absPath, corpusDir), options.logger);
+  const read = readCorpusFile(absPath, options.maxFileBytes, guard);
+  if (opts.onRead && 'bytes' in read) opts.onRead(read.bytes, read.size, read.mtimeMs);
+  return ingestRead(read, absPath, articleId(absPath, corpusDir), options.logger);
 }
 
 function ingestJson(text: string, id: string, logger: Logger | undefined): IngestedFile {

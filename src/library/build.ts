@@ -16,12 +16,12 @@ import { ANALYSERS } from './analysers.js';
 import type { Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import * as ingest from '../ingest/index.js';
-import { corpusKey, readManifest, writeManifest, type CorpusKey } from './corpus-key.js';
+import { corpusKey, readManifest, writeManifest, type CorpusKey, type FileManifest } from './corpus-key.js';
 import { decodeDelta, deltaPath, ingestFiles, startIncrementally, type IncrementalStats, type IngestedFiles, type StoredDelta } from './incremental.js';
 import { finishIncrementalStart } from './after-start.js';
 import { markCopies, markCopiesSteps } from './fingerprints.js';
 import { buildSegmentSteps } from '../search/segment.js';
-import { ingestInParallel, ingestWorkers } from './ingest-pool.js';
+import { ingestInParallel, ingestWorkers, type PooledIngest } from './ingest-pool.js';
 import { MiniSearchLibrary } from './minisearch-library.js';
 import type { SearchBackend } from '../search/index-port.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './indexed-library.js';
@@ -110,7 +110,8 @@ async function ingestCorpus(
   requestedWorkers: number | undefined,
   followSymlinks: boolean,
   onProgress: BuildLibraryOptions['onProgress'],
-): Promise<{ articles: Article[]; warnings: CorpusWarning[]; analysed: boolean; failures: number }> {
+  fileInfo = false,
+): Promise<{ articles: Article[]; warnings: CorpusWarning[]; analysed: boolean; failures: number; files?: PooledIngest['files'] }> {
   const list = listing ?? ingest.walkCorpus(corpusDir, ingest.CORPUS_EXTENSIONS, { followSymlinks });
   const workers = ingestWorkers(list.files.length, requestedWorkers);
   let read = 0;
@@ -120,7 +121,7 @@ async function ingestCorpus(
     // Workers can only run the built-in analysers (functions do not cross threads); others run here afterwards.
     const analyse = analysers === ANALYSERS;
     try {
-      const pooled = await ingestInParallel(path.resolve(corpusDir), list.files, workers, analyse, logger, { followSymlinks, realRoot: list.realRoot }, onFiles);
+      const pooled = await ingestInParallel(path.resolve(corpusDir), list.files, workers, analyse, logger, { followSymlinks, realRoot: list.realRoot }, onFiles, fileInfo);
       const skipped = list.skipped.map((w) => {
         logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
         return { file: w.file, reason: w.reason };
@@ -133,6 +134,17 @@ async function ingestCorpus(
   }
   const { articles, warnings } = await ingest.loadCorpus(corpusDir, { logger, followSymlinks, ...(onFiles ? { onFile: () => onFiles(1) } : {}) });
   return { articles, warnings, analysed: false, failures: 0 };
+}
+
+/**
+ * The hashes the ingest workers took of the files they read, as a manifest for `corpusKey`: it
+ * then reads again only a file whose size or mtime differs now, one not read (NaN), or one
+ * modified within moments of `hashedAt` (taken before the first read), as for any manifest.
+ */
+function workerManifest(listing: ingest.CorpusListing, files: NonNullable<PooledIngest['files']>, hashedAt: number): FileManifest {
+  const linked = listing.linked;
+  const entries = linked.size ? listing.files.map((f) => (linked.has(f) ? `${f}\u0000${linked.get(f)!}` : f)) : listing.files;
+  return { hashedAt, entries, stats: files.sizeMtime, hashes: files.sha1 };
 }
 
 /** What `buildLibrary` returns. */
@@ -281,12 +293,19 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   };
 
   // With no snapshot yet there is nothing to compare a key with before ingesting: the key (which reads every
-  // file once) is computed while the worker threads ingest, and is only needed to write the snapshot.
+  // file once) is only needed to write the snapshot. Ingest worker threads, which read every file anyway, hash
+  // what they read; the key then takes those hashes as a manifest and reads only files that changed meanwhile.
+  // Without workers, it is computed alongside the ingest.
   let lateKey: Promise<Awaited<ReturnType<typeof corpusKey>>> | null = null;
+  let keyFromWorkers = false;
+  const ingestStarted = Date.now();
   if (useSnapshot && !existsSync(file)) {
     listing = ingest.walkCorpus(corpusDir, ingest.CORPUS_EXTENSIONS, { followSymlinks });
-    lateKey = corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
-    lateKey.catch(() => undefined);
+    keyFromWorkers = ingestWorkers(listing.files.length, opts.workers) > 1;
+    if (!keyFromWorkers) {
+      lateKey = corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, readManifest(manifestFile), { followSymlinks });
+      lateKey.catch(() => undefined);
+    }
   } else if (useSnapshot) {
     opts.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
     // The snapshot is read and checksummed on a thread of its own while this thread stats the corpus files.
@@ -376,20 +395,30 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
     }).then(() => undefined);
     return { library, warnings: start.warnings, fromSnapshot: false, incremental: start.stats, settled };
   }
-  const { articles, warnings, analysed, failures: workerFailures } = await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks, opts.onProgress);
+  const ingested = await ingestCorpus(corpusDir, listing, analysers, logger, opts.workers, followSymlinks, opts.onProgress, keyFromWorkers);
+  const { articles, warnings, analysed, failures: workerFailures } = ingested;
   lap('ingest');
-  if (lateKey) {
+  if (keyFromWorkers && listing) {
+    // Started now, it stats the files on its own thread while this one marks copies and indexes; awaited before the snapshot is written.
+    const read = ingested.files ? workerManifest(listing, ingested.files, ingestStarted) : readManifest(manifestFile);
+    lateKey = corpusKey(corpusDir, ingest.CORPUS_EXTENSIONS, salt, read, { followSymlinks });
+    lateKey.catch(() => undefined);
+  }
+  const keying = async () => {
+    if (!lateKey) return;
     try {
       const computed = await lateKey;
       key = computed.key;
       keyed = computed;
       writeManifest(manifestFile, computed.manifest, logger);
+      logger.debug({ files: computed.files.length, hashed: computed.hashed }, 'corpus key computed');
     } catch (err) {
       // Without a key there is no snapshot this time; the library itself is fine.
       logger.warn({ reason: (err as Error).message }, 'could not hash the corpus; no index snapshot written');
     }
     lap('key');
-  }
+  };
+  if (!keyFromWorkers) await keying();
   opts.onProgress?.({ phase: 'index', done: 0, total: articles.length });
   // From here to the snapshot written, every long step hands the event loop back now and then, so a
   // bot that is already connected keeps acknowledging commands in time while a large corpus is indexed.
@@ -405,10 +434,11 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
   }
   if (failures) logger.warn({ failures }, 'some analysers failed on some articles; those annotations are missing');
   lap('analysers');
-  const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
   const segment = await runStepsInTurns(buildSegmentSteps(articles), turnMs);
-  const library = new SegmentedLibrary(segment, { analysers, markDuplicates: markCopies, version });
   lap('index');
+  if (keyFromWorkers) await keying();
+  const version = key ?? createHash('sha256').update(salt).update(articles.map((a) => a.contentHash).join()).digest('hex').slice(0, 32);
+  const library = new SegmentedLibrary(segment, { analysers, markDuplicates: markCopies, version });
   opts.onProgress?.({ phase: 'index', done: articles.length, total: articles.length });
   const plainWarnings = warnings.map((w) => ({ file: w.file, reason: w.reason }));
   if (useSnapshot && key && !opts.readOnly) {

@@ -13,7 +13,7 @@ import type { CorpusWarning, IngestedFile } from '../ingest/index.js';
 import type { Article } from '../core/types.js';
 import { ANALYSERS } from './analysers.js';
 import { completeDeferred, sharedTable } from './shared-analysis.js';
-import type { IngestBatch, IngestJob, IngestReply, IngestRequest, ServeJob } from './ingest-worker.js';
+import type { IngestBatch, IngestChunk, IngestJob, IngestReply, IngestRequest, ServeJob } from './ingest-worker.js';
 
 /** Result of a parallel ingest. */
 export interface PooledIngest {
@@ -21,6 +21,11 @@ export interface PooledIngest {
   warnings: CorpusWarning[];
   /** Analyser runs that threw (when the workers analysed). */
   failures: number;
+  /**
+   * When asked for: per listed file, its size and mtime as the worker stat'ed it before reading
+   * (`[size0, mtime0, size1, …]`, NaN for a file not read) and the SHA-1 of the bytes it read.
+   */
+  files?: { sizeMtime: Float64Array; sha1: string[] };
 }
 
 /** How many worker threads to use for `files` files: one per core, none under 8,000 files (starting a worker costs seconds). */
@@ -65,10 +70,16 @@ export interface PoolReadOptions {
   realRoot: string;
 }
 
+/** Most files handed to a worker at a time (its slice goes out in chunks of this size). */
+const CHUNK_FILES = 256;
+
 /**
  * Ingests `files` (paths relative to `root`, as listed by `walkCorpus`) on `workers` threads.
+ * Each worker reads a contiguous slice of the files, in order, sent in chunks (two ahead, so it
+ * never waits for the next one); the articles are put back in file order.
  * @param analyse - also run the default analysers in the workers
- * @param onFiles - told how many more files have been read, as each batch arrives
+ * @param onFiles - told how many more files have been read, as each chunk arrives
+ * @param fileInfo - also give, per file read, its size, mtime and SHA-1 (what the corpus key hashes), so it need not be read again
  * @throws when a worker cannot start or dies; callers fall back to ingesting in-process
  */
 export async function ingestInParallel(
@@ -79,56 +90,104 @@ export async function ingestInParallel(
   logger: Logger,
   read: PoolReadOptions,
   onFiles?: (files: number) => void,
+  fileInfo = false,
 ): Promise<PooledIngest> {
   const n = Math.max(1, Math.min(workers, files.length));
-  const size = Math.ceil(files.length / n);
-  const slices = Array.from({ length: n }, (_, i) => files.slice(i * size, (i + 1) * size));
-  // Copies of a story in two slices are analysed by one worker only (most files hold one article).
+  // Each worker reads one contiguous slice, in order, as before chunks: a text's sentences can depend on what its thread
+  // split before (wink-nlp's sentence boundaries learn from the documents a pipeline has read), so which worker reads
+  // which file must not depend on timing. A slice goes out in chunks, so its articles come back as it is read.
+  const sliceSize = Math.ceil(files.length / n);
+  const ranges: [number, number][] = [];
+  const queues: number[][] = [];
+  for (let w = 0; w < n; w++) {
+    queues.push([]);
+    for (let at = w * sliceSize; at < Math.min(files.length, (w + 1) * sliceSize); at += CHUNK_FILES) {
+      queues[w]!.push(ranges.length);
+      ranges.push([at, Math.min(at + CHUNK_FILES, (w + 1) * sliceSize, files.length)]);
+    }
+  }
+  const chunks = ranges.length;
+  const byChunk: IngestBatch[] = new Array(chunks);
+  // Copies of a story read by two workers are analysed by one of them only (most files hold one article).
   const claims = analyse && n > 1 ? sharedTable(files.length) : undefined;
   const owners = new Map<string, Article>();
   const deferred: { article: Article; hash: string }[] = [];
+  let earlyFailures = 0;
+  let copiedEarly = 0;
   const started = performance.now();
   const finishedMs: number[] = [];
-  const results = await Promise.all(
-    slices.map(
-      (slice) =>
-        new Promise<PooledIngest>((resolve, reject) => {
-          const job: IngestJob = { root, files: slice, analyse, batch: 500, ...read, ...(claims ? { claims } : {}) };
-          const worker = startWorker(job);
-          const out: PooledIngest = { articles: [], warnings: [], failures: 0 };
-          let finished = false;
-          worker.on('message', (m: IngestBatch) => {
-            for (const [i, hash] of m.owned) if (!owners.has(hash)) owners.set(hash, m.articles[i]!);
-            for (const [i, hash] of m.deferred) deferred.push({ article: m.articles[i]!, hash });
-            for (const a of m.articles) out.articles.push(a);
-            out.warnings.push(...m.warnings);
-            out.failures += m.failures;
-            onFiles?.(m.files);
-            if (m.done) {
+  const chunksOf: number[] = [];
+  const give = (worker: Worker, w: number) => {
+    const chunk = queues[w]!.shift();
+    if (chunk === undefined) return false;
+    const [from, to] = ranges[chunk]!;
+    worker.postMessage({ chunk, files: files.slice(from, to) } satisfies IngestChunk);
+    return true;
+  };
+  const pool: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from(
+        { length: n },
+        (_, w) =>
+          new Promise<void>((resolve, reject) => {
+            const job: IngestJob = { root, analyse, fileInfo, ...read, ...(claims ? { claims } : {}) };
+            const worker = startWorker(job);
+            pool.push(worker);
+            let pending = 0;
+            let finished = false;
+            chunksOf[w] = 0;
+            for (let k = 0; k < 2; k++) if (give(worker, w)) pending++;
+            if (pending === 0) {
               finished = true;
-              finishedMs.push(Math.round(performance.now() - started));
-              void worker.terminate();
-              resolve(out);
+              resolve();
             }
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => {
-            if (!finished) reject(new Error(`ingest worker stopped early (exit code ${code})`));
-          });
-        }),
-    ),
-  );
+            worker.on('message', (m: IngestBatch) => {
+              byChunk[m.chunk] = m;
+              for (const [i, hash] of m.owned) if (!owners.has(hash)) owners.set(hash, m.articles[i]!);
+              // A copy whose analysed twin is here already takes its annotations now, while the workers go on; the rest at the end.
+              const ready: typeof deferred = [];
+              for (const [i, hash] of m.deferred) (owners.has(hash) ? ready : deferred).push({ article: m.articles[i]!, hash });
+              earlyFailures += completeDeferred(ready, owners, ANALYSERS);
+              copiedEarly += ready.length;
+              onFiles?.(m.files);
+              chunksOf[w]!++;
+              pending--;
+              if (give(worker, w)) pending++;
+              if (pending === 0 && !finished) {
+                finished = true;
+                finishedMs[w] = Math.round(performance.now() - started);
+                resolve();
+              }
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (!finished) reject(new Error(`ingest worker stopped early (exit code ${code})`));
+            });
+          }),
+      ),
+    );
+  } finally {
+    for (const worker of pool) void worker.terminate();
+  }
   const merged: PooledIngest = { articles: [], warnings: [], failures: 0 };
-  for (const r of results) {
-    for (const a of r.articles) merged.articles.push(a);
-    merged.warnings.push(...r.warnings);
-    merged.failures += r.failures;
+  if (fileInfo) merged.files = { sizeMtime: new Float64Array(files.length * 2).fill(Number.NaN), sha1: new Array<string>(files.length) };
+  for (let c = 0; c < chunks; c++) {
+    const m = byChunk[c]!;
+    for (const a of m.articles) merged.articles.push(a);
+    merged.warnings.push(...m.warnings);
+    merged.failures += m.failures;
+    if (merged.files && m.fileInfo) {
+      const from = ranges[c]![0];
+      merged.files.sizeMtime.set(m.fileInfo.sizeMtime, from * 2);
+      for (let i = 0; i < m.fileInfo.sha1.length; i++) merged.files.sha1[from + i] = m.fileInfo.sha1[i]!;
+    }
   }
   const completing = performance.now();
-  merged.failures += completeDeferred(deferred, owners, ANALYSERS);
+  merged.failures += earlyFailures + completeDeferred(deferred, owners, ANALYSERS);
   const completeMs = Math.round(performance.now() - completing);
-  // When the workers finished (ms after starting): a worker that ends early idles a core.
-  logger.debug({ workers: n, finishedMs, ...(claims ? { analysed: owners.size, copies: deferred.length, completeMs } : {}) }, 'parallel ingest done');
+  // When the workers finished (ms after starting) and how many chunks each took: a worker that ends early idles a core.
+  logger.debug({ workers: n, finishedMs, chunks: chunksOf, ...(claims ? { analysed: owners.size, copies: copiedEarly + deferred.length, completeMs } : {}) }, 'parallel ingest done');
   for (const w of merged.warnings) logger.warn({ file: w.file, reason: w.reason }, `Skipped corpus file ${w.file}: ${w.reason}`);
   return merged;
 }

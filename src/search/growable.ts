@@ -34,6 +34,23 @@ export class Growable<T extends Uint8Array | Uint16Array | Uint32Array | Float64
     this.length += values.length;
   }
 
+  /** Appends a copy of its own values `[from, to)`. */
+  pushOwn(from: number, to: number): void {
+    const n = to - from;
+    if (this.length + n > this.data.length) {
+      const next = new this.ctor(Math.max(this.data.length * 2, this.length + n));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data.copyWithin(this.length, from, to);
+    this.length += n;
+  }
+
+  /** The value at `index` (below `length`). */
+  at(index: number): number {
+    return this.data[index]!;
+  }
+
   /** Adds `delta` to the value at `index` (counters). */
   increment(index: number, delta = 1): void {
     this.data[index] = this.data[index]! + delta;

@@ -110,6 +110,28 @@ export class Segment {
   }
 }
 
+/** An article whose text passages a build tokenised: where they are, and what copying them must carry along. */
+interface TokenisedText {
+  article: Article;
+  firstPassage: number;
+  passages: number;
+  /** Words in those passages, uncapped (for the mean passage length). */
+  words: number;
+  /** The passage a match in the metadata title quotes. */
+  opening: PassageSpec | null;
+}
+
+/** True when two articles have the same text cut into the same sentences (so the same passages and words). */
+function sameText(a: Article, b: Article): boolean {
+  if (a.text !== b.text || a.sentences.length !== b.sentences.length) return false;
+  for (let i = 0; i < a.sentences.length; i++) {
+    const x = a.sentences[i]!;
+    const y = b.sentences[i]!;
+    if (x.start !== y.start || x.end !== y.end || x.kind !== y.kind || x.block !== y.block || x.index !== y.index) return false;
+  }
+  return true;
+}
+
 /** Passages that are not the story's own words: quoted for a metadata-title match only when nothing else is there. */
 const ASIDE = PassageFlag.caption | PassageFlag.dateline;
 
@@ -254,6 +276,33 @@ export function* buildSegmentSteps(articles: Article[], reuse?: Segment): Steps<
     return local !== undefined && uncapped(reuse!, local) ? local : undefined;
   };
 
+  /** Per text already tokenised here: its first article's text passages, to copy for a syndicated copy with the same text and sentences. */
+  const byText = new Map<string, TokenisedText>();
+  /** Copies the text passages of an earlier article of this build as article `a`'s; returns its opening passage (see below). */
+  const copyText = (a: number, from: TokenisedText): PassageSpec | null => {
+    if (from.passages === 0) return from.opening;
+    const p0 = from.firstPassage;
+    const p1 = p0 + from.passages;
+    const f0 = fwdOffsets.at(p0);
+    const f1 = p1 < fwdOffsets.length ? fwdOffsets.at(p1) : fwdTerms.length;
+    const fwdBase = fwdTerms.length;
+    for (let p = p0; p < p1; p++) {
+      fwdOffsets.push(fwdBase + fwdOffsets.at(p) - f0);
+      pArticle.push(a);
+    }
+    for (let j = f0; j < f1; j++) df.increment(fwdTerms.at(j));
+    fwdTerms.pushOwn(f0, f1);
+    fwdTf.pushOwn(f0, f1);
+    pStart.pushOwn(p0, p1);
+    pEnd.pushOwn(p0, p1);
+    pSentFirst.pushOwn(p0, p1);
+    pSentCount.pushOwn(p0, p1);
+    pLen.pushOwn(p0, p1);
+    pFlags.pushOwn(p0, p1);
+    totalWords += from.words;
+    return from.opening;
+  };
+
   segmentWork.articlesIndexed += articles.length;
   let sinceStep = 0;
   for (let a = 0; a < articles.length; a++) {
@@ -273,14 +322,23 @@ export function* buildSegmentSteps(articles: Article[], reuse?: Segment): Steps<
       a = end - 1;
       continue;
     }
-    segmentWork.articlesTokenised++;
     let opening: PassageSpec | null = null;
-    for (const passage of passagesOf(article)) {
-      words = 0;
-      forEachWord(article.text, passage.start, passage.end, addWord);
-      // A match in the metadata title quotes the opening reporting, not a photo caption or a dateline before it.
-      if (words > 0 && (opening === null || (opening.flags & ASIDE && !(passage.flags & ASIDE)))) opening = passage;
-      addPassage(a, passage, passage.flags);
+    const earlier = byText.get(article.contentHash);
+    if (earlier && sameText(earlier.article, article)) {
+      // A syndicated copy: the same text and sentences make the same passages and terms (its title may differ: below).
+      opening = copyText(a, earlier);
+    } else {
+      segmentWork.articlesTokenised++;
+      const firstPassage = pArticle.length;
+      const wordsBefore = totalWords;
+      for (const passage of passagesOf(article)) {
+        words = 0;
+        forEachWord(article.text, passage.start, passage.end, addWord);
+        // A match in the metadata title quotes the opening reporting, not a photo caption or a dateline before it.
+        if (words > 0 && (opening === null || (opening.flags & ASIDE && !(passage.flags & ASIDE)))) opening = passage;
+        addPassage(a, passage, passage.flags);
+      }
+      if (!earlier) byText.set(article.contentHash, { article, firstPassage, passages: pArticle.length - firstPassage, words: totalWords - wordsBefore, opening });
     }
     // A field from outside the text (the metadata title) is indexed as its own passage, but what a
     // match in it quotes is the article's opening passage: a snippet is always text of the article.

@@ -162,6 +162,27 @@ describe('buildLibrary', () => {
     expect(snapshotOfResults(two.library)).toEqual(snapshotOfResults(one.library));
   });
 
+  it('keys a cold build on worker threads by the bytes the workers read, reading no file again', async () => {
+    for (let i = 0; i < 6; i++) writeFileSync(path.join(corpus, 'wire', `extra-${i}.md`), file(`Extra story ${i}`, '2024-04-0' + (i + 1), `Report number ${i} said oil prices moved.`));
+    // Written an hour ago: a file modified moments before it is hashed is read again by any key (see corpus-key.ts).
+    const past = new Date(Date.now() - 3_600_000);
+    for (const f of readdirSync(corpus, { recursive: true, encoding: 'utf8' })) utimesSync(path.join(corpus, f), past, past);
+    const keyed: { files: number; hashed: number }[] = [];
+    const logger: Logger = { info() {}, warn() {}, error() {}, debug: (o, msg) => void (msg === 'corpus key computed' && keyed.push(o as { files: number; hashed: number })) };
+    const pooled = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, workers: 2 });
+    expect(pooled.fromSnapshot).toBe(false);
+    expect(keyed).toEqual([{ files: expect.any(Number), hashed: 0 }]);
+    // The manifest and key are those of a build that read every file for the key (one thread).
+    const otherData = path.join(root, 'data-one-thread');
+    await buildLibrary({ corpusDir: corpus, dataDir: otherData, logger: recordingLogger(), workers: 0 });
+    const manifest = (dir: string) => readFileSync(snapshotPath(dir, corpus).replace(/\.snap$/, '.files.tsv'), 'utf8').split('\n').slice(1);
+    expect(manifest(data)).toEqual(manifest(otherData));
+    expect(manifest(data).length).toBe(keyed[0]!.files);
+    const again = await buildLibrary({ corpusDir: corpus, dataDir: data, logger, workers: 2 });
+    expect(again.fromSnapshot).toBe(true);
+    expect(keyed.at(-1)).toEqual({ files: keyed[0]!.files, hashed: 0 });
+  });
+
   it('fails clearly when the corpus folder is missing', async () => {
     const err = await buildLibrary({ corpusDir: path.join(root, 'nope'), dataDir: data, logger: recordingLogger() }).catch((e: unknown) => e);
     expect(isNewsdeskError(err, 'corpus')).toBe(true);
