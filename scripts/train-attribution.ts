@@ -67,31 +67,22 @@ function main(): void {
   const dev = loadSplit(path.join(data, 'dev'));
   const taggerFile = path.join(path.dirname(outFile), 'cue-tagger.json');
   const check = argv.includes('--check');
-  /** Trains the cue tagger after the given ranker; writes or checks its file. Returns whether it is as shipped. */
-  const tagger = (model: RankerWeights): boolean => {
-    const text = trainCueTagger(train, dev, makeChooser(model), epochs, (s) => console.log(s));
+  /** Writes `text` to `file`, or with --check says whether the file already holds it. Returns whether it is as shipped. */
+  const keep = (file: string, text: string): boolean => {
     if (check) {
-      const same = existsSync(taggerFile) && readFileSync(taggerFile, 'utf8') === text;
-      console.log(same ? `${taggerFile} is what training gives` : `${taggerFile} differs from what training gives`);
+      const same = existsSync(file) && readFileSync(file, 'utf8') === text;
+      console.log(same ? `${file} is what training gives` : `${file} differs from what training gives`);
       return same;
     }
-    writeFileSync(taggerFile, text);
-    console.log(`wrote ${taggerFile} (${(text.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    writeFileSync(file, text);
+    console.log(`wrote ${file} (${(text.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return true;
   };
+  /** Trains the cue tagger after the given ranker; writes or checks its file. Returns whether it is as shipped. */
+  const tagger = (model: RankerWeights): boolean => keep(taggerFile, trainCueTagger(train, dev, makeChooser(model), epochs, (s) => console.log(s)));
   const edgesFile = path.join(path.dirname(outFile), 'cue-edges.json');
   /** Counts the cue edges after the given ranker; writes or checks their file. Returns whether it is as shipped. */
-  const edges = (model: RankerWeights): boolean => {
-    const text = cueEdgesFile(learnCueEdges(train, makeChooser(model)));
-    if (check) {
-      const same = existsSync(edgesFile) && readFileSync(edgesFile, 'utf8') === text;
-      console.log(same ? `${edgesFile} is what training gives` : `${edgesFile} differs from what training gives`);
-      return same;
-    }
-    writeFileSync(edgesFile, text);
-    console.log(`wrote ${edgesFile} (${(text.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    return true;
-  };
+  const edges = (model: RankerWeights): boolean => keep(edgesFile, cueEdgesFile(learnCueEdges(train, makeChooser(model))));
   if (argv.includes('--edges-only')) {
     process.exit(edges(JSON.parse(readFileSync(outFile, 'utf8')) as RankerWeights) ? 0 : 1);
   }
@@ -134,14 +125,11 @@ function main(): void {
   // One weight a line, so a retrained file diffs readably.
   const lines = Object.entries(model.weights).map(([k, v]) => `${JSON.stringify(k)}:${v}`);
   const json = `{"version":${model.version},"margins":${JSON.stringify(model.margins)},${model.review ? `"review":${JSON.stringify(model.review)},` : ''}"weights":{\n${lines.join(',\n')}\n}}\n`;
+  const same = keep(outFile, json);
   if (check) {
-    const same = existsSync(outFile) && readFileSync(outFile, 'utf8') === json;
-    console.log(same ? `${outFile} is what training gives` : `${outFile} differs from what training gives`);
     const a = same && tagger(model);
     process.exit(edges(model) && a ? 0 : 1);
   }
-  writeFileSync(outFile, json);
-  console.log(`wrote ${outFile} (${(json.length / 1024).toFixed(0)} KB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   tagger(model);
   edges(model);
 }
