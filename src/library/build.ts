@@ -16,7 +16,7 @@ import { ANALYSERS } from './analysers.js';
 import type { Logger } from '../core/ports.js';
 import { NewsdeskError } from '../core/errors.js';
 import * as ingest from '../ingest/index.js';
-import { corpusKey, readManifest, writeManifest, type CorpusKey, type FileManifest } from './corpus-key.js';
+import { corpusKey, manifestEntries, readManifest, writeManifest, type CorpusKey, type FileManifest } from './corpus-key.js';
 import { decodeDelta, deltaPath, ingestFiles, startIncrementally, type IncrementalStats, type IngestedFiles, type StoredDelta } from './incremental.js';
 import { finishIncrementalStart } from './after-start.js';
 import { markCopies, markCopiesSteps } from './fingerprints.js';
@@ -142,9 +142,7 @@ async function ingestCorpus(
  * modified within moments of `hashedAt` (taken before the first read), as for any manifest.
  */
 function workerManifest(listing: ingest.CorpusListing, files: NonNullable<PooledIngest['files']>, hashedAt: number): FileManifest {
-  const linked = listing.linked;
-  const entries = linked.size ? listing.files.map((f) => (linked.has(f) ? `${f}\u0000${linked.get(f)!}` : f)) : listing.files;
-  return { hashedAt, entries, stats: files.sizeMtime, hashes: files.sha1 };
+  return { hashedAt, entries: manifestEntries(listing), stats: files.sizeMtime, hashes: files.sha1 };
 }
 
 /** What `buildLibrary` returns. */

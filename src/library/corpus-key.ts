@@ -487,6 +487,15 @@ export interface CorpusKey {
 }
 
 /**
+ * The manifest's name for each listed file: its path, or for a followed link its path and target
+ * joined by NUL, so a re-pointed link is hashed afresh.
+ */
+export function manifestEntries(listing: CorpusListing): readonly string[] {
+  const linked = listing.linked;
+  return linked.size ? listing.files.map((f) => (linked.has(f) ? `${f}\u0000${linked.get(f)!}` : f)) : listing.files;
+}
+
+/**
  * Hashes a corpus folder's files and `salt` into one key. The key is of what ingest reads: the
  * content reached through a followed symbolic link, with the link's real target (so re-pointing
  * a link changes it), and every skipped link or unreadable folder (so adding or removing one does).
@@ -521,12 +530,7 @@ export async function corpusKey(
   const files = listing.files;
   const digests = new Array<string>(files.length);
   const toRead: number[] = [];
-  // A linked file is remembered under its path and its target, so a re-pointed link is hashed afresh.
-  const entry = (file: string): string => {
-    const target = listing.linked.get(file);
-    return target === undefined ? file : `${file}\u0000${target}`;
-  };
-  const names = listing.linked.size ? files.map(entry) : files;
+  const names = manifestEntries(listing);
   /** Per file, the hash the previous manifest remembered for it (also when it changed since). */
   let remembered: (i: number) => string | undefined = () => undefined;
   const thread = files.length > 0 && (statThread ?? files.length >= STAT_THREAD_FILES);
