@@ -331,6 +331,11 @@ if (phase === '--backend' && rawArgs === 'postgres') {
     console.error('bench failed:', err);
     process.exitCode = 1;
   });
+} else if (phase === 'corpus' && rawArgs === undefined) {
+  // `npm run bench -- corpus`: writes (or reuses) the BENCH_ARTICLES corpus only and prints its folder,
+  // e.g. for bench/pg-keep.ts.
+  const { dir, reused } = prepareCorpus(readReuters(REUTERS), TARGET);
+  console.log(`${dir}${reused ? ' (reused)' : ''}`);
 } else if (phase === 'feeds') {
   runFeedsBench().catch((err: unknown) => {
     console.error('bench failed:', err);
