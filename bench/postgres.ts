@@ -102,10 +102,19 @@ async function serve(args: Record<string, string>): Promise<PhaseResult> {
   if (buildStatus(root).state !== 'current') build(root);
   const job = { databaseUrl: args.databaseUrl, queries: SEARCH_QUERIES, topics: TOPICS, timedTopics: TIMED_TOPICS, passes: PASSES };
   return new Promise((resolve, reject) => {
-    const proc = fork(path.join(root, 'bench', 'pg-replica.mjs'), [JSON.stringify(job)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const proc = fork(path.join(root, 'bench', 'pg-replica.mjs'), [JSON.stringify(job)], { execArgv: [], env: process.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: PhaseResult | undefined;
     proc.on('message', (m) => (result = m as PhaseResult));
     proc.on('error', reject);
     proc.on('exit', (code) => (result ? resolve(result) : reject(new Error(`the replica process exited with ${code} and no result`))));
   });
+}
+
+/**
+ * `npm run bench -- pg-replica URL`: the serving replica alone (`pg-serve`) against an archive
+ * already in PostgreSQL at URL (e.g. one kept by bench/pg-keep.ts), printing its latencies and its
+ * peak RSS by step. No corpus, compact build or write.
+ */
+export async function replicaOnly(databaseUrl: string): Promise<PhaseResult> {
+  return serve({ databaseUrl });
 }

@@ -315,9 +315,26 @@ async function postgresOnly(): Promise<void> {
   }
 }
 
+/** `npm run bench -- pg-replica URL`: the replica phase alone, its latencies and peak RSS by step. */
+async function replicaOnlyReport(databaseUrl: string): Promise<void> {
+  const { replicaOnly } = await import('./postgres.js');
+  const before = loadavg()[0]!.toFixed(1);
+  const replica = await replicaOnly(databaseUrl);
+  console.log(`load ${before} → ${loadavg()[0]!.toFixed(1)}`);
+  for (const [k, l] of Object.entries(replica.latency ?? {})) if (l) console.log(`${k.padEnd(14)} p50 ${ms(l.p50)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  (n=${l.n})`);
+  console.log(`serving peak RSS ${mb(replica.maxRssBytes)}; start-up ${ms(replica.startupMs)}`);
+  for (const s of replica.rssSteps ?? []) console.log(`  ${s.step.padEnd(40)} peak ${mb(s.peakBytes)}  heap ${mb(s.heapUsedBytes)}`);
+}
+
 const [phase, rawArgs] = process.argv.slice(2);
 if (phase === '--backend' && rawArgs === 'postgres') {
   postgresOnly().catch((err: unknown) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  });
+} else if (phase === 'pg-replica' && rawArgs !== undefined) {
+  // `npm run bench -- pg-replica postgres://…`: a serving replica alone over an archive already written (bench/pg-keep.ts).
+  replicaOnlyReport(rawArgs).catch((err: unknown) => {
     console.error('bench failed:', err);
     process.exitCode = 1;
   });
