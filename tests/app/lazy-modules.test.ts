@@ -39,6 +39,13 @@ describe('modules load where they are used', () => {
     expect(await loadedAfter(`await import(${src('adapters/discord/index.ts')});`)).toMatchObject({ discord: true });
   }, 60_000);
 
+  it('the Slack adapter and then the Discord adapter load in one process (a replica serving both, in start-up order)', async () => {
+    // vega-lite adds Set.prototype.toJSON, and discord.js's event emitter then fails to load ("Set()" is
+    // not iterable): the chart code loads with the first chart, not with either adapter.
+    const loaded = await loadedAfter(`await import(${src('adapters/slack/index.ts')}); await import(${src('adapters/discord/index.ts')}); globalThis.out = String('toJSON' in Set.prototype);`);
+    expect(loaded).toMatchObject({ discord: true, bolt: true, out: 'false' });
+  }, 60_000);
+
   it('a replica on PostgreSQL opens its archive without the ingest pipeline', async () => {
     const url = await postgresDatabase();
     const loaded = await loadedAfter(
