@@ -81,9 +81,6 @@ for (const name of ['claim', 'timeline']) {
   latency[name] = percentiles(t);
   step(`/${name} commands`);
 }
-// The replica's peak over the bench's workload (search, claim, timeline), as earlier runs measured it;
-// /sources (a reply listing every article) comes after, its own step.
-const servingPeak = maxRss();
 if (!process.env.BENCH_SKIP_SOURCES) {
   // /sources a page at a time: the first page, one in the middle and the last (the deepest seek).
   const first = await runtime.execute('sources', { text: '' }, { platform: 'cli' });
@@ -101,8 +98,27 @@ if (!process.env.BENCH_SKIP_SOURCES) {
   hits.sources = total;
   step(`/sources (${total} articles; ${sizes.join('; ')})`);
 }
+// The heaviest bounded request: a digest of the most arrivals one digest reads (MAX_FETCHED_ARRIVALS,
+// every one fetched whole), everything new and on a topic, as the digest service builds it.
+if (!process.env.BENCH_SKIP_DIGEST) {
+  const { digestFrom, MAX_FETCHED_ARRIVALS } = await import(new URL('digest/content.js', dist).href);
+  const { rows } = await pool.query('SELECT id FROM search_articles ORDER BY seq DESC LIMIT $1', [MAX_FETCHED_ARRIVALS + 1]);
+  const ids = rows.map((r) => r.id).reverse();
+  const clock = { now: () => new Date() };
+  const t = [];
+  let shown = 0;
+  for (const topic of [null, 'oil']) {
+    const s = performance.now();
+    const reply = await digestFrom(library, { articleIds: ids, topic, windowLabel: 'bench', commands, clock, logger });
+    t.push(performance.now() - s);
+    shown += reply?.items.length ?? 0;
+  }
+  latency.digest = percentiles(t);
+  step(`digest of ${MAX_FETCHED_ARRIVALS} arrivals, all and "oil" (${shown} items; ${t.map((x) => x.toFixed(0)).join(' / ')} ms)`);
+}
 await pool.end();
 const slowest = [...perQuery.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([query, ms]) => ({ query, ms }));
-const result = { phase: 'pg-serve', maxRssBytes: servingPeak, startupMs, latency, slowest, hits, rssSteps };
+// The replica's peak over the whole workload, /sources pages included.
+const result = { phase: 'pg-serve', maxRssBytes: maxRss(), startupMs, latency, slowest, hits, rssSteps };
 if (process.send) process.send(result, () => process.exit(0));
 else console.log(JSON.stringify(result, null, 1));
