@@ -3,7 +3,8 @@
 // `newsdesk start` loads (src/app/main.js with its platform adapters), then opening the archive
 // as a replica does and answering the bench's searches, /search, /claim and /timeline. Its peak RSS
 // is a replica's. Arguments: one JSON object { databaseUrl, queries, topics, timedTopics, passes };
-// the result goes back over IPC (bench/phases.ts `PhaseResult`). BENCH_SKIP_SOURCES=1 leaves /sources out;
+// the result goes back over IPC (bench/phases.ts `PhaseResult`). BENCH_SKIP_SOURCES=1 leaves /sources out,
+// BENCH_SKIP_DIGEST=1 the 2,000-arrival digest;
 // the replica's Node options are the shipped replicas' (bench/postgres.ts reads them from compose.scale.yml).
 const args = JSON.parse(process.argv[2] ?? '{}');
 const dist = new URL('../dist/src/', import.meta.url);

@@ -43,7 +43,7 @@ const RECENT_DAYS = 8;
  * newest 5,000 stories (corpus-topics.ts) and a digest at most 2,000 arrivals, so a busy week of a
  * large archive is not read whole into one process.
  */
-const MAX_RECENT = 5_000;
+export const MAX_RECENT = 5_000;
 /** Most articles one `articlePage` reads (a listing's page is far smaller). */
 const MAX_PAGE_ROWS = 500;
 /** Most articles fetched by id in one round (commands read their candidates in order and stop after a few hundred). */
@@ -188,12 +188,17 @@ export class PgLibrary implements AnsweringLibrary {
   readonly partial = true;
   private currentVersion = 'postgres';
   private trigrams = true;
+  /** Most articles a recent-articles command reads (`MAX_RECENT`; tests set fewer). */
+  private readonly maxRecent: number;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly index: PgSearchIndex,
     private readonly logger: Logger,
-  ) {}
+    limits: { maxRecent?: number } = {},
+  ) {
+    this.maxRecent = limits.maxRecent ?? MAX_RECENT;
+  }
 
   get version(): string {
     return this.currentVersion;
@@ -262,7 +267,7 @@ export class PgLibrary implements AnsweringLibrary {
     }
     const fetched = new Fetched();
     const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
-    await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles WHERE published >= $2 ORDER BY seq DESC LIMIT $1`, [MAX_RECENT, since], fetched);
+    await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles WHERE published >= $2 ORDER BY seq DESC LIMIT $1`, [this.maxRecent, since], fetched);
     return run(new ArchiveView(fetched, this.currentVersion));
   }
 

@@ -18,7 +18,7 @@ import type { Library, Logger } from '../../../src/core/ports.js';
 import { ANALYSERS } from '../../../src/library/analysers.js';
 import { buildLibrary, type IndexedLibrary } from '../../../src/library/build.js';
 import { archiveSalt, PgArchiveWriter } from '../../../src/library/pg/archive-writer.js';
-import { PgLibrary } from '../../../src/library/pg/pg-library.js';
+import { MAX_RECENT, PgLibrary } from '../../../src/library/pg/pg-library.js';
 import { PgSearchIndex } from '../../../src/library/pg/pg-search-index.js';
 import { enableTrigrams, migrateSearch } from '../../../src/library/pg/search-schema.js';
 import { toJson } from '../../../src/render/json.js';
@@ -178,5 +178,17 @@ describe('a replica fetches what a command reads', () => {
     const b = toJson(await replica.execute('digest', { text: `--since ${since}` }, { platform: 'cli' }));
     expect(b).toEqual(toJson(await local.execute('digest', { text: `--since ${since}` }, { platform: 'cli' })));
     expect(read.articles).toBeGreaterThan(0);
+  });
+
+  it('reads at most its newest MAX_RECENT articles for a command that scans the recent ones (topics)', async () => {
+    const few = createRuntime({ commands: await loadCommands(), library: () => new PgLibrary(pool, new PgSearchIndex(pool), logger, { maxRecent: 10 }), logger, config: loadConfig({}) });
+    const reply = await few.execute('topics', { text: '' }, { platform: 'cli' });
+    expect(reply.error).toBeFalsy();
+    expect(read.articles).toBe(10);
+    read.articles = 0;
+    // The shipped bound: this archive's recent articles are fewer, so all are read.
+    await replica.execute('topics', { text: '' }, { platform: 'cli' });
+    expect(MAX_RECENT).toBeLessThanOrEqual(5_000);
+    expect(read.articles).toBe(compact.articles.filter((a) => a.meta.published && a.meta.published >= new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10)).length);
   });
 });
