@@ -45,5 +45,8 @@ EXPOSE 8080 3000
 # node's own fetch, so the image needs no curl. Alive = the process answers /healthz.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HEALTH_PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# No heap cap here: one process on the compact engine holds the library in its heap, which grows with
+# the archive. Bot replicas on PostgreSQL hold none and run with NODE_OPTIONS=--max-old-space-size=160,
+# set where they are launched (compose.scale.yml; README "Scaling out").
 # Node as the process that receives SIGTERM: newsdesk stops within 8 s (compose allows 15).
 CMD ["node", "bin/newsdesk.js", "start"]

@@ -3,16 +3,21 @@
 // `newsdesk start` loads (src/app/main.js with its platform adapters), then opening the archive
 // as a replica does and answering the bench's searches, /search, /claim and /timeline. Its peak RSS
 // is a replica's. Arguments: one JSON object { databaseUrl, queries, topics, timedTopics, passes };
-// the result goes back over IPC (bench/phases.ts `PhaseResult`). BENCH_SKIP_SOURCES=1 leaves /sources out;
-// Node flags for the replica come through NODE_OPTIONS (e.g. --max-old-space-size=160).
+// the result goes back over IPC (bench/phases.ts `PhaseResult`). BENCH_SKIP_SOURCES=1 leaves /sources out,
+// BENCH_SKIP_DIGEST=1 the 2,000-arrival digest;
+// the replica's Node options are the shipped replicas' (bench/postgres.ts reads them from compose.scale.yml).
 const args = JSON.parse(process.argv[2] ?? '{}');
 const dist = new URL('../dist/src/', import.meta.url);
 const maxRss = () => process.resourceUsage().maxRSS * 1024;
 const rssSteps = [];
 const step = (name) => rssSteps.push({ step: name, peakBytes: maxRss(), heapUsedBytes: process.memoryUsage().heapUsed });
 step('process start');
-// What `newsdesk start` imports: the app's wiring (and through it the Slack and Discord adapters).
+// What `newsdesk start` imports: the app's wiring, then the chat adapters it starts. main.js loads
+// an adapter only when its platform is configured; a replica serving both loads both, as here.
 await import(new URL('app/main.js', dist).href);
+step('main.js loaded');
+await import(new URL('adapters/slack/index.js', dist).href);
+await import(new URL('adapters/discord/index.js', dist).href);
 const { openReplicaLibrary } = await import(new URL('library/pg/pg-open.js', dist).href);
 const { PgSearchIndex } = await import(new URL('library/pg/pg-search-index.js', dist).href);
 const { loadCommands } = await import(new URL('app/commands-loader.js', dist).href);
@@ -77,18 +82,44 @@ for (const name of ['claim', 'timeline']) {
   latency[name] = percentiles(t);
   step(`/${name} commands`);
 }
-// The replica's peak over the bench's workload (search, claim, timeline), as earlier runs measured it;
-// /sources (a reply listing every article) comes after, its own step.
-const servingPeak = maxRss();
 if (!process.env.BENCH_SKIP_SOURCES) {
-  const s = performance.now();
-  const reply = await runtime.execute('sources', {}, { platform: 'cli' });
-  latency.sources = percentiles([performance.now() - s]);
-  hits.sources = reply.items.length;
-  step(`/sources (${reply.items.length} items, ${(performance.now() - s).toFixed(0)} ms)`);
+  // /sources a page at a time: the first page, one in the middle and the last (the deepest seek).
+  const first = await runtime.execute('sources', { text: '' }, { platform: 'cli' });
+  const total = Number(/^(\d+) article/.exec(first.headline)?.[1] ?? 0);
+  const pages = Math.max(1, Math.ceil(total / Math.max(1, first.items.length || 1)));
+  const t = [];
+  const sizes = [];
+  for (const page of [1, Math.ceil(pages / 2), pages]) {
+    const s = performance.now();
+    const reply = await runtime.execute('sources', { text: `--page ${page}` }, { platform: 'cli' });
+    t.push(performance.now() - s);
+    sizes.push(`page ${page}: ${reply.items.length} items, ${JSON.stringify(reply).length} bytes, ${(performance.now() - s).toFixed(0)} ms`);
+  }
+  latency.sources = percentiles(t);
+  hits.sources = total;
+  step(`/sources (${total} articles; ${sizes.join('; ')})`);
+}
+// The heaviest bounded request: a digest of the most arrivals one digest reads (MAX_FETCHED_ARRIVALS,
+// every one fetched whole), everything new and on a topic, as the digest service builds it.
+if (!process.env.BENCH_SKIP_DIGEST) {
+  const { digestFrom, MAX_FETCHED_ARRIVALS } = await import(new URL('digest/content.js', dist).href);
+  const { rows } = await pool.query('SELECT id FROM search_articles ORDER BY seq DESC LIMIT $1', [MAX_FETCHED_ARRIVALS + 1]);
+  const ids = rows.map((r) => r.id).reverse();
+  const clock = { now: () => new Date() };
+  const t = [];
+  let shown = 0;
+  for (const topic of [null, 'oil']) {
+    const s = performance.now();
+    const reply = await digestFrom(library, { articleIds: ids, topic, windowLabel: 'bench', commands, clock, logger });
+    t.push(performance.now() - s);
+    shown += reply?.items.length ?? 0;
+  }
+  latency.digest = percentiles(t);
+  step(`digest of ${MAX_FETCHED_ARRIVALS} arrivals, all and "oil" (${shown} items; ${t.map((x) => x.toFixed(0)).join(' / ')} ms)`);
 }
 await pool.end();
 const slowest = [...perQuery.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([query, ms]) => ({ query, ms }));
-const result = { phase: 'pg-serve', maxRssBytes: servingPeak, startupMs, latency, slowest, hits, rssSteps };
+// The replica's peak over the whole workload, /sources pages included.
+const result = { phase: 'pg-serve', maxRssBytes: maxRss(), startupMs, latency, slowest, hits, rssSteps };
 if (process.send) process.send(result, () => process.exit(0));
 else console.log(JSON.stringify(result, null, 1));

@@ -37,11 +37,13 @@ export interface PhaseResult {
   startupMs?: number;
   fromSnapshot?: boolean;
   warnings?: number;
-  latency?: Partial<Record<'search' | 'searchCommand' | 'claim' | 'timeline' | 'or' | 'and', Percentiles>>;
+  latency?: Partial<Record<'search' | 'searchCommand' | 'claim' | 'timeline' | 'sources' | 'digest' | 'or' | 'and', Percentiles>>;
   slowest?: { query: string; ms: number }[];
   hits?: Record<string, number>;
   /** Peak RSS (bytes) after each step of a phase, in order: where a serving process's memory goes. */
   rssSteps?: Array<{ step: string; peakBytes: number; heapUsedBytes: number }>;
+  /** The Node options a phase's process ran with (the replica: compose.scale.yml's). */
+  nodeOptions?: string;
   /** Slowest first call per query set (before any cache or JIT warm-up), in milliseconds. */
   firstCallMax?: Partial<Record<'search' | 'claim' | 'timeline', number>>;
   /** Worker threads the cold ingest used (they also ran the analysers). */

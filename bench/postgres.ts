@@ -9,11 +9,12 @@
  */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { parse } from 'yaml';
 import type { Logger } from '../src/core/ports.js';
 import { ANALYSERS } from '../src/library/analysers.js';
 import { buildLibrary } from '../src/library/build.js';
@@ -92,20 +93,44 @@ async function ingest(args: Record<string, string>): Promise<PhaseResult> {
 }
 
 /**
+ * The Node options the shipped replicas run with: `NODE_OPTIONS` of compose.scale.yml's bot
+ * replicas (their heap cap), the one place they are set. `BENCH_NODE_OPTIONS` replaces them to
+ * try others (an empty value: none).
+ */
+export function replicaNodeOptions(root = fileURLToPath(new URL('..', import.meta.url))): string {
+  if (process.env.BENCH_NODE_OPTIONS !== undefined) return process.env.BENCH_NODE_OPTIONS;
+  const compose = parse(readFileSync(path.join(root, 'compose.scale.yml'), 'utf8'), { merge: true }) as { services: Record<string, { environment?: Record<string, string> }> };
+  const options = compose.services['bot-1']?.environment?.NODE_OPTIONS;
+  if (options === undefined) throw new Error('compose.scale.yml: bot-1 sets no NODE_OPTIONS');
+  return options;
+}
+
+/**
  * A serving replica: no archive in memory; the search port and the commands over PostgreSQL. It runs
  * in its own process (bench/pg-replica.mjs: plain Node on the compiled dist/, loading what
  * `newsdesk start` loads), so its peak RSS is a replica's, not this bench process's (tsx and the
- * bench's imports hold about 170 MB before a replica opens). dist/ is built first when stale.
+ * bench's imports hold about 170 MB before a replica opens), with the shipped replicas' Node
+ * options (`replicaNodeOptions`). dist/ is built first when stale.
  */
 async function serve(args: Record<string, string>): Promise<PhaseResult> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   if (buildStatus(root).state !== 'current') build(root);
   const job = { databaseUrl: args.databaseUrl, queries: SEARCH_QUERIES, topics: TOPICS, timedTopics: TIMED_TOPICS, passes: PASSES };
   return new Promise((resolve, reject) => {
-    const proc = fork(path.join(root, 'bench', 'pg-replica.mjs'), [JSON.stringify(job)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const nodeOptions = replicaNodeOptions(root);
+    const proc = fork(path.join(root, 'bench', 'pg-replica.mjs'), [JSON.stringify(job)], { execArgv: [], env: { ...process.env, NODE_OPTIONS: nodeOptions }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: PhaseResult | undefined;
-    proc.on('message', (m) => (result = m as PhaseResult));
+    proc.on('message', (m) => (result = { ...(m as PhaseResult), nodeOptions }));
     proc.on('error', reject);
     proc.on('exit', (code) => (result ? resolve(result) : reject(new Error(`the replica process exited with ${code} and no result`))));
   });
+}
+
+/**
+ * `npm run bench -- pg-replica URL`: the serving replica alone (`pg-serve`) against an archive
+ * already in PostgreSQL at URL (e.g. one kept by bench/pg-keep.ts), printing its latencies and its
+ * peak RSS by step. No corpus, compact build or write.
+ */
+export async function replicaOnly(databaseUrl: string): Promise<PhaseResult> {
+  return serve({ databaseUrl });
 }

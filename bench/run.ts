@@ -307,6 +307,7 @@ async function postgresOnly(): Promise<void> {
     const p99 = replica.latency?.search?.p99 ?? Infinity;
     console.log(`\nTargets (postgres):\n  ${verdict(p99 < 50).padEnd(7)} search p99 < 50 ms\n  ${verdict(replica.maxRssBytes < 300e6).padEnd(7)} serving replica RSS < 300 MB`);
     if (replica.slowest?.length) console.log('Slowest postgres searches: ' + replica.slowest.map((s) => `"${s.query}" ${ms(s.ms)}`).join(', '));
+    console.log(`Replica NODE_OPTIONS (compose.scale.yml): "${replica.nodeOptions ?? ''}"`);
     if (replica.rssSteps?.length) console.log('Replica peak RSS by step: ' + replica.rssSteps.map((s) => `${s.step} ${mb(s.peakBytes)} (heap ${mb(s.heapUsedBytes)})`).join(', '));
     mkdirSync(OUT, { recursive: true });
     writeFileSync(path.join(OUT, `bench-postgres-${TARGET}.json`), JSON.stringify({ when: new Date().toISOString(), articles: TARGET, build, serve, ingest, replica }, null, 2));
@@ -315,9 +316,26 @@ async function postgresOnly(): Promise<void> {
   }
 }
 
+/** `npm run bench -- pg-replica URL`: the replica phase alone, its latencies and peak RSS by step. */
+async function replicaOnlyReport(databaseUrl: string): Promise<void> {
+  const { replicaOnly } = await import('./postgres.js');
+  const before = loadavg()[0]!.toFixed(1);
+  const replica = await replicaOnly(databaseUrl);
+  console.log(`load ${before} → ${loadavg()[0]!.toFixed(1)}`);
+  for (const [k, l] of Object.entries(replica.latency ?? {})) if (l) console.log(`${k.padEnd(14)} p50 ${ms(l.p50)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  (n=${l.n})`);
+  console.log(`serving peak RSS ${mb(replica.maxRssBytes)}; start-up ${ms(replica.startupMs)}; NODE_OPTIONS "${replica.nodeOptions ?? ''}"`);
+  for (const s of replica.rssSteps ?? []) console.log(`  ${s.step.padEnd(40)} peak ${mb(s.peakBytes)}  heap ${mb(s.heapUsedBytes)}`);
+}
+
 const [phase, rawArgs] = process.argv.slice(2);
 if (phase === '--backend' && rawArgs === 'postgres') {
   postgresOnly().catch((err: unknown) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  });
+} else if (phase === 'pg-replica' && rawArgs !== undefined) {
+  // `npm run bench -- pg-replica postgres://…`: a serving replica alone over an archive already written (bench/pg-keep.ts).
+  replicaOnlyReport(rawArgs).catch((err: unknown) => {
     console.error('bench failed:', err);
     process.exitCode = 1;
   });

@@ -8,13 +8,27 @@ import type { Logger } from '../core/ports.js';
 import type { Services } from '../core/services.js';
 import { loadCommands } from './commands-loader.js';
 import type { Config } from './config.js';
-import { buildLibrary, type BuildLibraryOptions, type BuildProgress, type BuiltLibrary, type CorpusWarning, type IndexedLibrary } from '../library/build.js';
+import type { BuildLibraryOptions, BuildProgress, BuiltLibrary, CorpusWarning, IndexedLibrary } from '../library/build.js';
 import { LibraryState } from './library-state.js';
 import { createRuntime, type Runtime } from './runtime.js';
 
 /** DATABASE_URL (the state store's setting, which the archive shares); read loosely so this builds before and after it joins `Config`. */
 export function databaseUrlOf(config: Config): string | undefined {
   return (config as Config & { DATABASE_URL?: string }).DATABASE_URL;
+}
+
+/**
+ * The default library loader, importing only what the backend needs: a replica on PostgreSQL opens
+ * the archive (pg-open) without loading the ingest pipeline and the compact engine (library/build
+ * and wink-nlp's model, about 30 MB of a replica's memory); other backends build from the corpus.
+ */
+export async function loadLibraryFor(options: BuildLibraryOptions): Promise<BuiltLibrary> {
+  if (options.searchBackend === 'postgres') {
+    const { openReplicaLibrary } = await import('../library/pg/pg-open.js');
+    const { library } = await openReplicaLibrary(options.databaseUrl, options.logger);
+    return { library, warnings: [], fromSnapshot: true };
+  }
+  return (await import('../library/build.js')).buildLibrary(options);
 }
 
 /** A loaded runtime with the library behind it (the live corpus watcher needs it). */
@@ -33,7 +47,7 @@ export interface BootOptions {
   readOnly?: boolean;
   /** Told how far loading has come (besides the runtime's own `libraryStatus`). */
   onProgress?: (progress: BuildProgress) => void;
-  /** @defaultValue buildLibrary */
+  /** @defaultValue loadLibraryFor (buildLibrary, or the replica's archive in PostgreSQL) */
   loadLibrary?: LibraryLoader;
   /** Commands already loaded by the caller (the CLI loads them to answer `help` without a corpus). @defaultValue loaded here */
   commands?: ReadonlyMap<string, Command>;
@@ -55,7 +69,7 @@ export interface Booting {
  */
 export async function bootLoading(config: Config, logger: Logger, services: Services = {}, options: BootOptions = {}): Promise<Booting> {
   const state = new LibraryState();
-  const load = options.loadLibrary ?? buildLibrary;
+  const load = options.loadLibrary ?? loadLibraryFor;
   const onProgress = options.onProgress;
   // The corpus starts loading while the commands are imported; neither waits for the other.
   const building = load({

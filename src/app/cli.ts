@@ -46,7 +46,7 @@ const OPTIONS = {
  * Flags a command reads from its own text (`newsdesk digest --since 2021-06-01 --topic gyumri`):
  * after that command they are passed to it as words, in their place, instead of being refused.
  */
-const COMMAND_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = { digest: DIGEST_FLAGS, claim: new Set(['page']) };
+const COMMAND_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = { digest: DIGEST_FLAGS, claim: new Set(['page']), sources: new Set(['page']) };
 /** A command's own flags that take no value (`feeds fetch --once`), kept in its words as typed. */
 const COMMAND_SWITCHES: Readonly<Record<string, ReadonlySet<string>>> = { feeds: new Set(['once']), ingest: new Set(['watch']) };
 

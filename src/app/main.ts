@@ -4,9 +4,11 @@
  * digests and a live corpus — or loads the corpus and opens the local console when neither is.
  * This is the one module that wires the adapters in; the core never imports them. Every platform
  * is started, used for digests and stopped through the one port, `Platform` (src/core/platform.ts).
+ * An adapter is imported only when its platform is configured: Bolt and discord.js each cost a
+ * process about 60 MB of memory, which a replica serving one platform (or the console) never uses.
+ * Likewise the corpus watcher and the console's feeds (the ingest pipeline, about 40 MB) load only
+ * where they run: a replica on PostgreSQL (`SEARCH_BACKEND=postgres`) watches no folder.
  */
-import { startDiscord } from '../adapters/discord/index.js';
-import { startSlack } from '../adapters/slack/index.js';
 import { bootLoading, type Booted, type LibraryLoader } from './boot.js';
 import { logProgress, terminalProgress } from './progress.js';
 import { readiness, startHealthServer, type HealthServer, type PlatformHealth } from './health.js';
@@ -16,7 +18,6 @@ import type { Services } from '../core/services.js';
 import type { Platform, PlatformStarter } from '../core/platform.js';
 import { discordConfigured, slackConfigured, type Config } from './config.js';
 import { runConsole, type ConsoleIO } from './console.js';
-import { lockForConsoleFeeds, startConsoleFeeds } from './console-feeds.js';
 import { createDigestService } from '../digest/index.js';
 import { openFeedback, openStatePort } from '../store/open-state.js';
 import { deliveryLedger } from '../store/delivery-ledger.js';
@@ -28,7 +29,7 @@ import { guardProcess } from './process-guard.js';
 import { lockDataDir, type DataLock } from '../store/data-lock.js';
 import type { Runtime } from './runtime.js';
 import { listTopics } from '../topics/index.js';
-import { watchCorpus } from '../watch/index.js';
+import type { watchCorpus } from '../watch/index.js';
 
 /** Options for `startProcess`. */
 export interface StartOptions {
@@ -57,8 +58,8 @@ export interface StartOptions {
 
 /** The chat platforms this process can serve, in start-up order; each is started through the one port. */
 const PLATFORMS: readonly PlatformStarter<Runtime, Config>[] = [
-  { name: 'slack', label: 'Slack', configured: slackConfigured, start: (runtime, guard) => startSlack(runtime, { guard }) },
-  { name: 'discord', label: 'Discord', configured: discordConfigured, start: (runtime, guard) => startDiscord(runtime, { guard }) },
+  { name: 'slack', label: 'Slack', configured: slackConfigured, start: async (runtime, guard) => (await import('../adapters/slack/index.js')).startSlack(runtime, { guard }) },
+  { name: 'discord', label: 'Discord', configured: discordConfigured, start: async (runtime, guard) => (await import('../adapters/discord/index.js')).startDiscord(runtime, { guard }) },
 ];
 
 /** Starts one platform; a failure is returned, never thrown, so it cannot stop the other platform. */
@@ -113,7 +114,7 @@ export async function startProcess(config: Config, options: StartOptions = {}): 
   // Chat mode posts digests, so one process per DATA_DIR: a second one refuses (NewsdeskError) rather
   // than post them again. The console and the CLI only read the snapshot (written atomically) and take no lock,
   // except a console with FEEDS_FILE, which polls the feeds when no other newsdesk holds DATA_DIR.
-  const data = chat ? lockDataDir(config.DATA_DIR) : lockForConsoleFeeds(config, logger);
+  const data = chat ? lockDataDir(config.DATA_DIR) : (await import('./console-feeds.js')).lockForConsoleFeeds(config, logger);
   try {
     return await serve(config, options, chat, logger, data);
   } finally {
@@ -142,7 +143,7 @@ async function serve(config: Config, options: StartOptions, chat: boolean, logge
   if (!chat) {
     const booted = await loaded;
     // With FEEDS_FILE (and DATA_DIR to itself) the console polls the feeds and watches the corpus, as `npm start` does.
-    const live = data?.kind === 'held' ? await startConsoleFeeds(config, logger, services, booted) : undefined;
+    const live = data?.kind === 'held' ? await (await import('./console-feeds.js')).startConsoleFeeds(config, logger, services, booted) : undefined;
     try {
       await runConsole(runtime, options.consoleIO ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
     } finally {
@@ -250,7 +251,7 @@ async function serveChat(
       // A replica on the archive in PostgreSQL leaves the corpus to the ingest role (`newsdesk ingest
       // --watch`), which writes its changes and records their arrivals: reading the folder here would
       // ingest the whole corpus again in every replica, for a library that takes no changes.
-      if (config.SEARCH_BACKEND !== 'postgres') watcher = watchCorpus({
+      if (config.SEARCH_BACKEND !== 'postgres') watcher = (await import('../watch/index.js')).watchCorpus({
         corpusDir: config.CORPUS_DIR,
         followSymlinks: config.CORPUS_FOLLOW_SYMLINKS,
         library,

@@ -56,6 +56,21 @@ export interface Library {
    * without it, copies are found by scanning `articles`.
    */
   copiesOf?(id: string): readonly string[];
+  /**
+   * One page of `articles` (corpus order, from index `start`, at most `count`) and how many there
+   * are in all, for a listing that pages through the archive (`/sources`). Optional: without it a
+   * command slices `articles`. A library that holds only part of the archive (`partial`) answers it
+   * from its store, reading only the page; its articles may then carry only their lead (the first
+   * standfirst or body sentence, with the text up to its end, offsets unchanged).
+   */
+  articlePage?(start: number, count: number): ArticlePage;
+}
+
+/** A page of the archive's articles in corpus order (`Library.articlePage`). */
+export interface ArticlePage {
+  /** Articles in the whole archive. */
+  total: number;
+  articles: readonly Article[];
 }
 
 /**

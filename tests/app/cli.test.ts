@@ -217,4 +217,10 @@ describe('parseArgs', () => {
     });
     expect(() => parseArgs(['digest', '--bogus'])).toThrow(/^unknown flag --bogus \(a word starting with "-" goes after --, e\.g\. newsdesk digest -- --bogus\)$/);
   });
+
+  it('passes --page to the paged commands (claim, sources)', () => {
+    expect(parseArgs(['sources', '--page', '2', '--json'])).toMatchObject({ command: 'sources', words: ['--page', '2'], json: true });
+    expect(parseArgs(['claim', 'gyumri', '--page=2'])).toMatchObject({ command: 'claim', words: ['gyumri', '--page=2'] });
+    expect(() => parseArgs(['search', 'gyumri', '--page', '2'])).toThrow(/^unknown flag --page /);
+  });
 });

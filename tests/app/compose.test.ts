@@ -70,6 +70,25 @@ describe('compose.scale.yml', () => {
     }
   });
 
+  it('caps the bot replicas\' heap, and the postgres bench runs its replica with the same options', async () => {
+    const options = bots.map((b) => b.environment!.NODE_OPTIONS);
+    expect(options[0]).toMatch(/^--max-old-space-size=\d+$/);
+    expect(options[1]).toBe(options[0]);
+    const cap = Number(/=(\d+)/.exec(options[0]!)![1]);
+    expect(cap).toBeGreaterThanOrEqual(96);
+    expect(cap).toBeLessThanOrEqual(256);
+    const { replicaNodeOptions } = await import('../../bench/postgres.js');
+    const saved = process.env.BENCH_NODE_OPTIONS;
+    delete process.env.BENCH_NODE_OPTIONS;
+    try {
+      expect(replicaNodeOptions()).toBe(options[0]);
+    } finally {
+      if (saved !== undefined) process.env.BENCH_NODE_OPTIONS = saved;
+    }
+    // The ingest process holds the library it writes (the compact build): no replica's cap.
+    expect(services.ingest!.environment).not.toHaveProperty('NODE_OPTIONS');
+  });
+
   it('runs one ingest process (newsdesk ingest --watch) on the same database, without the chat health probe', () => {
     const ingest = services.ingest!;
     expect(ingest.command).toEqual(['node', 'bin/newsdesk.js', 'ingest', '--watch']);
@@ -91,5 +110,7 @@ describe('compose.yml (one process)', () => {
     expect(Object.keys(services)).toEqual(['newsdesk']);
     expect(services.newsdesk!.environment).not.toHaveProperty('DATABASE_URL');
     expect(services.newsdesk!.volumes).toContain('newsdesk-data:/data');
+    // The compact engine holds the archive in its heap: no replica's heap cap here.
+    expect(services.newsdesk!.environment).not.toHaveProperty('NODE_OPTIONS');
   });
 });

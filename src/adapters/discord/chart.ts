@@ -6,7 +6,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { PlatformFile } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
-import { timelineChartPng } from '../../render/timeline-chart.js';
 
 /** The chart's file name on the message. */
 export const CHART_FILE_NAME = 'timeline.png';
@@ -19,7 +18,7 @@ export function attachment(file: PlatformFile): { attachment: Buffer; name: stri
 /** The chart file of a reply, or null when the reply is not a timeline with events. */
 export async function timelineChartFile(reply: Reply): Promise<PlatformFile | null> {
   if (reply.command !== 'timeline' || reply.error || !reply.items.length) return null;
-  const { png } = await timelineChartPng(reply);
+  const { png } = await (await import('../../render/timeline-chart.js')).timelineChartPng(reply);
   return { name: CHART_FILE_NAME, data: png, title: reply.headline };
 }
 

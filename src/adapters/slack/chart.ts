@@ -7,7 +7,6 @@
 import type { App } from '@slack/bolt';
 import type { PlatformFile } from '../../core/platform.js';
 import type { Reply } from '../../core/types.js';
-import { timelineChartPng } from '../../render/timeline-chart.js';
 
 /** The chart's file name in the conversation. */
 export const CHART_FILE_NAME = 'timeline.png';
@@ -24,7 +23,7 @@ export async function uploadToSlack(client: App['client'], channel: string, file
 /** The chart file of a reply, or null when the reply is not a timeline with events. */
 export async function timelineChartFile(reply: Reply): Promise<PlatformFile | null> {
   if (reply.command !== 'timeline' || reply.error || !reply.items.length) return null;
-  const { png } = await timelineChartPng(reply);
+  const { png } = await (await import('../../render/timeline-chart.js')).timelineChartPng(reply);
   // The headline is ours (counts, the topic's label); the file title shows it as plain text.
   return { name: CHART_FILE_NAME, data: png, title: reply.headline.slice(0, 200) };
 }

@@ -5,8 +5,9 @@
  * command asked for and the view lacked:
  *
  * - commands that only read by search (search, claim, timeline, ask, help, and a digest reading
- *   its arrivals by id: `DIGEST_ARTICLES`) run, and every search, article search, suggestion,
- *   article (`get`) and list of copies (`copiesOf`) the view could not answer is recorded; those
+ *   its arrivals by id: `DIGEST_ARTICLES`) or by page (sources) run, and every search, article
+ *   search, suggestion, article (`get`), list of copies (`copiesOf`) and page of articles
+ *   (`articlePage`: its articles' leads and the archive's total) the view could not answer is recorded; those
  *   are fetched from PostgreSQL and the command runs again over the fuller view, until it asks
  *   for nothing new (a topic's aliases are searched once the first results named them; at most
  *   `MAX_ROUNDS` runs). Only what the command reads is fetched: the articles a search quotes, the
@@ -17,16 +18,16 @@
  *   article) is a guess and waits a round, so a claim whose topic fills its list never asks the
  *   topic's aliases (see `fill`);
  * - other commands (which may write state, like a subscription) run first over an empty view;
- *   one that reads `articles` (`sources` every article in corpus order, `topics` and a digest
- *   shown without the digest service the articles of the last `RECENT_DAYS` days) is stopped
- *   there and runs again over those. Such a command must not write state before it reads
+ *   one that reads `articles` (`topics` and a digest shown without the digest service: the
+ *   newest `MAX_RECENT` articles of the last `RECENT_DAYS` days) is stopped there and runs again
+ *   over those. Such a command must not write state before it reads
  *   `articles` (none does: the ones that write never read the archive).
  *
  * A view is made per command and dropped with its reply: nothing fetched outlives the request.
  * A view says it is `partial`, so scans of "every article" ask the index instead.
  */
 import type pg from 'pg';
-import { DIGEST_ARTICLES, type AnsweringLibrary, type Library, type Logger, type SearchHit, type SearchOptions } from '../../core/ports.js';
+import { DIGEST_ARTICLES, type AnsweringLibrary, type ArticlePage, type Library, type Logger, type SearchHit, type SearchOptions } from '../../core/ports.js';
 import type { Article } from '../../core/types.js';
 import { articleFromRow, type ArticleRow } from './article-rows.js';
 import type { PgSearchIndex } from './pg-search-index.js';
@@ -34,13 +35,17 @@ import type { PgSearchIndex } from './pg-search-index.js';
 /** Most runs of a command while its view fills. */
 const MAX_ROUNDS = 10;
 /** Commands that only read the library, so running them again is harmless. */
-const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'help', DIGEST_ARTICLES]);
+const READERS = new Set(['search', 'claim', 'timeline', 'ask', 'help', 'sources', DIGEST_ARTICLES]);
 /** What commands that may write state see: the articles of the last days (digest windows are a day). */
 const RECENT_DAYS = 8;
-/** Most articles a view takes for a recent-articles or whole-archive command, newest first kept. */
-const MAX_SCAN = 300_000;
-/** Rows `/sources` reads per query (`fetchLeads`). */
-const LEAD_PAGE = 2000;
+/**
+ * Most articles a view takes for a recent-articles command, newest kept: the topic table reads the
+ * newest 5,000 stories (corpus-topics.ts) and a digest at most 2,000 arrivals, so a busy week of a
+ * large archive is not read whole into one process.
+ */
+export const MAX_RECENT = 5_000;
+/** Most articles one `articlePage` reads (a listing's page is far smaller). */
+const MAX_PAGE_ROWS = 500;
 /** Most articles fetched by id in one round (commands read their candidates in order and stop after a few hundred). */
 const GET_BATCH = 400;
 /** Most syndicated copies of one article a view is given (corpus order). */
@@ -58,6 +63,7 @@ type Miss = (
   | { kind: 'suggest'; key: string; query: string; limit: number }
   | { kind: 'get'; key: string; id: string }
   | { kind: 'copies'; key: string; id: string }
+  | { kind: 'page'; key: string; start: number; count: number }
 ) & { guess?: boolean };
 
 /** What a view has been given so far. */
@@ -71,6 +77,8 @@ class Fetched {
   readonly absent = new Set<string>();
   /** Ids of each article's syndicated copies, for those asked. */
   readonly copies = new Map<string, string[]>();
+  /** Pages of articles (`articlePage`), by start and count. */
+  readonly pages = new Map<string, ArticlePage>();
   ordered: Article[] | null = null;
   /** Whether `articles` holds what the command may scan; when not, reading it stops the command (`ScanNeeded`). */
   scannable = true;
@@ -136,6 +144,15 @@ class ArchiveView implements Library {
     return this.standIn();
   }
 
+  articlePage(start: number, count: number): ArticlePage {
+    const key = `${start}:${count}`;
+    const page = this.fetched.pages.get(key);
+    if (page) return page;
+    this.misses.set(`p${key}`, { kind: 'page', key, start, count });
+    this.guessed = true;
+    return { total: 0, articles: [] };
+  }
+
   searchArticles(query: string, limit = 20): string[] {
     const key = JSON.stringify([query, limit]);
     const ids = this.fetched.articleSearches.get(key);
@@ -171,12 +188,17 @@ export class PgLibrary implements AnsweringLibrary {
   readonly partial = true;
   private currentVersion = 'postgres';
   private trigrams = true;
+  /** Most articles a recent-articles command reads (`MAX_RECENT`; tests set fewer). */
+  private readonly maxRecent: number;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly index: PgSearchIndex,
     private readonly logger: Logger,
-  ) {}
+    limits: { maxRecent?: number } = {},
+  ) {
+    this.maxRecent = limits.maxRecent ?? MAX_RECENT;
+  }
 
   get version(): string {
     return this.currentVersion;
@@ -244,53 +266,49 @@ export class PgLibrary implements AnsweringLibrary {
       if (!empty.scanned) throw err;
     }
     const fetched = new Fetched();
-    if (command === 'sources') await this.fetchLeads(fetched);
-    else {
-      const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
-      await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles WHERE published >= $2 ORDER BY seq DESC LIMIT $1`, [MAX_SCAN, since], fetched);
-    }
+    const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+    await this.fetchRows(`SELECT ${ROW_COLUMNS} FROM search_articles WHERE published >= $2 ORDER BY seq DESC LIMIT $1`, [this.maxRecent, since], fetched);
     return run(new ArchiveView(fetched, this.currentVersion));
   }
 
   /**
-   * What `/sources` reads of every article (at most `MAX_SCAN`, newest kept): its id, metadata, copy
-   * mark and lead (its first standfirst or body sentence), not its body, layout or annotations. Read
-   * a page of `LEAD_PAGE` rows at a time: the layout to find the lead, then the body up to the
-   * lead's end only, so a page's rows are dropped before the next is read. The article a view gets
-   * has that one sentence and the text up to its end (offsets unchanged, so quotes stay verbatim).
+   * A page of articles in corpus order (`articlePage`) and the archive's total. Of each article only
+   * what a listing reads: its id, metadata, copy mark and lead (its first standfirst or body
+   * sentence), not its body, layout or annotations: the layout to find the lead, then the body up
+   * to the lead's end only. The article has that one sentence and the text up to its end (offsets
+   * unchanged, so quotes stay verbatim). The page starts at the `start`-th seq, found through the
+   * seq index alone (an index-only scan: no row is read before the page).
    */
-  private async fetchLeads(fetched: Fetched): Promise<void> {
-    let after: string | null = null;
-    let read = 0;
-    while (read < MAX_SCAN) {
-      const page: { rows: (ArticleRow & { seq: string })[] } = await this.pool.query<ArticleRow & { seq: string }>(
-        // Each page through the seq index from where the last one ended (no scan of the table per page).
-        `SELECT id, seq, content_hash, duplicate_of, meta, '' AS body, layout, NULL AS annotations FROM search_articles
-         WHERE seq < $1::bigint ORDER BY seq DESC LIMIT $2`,
-        [after ?? '9223372036854775807', Math.min(LEAD_PAGE, MAX_SCAN - read)],
-      );
-      const rows = page.rows;
-      if (!rows.length) break;
-      read += rows.length;
-      after = rows[rows.length - 1]!.seq;
-      const slim = rows.map((row) => {
-        const article = articleFromRow(row);
-        const lead = article.sentences.find((x) => x.kind === 'body' || x.kind === 'standfirst');
-        article.sentences = lead ? [lead] : [];
-        article.blocks = lead ? [article.blocks[lead.block]!] : [];
-        return { article, seq: Number(row.seq), end: lead?.end ?? 0 };
-      });
+  private async fetchPage(start: number, count: number): Promise<ArticlePage> {
+    const limit = Math.max(0, Math.min(MAX_PAGE_ROWS, Math.floor(count)));
+    const offset = Math.max(0, Math.floor(start));
+    const [total, page] = await Promise.all([
+      this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_articles`),
+      limit
+        ? this.pool.query<ArticleRow & { seq: string }>(
+            `SELECT id, seq, content_hash, duplicate_of, meta, '' AS body, layout, NULL AS annotations FROM search_articles
+             WHERE seq >= (SELECT seq FROM search_articles ORDER BY seq OFFSET $1 LIMIT 1) ORDER BY seq LIMIT $2`,
+            [offset, limit],
+          )
+        : Promise.resolve({ rows: [] as (ArticleRow & { seq: string })[] }),
+    ]);
+    const slim = page.rows.map((row) => {
+      const article = articleFromRow(row);
+      const lead = article.sentences.find((x) => x.kind === 'body' || x.kind === 'standfirst');
+      article.sentences = lead ? [lead] : [];
+      article.blocks = lead ? [article.blocks[lead.block]!] : [];
+      return { article, end: lead?.end ?? 0 };
+    });
+    if (slim.length) {
       // left() counts characters, offsets UTF-16 units: `end` characters hold at least `end` units.
       const { rows: texts } = await this.pool.query<{ id: string; text: string }>(
         `SELECT a.id, left(a.body, u.e) AS text FROM unnest($1::text[], $2::int[]) u(id, e) JOIN search_articles a ON a.id = u.id`,
         [slim.map((x) => x.article.id), slim.map((x) => x.end)],
       );
       const text = new Map(texts.map((t) => [t.id, t.text]));
-      for (const x of slim) {
-        x.article.text = (text.get(x.article.id) ?? '').slice(0, x.end);
-        fetched.add(x.article, x.seq);
-      }
+      for (const x of slim) x.article.text = (text.get(x.article.id) ?? '').slice(0, x.end);
     }
+    return { total: Number(total.rows[0]!.n), articles: slim.map((x) => x.article) };
   }
 
   /**
@@ -315,6 +333,7 @@ export class PgLibrary implements AnsweringLibrary {
       now.map(async (miss) => {
         if (miss.kind === 'get') asked.push(miss.id);
         else if (miss.kind === 'copies') copiesOf.push(miss.id);
+        else if (miss.kind === 'page') fetched.pages.set(miss.key, await this.fetchPage(miss.start, miss.count));
         else if (miss.kind === 'suggest') fetched.suggestions.set(miss.key, await this.index.suggest(miss.query, miss.limit, this.trigrams));
         else if (miss.kind === 'articles') fetched.articleSearches.set(miss.key, await this.index.searchArticles(miss.query, miss.limit));
         else {

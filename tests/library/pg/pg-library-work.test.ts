@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SOURCES_PAGE } from '../../../commands/sources.js';
 import { loadCommands } from '../../../src/app/commands-loader.js';
 import { loadConfig } from '../../../src/app/config.js';
 import { createRuntime, type Runtime } from '../../../src/app/runtime.js';
@@ -17,7 +18,7 @@ import type { Library, Logger } from '../../../src/core/ports.js';
 import { ANALYSERS } from '../../../src/library/analysers.js';
 import { buildLibrary, type IndexedLibrary } from '../../../src/library/build.js';
 import { archiveSalt, PgArchiveWriter } from '../../../src/library/pg/archive-writer.js';
-import { PgLibrary } from '../../../src/library/pg/pg-library.js';
+import { MAX_RECENT, PgLibrary } from '../../../src/library/pg/pg-library.js';
 import { PgSearchIndex } from '../../../src/library/pg/pg-search-index.js';
 import { enableTrigrams, migrateSearch } from '../../../src/library/pg/search-schema.js';
 import { toJson } from '../../../src/render/json.js';
@@ -95,15 +96,33 @@ describe('a replica fetches what a command reads', () => {
     read.textChars = 0;
   });
 
-  it('lists the sources as the compact library does, reading of each article its lead, not its body', async () => {
-    const b = toJson(await replica.execute('sources', { text: '' }, { platform: 'cli' }));
-    expect(b).toEqual(toJson(await local.execute('sources', { text: '' }, { platform: 'cli' })));
-    expect((b as { items: unknown[] }).items.length).toBe(compact.articles.length);
-    const whole = compact.articles.reduce((n, a) => n + a.text.length, 0);
-    const leads = compact.articles.reduce((n, a) => n + (a.sentences.find((x) => x.kind === 'body' || x.kind === 'standfirst')?.end ?? 0), 0);
-    expect(read.textChars).toBeGreaterThan(0);
-    expect(read.textChars).toBeLessThanOrEqual(leads);
-    expect(read.textChars).toBeLessThan(whole / 4);
+  it('lists the sources a page at a time as the compact library does, reading of each article on the page its lead, not its body', async () => {
+    const total = compact.articles.length;
+    expect(total).toBeGreaterThan(SOURCES_PAGE);
+    const pages = Math.ceil(total / SOURCES_PAGE);
+    for (let page = 1; page <= pages; page++) {
+      read.articles = 0;
+      read.textChars = 0;
+      const text = page === 1 ? '' : `--page ${page}`;
+      const reply = await replica.execute('sources', { text }, { platform: 'cli' });
+      const b = toJson(reply);
+      expect(b, text).toEqual(toJson(await local.execute('sources', { text }, { platform: 'cli' })));
+      const on = compact.articles.slice((page - 1) * SOURCES_PAGE, page * SOURCES_PAGE);
+      expect((b as { items: unknown[] }).items.length, text).toBe(on.length);
+      expect(reply.headline).toBe(`${total} articles in the corpus (${(page - 1) * SOURCES_PAGE + 1}–${(page - 1) * SOURCES_PAGE + on.length} shown)`);
+      expect(reply.nextPage).toBe(page < pages ? `--page ${page + 1}` : undefined);
+      // Only the page's rows, and of each its lead.
+      expect(read.articles, text).toBe(on.length);
+      const leads = on.reduce((n, a) => n + (a.sentences.find((x) => x.kind === 'body' || x.kind === 'standfirst')?.end ?? 0), 0);
+      expect(read.textChars).toBeGreaterThan(0);
+      expect(read.textChars).toBeLessThanOrEqual(leads);
+      expect(read.textChars).toBeLessThan(on.reduce((n, a) => n + a.text.length, 0) / 4);
+    }
+    // Past the last page: nothing listed, and which page is the last.
+    const past = await replica.execute('sources', { text: `--page ${pages + 1}` }, { platform: 'cli' });
+    expect(toJson(past)).toEqual(toJson(await local.execute('sources', { text: `--page ${pages + 1}` }, { platform: 'cli' })));
+    expect(past.items).toEqual([]);
+    expect(past.notes).toContain(`There are ${total} articles in all: page ${pages} is the last.`);
   });
 
   it('has the copies it is about', () => {
@@ -159,5 +178,17 @@ describe('a replica fetches what a command reads', () => {
     const b = toJson(await replica.execute('digest', { text: `--since ${since}` }, { platform: 'cli' }));
     expect(b).toEqual(toJson(await local.execute('digest', { text: `--since ${since}` }, { platform: 'cli' })));
     expect(read.articles).toBeGreaterThan(0);
+  });
+
+  it('reads at most its newest MAX_RECENT articles for a command that scans the recent ones (topics)', async () => {
+    const few = createRuntime({ commands: await loadCommands(), library: () => new PgLibrary(pool, new PgSearchIndex(pool), logger, { maxRecent: 10 }), logger, config: loadConfig({}) });
+    const reply = await few.execute('topics', { text: '' }, { platform: 'cli' });
+    expect(reply.error).toBeFalsy();
+    expect(read.articles).toBe(10);
+    read.articles = 0;
+    // The shipped bound: this archive's recent articles are fewer, so all are read.
+    await replica.execute('topics', { text: '' }, { platform: 'cli' });
+    expect(MAX_RECENT).toBeLessThanOrEqual(5_000);
+    expect(read.articles).toBe(compact.articles.filter((a) => a.meta.published && a.meta.published >= new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10)).length);
   });
 });
