@@ -133,13 +133,14 @@ export function articleSections(articles: readonly Article[]): SectionSource[] {
     };
   const array = (name: string, type: ArrayKind, data: Writable): SectionSource => ({ name, type, chunks: () => [bytesOf(data)] });
   const lazyArray = (name: string, type: ArrayKind, data: Writable): SectionSource => ({ ...array(name, type, data), lazy: true });
-  // Offset tables are written after the blobs they index (`blob` fills them), whichever region the blob is in.
+  // Offset tables are written after the blobs they index (`blob` fills them): the lazy region is written first.
   return [
     { name: 'ids', type: 'bytes', chunks: () => joined(n, (i) => articles[i]!.id) },
     { name: 'contentHashes', type: 'bytes', chunks: () => joined(n, (i) => articles[i]!.contentHash) },
     array('copyOf', 'u32', copyOf),
     { name: 'copyIds', type: 'bytes', chunks: () => [Buffer.from(JSON.stringify(copyIds), 'utf8')] },
-    { name: 'meta', type: 'bytes', lazy: true, chunks: blob(metaOffsets, (a) => JSON.stringify(a.meta)) },
+    // Read at start (a tenth of the size of the texts), parsed per article on first read: copy marking reads the dates of many.
+    { name: 'meta', type: 'bytes', chunks: blob(metaOffsets, (a) => JSON.stringify(a.meta)) },
     array('metaOffsets', 'u32', metaOffsets),
     { name: 'texts', type: 'bytes', lazy: true, chunks: blob(textOffsets, (a) => a.text) },
     array('textOffsets', 'u32', textOffsets),
@@ -209,24 +210,29 @@ function settle(out: Record<string, unknown>, name: string, value: unknown): unk
 
 const utf8 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
-/** Sentence and block structure of every article, read from the snapshot on the first article's. */
+/** Elements `[from, to)` of a u32 or u8 section, copied (a lazy section's bytes are a shared view). */
+function u32s(section: SectionBytes, from: number, to: number): Uint32Array {
+  const out = new Uint32Array(to - from);
+  new Uint8Array(out.buffer).set(section.read(4 * from, 4 * to));
+  return out;
+}
+
+/** The sentence and block sections (lazy), read per article. */
 interface Structure {
-  sStart: Uint32Array;
-  sEnd: Uint32Array;
-  sBlock: Uint32Array;
-  sKind: Uint8Array;
-  bStart: Uint32Array;
-  bEnd: Uint32Array;
-  bKind: Uint8Array;
-  bReason: Uint32Array;
+  sStart: SectionBytes;
+  sEnd: SectionBytes;
+  sBlock: SectionBytes;
+  sKind: SectionBytes;
+  bStart: SectionBytes;
+  bEnd: SectionBytes;
+  bKind: SectionBytes;
+  bReason: SectionBytes;
 }
 
 /** The packed article sections of a snapshot, decoded on demand. */
 class ArticleStore {
-  private structureRead: Structure | undefined;
-
   constructor(
-    private readonly reader: SectionReader,
+    private readonly structure: Structure,
     readonly texts: SectionBytes,
     readonly textOffsets: Uint32Array,
     readonly metas: SectionBytes,
@@ -284,42 +290,31 @@ class ArticleStore {
     return out;
   }
 
-  private get structure(): Structure {
-    if (this.structureRead) return this.structureRead;
-    const r = this.reader;
-    const s: Structure = {
-      sStart: r.array('sStart') as Uint32Array,
-      sEnd: r.array('sEnd') as Uint32Array,
-      sBlock: r.array('sBlock') as Uint32Array,
-      sKind: r.array('sKind') as Uint8Array,
-      bStart: r.array('bStart') as Uint32Array,
-      bEnd: r.array('bEnd') as Uint32Array,
-      bKind: r.array('bKind') as Uint8Array,
-      bReason: r.array('bReason') as Uint32Array,
-    };
-    const sentences = this.sentOffsets[this.sentOffsets.length - 1]!;
-    const blocks = this.blockOffsets[this.blockOffsets.length - 1]!;
-    if ([s.sStart, s.sEnd, s.sBlock, s.sKind].some((a) => a.length !== sentences) || [s.bStart, s.bEnd, s.bKind, s.bReason].some((a) => a.length !== blocks)) {
-      throw new ArticleSectionError('sentence or block sections truncated');
-    }
-    return (this.structureRead = s);
-  }
-
   sentences(i: number): Sentence[] {
+    const from = this.sentOffsets[i]!;
+    const to = this.sentOffsets[i + 1]!;
     const { sStart, sEnd, sBlock, sKind } = this.structure;
+    const start = u32s(sStart, from, to);
+    const end = u32s(sEnd, from, to);
+    const block = u32s(sBlock, from, to);
+    const kind = sKind.read(from, to).slice();
     const out: Sentence[] = [];
-    for (let s = this.sentOffsets[i]!, k = 0; s < this.sentOffsets[i + 1]!; s++, k++) {
-      out.push({ start: sStart[s]!, end: sEnd[s]!, index: k, block: sBlock[s]!, kind: KINDS[sKind[s]!] ?? 'body' });
-    }
+    for (let k = 0; k < to - from; k++) out.push({ start: start[k]!, end: end[k]!, index: k, block: block[k]!, kind: KINDS[kind[k]!] ?? 'body' });
     return out;
   }
 
   blocks(i: number): Block[] {
+    const from = this.blockOffsets[i]!;
+    const to = this.blockOffsets[i + 1]!;
     const { bStart, bEnd, bKind, bReason } = this.structure;
+    const start = u32s(bStart, from, to);
+    const end = u32s(bEnd, from, to);
+    const kind = bKind.read(from, to).slice();
+    const why = u32s(bReason, from, to);
     const out: Block[] = [];
-    for (let b = this.blockOffsets[i]!; b < this.blockOffsets[i + 1]!; b++) {
-      const block: Block = { start: bStart[b]!, end: bEnd[b]!, kind: KINDS[bKind[b]!] ?? 'body' };
-      const reason = bReason[b]! ? this.reasons[bReason[b]! - 1] : undefined;
+    for (let k = 0; k < to - from; k++) {
+      const block: Block = { start: start[k]!, end: end[k]!, kind: KINDS[kind[k]!] ?? 'body' };
+      const reason = why[k]! ? this.reasons[why[k]! - 1] : undefined;
       if (reason !== undefined) block.reason = reason;
       out.push(block);
     }
@@ -340,39 +335,47 @@ export class StoredArticle implements Article {
   private blocksRead: Block[] | undefined = undefined;
   private annotationsRead: Record<string, unknown> | undefined = undefined;
 
+  /**
+   * @param store - the snapshot's article sections (fingerprints.ts keys the snapshot's fingerprints by it)
+   * @param index - the article's number in the snapshot
+   */
   constructor(
     readonly id: string,
     readonly contentHash: string,
-    private readonly store: ArticleStore,
-    private readonly index: number,
+    readonly store: object,
+    readonly index: number,
   ) {}
 
+  private get sections(): ArticleStore {
+    return this.store as ArticleStore;
+  }
+
   get meta(): Article['meta'] {
-    return (this.metaRead ??= this.store.meta(this.index));
+    return (this.metaRead ??= this.sections.meta(this.index));
   }
   set meta(value: Article['meta']) {
     this.metaRead = value;
   }
   get text(): string {
-    return (this.textRead ??= this.store.text(this.index));
+    return (this.textRead ??= this.sections.text(this.index));
   }
   set text(value: string) {
     this.textRead = value;
   }
   get sentences(): Sentence[] {
-    return (this.sentencesRead ??= this.store.sentences(this.index));
+    return (this.sentencesRead ??= this.sections.sentences(this.index));
   }
   set sentences(value: Sentence[]) {
     this.sentencesRead = value;
   }
   get blocks(): Block[] {
-    return (this.blocksRead ??= this.store.blocks(this.index));
+    return (this.blocksRead ??= this.sections.blocks(this.index));
   }
   set blocks(value: Block[]) {
     this.blocksRead = value;
   }
   get annotations(): Record<string, unknown> {
-    return (this.annotationsRead ??= this.store.annotationsOf(this.index));
+    return (this.annotationsRead ??= this.sections.annotationsOf(this.index));
   }
   set annotations(value: Record<string, unknown>) {
     this.annotationsRead = value;
@@ -383,7 +386,7 @@ export class StoredArticle implements Article {
    * one annotation of many articles once each; it keeps what it needs). Same value as `annotations[name]`.
    */
   annotation(name: string): unknown {
-    return this.annotationsRead ? this.annotationsRead[name] : this.store.annotation(this.index, name);
+    return this.annotationsRead ? this.annotationsRead[name] : this.sections.annotation(this.index, name);
   }
 
   /** The plain article, as JSON and copies should see it. */
@@ -429,8 +432,18 @@ export function unpackArticles(reader: SectionReader): Article[] {
   const ids = splitJoined(array('ids') as Uint8Array, n, 'ids');
   const hashes = splitJoined(array('contentHashes') as Uint8Array, n, 'content hashes');
   const annotations = annotationNames.map((name) => ({ name, json: bytes(`annotation:${name}`), offsets: array(`annotationOffsets:${name}`) as Uint32Array }));
+  const structure: Structure = {
+    sStart: bytes('sStart'),
+    sEnd: bytes('sEnd'),
+    sBlock: bytes('sBlock'),
+    sKind: bytes('sKind'),
+    bStart: bytes('bStart'),
+    bEnd: bytes('bEnd'),
+    bKind: bytes('bKind'),
+    bReason: bytes('bReason'),
+  };
   const store = new ArticleStore(
-    reader,
+    structure,
     bytes('texts'),
     array('textOffsets') as Uint32Array,
     bytes('meta'),
@@ -445,9 +458,14 @@ export function unpackArticles(reader: SectionReader): Article[] {
     throw new ArticleSectionError('article sections do not match');
   }
   // The lazily read sections are not read now: their sizes are checked against the tables.
+  const sentences = sentOffsets[n]!;
+  const blocks = blockOffsets[n]!;
+  const { sStart, sEnd, sBlock, sKind, bStart, bEnd, bKind, bReason } = structure;
   if (
-    sentOffsets[n] !== bytes('sStart').length / 4 ||
-    blockOffsets[n] !== bytes('bStart').length / 4 ||
+    [sStart, sEnd, sBlock].some((x) => x.length !== 4 * sentences) ||
+    sKind.length !== sentences ||
+    [bStart, bEnd, bReason].some((x) => x.length !== 4 * blocks) ||
+    bKind.length !== blocks ||
     textOffsets[n] !== store.texts.length ||
     metaOffsets[n] !== store.metas.length ||
     annotations.some((a) => a.offsets[n] !== a.json.length)
