@@ -530,6 +530,8 @@ export async function corpusKey(
     pending?.stop();
     throw err;
   }
+  // Listing 100,000 files takes a few tenths of a second: the event loop turns before the next stretch (a bot may be connected).
+  if (listing.files.length >= STAT_THREAD_FILES) await new Promise<void>((resolve) => setTimeout(resolve, 0));
   const files = listing.files;
   const digests = new Array<string>(files.length);
   const toRead: number[] = [];
