@@ -652,8 +652,12 @@ export class LazyRegion {
   private readonly checked: Uint8Array;
   /** The open file, when the region is read from it. */
   readonly file: SnapshotFile | undefined;
-  /** Blocks read from the file lately, checked (the most recently used last). */
-  private readonly cache = new Map<number, Buffer>();
+  /** Blocks read from the file lately, checked (the most recently used last): block number to slot in `slots`. */
+  private readonly cache = new Map<number, number>();
+  private slots: Buffer | undefined;
+  /** For reads across a few blocks. */
+  private scratch: Buffer | undefined;
+  private static readonly SCRATCH = 1 << 20;
   private static readonly CACHED = 256;
   damaged = false;
   /** Told once, when a damaged block is found. */
@@ -695,7 +699,11 @@ export class LazyRegion {
       return got.subarray(from - b0 * B, to - b0 * B);
     }
     const start = b0 * B;
-    return this.readChecked(start, Math.min(this.bytes, (b1 + 1) * B)).subarray(from - start, to - start);
+    const end = Math.min(this.bytes, (b1 + 1) * B);
+    // A few blocks (a text across a block boundary) into a buffer kept for that; a larger read into its own.
+    let into: Buffer | undefined;
+    if (end - start <= LazyRegion.SCRATCH) into = (this.scratch ??= Buffer.allocUnsafeSlow(LazyRegion.SCRATCH)).subarray(0, end - start);
+    return this.readChecked(start, end, into).subarray(from - start, to - start);
   }
 
   private matches(b: number, bytes: Uint8Array): boolean {
@@ -703,32 +711,41 @@ export class LazyRegion {
   }
 
   private cachedBlock(b: number): Buffer {
-    let got = this.cache.get(b);
-    if (got) this.cache.delete(b);
+    const B = this.block;
+    let slot = this.cache.get(b);
+    if (slot !== undefined) this.cache.delete(b);
     else {
-      got = this.readChecked(b * this.block, Math.min(this.bytes, (b + 1) * this.block));
-      if (this.cache.size >= LazyRegion.CACHED) this.cache.delete(this.cache.keys().next().value!);
+      // Kept blocks live in one buffer allocated once: a fresh buffer per read (fresh memory, and the collector
+      // for each) cost ten times the read itself.
+      this.slots ??= Buffer.allocUnsafeSlow(LazyRegion.CACHED * B);
+      if (this.cache.size < LazyRegion.CACHED) slot = this.cache.size;
+      else {
+        const [oldest, freed] = this.cache.entries().next().value!;
+        this.cache.delete(oldest);
+        slot = freed;
+      }
+      const end = Math.min(this.bytes, (b + 1) * B);
+      this.readChecked(b * B, end, this.slots.subarray(slot * B, slot * B + end - b * B));
     }
-    this.cache.set(b, got);
-    return got;
+    this.cache.set(b, slot);
+    return this.slots!.subarray(slot * B, slot * B + Math.min(this.bytes, (b + 1) * B) - b * B);
   }
 
-  /** Whole blocks `[start, end)` of the file, each checked. */
-  private readChecked(start: number, end: number): Buffer {
+  /** Whole blocks `[start, end)` of the file, each checked, into `into` (a buffer of its own by default). */
+  private readChecked(start: number, end: number, into: Buffer = Buffer.allocUnsafeSlow(end - start)): Buffer {
     const { file, at } = this.source as { file: SnapshotFile; at: number };
     const B = this.block;
     let bad = -1;
     for (let attempt = 0; attempt < 2; attempt++) {
-      const buf = Buffer.allocUnsafeSlow(end - start);
-      const n = readFully(file.fd, buf, at + start, at + end);
+      const n = readFully(file.fd, into, at + start, at + end);
       bad = -1;
       for (let b = start / B; b * B < end; b++) {
-        if (n < Math.min(end, (b + 1) * B) - start || !this.matches(b, buf.subarray(b * B - start, Math.min(end, (b + 1) * B) - start))) {
+        if (n < Math.min(end, (b + 1) * B) - start || !this.matches(b, into.subarray(b * B - start, Math.min(end, (b + 1) * B) - start))) {
           bad = b;
           break;
         }
       }
-      if (bad < 0) return buf;
+      if (bad < 0) return into;
     }
     return this.fail(bad);
   }
