@@ -2,20 +2,15 @@
  * Sentence boundaries from wink-nlp, turned into exact character offsets.
  *
  * wink is loaded with only its sentence-boundary step (no POS tagging, entities or negation),
- * which keeps its tokenizer-driven boundaries while costing a fraction of the full pipeline.
+ * which keeps its tokenizer-driven boundaries while costing a fraction of the full pipeline. It is
+ * read through `WinkPipeline`, so a text's sentences do not depend on what was read before it.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { WinkPipeline } from './wink.js';
 import { isSpace } from './segment.js';
 import { titleEndsAt } from './abbreviations.js';
 import type { Span } from '../core/types.js';
 
-let nlp: ReturnType<typeof winkNLP> | undefined;
-
-function pipeline(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ['sbd']);
-  return nlp;
-}
+const sbd = new WinkPipeline(['sbd']);
 
 /**
  * Sentence spans of `text` as wink-nlp sees them, in order, trimmed of surrounding whitespace.
@@ -25,10 +20,10 @@ function pipeline(): ReturnType<typeof winkNLP> {
  */
 export function sentenceSpans(text: string): Span[] {
   if (text.trim().length === 0) return [];
-  const doc = pipeline().readDoc(text);
+  const sentences = sbd.read(text, (doc) => doc.sentences().out() as string[]);
   const spans: Span[] = [];
   let cursor = 0;
-  for (const sentence of doc.sentences().out() as string[]) {
+  for (const sentence of sentences) {
     const trimmed = sentence.trim();
     if (trimmed.length === 0) continue;
     const at = text.indexOf(trimmed, cursor);

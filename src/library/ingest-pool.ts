@@ -93,9 +93,9 @@ export async function ingestInParallel(
   fileInfo = false,
 ): Promise<PooledIngest> {
   const n = Math.max(1, Math.min(workers, files.length));
-  // Each worker reads one contiguous slice, in order, as before chunks: a text's sentences can depend on what its thread
-  // split before (wink-nlp's sentence boundaries learn from the documents a pipeline has read), so which worker reads
-  // which file must not depend on timing. A slice goes out in chunks, so its articles come back as it is read.
+  // Each worker reads one contiguous slice, in order, sent in chunks, so its articles come back as it is read. (This was
+  // chosen when a text's sentences depended on what its thread had split before; since src/ingest/wink.ts they do not,
+  // so handing chunks to whichever worker is free would now give the same articles.)
   const sliceSize = Math.ceil(files.length / n);
   const ranges: [number, number][] = [];
   const queues: number[][] = [];

@@ -4,21 +4,11 @@
  * go; names, nouns, numbers and adjectives stay, in order. Parts of speech come from wink-nlp
  * (loaded on first use, a few milliseconds per question).
  */
-import { createRequire } from 'node:module';
-import type winkNLP from 'wink-nlp';
 import type { ItemToken } from 'wink-nlp';
+import { WinkPipeline } from '../ingest/wink.js';
 
-let nlp: ReturnType<typeof winkNLP> | undefined;
-
-/** wink and its model are required on the first question, not at import: `help` and every other command start without them. */
-function pipeline(): ReturnType<typeof winkNLP> {
-  if (!nlp) {
-    const require = createRequire(import.meta.url);
-    const wink = require('wink-nlp') as typeof winkNLP;
-    nlp = wink(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], ['sbd', 'pos']);
-  }
-  return nlp;
-}
+/** wink and its model are loaded on the first question, not at import: `help` and every other command start without them. */
+const tagger = new WinkPipeline(['sbd', 'pos']);
 
 /** Parts of speech a topic keeps. */
 const KEEP = new Set(['NOUN', 'PROPN', 'NUM', 'ADJ', 'X']);
@@ -33,16 +23,17 @@ const MAX_QUESTION = 500;
  */
 export function questionTopic(question: string): string {
   const text = question.slice(0, MAX_QUESTION);
-  const doc = pipeline().readDoc(text);
   const tokens: { value: string; pos: string; start: number; end: number }[] = [];
   let cursor = 0;
-  doc.tokens().each((t: ItemToken) => {
-    const value = t.out() as string;
-    const at = text.indexOf(value, cursor);
-    if (at < 0) return;
-    tokens.push({ value, pos: t.out(nlp!.its.pos) as string, start: at, end: at + value.length });
-    cursor = at + value.length;
-  });
+  tagger.read(text, (doc, nlp) =>
+    doc.tokens().each((t: ItemToken) => {
+      const value = t.out() as string;
+      const at = text.indexOf(value, cursor);
+      if (at < 0) return;
+      tokens.push({ value, pos: t.out(nlp.its.pos) as string, start: at, end: at + value.length });
+      cursor = at + value.length;
+    }),
+  );
   const keep = tokens.map((t) => KEEP.has(t.pos) && /[\p{L}\p{N}]/u.test(t.value));
   // A joining word or a glued mark ("Armenia-Russia", "AT&T", "3g") between two kept words stays.
   for (let i = 1; i + 1 < tokens.length; i++) {
