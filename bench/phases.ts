@@ -273,7 +273,26 @@ async function restart(args: Record<string, string>): Promise<PhaseResult> {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const h0 = process.hrtime.bigint();
-    const { result: built, maxStallMs } = await watchingStalls(() => buildLibrary({ corpusDir, dataDir: args.dataDir!, logger, onTiming: (s, ms) => (timings[s] = (timings[s] ?? 0) + ms) }));
+    // BENCH_STALLS=1: each stall of the event loop over 100 ms, with the steps reported before and after it (on stderr).
+    const stalls: string[] = [];
+    let lastStep = 'start';
+    let tick = performance.now();
+    const watch = process.env.BENCH_STALLS
+      ? setInterval(() => {
+          const now = performance.now();
+          if (now - tick > 100) stalls.push(`stall ${(now - tick).toFixed(0)} ms at ${(tick - t0).toFixed(0)} ms, after ${lastStep}`);
+          tick = now;
+        }, 5)
+      : null;
+    const onTiming = (s: BuildStep, ms: number): void => {
+      timings[s] = (timings[s] ?? 0) + ms;
+      lastStep = `${s} (reported at ${(performance.now() - t0).toFixed(0)} ms)`;
+    };
+    const { result: built, maxStallMs } = await watchingStalls(() => buildLibrary({ corpusDir, dataDir: args.dataDir!, logger, onTiming }));
+    if (watch) {
+      clearInterval(watch);
+      console.error(stalls.join('\n'));
+    }
     const startupMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     // For profiles (--cpu-prof): the window of the restart, on the profiler's clock (microseconds).

@@ -229,6 +229,21 @@ async function readDelta(bytes: Promise<Buffer | null>, base: string, salt: stri
   }
 }
 
+/**
+ * Has a damaged block of the snapshot's lazily read sections (found when first read) reported, and
+ * the snapshot removed if it is still the file at its path, so the next start rebuilds it: its bytes
+ * are never used (the read throws).
+ */
+function onDamage(snap: SnapshotContents, file: string, logger: Logger, readOnly: boolean): void {
+  const region = snap.lazy;
+  if (!region) return;
+  region.onDamage = () => {
+    const remove = !readOnly && region.file?.stillAtPath() === true;
+    logger.warn({ file }, `index snapshot damaged (a section read on demand does not match its checksum)${remove ? '; removed, the next start rebuilds it' : ''}`);
+    if (remove) rmSync(file, { force: true });
+  };
+}
+
 /** The snapshot file for a corpus folder: one per folder, so two corpora never overwrite each other. */
 export function snapshotPath(dataDir: string, corpusDir: string): string {
   const tag = createHash('sha1').update(path.resolve(corpusDir)).digest('hex').slice(0, 12);
@@ -343,6 +358,7 @@ export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibr
         snap = got.decoded;
         snap.exact = snap.key === key;
       }
+      if (snap) onDamage(snap, file, logger, opts.readOnly === true);
       if (snap && !snap.exact) {
         earlier = snap;
         stored = await readDelta(deltaBytes, snap.key, saltKey, deltaFile, logger);

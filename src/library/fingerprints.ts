@@ -7,14 +7,20 @@
 import type { Article } from '../core/types.js';
 import { articleFingerprint, markDuplicates, markDuplicatesDeltaSteps, markDuplicatesSteps, type Fingerprint } from '../ingest/index.js';
 import type { Steps } from '../core/take-turns.js';
-import type { SectionSource } from './stored-article.js';
+import { StoredArticle, type SectionSource } from './stored-article.js';
 
 /** Per article object: its fingerprint, or null when it is too short to have one. */
 const prints = new WeakMap<Article, Fingerprint | null>();
 
+/**
+ * The fingerprints a snapshot stored, per its article sections (`StoredArticle.store`): by article
+ * number, made when first asked for (a start over 100,000 articles makes no object per article for them).
+ */
+const stored = new WeakMap<object, (index: number) => Fingerprint | null | undefined>();
+
 /** An article's fingerprint, computed once per article object. */
 export function cachedFingerprint(a: Article): Fingerprint | undefined {
-  let print = prints.get(a);
+  let print = knownFingerprint(a);
   if (print === undefined) {
     print = articleFingerprint(a) ?? null;
     prints.set(a, print);
@@ -24,7 +30,11 @@ export function cachedFingerprint(a: Article): Fingerprint | undefined {
 
 /** The fingerprint known for an article without computing it: undefined when never computed, null when it has none. */
 export function knownFingerprint(a: Article): Fingerprint | null | undefined {
-  return prints.get(a);
+  const print = prints.get(a);
+  if (print !== undefined || !(a instanceof StoredArticle)) return print;
+  const fromSnapshot = stored.get(a.store)?.(a.index);
+  if (fromSnapshot !== undefined) prints.set(a, fromSnapshot);
+  return fromSnapshot;
 }
 
 /** `markDuplicates` with fingerprints kept between runs (the same result, without re-reading unchanged texts). */
@@ -56,7 +66,7 @@ export function fingerprintSections(articles: readonly Article[]): SectionSource
   const state = new Uint8Array(articles.length);
   const known: Fingerprint[] = [];
   articles.forEach((a, i) => {
-    const print = prints.get(a);
+    const print = knownFingerprint(a);
     state[i] = print === undefined ? UNKNOWN : print === null ? NONE : STORED;
     if (print) known.push(print);
   });
@@ -86,15 +96,28 @@ export function restoreFingerprints(articles: readonly Article[], get: (name: st
   if (!(state instanceof Uint8Array) || !(sigs instanceof Uint32Array) || !(figOffsets instanceof Uint32Array) || !(figures instanceof Uint32Array)) return;
   if (!(binsArr instanceof Uint32Array) || binsArr.length !== 1 || state.length !== articles.length) return;
   const bins = binsArr[0]!;
-  let stored = 0;
-  for (const s of state) if (s === STORED) stored++;
-  if (figOffsets.length !== stored + 1 || sigs.length !== stored * bins || figOffsets[stored] !== figures.length) return;
-  let k = 0;
+  let count = 0;
+  for (const s of state) if (s === STORED) count++;
+  if (figOffsets.length !== count + 1 || sigs.length !== count * bins || figOffsets[count] !== figures.length) return;
+  // Per article number, its number among the stored fingerprints.
+  const rank = new Uint32Array(state.length);
+  for (let i = 0, k = 0; i < state.length; i++) {
+    rank[i] = k;
+    if (state[i] === STORED) k++;
+  }
+  const at = (i: number): Fingerprint | null | undefined => {
+    if (state[i] === NONE) return null;
+    if (state[i] !== STORED) return undefined;
+    const k = rank[i]!;
+    return { sig: sigs.subarray(k * bins, (k + 1) * bins), figures: figures.subarray(figOffsets[k]!, figOffsets[k + 1]!) };
+  };
+  const store = articles[0] instanceof StoredArticle ? articles[0].store : null;
+  if (store && articles.every((a, i) => a instanceof StoredArticle && a.store === store && a.index === i)) {
+    stored.set(store, at);
+    return;
+  }
   articles.forEach((a, i) => {
-    if (state[i] === NONE) prints.set(a, null);
-    else if (state[i] === STORED) {
-      prints.set(a, { sig: sigs.subarray(k * bins, (k + 1) * bins), figures: figures.subarray(figOffsets[k]!, figOffsets[k + 1]!) });
-      k++;
-    }
+    const print = at(i);
+    if (print !== undefined) prints.set(a, print);
   });
 }

@@ -2,25 +2,29 @@
  * The index snapshot: one binary file holding the articles and the main segment, so a restart
  * over an unchanged corpus is a file read rather than a re-ingest.
  *
- * Layout: 8-byte magic, 8-byte-aligned sections, JSON footer (key, format, section table, CRC-32
- * of the sections), u32 footer length, the magic again. Typed arrays are stored as raw bytes and read back as views on
- * the file buffer (no parsing, no copying); article structure (sentences, blocks) is packed into
- * typed arrays too and turned back into objects only when an article's sentences are first read.
+ * Layout: 8-byte magic, 8-byte-aligned sections, JSON footer (key, format, section table,
+ * checksums), u32 footer length, the magic again. The sections a start needs (the index, the ids,
+ * hashes and copy marks, the fingerprints, the file list) come last, as one region with one CRC-32,
+ * read whole at start; typed arrays are read back as views on it (no parsing, no copying). Before
+ * them, the `lazy` region (metadata, texts, annotations, sentence and block structure: more than half
+ * the file) is left on disk and read per article when first asked for, each 16 KiB block of it
+ * checked against its own CRC-32 (listed in the footer) before a byte of it is used. Article
+ * structure is packed into typed arrays and turned back into objects only when first read.
  */
 import { crc32 } from 'node:zlib';
-import { closeSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../core/ports.js';
 import { Segment, type SegmentData } from '../search/segment.js';
-import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionSource, type Writable } from './stored-article.js';
+import { ArticleSectionError, articleSections, unpackArticles, type ArrayKind, type SectionBytes, type SectionReader, type SectionSource, type Writable } from './stored-article.js';
 import { makeDirectory } from '../core/make-dir.js';
 import { runSteps, type Steps } from '../core/take-turns.js';
 import { fingerprintSections, restoreFingerprints } from './fingerprints.js';
 
 /** Bump when the snapshot layout or the index format changes; older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 'newsdesk-index-9';
+export const SNAPSHOT_FORMAT = 'newsdesk-index-10';
 
 const MAGIC = Buffer.from('NDSNAP\u0000\u0001', 'latin1');
 
@@ -37,7 +41,12 @@ interface Header {
   /** What besides the files decides the index (format, code, analysers): a snapshot of another salt is never reused. */
   salt?: string;
   version: string;
+  /** CRC-32 of the region read at start (the sections not lazy) and its length. */
   checksum: string;
+  /** Bytes of the region read at start; it follows the lazy region. */
+  eager?: number;
+  /** The lazy region at the start of the body: its bytes, block size and the CRC-32 of each block (u32 LE, base64). */
+  lazy?: { bytes: number; block: number; crcs: string };
   sections: SectionInfo[];
   avgLen: number;
   extra: unknown;
@@ -61,6 +70,8 @@ export interface SnapshotContents {
    * without building the map.
    */
   fileLines?: () => string;
+  /** The sections read per article when used: set `onDamage` to hear of a damaged one. */
+  lazy?: LazyRegion;
 }
 
 /** The corpus files a snapshot was built from and the salt of its key, so a later start can reuse it in part. */
@@ -75,21 +86,42 @@ export interface SnapshotSource {
 export class SnapshotError extends Error {}
 
 
-/** Collects small chunks into large writes (200,000 articles would otherwise be 400,000 system calls). */
+/** Size of a block of the lazy region, each with its own CRC-32. */
+const LAZY_BLOCK = 16 << 10;
+
+/**
+ * Collects small chunks into large writes (200,000 articles would otherwise be 400,000 system calls),
+ * and checksums them: per block while the lazy region is written, as one CRC-32 after it.
+ */
 class SnapshotWriter {
   private readonly buffer = Buffer.alloc(4 << 20);
   private used = 0;
   crc = 0;
   written = 0;
+  /** True while the lazy region is written. */
+  lazy = true;
+  /** CRC-32 of each full block of the lazy region so far. */
+  readonly blockCrcs: number[] = [];
+  private blockCrc = 0;
+  private blockFill = 0;
 
   constructor(private readonly fd: number) {}
 
-  /** Appends bytes; `checked` ones count towards the checksum. */
+  /** Appends bytes; `checked` ones count towards the checksums. */
   write(chunk: Uint8Array, checked = true): void {
     // zlib's crc32 of an empty array over an empty buffer (a null data pointer) starts over at 0 rather than
     // returning the running value; an empty corpus has such sections, and its snapshot then never matched.
     if (chunk.length === 0) return;
-    if (checked) this.crc = crc32(chunk, this.crc);
+    if (checked && !this.lazy) this.crc = crc32(chunk, this.crc);
+    else if (checked) {
+      for (let at = 0; at < chunk.length; ) {
+        const piece = chunk.subarray(at, at + LAZY_BLOCK - this.blockFill);
+        this.blockCrc = crc32(piece, this.blockCrc);
+        this.blockFill += piece.length;
+        at += piece.length;
+        if (this.blockFill === LAZY_BLOCK) this.endBlock();
+      }
+    }
     this.written += chunk.length;
     if (chunk.length > this.buffer.length / 2) {
       this.flush();
@@ -99,6 +131,18 @@ class SnapshotWriter {
     if (this.used + chunk.length > this.buffer.length) this.flush();
     this.buffer.set(chunk, this.used);
     this.used += chunk.length;
+  }
+
+  private endBlock(): void {
+    this.blockCrcs.push(this.blockCrc);
+    this.blockCrc = 0;
+    this.blockFill = 0;
+  }
+
+  /** Ends the lazy region: what follows is checksummed as one. */
+  endLazy(): void {
+    if (this.blockFill) this.endBlock();
+    this.lazy = false;
   }
 
   flush(): void {
@@ -163,11 +207,18 @@ export function* writeSnapshotSteps(file: string, segment: Segment, key: string,
     out.write(MAGIC, false);
     const infos: SectionInfo[] = [];
     let offset = 0;
-    const sections = [...segmentSections(segment.data), ...articleSections(segment.articles), ...fingerprintSections(segment.articles)];
-    if (source) sections.push({ name: 'files', type: 'bytes', chunks: () => fileLines(source) });
+    const all = [...segmentSections(segment.data), ...articleSections(segment.articles), ...fingerprintSections(segment.articles)];
+    if (source) all.push({ name: 'files', type: 'bytes', chunks: () => fileLines(source) });
+    // The lazy region first: a table of offsets (read at start) is written after the blob it indexes.
+    const sections = [...all.filter((x) => x.lazy), ...all.filter((x) => !x.lazy)];
+    let lazyBytes = -1;
     let chunks = 0;
     let sinceStep = 0;
     for (const section of sections) {
+      if (!section.lazy && lazyBytes < 0) {
+        lazyBytes = offset;
+        out.endLazy();
+      }
       let bytes = 0;
       for (const whole of section.chunks()) {
         // A large array goes out in slices, each a step (its checksum runs on as over the whole).
@@ -187,6 +238,11 @@ export function* writeSnapshotSteps(file: string, segment: Segment, key: string,
       if (padded > offset + bytes) out.write(ZEROS.subarray(0, padded - offset - bytes));
       offset = padded;
     }
+    if (lazyBytes < 0) {
+      lazyBytes = offset;
+      out.endLazy();
+    }
+    const crcs = Buffer.from(Uint32Array.from(out.blockCrcs).buffer).toString('base64');
     const footer: Header = {
       format: SNAPSHOT_FORMAT,
       key,
@@ -194,7 +250,9 @@ export function* writeSnapshotSteps(file: string, segment: Segment, key: string,
       version,
       avgLen: segment.data.avgLen,
       extra,
-      checksum: `crc32:${out.crc.toString(16)}:${offset}`,
+      checksum: `crc32:${out.crc.toString(16)}:${offset - lazyBytes}`,
+      eager: offset - lazyBytes,
+      lazy: { bytes: lazyBytes, block: LAZY_BLOCK, crcs },
       sections: infos,
     };
     const footerBytes = Buffer.from(JSON.stringify(footer), 'utf8');
@@ -281,32 +339,83 @@ export async function readSnapshotBytes(file: string): Promise<Buffer | null> {
   }
 }
 
-/** A snapshot file's bytes, with the checksum of its body when it was computed while reading. */
+/** An open snapshot file, read from while its lazy sections are in use; closed once nothing refers to it. */
+export class SnapshotFile {
+  private static readonly closer = new FinalizationRegistry<number>((fd) => {
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed already.
+    }
+  });
+  private open = true;
+
+  /** @param id - device, inode, size and mtime of what `fd` reads: the file at `file` is that one as long as its id is */
+  constructor(
+    readonly fd: number,
+    readonly file: string,
+    readonly id: string,
+  ) {
+    SnapshotFile.closer.register(this, fd, this);
+  }
+
+  /** True while the file at its path is still the one open (not replaced or removed since). */
+  stillAtPath(): boolean {
+    try {
+      return fileId(statSync(this.file)) === this.id;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    SnapshotFile.closer.unregister(this);
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Closed already.
+    }
+  }
+}
+
+function fileId(st: { dev: number; ino: number; size: number; mtimeMs: number }): string {
+  return [st.dev, st.ino, st.size, st.mtimeMs].join(':');
+}
+
+/**
+ * A snapshot file's bytes, with the checksum of its body when it was computed while reading. Read by
+ * {@link readSnapshotChecked}, the bytes leave out the lazy region (magic, the region read at start,
+ * footer), which is read from `file` when used.
+ */
 export interface SnapshotBytes {
   buf: Buffer;
-  /** CRC-32 of the body as the footer places it; undefined when not computed (then {@link decodeSnapshot} computes it). */
+  /** CRC-32 of the region read at start; undefined when not computed (then {@link decodeSnapshot} computes it). */
   bodyCrc?: number;
+  /** The open file the lazy region is read from, when `buf` leaves it out. */
+  file?: SnapshotFile;
 }
 
 /**
  * The reader thread: plain JavaScript on Node's built-ins only (it needs no loader, so it starts in
- * milliseconds under tsx too). It checksums the body between the magic and the footer, then reads the
- * whole file with as few system calls as the kernel allows into a buffer of its own and hands it over
- * (transferred, not copied).
+ * milliseconds under tsx too). It reads parts of the open snapshot file (`fd`, opened by the calling
+ * thread, so every thread reads the same file) into the buffer the threads share, with as few system
+ * calls as the kernel allows; given `check`, it first checksums that range of the file.
  *
- * The checksum pass reads the body through a small buffer that stays in the processor's cache, and
- * the checksum runs on those bytes while they are there: over the large buffer, after the bulk read,
- * it would read half a gigabyte back from memory (most of a second on the bench machine, for what the
- * small-buffer pass does in a tenth). It is as safe: both passes read the same open file (its inode:
- * a snapshot is only ever replaced by renaming a new file over it, never written in place, so what the
- * descriptor reads cannot change between them), at the same offsets, through the same page cache.
+ * The checksum pass reads through a small buffer that stays in the processor's cache, and the
+ * checksum runs on those bytes while they are there: over the large buffer, after the bulk read, it
+ * would read the bytes back from memory (most of a second per 500 MB on the bench machine, for what
+ * the small-buffer pass does in a tenth). It is as safe: both passes read the same open file (its
+ * inode: a snapshot is only ever replaced by renaming a new file over it, never written in place),
+ * at the same offsets, through the same page cache.
  */
 const READER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
+const { readSync } = require('node:fs');
 const { crc32 } = require('node:zlib');
-const { file, magic, shared, parts, checksum } = workerData;
-const readAt = (fd, buf, at, end) => {
+const { fd, shared, parts, check } = workerData;
+const readAt = (buf, at, end) => {
   let done = 0;
   while (at + done < end) {
     const n = readSync(fd, buf, done, Math.min(buf.length - done, end - at - done), at + done);
@@ -315,69 +424,39 @@ const readAt = (fd, buf, at, end) => {
   }
   return done;
 };
-let fd;
 try {
-  fd = openSync(file, 'r');
-  const st = fstatSync(fd);
-  const size = st.size;
-  // Which file this thread read: two threads reading parts of one snapshot must have read the same one.
-  const id = [st.dev, st.ino, st.size, st.mtimeMs].join(':');
   let crc;
-  if (checksum && size >= 2 * magic + 4) {
-    const tail = Buffer.alloc(4);
-    if (readAt(fd, tail, size - magic - 4, size - magic) === 4) {
-      const end = size - magic - 4 - tail.readUInt32LE(0);
-      if (end >= magic) {
-        const chunk = Buffer.allocUnsafeSlow(256 * 1024);
-        crc = 0;
-        for (let at = magic; at < end; ) {
-          const n = readAt(fd, chunk, at, Math.min(end, at + chunk.length));
-          if (n === 0) {
-            crc = undefined;
-            break;
-          }
-          // zlib's crc32 over an empty array starts over at 0: never called with one.
-          crc = crc32(n === chunk.length ? chunk : chunk.subarray(0, n), crc);
-          at += n;
-        }
+  if (check) {
+    const [from, end] = check;
+    const chunk = Buffer.allocUnsafeSlow(256 * 1024);
+    crc = 0;
+    for (let at = from; at < end; ) {
+      const n = readAt(chunk, at, Math.min(end, at + chunk.length));
+      if (n === 0) {
+        crc = undefined;
+        break;
       }
-    }
-  }
-  if (shared) {
-    // Its parts of the file into the buffer all the threads share.
-    let read = 0;
-    if (shared.byteLength !== size) read = -1;
-    else for (const [from, to] of parts) read += readAt(fd, Buffer.from(shared, from, to - from), from, to);
-    parentPort.postMessage({ id, length: read, crc });
-  } else {
-    const bytes = new ArrayBuffer(size);
-    const buf = Buffer.from(bytes);
-    let at = 0;
-    while (at < size) {
-      const n = readSync(fd, buf, at, size - at, at);
-      if (n === 0) break;
+      // zlib's crc32 over an empty array starts over at 0: never called with one.
+      crc = crc32(n === chunk.length ? chunk : chunk.subarray(0, n), crc);
       at += n;
     }
-    parentPort.postMessage(at === size ? { bytes, length: at, crc } : { bytes, length: at }, [bytes]);
   }
+  let length = 0;
+  for (const [from, to, at] of parts) length += readAt(Buffer.from(shared, at, to - from), from, to);
+  parentPort.postMessage({ length, crc });
 } catch (err) {
   parentPort.postMessage({ code: err.code ?? null, message: String(err.message) });
-} finally {
-  if (fd !== undefined) closeSync(fd);
 }
 `;
 
 interface ReaderReply {
-  /** The file read (device, inode, size, mtime), by a thread reading part of it. */
-  id?: string;
-  bytes?: ArrayBuffer;
   length?: number;
   crc?: number;
   code?: string | null;
   message?: string;
 }
 
-/** From this size on, a snapshot is read by two threads, each a part (see {@link readSnapshotChecked}). */
+/** From this many bytes read at start on, a snapshot is read by two threads, each a part (see {@link readSnapshotChecked}). */
 const SPLIT_BYTES = 64 << 20;
 
 /** Runs the reader thread over `workerData`; its reply, or null when it could not start or died. */
@@ -404,15 +483,47 @@ function runReader(workerData: Record<string, unknown>): Promise<ReaderReply | n
   });
 }
 
+/** Reads `[at, end)` of `fd` into `buf` from its start; the bytes read. */
+function readFully(fd: number, buf: Uint8Array, at: number, end: number): number {
+  let done = 0;
+  while (at + done < end) {
+    const n = readSync(fd, buf, done, end - at - done, at + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
+}
+
+/** Where the region read at start lies in a snapshot file, from its footer: `[from, to)`, and the footer from `to` on. */
+function startRegion(fd: number, size: number): { from: number; to: number } | null {
+  const m = MAGIC.length;
+  if (size < 2 * m + 4) return null;
+  const tail = Buffer.alloc(4);
+  if (readFully(fd, tail, size - m - 4, size - m) !== 4) return null;
+  const len = tail.readUInt32LE(0);
+  const footerStart = size - m - 4 - len;
+  if (footerStart < m) return null;
+  const footer = Buffer.alloc(len);
+  if (readFully(fd, footer, footerStart, footerStart + len) !== len) return null;
+  let lazy = 0;
+  try {
+    const header = JSON.parse(footer.toString('utf8')) as Partial<Header>;
+    const bytes = header.lazy?.bytes;
+    if (typeof bytes === 'number' && Number.isInteger(bytes) && bytes >= 0 && m + bytes <= footerStart) lazy = bytes;
+  } catch {
+    // Not a footer: everything is read, and decoding says what is wrong.
+  }
+  return { from: m + lazy, to: footerStart };
+}
+
 /**
- * Reads a snapshot file on threads of their own and checksums its body there too, so the calling
+ * Reads a snapshot file on threads of their own and checksums what it reads there too, so the calling
  * thread is free meanwhile (a restart hashes the corpus then) and does not spend a CPU-bound half
- * second per 500 MB on the checksum. Most of a large snapshot's read is the kernel filling fresh
- * memory, one page at a time: from `splitBytes` on, two threads each read a part into one shared
- * buffer (the second core is otherwise idle for much of a restart). They must have read the same
- * file (device, inode, size, mtime: a snapshot is replaced by renaming a new file over it, never
- * written in place), else it is read again here. Falls back to {@link readSnapshotBytes} (checksum
- * left to {@link decodeSnapshot}) when a thread cannot run. Resolves to null when there is no snapshot.
+ * second per 500 MB on the checksum. Only the region a start needs is read (its lazy region stays on
+ * disk, read per article later from the file left open); most of that read is the kernel filling
+ * fresh memory, one page at a time: from `splitBytes` on, two threads each read a part into one
+ * shared buffer. Falls back to {@link readSnapshotBytes} (the whole file; checksum left to
+ * {@link decodeSnapshot}) when a thread cannot run. Resolves to null when there is no snapshot.
  * @throws SnapshotError when the file cannot be read
  */
 export async function readSnapshotChecked(file: string, splitBytes = SPLIT_BYTES): Promise<SnapshotBytes | null> {
@@ -420,35 +531,59 @@ export async function readSnapshotChecked(file: string, splitBytes = SPLIT_BYTES
     const buf = await readSnapshotBytes(file);
     return buf ? { buf } : null;
   };
-  const failed = (reply: ReaderReply): null => {
-    if (reply.code === 'ENOENT') return null;
-    throw new SnapshotError(`cannot read: ${reply.message ?? 'unknown error'}`);
-  };
-  let size = -1;
+  let fd: number;
   try {
-    size = statSync(file).size;
+    fd = openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new SnapshotError(`cannot read: ${(err as Error).message}`);
   }
-  if (size < splitBytes || size < 2 * MAGIC.length + 4) {
-    const reply = await runReader({ file, magic: MAGIC.length, checksum: true });
-    if (!reply) return plain();
-    if (!reply.bytes) return failed(reply);
-    const buf = Buffer.from(reply.bytes, 0, reply.length);
-    return reply.crc === undefined ? { buf } : { buf, bodyCrc: reply.crc };
+  let open: SnapshotFile | null = null;
+  try {
+    const st = fstatSync(fd);
+    open = new SnapshotFile(fd, file, fileId(st));
+    const size = st.size;
+    const region = startRegion(fd, size);
+    if (!region) {
+      open.close();
+      return await plain();
+    }
+    const m = MAGIC.length;
+    const { from, to } = region;
+    // The bytes as decoding reads them: magic, the region read at start, footer and end.
+    const shared = new SharedArrayBuffer(m + (to - from) + (size - to));
+    const image = Buffer.from(shared);
+    if (readFully(fd, image.subarray(0, m), 0, m) !== m || readFully(fd, image.subarray(m + (to - from)), to, size) !== size - to) {
+      open.close();
+      return await plain();
+    }
+    const check = [from, to];
+    let replies: Array<ReaderReply | null>;
+    if (to - from < splitBytes) replies = [await runReader({ fd, shared, parts: [[from, to, m]], check })];
+    else {
+      // The first thread also runs the checksum pass (a tenth of its read), so it reads the smaller part.
+      const split = from + Math.floor((to - from) * 0.45);
+      replies = await Promise.all([
+        runReader({ fd, shared, parts: [[from, split, m]], check }),
+        runReader({ fd, shared, parts: [[split, to, m + split - from]] }),
+      ]);
+    }
+    const failed = replies.find((r) => r && r.length === undefined);
+    if (failed) throw new SnapshotError(`cannot read: ${failed.message ?? 'unknown error'}`);
+    const length = replies.reduce((sum, r) => sum + (r?.length ?? 0), 0);
+    if (replies.some((r) => !r) || length !== to - from || replies[0]!.crc === undefined) {
+      open.close();
+      return await plain();
+    }
+    // Without a lazy region, nothing is read later: the file is closed now.
+    if (from === m) open.close();
+    return { buf: image, bodyCrc: replies[0]!.crc, ...(from > m ? { file: open } : {}) };
+  } catch (err) {
+    if (open) open.close();
+    else closeSync(fd);
+    if (err instanceof SnapshotError) throw err;
+    throw new SnapshotError(`cannot read: ${(err as Error).message}`);
   }
-  const shared = new SharedArrayBuffer(size);
-  // The first thread also runs the checksum pass (a tenth of its read), so it reads the smaller part.
-  const split = Math.floor(size * 0.45);
-  const [first, second] = await Promise.all([
-    runReader({ file, magic: MAGIC.length, shared, parts: [[0, split]], checksum: true }),
-    runReader({ file, magic: MAGIC.length, shared, parts: [[split, size]], checksum: false }),
-  ]);
-  if (!first || !second) return plain();
-  if (first.id === undefined) return failed(first);
-  if (second.id === undefined) return failed(second);
-  if (first.id !== second.id || first.length !== split || second.length !== size - split || first.crc === undefined) return plain();
-  return { buf: Buffer.from(shared), bodyCrc: first.crc };
 }
 
 /** The `files` section: one `path TAB entry` line per corpus file, written in slices. */
@@ -483,14 +618,14 @@ function parseFileLines(text: string): Map<string, string> {
  * @throws SnapshotError when damaged
  */
 export function decodeSnapshot(bytes: Buffer | SnapshotBytes, expectedKey: string | null, salt?: string, withFiles = false): SnapshotContents | null {
-  const { buf, bodyCrc } = Buffer.isBuffer(bytes) ? { buf: bytes, bodyCrc: undefined } : bytes;
-  const { header, bodyStart, bodyEnd } = parseHeader(buf);
+  const read: SnapshotBytes = Buffer.isBuffer(bytes) ? { buf: bytes } : bytes;
+  const { header, bodyStart, bodyEnd } = parseHeader(read.buf);
   if (header.format !== SNAPSHOT_FORMAT) return null;
   const exact = expectedKey === null || header.key === expectedKey;
   const earlier = !exact && salt !== undefined && header.salt === salt && header.sections.some((x) => x.name === 'files');
   if (!exact && !earlier) return null;
   // Only a partial reuse needs the file list; an exact start does not pay for parsing it.
-  return decodeBody(buf, bodyCrc, header, bodyStart, bodyEnd, exact, !exact || withFiles);
+  return decodeBody(read, header, bodyStart, bodyEnd, exact, !exact || withFiles);
 }
 
 /**
@@ -504,22 +639,192 @@ export function decodeSnapshot(bytes: Buffer | SnapshotBytes, expectedKey: strin
 export function decodeSnapshotOfSalt(bytes: SnapshotBytes, salt: string): SnapshotContents | null {
   const { header, bodyStart, bodyEnd } = parseHeader(bytes.buf);
   if (header.format !== SNAPSHOT_FORMAT || header.salt !== salt || !header.sections.some((x) => x.name === 'files')) return null;
-  return decodeBody(bytes.buf, bytes.bodyCrc, header, bodyStart, bodyEnd, false, false);
+  return decodeBody(bytes, header, bodyStart, bodyEnd, false, false);
+}
+
+/**
+ * The lazy region of a snapshot, in memory (a whole file read) or in its open file: a range is handed
+ * out only once every block it touches matched its CRC-32. A damaged block is read once more (a
+ * read can fail in passing); still damaged, it is reported to `onDamage` and the read throws.
+ */
+export class LazyRegion {
+  /** Blocks of the in-memory region checked so far. */
+  private readonly checked: Uint8Array;
+  /** The open file, when the region is read from it. */
+  readonly file: SnapshotFile | undefined;
+  /** Blocks read from the file lately, checked (the most recently used last): block number to slot in `slots`. */
+  private readonly cache = new Map<number, number>();
+  private slots: Buffer | undefined;
+  /** For reads across a few blocks. */
+  private scratch: Buffer | undefined;
+  private static readonly SCRATCH = 1 << 20;
+  private static readonly CACHED = 256;
+  damaged = false;
+  /** Told once, when a damaged block is found. */
+  onDamage: (() => void) | undefined;
+
+  constructor(
+    private readonly source: { memory: Buffer } | { file: SnapshotFile; at: number },
+    readonly bytes: number,
+    readonly block: number,
+    private readonly crcs: Uint32Array,
+  ) {
+    this.checked = new Uint8Array(crcs.length);
+    this.file = 'file' in source ? source.file : undefined;
+  }
+
+  /** Checks every block now (a region in memory is checked whole when decoded: it costs little, and a damaged file is then rebuilt at once). */
+  checkAll(): void {
+    this.read(0, this.bytes);
+  }
+
+  /** Bytes `[from, to)` of the region, checked; a view that may be shared with other reads. */
+  read(from: number, to: number): Uint8Array {
+    if (from < 0 || to > this.bytes || to < from) throw new SnapshotError('lazy section read out of range');
+    if (to === from) return new Uint8Array(0);
+    const B = this.block;
+    const b0 = Math.floor(from / B);
+    const b1 = Math.floor((to - 1) / B);
+    if ('memory' in this.source) {
+      const memory = this.source.memory;
+      for (let b = b0; b <= b1; b++) {
+        if (this.checked[b]) continue;
+        if (!this.matches(b, memory.subarray(b * B, Math.min(this.bytes, (b + 1) * B)))) this.fail(b);
+        this.checked[b] = 1;
+      }
+      return memory.subarray(from, to);
+    }
+    if (b0 === b1) {
+      const got = this.cachedBlock(b0);
+      return got.subarray(from - b0 * B, to - b0 * B);
+    }
+    const start = b0 * B;
+    const end = Math.min(this.bytes, (b1 + 1) * B);
+    // A few blocks (a text across a block boundary) into a buffer kept for that; a larger read into its own.
+    let into: Buffer | undefined;
+    if (end - start <= LazyRegion.SCRATCH) into = (this.scratch ??= Buffer.allocUnsafeSlow(LazyRegion.SCRATCH)).subarray(0, end - start);
+    return this.readChecked(start, end, into).subarray(from - start, to - start);
+  }
+
+  private matches(b: number, bytes: Uint8Array): boolean {
+    return b < this.crcs.length && crc32(bytes) === this.crcs[b];
+  }
+
+  private cachedBlock(b: number): Buffer {
+    const B = this.block;
+    let slot = this.cache.get(b);
+    if (slot !== undefined) this.cache.delete(b);
+    else {
+      // Kept blocks live in one buffer allocated once: a fresh buffer per read (fresh memory, and the collector
+      // for each) cost ten times the read itself.
+      this.slots ??= Buffer.allocUnsafeSlow(LazyRegion.CACHED * B);
+      if (this.cache.size < LazyRegion.CACHED) slot = this.cache.size;
+      else {
+        const [oldest, freed] = this.cache.entries().next().value!;
+        this.cache.delete(oldest);
+        slot = freed;
+      }
+      const end = Math.min(this.bytes, (b + 1) * B);
+      this.readChecked(b * B, end, this.slots.subarray(slot * B, slot * B + end - b * B));
+    }
+    this.cache.set(b, slot);
+    return this.slots!.subarray(slot * B, slot * B + Math.min(this.bytes, (b + 1) * B) - b * B);
+  }
+
+  /** Whole blocks `[start, end)` of the file, each checked, into `into` (a buffer of its own by default). */
+  private readChecked(start: number, end: number, into: Buffer = Buffer.allocUnsafeSlow(end - start)): Buffer {
+    const { file, at } = this.source as { file: SnapshotFile; at: number };
+    const B = this.block;
+    let bad = -1;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const n = readFully(file.fd, into, at + start, at + end);
+      bad = -1;
+      for (let b = start / B; b * B < end; b++) {
+        if (n < Math.min(end, (b + 1) * B) - start || !this.matches(b, into.subarray(b * B - start, Math.min(end, (b + 1) * B) - start))) {
+          bad = b;
+          break;
+        }
+      }
+      if (bad < 0) return into;
+    }
+    return this.fail(bad);
+  }
+
+  private fail(b: number): never {
+    if (!this.damaged) {
+      this.damaged = true;
+      this.onDamage?.();
+    }
+    throw new SnapshotError(`snapshot damaged: block ${b} of its lazily read sections does not match its checksum`);
+  }
 }
 
 /** Checks and decodes the body; the file list is parsed now (`files` true) or on its first read. */
-function decodeBody(buf: Buffer, bodyCrc: number | undefined, header: Header, bodyStart: number, bodyEnd: number, exact: boolean, files: boolean): SnapshotContents {
-  const body = buf.subarray(bodyStart, bodyEnd);
-  if (`crc32:${(bodyCrc ?? crc32(body)).toString(16)}:${body.length}` !== header.checksum) throw new SnapshotError('checksum mismatch');
+function decodeBody(read: SnapshotBytes, header: Header, bodyStart: number, bodyEnd: number, exact: boolean, files: boolean): SnapshotContents {
+  const buf = read.buf;
+  const lazyInfo = header.lazy;
+  const lazyBytes = lazyInfo?.bytes ?? 0;
+  const eagerBytes = header.eager ?? bodyEnd - bodyStart;
+  // The whole file, or (read by `readSnapshotChecked`) all but the lazy region, which is in `read.file`.
+  const whole = bodyEnd - bodyStart === lazyBytes + eagerBytes;
+  if (!whole && !(read.file && bodyEnd - bodyStart === eagerBytes)) throw new SnapshotError('body does not match its footer');
+  const eager = buf.subarray(whole ? bodyStart + lazyBytes : bodyStart, bodyEnd);
+  if (`crc32:${(read.bodyCrc ?? crc32(eager)).toString(16)}:${eager.length}` !== header.checksum) throw new SnapshotError('checksum mismatch');
+  let region: LazyRegion | null = null;
+  if (lazyBytes > 0) {
+    const crcBytes = Buffer.from(typeof lazyInfo?.crcs === 'string' ? lazyInfo.crcs : '', 'base64');
+    const block = lazyInfo?.block ?? 0;
+    if (!Number.isInteger(block) || block <= 0 || block % 8 !== 0 || crcBytes.length !== 4 * Math.ceil(lazyBytes / block)) throw new SnapshotError('lazy region table malformed');
+    const crcs = new Uint32Array(crcBytes.length / 4);
+    Buffer.from(crcs.buffer).set(crcBytes);
+    region = new LazyRegion(whole ? { memory: buf.subarray(bodyStart, bodyStart + lazyBytes) } : { file: read.file!, at: MAGIC.length }, lazyBytes, block, crcs);
+    if (whole) {
+      try {
+        region.checkAll();
+      } catch {
+        throw new SnapshotError('checksum mismatch');
+      }
+    }
+  }
   // Typed-array views need aligned offsets; a Buffer from the pool may not start on 8 bytes.
-  const aligned = body.byteOffset % 8 === 0 ? body : Buffer.from(body);
-  const get = (name: string): Uint8Array | Uint16Array | Uint32Array => {
+  const aligned = eager.byteOffset % 8 === 0 ? eager : Buffer.from(eager);
+  const section = (name: string): SectionInfo => {
     const s = header.sections.find((x) => x.name === name);
-    if (!s || s.offset + s.bytes > aligned.length) throw new SnapshotError(`section ${name} missing or truncated`);
-    const at = aligned.byteOffset + s.offset;
-    if (s.type === 'u32') return new Uint32Array(aligned.buffer, at, s.bytes / 4);
-    if (s.type === 'u16') return new Uint16Array(aligned.buffer, at, s.bytes / 2);
-    return new Uint8Array(aligned.buffer, at, s.bytes);
+    const inRegion = s && (s.offset < lazyBytes ? s.offset + s.bytes <= lazyBytes : s.offset - lazyBytes + s.bytes <= aligned.length);
+    if (!s || !inRegion || s.offset % 8 !== 0) throw new SnapshotError(`section ${name} missing or truncated`);
+    return s;
+  };
+  const view = (s: SectionInfo, bytes: Uint8Array): Uint8Array | Uint16Array | Uint32Array => {
+    if (s.type === 'u32') return new Uint32Array(bytes.buffer, bytes.byteOffset, s.bytes / 4);
+    if (s.type === 'u16') return new Uint16Array(bytes.buffer, bytes.byteOffset, s.bytes / 2);
+    return bytes;
+  };
+  const get = (name: string): Uint8Array | Uint16Array | Uint32Array => {
+    const s = section(name);
+    if (s.offset >= lazyBytes) return view(s, new Uint8Array(aligned.buffer, aligned.byteOffset + s.offset - lazyBytes, s.bytes));
+    // A lazy section asked for whole: read now, into memory of its own (aligned).
+    const got = region!.read(s.offset, s.offset + s.bytes);
+    const own = new Uint8Array(new ArrayBuffer(s.bytes));
+    own.set(got);
+    return view(s, own);
+  };
+  const reader: SectionReader = {
+    array: get,
+    bytes(name: string): SectionBytes {
+      const s = section(name);
+      if (s.offset >= lazyBytes) {
+        const all = new Uint8Array(aligned.buffer, aligned.byteOffset + s.offset - lazyBytes, s.bytes);
+        return { length: s.bytes, read: (from, to) => all.subarray(from, Math.max(from, Math.min(to, s.bytes))) };
+      }
+      const r = region!;
+      return {
+        length: s.bytes,
+        read: (from, to) => {
+          if (from < 0 || to > s.bytes || to < from) throw new SnapshotError(`section ${name} read out of range`);
+          return r.read(s.offset + from, s.offset + to);
+        },
+      };
+    },
   };
   const u32 = (name: string) => get(name) as Uint32Array;
   const u8 = (name: string) => get(name) as Uint8Array;
@@ -547,7 +852,7 @@ function decodeBody(buf: Buffer, bodyCrc: number | undefined, header: Header, bo
   if (data.postTf.length !== data.postings.length) throw new SnapshotError('posting frequencies do not match postings');
   let articles;
   try {
-    articles = unpackArticles(get);
+    articles = unpackArticles(reader);
   } catch (err) {
     if (err instanceof ArticleSectionError) throw new SnapshotError(err.message);
     throw err;
@@ -562,6 +867,7 @@ function decodeBody(buf: Buffer, bodyCrc: number | undefined, header: Header, bo
     key: header.key,
     version: header.version,
     segment: new Segment(data, articles),
+    ...(region ? { lazy: region } : {}),
     extra: header.extra,
     exact,
     get files() {

@@ -1,8 +1,10 @@
 /**
- * Articles inside the snapshot: a small JSON record per article plus packed sections (texts,
- * sentences, blocks, annotations) that are decoded per article on first use. Each annotation
- * (claims, dates, events) has its own section and is decoded on its own first read, so a command
- * reading one never parses the others.
+ * Articles inside the snapshot: ids, content hashes and copy marks in compact sections read at
+ * start (a restart masks and compares copies by them), and packed sections (metadata, texts,
+ * sentences, blocks, annotations) decoded per article on first use. Those are `lazy`: the snapshot
+ * reader leaves them on disk and reads an article's bytes when first asked (see snapshot.ts). Each
+ * annotation (claims, dates, events) has its own section and is decoded on its own first read, so a
+ * command reading one never parses the others.
  */
 import type { Article, Block, BlockKind, Sentence } from '../core/types.js';
 
@@ -17,19 +19,40 @@ export type ArrayKind = 'u8' | 'u16' | 'u32' | 'f64' | 'bytes';
 /** Data a section can hold. */
 export type Writable = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 
-/** Per-article fields kept as one JSON array (small); text, structure and annotations go into binary sections. */
-interface ArticleRecord {
-  id: string;
-  meta: Article['meta'];
-  contentHash: string;
-  duplicateOf?: string;
-}
-
-/** A section to write: its chunks are produced when it is written, so big blobs never exist in one piece. */
+/**
+ * A section to write: its chunks are produced when it is written, so big blobs never exist in one piece.
+ * A `lazy` one is only read when first used (a start does not read it).
+ */
 export interface SectionSource {
   name: string;
   type: ArrayKind;
   chunks: () => Iterable<Uint8Array>;
+  lazy?: boolean;
+}
+
+/** Bytes of a section, read (and checked) when asked for. */
+export interface SectionBytes {
+  readonly length: number;
+  /** Bytes `[from, to)` of the section; the view may be reused by the next read: decode it at once. */
+  read(from: number, to: number): Uint8Array;
+}
+
+/** The sections of a snapshot, as {@link unpackArticles} reads them. */
+export interface SectionReader {
+  /** A section as a typed array (a lazy one is read whole); throws when it is missing or truncated. */
+  array(name: string): Uint8Array | Uint16Array | Uint32Array;
+  /** A section read per range on demand. */
+  bytes(name: string): SectionBytes;
+}
+
+/** Joins strings by NUL (which no path, id or hash holds) as one section, written in slices. */
+function* joined(n: number, item: (i: number) => string): Iterable<Uint8Array> {
+  const SLICE = 2000;
+  for (let i = 0; i < n; i += SLICE) {
+    let text = '';
+    for (let j = i; j < Math.min(n, i + SLICE); j++) text += (j ? '\u0000' : '') + item(j);
+    yield Buffer.from(text, 'utf8');
+  }
 }
 
 const bytesOf = (a: Writable): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -83,16 +106,19 @@ export function articleSections(articles: readonly Article[]): SectionSource[] {
       bReason[bi++] = r;
     }
   }
-  const records = function* (): Iterable<Uint8Array> {
-    // One JSON array, written in slices so the whole string never exists at once.
-    yield Buffer.from('[');
-    for (let i = 0; i < n; i++) {
-      const a = articles[i]!;
-      const record: ArticleRecord = { id: a.id, meta: a.meta, contentHash: a.contentHash, ...(a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}) };
-      yield Buffer.from((i ? ',' : '') + JSON.stringify(record), 'utf8');
-    }
-    yield Buffer.from(']');
-  };
+  // Copy marks by the number of the article marked as the original; one outside these articles (a delta's article
+  // marked as a copy of the snapshot's) by its id, in `copyIds`.
+  const numberOf = new Map<string, number>();
+  articles.forEach((a, i) => numberOf.set(a.id, i));
+  const copyOf = new Uint32Array(n);
+  const copyIds: Array<[number, string]> = [];
+  articles.forEach((a, i) => {
+    if (!a.duplicateOf) return;
+    const j = numberOf.get(a.duplicateOf);
+    if (j === undefined) copyIds.push([i, a.duplicateOf]);
+    else copyOf[i] = j + 1;
+  });
+  const metaOffsets = new Uint32Array(n + 1);
   const blob = (offsets: Uint32Array, piece: (a: Article) => string | Buffer) =>
     function* (): Iterable<Uint8Array> {
       let bytes = 0;
@@ -106,29 +132,37 @@ export function articleSections(articles: readonly Article[]): SectionSource[] {
       offsets[n] = bytes;
     };
   const array = (name: string, type: ArrayKind, data: Writable): SectionSource => ({ name, type, chunks: () => [bytesOf(data)] });
+  const lazyArray = (name: string, type: ArrayKind, data: Writable): SectionSource => ({ ...array(name, type, data), lazy: true });
+  // Offset tables are written after the blobs they index (`blob` fills them): the lazy region is written first.
   return [
-    { name: 'articles', type: 'bytes', chunks: records },
-    { name: 'texts', type: 'bytes', chunks: blob(textOffsets, (a) => a.text) },
+    { name: 'ids', type: 'bytes', chunks: () => joined(n, (i) => articles[i]!.id) },
+    { name: 'contentHashes', type: 'bytes', chunks: () => joined(n, (i) => articles[i]!.contentHash) },
+    array('copyOf', 'u32', copyOf),
+    { name: 'copyIds', type: 'bytes', chunks: () => [Buffer.from(JSON.stringify(copyIds), 'utf8')] },
+    // Read at start (a tenth of the size of the texts), parsed per article on first read: copy marking reads the dates of many.
+    { name: 'meta', type: 'bytes', chunks: blob(metaOffsets, (a) => JSON.stringify(a.meta)) },
+    array('metaOffsets', 'u32', metaOffsets),
+    { name: 'texts', type: 'bytes', lazy: true, chunks: blob(textOffsets, (a) => a.text) },
     array('textOffsets', 'u32', textOffsets),
     { name: 'annotationNames', type: 'bytes', chunks: () => [Buffer.from(JSON.stringify([...annKeys]), 'utf8')] },
     ...[...annKeys].flatMap((key): SectionSource[] => {
       const offsets = new Uint32Array(n + 1);
       // An article without this annotation stores nothing (zero bytes), read back as absent.
       return [
-        { name: `annotation:${key}`, type: 'bytes', chunks: () => blob(offsets, annotationJson(articles, key))() },
+        { name: `annotation:${key}`, type: 'bytes', lazy: true, chunks: () => blob(offsets, annotationJson(articles, key))() },
         array(`annotationOffsets:${key}`, 'u32', offsets),
       ];
     }),
     array('sentOffsets', 'u32', sentOffsets),
-    array('sStart', 'u32', sStart),
-    array('sEnd', 'u32', sEnd),
-    array('sBlock', 'u32', sBlock),
-    array('sKind', 'u8', sKind),
+    lazyArray('sStart', 'u32', sStart),
+    lazyArray('sEnd', 'u32', sEnd),
+    lazyArray('sBlock', 'u32', sBlock),
+    lazyArray('sKind', 'u8', sKind),
     array('blockOffsets', 'u32', blockOffsets),
-    array('bStart', 'u32', bStart),
-    array('bEnd', 'u32', bEnd),
-    array('bKind', 'u8', bKind),
-    array('bReason', 'u32', bReason),
+    lazyArray('bStart', 'u32', bStart),
+    lazyArray('bEnd', 'u32', bEnd),
+    lazyArray('bKind', 'u8', bKind),
+    lazyArray('bReason', 'u32', bReason),
     { name: 'reasons', type: 'bytes', chunks: () => [Buffer.from(JSON.stringify([...reasons.keys()]), 'utf8')] },
   ];
 }
@@ -164,7 +198,7 @@ function annotationJson(articles: readonly Article[], key: string): (a: Article)
 /** One annotation's packed section: the JSON of every article, one after another. */
 interface AnnotationSection {
   name: string;
-  json: Buffer;
+  json: SectionBytes;
   offsets: Uint32Array;
 }
 
@@ -174,27 +208,52 @@ function settle(out: Record<string, unknown>, name: string, value: unknown): unk
   return value;
 }
 
+const utf8 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+
+/** Elements `[from, to)` of a u32 or u8 section, copied (a lazy section's bytes are a shared view). */
+function u32s(section: SectionBytes, from: number, to: number): Uint32Array {
+  const out = new Uint32Array(to - from);
+  new Uint8Array(out.buffer).set(section.read(4 * from, 4 * to));
+  return out;
+}
+
+/** The sentence and block sections (lazy), read per article. */
+interface Structure {
+  sStart: SectionBytes;
+  sEnd: SectionBytes;
+  sBlock: SectionBytes;
+  sKind: SectionBytes;
+  bStart: SectionBytes;
+  bEnd: SectionBytes;
+  bKind: SectionBytes;
+  bReason: SectionBytes;
+}
+
 /** The packed article sections of a snapshot, decoded on demand. */
 class ArticleStore {
   constructor(
-    readonly texts: Buffer,
+    private readonly structure: Structure,
+    readonly texts: SectionBytes,
     readonly textOffsets: Uint32Array,
+    readonly metas: SectionBytes,
+    readonly metaOffsets: Uint32Array,
     readonly annotations: AnnotationSection[],
     readonly sentOffsets: Uint32Array,
-    readonly sStart: Uint32Array,
-    readonly sEnd: Uint32Array,
-    readonly sBlock: Uint32Array,
-    readonly sKind: Uint8Array,
     readonly blockOffsets: Uint32Array,
-    readonly bStart: Uint32Array,
-    readonly bEnd: Uint32Array,
-    readonly bKind: Uint8Array,
-    readonly bReason: Uint32Array,
     readonly reasons: string[],
   ) {}
 
   text(i: number): string {
-    return this.texts.toString('utf8', this.textOffsets[i], this.textOffsets[i + 1]);
+    return utf8(this.texts.read(this.textOffsets[i]!, this.textOffsets[i + 1]!));
+  }
+
+  meta(i: number): Article['meta'] {
+    try {
+      return JSON.parse(utf8(this.metas.read(this.metaOffsets[i]!, this.metaOffsets[i + 1]!))) as Article['meta'];
+    } catch (err) {
+      if (err instanceof SyntaxError) throw new ArticleSectionError(`metadata of article ${i} is not JSON`);
+      throw err;
+    }
   }
 
   /** Annotation sections by name. */
@@ -208,8 +267,9 @@ class ArticleStore {
     const start = section.offsets[i]!;
     const end = section.offsets[i + 1]!;
     if (end <= start) return undefined;
+    const bytes = section.json.read(start, end);
     try {
-      return JSON.parse(section.json.toString('utf8', start, end)) as unknown;
+      return JSON.parse(utf8(bytes)) as unknown;
     } catch {
       return undefined;
     }
@@ -231,18 +291,30 @@ class ArticleStore {
   }
 
   sentences(i: number): Sentence[] {
+    const from = this.sentOffsets[i]!;
+    const to = this.sentOffsets[i + 1]!;
+    const { sStart, sEnd, sBlock, sKind } = this.structure;
+    const start = u32s(sStart, from, to);
+    const end = u32s(sEnd, from, to);
+    const block = u32s(sBlock, from, to);
+    const kind = sKind.read(from, to).slice();
     const out: Sentence[] = [];
-    for (let s = this.sentOffsets[i]!, k = 0; s < this.sentOffsets[i + 1]!; s++, k++) {
-      out.push({ start: this.sStart[s]!, end: this.sEnd[s]!, index: k, block: this.sBlock[s]!, kind: KINDS[this.sKind[s]!] ?? 'body' });
-    }
+    for (let k = 0; k < to - from; k++) out.push({ start: start[k]!, end: end[k]!, index: k, block: block[k]!, kind: KINDS[kind[k]!] ?? 'body' });
     return out;
   }
 
   blocks(i: number): Block[] {
+    const from = this.blockOffsets[i]!;
+    const to = this.blockOffsets[i + 1]!;
+    const { bStart, bEnd, bKind, bReason } = this.structure;
+    const start = u32s(bStart, from, to);
+    const end = u32s(bEnd, from, to);
+    const kind = bKind.read(from, to).slice();
+    const why = u32s(bReason, from, to);
     const out: Block[] = [];
-    for (let b = this.blockOffsets[i]!; b < this.blockOffsets[i + 1]!; b++) {
-      const block: Block = { start: this.bStart[b]!, end: this.bEnd[b]!, kind: KINDS[this.bKind[b]!] ?? 'body' };
-      const reason = this.bReason[b]! ? this.reasons[this.bReason[b]! - 1] : undefined;
+    for (let k = 0; k < to - from; k++) {
+      const block: Block = { start: start[k]!, end: end[k]!, kind: KINDS[kind[k]!] ?? 'body' };
+      const reason = why[k]! ? this.reasons[why[k]! - 1] : undefined;
       if (reason !== undefined) block.reason = reason;
       out.push(block);
     }
@@ -251,51 +323,62 @@ class ArticleStore {
 }
 
 /**
- * An article read from a snapshot. Text, sentences, blocks and annotations are decoded on first
- * read (start-up touches none of them; a query touches a few articles), then kept. They are
- * accessors on the prototype, so `toJSON` lists them for serialisation; they are assignable.
+ * An article read from a snapshot. Metadata, text, sentences, blocks and annotations are decoded
+ * on first read (start-up touches none of them; a query touches a few articles), then kept. They
+ * are accessors on the prototype, so `toJSON` lists them for serialisation; they are assignable.
  */
 export class StoredArticle implements Article {
-  id: string;
-  meta: Article['meta'];
-  contentHash: string;
   duplicateOf?: string;
-  private cache: { text?: string; sentences?: Sentence[]; blocks?: Block[]; annotations?: Record<string, unknown> } = {};
+  private metaRead: Article['meta'] | undefined = undefined;
+  private textRead: string | undefined = undefined;
+  private sentencesRead: Sentence[] | undefined = undefined;
+  private blocksRead: Block[] | undefined = undefined;
+  private annotationsRead: Record<string, unknown> | undefined = undefined;
 
+  /**
+   * @param store - the snapshot's article sections (fingerprints.ts keys the snapshot's fingerprints by it)
+   * @param index - the article's number in the snapshot
+   */
   constructor(
-    record: ArticleRecord,
-    private readonly store: ArticleStore,
-    private readonly index: number,
-  ) {
-    this.id = record.id;
-    this.meta = record.meta;
-    this.contentHash = record.contentHash;
-    if (record.duplicateOf) this.duplicateOf = record.duplicateOf;
+    readonly id: string,
+    readonly contentHash: string,
+    readonly store: object,
+    readonly index: number,
+  ) {}
+
+  private get sections(): ArticleStore {
+    return this.store as ArticleStore;
   }
 
+  get meta(): Article['meta'] {
+    return (this.metaRead ??= this.sections.meta(this.index));
+  }
+  set meta(value: Article['meta']) {
+    this.metaRead = value;
+  }
   get text(): string {
-    return (this.cache.text ??= this.store.text(this.index));
+    return (this.textRead ??= this.sections.text(this.index));
   }
   set text(value: string) {
-    this.cache.text = value;
+    this.textRead = value;
   }
   get sentences(): Sentence[] {
-    return (this.cache.sentences ??= this.store.sentences(this.index));
+    return (this.sentencesRead ??= this.sections.sentences(this.index));
   }
   set sentences(value: Sentence[]) {
-    this.cache.sentences = value;
+    this.sentencesRead = value;
   }
   get blocks(): Block[] {
-    return (this.cache.blocks ??= this.store.blocks(this.index));
+    return (this.blocksRead ??= this.sections.blocks(this.index));
   }
   set blocks(value: Block[]) {
-    this.cache.blocks = value;
+    this.blocksRead = value;
   }
   get annotations(): Record<string, unknown> {
-    return (this.cache.annotations ??= this.store.annotationsOf(this.index));
+    return (this.annotationsRead ??= this.sections.annotationsOf(this.index));
   }
   set annotations(value: Record<string, unknown>) {
-    this.cache.annotations = value;
+    this.annotationsRead = value;
   }
 
   /**
@@ -303,7 +386,7 @@ export class StoredArticle implements Article {
    * one annotation of many articles once each; it keeps what it needs). Same value as `annotations[name]`.
    */
   annotation(name: string): unknown {
-    return this.cache.annotations ? this.cache.annotations[name] : this.store.annotation(this.index, name);
+    return this.annotationsRead ? this.annotationsRead[name] : this.sections.annotation(this.index, name);
   }
 
   /** The plain article, as JSON and copies should see it. */
@@ -321,52 +404,86 @@ export class StoredArticle implements Article {
   }
 }
 
-/** Reads the article sections back through `get` (views on the snapshot buffer). */
-export function unpackArticles(get: (name: string) => Uint8Array | Uint16Array | Uint32Array): Article[] {
-  const bytes = (name: string): Buffer => {
-    const b = get(name) as Uint8Array;
-    return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  };
-  let records: ArticleRecord[];
+/** Strings joined by NUL, split back; `n` of them. */
+function splitJoined(bytes: Uint8Array, n: number, what: string): string[] {
+  const out = n === 0 ? [] : utf8(bytes).split('\u0000');
+  if (out.length !== n) throw new ArticleSectionError(`${what} do not match the articles`);
+  return out;
+}
+
+/** Reads the article sections back: ids, hashes and copy marks now, the rest per article when first read. */
+export function unpackArticles(reader: SectionReader): Article[] {
+  const { array, bytes } = { array: (name: string) => reader.array(name), bytes: (name: string) => reader.bytes(name) };
+  const json = (name: string): unknown => JSON.parse(utf8(array(name) as Uint8Array)) as unknown;
   let reasons: string[];
   let annotationNames: string[];
+  let copyIds: Array<[number, string]>;
   try {
-    records = JSON.parse(bytes('articles').toString('utf8')) as ArticleRecord[];
-    reasons = JSON.parse(bytes('reasons').toString('utf8')) as string[];
-    annotationNames = JSON.parse(bytes('annotationNames').toString('utf8')) as string[];
+    reasons = json('reasons') as string[];
+    annotationNames = json('annotationNames') as string[];
+    copyIds = json('copyIds') as Array<[number, string]>;
   } catch {
-    throw new ArticleSectionError('article records are not JSON');
+    throw new ArticleSectionError('article sections are not JSON');
   }
   if (!Array.isArray(annotationNames) || !annotationNames.every((x) => typeof x === 'string')) throw new ArticleSectionError('annotation names malformed');
-  const annotations = annotationNames.map((name) => ({ name, json: bytes(`annotation:${name}`), offsets: get(`annotationOffsets:${name}`) as Uint32Array }));
+  if (!Array.isArray(reasons) || !Array.isArray(copyIds)) throw new ArticleSectionError('article sections malformed');
+  const copyOf = array('copyOf') as Uint32Array;
+  const n = copyOf.length;
+  const ids = splitJoined(array('ids') as Uint8Array, n, 'ids');
+  const hashes = splitJoined(array('contentHashes') as Uint8Array, n, 'content hashes');
+  const annotations = annotationNames.map((name) => ({ name, json: bytes(`annotation:${name}`), offsets: array(`annotationOffsets:${name}`) as Uint32Array }));
+  const structure: Structure = {
+    sStart: bytes('sStart'),
+    sEnd: bytes('sEnd'),
+    sBlock: bytes('sBlock'),
+    sKind: bytes('sKind'),
+    bStart: bytes('bStart'),
+    bEnd: bytes('bEnd'),
+    bKind: bytes('bKind'),
+    bReason: bytes('bReason'),
+  };
   const store = new ArticleStore(
+    structure,
     bytes('texts'),
-    get('textOffsets') as Uint32Array,
+    array('textOffsets') as Uint32Array,
+    bytes('meta'),
+    array('metaOffsets') as Uint32Array,
     annotations,
-    get('sentOffsets') as Uint32Array,
-    get('sStart') as Uint32Array,
-    get('sEnd') as Uint32Array,
-    get('sBlock') as Uint32Array,
-    get('sKind') as Uint8Array,
-    get('blockOffsets') as Uint32Array,
-    get('bStart') as Uint32Array,
-    get('bEnd') as Uint32Array,
-    get('bKind') as Uint8Array,
-    get('bReason') as Uint32Array,
+    array('sentOffsets') as Uint32Array,
+    array('blockOffsets') as Uint32Array,
     reasons,
   );
-  const n = records.length;
-  const { textOffsets, sentOffsets, blockOffsets } = store;
-  if (textOffsets.length !== n + 1 || sentOffsets.length !== n + 1 || blockOffsets.length !== n + 1 || annotations.some((a) => a.offsets.length !== n + 1)) {
+  const { textOffsets, metaOffsets, sentOffsets, blockOffsets } = store;
+  if ([textOffsets, metaOffsets, sentOffsets, blockOffsets].some((o) => o.length !== n + 1) || annotations.some((a) => a.offsets.length !== n + 1)) {
     throw new ArticleSectionError('article sections do not match');
   }
+  // The lazily read sections are not read now: their sizes are checked against the tables.
+  const sentences = sentOffsets[n]!;
+  const blocks = blockOffsets[n]!;
+  const { sStart, sEnd, sBlock, sKind, bStart, bEnd, bKind, bReason } = structure;
   if (
-    sentOffsets[n] !== store.sStart.length ||
-    blockOffsets[n] !== store.bStart.length ||
+    [sStart, sEnd, sBlock].some((x) => x.length !== 4 * sentences) ||
+    sKind.length !== sentences ||
+    [bStart, bEnd, bReason].some((x) => x.length !== 4 * blocks) ||
+    bKind.length !== blocks ||
     textOffsets[n] !== store.texts.length ||
+    metaOffsets[n] !== store.metas.length ||
     annotations.some((a) => a.offsets[n] !== a.json.length)
   ) {
     throw new ArticleSectionError('article sections truncated');
   }
-  return records.map((r, i) => new StoredArticle(r, store, i));
+  const articles = new Array<StoredArticle>(n);
+  for (let i = 0; i < n; i++) articles[i] = new StoredArticle(ids[i]!, hashes[i]!, store, i);
+  for (let i = 0; i < n; i++) {
+    const j = copyOf[i]!;
+    if (j === 0) continue;
+    if (j > n) throw new ArticleSectionError('copy marks malformed');
+    articles[i]!.duplicateOf = ids[j - 1];
+  }
+  for (const [i, id] of copyIds) {
+    const a = articles[i];
+    if (!a || typeof id !== 'string') throw new ArticleSectionError('copy marks malformed');
+    a.duplicateOf = id;
+  }
+  return articles;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -24,20 +24,56 @@ describe('reading a snapshot on its own thread', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('gives the file bytes and the checksum of the body as the footer places it', async () => {
+  /** Where a snapshot file's regions lie, from its footer. */
+  const regions = (buf: Buffer): { lazy: number; footerStart: number } => {
+    const footerStart = buf.length - 8 - 4 - buf.readUInt32LE(buf.length - 12);
+    const footer = JSON.parse(buf.toString('utf8', footerStart, buf.length - 12)) as { lazy: { bytes: number } };
+    return { lazy: footer.lazy.bytes, footerStart };
+  };
+
+  it('reads the magic, the region a start needs and the footer, with that region\'s checksum; the lazy region stays in the file', async () => {
     await buildLibrary({ corpusDir: corpus, dataDir: data, logger: silent });
     const file = snapshotPath(data, corpus);
     const onDisk = readFileSync(file);
+    const { lazy, footerStart } = regions(onDisk);
+    expect(lazy).toBeGreaterThan(0);
     const read = (await readSnapshotChecked(file))!;
-    expect(read.buf.equals(onDisk)).toBe(true);
+    expect(read.buf.equals(Buffer.concat([onDisk.subarray(0, 8), onDisk.subarray(8 + lazy)]))).toBe(true);
+    expect(read.file).toBeDefined();
     // Typed-array views need the buffer to start on 8 bytes.
     expect(read.buf.byteOffset % 8).toBe(0);
-    const footerStart = onDisk.length - 8 - 4 - onDisk.readUInt32LE(onDisk.length - 12);
-    expect(read.bodyCrc).toBe(crc32(onDisk.subarray(8, footerStart)));
+    expect(read.bodyCrc).toBe(crc32(onDisk.subarray(8 + lazy, footerStart)));
     const fromThread = decodeSnapshot(read, null)!;
     const here = decodeSnapshot(onDisk, null)!;
-    expect(fromThread.segment.articles.map((a) => [a.id, a.text])).toEqual(here.segment.articles.map((a) => [a.id, a.text]));
+    const plain = (x: typeof here) => x.segment.articles.map((a) => JSON.parse(JSON.stringify(a)) as unknown);
+    expect(plain(fromThread)).toEqual(plain(here));
+    expect(fromThread.segment.articles.map((a) => a.meta.title)).toEqual(['Oil prices rise', 'Earthquake strikes Gyumri']);
     expect(fromThread.key).toBe(here.key);
+  });
+
+  it('an article read from the file is the article built: texts spanning blocks, more blocks than are kept, copy marks', async () => {
+    // 90 articles of about 70 KiB: the lazy region is over 90 blocks (64 are kept), and most texts span two.
+    const words = ['harbour', 'cranes', 'grain', 'vessels', 'tariffs', 'quotas', 'ministers', 'strikes'];
+    for (let i = 0; i < 90; i++) {
+      const body = Array.from({ length: 9000 }, (_, k) => words[(k * 7 + i) % words.length]).join(' ');
+      writeFileSync(path.join(corpus, `big-${String(i).padStart(2, '0')}.md`), `---\ntitle: Port story ${i}\npublished: 2024-04-${String((i % 28) + 1).padStart(2, '0')}\n---\nStory ${i}. ${body}.\n`);
+    }
+    // An exact copy, marked as one.
+    writeFileSync(path.join(corpus, 'quake-copy.md'), readFileSync(path.join(corpus, 'quake.md')));
+    const count: Analyser<number> = { name: 'count', version: '1', analyse: (a) => a.text.length };
+    const cold = await buildLibrary({ corpusDir: corpus, dataDir: data, logger: silent, analysers: [count] });
+    const want = cold.library.articles.map((a) => JSON.parse(JSON.stringify(a)) as unknown);
+    const read = (await readSnapshotChecked(snapshotPath(data, corpus)))!;
+    expect(read.file).toBeDefined();
+    const snap = decodeSnapshot(read, null)!;
+    // Last to first, then first to last: blocks are read again after they left the kept ones.
+    const articles = snap.segment.articles;
+    const backwards = [...articles].reverse().map((a) => JSON.parse(JSON.stringify(a)) as unknown).reverse();
+    expect(backwards).toEqual(want);
+    const fresh = decodeSnapshot((await readSnapshotChecked(snapshotPath(data, corpus)))!, null)!;
+    expect(fresh.segment.articles.map((a) => JSON.parse(JSON.stringify(a)) as unknown)).toEqual(want);
+    expect(fresh.segment.articles.find((a) => a.id === 'quake.md')!.duplicateOf).toBe('quake-copy.md');
+    expect(fresh.segment.articles.find((a) => a.id === 'big-42.md')!.annotations['count']).toBeGreaterThan(65536);
   });
 
   it('read by two threads, each a part, gives the same bytes and checksum; a damaged one is still found damaged', async () => {
@@ -46,16 +82,17 @@ describe('reading a snapshot on its own thread', () => {
     const one = (await readSnapshotChecked(file))!;
     const two = (await readSnapshotChecked(file, 0))!;
     expect(two.buf.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(one.buf.buffer).not.toBeInstanceOf(SharedArrayBuffer);
     expect(two.buf.equals(one.buf)).toBe(true);
     expect(two.bodyCrc).toBe(one.bodyCrc);
     const a = decodeSnapshot(two, null)!;
     expect(a.segment.articles.map((x) => [x.id, x.text, x.sentences.length])).toEqual(decodeSnapshot(one, null)!.segment.articles.map((x) => [x.id, x.text, x.sentences.length]));
-    // A byte of the body in the second thread's part.
+    // A byte of the region read at start, in the second thread's part.
     const buf = readFileSync(file);
-    const footerStart = buf.length - 8 - 4 - buf.readUInt32LE(buf.length - 12);
-    const at = Math.floor((Math.floor(buf.length * 0.45) + footerStart) / 2);
-    expect(at).toBeGreaterThan(buf.length * 0.45);
+    const { lazy, footerStart } = regions(buf);
+    const from = 8 + lazy;
+    const split = from + Math.floor((footerStart - from) * 0.45);
+    const at = Math.floor((split + footerStart) / 2);
+    expect(at).toBeGreaterThan(split);
     buf[at] = buf[at]! ^ 0xff;
     writeFileSync(file, buf);
     const damaged = (await readSnapshotChecked(file, 0))!;
@@ -66,18 +103,57 @@ describe('reading a snapshot on its own thread', () => {
   it('the checksum computed on the thread is the one checked', async () => {
     await buildLibrary({ corpusDir: corpus, dataDir: data, logger: silent });
     const read = (await readSnapshotChecked(snapshotPath(data, corpus)))!;
-    expect(() => decodeSnapshot({ buf: read.buf, bodyCrc: (read.bodyCrc! ^ 1) >>> 0 }, null)).toThrow(SnapshotError);
+    expect(() => decodeSnapshot({ ...read, bodyCrc: (read.bodyCrc! ^ 1) >>> 0 }, null)).toThrow(SnapshotError);
   });
 
-  it('resolves to null when there is no snapshot, and a damaged one is found damaged', async () => {
+  it('resolves to null when there is no snapshot; a damaged lazy region is found when read from the file, and at once when read whole', async () => {
     expect(await readSnapshotChecked(path.join(root, 'none.snap'))).toBeNull();
     await buildLibrary({ corpusDir: corpus, dataDir: data, logger: silent });
     const file = snapshotPath(data, corpus);
     const buf = readFileSync(file);
+    // Byte 20 is in the lazy region (it comes first): an article's metadata or text.
+    expect(regions(buf).lazy).toBeGreaterThan(20);
     buf[20] = buf[20]! ^ 0xff;
     writeFileSync(file, buf);
     const read = (await readSnapshotChecked(file))!;
-    expect(() => decodeSnapshot(read, null)).toThrow('checksum mismatch');
+    const snap = decodeSnapshot(read, null)!;
+    let told = 0;
+    snap.lazy!.onDamage = () => told++;
+    const readAll = () => snap.segment.articles.map((a) => [a.meta, a.text]);
+    expect(readAll).toThrow('snapshot damaged');
+    expect(readAll).toThrow(SnapshotError);
+    expect(told).toBe(1);
+    // The whole file in memory: checked when decoded.
+    expect(() => decodeSnapshot(buf, null)).toThrow('checksum mismatch');
+  });
+
+  it('a start from a snapshot whose lazy region is damaged never serves its bytes: the read throws, is reported once, and the next start rebuilds', async () => {
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger: silent });
+    const old = new Date(Date.now() - 3600_000);
+    for (const f of ['quake.md', 'oil.md']) utimesSync(path.join(corpus, f), old, old);
+    // Once more, so the manifest trusts the files' hashes and the start reads none.
+    await buildLibrary({ corpusDir: corpus, dataDir: data, logger: silent });
+    const file = snapshotPath(data, corpus);
+    const buf = readFileSync(file);
+    buf[20] = buf[20]! ^ 0xff;
+    // In place, as a failing disk would: the same file, its footer and start region intact.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, buf, 20, 1, 20);
+    closeSync(fd);
+    const warnings: string[] = [];
+    const logger = { ...silent, warn: (_: unknown, msg?: string) => void warnings.push(msg ?? '') };
+    const started = await buildLibrary({ corpusDir: corpus, dataDir: data, logger });
+    expect(started.fromSnapshot).toBe(true);
+    expect(warnings).toEqual([]);
+    const oil = started.library.get('oil.md')!;
+    expect(() => [oil.meta.title, oil.text]).toThrow(SnapshotError);
+    expect(warnings.filter((w) => /snapshot damaged/.test(w))).toHaveLength(1);
+    expect(existsSync(file)).toBe(false);
+    const next = await buildLibrary({ corpusDir: corpus, dataDir: data, logger: silent });
+    expect(next.fromSnapshot).toBe(false);
+    expect(next.incremental).toBeUndefined();
+    expect(next.library.get('oil.md')!.meta.title).toBe('Oil prices rise');
+    expect(next.library.search('opec')[0]?.articleId).toBe('oil.md');
   });
 
   it('decodes a snapshot of the same salt while the key is computed: exact when unchanged, incremental when a file changed, rebuilt under another salt', async () => {
