@@ -30,6 +30,7 @@ import { shippedChooser, type SourceChooser } from './model/choose.js';
 import { shippedTagger, type CueTagger } from './model/tagger.js';
 import { growCues, shippedEdges, type CueEdges } from './model/cue-edges.js';
 import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, unitTokens, type Token } from './tokens.js';
+import { OTHER_ABBREVIATIONS } from '../ingest/abbreviations.js';
 import type { RawStatement as Raw, Stance, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
 
@@ -192,6 +193,13 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
     // "…, who added that …", "…, Reuters reported": a statement of its own, not a description.
     if (x.word && (x.lower === 'that' || REPORTING_CORE.has(x.lower))) return closed;
     if (x.text === ',') {
+      // "Ana Ruiz, 29, of Meridian, Ind.": a state after its town is part of the place.
+      const state = stateAt(toks, k + 1);
+      if (state > k) {
+        if (toks[state + 1]?.text !== ',' && !toks.slice(state + 1).some((y) => y.word)) return state;
+        k = state;
+        continue;
+      }
       // "Senator Peter Welch, Democrat of Vermont, who replaced Mr. Sanders in the House": runs on.
       const more = toks[k + 1];
       if (more?.word && /^(?:who|whose|which|and|a|an|the)$/.test(more.lower)) { closed = k; continue; }
@@ -205,6 +213,18 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
   }
   const last = toks.length - 1;
   return last < end + 40 ? (toks[last]!.word ? last : last - 1) : end;
+}
+
+/** US states as the wires write them after a town ("Tampa, Fla.", "Albany, N.Y.", "Austin, Texas"). */
+const STATE_ABBREVIATIONS = new Set([...OTHER_ABBREVIATIONS.slice(OTHER_ABBREVIATIONS.indexOf('Md')), 'Texas', 'Ohio', 'Iowa', 'Utah', 'Maine', 'Alaska', 'Hawaii', 'Idaho']);
+
+/** Index of the last token of a state name at token `i` (its point included), or -1. */
+function stateAt(toks: readonly Token[], i: number): number {
+  const t = toks[i];
+  if (!t?.word) return -1;
+  if (/^(?:[NSW]\.[A-Z]|R\.I|D\.C)\.?$/.test(t.text)) return toks[i + 1]?.text === '.' && !t.text.endsWith('.') ? i + 1 : i;
+  if (!STATE_ABBREVIATIONS.has(t.text)) return -1;
+  return toks[i + 1]?.text === '.' && t.text.length <= 5 && !/^(?:Texas|Ohio|Iowa|Utah|Maine)$/.test(t.text) ? i + 1 : i;
 }
 
 /** Lower-case words that open a speaker's title before a name ("former Gov. …", "election lawyer …"). */
@@ -709,7 +729,9 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     let subjectStart = rel ? rel[0] : wholeSubject(toks, npLeft(toks, before));
     // "spending the final day attacking a rival": a bare -ing form has no subject right before it,
     // unless an auxiliary stands between ("was attacking") or "with" opens it ("with Fox News calling").
-    if (!rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && before === c - 1 && toks[subjectStart - 1]?.lower !== 'with') subjectStart = -1;
+    // ("posts late Sunday saying …": a time phrase between is no auxiliary either.)
+    const bare = toks.slice(before + 1, c).every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || /^(?:late|early|last|this|next)$/.test(x.lower));
+    if (!rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && toks[subjectStart - 1]?.lower !== 'with' && rule('source.bare-participle', bare)) subjectStart = -1;
     if (rel) {
       speaker.source = span(toks, rel[0], before);
       speaker.name = span(toks, rel[0], rel[1]);
