@@ -12,7 +12,7 @@ import type { Span } from '../core/types.js';
 import { headOf, relativeSubject, tightStart } from './antecedents.js';
 import { offBodyTest, resolveClaimants } from './claimants.js';
 import {
-  BOUNDARY, CUE_PREFILTER, CUE_VERBS, type CueEntry, DENIAL_WORDS, DETERMINERS, OUTLET_DISPUTE, PHRASAL_CUES,
+  BOUNDARY, COMMON_VERBS, CUE_PREFILTER, CUE_VERBS, type CueEntry, DENIAL_WORDS, DETERMINERS, OUTLET_DISPUTE, PHRASAL_CUES,
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
@@ -349,12 +349,26 @@ function accordingTo(scan: UnitScan, c: number): number | undefined {
     let end = npRight(toks, c + 2);
     if (end < 0) return c;
     end = accordingEnd(toks, c + 2, end);
-    const source = span(toks, c + 2, end);
     const prevComma = c > 0 && toks[c - 1]!.text === ',';
+    // "…, according to Bill Moss, a pollster who ran the survey.": with the content before it, a
+    // description running to the end of the sentence is the source's, as PolNeAR writes it.
+    let name: Span | undefined;
+    if (prevComma && toks[end + 1]?.text === ',') {
+      const described = appositiveEnd(toks, end);
+      // A clause after the comma is more content ("…, according to the count, turnout fell"), not a description:
+      // no verb before its first relative word.
+      const relative = toks.findIndex((x, k) => k > end && /^(?:who|whose|which|that)$/.test(x.lower));
+      const verb = toks.slice(end + 2, relative > end ? relative : described + 1).some((x) => x.word && !x.cap && (AUX_AFTER.has(x.lower) || COMMON_VERBS.has(x.lower) || /ed$/.test(x.lower)));
+      if (rule('according.description-to-end', described > end + 1 && !verb && !toks.slice(described + 1).some((x) => x.word))) {
+        name = span(toks, c + 2, end);
+        end = described;
+      }
+    }
+    const source = span(toks, c + 2, end);
     const content = prevComma || end + 1 >= toks.length - 1
       ? trimSpan(text, unit.start, toks[c]!.start)
       : trimSpan(text, toks[end + 1]!.start, unit.end);
-    out.push({ cue: span(toks, c, c + 1), source, content, unit, stance: 'asserts', lemma: 'according' });
+    out.push({ cue: span(toks, c, c + 1), source, content, unit, stance: 'asserts', lemma: 'according', ...(name ? { name } : {}) });
     return end;
   }
   return undefined;

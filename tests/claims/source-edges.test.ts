@@ -41,4 +41,14 @@ describe('source edges (issue 14)', () => {
   it('takes a word limiting a number that opens the subject', () => {
     expect(sources('Only 38 percent of dockers say the deal is fair.\nAt least a dozen members of the board told the chair to resign.\nNine in 10 dockers say the deal is unfair.')).toEqual(['Only 38 percent of dockers', 'At least a dozen members of the board', 'Nine in 10 dockers']);
   });
+
+  it('takes a description running to the sentence end into an "according to" source after its content, not a clause', () => {
+    const text = 'Fees rose by a third, according to Lina Brandt, a harbour economist who tracks the port.\nIn the north, according to the pilots union, ferries ran late all week.\nFees rose, according to the ledger, the board said nothing.';
+    const found = findStatements(text, lines(text)).filter((s) => /^according to$/i.test(text.slice(s.cue.start, s.cue.end)));
+    expect(found.map((s) => [text.slice(s.source!.start, s.source!.end), s.claimant])).toEqual([
+      ['Lina Brandt, a harbour economist who tracks the port', 'Lina Brandt'],
+      ['the pilots union', 'pilots union'],
+      ['the ledger', 'ledger'],
+    ]);
+  });
 });
