@@ -51,4 +51,14 @@ describe('source edges (issue 14)', () => {
       ['the ledger', 'ledger'],
     ]);
   });
+
+  it('takes the phrase placing an unnamed speaker after a quotation, without the anonymity clause, and keeps the claimant bare', () => {
+    const text = '"The deal is off," said a person close to the harbour board.\n"Nobody agreed," said one official familiar with the talks, who asked not to be named.\n"We will see," said one Liberal involved in the planning.';
+    const found = findStatements(text, lines(text)).filter((s) => text.slice(s.cue.start, s.cue.end) === 'said');
+    expect(found.map((s) => [text.slice(s.source!.start, s.source!.end), s.claimant])).toEqual([
+      ['a person close to the harbour board', 'a person'],
+      ['one official familiar with the talks', 'one official'],
+      ['one Liberal involved in the planning', 'one Liberal'],
+    ]);
+  });
 });
