@@ -111,7 +111,7 @@ function prf(t: Tally, matched: number): string {
   const p = t.predicted ? matched / t.predicted : 0;
   const r = t.gold ? matched / t.gold : 0;
   const f = p + r ? (2 * p * r) / (p + r) : 0;
-  return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`;
+  return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}  (${matched} of ${t.predicted} predicted, ${t.gold} gold)`;
 }
 
 /** Scores of one run over a split. */

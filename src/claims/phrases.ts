@@ -58,6 +58,29 @@ function dayOfMonth(toks: readonly Token[], k: number): boolean {
   return toks[k - 1]?.text === '.' ? MONTH_SHORT.test(month.lower) : MONTH.test(month.lower) || MONTH_SHORT.test(month.lower);
 }
 
+/** Days of the week. */
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** Words that open a date phrase ("on Tuesday", "in March 2015", "since 2012", "last Friday"). */
+const DATE_OPENER = /^(?:on|in|by|since|during|until|through|from|after|before|last|this|next|early|late|mid|that)$/;
+
+/**
+ * True when token `k` ends a date phrase opened by a preposition or a time word: "on Tuesday",
+ * "in March 2015", "last Friday morning", "in 2015". A capitalised word after it starts a name of
+ * its own ("On Tuesday Clinton said"). A month with no opener stays a name ("April Ryan said").
+ */
+function openingDate(toks: readonly Token[], k: number): boolean {
+  const last = toks[k];
+  if (!last?.word) return false;
+  const dateWord = (t: Token) => (t.cap && (WEEKDAY.test(t.lower) || MONTH.test(t.lower))) || /^(?:1[89]|20)\d\d$/.test(t.text) || /^(?:morning|afternoon|evening|night)$/.test(t.lower) || /^\d{1,2}(?:st|nd|rd|th)?$/.test(t.lower) || t.text === ',';
+  if (!dateWord(last) || last.text === ',') return false;
+  let j = k;
+  while (j >= 0 && k - j < 5 && dateWord(toks[j]!)) j--;
+  const opener = toks[j];
+  // ("Nine in 10 voters": a bare number after "in" is a share, not a date.)
+  const dated = toks.slice(j + 1, k + 1).some((t) => (t.cap && (WEEKDAY.test(t.lower) || MONTH.test(t.lower))) || /^(?:1[89]|20)\d\d$/.test(t.text));
+  return dated && !!opener && opener.word && DATE_OPENER.test(opener.lower);
+}
+
 /** Nouns ending in -ly, which do not end a phrase the way adverbs do. */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'daily', 'weekly', 'monthly', 'quarterly', 'italy', 'fly', 'bully', 'belly', 'jelly']);
 
@@ -88,6 +111,8 @@ export function npLeft(toks: Token[], j: number): number {
     if (prev.lower === "'s") { i--; continue; }
     // "On May 3 Clinton said", "By Sept. 9 Rubio…": a day after a month is the date's, not the name's.
     if (cur.cap && dayOfMonth(toks, i - 1)) break;
+    // "On Tuesday Clinton said", "In March 2015 Obama said": an opening date is not part of the name.
+    if (cur.cap && openingDate(toks, i - 1)) break;
     // "the Reuters/Ipsos poll": names joined by a slash.
     if (prev.text === '/' && cur.cap && toks[i - 2]?.cap) { i -= 2; continue; }
     // "Kidder Peabody and Co", "Smith & Sons": the conjunction is part of the firm's name.
@@ -108,7 +133,28 @@ export function npLeft(toks: Token[], j: number): number {
     i--;
   }
   // A phrase of only determiners/possessive markers is no source.
-  return toks[i]!.lower === "'s" ? -1 : i;
+  if (toks[i]!.lower === "'s") return -1;
+  return limitedNumber(toks, i);
+}
+
+/** Words that limit a number opening a subject ("only 49 percent", "nearly three in five"). */
+const LIMITERS = /^(?:about|nearly|almost|roughly|only|approximately|barely|fully)$/;
+/** Two-word limiters ("at least a dozen members", "more than half of voters"). */
+const LIMITER_PAIRS = /^(?:at least|at most|more than|less than|fewer than|upwards of)$/;
+
+/**
+ * Start of a subject whose number phrase at `i` is limited by the words before it ("only 49
+ * percent of Republicans", "at least a dozen members of Congress", "About 1,200 teachers"), when
+ * the limiter opens the clause; `i` otherwise.
+ */
+function limitedNumber(toks: readonly Token[], i: number): number {
+  const first = toks[i]!;
+  const numberLike = /^\d/.test(first.text) || /^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|dozens|hundreds|thousands|a)$/.test(first.lower);
+  if (!numberLike || (first.lower === 'a' && !/^(?:third|quarter|fifth|half|dozen|handful|majority|plurality|minority)$/.test(toks[i + 1]?.lower ?? ''))) return i;
+  let start = i;
+  if (i >= 1 && LIMITERS.test(toks[i - 1]!.lower)) start = i - 1;
+  else if (i >= 2 && LIMITER_PAIRS.test(`${toks[i - 2]!.lower} ${toks[i - 1]!.lower}`)) start = i - 2;
+  return start < i && clauseStart(toks as Token[], start) ? start : i;
 }
 
 /**
@@ -257,6 +303,8 @@ export function npRight(toks: Token[], i: number): number {
     const next = toks[j + 1]!;
     if (next.lower === "'s") { j++; continue; }
     if (next.text === '(' && toks[j + 2]?.cap && toks[j + 3]?.text === ')') { j += 3; continue; }
+    // "Sen. Mark Dale (D-Ore.)": a party and state whose point the tokenizer split off.
+    if (next.text === '(' && toks[j]!.cap && /^[RDI]-\p{Lu}/u.test(toks[j + 2]?.text ?? '') && toks[j + 3]?.text === '.' && toks[j + 4]?.text === ')') { j += 4; continue; }
     // "The New York Times/CBS News poll": names joined by a slash.
     if (next.text === '/' && toks[j]!.cap && toks[j + 2]?.cap) { j += 2; continue; }
     if (!next.word) break;
@@ -295,6 +343,8 @@ export function npRight(toks: Token[], i: number): number {
     if (DETERMINERS.has(next.lower) && !toks[j]!.cap && toks[j]!.lower !== "'s" && !DETERMINERS.has(toks[j]!.lower)) break;
     j++;
   }
+  // "Cameron Easley for Morning Consult": a preposition whose object was not taken ends no phrase.
+  while (j > i && (NP_INNER_PREPS.has(toks[j]!.lower) || toks[j]!.lower === 'from') && !toks[j]!.cap) j--;
   return j;
 }
 

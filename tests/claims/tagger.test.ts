@@ -45,12 +45,13 @@ describe('cue tagger', () => {
     expect(found(text, makeTagger(HAND))).toEqual(['ruled <- Judge Marlow']);
   });
 
-  it('with the shipped weights, finds a position cue the rules miss and its source ("… pushed for"), and joins an adverb to a rules\' cue ("has repeatedly questioned")', () => {
+  it('with the shipped weights, finds an attitude cue the rules miss and its source ("… angry about"), and joins an adverb to a rules\' cue ("has repeatedly questioned")', () => {
     const shipped = shippedTagger();
     expect(shipped).not.toBeNull();
-    const pushed = 'Republicans pushed for a vote on the measure.';
-    expect(found(pushed, null)).toEqual([]);
-    expect(found(pushed, shipped)).toEqual(['pushed for <- Republicans']);
+    // (The weights retrained after h/attr6's rule changes no longer propose "pushed for" here.)
+    const angry = 'Voters are angry about the deal.';
+    expect(found(angry, null)).toEqual([]);
+    expect(found(angry, shipped)).toEqual(['angry about <- Voters']);
     // PolNeAR's cue takes in the auxiliary and adverb before the verb; the rules' cue is the verb alone.
     const questioned = 'The mayor has repeatedly questioned whether the audit was fair.';
     expect(found(questioned, null)).toEqual(['questioned <- The mayor']);
