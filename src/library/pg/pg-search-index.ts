@@ -90,6 +90,8 @@ interface Variant {
   weight: number;
   /** The term has a head (search_heads): its best passages, read instead of its whole posting list. */
   head: boolean;
+  /** Its score factor for this query (`params.factors`: weight × idf), set once the plan is made. */
+  factor?: number;
 }
 
 /** A query word with the terms it stands for in the archive. */
@@ -235,13 +237,16 @@ export class PgSearchIndex {
     const known = plans.filter((p) => p.variants.length > 0);
     const flat = known.flatMap((p, i) => p.variants.map((v) => ({ ...v, i })));
     const passages = Number(totals.passages);
+    const params = pgScoreParams(flat, passages, Number(totals.words));
+    let at = 0;
+    for (const w of known) for (const v of w.variants) v.factor = params.factors[at++];
     return {
       words,
       known,
       passages,
       terms: flat.map((v) => v.term),
       wordOf: flat.map((v) => v.i),
-      params: pgScoreParams(flat, passages, Number(totals.words)),
+      params,
     };
   }
 
@@ -267,6 +272,22 @@ export class PgSearchIndex {
               CROSS JOIN LATERAL (SELECT passage_id FROM search_heads h WHERE h.term = v.term ORDER BY impact DESC, is_copy, passage_id LIMIT $${values.length}) h
               JOIN search_passages x ON x.id = h.passage_id`;
     };
+    // One word alone: its terms' heads merged in the order of the word's score (a passage scores its best
+    // term's factor × head impact), and only the best `per` distinct passages of them read: a passage among
+    // the word's best `per` is among the first `per` of its best term's head. One read for all the terms
+    // (a prefix or a typo stands for up to 18), not `per` passages each.
+    const merged = (variants: readonly Variant[], per: number) => {
+      values.push(
+        variants.map((v) => v.term),
+        variants.map((v) => v.factor ?? 1),
+        per,
+      );
+      const [t, f, n] = [values.length - 2, values.length - 1, values.length];
+      return `SELECT x.* FROM (SELECT h.passage_id FROM unnest($${t}::text[], $${f}::float8[]) v(term, factor)
+                CROSS JOIN LATERAL (SELECT passage_id, is_copy, impact * v.factor AS s FROM search_heads h WHERE h.term = v.term ORDER BY impact DESC, is_copy, passage_id LIMIT $${n}) h
+                GROUP BY h.passage_id ORDER BY max(h.s) DESC, bool_or(h.is_copy), h.passage_id LIMIT $${n}) m
+              JOIN search_passages x ON x.id = m.passage_id`;
+    };
     const gin = (words: readonly WordPlan[], estimate: number) => {
       values.push(tsquery(words, op));
       const q = `$${values.length}::tsquery`;
@@ -276,10 +297,11 @@ export class PgSearchIndex {
         : `SELECT * FROM search_passages WHERE tsv @@ ${q} AND NOT same_text ORDER BY ts_rank(tsv, ${q}, 1) * boost DESC, is_copy, id LIMIT ${stageOne}`;
     };
     const parts: string[] = [];
-    const split = (words: readonly WordPlan[], per: (headed: number) => number) => {
-      const headed = words.flatMap((w) => w.variants.filter((v) => v.head).map((v) => v.term));
+    const split = (words: readonly WordPlan[], per: (headed: number) => number, one = false) => {
+      const headed = words.flatMap((w) => w.variants.filter((v) => v.head));
       const rest = words.map((w) => ({ ...w, variants: w.variants.filter((v) => !v.head) })).filter((w) => w.variants.length);
-      if (headed.length) parts.push(heads(headed, per(headed.length)));
+      if (headed.length > 1 && one) parts.push(merged(headed, per(1)));
+      else if (headed.length) parts.push(heads(headed.map((v) => v.term), per(headed.length)));
       if (rest.length) parts.push(gin(rest, rest.reduce((n, w) => n + w.variants.reduce((m, v) => m + v.df, 0), 0)));
     };
     if (op === '&') {
@@ -287,7 +309,7 @@ export class PgSearchIndex {
       // Without heads the whole query goes to the GIN index (it intersects the words' lists itself).
       if (!driver.variants.some((v) => v.head)) parts.push(gin(asked, driver.df));
       // Else the rarest word's candidates: its headed terms' heads and its other terms' passages (holding every word is checked after).
-      else split([driver], (n) => (single ? singleScan(want) : Math.ceil(HEAD_SCAN / n)));
+      else split([driver], (n) => (single ? singleScan(want) : Math.ceil(HEAD_SCAN / n)), single);
     } else split(asked, () => orScan);
     // A passage both in a head and matched by a rarer term comes twice; the callers keep its best row.
     return `(${parts.map((x) => `(${x})`).join(' UNION ALL ')}) p`;

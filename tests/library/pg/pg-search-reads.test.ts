@@ -1,0 +1,96 @@
+/**
+ * How many passages a postgres search reads (real PostgreSQL, tests/helpers/postgres.ts), on 400
+ * Reuters stories with small heads so frequent terms have heads shorter than their lists. Each
+ * passage read is fetched and scored, so the count is what a query costs; the answers must stay
+ * the compact engine's.
+ */
+import { existsSync } from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REUTERS_DIR, reutersArticles } from '../../../bench/search-oracle.js';
+import type { Article } from '../../../src/core/types.js';
+import { ANALYSERS } from '../../../src/library/analysers.js';
+import { analyseArticle, SegmentedLibrary } from '../../../src/library/indexed-library.js';
+import { archiveSalt, PgArchiveWriter } from '../../../src/library/pg/archive-writer.js';
+import { PgSearchIndex } from '../../../src/library/pg/pg-search-index.js';
+import { enableTrigrams, migrateSearch } from '../../../src/library/pg/search-schema.js';
+import { postgresDatabase } from '../../helpers/postgres.js';
+
+const HEADS = { headMin: 40, headSize: 120 };
+
+/** Passages each passage query of a search scores (from its plan, run with EXPLAIN ANALYZE), in order. */
+function counting(pool: pg.Pool): { reads: number[] } {
+  const seen = { reads: [] as number[] };
+  const query = pool.query.bind(pool) as (sql: string, values?: unknown[]) => Promise<pg.QueryResult>;
+  (pool as unknown as { query: typeof query }).query = async (sql: string, values?: unknown[]) => {
+    if (typeof sql === 'string' && sql.includes('WITH q AS')) {
+      const { rows } = await query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values);
+      // The candidates: the rows the score (a lateral aggregate, always the inner side of a nested loop) runs on.
+      let read = 0;
+      const walk = (node: Record<string, unknown>) => {
+        const plans = (node['Plans'] as Record<string, unknown>[] | undefined) ?? [];
+        if (node['Node Type'] === 'Nested Loop' && plans[1]?.['Node Type'] === 'Aggregate') read += Number(plans[0]!['Actual Rows']) * Number(plans[0]!['Actual Loops']);
+        for (const child of plans) walk(child);
+      };
+      walk((rows[0] as { 'QUERY PLAN': { Plan: Record<string, unknown> }[] })['QUERY PLAN'][0]!.Plan);
+      seen.reads.push(read);
+    }
+    return query(sql, values);
+  };
+  return seen;
+}
+
+describe.skipIf(!existsSync(REUTERS_DIR))('postgres search: passages read', () => {
+  let articles: Article[];
+  let pool: pg.Pool;
+  let index: PgSearchIndex;
+  let compact: SegmentedLibrary;
+  beforeAll(async () => {
+    articles = reutersArticles(400);
+    for (const a of articles) analyseArticle(a, ANALYSERS);
+    compact = SegmentedLibrary.fromArticles(articles);
+    pool = new pg.Pool({ connectionString: await postgresDatabase(), max: 4 });
+    await migrateSearch(pool);
+    await enableTrigrams(pool);
+    await new PgArchiveWriter(pool, archiveSalt(ANALYSERS), HEADS).sync(articles);
+    index = new PgSearchIndex(pool);
+  }, 240_000);
+  afterAll(async () => {
+    await pool?.end();
+  });
+
+  it("reads a prefix's best passages once for all its headed completions, not a share per completion, and answers as the compact engine", async () => {
+    // Prefixes of 4 letters (no typo variants) whose headed terms' heads together hold more than one
+    // word's worth of candidates (two or more terms; the prefix itself may be one).
+    const scan = (want: number) => 2 * want + 20;
+    const { rows } = await pool.query<{ prefix: string; headed: number }>(
+      `SELECT left(t.term, 4) AS prefix, count(*)::integer AS headed FROM search_terms t
+         CROSS JOIN LATERAL (SELECT count(*)::integer AS n FROM search_heads h WHERE h.term = t.term) h
+       WHERE t.head_floor IS NOT NULL AND length(t.term) >= 4 GROUP BY 1 HAVING sum(least(h.n, $1)) > $1 + 20 ORDER BY 2 DESC, 1 LIMIT 6`,
+      [scan(1 * 1 + 40)],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const seen = counting(pool);
+    for (const { prefix, headed } of rows) {
+      for (const [limit, perArticle] of [
+        [1, 1],
+        [10, 2],
+      ] as const) {
+        seen.reads.length = 0;
+        const ours = (await index.search(prefix, { limit, perArticle })).hits;
+        const theirs = compact.search(prefix, { limit, perArticle });
+        expect(ours.map((h) => `${h.articleId}@${h.span.start}`), prefix).toEqual(theirs.map((h) => `${h.articleId}@${h.span.start}`));
+        // The passages of its terms without a head (read whole through the GIN index), plus its best
+        // 2 × want + 20 headed ones (want: limit × perArticle + 40).
+        const plain = await pool.query<{ n: string }>(
+          `SELECT count(*) AS n FROM search_passages p WHERE NOT same_text AND EXISTS (
+             SELECT 1 FROM unnest(tsvector_to_array(p.tsv)) l JOIN search_terms t ON t.term = l WHERE left(l, length($1)) = $1 AND t.head_floor IS NULL)`,
+          [prefix],
+        );
+        const bound = scan(limit * perArticle + 40) + Number(plain.rows[0]!.n);
+        expect(seen.reads.length, prefix).toBe(1);
+        expect(seen.reads[0], `${prefix} (${headed} headed completions)`).toBeLessThanOrEqual(bound);
+      }
+    }
+  });
+});
