@@ -130,6 +130,9 @@ export class PgSearchIndex {
   /** Recently read articles with their estimated size (insertion order: the oldest first out). */
   private readonly cache = new Map<string, { article: Article; bytes: number }>();
   private cacheBytes = 0;
+  /** Texts of recently ranked articles that were not quoted (`texts`), by id, with their estimated bytes in `textBytes`. */
+  private readonly textCache = new Map<string, PickedArticle>();
+  private textBytes = 0;
   /** Whether the server has pg_trgm (typo variants and "did you mean" use it); `PgLibrary` sets it. */
   trigrams = true;
 
@@ -162,15 +165,63 @@ export class PgSearchIndex {
     return out;
   }
 
+  /**
+   * What picking hits reads of the candidates' articles (id, copy mark, text), by id: from the
+   * cache when the article is there, else the body and copy mark only, so the ranked candidates
+   * (up to `want` of them) cost no parse of layouts and annotations (most are never quoted).
+   */
+  private async texts(ids: Iterable<string>): Promise<Map<string, PickedArticle>> {
+    const out = new Map<string, PickedArticle>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.cache.get(id)?.article ?? this.textCache.get(id);
+      if (hit) out.set(id, hit);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const { rows } = await this.pool.query<{ id: string; duplicate_of: string | null; body: string }>(
+        `SELECT id, duplicate_of, body FROM search_articles WHERE id = ANY($1::text[])`,
+        [missing],
+      );
+      for (const row of rows) {
+        const picked: PickedArticle = row.duplicate_of ? { id: row.id, text: row.body, duplicateOf: row.duplicate_of } : { id: row.id, text: row.body };
+        out.set(row.id, picked);
+        this.rememberText(picked);
+      }
+    }
+    return out;
+  }
+
   /** Forgets cached articles (the ingest role rewrote the archive). */
   forget(): void {
     this.cache.clear();
     this.cacheBytes = 0;
+    this.textCache.clear();
+    this.textBytes = 0;
   }
 
   /** Bytes of parsed articles the cache holds (estimated, `rowBytes`). */
   get cachedBytes(): number {
     return this.cacheBytes;
+  }
+
+  /** Keeps a candidate's text (`texts`) within a quarter of the article cache's bound (oldest out first). */
+  private rememberText(picked: PickedArticle): void {
+    const bytes = 2 * picked.text.length + 128;
+    const bound = this.maxCacheBytes / 4;
+    const old = this.textCache.get(picked.id);
+    if (old) {
+      this.textCache.delete(picked.id);
+      this.textBytes -= 2 * old.text.length + 128;
+    }
+    if (bytes > bound) return;
+    for (const [id, entry] of this.textCache) {
+      if (this.textBytes + bytes <= bound) break;
+      this.textCache.delete(id);
+      this.textBytes -= 2 * entry.text.length + 128;
+    }
+    this.textCache.set(picked.id, picked);
+    this.textBytes += bytes;
   }
 
   private remember(article: Article, bytes: number): void {
@@ -386,12 +437,14 @@ export class PgSearchIndex {
       const more = await this.passages(planned, '|', want, options.articleIds);
       rows = rows.concat(more.filter((r) => !seen.has(`${r.article_id}\u0000${r.span_start}`)));
     }
-    const articles = await this.articles(rows.map((r) => r.article_id));
+    const texts = await this.texts(rows.map((r) => r.article_id));
     const picker = new HitPicker(limit, perArticle, planned.known);
     for (const row of rows) {
-      const article = articles.get(row.article_id);
+      const article = texts.get(row.article_id);
       if (article && picker.offer(article, row)) break;
     }
+    // Only the quoted articles are read whole (their layout and annotations parsed).
+    const articles = await this.articles(picker.hits.map((h) => h.articleId));
     const quoted = new Map<string, Article>();
     for (const hit of picker.hits) quoted.set(hit.articleId, articles.get(hit.articleId)!);
     return { hits: picker.hits, articles: quoted };
@@ -500,6 +553,9 @@ function boundedDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** What the hit picker reads of an article: its id, its story (the original of a copy) and its text. */
+type PickedArticle = Pick<Article, 'id' | 'duplicateOf' | 'text'>;
+
 /** Picks hits in rank order: at most `perArticle` per story (copies count with their original), no repeated passage text. */
 class HitPicker {
   readonly hits: SearchHit[] = [];
@@ -514,11 +570,12 @@ class HitPicker {
   }
 
   /** Adds the passage if diversity allows; returns true when the list is full. */
-  offer(article: Article, row: PassageHitRow): boolean {
+  offer(article: PickedArticle, row: PassageHitRow): boolean {
     if (this.hits.length >= this.limit) return true;
     const start = row.span_start;
     const end = row.span_end;
-    if (!this.diversity.admit(article, start, end)) return false;
+    // StoryDiversity reads the id, the copy mark and the text only.
+    if (!this.diversity.admit(article as Article, start, end)) return false;
     const wanted = new Set(this.words.flatMap((w) => w.variants.map((v) => v.term)));
     const matched = new Set<string>();
     const highlights: Span[] = [];

@@ -12,7 +12,8 @@ import type { Article } from '../../../src/core/types.js';
 import { ANALYSERS } from '../../../src/library/analysers.js';
 import { analyseArticle, SegmentedLibrary } from '../../../src/library/indexed-library.js';
 import { archiveSalt, PgArchiveWriter } from '../../../src/library/pg/archive-writer.js';
-import { PgSearchIndex } from '../../../src/library/pg/pg-search-index.js';
+import { PgSearchIndex, rowBytes } from '../../../src/library/pg/pg-search-index.js';
+import type { ArticleRow } from '../../../src/library/pg/article-rows.js';
 import { enableTrigrams, migrateSearch } from '../../../src/library/pg/search-schema.js';
 import { postgresDatabase } from '../../helpers/postgres.js';
 
@@ -91,6 +92,24 @@ describe.skipIf(!existsSync(REUTERS_DIR))('postgres search: passages read', () =
         expect(seen.reads.length, prefix).toBe(1);
         expect(seen.reads[0], `${prefix} (${headed} headed completions)`).toBeLessThanOrEqual(bound);
       }
+    }
+  });
+
+  it('parses only the articles it quotes: the candidates are ranked on their text alone', async () => {
+    for (const q of ['oil', 'the dollar', 'expor']) {
+      const fresh = new PgSearchIndex(pool);
+      const { hits, articles: quoted } = await fresh.search(q, { limit: 3, perArticle: 1 });
+      expect(hits.length).toBe(3);
+      const ids = [...new Set(hits.map((h) => h.articleId))];
+      expect([...quoted.keys()].sort()).toEqual([...ids].sort());
+      const { rows } = await pool.query<ArticleRow>(
+        `SELECT id, content_hash, duplicate_of, meta, body, layout, annotations FROM search_articles WHERE id = ANY($1::text[])`,
+        [ids],
+      );
+      // The article cache holds what was parsed: the quoted articles, not every candidate's.
+      expect(fresh.cachedBytes, q).toBe(rows.reduce((n, r) => n + rowBytes(r), 0));
+      // And the answer is the one a warm index (every article cached) gives.
+      expect((await fresh.search(q, { limit: 3, perArticle: 1 })).hits).toEqual(hits);
     }
   });
 });
