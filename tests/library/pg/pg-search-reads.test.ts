@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyArchive } from '../../../bench/pg-oracle.js';
 import { REUTERS_DIR, reutersArticles } from '../../../bench/search-oracle.js';
 import type { Article } from '../../../src/core/types.js';
 import { ANALYSERS } from '../../../src/library/analysers.js';
@@ -111,5 +112,15 @@ describe.skipIf(!existsSync(REUTERS_DIR))('postgres search: passages read', () =
       // And the answer is the one a warm index (every article cached) gives.
       expect((await fresh.search(q, { limit: 3, perArticle: 1 })).hits).toEqual(hits);
     }
+  });
+
+  // Last: it empties the archive the other tests read.
+  it('empties the heads with the archive (bench/pg-oracle.ts emptyArchive), so an emptied archive holds no head of a term it lost', async () => {
+    const before = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_heads`);
+    expect(Number(before.rows[0]!.n)).toBeGreaterThan(0);
+    await emptyArchive(pool);
+    const after = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_heads`);
+    expect(Number(after.rows[0]!.n)).toBe(0);
+    expect((await new PgSearchIndex(pool).search('said', { limit: 3 })).hits).toEqual([]);
   });
 });
