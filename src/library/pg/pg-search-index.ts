@@ -40,6 +40,12 @@ const HEAD_SCAN = 2000;
  */
 const SINGLE_SCAN = 400;
 const singleScan = (want: number) => Math.min(SINGLE_SCAN, 2 * want + 20);
+/**
+ * Passages (copies counted) of the rarest word past which a query of several frequent words does not
+ * first ask the GIN index for the passages holding them all: intersecting longer lists costs more than
+ * reading the rarest word's head, and finds more than `STAGE_ONE` passages anyway.
+ */
+const AND_TRY_DF = 10 * EXACT_LIMIT;
 /** Head entries read per term for the OR list (as the compact engine's `orScanLimit`). */
 const OR_SCAN = 400;
 /** Most vocabulary entries a prefix completion reads (as plan.ts's `PREFIX_SCAN_CAP`). */
@@ -316,7 +322,16 @@ export class PgSearchIndex {
    * `stageOne` of them by field boost first.
    * @param values - the query's parameters so far; those of the source are appended
    */
-  private source(asked: readonly WordPlan[], op: '&' | '|', values: unknown[], stageOne: number, single: boolean, orScan = OR_SCAN, want = SINGLE_SCAN): string {
+  private source(
+    asked: readonly WordPlan[],
+    op: '&' | '|',
+    values: unknown[],
+    stageOne: number,
+    single: boolean,
+    orScan = OR_SCAN,
+    want = SINGLE_SCAN,
+    ctes?: string[],
+  ): string {
     const heads = (terms: readonly string[], per: number) => {
       values.push(terms, per);
       return `SELECT x.* FROM unnest($${values.length - 1}::text[]) v(term)
@@ -361,6 +376,17 @@ export class PgSearchIndex {
       if (!driver.variants.some((v) => v.head)) parts.push(gin(asked, driver.df));
       // Else the rarest word's candidates: its headed terms' heads and its other terms' passages (holding every word is checked after).
       else split([driver], (n) => (single ? singleScan(want) : Math.ceil(HEAD_SCAN / n)), single);
+      if (ctes && asked.length > 1 && driver.variants.some((v) => v.head) && driver.df <= AND_TRY_DF) {
+        // Several frequent words, the rarest not too frequent (`AND_TRY_DF`): when the GIN index (which intersects
+        // the words' lists itself) finds at most `STAGE_ONE` passages holding them all, those are the candidates,
+        // every one of them (no more scored than the head's passages that hold them all, and no head's `HEAD_SCAN`
+        // passages read); else the rarest word's head as above. The GIN read stops at `STAGE_ONE` + 1 passages.
+        values.push(tsquery(asked, '&'));
+        ctes.push(`every AS MATERIALIZED (SELECT * FROM search_passages WHERE tsv @@ $${values.length}::tsquery AND NOT same_text LIMIT ${STAGE_ONE + 1})`);
+        const few = `(SELECT count(*) FROM every) <= ${STAGE_ONE}`;
+        const heads = parts.splice(0).map((x) => `SELECT * FROM (${x}) h WHERE NOT ${few}`);
+        parts.push(`SELECT * FROM every WHERE ${few}`, ...heads);
+      }
     } else split(asked, () => orScan);
     // A passage both in a head and matched by a rarer term comes twice; the callers keep its best row.
     return `(${parts.map((x) => `(${x})`).join(' UNION ALL ')}) p`;
@@ -391,7 +417,8 @@ export class PgSearchIndex {
       holdsAll = `AND s.matched = $${values.length}`;
     }
     // A filter to some articles: their passages are scored (through the GIN index); else the candidates of `source`.
-    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1, OR_SCAN, limit);
+    const ctes: string[] = [];
+    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1, OR_SCAN, limit, ctes);
     const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
     // A passage of a syndicated copy that another article of its story with the same text (content hash) has too,
     // ranked before it (same span, terms, length and boost: the same score; the original, or an earlier copy) can
@@ -404,7 +431,7 @@ export class PgSearchIndex {
                                  AND op.boost = r.boost AND op.words = r.words AND op.tsv = r.tsv AND (NOT op.is_copy OR op.id < r.id)
          WHERE c.id = r.article_id)`;
     const { rows } = await this.pool.query<PassageHitRow>(
-      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i))
+      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i))${ctes.map((c) => `, ${c}`).join('')}
        SELECT r.article_id, r.span_start, r.span_end, r.first_sentence, r.sentence_count, r.score, r.matched FROM (
          SELECT p.article_id, p.span_start, p.span_end, p.first_sentence, p.sentence_count,
                 p.boost * s.total AS score, s.matched::integer AS matched, p.id, p.is_copy, p.boost, p.words, p.tsv

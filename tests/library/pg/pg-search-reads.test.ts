@@ -114,6 +114,28 @@ describe.skipIf(!existsSync(REUTERS_DIR))('postgres search: passages read', () =
     }
   });
 
+  it("takes every passage holding all the words of a query when the GIN index finds few, not only those in the rarest word's head", async () => {
+    // Heads of 20 passages: the rarest word's head misses most passages holding both words.
+    const small = new pg.Pool({ connectionString: await postgresDatabase(), max: 4 });
+    try {
+      await migrateSearch(small);
+      await enableTrigrams(small);
+      await new PgArchiveWriter(small, archiveSalt(ANALYSERS), { headMin: 30, headSize: 20 }).sync(articles);
+      const shortHeads = new PgSearchIndex(small);
+      const pairs = ['oil prices', 'trade deficit', 'crude output', 'money supply', 'interest rates', 'oil company', 'net profit'];
+      const { rows } = await small.query<{ n: string }>(`SELECT count(*) AS n FROM search_terms WHERE term = ANY($1::text[]) AND head_floor IS NOT NULL`, [pairs.flatMap((q) => q.split(' '))]);
+      expect(Number(rows[0]!.n)).toBeGreaterThan(8);
+      for (const q of pairs) {
+        const ours = (await shortHeads.search(q, { limit: 10, perArticle: 2 })).hits;
+        const theirs = compact.search(q, { limit: 10, perArticle: 2 });
+        expect(ours.map((h) => `${h.articleId}@${h.span.start}`), q).toEqual(theirs.map((h) => `${h.articleId}@${h.span.start}`));
+        ours.forEach((h, i) => expect(h.score).toBeCloseTo(theirs[i]!.score, 4));
+      }
+    } finally {
+      await small.end();
+    }
+  }, 120_000);
+
   // Last: it empties the archive the other tests read.
   it('empties the heads with the archive (bench/pg-oracle.ts emptyArchive), so an emptied archive holds no head of a term it lost', async () => {
     const before = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_heads`);
