@@ -331,6 +331,7 @@ export class PgSearchIndex {
     orScan = OR_SCAN,
     want = SINGLE_SCAN,
     ctes?: string[],
+    perWord?: number,
   ): string {
     const heads = (terms: readonly string[], per: number) => {
       values.push(terms, per);
@@ -387,6 +388,9 @@ export class PgSearchIndex {
         const heads = parts.splice(0).map((x) => `SELECT * FROM (${x}) h WHERE NOT ${few}`);
         parts.push(`SELECT * FROM every WHERE ${few}`, ...heads);
       }
+    } else if (perWord !== undefined) {
+      // Two words, one list: each word's headed terms merged in its score order, its best `perWord` passages.
+      for (const w of asked) split([w], () => perWord, true);
     } else split(asked, () => orScan);
     // A passage both in a head and matched by a rarer term comes twice; the callers keep its best row.
     return `(${parts.map((x) => `(${x})`).join(' UNION ALL ')}) p`;
@@ -400,7 +404,13 @@ export class PgSearchIndex {
    * are still many, PostgreSQL's own `ts_rank` (C, no idf) picks the best `STAGE_ONE` by field
    * boost first, and only those are scored with rank.ts's formula.
    */
-  private async passages(plan: Plan, op: '&' | '|', limit: number, filter?: ReadonlySet<string>): Promise<PassageHitRow[]> {
+  /**
+   * @param found - passages already listed as holding every word (the OR list of a two-word query then
+   *   reads each word's best `singleScan(limit) + found` passages, not `OR_SCAN` per term: a passage
+   *   holding one word only scores that word's score, so the best of them are among that word's best,
+   *   past those holding both)
+   */
+  private async passages(plan: Plan, op: '&' | '|', limit: number, filter?: ReadonlySet<string>, found = 0): Promise<PassageHitRow[]> {
     const { known, params } = plan;
     const asked = this.selective(plan);
     const values: unknown[] = [plan.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, op), limit, plan.wordOf];
@@ -418,7 +428,8 @@ export class PgSearchIndex {
     }
     // A filter to some articles: their passages are scored (through the GIN index); else the candidates of `source`.
     const ctes: string[] = [];
-    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1, OR_SCAN, limit, ctes);
+    const perWord = op === '|' && known.length === 2 && asked.length === 2 ? Math.min(OR_SCAN, singleScan(limit) + found) : undefined;
+    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1, OR_SCAN, limit, ctes, perWord);
     const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
     // A passage of a syndicated copy that another article of its story with the same text (content hash) has too,
     // ranked before it (same span, terms, length and boost: the same score; the original, or an earlier copy) can
@@ -461,7 +472,7 @@ export class PgSearchIndex {
     let rows = known.length === words.length ? await this.passages(planned, '&', want, options.articleIds) : [];
     if (rows.length < want && (known.length > 1 || known.length < words.length)) {
       const seen = new Set(rows.map((r) => `${r.article_id}\u0000${r.span_start}`));
-      const more = await this.passages(planned, '|', want, options.articleIds);
+      const more = await this.passages(planned, '|', want, options.articleIds, rows.length);
       rows = rows.concat(more.filter((r) => !seen.has(`${r.article_id}\u0000${r.span_start}`)));
     }
     const texts = await this.texts(rows.map((r) => r.article_id));

@@ -21,8 +21,12 @@ import { postgresDatabase } from '../../helpers/postgres.js';
 const HEADS = { headMin: 40, headSize: 120 };
 
 /** Passages each passage query of a search scores (from its plan, run with EXPLAIN ANALYZE), in order. */
+const counted = new WeakMap<pg.Pool, { reads: number[] }>();
 function counting(pool: pg.Pool): { reads: number[] } {
+  const installed = counted.get(pool);
+  if (installed) return installed;
   const seen = { reads: [] as number[] };
+  counted.set(pool, seen);
   const query = pool.query.bind(pool) as (sql: string, values?: unknown[]) => Promise<pg.QueryResult>;
   (pool as unknown as { query: typeof query }).query = async (sql: string, values?: unknown[]) => {
     if (typeof sql === 'string' && sql.includes('WITH q AS')) {
@@ -135,6 +139,47 @@ describe.skipIf(!existsSync(REUTERS_DIR))('postgres search: passages read', () =
       await small.end();
     }
   }, 120_000);
+
+  it("fills a two-word query's list from each word's best passages once, not a share per headed term, and answers as the compact engine", async () => {
+    const scan = (want: number) => 2 * want + 20;
+    const want = 1 * 1 + 40;
+    // Prefixes standing for two headed terms or more whose heads hold more than a word's share.
+    const { rows: prefixes } = await pool.query<{ prefix: string }>(
+      `SELECT left(t.term, 4) AS prefix FROM search_terms t CROSS JOIN LATERAL (SELECT count(*)::integer AS n FROM search_heads h WHERE h.term = t.term) h
+       WHERE t.head_floor IS NOT NULL AND length(t.term) >= 4 GROUP BY 1 HAVING count(*) >= 2 AND sum(least(h.n, $1)) > $1 + 20 ORDER BY 1`,
+      [scan(want)],
+    );
+    const plain = async (prefix: string) =>
+      Number(
+        (
+          await pool.query<{ n: string }>(
+            `SELECT count(*) AS n FROM search_passages p WHERE NOT same_text AND EXISTS (
+               SELECT 1 FROM unnest(tsvector_to_array(p.tsv)) l JOIN search_terms t ON t.term = l WHERE left(l, length($1)) = $1 AND t.head_floor IS NULL)`,
+            [prefix],
+          )
+        ).rows[0]!.n,
+      );
+    const seen = counting(pool);
+    let tried = 0;
+    for (let i = 0; i < prefixes.length && tried < 3; i++) {
+      for (let j = i + 1; j < prefixes.length && tried < 3; j++) {
+        const [a, b] = [prefixes[i]!.prefix, prefixes[j]!.prefix];
+        const both = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM search_passages WHERE NOT same_text AND tsv @@ to_tsquery('simple', $1)`, [`${a}:* & ${b}:*`]);
+        if (Number(both.rows[0]!.n) >= 10) continue;
+        tried++;
+        const q = `${a} ${b}`;
+        seen.reads.length = 0;
+        const ours = (await index.search(q, { limit: 1, perArticle: 1 })).hits;
+        const theirs = compact.search(q, { limit: 1, perArticle: 1 });
+        expect(ours.map((h) => `${h.articleId}@${h.span.start}`), q).toEqual(theirs.map((h) => `${h.articleId}@${h.span.start}`));
+        // The AND list, then the OR list: each word's best scan(want) + (AND rows) headed passages, and its unheaded terms'.
+        expect(seen.reads.length, q).toBe(2);
+        const bound = 2 * (scan(want) + seen.reads[0]!) + (await plain(a)) + (await plain(b));
+        expect(seen.reads[1], q).toBeLessThanOrEqual(bound);
+      }
+    }
+    expect(tried).toBeGreaterThan(0);
+  });
 
   // Last: it empties the archive the other tests read.
   it('empties the heads with the archive (bench/pg-oracle.ts emptyArchive), so an emptied archive holds no head of a term it lost', async () => {
