@@ -413,7 +413,9 @@ export class PgSearchIndex {
   private async passages(plan: Plan, op: '&' | '|', limit: number, filter?: ReadonlySet<string>, found = 0): Promise<PassageHitRow[]> {
     const { known, params } = plan;
     const asked = this.selective(plan);
-    const values: unknown[] = [plan.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, op), limit, plan.wordOf];
+    // The rows' own test: with `&`, every known word (a passage lacking a very common word is dropped before it is scored, not after).
+    const rowTest = op === '&' ? tsquery(known, '&') : tsquery(asked, op);
+    const values: unknown[] = [plan.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, rowTest, limit, plan.wordOf];
     let only = '';
     let originalIn = '';
     if (filter) {
