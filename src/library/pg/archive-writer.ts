@@ -456,6 +456,29 @@ export class PgArchiveWriter {
       await client.query(`UPDATE search_terms SET head_floor = NULL WHERE term = ANY($1::text[])`, [headless]);
     }
     if (emptied.length) await client.query(`DELETE FROM search_heads WHERE term = ANY($1::text[])`, [emptied]);
+    await this.refillHeads(client, rows.filter((r) => r.head && r.df > 0 && r.df * 2 >= this.options.headMin).map((r) => r.term));
+  }
+
+  /**
+   * Makes again the heads of `terms` (terms of removed passages that keep a head) that removals left
+   * holding fewer than half `headSize` passages while others were left out of them (a floor above
+   * 0): a query reads a term's head for its best passages, and a drained head would give it too few
+   * (none once every listed passage is gone). Reads the term's passages through the GIN index, as
+   * making a head does; only after removals took most of its best passages.
+   */
+  private async refillHeads(client: pg.PoolClient, terms: readonly string[]): Promise<void> {
+    if (!terms.length) return;
+    const { rows } = await client.query<{ term: string }>(
+      `SELECT t.term FROM search_terms t WHERE t.term = ANY($1::text[]) AND t.head_floor > 0
+         AND (SELECT count(*) FROM search_heads h WHERE h.term = t.term) * 2 < $2`,
+      [terms, this.options.headSize],
+    );
+    if (!rows.length) return;
+    const { rows: avg } = await client.query<{ head_avg: number }>(`SELECT head_avg FROM search_totals`);
+    for (const { term } of rows) {
+      await client.query(`DELETE FROM search_heads WHERE term = $1`, [term]);
+      await this.makeHead(client, term, avg[0]!.head_avg);
+    }
   }
 
   /** Reserves `n` passage ids (under the writer's lock: no other writer takes any meanwhile); returns the first. */

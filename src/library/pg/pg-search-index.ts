@@ -40,6 +40,12 @@ const HEAD_SCAN = 2000;
  */
 const SINGLE_SCAN = 400;
 const singleScan = (want: number) => Math.min(SINGLE_SCAN, 2 * want + 20);
+/**
+ * Passages (copies counted) of the rarest word past which a query of several frequent words does not
+ * first ask the GIN index for the passages holding them all: intersecting longer lists costs more than
+ * reading the rarest word's head, and finds more than `STAGE_ONE` passages anyway.
+ */
+const AND_TRY_DF = 10 * EXACT_LIMIT;
 /** Head entries read per term for the OR list (as the compact engine's `orScanLimit`). */
 const OR_SCAN = 400;
 /** Most vocabulary entries a prefix completion reads (as plan.ts's `PREFIX_SCAN_CAP`). */
@@ -68,8 +74,17 @@ const tsquery = (words: readonly WordPlan[], op: '&' | '|'): string => words.map
  */
 const PASSAGE_SCORE = (oneTermPerWord: boolean) =>
   oneTermPerWord
-    ? `(SELECT sum(${SCORE_SQL}) AS total, count(*) AS matched FROM unnest(p.tsv) u JOIN q ON q.term = u.lexeme)`
-    : `(SELECT sum(m) AS total, count(*) AS matched FROM (SELECT max(${SCORE_SQL}) AS m FROM unnest(p.tsv) u JOIN q ON q.term = u.lexeme GROUP BY q.i) w)`;
+    ? `(SELECT sum(${SCORE_SQL}) AS total, count(*) AS matched FROM ${QUERY_LEXEMES('p')} u JOIN q ON q.term = u.lexeme)`
+    : `(SELECT sum(m) AS total, count(*) AS matched FROM (SELECT max(${SCORE_SQL}) AS m FROM ${QUERY_LEXEMES('p')} u JOIN q ON q.term = u.lexeme GROUP BY q.i) w)`;
+
+/**
+ * The entries of passage `alias`'s tsvector for the query's terms (`$1`) only, as `unnest` rows
+ * (lexeme, positions): the stored tsvectors carry no weights (all D), so marking the query's
+ * lexemes A and keeping the A entries leaves those, with all their positions. Unnesting the whole
+ * vector (some 20 entries, each with its positions built as an array) was most of a search's
+ * time; this reads two or three entries a passage, with the same tf.
+ */
+const QUERY_LEXEMES = (alias: string) => `unnest(ts_filter(setweight(${alias}.tsv, 'A', $1::text[]), '{a}'))`;
 
 const SCORE_SQL = wordScoreSql('q.factor', 'u.positions', 'p.words', { d: '$3::float8', k: '$4::float8', a: '$5::float8', b: '$6::float8' });
 
@@ -81,6 +96,8 @@ interface Variant {
   weight: number;
   /** The term has a head (search_heads): its best passages, read instead of its whole posting list. */
   head: boolean;
+  /** Its score factor for this query (`params.factors`: weight × idf), set once the plan is made. */
+  factor?: number;
 }
 
 /** A query word with the terms it stands for in the archive. */
@@ -119,6 +136,9 @@ export class PgSearchIndex {
   /** Recently read articles with their estimated size (insertion order: the oldest first out). */
   private readonly cache = new Map<string, { article: Article; bytes: number }>();
   private cacheBytes = 0;
+  /** Texts of recently ranked articles that were not quoted (`texts`), by id, with their estimated bytes in `textBytes`. */
+  private readonly textCache = new Map<string, PickedArticle>();
+  private textBytes = 0;
   /** Whether the server has pg_trgm (typo variants and "did you mean" use it); `PgLibrary` sets it. */
   trigrams = true;
 
@@ -151,15 +171,63 @@ export class PgSearchIndex {
     return out;
   }
 
+  /**
+   * What picking hits reads of the candidates' articles (id, copy mark, text), by id: from the
+   * cache when the article is there, else the body and copy mark only, so the ranked candidates
+   * (up to `want` of them) cost no parse of layouts and annotations (most are never quoted).
+   */
+  private async texts(ids: Iterable<string>): Promise<Map<string, PickedArticle>> {
+    const out = new Map<string, PickedArticle>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.cache.get(id)?.article ?? this.textCache.get(id);
+      if (hit) out.set(id, hit);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const { rows } = await this.pool.query<{ id: string; duplicate_of: string | null; body: string }>(
+        `SELECT id, duplicate_of, body FROM search_articles WHERE id = ANY($1::text[])`,
+        [missing],
+      );
+      for (const row of rows) {
+        const picked: PickedArticle = row.duplicate_of ? { id: row.id, text: row.body, duplicateOf: row.duplicate_of } : { id: row.id, text: row.body };
+        out.set(row.id, picked);
+        this.rememberText(picked);
+      }
+    }
+    return out;
+  }
+
   /** Forgets cached articles (the ingest role rewrote the archive). */
   forget(): void {
     this.cache.clear();
     this.cacheBytes = 0;
+    this.textCache.clear();
+    this.textBytes = 0;
   }
 
   /** Bytes of parsed articles the cache holds (estimated, `rowBytes`). */
   get cachedBytes(): number {
     return this.cacheBytes;
+  }
+
+  /** Keeps a candidate's text (`texts`) within a quarter of the article cache's bound (oldest out first). */
+  private rememberText(picked: PickedArticle): void {
+    const bytes = 2 * picked.text.length + 128;
+    const bound = this.maxCacheBytes / 4;
+    const old = this.textCache.get(picked.id);
+    if (old) {
+      this.textCache.delete(picked.id);
+      this.textBytes -= 2 * old.text.length + 128;
+    }
+    if (bytes > bound) return;
+    for (const [id, entry] of this.textCache) {
+      if (this.textBytes + bytes <= bound) break;
+      this.textCache.delete(id);
+      this.textBytes -= 2 * entry.text.length + 128;
+    }
+    this.textCache.set(picked.id, picked);
+    this.textBytes += bytes;
   }
 
   private remember(article: Article, bytes: number): void {
@@ -226,13 +294,16 @@ export class PgSearchIndex {
     const known = plans.filter((p) => p.variants.length > 0);
     const flat = known.flatMap((p, i) => p.variants.map((v) => ({ ...v, i })));
     const passages = Number(totals.passages);
+    const params = pgScoreParams(flat, passages, Number(totals.words));
+    let at = 0;
+    for (const w of known) for (const v of w.variants) v.factor = params.factors[at++];
     return {
       words,
       known,
       passages,
       terms: flat.map((v) => v.term),
       wordOf: flat.map((v) => v.i),
-      params: pgScoreParams(flat, passages, Number(totals.words)),
+      params,
     };
   }
 
@@ -251,12 +322,38 @@ export class PgSearchIndex {
    * `stageOne` of them by field boost first.
    * @param values - the query's parameters so far; those of the source are appended
    */
-  private source(asked: readonly WordPlan[], op: '&' | '|', values: unknown[], stageOne: number, single: boolean, orScan = OR_SCAN, want = SINGLE_SCAN): string {
+  private source(
+    asked: readonly WordPlan[],
+    op: '&' | '|',
+    values: unknown[],
+    stageOne: number,
+    single: boolean,
+    orScan = OR_SCAN,
+    want = SINGLE_SCAN,
+    ctes?: string[],
+    perWord?: number,
+  ): string {
     const heads = (terms: readonly string[], per: number) => {
       values.push(terms, per);
       return `SELECT x.* FROM unnest($${values.length - 1}::text[]) v(term)
               CROSS JOIN LATERAL (SELECT passage_id FROM search_heads h WHERE h.term = v.term ORDER BY impact DESC, is_copy, passage_id LIMIT $${values.length}) h
               JOIN search_passages x ON x.id = h.passage_id`;
+    };
+    // One word alone: its terms' heads merged in the order of the word's score (a passage scores its best
+    // term's factor × head impact), and only the best `per` distinct passages of them read: a passage among
+    // the word's best `per` is among the first `per` of its best term's head. One read for all the terms
+    // (a prefix or a typo stands for up to 18), not `per` passages each.
+    const merged = (variants: readonly Variant[], per: number) => {
+      values.push(
+        variants.map((v) => v.term),
+        variants.map((v) => v.factor ?? 1),
+        per,
+      );
+      const [t, f, n] = [values.length - 2, values.length - 1, values.length];
+      return `SELECT x.* FROM (SELECT h.passage_id FROM unnest($${t}::text[], $${f}::float8[]) v(term, factor)
+                CROSS JOIN LATERAL (SELECT passage_id, is_copy, impact * v.factor AS s FROM search_heads h WHERE h.term = v.term ORDER BY impact DESC, is_copy, passage_id LIMIT $${n}) h
+                GROUP BY h.passage_id ORDER BY max(h.s) DESC, bool_or(h.is_copy), h.passage_id LIMIT $${n}) m
+              JOIN search_passages x ON x.id = m.passage_id`;
     };
     const gin = (words: readonly WordPlan[], estimate: number) => {
       values.push(tsquery(words, op));
@@ -267,10 +364,11 @@ export class PgSearchIndex {
         : `SELECT * FROM search_passages WHERE tsv @@ ${q} AND NOT same_text ORDER BY ts_rank(tsv, ${q}, 1) * boost DESC, is_copy, id LIMIT ${stageOne}`;
     };
     const parts: string[] = [];
-    const split = (words: readonly WordPlan[], per: (headed: number) => number) => {
-      const headed = words.flatMap((w) => w.variants.filter((v) => v.head).map((v) => v.term));
+    const split = (words: readonly WordPlan[], per: (headed: number) => number, one = false) => {
+      const headed = words.flatMap((w) => w.variants.filter((v) => v.head));
       const rest = words.map((w) => ({ ...w, variants: w.variants.filter((v) => !v.head) })).filter((w) => w.variants.length);
-      if (headed.length) parts.push(heads(headed, per(headed.length)));
+      if (headed.length > 1 && one) parts.push(merged(headed, per(1)));
+      else if (headed.length) parts.push(heads(headed.map((v) => v.term), per(headed.length)));
       if (rest.length) parts.push(gin(rest, rest.reduce((n, w) => n + w.variants.reduce((m, v) => m + v.df, 0), 0)));
     };
     if (op === '&') {
@@ -278,7 +376,21 @@ export class PgSearchIndex {
       // Without heads the whole query goes to the GIN index (it intersects the words' lists itself).
       if (!driver.variants.some((v) => v.head)) parts.push(gin(asked, driver.df));
       // Else the rarest word's candidates: its headed terms' heads and its other terms' passages (holding every word is checked after).
-      else split([driver], (n) => (single ? singleScan(want) : Math.ceil(HEAD_SCAN / n)));
+      else split([driver], (n) => (single ? singleScan(want) : Math.ceil(HEAD_SCAN / n)), single);
+      if (ctes && asked.length > 1 && driver.variants.some((v) => v.head) && driver.df <= AND_TRY_DF) {
+        // Several frequent words, the rarest not too frequent (`AND_TRY_DF`): when the GIN index (which intersects
+        // the words' lists itself) finds at most `STAGE_ONE` passages holding them all, those are the candidates,
+        // every one of them (no more scored than the head's passages that hold them all, and no head's `HEAD_SCAN`
+        // passages read); else the rarest word's head as above. The GIN read stops at `STAGE_ONE` + 1 passages.
+        values.push(tsquery(asked, '&'));
+        ctes.push(`every AS MATERIALIZED (SELECT * FROM search_passages WHERE tsv @@ $${values.length}::tsquery AND NOT same_text LIMIT ${STAGE_ONE + 1})`);
+        const few = `(SELECT count(*) FROM every) <= ${STAGE_ONE}`;
+        const heads = parts.splice(0).map((x) => `SELECT * FROM (${x}) h WHERE NOT ${few}`);
+        parts.push(`SELECT * FROM every WHERE ${few}`, ...heads);
+      }
+    } else if (perWord !== undefined) {
+      // Two words, one list: each word's headed terms merged in its score order, its best `perWord` passages.
+      for (const w of asked) split([w], () => perWord, true);
     } else split(asked, () => orScan);
     // A passage both in a head and matched by a rarer term comes twice; the callers keep its best row.
     return `(${parts.map((x) => `(${x})`).join(' UNION ALL ')}) p`;
@@ -292,10 +404,18 @@ export class PgSearchIndex {
    * are still many, PostgreSQL's own `ts_rank` (C, no idf) picks the best `STAGE_ONE` by field
    * boost first, and only those are scored with rank.ts's formula.
    */
-  private async passages(plan: Plan, op: '&' | '|', limit: number, filter?: ReadonlySet<string>): Promise<PassageHitRow[]> {
+  /**
+   * @param found - passages already listed as holding every word (the OR list of a two-word query then
+   *   reads each word's best `singleScan(limit) + found` passages, not `OR_SCAN` per term: a passage
+   *   holding one word only scores that word's score, so the best of them are among that word's best,
+   *   past those holding both)
+   */
+  private async passages(plan: Plan, op: '&' | '|', limit: number, filter?: ReadonlySet<string>, found = 0): Promise<PassageHitRow[]> {
     const { known, params } = plan;
     const asked = this.selective(plan);
-    const values: unknown[] = [plan.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, tsquery(asked, op), limit, plan.wordOf];
+    // The rows' own test: with `&`, every known word (a passage lacking a very common word is dropped before it is scored, not after).
+    const rowTest = op === '&' ? tsquery(known, '&') : tsquery(asked, op);
+    const values: unknown[] = [plan.terms, params.factors, params.delta, params.k1plus1, params.normA, params.normB, rowTest, limit, plan.wordOf];
     let only = '';
     let originalIn = '';
     if (filter) {
@@ -309,7 +429,9 @@ export class PgSearchIndex {
       holdsAll = `AND s.matched = $${values.length}`;
     }
     // A filter to some articles: their passages are scored (through the GIN index); else the candidates of `source`.
-    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1, OR_SCAN, limit);
+    const ctes: string[] = [];
+    const perWord = op === '|' && known.length === 2 && asked.length === 2 ? Math.min(OR_SCAN, singleScan(limit) + found) : undefined;
+    const source = filter ? `search_passages p` : this.source(asked, op, values, STAGE_ONE, op === '&' && known.length === 1, OR_SCAN, limit, ctes, perWord);
     const order = op === '&' ? 'score DESC' : 'matched DESC, score DESC';
     // A passage of a syndicated copy that another article of its story with the same text (content hash) has too,
     // ranked before it (same span, terms, length and boost: the same score; the original, or an earlier copy) can
@@ -322,7 +444,7 @@ export class PgSearchIndex {
                                  AND op.boost = r.boost AND op.words = r.words AND op.tsv = r.tsv AND (NOT op.is_copy OR op.id < r.id)
          WHERE c.id = r.article_id)`;
     const { rows } = await this.pool.query<PassageHitRow>(
-      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i))
+      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i))${ctes.map((c) => `, ${c}`).join('')}
        SELECT r.article_id, r.span_start, r.span_end, r.first_sentence, r.sentence_count, r.score, r.matched FROM (
          SELECT p.article_id, p.span_start, p.span_end, p.first_sentence, p.sentence_count,
                 p.boost * s.total AS score, s.matched::integer AS matched, p.id, p.is_copy, p.boost, p.words, p.tsv
@@ -352,15 +474,17 @@ export class PgSearchIndex {
     let rows = known.length === words.length ? await this.passages(planned, '&', want, options.articleIds) : [];
     if (rows.length < want && (known.length > 1 || known.length < words.length)) {
       const seen = new Set(rows.map((r) => `${r.article_id}\u0000${r.span_start}`));
-      const more = await this.passages(planned, '|', want, options.articleIds);
+      const more = await this.passages(planned, '|', want, options.articleIds, rows.length);
       rows = rows.concat(more.filter((r) => !seen.has(`${r.article_id}\u0000${r.span_start}`)));
     }
-    const articles = await this.articles(rows.map((r) => r.article_id));
+    const texts = await this.texts(rows.map((r) => r.article_id));
     const picker = new HitPicker(limit, perArticle, planned.known);
     for (const row of rows) {
-      const article = articles.get(row.article_id);
+      const article = texts.get(row.article_id);
       if (article && picker.offer(article, row)) break;
     }
+    // Only the quoted articles are read whole (their layout and annotations parsed).
+    const articles = await this.articles(picker.hits.map((h) => h.articleId));
     const quoted = new Map<string, Article>();
     for (const hit of picker.hits) quoted.set(hit.articleId, articles.get(hit.articleId)!);
     return { hits: picker.hits, articles: quoted };
@@ -384,7 +508,7 @@ export class PgSearchIndex {
     const { rows } = await this.pool.query<{ article_id: string; duplicate_of: string | null; score: number; matched: number }>(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $9::integer[]) AS q(term, factor, i)),
             per AS (SELECT p.article_id, q.i, max(p.boost * ${SCORE_SQL}) AS s, bool_or(p.is_copy) AS copy
-                    FROM ${source} CROSS JOIN LATERAL unnest(p.tsv) u JOIN q ON q.term = u.lexeme
+                    FROM ${source} CROSS JOIN LATERAL ${QUERY_LEXEMES('p')} u JOIN q ON q.term = u.lexeme
                     WHERE p.tsv @@ $7::tsquery GROUP BY p.article_id, q.i),
             agg AS (SELECT article_id, sum(s) AS score, count(*)::integer AS matched, bool_or(copy) AS copy FROM per GROUP BY article_id),
             -- A copy whose original is a candidate ranking at least as high is left out here (as the compact engine
@@ -469,6 +593,9 @@ function boundedDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** What the hit picker reads of an article: its id, its story (the original of a copy) and its text. */
+type PickedArticle = Pick<Article, 'id' | 'duplicateOf' | 'text'>;
+
 /** Picks hits in rank order: at most `perArticle` per story (copies count with their original), no repeated passage text. */
 class HitPicker {
   readonly hits: SearchHit[] = [];
@@ -483,11 +610,12 @@ class HitPicker {
   }
 
   /** Adds the passage if diversity allows; returns true when the list is full. */
-  offer(article: Article, row: PassageHitRow): boolean {
+  offer(article: PickedArticle, row: PassageHitRow): boolean {
     if (this.hits.length >= this.limit) return true;
     const start = row.span_start;
     const end = row.span_end;
-    if (!this.diversity.admit(article, start, end)) return false;
+    // StoryDiversity reads the id, the copy mark and the text only.
+    if (!this.diversity.admit(article as Article, start, end)) return false;
     const wanted = new Set(this.words.flatMap((w) => w.variants.map((v) => v.term)));
     const matched = new Set<string>();
     const highlights: Span[] = [];

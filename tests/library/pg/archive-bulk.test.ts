@@ -237,3 +237,34 @@ describe.skipIf(!existsSync(REUTERS_DIR))('the archive writer: exact copies', ()
     }
   }, 240_000);
 });
+
+describe.skipIf(!existsSync(REUTERS_DIR))('the archive writer: heads drained by removals', () => {
+  it('makes again a head that removals left holding fewer than half its size, so its word still gets its best passages', async () => {
+    const articles = reutersArticles(400);
+    for (const a of articles) analyseArticle(a, ANALYSERS);
+    const { pool, index } = await open();
+    try {
+      await writer(pool, { bulkMin: 1 }).sync(articles);
+      // Every article quoted by the head of "said" goes: its head lists none of what is left.
+      const { rows } = await pool.query<{ article_id: string }>(
+        `SELECT DISTINCT p.article_id FROM search_heads h JOIN search_passages p ON p.id = h.passage_id WHERE h.term = 'said'`,
+      );
+      const gone = new Set(rows.map((r) => r.article_id));
+      expect(gone.size).toBeGreaterThan(0);
+      const kept = articles.filter((a) => !gone.has(a.id));
+      await writer(pool, { bulkMin: Infinity }).sync(kept);
+      const head = await pool.query<{ n: string; floor: number | null }>(
+        `SELECT (SELECT count(*) FROM search_heads WHERE term = 'said') AS n, (SELECT head_floor FROM search_terms WHERE term = 'said') AS floor`,
+      );
+      expect(head.rows[0]!.floor).not.toBeNull();
+      expect(Number(head.rows[0]!.n) * 2).toBeGreaterThanOrEqual(HEADS.headSize);
+      expect(await missingFromHeads(pool)).toEqual([]);
+      const compact = SegmentedLibrary.fromArticles(kept);
+      const ours = (await index.search('said', { limit: 10, perArticle: 2 })).hits;
+      const theirs = compact.search('said', { limit: 10, perArticle: 2 });
+      expect(ours.map((h) => `${h.articleId}@${h.span.start}`)).toEqual(theirs.map((h) => `${h.articleId}@${h.span.start}`));
+    } finally {
+      await pool.end();
+    }
+  }, 240_000);
+});
