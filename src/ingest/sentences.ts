@@ -5,7 +5,7 @@
  * which keeps its tokenizer-driven boundaries while costing a fraction of the full pipeline. It is
  * read through `WinkPipeline`, so a text's sentences do not depend on what was read before it.
  */
-import { WinkPipeline } from './wink.js';
+import { WinkPipeline } from '../core/wink.js';
 import { isSpace } from './segment.js';
 import { titleEndsAt } from './abbreviations.js';
 import type { Span } from '../core/types.js';

@@ -161,9 +161,10 @@ export interface BuiltLibrary {
   settled?: Promise<void>;
 }
 
-/** Source files whose changes alter what a snapshot holds: all of ingest, and the index builder. */
+/** Source files whose changes alter what a snapshot holds: all of ingest (with the wink pipeline it splits sentences with), and the index builder. */
 const FINGERPRINTED = [
   '../ingest/',
+  '../core/wink',
   '../search/tokenize',
   '../search/fields',
   '../search/passages',

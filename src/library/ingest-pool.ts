@@ -94,7 +94,7 @@ export async function ingestInParallel(
 ): Promise<PooledIngest> {
   const n = Math.max(1, Math.min(workers, files.length));
   // Each worker reads one contiguous slice, in order, sent in chunks, so its articles come back as it is read. (This was
-  // chosen when a text's sentences depended on what its thread had split before; since src/ingest/wink.ts they do not,
+  // chosen when a text's sentences depended on what its thread had split before; since src/core/wink.ts they do not,
   // so handing chunks to whichever worker is free would now give the same articles.)
   const sliceSize = Math.ceil(files.length / n);
   const ranges: [number, number][] = [];

@@ -5,7 +5,7 @@
  * (loaded on first use, a few milliseconds per question).
  */
 import type { ItemToken } from 'wink-nlp';
-import { WinkPipeline } from '../ingest/wink.js';
+import { WinkPipeline } from '../core/wink.js';
 
 /** wink and its model are loaded on the first question, not at import: `help` and every other command start without them. */
 const tagger = new WinkPipeline(['sbd', 'pos']);

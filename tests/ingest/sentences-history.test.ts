@@ -1,11 +1,11 @@
 /**
- * A text's sentences do not depend on what was read before it (src/ingest/wink.ts). wink-nlp keeps
+ * A text's sentences do not depend on what was read before it (src/core/wink.ts). wink-nlp keeps
  * every unseen word it reads, and its tokenizer splits "F.N." into "F.N" + "." once it has seen
  * "F.N" (a ticker), which ends a sentence inside a name. These texts are written for this test.
  */
 import { describe, expect, it } from 'vitest';
 import { sentenceSpans } from '../../src/ingest/sentences.js';
-import { WinkPipeline } from '../../src/ingest/wink.js';
+import { WinkPipeline } from '../../src/core/wink.js';
 import { questionTopic } from '../../src/topics/question.js';
 
 const sentencesOf = (text: string) => sentenceSpans(text).map((s) => text.slice(s.start, s.end));
