@@ -23,11 +23,7 @@ export function databaseUrlOf(config: Config): string | undefined {
  * and wink-nlp's model, about 30 MB of a replica's memory); other backends build from the corpus.
  */
 export async function loadLibraryFor(options: BuildLibraryOptions): Promise<BuiltLibrary> {
-  if (options.searchBackend === 'postgres') {
-    const { openReplicaLibrary } = await import('../library/pg/pg-open.js');
-    const { library } = await openReplicaLibrary(options.databaseUrl, options.logger);
-    return { library, warnings: [], fromSnapshot: true };
-  }
+  if (options.searchBackend === 'postgres') return (await import('../library/pg/pg-open.js')).replicaStart(options.databaseUrl, options.logger);
   return (await import('../library/build.js')).buildLibrary(options);
 }
 

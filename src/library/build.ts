@@ -268,12 +268,7 @@ export function libraryFromArticles(articles: Article[], analysers: readonly Ana
  * @throws NewsdeskError (code `corpus`) when the corpus folder is missing
  */
 export async function buildLibrary(opts: BuildLibraryOptions): Promise<BuiltLibrary> {
-  if (opts.searchBackend === 'postgres') {
-    // A replica holds no copy of the archive: the ingest role (`newsdesk ingest`) wrote it to PostgreSQL.
-    const { openReplicaLibrary } = await import('./pg/pg-open.js');
-    const { library } = await openReplicaLibrary(opts.databaseUrl, opts.logger);
-    return { library, warnings: [], fromSnapshot: true };
-  }
+  if (opts.searchBackend === 'postgres') return (await import('./pg/pg-open.js')).replicaStart(opts.databaseUrl, opts.logger);
   if (opts.searchBackend === 'minisearch') {
     const built = await buildLibrary({ ...opts, searchBackend: 'compact' });
     return { ...built, library: new MiniSearchLibrary(built.library) };

@@ -48,5 +48,14 @@ export async function openReplicaLibrary(databaseUrl: string | undefined, logger
   return { library, pool, articles };
 }
 
+/**
+ * A replica's start (`SEARCH_BACKEND=postgres`) as `buildLibrary` reports one: it holds no copy of
+ * the archive, which the ingest role (`newsdesk ingest`) wrote to PostgreSQL.
+ */
+export async function replicaStart(databaseUrl: string | undefined, logger: Logger): Promise<{ library: ReplicaLibrary; warnings: []; fromSnapshot: true }> {
+  const { library } = await openReplicaLibrary(databaseUrl, logger);
+  return { library, warnings: [], fromSnapshot: true };
+}
+
 /** No articles in memory: the type `BuiltLibrary.library.articles` needs. */
 export const NO_ARTICLES: readonly Article[] = [];
