@@ -7,7 +7,7 @@
  * hashes and copy marks, the fingerprints, the file list) come last, as one region with one CRC-32,
  * read whole at start; typed arrays are read back as views on it (no parsing, no copying). Before
  * them, the `lazy` region (metadata, texts, annotations, sentence and block structure: more than half
- * the file) is left on disk and read per article when first asked for, each 16 KiB block of it
+ * the file) is left on disk and read per article when first asked for, each 4 KiB block of it
  * checked against its own CRC-32 (listed in the footer) before a byte of it is used. Article
  * structure is packed into typed arrays and turned back into objects only when first read.
  */
@@ -87,7 +87,7 @@ export class SnapshotError extends Error {}
 
 
 /** Size of a block of the lazy region, each with its own CRC-32. */
-const LAZY_BLOCK = 16 << 10;
+const LAZY_BLOCK = 4 << 10;
 
 /**
  * Collects small chunks into large writes (200,000 articles would otherwise be 400,000 system calls),
@@ -658,7 +658,7 @@ export class LazyRegion {
   /** For reads across a few blocks. */
   private scratch: Buffer | undefined;
   private static readonly SCRATCH = 1 << 20;
-  private static readonly CACHED = 256;
+  private static readonly CACHED = 1024;
   damaged = false;
   /** Told once, when a damaged block is found. */
   onDamage: (() => void) | undefined;
