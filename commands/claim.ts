@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { queryText } from '../src/answer/reply.js';
+import { pageNumber, splitPage } from '../src/answer/page-option.js';
 import type { Reply } from '../src/core/types.js';
 
 /**
@@ -18,13 +19,13 @@ const MAX_PAGE = 1000;
 
 const input = z.object({
   topic: queryText('topic'),
-  page: z.coerce.number({ error: 'The page is a number, e.g. --page 2.' }).int('The page is a whole number, e.g. --page 2.').min(1, 'Pages start at 1.').max(MAX_PAGE, `At most page ${MAX_PAGE}.`).optional(),
+  page: pageNumber(MAX_PAGE),
 });
 
 /** "gyumri --page 2" (or "--page=2") as typed on the CLI or in chat: the topic and the page. */
 function fromText(text: string): { topic: string; page?: string } {
-  const m = /(?:^|\s)--page(?:=|\s+)(\S*)\s*$/.exec(text);
-  return m ? { topic: text.slice(0, m.index), page: m[1]! } : { topic: text };
+  const { rest, page } = splitPage(text);
+  return page === undefined ? { topic: rest } : { topic: rest, page };
 }
 
 export default {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { CitationBook, citationLine, quote } from '../src/answer/reply.js';
 import { countOf } from '../src/answer/plural.js';
+import { pageNumber, splitPage } from '../src/answer/page-option.js';
 import type { ArticlePage, Library } from '../src/core/ports.js';
 import type { Reply, ReplyItem } from '../src/core/types.js';
 
@@ -16,13 +17,13 @@ export const SOURCES_PAGE = 50;
 const MAX_PAGE = 1_000_000;
 
 const input = z.object({
-  page: z.coerce.number({ error: 'The page is a number, e.g. --page 2.' }).int('The page is a whole number, e.g. --page 2.').min(1, 'Pages start at 1.').max(MAX_PAGE, `At most page ${MAX_PAGE}.`).optional(),
+  page: pageNumber(MAX_PAGE),
 });
 
 /** "--page 2" (or "--page=2") as typed on the CLI or in chat; other text is ignored, as before paging. */
 function fromText(text: string): { page?: string } {
-  const m = /(?:^|\s)--page(?:=|\s+)(\S*)\s*$/.exec(text);
-  return m ? { page: m[1]! } : {};
+  const { page } = splitPage(text);
+  return page === undefined ? {} : { page };
 }
 
 /** The page from the library's own paging, or a slice of its articles. */
