@@ -11,14 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startProcess } from '../../src/app/main.js';
 import { buildLibrary, type BuildLibraryOptions, type BuildProgress } from '../../src/library/build.js';
-import { FakeDiscord, type RecordedRequest } from '../helpers/fake-discord.js';
+import { FakeDiscord, isCallback } from '../helpers/fake-discord.js';
 import { repoRoot } from '../helpers/cli.js';
 import { freePort } from '../helpers/free-port.js';
 import { sendSigned, slashCommandBody, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { msg, startNewsdesk } from '../helpers/newsdesk-process.js';
 
 const SECRET = 'connect-first-signing-secret';
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
 
 let slackFake: FakeSlack;
 let discordFake: FakeDiscord;

@@ -14,12 +14,10 @@ import { startProcess } from '../../src/app/main.js';
 import { createMetrics } from '../../src/app/metrics.js';
 import { buildLibrary, type BuildLibraryOptions } from '../../src/library/build.js';
 import type { Platform } from '../../src/core/platform.js';
-import { FakeDiscord, type RecordedRequest } from '../helpers/fake-discord.js';
+import { FakeDiscord, isCallback } from '../helpers/fake-discord.js';
 import { repoRoot } from '../helpers/cli.js';
 import { freePort } from '../helpers/free-port.js';
 import { testCommands } from '../helpers/slack-fixtures.js';
-
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
 
 /** One HTTP request to the health server; the body as text. */
 function call(port: number, pathName: string, method = 'GET', body?: string): Promise<{ status: number; type: string; text: string; headers: Record<string, unknown> }> {

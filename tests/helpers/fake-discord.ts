@@ -439,6 +439,14 @@ export class FakeDiscord {
   }
 }
 
+/** Matches the callback the bot posts to answer interaction `id` (a reply or an update). */
+export const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
+
+/** The bot's own message `id` in the test channel, holding `content`, `embeds` and `components` (what a button press is on). */
+export function botMessage(id: string, shown: { content: string; embeds: unknown[]; components: unknown[] }): Record<string, unknown> {
+  return { id, channel_id: IDS.channel, author: { id: IDS.bot, username: 'newsdesk', discriminator: '0' }, content: shown.content, embeds: shown.embeds, components: shown.components, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0 };
+}
+
 /**
  * Collects unhandled promise rejections for the duration of a test file, so a failing REST call
  * inside an event handler fails the test instead of hanging or passing silently.

@@ -16,7 +16,7 @@ import { buildLibrary } from '../../../src/library/build.js';
 import { silentLogger } from '../../../src/app/log.js';
 import { createRuntime, type Runtime } from '../../../src/app/runtime.js';
 import type { Reply } from '../../../src/core/types.js';
-import { FakeDiscord, IDS, trackUnhandledRejections, type RecordedRequest } from '../../helpers/fake-discord.js';
+import { FakeDiscord, IDS, trackUnhandledRejections, botMessage, isCallback, type RecordedRequest } from '../../helpers/fake-discord.js';
 import { fixtureLibrary, testConfig } from '../../helpers/discord-fixtures.js';
 
 const TOKEN = 'test-token-not-secret';
@@ -69,8 +69,6 @@ async function makeRuntime(env: Record<string, string>, logger: Logger, gate: ()
   const library = fixtureLibrary();
   return createRuntime({ commands, library: () => library, logger, config: testConfig(env) });
 }
-
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
 
 describe('Discord adapter against a fake Discord', () => {
   let fake: FakeDiscord;
@@ -135,7 +133,7 @@ describe('Discord adapter against a fake Discord', () => {
     ]);
 
     // Next shows page 2 by updating the same message (callback type 7).
-    const click = fake.button(buttons[1].custom_id, { id: '300000000000000001', channel_id: IDS.channel, author: { id: IDS.bot, username: 'newsdesk', discriminator: '0' }, content: data.content, embeds: data.embeds, components: data.components, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0 });
+    const click = fake.button(buttons[1].custom_id, botMessage('300000000000000001', data));
     const update = await fake.waitFor(isCallback(click.id));
     expect(update.body.type).toBe(7);
     const page2 = update.body.data.embeds[0];
@@ -147,7 +145,7 @@ describe('Discord adapter against a fake Discord', () => {
   });
 
   it('tells whoever clicks an expired Next button to run the command again', async () => {
-    const click = fake.button('ndp:forgotten:1:N', { id: '300000000000000002', channel_id: IDS.channel, author: { id: IDS.bot, username: 'newsdesk', discriminator: '0' }, content: 'x', embeds: [], components: [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0 });
+    const click = fake.button('ndp:forgotten:1:N', botMessage('300000000000000002', { content: 'x', embeds: [], components: [] }));
     const callback = await fake.waitFor(isCallback(click.id));
     expect(callback.body).toMatchObject({ type: 4, data: { content: 'This answer has expired — run the command again.', flags: EPHEMERAL } });
   });

@@ -9,10 +9,8 @@ import { silentLogger } from '../../../src/app/log.js';
 import { createRuntime } from '../../../src/app/runtime.js';
 import { libraryFromArticles } from '../../../src/library/build.js';
 import { testConfig } from '../../helpers/discord-fixtures.js';
-import { FakeDiscord, IDS, trackUnhandledRejections, type RecordedRequest } from '../../helpers/fake-discord.js';
+import { FakeDiscord, trackUnhandledRejections, botMessage, isCallback } from '../../helpers/fake-discord.js';
 import { manyClaimsArticles } from '../../helpers/many-claims.js';
-
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
 
 interface Message {
   content: string;
@@ -52,7 +50,7 @@ describe('claims past the first page in Discord', () => {
     for (let click = 1; click <= 8 && !shown.flat().includes(11); click++) {
       const next = nextOf(message);
       expect(next?.disabled, `Next enabled after claims ${shown.flat().join(', ')}`).toBe(false);
-      const press = fake.button(next!.custom_id, { id: `30000000000000010${click}`, channel_id: IDS.channel, author: { id: IDS.bot, username: 'newsdesk', discriminator: '0' }, content: message.content, embeds: message.embeds, components: message.components, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0 });
+      const press = fake.button(next!.custom_id, botMessage(`30000000000000010${click}`, message));
       const update = await fake.waitFor(isCallback(press.id), 30_000);
       expect(update.body.type).toBe(7);
       message = update.body.data;
@@ -62,7 +60,7 @@ describe('claims past the first page in Discord', () => {
     // The answer's last page: Next is off; Previous goes back to claims of the first page.
     expect(nextOf(message)?.disabled).toBe(true);
     const previous = message.components[0]!.components.find((b) => b.label === 'Previous')!;
-    const back = fake.button(previous.custom_id, { id: '300000000000000199', channel_id: IDS.channel, author: { id: IDS.bot, username: 'newsdesk', discriminator: '0' }, content: message.content, embeds: message.embeds, components: message.components, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0 });
+    const back = fake.button(previous.custom_id, botMessage('300000000000000199', message));
     const update = await fake.waitFor(isCallback(back.id), 30_000);
     expect(claimsOn(update.body.data)).toEqual(shown.at(-2));
   });

@@ -7,10 +7,8 @@ import { startDiscord, type DiscordAdapter } from '../../../src/adapters/discord
 import { loadCommands } from '../../../src/app/commands-loader.js';
 import { silentLogger } from '../../../src/app/log.js';
 import { createRuntime } from '../../../src/app/runtime.js';
-import { FakeDiscord, trackUnhandledRejections, type RecordedRequest } from '../../helpers/fake-discord.js';
+import { FakeDiscord, trackUnhandledRejections, isCallback } from '../../helpers/fake-discord.js';
 import { ARTICLES, fixtureLibrary, testConfig } from '../../helpers/discord-fixtures.js';
-
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
 
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;

@@ -15,11 +15,10 @@ import { silentLogger } from '../../../src/app/log.js';
 import { createRuntime, type Runtime } from '../../../src/app/runtime.js';
 import { FeedbackStore } from '../../../src/store/feedback-store.js';
 import { STATE_FILE } from '../../../src/store/state-db.js';
-import { FakeDiscord, IDS, trackUnhandledRejections, type RecordedRequest } from '../../helpers/fake-discord.js';
+import { FakeDiscord, IDS, trackUnhandledRejections, isCallback } from '../../helpers/fake-discord.js';
 import { ARTICLES, fixtureLibrary, testConfig } from '../../helpers/discord-fixtures.js';
 
 const EPHEMERAL = 64;
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
 
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;

@@ -12,11 +12,10 @@ import { loadCommands } from '../../../src/app/commands-loader.js';
 import { silentLogger } from '../../../src/app/log.js';
 import { createRuntime, type Runtime } from '../../../src/app/runtime.js';
 import { createDigestService, type DigestService } from '../../../src/digest/index.js';
-import { FakeDiscord, MANAGER_PERMISSIONS, trackUnhandledRejections, type RecordedRequest } from '../../helpers/fake-discord.js';
+import { FakeDiscord, MANAGER_PERMISSIONS, trackUnhandledRejections, isCallback } from '../../helpers/fake-discord.js';
 import { fixtureLibrary, testConfig } from '../../helpers/discord-fixtures.js';
 
 const EPHEMERAL = 64;
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
 
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;

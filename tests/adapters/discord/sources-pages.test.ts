@@ -11,10 +11,8 @@ import { createRuntime } from '../../../src/app/runtime.js';
 import { libraryFromArticles } from '../../../src/library/build.js';
 import { SOURCES_PAGE } from '../../../commands/sources.js';
 import { testConfig } from '../../helpers/discord-fixtures.js';
-import { FakeDiscord, IDS, trackUnhandledRejections, type RecordedRequest } from '../../helpers/fake-discord.js';
+import { FakeDiscord, trackUnhandledRejections, botMessage, isCallback } from '../../helpers/fake-discord.js';
 import { MANY_SOURCES, manySourcesArticles, reportsIn } from '../../helpers/many-sources.js';
-
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`) && r.path.endsWith('/callback');
 
 interface Message {
   content: string;
@@ -55,7 +53,7 @@ describe('sources past the first page in Discord', () => {
     for (let click = 1; click <= 20 && !shown.flat().includes(MANY_SOURCES); click++) {
       const next = nextOf(message);
       expect(next?.disabled, `Next enabled after reports ${shown.flat().join(', ')}`).toBe(false);
-      const press = fake.button(next!.custom_id, { id: `30000000000000020${String(click).padStart(2, '0')}`, channel_id: IDS.channel, author: { id: IDS.bot, username: 'newsdesk', discriminator: '0' }, content: message.content, embeds: message.embeds, components: message.components, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0 });
+      const press = fake.button(next!.custom_id, botMessage(`30000000000000020${String(click).padStart(2, '0')}`, message));
       const update = await fake.waitFor(isCallback(press.id), 30_000);
       expect(update.body.type).toBe(7);
       message = update.body.data;
