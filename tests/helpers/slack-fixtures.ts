@@ -72,8 +72,8 @@ export function recordingLogger(): Logger & { lines: string[] } {
   return { lines, info: keep('info'), warn: keep('warn'), error: keep('error'), debug: keep('debug') };
 }
 
-/** A runtime over the fixture corpus, configured for Slack against `apiUrl`. */
-export async function testRuntime(apiUrl: string, env: Record<string, string> = {}, logger: Logger = recordingLogger()): Promise<Runtime> {
+/** A runtime over the fixture corpus (or `library`), configured for Slack against `apiUrl`. */
+export async function testRuntime(apiUrl: string, env: Record<string, string> = {}, logger: Logger = recordingLogger(), library: Library = fixtureLibrary()): Promise<Runtime> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: TOKEN,
     SLACK_SIGNING_SECRET: SECRET,
@@ -81,6 +81,5 @@ export async function testRuntime(apiUrl: string, env: Record<string, string> = 
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const library = fixtureLibrary();
   return createRuntime({ commands: await testCommands(), library: () => library, logger, config });
 }

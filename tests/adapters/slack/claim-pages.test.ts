@@ -6,12 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { ACTIONS } from '../../../src/adapters/slack/render.js';
 import { plainFromMrkdwn } from '../../../src/adapters/slack/mrkdwn.js';
-import { loadConfig } from '../../../src/app/config.js';
-import { createRuntime } from '../../../src/app/runtime.js';
 import { libraryFromArticles } from '../../../src/library/build.js';
 import { buttonBody, sendSigned, slashCommandBody, startFakeSlack, type FakeSlack, type RecordedRequest } from '../../helpers/fake-slack.js';
 import { manyClaimsArticles } from '../../helpers/many-claims.js';
-import { SECRET, TOKEN, recordingLogger, testCommands } from '../../helpers/slack-fixtures.js';
+import { SECRET, recordingLogger, testRuntime } from '../../helpers/slack-fixtures.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -33,9 +31,7 @@ let port: number;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  const config = loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000' });
-  const library = libraryFromArticles(manyClaimsArticles());
-  const runtime = createRuntime({ commands: await testCommands(), library: () => library, logger: recordingLogger(), config });
+  const runtime = await testRuntime(fake.apiUrl, { RATE_LIMIT_PER_MINUTE: '1000' }, recordingLogger(), libraryFromArticles(manyClaimsArticles()));
   slack = await startSlack(runtime, { port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
   port = slack.port!;
 });
