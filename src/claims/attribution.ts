@@ -886,6 +886,8 @@ function vetoSource(text: string, source: Span | null, lemma: string): Span | nu
   if (source && rule('source.opening-word', source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase()))) source = null;
   // "Following initial reports of …", "Despite early claims": a source never opens with a preposition or subordinator.
   if (source && rule('source.preposition', SUBORDINATE.has(/^\S+/.exec(text.slice(source.start, source.end))?.[0]?.toLowerCase() ?? ''))) source = null;
+  // "Two weeks after …, Thomas broke his silence by asking": a time phrase is no speaker.
+  if (source && rule('source.time-phrase', timePhrase(text.slice(source.start, source.end)))) source = null;
   // "if you think …", "you can say that": a generic "you" is nobody's claim.
   if (source && rule('source.generic-you', /^you$/i.test(text.slice(source.start, source.end)))) source = null;
   // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
@@ -971,7 +973,7 @@ interface ParagraphQuotes {
  * position, which made a long paragraph with many statements quadratic (a 400 KB one-line article
  * took half a minute to analyse).
  */
-function quotationIndex(text: string): (pos: number) => boolean {
+export function quotationIndex(text: string): (pos: number) => boolean {
   const breaks: number[] = [];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
   const paragraphs = new Map<number, ParagraphQuotes>();
@@ -1046,8 +1048,10 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     if (CUE_PREFILTER.test(body)) found = scanUnit(text, unit, opts.actions, opts.negated);
     for (const b of dashBylines(text, units, u)) if (!found.some((f) => f.source && f.source.start < b.source!.end && b.source!.start < f.source.end)) found.push(b);
     const dispute = DISPUTE_HINT.test(body) ? OUTLET_DISPUTE.exec(body) : null;
-    if (dispute) {
-      const cue = { start: unit.start + dispute.index, end: unit.start + dispute.index + dispute[0].length };
+    const disputeAt = dispute ? unit.start + dispute.index : -1;
+    // "… is unsubstantiated, according to the journal": the push-back is the journal's, inside its content.
+    if (dispute && !rule('outlet.dispute-in-content', found.some((f) => f.source && f.content.start <= disputeAt && disputeAt < f.content.end))) {
+      const cue = { start: disputeAt, end: disputeAt + dispute[0].length };
       found.push({ cue, source: null, content: trimSpan(text, unit.start, unit.end), unit, stance: 'disputes', lemma: 'outlet' });
     }
     if (!found.length) outletUnits.push(unit);
@@ -1067,8 +1071,19 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   const offBody = offBodyTest(sentences.filter((x) => x.kind && x.kind !== 'body' && x.kind !== 'standfirst'));
   const reported = chosen.filter((r) => r.lemma === 'byline' || !inside(r.cue.start));
   // Quote-only paragraphs: the speaker carried from the paragraph before, or an unattributed quotation.
-  const quoted = quoteParagraphs(text, units, sentences, reported);
+  let quoted = quoteParagraphs(text, units, sentences, reported);
   const quotedUnits = new Set(quoted.map((q) => q.unit.start));
+  // "The Times reports:" with nothing after the colon says what the quotation paragraph below it
+  // says: one statement quoting both, never the introducer alone left as the outlet's reporting.
+  quoted = quoted.filter((q) => {
+    const from = q.carriedFrom;
+    if (!from || from.unit.end > q.unit.start || !/:\s*$/.test(text.slice(from.unit.start, from.unit.end))) return true;
+    const own = trimSpan(text, from.content.start, from.content.end);
+    if (!rule('quote.introducer-takes-paragraph', own.end - own.start <= 1)) return true;
+    from.content = q.content;
+    from.unit = { start: from.unit.start, end: q.unit.end, sentence: from.unit.sentence, title: from.unit.title };
+    return false;
+  });
   const ordered = quoted.length ? [...reported, ...quoted].sort((a, b) => a.unit.start - b.unit.start || a.cue.start - b.cue.start) : reported;
   const statements = resolveClaimants(text, ordered, opts.outlet, offBody);
   let kept = statements.filter((s) => opts.keepSourceless || s.kind !== 'attributed' || s.source);
@@ -1096,3 +1111,11 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   return edges ? growCues(edges, text, units, kept) : kept;
 }
 
+/** A bare time phrase ("Two weeks", "last month", "Three days later"): up to three words ending in a time word. */
+function timePhrase(source: string): boolean {
+  const words = source.split(/\s+/);
+  const last = words.at(-1)!;
+  if (words.length > 3 || !/^[a-z]/.test(last)) return false;
+  const head = /^(?:later|earlier|ago)$/.test(last) && words.length > 1 ? words.at(-2)! : last;
+  return TIME_HEAD.test(head.replace(/s$/, ''));
+}

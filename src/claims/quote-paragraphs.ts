@@ -6,6 +6,7 @@
  * speaker is an unattributed quotation: its claimant is null, and it is never the outlet's reporting.
  */
 import type { Span } from '../core/types.js';
+import { COLON_LABELS } from './side-statements.js';
 import type { RawStatement } from './types.js';
 import type { SentenceLike, Unit } from './units.js';
 
@@ -45,7 +46,8 @@ const LABEL = /^[“"]?((?:\p{Lu}[\p{Lu}.'’-]+)(?: \p{Lu}[\p{Lu}.'’-]+){0,2}
 /** The span of the speaker label opening a paragraph at `start`, if any. */
 function speakerLabel(text: string, start: number): Span | null {
   const m = LABEL.exec(text.slice(start, start + 60));
-  if (!m) return null;
+  // "UPDATE: 5/12 — …", "BREAKING: …": a newsroom label, not a speaker's turn.
+  if (!m || COLON_LABELS.test(m[1]!.toLowerCase())) return null;
   const at = start + m[0].indexOf(m[1]!);
   return { start: at, end: at + m[1]!.length };
 }

@@ -13,13 +13,7 @@ import type { Unit } from './units.js';
 export const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'statement', 'statements', 'suggestion', 'suggestions']);
 
 /** Colon labels that introduce a section, not a speaker ("The Latest:", "Question:", "Poll:"). */
-const COLON_LABELS = /(?:^|\s)(?:the latest|latest|question|answer|q|a|update|updates|note|editor's note|related|watch|read|read more|photo|photos|video|exclusive|breaking|live|opinion|analysis|poll|editorial|fact check|name|age|city|source|sources|credit|warning|correction|full text|transcript|background|context|why|what|how|when|where|who|contributing|plus|email|e-mail|paid notice|also|more|see also|bottom line|the bottom line|follow|contact|reporting|edited by|by|top stories|today|tonight|coming up|programming note|disclosure|disclaimer|update \d+|clarification|editor’s note|editors' note|editors’ note)$/;
-
-
-
-
-
-
+export const COLON_LABELS = /(?:^|\s)(?:the latest|latest|question|answer|q|a|update|updates|note|editor's note|related|watch|read|read more|photo|photos|video|exclusive|breaking|live|opinion|analysis|poll|editorial|fact check|name|age|city|source|sources|credit|warning|correction|full text|transcript|background|context|why|what|how|when|where|who|contributing|plus|email|e-mail|paid notice|also|more|see also|bottom line|the bottom line|follow|contact|reporting|edited by|by|top stories|today|tonight|coming up|programming note|disclosure|disclaimer|update \d+|clarification|editor’s note|editors' note|editors’ note|developing|just in|busted|revealed|must see|must watch)$/;
 
 /** "Graham: Trump's rhetoric is hateful": a short name before a colon at the start of a unit. */
 export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw[]): void {

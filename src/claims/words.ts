@@ -78,6 +78,8 @@ as           | subordinate opener
 if           | subordinate subordinator opener
 unless       | subordinate subordinator
 until        | subordinate subordinator opener
+whenever     | subordinate subordinator opener
+wherever     | subordinate subordinator opener
 once         | subordinate subordinator opener connective
 whereas      | subordinator
 asked        | subordinator

@@ -105,6 +105,18 @@ describe('pattern 2: quote-only paragraphs', () => {
   });
 });
 
+describe('newsroom labels are not speakers', () => {
+  it('does not read "UPDATE:" or "BREAKING:" opening a paragraph as a transcript speaker', () => {
+    const text = 'The depot will close.\nUPDATE: 5/12 — The council has removed the listing from its site.\nBREAKING: Crews are at the harbour wall.';
+    expect(found(text).map((s) => s.claimant)).toEqual([]);
+  });
+
+  it('still reads a speaker label in the same place', () => {
+    const text = 'The depot will close.\nKOWAL: The council has removed the listing from its site.';
+    expect(found(text).map((s) => s.claimant)).toEqual(['KOWAL']);
+  });
+});
+
 describe('pattern 1: a headline reports one statement', () => {
   it('does not make a second claimant of a noun inside the headline\'s content', () => {
     const text = 'Mayor Says Harbour Board Will Admit Its Errors\n"We will see," Mayor Lin Tao said.';
