@@ -94,6 +94,8 @@ const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'it
 const DISPUTE_HINT = /verif|confirm|corroborat|without|unverified|unsubstantiated/i;
 /** First words of the phrasal cues, so other words skip the phrase patterns. */
 const PHRASAL_STARTS = new Set(['push', 'pushed', 'pushes', 'pushing', 'cast', 'casts', 'casting', 'pour', 'poured', 'pours', 'took', 'takes', 'taking', 'take', 'raised', 'raises', 'raising', 'made', 'makes', 'making', 'laid', 'lays', 'laying', 'shot', 'shoots', 'fired', 'fires', 'hit', 'hits', 'lashed', 'lashes', 'lashing', 'weighed', 'weighs', 'chimed', 'chimes', 'sounded', 'sounds']);
+/** A source's request not to be named: "asked not to be named", "requested anonymity", "declined to be identified". */
+const ANONYMITY = /^(?:ask|request|declin|insist|want|spoke|speak)\w*\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+(?:anonymous|unnamed)|to\s+be\s+identified\s+only|(?:on\s+(?:the\s+)?condition\s+of\s+)?anonymity|that\s+(?:his|her|their)\s+name\s+not\b)/i;
 const NOUN_PREPS = new Set(['in', 'of', 'for', 'with', 'without']);
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 const TO_VERBS = new Set(['appeared', 'appears', 'appear', 'seemed', 'seems', 'seem', 'continued', 'continues', 'continue', 'went', 'sought', 'tried', 'wants', 'want', 'wanted', 'refused', 'declined', 'used', 'began', 'begun', 'started', 'going', 'likely', 'expected', 'set', 'ready', 'willing', 'moved', 'rushed', 'hastened', 'decided']);
@@ -484,6 +486,8 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.after-determiner', prev && !contraction && !quantified && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower)))) return true;
   // "despite repeated warnings", "amid renewed calls": a participle after a preposition is an adjective.
   if (rule('cue.participle-after-preposition', prev && /ed$/.test(cueWord.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower))) return true;
+  // "who asked not to be named", "requested anonymity": why a source goes unnamed, not a statement.
+  if (rule('cue.anonymity-request', ANONYMITY.test(text.slice(cueWord.start, (toks[Math.min(cueEnd + 6, toks.length - 1)] ?? cueWord).end)))) return true;
   // "called to service", "called to testify": summoned, not a statement.
   if (rule('cue.called-to', lemma === 'call' && toks[cueEnd + 1]?.lower === 'to')) return true;
   // "a cautious note", "the harsh criticism": after an article and an adjective, a noun.
@@ -973,7 +977,7 @@ interface ParagraphQuotes {
  * position, which made a long paragraph with many statements quadratic (a 400 KB one-line article
  * took half a minute to analyse).
  */
-export function quotationIndex(text: string): (pos: number) => boolean {
+function quotationIndex(text: string): (pos: number) => boolean {
   const breaks: number[] = [];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
   const paragraphs = new Map<number, ParagraphQuotes>();

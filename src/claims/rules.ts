@@ -20,6 +20,7 @@ export const RULES = {
   'cue.capitalised-mid-sentence': { reason: 'a capitalised word mid-sentence is a name ("the Warns Group"), not a verb', example: { text: 'The firm Insists Holdings said profits were up.', cue: 'Insists' } },
   'cue.after-determiner': { reason: 'after a determiner or preposition the word is a noun ("the claims", "in reports")', example: { text: 'She dismissed the claims about the harbour.', cue: 'claims' } },
   'cue.participle-after-preposition': { reason: 'a participle after a preposition is an adjective ("despite repeated warnings")', example: { text: 'The board acted despite repeated warnings from the mayor.', cue: 'repeated' } },
+  'cue.anonymity-request': { reason: 'a source asking not to be named ("who asked not to be named", "requested anonymity") says why it goes unnamed, not a claim', example: { text: 'A harbour official, who asked not to be named, said the depot would close.', cue: 'asked' } },
   'cue.called-to': { reason: '"called to testify" is a summons, not a statement', example: { text: 'Officials called to warn that the dam would fail.', cue: 'called' } },
   'cue.noun-after-adjective': { reason: 'after an article and an adjective the word is a noun ("a cautious note")', example: { text: 'He struck a cautious note on the budget.', cue: 'note' } },
   'cue.plural-noun-after-adjective': { reason: 'an -s form after an adjective is a plural noun ("baseless claims")', example: { text: 'Officials rejected baseless claims about the dam.', cue: 'claims' } },
