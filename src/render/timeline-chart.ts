@@ -18,6 +18,25 @@ import type { Reply, ReplyItem } from '../core/types.js';
 import { CHART_FONT_FAMILY, svgToPng, type RenderedPng } from './png.js';
 import { textWidth } from './font-metrics.js';
 
+/**
+ * vega-lite patches `Set.prototype.toJSON` when it loads, for its own stable stringify during a
+ * compile; left in place, it changes how every Set in the process serialises (discord.js then
+ * fails to load). It is taken off again here and put back only while a spec compiles (synchronous).
+ */
+const SET_TO_JSON = Object.getOwnPropertyDescriptor(Set.prototype, 'toJSON');
+if (SET_TO_JSON) delete (Set.prototype as { toJSON?: unknown }).toJSON;
+
+/** vega-lite's compile with its Set patch in place for the call only. */
+function compileSpec(spec: TopLevelSpec): ReturnType<typeof compile> {
+  if (!SET_TO_JSON) return compile(spec);
+  Object.defineProperty(Set.prototype, 'toJSON', SET_TO_JSON);
+  try {
+    return compile(spec);
+  } finally {
+    delete (Set.prototype as { toJSON?: unknown }).toJSON;
+  }
+}
+
 /** How a chart is laid out. Every option is optional; see {@link DEFAULT_CHART_OPTIONS}. */
 export interface TimelineChartOptions {
   /** Picture width in pixels. @defaultValue 800 (a chat column) */
@@ -252,7 +271,7 @@ export function timelineChartSpec(reply: Reply, options: TimelineChartOptions = 
 
 /** The chart as an SVG document (vega headless, no canvas). */
 export async function timelineChartSvg(reply: Reply, options: TimelineChartOptions = {}): Promise<string> {
-  const view = new vega.View(vega.parse(compile(timelineChartSpec(reply, options)).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(compileSpec(timelineChartSpec(reply, options)).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {

@@ -46,6 +46,18 @@ describe('modules load where they are used', () => {
     expect(loaded).toMatchObject({ discord: true, bolt: true, out: 'false' });
   }, 60_000);
 
+  it('a chart drawn before discord.js loads leaves Set.prototype as it was, and discord.js still loads', async () => {
+    const reply = JSON.stringify({ command: 'timeline', query: 'q', headline: 'h', notes: [], citations: [{ id: 1, articleId: 'a', title: 'T', outlet: 'Desk', published: '2024-01-01', publishedInferred: false, url: null }], items: [1, 2].map((i) => ({ text: `Event ${i} in the harbour.`, source: 1, span: { start: 0, end: 20 }, label: `2024-0${i}-03`, group: '2024', fields: { date: `2024-0${i}-03`, precision: 'day', inferred: false, approximate: false, expression: 'on 3 March' } })) });
+    const loaded = await loadedAfter(
+      `const chart = await import(${src('render/timeline-chart.ts')});
+       const { png } = await chart.timelineChartPng(${reply});
+       const before = 'toJSON' in Set.prototype;
+       await import(${src('adapters/discord/index.ts')});
+       globalThis.out = [png.length > 1000, before, JSON.stringify(new Set([1]))].join(' ');`,
+    );
+    expect(loaded).toMatchObject({ discord: true, out: 'true false {}' });
+  }, 60_000);
+
   it('a replica on PostgreSQL opens its archive without the ingest pipeline', async () => {
     const url = await postgresDatabase();
     const loaded = await loadedAfter(
