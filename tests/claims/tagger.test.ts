@@ -45,13 +45,14 @@ describe('cue tagger', () => {
     expect(found(text, makeTagger(HAND))).toEqual(['ruled <- Judge Marlow']);
   });
 
-  it('with the shipped weights, finds an attitude cue the rules miss and its source ("… angry about"), and joins an adverb to a rules\' cue ("has repeatedly questioned")', () => {
+  it('with the shipped weights, gives an attitude cue the rules leave without a source its source and first word ("Many voters are worried"), and joins an adverb to a rules\' cue ("has repeatedly questioned")', () => {
     const shipped = shippedTagger();
     expect(shipped).not.toBeNull();
-    // (The weights retrained after h/attr6's rule changes no longer propose "pushed for" here.)
-    const angry = 'Voters are angry about the deal.';
-    expect(found(angry, null)).toEqual([]);
-    expect(found(angry, shipped)).toEqual(['angry about <- Voters']);
+    // (Which attitude the weights propose moves with retraining: "pushed for" before h/attr6's rules,
+    // "angry about" before the ranker's weights were averaged over shuffle seeds.)
+    const worried = 'Many voters are worried about the deal.';
+    expect(found(worried, null)).toEqual(['worried <- -']);
+    expect(found(worried, shipped)).toEqual(['are worried <- Many voters']);
     // PolNeAR's cue takes in the auxiliary and adverb before the verb; the rules' cue is the verb alone.
     const questioned = 'The mayor has repeatedly questioned whether the audit was fair.';
     expect(found(questioned, null)).toEqual(['questioned <- The mayor']);
