@@ -5,7 +5,7 @@
  */
 import type { Analyser } from '../core/ports.js';
 import { speakerNoun } from './lexicon.js';
-import type { Article } from '../core/types.js';
+import type { Article, Span } from '../core/types.js';
 import { findStatements } from './attribution.js';
 import type { ClaimsAnnotation, Statement } from './types.js';
 
@@ -44,9 +44,16 @@ export function analyseClaims(article: Article): ClaimsAnnotation {
   const key = `${article.contentHash}|${article.meta.outlet ?? ''}|${layout}`;
   const known = memo.get(key);
   if (known) return known;
-  const statements = findStatements(article.text, article.sentences, { outlet: article.meta.outlet, keepSourceless: false }).filter(useful);
+  const found = findStatements(article.text, article.sentences, { outlet: article.meta.outlet, keepSourceless: true });
+  const statements = found.filter((s) => (s.kind !== 'attributed' || s.source) && useful(s));
+  // Someone's statement with no speaker to show is still not the outlet's reporting.
+  const unsourced: Span[] = [];
+  for (const s of found) {
+    if (s.kind !== 'attributed' || statements.includes(s) || unsourced.some((u) => u.start === s.span.start && u.end === s.span.end)) continue;
+    unsourced.push(s.span);
+  }
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  const result = { statements };
+  const result: ClaimsAnnotation = unsourced.length ? { statements, unsourced } : { statements };
   memo.set(key, result);
   return result;
 }
@@ -54,9 +61,15 @@ export function analyseClaims(article: Article): ClaimsAnnotation {
 /** Attribution at ingest (issue 3). */
 export const claimsAnalyser: Analyser<ClaimsAnnotation> = {
   name: 'claims',
-  version: '27',
+  version: '28',
   analyse: analyseClaims,
 };
+
+/** Spans of the statements stored without a speaker to show (`ClaimsAnnotation.unsourced`). */
+export function unsourcedOf(article: Article): Span[] {
+  const annotation = article.annotations['claims'] as ClaimsAnnotation | undefined;
+  return Array.isArray(annotation?.unsourced) ? annotation.unsourced : [];
+}
 
 /** The statements stored on an article, or none when the analyser has not run. */
 export function statementsOf(article: Article): Statement[] {

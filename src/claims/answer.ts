@@ -5,7 +5,7 @@
  * claims about a topic (digests) call `claimsAbout`.
  */
 import type { Library } from '../core/ports.js';
-import { statementsOf } from './analyser.js';
+import { statementsOf, unsourcedOf } from './analyser.js';
 import { claimantKey, pluralName } from './claimants.js';
 import { ownSpan } from './own-span.js';
 import { groupClaims, topicTerms, type Appearance, type ClaimGroup } from './grouping.js';
@@ -161,7 +161,7 @@ function addGroup(items: ReplyItem[], g: ClaimGroup, n: number, citations: Citat
 function outletAssertions(articles: Article[], mentions: Map<string, number[]>, citations: CitationBook): ReplyItem[] {
   const out: ReplyItem[] = [];
   for (const article of articles) {
-    const covered = statementsOf(article).map((s) => s.span);
+    const covered = [...statementsOf(article).map((s) => s.span), ...unsourcedOf(article)];
     for (const index of mentions.get(article.id) ?? []) {
       if (out.length >= LIMITS.outletItems) return out;
       const sentence = article.sentences[index]!;

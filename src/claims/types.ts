@@ -36,6 +36,11 @@ export interface Statement {
 /** What the claims analyser stores on each article. */
 export interface ClaimsAnnotation {
   statements: Statement[];
+  /**
+   * Sentences (spans) reporting someone's statement whose speaker the text does not name ("said" with
+   * no subject found, "it was reported that"): shown as nobody's claim, and never as the outlet's own reporting.
+   */
+  unsourced?: Span[];
 }
 
 /** A statement before its claimant is resolved (internal to attribution and claimant resolution). */

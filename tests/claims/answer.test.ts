@@ -126,3 +126,21 @@ describe('a plural agent noun is a claimant', () => {
     expect(items.map((i) => [i.fields?.kind, i.fields?.claimant])).toEqual([['attributed', 'several economists']]);
   });
 });
+
+describe('own reporting holds only the outlet\'s own sentences', () => {
+  const text = [
+    'Dam repairs delayed',
+    '',
+    'The Kessel dam repairs will start in June.',
+    '',
+    'Of the Kessel dam, all the engineers I interviewed said the spillway was too small.',
+    '',
+    'To varying degrees, all agreed that the Kessel dam needs a second spillway.',
+  ].join('\n');
+  const library = libraryFromArticles([ingestText(text, { id: 'repairs.md', meta: meta('Dam repairs delayed') })]);
+  const own = claimsAbout(library, { topic: 'kessel dam' }).items.filter((i) => i.fields?.kind === 'outlet').map((i) => i.text);
+
+  it('never shows a sentence reporting someone\'s words as the outlet\'s, even when no speaker can be named', () => {
+    expect(own).toEqual(['The Kessel dam repairs will start in June.']);
+  });
+});
