@@ -47,11 +47,10 @@ export function analyseClaims(article: Article): ClaimsAnnotation {
   const found = findStatements(article.text, article.sentences, { outlet: article.meta.outlet, keepSourceless: true });
   const statements = found.filter((s) => (s.kind !== 'attributed' || s.source) && useful(s));
   // Someone's statement with no speaker to show is still not the outlet's reporting.
-  const unsourced: Span[] = [];
-  for (const s of found) {
-    if (s.kind !== 'attributed' || statements.includes(s) || unsourced.some((u) => u.start === s.span.start && u.end === s.span.end)) continue;
-    unsourced.push(s.span);
-  }
+  const shown = new Set(statements);
+  const spans = new Map<string, Span>();
+  for (const s of found) if (s.kind === 'attributed' && !shown.has(s)) spans.set(`${s.span.start}:${s.span.end}`, s.span);
+  const unsourced = [...spans.values()];
   if (memo.size >= MEMO_LIMIT) memo.clear();
   const result: ClaimsAnnotation = unsourced.length ? { statements, unsourced } : { statements };
   memo.set(key, result);
