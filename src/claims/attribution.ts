@@ -557,6 +557,12 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   // "both are heavily contesting Ohio", "contest the seat": running for it, not disputing anything (a bare name as
   // object is a state or a rival; a claim is contested as "X's claim", "the result").
   if (rule('sense.contest-campaign', lemma === 'contest' && (() => { const o = objectShape(toks, cueEnd); return o.name || inList('campaign', o.head); })())) return true;
+  // "a lawyer who is challenging Rep. Ames in Ohio", "challenged him for the seat": running against someone.
+  if (rule('sense.challenge-campaign', lemma === 'challenge' && (() => {
+    const o = objectShape(toks, cueEnd);
+    const after = toks.slice(o.stopAt + 1, o.stopAt + 4);
+    return o.person && o.stopAt > 0 && ((o.stop === 'in' && !!after[0]?.cap) || ((o.stop === 'in' || o.stop === 'for') && after.some((x) => inList('campaign', x.lower))));
+  })())) return true;
   return false;
 }
 
@@ -577,12 +583,17 @@ interface ObjectShape {
   name: boolean;
   /** The word ending the object ("to", "as", "about" …), or null at punctuation or the end. */
   stop: string | null;
+  /** Index of the stop word, or of the head word; -1 when there is none. */
+  stopAt: number;
+  headAt: number;
 }
 
 /** Reads the object after a cue ending at token `cueEnd`: at most 8 tokens, up to a stop word or punctuation. */
 function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
   let head: string | null = null;
   let stop: string | null = null;
+  let stopAt = -1;
+  let headAt = -1;
   const names: Token[] = [];
   let possessive = false;
   let others = 0;
@@ -590,8 +601,8 @@ function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
     const t = toks[k]!;
     if (t.lower === "'s" || t.lower === "'" || t.text === '’') { possessive = true; continue; }
     if (!t.word) break;
-    if (OBJECT_STOP.has(t.lower)) { stop = t.lower; break; }
-    for (const set of OBJECT_HEAD.values()) if (set.has(t.lower)) head = t.lower;
+    if (OBJECT_STOP.has(t.lower)) { stop = t.lower; stopAt = k; break; }
+    for (const set of OBJECT_HEAD.values()) if (set.has(t.lower)) (head = t.lower), (headAt = k);
     if (head) break;
     const named = PERSON_OBJECT.has(t.lower) || (t.cap && !DETERMINERS.has(t.lower));
     // A name ends where a lower-case word follows it ("contesting Nevada this autumn").
@@ -602,7 +613,7 @@ function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
   const bare = names.length > 0 && !possessive && others === 0;
   const person = bare && !head && (PERSON_OBJECT.has(names[0]!.lower) || names.every((t) => t.cap));
   const name = bare && !head && names.every((t) => t.cap && !PERSON_OBJECT.has(t.lower));
-  return { head, person, name, stop };
+  return { head, person, name, stop, stopAt, headAt };
 }
 
 const inList = (kind: string, word: string | null): boolean => !!word && !!OBJECT_HEAD.get(kind)?.has(word);
@@ -617,9 +628,11 @@ function objectStance(toks: readonly Token[], site: CueSite, stance: Stance): St
   const declining = lemma === 'reject' || lemma === 'dismiss' || lemma === 'rebuff';
   if (!declining && lemma !== 'deny' && lemma !== 'challenge' && lemma !== 'question') return stance;
   const object = objectShape(toks, cueEnd);
-  const claim = inList('claim', object.head);
+  // "the idea of a wage hike" is a proposal; "the idea that …" a claim.
+  const ideaOf = object.head === 'idea' && toks[object.headAt + 1]?.lower === 'of';
+  const claim = inList('claim', object.head) && !ideaOf;
   // "rejected a proposal for one final debate", "dismissed Obama's actions", "rebuffed several requests": declining or criticising.
-  if (rule('stance.rejects-proposal', declining && !claim && inList('proposal', object.head))) return 'asserts';
+  if (rule('stance.rejects-proposal', declining && !claim && (inList('proposal', object.head) || ideaOf))) return 'asserts';
   // "denied access", "denied the request": a refusal, not a denial that something is so.
   if (rule('stance.denies-refusal', lemma === 'deny' && !claim && inList('refusal', object.head))) return 'asserts';
   // "rejected Donald Trump", "dismissed him as a clown": opposing or belittling a person, not denying a claim.

@@ -19,6 +19,17 @@ describe('stance by object', () => {
     expect(stances('The losing side contested the count in court.')).toEqual(['contested|disputes']);
   });
 
+  it('challenging a person in a state or for a seat is running against them: no statement', () => {
+    expect(stances('A banker who is challenging Senator Lia Moss in Dorset drew a large crowd.')).toEqual([]);
+    expect(stances('The banker challenged Moss for the county seat.')).toEqual([]);
+    expect(stances('The banker challenged Moss in the debate over her figures.')).toEqual(['challenged|disputes']);
+  });
+
+  it('rejecting "the idea of" something is declining it; "the idea that" is a denial', () => {
+    expect(stances('Most trustees rejected the idea of a toll bridge.')).toEqual(['rejected|asserts']);
+    expect(stances('Most trustees rejected the idea that tolls would fall.')).toEqual(['rejected|denies']);
+  });
+
   it('a verdict word after a quotation\'s "said" leaves the speaker asserting', () => {
     expect(stances('"Crime tripled last year," the candidate said, repeating a false figure.')).toContain('said|asserts');
     expect(stances('The candidate said the figure was false.')).toEqual(['said|denies']);
