@@ -557,6 +557,8 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   // "both are heavily contesting Ohio", "contest the seat": running for it, not disputing anything (a bare name as
   // object is a state or a rival; a claim is contested as "X's claim", "the result").
   if (rule('sense.contest-campaign', lemma === 'contest' && (() => { const o = objectShape(toks, cueEnd); return o.name || inList('campaign', o.head); })())) return true;
+  // "the Senate confirmed a judge", "Republicans are confirming judges": an appointment, not a confirmation of a claim.
+  if (rule('sense.confirm-appointment', lemma === 'confirm' && inList('appointment', objectShape(toks, cueEnd).head))) return true;
   // "a lawyer who is challenging Rep. Ames in Ohio", "challenged him for the seat": running against someone.
   if (rule('sense.challenge-campaign', lemma === 'challenge' && (() => {
     const o = objectShape(toks, cueEnd);
@@ -588,7 +590,7 @@ interface ObjectShape {
   headAt: number;
 }
 
-/** Reads the object after a cue ending at token `cueEnd`: at most 8 tokens, up to a stop word or punctuation. */
+/** Reads the object after a cue ending at token `cueEnd`: at most 10 tokens, up to a stop word or punctuation. */
 function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
   let head: string | null = null;
   let stop: string | null = null;
@@ -597,12 +599,14 @@ function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
   const names: Token[] = [];
   let possessive = false;
   let others = 0;
-  for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 9); k++) {
+  for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 11); k++) {
     const t = toks[k]!;
     if (t.lower === "'s" || t.lower === "'" || t.text === '’') { possessive = true; continue; }
     if (!t.word) break;
     if (OBJECT_STOP.has(t.lower)) { stop = t.lower; stopAt = k; break; }
-    for (const set of OBJECT_HEAD.values()) if (set.has(t.lower)) (head = t.lower), (headAt = k);
+    // A capitalised head word inside a name ("County Committee Chair", "Judge Omar Sato") is no head.
+    const inName = t.cap && !!toks[k + 1]?.cap && toks[k + 1]!.word;
+    if (!inName) for (const set of OBJECT_HEAD.values()) if (set.has(t.lower)) (head = t.lower), (headAt = k);
     if (head) break;
     const named = PERSON_OBJECT.has(t.lower) || (t.cap && !DETERMINERS.has(t.lower));
     // A name ends where a lower-case word follows it ("contesting Nevada this autumn").

@@ -291,7 +291,8 @@ export const QUANTITY_NOUNS = set(quantity, 'quantity-noun');
  * - `proposal`: a proposal, an act or a policy ("a proposal for a debate", "Obama's actions", "the plan"): rejecting
  *   or dismissing one is declining or criticising it, not saying a claim is false;
  * - `refusal`: what "deny" refuses rather than denies ("denied access", "denied the request");
- * - `campaign`: what is contested by running for it ("contesting Ohio", "contest the seat").
+ * - `campaign`: what is contested by running for it ("contesting Ohio", "contest the seat");
+ * - `appointment`: whom a senate confirms ("confirmed a judge"): an appointment, not a confirmation of a claim.
  */
 const OBJECT_HEADS = `
 claim     | claim claims allegation allegations accusation accusations charge charges report reports notion suggestion
@@ -307,6 +308,7 @@ refusal   | request requests access entry bail visa visas permit permits permiss
 refusal   | appeals motion motions nomination service funding status
 campaign  | state states seat seats race races primary primaries caucus caucuses district districts county counties
 campaign  | nomination ward
+appointment | judge judges nominee nominees appointee appointees justice justices ambassador ambassadors nominations
 `;
 
 /** The object-head lists by kind. */

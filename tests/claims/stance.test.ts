@@ -25,6 +25,12 @@ describe('stance by object', () => {
     expect(stances('The banker challenged Moss in the debate over her figures.')).toEqual(['challenged|disputes']);
   });
 
+  it('confirming a judge or a nominee is an appointment: no statement; confirming a report is a confirmation', () => {
+    expect(stances('The assembly has confirmed three new judges this spring.')).toEqual([]);
+    expect(stances('The ministry confirmed the report about the dam.')).toEqual(['confirmed|confirms']);
+    expect(stances('A notary who is challenging Democratic Party County Committee Chair Rep. Lia Anne Moss in Dorset spoke first.')).toEqual([]);
+  });
+
   it('rejecting "the idea of" something is declining it; "the idea that" is a denial', () => {
     expect(stances('Most trustees rejected the idea of a toll bridge.')).toEqual(['rejected|asserts']);
     expect(stances('Most trustees rejected the idea that tolls would fall.')).toEqual(['rejected|denies']);
