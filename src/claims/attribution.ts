@@ -478,6 +478,12 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // A negated verification ("could not be verified") is the outlet's dispute, found separately.
   if (rule('cue.negated-verification', stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)))) return true;
   if (rule('cue.negated', !scan.negated && negatedCue(toks, c))) return true;
+  // "Neither Cruz nor Christie acknowledged …": a subject negated as a whole asserts nothing.
+  if (rule('cue.neither-nor', !scan.negated && (() => {
+    const before = toks.slice(Math.max(0, c - 10), c).map((x) => x.lower);
+    const neither = before.lastIndexOf('neither');
+    return neither >= 0 && before.indexOf('nor', neither) > neither && !before.slice(neither).some((w) => w === ',' || w === ';');
+  })())) return true;
   // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
   if (rule('cue.capitalised-mid-sentence', cueWord.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1]))) return true;
   const prev = site.prev;
@@ -563,13 +569,18 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('sense.challenge-campaign', lemma === 'challenge' && (() => {
     const o = objectShape(toks, cueEnd);
     const after = toks.slice(o.stopAt + 1, o.stopAt + 4);
-    return o.person && o.stopAt > 0 && ((o.stop === 'in' && !!after[0]?.cap) || ((o.stop === 'in' || o.stop === 'for') && after.some((x) => inList('campaign', x.lower))));
+    const running = toks.slice(o.stopAt + 1, o.stopAt + 9).some((x) => RUNNING.has(x.lower));
+    // ("the governor challenged by Sanders 30 years ago": a passive after the office holder.)
+    const passiveRival = next?.lower === 'by' && (SPEAKER_NOUNS.has(prev?.lower ?? '') || /^(?:incumbent|governor|senator|congressman|congresswoman|mayor|representative)$/.test(prev?.lower ?? ''));
+    return passiveRival || (o.person && o.stopAt > 0 && ((o.stop === 'in' && !!after[0]?.cap) || ((o.stop === 'in' || o.stop === 'for') && after.some((x) => inList('campaign', x.lower))) || running));
   })())) return true;
   return false;
 }
 
 /** Words that end the object of a push-back verb ("challenged Trump to …", "dismissed him as …", "questioned her about …"). */
 const OBJECT_STOP = new Set(['that', 'whether', 'to', 'for', 'of', 'about', 'on', 'over', 'in', 'at', 'by', 'with', 'from', 'as', 'and', 'or', 'but', 'who', 'which', 'after', 'before', 'during', 'because', 'when', 'while', 'if', 'since', 'saying', 'calling', 'arguing']);
+/** Words of running for office ("challenged her when she ran for a second term"). */
+const RUNNING = new Set(['ran', 'run', 'runs', 'running', 'race', 'term', 'seat', 'primary', 'election', 'reelection', 're-election', 'nomination', 'caucus', 'caucuses']);
 /** Object pronouns standing for a person. */
 const PERSON_OBJECT = new Set(['him', 'her', 'them', 'me', 'us', 'you']);
 /** Auxiliaries before a passive participle ("was questioned"). */

@@ -31,6 +31,16 @@ describe('stance by object', () => {
     expect(stances('A notary who is challenging Democratic Party County Committee Chair Rep. Lia Anne Moss in Dorset spoke first.')).toEqual([]);
   });
 
+  it('challenging someone when they ran, or an office holder challenged by a rival, is running against them', () => {
+    expect(stances('The banker challenged Moss when she ran for a third term in 1994.')).toEqual([]);
+    expect(stances('Ferries will run all winter, predicted Lia Moss, the former governor challenged by Dev Amin in 1994.')).toEqual(['predicted|asserts']);
+  });
+
+  it('a cue whose subject is "neither … nor" is negated: no statement', () => {
+    expect(stances('Neither the auditor nor the clerk acknowledged the missing ledgers.')).toEqual([]);
+    expect(stances('The auditor acknowledged the missing ledgers.')).toEqual(['acknowledged|confirms']);
+  });
+
   it('rejecting "the idea of" something is declining it; "the idea that" is a denial', () => {
     expect(stances('Most trustees rejected the idea of a toll bridge.')).toEqual(['rejected|asserts']);
     expect(stances('Most trustees rejected the idea that tolls would fall.')).toEqual(['rejected|denies']);
