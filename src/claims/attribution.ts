@@ -569,7 +569,8 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('sense.challenge-campaign', lemma === 'challenge' && (() => {
     const o = objectShape(toks, cueEnd);
     const after = toks.slice(o.stopAt + 1, o.stopAt + 4);
-    const running = toks.slice(o.stopAt + 1, o.stopAt + 9).some((x) => RUNNING.has(x.lower));
+    // ("challenged Trump to a debate before the caucus" is a dare: not after "to".)
+    const running = o.stop !== 'to' && toks.slice(o.stopAt + 1, o.stopAt + 9).some((x) => RUNNING.has(x.lower));
     // ("the governor challenged by Sanders 30 years ago": a passive after the office holder.)
     const passiveRival = next?.lower === 'by' && (SPEAKER_NOUNS.has(prev?.lower ?? '') || /^(?:incumbent|governor|senator|congressman|congresswoman|mayor|representative)$/.test(prev?.lower ?? ''));
     return passiveRival || (o.person && o.stopAt > 0 && ((o.stop === 'in' && !!after[0]?.cap) || ((o.stop === 'in' || o.stop === 'for') && after.some((x) => inList('campaign', x.lower))) || running));

@@ -68,6 +68,7 @@ describe('stance by object', () => {
 
   it('challenging someone to a debate is a dare, challenging a ruling a dispute', () => {
     expect(stances('The challenger challenged Governor Reyes to three televised debates.')).toEqual(['challenged|asserts']);
+    expect(stances('The challenger challenged Governor Reyes to a debate before the primary.')).toEqual(['challenged|asserts']);
     expect(stances('The challenger challenged the ruling in federal court.')).toEqual(['challenged|disputes']);
   });
 
