@@ -23,7 +23,7 @@ import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
 import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import {
-  CLAUSE_OPENING, CONNECTIVES, DATED, DATING, INTRO_WORDS, MONTH, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS,
+  CLAUSE_OPENING, CONNECTIVES, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS,
 } from './words.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
@@ -325,8 +325,11 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     const { cueEnd, lemma } = site;
     const content = contentSpan(scan, site, speaker);
     let stance = site.stance;
-    // Verdict words turn "said"/"called" into a denial.
-    if (stance === 'asserts' && (lemma === 'call' || lemma === 'say' || lemma === 'describe' || lemma === 'dismiss') && DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60)))) stance = 'denies';
+    // Verdict words turn "said"/"called" into a denial; only inside what follows as the content ("…," Lee said,
+    // repeating a false claim: the outlet's verdict on Lee's claim, which Lee asserts).
+    if (stance === 'asserts' && (lemma === 'call' || lemma === 'say' || lemma === 'describe' || lemma === 'dismiss') && DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60))) &&
+      !rule('stance.verdict-outside-content', content.end <= cueWord.start)) stance = 'denies';
+    stance = objectStance(toks, site, stance);
     let answers: Span | undefined;
     if (stance === 'denies' || stance === 'disputes') answers = nominalClaimSource(toks, cueEnd + 1);
     for (let k = c; k <= cueEnd; k++) taken.add(k);
@@ -475,6 +478,12 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // A negated verification ("could not be verified") is the outlet's dispute, found separately.
   if (rule('cue.negated-verification', stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)))) return true;
   if (rule('cue.negated', !scan.negated && negatedCue(toks, c))) return true;
+  // "Neither Cruz nor Christie acknowledged …": a subject negated as a whole asserts nothing.
+  if (rule('cue.neither-nor', !scan.negated && (() => {
+    const before = toks.slice(Math.max(0, c - 10), c).map((x) => x.lower);
+    const neither = before.lastIndexOf('neither');
+    return neither >= 0 && before.indexOf('nor', neither) > neither && !before.slice(neither).some((w) => w === ',' || w === ';');
+  })())) return true;
   // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
   if (rule('cue.capitalised-mid-sentence', cueWord.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1]))) return true;
   const prev = site.prev;
@@ -551,7 +560,105 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('sense.action-with-to', !actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance')))) return true;
   if (rule('sense.refer-without-to', lemma === 'refer' && next?.lower !== 'to')) return true;
   if (rule('sense.point-without-out', lemma === 'point' && next?.lower !== 'out' && next?.lower !== 'to')) return true;
+  // "both are heavily contesting Ohio", "contest the seat": running for it, not disputing anything (a bare name as
+  // object is a state or a rival; a claim is contested as "X's claim", "the result").
+  if (rule('sense.contest-campaign', lemma === 'contest' && (() => { const o = objectShape(toks, cueEnd); return o.name || inList('campaign', o.head); })())) return true;
+  // "the Senate confirmed a judge", "Republicans are confirming judges": an appointment, not a confirmation of a claim.
+  if (rule('sense.confirm-appointment', lemma === 'confirm' && inList('appointment', objectShape(toks, cueEnd).head))) return true;
+  // "a lawyer who is challenging Rep. Ames in Ohio", "challenged him for the seat": running against someone.
+  if (rule('sense.challenge-campaign', lemma === 'challenge' && (() => {
+    const o = objectShape(toks, cueEnd);
+    const after = toks.slice(o.stopAt + 1, o.stopAt + 4);
+    // ("challenged Trump to a debate before the caucus" is a dare: not after "to".)
+    const running = o.stop !== 'to' && toks.slice(o.stopAt + 1, o.stopAt + 9).some((x) => RUNNING.has(x.lower));
+    // ("the governor challenged by Sanders 30 years ago": a passive after the office holder.)
+    const passiveRival = next?.lower === 'by' && (SPEAKER_NOUNS.has(prev?.lower ?? '') || /^(?:incumbent|governor|senator|congressman|congresswoman|mayor|representative)$/.test(prev?.lower ?? ''));
+    return passiveRival || (o.person && o.stopAt > 0 && ((o.stop === 'in' && !!after[0]?.cap) || ((o.stop === 'in' || o.stop === 'for') && after.some((x) => inList('campaign', x.lower))) || running));
+  })())) return true;
   return false;
+}
+
+/** Words that end the object of a push-back verb ("challenged Trump to …", "dismissed him as …", "questioned her about …"). */
+const OBJECT_STOP = new Set(['that', 'whether', 'to', 'for', 'of', 'about', 'on', 'over', 'in', 'at', 'by', 'with', 'from', 'as', 'and', 'or', 'but', 'who', 'which', 'after', 'before', 'during', 'because', 'when', 'while', 'if', 'since', 'saying', 'calling', 'arguing']);
+/** Words of running for office ("challenged her when she ran for a second term"). */
+const RUNNING = new Set(['ran', 'run', 'runs', 'running', 'race', 'term', 'seat', 'primary', 'election', 'reelection', 're-election', 'nomination', 'caucus', 'caucuses']);
+/** Object pronouns standing for a person. */
+const PERSON_OBJECT = new Set(['him', 'her', 'them', 'me', 'us', 'you']);
+/** Auxiliaries before a passive participle ("was questioned"). */
+const PASSIVE_BEFORE = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are', 'am', 'get', 'got', 'gets', 'getting']);
+
+/** The object of a verb as push-back stance reads it: its listed head word, whether it names a person or a place, and the word ending it. */
+interface ObjectShape {
+  /** The first word of the object found in an OBJECT_HEAD list, lower-cased. */
+  head: string | null;
+  /** The object is a pronoun or a name (capitalised words, not a possessive). */
+  person: boolean;
+  /** The object is a bare name, capitalised words without a possessive ("Ohio", "New Hampshire", "Ames"). */
+  name: boolean;
+  /** The word ending the object ("to", "as", "about" …), or null at punctuation or the end. */
+  stop: string | null;
+  /** Index of the stop word, or of the head word; -1 when there is none. */
+  stopAt: number;
+  headAt: number;
+}
+
+/** Reads the object after a cue ending at token `cueEnd`: at most 10 tokens, up to a stop word or punctuation. */
+function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
+  let head: string | null = null;
+  let stop: string | null = null;
+  let stopAt = -1;
+  let headAt = -1;
+  const names: Token[] = [];
+  let possessive = false;
+  let others = 0;
+  for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 11); k++) {
+    const t = toks[k]!;
+    if (t.lower === "'s" || t.lower === "'" || t.text === '’') { possessive = true; continue; }
+    if (!t.word) break;
+    if (OBJECT_STOP.has(t.lower)) { stop = t.lower; stopAt = k; break; }
+    // A capitalised head word inside a name ("County Committee Chair", "Judge Omar Sato") is no head.
+    const inName = t.cap && !!toks[k + 1]?.cap && toks[k + 1]!.word;
+    if (!inName) for (const set of OBJECT_HEAD.values()) if (set.has(t.lower)) (head = t.lower), (headAt = k);
+    if (head) break;
+    const named = PERSON_OBJECT.has(t.lower) || (t.cap && !DETERMINERS.has(t.lower));
+    // A name ends where a lower-case word follows it ("contesting Nevada this autumn").
+    if (!named && names.length > 0 && !PERSON_OBJECT.has(names.at(-1)!.lower)) break;
+    if (named) names.push(t);
+    else others++;
+  }
+  const bare = names.length > 0 && !possessive && others === 0;
+  const person = bare && !head && (PERSON_OBJECT.has(names[0]!.lower) || names.every((t) => t.cap));
+  const name = bare && !head && names.every((t) => t.cap && !PERSON_OBJECT.has(t.lower));
+  return { head, person, name, stop, stopAt, headAt };
+}
+
+const inList = (kind: string, word: string | null): boolean => !!word && !!OBJECT_HEAD.get(kind)?.has(word);
+
+/**
+ * A push-back verb's stance by what it takes as object: rejecting a proposal or a person, challenging
+ * someone to something, questioning someone about something, denying access are acts, not disputes of a claim.
+ */
+function objectStance(toks: readonly Token[], site: CueSite, stance: Stance): Stance {
+  if (stance !== 'denies' && stance !== 'disputes') return stance;
+  const { lemma, c, cueEnd } = site;
+  const declining = lemma === 'reject' || lemma === 'dismiss' || lemma === 'rebuff';
+  if (!declining && lemma !== 'deny' && lemma !== 'challenge' && lemma !== 'question') return stance;
+  const object = objectShape(toks, cueEnd);
+  // "the idea of a wage hike" is a proposal; "the idea that …" a claim.
+  const ideaOf = object.head === 'idea' && toks[object.headAt + 1]?.lower === 'of';
+  const claim = inList('claim', object.head) && !ideaOf;
+  // "rejected a proposal for one final debate", "dismissed Obama's actions", "rebuffed several requests": declining or criticising.
+  if (rule('stance.rejects-proposal', declining && !claim && (inList('proposal', object.head) || ideaOf))) return 'asserts';
+  // "denied access", "denied the request": a refusal, not a denial that something is so.
+  if (rule('stance.denies-refusal', lemma === 'deny' && !claim && inList('refusal', object.head))) return 'asserts';
+  // "rejected Donald Trump", "dismissed him as a clown": opposing or belittling a person, not denying a claim.
+  if (rule('stance.rejects-person', declining && object.person && object.stop !== 'that')) return 'asserts';
+  // "challenged Trump to a one-on-one debate": a dare or an invitation.
+  if (rule('stance.challenge-dare', lemma === 'challenge' && !claim && object.stop === 'to')) return 'asserts';
+  // "questioned Pence about the plan", "was questioned on the attack": asking or being asked, not doubting.
+  const passive = PASSIVE_BEFORE.has(toks[c - 1]?.lower ?? '') || (toks[c - 1]?.lower === 'not' && PASSIVE_BEFORE.has(toks[c - 2]?.lower ?? ''));
+  if (rule('stance.question-asking', lemma === 'question' && ((object.person && (object.stop === 'about' || object.stop === 'on' || object.stop === 'over')) || (passive && (object.stop === 'about' || object.stop === 'on' || object.stop === 'by' || object.stop === 'over' || object.stop === 'for'))))) return 'asserts';
+  return stance;
 }
 
 /** The source of the cue, by the source rules in order; null when a statement veto drops the cue. */

@@ -60,6 +60,19 @@ const REFERRING_NOUN = new RegExp(`^${REFERRING_NOUNS}$`);
 /** At most this many own content words, besides the referring phrase, for a response to count as pointing back. */
 const REFERRING_MAX_TERMS = 3;
 
+/**
+ * The content words of a text that are not names: those written in lower case (every word, when its sentence
+ * is in title case, as a headline is). Two statements sharing only names ("New York", "Christie") are about the
+ * same people or places, not the same claim.
+ */
+function commonWords(text: string, sentence: string): Set<string> {
+  const long = (t: string) => [...t.matchAll(/\p{L}{4,}/gu)].map((m) => m[0]);
+  const capital = (w: string) => w[0] !== w[0]!.toLowerCase();
+  const all = long(sentence);
+  const titleCase = all.length > 0 && all.filter(capital).length >= 0.9 * all.length;
+  return new Set(contentWords(long(text).filter((w) => titleCase || !capital(w)).join(' ')));
+}
+
 /** Content words of a text, lightly stemmed, in order of first appearance (see `claimTerms`). */
 function contentWords(text: string): string[] {
   const out = new Set<string>();
@@ -161,6 +174,8 @@ class Groups {
   private readonly byText = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
   private readonly byArticle = new Map<string, number[]>();
+  /** Per article, where each claim starts and the group holding it, in joining order. */
+  private readonly claimsAt = new Map<string, { start: number; index: number }[]>();
 
   add(): number {
     this.list.push({ claims: [], responses: [], terms: new Set(), weight: 0, members: [], keys: new Set(), texts: new Set(), firstAt: new Map() });
@@ -172,6 +187,9 @@ class Groups {
     const g = this.list[index]!;
     if (as === 'claim') {
       g.claims.push(a);
+      const here = this.claimsAt.get(a.article.id);
+      if (here) here.push({ start: a.statement.span.start, index });
+      else this.claimsAt.set(a.article.id, [{ start: a.statement.span.start, index }]);
       if (g.members.length < BOUNDS.members) g.members.push(terms);
       const text = textOf(a, 'content');
       if (!g.texts.has(text)) (g.texts.add(text), push(this.byText, text, index));
@@ -207,6 +225,17 @@ class Groups {
   /** The groups sharing at least `least` terms, most weight shared first, at most BOUNDS.candidates of them. */
   closest(counts: Map<number, { count: number; weight: number }>, least: number): number[] {
     return [...counts].filter(([, c]) => c.count >= least).sort((x, y) => y[1].weight - x[1].weight || x[0] - y[0]).slice(0, BOUNDS.candidates).map(([i]) => i);
+  }
+
+  /**
+   * The group of the claim its article reported last before `start` (a claim in the same sentence counts), or
+   * -1: the claim a response pointing back ("rejected the allegation") answers. Linear in the article's claims.
+   */
+  justBefore(article: string, start: number): number {
+    let best = -1;
+    let bestStart = -1;
+    for (const c of this.claimsAt.get(article) ?? []) if (c.start <= start && c.start >= bestStart) (best = c.index), (bestStart = c.start);
+    return best;
   }
 
   /** The latest groups holding `text`, claimant key `key` or a statement of `article` (at most BOUNDS.candidates each). */
@@ -317,22 +346,36 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
   ]);
   let best = -1;
   let bestScore = 0;
+  const nearest = all.justBefore(r.article.id, statement.span.start);
+  let common: Set<string> | undefined;
   for (const i of [...candidates].sort((x, y) => x - y)) {
     const g = all.list[i]!;
     if (!g.claims.length) continue;
     const shared = counts.get(i);
+    const named = (!!answered && g.keys.has(answered)) || (!!acronym && g.keys.has(acronym));
+    // A claimant does not answer its own claim ("said she doubted voters would care" under her own "said").
+    if (!named && statement.claimantKeys.some((k) => g.keys.has(k))) continue;
+    const sameArticle = g.firstAt.has(r.article.id);
+    const sharedCommon = () => { let n = 0; for (const t of common ??= commonWords(textOf(r, 'content'), textOf(r, 'span'))) if (g.terms.has(t) && terms.has(t)) n++; return n; };
     // A denial restates part of the claim it denies: two terms shared, and a good part of the smaller
     // term set; among the claims it could answer, the one sharing the most telling words (by weight).
-    const contentMatch = !!shared && shared.count >= Math.min(2, terms.size) && shared.count / Math.min(terms.size, g.terms.size) >= 0.35;
+    // From another article it shares more than names: two shared terms are often one name ("New York"), so
+    // two of the shared words must be written in lower case.
+    const contentMatch = !!shared && shared.count >= 2 && shared.count / Math.min(terms.size, g.terms.size) >= 0.35 &&
+      (sameArticle || sharedCommon() >= 2);
     // "rejects trawler claims": the words of a phrase pointing back say which claims.
-    const modifierMatch = pointsBack && !!shared && shared.count / Math.max(1, own.length) >= 0.5;
+    // (Counted over its own words: "accusations" shared says nothing about which accusations.)
+    const modifierMatch = pointsBack && own.length > 0 && own.filter((t) => g.terms.has(t)).length / own.length >= 0.5;
     const overlap = contentMatch || modifierMatch ? shared!.weight / Math.min(weight, g.weight) : 0;
-    const named = (!!answered && g.keys.has(answered)) || (!!acronym && g.keys.has(acronym));
-    const earlierHere = (g.firstAt.get(r.article.id) ?? Infinity) <= statement.span.start;
+    // Pointing back answers the claim its article reported just before, not any earlier one; the outlet's
+    // own doubt, which must share content words, may answer any earlier claim of its article.
+    const earlierHere = outlet ? (g.firstAt.get(r.article.id) ?? Infinity) <= statement.span.start : i === nearest;
     // The outlet's own doubt ("could not be independently verified") answers a claim of its own article.
     if (outlet ? !earlierHere || !(contentMatch || pointsBack) : !contentMatch && !(pointsBack && (named || modifierMatch || (earlierHere && !answered)))) continue;
     let score = overlap + (named ? 1 : 0);
     if (earlierHere && (outlet || !answered)) score += outlet ? 0.5 : 0.4;
+    // "the dust allegations": the words of the phrase pointing back name the claim, over the claim just before.
+    if (modifierMatch) score += 0.5;
     // Between equal candidates, the claim reported most often is the one being answered.
     score += Math.min(0.1, 0.02 * g.claims.length);
     if (score > bestScore) (best = i), (bestScore = score);

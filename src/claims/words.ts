@@ -284,3 +284,41 @@ export const QUANTIFIERS = set(quantity, 'quantifier');
 export const OF_HEADS = set(quantity, 'of-head');
 /** Nouns of quantity or membership that take an "of" phrase inside a source. */
 export const QUANTITY_NOUNS = set(quantity, 'quantity-noun');
+
+/**
+ * What a push-back verb is about, by the head of its object (see `objectKind` in attribution.ts):
+ * - `claim`: a claim or what someone said ("the allegation", "the notion", "those reports"): denying or disputing it;
+ * - `proposal`: a proposal, an act or a policy ("a proposal for a debate", "Obama's actions", "the plan"): rejecting
+ *   or dismissing one is declining or criticising it, not saying a claim is false;
+ * - `refusal`: what "deny" refuses rather than denies ("denied access", "denied the request");
+ * - `campaign`: what is contested by running for it ("contesting Ohio", "contest the seat");
+ * - `appointment`: whom a senate confirms ("confirmed a judge"): an appointment, not a confirmation of a claim.
+ */
+const OBJECT_HEADS = `
+claim     | claim claims allegation allegations accusation accusations charge charges report reports notion suggestion
+claim     | suggestions assertion assertions story stories rumor rumors rumour rumours remark remarks comment comments
+claim     | statement statements idea concern concerns criticism criticisms characterization account accounts claiming
+claim     | narrative premise contention findings finding conclusion conclusions testimony version implication
+proposal  | proposal proposals offer offers invitation invitations plan plans bill bills deal deals action actions
+proposal  | policy policies measure measures amendment amendments legislation calls demand demands bid bids motion
+proposal  | motions budget budgets agreement agreements settlement settlements resolution resolutions overture overtures
+proposal  | pleas plea ultimatum compromise treaty treaties nomination nominee candidacy endorsement help advice
+proposal  | request requests appeal appeals application applications pressure
+refusal   | request requests access entry bail visa visas permit permits permission application applications appeal
+refusal   | appeals motion motions nomination service funding status
+campaign  | state states seat seats race races primary primaries caucus caucuses district districts county counties
+campaign  | nomination ward
+appointment | judge judges nominee nominees appointee appointees justice justices ambassador ambassadors nominations
+`;
+
+/** The object-head lists by kind. */
+export const OBJECT_HEAD: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const out = new Map<string, Set<string>>();
+  for (const line of OBJECT_HEADS.trim().split('\n')) {
+    const [kind = '', words = ''] = line.split('|').map((x) => x.trim());
+    let set = out.get(kind);
+    if (!set) out.set(kind, (set = new Set()));
+    for (const w of words.split(/\s+/)) if (w) set.add(w);
+  }
+  return out;
+})();

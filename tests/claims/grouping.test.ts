@@ -143,3 +143,56 @@ describe('claim grouping: a group is one claim', () => {
     expect(groupOf('The tourist office')).not.toBe(groupOf('The harbour board'));
   });
 });
+
+describe('claim grouping: a response joins only the claim it answers (issue 14, pattern 7)', () => {
+  it('a response pointing back ("rejected the allegation") answers the claim reported just before it, not the first of its article', async () => {
+    const text = [
+      'Ferry dispute widens',
+      '',
+      'Harbour master Ida Holm said the Linwick ferry carried 4,000 passengers in April.',
+      '',
+      'Dockers said the ferry company had skipped two hull inspections to save money.',
+      '',
+      'The ferry company rejected the allegation.',
+    ].join('\n');
+    const rows = await groupsOf(text, 'ferry');
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))?.[0];
+    expect(groupOf('The ferry company')).toBe(groupOf('Dockers said the'));
+    expect(groupOf('The ferry company')).not.toBe(groupOf('Harbour master Ida'));
+  });
+
+  it('a response from another article sharing only names with a claim does not answer it', async () => {
+    const first = ['Mayor tours the river', '', 'Analysts said the Port Elgin vote had left Ruth Okafor of New Carlow with fewer allies.'].join('\n');
+    const second = ['Rival hits back', '', 'Councillor Dev Amin hit back at Ruth Okafor of New Carlow over the Port Elgin library budget.'].join('\n');
+    const rows = await groupsOf([first, second], 'port elgin');
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))?.[0];
+    expect(groupOf('Councillor Dev Amin')).toBeDefined();
+    expect(groupOf('Councillor Dev Amin')).not.toBe(groupOf('Analysts said the'));
+  });
+
+  it('a response from another article sharing names and one word with a claim does not answer it', async () => {
+    const first = ['Mayor tours the river', '', 'Analysts said the Port Elgin vote had left Ruth Okafor of New Carlow with fewer allies.'].join('\n');
+    const second = ['Rival hits back', '', 'Councillor Dev Amin hit back at Ruth Okafor of New Carlow over the Port Elgin library budget and her allies.'].join('\n');
+    const rows = await groupsOf([first, second], 'port elgin');
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))?.[0];
+    expect(groupOf('Councillor Dev Amin')).toBeDefined();
+    expect(groupOf('Councillor Dev Amin')).not.toBe(groupOf('Analysts said the'));
+  });
+
+  it('a phrase pointing back joins a claim by its own words, not by the noun it points with', async () => {
+    const first = ['Kell Road row', '', 'Councillor Ada Lund said she had spoken with the mayor of Kell Road about accusations that drivers were speeding.'].join('\n');
+    const second = ['Depot answers', '', 'The Kell Road depot dismissed the parking accusations.'].join('\n');
+    const rows = await groupsOf([first, second], 'kell road');
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))?.[0];
+    expect(groupOf('The Kell Road')).toBeDefined();
+    expect(groupOf('The Kell Road')).not.toBe(groupOf('Councillor Ada Lund'));
+  });
+
+  it('a claimant\'s doubt is not shown as a response to its own claim', async () => {
+    const text = ['Budget vote', '', 'Councillor Mia Berg said the Alder Street depot would close in June.', '', 'Berg later questioned whether the Alder Street depot would close in June at all.'].join('\n');
+    const rows = await groupsOf(text, 'alder street');
+    const disputes = rows.filter((r) => r[1] === 'disputes');
+    expect(disputes.length).toBeGreaterThan(0);
+    for (const d of disputes) expect(rows.filter((r) => r[0] === d[0] && r[1] === 'asserts')).toEqual([]);
+  });
+});
