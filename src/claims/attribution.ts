@@ -16,8 +16,8 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
-  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial,
-  titleCase, trimSpan, unitSubject, wholeSubject,
+  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, subordinateSubject,
+  substantial, titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
@@ -45,11 +45,15 @@ export interface FindOptions {
   /** Keep attributed statements whose source is not stated ("it was reported that"). @defaultValue true */
   keepSourceless?: boolean;
   /**
-   * Keep statements reported inside another statement's content ("X denied claims by Y that ...").
-   * Off for scoring against univocal gold such as PolNeAR, where a token is in one attribution only.
-   * @defaultValue true
+   * Statements reported inside another statement's content. `true` keeps them all; `false` drops
+   * them all (for scoring against univocal gold such as PolNeAR, where a token is in one attribution
+   * only); `'claims'` (what `/claim` shows) drops a statement reported inside another speaker's claim
+   * ("Mook asserted that Trump tells so many lies …": Mook's claim, not Trump's), but keeps a claim a
+   * denial answers ("X denied claims by Y that …") and one a channel passes on ("…, Smith said,
+   * Reuters reported", "according to the Times, Smith said").
+   * @defaultValue 'claims'
    */
-  nested?: boolean;
+  nested?: boolean | 'claims';
   /**
    * Keep attributions in PolNeAR's wider sense that are not claims: actions and decisions reported
    * with a speech verb ("agreed to meet", "declined to comment"), positions and intentions ("wants",
@@ -84,7 +88,7 @@ export interface FindOptions {
   cueEdges?: CueEdges | 'shipped' | null;
 }
 
-const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false, negated: false, chooser: 'shipped', tagger: 'shipped', cueEdges: 'shipped' };
+const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: 'claims', actions: false, negated: false, chooser: 'shipped', tagger: 'shipped', cueEdges: 'shipped' };
 
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
@@ -755,14 +759,21 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
   } else if ((wordBefore.lower === 'whom' || wordBefore.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
     // "families, many of whom say": the quantified relative is the source as written.
     speaker.source = span(toks, before - 2, before);
-  } else if (wordBefore.text === ',' || wordBefore.text === '—') {
+  } else if ((wordBefore.text === ',' || wordBefore.text === '—') && !rule('source.coordinated-verb', toks.slice(before + 1, c).some((x) => x.lower === 'then'))) {
     insertedSource(toks, site, before, speaker);
-  } else if ((wordBefore.lower === 'and' || wordBefore.lower === 'but') && out.length) {
-    speaker.sameAsPrevious = true;
-  } else if (wordBefore.lower === 'and' || wordBefore.lower === 'but') {
-    // "She greeted supporters and told them…": the subject of the clause.
-    const subj = unitSubject(toks);
-    if (subj && subj[1] < before) speaker.source = span(toks, subj[0], subj[1]);
+  } else if (wordBefore.lower === 'and' || wordBefore.lower === 'but' || wordBefore.text === ',' || wordBefore.text === '—') {
+    // "… and urged", "…, then says": a verb coordinated with an earlier one shares its subject: the
+    // subject of a subordinate clause it continues ("as he spoke … and urged"), else the previous
+    // statement's speaker, else the subject of the sentence ("She greeted supporters and told them…").
+    const previous = out.at(-1);
+    const from = previous ? toks.findIndex((x) => x.start >= previous.cue.end) - 1 : 0;
+    const sub = wordBefore.word ? subordinateSubject(toks, Math.max(0, from), before) : null;
+    if (rule('source.subordinate-conjunct', !!sub)) speaker.source = span(toks, sub![0], sub![1]);
+    else if (out.length) speaker.sameAsPrevious = true;
+    else {
+      const subj = unitSubject(toks);
+      if (subj && subj[1] < before) speaker.source = span(toks, subj[0], subj[1]);
+    }
   } else {
     const rel = relativeSubject(toks, before);
     let subjectStart = rel ? rel[0] : wholeSubject(toks, npLeft(toks, before));
@@ -1094,6 +1105,11 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   // A headline reports one statement: "X Says Museum Will Tell …" is X's, not the museum's too.
   const titles = new Set(units.filter((u) => u.title).map((u) => u.start));
   kept = kept.filter((s) => !(titles.has(s.span.start) && rule('headline.one-statement', kept.some((o) => o !== s && o.kind === 'attributed' && o.content.start <= s.cue.start && s.cue.end <= o.content.end))));
+  if (opts.nested === 'claims') {
+    const index = new Map(statements.map((s, i) => [s, i]));
+    // (A headline's inner cue is left to headline.one-statement.)
+    kept = kept.filter((s) => titles.has(s.span.start) || !reportedInside(text, ordered, statements, index.get(s)!));
+  }
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
     kept = kept.filter((s) => !kept.some((o) => o !== s && o.kind === 'attributed' && inside(s.cue, o.content) && !inside(o.cue, s.content)));
@@ -1113,6 +1129,36 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   }
   const edges = !opts.actions ? null : opts.cueEdges === 'shipped' ? shippedEdges() : opts.cueEdges;
   return edges ? growCues(edges, text, units, kept) : kept;
+}
+
+/** Cues that pass on someone else's statement rather than make a claim ("Reuters reported", "according to"). */
+const CHANNEL_LEMMAS = new Set(['according', 'report']);
+
+/**
+ * Whether statement `i` is reported inside another statement's content: the other speaker's claim
+ * about it, not a claim of its own ("Mook asserted that Trump tells so many lies …"). A claim that a
+ * denial answers ("denied claims by Y that …") and one a channel passes on ("…, Smith said, Reuters
+ * reported") stand on their own. `raws[k]` is the raw statement `statements[k]` was resolved from.
+ */
+function reportedInside(text: string, raws: readonly Raw[], statements: readonly Statement[], i: number): boolean {
+  const s = statements[i]!;
+  if (s.kind !== 'attributed') return false;
+  const within = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+  return statements.some((o, k) => {
+    if (k === i || o.kind !== 'attributed' || o.span.start !== s.span.start || !o.source) return false;
+    if (!within(s.cue, o.content) || within(o.cue, s.content)) return false;
+    // Only a speaker who is shown reports it: an outer statement without a claimant leaves the inner one standing.
+    if (!o.claimant || o.answers || CHANNEL_LEMMAS.has(raws[k]!.lemma)) return false;
+    // A content before its cue is the speaker's only where the cue closes the sentence ("…, the source
+    // added."), not where the sentence runs on ("…, Patriot could threaten to liquidate its properties").
+    if (o.content.end <= o.cue.start && !/^[^,;:—]{0,40}$/.test(text.slice(Math.max(o.cue.end, o.source.end), o.span.end))) return false;
+    // Two closing speakers ("…, Ambassador Kopyrkin said at a meeting, the embassy said in a statement."):
+    // the second passes the first one's words on; the first is the claim.
+    if (o.content.end <= o.cue.start && s.content.end <= s.cue.start) return false;
+    // The same speaker twice ("he said he believes …") is one claim either way: nothing to drop.
+    if (s.claimant && o.claimant === s.claimant) return false;
+    return rule('claim.reported-inside', true);
+  });
 }
 
 /** A bare time phrase ("Two weeks", "last month", "Three days later"): up to three words ending in a time word. */

@@ -203,6 +203,22 @@ export function offBodyTest(spans: readonly Span[]): OffBody {
   };
 }
 
+/** Earlier speakers a pronoun may stand for when its sentence names one of them (`personFor`). */
+const PEOPLE_LOOKED_AT = 12;
+
+/** Whether `words` name the person `c` by surname ("Sanders's critique", "Mr. Rubio began"). */
+function surnameIn(c: Claimant, words: string): boolean {
+  const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
+  const surname = person.split(/\s+/).pop() ?? '';
+  if (!/^\p{Lu}[\p{L}’'-]{1,}$/u.test(surname)) return false;
+  let at = words.indexOf(surname);
+  while (at >= 0) {
+    if (!/[\p{L}\p{N}]/u.test(words[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(words[at + surname.length] ?? '')) return true;
+    at = words.indexOf(surname, at + surname.length);
+  }
+  return false;
+}
+
 /** The gender a title gives ("Mrs. Park" f, "Mr. Park" m), if any. */
 function titleGender(title: string): 'm' | 'f' | undefined {
   return /^(?:Mrs|Ms|Miss)\.?$/.test(title) ? 'f' : /^Mr\.?$/.test(title) ? 'm' : undefined;
@@ -238,10 +254,16 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
    * "he"/"she": the most recent person, if of that gender. None when a more recent speaker might be
    * a person we could not type ("Regalado said …"), or when the person is long out of view.
    */
-  const personFor = (gender: 'm' | 'f', at: number): Claimant | null => {
+  const personFor = (gender: 'm' | 'f', at: number, before?: string): Claimant | null => {
     if (lastAny && !lastAny.person && !lastAny.plural && !ORG_WORDS.test(lastAny.name) && !ACRONYM.test(lastAny.name) && lastAt >= (people.at(-1)?.at ?? -Infinity)) return null;
     // Only the most recent person: reaching past someone else to an earlier speaker is a guess.
-    const latest = people.at(-1);
+    let latest = people.at(-1);
+    // "Sanders, who …, rallied young people against the economy that he says …": when the sentence
+    // names one earlier speaker before the pronoun and not the most recent one, the pronoun is that one's.
+    if (latest && before && !surnameIn(latest.c, before)) {
+      const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, before) && (!p.c.gender || p.c.gender === gender));
+      if (rule('claimant.named-in-sentence', named.length === 1)) latest = named[0]!;
+    }
     if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return null;
     latest.c.gender ??= gender;
     return latest.c;
@@ -287,9 +309,12 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     else if (r.source) {
       const named = r.name ?? r.source;
       const written = text.slice(named.start, named.end);
-      const lower = written.toLowerCase();
+      let lower = written.toLowerCase();
+      // "I'm", "we're", "he'd": a pronoun with its verb contracted onto it is that pronoun, never a name.
+      const contracted = /^(he|she|it|they|we|i|you)['’](?:s|m|re|ve|d|ll)$/.exec(lower);
+      if (rule('claimant.contracted-pronoun', !!contracted)) lower = contracted![1]!;
       const recent: Claimant | null = r.unit.sentence - lastAt <= PRONOUN_REACH ? (lastAny as Claimant | null) : null;
-      if (PRONOUN_PERSON.has(lower)) claimant = personFor(lower === 'she' || lower === 'her' ? 'f' : 'm', r.unit.sentence);
+      if (PRONOUN_PERSON.has(lower)) claimant = personFor(lower === 'she' || lower === 'her' ? 'f' : 'm', r.unit.sentence, text.slice(r.unit.start, named.start));
       else if (r.antecedent && (lower === 'they' || lower === 'who' || lower === 'which' || lower === 'it')) {
         // An antecedent in the same sentence (found with number agreement by the attribution rules) wins.
         claimant = resolveName(text.slice(r.antecedent.start, r.antecedent.end));

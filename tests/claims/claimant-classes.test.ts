@@ -1,0 +1,73 @@
+/**
+ * Classes of wrong claimant found on PolNeAR train (issue 14), each with sentences written for
+ * these tests: the claimant `/claim` shows is the speaker of that statement, or nobody.
+ */
+import { describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { productSentences } from '../helpers/sentences.js';
+
+/** Cue and claimant of each statement `/claim` reads (sourceless ones dropped), in order. */
+function claims(text: string): Array<[string, string | null]> {
+  return findStatements(text, productSentences(text), { keepSourceless: false }).map((s) => [text.slice(s.cue.start, s.cue.end), s.claimant]);
+}
+
+describe('a statement reported inside another speaker\'s claim', () => {
+  it('is the outer speaker\'s report, not a claim of the inner subject', () => {
+    expect(claims('Councillor Ana Poll insisted that the mayor says the pier is safe.')).toEqual([['insisted', 'Councillor Ana Poll']]);
+    expect(claims('Ana Poll further argued that Brandt tells voters whatever they want to hear.')).toEqual([['argued', 'Ana Poll']]);
+  });
+
+  it('is dropped under a closing speaker too ("…, the aide added")', () => {
+    const text = 'Mayor Ivo Brandt had told engineers that the pier was unsafe, but the board ignored the warning, the aide added.';
+    expect(claims(text).map(([, c]) => c)).toEqual(['aide']);
+  });
+
+  it('stands when a channel passes it on, or a denial answers it', () => {
+    expect(claims('"The pier is safe," Ivo Brandt said, the Harbour Gazette reported.').map(([, c]) => c)).toEqual(['Ivo Brandt', 'Harbour Gazette']);
+    expect(claims('The ministry denied claims by the Tarn council that the ferry toll was illegal.').map(([, c]) => c)).toEqual(['ministry', 'Tarn council']);
+    const layered = 'The ferry will run all winter, Captain Eda Lund said at a meeting with the mayor, the port authority said in a statement.';
+    expect(claims(layered).map(([, c]) => c)).toEqual(['Captain Eda Lund', 'port authority']);
+  });
+});
+
+describe('a verb coordinated with an earlier one shares its subject', () => {
+  it('takes the subject of the subordinate clause an "and" continues', () => {
+    const text = 'The mayor\'s voice broke as Councillor Ana Poll read out the names and urged the town to rebuild the pier.';
+    expect(claims(text)).toEqual([['urged', 'Councillor Ana Poll']]);
+    expect(claims('The harbour crowd cheered when Ivo Brandt stepped onto the quay and said the ferry would return.')).toEqual([['said', 'Ivo Brandt']]);
+  });
+
+  it('never takes the object before ", then" as the speaker', () => {
+    const text = 'Ivo Brandt handed the skipper a medal as Keeper of the Light, then says the pier will reopen.';
+    expect(claims(text)).toEqual([['says', 'Ivo Brandt']]);
+  });
+
+  it('reads an opening "it" as the subject of a list of verbs, not the object after the first comma', () => {
+    const text = 'It has seized two ports, jailed Danish reporters and others, and vowed a wider war against the rebels.';
+    expect(claims(text)).toEqual([['vowed', null]]);
+  });
+});
+
+describe('"he" and "she" in a sentence that names an earlier speaker', () => {
+  it('stand for the speaker the sentence names, not the most recent one it does not', () => {
+    const text = [
+      'Senator Omar Dahl toured the dairy farms on Monday.',
+      'Dahl said the milk levy would fall.',
+      '"The levy is fair," said economist Piet Arnold.',
+      'Dahl, who grew up on a farm, rallied the crowd against a tax that he says ruins small dairies.',
+    ].join('\n');
+    expect(claims(text).map(([, c]) => c)).toEqual(['Senator Omar Dahl', 'economist Piet Arnold', 'Senator Omar Dahl']);
+  });
+
+  it('keep the most recent speaker when the sentence names that one too', () => {
+    const text = ['Senator Omar Dahl toured the farms.', 'Dahl said the levy would fall.', '"It is fair," said economist Piet Arnold.', 'Arnold met Dahl later, and he said the talks went well.'].join('\n');
+    expect(claims(text).at(-1)).toEqual(['said', 'economist Piet Arnold']);
+  });
+});
+
+describe('a contracted pronoun ("I\'m", "she\'d")', () => {
+  it('is resolved as the pronoun, never shown as a name', () => {
+    expect(claims('Mayor Ivo Brandt opened the depot.\nI\'m told the pier will reopen in May.')).toEqual([['told', null]]);
+    expect(claims('"The depot stays," Ana Poll said.\nShe\'d said the pier would close.').map(([, c]) => c)).toEqual(['Ana Poll', 'Ana Poll']);
+  });
+});
