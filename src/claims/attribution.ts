@@ -574,9 +574,14 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
   else if (wordBefore) sourceBefore(scan, site, before, wordBefore, speaker);
   if (!speaker.source && !speaker.sameAsPrevious && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
-    // "…, saying that", "punctuated his list by saying": the subject of the clause said it.
-    const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
-    if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
+    // "…, saying that", "punctuated his list by saying": the subject of the clause said it —
+    // inside a relative clause, the relative's ("sat with Paul Ryan, who surprised Trump by declaring …").
+    const who = prev?.lower === 'by' ? relativeBefore(toks, c) : -1;
+    if (rule('source.relative-by', who > 0)) pronounSource(toks, site, who, toks[who]!, speaker);
+    else {
+      const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
+      if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
+    }
   }
   speaker.source = vetoSource(text, speaker.source, lemma);
   // "railed against what he calls the 'Washington cartel'": a name someone uses, not a claim they make
@@ -585,6 +590,16 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
   if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
   return speaker;
+}
+
+/** The "who" opening the relative clause the cue at `c` stands in ("…, who surprised Trump by declaring"), or -1. */
+function relativeBefore(toks: Token[], c: number): number {
+  for (let k = c - 1; k > 0 && k > c - 25; k--) {
+    const t = toks[k]!;
+    if (t.text === ',' || t.text === ';' || t.text === '—' || isQuote(t) || (t.word && CUE_VERBS.has(t.lower) && k < c - 1)) return -1;
+    if (t.lower === 'who') return k;
+  }
+  return -1;
 }
 
 /** Where the subject before the cue ends: past adverbs and auxiliaries, and past a verb taking "to" ("tried to deny"). */
@@ -905,9 +920,23 @@ function vetoSource(text: string, source: Span | null, lemma: string): Span | nu
   if (source && rule('source.time-phrase', timePhrase(text.slice(source.start, source.end)))) source = null;
   // "if you think …", "you can say that": a generic "you" is nobody's claim.
   if (source && rule('source.generic-you', /^you$/i.test(text.slice(source.start, source.end)))) source = null;
+  // "was happy to hear Clinton pledged", "June despite his delegate lead and Democratic calls": a source
+  // that holds an infinitive or a concessive clause has run over a clause; it names no speaker.
+  if (source && rule('source.clause-inside', clauseInside(text.slice(source.start, source.end)))) source = null;
   // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
   if (source && rule('source.no-letter', !/\p{L}|%/u.test(text.slice(source.start, source.end)))) source = null;
   return source;
+}
+
+/** Whether a source as written holds a clause: "to" with a bare verb ("happy to hear Clinton"), or a concessive ("despite …"). */
+function clauseInside(source: string): boolean {
+  if (/\b(?:despite|because|although|whereas|unless)\s+\S/i.test(source)) return true;
+  for (const m of source.matchAll(/\bto\s+([a-z]+)\b/g)) {
+    const verb = m[1]!;
+    if (/(?:s|ed|ing)$/.test(verb)) continue;
+    if (COMMON_VERBS.has(verb) || CUE_VERBS.get(verb)?.lemma === verb) return true;
+  }
+  return false;
 }
 
 /** The content span: before the cue when the source rules said so, else after it (after "that" when one follows soon). */

@@ -425,6 +425,14 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   }
   // The phrase must be followed by a verb-ish word, not be the object of a preposition.
   if (!after || !after.word) return null;
+  // "Brandt and Ana Poll clashed …, each saying", "Poll and husband Tom thanked … and said": the
+  // subject is the whole coordination, never its first conjunct alone.
+  if (after.lower === 'and' || after.text === '&') {
+    const second = npRight(toks, end + 2);
+    const verb = toks[second + 1];
+    const verbal = !!verb?.word && !verb.cap && !BOUNDARY.has(verb.lower) && !DETERMINERS.has(verb.lower) && (SKIPPABLE.has(verb.lower) || COMMON_VERBS.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower));
+    if (rule('source.coordinated-subject', second > end + 1 && toks[end + 2]!.word && !PRONOUNS.has(toks[end + 2]!.lower) && verbal)) return [i, second];
+  }
   return [i, end];
 }
 
@@ -458,6 +466,11 @@ export function subordinateSubject(toks: Token[], from: number, and: number): [n
   for (let k = and - 1; k > from && k > and - 30; k--) {
     const t = toks[k]!;
     if (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || isQuote(t)) return null;
+    // "(although he allowed …)": an aside is no clause the conjunction continues; look past it.
+    if (t.text === ')') {
+      while (k > from && toks[k]!.text !== '(') k--;
+      continue;
+    }
     const sub = toks[k - 1]!;
     const opens = SUBORDINATORS.has(sub.lower) || (sub.lower === 'as' && !/^(?:such|well|much|many|so|just|same|as)$/.test(toks[k - 2]?.lower ?? ''));
     if (!opens || !t.word) continue;

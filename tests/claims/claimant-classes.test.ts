@@ -71,3 +71,41 @@ describe('a contracted pronoun ("I\'m", "she\'d")', () => {
     expect(claims('"The depot stays," Ana Poll said.\nShe\'d said the pier would close.').map(([, c]) => c)).toEqual(['Ana Poll', 'Ana Poll']);
   });
 });
+
+describe('a source that has run over a clause', () => {
+  it('names no speaker', () => {
+    const text = 'Mayor Ivo Brandt kept the depot open until March despite its losses and Labour calls for him to sell it.';
+    expect(claims(text).map(([, c]) => c)).toEqual([]);
+  });
+});
+
+describe('a coordinated subject', () => {
+  it('speaks as a whole, never as its first conjunct alone', () => {
+    const text = 'Ivo Brandt and Ana Poll clashed over the pier on Monday, each touting their own plan and saying the other lacked a budget.';
+    expect(claims(text)).toEqual([['saying', 'Ivo Brandt and Ana Poll']]);
+    expect(claims('Poll and husband Tom thanked the crowd and said the pier would reopen.')).toEqual([['said', 'Poll and husband Tom']]);
+  });
+
+  it('is never the fuller name of one conjunct mentioned later', () => {
+    const text = 'Ivo Brandt and Ana Poll thanked the crowd and said the pier would reopen.\nBrandt, speaking after Poll at the quay, said the ferry would return.';
+    expect(claims(text).at(-1)).toEqual(['said', 'Ivo Brandt']);
+  });
+});
+
+describe('titles and openers around a name', () => {
+  it('keep a title with "of" whole when a surname resolves to it', () => {
+    const text = 'The new levy was backed by Tarn Minister of Ports Eda Lund on Monday.\nLund said the harbour would pay for itself.';
+    expect(claims(text).at(-1)).toEqual(['said', 'Tarn Minister of Ports Eda Lund']);
+  });
+
+  it('drop a sentence adverb that opens the sentence before the name', () => {
+    expect(claims('Later Harbour Master Eda Lund told reporters the pier was safe.')).toEqual([['told', 'Harbour Master Eda Lund']]);
+  });
+});
+
+describe('"by declaring" inside a relative clause', () => {
+  it('is the relative\'s act, not the main subject\'s', () => {
+    const text = 'For an hour the mayor sat face to face with the board, then met Councillor Ana Poll, who a week ago stunned the board by declaring the pier unsafe.';
+    expect(claims(text)).toEqual([['declaring', 'Councillor Ana Poll']]);
+  });
+});
