@@ -584,6 +584,11 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     }
   }
   speaker.source = vetoSource(text, speaker.source, lemma);
+  // "Neither he nor Nanney echoed …", "No candidate has said …": a negative subject asserts nothing
+  // (issue 14, pattern 4); PolNeAR scoring (`negated`) keeps it.
+  const negative = (src: Span) => (/^(?:neither|nor|no|nobody|none|never)\b(?!\s*(?:doubt|longer|matter)\b)/i.test(text.slice(src.start, src.end)) && !/^no\.\s/i.test(text.slice(src.start, src.end))) ||
+    /\bnor\s+$/i.test(text.slice(Math.max(unit.start, src.start - 6), src.start));
+  if (speaker.source && rule('source.negative-subject', !scan.negated && negative(speaker.source))) return null;
   // "railed against what he calls the 'Washington cartel'": a name someone uses, not a claim they make
   // (the verb it depends on, "railed", carries any statement).
   if (speaker.source && NAMING.has(lemma) && /\bwhat\s*$/i.test(text.slice(Math.max(unit.start, speaker.source.start - 12), speaker.source.start))) return null;
@@ -795,7 +800,8 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     // "spending the final day attacking a rival": a bare -ing form has no subject right before it,
     // unless an auxiliary stands between ("was attacking") or "with" opens it ("with Fox News calling").
     // ("posts late Sunday saying …": a time phrase between is no auxiliary either.)
-    const bare = toks.slice(before + 1, c).every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || /^(?:late|early|last|this|next)$/.test(x.lower));
+    // ("sent the DNC on Monday alleging …": "on" opening the time phrase is part of it.)
+    const bare = toks.slice(before + 1, c).every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || /^(?:late|early|last|this|next|on)$/.test(x.lower));
     if (!rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && toks[subjectStart - 1]?.lower !== 'with' && rule('source.bare-participle', bare)) subjectStart = -1;
     if (rel) {
       speaker.source = span(toks, rel[0], before);

@@ -400,7 +400,9 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   // subject; the phrase after the first comma is an object.
   if (rule('source.opening-it', first?.lower === 'it' && toks[i + 1]?.word && !toks[i + 1]!.cap && (SKIPPABLE.has(toks[i + 1]!.lower) || COMMON_VERBS.has(toks[i + 1]!.lower) || /(?:ed|[^s]s)$/.test(toks[i + 1]!.lower)))) return [i, i];
   const timed = comma > 0 && comma - i <= 8 && toks.slice(i, comma).some((x) => TIME_HEAD.test(x.lower) || TIME_WORD.test(x.lower) || /^(?:later|ago|earlier|\d{4}s?)$/.test(x.lower));
-  if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
+  // "Back in Washington,", "Here at home,": a place phrase opening the sentence is no subject.
+  const placed = !!first && /^(?:back|here|there|elsewhere|out|over|home)$/.test(first.lower) && /^(?:in|at|on|from|to|home)$/.test(toks[i + 1]?.lower ?? '') && comma > 0 && comma - i <= 8;
+  if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || rule('source.place-opener', placed) || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
     if (comma > 0 && comma - i < 14) i = comma + 1;
     else if (INTRO_WORDS.has(first.lower)) i++;
   }

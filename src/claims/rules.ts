@@ -74,6 +74,8 @@ export const RULES = {
   'claimant.opening-adverb': { reason: 'a capitalised sentence adverb before a name ("Later Secretary of State Jon Husted told …") is no part of the claimant', example: { text: 'Meanwhile Harbour Master Eda Lund told reporters the pier was safe.', cue: 'told' } },
   'source.relative-by': { reason: '"by declaring" inside a relative clause ("sat with Ryan, who surprised Trump by declaring …") is the relative\'s act, not the main subject\'s', example: { text: 'The mayor met Councillor Ana Poll, who stunned the board by declaring the pier unsafe.', cue: 'declaring' } },
   'claimant.coordination-not-fuller': { reason: 'a coordinated claimant ("Ivo Brandt and Ana Poll") is never the fuller name of a later surname ("Brandt")', example: { text: 'Ivo Brandt and Ana Poll thanked the crowd and said the pier would reopen.\nBrandt said the ferry would return.', cue: 'said' } },
+  'source.negative-subject': { reason: 'a negative subject ("Neither he nor Poll echoed …", "No councillor has said …") asserts nothing by anyone (issue 14, pattern 4)', example: { text: 'No councillor has claimed the pier is unsafe.', cue: 'claimed' } },
+  'source.place-opener': { reason: 'a place phrase opening the sentence ("Back in Washington, his staff …") is no subject of a later participle', example: { text: 'Back in Tarn, his staff churned out a new video, deploring the levy and promising a new pier.', cue: 'deploring' } },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A registered rule's id. */

@@ -109,3 +109,22 @@ describe('"by declaring" inside a relative clause', () => {
     expect(claims(text)).toEqual([['declaring', 'Councillor Ana Poll']]);
   });
 });
+
+describe('a negative subject', () => {
+  it('asserts nothing by anyone', () => {
+    expect(claims('No councillor has claimed the harbour wall is unsafe.')).toEqual([]);
+    expect(claims('Neither Brandt nor Poll echoed the claim that the harbour wall is unsafe.')).toEqual([]);
+    expect(claims('None of the councillors said the depot would close.')).toEqual([]);
+  });
+});
+
+describe('what opens a sentence before its subject', () => {
+  it('a place phrase is no speaker', () => {
+    expect(claims('Back in Tarn, her aides churned out a new video, deploring the levy.').map(([, c]) => c)).not.toContain('Back');
+  });
+
+  it('a participle after an object and a time phrase has no subject in that object', () => {
+    const text = 'Her remarks answer a letter the Poll campaign sent the council on Monday alleging that the levy was illegal.';
+    expect(claims(text).map(([, c]) => c)).not.toContain('council');
+  });
+});
