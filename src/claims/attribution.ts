@@ -850,7 +850,11 @@ function pronounSource(toks: Token[], site: CueSite, before: number, wordBefore:
     const nounStart = wholeSubject(toks, tightStart(toks, npLeft(toks, last), last));
     const head = nounStart >= 0 ? headOf(toks, nounStart, last) : null;
     // "who" stands for people, "which" for bodies: the head must be a name, a speaker noun or a plural.
-    if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower)))) speaker.antecedent = span(toks, nounStart, last);
+    // "workers in New York, Los Angeles and Seattle who demanded": names after "in"/"at" are places, not who.
+    let opener = nounStart - 1;
+    while (opener >= 0 && nounStart - opener < 12 && (toks[opener]!.cap || toks[opener]!.lower === 'and' || toks[opener]!.text === ',')) opener--;
+    const place = nounStart >= 0 && opener >= 0 && /^(?:in|at|across|throughout|near|outside|inside)$/.test(toks[opener]!.lower) && toks.slice(nounStart, last + 1).every((x) => x.cap || x.lower === 'and' || x.text === ',');
+    if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower))) && !rule('source.who-after-place', wordBefore.lower === 'who' && place)) speaker.antecedent = span(toks, nounStart, last);
     // "Karimi, a director of Interfaith Paths, who added": the name the description belongs to.
     if (speaker.antecedent && nounStart > 1 && toks[nounStart - 1]!.text === ',' && !toks[nounStart]!.cap) {
       const nameStart = npLeft(toks, nounStart - 2);

@@ -76,6 +76,7 @@ export const RULES = {
   'claimant.coordination-not-fuller': { reason: 'a coordinated claimant ("Ivo Brandt and Ana Poll") is never the fuller name of a later surname ("Brandt")', example: { text: 'Ivo Brandt and Ana Poll thanked the crowd and said the pier would reopen.\nBrandt said the ferry would return.', cue: 'said' } },
   'source.negative-subject': { reason: 'a negative subject ("Neither he nor Poll echoed …", "No councillor has said …") asserts nothing by anyone (issue 14, pattern 4)', example: { text: 'No councillor has claimed the pier is unsafe.', cue: 'claimed' } },
   'source.place-opener': { reason: 'a place phrase opening the sentence ("Back in Washington, his staff …") is no subject of a later participle', example: { text: 'Back in Tarn, his staff churned out a new video, deploring the levy and promising a new pier.', cue: 'deploring' } },
+  'source.who-after-place': { reason: 'names after "in" or "at" before "who" are places ("workers in Tarn and Vell who demanded"), never who speaks', example: { text: 'The union backed dockers in Tarn and Vell who demanded a new pier.', cue: 'demanded' } },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A registered rule's id. */

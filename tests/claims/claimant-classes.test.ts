@@ -128,3 +128,9 @@ describe('what opens a sentence before its subject', () => {
     expect(claims(text).map(([, c]) => c)).not.toContain('council');
   });
 });
+
+describe('"who" after place names', () => {
+  it('never makes the places the speaker', () => {
+    expect(claims('Mayor Ivo Brandt backed dockers in Tarn, Vell and Osk who demanded a new pier.').map(([, c]) => c)).not.toContain('Vell and Osk');
+  });
+});
