@@ -9,7 +9,7 @@
  * found[0].claimant; // "HUR spokesperson Andrii Yusov"
  */
 import type { Span } from '../core/types.js';
-import { headOf, relativeSubject, tightStart } from './antecedents.js';
+import { headOf, placeBefore, relativeSubject, tightStart } from './antecedents.js';
 import { offBodyTest, resolveClaimants } from './claimants.js';
 import {
   BOUNDARY, COMMON_VERBS, CUE_PREFILTER, CUE_VERBS, type CueEntry, DENIAL_WORDS, DETERMINERS, OUTLET_DISPUTE, PHRASAL_CUES,
@@ -806,12 +806,14 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     if (rel) {
       speaker.source = span(toks, rel[0], before);
       speaker.name = span(toks, rel[0], rel[1]);
-    } else if (subjectStart >= 0) {
-      speaker.source = span(toks, subjectStart, datedTail(toks, before, c));
+    }
+    if (subjectStart >= 0) {
+      if (!rel) speaker.source = span(toks, subjectStart, datedTail(toks, before, c));
       const pre = toks[subjectStart - 1];
-      // "C, X said (at a meeting…)": the content is what comes before the comma.
+      // "C, X said (at a meeting…)": the content is what comes before the comma — also after a
+      // subject with its relative clause ("C, sources who reviewed them told POLITICO.").
       const after = toks[cueEnd + 1];
-      if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, subjectStart - 1))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap))) {
+      if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, subjectStart - 1))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap)) && (!rel || rule('content.before-relative-subject', true))) {
         speaker.contentBefore = true;
       }
     }
@@ -851,10 +853,7 @@ function pronounSource(toks: Token[], site: CueSite, before: number, wordBefore:
     const head = nounStart >= 0 ? headOf(toks, nounStart, last) : null;
     // "who" stands for people, "which" for bodies: the head must be a name, a speaker noun or a plural.
     // "workers in New York, Los Angeles and Seattle who demanded": names after "in"/"at" are places, not who.
-    let opener = nounStart - 1;
-    while (opener >= 0 && nounStart - opener < 12 && (toks[opener]!.cap || toks[opener]!.lower === 'and' || toks[opener]!.text === ',')) opener--;
-    const place = nounStart >= 0 && opener >= 0 && /^(?:in|at|across|throughout|near|outside|inside)$/.test(toks[opener]!.lower) && toks.slice(nounStart, last + 1).every((x) => x.cap || x.lower === 'and' || x.text === ',');
-    if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower))) && !rule('source.who-after-place', wordBefore.lower === 'who' && place)) speaker.antecedent = span(toks, nounStart, last);
+    if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower))) && !(wordBefore.lower === 'who' && placeBefore(toks, nounStart, last))) speaker.antecedent = span(toks, nounStart, last);
     // "Karimi, a director of Interfaith Paths, who added": the name the description belongs to.
     if (speaker.antecedent && nounStart > 1 && toks[nounStart - 1]!.text === ',' && !toks[nounStart]!.cap) {
       const nameStart = npLeft(toks, nounStart - 2);

@@ -132,5 +132,15 @@ describe('what opens a sentence before its subject', () => {
 describe('"who" after place names', () => {
   it('never makes the places the speaker', () => {
     expect(claims('Mayor Ivo Brandt backed dockers in Tarn, Vell and Osk who demanded a new pier.').map(([, c]) => c)).not.toContain('Vell and Osk');
+    expect(claims('Some residents in Tarn, Vell who had queued for hours complained about the ferry.').map(([, c]) => c)).not.toContain('Vell');
+  });
+});
+
+describe('a closing speaker with a relative clause', () => {
+  it('says what comes before the comma', () => {
+    const text = 'Councillors were angry that the deals let the firms off the pier bill, sources who reviewed them told Harbourwatch.';
+    const [found] = findStatements(text, productSentences(text), { keepSourceless: false });
+    expect(found && text.slice(found.content.start, found.content.end)).toBe('Councillors were angry that the deals let the firms off the pier bill');
+    expect(found?.claimant).toBe('sources');
   });
 });
