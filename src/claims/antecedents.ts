@@ -4,6 +4,7 @@
  */
 import { BOUNDARY, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, SKIPPABLE, SPEAKER_NOUNS } from './lexicon.js';
 import { npLeft, wholeSubject } from './phrases.js';
+import { rule } from './rules.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -20,9 +21,22 @@ export function relativeSubject(toks: Token[], before: number): [number, number]
     if (t.lower === 'that' && wholeSubject(toks, npLeft(toks, before)) === k + 1) return null;
     const start = npLeft(toks, k - 1);
     if (start < 0 || (start > 0 && toks[start - 1]!.word && toks[start - 1]!.lower !== 'and' && toks[start - 1]!.lower !== 'but')) return null;
+    // "residents in Jupiter, Florida who were voting … complained": names after "in" are places, not who speaks.
+    if (t.lower === 'who' && placeBefore(toks, start, k - 1)) return null;
     return [start, k - 1];
   }
   return null;
+}
+
+/**
+ * Whether the capitalised names [s, e] ("Los Angeles and Seattle", "Jupiter, Florida") follow "in",
+ * "at", "across" … : places, which a "who" clause never hangs on.
+ */
+export function placeBefore(toks: readonly Token[], s: number, e: number): boolean {
+  if (s < 0 || !toks.slice(s, e + 1).every((x) => x.cap || x.lower === 'and' || x.text === ',')) return false;
+  let k = s - 1;
+  while (k >= 0 && s - k < 12 && (toks[k]!.cap || toks[k]!.lower === 'and' || toks[k]!.text === ',')) k--;
+  return rule('source.who-after-place', k >= 0 && /^(?:in|at|across|throughout|near|outside|inside)$/.test(toks[k]!.lower));
 }
 
 /** The head noun of the phrase [s, e]: the word before its first modifying preposition, else the last word. */

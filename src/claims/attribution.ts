@@ -9,15 +9,15 @@
  * found[0].claimant; // "HUR spokesperson Andrii Yusov"
  */
 import type { Span } from '../core/types.js';
-import { headOf, relativeSubject, tightStart } from './antecedents.js';
+import { headOf, placeBefore, relativeSubject, tightStart } from './antecedents.js';
 import { offBodyTest, resolveClaimants } from './claimants.js';
 import {
   BOUNDARY, COMMON_VERBS, CUE_PREFILTER, CUE_VERBS, type CueEntry, DENIAL_WORDS, DETERMINERS, OUTLET_DISPUTE, PHRASAL_CUES,
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
-  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, substantial,
-  titleCase, trimSpan, unitSubject, wholeSubject,
+  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, subordinateSubject,
+  substantial, titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
@@ -45,11 +45,15 @@ export interface FindOptions {
   /** Keep attributed statements whose source is not stated ("it was reported that"). @defaultValue true */
   keepSourceless?: boolean;
   /**
-   * Keep statements reported inside another statement's content ("X denied claims by Y that ...").
-   * Off for scoring against univocal gold such as PolNeAR, where a token is in one attribution only.
-   * @defaultValue true
+   * Statements reported inside another statement's content. `true` keeps them all; `false` drops
+   * them all (for scoring against univocal gold such as PolNeAR, where a token is in one attribution
+   * only); `'claims'` (what `/claim` shows) drops a statement reported inside another speaker's claim
+   * ("Mook asserted that Trump tells so many lies …": Mook's claim, not Trump's), but keeps a claim a
+   * denial answers ("X denied claims by Y that …") and one a channel passes on ("…, Smith said,
+   * Reuters reported", "according to the Times, Smith said").
+   * @defaultValue 'claims'
    */
-  nested?: boolean;
+  nested?: boolean | 'claims';
   /**
    * Keep attributions in PolNeAR's wider sense that are not claims: actions and decisions reported
    * with a speech verb ("agreed to meet", "declined to comment"), positions and intentions ("wants",
@@ -84,7 +88,7 @@ export interface FindOptions {
   cueEdges?: CueEdges | 'shipped' | null;
 }
 
-const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: true, actions: false, negated: false, chooser: 'shipped', tagger: 'shipped', cueEdges: 'shipped' };
+const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet: null, keepSourceless: true, nested: 'claims', actions: false, negated: false, chooser: 'shipped', tagger: 'shipped', cueEdges: 'shipped' };
 
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
@@ -677,17 +681,37 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
   else if (wordBefore) sourceBefore(scan, site, before, wordBefore, speaker);
   if (!speaker.source && !speaker.sameAsPrevious && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
-    // "…, saying that", "punctuated his list by saying": the subject of the clause said it.
-    const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
-    if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
+    // "…, saying that", "punctuated his list by saying": the subject of the clause said it —
+    // inside a relative clause, the relative's ("sat with Paul Ryan, who surprised Trump by declaring …").
+    const who = prev?.lower === 'by' ? relativeBefore(toks, c) : -1;
+    if (rule('source.relative-by', who > 0)) pronounSource(toks, site, who, toks[who]!, speaker);
+    else {
+      const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
+      if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
+    }
   }
   speaker.source = vetoSource(text, speaker.source, lemma);
+  // "Neither he nor Nanney echoed …", "No candidate has said …": a negative subject asserts nothing
+  // (issue 14, pattern 4); PolNeAR scoring (`negated`) keeps it.
+  const negative = (src: Span) => (/^(?:neither|nor|no|nobody|none|never)\b(?!\s*(?:doubt|longer|matter)\b)/i.test(text.slice(src.start, src.end)) && !/^no\.\s/i.test(text.slice(src.start, src.end))) ||
+    /\bnor\s+$/i.test(text.slice(Math.max(unit.start, src.start - 6), src.start));
+  if (speaker.source && rule('source.negative-subject', !scan.negated && negative(speaker.source))) return null;
   // "railed against what he calls the 'Washington cartel'": a name someone uses, not a claim they make
   // (the verb it depends on, "railed", carries any statement).
   if (speaker.source && NAMING.has(lemma) && /\bwhat\s*$/i.test(text.slice(Math.max(unit.start, speaker.source.start - 12), speaker.source.start))) return null;
   // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
   if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
   return speaker;
+}
+
+/** The "who" opening the relative clause the cue at `c` stands in ("…, who surprised Trump by declaring"), or -1. */
+function relativeBefore(toks: Token[], c: number): number {
+  for (let k = c - 1; k > 0 && k > c - 25; k--) {
+    const t = toks[k]!;
+    if (t.text === ',' || t.text === ';' || t.text === '—' || isQuote(t) || (t.word && CUE_VERBS.has(t.lower) && k < c - 1)) return -1;
+    if (t.lower === 'who') return k;
+  }
+  return -1;
 }
 
 /** Where the subject before the cue ends: past adverbs and auxiliaries, and past a verb taking "to" ("tried to deny"). */
@@ -862,31 +886,41 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
   } else if ((wordBefore.lower === 'whom' || wordBefore.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
     // "families, many of whom say": the quantified relative is the source as written.
     speaker.source = span(toks, before - 2, before);
-  } else if (wordBefore.text === ',' || wordBefore.text === '—') {
+  } else if ((wordBefore.text === ',' || wordBefore.text === '—') && !rule('source.coordinated-verb', toks.slice(before + 1, c).some((x) => x.lower === 'then'))) {
     insertedSource(toks, site, before, speaker);
-  } else if ((wordBefore.lower === 'and' || wordBefore.lower === 'but') && out.length) {
-    speaker.sameAsPrevious = true;
-  } else if (wordBefore.lower === 'and' || wordBefore.lower === 'but') {
-    // "She greeted supporters and told them…": the subject of the clause.
-    const subj = unitSubject(toks);
-    if (subj && subj[1] < before) speaker.source = span(toks, subj[0], subj[1]);
+  } else if (wordBefore.lower === 'and' || wordBefore.lower === 'but' || wordBefore.text === ',' || wordBefore.text === '—') {
+    // "… and urged", "…, then says": a verb coordinated with an earlier one shares its subject: the
+    // subject of a subordinate clause it continues ("as he spoke … and urged"), else the previous
+    // statement's speaker, else the subject of the sentence ("She greeted supporters and told them…").
+    const previous = out.at(-1);
+    const from = previous ? toks.findIndex((x) => x.start >= previous.cue.end) - 1 : 0;
+    const sub = wordBefore.word ? subordinateSubject(toks, Math.max(0, from), before) : null;
+    if (rule('source.subordinate-conjunct', !!sub)) speaker.source = span(toks, sub![0], sub![1]);
+    else if (out.length) speaker.sameAsPrevious = true;
+    else {
+      const subj = unitSubject(toks);
+      if (subj && subj[1] < before) speaker.source = span(toks, subj[0], subj[1]);
+    }
   } else {
     const rel = relativeSubject(toks, before);
     let subjectStart = rel ? rel[0] : wholeSubject(toks, npLeft(toks, before));
     // "spending the final day attacking a rival": a bare -ing form has no subject right before it,
     // unless an auxiliary stands between ("was attacking") or "with" opens it ("with Fox News calling").
     // ("posts late Sunday saying …": a time phrase between is no auxiliary either.)
-    const bare = toks.slice(before + 1, c).every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || /^(?:late|early|last|this|next)$/.test(x.lower));
+    // ("sent the DNC on Monday alleging …": "on" opening the time phrase is part of it.)
+    const bare = toks.slice(before + 1, c).every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || /^(?:late|early|last|this|next|on)$/.test(x.lower));
     if (!rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && toks[subjectStart - 1]?.lower !== 'with' && rule('source.bare-participle', bare)) subjectStart = -1;
     if (rel) {
       speaker.source = span(toks, rel[0], before);
       speaker.name = span(toks, rel[0], rel[1]);
-    } else if (subjectStart >= 0) {
-      speaker.source = span(toks, subjectStart, datedTail(toks, before, c));
+    }
+    if (subjectStart >= 0) {
+      if (!rel) speaker.source = span(toks, subjectStart, datedTail(toks, before, c));
       const pre = toks[subjectStart - 1];
-      // "C, X said (at a meeting…)": the content is what comes before the comma.
+      // "C, X said (at a meeting…)": the content is what comes before the comma — also after a
+      // subject with its relative clause ("C, sources who reviewed them told POLITICO.").
       const after = toks[cueEnd + 1];
-      if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, subjectStart - 1))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap))) {
+      if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, subjectStart - 1))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap)) && (!rel || rule('content.before-relative-subject', true))) {
         speaker.contentBefore = true;
       }
     }
@@ -925,7 +959,8 @@ function pronounSource(toks: Token[], site: CueSite, before: number, wordBefore:
     const nounStart = wholeSubject(toks, tightStart(toks, npLeft(toks, last), last));
     const head = nounStart >= 0 ? headOf(toks, nounStart, last) : null;
     // "who" stands for people, "which" for bodies: the head must be a name, a speaker noun or a plural.
-    if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower)))) speaker.antecedent = span(toks, nounStart, last);
+    // "workers in New York, Los Angeles and Seattle who demanded": names after "in"/"at" are places, not who.
+    if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower))) && !(wordBefore.lower === 'who' && placeBefore(toks, nounStart, last))) speaker.antecedent = span(toks, nounStart, last);
     // "Karimi, a director of Interfaith Paths, who added": the name the description belongs to.
     if (speaker.antecedent && nounStart > 1 && toks[nounStart - 1]!.text === ',' && !toks[nounStart]!.cap) {
       const nameStart = npLeft(toks, nounStart - 2);
@@ -1001,9 +1036,23 @@ function vetoSource(text: string, source: Span | null, lemma: string): Span | nu
   if (source && rule('source.time-phrase', timePhrase(text.slice(source.start, source.end)))) source = null;
   // "if you think …", "you can say that": a generic "you" is nobody's claim.
   if (source && rule('source.generic-you', /^you$/i.test(text.slice(source.start, source.end)))) source = null;
+  // "was happy to hear Clinton pledged", "June despite his delegate lead and Democratic calls": a source
+  // that holds an infinitive or a concessive clause has run over a clause; it names no speaker.
+  if (source && rule('source.clause-inside', clauseInside(text.slice(source.start, source.end)))) source = null;
   // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
   if (source && rule('source.no-letter', !/\p{L}|%/u.test(text.slice(source.start, source.end)))) source = null;
   return source;
+}
+
+/** Whether a source as written holds a clause: "to" with a bare verb ("happy to hear Clinton"), or a concessive ("despite …"). */
+function clauseInside(source: string): boolean {
+  if (/\b(?:despite|because|although|whereas|unless)\s+\S/i.test(source)) return true;
+  for (const m of source.matchAll(/\bto\s+([a-z]+)\b/g)) {
+    const verb = m[1]!;
+    if (/(?:s|ed|ing)$/.test(verb)) continue;
+    if (COMMON_VERBS.has(verb) || CUE_VERBS.get(verb)?.lemma === verb) return true;
+  }
+  return false;
 }
 
 /** The content span: before the cue when the source rules said so, else after it (after "that" when one follows soon). */
@@ -1201,6 +1250,11 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   // A headline reports one statement: "X Says Museum Will Tell …" is X's, not the museum's too.
   const titles = new Set(units.filter((u) => u.title).map((u) => u.start));
   kept = kept.filter((s) => !(titles.has(s.span.start) && rule('headline.one-statement', kept.some((o) => o !== s && o.kind === 'attributed' && o.content.start <= s.cue.start && s.cue.end <= o.content.end))));
+  if (opts.nested === 'claims') {
+    const index = new Map(statements.map((s, i) => [s, i]));
+    // (A headline's inner cue is left to headline.one-statement.)
+    kept = kept.filter((s) => titles.has(s.span.start) || !reportedInside(text, ordered, statements, index.get(s)!));
+  }
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
     kept = kept.filter((s) => !kept.some((o) => o !== s && o.kind === 'attributed' && inside(s.cue, o.content) && !inside(o.cue, s.content)));
@@ -1220,6 +1274,36 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   }
   const edges = !opts.actions ? null : opts.cueEdges === 'shipped' ? shippedEdges() : opts.cueEdges;
   return edges ? growCues(edges, text, units, kept) : kept;
+}
+
+/** Cues that pass on someone else's statement rather than make a claim ("Reuters reported", "according to"). */
+const CHANNEL_LEMMAS = new Set(['according', 'report']);
+
+/**
+ * Whether statement `i` is reported inside another statement's content: the other speaker's claim
+ * about it, not a claim of its own ("Mook asserted that Trump tells so many lies …"). A claim that a
+ * denial answers ("denied claims by Y that …") and one a channel passes on ("…, Smith said, Reuters
+ * reported") stand on their own. `raws[k]` is the raw statement `statements[k]` was resolved from.
+ */
+function reportedInside(text: string, raws: readonly Raw[], statements: readonly Statement[], i: number): boolean {
+  const s = statements[i]!;
+  if (s.kind !== 'attributed') return false;
+  const within = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+  return statements.some((o, k) => {
+    if (k === i || o.kind !== 'attributed' || o.span.start !== s.span.start || !o.source) return false;
+    if (!within(s.cue, o.content) || within(o.cue, s.content)) return false;
+    // Only a speaker who is shown reports it: an outer statement without a claimant leaves the inner one standing.
+    if (!o.claimant || o.answers || CHANNEL_LEMMAS.has(raws[k]!.lemma)) return false;
+    // A content before its cue is the speaker's only where the cue closes the sentence ("…, the source
+    // added."), not where the sentence runs on ("…, Patriot could threaten to liquidate its properties").
+    if (o.content.end <= o.cue.start && !/^[^,;:—]{0,40}$/.test(text.slice(Math.max(o.cue.end, o.source.end), o.span.end))) return false;
+    // Two closing speakers ("…, Ambassador Kopyrkin said at a meeting, the embassy said in a statement."):
+    // the second passes the first one's words on; the first is the claim.
+    if (o.content.end <= o.cue.start && s.content.end <= s.cue.start) return false;
+    // The same speaker twice ("he said he believes …") is one claim either way: nothing to drop.
+    if (s.claimant && o.claimant === s.claimant) return false;
+    return rule('claim.reported-inside', true);
+  });
 }
 
 /** A bare time phrase ("Two weeks", "last month", "Three days later"): up to three words ending in a time word. */

@@ -5,6 +5,7 @@
  */
 import type { Span } from '../core/types.js';
 import { rule } from './rules.js';
+import { INTRO_WORDS } from './words.js';
 import type { RawStatement, Statement } from './types.js';
 
 /** A resolved claimant: display name, lower-case keys for matching, whether it is a person or a group of several. */
@@ -59,6 +60,9 @@ export function claimantKey(name: string): string {
 
 /** Removes a leading article, a trailing possessive and stray punctuation from a source as written. */
 function clean(s: string): string {
+  // "Later Secretary of State Jon Husted told …": a sentence adverb opening the sentence is no part of the name.
+  const opening = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(s);
+  if (opening && rule('claimant.opening-adverb', INTRO_WORDS.has(opening[1]!.toLowerCase()) && !/^(?:Years|Days|Months|Weeks|Together|Being|Having|First)$/.test(opening[1]!))) s = s.slice(opening[0].length);
   // Wire copy breaks lines inside names ("Patricio\nQuevedo"): a name is shown on one line.
   return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our)\s+/i, '').replace(/[’']s$/, '').replace(/[\s,]+$/, '').trim();
 }
@@ -127,7 +131,9 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
 }
 
 /** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */
-const MENTION_BEFORE = /((?:\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,6})$/u;
+const MENTION_BEFORE_PLAIN = /((?:\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,6})$/u;
+/** Like `MENTION_BEFORE_PLAIN`, with "of", "for", "on" … inside a title ("Secretary of State Jon "). */
+const MENTION_BEFORE = /((?:(?:Secretary|Minister|Director|Chair|Chairman|Chairwoman|Governor|Mayor|Chief|Head|Leader|President|Commissioner|Ambassador|Attorney|Speaker|Chancellor|Dean|Editor|Founder|Member)\s+(?:of|for|on)\s+(?=\p{Lu})|(?:de|del|von|van)\s+(?=\p{Lu})|\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,6})$/u;
 
 /**
  * Claimants met so far in a text, and for each word of their keys the first of them
@@ -140,6 +146,8 @@ class KnownClaimants {
   add(c: Claimant): void {
     if (this.seen.has(c)) return;
     this.seen.add(c);
+    // "Donald Trump and Hillary Clinton": a later "Trump" is one of them, never both.
+    if (rule('claimant.coordination-not-fuller', /\s(?:and|&)\s/.test(c.name))) return;
     const name = c.name.toLowerCase();
     for (const key of c.keys) for (const w of key.split(' ')) if (w !== name && !this.byWord.has(w)) this.byWord.set(w, c);
   }
@@ -171,7 +179,10 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[at + word.length] ?? '')) continue;
     // A headline, caption or teaser names people in its own words ("Neighbour Who Sued Smith"): never a fuller name.
     if (rule('claimant.not-from-headline', offBody(at))) continue;
-    const found = MENTION_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
+    const window = text.slice(Math.max(0, at - 80), at);
+    let found = MENTION_BEFORE.exec(window);
+    // "Secretary of State Jon Husted": a title with "of" belongs to the run, never cut to "State Jon Husted".
+    if (found && /\s(?:of|for|on|de|del|von|van)\s/.test(found[1]!) && !rule('claimant.title-with-of', true)) found = MENTION_BEFORE_PLAIN.exec(window);
     if (!found) continue;
     const mention = clean(`${found[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To)\s+)+/, ''));
     if (mention.split(/\s+/).length > 1) {
@@ -201,6 +212,22 @@ export function offBodyTest(spans: readonly Span[]): OffBody {
     }
     return lo < spans.length && spans[lo]!.start <= pos;
   };
+}
+
+/** Earlier speakers a pronoun may stand for when its sentence names one of them (`personFor`). */
+const PEOPLE_LOOKED_AT = 12;
+
+/** Whether `words` name the person `c` by surname ("Sanders's critique", "Mr. Rubio began"). */
+function surnameIn(c: Claimant, words: string): boolean {
+  const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
+  const surname = person.split(/\s+/).pop() ?? '';
+  if (!/^\p{Lu}[\p{L}’'-]{1,}$/u.test(surname)) return false;
+  let at = words.indexOf(surname);
+  while (at >= 0) {
+    if (!/[\p{L}\p{N}]/u.test(words[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(words[at + surname.length] ?? '')) return true;
+    at = words.indexOf(surname, at + surname.length);
+  }
+  return false;
 }
 
 /** The gender a title gives ("Mrs. Park" f, "Mr. Park" m), if any. */
@@ -238,10 +265,16 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
    * "he"/"she": the most recent person, if of that gender. None when a more recent speaker might be
    * a person we could not type ("Regalado said …"), or when the person is long out of view.
    */
-  const personFor = (gender: 'm' | 'f', at: number): Claimant | null => {
+  const personFor = (gender: 'm' | 'f', at: number, before?: string): Claimant | null => {
     if (lastAny && !lastAny.person && !lastAny.plural && !ORG_WORDS.test(lastAny.name) && !ACRONYM.test(lastAny.name) && lastAt >= (people.at(-1)?.at ?? -Infinity)) return null;
     // Only the most recent person: reaching past someone else to an earlier speaker is a guess.
-    const latest = people.at(-1);
+    let latest = people.at(-1);
+    // "Sanders, who …, rallied young people against the economy that he says …": when the sentence
+    // names one earlier speaker before the pronoun and not the most recent one, the pronoun is that one's.
+    if (latest && before && !surnameIn(latest.c, before)) {
+      const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, before) && (!p.c.gender || p.c.gender === gender));
+      if (rule('claimant.named-in-sentence', named.length === 1)) latest = named[0]!;
+    }
     if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return null;
     latest.c.gender ??= gender;
     return latest.c;
@@ -287,9 +320,12 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     else if (r.source) {
       const named = r.name ?? r.source;
       const written = text.slice(named.start, named.end);
-      const lower = written.toLowerCase();
+      let lower = written.toLowerCase();
+      // "I'm", "we're", "he'd": a pronoun with its verb contracted onto it is that pronoun, never a name.
+      const contracted = /^(he|she|it|they|we|i|you)['’](?:s|m|re|ve|d|ll)$/.exec(lower);
+      if (rule('claimant.contracted-pronoun', !!contracted)) lower = contracted![1]!;
       const recent: Claimant | null = r.unit.sentence - lastAt <= PRONOUN_REACH ? (lastAny as Claimant | null) : null;
-      if (PRONOUN_PERSON.has(lower)) claimant = personFor(lower === 'she' || lower === 'her' ? 'f' : 'm', r.unit.sentence);
+      if (PRONOUN_PERSON.has(lower)) claimant = personFor(lower === 'she' || lower === 'her' ? 'f' : 'm', r.unit.sentence, text.slice(r.unit.start, named.start));
       else if (r.antecedent && (lower === 'they' || lower === 'who' || lower === 'which' || lower === 'it')) {
         // An antecedent in the same sentence (found with number agreement by the attribution rules) wins.
         claimant = resolveName(text.slice(r.antecedent.start, r.antecedent.end));

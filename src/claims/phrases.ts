@@ -6,6 +6,7 @@ import type { Span } from '../core/types.js';
 import {
   BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
+import { rule } from './rules.js';
 import { isQuote, type Token } from './tokens.js';
 import {
   CLAUSE_OPENERS, DATING, INTRO_WORDS, MONTH, OF_HEADS, QUANTITY_NOUNS, SUBORDINATORS, TIME_HEAD,
@@ -395,8 +396,13 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   const first = toks[i];
   const comma = toks.findIndex((x, k) => k > i && x.text === ',');
   // "A few days later,", "Instead,", "Throughout the 2000s,": a time or linking phrase.
+  // "It has seized …, beheaded Americans and others, and vowed …": an opening "it" with its verb is the
+  // subject; the phrase after the first comma is an object.
+  if (rule('source.opening-it', first?.lower === 'it' && toks[i + 1]?.word && !toks[i + 1]!.cap && (SKIPPABLE.has(toks[i + 1]!.lower) || COMMON_VERBS.has(toks[i + 1]!.lower) || /(?:ed|[^s]s)$/.test(toks[i + 1]!.lower)))) return [i, i];
   const timed = comma > 0 && comma - i <= 8 && toks.slice(i, comma).some((x) => TIME_HEAD.test(x.lower) || TIME_WORD.test(x.lower) || /^(?:later|ago|earlier|\d{4}s?)$/.test(x.lower));
-  if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
+  // "Back in Washington,", "Here at home,": a place phrase opening the sentence is no subject.
+  const placed = !!first && /^(?:back|here|there|elsewhere|out|over|home)$/.test(first.lower) && /^(?:in|at|on|from|to|home)$/.test(toks[i + 1]?.lower ?? '') && comma > 0 && comma - i <= 8;
+  if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || rule('source.place-opener', placed) || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
     if (comma > 0 && comma - i < 14) i = comma + 1;
     else if (INTRO_WORDS.has(first.lower)) i++;
   }
@@ -421,6 +427,14 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   }
   // The phrase must be followed by a verb-ish word, not be the object of a preposition.
   if (!after || !after.word) return null;
+  // "Brandt and Ana Poll clashed …, each saying", "Poll and husband Tom thanked … and said": the
+  // subject is the whole coordination, never its first conjunct alone.
+  if (after.lower === 'and' || after.text === '&') {
+    const second = npRight(toks, end + 2);
+    const verb = toks[second + 1];
+    const verbal = !!verb?.word && !verb.cap && !BOUNDARY.has(verb.lower) && !DETERMINERS.has(verb.lower) && (SKIPPABLE.has(verb.lower) || COMMON_VERBS.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower));
+    if (rule('source.coordinated-subject', second > end + 1 && toks[end + 2]!.word && !PRONOUNS.has(toks[end + 2]!.lower) && verbal)) return [i, second];
+  }
   return [i, end];
 }
 
@@ -441,6 +455,33 @@ export function clauseSubjectBefore(toks: Token[], k: number): [number, number] 
     if (COMMON_VERBS.has(verb.lower) || SKIPPABLE.has(verb.lower) || CUE_VERBS.has(verb.lower) || /ed$/.test(verb.lower)) found = [p, subjectEnd];
   }
   return found;
+}
+
+/**
+ * The subject of a subordinate clause that a conjunction at `and` continues ("Mr. Obama's eyes welled
+ * as he spoke of his faith and urged voters …": "he" urged, not "Mr. Obama's eyes"; "the crowd cheered
+ * when Trump spotted a sign and asked …"). Looks back from `and` to `from` for a subordinator followed
+ * by a subject and its verb, with no comma between (after a comma the main clause has resumed).
+ * Returns [first, last] token of that subject, or null.
+ */
+export function subordinateSubject(toks: Token[], from: number, and: number): [number, number] | null {
+  for (let k = and - 1; k > from && k > and - 30; k--) {
+    const t = toks[k]!;
+    if (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || isQuote(t)) return null;
+    // "(although he allowed …)": an aside is no clause the conjunction continues; look past it.
+    if (t.text === ')') {
+      while (k > from && toks[k]!.text !== '(') k--;
+      continue;
+    }
+    const sub = toks[k - 1]!;
+    const opens = SUBORDINATORS.has(sub.lower) || (sub.lower === 'as' && !/^(?:such|well|much|many|so|just|same|as)$/.test(toks[k - 2]?.lower ?? ''));
+    if (!opens || !t.word) continue;
+    const end = /^(?:he|she|they|we|i)$/.test(t.lower) ? k : t.cap || (DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower)) ? npRight(toks, k) : -1;
+    const verb = toks[end + 1];
+    if (end < 0 || end + 1 >= and || !verb?.word || verb.cap) continue;
+    if (COMMON_VERBS.has(verb.lower) || SKIPPABLE.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower)) return [k, end];
+  }
+  return null;
 }
 
 /** Trims spaces and trailing sentence punctuation from a span. */

@@ -116,7 +116,7 @@ describe('actions are not statements', () => {
   });
 
   it('reads "continued" as a cue only beside a quotation', () => {
-    expect(who('The union said the strike would continue, Berg said.').map((s) => s.cue)).toEqual(['said', 'said']);
+    expect(who('The union said the strike would continue, Berg said.', { nested: true }).map((s) => s.cue)).toEqual(['said', 'said']);
     expect(who('“We will win,” he continued.')[0]?.cue).toBe('continued');
   });
 });

@@ -91,7 +91,7 @@ describe('the shipped attribution model', () => {
 describe('the model hook in findStatements', () => {
   it('drops the source of a belief reported inside another statement (the rules alone credit it to the noun in the content)', () => {
     const text = 'Mr. Adeyemi said his cousins believe the mill will reopen next spring.';
-    const source = (chooser: null | 'shipped') => findStatements(text, lines(text), { chooser }).map((s) => [text.slice(s.cue.start, s.cue.end), s.source && text.slice(s.source.start, s.source.end)]);
+    const source = (chooser: null | 'shipped') => findStatements(text, lines(text), { chooser, nested: true }).map((s) => [text.slice(s.cue.start, s.cue.end), s.source && text.slice(s.source.start, s.source.end)]);
     // The rules alone: "his cousins" believe — words the article puts in Mr. Adeyemi's mouth.
     expect(source(null)).toEqual([['said', 'Mr. Adeyemi'], ['believe', 'his cousins']]);
     expect(source('shipped')).toEqual([['said', 'Mr. Adeyemi'], ['believe', null]]);
@@ -108,7 +108,8 @@ describe('the model hook on a run-on unit', () => {
   it('leaves a unit with more statements than it reviews to the rules (bounded work on a page with no sentence end)', () => {
     const clause = 'Mr. Adeyemi said his cousins believe the mill will reopen next spring; ';
     const text = clause.repeat(25).trim();
-    const sources = findStatements(text, lines(text)).map((s) => s.source && text.slice(s.source.start, s.source.end));
+    // (Nested statements kept: the model's own decisions are what is read here.)
+    const sources = findStatements(text, lines(text), { nested: true }).map((s) => s.source && text.slice(s.source.start, s.source.end));
     expect(sources.length).toBe(50);
     expect(sources.filter((s) => s === 'his cousins').length).toBe(25);
   });
