@@ -482,12 +482,6 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // A negated verification ("could not be verified") is the outlet's dispute, found separately.
   if (rule('cue.negated-verification', stance === 'confirms' && /\b(?:not|n't|never)\b/.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)))) return true;
   if (rule('cue.negated', !scan.negated && negatedCue(toks, c))) return true;
-  // "Neither Cruz nor Christie acknowledged …": a subject negated as a whole asserts nothing.
-  if (rule('cue.neither-nor', !scan.negated && (() => {
-    const before = toks.slice(Math.max(0, c - 10), c).map((x) => x.lower);
-    const neither = before.lastIndexOf('neither');
-    return neither >= 0 && before.indexOf('nor', neither) > neither && !before.slice(neither).some((w) => w === ',' || w === ';');
-  })())) return true;
   // Capitalised cues only at the start of a sentence ("Said X, …") or in a title-case headline.
   if (rule('cue.capitalised-mid-sentence', cueWord.cap && c > 0 && !unit.title && !titleCase(toks) && !isQuote(toks[c - 1]))) return true;
   const prev = site.prev;
