@@ -294,31 +294,150 @@ export const QUANTITY_NOUNS = set(quantity, 'quantity-noun');
  * - `campaign`: what is contested by running for it ("contesting Ohio", "contest the seat");
  * - `appointment`: whom a senate confirms ("confirmed a judge"): an appointment, not a confirmation of a claim.
  */
+// word          | kinds
 const OBJECT_HEADS = `
-claim     | claim claims allegation allegations accusation accusations charge charges report reports notion suggestion
-claim     | suggestions assertion assertions story stories rumor rumors rumour rumours remark remarks comment comments
-claim     | statement statements idea concern concerns criticism criticisms characterization account accounts claiming
-claim     | narrative premise contention findings finding conclusion conclusions testimony version implication
-proposal  | proposal proposals offer offers invitation invitations plan plans bill bills deal deals action actions
-proposal  | policy policies measure measures amendment amendments legislation calls demand demands bid bids motion
-proposal  | motions budget budgets agreement agreements settlement settlements resolution resolutions overture overtures
-proposal  | pleas plea ultimatum compromise treaty treaties nomination nominee candidacy endorsement help advice
-proposal  | request requests appeal appeals application applications pressure
-refusal   | request requests access entry bail visa visas permit permits permission application applications appeal
-refusal   | appeals motion motions nomination service funding status
-campaign  | state states seat seats race races primary primaries caucus caucuses district districts county counties
-campaign  | nomination ward
-appointment | judge judges nominee nominees appointee appointees justice justices ambassador ambassadors nominations
+claim           | claim
+claims          | claim
+allegation      | claim
+allegations     | claim
+accusation      | claim
+accusations     | claim
+charge          | claim
+charges         | claim
+report          | claim
+reports         | claim
+notion          | claim
+suggestion      | claim
+suggestions     | claim
+assertion       | claim
+assertions      | claim
+story           | claim
+stories         | claim
+rumor           | claim
+rumors          | claim
+rumour          | claim
+rumours         | claim
+remark          | claim
+remarks         | claim
+comment         | claim
+comments        | claim
+statement       | claim
+statements      | claim
+idea            | claim
+concern         | claim
+concerns        | claim
+criticism       | claim
+criticisms      | claim
+characterization| claim
+account         | claim
+accounts        | claim
+claiming        | claim
+narrative       | claim
+premise         | claim
+contention      | claim
+findings        | claim
+finding         | claim
+conclusion      | claim
+conclusions     | claim
+testimony       | claim
+version         | claim
+implication     | claim
+proposal        | proposal
+proposals       | proposal
+offer           | proposal
+offers          | proposal
+invitation      | proposal
+invitations     | proposal
+plan            | proposal
+plans           | proposal
+bill            | proposal
+bills           | proposal
+deal            | proposal
+deals           | proposal
+action          | proposal
+actions         | proposal
+policy          | proposal
+policies        | proposal
+measure         | proposal
+measures        | proposal
+amendment       | proposal
+amendments      | proposal
+legislation     | proposal
+calls           | proposal
+demand          | proposal
+demands         | proposal
+bid             | proposal
+bids            | proposal
+motion          | proposal refusal
+motions         | proposal refusal
+budget          | proposal
+budgets         | proposal
+agreement       | proposal
+agreements      | proposal
+settlement      | proposal
+settlements     | proposal
+resolution      | proposal
+resolutions     | proposal
+overture        | proposal
+overtures       | proposal
+pleas           | proposal
+plea            | proposal
+ultimatum       | proposal
+compromise      | proposal
+treaty          | proposal
+treaties        | proposal
+nomination      | proposal refusal campaign
+nominee         | proposal appointment
+candidacy       | proposal
+endorsement     | proposal
+help            | proposal
+advice          | proposal
+request         | proposal refusal
+requests        | proposal refusal
+appeal          | proposal refusal
+appeals         | proposal refusal
+application     | proposal refusal
+applications    | proposal refusal
+pressure        | proposal
+access          | refusal
+entry           | refusal
+bail            | refusal
+visa            | refusal
+visas           | refusal
+permit          | refusal
+permits         | refusal
+permission      | refusal
+service         | refusal
+funding         | refusal
+status          | refusal
+state           | campaign
+states          | campaign
+seat            | campaign
+seats           | campaign
+race            | campaign
+races           | campaign
+primary         | campaign
+primaries       | campaign
+caucus          | campaign
+caucuses        | campaign
+district        | campaign
+districts       | campaign
+county          | campaign
+counties        | campaign
+ward            | campaign
+judge           | appointment
+judges          | appointment
+nominees        | appointment
+appointee       | appointment
+appointees      | appointment
+justice         | appointment
+justices        | appointment
+ambassador      | appointment
+ambassadors     | appointment
+nominations     | appointment
 `;
 
+const objects = parse(OBJECT_HEADS, ['claim', 'proposal', 'refusal', 'campaign', 'appointment']);
+
 /** The object-head lists by kind. */
-export const OBJECT_HEAD: ReadonlyMap<string, ReadonlySet<string>> = (() => {
-  const out = new Map<string, Set<string>>();
-  for (const line of OBJECT_HEADS.trim().split('\n')) {
-    const [kind = '', words = ''] = line.split('|').map((x) => x.trim());
-    let set = out.get(kind);
-    if (!set) out.set(kind, (set = new Set()));
-    for (const w of words.split(/\s+/)) if (w) set.add(w);
-  }
-  return out;
-})();
+export const OBJECT_HEAD: ReadonlyMap<string, ReadonlySet<string>> = new Map([...objects].map(([kind, words]) => [kind, new Set(words)]));
