@@ -1246,8 +1246,11 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   kept = kept.filter((s) => !(titles.has(s.span.start) && rule('headline.one-statement', kept.some((o) => o !== s && o.kind === 'attributed' && o.content.start <= s.cue.start && s.cue.end <= o.content.end))));
   if (opts.nested === 'claims') {
     const index = new Map(statements.map((s, i) => [s, i]));
+    // Statements by the sentence they stand in: only those of the same sentence can hold one another.
+    const bySentence = new Map<number, number[]>();
+    statements.forEach((s, i) => { const here = bySentence.get(s.span.start); if (here) here.push(i); else bySentence.set(s.span.start, [i]); });
     // (A headline's inner cue is left to headline.one-statement.)
-    kept = kept.filter((s) => titles.has(s.span.start) || !reportedInside(text, ordered, statements, index.get(s)!));
+    kept = kept.filter((s) => titles.has(s.span.start) || !reportedInside(text, ordered, statements, bySentence.get(s.span.start)!, index.get(s)!));
   }
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
@@ -1277,13 +1280,15 @@ const CHANNEL_LEMMAS = new Set(['according', 'report']);
  * Whether statement `i` is reported inside another statement's content: the other speaker's claim
  * about it, not a claim of its own ("Mook asserted that Trump tells so many lies …"). A claim that a
  * denial answers ("denied claims by Y that …") and one a channel passes on ("…, Smith said, Reuters
- * reported") stand on their own. `raws[k]` is the raw statement `statements[k]` was resolved from.
+ * reported") stand on their own. `raws[k]` is the raw statement `statements[k]` was resolved from;
+ * `sameSentence` the indexes of the statements standing in statement `i`'s sentence (linear per sentence).
  */
-function reportedInside(text: string, raws: readonly Raw[], statements: readonly Statement[], i: number): boolean {
+function reportedInside(text: string, raws: readonly Raw[], statements: readonly Statement[], sameSentence: readonly number[], i: number): boolean {
   const s = statements[i]!;
   if (s.kind !== 'attributed') return false;
   const within = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
-  return statements.some((o, k) => {
+  return sameSentence.some((k) => {
+    const o = statements[k]!;
     if (k === i || o.kind !== 'attributed' || o.span.start !== s.span.start || !o.source) return false;
     if (!within(s.cue, o.content) || within(o.cue, s.content)) return false;
     // Only a speaker who is shown reports it: an outer statement without a claimant leaves the inner one standing.
