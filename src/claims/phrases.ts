@@ -432,7 +432,7 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   if (after.lower === 'and' || after.text === '&') {
     const second = npRight(toks, end + 2);
     const verb = toks[second + 1];
-    const verbal = !!verb?.word && !verb.cap && !BOUNDARY.has(verb.lower) && !DETERMINERS.has(verb.lower) && (SKIPPABLE.has(verb.lower) || COMMON_VERBS.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower));
+    const verbal = !!verb?.word && !verb.cap && !BOUNDARY.has(verb.lower) && !DETERMINERS.has(verb.lower) && finiteVerb(verb);
     if (rule('source.coordinated-subject', second > end + 1 && toks[end + 2]!.word && !PRONOUNS.has(toks[end + 2]!.lower) && verbal)) return [i, second];
   }
   return [i, end];
@@ -479,9 +479,14 @@ export function subordinateSubject(toks: Token[], from: number, and: number): [n
     const end = /^(?:he|she|they|we|i)$/.test(t.lower) ? k : t.cap || (DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower)) ? npRight(toks, k) : -1;
     const verb = toks[end + 1];
     if (end < 0 || end + 1 >= and || !verb?.word || verb.cap) continue;
-    if (COMMON_VERBS.has(verb.lower) || SKIPPABLE.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower)) return [k, end];
+    if (finiteVerb(verb)) return [k, end];
   }
   return null;
+}
+
+/** Whether a word after a subject reads as its verb: an auxiliary, a common or cue verb, or an -ed / -s form. */
+function finiteVerb(verb: Token): boolean {
+  return SKIPPABLE.has(verb.lower) || COMMON_VERBS.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower);
 }
 
 /** Trims spaces and trailing sentence punctuation from a span. */
