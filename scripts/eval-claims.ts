@@ -98,7 +98,7 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** Name words of a claimant or a source ("Sen. Ted Cruz" → ted, cruz), for matching a coreferent claimant. */
 function nameWords(text: string): Set<string> {
-  return new Set([...text.matchAll(/\p{Lu}[\p{L}’'-]+/gu)].map((m) => m[0].toLowerCase()).filter((w) => !NOT_NAMES.has(w[0]!.toUpperCase() + w.slice(1))));
+  return new Set([...text.matchAll(/\p{Lu}[\p{L}’'-]+/gu)].map((m) => m[0].toLowerCase().replace(/[’']s?$/, '')).filter((w) => !NOT_NAMES.has(w[0]!.toUpperCase() + w.slice(1))));
 }
 
 interface Counts {
@@ -130,7 +130,16 @@ function judge(text: string, item: ReplyItem, statement: Statement | undefined, 
   const candidates = own.length ? own : here;
   for (const g of candidates) {
     const source = g.source!;
-    if (statement?.source && overlaps(statement.source, source)) return { right: true, why: '' };
+    if (statement?.source && overlaps(statement.source, source)) {
+      // The right words, resolved to the wrong name ("according to the Washington Post" shown as an earlier
+      // speaker's): a source that names someone must share a name word with the claimant shown.
+      // (A pronoun is checked by the gold source above it only: PolNeAR has no coreference.)
+      const sourceText = text.slice(statement.source.start, statement.source.end).trim();
+      const written = PRONOUN.test(sourceText) ? new Set<string>() : nameWords(sourceText);
+      const shown = nameWords(claimant);
+      if (!written.size || !shown.size || [...shown].some((w) => written.has(w))) return { right: true, why: '' };
+      return { right: false, why: `source ${JSON.stringify(text.slice(statement.source.start, statement.source.end))} resolved to another name` };
+    }
     const goldWords = nameWords(text.slice(source.start, source.end));
     if ([...nameWords(claimant)].some((w) => goldWords.has(w))) return { right: true, why: '' };
   }
