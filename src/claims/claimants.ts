@@ -4,6 +4,7 @@
  * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
  */
 import type { Span } from '../core/types.js';
+import { placeFor } from '../topics/places.js';
 import { rule } from './rules.js';
 import { INTRO_WORDS } from './words.js';
 import type { RawStatement, Statement } from './types.js';
@@ -95,6 +96,9 @@ function personParts(name: string): { person: string; role: string } | null {
   if (personWords.length < 1 || personWords.length > 4) return null;
   const role = words.slice(0, k).join(' ').replace(/,$/, '');
   if (personWords.length === 1 && !ROLE_WORD.test(role)) return null;
+  // "Data from the 2014 American Community Survey", "a poll by the Harbour Tide Group": capitalised words after
+  // a preposition, an article or a year are a thing the phrase is about, never a person it names.
+  if (rule('claimant.name-after-preposition', k > 0 && !ROLE_WORD.test(role) && /^(?:the|a|an|of|from|by|in|at|for|with|on|to|\d[\d,.]*)$/i.test(words[k - 1]!))) return null;
   if (k > 0 && !ROLE_WORD.test(role) && !/,$/.test(words[k - 1] ?? '')) return personWords.length >= 2 ? { person: personWords.join(' '), role } : null;
   return { person: personWords.join(' '), role };
 }
@@ -103,9 +107,12 @@ function personParts(name: string): { person: string; role: string } | null {
 function affiliation(role: string): string | null {
   const capitals = /^((?:\p{Lu}[\p{L}’'-]*\s*)+)/u.exec(role.replace(/^(?:the|The)\s+/, ''));
   if (!capitals) return null;
+  const owned = /[’']s$/.test(capitals[1]!.trim());
   const org = capitals[1]!.trim().replace(/[’']s$/, '');
   // A title alone ("Defense Minister") is not an affiliation.
   const titleOnly = org.split(/\s+/).every((w) => ROLE_WORD.test(w) || /^(?:Defen[cs]e|Foreign|Prime|Deputy|Vice)$/.test(w));
+  // "Kasich’s chief strategist": an owner that is no body, acronym or country is a person, another claimant.
+  if (rule('claimant.owner-not-affiliation', owned && !titleOnly && !ORG_WORDS.test(org) && !ACRONYM.test(org) && !placeFor(org))) return null;
   return titleOnly ? null : org;
 }
 
@@ -149,7 +156,17 @@ class KnownClaimants {
     // "Donald Trump and Hillary Clinton": a later "Trump" is one of them, never both.
     if (rule('claimant.coordination-not-fuller', /\s(?:and|&)\s/.test(c.name))) return;
     const name = c.name.toLowerCase();
-    for (const key of c.keys) for (const w of key.split(' ')) if (w !== name && !this.byWord.has(w)) this.byWord.set(w, c);
+    // A fuller mention ends in the word it is found by ("HUR spokesperson Andrii Yusov" for "Yusov"): a word
+    // inside a name names someone or something else ("Japan" in "Japanese Defence Minister Gen Nakatani", the
+    // owner "Sanders" in "Jeff Weaver (Sanders's campaign manager)", "Ryan" in "Paul Ryan's office").
+    const last = new Set(c.keys.map((k) => k.split(' ').at(-1)!));
+    for (const key of c.keys) {
+      for (const w of key.split(' ')) {
+        if (w === name || this.byWord.has(w)) continue;
+        if (rule('claimant.fuller-ends-in-word', !last.has(w))) continue;
+        this.byWord.set(w, c);
+      }
+    }
   }
 }
 
@@ -351,7 +368,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         }
         else if (personParts(second) && !personParts(first)) claimant = makeClaimant(`${second} (${first})`, [first, second]);
         else claimant = makeClaimant(`${first}, ${second}`, [first, second]);
-      } else if (/^(?:the|this|that)\s/i.test(written) && DOCUMENT_HEADS.test(written) && lastAny) {
+      } else if (/^(?:the|this|that)\s/i.test(written) && DOCUMENT_HEADS.test(written) && lastAny &&
+        // "the Washington Post", "the Drudge Report": a capitalised head names an outlet, not the last speaker's document.
+        !rule('claimant.named-document', /\p{Lu}\p{L}*$/u.test(written))) {
         claimant = lastAny; // "the statement reads": the body that issued it
       } else {
         const name = clean(written);

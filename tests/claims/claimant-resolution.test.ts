@@ -1,0 +1,39 @@
+/**
+ * Resolving a source as written to the claimant shown (issue 14): a later surname, a pronoun or a
+ * document word names the right claimant, or nobody. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { productSentences } from '../helpers/sentences.js';
+
+/** The claimant of each statement `/claim` reads (sourceless ones dropped), in order. */
+function claimants(text: string): Array<string | null> {
+  return findStatements(text, productSentences(text), { keepSourceless: false }).map((s) => s.claimant);
+}
+
+describe('a later surname', () => {
+  it('is the person of that name, not the office, aide or campaign of that person', () => {
+    expect(claimants("Senator Ivo Brandt's office said the vote was delayed.\nBrandt said he was not ready.")).toEqual(["Senator Ivo Brandt's office", 'Senator Ivo Brandt']);
+    expect(claimants('Jeff Orme, Ana Poll’s campaign manager, said the race was close.\nPoll said she would win.')).not.toContain('Jeff Orme (Ana Poll’s campaign manager)');
+    expect(claimants("Brandt's chief strategist Ana Poll said the vote was lost.\nBrandt said he would run again.")[1]).toBe('Brandt');
+  });
+
+  it('is found by the last word of a fuller name only, never a country folded from its title', () => {
+    expect(claimants('Tarnese Foreign Minister Ivo Brandt said the talks failed.\nTarn said the border stays shut.')).toEqual(['Tarnese Foreign Minister Ivo Brandt', 'Tarn']);
+    expect(claimants('Tarnese Foreign Minister Ivo Brandt said the talks failed.\nBrandt said the border stays shut.')).toEqual(['Tarnese Foreign Minister Ivo Brandt', 'Tarnese Foreign Minister Ivo Brandt']);
+  });
+});
+
+describe('a document word', () => {
+  it('stands for the last speaker only as a common noun ("the statement"), never in an outlet\'s name', () => {
+    expect(claimants('The harbour board said fees would rise.\nThe statement said costs fell.')).toEqual(['harbour board', 'harbour board']);
+    expect(claimants('The harbour board said fees would rise.\nThe fees were cut, according to the Tarn Post.')).toEqual(['harbour board', 'Tarn Post']);
+  });
+});
+
+describe('"he" and "she"', () => {
+  it('never stand for a survey or a study named after a preposition', () => {
+    expect(claimants('Data from the 2014 Harbour Tide Survey show that fees rose.\nShe said the figures were wrong.')).toEqual(['Data from the 2014 Harbour Tide Survey', null]);
+    expect(claimants('Mayor Ana Poll said the fees were fair.\nShe said the figures were wrong.')).toEqual(['Mayor Ana Poll', 'Mayor Ana Poll']);
+  });
+});
