@@ -248,6 +248,18 @@ const PERSON_NOUN = /(?:[^e]er|or|ist|ian|ant|(?:resi|presi|stu)dent|man|woman|m
 /** Words that may follow a speaker's verb when what was said came before ("“…,” she said at a rally"). */
 const AFTER_SPEECH = new Set(['at', 'in', 'on', 'during', 'without', 'after', 'while', 'when', 'to']);
 
+/**
+ * Whether "told" at `cueEnd` takes only its addressee and closes the sentence ("told Reuters.", "told
+ * reporters on Tuesday.", "told the crowd in Ohio."): what was said is then before the speaker. Short,
+ * with no clause ("that", a verb) after it.
+ */
+function closingAddressee(toks: readonly import('./tokens.js').Token[], cueEnd: number, lemma: string): boolean {
+  if (lemma !== 'tell') return false;
+  const rest = toks.slice(cueEnd + 1).filter((t) => t.word);
+  if (rest.length === 0 || rest.length > 8 || toks.slice(cueEnd + 1).some((t) => isQuote(t))) return false;
+  return rest.every((t) => !/^(?:that|if|whether|what|how|why|to|not)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !COMMON_VERBS.has(t.lower));
+}
+
 /** True when token `k` closes a quotation ("”", '"', "''", or a comma right after one). */
 function quotationEnds(toks: readonly import('./tokens.js').Token[], k: number): boolean {
   const token = toks[k];
@@ -914,7 +926,7 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
       // "C, X said (at a meeting…)": the content is what comes before the comma — also after a
       // subject with its relative clause ("C, sources who reviewed them told POLITICO.").
       const after = toks[cueEnd + 1];
-      if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, subjectStart - 1))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap)) && (!rel || rule('content.before-relative-subject', true))) {
+      if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, subjectStart - 1))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap) || rule('content.before-addressee', closingAddressee(toks, cueEnd, lemma))) && (!rel || rule('content.before-relative-subject', true))) {
         speaker.contentBefore = true;
       }
     }
@@ -995,7 +1007,12 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
     speaker.name = name;
     // "“…,” Mr. Daniloff, now 81, said by telephone this week.": the quotation before is the content.
     const after = toks[cueEnd + 1];
-    if (subjectStart > 1 && quotationEnds(toks, subjectStart - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || after.lower === 'by' || TIME_WORD.test(after.lower))) {
+    if (subjectStart > 1 && quotationEnds(toks, subjectStart - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || after.lower === 'by' || TIME_WORD.test(after.lower) || rule('content.before-addressee', closingAddressee(toks, cueEnd, site.lemma)))) {
+      speaker.contentBefore = true;
+    }
+    // "The banks have an edge, Paul Hofer, head of the bankers' group, told Reuters.": a clause before the
+    // described speaker, with a closing "told", is what was said.
+    else if (subjectStart > 1 && toks[subjectStart - 1]!.text === ',' && substantial(toks, subjectStart - 1) && rule('content.before-addressee', closingAddressee(toks, cueEnd, site.lemma))) {
       speaker.contentBefore = true;
     }
     // An appositive or relative clause describing the speaker is part of the source as written

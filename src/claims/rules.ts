@@ -90,6 +90,7 @@ export const RULES = {
   'source.negative-subject': { reason: 'a negative subject ("Neither he nor Poll echoed …", "No councillor has said …") asserts nothing by anyone (issue 14, pattern 4)', example: { text: 'No councillor has claimed the pier is unsafe.', cue: 'claimed' } },
   'source.place-opener': { reason: 'a place phrase opening the sentence ("Back in Washington, his staff …") is no subject of a later participle', example: { text: 'Back in Tarn, his staff churned out a new video, deploring the levy and promising a new pier.', cue: 'deploring' } },
   'source.who-after-place': { reason: 'names after "in" or "at" before "who" are places ("workers in Tarn and Vell who demanded"), never who speaks', example: { text: 'The union backed dockers in Tarn and Vell who demanded a new pier.', cue: 'demanded' } },
+  'content.before-addressee': { reason: 'a closing "told" with only its addressee ("…, Ana Poll, head of the port board, told reporters.") says what precedes the speaker; the addressee is not the content', example: { text: 'The harbour fees will double next year, Ana Poll, head of the port board, told reporters.', cue: 'told' } },
   'content.before-relative-subject': { reason: 'a closing speaker with a relative clause ("…, sources who reviewed them told POLITICO.") says what comes before the comma, as a plain closing speaker does', example: { text: 'The mayor said the pier was safe, officials who reviewed the plans told Harbourwatch.', cue: 'told' } },
 } as const satisfies Record<string, RuleInfo>;
 

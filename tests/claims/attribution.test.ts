@@ -177,3 +177,17 @@ describe('phrasal cues', () => {
     expect(find('The company made a profit.')).toEqual([]);
   });
 });
+
+describe('a closing "told" with only its addressee', () => {
+  it('says what precedes the speaker, not the addressee', () => {
+    const quoted = find('"The pier will close in May," Ana Poll, head of the port board, told Reuters.', productSentences('"The pier will close in May," Ana Poll, head of the port board, told Reuters.'));
+    expect(quoted.map((s) => s.contentText)).toEqual(['"The pier will close in May,"']);
+    const plain = 'The harbour fees will double next year, Ana Poll, head of the port board, told reporters on Tuesday.';
+    expect(find(plain, productSentences(plain)).map((s) => s.contentText)).toEqual(['The harbour fees will double next year']);
+  });
+
+  it('leaves a "told … that" clause as the content', () => {
+    const text = 'Ana Poll, head of the port board, told reporters that the fees would double.';
+    expect(find(text, productSentences(text)).map((s) => s.contentText)).toEqual(['the fees would double']);
+  });
+});

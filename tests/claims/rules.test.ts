@@ -8,11 +8,11 @@ import { RULES, resetRuleFires, ruleFires, switchRulesOff, type RuleId } from '.
 import { productSentences } from '../helpers/sentences.js';
 /** The registry is about the rules themselves, so they are read without the learned model (which may drop the same source a rule vetoes). */
 
-/** What attribution finds in a text as `/claim` reads it, as comparable rows. */
+/** What attribution finds in a text as `/claim` reads it, as comparable rows (cue, source, claimant, stance, content). */
 function rows(text: string, headline: boolean): string[] {
   const sentences = productSentences(text).map((s) => (headline && s.block === 0 ? { ...s, kind: 'title' as const } : s));
   return findStatements(text, sentences, { keepSourceless: false, chooser: null }).map(
-    (s) => `${text.slice(s.cue.start, s.cue.end)}|${s.source ? text.slice(s.source.start, s.source.end) : ''}|${s.claimant ?? ''}|${s.stance}`,
+    (s) => `${text.slice(s.cue.start, s.cue.end)}|${s.source ? text.slice(s.source.start, s.source.end) : ''}|${s.claimant ?? ''}|${s.stance}|${text.slice(s.content.start, s.content.end)}`,
   );
 }
 
