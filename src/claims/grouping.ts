@@ -301,13 +301,15 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
   let best = -1;
   let bestScore = 0;
   const mine = all.weights.sumOf(terms);
+  // The same text counts only with two content words: a content cut to "reporters" is no shared claim.
+  const worded = contentWords(text).length >= 2;
   for (const i of [...candidates].sort((x, y) => x - y)) {
     const g = all.list[i]!;
     const sameClaimant = a.statement.claimantKeys.some((k) => g.keys.has(k));
     // Two statements make the same claim when their content words mostly agree; one claimant restating
     // itself needs less agreement than two claimants.
     const needed = sameClaimant ? 0.25 : 0.5;
-    let sim = g.texts.has(text) ? 1 : 0;
+    let sim = g.texts.has(text) && worded ? 1 : 0;
     if (sim < 1) {
       for (const m of g.members) {
         // Likeness is at most the lighter set's weight over the heavier's: a member that cannot reach what is

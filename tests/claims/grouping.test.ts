@@ -68,6 +68,19 @@ async function groupsOf(text: string | string[], topic: string): Promise<Array<[
 }
 
 describe('claim grouping: a group is one claim', () => {
+  it('never joins two claims because their contents are the same single word', async () => {
+    const story = [
+      'Marlow quarry talks',
+      '',
+      '"The Marlow quarry will close in June," Ministry of Mines (MOM) Deputy Director Ana Poll told reporters.',
+      '',
+      '"Nobody at the Marlow quarry was ever ill," Tarn Council (TC) Deputy Director Ivo Brandt told reporters.',
+    ].join('\n');
+    const rows = await groupsOf(story, 'marlow');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]![0]).not.toBe(rows[1]![0]);
+  });
+
   const quarry = [
     'Quarry row reaches the council',
     '',
