@@ -973,8 +973,9 @@ function pronounSource(toks: Token[], site: CueSite, before: number, wordBefore:
       if (nameStart >= 0 && toks[nounStart - 2]!.cap && clauseStart(toks, nameStart) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower))) speaker.antecedent = span(toks, nameStart, nounStart - 2);
     }
   } else if (wordBefore.lower === 'it') {
-    // "the HUR published what it said was …": a named body opening the sentence.
-    const subj = unitSubject(toks);
+    // "the HUR published what it said was …": a named body opening the sentence — never one inside the
+    // quotation "it" closes ("“Talking will not stop the slide,” it said": "Talking" is what was said).
+    const subj = rule('claimant.it-not-in-content', speaker.contentBefore) ? null : unitSubject(toks);
     let headEnd = subj && subj[1] < before ? subj[1] : -1;
     // "the HUR published": the phrase may run on into its verb; the head is the last name or speaker noun.
     while (subj && headEnd > subj[0] && !toks[headEnd]!.cap && !SPEAKER_NOUNS.has(toks[headEnd]!.lower)) headEnd--;

@@ -37,3 +37,10 @@ describe('"he" and "she"', () => {
     expect(claimants('Mayor Ana Poll said the fees were fair.\nShe said the figures were wrong.')).toEqual(['Mayor Ana Poll', 'Mayor Ana Poll']);
   });
 });
+
+describe('a closing "it said"', () => {
+  it('is the body named before, never a name inside the quotation it closes', () => {
+    expect(claimants('"The ferry is safe," the Tarn Harbour Council said.\n"Talking will not stop the slide for long," it said.')).toEqual(['Tarn Harbour Council', 'Tarn Harbour Council']);
+    expect(claimants('"Tarn Harbour will not stop the slide," it said.')).toEqual([null]);
+  });
+});
