@@ -568,6 +568,8 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('sense.continue-without-quote', lemma === 'continue' && !isQuote(next) && next?.text !== ':' && !toks.slice(Math.max(0, c - 3), c).some(isQuote))) return true;
   // "agreed to set up", "pledged to cut", "declined to comment": a commitment or an action, not a statement.
   if (rule('sense.action-with-to', !actions && ACTION_WITH_TO.has(lemma) && (next?.lower === 'to' || next?.lower === 'on' || (lemma === 'pledge' && next?.lower === 'allegiance')))) return true;
+  // "declined comment", "refused further comment": saying nothing is no claim (PolNeAR's wider scope keeps it).
+  if (rule('sense.no-comment', !actions && (lemma === 'decline' || lemma === 'refuse') && (next?.lower === 'comment' || next?.lower === 'further'))) return true;
   if (rule('sense.refer-without-to', lemma === 'refer' && next?.lower !== 'to')) return true;
   if (rule('sense.point-without-out', lemma === 'point' && next?.lower !== 'out' && next?.lower !== 'to')) return true;
   // "both are heavily contesting Ohio", "contest the seat": running for it, not disputing anything (a bare name as

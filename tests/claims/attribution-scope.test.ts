@@ -235,3 +235,11 @@ describe('participles and questions', () => {
     expect(who('Reporters asked Trump about the plan.')[0]).toMatchObject({ cue: 'asked', source: 'Reporters' });
   });
 });
+
+describe('declining to comment', () => {
+  it('is no claim in /claim, and stays an act in PolNeAR scoring', () => {
+    const text = 'An official of the Tarn Harbour Board declined comment on the ruling. The mayor refused further comment.';
+    expect(who(text)).toEqual([]);
+    expect(who(text, { actions: true }).map((s) => s.cue)).toEqual(['declined', 'refused']);
+  });
+});
