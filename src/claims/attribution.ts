@@ -1090,6 +1090,22 @@ function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Span {
       // "said she was not going to jump to that conclusion": the content has begun; "that" is no complementizer.
       if (k > cueEnd + 1 && (PRONOUNS.has(toks[k]!.lower) || AUX_AFTER.has(toks[k]!.lower))) break;
     }
+    // "told reporters the plan was dead", "told the Gazette on Monday he would resign": without "that",
+    // the addressee (and a time phrase after it) is not what was said.
+    if (from === toks[cueEnd + 1]?.start && (lemma === 'tell' || lemma === 'inform' || lemma === 'assure' || lemma === 'remind')) {
+      const end = npRight(toks, cueEnd + 1);
+      let k = end + 1;
+      // Past up to two phrases of time or place ("on Monday", "in an interview").
+      for (let n = 0; n < 2 && /^(?:on|in|at|during|after|before|last|this|earlier|later|today|yesterday)$/.test(toks[k]?.lower ?? ''); n++) {
+        const phraseEnd = /^(?:on|in|at|during|after|before)$/.test(toks[k]!.lower) ? npRight(toks, k + 1) : k;
+        if (phraseEnd < 0) break;
+        k = phraseEnd + 1;
+      }
+      // ("told CNN Sunday the plan …": a bare day after the addressee.)
+      if (TIME_HEAD.test(toks[k]?.lower ?? '') && toks[k + 1]?.word) k++;
+      const next = toks[k];
+      if (end > cueEnd && next?.word && next.lower !== 'to' && next.lower !== 'about' && next.lower !== 'of' && rule('content.after-addressee', true)) from = next.start;
+    }
     content = trimSpan(text, from, unit.end);
   }
   // "Asked Tuesday about Sullivan, Feinstein said …", "Lashing out, Trump said …": an opening

@@ -191,3 +191,16 @@ describe('a closing "told" with only its addressee', () => {
     expect(find(text, productSentences(text)).map((s) => s.contentText)).toEqual(['the fees would double']);
   });
 });
+
+describe('"told" with an addressee and no "that"', () => {
+  const contents = (text: string) => find(text, productSentences(text)).map((s) => s.contentText);
+  it('starts the content after the addressee and a time phrase', () => {
+    expect(contents('Ana Poll told reporters the pier was unsafe.')).toEqual(['the pier was unsafe']);
+    expect(contents('Ivo Brandt told the Harbour Gazette on Monday he would resign.')).toEqual(['he would resign']);
+  });
+
+  it('leaves an order ("told him to leave") and a colon as they were', () => {
+    expect(contents('Ana Poll told him to leave.')).toEqual(['him to leave']);
+    expect(contents('Ana Poll told the crowd in Tarn: "We will win."')).toEqual(['the crowd in Tarn: "We will win."']);
+  });
+});
