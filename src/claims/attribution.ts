@@ -684,7 +684,7 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
       if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
     }
   }
-  speaker.source = vetoSource(text, speaker.source, lemma);
+  speaker.source = vetoSource(text, speaker.source, lemma, speaker.name);
   // "Neither he nor Nanney echoed …", "No candidate has said …": a negative subject asserts nothing
   // (issue 14, pattern 4); PolNeAR scoring (`negated`) keeps it.
   const negative = (src: Span) => (/^(?:neither|nor|no|nobody|none|never)\b(?!\s*(?:doubt|longer|matter)\b)/i.test(text.slice(src.start, src.end)) && !/^no\.\s/i.test(text.slice(src.start, src.end))) ||
@@ -1013,7 +1013,7 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
 }
 
 /** The source vetoes: a lone participle, an event raising concerns, an opening word, a generic "you", no letter at all. */
-function vetoSource(text: string, source: Span | null, lemma: string): Span | null {
+function vetoSource(text: string, source: Span | null, lemma: string, name?: Span): Span | null {
   // "is propounding views", "has faced ridicule": a lone participle is no speaker.
   if (source && rule('source.lone-participle', source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end)))) source = null;
   // "The incident has raised concerns": an event raises concerns, nobody voices them.
@@ -1032,7 +1032,11 @@ function vetoSource(text: string, source: Span | null, lemma: string): Span | nu
   if (source && rule('source.generic-you', /^you$/i.test(text.slice(source.start, source.end)))) source = null;
   // "was happy to hear Clinton pledged", "June despite his delegate lead and Democratic calls": a source
   // that holds an infinitive or a concessive clause has run over a clause; it names no speaker.
-  if (source && rule('source.clause-inside', clauseInside(text.slice(source.start, source.end)))) source = null;
+  // ("Joe Moss, who drove from Ohio to help the campaign, says": a clause inside the description
+  // after the name says who the speaker is; only the name must hold none.)
+  const described = !!name && name.start === source?.start && name.end < source.end && /^\s*[,—]/.test(text.slice(name.end, source.end));
+  const checked = source && rule('source.described-clause', described && clauseInside(text.slice(source.start, source.end))) ? name! : source;
+  if (source && rule('source.clause-inside', clauseInside(text.slice(checked!.start, checked!.end)))) source = null;
   // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
   if (source && rule('source.no-letter', !/\p{L}|%/u.test(text.slice(source.start, source.end)))) source = null;
   return source;

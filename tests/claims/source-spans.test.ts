@@ -1,0 +1,31 @@
+/**
+ * Source spans of found cues (issue 14): where a cue is found, its source as written — the whole
+ * subject with the description that belongs to it, never a clause of the description taken for
+ * the sign of a run-away span. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { lines } from '../helpers/sentences.js';
+
+/** Source text and claimant of the statement whose cue is `cue` (rules only: the model may trim). */
+function sourceOf(text: string, cue: string, options = {}): { source: string | null; claimant: string | null } | undefined {
+  const s = findStatements(text, lines(text), { chooser: null, ...options }).find((x) => text.slice(x.cue.start, x.cue.end) === cue);
+  return s ? { source: s.source ? text.slice(s.source.start, s.source.end) : null, claimant: s.claimant } : undefined;
+}
+
+describe('a described subject before its verb', () => {
+  it('keeps a relative clause holding an infinitive as part of the source, the name as claimant', () => {
+    const text = 'Nora Pike, who drove from Tarn to help the ferry crews, says the pier is unsafe.';
+    expect(sourceOf(text, 'says')).toEqual({ source: 'Nora Pike, who drove from Tarn to help the ferry crews,', claimant: 'Nora Pike' });
+  });
+
+  it('keeps an appositive holding "because of" as part of the source', () => {
+    const text = 'Oskar Lind, a dock foreman who quit last year because of the new rota, said the crews were tired.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Oskar Lind, a dock foreman who quit last year because of the new rota,', claimant: 'Oskar Lind' });
+  });
+
+  it('still drops a source that is itself a clause ("happy to hear Vale")', () => {
+    const text = 'The harbour board was happy to hear Vale argued for lower fees.';
+    expect(sourceOf(text, 'argued')?.source ?? null).toBeNull();
+  });
+});
