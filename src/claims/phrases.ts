@@ -7,7 +7,7 @@ import {
   BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import { rule } from './rules.js';
-import { isQuote, type Token } from './tokens.js';
+import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, type Token } from './tokens.js';
 import {
   CLAUSE_OPENERS, DATING, INTRO_WORDS, MONTH, OF_HEADS, QUANTITY_NOUNS, SUBORDINATORS, TIME_HEAD,
 } from './words.js';
@@ -173,7 +173,16 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     // "Ashton, Md., who …": the period of an abbreviation before a comma ends no sentence.
     // "Ashton, Md., who …", "the No. 2 Republican": the period of an abbreviation ends no sentence.
     const abbreviation = t.text === '.' && (toks[open + 1]?.text === ',' || /^\d/.test(toks[open + 1]?.text ?? '') || (!!toks[open + 1]?.word && !toks[open + 1]!.cap) || ABBREVIATION_WORD.test(toks[open - 1]?.text ?? ''));
-    if ((isQuote(t) && !possessive) || (t.text === '.' && !abbreviation) || t.text === ';') return null;
+    if (isQuote(t) && !possessive) {
+      // "Joe Marr, host of “Harbour Hour” on Radio Tarn, said": a short quoted title inside the description.
+      const title = quotedTitleStart(toks, open);
+      if (rule('source.quoted-title', title > 0)) {
+        open = title;
+        continue;
+      }
+      return null;
+    }
+    if ((t.text === '.' && !abbreviation) || t.text === ';') return null;
     if (t.text !== mark) continue;
     // "Woodrow Benford, 58, who lives …": an age is no subject; the name sits before it.
     if (/^\d+$/.test(toks[open - 1]?.text ?? '') && toks[open - 2]?.text === mark) continue;
@@ -189,6 +198,31 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     }
   }
   return null;
+}
+
+/** Longest quoted title inside a speaker's description (tokens between the marks). */
+const QUOTED_TITLE_MAX = 6;
+
+/**
+ * With a closing quotation mark at `close`, the opening mark of a short quoted title standing
+ * inside a phrase ("host of “Harbour Hour,”", "calls him a “crook,”"): a mark after a word, at most
+ * a few words, no sentence end, a capitalised or single word. Returns the opening mark's index, or -1.
+ */
+function quotedTitleStart(toks: readonly Token[], close: number): number {
+  const t = toks[close]!;
+  if (OPEN_QUOTES.has(t.text)) return -1;
+  for (let k = close - 1; k > 0 && k >= close - QUOTED_TITLE_MAX - 1; k--) {
+    const x = toks[k]!;
+    if (x.text === '.' || x.text === '?' || x.text === '!' || x.text === ';') return -1;
+    // Single marks are apostrophes as often as quotation marks: passed over.
+    if (!isQuote(x) || x.text === "'" || x.text === '’') continue;
+    if (CLOSE_QUOTES.has(x.text)) return -1;
+    const inner = toks.slice(k + 1, close).filter((y) => y.word);
+    const before = toks[k - 1]!;
+    if (!inner.length || !before.word || CUE_VERBS.has(before.lower)) return -1;
+    return inner.length === 1 || inner[0]!.cap ? k : -1;
+  }
+  return -1;
 }
 
 /** True when the noun phrase starting at token `s` opens a clause (so it can be the subject). */

@@ -29,3 +29,15 @@ describe('a described subject before its verb', () => {
     expect(sourceOf(text, 'argued')?.source ?? null).toBeNull();
   });
 });
+
+describe('a quoted title inside the description', () => {
+  it('reads past a short quoted title to the name opening the sentence', () => {
+    const text = 'Lise Dahl, the author of “Low Water,” a history of the port, said the dredging had failed.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Lise Dahl, the author of “Low Water,” a history of the port,', claimant: 'Lise Dahl' });
+  });
+
+  it('does not read across a quotation that is the content', () => {
+    const text = '“The dredging has failed, and everyone knows it,” Lise Dahl, a pilot, said.';
+    expect(sourceOf(text, 'said')?.source).toBe('Lise Dahl, a pilot,');
+  });
+});
