@@ -681,7 +681,7 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     if (rule('source.relative-by', who > 0)) pronounSource(toks, site, who, toks[who]!, speaker);
     else {
       const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
-      if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
+      if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
     }
   }
   speaker.source = vetoSource(text, speaker.source, lemma, speaker.name);
@@ -784,8 +784,20 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
   if (out.length) speaker.sameAsPrevious = true;
   else {
     const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
-    if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
+    if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
   }
+}
+
+/**
+ * The sentence's subject as the source of a later verb ("Ada Roy, vice chair of the board, emailed
+ * staff, telling them …"): with the description set off by commas after the name, as written.
+ */
+function describedSubject(toks: Token[], subj: [number, number], c: number, speaker: Speaker): void {
+  const described = appositiveEnd(toks, subj[1]);
+  if (rule('source.described-subject', described > subj[1] && described < c && toks[described]!.text === ',')) {
+    speaker.source = span(toks, subj[0], described);
+    speaker.name = span(toks, subj[0], subj[1]);
+  } else speaker.source = span(toks, subj[0], subj[1]);
 }
 
 /** The agent of a passive cue ("was told by officials"), when it can speak. */
@@ -893,7 +905,7 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     else if (out.length) speaker.sameAsPrevious = true;
     else {
       const subj = unitSubject(toks);
-      if (subj && subj[1] < before) speaker.source = span(toks, subj[0], subj[1]);
+      if (subj && subj[1] < before) describedSubject(toks, subj, before, speaker);
     }
   } else {
     const rel = relativeSubject(toks, before);

@@ -200,6 +200,9 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
   return null;
 }
 
+/** Lower-case role words opening a description after a name ("vice chair of …", "president of …"). */
+const ROLE_OPENERS = /^(?:vice|president|director|chairman|chairwoman|chair|founder|co-founder|head|leader|author|editor|professor|spokesman|spokeswoman|spokesperson|member|executive|senior|chief|deputy|general|managing|assistant|associate|one|then|now|whose)$/;
+
 /** Longest quoted title inside a speaker's description (tokens between the marks). */
 const QUOTED_TITLE_MAX = 6;
 
@@ -458,6 +461,8 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   if (after?.text === ',') {
     const close = toks.findIndex((x, k) => k > end + 1 && k < end + 20 && x.text === ',');
     if (close > end + 2 && toks[close + 1]?.word && !BOUNDARY.has(toks[close + 1]!.lower) && /^(?:a|an|the|who|his|her|its|their|former|\d+)$/i.test(toks[end + 2]?.text ?? '')) return [i, end];
+    // "Ada Roy, vice chair of the board, emailed …": a role word opens the description too.
+    if (close > end + 2 && toks[close + 1]?.word && !BOUNDARY.has(toks[close + 1]!.lower) && rule('source.role-apposition', ROLE_OPENERS.test(toks[end + 2]?.text ?? ''))) return [i, end];
   }
   // The phrase must be followed by a verb-ish word, not be the object of a preposition.
   if (!after || !after.word) return null;

@@ -41,3 +41,15 @@ describe('a quoted title inside the description', () => {
     expect(sourceOf(text, 'said')?.source).toBe('Lise Dahl, a pilot,');
   });
 });
+
+describe('the sentence subject speaking through a later verb', () => {
+  it('gives a participle the subject with its description, the name as claimant', () => {
+    const text = 'Tove Berg, a welder at the north yard, went to the council hall, warning that the crane was unsafe.';
+    expect(sourceOf(text, 'warning')).toEqual({ source: 'Tove Berg, a welder at the north yard,', claimant: 'Tove Berg' });
+  });
+
+  it('reads a description opened by a role word ("vice chair of …")', () => {
+    const text = 'Tove Berg, vice chair of the dock union, met the mayor on Friday, telling her the crane was unsafe.';
+    expect(sourceOf(text, 'telling')).toEqual({ source: 'Tove Berg, vice chair of the dock union,', claimant: 'Tove Berg' });
+  });
+});
