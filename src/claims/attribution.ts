@@ -894,6 +894,10 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     speaker.source = span(toks, before - 2, before);
   } else if ((wordBefore.text === ',' || wordBefore.text === '—') && !rule('source.coordinated-verb', toks.slice(before + 1, c).some((x) => x.lower === 'then'))) {
     insertedSource(toks, site, before, speaker);
+    // "Lee, who said last week that the pier was safe, told …": a description holding a statement
+    // of its own is that statement's; the speaker is named by the name alone.
+    const { name, source } = speaker;
+    if (name && source && source.end > name.end && rule('source.description-with-statement', scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end))) speaker.source = name;
   } else if (wordBefore.lower === 'and' || wordBefore.lower === 'but' || wordBefore.text === ',' || wordBefore.text === '—') {
     // "… and urged", "…, then says": a verb coordinated with an earlier one shares its subject: the
     // subject of a subordinate clause it continues ("as he spoke … and urged"), else the previous

@@ -53,3 +53,16 @@ describe('the sentence subject speaking through a later verb', () => {
     expect(sourceOf(text, 'telling')).toEqual({ source: 'Tove Berg, vice chair of the dock union,', claimant: 'Tove Berg' });
   });
 });
+
+describe('a description holding a statement of its own', () => {
+  it('leaves the relative clause to its own statement: the source is the name', () => {
+    const text = 'Tove Berg, who said last spring that the crane was safe, told the council it must go.';
+    expect(sourceOf(text, 'told')).toEqual({ source: 'Tove Berg', claimant: 'Tove Berg' });
+    expect(sourceOf(text, 'said')).toEqual({ source: 'who', claimant: 'Tove Berg' });
+  });
+
+  it('keeps a description with no statement in it', () => {
+    const text = 'Tove Berg, who ran the crane for a decade, told the council it must go.';
+    expect(sourceOf(text, 'told')?.source).toBe('Tove Berg, who ran the crane for a decade,');
+  });
+});
