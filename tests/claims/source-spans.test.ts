@@ -66,3 +66,20 @@ describe('a description holding a statement of its own', () => {
     expect(sourceOf(text, 'told')?.source).toBe('Tove Berg, who ran the crane for a decade,');
   });
 });
+
+describe('an opening pronoun as the subject of a later participle', () => {
+  it('gives "…, warning" the pronoun opening the sentence', () => {
+    const text = 'She walked the length of the pier twice, warning that the planks were rotten.';
+    expect(sourceOf(text, 'warning')?.source).toBe('She');
+  });
+
+  it('reads past a linking word ("Then he …")', () => {
+    const text = 'Then he climbed onto the crane, insisting that it was safe.';
+    expect(sourceOf(text, 'insisting')?.source).toBe('he');
+  });
+
+  it('never takes the pronoun of an opening subordinate clause ("When she arrived, …")', () => {
+    const text = 'When she arrived, the harbour master left the pier, insisting that it was safe.';
+    expect(sourceOf(text, 'insisting')?.source).toBe('the harbour master');
+  });
+});
