@@ -110,6 +110,9 @@ export function npLeft(toks: Token[], j: number): number {
       break;
     }
     if (prev.lower === "'s") { i--; continue; }
+    // "Sanders' spokesman", "RealClearPolitics’ David Byler": a plural or -s possessive, its mark right after the word.
+    const owner = toks[i - 2];
+    if (rule('source.s-possessive', (prev.text === "'" || prev.text === '’') && !!owner?.word && /s$/i.test(owner.text) && owner.end === prev.start && prev.end < cur.start && cur.word)) { i -= 2; continue; }
     // "On May 3 Clinton said", "By Sept. 9 Rubio…": a day after a month is the date's, not the name's.
     if (cur.cap && dayOfMonth(toks, i - 1)) break;
     // "On Tuesday Clinton said", "In March 2015 Obama said": an opening date is not part of the name.

@@ -83,3 +83,15 @@ describe('an opening pronoun as the subject of a later participle', () => {
     expect(sourceOf(text, 'insisting')?.source).toBe('the harbour master');
   });
 });
+
+describe('a possessive written with a bare apostrophe', () => {
+  it('keeps the -s possessive with the phrase it opens', () => {
+    const text = 'The Dock Workers’ lawyer said the crane was unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('The Dock Workers’ lawyer');
+  });
+
+  it('takes no closing quotation mark for a possessive', () => {
+    const text = "Crews sang 'Low Tides' and Tove Berg said the pier was safe.";
+    expect(sourceOf(text, 'said')?.source).toBe('Tove Berg');
+  });
+});
