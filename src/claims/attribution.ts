@@ -1019,6 +1019,13 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
     const inserted = toks[open + 1];
     const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
     speaker.source = describes ? { start: name.start, end: toks[before]!.end } : name;
+    // "The harbour's pilot, Tove Berg, a welder, said": a description set before the name, opening
+    // the sentence, is part of the source as written; the name stays the claimant's.
+    const lead = toks[subjectStart - 1]?.text === ',' && toks[subjectStart]!.cap ? npLeft(toks, subjectStart - 2) : -1;
+    const leadHead = toks[subjectStart - 2];
+    if (lead >= 0 && rule('source.description-before-name', leadHead!.word && !leadHead!.cap && !TIME_WORD.test(leadHead!.lower) && !TIME_HEAD.test(leadHead!.lower) && toks.slice(0, lead).every((x) => !x.word || /^(?:but|and|yet)$/i.test(x.text)))) {
+      speaker.source = { start: toks[lead]!.start, end: speaker.source.end };
+    }
     // "Mr. Regalado, 69,": an age describes the speaker but names no one.
     if (phraseStart === open + 1 && phraseStart >= 0 && !/^\d/.test(toks[phraseStart]!.text)) speaker.apposition = [name, span(toks, phraseStart, before - 1)];
   } else if (phraseStart >= 0 && clauseStart(toks, phraseStart)) {

@@ -95,3 +95,15 @@ describe('a possessive written with a bare apostrophe', () => {
     expect(sourceOf(text, 'said')?.source).toBe('Tove Berg');
   });
 });
+
+describe('a description set before the name', () => {
+  it('keeps the opening description with the name, the name as claimant', () => {
+    const text = "The union's chief steward, Tove Berg, a welder by trade, told the council the crane was unsafe.";
+    expect(sourceOf(text, 'told')).toEqual({ source: "The union's chief steward, Tove Berg, a welder by trade,", claimant: 'Tove Berg' });
+  });
+
+  it('takes no opening time phrase as a description', () => {
+    const text = 'Last week, Tove Berg, a welder, told the council the crane was unsafe.';
+    expect(sourceOf(text, 'told')?.source).toBe('Tove Berg, a welder,');
+  });
+});
