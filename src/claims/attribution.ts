@@ -684,6 +684,12 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
       if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
     }
   }
+  // "the photo Trump posted", "a point Ida Roy conceded": a name after a common noun opens a relative
+  // clause without "that"; the name is the source, the noun is what was said.
+  if (speaker.source && !speaker.name && !speaker.apposition) {
+    const from = contactName(toks, speaker.source, c);
+    if (rule('source.contact-relative', from >= 0)) speaker.source = { start: toks[from]!.start, end: speaker.source.end };
+  }
   speaker.source = vetoSource(text, speaker.source, lemma, speaker.name);
   // "Neither he nor Nanney echoed …", "No candidate has said …": a negative subject asserts nothing
   // (issue 14, pattern 4); PolNeAR scoring (`negated`) keeps it.
@@ -696,6 +702,28 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
   if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
   return speaker;
+}
+
+/**
+ * In a source before the cue at `c` shaped "the|a <common nouns> <Name>" ("the photo Trump", "a
+ * point Ida Roy"), the index of the name's first token; -1 otherwise (also when the noun is a
+ * role or a word for people: "the billionaire Tom Vale", "party chairman Ed Reed").
+ */
+function contactName(toks: readonly Token[], source: Span, c: number): number {
+  let a = 0;
+  while (a < toks.length && toks[a]!.start < source.start) a++;
+  let b = a;
+  while (b + 1 < toks.length && toks[b + 1]!.end <= source.end) b++;
+  if (b >= c || a >= b || !/^(?:the|a|an)$/.test(toks[a]!.text)) return -1;
+  let m = a + 1;
+  while (m <= b && toks[m]!.word && !toks[m]!.cap) {
+    const t = toks[m]!;
+    if (SPEAKER_NOUNS.has(t.lower) || speakerNoun(t.lower) || personWord(t.lower) || ROLE_LEAD.test(t.lower) || DETERMINERS.has(t.lower) || /(?:ly|ing|ed)$/.test(t.lower) || /^(?:of|for|in|at|from|with|by|and|or)$/.test(t.lower)) return -1;
+    m++;
+  }
+  if (m === a + 1 || m > b) return -1;
+  for (let k = m; k <= b; k++) if (!toks[k]!.cap && !/^['’]s$/.test(toks[k]!.text) && toks[k]!.text !== '.') return -1;
+  return m;
 }
 
 /** The "who" opening the relative clause the cue at `c` stands in ("…, who surprised Trump by declaring"), or -1. */

@@ -107,3 +107,15 @@ describe('a description set before the name', () => {
     expect(sourceOf(text, 'told')?.source).toBe('Tove Berg, a welder,');
   });
 });
+
+describe('a name after a common noun (a relative clause without "that")', () => {
+  it('takes the name as the source, not the noun that was said', () => {
+    const text = 'It was a point Tove Berg also conceded to the council.';
+    expect(sourceOf(text, 'also conceded')?.source ?? sourceOf(text, 'conceded')?.source).toBe('Tove Berg');
+  });
+
+  it('keeps a role or a word for people before the name', () => {
+    const text = 'The union steward Tove Berg said the crane was unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('The union steward Tove Berg');
+  });
+});
