@@ -695,10 +695,16 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     if (rule('source.relative-by', who > 0)) pronounSource(toks, site, who, toks[who]!, speaker);
     else {
       const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
-      if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
+      if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
     }
   }
-  speaker.source = vetoSource(text, speaker.source, lemma);
+  // "the photo Trump posted", "a point Ida Roy conceded": a name after a common noun opens a relative
+  // clause without "that"; the name is the source, the noun is what was said.
+  if (speaker.source && !speaker.name && !speaker.apposition) {
+    const from = contactName(toks, speaker.source, c);
+    if (rule('source.contact-relative', from >= 0)) speaker.source = { start: toks[from]!.start, end: speaker.source.end };
+  }
+  speaker.source = vetoSource(text, speaker.source, lemma, speaker.name);
   // "Neither he nor Nanney echoed …", "No candidate has said …": a negative subject asserts nothing
   // (issue 14, pattern 4); PolNeAR scoring (`negated`) keeps it.
   const negative = (src: Span) => (/^(?:neither|nor|no|nobody|none|never)\b(?!\s*(?:doubt|longer|matter)\b)/i.test(text.slice(src.start, src.end)) && !/^no\.\s/i.test(text.slice(src.start, src.end))) ||
@@ -710,6 +716,28 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
   if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
   return speaker;
+}
+
+/**
+ * In a source before the cue at `c` shaped "the|a <common nouns> <Name>" ("the photo Trump", "a
+ * point Ida Roy"), the index of the name's first token; -1 otherwise (also when the noun is a
+ * role or a word for people: "the billionaire Tom Vale", "party chairman Ed Reed").
+ */
+function contactName(toks: readonly Token[], source: Span, c: number): number {
+  let a = 0;
+  while (a < toks.length && toks[a]!.start < source.start) a++;
+  let b = a;
+  while (b + 1 < toks.length && toks[b + 1]!.end <= source.end) b++;
+  if (b >= c || a >= b || !/^(?:the|a|an)$/.test(toks[a]!.text)) return -1;
+  let m = a + 1;
+  while (m <= b && toks[m]!.word && !toks[m]!.cap) {
+    const t = toks[m]!;
+    if (SPEAKER_NOUNS.has(t.lower) || speakerNoun(t.lower) || personWord(t.lower) || ROLE_LEAD.test(t.lower) || DETERMINERS.has(t.lower) || /(?:ly|ing|ed)$/.test(t.lower) || /^(?:of|for|in|at|from|with|by|and|or)$/.test(t.lower)) return -1;
+    m++;
+  }
+  if (m === a + 1 || m > b) return -1;
+  for (let k = m; k <= b; k++) if (!toks[k]!.cap && !/^['’]s$/.test(toks[k]!.text) && toks[k]!.text !== '.') return -1;
+  return m;
 }
 
 /** The "who" opening the relative clause the cue at `c` stands in ("…, who surprised Trump by declaring"), or -1. */
@@ -798,8 +826,20 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
   if (out.length) speaker.sameAsPrevious = true;
   else {
     const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
-    if (subj && subj[1] < c) speaker.source = span(toks, subj[0], subj[1]);
+    if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
   }
+}
+
+/**
+ * The sentence's subject as the source of a later verb ("Ada Roy, vice chair of the board, emailed
+ * staff, telling them …"): with the description set off by commas after the name, as written.
+ */
+function describedSubject(toks: Token[], subj: [number, number], c: number, speaker: Speaker): void {
+  const described = appositiveEnd(toks, subj[1]);
+  if (rule('source.described-subject', described > subj[1] && described < c && toks[described]!.text === ',')) {
+    speaker.source = span(toks, subj[0], described);
+    speaker.name = span(toks, subj[0], subj[1]);
+  } else speaker.source = span(toks, subj[0], subj[1]);
 }
 
 /** The agent of a passive cue ("was told by officials"), when it can speak. */
@@ -896,6 +936,10 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     speaker.source = span(toks, before - 2, before);
   } else if ((wordBefore.text === ',' || wordBefore.text === '—') && !rule('source.coordinated-verb', toks.slice(before + 1, c).some((x) => x.lower === 'then'))) {
     insertedSource(toks, site, before, speaker);
+    // "Lee, who said last week that the pier was safe, told …": a description holding a statement
+    // of its own is that statement's; the speaker is named by the name alone.
+    const { name, source } = speaker;
+    if (name && source && source.end > name.end && rule('source.description-with-statement', scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end))) speaker.source = name;
   } else if (wordBefore.lower === 'and' || wordBefore.lower === 'but' || wordBefore.text === ',' || wordBefore.text === '—') {
     // "… and urged", "…, then says": a verb coordinated with an earlier one shares its subject: the
     // subject of a subordinate clause it continues ("as he spoke … and urged"), else the previous
@@ -907,7 +951,7 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     else if (out.length) speaker.sameAsPrevious = true;
     else {
       const subj = unitSubject(toks);
-      if (subj && subj[1] < before) speaker.source = span(toks, subj[0], subj[1]);
+      if (subj && subj[1] < before) describedSubject(toks, subj, before, speaker);
     }
   } else {
     const rel = relativeSubject(toks, before);
@@ -1023,6 +1067,13 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
     const inserted = toks[open + 1];
     const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
     speaker.source = describes ? { start: name.start, end: toks[before]!.end } : name;
+    // "The harbour's pilot, Tove Berg, a welder, said": a description set before the name, opening
+    // the sentence, is part of the source as written; the name stays the claimant's.
+    const lead = toks[subjectStart - 1]?.text === ',' && toks[subjectStart]!.cap ? npLeft(toks, subjectStart - 2) : -1;
+    const leadHead = toks[subjectStart - 2];
+    if (lead >= 0 && rule('source.description-before-name', leadHead!.word && !leadHead!.cap && !TIME_WORD.test(leadHead!.lower) && !TIME_HEAD.test(leadHead!.lower) && toks.slice(0, lead).every((x) => !x.word || /^(?:but|and|yet)$/i.test(x.text)))) {
+      speaker.source = { start: toks[lead]!.start, end: speaker.source.end };
+    }
     // "Mr. Regalado, 69,": an age describes the speaker but names no one.
     if (phraseStart === open + 1 && phraseStart >= 0 && !/^\d/.test(toks[phraseStart]!.text)) speaker.apposition = [name, span(toks, phraseStart, before - 1)];
   } else if (phraseStart >= 0 && clauseStart(toks, phraseStart)) {
@@ -1033,7 +1084,7 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
 }
 
 /** The source vetoes: a lone participle, an event raising concerns, an opening word, a generic "you", no letter at all. */
-function vetoSource(text: string, source: Span | null, lemma: string): Span | null {
+function vetoSource(text: string, source: Span | null, lemma: string, name?: Span): Span | null {
   // "is propounding views", "has faced ridicule": a lone participle is no speaker.
   if (source && rule('source.lone-participle', source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end)))) source = null;
   // "The incident has raised concerns": an event raises concerns, nobody voices them.
@@ -1052,7 +1103,11 @@ function vetoSource(text: string, source: Span | null, lemma: string): Span | nu
   if (source && rule('source.generic-you', /^you$/i.test(text.slice(source.start, source.end)))) source = null;
   // "was happy to hear Clinton pledged", "June despite his delegate lead and Democratic calls": a source
   // that holds an infinitive or a concessive clause has run over a clause; it names no speaker.
-  if (source && rule('source.clause-inside', clauseInside(text.slice(source.start, source.end)))) source = null;
+  // ("Joe Moss, who drove from Ohio to help the campaign, says": a clause inside the description
+  // after the name says who the speaker is; only the name must hold none.)
+  const described = !!name && name.start === source?.start && name.end < source.end && /^\s*[,—]/.test(text.slice(name.end, source.end));
+  const checked = source && rule('source.described-clause', described && clauseInside(text.slice(source.start, source.end))) ? name! : source;
+  if (source && rule('source.clause-inside', clauseInside(text.slice(checked!.start, checked!.end)))) source = null;
   // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
   if (source && rule('source.no-letter', !/\p{L}|%/u.test(text.slice(source.start, source.end)))) source = null;
   return source;

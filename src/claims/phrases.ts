@@ -7,7 +7,7 @@ import {
   BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import { rule } from './rules.js';
-import { isQuote, type Token } from './tokens.js';
+import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, type Token } from './tokens.js';
 import {
   CLAUSE_OPENERS, DATING, INTRO_WORDS, MONTH, OF_HEADS, QUANTITY_NOUNS, SUBORDINATORS, TIME_HEAD,
 } from './words.js';
@@ -110,6 +110,9 @@ export function npLeft(toks: Token[], j: number): number {
       break;
     }
     if (prev.lower === "'s") { i--; continue; }
+    // "Sanders' spokesman", "RealClearPolitics’ David Byler": a plural or -s possessive, its mark right after the word.
+    const owner = toks[i - 2];
+    if (rule('source.s-possessive', (prev.text === "'" || prev.text === '’') && !!owner?.word && /s$/i.test(owner.text) && owner.end === prev.start && prev.end < cur.start && cur.word)) { i -= 2; continue; }
     // "On May 3 Clinton said", "By Sept. 9 Rubio…": a day after a month is the date's, not the name's.
     if (cur.cap && dayOfMonth(toks, i - 1)) break;
     // "On Tuesday Clinton said", "In March 2015 Obama said": an opening date is not part of the name.
@@ -173,7 +176,16 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     // "Ashton, Md., who …": the period of an abbreviation before a comma ends no sentence.
     // "Ashton, Md., who …", "the No. 2 Republican": the period of an abbreviation ends no sentence.
     const abbreviation = t.text === '.' && (toks[open + 1]?.text === ',' || /^\d/.test(toks[open + 1]?.text ?? '') || (!!toks[open + 1]?.word && !toks[open + 1]!.cap) || ABBREVIATION_WORD.test(toks[open - 1]?.text ?? ''));
-    if ((isQuote(t) && !possessive) || (t.text === '.' && !abbreviation) || t.text === ';') return null;
+    if (isQuote(t) && !possessive) {
+      // "Joe Marr, host of “Harbour Hour” on Radio Tarn, said": a short quoted title inside the description.
+      const title = quotedTitleStart(toks, open);
+      if (rule('source.quoted-title', title > 0)) {
+        open = title;
+        continue;
+      }
+      return null;
+    }
+    if ((t.text === '.' && !abbreviation) || t.text === ';') return null;
     if (t.text !== mark) continue;
     // "Woodrow Benford, 58, who lives …": an age is no subject; the name sits before it.
     if (/^\d+$/.test(toks[open - 1]?.text ?? '') && toks[open - 2]?.text === mark) continue;
@@ -189,6 +201,37 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     }
   }
   return null;
+}
+
+/** Opening words after which a pronoun is no subject of the main clause ("If he wins, …", "When she spoke, …"). */
+const CONNECTIVE_INTRO = /^(?:if|when|whenever|while|as|after|before|since|because|although|though|unless|until|once|whether)$/;
+
+/** Lower-case role words opening a description after a name ("vice chair of …", "president of …"). */
+const ROLE_OPENERS = /^(?:vice|president|director|chairman|chairwoman|chair|founder|co-founder|head|leader|author|editor|professor|spokesman|spokeswoman|spokesperson|member|executive|senior|chief|deputy|general|managing|assistant|associate|one|then|now|whose)$/;
+
+/** Longest quoted title inside a speaker's description (tokens between the marks). */
+const QUOTED_TITLE_MAX = 6;
+
+/**
+ * With a closing quotation mark at `close`, the opening mark of a short quoted title standing
+ * inside a phrase ("host of “Harbour Hour,”", "calls him a “crook,”"): a mark after a word, at most
+ * a few words, no sentence end, a capitalised or single word. Returns the opening mark's index, or -1.
+ */
+function quotedTitleStart(toks: readonly Token[], close: number): number {
+  const t = toks[close]!;
+  if (OPEN_QUOTES.has(t.text)) return -1;
+  for (let k = close - 1; k > 0 && k >= close - QUOTED_TITLE_MAX - 1; k--) {
+    const x = toks[k]!;
+    if (x.text === '.' || x.text === '?' || x.text === '!' || x.text === ';') return -1;
+    // Single marks are apostrophes as often as quotation marks: passed over.
+    if (!isQuote(x) || x.text === "'" || x.text === '’') continue;
+    if (CLOSE_QUOTES.has(x.text)) return -1;
+    const inner = toks.slice(k + 1, close).filter((y) => y.word);
+    const before = toks[k - 1]!;
+    if (!inner.length || !before.word || CUE_VERBS.has(before.lower)) return -1;
+    return inner.length === 1 || inner[0]!.cap ? k : -1;
+  }
+  return -1;
 }
 
 /** True when the noun phrase starting at token `s` opens a clause (so it can be the subject). */
@@ -402,6 +445,10 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   const timed = comma > 0 && comma - i <= 8 && toks.slice(i, comma).some((x) => TIME_HEAD.test(x.lower) || TIME_WORD.test(x.lower) || /^(?:later|ago|earlier|\d{4}s?)$/.test(x.lower));
   // "Back in Washington,", "Here at home,": a place phrase opening the sentence is no subject.
   const placed = !!first && /^(?:back|here|there|elsewhere|out|over|home)$/.test(first.lower) && /^(?:in|at|on|from|to|home)$/.test(toks[i + 1]?.lower ?? '') && comma > 0 && comma - i <= 8;
+  // "He attempted …, arguing", "Then she shattered party norms, pledging": a subject pronoun opening
+  // the clause (after a linking word) is its subject, not a word to skip with the phrase to the comma.
+  const pronounAt = (k: number) => /^(?:he|she|they|we|i)$/.test(toks[k]?.lower ?? '') && !!toks[k + 1]?.word;
+  if (rule('source.opening-pronoun', pronounAt(i) || (!!first && INTRO_WORDS.has(first.lower) && !CONNECTIVE_INTRO.test(first.lower) && pronounAt(i + 1)))) return pronounAt(i) ? [i, i] : [i + 1, i + 1];
   if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || rule('source.place-opener', placed) || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
     if (comma > 0 && comma - i < 14) i = comma + 1;
     else if (INTRO_WORDS.has(first.lower)) i++;
@@ -424,6 +471,8 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   if (after?.text === ',') {
     const close = toks.findIndex((x, k) => k > end + 1 && k < end + 20 && x.text === ',');
     if (close > end + 2 && toks[close + 1]?.word && !BOUNDARY.has(toks[close + 1]!.lower) && /^(?:a|an|the|who|his|her|its|their|former|\d+)$/i.test(toks[end + 2]?.text ?? '')) return [i, end];
+    // "Ada Roy, vice chair of the board, emailed …": a role word opens the description too.
+    if (close > end + 2 && toks[close + 1]?.word && !BOUNDARY.has(toks[close + 1]!.lower) && rule('source.role-apposition', ROLE_OPENERS.test(toks[end + 2]?.text ?? ''))) return [i, end];
   }
   // The phrase must be followed by a verb-ish word, not be the object of a preposition.
   if (!after || !after.word) return null;

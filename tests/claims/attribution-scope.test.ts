@@ -184,8 +184,9 @@ describe('more sources as newsrooms write them', () => {
     expect(who("''I would be in Siberia,'' Mr. Daniloff, now 81, said by telephone this week.")[0]).toMatchObject({ claimant: 'Mr. Daniloff', content: "''I would be in Siberia,''" });
   });
 
-  it('finds the subject past an apposition for "and said"', () => {
-    expect(who('Gary Emineth, a former state party chairman, became a delegate and said he is leaning toward Trump.')[0]).toMatchObject({ source: 'Gary Emineth', content: 'he is leaning toward Trump' });
+  it('finds the subject past an apposition for "and said", the description written with it', () => {
+    // The source as written keeps its description (source.described-subject); the claimant is the name.
+    expect(who('Gary Emineth, a former state party chairman, became a delegate and said he is leaning toward Trump.')[0]).toMatchObject({ source: 'Gary Emineth, a former state party chairman,', claimant: 'Gary Emineth', content: 'he is leaning toward Trump' });
   });
 });
 

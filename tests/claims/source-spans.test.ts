@@ -1,0 +1,121 @@
+/**
+ * Source spans of found cues (issue 14): where a cue is found, its source as written — the whole
+ * subject with the description that belongs to it, never a clause of the description taken for
+ * the sign of a run-away span. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { lines } from '../helpers/sentences.js';
+
+/** Source text and claimant of the statement whose cue is `cue` (rules only: the model may trim). */
+function sourceOf(text: string, cue: string, options = {}): { source: string | null; claimant: string | null } | undefined {
+  const s = findStatements(text, lines(text), { chooser: null, ...options }).find((x) => text.slice(x.cue.start, x.cue.end) === cue);
+  return s ? { source: s.source ? text.slice(s.source.start, s.source.end) : null, claimant: s.claimant } : undefined;
+}
+
+describe('a described subject before its verb', () => {
+  it('keeps a relative clause holding an infinitive as part of the source, the name as claimant', () => {
+    const text = 'Nora Pike, who drove from Tarn to help the ferry crews, says the pier is unsafe.';
+    expect(sourceOf(text, 'says')).toEqual({ source: 'Nora Pike, who drove from Tarn to help the ferry crews,', claimant: 'Nora Pike' });
+  });
+
+  it('keeps an appositive holding "because of" as part of the source', () => {
+    const text = 'Oskar Lind, a dock foreman who quit last year because of the new rota, said the crews were tired.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Oskar Lind, a dock foreman who quit last year because of the new rota,', claimant: 'Oskar Lind' });
+  });
+
+  it('still drops a source that is itself a clause ("happy to hear Vale")', () => {
+    const text = 'The harbour board was happy to hear Vale argued for lower fees.';
+    expect(sourceOf(text, 'argued')?.source ?? null).toBeNull();
+  });
+});
+
+describe('a quoted title inside the description', () => {
+  it('reads past a short quoted title to the name opening the sentence', () => {
+    const text = 'Lise Dahl, the author of “Low Water,” a history of the port, said the dredging had failed.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Lise Dahl, the author of “Low Water,” a history of the port,', claimant: 'Lise Dahl' });
+  });
+
+  it('does not read across a quotation that is the content', () => {
+    const text = '“The dredging has failed, and everyone knows it,” Lise Dahl, a pilot, said.';
+    expect(sourceOf(text, 'said')?.source).toBe('Lise Dahl, a pilot,');
+  });
+});
+
+describe('the sentence subject speaking through a later verb', () => {
+  it('gives a participle the subject with its description, the name as claimant', () => {
+    const text = 'Tove Berg, a welder at the north yard, went to the council hall, warning that the crane was unsafe.';
+    expect(sourceOf(text, 'warning')).toEqual({ source: 'Tove Berg, a welder at the north yard,', claimant: 'Tove Berg' });
+  });
+
+  it('reads a description opened by a role word ("vice chair of …")', () => {
+    const text = 'Tove Berg, vice chair of the dock union, met the mayor on Friday, telling her the crane was unsafe.';
+    expect(sourceOf(text, 'telling')).toEqual({ source: 'Tove Berg, vice chair of the dock union,', claimant: 'Tove Berg' });
+  });
+});
+
+describe('a description holding a statement of its own', () => {
+  it('leaves the relative clause to its own statement: the source is the name', () => {
+    const text = 'Tove Berg, who said last spring that the crane was safe, told the council it must go.';
+    expect(sourceOf(text, 'told')).toEqual({ source: 'Tove Berg', claimant: 'Tove Berg' });
+    expect(sourceOf(text, 'said')).toEqual({ source: 'who', claimant: 'Tove Berg' });
+  });
+
+  it('keeps a description with no statement in it', () => {
+    const text = 'Tove Berg, who ran the crane for a decade, told the council it must go.';
+    expect(sourceOf(text, 'told')?.source).toBe('Tove Berg, who ran the crane for a decade,');
+  });
+});
+
+describe('an opening pronoun as the subject of a later participle', () => {
+  it('gives "…, warning" the pronoun opening the sentence', () => {
+    const text = 'She walked the length of the pier twice, warning that the planks were rotten.';
+    expect(sourceOf(text, 'warning')?.source).toBe('She');
+  });
+
+  it('reads past a linking word ("Then he …")', () => {
+    const text = 'Then he climbed onto the crane, insisting that it was safe.';
+    expect(sourceOf(text, 'insisting')?.source).toBe('he');
+  });
+
+  it('never takes the pronoun of an opening subordinate clause ("When she arrived, …")', () => {
+    const text = 'When she arrived, the harbour master left the pier, insisting that it was safe.';
+    expect(sourceOf(text, 'insisting')?.source).toBe('the harbour master');
+  });
+});
+
+describe('a possessive written with a bare apostrophe', () => {
+  it('keeps the -s possessive with the phrase it opens', () => {
+    const text = 'The Dock Workers’ lawyer said the crane was unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('The Dock Workers’ lawyer');
+  });
+
+  it('takes no closing quotation mark for a possessive', () => {
+    const text = "Crews sang 'Low Tides' and Tove Berg said the pier was safe.";
+    expect(sourceOf(text, 'said')?.source).toBe('Tove Berg');
+  });
+});
+
+describe('a description set before the name', () => {
+  it('keeps the opening description with the name, the name as claimant', () => {
+    const text = "The union's chief steward, Tove Berg, a welder by trade, told the council the crane was unsafe.";
+    expect(sourceOf(text, 'told')).toEqual({ source: "The union's chief steward, Tove Berg, a welder by trade,", claimant: 'Tove Berg' });
+  });
+
+  it('takes no opening time phrase as a description', () => {
+    const text = 'Last week, Tove Berg, a welder, told the council the crane was unsafe.';
+    expect(sourceOf(text, 'told')?.source).toBe('Tove Berg, a welder,');
+  });
+});
+
+describe('a name after a common noun (a relative clause without "that")', () => {
+  it('takes the name as the source, not the noun that was said', () => {
+    const text = 'It was a point Tove Berg also conceded to the council.';
+    expect(sourceOf(text, 'also conceded')?.source ?? sourceOf(text, 'conceded')?.source).toBe('Tove Berg');
+  });
+
+  it('keeps a role or a word for people before the name', () => {
+    const text = 'The union steward Tove Berg said the crane was unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('The union steward Tove Berg');
+  });
+});
