@@ -242,8 +242,11 @@ function personWord(lower: string): boolean {
   return speakerNoun(lower) || PERSON_NOUN.test(lower);
 }
 
-/** Lower-case nouns for people ("voter", "physicians", "residents", "chairwoman"). */
-const PERSON_NOUN = /(?:[^e]er|or|ist|ian|ant|(?:resi|presi|stu)dent|man|woman|men|women|people|person|ee|ess|ive)s?$/;
+/**
+ * Lower-case nouns for people ("voter", "physicians", "residents", "chairwoman"), by their ending; never a
+ * function word that happens to end the same way ("for", "after", "over", "whether").
+ */
+const PERSON_NOUN = /^(?!(?:for|or|nor|per|after|over|under|never|ever|however|whatever|whenever|whether|either|neither|other|others|rather|together|later|sooner|further|ear|near|her|their|yesterday|less|unless|regardless|nevertheless|unlike|alive|above|across|against|inside|outside|twice|once|since|because|whose|these|those|see|free|three|agree|guarantee)$)(?:.*(?:[^e]er|or|ist|ian|ant|(?:resi|presi|stu)dent|man|woman|men|women|people|person|ee|ess|ive)s?)$/;
 
 /** Words that may follow a speaker's verb when what was said came before ("“…,” she said at a rally"). */
 const AFTER_SPEECH = new Set(['at', 'in', 'on', 'during', 'without', 'after', 'while', 'when', 'to']);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
-import { lines } from '../helpers/sentences.js';
+import { lines, productSentences } from '../helpers/sentences.js';
 
 /** Source text and claimant of the statement whose cue is `cue` (rules only: the model may trim). */
 function sourceOf(text: string, cue: string, options = {}): { source: string | null; claimant: string | null } | undefined {
@@ -117,5 +117,13 @@ describe('a name after a common noun (a relative clause without "that")', () => 
   it('keeps a role or a word for people before the name', () => {
     const text = 'The union steward Tove Berg said the crane was unsafe.';
     expect(sourceOf(text, 'said')?.source).toBe('The union steward Tove Berg');
+  });
+});
+
+describe('a passive agent followed by "for"', () => {
+  it('is the source ("rebuked by opponents for …"): "for" is no noun for people', () => {
+    const text = 'The mayor has been rebuked by opponents for her plan to close the pier.';
+    const found = findStatements(text, productSentences(text), { actions: true, negated: true, nested: false, chooser: null, tagger: null, cueEdges: null });
+    expect(found.map((s) => (s.source ? text.slice(s.source.start, s.source.end) : null))).toEqual(['opponents']);
   });
 });
