@@ -1251,7 +1251,12 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   }
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
-    kept = kept.filter((s) => !kept.some((o) => o !== s && o.kind === 'attributed' && inside(s.cue, o.content) && !inside(o.cue, s.content)));
+    // A statement inside another's content whose speaker no other statement names ("…,” Sanders said, according to
+    // CNN", "…, which he claimed as …") is an attribution of its own, as PolNeAR annotates it.
+    const speakers = new Map<string, number>();
+    for (const s of kept) if (s.source) speakers.set(`${s.source.start}:${s.source.end}`, (speakers.get(`${s.source.start}:${s.source.end}`) ?? 0) + 1);
+    const ownSpeaker = (s: Statement) => s.kind === 'attributed' && !!s.source && s.cue.end > s.cue.start && speakers.get(`${s.source.start}:${s.source.end}`) === 1;
+    kept = kept.filter((s) => !kept.some((o) => o !== s && o.kind === 'attributed' && inside(s.cue, o.content) && !inside(o.cue, s.content)) || rule('nested.own-speaker', ownSpeaker(s)));
   }
   if (opts.outletStatements) {
     for (const unit of outletUnits) {

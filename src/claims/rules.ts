@@ -9,7 +9,8 @@
 /** One registered rule: why it exists and a sentence it changes (`cue` names the reporting word concerned). */
 export interface RuleInfo {
   reason: string;
-  example: { text: string; cue: string; headline?: boolean };
+  /** `scope: 'polnear'`: a rule of PolNeAR's wider scope (`actions`, one attribution per token), read as eval:attribution reads it. */
+  example: { text: string; cue: string; headline?: boolean; scope?: 'polnear' };
 }
 
 /** Every veto rule, in the order attribution applies them. */
@@ -87,6 +88,7 @@ export const RULES = {
   'source.place-opener': { reason: 'a place phrase opening the sentence ("Back in Washington, his staff …") is no subject of a later participle', example: { text: 'Back in Tarn, his staff churned out a new video, deploring the levy and promising a new pier.', cue: 'deploring' } },
   'source.who-after-place': { reason: 'names after "in" or "at" before "who" are places ("workers in Tarn and Vell who demanded"), never who speaks', example: { text: 'The union backed dockers in Tarn and Vell who demanded a new pier.', cue: 'demanded' } },
   'content.before-relative-subject': { reason: 'a closing speaker with a relative clause ("…, sources who reviewed them told POLITICO.") says what comes before the comma, as a plain closing speaker does', example: { text: 'The mayor said the pier was safe, officials who reviewed the plans told Harbourwatch.', cue: 'told' } },
+  'nested.own-speaker': { reason: 'scoring one attribution per token (PolNeAR), a statement inside another\'s content is still its own when no other statement names its speaker ("…,” Lee said, according to the Gazette")', example: { text: '"The pier is safe," Lee said, according to the Harbour Gazette.', cue: 'said', scope: 'polnear' } },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A registered rule's id. */

@@ -9,9 +9,11 @@ import { productSentences } from '../helpers/sentences.js';
 /** The registry is about the rules themselves, so they are read without the learned model (which may drop the same source a rule vetoes). */
 
 /** What attribution finds in a text as `/claim` reads it, as comparable rows. */
-function rows(text: string, headline: boolean): string[] {
+function rows(text: string, headline: boolean, polnear = false): string[] {
   const sentences = productSentences(text).map((s) => (headline && s.block === 0 ? { ...s, kind: 'title' as const } : s));
-  return findStatements(text, sentences, { keepSourceless: false, chooser: null }).map(
+  // A rule of PolNeAR's wider scope is read as eval:attribution reads PolNeAR (one attribution per token, actions kept).
+  const scope = polnear ? { nested: false, actions: true, negated: true, tagger: null, cueEdges: null } : {};
+  return findStatements(text, sentences, { keepSourceless: false, chooser: null, ...scope }).map(
     (s) => `${text.slice(s.cue.start, s.cue.end)}|${s.source ? text.slice(s.source.start, s.source.end) : ''}|${s.claimant ?? ''}|${s.stance}`,
   );
 }
@@ -20,12 +22,13 @@ afterEach(() => switchRulesOff([]));
 
 describe('every registered rule', () => {
   it.each(Object.keys(RULES) as RuleId[])('%s fires on its example and changes the result there', (id) => {
-    const { text, headline = false } = RULES[id].example as { text: string; cue: string; headline?: boolean };
+    const { text, headline = false, scope } = RULES[id].example as { text: string; cue: string; headline?: boolean; scope?: 'polnear' };
+    const polnear = scope === 'polnear';
     switchRulesOff([]);
     resetRuleFires();
-    const on = rows(text, headline);
+    const on = rows(text, headline, polnear);
     expect(ruleFires().get(id) ?? 0).toBeGreaterThan(0);
     switchRulesOff([id]);
-    expect(rows(text, headline)).not.toEqual(on);
+    expect(rows(text, headline, polnear)).not.toEqual(on);
   });
 });

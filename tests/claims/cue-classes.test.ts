@@ -1,0 +1,34 @@
+/**
+ * Cue classes the rules found no cue for (issue 14): each class is read in the scope it belongs to
+ * — PolNeAR's (one attribution per token, actions kept, as eval:attribution scores it) or /claim's.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { findStatements, type FindOptions } from '../../src/claims/attribution.js';
+import { switchRulesOff } from '../../src/claims/rules.js';
+import { productSentences } from '../helpers/sentences.js';
+
+/** PolNeAR's scope as eval:attribution reads it, rules only. */
+const POLNEAR: FindOptions = { nested: false, actions: true, negated: true, chooser: null, tagger: null, cueEdges: null };
+/** What `/claim` reads, rules only. */
+const PRODUCT: FindOptions = { keepSourceless: false, chooser: null };
+
+/** "cue|source" rows of what attribution finds. */
+function found(text: string, options: FindOptions, title = false): string[] {
+  const sentences = productSentences(text).map((s) => (title && s.block === 0 ? { ...s, kind: 'title' as const } : s));
+  return findStatements(text, sentences, options).filter((s) => s.kind === 'attributed').map((s) => `${text.slice(s.cue.start, s.cue.end)}|${s.source ? text.slice(s.source.start, s.source.end) : ''}`);
+}
+
+afterEach(() => switchRulesOff([]));
+
+describe('a statement inside another statement\'s content (nested.own-speaker)', () => {
+  const text = '"The ferry will stop in May," the harbour master said on Friday, according to the Tarn Gazette.';
+
+  it('is kept in PolNeAR scope when no other statement names its speaker', () => {
+    expect(found(text, POLNEAR)).toEqual(['said|the harbour master', 'according to|the Tarn Gazette']);
+  });
+
+  it('is dropped without the rule, as one attribution per token would have it', () => {
+    switchRulesOff(['nested.own-speaker']);
+    expect(found(text, POLNEAR)).toEqual(['according to|the Tarn Gazette']);
+  });
+});
