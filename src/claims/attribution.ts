@@ -303,7 +303,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
   const scan: UnitScan = { text, unit, toks, actions, negated, out: [], taken: new Set<number>() };
   const { out, taken } = scan;
   const quoted = quotedTokens(toks);
-  colonStatement(text, toks, unit, out);
+  colonStatement(text, toks, unit, out, actions);
   namedQuote(text, toks, unit, out);
   for (let c = 0; c < toks.length; c++) {
     const cueWord = toks[c]!;

@@ -89,6 +89,8 @@ export const RULES = {
   'source.who-after-place': { reason: 'names after "in" or "at" before "who" are places ("workers in Tarn and Vell who demanded"), never who speaks', example: { text: 'The union backed dockers in Tarn and Vell who demanded a new pier.', cue: 'demanded' } },
   'content.before-relative-subject': { reason: 'a closing speaker with a relative clause ("…, sources who reviewed them told POLITICO.") says what comes before the comma, as a plain closing speaker does', example: { text: 'The mayor said the pier was safe, officials who reviewed the plans told Harbourwatch.', cue: 'told' } },
   'nested.own-speaker': { reason: 'scoring one attribution per token (PolNeAR), a statement inside another\'s content is still its own when no other statement names its speaker ("…,” Lee said, according to the Gazette")', example: { text: '"The pier is safe," Lee said, according to the Harbour Gazette.', cue: 'said', scope: 'polnear' } },
+  'colon.poll-label': { reason: 'a headline\'s "Poll:" label names the poll that reports what follows (PolNeAR scope; /claim leaves the outlet\'s headline its own)', example: { text: 'Poll: Mayor Kern Leads Harbour Race by Ten Points\nThe race tightened in May.', cue: ':', headline: true, scope: 'polnear' } },
+  'colon.more-from': { reason: 'in a round-up, "More from X: “…”" and "From the report: “…”" quote X; "More from" is no part of the speaker', example: { text: 'The port looked calm. - More from Ames and Lund: "Traffic fell by a third in May."', cue: ':' } },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A registered rule's id. */

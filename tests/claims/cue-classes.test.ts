@@ -32,3 +32,30 @@ describe('a statement inside another statement\'s content (nested.own-speaker)',
     expect(found(text, POLNEAR)).toEqual(['according to|the Tarn Gazette']);
   });
 });
+
+describe('a headline\'s poll label (colon.poll-label)', () => {
+  const text = 'Poll: Harbour Voters Back the Ferry Levy\nThe levy passed in May.';
+
+  it('reads "Poll:" as the poll reporting the headline, in PolNeAR scope', () => {
+    expect(found(text, POLNEAR, true)).toEqual([':|Poll']);
+  });
+
+  it('leaves the headline the outlet\'s own in /claim, and a label in the body alone', () => {
+    expect(found(text, PRODUCT, true)).toEqual([]);
+    expect(found('The race is close.\nPoll: a third of voters are undecided about the levy.', POLNEAR)).toEqual([]);
+  });
+});
+
+describe('a round-up\'s "More from X:" (colon.more-from)', () => {
+  it('quotes the names after "More from", without it', () => {
+    expect(found('Turnout was low all day. - More from Ida Holm and Tom Vale: "The rain kept voters home."', PRODUCT)).toEqual([':|Ida Holm and Tom Vale']);
+  });
+
+  it('quotes "the report" after a "From" opening the sentence', () => {
+    expect(found('Panels are not all alike. From the report: "Samples built with care do better."', PRODUCT)).toEqual([':|the report']);
+  });
+
+  it('leaves a colon after a place or a time alone', () => {
+    expect(found('Voters came from Tarn: "We want the ferry back," one said.', PRODUCT).filter((r) => r.startsWith(':'))).toEqual([]);
+  });
+});
