@@ -125,8 +125,8 @@ const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video',
 /** "polls show", "the study found": evidence verbs are attributions only with such a subject. */
 const EVIDENCE_SOURCE = /\b(?:polls?|surveys?|videos?|transcripts?|slides?|charts?|graphs?|maps?|averages?|websites?|e-?mails?|photos?|images?|memos?|stud(?:y|ies)|data|analys[ie]s|reports?|research(?:ers)?|records?|figures|numbers|results|investigations?|reviews?|audits?|documents?|census|models?|estimates|tests?|experts?|scientists|economists|analysts|filings?|footage|tallies|search)\b/i;
 /** After a quotation, a document named after "read": "…,” read the statement", "read one". */
-const DOC_AFTER = /^\s*(?:(?:the|a|an|one|another|his|her|their|its)\s+)?(?:statement|email|e-mail|message|sign|letter|post|tweet|note|release|placard|banner|one|another|text)\b/i;
-const DOC_SOURCE = /\b(?:statement|report|message|post|letter|order|document|release|communique|readout|text)\s*$/i;
+const DOC_AFTER = /^\s*(?:(?:the|a|an|one|another|his|her|their|its)\s+)?(?:statement|email|e-mail|message|sign|letter|post|tweet|note|release|placard|banner|one|another|text|editorial|headline|caption)\b/i;
+const DOC_SOURCE = /\b(?:statement|report|message|post|letter|order|document|release|communique|readout|text|headline|caption|website|suit|lawsuit|complaint|petition|memo|e-?mail|tweet)\s*$/i;
 
 const PERSONAL = new Set(['i', 'we', 'they', 'you', 'he', 'she', 'who']);
 const MODALS = new Set(['would', 'will', 'do', 'does', 'did', "don't", "doesn't", "didn't", 'not', 'also', 'still', 'really', 'truly', 'strongly', 'to', 'could', 'might', 'may', 'can', 'should', 'must', "won't", "wouldn't", "can't"]);
@@ -508,7 +508,10 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
   if (rule('cue.bare-infinitive', prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn)) return true;
   // "the statement reads"; after a quotation also "…,” read the statement." / "read one".
-  if (rule('cue.read-without-document', lemma === 'read' && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)) && !((isQuote(prev) || prev?.text === ',') && DOC_AFTER.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 30)))))) return true;
+  // ("…,” it reads." and "it reads, “…”", "the caption, which reads: “…”": the text quoted is what reads.)
+  const quotedNext = (toks[cueEnd + 1]?.text === ':' || toks[cueEnd + 1]?.text === ',') && isQuote(toks[cueEnd + 2]);
+  const itReads = prev?.lower === 'it' && (quotedNext || !toks[cueEnd + 1] || /^[.!]$/.test(toks[cueEnd + 1]!.text));
+  if (rule('cue.read-without-document', lemma === 'read' && !itReads && !(quotedNext && cueWord.lower === 'reads') && !DOC_SOURCE.test(text.slice(toks[Math.max(0, c - 4)]!.start, cueWord.start)) && !((isQuote(prev) || prev?.text === ',') && DOC_AFTER.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 30)))))) return true;
   return false;
 }
 

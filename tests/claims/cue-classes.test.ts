@@ -59,3 +59,15 @@ describe('a round-up\'s "More from X:" (colon.more-from)', () => {
     expect(found('Voters came from Tarn: "We want the ferry back," one said.', PRODUCT).filter((r) => r.startsWith(':'))).toEqual([]);
   });
 });
+
+describe('"reads" of a written text (cue.read-without-document)', () => {
+  it('is a cue after "it" closing a quotation, before a quotation, and after a suit, caption or headline', () => {
+    expect(found('"The pier is closed to all ferries," it reads.', PRODUCT)).toEqual(['reads|it']);
+    expect(found('At the foot of the flyer it reads, "Vote early."', PRODUCT)).toEqual(['reads|it']);
+    expect(found('"The board broke its own rules," the suit reads.', PRODUCT)).toEqual(['reads|the suit']);
+  });
+
+  it('is no cue when a text only reads like something', () => {
+    expect(found('The note was signed by the mayor, though it reads more like a press release.', PRODUCT)).toEqual([]);
+  });
+});
