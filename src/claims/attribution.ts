@@ -426,8 +426,9 @@ function pollReport(scan: UnitScan, c: number): number | undefined {
         ? (comma >= 0 && comma - end < 10 ? trimSpan(text, toks[comma + 1]?.start ?? unit.end, unit.end) : null)
         : trimSpan(text, unit.start, cueWord.start);
       // "In a poll …, 79 percent said …": the respondents' statement is the attribution.
+      // (PolNeAR annotates both: the poll reporting its figures, and the respondents' statement inside them.)
       const reported = opening && toks.some((x, k) => k > end && x.word && CUE_VERBS.has(x.lower) && !CUE_VERBS.get(x.lower)!.position);
-      if (content && content.end > content.start && !reported) {
+      if (content && content.end > content.start && (!reported || rule('poll.opening-with-respondents', scan.actions))) {
         out.push({ cue: span(toks, c, c), source: span(toks, c + 1, end), content, unit, stance: 'asserts', lemma: 'poll' });
         for (let k = c; k <= end; k++) taken.add(k);
         return end;

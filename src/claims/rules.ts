@@ -91,6 +91,7 @@ export const RULES = {
   'nested.own-speaker': { reason: 'scoring one attribution per token (PolNeAR), a statement inside another\'s content is still its own when no other statement names its speaker ("…,” Lee said, according to the Gazette")', example: { text: '"The pier is safe," Lee said, according to the Harbour Gazette.', cue: 'said', scope: 'polnear' } },
   'colon.poll-label': { reason: 'a headline\'s "Poll:" label names the poll that reports what follows (PolNeAR scope; /claim leaves the outlet\'s headline its own)', example: { text: 'Poll: Mayor Kern Leads Harbour Race by Ten Points\nThe race tightened in May.', cue: ':', headline: true, scope: 'polnear' } },
   'colon.more-from': { reason: 'in a round-up, "More from X: “…”" and "From the report: “…”" quote X; "More from" is no part of the speaker', example: { text: 'The port looked calm. - More from Ames and Lund: "Traffic fell by a third in May."', cue: ':' } },
+  'poll.opening-with-respondents': { reason: 'a poll opening its sentence reports its figures even when its respondents "said" something in them (PolNeAR scope; /claim shows the respondents\' statement alone)', example: { text: 'In a Harbour Gazette poll released Monday, 60 percent of voters said the ferry should return.', cue: 'In', scope: 'polnear' } },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A registered rule's id. */

@@ -71,3 +71,15 @@ describe('"reads" of a written text (cue.read-without-document)', () => {
     expect(found('The note was signed by the mayor, though it reads more like a press release.', PRODUCT)).toEqual([]);
   });
 });
+
+describe('a poll opening its sentence, with its respondents\' statement inside (poll.opening-with-respondents)', () => {
+  const text = 'In a Tarn Gazette poll released on Monday, 60 percent of voters said the ferry should return.';
+
+  it('reports its figures in PolNeAR scope, beside the respondents\' statement', () => {
+    expect(found(text, POLNEAR)).toEqual(['In|a Tarn Gazette poll released on Monday', 'said|60 percent of voters']);
+  });
+
+  it('leaves /claim the respondents\' statement alone', () => {
+    expect(found(text, PRODUCT)).toEqual(['said|60 percent of voters']);
+  });
+});
