@@ -415,6 +415,12 @@ function pollReport(scan: UnitScan, c: number): number | undefined {
   // Only a poll opening its sentence; "a lead in the polls" is a standing, not a report.
   if (cueWord.lower === 'in') {
     const poll = pollAfter(toks, c + 1);
+    const standing = standingPoll(scan, c, poll);
+    if (standing >= 0) {
+      out.push({ cue: span(toks, c, c), source: span(toks, c + 1, standing), content: trimSpan(text, unit.start, cueWord.start), unit, stance: 'asserts', lemma: 'poll' });
+      for (let k = c; k <= standing; k++) taken.add(k);
+      return standing;
+    }
     // Only a poll that opens the sentence reports its figures; "a lead in the polls" is a standing.
     if (poll >= 0 && (c === 0 || !toks[c - 1]!.word || CLAUSE_OPENING.has(toks[c - 1]!.lower))) {
       let end = poll;
@@ -436,6 +442,37 @@ function pollReport(scan: UnitScan, c: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/** Words before "in" that make the poll phrase part of a subject ("60 percent of voters in a CNN poll said"), not a standing. */
+const POLL_SUBJECT = /^(?:voters|respondents|people|americans|democrats|republicans|independents|adults|those|men|women|likely|registered|of|surveyed|polled)$/;
+
+/**
+ * "… led by 28 points in the same poll", "fell to 10 percent in the latest CNN/ORC poll released
+ * Wednesday": mid-sentence, a named or particular poll reports the standing before it (PolNeAR
+ * scope only: the outlet's own figures stay its own in /claim). Not "the polls" at large, not a poll
+ * inside a subject ("60 percent of voters in a CNN poll said …"), not when a cue follows. Returns
+ * the last token of the poll phrase, or -1.
+ */
+function standingPoll(scan: UnitScan, c: number, poll: number): number {
+  const { toks } = scan;
+  if (!scan.actions || poll < 0 || c === 0 || !toks[c - 1]!.word || CLAUSE_OPENING.has(toks[c - 1]!.lower)) return -1;
+  // A particular poll: a pollster's name or "the same/latest/new/recent poll", one poll (not "polls").
+  const phrase = toks.slice(c + 1, poll);
+  const particular = (phrase.some((x) => x.cap) || phrase.some((x) => /^(?:same|latest|new|recent)$/.test(x.lower))) && !/s$/.test(toks[poll]!.lower);
+  if (!particular || POLL_SUBJECT.test(toks[c - 1]!.lower)) return -1;
+  let end = poll;
+  // "… poll released Sunday", "… poll last month".
+  if (toks[end + 1]?.word && /^(?:released|conducted|taken|published)$/.test(toks[end + 1]!.lower) && toks[end + 2]?.word) end += 2;
+  else if (/^(?:last|this)$/.test(toks[end + 1]?.lower ?? '') && /^(?:week|month|year)$/.test(toks[end + 2]?.lower ?? '')) end += 2;
+  if (toks.some((x, k) => k > end && x.word && speechOrBelief(x))) return -1;
+  return rule('poll.standing', true) ? end : -1;
+}
+
+/** A speech or belief verb (not a position) of the cue table. */
+function speechOrBelief(x: Token): boolean {
+  const e = CUE_VERBS.get(x.lower);
+  return !!e && !e.position;
 }
 
 /** The cue scan: a reporting verb at token `c`, or a phrasal cue opening there ("pushed back"); null when there is none. */

@@ -92,6 +92,7 @@ export const RULES = {
   'colon.poll-label': { reason: 'a headline\'s "Poll:" label names the poll that reports what follows (PolNeAR scope; /claim leaves the outlet\'s headline its own)', example: { text: 'Poll: Mayor Kern Leads Harbour Race by Ten Points\nThe race tightened in May.', cue: ':', headline: true, scope: 'polnear' } },
   'colon.more-from': { reason: 'in a round-up, "More from X: “…”" and "From the report: “…”" quote X; "More from" is no part of the speaker', example: { text: 'The port looked calm. - More from Ames and Lund: "Traffic fell by a third in May."', cue: ':' } },
   'poll.opening-with-respondents': { reason: 'a poll opening its sentence reports its figures even when its respondents "said" something in them (PolNeAR scope; /claim shows the respondents\' statement alone)', example: { text: 'In a Harbour Gazette poll released Monday, 60 percent of voters said the ferry should return.', cue: 'In', scope: 'polnear' } },
+  'poll.standing': { reason: 'mid-sentence, a particular poll reports the standing before it ("fell to 10 percent in the latest Gazette poll"; PolNeAR scope only)', example: { text: 'Mayor Kern fell to 10 percent in the latest Harbour Gazette poll.', cue: 'in', scope: 'polnear' } },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A registered rule's id. */

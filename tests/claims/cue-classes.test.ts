@@ -83,3 +83,16 @@ describe('a poll opening its sentence, with its respondents\' statement inside (
     expect(found(text, PRODUCT)).toEqual(['said|60 percent of voters']);
   });
 });
+
+describe('a particular poll mid-sentence (poll.standing)', () => {
+  it('reports the standing before it in PolNeAR scope, with what dates it', () => {
+    expect(found('Mayor Kern fell to 10 percent in the latest Tarn Gazette poll released Wednesday, a collapse.', POLNEAR)).toEqual(['in|the latest Tarn Gazette poll released Wednesday']);
+    expect(found('Ames led Lund by 28 points in the same poll.', POLNEAR)).toEqual(['in|the same poll']);
+  });
+
+  it('leaves "the polls" at large, a poll inside a subject, and /claim alone', () => {
+    expect(found('Ames has a wide lead in the polls.', POLNEAR)).toEqual([]);
+    expect(found('Most voters in a Tarn Gazette poll said the ferry should return.', POLNEAR)).toEqual(['said|Most voters in a Tarn Gazette poll']);
+    expect(found('Ames led Lund by 28 points in the same poll.', PRODUCT)).toEqual([]);
+  });
+});
