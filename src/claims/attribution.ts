@@ -1293,10 +1293,12 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
     // A statement inside another's content whose speaker no other statement names ("…,” Sanders said, according to
-    // CNN", "…, which he claimed as …") is an attribution of its own, as PolNeAR annotates it.
+    // CNN", "…, which he claimed as …") is an attribution of its own, as PolNeAR annotates it — once a source model
+    // has reviewed the sources: the rules alone name a speaker inside a content far too often (train: 123 of 778
+    // right, against 111 of 222 after the shipped model).
     const speakers = new Map<string, number>();
     for (const s of kept) if (s.source) speakers.set(`${s.source.start}:${s.source.end}`, (speakers.get(`${s.source.start}:${s.source.end}`) ?? 0) + 1);
-    const ownSpeaker = (s: Statement) => s.kind === 'attributed' && !!s.source && s.cue.end > s.cue.start && speakers.get(`${s.source.start}:${s.source.end}`) === 1;
+    const ownSpeaker = (s: Statement) => !!chooser && s.kind === 'attributed' && !!s.source && s.cue.end > s.cue.start && speakers.get(`${s.source.start}:${s.source.end}`) === 1;
     kept = kept.filter((s) => !kept.some((o) => o !== s && o.kind === 'attributed' && inside(s.cue, o.content) && !inside(o.cue, s.content)) || rule('nested.own-speaker', ownSpeaker(s)));
   }
   if (opts.outletStatements) {
