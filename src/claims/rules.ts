@@ -9,7 +9,8 @@
 /** One registered rule: why it exists and a sentence it changes (`cue` names the reporting word concerned). */
 export interface RuleInfo {
   reason: string;
-  example: { text: string; cue: string; headline?: boolean };
+  /** `scope: 'polnear'`: a rule of PolNeAR's wider scope (`actions`, one attribution per token), read as eval:attribution reads it. */
+  example: { text: string; cue: string; headline?: boolean; scope?: 'polnear' };
 }
 
 /** Every veto rule, in the order attribution applies them. */
@@ -104,6 +105,11 @@ export const RULES = {
   'content.after-addressee': { reason: '"told reporters the pier was unsafe": without "that", the addressee (and a time phrase after it) is not part of what was said', example: { text: 'Ana Poll told the Harbour Gazette on Monday she would resign.', cue: 'told' } },
   'content.before-addressee': { reason: 'a closing "told" with only its addressee ("…, Ana Poll, head of the port board, told reporters.") says what precedes the speaker; the addressee is not the content', example: { text: 'The harbour fees will double next year, Ana Poll, head of the port board, told reporters.', cue: 'told' } },
   'content.before-relative-subject': { reason: 'a closing speaker with a relative clause ("…, sources who reviewed them told POLITICO.") says what comes before the comma, as a plain closing speaker does', example: { text: 'The mayor said the pier was safe, officials who reviewed the plans told Harbourwatch.', cue: 'told' } },
+  'nested.own-speaker': { reason: 'scoring one attribution per token (PolNeAR), a statement inside another\'s content is still its own when no other statement names its speaker ("…,” Lee said, according to the Gazette")', example: { text: '"The pier is safe," Lee said, according to the Harbour Gazette.', cue: 'said', scope: 'polnear' } },
+  'colon.poll-label': { reason: 'a headline\'s "Poll:" label names the poll that reports what follows (PolNeAR scope; /claim leaves the outlet\'s headline its own)', example: { text: 'Poll: Mayor Kern Leads Harbour Race by Ten Points\nThe race tightened in May.', cue: ':', headline: true, scope: 'polnear' } },
+  'colon.more-from': { reason: 'in a round-up, "More from X: “…”" and "From the report: “…”" quote X; "More from" is no part of the speaker', example: { text: 'The port looked calm. - More from Ames and Lund: "Traffic fell by a third in May."', cue: ':' } },
+  'poll.opening-with-respondents': { reason: 'a poll opening its sentence reports its figures even when its respondents "said" something in them (PolNeAR scope; /claim shows the respondents\' statement alone)', example: { text: 'In a Harbour Gazette poll released Monday, 60 percent of voters said the ferry should return.', cue: 'In', scope: 'polnear' } },
+  'poll.standing': { reason: 'mid-sentence, a particular poll reports the standing before it ("fell to 10 percent in the latest Gazette poll"; PolNeAR scope only)', example: { text: 'Mayor Kern fell to 10 percent in the latest Harbour Gazette poll.', cue: 'in', scope: 'polnear' } },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A registered rule's id. */

@@ -7,6 +7,7 @@ import type { RawStatement as Raw } from './types.js';
 import { NP_INNER_PREPS, PRONOUNS, SPEAKER_NOUNS } from './lexicon.js';
 import { npLeft, npRight, span, trimSpan } from './phrases.js';
 import { isQuote, type Token } from './tokens.js';
+import { rule } from './rules.js';
 import type { Unit } from './units.js';
 
 /** Nouns that name a claim ("claims by the HUR", "the report"). */
@@ -15,15 +16,26 @@ export const NOMINAL_CUES = new Set(['claim', 'claims', 'report', 'reports', 'al
 /** Colon labels that introduce a section, not a speaker ("The Latest:", "Question:", "Poll:"). */
 export const COLON_LABELS = /(?:^|\s)(?:the latest|latest|question|answer|q|a|update|updates|note|editor's note|related|watch|read|read more|photo|photos|video|exclusive|breaking|live|opinion|analysis|poll|editorial|fact check|name|age|city|source|sources|credit|warning|correction|full text|transcript|background|context|why|what|how|when|where|who|contributing|plus|email|e-mail|paid notice|also|more|see also|bottom line|the bottom line|follow|contact|reporting|edited by|by|top stories|today|tonight|coming up|programming note|disclosure|disclaimer|update \d+|clarification|editor’s note|editors' note|editors’ note|developing|just in|busted|revealed|must see|must watch)$/;
 
-/** "Graham: Trump's rhetoric is hateful": a short name before a colon at the start of a unit. */
-export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw[]): void {
+/** A headline's poll label ("Poll: Clinton leads in Ohio"): the poll reports what follows. */
+const POLL_LABEL = /^(?:new |latest )?(?:poll|survey)$/;
+
+/**
+ * "Graham: Trump's rhetoric is hateful": a short name before a colon at the start of a unit.
+ * `actions` (PolNeAR's wider scope) also reads a headline's "Poll:" as the poll's report.
+ */
+export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw[], actions = false): void {
   const colon = toks.findIndex((t) => t.text === ':');
   if (colon < 1 || colon > 6 || colon + 1 >= toks.length) return;
   const first = toks[0]!;
   if (!first.cap && !PRONOUNS.has(first.lower)) return;
   if (npLeft(toks, colon - 1) !== 0) return;
   const label = text.slice(toks[0]!.start, toks[colon - 1]!.end).toLowerCase();
-  if (COLON_LABELS.test(label) || /^\d/.test(toks[colon + 1]!.text)) return;
+  if (/^\d/.test(toks[colon + 1]!.text)) return;
+  if (rule('colon.poll-label', actions && !!unit.title && POLL_LABEL.test(label) && toks.slice(colon + 1).filter((t) => t.word).length >= 3)) {
+    out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+    return;
+  }
+  if (COLON_LABELS.test(label)) return;
   // "Iowa: Tim Albrecht, Brad Anderson, …" lists names; "EMAIL: x@y.com" gives an address.
   const after = toks.slice(colon + 1);
   const words = after.filter((t) => t.word);
@@ -46,6 +58,11 @@ export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw
 export function namedQuote(text: string, toks: Token[], unit: Unit, out: Raw[]): void {
   for (let k = 2; k + 1 < toks.length; k++) {
     if (toks[k]!.text !== ':' || !isQuote(toks[k + 1]) || out.some((o) => o.lemma === ':' && o.cue.start === toks[k]!.start)) continue;
+    const from = fromSpeaker(toks, k);
+    if (rule('colon.more-from', from >= 0)) {
+      out.push({ cue: span(toks, k, k), source: span(toks, from, k - 1), content: trimSpan(text, toks[k + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+      continue;
+    }
     const nameStart = npLeft(toks, k - 1);
     if (nameStart < 1 || k - nameStart > 4) continue;
     const lead = toks[nameStart - 1]!.text;
@@ -53,6 +70,28 @@ export function namedQuote(text: string, toks: Token[], unit: Unit, out: Raw[]):
     if (!toks.slice(nameStart, k).every((t) => t.cap || t.lower === "'s" || /^[A-Z]\.$/.test(t.text))) continue;
     out.push({ cue: span(toks, k, k), source: span(toks, nameStart, k - 1), content: trimSpan(text, toks[k + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
   }
+}
+
+/** Longest speaker (tokens) after "More from". */
+const FROM_MAX = 6;
+
+/**
+ * "- More from Ames and Lund: “…”", "From the report: “…”": a round-up's next quotation, its speaker
+ * after "from" (at the start of the unit, after a dash, or after "More"). Returns the speaker's first
+ * token, or -1. The speaker is names ("Ames and Lund") or "the" and a noun ("the report").
+ */
+function fromSpeaker(toks: readonly Token[], colon: number): number {
+  for (let f = colon - 2; f >= Math.max(0, colon - 1 - FROM_MAX); f--) {
+    if (toks[f]!.lower !== 'from') continue;
+    const lead = toks[f - 1];
+    const opens = (i: number) => i < 0 || /^[-—–]+$/.test(toks[i]!.text);
+    if (!(opens(f - 1) || (lead?.text === 'More' && opens(f - 2)))) return -1;
+    const name = toks.slice(f + 1, colon);
+    const named = name.every((t) => t.cap || t.lower === 'and' || t.lower === 'of' || t.lower === "'s") && name[0]!.cap && name[name.length - 1]!.cap;
+    const noun = name.length === 2 && name[0]!.lower === 'the' && name[1]!.word && !name[1]!.cap;
+    return named || noun ? f + 1 : -1;
+  }
+  return -1;
 }
 
 /** "claims by the HUR", "the HUR's accusations": the source of a claim named as a noun after `from`. */

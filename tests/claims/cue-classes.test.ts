@@ -1,0 +1,101 @@
+/**
+ * Cue classes the rules found no cue for (issue 14): each class is read in the scope it belongs to
+ * — PolNeAR's (one attribution per token, actions kept, as eval:attribution scores it) or /claim's.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { findStatements, type FindOptions } from '../../src/claims/attribution.js';
+import { switchRulesOff } from '../../src/claims/rules.js';
+import { productSentences } from '../helpers/sentences.js';
+
+/** PolNeAR's scope as eval:attribution reads it, rules only. */
+const POLNEAR: FindOptions = { nested: false, actions: true, negated: true, chooser: null, tagger: null, cueEdges: null };
+/** What `/claim` reads, rules only. */
+const PRODUCT: FindOptions = { keepSourceless: false, chooser: null };
+
+/** "cue|source" rows of what attribution finds. */
+function found(text: string, options: FindOptions, title = false): string[] {
+  const sentences = productSentences(text).map((s) => (title && s.block === 0 ? { ...s, kind: 'title' as const } : s));
+  return findStatements(text, sentences, options).filter((s) => s.kind === 'attributed').map((s) => `${text.slice(s.cue.start, s.cue.end)}|${s.source ? text.slice(s.source.start, s.source.end) : ''}`);
+}
+
+afterEach(() => switchRulesOff([]));
+
+describe('a statement inside another statement\'s content (nested.own-speaker)', () => {
+  /** A source model that reviewed every source and changed none. */
+  const reviewed: FindOptions = { ...POLNEAR, chooser: (_text, _units, raws) => raws };
+  const text = '"The ferry will stop in May," the harbour master said on Friday, according to the Tarn Gazette.';
+
+  it('is kept in PolNeAR scope when no other statement names its speaker, once a source model reviewed the sources', () => {
+    expect(found(text, reviewed)).toEqual(['said|the harbour master', 'according to|the Tarn Gazette']);
+  });
+
+  it('is dropped by the rules alone, and without the rule, as one attribution per token would have it', () => {
+    expect(found(text, POLNEAR)).toEqual(['according to|the Tarn Gazette']);
+    switchRulesOff(['nested.own-speaker']);
+    expect(found(text, reviewed)).toEqual(['according to|the Tarn Gazette']);
+  });
+});
+
+describe('a headline\'s poll label (colon.poll-label)', () => {
+  const text = 'Poll: Harbour Voters Back the Ferry Levy\nThe levy passed in May.';
+
+  it('reads "Poll:" as the poll reporting the headline, in PolNeAR scope', () => {
+    expect(found(text, POLNEAR, true)).toEqual([':|Poll']);
+  });
+
+  it('leaves the headline the outlet\'s own in /claim, and a label in the body alone', () => {
+    expect(found(text, PRODUCT, true)).toEqual([]);
+    expect(found('The race is close.\nPoll: a third of voters are undecided about the levy.', POLNEAR)).toEqual([]);
+  });
+});
+
+describe('a round-up\'s "More from X:" (colon.more-from)', () => {
+  it('quotes the names after "More from", without it', () => {
+    expect(found('Turnout was low all day. - More from Ida Holm and Tom Vale: "The rain kept voters home."', PRODUCT)).toEqual([':|Ida Holm and Tom Vale']);
+  });
+
+  it('quotes "the report" after a "From" opening the sentence', () => {
+    expect(found('Panels are not all alike. From the report: "Samples built with care do better."', PRODUCT)).toEqual([':|the report']);
+  });
+
+  it('leaves a colon after a place or a time alone', () => {
+    expect(found('Voters came from Tarn: "We want the ferry back," one said.', PRODUCT).filter((r) => r.startsWith(':'))).toEqual([]);
+  });
+});
+
+describe('"reads" of a written text (cue.read-without-document)', () => {
+  it('is a cue after "it" closing a quotation, before a quotation, and after a suit, caption or headline', () => {
+    expect(found('"The pier is closed to all ferries," it reads.', PRODUCT)).toEqual(['reads|it']);
+    expect(found('At the foot of the flyer it reads, "Vote early."', PRODUCT)).toEqual(['reads|it']);
+    expect(found('"The board broke its own rules," the suit reads.', PRODUCT)).toEqual(['reads|the suit']);
+  });
+
+  it('is no cue when a text only reads like something', () => {
+    expect(found('The note was signed by the mayor, though it reads more like a press release.', PRODUCT)).toEqual([]);
+  });
+});
+
+describe('a poll opening its sentence, with its respondents\' statement inside (poll.opening-with-respondents)', () => {
+  const text = 'In a Tarn Gazette poll released on Monday, 60 percent of voters said the ferry should return.';
+
+  it('reports its figures in PolNeAR scope, beside the respondents\' statement', () => {
+    expect(found(text, POLNEAR)).toEqual(['In|a Tarn Gazette poll released on Monday', 'said|60 percent of voters']);
+  });
+
+  it('leaves /claim the respondents\' statement alone', () => {
+    expect(found(text, PRODUCT)).toEqual(['said|60 percent of voters']);
+  });
+});
+
+describe('a particular poll mid-sentence (poll.standing)', () => {
+  it('reports the standing before it in PolNeAR scope, with what dates it', () => {
+    expect(found('Mayor Kern fell to 10 percent in the latest Tarn Gazette poll released Wednesday, a collapse.', POLNEAR)).toEqual(['in|the latest Tarn Gazette poll released Wednesday']);
+    expect(found('Ames led Lund by 28 points in the same poll.', POLNEAR)).toEqual(['in|the same poll']);
+  });
+
+  it('leaves "the polls" at large, a poll inside a subject, and /claim alone', () => {
+    expect(found('Ames has a wide lead in the polls.', POLNEAR)).toEqual([]);
+    expect(found('Most voters in a Tarn Gazette poll said the ferry should return.', POLNEAR)).toEqual(['said|Most voters in a Tarn Gazette poll']);
+    expect(found('Ames led Lund by 28 points in the same poll.', PRODUCT)).toEqual([]);
+  });
+});
