@@ -108,14 +108,18 @@ function withoutTopic(words: readonly string[], topic: ReadonlySet<string>): Set
 const wordsMemo = new Map<string, string[]>();
 const WORDS_MEMO_LIMIT = 20_000;
 
-function statementTerms(a: Appearance, topic: ReadonlySet<string>): Set<string> {
-  const text = textOf(a, 'content');
+/** Content words of a text, through the memo. */
+function wordsOf(text: string): string[] {
   let words = wordsMemo.get(text);
   if (!words) {
     if (wordsMemo.size >= WORDS_MEMO_LIMIT) wordsMemo.clear();
     wordsMemo.set(text, (words = contentWords(text)));
   }
-  return withoutTopic(words, topic);
+  return words;
+}
+
+function statementTerms(a: Appearance, topic: ReadonlySet<string>): Set<string> {
+  return withoutTopic(wordsOf(textOf(a, 'content')), topic);
 }
 
 /**
@@ -302,7 +306,7 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
   let bestScore = 0;
   const mine = all.weights.sumOf(terms);
   // The same text counts only with two content words: a content cut to "reporters" is no shared claim.
-  const worded = contentWords(text).length >= 2;
+  const worded = wordsOf(text).length >= 2;
   for (const i of [...candidates].sort((x, y) => x - y)) {
     const g = all.list[i]!;
     const sameClaimant = a.statement.claimantKeys.some((k) => g.keys.has(k));
