@@ -203,9 +203,6 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
   return null;
 }
 
-/** Opening words after which a pronoun is no subject of the main clause ("If he wins, …", "When she spoke, …"). */
-const CONNECTIVE_INTRO = /^(?:if|when|whenever|while|as|after|before|since|because|although|though|unless|until|once|whether)$/;
-
 /** Lower-case role words opening a description after a name ("vice chair of …", "president of …"). */
 const ROLE_OPENERS = /^(?:vice|president|director|chairman|chairwoman|chair|founder|co-founder|head|leader|author|editor|professor|spokesman|spokeswoman|spokesperson|member|executive|senior|chief|deputy|general|managing|assistant|associate|one|then|now|whose)$/;
 
@@ -446,9 +443,10 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   // "Back in Washington,", "Here at home,": a place phrase opening the sentence is no subject.
   const placed = !!first && /^(?:back|here|there|elsewhere|out|over|home)$/.test(first.lower) && /^(?:in|at|on|from|to|home)$/.test(toks[i + 1]?.lower ?? '') && comma > 0 && comma - i <= 8;
   // "He attempted …, arguing", "Then she shattered party norms, pledging": a subject pronoun opening
-  // the clause (after a linking word) is its subject, not a word to skip with the phrase to the comma.
+  // the clause (after a linking word, never a subordinator: "If he wins, …") is its subject, not a word
+  // to skip with the phrase to the comma.
   const pronounAt = (k: number) => /^(?:he|she|they|we|i)$/.test(toks[k]?.lower ?? '') && !!toks[k + 1]?.word;
-  if (rule('source.opening-pronoun', pronounAt(i) || (!!first && INTRO_WORDS.has(first.lower) && !CONNECTIVE_INTRO.test(first.lower) && pronounAt(i + 1)))) return pronounAt(i) ? [i, i] : [i + 1, i + 1];
+  if (rule('source.opening-pronoun', pronounAt(i) || (!!first && INTRO_WORDS.has(first.lower) && !SUBORDINATORS.has(first.lower) && pronounAt(i + 1)))) return pronounAt(i) ? [i, i] : [i + 1, i + 1];
   if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || rule('source.place-opener', placed) || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
     if (comma > 0 && comma - i < 14) i = comma + 1;
     else if (INTRO_WORDS.has(first.lower)) i++;
