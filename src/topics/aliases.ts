@@ -39,6 +39,7 @@ const GENERIC = new Set(
 const NOT_SURNAME = /^(?:Jr|Sr|II|III|IV|Inc|Corp|Co|Ltd|Plc)\.?$/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ASCII = /^[\x00-\x7f]*$/;
 const isAcronym = (s: string) => /^[\p{Lu}\d][\p{Lu}\d&.]{1,7}$/u.test(s) && /\p{Lu}.*\p{Lu}|\p{Lu}.*&/u.test(s);
 const capitalised = (w: string) => /^\p{Lu}/u.test(w);
 
@@ -116,10 +117,18 @@ export function learnAliases(library: Library, subject: string): LearnedAliases 
 /** The form the articles write a subject in most (at least 3 in 4 of its occurrences), or undefined. */
 function writtenForm(texts: string[], subject: string): string | undefined {
   const pattern = subject.split(/\s+/).map(escape).join('\\s+');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu');
+  // An ASCII subject in an ASCII text: letters and digits are [A-Za-z0-9] there, and a pattern without the Unicode
+  // classes finds the same matches (and compiles in a fraction of the time). Each pattern is built when first needed.
+  let unicode: RegExp | undefined;
+  let plain: RegExp | undefined;
+  const asciiSubject = ASCII.test(subject);
   const counts = new Map<string, number>();
   let total = 0;
   for (const t of texts) {
+    const re =
+      asciiSubject && ASCII.test(t)
+        ? (plain ??= new RegExp(`(?<![A-Za-z0-9])${pattern}(?![A-Za-z0-9])`, 'gi'))
+        : (unicode ??= new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu'));
     for (const m of t.matchAll(re)) {
       const form = m[0].replace(/\s+/g, ' ');
       counts.set(form, (counts.get(form) ?? 0) + 1);

@@ -39,10 +39,29 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD_MEMO_SIZE = 2000;
 const wordMemos = new WeakMap<Library, { version: string; hits: Map<string, Uint8Array> }>();
 
-/** The spread sample's texts (each cut at `SHARE.charsPerArticle`) and, for an ASCII text, its lower-case form; per library version. */
-const samples = new WeakMap<Library, { version: string; size: number; texts: string[]; lower: (string | null)[] }>();
+/**
+ * The spread sample: its texts (each cut at `SHARE.charsPerArticle`), for an ASCII text its lower-case form, and
+ * (built on the first word asked) the texts each lower-case ASCII word is found in whole; per library version.
+ */
+interface SpreadSample {
+  version: string;
+  size: number;
+  texts: string[];
+  lower: (string | null)[];
+  words?: WordIndex;
+}
 
-function spreadSample(library: Library): { texts: string[]; lower: (string | null)[] } {
+/** Which ASCII texts of the spread sample hold each word (lower case, whole), and which texts are not ASCII. */
+interface WordIndex {
+  /** Lower-case word → the sample positions of the ASCII texts holding it, ascending. */
+  at: Map<string, number[]>;
+  /** Sample positions of the texts that are not ASCII (asked with the pattern). */
+  other: number[];
+}
+
+const samples = new WeakMap<Library, SpreadSample>();
+
+function spreadSample(library: Library): SpreadSample {
   const all = library.articles;
   const held = samples.get(library);
   if (held && held.version === library.version && held.size === all.length) return held;
@@ -50,12 +69,30 @@ function spreadSample(library: Library): { texts: string[]; lower: (string | nul
   const texts: string[] = [];
   for (let i = 0; i < all.length && texts.length < SHARE.sample; i += step) texts.push(all[i]!.text.slice(0, SHARE.charsPerArticle));
   const lower = texts.map((t) => (ASCII.test(t) ? t.toLowerCase() : null));
-  const sample = { version: library.version, size: all.length, texts, lower };
+  const sample: SpreadSample = { version: library.version, size: all.length, texts, lower };
   samples.set(library, sample);
   return sample;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+/** A word of ASCII letters and digits only (what `tooCommonTopic` splits a topic into, when it is ASCII). */
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
+/** The sample's word index (see `WordIndex`), built once per sample: a few hundred short texts read once. */
+function wordIndex(sample: SpreadSample): WordIndex {
+  if (sample.words) return sample.words;
+  const at = new Map<string, number[]>();
+  const other: number[] = [];
+  sample.lower.forEach((low, i) => {
+    if (low === null) return void other.push(i);
+    for (const m of low.matchAll(/[a-z0-9]+/g)) {
+      const list = at.get(m[0]);
+      if (!list) at.set(m[0], [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return (sample.words = { at, other });
+}
 
 /** Which articles of the spread sample name a word (whole word, any case), remembered per library version. */
 function sampleHits(library: Library, word: string): Uint8Array {
@@ -63,16 +100,23 @@ function sampleHits(library: Library, word: string): Uint8Array {
   if (!held || held.version !== library.version) wordMemos.set(library, (held = { version: library.version, hits: new Map() }));
   const known = held.hits.get(word);
   if (known) return known;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'iu');
-  const { texts, lower } = spreadSample(library);
-  // An ASCII word is in an ASCII text, any case, only where the text's lower-case form holds its lower-case form:
-  // the pattern is tried only there (case folding maps no ASCII letter to another ASCII one).
-  const needle = ASCII.test(word) ? word.toLowerCase() : null;
+  // Built only for a text the word index does not answer (a Unicode pattern takes a millisecond or more to build).
+  let built: RegExp | undefined;
+  const pattern = () => (built ??= new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'iu'));
+  const sample = spreadSample(library);
+  const { texts } = sample;
   const hits = new Uint8Array(texts.length);
-  for (let seen = 0; seen < texts.length; seen++) {
-    const low = lower[seen] ?? null;
-    if (needle !== null && low !== null && !low.includes(needle)) continue;
-    if (pattern.test(texts[seen]!)) hits[seen] = 1;
+  if (ASCII_WORD.test(word)) {
+    // In an ASCII text, letters and digits are [A-Za-z0-9] and case folding maps no ASCII letter to another ASCII one:
+    // the pattern finds an ASCII word (letters and digits only) exactly where a whole run of them is the word in
+    // lower case. The runs are read once per sample (`wordIndex`); texts that are not ASCII are tried with the pattern.
+    const index = wordIndex(sample);
+    for (const at of index.at.get(word.toLowerCase()) ?? []) hits[at] = 1;
+    for (const at of index.other) if (pattern().test(texts[at]!)) hits[at] = 1;
+  } else {
+    // Any other word: the pattern on every text (a text's lower-case form may not hold the word's where the pattern
+    // matches: "K" (Kelvin) folds to "k" but lower-cases to itself).
+    for (let seen = 0; seen < texts.length; seen++) if (pattern().test(texts[seen]!)) hits[seen] = 1;
   }
   if (held.hits.size >= WORD_MEMO_SIZE) held.hits.delete(held.hits.keys().next().value!);
   held.hits.set(word, hits);

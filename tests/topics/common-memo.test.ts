@@ -39,3 +39,21 @@ describe('tooCommonTopic over a library that changes', () => {
   });
 });
 
+
+describe('the spread sample’s word index', () => {
+  it('is read again once the articles change, for a word first asked after the change', () => {
+    const library = libraryFromArticles(ids.map((id, i) => article(id, `The harbour crane number ${i} was repaired by the port workers.`)));
+    // Asking one word reads every word of the sample; the next version's words must not come from that reading.
+    expect(tooCommonTopic('crane', library)?.headline).toMatch(/appears in 100% of the articles/);
+    library.applyChanges({ upsert: ids.map((id, i) => article(id, `The harbour gadgetry-${i} was repaired by the port workers.`)), remove: [] });
+    expect(tooCommonTopic('gadgetry', library)?.headline).toMatch(/too common: it appears in 100% of the articles/);
+    expect(tooCommonTopic('crane harbour', library)).toBeUndefined();
+  });
+
+  it('finds digits and mixed case as whole words, as the pattern does', () => {
+    const bodies = ['Crane 7B was repaired.', 'The crane 7b was repaired.', 'The crane 77b was repaired.', 'The crane b7b was repaired.'];
+    const library = libraryFromArticles(ids.map((id, i) => article(id, bodies[i % 4]!)));
+    expect(tooCommonTopic('7b', library)).toBeUndefined();
+    expect(tooCommonTopic('crane', library)?.headline).toMatch(/appears in 100% of the articles/);
+  });
+});
