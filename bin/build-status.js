@@ -10,8 +10,9 @@ export const STAMP = path.join('dist', '.built');
 export const SOURCE_DIRS = ['src', 'commands'];
 
 /**
- * The newest change under `dir`: a `.ts` file edited or added, or a folder whose entries changed
- * (a deleted or renamed source changes only its folder's time).
+ * The newest change under `dir`: a file edited or added (a `.ts` source, or a file the build copies
+ * as it is, such as the attribution model's weights), or a folder whose entries changed (a deleted
+ * or renamed source changes only its folder's time).
  * @returns the path and time of the newest entry, or null when `dir` is not there
  */
 function newestChange(dir) {
@@ -22,9 +23,7 @@ function newestChange(dir) {
     const full = path.join(dir, entry.name);
     const found = entry.isDirectory()
       ? newestChange(full)
-      : entry.name.endsWith('.ts')
-        ? { file: full, mtimeMs: statSync(full).mtimeMs }
-        : null;
+      : { file: full, mtimeMs: statSync(full).mtimeMs };
     if (found && found.mtimeMs > newest.mtimeMs) newest = found;
   }
   return newest;

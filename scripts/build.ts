@@ -1,9 +1,10 @@
 /**
  * `npm run build` (also `prepare`, which `npm ci` runs): compiles `src/` and `commands/` into
  * `dist/` with tsc (tsconfig.build.json, incremental), removes compiled files whose source is gone
- * (the command loader would otherwise still load a deleted command), copies the files compiled code
- * reads beside itself (`ASSET_DIRS`: the chart font), and stamps the build with
- * the time it started, so `bin/newsdesk.js` can tell a current build from a stale one.
+ * (the command loader would otherwise still load a deleted command), copies every other file of those
+ * folders that compiled code reads beside itself (the chart font, the learned attribution model's
+ * weights), removes copies whose source is gone, and stamps the build with the time it started, so
+ * `bin/newsdesk.js` can tell a current build from a stale one.
  */
 import { cpSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,16 +16,32 @@ import { SOURCE_DIRS, STAMP } from '../bin/build-status.js';
 /** The repository this script belongs to. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Compiled files under `dir` (dist/…) whose `.ts` source under `root` no longer exists. */
+/** Files under `dir` (dist/…) whose source under `root` no longer exists: a compiled `.js` without its `.ts`, a copied file without its original. */
 function orphans(root: string, dir: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...orphans(root, full));
-    else if (entry.name.endsWith('.js')) {
+    else {
       const source = path.join(root, path.relative(path.join(root, 'dist'), full)).replace(/\.js$/, '.ts');
       if (!statSync(source, { throwIfNoEntry: false })) found.push(full);
     }
+  }
+  return found;
+}
+
+/**
+ * The files under `dir` that tsc does not compile but compiled code reads beside itself (the chart
+ * font, `src/claims/model/*.json`): every file that is not TypeScript, as paths relative to `root`.
+ */
+export function assetFiles(root: string, dir: string): string[] {
+  const found: string[] = [];
+  const here = path.join(root, dir);
+  if (!statSync(here, { throwIfNoEntry: false })?.isDirectory()) return found;
+  for (const entry of readdirSync(here, { withFileTypes: true })) {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...assetFiles(root, rel));
+    else if (!entry.name.endsWith('.ts')) found.push(rel);
   }
   return found;
 }
@@ -39,9 +56,6 @@ export interface BuildOptions {
    */
   typeErrors?: 'fail' | 'warn';
 }
-
-/** Folders of non-code files the compiled modules load relative to themselves, copied into dist/ as they are. */
-export const ASSET_DIRS = ['src/render/fonts'];
 
 /** tsc's exit status for "errors found, JavaScript written anyway". */
 const ERRORS_OUTPUT_WRITTEN = 2;
@@ -71,10 +85,9 @@ export function build(root: string = REPO_ROOT, log: (line: string) => void = (l
     if (!statSync(compiled, { throwIfNoEntry: false })) continue;
     for (const file of orphans(root, compiled)) rmSync(file);
   }
-  // Files the compiled code reads beside itself (the chart font): tsc copies only code.
-  for (const dir of ASSET_DIRS) {
-    const from = path.join(root, dir);
-    if (statSync(from, { throwIfNoEntry: false })) cpSync(from, path.join(root, 'dist', dir), { recursive: true });
+  // Files the compiled code reads beside itself (the chart font, the attribution model): tsc copies only code.
+  for (const dir of SOURCE_DIRS) {
+    for (const file of assetFiles(root, dir)) cpSync(path.join(root, file), path.join(root, 'dist', file));
   }
   const stamp = path.join(root, STAMP);
   writeFileSync(stamp, `${started.toISOString()}\n`);

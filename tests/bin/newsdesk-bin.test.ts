@@ -4,12 +4,13 @@
  * with tsx made unloadable still answer.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildStatus, STAMP } from '../../bin/build-status.js';
+import { buildStatus, SOURCE_DIRS, STAMP } from '../../bin/build-status.js';
+import { assetFiles } from '../../scripts/build.js';
 import { binPath, cleanEnv, repoRoot, tempDir } from '../helpers/cli.js';
 
 /** A module hook that makes any import of tsx fail, so a process that needs tsx cannot run. */
@@ -102,6 +103,24 @@ describe('bin/newsdesk.js', () => {
   });
 });
 
+describe('the build', () => {
+  it.skipIf(noBuild)('copies every file compiled code reads beside itself into dist/, byte for byte (the chart font, the attribution model)', () => {
+    const assets = SOURCE_DIRS.flatMap((dir) => assetFiles(repoRoot, dir));
+    expect(assets).toContain(path.join('src', 'claims', 'model', 'weights.json'));
+    expect(assets).toContain(path.join('src', 'render', 'fonts', 'DejaVuSans.ttf'));
+    for (const file of assets) expect(readFileSync(path.join(repoRoot, 'dist', file)).equals(readFileSync(path.join(repoRoot, file))), file).toBe(true);
+  });
+
+  it.skipIf(noBuild)('gives the compiled attribution its learned model: the source ranker, cue tagger and cue edges load from dist/ without tsx', () => {
+    const dir = pathToFileURL(path.join(repoRoot, 'dist', 'src', 'claims', 'model')).href;
+    const script = `const [c, t, e] = await Promise.all(['choose', 'tagger', 'cue-edges'].map((m) => import('${dir}/' + m + '.js')));
+      console.log(JSON.stringify([c.shippedChooser() !== null, t.shippedTagger() !== null, e.shippedEdges() !== null]));`;
+    const run = runWithoutTsx(['--input-type=module', '-e', script]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([true, true, true]);
+  });
+});
+
 describe('buildStatus', () => {
   const roots: string[] = [];
   afterEach(() => {
@@ -148,12 +167,12 @@ describe('buildStatus', () => {
     expect(buildStatus(root)).toEqual({ state: 'stale', changed: 'commands' });
   });
 
-  it('ignores files that are not compiled (notes, data) and is current with no sources beside dist', () => {
+  it('is stale when a file the build copies as it is (model weights) changed after the build, and current with no sources beside dist', () => {
     const root = repo(2000);
-    writeFileSync(path.join(root, 'src', 'app', 'NOTES.md'), 'later\n');
-    utimesSync(path.join(root, 'src', 'app', 'NOTES.md'), 3000, 3000);
+    writeFileSync(path.join(root, 'src', 'app', 'weights.json'), '{}\n');
+    utimesSync(path.join(root, 'src', 'app', 'weights.json'), 3000, 3000);
     utimesSync(path.join(root, 'src', 'app'), 1000, 1000);
-    expect(buildStatus(root).state).toBe('current');
+    expect(buildStatus(root)).toEqual({ state: 'stale', changed: path.join('src', 'app', 'weights.json') });
     rmSync(path.join(root, 'src'), { recursive: true });
     rmSync(path.join(root, 'commands'), { recursive: true });
     expect(buildStatus(root)).toEqual({ state: 'current' });
