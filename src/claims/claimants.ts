@@ -354,7 +354,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // within the sentence of the body's own statement; elsewhere "it" is usually a thing.
         const opening = r.source.start === r.unit.start || /^[\s"“”‘’'«»,—–-]*$/.test(text.slice(r.unit.start, r.source.start).replace(/(?:“[^”]*”|"[^"]*"|''.*?''|‘[^’]*’)/g, ''));
         const sameUnit = lastUnitStart === r.unit.start;
-        claimant = recent && !recent.person && !recent.plural && (opening || sameUnit) ? recent : null;
+        // ("…, a bank spokesman said." then "It has said …": "it" is the bank, never the spokesman.)
+        const role: boolean = !!recent && rule('claimant.it-not-role', ROLE_WORD.test(recent.name.split(/\s+/).at(-1) ?? ''));
+        claimant = recent && !recent.person && !recent.plural && !role && (opening || sameUnit) ? recent : null;
       } else if (PRONOUNS_UNRESOLVED.has(lower) || /\bof (?:whom|which)$/.test(lower) || /^[\d.,]+\s*(?:%|percent)$/.test(lower)) claimant = null;
       else if (r.apposition) {
         const first = clean(text.slice(r.apposition[0].start, r.apposition[0].end));

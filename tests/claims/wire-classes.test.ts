@@ -92,3 +92,33 @@ describe('"told" an addressee and a colon (content.addressee-colon)', () => {
     expect(without('content.addressee-colon', text)).toEqual(['told|The mayor|the crowd in Tarn: "The pier will reopen."']);
   });
 });
+
+/** "claimant|content" rows of what /claim shows as someone's (attributed or a carried quotation). */
+function claimants(text: string): string[] {
+  return findStatements(text, productSentences(text), PRODUCT).filter((s) => s.kind !== 'outlet')
+    .map((s) => `${s.claimant ?? ''}|${text.slice(s.content.start, s.content.end)}`);
+}
+
+describe('"it" after a speaker named by a role (claimant.it-not-role)', () => {
+  const text = 'The port paid its debts, a harbour spokesman said.\n\nIt has said the fees will rise.';
+  it('is never the spokesman', () => {
+    expect(claimants(text)).toEqual(['a harbour spokesman|The port paid its debts', '|the fees will rise']);
+    switchRulesOff(['claimant.it-not-role']);
+    expect(claimants(text)).toEqual(['a harbour spokesman|The port paid its debts', 'a harbour spokesman|the fees will rise']);
+  });
+});
+
+describe('a quotation going on within its paragraph (quote.within-paragraph)', () => {
+  it.each([
+    ['"The pier is safe," Ana Poll said. "The divers checked it twice."', '"The divers checked it twice."'],
+    ['"The pier is safe," said Ana Poll. "The divers checked it. Nobody was hurt."', '"The divers checked it. Nobody was hurt."'],
+  ])('%s is the speaker going on', (text, second) => {
+    expect(claimants(text)).toContain(`Ana Poll|${second}`);
+    switchRulesOff(['quote.within-paragraph']);
+    expect(claimants(text)).not.toContain(`Ana Poll|${second}`);
+  });
+  it('stops at a sentence of the outlet\'s own', () => {
+    const text = '"The pier is safe," Ana Poll said. The pier opened in 1990. "It will close."';
+    expect(claimants(text)).toEqual(['Ana Poll|"The pier is safe,"']);
+  });
+});
