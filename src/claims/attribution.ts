@@ -1148,6 +1148,12 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
   } else if (phraseStart >= 0 && clauseStart(toks, phraseStart)) {
     // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
     // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").
+    // ("the Hunt family of Dallas, Texas, told": a state after its town is no subject; the subject runs over both.)
+    if (rule('source.town-with-state', toks[phraseStart - 1]?.text === ',' && !!toks[phraseStart - 2]?.cap && stateAt(toks, phraseStart) === before - 1)) {
+      const start = wholeSubject(toks, npLeft(toks, phraseStart - 2));
+      if (start >= 0 && start < phraseStart - 2 && clauseStart(toks, start)) speaker.source = span(toks, start, before - 1);
+      return;
+    }
     speaker.source = span(toks, phraseStart, before - 1);
   }
 }

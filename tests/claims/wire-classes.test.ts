@@ -122,3 +122,20 @@ describe('a quotation going on within its paragraph (quote.within-paragraph)', (
     expect(claimants(text)).toEqual(['Ana Poll|"The pier is safe,"']);
   });
 });
+
+describe('a state after its town (source.town-with-state)', () => {
+  const text = 'A fund led by members of the Lund family of Austin, Texas, told the board it had bought a stake.';
+  it('is never the speaker', () => {
+    expect(claimants(text)).toEqual(['A fund|it had bought a stake']);
+    switchRulesOff(['source.town-with-state']);
+    expect(claimants(text)).toEqual(['Texas|it had bought a stake']);
+  });
+});
+
+describe('an acronym in parentheses inside a name (source.acronym-inside-name)', () => {
+  const text = '"We will act," Ministry of Harbours (MOH) Deputy Director Ida Lund told reporters.';
+  it('is part of the source', () => {
+    expect(found(text)).toEqual(['told|Ministry of Harbours (MOH) Deputy Director Ida Lund|"We will act,"']);
+    expect(without('source.acronym-inside-name', text)).not.toEqual(found(text));
+  });
+});
