@@ -577,6 +577,9 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.participle-after-ordinal', prev && /ed$/.test(cueWord.lower) && /^(?:last|first|latest|previous|only|earlier|recent)$/.test(prev.lower) && /^(?:'s|’s|'|’|its|their|his|her|the|a|an|this|that|our)$/.test(toks[c - 2]?.lower ?? ''))) return true;
   // "Lyng said to have no comment", "is believed to be planning": hearsay about the subject, who says nothing (/claim scope).
   if (rule('cue.hearsay-passive', !actions && /^(?:said|reported|believed|thought|rumoured|rumored)$/.test(cueWord.lower) && toks[cueEnd + 1]?.lower === 'to' && /^(?:be|have)$/.test(toks[cueEnd + 2]?.lower ?? ''))) return true;
+  // "EMS INTERVENTION SAID SOMETIMES COUNTERPRODUCTIVE", "SUGAR AREAS SAID RECEIVING RAIN": a headline's past "said"
+  // before "to", an -ing form, an adverb or "likely", "near" is the passive of hearsay ("Trump Said The 11 Words" is speech) (/claim scope).
+  if (rule('cue.headline-said-passive', !actions && unit.title && cueWord.lower === 'said' && !!site.next?.word && /^(?:to|likely|unlikely|near|close|ready|set|poised|still|sometimes)$|[a-z](?:ing|ly)$/.test(site.next.lower))) return true;
   // "will announce", "is expected to announce": nothing has been said yet (/claim scope).
   if (rule('cue.future', !actions && (/^(?:will|'ll|shall)$/.test(prev?.lower ?? '') || (prev?.lower === 'to' && /^(?:expected|set|going|likely|due|scheduled|poised)$/.test(toks[c - 2]?.lower ?? ''))))) return true;
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".

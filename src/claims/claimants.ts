@@ -60,10 +60,16 @@ export function claimantKey(name: string): string {
 }
 
 /** Removes a leading article, a trailing possessive and stray punctuation from a source as written. */
+/** A time phrase closing a source ("… in January", "… on Tuesday", "… last week"). */
+const TIME_TAIL = /\s+(?:in|on|last|this|earlier this|late|early)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)$/;
+
 function clean(s: string): string {
   // "Later Secretary of State Jon Husted told …": a sentence adverb opening the sentence is no part of the name.
   const opening = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(s);
   if (opening && rule('claimant.opening-adverb', INTRO_WORDS.has(opening[1]!.toLowerCase()) && !/^(?:Years|Days|Months|Weeks|Together|Being|Having|First)$/.test(opening[1]!))) s = s.slice(opening[0].length);
+  // "The Justice Department in January said": a time phrase after the name is when, not who.
+  const tail = TIME_TAIL.exec(s);
+  if (tail && rule('claimant.time-tail', tail.index > 0)) s = s.slice(0, tail.index);
   // Wire copy breaks lines inside names ("Patricio\nQuevedo"): a name is shown on one line.
   return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our)\s+/i, '').replace(/[’']s$/, '').replace(/[\s,]+$/, '').trim();
 }
