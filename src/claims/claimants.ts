@@ -61,6 +61,8 @@ export function claimantKey(name: string): string {
 
 /** Removes a leading article, a trailing possessive and stray punctuation from a source as written. */
 /** A time phrase closing a source ("… in January", "… on Tuesday", "… last week"). */
+/** What ends a longer time phrase, so that a time tail after it is left whole ("from September last year"). */
+const TIME_TAIL_AFTER = /(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)$/;
 const TIME_TAIL = /\s+(?:in|on|last|this|earlier this|late|early)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)$/;
 
 function clean(s: string): string {
@@ -69,7 +71,8 @@ function clean(s: string): string {
   if (opening && rule('claimant.opening-adverb', INTRO_WORDS.has(opening[1]!.toLowerCase()) && !/^(?:Years|Days|Months|Weeks|Together|Being|Having|First)$/.test(opening[1]!))) s = s.slice(opening[0].length);
   // "The Justice Department in January said": a time phrase after the name is when, not who.
   const tail = TIME_TAIL.exec(s);
-  if (tail && rule('claimant.time-tail', tail.index > 0)) s = s.slice(0, tail.index);
+  // ("Bundesbank data from September last year": a tail that ends a longer time phrase is left whole.)
+  if (tail && rule('claimant.time-tail', tail.index > 0 && !TIME_TAIL_AFTER.test(s.slice(0, tail.index)))) s = s.slice(0, tail.index);
   // Wire copy breaks lines inside names ("Patricio\nQuevedo"): a name is shown on one line.
   return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our)\s+/i, '').replace(/[’']s$/, '').replace(/[\s,]+$/, '').trim();
 }

@@ -161,4 +161,7 @@ describe('a time phrase after the speaker\'s name (claimant.time-tail)', () => {
     switchRulesOff(['claimant.time-tail']);
     expect(claimants(text)).toEqual(['harbour board in January|fees would rise']);
   });
+  it('leaves a longer time phrase whole ("data from September last year")', () => {
+    expect(claimants('According to harbour data from September last year, fees rose.')).toEqual(['harbour data from September last year|fees rose']);
+  });
 });
