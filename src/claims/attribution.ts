@@ -23,7 +23,7 @@ import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
 import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import {
-  CLAUSE_OPENING, CONNECTIVES, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS,
+  CLAUSE_OPENING, CONNECTIVES, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, SUBORDINATORS, TIME_HEAD, TIME_HEAD_WORDS,
 } from './words.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
@@ -261,6 +261,23 @@ function closingAddressee(toks: readonly Token[], cueEnd: number, lemma: string)
   const rest = toks.slice(cueEnd + 1).filter((t) => t.word);
   if (rest.length === 0 || rest.length > 8 || toks.slice(cueEnd + 1).some((t) => isQuote(t))) return false;
   return rest.every((t) => !/^(?:that|if|whether|what|how|why|to|not)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !COMMON_VERBS.has(t.lower));
+}
+
+/**
+ * "Prices will rise, Lee said at a meeting.": a short clause opening the unit before the comma, and only a
+ * closing phrase of place or time (or nothing) after the cue. The clause is what was said, too short for `substantial`.
+ */
+function shortClauseBefore(toks: readonly Token[], comma: number, cueEnd: number): boolean {
+  const head = toks.slice(0, comma);
+  const words = head.filter((t) => t.word);
+  if (words.length < 3 || words.length >= 6 || head.some((t) => t.text === ',' || isQuote(t))) return false;
+  const first = words[0]!.lower;
+  if (SUBORDINATORS.has(first) || (BOUNDARY.has(first) && !PRONOUNS.has(first) && first !== 'there')) return false;
+  if (!words.slice(1).some((t) => !t.cap && (COMMON_VERBS.has(t.lower) || AUX_AFTER.has(t.lower) || /ed$/.test(t.lower)))) return false;
+  const rest = toks.slice(cueEnd + 1).filter((t) => t.word);
+  if (rest.length > 10 || toks.slice(cueEnd + 1).some((t) => isQuote(t))) return false;
+  if (rest.length && !AFTER_SPEECH.has(rest[0]!.lower) && !TIME_WORD.test(rest[0]!.lower)) return false;
+  return rest.every((t) => !/^(?:that|if|whether|what|how|why|not)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !AUX_AFTER.has(t.lower));
 }
 
 /** True when token `k` closes a quotation ("”", '"', "''", or a comma right after one). */
@@ -556,6 +573,15 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.plural-noun-after-adjective', prev && !prev.cap && /s$/.test(cueWord.lower) && !/ss$/.test(cueWord.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower)))) return true;
   // "271 pledged delegates": a participle after a number is an adjective.
   if (rule('cue.participle-after-number', prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(cueWord.lower))) return true;
+  // "the Fed's last confirmed intervention", "its first reported loss": a participle after an ordinal that follows a determiner is an adjective.
+  if (rule('cue.participle-after-ordinal', prev && /ed$/.test(cueWord.lower) && /^(?:last|first|latest|previous|only|earlier|recent)$/.test(prev.lower) && /^(?:'s|’s|'|’|its|their|his|her|the|a|an|this|that|our)$/.test(toks[c - 2]?.lower ?? ''))) return true;
+  // "Lyng said to have no comment", "is believed to be planning": hearsay about the subject, who says nothing (/claim scope).
+  if (rule('cue.hearsay-passive', !actions && /^(?:said|reported|believed|thought|rumoured|rumored)$/.test(cueWord.lower) && toks[cueEnd + 1]?.lower === 'to' && /^(?:be|have)$/.test(toks[cueEnd + 2]?.lower ?? ''))) return true;
+  // "EMS INTERVENTION SAID SOMETIMES COUNTERPRODUCTIVE", "SUGAR AREAS SAID RECEIVING RAIN": a headline's past "said"
+  // before "to", an -ing form, an adverb or "likely", "near" is the passive of hearsay ("Trump Said The 11 Words" is speech) (/claim scope).
+  if (rule('cue.headline-said-passive', !actions && unit.title && cueWord.lower === 'said' && !!site.next?.word && /^(?:to|likely|unlikely|near|close|ready|set|poised|still|sometimes)$|[a-z](?:ing|ly)$/.test(site.next.lower))) return true;
+  // "will announce", "is expected to announce": nothing has been said yet (/claim scope).
+  if (rule('cue.future', !actions && (/^(?:will|'ll|shall)$/.test(prev?.lower ?? '') || (prev?.lower === 'to' && /^(?:expected|set|going|likely|due|scheduled|poised)$/.test(toks[c - 2]?.lower ?? ''))))) return true;
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
   // ("went on to say": the phrase "went on to" too.)
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
@@ -619,6 +645,8 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   // "both are heavily contesting Ohio", "contest the seat": running for it, not disputing anything (a bare name as
   // object is a state or a rival; a claim is contested as "X's claim", "the result").
   if (rule('sense.contest-campaign', lemma === 'contest' && (() => { const o = objectShape(toks, cueEnd); return o.name || inList('campaign', o.head); })())) return true;
+  // "announced a tender", "declared a moratorium": an act done by announcing it, not a claim (/claim scope).
+  if (rule('sense.act-object', !actions && (lemma === 'announce' || lemma === 'declare') && next?.word && next.lower !== 'that' && inList('act', objectShape(toks, cueEnd).head))) return true;
   // "the Senate confirmed a judge", "Republicans are confirming judges": an appointment, not a confirmation of a claim.
   if (rule('sense.confirm-appointment', lemma === 'confirm' && inList('appointment', objectShape(toks, cueEnd).head))) return true;
   // "a lawyer who is challenging Rep. Ames in Ohio", "challenged him for the seat": running against someone.
@@ -1016,7 +1044,7 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
       // "C, X said (at a meeting…)": the content is what comes before the comma — also after a
       // subject with its relative clause ("C, sources who reviewed them told POLITICO.").
       const after = toks[cueEnd + 1];
-      if (pre && (isQuote(pre) || (pre.text === ',' && substantial(toks, subjectStart - 1))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap) || rule('content.before-addressee', closingAddressee(toks, cueEnd, lemma))) && (!rel || rule('content.before-relative-subject', true))) {
+      if (pre && (isQuote(pre) || (pre.text === ',' && (substantial(toks, subjectStart - 1) || rule('content.short-clause-before', shortClauseBefore(toks, subjectStart - 1, cueEnd))))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap) || rule('content.before-addressee', closingAddressee(toks, cueEnd, lemma))) && (!rel || rule('content.before-relative-subject', true))) {
         speaker.contentBefore = true;
       }
     }
@@ -1123,6 +1151,12 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
   } else if (phraseStart >= 0 && clauseStart(toks, phraseStart)) {
     // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
     // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").
+    // ("the Hunt family of Dallas, Texas, told": a state after its town is no subject; the subject runs over both.)
+    if (rule('source.town-with-state', toks[phraseStart - 1]?.text === ',' && !!toks[phraseStart - 2]?.cap && stateAt(toks, phraseStart) === before - 1)) {
+      const start = wholeSubject(toks, npLeft(toks, phraseStart - 2));
+      if (start >= 0 && start < phraseStart - 2 && clauseStart(toks, start)) speaker.source = span(toks, start, before - 1);
+      return;
+    }
     speaker.source = span(toks, phraseStart, before - 1);
   }
 }
@@ -1204,6 +1238,8 @@ function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Span {
       if (TIME_HEAD.test(toks[k]?.lower ?? '') && toks[k + 1]?.word) k++;
       const next = toks[k];
       if (end > cueEnd && next?.word && next.lower !== 'to' && next.lower !== 'about' && next.lower !== 'of' && rule('content.after-addressee', true)) from = next.start;
+      // "told the crowd in Ohio: “…”": the addressee before the colon is not what was said either.
+      else if (end > cueEnd && next?.text === ':' && toks[k + 1] && rule('content.addressee-colon', true)) from = toks[k + 1]!.start;
     }
     content = trimSpan(text, from, unit.end);
   }

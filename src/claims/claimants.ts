@@ -60,10 +60,19 @@ export function claimantKey(name: string): string {
 }
 
 /** Removes a leading article, a trailing possessive and stray punctuation from a source as written. */
+/** A time phrase closing a source ("… in January", "… on Tuesday", "… last week"). */
+/** What ends a longer time phrase, so that a time tail after it is left whole ("from September last year"). */
+const TIME_TAIL_AFTER = /(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)$/;
+const TIME_TAIL = /\s+(?:in|on|last|this|earlier this|late|early)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)$/;
+
 function clean(s: string): string {
   // "Later Secretary of State Jon Husted told …": a sentence adverb opening the sentence is no part of the name.
   const opening = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(s);
   if (opening && rule('claimant.opening-adverb', INTRO_WORDS.has(opening[1]!.toLowerCase()) && !/^(?:Years|Days|Months|Weeks|Together|Being|Having|First)$/.test(opening[1]!))) s = s.slice(opening[0].length);
+  // "The Justice Department in January said": a time phrase after the name is when, not who.
+  const tail = TIME_TAIL.exec(s);
+  // ("Bundesbank data from September last year": a tail that ends a longer time phrase is left whole.)
+  if (tail && rule('claimant.time-tail', tail.index > 0 && !TIME_TAIL_AFTER.test(s.slice(0, tail.index)))) s = s.slice(0, tail.index);
   // Wire copy breaks lines inside names ("Patricio\nQuevedo"): a name is shown on one line.
   return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our)\s+/i, '').replace(/[’']s$/, '').replace(/[\s,]+$/, '').trim();
 }
@@ -354,7 +363,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // within the sentence of the body's own statement; elsewhere "it" is usually a thing.
         const opening = r.source.start === r.unit.start || /^[\s"“”‘’'«»,—–-]*$/.test(text.slice(r.unit.start, r.source.start).replace(/(?:“[^”]*”|"[^"]*"|''.*?''|‘[^’]*’)/g, ''));
         const sameUnit = lastUnitStart === r.unit.start;
-        claimant = recent && !recent.person && !recent.plural && (opening || sameUnit) ? recent : null;
+        // ("…, a bank spokesman said." then "It has said …": "it" is the bank, never the spokesman.)
+        const role: boolean = !!recent && rule('claimant.it-not-role', ROLE_WORD.test(recent.name.split(/\s+/).at(-1) ?? ''));
+        claimant = recent && !recent.person && !recent.plural && !role && (opening || sameUnit) ? recent : null;
       } else if (PRONOUNS_UNRESOLVED.has(lower) || /\bof (?:whom|which)$/.test(lower) || /^[\d.,]+\s*(?:%|percent)$/.test(lower)) claimant = null;
       else if (r.apposition) {
         const first = clean(text.slice(r.apposition[0].start, r.apposition[0].end));

@@ -121,6 +121,8 @@ export function npLeft(toks: Token[], j: number): number {
     if (prev.text === '/' && cur.cap && toks[i - 2]?.cap) { i -= 2; continue; }
     // "Kidder Peabody and Co", "Smith & Sons": the conjunction is part of the firm's name.
     if ((prev.lower === 'and' || prev.text === '&') && /^(?:co\.?|company|sons|partners|associates)$/i.test(cur.text) && toks[i - 2]?.cap) { i -= 2; continue; }
+    // "Ministry of International Trade and Industry (MITI) Deputy Director General …": an acronym in parentheses inside a name.
+    if (prev.text === ')' && cur.cap && toks[i - 3]?.text === '(' && /^[A-Z][A-Z0-9&]{1,7}$/.test(toks[i - 2]?.text ?? '') && !!toks[i - 4]?.cap && rule('source.acronym-inside-name', true)) { i -= 4; continue; }
     if (!prev.word) break;
     // "Seventy-four percent of Democratic voters", "a group of conservative leaders".
     if (prev.lower === 'of' && QUANTITY_NOUNS.has(toks[i - 2]?.lower ?? '')) { i--; continue; }

@@ -6,6 +6,7 @@
  * speaker is an unattributed quotation: its claimant is null, and it is never the outlet's reporting.
  */
 import type { Span } from '../core/types.js';
+import { rule } from './rules.js';
 import { COLON_LABELS } from './side-statements.js';
 import type { RawStatement } from './types.js';
 import type { SentenceLike, Unit } from './units.js';
@@ -59,9 +60,13 @@ function runsOn(text: string, p: Paragraph): boolean {
 
 /** The statement whose speaker a following quote-only paragraph carries on, if any. */
 function speakerFor(text: string, p: Paragraph): RawStatement | null {
-  const last = [...p.raws].filter((r) => r.source && r.lemma !== 'byline').sort((a, b) => a.cue.start - b.cue.start).at(-1);
+  return speakerOf(text, p.units.at(-1)!, p.raws);
+}
+
+/** The statement of `lastUnit` whose speaker a quotation right after it carries on, if any. */
+function speakerOf(text: string, lastUnit: Unit, raws: readonly RawStatement[]): RawStatement | null {
+  const last = [...raws].filter((r) => r.source && r.lemma !== 'byline').sort((a, b) => a.cue.start - b.cue.start).at(-1);
   if (!last) return null;
-  const lastUnit = p.units.at(-1)!;
   if (last.unit.start !== lastUnit.start) return null;
   // "Jones told the crowd on Tuesday:": the quotation that follows is what was told.
   if (/:\s*$/.test(text.slice(lastUnit.start, lastUnit.end))) return last;
@@ -69,6 +74,44 @@ function speakerFor(text: string, p: Paragraph): RawStatement | null {
   // ("“…,” Carter told the forum": the quotation opens the sentence even when the content read is the object.)
   const opensWithQuote = OPENING.test(text.slice(trimmed(text, lastUnit.start, lastUnit.end).start, last.cue.start));
   return OPENING.test(text.slice(last.content.start, last.content.end)) || opensWithQuote ? last : null;
+}
+
+/** Double quotation marks in a unit. */
+function marks(text: string, unit: Unit): number {
+  return text.slice(unit.start, unit.end).match(ANY_DOUBLE)?.length ?? 0;
+}
+
+/**
+ * Within a paragraph, sentences that are nothing but quotation right after a sentence quoting its speaker
+ * ("“…,” one said. “…”", "“…,” said Lee. “… . …”") are the same speaker going on: statements carried from
+ * that speaker, so the quotation is never the outlet's own reporting (quote.within-paragraph).
+ */
+function quotesWithin(text: string, p: Paragraph): RawStatement[] {
+  const out: RawStatement[] = [];
+  let carrier: RawStatement | null = null;
+  let open = false;
+  for (const unit of p.units) {
+    const here = p.raws.filter((r) => r.unit.start === unit.start);
+    const body = trimmed(text, unit.start, unit.end);
+    const n = marks(text, unit);
+    if (here.length) {
+      carrier = open ? null : speakerOf(text, unit, here);
+      open = false;
+      continue;
+    }
+    const opening = OPENING.test(text.slice(body.start, body.end));
+    const closing = CLOSING.test(text.slice(body.start, body.end));
+    // A sentence inside a quotation running on, or one that opens a quotation and closes it at its end or runs on.
+    const quoted = open ? n === 0 || (n === 1 && closing) : opening && (n === 1 || (n === 2 && closing));
+    if (!carrier || !quoted || !rule('quote.within-paragraph', true)) {
+      carrier = null;
+      open = false;
+      continue;
+    }
+    out.push({ cue: { start: body.start, end: body.start }, source: carrier.source, content: body, unit, stance: 'asserts', lemma: 'quotation', carriedFrom: carrier });
+    open = open ? n === 0 : n === 1;
+  }
+  return out;
 }
 
 /**
@@ -108,6 +151,7 @@ export function quoteParagraphs(text: string, units: readonly Unit[], sentences:
       continue;
     }
     if (!quoteOnly(text, p)) {
+      out.push(...quotesWithin(text, p));
       speaker = speakerFor(text, p);
       continue;
     }

@@ -292,7 +292,8 @@ export const QUANTITY_NOUNS = set(quantity, 'quantity-noun');
  *   or dismissing one is declining or criticising it, not saying a claim is false;
  * - `refusal`: what "deny" refuses rather than denies ("denied access", "denied the request");
  * - `campaign`: what is contested by running for it ("contesting Ohio", "contest the seat");
- * - `appointment`: whom a senate confirms ("confirmed a judge"): an appointment, not a confirmation of a claim.
+ * - `appointment`: whom a senate confirms ("confirmed a judge"): an appointment, not a confirmation of a claim;
+ * - `act`: what announcing or declaring does rather than says ("announced a tender", "declared a moratorium").
  */
 // word          | kinds
 const OBJECT_HEADS = `
@@ -435,9 +436,24 @@ justices        | appointment
 ambassador      | appointment
 ambassadors     | appointment
 nominations     | appointment
+tender          | act
+tenders         | act
+moratorium      | act
+dividend        | act
+dividends       | act
+split           | act
+buyback         | act
+strike          | act
+boycott         | act
+ceasefire       | act
+cease-fire      | act
+truce           | act
+embargo         | act
+freeze          | act
+auction         | act
 `;
 
-const objects = parse(OBJECT_HEADS, ['claim', 'proposal', 'refusal', 'campaign', 'appointment']);
+const objects = parse(OBJECT_HEADS, ['claim', 'proposal', 'refusal', 'campaign', 'appointment', 'act']);
 
 /** The object-head lists by kind. */
 export const OBJECT_HEAD: ReadonlyMap<string, ReadonlySet<string>> = new Map([...objects].map(([kind, words]) => [kind, new Set(words)]));

@@ -1,0 +1,167 @@
+/**
+ * Classes found hand-judging /claim on wire copy no rule was written for (Reuters-21578, issue 14):
+ * each read as /claim reads it, with the rule and without it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { findStatements, type FindOptions } from '../../src/claims/attribution.js';
+import { switchRulesOff, type RuleId } from '../../src/claims/rules.js';
+import { productSentences } from '../helpers/sentences.js';
+
+/** What `/claim` reads, rules only. */
+const PRODUCT: FindOptions = { keepSourceless: false, chooser: null };
+
+/** "cue|source|content" rows of what attribution finds. */
+function found(text: string, title = false): string[] {
+  const sentences = productSentences(text).map((s) => (title && s.block === 0 ? { ...s, kind: 'title' as const } : s));
+  return findStatements(text, sentences, PRODUCT).filter((s) => s.kind === 'attributed')
+    .map((s) => `${text.slice(s.cue.start, s.cue.end)}|${s.source ? text.slice(s.source.start, s.source.end) : ''}|${text.slice(s.content.start, s.content.end)}`);
+}
+
+/** The rows with rule `id` switched off. */
+function without(id: RuleId, text: string, title = false): string[] {
+  switchRulesOff([id]);
+  try {
+    return found(text, title);
+  } finally {
+    switchRulesOff([]);
+  }
+}
+
+afterEach(() => switchRulesOff([]));
+
+describe('a participle after an ordinal (cue.participle-after-ordinal)', () => {
+  const text = "The Tarn bank's last confirmed purchase of crowns was in January.";
+  it('is an adjective, no cue', () => {
+    expect(found(text)).toEqual([]);
+    expect(without('cue.participle-after-ordinal', text)).not.toEqual([]);
+  });
+  it('leaves an adverb "last" after a subject a cue', () => {
+    expect(found('The harbour board last reported that fees would rise.').map((r) => r.split('|')[0])).toEqual(['reported']);
+  });
+});
+
+describe('hearsay about the subject (cue.hearsay-passive)', () => {
+  const text = 'The port chief, said to have no plan for the ferry, resigned on Monday.';
+  it('names nobody who said anything', () => {
+    expect(found(text)).toEqual([]);
+    expect(without('cue.hearsay-passive', text)).not.toEqual([]);
+  });
+  it('leaves "said to reporters" a statement', () => {
+    expect(found('Ana Poll said to reporters that the pier would close.')).toEqual(['said|Ana Poll|the pier would close']);
+  });
+});
+
+describe('a statement still to come (cue.future)', () => {
+  it.each([
+    ['The harbour board is expected to announce new fees on Friday.', 'announce|The harbour board|new fees on Friday'],
+    ['The mayor will announce the budget on Monday.', 'announce|The mayor|the budget on Monday'],
+  ])('%s says nothing yet', (text, before) => {
+    expect(found(text)).toEqual([]);
+    expect(without('cue.future', text)).toEqual([before]);
+  });
+});
+
+describe('announcing or declaring an act (sense.act-object)', () => {
+  it.each([
+    ['The port authority announced a tender for two tugboats.', 'announced|The port authority|a tender for two tugboats'],
+    ['Tarn declared a moratorium on interest payments in May.', 'declared|Tarn|a moratorium on interest payments in May'],
+  ])('%s claims nothing', (text, before) => {
+    expect(found(text)).toEqual([]);
+    expect(without('sense.act-object', text)).toEqual([before]);
+  });
+  it('leaves an announcement with "that" a claim', () => {
+    expect(found('The port authority announced that fees would rise.')).toEqual(['announced|The port authority|fees would rise']);
+  });
+});
+
+describe('a short clause before a closing speaker and a place phrase (content.short-clause-before)', () => {
+  const text = 'Fees will rise, Ana Poll said at a meeting of the board.';
+  it('is the content, not the place phrase', () => {
+    expect(found(text)).toEqual(['said|Ana Poll|Fees will rise']);
+    expect(without('content.short-clause-before', text)).toEqual(['said|Ana Poll|at a meeting of the board']);
+  });
+  it('leaves an opening place phrase out of it', () => {
+    expect(found('In Tarn, Ana Poll said at a meeting that fees would rise.')).toEqual(['said|Ana Poll|fees would rise']);
+  });
+});
+
+describe('"told" an addressee and a colon (content.addressee-colon)', () => {
+  const text = 'The mayor told the crowd in Tarn: "The pier will reopen."';
+  it('leaves the addressee out of the content', () => {
+    expect(found(text)).toEqual(['told|The mayor|"The pier will reopen."']);
+    expect(without('content.addressee-colon', text)).toEqual(['told|The mayor|the crowd in Tarn: "The pier will reopen."']);
+  });
+});
+
+/** "claimant|content" rows of what /claim shows as someone's (attributed or a carried quotation). */
+function claimants(text: string): string[] {
+  return findStatements(text, productSentences(text), PRODUCT).filter((s) => s.kind !== 'outlet')
+    .map((s) => `${s.claimant ?? ''}|${text.slice(s.content.start, s.content.end)}`);
+}
+
+describe('"it" after a speaker named by a role (claimant.it-not-role)', () => {
+  const text = 'The port paid its debts, a harbour spokesman said.\n\nIt has said the fees will rise.';
+  it('is never the spokesman', () => {
+    expect(claimants(text)).toEqual(['a harbour spokesman|The port paid its debts', '|the fees will rise']);
+    switchRulesOff(['claimant.it-not-role']);
+    expect(claimants(text)).toEqual(['a harbour spokesman|The port paid its debts', 'a harbour spokesman|the fees will rise']);
+  });
+});
+
+describe('a quotation going on within its paragraph (quote.within-paragraph)', () => {
+  it.each([
+    ['"The pier is safe," Ana Poll said. "The divers checked it twice."', '"The divers checked it twice."'],
+    ['"The pier is safe," said Ana Poll. "The divers checked it. Nobody was hurt."', '"The divers checked it. Nobody was hurt."'],
+  ])('%s is the speaker going on', (text, second) => {
+    expect(claimants(text)).toContain(`Ana Poll|${second}`);
+    switchRulesOff(['quote.within-paragraph']);
+    expect(claimants(text)).not.toContain(`Ana Poll|${second}`);
+  });
+  it('stops at a sentence of the outlet\'s own', () => {
+    const text = '"The pier is safe," Ana Poll said. The pier opened in 1990. "It will close."';
+    expect(claimants(text)).toEqual(['Ana Poll|"The pier is safe,"']);
+  });
+});
+
+describe('a state after its town (source.town-with-state)', () => {
+  const text = 'A fund led by members of the Lund family of Austin, Texas, told the board it had bought a stake.';
+  it('is never the speaker', () => {
+    expect(claimants(text)).toEqual(['A fund|it had bought a stake']);
+    switchRulesOff(['source.town-with-state']);
+    expect(claimants(text)).toEqual(['Texas|it had bought a stake']);
+  });
+});
+
+describe('an acronym in parentheses inside a name (source.acronym-inside-name)', () => {
+  const text = '"We will act," Ministry of Harbours (MOH) Deputy Director Ida Lund told reporters.';
+  it('is part of the source', () => {
+    expect(found(text)).toEqual(['told|Ministry of Harbours (MOH) Deputy Director Ida Lund|"We will act,"']);
+    expect(without('source.acronym-inside-name', text)).not.toEqual(found(text));
+  });
+});
+
+describe('a headline\'s past "said" (cue.headline-said-passive)', () => {
+  it.each([
+    ['PORT CHIEF SAID TO HAVE NO PLAN FOR FERRY\nThe ferry stopped in May.', 'SAID|PORT CHIEF|TO HAVE NO PLAN FOR FERRY'],
+    ['HARBOUR AREAS SAID RECEIVING SOME RAIN\nThe ferry stopped in May.', 'SAID|HARBOUR AREAS|RECEIVING SOME RAIN'],
+  ])('%s names nobody who said anything', (title, before) => {
+    expect(found(title, true)).toEqual([]);
+    switchRulesOff(['cue.headline-said-passive', 'cue.hearsay-passive']);
+    expect(found(title, true)).toEqual([before]);
+  });
+  it.each(['PORT CHIEF SAID HE WOULD QUIT', 'Port Chief Said The Words Everyone Was Thinking'])('leaves "%s" a statement', (title) => {
+    expect(found(`${title}\nThe ferry stopped in May.`, true).map((r) => (r.split('|')[0] ?? '').toLowerCase())).toContain('said');
+  });
+});
+
+describe('a time phrase after the speaker\'s name (claimant.time-tail)', () => {
+  const text = 'The harbour board in January said fees would rise.';
+  it('is no part of the claimant', () => {
+    expect(claimants(text)).toEqual(['harbour board|fees would rise']);
+    switchRulesOff(['claimant.time-tail']);
+    expect(claimants(text)).toEqual(['harbour board in January|fees would rise']);
+  });
+  it('leaves a longer time phrase whole ("data from September last year")', () => {
+    expect(claimants('According to harbour data from September last year, fees rose.')).toEqual(['harbour data from September last year|fees rose']);
+  });
+});
