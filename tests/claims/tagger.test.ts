@@ -45,14 +45,15 @@ describe('cue tagger', () => {
     expect(found(text, makeTagger(HAND))).toEqual(['ruled <- Judge Marlow']);
   });
 
-  it('with the shipped weights, proposes a cue the rules leave alone, with its source ("as Mr. Lund observed"), and joins an adverb to a rules\' cue ("has repeatedly questioned")', () => {
+  it('with the shipped weights, proposes a cue the rules leave alone, with its source ("Mr. Lund plans to"), and joins an adverb to a rules\' cue ("has repeatedly questioned")', () => {
     const shipped = shippedTagger();
     expect(shipped).not.toBeNull();
     // (Which cue the weights propose moves with retraining: "pushed for" before h/attr6's rules, "angry
-    // about" before the ranker's weights were averaged over shuffle seeds, "are worried" before stop 27's rules.)
-    const observed = 'Yet, as Mr. Lund observed, the pier is still open.';
-    expect(found(observed, null)).toEqual([]);
-    expect(found(observed, shipped)).toEqual(['observed <- Mr. Lund']);
+    // about" before the ranker's weights were averaged over shuffle seeds, "are worried" before stop 27's rules,
+    // "as Mr. Lund observed" before the word classes.)
+    const plans = 'Mr. Lund plans to reopen the pier.';
+    expect(found(plans, null)).toEqual([]);
+    expect(found(plans, shipped)).toEqual(['plans <- Mr. Lund']);
     // PolNeAR's cue takes in the auxiliary and adverb before the verb; the rules' cue is the verb alone.
     const questioned = 'The mayor has repeatedly questioned whether the audit was fair.';
     expect(found(questioned, null)).toEqual(['questioned <- The mayor']);

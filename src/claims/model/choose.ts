@@ -17,7 +17,7 @@ import { candidateFeatures } from './features.js';
 import { scoreOf, type RankerWeights } from './ranker.js';
 
 /** The feature set's version; weights trained on another version are not used. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /** Most statements in one unit the model reviews. */
 const MAX_UNIT_STATEMENTS = 40;

@@ -1,11 +1,13 @@
 /**
  * Features of a (cue, candidate source) pair for the attribution ranker: word shapes and closed
- * word classes around the two, their distance and what lies between, and the rules' own pick.
+ * word classes around the two, their distance and what lies between, and the rules' own pick; the
+ * cue word's and the head's word class (`clusters.ts`), so a rare cue shares weight with its class.
  * Features are strings; the ranker keeps a weight per string it learned.
  */
 import { CUE_VERBS, DETERMINERS, PRONOUNS, speakerNoun } from '../lexicon.js';
 import { isQuote, type Token } from '../tokens.js';
 import type { CueCandidate, SourceCandidate } from './candidates.js';
+import { wordClass } from './clusters.js';
 
 /** A word's shape: "Xx", "x", "X.", "9", or the punctuation itself. */
 function shape(t: Token | undefined): string {
@@ -23,6 +25,12 @@ function word(t: Token | undefined): string {
   if (!t) return '<none>';
   if (!t.word) return shape(t);
   return t.lower;
+}
+
+/** A word's fine and mid classes (`clusters.ts`), or its shape when it has none. */
+function classOf(t: Token): readonly [string, string] {
+  const c = t.word ? wordClass(t.lower) : undefined;
+  return c ? [c[0], c[1]] : [shape(t), shape(t)];
 }
 
 /** Bucketed count, so 6 and 7 tokens share a weight. */
@@ -72,6 +80,8 @@ export function cueFeatures(toks: readonly Token[], cue: CueCandidate): string[]
     `N:beforeRule=${beforeRule}`,
     `N:ruleHead=${ruleHead}|cls=${cls}`,
     `N:nested=${cue.nested}|cls=${cls}|order=${Math.min(cue.order, 2)}`,
+    `N:c=${classOf(t)[0]}`,
+    `N:ruleHeadc=${ruleHead}|c=${classOf(t)[1]}`,
   ];
 }
 
@@ -102,6 +112,9 @@ export function spanFeatures(toks: readonly Token[], cue: CueCandidate, cand: [n
     `S:gap=${gap.join(' ')}|${side}`,
     `S:dist=${bucket(dist)}|${side}|lemma=${cue.lemma}`,
     `S:rule=${rule}|lemma=${cue.lemma}`,
+    `S:distc=${bucket(dist)}|${side}|c=${classOf(toks[cue.c]!)[0]}`,
+    `S:rulec=${rule}|c=${classOf(toks[cue.c]!)[1]}`,
+    `S:headc=${classOf(toks[h]!)[1]}|${side}`,
   ];
 }
 
