@@ -16,14 +16,14 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
-  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, subordinateSubject,
+  clauseSubjectBefore, clauseSubjectBetween, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, subordinateSubject,
   substantial, titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
 import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import {
-  CLAUSE_OPENING, CONNECTIVES, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS,
+  CLAUSE_OPENING, CONNECTIVES, SUBORDINATORS, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS,
 } from './words.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
@@ -867,8 +867,19 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
 function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void {
   const { toks, out } = scan;
   const { c } = site;
-  if (out.length) speaker.sameAsPrevious = true;
-  else {
+  const previous = out.at(-1);
+  if (previous) {
+    // "Ever since she endorsed him, Ms. Warren has been a surrogate, attacking …": a statement in a
+    // subordinate clause opening the sentence has its own speaker; the main clause's subject, right
+    // after that clause's comma, speaks here.
+    let first = 0;
+    while (first < toks.length && (!toks[first]!.word || /^(?:and|but|ever|even|just|only)$/.test(toks[first]!.lower))) first++;
+    const cueAt = toks.findIndex((x) => x.start >= previous.cue.start);
+    const comma = SUBORDINATORS.has(toks[first]?.lower ?? '') && cueAt > first ? toks.findIndex((x, k) => k > cueAt && k < c && x.text === ',') : -1;
+    const later = comma > 0 ? clauseSubjectBetween(toks, comma + 1, c) : null;
+    if (rule('source.participle-later-subject', !!later && later[0] === comma + 1)) describedSubject(toks, later!, c, speaker);
+    else speaker.sameAsPrevious = true;
+  } else {
     const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
     if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
   }
@@ -906,6 +917,17 @@ function passiveAgent(toks: Token[], site: CueSite): Span | null {
     const head = end >= 0 ? agentHead(toks, by, end) : null;
     const speaks = (x: Token) => x.cap || personWord(x.lower);
     if (end >= 0 && head && (speaks(head) || (/[^s]s$/.test(head.lower) && !DETERMINERS.has(agentWord.lower)) || toks.slice(by, end + 1).some((x) => x.word && !DETERMINERS.has(x.lower) && speaks(x)))) source = span(toks, by, end);
+  }
+  // "asked by host Bill Maher", "echoed by former Gov. Ann Lee", "criticized by some of his rivals": a
+  // role before a name, or a share of a group of people, is an agent too.
+  if (!source && agentWord?.word && !agentWord.cap && !MEANS.has(agentWord.lower)) {
+    const end = npRight(toks, by);
+    const last = toks[end];
+    const named = end > by && !!last?.cap && (ROLE_LEAD.test(agentWord.lower) || personWord(agentWord.lower));
+    const groupEnd = /^(?:some|many|most|several|few|all|both|one|two|three|dozens|hundreds|thousands)$/.test(agentWord.lower) && agentNext?.lower === 'of' ? npRight(toks, by + 2) : -1;
+    const group = groupEnd > by + 1 && (toks[groupEnd]!.cap || personWord(toks[groupEnd]!.lower) || /(?:als|ents|ers|ors|ists)$/.test(toks[groupEnd]!.lower));
+    if (rule('source.passive-agent-role', named)) source = span(toks, by, end);
+    else if (rule('source.passive-agent-share', group)) source = span(toks, by, groupEnd);
   }
   // "It was reported that…": no source, content after the cue.
   return source;

@@ -264,6 +264,14 @@ function conjunct(toks: Token[], start: number, end: number): boolean {
   return true;
 }
 
+/** Words opening a coordinated pair ("both … and", "neither … nor", "either … or"). */
+const PAIR_OPENERS = /^(?:both|neither|either)$/;
+
+/** `clauseStart`, or a phrase right after a pair opener that opens a clause ("Both | the Times and …"). */
+function opensPair(toks: Token[], s: number): boolean {
+  return clauseStart(toks, s) || (s > 0 && PAIR_OPENERS.test(toks[s - 1]!.lower) && clauseStart(toks, s - 1));
+}
+
 /**
  * Widens the noun phrase starting at token `s` to the whole subject it belongs to: across
  * modifying prepositional phrases ("Officials in Moscow said", never "Moscow") and coordination
@@ -305,22 +313,30 @@ export function wholeSubject(toks: Token[], s: number): number {
       start -= 2;
       break;
     }
-    if (previous.lower === 'and' || previous.text === '&' || (coordinated && previous.text === ',')) {
+    // "Neither Cruz nor Christie", "either the mayor or her deputy": a correlative pair joins as "and" does.
+    const correlative = (previous.lower === 'nor' || previous.lower === 'or') && (() => {
+      const first = npLeft(toks, start - 2);
+      const opener = previous.lower === 'nor' ? 'neither' : 'either';
+      return first >= 0 && (toks[first]!.lower === opener || toks[first - 1]?.lower === opener);
+    })();
+    if (previous.lower === 'and' || previous.text === '&' || (coordinated && previous.text === ',') || rule('source.correlative-coordination', correlative)) {
       const phraseStart = npLeft(toks, start - 2);
       // "Cooperation and Development", "Jeb Bush and Chris Christie": two names joined are one phrase.
       const names = phraseStart >= 0 && toks[start - 2]!.cap && toks[start]!.cap && previous.lower === 'and' &&
-        (clauseStart(toks, wholeSubject(toks, phraseStart)) || toks.slice(phraseStart, start - 1).some((x) => NP_INNER_PREPS.has(x.lower)));
+        (opensPair(toks, wholeSubject(toks, phraseStart)) || toks.slice(phraseStart, start - 1).some((x) => NP_INNER_PREPS.has(x.lower)));
       // "He criticized the plan and officials said": a conjunct after a verb is its object, not a subject;
       // at a clause start any noun phrase joins ("union members and leaders", "current and former officials").
-      const opening = phraseStart >= 0 && clauseStart(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[start - 2]!) && toks.slice(phraseStart, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
-      if (!names && !(opening && (conjunct(toks, phraseStart, start - 2) || previous.lower === 'and'))) break;
-      if (!names && !clauseStart(toks, wholeSubject(toks, phraseStart))) break;
+      const opening = phraseStart >= 0 && opensPair(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[start - 2]!) && toks.slice(phraseStart, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
+      if (!names && !(opening && (conjunct(toks, phraseStart, start - 2) || previous.lower === 'and' || correlative))) break;
+      if (!names && !opensPair(toks, wholeSubject(toks, phraseStart))) break;
       start = phraseStart;
       coordinated = true;
       continue;
     }
     break;
   }
+  // "Both the Times and the Journal", "Neither Cruz nor Christie": the word opening the pair is the subject's.
+  if (coordinated && rule('source.correlative-coordination', start > 0 && PAIR_OPENERS.test(toks[start - 1]!.lower) && clauseStart(toks, start - 1))) start--;
   return start;
 }
 
@@ -497,6 +513,25 @@ export function clauseSubjectBefore(toks: Token[], k: number): [number, number] 
     if (!t.word || !clauseStart(toks, p) || BOUNDARY.has(t.lower) || !(t.cap || DETERMINERS.has(t.lower) || PRONOUNS.has(t.lower))) continue;
     if (t.lower === 'it' || t.lower === 'which' || t.lower === 'you') continue;
     const subjectEnd = PRONOUNS.has(t.lower) ? p : npRight(toks, p);
+    const verb = toks[subjectEnd + 1];
+    if (subjectEnd < 0 || subjectEnd >= k || !verb?.word || verb.cap) continue;
+    if (COMMON_VERBS.has(verb.lower) || SKIPPABLE.has(verb.lower) || CUE_VERBS.has(verb.lower) || /ed$/.test(verb.lower)) found = [p, subjectEnd];
+  }
+  return found;
+}
+
+/**
+ * The last subject opening a clause between tokens `from` and `k` (exclusive) and followed by a
+ * verb: a name, a determined phrase or a subject pronoun ("…, he sounded a rare note, saying": "he").
+ * Returns [first, last] token of that subject, or null.
+ */
+export function clauseSubjectBetween(toks: Token[], from: number, k: number): [number, number] | null {
+  let found: [number, number] | null = null;
+  for (let p = Math.max(0, from); p < k; p++) {
+    const t = toks[p]!;
+    const pronoun = /^(?:he|she|they|we|i)$/.test(t.lower);
+    if (!t.word || !clauseStart(toks, p) || (BOUNDARY.has(t.lower) && !pronoun) || !(t.cap || DETERMINERS.has(t.lower) || pronoun)) continue;
+    const subjectEnd = pronoun ? p : npRight(toks, p);
     const verb = toks[subjectEnd + 1];
     if (subjectEnd < 0 || subjectEnd >= k || !verb?.word || verb.cap) continue;
     if (COMMON_VERBS.has(verb.lower) || SKIPPABLE.has(verb.lower) || CUE_VERBS.has(verb.lower) || /ed$/.test(verb.lower)) found = [p, subjectEnd];
