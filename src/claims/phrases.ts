@@ -127,7 +127,12 @@ export function npLeft(toks: Token[], j: number): number {
     if (NP_INNER_PREPS.has(prev.lower) && i - 2 >= 0 && (toks[i - 2]!.cap || SPEAKER_NOUNS.has(toks[i - 2]!.lower)) && cur.cap) { i--; continue; }
     // "Al Gore said", "De Blasio said", "Van Hollen": a capitalised particle opens the name.
     if (prev.cap && NAME_PARTICLES.has(prev.lower) && cur.cap && !/\.$/.test(prev.text)) { i--; continue; }
-    if (DETERMINERS.has(prev.lower)) { i--; break; }
+    // "The two lawmakers", "all three candidates": a determiner opens the phrase, and chains with one before it.
+    if (DETERMINERS.has(prev.lower)) {
+      i--;
+      if (DETERMINERS.has(toks[i - 1]?.lower ?? '') && !toks[i]!.cap) i--;
+      break;
+    }
     if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
     // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
     if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;
@@ -444,6 +449,9 @@ export function skipLeft(toks: Token[], i: number): number {
   return j;
 }
 
+/** Auxiliaries that may follow a subject's description as its verb ("…, is calling for", "…, has said"). */
+const AUXILIARY_AFTER = /^(?:is|was|are|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do)$/;
+
 /** Start of a subject at the beginning of the unit, for "…, saying" and "and added". */
 export function unitSubject(toks: Token[]): [number, number] | null {
   let i = 0;
@@ -484,9 +492,11 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   // "Gary Emineth, a former state party chairman, became a delegate and said": past the apposition.
   if (after?.text === ',') {
     const close = toks.findIndex((x, k) => k > end + 1 && k < end + 20 && x.text === ',');
-    if (close > end + 2 && toks[close + 1]?.word && !BOUNDARY.has(toks[close + 1]!.lower) && /^(?:a|an|the|who|his|her|its|their|former|\d+)$/i.test(toks[end + 2]?.text ?? '')) return [i, end];
+    // ("Ted Cruz, who won Ohio, is calling for …": an auxiliary after the description is the subject's verb.)
+    const verbAfter = toks[close + 1]?.word && (!BOUNDARY.has(toks[close + 1]!.lower) || rule('source.described-before-auxiliary', AUXILIARY_AFTER.test(toks[close + 1]!.lower)));
+    if (close > end + 2 && verbAfter && /^(?:a|an|the|who|his|her|its|their|former|\d+)$/i.test(toks[end + 2]?.text ?? '')) return [i, end];
     // "Ada Roy, vice chair of the board, emailed …": a role word opens the description too.
-    if (close > end + 2 && toks[close + 1]?.word && !BOUNDARY.has(toks[close + 1]!.lower) && rule('source.role-apposition', ROLE_OPENERS.test(toks[end + 2]?.text ?? ''))) return [i, end];
+    if (close > end + 2 && verbAfter && rule('source.role-apposition', ROLE_OPENERS.test(toks[end + 2]?.text ?? ''))) return [i, end];
   }
   // The phrase must be followed by a verb-ish word, not be the object of a preposition.
   if (!after || !after.word) return null;

@@ -175,3 +175,17 @@ describe('a participle after the main clause that follows an opening subordinate
     expect(s?.claimant).toBe('Mayor Ida Holm');
   });
 });
+
+describe('a subject opening with two determiners', () => {
+  it('keeps both ("The two lawmakers, however, argue")', () => {
+    const text = 'The two harbour pilots, however, argue that the pier is unsafe.';
+    expect(sourceOf(text, 'argue')?.source).toBe('The two harbour pilots');
+  });
+});
+
+describe('a described subject before an auxiliary', () => {
+  it('speaks through a later "is saying" with its description, as before a bare verb', () => {
+    const text = 'Ivo Brandt, who chairs the harbour board, is saying the pier is safe.';
+    expect(sourceOf(text, 'saying')).toEqual({ source: 'Ivo Brandt, who chairs the harbour board,', claimant: 'Ivo Brandt' });
+  });
+});
