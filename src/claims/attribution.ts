@@ -16,7 +16,7 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
-  clauseSubjectBefore, clauseSubjectBetween, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, subordinateSubject,
+  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, subordinateSubject,
   substantial, titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
@@ -872,17 +872,35 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
     // "Ever since she endorsed him, Ms. Warren has been a surrogate, attacking …": a statement in a
     // subordinate clause opening the sentence has its own speaker; the main clause's subject, right
     // after that clause's comma, speaks here.
-    let first = 0;
-    while (first < toks.length && (!toks[first]!.word || /^(?:and|but|ever|even|just|only)$/.test(toks[first]!.lower))) first++;
-    const cueAt = toks.findIndex((x) => x.start >= previous.cue.start);
-    const comma = SUBORDINATORS.has(toks[first]?.lower ?? '') && cueAt > first ? toks.findIndex((x, k) => k > cueAt && k < c && x.text === ',') : -1;
-    const later = comma > 0 ? clauseSubjectBetween(toks, comma + 1, c) : null;
-    if (rule('source.participle-later-subject', !!later && later[0] === comma + 1)) describedSubject(toks, later!, c, speaker);
+    const later = subjectAfterOpening(toks, previous, c, false);
+    if (rule('source.participle-later-subject', !!later)) describedSubject(toks, later!, c, speaker);
     else speaker.sameAsPrevious = true;
   } else {
     const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
     if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
   }
+}
+
+/**
+ * The main clause's subject, right after the comma closing an opening subordinate clause that
+ * holds the statement `previous` ("Ever since she endorsed him, Ms. Warren …"), when it comes
+ * before the token `c`; with `participles`, an opening participle clause counts too ("Asked about
+ * it, Mrs. Lee shook her head and said"). Null otherwise.
+ */
+function subjectAfterOpening(toks: Token[], previous: Raw, c: number, participles: boolean): [number, number] | null {
+  let first = 0;
+  while (first < toks.length && (!toks[first]!.word || /^(?:and|but|ever|even|just|only)$/.test(toks[first]!.lower))) first++;
+  const cueAt = toks.findIndex((x) => x.start >= previous.cue.start);
+  const opener = toks[first];
+  const opening = !!opener && (SUBORDINATORS.has(opener.lower) || (participles && cueAt === first && /(?:ed|ing)$/.test(opener.lower)));
+  const comma = opening && cueAt >= first ? toks.findIndex((x, k) => k > cueAt && k < c && x.text === ',') : -1;
+  const t = toks[comma + 1];
+  if (comma < 0 || !t?.word) return null;
+  // The subject: a name, a determined phrase or a subject pronoun, followed by its verb.
+  const end = /^(?:he|she|they|we|i)$/.test(t.lower) ? comma + 1 : t.cap || DETERMINERS.has(t.lower) ? npRight(toks, comma + 1) : -1;
+  const verb = toks[end + 1];
+  if (end < 0 || end + 1 >= c || !verb?.word || verb.cap || DETERMINERS.has(verb.lower) || (BOUNDARY.has(verb.lower) && !SKIPPABLE.has(verb.lower))) return null;
+  return [comma + 1, end];
 }
 
 /**
@@ -1013,7 +1031,9 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     const previous = out.at(-1);
     const from = previous ? toks.findIndex((x) => x.start >= previous.cue.end) - 1 : 0;
     const sub = wordBefore.word ? subordinateSubject(toks, Math.max(0, from), before) : null;
+    const later = previous && !sub ? subjectAfterOpening(toks, previous, before, true) : null;
     if (rule('source.subordinate-conjunct', !!sub)) speaker.source = span(toks, sub![0], sub![1]);
+    else if (rule('source.conjunct-later-subject', !!later)) describedSubject(toks, later!, before, speaker);
     else if (out.length) speaker.sameAsPrevious = true;
     else {
       const subj = unitSubject(toks);

@@ -531,25 +531,6 @@ export function clauseSubjectBefore(toks: Token[], k: number): [number, number] 
 }
 
 /**
- * The last subject opening a clause between tokens `from` and `k` (exclusive) and followed by a
- * verb: a name, a determined phrase or a subject pronoun ("…, he sounded a rare note, saying": "he").
- * Returns [first, last] token of that subject, or null.
- */
-export function clauseSubjectBetween(toks: Token[], from: number, k: number): [number, number] | null {
-  let found: [number, number] | null = null;
-  for (let p = Math.max(0, from); p < k; p++) {
-    const t = toks[p]!;
-    const pronoun = /^(?:he|she|they|we|i)$/.test(t.lower);
-    if (!t.word || !clauseStart(toks, p) || (BOUNDARY.has(t.lower) && !pronoun) || !(t.cap || DETERMINERS.has(t.lower) || pronoun)) continue;
-    const subjectEnd = pronoun ? p : npRight(toks, p);
-    const verb = toks[subjectEnd + 1];
-    if (subjectEnd < 0 || subjectEnd >= k || !verb?.word || verb.cap) continue;
-    if (COMMON_VERBS.has(verb.lower) || SKIPPABLE.has(verb.lower) || CUE_VERBS.has(verb.lower) || /ed$/.test(verb.lower)) found = [p, subjectEnd];
-  }
-  return found;
-}
-
-/**
  * The subject of a subordinate clause that a conjunction at `and` continues ("Mr. Obama's eyes welled
  * as he spoke of his faith and urged voters …": "he" urged, not "Mr. Obama's eyes"; "the crowd cheered
  * when Trump spotted a sign and asked …"). Looks back from `and` to `from` for a subordinator followed

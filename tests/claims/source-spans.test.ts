@@ -189,3 +189,16 @@ describe('a described subject before an auxiliary', () => {
     expect(sourceOf(text, 'saying')).toEqual({ source: 'Ivo Brandt, who chairs the harbour board,', claimant: 'Ivo Brandt' });
   });
 });
+
+describe('a verb after "and" in a main clause that follows an opening clause holding a statement', () => {
+  it('speaks for the main clause subject ("Asked about it, Mayor Holm shook her head and said")', () => {
+    const text = 'Asked about the pier on Monday, Mayor Ida Holm shook her head and said it would close.';
+    expect(sourceOf(text, 'said')?.source).toBe('Mayor Ida Holm');
+  });
+
+  it('still shares the previous speaker within one clause ("Lee said … and added")', () => {
+    const text = 'Ana Lee said the pier was safe and added that it would reopen.';
+    const s = findStatements(text, lines(text), { chooser: null }).find((x) => text.slice(x.cue.start, x.cue.end) === 'added');
+    expect(s?.claimant).toBe('Ana Lee');
+  });
+});
