@@ -151,15 +151,25 @@ const LIMITERS = /^(?:about|nearly|almost|roughly|only|approximately|barely|full
 /** Two-word limiters ("at least a dozen members", "more than half of voters"). */
 const LIMITER_PAIRS = /^(?:at least|at most|more than|less than|fewer than|upwards of)$/;
 
+/** A number opening a subject at `i` ("49", "half", "dozens", "a third", "a majority"). */
+function numberWord(toks: readonly Token[], i: number): boolean {
+  const first = toks[i]!;
+  const numberLike = /^\d/.test(first.text) || /^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|dozens|hundreds|thousands|a)$/.test(first.lower);
+  return numberLike && (first.lower !== 'a' || /^(?:third|quarter|fifth|half|dozen|handful|majority|plurality|minority)$/.test(toks[i + 1]?.lower ?? ''));
+}
+
 /**
  * Start of a subject whose number phrase at `i` is limited by the words before it ("only 49
  * percent of Republicans", "at least a dozen members of Congress", "About 1,200 teachers"), when
  * the limiter opens the clause; `i` otherwise.
  */
 function limitedNumber(toks: readonly Token[], i: number): number {
-  const first = toks[i]!;
-  const numberLike = /^\d/.test(first.text) || /^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|dozens|hundreds|thousands|a)$/.test(first.lower);
-  if (!numberLike || (first.lower === 'a' && !/^(?:third|quarter|fifth|half|dozen|handful|majority|plurality|minority)$/.test(toks[i + 1]?.lower ?? ''))) return i;
+  // "At least half of voters", "at least 40 members": the phrase grown leftwards took "least" as a
+  // modifier; the limiter pair opens the subject when the number follows it.
+  if (/^(?:least|most)$/.test(toks[i]!.lower) && i >= 1 && toks[i - 1]!.lower === 'at' && i + 1 < toks.length && numberWord(toks, i + 1)) {
+    return rule('source.at-least-number', clauseStart(toks as Token[], i - 1)) ? i - 1 : i;
+  }
+  if (!numberWord(toks, i)) return i;
   let start = i;
   if (i >= 1 && LIMITERS.test(toks[i - 1]!.lower)) start = i - 1;
   else if (i >= 2 && LIMITER_PAIRS.test(`${toks[i - 2]!.lower} ${toks[i - 1]!.lower}`)) start = i - 2;

@@ -202,3 +202,10 @@ describe('a verb after "and" in a main clause that follows an opening clause hol
     expect(s?.claimant).toBe('Ana Lee');
   });
 });
+
+describe('a subject opening with "at least" before a number', () => {
+  it('keeps the limiter and the whole share ("At least half of voters say")', () => {
+    expect(sourceOf('At least half of the dockers in Tarn say the pier is unsafe.', 'say')?.source).toBe('At least half of the dockers in Tarn');
+    expect(sourceOf('At least 40 harbour pilots say the pier is unsafe.', 'say')?.source).toBe('At least 40 harbour pilots');
+  });
+});
