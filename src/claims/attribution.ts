@@ -23,7 +23,7 @@ import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
 import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import {
-  CLAUSE_OPENING, CONNECTIVES, SUBORDINATORS, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS,
+  CLAUSE_OPENING, CONNECTIVES, SUBORDINATORS, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS,
 } from './words.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
@@ -1015,6 +1015,9 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
       speaker.source = span(toks, subjectStart, before);
       speaker.contentBefore = subjectStart > 1 && toks[subjectStart - 1]!.text === ',' && cueEnd + 1 >= toks.length - 1;
     }
+  } else if (/^(?:them|us)$/.test(wordBefore.lower) && toks[before - 1]?.lower === 'of' && QUANTITY_NOUNS.has(toks[before - 2]?.lower ?? '') && rule('source.share-of-them', clauseStart(toks, npLeft(toks, before - 2)))) {
+    // "Most of them said", "Nearly 10 percent of them voted": a share of a group named before is the source as written.
+    speaker.source = span(toks, npLeft(toks, before - 2), before);
   } else if ((wordBefore.lower === 'whom' || wordBefore.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
     // "families, many of whom say": the quantified relative is the source as written.
     speaker.source = span(toks, before - 2, before);

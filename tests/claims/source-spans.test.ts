@@ -209,3 +209,10 @@ describe('a subject opening with "at least" before a number', () => {
     expect(sourceOf('At least 40 harbour pilots say the pier is unsafe.', 'say')?.source).toBe('At least 40 harbour pilots');
   });
 });
+
+describe('a share of a group named before ("most of them")', () => {
+  it('is the source as written, opening its clause', () => {
+    expect(sourceOf('The dockers met at dawn. Most of them said the pier was unsafe.', 'said')?.source).toBe('Most of them');
+    expect(sourceOf('The pilots voted on Monday, and nearly 10 percent of them said the pier was safe.', 'said')?.source).toBe('nearly 10 percent of them');
+  });
+});
