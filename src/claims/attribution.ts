@@ -23,7 +23,7 @@ import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
 import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import {
-  CLAUSE_OPENING, CONNECTIVES, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, SUBORDINATE, SUBORDINATORS, TIME_HEAD, TIME_HEAD_WORDS,
+  CLAUSE_OPENING, CONNECTIVES, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD, TIME_HEAD_WORDS,
 } from './words.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
@@ -895,11 +895,40 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
 function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void {
   const { toks, out } = scan;
   const { c } = site;
-  if (out.length) speaker.sameAsPrevious = true;
-  else {
+  const previous = out.at(-1);
+  if (previous) {
+    // "Ever since she endorsed him, Ms. Warren has been a surrogate, attacking …": a statement in a
+    // subordinate clause opening the sentence has its own speaker; the main clause's subject, right
+    // after that clause's comma, speaks here.
+    const later = subjectAfterOpening(toks, previous, c, false);
+    if (rule('source.participle-later-subject', !!later)) describedSubject(toks, later!, c, speaker);
+    else speaker.sameAsPrevious = true;
+  } else {
     const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
     if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
   }
+}
+
+/**
+ * The main clause's subject, right after the comma closing an opening subordinate clause that
+ * holds the statement `previous` ("Ever since she endorsed him, Ms. Warren …"), when it comes
+ * before the token `c`; with `participles`, an opening participle clause counts too ("Asked about
+ * it, Mrs. Lee shook her head and said"). Null otherwise.
+ */
+function subjectAfterOpening(toks: Token[], previous: Raw, c: number, participles: boolean): [number, number] | null {
+  let first = 0;
+  while (first < toks.length && (!toks[first]!.word || /^(?:and|but|ever|even|just|only)$/.test(toks[first]!.lower))) first++;
+  const cueAt = toks.findIndex((x) => x.start >= previous.cue.start);
+  const opener = toks[first];
+  const opening = !!opener && (SUBORDINATORS.has(opener.lower) || (participles && cueAt === first && /(?:ed|ing)$/.test(opener.lower)));
+  const comma = opening && cueAt >= first ? toks.findIndex((x, k) => k > cueAt && k < c && x.text === ',') : -1;
+  const t = toks[comma + 1];
+  if (comma < 0 || !t?.word) return null;
+  // The subject: a name, a determined phrase or a subject pronoun, followed by its verb.
+  const end = /^(?:he|she|they|we|i)$/.test(t.lower) ? comma + 1 : t.cap || DETERMINERS.has(t.lower) ? npRight(toks, comma + 1) : -1;
+  const verb = toks[end + 1];
+  if (end < 0 || end + 1 >= c || !verb?.word || verb.cap || DETERMINERS.has(verb.lower) || (BOUNDARY.has(verb.lower) && !SKIPPABLE.has(verb.lower))) return null;
+  return [comma + 1, end];
 }
 
 /**
@@ -934,6 +963,17 @@ function passiveAgent(toks: Token[], site: CueSite): Span | null {
     const head = end >= 0 ? agentHead(toks, by, end) : null;
     const speaks = (x: Token) => x.cap || personWord(x.lower);
     if (end >= 0 && head && (speaks(head) || (/[^s]s$/.test(head.lower) && !DETERMINERS.has(agentWord.lower)) || toks.slice(by, end + 1).some((x) => x.word && !DETERMINERS.has(x.lower) && speaks(x)))) source = span(toks, by, end);
+  }
+  // "asked by host Bill Maher", "echoed by former Gov. Ann Lee", "criticized by some of his rivals": a
+  // role before a name, or a share of a group of people, is an agent too.
+  if (!source && agentWord?.word && !agentWord.cap && !MEANS.has(agentWord.lower)) {
+    const end = npRight(toks, by);
+    const last = toks[end];
+    const named = end > by && !!last?.cap && (ROLE_LEAD.test(agentWord.lower) || personWord(agentWord.lower));
+    const groupEnd = /^(?:some|many|most|several|few|all|both|one|two|three|dozens|hundreds|thousands)$/.test(agentWord.lower) && agentNext?.lower === 'of' ? npRight(toks, by + 2) : -1;
+    const group = groupEnd > by + 1 && (toks[groupEnd]!.cap || personWord(toks[groupEnd]!.lower) || /(?:als|ents|ers|ors|ists)$/.test(toks[groupEnd]!.lower));
+    if (rule('source.passive-agent-role', named)) source = span(toks, by, end);
+    else if (rule('source.passive-agent-share', group)) source = span(toks, by, groupEnd);
   }
   // "It was reported that…": no source, content after the cue.
   return source;
@@ -1003,6 +1043,9 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
       speaker.source = span(toks, subjectStart, before);
       speaker.contentBefore = subjectStart > 1 && toks[subjectStart - 1]!.text === ',' && cueEnd + 1 >= toks.length - 1;
     }
+  } else if (/^(?:them|us)$/.test(wordBefore.lower) && toks[before - 1]?.lower === 'of' && QUANTITY_NOUNS.has(toks[before - 2]?.lower ?? '') && rule('source.share-of-them', clauseStart(toks, npLeft(toks, before - 2)))) {
+    // "Most of them said", "Nearly 10 percent of them voted": a share of a group named before is the source as written.
+    speaker.source = span(toks, npLeft(toks, before - 2), before);
   } else if ((wordBefore.lower === 'whom' || wordBefore.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
     // "families, many of whom say": the quantified relative is the source as written.
     speaker.source = span(toks, before - 2, before);
@@ -1019,7 +1062,9 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     const previous = out.at(-1);
     const from = previous ? toks.findIndex((x) => x.start >= previous.cue.end) - 1 : 0;
     const sub = wordBefore.word ? subordinateSubject(toks, Math.max(0, from), before) : null;
+    const later = previous && !sub ? subjectAfterOpening(toks, previous, before, true) : null;
     if (rule('source.subordinate-conjunct', !!sub)) speaker.source = span(toks, sub![0], sub![1]);
+    else if (rule('source.conjunct-later-subject', !!later)) describedSubject(toks, later!, before, speaker);
     else if (out.length) speaker.sameAsPrevious = true;
     else {
       const subj = unitSubject(toks);

@@ -129,7 +129,12 @@ export function npLeft(toks: Token[], j: number): number {
     if (NP_INNER_PREPS.has(prev.lower) && i - 2 >= 0 && (toks[i - 2]!.cap || SPEAKER_NOUNS.has(toks[i - 2]!.lower)) && cur.cap) { i--; continue; }
     // "Al Gore said", "De Blasio said", "Van Hollen": a capitalised particle opens the name.
     if (prev.cap && NAME_PARTICLES.has(prev.lower) && cur.cap && !/\.$/.test(prev.text)) { i--; continue; }
-    if (DETERMINERS.has(prev.lower)) { i--; break; }
+    // "The two lawmakers", "all three candidates": a determiner opens the phrase, and chains with one before it.
+    if (DETERMINERS.has(prev.lower)) {
+      i--;
+      if (DETERMINERS.has(toks[i - 1]?.lower ?? '') && !toks[i]!.cap) i--;
+      break;
+    }
     if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
     // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
     if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;
@@ -148,15 +153,25 @@ const LIMITERS = /^(?:about|nearly|almost|roughly|only|approximately|barely|full
 /** Two-word limiters ("at least a dozen members", "more than half of voters"). */
 const LIMITER_PAIRS = /^(?:at least|at most|more than|less than|fewer than|upwards of)$/;
 
+/** A number opening a subject at `i` ("49", "half", "dozens", "a third", "a majority"). */
+function numberWord(toks: readonly Token[], i: number): boolean {
+  const first = toks[i]!;
+  const numberLike = /^\d/.test(first.text) || /^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|dozens|hundreds|thousands|a)$/.test(first.lower);
+  return numberLike && (first.lower !== 'a' || /^(?:third|quarter|fifth|half|dozen|handful|majority|plurality|minority)$/.test(toks[i + 1]?.lower ?? ''));
+}
+
 /**
  * Start of a subject whose number phrase at `i` is limited by the words before it ("only 49
  * percent of Republicans", "at least a dozen members of Congress", "About 1,200 teachers"), when
  * the limiter opens the clause; `i` otherwise.
  */
 function limitedNumber(toks: readonly Token[], i: number): number {
-  const first = toks[i]!;
-  const numberLike = /^\d/.test(first.text) || /^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|dozens|hundreds|thousands|a)$/.test(first.lower);
-  if (!numberLike || (first.lower === 'a' && !/^(?:third|quarter|fifth|half|dozen|handful|majority|plurality|minority)$/.test(toks[i + 1]?.lower ?? ''))) return i;
+  // "At least half of voters", "at least 40 members": the phrase grown leftwards took "least" as a
+  // modifier; the limiter pair opens the subject when the number follows it.
+  if (/^(?:least|most)$/.test(toks[i]!.lower) && i >= 1 && toks[i - 1]!.lower === 'at' && i + 1 < toks.length && numberWord(toks, i + 1)) {
+    return rule('source.at-least-number', clauseStart(toks as Token[], i - 1)) ? i - 1 : i;
+  }
+  if (!numberWord(toks, i)) return i;
   let start = i;
   if (i >= 1 && LIMITERS.test(toks[i - 1]!.lower)) start = i - 1;
   else if (i >= 2 && LIMITER_PAIRS.test(`${toks[i - 2]!.lower} ${toks[i - 1]!.lower}`)) start = i - 2;
@@ -266,6 +281,14 @@ function conjunct(toks: Token[], start: number, end: number): boolean {
   return true;
 }
 
+/** Words opening a coordinated pair ("both … and", "neither … nor", "either … or"). */
+const PAIR_OPENERS = /^(?:both|neither|either)$/;
+
+/** `clauseStart`, or a phrase right after a pair opener that opens a clause ("Both | the Times and …"). */
+function opensPair(toks: Token[], s: number): boolean {
+  return clauseStart(toks, s) || (s > 0 && PAIR_OPENERS.test(toks[s - 1]!.lower) && clauseStart(toks, s - 1));
+}
+
 /**
  * Widens the noun phrase starting at token `s` to the whole subject it belongs to: across
  * modifying prepositional phrases ("Officials in Moscow said", never "Moscow") and coordination
@@ -307,22 +330,30 @@ export function wholeSubject(toks: Token[], s: number): number {
       start -= 2;
       break;
     }
-    if (previous.lower === 'and' || previous.text === '&' || (coordinated && previous.text === ',')) {
+    // "Neither Cruz nor Christie", "either the mayor or her deputy": a correlative pair joins as "and" does.
+    const correlative = (previous.lower === 'nor' || previous.lower === 'or') && (() => {
+      const first = npLeft(toks, start - 2);
+      const opener = previous.lower === 'nor' ? 'neither' : 'either';
+      return first >= 0 && (toks[first]!.lower === opener || toks[first - 1]?.lower === opener);
+    })();
+    if (previous.lower === 'and' || previous.text === '&' || (coordinated && previous.text === ',') || rule('source.correlative-coordination', correlative)) {
       const phraseStart = npLeft(toks, start - 2);
       // "Cooperation and Development", "Jeb Bush and Chris Christie": two names joined are one phrase.
       const names = phraseStart >= 0 && toks[start - 2]!.cap && toks[start]!.cap && previous.lower === 'and' &&
-        (clauseStart(toks, wholeSubject(toks, phraseStart)) || toks.slice(phraseStart, start - 1).some((x) => NP_INNER_PREPS.has(x.lower)));
+        (opensPair(toks, wholeSubject(toks, phraseStart)) || toks.slice(phraseStart, start - 1).some((x) => NP_INNER_PREPS.has(x.lower)));
       // "He criticized the plan and officials said": a conjunct after a verb is its object, not a subject;
       // at a clause start any noun phrase joins ("union members and leaders", "current and former officials").
-      const opening = phraseStart >= 0 && clauseStart(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[start - 2]!) && toks.slice(phraseStart, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
-      if (!names && !(opening && (conjunct(toks, phraseStart, start - 2) || previous.lower === 'and'))) break;
-      if (!names && !clauseStart(toks, wholeSubject(toks, phraseStart))) break;
+      const opening = phraseStart >= 0 && opensPair(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[start - 2]!) && toks.slice(phraseStart, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
+      if (!names && !(opening && (conjunct(toks, phraseStart, start - 2) || previous.lower === 'and' || correlative))) break;
+      if (!names && !opensPair(toks, wholeSubject(toks, phraseStart))) break;
       start = phraseStart;
       coordinated = true;
       continue;
     }
     break;
   }
+  // "Both the Times and the Journal", "Neither Cruz nor Christie": the word opening the pair is the subject's.
+  if (coordinated && rule('source.correlative-coordination', start > 0 && PAIR_OPENERS.test(toks[start - 1]!.lower) && clauseStart(toks, start - 1))) start--;
   return start;
 }
 
@@ -430,6 +461,9 @@ export function skipLeft(toks: Token[], i: number): number {
   return j;
 }
 
+/** Auxiliaries that may follow a subject's description as its verb ("…, is calling for", "…, has said"). */
+const AUXILIARY_AFTER = /^(?:is|was|are|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do)$/;
+
 /** Start of a subject at the beginning of the unit, for "…, saying" and "and added". */
 export function unitSubject(toks: Token[]): [number, number] | null {
   let i = 0;
@@ -470,9 +504,11 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   // "Gary Emineth, a former state party chairman, became a delegate and said": past the apposition.
   if (after?.text === ',') {
     const close = toks.findIndex((x, k) => k > end + 1 && k < end + 20 && x.text === ',');
-    if (close > end + 2 && toks[close + 1]?.word && !BOUNDARY.has(toks[close + 1]!.lower) && /^(?:a|an|the|who|his|her|its|their|former|\d+)$/i.test(toks[end + 2]?.text ?? '')) return [i, end];
+    // ("Ted Cruz, who won Ohio, is calling for …": an auxiliary after the description is the subject's verb.)
+    const verbAfter = toks[close + 1]?.word && (!BOUNDARY.has(toks[close + 1]!.lower) || rule('source.described-before-auxiliary', AUXILIARY_AFTER.test(toks[close + 1]!.lower)));
+    if (close > end + 2 && verbAfter && /^(?:a|an|the|who|his|her|its|their|former|\d+)$/i.test(toks[end + 2]?.text ?? '')) return [i, end];
     // "Ada Roy, vice chair of the board, emailed …": a role word opens the description too.
-    if (close > end + 2 && toks[close + 1]?.word && !BOUNDARY.has(toks[close + 1]!.lower) && rule('source.role-apposition', ROLE_OPENERS.test(toks[end + 2]?.text ?? ''))) return [i, end];
+    if (close > end + 2 && verbAfter && rule('source.role-apposition', ROLE_OPENERS.test(toks[end + 2]?.text ?? ''))) return [i, end];
   }
   // The phrase must be followed by a verb-ish word, not be the object of a preposition.
   if (!after || !after.word) return null;

@@ -127,3 +127,92 @@ describe('a passive agent followed by "for"', () => {
     expect(found.map((s) => (s.source ? text.slice(s.source.start, s.source.end) : null))).toEqual(['opponents']);
   });
 });
+
+describe('a passive agent opening with a role or a share of a group', () => {
+  it('takes a role word before the name with the name ("asked by host Ida Lund")', () => {
+    const text = 'The mayor was asked by host Ida Lund about the pier.';
+    expect(sourceOf(text, 'asked')?.source).toBe('host Ida Lund');
+  });
+
+  it('takes a share of a group of people ("criticized by some of her rivals")', () => {
+    const text = 'The levy was criticized by some of her rivals.';
+    expect(sourceOf(text, 'criticized')?.source).toBe('some of her rivals');
+  });
+
+  it('leaves a means after "by" alone ("by phone")', () => {
+    const text = 'The mayor was asked by phone about the pier.';
+    expect(sourceOf(text, 'asked')?.source ?? null).toBeNull();
+  });
+});
+
+describe('a subject joined by "both … and", "neither … nor", "either … or"', () => {
+  it('is the whole pair with its opening word', () => {
+    const text = 'Both the Harbour Gazette and the Tarn Herald confirmed the closure.';
+    expect(sourceOf(text, 'confirmed')?.source).toBe('Both the Harbour Gazette and the Tarn Herald');
+  });
+
+  it('joins "either … or" as it joins "and"', () => {
+    const text = 'Either the mayor or her deputy said the pier was safe.';
+    expect(sourceOf(text, 'said')?.source).toBe('Either the mayor or her deputy');
+  });
+
+  it('keeps "neither … nor" whole in PolNeAR scope (a negative subject /claim drops)', () => {
+    const text = 'Neither Ivo Brandt nor Ana Poll acknowledged the report.';
+    expect(sourceOf(text, 'acknowledged', { negated: true, actions: true })?.source).toBe('Neither Ivo Brandt nor Ana Poll');
+    expect(sourceOf(text, 'acknowledged')).toBeUndefined();
+  });
+});
+
+describe('a participle after the main clause that follows an opening subordinate clause', () => {
+  it('speaks for the main clause subject, not for the speaker in the opening clause', () => {
+    const text = 'Ever since she endorsed the plan, Mayor Ida Holm has been its loudest voice, warning that the pier will fail.';
+    expect(sourceOf(text, 'warning')?.source).toBe('Mayor Ida Holm');
+  });
+
+  it('still shares the previous speaker when the statements are in one clause', () => {
+    const text = 'Mayor Ida Holm said the pier was safe, adding that it would reopen.';
+    const s = findStatements(text, lines(text), { chooser: null }).find((x) => text.slice(x.cue.start, x.cue.end) === 'adding');
+    expect(s?.claimant).toBe('Mayor Ida Holm');
+  });
+});
+
+describe('a subject opening with two determiners', () => {
+  it('keeps both ("The two lawmakers, however, argue")', () => {
+    const text = 'The two harbour pilots, however, argue that the pier is unsafe.';
+    expect(sourceOf(text, 'argue')?.source).toBe('The two harbour pilots');
+  });
+});
+
+describe('a described subject before an auxiliary', () => {
+  it('speaks through a later "is saying" with its description, as before a bare verb', () => {
+    const text = 'Ivo Brandt, who chairs the harbour board, is saying the pier is safe.';
+    expect(sourceOf(text, 'saying')).toEqual({ source: 'Ivo Brandt, who chairs the harbour board,', claimant: 'Ivo Brandt' });
+  });
+});
+
+describe('a verb after "and" in a main clause that follows an opening clause holding a statement', () => {
+  it('speaks for the main clause subject ("Asked about it, Mayor Holm shook her head and said")', () => {
+    const text = 'Asked about the pier on Monday, Mayor Ida Holm shook her head and said it would close.';
+    expect(sourceOf(text, 'said')?.source).toBe('Mayor Ida Holm');
+  });
+
+  it('still shares the previous speaker within one clause ("Lee said … and added")', () => {
+    const text = 'Ana Lee said the pier was safe and added that it would reopen.';
+    const s = findStatements(text, lines(text), { chooser: null }).find((x) => text.slice(x.cue.start, x.cue.end) === 'added');
+    expect(s?.claimant).toBe('Ana Lee');
+  });
+});
+
+describe('a subject opening with "at least" before a number', () => {
+  it('keeps the limiter and the whole share ("At least half of voters say")', () => {
+    expect(sourceOf('At least half of the dockers in Tarn say the pier is unsafe.', 'say')?.source).toBe('At least half of the dockers in Tarn');
+    expect(sourceOf('At least 40 harbour pilots say the pier is unsafe.', 'say')?.source).toBe('At least 40 harbour pilots');
+  });
+});
+
+describe('a share of a group named before ("most of them")', () => {
+  it('is the source as written, opening its clause', () => {
+    expect(sourceOf('The dockers met at dawn. Most of them said the pier was unsafe.', 'said')?.source).toBe('Most of them');
+    expect(sourceOf('The pilots voted on Monday, and nearly 10 percent of them said the pier was safe.', 'said')?.source).toBe('nearly 10 percent of them');
+  });
+});
