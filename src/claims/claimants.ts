@@ -147,9 +147,9 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
 }
 
 /** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */
-const MENTION_BEFORE_PLAIN = /((?:\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,6})$/u;
+const MENTION_BEFORE_PLAIN = /((?:\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,8})$/u;
 /** Like `MENTION_BEFORE_PLAIN`, with "of", "for", "on" … inside a title ("Secretary of State Jon "). */
-const MENTION_BEFORE = /((?:(?:Secretary|Minister|Director|Chair|Chairman|Chairwoman|Governor|Mayor|Chief|Head|Leader|President|Commissioner|Ambassador|Attorney|Speaker|Chancellor|Dean|Editor|Founder|Member)\s+(?:of|for|on)\s+(?=\p{Lu})|(?:de|del|von|van)\s+(?=\p{Lu})|\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,6})$/u;
+const MENTION_BEFORE = /((?:(?:Secretary|Minister|Director|Chair|Chairman|Chairwoman|Governor|Mayor|Chief|Head|Leader|President|Commissioner|Ambassador|Attorney|Speaker|Chancellor|Dean|Editor|Founder|Member)\s+(?:of|for|on)\s+(?:the\s+)?(?=\p{Lu})|(?:de|del|von|van)\s+(?=\p{Lu})|\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,8})$/u;
 
 /**
  * Claimants met so far in a text, and for each word of their keys the first of them
