@@ -130,6 +130,10 @@ export function npLeft(toks: Token[], j: number): number {
     // "Al Gore said", "De Blasio said", "Van Hollen": a capitalised particle opens the name.
     if (prev.cap && NAME_PARTICLES.has(prev.lower) && cur.cap && !/\.$/.test(prev.text)) { i--; continue; }
     if (DETERMINERS.has(prev.lower)) { i--; break; }
+    // "He Mao, Minister of Trade, said": a capitalised "He" opening the clause before a capitalised word and an
+    // appositive comma is a surname, not the pronoun.
+    if (prev.text === 'He' && i === j && toks[j + 1]?.text === ',' && /^\p{Lu}\p{Ll}+$/u.test(cur.text) && !CUE_VERBS.has(cur.lower) && !BOUNDARY.has(cur.lower) &&
+      (i === 1 || !toks[i - 2]!.word) && rule('source.he-surname', true)) { i--; break; }
     if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
     // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
     if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;
