@@ -37,6 +37,11 @@ describe('pattern 1: a claimant never comes from the headline', () => {
     expect(found(text, true).map((s) => s.claimant)).toEqual(['Irish Minister of the Environment Sean Daly']);
   });
 
+  it('never takes a word opening the clause into the fuller name', () => {
+    const text = 'Ferry Row Deepens\nShould Tarnco fail to pay, the harbour board could sue.\nTarnco said it would pay in full.';
+    expect(found(text, true).map((s) => s.claimant)).toEqual(['Tarnco']);
+  });
+
   it('keeps a fuller name of seven words before the surname whole', () => {
     const text = 'Tariff Talks Stall\nApril 2 - New York Federal Reserve Bank President Paul Dorn spoke at a dinner.\nDorn said the tariff would hurt exports.';
     expect(found(text, true).map((s) => s.claimant)).toEqual(['New York Federal Reserve Bank President Paul Dorn']);
