@@ -371,7 +371,9 @@ export function npRight(toks: Token[], i: number): number {
       break;
     }
     // "Republicans choose", "the actor held": a common verb after the head ends the phrase.
-    if (j > i && !next.cap && COMMON_VERBS.has(next.lower) && !DETERMINERS.has(toks[j]!.lower) && toks[j]!.lower !== "'s" && !SPEAKER_NOUNS.has(next.lower)) break;
+    // ("the task force called for", "the work force said": a verb-like noun followed by the verb is the head.)
+    const verbAfter = toks[j + 2]?.word && !toks[j + 2]!.cap && (CUE_VERBS.has(toks[j + 2]!.lower) || /ed$/.test(toks[j + 2]!.lower)) && !/(?:ly|ed|s)$/.test(next.lower);
+    if (j > i && !next.cap && COMMON_VERBS.has(next.lower) && !verbAfter && !DETERMINERS.has(toks[j]!.lower) && toks[j]!.lower !== "'s" && !SPEAKER_NOUNS.has(next.lower)) break;
     // "The FBI director chastised Clinton", "diplomats almost": a verb or an adverb after the head ends the phrase.
     if (j > i && !next.cap && !DETERMINERS.has(toks[j]!.lower) && !SPEAKER_NOUNS.has(next.lower) && toks[j]!.lower !== "'s" &&
       ((/ed$/.test(next.lower) && (!toks[j + 2] || !toks[j + 2]!.word || toks[j + 2]!.cap || DETERMINERS.has(toks[j + 2]!.lower) || PRONOUNS.has(toks[j + 2]!.lower) || BOUNDARY.has(toks[j + 2]!.lower))) ||

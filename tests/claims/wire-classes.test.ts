@@ -202,3 +202,10 @@ describe('a capitalised "He" before a name and an appositive (source.he-surname)
     expect(found('He said the levy would fall next year.')).toEqual(['said|He|the levy would fall next year']);
   });
 });
+
+describe('a verb-like noun before the verb (npRight)', () => {
+  it('is the head of the subject: "the task force called … and said"', () => {
+    const text = 'In its report, the harbour task force called for new fees and said the pier was unsafe.';
+    expect(findStatements(text, productSentences(text), PRODUCT).map((s) => s.claimant)).toEqual(['harbour task force']);
+  });
+});
