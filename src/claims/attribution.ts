@@ -23,7 +23,7 @@ import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
 import { ACTION_WITH_TO, INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import {
-  CLAUSE_OPENING, CONNECTIVES, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD, TIME_HEAD_WORDS,
+  CLAUSE_OPENING, CONNECTIVES, DATED, DATING, INTRO_WORDS, MONTH, OBJECT_HEAD, QUANT_SUBJECTS, QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD, TIME_HEAD_WORDS, US_STATES,
 } from './words.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, NOMINAL_CUES, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
@@ -230,8 +230,10 @@ function stateAt(toks: readonly Token[], i: number): number {
   const t = toks[i];
   if (!t?.word) return -1;
   if (/^(?:[NSW]\.[A-Z]|R\.I|D\.C)\.?$/.test(t.text)) return toks[i + 1]?.text === '.' && !t.text.endsWith('.') ? i + 1 : i;
-  if (!STATE_ABBREVIATIONS.has(t.text)) return -1;
-  return toks[i + 1]?.text === '.' && t.text.length <= 5 && !/^(?:Texas|Ohio|Iowa|Utah|Maine)$/.test(t.text) ? i + 1 : i;
+  // "West Virginia", "New York": a state of two words.
+  if (toks[i + 1]?.word && US_STATES.has(`${t.text} ${toks[i + 1]!.text}`)) return i + 1;
+  if (!STATE_ABBREVIATIONS.has(t.text) && !US_STATES.has(t.text)) return -1;
+  return toks[i + 1]?.text === '.' && t.text.length <= 5 && !US_STATES.has(t.text) ? i + 1 : i;
 }
 
 /** Lower-case words that open a speaker's title before a name ("former Gov. …", "election lawyer …"). */
@@ -1192,7 +1194,12 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
       speaker.source = { start: toks[lead]!.start, end: speaker.source.end };
     }
     // "Mr. Regalado, 69,": an age describes the speaker but names no one.
-    if (phraseStart === open + 1 && phraseStart >= 0 && !/^\d/.test(toks[phraseStart]!.text)) speaker.apposition = [name, span(toks, phraseStart, before - 1)];
+    // "The mayor of Elkton, South Dakota, said": a state after its town is the place's, no appositive naming the speaker.
+    const townState = !!toks[open - 1]?.cap && stateAt(toks, phraseStart) === before - 1;
+    if (phraseStart === open + 1 && phraseStart >= 0 && !/^\d/.test(toks[phraseStart]!.text)) {
+      if (rule('claimant.town-state-not-apposition', townState)) speaker.name = span(toks, subjectStart, before - 1);
+      else speaker.apposition = [name, span(toks, phraseStart, before - 1)];
+    }
   } else if (phraseStart >= 0 && clauseStart(toks, phraseStart)) {
     // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
     // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").

@@ -147,9 +147,9 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
 }
 
 /** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */
-const MENTION_BEFORE_PLAIN = /((?:\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,6})$/u;
+const MENTION_BEFORE_PLAIN = /((?:\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,8})$/u;
 /** Like `MENTION_BEFORE_PLAIN`, with "of", "for", "on" … inside a title ("Secretary of State Jon "). */
-const MENTION_BEFORE = /((?:(?:Secretary|Minister|Director|Chair|Chairman|Chairwoman|Governor|Mayor|Chief|Head|Leader|President|Commissioner|Ambassador|Attorney|Speaker|Chancellor|Dean|Editor|Founder|Member)\s+(?:of|for|on)\s+(?=\p{Lu})|(?:de|del|von|van)\s+(?=\p{Lu})|\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,6})$/u;
+const MENTION_BEFORE = /((?:(?:Secretary|Minister|Director|Chair|Chairman|Chairwoman|Governor|Mayor|Chief|Head|Leader|President|Commissioner|Ambassador|Attorney|Speaker|Chancellor|Dean|Editor|Founder|Member)\s+(?:of|for|on)\s+(?:the\s+)?(?=\p{Lu})|(?:de|del|von|van)\s+(?=\p{Lu})|\p{Lu}[\p{L}’'-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|ambassador|official)\s+){1,8})$/u;
 
 /**
  * Claimants met so far in a text, and for each word of their keys the first of them
@@ -205,12 +205,14 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[at + word.length] ?? '')) continue;
     // A headline, caption or teaser names people in its own words ("Neighbour Who Sued Smith"): never a fuller name.
     if (rule('claimant.not-from-headline', offBody(at))) continue;
-    const window = text.slice(Math.max(0, at - 80), at);
+    // A name never runs over a line break (the headline's last words are no part of the body's first name).
+    const window = text.slice(Math.max(0, at - 80), at).replace(/^[\s\S]*\n/, '');
     let found = MENTION_BEFORE.exec(window);
     // "Secretary of State Jon Husted": a title with "of" belongs to the run, never cut to "State Jon Husted".
     if (found && /\s(?:of|for|on|de|del|von|van)\s/.test(found[1]!) && !rule('claimant.title-with-of', true)) found = MENTION_BEFORE_PLAIN.exec(window);
     if (!found) continue;
-    const mention = clean(`${found[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To)\s+)+/, ''));
+    // "Should Texaco fail to …", "If Exxon bids": a word opening the clause before the name is no part of it.
+    const mention = clean(`${found[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To|Should|Would|Could|Had|Were|Did|Does|Must|If|Unless|Although|Though|Since|Because|Once|Under|For|With|From|By)\s+)+/, ''));
     if (mention.split(/\s+/).length > 1) {
       scan.mention = mention;
       scan.at = at;

@@ -135,6 +135,10 @@ export function npLeft(toks: Token[], j: number): number {
       if (DETERMINERS.has(toks[i - 1]?.lower ?? '') && !toks[i]!.cap) i--;
       break;
     }
+    // "He Mao, Minister of Trade, said": a capitalised "He" opening the clause before a capitalised word and an
+    // appositive comma is a surname, not the pronoun.
+    if (prev.text === 'He' && i === j && toks[j + 1]?.text === ',' && /^\p{Lu}\p{Ll}+$/u.test(cur.text) && !CUE_VERBS.has(cur.lower) && !BOUNDARY.has(cur.lower) &&
+      (i === 1 || !toks[i - 2]!.word) && rule('source.he-surname', true)) { i--; break; }
     if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
     // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
     if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;
@@ -398,7 +402,9 @@ export function npRight(toks: Token[], i: number): number {
       break;
     }
     // "Republicans choose", "the actor held": a common verb after the head ends the phrase.
-    if (j > i && !next.cap && COMMON_VERBS.has(next.lower) && !DETERMINERS.has(toks[j]!.lower) && toks[j]!.lower !== "'s" && !SPEAKER_NOUNS.has(next.lower)) break;
+    // ("the task force called for", "the work force said": a verb-like noun followed by the verb is the head.)
+    const verbAfter = toks[j + 2]?.word && !toks[j + 2]!.cap && (CUE_VERBS.has(toks[j + 2]!.lower) || /ed$/.test(toks[j + 2]!.lower)) && !/(?:ly|ed|s)$/.test(next.lower);
+    if (j > i && !next.cap && COMMON_VERBS.has(next.lower) && !verbAfter && !DETERMINERS.has(toks[j]!.lower) && toks[j]!.lower !== "'s" && !SPEAKER_NOUNS.has(next.lower)) break;
     // "The FBI director chastised Clinton", "diplomats almost": a verb or an adverb after the head ends the phrase.
     if (j > i && !next.cap && !DETERMINERS.has(toks[j]!.lower) && !SPEAKER_NOUNS.has(next.lower) && toks[j]!.lower !== "'s" &&
       ((/ed$/.test(next.lower) && (!toks[j + 2] || !toks[j + 2]!.word || toks[j + 2]!.cap || DETERMINERS.has(toks[j + 2]!.lower) || PRONOUNS.has(toks[j + 2]!.lower) || BOUNDARY.has(toks[j + 2]!.lower))) ||

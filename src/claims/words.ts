@@ -457,3 +457,12 @@ const objects = parse(OBJECT_HEADS, ['claim', 'proposal', 'refusal', 'campaign',
 
 /** The object-head lists by kind. */
 export const OBJECT_HEAD: ReadonlyMap<string, ReadonlySet<string>> = new Map([...objects].map(([kind, words]) => [kind, new Set(words)]));
+
+/** The US states by their full names, as written after a town ("Elkton, South Dakota"). */
+export const US_STATES: ReadonlySet<string> = new Set([
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia',
+  'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland',
+  'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey',
+  'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina',
+  'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming',
+]);

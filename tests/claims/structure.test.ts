@@ -31,6 +31,21 @@ describe('pattern 1: a claimant never comes from the headline', () => {
     const text = 'Ferry Row Deepens\nHarbour chief Ilse Marten visited the yard on Monday.\n"We are not closing," Marten said.';
     expect(found(text, true).map((s) => s.claimant)).toEqual(['Ilse Marten']);
   });
+
+  it('keeps "of the" inside a title of the fuller name', () => {
+    const text = 'Tariff Talks Stall\nThe plan was welcomed by Irish Minister of the Environment Sean Daly on Monday.\nDaly said the tariff talks had stalled.';
+    expect(found(text, true).map((s) => s.claimant)).toEqual(['Irish Minister of the Environment Sean Daly']);
+  });
+
+  it('never takes a word opening the clause into the fuller name', () => {
+    const text = 'Ferry Row Deepens\nShould Tarnco fail to pay, the harbour board could sue.\nTarnco said it would pay in full.';
+    expect(found(text, true).map((s) => s.claimant)).toEqual(['Tarnco']);
+  });
+
+  it('keeps a fuller name of seven words before the surname whole', () => {
+    const text = 'Tariff Talks Stall\nApril 2 - New York Federal Reserve Bank President Paul Dorn spoke at a dinner.\nDorn said the tariff would hurt exports.';
+    expect(found(text, true).map((s) => s.claimant)).toEqual(['New York Federal Reserve Bank President Paul Dorn']);
+  });
 });
 
 describe('pattern 5: titles and gender agree in coreference', () => {

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findStatements, type FindOptions } from '../../src/claims/attribution.js';
 import { switchRulesOff, type RuleId } from '../../src/claims/rules.js';
+import { tokenize } from '../../src/claims/tokens.js';
 import { productSentences } from '../helpers/sentences.js';
 
 /** What `/claim` reads, rules only. */
@@ -163,5 +164,48 @@ describe('a time phrase after the speaker\'s name (claimant.time-tail)', () => {
   });
   it('leaves a longer time phrase whole ("data from September last year")', () => {
     expect(claimants('According to harbour data from September last year, fees rose.')).toEqual(['harbour data from September last year|fees rose']);
+  });
+});
+
+describe('an all-caps headline\'s possessive "\'S" (tokenizer)', () => {
+  it('is the owner\'s mark, never a word "S" opening the source', () => {
+    const rows = found("U.S. COMMERCE'S WELLS SAYS TARIFF TO STAY\nThe tariff stays.", true);
+    expect(rows.map((r) => r.split('|')[1])).toEqual(["U.S. COMMERCE'S WELLS"]);
+  });
+  it('leaves a quoted capital "S" a word of its own', () => {
+    expect(tokenize("Grade 'S' is rare.").map((t) => t.text)).toEqual(['Grade', "'", 'S', "'", 'is', 'rare', '.']);
+  });
+});
+
+describe('a state after its town before the cue (claimant.town-state-not-apposition)', () => {
+  const text = 'The mayor of Elkton, South Dakota, said the levy would fall.';
+  it('is part of the place, no appositive naming the speaker', () => {
+    expect(found(text)).toEqual(['said|The mayor of Elkton, South Dakota,|the levy would fall']);
+    const claimants = findStatements(text, productSentences(text), PRODUCT).map((s) => s.claimant);
+    expect(claimants).toEqual(['mayor of Elkton, South Dakota']);
+    switchRulesOff(['claimant.town-state-not-apposition']);
+    expect(findStatements(text, productSentences(text), PRODUCT).map((s) => s.claimant)).toEqual(['South Dakota (mayor of Elkton)']);
+  });
+  it('leaves a person named after a description an appositive', () => {
+    const other = 'The mayor of Elkton, Dana Price, said the levy would fall.';
+    expect(findStatements(other, productSentences(other), PRODUCT).map((s) => s.claimant)).toEqual(['Dana Price (mayor of Elkton)']);
+  });
+});
+
+describe('a capitalised "He" before a name and an appositive (source.he-surname)', () => {
+  const text = 'He Mao, Minister of Trade, said the levy would fall next year.';
+  it('is a surname, not the pronoun', () => {
+    expect(found(text)).toEqual(['said|He Mao, Minister of Trade,|the levy would fall next year']);
+    expect(without('source.he-surname', text)).toEqual(['said|Minister of Trade|the levy would fall next year']);
+  });
+  it('leaves "He" before a verb the pronoun', () => {
+    expect(found('He said the levy would fall next year.')).toEqual(['said|He|the levy would fall next year']);
+  });
+});
+
+describe('a verb-like noun before the verb (npRight)', () => {
+  it('is the head of the subject: "the task force called … and said"', () => {
+    const text = 'In its report, the harbour task force called for new fees and said the pier was unsafe.';
+    expect(findStatements(text, productSentences(text), PRODUCT).map((s) => s.claimant)).toEqual(['harbour task force']);
   });
 });
