@@ -45,15 +45,15 @@ describe('cue tagger', () => {
     expect(found(text, makeTagger(HAND))).toEqual(['ruled <- Judge Marlow']);
   });
 
-  it('with the shipped weights, proposes a cue the rules leave alone, with its source ("Mr. Lund plans to"), and joins an adverb to a rules\' cue ("has repeatedly questioned")', () => {
+  it('with the shipped weights, proposes a cue the rules leave alone, with its source ("The Harbour Trust estimates"), and joins an adverb to a rules\' cue ("has repeatedly questioned")', () => {
     const shipped = shippedTagger();
     expect(shipped).not.toBeNull();
     // (Which cue the weights propose moves with retraining: "pushed for" before h/attr6's rules, "angry
     // about" before the ranker's weights were averaged over shuffle seeds, "are worried" before stop 27's rules,
-    // "as Mr. Lund observed" before the word classes.)
-    const plans = 'Mr. Lund plans to reopen the pier.';
-    expect(found(plans, null)).toEqual([]);
-    expect(found(plans, shipped)).toEqual(['plans <- Mr. Lund']);
+    // "as Mr. Lund observed" before the word classes, "Mr. Lund plans to" before stop 28's rules.)
+    const estimates = 'The Harbour Trust estimates that fees will double.';
+    expect(found(estimates, null)).toEqual([]);
+    expect(found(estimates, shipped)).toEqual(['estimates <- The Harbour Trust']);
     // PolNeAR's cue takes in the auxiliary and adverb before the verb; the rules' cue is the verb alone.
     const questioned = 'The mayor has repeatedly questioned whether the audit was fair.';
     expect(found(questioned, null)).toEqual(['questioned <- The mayor']);
