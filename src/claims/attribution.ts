@@ -222,10 +222,10 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
   return last < end + 40 ? (toks[last]!.word ? last : last - 1) : end;
 }
 
-/** US states as the wires write them after a town ("Tampa, Fla.", "Albany, N.Y.", "Austin, Texas"). */
-const STATE_ABBREVIATIONS = new Set([...OTHER_ABBREVIATIONS.slice(OTHER_ABBREVIATIONS.indexOf('Md')), 'Texas', 'Ohio', 'Iowa', 'Utah', 'Maine', 'Alaska', 'Hawaii', 'Idaho']);
+/** US states abbreviated as the wires write them after a town ("Tampa, Fla.", "Albany, N.Y."); full names are `US_STATES`. */
+const STATE_ABBREVIATIONS = new Set(OTHER_ABBREVIATIONS.slice(OTHER_ABBREVIATIONS.indexOf('Md')));
 
-/** Index of the last token of a state name at token `i` (its point included), or -1. */
+/** Index of the last token of a state name at token `i` ("Fla.", "Texas", "West Virginia"; its point included), or -1. */
 function stateAt(toks: readonly Token[], i: number): number {
   const t = toks[i];
   if (!t?.word) return -1;

@@ -6,7 +6,7 @@
 import type { Span } from '../core/types.js';
 import { placeFor } from '../topics/places.js';
 import { rule } from './rules.js';
-import { INTRO_WORDS } from './words.js';
+import { CALENDAR_NAMES, INTRO_WORDS } from './words.js';
 import type { RawStatement, Statement } from './types.js';
 
 /** A resolved claimant: display name, lower-case keys for matching, whether it is a person or a group of several. */
@@ -59,12 +59,14 @@ export function claimantKey(name: string): string {
     .join(' ');
 }
 
-/** Removes a leading article, a trailing possessive and stray punctuation from a source as written. */
+/** Month and weekday names as written ("January", "Monday"). */
+const CALENDAR = CALENDAR_NAMES.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
 /** A time phrase closing a source ("… in January", "… on Tuesday", "… last week"). */
+const TIME_TAIL = new RegExp(`\\s+(?:in|on|last|this|earlier this|late|early)\\s+(?:${CALENDAR}|week|month|year)$`);
 /** What ends a longer time phrase, so that a time tail after it is left whole ("from September last year"). */
-const TIME_TAIL_AFTER = /(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)$/;
-const TIME_TAIL = /\s+(?:in|on|last|this|earlier this|late|early)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)$/;
+const TIME_TAIL_AFTER = new RegExp(`(?:${CALENDAR}|\\d)$`);
 
+/** Removes a leading article, a trailing possessive and stray punctuation from a source as written. */
 function clean(s: string): string {
   // "Later Secretary of State Jon Husted told …": a sentence adverb opening the sentence is no part of the name.
   const opening = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(s);

@@ -260,6 +260,8 @@ export const DATED = whole(time.get('before-that')!);
 export const DATING = whole(time.get('dating')!);
 /** Full month names. */
 export const MONTH = whole(time.get('month')!);
+/** Full month and weekday names, lower-case ("january", "monday"). */
+export const CALENDAR_NAMES: readonly string[] = [...time.get('month')!, ...Object.keys(WEEKDAYS)];
 
 /** Words opening a subordinate or participial phrase inside commas ("…, after winning Ohio, …"). */
 export const SUBORDINATE = set(clause, 'subordinate');
