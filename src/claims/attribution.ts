@@ -236,6 +236,11 @@ function stateAt(toks: readonly Token[], i: number): number {
   return toks[i + 1]?.text === '.' && t.text.length <= 5 && !US_STATES.has(t.text) ? i + 1 : i;
 }
 
+/** Whether tokens `start`..`end` are a state named after a capitalised town and its comma ("Dallas, Texas", "Elkton, South Dakota"). */
+function stateAfterTown(toks: readonly Token[], start: number, end: number): boolean {
+  return toks[start - 1]?.text === ',' && !!toks[start - 2]?.cap && stateAt(toks, start) === end;
+}
+
 /** Lower-case words that open a speaker's title before a name ("former Gov. …", "election lawyer …"). */
 const ROLE_LEAD = /^(?:former|retired|then|longtime|veteran|senior|top|acting|interim|deputy|chief|state|election|campaign|master|conservative|liberal|progressive|republican|democratic|independent|political|party|civil|rights|pollster|strategist|activist|lawyer|attorney|professor|economist|analyst|historian|author|columnist|commentator|host|anchor|reporter|editor|pastor|rev\.?|ex-\w+)$/;
 
@@ -1194,17 +1199,16 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
       speaker.source = { start: toks[lead]!.start, end: speaker.source.end };
     }
     // "Mr. Regalado, 69,": an age describes the speaker but names no one.
-    // "The mayor of Elkton, South Dakota, said": a state after its town is the place's, no appositive naming the speaker.
-    const townState = !!toks[open - 1]?.cap && stateAt(toks, phraseStart) === before - 1;
     if (phraseStart === open + 1 && phraseStart >= 0 && !/^\d/.test(toks[phraseStart]!.text)) {
-      if (rule('claimant.town-state-not-apposition', townState)) speaker.name = span(toks, subjectStart, before - 1);
+      // "The mayor of Elkton, South Dakota, said": a state after its town is the place's, no appositive naming the speaker.
+      if (rule('claimant.town-state-not-apposition', stateAfterTown(toks, phraseStart, before - 1))) speaker.name = span(toks, subjectStart, before - 1);
       else speaker.apposition = [name, span(toks, phraseStart, before - 1)];
     }
   } else if (phraseStart >= 0 && clauseStart(toks, phraseStart)) {
     // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
     // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").
     // ("the Hunt family of Dallas, Texas, told": a state after its town is no subject; the subject runs over both.)
-    if (rule('source.town-with-state', toks[phraseStart - 1]?.text === ',' && !!toks[phraseStart - 2]?.cap && stateAt(toks, phraseStart) === before - 1)) {
+    if (rule('source.town-with-state', stateAfterTown(toks, phraseStart, before - 1))) {
       const start = wholeSubject(toks, npLeft(toks, phraseStart - 2));
       if (start >= 0 && start < phraseStart - 2 && clauseStart(toks, start)) speaker.source = span(toks, start, before - 1);
       return;
