@@ -20,6 +20,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../src/claims/model/ranker.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** How many of the most frequent words get a class. */
@@ -30,18 +31,6 @@ const MID = 256;
 const COARSE = 64;
 /** k-means rounds at each level. */
 const ROUNDS = 20;
-
-/** A seeded generator (mulberry32): the same seed gives the same draws everywhere. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Scales each row of `m` (n rows of d) to length 1, in place. */
 function normalise(m: Float64Array, n: number, d: number): void {
@@ -67,7 +56,7 @@ function dot(a: Float64Array, i: number, b: Float64Array, k: number, d: number):
  * generator, then ROUNDS rounds of assign and re-centre. Returns each row's class.
  */
 function kmeans(m: Float64Array, weight: Float64Array, n: number, d: number, k: number, seed: number): Int32Array {
-  const next = rng(seed);
+  const next = seededRandom(seed);
   const c = new Float64Array(k * d);
   // k-means++: each new centre drawn with odds of its (1 - cosine) to the nearest centre so far, times its weight.
   const far = new Float64Array(n).fill(Infinity);

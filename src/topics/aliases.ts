@@ -8,6 +8,7 @@
  * Possessives ("Jobs'", "Apple's") are matched by the alias patterns of `./index.ts`.
  */
 import type { Library } from '../core/ports.js';
+import { escapeRegExp as escape, isAscii, wholeWord } from './word-pattern.js';
 
 /** What the corpus taught about one subject. */
 export interface LearnedAliases {
@@ -38,8 +39,6 @@ const GENERIC = new Set(
 /** Titles that come before a surname, not part of it. */
 const NOT_SURNAME = /^(?:Jr|Sr|II|III|IV|Inc|Corp|Co|Ltd|Plc)\.?$/;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ASCII = /^[\x00-\x7f]*$/;
 const isAcronym = (s: string) => /^[\p{Lu}\d][\p{Lu}\d&.]{1,7}$/u.test(s) && /\p{Lu}.*\p{Lu}|\p{Lu}.*&/u.test(s);
 const capitalised = (w: string) => /^\p{Lu}/u.test(w);
 
@@ -121,14 +120,11 @@ function writtenForm(texts: string[], subject: string): string | undefined {
   // classes finds the same matches (and compiles in a fraction of the time). Each pattern is built when first needed.
   let unicode: RegExp | undefined;
   let plain: RegExp | undefined;
-  const asciiSubject = ASCII.test(subject);
+  const asciiSubject = isAscii(subject);
   const counts = new Map<string, number>();
   let total = 0;
   for (const t of texts) {
-    const re =
-      asciiSubject && ASCII.test(t)
-        ? (plain ??= new RegExp(`(?<![A-Za-z0-9])${pattern}(?![A-Za-z0-9])`, 'gi'))
-        : (unicode ??= new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu'));
+    const re = asciiSubject && isAscii(t) ? (plain ??= wholeWord(pattern, 'gi', true)) : (unicode ??= wholeWord(pattern, 'gi'));
     for (const m of t.matchAll(re)) {
       const form = m[0].replace(/\s+/g, ' ');
       counts.set(form, (counts.get(form) ?? 0) + 1);
@@ -191,7 +187,7 @@ function shortForm(texts: string[], words: string[]): string | undefined {
   if (!candidate || candidate.length < 3) return undefined;
   // Used alone (not as part of the full name) in the articles that name it in full.
   const full = new RegExp(words.map(escape).join('\\s+'), 'u');
-  const alone = new RegExp(`(?<![\\p{L}\\p{N}])${escape(candidate)}(?![\\p{L}\\p{N}])`, 'gu');
+  const alone = wholeWord(escape(candidate), 'g');
   let uses = 0;
   for (const t of texts) {
     if (!full.test(t)) continue;

@@ -8,6 +8,7 @@ import type { Library } from '../core/ports.js';
 import { corpusTopics } from './corpus-topics.js';
 import { listTopics, normaliseTopic } from './index.js';
 import { placeFor } from './places.js';
+import { escapeRegExp as escape, isAscii, wholeWord } from './word-pattern.js';
 
 /** Words that never make a topic on their own: function words and the verbs of reporting. */
 const COMMON_WORDS = new Set(
@@ -33,7 +34,6 @@ export interface CommonTopic {
 /** A topic word written as an acronym ("WHO", "IT") or naming a place is a subject whatever its letters. */
 const isSubjectWord = (word: string): boolean => (word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word)) || placeFor(word) !== undefined;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Most words whose sample hits are remembered per library version. */
 const WORD_MEMO_SIZE = 2000;
@@ -68,13 +68,12 @@ function spreadSample(library: Library): SpreadSample {
   const step = Math.max(1, Math.floor(all.length / SHARE.sample));
   const texts: string[] = [];
   for (let i = 0; i < all.length && texts.length < SHARE.sample; i += step) texts.push(all[i]!.text.slice(0, SHARE.charsPerArticle));
-  const lower = texts.map((t) => (ASCII.test(t) ? t.toLowerCase() : null));
+  const lower = texts.map((t) => (isAscii(t) ? t.toLowerCase() : null));
   const sample: SpreadSample = { version: library.version, size: all.length, texts, lower };
   samples.set(library, sample);
   return sample;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
 /** A word of ASCII letters and digits only (what `tooCommonTopic` splits a topic into, when it is ASCII). */
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
@@ -102,7 +101,7 @@ function sampleHits(library: Library, word: string): Uint8Array {
   if (known) return known;
   // Built only for a text the word index does not answer (a Unicode pattern takes a millisecond or more to build).
   let built: RegExp | undefined;
-  const pattern = () => (built ??= new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'iu'));
+  const pattern = () => (built ??= wholeWord(escape(word), 'i'));
   const sample = spreadSample(library);
   const { texts } = sample;
   const hits = new Uint8Array(texts.length);

@@ -6,6 +6,7 @@
 import type { Library } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 import { PLACES, placeFor } from './places.js';
+import { escapeRegExp as escape } from './word-pattern.js';
 
 /** What a corpus supports as topics. */
 export interface CorpusTopics {
@@ -24,7 +25,6 @@ const MIN_ARTICLES = 2;
 
 const cache = new WeakMap<Library, { version: string; topics: CorpusTopics }>();
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PLACE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(${PLACES.flatMap((p) => p.aliases)
     .sort((a, b) => b.length - a.length)

@@ -9,6 +9,7 @@ import { stripInvisible } from '../search/tokenize.js';
 import { placeFor } from './places.js';
 import { corpusTopics } from './corpus-topics.js';
 import { isKindPhrase, learnAliases, type LearnedAliases } from './aliases.js';
+import { escapeRegExp as escape, isAscii, wholeWord } from './word-pattern.js';
 import type { Article } from '../core/types.js';
 
 /**
@@ -142,9 +143,6 @@ function learnedFor(library: Library, piece: string): LearnedAliases {
   return learned;
 }
 
-/** Escapes a string for use inside a RegExp. */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** One alias as a pattern: proper nouns match as capitalised or upper-case, other words in any case, with plural/possessive endings. */
 function aliasPattern(alias: string): { source: string; caseSensitive: boolean } {
   const words = alias.split(/\s+/).map(escape).join('\\s+');
@@ -184,14 +182,11 @@ function aliasRegexes(aliases: string[], ascii = false): RegExp[] {
     const p = aliasPattern(a);
     (p.caseSensitive ? sensitive : insensitive).push(p.source);
   }
-  const [before, after, u] = ascii ? ['(?<![A-Za-z0-9])', '(?![A-Za-z0-9])', ''] : ['(?<![\\p{L}\\p{N}])', '(?![\\p{L}\\p{N}])', 'u'];
   return [
-    sensitive.length ? new RegExp(`${before}(?:${sensitive.join('|')})${after}`, u) : null,
-    insensitive.length ? new RegExp(`${before}(?:${insensitive.join('|')})${after}`, `i${u}`) : null,
+    sensitive.length ? wholeWord(`(?:${sensitive.join('|')})`, '', ascii) : null,
+    insensitive.length ? wholeWord(`(?:${insensitive.join('|')})`, 'i', ascii) : null,
   ].filter((r): r is RegExp => r !== null);
 }
-
-const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * A test of whether a text names any of `aliases` (their patterns, see `aliasPattern`). A match
@@ -202,14 +197,14 @@ const ASCII = /^[\x00-\x7f]*$/;
  * tried with ASCII patterns (`aliasRegexes`); each set of patterns is built when first needed.
  */
 function mentionTest(aliases: string[]): (text: string) => boolean {
-  const asciiAliases = aliases.every((a) => ASCII.test(a));
+  const asciiAliases = aliases.every(isAscii);
   let unicode: { res: RegExp[]; sticky: RegExp[] } | undefined;
   let plain: { res: RegExp[]; sticky: RegExp[] } | undefined;
   const compiled = (ascii: boolean) => {
     const res = aliasRegexes(aliases, ascii);
     return { res, sticky: res.map((r) => new RegExp(r.source, `${r.flags}y`)) };
   };
-  const patterns = (text: string) => (asciiAliases && ASCII.test(text) ? (plain ??= compiled(true)) : (unicode ??= compiled(false)));
+  const patterns = (text: string) => (asciiAliases && isAscii(text) ? (plain ??= compiled(true)) : (unicode ??= compiled(false)));
   const stems = [...new Set(aliases.map((a) => a.toLowerCase().split(/\s+/)[0]!.replace(/(?<=\w{4})s$/, '')))];
   // An empty first word (an alias of spaces) starts anywhere: such a list is tested whole.
   const whole = stems.includes('');

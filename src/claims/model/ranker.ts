@@ -28,8 +28,8 @@ export function scoreOf(weights: ReadonlyMap<string, number>, features: readonly
   return s;
 }
 
-/** A small seeded generator (mulberry32), so a shuffle is the same on every run. */
-function random(seed: number): () => number {
+/** A small seeded generator (mulberry32), so a shuffle (or any other draw) is the same on every run. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -91,7 +91,7 @@ function perceptron(encoded: ReadonlyArray<{ gold: number; features: Int32Array[
   // Averaging by the usual trick: u sums c·update, the average is w − u/c.
   const u = new Float64Array(size);
   const order = encoded.map((_, i) => i);
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   let c = 1;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

@@ -1,0 +1,21 @@
+/**
+ * Building blocks of the topic modules' whole-word patterns. A pattern with Unicode letter and digit
+ * classes as its word boundaries costs a millisecond or two to compile in Node 20; in an ASCII text
+ * those classes are exactly [A-Za-z0-9], so an ASCII pattern tried on ASCII texts finds the same
+ * matches (case folding maps no ASCII letter to another ASCII one) at a fraction of the cost.
+ */
+
+/** Escapes a string for use inside a RegExp. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether a string is all ASCII. */
+export const isAscii = (s: string): boolean => /^[\x00-\x7f]*$/.test(s);
+
+/**
+ * `source` as a whole word: no letter or digit right before or after it. With `ascii` the
+ * boundaries are [A-Za-z0-9] and no flag `u` is added — only for ASCII `source` tried on ASCII
+ * texts; otherwise they are Unicode's letters and digits, with flag `u`.
+ */
+export function wholeWord(source: string, flags: string, ascii = false): RegExp {
+  return ascii ? new RegExp(`(?<![A-Za-z0-9])${source}(?![A-Za-z0-9])`, flags) : new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, `${flags}u`);
+}
