@@ -71,6 +71,7 @@ export function cueFeatures(toks: readonly Token[], cue: CueCandidate): string[]
     ruleHead = `${headClass(toks[rule[1]]!)}|len=${bucket(rule[1] - rule[0] + 1)}|${rule[0] > cue.cueEnd ? 'A' : 'B'}`;
     beforeRule = word(toks[rule[0] - 1]);
   }
+  const [fine, mid] = classOf(t);
   return [
     `N:lemma=${cue.lemma}`,
     `N:w=${t.lower}`,
@@ -80,8 +81,8 @@ export function cueFeatures(toks: readonly Token[], cue: CueCandidate): string[]
     `N:beforeRule=${beforeRule}`,
     `N:ruleHead=${ruleHead}|cls=${cls}`,
     `N:nested=${cue.nested}|cls=${cls}|order=${Math.min(cue.order, 2)}`,
-    `N:c=${classOf(t)[0]}`,
-    `N:ruleHeadc=${ruleHead}|c=${classOf(t)[1]}`,
+    `N:c=${fine}`,
+    `N:ruleHeadc=${ruleHead}|c=${mid}`,
   ];
 }
 
@@ -102,6 +103,7 @@ export function spanFeatures(toks: readonly Token[], cue: CueCandidate, cand: [n
   const pa = toks[b + 1];
   const pb = toks[a - 1];
   const rule = !!cue.rule && cue.rule[0] === a && cue.rule[1] === b;
+  const [cueFine, cueMid] = classOf(toks[cue.c]!);
   return [
     `S:first=${word(toks[a])}`,
     `S:last=${word(toks[b])}|${side}`,
@@ -112,8 +114,8 @@ export function spanFeatures(toks: readonly Token[], cue: CueCandidate, cand: [n
     `S:gap=${gap.join(' ')}|${side}`,
     `S:dist=${bucket(dist)}|${side}|lemma=${cue.lemma}`,
     `S:rule=${rule}|lemma=${cue.lemma}`,
-    `S:distc=${bucket(dist)}|${side}|c=${classOf(toks[cue.c]!)[0]}`,
-    `S:rulec=${rule}|c=${classOf(toks[cue.c]!)[1]}`,
+    `S:distc=${bucket(dist)}|${side}|c=${cueFine}`,
+    `S:rulec=${rule}|c=${cueMid}`,
     `S:headc=${classOf(toks[h]!)[1]}|${side}`,
   ];
 }

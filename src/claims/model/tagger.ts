@@ -259,6 +259,7 @@ function posFeatures(toks: readonly Token[], i: number, tags: readonly string[],
   const p = i > 0 ? tags[i - 1]! : '_';
   const n = i + 1 < tags.length ? tags[i + 1]! : '_';
   const before = tagBefore(toks, tags, i);
+  const [fine] = classesOf(toks[i]);
   return [
     `P=${t}`,
     `Pst=${t}|${st}`,
@@ -269,8 +270,8 @@ function posFeatures(toks: readonly Token[], i: number, tags: readonly string[],
     `Psubjst=${before}|${st}`,
     `Plex=${t}|${lexClass(toks[i])}`,
     `Pctx=${t}|${ctx}`,
-    `Pc1=${t}|${classesOf(toks[i])[0]}`,
-    `Psubjc1=${before}|${classesOf(toks[i])[0]}`,
+    `Pc1=${t}|${fine}`,
+    `Psubjc1=${before}|${fine}`,
   ];
 }
 
