@@ -29,6 +29,11 @@ function trimmed(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+/** Double quotation marks in a span of the text. */
+function marks(text: string, s: Span): number {
+  return text.slice(s.start, s.end).match(ANY_DOUBLE)?.length ?? 0;
+}
+
 /**
  * True when the paragraph is one quotation: it opens with a double quotation mark and either
  * closes it at its very end with no mark between, or leaves it open (a quotation running on into
@@ -37,8 +42,8 @@ function trimmed(text: string, start: number, end: number): Span {
 function quoteOnly(text: string, p: Paragraph): boolean {
   const body = text.slice(p.span.start, p.span.end);
   if (!OPENING.test(body) || p.raws.length) return false;
-  const marks = body.match(ANY_DOUBLE)?.length ?? 0;
-  return marks === 1 || (marks === 2 && CLOSING.test(body));
+  const n = marks(text, p.span);
+  return n === 1 || (n === 2 && CLOSING.test(body));
 }
 
 /** A transcript's speaker label opening a paragraph ('"WALLACE: …', 'PENCE: …'): two or more capitals and a colon. */
@@ -55,7 +60,7 @@ function speakerLabel(text: string, start: number): Span | null {
 
 /** True when a quote-only paragraph leaves its quotation open (one mark only). */
 function runsOn(text: string, p: Paragraph): boolean {
-  return (text.slice(p.span.start, p.span.end).match(ANY_DOUBLE)?.length ?? 0) === 1;
+  return marks(text, p.span) === 1;
 }
 
 /** The statement whose speaker a following quote-only paragraph carries on, if any. */
@@ -76,22 +81,17 @@ function speakerOf(text: string, lastUnit: Unit, raws: readonly RawStatement[]):
   return OPENING.test(text.slice(last.content.start, last.content.end)) || opensWithQuote ? last : null;
 }
 
-/** Double quotation marks in a unit. */
-function marks(text: string, unit: Unit): number {
-  return text.slice(unit.start, unit.end).match(ANY_DOUBLE)?.length ?? 0;
-}
-
 /**
  * Within a paragraph, sentences that are nothing but quotation right after a sentence quoting its speaker
  * ("“…,” one said. “…”", "“…,” said Lee. “… . …”") are the same speaker going on: statements carried from
  * that speaker, so the quotation is never the outlet's own reporting (quote.within-paragraph).
  */
-function quotesWithin(text: string, p: Paragraph): RawStatement[] {
+function quotesWithin(text: string, p: Paragraph, byUnit: ReadonlyMap<number, RawStatement[]>): RawStatement[] {
   const out: RawStatement[] = [];
   let carrier: RawStatement | null = null;
   let open = false;
   for (const unit of p.units) {
-    const here = p.raws.filter((r) => r.unit.start === unit.start);
+    const here = byUnit.get(unit.start) ?? [];
     const body = trimmed(text, unit.start, unit.end);
     const n = marks(text, unit);
     if (here.length) {
@@ -122,7 +122,11 @@ function quotesWithin(text: string, p: Paragraph): RawStatement[] {
 export function quoteParagraphs(text: string, units: readonly Unit[], sentences: readonly SentenceLike[], raws: readonly RawStatement[]): RawStatement[] {
   const paragraphs: Paragraph[] = [];
   const byUnit = new Map<number, RawStatement[]>();
-  for (const r of raws) byUnit.set(r.unit.start, [...(byUnit.get(r.unit.start) ?? []), r]);
+  for (const r of raws) {
+    const list = byUnit.get(r.unit.start);
+    if (list) list.push(r);
+    else byUnit.set(r.unit.start, [r]);
+  }
   let block: number | undefined;
   for (const unit of units) {
     if (unit.title) continue;
@@ -151,7 +155,7 @@ export function quoteParagraphs(text: string, units: readonly Unit[], sentences:
       continue;
     }
     if (!quoteOnly(text, p)) {
-      out.push(...quotesWithin(text, p));
+      out.push(...quotesWithin(text, p, byUnit));
       speaker = speakerFor(text, p);
       continue;
     }
