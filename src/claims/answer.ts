@@ -16,6 +16,7 @@ import { compileTopic, parseTopic, suggestTopics, topicNote, type PartMatcher, t
 import type { Article, Reply, ReplyItem } from '../core/types.js';
 import { messageReply } from '../answer/message.js';
 import { tooCommonTopic } from '../topics/common.js';
+import { AS_WRITTEN } from '../topics/word-pattern.js';
 
 /** Bounds that keep the answer readable and the latency flat on a large archive. */
 const LIMITS = { candidates: 50, perAlias: 30, groups: 10, claimsPerGroup: 5, itemsPerGroup: 8, outletItems: 4 } as const;
@@ -44,12 +45,12 @@ function candidateArticles(library: Library, matchers: PartMatcher[], topic: str
   };
   // The whole topic first (the index ranks articles naming all of it); when that fills the list, the
   // parts' aliases are not asked at all.
-  if (take(library.searchArticles(topic, LIMITS.candidates))) return out;
+  if (take(library.searchArticles(topic, LIMITS.candidates, AS_WRITTEN))) return out;
   // Then each part's aliases intersected, so "bank of england" and "armenia-russia" both find their articles.
   let both: string[] | null = null;
   for (const aliases of parts) {
     const found = new Set<string>();
-    for (const alias of aliases) for (const id of library.searchArticles(alias, LIMITS.perAlias)) found.add(id);
+    for (const alias of aliases) for (const id of library.searchArticles(alias, LIMITS.perAlias, AS_WRITTEN)) found.add(id);
     both = both === null ? [...found] : both.filter((id) => found.has(id));
   }
   take(both ?? []);

@@ -30,6 +30,16 @@ export interface SearchOptions {
   articleIds?: ReadonlySet<string>;
 }
 
+/** Options for `Library.searchArticles`. */
+export interface ArticleSearchOptions {
+  /**
+   * Words the index lacks are matched to close index terms (typo tolerance), as in `search`.
+   * False for names a program made rather than a user typed (a topic's aliases: "Argentinian" is
+   * not a typo of "Argentine"): the words as given and their prefixes only. @defaultValue true
+   */
+  typos?: boolean;
+}
+
 /** The loaded, indexed corpus every command reads. */
 export interface Library {
   /** All articles, in corpus order (syndicated copies included, flagged by `duplicateOf`). */
@@ -39,7 +49,7 @@ export interface Library {
   /** Best passages for a free-text query; never throws on odd input. */
   search(query: string, options?: SearchOptions): SearchHit[];
   /** Ids of articles that match a query at the article level (title, lead, body), best first. */
-  searchArticles(query: string, limit?: number): string[];
+  searchArticles(query: string, limit?: number, options?: ArticleSearchOptions): string[];
   /** Close index terms for a word that found nothing ("did you mean"). */
   suggest(query: string, limit?: number): string[];
   /** Key of the corpus content this library was built from. */

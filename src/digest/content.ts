@@ -67,13 +67,13 @@ export function restrictLibrary(base: Library, ids: ReadonlySet<string>): Librar
     articles,
     get: (id) => (ids.has(id) ? base.get(id) : undefined),
     search: (query, options) => base.search(query, { ...options, articleIds: within(options) }),
-    searchArticles: (query, limit = 10) =>
+    searchArticles: (query, limit = 10, options) =>
       base.partial
         ? // A view of an archive kept elsewhere fetches every article it is given: ask for passages of
           // these articles only, not for the archive's best thousand to filter here.
           [...new Set(base.search(query, { limit, perArticle: 1, articleIds: ids }).map((h) => h.articleId))].slice(0, limit)
         : base
-            .searchArticles(query, Math.max(limit, 1000))
+            .searchArticles(query, Math.max(limit, 1000), options)
             .filter((id) => ids.has(id))
             .slice(0, limit),
     suggest: (query, limit) => base.suggest(query, limit),

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Analyser } from '../core/ports.js';
-import type { Library, SearchHit, SearchOptions } from '../core/ports.js';
+import type { ArticleSearchOptions, Library, SearchHit, SearchOptions } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 import { SearchEngine, type ArticleLocation, type EngineOptions } from '../search/engine.js';
 import { buildSegment, Segment } from '../search/segment.js';
@@ -146,8 +146,8 @@ export class SegmentedLibrary implements IndexedLibrary {
     return this.engine.search(query, options);
   }
 
-  searchArticles(query: string, limit?: number): string[] {
-    return this.engine.searchArticles(query, limit);
+  searchArticles(query: string, limit?: number, options?: ArticleSearchOptions): string[] {
+    return this.engine.searchArticles(query, limit, options);
   }
 
   suggest(query: string, limit?: number): string[] {

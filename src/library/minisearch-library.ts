@@ -4,7 +4,7 @@
  * changes stay the compact library's; every change is passed on to MiniSearch too. MiniSearch's
  * index is not snapshotted: it is rebuilt in memory on every start, beside the compact one.
  */
-import type { SearchHit, SearchOptions } from '../core/ports.js';
+import type { ArticleSearchOptions, SearchHit, SearchOptions } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 import { MiniSearchIndex } from '../search/minisearch-index.js';
 import type { IndexedLibrary, LibraryChanges } from './indexed-library.js';
@@ -34,8 +34,8 @@ export class MiniSearchLibrary implements IndexedLibrary {
     return this.index.search(query, options);
   }
 
-  searchArticles(query: string, limit?: number): string[] {
-    return this.index.searchArticles(query, limit);
+  searchArticles(query: string, limit?: number, options?: ArticleSearchOptions): string[] {
+    return this.index.searchArticles(query, limit, options);
   }
 
   suggest(query: string, limit?: number): string[] {

@@ -4,7 +4,7 @@
  * required word's impact-ordered list, exact checks through the forward index, then an OR
  * fallback over the best postings of each word.
  */
-import type { SearchHit, SearchOptions } from '../core/ports.js';
+import type { ArticleSearchOptions, SearchHit, SearchOptions } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 import { defaultExpansion, planWords, type ExpansionOptions, type WordPlan } from './plan.js';
 import { articleScore, passageBoost, passageScore, wordScore } from './rank.js';
@@ -137,7 +137,7 @@ export class SearchEngine {
   }
 
   /** Ids of articles holding every required word somewhere (or, when none does, any word), best first. */
-  searchArticles(query: string, limit = 20): string[] {
+  searchArticles(query: string, limit = 20, options: ArticleSearchOptions = {}): string[] {
     const max = count(limit, 20);
     if (max === 0) return [];
     const words = queryTerms(typeof query === 'string' ? query : '', this.options.maxQueryWords);
@@ -145,13 +145,15 @@ export class SearchEngine {
     // The ranking depends on the words and on how many candidates are read, not on the limit itself: one list
     // serves every limit with the same budget ("federal reserve" for its aliases, its candidates, its page 2).
     const budget = candidateBudget(words.length, max);
-    const key = words.join('\u0000');
+    // Without typo correction a query differs only when some word is not in the index: otherwise one list serves both.
+    const typos = options.typos !== false || words.every((w) => this.segments.some((s) => s.termIds.has(w)));
+    const key = `${typos ? '' : 'exact\u0001'}${words.join('\u0000')}`;
     let lists = this.articleMemo.get(key);
     // A list read under another budget serves when that read ran out of postings before its budget: any budget
     // larger than what it read reads the very same candidates ("tin" asked by claim, then by timeline).
     let ranked = lists?.find((l) => l.budget === budget || (l.read < l.budget && budget > l.read));
     if (!ranked) {
-      ranked = this.rankedArticleIds(query, budget);
+      ranked = this.rankedArticleIds(query, budget, typos);
       if (!lists) {
         if (this.articleMemo.size >= ARTICLE_MEMO_SIZE) this.articleMemo.delete(this.articleMemo.keys().next().value!);
         this.articleMemo.set(key, (lists = []));
@@ -164,8 +166,8 @@ export class SearchEngine {
   }
 
   /** Every ranked article id for a query within a candidate budget, syndicated copies of listed originals left out. */
-  private rankedArticleIds(query: string, budget: number): RankedList {
-    const plan = this.plan(query);
+  private rankedArticleIds(query: string, budget: number, typos: boolean): RankedList {
+    const plan = this.plan(query, typos);
     if (!plan) return { ids: [], budget, read: 0 };
     const reach = { read: 0 };
     // Articles are the unit a topic command works on: only when no article has every word do partial matches count.
@@ -204,11 +206,12 @@ export class SearchEngine {
     return out;
   }
 
-  private plan(query: string): Plan | null {
+  /** The query's words resolved in every segment; `typos` false matches no close terms for unknown words. */
+  private plan(query: string, typos = true): Plan | null {
     const words = queryTerms(typeof query === 'string' ? query : '', this.options.maxQueryWords);
     if (!words.length) return null;
-    const knownAnywhere = words.map((w) => this.segments.some((s) => s.termIds.has(w)));
-    const perSegment = this.segments.map((seg) => planWords(seg, words, knownAnywhere, this.options));
+    const fuzzy = words.map((w) => typos && !this.segments.some((s) => s.termIds.has(w)));
+    const perSegment = this.segments.map((seg) => planWords(seg, words, fuzzy, this.options));
     let totalPassages = 0;
     for (const seg of this.segments) totalPassages += seg.passageCount;
     let requiredMask = 0;

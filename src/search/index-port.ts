@@ -3,7 +3,7 @@
  * default), MiniSearch (the reference, and a choice for small corpora) and later a database
  * engine answer the same questions over the same passages and fields (`SEARCH_FIELDS`).
  */
-import type { SearchHit, SearchOptions } from '../core/ports.js';
+import type { ArticleSearchOptions, SearchHit, SearchOptions } from '../core/ports.js';
 import type { Article } from '../core/types.js';
 
 /** Names of the search backends. */
@@ -22,5 +22,5 @@ export interface SearchIndex {
   /** Best passages for a free-text query (see `Library.search`); never throws on odd input. */
   search(query: string, options?: SearchOptions): SearchHit[];
   /** Ids of matching articles, best first (see `Library.searchArticles`). */
-  searchArticles(query: string, limit?: number): string[];
+  searchArticles(query: string, limit?: number, options?: ArticleSearchOptions): string[];
 }

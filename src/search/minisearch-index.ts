@@ -11,7 +11,7 @@
  * suits corpora of a few thousand articles.
  */
 import MiniSearch, { type SearchOptions as MiniSearchOptions, type SearchResult } from 'minisearch';
-import type { SearchHit, SearchOptions } from '../core/ports.js';
+import type { ArticleSearchOptions, SearchHit, SearchOptions } from '../core/ports.js';
 import type { Article, Span } from '../core/types.js';
 import { metaFields, PassageFlag, SEARCH_FIELDS } from './fields.js';
 import { StoryDiversity } from './hit-picker.js';
@@ -130,13 +130,14 @@ export class MiniSearchIndex implements SearchIndex {
     return picker.hits;
   }
 
-  searchArticles(query: string, limit = 20): string[] {
+  searchArticles(query: string, limit = 20, options: ArticleSearchOptions = {}): string[] {
     const max = count(limit, 20);
     const words = queryTerms(typeof query === 'string' ? query : '', MAX_QUERY_WORDS);
     if (!words.length || max === 0) return [];
     const q = words.join(' ');
-    let ranked = this.articleIndex.search(q, { ...this.searchOptions, combineWith: 'AND' });
-    if (!ranked.length) ranked = this.articleIndex.search(q, this.searchOptions).sort(byWordsThenScore);
+    const search = options.typos === false ? { ...this.searchOptions, fuzzy: false } : this.searchOptions;
+    let ranked = this.articleIndex.search(q, { ...search, combineWith: 'AND' });
+    if (!ranked.length) ranked = this.articleIndex.search(q, search).sort(byWordsThenScore);
     const ids = new Set(ranked.map((r) => r.id as string));
     const out: string[] = [];
     for (const r of ranked) {

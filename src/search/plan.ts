@@ -52,8 +52,11 @@ export interface WordPlan {
 /** How many radix-tree entries a prefix lookup reads at most (a 4-letter prefix can own thousands). */
 const PREFIX_SCAN_CAP = 4000;
 
-/** Resolves query words against one segment. `knownAnywhere[i]` says whether word i exists exactly in some segment (fuzzy is only for unknown words). */
-export function planWords(seg: Segment, words: string[], knownAnywhere: boolean[], expansion: ExpansionOptions): WordPlan[] {
+/**
+ * Resolves query words against one segment. `fuzzy[i]` says whether word i is matched to close terms too: only
+ * words no segment holds exactly, and only where the caller wants typos corrected.
+ */
+export function planWords(seg: Segment, words: string[], fuzzy: boolean[], expansion: ExpansionOptions): WordPlan[] {
   const n = seg.passageCount;
   return words.map((word, i) => {
     const variants: Variant[] = [];
@@ -71,7 +74,7 @@ export function planWords(seg: Segment, words: string[], knownAnywhere: boolean[
         variants.push(variant(seg, f.id, f.term, prefixWeight(expansion.prefixWeight, word.length, f.term.length), n));
       }
     }
-    if (!knownAnywhere[i] && word.length >= expansion.fuzzyMinLength) {
+    if (fuzzy[i] && word.length >= expansion.fuzzyMinLength) {
       const maxDistance = word.length >= 8 ? 2 : 1;
       const fuzzy = [...seg.dict().fuzzyGet(word, maxDistance)]
         .map(([term, [id, distance]]) => ({ term, id, distance, df: seg.df(id) }))

@@ -4,6 +4,7 @@
  */
 import type { Library } from '../core/ports.js';
 import { compileTopic, parseTopic, type PartMatcher, type TopicQuery } from '../topics/index.js';
+import { AS_WRITTEN } from '../topics/word-pattern.js';
 import type { Article } from '../core/types.js';
 import { eventsOf, hasNews, reportedEventsOf, type TimelineEvent } from './events.js';
 
@@ -161,7 +162,7 @@ function candidates(library: Library, query: TopicQuery, opts: Required<Timeline
   if (!library.partial && library.articles.length <= opts.fullScanLimit) return library.articles;
   const ask = (alias: string, limit: number): string[] => {
     work.searches++;
-    return library.searchArticles(alias, limit);
+    return library.searchArticles(alias, limit, AS_WRITTEN);
   };
   let ids: string[];
   if (query.parts.length === 1) {

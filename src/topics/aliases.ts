@@ -8,7 +8,7 @@
  * Possessives ("Jobs'", "Apple's") are matched by the alias patterns of `./index.ts`.
  */
 import type { Library } from '../core/ports.js';
-import { escapeRegExp as escape, isAscii, wholeWord } from './word-pattern.js';
+import { AS_WRITTEN, escapeRegExp as escape, isAscii, wholeWord } from './word-pattern.js';
 
 /** What the corpus taught about one subject. */
 export interface LearnedAliases {
@@ -76,7 +76,7 @@ export function expands(acronym: string, long: string): boolean {
 /** The articles to learn a subject's names from: the index's best matches for it. */
 function sample(library: Library, subject: string): string[] {
   return library
-    .searchArticles(subject, SAMPLE_ARTICLES)
+    .searchArticles(subject, SAMPLE_ARTICLES, AS_WRITTEN)
     .map((id) => library.get(id))
     .filter((a) => a !== undefined)
     .map((a) => `${a.meta.title}\n${a.text.slice(0, SAMPLE_CHARS)}`);

@@ -83,6 +83,18 @@ describe('search', () => {
     expect(lib.suggest('earthquake')).toEqual([]);
   });
 
+  it('asks article search for the words as written when typos are off, prefixes still expanded', () => {
+    const quake = lib.searchArticles('earthquake');
+    expect(lib.searchArticles('earthqauke')).toEqual(quake);
+    expect(lib.searchArticles('earthqauke', 20, { typos: false })).toEqual([]);
+    // A known word finds the same with or without correction, and a prefix still stands for its words.
+    expect(lib.searchArticles('earthquake', 20, { typos: false })).toEqual(quake);
+    expect(lib.searchArticles('earthq', 20, { typos: false })).toEqual(lib.searchArticles('earthq'));
+    expect(lib.searchArticles('earthq', 20, { typos: false })).toContain('quake.md');
+    // The typo-free answer is not served from the corrected one's memo, nor the other way round.
+    expect(lib.searchArticles('earthqauke')).toEqual(quake);
+  });
+
   it('restricts to given articles when asked', () => {
     const hits = lib.search('gyumri', { articleIds: new Set(['mixed.md']) });
     expect(hits.map((h) => h.articleId)).toEqual(['mixed.md']);

@@ -41,7 +41,7 @@ describe('ranking in one place (rank.ts)', () => {
         const { postOffsets, postings, pLen, pFlags, pArticle, avgLen } = seg.data;
         seg.data.terms.forEach((term, t) => {
           // The query side: the word's plan (exact form first) and the engine's scoring functions.
-          const exact = planWords(seg, [term], [true], defaultExpansion)[0]!.variants.slice(0, 1);
+          const exact = planWords(seg, [term], [false], defaultExpansion)[0]!.variants.slice(0, 1);
           expect(exact[0]!.id).toBe(t);
           let previous: { bucket: number; copy: number; p: number } | null = null;
           for (let j = postOffsets[t]!; j < postOffsets[t + 1]!; j++) {

@@ -27,7 +27,7 @@
  * A view says it is `partial`, so scans of "every article" ask the index instead.
  */
 import type pg from 'pg';
-import { DIGEST_ARTICLES, type AnsweringLibrary, type ArticlePage, type Library, type Logger, type SearchHit, type SearchOptions } from '../../core/ports.js';
+import { DIGEST_ARTICLES, type AnsweringLibrary, type ArticleSearchOptions, type ArticlePage, type Library, type Logger, type SearchHit, type SearchOptions } from '../../core/ports.js';
 import type { Article } from '../../core/types.js';
 import { articleFromRow, type ArticleRow } from './article-rows.js';
 import type { PgSearchIndex } from './pg-search-index.js';
@@ -59,7 +59,7 @@ class ScanNeeded extends Error {}
 /** What a run asked for and its view lacked; a search asked after the run read a stand-in answer is a `guess`. */
 type Miss = (
   | { kind: 'search'; key: string; query: string; options: SearchOptions }
-  | { kind: 'articles'; key: string; query: string; limit: number }
+  | { kind: 'articles'; key: string; query: string; limit: number; options: ArticleSearchOptions }
   | { kind: 'suggest'; key: string; query: string; limit: number }
   | { kind: 'get'; key: string; id: string }
   | { kind: 'copies'; key: string; id: string }
@@ -153,11 +153,11 @@ class ArchiveView implements Library {
     return { total: 0, articles: [] };
   }
 
-  searchArticles(query: string, limit = 20): string[] {
-    const key = JSON.stringify([query, limit]);
+  searchArticles(query: string, limit = 20, options: ArticleSearchOptions = {}): string[] {
+    const key = JSON.stringify([query, limit, options.typos !== false]);
     const ids = this.fetched.articleSearches.get(key);
     if (ids) return ids;
-    this.misses.set(`a${key}`, { kind: 'articles', key, query, limit, guess: this.guessed });
+    this.misses.set(`a${key}`, { kind: 'articles', key, query, limit, options, guess: this.guessed });
     return this.standIn();
   }
 
@@ -335,7 +335,7 @@ export class PgLibrary implements AnsweringLibrary {
         else if (miss.kind === 'copies') copiesOf.push(miss.id);
         else if (miss.kind === 'page') fetched.pages.set(miss.key, await this.fetchPage(miss.start, miss.count));
         else if (miss.kind === 'suggest') fetched.suggestions.set(miss.key, await this.index.suggest(miss.query, miss.limit, this.trigrams));
-        else if (miss.kind === 'articles') fetched.articleSearches.set(miss.key, await this.index.searchArticles(miss.query, miss.limit));
+        else if (miss.kind === 'articles') fetched.articleSearches.set(miss.key, await this.index.searchArticles(miss.query, miss.limit, miss.options));
         else {
           // The index read the articles its hits quote: they join the view without another query.
           const { hits, articles } = await this.index.search(miss.query, miss.options);

@@ -11,7 +11,7 @@
  * marks and digits only, so a quoted lexeme needs no escaping.
  */
 import type pg from 'pg';
-import type { SearchHit, SearchOptions } from '../../core/ports.js';
+import type { ArticleSearchOptions, SearchHit, SearchOptions } from '../../core/ports.js';
 import type { Article, Span } from '../../core/types.js';
 import { defaultExpansion } from '../../search/plan.js';
 import { StoryDiversity } from '../../search/hit-picker.js';
@@ -251,9 +251,9 @@ export class PgSearchIndex {
    * The query's words with the terms each stands for, as plan.ts does for the compact engine: the
    * word itself, for words of 4 letters or more its most frequent completions (at most 12 of the
    * first 4,000), and for a word of 5 letters or more the archive lacks, its closest typo variants
-   * (at most 6, edit distance 1, or 2 from 8 letters; found through the trigram index).
+   * (at most 6, edit distance 1, or 2 from 8 letters; found through the trigram index) unless `typos` is false.
    */
-  private async plan(query: string): Promise<Plan | null> {
+  private async plan(query: string, typos = true): Promise<Plan | null> {
     const words = queryTerms(typeof query === 'string' ? query : '', MAX_QUERY_WORDS);
     if (!words.length) return null;
     const exp = defaultExpansion;
@@ -276,7 +276,7 @@ export class PgSearchIndex {
       plan.variants.push({ term: r.term!, df: r.df, head: r.head, weight: r.term === plan.word ? EXACT_WEIGHT : prefixWeight(exp.prefixWeight, plan.word.length, r.term!.length) });
     }
     for (const plan of plans) {
-      if (this.trigrams && plan.word.length >= exp.fuzzyMinLength && !plan.variants.some((v) => v.term === plan.word)) {
+      if (typos && this.trigrams && plan.word.length >= exp.fuzzyMinLength && !plan.variants.some((v) => v.term === plan.word)) {
         const maxDistance = plan.word.length >= 8 ? 2 : 1;
         const near = await this.pool.query<{ term: string; df: number; head: boolean }>(
           `SELECT term, df, head_floor IS NOT NULL AS head FROM search_terms WHERE term % $1 ORDER BY similarity(term, $1) DESC LIMIT 200`,
@@ -496,9 +496,9 @@ export class PgSearchIndex {
    * holding every word come first, and only they when there are any. A syndicated copy is left
    * out when its original is listed.
    */
-  async searchArticles(query: string, limit = 20): Promise<string[]> {
+  async searchArticles(query: string, limit = 20, options: ArticleSearchOptions = {}): Promise<string[]> {
     const max = count(limit, 20);
-    const planned = max === 0 ? null : await this.plan(query);
+    const planned = max === 0 ? null : await this.plan(query, options.typos !== false);
     if (!planned || !planned.known.length) return [];
     const { words, known, params } = planned;
     // As in `passages`: the selective words' candidates (heads of frequent terms, the GIN index for the others).

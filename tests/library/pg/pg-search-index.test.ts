@@ -118,6 +118,13 @@ describe('the archive in PostgreSQL, on the sample corpus', () => {
     expect(await index.suggest('gyumry')).toContain('gyumri');
   });
 
+  it('asks article search for the words as written when typos are off, as the compact engine does', async () => {
+    const corrected = await index.searchArticles('gyumry', 10);
+    expect(corrected).toEqual(await index.searchArticles('gyumri', 10));
+    expect(await index.searchArticles('gyumry', 10, { typos: false })).toEqual([]);
+    expect(await index.searchArticles('gyumri', 10, { typos: false })).toEqual(corrected);
+  });
+
   it('takes an article out with its passages and vocabulary counts', async () => {
     const victim = articles.find((a) => !a.duplicateOf && a.text.toLowerCase().includes('gyumri'))!;
     const before = await pool.query<{ df: number }>(`SELECT df FROM search_terms WHERE term = 'gyumri'`);
