@@ -67,11 +67,14 @@ function sentenceEntities(sentence: string): Set<string> {
   NAME_RE.lastIndex = 0;
   for (let m = NAME_RE.exec(sentence); m; m = NAME_RE.exec(sentence)) {
     // Places inside a name are counted as places; the rest ("Prime Minister Nikol Pashinyan" after "Armenian") may be a name.
+    const all = m[0].split(/\s+/);
     const segments: string[][] = [[]];
-    for (const w of m[0].split(/\s+/)) {
+    for (const w of all) {
       if (placeFor(w)) segments.push([]);
       else segments[segments.length - 1]!.push(w);
     }
+    const whole = placeLedName(all);
+    if (whole) found.add(whole.toLowerCase());
     for (const words of segments) {
       while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift();
       while (words.length && NOT_NAMES.has(words[words.length - 1]!.toLowerCase())) words.pop();
@@ -85,6 +88,24 @@ function sentenceEntities(sentence: string): Set<string> {
     }
   }
   return found;
+}
+
+/**
+ * A name that starts with a place and goes on with words of its own, every one of them a name
+ * word: a company or body named after a country ("American Express", "British Airways") or a
+ * place with its qualifier ("West Germany"). Its parts are counted too; the whole is one subject
+ * as well, so a topic that names it is not read as the place and a common word.
+ */
+function placeLedName(name: string[]): string | null {
+  const words = [...name];
+  // "American Express Co's": the company word and the possessive are not part of the name.
+  if (words.length) words[words.length - 1] = words[words.length - 1]!.replace(/['’]s$/, '');
+  while (words.length && NOT_NAMES.has(words[words.length - 1]!.toLowerCase())) words.pop();
+  const [first, ...rest] = words;
+  if (!first || !rest.length || rest.length > 3) return null;
+  const qualified = PLACE_MODIFIERS.has(first.toLowerCase()) && rest.length === 1 && placeFor(rest[0]!) !== undefined;
+  if (!qualified && (!placeFor(first) || rest.some((w) => placeFor(w) || NOT_NAMES.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w)))) return null;
+  return words.join(' ');
 }
 
 /** The topics of a library, computed once per library version (the live corpus changes a library in place). */

@@ -9,7 +9,7 @@ import { silentLogger } from '../../src/app/log.js';
 import { createRuntime } from '../../src/app/runtime.js';
 import { buildTimeline } from '../../src/timeline/build.js';
 import { compileTopic, listTopics, MAX_TOPIC_LENGTH, MAX_TOPIC_PARTS, normaliseTopic, parseTopic, suggestTopics } from '../../src/topics/index.js';
-import { runtimeOver, sampleLibrary } from '../helpers/timeline.js';
+import { libraryOf, runtimeOver, sampleLibrary } from '../helpers/timeline.js';
 
 let library: Library;
 
@@ -47,6 +47,24 @@ describe('parseTopic', () => {
 
   it('keeps a name the corpus knows as one subject', () => {
     expect(parseTopic('Nikol Pashinyan', library).parts).toEqual([['Nikol Pashinyan']]);
+  });
+
+  it('keeps a name that starts with a place as one subject when the corpus writes it so', async () => {
+    const lib = await libraryOf([
+      { id: 'a.md', text: 'Card results\n\nCanadian Tours Co said its card business grew. Shares of Canadian Tours rose in Toronto.', meta: { title: 'Card results', published: '2021-03-05' } },
+      { id: 'b.md', text: 'Travel\n\nAnalysts said Canadian Tours would sell its travel arm. The deal may close in East Timoria.', meta: { title: 'Travel', published: '2021-03-06' } },
+      { id: 'c.md', text: 'Trade\n\nWest Germany and Chile signed a trade accord. West Germany will buy more copper, officials said.', meta: { title: 'Trade', published: '2021-03-07' } },
+      { id: 'd.md', text: 'Talks\n\nTalks between West Germany and Peru went on for a day.', meta: { title: 'Talks', published: '2021-03-08' } },
+    ]);
+    // Not "Canada" and the common word "tours", nor the direction "west" and Germany.
+    expect(parseTopic('canadian tours', lib).parts).toHaveLength(1);
+    expect(parseTopic('canadian tours', lib).parts[0]![0]!.toLowerCase()).toBe('canadian tours');
+    expect(parseTopic('west germany', lib).parts).toHaveLength(1);
+    expect(listTopics(lib, 40)).toEqual(expect.arrayContaining(['canadian-tours', 'west-germany']));
+    // A place followed by a title or an agency word is a place and a role, not one name.
+    expect(listTopics(lib, 40)).not.toContain('canadian-tours-co');
+    // A topic the corpus does not write as one name stays several subjects.
+    expect(parseTopic('canadian copper', lib).parts).toHaveLength(2);
   });
 });
 
