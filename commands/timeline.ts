@@ -6,6 +6,12 @@ import type { Reply } from '../src/core/types.js';
 
 const input = z.object({ topic: queryText('topic') });
 
+/**
+ * The timeline code (dates, topics), loaded on the first timeline rather than with the command list,
+ * then kept: asking the module loader again on every timeline costs a resolve round trip per request.
+ */
+let answerModule: Promise<typeof import('../src/timeline/answer.js')> | undefined;
+
 export default {
   name: 'timeline',
   description: 'Dated events of a story in order, quoted verbatim with citations',
@@ -14,8 +20,12 @@ export default {
   input,
   fromText: (text: string) => ({ topic: text }),
   async run({ topic }, { library }): Promise<Reply> {
-    // The timeline code (dates, topics) loads on the first timeline, not with the command list.
-    const { timelineReply } = await import('../src/timeline/answer.js');
+    // A failed load is not kept: the next timeline tries again.
+    answerModule ??= import('../src/timeline/answer.js').catch((err: unknown) => {
+      answerModule = undefined;
+      throw err;
+    });
+    const { timelineReply } = await answerModule;
     return timelineReply(library, topic);
   },
   formats: {

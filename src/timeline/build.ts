@@ -18,19 +18,19 @@ export interface TimelineEntry {
 export interface TimelineOptions {
   /** Corpora up to this size are scanned whole; larger ones are narrowed with the article index first. @defaultValue 5000 */
   fullScanLimit?: number;
-  /** Most candidate articles taken from the index per alias on large corpora (a one-subject topic shares `articleLimit` among its aliases instead). @defaultValue 300 */
+  /** Most candidate articles taken from the index per alias on large corpora (a one-subject topic's aliases share it). @defaultValue 300 */
   candidateLimit?: number;
   /** Most aliases of one subject asked of the index on large corpora (name, demonym, capital come first). @defaultValue 3 */
   aliasLimit?: number;
   /**
    * Most candidate articles one timeline reads on a large corpus, the index's best first (the
    * aliases' lists taken in turn, so each contributes its best): the work of a request is bounded
-   * however common its words are. @defaultValue 300
+   * however common its words are. @defaultValue 200
    */
   articleLimit?: number;
 }
 
-const defaultOptions: Required<TimelineOptions> = { fullScanLimit: 5000, candidateLimit: 300, aliasLimit: 3, articleLimit: 300 };
+const defaultOptions: Required<TimelineOptions> = { fullScanLimit: 5000, candidateLimit: 300, aliasLimit: 3, articleLimit: 200 };
 
 /** The timeline of a topic. */
 export interface Timeline {
@@ -168,7 +168,7 @@ function candidates(library: Library, query: TopicQuery, opts: Required<Timeline
   if (query.parts.length === 1) {
     // One subject: its aliases share the budget, each asked for its share, and their lists are read in turn.
     const aliases = searchAliases(query.parts[0]!, opts.aliasLimit);
-    const share = Math.min(opts.candidateLimit, Math.ceil(opts.articleLimit / aliases.length));
+    const share = Math.ceil(opts.candidateLimit / aliases.length);
     ids = inTurn(aliases.map((alias) => ask(alias, share)));
   } else if (query.parts.every((p) => searchAliases(p, opts.aliasLimit).length === 1)) {
     // Each subject one name ("interest rates", "soviet grain"): the index's AND of the names is every article naming
