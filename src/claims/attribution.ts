@@ -630,8 +630,8 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('sense.reporting-credit', cueWord.lower === 'reporting' && (/^(?:additional|contributed|contributing|precincts|their|his|her|its|our)$/.test(prev?.lower ?? '') || next?.lower === 'by' || next?.lower === 'from'))) return true;
   // "Julie Hirschfeld Davis reported from Midway Atoll": a reporting credit, not a statement.
   if (rule('sense.reported-from', cueWord.lower === 'reported' && next?.lower === 'from' && toks[cueEnd + 2]?.cap)) return true;
-  // "His nonprofit group, called the Virginia Conservation Legacy": a name after a comma.
-  if (rule('sense.called-name-after-comma', cueWord.lower === 'called' && prev?.text === ',' && next && (next.cap || (next.lower === 'the' && toks[cueEnd + 2]?.cap)) && toks[c - 2]?.word && !toks[c - 2]!.cap)) return true;
+  // "His nonprofit group, called the Virginia Conservation Legacy", "a fare, called "On The Town,"": a name after a comma.
+  if (rule('sense.called-name-after-comma', cueWord.lower === 'called' && prev?.text === ',' && next && (next.cap || ((next.lower === 'the' || isQuote(next)) && toks[cueEnd + 2]?.cap)) && toks[c - 2]?.word && !toks[c - 2]!.cap)) return true;
   // "a ruling expected in coming weeks": expected events, not expectations anyone voiced.
   if (rule('sense.expected-event', cueWord.lower === 'expected' && /^(?:in|on|at|this|next|later|soon|by|within|during|for|to|from|around|over)$/.test(next?.lower ?? ''))) return true;
   // "calls" is a verb only after its subject ("Clinton calls …", "he calls for …"), not "phone calls".

@@ -401,6 +401,10 @@ describe('nouns, credits and headings are never statements with a speaker', () =
     expect(who(text).filter((s) => s.source !== null)).toEqual([]);
   });
 
+  it('reads a quoted name after ", called" as a name, not a second statement of the sentence\'s speaker', () => {
+    expect(who('The ferry line said it is selling a weekend ticket, called "Harbour Days," letting families travel for less.').map((s) => s.cue)).toEqual(['said']);
+  });
+
   it('reads a negated passive as passive', () => {
     expect(who('It is her push so that history in mistreating Americans isn’t repeated.').every((s) => s.source === null)).toBe(true);
   });
