@@ -16,7 +16,7 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
-  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, skipLeft, span, subordinateSubject,
+  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, ROLE_OPENERS, skipLeft, span, subordinateSubject,
   substantial, titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
@@ -1090,6 +1090,14 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
       speaker.source = span(toks, rel[0], before);
       speaker.name = span(toks, rel[0], rel[1]);
     }
+    // "Ida Lund, the harbour's spokeswoman said": a name opening the sentence before a description
+    // that runs into the cue without a closing comma is the subject, and the source runs over both.
+    const named = !rel && subjectStart >= 2 ? openNameBefore(toks, subjectStart) : -1;
+    if (rule('source.open-description-name', named >= 0)) {
+      speaker.source = span(toks, named, datedTail(toks, before, c));
+      speaker.name = span(toks, named, subjectStart - 2);
+      return;
+    }
     if (subjectStart >= 0) {
       if (!rel) speaker.source = span(toks, subjectStart, datedTail(toks, before, c));
       const pre = toks[subjectStart - 1];
@@ -1101,6 +1109,26 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
       }
     }
   }
+}
+
+/**
+ * With a subject starting at `s` with a description ("the harbour's spokeswoman", "chief of staff"),
+ * the name set before it by a comma at the opening of the sentence ("Ida Lund, the harbour's
+ * spokeswoman said"): its first token, or -1.
+ */
+function openNameBefore(toks: Token[], s: number): number {
+  const first = toks[s]!;
+  if (first.cap || toks[s - 1]!.text !== ',' || !(/^(?:a|an|the)$/.test(first.lower) || ROLE_OPENERS.test(first.text))) return -1;
+  const last = toks[s - 2]!;
+  if (!last.cap || !last.word) return -1;
+  const name = wholeSubject(toks, npLeft(toks, s - 2));
+  if (name < 0 || !clauseStart(toks, name)) return -1;
+  const words = toks.slice(name, s - 1);
+  // A name of two words at least ("Ida Lund"): one capitalised word opening a sentence is as often an adverb ("Regardless, the board said").
+  const named = words.filter((x) => x.word);
+  if (named.length < 2 || !named.every((x) => x.cap && !/ly$/.test(x.lower) && !TIME_WORD.test(x.lower) && !TIME_HEAD.test(x.lower) && !INTRO_WORDS.has(x.lower))) return -1;
+  // Only at the opening of the sentence (after a quotation or "But" at most): "In Dover, Del., the mayor said" names a place.
+  return toks.slice(0, name).every((x) => !x.word || /^(?:but|and|yet)$/i.test(x.text)) ? name : -1;
 }
 
 /**

@@ -216,3 +216,26 @@ describe('a share of a group named before ("most of them")', () => {
     expect(sourceOf('The pilots voted on Monday, and nearly 10 percent of them said the pier was safe.', 'said')?.source).toBe('nearly 10 percent of them');
   });
 });
+
+describe('a name before a description of the speaker', () => {
+  it('keeps the name when the description opens with a role word ("Ida Lund, chief executive of …, a ferry firm, said")', () => {
+    const text = 'Ida Lund, chief executive of Portline, a ferry firm, said the pier would close.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Ida Lund, chief executive of Portline, a ferry firm,', claimant: 'Ida Lund' });
+  });
+
+  it('keeps the name when the description runs into the cue with no closing comma', () => {
+    const text = 'Ida Lund, the harbour\'s spokeswoman said the pier would close.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Ida Lund, the harbour\'s spokeswoman', claimant: 'Ida Lund' });
+  });
+
+  it('does not take an opening adverb or time phrase for the name', () => {
+    expect(sourceOf('Regardless, the harbour board said the pier would close.', 'said')?.source).toBe('the harbour board');
+    expect(sourceOf('Early Tuesday, the harbour board said the pier would close.', 'said')?.source).toBe('the harbour board');
+  });
+});
+
+describe('a first name that is also a reporting verb', () => {
+  it('is part of the name after a lower-case title ("spokeswoman Hope Lind said")', () => {
+    expect(sourceOf('The harbour spokeswoman Hope Lind said the pier would close.', 'said')?.source).toBe('The harbour spokeswoman Hope Lind');
+  });
+});
