@@ -1495,6 +1495,12 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   });
   const ordered = quoted.length ? [...reported, ...quoted].sort((a, b) => a.unit.start - b.unit.start || a.cue.start - b.cue.start) : reported;
   const statements = resolveClaimants(text, ordered, opts.outlet, offBody);
+  // "They’re saying", "I'd add": the pronoun is the source as written; the contracted verb is not part of it
+  // (its claimant was resolved from the pronoun: claimant.contracted-pronoun).
+  for (const s of statements) {
+    const contracted = s.source ? /^(?:i|you|we|they|he|she|who|it)(?=['’](?:ve|re|d|ll|m)$)/i.exec(text.slice(s.source.start, s.source.end)) : null;
+    if (s.source && rule('source.pronoun-contraction', !!contracted)) s.source = { start: s.source.start, end: s.source.start + contracted![0].length };
+  }
   let kept = statements.filter((s) => opts.keepSourceless || s.kind !== 'attributed' || s.source);
   // A headline reports one statement: "X Says Museum Will Tell …" is X's, not the museum's too.
   const titles = new Set(units.filter((u) => u.title).map((u) => u.start));

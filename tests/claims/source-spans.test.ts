@@ -239,3 +239,10 @@ describe('a first name that is also a reporting verb', () => {
     expect(sourceOf('The harbour spokeswoman Hope Lind said the pier would close.', 'said')?.source).toBe('The harbour spokeswoman Hope Lind');
   });
 });
+
+describe('a pronoun with a contracted verb', () => {
+  it('is the pronoun alone ("We’ve said", "I\'d add")', () => {
+    expect(sourceOf('We’ve said for years that the pier is unsafe.', 'said')?.source).toBe('We');
+    expect(sourceOf("I've written that the pier is unsafe.", 'written')?.source).toBe('I');
+  });
+});
