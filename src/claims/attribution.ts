@@ -1218,7 +1218,9 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
     // ("Chris Cox, who runs the NRA's lobbying arm,"); an adverbial ("by contrast") is not.
     const inserted = toks[open + 1];
     const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
-    speaker.source = describes ? { start: name.start, end: toks[before]!.end } : name;
+    // "Several harbour unions, including the dockers, said": the members named belong to the source as written.
+    const members = !!inserted && !describes && rule('source.including-members', /^(?:including|like|especially|notably)$/.test(inserted.lower) && !!toks[open + 2]?.word);
+    speaker.source = describes || members ? { start: name.start, end: toks[before]!.end } : name;
     // "The harbour's pilot, Tove Berg, a welder, said": a description set before the name, opening
     // the sentence, is part of the source as written; the name stays the claimant's.
     const lead = toks[subjectStart - 1]?.text === ',' && toks[subjectStart]!.cap ? npLeft(toks, subjectStart - 2) : -1;

@@ -246,3 +246,13 @@ describe('a pronoun with a contracted verb', () => {
     expect(sourceOf("I've written that the pier is unsafe.", 'written')?.source).toBe('I');
   });
 });
+
+describe('an inserted phrase naming members of the subject', () => {
+  it('is part of the source as written ("Several unions, including the dockers, said")', () => {
+    expect(sourceOf('Several harbour unions, including the dockers, said the pier was unsafe.', 'said')?.source).toBe('Several harbour unions, including the dockers,');
+  });
+
+  it('leaves an adverbial phrase out ("Ted Cruz, by contrast, wrote")', () => {
+    expect(sourceOf('Ida Lund, by contrast, wrote that the pier was safe.', 'wrote')?.source).toBe('Ida Lund');
+  });
+});
