@@ -256,3 +256,13 @@ describe('an inserted phrase naming members of the subject', () => {
     expect(sourceOf('Ida Lund, by contrast, wrote that the pier was safe.', 'wrote')?.source).toBe('Ida Lund');
   });
 });
+
+describe('a relative clause after a bare surname', () => {
+  it('is left out of the source ("Lund, who chairs the board, said")', () => {
+    expect(sourceOf('Lund, who chairs the harbour board, said the pier would close.', 'said')?.source).toBe('Lund');
+  });
+
+  it('stays in the source after a full name ("Ida Lund, who chairs the board, said")', () => {
+    expect(sourceOf('Ida Lund, who chairs the harbour board, said the pier would close.', 'said')?.source).toBe('Ida Lund, who chairs the harbour board,');
+  });
+});
