@@ -266,3 +266,9 @@ describe('a relative clause after a bare surname', () => {
     expect(sourceOf('Ida Lund, who chairs the harbour board, said the pier would close.', 'said')?.source).toBe('Ida Lund, who chairs the harbour board,');
   });
 });
+
+describe('a quantifier floating after a noun subject', () => {
+  it('is left out of the source ("Lund and Berg both said")', () => {
+    expect(sourceOf('Ida Lund and Tove Berg both said the pier would close.', 'said')).toEqual({ source: 'Ida Lund and Tove Berg', claimant: 'Ida Lund and Tove Berg' });
+  });
+});
