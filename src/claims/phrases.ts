@@ -139,6 +139,9 @@ export function npLeft(toks: Token[], j: number): number {
     // appositive comma is a surname, not the pronoun.
     if (prev.text === 'He' && i === j && toks[j + 1]?.text === ',' && /^\p{Lu}\p{Ll}+$/u.test(cur.text) && !CUE_VERBS.has(cur.lower) && !BOUNDARY.has(cur.lower) &&
       (i === 1 || !toks[i - 2]!.word) && rule('source.he-surname', true)) { i--; break; }
+    // "campaign spokeswoman Hope Hicks", "state Rep. Will Ford": a capitalised reporting verb between a lower-case word and a capitalised one is a first name.
+    const firstName = prev.cap && cur.cap && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && CUE_VERBS.has(prev.lower) && !!toks[i - 2]?.word && (!toks[i - 2]!.cap || ABBREVIATION_WORD.test(toks[i - 2]!.text.replace(/\.$/, ''))) && !titleCase(toks);
+    if (rule('source.verb-first-name', firstName)) { i--; continue; }
     if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
     // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
     if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;
@@ -218,6 +221,11 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
         const name = wholeSubject(toks, npLeft(toks, start - 2));
         if (name >= 0 && clauseStart(toks, name)) return [name, start - 2];
       }
+      // "Ida Lund, chief executive of Portline, a ferry firm, said": a role word opens the description too.
+      if (!toks[start]!.cap && ROLE_OPENERS.test(toks[start]!.text) && toks[start - 1]?.text === mark && toks[start - 2]?.cap) {
+        const name = wholeSubject(toks, npLeft(toks, start - 2));
+        if (rule('source.role-description-name', name >= 0 && clauseStart(toks, name) && toks.slice(name, start - 1).every((x) => x.cap || !x.word))) return [name, start - 2];
+      }
       return [start, open - 1];
     }
   }
@@ -225,7 +233,7 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
 }
 
 /** Lower-case role words opening a description after a name ("vice chair of …", "president of …"). */
-const ROLE_OPENERS = /^(?:vice|president|director|chairman|chairwoman|chair|founder|co-founder|head|leader|author|editor|professor|spokesman|spokeswoman|spokesperson|member|executive|senior|chief|deputy|general|managing|assistant|associate|one|then|now|whose)$/;
+export const ROLE_OPENERS = /^(?:vice|president|director|chairman|chairwoman|chair|founder|co-founder|head|leader|author|editor|professor|spokesman|spokeswoman|spokesperson|member|executive|senior|chief|deputy|general|managing|assistant|associate|one|then|now|whose)$/;
 
 /** Longest quoted title inside a speaker's description (tokens between the marks). */
 const QUOTED_TITLE_MAX = 6;

@@ -362,8 +362,8 @@ describe('openers, quantifiers and adjectives are never speakers', () => {
     for (const s of who(text, { actions: true })) expect(s.source ?? '').not.toMatch(wrong);
   });
 
-  it('takes the subject before "both"', () => {
-    expect(who('Richards and Menendez both stressed that it was not all bad news.')[0]).toMatchObject({ source: 'Richards and Menendez both', claimant: 'Richards and Menendez' });
+  it('takes the subject before "both", without the quantifier', () => {
+    expect(who('Richards and Menendez both stressed that it was not all bad news.')[0]).toMatchObject({ source: 'Richards and Menendez', claimant: 'Richards and Menendez' });
   });
 
   it('reads "a cautious note" as a noun', () => {

@@ -216,3 +216,59 @@ describe('a share of a group named before ("most of them")', () => {
     expect(sourceOf('The pilots voted on Monday, and nearly 10 percent of them said the pier was safe.', 'said')?.source).toBe('nearly 10 percent of them');
   });
 });
+
+describe('a name before a description of the speaker', () => {
+  it('keeps the name when the description opens with a role word ("Ida Lund, chief executive of …, a ferry firm, said")', () => {
+    const text = 'Ida Lund, chief executive of Portline, a ferry firm, said the pier would close.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Ida Lund, chief executive of Portline, a ferry firm,', claimant: 'Ida Lund' });
+  });
+
+  it('keeps the name when the description runs into the cue with no closing comma', () => {
+    const text = 'Ida Lund, the harbour\'s spokeswoman said the pier would close.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Ida Lund, the harbour\'s spokeswoman', claimant: 'Ida Lund' });
+  });
+
+  it('does not take an opening adverb or time phrase for the name', () => {
+    expect(sourceOf('Regardless, the harbour board said the pier would close.', 'said')?.source).toBe('the harbour board');
+    expect(sourceOf('Early Tuesday, the harbour board said the pier would close.', 'said')?.source).toBe('the harbour board');
+  });
+});
+
+describe('a first name that is also a reporting verb', () => {
+  it('is part of the name after a lower-case title ("spokeswoman Hope Lind said")', () => {
+    expect(sourceOf('The harbour spokeswoman Hope Lind said the pier would close.', 'said')?.source).toBe('The harbour spokeswoman Hope Lind');
+  });
+});
+
+describe('a pronoun with a contracted verb', () => {
+  it('is the pronoun alone ("We’ve said", "I\'d add")', () => {
+    expect(sourceOf('We’ve said for years that the pier is unsafe.', 'said')?.source).toBe('We');
+    expect(sourceOf("I've written that the pier is unsafe.", 'written')?.source).toBe('I');
+  });
+});
+
+describe('an inserted phrase naming members of the subject', () => {
+  it('is part of the source as written ("Several unions, including the dockers, said")', () => {
+    expect(sourceOf('Several harbour unions, including the dockers, said the pier was unsafe.', 'said')?.source).toBe('Several harbour unions, including the dockers,');
+  });
+
+  it('leaves an adverbial phrase out ("Ted Cruz, by contrast, wrote")', () => {
+    expect(sourceOf('Ida Lund, by contrast, wrote that the pier was safe.', 'wrote')?.source).toBe('Ida Lund');
+  });
+});
+
+describe('a relative clause after a bare surname', () => {
+  it('is left out of the source ("Lund, who chairs the board, said")', () => {
+    expect(sourceOf('Lund, who chairs the harbour board, said the pier would close.', 'said')?.source).toBe('Lund');
+  });
+
+  it('stays in the source after a full name ("Ida Lund, who chairs the board, said")', () => {
+    expect(sourceOf('Ida Lund, who chairs the harbour board, said the pier would close.', 'said')?.source).toBe('Ida Lund, who chairs the harbour board,');
+  });
+});
+
+describe('a quantifier floating after a noun subject', () => {
+  it('is left out of the source ("Lund and Berg both said")', () => {
+    expect(sourceOf('Ida Lund and Tove Berg both said the pier would close.', 'said')).toEqual({ source: 'Ida Lund and Tove Berg', claimant: 'Ida Lund and Tove Berg' });
+  });
+});
