@@ -16,8 +16,8 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
-  clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, ROLE_OPENERS, skipLeft, span, subordinateSubject,
-  substantial, titleCase, trimSpan, unitSubject, wholeSubject,
+  allCaps, clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, ROLE_OPENERS, skipLeft, span,
+  subordinateSubject, substantial, titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
@@ -587,6 +587,17 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // "EMS INTERVENTION SAID SOMETIMES COUNTERPRODUCTIVE", "SUGAR AREAS SAID RECEIVING RAIN": a headline's past "said"
   // before "to", an -ing form, an adverb or "likely", "near" is the passive of hearsay ("Trump Said The 11 Words" is speech) (/claim scope).
   if (rule('cue.headline-said-passive', !actions && unit.title && cueWord.lower === 'said' && !!site.next?.word && /^(?:to|likely|unlikely|near|close|ready|set|poised|still|sometimes)$|[a-z](?:ing|ly)$/.test(site.next.lower))) return true;
+  // "SIX REPORTED WOUNDED IN STRIKE", "UAL UNIT ATTACKED ON HIRING": in a wire headline a past form with words after it
+  // is the passive of headlinese (the speech verb there is "SAYS"); a closing "…, TRADERS SAID", "HAS REPORTED" and "SAID HE …" stay (/claim scope).
+  const wire = unit.title && allCaps(toks);
+  // ("TECHNIMED SAID COMPANY CANCELLED CONTRACT" is speech: after "SAID" only a complement — an adjective, a participle, an adverb — makes it passive.)
+  const complement = (w: string) => /^(?:[a-z]{3,}(?:ed|ing|ly|able|ible|ent|ant|ain|ive|ful|less|ous|ic)|not|to|up|down|off|open|near|close|set|ready|still|now|in|on|at|lax|firm|weak|strong|high|low|higher|lower|better|worse|steady|flat|stable|ahead|behind|safe|held|hit|cut|shut|seen|known|taken|given|done|split|sold|bought|won|lost)$/.test(w);
+  if (rule('cue.headline-passive', !actions && wire && /(?:ed|^said|^told|^seen|^shown)$/.test(cueWord.lower) && !!site.next?.word && (cueWord.lower !== 'said' || complement(site.next.lower)) && !!prev?.word && !/^(?:has|have|had)$/.test(prev.lower))) return true;
+  // "AMERICAN EXPRESS <AXP> SEEN IN …", "FEDERAL EXPRESS <FDX> VOLUME RISES": in a wire headline a cue before a ticker,
+  // or one the article writes in a name with the word before it ("American Express"), is that name's.
+  if (rule('cue.headline-name', wire && (/^\s*<[A-Z0-9.]{1,8}>/.test(text.slice(cueWord.end, cueWord.end + 12)) || (!!prev?.word && /^\p{Lu}/u.test(prev.text) && text.indexOf(`${capitalised(prev.text)} ${capitalised(cueWord.text)}`, unit.end) >= 0)))) return true;
+  // "JOBLESS CLAIMS FELL IN WEEK", "USDA REPORTS SEEN NEGATIVE": in a wire headline an -s cue (never "SAYS") before a past form is a plural noun.
+  if (rule('cue.headline-noun-before-verb', wire && PLURAL_CUE_NOUNS.test(cueWord.lower) && /^(?:[a-z]{3,}ed|fell|rose|seen|grew|shown|hit)$/.test(site.next?.lower ?? '') && !!prev?.word)) return true;
   // "will announce", "is expected to announce": nothing has been said yet (/claim scope).
   if (rule('cue.future', !actions && (/^(?:will|'ll|shall)$/.test(prev?.lower ?? '') || (prev?.lower === 'to' && /^(?:expected|set|going|likely|due|scheduled|poised)$/.test(toks[c - 2]?.lower ?? ''))))) return true;
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
@@ -621,6 +632,12 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('sense.maintain-keeping', lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower))))) return true;
   // "the U.S. added 292,000 jobs", "added to the list": adding, not saying.
   if (rule('sense.add-numbers', lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text))))) return true;
+  // "FED ADDS RESERVES VIA REPURCHASES", "Airline Adds Nonstop Flights": a headline's "adds" with words after it is adding (said is "SAYS").
+  if (rule('sense.add-headline', lemma === 'add' && unit.title && !!next?.word && next.lower !== 'that')) return true;
+  // "14 pct guaranteed notes", "Swiss franc notes", "DISCOUNT NOTE RATES": "note" is a debt security after a rate, currency or
+  // term word, and in a wire headline before what is issued of it; "the Treasury notes that …" stays a cue.
+  if (rule('sense.note-security', /^notes?$/.test(cueWord.lower) && next?.lower !== 'that' && !isQuote(next) && next?.text !== ',' && next?.text !== ':' &&
+    (NOTE_BEFORE.test(prev?.lower ?? '') || /^\d/.test(prev?.text ?? '') || (unit.title && allCaps(toks) && (NOTE_AFTER.test(next?.lower ?? '') || NOTE_VERB_BEFORE.test(prev?.lower ?? '')))))) return true;
   // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
   if (rule('sense.decline-without-to', (lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further')) return true;
   // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
@@ -667,6 +684,21 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
     return passiveRival || (o.person && o.stopAt > 0 && ((o.stop === 'in' && !!after[0]?.cap) || ((o.stop === 'in' || o.stop === 'for') && after.some((x) => inList('campaign', x.lower))) || running));
   })())) return true;
   return false;
+}
+
+/** Cue forms that are also plural nouns ("JOBLESS CLAIMS FELL"; "PROPOSES REDUCED BUDGET" is a verb before an adjective). */
+const PLURAL_CUE_NOUNS = /^(?:claims|reports|notes|calls|comments|estimates|forecasts|projections|statements|remarks|demands|appeals|requests|charges|warnings|pledges|promises|protests|complaints|threats|denials|questions|fears|doubts|hopes|concerns|criticisms|accusations|allegations)$/;
+/** Words before "notes" that make it a debt security ("guaranteed notes", "Swiss franc notes", "medium-term notes"). */
+const NOTE_BEFORE = /^(?:pct|percent|%|term|medium-term|short-term|long-term|discount|treasury|euro|guaranteed|senior|subordinated|junior|floating|floating-rate|rate|coupon|zero-coupon|convertible|promissory|exchangeable|secured|unsecured|bank|year|franc|francs|dollar|dlr|dlrs|yen|mark|sterling|stg|ecu|ecus|debt|loan|credit)$/;
+/** Words after a wire headline's "NOTE" that make it a security ("DISCOUNT NOTE RATES", "FILES NOTE OFFERING", "NOTES RELISTED"). */
+const NOTE_AFTER = /^(?:and|offer|rates?|programs?|programmes?|offering|offerings|issues?|facility|facilities|due|sales?|market|holders|auction|relisted|poised|priced|placed|maturing|redemption|swap)$/;
+
+/** A wire headline's verb whose object is "NOTES" ("UNIT SELLS NOTES AND DEBENTURES", "KENAI SETS NOTE OFFER"). */
+const NOTE_VERB_BEFORE = /^(?:sells|files|sets|plans|issues|prices|offers|places|redeems|buys|launches|extends|calls|arranges|registers|sell|file|set|plan|issue|price|offer|place|redeem|buy|launch|extend|arrange|register)$/;
+
+/** A word written as a name ("EXPRESS" → "Express"). */
+function capitalised(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
 /** Words that end the object of a push-back verb ("challenged Trump to …", "dismissed him as …", "questioned her about …"). */

@@ -25,6 +25,20 @@ export function titleCase(toks: Token[]): boolean {
   return words.length >= 3 && words.filter((t) => t.cap).length / words.length >= 0.75;
 }
 
+/** Roles that follow a company's ticker inside one name ("Loews Corp <LTR> Chairman Lawrence Tisch", "Amoco <AN> unit"). */
+const TICKER_ROLE = /^(?:chairman|chairwoman|president|chief|unit|subsidiary|director|spokesman|spokeswoman|executive|officials?|vice|treasurer|board|management)$/i;
+
+/** A wire headline line in capitals ("AMERICAN EXPRESS <AXP> SEEN IN POSSIBLE SPINOFF"): two or more words, none with a lower-case letter. */
+export function allCaps(toks: readonly Token[]): boolean {
+  let words = 0;
+  for (const t of toks) {
+    if (!/\p{L}/u.test(t.text)) continue;
+    if (/\p{Ll}/u.test(t.text)) return false;
+    words++;
+  }
+  return words >= 2;
+}
+
 /** True when the clause before token `k` (back to the unit start) is long enough to be the reported content. */
 export function substantial(toks: Token[], k: number): boolean {
   const words = toks.slice(0, k).filter((t) => t.word);
@@ -123,6 +137,10 @@ export function npLeft(toks: Token[], j: number): number {
     if ((prev.lower === 'and' || prev.text === '&') && /^(?:co\.?|company|sons|partners|associates)$/i.test(cur.text) && toks[i - 2]?.cap) { i -= 2; continue; }
     // "Ministry of International Trade and Industry (MITI) Deputy Director General …": an acronym in parentheses inside a name.
     if (prev.text === ')' && cur.cap && toks[i - 3]?.text === '(' && /^[A-Z][A-Z0-9&]{1,7}$/.test(toks[i - 2]?.text ?? '') && !!toks[i - 4]?.cap && rule('source.acronym-inside-name', true)) { i -= 4; continue; }
+    // "AMOCO <AN> CANADA SAYS", "UAL <UAL> UNIT": a ticker in angle brackets inside a company's name is part of it.
+    // (In running text only before a role: "Loews Corp <LTR> Chairman Lawrence Tisch"; "NEC Corp <NIPN.T> Honeywell-NEC Inc" is two firms.)
+    if (prev.text === '>' && cur.cap && prev.end < cur.start && toks[i - 3]?.text === '<' && /^[A-Z0-9.]{1,8}$/.test(toks[i - 2]?.text ?? '') && !!toks[i - 4]?.cap &&
+      rule('source.ticker-inside-name', allCaps(toks) || TICKER_ROLE.test(cur.text))) { i -= 4; continue; }
     if (!prev.word) break;
     // "Seventy-four percent of Democratic voters", "a group of conservative leaders".
     if (prev.lower === 'of' && QUANTITY_NOUNS.has(toks[i - 2]?.lower ?? '')) { i--; continue; }
@@ -348,6 +366,14 @@ export function wholeSubject(toks: Token[], s: number): number {
       const opener = previous.lower === 'nor' ? 'neither' : 'either';
       return first >= 0 && (toks[first]!.lower === opener || toks[first - 1]?.lower === opener);
     })();
+    // "WEST GERMANY, TANZANIA AGREE …": in a wire headline in capitals, names listed with commas from the line's start are one subject.
+    // (Never before a closing cue: "TARN CUTS FEES, TRADERS SAID" — the verb after the list has words after it.)
+    if (previous.text === ',' && !coordinated && start >= 2 && start <= 4 && rule('source.headline-list', allCaps(toks) && npLeft(toks, start - 2) === 0 && !!toks[npRight(toks, s) + 2]?.word &&
+      toks.slice(0, start - 1).every((x) => x.word && !CUE_VERBS.has(x.lower) && !BOUNDARY.has(x.lower) && !PRONOUNS.has(x.lower)))) {
+      start = 0;
+      coordinated = true;
+      continue;
+    }
     if (previous.lower === 'and' || previous.text === '&' || (coordinated && previous.text === ',') || rule('source.correlative-coordination', correlative)) {
       const phraseStart = npLeft(toks, start - 2);
       // "Cooperation and Development", "Jeb Bush and Chris Christie": two names joined are one phrase.

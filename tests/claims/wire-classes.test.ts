@@ -147,7 +147,7 @@ describe('a headline\'s past "said" (cue.headline-said-passive)', () => {
     ['HARBOUR AREAS SAID RECEIVING SOME RAIN\nThe ferry stopped in May.', 'SAID|HARBOUR AREAS|RECEIVING SOME RAIN'],
   ])('%s names nobody who said anything', (title, before) => {
     expect(found(title, true)).toEqual([]);
-    switchRulesOff(['cue.headline-said-passive', 'cue.hearsay-passive']);
+    switchRulesOff(['cue.headline-said-passive', 'cue.hearsay-passive', 'cue.headline-passive']);
     expect(found(title, true)).toEqual([before]);
   });
   it.each(['PORT CHIEF SAID HE WOULD QUIT', 'Port Chief Said The Words Everyone Was Thinking'])('leaves "%s" a statement', (title) => {
@@ -207,5 +207,54 @@ describe('a verb-like noun before the verb (npRight)', () => {
   it('is the head of the subject: "the task force called … and said"', () => {
     const text = 'In its report, the harbour task force called for new fees and said the pier was unsafe.';
     expect(findStatements(text, productSentences(text), PRODUCT).map((s) => s.claimant)).toEqual(['harbour task force']);
+  });
+});
+
+describe('wire headlines in capitals (issue 14, hand-judged Reuters titles)', () => {
+  it('reads a past form with words after it as headlinese passive (cue.headline-passive)', () => {
+    const text = 'HARBOUR PILOT CRITICISED FOR LATE BERTHING\nThe pilot berthed the ferry two hours late.';
+    expect(found(text, true)).toEqual([]);
+    expect(without('cue.headline-passive', text, true)).not.toEqual([]);
+    // A closing "…, TRADERS SAID" and the present "SAYS" stay cues.
+    expect(found('TARN CUTS FERRY FEES, TRADERS SAID\nFees fell.', true).map((r) => r.split('|')[1])).toEqual(['TRADERS']);
+    expect(found('TARN SAYS FERRY FEES WILL FALL\nFees fell.', true).map((r) => r.split('|')[1])).toEqual(['TARN']);
+  });
+  it('reads a cue word before a ticker or in a name the article writes as a name as that name (cue.headline-name)', () => {
+    const ticker = 'TARN EXPRESS <TXP> FERRY TRAFFIC RISES\nTarn Express Co carried more cars in May.';
+    expect(found(ticker, true)).toEqual([]);
+    expect(without('cue.headline-name', ticker, true)).not.toEqual([]);
+    const named = 'VELL EXPRESS CUTS CARGO RATES\nVell Express Ltd lowered its rates on Monday.';
+    expect(found(named, true)).toEqual([]);
+    expect(without('cue.headline-name', named, true)).not.toEqual([]);
+  });
+  it('reads an -s cue before a past form as a plural noun (cue.headline-noun-before-verb)', () => {
+    const text = 'U.S. PIER INJURY CLAIMS ROSE IN MAY\nThe claims rose by a third.';
+    expect(found(text, true)).toEqual([]);
+    expect(without('cue.headline-noun-before-verb', text, true)).not.toEqual([]);
+  });
+  it('reads a headline\'s "ADDS" with words after it as adding (sense.add-headline)', () => {
+    const text = 'BUNDESBANK ADDS MONEY MARKET FUNDS\nThe bank lent banks money for a week.';
+    expect(found(text, true)).toEqual([]);
+    expect(without('sense.add-headline', text, true)).not.toEqual([]);
+  });
+  it('reads "notes" after a rate or currency word as a debt security (sense.note-security)', () => {
+    const text = 'The port said it will redeem its 12 pct notes in June.';
+    expect(found(text).map((r) => r.split('|')[0])).toEqual(['said']);
+    expect(without('sense.note-security', text).map((r) => r.split('|')[0])).toContain('notes');
+    const title = 'TARN ADJUSTS SHORT-TERM DISCOUNT NOTE RATES\nThe rates rose.';
+    expect(found(title, true)).toEqual([]);
+    expect(without('sense.note-security', title, true)).not.toEqual([]);
+    // "The Treasury notes that …" stays a cue.
+    expect(found('The Treasury notes that fees rose in May.').map((r) => r.split('|')[0])).toEqual(['notes']);
+  });
+  it('keeps a ticker inside a company name (source.ticker-inside-name)', () => {
+    const text = 'VELL <VEL> SHIPPING SAYS FEES UNDECIDED\nThe board met.';
+    expect(found(text, true).map((r) => r.split('|')[1])).toEqual(['VELL <VEL> SHIPPING']);
+    expect(without('source.ticker-inside-name', text, true).map((r) => r.split('|')[1])).toEqual(['SHIPPING']);
+  });
+  it('takes names listed with a comma from the headline start as one subject (source.headline-list)', () => {
+    const text = 'NORWAY, TARN AGREE FERRY FEES TOO HIGH\nThe talks ended.';
+    expect(found(text, true).map((r) => r.split('|')[1])).toEqual(['NORWAY, TARN']);
+    expect(without('source.headline-list', text, true).map((r) => r.split('|')[1])).toEqual(['TARN']);
   });
 });
