@@ -189,6 +189,9 @@ underscore   | asserts   |
 underline    | asserts   |
 highlight    | asserts   |
 affirm       | asserts   | inverts
+interject    | asserts   | inverts
+vouch        | asserts   |
+allude       | asserts   |
 forecast     | asserts   |
 project      | asserts   |
 read         | asserts   | nocue inverts

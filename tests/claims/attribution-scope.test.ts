@@ -58,6 +58,30 @@ describe('positions are PolNeAR scope only; beliefs and polls are claims', () =>
     expect(who('About 4 in 10 want one with experience.', { actions: true })[0]).toMatchObject({ cue: 'want' });
   });
 
+  it.each([
+    ['Most members preferred the shorter route.', 'preferred', 'Most members'],
+    ['The treasurer sided with the auditors.', 'sided', 'The treasurer'],
+    ['The harbour board is mulling a ferry fee.', 'mulling', 'The harbour board'],
+    ['The union balked at the new rota.', 'balked', 'The union'],
+    ['A former pilot recounted the night of the storm.', 'recounted', 'A former pilot'],
+    ['The mayor sounded upbeat about the budget.', 'sounded', 'The mayor'],
+  ])('reads "%s" as a stance of its subject in PolNeAR scope only', (text, cue, source) => {
+    expect(who(text)).toEqual([]);
+    expect(who(text, { actions: true, nested: false })[0]).toMatchObject({ cue, source });
+  });
+
+  it('keeps counting again out of /claim: "recount" is no speech verb there', () => {
+    expect(who('Officials recount the ballots by hand.')).toEqual([]);
+  });
+
+  it.each([
+    ['The coach interjected that the pitch was flooded.', 'interjected', 'The coach'],
+    ['A neighbour vouched for the tenant.', 'vouched', 'A neighbour'],
+    ['The minister alluded to a deal with the dockers.', 'alluded', 'The minister'],
+  ])('reads "%s" as speech, in /claim too', (text, cue, source) => {
+    expect(who(text)[0]).toMatchObject({ cue, source });
+  });
+
   it('needs a topic for "spoke"', () => {
     expect(who('Clinton spoke about the economy.', { actions: true })[0]).toMatchObject({ cue: 'spoke', source: 'Clinton' });
     expect(who('Trump spoke for 77 minutes.', { actions: true })).toEqual([]);
