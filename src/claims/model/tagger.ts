@@ -360,8 +360,14 @@ export function makeTagger(model: TaggerWeights, seen?: (p: Proposal) => void): 
         }
         // "The Post has learned", "Politifact then pointed out": a proposal right before a rules'
         // cue is that cue's first words (PolNeAR's cue is "has learned"), not a second statement;
-        // a rules' cue left without a source gets the one picked here.
-        const next = rules.findIndex((r) => tokenRange(toks, r.cue)?.[0] === range[1] + 1);
+        // a rules' cue left without a source gets the one picked here. Adverbs between them are
+        // the cue's too ("has" proposed before "repeatedly questioned").
+        let after = range[1] + 1;
+        while (after < toks.length && CUE_ADVERB.test(toks[after]!.lower)) after++;
+        const next = rules.findIndex((r) => {
+          const at = tokenRange(toks, r.cue)?.[0];
+          return at !== undefined && at > range[1] && at <= after;
+        });
         if (next >= 0) {
           const r = rules[next]!;
           const i = raws.indexOf(r);
@@ -379,6 +385,9 @@ export function makeTagger(model: TaggerWeights, seen?: (p: Proposal) => void): 
     return [...raws, ...added].sort((a, b) => a.unit.start - b.unit.start || a.cue.start - b.cue.start);
   };
 }
+
+/** Adverbs inside a verb group ("has repeatedly questioned", "had long argued"). */
+const CUE_ADVERB = /^(?:[a-z]+ly|also|long|often|still|already|just|now|then|again|even|once|ever|since)$/;
 
 let shipped: CueTagger | null | undefined;
 
