@@ -598,8 +598,8 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.headline-name', wire && (/^\s*<[A-Z0-9.]{1,8}>/.test(text.slice(cueWord.end, cueWord.end + 12)) || (!!prev?.word && /^\p{Lu}/u.test(prev.text) && text.indexOf(`${capitalised(prev.text)} ${capitalised(cueWord.text)}`, unit.end) >= 0)))) return true;
   // "JOBLESS CLAIMS FELL IN WEEK", "USDA REPORTS SEEN NEGATIVE": in a wire headline an -s cue (never "SAYS") before a past form is a plural noun.
   if (rule('cue.headline-noun-before-verb', wire && PLURAL_CUE_NOUNS.test(cueWord.lower) && /^(?:[a-z]{3,}ed|fell|rose|seen|grew|shown|hit)$/.test(site.next?.lower ?? '') && !!prev?.word)) return true;
-  // "will announce", "is expected to announce": nothing has been said yet (/claim scope).
-  if (rule('cue.future', !actions && (/^(?:will|'ll|shall)$/.test(prev?.lower ?? '') || (prev?.lower === 'to' && /^(?:expected|set|going|likely|due|scheduled|poised)$/.test(toks[c - 2]?.lower ?? ''))))) return true;
+  // "will announce", "may tell", "is expected to announce": nothing has been said yet (/claim scope).
+  if (rule('cue.future', !actions && (/^(?:will|'ll|shall|may|might)$/.test(prev?.lower ?? '') || (prev?.lower === 'to' && /^(?:expected|set|going|likely|due|scheduled|poised)$/.test(toks[c - 2]?.lower ?? ''))))) return true;
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
   // ("went on to say": the phrase "went on to" too.)
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');

@@ -56,6 +56,7 @@ describe('a statement still to come (cue.future)', () => {
   it.each([
     ['The harbour board is expected to announce new fees on Friday.', 'announce|The harbour board|new fees on Friday'],
     ['The mayor will announce the budget on Monday.', 'announce|The mayor|the budget on Monday'],
+    ['The harbour board may tell the dockers that fees will rise.', 'tell|The harbour board|fees will rise'],
   ])('%s says nothing yet', (text, before) => {
     expect(found(text)).toEqual([]);
     expect(without('cue.future', text)).toEqual([before]);
