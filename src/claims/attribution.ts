@@ -599,7 +599,9 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // "JOBLESS CLAIMS FELL IN WEEK", "USDA REPORTS SEEN NEGATIVE": in a wire headline an -s cue (never "SAYS") before a past form is a plural noun.
   if (rule('cue.headline-noun-before-verb', wire && PLURAL_CUE_NOUNS.test(cueWord.lower) && /^(?:[a-z]{3,}ed|fell|rose|seen|grew|shown|hit)$/.test(site.next?.lower ?? '') && !!prev?.word)) return true;
   // "will announce", "may tell", "is expected to announce": nothing has been said yet (/claim scope).
-  if (rule('cue.future', !actions && (/^(?:will|'ll|shall|may|might)$/.test(prev?.lower ?? '') || (prev?.lower === 'to' && /^(?:expected|set|going|likely|due|scheduled|poised)$/.test(toks[c - 2]?.lower ?? ''))))) return true;
+  // ("may" and "might" only before a verb's base form: "Theresa May said" is a name.)
+  const modal = /^(?:may|might)$/.test(prev?.lower ?? '') && cueWord.lower === lemma;
+  if (rule('cue.future', !actions && (/^(?:will|'ll|shall)$/.test(prev?.lower ?? '') || modal || (prev?.lower === 'to' && /^(?:expected|set|going|likely|due|scheduled|poised)$/.test(toks[c - 2]?.lower ?? ''))))) return true;
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
   // ("went on to say": the phrase "went on to" too.)
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
