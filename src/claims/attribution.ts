@@ -303,6 +303,8 @@ interface UnitScan {
   actions: boolean;
   /** Keep negated cues (`FindOptions.negated`). */
   negated: boolean;
+  /** The unit is a wire headline in capitals ("AMERICAN EXPRESS <AXP> SEEN IN POSSIBLE SPINOFF"). */
+  wire: boolean;
   /** Statements found in the unit so far, in the order found. */
   out: Raw[];
   /** Tokens already used as a cue. */
@@ -339,7 +341,7 @@ interface Speaker {
 /** Finds the statements in one unit of text: side statements first, then each cue in token order. */
 function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean): Raw[] {
   const toks = unitTokens(text, unit.start, unit.end);
-  const scan: UnitScan = { text, unit, toks, actions, negated, out: [], taken: new Set<number>() };
+  const scan: UnitScan = { text, unit, toks, actions, negated, wire: !!unit.title && allCaps(toks), out: [], taken: new Set<number>() };
   const { out, taken } = scan;
   const quoted = quotedTokens(toks);
   colonStatement(text, toks, unit, out, actions);
@@ -552,7 +554,7 @@ export function negatedCue(toks: readonly Token[], c: number): boolean {
 
 /** The vetoes on the word's form and what precedes it: a noun, an adjective or an infinitive rather than a reporting verb. */
 function wordVetoed(scan: UnitScan, site: CueSite): boolean {
-  const { text, unit, toks, actions } = scan;
+  const { text, unit, toks, actions, wire } = scan;
   const { c, cueWord, cueEnd, entry, stance, lemma } = site;
 
   if (rule('cue.position-form', (entry.position || entry.belief) && !positionCue(toks, c, entry.lemma, actions || !!entry.belief))) return true;
@@ -589,10 +591,8 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.headline-said-passive', !actions && unit.title && cueWord.lower === 'said' && !!site.next?.word && /^(?:to|likely|unlikely|near|close|ready|set|poised|still|sometimes)$|[a-z](?:ing|ly)$/.test(site.next.lower))) return true;
   // "SIX REPORTED WOUNDED IN STRIKE", "UAL UNIT ATTACKED ON HIRING": in a wire headline a past form with words after it
   // is the passive of headlinese (the speech verb there is "SAYS"); a closing "…, TRADERS SAID", "HAS REPORTED" and "SAID HE …" stay (/claim scope).
-  const wire = unit.title && allCaps(toks);
-  // ("TECHNIMED SAID COMPANY CANCELLED CONTRACT" is speech: after "SAID" only a complement — an adjective, a participle, an adverb — makes it passive.)
-  const complement = (w: string) => /^(?:[a-z]{3,}(?:ed|ing|ly|able|ible|ent|ant|ain|ive|ful|less|ous|ic)|not|to|up|down|off|open|near|close|set|ready|still|now|in|on|at|lax|firm|weak|strong|high|low|higher|lower|better|worse|steady|flat|stable|ahead|behind|safe|held|hit|cut|shut|seen|known|taken|given|done|split|sold|bought|won|lost)$/.test(w);
-  if (rule('cue.headline-passive', !actions && wire && /(?:ed|^said|^told|^seen|^shown)$/.test(cueWord.lower) && !!site.next?.word && (cueWord.lower !== 'said' || complement(site.next.lower)) && !!prev?.word && !/^(?:has|have|had)$/.test(prev.lower))) return true;
+  // ("TECHNIMED SAID COMPANY CANCELLED CONTRACT" is speech: after "SAID" only a complement makes it passive.)
+  if (rule('cue.headline-passive', !actions && wire && /(?:ed|^said|^told|^seen|^shown)$/.test(cueWord.lower) && !!site.next?.word && (cueWord.lower !== 'said' || HEADLINE_COMPLEMENT.test(site.next.lower)) && !!prev?.word && !/^(?:has|have|had)$/.test(prev.lower))) return true;
   // "AMERICAN EXPRESS <AXP> SEEN IN …", "FEDERAL EXPRESS <FDX> VOLUME RISES": in a wire headline a cue before a ticker,
   // or one the article writes in a name with the word before it ("American Express"), is that name's.
   if (rule('cue.headline-name', wire && (/^\s*<[A-Z0-9.]{1,8}>/.test(text.slice(cueWord.end, cueWord.end + 12)) || (!!prev?.word && /^\p{Lu}/u.test(prev.text) && text.indexOf(`${capitalised(prev.text)} ${capitalised(cueWord.text)}`, unit.end) >= 0)))) return true;
@@ -639,7 +639,7 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   // "14 pct guaranteed notes", "Swiss franc notes", "DISCOUNT NOTE RATES": "note" is a debt security after a rate, currency or
   // term word, and in a wire headline before what is issued of it; "the Treasury notes that …" stays a cue.
   if (rule('sense.note-security', /^notes?$/.test(cueWord.lower) && next?.lower !== 'that' && !isQuote(next) && next?.text !== ',' && next?.text !== ':' &&
-    (NOTE_BEFORE.test(prev?.lower ?? '') || /^\d/.test(prev?.text ?? '') || (unit.title && allCaps(toks) && (NOTE_AFTER.test(next?.lower ?? '') || NOTE_VERB_BEFORE.test(prev?.lower ?? '')))))) return true;
+    (NOTE_BEFORE.test(prev?.lower ?? '') || /^\d/.test(prev?.text ?? '') || (scan.wire && (NOTE_AFTER.test(next?.lower ?? '') || NOTE_VERB_BEFORE.test(prev?.lower ?? '')))))) return true;
   // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
   if (rule('sense.decline-without-to', (lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further')) return true;
   // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
@@ -688,6 +688,8 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   return false;
 }
 
+/** A complement after a wire headline's "SAID" (an adjective, a participle, an adverb, a particle) that makes it passive ("SAID NOT DAMAGED"). */
+const HEADLINE_COMPLEMENT = /^(?:[a-z]{3,}(?:ed|ing|ly|able|ible|ent|ant|ain|ive|ful|less|ous|ic)|not|to|up|down|off|open|near|close|set|ready|still|now|in|on|at|lax|firm|weak|strong|high|low|higher|lower|better|worse|steady|flat|stable|ahead|behind|safe|held|hit|cut|shut|seen|known|taken|given|done|split|sold|bought|won|lost)$/;
 /** Cue forms that are also plural nouns ("JOBLESS CLAIMS FELL"; "PROPOSES REDUCED BUDGET" is a verb before an adjective). */
 const PLURAL_CUE_NOUNS = /^(?:claims|reports|notes|calls|comments|estimates|forecasts|projections|statements|remarks|demands|appeals|requests|charges|warnings|pledges|promises|protests|complaints|threats|denials|questions|fears|doubts|hopes|concerns|criticisms|accusations|allegations)$/;
 /** Words before "notes" that make it a debt security ("guaranteed notes", "Swiss franc notes", "medium-term notes"). */
