@@ -7,12 +7,10 @@ import type { Command } from '../src/core/command.js';
 import { queryText } from '../src/answer/reply.js';
 import { pageNumber, splitPage } from '../src/answer/page-option.js';
 import type { Reply } from '../src/core/types.js';
+import { loadOnce } from '../src/core/load-once.js';
 
-/**
- * The claims code, loaded on the first claim rather than with the command list (`help` lists it), then
- * kept: asking the module loader again on every claim costs a resolve round trip per request.
- */
-let answerModule: Promise<typeof import('../src/claims/answer.js')> | undefined;
+/** The claims code, loaded on the first claim and kept. */
+const answerModule = loadOnce(() => import('../src/claims/answer.js'));
 
 /** Highest page number accepted: far past any real answer, small enough to stay a number. */
 const MAX_PAGE = 1000;
@@ -39,12 +37,7 @@ export default {
   input,
   fromText,
   async run({ topic, page }, { library }): Promise<Reply> {
-    // A failed load is not kept: the next claim tries again.
-    answerModule ??= import('../src/claims/answer.js').catch((err: unknown) => {
-      answerModule = undefined;
-      throw err;
-    });
-    const { claimReply } = await answerModule;
+    const { claimReply } = await answerModule();
     return claimReply(library, { topic, ...(page ? { page } : {}) });
   },
 } satisfies Command<z.output<typeof input>>;

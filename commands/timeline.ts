@@ -3,14 +3,12 @@ import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { queryText } from '../src/answer/reply.js';
 import type { Reply } from '../src/core/types.js';
+import { loadOnce } from '../src/core/load-once.js';
 
 const input = z.object({ topic: queryText('topic') });
 
-/**
- * The timeline code (dates, topics), loaded on the first timeline rather than with the command list,
- * then kept: asking the module loader again on every timeline costs a resolve round trip per request.
- */
-let answerModule: Promise<typeof import('../src/timeline/answer.js')> | undefined;
+/** The timeline code (dates, topics), loaded on the first timeline and kept. */
+const answerModule = loadOnce(() => import('../src/timeline/answer.js'));
 
 export default {
   name: 'timeline',
@@ -20,12 +18,7 @@ export default {
   input,
   fromText: (text: string) => ({ topic: text }),
   async run({ topic }, { library }): Promise<Reply> {
-    // A failed load is not kept: the next timeline tries again.
-    answerModule ??= import('../src/timeline/answer.js').catch((err: unknown) => {
-      answerModule = undefined;
-      throw err;
-    });
-    const { timelineReply } = await answerModule;
+    const { timelineReply } = await answerModule();
     return timelineReply(library, topic);
   },
   formats: {
