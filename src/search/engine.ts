@@ -116,6 +116,11 @@ export class SearchEngine {
     this.options.maxQueryWords = Math.min(30, this.options.maxQueryWords);
   }
 
+  /** True when some segment holds `word` exactly (an index term, not a prefix or a typo of one). */
+  private knows(word: string): boolean {
+    return this.segments.some((s) => s.termIds.has(word));
+  }
+
   /** Best passages for a query; never throws on odd input. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = count(options.limit, 5);
@@ -146,7 +151,7 @@ export class SearchEngine {
     // serves every limit with the same budget ("federal reserve" for its aliases, its candidates, its page 2).
     const budget = candidateBudget(words.length, max);
     // Without typo correction a query differs only when some word is not in the index: otherwise one list serves both.
-    const typos = options.typos !== false || words.every((w) => this.segments.some((s) => s.termIds.has(w)));
+    const typos = options.typos !== false || words.every((w) => this.knows(w));
     const key = `${typos ? '' : 'exact\u0001'}${words.join('\u0000')}`;
     let lists = this.articleMemo.get(key);
     // A list read under another budget serves when that read ran out of postings before its budget: any budget
@@ -188,7 +193,7 @@ export class SearchEngine {
     const words = queryTerms(String(query ?? ''), this.options.maxQueryWords);
     const max = count(limit, 5);
     if (!words.length || max === 0) return [];
-    const known = words.map((w) => this.segments.some((s) => s.termIds.has(w)));
+    const known = words.map((w) => this.knows(w));
     if (known.every(Boolean)) return [];
     const options = words.map((w, i) => (known[i] ? [w] : closeTerms(this.segments, w, max)));
     if (options.some((o) => o.length === 0)) {
@@ -210,7 +215,7 @@ export class SearchEngine {
   private plan(query: string, typos = true): Plan | null {
     const words = queryTerms(typeof query === 'string' ? query : '', this.options.maxQueryWords);
     if (!words.length) return null;
-    const fuzzy = words.map((w) => typos && !this.segments.some((s) => s.termIds.has(w)));
+    const fuzzy = words.map((w) => typos && !this.knows(w));
     const perSegment = this.segments.map((seg) => planWords(seg, words, fuzzy, this.options));
     let totalPassages = 0;
     for (const seg of this.segments) totalPassages += seg.passageCount;
