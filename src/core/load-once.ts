@@ -7,7 +7,7 @@
 /**
  * `load` run once, its promise kept for every later call; a load that fails is not kept, so the
  * next call tries again.
- * @example const answer = loadOnce(() => import('../src/claims/answer.js')); (await answer()).claimReply(…)
+ * @example const answer = loadOnce(loadAnswer); await answer() === await answer() // true: loaded once
  */
 export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let held: Promise<T> | undefined;
