@@ -181,9 +181,14 @@ const LIMITER_PAIRS = /^(?:at least|at most|more than|less than|fewer than|upwar
 /** A number opening a subject at `i` ("49", "half", "dozens", "a third", "a majority"). */
 function numberWord(toks: readonly Token[], i: number): boolean {
   const first = toks[i]!;
+  // "two-thirds", "three-quarters": a share written as a fraction.
+  if (rule('source.limited-share', FRACTION.test(first.lower) && i >= 1 && (LIMITERS.test(toks[i - 1]!.lower) || (i >= 2 && LIMITER_PAIRS.test(`${toks[i - 2]!.lower} ${toks[i - 1]!.lower}`))))) return true;
   const numberLike = /^\d/.test(first.text) || /^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|dozens|hundreds|thousands|a)$/.test(first.lower);
   return numberLike && (first.lower !== 'a' || /^(?:third|quarter|fifth|half|dozen|handful|majority|plurality|minority)$/.test(toks[i + 1]?.lower ?? ''));
 }
+
+/** A share written as a fraction ("two-thirds", "three-quarters", "one-fifth"). */
+const FRACTION = /^(?:one|two|three|four|five|six|seven|eight|nine)-(?:thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)$/;
 
 /**
  * Start of a subject whose number phrase at `i` is limited by the words before it ("only 49

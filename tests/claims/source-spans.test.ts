@@ -210,6 +210,13 @@ describe('a subject opening with "at least" before a number', () => {
   });
 });
 
+describe('a limiter before a share written as a fraction', () => {
+  it('keeps the limiter ("nearly two-thirds of voters say")', () => {
+    expect(sourceOf('At the vote on Monday, nearly two-thirds of the dockers said the pier was unsafe.', 'said')?.source).toBe('nearly two-thirds of the dockers');
+    expect(sourceOf('In Tarn, more than three-quarters of the pilots say the fees are too high.', 'say')?.source).toBe('more than three-quarters of the pilots');
+  });
+});
+
 describe('a share of a group named before ("most of them")', () => {
   it('is the source as written, opening its clause', () => {
     expect(sourceOf('The dockers met at dawn. Most of them said the pier was unsafe.', 'said')?.source).toBe('Most of them');
