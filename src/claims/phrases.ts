@@ -563,7 +563,11 @@ export function unitSubject(toks: Token[]): [number, number] | null {
     const second = npRight(toks, end + 2);
     const verb = toks[second + 1];
     const verbal = !!verb?.word && !verb.cap && !BOUNDARY.has(verb.lower) && !DETERMINERS.has(verb.lower) && finiteVerb(verb);
-    if (rule('source.coordinated-subject', second > end + 1 && toks[end + 2]!.word && !PRONOUNS.has(toks[end + 2]!.lower) && verbal)) return [i, second];
+    const conjunctOk = second > end + 1 && toks[end + 2]!.word && !PRONOUNS.has(toks[end + 2]!.lower);
+    if (rule('source.coordinated-subject', conjunctOk && verbal)) return [i, second];
+    // ("Lund and her deputies are warning …", "Lund and Berg both campaigned …": an auxiliary or a floating quantifier after the pair.)
+    const auxiliary = !!verb?.word && (AUXILIARY_AFTER.test(verb.lower) || (/^(?:both|all)$/.test(verb.lower) && !!toks[second + 2]?.word && !toks[second + 2]!.cap && finiteVerb(toks[second + 2]!)));
+    if (rule('source.coordinated-auxiliary', conjunctOk && auxiliary)) return [i, second];
   }
   return [i, end];
 }

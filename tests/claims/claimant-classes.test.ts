@@ -86,6 +86,11 @@ describe('a coordinated subject', () => {
     expect(claims('Poll and husband Tom thanked the crowd and said the pier would reopen.')).toEqual([['said', 'Poll and husband Tom']]);
   });
 
+  it('speaks as a whole before an auxiliary or a floating "both" too', () => {
+    expect(claims('Ida Lund and her deputies are touring the harbour, warning that the pier will close.')).toEqual([['warning', 'Ida Lund and her deputies']]);
+    expect(claims('Ivo Brandt and Ana Poll both toured the quay on Monday, saying the ferry would return.')).toEqual([['saying', 'Ivo Brandt and Ana Poll']]);
+  });
+
   it('is never the fuller name of one conjunct mentioned later', () => {
     const text = 'Ivo Brandt and Ana Poll thanked the crowd and said the pier would reopen.\nBrandt, speaking after Poll at the quay, said the ferry would return.';
     expect(claims(text).at(-1)).toEqual(['said', 'Ivo Brandt']);
