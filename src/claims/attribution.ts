@@ -1018,6 +1018,14 @@ function passiveAgent(toks: Token[], site: CueSite): Span | null {
     if (rule('source.passive-agent-role', named)) source = span(toks, by, end);
     else if (rule('source.passive-agent-share', group)) source = span(toks, by, groupEnd);
   }
+  // "echoed by her campaign and Democrats across the country": a coordinated agent is one source.
+  if (source) {
+    const last = toks.findIndex((x) => x.end === source!.end);
+    const next = toks[last + 2];
+    const second = toks[last + 1]?.lower === 'and' && next?.word && !CUE_VERBS.has(next.lower) && !MEANS.has(next.lower) && !/ed$/.test(next.lower) ? npRight(toks, last + 2) : -1;
+    const head = toks[second];
+    if (rule('source.passive-agent-pair', second > last + 1 && !!head && (head.cap || personWord(head.lower) || SPEAKER_NOUNS.has(head.lower) || /[^s]s$/.test(head.lower)))) source = { start: source.start, end: head!.end };
+  }
   // "It was reported that…": no source, content after the cue.
   return source;
 }

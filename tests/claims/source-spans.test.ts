@@ -139,6 +139,15 @@ describe('a passive agent opening with a role or a share of a group', () => {
     expect(sourceOf(text, 'criticized')?.source).toBe('some of her rivals');
   });
 
+  it('takes two agents joined by "and" as one ("criticized by the mayor and several pilots")', () => {
+    expect(sourceOf('The levy was criticized by the mayor and several harbour pilots.', 'criticized')?.source).toBe('the mayor and several harbour pilots');
+    expect(sourceOf('The claim was disputed by Ida Lund and the harbour union on Monday.', 'disputed')?.source).toBe('Ida Lund and the harbour union');
+  });
+
+  it('leaves a second verb after "and" out ("criticized by Lund and praised by …")', () => {
+    expect(sourceOf('The levy was criticized by Ida Lund and praised by the board.', 'criticized')?.source).toBe('Ida Lund');
+  });
+
   it('leaves a means after "by" alone ("by phone")', () => {
     const text = 'The mayor was asked by phone about the pier.';
     expect(sourceOf(text, 'asked')?.source ?? null).toBeNull();
