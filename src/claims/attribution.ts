@@ -212,7 +212,7 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
       if (more?.word && /^(?:who|whose|which|and|a|an|the)$/.test(more.lower)) { closed = k; continue; }
       return k;
     }
-    if (!x.word && x.text !== '(' && x.text !== ')' && x.text !== '-' && x.text !== '’' && x.text !== "'" && x.text !== '&' && x.text !== '/' && x.text !== '.') {
+    if (!x.word && x.text !== '(' && x.text !== ')' && x.text !== '-' && x.text !== '’' && x.text !== "'" && x.text !== '&' && x.text !== '/' && x.text !== '.' && !rule('source.description-amount', (x.text === '$' || x.text === '%') && !!toks[k + (x.text === '$' ? 1 : -1)]?.word)) {
       if (isQuote(x)) return closed;
       // The sentence ends: the description runs to the last word before it.
       return toks.slice(k + 1).some((y) => y.word) ? end : k - 1;

@@ -288,3 +288,12 @@ describe('a quantifier floating after a noun subject', () => {
     expect(sourceOf('Ida Lund and Tove Berg both said the pier would close.', 'said')).toEqual({ source: 'Ida Lund and Tove Berg', claimant: 'Ida Lund and Tove Berg' });
   });
 });
+
+describe('a description after a speaker named after the cue', () => {
+  it('runs over an amount with "$" or "%" to the sentence end', () => {
+    const text = '“The pier is unsafe,” said Ida Lund, a harbour pilot who earns $40,000 a year.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Ida Lund, a harbour pilot who earns $40,000 a year', claimant: 'Ida Lund' });
+    const share = '“Fees will rise,” said Tove Berg, an economist whose firm owns 12 % of the ferry line.';
+    expect(sourceOf(share, 'said')?.source).toBe('Tove Berg, an economist whose firm owns 12 % of the ferry line');
+  });
+});
