@@ -213,6 +213,8 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
       return k;
     }
     if (!x.word && x.text !== '(' && x.text !== ')' && x.text !== '-' && x.text !== '’' && x.text !== "'" && x.text !== '&' && x.text !== '/' && x.text !== '.' && !rule('source.description-amount', (x.text === '$' || x.text === '%') && !!toks[k + (x.text === '$' ? 1 : -1)]?.word)) {
+      // "…, said Ida Lund, who chairs the board. “The pier …": the sentence ended before the next quotation; the description runs to it.
+      if (rule('source.description-to-sentence-end', isQuote(x) && k - 2 > end + 1 && toks[k - 1]!.text === '.' && !!toks[k - 2]!.word && (OPEN_QUOTES.has(x.text) || x.start > toks[k - 1]!.end))) return k - 2;
       if (isQuote(x)) return closed;
       // The sentence ends: the description runs to the last word before it.
       return toks.slice(k + 1).some((y) => y.word) ? end : k - 1;

@@ -297,3 +297,10 @@ describe('a description after a speaker named after the cue', () => {
     expect(sourceOf(share, 'said')?.source).toBe('Tove Berg, an economist whose firm owns 12 % of the ferry line');
   });
 });
+
+describe('a description after a post-cue name running to its sentence end', () => {
+  it('is the source\'s even when a quotation opens the next sentence in the unit', () => {
+    const text = '"The pier is unsafe," said Ida Lund, 40, of Tampa, Fla. "We will close it."';
+    expect(sourceOf(text, 'said')?.source).toBe('Ida Lund, 40, of Tampa, Fla');
+  });
+});
