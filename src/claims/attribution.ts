@@ -198,7 +198,9 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
   for (let k = from; k < toks.length && k < end + 40; k++) {
     const x = toks[k]!;
     // "…, who added that …", "…, Reuters reported": a statement of its own, not a description.
-    if (x.word && (x.lower === 'that' || REPORTING_CORE.has(x.lower))) return closed;
+    // ("…, a retiree who worked at the plant that squeezes oranges": "that" after a noun opens a relative clause of the description.)
+    const relativeThat = x.lower === 'that' && !!toks[k - 1]?.word && !CUE_VERBS.has(toks[k - 1]!.lower) && !BOUNDARY.has(toks[k - 1]!.lower) && !/(?:ed|ing|ly)$/.test(toks[k - 1]!.lower) && !!toks[k + 1]?.word && !PRONOUNS.has(toks[k + 1]!.lower) && !DETERMINERS.has(toks[k + 1]!.lower) && !toks[k + 1]!.cap;
+    if (x.word && ((x.lower === 'that' && !rule('source.description-relative-that', relativeThat)) || REPORTING_CORE.has(x.lower))) return closed;
     if (x.text === ',') {
       // "Ana Ruiz, 29, of Meridian, Ind.": a state after its town is part of the place.
       const state = stateAt(toks, k + 1);

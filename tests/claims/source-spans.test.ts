@@ -304,3 +304,15 @@ describe('a description after a post-cue name running to its sentence end', () =
     expect(sourceOf(text, 'said')?.source).toBe('Ida Lund, 40, of Tampa, Fla');
   });
 });
+
+describe('"that" opening a relative clause inside a description after the name', () => {
+  it('keeps the relative clause in the source', () => {
+    const text = '"The pier is unsafe," said Ida Lund, a pilot at the firm that runs the ferry.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Ida Lund, a pilot at the firm that runs the ferry', claimant: 'Ida Lund' });
+  });
+
+  it('still stops before "that" opening what was said', () => {
+    const text = 'Ida Lund, a pilot, warned that the pier was unsafe.';
+    expect(sourceOf(text, 'warned')?.source).toBe('Ida Lund, a pilot,');
+  });
+});
