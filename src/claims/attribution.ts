@@ -215,6 +215,18 @@ function appositiveEnd(toks: readonly import('./tokens.js').Token[], end: number
       return k;
     }
     if (!x.word && x.text !== '(' && x.text !== ')' && x.text !== '-' && x.text !== '’' && x.text !== "'" && x.text !== '&' && x.text !== '/' && x.text !== '.' && !rule('source.description-amount', (x.text === '$' || x.text === '%') && !!toks[k + (x.text === '$' ? 1 : -1)]?.word)) {
+      // "…, said Lise Dahl, the author of “Low Water,” who …": a quoted title inside the description is part of it.
+      const close = isQuote(x) && x.text !== "'" && x.text !== '’' && !!toks[k - 1]?.word && !CUE_VERBS.has(toks[k - 1]!.lower) && !!toks[k + 1]?.cap ? toks.findIndex((y, j) => j > k + 1 && j <= k + 14 && isQuote(y) && y.text !== "'" && y.text !== '’') : -1;
+      if (rule('source.description-quoted-title', close > k + 1 && !toks.slice(k + 1, close).some((y) => y.text === '.' && !toks[toks.indexOf(y) - 1]?.word))) {
+        k = close;
+        // A comma closing the title inside its marks closes the description as a comma would.
+        if (toks[close - 1]!.text === ',') {
+          const more = toks[close + 1];
+          if (more?.word && /^(?:who|whose|which|and|a|an|the)$/.test(more.lower)) { closed = close; continue; }
+          return close;
+        }
+        continue;
+      }
       // "…, said Ida Lund, who chairs the board. “The pier …": the sentence ended before the next quotation; the description runs to it.
       if (rule('source.description-to-sentence-end', isQuote(x) && k - 2 > end + 1 && toks[k - 1]!.text === '.' && !!toks[k - 2]!.word && (OPEN_QUOTES.has(x.text) || x.start > toks[k - 1]!.end))) return k - 2;
       if (isQuote(x)) return closed;

@@ -316,3 +316,10 @@ describe('"that" opening a relative clause inside a description after the name',
     expect(sourceOf(text, 'warned')?.source).toBe('Ida Lund, a pilot,');
   });
 });
+
+describe('a quoted title inside a description after a post-cue name', () => {
+  it('is part of the description', () => {
+    const text = '"The dredging failed," said Lise Dahl, the author of "Low Water," a history of the port.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'Lise Dahl, the author of "Low Water," a history of the port', claimant: 'Lise Dahl' });
+  });
+});
