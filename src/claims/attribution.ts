@@ -1312,6 +1312,9 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
 }
 
 /** The source vetoes: a lone participle, an event raising concerns, an opening word, a generic "you", no letter at all. */
+/** Capitalised sentence adverbs that may open a clause before its subject without a comma ("Meanwhile Rihanna said"). */
+const OPENING_ADVERB = /^(?:Meanwhile|Perhaps|Ultimately|Alongside|Eventually|Instead|Moreover|Additionally|Likewise|Similarly|Separately|Indeed|Thus|Still|Also)\s+(?=[\p{L}\d])/u;
+
 function vetoSource(text: string, source: Span | null, lemma: string, name?: Span): Span | null {
   // "is propounding views", "has faced ridicule": a lone participle is no speaker.
   if (source && rule('source.lone-participle', source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end)))) source = null;
@@ -1321,6 +1324,9 @@ function vetoSource(text: string, source: Span | null, lemma: string, name?: Spa
     const head = words[words.length - 1]!;
     if (rule('source.event-raises', !/^\p{Lu}/u.test(head) && !personWord(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase()))) source = null;
   }
+  // "Meanwhile Rihanna said", "Perhaps young voters prefer": a sentence adverb opening the clause without a comma is no part of the source.
+  const adverb = source ? OPENING_ADVERB.exec(text.slice(source.start, source.end)) : null;
+  if (source && adverb && rule('source.opening-adverb', !/^[a-z]+ly$/.test(text.slice(source.start + adverb[0].length, source.end)))) source = { start: source.start + adverb[0].length, end: source.end };
   // "Having announced …", "Instead, …": an opening word is no speaker.
   if (source && rule('source.opening-word', source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase()))) source = null;
   // "Following initial reports of …", "Despite early claims": a source never opens with a preposition or subordinator.

@@ -323,3 +323,10 @@ describe('a quoted title inside a description after a post-cue name', () => {
     expect(sourceOf(text, 'said')).toEqual({ source: 'Lise Dahl, the author of "Low Water," a history of the port', claimant: 'Lise Dahl' });
   });
 });
+
+describe('a sentence adverb opening the clause without a comma', () => {
+  it('is no part of the source', () => {
+    expect(sourceOf('Meanwhile Harbour Master Eda Lund said the pier was safe.', 'said')?.source).toBe('Harbour Master Eda Lund');
+    expect(sourceOf('Perhaps young pilots prefer the new pier.', 'prefer', { actions: true, negated: true, nested: false })?.source).toBe('young pilots');
+  });
+});
