@@ -864,6 +864,8 @@ function contactName(toks: readonly Token[], source: Span, c: number): number {
   while (m <= b && toks[m]!.word && !toks[m]!.cap) {
     const t = toks[m]!;
     if (SPEAKER_NOUNS.has(t.lower) || speakerNoun(t.lower) || personWord(t.lower) || ROLE_LEAD.test(t.lower) || DETERMINERS.has(t.lower) || /(?:ly|ing|ed)$/.test(t.lower) || /^(?:of|for|in|at|from|with|by|and|or)$/.test(t.lower)) return -1;
+    // "the pitch on Kickstarter", "an anti-Trump PAC": a preposition or an adjective with a prefix makes a phrase, no relative clause.
+    if (rule('source.contact-adjective', /^(?:on|to|about|over|into|near|under|across|like)$/.test(t.lower) || /^(?:anti|pro|non|well|still|ex|self|once|long|so)-/.test(t.lower))) return -1;
     m++;
   }
   if (m === a + 1 || m > b) return -1;

@@ -330,3 +330,14 @@ describe('a sentence adverb opening the clause without a comma', () => {
     expect(sourceOf('Perhaps young pilots prefer the new pier.', 'prefer', { actions: true, negated: true, nested: false })?.source).toBe('young pilots');
   });
 });
+
+describe('a common-noun phrase before a name that is no relative clause', () => {
+  it('keeps a phrase with a preposition or a prefixed adjective whole', () => {
+    expect(sourceOf('Yesterday an anti-levy PAC revealed a new advertisement.', 'revealed', { actions: true, negated: true, nested: false })?.source).toBe('an anti-levy PAC');
+    expect(sourceOf('Online, the appeal on Harbourfund says the pier needs repairs.', 'says')?.source).toBe('the appeal on Harbourfund');
+  });
+
+  it('still reads "the photo Lund posted" as a relative clause', () => {
+    expect(sourceOf('It was the photo Ida Lund posted that angered the board.', 'posted', { actions: true, negated: true, nested: false })?.source).toBe('Ida Lund');
+  });
+});
