@@ -1313,10 +1313,10 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
   }
 }
 
-/** The source vetoes: a lone participle, an event raising concerns, an opening word, a generic "you", no letter at all. */
 /** Capitalised sentence adverbs that may open a clause before its subject without a comma ("Meanwhile Rihanna said"). */
 const OPENING_ADVERB = /^(?:Meanwhile|Perhaps|Ultimately|Alongside|Eventually|Instead|Moreover|Additionally|Likewise|Similarly|Separately|Indeed|Thus|Still|Also)\s+(?=[\p{L}\d])/u;
 
+/** The source vetoes: a lone participle, an event raising concerns, an opening word, a generic "you", no letter at all, an opening sentence adverb. */
 function vetoSource(text: string, source: Span | null, lemma: string, name?: Span): Span | null {
   // "is propounding views", "has faced ridicule": a lone participle is no speaker.
   if (source && rule('source.lone-participle', source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end)))) source = null;
