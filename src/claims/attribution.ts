@@ -813,6 +813,12 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
       if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
     }
   }
+  // "Lund, who in 2019 said …", "a mayor who has in the past described …": a relative pronoun before a
+  // phrase of time or manner set into the clause is the subject, as right before the verb.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive) {
+    const who = relativeAcrossPhrase(toks, c);
+    if (rule('source.relative-across-phrase', who >= 0)) pronounSource(toks, site, who, toks[who]!, speaker);
+  }
   // "the photo Trump posted", "a point Ida Roy conceded": a name after a common noun opens a relative
   // clause without "that"; the name is the source, the noun is what was said.
   if (speaker.source && !speaker.name && !speaker.apposition) {
@@ -853,6 +859,26 @@ function contactName(toks: readonly Token[], source: Span, c: number): number {
   if (m === a + 1 || m > b) return -1;
   for (let k = m; k <= b; k++) if (!toks[k]!.cap && !/^['’]s$/.test(toks[k]!.text) && toks[k]!.text !== '.') return -1;
   return m;
+}
+
+/** Prepositions opening a phrase of time or manner set between a relative pronoun and its verb ("who in 2019 said"). */
+const SET_IN_PREPS = new Set(['in', 'during', 'through', 'at', 'on', 'over', 'since', 'after', 'before']);
+
+/**
+ * The "who" of "who in 2019 said", "who has in the past described", "who through a spokesman
+ * declined": a relative pronoun, auxiliaries and one short phrase opened by a preposition (no
+ * comma, no verb) before the cue at `c`. Its index, or -1.
+ */
+function relativeAcrossPhrase(toks: readonly Token[], c: number): number {
+  let k = c - 1;
+  while (k >= 0 && (SKIPPABLE.has(toks[k]!.lower) && !SET_IN_PREPS.has(toks[k]!.lower) || /^\w{4,}ly$/.test(toks[k]!.lower))) k--;
+  // The phrase: lower-case words and numbers back to its preposition, at most five tokens.
+  let p = k;
+  while (p >= 0 && k - p < 5 && toks[p]!.word && !SET_IN_PREPS.has(toks[p]!.lower) && !BOUNDARY.has(toks[p]!.lower) && !CUE_VERBS.has(toks[p]!.lower)) p--;
+  if (p < 0 || p === k + 1 || !SET_IN_PREPS.has(toks[p]!.lower)) return -1;
+  let w = p - 1;
+  while (w >= 0 && SKIPPABLE.has(toks[w]!.lower) && !SET_IN_PREPS.has(toks[w]!.lower)) w--;
+  return w >= 0 && toks[w]!.lower === 'who' ? w : -1;
 }
 
 /** The "who" opening the relative clause the cue at `c` stands in ("…, who surprised Trump by declaring"), or -1. */

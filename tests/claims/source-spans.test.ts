@@ -272,3 +272,20 @@ describe('a quantifier floating after a noun subject', () => {
     expect(sourceOf('Ida Lund and Tove Berg both said the pier would close.', 'said')).toEqual({ source: 'Ida Lund and Tove Berg', claimant: 'Ida Lund and Tove Berg' });
   });
 });
+
+describe('a relative pronoun before a phrase set into its clause', () => {
+  it('reads "who" as the subject across a phrase of time ("who in 2019 said")', () => {
+    const text = 'Vera Holm, who in 2019 said the ferry would stop, now runs the line.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'who', claimant: 'Vera Holm' });
+  });
+
+  it('reads "who" across an auxiliary and a phrase ("who has in the past argued")', () => {
+    const text = 'The pilots, who have on several occasions argued that the channel is too shallow, met on Monday.';
+    expect(sourceOf(text, 'argued')?.source).toBe('who');
+  });
+
+  it('gives no source when the phrase holds a verb ("who wrote in May said")', () => {
+    const text = 'A reader who wrote to us in May said nothing of the sort.';
+    expect(sourceOf(text, 'said')?.source).not.toBe('who');
+  });
+});
