@@ -861,6 +861,24 @@ function contactName(toks: readonly Token[], source: Span, c: number): number {
   return m;
 }
 
+const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+const APPROXIMATE = /^(?:about|nearly|roughly|almost|around|some|just|only|over|under)$/;
+
+/**
+ * A share written as numbers standing as the subject ending at `end`: "one in five", "about one in
+ * four", "more than two in three". Its first token, or -1. (A bare count, "…, 39 have said", stays
+ * sourceless: source.no-letter keeps dates such as "Jan. 1, 2015, shows" out.)
+ */
+function shareSubject(toks: readonly Token[], end: number): number {
+  const n = toks[end];
+  if (!n || !NUMBER_WORD.test(n.lower)) return -1;
+  if (toks[end - 1]?.lower !== 'in' || !NUMBER_WORD.test(toks[end - 2]?.lower ?? '')) return -1;
+  let s = end - 2;
+  if (APPROXIMATE.test(toks[s - 1]?.lower ?? '')) s--;
+  else if (toks[s - 1]?.lower === 'than' && /^(?:more|fewer|less)$/.test(toks[s - 2]?.lower ?? '')) s -= 2;
+  return clauseStart(toks as Token[], s) ? s : -1;
+}
+
 /** Prepositions opening a phrase of time or manner set between a relative pronoun and its verb ("who in 2019 said"). */
 const SET_IN_PREPS = new Set(['in', 'during', 'through', 'at', 'on', 'over', 'since', 'after', 'before']);
 
@@ -1159,6 +1177,12 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     if (rule('source.open-description-name', named >= 0)) {
       speaker.source = span(toks, named, datedTail(toks, before, c));
       speaker.name = span(toks, named, subjectStart - 2);
+      return;
+    }
+    // "One in five said", "about one in four say", "… 39 have said": a share of respondents as a number.
+    const share = !rel && subjectStart < 0 ? shareSubject(toks, before) : -1;
+    if (rule('source.number-share', share >= 0)) {
+      speaker.source = span(toks, share, before);
       return;
     }
     if (subjectStart >= 0) {

@@ -289,3 +289,15 @@ describe('a relative pronoun before a phrase set into its clause', () => {
     expect(sourceOf(text, 'said')?.source).not.toBe('who');
   });
 });
+
+describe('a share written as numbers', () => {
+  it('reads "one in five" as the subject', () => {
+    const text = 'Most ferry users liked the timetable, but one in five said the boats were too slow.';
+    expect(sourceOf(text, 'said')?.source).toBe('one in five');
+  });
+
+  it('keeps the approximation with it ("roughly one in four")', () => {
+    const text = 'The tax is unpopular in the port towns, and roughly one in four say it should go.';
+    expect(sourceOf(text, 'say')?.source).toBe('roughly one in four');
+  });
+});
