@@ -819,6 +819,12 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     const who = relativeAcrossPhrase(toks, c);
     if (rule('source.relative-across-phrase', who >= 0)) pronounSource(toks, site, who, toks[who]!, speaker);
   }
+  // "Several dockers I spoke with last week said …", "A person familiar with the board's plans says …":
+  // a long subject the phrase search gave up on, opening its sentence and running up to the verb.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive) {
+    const from = wholeClauseSubject(toks, c, before);
+    if (rule('source.whole-clause-subject', from >= 0)) speaker.source = span(toks, from, wholeEnd(toks, c, before));
+  }
   // "the photo Trump posted", "a point Ida Roy conceded": a name after a common noun opens a relative
   // clause without "that"; the name is the source, the noun is what was said.
   if (speaker.source && !speaker.name && !speaker.apposition) {
@@ -877,6 +883,41 @@ function shareSubject(toks: readonly Token[], end: number): number {
   if (APPROXIMATE.test(toks[s - 1]?.lower ?? '')) s--;
   else if (toks[s - 1]?.lower === 'than' && /^(?:more|fewer|less)$/.test(toks[s - 2]?.lower ?? '')) s -= 2;
   return clauseStart(toks as Token[], s) ? s : -1;
+}
+
+/** Reporting verbs whose subject opening the sentence may be taken whole (source.whole-clause-subject). */
+const WHOLE_CUES = /^(?:said|says|say|told|tells|tell|added|adds|wrote|writes|noted|notes|note|argued|argues|argue|warned|warns|warn|claimed|claims|claim|insisted|insist|insists|believe|believes|believed|think|thinks|thought|agreed|agree|agrees|acknowledged|acknowledge|acknowledges|stated|explained|predicted|predict|predicts)$/;
+
+/** The last token of a whole subject ending at `before`, with a time phrase set before the verb ("… on Super Tuesday said"). */
+function wholeEnd(toks: readonly Token[], c: number, before: number): number {
+  const gap = toks.slice(before + 1, c);
+  return gap.length && gap.every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || x.cap || /^(?:on|the|last|this)$/.test(x.lower)) ? c - 1 : before;
+}
+
+/**
+ * The first token of the subject of the cue at `c` when the sentence opens with it (after "But",
+ * "Still," or "Even so," at most): 3 to 20 tokens from a name, a determiner, a quantifier or a
+ * plural to `before`, with no comma, quotation, "that" or other reporting verb inside, and an
+ * auxiliary only in a relative clause ("people I've spoken with"). Otherwise -1.
+ */
+function wholeClauseSubject(toks: readonly Token[], c: number, before: number): number {
+  if (!WHOLE_CUES.test(toks[c]!.lower) || before < 0 || before >= c) return -1;
+  const end = wholeEnd(toks, c, before);
+  if (toks[end]!.word && BOUNDARY.has(toks[end]!.lower)) return -1;
+  let i = 0;
+  while (i < end && (!toks[i]!.word || /^(?:but|and|yet|so)$/.test(toks[i]!.lower))) i++;
+  if ((INTRO_WORDS.has(toks[i]!.lower) || CONNECTIVES.has(toks[i]!.lower)) && toks[i + 1]?.text === ',') i += 2;
+  else if (toks[i + 1]?.text !== ',' && toks[i + 2]?.text === ',' && /^(?:even|in|for|by)$/.test(toks[i]!.lower)) i += 3;
+  const words = toks.slice(i, end + 1);
+  if (words.length < 3 || words.length > 20) return -1;
+  if (words.some((x) => !x.word && !/^(?:-|--|—|–|'s|’s|\(|\))$/.test(x.text))) return -1;
+  const first = toks[i]!;
+  if (PRONOUNS.has(first.lower) || BOUNDARY.has(first.lower) || SUBORDINATE.has(first.lower) || (!first.cap && /(?:ing|ed)$/.test(first.lower))) return -1;
+  if (!(first.cap || DETERMINERS.has(first.lower) || QUANTIFIERS.has(first.lower) || /s$/.test(first.lower))) return -1;
+  if (words.some((x) => x.lower === 'that' || CUE_VERBS.has(x.lower) && x !== toks[end])) return -1;
+  // An auxiliary only inside a relative clause ("people I've spoken with", "aides who have worked").
+  if (words.some((x, k) => SKIPPABLE.has(x.lower) && /^(?:has|have|had|is|was|are|were|will|would|'ve)$/.test(x.lower) && !/^(?:i|we|you|they|he|she|who)$/.test(words[k - 1]?.lower ?? ''))) return -1;
+  return i;
 }
 
 /** Prepositions opening a phrase of time or manner set between a relative pronoun and its verb ("who in 2019 said"). */

@@ -301,3 +301,20 @@ describe('a share written as numbers', () => {
     expect(sourceOf(text, 'say')?.source).toBe('roughly one in four');
   });
 });
+
+describe('a long subject opening its sentence', () => {
+  it('takes the whole subject with a relative clause without "who"', () => {
+    const text = 'Several dockers I\'ve worked with over the past few years said the pier was unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('Several dockers I\'ve worked with over the past few years');
+  });
+
+  it('takes the whole subject with a description set off by dashes, after "Even so,"', () => {
+    const text = 'Even so, some harbour pilots - including two of the board\'s own advisers - warn that the channel is silting up.';
+    expect(sourceOf(text, 'warn')?.source).toBe('some harbour pilots - including two of the board\'s own advisers -');
+  });
+
+  it('takes none when an auxiliary stands outside a relative clause ("have in the past said")', () => {
+    const text = 'The pilots of the harbour have in the past said the channel was too shallow.';
+    expect(sourceOf(text, 'said')?.source ?? null).toBeNull();
+  });
+});
