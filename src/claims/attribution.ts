@@ -825,6 +825,11 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     const from = wholeClauseSubject(toks, c, before);
     if (rule('source.whole-clause-subject', from >= 0)) speaker.source = span(toks, from, wholeEnd(toks, c, before));
   }
+  // "Lund -- the author of a book on ports -- said …": a subject with its description set off by dashes.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive && !/ing$/.test(cueWord.lower)) {
+    const from = dashedSubject(toks, before);
+    if (rule('source.dashed-description', from >= 0)) speaker.source = span(toks, from, before);
+  }
   // "the photo Trump posted", "a point Ida Roy conceded": a name after a common noun opens a relative
   // clause without "that"; the name is the source, the noun is what was said.
   if (speaker.source && !speaker.name && !speaker.apposition) {
@@ -883,6 +888,38 @@ function shareSubject(toks: readonly Token[], end: number): number {
   if (APPROXIMATE.test(toks[s - 1]?.lower ?? '')) s--;
   else if (toks[s - 1]?.lower === 'than' && /^(?:more|fewer|less)$/.test(toks[s - 2]?.lower ?? '')) s -= 2;
   return clauseStart(toks as Token[], s) ? s : -1;
+}
+
+const DASHES = new Set(['-', '—', '–', '―']);
+
+/**
+ * With a dash closing before the verb at `before` ("Lund -- the author of a book -- said"), the
+ * first token of the subject opening its clause before the matching opening dash, or -1.
+ */
+function dashedSubject(toks: readonly Token[], before: number): number {
+  const dash = toks[before]?.text;
+  if (!dash || !DASHES.has(dash)) return -1;
+  let close = before;
+  while (close > 0 && toks[close - 1]!.text === dash) close--;
+  let open = close - 1;
+  while (open >= 0 && toks[open]!.text !== dash && close - open <= 40) open--;
+  if (open < 1 || toks[open]!.text !== dash) return -1;
+  while (open > 0 && toks[open - 1]!.text === dash) open--;
+  const inside = toks.slice(open + 1, close).filter((x) => x.text !== dash);
+  // An apposition only: a name, a described role or a list ("-- John Roe, who …", "- a spokesman for …",
+  // "-- including …"); a relative or a phrase set in ("-- who has …", "- in a line aimed at …") stays out
+  // of the source in PolNeAR's gold, which the rules leave to the name alone.
+  const first = inside[0];
+  if (!first?.word || !(first.lower === 'including' || ROLE_LEAD.test(first.lower) || (DETERMINERS.has(first.lower) && /^(?:a|an|the|his|her|their|its)$/.test(first.lower)) ||
+    (first.cap && !BOUNDARY.has(first.lower) && !SUBORDINATE.has(first.lower) && !INTRO_WORDS.has(first.lower) && !DETERMINERS.has(first.lower)))) return -1;
+  const last = open - 1;
+  const head = toks[last]!;
+  if (!head.word || BOUNDARY.has(head.lower) || SKIPPABLE.has(head.lower) || CUE_VERBS.has(head.lower)) return -1;
+  const start = wholeSubject(toks as Token[], npLeft(toks as Token[], last));
+  // "Ida Lund, the chief of the board -- which … -- said": the name opening the sentence before the role.
+  const named = start >= 2 ? openNameBefore(toks as Token[], start) : -1;
+  if (named >= 0) return named;
+  return start >= 0 && clauseStart(toks as Token[], start) ? start : -1;
 }
 
 /** Reporting verbs whose subject opening the sentence may be taken whole (source.whole-clause-subject). */

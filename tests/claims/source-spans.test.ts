@@ -318,3 +318,20 @@ describe('a long subject opening its sentence', () => {
     expect(sourceOf(text, 'said')?.source ?? null).toBeNull();
   });
 });
+
+describe('a description set off by dashes', () => {
+  it('runs the source through the closing dash', () => {
+    const text = 'A former harbour master -- Ida Lund, who retired in May -- said the pier was unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('A former harbour master -- Ida Lund, who retired in May --');
+  });
+
+  it('keeps the name opening the sentence before the role', () => {
+    const text = 'Ida Lund, the head of the ferry union -- the larger of the two -- told reporters the pier was unsafe.';
+    expect(sourceOf(text, 'told')?.source).toBe('Ida Lund, the head of the ferry union -- the larger of the two --');
+  });
+
+  it('takes no dashed relative clause into the source ("-- which …")', () => {
+    const text = 'Ida Lund, the head of the ferry union -- which runs two of the boats -- told reporters the pier was unsafe.';
+    expect(sourceOf(text, 'told')?.source ?? '').not.toContain('which');
+  });
+});
