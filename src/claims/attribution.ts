@@ -1226,6 +1226,14 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     // subject of a subordinate clause it continues ("as he spoke … and urged"), else the previous
     // statement's speaker, else the subject of the sentence ("She greeted supporters and told them…").
     const previous = out.at(-1);
+    // "Lee, who has both praised the plan and criticized its cost": a verb joined to another in a
+    // relative clause shares the relative pronoun as its subject.
+    // (Only after a comma or a dash: "officials who met … and said" is read with the noun, as gold mostly has it.)
+    const who = wordBefore.word ? relativeBefore(toks, c) : -1;
+    if (rule('source.relative-conjunct', who > 0 && /^(?:,|-|—|–)$/.test(toks[who - 1]!.text) && !out.some((o) => o.cue.start >= toks[who]!.end && o.cue.start < toks[c]!.start))) {
+      pronounSource(toks, site, who, toks[who]!, speaker);
+      return;
+    }
     const from = previous ? toks.findIndex((x) => x.start >= previous.cue.end) - 1 : 0;
     const sub = wordBefore.word ? subordinateSubject(toks, Math.max(0, from), before) : null;
     const later = previous && !sub ? subjectAfterOpening(toks, previous, before, true) : null;

@@ -335,3 +335,15 @@ describe('a description set off by dashes', () => {
     expect(sourceOf(text, 'told')?.source ?? '').not.toContain('which');
   });
 });
+
+describe('a verb joined to another in a relative clause', () => {
+  it('has the relative pronoun as its subject, and the name as claimant', () => {
+    const text = 'The mayor met Ida Lund, who toured the pier on Monday and warned that it was unsafe.';
+    expect(sourceOf(text, 'warned')).toEqual({ source: 'who', claimant: 'Ida Lund' });
+  });
+
+  it('after a dash as after a comma', () => {
+    const text = 'Still, Lund - who toured the pier twice and argued that it was unsafe - stayed on the board.';
+    expect(sourceOf(text, 'argued')?.source).toBe('who');
+  });
+});
