@@ -829,6 +829,23 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
       if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
     }
   }
+  // "Lund, who in 2019 said …", "a mayor who has in the past described …": a relative pronoun before a
+  // phrase of time or manner set into the clause is the subject, as right before the verb.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive) {
+    const who = relativeAcrossPhrase(toks, c);
+    if (rule('source.relative-across-phrase', who >= 0)) pronounSource(toks, site, who, toks[who]!, speaker);
+  }
+  // "Several dockers I spoke with last week said …", "A person familiar with the board's plans says …":
+  // a long subject the phrase search gave up on, opening its sentence and running up to the verb.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive) {
+    const from = wholeClauseSubject(toks, c, before);
+    if (rule('source.whole-clause-subject', from >= 0)) speaker.source = span(toks, from, wholeEnd(toks, c, before));
+  }
+  // "Lund -- the author of a book on ports -- said …": a subject with its description set off by dashes.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive && !/ing$/.test(cueWord.lower)) {
+    const from = dashedSubject(toks, before);
+    if (rule('source.dashed-description', from >= 0)) speaker.source = span(toks, from, before);
+  }
   // "the photo Trump posted", "a point Ida Roy conceded": a name after a common noun opens a relative
   // clause without "that"; the name is the source, the noun is what was said.
   if (speaker.source && !speaker.name && !speaker.apposition) {
@@ -871,6 +888,111 @@ function contactName(toks: readonly Token[], source: Span, c: number): number {
   if (m === a + 1 || m > b) return -1;
   for (let k = m; k <= b; k++) if (!toks[k]!.cap && !/^['’]s$/.test(toks[k]!.text) && toks[k]!.text !== '.') return -1;
   return m;
+}
+
+const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+const APPROXIMATE = /^(?:about|nearly|roughly|almost|around|some|just|only|over|under)$/;
+
+/**
+ * A share written as numbers standing as the subject ending at `end`: "one in five", "about one in
+ * four", "more than two in three". Its first token, or -1. (A bare count, "…, 39 have said", stays
+ * sourceless: source.no-letter keeps dates such as "Jan. 1, 2015, shows" out.)
+ */
+function shareSubject(toks: readonly Token[], end: number): number {
+  const n = toks[end];
+  if (!n || !NUMBER_WORD.test(n.lower)) return -1;
+  if (toks[end - 1]?.lower !== 'in' || !NUMBER_WORD.test(toks[end - 2]?.lower ?? '')) return -1;
+  let s = end - 2;
+  if (APPROXIMATE.test(toks[s - 1]?.lower ?? '')) s--;
+  else if (toks[s - 1]?.lower === 'than' && /^(?:more|fewer|less)$/.test(toks[s - 2]?.lower ?? '')) s -= 2;
+  return clauseStart(toks as Token[], s) ? s : -1;
+}
+
+const DASHES = new Set(['-', '—', '–', '―']);
+
+/**
+ * With a dash closing before the verb at `before` ("Lund -- the author of a book -- said"), the
+ * first token of the subject opening its clause before the matching opening dash, or -1.
+ */
+function dashedSubject(toks: readonly Token[], before: number): number {
+  const dash = toks[before]?.text;
+  if (!dash || !DASHES.has(dash)) return -1;
+  let close = before;
+  while (close > 0 && toks[close - 1]!.text === dash) close--;
+  let open = close - 1;
+  while (open >= 0 && toks[open]!.text !== dash && close - open <= 40) open--;
+  if (open < 1 || toks[open]!.text !== dash) return -1;
+  while (open > 0 && toks[open - 1]!.text === dash) open--;
+  const inside = toks.slice(open + 1, close).filter((x) => x.text !== dash);
+  // An apposition only: a name, a described role or a list ("-- John Roe, who …", "- a spokesman for …",
+  // "-- including …"); a relative or a phrase set in ("-- who has …", "- in a line aimed at …") stays out
+  // of the source in PolNeAR's gold, which the rules leave to the name alone.
+  const first = inside[0];
+  if (!first?.word || !(first.lower === 'including' || ROLE_LEAD.test(first.lower) || (DETERMINERS.has(first.lower) && /^(?:a|an|the|his|her|their|its)$/.test(first.lower)) ||
+    (first.cap && !BOUNDARY.has(first.lower) && !SUBORDINATE.has(first.lower) && !INTRO_WORDS.has(first.lower) && !DETERMINERS.has(first.lower)))) return -1;
+  const last = open - 1;
+  const head = toks[last]!;
+  if (!head.word || BOUNDARY.has(head.lower) || SKIPPABLE.has(head.lower) || CUE_VERBS.has(head.lower)) return -1;
+  const start = wholeSubject(toks as Token[], npLeft(toks as Token[], last));
+  // "Ida Lund, the chief of the board -- which … -- said": the name opening the sentence before the role.
+  const named = start >= 2 ? openNameBefore(toks as Token[], start) : -1;
+  if (named >= 0) return named;
+  return start >= 0 && clauseStart(toks as Token[], start) ? start : -1;
+}
+
+/** Reporting verbs whose subject opening the sentence may be taken whole (source.whole-clause-subject). */
+const WHOLE_CUES = /^(?:said|says|say|told|tells|tell|added|adds|wrote|writes|noted|notes|note|argued|argues|argue|warned|warns|warn|claimed|claims|claim|insisted|insist|insists|believe|believes|believed|think|thinks|thought|agreed|agree|agrees|acknowledged|acknowledge|acknowledges|stated|explained|predicted|predict|predicts)$/;
+
+/** The last token of a whole subject ending at `before`, with a time phrase set before the verb ("… on Super Tuesday said"). */
+function wholeEnd(toks: readonly Token[], c: number, before: number): number {
+  const gap = toks.slice(before + 1, c);
+  return gap.length && gap.every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || x.cap || /^(?:on|the|last|this)$/.test(x.lower)) ? c - 1 : before;
+}
+
+/**
+ * The first token of the subject of the cue at `c` when the sentence opens with it (after "But",
+ * "Still," or "Even so," at most): 3 to 20 tokens from a name, a determiner, a quantifier or a
+ * plural to `before`, with no comma, quotation, "that" or other reporting verb inside, and an
+ * auxiliary only in a relative clause ("people I've spoken with"). Otherwise -1.
+ */
+function wholeClauseSubject(toks: readonly Token[], c: number, before: number): number {
+  if (!WHOLE_CUES.test(toks[c]!.lower) || before < 0 || before >= c) return -1;
+  const end = wholeEnd(toks, c, before);
+  if (toks[end]!.word && BOUNDARY.has(toks[end]!.lower)) return -1;
+  let i = 0;
+  while (i < end && (!toks[i]!.word || /^(?:but|and|yet|so)$/.test(toks[i]!.lower))) i++;
+  if ((INTRO_WORDS.has(toks[i]!.lower) || CONNECTIVES.has(toks[i]!.lower)) && toks[i + 1]?.text === ',') i += 2;
+  else if (toks[i + 1]?.text !== ',' && toks[i + 2]?.text === ',' && /^(?:even|in|for|by)$/.test(toks[i]!.lower)) i += 3;
+  const words = toks.slice(i, end + 1);
+  if (words.length < 3 || words.length > 20) return -1;
+  if (words.some((x) => !x.word && !/^(?:-|--|—|–|'s|’s|\(|\))$/.test(x.text))) return -1;
+  const first = toks[i]!;
+  if (PRONOUNS.has(first.lower) || BOUNDARY.has(first.lower) || SUBORDINATE.has(first.lower) || (!first.cap && /(?:ing|ed)$/.test(first.lower))) return -1;
+  if (!(first.cap || DETERMINERS.has(first.lower) || QUANTIFIERS.has(first.lower) || /s$/.test(first.lower))) return -1;
+  if (words.some((x) => x.lower === 'that' || CUE_VERBS.has(x.lower) && x !== toks[end])) return -1;
+  // An auxiliary only inside a relative clause ("people I've spoken with", "aides who have worked").
+  if (words.some((x, k) => SKIPPABLE.has(x.lower) && /^(?:has|have|had|is|was|are|were|will|would|'ve)$/.test(x.lower) && !/^(?:i|we|you|they|he|she|who)$/.test(words[k - 1]?.lower ?? ''))) return -1;
+  return i;
+}
+
+/** Prepositions opening a phrase of time or manner set between a relative pronoun and its verb ("who in 2019 said"). */
+const SET_IN_PREPS = new Set(['in', 'during', 'through', 'at', 'on', 'over', 'since', 'after', 'before']);
+
+/**
+ * The "who" of "who in 2019 said", "who has in the past described", "who through a spokesman
+ * declined": a relative pronoun, auxiliaries and one short phrase opened by a preposition (no
+ * comma, no verb) before the cue at `c`. Its index, or -1.
+ */
+function relativeAcrossPhrase(toks: readonly Token[], c: number): number {
+  let k = c - 1;
+  while (k >= 0 && (SKIPPABLE.has(toks[k]!.lower) && !SET_IN_PREPS.has(toks[k]!.lower) || /^\w{4,}ly$/.test(toks[k]!.lower))) k--;
+  // The phrase: lower-case words and numbers back to its preposition, at most five tokens.
+  let p = k;
+  while (p >= 0 && k - p < 5 && toks[p]!.word && !SET_IN_PREPS.has(toks[p]!.lower) && !BOUNDARY.has(toks[p]!.lower) && !CUE_VERBS.has(toks[p]!.lower)) p--;
+  if (p < 0 || p === k + 1 || !SET_IN_PREPS.has(toks[p]!.lower)) return -1;
+  let w = p - 1;
+  while (w >= 0 && SKIPPABLE.has(toks[w]!.lower) && !SET_IN_PREPS.has(toks[w]!.lower)) w--;
+  return w >= 0 && toks[w]!.lower === 'who' ? w : -1;
 }
 
 /** The "who" opening the relative clause the cue at `c` stands in ("…, who surprised Trump by declaring"), or -1. */
@@ -1130,6 +1252,14 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     // subject of a subordinate clause it continues ("as he spoke … and urged"), else the previous
     // statement's speaker, else the subject of the sentence ("She greeted supporters and told them…").
     const previous = out.at(-1);
+    // "Lee, who has both praised the plan and criticized its cost": a verb joined to another in a
+    // relative clause shares the relative pronoun as its subject.
+    // (Only after a comma or a dash: "officials who met … and said" is read with the noun, as gold mostly has it.)
+    const who = wordBefore.word ? relativeBefore(toks, c) : -1;
+    if (rule('source.relative-conjunct', who > 0 && /^(?:,|-|—|–)$/.test(toks[who - 1]!.text) && !out.some((o) => o.cue.start >= toks[who]!.end && o.cue.start < toks[c]!.start))) {
+      pronounSource(toks, site, who, toks[who]!, speaker);
+      return;
+    }
     const from = previous ? toks.findIndex((x) => x.start >= previous.cue.end) - 1 : 0;
     const sub = wordBefore.word ? subordinateSubject(toks, Math.max(0, from), before) : null;
     const later = previous && !sub ? subjectAfterOpening(toks, previous, before, true) : null;
@@ -1159,6 +1289,12 @@ function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore:
     if (rule('source.open-description-name', named >= 0)) {
       speaker.source = span(toks, named, datedTail(toks, before, c));
       speaker.name = span(toks, named, subjectStart - 2);
+      return;
+    }
+    // "One in five said", "about one in four say", "… 39 have said": a share of respondents as a number.
+    const share = !rel && subjectStart < 0 ? shareSubject(toks, before) : -1;
+    if (rule('source.number-share', share >= 0)) {
+      speaker.source = span(toks, share, before);
       return;
     }
     if (subjectStart >= 0) {

@@ -341,3 +341,78 @@ describe('a common-noun phrase before a name that is no relative clause', () => 
     expect(sourceOf('It was the photo Ida Lund posted that angered the board.', 'posted', { actions: true, negated: true, nested: false })?.source).toBe('Ida Lund');
   });
 });
+
+describe('a relative pronoun before a phrase set into its clause', () => {
+  it('reads "who" as the subject across a phrase of time ("who in 2019 said")', () => {
+    const text = 'Vera Holm, who in 2019 said the ferry would stop, now runs the line.';
+    expect(sourceOf(text, 'said')).toEqual({ source: 'who', claimant: 'Vera Holm' });
+  });
+
+  it('reads "who" across an auxiliary and a phrase ("who has in the past argued")', () => {
+    const text = 'The pilots, who have on several occasions argued that the channel is too shallow, met on Monday.';
+    expect(sourceOf(text, 'argued')?.source).toBe('who');
+  });
+
+  it('gives no source when the phrase holds a verb ("who wrote in May said")', () => {
+    const text = 'A reader who wrote to us in May said nothing of the sort.';
+    expect(sourceOf(text, 'said')?.source).not.toBe('who');
+  });
+});
+
+describe('a share written as numbers', () => {
+  it('reads "one in five" as the subject', () => {
+    const text = 'Most ferry users liked the timetable, but one in five said the boats were too slow.';
+    expect(sourceOf(text, 'said')?.source).toBe('one in five');
+  });
+
+  it('keeps the approximation with it ("roughly one in four")', () => {
+    const text = 'The tax is unpopular in the port towns, and roughly one in four say it should go.';
+    expect(sourceOf(text, 'say')?.source).toBe('roughly one in four');
+  });
+});
+
+describe('a long subject opening its sentence', () => {
+  it('takes the whole subject with a relative clause without "who"', () => {
+    const text = 'Several dockers I\'ve worked with over the past few years said the pier was unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('Several dockers I\'ve worked with over the past few years');
+  });
+
+  it('takes the whole subject with a description set off by dashes, after "Even so,"', () => {
+    const text = 'Even so, some harbour pilots - including two of the board\'s own advisers - warn that the channel is silting up.';
+    expect(sourceOf(text, 'warn')?.source).toBe('some harbour pilots - including two of the board\'s own advisers -');
+  });
+
+  it('takes none when an auxiliary stands outside a relative clause ("have in the past said")', () => {
+    const text = 'The pilots of the harbour have in the past said the channel was too shallow.';
+    expect(sourceOf(text, 'said')?.source ?? null).toBeNull();
+  });
+});
+
+describe('a description set off by dashes', () => {
+  it('runs the source through the closing dash', () => {
+    const text = 'A former harbour master -- Ida Lund, who retired in May -- said the pier was unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('A former harbour master -- Ida Lund, who retired in May --');
+  });
+
+  it('keeps the name opening the sentence before the role', () => {
+    const text = 'Ida Lund, the head of the ferry union -- the larger of the two -- told reporters the pier was unsafe.';
+    expect(sourceOf(text, 'told')?.source).toBe('Ida Lund, the head of the ferry union -- the larger of the two --');
+  });
+
+  it('takes no dashed relative clause into the source ("-- which …")', () => {
+    const text = 'Ida Lund, the head of the ferry union -- which runs two of the boats -- told reporters the pier was unsafe.';
+    expect(sourceOf(text, 'told')?.source ?? '').not.toContain('which');
+  });
+});
+
+describe('a verb joined to another in a relative clause', () => {
+  it('has the relative pronoun as its subject, and the name as claimant', () => {
+    const text = 'The mayor met Ida Lund, who toured the pier on Monday and warned that it was unsafe.';
+    expect(sourceOf(text, 'warned')).toEqual({ source: 'who', claimant: 'Ida Lund' });
+  });
+
+  it('after a dash as after a comma', () => {
+    const text = 'Still, Lund - who toured the pier twice and argued that it was unsafe - stayed on the board.';
+    expect(sourceOf(text, 'argued')?.source).toBe('who');
+  });
+});
