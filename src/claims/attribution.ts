@@ -1345,6 +1345,9 @@ function datedTail(toks: readonly Token[], before: number, c: number): number {
   return rule('source.dated-participle', j > k + 1 && dated) ? j - 1 : before;
 }
 
+/** Adverbs of time that may open a description set off by commas ("Lund, now the harbour master, …"). */
+const DESCRIPTION_ADVERB = /^(?:now|then|once|formerly|currently|later|previously|still)$/;
+
 /** A pronoun source ("she said", "who said", "it said"), with the noun a relative or "it"/"they" stands for. */
 function pronounSource(toks: Token[], site: CueSite, before: number, wordBefore: Token, speaker: Speaker): void {
   const { cueEnd } = site;
@@ -1365,9 +1368,20 @@ function pronounSource(toks: Token[], site: CueSite, before: number, wordBefore:
     // "workers in New York, Los Angeles and Seattle who demanded": names after "in"/"at" are places, not who.
     if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower))) && !(wordBefore.lower === 'who' && placeBefore(toks, nounStart, last))) speaker.antecedent = span(toks, nounStart, last);
     // "Karimi, a director of Interfaith Paths, who added": the name the description belongs to.
-    if (speaker.antecedent && nounStart > 1 && toks[nounStart - 1]!.text === ',' && !toks[nounStart]!.cap) {
-      const nameStart = npLeft(toks, nounStart - 2);
-      if (nameStart >= 0 && toks[nounStart - 2]!.cap && clauseStart(toks, nameStart) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower))) speaker.antecedent = span(toks, nameStart, nounStart - 2);
+    // ("McConnell, now the Senate majority leader, who …": the description may open with a time adverb and hold names before its head.)
+    let descStart = nounStart;
+    if (speaker.antecedent && nounStart > 2 && !toks[nounStart]!.cap) {
+      let j = nounStart - 1;
+      while (j > 0 && nounStart - j <= 6 && toks[j]!.word) j--;
+      const opener = toks[j + 1]!;
+      const opens = DETERMINERS.has(opener.lower) || (DESCRIPTION_ADVERB.test(opener.lower) && DETERMINERS.has(toks[j + 2]?.lower ?? ''));
+      if (j < nounStart - 1 && toks[j]!.text === ',' && rule('claimant.description-adverb', opens)) descStart = j + 1;
+    }
+    if (speaker.antecedent && descStart > 1 && toks[descStart - 1]!.text === ',' && !toks[nounStart]!.cap) {
+      const nameStart = npLeft(toks, descStart - 2);
+      // ("a deal with Lund, the harbour master, who said": a name after a preposition is described too.)
+      const afterPreposition = nameStart > 0 && toks[descStart - 2]!.cap && rule('claimant.description-after-preposition', /^(?:with|by|from|to|for|against|about|on)$/.test(toks[nameStart - 1]!.lower));
+      if (nameStart >= 0 && toks[descStart - 2]!.cap && clauseStart(toks, nameStart) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower)) || afterPreposition) speaker.antecedent = span(toks, nameStart, descStart - 2);
     }
   } else if (wordBefore.lower === 'it') {
     // "the HUR published what it said was …": a named body opening the sentence — never one inside the

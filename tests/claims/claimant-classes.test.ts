@@ -149,3 +149,16 @@ describe('a closing speaker with a relative clause', () => {
     expect(found?.claimant).toBe('sources');
   });
 });
+
+describe('"who" after a name with a description between commas', () => {
+  const claimantOf = (text: string) => findStatements(text, productSentences(text), { keepSourceless: false }).find((s) => text.slice(s.cue.start, s.cue.end) === 'said')?.claimant;
+  it('is the name when the description opens with a time adverb and holds a name before its head', () => {
+    expect(claimantOf('By May, Tove Berg, then the Harbour Board spokeswoman, who in 2015 said the levy was fair, had resigned.')).toBe('Tove Berg');
+  });
+  it('is the name when the name follows a preposition', () => {
+    expect(claimantOf('The ferry line signed a contract with Aron Vik, the council spokesman, who said the fees would stay.')).toBe('Aron Vik');
+  });
+  it('stays unresolved when nothing before the description is a name', () => {
+    expect(claimantOf('The ferry line signed a contract with the council, a body of nine, who said the fees would stay.')).not.toBe('the council');
+  });
+});
