@@ -374,7 +374,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     // repeating a false claim: the outlet's verdict on Lee's claim, which Lee asserts).
     if (stance === 'asserts' && (lemma === 'call' || lemma === 'say' || lemma === 'describe' || lemma === 'dismiss') && DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60))) &&
       !rule('stance.verdict-outside-content', content.end <= cueWord.start)) stance = 'denies';
-    stance = objectStance(toks, site, stance);
+    stance = objectStance(toks, site, stance, scan.wire);
     let answers: Span | undefined;
     if (stance === 'denies' || stance === 'disputes') answers = nominalClaimSource(toks, cueEnd + 1);
     for (let k = c; k <= cueEnd; k++) taken.add(k);
@@ -672,7 +672,7 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   // object is a state or a rival; a claim is contested as "X's claim", "the result").
   if (rule('sense.contest-campaign', lemma === 'contest' && (() => { const o = objectShape(toks, cueEnd); return o.name || inList('campaign', o.head); })())) return true;
   // "announced a tender", "declared a moratorium": an act done by announcing it, not a claim (/claim scope).
-  if (rule('sense.act-object', !actions && (lemma === 'announce' || lemma === 'declare') && next?.word && next.lower !== 'that' && inList('act', objectShape(toks, cueEnd).head))) return true;
+  if (rule('sense.act-object', !actions && (lemma === 'announce' || lemma === 'declare') && next?.word && next.lower !== 'that' && inList('act', objectShape(toks, cueEnd, scan.wire).head))) return true;
   // "the Senate confirmed a judge", "Republicans are confirming judges": an appointment, not a confirmation of a claim.
   if (rule('sense.confirm-appointment', lemma === 'confirm' && inList('appointment', objectShape(toks, cueEnd).head))) return true;
   // "a lawyer who is challenging Rep. Ames in Ohio", "challenged him for the seat": running against someone.
@@ -729,8 +729,11 @@ interface ObjectShape {
   headAt: number;
 }
 
-/** Reads the object after a cue ending at token `cueEnd`: at most 10 tokens, up to a stop word or punctuation. */
-function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
+/**
+ * Reads the object after a cue ending at token `cueEnd`: at most 10 tokens, up to a stop word or punctuation.
+ * In a wire headline in capitals (`wire`) a listed head is found inside the capitals ("REJECTS ALL OFFERS").
+ */
+function objectShape(toks: readonly Token[], cueEnd: number, wire = false): ObjectShape {
   let head: string | null = null;
   let stop: string | null = null;
   let stopAt = -1;
@@ -743,13 +746,19 @@ function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
     if (t.lower === "'s" || t.lower === "'" || t.text === '’') { possessive = true; continue; }
     if (!t.word) break;
     if (OBJECT_STOP.has(t.lower)) { stop = t.lower; stopAt = k; break; }
+    const cap = t.cap && !wire;
     // A capitalised head word inside a name ("County Committee Chair", "Judge Omar Sato") is no head.
-    const inName = t.cap && !!toks[k + 1]?.cap && toks[k + 1]!.word;
+    const inName = cap && !!toks[k + 1]?.cap && toks[k + 1]!.word;
     if (!inName) for (const set of OBJECT_HEAD.values()) if (set.has(t.lower)) (head = t.lower), (headAt = k);
     if (head) break;
     const named = PERSON_OBJECT.has(t.lower) || (t.cap && !DETERMINERS.has(t.lower));
-    // A name ends where a lower-case word follows it ("contesting Nevada this autumn").
-    if (!named && names.length > 0 && !PERSON_OBJECT.has(names.at(-1)!.lower)) break;
+    // A name ends where a lower-case word follows it ("contesting Nevada this autumn") — unless the name
+    // qualifies a listed head after it ("its new OPEC production quota", "an Interior Department draft plan").
+    if (!named && names.length > 0 && !PERSON_OBJECT.has(names.at(-1)!.lower)) {
+      const at = qualifiedHead(toks, k, cueEnd + 11);
+      if (rule('stance.name-before-head', at >= 0)) (head = toks[at]!.lower), (headAt = at), (names.length = 0);
+      break;
+    }
     if (named) names.push(t);
     else others++;
   }
@@ -759,23 +768,58 @@ function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
   return { head, person, name, stop, stopAt, headAt };
 }
 
+/** A listed head word of an object from token `k` on, before any stop word, punctuation or token `limit`, in lower case only; -1 when none. */
+function qualifiedHead(toks: readonly Token[], k: number, limit: number): number {
+  for (let j = k; j < Math.min(toks.length, limit); j++) {
+    const t = toks[j]!;
+    if (!t.word || OBJECT_STOP.has(t.lower) || (t.cap && !/^[\p{Lu}.&-]+$/u.test(t.text))) return -1;
+    for (const set of OBJECT_HEAD.values()) if (set.has(t.lower)) return j;
+  }
+  return -1;
+}
+
+/** Verb forms and relatives between a rejected noun and its verb ("offer, which had been rejected"; "models rejected"). */
+const BEFORE_REJECTED = /^(?:which|that|was|were|is|are|been|be|being|has|have|had|already|also|since|later|earlier|flatly|,)$/;
+
+/**
+ * Whether the push-back verb at `c` hangs on a proposal named before it: the listed noun right before the
+ * verb, or before a relative or passive run ("offer, which had been rejected by", "bid that Lee rejected").
+ */
+function proposalBefore(toks: readonly Token[], c: number): boolean {
+  let k = c - 1;
+  // "that Chemlawn has already rejected": a subject inside the relative clause.
+  const relative = toks.slice(Math.max(0, c - 6), c).findIndex((x) => x.lower === 'that' || x.lower === 'which');
+  if (relative >= 0) k = Math.max(0, c - 6) + relative - 1;
+  while (k >= 0 && BEFORE_REJECTED.test(toks[k]!.lower)) k--;
+  // "offer for JWT, which …": the name the noun is for.
+  const from = k;
+  while (k >= 0 && from - k < 4 && toks[k]!.cap) k--;
+  if (k < from && /^(?:for|of|from|by)$/.test(toks[k]?.lower ?? '')) k--;
+  else k = from;
+  const t = toks[k];
+  return !!t && (inList('proposal', t.lower) || inList('act', t.lower));
+}
+
 const inList = (kind: string, word: string | null): boolean => !!word && !!OBJECT_HEAD.get(kind)?.has(word);
 
 /**
  * A push-back verb's stance by what it takes as object: rejecting a proposal or a person, challenging
  * someone to something, questioning someone about something, denying access are acts, not disputes of a claim.
  */
-function objectStance(toks: readonly Token[], site: CueSite, stance: Stance): Stance {
+function objectStance(toks: readonly Token[], site: CueSite, stance: Stance, wire: boolean): Stance {
   if (stance !== 'denies' && stance !== 'disputes') return stance;
   const { lemma, c, cueEnd } = site;
   const declining = lemma === 'reject' || lemma === 'dismiss' || lemma === 'rebuff';
   if (!declining && lemma !== 'deny' && lemma !== 'challenge' && lemma !== 'question') return stance;
-  const object = objectShape(toks, cueEnd);
-  // "the idea of a wage hike" is a proposal; "the idea that …" a claim.
-  const ideaOf = object.head === 'idea' && toks[object.headAt + 1]?.lower === 'of';
+  const object = objectShape(toks, cueEnd, wire);
+  // "the idea of a wage hike", "a suggestion of talks" is a proposal; "the idea that …" a claim.
+  const ideaOf = /^(?:idea|suggestions?)$/.test(object.head ?? '') && /^(?:of|for)$/.test(toks[object.headAt + 1]?.lower ?? '');
   const claim = inList('claim', object.head) && !ideaOf;
   // "rejected a proposal for one final debate", "dismissed Obama's actions", "rebuffed several requests": declining or criticising.
-  if (rule('stance.rejects-proposal', declining && !claim && (inList('proposal', object.head) || ideaOf))) return 'asserts';
+  if (rule('stance.rejects-proposal', declining && !claim && (inList('proposal', object.head) || inList('act', object.head) || ideaOf))) return 'asserts';
+  // "the offer, which Chemlawn rejected as inadequate", "Commission proposals, rejected by ministers": with no object
+  // after the verb, what is rejected is the noun the passive or the relative clause hangs on.
+  if (rule('stance.rejected-before', declining && !object.head && !object.person && proposalBefore(toks, c))) return 'asserts';
   // "denied access", "denied the request": a refusal, not a denial that something is so.
   if (rule('stance.denies-refusal', lemma === 'deny' && !claim && inList('refusal', object.head))) return 'asserts';
   // "rejected Donald Trump", "dismissed him as a clown": opposing or belittling a person, not denying a claim.
