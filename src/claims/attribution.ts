@@ -538,6 +538,32 @@ function cueAt(scan: UnitScan, c: number): CueSite | null {
   return { c, cueWord, prev: toks[c - 1], next: toks[cueEnd + 1], cueEnd, entry, stance, lemma };
 }
 
+/** Words opening a question or its topic after "asked" ("asked whether", "asked about", "asked by reporters"). */
+const QUESTION_AFTER_ASKED = /^(?:by|about|whether|if|what|how|why|when|where|which|who|whom|at|during|on|to|for|in|after|later|again|repeatedly|today|yesterday)$/;
+
+/**
+ * Whether the cue at `site` is "asked" as a participle or a passive putting a question to the subject:
+ * opening the sentence ("Asked by reporters if …", "Asked about it, …"), after "when"/"if" ("when asked by
+ * reporters"), set off by commas after the subject ("Lee, asked whether …, said"), or "was asked by X whether".
+ */
+function askedQuestion(toks: readonly Token[], site: CueSite): boolean {
+  const { c, cueWord, prev, next } = site;
+  if (cueWord.lower !== 'asked') return false;
+  let first = 0;
+  while (first < c && !toks[first]!.word) first++;
+  if (first === c) return !!next && next.word && next.lower !== 'that';
+  if (/^(?:when|if|once|after|before|while|unless|until|as)$/.test(prev?.lower ?? '')) return true;
+  const question = !!next && QUESTION_AFTER_ASKED.test(next.lower);
+  // "Lee, asked about the pier, said …": the participle's clause closes with a comma before the main verb.
+  if (prev?.text === ',' && question && toks.slice(c + 2).some((x, k) => x.text === ',' && toks[c + 3 + k]?.word && !toks[c + 3 + k]!.cap)) return true;
+  // "was asked by reporters whether …": the passive of a question.
+  if (next?.lower === 'by' && PASSIVE_BEFORE.has(prev?.lower ?? '')) {
+    const end = npRight(toks as Token[], c + 2);
+    return end >= 0 && /^(?:whether|if|what|how|why|when|where|which|who|about)$/.test(toks[end + 1]?.lower ?? '');
+  }
+  return false;
+}
+
 /** Adverbs that may sit between a negation and its verb ("has not yet said", "did not publicly deny"). */
 const NEGATION_GAP = new Set(['yet', 'publicly', 'explicitly', 'ever', 'actually', 'officially', 'specifically', 'directly', 'formally', 'personally', 'previously', 'always', 'really']);
 
@@ -574,6 +600,16 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.participle-after-preposition', prev && /ed$/.test(cueWord.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower))) return true;
   // "who asked not to be named", "requested anonymity": why a source goes unnamed, not a statement.
   if (rule('cue.anonymity-request', ANONYMITY.test(text.slice(cueWord.start, (toks[Math.min(cueEnd + 6, toks.length - 1)] ?? cueWord).end)))) return true;
+  // "Asked by reporters if …, Lee replied", "Lee, asked about the pier, said", "when asked by the agency": the asked
+  // person answers in the main clause; the asker only put a question, and the question is nobody's claim (/claim scope).
+  if (rule('cue.asked-question', !actions && askedQuestion(toks, site))) {
+    // What was asked is no statement either ("Asked if he expected a decline, …", "asked what he thought"), up to
+    // the comma closing the question (without one the main clause is not told apart); a relative's "who said" stays.
+    const close = toks.findIndex((x, k) => k > c && (x.text === ',' || x.text === ';' || /^(?:--|—|–)$/.test(x.text) || isQuote(x)));
+    // ("… on the battle he said, “…”": a comma after the main clause's verb closes no question.)
+    if (close > 0 && toks[close]!.text === ',' && !CUE_VERBS.has(toks[close - 1]!.lower) && !isQuote(toks[close + 1])) for (let k = c + 1; k < close; k++) if (!/^(?:who|which)$/.test(toks[k - 1]!.lower)) scan.taken.add(k);
+    return true;
+  }
   // "called to service", "called to testify": summoned, not a statement.
   if (rule('cue.called-to', lemma === 'call' && toks[cueEnd + 1]?.lower === 'to')) return true;
   // "a cautious note", "the harsh criticism": after an article and an adjective, a noun.

@@ -259,3 +259,28 @@ describe('wire headlines in capitals (issue 14, hand-judged Reuters titles)', ()
     expect(without('source.headline-list', text, true).map((r) => r.split('|')[1])).toEqual(['TARN']);
   });
 });
+
+describe('a question put to the subject (cue.asked-question)', () => {
+  it('names no asker as claimant, and the question is nobody\'s claim', () => {
+    const text = 'Asked by reporters whether the ferry would return, Ana Poll said it would.';
+    expect(found(text)).toEqual(['said|Ana Poll|it would']);
+    expect(without('cue.asked-question', text).map((r) => r.split('|')[1])).toContain('reporters');
+  });
+  it('drops the participle after the subject and what it asks', () => {
+    const text = 'Ivo Brandt, asked if he expected fees to rise, said the board would decide.';
+    expect(found(text)).toEqual(['said|Ivo Brandt|the board would decide']);
+    expect(without('cue.asked-question', text)).not.toEqual(found(text));
+  });
+  it('drops "when asked by" and "was asked by X whether"', () => {
+    expect(found('The mayor smiled when asked by the Tarn Gazette about the pier.')).toEqual([]);
+    expect(found('Lund was asked by the harbour board whether the pier was safe.')).toEqual([]);
+  });
+  it('keeps a request ("asked the court to …", "was asked by the union to …") and a statement in a relative clause', () => {
+    expect(found('Ivo Brandt, who chairs the board, asked the court to halt the sale.').map((r) => r.split('|')[0])).toEqual(['asked']);
+    expect(found('The board was asked by the union to delay the vote.').map((r) => r.split('|')[0])).toEqual(['asked']);
+    expect(found('Asked about the levy of the council, which said on Monday that fees would rise, Lund said it was fair.').map((r) => r.split('|')[0])).toEqual(['said', 'said']);
+  });
+  it('keeps the main clause of a question closed by no comma', () => {
+    expect(found('Asked about the pier on Monday he said, "It is safe."').map((r) => r.split('|')[0])).toEqual(['said']);
+  });
+});
