@@ -336,6 +336,12 @@ interface Speaker {
   antecedent?: Span;
   sameAsPrevious: boolean;
   contentBefore: boolean;
+  /** Where content before the cue ends when not at the source ("…, the agency quoted Li as saying."). */
+  contentCut?: number;
+  /** The speaker is quoted by someone else ("quoted Li as saying"). */
+  quoted?: boolean;
+  /** Who quotes them, when named ("the agency" in "the agency quoted Li as saying"). */
+  quoter?: Span;
 }
 
 /** Finds the statements in one unit of text: side statements first, then each cue in token order. */
@@ -378,7 +384,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     let answers: Span | undefined;
     if (stance === 'denies' || stance === 'disputes') answers = nominalClaimSource(toks, cueEnd + 1);
     for (let k = c; k <= cueEnd; k++) taken.add(k);
-    out.push({ cue: span(toks, c, cueEnd), source, content, unit, stance, lemma, ...(name ? { name } : {}), ...(apposition ? { apposition } : {}), ...(answers ? { answers } : {}), ...(sameAsPrevious ? { sameAsPrevious } : {}), ...(antecedent ? { antecedent } : {}) });
+    out.push({ cue: span(toks, c, cueEnd), source, content, unit, stance, lemma, ...(speaker.quoted ? { quoted: true } : {}), ...(speaker.quoter ? { quoter: speaker.quoter } : {}), ...(name ? { name } : {}), ...(apposition ? { apposition } : {}), ...(answers ? { answers } : {}), ...(sameAsPrevious ? { sameAsPrevious } : {}), ...(antecedent ? { antecedent } : {}) });
     // "denied claims by X that C": X's claim is a statement of its own.
     const nominal = embeddedClaim(text, toks, cueEnd + 1, unit);
     if (nominal) {
@@ -707,6 +713,9 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   // "both are heavily contesting Ohio", "contest the seat": running for it, not disputing anything (a bare name as
   // object is a state or a rival; a claim is contested as "X's claim", "the result").
   if (rule('sense.contest-campaign', lemma === 'contest' && (() => { const o = objectShape(toks, cueEnd); return o.name || inList('campaign', o.head); })())) return true;
+  // "The agency quoted Li as saying …", "Li was quoted by the agency as saying …": the quoted person's statement is
+  // found at "saying"; the quoting outlet only reports it (/claim scope; PolNeAR's gold makes the outlet the source).
+  if (rule('source.quoted-as-saying', !actions && lemma === 'quote' && quotedAsAfter(toks, cueEnd) > 0)) return true;
   // "announced a tender", "declared a moratorium": an act done by announcing it, not a claim (/claim scope).
   if (rule('sense.act-object', !actions && (lemma === 'announce' || lemma === 'declare') && next?.word && next.lower !== 'that' && inList('act', objectShape(toks, cueEnd, scan.wire).head))) return true;
   // "the Senate confirmed a judge", "Republicans are confirming judges": an appointment, not a confirmation of a claim.
@@ -877,6 +886,12 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   const before = subjectEnd(toks, site);
   const wordBefore = toks[before];
   const passive = isPassive(toks, site);
+  // "quoted Li as saying", "Li was quoted by the agency as saying": the quoted person speaks (/claim scope).
+  const quoter = scan.actions || prev?.lower !== 'as' ? -1 : quoteBefore(toks, c);
+  if (rule('source.quoted-as-saying', quoter >= 0)) {
+    quotedSpeaker(scan, site, quoter, speaker);
+    return speaker;
+  }
   // A participle after a comma ("…, adding that"): the subject of the clause speaks.
   const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
   if (participle && !passive) participleSource(scan, site, speaker);
@@ -911,6 +926,87 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
   if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
   return speaker;
+}
+
+/** Speech participles after "quoted X as" ("as saying", "as telling reporters"). */
+const AS_SAYING = /^(?:saying|telling|stating|declaring|writing|describing|calling|warning|predicting|adding)$/;
+/** Plural words for people ("officials", "economists", "witnesses"). */
+const PLURAL_SPEAKERS = /^[a-z-]{3,}(?:ers|ors|ists|ians|als|ants|ents|ives|ses)$/;
+/** Forms of "quote" reporting what someone said ("The agency quoted Li as saying"). */
+const QUOTE_FORMS = /^(?:quoted|quotes|quote|quoting)$/;
+
+/** After a "quote" verb ending at `cueEnd`, the index of "saying" in "… as saying" (the quoted person between), or -1. */
+function quotedAsAfter(toks: readonly Token[], cueEnd: number): number {
+  for (let k = cueEnd + 1; k < Math.min(toks.length - 1, cueEnd + 30); k++) {
+    const t = toks[k]!;
+    if (t.text === '.' || t.text === ';' || t.text === ':' || isQuote(t) || (t.word && CUE_VERBS.has(t.lower) && t.lower !== 'as')) return -1;
+    if (t.lower === 'as' && AS_SAYING.test(toks[k + 1]!.lower)) return k + 1;
+  }
+  return -1;
+}
+
+/** Before "as saying" at `c`, the index of the "quote" verb whose "as saying" it is, or -1. */
+function quoteBefore(toks: readonly Token[], c: number): number {
+  if (!AS_SAYING.test(toks[c]?.lower ?? '')) return -1;
+  for (let k = c - 2; k >= 0 && k > c - 30; k--) {
+    const t = toks[k]!;
+    if (t.text === '.' || t.text === ';' || t.text === ':' || isQuote(t)) return -1;
+    // ("Zemljaric was not quoted as saying whether …": nobody said it.)
+    if (QUOTE_FORMS.test(t.lower)) return quotedAsAfter(toks, k) === c && !negatedCue(toks, k) ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * The quoted person of "quoted X as saying" (the object X, with a description set off by commas) or of the
+ * passive "X was quoted [by Y] as saying" (the subject), as the source of the "saying" cue at `site`.
+ */
+function quotedSpeaker(scan: UnitScan, site: CueSite, q: number, speaker: Speaker): void {
+  const { toks } = scan;
+  speaker.quoted = true;
+  // "…, the agency quoted Li as saying.": nothing after "saying", the content is before the quoting clause.
+  const after = toks[site.cueEnd + 1];
+  if (!after || (!after.word && /^[.!?]$/.test(after.text) && !toks[site.cueEnd + 2])) {
+    speaker.contentBefore = true;
+    let k = q - 1;
+    while (k >= 0 && (toks[k]!.word || /^['’]s?$/.test(toks[k]!.text))) k--;
+    speaker.contentCut = toks[k + 1]!.start;
+  }
+  let aux = q - 1;
+  while (aux >= 0 && (ADVERBS.has(toks[aux]!.lower) || (/ly$/.test(toks[aux]!.lower) && !toks[aux]!.cap))) aux--;
+  if (aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower) && toks[aux]!.lower !== 'as') {
+    // "Nazer was quoted by SPA as saying": the subject before the passive.
+    const quoteSite: CueSite = { ...site, c: q, cueWord: toks[q]!, prev: toks[q - 1], next: toks[q + 1], cueEnd: q };
+    const before = subjectEnd(toks, quoteSite);
+    const wordBefore = toks[before];
+    if (wordBefore?.word) sourceBefore(scan, quoteSite, before, wordBefore, speaker);
+    const agent = passiveAgent(toks, quoteSite);
+    if (agent) speaker.quoter = agent;
+    return;
+  }
+  // Who quotes: the subject of "quoted".
+  const quoteSite: CueSite = { ...site, c: q, cueWord: toks[q]!, prev: toks[q - 1], next: toks[q + 1], cueEnd: q };
+  const before = subjectEnd(toks, quoteSite);
+  const quoting: Speaker = { source: null, sameAsPrevious: false, contentBefore: false };
+  if (toks[before]?.word) sourceBefore(scan, quoteSite, before, toks[before]!, quoting);
+  if (quoting.source) speaker.quoter = quoting.name ?? quoting.source;
+  // "quoted city officials as saying", "quoted Yang Jike, vice-governor of Anhui, as saying", "quoted him as saying".
+  const first = toks[q + 1];
+  let end = site.c - 2;
+  if (toks[end]?.text === ',') end--;
+  if (!first?.word || end < q + 1) return;
+  if (/^(?:him|her|them)$/.test(first.lower)) {
+    if (end === q + 1) speaker.source = span(toks, q + 1, q + 1);
+    return;
+  }
+  const np = npRight(toks, q + 1);
+  // The quoted must be able to speak: a name, a speaker noun or a word for people ("city officials", "a spokesman").
+  const speaks = (t: Token | undefined) => !!t && (t.cap || SPEAKER_NOUNS.has(t.lower) || speakerNoun(t.lower) || personWord(t.lower) || PLURAL_SPEAKERS.test(t.lower));
+  const named = np >= q + 1 && np <= end && speaks(toks[np]);
+  // ("energy and mines minister Wilfredo Huayta": a title with "and" ends in the name.)
+  if (!named && !(toks[end]!.cap && speaks(toks[end]) && toks.slice(q + 1, end + 1).every((x) => x.word && !CUE_VERBS.has(x.lower)))) return;
+  speaker.source = span(toks, q + 1, end);
+  if (named && np < end) speaker.name = span(toks, q + 1, np);
 }
 
 /**
@@ -1415,7 +1511,7 @@ function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Span {
   const { source, contentBefore } = speaker;
   let content: Span;
   if (contentBefore) {
-    const cut = source && source.start < cueWord.start ? source.start : cueWord.start;
+    const cut = speaker.contentCut ?? (source && source.start < cueWord.start ? source.start : cueWord.start);
     content = trimSpan(text, unit.start, cut);
   } else {
     let from = toks[cueEnd + 1]?.start ?? unit.end;

@@ -284,3 +284,33 @@ describe('a question put to the subject (cue.asked-question)', () => {
     expect(found('Asked about the pier on Monday he said, "It is safe."').map((r) => r.split('|')[0])).toEqual(['said']);
   });
 });
+
+describe('a quoted person (source.quoted-as-saying)', () => {
+  it('"X quoted Y as saying" is Y\'s statement, not X\'s', () => {
+    const text = 'The Tarn Gazette quoted harbour master Ida Lund as saying the pier would close.';
+    expect(found(text)).toEqual(['saying|harbour master Ida Lund|the pier would close']);
+    expect(without('source.quoted-as-saying', text).map((r) => r.split('|')[1])).toContain('The Tarn Gazette');
+  });
+  it('takes a description set off by commas and the passive\'s subject', () => {
+    expect(found('The radio quoted Ivo Brandt, head of the port board, as saying fees would rise.')).toEqual(['saying|Ivo Brandt, head of the port board|fees would rise']);
+    expect(found('Ivo Brandt was quoted by the Tarn Gazette as saying fees would rise.')).toEqual(['saying|Ivo Brandt|fees would rise']);
+    expect(found('Ivo Brandt was quoted as telling dockers that fees would rise.').map((r) => r.split('|').slice(0, 2).join('|'))).toEqual(['telling|Ivo Brandt']);
+  });
+  it('reads the content before a closing "quoted Y as saying."', () => {
+    expect(found('Fees will rise next year, the Tarn Gazette quoted Ivo Brandt as saying.')).toEqual(['saying|Ivo Brandt|Fees will rise next year']);
+  });
+  it('names nobody when Y was not quoted', () => {
+    expect(found('Ivo Brandt was not quoted as saying whether fees would rise.')).toEqual([]);
+  });
+  it('keeps the quoting body, not the quoted person, for a later "the statement said" (claimant.quoted-not-recent)', () => {
+    const text = 'The harbour board issued a statement on Monday.\nThe statement quoted harbour master Ida Lund as saying the pier was safe.\nThe statement said fees would rise.';
+    const claimants = (t: string) => findStatements(t, productSentences(t), PRODUCT).filter((s) => s.kind === 'attributed').map((s) => s.claimant);
+    expect(claimants(text)).toEqual(['harbour master Ida Lund', 'statement']);
+    switchRulesOff(['claimant.quoted-not-recent']);
+    try {
+      expect(claimants(text)).toEqual(['harbour master Ida Lund', 'harbour master Ida Lund']);
+    } finally {
+      switchRulesOff([]);
+    }
+  });
+});
