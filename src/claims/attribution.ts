@@ -635,6 +635,10 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // is the passive of headlinese (the speech verb there is "SAYS"); a closing "…, TRADERS SAID", "HAS REPORTED" and "SAID HE …" stay (/claim scope).
   // ("TECHNIMED SAID COMPANY CANCELLED CONTRACT" is speech: after "SAID" only a complement makes it passive.)
   if (rule('cue.headline-passive', !actions && wire && /(?:ed|^said|^told|^seen|^shown)$/.test(cueWord.lower) && !!site.next?.word && (cueWord.lower !== 'said' || HEADLINE_COMPLEMENT.test(site.next.lower)) && !!prev?.word && !/^(?:has|have|had)$/.test(prev.lower))) return true;
+  // "DEBT PROGNOSIS AGREED, BUT NO CURE IN SIGHT", "MERGER TALKS CONFIRMED": a past form ending the headline's clause is
+  // its passive too (a headline's speech is "SAYS"); "…, TRADERS SAID" and "HAS DENIED" stay (/claim scope).
+  const clauseEnd = !site.next || (!site.next.word && /^(?:,|;|:|-+|—|–)$/.test(site.next.text));
+  if (rule('cue.headline-passive-end', !actions && wire && clauseEnd && /ed$|^(?:seen|shown)$/.test(cueWord.lower) && !/^(?:need|feed|speed|proceed|succeed|exceed)$/.test(cueWord.lower) && !!prev?.word && !/^(?:has|have|had|it|he|she|they|we)$/.test(prev.lower) && !CUE_VERBS.has(prev.lower))) return true;
   // "AMERICAN EXPRESS <AXP> SEEN IN …", "FEDERAL EXPRESS <FDX> VOLUME RISES": in a wire headline a cue before a ticker,
   // or one the article writes in a name with the word before it ("American Express"), is that name's.
   if (rule('cue.headline-name', wire && (/^\s*<[A-Z0-9.]{1,8}>/.test(text.slice(cueWord.end, cueWord.end + 12)) || (!!prev?.word && /^\p{Lu}/u.test(prev.text) && text.indexOf(`${capitalised(prev.text)} ${capitalised(cueWord.text)}`, unit.end) >= 0)))) return true;
@@ -718,6 +722,17 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('source.quoted-as-saying', !actions && lemma === 'quote' && quotedAsAfter(toks, cueEnd) > 0)) return true;
   // "announced a tender", "declared a moratorium": an act done by announcing it, not a claim (/claim scope).
   if (rule('sense.act-object', !actions && (lemma === 'announce' || lemma === 'declare') && next?.word && next.lower !== 'that' && inList('act', objectShape(toks, cueEnd, scan.wire).head))) return true;
+  // "NORTH YEMEN CALLS SUGAR BUYING TENDER", "the union called a strike": calling a tender or a strike holds it (/claim scope).
+  // ("called the buyback a good investment", "called the strike part of a campaign": a verdict after the object is naming.)
+  if (rule('sense.call-act', !actions && lemma === 'call' && next?.word && !/^(?:for|on|it|him|her|them|this|that)$/.test(next.lower) && (() => {
+    const o = objectShape(toks, cueEnd, scan.wire);
+    const after = toks[o.headAt + 1];
+    return inList('act', o.head) && (!after || !after.word || /^(?:for|to|on|in|at|of|today|tomorrow|yesterday|next|this|last|until|from|after|before|with|by|which|that)$/.test(after.lower));
+  })())) return true;
+  // "SUZUKI RECALLS 63,000 CARS", "Searle recalled them in March": recalling a product takes it back; remembering
+  // speaks of what happened ("recalled that …", "recalled how …", "recalled Ali's generosity"): outside a wire headline only
+  // a number, "them", "it" or "its" after the verb is a product (or an envoy: "recalled its ambassador") (/claim scope).
+  if (rule('sense.recall-product', !actions && lemma === 'recall' && !!next && !isQuote(prev) && prev?.text !== ',' && (scan.wire ? !isQuote(next) && next.text !== ':' && !/^(?:that|how|what|when|where|why|whether)$/.test(next.lower) : /^\d/.test(next.text) || /^(?:them|it|some|all|about|nearly|almost|more|its|their)$/.test(next.lower)))) return true;
   // "the Senate confirmed a judge", "Republicans are confirming judges": an appointment, not a confirmation of a claim.
   if (rule('sense.confirm-appointment', lemma === 'confirm' && inList('appointment', objectShape(toks, cueEnd).head))) return true;
   // "a lawyer who is challenging Rep. Ames in Ohio", "challenged him for the seat": running against someone.

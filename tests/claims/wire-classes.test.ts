@@ -314,3 +314,29 @@ describe('a quoted person (source.quoted-as-saying)', () => {
     }
   });
 });
+
+describe('headline and wire acts', () => {
+  it('reads a past form ending a wire headline\'s clause as passive (cue.headline-passive-end)', () => {
+    const text = 'PIER FEE RISE AGREED, BUT DOCKERS WAIT\nThe board met on Monday.';
+    expect(found(text, true)).toEqual([]);
+    expect(without('cue.headline-passive-end', text, true)).not.toEqual([]);
+    expect(found('PIER TO CLOSE, DOCKERS SAID\nThe board met on Monday.', true).map((r) => r.split('|')[0])).toEqual(['SAID']);
+    expect(found('TARN HAS DENIED, SOURCES SAY\nThe board met on Monday.', true).map((r) => r.split('|')[0])).toContain('SAY');
+  });
+  it('reads calling a tender or a strike as holding it (sense.call-act)', () => {
+    const title = 'TARN CALLS BARLEY BUYING TENDER - TRADE\nThe tender closes on Friday.';
+    expect(found(title, true)).toEqual([]);
+    expect(without('sense.call-act', title, true)).not.toEqual([]);
+    expect(found('The union called a strike for Monday.')).toEqual([]);
+    expect(found('The board called the strike part of a campaign against it.').map((r) => r.split('|')[0])).toEqual(['called']);
+    expect(found('The union called for a strike on Monday.').map((r) => r.split('|')[0])).toEqual(['called']);
+  });
+  it('reads recalling a product as taking it back (sense.recall-product)', () => {
+    const title = 'TARN MOTORS RECALLS 6,000 CARS\nThe brakes may fail.';
+    expect(found(title, true)).toEqual([]);
+    expect(without('sense.recall-product', title, true)).not.toEqual([]);
+    expect(found('The maker recalled them in March as a precaution.')).toEqual([]);
+    expect(found('Ana Poll recalled that the pier had flooded in May.').map((r) => r.split('|')[0])).toEqual(['recalled']);
+    expect(found('"The pier flooded twice," recalled Ana Poll.').map((r) => r.split('|')[0])).toEqual(['recalled']);
+  });
+});
