@@ -722,6 +722,10 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('source.quoted-as-saying', !actions && lemma === 'quote' && quotedAsAfter(toks, cueEnd) > 0)) return true;
   // "announced a tender", "declared a moratorium": an act done by announcing it, not a claim (/claim scope).
   if (rule('sense.act-object', !actions && (lemma === 'announce' || lemma === 'declare') && next?.word && next.lower !== 'that' && inList('act', objectShape(toks, cueEnd, scan.wire).head))) return true;
+  // "JAMAICA AGREES DRAFT BANK DEBT RESCHEDULING", "OECD AGREES EXPORT CREDIT REFORMS": a wire headline's "AGREES" before a
+  // plain noun phrase concludes a deal; "AGREE RATE CUT NOT APPROPRIATE", "AGREES WITH POEHL", "AGREE NEED FOR …" stay (/claim scope).
+  if (rule('sense.agree-headline-deal', !actions && scan.wire && lemma === 'agree' && !!next?.word && !/^(?:with|on|that|to|over|about|in|need|it|they)$/.test(next.lower) &&
+    !toks.slice(cueEnd + 1).some((x) => x.word && AGREED_CLAIM.test(x.lower)))) return true;
   // "NORTH YEMEN CALLS SUGAR BUYING TENDER", "the union called a strike": calling a tender or a strike holds it (/claim scope).
   // ("called the buyback a good investment", "called the strike part of a campaign": a verdict after the object is naming.)
   if (rule('sense.call-act', !actions && lemma === 'call' && next?.word && !/^(?:for|on|it|him|her|them|this|that)$/.test(next.lower) && (() => {
@@ -748,6 +752,8 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   return false;
 }
 
+/** Words making what a headline "AGREES" a claim rather than a deal ("RATE CUT NOT APPROPRIATE", "A340 COMMERCIALLY SOUND"). */
+const AGREED_CLAIM = /^(?:not|no|[a-z]{3,}ly|sound|appropriate|inappropriate|necessary|unnecessary|needed|possible|impossible|likely|unlikely|right|wrong|too|justified|unjustified|essential|vital|acceptable|unacceptable|adequate|inadequate|sufficient|insufficient|premature|overvalued|undervalued|is|are|was|were|will|would|should|must|can|could|may|might|has|have|had)$/;
 /** A complement after a wire headline's "SAID" (an adjective, a participle, an adverb, a particle) that makes it passive ("SAID NOT DAMAGED"). */
 const HEADLINE_COMPLEMENT = /^(?:[a-z]{3,}(?:ed|ing|ly|able|ible|ent|ant|ain|ive|ful|less|ous|ic)|not|to|up|down|off|open|near|close|set|ready|still|now|in|on|at|lax|firm|weak|strong|high|low|higher|lower|better|worse|steady|flat|stable|ahead|behind|safe|held|hit|cut|shut|seen|known|taken|given|done|split|sold|bought|won|lost)$/;
 /** Cue forms that are also plural nouns ("JOBLESS CLAIMS FELL"; "PROPOSES REDUCED BUDGET" is a verb before an adjective). */

@@ -331,6 +331,13 @@ describe('headline and wire acts', () => {
     expect(found('The board called the strike part of a campaign against it.').map((r) => r.split('|')[0])).toEqual(['called']);
     expect(found('The union called for a strike on Monday.').map((r) => r.split('|')[0])).toEqual(['called']);
   });
+  it('reads a wire headline\'s "AGREES" before a plain noun phrase as a deal (sense.agree-headline-deal)', () => {
+    const title = 'TARN, VELL AGREE FERRY DEBT RESCHEDULING\nThe talks ended.';
+    expect(found(title, true)).toEqual([]);
+    expect(without('sense.agree-headline-deal', title, true)).not.toEqual([]);
+    expect(found('TARN, VELL AGREE FERRY FEES NOT TOO HIGH\nThe talks ended.', true).map((r) => r.split('|')[0])).toEqual(['AGREE']);
+    expect(found('LUND AGREES WITH BRANDT ON FEES\nThe talks ended.', true).map((r) => r.split('|')[0])).toEqual(['AGREES']);
+  });
   it('reads recalling a product as taking it back (sense.recall-product)', () => {
     const title = 'TARN MOTORS RECALLS 6,000 CARS\nThe brakes may fail.';
     expect(found(title, true)).toEqual([]);
