@@ -686,6 +686,16 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   // term word, and in a wire headline before what is issued of it; "the Treasury notes that …" stays a cue.
   if (rule('sense.note-security', /^notes?$/.test(cueWord.lower) && next?.lower !== 'that' && !isQuote(next) && next?.text !== ',' && next?.text !== ':' &&
     (NOTE_BEFORE.test(prev?.lower ?? '') || /^\d/.test(prev?.text ?? '') || (scan.wire && (NOTE_AFTER.test(next?.lower ?? '') || NOTE_VERB_BEFORE.test(prev?.lower ?? '')))))) return true;
+  // "two-year notes", "senior capital notes", "a strong note", "the Rockwell notes in bidding", "collateralized Euroyen notes",
+  // "PLANS NOTES, PREFERRED ISSUE": "note" as a noun — a security or a tone — after a modifier, not after a speaker.
+  const nounAfter = (t: Token | undefined) => !!t && t.word && !t.cap && (/-year$|-term$|-rate$/.test(t.lower) || NOTE_MODIFIER.test(t.lower));
+  const namedBefore = !!prev?.cap && (() => {
+    let k = c - 1;
+    while (k >= 0 && toks[k]!.cap && toks[k]!.word) k--;
+    const before = toks[k];
+    return !!before && ((/^(?:the|a|an)$/.test(before.lower) && /^(?:in|carried|were|was|which|due|with|of|had|have|are|is|will|would|for|to|at|on|sold|issued|rated|maturing)$/.test(next?.lower ?? '')) || (before.word && !before.cap && /(?:ed|al|ive)$/.test(before.lower) && !SPEAKER_NOUNS.has(before.lower)) || /^\d/.test(before.text));
+  })();
+  if (rule('sense.note-noun', /^notes?$/.test(cueWord.lower) && !isQuote(next) && ((next?.text !== ':' && next?.text !== ',' && next?.lower !== 'that' && (nounAfter(prev) || namedBefore)) || (scan.wire && !!prev?.word && NOTE_VERB_BEFORE.test(prev.lower))))) return true;
   // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
   if (rule('sense.decline-without-to', (lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further')) return true;
   // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
@@ -763,6 +773,8 @@ const NOTE_BEFORE = /^(?:pct|percent|%|term|medium-term|short-term|long-term|dis
 /** Words after a wire headline's "NOTE" that make it a security ("DISCOUNT NOTE RATES", "FILES NOTE OFFERING", "NOTES RELISTED"). */
 const NOTE_AFTER = /^(?:and|offer|rates?|programs?|programmes?|offering|offerings|issues?|facility|facilities|due|sales?|market|holders|auction|relisted|poised|priced|placed|maturing|redemption|swap)$/;
 
+/** Modifiers making "note(s)" a noun: securities ("capital notes", "government notes"), a tone ("a strong note"), new issues. */
+const NOTE_MODIFIER = /^(?:capital|government|new|old|strong|sour|positive|negative|upbeat|optimistic|pessimistic|conciliatory|high|final|unconverted|perpetual|medium|short|long|bearer|collateralized|collateralised|subordinate|variable|fixed|municipal|corporate|mortgage|hopeful|somber|sombre|sober|similar|different|personal|handwritten|suicide|sticky|further)$/;
 /** A wire headline's verb whose object is "NOTES" ("UNIT SELLS NOTES AND DEBENTURES", "KENAI SETS NOTE OFFER"). */
 const NOTE_VERB_BEFORE = /^(?:sells|files|sets|plans|issues|prices|offers|places|redeems|buys|launches|extends|calls|arranges|registers|sell|file|set|plan|issue|price|offer|place|redeem|buy|launch|extend|arrange|register)$/;
 
@@ -1122,6 +1134,13 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
     if (nameEnd >= 0 && DETERMINERS.has(first.lower) && !first.cap && !(toks[nameEnd]!.cap || SPEAKER_NOUNS.has(toks[nameEnd]!.lower) || PERSON_NOUN.test(toks[nameEnd]!.lower))) inverted = false;
     // "said this week", "said he would": a time phrase or a pronoun subject of the content, not a speaker.
     if (nameEnd >= 0 && (TIME_HEAD.test(toks[nameEnd]!.lower) || (PRONOUNS.has(toks[cueEnd + 1]!.lower) && nameEnd === cueEnd + 1 && after?.word))) inverted = false;
+  }
+  // "PRECIOUS METALS CLIMATE IMPROVING, SAYS MONTAGU", "ZAMBIA TO RETAIN CURRENCY AUCTION, SAYS KAUNDA": in a wire headline
+  // "…, SAYS X" with X running to the headline's end names the speaker, whatever the words before the comma.
+  if (!inverted && scan.wire && prev?.text === ',' && /^says?$/.test(cueWord.lower) && next?.word) {
+    const nameEnd = npRight(toks, cueEnd + 1);
+    const rest = nameEnd >= 0 ? toks.slice(nameEnd + 1).filter((x) => x.word) : [];
+    if (rule('source.headline-says-after', nameEnd >= 0 && rest.length === 0)) inverted = true;
   }
   // "Said Trump: …" opens with the cue; "Says Clinton would …" (a headline) and "Asked Tuesday about …" do not.
   if (cueWord.cap && c === 0 && !inverted && next?.cap && !TIME_WORD.test(next.lower) && lemma !== 'ask') {

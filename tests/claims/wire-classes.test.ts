@@ -338,6 +338,23 @@ describe('headline and wire acts', () => {
     expect(found('TARN, VELL AGREE FERRY FEES NOT TOO HIGH\nThe talks ended.', true).map((r) => r.split('|')[0])).toEqual(['AGREE']);
     expect(found('LUND AGREES WITH BRANDT ON FEES\nThe talks ended.', true).map((r) => r.split('|')[0])).toEqual(['AGREES']);
   });
+  it('names the speaker after a wire headline\'s "…, SAYS X" (source.headline-says-after)', () => {
+    const title = 'PIER FEES RISING, SAYS HARBOUR BOARD\nThe board met on Monday.';
+    expect(found(title, true).map((r) => r.split('|').slice(0, 2).join('|'))).toEqual(['SAYS|HARBOUR BOARD']);
+    expect(without('source.headline-says-after', title, true).map((r) => r.split('|')[1])).not.toContain('HARBOUR BOARD');
+  });
+  it('reads "notes" after a modifier or in a named noun phrase as a noun (sense.note-noun)', () => {
+    const text = 'The board sold 50 mln crowns of two-year notes in May.';
+    expect(found(text)).toEqual([]);
+    expect(without('sense.note-noun', text)).not.toEqual([]);
+    expect(found('Fees closed on a strong note in May.')).toEqual([]);
+    expect(found('The bank won the Tarn Ferry notes in the auction.')).toEqual([]);
+    expect(found('The bank offered collateralized Tarn notes to investors.')).toEqual([]);
+    expect(found('TARN FERRY PLANS NOTES, PREFERRED ISSUE\nThe issue is due in May.', true)).toEqual([]);
+    // A speaker's "notes" stays.
+    expect(found('Dockers note the pier is unsafe.').map((r) => r.split('|')[0])).toEqual(['note']);
+    expect(found('The Tarn Gazette notes that the pier is unsafe.').map((r) => r.split('|')[0])).toEqual(['notes']);
+  });
   it('reads recalling a product as taking it back (sense.recall-product)', () => {
     const title = 'TARN MOTORS RECALLS 6,000 CARS\nThe brakes may fail.';
     expect(found(title, true)).toEqual([]);
