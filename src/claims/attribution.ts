@@ -309,6 +309,8 @@ interface UnitScan {
   out: Raw[];
   /** Tokens already used as a cue. */
   taken: Set<number>;
+  /** Cues putting a question to their subject ("X was asked whether"): kept for pronouns, never shown. */
+  questions: Set<number>;
 }
 
 /** A cue verb or phrase found at token `c`. */
@@ -347,8 +349,9 @@ interface Speaker {
 /** Finds the statements in one unit of text: side statements first, then each cue in token order. */
 function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean): Raw[] {
   const toks = unitTokens(text, unit.start, unit.end);
-  const scan: UnitScan = { text, unit, toks, actions, negated, wire: !!unit.title && allCaps(toks), out: [], taken: new Set<number>() };
+  const scan: UnitScan = { text, unit, toks, actions, negated, wire: !!unit.title && allCaps(toks), out: [], taken: new Set<number>(), questions: new Set<number>() };
   const { out, taken } = scan;
+  const questions: Raw[] = [];
   const quoted = quotedTokens(toks);
   colonStatement(text, toks, unit, out, actions);
   namedQuote(text, toks, unit, out);
@@ -374,7 +377,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     if (!speaker) continue;
     const { source, name, apposition, antecedent, sameAsPrevious } = speaker;
     const { cueEnd, lemma } = site;
-    const content = contentSpan(scan, site, speaker);
+    // (A question put to the speaker holds nothing said: no statement nests in it.)
+    const content = scan.questions.has(c) ? { start: cueWord.end, end: cueWord.end } : contentSpan(scan, site, speaker);
     let stance = site.stance;
     // Verdict words turn "said"/"called" into a denial; only inside what follows as the content ("…," Lee said,
     // repeating a false claim: the outlet's verdict on Lee's claim, which Lee asserts).
@@ -384,7 +388,8 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     let answers: Span | undefined;
     if (stance === 'denies' || stance === 'disputes') answers = nominalClaimSource(toks, cueEnd + 1);
     for (let k = c; k <= cueEnd; k++) taken.add(k);
-    out.push({ cue: span(toks, c, cueEnd), source, content, unit, stance, lemma, ...(speaker.quoted ? { quoted: true } : {}), ...(speaker.quoter ? { quoter: speaker.quoter } : {}), ...(name ? { name } : {}), ...(apposition ? { apposition } : {}), ...(answers ? { answers } : {}), ...(sameAsPrevious ? { sameAsPrevious } : {}), ...(antecedent ? { antecedent } : {}) });
+    // (A question put to the speaker joins the unit's statements after the scan: no later cue reads it as the previous one.)
+    (scan.questions.has(c) ? questions : out).push({ cue: span(toks, c, cueEnd), source, content, unit, stance, lemma, ...(speaker.quoted ? { quoted: true } : {}), ...(scan.questions.has(c) ? { question: true } : {}), ...(speaker.quoter ? { quoter: speaker.quoter } : {}), ...(name ? { name } : {}), ...(apposition ? { apposition } : {}), ...(answers ? { answers } : {}), ...(sameAsPrevious ? { sameAsPrevious } : {}), ...(antecedent ? { antecedent } : {}) });
     // "denied claims by X that C": X's claim is a statement of its own.
     const nominal = embeddedClaim(text, toks, cueEnd + 1, unit);
     if (nominal) {
@@ -392,6 +397,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
       taken.add(nominal.index);
     }
   }
+  out.push(...questions);
   clipContents(text, out);
   return out;
 }
@@ -552,22 +558,26 @@ const QUESTION_AFTER_ASKED = /^(?:by|about|whether|if|what|how|why|when|where|wh
  * opening the sentence ("Asked by reporters if …", "Asked about it, …"), after "when"/"if" ("when asked by
  * reporters"), set off by commas after the subject ("Lee, asked whether …, said"), or "was asked by X whether".
  */
-function askedQuestion(toks: readonly Token[], site: CueSite): boolean {
+function askedQuestion(toks: readonly Token[], site: CueSite): 'asker' | 'subject' | null {
   const { c, cueWord, prev, next } = site;
-  if (cueWord.lower !== 'asked') return false;
+  if (cueWord.lower !== 'asked') return null;
   let first = 0;
   while (first < c && !toks[first]!.word) first++;
-  if (first === c) return !!next && next.word && next.lower !== 'that';
-  if (/^(?:when|if|once|after|before|while|unless|until|as)$/.test(prev?.lower ?? '')) return true;
+  if (first === c) return next?.word && next.lower !== 'that' ? 'asker' : null;
+  const wh = /^(?:whether|if|what|how|why|when|where|which|who|about)$/;
+  // "Hillary Clinton was once asked which …", "Reagan was asked how …": the subject was asked.
+  const aux = /^(?:once|also|repeatedly|later|again|often)$/.test(prev?.lower ?? '') ? toks[c - 2] : prev;
+  if (PASSIVE_BEFORE.has(aux?.lower ?? '') && wh.test(next?.lower ?? '')) return 'subject';
+  if (/^(?:when|if|once|after|before|while|unless|until|as)$/.test(prev?.lower ?? '')) return 'asker';
   const question = !!next && QUESTION_AFTER_ASKED.test(next.lower);
   // "Lee, asked about the pier, said …": the participle's clause closes with a comma before the main verb.
-  if (prev?.text === ',' && question && toks.slice(c + 2).some((x, k) => x.text === ',' && toks[c + 3 + k]?.word && !toks[c + 3 + k]!.cap)) return true;
+  if (prev?.text === ',' && question && toks.slice(c + 2).some((x, k) => x.text === ',' && toks[c + 3 + k]?.word && !toks[c + 3 + k]!.cap)) return 'subject';
   // "was asked by reporters whether …": the passive of a question.
   if (next?.lower === 'by' && PASSIVE_BEFORE.has(prev?.lower ?? '')) {
     const end = npRight(toks as Token[], c + 2);
-    return end >= 0 && /^(?:whether|if|what|how|why|when|where|which|who|about)$/.test(toks[end + 1]?.lower ?? '');
+    return end >= 0 && wh.test(toks[end + 1]?.lower ?? '') ? 'asker' : null;
   }
-  return false;
+  return null;
 }
 
 /** Adverbs that may sit between a negation and its verb ("has not yet said", "did not publicly deny"). */
@@ -608,13 +618,17 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.anonymity-request', ANONYMITY.test(text.slice(cueWord.start, (toks[Math.min(cueEnd + 6, toks.length - 1)] ?? cueWord).end)))) return true;
   // "Asked by reporters if …, Lee replied", "Lee, asked about the pier, said", "when asked by the agency": the asked
   // person answers in the main clause; the asker only put a question, and the question is nobody's claim (/claim scope).
-  if (rule('cue.asked-question', !actions && askedQuestion(toks, site))) {
+  const asked = actions ? null : askedQuestion(toks, site);
+  if (rule('cue.asked-question', !!asked)) {
     // What was asked is no statement either ("Asked if he expected a decline, …", "asked what he thought"), up to
     // the comma closing the question (without one the main clause is not told apart); a relative's "who said" stays.
     const close = toks.findIndex((x, k) => k > c && (x.text === ',' || x.text === ';' || /^(?:--|—|–)$/.test(x.text) || isQuote(x)));
     // ("… on the battle he said, “…”": a comma after the main clause's verb closes no question.)
     if (close > 0 && toks[close]!.text === ',' && !CUE_VERBS.has(toks[close - 1]!.lower) && !isQuote(toks[close + 1])) for (let k = c + 1; k < close; k++) if (!/^(?:who|which)$/.test(toks[k - 1]!.lower)) scan.taken.add(k);
-    return true;
+    // The asked subject ("Clinton was once asked …", "Huayta, asked …,") is kept as a question: never shown, but
+    // the one a later "She responded" stands for.
+    if (asked === 'subject') scan.questions.add(c);
+    return asked === 'asker';
   }
   // "called to service", "called to testify": summoned, not a statement.
   if (rule('cue.called-to', lemma === 'call' && toks[cueEnd + 1]?.lower === 'to')) return true;
@@ -1725,7 +1739,11 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     raws.push(...found);
   }
   const chooser = opts.chooser === 'shipped' ? shippedChooser() : opts.chooser;
-  const ruled = chooser ? chooser(text, units, raws) : raws;
+  // (Questions put to a speaker are no cue the model was trained on: it reviews the rest, as it did before they were kept.)
+  const asked = raws.filter((r) => !r.question);
+  const reviewed = chooser ? chooser(text, units, asked) : asked;
+  let next = 0;
+  const ruled = asked.length === raws.length ? reviewed : raws.map((r) => (r.question ? r : reviewed[next++]!));
   const tagger = !opts.actions ? null : opts.tagger === 'shipped' ? shippedTagger() : opts.tagger;
   const chosen = tagger ? tagger(text, units, ruled, { negated: opts.negated, isNegated: negatedCue }) : ruled;
   // A unit where the tagger found a statement is no longer the outlet's own reporting.
@@ -1759,7 +1777,9 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     const contracted = s.source ? /^(?:i|you|we|they|he|she|who|it)(?=['’](?:ve|re|d|ll|m)$)/i.exec(text.slice(s.source.start, s.source.end)) : null;
     if (s.source && rule('source.pronoun-contraction', !!contracted)) s.source = { start: s.source.start, end: s.source.start + contracted![0].length };
   }
-  let kept = statements.filter((s) => opts.keepSourceless || s.kind !== 'attributed' || s.source);
+  // A question put to the speaker ("X was asked whether …") named them for a later pronoun; it is no statement.
+  const questions = new Set(statements.filter((_, i) => ordered[i]?.question));
+  let kept = statements.filter((s) => (opts.keepSourceless || s.kind !== 'attributed' || s.source) && !questions.has(s));
   // A headline reports one statement: "X Says Museum Will Tell …" is X's, not the museum's too.
   const titles = new Set(units.filter((u) => u.title).map((u) => u.start));
   kept = kept.filter((s) => !(titles.has(s.span.start) && rule('headline.one-statement', kept.some((o) => o !== s && o.kind === 'attributed' && o.content.start <= s.cue.start && s.cue.end <= o.content.end))));

@@ -61,6 +61,8 @@ export interface RawStatement {
   quoted?: boolean;
   /** Who quotes the speaker ("the agency" in "the agency quoted Li as saying"): the antecedent the quoting statement was. */
   quoter?: Span;
+  /** A question put to the source ("X was asked whether …"): resolved for later pronouns, never shown. */
+  question?: boolean;
   /** Reuse the source of the previous statement in the unit ("… and emphasized that"). */
   sameAsPrevious?: boolean;
   /** Noun antecedent for "who"/"which" sources. */

@@ -364,3 +364,14 @@ describe('headline and wire acts', () => {
     expect(found('"The pier flooded twice," recalled Ana Poll.').map((r) => r.split('|')[0])).toEqual(['recalled']);
   });
 });
+
+describe('a question put to the subject names them for a later pronoun (cue.asked-question)', () => {
+  it('shows no question, but "She responded" is the asked person\'s', () => {
+    const text = 'Ana Poll was once asked which rival she feared most.\nShe responded, "None of them."';
+    const shown = findStatements(text, productSentences(text), PRODUCT).filter((s) => s.kind === 'attributed' && s.claimant).map((s) => `${text.slice(s.cue.start, s.cue.end)}|${s.claimant}`);
+    expect(shown).toEqual(['responded|Ana Poll']);
+  });
+  it('keeps the main verb after "X, asked to …," the subject\'s', () => {
+    expect(found('The harbour unions, asked to fund the new pier, have said there is no money.')).toEqual(['said|The harbour unions|there is no money']);
+  });
+});
