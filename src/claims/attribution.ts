@@ -325,6 +325,8 @@ interface UnitScan {
   out: Raw[];
   /** Tokens already used as a cue. */
   taken: Set<number>;
+  /** Cues putting a question to their subject ("X was asked whether"): kept for pronouns, never shown. */
+  questions: Set<number>;
 }
 
 /** A cue verb or phrase found at token `c`. */
@@ -352,13 +354,20 @@ interface Speaker {
   antecedent?: Span;
   sameAsPrevious: boolean;
   contentBefore: boolean;
+  /** Where content before the cue ends when not at the source ("…, the agency quoted Li as saying."). */
+  contentCut?: number;
+  /** The speaker is quoted by someone else ("quoted Li as saying"). */
+  quoted?: boolean;
+  /** Who quotes them, when named ("the agency" in "the agency quoted Li as saying"). */
+  quoter?: Span;
 }
 
 /** Finds the statements in one unit of text: side statements first, then each cue in token order. */
 function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean): Raw[] {
   const toks = unitTokens(text, unit.start, unit.end);
-  const scan: UnitScan = { text, unit, toks, actions, negated, wire: !!unit.title && allCaps(toks), out: [], taken: new Set<number>() };
+  const scan: UnitScan = { text, unit, toks, actions, negated, wire: !!unit.title && allCaps(toks), out: [], taken: new Set<number>(), questions: new Set<number>() };
   const { out, taken } = scan;
+  const questions: Raw[] = [];
   const quoted = quotedTokens(toks);
   colonStatement(text, toks, unit, out, actions);
   namedQuote(text, toks, unit, out);
@@ -384,17 +393,19 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     if (!speaker) continue;
     const { source, name, apposition, antecedent, sameAsPrevious } = speaker;
     const { cueEnd, lemma } = site;
-    const content = contentSpan(scan, site, speaker);
+    // (A question put to the speaker holds nothing said: no statement nests in it.)
+    const content = scan.questions.has(c) ? { start: cueWord.end, end: cueWord.end } : contentSpan(scan, site, speaker);
     let stance = site.stance;
     // Verdict words turn "said"/"called" into a denial; only inside what follows as the content ("…," Lee said,
     // repeating a false claim: the outlet's verdict on Lee's claim, which Lee asserts).
     if (stance === 'asserts' && (lemma === 'call' || lemma === 'say' || lemma === 'describe' || lemma === 'dismiss') && DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60))) &&
       !rule('stance.verdict-outside-content', content.end <= cueWord.start)) stance = 'denies';
-    stance = objectStance(toks, site, stance);
+    stance = objectStance(toks, site, stance, scan.wire);
     let answers: Span | undefined;
     if (stance === 'denies' || stance === 'disputes') answers = nominalClaimSource(toks, cueEnd + 1);
     for (let k = c; k <= cueEnd; k++) taken.add(k);
-    out.push({ cue: span(toks, c, cueEnd), source, content, unit, stance, lemma, ...(name ? { name } : {}), ...(apposition ? { apposition } : {}), ...(answers ? { answers } : {}), ...(sameAsPrevious ? { sameAsPrevious } : {}), ...(antecedent ? { antecedent } : {}) });
+    // (A question put to the speaker joins the unit's statements after the scan: no later cue reads it as the previous one.)
+    (scan.questions.has(c) ? questions : out).push({ cue: span(toks, c, cueEnd), source, content, unit, stance, lemma, ...(speaker.quoted ? { quoted: true } : {}), ...(scan.questions.has(c) ? { question: true } : {}), ...(speaker.quoter ? { quoter: speaker.quoter } : {}), ...(name ? { name } : {}), ...(apposition ? { apposition } : {}), ...(answers ? { answers } : {}), ...(sameAsPrevious ? { sameAsPrevious } : {}), ...(antecedent ? { antecedent } : {}) });
     // "denied claims by X that C": X's claim is a statement of its own.
     const nominal = embeddedClaim(text, toks, cueEnd + 1, unit);
     if (nominal) {
@@ -402,6 +413,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
       taken.add(nominal.index);
     }
   }
+  out.push(...questions);
   clipContents(text, out);
   return out;
 }
@@ -554,6 +566,36 @@ function cueAt(scan: UnitScan, c: number): CueSite | null {
   return { c, cueWord, prev: toks[c - 1], next: toks[cueEnd + 1], cueEnd, entry, stance, lemma };
 }
 
+/** Words opening a question or its topic after "asked" ("asked whether", "asked about", "asked by reporters"). */
+const QUESTION_AFTER_ASKED = /^(?:by|about|whether|if|what|how|why|when|where|which|who|whom|at|during|on|to|for|in|after|later|again|repeatedly|today|yesterday)$/;
+
+/**
+ * Whether the cue at `site` is "asked" as a participle or a passive putting a question to the subject:
+ * opening the sentence ("Asked by reporters if …", "Asked about it, …"), after "when"/"if" ("when asked by
+ * reporters"), set off by commas after the subject ("Lee, asked whether …, said"), or "was asked by X whether".
+ */
+function askedQuestion(toks: readonly Token[], site: CueSite): 'asker' | 'subject' | null {
+  const { c, cueWord, prev, next } = site;
+  if (cueWord.lower !== 'asked') return null;
+  let first = 0;
+  while (first < c && !toks[first]!.word) first++;
+  if (first === c) return next?.word && next.lower !== 'that' ? 'asker' : null;
+  const wh = /^(?:whether|if|what|how|why|when|where|which|who|about)$/;
+  // "Hillary Clinton was once asked which …", "Reagan was asked how …": the subject was asked.
+  const aux = /^(?:once|also|repeatedly|later|again|often)$/.test(prev?.lower ?? '') ? toks[c - 2] : prev;
+  if (PASSIVE_BEFORE.has(aux?.lower ?? '') && wh.test(next?.lower ?? '')) return 'subject';
+  if (/^(?:when|if|once|after|before|while|unless|until|as)$/.test(prev?.lower ?? '')) return 'asker';
+  const question = !!next && QUESTION_AFTER_ASKED.test(next.lower);
+  // "Lee, asked about the pier, said …": the participle's clause closes with a comma before the main verb.
+  if (prev?.text === ',' && question && toks.slice(c + 2).some((x, k) => x.text === ',' && toks[c + 3 + k]?.word && !toks[c + 3 + k]!.cap)) return 'subject';
+  // "was asked by reporters whether …": the passive of a question.
+  if (next?.lower === 'by' && PASSIVE_BEFORE.has(prev?.lower ?? '')) {
+    const end = npRight(toks as Token[], c + 2);
+    return end >= 0 && wh.test(toks[end + 1]?.lower ?? '') ? 'asker' : null;
+  }
+  return null;
+}
+
 /** Adverbs that may sit between a negation and its verb ("has not yet said", "did not publicly deny"). */
 const NEGATION_GAP = new Set(['yet', 'publicly', 'explicitly', 'ever', 'actually', 'officially', 'specifically', 'directly', 'formally', 'personally', 'previously', 'always', 'really']);
 
@@ -590,6 +632,20 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.participle-after-preposition', prev && /ed$/.test(cueWord.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower))) return true;
   // "who asked not to be named", "requested anonymity": why a source goes unnamed, not a statement.
   if (rule('cue.anonymity-request', ANONYMITY.test(text.slice(cueWord.start, (toks[Math.min(cueEnd + 6, toks.length - 1)] ?? cueWord).end)))) return true;
+  // "Asked by reporters if …, Lee replied", "Lee, asked about the pier, said", "when asked by the agency": the asked
+  // person answers in the main clause; the asker only put a question, and the question is nobody's claim (/claim scope).
+  const asked = actions ? null : askedQuestion(toks, site);
+  if (rule('cue.asked-question', !!asked)) {
+    // What was asked is no statement either ("Asked if he expected a decline, …", "asked what he thought"), up to
+    // the comma closing the question (without one the main clause is not told apart); a relative's "who said" stays.
+    const close = toks.findIndex((x, k) => k > c && (x.text === ',' || x.text === ';' || /^(?:--|—|–)$/.test(x.text) || isQuote(x)));
+    // ("… on the battle he said, “…”": a comma after the main clause's verb closes no question.)
+    if (close > 0 && toks[close]!.text === ',' && !CUE_VERBS.has(toks[close - 1]!.lower) && !isQuote(toks[close + 1])) for (let k = c + 1; k < close; k++) if (!/^(?:who|which)$/.test(toks[k - 1]!.lower)) scan.taken.add(k);
+    // The asked subject ("Clinton was once asked …", "Huayta, asked …,") is kept as a question: never shown, but
+    // the one a later "She responded" stands for.
+    if (asked === 'subject') scan.questions.add(c);
+    return asked === 'asker';
+  }
   // "called to service", "called to testify": summoned, not a statement.
   if (rule('cue.called-to', lemma === 'call' && toks[cueEnd + 1]?.lower === 'to')) return true;
   // "a cautious note", "the harsh criticism": after an article and an adjective, a noun.
@@ -609,6 +665,10 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // is the passive of headlinese (the speech verb there is "SAYS"); a closing "…, TRADERS SAID", "HAS REPORTED" and "SAID HE …" stay (/claim scope).
   // ("TECHNIMED SAID COMPANY CANCELLED CONTRACT" is speech: after "SAID" only a complement makes it passive.)
   if (rule('cue.headline-passive', !actions && wire && /(?:ed|^said|^told|^seen|^shown)$/.test(cueWord.lower) && !!site.next?.word && (cueWord.lower !== 'said' || HEADLINE_COMPLEMENT.test(site.next.lower)) && !!prev?.word && !/^(?:has|have|had)$/.test(prev.lower))) return true;
+  // "DEBT PROGNOSIS AGREED, BUT NO CURE IN SIGHT", "MERGER TALKS CONFIRMED": a past form ending the headline's clause is
+  // its passive too (a headline's speech is "SAYS"); "…, TRADERS SAID" and "HAS DENIED" stay (/claim scope).
+  const clauseEnd = !site.next || (!site.next.word && /^(?:,|;|:|-+|—|–)$/.test(site.next.text));
+  if (rule('cue.headline-passive-end', !actions && wire && clauseEnd && /ed$|^(?:seen|shown)$/.test(cueWord.lower) && !/^(?:need|feed|speed|proceed|succeed|exceed)$/.test(cueWord.lower) && !!prev?.word && !/^(?:has|have|had|it|he|she|they|we)$/.test(prev.lower) && !CUE_VERBS.has(prev.lower))) return true;
   // "AMERICAN EXPRESS <AXP> SEEN IN …", "FEDERAL EXPRESS <FDX> VOLUME RISES": in a wire headline a cue before a ticker,
   // or one the article writes in a name with the word before it ("American Express"), is that name's.
   if (rule('cue.headline-name', wire && (/^\s*<[A-Z0-9.]{1,8}>/.test(text.slice(cueWord.end, cueWord.end + 12)) || (!!prev?.word && /^\p{Lu}/u.test(prev.text) && text.indexOf(`${capitalised(prev.text)} ${capitalised(cueWord.text)}`, unit.end) >= 0)))) return true;
@@ -656,6 +716,16 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   // term word, and in a wire headline before what is issued of it; "the Treasury notes that …" stays a cue.
   if (rule('sense.note-security', /^notes?$/.test(cueWord.lower) && next?.lower !== 'that' && !isQuote(next) && next?.text !== ',' && next?.text !== ':' &&
     (NOTE_BEFORE.test(prev?.lower ?? '') || /^\d/.test(prev?.text ?? '') || (scan.wire && (NOTE_AFTER.test(next?.lower ?? '') || NOTE_VERB_BEFORE.test(prev?.lower ?? '')))))) return true;
+  // "two-year notes", "senior capital notes", "a strong note", "the Rockwell notes in bidding", "collateralized Euroyen notes",
+  // "PLANS NOTES, PREFERRED ISSUE": "note" as a noun — a security or a tone — after a modifier, not after a speaker.
+  const nounAfter = (t: Token | undefined) => !!t && t.word && !t.cap && (/-year$|-term$|-rate$/.test(t.lower) || NOTE_MODIFIER.test(t.lower));
+  const namedBefore = !!prev?.cap && (() => {
+    let k = c - 1;
+    while (k >= 0 && toks[k]!.cap && toks[k]!.word) k--;
+    const before = toks[k];
+    return !!before && ((/^(?:the|a|an)$/.test(before.lower) && /^(?:in|carried|were|was|which|due|with|of|had|have|are|is|will|would|for|to|at|on|sold|issued|rated|maturing)$/.test(next?.lower ?? '')) || (before.word && !before.cap && /(?:ed|al|ive)$/.test(before.lower) && !SPEAKER_NOUNS.has(before.lower)) || /^\d/.test(before.text));
+  })();
+  if (rule('sense.note-noun', /^notes?$/.test(cueWord.lower) && !isQuote(next) && ((next?.text !== ':' && next?.text !== ',' && next?.lower !== 'that' && (nounAfter(prev) || namedBefore)) || (scan.wire && !!prev?.word && NOTE_VERB_BEFORE.test(prev.lower))))) return true;
   // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
   if (rule('sense.decline-without-to', (lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further')) return true;
   // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.
@@ -687,8 +757,26 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   // "both are heavily contesting Ohio", "contest the seat": running for it, not disputing anything (a bare name as
   // object is a state or a rival; a claim is contested as "X's claim", "the result").
   if (rule('sense.contest-campaign', lemma === 'contest' && (() => { const o = objectShape(toks, cueEnd); return o.name || inList('campaign', o.head); })())) return true;
+  // "The agency quoted Li as saying …", "Li was quoted by the agency as saying …": the quoted person's statement is
+  // found at "saying"; the quoting outlet only reports it (/claim scope; PolNeAR's gold makes the outlet the source).
+  if (rule('source.quoted-as-saying', !actions && lemma === 'quote' && quotedAsAfter(toks, cueEnd) > 0)) return true;
   // "announced a tender", "declared a moratorium": an act done by announcing it, not a claim (/claim scope).
-  if (rule('sense.act-object', !actions && (lemma === 'announce' || lemma === 'declare') && next?.word && next.lower !== 'that' && inList('act', objectShape(toks, cueEnd).head))) return true;
+  if (rule('sense.act-object', !actions && (lemma === 'announce' || lemma === 'declare') && next?.word && next.lower !== 'that' && inList('act', objectShape(toks, cueEnd, scan.wire).head))) return true;
+  // "JAMAICA AGREES DRAFT BANK DEBT RESCHEDULING", "OECD AGREES EXPORT CREDIT REFORMS": a wire headline's "AGREES" before a
+  // plain noun phrase concludes a deal; "AGREE RATE CUT NOT APPROPRIATE", "AGREES WITH POEHL", "AGREE NEED FOR …" stay (/claim scope).
+  if (rule('sense.agree-headline-deal', !actions && scan.wire && lemma === 'agree' && !!next?.word && !/^(?:with|on|that|to|over|about|in|need|it|they)$/.test(next.lower) &&
+    !toks.slice(cueEnd + 1).some((x) => x.word && AGREED_CLAIM.test(x.lower)))) return true;
+  // "NORTH YEMEN CALLS SUGAR BUYING TENDER", "the union called a strike": calling a tender or a strike holds it (/claim scope).
+  // ("called the buyback a good investment", "called the strike part of a campaign": a verdict after the object is naming.)
+  if (rule('sense.call-act', !actions && lemma === 'call' && next?.word && !/^(?:for|on|it|him|her|them|this|that)$/.test(next.lower) && (() => {
+    const o = objectShape(toks, cueEnd, scan.wire);
+    const after = toks[o.headAt + 1];
+    return inList('act', o.head) && (!after || !after.word || /^(?:for|to|on|in|at|of|today|tomorrow|yesterday|next|this|last|until|from|after|before|with|by|which|that)$/.test(after.lower));
+  })())) return true;
+  // "SUZUKI RECALLS 63,000 CARS", "Searle recalled them in March": recalling a product takes it back; remembering
+  // speaks of what happened ("recalled that …", "recalled how …", "recalled Ali's generosity"): outside a wire headline only
+  // a number, "them", "it" or "its" after the verb is a product (or an envoy: "recalled its ambassador") (/claim scope).
+  if (rule('sense.recall-product', !actions && lemma === 'recall' && !!next && !isQuote(prev) && prev?.text !== ',' && (scan.wire ? !isQuote(next) && next.text !== ':' && !/^(?:that|how|what|when|where|why|whether)$/.test(next.lower) : /^\d/.test(next.text) || /^(?:them|it|some|all|about|nearly|almost|more|its|their)$/.test(next.lower)))) return true;
   // "the Senate confirmed a judge", "Republicans are confirming judges": an appointment, not a confirmation of a claim.
   if (rule('sense.confirm-appointment', lemma === 'confirm' && inList('appointment', objectShape(toks, cueEnd).head))) return true;
   // "a lawyer who is challenging Rep. Ames in Ohio", "challenged him for the seat": running against someone.
@@ -704,6 +792,8 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   return false;
 }
 
+/** Words making what a headline "AGREES" a claim rather than a deal ("RATE CUT NOT APPROPRIATE", "A340 COMMERCIALLY SOUND"). */
+const AGREED_CLAIM = /^(?:not|no|[a-z]{3,}ly|sound|appropriate|inappropriate|necessary|unnecessary|needed|possible|impossible|likely|unlikely|right|wrong|too|justified|unjustified|essential|vital|acceptable|unacceptable|adequate|inadequate|sufficient|insufficient|premature|overvalued|undervalued|is|are|was|were|will|would|should|must|can|could|may|might|has|have|had)$/;
 /** A complement after a wire headline's "SAID" (an adjective, a participle, an adverb, a particle) that makes it passive ("SAID NOT DAMAGED"). */
 const HEADLINE_COMPLEMENT = /^(?:[a-z]{3,}(?:ed|ing|ly|able|ible|ent|ant|ain|ive|ful|less|ous|ic)|not|to|up|down|off|open|near|close|set|ready|still|now|in|on|at|lax|firm|weak|strong|high|low|higher|lower|better|worse|steady|flat|stable|ahead|behind|safe|held|hit|cut|shut|seen|known|taken|given|done|split|sold|bought|won|lost)$/;
 /** Cue forms that are also plural nouns ("JOBLESS CLAIMS FELL"; "PROPOSES REDUCED BUDGET" is a verb before an adjective). */
@@ -713,6 +803,8 @@ const NOTE_BEFORE = /^(?:pct|percent|%|term|medium-term|short-term|long-term|dis
 /** Words after a wire headline's "NOTE" that make it a security ("DISCOUNT NOTE RATES", "FILES NOTE OFFERING", "NOTES RELISTED"). */
 const NOTE_AFTER = /^(?:and|offer|rates?|programs?|programmes?|offering|offerings|issues?|facility|facilities|due|sales?|market|holders|auction|relisted|poised|priced|placed|maturing|redemption|swap)$/;
 
+/** Modifiers making "note(s)" a noun: securities ("capital notes", "government notes"), a tone ("a strong note"), new issues. */
+const NOTE_MODIFIER = /^(?:capital|government|new|old|strong|sour|positive|negative|upbeat|optimistic|pessimistic|conciliatory|high|final|unconverted|perpetual|medium|short|long|bearer|collateralized|collateralised|subordinate|variable|fixed|municipal|corporate|mortgage|hopeful|somber|sombre|sober|similar|different|personal|handwritten|suicide|sticky|further)$/;
 /** A wire headline's verb whose object is "NOTES" ("UNIT SELLS NOTES AND DEBENTURES", "KENAI SETS NOTE OFFER"). */
 const NOTE_VERB_BEFORE = /^(?:sells|files|sets|plans|issues|prices|offers|places|redeems|buys|launches|extends|calls|arranges|registers|sell|file|set|plan|issue|price|offer|place|redeem|buy|launch|extend|arrange|register)$/;
 
@@ -745,8 +837,11 @@ interface ObjectShape {
   headAt: number;
 }
 
-/** Reads the object after a cue ending at token `cueEnd`: at most 10 tokens, up to a stop word or punctuation. */
-function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
+/**
+ * Reads the object after a cue ending at token `cueEnd`: at most 10 tokens, up to a stop word or punctuation.
+ * In a wire headline in capitals (`wire`) a listed head is found inside the capitals ("REJECTS ALL OFFERS").
+ */
+function objectShape(toks: readonly Token[], cueEnd: number, wire = false): ObjectShape {
   let head: string | null = null;
   let stop: string | null = null;
   let stopAt = -1;
@@ -759,13 +854,19 @@ function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
     if (t.lower === "'s" || t.lower === "'" || t.text === '’') { possessive = true; continue; }
     if (!t.word) break;
     if (OBJECT_STOP.has(t.lower)) { stop = t.lower; stopAt = k; break; }
+    const cap = t.cap && !wire;
     // A capitalised head word inside a name ("County Committee Chair", "Judge Omar Sato") is no head.
-    const inName = t.cap && !!toks[k + 1]?.cap && toks[k + 1]!.word;
+    const inName = cap && !!toks[k + 1]?.cap && toks[k + 1]!.word;
     if (!inName) for (const set of OBJECT_HEAD.values()) if (set.has(t.lower)) (head = t.lower), (headAt = k);
     if (head) break;
     const named = PERSON_OBJECT.has(t.lower) || (t.cap && !DETERMINERS.has(t.lower));
-    // A name ends where a lower-case word follows it ("contesting Nevada this autumn").
-    if (!named && names.length > 0 && !PERSON_OBJECT.has(names.at(-1)!.lower)) break;
+    // A name ends where a lower-case word follows it ("contesting Nevada this autumn") — unless the name
+    // qualifies a listed head after it ("its new OPEC production quota", "an Interior Department draft plan").
+    if (!named && names.length > 0 && !PERSON_OBJECT.has(names.at(-1)!.lower)) {
+      const at = qualifiedHead(toks, k, cueEnd + 11);
+      if (rule('stance.name-before-head', at >= 0)) (head = toks[at]!.lower), (headAt = at), (names.length = 0);
+      break;
+    }
     if (named) names.push(t);
     else others++;
   }
@@ -775,23 +876,58 @@ function objectShape(toks: readonly Token[], cueEnd: number): ObjectShape {
   return { head, person, name, stop, stopAt, headAt };
 }
 
+/** A listed head word of an object from token `k` on, before any stop word, punctuation or token `limit`, in lower case only; -1 when none. */
+function qualifiedHead(toks: readonly Token[], k: number, limit: number): number {
+  for (let j = k; j < Math.min(toks.length, limit); j++) {
+    const t = toks[j]!;
+    if (!t.word || OBJECT_STOP.has(t.lower) || (t.cap && !/^[\p{Lu}.&-]+$/u.test(t.text))) return -1;
+    for (const set of OBJECT_HEAD.values()) if (set.has(t.lower)) return j;
+  }
+  return -1;
+}
+
+/** Verb forms and relatives between a rejected noun and its verb ("offer, which had been rejected"; "models rejected"). */
+const BEFORE_REJECTED = /^(?:which|that|was|were|is|are|been|be|being|has|have|had|already|also|since|later|earlier|flatly|,)$/;
+
+/**
+ * Whether the push-back verb at `c` hangs on a proposal named before it: the listed noun right before the
+ * verb, or before a relative or passive run ("offer, which had been rejected by", "bid that Lee rejected").
+ */
+function proposalBefore(toks: readonly Token[], c: number): boolean {
+  let k = c - 1;
+  // "that Chemlawn has already rejected": a subject inside the relative clause.
+  const relative = toks.slice(Math.max(0, c - 6), c).findIndex((x) => x.lower === 'that' || x.lower === 'which');
+  if (relative >= 0) k = Math.max(0, c - 6) + relative - 1;
+  while (k >= 0 && BEFORE_REJECTED.test(toks[k]!.lower)) k--;
+  // "offer for JWT, which …": the name the noun is for.
+  const from = k;
+  while (k >= 0 && from - k < 4 && toks[k]!.cap) k--;
+  if (k < from && /^(?:for|of|from|by)$/.test(toks[k]?.lower ?? '')) k--;
+  else k = from;
+  const t = toks[k];
+  return !!t && (inList('proposal', t.lower) || inList('act', t.lower));
+}
+
 const inList = (kind: string, word: string | null): boolean => !!word && !!OBJECT_HEAD.get(kind)?.has(word);
 
 /**
  * A push-back verb's stance by what it takes as object: rejecting a proposal or a person, challenging
  * someone to something, questioning someone about something, denying access are acts, not disputes of a claim.
  */
-function objectStance(toks: readonly Token[], site: CueSite, stance: Stance): Stance {
+function objectStance(toks: readonly Token[], site: CueSite, stance: Stance, wire: boolean): Stance {
   if (stance !== 'denies' && stance !== 'disputes') return stance;
   const { lemma, c, cueEnd } = site;
   const declining = lemma === 'reject' || lemma === 'dismiss' || lemma === 'rebuff';
   if (!declining && lemma !== 'deny' && lemma !== 'challenge' && lemma !== 'question') return stance;
-  const object = objectShape(toks, cueEnd);
-  // "the idea of a wage hike" is a proposal; "the idea that …" a claim.
-  const ideaOf = object.head === 'idea' && toks[object.headAt + 1]?.lower === 'of';
+  const object = objectShape(toks, cueEnd, wire);
+  // "the idea of a wage hike", "a suggestion of talks" is a proposal; "the idea that …" a claim.
+  const ideaOf = /^(?:idea|suggestions?)$/.test(object.head ?? '') && /^(?:of|for)$/.test(toks[object.headAt + 1]?.lower ?? '');
   const claim = inList('claim', object.head) && !ideaOf;
   // "rejected a proposal for one final debate", "dismissed Obama's actions", "rebuffed several requests": declining or criticising.
-  if (rule('stance.rejects-proposal', declining && !claim && (inList('proposal', object.head) || ideaOf))) return 'asserts';
+  if (rule('stance.rejects-proposal', declining && !claim && (inList('proposal', object.head) || inList('act', object.head) || ideaOf))) return 'asserts';
+  // "the offer, which Chemlawn rejected as inadequate", "Commission proposals, rejected by ministers": with no object
+  // after the verb, what is rejected is the noun the passive or the relative clause hangs on.
+  if (rule('stance.rejected-before', declining && !object.head && !object.person && proposalBefore(toks, c))) return 'asserts';
   // "denied access", "denied the request": a refusal, not a denial that something is so.
   if (rule('stance.denies-refusal', lemma === 'deny' && !claim && inList('refusal', object.head))) return 'asserts';
   // "rejected Donald Trump", "dismissed him as a clown": opposing or belittling a person, not denying a claim.
@@ -813,6 +949,12 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   const before = subjectEnd(toks, site);
   const wordBefore = toks[before];
   const passive = isPassive(toks, site);
+  // "quoted Li as saying", "Li was quoted by the agency as saying": the quoted person speaks (/claim scope).
+  const quoter = scan.actions || prev?.lower !== 'as' ? -1 : quoteBefore(toks, c);
+  if (rule('source.quoted-as-saying', quoter >= 0)) {
+    quotedSpeaker(scan, site, quoter, speaker);
+    return speaker;
+  }
   // A participle after a comma ("…, adding that"): the subject of the clause speaks.
   const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
   if (participle && !passive) participleSource(scan, site, speaker);
@@ -864,6 +1006,87 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
   if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
   return speaker;
+}
+
+/** Speech participles after "quoted X as" ("as saying", "as telling reporters"). */
+const AS_SAYING = /^(?:saying|telling|stating|declaring|writing|describing|calling|warning|predicting|adding)$/;
+/** Plural words for people ("officials", "economists", "witnesses"). */
+const PLURAL_SPEAKERS = /^[a-z-]{3,}(?:ers|ors|ists|ians|als|ants|ents|ives|ses)$/;
+/** Forms of "quote" reporting what someone said ("The agency quoted Li as saying"). */
+const QUOTE_FORMS = /^(?:quoted|quotes|quote|quoting)$/;
+
+/** After a "quote" verb ending at `cueEnd`, the index of "saying" in "… as saying" (the quoted person between), or -1. */
+function quotedAsAfter(toks: readonly Token[], cueEnd: number): number {
+  for (let k = cueEnd + 1; k < Math.min(toks.length - 1, cueEnd + 30); k++) {
+    const t = toks[k]!;
+    if (t.text === '.' || t.text === ';' || t.text === ':' || isQuote(t) || (t.word && CUE_VERBS.has(t.lower) && t.lower !== 'as')) return -1;
+    if (t.lower === 'as' && AS_SAYING.test(toks[k + 1]!.lower)) return k + 1;
+  }
+  return -1;
+}
+
+/** Before "as saying" at `c`, the index of the "quote" verb whose "as saying" it is, or -1. */
+function quoteBefore(toks: readonly Token[], c: number): number {
+  if (!AS_SAYING.test(toks[c]?.lower ?? '')) return -1;
+  for (let k = c - 2; k >= 0 && k > c - 30; k--) {
+    const t = toks[k]!;
+    if (t.text === '.' || t.text === ';' || t.text === ':' || isQuote(t)) return -1;
+    // ("Zemljaric was not quoted as saying whether …": nobody said it.)
+    if (QUOTE_FORMS.test(t.lower)) return quotedAsAfter(toks, k) === c && !negatedCue(toks, k) ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * The quoted person of "quoted X as saying" (the object X, with a description set off by commas) or of the
+ * passive "X was quoted [by Y] as saying" (the subject), as the source of the "saying" cue at `site`.
+ */
+function quotedSpeaker(scan: UnitScan, site: CueSite, q: number, speaker: Speaker): void {
+  const { toks } = scan;
+  speaker.quoted = true;
+  // "…, the agency quoted Li as saying.": nothing after "saying", the content is before the quoting clause.
+  const after = toks[site.cueEnd + 1];
+  if (!after || (!after.word && /^[.!?]$/.test(after.text) && !toks[site.cueEnd + 2])) {
+    speaker.contentBefore = true;
+    let k = q - 1;
+    while (k >= 0 && (toks[k]!.word || /^['’]s?$/.test(toks[k]!.text))) k--;
+    speaker.contentCut = toks[k + 1]!.start;
+  }
+  let aux = q - 1;
+  while (aux >= 0 && (ADVERBS.has(toks[aux]!.lower) || (/ly$/.test(toks[aux]!.lower) && !toks[aux]!.cap))) aux--;
+  if (aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower) && toks[aux]!.lower !== 'as') {
+    // "Nazer was quoted by SPA as saying": the subject before the passive.
+    const quoteSite: CueSite = { ...site, c: q, cueWord: toks[q]!, prev: toks[q - 1], next: toks[q + 1], cueEnd: q };
+    const before = subjectEnd(toks, quoteSite);
+    const wordBefore = toks[before];
+    if (wordBefore?.word) sourceBefore(scan, quoteSite, before, wordBefore, speaker);
+    const agent = passiveAgent(toks, quoteSite);
+    if (agent) speaker.quoter = agent;
+    return;
+  }
+  // Who quotes: the subject of "quoted".
+  const quoteSite: CueSite = { ...site, c: q, cueWord: toks[q]!, prev: toks[q - 1], next: toks[q + 1], cueEnd: q };
+  const before = subjectEnd(toks, quoteSite);
+  const quoting: Speaker = { source: null, sameAsPrevious: false, contentBefore: false };
+  if (toks[before]?.word) sourceBefore(scan, quoteSite, before, toks[before]!, quoting);
+  if (quoting.source) speaker.quoter = quoting.name ?? quoting.source;
+  // "quoted city officials as saying", "quoted Yang Jike, vice-governor of Anhui, as saying", "quoted him as saying".
+  const first = toks[q + 1];
+  let end = site.c - 2;
+  if (toks[end]?.text === ',') end--;
+  if (!first?.word || end < q + 1) return;
+  if (/^(?:him|her|them)$/.test(first.lower)) {
+    if (end === q + 1) speaker.source = span(toks, q + 1, q + 1);
+    return;
+  }
+  const np = npRight(toks, q + 1);
+  // The quoted must be able to speak: a name, a speaker noun or a word for people ("city officials", "a spokesman").
+  const speaks = (t: Token | undefined) => !!t && (t.cap || SPEAKER_NOUNS.has(t.lower) || speakerNoun(t.lower) || personWord(t.lower) || PLURAL_SPEAKERS.test(t.lower));
+  const named = np >= q + 1 && np <= end && speaks(toks[np]);
+  // ("energy and mines minister Wilfredo Huayta": a title with "and" ends in the name.)
+  if (!named && !(toks[end]!.cap && speaks(toks[end]) && toks.slice(q + 1, end + 1).every((x) => x.word && !CUE_VERBS.has(x.lower)))) return;
+  speaker.source = span(toks, q + 1, end);
+  if (named && np < end) speaker.name = span(toks, q + 1, np);
 }
 
 /**
@@ -1065,6 +1288,13 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
     if (nameEnd >= 0 && DETERMINERS.has(first.lower) && !first.cap && !(toks[nameEnd]!.cap || SPEAKER_NOUNS.has(toks[nameEnd]!.lower) || PERSON_NOUN.test(toks[nameEnd]!.lower))) inverted = false;
     // "said this week", "said he would": a time phrase or a pronoun subject of the content, not a speaker.
     if (nameEnd >= 0 && (TIME_HEAD.test(toks[nameEnd]!.lower) || (PRONOUNS.has(toks[cueEnd + 1]!.lower) && nameEnd === cueEnd + 1 && after?.word))) inverted = false;
+  }
+  // "PRECIOUS METALS CLIMATE IMPROVING, SAYS MONTAGU", "ZAMBIA TO RETAIN CURRENCY AUCTION, SAYS KAUNDA": in a wire headline
+  // "…, SAYS X" with X running to the headline's end names the speaker, whatever the words before the comma.
+  if (!inverted && scan.wire && prev?.text === ',' && /^says?$/.test(cueWord.lower) && next?.word) {
+    const nameEnd = npRight(toks, cueEnd + 1);
+    const rest = nameEnd >= 0 ? toks.slice(nameEnd + 1).filter((x) => x.word) : [];
+    if (rule('source.headline-says-after', nameEnd >= 0 && rest.length === 0)) inverted = true;
   }
   // "Said Trump: …" opens with the cue; "Says Clinton would …" (a headline) and "Asked Tuesday about …" do not.
   if (cueWord.cap && c === 0 && !inverted && next?.cap && !TIME_WORD.test(next.lower) && lemma !== 'ask') {
@@ -1517,7 +1747,7 @@ function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Span {
   const { source, contentBefore } = speaker;
   let content: Span;
   if (contentBefore) {
-    const cut = source && source.start < cueWord.start ? source.start : cueWord.start;
+    const cut = speaker.contentCut ?? (source && source.start < cueWord.start ? source.start : cueWord.start);
     content = trimSpan(text, unit.start, cut);
   } else {
     let from = toks[cueEnd + 1]?.start ?? unit.end;
@@ -1691,7 +1921,11 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     raws.push(...found);
   }
   const chooser = opts.chooser === 'shipped' ? shippedChooser() : opts.chooser;
-  const ruled = chooser ? chooser(text, units, raws) : raws;
+  // (Questions put to a speaker are no cue the model was trained on: it reviews the rest, as it did before they were kept.)
+  const asked = raws.filter((r) => !r.question);
+  const reviewed = chooser ? chooser(text, units, asked) : asked;
+  let next = 0;
+  const ruled = asked.length === raws.length ? reviewed : raws.map((r) => (r.question ? r : reviewed[next++]!));
   const tagger = !opts.actions ? null : opts.tagger === 'shipped' ? shippedTagger() : opts.tagger;
   const chosen = tagger ? tagger(text, units, ruled, { negated: opts.negated, isNegated: negatedCue }) : ruled;
   // A unit where the tagger found a statement is no longer the outlet's own reporting.
@@ -1725,7 +1959,9 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     const contracted = s.source ? /^(?:i|you|we|they|he|she|who|it)(?=['’](?:ve|re|d|ll|m)$)/i.exec(text.slice(s.source.start, s.source.end)) : null;
     if (s.source && rule('source.pronoun-contraction', !!contracted)) s.source = { start: s.source.start, end: s.source.start + contracted![0].length };
   }
-  let kept = statements.filter((s) => opts.keepSourceless || s.kind !== 'attributed' || s.source);
+  // A question put to the speaker ("X was asked whether …") named them for a later pronoun; it is no statement.
+  const questions = new Set(statements.filter((_, i) => ordered[i]?.question));
+  let kept = statements.filter((s) => (opts.keepSourceless || s.kind !== 'attributed' || s.source) && !questions.has(s));
   // A headline reports one statement: "X Says Museum Will Tell …" is X's, not the museum's too.
   const titles = new Set(units.filter((u) => u.title).map((u) => u.start));
   kept = kept.filter((s) => !(titles.has(s.span.start) && rule('headline.one-statement', kept.some((o) => o !== s && o.kind === 'attributed' && o.content.start <= s.cue.start && s.cue.end <= o.content.end))));

@@ -405,9 +405,22 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         if (i >= 0) people.splice(i, 1);
         people.push({ c: claimant, at: r.unit.sentence });
       }
-      lastAny = claimant;
-      lastAt = r.unit.sentence;
-      lastUnitStart = r.unit.start;
+      // A person quoted by an outlet or a document ("the agency quoted Li as saying") is no antecedent for a
+      // later "the statement", "it" or "they": the one quoting still is.
+      if (!rule('claimant.quoted-not-recent', !!r.quoted)) {
+        lastAny = claimant;
+        lastAt = r.unit.sentence;
+        lastUnitStart = r.unit.start;
+      } else if (r.quoter) {
+        // The one quoting, when named and not a pronoun or a document (which stand for the antecedent already).
+        const quoter = text.slice(r.quoter.start, r.quoter.end);
+        const lowerQuoter = quoter.toLowerCase();
+        if (!PRONOUN_PERSON.has(lowerQuoter) && !/^(?:it|they|we|i|you|who|which|that)$/.test(lowerQuoter) && !(/^(?:the|this|that)\s/i.test(quoter) && DOCUMENT_HEADS.test(quoter))) {
+          lastAny = resolveName(quoter);
+          lastAt = r.unit.sentence;
+          lastUnitStart = r.unit.start;
+        }
+      }
     }
     resolved.set(r, claimant);
     const answers = r.answers ? resolveName(text.slice(r.answers.start, r.answers.end)).name : null;

@@ -529,7 +529,8 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   const pronounAt = (k: number) => /^(?:he|she|they|we|i)$/.test(toks[k]?.lower ?? '') && !!toks[k + 1]?.word;
   if (rule('source.opening-pronoun', pronounAt(i) || (!!first && INTRO_WORDS.has(first.lower) && !SUBORDINATORS.has(first.lower) && pronounAt(i + 1)))) return pronounAt(i) ? [i, i] : [i + 1, i + 1];
   if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || rule('source.place-opener', placed) || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
-    if (comma > 0 && comma - i < 14) i = comma + 1;
+    // ("Asked if the six nations had agreed to hold the dollar at 153 yen, the rate …": a question may run longer.)
+    if (comma > 0 && (comma - i < 14 || (first.lower === 'asked' && comma - i < 40))) i = comma + 1;
     else if (INTRO_WORDS.has(first.lower)) i++;
   }
   let t = toks[i];

@@ -57,6 +57,12 @@ export interface RawStatement {
   apposition?: [Span, Span];
   /** Source of a nominal claim this statement answers ("claims by the HUR"). */
   answers?: Span;
+  /** The speaker is quoted by someone the text names ("The agency quoted Li as saying"): no antecedent for a later "the statement" or "they". */
+  quoted?: boolean;
+  /** Who quotes the speaker ("the agency" in "the agency quoted Li as saying"): the antecedent the quoting statement was. */
+  quoter?: Span;
+  /** A question put to the source ("X was asked whether …"): resolved for later pronouns, never shown. */
+  question?: boolean;
   /** Reuse the source of the previous statement in the unit ("… and emphasized that"). */
   sameAsPrevious?: boolean;
   /** Noun antecedent for "who"/"which" sources. */

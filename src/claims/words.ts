@@ -327,6 +327,8 @@ comments        | claim
 statement       | claim
 statements      | claim
 idea            | claim
+speculation     | claim
+ideas           | proposal
 concern         | claim
 concerns        | claim
 criticism       | claim
@@ -402,6 +404,28 @@ appeals         | proposal refusal
 application     | proposal refusal
 applications    | proposal refusal
 pressure        | proposal
+price           | proposal
+prices          | proposal
+quota           | proposal
+quotas          | proposal
+petition        | proposal
+petitions       | proposal
+call            | proposal
+effort          | proposal
+efforts         | proposal
+terms           | proposal
+package         | proposal
+packages        | proposal
+scheme          | proposal
+schemes         | proposal
+licence         | proposal
+licences        | proposal
+license         | proposal
+licenses        | proposal
+resignation     | proposal
+lawsuit         | proposal
+lawsuits        | proposal
+suit            | proposal
 access          | refusal
 entry           | refusal
 bail            | refusal

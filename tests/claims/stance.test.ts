@@ -57,6 +57,34 @@ describe('stance by object', () => {
     expect(stances('The governor rejected the allegations about the budget.')).toEqual(['rejected|denies']);
   });
 
+  it('rejecting a price, a quota, a petition or a lawsuit is declining it, not a denial', () => {
+    expect(stances('The co-op rejected the mill price for barley.')).toEqual(['rejected|asserts']);
+    expect(stances('The emirate has rejected its new fishing quota.')).toEqual(['rejected|asserts']);
+    expect(stances('The court dismissed a lawsuit by two ferry owners.')).toEqual(['dismissed|asserts']);
+    expect(stances('The council dismissed speculation about a merger.')).toEqual(['dismissed|denies']);
+  });
+
+  it('a name qualifying the head does not hide it (stance.name-before-head)', () => {
+    expect(stances('The dockers rejected the Tarn Harbour Board pay offer.')).toEqual(['rejected|asserts']);
+    expect(stances('The dockers rejected the Tarn Harbour Board account of the strike.')).toEqual(['rejected|denies']);
+    expect(stances('The dockers rejected Ivo Brandt in the vote.')).toEqual(['rejected|asserts']);
+  });
+
+  it('in a wire headline in capitals the head is found inside the capitals', () => {
+    const rows = (text: string) => findStatements(text, productSentences(text).map((x) => (x.block === 0 ? { ...x, kind: 'title' as const } : x)), { keepSourceless: false, chooser: null })
+      .map((x) => `${text.slice(x.cue.start, x.cue.end)}|${x.stance}`);
+    expect(rows('TARN REJECTS ALL OFFERS AT BARLEY TENDER\n\nThe offers were too low.')).toEqual(['REJECTS|asserts']);
+    expect(rows("TARN REJECTS VELL'S 80 DLR BARLEY PRICE\n\nThe price was too low.")).toEqual(['REJECTS|asserts']);
+    expect(rows('TARN DISMISSES MERGER SPECULATION\n\nThe board met on Monday.')).toEqual(['DISMISSES|denies']);
+  });
+
+  it('with no object after it, the verb rejects the proposal before it (stance.rejected-before)', () => {
+    expect(stances('The pay offer for Tarn Docks, which was rejected by the union, lapsed in May.')).toContain('rejected|asserts');
+    expect(stances('The union demands rejected by the mayor were modest.')).toContain('rejected|asserts');
+    expect(stances('The bid that the board has already rejected as too low lapsed.')).toContain('rejected|asserts');
+    expect(stances('The report, which the mayor rejected as false, was published.')).toContain('rejected|denies');
+  });
+
   it('"denied access" is a refusal; "denied the report" a denial', () => {
     expect(stances('The clerk denied the reporters entry to the hearing.')).toEqual(['denied|asserts']);
     expect(stances('The clerk denied the report about the hearing.')).toEqual(['denied|denies']);

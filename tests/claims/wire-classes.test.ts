@@ -259,3 +259,119 @@ describe('wire headlines in capitals (issue 14, hand-judged Reuters titles)', ()
     expect(without('source.headline-list', text, true).map((r) => r.split('|')[1])).toEqual(['TARN']);
   });
 });
+
+describe('a question put to the subject (cue.asked-question)', () => {
+  it('names no asker as claimant, and the question is nobody\'s claim', () => {
+    const text = 'Asked by reporters whether the ferry would return, Ana Poll said it would.';
+    expect(found(text)).toEqual(['said|Ana Poll|it would']);
+    expect(without('cue.asked-question', text).map((r) => r.split('|')[1])).toContain('reporters');
+  });
+  it('drops the participle after the subject and what it asks', () => {
+    const text = 'Ivo Brandt, asked if he expected fees to rise, said the board would decide.';
+    expect(found(text)).toEqual(['said|Ivo Brandt|the board would decide']);
+    expect(without('cue.asked-question', text)).not.toEqual(found(text));
+  });
+  it('drops "when asked by" and "was asked by X whether"', () => {
+    expect(found('The mayor smiled when asked by the Tarn Gazette about the pier.')).toEqual([]);
+    expect(found('Lund was asked by the harbour board whether the pier was safe.')).toEqual([]);
+  });
+  it('keeps a request ("asked the court to …", "was asked by the union to …") and a statement in a relative clause', () => {
+    expect(found('Ivo Brandt, who chairs the board, asked the court to halt the sale.').map((r) => r.split('|')[0])).toEqual(['asked']);
+    expect(found('The board was asked by the union to delay the vote.').map((r) => r.split('|')[0])).toEqual(['asked']);
+    expect(found('Asked about the levy of the council, which said on Monday that fees would rise, Lund said it was fair.').map((r) => r.split('|')[0])).toEqual(['said', 'said']);
+  });
+  it('keeps the main clause of a question closed by no comma', () => {
+    expect(found('Asked about the pier on Monday he said, "It is safe."').map((r) => r.split('|')[0])).toEqual(['said']);
+  });
+});
+
+describe('a quoted person (source.quoted-as-saying)', () => {
+  it('"X quoted Y as saying" is Y\'s statement, not X\'s', () => {
+    const text = 'The Tarn Gazette quoted harbour master Ida Lund as saying the pier would close.';
+    expect(found(text)).toEqual(['saying|harbour master Ida Lund|the pier would close']);
+    expect(without('source.quoted-as-saying', text).map((r) => r.split('|')[1])).toContain('The Tarn Gazette');
+  });
+  it('takes a description set off by commas and the passive\'s subject', () => {
+    expect(found('The radio quoted Ivo Brandt, head of the port board, as saying fees would rise.')).toEqual(['saying|Ivo Brandt, head of the port board|fees would rise']);
+    expect(found('Ivo Brandt was quoted by the Tarn Gazette as saying fees would rise.')).toEqual(['saying|Ivo Brandt|fees would rise']);
+    expect(found('Ivo Brandt was quoted as telling dockers that fees would rise.').map((r) => r.split('|').slice(0, 2).join('|'))).toEqual(['telling|Ivo Brandt']);
+  });
+  it('reads the content before a closing "quoted Y as saying."', () => {
+    expect(found('Fees will rise next year, the Tarn Gazette quoted Ivo Brandt as saying.')).toEqual(['saying|Ivo Brandt|Fees will rise next year']);
+  });
+  it('names nobody when Y was not quoted', () => {
+    expect(found('Ivo Brandt was not quoted as saying whether fees would rise.')).toEqual([]);
+  });
+  it('keeps the quoting body, not the quoted person, for a later "the statement said" (claimant.quoted-not-recent)', () => {
+    const text = 'The harbour board issued a statement on Monday.\nThe statement quoted harbour master Ida Lund as saying the pier was safe.\nThe statement said fees would rise.';
+    const claimants = (t: string) => findStatements(t, productSentences(t), PRODUCT).filter((s) => s.kind === 'attributed').map((s) => s.claimant);
+    expect(claimants(text)).toEqual(['harbour master Ida Lund', 'statement']);
+    switchRulesOff(['claimant.quoted-not-recent']);
+    try {
+      expect(claimants(text)).toEqual(['harbour master Ida Lund', 'harbour master Ida Lund']);
+    } finally {
+      switchRulesOff([]);
+    }
+  });
+});
+
+describe('headline and wire acts', () => {
+  it('reads a past form ending a wire headline\'s clause as passive (cue.headline-passive-end)', () => {
+    const text = 'PIER FEE RISE AGREED, BUT DOCKERS WAIT\nThe board met on Monday.';
+    expect(found(text, true)).toEqual([]);
+    expect(without('cue.headline-passive-end', text, true)).not.toEqual([]);
+    expect(found('PIER TO CLOSE, DOCKERS SAID\nThe board met on Monday.', true).map((r) => r.split('|')[0])).toEqual(['SAID']);
+    expect(found('TARN HAS DENIED, SOURCES SAY\nThe board met on Monday.', true).map((r) => r.split('|')[0])).toContain('SAY');
+  });
+  it('reads calling a tender or a strike as holding it (sense.call-act)', () => {
+    const title = 'TARN CALLS BARLEY BUYING TENDER - TRADE\nThe tender closes on Friday.';
+    expect(found(title, true)).toEqual([]);
+    expect(without('sense.call-act', title, true)).not.toEqual([]);
+    expect(found('The union called a strike for Monday.')).toEqual([]);
+    expect(found('The board called the strike part of a campaign against it.').map((r) => r.split('|')[0])).toEqual(['called']);
+    expect(found('The union called for a strike on Monday.').map((r) => r.split('|')[0])).toEqual(['called']);
+  });
+  it('reads a wire headline\'s "AGREES" before a plain noun phrase as a deal (sense.agree-headline-deal)', () => {
+    const title = 'TARN, VELL AGREE FERRY DEBT RESCHEDULING\nThe talks ended.';
+    expect(found(title, true)).toEqual([]);
+    expect(without('sense.agree-headline-deal', title, true)).not.toEqual([]);
+    expect(found('TARN, VELL AGREE FERRY FEES NOT TOO HIGH\nThe talks ended.', true).map((r) => r.split('|')[0])).toEqual(['AGREE']);
+    expect(found('LUND AGREES WITH BRANDT ON FEES\nThe talks ended.', true).map((r) => r.split('|')[0])).toEqual(['AGREES']);
+  });
+  it('names the speaker after a wire headline\'s "…, SAYS X" (source.headline-says-after)', () => {
+    const title = 'PIER FEES RISING, SAYS HARBOUR BOARD\nThe board met on Monday.';
+    expect(found(title, true).map((r) => r.split('|').slice(0, 2).join('|'))).toEqual(['SAYS|HARBOUR BOARD']);
+    expect(without('source.headline-says-after', title, true).map((r) => r.split('|')[1])).not.toContain('HARBOUR BOARD');
+  });
+  it('reads "notes" after a modifier or in a named noun phrase as a noun (sense.note-noun)', () => {
+    const text = 'The board sold 50 mln crowns of two-year notes in May.';
+    expect(found(text)).toEqual([]);
+    expect(without('sense.note-noun', text)).not.toEqual([]);
+    expect(found('Fees closed on a strong note in May.')).toEqual([]);
+    expect(found('The bank won the Tarn Ferry notes in the auction.')).toEqual([]);
+    expect(found('The bank offered collateralized Tarn notes to investors.')).toEqual([]);
+    expect(found('TARN FERRY PLANS NOTES, PREFERRED ISSUE\nThe issue is due in May.', true)).toEqual([]);
+    // A speaker's "notes" stays.
+    expect(found('Dockers note the pier is unsafe.').map((r) => r.split('|')[0])).toEqual(['note']);
+    expect(found('The Tarn Gazette notes that the pier is unsafe.').map((r) => r.split('|')[0])).toEqual(['notes']);
+  });
+  it('reads recalling a product as taking it back (sense.recall-product)', () => {
+    const title = 'TARN MOTORS RECALLS 6,000 CARS\nThe brakes may fail.';
+    expect(found(title, true)).toEqual([]);
+    expect(without('sense.recall-product', title, true)).not.toEqual([]);
+    expect(found('The maker recalled them in March as a precaution.')).toEqual([]);
+    expect(found('Ana Poll recalled that the pier had flooded in May.').map((r) => r.split('|')[0])).toEqual(['recalled']);
+    expect(found('"The pier flooded twice," recalled Ana Poll.').map((r) => r.split('|')[0])).toEqual(['recalled']);
+  });
+});
+
+describe('a question put to the subject names them for a later pronoun (cue.asked-question)', () => {
+  it('shows no question, but "She responded" is the asked person\'s', () => {
+    const text = 'Ana Poll was once asked which rival she feared most.\nShe responded, "None of them."';
+    const shown = findStatements(text, productSentences(text), PRODUCT).filter((s) => s.kind === 'attributed' && s.claimant).map((s) => `${text.slice(s.cue.start, s.cue.end)}|${s.claimant}`);
+    expect(shown).toEqual(['responded|Ana Poll']);
+  });
+  it('keeps the main verb after "X, asked to …," the subject\'s', () => {
+    expect(found('The harbour unions, asked to fund the new pier, have said there is no money.')).toEqual(['said|The harbour unions|there is no money']);
+  });
+});

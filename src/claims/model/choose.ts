@@ -131,8 +131,10 @@ export function makeChooser(model: RankerWeights): SourceChooser {
       const chosen = c.candidates[best]!;
       if (margin <= (chosen ? model.margins.change : model.margins.drop)) continue;
       const raw = raws[c.cue.raw]!;
+      // "quoted him as saying": the quoted person stands after the verb, where the model was never trained to look.
+      if (raw.quoted) continue;
       // The rules' name, apposition and antecedent described their own pick; a new pick goes without.
-      raws[c.cue.raw] = { cue: raw.cue, content: raw.content, unit: raw.unit, stance: raw.stance, lemma: raw.lemma, source: chosen ? span(c.toks, chosen[0], chosen[1]) : null, ...(raw.answers ? { answers: raw.answers } : {}) };
+      raws[c.cue.raw] = { cue: raw.cue, content: raw.content, unit: raw.unit, stance: raw.stance, lemma: raw.lemma, source: chosen ? span(c.toks, chosen[0], chosen[1]) : null, ...(raw.answers ? { answers: raw.answers } : {}), ...(raw.question ? { question: true } : {}) };
     }
     return raws;
   };
