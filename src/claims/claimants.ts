@@ -310,6 +310,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     return latest.c;
   };
   let lastAny: Claimant | null = null;
+  /** Claimants quoted by someone the text names ("the agency quoted Li as saying"): a pronoun carrying one on is still quoted. */
+  const quotedClaimants = new Set<Claimant>();
   /** Sentence of the statement that set `lastAny`, so pronouns do not reach too far back. */
   let lastAt = -Infinity;
   let lastUnitStart = -1;
@@ -332,6 +334,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   const resolved = new Map<RawStatement, Claimant | null>();
   for (const r of raws) {
     let claimant: Claimant | null = null;
+    /** The source is "he"/"she" (resolved to the most recent person). */
+    let pronoun = false;
     if (r.lemma === 'quotation') {
       // A quote-only paragraph: its introducer's speaker, or nobody (an unattributed quotation).
       const carried = r.carriedFrom ? resolved.get(r.carriedFrom) ?? null : null;
@@ -355,7 +359,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       const contracted = /^(he|she|it|they|we|i|you)['’](?:s|m|re|ve|d|ll)$/.exec(lower);
       if (rule('claimant.contracted-pronoun', !!contracted)) lower = contracted![1]!;
       const recent: Claimant | null = r.unit.sentence - lastAt <= PRONOUN_REACH ? (lastAny as Claimant | null) : null;
-      if (PRONOUN_PERSON.has(lower)) claimant = personFor(lower === 'she' || lower === 'her' ? 'f' : 'm', r.unit.sentence, text.slice(r.unit.start, named.start));
+      pronoun = PRONOUN_PERSON.has(lower);
+      if (pronoun) claimant = personFor(lower === 'she' || lower === 'her' ? 'f' : 'm', r.unit.sentence, text.slice(r.unit.start, named.start));
       else if (r.antecedent && (lower === 'they' || lower === 'who' || lower === 'which' || lower === 'it')) {
         // An antecedent in the same sentence (found with number agreement by the attribution rules) wins.
         claimant = resolveName(text.slice(r.antecedent.start, r.antecedent.end));
@@ -407,7 +412,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       }
       // A person quoted by an outlet or a document ("the agency quoted Li as saying") is no antecedent for a
       // later "the statement", "it" or "they": the one quoting still is.
-      if (!rule('claimant.quoted-not-recent', !!r.quoted)) {
+      if (r.quoted) quotedClaimants.add(claimant);
+      // ("The agency quoted Li as saying … He added …": Li, carried on by "he", is still the agency's quotation.)
+      const carried = pronoun && quotedClaimants.has(claimant) && rule('claimant.quoted-carried-by-pronoun', lastAny !== claimant);
+      if (!rule('claimant.quoted-not-recent', !!r.quoted) && !carried) {
         lastAny = claimant;
         lastAt = r.unit.sentence;
         lastUnitStart = r.unit.start;
@@ -415,7 +423,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // The one quoting, when named and not a pronoun or a document (which stand for the antecedent already).
         const quoter = text.slice(r.quoter.start, r.quoter.end);
         const lowerQuoter = quoter.toLowerCase();
-        if (!PRONOUN_PERSON.has(lowerQuoter) && !/^(?:it|they|we|i|you|who|which|that)$/.test(lowerQuoter) && !(/^(?:the|this|that)\s/i.test(quoter) && DOCUMENT_HEADS.test(quoter))) {
+        if (!PRONOUN_PERSON.has(lowerQuoter) && !/^(?:it|they|we|i|you|who|which|that)$/.test(lowerQuoter) && !(/^(?:the|this|that|its|their|his|her)\s/i.test(quoter) && DOCUMENT_HEADS.test(quoter))) {
           lastAny = resolveName(quoter);
           lastAt = r.unit.sentence;
           lastUnitStart = r.unit.start;

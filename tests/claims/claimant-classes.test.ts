@@ -162,3 +162,11 @@ describe('"who" after a name with a description between commas', () => {
     expect(claimantOf('The ferry line signed a contract with the council, a body of nine, who said the fees would stay.')).not.toBe('the council');
   });
 });
+
+describe('a quoted person carried on by a pronoun', () => {
+  const rowsOf = (text: string) => findStatements(text, productSentences(text), { keepSourceless: false }).map((s) => `${text.slice(s.cue.start, s.cue.end)}:${s.claimant}`);
+  it('leaves a later "the statement" to the body that issued it', () => {
+    const text = 'The ferry company said on Friday that it would sell two boats.\nIts release quoted chief engineer Aron Vik as saying the hulls were sound.\nHe added that repairs would take a year.\nThe release said the sale would close in June.';
+    expect(rowsOf(text)).toEqual(['said:ferry company', 'saying:chief engineer Aron Vik', 'added:chief engineer Aron Vik', 'said:ferry company']);
+  });
+});
