@@ -1972,6 +1972,11 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     statements.forEach((s, i) => { const here = bySentence.get(s.span.start); if (here) here.push(i); else bySentence.set(s.span.start, [i]); });
     // (A headline's inner cue is left to headline.one-statement.)
     kept = kept.filter((s) => titles.has(s.span.start) || !reportedInside(text, ordered, statements, bySentence.get(s.span.start)!, index.get(s)!));
+    // "X denied giving an interview which quoted him as saying …", "X rejected a report quoting her as saying …":
+    // the quotation is what X denies, never X's own assertion.
+    kept = kept.filter((s) => !(ordered[index.get(s)!]?.quoted && s.source && rule('claim.quoted-inside-denial', statements.some((o) =>
+      o !== s && o.kind === 'attributed' && o.span.start === s.span.start && (o.stance === 'denies' || o.stance === 'disputes') && o.cue.end <= s.source!.start &&
+      DENIED_QUOTE.test(text.slice(o.cue.end, s.source!.start))))));
   }
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
@@ -2005,6 +2010,9 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   const edges = !opts.actions ? null : opts.cueEdges === 'shipped' ? shippedEdges() : opts.cueEdges;
   return edges ? growCues(edges, text, units, kept) : kept;
 }
+
+/** Between a denial's cue and the person quoted: its object quoting them, in one clause ("… giving an interview which quoted"). */
+const DENIED_QUOTE = /^[^,;:.!?"“”]*?\bquot(?:ed|ing)\s*$/i;
 
 /** Cues that pass on someone else's statement rather than make a claim ("Reuters reported", "according to"). */
 const CHANNEL_LEMMAS = new Set(['according', 'report']);

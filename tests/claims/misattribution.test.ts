@@ -431,3 +431,14 @@ describe('events and things are never agents or speakers', () => {
     expect(who(text)[0]).toMatchObject({ source });
   });
 });
+
+describe('a quotation the speaker denies', () => {
+  it('is never shown as the speaker\'s own assertion ("denied a report that quoted her as saying …")', () => {
+    expect(who('Mayor Ana Poll denied a report that quoted her as saying the pier would close.').map((s) => s.cue)).toEqual(['denied']);
+    expect(who('The harbour minister rejected a newspaper interview quoting him as saying the fees would rise.').map((s) => s.cue)).toEqual(['rejected']);
+  });
+
+  it('stays the speaker\'s when another clause quotes them', () => {
+    expect(who('Mayor Ana Poll denied the report, and the Tarn Post quoted her as saying the pier would close.').map((s) => s.cue)).toEqual(['denied', 'saying']);
+  });
+});
