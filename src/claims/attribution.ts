@@ -1801,7 +1801,10 @@ function clipContents(text: string, raws: Raw[]): void {
     // "said Wednesday he agrees with …": a statement opening the content is reported inside this one
     // (nested), not a second statement beside it; the first one further in ends the content.
     const opens = (n: Raw) => !!n.source && n.source.start >= r.content.start && n.source.start <= r.content.start + 1 && !/[,;:]\s*$/.test(text.slice(r.cue.end, n.source.start));
-    const next = sorted.find((n) => n !== r && !NOMINAL_CUES.has(n.lemma) && n.cue.start > r.content.start && n.cue.start < r.content.end && !opens(n));
+    // "as saying he is optimistic and that Peking will continue to encourage …": a second "that" clause of this
+    // cue is more of this content, and a statement in it is reported inside this one, not beside it.
+    const secondClause = (n: Raw) => !!n.source && n.source.start > r.content.start && /(?:^|\s)(?:and|but)\s+that\s+$/i.test(text.slice(r.content.start, n.source.start)) && !/[;:]/.test(text.slice(r.content.start, n.source.start));
+    const next = sorted.find((n) => n !== r && !NOMINAL_CUES.has(n.lemma) && n.cue.start > r.content.start && n.cue.start < r.content.end && !opens(n) && !rule('content.second-that-clause', secondClause(n)));
     if (!next) continue;
     const boundary = next.source && next.source.start > r.content.start && next.source.start < next.cue.start ? next.source.start : next.cue.start;
     let end = boundary;

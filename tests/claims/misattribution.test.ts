@@ -442,3 +442,10 @@ describe('a quotation the speaker denies', () => {
     expect(who('Mayor Ana Poll denied the report, and the Tarn Post quoted her as saying the pier would close.').map((s) => s.cue)).toEqual(['denied', 'saying']);
   });
 });
+
+describe('a second "that" clause of a cue', () => {
+  it('is more of the first speaker\'s content: a cue in it is no statement of its own', () => {
+    expect(who('The agency quoted Mayor Ana Poll as saying she is optimistic and that the harbour board will continue to encourage repairs.').map((s) => s.claimant)).toEqual(['Mayor Ana Poll']);
+    expect(who('Councillor Ivo Brandt said the fees were fair but that the Tarn Port Office will insist on a review.').map((s) => s.claimant)).toEqual(['Councillor Ivo Brandt']);
+  });
+});
