@@ -2039,7 +2039,9 @@ function reportedInside(text: string, raws: readonly Raw[], statements: readonly
     if (!o.claimant || o.answers || CHANNEL_LEMMAS.has(raws[k]!.lemma)) return false;
     // A content before its cue is the speaker's only where the cue closes the sentence ("…, the source
     // added."), not where the sentence runs on ("…, Patriot could threaten to liquidate its properties").
-    if (o.content.end <= o.cue.start && !/^[^,;:—]{0,40}$/.test(text.slice(Math.max(o.cue.end, o.source.end), o.span.end))) return false;
+    // ("…, Philips said, adding it expects …": the same speaker running on with "adding"/"saying" still closes the sentence's claim.)
+    const rest = text.slice(Math.max(o.cue.end, o.source.end), o.span.end);
+    if (o.content.end <= o.cue.start && !/^[^,;:—]{0,40}$/.test(rest) && !rule('claim.closing-speaker-adding', /^[^,;:—]{0,40},\s+(?:adding|saying)\b/.test(rest))) return false;
     // Two closing speakers ("…, Ambassador Kopyrkin said at a meeting, the embassy said in a statement."):
     // the second passes the first one's words on; the first is the claim.
     if (o.content.end <= o.cue.start && s.content.end <= s.cue.start) return false;

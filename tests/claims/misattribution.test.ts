@@ -449,3 +449,9 @@ describe('a second "that" clause of a cue', () => {
     expect(who('Councillor Ivo Brandt said the fees were fair but that the Tarn Port Office will insist on a review.').map((s) => s.claimant)).toEqual(['Councillor Ivo Brandt']);
   });
 });
+
+describe('a speaker closing the sentence who runs on with "adding"', () => {
+  it('reports the statement before them: that one is not shown as its own', () => {
+    expect(who('The harbour board told Eda Lund it would pay for the repairs, Mayor Ana Poll said, adding that work starts in May.').map((s) => s.claimant)).not.toContain('harbour board');
+  });
+});
