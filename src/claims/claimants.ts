@@ -91,7 +91,7 @@ function clean(s: string): string {
   // ("a statement from the bank", "a statement from the companies": a common noun alone names nobody in particular;
   // the statement is shown as the document's, as before.)
   const giver = phrase ? s.replace(/\s+/g, ' ').slice(phrase[0].length) : '';
-  if (phrase && rule('claimant.speaker-in-phrase', !DOCUMENT_AFTER.test(s.trim()) && !TIME_AFTER.test(giver) && /\p{Lu}/u.test(giver))) s = s.replace(/\s+/g, ' ').slice(phrase[0].length);
+  if (phrase && rule('claimant.speaker-in-phrase', !DOCUMENT_AFTER.test(s.trim()) && !TIME_AFTER.test(giver) && /\p{Lu}/u.test(giver.replace(TIME_TAIL, '')))) s = s.replace(/\s+/g, ' ').slice(phrase[0].length);
   // "Later Secretary of State Jon Husted told …": a sentence adverb opening the sentence is no part of the name.
   const opening = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(s);
   if (opening && rule('claimant.opening-adverb', INTRO_WORDS.has(opening[1]!.toLowerCase()) && !/^(?:Years|Days|Months|Weeks|Together|Being|Having|First)$/.test(opening[1]!))) s = s.slice(opening[0].length);

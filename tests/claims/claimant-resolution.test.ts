@@ -55,5 +55,6 @@ describe('a statement, figures or a document named with who gave it', () => {
   it('keeps the whole phrase when what follows "from" is a document or a time', () => {
     expect(claimants('Data from the Harbour Tide Survey show that fees rose.')).toEqual(['Data from the Harbour Tide Survey']);
     expect(claimants('Figures from September show that fees rose.')).toEqual(['Figures from September']);
+    expect(claimants('A survey by the harbour board in March found that fees rose.')).toEqual(['A survey by the harbour board']);
   });
 });
