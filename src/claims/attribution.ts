@@ -1675,7 +1675,10 @@ function clipContents(text: string, raws: Raw[]): void {
     // "said Wednesday he agrees with …": a statement opening the content is reported inside this one
     // (nested), not a second statement beside it; the first one further in ends the content.
     const opens = (n: Raw) => !!n.source && n.source.start >= r.content.start && n.source.start <= r.content.start + 1 && !/[,;:]\s*$/.test(text.slice(r.cue.end, n.source.start));
-    const next = sorted.find((n) => n !== r && !NOMINAL_CUES.has(n.lemma) && n.cue.start > r.content.start && n.cue.start < r.content.end && !opens(n));
+    // "as saying he is optimistic and that Peking will continue to encourage …": a second "that" clause of this
+    // cue is more of this content, and a statement in it is reported inside this one, not beside it.
+    const secondClause = (n: Raw) => !!n.source && n.source.start > r.content.start && /(?:^|\s)(?:and|but)\s+that\s+$/i.test(text.slice(r.content.start, n.source.start)) && !/[;:]/.test(text.slice(r.content.start, n.source.start));
+    const next = sorted.find((n) => n !== r && !NOMINAL_CUES.has(n.lemma) && n.cue.start > r.content.start && n.cue.start < r.content.end && !opens(n) && !rule('content.second-that-clause', secondClause(n)));
     if (!next) continue;
     const boundary = next.source && next.source.start > r.content.start && next.source.start < next.cue.start ? next.source.start : next.cue.start;
     let end = boundary;
@@ -1846,6 +1849,11 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     statements.forEach((s, i) => { const here = bySentence.get(s.span.start); if (here) here.push(i); else bySentence.set(s.span.start, [i]); });
     // (A headline's inner cue is left to headline.one-statement.)
     kept = kept.filter((s) => titles.has(s.span.start) || !reportedInside(text, ordered, statements, bySentence.get(s.span.start)!, index.get(s)!));
+    // "X denied giving an interview which quoted him as saying …", "X rejected a report quoting her as saying …":
+    // the quotation is what X denies, never X's own assertion.
+    kept = kept.filter((s) => !(ordered[index.get(s)!]?.quoted && s.source && rule('claim.quoted-inside-denial', statements.some((o) =>
+      o !== s && o.kind === 'attributed' && o.span.start === s.span.start && (o.stance === 'denies' || o.stance === 'disputes') && o.cue.end <= s.source!.start &&
+      DENIED_QUOTE.test(text.slice(o.cue.end, s.source!.start))))));
   }
   if (!opts.nested) {
     const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
@@ -1880,6 +1888,9 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   return edges ? growCues(edges, text, units, kept) : kept;
 }
 
+/** Between a denial's cue and the person quoted: its object quoting them, in one clause ("… giving an interview which quoted"). */
+const DENIED_QUOTE = /^[^,;:.!?"“”]*?\bquot(?:ed|ing)\s*$/i;
+
 /** Cues that pass on someone else's statement rather than make a claim ("Reuters reported", "according to"). */
 const CHANNEL_LEMMAS = new Set(['according', 'report']);
 
@@ -1902,7 +1913,9 @@ function reportedInside(text: string, raws: readonly Raw[], statements: readonly
     if (!o.claimant || o.answers || CHANNEL_LEMMAS.has(raws[k]!.lemma)) return false;
     // A content before its cue is the speaker's only where the cue closes the sentence ("…, the source
     // added."), not where the sentence runs on ("…, Patriot could threaten to liquidate its properties").
-    if (o.content.end <= o.cue.start && !/^[^,;:—]{0,40}$/.test(text.slice(Math.max(o.cue.end, o.source.end), o.span.end))) return false;
+    // ("…, Philips said, adding it expects …": the same speaker running on with "adding"/"saying" still closes the sentence's claim.)
+    const rest = text.slice(Math.max(o.cue.end, o.source.end), o.span.end);
+    if (o.content.end <= o.cue.start && !/^[^,;:—]{0,40}$/.test(rest) && !rule('claim.closing-speaker-adding', /^[^,;:—]{0,40},\s+(?:adding|saying)\b/.test(rest))) return false;
     // Two closing speakers ("…, Ambassador Kopyrkin said at a meeting, the embassy said in a statement."):
     // the second passes the first one's words on; the first is the claim.
     if (o.content.end <= o.cue.start && s.content.end <= s.cue.start) return false;

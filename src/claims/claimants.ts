@@ -66,8 +66,32 @@ const TIME_TAIL = new RegExp(`\\s+(?:in|on|last|this|earlier this|late|early)\\s
 /** What ends a longer time phrase, so that a time tail after it is left whole ("from September last year"). */
 const TIME_TAIL_AFTER = new RegExp(`(?:${CALENDAR}|\\d)$`);
 
+/**
+ * A statement, a set of figures or a document named with who gave it ("comments by the bank governor",
+ * "figures released today by the statistics office", "a study by the harbour board"): that one is the claimant.
+ * ("figures received by …" and "analysts polled by …" are left: the one after "by" is not the one speaking.)
+ */
+const SPEAKER_IN_PHRASE = new RegExp(
+  '^(?:(?:a|an|the|public|official|preliminary|provisional|latest|new|recent|revised|final|further|earlier|joint|detailed|monthly|weekly|quarterly|annual|\\d{4})\\s+){0,3}' +
+  '(?:comments?|remarks?|statements?|figures|data|estimates?|forecasts?|projections?|reports?|stud(?:y|ies)|surveys?|letters?|testimony)\\s+' +
+  '(?:(?:released|published|issued|given|compiled|made|prepared|conducted|provided|sent|written|produced)\\s+(?:(?:today|yesterday|earlier|late|last\\s+\\w+|this\\s+\\w+|on\\s+\\p{Lu}\\p{Ll}+)\\s+)?)?' +
+  '(?:by|from)\\s+(?=\\S)', 'iu');
+/** A document or data set closing the phrase after "from": what the figures come from, not who gave them. */
+const DOCUMENT_AFTER = /\b(?:survey|study|report|census|poll|index|analysis|data|database|statistics|figures)$/i;
+
+/** A time opening what follows "from" ("data from September last year", "figures from 1985"). */
+const TIME_AFTER = new RegExp(`^(?:${CALENDAR}|\\d|(?:last|this|next|previous|the\\s+(?:first|second|third|fourth|last|past|previous))\\b)`, 'i');
+
 /** Removes a leading article, a trailing possessive and stray punctuation from a source as written. */
 function clean(s: string): string {
+  // "comments by central bank governor Erik Hoffmeyer": the governor is the claimant, not his comments.
+  // ("Data from the 2014 Harbour Tide Survey": a document after "from" is no speaker; the phrase stays whole.)
+  const phrase = SPEAKER_IN_PHRASE.exec(s.replace(/\s+/g, ' '));
+  // ("data from September", "figures from 1985": a time after "from" is when, not who.)
+  // ("a statement from the bank", "a statement from the companies": a common noun alone names nobody in particular;
+  // the statement is shown as the document's, as before.)
+  const giver = phrase ? s.replace(/\s+/g, ' ').slice(phrase[0].length) : '';
+  if (phrase && rule('claimant.speaker-in-phrase', !DOCUMENT_AFTER.test(s.trim()) && !TIME_AFTER.test(giver) && /\p{Lu}/u.test(giver.replace(TIME_TAIL, '')))) s = s.replace(/\s+/g, ' ').slice(phrase[0].length);
   // "Later Secretary of State Jon Husted told …": a sentence adverb opening the sentence is no part of the name.
   const opening = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(s);
   if (opening && rule('claimant.opening-adverb', INTRO_WORDS.has(opening[1]!.toLowerCase()) && !/^(?:Years|Days|Months|Weeks|Together|Being|Having|First)$/.test(opening[1]!))) s = s.slice(opening[0].length);

@@ -44,3 +44,17 @@ describe('a closing "it said"', () => {
     expect(claimants('"Tarn Harbour will not stop the slide," it said.')).toEqual([null]);
   });
 });
+
+describe('a statement, figures or a document named with who gave it', () => {
+  it('is claimed by who gave it ("comments by …", "figures released by …"), not by the comments', () => {
+    expect(claimants('Comments by harbour master Eda Lund suggest the pier will close.')).toEqual(['harbour master Eda Lund']);
+    expect(claimants('Traffic fell by a tenth, according to figures released today by the Tarn Port Office.')).toEqual(['Tarn Port Office']);
+    expect(claimants('A study by the Harbour Board said fees would rise.')).toEqual(['Harbour Board']);
+  });
+
+  it('keeps the whole phrase when what follows "from" is a document or a time', () => {
+    expect(claimants('Data from the Harbour Tide Survey show that fees rose.')).toEqual(['Data from the Harbour Tide Survey']);
+    expect(claimants('Figures from September show that fees rose.')).toEqual(['Figures from September']);
+    expect(claimants('A survey by the harbour board in March found that fees rose.')).toEqual(['A survey by the harbour board']);
+  });
+});

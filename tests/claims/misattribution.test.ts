@@ -431,3 +431,27 @@ describe('events and things are never agents or speakers', () => {
     expect(who(text)[0]).toMatchObject({ source });
   });
 });
+
+describe('a quotation the speaker denies', () => {
+  it('is never shown as the speaker\'s own assertion ("denied a report that quoted her as saying …")', () => {
+    expect(who('Mayor Ana Poll denied a report that quoted her as saying the pier would close.').map((s) => s.cue)).toEqual(['denied']);
+    expect(who('The harbour minister rejected a newspaper interview quoting him as saying the fees would rise.').map((s) => s.cue)).toEqual(['rejected']);
+  });
+
+  it('stays the speaker\'s when another clause quotes them', () => {
+    expect(who('Mayor Ana Poll denied the report, and the Tarn Post quoted her as saying the pier would close.').map((s) => s.cue)).toEqual(['denied', 'saying']);
+  });
+});
+
+describe('a second "that" clause of a cue', () => {
+  it('is more of the first speaker\'s content: a cue in it is no statement of its own', () => {
+    expect(who('The agency quoted Mayor Ana Poll as saying she is optimistic and that the harbour board will continue to encourage repairs.').map((s) => s.claimant)).toEqual(['Mayor Ana Poll']);
+    expect(who('Councillor Ivo Brandt said the fees were fair but that the Tarn Port Office will insist on a review.').map((s) => s.claimant)).toEqual(['Councillor Ivo Brandt']);
+  });
+});
+
+describe('a speaker closing the sentence who runs on with "adding"', () => {
+  it('reports the statement before them: that one is not shown as its own', () => {
+    expect(who('The harbour board told Eda Lund it would pay for the repairs, Mayor Ana Poll said, adding that work starts in May.').map((s) => s.claimant)).not.toContain('harbour board');
+  });
+});
