@@ -653,6 +653,8 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.noun-after-adjective', prev && !prev.cap && /(?:ous|ful|less|able|ible)$/.test(prev.lower) && /^(?:a|an|the|his|her|their|its|this|that)$/.test(toks[c - 2]?.lower ?? '') && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower))) return true;
   // "baseless claims", "false reports": after an adjective, an -s form is a plural noun.
   if (rule('cue.plural-noun-after-adjective', prev && !prev.cap && /s$/.test(cueWord.lower) && !/ss$/.test(cueWord.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower)))) return true;
+  // "rejects claims that", "denied reports of": a plural cue word right after a reporting verb is that verb's object.
+  if (rule('cue.plural-noun-after-cue', prev && !prev.cap && PLURAL_CUE_NOUNS.test(cueWord.lower) && CUE_VERBS.has(prev.lower) && /(?:s|ed)$/.test(prev.lower))) return true;
   // "271 pledged delegates": a participle after a number is an adjective.
   if (rule('cue.participle-after-number', prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(cueWord.lower))) return true;
   // "the Fed's last confirmed intervention", "its first reported loss": a participle after an ordinal that follows a determiner is an adjective.

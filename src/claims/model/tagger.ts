@@ -26,6 +26,7 @@ import { span, trimSpan } from '../phrases.js';
 import { isQuote, type Token } from '../tokens.js';
 import type { RawStatement, Stance } from '../types.js';
 import type { Unit } from '../units.js';
+import { TIME_HEAD, TIME_WORD } from '../words.js';
 import { sourceCandidates, tokenRange, unitTokens, type CueCandidate } from './candidates.js';
 import { candidateFeatures } from './features.js';
 import { wordClass } from './clusters.js';
@@ -347,6 +348,8 @@ export function makeTagger(model: TaggerWeights, seen?: (p: Proposal) => void): 
       cues.forEach((range, k) => {
         const word = toks[range[0]]!.lower;
         if (!scope.negated && scope.isNegated(toks, range[0])) return;
+        // "The court this month rejected …": a time phrase is when, never a cue or part of one.
+        if (toks.slice(range[0], range[1] + 1).every((t) => TIME_WORD.test(t.lower) || TIME_HEAD.test(t.lower) || TIME_DETERMINER.test(t.lower))) return;
         const { source, margin } = pickSource(sources, toks, newCue(toks, range, rules.length + k));
         if (!source || margin <= model.thresholds.source) return;
         // A source the rules already gave a cue in this unit, or one on the cue's own tokens, is no new speaker.
@@ -385,6 +388,9 @@ export function makeTagger(model: TaggerWeights, seen?: (p: Proposal) => void): 
     return [...raws, ...added].sort((a, b) => a.unit.start - b.unit.start || a.cue.start - b.cue.start);
   };
 }
+
+/** Words opening a time phrase ("this month", "last week", "on Monday"). */
+const TIME_DETERMINER = /^(?:this|that|last|next|past|on|in|at|early|late|the|a|each|every)$/;
 
 /** Adverbs inside a verb group ("has repeatedly questioned", "had long argued"). */
 const CUE_ADVERB = /^(?:[a-z]+ly|also|long|often|still|already|just|now|then|again|even|once|ever|since)$/;
