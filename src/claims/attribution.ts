@@ -394,8 +394,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     if (!speaker) continue;
     const { source, name, apposition, antecedent, sameAsPrevious } = speaker;
     const { cueEnd, lemma } = site;
+    const question = scan.questions.has(c);
     // (A question put to the speaker holds nothing said: no statement nests in it.)
-    const content = scan.questions.has(c) ? { start: cueWord.end, end: cueWord.end } : contentSpan(scan, site, speaker);
+    const content = question ? { start: cueWord.end, end: cueWord.end } : contentSpan(scan, site, speaker);
     let stance = site.stance;
     // Verdict words turn "said"/"called" into a denial; only inside what follows as the content ("…," Lee said,
     // repeating a false claim: the outlet's verdict on Lee's claim, which Lee asserts).
@@ -406,7 +407,7 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     if (stance === 'denies' || stance === 'disputes') answers = nominalClaimSource(toks, cueEnd + 1);
     for (let k = c; k <= cueEnd; k++) taken.add(k);
     // (A question put to the speaker joins the unit's statements after the scan: no later cue reads it as the previous one.)
-    (scan.questions.has(c) ? questions : out).push({ cue: span(toks, c, cueEnd), source, content, unit, stance, lemma, ...(speaker.quoted ? { quoted: true } : {}), ...(scan.questions.has(c) ? { question: true } : {}), ...(speaker.quoter ? { quoter: speaker.quoter } : {}), ...(name ? { name } : {}), ...(apposition ? { apposition } : {}), ...(answers ? { answers } : {}), ...(sameAsPrevious ? { sameAsPrevious } : {}), ...(antecedent ? { antecedent } : {}) });
+    (question ? questions : out).push({ cue: span(toks, c, cueEnd), source, content, unit, stance, lemma, ...(speaker.quoted ? { quoted: true } : {}), ...(question ? { question: true } : {}), ...(speaker.quoter ? { quoter: speaker.quoter } : {}), ...(name ? { name } : {}), ...(apposition ? { apposition } : {}), ...(answers ? { answers } : {}), ...(sameAsPrevious ? { sameAsPrevious } : {}), ...(antecedent ? { antecedent } : {}) });
     // "denied claims by X that C": X's claim is a statement of its own.
     const nominal = embeddedClaim(text, toks, cueEnd + 1, unit);
     if (nominal) {
@@ -575,7 +576,7 @@ const QUESTION_AFTER_ASKED = /^(?:by|about|whether|if|what|how|why|when|where|wh
  * opening the sentence ("Asked by reporters if …", "Asked about it, …"), after "when"/"if" ("when asked by
  * reporters"), set off by commas after the subject ("Lee, asked whether …, said"), or "was asked by X whether".
  */
-function askedQuestion(toks: readonly Token[], site: CueSite): 'asker' | 'subject' | null {
+function askedQuestion(toks: Token[], site: CueSite): 'asker' | 'subject' | null {
   const { c, cueWord, prev, next } = site;
   if (cueWord.lower !== 'asked') return null;
   let first = 0;
@@ -591,7 +592,7 @@ function askedQuestion(toks: readonly Token[], site: CueSite): 'asker' | 'subjec
   if (prev?.text === ',' && question && toks.slice(c + 2).some((x, k) => x.text === ',' && toks[c + 3 + k]?.word && !toks[c + 3 + k]!.cap)) return 'subject';
   // "was asked by reporters whether …": the passive of a question.
   if (next?.lower === 'by' && PASSIVE_BEFORE.has(prev?.lower ?? '')) {
-    const end = npRight(toks as Token[], c + 2);
+    const end = npRight(toks, c + 2);
     return end >= 0 && wh.test(toks[end + 1]?.lower ?? '') ? 'asker' : null;
   }
   return null;
@@ -928,21 +929,19 @@ function quotedSpeaker(scan: UnitScan, site: CueSite, q: number, speaker: Speake
     while (k >= 0 && (toks[k]!.word || /^['’]s?$/.test(toks[k]!.text))) k--;
     speaker.contentCut = toks[k + 1]!.start;
   }
+  // The "quote" verb as a cue site of its own: its subject is the quoted person (passive) or who quotes.
+  const quoteSite: CueSite = { ...site, c: q, cueWord: toks[q]!, prev: toks[q - 1], next: toks[q + 1], cueEnd: q };
+  const before = subjectEnd(toks, quoteSite);
   let aux = q - 1;
   while (aux >= 0 && (ADVERBS.has(toks[aux]!.lower) || (/ly$/.test(toks[aux]!.lower) && !toks[aux]!.cap))) aux--;
   if (aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower) && toks[aux]!.lower !== 'as') {
     // "Nazer was quoted by SPA as saying": the subject before the passive.
-    const quoteSite: CueSite = { ...site, c: q, cueWord: toks[q]!, prev: toks[q - 1], next: toks[q + 1], cueEnd: q };
-    const before = subjectEnd(toks, quoteSite);
-    const wordBefore = toks[before];
-    if (wordBefore?.word) sourceBefore(scan, quoteSite, before, wordBefore, speaker);
+    if (toks[before]?.word) sourceBefore(scan, quoteSite, before, toks[before]!, speaker);
     const agent = passiveAgent(toks, quoteSite);
     if (agent) speaker.quoter = agent;
     return;
   }
   // Who quotes: the subject of "quoted".
-  const quoteSite: CueSite = { ...site, c: q, cueWord: toks[q]!, prev: toks[q - 1], next: toks[q + 1], cueEnd: q };
-  const before = subjectEnd(toks, quoteSite);
   const quoting: Speaker = { source: null, sameAsPrevious: false, contentBefore: false };
   if (toks[before]?.word) sourceBefore(scan, quoteSite, before, toks[before]!, quoting);
   if (quoting.source) speaker.quoter = quoting.name ?? quoting.source;
@@ -997,14 +996,14 @@ const APPROXIMATE = /^(?:about|nearly|roughly|almost|around|some|just|only|over|
  * four", "more than two in three". Its first token, or -1. (A bare count, "…, 39 have said", stays
  * sourceless: source.no-letter keeps dates such as "Jan. 1, 2015, shows" out.)
  */
-function shareSubject(toks: readonly Token[], end: number): number {
+function shareSubject(toks: Token[], end: number): number {
   const n = toks[end];
   if (!n || !NUMBER_WORD.test(n.lower)) return -1;
   if (toks[end - 1]?.lower !== 'in' || !NUMBER_WORD.test(toks[end - 2]?.lower ?? '')) return -1;
   let s = end - 2;
   if (APPROXIMATE.test(toks[s - 1]?.lower ?? '')) s--;
   else if (toks[s - 1]?.lower === 'than' && /^(?:more|fewer|less)$/.test(toks[s - 2]?.lower ?? '')) s -= 2;
-  return clauseStart(toks as Token[], s) ? s : -1;
+  return clauseStart(toks, s) ? s : -1;
 }
 
 const DASHES = new Set(['-', '—', '–', '―']);
@@ -1013,7 +1012,7 @@ const DASHES = new Set(['-', '—', '–', '―']);
  * With a dash closing before the verb at `before` ("Lund -- the author of a book -- said"), the
  * first token of the subject opening its clause before the matching opening dash, or -1.
  */
-function dashedSubject(toks: readonly Token[], before: number): number {
+function dashedSubject(toks: Token[], before: number): number {
   const dash = toks[before]?.text;
   if (!dash || !DASHES.has(dash)) return -1;
   let close = before;
@@ -1032,11 +1031,11 @@ function dashedSubject(toks: readonly Token[], before: number): number {
   const last = open - 1;
   const head = toks[last]!;
   if (!head.word || BOUNDARY.has(head.lower) || SKIPPABLE.has(head.lower) || CUE_VERBS.has(head.lower)) return -1;
-  const start = wholeSubject(toks as Token[], npLeft(toks as Token[], last));
+  const start = wholeSubject(toks, npLeft(toks, last));
   // "Ida Lund, the chief of the board -- which … -- said": the name opening the sentence before the role.
-  const named = start >= 2 ? openNameBefore(toks as Token[], start) : -1;
+  const named = start >= 2 ? openNameBefore(toks, start) : -1;
   if (named >= 0) return named;
-  return start >= 0 && clauseStart(toks as Token[], start) ? start : -1;
+  return start >= 0 && clauseStart(toks, start) ? start : -1;
 }
 
 /** Reporting verbs whose subject opening the sentence may be taken whole (source.whole-clause-subject). */

@@ -86,12 +86,13 @@ const TIME_AFTER = new RegExp(`^(?:${CALENDAR}|\\d|(?:last|this|next|previous|th
 function clean(s: string): string {
   // "comments by central bank governor Erik Hoffmeyer": the governor is the claimant, not his comments.
   // ("Data from the 2014 Harbour Tide Survey": a document after "from" is no speaker; the phrase stays whole.)
-  const phrase = SPEAKER_IN_PHRASE.exec(s.replace(/\s+/g, ' '));
+  const flat = s.replace(/\s+/g, ' ');
+  const phrase = SPEAKER_IN_PHRASE.exec(flat);
   // ("data from September", "figures from 1985": a time after "from" is when, not who.)
   // ("a statement from the bank", "a statement from the companies": a common noun alone names nobody in particular;
   // the statement is shown as the document's, as before.)
-  const giver = phrase ? s.replace(/\s+/g, ' ').slice(phrase[0].length) : '';
-  if (phrase && rule('claimant.speaker-in-phrase', !DOCUMENT_AFTER.test(s.trim()) && !TIME_AFTER.test(giver) && /\p{Lu}/u.test(giver.replace(TIME_TAIL, '')))) s = s.replace(/\s+/g, ' ').slice(phrase[0].length);
+  const giver = phrase ? flat.slice(phrase[0].length) : '';
+  if (phrase && rule('claimant.speaker-in-phrase', !DOCUMENT_AFTER.test(s.trim()) && !TIME_AFTER.test(giver) && /\p{Lu}/u.test(giver.replace(TIME_TAIL, '')))) s = giver;
   // "Later Secretary of State Jon Husted told …": a sentence adverb opening the sentence is no part of the name.
   const opening = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(s);
   if (opening && rule('claimant.opening-adverb', INTRO_WORDS.has(opening[1]!.toLowerCase()) && !/^(?:Years|Days|Months|Weeks|Together|Being|Having|First)$/.test(opening[1]!))) s = s.slice(opening[0].length);

@@ -134,7 +134,7 @@ export function makeChooser(model: RankerWeights): SourceChooser {
       // "quoted him as saying": the quoted person stands after the verb, where the model was never trained to look.
       if (raw.quoted) continue;
       // The rules' name, apposition and antecedent described their own pick; a new pick goes without.
-      raws[c.cue.raw] = { cue: raw.cue, content: raw.content, unit: raw.unit, stance: raw.stance, lemma: raw.lemma, source: chosen ? span(c.toks, chosen[0], chosen[1]) : null, ...(raw.answers ? { answers: raw.answers } : {}), ...(raw.question ? { question: true } : {}) };
+      raws[c.cue.raw] = { cue: raw.cue, content: raw.content, unit: raw.unit, stance: raw.stance, lemma: raw.lemma, source: chosen ? span(c.toks, chosen[0], chosen[1]) : null, ...(raw.answers ? { answers: raw.answers } : {}) };
     }
     return raws;
   };
