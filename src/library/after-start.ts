@@ -19,7 +19,7 @@ import { runStepsInTurns, type Steps } from '../core/take-turns.js';
 import type { CorpusKey } from './corpus-key.js';
 import { deltaPath, writeDeltaSteps, type IncrementalStart } from './incremental.js';
 import type { SegmentedLibrary } from './indexed-library.js';
-import { writeSnapshotSteps } from './snapshot.js';
+import { writeSnapshotSteps } from './snapshot-write.js';
 
 /** Thrown into a write whose library changed under it. */
 class StaleState extends Error {}

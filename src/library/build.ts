@@ -25,18 +25,11 @@ import { ingestInParallel, ingestWorkers, type PooledIngest } from './ingest-poo
 import { MiniSearchLibrary } from './minisearch-library.js';
 import type { SearchBackend } from '../search/index-port.js';
 import { analyseArticle, SegmentedLibrary, type IndexedLibrary, type LibraryChanges } from './indexed-library.js';
-import {
-  decodeSnapshot,
-  readSnapshotBytes,
-  readSnapshotChecked,
-  decodeSnapshotOfSalt,
-  removeStaleTempFiles,
-  SNAPSHOT_FORMAT,
-  SnapshotError,
-  writeSnapshotSteps,
-  type SnapshotBytes,
-  type SnapshotContents,
-} from './snapshot.js';
+import { decodeSnapshot, decodeSnapshotOfSalt, type SnapshotContents } from './snapshot.js';
+import { readSnapshotBytes, readSnapshotChecked, type SnapshotBytes } from './snapshot-file.js';
+import { SNAPSHOT_FORMAT, SnapshotError } from './snapshot-format.js';
+import { removeStaleTempFiles } from './snapshot-temp.js';
+import { writeSnapshotSteps } from './snapshot-write.js';
 import type { Article } from '../core/types.js';
 import { runStepsInTurns, takeTurns } from '../core/take-turns.js';
 

@@ -17,7 +17,8 @@ import { markCopies, markCopiesDeltaSteps } from './fingerprints.js';
 import { analyseArticle, SegmentedLibrary } from './indexed-library.js';
 import { ingestInParallel, ingestWorkers } from './ingest-pool.js';
 import { buildSegmentSteps, type Segment } from '../search/segment.js';
-import { decodeSnapshot, writeSnapshotSteps, type SnapshotContents } from './snapshot.js';
+import { decodeSnapshot, type SnapshotContents } from './snapshot.js';
+import { writeSnapshotSteps } from './snapshot-write.js';
 import { runStepsInTurns, takeTurns, type Steps } from '../core/take-turns.js';
 
 /** What an incremental start reused and redid. */

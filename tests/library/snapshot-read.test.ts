@@ -4,7 +4,9 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildLibrary, snapshotPath } from '../../src/library/build.js';
-import { decodeSnapshot, decodeSnapshotOfSalt, readSnapshotChecked, SnapshotError } from '../../src/library/snapshot.js';
+import { decodeSnapshot, decodeSnapshotOfSalt } from '../../src/library/snapshot.js';
+import { readSnapshotChecked } from '../../src/library/snapshot-file.js';
+import { SnapshotError } from '../../src/library/snapshot-format.js';
 import type { Analyser } from '../../src/core/ports.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
