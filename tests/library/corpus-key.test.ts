@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, un
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corpusKey, formatManifest, parseManifest, readManifest, statFiles, writeManifest } from '../../src/library/corpus-key.js';
+import { corpusKey, statFiles } from '../../src/library/corpus-key.js';
+import { formatManifest, parseManifest, readManifest, writeManifest } from '../../src/library/corpus-manifest.js';
 
 const EXT = ['.md', '.txt', '.json'];
 

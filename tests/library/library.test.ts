@@ -7,7 +7,7 @@ import type { Analyser } from '../../src/core/ports.js';
 import type { Logger } from '../../src/core/ports.js';
 import { isNewsdeskError } from '../../src/core/errors.js';
 import { buildLibrary, libraryFromArticles, snapshotPath, type IndexedLibrary } from '../../src/library/build.js';
-import { readManifest } from '../../src/library/corpus-key.js';
+import { readManifest } from '../../src/library/corpus-manifest.js';
 import { story } from '../helpers/search.js';
 
 /** A logger that keeps what was warned (and said), so tests can assert on it. */
