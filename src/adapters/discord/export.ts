@@ -45,7 +45,7 @@ export function parseExportId(customId: string): { format: ExportFormat; key: st
 export async function handleExport(interaction: ButtonInteraction, target: { format: ExportFormat; key: string }, memo: ExportMemo): Promise<void> {
   const privately = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   const reply = memo.get(target.key);
-  if (!reply) return void (await privately('This answer is too old to export (an hour) — run the command again.'));
+  if (!reply) return void (await privately('This answer can no longer be exported (its Export buttons last an hour, and not across a restart of newsdesk) — run the command again.'));
   const file = exportFile(reply, target.format, EXPORT_MAX_BYTES, LIMIT_NAME);
   if (!file) return void (await privately(`Not even one quote of this answer fits within ${LIMIT_NAME}.`));
   // The note is ours (counts, the command); the query in it is the asker's, shown with mentions off.

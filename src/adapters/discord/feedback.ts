@@ -25,7 +25,7 @@ export const FEEDBACK_PREFIX = 'ndf';
 /** What the asker reads after a verdict (never their own text back). */
 export const THANKS = 'Thanks — your feedback was kept with this answer.';
 /** What a click on an answer older than the memo says. */
-export const EXPIRED = 'This answer is too old for feedback (a day) — run the command again.';
+export const EXPIRED = 'This answer no longer takes feedback (its buttons last a day, and not across a restart of newsdesk) — run the command again.';
 
 const NO_MENTIONS = { parse: [] as [], repliedUser: false };
 

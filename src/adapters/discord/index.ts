@@ -265,7 +265,7 @@ function pageButtonHandler({ pages, guard, opts }: Handling): (interaction: Butt
     }
     const page = kept?.pages[index];
     if (!kept || !page) {
-      await interaction.reply({ content: 'This answer has expired — run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.reply({ content: `This answer can no longer be paged (its buttons last ${Math.max(1, Math.round(opts.pageTtlMs / 60_000))} minutes, and not across a restart of newsdesk) — run the command again.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
     // The rows after the paging row (👍/👎, Export) stay as they were.

@@ -147,7 +147,7 @@ describe('Discord adapter against a fake Discord', () => {
   it('tells whoever clicks an expired Next button to run the command again', async () => {
     const click = fake.button('ndp:forgotten:1:N', botMessage('300000000000000002', { content: 'x', embeds: [], components: [] }));
     const callback = await fake.waitFor(isCallback(click.id));
-    expect(callback.body).toMatchObject({ type: 4, data: { content: 'This answer has expired — run the command again.', flags: EPHEMERAL } });
+    expect(callback.body).toMatchObject({ type: 4, data: { content: 'This answer can no longer be paged (its buttons last 15 minutes, and not across a restart of newsdesk) — run the command again.', flags: EPHEMERAL } });
   });
 
   it('escapes markdown and mentions an article carries, keeping the words', async () => {
