@@ -612,6 +612,36 @@ export function negatedCue(toks: readonly Token[], c: number): boolean {
   return word === 'not' || word === 'never' || /n't$/.test(word) || (word === 'longer' && toks[k - 1]?.lower === 'no');
 }
 
+/** Words that make a clause a condition or a wish about what its subject says: "if", "unless", "hope", "wish". */
+const HYPOTHETICAL_LEAD = /^(?:if|unless|hope|hopes|hoped|hoping|wish|wishes|wished|wishing|pray|prays|prayed)$/;
+/** Words that show a verb of the clause stands between the lead and the cue (the cue is then not the clause's verb). */
+const CLAUSE_VERB = /^(?:is|are|was|were|be|been|has|have|had|do|does|did|says|said|asked|told)$/;
+/** A wh-word opens a clause of its own inside the condition ("if you watch what he said"). */
+const WH_WORD = /^(?:what|who|whom|which|how|where|why|when|whatever)$/;
+
+/**
+ * True when the cue at `c` is the verb of a condition or wish: "if"/"unless" or "hope"/"wish"/"pray"
+ * (and an optional "that") opens its clause at most five words before it, with only the subject (no
+ * punctuation, quotation mark, other verb or wh-word) between ("If the board says …", "I hope voters
+ * say …"; "Hope Hicks said" is a name, "if you read what he said" and "asked if he agreed with analysts who
+ * called …" report what was said).
+ */
+function hypotheticalCue(toks: readonly Token[], c: number): boolean {
+  for (let k = c - 1; k >= 0 && k >= c - 6; k--) {
+    const t = toks[k]!;
+    if (!t.word) return false;
+    // "Hope Hicks said" is a name; "if you watch what he said" reports what he did say.
+    // ("hopes were expressed" is a noun's passive; "if the bid is rejected" stays a condition.)
+    if (HYPOTHETICAL_LEAD.test(t.lower)) {
+      const condition = t.lower === 'if' || t.lower === 'unless';
+      return k < c - 1 && (condition || (t.text === t.lower && !CLAUSE_VERB.test(toks[c - 1]!.lower)));
+    }
+    if (t.lower === 'that' && k > 0 && HYPOTHETICAL_LEAD.test(toks[k - 1]!.lower)) continue;
+    if (WH_WORD.test(t.lower) || (CLAUSE_VERB.test(t.lower) && k < c - 1)) return false;
+  }
+  return false;
+}
+
 /** The vetoes on the word's form and what precedes it: a noun, an adjective or an infinitive rather than a reporting verb. */
 function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks, actions, wire } = scan;
@@ -682,6 +712,9 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // ("may" and "might" only before a verb's base form: "Theresa May said" is a name.)
   const modal = /^(?:may|might)$/.test(prev?.lower ?? '') && cueWord.lower === lemma;
   if (rule('cue.future', !actions && (/^(?:will|'ll|shall)$/.test(prev?.lower ?? '') || modal || (prev?.lower === 'to' && /^(?:expected|set|going|likely|due|scheduled|poised)$/.test(toks[c - 2]?.lower ?? ''))))) return true;
+  // "If Trump says the vote is rigged, …", "I hope America says …", "she wished the mayor would admit …": a
+  // condition or a wish about what someone may say; they have said nothing (/claim scope).
+  if (rule('cue.hypothetical', !actions && hypotheticalCue(toks, c))) return true;
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
   // ("went on to say": the phrase "went on to" too.)
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');

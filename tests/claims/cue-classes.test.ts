@@ -99,3 +99,28 @@ describe('a particular poll mid-sentence (poll.standing)', () => {
     expect(found('Ames led Lund by 28 points in the same poll.', PRODUCT)).toEqual([]);
   });
 });
+
+describe('a condition or a wish about what someone says (cue.hypothetical)', () => {
+  it.each([
+    ['If the ferry company says the pier is unsafe, the council will close it.', 'says|the ferry company'],
+    ['Unless the harbour master tells them otherwise, the boats sail at noon.', 'tells|the harbour master'],
+    ['I hope next spring the voters say the old mill should stay.', 'say|the voters'],
+    ['She wished the mayor would admit that the bridge plan failed.', 'admit|the mayor'],
+    ['Reporters asked whether the union agreed, and if the chairman believes the deal will hold.', 'believes|the chairman'],
+  ])('%s reports nothing its subject said', (text, before) => {
+    expect(found(text, PRODUCT)).not.toContain(before);
+    switchRulesOff(['cue.hypothetical']);
+    expect(found(text, PRODUCT)).toContain(before);
+  });
+
+  it('leaves a statement that only stands near "if", a name "Hope", and what someone did say inside a condition', () => {
+    expect(found('If fees rise, the mayor said, the ferry will close.', PRODUCT)).toEqual(['said|the mayor']);
+    expect(found('Board spokeswoman Hope Adair said the pier would reopen in May.', PRODUCT)).toEqual(['said|Board spokeswoman Hope Adair']);
+    expect(found('If you read what the mayor said on Monday, the plan is dead.', PRODUCT)).toEqual(['said|the mayor']);
+    expect(found('Hopes were expressed that the strike would end soon, the union said.', PRODUCT)).toContain('said|the union');
+  });
+
+  it('keeps the condition in PolNeAR\'s scope, which annotates it', () => {
+    expect(found('If the ferry company says the pier is unsafe, the council will close it.', POLNEAR)).toContain('says|the ferry company');
+  });
+});
