@@ -612,10 +612,12 @@ export function negatedCue(toks: readonly Token[], c: number): boolean {
   return word === 'not' || word === 'never' || /n't$/.test(word) || (word === 'longer' && toks[k - 1]?.lower === 'no');
 }
 
-/** Words that make a clause a condition or a wish about what its subject says: "if", "unless", "hope", "wish". */
-const HYPOTHETICAL_LEAD = /^(?:if|unless|hope|hopes|hoped|hoping|wish|wishes|wished|wishing|pray|prays|prayed)$/;
+/** Words that make a clause a condition, an open question or a wish about what its subject says: "if", "unless", "whether", "hope", "wish". */
+const HYPOTHETICAL_LEAD = /^(?:if|unless|whether|hope|hopes|hoped|hoping|wish|wishes|wished|wishing|pray|prays|prayed)$/;
 /** Words that show a verb of the clause stands between the lead and the cue (the cue is then not the clause's verb). */
 const CLAUSE_VERB = /^(?:is|are|was|were|be|been|has|have|had|do|does|did|says|said|asked|told)$/;
+/** Verbs before "to" and a cue that say the cue's statement was not made: "refused to say", "declined to confirm", "wants to tell". */
+const REFUSED_TO = /^(?:refused|refuses|refuse|refusing|declined|declines|decline|declining|wants|want|wanted|wanting)$/;
 /** A wh-word opens a clause of its own inside the condition ("if you watch what he said"). */
 const WH_WORD = /^(?:what|who|whom|which|how|where|why|when|whatever)$/;
 
@@ -633,7 +635,7 @@ function hypotheticalCue(toks: readonly Token[], c: number): boolean {
     // "Hope Hicks said" is a name; "if you watch what he said" reports what he did say.
     // ("hopes were expressed" is a noun's passive; "if the bid is rejected" stays a condition.)
     if (HYPOTHETICAL_LEAD.test(t.lower)) {
-      const condition = t.lower === 'if' || t.lower === 'unless';
+      const condition = t.lower === 'if' || t.lower === 'unless' || t.lower === 'whether';
       return k < c - 1 && (condition || (t.text === t.lower && !CLAUSE_VERB.test(toks[c - 1]!.lower)));
     }
     if (t.lower === 'that' && k > 0 && HYPOTHETICAL_LEAD.test(toks[k - 1]!.lower)) continue;
@@ -715,6 +717,9 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // "If Trump says the vote is rigged, …", "I hope America says …", "she wished the mayor would admit …": a
   // condition or a wish about what someone may say; they have said nothing (/claim scope).
   if (rule('cue.hypothetical', !actions && hypotheticalCue(toks, c))) return true;
+  // "refused to say whether …", "declined to confirm that …", "wants to tell …": the subject has not said it (/claim scope;
+  // PolNeAR annotates the refusal).
+  if (rule('cue.refused-to', !actions && prev?.lower === 'to' && REFUSED_TO.test(toks[c - 2]?.lower ?? ''))) return true;
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
   // ("went on to say": the phrase "went on to" too.)
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');

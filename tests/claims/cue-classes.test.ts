@@ -107,6 +107,7 @@ describe('a condition or a wish about what someone says (cue.hypothetical)', () 
     ['I hope next spring the voters say the old mill should stay.', 'say|the voters'],
     ['She wished the mayor would admit that the bridge plan failed.', 'admit|the mayor'],
     ['Reporters asked whether the union agreed, and if the chairman believes the deal will hold.', 'believes|the chairman'],
+    ['It is not clear whether the port director denied the leaked memo.', 'denied|the port director'],
   ])('%s reports nothing its subject said', (text, before) => {
     expect(found(text, PRODUCT)).not.toContain(before);
     switchRulesOff(['cue.hypothetical']);
@@ -122,5 +123,22 @@ describe('a condition or a wish about what someone says (cue.hypothetical)', () 
 
   it('keeps the condition in PolNeAR\'s scope, which annotates it', () => {
     expect(found('If the ferry company says the pier is unsafe, the council will close it.', POLNEAR)).toContain('says|the ferry company');
+  });
+});
+
+describe('a statement the subject refused or only wants to make (cue.refused-to)', () => {
+  it.each([
+    ['The ferry line declined to confirm that the Tuesday crossing would stop.', 'confirm|The ferry line'],
+    ['Councillor Ames refused to say whether the mill would be sold.', 'say|Councillor Ames'],
+    ['The dockers want to tell the board that the cranes are unsafe.', 'tell|The dockers'],
+  ])('%s reports nothing said', (text, before) => {
+    expect(found(text, PRODUCT)).not.toContain(before);
+    switchRulesOff(['cue.refused-to']);
+    expect(found(text, PRODUCT)).toContain(before);
+  });
+
+  it('leaves what was said after a refusal, and "went on to say"', () => {
+    expect(found('The mayor declined to name the buyer but said the sale would close in June.', PRODUCT)).toContain('said|The mayor');
+    expect(found('The mayor went on to say that the pier would reopen.', PRODUCT)).toEqual(['say|The mayor']);
   });
 });
