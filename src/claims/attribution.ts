@@ -644,6 +644,32 @@ function hypotheticalCue(toks: readonly Token[], c: number): boolean {
   return false;
 }
 
+/** Auxiliaries that open a direct question before its subject ("Did the mayor say …?"). */
+const QUESTION_AUX = /^(?:did|does|do|would|will|could|can|should|has|have|had|was|were|is|are|might|may|must)$/;
+
+/**
+ * True when the cue at `c` is the verb of a direct question: an auxiliary opens the clause (the unit's
+ * start, or after a wh-word, a quotation mark or a colon) with only its subject between it and the cue
+ * (at most five words), and a question mark ends the sentence before any full stop ("Did the mayor say
+ * the pier was unsafe?", "Why would the board deny it?"). "What did he say?" asks what was said and is
+ * kept out the same way.
+ */
+function invertedQuestion(toks: readonly Token[], c: number): boolean {
+  let end = c + 1;
+  while (end < toks.length && !/^[.!?]$/.test(toks[end]!.text)) end++;
+  if (toks[end]?.text !== '?') return false;
+  for (let k = c - 1; k >= 0 && k >= c - 6; k--) {
+    const t = toks[k]!;
+    if (!t.word) return false;
+    if (QUESTION_AUX.test(t.lower)) {
+      const before = toks[k - 1];
+      return k < c - 1 && (!before || isQuote(before) || before.text === ':' || WH_WORD.test(before.lower));
+    }
+    if (WH_WORD.test(t.lower) || CLAUSE_VERB.test(t.lower)) return false;
+  }
+  return false;
+}
+
 /** The vetoes on the word's form and what precedes it: a noun, an adjective or an infinitive rather than a reporting verb. */
 function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks, actions, wire } = scan;
@@ -717,6 +743,8 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // "If Trump says the vote is rigged, …", "I hope America says …", "she wished the mayor would admit …": a
   // condition or a wish about what someone may say; they have said nothing (/claim scope).
   if (rule('cue.hypothetical', !actions && hypotheticalCue(toks, c))) return true;
+  // "Did the mayor say the pier was unsafe?", "Why would the board deny it?": a question about a statement (/claim scope).
+  if (rule('cue.question-inversion', !actions && invertedQuestion(toks, c))) return true;
   // "refused to say whether …", "declined to confirm that …", "wants to tell …": the subject has not said it (/claim scope;
   // PolNeAR annotates the refusal).
   if (rule('cue.refused-to', !actions && prev?.lower === 'to' && REFUSED_TO.test(toks[c - 2]?.lower ?? ''))) return true;

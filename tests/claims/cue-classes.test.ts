@@ -142,3 +142,20 @@ describe('a statement the subject refused or only wants to make (cue.refused-to)
     expect(found('The mayor went on to say that the pier would reopen.', PRODUCT)).toEqual(['say|The mayor']);
   });
 });
+
+describe('a direct question about a statement (cue.question-inversion)', () => {
+  it.each([
+    ['Did the ferry company say the pier was unsafe?', 'say|the ferry company'],
+    ['Why would the harbour board deny that the cranes are old?', 'deny|the harbour board'],
+    ['Has the mayor admitted that the budget is short?', 'admitted|the mayor'],
+  ])('%s reports nothing said', (text, before) => {
+    expect(found(text, PRODUCT)).not.toContain(before);
+    switchRulesOff(['cue.question-inversion']);
+    expect(found(text, PRODUCT)).toContain(before);
+  });
+
+  it('leaves a statement before a question tag, and a quoted question\'s asker', () => {
+    expect(found('The mayor said the pier was unsafe, didn\'t she?', PRODUCT)).toEqual(['said|The mayor']);
+    expect(found('"Did you see the crane fall?" the inspector asked.', PRODUCT)).toEqual(['asked|the inspector']);
+  });
+});
