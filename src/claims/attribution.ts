@@ -644,6 +644,27 @@ function hypotheticalCue(toks: readonly Token[], c: number): boolean {
   return false;
 }
 
+/** Words that end the search for a cue's subject to its left: a clause or a conjunct starts after them. */
+const SUBJECT_STOP = /^(?:and|but|or|that|which|who|whom|because|while|although|though|when|as|if|since|so)$/;
+
+/**
+ * True when the subject of the cue at `c` says nobody, or hardly anybody, made the statement: it opens
+ * with "few" (not "a few", "the few", "quite a few", "the past few months"), "not one", "not a single", "hardly any"
+ * or "scarcely any" ("none of" and "no" are the negation rules'), within six words left of the cue and without crossing punctuation or a clause word.
+ */
+function negativeSubject(toks: readonly Token[], c: number): boolean {
+  for (let k = c - 1; k >= 0 && k >= c - 6; k--) {
+    const t = toks[k]!;
+    if (!t.word || SUBJECT_STOP.test(t.lower)) return false;
+    const before = toks[k - 1]?.lower ?? '';
+    // ("the past few months suggest", "in the next few days announce": a time phrase, not the subject.)
+    if (t.lower === 'few' && k < c - 1) return !/^(?:a|the|quite|these|those|his|her|their|our|its|past|next|first|last|recent|coming)$/.test(before) && !/^(?:seconds|minutes|hours|days|weeks|months|years|decades)$/.test(toks[k + 1]?.lower ?? '');
+    if (t.lower === 'not' && (toks[k + 1]?.lower === 'one' || (toks[k + 1]?.lower === 'a' && toks[k + 2]?.lower === 'single'))) return true;
+    if (/^(?:hardly|scarcely|barely)$/.test(t.lower) && /^(?:any|anyone|anybody)$/.test(toks[k + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
 /** Auxiliaries that open a direct question before its subject ("Did the mayor say …?"). */
 const QUESTION_AUX = /^(?:did|does|do|would|will|could|can|should|has|have|had|was|were|is|are|might|may|must)$/;
 
@@ -743,6 +764,9 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // "If Trump says the vote is rigged, …", "I hope America says …", "she wished the mayor would admit …": a
   // condition or a wish about what someone may say; they have said nothing (/claim scope).
   if (rule('cue.hypothetical', !actions && hypotheticalCue(toks, c))) return true;
+  // "Few experts believe …", "Not one official has claimed …", "Hardly anyone thinks …": a subject that
+  // denies the statement was made (/claim scope; "a few experts believe" stays).
+  if (rule('cue.negative-subject', !actions && negativeSubject(toks, c))) return true;
   // "Did the mayor say the pier was unsafe?", "Why would the board deny it?": a question about a statement (/claim scope).
   if (rule('cue.question-inversion', !actions && invertedQuestion(toks, c))) return true;
   // "refused to say whether …", "declined to confirm that …", "wants to tell …": the subject has not said it (/claim scope;

@@ -159,3 +159,20 @@ describe('a direct question about a statement (cue.question-inversion)', () => {
     expect(found('"Did you see the crane fall?" the inspector asked.', PRODUCT)).toEqual(['asked|the inspector']);
   });
 });
+
+describe('a subject that says nobody made the statement (cue.negative-subject)', () => {
+  it.each([
+    ['Few dockers believe that the new cranes are safe.', 'believe|Few dockers'],
+    ['Not one councillor has claimed the ferry will return.', 'claimed|one councillor'],
+    ['Hardly anybody in the port thinks the tugs are fast enough.', 'thinks|Hardly anybody in the port'],
+  ])('%s has no claimant', (text, before) => {
+    expect(found(text, PRODUCT)).not.toContain(before);
+    switchRulesOff(['cue.negative-subject']);
+    expect(found(text, PRODUCT)).toContain(before);
+  });
+
+  it('leaves "a few", "quite a few" and a time phrase with "few"', () => {
+    expect(found('A few dockers said the cranes were unsafe.', PRODUCT)).toEqual(['said|A few dockers']);
+    expect(found('The figures of the past few weeks suggest that trade is slowing.', PRODUCT)).toEqual(['suggest|The figures of the past few weeks']);
+  });
+});
