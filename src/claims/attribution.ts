@@ -714,6 +714,8 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('sense.maintain-keeping', lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower))))) return true;
   // "the U.S. added 292,000 jobs", "added to the list": adding, not saying.
   if (rule('sense.add-numbers', lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text))))) return true;
+  // "the bombings claimed at least 40 lives", "the storm claimed the lives of six": deaths, not a claim.
+  if (rule('sense.claim-toll', lemma === 'claim' && toks.slice(cueEnd + 1, cueEnd + 8).some((x) => /^(?:lives|life|victims)$/.test(x.lower)) && !toks.slice(cueEnd + 1, cueEnd + 8).some((x) => /^(?:that|responsibility|credit)$/.test(x.lower)))) return true;
   // "FED ADDS RESERVES VIA REPURCHASES", "Airline Adds Nonstop Flights": a headline's "adds" with words after it is adding (said is "SAYS").
   if (rule('sense.add-headline', lemma === 'add' && unit.title && !!next?.word && next.lower !== 'that')) return true;
   // "14 pct guaranteed notes", "Swiss franc notes", "DISCOUNT NOTE RATES": "note" is a debt security after a rate, currency or
@@ -872,11 +874,26 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     if (rule('source.contact-relative', from >= 0)) speaker.source = { start: toks[from]!.start, end: speaker.source.end };
   }
   speaker.source = vetoSource(text, speaker.source, lemma, speaker.name);
+  // ("Moreover, the company, whose …": an opening word the source lost was never the name either.)
+  if (speaker.name && speaker.source && speaker.name.start < speaker.source.start) {
+    delete speaker.apposition;
+    // The described subject after it ("the company, whose …,") is named by the words up to its comma.
+    const comma = text.slice(speaker.source.start, speaker.source.end).indexOf(',');
+    if (comma > 0) speaker.name = { start: speaker.source.start, end: speaker.source.start + comma };
+    else delete speaker.name;
+  }
   // "Neither he nor Nanney echoed …", "No candidate has said …": a negative subject asserts nothing
   // (issue 14, pattern 4); PolNeAR scoring (`negated`) keeps it.
   const negative = (src: Span) => (/^(?:neither|nor|no|nobody|none|never)\b(?!\s*(?:doubt|longer|matter)\b)/i.test(text.slice(src.start, src.end)) && !/^no\.\s/i.test(text.slice(src.start, src.end))) ||
     /\bnor\s+$/i.test(text.slice(Math.max(unit.start, src.start - 6), src.start));
   if (speaker.source && rule('source.negative-subject', !scan.negated && negative(speaker.source))) return null;
+  // "Not all dockers insist …", "Not every analyst agrees …": a subject denied its whole asserts nothing by those it names (/claim scope).
+  const notAll = (src: Span) => /^(?:all|every|everyone|everybody|each)\b/i.test(text.slice(src.start, src.end)) && /(?:^|[^\p{L}])not\s+$/iu.test(text.slice(Math.max(unit.start, src.start - 5), src.start));
+  if (speaker.source && rule('source.not-all-subject', !scan.negated && notAll(speaker.source))) return null;
+  // "at a higher price than some analysts had expected", "fewer than officials said": a comparison with what someone
+  // expected or said; the sentence is the outlet's, not theirs (/claim scope).
+  // (Only an expectation: "less credit than aides say he deserves" is the aides' claim; "more than 1,000 voters" a number.)
+  if (speaker.source && rule('source.comparison-than', !scan.actions && EXPECTING.test(lemma) && !/^[\d$]/.test(text.slice(speaker.source.start, speaker.source.end)) && /(?:^|[^\p{L}])than\s+$/iu.test(text.slice(Math.max(unit.start, speaker.source.start - 6), speaker.source.start)))) return null;
   // "railed against what he calls the 'Washington cartel'": a name someone uses, not a claim they make
   // (the verb it depends on, "railed", carries any statement).
   if (speaker.source && NAMING.has(lemma) && /\bwhat\s*$/i.test(text.slice(Math.max(unit.start, speaker.source.start - 12), speaker.source.start))) return null;
@@ -884,6 +901,9 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
   return speaker;
 }
+
+/** Verbs of expectation: what someone foresaw, which a comparison with "than" measures the facts against. */
+const EXPECTING = /^(?:expect|predict|forecast|estimate|anticipate|project|suggest|think|believe|hope|fear|assume|forecast|indicate|guess|imagine)$/;
 
 /** Speech participles after "quoted X as" ("as saying", "as telling reporters"). */
 const AS_SAYING = /^(?:saying|telling|stating|declaring|writing|describing|calling|warning|predicting|adding)$/;
@@ -1584,6 +1604,9 @@ function vetoSource(text: string, source: Span | null, lemma: string, name?: Spa
   // "Meanwhile Rihanna said", "Perhaps young voters prefer": a sentence adverb opening the clause without a comma is no part of the source.
   const adverb = source ? OPENING_ADVERB.exec(text.slice(source.start, source.end)) : null;
   if (source && adverb && rule('source.opening-adverb', !/^[a-z]+ly$/.test(text.slice(source.start + adverb[0].length, source.end)))) source = { start: source.start + adverb[0].length, end: source.end };
+  // "Moreover, the company, whose …, sees": an opening sentence adverb set off by a comma is no part of the source.
+  const openingComma = source ? /^(\p{Lu}\p{Ll}+),\s+(?=\S)/u.exec(text.slice(source.start, source.end)) : null;
+  if (source && openingComma && rule('source.opening-word-comma', (INTRO_WORDS.has(openingComma[1]!.toLowerCase()) || CONNECTIVES.has(openingComma[1]!.toLowerCase())) && /\p{L}/u.test(text.slice(source.start + openingComma[0].length, source.end)))) source = { start: source.start + openingComma[0].length, end: source.end };
   // "Having announced …", "Instead, …": an opening word is no speaker.
   if (source && rule('source.opening-word', source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase()))) source = null;
   // "Following initial reports of …", "Despite early claims": a source never opens with a preposition or subordinator.

@@ -1,0 +1,59 @@
+/**
+ * Patterns found reading /claim's statements on news the rules were never tuned on (issue 14): an opening
+ * adverb set off by a comma, a subject denied its whole, a comparison with what someone expected, a
+ * disaster's toll. Every sentence here is written for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { lines } from '../helpers/sentences.js';
+
+/** Cue, source and claimant of each statement /claim would keep (product scope), in order. */
+function who(text: string): Array<{ cue: string; source: string | null; claimant: string | null }> {
+  return findStatements(text, lines(text)).map((s) => ({
+    cue: text.slice(s.cue.start, s.cue.end),
+    source: s.source ? text.slice(s.source.start, s.source.end) : null,
+    claimant: s.claimant,
+  }));
+}
+
+describe('an opening adverb set off by a comma is no claimant (source.opening-word-comma)', () => {
+  it('names the described subject after the comma', () => {
+    const found = who('Furthermore, the bakery chain, whose ovens are forty years old, now sees a merger as its only hope.');
+    expect(found.map((s) => s.claimant)).toEqual(['bakery chain']);
+  });
+
+  it('keeps the plain subject after "Moreover,"', () => {
+    const found = who('Moreover, the tram operator said fares would stay flat.');
+    expect(found.map((s) => s.claimant)).toEqual(['tram operator']);
+  });
+});
+
+describe('a subject denied its whole asserts nothing (source.not-all-subject)', () => {
+  it('shows no claimant for "Not all …"', () => {
+    expect(who('Not all orchard growers believe the frost will return.').filter((s) => s.claimant)).toEqual([]);
+  });
+
+  it('still attributes "All …"', () => {
+    expect(who('All orchard growers believe the frost will return.').map((s) => s.claimant)).toEqual(['All orchard growers']);
+  });
+});
+
+describe('a comparison with what someone expected is the outlet\'s sentence (source.comparison-than)', () => {
+  it('gives the analysts no claim in "than … had predicted"', () => {
+    expect(who('The bakery earned far more than analysts had predicted.').filter((s) => s.claimant)).toEqual([]);
+  });
+
+  it('keeps what someone says a person deserves', () => {
+    expect(who('The coach won fewer votes than his players say he deserves.').map((s) => s.claimant)).toEqual(['players']);
+  });
+});
+
+describe('a toll is no claim (sense.claim-toll)', () => {
+  it('finds no statement in "claimed … lives"', () => {
+    expect(who('The Harbour Fire claimed the lives of three night watchmen.')).toEqual([]);
+  });
+
+  it('still reads "claimed that"', () => {
+    expect(who('The Harbour Trust claimed that the watchmen had left the gate open.').map((s) => s.claimant)).toEqual(['Harbour Trust']);
+  });
+});
