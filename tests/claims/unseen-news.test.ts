@@ -57,3 +57,23 @@ describe('a toll is no claim (sense.claim-toll)', () => {
     expect(who('The Harbour Trust claimed that the watchmen had left the gate open.').map((s) => s.claimant)).toEqual(['Harbour Trust']);
   });
 });
+
+describe('"he"/"she" after a person introduced with an age (claimant.passing-person-between)', () => {
+  const opening = 'Ferry captain Rolf Aune said the crossing was calm.';
+
+  it('stands for the person introduced, not the last speaker', () => {
+    const text = [opening, 'Greta Holm, 41, runs the kiosk on the quay.', '"Nobody warned us about the storm," she said.'].join('\n');
+    expect(who(text).map((s) => s.claimant)).toEqual(['Ferry captain Rolf Aune', 'Greta Holm']);
+  });
+
+  it('stands for nobody after two people introduced', () => {
+    const text = [opening, 'Greta Holm, 41, and Lise Dahl, 38, run the kiosk on the quay.', 'Lise Dahl, 38, sells the tickets.', '"Nobody warned us about the storm," she said.'].join('\n');
+    const she = who(text).find((s) => s.source === 'she');
+    expect(she?.claimant ?? null).not.toBe('Ferry captain Rolf Aune');
+  });
+
+  it('still stands for the last speaker when nobody is introduced', () => {
+    const text = [opening, 'The kiosk on the quay stayed shut.', '"Nobody warned us about the storm," he said.'].join('\n');
+    expect(who(text).map((s) => s.claimant)).toEqual(['Ferry captain Rolf Aune', 'Ferry captain Rolf Aune']);
+  });
+});
