@@ -882,6 +882,29 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     if (comma > 0) speaker.name = { start: speaker.source.start, end: speaker.source.start + comma };
     else delete speaker.name;
   }
+  // "Anti-Castro demonstrators thronged …, demanding", "Elian's Miami relatives are fighting …, saying": a capitalised
+  // modifier is no speaker; the plural noun of people right after it is the head of the source.
+  if (speaker.source && /^\p{Lu}/u.test(text.slice(speaker.source.start, speaker.source.end)) && !PRONOUNS.has(text.slice(speaker.source.start, speaker.source.end).toLowerCase())) {
+    const head = /^\s+(\p{Ll}+s)\b/u.exec(text.slice(speaker.source.end, Math.min(unit.end, speaker.source.end + 30)));
+    const noun = head?.[1];
+    if (noun && head!.index + head![0].length + speaker.source.end <= site.cueWord.start && rule('source.modifier-before-people', SPEAKER_NOUNS.has(noun) || SPEAKER_NOUNS.has(noun.slice(0, -1)) || PERSON_NOUN.test(noun))) {
+      speaker.source = { start: speaker.source.start, end: speaker.source.end + head![0].length };
+      delete speaker.name;
+      delete speaker.apposition;
+    }
+  }
+  // "Cilcorp Inc., Peoria, Ill., said": a town set off by commas after a company's name is where the company is; the
+  // company speaks, not the town. (A name running on after "Corp." without a comma, "Service Corp. International", is
+  // left alone: "… to Columbia Aluminium Corp. Comalco said" ends a sentence there.)
+  if (speaker.source) {
+    const lead = COMPANY_BEFORE.exec(text.slice(Math.max(unit.start, speaker.source.start - 80), speaker.source.start));
+    if (lead && rule('source.company-town', TOWN_SOURCE.test(text.slice(speaker.source.start, speaker.source.end)))) {
+      const start = speaker.source.start - lead[0].length;
+      speaker.name = { start, end: start + lead[1]!.length };
+      delete speaker.apposition;
+      speaker.source = { start, end: speaker.source.end };
+    }
+  }
   // "Neither he nor Nanney echoed …", "No candidate has said …": a negative subject asserts nothing
   // (issue 14, pattern 4); PolNeAR scoring (`negated`) keeps it.
   const negative = (src: Span) => (/^(?:neither|nor|no|nobody|none|never)\b(?!\s*(?:doubt|longer|matter)\b)/i.test(text.slice(src.start, src.end)) && !/^no\.\s/i.test(text.slice(src.start, src.end))) ||
@@ -901,6 +924,11 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
   return speaker;
 }
+
+/** A company's name ending in "Corp.", "Inc." … and a comma, right before a source ("Cilcorp Inc., "). */
+const COMPANY_BEFORE = /((?:\p{Lu}[\p{L}&'’-]*\s+)+(?:Corp|Inc|Co|Cos|Ltd|Bros)\.),\s+$/u;
+/** A town, with its state or country after a comma ("Peoria, Ill.,", "San Antonio, Texas,", "Atlanta"). */
+const TOWN_SOURCE = /^(?:\p{Lu}[\p{L}.'-]*\s+){0,2}\p{Lu}[\p{L}.'-]*(?:,\s+(?:\p{Lu}[\p{L}.'-]*\s*){1,2})?,?$/u;
 
 /** Verbs of expectation: what someone foresaw, which a comparison with "than" measures the facts against. */
 const EXPECTING = /^(?:expect|predict|forecast|estimate|anticipate|project|suggest|think|believe|hope|fear|assume|forecast|indicate|guess|imagine)$/;

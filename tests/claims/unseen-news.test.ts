@@ -77,3 +77,23 @@ describe('"he"/"she" after a person introduced with an age (claimant.passing-per
     expect(who(text).map((s) => s.claimant)).toEqual(['Ferry captain Rolf Aune', 'Ferry captain Rolf Aune']);
   });
 });
+
+describe('a town after a company\'s name is where it is, not who speaks (source.company-town)', () => {
+  it('names the company, not "Peoria, Ill."', () => {
+    expect(who('Tarnline Inc., Peoria, Ill., said it would buy two ferries.').map((s) => s.claimant)).toEqual(['Tarnline Inc.']);
+  });
+
+  it('names the company, not "Atlanta"', () => {
+    expect(who('VELLCO Corp., Atlanta, said its quarterly profit doubled.').map((s) => s.claimant)).toEqual(['VELLCO Corp.']);
+  });
+});
+
+describe('a capitalised modifier before people is no speaker (source.modifier-before-people)', () => {
+  it('takes the plural noun after it as the head', () => {
+    expect(who('Dutch farmers dealt a blow to the harbour plan by rejecting a levy favoured by the council.').map((s) => s.claimant)).toEqual(['Dutch farmers']);
+  });
+
+  it('keeps a name with its verb', () => {
+    expect(who('Vell Harbour said the pier would stay open.').map((s) => s.claimant)).toEqual(['Vell Harbour']);
+  });
+});
