@@ -716,6 +716,14 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('sense.add-numbers', lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text))))) return true;
   // "the bombings claimed at least 40 lives", "the storm claimed the lives of six": deaths, not a claim.
   if (rule('sense.claim-toll', lemma === 'claim' && toks.slice(cueEnd + 1, cueEnd + 8).some((x) => /^(?:lives|life|victims)$/.test(x.lower)) && !toks.slice(cueEnd + 1, cueEnd + 8).some((x) => /^(?:that|responsibility|credit)$/.test(x.lower)))) return true;
+  // "The talks concluded on Wednesday", "the visit concluded.": ending, not reaching a conclusion ("concluded that …", "concluded the plan …").
+  const thatSoon = toks.slice(cueEnd + 1, cueEnd + 10).some((x) => x.lower === 'that' || isQuote(x));
+  // ("“…,” Carson concluded." closes a quotation: speech.)
+  if (rule('sense.conclude-ending', lemma === 'conclude' && !thatSoon && !toks.slice(Math.max(0, c - 6), c).some(isQuote) && /^(?:on|in|at|with|after|before|without|late|early|last|yesterday|today)$/.test(next?.lower ?? ''))) return true;
+  // "which boast some of Africa's best parks", "boasts a fleet of 40 ships": having, not bragging ("boasted that …").
+  if (rule('sense.boast-having', lemma === 'boast' && !thatSoon && /^(?:a|an|the|some|more|many|several|one|two|three|its|their|his|her|nearly|about|over|almost|\d[\d,.]*)$/.test(next?.lower ?? ''))) return true;
+  // "publishes The Wall Street Journal": publishing a title, not saying anything.
+  if (rule('sense.publish-title', lemma === 'publish' && !thatSoon && !!next?.cap && next.word && !PRONOUNS.has(next.lower))) return true;
   // "FED ADDS RESERVES VIA REPURCHASES", "Airline Adds Nonstop Flights": a headline's "adds" with words after it is adding (said is "SAYS").
   if (rule('sense.add-headline', lemma === 'add' && unit.title && !!next?.word && next.lower !== 'that')) return true;
   // "14 pct guaranteed notes", "Swiss franc notes", "DISCOUNT NOTE RATES": "note" is a debt security after a rate, currency or

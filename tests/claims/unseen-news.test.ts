@@ -97,3 +97,21 @@ describe('a capitalised modifier before people is no speaker (source.modifier-be
     expect(who('Vell Harbour said the pier would stay open.').map((s) => s.claimant)).toEqual(['Vell Harbour']);
   });
 });
+
+describe('verbs in a sense that says nothing (sense.conclude-ending, sense.boast-having, sense.publish-title)', () => {
+  it('finds no claim in talks that "concluded on Friday"', () => {
+    expect(who('The Vell Harbour talks concluded on Friday after a week of meetings.')).toEqual([]);
+  });
+
+  it('still reads a closing "concluded" after a quotation', () => {
+    expect(who('"The pier is safe," Ida Lund concluded.').map((s) => s.claimant)).toEqual(['Ida Lund']);
+  });
+
+  it('finds no claim in a port that "boasts a fleet"', () => {
+    expect(who('Tarn Harbour boasts a fleet of forty ferries.')).toEqual([]);
+  });
+
+  it('finds no claim in a firm that "publishes The Vell Courier"', () => {
+    expect(who('Tarn Media publishes The Vell Courier and two radio guides.')).toEqual([]);
+  });
+});
