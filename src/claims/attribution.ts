@@ -682,6 +682,14 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // ("may" and "might" only before a verb's base form: "Theresa May said" is a name.)
   const modal = /^(?:may|might)$/.test(prev?.lower ?? '') && cueWord.lower === lemma;
   if (rule('cue.future', !actions && (/^(?:will|'ll|shall)$/.test(prev?.lower ?? '') || modal || (prev?.lower === 'to' && /^(?:expected|set|going|likely|due|scheduled|poised)$/.test(toks[c - 2]?.lower ?? ''))))) return true;
+  // "declined to say whether …", "refused to confirm or deny …": a cue its subject declines is non-commitment, not an
+  // assertion (issue 14, pattern 4; /claim scope).
+  const declinedAt = prev?.lower === 'to' ? c - 2 : prev?.lower === 'or' && toks[c - 3]?.lower === 'to' ? c - 4 : -1;
+  // (Its subject is kept, never shown, for a later "He also said" to stand for, as an asked subject is.)
+  if (rule('cue.declined-to', !actions && declinedAt >= 0 && /^(?:declined|declines|decline|declining|refused|refuses|refuse|refusing)$/.test(toks[declinedAt]?.lower ?? ''))) {
+    scan.questions.add(c);
+    return false;
+  }
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
   // ("went on to say": the phrase "went on to" too.)
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');

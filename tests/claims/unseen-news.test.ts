@@ -115,3 +115,27 @@ describe('verbs in a sense that says nothing (sense.conclude-ending, sense.boast
     expect(who('Tarn Media publishes The Vell Courier and two radio guides.')).toEqual([]);
   });
 });
+
+describe('a cue its subject declines asserts nothing (cue.declined-to)', () => {
+  it('shows no statement for "declined to say whether"', () => {
+    expect(who('The ferry operator declined to say whether fares would rise.')).toEqual([]);
+  });
+
+  it('shows no confirmation for "refused to confirm or deny"', () => {
+    expect(who('Councillor Ida Lund refused to confirm or deny that the depot would close.').filter((s) => s.claimant)).toEqual([]);
+  });
+
+  it('keeps the subject for a later "He also said", never the speaker before it', () => {
+    const text = [
+      'Tarnco chairman Ivo Brandt told a weekly paper the firm wanted a partner abroad.',
+      'Brandt said Tarnco would act quickly.',
+      'The Tarnco spokesman declined to say in which sector the firm would invest.',
+      'He also said the fees would stay flat.',
+    ].join('\n');
+    const found = who(text).map((s) => s.claimant);
+    // The declining is not shown, and "He" never reaches past the spokesman to the chairman.
+    expect(found.slice(0, 2)).toEqual(['Tarnco chairman Ivo Brandt', 'Tarnco chairman Ivo Brandt']);
+    expect(found).toHaveLength(3);
+    expect(found[2]).not.toBe('Tarnco chairman Ivo Brandt');
+  });
+});
