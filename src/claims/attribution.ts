@@ -616,8 +616,8 @@ export function negatedCue(toks: readonly Token[], c: number): boolean {
 const HYPOTHETICAL_LEAD = /^(?:if|unless|whether|hope|hopes|hoped|hoping|wish|wishes|wished|wishing|pray|prays|prayed)$/;
 /** Words that show a verb of the clause stands between the lead and the cue (the cue is then not the clause's verb). */
 const CLAUSE_VERB = /^(?:is|are|was|were|be|been|has|have|had|do|does|did|says|said|asked|told)$/;
-/** Verbs before "to" and a cue that say the cue's statement was not made: "refused to say", "declined to confirm", "wants to tell". */
-const REFUSED_TO = /^(?:refused|refuses|refuse|refusing|declined|declines|decline|declining|wants|want|wanted|wanting)$/;
+/** Verbs before "to" and a cue that say the cue's statement is not made yet: "wants to tell", "wanted to know" (declining is cue.declined-to's). */
+const WANTS_TO = /^(?:wants|want|wanted|wanting)$/;
 /** A wh-word opens a clause of its own inside the condition ("if you watch what he said"). */
 const WH_WORD = /^(?:what|who|whom|which|how|where|why|when|whatever)$/;
 
@@ -761,6 +761,20 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // ("may" and "might" only before a verb's base form: "Theresa May said" is a name.)
   const modal = /^(?:may|might)$/.test(prev?.lower ?? '') && cueWord.lower === lemma;
   if (rule('cue.future', !actions && (/^(?:will|'ll|shall)$/.test(prev?.lower ?? '') || modal || (prev?.lower === 'to' && /^(?:expected|set|going|likely|due|scheduled|poised)$/.test(toks[c - 2]?.lower ?? ''))))) return true;
+  // "declined to say whether …", "refused to confirm or deny …": a cue its subject declines is non-commitment, not an
+  // assertion (issue 14, pattern 4; /claim scope).
+  const declinedAt = prev?.lower === 'to' ? c - 2 : prev?.lower === 'or' && toks[c - 3]?.lower === 'to' ? c - 4 : -1;
+  // (Its subject is kept, never shown, for a later "He also said" to stand for, as an asked subject is.)
+  if (rule('cue.declined-to', !actions && declinedAt >= 0 && /^(?:declined|declines|decline|declining|refused|refuses|refuse|refusing)$/.test(toks[declinedAt]?.lower ?? ''))) {
+    scan.questions.add(c);
+    return false;
+  }
+  // "wants to tell the board that …", "wanted to know whether …": the subject has not said it yet (/claim scope;
+  // kept, never shown, as a declined cue's subject is).
+  if (rule('cue.wants-to', !actions && prev?.lower === 'to' && WANTS_TO.test(toks[c - 2]?.lower ?? ''))) {
+    scan.questions.add(c);
+    return false;
+  }
   // "If Trump says the vote is rigged, …", "I hope America says …", "she wished the mayor would admit …": a
   // condition or a wish about what someone may say; they have said nothing (/claim scope).
   if (rule('cue.hypothetical', !actions && hypotheticalCue(toks, c))) return true;
@@ -769,9 +783,6 @@ function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.negative-subject', !actions && negativeSubject(toks, c))) return true;
   // "Did the mayor say the pier was unsafe?", "Why would the board deny it?": a question about a statement (/claim scope).
   if (rule('cue.question-inversion', !actions && invertedQuestion(toks, c))) return true;
-  // "refused to say whether …", "declined to confirm that …", "wants to tell …": the subject has not said it (/claim scope;
-  // PolNeAR annotates the refusal).
-  if (rule('cue.refused-to', !actions && prev?.lower === 'to' && REFUSED_TO.test(toks[c - 2]?.lower ?? ''))) return true;
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
   // ("went on to say": the phrase "went on to" too.)
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
@@ -804,6 +815,16 @@ function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('sense.maintain-keeping', lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower))))) return true;
   // "the U.S. added 292,000 jobs", "added to the list": adding, not saying.
   if (rule('sense.add-numbers', lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text))))) return true;
+  // "the bombings claimed at least 40 lives", "the storm claimed the lives of six": deaths, not a claim.
+  if (rule('sense.claim-toll', lemma === 'claim' && toks.slice(cueEnd + 1, cueEnd + 8).some((x) => /^(?:lives|life|victims)$/.test(x.lower)) && !toks.slice(cueEnd + 1, cueEnd + 8).some((x) => /^(?:that|responsibility|credit)$/.test(x.lower)))) return true;
+  // "The talks concluded on Wednesday", "the visit concluded.": ending, not reaching a conclusion ("concluded that …", "concluded the plan …").
+  const thatSoon = toks.slice(cueEnd + 1, cueEnd + 10).some((x) => x.lower === 'that' || isQuote(x));
+  // ("“…,” Carson concluded." closes a quotation: speech.)
+  if (rule('sense.conclude-ending', lemma === 'conclude' && !thatSoon && !toks.slice(Math.max(0, c - 6), c).some(isQuote) && /^(?:on|in|at|with|after|before|without|late|early|last|yesterday|today)$/.test(next?.lower ?? ''))) return true;
+  // "which boast some of Africa's best parks", "boasts a fleet of 40 ships": having, not bragging ("boasted that …").
+  if (rule('sense.boast-having', lemma === 'boast' && !thatSoon && /^(?:a|an|the|some|more|many|several|one|two|three|its|their|his|her|nearly|about|over|almost|\d[\d,.]*)$/.test(next?.lower ?? ''))) return true;
+  // "publishes The Wall Street Journal": publishing a title, not saying anything.
+  if (rule('sense.publish-title', lemma === 'publish' && !thatSoon && !!next?.cap && next.word && !PRONOUNS.has(next.lower))) return true;
   // "FED ADDS RESERVES VIA REPURCHASES", "Airline Adds Nonstop Flights": a headline's "adds" with words after it is adding (said is "SAYS").
   if (rule('sense.add-headline', lemma === 'add' && unit.title && !!next?.word && next.lower !== 'that')) return true;
   // "14 pct guaranteed notes", "Swiss franc notes", "DISCOUNT NOTE RATES": "note" is a debt security after a rate, currency or
@@ -962,11 +983,49 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     if (rule('source.contact-relative', from >= 0)) speaker.source = { start: toks[from]!.start, end: speaker.source.end };
   }
   speaker.source = vetoSource(text, speaker.source, lemma, speaker.name);
+  // ("Moreover, the company, whose …": an opening word the source lost was never the name either.)
+  if (speaker.name && speaker.source && speaker.name.start < speaker.source.start) {
+    delete speaker.apposition;
+    // The described subject after it ("the company, whose …,") is named by the words up to its comma.
+    const comma = text.slice(speaker.source.start, speaker.source.end).indexOf(',');
+    if (comma > 0) speaker.name = { start: speaker.source.start, end: speaker.source.start + comma };
+    else delete speaker.name;
+  }
+  // "Anti-Castro demonstrators thronged …, demanding", "Elian's Miami relatives are fighting …, saying": a capitalised
+  // modifier is no speaker; the plural noun of people right after it is the head of the source.
+  if (speaker.source && /^\p{Lu}/u.test(text.slice(speaker.source.start, speaker.source.end)) && !PRONOUNS.has(text.slice(speaker.source.start, speaker.source.end).toLowerCase())) {
+    const head = /^\s+(\p{Ll}+s)\b/u.exec(text.slice(speaker.source.end, Math.min(unit.end, speaker.source.end + 30)));
+    const noun = head?.[1];
+    if (noun && head!.index + head![0].length + speaker.source.end <= site.cueWord.start && rule('source.modifier-before-people', SPEAKER_NOUNS.has(noun) || SPEAKER_NOUNS.has(noun.slice(0, -1)) || PERSON_NOUN.test(noun))) {
+      speaker.source = { start: speaker.source.start, end: speaker.source.end + head![0].length };
+      delete speaker.name;
+      delete speaker.apposition;
+    }
+  }
+  // "Cilcorp Inc., Peoria, Ill., said": a town set off by commas after a company's name is where the company is; the
+  // company speaks, not the town. (A name running on after "Corp." without a comma, "Service Corp. International", is
+  // left alone: "… to Columbia Aluminium Corp. Comalco said" ends a sentence there.)
+  if (speaker.source) {
+    const lead = COMPANY_BEFORE.exec(text.slice(Math.max(unit.start, speaker.source.start - 80), speaker.source.start));
+    if (lead && rule('source.company-town', TOWN_SOURCE.test(text.slice(speaker.source.start, speaker.source.end)))) {
+      const start = speaker.source.start - lead[0].length;
+      speaker.name = { start, end: start + lead[1]!.length };
+      delete speaker.apposition;
+      speaker.source = { start, end: speaker.source.end };
+    }
+  }
   // "Neither he nor Nanney echoed …", "No candidate has said …": a negative subject asserts nothing
   // (issue 14, pattern 4); PolNeAR scoring (`negated`) keeps it.
   const negative = (src: Span) => (/^(?:neither|nor|no|nobody|none|never)\b(?!\s*(?:doubt|longer|matter)\b)/i.test(text.slice(src.start, src.end)) && !/^no\.\s/i.test(text.slice(src.start, src.end))) ||
     /\bnor\s+$/i.test(text.slice(Math.max(unit.start, src.start - 6), src.start));
   if (speaker.source && rule('source.negative-subject', !scan.negated && negative(speaker.source))) return null;
+  // "Not all dockers insist …", "Not every analyst agrees …": a subject denied its whole asserts nothing by those it names (/claim scope).
+  const notAll = (src: Span) => /^(?:all|every|everyone|everybody|each)\b/i.test(text.slice(src.start, src.end)) && /(?:^|[^\p{L}])not\s+$/iu.test(text.slice(Math.max(unit.start, src.start - 5), src.start));
+  if (speaker.source && rule('source.not-all-subject', !scan.negated && notAll(speaker.source))) return null;
+  // "at a higher price than some analysts had expected", "fewer than officials said": a comparison with what someone
+  // expected or said; the sentence is the outlet's, not theirs (/claim scope).
+  // (Only an expectation: "less credit than aides say he deserves" is the aides' claim; "more than 1,000 voters" a number.)
+  if (speaker.source && rule('source.comparison-than', !scan.actions && EXPECTING.test(lemma) && !/^[\d$]/.test(text.slice(speaker.source.start, speaker.source.end)) && /(?:^|[^\p{L}])than\s+$/iu.test(text.slice(Math.max(unit.start, speaker.source.start - 6), speaker.source.start)))) return null;
   // "railed against what he calls the 'Washington cartel'": a name someone uses, not a claim they make
   // (the verb it depends on, "railed", carries any statement).
   if (speaker.source && NAMING.has(lemma) && /\bwhat\s*$/i.test(text.slice(Math.max(unit.start, speaker.source.start - 12), speaker.source.start))) return null;
@@ -974,6 +1033,14 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
   return speaker;
 }
+
+/** A company's name ending in "Corp.", "Inc." … and a comma, right before a source ("Cilcorp Inc., "). */
+const COMPANY_BEFORE = /((?:\p{Lu}[\p{L}&'’-]*\s+)+(?:Corp|Inc|Co|Cos|Ltd|Bros)\.),\s+$/u;
+/** A town, with its state or country after a comma ("Peoria, Ill.,", "San Antonio, Texas,", "Atlanta"). */
+const TOWN_SOURCE = /^(?:\p{Lu}[\p{L}.'-]*\s+){0,2}\p{Lu}[\p{L}.'-]*(?:,\s+(?:\p{Lu}[\p{L}.'-]*\s*){1,2})?,?$/u;
+
+/** Verbs of expectation: what someone foresaw, which a comparison with "than" measures the facts against. */
+const EXPECTING = /^(?:expect|predict|forecast|estimate|anticipate|project|suggest|think|believe|hope|fear|assume|forecast|indicate|guess|imagine)$/;
 
 /** Speech participles after "quoted X as" ("as saying", "as telling reporters"). */
 const AS_SAYING = /^(?:saying|telling|stating|declaring|writing|describing|calling|warning|predicting|adding)$/;
@@ -1674,6 +1741,9 @@ function vetoSource(text: string, source: Span | null, lemma: string, name?: Spa
   // "Meanwhile Rihanna said", "Perhaps young voters prefer": a sentence adverb opening the clause without a comma is no part of the source.
   const adverb = source ? OPENING_ADVERB.exec(text.slice(source.start, source.end)) : null;
   if (source && adverb && rule('source.opening-adverb', !/^[a-z]+ly$/.test(text.slice(source.start + adverb[0].length, source.end)))) source = { start: source.start + adverb[0].length, end: source.end };
+  // "Moreover, the company, whose …, sees": an opening sentence adverb set off by a comma is no part of the source.
+  const openingComma = source ? /^(\p{Lu}\p{Ll}+),\s+(?=\S)/u.exec(text.slice(source.start, source.end)) : null;
+  if (source && openingComma && rule('source.opening-word-comma', (INTRO_WORDS.has(openingComma[1]!.toLowerCase()) || CONNECTIVES.has(openingComma[1]!.toLowerCase())) && /\p{L}/u.test(text.slice(source.start + openingComma[0].length, source.end)))) source = { start: source.start + openingComma[0].length, end: source.end };
   // "Having announced …", "Instead, …": an opening word is no speaker.
   if (source && rule('source.opening-word', source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase()))) source = null;
   // "Following initial reports of …", "Despite early claims": a source never opens with a preposition or subordinator.

@@ -272,6 +272,22 @@ export function offBodyTest(spans: readonly Span[]): OffBody {
 /** Earlier speakers a pronoun may stand for when its sentence names one of them (`personFor`). */
 const PEOPLE_LOOKED_AT = 12;
 
+/** A person introduced in passing, not as a speaker: a full name opening its sentence with an age ("Ema Lind, 33, works …"). */
+const PASSING_PERSON = new RegExp(
+  String.raw`(?:^|[.!?"”]\s+|\n\s*)((?:\p{Lu}\p{Ll}+\s+)+(?:(?:de|del|la|van|von|da)\s+)?(\p{Lu}[\p{L}'’-]+)),\s+\d{1,3},`,
+  'gu',
+);
+
+/**
+ * The people `between` (the text from a person's statement to a "he"/"she") introduces besides `c`
+ * ("Ema Lind, 33, works the docks. “…,” she said."): the pronoun may stand for one of them.
+ */
+function peopleIntroduced(c: Claimant, between: string): string[] {
+  const names = new Set<string>();
+  for (const m of between.matchAll(PASSING_PERSON)) if (!c.name.split(/[\s,()]+/).includes(m[2]!)) names.add(m[1]!.replace(/\s+/g, ' '));
+  return [...names];
+}
+
 /** Whether `words` name the person `c` by surname ("Sanders's critique", "Mr. Rubio began"). */
 function surnameIn(c: Claimant, words: string): boolean {
   const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
@@ -315,12 +331,12 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   const known = new KnownClaimants();
   const mentionScans = new Map<string, MentionScan>();
   /** People named so far, most recent last, with the sentence of their latest statement. */
-  const people: Array<{ c: Claimant; at: number }> = [];
+  const people: Array<{ c: Claimant; at: number; end: number }> = [];
   /**
    * "he"/"she": the most recent person, if of that gender. None when a more recent speaker might be
    * a person we could not type ("Regalado said …"), or when the person is long out of view.
    */
-  const personFor = (gender: 'm' | 'f', at: number, before?: string): Claimant | null => {
+  const personFor = (gender: 'm' | 'f', at: number, before?: string, pos?: number): Claimant | null => {
     if (lastAny && !lastAny.person && !lastAny.plural && !ORG_WORDS.test(lastAny.name) && !ACRONYM.test(lastAny.name) && lastAt >= (people.at(-1)?.at ?? -Infinity)) return null;
     // Only the most recent person: reaching past someone else to an earlier speaker is a guess.
     let latest = people.at(-1);
@@ -331,6 +347,15 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       if (rule('claimant.named-in-sentence', named.length === 1)) latest = named[0]!;
     }
     if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return null;
+    // ("Ana Poll said …. Ema Lind, 33, works the docks. “…,” she said.": the pronoun stands for the woman introduced since.)
+    // One person introduced is the one the pronoun stands for; of several, none is told apart.
+    const introduced = pos !== undefined && latest.end < pos ? peopleIntroduced(latest.c, text.slice(latest.end, pos)) : [];
+    if (rule('claimant.passing-person-between', introduced.length > 0)) {
+      if (introduced.length > 1) return null;
+      const c = resolveName(introduced[0]!);
+      c.gender = gender;
+      return c;
+    }
     latest.c.gender ??= gender;
     return latest.c;
   };
@@ -385,7 +410,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       if (rule('claimant.contracted-pronoun', !!contracted)) lower = contracted![1]!;
       const recent: Claimant | null = r.unit.sentence - lastAt <= PRONOUN_REACH ? (lastAny as Claimant | null) : null;
       pronoun = PRONOUN_PERSON.has(lower);
-      if (pronoun) claimant = personFor(lower === 'she' || lower === 'her' ? 'f' : 'm', r.unit.sentence, text.slice(r.unit.start, named.start));
+      if (pronoun) claimant = personFor(lower === 'she' || lower === 'her' ? 'f' : 'm', r.unit.sentence, text.slice(r.unit.start, named.start), named.start);
       else if (r.antecedent && (lower === 'they' || lower === 'who' || lower === 'which' || lower === 'it')) {
         // An antecedent in the same sentence (found with number agreement by the attribution rules) wins.
         claimant = resolveName(text.slice(r.antecedent.start, r.antecedent.end));
@@ -433,7 +458,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       if (claimant.person) {
         const i = people.findIndex((p) => p.c === claimant);
         if (i >= 0) people.splice(i, 1);
-        people.push({ c: claimant, at: r.unit.sentence });
+        people.push({ c: claimant, at: r.unit.sentence, end: r.unit.end });
       }
       // A person quoted by an outlet or a document ("the agency quoted Li as saying") is no antecedent for a
       // later "the statement", "it" or "they": the one quoting still is.

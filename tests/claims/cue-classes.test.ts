@@ -126,14 +126,14 @@ describe('a condition or a wish about what someone says (cue.hypothetical)', () 
   });
 });
 
-describe('a statement the subject refused or only wants to make (cue.refused-to)', () => {
+describe('a statement the subject refused or only wants to make (cue.declined-to, cue.wants-to)', () => {
   it.each([
-    ['The ferry line declined to confirm that the Tuesday crossing would stop.', 'confirm|The ferry line'],
-    ['Councillor Ames refused to say whether the mill would be sold.', 'say|Councillor Ames'],
-    ['The dockers want to tell the board that the cranes are unsafe.', 'tell|The dockers'],
-  ])('%s reports nothing said', (text, before) => {
+    ['cue.declined-to', 'The ferry line declined to confirm that the Tuesday crossing would stop.', 'confirm|The ferry line'],
+    ['cue.declined-to', 'Councillor Ames refused to say whether the mill would be sold.', 'say|Councillor Ames'],
+    ['cue.wants-to', 'The dockers want to tell the board that the cranes are unsafe.', 'tell|The dockers'],
+  ] as const)('%s: %s reports nothing said', (id, text, before) => {
     expect(found(text, PRODUCT)).not.toContain(before);
-    switchRulesOff(['cue.refused-to']);
+    switchRulesOff([id]);
     expect(found(text, PRODUCT)).toContain(before);
   });
 
