@@ -2,8 +2,9 @@
  * The registry of attribution's veto rules: each with an id, the one-line reason it exists and an
  * example sentence it changes (tests/claims/rules.test.ts checks every example: the rule fires on
  * it, and switching the rule off changes what is found). `rule(id, applies)` is how the rules in
- * attribution.ts and claimants.ts fire; `eval:attribution --by-rule` counts the fires and switches
- * each rule off in turn to show what it is worth.
+ * attribution.ts (and the stages it calls: cues, according-polls, speakers, source-before,
+ * subject-shapes, content-spans) and claimants.ts fire; `eval:attribution --by-rule` counts the
+ * fires and switches each rule off in turn to show what it is worth.
  */
 
 /** One registered rule: why it exists and a sentence it changes (`cue` names the reporting word concerned). */

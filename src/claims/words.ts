@@ -288,7 +288,7 @@ export const OF_HEADS = set(quantity, 'of-head');
 export const QUANTITY_NOUNS = set(quantity, 'quantity-noun');
 
 /**
- * What a push-back verb is about, by the head of its object (see `objectShape` and `objectStance` in attribution.ts):
+ * What a push-back verb is about, by the head of its object (see `objectShape` and `objectStance` in object-stance.ts):
  * - `claim`: a claim or what someone said ("the allegation", "the notion", "those reports"): denying or disputing it;
  * - `proposal`: a proposal, an act or a policy ("a proposal for a debate", "Obama's actions", "the plan"): rejecting
  *   or dismissing one is declining or criticising it, not saying a claim is false;

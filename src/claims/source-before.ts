@@ -1,0 +1,274 @@
+/**
+ * The source before the cue, read from the word just before it ("Yusov said", "she said", "Ted Cruz,
+ * by contrast, wrote"), and whether what was said then comes before the cue.
+ */
+import { headOf, placeBefore, relativeSubject, tightStart } from './antecedents.js';
+import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, TIME_WORD } from './lexicon.js';
+import { clauseStart, insertedSubject, npLeft, pluralAntecedent, span, subordinateSubject, substantial, unitSubject, wholeSubject } from './phrases.js';
+import { rule } from './rules.js';
+import { QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
+import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
+import { AUX_AFTER, type CueSite, type Speaker, type UnitScan } from './scan.js';
+import { datedTail, describedSubject, openNameBefore, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening } from './subject-shapes.js';
+
+/** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
+const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'its', 'his', 'her', 'their', 'our', 'then', 'now', 'former', 'also']);
+
+/** Words that may follow a speaker's verb when what was said came before ("“…,” she said at a rally"). */
+const AFTER_SPEECH = new Set(['at', 'in', 'on', 'during', 'without', 'after', 'while', 'when', 'to']);
+
+/**
+ * Whether "told" at `cueEnd` takes only its addressee and closes the sentence ("told Reuters.", "told
+ * reporters on Tuesday.", "told the crowd in Ohio."): what was said is then before the speaker. Short,
+ * with no clause ("that", a verb) after it.
+ */
+function closingAddressee(toks: readonly Token[], cueEnd: number, lemma: string): boolean {
+  if (lemma !== 'tell') return false;
+  const rest = toks.slice(cueEnd + 1).filter((t) => t.word);
+  if (rest.length === 0 || rest.length > 8 || toks.slice(cueEnd + 1).some((t) => isQuote(t))) return false;
+  return rest.every((t) => !/^(?:that|if|whether|what|how|why|to|not)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !COMMON_VERBS.has(t.lower));
+}
+
+/**
+ * "Prices will rise, Lee said at a meeting.": a short clause opening the unit before the comma, and only a
+ * closing phrase of place or time (or nothing) after the cue. The clause is what was said, too short for `substantial`.
+ */
+function shortClauseBefore(toks: readonly Token[], comma: number, cueEnd: number): boolean {
+  const head = toks.slice(0, comma);
+  const words = head.filter((t) => t.word);
+  if (words.length < 3 || words.length >= 6 || head.some((t) => t.text === ',' || isQuote(t))) return false;
+  const first = words[0]!.lower;
+  if (SUBORDINATORS.has(first) || (BOUNDARY.has(first) && !PRONOUNS.has(first) && first !== 'there')) return false;
+  if (!words.slice(1).some((t) => !t.cap && (COMMON_VERBS.has(t.lower) || AUX_AFTER.has(t.lower) || /ed$/.test(t.lower)))) return false;
+  const rest = toks.slice(cueEnd + 1).filter((t) => t.word);
+  if (rest.length > 10 || toks.slice(cueEnd + 1).some((t) => isQuote(t))) return false;
+  if (rest.length && !AFTER_SPEECH.has(rest[0]!.lower) && !TIME_WORD.test(rest[0]!.lower)) return false;
+  return rest.every((t) => !/^(?:that|if|whether|what|how|why|not)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !AUX_AFTER.has(t.lower));
+}
+
+/** True when token `k` closes a quotation ("”", '"', "''", or a comma right after one). */
+function quotationEnds(toks: readonly Token[], k: number): boolean {
+  const token = toks[k];
+  return !!token && (CLOSE_QUOTES.has(token.text) || token.text === '"' || token.text === "''" || (token.text === ',' && isQuote(toks[k - 1])));
+}
+
+/** The source before the cue ("Yusov said", "they both said", "families, many of whom say"), from the word just before it. */
+export function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore: Token, speaker: Speaker): void {
+  const { toks, out } = scan;
+  const { c, cueWord, cueEnd, lemma } = site;
+  if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && /^(?:they|we)$/.test(toks[before - 1]?.lower ?? '')) {
+    // "They both said": the pronoun is the speaker.
+    speaker.source = span(toks, before - 1, before);
+    speaker.name = span(toks, before - 1, before - 1);
+  } else if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && toks[before - 1]?.word && !BOUNDARY.has(toks[before - 1]!.lower) && npLeft(toks, before - 1) >= 0) {
+    // "Richards and Menendez both stressed": the subject before the quantifier.
+    const subjectStart = wholeSubject(toks, npLeft(toks, before - 1));
+    if (subjectStart >= 0 && clauseStart(toks, subjectStart)) {
+      // PolNeAR's gold leaves the floating quantifier out of the source (train: 20 against 3).
+      speaker.source = span(toks, subjectStart, rule('source.floating-quantifier', true) ? before - 1 : before);
+      speaker.name = span(toks, subjectStart, before - 1);
+    }
+  } else if (PRONOUNS.has(wordBefore.lower)) {
+    pronounSource(toks, site, before, wordBefore, speaker);
+  } else if (wordBefore.text === '%' && /^\d/.test(toks[before - 1]?.text ?? '')) {
+    // "42% say they are liberal": a share of respondents.
+    speaker.source = span(toks, before - 1, before);
+  } else if (/^(?:him|her|them|us|me)$/.test(wordBefore.lower) && /^(?:to|with)$/.test(toks[before - 1]?.lower ?? '') && /^(?:close|familiar|loyal|near|allied|friendly|connected)$/.test(toks[before - 2]?.lower ?? '')) {
+    // "a source close to him said": the phrase ends in an object pronoun.
+    const subjectStart = npLeft(toks, before - 2);
+    if (subjectStart >= 0 && clauseStart(toks, subjectStart)) {
+      speaker.source = span(toks, subjectStart, before);
+      speaker.contentBefore = subjectStart > 1 && toks[subjectStart - 1]!.text === ',' && cueEnd + 1 >= toks.length - 1;
+    }
+  } else if (/^(?:them|us)$/.test(wordBefore.lower) && toks[before - 1]?.lower === 'of' && QUANTITY_NOUNS.has(toks[before - 2]?.lower ?? '') && rule('source.share-of-them', clauseStart(toks, npLeft(toks, before - 2)))) {
+    // "Most of them said", "Nearly 10 percent of them voted": a share of a group named before is the source as written.
+    speaker.source = span(toks, npLeft(toks, before - 2), before);
+  } else if ((wordBefore.lower === 'whom' || wordBefore.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
+    // "families, many of whom say": the quantified relative is the source as written.
+    speaker.source = span(toks, before - 2, before);
+  } else if ((wordBefore.text === ',' || wordBefore.text === '—') && !rule('source.coordinated-verb', toks.slice(before + 1, c).some((x) => x.lower === 'then'))) {
+    insertedSource(toks, site, before, speaker);
+    // "Lee, who said last week that the pier was safe, told …": a description holding a statement
+    // of its own is that statement's; the speaker is named by the name alone.
+    const { name, source } = speaker;
+    if (name && source && source.end > name.end && rule('source.description-with-statement', scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end))) speaker.source = name;
+  } else if (wordBefore.lower === 'and' || wordBefore.lower === 'but' || wordBefore.text === ',' || wordBefore.text === '—') {
+    // "… and urged", "…, then says": a verb coordinated with an earlier one shares its subject: the
+    // subject of a subordinate clause it continues ("as he spoke … and urged"), else the previous
+    // statement's speaker, else the subject of the sentence ("She greeted supporters and told them…").
+    const previous = out.at(-1);
+    // "Lee, who has both praised the plan and criticized its cost": a verb joined to another in a
+    // relative clause shares the relative pronoun as its subject.
+    // (Only after a comma or a dash: "officials who met … and said" is read with the noun, as gold mostly has it.)
+    const who = wordBefore.word ? relativeBefore(toks, c) : -1;
+    if (rule('source.relative-conjunct', who > 0 && /^(?:,|-|—|–)$/.test(toks[who - 1]!.text) && !out.some((o) => o.cue.start >= toks[who]!.end && o.cue.start < toks[c]!.start))) {
+      pronounSource(toks, site, who, toks[who]!, speaker);
+      return;
+    }
+    const from = previous ? toks.findIndex((x) => x.start >= previous.cue.end) - 1 : 0;
+    const sub = wordBefore.word ? subordinateSubject(toks, Math.max(0, from), before) : null;
+    const later = previous && !sub ? subjectAfterOpening(toks, previous, before, true) : null;
+    if (rule('source.subordinate-conjunct', !!sub)) speaker.source = span(toks, sub![0], sub![1]);
+    else if (rule('source.conjunct-later-subject', !!later)) describedSubject(toks, later!, before, speaker);
+    else if (out.length) speaker.sameAsPrevious = true;
+    else {
+      const subj = unitSubject(toks);
+      if (subj && subj[1] < before) describedSubject(toks, subj, before, speaker);
+    }
+  } else {
+    const rel = relativeSubject(toks, before);
+    let subjectStart = rel ? rel[0] : wholeSubject(toks, npLeft(toks, before));
+    // "spending the final day attacking a rival": a bare -ing form has no subject right before it,
+    // unless an auxiliary stands between ("was attacking") or "with" opens it ("with Fox News calling").
+    // ("posts late Sunday saying …": a time phrase between is no auxiliary either.)
+    // ("sent the DNC on Monday alleging …": "on" opening the time phrase is part of it.)
+    const bare = toks.slice(before + 1, c).every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || /^(?:late|early|last|this|next|on)$/.test(x.lower));
+    if (!rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && toks[subjectStart - 1]?.lower !== 'with' && rule('source.bare-participle', bare)) subjectStart = -1;
+    if (rel) {
+      speaker.source = span(toks, rel[0], before);
+      speaker.name = span(toks, rel[0], rel[1]);
+    }
+    // "Ida Lund, the harbour's spokeswoman said": a name opening the sentence before a description
+    // that runs into the cue without a closing comma is the subject, and the source runs over both.
+    const named = !rel && subjectStart >= 2 ? openNameBefore(toks, subjectStart) : -1;
+    if (rule('source.open-description-name', named >= 0)) {
+      speaker.source = span(toks, named, datedTail(toks, before, c));
+      speaker.name = span(toks, named, subjectStart - 2);
+      return;
+    }
+    // "One in five said", "about one in four say", "… 39 have said": a share of respondents as a number.
+    const share = !rel && subjectStart < 0 ? shareSubject(toks, before) : -1;
+    if (rule('source.number-share', share >= 0)) {
+      speaker.source = span(toks, share, before);
+      return;
+    }
+    if (subjectStart >= 0) {
+      if (!rel) speaker.source = span(toks, subjectStart, datedTail(toks, before, c));
+      const pre = toks[subjectStart - 1];
+      // "C, X said (at a meeting…)": the content is what comes before the comma — also after a
+      // subject with its relative clause ("C, sources who reviewed them told POLITICO.").
+      const after = toks[cueEnd + 1];
+      if (pre && (isQuote(pre) || (pre.text === ',' && (substantial(toks, subjectStart - 1) || rule('content.short-clause-before', shortClauseBefore(toks, subjectStart - 1, cueEnd))))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap) || rule('content.before-addressee', closingAddressee(toks, cueEnd, lemma))) && (!rel || rule('content.before-relative-subject', true))) {
+        speaker.contentBefore = true;
+      }
+    }
+  }
+}
+
+/** Adverbs of time that may open a description set off by commas ("Lund, now the harbour master, …"). */
+const DESCRIPTION_ADVERB = /^(?:now|then|once|formerly|currently|later|previously|still)$/;
+
+/** A pronoun source ("she said", "who said", "it said"), with the noun a relative or "it"/"they" stands for. */
+export function pronounSource(toks: Token[], site: CueSite, before: number, wordBefore: Token, speaker: Speaker): void {
+  const { cueEnd } = site;
+  speaker.source = span(toks, before, before);
+  // "“…,” she said, adding …": the quotation before the pronoun is the content.
+  const after = toks[cueEnd + 1];
+  if (before > 1 && quotationEnds(toks, before - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower))) {
+    speaker.contentBefore = true;
+  }
+  if ((wordBefore.lower === 'who' || wordBefore.lower === 'which') && before > 0) {
+    // ", who said": the noun before the comma; "the man who said": the noun right before.
+    const last = toks[before - 1]!.text === ',' ? before - 2 : before - 1;
+    // The noun right before, without any verb it swallowed, widened to its whole phrase
+    // ("a tech staffer at the State Department, who told …").
+    const nounStart = wholeSubject(toks, tightStart(toks, npLeft(toks, last), last));
+    const head = nounStart >= 0 ? headOf(toks, nounStart, last) : null;
+    // "who" stands for people, "which" for bodies: the head must be a name, a speaker noun or a plural.
+    // "workers in New York, Los Angeles and Seattle who demanded": names after "in"/"at" are places, not who.
+    if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower))) && !(wordBefore.lower === 'who' && placeBefore(toks, nounStart, last))) speaker.antecedent = span(toks, nounStart, last);
+    // "Karimi, a director of Interfaith Paths, who added": the name the description belongs to.
+    // ("McConnell, now the Senate majority leader, who …": the description may open with a time adverb and hold names before its head.)
+    let descStart = nounStart;
+    if (speaker.antecedent && nounStart > 2 && !toks[nounStart]!.cap) {
+      let j = nounStart - 1;
+      while (j > 0 && nounStart - j <= 6 && toks[j]!.word) j--;
+      const opener = toks[j + 1]!;
+      const opens = DETERMINERS.has(opener.lower) || (DESCRIPTION_ADVERB.test(opener.lower) && DETERMINERS.has(toks[j + 2]?.lower ?? ''));
+      if (j < nounStart - 1 && toks[j]!.text === ',' && rule('claimant.description-adverb', opens)) descStart = j + 1;
+    }
+    if (speaker.antecedent && descStart > 1 && toks[descStart - 1]!.text === ',' && !toks[nounStart]!.cap) {
+      const nameStart = npLeft(toks, descStart - 2);
+      // ("a deal with Lund, the harbour master, who said": a name after a preposition is described too.)
+      const afterPreposition = nameStart > 0 && toks[descStart - 2]!.cap && rule('claimant.description-after-preposition', /^(?:with|by|from|to|for|against|about|on)$/.test(toks[nameStart - 1]!.lower));
+      if (nameStart >= 0 && toks[descStart - 2]!.cap && clauseStart(toks, nameStart) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower)) || afterPreposition) speaker.antecedent = span(toks, nameStart, descStart - 2);
+    }
+  } else if (wordBefore.lower === 'it') {
+    // "the HUR published what it said was …": a named body opening the sentence — never one inside the
+    // quotation "it" closes ("“Talking will not stop the slide,” it said": "Talking" is what was said).
+    const subj = rule('claimant.it-not-in-content', speaker.contentBefore) ? null : unitSubject(toks);
+    let headEnd = subj && subj[1] < before ? subj[1] : -1;
+    // "the HUR published": the phrase may run on into its verb; the head is the last name or speaker noun.
+    while (subj && headEnd > subj[0] && !toks[headEnd]!.cap && !SPEAKER_NOUNS.has(toks[headEnd]!.lower)) headEnd--;
+    const head = subj && headEnd >= 0 ? toks[headEnd]! : null;
+    if (subj && head && (head.cap || SPEAKER_NOUNS.has(head.lower)) && !DETERMINERS.has(head.lower) && !/s$/.test(head.lower) && !PRONOUNS.has(toks[subj[0]]!.lower)) speaker.antecedent = span(toks, subj[0], headEnd);
+  } else if (wordBefore.lower === 'they') {
+    const found = pluralAntecedent(toks, before);
+    if (found) speaker.antecedent = span(toks, found[0], found[1]);
+  }
+}
+
+/** A subject before an inserted phrase ("Ted Cruz, by contrast, wrote", "Chris Cox, who runs the lobbying arm, says"). */
+function insertedSource(toks: Token[], site: CueSite, before: number, speaker: Speaker): void {
+  const { cueEnd } = site;
+  // "Ukraine's military intelligence agency, the HUR, has claimed"; "Ted Cruz, by contrast, wrote";
+  // "Chris Cox, who runs the lobbying arm, says": the subject sits before the inserted phrase.
+  const phraseStart = npLeft(toks, before - 1);
+  let found = insertedSubject(toks, before);
+  // "…, OH, after winning Ohio in the primary, Gov. John Kasich (R-OH), said": a name opening a
+  // clause right before the comma is the subject; what sits before it is an opening phrase.
+  // ("Charleston, West Virginia," is a place named with its state, not a subject.)
+  if (found && phraseStart > found[1] + 2 && clauseStart(toks, phraseStart) && toks[phraseStart]!.cap && !toks[phraseStart - 2]?.cap && toks[before - 1] && (toks[before - 1]!.cap || toks[before - 1]!.text === ')')) {
+    const opener = toks[found[1] + 2];
+    if (opener && (SUBORDINATE.has(opener.lower) || /ing$/.test(opener.lower))) found = null;
+  }
+  const open = found ? found[1] + 1 : -1;
+  const subjectStart = found ? found[0] : -1;
+  if (subjectStart >= 0) {
+    const name = span(toks, subjectStart, open - 1);
+    speaker.name = name;
+    // "“…,” Mr. Daniloff, now 81, said by telephone this week.": the quotation before is the content.
+    const after = toks[cueEnd + 1];
+    if (subjectStart > 1 && quotationEnds(toks, subjectStart - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || after.lower === 'by' || TIME_WORD.test(after.lower) || rule('content.before-addressee', closingAddressee(toks, cueEnd, site.lemma)))) {
+      speaker.contentBefore = true;
+    }
+    // "The banks have an edge, Paul Hofer, head of the bankers' group, told Reuters.": a clause before the
+    // described speaker, with a closing "told", is what was said.
+    else if (subjectStart > 1 && toks[subjectStart - 1]!.text === ',' && substantial(toks, subjectStart - 1) && rule('content.before-addressee', closingAddressee(toks, cueEnd, site.lemma))) {
+      speaker.contentBefore = true;
+    }
+    // An appositive or relative clause describing the speaker is part of the source as written
+    // ("Chris Cox, who runs the NRA's lobbying arm,"); an adverbial ("by contrast") is not.
+    const inserted = toks[open + 1];
+    const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
+    // "Several harbour unions, including the dockers, said": the members named belong to the source as written.
+    const members = !!inserted && !describes && rule('source.including-members', /^(?:including|like|especially|notably)$/.test(inserted.lower) && !!toks[open + 2]?.word);
+    // "Trump, who leads in delegates, said": after a bare surname (someone named before) PolNeAR's gold
+    // mostly leaves the relative clause out of the source (train: 28 against 17).
+    const bare = describes && open - 1 === subjectStart && toks[subjectStart]!.cap && /^(?:who|whose|which)$/.test(inserted!.lower);
+    speaker.source = (describes && !rule('source.bare-name-relative', bare)) || members ? { start: name.start, end: toks[before]!.end } : name;
+    // "The harbour's pilot, Tove Berg, a welder, said": a description set before the name, opening
+    // the sentence, is part of the source as written; the name stays the claimant's.
+    const lead = toks[subjectStart - 1]?.text === ',' && toks[subjectStart]!.cap ? npLeft(toks, subjectStart - 2) : -1;
+    const leadHead = toks[subjectStart - 2];
+    if (lead >= 0 && rule('source.description-before-name', leadHead!.word && !leadHead!.cap && !TIME_WORD.test(leadHead!.lower) && !TIME_HEAD.test(leadHead!.lower) && toks.slice(0, lead).every((x) => !x.word || /^(?:but|and|yet)$/i.test(x.text)))) {
+      speaker.source = { start: toks[lead]!.start, end: speaker.source.end };
+    }
+    // "Mr. Regalado, 69,": an age describes the speaker but names no one.
+    if (phraseStart === open + 1 && phraseStart >= 0 && !/^\d/.test(toks[phraseStart]!.text)) {
+      // "The mayor of Elkton, South Dakota, said": a state after its town is the place's, no appositive naming the speaker.
+      if (rule('claimant.town-state-not-apposition', stateAfterTown(toks, phraseStart, before - 1))) speaker.name = span(toks, subjectStart, before - 1);
+      else speaker.apposition = [name, span(toks, phraseStart, before - 1)];
+    }
+  } else if (phraseStart >= 0 && clauseStart(toks, phraseStart)) {
+    // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
+    // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").
+    // ("the Hunt family of Dallas, Texas, told": a state after its town is no subject; the subject runs over both.)
+    if (rule('source.town-with-state', stateAfterTown(toks, phraseStart, before - 1))) {
+      const start = wholeSubject(toks, npLeft(toks, phraseStart - 2));
+      if (start >= 0 && start < phraseStart - 2 && clauseStart(toks, start)) speaker.source = span(toks, start, before - 1);
+      return;
+    }
+    speaker.source = span(toks, phraseStart, before - 1);
+  }
+}

@@ -1,0 +1,463 @@
+/**
+ * Speaker finding: the source of a cue by the source rules in order (quoted as saying, a participle,
+ * a passive's agent, an inverted source, the source before the cue), then the source vetoes.
+ */
+import type { Span } from '../core/types.js';
+import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, speakerNoun, TIME_WORD } from './lexicon.js';
+import { clauseSubjectBefore, insertedSubject, npLeft, npRight, skipLeft, span, unitSubject } from './phrases.js';
+import { rule } from './rules.js';
+import { INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
+import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } from './words.js';
+import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
+import { AUX_AFTER, type CueSite, PERSON_NOUN, personWord, ROLE_LEAD, type Speaker, type UnitScan } from './scan.js';
+import {
+  appositiveEnd, dashedSubject, describedSubject, relativeAcrossPhrase, relativeBefore, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
+} from './subject-shapes.js';
+import { pronounSource, sourceBefore } from './source-before.js';
+import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
+
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
+
+const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
+
+/** The head of an agent phrase: the last word before its first preposition ("the head of the agency" → "head"). */
+function agentHead(toks: readonly Token[], start: number, end: number): Token {
+  for (let k = start + 1; k <= end; k++) if (/^(?:of|for|at|in|from|on|with)$/.test(toks[k]!.lower)) return toks[k - 1]!;
+  let k = end;
+  // "the war last fall": a trailing time phrase is not the head.
+  while (k > start && (TIME_HEAD_WORDS.test(toks[k]!.lower) || /^(?:last|this|next)$/.test(toks[k]!.lower))) k--;
+  return toks[k]!;
+}
+
+/** Words after "by" that name a means of speaking, not a speaker. */
+const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video', 'videolink', 'satellite', 'letter', 'mail', 'fax', 'twitter', 'radio', 'television', 'name', 'way', 'means', 'contrast', 'comparison', 'far']);
+
+/** The source of the cue, by the source rules in order; null when a statement veto drops the cue. */
+export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
+  const { text, unit, toks } = scan;
+  const { c, cueWord, prev, entry, lemma } = site;
+  // Participles used as adjectives before a noun ("the claimed victory") were caught above; "said" in "the said" too.
+  const speaker: Speaker = { source: null, sameAsPrevious: false, contentBefore: false };
+  const before = subjectEnd(toks, site);
+  const wordBefore = toks[before];
+  const passive = isPassive(toks, site);
+  // "quoted Li as saying", "Li was quoted by the agency as saying": the quoted person speaks (/claim scope).
+  const quoter = scan.actions || prev?.lower !== 'as' ? -1 : quoteBefore(toks, c);
+  if (rule('source.quoted-as-saying', quoter >= 0)) {
+    quotedSpeaker(scan, site, quoter, speaker);
+    return speaker;
+  }
+  // A participle after a comma ("…, adding that"): the subject of the clause speaks.
+  const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
+  if (participle && !passive) participleSource(scan, site, speaker);
+  else if (passive) speaker.source = passiveAgent(toks, site);
+  else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
+  else if (wordBefore) sourceBefore(scan, site, before, wordBefore, speaker);
+  if (!speaker.source && !speaker.sameAsPrevious && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
+    // "…, saying that", "punctuated his list by saying": the subject of the clause said it —
+    // inside a relative clause, the relative's ("sat with Paul Ryan, who surprised Trump by declaring …").
+    const who = prev?.lower === 'by' ? relativeBefore(toks, c) : -1;
+    if (rule('source.relative-by', who > 0)) pronounSource(toks, site, who, toks[who]!, speaker);
+    else {
+      const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
+      if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
+    }
+  }
+  // "Lund, who in 2019 said …", "a mayor who has in the past described …": a relative pronoun before a
+  // phrase of time or manner set into the clause is the subject, as right before the verb.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive) {
+    const who = relativeAcrossPhrase(toks, c);
+    if (rule('source.relative-across-phrase', who >= 0)) pronounSource(toks, site, who, toks[who]!, speaker);
+  }
+  // "Several dockers I spoke with last week said …", "A person familiar with the board's plans says …":
+  // a long subject the phrase search gave up on, opening its sentence and running up to the verb.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive) {
+    const from = wholeClauseSubject(toks, c, before);
+    if (rule('source.whole-clause-subject', from >= 0)) speaker.source = span(toks, from, wholeEnd(toks, c, before));
+  }
+  // "Lund -- the author of a book on ports -- said …": a subject with its description set off by dashes.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive && !/ing$/.test(cueWord.lower)) {
+    const from = dashedSubject(toks, before);
+    if (rule('source.dashed-description', from >= 0)) speaker.source = span(toks, from, before);
+  }
+  // "the photo Trump posted", "a point Ida Roy conceded": a name after a common noun opens a relative
+  // clause without "that"; the name is the source, the noun is what was said.
+  if (speaker.source && !speaker.name && !speaker.apposition) {
+    const from = contactName(toks, speaker.source, c);
+    if (rule('source.contact-relative', from >= 0)) speaker.source = { start: toks[from]!.start, end: speaker.source.end };
+  }
+  speaker.source = vetoSource(text, speaker.source, lemma, speaker.name);
+  // ("Moreover, the company, whose …": an opening word the source lost was never the name either.)
+  if (speaker.name && speaker.source && speaker.name.start < speaker.source.start) {
+    delete speaker.apposition;
+    // The described subject after it ("the company, whose …,") is named by the words up to its comma.
+    const comma = text.slice(speaker.source.start, speaker.source.end).indexOf(',');
+    if (comma > 0) speaker.name = { start: speaker.source.start, end: speaker.source.start + comma };
+    else delete speaker.name;
+  }
+  // "Anti-Castro demonstrators thronged …, demanding", "Elian's Miami relatives are fighting …, saying": a capitalised
+  // modifier is no speaker; the plural noun of people right after it is the head of the source.
+  if (speaker.source && /^\p{Lu}/u.test(text.slice(speaker.source.start, speaker.source.end)) && !PRONOUNS.has(text.slice(speaker.source.start, speaker.source.end).toLowerCase())) {
+    const head = /^\s+(\p{Ll}+s)\b/u.exec(text.slice(speaker.source.end, Math.min(unit.end, speaker.source.end + 30)));
+    const noun = head?.[1];
+    if (noun && head!.index + head![0].length + speaker.source.end <= site.cueWord.start && rule('source.modifier-before-people', SPEAKER_NOUNS.has(noun) || SPEAKER_NOUNS.has(noun.slice(0, -1)) || PERSON_NOUN.test(noun))) {
+      speaker.source = { start: speaker.source.start, end: speaker.source.end + head![0].length };
+      delete speaker.name;
+      delete speaker.apposition;
+    }
+  }
+  // "Cilcorp Inc., Peoria, Ill., said": a town set off by commas after a company's name is where the company is; the
+  // company speaks, not the town. (A name running on after "Corp." without a comma, "Service Corp. International", is
+  // left alone: "… to Columbia Aluminium Corp. Comalco said" ends a sentence there.)
+  if (speaker.source) {
+    const lead = COMPANY_BEFORE.exec(text.slice(Math.max(unit.start, speaker.source.start - 80), speaker.source.start));
+    if (lead && rule('source.company-town', TOWN_SOURCE.test(text.slice(speaker.source.start, speaker.source.end)))) {
+      const start = speaker.source.start - lead[0].length;
+      speaker.name = { start, end: start + lead[1]!.length };
+      delete speaker.apposition;
+      speaker.source = { start, end: speaker.source.end };
+    }
+  }
+  // "Neither he nor Nanney echoed …", "No candidate has said …": a negative subject asserts nothing
+  // (issue 14, pattern 4); PolNeAR scoring (`negated`) keeps it.
+  const negative = (src: Span) => (/^(?:neither|nor|no|nobody|none|never)\b(?!\s*(?:doubt|longer|matter)\b)/i.test(text.slice(src.start, src.end)) && !/^no\.\s/i.test(text.slice(src.start, src.end))) ||
+    /\bnor\s+$/i.test(text.slice(Math.max(unit.start, src.start - 6), src.start));
+  if (speaker.source && rule('source.negative-subject', !scan.negated && negative(speaker.source))) return null;
+  // "Not all dockers insist …", "Not every analyst agrees …": a subject denied its whole asserts nothing by those it names (/claim scope).
+  const notAll = (src: Span) => /^(?:all|every|everyone|everybody|each)\b/i.test(text.slice(src.start, src.end)) && /(?:^|[^\p{L}])not\s+$/iu.test(text.slice(Math.max(unit.start, src.start - 5), src.start));
+  if (speaker.source && rule('source.not-all-subject', !scan.negated && notAll(speaker.source))) return null;
+  // "at a higher price than some analysts had expected", "fewer than officials said": a comparison with what someone
+  // expected or said; the sentence is the outlet's, not theirs (/claim scope).
+  // (Only an expectation: "less credit than aides say he deserves" is the aides' claim; "more than 1,000 voters" a number.)
+  if (speaker.source && rule('source.comparison-than', !scan.actions && EXPECTING.test(lemma) && !/^[\d$]/.test(text.slice(speaker.source.start, speaker.source.end)) && /(?:^|[^\p{L}])than\s+$/iu.test(text.slice(Math.max(unit.start, speaker.source.start - 6), speaker.source.start)))) return null;
+  // "railed against what he calls the 'Washington cartel'": a name someone uses, not a claim they make
+  // (the verb it depends on, "railed", carries any statement).
+  if (speaker.source && NAMING.has(lemma) && /\bwhat\s*$/i.test(text.slice(Math.max(unit.start, speaker.source.start - 12), speaker.source.start))) return null;
+  // An attitude or act without its holder ("a survey released last Thursday") reports nothing.
+  if ((entry.position || entry.belief) && !speaker.source && !speaker.sameAsPrevious) return null;
+  return speaker;
+}
+
+/** A company's name ending in "Corp.", "Inc." … and a comma, right before a source ("Cilcorp Inc., "). */
+const COMPANY_BEFORE = /((?:\p{Lu}[\p{L}&'’-]*\s+)+(?:Corp|Inc|Co|Cos|Ltd|Bros)\.),\s+$/u;
+/** A town, with its state or country after a comma ("Peoria, Ill.,", "San Antonio, Texas,", "Atlanta"). */
+const TOWN_SOURCE = /^(?:\p{Lu}[\p{L}.'-]*\s+){0,2}\p{Lu}[\p{L}.'-]*(?:,\s+(?:\p{Lu}[\p{L}.'-]*\s*){1,2})?,?$/u;
+
+/** Verbs of expectation: what someone foresaw, which a comparison with "than" measures the facts against. */
+const EXPECTING = /^(?:expect|predict|forecast|estimate|anticipate|project|suggest|think|believe|hope|fear|assume|forecast|indicate|guess|imagine)$/;
+
+/** Plural words for people ("officials", "economists", "witnesses"). */
+const PLURAL_SPEAKERS = /^[a-z-]{3,}(?:ers|ors|ists|ians|als|ants|ents|ives|ses)$/;
+/** Forms of "quote" reporting what someone said ("The agency quoted Li as saying"). */
+const QUOTE_FORMS = /^(?:quoted|quotes|quote|quoting)$/;
+
+/** Before "as saying" at `c`, the index of the "quote" verb whose "as saying" it is, or -1. */
+function quoteBefore(toks: readonly Token[], c: number): number {
+  if (!AS_SAYING.test(toks[c]?.lower ?? '')) return -1;
+  for (let k = c - 2; k >= 0 && k > c - 30; k--) {
+    const t = toks[k]!;
+    if (t.text === '.' || t.text === ';' || t.text === ':' || isQuote(t)) return -1;
+    // ("Zemljaric was not quoted as saying whether …": nobody said it.)
+    if (QUOTE_FORMS.test(t.lower)) return quotedAsAfter(toks, k) === c && !negatedCue(toks, k) ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * The quoted person of "quoted X as saying" (the object X, with a description set off by commas) or of the
+ * passive "X was quoted [by Y] as saying" (the subject), as the source of the "saying" cue at `site`.
+ */
+function quotedSpeaker(scan: UnitScan, site: CueSite, q: number, speaker: Speaker): void {
+  const { toks } = scan;
+  speaker.quoted = true;
+  // "…, the agency quoted Li as saying.": nothing after "saying", the content is before the quoting clause.
+  const after = toks[site.cueEnd + 1];
+  if (!after || (!after.word && /^[.!?]$/.test(after.text) && !toks[site.cueEnd + 2])) {
+    speaker.contentBefore = true;
+    let k = q - 1;
+    while (k >= 0 && (toks[k]!.word || /^['’]s?$/.test(toks[k]!.text))) k--;
+    speaker.contentCut = toks[k + 1]!.start;
+  }
+  // The "quote" verb as a cue site of its own: its subject is the quoted person (passive) or who quotes.
+  const quoteSite: CueSite = { ...site, c: q, cueWord: toks[q]!, prev: toks[q - 1], next: toks[q + 1], cueEnd: q };
+  const before = subjectEnd(toks, quoteSite);
+  let aux = q - 1;
+  while (aux >= 0 && (ADVERBS.has(toks[aux]!.lower) || (/ly$/.test(toks[aux]!.lower) && !toks[aux]!.cap))) aux--;
+  if (aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower) && toks[aux]!.lower !== 'as') {
+    // "Nazer was quoted by SPA as saying": the subject before the passive.
+    if (toks[before]?.word) sourceBefore(scan, quoteSite, before, toks[before]!, speaker);
+    const agent = passiveAgent(toks, quoteSite);
+    if (agent) speaker.quoter = agent;
+    return;
+  }
+  // Who quotes: the subject of "quoted".
+  const quoting: Speaker = { source: null, sameAsPrevious: false, contentBefore: false };
+  if (toks[before]?.word) sourceBefore(scan, quoteSite, before, toks[before]!, quoting);
+  if (quoting.source) speaker.quoter = quoting.name ?? quoting.source;
+  // "quoted city officials as saying", "quoted Yang Jike, vice-governor of Anhui, as saying", "quoted him as saying".
+  const first = toks[q + 1];
+  let end = site.c - 2;
+  if (toks[end]?.text === ',') end--;
+  if (!first?.word || end < q + 1) return;
+  if (/^(?:him|her|them)$/.test(first.lower)) {
+    if (end === q + 1) speaker.source = span(toks, q + 1, q + 1);
+    return;
+  }
+  const np = npRight(toks, q + 1);
+  // The quoted must be able to speak: a name, a speaker noun or a word for people ("city officials", "a spokesman").
+  const speaks = (t: Token | undefined) => !!t && (t.cap || SPEAKER_NOUNS.has(t.lower) || speakerNoun(t.lower) || personWord(t.lower) || PLURAL_SPEAKERS.test(t.lower));
+  const named = np >= q + 1 && np <= end && speaks(toks[np]);
+  // ("energy and mines minister Wilfredo Huayta": a title with "and" ends in the name.)
+  if (!named && !(toks[end]!.cap && speaks(toks[end]) && toks.slice(q + 1, end + 1).every((x) => x.word && !CUE_VERBS.has(x.lower)))) return;
+  speaker.source = span(toks, q + 1, end);
+  if (named && np < end) speaker.name = span(toks, q + 1, np);
+}
+
+/**
+ * In a source before the cue at `c` shaped "the|a <common nouns> <Name>" ("the photo Trump", "a
+ * point Ida Roy"), the index of the name's first token; -1 otherwise (also when the noun is a
+ * role or a word for people: "the billionaire Tom Vale", "party chairman Ed Reed").
+ */
+function contactName(toks: readonly Token[], source: Span, c: number): number {
+  let a = 0;
+  while (a < toks.length && toks[a]!.start < source.start) a++;
+  let b = a;
+  while (b + 1 < toks.length && toks[b + 1]!.end <= source.end) b++;
+  if (b >= c || a >= b || !/^(?:the|a|an)$/.test(toks[a]!.text)) return -1;
+  let m = a + 1;
+  while (m <= b && toks[m]!.word && !toks[m]!.cap) {
+    const t = toks[m]!;
+    if (SPEAKER_NOUNS.has(t.lower) || speakerNoun(t.lower) || personWord(t.lower) || ROLE_LEAD.test(t.lower) || DETERMINERS.has(t.lower) || /(?:ly|ing|ed)$/.test(t.lower) || /^(?:of|for|in|at|from|with|by|and|or)$/.test(t.lower)) return -1;
+    // "the pitch on Kickstarter", "an anti-Trump PAC": a preposition or an adjective with a prefix makes a phrase, no relative clause.
+    if (rule('source.contact-adjective', /^(?:on|to|about|over|into|near|under|across|like)$/.test(t.lower) || /^(?:anti|pro|non|well|still|ex|self|once|long|so)-/.test(t.lower))) return -1;
+    m++;
+  }
+  if (m === a + 1 || m > b) return -1;
+  for (let k = m; k <= b; k++) if (!toks[k]!.cap && !/^['’]s$/.test(toks[k]!.text) && toks[k]!.text !== '.') return -1;
+  return m;
+}
+
+/** Whether the cue is passive: a participle after an auxiliary ("was told"), or with an agent after "by". */
+function isPassive(toks: Token[], site: CueSite): boolean {
+  const { c, cueWord, next, cueEnd } = site;
+  let aux = c - 1;
+  while (aux >= 0 && (ADVERBS.has(toks[aux]!.lower) || (/ly$/.test(toks[aux]!.lower) && !toks[aux]!.cap))) aux--;
+  // "responded by settling a dispute": "by" with a gerund is a means, not an agent.
+  // "said by telephone": a means, so no passive either.
+  const agent = next?.lower === 'by' && !(/ing$/.test(toks[cueEnd + 2]?.lower ?? '') && !toks[cueEnd + 2]!.cap) && !MEANS.has(toks[cueEnd + 2]?.lower ?? '');
+  return /ed$|wn$|told$|said$|ought$/.test(cueWord.lower) && ((aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower)) || agent);
+}
+
+/** Whether the speaker follows the cue ("…,” said Yusov", "Said Trump: …") rather than preceding it. */
+function invertedCue(scan: UnitScan, site: CueSite): boolean {
+  const { text, unit, toks } = scan;
+  const { c, cueWord, prev, next, cueEnd, lemma } = site;
+  const initial = c === 0 || isQuote(prev);
+  // "— lambasting Trump's plan": a participle has no subject after it.
+  // "“Why?” asked Mr. Manafort, referring to …": after a quotation even "asked X" is inverted.
+  const quotedAsk = OBJECT_VERBS.has(lemma) && !!prev && (CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === "''") && /[?]/.test(text.slice(Math.max(unit.start, prev.start - 3), prev.start + 1)) &&
+    (() => { const nameEnd = npRight(toks, cueEnd + 1); const after = toks[nameEnd + 1]; return nameEnd >= 0 && (!after || !after.word); })();
+  let inverted = (!OBJECT_VERBS.has(lemma) || quotedAsk) && INVERTIBLE.has(lemma) && !/ing$/.test(cueWord.lower) && (!prev || initial || prev.text === ',' || CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === '—') &&
+    !!next && next.word && !TIME_WORD.test(next.lower) && (next.cap || DETERMINERS.has(next.lower) || SPEAKER_NOUNS.has(next.lower) || (PRONOUNS.has(next.lower) && next.lower !== 'it' && next.lower !== 'which') ||
+      // "…,” said former Gov. Jim Doyle", "said election lawyer Joe Birkenstock": a role leading to a name.
+      (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)) ||
+      // "…,” said attorneys for the family.": a plural speaker noun.
+      (/s$/.test(next.lower) && speakerNoun(next.lower)));
+  if (inverted && prev?.text !== ',') {
+    // "Says Clinton would stack the court": the name is the subject of the content, not the speaker.
+    const after = toks[npRight(toks, cueEnd + 1) + 1];
+    if (after?.word && AUX_AFTER.has(after.lower)) inverted = false;
+  }
+  if (inverted && prev?.text === ',') {
+    // "X, Y, called the report…" is a subject with apposition, not "…, said X".
+    const nameEnd = npRight(toks, cueEnd + 1);
+    const after = toks[nameEnd + 1];
+    if (nameEnd < 0 || (after && after.word && ((!BOUNDARY.has(after.lower) && !TIME_WORD.test(after.lower)) || AUX_AFTER.has(after.lower)))) inverted = false;
+    const subjectStart = npLeft(toks, c - 2);
+    if (subjectStart === 0 || (subjectStart > 0 && toks[subjectStart - 1]!.text === ',' && npLeft(toks, subjectStart - 2) === 0)) inverted = false;
+    // "Mr. Prasad, a former official at the fund, said Ms. Brainard…": a subject before an inserted phrase —
+    // unless the phrase after the verb ends the sentence (", said one GOP source in the room.").
+    const rest = toks.slice(nameEnd + 1).filter((x) => x.word);
+    const toEnd = nameEnd >= 0 && (rest.length === 0 || (rest.length <= 5 && /^(?:in|at|on|of|from|with|for)$/.test(rest[0]!.lower) && !rest.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower))));
+    if (!toEnd && insertedSubject(toks, c - 1)) inverted = false;
+    // ", shows Democratic groups outpacing Republicans": a participle after the phrase's head makes it content.
+    if (nameEnd >= 0 && toks.slice(cueEnd + 2, nameEnd + 1).some((x, k) => x.word && !x.cap && /ing$/.test(x.lower) && /s$|^\p{Lu}/u.test(toks[cueEnd + 1 + k]!.text))) inverted = false;
+    // ", said the event brought back memories": after a subject, a determined phrase is the content's
+    // subject unless it names a speaker ("said the spokesman", "said a senior official").
+    const first = toks[cueEnd + 1]!;
+    if (nameEnd >= 0 && DETERMINERS.has(first.lower) && !first.cap && !(toks[nameEnd]!.cap || SPEAKER_NOUNS.has(toks[nameEnd]!.lower) || PERSON_NOUN.test(toks[nameEnd]!.lower))) inverted = false;
+    // "said this week", "said he would": a time phrase or a pronoun subject of the content, not a speaker.
+    if (nameEnd >= 0 && (TIME_HEAD.test(toks[nameEnd]!.lower) || (PRONOUNS.has(toks[cueEnd + 1]!.lower) && nameEnd === cueEnd + 1 && after?.word))) inverted = false;
+  }
+  // "PRECIOUS METALS CLIMATE IMPROVING, SAYS MONTAGU", "ZAMBIA TO RETAIN CURRENCY AUCTION, SAYS KAUNDA": in a wire headline
+  // "…, SAYS X" with X running to the headline's end names the speaker, whatever the words before the comma.
+  if (!inverted && scan.wire && prev?.text === ',' && /^says?$/.test(cueWord.lower) && next?.word) {
+    const nameEnd = npRight(toks, cueEnd + 1);
+    const rest = nameEnd >= 0 ? toks.slice(nameEnd + 1).filter((x) => x.word) : [];
+    if (rule('source.headline-says-after', nameEnd >= 0 && rest.length === 0)) inverted = true;
+  }
+  // "Said Trump: …" opens with the cue; "Says Clinton would …" (a headline) and "Asked Tuesday about …" do not.
+  if (cueWord.cap && c === 0 && !inverted && next?.cap && !TIME_WORD.test(next.lower) && lemma !== 'ask') {
+    const after = toks[npRight(toks, cueEnd + 1) + 1];
+    if (!after || !after.word || TIME_WORD.test(after.lower) || ['on', 'in', 'at', 'during', 'to', 'that'].includes(after.lower)) inverted = true;
+  }
+  return inverted;
+}
+
+/** The source of a participle after a comma ("…, adding that"): the previous statement's, or the clause subject. */
+function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void {
+  const { toks, out } = scan;
+  const { c } = site;
+  const previous = out.at(-1);
+  if (previous) {
+    // "Ever since she endorsed him, Ms. Warren has been a surrogate, attacking …": a statement in a
+    // subordinate clause opening the sentence has its own speaker; the main clause's subject, right
+    // after that clause's comma, speaks here.
+    const later = subjectAfterOpening(toks, previous, c, false);
+    if (rule('source.participle-later-subject', !!later)) describedSubject(toks, later!, c, speaker);
+    else speaker.sameAsPrevious = true;
+  } else {
+    const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
+    if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
+  }
+}
+
+/** The agent of a passive cue ("was told by officials"), when it can speak. */
+function passiveAgent(toks: Token[], site: CueSite): Span | null {
+  const { cueEnd } = site;
+  let source: Span | null = null;
+  const by = toks[cueEnd + 1]?.lower === 'by' ? cueEnd + 2 : -1;
+  // "said by telephone", "by email": a means, not an agent; an agent is a name, a determined phrase or a speaker noun.
+  const agentWord = toks[by];
+  // "by fellow physicians", "by 42 percent of those responding", "by everyone I interviewed".
+  const agentNext = toks[by + 1];
+  const people = !!agentWord && !!agentNext && agentWord.word && !agentWord.cap && agentNext.word && (SPEAKER_NOUNS.has(agentNext.lower) || PERSON_NOUN.test(agentNext.lower)) && !BOUNDARY.has(agentWord.lower);
+  const share = !!agentWord && /^\d/.test(agentWord.text) && /^(?:percent|%|of)$/.test(agentNext?.lower ?? '');
+  if (agentWord && (people || share || /^(?:everyone|everybody|someone|somebody)$/.test(agentWord.lower))) {
+    const end = share || people ? npRight(toks, by + 1) : by;
+    if (end >= 0) source = span(toks, by, end);
+  } else if (agentWord && (agentWord.cap || DETERMINERS.has(agentWord.lower) || SPEAKER_NOUNS.has(agentWord.lower) || /[^s]s$/.test(agentWord.lower)) && !MEANS.has(agentWord.lower)) {
+    const end = npRight(toks, by);
+    // "as confirmed by the war last fall": an event confirms nothing; the agent must be able to speak.
+    const head = end >= 0 ? agentHead(toks, by, end) : null;
+    const speaks = (x: Token) => x.cap || personWord(x.lower);
+    if (end >= 0 && head && (speaks(head) || (/[^s]s$/.test(head.lower) && !DETERMINERS.has(agentWord.lower)) || toks.slice(by, end + 1).some((x) => x.word && !DETERMINERS.has(x.lower) && speaks(x)))) source = span(toks, by, end);
+  }
+  // "asked by host Bill Maher", "echoed by former Gov. Ann Lee", "criticized by some of his rivals": a
+  // role before a name, or a share of a group of people, is an agent too.
+  if (!source && agentWord?.word && !agentWord.cap && !MEANS.has(agentWord.lower)) {
+    const end = npRight(toks, by);
+    const last = toks[end];
+    const named = end > by && !!last?.cap && (ROLE_LEAD.test(agentWord.lower) || personWord(agentWord.lower));
+    const groupEnd = /^(?:some|many|most|several|few|all|both|one|two|three|dozens|hundreds|thousands)$/.test(agentWord.lower) && agentNext?.lower === 'of' ? npRight(toks, by + 2) : -1;
+    const group = groupEnd > by + 1 && (toks[groupEnd]!.cap || personWord(toks[groupEnd]!.lower) || /(?:als|ents|ers|ors|ists)$/.test(toks[groupEnd]!.lower));
+    if (rule('source.passive-agent-role', named)) source = span(toks, by, end);
+    else if (rule('source.passive-agent-share', group)) source = span(toks, by, groupEnd);
+  }
+  // "echoed by her campaign and Democrats across the country": a coordinated agent is one source.
+  if (source) {
+    const last = toks.findIndex((x) => x.end === source!.end);
+    const next = toks[last + 2];
+    const second = toks[last + 1]?.lower === 'and' && next?.word && !CUE_VERBS.has(next.lower) && !MEANS.has(next.lower) && !/ed$/.test(next.lower) ? npRight(toks, last + 2) : -1;
+    const head = toks[second];
+    if (rule('source.passive-agent-pair', second > last + 1 && !!head && (head.cap || personWord(head.lower) || SPEAKER_NOUNS.has(head.lower) || /[^s]s$/.test(head.lower)))) source = { start: source.start, end: head!.end };
+  }
+  // "It was reported that…": no source, content after the cue.
+  return source;
+}
+
+/** Words placing an unnamed speaker ("close to the campaign", "familiar with the talks", "with knowledge of …"). */
+const PLACING = /^(?:close to|familiar with|involved in|involved with|with knowledge|with direct|briefed on|close with)\b/;
+
+/** The inverted source after a quotation or at the start ("…,” said Kevin Brady, chairman of …"). */
+function invertedSource(toks: Token[], site: CueSite, speaker: Speaker): void {
+  const { cueEnd } = site;
+  let end = npRight(toks, cueEnd + 1);
+  // "…,” said a person close to the Clintons.", "said one Republican involved in the planning": the
+  // phrase placing an unnamed speaker is the source's, as PolNeAR writes it.
+  // ("one official familiar with the talks": the noun phrase may have taken the placing word.)
+  const place = end < 0 ? -1 : [end, end + 1].find((p) => p > cueEnd + 1 && PLACING.test(`${toks[p]?.lower ?? ''} ${toks[p + 1]?.lower ?? ''}`)) ?? -1;
+  const head = toks[place - 1];
+  const indefinite = /^(?:a|an|one|another|two|three|several|some)$/.test(toks[cueEnd + 1]?.lower ?? '');
+  if (place > 0 && head && head.word && (head.cap ? indefinite : personWord(head.lower) || indefinite)) {
+    let k = place + 1;
+    while (k + 1 < toks.length && k - place < 14 && (toks[k + 1]!.word || /^['’]s$|^[-&/]$/.test(toks[k + 1]!.text))) k++;
+    if (rule('source.placing-phrase', k + 1 >= toks.length || toks[k + 1]!.text === ',' || toks[k + 1]!.text === '.')) {
+      speaker.name = span(toks, cueEnd + 1, place - 1);
+      end = k;
+    }
+  }
+  // A placed speaker takes no description after it: what follows is why they are unnamed
+  // (", who spoke on the condition of anonymity"), which PolNeAR leaves out.
+  const placed = !!speaker.name;
+  if (end >= 0) {
+    speaker.source = span(toks, cueEnd + 1, end);
+    // "…, said Kevin Brady, chairman of the House Ways and Means Committee.": the description is
+    // part of the source as written; the claimant stays the name.
+    const described = placed ? end : appositiveEnd(toks, end);
+    if (described > end) {
+      speaker.name = speaker.source;
+      speaker.source = span(toks, cueEnd + 1, described);
+    }
+    speaker.contentBefore = true;
+  }
+}
+
+/** Capitalised sentence adverbs that may open a clause before its subject without a comma ("Meanwhile Rihanna said"). */
+const OPENING_ADVERB = /^(?:Meanwhile|Perhaps|Ultimately|Alongside|Eventually|Instead|Moreover|Additionally|Likewise|Similarly|Separately|Indeed|Thus|Still|Also)\s+(?=[\p{L}\d])/u;
+
+/** The source vetoes: a lone participle, an event raising concerns, an opening word, a generic "you", no letter at all, an opening sentence adverb. */
+function vetoSource(text: string, source: Span | null, lemma: string, name?: Span): Span | null {
+  // "is propounding views", "has faced ridicule": a lone participle is no speaker.
+  if (source && rule('source.lone-participle', source.end - source.start < 30 && /^[a-z]+(?:ing|ed)$/.test(text.slice(source.start, source.end)))) source = null;
+  // "The incident has raised concerns": an event raises concerns, nobody voices them.
+  if (source && /^rais/.test(lemma)) {
+    const words = text.slice(source.start, source.end).split(/\s+/);
+    const head = words[words.length - 1]!;
+    if (rule('source.event-raises', !/^\p{Lu}/u.test(head) && !personWord(head.toLowerCase()) && !PRONOUNS.has(head.toLowerCase()))) source = null;
+  }
+  // "Meanwhile Rihanna said", "Perhaps young voters prefer": a sentence adverb opening the clause without a comma is no part of the source.
+  const adverb = source ? OPENING_ADVERB.exec(text.slice(source.start, source.end)) : null;
+  if (source && adverb && rule('source.opening-adverb', !/^[a-z]+ly$/.test(text.slice(source.start + adverb[0].length, source.end)))) source = { start: source.start + adverb[0].length, end: source.end };
+  // "Moreover, the company, whose …, sees": an opening sentence adverb set off by a comma is no part of the source.
+  const openingComma = source ? /^(\p{Lu}\p{Ll}+),\s+(?=\S)/u.exec(text.slice(source.start, source.end)) : null;
+  if (source && openingComma && rule('source.opening-word-comma', (INTRO_WORDS.has(openingComma[1]!.toLowerCase()) || CONNECTIVES.has(openingComma[1]!.toLowerCase())) && /\p{L}/u.test(text.slice(source.start + openingComma[0].length, source.end)))) source = { start: source.start + openingComma[0].length, end: source.end };
+  // "Having announced …", "Instead, …": an opening word is no speaker.
+  if (source && rule('source.opening-word', source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase()))) source = null;
+  // "Following initial reports of …", "Despite early claims": a source never opens with a preposition or subordinator.
+  if (source && rule('source.preposition', SUBORDINATE.has(/^\S+/.exec(text.slice(source.start, source.end))?.[0]?.toLowerCase() ?? ''))) source = null;
+  // "Two weeks after …, Thomas broke his silence by asking": a time phrase is no speaker.
+  if (source && rule('source.time-phrase', timePhrase(text.slice(source.start, source.end)))) source = null;
+  // "if you think …", "you can say that": a generic "you" is nobody's claim.
+  if (source && rule('source.generic-you', /^you$/i.test(text.slice(source.start, source.end)))) source = null;
+  // "was happy to hear Clinton pledged", "June despite his delegate lead and Democratic calls": a source
+  // that holds an infinitive or a concessive clause has run over a clause; it names no speaker.
+  // ("Joe Moss, who drove from Ohio to help the campaign, says": a clause inside the description
+  // after the name says who the speaker is; only the name must hold none.)
+  const described = !!name && name.start === source?.start && name.end < source.end && /^\s*[,—]/.test(text.slice(name.end, source.end));
+  const checked = source && rule('source.described-clause', described && clauseInside(text.slice(source.start, source.end))) ? name! : source;
+  if (source && rule('source.clause-inside', clauseInside(text.slice(checked!.start, checked!.end)))) source = null;
+  // "Jan. 1, 2015, shows": a source names someone, so it has a letter in it.
+  if (source && rule('source.no-letter', !/\p{L}|%/u.test(text.slice(source.start, source.end)))) source = null;
+  return source;
+}
+
+/** Whether a source as written holds a clause: "to" with a bare verb ("happy to hear Clinton"), or a concessive ("despite …"). */
+function clauseInside(source: string): boolean {
+  if (/\b(?:despite|because|although|whereas|unless)\s+\S/i.test(source)) return true;
+  for (const m of source.matchAll(/\bto\s+([a-z]+)\b/g)) {
+    const verb = m[1]!;
+    if (/(?:s|ed|ing)$/.test(verb)) continue;
+    if (COMMON_VERBS.has(verb) || CUE_VERBS.get(verb)?.lemma === verb) return true;
+  }
+  return false;
+}
+
+/** A bare time phrase ("Two weeks", "last month", "Three days later"): up to three words ending in a time word. */
+function timePhrase(source: string): boolean {
+  const words = source.split(/\s+/);
+  const last = words.at(-1)!;
+  if (words.length > 3 || !/^[a-z]/.test(last)) return false;
+  const head = /^(?:later|earlier|ago)$/.test(last) && words.length > 1 ? words.at(-2)! : last;
+  return TIME_HEAD.test(head.replace(/s$/, ''));
+}

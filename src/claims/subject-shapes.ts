@@ -1,0 +1,295 @@
+/**
+ * Subject shapes: where the subject of a cue starts and ends ("one in five", a description set off by
+ * dashes or commas, a whole clause opening the sentence, a relative "who", a dated participle).
+ */
+import { BOUNDARY, CUE_VERBS, DETERMINERS, PRONOUNS, SKIPPABLE, TIME_WORD } from './lexicon.js';
+import { clauseStart, npLeft, npRight, ROLE_OPENERS, skipLeft, span, wholeSubject } from './phrases.js';
+import { rule } from './rules.js';
+import { CONNECTIVES, DATING, INTRO_WORDS, MONTH, QUANTIFIERS, SUBORDINATE, SUBORDINATORS, TIME_HEAD, US_STATES } from './words.js';
+import { isQuote, OPEN_QUOTES, type Token } from './tokens.js';
+import { OTHER_ABBREVIATIONS } from '../ingest/abbreviations.js';
+import type { RawStatement as Raw } from './types.js';
+import { type CueSite, ROLE_LEAD, type Speaker, TO_VERBS } from './scan.js';
+
+/** "to"-taking words that are adjectives, which `skipLeft` already passes ("likely to", "ready to"). */
+const ADJECTIVE_TO = new Set(['likely', 'ready', 'willing', 'expected', 'going', 'set']);
+
+/** Words that open a description of a person after a comma ("chairman of …", "a Democrat from …"). */
+const DESCRIPTION_START = /^(?:a|an|the|who|whose|one|former|then|now|executive|senior|chief|deputy|president|director|chairman|chairwoman|chair|founder|co-founder|head|leader|author|editor|professor|spokesman|spokeswoman|spokesperson|member|CEO|vice|general|managing|assistant|associate|his|her|their|its)$/i;
+
+/** Reporting verbs that make a phrase after a name a statement of its own rather than a description. */
+const REPORTING_CORE = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 'tells', 'noted', 'notes', 'argued', 'argues', 'claimed', 'claims', 'explained', 'insisted', 'warned', 'wrote', 'writes', 'stated', 'reported', 'reports', 'according', 'asked', 'replied', 'responded', 'continued', 'saying', 'adding', 'telling', 'noting', 'arguing']);
+
+/** A lower-case word opening a description of a person ("executive director of …", "co-founder of …"). */
+export function roleWord(t: Token): boolean {
+  return t.word && !t.cap && !/^\d/.test(t.text) && !BOUNDARY.has(t.lower) && !SKIPPABLE.has(t.lower) && !CONNECTIVES.has(t.lower) && !TIME_WORD.test(t.lower) &&
+    !/(?:ly|ing|ed)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !PRONOUNS.has(t.lower);
+}
+
+/**
+ * End of a description set off by commas after a name ending at `end` ("Robert Klein, chairman
+ * of the institute,"), including its closing comma; `end` when there is none. An age ("Ramos,
+ * 58,") is not taken, nor a phrase holding another reporting verb or "that".
+ */
+export function appositiveEnd(toks: readonly Token[], end: number): number {
+  let from = end + 2;
+  // "Ryan Leenders, 30, a member of …": an age before the description.
+  if (/^\d+$/.test(toks[from]?.text ?? '') && toks[from + 1]?.text === ',') from += 2;
+  const first = toks[from];
+  if (toks[end + 1]?.text !== ',' || !first || !(DESCRIPTION_START.test(first.text) || roleWord(first) || (first.cap && first.word && !TIME_WORD.test(first.lower)))) return end;
+  // The comma closing the last whole part of the description, once one is read.
+  let closed = end;
+  for (let k = from; k < toks.length && k < end + 40; k++) {
+    const x = toks[k]!;
+    // "…, who added that …", "…, Reuters reported": a statement of its own, not a description.
+    // ("…, a retiree who worked at the plant that squeezes oranges": "that" after a noun opens a relative clause of the description.)
+    const relativeThat = x.lower === 'that' && !!toks[k - 1]?.word && !CUE_VERBS.has(toks[k - 1]!.lower) && !BOUNDARY.has(toks[k - 1]!.lower) && !/(?:ed|ing|ly)$/.test(toks[k - 1]!.lower) && !!toks[k + 1]?.word && !PRONOUNS.has(toks[k + 1]!.lower) && !DETERMINERS.has(toks[k + 1]!.lower) && !toks[k + 1]!.cap;
+    if (x.word && ((x.lower === 'that' && !rule('source.description-relative-that', relativeThat)) || REPORTING_CORE.has(x.lower))) return closed;
+    if (x.text === ',') {
+      // "Ana Ruiz, 29, of Meridian, Ind.": a state after its town is part of the place.
+      const state = stateAt(toks, k + 1);
+      if (state > k) {
+        if (toks[state + 1]?.text !== ',' && !toks.slice(state + 1).some((y) => y.word)) return state;
+        k = state;
+        continue;
+      }
+      // "Senator Peter Welch, Democrat of Vermont, who replaced Mr. Sanders in the House": runs on.
+      const more = toks[k + 1];
+      if (more?.word && /^(?:who|whose|which|and|a|an|the)$/.test(more.lower)) { closed = k; continue; }
+      return k;
+    }
+    if (!x.word && x.text !== '(' && x.text !== ')' && x.text !== '-' && x.text !== '’' && x.text !== "'" && x.text !== '&' && x.text !== '/' && x.text !== '.' && !rule('source.description-amount', (x.text === '$' || x.text === '%') && !!toks[k + (x.text === '$' ? 1 : -1)]?.word)) {
+      // "…, said Lise Dahl, the author of “Low Water,” who …": a quoted title inside the description is part of it.
+      const close = isQuote(x) && x.text !== "'" && x.text !== '’' && !!toks[k - 1]?.word && !CUE_VERBS.has(toks[k - 1]!.lower) && !!toks[k + 1]?.cap ? toks.findIndex((y, j) => j > k + 1 && j <= k + 14 && isQuote(y) && y.text !== "'" && y.text !== '’') : -1;
+      if (rule('source.description-quoted-title', close > k + 1 && !toks.slice(k + 1, close).some((y) => y.text === '.' && !toks[toks.indexOf(y) - 1]?.word))) {
+        k = close;
+        // A comma closing the title inside its marks closes the description as a comma would.
+        if (toks[close - 1]!.text === ',') {
+          const more = toks[close + 1];
+          if (more?.word && /^(?:who|whose|which|and|a|an|the)$/.test(more.lower)) { closed = close; continue; }
+          return close;
+        }
+        continue;
+      }
+      // "…, said Ida Lund, who chairs the board. “The pier …": the sentence ended before the next quotation; the description runs to it.
+      if (rule('source.description-to-sentence-end', isQuote(x) && k - 2 > end + 1 && toks[k - 1]!.text === '.' && !!toks[k - 2]!.word && (OPEN_QUOTES.has(x.text) || x.start > toks[k - 1]!.end))) return k - 2;
+      if (isQuote(x)) return closed;
+      // The sentence ends: the description runs to the last word before it.
+      return toks.slice(k + 1).some((y) => y.word) ? end : k - 1;
+    }
+  }
+  const last = toks.length - 1;
+  return last < end + 40 ? (toks[last]!.word ? last : last - 1) : end;
+}
+
+/** US states abbreviated as the wires write them after a town ("Tampa, Fla.", "Albany, N.Y."); full names are `US_STATES`. */
+const STATE_ABBREVIATIONS = new Set(OTHER_ABBREVIATIONS.slice(OTHER_ABBREVIATIONS.indexOf('Md')));
+
+/** Index of the last token of a state name at token `i` ("Fla.", "Texas", "West Virginia"; its point included), or -1. */
+function stateAt(toks: readonly Token[], i: number): number {
+  const t = toks[i];
+  if (!t?.word) return -1;
+  if (/^(?:[NSW]\.[A-Z]|R\.I|D\.C)\.?$/.test(t.text)) return toks[i + 1]?.text === '.' && !t.text.endsWith('.') ? i + 1 : i;
+  // "West Virginia", "New York": a state of two words.
+  if (toks[i + 1]?.word && US_STATES.has(`${t.text} ${toks[i + 1]!.text}`)) return i + 1;
+  if (!STATE_ABBREVIATIONS.has(t.text) && !US_STATES.has(t.text)) return -1;
+  return toks[i + 1]?.text === '.' && t.text.length <= 5 && !US_STATES.has(t.text) ? i + 1 : i;
+}
+
+/** Whether tokens `start`..`end` are a state named after a capitalised town and its comma ("Dallas, Texas", "Elkton, South Dakota"). */
+export function stateAfterTown(toks: readonly Token[], start: number, end: number): boolean {
+  return toks[start - 1]?.text === ',' && !!toks[start - 2]?.cap && stateAt(toks, start) === end;
+}
+
+const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+const APPROXIMATE = /^(?:about|nearly|roughly|almost|around|some|just|only|over|under)$/;
+
+/**
+ * A share written as numbers standing as the subject ending at `end`: "one in five", "about one in
+ * four", "more than two in three". Its first token, or -1. (A bare count, "…, 39 have said", stays
+ * sourceless: source.no-letter keeps dates such as "Jan. 1, 2015, shows" out.)
+ */
+export function shareSubject(toks: Token[], end: number): number {
+  const n = toks[end];
+  if (!n || !NUMBER_WORD.test(n.lower)) return -1;
+  if (toks[end - 1]?.lower !== 'in' || !NUMBER_WORD.test(toks[end - 2]?.lower ?? '')) return -1;
+  let s = end - 2;
+  if (APPROXIMATE.test(toks[s - 1]?.lower ?? '')) s--;
+  else if (toks[s - 1]?.lower === 'than' && /^(?:more|fewer|less)$/.test(toks[s - 2]?.lower ?? '')) s -= 2;
+  return clauseStart(toks, s) ? s : -1;
+}
+
+const DASHES = new Set(['-', '—', '–', '―']);
+
+/**
+ * With a dash closing before the verb at `before` ("Lund -- the author of a book -- said"), the
+ * first token of the subject opening its clause before the matching opening dash, or -1.
+ */
+export function dashedSubject(toks: Token[], before: number): number {
+  const dash = toks[before]?.text;
+  if (!dash || !DASHES.has(dash)) return -1;
+  let close = before;
+  while (close > 0 && toks[close - 1]!.text === dash) close--;
+  let open = close - 1;
+  while (open >= 0 && toks[open]!.text !== dash && close - open <= 40) open--;
+  if (open < 1 || toks[open]!.text !== dash) return -1;
+  while (open > 0 && toks[open - 1]!.text === dash) open--;
+  const inside = toks.slice(open + 1, close).filter((x) => x.text !== dash);
+  // An apposition only: a name, a described role or a list ("-- John Roe, who …", "- a spokesman for …",
+  // "-- including …"); a relative or a phrase set in ("-- who has …", "- in a line aimed at …") stays out
+  // of the source in PolNeAR's gold, which the rules leave to the name alone.
+  const first = inside[0];
+  if (!first?.word || !(first.lower === 'including' || ROLE_LEAD.test(first.lower) || (DETERMINERS.has(first.lower) && /^(?:a|an|the|his|her|their|its)$/.test(first.lower)) ||
+    (first.cap && !BOUNDARY.has(first.lower) && !SUBORDINATE.has(first.lower) && !INTRO_WORDS.has(first.lower) && !DETERMINERS.has(first.lower)))) return -1;
+  const last = open - 1;
+  const head = toks[last]!;
+  if (!head.word || BOUNDARY.has(head.lower) || SKIPPABLE.has(head.lower) || CUE_VERBS.has(head.lower)) return -1;
+  const start = wholeSubject(toks, npLeft(toks, last));
+  // "Ida Lund, the chief of the board -- which … -- said": the name opening the sentence before the role.
+  const named = start >= 2 ? openNameBefore(toks, start) : -1;
+  if (named >= 0) return named;
+  return start >= 0 && clauseStart(toks, start) ? start : -1;
+}
+
+/** Reporting verbs whose subject opening the sentence may be taken whole (source.whole-clause-subject). */
+const WHOLE_CUES = /^(?:said|says|say|told|tells|tell|added|adds|wrote|writes|noted|notes|note|argued|argues|argue|warned|warns|warn|claimed|claims|claim|insisted|insist|insists|believe|believes|believed|think|thinks|thought|agreed|agree|agrees|acknowledged|acknowledge|acknowledges|stated|explained|predicted|predict|predicts)$/;
+
+/** The last token of a whole subject ending at `before`, with a time phrase set before the verb ("… on Super Tuesday said"). */
+export function wholeEnd(toks: readonly Token[], c: number, before: number): number {
+  const gap = toks.slice(before + 1, c);
+  return gap.length && gap.every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || x.cap || /^(?:on|the|last|this)$/.test(x.lower)) ? c - 1 : before;
+}
+
+/**
+ * The first token of the subject of the cue at `c` when the sentence opens with it (after "But",
+ * "Still," or "Even so," at most): 3 to 20 tokens from a name, a determiner, a quantifier or a
+ * plural to `before`, with no comma, quotation, "that" or other reporting verb inside, and an
+ * auxiliary only in a relative clause ("people I've spoken with"). Otherwise -1.
+ */
+export function wholeClauseSubject(toks: readonly Token[], c: number, before: number): number {
+  if (!WHOLE_CUES.test(toks[c]!.lower) || before < 0 || before >= c) return -1;
+  const end = wholeEnd(toks, c, before);
+  if (toks[end]!.word && BOUNDARY.has(toks[end]!.lower)) return -1;
+  let i = 0;
+  while (i < end && (!toks[i]!.word || /^(?:but|and|yet|so)$/.test(toks[i]!.lower))) i++;
+  if ((INTRO_WORDS.has(toks[i]!.lower) || CONNECTIVES.has(toks[i]!.lower)) && toks[i + 1]?.text === ',') i += 2;
+  else if (toks[i + 1]?.text !== ',' && toks[i + 2]?.text === ',' && /^(?:even|in|for|by)$/.test(toks[i]!.lower)) i += 3;
+  const words = toks.slice(i, end + 1);
+  if (words.length < 3 || words.length > 20) return -1;
+  if (words.some((x) => !x.word && !/^(?:-|--|—|–|'s|’s|\(|\))$/.test(x.text))) return -1;
+  const first = toks[i]!;
+  if (PRONOUNS.has(first.lower) || BOUNDARY.has(first.lower) || SUBORDINATE.has(first.lower) || (!first.cap && /(?:ing|ed)$/.test(first.lower))) return -1;
+  if (!(first.cap || DETERMINERS.has(first.lower) || QUANTIFIERS.has(first.lower) || /s$/.test(first.lower))) return -1;
+  if (words.some((x) => x.lower === 'that' || CUE_VERBS.has(x.lower) && x !== toks[end])) return -1;
+  // An auxiliary only inside a relative clause ("people I've spoken with", "aides who have worked").
+  if (words.some((x, k) => SKIPPABLE.has(x.lower) && /^(?:has|have|had|is|was|are|were|will|would|'ve)$/.test(x.lower) && !/^(?:i|we|you|they|he|she|who)$/.test(words[k - 1]?.lower ?? ''))) return -1;
+  return i;
+}
+
+/** Prepositions opening a phrase of time or manner set between a relative pronoun and its verb ("who in 2019 said"). */
+const SET_IN_PREPS = new Set(['in', 'during', 'through', 'at', 'on', 'over', 'since', 'after', 'before']);
+
+/**
+ * The "who" of "who in 2019 said", "who has in the past described", "who through a spokesman
+ * declined": a relative pronoun, auxiliaries and one short phrase opened by a preposition (no
+ * comma, no verb) before the cue at `c`. Its index, or -1.
+ */
+export function relativeAcrossPhrase(toks: readonly Token[], c: number): number {
+  let k = c - 1;
+  while (k >= 0 && (SKIPPABLE.has(toks[k]!.lower) && !SET_IN_PREPS.has(toks[k]!.lower) || /^\w{4,}ly$/.test(toks[k]!.lower))) k--;
+  // The phrase: lower-case words and numbers back to its preposition, at most five tokens.
+  let p = k;
+  while (p >= 0 && k - p < 5 && toks[p]!.word && !SET_IN_PREPS.has(toks[p]!.lower) && !BOUNDARY.has(toks[p]!.lower) && !CUE_VERBS.has(toks[p]!.lower)) p--;
+  if (p < 0 || p === k + 1 || !SET_IN_PREPS.has(toks[p]!.lower)) return -1;
+  let w = p - 1;
+  while (w >= 0 && SKIPPABLE.has(toks[w]!.lower) && !SET_IN_PREPS.has(toks[w]!.lower)) w--;
+  return w >= 0 && toks[w]!.lower === 'who' ? w : -1;
+}
+
+/** The "who" opening the relative clause the cue at `c` stands in ("…, who surprised Trump by declaring"), or -1. */
+export function relativeBefore(toks: Token[], c: number): number {
+  for (let k = c - 1; k > 0 && k > c - 25; k--) {
+    const t = toks[k]!;
+    if (t.text === ',' || t.text === ';' || t.text === '—' || isQuote(t) || (t.word && CUE_VERBS.has(t.lower) && k < c - 1)) return -1;
+    if (t.lower === 'who') return k;
+  }
+  return -1;
+}
+
+/** Where the subject before the cue ends: past adverbs and auxiliaries, and past a verb taking "to" ("tried to deny"). */
+export function subjectEnd(toks: Token[], site: CueSite): number {
+  const { c, prev } = site;
+  let before = skipLeft(toks, c - 1);
+  // "Sanders has begun to rebut", "Trump tried to deny": the subject is before the verb that takes "to".
+  if (prev?.lower === 'to' && TO_VERBS.has(toks[before]?.lower ?? '') && !ADJECTIVE_TO.has(toks[before]!.lower)) before = skipLeft(toks, before - 1);
+  return before;
+}
+
+/**
+ * The main clause's subject, right after the comma closing an opening subordinate clause that
+ * holds the statement `previous` ("Ever since she endorsed him, Ms. Warren …"), when it comes
+ * before the token `c`; with `participles`, an opening participle clause counts too ("Asked about
+ * it, Mrs. Lee shook her head and said"). Null otherwise.
+ */
+export function subjectAfterOpening(toks: Token[], previous: Raw, c: number, participles: boolean): [number, number] | null {
+  let first = 0;
+  while (first < toks.length && (!toks[first]!.word || /^(?:and|but|ever|even|just|only)$/.test(toks[first]!.lower))) first++;
+  const cueAt = toks.findIndex((x) => x.start >= previous.cue.start);
+  const opener = toks[first];
+  const opening = !!opener && (SUBORDINATORS.has(opener.lower) || (participles && cueAt === first && /(?:ed|ing)$/.test(opener.lower)));
+  const comma = opening && cueAt >= first ? toks.findIndex((x, k) => k > cueAt && k < c && x.text === ',') : -1;
+  const t = toks[comma + 1];
+  if (comma < 0 || !t?.word) return null;
+  // The subject: a name, a determined phrase or a subject pronoun, followed by its verb.
+  const end = /^(?:he|she|they|we|i)$/.test(t.lower) ? comma + 1 : t.cap || DETERMINERS.has(t.lower) ? npRight(toks, comma + 1) : -1;
+  const verb = toks[end + 1];
+  if (end < 0 || end + 1 >= c || !verb?.word || verb.cap || DETERMINERS.has(verb.lower) || (BOUNDARY.has(verb.lower) && !SKIPPABLE.has(verb.lower))) return null;
+  return [comma + 1, end];
+}
+
+/**
+ * The sentence's subject as the source of a later verb ("Ada Roy, vice chair of the board, emailed
+ * staff, telling them …"): with the description set off by commas after the name, as written.
+ */
+export function describedSubject(toks: Token[], subj: [number, number], c: number, speaker: Speaker): void {
+  const described = appositiveEnd(toks, subj[1]);
+  if (rule('source.described-subject', described > subj[1] && described < c && toks[described]!.text === ',')) {
+    speaker.source = span(toks, subj[0], described);
+    speaker.name = span(toks, subj[0], subj[1]);
+  } else speaker.source = span(toks, subj[0], subj[1]);
+}
+
+/**
+ * With a subject starting at `s` with a description ("the harbour's spokeswoman", "chief of staff"),
+ * the name set before it by a comma at the opening of the sentence ("Ida Lund, the harbour's
+ * spokeswoman said"): its first token, or -1.
+ */
+export function openNameBefore(toks: Token[], s: number): number {
+  const first = toks[s]!;
+  if (first.cap || toks[s - 1]!.text !== ',' || !(/^(?:a|an|the)$/.test(first.lower) || ROLE_OPENERS.test(first.text))) return -1;
+  const last = toks[s - 2]!;
+  if (!last.cap || !last.word) return -1;
+  const name = wholeSubject(toks, npLeft(toks, s - 2));
+  if (name < 0 || !clauseStart(toks, name)) return -1;
+  const words = toks.slice(name, s - 1);
+  // A name of two words at least ("Ida Lund"): one capitalised word opening a sentence is as often an adverb ("Regardless, the board said").
+  const named = words.filter((x) => x.word);
+  if (named.length < 2 || !named.every((x) => x.cap && !/ly$/.test(x.lower) && !TIME_WORD.test(x.lower) && !TIME_HEAD.test(x.lower) && !INTRO_WORDS.has(x.lower))) return -1;
+  // Only at the opening of the sentence (after a quotation or "But" at most): "In Dover, Del., the mayor said" names a place.
+  return toks.slice(0, name).every((x) => !x.word || /^(?:but|and|yet)$/i.test(x.text)) ? name : -1;
+}
+
+/**
+ * "A poll released last week found": the participle dated by a time phrase that the subject search
+ * stepped over (`skipLeft`) describes the subject, and PolNeAR's gold writes it as part of the
+ * source. Returns the last token of that phrase, or `before` when there is none.
+ */
+export function datedTail(toks: readonly Token[], before: number, c: number): number {
+  const k = before + 1;
+  const participle = toks[k];
+  if (!participle || k >= c || participle.cap || !/ed$/.test(participle.lower)) return before;
+  let j = k + 1;
+  while (j < c && DATING.test(toks[j]!.lower)) j++;
+  const dated = toks.slice(k + 1, j).some((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || MONTH.test(x.lower));
+  return rule('source.dated-participle', j > k + 1 && dated) ? j - 1 : before;
+}
