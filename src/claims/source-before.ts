@@ -222,6 +222,10 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
     const opener = toks[found[1] + 2];
     if (opener && (SUBORDINATE.has(opener.lower) || /ing$/.test(opener.lower))) found = null;
   }
+  // "Dr. Ana Ruiz, a surgeon in Baltimore, Maryland, and a former dean, said": a state after its town set off by
+  // the description's commas is a place inside it, never the subject; no speaker beats that one.
+  // ("Friday, Texas, leading a coalition of states, asked": a day before the comma is no town.)
+  if (found && rule('source.state-not-subject', stateAfterTown(toks, found[0], found[1]) && !TIME_HEAD.test(toks[found[0] - 2]!.lower))) return;
   const open = found ? found[1] + 1 : -1;
   const subjectStart = found ? found[0] : -1;
   if (subjectStart >= 0) {

@@ -11,7 +11,7 @@ import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } fro
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
 import { AUX_AFTER, type CueSite, PERSON_NOUN, personWord, ROLE_LEAD, type Speaker, type UnitScan } from './scan.js';
 import {
-  appositiveEnd, dashedSubject, describedSubject, relativeAcrossPhrase, relativeBefore, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
+  appositiveEnd, dashedSubject, describedSubject, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
 } from './subject-shapes.js';
 import { pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
@@ -248,6 +248,21 @@ function isPassive(toks: Token[], site: CueSite): boolean {
   return /ed$|wn$|told$|said$|ought$/.test(cueWord.lower) && ((aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower)) || agent);
 }
 
+/**
+ * True when the name ending at `nameEnd` (right after an inverted cue) is followed by its description set off by a
+ * comma and running to the unit's end: ", said Tom Lee, a police spokesman." — an article, a role word or a capital
+ * opening it, at most twelve words, and no verb or cue in it.
+ */
+function describedToEnd(toks: readonly Token[], nameEnd: number): boolean {
+  if (nameEnd < 0 || toks[nameEnd + 1]?.text !== ',') return false;
+  const rest = toks.slice(nameEnd + 2);
+  const words = rest.filter((x) => x.word);
+  const first = words[0];
+  if (!first || words.length > 12 || rest.some((x) => isQuote(x) || x.text === ';')) return false;
+  if (!(/^(?:a|an|the)$/.test(first.lower) || ROLE_LEAD.test(first.lower) || roleWord(first) || first.cap)) return false;
+  return !words.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower) || /^(?:who|which|that)$/.test(x.lower));
+}
+
 /** Whether the speaker follows the cue ("…,” said Yusov", "Said Trump: …") rather than preceding it. */
 function invertedCue(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks } = scan;
@@ -278,7 +293,10 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
     // "Mr. Prasad, a former official at the fund, said Ms. Brainard…": a subject before an inserted phrase —
     // unless the phrase after the verb ends the sentence (", said one GOP source in the room.").
     const rest = toks.slice(nameEnd + 1).filter((x) => x.word);
-    const toEnd = nameEnd >= 0 && (rest.length === 0 || (rest.length <= 5 && /^(?:in|at|on|of|from|with|for)$/.test(rest[0]!.lower) && !rest.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower))));
+    const toEnd = nameEnd >= 0 && (rest.length === 0 || (rest.length <= 5 && /^(?:in|at|on|of|from|with|for)$/.test(rest[0]!.lower) && !rest.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower))) ||
+      // ("The suspect, Ali Omar, was flown to Cairo, said Tom Lee, a police spokesman.": the name after the verb, with its
+      // description running to the end, is the speaker; the name set off before is inside what was said.)
+      rule('source.inverted-described-speaker', describedToEnd(toks, nameEnd)));
     if (!toEnd && insertedSubject(toks, c - 1)) inverted = false;
     // ", shows Democratic groups outpacing Republicans": a participle after the phrase's head makes it content.
     if (nameEnd >= 0 && toks.slice(cueEnd + 2, nameEnd + 1).some((x, k) => x.word && !x.cap && /ing$/.test(x.lower) && /s$|^\p{Lu}/u.test(toks[cueEnd + 1 + k]!.text))) inverted = false;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
+import { switchRulesOff } from '../../src/claims/rules.js';
 import { lines } from '../helpers/sentences.js';
 
 /** Cue, source and claimant of each statement /claim would keep (product scope), in order. */
@@ -137,5 +138,40 @@ describe('a cue its subject declines asserts nothing (cue.declined-to)', () => {
     expect(found.slice(0, 2)).toEqual(['Tarnco chairman Ivo Brandt', 'Tarnco chairman Ivo Brandt']);
     expect(found).toHaveLength(3);
     expect(found[2]).not.toBe('Tarnco chairman Ivo Brandt');
+  });
+});
+
+describe('a name inside what was said, before ", said" and a described speaker (source.inverted-described-speaker)', () => {
+  it('names the speaker after the verb, not the name set off before it', () => {
+    const text = 'The ferry pilot, Ida Lund, was taken to the harbour clinic, said Tom Berg, a coast guard officer.';
+    expect(who(text).map((s) => s.claimant)).toEqual(['Tom Berg']);
+    switchRulesOff(['source.inverted-described-speaker']);
+    expect(who(text).map((s) => s.claimant)).not.toEqual(['Tom Berg']);
+    switchRulesOff([]);
+  });
+
+  it('leaves a subject with its description before ", said" and the content after', () => {
+    expect(who('Mr. Holm, a former pilot at the port, said Ms. Berg would win the vote.').map((s) => s.claimant)).toEqual(['Mr. Holm']);
+  });
+});
+
+describe('a state after its town inside a description is no subject (source.state-not-subject)', () => {
+  it('never names the state as the speaker', () => {
+    const text = 'Dr. Ana Ruiz, a surgeon in Tampa, Florida, and a former harbour doctor, said the pier was unsafe.';
+    expect(who(text).map((s) => s.claimant)).not.toContain('Florida');
+    switchRulesOff(['source.state-not-subject']);
+    expect(who(text).map((s) => s.claimant)).toContain('Florida');
+    switchRulesOff([]);
+  });
+
+  it('keeps a state that is the subject after a day', () => {
+    expect(who('On Friday, Oregon, joined by four other states, asked the court to block the rule.').map((s) => s.claimant)).toContain('Oregon');
+  });
+});
+
+describe('a name with an ampersand between capitals is one word', () => {
+  it('reads "AT&T" and "S&P" whole', () => {
+    expect(who('AT&T said it would cut prices.').map((s) => s.claimant)).toEqual(['AT&T']);
+    expect(who('S&P said it would lower the rating.').map((s) => s.claimant)).toEqual(['S&P']);
   });
 });
