@@ -36,8 +36,12 @@ const PLURAL_PROPER = /^\p{Lu}\p{Ll}+(?:icans|ocrats|ists|ians|ites|ives|eans)$/
 
 /** True when a claimant names several people or bodies ("Russia and Turkey", "opposition politicians"). */
 export function pluralName(name: string): boolean {
+  // "Ana Brunner, a developer and spokeswoman for the coalition": a description after the name's comma is about one
+  // person; its "and" joins two roles, not two people ("Lund, Berg and Holm" stays a list).
   const words = name.replace(/\s*\([^)]*\)/g, '').replace(/[’']s\b/g, '').split(/\s+/).filter(Boolean);
-  if (words.length > 2 && words.slice(1, -1).some((w) => w === 'and' || w === '&') && !/^(?:Co\.?|Company|Sons|Partners|Associates)$/.test(words[words.length - 1]!)) return true;
+  const described = /^[^,]+,\s+(?:a|an|the|\p{Ll})/u.test(name);
+  const joined = words.length > 2 && words.slice(1, -1).some((w) => w === 'and' || w === '&') && !/^(?:Co\.?|Company|Sons|Partners|Associates)$/.test(words[words.length - 1]!);
+  if (joined && !rule('claimant.description-not-plural', described && !/\s(?:and|&)\s/.test(name.slice(0, name.indexOf(','))))) return true;
   // The head is the word before a modifier ("Residents of Gyumri", "officials in Moscow").
   const cut = words.findIndex((w, i) => i > 0 && /^(?:of|in|from|at|for|on|near|with)$/.test(w));
   const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? '';
@@ -288,6 +292,27 @@ function peopleIntroduced(c: Claimant, between: string): string[] {
   return [...names];
 }
 
+/** Capitalised words that open a sentence without naming anyone ("The", "But", "In", "When" …). */
+const OPENER_NOT_NAME = /^(?:The|A|An|But|And|Or|So|Yet|In|On|At|By|For|From|With|After|Before|When|While|As|If|Since|Although|Though|Because|This|That|These|Those|It|He|She|They|We|I|You|His|Her|Their|Its|Our|My|Your|There|Here|Then|Now|Still|Also|Meanwhile|However|Last|Next|Earlier|Later|According|Asked|Some|Many|Most|All|Both|Each|One|Two|No|Not|Only|Even|Just|What|Who|Why|How|Where|Which|Mr|Mrs|Ms|Dr)$/;
+
+/**
+ * True when the text of a sentence before a pronoun opens with a name of one to three capitalised words and
+ * then a lower-case word, its verb ("Bush went after Trump at the debate, when "): the sentence's subject. The
+ * name's last word must be one of `names`, words the text also capitalises mid-sentence ("Seeing his brother …",
+ * "Social media has …" open sentences without naming anyone).
+ */
+function openingSubjectName(before: string, names: ReadonlySet<string>): boolean {
+  // (Quoted words are what someone said, never the sentence's subject: "“Obama has failed,” he said".)
+  if (/["“”‘’«»]|''/.test(before) || before.trim().split(/\s+/).length < 5) return false;
+  // After a bare comma ("Moscow would buy more, he said") or "but" the words before are what the pronoun's speaker
+  // said, not the sentence's subject ("…, when he called", "— and he's hoping" are clauses of the sentence's own).
+  if (/,\s*(?:and\s*)?$|\bbut\s*$/.test(before)) return false;
+  const m = /^[\s"“‘']*((?:\p{Lu}[\p{Ll}’'-]+\s+){1,3})(\p{Ll}+)\b/u.exec(before);
+  if (!m) return false;
+  const words = m[1]!.trim().split(/\s+/);
+  return !OPENER_NOT_NAME.test(words[0]!) && !CALENDAR_NAMES.includes(words[0]!.toLowerCase()) && names.has(words.at(-1)!) && !/^(?:of|and|said|says)$/.test(m[2]!);
+}
+
 /** Whether `words` name the person `c` by surname ("Sanders's critique", "Mr. Rubio began"). */
 function surnameIn(c: Claimant, words: string): boolean {
   const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
@@ -328,6 +353,9 @@ function titleAgrees(title: string, fuller: Claimant): boolean {
 export function resolveClaimants(text: string, raws: readonly RawStatement[], outlet: string | null, offBody: OffBody = () => false): Statement[] {
   let defs: Map<string, string> | undefined;
   const definitions = () => (defs ??= acronymDefinitions(text));
+  let mids: Set<string> | undefined;
+  /** Capitalised words the text also writes mid-sentence, after a lower-case word or a comma: names, not sentence openers. */
+  const midNames = () => (mids ??= new Set([...text.matchAll(/(?<=[\p{Ll},;]\s+)((?:\p{Lu}[\p{Ll}’'-]+\s+){0,3}\p{Lu}[\p{Ll}’'-]+)/gu)].flatMap((m) => m[1]!.split(/\s+/))));
   const known = new KnownClaimants();
   const mentionScans = new Map<string, MentionScan>();
   /** People named so far, most recent last, with the sentence of their latest statement. */
@@ -345,6 +373,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     if (latest && before && !surnameIn(latest.c, before)) {
       const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, before) && (!p.c.gender || p.c.gender === gender));
       if (rule('claimant.named-in-sentence', named.length === 1)) latest = named[0]!;
+      // "Bush went after Trump at the debate, when he called …": a sentence opening with someone else's name as its
+      // subject binds the pronoun to that person, who said nothing the rules found: no speaker beats a guess.
+      else if (rule('claimant.sentence-subject-not-speaker', named.length === 0 && openingSubjectName(before, midNames()))) return null;
     }
     if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return null;
     // ("Ana Poll said …. Ema Lind, 33, works the docks. “…,” she said.": the pronoun stands for the woman introduced since.)

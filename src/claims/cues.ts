@@ -3,14 +3,14 @@
  * "to observe") and on its sense ("added 292,000 jobs", "called him on Sunday").
  */
 import { inList, objectShape, PASSIVE_BEFORE, RUNNING } from './object-stance.js';
-import { BOUNDARY, CUE_VERBS, DENIAL_WORDS, DETERMINERS, PHRASAL_CUES, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD } from './lexicon.js';
+import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DENIAL_WORDS, DETERMINERS, PHRASAL_CUES, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD } from './lexicon.js';
 import { npRight, titleCase } from './phrases.js';
 import { rule } from './rules.js';
 import { ACTION_WITH_TO } from './verbs.js';
 import { QUANT_SUBJECTS } from './words.js';
 import { isQuote, OPEN_QUOTES, type Token } from './tokens.js';
 import type { Stance } from './types.js';
-import { type CueSite, PERSON_NOUN, TO_VERBS, type UnitScan } from './scan.js';
+import { AUX_AFTER, type CueSite, PERSON_NOUN, TO_VERBS, type UnitScan } from './scan.js';
 
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 
@@ -306,6 +306,23 @@ export function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   return false;
 }
 
+/**
+ * True when "add" at `cueEnd` takes a noun phrase and then "to" ("added a provision to the contract"): two to seven
+ * words of the phrase, no punctuation, quotation mark, "that" or verb between ("adding the Ministry planned to …" is speech).
+ */
+function addsObjectTo(toks: readonly Token[], cueEnd: number): boolean {
+  const next = toks[cueEnd + 1];
+  if (!next?.word || PRONOUNS.has(next.lower) || /^(?:that|to|in|on|at|of)$/.test(next.lower)) return false;
+  for (let k = cueEnd + 2; k <= cueEnd + 8 && k < toks.length; k++) {
+    const t = toks[k]!;
+    if (!t.word) return false;
+    if (t.lower === 'to') return k - cueEnd >= 2 && !!toks[k + 1]?.word && !/^(?:be|have|say|do)$/.test(toks[k + 1]!.lower);
+    // ("adding the Ministry planned to present …", "added U.S. allies look to …": a clause of what was said.)
+    if (t.lower === 'that' || AUX_AFTER.has(t.lower) || CUE_VERBS.has(t.lower) || COMMON_VERBS.has(t.lower) || (!t.cap && t.lower.length > 4 && /ed$/.test(t.lower))) return false;
+  }
+  return false;
+}
+
 /** The vetoes on the verb's sense from what follows it: adding jobs, a telephone call, a name, a credit line. */
 export function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks, actions } = scan;
@@ -326,6 +343,8 @@ export function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('sense.maintain-keeping', lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower))))) return true;
   // "the U.S. added 292,000 jobs", "added to the list": adding, not saying.
   if (rule('sense.add-numbers', lemma === 'add' && (next?.lower === 'to' || toks.slice(cueEnd + 1, cueEnd + 3).some((x) => /^\d/.test(x.text))))) return true;
+  // "added a provision to the contract", "can add applications to their pages": putting something in, not saying.
+  if (rule('sense.add-object-to', lemma === 'add' && addsObjectTo(toks, cueEnd))) return true;
   // "the bombings claimed at least 40 lives", "the storm claimed the lives of six": deaths, not a claim.
   if (rule('sense.claim-toll', lemma === 'claim' && toks.slice(cueEnd + 1, cueEnd + 8).some((x) => /^(?:lives|life|victims)$/.test(x.lower)) && !toks.slice(cueEnd + 1, cueEnd + 8).some((x) => /^(?:that|responsibility|credit)$/.test(x.lower)))) return true;
   // "The talks concluded on Wednesday", "the visit concluded.": ending, not reaching a conclusion ("concluded that …", "concluded the plan …").

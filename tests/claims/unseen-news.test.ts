@@ -175,3 +175,50 @@ describe('a name with an ampersand between capitals is one word', () => {
     expect(who('S&P said it would lower the rating.').map((s) => s.claimant)).toEqual(['S&P']);
   });
 });
+
+describe('adding something to something is no statement (sense.add-object-to)', () => {
+  it.each([
+    'The ferry line added a night crossing to its timetable.',
+    'Members can add photographs to their harbour pages.',
+  ])('%s', (text) => {
+    expect(who(text)).toEqual([]);
+    switchRulesOff(['sense.add-object-to']);
+    expect(who(text).map((s) => s.cue)).toContain(text.includes('can add') ? 'add' : 'added');
+    switchRulesOff([]);
+  });
+
+  it('keeps "added that", a quotation, and a clause after "adding"', () => {
+    expect(who('The mayor added that the pier was safe.').map((s) => s.claimant)).toEqual(['mayor']);
+    expect(who('The port chief spoke on Monday, adding the board planned to present its choice to the council.').map((s) => s.cue)).toContain('adding');
+  });
+});
+
+describe('a description joining two roles is one person (claimant.description-not-plural)', () => {
+  it('lets a later "she" stand for her', () => {
+    const text = 'Ana Brunner, a developer and spokeswoman for the Harbour Coalition, which represents ferry owners, said the pier was safe. "It will reopen soon," she said.';
+    const her = 'Ana Brunner, a developer and spokeswoman for the Harbour Coalition';
+    expect(who(text).map((s) => s.claimant)).toEqual([her, her]);
+    switchRulesOff(['claimant.description-not-plural']);
+    expect(who(text).map((s) => s.claimant)[1]).toBeNull();
+    switchRulesOff([]);
+  });
+
+  it('keeps a list of names a group', () => {
+    expect(who('Lund, Berg and Holm said the pier was safe. "It will reopen," they said.').map((s) => s.claimant)).toEqual(['Lund, Berg and Holm', 'Lund, Berg and Holm']);
+  });
+});
+
+describe('a pronoun in a sentence whose subject is someone else (claimant.sentence-subject-not-speaker)', () => {
+  it('does not reach back to the last speaker past the sentence\'s own subject', () => {
+    const text = 'Tom Lund said the pier was unsafe.\nLater that week the mayor, Per Berg, visited the harbour.\nBerg went to the council on Monday, when he called the plan a disgrace.';
+    expect(who(text).map((s) => s.claimant)).toEqual(['Tom Lund', null]);
+    switchRulesOff(['claimant.sentence-subject-not-speaker']);
+    expect(who(text).map((s) => s.claimant)).toEqual(['Tom Lund', 'Tom Lund']);
+    switchRulesOff([]);
+  });
+
+  it('keeps "…, he said" after words the speaker said, and a sentence opening with a common word', () => {
+    expect(who('Tom Lund said the pier was unsafe.\nHolm would close it soon, he said.').map((s) => s.claimant)).toEqual(['Tom Lund', 'Tom Lund']);
+    expect(who('Tom Lund said the pier was unsafe.\nRising costs have hurt the ferry line since May when he said the board knew.').map((s) => s.claimant)).toEqual(['Tom Lund', 'Tom Lund']);
+  });
+});
