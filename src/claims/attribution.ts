@@ -17,7 +17,7 @@ import {
   PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, speakerNoun, TIME_WORD,
 } from './lexicon.js';
 import {
-  allCaps, clauseSubjectBefore, clauseStart, insertedSubject, npLeft, npRight, pluralAntecedent, quotedTokens, ROLE_OPENERS, skipLeft, span,
+  allCaps, clauseSubjectBefore, clauseStart, insertedSubject, nameAfterAnd, npLeft, npRight, pluralAntecedent, quotedTokens, ROLE_OPENERS, skipLeft, span,
   subordinateSubject, substantial, titleCase, trimSpan, unitSubject, wholeSubject,
 } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
@@ -361,6 +361,8 @@ interface Speaker {
   quoted?: boolean;
   /** Who quotes them, when named ("the agency" in "the agency quoted Li as saying"). */
   quoter?: Span;
+  /** The subject before the cue is a name cut after "and" ("the Harbour and | Ferry Board said"): no other subject stands in for it. */
+  cutName?: boolean;
 }
 
 /** Finds the statements in one unit of text: side statements first, then each cue in token order. */
@@ -838,7 +840,7 @@ function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   else if (passive) speaker.source = passiveAgent(toks, site);
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
   else if (wordBefore) sourceBefore(scan, site, before, wordBefore, speaker);
-  if (!speaker.source && !speaker.sameAsPrevious && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
+  if (!speaker.source && !speaker.sameAsPrevious && !speaker.cutName && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
     // "…, saying that", "punctuated his list by saying": the subject of the clause said it —
     // inside a relative clause, the relative's ("sat with Paul Ryan, who surprised Trump by declaring …").
     const who = prev?.lower === 'by' ? relativeBefore(toks, c) : -1;
@@ -1486,7 +1488,8 @@ function pronounSource(toks: Token[], site: CueSite, before: number, wordBefore:
       const nameStart = npLeft(toks, descStart - 2);
       // ("a deal with Lund, the harbour master, who said": a name after a preposition is described too.)
       const afterPreposition = nameStart > 0 && toks[descStart - 2]!.cap && rule('claimant.description-after-preposition', /^(?:with|by|from|to|for|against|about|on)$/.test(toks[nameStart - 1]!.lower));
-      if (nameStart >= 0 && toks[descStart - 2]!.cap && clauseStart(toks, nameStart) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower)) || afterPreposition) speaker.antecedent = span(toks, nameStart, descStart - 2);
+      // ("Lund and Ida Berg, the harbour master, who said": the last name of a list is the one described.)
+      if (nameStart >= 0 && toks[descStart - 2]!.cap && (clauseStart(toks, nameStart) || nameAfterAnd(toks, nameStart)) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower)) || afterPreposition) speaker.antecedent = span(toks, nameStart, descStart - 2);
     }
   } else if (wordBefore.lower === 'it') {
     // "the HUR published what it said was …": a named body opening the sentence — never one inside the
@@ -1555,6 +1558,11 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
       if (rule('claimant.town-state-not-apposition', stateAfterTown(toks, phraseStart, before - 1))) speaker.name = span(toks, subjectStart, before - 1);
       else speaker.apposition = [name, span(toks, phraseStart, before - 1)];
     }
+  } else if (phraseStart >= 0 && rule('source.name-after-and', nameAfterAnd(toks, phraseStart))) {
+    // "its auditors, Lund and Berg, found": the pair of names before the comma, whole, or no subject at all.
+    const whole = wholeSubject(toks, phraseStart);
+    if (whole >= 0 && whole < phraseStart && clauseStart(toks, whole)) speaker.source = span(toks, whole, before - 1);
+    else speaker.cutName = true;
   } else if (phraseStart >= 0 && clauseStart(toks, phraseStart)) {
     // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
     // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").

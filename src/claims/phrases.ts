@@ -283,10 +283,22 @@ function quotedTitleStart(toks: readonly Token[], close: number): number {
   return -1;
 }
 
+/** Whether token `s` is a capitalised word right after "and"/"&" that follows another capitalised word ("Harbour and | Ferry Board"). */
+export function nameAfterAnd(toks: readonly Token[], s: number): boolean {
+  const previous = toks[s - 1];
+  const left = toks[s - 2];
+  // (Not after a day or month, "on Wednesday and Citicorp said", nor in a line all in capitals.)
+  return !!previous && (previous.lower === 'and' || previous.text === '&') && !!left?.word && left.cap && !!toks[s]?.cap &&
+    !WEEKDAY.test(left.lower) && !MONTH.test(left.lower) && !allCaps(toks) && !titleCase(toks as Token[]);
+}
+
 /** True when the noun phrase starting at token `s` opens a clause (so it can be the subject). */
 export function clauseStart(toks: Token[], s: number): boolean {
   if (s <= 0) return s === 0;
   const previous = toks[s - 1]!;
+  // "the Securities and Exchange Commission", "American Express and Shearson said": a capitalised word after
+  // "and" right after another is the second part of a name or of a pair of names, never a subject of its own.
+  if (rule('source.name-after-and', nameAfterAnd(toks, s))) return false;
   return !previous.word || CLAUSE_OPENERS.has(previous.lower);
 }
 
@@ -387,8 +399,10 @@ export function wholeSubject(toks: Token[], s: number): number {
       // "He criticized the plan and officials said": a conjunct after a verb is its object, not a subject;
       // at a clause start any noun phrase joins ("union members and leaders", "current and former officials").
       const opening = phraseStart >= 0 && opensPair(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[start - 2]!) && toks.slice(phraseStart, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
-      if (!names && !(opening && (conjunct(toks, phraseStart, start - 2) || previous.lower === 'and' || correlative))) break;
-      if (!names && !opensPair(toks, wholeSubject(toks, phraseStart))) break;
+      // ("In a filing with the Securities and | Exchange Commission X said": a name cut after "and" is no subject.)
+      const cut = () => (rule('source.name-after-and', nameAfterAnd(toks, start)) ? -1 : start);
+      if (!names && !(opening && (conjunct(toks, phraseStart, start - 2) || previous.lower === 'and' || correlative))) return cut();
+      if (!names && !opensPair(toks, wholeSubject(toks, phraseStart))) return cut();
       start = phraseStart;
       coordinated = true;
       continue;

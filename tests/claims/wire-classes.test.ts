@@ -375,3 +375,26 @@ describe('a question put to the subject names them for a later pronoun (cue.aske
     expect(found('The harbour unions, asked to fund the new pier, have said there is no money.')).toEqual(['said|The harbour unions|there is no money']);
   });
 });
+
+describe('a name cut after "and" (source.name-after-and)', () => {
+  it('never makes the second half of a name the subject', () => {
+    const text = 'In a filing with the Harbour and Ferry Board, the group, led by Tarn Holdings, said it sold its stake.';
+    expect(found(text)).toEqual(['said|the group|it sold its stake']);
+    expect(without('source.name-after-and', text)).toEqual(['said|Ferry Board, the group, led by Tarn Holdings,|it sold its stake']);
+  });
+  it('leaves a pair of names cut after "and" unattributed rather than name one of them', () => {
+    const text = 'In a joint letter, Tarn Express and Lund said the pier was unsafe.';
+    expect(found(text)).toEqual([]);
+    expect(without('source.name-after-and', text)).toEqual(['said|Lund|the pier was unsafe']);
+  });
+  it('takes a pair of names set off by commas whole', () => {
+    const text = 'The port said its auditors, Berg and Lund, indicated they would qualify the accounts.';
+    expect(found(text)).toContain('indicated|Berg and Lund|they would qualify the accounts');
+    expect(without('source.name-after-and', text)).toContain('indicated|Lund|they would qualify the accounts');
+  });
+  it('gives a cut name set off by commas no other subject in its stead', () => {
+    const text = 'The union said members of the Dock and Harbour Workers Union, rejected the offer by a wide margin.';
+    expect(found(text)).toEqual(['said|The union|members of the Dock and Harbour Workers Union']);
+    expect(without('source.name-after-and', text)).toContain('rejected|Harbour Workers Union|the offer by a wide margin');
+  });
+});
