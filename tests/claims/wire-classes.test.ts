@@ -398,3 +398,22 @@ describe('a name cut after "and" (source.name-after-and)', () => {
     expect(without('source.name-after-and', text)).toContain('rejected|Harbour Workers Union|the offer by a wide margin');
   });
 });
+
+describe('a report after someone quoted on it (claimant.document-not-last-speaker)', () => {
+  it('is the report\'s claim, not the last speaker\'s', () => {
+    const text = '"The fees are too high," harbour economist Ida Lund of Tarn University told the board.\n\nThe annual report said fees would rise again.';
+    expect(claimants(text)).toContain('annual report|fees would rise again');
+    switchRulesOff(['claimant.document-not-last-speaker']);
+    expect(claimants(text)).toContain('harbour economist Ida Lund of Tarn University|fees would rise again');
+  });
+  it('is a document named for someone else when its name is not the last claimant\'s', () => {
+    const text = 'Tarn\'s harbour minister, Ana Poll, said the talks had failed.\n\nThe Vell statement said the talks would go on.';
+    expect(claimants(text)).toContain('Vell statement|the talks would go on');
+    switchRulesOff(['claimant.document-not-last-speaker']);
+    expect(claimants(text)).not.toContain('Vell statement|the talks would go on');
+  });
+  it('stays the body that issued it when it bears the body\'s name or follows a body', () => {
+    expect(claimants('The Tarn Ferry Board said fees would rise.\n\nThe Tarn statement said the pier would close.')).toContain('Tarn Ferry Board|the pier would close');
+    expect(claimants('The Tarn Ferry Board said fees would rise.\n\nThe report said the pier would close.')).toContain('Tarn Ferry Board|the pier would close');
+  });
+});
