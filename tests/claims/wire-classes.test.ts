@@ -417,3 +417,16 @@ describe('a report after someone quoted on it (claimant.document-not-last-speake
     expect(claimants('The Tarn Ferry Board said fees would rise.\n\nThe report said the pier would close.')).toContain('Tarn Ferry Board|the pier would close');
   });
 });
+
+describe('a participle after a push-back on an object (claim.push-back-participle)', () => {
+  it('is the speaker\'s own claim, shown with their name', () => {
+    const text = 'The ferry union rejected the harbour plan, saying the pier was too short.';
+    expect(claimants(text)).toEqual(['ferry union|the harbour plan', 'ferry union|the pier was too short']);
+    switchRulesOff(['claim.push-back-participle']);
+    expect(claimants(text)).toEqual(['ferry union|the harbour plan']);
+  });
+  it('is not the claim of a passive\'s agent', () => {
+    const text = 'Lund was questioned by the harbour board about the fees, saying they would rise.';
+    expect(claimants(text).filter((r) => r.endsWith('|they would rise'))).toEqual([]);
+  });
+});
