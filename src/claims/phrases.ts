@@ -359,6 +359,17 @@ export function wholeSubject(toks: Token[], s: number): number {
       }
       // "89% of young Democrats": a share is the head.
       if (head.text === '%' && /^\d/.test(toks[start - 3]?.text ?? '')) { start -= 3; continue; }
+      // "proposals released yesterday by the Commission showed": a time phrase between the participle and "by"
+      // belongs to the participle phrase after the head noun, never opens a subject of its own.
+      let h = start - 2;
+      while (h > 0 && start - 2 - h < 3 && !toks[h]!.cap && (TIME_WORD.test(toks[h]!.lower) || TIME_HEAD.test(toks[h]!.lower) || /^(?:last|this|on|early|late|earlier)$/.test(toks[h]!.lower))) h--;
+      if (rule('source.dated-participle-phrase', previous.lower === 'by' && h < start - 2 && !toks[h]!.cap && /ed$/.test(toks[h]!.lower))) {
+        // ("research to be released this week by …": an infinitive passive after the head noun too.)
+        const headEnd = toks[h - 1]?.lower === 'be' && toks[h - 2]?.lower === 'to' ? h - 3 : h - 1;
+        const phraseStart = npLeft(toks, headEnd);
+        if (phraseStart >= 0 && !verbish(toks[headEnd]!) && (phraseStart === 0 || !toks[phraseStart - 1]!.word || CLAUSE_OPENERS.has(toks[phraseStart - 1]!.lower))) { start = phraseStart; continue; }
+        return -1;
+      }
       // "People briefed on the situation say", "Protesters marching through the streets chanted":
       // a participle phrase after the head noun.
       if (!head.cap && /(?:ed|ing)$/.test(head.lower) && !CUE_VERBS.has(head.lower)) {

@@ -430,3 +430,16 @@ describe('a participle after a push-back on an object (claim.push-back-participl
     expect(claimants(text).filter((r) => r.endsWith('|they would rise'))).toEqual([]);
   });
 });
+
+describe('a time phrase between a participle and "by" (source.dated-participle-phrase)', () => {
+  it('belongs to the participle phrase after the head noun', () => {
+    const text = 'Figures released yesterday by the Tarn harbour office showed that fees rose.';
+    expect(found(text)).toEqual(['showed|Figures released yesterday by the Tarn harbour office|fees rose']);
+    expect(without('source.dated-participle-phrase', text)).toEqual(['showed|yesterday by the Tarn harbour office|fees rose']);
+  });
+  it('never leaves the subject starting at the time word', () => {
+    const text = 'A study of plans issued last week by the harbour board showed that fees would rise.';
+    expect(found(text).filter((r) => r.startsWith('showed|last') || r.startsWith('showed|week'))).toEqual([]);
+    expect(without('source.dated-participle-phrase', text).some((r) => /^showed\|(?:last|week)/.test(r))).toBe(true);
+  });
+});
