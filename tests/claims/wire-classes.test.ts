@@ -443,3 +443,21 @@ describe('a time phrase between a participle and "by" (source.dated-participle-p
     expect(without('source.dated-participle-phrase', text).some((r) => /^showed\|(?:last|week)/.test(r))).toBe(true);
   });
 });
+
+describe('a content holding a quoting verb (content.quoting-clause)', () => {
+  const text = 'The dockers were commenting on a Tarn Gazette report quoting the harbour master as saying the pier would close.';
+  it('runs on through the quotation instead of stopping at "quoting"', () => {
+    expect(found(text)[0]).toBe('commenting|The dockers|on a Tarn Gazette report quoting the harbour master as saying the pier would close');
+    expect(without('content.quoting-clause', text)[0]).toBe('commenting|The dockers|on a Tarn Gazette report quoting');
+  });
+  it('leaves the quoted person their statement', () => {
+    expect(found(text)).toContain('saying|the harbour master|the pier would close');
+  });
+  it('stops before a quoting clause after a comma', () => {
+    expect(found('Fees will rise in May, the Tarn Gazette quoted the harbour master as saying.')).toEqual(['saying|the harbour master|Fees will rise in May']);
+  });
+  it('still drops what a speaker denies being quoted as saying (claim.quoted-inside-denial)', () => {
+    const denial = 'Harbour master Ida Lund denied giving an interview which quoted her as saying the pier would close.';
+    expect(found(denial)).toEqual(['denied|Harbour master Ida Lund|giving an interview which quoted her as saying the pier would close']);
+  });
+});
