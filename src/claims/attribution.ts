@@ -1856,7 +1856,7 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
       const r = ordered[i]!;
       const p = statements[i - 1];
       const pr = ordered[i - 1];
-      const participle = /ing$/i.test(text.slice(s.cue.start, s.cue.end)) && /,\s*$/.test(text.slice(Math.max(s.span.start, s.cue.start - 3), s.cue.start));
+      const participle = SPEECH_PARTICIPLES.test(text.slice(s.cue.start, s.cue.end)) && /,\s*$/.test(text.slice(Math.max(s.span.start, s.cue.start - 3), s.cue.start));
       if (s.kind !== 'attributed' || s.source || !r.sameAsPrevious || !s.claimant || !p?.source || !pr || p.span.start !== s.span.start || p.claimant !== s.claimant) return;
       // ("He was being questioned by the panel about testimony …, saying …": the passive's agent did not say it.)
       const passive = /\b(?:was|were|been|being|is|are|be)\s+$/i.test(text.slice(Math.max(p.span.start, p.cue.start - 8), p.cue.start));
@@ -1914,6 +1914,9 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   const edges = !opts.actions ? null : opts.cueEdges === 'shipped' ? shippedEdges() : opts.cueEdges;
   return edges ? growCues(edges, text, units, kept) : kept;
 }
+
+/** Participles that say something ("…, saying", "…, calling it …"), after a push-back on an object. */
+const SPEECH_PARTICIPLES = /^(?:saying|adding|arguing|noting|insisting|stating|explaining|contending|calling|declaring|warning|asserting|maintaining|complaining|charging|claiming|accusing|describing|citing|implying|predicting|stressing)$/i;
 
 /** Verbs pushing back on an object ("rejected the offer", "denied the report", "contested the ruling"). */
 const PUSH_BACK_LEMMAS = new Set(['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'dispute', 'question', 'challenge', 'contest', 'criticize', 'criticise', 'condemn', 'deplore']);

@@ -288,9 +288,17 @@ export function nameAfterAnd(toks: readonly Token[], s: number): boolean {
   const previous = toks[s - 1];
   const left = toks[s - 2];
   // (Not after a day or month, "on Wednesday and Citicorp said", nor in a line all in capitals.)
-  return !!previous && (previous.lower === 'and' || previous.text === '&') && !!left?.word && left.cap && !!toks[s]?.cap &&
-    !WEEKDAY.test(left.lower) && !MONTH.test(left.lower) && !allCaps(toks) && !titleCase(toks as Token[]);
+  if (!previous || !(previous.lower === 'and' || previous.text === '&') || !left?.word || !left.cap || !toks[s]?.cap ||
+    WEEKDAY.test(left.lower) || MONTH.test(left.lower) || allCaps(toks) || titleCase(toks as Token[])) return false;
+  // "Trump attacked Bush and Rubio said": a one-word name right after a verb other than a reporting one is that
+  // verb's object, and "and" opens a clause of its own (unless an infinitive follows: "ordered Tarn and Lund Ltd to …").
+  const verb = toks[s - 3];
+  const object = !!verb && !verb.cap && /ed$/.test(verb.lower) && !SAID_LIKE.test(verb.lower) && toks[npRight(toks as Token[], s) + 1]?.lower !== 'to';
+  return !object;
 }
+
+/** Past forms that report speech or thought: a name after them opens the reported clause ("said Baldrige and Weinberger feared"). */
+const SAID_LIKE = /^(?:said|told|added|noted|reported|announced|stated|claimed|argued|warned|believed|thought|expected|feared|hoped|insisted|agreed|denied|confirmed|estimated|predicted|suggested|indicated|disclosed|revealed|learned|heard|explained|replied|answered)$/;
 
 /** True when the noun phrase starting at token `s` opens a clause (so it can be the subject). */
 export function clauseStart(toks: Token[], s: number): boolean {
