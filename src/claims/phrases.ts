@@ -297,6 +297,18 @@ export function nameAfterAnd(toks: readonly Token[], s: number): boolean {
   return !object;
 }
 
+/** Head words of a body's name ("… Exchange Commission", "… Ways and Means Committee"). */
+const BODY_HEAD = /^(?:Commission|Committee|Board|Department|Ministry|Agency|Office|Council|Bank|Authority|Institute|Association|Union|Corp|Inc|Co|Ltd)$/;
+
+/** In a name cut after "and" starting at `s`, the start of a person's name right after the body's head word, or -1. */
+function nameAfterBody(toks: readonly Token[], s: number): number {
+  const end = npRight(toks as Token[], s);
+  for (let k = end - 1; k >= s; k--) {
+    if (BODY_HEAD.test(toks[k]!.text) && toks[k + 1]?.cap && toks[k + 1]!.word && !BODY_HEAD.test(toks[k + 1]!.text) && toks.slice(k + 1, end + 1).every((x) => x.cap && x.word && !BODY_HEAD.test(x.text))) return k + 1;
+  }
+  return -1;
+}
+
 /** Past forms that report speech or thought: a name after them opens the reported clause ("said Baldrige and Weinberger feared"). */
 const SAID_LIKE = /^(?:said|told|added|noted|reported|announced|stated|claimed|argued|warned|believed|thought|expected|feared|hoped|insisted|agreed|denied|confirmed|estimated|predicted|suggested|indicated|disclosed|revealed|learned|heard|explained|replied|answered)$/;
 
@@ -419,7 +431,8 @@ export function wholeSubject(toks: Token[], s: number): number {
       // at a clause start any noun phrase joins ("union members and leaders", "current and former officials").
       const opening = phraseStart >= 0 && opensPair(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[start - 2]!) && toks.slice(phraseStart, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
       // ("In a filing with the Securities and | Exchange Commission X said": a name cut after "and" is no subject.)
-      const cut = () => (rule('source.name-after-and', nameAfterAnd(toks, start)) ? -1 : start);
+      // ("… with the Securities and Exchange Commission Moller said": a name after the cut body's head word is the subject.)
+      const cut = () => (rule('source.name-after-and', nameAfterAnd(toks, start)) ? nameAfterBody(toks, start) : start);
       if (!names && !(opening && (conjunct(toks, phraseStart, start - 2) || previous.lower === 'and' || correlative))) return cut();
       if (!names && !opensPair(toks, wholeSubject(toks, phraseStart))) return cut();
       start = phraseStart;

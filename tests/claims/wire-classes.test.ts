@@ -387,6 +387,11 @@ describe('a name cut after "and" (source.name-after-and)', () => {
     expect(found(text)).toEqual([]);
     expect(without('source.name-after-and', text)).toEqual(['said|Lund|the pier was unsafe']);
   });
+  it('takes a name right after the cut body\'s head word as the subject', () => {
+    const text = 'In a letter to the Harbour and Ferry Board Lund said the pier was unsafe.';
+    expect(found(text)).toEqual(['said|Lund|the pier was unsafe']);
+    expect(without('source.name-after-and', text)).toEqual(['said|Ferry Board Lund|the pier was unsafe']);
+  });
   it('takes a pair of names set off by commas whole', () => {
     const text = 'The port said its auditors, Berg and Lund, indicated they would qualify the accounts.';
     expect(found(text)).toContain('indicated|Berg and Lund|they would qualify the accounts');
