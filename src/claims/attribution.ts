@@ -212,6 +212,20 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
     const contracted = s.source ? /^(?:i|you|we|they|he|she|who|it)(?=['’](?:ve|re|d|ll|m)$)/i.exec(text.slice(s.source.start, s.source.end)) : null;
     if (s.source && rule('source.pronoun-contraction', !!contracted)) s.source = { start: s.source.start, end: s.source.start + contracted![0].length };
   }
+  // "X rejected the offer, saying it was too low", "Y denied the report, adding …": what the participle says is the
+  // pushing-back speaker's own claim; it takes their source, so /claim shows it (the push-back holds only its object).
+  if (opts.nested === 'claims') {
+    statements.forEach((s, i) => {
+      const r = ordered[i]!;
+      const p = statements[i - 1];
+      const pr = ordered[i - 1];
+      const participle = SPEECH_PARTICIPLES.test(text.slice(s.cue.start, s.cue.end)) && /,\s*$/.test(text.slice(Math.max(s.span.start, s.cue.start - 3), s.cue.start));
+      if (s.kind !== 'attributed' || s.source || !r.sameAsPrevious || !s.claimant || !p?.source || !pr || p.span.start !== s.span.start || p.claimant !== s.claimant) return;
+      // ("He was being questioned by the panel about testimony …, saying …": the passive's agent did not say it.)
+      const passive = /\b(?:was|were|been|being|is|are|be)\s+$/i.test(text.slice(Math.max(p.span.start, p.cue.start - 8), p.cue.start));
+      if (rule('claim.push-back-participle', participle && !passive && PUSH_BACK_LEMMAS.has(pr.lemma) && p.content.end <= s.cue.start)) s.source = p.source;
+    });
+  }
   // A question put to the speaker ("X was asked whether …") named them for a later pronoun; it is no statement.
   const questions = new Set(statements.filter((_, i) => ordered[i]?.question));
   let kept = statements.filter((s) => (opts.keepSourceless || s.kind !== 'attributed' || s.source) && !questions.has(s));
@@ -264,6 +278,12 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
   return edges ? growCues(edges, text, units, kept) : kept;
 }
 
+/** Participles that say something ("…, saying", "…, calling it …"), after a push-back on an object. */
+const SPEECH_PARTICIPLES = /^(?:saying|adding|arguing|noting|insisting|stating|explaining|contending|calling|declaring|warning|asserting|maintaining|complaining|charging|claiming|accusing|describing|citing|implying|predicting|stressing)$/i;
+
+/** Verbs pushing back on an object ("rejected the offer", "denied the report", "contested the ruling"). */
+const PUSH_BACK_LEMMAS = new Set(['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'dispute', 'question', 'challenge', 'contest', 'criticize', 'criticise', 'condemn', 'deplore']);
+
 /** Between a denial's cue and the person quoted: its object quoting them, in one clause ("… giving an interview which quoted"). */
 const DENIED_QUOTE = /^[^,;:.!?"“”]*?\bquot(?:ed|ing)\s*$/i;
 
@@ -285,6 +305,8 @@ function reportedInside(text: string, raws: readonly Raw[], statements: readonly
     const o = statements[k]!;
     if (k === i || o.kind !== 'attributed' || o.span.start !== s.span.start || !o.source) return false;
     if (!within(s.cue, o.content) || within(o.cue, s.content)) return false;
+    // (Someone quoted by a report the speaker mentions, "commenting on a report quoting X as saying …", stays X's claim.)
+    if (rule('content.quoting-clause', !!raws[i]!.quoted)) return false;
     // Only a speaker who is shown reports it: an outer statement without a claimant leaves the inner one standing.
     if (!o.claimant || o.answers || CHANNEL_LEMMAS.has(raws[k]!.lemma)) return false;
     // A content before its cue is the speaker's only where the cue closes the sentence ("…, the source

@@ -51,6 +51,33 @@ export function pluralName(name: string): boolean {
 }
 const DOCUMENT_HEADS = /\b(?:statement|report|message|post|communique|release|readout|letter|document|order)$/i;
 
+/**
+ * Whether "the … statement"/"the … report" written as `written` is a document of its own rather than
+ * one issued by `last`, the latest claimant: a name before the head that `last` does not bear ("The
+ * Greek statement" after a Turkish minister, "the SEC report" after investors), or a report or document
+ * after a person (persons issue statements; a report that follows someone quoted on it is seldom theirs).
+ */
+function ownDocument(written: string, last: Claimant): boolean {
+  const words = written.trim().split(/\s+/);
+  const head = words.at(-1)!.toLowerCase();
+  const between = words.slice(1, -1);
+  // (A capitalised head names an outlet: claimant.named-document's.)
+  if (/^\p{Lu}/u.test(words.at(-1)!)) return false;
+  // Only a document named by its modifiers ("the Greek statement"), not one placed in a phrase ("the embassy in its report").
+  if (between.some((w) => /^(?:in|of|its|his|her|their|on|for|from|by|with|to|at)$/i.test(w))) return false;
+  const letters = (x: string) => x.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((y) => y.toLowerCase());
+  const names = between.map((w) => w.replace(/[’']s$/, '')).filter((w) => /^\p{Lu}/u.test(w)).flatMap(letters);
+  const borne = new Set([last.name, ...last.keys].flatMap(letters));
+  const bears = (x: string) => borne.has(x) || borne.has(`${x}s`) || (x.endsWith('s') && borne.has(x.slice(0, -1)));
+  if (names.length) return !names.every(bears);
+  // A person: a role ("Energy Secretary John Herrington"), an analyst's trade, a name with its place ("Ann Lund of Tarn
+  // University"), or a known gender; a name alone may be a firm's ("Samuel Montagu").
+  const named = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\.)? \p{Lu}\p{Ll}+) of /u.exec(last.name)?.[1];
+  const person = (!!named && !ORG_WORDS.test(named) && !/\b(?:Bureau|Board|Centre|Center|Fund|Association|Federation|League|Society|Authority|Exchange|Chamber)\b/.test(named)) ||
+    /\b(?:analyst|economist|strategist|professor)\b/.test(last.name) || (last.person && (ROLE_WORD.test(last.name) || !!last.gender));
+  return person && /^(?:report|document)$/.test(head);
+}
+
 /** Lower-cased, possessives and leading articles removed, demonyms folded ("Armenian" ≈ "Armenia's"). */
 export function claimantKey(name: string): string {
   return name
@@ -472,7 +499,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       } else if (/^(?:the|this|that)\s/i.test(written) && DOCUMENT_HEADS.test(written) && lastAny &&
         // "the Washington Post", "the Drudge Report": a capitalised head names an outlet, not the last speaker's document.
         !rule('claimant.named-document', /\p{Lu}\p{L}*$/u.test(written))) {
-        claimant = lastAny; // "the statement reads": the body that issued it
+        // "the statement reads": the body that issued it — unless the document is named for someone else or a person precedes a report.
+        claimant = rule('claimant.document-not-last-speaker', ownDocument(written, lastAny)) ? resolveName(written) : lastAny;
       } else {
         const name = clean(written);
         const words = name.split(/\s+/);

@@ -76,7 +76,11 @@ export function clipContents(text: string, raws: Raw[]): void {
     // "as saying he is optimistic and that Peking will continue to encourage …": a second "that" clause of this
     // cue is more of this content, and a statement in it is reported inside this one, not beside it.
     const secondClause = (n: Raw) => !!n.source && n.source.start > r.content.start && /(?:^|\s)(?:and|but)\s+that\s+$/i.test(text.slice(r.content.start, n.source.start)) && !/[;:]/.test(text.slice(r.content.start, n.source.start));
-    const next = sorted.find((n) => n !== r && !NOMINAL_CUES.has(n.lemma) && n.cue.start > r.content.start && n.cue.start < r.content.end && !opens(n) && !rule('content.second-that-clause', secondClause(n)));
+    // "denied giving an interview which quoted him as saying …": the quoting verb is this content's, and the
+    // quotation it reports runs on in it (the content does not stop at "quoted").
+    // ("C, the agency quoted Li as saying": a quoting clause after a comma closes a statement of its own.)
+    const quoting = (n: Raw) => !!n.quoted && !!n.source && n.source.start > r.content.start && /^[^,;:]*\bquot(?:ed|es|ing)\s+$/i.test(text.slice(r.content.start, n.source.start));
+    const next = sorted.find((n) => n !== r && !NOMINAL_CUES.has(n.lemma) && n.cue.start > r.content.start && n.cue.start < r.content.end && !opens(n) && !rule('content.second-that-clause', secondClause(n)) && !rule('content.quoting-clause', quoting(n)));
     if (!next) continue;
     const boundary = next.source && next.source.start > r.content.start && next.source.start < next.cue.start ? next.source.start : next.cue.start;
     let end = boundary;

@@ -283,10 +283,42 @@ function quotedTitleStart(toks: readonly Token[], close: number): number {
   return -1;
 }
 
+/** Whether token `s` is a capitalised word right after "and"/"&" that follows another capitalised word ("Harbour and | Ferry Board"). */
+export function nameAfterAnd(toks: readonly Token[], s: number): boolean {
+  const previous = toks[s - 1];
+  const left = toks[s - 2];
+  // (Not after a day or month, "on Wednesday and Citicorp said", nor in a line all in capitals.)
+  if (!previous || !(previous.lower === 'and' || previous.text === '&') || !left?.word || !left.cap || !toks[s]?.cap ||
+    WEEKDAY.test(left.lower) || MONTH.test(left.lower) || allCaps(toks) || titleCase(toks as Token[])) return false;
+  // "Trump attacked Bush and Rubio said": a one-word name right after a verb other than a reporting one is that
+  // verb's object, and "and" opens a clause of its own (unless an infinitive follows: "ordered Tarn and Lund Ltd to …").
+  const verb = toks[s - 3];
+  const object = !!verb && !verb.cap && /ed$/.test(verb.lower) && !SAID_LIKE.test(verb.lower) && toks[npRight(toks as Token[], s) + 1]?.lower !== 'to';
+  return !object;
+}
+
+/** Head words of a body's name ("… Exchange Commission", "… Ways and Means Committee"). */
+const BODY_HEAD = /^(?:Commission|Committee|Board|Department|Ministry|Agency|Office|Council|Bank|Authority|Institute|Association|Union|Corp|Inc|Co|Ltd)$/;
+
+/** In a name cut after "and" starting at `s`, the start of a person's name right after the body's head word, or -1. */
+function nameAfterBody(toks: readonly Token[], s: number): number {
+  const end = npRight(toks as Token[], s);
+  for (let k = end - 1; k >= s; k--) {
+    if (BODY_HEAD.test(toks[k]!.text) && toks[k + 1]?.cap && toks[k + 1]!.word && !BODY_HEAD.test(toks[k + 1]!.text) && toks.slice(k + 1, end + 1).every((x) => x.cap && x.word && !BODY_HEAD.test(x.text))) return k + 1;
+  }
+  return -1;
+}
+
+/** Past forms that report speech or thought: a name after them opens the reported clause ("said Baldrige and Weinberger feared"). */
+const SAID_LIKE = /^(?:said|told|added|noted|reported|announced|stated|claimed|argued|warned|believed|thought|expected|feared|hoped|insisted|agreed|denied|confirmed|estimated|predicted|suggested|indicated|disclosed|revealed|learned|heard|explained|replied|answered)$/;
+
 /** True when the noun phrase starting at token `s` opens a clause (so it can be the subject). */
 export function clauseStart(toks: Token[], s: number): boolean {
   if (s <= 0) return s === 0;
   const previous = toks[s - 1]!;
+  // "the Securities and Exchange Commission", "American Express and Shearson said": a capitalised word after
+  // "and" right after another is the second part of a name or of a pair of names, never a subject of its own.
+  if (rule('source.name-after-and', nameAfterAnd(toks, s))) return false;
   return !previous.word || CLAUSE_OPENERS.has(previous.lower);
 }
 
@@ -347,6 +379,17 @@ export function wholeSubject(toks: Token[], s: number): number {
       }
       // "89% of young Democrats": a share is the head.
       if (head.text === '%' && /^\d/.test(toks[start - 3]?.text ?? '')) { start -= 3; continue; }
+      // "proposals released yesterday by the Commission showed": a time phrase between the participle and "by"
+      // belongs to the participle phrase after the head noun, never opens a subject of its own.
+      let h = start - 2;
+      while (h > 0 && start - 2 - h < 3 && !toks[h]!.cap && (TIME_WORD.test(toks[h]!.lower) || TIME_HEAD.test(toks[h]!.lower) || /^(?:last|this|on|early|late|earlier)$/.test(toks[h]!.lower))) h--;
+      if (rule('source.dated-participle-phrase', previous.lower === 'by' && h < start - 2 && !toks[h]!.cap && /ed$/.test(toks[h]!.lower))) {
+        // ("research to be released this week by …": an infinitive passive after the head noun too.)
+        const headEnd = toks[h - 1]?.lower === 'be' && toks[h - 2]?.lower === 'to' ? h - 3 : h - 1;
+        const phraseStart = npLeft(toks, headEnd);
+        if (phraseStart >= 0 && !verbish(toks[headEnd]!) && (phraseStart === 0 || !toks[phraseStart - 1]!.word || CLAUSE_OPENERS.has(toks[phraseStart - 1]!.lower))) { start = phraseStart; continue; }
+        return -1;
+      }
       // "People briefed on the situation say", "Protesters marching through the streets chanted":
       // a participle phrase after the head noun.
       if (!head.cap && /(?:ed|ing)$/.test(head.lower) && !CUE_VERBS.has(head.lower)) {
@@ -387,8 +430,11 @@ export function wholeSubject(toks: Token[], s: number): number {
       // "He criticized the plan and officials said": a conjunct after a verb is its object, not a subject;
       // at a clause start any noun phrase joins ("union members and leaders", "current and former officials").
       const opening = phraseStart >= 0 && opensPair(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[start - 2]!) && toks.slice(phraseStart, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
-      if (!names && !(opening && (conjunct(toks, phraseStart, start - 2) || previous.lower === 'and' || correlative))) break;
-      if (!names && !opensPair(toks, wholeSubject(toks, phraseStart))) break;
+      // ("In a filing with the Securities and | Exchange Commission X said": a name cut after "and" is no subject.)
+      // ("… with the Securities and Exchange Commission Moller said": a name after the cut body's head word is the subject.)
+      const cut = () => (rule('source.name-after-and', nameAfterAnd(toks, start)) ? nameAfterBody(toks, start) : start);
+      if (!names && !(opening && (conjunct(toks, phraseStart, start - 2) || previous.lower === 'and' || correlative))) return cut();
+      if (!names && !opensPair(toks, wholeSubject(toks, phraseStart))) return cut();
       start = phraseStart;
       coordinated = true;
       continue;

@@ -58,6 +58,8 @@ export interface Speaker {
   quoted?: boolean;
   /** Who quotes them, when named ("the agency" in "the agency quoted Li as saying"). */
   quoter?: Span;
+  /** The subject before the cue is a name cut after "and" ("the Harbour and | Ferry Board said"): no other subject stands in for it. */
+  cutName?: boolean;
 }
 
 /** Words taking "to" before a reporting verb ("appeared to say", "tried to deny"): the infinitive still reports, and the subject stands before them. */

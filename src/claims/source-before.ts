@@ -4,7 +4,7 @@
  */
 import { headOf, placeBefore, relativeSubject, tightStart } from './antecedents.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, TIME_WORD } from './lexicon.js';
-import { clauseStart, insertedSubject, npLeft, pluralAntecedent, span, subordinateSubject, substantial, unitSubject, wholeSubject } from './phrases.js';
+import { clauseStart, insertedSubject, nameAfterAnd, npLeft, pluralAntecedent, span, subordinateSubject, substantial, unitSubject, wholeSubject } from './phrases.js';
 import { rule } from './rules.js';
 import { QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
@@ -191,7 +191,8 @@ export function pronounSource(toks: Token[], site: CueSite, before: number, word
       const nameStart = npLeft(toks, descStart - 2);
       // ("a deal with Lund, the harbour master, who said": a name after a preposition is described too.)
       const afterPreposition = nameStart > 0 && toks[descStart - 2]!.cap && rule('claimant.description-after-preposition', /^(?:with|by|from|to|for|against|about|on)$/.test(toks[nameStart - 1]!.lower));
-      if (nameStart >= 0 && toks[descStart - 2]!.cap && clauseStart(toks, nameStart) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower)) || afterPreposition) speaker.antecedent = span(toks, nameStart, descStart - 2);
+      // ("Lund and Ida Berg, the harbour master, who said": the last name of a list is the one described.)
+      if (nameStart >= 0 && toks[descStart - 2]!.cap && (clauseStart(toks, nameStart) || nameAfterAnd(toks, nameStart)) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower)) || afterPreposition) speaker.antecedent = span(toks, nameStart, descStart - 2);
     }
   } else if (wordBefore.lower === 'it') {
     // "the HUR published what it said was …": a named body opening the sentence — never one inside the
@@ -264,6 +265,11 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
       if (rule('claimant.town-state-not-apposition', stateAfterTown(toks, phraseStart, before - 1))) speaker.name = span(toks, subjectStart, before - 1);
       else speaker.apposition = [name, span(toks, phraseStart, before - 1)];
     }
+  } else if (phraseStart >= 0 && rule('source.name-after-and', nameAfterAnd(toks, phraseStart))) {
+    // "its auditors, Lund and Berg, found": the pair of names before the comma, whole, or no subject at all.
+    const whole = wholeSubject(toks, phraseStart);
+    if (whole >= 0 && whole < phraseStart && clauseStart(toks, whole)) speaker.source = span(toks, whole, before - 1);
+    else speaker.cutName = true;
   } else if (phraseStart >= 0 && clauseStart(toks, phraseStart)) {
     // "Sen. Jack Reed (D-R.I.), said": a stray comma after a subject that opens the clause.
     // Never the object of an earlier phrase ("while visiting Bosnia, later admitting").

@@ -53,7 +53,7 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   else if (passive) speaker.source = passiveAgent(toks, site);
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
   else if (wordBefore) sourceBefore(scan, site, before, wordBefore, speaker);
-  if (!speaker.source && !speaker.sameAsPrevious && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
+  if (!speaker.source && !speaker.sameAsPrevious && !speaker.cutName && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
     // "…, saying that", "punctuated his list by saying": the subject of the clause said it —
     // inside a relative clause, the relative's ("sat with Paul Ryan, who surprised Trump by declaring …").
     const who = prev?.lower === 'by' ? relativeBefore(toks, c) : -1;

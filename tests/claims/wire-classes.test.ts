@@ -375,3 +375,94 @@ describe('a question put to the subject names them for a later pronoun (cue.aske
     expect(found('The harbour unions, asked to fund the new pier, have said there is no money.')).toEqual(['said|The harbour unions|there is no money']);
   });
 });
+
+describe('a name cut after "and" (source.name-after-and)', () => {
+  it('never makes the second half of a name the subject', () => {
+    const text = 'In a filing with the Harbour and Ferry Board, the group, led by Tarn Holdings, said it sold its stake.';
+    expect(found(text)).toEqual(['said|the group|it sold its stake']);
+    expect(without('source.name-after-and', text)).toEqual(['said|Ferry Board, the group, led by Tarn Holdings,|it sold its stake']);
+  });
+  it('leaves a pair of names cut after "and" unattributed rather than name one of them', () => {
+    const text = 'In a joint letter, Tarn Express and Lund said the pier was unsafe.';
+    expect(found(text)).toEqual([]);
+    expect(without('source.name-after-and', text)).toEqual(['said|Lund|the pier was unsafe']);
+  });
+  it('takes a name right after the cut body\'s head word as the subject', () => {
+    const text = 'In a letter to the Harbour and Ferry Board Lund said the pier was unsafe.';
+    expect(found(text)).toEqual(['said|Lund|the pier was unsafe']);
+    expect(without('source.name-after-and', text)).toEqual(['said|Ferry Board Lund|the pier was unsafe']);
+  });
+  it('takes a pair of names set off by commas whole', () => {
+    const text = 'The port said its auditors, Berg and Lund, indicated they would qualify the accounts.';
+    expect(found(text)).toContain('indicated|Berg and Lund|they would qualify the accounts');
+    expect(without('source.name-after-and', text)).toContain('indicated|Lund|they would qualify the accounts');
+  });
+  it('gives a cut name set off by commas no other subject in its stead', () => {
+    const text = 'The union said members of the Dock and Harbour Workers Union, rejected the offer by a wide margin.';
+    expect(found(text)).toEqual(['said|The union|members of the Dock and Harbour Workers Union']);
+    expect(without('source.name-after-and', text)).toContain('rejected|Harbour Workers Union|the offer by a wide margin');
+  });
+});
+
+describe('a report after someone quoted on it (claimant.document-not-last-speaker)', () => {
+  it('is the report\'s claim, not the last speaker\'s', () => {
+    const text = '"The fees are too high," harbour economist Ida Lund of Tarn University told the board.\n\nThe annual report said fees would rise again.';
+    expect(claimants(text)).toContain('annual report|fees would rise again');
+    switchRulesOff(['claimant.document-not-last-speaker']);
+    expect(claimants(text)).toContain('harbour economist Ida Lund of Tarn University|fees would rise again');
+  });
+  it('is a document named for someone else when its name is not the last claimant\'s', () => {
+    const text = 'Tarn\'s harbour minister, Ana Poll, said the talks had failed.\n\nThe Vell statement said the talks would go on.';
+    expect(claimants(text)).toContain('Vell statement|the talks would go on');
+    switchRulesOff(['claimant.document-not-last-speaker']);
+    expect(claimants(text)).not.toContain('Vell statement|the talks would go on');
+  });
+  it('stays the body that issued it when it bears the body\'s name or follows a body', () => {
+    expect(claimants('The Tarn Ferry Board said fees would rise.\n\nThe Tarn statement said the pier would close.')).toContain('Tarn Ferry Board|the pier would close');
+    expect(claimants('The Tarn Ferry Board said fees would rise.\n\nThe report said the pier would close.')).toContain('Tarn Ferry Board|the pier would close');
+  });
+});
+
+describe('a participle after a push-back on an object (claim.push-back-participle)', () => {
+  it('is the speaker\'s own claim, shown with their name', () => {
+    const text = 'The ferry union rejected the harbour plan, saying the pier was too short.';
+    expect(claimants(text)).toEqual(['ferry union|the harbour plan', 'ferry union|the pier was too short']);
+    switchRulesOff(['claim.push-back-participle']);
+    expect(claimants(text)).toEqual(['ferry union|the harbour plan']);
+  });
+  it('is not the claim of a passive\'s agent', () => {
+    const text = 'Lund was questioned by the harbour board about the fees, saying they would rise.';
+    expect(claimants(text).filter((r) => r.endsWith('|they would rise'))).toEqual([]);
+  });
+});
+
+describe('a time phrase between a participle and "by" (source.dated-participle-phrase)', () => {
+  it('belongs to the participle phrase after the head noun', () => {
+    const text = 'Figures released yesterday by the Tarn harbour office showed that fees rose.';
+    expect(found(text)).toEqual(['showed|Figures released yesterday by the Tarn harbour office|fees rose']);
+    expect(without('source.dated-participle-phrase', text)).toEqual(['showed|yesterday by the Tarn harbour office|fees rose']);
+  });
+  it('never leaves the subject starting at the time word', () => {
+    const text = 'A study of plans issued last week by the harbour board showed that fees would rise.';
+    expect(found(text).filter((r) => r.startsWith('showed|last') || r.startsWith('showed|week'))).toEqual([]);
+    expect(without('source.dated-participle-phrase', text).some((r) => /^showed\|(?:last|week)/.test(r))).toBe(true);
+  });
+});
+
+describe('a content holding a quoting verb (content.quoting-clause)', () => {
+  const text = 'The dockers were commenting on a Tarn Gazette report quoting the harbour master as saying the pier would close.';
+  it('runs on through the quotation instead of stopping at "quoting"', () => {
+    expect(found(text)[0]).toBe('commenting|The dockers|on a Tarn Gazette report quoting the harbour master as saying the pier would close');
+    expect(without('content.quoting-clause', text)[0]).toBe('commenting|The dockers|on a Tarn Gazette report quoting');
+  });
+  it('leaves the quoted person their statement', () => {
+    expect(found(text)).toContain('saying|the harbour master|the pier would close');
+  });
+  it('stops before a quoting clause after a comma', () => {
+    expect(found('Fees will rise in May, the Tarn Gazette quoted the harbour master as saying.')).toEqual(['saying|the harbour master|Fees will rise in May']);
+  });
+  it('still drops what a speaker denies being quoted as saying (claim.quoted-inside-denial)', () => {
+    const denial = 'Harbour master Ida Lund denied giving an interview which quoted her as saying the pier would close.';
+    expect(found(denial)).toEqual(['denied|Harbour master Ida Lund|giving an interview which quoted her as saying the pier would close']);
+  });
+});
