@@ -9,7 +9,7 @@ import type { App } from '@slack/bolt';
 import type { DigestDesk, DigestSubscriptionInfo } from '../../core/services.js';
 import type { GuardedExecute, Origin, PlatformRuntime } from '../../core/platform.js';
 import { MAX_QUERY_LENGTH } from '../../core/command.js';
-import { describeError } from './handlers.js';
+import { describeError } from './errors.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { renderPage, type SlackBlock } from './render.js';
 

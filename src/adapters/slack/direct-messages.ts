@@ -8,7 +8,8 @@ import type { App } from '@slack/bolt';
 import type { GuardedExecute, Origin, PlatformRuntime } from '../../core/platform.js';
 import { firstDelivery } from '../../core/services.js';
 import { postTimelineChart } from './chart.js';
-import { SeenEvents, describeError } from './handlers.js';
+import { describeError } from './errors.js';
+import { SeenEvents } from './handlers.js';
 import { encodeButton, questionFromSlack } from './incoming.js';
 import { renderPage, type Cursor } from './render.js';
 

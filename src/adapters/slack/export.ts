@@ -9,7 +9,7 @@ import type { GuardedExecute, Origin, PlatformRuntime } from '../../core/platfor
 import { EXPORT_FORMATS, FORMAT_LABELS, exportFile, exportFormats, type ExportFormat } from '../../render/export.js';
 import { decodeButton } from './incoming.js';
 import { uploadToSlack } from './chart.js';
-import { describeError } from './handlers.js';
+import { describeError } from './errors.js';
 import { ACTIONS } from './render.js';
 
 /**

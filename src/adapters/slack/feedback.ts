@@ -19,7 +19,7 @@ import type { Origin, PlatformRuntime } from '../../core/platform.js';
 import type { Reply, ReplyItem } from '../../core/types.js';
 import { LIMITS } from './limits.js';
 import { ACTIONS } from './render.js';
-import { describeError } from './handlers.js';
+import { describeError } from './errors.js';
 
 /** Action ids of the two buttons, and the callback id of the 👎 modal. */
 export const FEEDBACK_ACTIONS = { up: ACTIONS.feedbackUp, down: ACTIONS.feedbackDown, view: 'newsdesk_feedback' } as const;

@@ -12,7 +12,8 @@ import type { GuardedExecute, Platform, PlatformRuntime, PostLookup, PostMark } 
 import type { Reply } from '../../core/types.js';
 import { uploadToSlack } from './chart.js';
 import { digestMetadata, findDigestPost } from './digest-post.js';
-import { describeError, redactSecrets, registerHandlers } from './handlers.js';
+import { describeError, redactSecrets } from './errors.js';
+import { registerHandlers } from './handlers.js';
 import { encodeButton } from './incoming.js';
 import { SlackAdmins, withSlackAuthority } from './admins.js';
 import { registerFeedback } from './feedback.js';

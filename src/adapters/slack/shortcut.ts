@@ -8,7 +8,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { checkMessage } from '../../answer/check-message.js';
 import type { GuardedAnswer, GuardedExecute, Origin, PlatformRuntime } from '../../core/platform.js';
-import { describeError } from './handlers.js';
+import { describeError } from './errors.js';
 import { encodeButton, plainFromSlack } from './incoming.js';
 import { renderPage, type Cursor, type SlackMessage } from './render.js';
 

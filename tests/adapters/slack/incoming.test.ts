@@ -1,6 +1,7 @@
 /** What arrives from Slack: encoded text made plain, button values checked, retried events recognised. */
 import { describe, expect, it } from 'vitest';
-import { SeenEvents, redactSecrets, resolveSlash } from '../../../src/adapters/slack/handlers.js';
+import { SeenEvents, resolveSlash } from '../../../src/adapters/slack/handlers.js';
+import { redactSecrets } from '../../../src/adapters/slack/errors.js';
 import { decodeButton, encodeButton, plainFromSlack } from '../../../src/adapters/slack/incoming.js';
 
 describe('plainFromSlack', () => {
