@@ -2,8 +2,9 @@
  * Antecedents of relative pronouns and restrictive clauses for attribution: which noun phrase a
  * "who", "which" or "that" clause hangs on ("Putin met Erdogan, who said" → "Erdogan").
  */
+import { wholeSubject } from './clause-subjects.js';
 import { BOUNDARY, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, SKIPPABLE, SPEAKER_NOUNS } from './lexicon.js';
-import { npLeft, wholeSubject } from './phrases.js';
+import { npLeft } from './phrases.js';
 import { rule } from './rules.js';
 import type { Token } from './tokens.js';
 

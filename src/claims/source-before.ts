@@ -3,8 +3,9 @@
  * by contrast, wrote"), and whether what was said then comes before the cue.
  */
 import { headOf, placeBefore, relativeSubject, tightStart } from './antecedents.js';
+import { insertedSubject, pluralAntecedent, subordinateSubject, unitSubject, wholeSubject } from './clause-subjects.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, TIME_WORD } from './lexicon.js';
-import { clauseStart, insertedSubject, nameAfterAnd, npLeft, pluralAntecedent, span, subordinateSubject, substantial, unitSubject, wholeSubject } from './phrases.js';
+import { clauseStart, nameAfterAnd, npLeft, span, substantial } from './phrases.js';
 import { rule } from './rules.js';
 import { QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';

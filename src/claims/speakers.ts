@@ -3,8 +3,9 @@
  * a passive's agent, an inverted source, the source before the cue), then the source vetoes.
  */
 import type { Span } from '../core/types.js';
+import { clauseSubjectBefore, insertedSubject, unitSubject } from './clause-subjects.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, speakerNoun, TIME_WORD } from './lexicon.js';
-import { clauseSubjectBefore, insertedSubject, npLeft, npRight, skipLeft, span, unitSubject } from './phrases.js';
+import { npLeft, npRight, skipLeft, span } from './phrases.js';
 import { rule } from './rules.js';
 import { INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } from './words.js';

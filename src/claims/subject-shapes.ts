@@ -2,8 +2,9 @@
  * Subject shapes: where the subject of a cue starts and ends ("one in five", a description set off by
  * dashes or commas, a whole clause opening the sentence, a relative "who", a dated participle).
  */
+import { ROLE_OPENERS, wholeSubject } from './clause-subjects.js';
 import { BOUNDARY, CUE_VERBS, DETERMINERS, PRONOUNS, SKIPPABLE, TIME_WORD } from './lexicon.js';
-import { clauseStart, npLeft, npRight, ROLE_OPENERS, skipLeft, span, wholeSubject } from './phrases.js';
+import { clauseStart, npLeft, npRight, skipLeft, span } from './phrases.js';
 import { rule } from './rules.js';
 import { CONNECTIVES, DATING, INTRO_WORDS, MONTH, QUANTIFIERS, SUBORDINATE, SUBORDINATORS, TIME_HEAD, US_STATES } from './words.js';
 import { isQuote, OPEN_QUOTES, type Token } from './tokens.js';

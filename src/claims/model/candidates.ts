@@ -5,8 +5,9 @@
  * times all the rules together), so the model stays cheap at ingest.
  */
 import type { Span } from '../../core/types.js';
+import { wholeSubject } from '../clause-subjects.js';
 import { COMMON_VERBS, CUE_VERBS } from '../lexicon.js';
-import { npLeft, npRight, wholeSubject } from '../phrases.js';
+import { npLeft, npRight } from '../phrases.js';
 import { isQuote, unitTokens as cachedUnitTokens, type Token } from '../tokens.js';
 
 /** A cue to decide on: token range in its unit, and the rules' decision when the rules found it. */
