@@ -382,7 +382,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   const definitions = () => (defs ??= acronymDefinitions(text));
   let mids: Set<string> | undefined;
   /** Capitalised words the text also writes mid-sentence, after a lower-case word or a comma: names, not sentence openers. */
-  const midNames = () => (mids ??= new Set([...text.matchAll(/(?<=[\p{Ll},;]\s+)((?:\p{Lu}[\p{Ll}’'-]+\s+){0,3}\p{Lu}[\p{Ll}’'-]+)/gu)].flatMap((m) => m[1]!.split(/\s+/))));
+  const midNames = () => (mids ??= new Set([...text.matchAll(/(?<=[\p{Ll},;]\s{1,3})((?:\p{Lu}[\p{Ll}’'-]+\s{1,3}){0,3}\p{Lu}[\p{Ll}’'-]+)/gu)].flatMap((m) => m[1]!.split(/\s+/))));
   const known = new KnownClaimants();
   const mentionScans = new Map<string, MentionScan>();
   /** People named so far, most recent last, with the sentence of their latest statement. */

@@ -187,8 +187,9 @@ const QUESTION_AUX = /^(?:did|does|do|would|will|could|can|should|has|have|had|w
  * kept out the same way.
  */
 function invertedQuestion(toks: readonly Token[], c: number): boolean {
+  // (A question mark more than 80 words on closes some other sentence: the look is bounded, as every scan of a unit is.)
   let end = c + 1;
-  while (end < toks.length && !/^[.!?]$/.test(toks[end]!.text)) end++;
+  while (end < toks.length && end <= c + 80 && !/^[.!?]$/.test(toks[end]!.text)) end++;
   if (toks[end]?.text !== '?') return false;
   for (let k = c - 1; k >= 0 && k >= c - 6; k--) {
     const t = toks[k]!;
