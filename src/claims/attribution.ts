@@ -15,6 +15,7 @@ import { CUE_PREFILTER, DENIAL_WORDS, OUTLET_DISPUTE } from './lexicon.js';
 import { allCaps, quotedTokens, span, trimSpan } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
+import { PUSH_BACK } from './verbs.js';
 import { colonStatement, dashBylines, embeddedClaim, namedQuote, nominalClaimSource } from './side-statements.js';
 import { shippedChooser, type SourceChooser } from './model/choose.js';
 import { shippedTagger, type CueTagger } from './model/tagger.js';
@@ -223,7 +224,7 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
       if (s.kind !== 'attributed' || s.source || !r.sameAsPrevious || !s.claimant || !p?.source || !pr || p.span.start !== s.span.start || p.claimant !== s.claimant) return;
       // ("He was being questioned by the panel about testimony …, saying …": the passive's agent did not say it.)
       const passive = /\b(?:was|were|been|being|is|are|be)\s+$/i.test(text.slice(Math.max(p.span.start, p.cue.start - 8), p.cue.start));
-      if (rule('claim.push-back-participle', participle && !passive && PUSH_BACK_LEMMAS.has(pr.lemma) && p.content.end <= s.cue.start)) s.source = p.source;
+      if (rule('claim.push-back-participle', participle && !passive && PUSH_BACK.has(pr.lemma) && p.content.end <= s.cue.start)) s.source = p.source;
     });
   }
   // A question put to the speaker ("X was asked whether …") named them for a later pronoun; it is no statement.
@@ -280,9 +281,6 @@ export function findStatements(text: string, sentences: readonly SentenceLike[],
 
 /** Participles that say something ("…, saying", "…, calling it …"), after a push-back on an object. */
 const SPEECH_PARTICIPLES = /^(?:saying|adding|arguing|noting|insisting|stating|explaining|contending|calling|declaring|warning|asserting|maintaining|complaining|charging|claiming|accusing|describing|citing|implying|predicting|stressing)$/i;
-
-/** Verbs pushing back on an object ("rejected the offer", "denied the report", "contested the ruling"). */
-const PUSH_BACK_LEMMAS = new Set(['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'dispute', 'question', 'challenge', 'contest', 'criticize', 'criticise', 'condemn', 'deplore']);
 
 /** Between a denial's cue and the person quoted: its object quoting them, in one clause ("… giving an interview which quoted"). */
 const DENIED_QUOTE = /^[^,;:.!?"“”]*?\bquot(?:ed|ing)\s*$/i;

@@ -11,6 +11,8 @@
  * - `action-to`: with "to" (or "on") an act or decision, not a statement ("agreed to meet"); promises,
  *   vows and threats are made in words, so they stay statements ("vowed to veto the bill");
  * - `naming`: names or characterises its object ("what he calls …");
+ * - `push-back`: pushes back on an object ("rejected the offer", "criticised the controls"): a speech participle after
+ *   it ("…, saying it was too low") is the speaker's own claim;
  * - `nocue`: not a cue by itself (only one of the properties above applies: "read", "decide", "see").
  */
 import type { Stance } from './types.js';
@@ -51,8 +53,8 @@ reply        | asserts   | inverts
 answer       | asserts   | inverts
 ask          | asserts   | inverts object
 urge         | asserts   | inverts object
-criticize    | asserts   | object
-criticise    | asserts   | object
+criticize    | asserts   | object push-back
+criticise    | asserts   | object push-back
 promise      | asserts   | inverts
 vow          | asserts   | inverts
 pledge       | asserts   | inverts
@@ -113,16 +115,16 @@ admit        | confirms  | inverts
 confirm      | confirms  | inverts
 verify       | confirms  |
 corroborate  | confirms  |
-deny         | denies    | inverts
-reject       | denies    |
-dismiss      | denies    |
-refute       | denies    |
+deny         | denies    | inverts push-back
+reject       | denies    | push-back
+dismiss      | denies    | push-back
+refute       | denies    | push-back
 rebut        | denies    |
-rebuff       | denies    |
-dispute      | disputes  |
-question     | disputes  |
-challenge    | disputes  |
-contest      | disputes  |
+rebuff       | denies    | push-back
+dispute      | disputes  | push-back
+question     | disputes  | push-back
+challenge    | disputes  | push-back
+contest      | disputes  | push-back
 doubt        | disputes  | cognition
 disagree     | disputes  |
 counter      | disputes  | inverts
@@ -131,7 +133,7 @@ decline      | asserts   | action-to
 refuse       | asserts   | action-to
 echo         | asserts   | inverts
 mock         | asserts   |
-condemn      | asserts   |
+condemn      | asserts   | push-back
 denounce     | asserts   |
 decry        | asserts   |
 lament       | asserts   | inverts
@@ -181,7 +183,7 @@ tease        | asserts   |
 inquire      | asserts   | inverts
 concur       | asserts   | inverts
 contradict   | disputes  |
-deplore      | asserts   |
+deplore      | asserts   | push-back
 ridicule     | asserts   |
 scorn        | asserts   |
 reaffirm     | asserts   | inverts
@@ -212,12 +214,13 @@ export interface VerbRow {
   object: boolean;
   actionTo: boolean;
   naming: boolean;
+  pushBack: boolean;
   /** A reporting verb in its own right (false for rows listed only for a property). */
   cue: boolean;
 }
 
 const STANCES = new Set<Stance>(['asserts', 'confirms', 'denies', 'disputes']);
-const PROPERTIES = new Set(['cognition', 'inverts', 'object', 'action-to', 'naming', 'nocue']);
+const PROPERTIES = new Set(['cognition', 'inverts', 'object', 'action-to', 'naming', 'push-back', 'nocue']);
 
 /** The table's rows in order (the order decides which lemma an inflected form belongs to when two share it). */
 export const VERBS: readonly VerbRow[] = TABLE.trim()
@@ -229,7 +232,7 @@ export const VERBS: readonly VerbRow[] = TABLE.trim()
     if (!STANCES.has(stance as Stance) || [...flags].some((f) => !PROPERTIES.has(f))) throw new Error(`verbs.ts: bad row "${line}"`);
     return {
       lemma, stance: stance as Stance, cognition: flags.has('cognition'), inverts: flags.has('inverts'), object: flags.has('object'),
-      actionTo: flags.has('action-to'), naming: flags.has('naming'), cue: !flags.has('nocue'),
+      actionTo: flags.has('action-to'), naming: flags.has('naming'), pushBack: flags.has('push-back'), cue: !flags.has('nocue'),
     };
   });
 
@@ -243,5 +246,7 @@ export const OBJECT_VERBS = lemmas((v) => v.object);
 export const ACTION_WITH_TO = lemmas((v) => v.actionTo);
 /** Lemmas that name or characterise their object ("what he calls …"). */
 export const NAMING = lemmas((v) => v.naming);
+/** Lemmas pushing back on an object ("rejected the offer"). */
+export const PUSH_BACK = lemmas((v) => v.pushBack);
 /** Lemmas of states of mind rather than speech. */
 export const COGNITION = lemmas((v) => v.cognition);
