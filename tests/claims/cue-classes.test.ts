@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { findStatements, type FindOptions } from '../../src/claims/attribution.js';
-import { switchRulesOff } from '../../src/claims/rules.js';
+import { switchRulesOff, type RuleId } from '../../src/claims/rules.js';
 import { productSentences } from '../helpers/sentences.js';
 
 /** PolNeAR's scope as eval:attribution reads it, rules only. */
@@ -19,6 +19,13 @@ function found(text: string, options: FindOptions, title = false): string[] {
 }
 
 afterEach(() => switchRulesOff([]));
+
+/** `row` is not what /claim reads in `text`, and is once rule `id` is switched off. */
+function droppedBy(id: RuleId, text: string, row: string): void {
+  expect(found(text, PRODUCT)).not.toContain(row);
+  switchRulesOff([id]);
+  expect(found(text, PRODUCT)).toContain(row);
+}
 
 describe('a statement inside another statement\'s content (nested.own-speaker)', () => {
   /** A source model that reviewed every source and changed none. */
@@ -108,11 +115,7 @@ describe('a condition or a wish about what someone says (cue.hypothetical)', () 
     ['She wished the mayor would admit that the bridge plan failed.', 'admit|the mayor'],
     ['Reporters asked whether the union agreed, and if the chairman believes the deal will hold.', 'believes|the chairman'],
     ['It is not clear whether the port director denied the leaked memo.', 'denied|the port director'],
-  ])('%s reports nothing its subject said', (text, before) => {
-    expect(found(text, PRODUCT)).not.toContain(before);
-    switchRulesOff(['cue.hypothetical']);
-    expect(found(text, PRODUCT)).toContain(before);
-  });
+  ])('%s reports nothing its subject said', (text, before) => droppedBy('cue.hypothetical', text, before));
 
   it('leaves a statement that only stands near "if", a name "Hope", and what someone did say inside a condition', () => {
     expect(found('If fees rise, the mayor said, the ferry will close.', PRODUCT)).toEqual(['said|the mayor']);
@@ -131,11 +134,7 @@ describe('a statement the subject refused or only wants to make (cue.declined-to
     ['cue.declined-to', 'The ferry line declined to confirm that the Tuesday crossing would stop.', 'confirm|The ferry line'],
     ['cue.declined-to', 'Councillor Ames refused to say whether the mill would be sold.', 'say|Councillor Ames'],
     ['cue.wants-to', 'The dockers want to tell the board that the cranes are unsafe.', 'tell|The dockers'],
-  ] as const)('%s: %s reports nothing said', (id, text, before) => {
-    expect(found(text, PRODUCT)).not.toContain(before);
-    switchRulesOff([id]);
-    expect(found(text, PRODUCT)).toContain(before);
-  });
+  ] as const)('%s: %s reports nothing said', (id, text, before) => droppedBy(id, text, before));
 
   it('leaves what was said after a refusal, and "went on to say"', () => {
     expect(found('The mayor declined to name the buyer but said the sale would close in June.', PRODUCT)).toContain('said|The mayor');
@@ -148,11 +147,7 @@ describe('a direct question about a statement (cue.question-inversion)', () => {
     ['Did the ferry company say the pier was unsafe?', 'say|the ferry company'],
     ['Why would the harbour board deny that the cranes are old?', 'deny|the harbour board'],
     ['Has the mayor admitted that the budget is short?', 'admitted|the mayor'],
-  ])('%s reports nothing said', (text, before) => {
-    expect(found(text, PRODUCT)).not.toContain(before);
-    switchRulesOff(['cue.question-inversion']);
-    expect(found(text, PRODUCT)).toContain(before);
-  });
+  ])('%s reports nothing said', (text, before) => droppedBy('cue.question-inversion', text, before));
 
   it('leaves a statement before a question tag, and a quoted question\'s asker', () => {
     expect(found('The mayor said the pier was unsafe, didn\'t she?', PRODUCT)).toEqual(['said|The mayor']);
@@ -165,11 +160,7 @@ describe('a subject that says nobody made the statement (cue.negative-subject)',
     ['Few dockers believe that the new cranes are safe.', 'believe|Few dockers'],
     ['Not one councillor has claimed the ferry will return.', 'claimed|one councillor'],
     ['Hardly anybody in the port thinks the tugs are fast enough.', 'thinks|Hardly anybody in the port'],
-  ])('%s has no claimant', (text, before) => {
-    expect(found(text, PRODUCT)).not.toContain(before);
-    switchRulesOff(['cue.negative-subject']);
-    expect(found(text, PRODUCT)).toContain(before);
-  });
+  ])('%s has no claimant', (text, before) => droppedBy('cue.negative-subject', text, before));
 
   it('leaves "a few", "quite a few" and a time phrase with "few"', () => {
     expect(found('A few dockers said the cranes were unsafe.', PRODUCT)).toEqual(['said|A few dockers']);

@@ -3,10 +3,12 @@
  * adverb set off by a comma, a subject denied its whole, a comparison with what someone expected, a
  * disaster's toll. Every sentence here is written for the test.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
 import { switchRulesOff } from '../../src/claims/rules.js';
 import { lines } from '../helpers/sentences.js';
+
+afterEach(() => switchRulesOff([]));
 
 /** Cue, source and claimant of each statement /claim would keep (product scope), in order. */
 function who(text: string): Array<{ cue: string; source: string | null; claimant: string | null }> {
@@ -147,7 +149,6 @@ describe('a name inside what was said, before ", said" and a described speaker (
     expect(who(text).map((s) => s.claimant)).toEqual(['Tom Berg']);
     switchRulesOff(['source.inverted-described-speaker']);
     expect(who(text).map((s) => s.claimant)).not.toEqual(['Tom Berg']);
-    switchRulesOff([]);
   });
 
   it('leaves a subject with its description before ", said" and the content after', () => {
@@ -161,7 +162,6 @@ describe('a state after its town inside a description is no subject (source.stat
     expect(who(text).map((s) => s.claimant)).not.toContain('Florida');
     switchRulesOff(['source.state-not-subject']);
     expect(who(text).map((s) => s.claimant)).toContain('Florida');
-    switchRulesOff([]);
   });
 
   it('keeps a state that is the subject after a day', () => {
@@ -184,7 +184,6 @@ describe('adding something to something is no statement (sense.add-object-to)', 
     expect(who(text)).toEqual([]);
     switchRulesOff(['sense.add-object-to']);
     expect(who(text).map((s) => s.cue)).toContain(text.includes('can add') ? 'add' : 'added');
-    switchRulesOff([]);
   });
 
   it('keeps "added that", a quotation, and a clause after "adding"', () => {
@@ -200,7 +199,6 @@ describe('a description joining two roles is one person (claimant.description-no
     expect(who(text).map((s) => s.claimant)).toEqual([her, her]);
     switchRulesOff(['claimant.description-not-plural']);
     expect(who(text).map((s) => s.claimant)[1]).toBeNull();
-    switchRulesOff([]);
   });
 
   it('keeps a list of names a group', () => {
@@ -214,7 +212,6 @@ describe('a pronoun in a sentence whose subject is someone else (claimant.senten
     expect(who(text).map((s) => s.claimant)).toEqual(['Tom Lund', null]);
     switchRulesOff(['claimant.sentence-subject-not-speaker']);
     expect(who(text).map((s) => s.claimant)).toEqual(['Tom Lund', 'Tom Lund']);
-    switchRulesOff([]);
   });
 
   it('keeps "…, he said" after words the speaker said, and a sentence opening with a common word', () => {
