@@ -6,7 +6,7 @@
 import type { Span } from '../core/types.js';
 import { placeFor } from '../topics/places.js';
 import { rule } from './rules.js';
-import { CALENDAR_NAMES, INTRO_WORDS } from './words.js';
+import { CALENDAR_NAMES, DETERMINERS, INTRO_WORDS } from './words.js';
 import type { RawStatement, Statement } from './types.js';
 
 /** A resolved claimant: display name, lower-case keys for matching, whether it is a person or a group of several. */
@@ -270,7 +270,11 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     if (found && /\s(?:of|for|on|de|del|von|van)\s/.test(found[1]!) && !rule('claimant.title-with-of', true)) found = MENTION_BEFORE_PLAIN.exec(window);
     if (!found) continue;
     // "Should Texaco fail to …", "If Exxon bids": a word opening the clause before the name is no part of it.
-    const mention = clean(`${found[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To|Should|Would|Could|Had|Were|Did|Does|Must|If|Unless|Although|Though|Since|Because|Once|Under|For|With|From|By)\s+)+/, ''));
+    let mention = clean(`${found[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To|Should|Would|Could|Had|Were|Did|Does|Must|If|Unless|Although|Though|Since|Because|Once|Under|For|With|From|By)\s+)+/, ''));
+    // "Several Cineplex directors said …" then "Cineplex expects …": a determiner or quantifier opening the
+    // sentence ("Several", "Two", "Some", "The") is no part of the name a later "Cineplex" stands for.
+    const opener = /^(\p{Lu}\p{Ll}*)\s+/u.exec(mention);
+    if (opener && DETERMINERS.has(opener[1]!.toLowerCase()) && rule('claimant.fuller-not-determiner', true)) mention = mention.slice(opener[0].length);
     if (mention.split(/\s+/).length > 1) {
       scan.mention = mention;
       scan.at = at;

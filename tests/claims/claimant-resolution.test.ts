@@ -24,6 +24,14 @@ describe('a later surname', () => {
   });
 });
 
+describe('a later bare name', () => {
+  it('takes a fuller mention without the determiner or quantifier that opened its sentence', () => {
+    expect(claimants('A Tarnline spokesman said the ferry was late.\nTarnline said the fares would rise.')).toEqual(['A Tarnline spokesman', 'Tarnline']);
+    expect(claimants('Several Tarnline captains said the pier was unsafe.\nTarnline expects the pier to reopen in May.')).toEqual(['Several Tarnline captains', 'Tarnline']);
+    expect(claimants('Harbour master Ivo Brandt said the pier was unsafe.\nBrandt said it would reopen in May.')).toEqual(['Harbour master Ivo Brandt', 'Harbour master Ivo Brandt']);
+  });
+});
+
 describe('a document word', () => {
   it('stands for the last speaker only as a common noun ("the statement"), never in an outlet\'s name', () => {
     expect(claimants('The harbour board said fees would rise.\nThe statement said costs fell.')).toEqual(['harbour board', 'harbour board']);
