@@ -17,6 +17,11 @@ interface Claimant {
   plural: boolean;
   /** 'm' or 'f' when the article shows it (an honorific, or an earlier "he"/"she" for this speaker). */
   gender?: 'm' | 'f';
+  /**
+   * The keys a later bare name may find this claimant by, when not all of them: never the body or person a role
+   * names ("Trump" in "Trump adviser Kellyanne Conway") or a description ("…, a spokesman for Hillary Clinton").
+   */
+  lookup?: string[];
 }
 
 const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
@@ -186,12 +191,19 @@ function affiliation(role: string): string | null {
 function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
   const name = raw.replace(/\s+/g, ' ').trim();
   const keys = new Set<string>([claimantKey(name), ...extraKeys.map(claimantKey)]);
-  const parts = personParts(name);
+  // "Nick Merrill, a spokesman for Hillary Clinton": the person is the name before the description, never the
+  // one the description names.
+  const comma = name.indexOf(', ');
+  const head = comma > 0 && rule('claimant.description-not-fuller', true) ? name.slice(0, comma) : name;
+  const parts = personParts(head);
+  let org: string | null = null;
   if (parts) {
     keys.add(claimantKey(parts.person));
-    const org = affiliation(parts.role);
+    org = affiliation(parts.role);
     if (org) keys.add(claimantKey(org));
   }
+  const orgKey = org && rule('claimant.affiliation-not-fuller', true) ? claimantKey(org) : null;
+  const lookup = head !== name ? [claimantKey(head), ...(parts ? [claimantKey(parts.person)] : [])] : orgKey ? [...keys].filter((k) => k !== orgKey) : null;
   const paren = /\(([^)]+)\)/.exec(name);
   if (paren) {
     keys.add(claimantKey(paren[1]!));
@@ -201,7 +213,7 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
   const plural = pluralName(name);
   const gender = /^(?:Mrs|Ms|Miss)\.?\s|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b/i.test(name) ? 'f'
     : /^Mr\.?\s|\b(?:spokesman|congressman|businessman)\b/i.test(name) ? 'm' : undefined;
-  return { name, keys: [...keys], person: !plural && !!parts && !ORG_WORDS.test(parts.person), plural, ...(gender ? { gender } : {}) };
+  return { name, keys: [...keys], person: !plural && !!parts && !ORG_WORDS.test(parts.person), plural, ...(gender ? { gender } : {}), ...(lookup ? { lookup } : {}) };
 }
 
 /** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */
@@ -222,12 +234,16 @@ class KnownClaimants {
     this.seen.add(c);
     // "Donald Trump and Hillary Clinton": a later "Trump" is one of them, never both.
     if (rule('claimant.coordination-not-fuller', /\s(?:and|&)\s/.test(c.name))) return;
-    const name = c.name.toLowerCase();
+    // Keys are stemmed ("Obama" is "obam"): a claimant named by one word alone is no fuller mention of it.
+    const name = rule('claimant.fuller-by-key', true) ? claimantKey(c.name) : c.name.toLowerCase();
     // A fuller mention ends in the word it is found by ("HUR spokesperson Andrii Yusov" for "Yusov"): a word
     // inside a name names someone or something else ("Japan" in "Japanese Defence Minister Gen Nakatani", the
     // owner "Sanders" in "Jeff Weaver (Sanders's campaign manager)", "Ryan" in "Paul Ryan's office").
-    const last = new Set(c.keys.map((k) => k.split(' ').at(-1)!));
-    for (const key of c.keys) {
+    // The body or person a role names is someone else too: after "Trump adviser Kellyanne Conway said …",
+    // "Trump said …" is Trump's.
+    const own = c.lookup ?? c.keys;
+    const last = new Set(own.map((k) => k.split(' ').at(-1)!));
+    for (const key of own) {
       for (const w of key.split(' ')) {
         if (w === name || this.byWord.has(w)) continue;
         if (rule('claimant.fuller-ends-in-word', !last.has(w))) continue;
@@ -252,7 +268,9 @@ interface MentionScan {
  *   looked at once per text, not once per statement (quadratic on a long text naming one actor often)
  */
 function fullerMention(text: string, word: string, before: number, known: KnownClaimants, scans: Map<string, MentionScan>, offBody: OffBody): Claimant | null {
-  const byWord = known.byWord.get(word.toLowerCase());
+  // Keys are stemmed ("Liedtke" is "liedtk", "Pelosi" "pelos"): the word is looked up as a key, or a known
+  // "Pennzoil chairman Hugh Liedtke" is missed and a later "Liedtke" shows as "Hugh Liedtke".
+  const byWord = known.byWord.get(rule('claimant.fuller-by-key', true) ? claimantKey(word) : word.toLowerCase());
   if (byWord) return byWord;
   let scan = scans.get(word);
   if (!scan) scans.set(word, (scan = { next: text.indexOf(word), mention: null, at: -1 }));

@@ -32,6 +32,24 @@ describe('a later bare name', () => {
   });
 });
 
+describe('a later surname and the people a role or a description names', () => {
+  it('is the person the role names, never the aide the role belongs to', () => {
+    expect(claimants('Brandt adviser Ivo Brunale said the polls were wrong.\nBrandt said he would win.')).toEqual(['Brandt adviser Ivo Brunale', 'Brandt']);
+    expect(claimants('Tarnline campaign manager Ema Lind said the race was close.\nTarnline said the vote was fair.')).toEqual(['Tarnline campaign manager Ema Lind', 'Tarnline']);
+    expect(claimants('Brandt adviser Ivo Brunale said the polls were wrong.\nBrunale said the count was slow.')).toEqual(['Brandt adviser Ivo Brunale', 'Brandt adviser Ivo Brunale']);
+  });
+
+  it('is the person a description names, never the one described', () => {
+    expect(claimants('Ivo Brunale, a spokesman for Ana Brandt, said the polls were wrong.\nBrandt said she would win.')).toEqual(['Ivo Brunale, a spokesman for Ana Brandt', 'Ana Brandt']);
+    expect(claimants('Ivo Brunale, a spokesman for Ana Brandt, said the polls were wrong.\nBrunale said the count was slow.')).toEqual(['Ivo Brunale, a spokesman for Ana Brandt', 'Ivo Brunale, a spokesman for Ana Brandt']);
+  });
+
+  it('finds a claimant named in full whatever its key\'s stem ("Brunale" is keyed "brunal")', () => {
+    expect(claimants('Tarnline chairman Ivo Brunale said fares would rise.\nBrunale said the ferry was late.')).toEqual(['Tarnline chairman Ivo Brunale', 'Tarnline chairman Ivo Brunale']);
+    expect(claimants('Ana Costa said fares would rise.\nLater the mayor spoke.\nCosta said the ferry was late.')).toEqual(['Ana Costa', 'Ana Costa']);
+  });
+});
+
 describe('a document word', () => {
   it('stands for the last speaker only as a common noun ("the statement"), never in an outlet\'s name', () => {
     expect(claimants('The harbour board said fees would rise.\nThe statement said costs fell.')).toEqual(['harbour board', 'harbour board']);
