@@ -94,6 +94,8 @@ function findTitle(drafts: Draft[], knownTitle: string | undefined): number {
     }
     return -1;
   }
+  const opening = openingLine(drafts);
+  if (opening >= 0) return opening;
   for (let i = 0; i < drafts.length && i < HEAD_PIECES; i++) {
     const d = drafts[i]!;
     if (d.kind !== undefined) continue;
@@ -101,6 +103,24 @@ function findTitle(drafts: Draft[], knownTitle: string | undefined): number {
     if (isHeadlineLike(d.text, 4)) return i;
   }
   return -1;
+}
+
+/**
+ * A plain-text article's first line, set apart by a blank line above a paragraph of reporting, is its
+ * headline even when it ends in a full stop ("Clinton camp: Trump's remarks threaten security."): a
+ * text file has no other place for one. Only the very first piece, one line of at most 25 words that
+ * opens like a headline and is no dateline or introducer, with reporting (or a wire dateline) right after it.
+ */
+function openingLine(drafts: Draft[]): number {
+  const d = drafts[0];
+  const next = drafts[1];
+  if (!undecided(d) || !next || (next.kind !== undefined && next.kind !== 'dateline') || next.sameGroupAsPrevious) return -1;
+  const text = d.text;
+  if (text.includes('\n') || text.length < 8 || text.length > 200 || !/^[\p{Lu}\p{N}"'“‘«]/u.test(text)) return -1;
+  const words = wordCount(text);
+  if (words < 3 || words > 25 || /[:;,]["'”’)\]]*$/.test(text) || readWireDateline(text, d.start)) return -1;
+  // ("TRENTON, N.J. (AP) — Was that really …?": a wire dateline opens the reporting too.)
+  return (isProse(next.text) || next.kind === 'dateline' || readWireDateline(next.text, next.start) !== null) && next.text.length > text.length ? 0 : -1;
 }
 
 /** True when `longer` is `shorter` followed by a site name after " | ", " - " or " — ". */

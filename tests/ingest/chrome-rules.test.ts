@@ -200,6 +200,19 @@ describe('rules that must not fire on reporting', () => {
     ]);
   });
 
+  it('reads a plain text file\'s first line as its headline even when it ends in a full stop', () => {
+    const raw = 'Harbour board: fees will rise, ferry captains warn.\n\nThe harbour board said on Monday that mooring fees would rise by a fifth, and captains said the ferries could not pay.';
+    const a = ingestText(raw, { id: 'x.txt' });
+    expect(a.blocks.map((b) => b.kind)).toEqual(['title', 'body']);
+    expect(a.meta.title).toBe('Harbour board: fees will rise, ferry captains warn.');
+    const wire = 'Ferry captains protest new fees.\n\nTARNPORT (AP) — Were the fees too high?\n\nCaptains said they were.';
+    expect(ingestText(wire, { id: 'y.txt' }).blocks[0]!.kind).toBe('title');
+    // A first line that runs on into the next (no blank line), an introducer, or a long opening sentence is reporting.
+    expect(ingestText('The board said:\n\nThe harbour board said on Monday that mooring fees would rise by a fifth, and captains said the ferries could not pay.', { id: 'z.txt' }).blocks[0]!.kind).toBe('body');
+    const long = 'The harbour board said on Monday that mooring fees would rise by a fifth next spring, the third rise in as many years for the captains.';
+    expect(ingestText(`${long}\n\nCaptains said the ferries could not pay and that the board had not asked them before deciding.`, { id: 'w.txt' }).blocks[0]!.kind).toBe('body');
+  });
+
   it('falls back to the opening words of the reporting when there is no headline', () => {
     const raw = 'The river rose by two metres overnight and flooded the lower town, where hundreds of people were moved to the school.';
     expect(ingestText(raw, { id: 'x' }).meta.title).toBe('The river rose by two metres overnight and flooded the lower town, where hundreds of…');

@@ -32,8 +32,8 @@ export interface WriterOptions {
 }
 
 export const defaultWriterOptions: WriterOptions = { headMin: 2000, headSize: 2000, bulkMin: 2000 };
-/** Version of what a passage row holds (passages, fields, tokenizer); bump to rewrite every row. */
-const ROWS_VERSION = 'rows@1';
+/** Version of what a passage row holds (passages, fields, tokenizer); bump to rewrite every row (2: a plain text file's first line is its headline, no longer a body passage). */
+const ROWS_VERSION = 'rows@2';
 
 /** What a row was written with: a different salt rewrites the article (see `PgArchiveWriter.sync`). */
 export function archiveSalt(analysers: readonly Analyser[]): string {
