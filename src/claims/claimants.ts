@@ -5,6 +5,7 @@
  */
 import type { Span } from '../core/types.js';
 import { placeFor } from '../topics/places.js';
+import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, INTRO_WORDS } from './words.js';
 import type { RawStatement, Statement } from './types.js';
@@ -200,8 +201,33 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
   keys.delete('');
   const plural = pluralName(name);
   const gender = /^(?:Mrs|Ms|Miss)\.?\s|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b/i.test(name) ? 'f'
-    : /^Mr\.?\s|\b(?:spokesman|congressman|businessman)\b/i.test(name) ? 'm' : undefined;
+    : /^Mr\.?\s|\b(?:spokesman|congressman|businessman)\b/i.test(name) ? 'm' : givenNameGender(name) ?? relationGender(name);
   return { name, keys: [...keys], person: !plural && !!parts && !ORG_WORDS.test(parts.person), plural, ...(gender ? { gender } : {}) };
+}
+
+/**
+ * The sex a person's given name shows ("Diana Orrock", "Former President Bill Clinton", "Supreme Court Justice Ruth
+ * Bader Ginsburg"): the word before the surname, or the one before a middle name; never past a title ("Virginia Gov.
+ * Terry McAuliffe" shows none).
+ */
+function givenNameGender(name: string): 'm' | 'f' | undefined {
+  const words = name.replace(/\s*\([^)]*\)/g, '').split(',')[0]!.trim().split(/\s+/);
+  if (words.length < 2 || !/^\p{Lu}\p{Ll}/u.test(words.at(-1)!)) return undefined;
+  for (let i = words.length - 2; i >= 0 && i >= words.length - 3; i--) {
+    const w = words[i]!;
+    if (/\.$/.test(w) && w.length > 2) return undefined;
+    const g = firstNameGender(w);
+    if (g) return rule('claimant.given-name-gender', true) ? g : undefined;
+  }
+  return undefined;
+}
+
+/** The sex a family role in the name's description shows ("Gabriela Lazar (wife)", "Ana Poll, his mother"). */
+function relationGender(name: string): 'm' | 'f' | undefined {
+  const role = /\(([^)]*)\)$|,\s+([^,]*)$/.exec(name);
+  const words = (role?.[1] ?? role?.[2] ?? '').toLowerCase();
+  const g = /\b(?:wife|mother|daughter|sister|widow|grandmother|\p{Ll}+woman)\b/u.test(words) ? 'f' : /\b(?:husband|father|son|brother|widower|grandfather)\b/.test(words) ? 'm' : undefined;
+  return g && rule('claimant.given-name-gender', true) ? g : undefined;
 }
 
 /** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */

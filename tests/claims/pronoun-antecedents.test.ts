@@ -1,0 +1,44 @@
+/**
+ * Whom a "he"/"she" is shown as: patterns found hand-judging /claim's resolved claimants on PolNeAR train
+ * (a pronoun given to a speaker of the other gender, to the last speaker past another person named since, to an
+ * outlet typed as a person, to a name inside the quotation). Every sentence here is written for the test.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { switchRulesOff } from '../../src/claims/rules.js';
+import { lines } from '../helpers/sentences.js';
+
+afterEach(() => switchRulesOff([]));
+
+/** The claimant of each statement /claim would keep, in order. */
+function claimants(text: string): Array<string | null> {
+  return findStatements(text, lines(text)).map((s) => s.claimant);
+}
+
+describe('a given name or a family role shows the gender (claimant.given-name-gender)', () => {
+  it('gives "he" no claimant after a woman named by her given name, and "she" none after a man', () => {
+    const he = 'Diana Lorrimer said the count was fair.\n"It will be a long night," he said.';
+    expect(claimants(he)).toEqual(['Diana Lorrimer', null]);
+    expect(claimants('Former Mayor Walter Okafor said the count was fair.\n"She has no idea," she said.')).toEqual(['Former Mayor Walter Okafor', null]);
+    switchRulesOff(['claimant.given-name-gender']);
+    expect(claimants(he)).toEqual(['Diana Lorrimer', 'Diana Lorrimer']);
+  });
+
+  it('keeps a pronoun of the same gender, and a name news gives both sexes or a title before it', () => {
+    expect(claimants('Diana Lorrimer said the count was fair.\n"It was close," she said.')).toEqual(['Diana Lorrimer', 'Diana Lorrimer']);
+    expect(claimants('Virginia Gov. Terry Lund said the count was fair.\n"It was close," he said.')).toEqual(['Virginia Gov. Terry Lund', 'Virginia Gov. Terry Lund']);
+  });
+
+  it('reads a family role in the description ("the defendant\'s wife, Greta Varga")', () => {
+    const text = 'The defendant\'s wife, Greta Varga, wrote a letter to the judge.\nHe told the court he had been out of work.';
+    expect(claimants(text)).toEqual(["Greta Varga (defendant's wife)", null]);
+  });
+
+  it('lets "Ms. Lorrimer" take the fuller name once the given name shows she is a woman', () => {
+    const text = 'Harbour master Diana Lorrimer spoke on Monday.\nMs. Lorrimer said the pier was safe.';
+    expect(claimants(text)).toEqual(['Diana Lorrimer']);
+    switchRulesOff(['claimant.given-name-gender']);
+    expect(claimants(text)).toEqual(['Ms. Lorrimer']);
+  });
+});
+
