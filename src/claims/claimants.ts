@@ -202,7 +202,10 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
   const plural = pluralName(name);
   const gender = /^(?:Mrs|Ms|Miss)\.?\s|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b/i.test(name) ? 'f'
     : /^Mr\.?\s|\b(?:spokesman|congressman|businessman)\b/i.test(name) ? 'm' : givenNameGender(name) ?? relationGender(name);
-  return { name, keys: [...keys], person: !plural && !!parts && !ORG_WORDS.test(parts.person), plural, ...(gender ? { gender } : {}) };
+  // "Paul Manafort (chief)", "Jeff Weaver (campaign manager)": a person's name with its role after it is still a person.
+  const described = !parts && !!paren && /^\p{Ll}/u.test(paren[1]!) && (personParts(name.replace(/\s*\([^)]*\)$/, ''))?.person.split(/\s+/).length ?? 0) >= 2;
+  const person = (!!parts && !ORG_WORDS.test(parts.person)) || rule('claimant.described-person', described && !ORG_WORDS.test(name.replace(/\s*\([^)]*\)$/, '')));
+  return { name, keys: [...keys], person: !plural && person, plural, ...(gender ? { gender } : {}) };
 }
 
 /**

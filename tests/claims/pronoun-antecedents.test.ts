@@ -42,3 +42,12 @@ describe('a given name or a family role shows the gender (claimant.given-name-ge
   });
 });
 
+describe('a name with its role after it is a person (claimant.described-person)', () => {
+  it('lets a later "he" stand for "Tom Varga (union\'s president)"', () => {
+    const text = 'The union\'s president, Tom Varga, said the strike would go on.\n"We are not afraid," he said.';
+    expect(claimants(text)).toEqual(["Tom Varga (union's president)", "Tom Varga (union's president)"]);
+    switchRulesOff(['claimant.described-person']);
+    expect(claimants(text)).toEqual(["Tom Varga (union's president)", null]);
+  });
+});
+
