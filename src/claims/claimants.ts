@@ -369,6 +369,17 @@ function openingSubjectName(before: string, names: ReadonlySet<string>): boolean
   return !OPENER_NOT_NAME.test(words[0]!) && !CALENDAR_NAMES.includes(words[0]!.toLowerCase()) && names.has(words.at(-1)!) && !/^(?:of|and|said|says)$/.test(m[2]!);
 }
 
+/** The text with its quotations blanked out: what someone said names nobody the outlet writes about. */
+function unquoted(s: string): string {
+  return s.replace(/“[^”]*”?|"[^"\n]*"?|''[\s\S]*?''/g, ' ');
+}
+
+/** The surname a claimant goes by (the last word of its person's name). */
+function surnameOf(c: Claimant): string {
+  const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
+  return person.split(/\s+/).pop() ?? '';
+}
+
 /** Whether `words` name the person `c` by surname ("Sanders's critique", "Mr. Rubio began"). */
 function surnameIn(c: Claimant, words: string): boolean {
   const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
@@ -434,6 +445,14 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       else if (rule('claimant.sentence-subject-not-speaker', named.length === 0 && openingSubjectName(before, midNames()))) return null;
     }
     if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return null;
+    // "Rubio said …. Bush's campaign has languished, but he …": a person the text named between the last speaker's statement
+    // and the pronoun's sentence, outside quotations, may be whom it stands for; the last speaker is then a guess.
+    if (pos !== undefined && before !== undefined && latest === people.at(-1)) {
+      const unitStart = pos - before.length;
+      const between = latest.end < unitStart ? unquoted(text.slice(latest.end, unitStart)) : '';
+      const others = between ? people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => (!p.c.gender || p.c.gender === gender) && surnameOf(p.c) !== surnameOf(latest!.c)) : [];
+      if (rule('claimant.known-person-between', others.some((p) => surnameIn(p.c, between)))) return null;
+    }
     // ("Ana Poll said …. Ema Lind, 33, works the docks. “…,” she said.": the pronoun stands for the woman introduced since.)
     // One person introduced is the one the pronoun stands for; of several, none is told apart.
     const introduced = pos !== undefined && latest.end < pos ? peopleIntroduced(latest.c, text.slice(latest.end, pos)) : [];

@@ -51,3 +51,17 @@ describe('a name with its role after it is a person (claimant.described-person)'
   });
 });
 
+describe('another speaker named between the last statement and the pronoun (claimant.known-person-between)', () => {
+  it('gives the pronoun no claimant rather than the last speaker', () => {
+    const text = 'Ed Berg said the harbour needed money.\nTom Lund said the pier was unsafe.\nBerg has fought the plan for years, and the council backs him.\n"It is a disgrace," he said.';
+    expect(claimants(text)).toEqual(['Ed Berg', 'Tom Lund', null]);
+    switchRulesOff(['claimant.known-person-between']);
+    expect(claimants(text)).toEqual(['Ed Berg', 'Tom Lund', 'Tom Lund']);
+  });
+
+  it('keeps the last speaker when the one named between is of the other gender', () => {
+    expect(claimants('Ana Berg said the harbour needed money.\nTom Lund said the pier was unsafe.\nBerg has fought the plan for years, and the council backs her.\n"It is a disgrace," he said.'))
+      .toEqual(['Ana Berg', 'Tom Lund', 'Tom Lund']);
+  });
+});
+
