@@ -432,7 +432,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
    * a person we could not type ("Regalado said …"), or when the person is long out of view.
    */
   const personFor = (gender: 'm' | 'f', at: number, before?: string, pos?: number): Claimant | null => {
-    if (lastAny && !lastAny.person && !lastAny.plural && !ORG_WORDS.test(lastAny.name) && !ACRONYM.test(lastAny.name) && lastAt >= (people.at(-1)?.at ?? -Infinity)) return null;
+    if (lastAny && (!lastAny.person || reporters.has(lastAny)) && !lastAny.plural && !ORG_WORDS.test(lastAny.name) && !ACRONYM.test(lastAny.name) && lastAt >= (people.at(-1)?.at ?? -Infinity)) return null;
     // Only the most recent person: reaching past someone else to an earlier speaker is a guess.
     let latest = people.at(-1);
     // "Sanders, who …, rallied young people against the economy that he says …": when the sentence
@@ -466,6 +466,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     return latest.c;
   };
   let lastAny: Claimant | null = null;
+  /** Names shown only reporting ("Right Wing Watch first reported"): typed as persons, perhaps outlets; no antecedent for "he"/"she". */
+  const reporters = new Set<Claimant>();
   /** Claimants quoted by someone the text names ("the agency quoted Li as saying"): a pronoun carrying one on is still quoted. */
   const quotedClaimants = new Set<Claimant>();
   /** Sentence of the statement that set `lastAny`, so pronouns do not reach too far back. */
@@ -562,7 +564,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     }
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
       known.add(claimant);
-      if (claimant.person) {
+      // ("…, Right Wing Watch first reported.": a name that only reports, with no gender, title or role shown, may be an outlet.)
+      if (claimant.person && rule('claimant.reporter-not-person', r.lemma === 'report' && !claimant.gender && !ROLE_WORD.test(claimant.name))) reporters.add(claimant);
+      else if (claimant.person) {
         const i = people.findIndex((p) => p.c === claimant);
         if (i >= 0) people.splice(i, 1);
         people.push({ c: claimant, at: r.unit.sentence, end: r.unit.end });

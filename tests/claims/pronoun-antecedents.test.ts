@@ -65,3 +65,16 @@ describe('another speaker named between the last statement and the pronoun (clai
   });
 });
 
+describe('a name shown only reporting is no antecedent (claimant.reporter-not-person)', () => {
+  it('gives "he" after "…, Harbour Watch first reported." no claimant', () => {
+    const text = 'Pastor Ed Kline attacked the scouts on his radio show, Harbour Watch first reported.\nHe then said the leaders should resign.';
+    expect(claimants(text).at(-1)).toBeNull();
+    switchRulesOff(['claimant.reporter-not-person']);
+    expect(claimants(text).at(-1)).toBe('Harbour Watch');
+  });
+
+  it('keeps a reporter named by a role', () => {
+    expect(claimants('Ed Kline attacked the scouts on his radio show, reporter Ann Voss reported.\nShe said the leaders should resign.').at(-1)).toBe('reporter Ann Voss');
+  });
+});
+
