@@ -438,7 +438,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     // "Sanders, who …, rallied young people against the economy that he says …": when the sentence
     // names one earlier speaker before the pronoun and not the most recent one, the pronoun is that one's.
     if (latest && before && !surnameIn(latest.c, before)) {
-      const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, before) && (!p.c.gender || p.c.gender === gender));
+      // ("“Berg is wrong,” he said": a name inside the quotation is whom the speaker talks about, never the speaker.)
+      const plain = rule('claimant.quoted-name-not-antecedent', /["“”]|''/.test(before)) ? unquoted(before) : before;
+      const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, plain) && (!p.c.gender || p.c.gender === gender));
       if (rule('claimant.named-in-sentence', named.length === 1)) latest = named[0]!;
       // "Bush went after Trump at the debate, when he called …": a sentence opening with someone else's name as its
       // subject binds the pronoun to that person, who said nothing the rules found: no speaker beats a guess.

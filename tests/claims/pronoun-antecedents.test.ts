@@ -59,9 +59,11 @@ describe('another speaker named between the last statement and the pronoun (clai
     expect(claimants(text)).toEqual(['Ed Berg', 'Tom Lund', 'Tom Lund']);
   });
 
-  it('keeps the last speaker when the one named between is of the other gender', () => {
+  it('keeps the last speaker when the one named between is of the other gender, or named only in a quotation', () => {
     expect(claimants('Ana Berg said the harbour needed money.\nTom Lund said the pier was unsafe.\nBerg has fought the plan for years, and the council backs her.\n"It is a disgrace," he said.'))
       .toEqual(['Ana Berg', 'Tom Lund', 'Tom Lund']);
+    expect(claimants('Ed Berg said the harbour needed money.\nTom Lund said the pier was unsafe.\n"Berg never listens. The pier is old," he added.\n"It is a disgrace," he said.'))
+      .toEqual(['Ed Berg', 'Tom Lund', 'Tom Lund', 'Tom Lund']);
   });
 });
 
@@ -78,3 +80,15 @@ describe('a name shown only reporting is no antecedent (claimant.reporter-not-pe
   });
 });
 
+describe('a name inside the quotation is not the speaker (claimant.quoted-name-not-antecedent)', () => {
+  it('resolves "“Berg is wrong,” he said" to the last speaker, not to Berg', () => {
+    const text = 'Ed Berg said the harbour needed money.\nTom Lund said the pier was unsafe.\n"Berg is wrong," he said.';
+    expect(claimants(text)).toEqual(['Ed Berg', 'Tom Lund', 'Tom Lund']);
+    switchRulesOff(['claimant.quoted-name-not-antecedent']);
+    expect(claimants(text)).toEqual(['Ed Berg', 'Tom Lund', 'Ed Berg']);
+  });
+
+  it('still takes an earlier speaker the sentence names outside the quotation', () => {
+    expect(claimants('Ed Berg said the harbour needed money.\nTom Lund said the pier was unsafe.\nBerg, who has fought the plan for years, said he would appeal.').at(-1)).toBe('Ed Berg');
+  });
+});
