@@ -567,8 +567,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
       known.add(claimant);
       // ("…, Right Wing Watch first reported.": a name that only reports, with no gender, title or role shown, may be an outlet.)
-      if (claimant.person && rule('claimant.reporter-not-person', r.lemma === 'report' && !claimant.gender && !ROLE_WORD.test(claimant.name))) reporters.add(claimant);
+      // (A name that has spoken is a person: "Limbaugh continued: …. He concluded: …".)
+      if (claimant.person && rule('claimant.reporter-not-person', (r.lemma === 'report' || r.lemma === 'according') && !claimant.gender && !ROLE_WORD.test(claimant.name) && !people.some((p) => p.c === claimant))) reporters.add(claimant);
       else if (claimant.person) {
+        reporters.delete(claimant);
         const i = people.findIndex((p) => p.c === claimant);
         if (i >= 0) people.splice(i, 1);
         people.push({ c: claimant, at: r.unit.sentence, end: r.unit.end });

@@ -75,6 +75,15 @@ describe('a name shown only reporting is no antecedent (claimant.reporter-not-pe
     expect(claimants(text).at(-1)).toBe('Harbour Watch');
   });
 
+  it('gives "he" after "according to the Tarn Star" no claimant, and resolves it again once the name speaks itself', () => {
+    const text = 'Fees will double, Mayor Ivo Brandt said in a letter, according to the Tarn Star.\nAt a rally on Monday, he said the ferry would stop.';
+    expect(claimants(text).at(-1)).toBeNull();
+    switchRulesOff(['claimant.reporter-not-person']);
+    expect(claimants(text).at(-1)).toBe('Tarn Star');
+    switchRulesOff([]);
+    expect(claimants('Fees will double, according to Rush Kell.\nKell said the ferry would stop.\n"It is over," he said.').at(-1)).toBe('Rush Kell');
+  });
+
   it('keeps a reporter named by a role', () => {
     expect(claimants('Ed Kline attacked the scouts on his radio show, reporter Ann Voss reported.\nShe said the leaders should resign.').at(-1)).toBe('reporter Ann Voss');
   });
