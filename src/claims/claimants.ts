@@ -5,6 +5,7 @@
  */
 import type { Span } from '../core/types.js';
 import { placeFor } from '../topics/places.js';
+import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS, INTRO_WORDS } from './words.js';
 import type { RawStatement, Statement } from './types.js';
@@ -212,8 +213,36 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
   keys.delete('');
   const plural = pluralName(name);
   const gender = /^(?:Mrs|Ms|Miss)\.?\s|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b/i.test(name) ? 'f'
-    : /^Mr\.?\s|\b(?:spokesman|congressman|businessman)\b/i.test(name) ? 'm' : undefined;
-  return { name, keys: [...keys], person: !plural && !!parts && !ORG_WORDS.test(parts.person), plural, ...(gender ? { gender } : {}), ...(lookup ? { lookup } : {}) };
+    : /^Mr\.?\s|\b(?:spokesman|congressman|businessman)\b/i.test(name) ? 'm' : givenNameGender(name) ?? relationGender(name);
+  // "Paul Manafort (chief)", "Jeff Weaver (campaign manager)": a person's name with its role after it is still a person.
+  const described = !parts && !!paren && /^\p{Ll}/u.test(paren[1]!) && (personParts(name.replace(/\s*\([^)]*\)$/, ''))?.person.split(/\s+/).length ?? 0) >= 2;
+  const person = (!!parts && !ORG_WORDS.test(parts.person)) || rule('claimant.described-person', described && !ORG_WORDS.test(name.replace(/\s*\([^)]*\)$/, '')));
+  return { name, keys: [...keys], person: !plural && person, plural, ...(gender ? { gender } : {}), ...(lookup ? { lookup } : {}) };
+}
+
+/**
+ * The sex a person's given name shows ("Diana Orrock", "Former President Bill Clinton", "Supreme Court Justice Ruth
+ * Bader Ginsburg"): the word before the surname, or the one before a middle name; never past a title ("Virginia Gov.
+ * Terry McAuliffe" shows none).
+ */
+function givenNameGender(name: string): 'm' | 'f' | undefined {
+  const words = name.replace(/\s*\([^)]*\)/g, '').split(',')[0]!.trim().split(/\s+/);
+  if (words.length < 2 || !/^\p{Lu}\p{Ll}/u.test(words.at(-1)!)) return undefined;
+  for (let i = words.length - 2; i >= 0 && i >= words.length - 3; i--) {
+    const w = words[i]!;
+    if (/\.$/.test(w) && w.length > 2) return undefined;
+    const g = firstNameGender(w);
+    if (g) return rule('claimant.given-name-gender', true) ? g : undefined;
+  }
+  return undefined;
+}
+
+/** The sex a family role in the name's description shows ("Gabriela Lazar (wife)", "Ana Poll, his mother"). */
+function relationGender(name: string): 'm' | 'f' | undefined {
+  const role = /\(([^)]*)\)$|,\s+([^,]*)$/.exec(name);
+  const words = (role?.[1] ?? role?.[2] ?? '').toLowerCase();
+  const g = /\b(?:wife|mother|daughter|sister|widow|grandmother|\p{Ll}+woman)\b/u.test(words) ? 'f' : /\b(?:husband|father|son|brother|widower|grandfather)\b/.test(words) ? 'm' : undefined;
+  return g && rule('claimant.given-name-gender', true) ? g : undefined;
 }
 
 /** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */
@@ -362,6 +391,17 @@ function openingSubjectName(before: string, names: ReadonlySet<string>): boolean
   return !OPENER_NOT_NAME.test(words[0]!) && !CALENDAR_NAMES.includes(words[0]!.toLowerCase()) && names.has(words.at(-1)!) && !/^(?:of|and|said|says)$/.test(m[2]!);
 }
 
+/** The text with its quotations blanked out: what someone said names nobody the outlet writes about. */
+function unquoted(s: string): string {
+  return s.replace(/“[^”]*”?|"[^"\n]*"?|''[\s\S]*?''/g, ' ');
+}
+
+/** The surname a claimant goes by (the last word of its person's name). */
+function surnameOf(c: Claimant): string {
+  const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
+  return person.split(/\s+/).pop() ?? '';
+}
+
 /** Whether `words` name the person `c` by surname ("Sanders's critique", "Mr. Rubio began"). */
 function surnameIn(c: Claimant, words: string): boolean {
   const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
@@ -414,19 +454,29 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
    * a person we could not type ("Regalado said …"), or when the person is long out of view.
    */
   const personFor = (gender: 'm' | 'f', at: number, before?: string, pos?: number): Claimant | null => {
-    if (lastAny && !lastAny.person && !lastAny.plural && !ORG_WORDS.test(lastAny.name) && !ACRONYM.test(lastAny.name) && lastAt >= (people.at(-1)?.at ?? -Infinity)) return null;
+    if (lastAny && (!lastAny.person || reporters.has(lastAny)) && !lastAny.plural && !ORG_WORDS.test(lastAny.name) && !ACRONYM.test(lastAny.name) && lastAt >= (people.at(-1)?.at ?? -Infinity)) return null;
     // Only the most recent person: reaching past someone else to an earlier speaker is a guess.
     let latest = people.at(-1);
     // "Sanders, who …, rallied young people against the economy that he says …": when the sentence
     // names one earlier speaker before the pronoun and not the most recent one, the pronoun is that one's.
     if (latest && before && !surnameIn(latest.c, before)) {
-      const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, before) && (!p.c.gender || p.c.gender === gender));
+      // ("“Berg is wrong,” he said": a name inside the quotation is whom the speaker talks about, never the speaker.)
+      const plain = rule('claimant.quoted-name-not-antecedent', /["“”]|''/.test(before)) ? unquoted(before) : before;
+      const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, plain) && (!p.c.gender || p.c.gender === gender));
       if (rule('claimant.named-in-sentence', named.length === 1)) latest = named[0]!;
       // "Bush went after Trump at the debate, when he called …": a sentence opening with someone else's name as its
       // subject binds the pronoun to that person, who said nothing the rules found: no speaker beats a guess.
       else if (rule('claimant.sentence-subject-not-speaker', named.length === 0 && openingSubjectName(before, midNames()))) return null;
     }
     if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return null;
+    // "Rubio said …. Bush's campaign has languished, but he …": a person the text named between the last speaker's statement
+    // and the pronoun's sentence, outside quotations, may be whom it stands for; the last speaker is then a guess.
+    if (pos !== undefined && before !== undefined && latest === people.at(-1)) {
+      const unitStart = pos - before.length;
+      const between = latest.end < unitStart ? unquoted(text.slice(latest.end, unitStart)) : '';
+      const others = between ? people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => (!p.c.gender || p.c.gender === gender) && surnameOf(p.c) !== surnameOf(latest!.c)) : [];
+      if (rule('claimant.known-person-between', others.some((p) => surnameIn(p.c, between)))) return null;
+    }
     // ("Ana Poll said …. Ema Lind, 33, works the docks. “…,” she said.": the pronoun stands for the woman introduced since.)
     // One person introduced is the one the pronoun stands for; of several, none is told apart.
     const introduced = pos !== undefined && latest.end < pos ? peopleIntroduced(latest.c, text.slice(latest.end, pos)) : [];
@@ -440,6 +490,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     return latest.c;
   };
   let lastAny: Claimant | null = null;
+  /** Names shown only reporting ("Right Wing Watch first reported"): typed as persons, perhaps outlets; no antecedent for "he"/"she". */
+  const reporters = new Set<Claimant>();
   /** Claimants quoted by someone the text names ("the agency quoted Li as saying"): a pronoun carrying one on is still quoted. */
   const quotedClaimants = new Set<Claimant>();
   /** Sentence of the statement that set `lastAny`, so pronouns do not reach too far back. */
@@ -536,7 +588,11 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     }
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
       known.add(claimant);
-      if (claimant.person) {
+      // ("…, Right Wing Watch first reported.": a name that only reports, with no gender, title or role shown, may be an outlet.)
+      // (A name that has spoken is a person: "Limbaugh continued: …. He concluded: …".)
+      if (claimant.person && rule('claimant.reporter-not-person', (r.lemma === 'report' || r.lemma === 'according') && !claimant.gender && !ROLE_WORD.test(claimant.name) && !people.some((p) => p.c === claimant))) reporters.add(claimant);
+      else if (claimant.person) {
+        reporters.delete(claimant);
         const i = people.findIndex((p) => p.c === claimant);
         if (i >= 0) people.splice(i, 1);
         people.push({ c: claimant, at: r.unit.sentence, end: r.unit.end });
