@@ -289,6 +289,32 @@ interface MentionScan {
   /** The earliest fuller mention found so far, and where its word occurs. */
   mention: string | null;
   at: number;
+  /** The different given names written before the word so far, each with where it last occurs (a few at most). */
+  givens: Array<{ names: string[]; last: number }>;
+}
+
+/** Words before a surname that are no given name: titles, parties, offices. */
+const NOT_GIVEN = /^(?:Mr|Mrs|Ms|Miss|Dr|President|Vice|Former|Secretary|Senator|Governor|Mayor|Judge|Justice|General|Speaker|Leader|Chairman|Chairwoman|Director|Chief|Minister|Prime|Attorney|Candidate|Nominee|Republican|Democrat|Democratic|Independent|Libertarian|State|House|Senate|First|Lady|Sir|Dame|Lord|Rev|Pastor|Father|Rabbi|Sheriff|Officer|Professor|Coach)$/;
+/** Most different given names kept per surname: two are enough to tell a shared surname. */
+const GIVENS_KEPT = 6;
+
+/** The known given names right before the surname ending a mention ("donald" in "Republican nominee Donald J. Trump"). */
+function givenNames(mention: string): string[] {
+  const words = mention.replace(/\s*\([^)]*\)/g, '').split(',')[0]!.trim().split(/\s+/);
+  const out: string[] = [];
+  for (let i = words.length - 2; i >= 0; i--) {
+    const w = words[i]!;
+    if (/^\p{Lu}\.$/u.test(w)) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || NOT_GIVEN.test(w)) break;
+    // Only a name news gives one sex is surely a given name ("What Trump …", "See Sexton" are no one's).
+    if (firstNameGender(w)) out.push(w.toLowerCase());
+  }
+  return out;
+}
+
+/** True when two mentions of one surname give different people ("Ivanka Trump", "Donald Trump"; not "Hillary Rodham Clinton", "Hillary Clinton"). */
+function otherPerson(a: readonly string[], b: readonly string[]): boolean {
+  return a.length > 0 && b.length > 0 && !a.some((n) => b.includes(n));
 }
 
 /**
@@ -300,11 +326,11 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
   // Keys are stemmed ("Liedtke" is "liedtk", "Pelosi" "pelos"): the word is looked up as a key, or a known
   // "Pennzoil chairman Hugh Liedtke" is missed and a later "Liedtke" shows as "Hugh Liedtke".
   const byWord = known.byWord.get(rule('claimant.fuller-by-key', true) ? claimantKey(word) : word.toLowerCase());
-  if (byWord) return byWord;
   let scan = scans.get(word);
-  if (!scan) scans.set(word, (scan = { next: text.indexOf(word), mention: null, at: -1 }));
-  // The earliest occurrence with a fuller mention before it is the answer for every later `before`.
-  while (scan.mention === null && scan.next >= 0 && scan.next < before) {
+  if (!scan) scans.set(word, (scan = { next: text.indexOf(word), mention: null, at: -1, givens: [] }));
+  // The earliest occurrence with a fuller mention before it is the answer for every later `before`; the ones after it
+  // are read for the given names they write.
+  while (scan.next >= 0 && scan.next < before) {
     const at = scan.next;
     scan.next = text.indexOf(word, at + word.length);
     if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[at + word.length] ?? '')) continue;
@@ -322,12 +348,23 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     // sentence ("Several", "Two", "Some", "The") is no part of the name a later "Cineplex" stands for.
     const opener = /^(\p{Lu}\p{Ll}*)\s+/u.exec(mention);
     if (opener && DETERMINERS.has(opener[1]!.toLowerCase()) && rule('claimant.fuller-not-determiner', true)) mention = mention.slice(opener[0].length);
-    if (mention.split(/\s+/).length > 1) {
+    if (mention.split(/\s+/).length > 1 && scan.mention === null) {
       scan.mention = mention;
       scan.at = at;
     }
+    const names = givenNames(mention);
+    const same = names.length ? scan.givens.find((g) => !otherPerson(g.names, names)) : undefined;
+    if (same) same.last = at;
+    else if (names.length && scan.givens.length < GIVENS_KEPT) scan.givens.push({ names, last: at });
   }
-  return scan.mention !== null && scan.at < before ? makeClaimant(scan.mention) : null;
+  const found = byWord ?? (scan.mention !== null && scan.at < before ? makeClaimant(scan.mention) : null);
+  if (!found) return null;
+  // "Ivanka Trump said …", "Donald Trump spoke …", then "Trump said …": when the surname was last written in full for
+  // someone else, it is shown as written, not given either one's name.
+  const mine = givenNames(found.name);
+  let latest: { names: string[]; last: number } | undefined;
+  for (const g of scan.givens) if (g.last < before && (!latest || g.last > latest.last)) latest = g;
+  return rule('claimant.surname-shared', !!latest && otherPerson(latest.names, mine)) ? null : found;
 }
 
 /** True for a position outside the article's body and standfirst (headline, caption, teaser). */

@@ -50,6 +50,15 @@ describe('a later surname and the people a role or a description names', () => {
   });
 });
 
+describe('a surname two people share', () => {
+  it('is shown as written when it was last written in full for someone else', () => {
+    expect(claimants('Ana Brandt said the pier was safe.\nHer brother Omar Brandt runs the ferry.\nBrandt said the fares would rise.')).toEqual(['Ana Brandt', 'Brandt']);
+    // The same person written two ways, or the other one named before the speaker: the speaker's full name.
+    expect(claimants('Omar Brandt runs the ferry.\nAna Maria Brandt said the pier was safe.\nAna Brandt spoke again.\nBrandt said the fares would rise.')).toEqual(['Ana Maria Brandt', 'Ana Maria Brandt']);
+    expect(claimants('Former Mayor Omar Brandt said the pier was safe.\nBrandt said the fares would rise.')).toEqual(['Former Mayor Omar Brandt', 'Former Mayor Omar Brandt']);
+  });
+});
+
 describe('a document word', () => {
   it('stands for the last speaker only as a common noun ("the statement"), never in an outlet\'s name', () => {
     expect(claimants('The harbour board said fees would rise.\nThe statement said costs fell.')).toEqual(['harbour board', 'harbour board']);
