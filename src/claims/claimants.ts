@@ -55,6 +55,10 @@ export function pluralName(name: string): boolean {
   if (PLURAL_HEAD.test(head) || (head === words[0] && PLURAL_HEAD.test(head.toLowerCase()) && !/^\p{Lu}\p{Ll}*$/u.test(name.trim()))) return true;
   return PLURAL_PROPER.test(head);
 }
+/** "The company", "the firm": the one company the text has quoted, when it has quoted one. */
+const THE_COMPANY = /^the\s+(?:company|firm|corporation)$/i;
+/** A company's name by its legal ending ("Caltex Petroleum Corp", "Texaco Inc", "Rank Organisation PLC"). */
+const COMPANY_NAME = /\s(?:Corp|Corporation|Inc|Incorporated|Co|Company|Ltd|Limited|Plc|PLC|AG|SA|NV|Holdings|Bancorp|LLC)\.?$/;
 const DOCUMENT_HEADS = /\b(?:statement|report|message|post|communique|release|readout|letter|document|order)$/i;
 
 /**
@@ -217,7 +221,10 @@ function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
   // "Paul Manafort (chief)", "Jeff Weaver (campaign manager)": a person's name with its role after it is still a person.
   const described = !parts && !!paren && /^\p{Ll}/u.test(paren[1]!) && (personParts(name.replace(/\s*\([^)]*\)$/, ''))?.person.split(/\s+/).length ?? 0) >= 2;
   const person = (!!parts && !ORG_WORDS.test(parts.person)) || rule('claimant.described-person', described && !ORG_WORDS.test(name.replace(/\s*\([^)]*\)$/, '')));
-  return { name, keys: [...keys], person: !plural && person, plural, ...(gender ? { gender } : {}), ...(lookup ? { lookup } : {}) };
+  // "Boeing Co", "Brandt Shipping Ltd": a company by its legal ending is no person, so a later "it" may stand for it.
+  // ("Lawrence Cohn, analyst at Merrill Lynch and Co Inc" and "president of Tarn Ferries Corp" are people.)
+  const company = rule('claimant.company-not-person', person && COMPANY_NAME.test(head) && !ROLE_WORD.test(head) && !/\b(?:analyst|economist|trader|dealer|banker|partner|manager|executive|consultant|strategist|at)\b/.test(head));
+  return { name, keys: [...keys], person: !plural && person && !company, plural, ...(gender ? { gender } : {}), ...(lookup ? { lookup } : {}) };
 }
 
 /**
@@ -549,6 +556,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     return makeClaimant(name);
   };
 
+  /** Companies that have spoken so far ("Caltex Petroleum Corp"), each once: what a later "the company" stands for when there is one. */
+  const companies: Claimant[] = [];
   /** Each statement's claimant, for the quote-only paragraphs that carry it on. */
   const resolved = new Map<RawStatement, Claimant | null>();
   for (const r of raws) {
@@ -607,6 +616,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         }
         else if (personParts(second) && !personParts(first)) claimant = makeClaimant(`${second} (${first})`, [first, second]);
         else claimant = makeClaimant(`${first}, ${second}`, [first, second]);
+      } else if (THE_COMPANY.test(written) && companies.length === 1 && rule('claimant.the-company', true)) {
+        // "Caltex Petroleum Corp said …. The company said …": with one company speaking so far, it is that one.
+        claimant = companies[0]!;
       } else if (/^(?:the|this|that)\s/i.test(written) && DOCUMENT_HEADS.test(written) && lastAny &&
         // "the Washington Post", "the Drudge Report": a capitalised head names an outlet, not the last speaker's document.
         !rule('claimant.named-document', /\p{Lu}\p{L}*$/u.test(written))) {
@@ -625,6 +637,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     }
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
       known.add(claimant);
+      if (!claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
       // ("…, Right Wing Watch first reported.": a name that only reports, with no gender, title or role shown, may be an outlet.)
       // (A name that has spoken is a person: "Limbaugh continued: …. He concluded: …".)
       if (claimant.person && rule('claimant.reporter-not-person', (r.lemma === 'report' || r.lemma === 'according') && !claimant.gender && !ROLE_WORD.test(claimant.name) && !people.some((p) => p.c === claimant))) reporters.add(claimant);

@@ -59,6 +59,19 @@ describe('a surname two people share', () => {
   });
 });
 
+describe('"the company"', () => {
+  it('is the one company quoted so far, and stays "company" when two have spoken', () => {
+    expect(claimants('Tarnline Ferries Inc said fares would rise.\nThe company said the new boats were late.')).toEqual(['Tarnline Ferries Inc', 'Tarnline Ferries Inc']);
+    expect(claimants('Tarnline Ferries Inc said fares would rise.\nIts rival Brandt Shipping Ltd said it would cut fares.\nThe company said the new boats were late.')).toEqual(['Tarnline Ferries Inc', 'rival Brandt Shipping Ltd', 'company']);
+    expect(claimants('The harbour board said fees would rise.\nThe company said the new boats were late.')).toEqual(['harbour board', 'company']);
+  });
+
+  it('reads a name with a company\'s legal ending as no person, so "it" may stand for it', () => {
+    expect(claimants('Tarnline Co said fares would rise.\nIt said the new boats were late.')).toEqual(['Tarnline Co', 'Tarnline Co']);
+    expect(claimants('Ema Lind, analyst at Brandt and Co Inc, said fares would rise.\nShe said the new boats were late.')).toEqual(['Ema Lind, analyst at Brandt and Co Inc', 'Ema Lind, analyst at Brandt and Co Inc']);
+  });
+});
+
 describe('a document word', () => {
   it('stands for the last speaker only as a common noun ("the statement"), never in an outlet\'s name', () => {
     expect(claimants('The harbour board said fees would rise.\nThe statement said costs fell.')).toEqual(['harbour board', 'harbour board']);
