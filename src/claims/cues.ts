@@ -247,6 +247,9 @@ export function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.plural-noun-after-adjective', prev && !prev.cap && /s$/.test(cueWord.lower) && !/ss$/.test(cueWord.lower) && (/(?:less|ful|ous|able|ible|ed)$/.test(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) || DENIAL_WORDS.test(prev.lower)))) return true;
   // "rejects claims that", "denied reports of": a plural cue word right after a reporting verb is that verb's object.
   if (rule('cue.plural-noun-after-cue', prev && !prev.cap && PLURAL_CUE_NOUNS.test(cueWord.lower) && CUE_VERBS.has(prev.lower) && /(?:s|ed)$/.test(prev.lower))) return true;
+  // "rated 32% of Republican claims as false", "could see claims totaling $1 billion": a plural cue word followed by
+  // what only follows a noun ("as", "totaling", "were", "against") is a noun, never the verb of the words before it.
+  if (rule('cue.plural-noun-before-noun-follower', PLURAL_CUE_NOUNS.test(cueWord.lower) && /^(?:as|totaling|totalling|totaled|totalled|worth|topping|exceeding|were|are|have|had|against|of)$/.test(site.next?.lower ?? ''))) return true;
   // "271 pledged delegates": a participle after a number is an adjective.
   if (rule('cue.participle-after-number', prev && /^\d[\d,.]*$/.test(prev.text) && /ed$/.test(cueWord.lower))) return true;
   // "the Fed's last confirmed intervention", "its first reported loss": a participle after an ordinal that follows a determiner is an adjective.

@@ -167,3 +167,14 @@ describe('a subject that says nobody made the statement (cue.negative-subject)',
     expect(found('The figures of the past few weeks suggest that trade is slowing.', PRODUCT)).toEqual(['suggest|The figures of the past few weeks']);
   });
 });
+
+describe('a plural cue word that only a noun can be (cue.plural-noun-before-noun-follower)', () => {
+  it.each([
+    ['The harbour audit rated 30% of Tarnline claims as false.', 'claims|30% of Tarnline'],
+    ['Ferry owners could see claims totaling $2 million after the storm.', 'claims|Ferry owners could see'],
+  ] as const)('%s: the words before it are no speaker', (text, before) => droppedBy('cue.plural-noun-before-noun-follower', text, before));
+
+  it('leaves the verb before a clause', () => {
+    expect(found('The harbour master claims that the pier is unsafe.', PRODUCT)).toContain('claims|The harbour master');
+  });
+});
