@@ -372,7 +372,8 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
     // "rejects trawler claims": the words of a phrase pointing back say which claims.
     // (Counted over its own words: "accusations" shared says nothing about which accusations.)
     const modifierMatch = pointsBack && own.length > 0 && own.filter((t) => g.terms.has(t)).length / own.length >= 0.5;
-    const overlap = contentMatch || modifierMatch ? shared!.weight / Math.min(weight, g.weight) : 0;
+    // (A phrase pointing back may share only terms too common to be counted: then it shares no weight.)
+    const overlap = (contentMatch || modifierMatch) && shared ? shared.weight / Math.min(weight, g.weight) : 0;
     // Pointing back answers the claim its article reported just before, not any earlier one; the outlet's
     // own doubt, which must share content words, may answer any earlier claim of its article.
     const earlierHere = outlet ? (g.firstAt.get(r.article.id) ?? Infinity) <= statement.span.start : i === nearest;

@@ -209,3 +209,17 @@ describe('claim grouping: a response joins only the claim it answers (issue 14, 
     for (const d of disputes) expect(rows.filter((r) => r[0] === d[0] && r[1] === 'asserts')).toEqual([]);
   });
 });
+
+describe('claim grouping on a broad topic', () => {
+  it('answers when a reply pointing back shares only a word too common to be looked up', async () => {
+    // Seventy claims each naming the ferry (a word held by more groups than grouping looks up), then a
+    // spokesman who "dismissed the ferry reports": the pointing-back phrase shares no counted term.
+    const claims = Array.from({ length: 70 }, (_, i) => {
+      const tag = String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26));
+      return `Captain Ola Vik${tag} said the Osterby ferry carried quarz${tag} crates and plinth${tag} barrels.`;
+    });
+    const story = ['Osterby ferry questions', '', ...claims.flatMap((c) => [c, '']), 'A port spokesman dismissed the ferry reports.'].join('\n');
+    const rows = await groupsOf(story, 'osterby');
+    expect(rows.length).toBeGreaterThan(0);
+  });
+});
