@@ -144,3 +144,29 @@ describe('own reporting holds only the outlet\'s own sentences', () => {
     expect(own).toEqual(['The Kessel dam repairs will start in June.']);
   });
 });
+
+describe('one sentence, one item (issue 14, pattern 8)', () => {
+  const shown = (sentence: string) => {
+    const text = ['Pier news', '', sentence].join('\n');
+    const library = libraryFromArticles([ingestText(text, { id: 'pier.md', meta: meta('Pier news') })]);
+    return claimsAbout(library, { topic: 'pier' }).items.filter((i) => /^c\d+$/.test(String(i.fields?.group)));
+  };
+
+  it('shows a statement with its "according to" channel once, under the speaker', () => {
+    const items = shown('Harbour master Ida Lund said the Tarn pier was unsafe, according to the Valley Gazette.');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.fields?.claimant).toBe('Harbour master Ida Lund');
+  });
+
+  it('shows a statement reported inside another once, under the one who reports it', () => {
+    const items = shown("Eva Holm, the union's chair, said the strike is a direct response to threats the mayor made against the crews - threats that, Holm noted, Mayor Per Olsen said last week were prompted by the Tarn pier's losses.");
+    const holm = items.filter((i) => i.fields?.claimant === "Eva Holm, union's chair");
+    expect(holm).toHaveLength(1);
+    expect(holm[0]!.text).toMatch(/^Eva Holm, the union's chair, said the strike/);
+  });
+
+  it('keeps a claim beside another claimant\'s denial of it in the same sentence', () => {
+    const items = shown('The port office denied claims by the ferry union that the Tarn pier was unsafe.');
+    expect(items.map((i) => i.fields?.stance).sort()).toEqual(['asserts', 'denies']);
+  });
+});
