@@ -365,10 +365,11 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
     const sharedCommon = () => { let n = 0; for (const t of common ??= commonWords(textOf(r, 'content'), textOf(r, 'span'))) if (g.terms.has(t) && terms.has(t)) n++; return n; };
     // A denial restates part of the claim it denies: two terms shared, and a good part of the smaller
     // term set; among the claims it could answer, the one sharing the most telling words (by weight).
-    // From another article it shares more than names: two shared terms are often one name ("New York"), so
-    // two of the shared words must be written in lower case.
+    // It shares more than names: two shared terms are often one name ("New York"), so from another article two of
+    // the shared words must be written in lower case, and from its own article one ("questioned whether Governor
+    // Holm would have visited …" answers nothing "Governor Holm" set, in a story that names her twice).
     const contentMatch = !!shared && shared.count >= 2 && shared.count / Math.min(terms.size, g.terms.size) >= 0.35 &&
-      (sameArticle || sharedCommon() >= 2);
+      sharedCommon() >= (sameArticle ? 1 : 2);
     // "rejects trawler claims": the words of a phrase pointing back say which claims.
     // (Counted over its own words: "accusations" shared says nothing about which accusations.)
     const modifierMatch = pointsBack && own.length > 0 && own.filter((t) => g.terms.has(t)).length / own.length >= 0.5;

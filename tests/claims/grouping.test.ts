@@ -223,3 +223,33 @@ describe('claim grouping on a broad topic', () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 });
+
+describe('claim grouping: a response sharing only names with a claim of its article', () => {
+  it('does not join it: two statements naming the same people may be about different things', async () => {
+    const story = [
+      'Tarn pier notes',
+      '',
+      'Mayor Ida Lund said the Tarn pier budget set by Governor Eva Holm would double next year.',
+      '',
+      'Union chair Per Olsen questioned whether Governor Eva Holm would have visited the Tarn pier if it stood in a poorer district.',
+    ].join('\n');
+    const rows = await groupsOf(story, 'tarn pier');
+    const claim = rows.find((r) => r[2].startsWith('Mayor Ida Lund'))!;
+    const dispute = rows.find((r) => r[1] === 'disputes')!;
+    expect(dispute[0]).not.toBe(claim[0]);
+  });
+
+  it('still joins a denial that restates the claim in its own words', async () => {
+    const story = [
+      'Tarn pier notes',
+      '',
+      'Mayor Ida Lund said the Tarn pier budget set by Governor Eva Holm would double next year.',
+      '',
+      'Governor Eva Holm denied that the Tarn pier budget would double.',
+    ].join('\n');
+    const rows = await groupsOf(story, 'tarn pier');
+    const claim = rows.find((r) => r[2].startsWith('Mayor Ida Lund'))!;
+    const denial = rows.find((r) => r[1] === 'denies')!;
+    expect(denial[0]).toBe(claim[0]);
+  });
+});
