@@ -7,6 +7,7 @@ import type { Article } from '../core/types.js';
 import { claimantKey } from './claimants.js';
 import type { Statement } from './types.js';
 import { placeFor } from '../topics/places.js';
+import { CALENDAR_NAMES } from './words.js';
 
 /** One statement as it appears in one article. */
 export interface Appearance {
@@ -37,6 +38,12 @@ const STOP = new Set(
     'can may might not no also such into about over after before more most other some any all said says say told ' +
     'claimed claims claim reported report according further').split(' '),
 );
+
+/**
+ * Words of when a statement was made ("Thursday", "last week"), lower-case and stemmed as `contentWords` leaves
+ * them: they never say which claim a response points back at.
+ */
+const WHEN = new Set([...CALENDAR_NAMES, ...'today yesterday tomorrow tonight morn afternoon evening night weekend day week month year earlier later'.split(' ')]);
 
 /**
  * Bounds on the pairwise work, so grouping stays linear in the number of statements: a term held by
@@ -339,7 +346,8 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
   const answered = statement.answers ? claimantKey(statement.answers.replace(/\s*\(([^)]+)\)$/, '')) : null;
   const acronym = statement.answers ? /\(([^)]+)\)$/.exec(statement.answers)?.[1]?.toLowerCase() ?? null : null;
   // The response's own words, besides the noun it points back with.
-  const own = [...terms].filter((t) => !REFERRING_NOUN.test(t) && !REFERRING_NOUN.test(`${t}s`));
+  // A time word is no part of it: "pushed back on those claims Thursday" says nothing of which claims.
+  const own = [...terms].filter((t) => !REFERRING_NOUN.test(t) && !REFERRING_NOUN.test(`${t}s`) && !WHEN.has(t));
   const pointsBack = own.length <= REFERRING_MAX_TERMS && REFERRING.test(textOf(r, 'content'));
   const outlet = statement.kind === 'outlet';
   const counts = all.shared(terms);
@@ -353,6 +361,8 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
   let best = -1;
   let bestScore = 0;
   const nearest = all.justBefore(r.article.id, statement.span.start);
+  // The claim just before is a candidate even in an article with more groups than `holding` returns.
+  if (nearest >= 0) candidates.add(nearest);
   let common: Set<string> | undefined;
   for (const i of [...candidates].sort((x, y) => x - y)) {
     const g = all.list[i]!;

@@ -253,3 +253,29 @@ describe('claim grouping: a response sharing only names with a claim of its arti
     expect(denial[0]).toBe(claim[0]);
   });
 });
+
+describe('claim grouping: a response pointing back ("pushed back on those claims")', () => {
+  it('is not sent to another article\'s claim by a time word after its phrase', async () => {
+    const first = ['Pier row', '', 'Mayor Ida Lund said the Tarn pier would close in June.', '', 'Harbour master Per Olsen pushed back on those claims Thursday.'].join('\n');
+    const second = ['Ferry vote', '', "Governor Eva Holm said Thursday's ferry vote was a triumph for the Tarn pier."].join('\n');
+    const rows = await groupsOf([first, second], 'tarn pier');
+    const lund = rows.find((r) => r[2].startsWith('Mayor Ida Lund'))!;
+    const olsen = rows.find((r) => r[1] === 'disputes' || r[1] === 'denies')!;
+    expect(olsen[0]).toBe(lund[0]);
+  });
+
+  it('answers the claim just before it even in an article with many later claims', async () => {
+    const people = ['Ana Berg', 'Bo Dahl', 'Cai Ek', 'Dan Falk', 'Eli Gran', 'Fia Hult', 'Gus Ivar', 'Hal Juhl', 'Ida Kron', 'Jon Lind', 'Kim Moss', 'Lea Nord', 'Max Ohm', 'Nils Pihl', 'Ola Qvist', 'Per Rask', 'Rut Sand', 'Sam Tell'];
+    const things = ['ferries', 'cranes', 'tolls', 'buoys', 'nets', 'docks', 'barges', 'anchors', 'ropes', 'sails', 'tugs', 'piles', 'lamps', 'gates', 'cargo', 'berths', 'hulls', 'masts'];
+    const later = people.map((p, i) => `${p} said the Tarn pier ${things[i]} were ${['old', 'new', 'cheap', 'costly', 'rusty', 'safe'][i % 6]} this spring.`);
+    const story = ['Pier row', '', 'Mayor Ida Lund said the Tarn pier would close in June.', '', 'Harbour master Per Olsen rejected those claims.', '', ...later.flatMap((l) => [l, ''])].join('\n');
+    // Every page is asked for, not just the first: the claim and its answer share a group.
+    const articles = [ingestText(story, { id: 'story-0.md', meta: meta('Courier 0', '2026-05-01') })];
+    const ctx: CommandContext = { library: libraryFromArticles(articles), clock: { now: () => new Date('2026-05-05') }, logger: silentLogger, origin: { platform: 'cli' }, commands: new Map(), services: {} };
+    const items = [];
+    for (const page of [1, 2, 3]) items.push(...(await claim.run(claim.input.parse({ topic: 'tarn pier', page: String(page) }), ctx)).items);
+    const lund = items.find((i) => i.text.startsWith('Mayor Ida Lund'))!;
+    const olsen = items.find((i) => i.text.startsWith('Harbour master Per Olsen'))!;
+    expect(olsen.fields?.group).toBe(lund.fields?.group);
+  });
+});
