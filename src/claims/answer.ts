@@ -158,6 +158,17 @@ function addGroup(items: ReplyItem[], g: ClaimGroup, n: number, citations: Citat
   }
 }
 
+/**
+ * A sentence that reports nothing as fact: a question ("Q: Did the agency take care of you?", "Should funding be
+ * cut?") or a sentence that is all quotation ("\u201cI'd rather have a sister in a whorehouse …\u201d"), whose words are not the
+ * outlet's. Neither is the outlet's own reporting.
+ */
+function notReported(sentence: string): boolean {
+  const text = sentence.trim();
+  if (/\?["'\u201d\u2019]*\)?$/u.test(text)) return true;
+  return /^["\u201c]/u.test(text) && /["\u201d]$/u.test(text);
+}
+
 /** The outlet's own unattributed sentences that mention the topic (reported as fact, not as a claim). */
 function outletAssertions(articles: Article[], mentions: Map<string, number[]>, citations: CitationBook): ReplyItem[] {
   const out: ReplyItem[] = [];
@@ -168,6 +179,7 @@ function outletAssertions(articles: Article[], mentions: Map<string, number[]>, 
       const sentence = article.sentences[index]!;
       if (sentence.kind !== 'body' && sentence.kind !== 'standfirst') continue;
       if (covered.some((c) => c.start < sentence.end && sentence.start < c.end)) continue;
+      if (notReported(article.text.slice(sentence.start, sentence.end))) continue;
       out.push(quote(article, sentence, citations, {
         label: `${article.meta.outlet ?? 'The outlet'} (own reporting) — asserts`,
         group: 'Reported by the outlets themselves (not attributed to anyone)',

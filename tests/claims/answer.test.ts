@@ -170,3 +170,12 @@ describe('one sentence, one item (issue 14, pattern 8)', () => {
     expect(items.map((i) => i.fields?.stance).sort()).toEqual(['asserts', 'denies']);
   });
 });
+
+describe('own reporting holds what the outlet reports, not questions or bare quotations', () => {
+  it('leaves out a question and a sentence that is all quotation', () => {
+    const text = ['Pier news', '', 'Q: Should the Tarn pier be sold to the ferry company?', '', '"Nobody trusts the Tarn pier board anymore."', '', 'The Tarn pier opened in 1902.', '', 'Harbour master Ida Lund said the Tarn pier was unsafe.'].join('\n');
+    const library = libraryFromArticles([ingestText(text, { id: 'pier.md', meta: meta('Pier news') })]);
+    const own = claimsAbout(library, { topic: 'tarn pier' }).items.filter((i) => i.fields?.group === 'outlet').map((i) => i.text);
+    expect(own).toEqual(['The Tarn pier opened in 1902.']);
+  });
+});
