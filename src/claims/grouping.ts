@@ -154,6 +154,8 @@ interface Working {
   texts: Set<string>;
   /** Per article, the earliest start of a statement of this group (for "answers a claim its article just reported"). */
   firstAt: Map<string, number>;
+  /** Per article whose headline states a claim of this group, that headline's content terms. */
+  headlines: Map<string, Set<string>>;
 }
 
 const textOf = (a: Appearance, which: 'content' | 'span') => a.article.text.slice(a.statement[which].start, a.statement[which].end);
@@ -189,7 +191,7 @@ class Groups {
   private readonly claimsAt = new Map<string, { start: number; index: number }[]>();
 
   add(): number {
-    this.list.push({ claims: [], responses: [], terms: new Set(), weight: 0, members: [], keys: new Set(), texts: new Set(), firstAt: new Map() });
+    this.list.push({ claims: [], responses: [], terms: new Set(), weight: 0, members: [], keys: new Set(), texts: new Set(), firstAt: new Map(), headlines: new Map() });
     return this.list.length - 1;
   }
 
@@ -205,6 +207,7 @@ class Groups {
       const text = textOf(a, 'content');
       if (!g.texts.has(text)) (g.texts.add(text), push(this.byText, text, index));
       for (const k of a.statement.claimantKeys) if (!g.keys.has(k)) (g.keys.add(k), push(this.byKey, k, index));
+      if (a.article.sentences[a.statement.sentence]?.kind === 'title' && !g.headlines.has(a.article.id)) g.headlines.set(a.article.id, terms);
     } else g.responses.push(a);
     if (as === 'claim' || g.claims.length === 0) {
       for (const t of terms) if (!g.terms.has(t)) (g.terms.add(t), (g.weight += this.weights.of(t)), push(this.byTerm, t, index));
@@ -314,6 +317,7 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
   const mine = all.weights.sumOf(terms);
   // The same text counts only with two content words: a content cut to "reporters" is no shared claim.
   const worded = wordsOf(text).length >= 2;
+  let common: Set<string> | undefined;
   for (const i of [...candidates].sort((x, y) => x - y)) {
     const g = all.list[i]!;
     const sameClaimant = a.statement.claimantKeys.some((k) => g.keys.has(k));
@@ -331,10 +335,21 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
         sim = Math.max(sim, likeness(all.weights, terms, m));
       }
     }
+    // A headline sums up its article in a few words ("Christie Calls Clinton 'A Disgrace' Over Police Comments"): the
+    // same claimant's statement in the body ("She's a disgrace," he said) says the same with little overlap. Two
+    // shared terms, one of them a word the body writes in lower case (not the names both mention).
+    const headline = sameClaimant ? g.headlines.get(a.article.id) : undefined;
+    if (headline && headline !== terms && sim < needed) {
+      const lower = (common ??= commonWords(text, textOf(a, 'span')));
+      if ([...lower].some((t) => headline.has(t)) && likeness(all.weights, terms, headline) >= HEADLINE_LIKENESS) sim = needed;
+    }
     if (sim >= needed && sim > bestScore) (best = i), (bestScore = sim);
   }
   return best;
 }
+
+/** How alike a body statement and its article's headline by the same claimant must be to make one claim. */
+const HEADLINE_LIKENESS = 0.1;
 
 /**
  * The group a denial, dispute or outlet's doubt answers, or -1: the claim whose content it

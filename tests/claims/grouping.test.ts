@@ -279,3 +279,27 @@ describe('claim grouping: a response pointing back ("pushed back on those claims
     expect(olsen.fields?.group).toBe(lund.fields?.group);
   });
 });
+
+describe('claim grouping: a headline and its body', () => {
+  it('puts the same claimant\'s body statement saying the headline\'s claim in its group, and not another of theirs', async () => {
+    const story = [
+      "Ida Lund Calls Tarn Pier Plan 'A Disaster' Over Ferry Tolls",
+      '',
+      'Harbour chair Ida Lund spoke at the council on Monday.',
+      '',
+      '"These tolls are a disaster for every fisherman, every cafe owner and every family who takes the boat to the mainland each week," Lund said.',
+      '',
+      'Lund said the Tarn pier cafe would reopen in May.',
+    ].join('\n');
+    // The story's first line is its headline (the outlet's title).
+    const article = ingestText(story, { id: 'tolls.md', meta: { ...meta('Courier', '2026-05-01'), title: story.split('\n')[0]! } });
+    const ctx: CommandContext = { library: libraryFromArticles([article]), clock: { now: () => new Date('2026-05-05') }, logger: silentLogger, origin: { platform: 'cli' }, commands: new Map(), services: {} };
+    const reply = await claim.run(claim.input.parse({ topic: 'tarn pier' }), ctx);
+    const rows = reply.items.map((i) => [String(i.fields?.group), i.text] as const);
+    const headline = rows.find((r) => r[1].startsWith('Ida Lund Calls'))!;
+    const body = rows.find((r) => r[1].startsWith('"These tolls are'))!;
+    const cafe = rows.find((r) => r[1].startsWith('Lund said the'))!;
+    expect(body[0]).toBe(headline[0]);
+    expect(cafe[0]).not.toBe(headline[0]);
+  });
+});
