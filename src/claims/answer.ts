@@ -158,6 +158,17 @@ function addGroup(items: ReplyItem[], g: ClaimGroup, n: number, citations: Citat
   }
 }
 
+/**
+ * A sentence that reports nothing as fact: a question ("Q: Did the agency take care of you?", "Should funding be
+ * cut?") or a sentence that is all quotation ("\u201cI'd rather have a sister in a whorehouse …\u201d"), whose words are not the
+ * outlet's. Neither is the outlet's own reporting.
+ */
+function notReported(sentence: string): boolean {
+  const text = sentence.trim();
+  if (/\?["'\u201d\u2019]*\)?$/u.test(text)) return true;
+  return /^["\u201c]/u.test(text) && /["\u201d]$/u.test(text);
+}
+
 /** The outlet's own unattributed sentences that mention the topic (reported as fact, not as a claim). */
 function outletAssertions(articles: Article[], mentions: Map<string, number[]>, citations: CitationBook): ReplyItem[] {
   const out: ReplyItem[] = [];
@@ -168,6 +179,7 @@ function outletAssertions(articles: Article[], mentions: Map<string, number[]>, 
       const sentence = article.sentences[index]!;
       if (sentence.kind !== 'body' && sentence.kind !== 'standfirst') continue;
       if (covered.some((c) => c.start < sentence.end && sentence.start < c.end)) continue;
+      if (notReported(article.text.slice(sentence.start, sentence.end))) continue;
       out.push(quote(article, sentence, citations, {
         label: `${article.meta.outlet ?? 'The outlet'} (own reporting) — asserts`,
         group: 'Reported by the outlets themselves (not attributed to anyone)',
@@ -212,6 +224,74 @@ function relevanceOf(article: Article, statement: Statement, mentions: number[])
   return 1 + 0.5 * Math.max(0, 1 - distance / 6);
 }
 
+/** One claimant written two ways in one sentence ("Donald Trump", "Trump"): the same name, a shared key, or a surname alone. */
+function sameClaimant(a: Statement, b: Statement): boolean {
+  if (a.claimant === b.claimant || a.claimantKeys.some((k) => b.claimantKeys.includes(k))) return true;
+  const [short, long] = [a.claimant ?? '', b.claimant ?? ''].sort((x, y) => x.length - y.length) as [string, string];
+  return /^\p{Lu}[\p{L}'’-]+$/u.test(short) && long.endsWith(` ${short}`);
+}
+const isResponse = (s: Statement) => s.stance === 'denies' || s.stance === 'disputes';
+const within = (at: number, span: { start: number; end: number }) => at >= span.start && at < span.end;
+
+/**
+ * Whether `a` is the better of two statements that would quote the same words of an article: a statement
+ * reported inside another ("Sweet said … attacks that, Trump said, were sparked by …") is the outer one's words;
+ * an "according to" source or a closing "…, the embassy said" is the channel of the statement it holds ("…, Pence
+ * said, according to audio provided to the Times"); of one claimant's two cues, its assertion reads first.
+ */
+function preferred(a: Statement, b: Statement, text: string): boolean {
+  const channel = (s: Statement) => /^according\b/i.test(text.slice(s.cue.start, s.cue.end));
+  if (channel(a) !== channel(b)) return channel(b);
+  const aOuter = within(b.cue.start, a.content);
+  if (aOuter !== within(a.cue.start, b.content)) {
+    // The outer statement is the claim when its cue comes first ("Sweet said … that, Trump said, …"); a cue closing
+    // the sentence after the inner one names the channel ("…, Kopyrkin said, the embassy said in a statement").
+    const [outer, inner] = aOuter ? [a, b] : [b, a];
+    return (outer.cue.start < inner.cue.start) === aOuter;
+  }
+  if (isResponse(a) !== isResponse(b)) return isResponse(b);
+  return a.cue.start <= b.cue.start;
+}
+
+/**
+ * The statements of an article with one per quoted span (issue 14, pattern 8): two statements whose own span is
+ * the same words would show the reader one sentence twice, so the better one stands for both — except a claim
+ * and another claimant's denial of it ("X denied claims by Y that …"), which stand side by side.
+ * Linear in the statements (a map by span).
+ */
+function onePerSpan(all: readonly Statement[], text: string): readonly Statement[] {
+  const cached = onePerSpanMemo.get(all);
+  if (cached) return cached;
+  // Where each quoted span, and each claimant's sentence, is already shown (an index into `out`).
+  const shownAt = new Map<string, number>();
+  const out: Statement[] = [];
+  for (const s of all) {
+    if (s.kind !== 'attributed') {
+      out.push(s);
+      continue;
+    }
+    const own = ownSpan(s, all);
+    // One claimant's two cues in a sentence quote it twice, or two overlapping clauses of it ("…, threats that" and
+    // "…, threats that, Holm noted"): the sentence is shown once for that claimant.
+    const keys = [`${own.start}:${own.end}`, ...[s.claimant ?? '', ...s.claimantKeys].map((k) => `${s.span.start}:${s.span.end}|${k}`)];
+    const at = keys.map((k) => shownAt.get(k)).find((i) => i !== undefined);
+    const other = at === undefined ? null : out[at]!;
+    // A denial beside the claim it answers keeps both.
+    if (!other || (!sameClaimant(other, s) && isResponse(other) !== isResponse(s))) {
+      for (const k of keys) if (!shownAt.has(k)) shownAt.set(k, out.length);
+      out.push(s);
+      continue;
+    }
+    if (preferred(s, other, text)) out[at!] = s;
+    for (const k of keys) if (!shownAt.has(k)) shownAt.set(k, at!);
+  }
+  onePerSpanMemo.set(all, out);
+  return out;
+}
+
+/** `onePerSpan` by the analyser's statement list of an article (shared and read-only). */
+const onePerSpanMemo = new WeakMap<readonly Statement[], readonly Statement[]>();
+
 /** What `claimsAbout` needs besides the library. */
 export interface ClaimsRequest {
   /** The topic as the user typed it. */
@@ -243,7 +323,7 @@ export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
     // Sentences naming the topic: a statement near one is more likely to be about it.
     const here = topicSentences(article, matchers);
     mentions.set(article.id, here);
-    for (const statement of statementsOf(article)) {
+    for (const statement of onePerSpan(statementsOf(article), article.text)) {
       // Quotations with no speaker are no one's claim: listed apart, after the claims.
       if (statement.kind === 'quotation') continue;
       appearances.push({ article, statement, order, relevance: relevanceOf(article, statement, here) });

@@ -7,6 +7,7 @@ import type { Article } from '../core/types.js';
 import { claimantKey } from './claimants.js';
 import type { Statement } from './types.js';
 import { placeFor } from '../topics/places.js';
+import { CALENDAR_NAMES } from './words.js';
 
 /** One statement as it appears in one article. */
 export interface Appearance {
@@ -37,6 +38,12 @@ const STOP = new Set(
     'can may might not no also such into about over after before more most other some any all said says say told ' +
     'claimed claims claim reported report according further').split(' '),
 );
+
+/**
+ * Words of when a statement was made ("Thursday", "last week"), lower-case and stemmed as `contentWords` leaves
+ * them: they never say which claim a response points back at.
+ */
+const WHEN = new Set([...CALENDAR_NAMES, ...'today yesterday tomorrow tonight morn afternoon evening night weekend day week month year earlier later'.split(' ')]);
 
 /**
  * Bounds on the pairwise work, so grouping stays linear in the number of statements: a term held by
@@ -147,6 +154,8 @@ interface Working {
   texts: Set<string>;
   /** Per article, the earliest start of a statement of this group (for "answers a claim its article just reported"). */
   firstAt: Map<string, number>;
+  /** Per article whose headline states a claim of this group, that headline's content terms. */
+  headlines: Map<string, Set<string>>;
 }
 
 const textOf = (a: Appearance, which: 'content' | 'span') => a.article.text.slice(a.statement[which].start, a.statement[which].end);
@@ -182,7 +191,7 @@ class Groups {
   private readonly claimsAt = new Map<string, { start: number; index: number }[]>();
 
   add(): number {
-    this.list.push({ claims: [], responses: [], terms: new Set(), weight: 0, members: [], keys: new Set(), texts: new Set(), firstAt: new Map() });
+    this.list.push({ claims: [], responses: [], terms: new Set(), weight: 0, members: [], keys: new Set(), texts: new Set(), firstAt: new Map(), headlines: new Map() });
     return this.list.length - 1;
   }
 
@@ -198,6 +207,7 @@ class Groups {
       const text = textOf(a, 'content');
       if (!g.texts.has(text)) (g.texts.add(text), push(this.byText, text, index));
       for (const k of a.statement.claimantKeys) if (!g.keys.has(k)) (g.keys.add(k), push(this.byKey, k, index));
+      if (a.article.sentences[a.statement.sentence]?.kind === 'title' && !g.headlines.has(a.article.id)) g.headlines.set(a.article.id, terms);
     } else g.responses.push(a);
     if (as === 'claim' || g.claims.length === 0) {
       for (const t of terms) if (!g.terms.has(t)) (g.terms.add(t), (g.weight += this.weights.of(t)), push(this.byTerm, t, index));
@@ -307,6 +317,7 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
   const mine = all.weights.sumOf(terms);
   // The same text counts only with two content words: a content cut to "reporters" is no shared claim.
   const worded = wordsOf(text).length >= 2;
+  let common: Set<string> | undefined;
   for (const i of [...candidates].sort((x, y) => x - y)) {
     const g = all.list[i]!;
     const sameClaimant = a.statement.claimantKeys.some((k) => g.keys.has(k));
@@ -324,10 +335,21 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
         sim = Math.max(sim, likeness(all.weights, terms, m));
       }
     }
+    // A headline sums up its article in a few words ("Christie Calls Clinton 'A Disgrace' Over Police Comments"): the
+    // same claimant's statement in the body ("She's a disgrace," he said) says the same with little overlap. Two
+    // shared terms, one of them a word the body writes in lower case (not the names both mention).
+    const headline = sameClaimant ? g.headlines.get(a.article.id) : undefined;
+    if (headline && headline !== terms && sim < needed) {
+      const lower = (common ??= commonWords(text, textOf(a, 'span')));
+      if ([...lower].some((t) => headline.has(t)) && likeness(all.weights, terms, headline) >= HEADLINE_LIKENESS) sim = needed;
+    }
     if (sim >= needed && sim > bestScore) (best = i), (bestScore = sim);
   }
   return best;
 }
+
+/** How alike a body statement and its article's headline by the same claimant must be to make one claim. */
+const HEADLINE_LIKENESS = 0.1;
 
 /**
  * The group a denial, dispute or outlet's doubt answers, or -1: the claim whose content it
@@ -339,7 +361,8 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
   const answered = statement.answers ? claimantKey(statement.answers.replace(/\s*\(([^)]+)\)$/, '')) : null;
   const acronym = statement.answers ? /\(([^)]+)\)$/.exec(statement.answers)?.[1]?.toLowerCase() ?? null : null;
   // The response's own words, besides the noun it points back with.
-  const own = [...terms].filter((t) => !REFERRING_NOUN.test(t) && !REFERRING_NOUN.test(`${t}s`));
+  // A time word is no part of it: "pushed back on those claims Thursday" says nothing of which claims.
+  const own = [...terms].filter((t) => !REFERRING_NOUN.test(t) && !REFERRING_NOUN.test(`${t}s`) && !WHEN.has(t));
   const pointsBack = own.length <= REFERRING_MAX_TERMS && REFERRING.test(textOf(r, 'content'));
   const outlet = statement.kind === 'outlet';
   const counts = all.shared(terms);
@@ -353,6 +376,8 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
   let best = -1;
   let bestScore = 0;
   const nearest = all.justBefore(r.article.id, statement.span.start);
+  // The claim just before is a candidate even in an article with more groups than `holding` returns.
+  if (nearest >= 0) candidates.add(nearest);
   let common: Set<string> | undefined;
   for (const i of [...candidates].sort((x, y) => x - y)) {
     const g = all.list[i]!;
@@ -365,14 +390,16 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
     const sharedCommon = () => { let n = 0; for (const t of common ??= commonWords(textOf(r, 'content'), textOf(r, 'span'))) if (g.terms.has(t) && terms.has(t)) n++; return n; };
     // A denial restates part of the claim it denies: two terms shared, and a good part of the smaller
     // term set; among the claims it could answer, the one sharing the most telling words (by weight).
-    // From another article it shares more than names: two shared terms are often one name ("New York"), so
-    // two of the shared words must be written in lower case.
+    // It shares more than names: two shared terms are often one name ("New York"), so from another article two of
+    // the shared words must be written in lower case, and from its own article one ("questioned whether Governor
+    // Holm would have visited …" answers nothing "Governor Holm" set, in a story that names her twice).
     const contentMatch = !!shared && shared.count >= 2 && shared.count / Math.min(terms.size, g.terms.size) >= 0.35 &&
-      (sameArticle || sharedCommon() >= 2);
+      sharedCommon() >= (sameArticle ? 1 : 2);
     // "rejects trawler claims": the words of a phrase pointing back say which claims.
     // (Counted over its own words: "accusations" shared says nothing about which accusations.)
     const modifierMatch = pointsBack && own.length > 0 && own.filter((t) => g.terms.has(t)).length / own.length >= 0.5;
-    const overlap = contentMatch || modifierMatch ? shared!.weight / Math.min(weight, g.weight) : 0;
+    // (A phrase pointing back may share only terms too common to be counted: then it shares no weight.)
+    const overlap = (contentMatch || modifierMatch) && shared ? shared.weight / Math.min(weight, g.weight) : 0;
     // Pointing back answers the claim its article reported just before, not any earlier one; the outlet's
     // own doubt, which must share content words, may answer any earlier claim of its article.
     const earlierHere = outlet ? (g.firstAt.get(r.article.id) ?? Infinity) <= statement.span.start : i === nearest;

@@ -144,3 +144,38 @@ describe('own reporting holds only the outlet\'s own sentences', () => {
     expect(own).toEqual(['The Kessel dam repairs will start in June.']);
   });
 });
+
+describe('one sentence, one item (issue 14, pattern 8)', () => {
+  const shown = (sentence: string) => {
+    const text = ['Pier news', '', sentence].join('\n');
+    const library = libraryFromArticles([ingestText(text, { id: 'pier.md', meta: meta('Pier news') })]);
+    return claimsAbout(library, { topic: 'pier' }).items.filter((i) => /^c\d+$/.test(String(i.fields?.group)));
+  };
+
+  it('shows a statement with its "according to" channel once, under the speaker', () => {
+    const items = shown('Harbour master Ida Lund said the Tarn pier was unsafe, according to the Valley Gazette.');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.fields?.claimant).toBe('Harbour master Ida Lund');
+  });
+
+  it('shows a statement reported inside another once, under the one who reports it', () => {
+    const items = shown("Eva Holm, the union's chair, said the strike is a direct response to threats the mayor made against the crews - threats that, Holm noted, Mayor Per Olsen said last week were prompted by the Tarn pier's losses.");
+    const holm = items.filter((i) => i.fields?.claimant === "Eva Holm, union's chair");
+    expect(holm).toHaveLength(1);
+    expect(holm[0]!.text).toMatch(/^Eva Holm, the union's chair, said the strike/);
+  });
+
+  it('keeps a claim beside another claimant\'s denial of it in the same sentence', () => {
+    const items = shown('The port office denied claims by the ferry union that the Tarn pier was unsafe.');
+    expect(items.map((i) => i.fields?.stance).sort()).toEqual(['asserts', 'denies']);
+  });
+});
+
+describe('own reporting holds what the outlet reports, not questions or bare quotations', () => {
+  it('leaves out a question and a sentence that is all quotation', () => {
+    const text = ['Pier news', '', 'Q: Should the Tarn pier be sold to the ferry company?', '', '"Nobody trusts the Tarn pier board anymore."', '', 'The Tarn pier opened in 1902.', '', 'Harbour master Ida Lund said the Tarn pier was unsafe.'].join('\n');
+    const library = libraryFromArticles([ingestText(text, { id: 'pier.md', meta: meta('Pier news') })]);
+    const own = claimsAbout(library, { topic: 'tarn pier' }).items.filter((i) => i.fields?.group === 'outlet').map((i) => i.text);
+    expect(own).toEqual(['The Tarn pier opened in 1902.']);
+  });
+});

@@ -209,3 +209,97 @@ describe('claim grouping: a response joins only the claim it answers (issue 14, 
     for (const d of disputes) expect(rows.filter((r) => r[0] === d[0] && r[1] === 'asserts')).toEqual([]);
   });
 });
+
+describe('claim grouping on a broad topic', () => {
+  it('answers when a reply pointing back shares only a word too common to be looked up', async () => {
+    // Seventy claims each naming the ferry (a word held by more groups than grouping looks up), then a
+    // spokesman who "dismissed the ferry reports": the pointing-back phrase shares no counted term.
+    const claims = Array.from({ length: 70 }, (_, i) => {
+      const tag = String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26));
+      return `Captain Ola Vik${tag} said the Osterby ferry carried quarz${tag} crates and plinth${tag} barrels.`;
+    });
+    const story = ['Osterby ferry questions', '', ...claims.flatMap((c) => [c, '']), 'A port spokesman dismissed the ferry reports.'].join('\n');
+    const rows = await groupsOf(story, 'osterby');
+    expect(rows.length).toBeGreaterThan(0);
+  });
+});
+
+describe('claim grouping: a response sharing only names with a claim of its article', () => {
+  it('does not join it: two statements naming the same people may be about different things', async () => {
+    const story = [
+      'Tarn pier notes',
+      '',
+      'Mayor Ida Lund said the Tarn pier budget set by Governor Eva Holm would double next year.',
+      '',
+      'Union chair Per Olsen questioned whether Governor Eva Holm would have visited the Tarn pier if it stood in a poorer district.',
+    ].join('\n');
+    const rows = await groupsOf(story, 'tarn pier');
+    const claim = rows.find((r) => r[2].startsWith('Mayor Ida Lund'))!;
+    const dispute = rows.find((r) => r[1] === 'disputes')!;
+    expect(dispute[0]).not.toBe(claim[0]);
+  });
+
+  it('still joins a denial that restates the claim in its own words', async () => {
+    const story = [
+      'Tarn pier notes',
+      '',
+      'Mayor Ida Lund said the Tarn pier budget set by Governor Eva Holm would double next year.',
+      '',
+      'Governor Eva Holm denied that the Tarn pier budget would double.',
+    ].join('\n');
+    const rows = await groupsOf(story, 'tarn pier');
+    const claim = rows.find((r) => r[2].startsWith('Mayor Ida Lund'))!;
+    const denial = rows.find((r) => r[1] === 'denies')!;
+    expect(denial[0]).toBe(claim[0]);
+  });
+});
+
+describe('claim grouping: a response pointing back ("pushed back on those claims")', () => {
+  it('is not sent to another article\'s claim by a time word after its phrase', async () => {
+    const first = ['Pier row', '', 'Mayor Ida Lund said the Tarn pier would close in June.', '', 'Harbour master Per Olsen pushed back on those claims Thursday.'].join('\n');
+    const second = ['Ferry vote', '', "Governor Eva Holm said Thursday's ferry vote was a triumph for the Tarn pier."].join('\n');
+    const rows = await groupsOf([first, second], 'tarn pier');
+    const lund = rows.find((r) => r[2].startsWith('Mayor Ida Lund'))!;
+    const olsen = rows.find((r) => r[1] === 'disputes' || r[1] === 'denies')!;
+    expect(olsen[0]).toBe(lund[0]);
+  });
+
+  it('answers the claim just before it even in an article with many later claims', async () => {
+    const people = ['Ana Berg', 'Bo Dahl', 'Cai Ek', 'Dan Falk', 'Eli Gran', 'Fia Hult', 'Gus Ivar', 'Hal Juhl', 'Ida Kron', 'Jon Lind', 'Kim Moss', 'Lea Nord', 'Max Ohm', 'Nils Pihl', 'Ola Qvist', 'Per Rask', 'Rut Sand', 'Sam Tell'];
+    const things = ['ferries', 'cranes', 'tolls', 'buoys', 'nets', 'docks', 'barges', 'anchors', 'ropes', 'sails', 'tugs', 'piles', 'lamps', 'gates', 'cargo', 'berths', 'hulls', 'masts'];
+    const later = people.map((p, i) => `${p} said the Tarn pier ${things[i]} were ${['old', 'new', 'cheap', 'costly', 'rusty', 'safe'][i % 6]} this spring.`);
+    const story = ['Pier row', '', 'Mayor Ida Lund said the Tarn pier would close in June.', '', 'Harbour master Per Olsen rejected those claims.', '', ...later.flatMap((l) => [l, ''])].join('\n');
+    // Every page is asked for, not just the first: the claim and its answer share a group.
+    const articles = [ingestText(story, { id: 'story-0.md', meta: meta('Courier 0', '2026-05-01') })];
+    const ctx: CommandContext = { library: libraryFromArticles(articles), clock: { now: () => new Date('2026-05-05') }, logger: silentLogger, origin: { platform: 'cli' }, commands: new Map(), services: {} };
+    const items = [];
+    for (const page of [1, 2, 3]) items.push(...(await claim.run(claim.input.parse({ topic: 'tarn pier', page: String(page) }), ctx)).items);
+    const lund = items.find((i) => i.text.startsWith('Mayor Ida Lund'))!;
+    const olsen = items.find((i) => i.text.startsWith('Harbour master Per Olsen'))!;
+    expect(olsen.fields?.group).toBe(lund.fields?.group);
+  });
+});
+
+describe('claim grouping: a headline and its body', () => {
+  it('puts the same claimant\'s body statement saying the headline\'s claim in its group, and not another of theirs', async () => {
+    const story = [
+      "Ida Lund Calls Tarn Pier Plan 'A Disaster' Over Ferry Tolls",
+      '',
+      'Harbour chair Ida Lund spoke at the council on Monday.',
+      '',
+      '"These tolls are a disaster for every fisherman, every cafe owner and every family who takes the boat to the mainland each week," Lund said.',
+      '',
+      'Lund said the Tarn pier cafe would reopen in May.',
+    ].join('\n');
+    // The story's first line is its headline (the outlet's title).
+    const article = ingestText(story, { id: 'tolls.md', meta: { ...meta('Courier', '2026-05-01'), title: story.split('\n')[0]! } });
+    const ctx: CommandContext = { library: libraryFromArticles([article]), clock: { now: () => new Date('2026-05-05') }, logger: silentLogger, origin: { platform: 'cli' }, commands: new Map(), services: {} };
+    const reply = await claim.run(claim.input.parse({ topic: 'tarn pier' }), ctx);
+    const rows = reply.items.map((i) => [String(i.fields?.group), i.text] as const);
+    const headline = rows.find((r) => r[1].startsWith('Ida Lund Calls'))!;
+    const body = rows.find((r) => r[1].startsWith('"These tolls are'))!;
+    const cafe = rows.find((r) => r[1].startsWith('Lund said the'))!;
+    expect(body[0]).toBe(headline[0]);
+    expect(cafe[0]).not.toBe(headline[0]);
+  });
+});
