@@ -51,10 +51,25 @@ export function pluralName(name: string): boolean {
   // The head is the word before a modifier ("Residents of Gyumri", "officials in Moscow").
   const cut = words.findIndex((w, i) => i > 0 && /^(?:of|in|from|at|for|on|near|with)$/.test(w));
   const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? '';
-  // A capitalised common noun only opening the phrase ("Officials in Moscow"), never a surname ("Sanders").
-  if (PLURAL_HEAD.test(head) || (head === words[0] && PLURAL_HEAD.test(head.toLowerCase()) && !/^\p{Lu}\p{Ll}*$/u.test(name.trim()))) return true;
+  // A capitalised common noun only opening the phrase ("Officials in Moscow"), never a surname ("Sanders") or a
+  // name written with capitals inside it ("WikiLeaks").
+  if (PLURAL_HEAD.test(head) || (head === words[0] && /^\p{Lu}\p{Ll}+$/u.test(head) && PLURAL_HEAD.test(head.toLowerCase()) && !/^\p{Lu}\p{Ll}*$/u.test(name.trim()))) return true;
+  // One capitalised plural that is a common noun of news sources ("Polls", "Insiders", "Critics"), not a surname.
+  if (words.length === 1 && /^\p{Lu}\p{Ll}+s$/u.test(head) && PLURAL_SOURCES.has(head.toLowerCase())) return true;
   return PLURAL_PROPER.test(head);
 }
+
+/** Documents and figures as a plural source: they show, but a later "they said" is people. */
+const PLURAL_DOCUMENTS = /\b(?:polls|surveys|studies|reports|records|documents|emails|figures|data|statistics)$/i;
+/** Plural nouns that stand alone as a source opening a sentence ("Polls show …", "Critics say …"). */
+const PLURAL_SOURCES = new Set([
+  'polls', 'surveys', 'studies', 'reports', 'records', 'documents', 'emails', 'critics', 'supporters', 'insiders', 'voters',
+  'economists', 'analysts', 'experts', 'observers', 'officials', 'sources', 'aides', 'advisers', 'allies', 'rivals', 'opponents',
+  'activists', 'protesters', 'lawmakers', 'legislators', 'investigators', 'prosecutors', 'authorities', 'diplomats', 'traders',
+  'dealers', 'bankers', 'brokers', 'investors', 'scientists', 'researchers', 'doctors', 'witnesses', 'residents', 'neighbors',
+  'neighbours', 'advocates', 'members', 'leaders', 'workers', 'employees', 'executives', 'managers', 'students', 'parents',
+  'teachers', 'donors', 'organizers', 'organisers', 'officers', 'troops', 'soldiers', 'pollsters', 'strategists', 'consultants',
+]);
 /** "The company", "the firm": the one company the text has quoted, when it has quoted one. */
 const THE_COMPANY = /^the\s+(?:company|firm|corporation)$/i;
 /** A company's name by its legal ending ("Caltex Petroleum Corp", "Texaco Inc", "Rank Organisation PLC"). */
@@ -594,7 +609,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         claimant = resolveName(text.slice(r.antecedent.start, r.antecedent.end));
       } else if (lower === 'they') {
         // A plural pronoun never stands for a single person: only a recent group qualifies.
-        claimant = recent?.plural ? recent : null;
+        // ("Polls show voters …. They are hungry for change": polls and papers are no "they" who speak.)
+        claimant = recent?.plural && !PLURAL_DOCUMENTS.test(recent.name) ? recent : null;
       } else if (lower === 'it') {
         // "It says …" opening a sentence (or right after a quotation), or "The White House said it …"
         // within the sentence of the body's own statement; elsewhere "it" is usually a thing.

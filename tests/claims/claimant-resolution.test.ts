@@ -72,6 +72,13 @@ describe('"the company"', () => {
   });
 });
 
+describe('"they"', () => {
+  it('stands for a plural source that opened its sentence ("Traders said …"), never for polls or papers', () => {
+    expect(claimants('Traders said the harbour fees would rise.\nThey said the ferries would be late.')).toEqual(['Traders', 'Traders']);
+    expect(claimants('Polls show voters are angry about the harbour fees.\nThey said the ferries would be late.')).toEqual(['Polls', null]);
+  });
+});
+
 describe('a document word', () => {
   it('stands for the last speaker only as a common noun ("the statement"), never in an outlet\'s name', () => {
     expect(claimants('The harbour board said fees would rise.\nThe statement said costs fell.')).toEqual(['harbour board', 'harbour board']);
