@@ -88,7 +88,9 @@ function contentWords(text: string): string[] {
     // "May" is the month (or a name), not the modal.
     if (word.length < 3 || (STOP.has(word) && m[0] !== 'May')) continue;
     const place = placeFor(word);
-    word = place ? place.name.toLowerCase() : word.replace(/(?:ing|ed|es|s|ian|ians)$/, '');
+    // "-es" only after s, x, z, ch, sh ("taxes", "crashes"): "fees", "lies" and "rates" lose their "s" alone, not "es"
+    // ("fe", "li" were too short to count, so "fees" said nothing about which claim).
+    word = place ? place.name.toLowerCase() : word.replace(/(?:ing|ed|ian|ians)$|(?<=[sxz]|[cs]h)es$|(?<![su])s$/, '');
     if (word.length >= 3) out.add(word);
   }
   return [...out];
