@@ -184,6 +184,9 @@ function personParts(name: string): { person: string; role: string } | null {
   const words = name.split(/\s+/);
   let k = words.length;
   while (k > 0 && /^\p{Lu}[\p{Ll}’'.-]+$/u.test(words[k - 1]!) && !ORG_WORDS.test(words[k - 1]!)) k--;
+  // "Democrat Hillary Clinton", "Former President Bill Clinton": a party or title before the name is part of the role,
+  // so the person is "Hillary Clinton" — one claimant with a later plain "Hillary Clinton".
+  while (words.length - k > 2 && rule('claimant.title-in-role', NOT_GIVEN.test(words[k]!.replace(/\.$/, '')))) k++;
   const personWords = words.slice(k);
   if (personWords.length < 1 || personWords.length > 4) return null;
   const role = words.slice(0, k).join(' ').replace(/,$/, '');
@@ -202,7 +205,7 @@ function affiliation(role: string): string | null {
   const owned = /[’']s$/.test(capitals[1]!.trim());
   const org = capitals[1]!.trim().replace(/[’']s$/, '');
   // A title alone ("Defense Minister") is not an affiliation.
-  const titleOnly = org.split(/\s+/).every((w) => ROLE_WORD.test(w) || /^(?:Defen[cs]e|Foreign|Prime|Deputy|Vice)$/.test(w));
+  const titleOnly = org.split(/\s+/).every((w) => ROLE_WORD.test(w) || NOT_GIVEN.test(w.replace(/\.$/, '')) || /^(?:Defen[cs]e|Foreign|Prime|Deputy|Vice)$/.test(w));
   // "Kasich’s chief strategist": an owner that is no body, acronym or country is a person, another claimant.
   if (rule('claimant.owner-not-affiliation', owned && !titleOnly && !ORG_WORDS.test(org) && !ACRONYM.test(org) && !placeFor(org))) return null;
   return titleOnly ? null : org;
@@ -316,7 +319,7 @@ interface MentionScan {
 }
 
 /** Words before a surname that are no given name: titles, parties, offices. */
-const NOT_GIVEN = /^(?:Mr|Mrs|Ms|Miss|Dr|President|Vice|Former|Secretary|Senator|Governor|Mayor|Judge|Justice|General|Speaker|Leader|Chairman|Chairwoman|Director|Chief|Minister|Prime|Attorney|Candidate|Nominee|Republican|Democrat|Democratic|Independent|Libertarian|State|House|Senate|First|Lady|Sir|Dame|Lord|Rev|Pastor|Father|Rabbi|Sheriff|Officer|Professor|Coach)$/;
+const NOT_GIVEN = /^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Pres|President|Vice|Former|Secretary|Senator|Governor|Mayor|Judge|Justice|General|Speaker|Leader|Chairman|Chairwoman|Director|Chief|Minister|Prime|Attorney|Candidate|Nominee|Republican|Democrat|Democratic|Independent|Libertarian|State|House|Senate|First|Lady|Sir|Dame|Lord|Rev|Pastor|Father|Rabbi|Sheriff|Officer|Professor|Coach)$/;
 /** Most different given names kept per surname: two are enough to tell a shared surname. */
 const GIVENS_KEPT = 6;
 

@@ -72,6 +72,17 @@ describe('"the company"', () => {
   });
 });
 
+describe('a party or title before a name', () => {
+  it('is the role: the person\'s key is the name alone, shared with a later plain mention', () => {
+    const keys = (t: string) => findStatements(t, productSentences(t), { keepSourceless: false }).map((s) => s.claimantKeys);
+    const [first, second] = keys('Democrat Ana Brandt said the pier was safe.\nAna Brandt said the fares would rise.');
+    expect(first).toContain('ana brandt');
+    expect(second).toContain('ana brandt');
+    expect(keys('Former Mayor Ana Brandt said the pier was safe.')[0]).toContain('ana brandt');
+    expect(keys('Mrs. Brandt said the pier was safe.')[0]).toEqual(['mrs brandt']);
+  });
+});
+
 describe('"they"', () => {
   it('stands for a plural source that opened its sentence ("Traders said …"), never for polls or papers', () => {
     expect(claimants('Traders said the harbour fees would rise.\nThey said the ferries would be late.')).toEqual(['Traders', 'Traders']);
