@@ -28,6 +28,9 @@ const TOKEN_RE = /''|[’']s\b|(?<=\p{Lu})[’']S\b|[\p{L}\p{N}](?:[\p{L}\p{N}]|
 /** Words whose point stays on them: an initial, a title before a name (NAME_TITLES), "St.", "Jr.", "Sr.", "Del.", "U.S.". */
 const ABBREV_DOT = new RegExp(`^(?:[A-Z]|${[...NAME_TITLES, 'Del', 'St', 'Jr', 'Sr'].join('|')}|U\\.S|U\\.K|U\\.N)\\.$`);
 
+/** A company's abbreviated legal ending ("Inc.", "Corp.", "Co.", "Ltd."). */
+const COMPANY_DOT = /^(?:Inc|Corp|Co|Cos|Ltd|Bros|Assn)\.$/;
+
 /** Splits `text.slice(start, end)` into tokens whose offsets point into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
@@ -36,7 +39,11 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
     let raw = m[0];
     // A trailing dot belongs to the word only for abbreviations ("Mr.", "U.S."); otherwise it ends the sentence.
-    if (raw.length > 1 && raw.endsWith('.') && !ABBREV_DOT.test(raw) && !/\.[\p{L}]\.$/u.test(raw)) {
+    // ("Acme Inc. said …": a company's abbreviated ending keeps its point inside a sentence; at the end it closes it.
+    // Cut off, the point read as a full stop inside the name, and the learned source model dropped "Acme Inc".)
+    // (Only after a name's word, not "Cargill, Inc. analyst", and only before what goes on a sentence: a lower-case word, a ticker.)
+    const company = COMPANY_DOT.test(raw) && /[\p{L}] $/u.test(slice.slice(Math.max(0, m.index - 2), m.index)) && /^\s*[\p{Ll}(<]/u.test(slice.slice(m.index + raw.length));
+    if (raw.length > 1 && raw.endsWith('.') && !ABBREV_DOT.test(raw) && !/\.[\p{L}]\.$/u.test(raw) && !company) {
       raw = raw.slice(0, -1);
       TOKEN_RE.lastIndex -= 1;
     }

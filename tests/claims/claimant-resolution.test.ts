@@ -124,3 +124,12 @@ describe('a statement, figures or a document named with who gave it', () => {
     expect(claimants('A survey by the harbour board in March found that fees rose.')).toEqual(['A survey by the harbour board']);
   });
 });
+
+describe('a company written with an abbreviated legal ending', () => {
+  it('is the source of its verb ("Tarnline Inc. said"), and "the company" after it is that company', () => {
+    expect(claimants('Tarnline Inc. said the ferry would be late.\nThe company said fares would rise.')).toEqual(['Tarnline Inc.', 'Tarnline Inc.']);
+    expect(claimants('Fares will rise sharply next spring, Tarnline Corp. said.')).toEqual(['Tarnline Corp.']);
+    // After a comma the ending names nobody on its own.
+    expect(claimants('Fares will rise sharply next spring, a Tarnline, Inc. analyst said.')).not.toContain('Inc. analyst');
+  });
+});
