@@ -49,7 +49,9 @@ export function pluralName(name: string): boolean {
   const joined = words.length > 2 && words.slice(1, -1).some((w) => w === 'and' || w === '&') && !/^(?:Co\.?|Company|Sons|Partners|Associates)$/.test(words[words.length - 1]!);
   if (joined && !rule('claimant.description-not-plural', described && !/\s(?:and|&)\s/.test(name.slice(0, name.indexOf(','))))) return true;
   // The head is the word before a modifier ("Residents of Gyumri", "officials in Moscow").
-  const cut = words.findIndex((w, i) => i > 0 && /^(?:of|in|from|at|for|on|near|with)$/.test(w));
+  // ("A union representing flight attendants": a participle after the head noun opens its modifier too.)
+  const cut = words.findIndex((w, i) => (i > 0 && /^(?:of|in|from|at|for|on|near|with)$/.test(w)) ||
+    (i > 1 && /^[a-z]{3,}ing$/.test(w) && /^[a-z]{3,}$/.test(words[i - 1]!) && !DETERMINERS.has(words[i - 1]!) && !/(?:ing|ed|est)$/.test(words[i - 1]!)));
   const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? '';
   // A capitalised common noun only opening the phrase ("Officials in Moscow"), never a surname ("Sanders") or a
   // name written with capitals inside it ("WikiLeaks").

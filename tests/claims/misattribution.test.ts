@@ -126,6 +126,7 @@ describe('pluralName', () => {
     ['Russia and Turkey', true], ['Armenian opposition politicians', true], ['Officials in Moscow', true], ['Senate Republicans', true],
     ['police', true], ['Bernie Sanders', false], ['Sanders', false], ['Armenian Defense Minister Vagharshak Harutyunyan', false],
     ['Kidder Peabody and Co', false], ['the HUR', false], ['Armenian Foreign Ministry', false], ['the news agency', false],
+    ['A union representing flight attendants', false], ['Unions representing pilots', true], ['The three leading candidates', true], ['the group representing pilots', false],
     ['Polls', true], ['Critics', true], ['Insiders', true], ['WikiLeaks', false], ['Wikileaks', false], ['Peters', false], ['Reynolds', false],
   ])('%s → %s', (name, plural) => {
     expect(pluralName(name)).toBe(plural);
