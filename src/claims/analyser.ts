@@ -60,7 +60,7 @@ export function analyseClaims(article: Article): ClaimsAnnotation {
 /** Attribution at ingest (issue 3). */
 export const claimsAnalyser: Analyser<ClaimsAnnotation> = {
   name: 'claims',
-  version: '40',
+  version: '41',
   analyse: analyseClaims,
 };
 
