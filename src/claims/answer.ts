@@ -6,7 +6,7 @@
  */
 import type { Library } from '../core/ports.js';
 import { statementsOf, unsourcedOf } from './analyser.js';
-import { claimantKey, pluralName } from './claimants.js';
+import { claimantKey, pluralName } from './claimant-names.js';
 import { ownSpan } from './own-span.js';
 import { groupClaims, topicTerms, type Appearance, type ClaimGroup } from './grouping.js';
 import type { Stance, Statement } from './types.js';

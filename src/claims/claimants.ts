@@ -4,30 +4,11 @@
  * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
  */
 import type { Span } from '../core/types.js';
-import { placeFor } from '../topics/places.js';
-import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
-import { CALENDAR_NAMES, DETERMINERS, INTRO_WORDS } from './words.js';
+import { CALENDAR_NAMES, DETERMINERS } from './words.js';
+import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
 import type { RawStatement, Statement } from './types.js';
 
-/** A resolved claimant: display name, lower-case keys for matching, whether it is a person or a group of several. */
-interface Claimant {
-  name: string;
-  keys: string[];
-  person: boolean;
-  plural: boolean;
-  /** 'm' or 'f' when the article shows it (an honorific, or an earlier "he"/"she" for this speaker). */
-  gender?: 'm' | 'f';
-  /**
-   * The keys a later bare name may find this claimant by, when not all of them: never the body or person a role
-   * names ("Trump" in "Trump adviser Kellyanne Conway") or a description ("…, a spokesman for Hillary Clinton").
-   */
-  lookup?: string[];
-}
-
-const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
-const ORG_WORDS = /\b(?:Ministry|Agency|Office|Department|Government|Embassy|Council|Committee|Service|Party|Forces|Army|Intelligence|Union|Organization|Organisation|Group|Court|Commission|Bank|Police|Kremlin|House|Administration|Institute|Foundation|Company|Corp|Inc)\b/;
-const ROLE_WORD = /\b(?:spokesperson|spokesman|spokeswoman|minister|ambassador|president|governor|secretary|chief|director|official|adviser|advisor|aide|senator|prime|deputy|head|leader|envoy|general|commander|representative|speaker|chairman|chairwoman|lawyer)\b/i;
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
 /** Pronouns left without a claimant unless the sentence names their antecedent: "I", "we", a bare "who". */
 const PRONOUNS_UNRESOLVED = new Set(['i', 'you', 'we', 'who', 'which', 'one', 'someone', 'others', 'both', 'another']);
@@ -35,47 +16,9 @@ const PRONOUNS_UNRESOLVED = new Set(['i', 'you', 'we', 'who', 'which', 'one', 's
 const PRONOUN_REACH = 3;
 /** Sentences back that "he"/"she" may reach (quotes run long between a name and its pronoun). */
 const PERSON_REACH = 8;
-/** Lower-case plural heads: "officials", "politicians", "police" (not "news", "status", "analysis"). */
-const PLURAL_HEAD = /^(?:[\p{Ll}-]+[^su’']s|police|people|staff|military|media|public|clergy|personnel|press)$/u;
-/** Capitalised plurals that name groups: "Democrats", "Armenians", "Houthis" (not surnames like "Sanders"). */
-const PLURAL_PROPER = /^\p{Lu}\p{Ll}+(?:icans|ocrats|ists|ians|ites|ives|eans)$/u;
 
-/** True when a claimant names several people or bodies ("Russia and Turkey", "opposition politicians"). */
-export function pluralName(name: string): boolean {
-  // "Ana Brunner, a developer and spokeswoman for the coalition": a description after the name's comma is about one
-  // person; its "and" joins two roles, not two people ("Lund, Berg and Holm" stays a list).
-  const words = name.replace(/\s*\([^)]*\)/g, '').replace(/[’']s\b/g, '').split(/\s+/).filter(Boolean);
-  const described = /^[^,]+,\s+(?:a|an|the|\p{Ll})/u.test(name);
-  const joined = words.length > 2 && words.slice(1, -1).some((w) => w === 'and' || w === '&') && !/^(?:Co\.?|Company|Sons|Partners|Associates)$/.test(words[words.length - 1]!);
-  if (joined && !rule('claimant.description-not-plural', described && !/\s(?:and|&)\s/.test(name.slice(0, name.indexOf(','))))) return true;
-  // The head is the word before a modifier ("Residents of Gyumri", "officials in Moscow").
-  // ("A union representing flight attendants": a participle after the head noun opens its modifier too.)
-  const cut = words.findIndex((w, i) => (i > 0 && /^(?:of|in|from|at|for|on|near|with)$/.test(w)) ||
-    (i > 1 && /^[a-z]{3,}ing$/.test(w) && /^[a-z]{3,}$/.test(words[i - 1]!) && !DETERMINERS.has(words[i - 1]!) && !/(?:ing|ed|est)$/.test(words[i - 1]!)));
-  const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? '';
-  // A capitalised common noun only opening the phrase ("Officials in Moscow"), never a surname ("Sanders") or a
-  // name written with capitals inside it ("WikiLeaks").
-  if (PLURAL_HEAD.test(head) || (head === words[0] && /^\p{Lu}\p{Ll}+$/u.test(head) && PLURAL_HEAD.test(head.toLowerCase()) && !/^\p{Lu}\p{Ll}*$/u.test(name.trim()))) return true;
-  // One capitalised plural that is a common noun of news sources ("Polls", "Insiders", "Critics"), not a surname.
-  if (words.length === 1 && /^\p{Lu}\p{Ll}+s$/u.test(head) && PLURAL_SOURCES.has(head.toLowerCase())) return true;
-  return PLURAL_PROPER.test(head);
-}
-
-/** Documents and figures as a plural source: they show, but a later "they said" is people. */
-const PLURAL_DOCUMENTS = /\b(?:polls|surveys|studies|reports|records|documents|emails|figures|data|statistics)$/i;
-/** Plural nouns that stand alone as a source opening a sentence ("Polls show …", "Critics say …"). */
-const PLURAL_SOURCES = new Set([
-  'polls', 'surveys', 'studies', 'reports', 'records', 'documents', 'emails', 'critics', 'supporters', 'insiders', 'voters',
-  'economists', 'analysts', 'experts', 'observers', 'officials', 'sources', 'aides', 'advisers', 'allies', 'rivals', 'opponents',
-  'activists', 'protesters', 'lawmakers', 'legislators', 'investigators', 'prosecutors', 'authorities', 'diplomats', 'traders',
-  'dealers', 'bankers', 'brokers', 'investors', 'scientists', 'researchers', 'doctors', 'witnesses', 'residents', 'neighbors',
-  'neighbours', 'advocates', 'members', 'leaders', 'workers', 'employees', 'executives', 'managers', 'students', 'parents',
-  'teachers', 'donors', 'organizers', 'organisers', 'officers', 'troops', 'soldiers', 'pollsters', 'strategists', 'consultants',
-]);
 /** "The company", "the firm": the one company the text has quoted, when it has quoted one. */
 const THE_COMPANY = /^the\s+(?:company|firm|corporation)$/i;
-/** A company's name by its legal ending ("Caltex Petroleum Corp", "Texaco Inc", "Rank Organisation PLC"). */
-const COMPANY_NAME = /\s(?:Corp|Corporation|Inc|Incorporated|Co|Company|Ltd|Limited|Plc|PLC|AG|SA|NV|Holdings|Bancorp|LLC)\.?$/;
 const DOCUMENT_HEADS = /\b(?:statement|report|message|post|communique|release|readout|letter|document|order)$/i;
 
 /**
@@ -105,63 +48,6 @@ function ownDocument(written: string, last: Claimant): boolean {
   return person && /^(?:report|document)$/.test(head);
 }
 
-/** Lower-cased, possessives and leading articles removed, demonyms folded ("Armenian" ≈ "Armenia's"). */
-export function claimantKey(name: string): string {
-  return name
-    .replace(/[’']s\b/g, '')
-    .replace(/[“”"‘’(),.]/g, ' ')
-    .trim()
-    .split(/\s+/)
-    .filter((w, i) => !(i === 0 && /^(?:the|a|an)$/i.test(w)))
-    .map((w) => (/^\p{Lu}/u.test(w) && w.length > 4 ? w.toLowerCase().replace(/(?:ians?|ia|ans?|ese|i|e|a)$/, '') : w.toLowerCase()))
-    .join(' ');
-}
-
-/** Month and weekday names as written ("January", "Monday"). */
-const CALENDAR = CALENDAR_NAMES.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
-/** A time phrase closing a source ("… in January", "… on Tuesday", "… last week"). */
-const TIME_TAIL = new RegExp(`\\s+(?:in|on|last|this|earlier this|late|early)\\s+(?:${CALENDAR}|week|month|year)$`);
-/** What ends a longer time phrase, so that a time tail after it is left whole ("from September last year"). */
-const TIME_TAIL_AFTER = new RegExp(`(?:${CALENDAR}|\\d)$`);
-
-/**
- * A statement, a set of figures or a document named with who gave it ("comments by the bank governor",
- * "figures released today by the statistics office", "a study by the harbour board"): that one is the claimant.
- * ("figures received by …" and "analysts polled by …" are left: the one after "by" is not the one speaking.)
- */
-const SPEAKER_IN_PHRASE = new RegExp(
-  '^(?:(?:a|an|the|public|official|preliminary|provisional|latest|new|recent|revised|final|further|earlier|joint|detailed|monthly|weekly|quarterly|annual|\\d{4})\\s+){0,3}' +
-  '(?:comments?|remarks?|statements?|figures|data|estimates?|forecasts?|projections?|reports?|stud(?:y|ies)|surveys?|letters?|testimony)\\s+' +
-  '(?:(?:released|published|issued|given|compiled|made|prepared|conducted|provided|sent|written|produced)\\s+(?:(?:today|yesterday|earlier|late|last\\s+\\w+|this\\s+\\w+|on\\s+\\p{Lu}\\p{Ll}+)\\s+)?)?' +
-  '(?:by|from)\\s+(?=\\S)', 'iu');
-/** A document or data set closing the phrase after "from": what the figures come from, not who gave them. */
-const DOCUMENT_AFTER = /\b(?:survey|study|report|census|poll|index|analysis|data|database|statistics|figures)$/i;
-
-/** A time opening what follows "from" ("data from September last year", "figures from 1985"). */
-const TIME_AFTER = new RegExp(`^(?:${CALENDAR}|\\d|(?:last|this|next|previous|the\\s+(?:first|second|third|fourth|last|past|previous))\\b)`, 'i');
-
-/** Removes a leading article, a trailing possessive and stray punctuation from a source as written. */
-function clean(s: string): string {
-  // "comments by central bank governor Erik Hoffmeyer": the governor is the claimant, not his comments.
-  // ("Data from the 2014 Harbour Tide Survey": a document after "from" is no speaker; the phrase stays whole.)
-  const flat = s.replace(/\s+/g, ' ');
-  const phrase = SPEAKER_IN_PHRASE.exec(flat);
-  // ("data from September", "figures from 1985": a time after "from" is when, not who.)
-  // ("a statement from the bank", "a statement from the companies": a common noun alone names nobody in particular;
-  // the statement is shown as the document's, as before.)
-  const giver = phrase ? flat.slice(phrase[0].length) : '';
-  if (phrase && rule('claimant.speaker-in-phrase', !DOCUMENT_AFTER.test(s.trim()) && !TIME_AFTER.test(giver) && /\p{Lu}/u.test(giver.replace(TIME_TAIL, '')))) s = giver;
-  // "Later Secretary of State Jon Husted told …": a sentence adverb opening the sentence is no part of the name.
-  const opening = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(s);
-  if (opening && rule('claimant.opening-adverb', INTRO_WORDS.has(opening[1]!.toLowerCase()) && !/^(?:Years|Days|Months|Weeks|Together|Being|Having|First)$/.test(opening[1]!))) s = s.slice(opening[0].length);
-  // "The Justice Department in January said": a time phrase after the name is when, not who.
-  const tail = TIME_TAIL.exec(s);
-  // ("Bundesbank data from September last year": a tail that ends a longer time phrase is left whole.)
-  if (tail && rule('claimant.time-tail', tail.index > 0 && !TIME_TAIL_AFTER.test(s.slice(0, tail.index)))) s = s.slice(0, tail.index);
-  // Wire copy breaks lines inside names ("Patricio\nQuevedo"): a name is shown on one line.
-  return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our)\s+/i, '').replace(/[’']s$/, '').replace(/[\s,]+$/, '').trim();
-}
-
 /** Acronyms defined in the article: "Ukraine's military intelligence (HUR)", "…agency, the HUR,". */
 function acronymDefinitions(text: string): Map<string, string> {
   const defs = new Map<string, string>();
@@ -179,97 +65,6 @@ function acronymDefinitions(text: string): Map<string, string> {
     if (!defs.has(acr) && phrase.length > acr.length) defs.set(acr, phrase);
   }
   return defs;
-}
-
-/** Splits "HUR spokesperson Andrii Yusov" into the person and the affiliation/role. */
-function personParts(name: string): { person: string; role: string } | null {
-  const words = name.split(/\s+/);
-  let k = words.length;
-  while (k > 0 && /^\p{Lu}[\p{Ll}’'.-]+$/u.test(words[k - 1]!) && !ORG_WORDS.test(words[k - 1]!)) k--;
-  // "Democrat Hillary Clinton", "Former President Bill Clinton": a party or title before the name is part of the role,
-  // so the person is "Hillary Clinton" — one claimant with a later plain "Hillary Clinton".
-  while (words.length - k > 2 && rule('claimant.title-in-role', NOT_GIVEN.test(words[k]!.replace(/\.$/, '')))) k++;
-  const personWords = words.slice(k);
-  if (personWords.length < 1 || personWords.length > 4) return null;
-  const role = words.slice(0, k).join(' ').replace(/,$/, '');
-  if (personWords.length === 1 && !ROLE_WORD.test(role)) return null;
-  // "Data from the 2014 American Community Survey", "a poll by the Harbour Tide Group": capitalised words after
-  // a preposition, an article or a year are a thing the phrase is about, never a person it names.
-  if (rule('claimant.name-after-preposition', k > 0 && !ROLE_WORD.test(role) && /^(?:the|a|an|of|from|by|in|at|for|with|on|to|\d[\d,.]*)$/i.test(words[k - 1]!))) return null;
-  if (k > 0 && !ROLE_WORD.test(role) && !/,$/.test(words[k - 1] ?? '')) return personWords.length >= 2 ? { person: personWords.join(' '), role } : null;
-  return { person: personWords.join(' '), role };
-}
-
-/** Capitalised words in a role that name the organisation ("HUR" in "HUR spokesperson"). */
-function affiliation(role: string): string | null {
-  const capitals = /^((?:\p{Lu}[\p{L}’'-]*\s*)+)/u.exec(role.replace(/^(?:the|The)\s+/, ''));
-  if (!capitals) return null;
-  const owned = /[’']s$/.test(capitals[1]!.trim());
-  const org = capitals[1]!.trim().replace(/[’']s$/, '');
-  // A title alone ("Defense Minister") is not an affiliation.
-  const titleOnly = org.split(/\s+/).every((w) => ROLE_WORD.test(w) || NOT_GIVEN.test(w.replace(/\.$/, '')) || /^(?:Defen[cs]e|Foreign|Prime|Deputy|Vice)$/.test(w));
-  // "Kasich’s chief strategist": an owner that is no body, acronym or country is a person, another claimant.
-  if (rule('claimant.owner-not-affiliation', owned && !titleOnly && !ORG_WORDS.test(org) && !ACRONYM.test(org) && !placeFor(org))) return null;
-  return titleOnly ? null : org;
-}
-
-function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
-  const name = raw.replace(/\s+/g, ' ').trim();
-  const keys = new Set<string>([claimantKey(name), ...extraKeys.map(claimantKey)]);
-  // "Nick Merrill, a spokesman for Hillary Clinton": the person is the name before the description, never the
-  // one the description names.
-  const comma = name.indexOf(', ');
-  const head = comma > 0 && rule('claimant.description-not-fuller', true) ? name.slice(0, comma) : name;
-  const parts = personParts(head);
-  let org: string | null = null;
-  if (parts) {
-    keys.add(claimantKey(parts.person));
-    org = affiliation(parts.role);
-    if (org) keys.add(claimantKey(org));
-  }
-  const orgKey = org && rule('claimant.affiliation-not-fuller', true) ? claimantKey(org) : null;
-  const lookup = head !== name ? [claimantKey(head), ...(parts ? [claimantKey(parts.person)] : [])] : orgKey ? [...keys].filter((k) => k !== orgKey) : null;
-  const paren = /\(([^)]+)\)/.exec(name);
-  if (paren) {
-    keys.add(claimantKey(paren[1]!));
-    keys.add(claimantKey(name.replace(/\s*\([^)]*\)/, '')));
-  }
-  keys.delete('');
-  const plural = pluralName(name);
-  const gender = /^(?:Mrs|Ms|Miss)\.?\s|\b(?:spokeswoman|chairwoman|congresswoman|businesswoman)\b/i.test(name) ? 'f'
-    : /^Mr\.?\s|\b(?:spokesman|congressman|businessman)\b/i.test(name) ? 'm' : givenNameGender(name) ?? relationGender(name);
-  // "Paul Manafort (chief)", "Jeff Weaver (campaign manager)": a person's name with its role after it is still a person.
-  const described = !parts && !!paren && /^\p{Ll}/u.test(paren[1]!) && (personParts(name.replace(/\s*\([^)]*\)$/, ''))?.person.split(/\s+/).length ?? 0) >= 2;
-  const person = (!!parts && !ORG_WORDS.test(parts.person)) || rule('claimant.described-person', described && !ORG_WORDS.test(name.replace(/\s*\([^)]*\)$/, '')));
-  // "Boeing Co", "Brandt Shipping Ltd": a company by its legal ending is no person, so a later "it" may stand for it.
-  // ("Lawrence Cohn, analyst at Merrill Lynch and Co Inc" and "president of Tarn Ferries Corp" are people.)
-  const company = rule('claimant.company-not-person', person && COMPANY_NAME.test(head) && !ROLE_WORD.test(head) && !/\b(?:analyst|economist|trader|dealer|banker|partner|manager|executive|consultant|strategist|at)\b/.test(head));
-  return { name, keys: [...keys], person: !plural && person && !company, plural, ...(gender ? { gender } : {}), ...(lookup ? { lookup } : {}) };
-}
-
-/**
- * The sex a person's given name shows ("Diana Orrock", "Former President Bill Clinton", "Supreme Court Justice Ruth
- * Bader Ginsburg"): the word before the surname, or the one before a middle name; never past a title ("Virginia Gov.
- * Terry McAuliffe" shows none).
- */
-function givenNameGender(name: string): 'm' | 'f' | undefined {
-  const words = name.replace(/\s*\([^)]*\)/g, '').split(',')[0]!.trim().split(/\s+/);
-  if (words.length < 2 || !/^\p{Lu}\p{Ll}/u.test(words.at(-1)!)) return undefined;
-  for (let i = words.length - 2; i >= 0 && i >= words.length - 3; i--) {
-    const w = words[i]!;
-    if (/\.$/.test(w) && w.length > 2) return undefined;
-    const g = firstNameGender(w);
-    if (g) return rule('claimant.given-name-gender', true) ? g : undefined;
-  }
-  return undefined;
-}
-
-/** The sex a family role in the name's description shows ("Gabriela Lazar (wife)", "Ana Poll, his mother"). */
-function relationGender(name: string): 'm' | 'f' | undefined {
-  const role = /\(([^)]*)\)$|,\s+([^,]*)$/.exec(name);
-  const words = (role?.[1] ?? role?.[2] ?? '').toLowerCase();
-  const g = /\b(?:wife|mother|daughter|sister|widow|grandmother|\p{Ll}+woman)\b/u.test(words) ? 'f' : /\b(?:husband|father|son|brother|widower|grandfather)\b/.test(words) ? 'm' : undefined;
-  return g && rule('claimant.given-name-gender', true) ? g : undefined;
 }
 
 /** Capitalised words or a role noun right before a surname ("HUR spokesperson Andrii "). */
@@ -320,29 +115,8 @@ interface MentionScan {
   givens: Array<{ names: string[]; last: number }>;
 }
 
-/** Words before a surname that are no given name: titles, parties, offices. */
-const NOT_GIVEN = /^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Pres|President|Vice|Former|Secretary|Senator|Governor|Mayor|Judge|Justice|General|Speaker|Leader|Chairman|Chairwoman|Director|Chief|Minister|Prime|Attorney|Candidate|Nominee|Republican|Democrat|Democratic|Independent|Libertarian|State|House|Senate|First|Lady|Sir|Dame|Lord|Rev|Pastor|Father|Rabbi|Sheriff|Officer|Professor|Coach)$/;
 /** Most different given names kept per surname: two are enough to tell a shared surname. */
 const GIVENS_KEPT = 6;
-
-/** The known given names right before the surname ending a mention ("donald" in "Republican nominee Donald J. Trump"). */
-function givenNames(mention: string): string[] {
-  const words = mention.replace(/\s*\([^)]*\)/g, '').split(',')[0]!.trim().split(/\s+/);
-  const out: string[] = [];
-  for (let i = words.length - 2; i >= 0; i--) {
-    const w = words[i]!;
-    if (/^\p{Lu}\.$/u.test(w)) continue;
-    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || NOT_GIVEN.test(w)) break;
-    // Only a name news gives one sex is surely a given name ("What Trump …", "See Sexton" are no one's).
-    if (firstNameGender(w)) out.push(w.toLowerCase());
-  }
-  return out;
-}
-
-/** True when two mentions of one surname give different people ("Ivanka Trump", "Donald Trump"; not "Hillary Rodham Clinton", "Hillary Clinton"). */
-function otherPerson(a: readonly string[], b: readonly string[]): boolean {
-  return a.length > 0 && b.length > 0 && !a.some((n) => b.includes(n));
-}
 
 /**
  * The fullest earlier mention ending in `word` ("HUR spokesperson Andrii Yusov" for "Yusov").

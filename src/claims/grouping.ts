@@ -4,7 +4,7 @@
  * answer. Works on the few hundred statements of a topic's candidate articles, at query time.
  */
 import type { Article } from '../core/types.js';
-import { claimantKey } from './claimants.js';
+import { claimantKey } from './claimant-names.js';
 import type { Statement } from './types.js';
 import { placeFor } from '../topics/places.js';
 import { CALENDAR_NAMES } from './words.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
-import { pluralName } from '../../src/claims/claimants.js';
+import { pluralName } from '../../src/claims/claimant-names.js';
 import { lines } from '../helpers/sentences.js';
 
 /** Claimant and source text of each statement, in order. */
