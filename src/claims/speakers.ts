@@ -3,6 +3,7 @@
  * a passive's agent, an inverted source, the source before the cue), then the source vetoes.
  */
 import type { Span } from '../core/types.js';
+import { COMPANY_ENDINGS } from '../ingest/abbreviations.js';
 import { clauseSubjectBefore, insertedSubject, unitSubject } from './clause-subjects.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, speakerNoun, TIME_WORD } from './lexicon.js';
 import { npLeft, npRight, skipLeft, span } from './phrases.js';
@@ -140,7 +141,7 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
 }
 
 /** A company's name ending in "Corp.", "Inc." … and a comma, right before a source ("Cilcorp Inc., "). */
-const COMPANY_BEFORE = /((?:\p{Lu}[\p{L}&'’-]*\s+)+(?:Corp|Inc|Co|Cos|Ltd|Bros)\.),\s+$/u;
+const COMPANY_BEFORE = new RegExp(`((?:\\p{Lu}[\\p{L}&'’-]*\\s+)+(?:${COMPANY_ENDINGS.join('|')})\\.),\\s+$`, 'u');
 /** A town, with its state or country after a comma ("Peoria, Ill.,", "San Antonio, Texas,", "Atlanta"). */
 const TOWN_SOURCE = /^(?:\p{Lu}[\p{L}.'-]*\s+){0,2}\p{Lu}[\p{L}.'-]*(?:,\s+(?:\p{Lu}[\p{L}.'-]*\s*){1,2})?,?$/u;
 

@@ -3,7 +3,7 @@
  * (100,000 of them in the benchmark), so it uses one regular expression instead of a full NLP
  * pipeline; the rules in `attribution.ts` only need word shapes, offsets and punctuation.
  */
-import { NAME_TITLES } from '../ingest/abbreviations.js';
+import { COMPANY_ENDINGS, NAME_TITLES } from '../ingest/abbreviations.js';
 
 /** One token with absolute offsets into the article text. */
 export interface Token {
@@ -29,7 +29,7 @@ const TOKEN_RE = /''|[’']s\b|(?<=\p{Lu})[’']S\b|[\p{L}\p{N}](?:[\p{L}\p{N}]|
 const ABBREV_DOT = new RegExp(`^(?:[A-Z]|${[...NAME_TITLES, 'Del', 'St', 'Jr', 'Sr'].join('|')}|U\\.S|U\\.K|U\\.N)\\.$`);
 
 /** A company's abbreviated legal ending ("Inc.", "Corp.", "Co.", "Ltd."). */
-const COMPANY_DOT = /^(?:Inc|Corp|Co|Cos|Ltd|Bros|Assn)\.$/;
+const COMPANY_DOT = new RegExp(`^(?:${[...COMPANY_ENDINGS, 'Assn'].join('|')})\\.$`);
 
 /** Splits `text.slice(start, end)` into tokens whose offsets point into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {

@@ -12,6 +12,9 @@ export const NAME_TITLES: readonly string[] = [
   'Supt', 'Insp', 'Det', 'Ald', 'Gen', 'Gens', 'Lt', 'Col', 'Maj', 'Capt', 'Cmdr', 'Adm', 'Brig', 'Sgt', 'Cpl', 'Pvt',
 ];
 
+/** A company's abbreviated legal ending ("Acme Inc.", "Tarn Bros."), as the claims rules read it before a source. */
+export const COMPANY_ENDINGS: readonly string[] = ['Corp', 'Inc', 'Co', 'Cos', 'Ltd', 'Bros'];
+
 /**
  * Other abbreviations a point belongs to, which may also end a sentence ("said Martin Luther King
  * Jr.", "a unit of Acme Inc."): name suffixes, firms, "St."/"Mt."/"Ft." and "No.", and US states as
