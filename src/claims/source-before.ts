@@ -5,7 +5,7 @@
 import { headOf, placeBefore, relativeSubject, tightStart } from './antecedents.js';
 import { insertedSubject, pluralAntecedent, subordinateSubject, unitSubject, wholeSubject } from './clause-subjects.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, TIME_WORD } from './lexicon.js';
-import { clauseStart, nameAfterAnd, npLeft, span, substantial } from './phrases.js';
+import { clauseStart, nameAfterAnd, npLeft, npRight, span, substantial } from './phrases.js';
 import { rule } from './rules.js';
 import { QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
@@ -17,6 +17,30 @@ const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'it
 
 /** Words that may follow a speaker's verb when what was said came before ("“…,” she said at a rally"). */
 const AFTER_SPEECH = new Set(['at', 'in', 'on', 'during', 'without', 'after', 'while', 'when', 'to']);
+
+/** Words that open a closing phrase after a speech verb besides those: "said of the plan", "said with a laugh", "said as he left". */
+const CLOSING_OPENERS = new Set([...AFTER_SPEECH, 'of', 'about', 'with', 'as', 'before', 'by', 'from', 'outside', 'through', 'via', 'following', 'ahead', 'again']);
+
+/** Lower-case words ending in "-ly" that are no adverb. */
+const NOT_ADVERB = new Set(['family', 'supply', 'rally', 'ally', 'assembly', 'monopoly', 'anomaly', 'reply', 'apply', 'comply', 'imply', 'multiply', 'belly', 'bully']);
+
+/**
+ * Whether only a closing phrase follows the cue to the end of its unit ("said Friday.", "said of waterboarding.",
+ * "said last month.", "said sarcastically.", "said with a laugh."): no clause, no quotation. Then what was said
+ * is the quotation or clause before the speaker, not those words.
+ */
+function closingPhrase(toks: readonly Token[], cueEnd: number, lemma: string): boolean {
+  // "told AFP in an interview on Monday": past the addressee of "told".
+  const addressee = lemma === 'tell' && toks[cueEnd + 1]?.word && !CLOSING_OPENERS.has(toks[cueEnd + 1]!.lower) ? npRight(toks as Token[], cueEnd + 1) : -1;
+  const rest = toks.slice((addressee > cueEnd ? addressee : cueEnd) + 1);
+  const words = rest.filter((t) => t.word);
+  if (!words.length) return true;
+  if (words.length > 14 || rest.some((t) => isQuote(t))) return false;
+  const first = words[0]!;
+  const opens = CLOSING_OPENERS.has(first.lower) || TIME_WORD.test(first.lower) || (/^(?:last|this|next)$/.test(first.lower) && TIME_HEAD.test(words[1]?.lower ?? '')) ||
+    (!first.cap && /^[a-z]{2,}ly$/.test(first.text) && !NOT_ADVERB.has(first.lower));
+  return opens && words.every((t) => !/^(?:that|if|whether|what|how|why|not)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !AUX_AFTER.has(t.lower));
+}
 
 /**
  * Whether "told" at `cueEnd` takes only its addressee and closes the sentence ("told Reuters.", "told
@@ -149,7 +173,7 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
       // "C, X said (at a meeting…)": the content is what comes before the comma — also after a
       // subject with its relative clause ("C, sources who reviewed them told POLITICO.").
       const after = toks[cueEnd + 1];
-      if (pre && (isQuote(pre) || (pre.text === ',' && (substantial(toks, subjectStart - 1) || rule('content.short-clause-before', shortClauseBefore(toks, subjectStart - 1, cueEnd))))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap) || rule('content.before-addressee', closingAddressee(toks, cueEnd, lemma))) && (!rel || rule('content.before-relative-subject', true))) {
+      if (pre && (isQuote(pre) || (pre.text === ',' && (substantial(toks, subjectStart - 1) || rule('content.short-clause-before', shortClauseBefore(toks, subjectStart - 1, cueEnd))))) && subjectStart > 1 && (!after || !after.word || AFTER_SPEECH.has(after.lower) || (lemma === 'tell' && after.cap) || rule('content.before-addressee', closingAddressee(toks, cueEnd, lemma)) || rule('content.closing-phrase', closingPhrase(toks, cueEnd, lemma))) && (!rel || rule('content.before-relative-subject', true))) {
         speaker.contentBefore = true;
       }
     }
@@ -165,7 +189,7 @@ export function pronounSource(toks: Token[], site: CueSite, before: number, word
   speaker.source = span(toks, before, before);
   // "“…,” she said, adding …": the quotation before the pronoun is the content.
   const after = toks[cueEnd + 1];
-  if (before > 1 && quotationEnds(toks, before - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower))) {
+  if (before > 1 && quotationEnds(toks, before - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || rule('content.closing-phrase', closingPhrase(toks, cueEnd, site.lemma)))) {
     speaker.contentBefore = true;
   }
   if ((wordBefore.lower === 'who' || wordBefore.lower === 'which') && before > 0) {
@@ -235,7 +259,7 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
     speaker.name = name;
     // "“…,” Mr. Daniloff, now 81, said by telephone this week.": the quotation before is the content.
     const after = toks[cueEnd + 1];
-    if (subjectStart > 1 && quotationEnds(toks, subjectStart - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || after.lower === 'by' || TIME_WORD.test(after.lower) || rule('content.before-addressee', closingAddressee(toks, cueEnd, site.lemma)))) {
+    if (subjectStart > 1 && quotationEnds(toks, subjectStart - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || after.lower === 'by' || TIME_WORD.test(after.lower) || rule('content.before-addressee', closingAddressee(toks, cueEnd, site.lemma)) || rule('content.closing-phrase', closingPhrase(toks, cueEnd, site.lemma)))) {
       speaker.contentBefore = true;
     }
     // "The banks have an edge, Paul Hofer, head of the bankers' group, told Reuters.": a clause before the

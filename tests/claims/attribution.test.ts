@@ -204,3 +204,30 @@ describe('"told" with an addressee and no "that"', () => {
     expect(contents('Ana Poll told the crowd in Tarn: "We will win."')).toEqual(['"We will win."']);
   });
 });
+
+describe('a closing phrase after the speaker (rule content.closing-phrase)', () => {
+  it('takes the quotation or clause before the speaker as what was said, not the phrase after the verb', () => {
+    const text = [
+      '“The ferry will run all winter,” Ana Poll said Friday.',
+      '“It is a fine harbour,” Ivo Brandt said of the new pier.',
+      '“Nobody asked us,” she said sarcastically.',
+      '“We were wrong to wait,” Lena Ek, 58, told the Courier in an interview at the port on Monday.',
+      '“Tolls will rise,” Tom Lee said last month.',
+      'The harbour fees will double next year, Ana Poll said with a laugh.',
+    ].join('\n');
+    expect(find(text).map((s) => [s.sourceText, s.contentText])).toEqual([
+      ['Ana Poll', '“The ferry will run all winter,”'],
+      ['Ivo Brandt', '“It is a fine harbour,”'],
+      ['she', '“Nobody asked us,”'],
+      ['Lena Ek, 58,', '“We were wrong to wait,”'],
+      ['Tom Lee', '“Tolls will rise,”'],
+      ['Ana Poll', 'The harbour fees will double next year'],
+    ]);
+  });
+
+  it('still reads a clause after the verb as what was said', () => {
+    const text = '“No,” Ana Poll said Friday that the ferry would stop in May.\n“No,” Ivo Brandt said, adding that the pier was safe.';
+    const [a] = find(text);
+    expect(a).toMatchObject({ sourceText: 'Ana Poll', contentText: 'the ferry would stop in May' });
+  });
+});
