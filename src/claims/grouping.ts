@@ -8,6 +8,7 @@ import { claimantKey } from './claimant-names.js';
 import type { Statement } from './types.js';
 import { placeFor } from '../topics/places.js';
 import { CALENDAR_NAMES } from './words.js';
+import { eng } from 'stopword';
 
 /** One statement as it appears in one article. */
 export interface Appearance {
@@ -32,12 +33,21 @@ export interface ClaimGroup {
   first: string | null;
 }
 
-const STOP = new Set(
-  ('a an the of to in on at for from by with and or but that this these those is was are were be been has have had ' +
+/**
+ * Words that never tell two claims apart: English function words (the `stopword` package's list: "them",
+ * "another", "through", "many" …), the few it lacks, the stems of negated auxiliaries and the words of reporting itself.
+ */
+const STOP = new Set([
+  ...eng,
+  ...('a an the of to in on at for from by with and or but that this these those is was are were be been has have had ' +
     'it its their his her they he she we i you as than then there which who what when where will would could should ' +
     'can may might not no also such into about over after before more most other some any all said says say told ' +
-    'claimed claims claim reported report according further').split(' '),
-);
+    'claimed claims claim reported report according further ' +
+    'against around among toward towards within without upon onto across along behind beyond despite during near off ' +
+    'per via whether yet either neither nor every several whose whom does doing done us ' +
+    // What is left of "don't", "isn't" … once the word is cut at its apostrophe.
+    'don didn doesn isn wasn aren weren hasn haven hadn wouldn couldn shouldn ain').split(' '),
+]);
 
 /**
  * Words of when a statement was made ("Thursday", "last week"), lower-case and stemmed as `contentWords` leaves
@@ -313,7 +323,8 @@ function likeness(weights: Weights, a: Set<string>, b: Set<string>): number {
 /** The group a claim joins: one whose statements say the same thing (the same words, or most content words shared), or -1. */
 function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
   const text = textOf(a, 'content');
-  const candidates = new Set([...all.holding('text', text), ...all.closest(all.shared(terms), 2)]);
+  const counts = all.shared(terms);
+  const candidates = new Set([...all.holding('text', text), ...all.closest(counts, 2)]);
   let best = -1;
   let bestScore = 0;
   const mine = all.weights.sumOf(terms);
@@ -345,6 +356,16 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
       const lower = (common ??= commonWords(text, textOf(a, 'span')));
       if ([...lower].some((t) => headline.has(t)) && likeness(all.weights, terms, headline) >= HEADLINE_LIKENESS) sim = needed;
     }
+    // Two claimants saying the same thing share more than two words: "So far so good" and "He's doing good so far",
+    // "I don't know what it will take" and "There's a lot we don't know" are two claims (the same text is one).
+    // Nor are they one claim for sharing names alone ("The people of Iowa and New Hampshire have spoken", "If Iowa had
+    // come after New Hampshire …"): two of the shared words are written in lower case.
+    if (sim < 1 && !sameClaimant) {
+      if ((counts.get(i)?.count ?? 0) < CLAIMANTS_SHARE) continue;
+      let lower = 0;
+      for (const t of (common ??= commonWords(text, textOf(a, 'span')))) if (terms.has(t) && g.terms.has(t)) lower++;
+      if (lower < 2) continue;
+    }
     if (sim >= needed && sim > bestScore) (best = i), (bestScore = sim);
   }
   return best;
@@ -352,6 +373,14 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
 
 /** How alike a body statement and its article's headline by the same claimant must be to make one claim. */
 const HEADLINE_LIKENESS = 0.1;
+
+/** Content words two claimants' statements share at least to make one claim (unless their texts are the same). */
+const CLAIMANTS_SHARE = 3;
+
+/** Content words a denial or dispute from another article shares at least with the claim it answers … */
+const ANSWER_SHARES = 3;
+/** … or, sharing two, the share of its own content words those two are at least. */
+const ANSWER_SHARE_OF_OWN = 0.6;
 
 /**
  * The group a denial, dispute or outlet's doubt answers, or -1: the claim whose content it
@@ -395,7 +424,11 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
     // It shares more than names: two shared terms are often one name ("New York"), so from another article two of
     // the shared words must be written in lower case, and from its own article one ("questioned whether Governor
     // Holm would have visited …" answers nothing "Governor Holm" set, in a story that names her twice).
-    const contentMatch = !!shared && shared.count >= 2 && shared.count / Math.min(terms.size, g.terms.size) >= 0.35 &&
+    // From another article two shared words must be most of what the denial says ("denied that safety inspections had
+    // been reduced" answers "cut safety inspections"; "using the same system since the 2004 presidential election"
+    // answers no claim about the election): else three.
+    const enough = !!shared && (sameArticle || shared.count >= ANSWER_SHARES || (shared.count === 2 && shared.count / terms.size >= ANSWER_SHARE_OF_OWN));
+    const contentMatch = !!shared && enough && shared.count >= 2 && shared.count / Math.min(terms.size, g.terms.size) >= 0.35 &&
       sharedCommon() >= (sameArticle ? 1 : 2);
     // "rejects trawler claims": the words of a phrase pointing back say which claims.
     // (Counted over its own words: "accusations" shared says nothing about which accusations.)

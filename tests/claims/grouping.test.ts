@@ -303,3 +303,43 @@ describe('claim grouping: a headline and its body', () => {
     expect(cafe[0]).not.toBe(headline[0]);
   });
 });
+
+describe('claim grouping: what two statements must share to be one claim', () => {
+  it('never joins two claimants on function words or two incidental words', async () => {
+    const rows = await groupsOf(
+      [
+        ['Harbour plan', '', '"We don\'t know," Ana Poll said of the harbour.'].join('\n'),
+        ['Harbour vote', '', '"There is a lot we don\'t know," Ivo Brandt said of the harbour.'].join('\n'),
+        ['Harbour mood', '', 'Lena Ek said the harbour fees would double next spring.', '', 'Tom Lee said harbour fees were set to double in spring.'].join('\n'),
+      ],
+      'harbour',
+    );
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))![0];
+    expect(groupOf('"We don\'t know')).not.toBe(groupOf('"There is a'));
+    // Two claimants saying the same thing in their own words, sharing three words or more, stay one claim.
+    expect(groupOf('Lena Ek said')).toBe(groupOf('Tom Lee said'));
+  });
+
+  it('never joins two claimants who share only names', async () => {
+    const rows = await groupsOf(
+      [
+        ['Tarn vote', '', 'Ana Poll said Upper Marlow and Brill Vale had backed Tarn.'].join('\n'),
+        ['Tarn result', '', 'Ivo Brandt said Tarn had lost Upper Marlow and Brill Vale.'].join('\n'),
+      ],
+      'tarn',
+    );
+    expect(new Set(rows.map((r) => r[0])).size).toBe(2);
+  });
+
+  it('does not send a denial from another article to a claim it shares two incidental words with', async () => {
+    const rows = await groupsOf(
+      [
+        ['Port row', '', 'Union officials said the county election for the Marlow port board had been rigged.'].join('\n'),
+        ['Port owners', '', 'Brennan Aggregates denied that it had used the same permit system at Marlow port since the 2004 county election.'].join('\n'),
+      ],
+      'marlow port',
+    );
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))![0];
+    expect(groupOf('Brennan Aggregates denied')).not.toBe(groupOf('Union officials said'));
+  });
+});
