@@ -394,7 +394,12 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
   // The response's own words, besides the noun it points back with.
   // A time word is no part of it: "pushed back on those claims Thursday" says nothing of which claims.
   const own = [...terms].filter((t) => !REFERRING_NOUN.test(t) && !REFERRING_NOUN.test(`${t}s`) && !WHEN.has(t));
-  const pointsBack = own.length <= REFERRING_MAX_TERMS && REFERRING.test(textOf(r, 'content'));
+  const referring = REFERRING.exec(textOf(r, 'content'));
+  const pointsBack = own.length <= REFERRING_MAX_TERMS && !!referring;
+  // The words of the phrase pointing back ("the dust allegations"), not of what follows it ("denied the reports and no
+  // bid materialized": "bid" says nothing about which reports).
+  const phrase = referring ? new Set(wordsOf(referring[0])) : null;
+  const modifiers = phrase ? own.filter((t) => phrase.has(t)) : [];
   const outlet = statement.kind === 'outlet';
   const counts = all.shared(terms);
   const weight = all.weights.sum(terms);
@@ -432,7 +437,7 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
       sharedCommon() >= (sameArticle ? 1 : 2);
     // "rejects trawler claims": the words of a phrase pointing back say which claims.
     // (Counted over its own words: "accusations" shared says nothing about which accusations.)
-    const modifierMatch = pointsBack && own.length > 0 && own.filter((t) => g.terms.has(t)).length / own.length >= 0.5;
+    const modifierMatch = pointsBack && modifiers.length > 0 && modifiers.filter((t) => g.terms.has(t)).length / modifiers.length >= 0.5;
     // (A phrase pointing back may share only terms too common to be counted: then it shares no weight.)
     const overlap = (contentMatch || modifierMatch) && shared ? shared.weight / Math.min(weight, g.weight) : 0;
     // Pointing back answers the claim its article reported just before, not any earlier one; the outlet's

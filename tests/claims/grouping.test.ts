@@ -343,3 +343,18 @@ describe('claim grouping: what two statements must share to be one claim', () =>
     expect(groupOf('Brennan Aggregates denied')).not.toBe(groupOf('Union officials said'));
   });
 });
+
+describe('claim grouping: a denial pointing back', () => {
+  it('is placed by the words of its phrase, not by a clause after it', async () => {
+    const rows = await groupsOf(
+      [
+        ['Port sale', '', 'Ana Poll said a bid for the Marlow port would come within weeks.'].join('\n'),
+        ['Port shares', '', 'Shares in the Marlow port rose this year.', '', 'Brennan Aggregates denied the reports and no bid followed.'].join('\n'),
+      ],
+      'marlow port',
+    );
+    const groupOf = (start: string) => rows.find((r) => r[2].startsWith(start))?.[0];
+    expect(groupOf('Ana Poll said')).toBeDefined();
+    expect(groupOf('Brennan Aggregates denied')).not.toBe(groupOf('Ana Poll said'));
+  });
+});
