@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { lines } from '../helpers/sentences.js';
+
+/** Cue, source text and claimant of each statement, in order. */
+function who(text: string): Array<{ cue: string; source: string | null; claimant: string | null }> {
+  return findStatements(text, lines(text)).map((s) => ({
+    cue: text.slice(s.cue.start, s.cue.end),
+    source: s.source ? text.slice(s.source.start, s.source.end) : null,
+    claimant: s.claimant,
+  }));
+}
+
+describe('sense.cite-ticket: "cited … for" in the passive is an act', () => {
+  it('finds no statement by the police who cited a driver', () => {
+    expect(who('The ferry captain was cited by harbour police in May for sailing without lights.')).toEqual([]);
+    expect(who('A bus driver was cited for parking on the pier, the port said.').map((s) => s.cue)).toEqual(['said']);
+  });
+
+  it('keeps "cited" as a reason given or a source named', () => {
+    expect(who('The dockers union cited low pay as the reason for the strike.').map((s) => s.claimant)).toEqual(['dockers union']);
+    expect(who('The rumour was cited by several grain dealers as a factor in the fall.').map((s) => s.claimant)).toEqual(['several grain dealers']);
+    expect(who('She said the reasons cited by Tarn Ferries last week for closing the route were weak.').map((s) => s.cue)).toEqual(['said', 'cited']);
+  });
+});
