@@ -23,3 +23,10 @@ describe('sense.cite-ticket: "cited … for" in the passive is an act', () => {
     expect(who('She said the reasons cited by Tarn Ferries last week for closing the route were weak.').map((s) => s.cue)).toEqual(['said', 'cited']);
   });
 });
+
+describe('source.inverted-speaker-gloss: ", said X, or Y, …" glosses the speaker', () => {
+  it('names the newspaper after "said", not the person set off before the verb', () => {
+    expect(who('Guards drove the trader, Omar Dlamini, to the border, said Habari, or News, a weekly paper in Tarn.').map((s) => s.claimant)).toEqual(['Habari']);
+    expect(who('Guards drove the trader, Omar Dlamini, to the border, said Kesho, or Tomorrow.').map((s) => s.claimant)).toEqual(['Kesho']);
+  });
+});
