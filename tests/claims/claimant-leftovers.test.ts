@@ -30,3 +30,16 @@ describe('source.inverted-speaker-gloss: ", said X, or Y, …" glosses the speak
     expect(who('Guards drove the trader, Omar Dlamini, to the border, said Kesho, or Tomorrow.').map((s) => s.claimant)).toEqual(['Kesho']);
   });
 });
+
+describe('source.reduced-relative-to-be: "a charity found to be a front" is inside the subject', () => {
+  it('takes the whole noun phrase, never the phrase after "be"', () => {
+    const [s] = who('The owner of a ferry line found to be a cover for smugglers says the claims are false.');
+    expect(s?.source).toBe('The owner of a ferry line found to be a cover for smugglers');
+    const [t] = who('A trawler captain believed to be the harbour master\'s cousin told reporters the nets were cut.');
+    expect(t?.source).toBe('A trawler captain believed to be the harbour master\'s cousin');
+  });
+
+  it('leaves a main clause with "was found to be" alone', () => {
+    expect(who('The ferry line was found to be a cover for smugglers, harbour officials said.').map((s) => s.claimant)).toEqual(['harbour officials']);
+  });
+});
