@@ -6,7 +6,7 @@
 import type { Span } from '../core/types.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
-import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
+import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
 import type { RawStatement, Statement } from './types.js';
 
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
@@ -113,6 +113,8 @@ interface MentionScan {
   at: number;
   /** The different given names written before the word so far, each with where it last occurs (a few at most). */
   givens: Array<{ names: string[]; last: number }>;
+  /** Likewise for mentions with no such given name, by their capitalised words ("Liz Cheney, 50,"). */
+  unknowns: Array<{ names: string[]; last: number }>;
 }
 
 /** Most different given names kept per surname: two are enough to tell a shared surname. */
@@ -128,7 +130,7 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
   // "Pennzoil chairman Hugh Liedtke" is missed and a later "Liedtke" shows as "Hugh Liedtke".
   const byWord = known.byWord.get(rule('claimant.fuller-by-key', true) ? claimantKey(word) : word.toLowerCase());
   let scan = scans.get(word);
-  if (!scan) scans.set(word, (scan = { next: text.indexOf(word), mention: null, at: -1, givens: [] }));
+  if (!scan) scans.set(word, (scan = { next: text.indexOf(word), mention: null, at: -1, givens: [], unknowns: [] }));
   // The earliest occurrence with a fuller mention before it is the answer for every later `before`; the ones after it
   // are read for the given names they write.
   while (scan.next >= 0 && scan.next < before) {
@@ -157,15 +159,25 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     const same = names.length ? scan.givens.find((g) => !otherPerson(g.names, names)) : undefined;
     if (same) same.last = at;
     else if (names.length && scan.givens.length < GIVENS_KEPT) scan.givens.push({ names, last: at });
+    const words = names.length ? [] : nameWords(mention);
+    const sameWords = words.length ? scan.unknowns.find((g) => !otherPerson(g.names, words)) : undefined;
+    if (sameWords) sameWords.last = at;
+    else if (words.length && scan.unknowns.length < GIVENS_KEPT) scan.unknowns.push({ names: words, last: at });
   }
   const found = byWord ?? (scan.mention !== null && scan.at < before ? makeClaimant(scan.mention) : null);
   if (!found) return null;
   // "Ivanka Trump said …", "Donald Trump spoke …", then "Trump said …": when the surname was last written in full for
   // someone else, it is shown as written, not given either one's name.
-  const mine = givenNames(found.name);
+  const given = givenNames(found.name);
+  // "Elian Gonzalez, 6, …", "His father, Juan Miguel Gonzalez, …", "Gonzalez said": a mention no claimant bears with no
+  // given name news gives one sex is told apart by its capitalised words ("Never Trump" is no "Donald Trump" either). A
+  // claimant already quoted keeps its surname; an unknown word in a later mention ("Sandy Paradis") may be a nickname.
+  const mine = given.length || byWord || !rule('claimant.surname-shared-any-given', nameWords(found.name).length > 0) ? given : nameWords(found.name);
   let latest: { names: string[]; last: number } | undefined;
   for (const g of scan.givens) if (g.last < before && (!latest || g.last > latest.last)) latest = g;
-  return rule('claimant.surname-shared', !!latest && otherPerson(latest.names, mine)) ? null : found;
+  // ("Liz Cheney, the daughter of Dick Cheney, …", "Dick Cheney represented …", "Liz Cheney, 50, won …": written again since.)
+  const since = mine !== given && !!latest && scan.unknowns.some((g) => g.last < before && g.last > latest!.last && !otherPerson(g.names, mine));
+  return rule('claimant.surname-shared', !!latest && otherPerson(latest.names, mine) && !since) ? null : found;
 }
 
 /** True for a position outside the article's body and standfirst (headline, caption, teaser). */

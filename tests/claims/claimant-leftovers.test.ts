@@ -43,3 +43,15 @@ describe('source.reduced-relative-to-be: "a charity found to be a front" is insi
     expect(who('The ferry line was found to be a cover for smugglers, harbour officials said.').map((s) => s.claimant)).toEqual(['harbour officials']);
   });
 });
+
+describe('claimant.surname-shared-any-given: two full names share a surname', () => {
+  it('shows a bare surname as written when the latest full mention is someone else', () => {
+    const text = ['Tavi Varga, 7, was pulled from the harbour in May.', 'His father, Peter Varga, wants him home.', 'But Varga said the boy must stay in Tarn.'].join('\n');
+    expect(who(text).find((s) => s.source === 'Varga')?.claimant).toBe('Varga');
+  });
+
+  it('keeps the full name when that person was written in full again since', () => {
+    const text = ['Tavi Varga, the son of Peter Varga, won the race.', 'Peter Varga ran the same race in 1990.', 'Tavi Varga, 19, now trains in Tarn.', 'Varga said the course was hard.'].join('\n');
+    expect(who(text).find((s) => s.source === 'Varga')?.claimant).toBe('Tavi Varga');
+  });
+});
