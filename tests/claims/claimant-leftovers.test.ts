@@ -55,3 +55,16 @@ describe('claimant.surname-shared-any-given: two full names share a surname', ()
     expect(who(text).find((s) => s.source === 'Varga')?.claimant).toBe('Tavi Varga');
   });
 });
+
+describe('claimant.apposition-last-conjunct: a name after "… and its chairman," names that conjunct only', () => {
+  it('shows the whole group, not the chairman with the group as his role', () => {
+    const [s] = who('A group of dockers led by Tarn Holdings Ltd. and its chairman, Ed Lund, said it had bought the pier.');
+    expect(s?.claimant).toBe('A group of dockers led by Tarn Holdings Ltd. and its chairman, Ed Lund');
+    const [t] = who('The ferry line and the port\'s harbour master, Ida Berg, confirmed that the pier was shut.');
+    expect(t?.claimant).toBe('ferry line and the port\'s harbour master, Ida Berg');
+  });
+
+  it('keeps a plain apposition as the person with a role', () => {
+    expect(who('The harbour\'s chief pilot, Tove Berg, said the pier was unsafe.')[0]?.claimant).toBe('Tove Berg (harbour\'s chief pilot)');
+  });
+});
