@@ -8,6 +8,7 @@ import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
 import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
 import type { RawStatement, Statement } from './types.js';
+import { firstNameGender } from './first-names.js';
 
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
 /** Pronouns left without a claimant unless the sentence names their antecedent: "I", "we", a bare "who". */
@@ -241,6 +242,29 @@ function openingSubjectName(before: string, names: ReadonlySet<string>): boolean
   return !OPENER_NOT_NAME.test(words[0]!) && !CALENDAR_NAMES.includes(words[0]!.toLowerCase()) && names.has(words.at(-1)!) && !/^(?:of|and|said|says)$/.test(m[2]!);
 }
 
+/**
+ * Whom "asked" right after the cue puts its question to, by gender: a person pronoun ("asked him about", "asked her
+ * whether"), or a name ("asked Trump about", "asking Rubio why": the gender of a given name news gives one sex, else
+ * either, 'x'). Null when there is none ("asked whether", "asked the bankers", "asked her supporters", "asked her “…”").
+ */
+function askedPerson(text: string, cueEnd: number, asker: Claimant): 'm' | 'f' | 'x' | null {
+  const m = /^\s+(?:(him|her)\b(?:\s*([\p{L},.?;:]+))?|((?:\p{Lu}[\p{Ll}’'-]+\s+){0,2}\p{Lu}[\p{Ll}’'-]+)(?![\p{L}’'-]))/u.exec(text.slice(cueEnd, cueEnd + 60));
+  if (!m) return null;
+  if (m[3]) return /^(?:The|A|An|His|Her|Their|Its|If|Whether|Why|What|How|When|About)$/.test(m[3].split(/\s+/)[0]!) || surnameIn(asker, m[3]) ? null : (firstNameGender(m[3].split(/\s+/)[0]!) ?? 'x');
+  if (m[1] === 'him') return 'm';
+  return /^[,.?;:]/.test(m[2] ?? '') || /^(?:about|if|whether|why|what|how|when|that|to|for|on|in|at|during|after|before|last|this|again|directly|point|repeatedly)$/.test(m[2] ?? '') ? 'f' : null;
+}
+
+/**
+ * True when `before`, the sentence up to an asker, opens with someone else's name and ends in "when" ("Ryan also did
+ * not exude confidence when "): the main clause's subject is the one asked.
+ */
+function askedSubject(before: string, asker: Claimant): boolean {
+  const m = /^[\s"“‘']*((?:\p{Lu}[\p{Ll}’'-]+\s+){1,3})\p{Ll}[\s\S]*\bwhen\s+$/u.exec(before);
+  const words = m?.[1]!.trim().split(/\s+/) ?? [];
+  return words.length > 0 && !OPENER_NOT_NAME.test(words[0]!) && !CALENDAR_NAMES.includes(words[0]!.toLowerCase()) && !surnameIn(asker, words.at(-1)!);
+}
+
 /** The text with its quotations blanked out: what someone said names nobody the outlet writes about. */
 function unquoted(s: string): string {
   return s.replace(/“[^”]*”?|"[^"\n]*"?|''[\s\S]*?''/g, ' ');
@@ -298,7 +322,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   const known = new KnownClaimants();
   const mentionScans = new Map<string, MentionScan>();
   /** People named so far, most recent last, with the sentence of their latest statement. */
-  const people: Array<{ c: Claimant; at: number; end: number }> = [];
+  const people: Array<{ c: Claimant; at: number; end: number; object?: 'm' | 'f' | 'x' }> = [];
   /**
    * "he"/"she": the most recent person, if of that gender. None when a more recent speaker might be
    * a person we could not type ("Regalado said …"), or when the person is long out of view.
@@ -319,6 +343,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       else if (rule('claimant.sentence-subject-not-speaker', named.length === 0 && openingSubjectName(before, midNames()))) return null;
     }
     if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return null;
+    // "Hewitt asked Trump about the attack. “…,” he said.", "Tapper asked him …. He said …": the last speaker put a
+    // question to another person who may be of the pronoun's gender: the one answering may be either; not told apart.
+    if (rule('claimant.asked-person-answers', latest === people.at(-1) && (latest.object === gender || latest.object === 'x'))) return null;
     // "Rubio said …. Bush's campaign has languished, but he …": a person the text named between the last speaker's statement
     // and the pronoun's sentence, outside quotations, may be whom it stands for; the last speaker is then a guess.
     if (pos !== undefined && before !== undefined && latest === people.at(-1)) {
@@ -452,7 +479,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         reporters.delete(claimant);
         const i = people.findIndex((p) => p.c === claimant);
         if (i >= 0) people.splice(i, 1);
-        people.push({ c: claimant, at: r.unit.sentence, end: r.unit.end });
+        // (Never the claimant itself: "Wallace brought him back to it, asking Trump to …" found as Trump's.)
+        // ("Ryan did not exude confidence when Tapper asked whether …": the question is put to the sentence's subject.)
+        const object = r.lemma === 'ask' ? askedPerson(text, r.cue.end, claimant) ?? (r.source && askedSubject(text.slice(r.unit.start, r.source.start), claimant) ? 'x' : null) : null;
+        people.push({ c: claimant, at: r.unit.sentence, end: r.unit.end, ...(object ? { object } : {}) });
       }
       // A person quoted by an outlet or a document ("the agency quoted Li as saying") is no antecedent for a
       // later "the statement", "it" or "they": the one quoting still is.

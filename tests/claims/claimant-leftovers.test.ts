@@ -68,3 +68,21 @@ describe('claimant.apposition-last-conjunct: a name after "… and its chairman,
     expect(who('The harbour\'s chief pilot, Tove Berg, said the pier was unsafe.')[0]?.claimant).toBe('Tove Berg (harbour\'s chief pilot)');
   });
 });
+
+describe('claimant.asked-person-answers: a pronoun after "X asked Y" is not the asker\'s', () => {
+  it('leaves the answer unattributed when the one asked may be the pronoun', () => {
+    const asked = ['Radio host Tom Berg asked Ed Lund about the pier on Monday.', '"It is safe and it will stay open," he said.'].join('\n');
+    expect(who(asked).find((s) => s.source === 'he')?.claimant ?? null).toBeNull();
+    const him = ['Ed Lund looked tired when Tom Berg asked him about the pier.', '"It is safe," he said.'].join('\n');
+    expect(who(him).find((s) => s.source === 'he')?.claimant ?? null).toBeNull();
+    const when = ['Ed Lund did not sound sure when Tom Berg asked whether the pier would reopen.', '"We will see," he said.'].join('\n');
+    expect(who(when).find((s) => s.source === 'he')?.claimant ?? null).toBeNull();
+  });
+
+  it('keeps the asker for a pronoun of the other gender or a question put to a group', () => {
+    const other = ['Tom Berg asked Mary Lund about the pier on Monday.', '"I was not convinced," he said.'].join('\n');
+    expect(who(other).find((s) => s.source === 'he')?.claimant).toBe('Tom Berg');
+    const group = ['Tom Berg asked the dockers to stay calm on Monday.', '"The pier is safe," he said.'].join('\n');
+    expect(who(group).find((s) => s.source === 'he')?.claimant).toBe('Tom Berg');
+  });
+});
