@@ -328,14 +328,17 @@ function addsObjectTo(toks: readonly Token[], cueEnd: number): boolean {
 }
 
 /**
- * True when "cited" at `c` is a passive after a form of "be" or "get" (an adverb between) with "for" after it:
- * "was cited for …", or "was cited by police (in May) for …" (the agent then "for" within eight words, no punctuation).
+ * True when "cited" at `c` is a passive after a form of "be" or "get" (an adverb between), or opening its clause, with
+ * "for" after it: "was cited for …", or "was cited by police (in May) for …" (the agent then "for" within eight words,
+ * no punctuation).
  */
 function citedFor(toks: readonly Token[], c: number, cueEnd: number): boolean {
   let b = c - 1;
   while (b >= 0 && /ly$/.test(toks[b]!.lower)) b--;
-  // (Without the auxiliary, "the arguments cited by Hughes for not merging" are arguments for something.)
-  if (!/^(?:is|was|are|were|be|been|being|get|gets|got|gotten|getting)$/.test(toks[b]?.lower ?? '')) return false;
+  // ("However, cited by city police in May for …": a participle opening its clause is passive too. After a noun,
+  // "the arguments cited by Hughes for not merging" are arguments for something.)
+  const opening = b < 0 || /^(?:,|;|—|and|but|after|when|once|if|since|though|although)$/.test(toks[b]!.lower);
+  if (!opening && !/^(?:is|was|are|were|be|been|being|get|gets|got|gotten|getting)$/.test(toks[b]?.lower ?? '')) return false;
   const next = toks[cueEnd + 1];
   if (next?.lower === 'for') return true;
   if (next?.lower !== 'by') return false;
