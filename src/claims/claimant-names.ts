@@ -241,6 +241,26 @@ export function givenNames(mention: string): string[] {
   return out;
 }
 
+/**
+ * The capitalised words before the surname ending a mention, known given names or not ("juan", "miguel" in "Juan Miguel
+ * Gonzalez"; "elian" in "Elian Gonzalez"), where `givenNames` keeps only names news gives one sex: titles, parties,
+ * offices and initials are skipped, a word opening a sentence without naming anyone ends the run.
+ */
+export function nameWords(mention: string): string[] {
+  const words = mention.replace(/\s*\([^)]*\)/g, '').split(',')[0]!.trim().split(/\s+/);
+  const out: string[] = [];
+  for (let i = words.length - 2; i >= 0; i--) {
+    const w = words[i]!;
+    if (/^\p{Lu}\.$/u.test(w)) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || NOT_GIVEN.test(w) || NOT_A_NAME.test(w)) break;
+    out.push(w.toLowerCase());
+  }
+  return out;
+}
+
+/** Capitalised words before a surname that name nobody: sentence openers, time words, days and months. */
+const NOT_A_NAME = /^(?:The|A|An|But|And|Or|So|Yet|Then|Now|Still|Also|Meanwhile|However|Today|Yesterday|Tonight|Later|Earlier|Instead|Even|Only|Just|When|While|As|If|Since|Though|Although|Because|Unlike|Like|Thus|Indeed|Moreover|Besides|Nevertheless|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
 /** True when two mentions of one surname give different people ("Ivanka Trump", "Donald Trump"; not "Hillary Rodham Clinton", "Hillary Clinton"). */
 export function otherPerson(a: readonly string[], b: readonly string[]): boolean {
   return a.length > 0 && b.length > 0 && !a.some((n) => b.includes(n));

@@ -6,8 +6,9 @@
 import type { Span } from '../core/types.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
-import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
+import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
 import type { RawStatement, Statement } from './types.js';
+import { firstNameGender } from './first-names.js';
 
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
 /** Pronouns left without a claimant unless the sentence names their antecedent: "I", "we", a bare "who". */
@@ -113,6 +114,8 @@ interface MentionScan {
   at: number;
   /** The different given names written before the word so far, each with where it last occurs (a few at most). */
   givens: Array<{ names: string[]; last: number }>;
+  /** Likewise for mentions with no such given name, by their capitalised words ("Liz Cheney, 50,"). */
+  unknowns: Array<{ names: string[]; last: number }>;
 }
 
 /** Most different given names kept per surname: two are enough to tell a shared surname. */
@@ -128,7 +131,7 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
   // "Pennzoil chairman Hugh Liedtke" is missed and a later "Liedtke" shows as "Hugh Liedtke".
   const byWord = known.byWord.get(rule('claimant.fuller-by-key', true) ? claimantKey(word) : word.toLowerCase());
   let scan = scans.get(word);
-  if (!scan) scans.set(word, (scan = { next: text.indexOf(word), mention: null, at: -1, givens: [] }));
+  if (!scan) scans.set(word, (scan = { next: text.indexOf(word), mention: null, at: -1, givens: [], unknowns: [] }));
   // The earliest occurrence with a fuller mention before it is the answer for every later `before`; the ones after it
   // are read for the given names they write.
   while (scan.next >= 0 && scan.next < before) {
@@ -157,15 +160,25 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     const same = names.length ? scan.givens.find((g) => !otherPerson(g.names, names)) : undefined;
     if (same) same.last = at;
     else if (names.length && scan.givens.length < GIVENS_KEPT) scan.givens.push({ names, last: at });
+    const words = names.length ? [] : nameWords(mention);
+    const sameWords = words.length ? scan.unknowns.find((g) => !otherPerson(g.names, words)) : undefined;
+    if (sameWords) sameWords.last = at;
+    else if (words.length && scan.unknowns.length < GIVENS_KEPT) scan.unknowns.push({ names: words, last: at });
   }
   const found = byWord ?? (scan.mention !== null && scan.at < before ? makeClaimant(scan.mention) : null);
   if (!found) return null;
   // "Ivanka Trump said …", "Donald Trump spoke …", then "Trump said …": when the surname was last written in full for
   // someone else, it is shown as written, not given either one's name.
-  const mine = givenNames(found.name);
+  const given = givenNames(found.name);
+  // "Elian Gonzalez, 6, …", "His father, Juan Miguel Gonzalez, …", "Gonzalez said": a mention no claimant bears with no
+  // given name news gives one sex is told apart by its capitalised words ("Never Trump" is no "Donald Trump" either). A
+  // claimant already quoted keeps its surname; an unknown word in a later mention ("Sandy Paradis") may be a nickname.
+  const mine = given.length || byWord || !rule('claimant.surname-shared-any-given', nameWords(found.name).length > 0) ? given : nameWords(found.name);
   let latest: { names: string[]; last: number } | undefined;
   for (const g of scan.givens) if (g.last < before && (!latest || g.last > latest.last)) latest = g;
-  return rule('claimant.surname-shared', !!latest && otherPerson(latest.names, mine)) ? null : found;
+  // ("Liz Cheney, the daughter of Dick Cheney, …", "Dick Cheney represented …", "Liz Cheney, 50, won …": written again since.)
+  const since = mine !== given && !!latest && scan.unknowns.some((g) => g.last < before && g.last > latest!.last && !otherPerson(g.names, mine));
+  return rule('claimant.surname-shared', !!latest && otherPerson(latest.names, mine) && !since) ? null : found;
 }
 
 /** True for a position outside the article's body and standfirst (headline, caption, teaser). */
@@ -229,6 +242,29 @@ function openingSubjectName(before: string, names: ReadonlySet<string>): boolean
   return !OPENER_NOT_NAME.test(words[0]!) && !CALENDAR_NAMES.includes(words[0]!.toLowerCase()) && names.has(words.at(-1)!) && !/^(?:of|and|said|says)$/.test(m[2]!);
 }
 
+/**
+ * Whom "asked" right after the cue puts its question to, by gender: a person pronoun ("asked him about", "asked her
+ * whether"), or a name ("asked Trump about", "asking Rubio why": the gender of a given name news gives one sex, else
+ * either, 'x'). Null when there is none ("asked whether", "asked the bankers", "asked her supporters", "asked her “…”").
+ */
+function askedPerson(text: string, cueEnd: number, asker: Claimant): 'm' | 'f' | 'x' | null {
+  const m = /^\s+(?:(him|her)\b(?:\s*([\p{L},.?;:]+))?|((?:\p{Lu}[\p{Ll}’'-]+\s+){0,2}\p{Lu}[\p{Ll}’'-]+)(?![\p{L}’'-]))/u.exec(text.slice(cueEnd, cueEnd + 60));
+  if (!m) return null;
+  if (m[3]) return /^(?:The|A|An|His|Her|Their|Its|If|Whether|Why|What|How|When|About)$/.test(m[3].split(/\s+/)[0]!) || surnameIn(asker, m[3]) ? null : (firstNameGender(m[3].split(/\s+/)[0]!) ?? 'x');
+  if (m[1] === 'him') return 'm';
+  return /^[,.?;:]/.test(m[2] ?? '') || /^(?:about|if|whether|why|what|how|when|that|to|for|on|in|at|during|after|before|last|this|again|directly|point|repeatedly)$/.test(m[2] ?? '') ? 'f' : null;
+}
+
+/**
+ * True when `before`, the sentence up to an asker, opens with someone else's name and ends in "when" ("Ryan also did
+ * not exude confidence when "): the main clause's subject is the one asked.
+ */
+function askedSubject(before: string, asker: Claimant): boolean {
+  const m = /^[\s"“‘']*((?:\p{Lu}[\p{Ll}’'-]+\s+){1,3})\p{Ll}[\s\S]*\bwhen\s+$/u.exec(before);
+  const words = m?.[1]!.trim().split(/\s+/) ?? [];
+  return words.length > 0 && !OPENER_NOT_NAME.test(words[0]!) && !CALENDAR_NAMES.includes(words[0]!.toLowerCase()) && !surnameIn(asker, words.at(-1)!);
+}
+
 /** The text with its quotations blanked out: what someone said names nobody the outlet writes about. */
 function unquoted(s: string): string {
   return s.replace(/“[^”]*”?|"[^"\n]*"?|''[\s\S]*?''/g, ' ');
@@ -286,7 +322,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   const known = new KnownClaimants();
   const mentionScans = new Map<string, MentionScan>();
   /** People named so far, most recent last, with the sentence of their latest statement. */
-  const people: Array<{ c: Claimant; at: number; end: number }> = [];
+  const people: Array<{ c: Claimant; at: number; end: number; object?: 'm' | 'f' | 'x' }> = [];
   /**
    * "he"/"she": the most recent person, if of that gender. None when a more recent speaker might be
    * a person we could not type ("Regalado said …"), or when the person is long out of view.
@@ -307,6 +343,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       else if (rule('claimant.sentence-subject-not-speaker', named.length === 0 && openingSubjectName(before, midNames()))) return null;
     }
     if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return null;
+    // "Hewitt asked Trump about the attack. “…,” he said.", "Tapper asked him …. He said …": the last speaker put a
+    // question to another person who may be of the pronoun's gender: the one answering may be either; not told apart.
+    if (rule('claimant.asked-person-answers', latest === people.at(-1) && (latest.object === gender || latest.object === 'x'))) return null;
     // "Rubio said …. Bush's campaign has languished, but he …": a person the text named between the last speaker's statement
     // and the pronoun's sentence, outside quotations, may be whom it stands for; the last speaker is then a guess.
     if (pos !== undefined && before !== undefined && latest === people.at(-1)) {
@@ -440,7 +479,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         reporters.delete(claimant);
         const i = people.findIndex((p) => p.c === claimant);
         if (i >= 0) people.splice(i, 1);
-        people.push({ c: claimant, at: r.unit.sentence, end: r.unit.end });
+        // (Never the claimant itself: "Wallace brought him back to it, asking Trump to …" found as Trump's.)
+        // ("Ryan did not exude confidence when Tapper asked whether …": the question is put to the sentence's subject.)
+        const object = r.lemma === 'ask' ? askedPerson(text, r.cue.end, claimant) ?? (r.source && askedSubject(text.slice(r.unit.start, r.source.start), claimant) ? 'x' : null) : null;
+        people.push({ c: claimant, at: r.unit.sentence, end: r.unit.end, ...(object ? { object } : {}) });
       }
       // A person quoted by an outlet or a document ("the agency quoted Li as saying") is no antecedent for a
       // later "the statement", "it" or "they": the one quoting still is.

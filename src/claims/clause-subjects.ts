@@ -146,6 +146,16 @@ export function wholeSubject(toks: Token[], s: number): number {
   let coordinated = false;
   for (let hops = 0; hops < 4 && start > 0; hops++) {
     const previous = toks[start - 1]!;
+    // "The founder of a charity found to be a front for smugglers says": a participle with "to be" after a noun is a
+    // reduced relative inside the subject; the noun phrase before the participle heads the subject.
+    if (previous.lower === 'be' && toks[start - 2]?.lower === 'to' && start >= 4 && TO_BE_PARTICIPLES.test(toks[start - 3]!.text)) {
+      const headEnd = start - 4;
+      const phraseStart = npLeft(toks, headEnd);
+      if (rule('source.reduced-relative-to-be', phraseStart >= 0 && !verbish(toks[headEnd]!) && !AUXILIARY_AFTER.test(toks[headEnd]!.lower) && !PRONOUNS.has(toks[headEnd]!.lower))) {
+        start = phraseStart;
+        continue;
+      }
+    }
     if (MODIFIER_PREPS.has(previous.lower) && (!previous.cap || start === 1)) {
       const head = toks[start - 2];
       // ", with Cruz promising …": an absolute phrase at a clause start; the phrase after it is the subject.
@@ -222,6 +232,9 @@ export function wholeSubject(toks: Token[], s: number): number {
   if (coordinated && rule('source.correlative-coordination', start > 0 && PAIR_OPENERS.test(toks[start - 1]!.lower) && clauseStart(toks, start - 1))) start--;
   return start;
 }
+
+/** Participles that take "to be" after a noun in a reduced relative ("a charity found to be a front", "a man believed to be"); never an active verb ("Syria proved to be" is one). */
+const TO_BE_PARTICIPLES = /^(?:found|deemed|believed|known|thought|shown|considered|alleged|reported|proven|judged|ruled|declared|revealed|suspected|determined|presumed|rumou?red|understood|feared|estimated|said)$/;
 
 /** Like `npLeft`, but a lone subject pronoun ("he, once again, pledged") also counts. */
 function npLeftOrPronoun(toks: Token[], j: number): number {

@@ -327,6 +327,29 @@ function addsObjectTo(toks: readonly Token[], cueEnd: number): boolean {
   return false;
 }
 
+/**
+ * True when "cited" at `c` is a passive after a form of "be" or "get" (an adverb between), or opening its clause, with
+ * "for" after it: "was cited for …", or "was cited by police (in May) for …" (the agent then "for" within eight words,
+ * no punctuation).
+ */
+function citedFor(toks: readonly Token[], c: number, cueEnd: number): boolean {
+  let b = c - 1;
+  while (b >= 0 && /ly$/.test(toks[b]!.lower)) b--;
+  // ("However, cited by city police in May for …": a participle opening its clause is passive too. After a noun,
+  // "the arguments cited by Hughes for not merging" are arguments for something.)
+  const opening = b < 0 || /^(?:,|;|—|and|but|after|when|once|if|since|though|although)$/.test(toks[b]!.lower);
+  if (!opening && !/^(?:is|was|are|were|be|been|being|get|gets|got|gotten|getting)$/.test(toks[b]?.lower ?? '')) return false;
+  const next = toks[cueEnd + 1];
+  if (next?.lower === 'for') return true;
+  if (next?.lower !== 'by') return false;
+  for (let k = cueEnd + 2; k <= cueEnd + 10 && k < toks.length; k++) {
+    const t = toks[k]!;
+    if (!t.word || t.lower === 'as') return false;
+    if (t.lower === 'for') return k > cueEnd + 2;
+  }
+  return false;
+}
+
 /** The vetoes on the verb's sense from what follows it: adding jobs, a telephone call, a name, a credit line. */
 export function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks, actions } = scan;
@@ -343,6 +366,9 @@ export function senseVetoed(scan: UnitScan, site: CueSite): boolean {
     !((prev.lower === 'and' || prev.lower === 'but' || PERSON_NOUN.test(prev.lower)) && verdictQuote()))) return true;
   // "called her to get together", "called him on Sunday": a telephone call.
   if (rule('sense.phone-call', lemma === 'call' && /^(?:him|her|them|me|us)$/.test(next?.lower ?? '') && /^(?:to|on|and|in|at|after|before|last|\.|,)$/.test(toks[cueEnd + 2]?.lower ?? '.'))) return true;
+  // "Jones was cited by police for speeding", "was cited for drunk driving": "cited … for" in the passive is a
+  // ticket or a commendation, an act, not a statement ("The firm cited rising costs", "was cited by dealers as a factor" stay).
+  if (rule('sense.cite-ticket', lemma === 'cite' && cueWord.lower === 'cited' && citedFor(toks, c, cueEnd))) return true;
   // "maintains a floating array of …": keeping, not saying.
   if (rule('sense.maintain-keeping', lemma === 'maintain' && !(next && (next.lower === 'that' || isQuote(next) || next.text === ',' || next.text === ':' || PRONOUNS.has(next.lower))))) return true;
   // "the U.S. added 292,000 jobs", "added to the list": adding, not saying.

@@ -235,6 +235,19 @@ export function pronounSource(toks: Token[], site: CueSite, before: number, word
 }
 
 /** A subject before an inserted phrase ("Ted Cruz, by contrast, wrote", "Chris Cox, who runs the lobbying arm, says"). */
+/**
+ * True when the phrase [s, e] ends in a conjunct after "and" that is a role, not a name: a possessive or an article
+ * opening it ("and its chairman", "and France's secretary of state for the elderly"), a lower-case word ending it.
+ */
+function roleConjunctEnds(toks: readonly Token[], s: number, e: number): boolean {
+  let and = -1;
+  for (let k = e - 1; k > s; k--) if (toks[k]!.lower === 'and') { and = k; break; }
+  if (and < 0 || e - and > 8 || !toks[e]!.word || toks[e]!.cap) return false;
+  const first = toks[and + 1]!;
+  const possessive = /^(?:its|his|her|their|the)$/.test(first.lower) || (first.cap && /^['’]s$/.test(toks[and + 2]?.text ?? ''));
+  return possessive && toks.slice(and + 1, e + 1).every((x) => x.word || /^['’]s$/.test(x.text) || x.text === '.');
+}
+
 function insertedSource(toks: Token[], site: CueSite, before: number, speaker: Speaker): void {
   const { cueEnd } = site;
   // "Ukraine's military intelligence agency, the HUR, has claimed"; "Ted Cruz, by contrast, wrote";
@@ -288,6 +301,10 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
     if (phraseStart === open + 1 && phraseStart >= 0 && !/^\d/.test(toks[phraseStart]!.text)) {
       // "The mayor of Elkton, South Dakota, said": a state after its town is the place's, no appositive naming the speaker.
       if (rule('claimant.town-state-not-apposition', stateAfterTown(toks, phraseStart, before - 1))) speaker.name = span(toks, subjectStart, before - 1);
+      // "A group led by Acme Ltd. and its chairman, John Smith, said", "The company and France's minister for the
+      // elderly, Ana Bo, confirmed": a name after a coordination ending in a role names that last conjunct only; the
+      // speaker is the whole phrase, shown as written.
+      else if (rule('claimant.apposition-last-conjunct', roleConjunctEnds(toks, subjectStart, open - 1))) speaker.name = span(toks, subjectStart, before - 1);
       else speaker.apposition = [name, span(toks, phraseStart, before - 1)];
     }
   } else if (phraseStart >= 0 && rule('source.name-after-and', nameAfterAnd(toks, phraseStart))) {

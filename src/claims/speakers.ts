@@ -257,12 +257,26 @@ function isPassive(toks: Token[], site: CueSite): boolean {
  */
 function describedToEnd(toks: readonly Token[], nameEnd: number): boolean {
   if (nameEnd < 0 || toks[nameEnd + 1]?.text !== ',') return false;
+  // ", said Uhuru, or Freedom, a Swahili newspaper.": a translation of the name after "or", set off by commas, glosses it.
+  const gloss = orGloss(toks, nameEnd + 2);
+  if (gloss > 0 && rule('source.inverted-speaker-gloss', gloss === toks.length || toks[gloss]!.text === ',' || toks[gloss]!.text === '.')) {
+    if (gloss >= toks.length - 1) return true;
+    if (toks[gloss]!.text === ',') return describedToEnd(toks, gloss - 1);
+  }
   const rest = toks.slice(nameEnd + 2);
   const words = rest.filter((x) => x.word);
   const first = words[0];
   if (!first || words.length > 12 || rest.some((x) => isQuote(x) || x.text === ';')) return false;
   if (!(/^(?:a|an|the)$/.test(first.lower) || ROLE_LEAD.test(first.lower) || roleWord(first) || first.cap)) return false;
   return !words.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower) || /^(?:who|which|that)$/.test(x.lower));
+}
+
+/** After "or" at `k`, one to three capitalised words (a translation: "or Freedom"): the index after them, or -1. */
+function orGloss(toks: readonly Token[], k: number): number {
+  if (toks[k]?.lower !== 'or') return -1;
+  let j = k + 1;
+  while (j < toks.length && j <= k + 3 && toks[j]!.word && toks[j]!.cap) j++;
+  return j > k + 1 ? j : -1;
 }
 
 /** Whether the speaker follows the cue ("…,” said Yusov", "Said Trump: …") rather than preceding it. */
