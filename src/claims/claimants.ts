@@ -372,7 +372,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     const only = bodies.length === 1 ? bodies[0] : undefined;
     // (A company by its legal ending alone, called "the company": claimant.the-company's.)
     if (!only || !companyName(only.c) || (THE_COMPANY.test(written) && COMPANY_NAME.test(only.c.name)) || !fitsKind(noun.kind, only.c) || !modifiersAgree(noun.modifiers, only.c, text.slice(only.unit.start, only.unit.end))) return null;
-    return rule(noun.kind === 'bank' ? 'claimant.the-bank' : 'claimant.the-company-named', true) ? only.c : null;
+    return rule(noun.kind === 'bank' ? 'claimant.the-bank' : noun.kind === 'central bank' ? 'claimant.the-central-bank' : 'claimant.the-company-named', true) ? only.c : null;
   };
   let byNoun: Claimant | null = null;
   /** Each statement's claimant, for the quote-only paragraphs that carry it on. */

@@ -8,7 +8,7 @@ import { placeFor } from '../topics/places.js';
 import { ACRONYM, COMPANY_NAME, ROLE_WORD, type Claimant } from './claimant-names.js';
 
 /** The kind of speaker a common noun asks for. */
-export type NounKind = 'company' | 'bank' | 'president';
+export type NounKind = 'company' | 'bank' | 'central bank' | 'president';
 
 /** "the company", "the Toronto-based firm", "the tobacco and brewing concern", "the bank", "the president". */
 const NOUN = /^the\s+((?:[\p{L}&.’'-]+\s+){0,5}?)(company|firm|corporation|concern|bank|president)$/iu;
@@ -17,7 +17,7 @@ const NOUN = /^the\s+((?:[\p{L}&.’'-]+\s+){0,5}?)(company|firm|corporation|con
  * Modifiers that make the noun another body than the one last quoted ("the parent company", "the new firm",
  * "the acquiring company", "the central bank", "the investment bank" advising it) or a vague one ("another firm").
  */
-const OTHER_BODY = /^(?:parent|new|combined|merged|merger|acquiring|acquired|target|targeted|other|rival|former|successor|surviving|resulting|joint|holding|subsidiary|affiliated|sister|state|state-owned|state-run|government|government-owned|private|privately-held|privately|public|foreign|domestic|first|second|third|latter|same|another|central|investment|merchant|world|two|both|each|its|their|his|her|unnamed|undisclosed|bidding|selling|buying|offering|previous|old|remaining|local|largest|biggest|smaller|larger|major|leading|u\.s\.|american|british|japanese|european|international|national|federal|reserve|commercial|clearing|lead|managing|agent|advising|adviser|underwriting)$/i;
+const OTHER_BODY = /^(?:parent|new|combined|merged|merger|acquiring|acquired|target|targeted|other|rival|former|successor|surviving|resulting|joint|holding|subsidiary|affiliated|sister|state|state-owned|state-run|government|government-owned|private|privately-held|privately|public|foreign|domestic|first|second|third|latter|same|another|investment|merchant|world|two|both|each|its|their|his|her|unnamed|undisclosed|bidding|selling|buying|offering|previous|old|remaining|local|largest|biggest|smaller|larger|major|leading|u\.s\.|american|british|japanese|european|international|national|federal|reserve|commercial|clearing|lead|managing|agent|advising|adviser|underwriting)$/i;
 
 /** Words of a company's name besides its legal ending ("Rogers Communications", "Coda Energy", "Hilton Hotels"). */
 const COMPANY_WORD = /\b(?:Communications|Industries|Energy|Systems|Motors|Airlines|Airways|Petroleum|Oil|Holdings|Hotels|Technologies|Technology|Electric|Electronics|Steel|Resources|Mining|Mines|Chemicals?|Pharmaceuticals|Foods|Bancorp|Bancorporation|Bancshares|Bankshares|Savings|Financial|Insurance|Investments|Securities|Stores|Enterprises|Products|Manufacturing|Laboratories|Software|Computers?|Semiconductor|Instruments|Telecommunications|Telephone|Broadcasting|Publishing|Entertainment|Pictures|Railroad|Shipping|Realty|Properties|Utilities|Cos|Companies|Brewing|Breweries|Tobacco|Textiles|Airlines|Aerospace|Aircraft|Automotive|Cement|Paper|Pipeline|Gas|Minerals|Metals|Petroleos|Motor|Oilfield|Exploration|Drilling)\b/;
@@ -28,6 +28,9 @@ const NOT_COMPANY = /\b(?:Ministry|Department|Government|Agency|Embassy|Council|
 /** A bank by its name ("Trustcorp Corp", "Investors Savings Bank", "Bundesbank", "Banco Central"). */
 const BANK_NAME = /bank|banc|banque|banca|savings|trust/i;
 
+/** A central bank by its name ("Bank of Japan", "Bundesbank", "Bank Negara Malaysia", "Reserve Bank of Tarnland"). */
+const CENTRAL_BANK = /^(?:(?:Deutsche )?Bundesbank|Banque de France|Banca d'Italia|Bank Negara(?: Malaysia)?|Swiss National Bank|(?:De )?Nederlandsche Bank|(?:Sveriges )?Riksbank|Norges Bank|Danmarks Nationalbank|Reserve Bank(?: of [\p{Lu}][\p{L} ]+)?|Federal Reserve(?: Bank(?: of [\p{Lu}][\p{L} ]+)?)?|Bank of (?:England|Japan|France|Canada|Italy|Spain|Korea|Thailand|Greece|Portugal|Israel|Finland|Mexico|Jamaica|Taiwan|Uganda|Zambia|Ghana|Tanzania|Botswana|Indonesia|Lebanon|Algeria|Sudan)|People's Bank of China|(?:[\p{Lu}][\p{L}]+ )?Central Bank(?: of [\p{Lu}][\p{L} ]+)?)$/u;
+
 /** What the noun written as a source asks for, with the words before it; null for any other source. */
 export function commonNoun(written: string): { kind: NounKind; modifiers: string[] } | null {
   const m = NOUN.exec(written.replace(/\s+/g, ' ').trim());
@@ -35,6 +38,8 @@ export function commonNoun(written: string): { kind: NounKind; modifiers: string
   const noun = m[2]!.toLowerCase();
   const modifiers = m[1]!.trim() ? m[1]!.trim().split(/\s+/) : [];
   if (noun === 'president') return modifiers.length ? null : { kind: 'president', modifiers };
+  // "the central bank": a central bank by its name, and nothing else before the noun.
+  if (noun === 'bank' && modifiers.some((w) => /^central$/i.test(w))) return modifiers.length === 1 ? { kind: 'central bank', modifiers: [] } : null;
   if (modifiers.some((w) => OTHER_BODY.test(w) || /^\d/.test(w))) return null;
   return { kind: noun === 'bank' ? 'bank' : 'company', modifiers };
 }
@@ -45,6 +50,7 @@ export function commonNoun(written: string): { kind: NounKind; modifiers: string
  */
 export function companyName(c: Claimant): boolean {
   const name = c.name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  if (!c.plural && CENTRAL_BANK.test(name)) return true;
   if (c.plural || c.gender || ROLE_WORD.test(name) || NOT_COMPANY.test(name) || /,/.test(name) || ACRONYM.test(name)) return false;
   // Every word a name's: capitalised, or "and", "of", "&", "de" inside it ("Johnson and Johnson", "Mazda Motor Corp of Japan").
   const words = name.replace(/[’']s\b/g, '').split(/\s+/);
@@ -61,6 +67,7 @@ export function fitsKind(kind: NounKind, c: Claimant): boolean {
   // (A bank is a company when its name says so, "Tarn Savings Bank", "Harbour Bancorp"; "Bank of Tarn" may be a central bank.)
   // ("Sumitomo Bank", "Royal Bank" are companies too; "Bank of Tarn", "World Bank", "Reserve Bank" are not.)
   const commercial = /^\p{Lu}[\p{L}’'-]*\s.*\b(?:Bank|Banks)$/u.test(head) && !/\b(?:World|Reserve|Central|National|Investment|Development|People’?'?s|State)\b/.test(head);
+  if (kind === 'central bank') return CENTRAL_BANK.test(c.name.replace(/\s*\([^)]*\)\s*/g, ' ').trim());
   return kind === 'bank' ? BANK_NAME.test(head) : COMPANY_NAME.test(head) || COMPANY_WORD.test(head) || commercial;
 }
 

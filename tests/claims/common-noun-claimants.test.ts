@@ -40,6 +40,14 @@ describe('"the bank"', () => {
   });
 });
 
+describe('"the central bank"', () => {
+  it('is the one bank quoted when its name is a central bank\'s, and stays "central bank" after a commercial bank', () => {
+    expect(claimants('The Tarnese Central Bank said reserves rose in May.\nThe central bank said the currency was stable.')).toEqual(['Tarnese Central Bank', 'Tarnese Central Bank']);
+    expect(claimants('The Reserve Bank of Tarnland said reserves rose in May.\nThe bank said the currency was stable.')).toEqual(['Reserve Bank of Tarnland', 'Reserve Bank of Tarnland']);
+    expect(claimants('Harbour Trustco Bank said loans rose in May.\nThe central bank said the currency was stable.')[1]).toBe('central bank');
+  });
+});
+
 describe('a company named with "and" before its legal ending', () => {
   it('is one company ("Tarn Science and Technology Inc"), but a person and a company are two', () => {
     expect(claimants('Tarnwell Science and Technology Inc said fares would rise.\nThe company said the new boats were late.')).toEqual(['Tarnwell Science and Technology Inc', 'Tarnwell Science and Technology Inc']);
