@@ -5,9 +5,17 @@
  */
 import type { Analyser } from '../core/ports.js';
 import { speakerNoun } from './lexicon.js';
+import { PERSON_NOUN } from './scan.js';
 import type { Article, Span } from '../core/types.js';
 import { findStatements } from './attribution.js';
 import type { ClaimsAnnotation, Statement } from './types.js';
+
+/**
+ * Bodies a business story names by their trade ("the concern", "the utility", "the exchange") speak too, and so does
+ * one person named by a job ("one banker", "a senior dealer", "another trader"); "the businessman", "the narrator"
+ * are too often a misparse or someone else's.
+ */
+const TRADE_NOUNS = /^(?:concern|utility|utilities|airline|airlines|carrier|exchange|bourse|paper|magazine|newsletter|trust|partnership|fund|federation|guild|thrift|insurer|brokerage|chain|network|station|studio)$/;
 
 /** Plural agent nouns: lawmakers, voters, economists, historians. */
 const PLURAL_AGENTS = /^[a-z-]{3,}(?:[^e]ers|ists|ians)$/;
@@ -27,7 +35,8 @@ function useful(s: Statement): boolean {
   // A plural agent noun names a group of speakers too ("top black lawmakers said", "economists warn").
   // A document is named by its head, before what it is about ("an analysis of the testimony").
   const head = s.claimant.split(/\s+(?:of|by|on|from|for|into|about)\s+/)[0]!.split(/\s+/).pop()!.toLowerCase();
-  return /\p{Lu}/u.test(s.claimant) || speakerNoun(last) || PLURAL_AGENTS.test(last) || DOCUMENTS.test(head);
+  return /\p{Lu}/u.test(s.claimant) || speakerNoun(last) || PLURAL_AGENTS.test(last) || DOCUMENTS.test(head) ||
+    TRADE_NOUNS.test(last) || (/^(?:one|another|a|an)\s/.test(s.claimant) && PERSON_NOUN.test(last) && /^[a-z-]{4,}[^s]$/.test(last) && !/(?:ive|ess|ant)$/.test(last));
 }
 
 /** Results by text, outlet and sentence layout: syndicated copies are analysed once. */

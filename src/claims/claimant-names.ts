@@ -42,7 +42,10 @@ export function pluralName(name: string): boolean {
   // person; its "and" joins two roles, not two people ("Lund, Berg and Holm" stays a list).
   const words = name.replace(/\s*\([^)]*\)/g, '').replace(/[’']s\b/g, '').split(/\s+/).filter(Boolean);
   const described = /^[^,]+,\s+(?:a|an|the|\p{Ll})/u.test(name);
-  const joined = words.length > 2 && words.slice(1, -1).some((w) => w === 'and' || w === '&') && !/^(?:Co\.?|Company|Sons|Partners|Associates)$/.test(words[words.length - 1]!);
+  const joined = words.length > 2 && words.slice(1, -1).some((w) => w === 'and' || w === '&') && !/^(?:Co\.?|Company|Sons|Partners|Associates)$/.test(words[words.length - 1]!) &&
+    // ("Tarn Science and Technology Inc": a legal ending closes one company's name.)
+    // ("Holiday Corp and Comsat Corp" are two companies; "Ivo Lund and Tarn Capital Inc" a person and a company.)
+    !rule('claimant.company-not-plural', COMPANY_NAME.test(name) && !/\b(?:Corp|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|LLC)\.?,?\s+(?:and|&)\s/.test(name) && !personBeforeAnd(name));
   if (joined && !rule('claimant.description-not-plural', described && !/\s(?:and|&)\s/.test(name.slice(0, name.indexOf(','))))) return true;
   // The head is the word before a modifier ("Residents of Gyumri", "officials in Moscow").
   // ("A union representing flight attendants": a participle after the head noun opens its modifier too.)
@@ -55,6 +58,21 @@ export function pluralName(name: string): boolean {
   // One capitalised plural that is a common noun of news sources ("Polls", "Insiders", "Critics"), not a surname.
   if (words.length === 1 && /^\p{Lu}\p{Ll}+s$/u.test(head) && PLURAL_SOURCES.has(head.toLowerCase())) return true;
   return PLURAL_PROPER.test(head);
+}
+
+/**
+ * Whether a name's words before its first "and" may be a person's or a whole company's of their own: a given name
+ * first ("Ivo Lund and Tarn Capital Inc"), or two names of two words or more each ("Ivo Lund and Tarn Capital Inc";
+ * "Castle and Cooke Inc", "Tarn Mining and Smelting Co Ltd", "Lund and Co Inc" are one company's).
+ */
+function personBeforeAnd(name: string): boolean {
+  if (/\s(?:and|&)\s+(?:Co|Company|Sons|Partners|Associates)\b/.test(name)) return false;
+  const [before = '', after = ''] = name.split(/\s+(?:and|&)\s+/);
+  const first = before.split(/\s+/);
+  const second = after.replace(/(?:\s+(?:Corp|Corporation|Inc|Incorporated|Co|Company|Ltd|Limited|Plc|PLC|AG|SA|NV|LLC)\.?)+$/, '').split(/\s+/);
+  const trade = /^(?:Corp|Inc|Co|Ltd|Company|Energy|Oil|Gas|Steel|Motor|Motors|Industries|Communications|Holdings|Bank|Electric|Mining|Aluminum|Chemical|Petroleum|Resources)$/;
+  if (first.length < 2 || first.some((w) => trade.test(w.replace(/,$/, '')))) return false;
+  return !!firstNameGender(first[0]!) || (first.length <= 3 && second.length >= 2);
 }
 
 /** Documents and figures as a plural source: they show, but a later "they said" is people. */

@@ -7,6 +7,7 @@ import type { Span } from '../core/types.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
 import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
+import { commonNoun, companyName, fitsKind, holdsPresidency, modifiersAgree, sameCompany } from './common-nouns.js';
 import type { RawStatement, Statement } from './types.js';
 import { firstNameGender } from './first-names.js';
 
@@ -391,6 +392,28 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
 
   /** Companies that have spoken so far ("Caltex Petroleum Corp"), each once: what a later "the company" stands for when there is one. */
   const companies: Claimant[] = [];
+  /** Companies by name ("Rogers Communications", "Coda Energy Corp") that have spoken in the body, each once, with the sentence that first quoted them. */
+  const bodies: Array<{ c: Claimant; unit: Span }> = [];
+  /**
+   * "The company", "the Dallas oil and gas concern", "the bank": the one company quoted so far, when it is of the kind
+   * the noun names; "the president": the latest person quoted, when shown holding the office and no other president
+   * is named since. Otherwise null: the noun is shown as written.
+   */
+  const byCommonNoun = (written: string, at: number, sentence: number): Claimant | null => {
+    const noun = commonNoun(written);
+    if (!noun) return null;
+    if (noun.kind === 'president') {
+      const latest = people.at(-1);
+      if (!latest || sentence - latest.at > PERSON_REACH || latest.end > at) return null;
+      if (!rule('claimant.the-president', !/\bpresident/i.test(unquoted(text.slice(latest.end, at))) && holdsPresidency(latest.c, surnameOf(latest.c), unquoted(text.slice(0, at))))) return null;
+      return latest.c;
+    }
+    const only = bodies.length === 1 ? bodies[0] : undefined;
+    // (A company by its legal ending alone, called "the company": claimant.the-company's.)
+    if (!only || !companyName(only.c) || (THE_COMPANY.test(written) && COMPANY_NAME.test(only.c.name)) || !fitsKind(noun.kind, only.c) || !modifiersAgree(noun.modifiers, only.c, text.slice(only.unit.start, only.unit.end))) return null;
+    return rule(noun.kind === 'bank' ? 'claimant.the-bank' : noun.kind === 'central bank' ? 'claimant.the-central-bank' : 'claimant.the-company-named', true) ? only.c : null;
+  };
+  let byNoun: Claimant | null = null;
   /** Each statement's claimant, for the quote-only paragraphs that carry it on. */
   const resolved = new Map<RawStatement, Claimant | null>();
   for (const r of raws) {
@@ -450,9 +473,18 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         }
         else if (personParts(second) && !personParts(first)) claimant = makeClaimant(`${second} (${first})`, [first, second]);
         else claimant = makeClaimant(`${first}, ${second}`, [first, second]);
-      } else if (THE_COMPANY.test(written) && companies.length === 1 && rule('claimant.the-company', true)) {
+      } else if (THE_COMPANY.test(written) && companies.length === 1 && bodies.length <= 1 && rule('claimant.the-company', true)) {
         // "Caltex Petroleum Corp said …. The company said …": with one company speaking so far, it is that one.
         claimant = companies[0]!;
+      } else if ((byNoun = byCommonNoun(written, named.start, r.unit.sentence))) {
+        // "Rogers Communications said …. The company said …", "Trustcorp Corp said …. The bank said …": that company.
+        claimant = byNoun;
+        if (!/president/i.test(written) && claimant.person) {
+          // (Called "the company", it is no person: a later "he" never stands for it, and "it" may.)
+          claimant.person = false;
+          const i = people.findIndex((p) => p.c === claimant);
+          if (i >= 0) people.splice(i, 1);
+        }
       } else if (/^(?:the|this|that)\s/i.test(written) && DOCUMENT_HEADS.test(written) && lastAny &&
         // "the Washington Post", "the Drudge Report": a capitalised head names an outlet, not the last speaker's document.
         !rule('claimant.named-document', /\p{Lu}\p{L}*$/u.test(written))) {
@@ -472,6 +504,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
       known.add(claimant);
       if (!claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
+      // (A company named with other words, "its rival Brandt Shipping Ltd", is never shown for the noun but still makes two.)
+      if ((companyName(claimant) || (!claimant.plural && COMPANY_NAME.test(claimant.name))) && !bodies.some((b) => sameCompany(b.c, claimant!))) bodies.push({ c: claimant, unit: r.unit });
       // ("…, Right Wing Watch first reported.": a name that only reports, with no gender, title or role shown, may be an outlet.)
       // (A name that has spoken is a person: "Limbaugh continued: …. He concluded: …".)
       if (claimant.person && rule('claimant.reporter-not-person', (r.lemma === 'report' || r.lemma === 'according') && !claimant.gender && !ROLE_WORD.test(claimant.name) && !people.some((p) => p.c === claimant))) reporters.add(claimant);

@@ -1,0 +1,113 @@
+/**
+ * A speaker written as a common noun ("the company", "the Dallas oil and gas concern", "the bank", "the
+ * president") that stands for a body or person the article has named as a speaker: what kind of speaker the
+ * noun asks for, and whether an earlier claimant is of that kind. `claimants.ts` picks the claimant; this
+ * module only reads names and nouns. A wrong name is worse than the noun, so every test here errs towards no.
+ */
+import { placeFor } from '../topics/places.js';
+import { ACRONYM, COMPANY_NAME, ROLE_WORD, type Claimant } from './claimant-names.js';
+
+/** The kind of speaker a common noun asks for. */
+export type NounKind = 'company' | 'bank' | 'central bank' | 'president';
+
+/** "the company", "the Toronto-based firm", "the tobacco and brewing concern", "the bank", "the president". */
+const NOUN = /^the\s+((?:[\p{L}&.’'-]+\s+){0,5}?)(company|firm|corporation|concern|bank|president)$/iu;
+
+/**
+ * Modifiers that make the noun another body than the one last quoted ("the parent company", "the new firm",
+ * "the acquiring company", "the central bank", "the investment bank" advising it) or a vague one ("another firm").
+ */
+const OTHER_BODY = /^(?:parent|new|combined|merged|merger|acquiring|acquired|target|targeted|other|rival|former|successor|surviving|resulting|joint|holding|subsidiary|affiliated|sister|state|state-owned|state-run|government|government-owned|private|privately-held|privately|public|foreign|domestic|first|second|third|latter|same|another|investment|merchant|world|two|both|each|its|their|his|her|unnamed|undisclosed|bidding|selling|buying|offering|previous|old|remaining|local|largest|biggest|smaller|larger|major|leading|u\.s\.|american|british|japanese|european|international|national|federal|reserve|commercial|clearing|lead|managing|agent|advising|adviser|underwriting)$/i;
+
+/** Words of a company's name besides its legal ending ("Rogers Communications", "Coda Energy", "Hilton Hotels"). */
+const COMPANY_WORD = /\b(?:Communications|Industries|Energy|Systems|Motors|Airlines|Airways|Petroleum|Oil|Holdings|Hotels|Technologies|Technology|Electric|Electronics|Steel|Resources|Mining|Mines|Chemicals?|Pharmaceuticals|Foods|Bancorp|Bancorporation|Bancshares|Bankshares|Savings|Financial|Insurance|Investments|Securities|Stores|Enterprises|Products|Manufacturing|Laboratories|Software|Computers?|Semiconductor|Instruments|Telecommunications|Telephone|Broadcasting|Publishing|Entertainment|Pictures|Railroad|Shipping|Realty|Properties|Utilities|Cos|Companies|Brewing|Breweries|Tobacco|Textiles|Airlines|Aerospace|Aircraft|Automotive|Cement|Paper|Pipeline|Gas|Minerals|Metals|Petroleos|Motor|Oilfield|Exploration|Drilling)\b/;
+
+/** Bodies of state, international bodies and associations: no "company", whatever their name says. */
+const NOT_COMPANY = /\b(?:Ministry|Department|Government|Agency|Embassy|Council|Committee|Party|Court|Police|Kremlin|House|Administration|Commission|Army|Forces|Office|Bureau|Senate|Congress|Parliament|Treasury|Reserve|Fed|Board|Authority|University|Institute|Association|Federation|Union|Organization|Organisation|League|Society|Exchange|OPEC|Secretariat|Cabinet|Chamber|Fund|Center|Centre|Service|Club|Committees?|Coalition|Alliance|Foundation|Workers|Employees|Teamsters|Brotherhood|Guild|Church|School|College|Hospital|Museum)\b/;
+
+/** A bank by its name ("Trustcorp Corp", "Investors Savings Bank", "Bundesbank", "Banco Central"). */
+const BANK_NAME = /bank|banc|banque|banca|savings|trust/i;
+
+/** A central bank by its name ("Bank of Japan", "Bundesbank", "Bank Negara Malaysia", "Reserve Bank of Tarnland"). */
+const CENTRAL_BANK = /^(?:(?:Deutsche )?Bundesbank|Banque de France|Banca d'Italia|Bank Negara(?: Malaysia)?|Swiss National Bank|(?:De )?Nederlandsche Bank|(?:Sveriges )?Riksbank|Norges Bank|Danmarks Nationalbank|Reserve Bank(?: of [\p{Lu}][\p{L} ]+)?|Federal Reserve(?: Bank(?: of [\p{Lu}][\p{L} ]+)?)?|Bank of (?:England|Japan|France|Canada|Italy|Spain|Korea|Thailand|Greece|Portugal|Israel|Finland|Mexico|Jamaica|Taiwan|Uganda|Zambia|Ghana|Tanzania|Botswana|Indonesia|Lebanon|Algeria|Sudan)|People's Bank of China|(?:[\p{Lu}][\p{L}]+ )?Central Bank(?: of [\p{Lu}][\p{L} ]+)?)$/u;
+
+/** What the noun written as a source asks for, with the words before it; null for any other source. */
+export function commonNoun(written: string): { kind: NounKind; modifiers: string[] } | null {
+  const m = NOUN.exec(written.replace(/\s+/g, ' ').trim());
+  if (!m) return null;
+  const noun = m[2]!.toLowerCase();
+  const modifiers = m[1]!.trim() ? m[1]!.trim().split(/\s+/) : [];
+  if (noun === 'president') return modifiers.length ? null : { kind: 'president', modifiers };
+  // "the central bank": a central bank by its name, and nothing else before the noun.
+  if (noun === 'bank' && modifiers.some((w) => /^central$/i.test(w))) return modifiers.length === 1 ? { kind: 'central bank', modifiers: [] } : null;
+  if (modifiers.some((w) => OTHER_BODY.test(w) || /^\d/.test(w))) return null;
+  return { kind: noun === 'bank' ? 'bank' : 'company', modifiers };
+}
+
+/**
+ * Whether a claimant's name is a company's (a legal ending or a word of trade) and nothing else: no person, role,
+ * description, group of several or body of state.
+ */
+export function companyName(c: Claimant): boolean {
+  const name = c.name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  if (!c.plural && CENTRAL_BANK.test(name)) return true;
+  if (c.plural || c.gender || ROLE_WORD.test(name) || NOT_COMPANY.test(name) || /,/.test(name) || ACRONYM.test(name)) return false;
+  // Every word a name's: capitalised, or "and", "of", "&", "de" inside it ("Johnson and Johnson", "Mazda Motor Corp of Japan").
+  const words = name.replace(/[’']s\b/g, '').split(/\s+/);
+  if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:and|of|&|de|du|la|del|der|van|von)$/.test(w))) return false;
+  if (words.length < 2 || placeFor(name)) return false;
+  // "Mazda Motor Corp of Japan", "Bank of England": the name before "of" is the company's own ("Ana Lund of Tarn Securities" is a person's).
+  const head = name.split(/\s+of\s+/)[0]!;
+  return COMPANY_NAME.test(head) || COMPANY_WORD.test(head) || BANK_NAME.test(head);
+}
+
+/** Whether a company claimant is one a noun of `kind` may name: any company for "the company", a bank for "the bank". */
+export function fitsKind(kind: NounKind, c: Claimant): boolean {
+  const head = c.name.replace(/\s*\([^)]*\)\s*/g, ' ').trim().split(/\s+of\s+/)[0]!;
+  // (A bank is a company when its name says so, "Tarn Savings Bank", "Harbour Bancorp"; "Bank of Tarn" may be a central bank.)
+  // ("Sumitomo Bank", "Royal Bank" are companies too; "Bank of Tarn", "World Bank", "Reserve Bank" are not.)
+  const commercial = /^\p{Lu}[\p{L}’'-]*\s.*\b(?:Bank|Banks)$/u.test(head) && !/\b(?:World|Reserve|Central|National|Investment|Development|People’?'?s|State)\b/.test(head);
+  if (kind === 'central bank') return CENTRAL_BANK.test(c.name.replace(/\s*\([^)]*\)\s*/g, ' ').trim());
+  return kind === 'bank' ? BANK_NAME.test(head) : COMPANY_NAME.test(head) || COMPANY_WORD.test(head) || commercial;
+}
+
+/**
+ * Whether the capitalised words before the noun ("the Dallas oil and gas concern", "the Toronto-based company")
+ * are borne by the company's name or written in `where` (the sentence that quoted it, with its dateline).
+ */
+export function modifiersAgree(modifiers: readonly string[], c: Claimant, where: string): boolean {
+  const named = modifiers.flatMap((w) => w.split('-')).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.replace(/[’']s$/, '').toLowerCase());
+  if (!named.length) return true;
+  const borne = c.name.toLowerCase();
+  const context = where.toLowerCase();
+  return named.every((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(borne) || new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(context));
+}
+
+/**
+ * Whether a person is shown holding the presidency: a "President" before the name ("President Bill Clinton") or
+ * "president" in the role ("Acme president Ivo Lund"), never a vice, former or elected-to-be one; or, by surname, a
+ * "President … Surname" written in `before` (the text so far).
+ */
+export function holdsPresidency(c: Claimant, surname: string, before: string): boolean {
+  const held = (s: string) => /\bpresident\b/i.test(s) && !/\b(?:vice|former|ex|then|past)[\s-]+president\b|\bpresident[\s-]+elect\b|\bpresidential\b/i.test(s);
+  if (held(c.name)) return true;
+  if (!/^\p{Lu}[\p{L}’'-]+$/u.test(surname)) return false;
+  const re = new RegExp(`(\\b(?:\\p{L}+[\\s-]+)?President\\s+(?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,3}${surname})\\b`, 'gu');
+  const found = [...before.matchAll(re)].map((m) => m[1]!);
+  return found.length > 0 && found.every(held);
+}
+
+/** The words of a company's name without legal endings, possessives and parentheses, lower-cased. */
+function companyWords(name: string): string[] {
+  return name.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/[’']s\b/g, '').replace(/[.,]/g, ' ').trim().toLowerCase().split(/\s+/)
+    .filter((w, i, all) => !(i > 0 && /^(?:corp|corporation|inc|incorporated|co|company|ltd|limited|plc|ag|sa|nv|llc|cos)$/.test(w) && all.slice(i).every((x) => /^(?:corp|corporation|inc|incorporated|co|company|ltd|limited|plc|ag|sa|nv|llc|cos)$/.test(x))));
+}
+
+/** Whether two names are one company's, the one its name's opening words ("Lucky Stores" and "Lucky Stores Inc", "Mobil Oil" and "Mobil Oil Corp"). */
+export function sameCompany(a: Claimant, b: Claimant): boolean {
+  if (a === b || a.keys.some((k) => b.keys.includes(k))) return true;
+  const x = companyWords(a.name);
+  const y = companyWords(b.name);
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length > 0 && short.every((w, i) => long[i] === w);
+}
