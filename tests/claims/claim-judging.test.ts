@@ -1,0 +1,32 @@
+/**
+ * Patterns found hand-judging what /claim shows for topics typed as a new user would, on PolNeAR train
+ * articles (helper judge5, issue 14). Every sentence here is written for the test.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { switchRulesOff } from '../../src/claims/rules.js';
+import { productSentences } from '../helpers/sentences.js';
+
+afterEach(() => switchRulesOff([]));
+
+/** "claimant|content" of each statement /claim would keep (rules only), in order. */
+function claimants(text: string): string[] {
+  return findStatements(text, productSentences(text), { keepSourceless: false, chooser: null })
+    .filter((s) => s.kind !== 'outlet')
+    .map((s) => `${s.claimant ?? ''}|${text.slice(s.content.start, s.content.end)}`);
+}
+
+describe('a quotation going on after its channel (quote.speaker-not-channel)', () => {
+  it.each([
+    ['"The pier is safe," Ana Poll noted, as reported by the Harbour Gazette. "Nobody was hurt."'],
+    ['"The pier is safe," Ana Poll said, according to the Harbour Gazette. "Nobody was hurt."'],
+    ['"The pier is safe," Ana Poll said, according to the Harbour Gazette.\n"Nobody was hurt."'],
+  ])('%s goes on in the speaker\'s voice', (text) => {
+    expect(claimants(text)).toContain('Ana Poll|"Nobody was hurt."');
+    switchRulesOff(['quote.speaker-not-channel']);
+    expect(claimants(text)).not.toContain('Ana Poll|"Nobody was hurt."');
+  });
+  it('leaves a channel that is the only statement as the speaker', () => {
+    expect(claimants('"The pier is safe," the Harbour Gazette reported. "Nobody was hurt."')).toContain('Harbour Gazette|"Nobody was hurt."');
+  });
+});
