@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
+import { makeClaimant } from '../../src/claims/claimant-names.js';
 import { switchRulesOff } from '../../src/claims/rules.js';
 import { productSentences } from '../helpers/sentences.js';
 
@@ -28,5 +29,27 @@ describe('a quotation going on after its channel (quote.speaker-not-channel)', (
   });
   it('leaves a channel that is the only statement as the speaker', () => {
     expect(claimants('"The pier is safe," the Harbour Gazette reported. "Nobody was hurt."')).toContain('Harbour Gazette|"Nobody was hurt."');
+  });
+});
+
+describe('a party or home-state tag after a politician\'s name (claimant.party-tag)', () => {
+  it.each([
+    ['Sen. Amy Varga (D-Minn.) said the pier was unsafe.\n"Nobody has looked at the cranes," she said.', 'Sen. Amy Varga (D-Minn.)'],
+    ['State Rep. Ida Lund (R), who chairs the harbour caucus, said the pier was unsafe.\n"Nobody has looked at the cranes," she said.', 'State Rep. Ida Lund (R)'],
+    ['Rep. Tom Berg (R-TX) said the pier was unsafe.\n"Nobody has looked at the cranes," he said.', 'Rep. Tom Berg (R-TX)'],
+    ['Rep. Sander M. Kovic (Mich.) said the pier was unsafe.\n"Nobody has looked at the cranes," he said.', 'Rep. Sander M. Kovic (Mich.)'],
+  ])('%s leaves the name a person\'s, whom the pronoun stands for', (text, name) => {
+    expect(claimants(text)).toContain(`${name}|"Nobody has looked at the cranes,"`);
+    switchRulesOff(['claimant.party-tag']);
+    expect(claimants(text)).not.toContain(`${name}|"Nobody has looked at the cranes,"`);
+  });
+  it('gives two politicians of one state and party no shared key', () => {
+    const a = makeClaimant('Sen. Tom Berg (R-Utah)');
+    const b = makeClaimant('Rep. Ann Holm (R-Utah)');
+    expect(a.keys.filter((k) => b.keys.includes(k))).toEqual([]);
+    expect(a.person && b.person).toBe(true);
+  });
+  it('leaves an acronym in parentheses a body\'s, never a person\'s', () => {
+    expect(makeClaimant('Harbour Safety Board (HSB)').person).toBe(false);
   });
 });
