@@ -4,6 +4,7 @@
  * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
  */
 import type { Span } from '../core/types.js';
+import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
 import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
@@ -234,6 +235,23 @@ function unquoted(s: string): string {
   return s.replace(/“[^”]*”?|"[^"\n]*"?|''[\s\S]*?''/g, ' ');
 }
 
+/** A name whose title or given name shows its gender: "Mrs. Schlafly", "Ms. Park", "Diana Orrock". */
+const GENDERED_NAME = /\b(?:(Mr|Mrs|Ms|Miss)\.?\s+|(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s+)?)(\p{Lu}[\p{Ll}’'-]+)/gu;
+
+/** What comes right before a name that is a clause's subject: a sentence or clause start, a conjunction, an inverted "said". */
+const BEFORE_SUBJECT = /(?:^|[.!?]["”'’]*\s+|[,;:—–(]\s*|\s[-–]\s+|,\s+(?:and|but|or)\s+|\b(?:that|when|while|as|since|because|though|although|after|before|if|said|says|added|told)\s+)$/;
+
+/** Whether `words` name someone of `gender` (by title or given name) as a subject, whose surname is not `surname`. */
+function othersOfGender(words: string, gender: 'm' | 'f', surname: string): boolean {
+  for (const m of words.matchAll(GENDERED_NAME)) {
+    const shown = m[1] ? titleGender(m[1]) : firstNameGender(m[2]!);
+    // ("… to deflect Mr. Khan's criticism", "the figure of Abraham Lincoln": an object is no one the pronoun stands for.)
+    if (shown !== gender || m[3]!.replace(/[’']s?$/, '') === surname || !BEFORE_SUBJECT.test(words.slice(Math.max(0, m.index! - 24), m.index!))) continue;
+    return true;
+  }
+  return false;
+}
+
 /** The surname a claimant goes by (the last word of its person's name). */
 function surnameOf(c: Claimant): string {
   const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
@@ -324,6 +342,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       c.gender = gender;
       return c;
     }
+    // "Friedan called her an 'Aunt Tom.' ¶ Mrs. Schlafly's remarks drove her foes to distraction. She said …": a pronoun in a
+    // later paragraph that names someone else of its gender before it, as a subject, may stand for that one.
+    const para = pos === undefined ? -1 : text.lastIndexOf('\n', pos - 1) + 1;
+    if (pos !== undefined && latest === people.at(-1) && para > latest.end && rule('claimant.paragraph-names-other', othersOfGender(unquoted(text.slice(para, pos)), gender, latest.c.name.split(',')[0]!.replace(/\s*\([^)]*\)/g, '').trim().split(/\s+/).at(-1)!))) return null;
     latest.c.gender ??= gender;
     return latest.c;
   };

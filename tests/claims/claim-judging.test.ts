@@ -53,3 +53,24 @@ describe('a party or home-state tag after a politician\'s name (claimant.party-t
     expect(makeClaimant('Harbour Safety Board (HSB)').person).toBe(false);
   });
 });
+
+describe('a later paragraph naming someone else of the pronoun\'s gender (claimant.paragraph-names-other)', () => {
+  const poll = 'Ana Poll, the harbour master, said the pier was unsafe.\n';
+  it('gives "she" no claimant when the paragraph opens with another woman', () => {
+    const text = `${poll}Mrs. Lund's remarks angered the dockers for years. She said the cranes were new.`;
+    expect(claimants(text)).toEqual(['Ana Poll, harbour master|the pier was unsafe', '|the cranes were new']);
+    switchRulesOff(['claimant.paragraph-names-other']);
+    expect(claimants(text)).toEqual(['Ana Poll, harbour master|the pier was unsafe', 'Ana Poll, harbour master|the cranes were new']);
+  });
+  it('reads a given name as well as a title ("Diana Lund")', () => {
+    const text = `${poll}Since then, Diana Lund has run the board. She said the cranes were new.`;
+    expect(claimants(text)).toEqual(['Ana Poll, harbour master|the pier was unsafe', '|the cranes were new']);
+  });
+  it.each([
+    ['an object', `${poll}The board thanked Mrs. Lund for her work. She said the cranes were new.`],
+    ['someone of the other gender', `${poll}Mr. Lund ran the board for years. She said the cranes were new.`],
+    ['the speaker herself', `${poll}Ms. Poll's office is on the pier. She said the cranes were new.`],
+  ])('leaves the last speaker past %s', (_, text) => {
+    expect(claimants(text)).toEqual(['Ana Poll, harbour master|the pier was unsafe', 'Ana Poll, harbour master|the cranes were new']);
+  });
+});
