@@ -74,3 +74,23 @@ describe('a later paragraph naming someone else of the pronoun\'s gender (claima
     expect(claimants(text)).toEqual(['Ana Poll, harbour master|the pier was unsafe', 'Ana Poll, harbour master|the cranes were new']);
   });
 });
+
+describe('a person of the pronoun\'s gender introduced as a subject, with no earlier speaker (claimant.introduced-subject)', () => {
+  const quote = '\n"We will rebuild the pier by spring," she said.';
+  it.each([
+    ['Mayor Ana Poll addressed the council on Tuesday.', 'Mayor Ana Poll'],
+    ['Tom Berg said the fees were too high.\nMayor Ana Poll addressed the council on Tuesday.', 'Mayor Ana Poll'],
+    ['Since May, Mrs. Lund has run the harbour board.', 'Mrs. Lund'],
+  ])('%s gives "she" that person', (intro, name) => {
+    expect(claimants(intro + quote)).toContain(`${name}|"We will rebuild the pier by spring,"`);
+    switchRulesOff(['claimant.introduced-subject']);
+    expect(claimants(intro + quote)).not.toContain(`${name}|"We will rebuild the pier by spring,"`);
+  });
+  it.each([
+    ['another woman named since', 'Mayor Ana Poll met Diana Lund on Tuesday.'],
+    ['a name that is no subject', 'The council thanked Mayor Ana Poll on Tuesday.'],
+    ['a name too many sentences back', 'Mayor Ana Poll addressed the council. The hall was full. The pier was closed. Fees rose.'],
+  ])('gives none past %s', (_, intro) => {
+    expect(claimants(intro + quote)).toEqual(['|"We will rebuild the pier by spring,"']);
+  });
+});
