@@ -190,7 +190,11 @@ export function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
   // one the description names.
   const comma = name.indexOf(', ');
   const head = comma > 0 && rule('claimant.description-not-fuller', true) ? name.slice(0, comma) : name;
-  const parts = personParts(head);
+  // "Sen. Amy Varga (D-Minn.)", "State Rep. Ida Lund (R)": a party or home-state tag after a name leaves it a person's
+  // name (a later "she" may stand for her), and names no one of its own (two Utah Republicans share no key).
+  const tag = PARTY_TAG.exec(head);
+  const tagged = rule('claimant.party-tag', !!tag && /\p{Lu}\p{Ll}/u.test(head.slice(0, tag.index)));
+  const parts = personParts(tagged ? head.slice(0, tag!.index) : head);
   let org: string | null = null;
   if (parts) {
     keys.add(claimantKey(parts.person));
@@ -200,7 +204,7 @@ export function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
   const orgKey = org && rule('claimant.affiliation-not-fuller', true) ? claimantKey(org) : null;
   const lookup = head !== name ? [claimantKey(head), ...(parts ? [claimantKey(parts.person)] : [])] : orgKey ? [...keys].filter((k) => k !== orgKey) : null;
   const paren = /\(([^)]+)\)/.exec(name);
-  if (paren) {
+  if (paren && !(tagged && paren.index === tag!.index + tag![0].indexOf('('))) {
     keys.add(claimantKey(paren[1]!));
     keys.add(claimantKey(name.replace(/\s*\([^)]*\)/, '')));
   }
@@ -241,6 +245,11 @@ function relationGender(name: string): 'm' | 'f' | undefined {
   const g = /\b(?:wife|mother|daughter|sister|widow|grandmother|\p{Ll}+woman)\b/u.test(words) ? 'f' : /\b(?:husband|father|son|brother|widower|grandfather)\b/.test(words) ? 'm' : undefined;
   return g && rule('claimant.given-name-gender', true) ? g : undefined;
 }
+
+/** US states as news writes them after a politician's party ("D-Minn.", "R-Texas", "I-VT") or alone ("Mich."). */
+const US_STATE = String.raw`(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo|N\.[HJMYCD]|S\.[CD]|R\.I|W\.Va)\.?|Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah`;
+/** A party and/or home-state tag closing a politician's name: "(R)", "(D-Minn.)", "(R-TX)", "(I-Vt.)", "(Mich.)". */
+const PARTY_TAG = new RegExp(String.raw`\s*\((?:[RDI](?:-(?:${US_STATE}|[A-Z]{2}))?|${US_STATE})\)$`);
 
 /** Words before a surname that are no given name: titles, parties, offices. */
 const NOT_GIVEN = /^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Pres|President|Vice|Former|Secretary|Senator|Governor|Mayor|Judge|Justice|General|Speaker|Leader|Chairman|Chairwoman|Director|Chief|Minister|Prime|Attorney|Candidate|Nominee|Republican|Democrat|Democratic|Independent|Libertarian|State|House|Senate|First|Lady|Sir|Dame|Lord|Rev|Pastor|Father|Rabbi|Sheriff|Officer|Professor|Coach)$/;

@@ -4,12 +4,12 @@
  * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
  */
 import type { Span } from '../core/types.js';
+import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
 import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
 import { commonNoun, companyName, fitsKind, holdsPresidency, modifiersAgree, sameCompany } from './common-nouns.js';
 import type { RawStatement, Statement } from './types.js';
-import { firstNameGender } from './first-names.js';
 
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
 /** Pronouns left without a claimant unless the sentence names their antecedent: "I", "we", a bare "who". */
@@ -271,6 +271,52 @@ function unquoted(s: string): string {
   return s.replace(/“[^”]*”?|"[^"\n]*"?|''[\s\S]*?''/g, ' ');
 }
 
+/** A name whose title or given name shows its gender: "Mrs. Schlafly", "Ms. Park", "Diana Orrock". */
+const GENDERED_NAME = /\b(?:(Mr|Mrs|Ms|Miss)\.?\s+|(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s+)?)(\p{Lu}[\p{Ll}’'-]+)/gu;
+
+/** What comes right before a name that is a clause's subject: a sentence or clause start, a conjunction, an inverted "said". */
+const BEFORE_SUBJECT = /(?:^|[.!?]["”'’]*\s+|[,;:—–(]\s*|\s[-–]\s+|,\s+(?:and|but|or)\s+|\b(?:that|when|while|as|since|because|though|although|after|before|if|said|says|added|told)\s+)$/;
+
+/** Whether `words` name someone of `gender` (by title or given name) as a subject, whose surname is not `surname`. */
+function othersOfGender(words: string, gender: 'm' | 'f', surname: string): boolean {
+  for (const m of words.matchAll(GENDERED_NAME)) {
+    const shown = m[1] ? titleGender(m[1]) : firstNameGender(m[2]!);
+    // ("… to deflect Mr. Khan's criticism", "the figure of Abraham Lincoln": an object is no one the pronoun stands for.)
+    if (shown !== gender || m[3]!.replace(/[’']s?$/, '') === surname || !BEFORE_SUBJECT.test(words.slice(Math.max(0, m.index! - 24), m.index!))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** A name whose title or given name may show its gender, read from a word's start: "Mrs. Schlafly", "Diana Orrock". */
+const NAME_AT = /(?:(Mr|Mrs|Ms|Miss)\.?\s+|(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s+)?)(\p{Lu}[\p{Ll}’'-]+)/uy;
+/** Titles and capitalised roles written right before a name ("Mayor ", "Rep. ", "Former President "), never an -ing or -ed word. */
+const TITLES_BEFORE = /(?:(?!\p{Lu}\p{Ll}*(?:ing|ed)\s)\p{Lu}\p{L}*\.?\s+)+$/u;
+/** What comes right before a clause's subject: a sentence start, an opening phrase's comma, ", and", "that", "when" … */
+const BEFORE_CLAUSE_SUBJECT = /(?:^|[.!?]["”'’)]*\s+|,\s+(?:and|but)\s+|,\s+|\b(?:that|when|while|though|although|because|if)\s+)$/;
+
+/** The people `words` name whose title or given name shows their gender, where each starts, and whether as a clause's subject. */
+function genderedNames(words: string): Array<{ name: string; surname: string; gender: 'm' | 'f'; at: number; subject: boolean }> {
+  const out: Array<{ name: string; surname: string; gender: 'm' | 'f'; at: number; subject: boolean }> = [];
+  for (const w of words.matchAll(/(?<![\p{L}.])\p{Lu}/gu)) {
+    NAME_AT.lastIndex = w.index!;
+    const m = NAME_AT.exec(words);
+    if (!m) continue;
+    const gender = m[1] ? titleGender(m[1]) : firstNameGender(m[2]!);
+    if (!gender) continue;
+    // ("Then Mayor Ana Poll …": an opening word is no title.)
+    let titles = TITLES_BEFORE.exec(words.slice(Math.max(0, w.index! - 50), w.index!))?.[0] ?? '';
+    while (titles && OPENER_NOT_NAME.test(titles.trim().split(/\s+/)[0]!.replace(/\.$/, ''))) titles = titles.replace(/^\S+\s+/, '');
+    const at = w.index! - titles.length;
+    // ("…, a professional group that she appeared to confuse with …": a name after its clause's opening comma stands as an
+    // apposition as often as a subject; the subject is what the next word, a lower-case verb, shows.)
+    const after = words.slice(w.index! + m[0].length, w.index! + m[0].length + 30);
+    const subject = BEFORE_CLAUSE_SUBJECT.test(words.slice(Math.max(0, at - 24), at)) && /^(?:[’']s\s+\p{Ll}+\s+\p{Ll}|,\s|\s+\([^)]*\)|\s+\p{Ll})/u.test(after);
+    out.push({ name: words.slice(at, w.index! + m[0].length).replace(/[’']s?$/, ''), surname: m[3]!.replace(/[’']s?$/, ''), gender, at, subject });
+  }
+  return out;
+}
+
 /** The surname a claimant goes by (the last word of its person's name). */
 function surnameOf(c: Claimant): string {
   const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
@@ -343,7 +389,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       // subject binds the pronoun to that person, who said nothing the rules found: no speaker beats a guess.
       else if (rule('claimant.sentence-subject-not-speaker', named.length === 0 && openingSubjectName(before, midNames()))) return null;
     }
-    if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return null;
+    if (!latest || at - latest.at > PERSON_REACH || (latest.c.gender && latest.c.gender !== gender)) return introducedSubject(gender, latest?.end ?? 0, pos);
     // "Hewitt asked Trump about the attack. “…,” he said.", "Tapper asked him …. He said …": the last speaker put a
     // question to another person who may be of the pronoun's gender: the one answering may be either; not told apart.
     if (rule('claimant.asked-person-answers', latest === people.at(-1) && (latest.object === gender || latest.object === 'x'))) return null;
@@ -364,8 +410,33 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       c.gender = gender;
       return c;
     }
+    // "Friedan called her an 'Aunt Tom.' ¶ Mrs. Schlafly's remarks drove her foes to distraction. She said …": a pronoun in a
+    // later paragraph that names someone else of its gender before it, as a subject, may stand for that one.
+    const para = pos === undefined ? -1 : text.lastIndexOf('\n', pos - 1) + 1;
+    if (pos !== undefined && latest === people.at(-1) && para > latest.end && rule('claimant.paragraph-names-other', othersOfGender(unquoted(text.slice(para, pos)), gender, latest.c.name.split(',')[0]!.replace(/\s*\([^)]*\)/g, '').trim().split(/\s+/).at(-1)!))) return null;
     latest.c.gender ??= gender;
     return latest.c;
+  };
+  /**
+   * "Mayor Ana Poll addressed the council on Tuesday. “…,” she said.": with no earlier speaker the pronoun may stand for, the
+   * one person of its gender named as a subject since `from` in this paragraph or the one before (none when two are).
+   */
+  const introducedSubject = (gender: 'm' | 'f', from: number, pos?: number): Claimant | null => {
+    if (pos === undefined) return null;
+    const previous = text.lastIndexOf('\n', text.lastIndexOf('\n', pos - 1) - 1) + 1;
+    const start = Math.max(from, previous);
+    const window = unquoted(text.slice(start, pos));
+    const named = genderedNames(window).filter((n) => n.gender === gender && !offBody(start + n.at));
+    const last = named.at(-1);
+    // One person of that gender named since, as the subject of the pronoun's sentence or of one of the two before it; no
+    // speaker of another name mentioned since ("Trump's biggest applause came when he …" after "mocking …: Jeb Bush").
+    if (!last?.subject || named.some((n) => n.surname !== last.surname) || (window.slice(last.at).match(/[.!?]["”'’)]*\s/g)?.length ?? 0) > 2) return null;
+    if (people.some((p) => surnameOf(p.c) !== last.surname && surnameIn(p.c, window)) || !rule('claimant.introduced-subject', true)) return null;
+    // The fullest mention of that name ("Mr. Netanyahu" is "Prime Minister Benjamin Netanyahu"), as a written source would be.
+    const fuller = fullerMention(text, last.surname, start + last.at + last.name.length, known, mentionScans, offBody);
+    const c = fuller && titleAgrees(last.name.split(/\s+/)[0]!, fuller) && (!fuller.gender || fuller.gender === gender) ? fuller : resolveName(last.name);
+    c.gender ??= gender;
+    return c;
   };
   let lastAny: Claimant | null = null;
   /** Names shown only reporting ("Right Wing Watch first reported"): typed as persons, perhaps outlets; no antecedent for "he"/"she". */

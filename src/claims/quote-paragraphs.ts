@@ -11,6 +11,8 @@ import { COLON_LABELS } from './side-statements.js';
 import type { RawStatement } from './types.js';
 import type { SentenceLike, Unit } from './units.js';
 
+/** Cues that pass on someone else's words ("according to", "as reported by"): never the voice a quotation goes on in. */
+const CHANNELS = new Set(['according', 'report']);
 const OPENING = /^[“"]/;
 const CLOSING = /[”"]$/;
 const ANY_DOUBLE = /[“”"]/g;
@@ -70,8 +72,13 @@ function speakerFor(text: string, p: Paragraph): RawStatement | null {
 
 /** The statement of `lastUnit` whose speaker a quotation right after it carries on, if any. */
 function speakerOf(text: string, lastUnit: Unit, raws: readonly RawStatement[]): RawStatement | null {
-  const last = [...raws].filter((r) => r.source && r.lemma !== 'byline').sort((a, b) => a.cue.start - b.cue.start).at(-1);
+  const sourced = [...raws].filter((r) => r.source && r.lemma !== 'byline').sort((a, b) => a.cue.start - b.cue.start);
+  let last = sourced.at(-1);
   if (!last) return null;
+  // "“…,” Lee noted, as reported by the Gazette. “…”": the channel passes the speaker's words on; the quotation
+  // goes on in the speaker's voice, not the channel's.
+  const speaker = CHANNELS.has(last.lemma) ? sourced.filter((r) => r.unit.start === last!.unit.start && !CHANNELS.has(r.lemma)).at(-1) : undefined;
+  if (speaker && rule('quote.speaker-not-channel', true)) last = speaker;
   if (last.unit.start !== lastUnit.start) return null;
   // "Jones told the crowd on Tuesday:": the quotation that follows is what was told.
   if (/:\s*$/.test(text.slice(lastUnit.start, lastUnit.end))) return last;
