@@ -41,6 +41,9 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     // "Woodrow Benford, 58, who lives …": an age is no subject; the name sits before it.
     if (/^\d+$/.test(toks[open - 1]?.text ?? '') && toks[open - 2]?.text === mark) continue;
     const start = wholeSubject(toks, npLeftOrPronoun(toks, open - 1));
+    // "Ida Lund, whose husband, Tom Lund, was killed in the storm, said": a name set off inside a "whose" clause names
+    // the clause's noun; the subject is the name before "whose".
+    if (start > 0 && toks[start - 1]!.text === mark && rule('source.whose-apposition', whoseBefore(toks, start - 1))) continue;
     // "Jan. 1, 2015,": a date is no subject.
     if (start >= 0 && clauseStart(toks, start) && toks.slice(start, open).some((x) => /\p{L}/u.test(x.text))) {
       // "Karimi, a director of Interfaith Paths, who …, said": the description belongs to the name before it.
@@ -57,6 +60,13 @@ export function insertedSubject(toks: Token[], k: number): [number, number] | nu
     }
   }
   return null;
+}
+
+/** True when the words before the mark at `comma`, back to the previous mark, are "whose" and one to four more ("whose husband"). */
+function whoseBefore(toks: readonly Token[], comma: number): boolean {
+  let j = comma - 1;
+  while (j >= 0 && comma - j <= 5 && toks[j]!.word && toks[j]!.lower !== 'whose') j--;
+  return j >= 0 && j < comma - 1 && toks[j]!.lower === 'whose' && toks[j - 1]?.text === toks[comma]!.text;
 }
 
 /** Lower-case role words opening a description after a name ("vice chair of …", "president of …"). */

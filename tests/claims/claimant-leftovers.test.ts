@@ -87,3 +87,10 @@ describe('claimant.asked-person-answers: a pronoun after "X asked Y" is not the 
     expect(who(group).find((s) => s.source === 'he')?.claimant).toBe('Tom Berg');
   });
 });
+
+describe('source.whose-apposition: a name set off inside a "whose" clause is not the subject', () => {
+  it('takes the name before "whose"', () => {
+    expect(who('Ida Lund, whose brother, the pilot Tom Lund, drowned off Tarn in May, said the pier was unsafe.')[0]?.claimant).toBe('Ida Lund');
+    expect(who('Eva Holm, whose firm, Tarnline, runs the ferries, said the fares would rise.')[0]?.claimant).toBe('Eva Holm');
+  });
+});
