@@ -7,7 +7,7 @@ import type { Span } from '../core/types.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
 import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
-import { commonNoun, companyName, fitsKind, holdsPresidency, modifiersAgree, sameCompany } from './common-nouns.js';
+import { bodyWithHead, commonNoun, companyName, fitsKind, headNoun, holdsPresidency, modifiersAgree, otherBodyNamed, sameCompany } from './common-nouns.js';
 import type { RawStatement, Statement } from './types.js';
 
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
@@ -361,6 +361,15 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
    * is named since. Otherwise null: the noun is shown as written.
    */
   const byCommonNoun = (written: string, at: number, sentence: number): Claimant | null => {
+    const head = headNoun(written);
+    if (head) {
+      // "The Justice Department said …. The department said …": the one body of that head quoted so far, with no other named since.
+      const found = named.filter((n) => bodyWithHead(n.c, head));
+      const one = found[0];
+      if (!one || found.some((n) => n.c !== one.c && !n.c.keys.some((k) => one.c.keys.includes(k)))) return null;
+      const last = found.at(-1)!;
+      return rule('claimant.the-body-by-head', !otherBodyNamed(unquoted(text.slice(last.end, at)), head, one.c)) ? one.c : null;
+    }
     const noun = commonNoun(written);
     if (!noun) return null;
     if (noun.kind === 'president') {
@@ -375,6 +384,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     return rule(noun.kind === 'bank' ? 'claimant.the-bank' : noun.kind === 'central bank' ? 'claimant.the-central-bank' : 'claimant.the-company-named', true) ? only.c : null;
   };
   let byNoun: Claimant | null = null;
+  /** Every claimant quoted in the body so far, in order, with the end of the statement's sentence. */
+  const named: Array<{ c: Claimant; end: number }> = [];
   /** Each statement's claimant, for the quote-only paragraphs that carry it on. */
   const resolved = new Map<RawStatement, Claimant | null>();
   for (const r of raws) {
@@ -466,6 +477,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       known.add(claimant);
       if (!claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
       // (A company named with other words, "its rival Brandt Shipping Ltd", is never shown for the noun but still makes two.)
+      named.push({ c: claimant, end: r.unit.end });
       if ((companyName(claimant) || (!claimant.plural && COMPANY_NAME.test(claimant.name))) && !bodies.some((b) => sameCompany(b.c, claimant!))) bodies.push({ c: claimant, unit: r.unit });
       // ("…, Right Wing Watch first reported.": a name that only reports, with no gender, title or role shown, may be an outlet.)
       // (A name that has spoken is a person: "Limbaugh continued: …. He concluded: …".)
