@@ -140,3 +140,17 @@ export function otherBodyNamed(between: string, head: string, c: Claimant): bool
   }
   return false;
 }
+
+/**
+ * A company opening a paragraph as its subject, after any dateline ("DALLAS, March 3 - <Coda Energy Corp> agreed …",
+ * "Hillsdown Holdings Plc <HLDN.L> said …", "Tarn Shipping Co (TRN.L) cut …"): the name and where it starts. Wire copy
+ * often names the company only so, in a lede whose statement the rules miss; a later "the company" stands for it.
+ */
+const PARAGRAPH_SUBJECT = /(?:^|\n[^\S\n]*\n[^\S\n]*)(?:[\p{Lu}][\p{Lu}\p{L}.' -]*,[^\S\n]+[\p{L}]+[^\S\n]+\d{1,2}[^\S\n]+-[^\S\n]+)?<?((?:\p{Lu}[\p{L}\d.&'’-]*[^\S\n]+){0,5}(?:Corp|Corporation|Inc|Incorporated|Co|Company|Ltd|Limited|Plc|PLC|AG|SA|NV|LLC|Cos)\.?)>?(?:[^\S\n]+[<(][A-Z0-9.:\s]{1,14}[>)])?[^\S\n]+(?=\p{Ll})/gu;
+
+/** Companies opening paragraphs as their subjects, with where each name starts. */
+export function paragraphSubjects(text: string): Array<{ name: string; at: number }> {
+  const out: Array<{ name: string; at: number }> = [];
+  for (const m of text.matchAll(PARAGRAPH_SUBJECT)) out.push({ name: m[1]!, at: m.index! + m[0].indexOf(m[1]!) });
+  return out;
+}

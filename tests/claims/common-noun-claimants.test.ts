@@ -78,3 +78,14 @@ describe('"the department", "the agency", "the ministry" …', () => {
     expect(claimants('The Harbour Department said fees would rise.\nA Ferry Department memo was leaked on Monday.\nThe department said the new pier was late.').at(-1)).toBe('department');
   });
 });
+
+describe('a company opening a paragraph as its subject', () => {
+  it('is what a later "the company" stands for, though its own sentence made no statement', () => {
+    expect(claimants('ELKTON, May 3 - <Tarnline Shipping Corp> agreed to buy two ferries.\n\nThe company said the deal was worth 5 mln dlrs.')).toEqual(['Tarnline Shipping Corp']);
+    expect(claimants('ELKTON, May 3 - Tarnline Shipping Corp agreed to buy two ferries.\n\nBrandt Ferries Inc said it would sell them.\n\nThe company said the deal was worth 5 mln dlrs.').at(-1)).toBe('company');
+  });
+
+  it('is not "the company" when another name has spoken since', () => {
+    expect(claimants('Tarnline Shipping said it would sue the port.\nBrandline said the suit was filed in May.\nThe suit seeks 5 mln dlrs, the company said.').at(-1)).toBe('company');
+  });
+});
