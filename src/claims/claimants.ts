@@ -8,7 +8,7 @@ import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
 import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
-import { commonNoun, companyName, fitsKind, holdsPresidency, modifiersAgree, sameCompany } from './common-nouns.js';
+import { bodyWithHead, commonNoun, companyName, fitsKind, headNoun, holdsPresidency, modifiersAgree, otherBodyNamed, paragraphSubjects, sameCompany } from './common-nouns.js';
 import type { RawStatement, Statement } from './types.js';
 
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
@@ -464,13 +464,22 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   /** Companies that have spoken so far ("Caltex Petroleum Corp"), each once: what a later "the company" stands for when there is one. */
   const companies: Claimant[] = [];
   /** Companies by name ("Rogers Communications", "Coda Energy Corp") that have spoken in the body, each once, with the sentence that first quoted them. */
-  const bodies: Array<{ c: Claimant; unit: Span }> = [];
+  const bodies: Array<{ c: Claimant; unit: Span; last: number }> = [];
   /**
    * "The company", "the Dallas oil and gas concern", "the bank": the one company quoted so far, when it is of the kind
    * the noun names; "the president": the latest person quoted, when shown holding the office and no other president
    * is named since. Otherwise null: the noun is shown as written.
    */
   const byCommonNoun = (written: string, at: number, sentence: number): Claimant | null => {
+    const head = headNoun(written);
+    if (head) {
+      // "The Justice Department said …. The department said …": the one body of that head quoted so far, with no other named since.
+      const found = named.filter((n) => bodyWithHead(n.c, head));
+      const one = found[0];
+      if (!one || found.some((n) => n.c !== one.c && !n.c.keys.some((k) => one.c.keys.includes(k)))) return null;
+      const last = found.at(-1)!;
+      return rule('claimant.the-body-by-head', !otherBodyNamed(unquoted(text.slice(last.end, at)), head, one.c)) ? one.c : null;
+    }
     const noun = commonNoun(written);
     if (!noun) return null;
     if (noun.kind === 'president') {
@@ -481,13 +490,31 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     }
     const only = bodies.length === 1 ? bodies[0] : undefined;
     // (A company by its legal ending alone, called "the company": claimant.the-company's.)
-    if (!only || !companyName(only.c) || (THE_COMPANY.test(written) && COMPANY_NAME.test(only.c.name)) || !fitsKind(noun.kind, only.c) || !modifiersAgree(noun.modifiers, only.c, text.slice(only.unit.start, only.unit.end))) return null;
+    // ("Acme Corp said …. Faberge said …. … according to the company": another name spoke since: it may be the company meant.)
+    if (only && named.some((n) => n.at > only.last && !n.c.person && /^\p{Lu}[\p{L}&'’.-]+$/u.test(n.c.name.replace(/\s*\([^)]*\)/g, '').split(/\s+/).at(-1) ?? '') && !sameCompany(n.c, only.c)) && rule('claimant.company-not-past-other', true)) return null;
+    if (!only || !companyName(only.c) || (THE_COMPANY.test(written) && companies.includes(only.c)) || !fitsKind(noun.kind, only.c) || !modifiersAgree(noun.modifiers, only.c, text.slice(only.unit.start, only.unit.end))) return null;
     return rule(noun.kind === 'bank' ? 'claimant.the-bank' : noun.kind === 'central bank' ? 'claimant.the-central-bank' : 'claimant.the-company-named', true) ? only.c : null;
   };
   let byNoun: Claimant | null = null;
+  /** Every claimant quoted in the body so far, in order, with the end of the statement's sentence. */
+  const named: Array<{ c: Claimant; at: number; end: number }> = [];
   /** Each statement's claimant, for the quote-only paragraphs that carry it on. */
   const resolved = new Map<RawStatement, Claimant | null>();
+  /** Companies opening a paragraph as its subject, not yet read ("<Coda Energy Corp> agreed …"): bodies too once passed. */
+  const subjects = paragraphSubjects(text).filter((x) => !offBody(x.at));
+  const addBody = (c: Claimant, unit: Span) => {
+    if (!companyName(c) && (c.plural || !COMPANY_NAME.test(c.name))) return;
+    const known = bodies.find((b) => sameCompany(b.c, c));
+    if (known) known.last = unit.start;
+    else bodies.push({ c, unit, last: unit.start });
+  };
   for (const r of raws) {
+    while (subjects.length && subjects[0]!.at < r.unit.start && rule('claimant.company-subject', true)) {
+      const x = subjects.shift()!;
+      const c = resolveName(x.name);
+      c.person = false;
+      addBody(c, { start: Math.max(0, text.lastIndexOf('\n', x.at) + 1), end: x.at + x.name.length });
+    }
     let claimant: Claimant | null = null;
     /** The source is "he"/"she" (resolved to the most recent person). */
     let pronoun = false;
@@ -576,7 +603,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       known.add(claimant);
       if (!claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
       // (A company named with other words, "its rival Brandt Shipping Ltd", is never shown for the noun but still makes two.)
-      if ((companyName(claimant) || (!claimant.plural && COMPANY_NAME.test(claimant.name))) && !bodies.some((b) => sameCompany(b.c, claimant!))) bodies.push({ c: claimant, unit: r.unit });
+      named.push({ c: claimant, at: r.unit.start, end: r.unit.end });
+      addBody(claimant, r.unit);
       // ("…, Right Wing Watch first reported.": a name that only reports, with no gender, title or role shown, may be an outlet.)
       // (A name that has spoken is a person: "Limbaugh continued: …. He concluded: …".)
       if (claimant.person && rule('claimant.reporter-not-person', (r.lemma === 'report' || r.lemma === 'according') && !claimant.gender && !ROLE_WORD.test(claimant.name) && !people.some((p) => p.c === claimant))) reporters.add(claimant);

@@ -111,3 +111,46 @@ export function sameCompany(a: Claimant, b: Claimant): boolean {
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.length > 0 && short.every((w, i) => long[i] === w);
 }
+
+/** "the department", "the agency", "the ministry" …: a body's head noun written alone, that a named body of that head may stand for. */
+const HEAD_NOUN = /^the\s+(department|agency|ministry|board|commission|committee|institute|association|union|foundation|council|bureau|court|authority|federation|organization|organisation|party|embassy|exchange)$/i;
+
+/** The head noun a source written as "the department" asks for, capitalised as in a name ("Department"); null for any other source. */
+export function headNoun(written: string): string | null {
+  const m = HEAD_NOUN.exec(written.replace(/\s+/g, ' ').trim());
+  return m ? m[1]![0]!.toUpperCase() + m[1]!.slice(1).toLowerCase() : null;
+}
+
+/** Whether a claimant names a body by `head` ("Justice Department", "Department of Justice", "Federal Bureau of Investigation (FBI)"), no person or role of it. */
+export function bodyWithHead(c: Claimant, head: string): boolean {
+  const name = c.name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  if (c.plural || c.gender || ROLE_WORD.test(name) || /,/.test(name)) return false;
+  const words = name.replace(/[’']s\b/g, '').split(/\s+/);
+  if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:and|of|for|on|the|&|de)$/.test(w))) return false;
+  const own = name.split(/\s+of\s+/)[0]!.split(/\s+/).at(-1);
+  return own === head && words.length >= 2;
+}
+
+/** Whether `between` names a body of `head` other than `c` ("… a State Department memo …" between "the Justice Department said" and "the department said"). */
+export function otherBodyNamed(between: string, head: string, c: Claimant): boolean {
+  const borne = new Set(c.name.split(/[\s()]+/));
+  for (const m of between.matchAll(new RegExp(`(\\p{Lu}[\\p{L}.&'’-]*)\\s+${head}\\b|\\b${head}\\s+(?:of|for)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’-]*)`, 'gu'))) {
+    const word = (m[1] ?? m[2])!.replace(/[’']s$/, '');
+    if (!borne.has(word)) return true;
+  }
+  return false;
+}
+
+/**
+ * A company opening a paragraph as its subject, after any dateline ("DALLAS, March 3 - <Coda Energy Corp> agreed …",
+ * "Hillsdown Holdings Plc <HLDN.L> said …", "Tarn Shipping Co (TRN.L) cut …"): the name and where it starts. Wire copy
+ * often names the company only so, in a lede whose statement the rules miss; a later "the company" stands for it.
+ */
+const PARAGRAPH_SUBJECT = /(?:^|\n[^\S\n]*\n[^\S\n]*)(?:[\p{Lu}][\p{Lu}\p{L}.' -]*,[^\S\n]+[\p{L}]+[^\S\n]+\d{1,2}[^\S\n]+-[^\S\n]+)?<?((?:\p{Lu}[\p{L}\d.&'’-]*[^\S\n]+){0,5}(?:Corp|Corporation|Inc|Incorporated|Co|Company|Ltd|Limited|Plc|PLC|AG|SA|NV|LLC|Cos)\.?)>?(?:[^\S\n]+[<(][A-Z0-9.:\s]{1,14}[>)])?[^\S\n]+(?=\p{Ll})/gu;
+
+/** Companies opening paragraphs as their subjects, with where each name starts. */
+export function paragraphSubjects(text: string): Array<{ name: string; at: number }> {
+  const out: Array<{ name: string; at: number }> = [];
+  for (const m of text.matchAll(PARAGRAPH_SUBJECT)) out.push({ name: m[1]!, at: m.index! + m[0].indexOf(m[1]!) });
+  return out;
+}

@@ -66,3 +66,26 @@ describe('"the president"', () => {
     expect(claimants('President Ivo Lund said fares would rise.\nPresident Ema Holm of Tarnland arrived on Tuesday.\nThe president said the new boats were late.').at(-1)).toBe('president');
   });
 });
+
+describe('"the department", "the agency", "the ministry" …', () => {
+  it('is the one body of that head quoted so far', () => {
+    expect(claimants('The Tarnese Harbour Department said fees would rise.\nThe department said the new pier was late.')).toEqual(['Tarnese Harbour Department', 'Tarnese Harbour Department']);
+    expect(claimants('The Tarn Ferry Agency said fees would rise.\nFerries will run late in May, the agency said.')).toEqual(['Tarn Ferry Agency', 'Tarn Ferry Agency']);
+  });
+
+  it('stays as written with two bodies of that head quoted, or another named since', () => {
+    expect(claimants('The Harbour Department said fees would rise.\nThe Ferry Department said boats were late.\nThe department said the new pier was late.')[2]).toBe('department');
+    expect(claimants('The Harbour Department said fees would rise.\nA Ferry Department memo was leaked on Monday.\nThe department said the new pier was late.').at(-1)).toBe('department');
+  });
+});
+
+describe('a company opening a paragraph as its subject', () => {
+  it('is what a later "the company" stands for, though its own sentence made no statement', () => {
+    expect(claimants('ELKTON, May 3 - <Tarnline Shipping Corp> agreed to buy two ferries.\n\nThe company said the deal was worth 5 mln dlrs.')).toEqual(['Tarnline Shipping Corp']);
+    expect(claimants('ELKTON, May 3 - Tarnline Shipping Corp agreed to buy two ferries.\n\nBrandt Ferries Inc said it would sell them.\n\nThe company said the deal was worth 5 mln dlrs.').at(-1)).toBe('company');
+  });
+
+  it('is not "the company" when another name has spoken since', () => {
+    expect(claimants('Tarnline Shipping said it would sue the port.\nBrandline said the suit was filed in May.\nThe suit seeks 5 mln dlrs, the company said.').at(-1)).toBe('company');
+  });
+});
