@@ -8,7 +8,7 @@ import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
 import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
-import { bodyWithHead, commonNoun, companyName, fitsKind, headNoun, holdsPresidency, modifiersAgree, otherBodyNamed, paragraphSubjects, sameCompany } from './common-nouns.js';
+import { bodyHead, commonNoun, companyName, fitsKind, headNoun, holdsPresidency, modifiersAgree, otherBodyNamed, paragraphSubjects, presidentMentions, sameCompany } from './common-nouns.js';
 import type { RawStatement, Statement } from './types.js';
 
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
@@ -268,7 +268,14 @@ function askedSubject(before: string, asker: Claimant): boolean {
 
 /** The text with its quotations blanked out: what someone said names nobody the outlet writes about. */
 function unquoted(s: string): string {
-  return s.replace(/“[^”]*”?|"[^"\n]*"?|''[\s\S]*?''/g, ' ');
+  return s.replace(QUOTED, ' ');
+}
+
+const QUOTED = /“[^”]*”?|"[^"\n]*"?|''[\s\S]*?''/g;
+
+/** The text with every quotation blanked out, its length (and so every position) kept. */
+function blankQuotes(s: string): string {
+  return s.replace(QUOTED, (q) => ' '.repeat(q.length));
 }
 
 /** A name whose title or given name shows its gender: "Mrs. Schlafly", "Ms. Park", "Diana Orrock". */
@@ -474,30 +481,44 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     const head = headNoun(written);
     if (head) {
       // "The Justice Department said …. The department said …": the one body of that head quoted so far, with no other named since.
-      const found = named.filter((n) => bodyWithHead(n.c, head));
-      const one = found[0];
-      if (!one || found.some((n) => n.c !== one.c && !n.c.keys.some((k) => one.c.keys.includes(k)))) return null;
-      const last = found.at(-1)!;
-      return rule('claimant.the-body-by-head', !otherBodyNamed(unquoted(text.slice(last.end, at)), head, one.c)) ? one.c : null;
+      const bodies = byHead.get(head);
+      if (!bodies || bodies.others) return null;
+      return rule('claimant.the-body-by-head', !otherBodyNamed(unquoted(text.slice(bodies.last.end, at)), head, bodies.first)) ? bodies.first : null;
     }
     const noun = commonNoun(written);
     if (!noun) return null;
     if (noun.kind === 'president') {
       const latest = people.at(-1);
       if (!latest || sentence - latest.at > PERSON_REACH || latest.end > at) return null;
-      if (!rule('claimant.the-president', !/\bpresident/i.test(unquoted(text.slice(latest.end, at))) && holdsPresidency(latest.c, surnameOf(latest.c), unquoted(text.slice(0, at))))) return null;
+      if (!rule('claimant.the-president', !/\bpresident/i.test(unquoted(text.slice(latest.end, at))) && (holdsPresidency(latest.c, surnameOf(latest.c), '') || presidentBefore(surnameOf(latest.c), at)))) return null;
       return latest.c;
     }
     const only = bodies.length === 1 ? bodies[0] : undefined;
     // (A company by its legal ending alone, called "the company": claimant.the-company's.)
     // ("Acme Corp said …. Faberge said …. … according to the company": another name spoke since: it may be the company meant.)
-    if (only && named.some((n) => n.at > only.last && !n.c.person && /^\p{Lu}[\p{L}&'’.-]+$/u.test(n.c.name.replace(/\s*\([^)]*\)/g, '').split(/\s+/).at(-1) ?? '') && !sameCompany(n.c, only.c)) && rule('claimant.company-not-past-other', true)) return null;
+    // (Read back from the latest: the names quoted since the company last spoke, not every name of the article.)
+    let past = false;
+    for (let k = named.length - 1; only && k >= 0 && named[k]!.at > only.last && !past; k--) {
+      const n = named[k]!;
+      past = !n.c.person && /^\p{Lu}[\p{L}&'’.-]+$/u.test(n.c.name.replace(/\s*\([^)]*\)/g, '').split(/\s+/).at(-1) ?? '') && !sameCompany(n.c, only.c);
+    }
+    if (past && rule('claimant.company-not-past-other', true)) return null;
     if (!only || !companyName(only.c) || (THE_COMPANY.test(written) && companies.includes(only.c)) || !fitsKind(noun.kind, only.c) || !modifiersAgree(noun.modifiers, only.c, text.slice(only.unit.start, only.unit.end))) return null;
     return rule(noun.kind === 'bank' ? 'claimant.the-bank' : noun.kind === 'central bank' ? 'claimant.the-central-bank' : 'claimant.the-company-named', true) ? only.c : null;
   };
   let byNoun: Claimant | null = null;
   /** Every claimant quoted in the body so far, in order, with the end of the statement's sentence. */
   const named: Array<{ c: Claimant; at: number; end: number }> = [];
+  /** Per head noun ("Department"), the first body quoted by it, whether another body of that head was quoted too, and the latest quote. */
+  const byHead = new Map<string, { first: Claimant; others: boolean; last: { end: number } }>();
+  /** "President … Surname" mentions by surname, read once from the unquoted text (positions are the text's own). */
+  const presidents = new Map<string, Array<{ end: number; held: boolean }>>();
+  const presidentBefore = (surname: string, at: number): boolean => {
+    let found = presidents.get(surname);
+    if (!found) presidents.set(surname, (found = presidentMentions(surname, blankQuotes(text))));
+    const before = found.filter((m) => m.end <= at);
+    return before.length > 0 && before.every((m) => m.held);
+  };
   /** Each statement's claimant, for the quote-only paragraphs that carry it on. */
   const resolved = new Map<RawStatement, Claimant | null>();
   /** Companies opening a paragraph as its subject, not yet read ("<Coda Energy Corp> agreed …"): bodies too once passed. */
@@ -604,6 +625,15 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       if (!claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
       // (A company named with other words, "its rival Brandt Shipping Ltd", is never shown for the noun but still makes two.)
       named.push({ c: claimant, at: r.unit.start, end: r.unit.end });
+      const head = bodyHead(claimant);
+      if (head) {
+        const seen = byHead.get(head);
+        if (!seen) byHead.set(head, { first: claimant, others: false, last: { end: r.unit.end } });
+        else {
+          if (claimant !== seen.first && !claimant.keys.some((k) => seen.first.keys.includes(k))) seen.others = true;
+          seen.last = { end: r.unit.end };
+        }
+      }
       addBody(claimant, r.unit);
       // ("…, Right Wing Watch first reported.": a name that only reports, with no gender, title or role shown, may be an outlet.)
       // (A name that has spoken is a person: "Limbaugh continued: …. He concluded: …".)

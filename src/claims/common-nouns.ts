@@ -89,12 +89,25 @@ export function modifiersAgree(modifiers: readonly string[], c: Claimant, where:
  * "President … Surname" written in `before` (the text so far).
  */
 export function holdsPresidency(c: Claimant, surname: string, before: string): boolean {
-  const held = (s: string) => /\bpresident\b/i.test(s) && !/\b(?:vice|former|ex|then|past)[\s-]+president\b|\bpresident[\s-]+elect\b|\bpresidential\b/i.test(s);
-  if (held(c.name)) return true;
-  if (!/^\p{Lu}[\p{L}’'-]+$/u.test(surname)) return false;
+  if (heldPresidency(c.name)) return true;
+  const found = presidentMentions(surname, before);
+  return found.length > 0 && found.every((m) => m.held);
+}
+
+/** Whether words name a sitting president ("President Bill Clinton", "Acme president Ivo Lund"), no vice, former or elected-to-be one. */
+function heldPresidency(s: string): boolean {
+  return /\bpresident\b/i.test(s) && !/\b(?:vice|former|ex|then|past)[\s-]+president\b|\bpresident[\s-]+elect\b|\bpresidential\b/i.test(s);
+}
+
+/**
+ * Every "President … Surname" in `text` ("President Barack Obama", "former President Bill Clinton"), with where it
+ * ends and whether it names a sitting president: read once per text, so an article quoting "the president" many
+ * times is read once, not once a quote.
+ */
+export function presidentMentions(surname: string, text: string): Array<{ end: number; held: boolean }> {
+  if (!/^\p{Lu}[\p{L}’'-]+$/u.test(surname)) return [];
   const re = new RegExp(`(\\b(?:\\p{L}+[\\s-]+)?President\\s+(?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,3}${surname})\\b`, 'gu');
-  const found = [...before.matchAll(re)].map((m) => m[1]!);
-  return found.length > 0 && found.every(held);
+  return [...text.matchAll(re)].map((m) => ({ end: m.index! + m[0].length, held: heldPresidency(m[1]!) }));
 }
 
 /** The words of a company's name without legal endings, possessives and parentheses, lower-cased. */
@@ -123,12 +136,16 @@ export function headNoun(written: string): string | null {
 
 /** Whether a claimant names a body by `head` ("Justice Department", "Department of Justice", "Federal Bureau of Investigation (FBI)"), no person or role of it. */
 export function bodyWithHead(c: Claimant, head: string): boolean {
+  return bodyHead(c) === head;
+}
+
+/** The head noun a claimant names a body by ("Justice Department" → Department), or null when it names no body so. */
+export function bodyHead(c: Claimant): string | null {
   const name = c.name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-  if (c.plural || c.gender || ROLE_WORD.test(name) || /,/.test(name)) return false;
+  if (c.plural || c.gender || ROLE_WORD.test(name) || /,/.test(name)) return null;
   const words = name.replace(/[’']s\b/g, '').split(/\s+/);
-  if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:and|of|for|on|the|&|de)$/.test(w))) return false;
-  const own = name.split(/\s+of\s+/)[0]!.split(/\s+/).at(-1);
-  return own === head && words.length >= 2;
+  if (words.length < 2 || !words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:and|of|for|on|the|&|de)$/.test(w))) return null;
+  return name.split(/\s+of\s+/)[0]!.split(/\s+/).at(-1) ?? null;
 }
 
 /** Whether `between` names a body of `head` other than `c` ("… a State Department memo …" between "the Justice Department said" and "the department said"). */
