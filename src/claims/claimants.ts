@@ -384,7 +384,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
    */
   const introducedSubject = (gender: 'm' | 'f', from: number, pos?: number): Claimant | null => {
     if (pos === undefined) return null;
-    const previous = text.lastIndexOf('\n', text.lastIndexOf('\n', pos - 1) - 1) + 1;
+    // (Paragraphs may be set apart by blank lines.)
+    let gap = text.lastIndexOf('\n', pos - 1);
+    while (gap > 0 && /\s/.test(text[gap - 1]!)) gap--;
+    const previous = text.lastIndexOf('\n', gap - 1) + 1;
     const start = Math.max(from, previous);
     const window = unquoted(text.slice(start, pos));
     const named = genderedNames(window).filter((n) => n.gender === gender && !offBody(start + n.at));
@@ -395,7 +398,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     if (people.some((p) => surnameOf(p.c) !== last.surname && surnameIn(p.c, window)) || !rule('claimant.introduced-subject', true)) return null;
     // The fullest mention of that name ("Mr. Netanyahu" is "Prime Minister Benjamin Netanyahu"), as a written source would be.
     const fuller = fullerMention(text, last.surname, start + last.at + last.name.length, known, mentionScans, offBody);
-    const c = fuller && titleAgrees(last.name.split(/\s+/)[0]!, fuller) && (!fuller.gender || fuller.gender === gender) ? fuller : resolveName(last.name);
+    // ("James Murdoch" is never a "Rupert Murdoch" named before: a given name written must be the fuller mention's too.)
+    const given = /(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s+)?\S+$/u.exec(last.name)?.[1];
+    const same = !!fuller && titleAgrees(last.name.split(/\s+/)[0]!, fuller) && (!fuller.gender || fuller.gender === gender) && (!given || !firstNameGender(given) || fuller.name.split(/\s+/).includes(given));
+    const c = same ? fuller! : resolveName(last.name);
     c.gender ??= gender;
     return c;
   };

@@ -81,6 +81,7 @@ describe('a person of the pronoun\'s gender introduced as a subject, with no ear
     ['Mayor Ana Poll addressed the council on Tuesday.', 'Mayor Ana Poll'],
     ['Tom Berg said the fees were too high.\nMayor Ana Poll addressed the council on Tuesday.', 'Mayor Ana Poll'],
     ['Since May, Mrs. Lund has run the harbour board.', 'Mrs. Lund'],
+    ['Mayor Ana Poll addressed the council on Tuesday.\n', 'Mayor Ana Poll'],
   ])('%s gives "she" that person', (intro, name) => {
     expect(claimants(intro + quote)).toContain(`${name}|"We will rebuild the pier by spring,"`);
     switchRulesOff(['claimant.introduced-subject']);
@@ -92,5 +93,12 @@ describe('a person of the pronoun\'s gender introduced as a subject, with no ear
     ['a name too many sentences back', 'Mayor Ana Poll addressed the council. The hall was full. The pier was closed. Fees rose.'],
   ])('gives none past %s', (_, intro) => {
     expect(claimants(intro + quote)).toEqual(['|"We will rebuild the pier by spring,"']);
+  });
+});
+
+describe('the fullest mention of a person introduced as a subject (claimant.introduced-subject)', () => {
+  it('is never another person of that surname', () => {
+    const text = 'Halvard Lund, the harbour master, said the cranes were old.\nDiana Varga said the pier was unsafe.\nPeter Lund, his son, runs the ferry.\n"We will keep sailing," he said.';
+    expect(claimants(text).at(-1)).toBe('Peter Lund|"We will keep sailing,"');
   });
 });
