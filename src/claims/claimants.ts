@@ -384,6 +384,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
    */
   const introducedSubject = (gender: 'm' | 'f', from: number, pos?: number): Claimant | null => {
     if (pos === undefined) return null;
+    // ("Ana Poll was asked which rival she feared": a pronoun inside a question put to someone says nothing of theirs.)
+    const clause = text.slice(Math.max(0, pos - 120), pos).split(/[.!?]\s/).at(-1)!;
+    if (/\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\s+(?:\S+\s+){0,3}?(?:which|what|whether|if|how|why|who|whom|where|when)\b[^.;]*$/i.test(clause)) return null;
     // (Paragraphs may be set apart by blank lines.)
     let gap = text.lastIndexOf('\n', pos - 1);
     while (gap > 0 && /\s/.test(text[gap - 1]!)) gap--;

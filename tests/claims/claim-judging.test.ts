@@ -94,6 +94,9 @@ describe('a person of the pronoun\'s gender introduced as a subject, with no ear
   ])('gives none past %s', (_, intro) => {
     expect(claimants(intro + quote)).toEqual(['|"We will rebuild the pier by spring,"']);
   });
+  it('gives none to a pronoun inside a question put to someone', () => {
+    expect(claimants('Mayor Ana Poll was asked at the meeting which of the old cranes she feared for most.').filter((c) => c.startsWith('Mayor Ana Poll'))).toEqual([]);
+  });
 });
 
 describe('the fullest mention of a person introduced as a subject (claimant.introduced-subject)', () => {
