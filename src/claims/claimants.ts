@@ -347,7 +347,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     if (latest && before && !surnameIn(latest.c, before)) {
       // ("“Berg is wrong,” he said": a name inside the quotation is whom the speaker talks about, never the speaker.)
       const plain = rule('claimant.quoted-name-not-antecedent', /["“”]|''/.test(before)) ? unquoted(before) : before;
-      const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, plain) && (!p.c.gender || p.c.gender === gender));
+      // ("The Murdoch outlets …, he said": a surname after "the", before a noun, names the person's outlets, not the person.)
+      const modifiers = rule('claimant.surname-as-modifier', /\b[Tt]he\s+\p{Lu}[\p{L}’'-]+\s+\p{Ll}/u.test(plain)) ? plain.replace(/\b[Tt]he\s+\p{Lu}[\p{L}’'-]+(?=\s+\p{Ll})/gu, ' ') : plain;
+      const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, modifiers) && (!p.c.gender || p.c.gender === gender));
       if (rule('claimant.named-in-sentence', named.length === 1)) latest = named[0]!;
       // "Bush went after Trump at the debate, when he called …": a sentence opening with someone else's name as its
       // subject binds the pronoun to that person, who said nothing the rules found: no speaker beats a guess.

@@ -105,3 +105,13 @@ describe('the fullest mention of a person introduced as a subject (claimant.intr
     expect(claimants(text).at(-1)).toBe('Peter Lund|"We will keep sailing,"');
   });
 });
+
+describe('a surname after "the", before a noun (claimant.surname-as-modifier)', () => {
+  it('is no person a pronoun of its sentence stands for', () => {
+    const text = 'Halvard Poll said the pier was unsafe.\nTom Berg, a ferry owner, said fees were too high. The Poll plans have failed, he said.';
+    const last = () => claimants(text).at(-1)!.split('|')[0];
+    expect(last()).toBe('Tom Berg, a ferry owner');
+    switchRulesOff(['claimant.surname-as-modifier']);
+    expect(last()).toBe('Halvard Poll');
+  });
+});
