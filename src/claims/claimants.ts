@@ -390,7 +390,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     if (latest && before && !surnameIn(latest.c, before)) {
       // ("“Berg is wrong,” he said": a name inside the quotation is whom the speaker talks about, never the speaker.)
       const plain = rule('claimant.quoted-name-not-antecedent', /["“”]|''/.test(before)) ? unquoted(before) : before;
-      const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, plain) && (!p.c.gender || p.c.gender === gender));
+      // ("The Murdoch outlets …, he said": a surname after "the", before a noun, names the person's outlets, not the person.)
+      const modifiers = rule('claimant.surname-as-modifier', /\b[Tt]he\s+\p{Lu}[\p{L}’'-]+\s+\p{Ll}/u.test(plain)) ? plain.replace(/\b[Tt]he\s+\p{Lu}[\p{L}’'-]+(?=\s+\p{Ll})/gu, ' ') : plain;
+      const named = people.slice(-PEOPLE_LOOKED_AT, -1).filter((p) => surnameIn(p.c, modifiers) && (!p.c.gender || p.c.gender === gender));
       if (rule('claimant.named-in-sentence', named.length === 1)) latest = named[0]!;
       // "Bush went after Trump at the debate, when he called …": a sentence opening with someone else's name as its
       // subject binds the pronoun to that person, who said nothing the rules found: no speaker beats a guess.
@@ -430,7 +432,13 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
    */
   const introducedSubject = (gender: 'm' | 'f', from: number, pos?: number): Claimant | null => {
     if (pos === undefined) return null;
-    const previous = text.lastIndexOf('\n', text.lastIndexOf('\n', pos - 1) - 1) + 1;
+    // ("Ana Poll was asked which rival she feared": a pronoun inside a question put to someone says nothing of theirs.)
+    const clause = text.slice(Math.max(0, pos - 120), pos).split(/[.!?]\s/).at(-1)!;
+    if (/\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\s+(?:\S+\s+){0,3}?(?:which|what|whether|if|how|why|who|whom|where|when)\b[^.;]*$/i.test(clause)) return null;
+    // (Paragraphs may be set apart by blank lines.)
+    let gap = text.lastIndexOf('\n', pos - 1);
+    while (gap > 0 && /\s/.test(text[gap - 1]!)) gap--;
+    const previous = text.lastIndexOf('\n', gap - 1) + 1;
     const start = Math.max(from, previous);
     const window = unquoted(text.slice(start, pos));
     const named = genderedNames(window).filter((n) => n.gender === gender && !offBody(start + n.at));
@@ -441,7 +449,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     if (people.some((p) => surnameOf(p.c) !== last.surname && surnameIn(p.c, window)) || !rule('claimant.introduced-subject', true)) return null;
     // The fullest mention of that name ("Mr. Netanyahu" is "Prime Minister Benjamin Netanyahu"), as a written source would be.
     const fuller = fullerMention(text, last.surname, start + last.at + last.name.length, known, mentionScans, offBody);
-    const c = fuller && titleAgrees(last.name.split(/\s+/)[0]!, fuller) && (!fuller.gender || fuller.gender === gender) ? fuller : resolveName(last.name);
+    // ("James Murdoch" is never a "Rupert Murdoch" named before: a given name written must be the fuller mention's too.)
+    const given = /(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s+)?\S+$/u.exec(last.name)?.[1];
+    const same = !!fuller && titleAgrees(last.name.split(/\s+/)[0]!, fuller) && (!fuller.gender || fuller.gender === gender) && (!given || !firstNameGender(given) || fuller.name.split(/\s+/).includes(given));
+    const c = same ? fuller! : resolveName(last.name);
     c.gender ??= gender;
     return c;
   };

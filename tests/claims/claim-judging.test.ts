@@ -81,6 +81,7 @@ describe('a person of the pronoun\'s gender introduced as a subject, with no ear
     ['Mayor Ana Poll addressed the council on Tuesday.', 'Mayor Ana Poll'],
     ['Tom Berg said the fees were too high.\nMayor Ana Poll addressed the council on Tuesday.', 'Mayor Ana Poll'],
     ['Since May, Mrs. Lund has run the harbour board.', 'Mrs. Lund'],
+    ['Mayor Ana Poll addressed the council on Tuesday.\n', 'Mayor Ana Poll'],
   ])('%s gives "she" that person', (intro, name) => {
     expect(claimants(intro + quote)).toContain(`${name}|"We will rebuild the pier by spring,"`);
     switchRulesOff(['claimant.introduced-subject']);
@@ -92,5 +93,25 @@ describe('a person of the pronoun\'s gender introduced as a subject, with no ear
     ['a name too many sentences back', 'Mayor Ana Poll addressed the council. The hall was full. The pier was closed. Fees rose.'],
   ])('gives none past %s', (_, intro) => {
     expect(claimants(intro + quote)).toEqual(['|"We will rebuild the pier by spring,"']);
+  });
+  it('gives none to a pronoun inside a question put to someone', () => {
+    expect(claimants('Mayor Ana Poll was asked at the meeting which of the old cranes she feared for most.').filter((c) => c.startsWith('Mayor Ana Poll'))).toEqual([]);
+  });
+});
+
+describe('the fullest mention of a person introduced as a subject (claimant.introduced-subject)', () => {
+  it('is never another person of that surname', () => {
+    const text = 'Halvard Lund, the harbour master, said the cranes were old.\nDiana Varga said the pier was unsafe.\nPeter Lund, his son, runs the ferry.\n"We will keep sailing," he said.';
+    expect(claimants(text).at(-1)).toBe('Peter Lund|"We will keep sailing,"');
+  });
+});
+
+describe('a surname after "the", before a noun (claimant.surname-as-modifier)', () => {
+  it('is no person a pronoun of its sentence stands for', () => {
+    const text = 'Halvard Poll said the pier was unsafe.\nTom Berg, a ferry owner, said fees were too high. The Poll plans have failed, he said.';
+    const last = () => claimants(text).at(-1)!.split('|')[0];
+    expect(last()).toBe('Tom Berg, a ferry owner');
+    switchRulesOff(['claimant.surname-as-modifier']);
+    expect(last()).toBe('Halvard Poll');
   });
 });

@@ -197,7 +197,7 @@ describe('a description joining two roles is one person (claimant.description-no
     const text = 'Ana Brunner, a developer and spokeswoman for the Harbour Coalition, which represents ferry owners, said the pier was safe. "It will reopen soon," she said.';
     const her = 'Ana Brunner, a developer and spokeswoman for the Harbour Coalition';
     expect(who(text).map((s) => s.claimant)).toEqual([her, her]);
-    // (With the description read as two people, only claimant.introduced-subject could still give "she" a name.)
+    // (claimant.introduced-subject would give the "she" the name standing as the subject: off, to see this rule alone.)
     switchRulesOff(['claimant.description-not-plural', 'claimant.introduced-subject']);
     expect(who(text).map((s) => s.claimant)[1]).toBeNull();
   });
