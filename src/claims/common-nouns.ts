@@ -110,10 +110,15 @@ export function presidentMentions(surname: string, text: string): Array<{ end: n
   return [...text.matchAll(re)].map((m) => ({ end: m.index! + m[0].length, held: heldPresidency(m[1]!) }));
 }
 
+/** Legal endings of a company's name, as wire copy writes them ("Corp", "Plc", "AG"). */
+const LEGAL_ENDINGS = ['Corp', 'Corporation', 'Inc', 'Incorporated', 'Co', 'Company', 'Ltd', 'Limited', 'Plc', 'PLC', 'AG', 'SA', 'NV', 'LLC', 'Cos'];
+/** One lower-cased word that is a legal ending. */
+const LEGAL_WORD = new RegExp(`^(?:${LEGAL_ENDINGS.map((e) => e.toLowerCase()).join('|')})$`);
+
 /** The words of a company's name without legal endings, possessives and parentheses, lower-cased. */
 function companyWords(name: string): string[] {
   return name.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/[’']s\b/g, '').replace(/[.,]/g, ' ').trim().toLowerCase().split(/\s+/)
-    .filter((w, i, all) => !(i > 0 && /^(?:corp|corporation|inc|incorporated|co|company|ltd|limited|plc|ag|sa|nv|llc|cos)$/.test(w) && all.slice(i).every((x) => /^(?:corp|corporation|inc|incorporated|co|company|ltd|limited|plc|ag|sa|nv|llc|cos)$/.test(x))));
+    .filter((w, i, all) => !(i > 0 && LEGAL_WORD.test(w) && all.slice(i).every((x) => LEGAL_WORD.test(x))));
 }
 
 /** Whether two names are one company's, the one its name's opening words ("Lucky Stores" and "Lucky Stores Inc", "Mobil Oil" and "Mobil Oil Corp"). */
@@ -163,7 +168,7 @@ export function otherBodyNamed(between: string, head: string, c: Claimant): bool
  * "Hillsdown Holdings Plc <HLDN.L> said …", "Tarn Shipping Co (TRN.L) cut …"): the name and where it starts. Wire copy
  * often names the company only so, in a lede whose statement the rules miss; a later "the company" stands for it.
  */
-const PARAGRAPH_SUBJECT = /(?:^|\n[^\S\n]*\n[^\S\n]*)(?:[\p{Lu}][\p{Lu}\p{L}.' -]*,[^\S\n]+[\p{L}]+[^\S\n]+\d{1,2}[^\S\n]+-[^\S\n]+)?<?((?:\p{Lu}[\p{L}\d.&'’-]*[^\S\n]+){0,5}(?:Corp|Corporation|Inc|Incorporated|Co|Company|Ltd|Limited|Plc|PLC|AG|SA|NV|LLC|Cos)\.?)>?(?:[^\S\n]+[<(][A-Z0-9.:\s]{1,14}[>)])?[^\S\n]+(?=\p{Ll})/gu;
+const PARAGRAPH_SUBJECT = new RegExp(String.raw`(?:^|\n[^\S\n]*\n[^\S\n]*)(?:[\p{Lu}][\p{Lu}\p{L}.' -]*,[^\S\n]+[\p{L}]+[^\S\n]+\d{1,2}[^\S\n]+-[^\S\n]+)?<?((?:\p{Lu}[\p{L}\d.&'’-]*[^\S\n]+){0,5}(?:${LEGAL_ENDINGS.join('|')})\.?)>?(?:[^\S\n]+[<(][A-Z0-9.:\s]{1,14}[>)])?[^\S\n]+(?=\p{Ll})`, 'gu');
 
 /** Companies opening paragraphs as their subjects, with where each name starts. */
 export function paragraphSubjects(text: string): Array<{ name: string; at: number }> {
