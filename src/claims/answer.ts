@@ -233,8 +233,13 @@ function aboutTopic(article: Article, statements: readonly Statement[], mentions
   const about = new Set<Statement>();
   const named: Statement[] = [];
   for (const s of [...statements].sort((x, y) => x.span.start - y.span.start)) {
-    const goesOn = () => s.kind === 'attributed' && !!s.claimant &&
-      named.some((o) => blockOf(article, o.sentence) >= blockOf(article, s.sentence) - CONTINUED_PARAGRAPHS && sameClaimant(o, s));
+    // Only the statements of the last few paragraphs are looked at (newest first), so this stays linear.
+    const goesOn = () => {
+      if (s.kind !== 'attributed' || !s.claimant) return false;
+      const from = blockOf(article, s.sentence) - CONTINUED_PARAGRAPHS;
+      for (let i = named.length - 1; i >= 0 && blockOf(article, named[i]!.sentence) >= from; i--) if (sameClaimant(named[i]!, s)) return true;
+      return false;
+    };
     if (!namesTopic(article, s, mentions) && !goesOn()) continue;
     about.add(s);
     if (s.kind === 'attributed' && s.claimant) named.push(s);
