@@ -258,7 +258,8 @@ function aboutTopic(article: Article, statements: readonly Statement[], mentions
  */
 function relevanceOf(article: Article, statement: Statement, mentions: readonly number[], about: ReadonlySet<Statement>): number {
   if (about.has(statement)) return 3;
-  const own = new Set(article.sentences.filter((x) => x.index >= statement.sentence && x.start < statement.span.end).map((x) => x.block));
+  const own = new Set<number>();
+  for (let i = statement.sentence; i < article.sentences.length && article.sentences[i]!.start < statement.span.end; i++) own.add(article.sentences[i]!.block);
   if (mentions.some((i) => own.has(blockOf(article, i)))) return 2;
   let distance = Infinity;
   for (const i of mentions) distance = Math.min(distance, Math.abs(i - statement.sentence));
