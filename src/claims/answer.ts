@@ -8,7 +8,7 @@ import type { Library } from '../core/ports.js';
 import { statementsOf, unsourcedOf } from './analyser.js';
 import { claimantKey, pluralName } from './claimant-names.js';
 import { ownSpan } from './own-span.js';
-import { groupClaims, topicTerms, type Appearance, type ClaimGroup } from './grouping.js';
+import { groupClaims, relevanceTier, topicTerms, type Appearance, type ClaimGroup } from './grouping.js';
 import type { Stance, Statement } from './types.js';
 import { CitationBook, quote } from '../answer/reply.js';
 import { countOf } from '../answer/plural.js';
@@ -197,7 +197,7 @@ function unattributedQuotations(articles: Article[], mentions: Map<string, numbe
     for (const s of statementsOf(article)) {
       if (s.kind !== 'quotation') continue;
       if (out.length >= LIMITS.outletItems) return out;
-      if (relevanceOf(article, s, mentions.get(article.id) ?? []) < 2) continue;
+      if (!namesTopic(article, s, mentions.get(article.id) ?? [])) continue;
       out.push(quote(article, s.span, citations, {
         label: 'Unattributed quotation (the article does not say whose words these are)',
         group: 'Quotations the articles do not attribute to anyone',
@@ -213,14 +213,56 @@ function topicSentences(article: Article, matchers: PartMatcher[]): number[] {
   return article.sentences.filter((x) => matchers.every((m) => m(article.text.slice(x.start, x.end), article))).map((x) => x.index);
 }
 
-/** How relevant a statement is: 2 when its own words name the topic, 1–1.5 by nearness to a sentence that does. */
-function relevanceOf(article: Article, statement: Statement, mentions: number[]): number {
-  let distance = Infinity;
-  for (const i of mentions) {
-    const inside = i >= statement.sentence && (article.sentences[i]?.start ?? Infinity) < statement.span.end;
-    if (inside) return 2;
-    distance = Math.min(distance, Math.abs(i - statement.sentence));
+/** Whether a statement's own sentence (or run of sentences) names the topic. */
+function namesTopic(article: Article, statement: Statement, mentions: readonly number[]): boolean {
+  return mentions.some((i) => i >= statement.sentence && (article.sentences[i]?.start ?? Infinity) < statement.span.end);
+}
+
+/** Paragraphs before a statement's own in which a statement it goes on from may stand ("…," she said. / "…," she added.). */
+const CONTINUED_PARAGRAPHS = 2;
+
+/** The paragraph (block) of a sentence of an article. */
+const blockOf = (article: Article, sentence: number) => article.sentences[sentence]?.block ?? -1;
+
+/**
+ * The statements of an article that are about the topic: those whose own words name it, and those that go on from
+ * one of them — the same claimant again in its paragraph or the two after ("…," she said. / "…," she added. / She
+ * said she was …), link by link, so a run of quotation paragraphs stays with the statement that named the topic.
+ */
+function aboutTopic(article: Article, statements: readonly Statement[], mentions: readonly number[]): Set<Statement> {
+  const about = new Set<Statement>();
+  const named: Statement[] = [];
+  for (const s of [...statements].sort((x, y) => x.span.start - y.span.start)) {
+    // Only the statements of the last few paragraphs are looked at (newest first), so this stays linear.
+    const goesOn = () => {
+      if (s.kind !== 'attributed' || !s.claimant) return false;
+      const from = blockOf(article, s.sentence) - CONTINUED_PARAGRAPHS;
+      for (let i = named.length - 1; i >= 0 && blockOf(article, named[i]!.sentence) >= from; i--) if (sameClaimant(named[i]!, s)) return true;
+      return false;
+    };
+    if (!namesTopic(article, s, mentions) && !goesOn()) continue;
+    about.add(s);
+    if (s.kind === 'attributed' && s.claimant) named.push(s);
   }
+  return about;
+}
+
+/**
+ * How much a statement is about the topic (issue 14: what `/claim` shows must be about it), in tiers the
+ * ranking never mixes (`relevanceTier`):
+ * - 3, about it (`aboutTopic`): its own words name the topic, or it goes on from its claimant's statement that does;
+ * - 2, in its context: another sentence of its paragraph names the topic (a headline naming it is not enough: a
+ *   story on one subject quotes many people on others);
+ * - 1 to 1.5, only near a mention elsewhere in the article (a paragraph before, the story's other thread): its
+ *   claim is shown only when a statement about the topic makes or answers it too.
+ */
+function relevanceOf(article: Article, statement: Statement, mentions: readonly number[], about: ReadonlySet<Statement>): number {
+  if (about.has(statement)) return 3;
+  const own = new Set<number>();
+  for (let i = statement.sentence; i < article.sentences.length && article.sentences[i]!.start < statement.span.end; i++) own.add(article.sentences[i]!.block);
+  if (mentions.some((i) => own.has(blockOf(article, i)))) return 2;
+  let distance = Infinity;
+  for (const i of mentions) distance = Math.min(distance, Math.abs(i - statement.sentence));
   return 1 + 0.5 * Math.max(0, 1 - distance / 6);
 }
 
@@ -323,14 +365,19 @@ export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
     // Sentences naming the topic: a statement near one is more likely to be about it.
     const here = topicSentences(article, matchers);
     mentions.set(article.id, here);
-    for (const statement of onePerSpan(statementsOf(article), article.text)) {
+    const statements = onePerSpan(statementsOf(article), article.text);
+    const about = aboutTopic(article, statements, here);
+    for (const statement of statements) {
       // Quotations with no speaker are no one's claim: listed apart, after the claims.
       if (statement.kind === 'quotation') continue;
-      appearances.push({ article, statement, order, relevance: relevanceOf(article, statement, here) });
+      appearances.push({ article, statement, order, relevance: relevanceOf(article, statement, here, about) });
     }
   });
   // Every statement here shares the topic's words (its aliases too): they do not make two statements one claim.
-  const groups = groupClaims(appearances, topicTerms([query.text, ...query.parts.flat()])).filter((g) => g.claims.length || g.responses.some((r) => r.statement.kind === 'attributed'));
+  // A claim whose every statement only sits near a mention of the topic is about something else: not shown.
+  const groups = groupClaims(appearances, topicTerms([query.text, ...query.parts.flat()]))
+    .filter((g) => g.claims.length || g.responses.some((r) => r.statement.kind === 'attributed'))
+    .filter((g) => relevanceTier(g.relevance) >= 2);
   const citations = new CitationBook();
   const items: ReplyItem[] = [];
   const first = (page - 1) * LIMITS.groups;

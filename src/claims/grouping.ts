@@ -14,7 +14,10 @@ import { eng } from 'stopword';
 export interface Appearance {
   article: Article;
   statement: Statement;
-  /** 2 when the statement itself mentions the topic; 1 to 1.5 when only its article does (more when near a mention). */
+  /**
+   * 3 when the statement is about the topic (names it, or goes on from its claimant's statement that does); 2 when
+   * its paragraph, the two before or the headline name it; 1 to 1.5 when only its article does (more when near a mention).
+   */
   relevance: number;
   /** Position of the article in the candidate list (a tie-breaker that keeps results stable). */
   order: number;
@@ -456,6 +459,18 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
   return best;
 }
 
+/** Highest a group's relevance goes within its tier (its bonuses never lift it into the next). */
+const TIER_TOP = 0.999;
+
+/**
+ * The tier of a statement's or group's relevance (`Appearance.relevance`): 3 about the topic, 2 in its context,
+ * 1 only near it. A group's bonuses stay inside its tier.
+ * @example relevanceTier(3.4) // 3
+ */
+export function relevanceTier(relevance: number): number {
+  return Math.floor(relevance + 1e-9);
+}
+
 /**
  * Groups appearances into claims with their denials. A group is one claim: statements whose
  * content says the same thing, and the denials and disputes of that content. Words of the topic
@@ -493,11 +508,14 @@ export function groupClaims(appearances: readonly Appearance[], topic: ReadonlyS
 
   const ranked = groups.map((g) => {
     const all = [...g.claims, ...g.responses].sort(chronological);
-    const relevance = Math.max(...all.map((a) => a.relevance)) + Math.min(0.5, 0.1 * new Set(all.map((a) => a.article.id)).size) +
-      (g.claims.length && g.responses.length ? 0.3 : 0) + Math.min(0.2, 0.05 * all.length);
-    return { g, relevance, first: all[0] ?? null };
+    const best = Math.max(...all.map((a) => a.relevance));
+    // The bonuses (articles, a denial beside the claim, size) reorder groups within their best statement's tier,
+    // never across it: a much-repeated claim near the topic does not rank above one that names it.
+    const bonus = Math.min(0.5, 0.1 * new Set(all.map((a) => a.article.id)).size) + (g.claims.length && g.responses.length ? 0.3 : 0) +
+      Math.min(0.2, 0.05 * all.length);
+    return { g, relevance: Math.min(relevanceTier(best) + TIER_TOP, best + bonus), first: all[0] ?? null };
   });
-  ranked.sort((x, y) => y.relevance - x.relevance || (x.first && y.first ? chronological(x.first, y.first) : 0));
+  ranked.sort((x, y) => relevanceTier(y.relevance) - relevanceTier(x.relevance) || y.relevance - x.relevance || (x.first && y.first ? chronological(x.first, y.first) : 0));
   return ranked.map(({ g, relevance, first }, i) => ({
     id: `c${i + 1}`,
     claims: g.claims,
