@@ -6,7 +6,8 @@
  * renderers (the search answer, and one item quoting the whole passage with every match in bold).
  *
  * Two sizes from issue #11: a 200 KB paragraph and a 4.9 MB line of
- * `Gyumri word, and more words; `, and a 400 KB paragraph of quotations and speakers. Each case runs in its own process with a deadline, so a
+ * `Gyumri word, and more words; `, a 400 KB paragraph of quotations and speakers, and 400 KB of short sentences whose
+ * speakers are "the department" and "the president" (claimant resolution). Each case runs in its own process with a deadline, so a
  * step that never finishes is reported as such instead of hanging the benchmark. The numbers
  * are for reading, not asserting: the unit tests prove linearity by counting work.
  */
@@ -28,11 +29,14 @@ import type { Reply, Span } from '../src/core/types.js';
 const PHRASE = 'Gyumri word, and more words; ';
 /** Quotations and speakers with no sentence end: what the claims analyser works hardest on. */
 const QUOTES = '"Gyumri is safe," the minister said, adding that the base, which Russia denied, was "on alert"; ';
-/** The two sizes of the report, in characters (the phrases are ASCII, so also bytes), and a quote-heavy paragraph. */
+/** Short sentences whose speakers are common nouns standing for a body or person named once: what claimant resolution reads back over. */
+const NOUNS = 'The Gyumri Port Department said the pier was open. The department said the ferry ran. President Ana Lund said Gyumri was calm. The president said the base was quiet. ';
+/** The two sizes of the report, in characters (the phrases are ASCII, so also bytes), a quote-heavy paragraph and a run of "the department said". */
 export const CASES = {
   'paragraph-200KB': { chars: 200_000, phrase: PHRASE },
   'line-4.9MB': { chars: 4_900_000, phrase: PHRASE },
   'quotes-400KB': { chars: 400_000, phrase: QUOTES },
+  'nouns-400KB': { chars: 400_000, phrase: NOUNS },
 } as const;
 type CaseName = keyof typeof CASES;
 /** Seconds a case may take before it is reported as not finishing. */
@@ -107,7 +111,7 @@ async function runCase(name: CaseName, report: (step: string, ms: number, note?:
 export async function runPathological(): Promise<void> {
   console.log(`pathological passages (deadline ${DEADLINE_S} s per case)`);
   for (const name of Object.keys(CASES) as CaseName[]) {
-    console.log(`\n${name} (${CASES[name].phrase.trim()} … ${CASES[name].chars.toLocaleString('en')} characters, no sentence end)`);
+    console.log(`\n${name} (${CASES[name].phrase.trim()} … ${CASES[name].chars.toLocaleString('en')} characters, ${/[.!?]\s/.test(CASES[name].phrase) ? 'in short sentences' : 'no sentence end'})`);
     const started = performance.now();
     await new Promise<void>((resolve) => {
       const proc = fork(fileURLToPath(import.meta.url), [name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -173,12 +173,12 @@ function notReported(sentence: string): boolean {
 function outletAssertions(articles: Article[], mentions: Map<string, number[]>, citations: CitationBook): ReplyItem[] {
   const out: ReplyItem[] = [];
   for (const article of articles) {
-    const covered = [...statementsOf(article).map((s) => s.span), ...unsourcedOf(article)];
+    const covered = spanSet([...statementsOf(article).map((s) => s.span), ...unsourcedOf(article)]);
     for (const index of mentions.get(article.id) ?? []) {
       if (out.length >= LIMITS.outletItems) return out;
       const sentence = article.sentences[index]!;
       if (sentence.kind !== 'body' && sentence.kind !== 'standfirst') continue;
-      if (covered.some((c) => c.start < sentence.end && sentence.start < c.end)) continue;
+      if (covered(sentence)) continue;
       if (notReported(article.text.slice(sentence.start, sentence.end))) continue;
       out.push(quote(article, sentence, citations, {
         label: `${article.meta.outlet ?? 'The outlet'} (own reporting) — asserts`,
@@ -188,6 +188,27 @@ function outletAssertions(articles: Article[], mentions: Map<string, number[]>, 
     }
   }
   return out;
+}
+
+/**
+ * Whether a span overlaps any of `spans`, answered by a binary search over the spans by start with the furthest end
+ * so far: an article may hold thousands of statements and name the topic in thousands of sentences.
+ */
+function spanSet(spans: ReadonlyArray<{ start: number; end: number }>): (s: { start: number; end: number }) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const furthest: number[] = [];
+  for (const x of sorted) furthest.push(Math.max(x.end, furthest.at(-1) ?? -Infinity));
+  return (s) => {
+    // The last span starting before `s` ends: any span overlapping `s` starts before its end, and one does when the furthest end so far passes its start.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthest[lo - 1]! > s.start;
+  };
 }
 
 /** Quotations the articles give no speaker for, that name the topic: shown as such, never as anyone's claim. */
@@ -215,8 +236,24 @@ function topicSentences(article: Article, matchers: PartMatcher[]): number[] {
 
 /** Whether a statement's own sentence (or run of sentences) names the topic. */
 function namesTopic(article: Article, statement: Statement, mentions: readonly number[]): boolean {
-  return mentions.some((i) => i >= statement.sentence && (article.sentences[i]?.start ?? Infinity) < statement.span.end);
+  const first = mentions[firstAtOrAfter(mentions, statement.sentence)];
+  return first !== undefined && (article.sentences[first]?.start ?? Infinity) < statement.span.end;
 }
+
+/** Where `x` would go in `sorted` (ascending): the first index holding `x` or more. One look-up, not a scan: an article may name the topic thousands of times. */
+function firstAtOrAfter(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Statements looked back over for the one a statement goes on from, at most (a page-long paragraph holds thousands). */
+const CONTINUED_STATEMENTS = 64;
 
 /** Paragraphs before a statement's own in which a statement it goes on from may stand ("…," she said. / "…," she added.). */
 const CONTINUED_PARAGRAPHS = 2;
@@ -237,7 +274,7 @@ function aboutTopic(article: Article, statements: readonly Statement[], mentions
     const goesOn = () => {
       if (s.kind !== 'attributed' || !s.claimant) return false;
       const from = blockOf(article, s.sentence) - CONTINUED_PARAGRAPHS;
-      for (let i = named.length - 1; i >= 0 && blockOf(article, named[i]!.sentence) >= from; i--) if (sameClaimant(named[i]!, s)) return true;
+      for (let i = named.length - 1; i >= 0 && i >= named.length - CONTINUED_STATEMENTS && blockOf(article, named[i]!.sentence) >= from; i--) if (sameClaimant(named[i]!, s)) return true;
       return false;
     };
     if (!namesTopic(article, s, mentions) && !goesOn()) continue;
@@ -256,13 +293,12 @@ function aboutTopic(article: Article, statements: readonly Statement[], mentions
  * - 1 to 1.5, only near a mention elsewhere in the article (a paragraph before, the story's other thread): its
  *   claim is shown only when a statement about the topic makes or answers it too.
  */
-function relevanceOf(article: Article, statement: Statement, mentions: readonly number[], about: ReadonlySet<Statement>): number {
+function relevanceOf(article: Article, statement: Statement, mentions: readonly number[], about: ReadonlySet<Statement>, mentionBlocks: ReadonlySet<number>): number {
   if (about.has(statement)) return 3;
-  const own = new Set<number>();
-  for (let i = statement.sentence; i < article.sentences.length && article.sentences[i]!.start < statement.span.end; i++) own.add(article.sentences[i]!.block);
-  if (mentions.some((i) => own.has(blockOf(article, i)))) return 2;
-  let distance = Infinity;
-  for (const i of mentions) distance = Math.min(distance, Math.abs(i - statement.sentence));
+  for (let i = statement.sentence; i < article.sentences.length && article.sentences[i]!.start < statement.span.end; i++) if (mentionBlocks.has(article.sentences[i]!.block)) return 2;
+  // The nearest mention, either side of the statement's sentence.
+  const k = firstAtOrAfter(mentions, statement.sentence);
+  const distance = Math.min(k < mentions.length ? mentions[k]! - statement.sentence : Infinity, k > 0 ? statement.sentence - mentions[k - 1]! : Infinity);
   return 1 + 0.5 * Math.max(0, 1 - distance / 6);
 }
 
@@ -367,10 +403,11 @@ export function claimsAbout(library: Library, request: ClaimsRequest): Reply {
     mentions.set(article.id, here);
     const statements = onePerSpan(statementsOf(article), article.text);
     const about = aboutTopic(article, statements, here);
+    const mentionBlocks = new Set(here.map((i) => blockOf(article, i)));
     for (const statement of statements) {
       // Quotations with no speaker are no one's claim: listed apart, after the claims.
       if (statement.kind === 'quotation') continue;
-      appearances.push({ article, statement, order, relevance: relevanceOf(article, statement, here, about) });
+      appearances.push({ article, statement, order, relevance: relevanceOf(article, statement, here, about, mentionBlocks) });
     }
   });
   // Every statement here shares the topic's words (its aliases too): they do not make two statements one claim.
