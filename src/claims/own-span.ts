@@ -40,8 +40,9 @@ const disjoint = (a: Span, b: Span) => a.end <= b.start || b.end <= a.start;
  * statement shares the sentence without overlapping it. The first clause keeps the sentence's
  * opening words and the last its closing ones, so every quote is still a verbatim run of the text.
  * @param all - the article's statements (the one asked about among them)
+ * @param text - the article's text
  */
-export function ownSpan(statement: Statement, all: readonly Statement[]): Span {
+export function ownSpan(statement: Statement, all: readonly Statement[], text: string): Span {
   if (statement.kind !== 'attributed') return statement.span;
   const sharing = bySentence(all).get(`${statement.span.start}:${statement.span.end}`) ?? [];
   if (sharing.length < 2) return statement.span;
@@ -50,5 +51,28 @@ export function ownSpan(statement: Statement, all: readonly Statement[]): Span {
   if (!siblings.length || siblings.some((o) => !disjoint(region(o), mine))) return statement.span;
   const before = siblings.filter((o) => region(o).end <= mine.start);
   const after = siblings.filter((o) => region(o).start >= mine.end);
-  return { start: before.length ? mine.start : statement.span.start, end: after.length ? mine.end : statement.span.end };
+  // A clause is cut off only where a clause ends: a cut anywhere else ("something [many Republicans had urged him
+  // to do.]", "[He said the treaty followed the formula] he agreed upon …") shows a fragment that misleads, so the
+  // sentence keeps its words on that side.
+  const start = before.length && opensClause(text.slice(statement.span.start, mine.start)) ? mine.start : statement.span.start;
+  const end = after.length && closesClause(text.slice(mine.end, statement.span.end)) ? mine.end : statement.span.end;
+  return { start, end };
+}
+
+/** Words that open a clause of their own after a comma or on their own ("…, but", "… while"). */
+const CLAUSE_OPENER = String.raw`(?:and|but|or|yet|so|while|whereas|although|though|because|since|when|after|before|until)`;
+// ("… a fundraiser in which Adelson said: …": after a preposition and "which" a whole clause begins, with no gap in it.)
+const OPENS = new RegExp(String.raw`(?:(?:[,;:(—–―]|\s-|--|\n)["”'’]*\s*(?:${CLAUSE_OPENER}\s+)?|(?:^|\s)(?:${CLAUSE_OPENER}|(?:in|during|at|on|under|by|with|from|after|before|for|to)\s+(?:which|whom)|where)\s+)$`, 'i');
+const CLOSES = new RegExp(String.raw`^["”'’]*\s*(?:$|[,;:.!?)—–―]|-\s|--|\n|(?:${CLAUSE_OPENER}|according\s+to)\b)`, 'i');
+
+/** Whether the sentence's words before a clause end where a clause may begin (after a comma, a dash, a full stop, "and", "but", "while" …). */
+export function opensClause(before: string): boolean {
+  // (A full stop the sentence reader ran past — "… Columbia Aluminium Corp. Comalco said …" — ends one too, after a
+  // word that is no title or initial.)
+  return OPENS.test(before) || (/[.!?]["”'’]*\s*$/.test(before) && !/(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|\p{Lu})\.\s*$/u.test(before));
+}
+
+/** Whether the sentence's words after a clause begin where a clause may end (a comma, a dash, "and", "according to" …, or nothing). */
+export function closesClause(after: string): boolean {
+  return CLOSES.test(after);
 }
