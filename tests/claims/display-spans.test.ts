@@ -58,3 +58,20 @@ describe('a clause is shown on its own only where a clause ends', () => {
     expect(closesClause(' the council proposed last year.')).toBe(false);
   });
 });
+
+describe('a statement inside a relative clause is shown with its antecedent, not the whole sentence', () => {
+  it('shows "a survey that X said was …" without the sentence\'s other finding', () => {
+    const text = 'Pier row\n\nHowever, an audit released on Monday found no trace of the repairs nor of a harbour survey that Mayor Ida Marsh said was carried out in May.';
+    expect(shown(text)).toEqual([['Mayor Ida Marsh', 'a harbour survey that Mayor Ida Marsh said was carried out in May.']]);
+  });
+
+  it('ends a ", which X said …," clause at its comma', () => {
+    const text = 'Pier row\n\nThe new ferry tolls, which harbour master Omar Sato said will apply from June, will not cover cargo boats.';
+    expect(shown(text)).toEqual([['harbour master Omar Sato', 'The new ferry tolls, which harbour master Omar Sato said will apply from June']]);
+  });
+
+  it('leaves a "that" after a verb alone: it opens what was said, no relative clause', () => {
+    const text = 'Pier row\n\nOfficials noted that harbour master Omar Sato said the pier was safe.';
+    for (const [, words] of shown(text)) expect(words).toBe('Officials noted that harbour master Omar Sato said the pier was safe.');
+  });
+});
