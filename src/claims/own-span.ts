@@ -56,7 +56,13 @@ export function ownSpan(statement: Statement, all: readonly Statement[], text: s
   // A clause is cut off only where a clause ends: a cut anywhere else ("something [many Republicans had urged him
   // to do.]", "[He said the treaty followed the formula] he agreed upon …") shows a fragment that misleads, so the
   // sentence keeps its words on that side.
-  const start = before.length && opensClause(text.slice(statement.span.start, mine.start)) ? mine.start : statement.span.start;
+  let start = before.length && opensClause(text.slice(statement.span.start, mine.start)) ? mine.start : statement.span.start;
+  // ("Swanson praised evangelist Ivo Lund, [who has vowed …]": a clause opened by its relative pronoun is shown with
+  // the antecedent it is about, the claimant's name.)
+  if (start > statement.span.start && /^(?:who|whom|which)\b/i.test(text.slice(start, start + 6))) {
+    const antecedent = antecedentStart(text, statement.span.start, start);
+    if (antecedent >= 0 && /,\s*$/.test(text.slice(statement.span.start, start))) start = antecedent;
+  }
   const end = after.length && closesClause(text.slice(mine.end, statement.span.end)) ? mine.end : statement.span.end;
   return { start, end };
 }
@@ -104,19 +110,7 @@ function relativeClause(statement: Statement, text: string): Span | null {
   if (rel[2]!.toLowerCase() === 'that' && !GAP.test(text.slice(cue.end, span.end))) return null;
   // ("in which Adelson said: …": a clause after a preposition and "which" is whole, no relative gap.)
   if (/\b(?:in|during|at|on|under|by|with|without|from|after|before|for|to|of|through|against|among|within|into|about|over|upon|via)\s*$/i.test(before.slice(0, rel.index))) return null;
-  // The antecedent: back over up to eight words to a determiner (kept) or a preposition, conjunction, verb or
-  // participle (not: "… challenging China's sea claims, which").
-  const head = before.slice(0, rel.index);
-  const words = [...head.matchAll(/[^\s]+/g)];
-  let start = -1;
-  for (let k = words.length - 1, n = 0; k >= 0 && n < 8; k--, n++) {
-    const w = words[k]![0];
-    const bare = w.replace(/^[“"(‘']+/, '');
-    if (/[,;:.!?)”"]$/.test(w) && k < words.length - 1) { start = span.start + words[k + 1]!.index!; break; }
-    if (NP_STOP.test(bare) || /^\p{Ll}+ed$/u.test(bare) || (k < words.length - 1 && /^\p{Ll}{3,}ing$/u.test(bare))) { start = k < words.length - 1 ? span.start + words[k + 1]!.index! : -1; break; }
-    if (NP_OPENER.test(bare)) { start = span.start + words[k]!.index! + (w.length - bare.length); break; }
-    if (k === 0) start = span.start + words[0]!.index!;
-  }
+  const start = antecedentStart(text, span.start, span.start + rel.index);
   if (start < 0) return null;
   // ("…, which traders had urged her to do": a clause ending in a stand-in for a verb phrase is about the whole clause
   // before it, no noun: the sentence is shown.)
@@ -130,4 +124,29 @@ function relativeClause(statement: Statement, text: string): Span | null {
     if (marks % 2 === 0 && (ch === ',' || ch === ';' || ch === '—' || ch === '–' || (ch === '-' && text[i - 1] === ' ' && text[i + 1] === ' ')) && /\S/.test(text.slice(i + 1, span.end))) { end = i; break; }
   }
   return { start, end };
+}
+
+/**
+ * Where the antecedent of a relative clause starting at `relAt` begins (the sentence starting at `from`): back over up
+ * to eight words to a determiner (kept), or to a preposition, conjunction, verb, participle or punctuation (not); -1
+ * when there is none such.
+ */
+function antecedentStart(text: string, from: number, relAt: number): number {
+  // Back over up to eight words to a determiner (kept) or a preposition, conjunction, verb or
+  // participle (not: "… challenging China's sea claims, which").
+  const head = text.slice(from, relAt);
+  const words = [...head.matchAll(/[^\s]+/g)];
+  let start = -1;
+  for (let k = words.length - 1, n = 0; k >= 0 && n < 8; k--, n++) {
+    const w = words[k]![0];
+    const bare = w.replace(/^[“"(‘']+/, '');
+    // ("Gov. Mike Pence", "Mr. Kamin": a title's full stop is inside the name.)
+    if (/[,;:.!?)”"]$/.test(w) && k < words.length - 1 && !/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|\p{Lu})\.$/u.test(bare)) { start = from + words[k + 1]!.index!; break; }
+    // ("Partnership for Conservative Principles", "Bank of Tarn": "of" or "for" between capitalised words is inside a name.)
+    if (/^(?:of|for)$/.test(bare) && k > 0 && k < words.length - 1 && /^\p{Lu}/u.test(words[k - 1]![0]) && /^\p{Lu}/u.test(words[k + 1]![0])) continue;
+    if (NP_STOP.test(bare) || /^\p{Ll}+ed$/u.test(bare) || (k < words.length - 1 && /^\p{Ll}{3,}ing$/u.test(bare))) { start = k < words.length - 1 ? from + words[k + 1]!.index! : -1; break; }
+    if (NP_OPENER.test(bare)) { start = from + words[k]!.index! + (w.length - bare.length); break; }
+    if (k === 0) start = from + words[0]!.index!;
+  }
+  return start;
 }

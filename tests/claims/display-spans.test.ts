@@ -75,3 +75,19 @@ describe('a statement inside a relative clause is shown with its antecedent, not
     for (const [, words] of shown(text)) expect(words).toBe('Officials noted that harbour master Omar Sato said the pier was safe.');
   });
 });
+
+describe('a "who" clause shown on its own starts at the name it is about', () => {
+  it('shows the antecedent with the clause, not a bare "who has vowed …"', () => {
+    const text = 'Pier row\n\nOn his show, Ivo Brandt praised harbour master Omar Sato, who has vowed to keep the pier shut until June.';
+    expect(shown(text)).toEqual([
+      ['Ivo Brandt', 'On his show, Ivo Brandt praised harbour master Omar Sato'],
+      ['Omar Sato', 'harbour master Omar Sato, who has vowed to keep the pier shut until June.'],
+    ]);
+  });
+
+  it('keeps a title\'s full stop inside the name ("Mr. Omar Sato, who …")', () => {
+    const text = 'Pier row\n\nOn his show, Ivo Brandt praised Mr. Omar Sato, who has vowed to keep the pier shut until June.';
+    const sato = shown(text).find(([, words]) => /who has vowed/.test(words) && !/praised/.test(words));
+    expect(sato?.[1]).toBe('Mr. Omar Sato, who has vowed to keep the pier shut until June.');
+  });
+});
