@@ -86,7 +86,7 @@ function itemFor(a: Appearance, group: ClaimGroup, heading: string, citations: C
   // The outlet's own statements are the outlet's; an unknown outlet stays null rather than invented.
   const claimant = s.kind === 'outlet' ? a.article.meta.outlet : s.claimant;
   const marks = [s.cue, ...(s.source ? [s.source] : [])].filter((h) => h.end > h.start).sort((x, y) => x.start - y.start);
-  return quote(a.article, ownSpan(s, statementsOf(a.article)), citations, {
+  return quote(a.article, ownSpan(s, statementsOf(a.article), a.article.text), citations, {
     highlights: marks,
     label: `${s.kind === 'outlet' ? `${a.article.meta.outlet ?? 'The outlet'} (own reporting)` : shortName(s.claimant)} — ${s.stance}`,
     group: heading,
@@ -140,7 +140,7 @@ function addGroup(items: ReplyItem[], g: ClaimGroup, n: number, citations: Citat
   let claims = 0;
   for (const [i, a] of [...g.claims, ...g.responses].entries()) {
     const isClaim = i < g.claims.length;
-    const own = ownSpan(a.statement, statementsOf(a.article));
+    const own = ownSpan(a.statement, statementsOf(a.article), a.article.text);
     const text = a.article.text.slice(own.start, own.end);
     const key = `${a.statement.stance}|${a.statement.claimant ?? ''}|${text}`;
     const same = bySnippet.get(key);
@@ -348,7 +348,7 @@ function onePerSpan(all: readonly Statement[], text: string): readonly Statement
       out.push(s);
       continue;
     }
-    const own = ownSpan(s, all);
+    const own = ownSpan(s, all, text);
     // One claimant's two cues in a sentence quote it twice, or two overlapping clauses of it ("…, threats that" and
     // "…, threats that, Holm noted"): the sentence is shown once for that claimant.
     const keys = [`${own.start}:${own.end}`, ...[s.claimant ?? '', ...s.claimantKeys].map((k) => `${s.span.start}:${s.span.end}|${k}`)];
