@@ -16,7 +16,7 @@ export interface Appearance {
   statement: Statement;
   /**
    * 3 when the statement is about the topic (names it, or goes on from its claimant's statement that does); 2 when
-   * its paragraph, the two before or the headline name it; 1 to 1.5 when only its article does (more when near a mention).
+   * another sentence of its paragraph names it; 1 to 1.5 when only its article does (more when near a mention).
    */
   relevance: number;
   /** Position of the article in the candidate list (a tie-breaker that keeps results stable). */
@@ -508,7 +508,8 @@ export function groupClaims(appearances: readonly Appearance[], topic: ReadonlyS
 
   const ranked = groups.map((g) => {
     const all = [...g.claims, ...g.responses].sort(chronological);
-    const best = Math.max(...all.map((a) => a.relevance));
+    // (A reduce, not Math.max(...): a claim repeated by thousands of articles is no argument list.)
+    const best = all.reduce((m, a) => Math.max(m, a.relevance), -Infinity);
     // The bonuses (articles, a denial beside the claim, size) reorder groups within their best statement's tier,
     // never across it: a much-repeated claim near the topic does not rank above one that names it.
     const bonus = Math.min(0.5, 0.1 * new Set(all.map((a) => a.article.id)).size) + (g.claims.length && g.responses.length ? 0.3 : 0) +
