@@ -8,6 +8,7 @@ import type { Library } from '../core/ports.js';
 import { statementsOf, unsourcedOf } from './analyser.js';
 import { claimantKey, pluralName } from './claimant-names.js';
 import { ownSpan } from './own-span.js';
+import { SpanIndex } from '../core/span-index.js';
 import { groupClaims, relevanceTier, topicTerms, type Appearance, type ClaimGroup } from './grouping.js';
 import type { Stance, Statement } from './types.js';
 import { CitationBook, quote } from '../answer/reply.js';
@@ -173,12 +174,13 @@ function notReported(sentence: string): boolean {
 function outletAssertions(articles: Article[], mentions: Map<string, number[]>, citations: CitationBook): ReplyItem[] {
   const out: ReplyItem[] = [];
   for (const article of articles) {
-    const covered = spanSet([...statementsOf(article).map((s) => s.span), ...unsourcedOf(article)]);
+    // (Searched by range: an article may hold thousands of statements and name the topic in thousands of sentences.)
+    const covered = new SpanIndex([...statementsOf(article).map((s) => s.span), ...unsourcedOf(article)]);
     for (const index of mentions.get(article.id) ?? []) {
       if (out.length >= LIMITS.outletItems) return out;
       const sentence = article.sentences[index]!;
       if (sentence.kind !== 'body' && sentence.kind !== 'standfirst') continue;
-      if (covered(sentence)) continue;
+      if (covered.within(sentence.start, sentence.end).length) continue;
       if (notReported(article.text.slice(sentence.start, sentence.end))) continue;
       out.push(quote(article, sentence, citations, {
         label: `${article.meta.outlet ?? 'The outlet'} (own reporting) — asserts`,
@@ -188,27 +190,6 @@ function outletAssertions(articles: Article[], mentions: Map<string, number[]>, 
     }
   }
   return out;
-}
-
-/**
- * Whether a span overlaps any of `spans`, answered by a binary search over the spans by start with the furthest end
- * so far: an article may hold thousands of statements and name the topic in thousands of sentences.
- */
-function spanSet(spans: ReadonlyArray<{ start: number; end: number }>): (s: { start: number; end: number }) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const furthest: number[] = [];
-  for (const x of sorted) furthest.push(Math.max(x.end, furthest.at(-1) ?? -Infinity));
-  return (s) => {
-    // The last span starting before `s` ends: any span overlapping `s` starts before its end, and one does when the furthest end so far passes its start.
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start < s.end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && furthest[lo - 1]! > s.start;
-  };
 }
 
 /** Quotations the articles give no speaker for, that name the topic: shown as such, never as anyone's claim. */

@@ -7,7 +7,7 @@
  * adjusting is a parameter because the platforms differ there and their output must not change.
  */
 import type { Span } from '../core/types.js';
-import type { HighlightIndex } from './highlight-index.js';
+import type { SpanIndex } from '../core/span-index.js';
 
 /** How a platform writes a highlighted range and escapes text. */
 export interface Marker {
@@ -49,7 +49,7 @@ export interface RangeRules {
  * The ranges to mark in `[from, to)`: the highlights overlapping it, clipped to it, sorted by start,
  * then adjusted and merged as `rules` say. Work is in proportion to the highlights inside the range.
  */
-export function highlightRanges(highlights: HighlightIndex, from: number, to: number, rules: RangeRules): Span[] {
+export function highlightRanges(highlights: SpanIndex, from: number, to: number, rules: RangeRules): Span[] {
   const clipped = highlights
     .within(from, to)
     .map((h) => ({ start: Math.max(h.start, from), end: Math.min(h.end, to) }))

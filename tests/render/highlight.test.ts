@@ -3,7 +3,7 @@ import { quoteSnippet } from '../../src/adapters/discord/markdown.js';
 import { markHighlights } from '../../src/adapters/slack/mrkdwn.js';
 import type { Reply, Span } from '../../src/core/types.js';
 import { highlightRanges, markRanges, mergeTouching, type RangeRules } from '../../src/render/highlight.js';
-import { HighlightIndex } from '../../src/render/highlight-index.js';
+import { SpanIndex } from '../../src/core/span-index.js';
 import { toText } from '../../src/render/text.js';
 
 const trim = (text: string) => (r: Span): Span | null => {
@@ -24,7 +24,7 @@ describe('mergeTouching', () => {
 
 describe('highlightRanges', () => {
   const text = 'a b c';
-  const index = new HighlightIndex([{ start: 2, end: 5 }, { start: 0, end: 2 }, { start: 4, end: 4 }]);
+  const index = new SpanIndex([{ start: 2, end: 5 }, { start: 0, end: 2 }, { start: 4, end: 4 }]);
 
   it('clips to the range and sorts, then adjusts and merges in the order the platform needs', () => {
     const rules = (order: RangeRules['order']): RangeRules => ({ adjust: trim(text), order });

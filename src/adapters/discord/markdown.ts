@@ -7,7 +7,7 @@
  */
 import type { Span } from '../../core/types.js';
 import { highlightRanges, markRanges } from '../../render/highlight.js';
-import { HighlightIndex } from '../../render/highlight-index.js';
+import { SpanIndex } from '../../core/span-index.js';
 
 /** Characters escaped wherever they appear. */
 const ALWAYS = new Set(['\\', '*', '_', '~', '`', '|', '[', ']', '<', '>']);
@@ -96,11 +96,11 @@ function trimmed(text: string, range: Span): Span | null {
  * Renders `text.slice(from, to)` as a Discord block quote (`> ` before every line) with the
  * highlighted words in bold and everything else escaped. The words are exactly the source text,
  * and the work is in proportion to `to - from` (plus the highlights inside it), never to `text`.
- * @param highlights - ranges relative to `text` (as `ReplyItem.highlights`), or a `HighlightIndex`
+ * @param highlights - ranges relative to `text` (as `ReplyItem.highlights`), or a `SpanIndex`
  *   of them when one quote is rendered piece by piece
  */
-export function quoteSnippet(text: string, highlights: readonly Span[] | HighlightIndex = [], from = 0, to = text.length): string {
-  const index = highlights instanceof HighlightIndex ? highlights : new HighlightIndex(highlights);
+export function quoteSnippet(text: string, highlights: readonly Span[] | SpanIndex = [], from = 0, to = text.length): string {
+  const index = highlights instanceof SpanIndex ? highlights : new SpanIndex(highlights);
   const lines: string[] = [];
   let lineStart = from;
   while (lineStart <= to) {

@@ -11,7 +11,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { citationDate } from '../../answer/reply.js';
 import type { Citation, Reply, ReplyItem } from '../../core/types.js';
 import { LIMITS } from './limits.js';
-import { HighlightIndex } from '../../render/highlight-index.js';
+import { SpanIndex } from '../../core/span-index.js';
 import { longestCodeUnits, SENTENCE_ENDS, SPACES, splitQuote } from '../../render/split.js';
 import { escapeInline, fitInline, quoteSnippet } from './markdown.js';
 
@@ -111,7 +111,7 @@ const DISCORD_SPLIT = { levels: [SENTENCE_ENDS, SPACES], hardCut: longestCodeUni
  * citation markers are still shown).
  * @returns the ranges, and whether they reach `to`
  */
-function splitRange(item: ReplyItem, highlights: HighlightIndex, from: number, to: number, budget: number, extra: number, maxPieces = Infinity): { ranges: Array<[number, number]>; complete: boolean } {
+function splitRange(item: ReplyItem, highlights: SpanIndex, from: number, to: number, budget: number, extra: number, maxPieces = Infinity): { ranges: Array<[number, number]>; complete: boolean } {
   const text = item.text;
   if (from >= to) return { ranges: [[from, to]], complete: true };
   const fits = (a: number, b: number) => b - a + extra <= budget && quoteSnippet(text, highlights, a, b).length + extra <= budget;
@@ -141,7 +141,7 @@ function itemBlocks(item: ReplyItem, byId: ReadonlyMap<number, Citation>, fields
   const continued = '*(continued)*';
   const headRoom = Math.max(header.length, continued.length) + 1;
   const budget = itemBudget(cites, fields);
-  const highlights = new HighlightIndex(item.highlights ?? []);
+  const highlights = new SpanIndex(item.highlights ?? []);
   // Every page is rendered when the answer is, so a quote of megabytes is shown only up to a bound,
   // with a visible note of what is left; shorter quotes are always shown whole (and unchanged).
   const long = item.text.length > LONG_QUOTE;

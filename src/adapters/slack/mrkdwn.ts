@@ -11,7 +11,7 @@
  */
 import type { Span } from '../../core/types.js';
 import { highlightRanges, markRanges } from '../../render/highlight.js';
-import { HighlightIndex } from '../../render/highlight-index.js';
+import { SpanIndex } from '../../core/span-index.js';
 import { oneCodePoint, segmentLevel, splitQuote } from '../../render/split.js';
 
 /** The invisible separator put after formatting characters. */
@@ -69,11 +69,11 @@ const BOLD = { open: '*', close: '*' } as const;
  * Renders `text.slice(start, end)` with the `highlights` (ranges relative to `text`) in bold.
  * Whitespace at a highlight's edges is left outside the markers (Slack only bolds `*word*`), and
  * touching highlights are merged so markers never meet.
- * @param highlights - the ranges, or a `HighlightIndex` of them when one quote is rendered piece by
+ * @param highlights - the ranges, or a `SpanIndex` of them when one quote is rendered piece by
  *   piece (each call then looks only at the highlights inside its piece)
  */
-export function markHighlights(text: string, highlights: readonly Span[] | HighlightIndex = [], start = 0, end = text.length): string {
-  const index = highlights instanceof HighlightIndex ? highlights : new HighlightIndex(highlights);
+export function markHighlights(text: string, highlights: readonly Span[] | SpanIndex = [], start = 0, end = text.length): string {
+  const index = highlights instanceof SpanIndex ? highlights : new SpanIndex(highlights);
   const ranges = highlightRanges(index, start, end, { adjust: (r) => boldable(text, r, start, end), order: 'adjust-then-merge' });
   return markRanges(ranges, start, end, { ...BOLD, escape: (a, b) => escapeMrkdwn(text, a, b) });
 }

@@ -10,7 +10,7 @@
 import { citationDate } from '../../answer/reply.js';
 import type { Citation, Reply, ReplyItem } from '../../core/types.js';
 import { LIMITS } from './limits.js';
-import { HighlightIndex } from '../../render/highlight-index.js';
+import { SpanIndex } from '../../core/span-index.js';
 import { escapeMrkdwn, escapeShort, markHighlights, nextPiece } from './mrkdwn.js';
 
 /**
@@ -189,7 +189,7 @@ function itemSections(item: ReplyItem, offset: number): { sections: SlackBlock[]
   const head = `${label ? label + ' ' : ''}${item.caption ? '(photo caption) ' : ''}“`;
   const also = (item.alsoIn ?? []).filter((n) => n !== item.source).slice(0, 20).map((n) => `[${n}]`).join('');
   const tail = `” [${item.source}]${also}`;
-  const highlights = new HighlightIndex(item.highlights ?? []);
+  const highlights = new SpanIndex(item.highlights ?? []);
   const render = (s: number, e: number) =>
     (s === 0 ? head : '') + markHighlights(text, highlights, s, e) + (e === text.length ? tail : '');
   if (offset >= text.length) return { sections: [section(render(offset, offset))], ends: [text.length], complete: true };

@@ -1,19 +1,20 @@
 /**
- * Highlights sorted once per quote, so the renderers find the ones inside a piece without walking
- * (and sorting) every highlight of the quote again for each piece and each length probe — which
- * made one long passage with thousands of matches quadratic to format.
+ * Spans sorted once, so the ones overlapping a range are found by binary search instead of a walk over
+ * all of them: the renderers' highlights of a quote (walking every highlight for each piece and length
+ * probe made one long passage with thousands of matches quadratic to format), and /claim's statements
+ * of an article against the sentences naming a topic.
  */
-import type { Span } from '../core/types.js';
+import type { Span } from './types.js';
 
-/** A quote's highlight ranges, sorted by start (ties in their given order), searchable by range. */
-export class HighlightIndex {
+/** Ranges sorted by start (ties in their given order), searchable by range. */
+export class SpanIndex {
   private readonly sorted: readonly Span[];
   /** `maxEnd[i]`: the largest end among `sorted[0..i]`, so the first range reaching past an offset is found by binary search. */
   private readonly maxEnd: readonly number[];
 
-  /** @param highlights - ranges in any order (`Array.prototype.sort` is stable, so ties keep it) */
-  constructor(highlights: readonly Span[] = []) {
-    this.sorted = [...highlights].sort((a, b) => a.start - b.start);
+  /** @param spans - ranges in any order (`Array.prototype.sort` is stable, so ties keep it) */
+  constructor(spans: readonly Span[] = []) {
+    this.sorted = [...spans].sort((a, b) => a.start - b.start);
     const maxEnd: number[] = [];
     let max = -Infinity;
     for (const h of this.sorted) maxEnd.push((max = Math.max(max, h.end)));
