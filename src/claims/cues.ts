@@ -233,9 +233,10 @@ export function wordVetoed(scan: UnitScan, site: CueSite): boolean {
     // the comma closing the question (without one the main clause is not told apart); a relative's "who said" stays.
     const close = toks.findIndex((x, k) => k > c && (x.text === ',' || x.text === ';' || /^(?:--|—|–)$/.test(x.text) || isQuote(x)));
     // ("… on the battle he said, “…”": a comma after the main clause's verb closes no question.)
-    if (close > 0 && toks[close]!.text === ',' && !CUE_VERBS.has(toks[close - 1]!.lower) && !isQuote(toks[close + 1])) for (let k = c + 1; k < close; k++) if (!/^(?:who|which)$/.test(toks[k - 1]!.lower)) scan.taken.add(k);
     // ("Ana Poll was once asked which rival she feared most.": a question put to the subject that runs to the sentence's end is all question.)
-    if (close < 0 && rule('cue.asked-question-to-end', asked === 'subject')) for (let k = c + 1; k < toks.length; k++) if (!/^(?:who|which)$/.test(toks[k - 1]!.lower)) scan.taken.add(k);
+    const end = close > 0 && toks[close]!.text === ',' && !CUE_VERBS.has(toks[close - 1]!.lower) && !isQuote(toks[close + 1]) ? close
+      : close < 0 && rule('cue.asked-question-to-end', asked === 'subject') ? toks.length : -1;
+    for (let k = c + 1; k < end; k++) if (!/^(?:who|which)$/.test(toks[k - 1]!.lower)) scan.taken.add(k);
     // The asked subject ("Clinton was once asked …", "Huayta, asked …,") is kept as a question: never shown, but
     // the one a later "She responded" stands for.
     if (asked === 'subject') scan.questions.add(c);

@@ -39,7 +39,12 @@ function closingPhrase(toks: readonly Token[], cueEnd: number, lemma: string): b
   const first = words[0]!;
   const opens = CLOSING_OPENERS.has(first.lower) || TIME_WORD.test(first.lower) || (/^(?:last|this|next)$/.test(first.lower) && TIME_HEAD.test(words[1]?.lower ?? '')) ||
     (!first.cap && /^[a-z]{2,}ly$/.test(first.text) && !NOT_ADVERB.has(first.lower));
-  return opens && words.every((t) => !/^(?:that|if|whether|what|how|why|not)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !AUX_AFTER.has(t.lower));
+  return opens && clauseFree(words);
+}
+
+/** Whether no word of `words` opens or carries a clause: no "that", "if", "whether" …, "not", reporting verb or auxiliary. */
+function clauseFree(words: readonly Token[]): boolean {
+  return words.every((t) => !/^(?:that|if|whether|what|how|why|not)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !AUX_AFTER.has(t.lower));
 }
 
 /**
@@ -68,7 +73,7 @@ function shortClauseBefore(toks: readonly Token[], comma: number, cueEnd: number
   const rest = toks.slice(cueEnd + 1).filter((t) => t.word);
   if (rest.length > 10 || toks.slice(cueEnd + 1).some((t) => isQuote(t))) return false;
   if (rest.length && !AFTER_SPEECH.has(rest[0]!.lower) && !TIME_WORD.test(rest[0]!.lower)) return false;
-  return rest.every((t) => !/^(?:that|if|whether|what|how|why|not)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && !AUX_AFTER.has(t.lower));
+  return clauseFree(rest);
 }
 
 /** True when token `k` closes a quotation ("”", '"', "''", or a comma right after one). */
