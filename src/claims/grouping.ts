@@ -42,10 +42,8 @@ export interface ClaimGroup {
  */
 const STOP = new Set([
   ...eng,
-  ...('a an the of to in on at for from by with and or but that this these those is was are were be been has have had ' +
-    'it its their his her they he she we i you as than then there which who what when where will would could should ' +
-    'can may might not no also such into about over after before more most other some any all said says say told ' +
-    'claimed claims claim reported report according further ' +
+  // ("a", "the", "of", "said" … are in the package's list; these are not.)
+  ...('its she when will may not no says say told claimed claims claim reported report according further ' +
     'against around among toward towards within without upon onto across along behind beyond despite during near off ' +
     'per via whether yet either neither nor every several whose whom does doing done us ' +
     // What is left of "don't", "isn't" … once the word is cut at its apostrophe.
@@ -91,6 +89,13 @@ function commonWords(text: string, sentence: string): Set<string> {
   const all = long(sentence);
   const titleCase = all.length > 0 && all.filter(capital).length >= 0.9 * all.length;
   return new Set(contentWords(long(text).filter((w) => titleCase || !capital(w)).join(' ')));
+}
+
+/** How many of a statement's words written in lower case (`commonWords`) both its terms and a group's hold. */
+function sharedLowerCase(lower: ReadonlySet<string>, terms: ReadonlySet<string>, groupTerms: ReadonlySet<string>): number {
+  let n = 0;
+  for (const t of lower) if (terms.has(t) && groupTerms.has(t)) n++;
+  return n;
 }
 
 /** Content words of a text, lightly stemmed, in order of first appearance (see `claimTerms`). */
@@ -365,9 +370,7 @@ function sameClaim(all: Groups, a: Appearance, terms: Set<string>): number {
     // come after New Hampshire …"): two of the shared words are written in lower case.
     if (sim < 1 && !sameClaimant) {
       if ((counts.get(i)?.count ?? 0) < CLAIMANTS_SHARE) continue;
-      let lower = 0;
-      for (const t of (common ??= commonWords(text, textOf(a, 'span')))) if (terms.has(t) && g.terms.has(t)) lower++;
-      if (lower < 2) continue;
+      if (sharedLowerCase((common ??= commonWords(text, textOf(a, 'span'))), terms, g.terms) < 2) continue;
     }
     if (sim >= needed && sim > bestScore) (best = i), (bestScore = sim);
   }
@@ -426,7 +429,7 @@ function answeredClaim(all: Groups, r: Appearance, terms: Set<string>): number {
     // A claimant does not answer its own claim ("said she doubted voters would care" under her own "said").
     if (!named && statement.claimantKeys.some((k) => g.keys.has(k))) continue;
     const sameArticle = g.firstAt.has(r.article.id);
-    const sharedCommon = () => { let n = 0; for (const t of common ??= commonWords(textOf(r, 'content'), textOf(r, 'span'))) if (g.terms.has(t) && terms.has(t)) n++; return n; };
+    const sharedCommon = () => sharedLowerCase((common ??= commonWords(textOf(r, 'content'), textOf(r, 'span'))), terms, g.terms);
     // A denial restates part of the claim it denies: two terms shared, and a good part of the smaller
     // term set; among the claims it could answer, the one sharing the most telling words (by weight).
     // It shares more than names: two shared terms are often one name ("New York"), so from another article two of
