@@ -8,7 +8,7 @@ import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
 import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
-import { bodyHead, commonNoun, companyName, fitsKind, headNoun, holdsPresidency, modifiersAgree, otherBodyNamed, paragraphSubjects, presidentMentions, sameCompany } from './common-nouns.js';
+import { bodyHead, commonNoun, companyName, fitsKind, headNoun, heldPresidency, modifiersAgree, otherBodyNamed, paragraphSubjects, presidentMentions, sameCompany } from './common-nouns.js';
 import type { RawStatement, Statement } from './types.js';
 
 const PRONOUN_PERSON = new Set(['he', 'she', 'him', 'her']);
@@ -278,8 +278,10 @@ function blankQuotes(s: string): string {
   return s.replace(QUOTED, (q) => ' '.repeat(q.length));
 }
 
-/** A name whose title or given name shows its gender: "Mrs. Schlafly", "Ms. Park", "Diana Orrock". */
-const GENDERED_NAME = /\b(?:(Mr|Mrs|Ms|Miss)\.?\s+|(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s+)?)(\p{Lu}[\p{Ll}’'-]+)/gu;
+/** A name whose title or given name may show its gender: "Mrs. Schlafly", "Ms. Park", "Diana Orrock" (title, given name, surname). */
+const NAME_WITH_GENDER = String.raw`(?:(Mr|Mrs|Ms|Miss)\.?\s+|(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s+)?)(\p{Lu}[\p{Ll}’'-]+)`;
+/** Every such name in a text. */
+const GENDERED_NAME = new RegExp(String.raw`\b${NAME_WITH_GENDER}`, 'gu');
 
 /** What comes right before a name that is a clause's subject: a sentence or clause start, a conjunction, an inverted "said". */
 const BEFORE_SUBJECT = /(?:^|[.!?]["”'’]*\s+|[,;:—–(]\s*|\s[-–]\s+|,\s+(?:and|but|or)\s+|\b(?:that|when|while|as|since|because|though|although|after|before|if|said|says|added|told)\s+)$/;
@@ -295,8 +297,8 @@ function othersOfGender(words: string, gender: 'm' | 'f', surname: string): bool
   return false;
 }
 
-/** A name whose title or given name may show its gender, read from a word's start: "Mrs. Schlafly", "Diana Orrock". */
-const NAME_AT = /(?:(Mr|Mrs|Ms|Miss)\.?\s+|(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s+)?)(\p{Lu}[\p{Ll}’'-]+)/uy;
+/** Such a name read from a word's start. */
+const NAME_AT = new RegExp(NAME_WITH_GENDER, 'uy');
 /** Titles and capitalised roles written right before a name ("Mayor ", "Rep. ", "Former President "), never an -ing or -ed word. */
 const TITLES_BEFORE = /(?:(?!\p{Lu}\p{Ll}*(?:ing|ed)\s)\p{Lu}\p{L}*\.?\s+)+$/u;
 /** What comes right before a clause's subject: a sentence start, an opening phrase's comma, ", and", "that", "when" … */
@@ -494,14 +496,14 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       // "The Justice Department said …. The department said …": the one body of that head quoted so far, with no other named since.
       const bodies = byHead.get(head);
       if (!bodies || bodies.others) return null;
-      return rule('claimant.the-body-by-head', !otherBodyNamed(unquoted(text.slice(bodies.last.end, at)), head, bodies.first)) ? bodies.first : null;
+      return rule('claimant.the-body-by-head', !otherBodyNamed(unquoted(text.slice(bodies.lastEnd, at)), head, bodies.first)) ? bodies.first : null;
     }
     const noun = commonNoun(written);
     if (!noun) return null;
     if (noun.kind === 'president') {
       const latest = people.at(-1);
       if (!latest || sentence - latest.at > PERSON_REACH || latest.end > at) return null;
-      if (!rule('claimant.the-president', !/\bpresident/i.test(unquoted(text.slice(latest.end, at))) && (holdsPresidency(latest.c, surnameOf(latest.c), '') || presidentBefore(surnameOf(latest.c), at)))) return null;
+      if (!rule('claimant.the-president', !/\bpresident/i.test(unquoted(text.slice(latest.end, at))) && (heldPresidency(latest.c.name) || presidentBefore(surnameOf(latest.c), at)))) return null;
       return latest.c;
     }
     const only = bodies.length === 1 ? bodies[0] : undefined;
@@ -518,11 +520,14 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     return rule(noun.kind === 'bank' ? 'claimant.the-bank' : noun.kind === 'central bank' ? 'claimant.the-central-bank' : 'claimant.the-company-named', true) ? only.c : null;
   };
   let byNoun: Claimant | null = null;
-  /** Every claimant quoted in the body so far, in order, with the end of the statement's sentence. */
-  const named: Array<{ c: Claimant; at: number; end: number }> = [];
+  /** Every claimant quoted in the body so far, in order, with the start of the statement's sentence. */
+  const named: Array<{ c: Claimant; at: number }> = [];
   /** Per head noun ("Department"), the first body quoted by it, whether another body of that head was quoted too, and the latest quote. */
-  const byHead = new Map<string, { first: Claimant; others: boolean; last: { end: number } }>();
-  /** "President … Surname" mentions by surname, read once from the unquoted text (positions are the text's own). */
+  const byHead = new Map<string, { first: Claimant; others: boolean; lastEnd: number }>();
+  /**
+   * "President … Surname" mentions by surname, read once from the unquoted text (positions are the text's own): a person
+   * is shown holding the office when every one written before `at` names a sitting president.
+   */
   const presidents = new Map<string, Array<{ end: number; held: boolean }>>();
   const presidentBefore = (surname: string, at: number): boolean => {
     let found = presidents.get(surname);
@@ -635,14 +640,14 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       known.add(claimant);
       if (!claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
       // (A company named with other words, "its rival Brandt Shipping Ltd", is never shown for the noun but still makes two.)
-      named.push({ c: claimant, at: r.unit.start, end: r.unit.end });
+      named.push({ c: claimant, at: r.unit.start });
       const head = bodyHead(claimant);
       if (head) {
         const seen = byHead.get(head);
-        if (!seen) byHead.set(head, { first: claimant, others: false, last: { end: r.unit.end } });
+        if (!seen) byHead.set(head, { first: claimant, others: false, lastEnd: r.unit.end });
         else {
           if (claimant !== seen.first && !claimant.keys.some((k) => seen.first.keys.includes(k))) seen.others = true;
-          seen.last = { end: r.unit.end };
+          seen.lastEnd = r.unit.end;
         }
       }
       addBody(claimant, r.unit);

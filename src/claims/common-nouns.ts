@@ -84,18 +84,10 @@ export function modifiersAgree(modifiers: readonly string[], c: Claimant, where:
 }
 
 /**
- * Whether a person is shown holding the presidency: a "President" before the name ("President Bill Clinton") or
- * "president" in the role ("Acme president Ivo Lund"), never a vice, former or elected-to-be one; or, by surname, a
- * "President … Surname" written in `before` (the text so far).
+ * Whether words name a sitting president ("President Bill Clinton" or, as a role, "Acme president Ivo Lund"), no
+ * vice, former or elected-to-be one.
  */
-export function holdsPresidency(c: Claimant, surname: string, before: string): boolean {
-  if (heldPresidency(c.name)) return true;
-  const found = presidentMentions(surname, before);
-  return found.length > 0 && found.every((m) => m.held);
-}
-
-/** Whether words name a sitting president ("President Bill Clinton", "Acme president Ivo Lund"), no vice, former or elected-to-be one. */
-function heldPresidency(s: string): boolean {
+export function heldPresidency(s: string): boolean {
   return /\bpresident\b/i.test(s) && !/\b(?:vice|former|ex|then|past)[\s-]+president\b|\bpresident[\s-]+elect\b|\bpresidential\b/i.test(s);
 }
 
@@ -139,12 +131,10 @@ export function headNoun(written: string): string | null {
   return m ? m[1]![0]!.toUpperCase() + m[1]!.slice(1).toLowerCase() : null;
 }
 
-/** Whether a claimant names a body by `head` ("Justice Department", "Department of Justice", "Federal Bureau of Investigation (FBI)"), no person or role of it. */
-export function bodyWithHead(c: Claimant, head: string): boolean {
-  return bodyHead(c) === head;
-}
-
-/** The head noun a claimant names a body by ("Justice Department" → Department), or null when it names no body so. */
+/**
+ * The head noun a claimant names a body by ("Justice Department", "Department of Justice", "Federal Bureau of
+ * Investigation (FBI)" → Department, Bureau), no person or role of it; null when it names no body so.
+ */
 export function bodyHead(c: Claimant): string | null {
   const name = c.name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   if (c.plural || c.gender || ROLE_WORD.test(name) || /,/.test(name)) return null;
