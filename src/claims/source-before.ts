@@ -103,6 +103,31 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
   } else if (wordBefore.text === '%' && /^\d/.test(toks[before - 1]?.text ?? '')) {
     // "42% say they are liberal": a share of respondents.
     speaker.source = span(toks, before - 1, before);
+  } else if (wordBefore.text === '>' && tickerSubject(toks, before) >= 0) {
+    // "Acme Industries Plc <ACME.L> said": wire copy writes the company's stock ticker after its name; the source
+    // runs over both, the name is the speaker.
+    // ("Barclays Plc <BCS.L> and Lloyds Bank Plc <LLOY.L> said": companies listed with their tickers are one source, shown as written.)
+    // ("Varian Associates Inc and <Siemens AG> said", "Acme Inc, Bolt Corp <BC> and Cole Plc <CP> said": a list ends
+    // in "and"; an item without brackets is a capitalised name. "Separately, Acme Inc <AI> said" is no list.)
+    let start = tickerSubject(toks, before);
+    let listed = false;
+    for (let k = start - 1; k >= 2 && (toks[k]!.lower === 'and' || (listed && toks[k]!.text === ',')); k = start - 1) {
+      const name = toks[k - 1]!.cap ? npLeft(toks, k - 1) : -1;
+      const earlier = toks[k - 1]!.text === '>' ? tickerSubject(toks, k - 1) : name >= 0 && toks[name]!.cap && clauseStart(toks, name) ? name : -1;
+      if (earlier < 0) break;
+      start = earlier;
+      listed = true;
+    }
+    if (rule('source.ticker-after-name', true)) {
+      speaker.source = span(toks, start, before);
+      // ("Dutch transport group PHS Van Ommeren NV <OMMN.AS>": the speaker's name is the capitalised run before the ticker.)
+      // ("The directors of Hughes Tool Co <HT> said": a phrase the name belongs to stays the speaker's.)
+      const run = nameRunStart(toks, start, before - 3);
+      const unlisted = toks[before - 2]!.text !== '<';
+      // ("<County Ltd> said": an unlisted company's name is the words inside the brackets.)
+      if (!listed && unlisted && toks[start]!.text === '<') speaker.name = span(toks, start + 1, before - 1);
+      if (!listed && !unlisted) speaker.name = span(toks, /^(?:of|at|for|in|from|with|by|to)$/.test(toks[run - 1]?.lower ?? '') ? start : run, before - 3);
+    }
   } else if (/^(?:him|her|them|us|me)$/.test(wordBefore.lower) && /^(?:to|with)$/.test(toks[before - 1]?.lower ?? '') && /^(?:close|familiar|loyal|near|allied|friendly|connected)$/.test(toks[before - 2]?.lower ?? '')) {
     // "a source close to him said": the phrase ends in an object pronoun.
     const subjectStart = npLeft(toks, before - 2);
@@ -183,6 +208,34 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
       }
     }
   }
+}
+
+/** A stock ticker in angle brackets ("<ACME.L>", "<T>"). */
+const TICKER = /^[A-Z0-9][A-Z0-9.]*$/;
+
+/**
+ * The start of the company a wire story names with angle brackets ending at `close`: the name right before a
+ * stock ticker ("Acme Industries Plc <ACME.L>"), or an unlisted company's name in the brackets ("<Acme Ltd>"),
+ * when it opens its clause; else -1.
+ */
+function tickerSubject(toks: Token[], close: number): number {
+  let open = close - 1;
+  while (open > 0 && close - open <= 8 && toks[open]!.text !== '<' && (toks[open]!.word || toks[open]!.text === '&' || toks[open]!.text === '.')) open--;
+  if (open < 0 || toks[open]!.text !== '<' || open === close - 1) return -1;
+  let start = -1;
+  if (open === close - 2 && TICKER.test(toks[close - 1]!.text) && toks[open - 1]?.cap) start = wholeSubject(toks, npLeft(toks, open - 1));
+  else if (toks[open + 1]!.cap && open < close - 2) start = open;
+  return start >= 0 && clauseStart(toks, start) ? start : -1;
+}
+
+/** Lower-case words inside a company's name ("Saatchi and Saatchi Co", "Bilfinger und Berger-Bau AG"). */
+const NAME_CONNECTORS = new Set(['and', 'und', 'et', '&', 'of', 'de', 'du', 'des', 'der', 'la', 'van', 'von']);
+
+/** The first token of the capitalised run ending at `end` (no earlier than `from`), over connectors between capitals. */
+function nameRunStart(toks: readonly Token[], from: number, end: number): number {
+  let k = end;
+  while (k > from && (toks[k - 1]!.cap || (NAME_CONNECTORS.has(toks[k - 1]!.lower) && k - 2 >= from && toks[k - 2]!.cap))) k--;
+  return k;
 }
 
 /** Adverbs of time that may open a description set off by commas ("Lund, now the harbour master, …"). */

@@ -1,0 +1,40 @@
+/**
+ * Wire copy names a listed company with its stock ticker in angle brackets ("Acme Plc <ACME.L> said") and an
+ * unlisted one inside them ("<Acme Ltd> said"): the company is the speaker, shown by its name without the ticker.
+ * Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { productSentences } from '../helpers/sentences.js';
+
+/** The claimant of each statement `/claim` reads (sourceless ones dropped), in order. */
+function claimants(text: string): Array<string | null> {
+  return findStatements(text, productSentences(text), { keepSourceless: false }).map((s) => s.claimant);
+}
+
+describe('a company written with its stock ticker', () => {
+  it('is the speaker, named without the ticker', () => {
+    expect(claimants('Tarnwell Shipping Plc <TARN.L> said its cargo volumes rose 4 pct in March.')).toEqual(['Tarnwell Shipping Plc']);
+    expect(claimants('HARBOURLINE <HBL> SAYS FERRY ORDER WORTH 40 MLN DLRS')).toEqual(['HARBOURLINE']);
+  });
+
+  it('drops a description before the name, but keeps a phrase the name belongs to', () => {
+    expect(claimants('Dutch ferry group Tarnwell Lines NV <TARN.AS> said it would buy two boats.')).toEqual(['Tarnwell Lines NV']);
+    expect(claimants('The directors of Tarnwell Lines Inc <TLI> said they would reject the offer.')).toEqual(['directors of Tarnwell Lines Inc']);
+  });
+
+  it('is named inside the brackets when unlisted', () => {
+    expect(claimants('<Elkton Ferry Co Ltd> said it bought a second boat for 3 mln dlrs.')).toEqual(['Elkton Ferry Co Ltd']);
+  });
+
+  it('is one speaker with the other companies listed with it', () => {
+    expect(claimants('Tarnwell Bank Plc <TBP.L> and Elkton Trust Plc <ETP.L> said they would cut base rates.')).toEqual(['Tarnwell Bank Plc <TBP.L> and Elkton Trust Plc <ETP.L>']);
+    expect(claimants('Harbourline Inc and <Elkton Ferry AG> said they formed a venture.')).toEqual(['Harbourline Inc and <Elkton Ferry AG>']);
+    // ("Separately," opens the sentence: no list.)
+    expect(claimants('Separately, Tarnwell Lines Inc <TLI> said it would buy two boats.')).toEqual(['Tarnwell Lines Inc']);
+  });
+
+  it('stands for a later "it" and "the company"', () => {
+    expect(claimants('Tarnwell Shipping Plc <TARN.L> said its cargo volumes rose 4 pct.\nIt said fuel costs fell.\nThe company said it would buy two boats.')).toEqual(['Tarnwell Shipping Plc', 'Tarnwell Shipping Plc', 'Tarnwell Shipping Plc']);
+  });
+});
