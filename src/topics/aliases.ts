@@ -105,9 +105,9 @@ export function learnAliases(library: Library, subject: string): LearnedAliases 
   }
   if (words.length >= 2 && words.length <= 4) {
     const short = shortForm(texts, words);
-    if (short && !out.aliases.includes(short)) {
-      out.scoped.push(short);
-      if (short === words[words.length - 1] && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) out.person = true;
+    if (short && !out.aliases.includes(short.form)) {
+      out.scoped.push(short.form);
+      if (short.person) out.person = true;
     }
   }
   return out;
@@ -175,14 +175,19 @@ function acronymFor(texts: string[], long: string): string | undefined {
  * The short form an article uses after the full name, if the articles use one alone: a person's
  * surname ("Jobs"), or the distinctive word of a multi-word name ("FTSE" of "FTSE 100", not "Store").
  */
-function shortForm(texts: string[], words: string[]): string | undefined {
-  const person = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && words.length <= 3;
+function shortForm(texts: string[], words: string[]): { form: string; person: boolean } | undefined {
+  // A body written like a name ("Islamic State", "White House", "Supreme Court") is no person: its last word is
+  // a kind of thing, or the news writes "the" before it; its "surname" ("State", "House") would name others.
+  const person = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && words.length <= 3 && !GENERIC.has(words[words.length - 1]!.toLowerCase()) && !writtenWithThe(texts, words);
   let candidate: string | undefined;
   if (person && !NOT_SURNAME.test(words[words.length - 1]!)) candidate = words[words.length - 1];
   else {
     // The distinctive head: the one word that is not generic or a number, written as a name.
     const distinctive = words.filter((w) => !GENERIC.has(w.toLowerCase()) && !/^\d/.test(w) && /\p{Lu}/u.test(w));
     if (distinctive.length === 1) candidate = distinctive[0];
+    // A body the news writes with "the" is called by its last word the same way once named: "the Times" after
+    // "The New York Times", "the Post" — when the articles write it so ("the State Department" is another body).
+    else if (!person && words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w)) && theShortUses(texts, words) >= THE_SHORT_USES) return { form: words[words.length - 1]!, person: false };
   }
   if (!candidate || candidate.length < 3) return undefined;
   // Used alone (not as part of the full name) in the articles that name it in full.
@@ -193,7 +198,47 @@ function shortForm(texts: string[], words: string[]): string | undefined {
     if (!full.test(t)) continue;
     const withoutFull = t.replace(new RegExp(words.map(escape).join('\\s+'), 'gu'), ' ');
     uses += [...withoutFull.matchAll(alone)].length;
-    if (uses >= 1) return candidate;
+    if (uses >= 1) return { form: candidate, person: person && candidate === words[words.length - 1] };
   }
   return undefined;
+}
+
+/** Share of a name's uses written after "the" above which it names a body or a thing, not a person. */
+const THE_SHARE = 0.25;
+
+/** True when the articles write "the" before the name in at least THE_SHARE of its uses ("the Islamic State"). */
+function writtenWithThe(texts: string[], words: string[]): boolean {
+  const re = new RegExp(`(\\bthe\\s+)?${words.map(escape).join('\\s+')}`, 'giu');
+  let uses = 0;
+  let withThe = 0;
+  for (const t of texts) {
+    for (const m of t.matchAll(re)) {
+      uses++;
+      if (m[1]) withThe++;
+      if (uses >= 200) break;
+    }
+  }
+  return uses > 0 && withThe >= uses * THE_SHARE;
+}
+
+/** Uses of "the" + a body's last word alone, in the articles naming it in full, that make it a short form. */
+const THE_SHORT_USES = 2;
+
+/**
+ * How often the articles that name `words` in full write "the" + its last word alone as a speaker or at a
+ * phrase's end ("the Times said", "told the Post."), not as a modifier ("the State Department", "the Republican
+ * nominee"), capitalised as in the name.
+ */
+function theShortUses(texts: string[], words: string[]): number {
+  const last = words[words.length - 1]!;
+  if (last.length < 3 || GENERIC.has(last.toLowerCase())) return 0;
+  const full = new RegExp(words.map(escape).join('\\s+'), 'gu');
+  const alone = new RegExp(`\\b[Tt]he\\s+${escape(last)}(?:[,.;:)”"]|['’]s\\b|\\s+(?:said|says|reported|reports|wrote|writes|published|found|noted|added|has|had|is|was|and)\\b)`, 'gu');
+  let uses = 0;
+  for (const t of texts) {
+    if (!t.match(full)) continue;
+    uses += [...t.replace(full, ' ').matchAll(alone)].length;
+    if (uses >= THE_SHORT_USES) break;
+  }
+  return uses;
 }

@@ -232,7 +232,7 @@ export function compileTopic(query: TopicQuery): PartMatcher[] {
     const person = query.people?.[i] ?? false;
     if (!short.length) return Object.assign((text: string) => named(text), { person });
     const namedShort = mentionTest(short);
-    const rivals = rivalPatterns(aliases, short);
+    const rivals = rivalPatterns(aliases, short, person);
     const namesInFull = new WeakMap<Article, boolean>();
     const matcher = (text: string, article?: Article) => {
       if (named(text)) return true;
@@ -250,11 +250,15 @@ export function compileTopic(query: TopicQuery): PartMatcher[] {
   });
 }
 
+/** Capitalised words that open a sentence or a phrase before a name without being part of another name. */
+const NOT_A_NAME = 'The|A|An|This|That|These|Those|In|On|At|For|But|And|Or|If|When|As|By|Of|To|With|From|After|Before|While|Since|So|Yet|How|Why|What|Where|Who|Some|Many|All|Its|His|Her|Their|Our|My|Your|Every|Each|No|Not|Also|Then|Now|Here|There';
+
 /**
  * Other names a distinctive head could stand for: "iPhone 3G" where the part is "iPhone 4" makes
- * "iPhone" alone ambiguous in that article ("FTSE 250" likewise for "FTSE 100").
+ * "iPhone" alone ambiguous in that article ("FTSE 250" likewise for "FTSE 100"); and, for a body's head,
+ * another name ending in it ("Donald Trump" makes "Trump" no short form of "Trump University").
  */
-function rivalPatterns(aliases: string[], short: string[]): RegExp[] {
+function rivalPatterns(aliases: string[], short: string[], person: boolean): RegExp[] {
   const out: RegExp[] = [];
   for (const s of short) {
     for (const a of aliases) {
@@ -262,6 +266,16 @@ function rivalPatterns(aliases: string[], short: string[]): RegExp[] {
       const tail = a.slice(s.length + 1).split(/\s+/)[0]!;
       out.push(new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}\\s+(?!${escape(tail)}(?![\\p{L}\\p{N}]))[\\p{Lu}\\p{N}][\\p{L}\\p{N}]*`, 'u'));
     }
+    if (person) continue;
+    // ("the Times" for "New York Times": "Times Square" is another name it could stand for.)
+    if (aliases.some((a) => a.endsWith(` ${s}`))) out.push(new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}\\s+\\p{Lu}`, 'u'));
+    // (The name's own words before the head are no rival: "New York" for "New York Times" is the part itself.)
+    const own = aliases.flatMap((a) => {
+      const words = a.split(/\s+/);
+      const at = words.indexOf(s);
+      return at > 0 ? [escape(words[at - 1]!)] : [];
+    });
+    out.push(new RegExp(`(?<![\\p{L}\\p{N}])(?!(?:${[NOT_A_NAME, ...own].join('|')})\\s)\\p{Lu}[\\p{L}'’-]*\\s+${escape(s)}(?![\\p{L}\\p{N}])`, 'u'));
   }
   return out;
 }

@@ -47,6 +47,41 @@ describe('learnAliases', () => {
     expect(learnAliases(library, 'dana reyes')).toMatchObject({ written: 'Dana Reyes', scoped: ['Reyes'], person: true });
     expect(learnAliases(library, 'FTSE 100').scoped).toEqual(['FTSE']);
   });
+
+  it('reads no surname into a body written like a name: "the Harbour Guard", "Tarn Party"', async () => {
+    const library = await libraryOf([
+      doc('k.md', 'Guard patrols', 'The Harbour Guard sent two boats to the quay. Guard officers said the Harbour Guard would stay. The Guard post was empty.'),
+      doc('l.md', 'Party row', 'Tarn Party leaders met on the quay. Party members said Tarn Party funds were low.'),
+    ]);
+    expect(learnAliases(library, 'harbour guard')).toMatchObject({ written: 'Harbour Guard', scoped: [] });
+    expect(learnAliases(library, 'harbour guard').person).toBeUndefined();
+    expect(learnAliases(library, 'tarn party').scoped).toEqual([]);
+    const [match] = compileTopic(parseTopic('harbour guard', library));
+    expect(match!('Guard officers said the boats would stay.', library.get('k.md')!)).toBe(false);
+  });
+
+  it('learns "the Times" for a paper the news calls so, but no "State" for "the Harbour State"', async () => {
+    const library = await libraryOf([
+      doc('o.md', 'Paper story', 'The Tarnwell Times reported the closure on Monday. The Times said the quay would reopen in May, the mayor told the Times.'),
+      doc('p.md', 'Group story', 'The Harbour State group attacked the quay. The State Department said the Harbour State had lost ground, and State officials agreed.'),
+    ]);
+    expect(learnAliases(library, 'tarnwell times')).toMatchObject({ scoped: ['Times'] });
+    expect(learnAliases(library, 'tarnwell times').person).toBeUndefined();
+    expect(learnAliases(library, 'harbour state').scoped).toEqual([]);
+    const [match] = compileTopic(parseTopic('tarnwell times', library));
+    expect(match!('The Times said the quay would reopen in May.', library.get('o.md')!)).toBe(true);
+  });
+
+  it('uses a body\'s distinctive head only where no other name ends in it', async () => {
+    const library = await libraryOf([
+      doc('m.md', 'College sued', 'Tarnwell University was sued by former students. Ivo Tarnwell said the suit was baseless. Tarnwell said the school had done nothing wrong.'),
+      doc('n.md', 'College opens', 'Tarnwell University opened a campus on the quay. Tarnwell staff said classes begin in May.'),
+    ]);
+    expect(learnAliases(library, 'tarnwell university').scoped).toEqual(['Tarnwell']);
+    const [match] = compileTopic(parseTopic('tarnwell university', library));
+    expect(match!('Tarnwell staff said classes begin in May.', library.get('n.md')!)).toBe(true);
+    expect(match!('Tarnwell said the school had done nothing wrong.', library.get('m.md')!)).toBe(false);
+  });
 });
 
 describe('alias-aware topic matching', () => {
