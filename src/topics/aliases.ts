@@ -7,6 +7,7 @@
  * names the subject in full, so "Jobs" is not Steve Jobs in a story about someone else.
  * Possessives ("Jobs'", "Apple's") are matched by the alias patterns of `./index.ts`.
  */
+import { firstNameGender } from '../claims/first-names.js';
 import type { Library } from '../core/ports.js';
 import { AS_WRITTEN, escapeRegExp as escape, isAscii, wholeWord } from './word-pattern.js';
 
@@ -178,7 +179,9 @@ function acronymFor(texts: string[], long: string): string | undefined {
 function shortForm(texts: string[], words: string[]): { form: string; person: boolean } | undefined {
   // A body written like a name ("Islamic State", "White House", "Supreme Court") is no person: its last word is
   // a kind of thing, or the news writes "the" before it; its "surname" ("State", "House") would name others.
-  const person = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && words.length <= 3 && !GENERIC.has(words[words.length - 1]!.toLowerCase()) && !writtenWithThe(texts, words);
+  // (A known given name first is a person even where the news writes "the Monica Lewinsky scandal".)
+  const person = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && words.length <= 3 &&
+    (firstNameGender(words[0]!) !== undefined || (!GENERIC.has(words[words.length - 1]!.toLowerCase()) && !writtenWithThe(texts, words)));
   let candidate: string | undefined;
   if (person && !NOT_SURNAME.test(words[words.length - 1]!)) candidate = words[words.length - 1];
   else {

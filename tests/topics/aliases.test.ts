@@ -56,6 +56,9 @@ describe('learnAliases', () => {
     expect(learnAliases(library, 'harbour guard')).toMatchObject({ written: 'Harbour Guard', scoped: [] });
     expect(learnAliases(library, 'harbour guard').person).toBeUndefined();
     expect(learnAliases(library, 'tarn party').scoped).toEqual([]);
+    // (A given name first is a person, even where the news writes "the Diana Orrock affair".)
+    const affair = await libraryOf([doc('q.md', 'Affair', 'The Diana Orrock affair shook the port. The Diana Orrock case went to court. Orrock said she would appeal.')]);
+    expect(learnAliases(affair, 'diana orrock')).toMatchObject({ scoped: ['Orrock'], person: true });
     const [match] = compileTopic(parseTopic('harbour guard', library));
     expect(match!('Guard officers said the boats would stay.', library.get('k.md')!)).toBe(false);
   });
