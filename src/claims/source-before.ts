@@ -103,13 +103,15 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
   } else if (wordBefore.text === '%' && /^\d/.test(toks[before - 1]?.text ?? '')) {
     // "42% say they are liberal": a share of respondents.
     speaker.source = span(toks, before - 1, before);
-  } else if (wordBefore.text === '>' && tickerSubject(toks, before) >= 0) {
+  } else if (wireCompanyEnd(toks, before) >= 0 && tickerSubject(toks, wireCompanyEnd(toks, before)) >= 0) {
     // "Acme Industries Plc <ACME.L> said": wire copy writes the company's stock ticker after its name; the source
     // runs over both, the name is the speaker.
     // ("Barclays Plc <BCS.L> and Lloyds Bank Plc <LLOY.L> said": companies listed with their tickers are one source, shown as written.)
     // ("Varian Associates Inc and <Siemens AG> said", "Acme Inc, Bolt Corp <BC> and Cole Plc <CP> said": a list ends
     // in "and"; an item without brackets is a capitalised name. "Separately, Acme Inc <AI> said" is no list.)
-    let start = tickerSubject(toks, before);
+    // ("<Willemijn Holding BV> of Rotterdam said", "<Industrial Equity Ltd> (IEL) said": the place or short name after it is the company's.)
+    const close = wireCompanyEnd(toks, before);
+    let start = tickerSubject(toks, close);
     let listed = false;
     for (let k = start - 1; k >= 2 && (toks[k]!.lower === 'and' || (listed && toks[k]!.text === ',')); k = start - 1) {
       const name = toks[k - 1]!.cap ? npLeft(toks, k - 1) : -1;
@@ -122,11 +124,12 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
       speaker.source = span(toks, start, before);
       // ("Dutch transport group PHS Van Ommeren NV <OMMN.AS>": the speaker's name is the capitalised run before the ticker.)
       // ("The directors of Hughes Tool Co <HT> said": a phrase the name belongs to stays the speaker's.)
-      const run = nameRunStart(toks, start, before - 3);
-      const unlisted = toks[before - 2]!.text !== '<';
+      const open = bracketOpen(toks, close);
+      const unlisted = !tickerInside(toks, open, close);
+      const run = nameRunStart(toks, start, open - 1);
       // ("<County Ltd> said": an unlisted company's name is the words inside the brackets.)
-      if (!listed && unlisted && toks[start]!.text === '<') speaker.name = span(toks, start + 1, before - 1);
-      if (!listed && !unlisted) speaker.name = span(toks, /^(?:of|at|for|in|from|with|by|to)$/.test(toks[run - 1]?.lower ?? '') ? start : run, before - 3);
+      if (!listed && unlisted) speaker.name = span(toks, open + 1, close - 1);
+      if (!listed && !unlisted) speaker.name = span(toks, /^(?:of|at|for|in|from|with|by|to)$/.test(toks[run - 1]?.lower ?? '') ? start : run, open - 1);
     }
   } else if (/^(?:him|her|them|us|me)$/.test(wordBefore.lower) && /^(?:to|with)$/.test(toks[before - 1]?.lower ?? '') && /^(?:close|familiar|loyal|near|allied|friendly|connected)$/.test(toks[before - 2]?.lower ?? '')) {
     // "a source close to him said": the phrase ends in an object pronoun.
@@ -214,18 +217,51 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
 const TICKER = /^[A-Z0-9][A-Z0-9.]*$/;
 
 /**
+ * The '>' closing a wire story's company name that ends at `end`: the token itself, or the one before a short
+ * name in parentheses ("<Acme Ltd> (AL)") or a place after "of" ("<Acme BV> of Rotterdam"); else -1.
+ */
+function wireCompanyEnd(toks: readonly Token[], end: number): number {
+  if (toks[end]?.text === '>') return end;
+  if (toks[end]?.text === ')' && toks[end - 2]?.text === '(' && toks[end - 1]!.word && toks[end - 3]?.text === '>') return end - 3;
+  let k = end;
+  while (k > 0 && end - k < 4 && toks[k]!.cap) k--;
+  return k < end && toks[k]!.lower === 'of' && toks[k - 1]?.text === '>' ? k - 1 : -1;
+}
+
+/**
  * The start of the company a wire story names with angle brackets ending at `close`: the name right before a
  * stock ticker ("Acme Industries Plc <ACME.L>"), or an unlisted company's name in the brackets ("<Acme Ltd>"),
  * when it opens its clause; else -1.
  */
 function tickerSubject(toks: Token[], close: number): number {
-  let open = close - 1;
-  while (open > 0 && close - open <= 8 && toks[open]!.text !== '<' && (toks[open]!.word || toks[open]!.text === '&' || toks[open]!.text === '.')) open--;
-  if (open < 0 || toks[open]!.text !== '<' || open === close - 1) return -1;
+  const open = bracketOpen(toks, close);
+  if (open < 0) return -1;
   let start = -1;
-  if (open === close - 2 && TICKER.test(toks[close - 1]!.text) && toks[open - 1]?.cap) start = wholeSubject(toks, npLeft(toks, open - 1));
-  else if (toks[open + 1]!.cap && open < close - 2) start = open;
+  // ("Stora AB <SKPS ST>": a ticker may be written in two parts.)
+  const ticker = tickerInside(toks, open, close);
+  if (ticker && toks[open - 1]?.cap) start = wholeSubject(toks, npLeft(toks, open - 1));
+  else if (!ticker && toks[open + 1]!.cap) {
+    // ("Australian investment group <Acme Equity Ltd>": a description before the brackets is the subject's;
+    // "Hughes Corp, a unit of <Acme Ltd> said" has its subject before the comma, not in the brackets.)
+    const before = toks[open - 1];
+    const described = before?.word && !/^(?:the|of|to|by|from|with|for|in|at|on|and|or)$/.test(before.lower) ? wholeSubject(toks, npLeft(toks, open - 1)) : -1;
+    if (described >= 0 && clauseStart(toks, described)) start = described;
+    else if (before?.lower === 'the') start = open - 1;
+    else if (!before?.word || before.lower === 'and') start = open;
+  }
   return start >= 0 && clauseStart(toks, start) ? start : -1;
+}
+
+/** True when the angle brackets from `open` to `close` hold a stock ticker ("<ACME.L>", "<SKPS ST>"), not a name. */
+function tickerInside(toks: readonly Token[], open: number, close: number): boolean {
+  return close - open <= 3 && toks.slice(open + 1, close).every((t) => TICKER.test(t.text));
+}
+
+/** The '<' opening the angle brackets closed at `close` around a ticker or a name (at most ten tokens), or -1. */
+function bracketOpen(toks: readonly Token[], close: number): number {
+  let open = close - 1;
+  while (open > 0 && close - open <= 10 && toks[open]!.text !== '<' && (toks[open]!.word || /^[&.()-]$/.test(toks[open]!.text))) open--;
+  return open >= 0 && open < close - 1 && toks[open]!.text === '<' ? open : -1;
 }
 
 /** Lower-case words inside a company's name ("Saatchi and Saatchi Co", "Bilfinger und Berger-Bau AG"). */

@@ -25,6 +25,9 @@ describe('a company written with its stock ticker', () => {
 
   it('is named inside the brackets when unlisted', () => {
     expect(claimants('<Elkton Ferry Co Ltd> said it bought a second boat for 3 mln dlrs.')).toEqual(['Elkton Ferry Co Ltd']);
+    expect(claimants('<Elkton Ferry BV> of Rotterdam said it bought a second boat.')).toEqual(['Elkton Ferry BV']);
+    expect(claimants('Harbour group <Elkton Ferry Ltd> (EFL) said it bought a second boat.')).toEqual(['Elkton Ferry Ltd']);
+    expect(claimants('<Banca del Porto - BDP> said it would lend 20 mln dlrs.')).toEqual(['Banca del Porto - BDP']);
   });
 
   it('is one speaker with the other companies listed with it', () => {
@@ -32,6 +35,11 @@ describe('a company written with its stock ticker', () => {
     expect(claimants('Harbourline Inc and <Elkton Ferry AG> said they formed a venture.')).toEqual(['Harbourline Inc and <Elkton Ferry AG>']);
     // ("Separately," opens the sentence: no list.)
     expect(claimants('Separately, Tarnwell Lines Inc <TLI> said it would buy two boats.')).toEqual(['Tarnwell Lines Inc']);
+  });
+
+  it('leaves a subject before a comma to the other rules, and never fails on capitals in brackets', () => {
+    expect(claimants('Tarnwell Ferry Corp, a unit of <Elkton Holdings Corp> said it bought a boat.')).not.toContain('Elkton Holdings Corp');
+    expect(() => claimants('<AB CD EF GH> said it would buy a boat.\n<AB> said so.')).not.toThrow();
   });
 
   it('stands for a later "it" and "the company"', () => {
