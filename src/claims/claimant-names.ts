@@ -148,7 +148,7 @@ export function clean(s: string): string {
   // ("Bundesbank data from September last year": a tail that ends a longer time phrase is left whole.)
   if (tail && rule('claimant.time-tail', tail.index > 0 && !TIME_TAIL_AFTER.test(s.slice(0, tail.index)))) s = s.slice(0, tail.index);
   // Wire copy breaks lines inside names ("Patricio\nQuevedo"): a name is shown on one line.
-  return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our)\s+/i, '').replace(/[’']s$/, '').replace(/[\s,]+$/, '').trim();
+  return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our)\s+/i, '').replace(/[\s,]+$/, '').trim();
 }
 
 /** Splits "HUR spokesperson Andrii Yusov" into the person and the affiliation/role. */

@@ -218,9 +218,11 @@ export function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // Nominal use ("the claims", "in charge of"): not a reporting verb here.
   // ("He's describing" is "he is describing": a possessive only after a noun.)
   const contraction = prev?.lower === "'s" && PRONOUNS.has(toks[c - 2]?.lower ?? '');
+  // "Moody's said", "Albertson's says": a name ending in a possessive before "said"/"says" (never an adjective's place) speaks.
+  const possessiveName = prev?.lower === "'s" && !!toks[c - 2]?.cap && rule('cue.possessive-name-said', /^(?:said|says)$/.test(cueWord.lower));
   // "Two in three said", "Some say", "Many believed": a quantifier standing alone is the subject of a verb.
   const quantified = !!prev && QUANT_SUBJECTS.has(prev.lower) && (/ed$/.test(cueWord.lower) || /^(?:said|say|told|wrote|thought|think|believe|argue|agree)$/.test(cueWord.lower));
-  if (rule('cue.after-determiner', prev && !contraction && !quantified && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower)))) return true;
+  if (rule('cue.after-determiner', prev && !contraction && !quantified && !possessiveName && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower)))) return true;
   // "despite repeated warnings", "amid renewed calls": a participle after a preposition is an adjective.
   if (rule('cue.participle-after-preposition', prev && /ed$/.test(cueWord.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower))) return true;
   // "who asked not to be named", "requested anonymity": why a source goes unnamed, not a statement.

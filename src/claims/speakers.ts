@@ -55,6 +55,10 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   else if (passive) speaker.source = passiveAgent(toks, site);
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
   else if (wordBefore) sourceBefore(scan, site, before, wordBefore, speaker);
+  // "Moody's said", "Albertson's says" (cue.possessive-name-said): the possessive ends the name, not an auxiliary.
+  if (speaker.source && prev?.lower === "'s" && c > 1 && speaker.source.end === toks[c - 2]!.end && toks[c - 2]!.cap && !PRONOUNS.has(toks[c - 2]!.lower) && /^(?:said|says)$/.test(cueWord.lower)) {
+    speaker.source = { start: speaker.source.start, end: prev.end };
+  }
   if (!speaker.source && !speaker.sameAsPrevious && !speaker.cutName && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
     // "…, saying that", "punctuated his list by saying": the subject of the clause said it —
     // inside a relative clause, the relative's ("sat with Paul Ryan, who surprised Trump by declaring …").

@@ -42,6 +42,12 @@ describe('a company written with its stock ticker', () => {
     expect(() => claimants('<AB CD EF GH> said it would buy a boat.\n<AB> said so.')).not.toThrow();
   });
 
+  it('keeps a possessive that ends a company\'s name: "Moody\'s said"', () => {
+    expect(claimants("Harbour rating agency Moody's said the port's bonds were safe.\nTarnwell's says its boats are late.")).toEqual(["Harbour rating agency Moody's", "Tarnwell's"]);
+    // ("He's said" is "he has said".)
+    expect(claimants("Ivo Lund said the quay was safe. He's said the boats are late.")).toEqual(['Ivo Lund', 'Ivo Lund']);
+  });
+
   it('stands for a later "it" and "the company"', () => {
     expect(claimants('Tarnwell Shipping Plc <TARN.L> said its cargo volumes rose 4 pct.\nIt said fuel costs fell.\nThe company said it would buy two boats.')).toEqual(['Tarnwell Shipping Plc', 'Tarnwell Shipping Plc', 'Tarnwell Shipping Plc']);
   });
