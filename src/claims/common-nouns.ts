@@ -103,7 +103,7 @@ export function presidentMentions(surname: string, text: string): Array<{ end: n
 }
 
 /** Legal endings of a company's name, as wire copy writes them ("Corp", "Plc", "AG"). */
-const LEGAL_ENDINGS = ['Corp', 'Corporation', 'Inc', 'Incorporated', 'Co', 'Company', 'Ltd', 'Limited', 'Plc', 'PLC', 'AG', 'SA', 'NV', 'LLC', 'Cos'];
+export const LEGAL_ENDINGS = ['Corp', 'Corporation', 'Inc', 'Incorporated', 'Co', 'Company', 'Ltd', 'Limited', 'Plc', 'PLC', 'AG', 'SA', 'NV', 'LLC', 'Cos'];
 /** One lower-cased word that is a legal ending. */
 const LEGAL_WORD = new RegExp(`^(?:${LEGAL_ENDINGS.map((e) => e.toLowerCase()).join('|')})$`);
 

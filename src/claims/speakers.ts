@@ -7,6 +7,7 @@ import { COMPANY_ENDINGS } from '../ingest/abbreviations.js';
 import { clauseSubjectBefore, insertedSubject, unitSubject } from './clause-subjects.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, speakerNoun, TIME_WORD } from './lexicon.js';
 import { npLeft, npRight, skipLeft, span } from './phrases.js';
+import { LEGAL_ENDINGS } from './common-nouns.js';
 import { rule } from './rules.js';
 import { INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } from './words.js';
@@ -93,6 +94,15 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     if (rule('source.contact-relative', from >= 0)) speaker.source = { start: toks[from]!.start, end: speaker.source.end };
   }
   speaker.source = vetoSource(text, speaker.source, lemma, speaker.name);
+  // "Federal Express Corp said", "Sony (U.K.) Ltd said": a source that is only a company's legal ending lost the
+  // name before it (a word read as a verb, a parenthesis): the name runs back over capitalised words, a
+  // parenthesis or a ticker; without one, no source beats "Corp".
+  if (speaker.source && rule('source.bare-legal-ending', LEGAL_ENDING.test(text.slice(speaker.source.start, speaker.source.end)))) {
+    const from = legalNameStart(toks, speaker.source.start);
+    speaker.source = from >= 0 ? { start: toks[from]!.start, end: speaker.source.end } : null;
+    delete speaker.name;
+    delete speaker.apposition;
+  }
   // ("Moreover, the company, whose …": an opening word the source lost was never the name either.)
   if (speaker.name && speaker.source && speaker.name.start < speaker.source.start) {
     delete speaker.apposition;
@@ -498,4 +508,32 @@ function timePhrase(source: string): boolean {
   if (words.length > 3 || !/^[a-z]/.test(last)) return false;
   const head = /^(?:later|earlier|ago)$/.test(last) && words.length > 1 ? words.at(-2)! : last;
   return TIME_HEAD.test(head.replace(/s$/, ''));
+}
+
+/** A company's abbreviated legal ending standing alone ("Corp", "Ltd."; "Company" alone may be "the company"). */
+const LEGAL_ENDING = new RegExp(`^(?:${LEGAL_ENDINGS.filter((e) => e.length <= 4).join('|')})\\.?$`);
+
+/**
+ * The first token of the company name a legal ending starting at offset `at` closes: capitalised words (with
+ * "and", "of", "&" between them), a parenthesis ("Sony (U.K.) Ltd") or a ticker ("Norcros <NCRO.L> Plc") before
+ * it, up to twelve tokens back; -1 when no capitalised word stands there.
+ */
+function legalNameStart(toks: readonly Token[], at: number): number {
+  const end = toks.findIndex((t) => t.start === at);
+  let k = end;
+  let named = false;
+  while (k > 0 && end - k < 12) {
+    const t = toks[k - 1]!;
+    if (t.text === ')' || t.text === '>') {
+      const open = t.text === ')' ? '(' : '<';
+      let j = k - 2;
+      while (j >= 0 && k - 1 - j <= 5 && toks[j]!.text !== open) j--;
+      if (j < 0 || toks[j]!.text !== open) break;
+      k = j;
+    } else if (t.cap && t.word) (k--, (named = true));
+    else if (/^(?:and|of|&)$/.test(t.lower) && toks[k - 2]?.cap) k--;
+    else if (/^['’]$/.test(t.text) && toks[k - 2]?.cap) k--;
+    else break;
+  }
+  return named && toks[k]?.cap ? k : -1;
 }

@@ -48,6 +48,10 @@ describe('a company written with its stock ticker', () => {
     expect(claimants("Ivo Lund said the quay was safe. He's said the boats are late.")).toEqual(['Ivo Lund', 'Ivo Lund']);
   });
 
+  it('names the whole company where a word of its name reads as a verb or a parenthesis stands in it', () => {
+    expect(claimants('Harbour Can Co said it would build a plant.\nTarnwell Express Corp said parcel volumes rose.\nElkton (U.K.) Ltd said it would hire 40 workers.')).toEqual(['Harbour Can Co', 'Tarnwell Express Corp', 'Elkton (U.K.) Ltd']);
+  });
+
   it('stands for a later "it" and "the company"', () => {
     expect(claimants('Tarnwell Shipping Plc <TARN.L> said its cargo volumes rose 4 pct.\nIt said fuel costs fell.\nThe company said it would buy two boats.')).toEqual(['Tarnwell Shipping Plc', 'Tarnwell Shipping Plc', 'Tarnwell Shipping Plc']);
   });
