@@ -582,7 +582,11 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       if (pronoun) claimant = personFor(lower === 'she' || lower === 'her' ? 'f' : 'm', r.unit.sentence, text.slice(r.unit.start, named.start), named.start);
       else if (r.antecedent && (lower === 'they' || lower === 'who' || lower === 'which' || lower === 'it')) {
         // An antecedent in the same sentence (found with number agreement by the attribution rules) wins.
-        claimant = resolveName(text.slice(r.antecedent.start, r.antecedent.end));
+        // ("…,'' said Ana Poll, the director of the Harbour Fund for Clean Water, who also said …": an antecedent
+        // inside the previous statement's source in the sentence is that speaker.)
+        const before = prev as { claimant: Claimant | null; unit: Span; source: Span | null } | null;
+        const within = lower === 'who' && !!before?.claimant && !!before.source && before.unit.start === r.unit.start && before.source.start <= r.antecedent.start && r.antecedent.end <= before.source.end;
+        claimant = rule('claimant.who-in-previous-source', within) ? before!.claimant : resolveName(text.slice(r.antecedent.start, r.antecedent.end));
       } else if (lower === 'they') {
         // A plural pronoun never stands for a single person: only a recent group qualifies.
         // ("Polls show voters …. They are hungry for change": polls and papers are no "they" who speak.)

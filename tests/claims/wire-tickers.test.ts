@@ -56,3 +56,12 @@ describe('a company written with its stock ticker', () => {
     expect(claimants('Tarnwell Shipping Plc <TARN.L> said its cargo volumes rose 4 pct.\nIt said fuel costs fell.\nThe company said it would buy two boats.')).toEqual(['Tarnwell Shipping Plc', 'Tarnwell Shipping Plc', 'Tarnwell Shipping Plc']);
   });
 });
+
+describe('"who" after a speaker named in the same sentence with a description', () => {
+  it('is the speaker, not a name inside the description; "which" stays the body', () => {
+    expect(claimants('“We need more boats,” said Ana Poll, the executive director of the Tarnland Partnership for Clean Water, who also said the quay was unsafe.')).toEqual(['Ana Poll', 'Ana Poll']);
+    expect(claimants('“We need more boats,” declared Senator Ana Poll, Republican of Tarnland, who echoed the mayor\'s warning.')).toEqual(['Senator Ana Poll', 'Senator Ana Poll']);
+    expect(claimants('“We need more boats,” said Ivo Lund, organiser of a group called Friends of the Quay, which expects 500 people to attend.')[0]).toBe('Ivo Lund');
+    expect(claimants('“We need more boats,” said Ivo Lund, organiser of a group called Friends of the Quay, which expects 500 people to attend.')[1]).not.toBe('Ivo Lund');
+  });
+});
