@@ -15,18 +15,21 @@ import { CLAUSE_OPENERS, INTRO_WORDS, SUBORDINATORS, TIME_HEAD } from './words.j
 /**
  * "Ted Cruz, by contrast, wrote"; "Trump, speaking at a rally in Charleston, West Virginia, said":
  * with a comma (or dash) at `k` just before the cue, finds a subject at a clause start before an
- * earlier comma. Returns [first, last] token of the subject, or null.
+ * earlier comma. Returns [first, last] token of the subject, or null. The search back starts at
+ * `from` (the token before `k` unless given: before the quotation the phrase ends in, "Lund, who
+ * calls him a “crook,” said").
  */
-export function insertedSubject(toks: Token[], k: number): [number, number] | null {
+export function insertedSubject(toks: Token[], k: number, from = k - 1): [number, number] | null {
   const mark = toks[k]?.text;
   if (mark !== ',' && mark !== '—') return null;
-  for (let open = k - 1; open > 0 && open > k - 40; open--) {
+  for (let open = from; open > 0 && open > k - 40; open--) {
     const t = toks[open]!;
     // "Sanders' campaign manager": a possessive apostrophe is no quotation mark.
     const possessive = (t.text === "'" || t.text === '’') && /s$/.test(toks[open - 1]?.lower ?? '') && !!toks[open + 1]?.word;
     // "Ashton, Md., who …": the period of an abbreviation before a comma ends no sentence.
     // "Ashton, Md., who …", "the No. 2 Republican": the period of an abbreviation ends no sentence.
-    const abbreviation = t.text === '.' && (toks[open + 1]?.text === ',' || /^\d/.test(toks[open + 1]?.text ?? '') || (!!toks[open + 1]?.word && !toks[open + 1]!.cap) || ABBREVIATION_WORD.test(toks[open - 1]?.text ?? ''));
+    // ("Rep. Ana Poll (D-Ariz.), …": inside parentheses too.)
+    const abbreviation = t.text === '.' && (toks[open + 1]?.text === ',' || rule('source.abbreviation-in-parentheses', toks[open + 1]?.text === ')') || /^\d/.test(toks[open + 1]?.text ?? '') || (!!toks[open + 1]?.word && !toks[open + 1]!.cap) || ABBREVIATION_WORD.test(toks[open - 1]?.text ?? ''));
     if (isQuote(t) && !possessive) {
       // "Joe Marr, host of “Harbour Hour” on Radio Tarn, said": a short quoted title inside the description.
       const title = quotedTitleStart(toks, open);
