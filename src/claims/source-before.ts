@@ -118,11 +118,12 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
     speaker.source = span(toks, before - 2, before);
   } else if (rule('source.dashed-interrupter', !!dashedInterrupter(toks, site, before))) {
     // "Lund -- co-editor of a book on ports -- said", "Lund ― whose brother built the pier ― has derided": the subject before the dashes.
-    // The claimant is named by the words before the dashes when they end in a name ("Ida Lund -- a welder --"), never
-    // by a role or a group whose names the dashes give ("A former mayor -- Ida Lund --", "The three scholars -- … --").
+    // The claimant is named by the words before the dashes when they end in a name ("Ida Lund -- a welder --") or a group
+    // the dashes give members of ("Dockers -- including Ida Lund --"), never by a role or a group whose names the dashes
+    // give ("A former mayor -- Ida Lund --", "The three scholars -- Lund, Berg and Roy --").
     const dashed = dashedInterrupter(toks, site, before)!;
     const name = span(toks, dashed.start, dashed.last);
-    if (toks[dashed.last]!.cap) speaker.name = name;
+    if (toks[dashed.last]!.cap || toks[dashed.last + 2]?.lower === 'including' || toks[dashed.last + 3]?.lower === 'including') speaker.name = name;
     speaker.source = rule('source.dashed-description', dashed.describes) ? span(toks, dashed.start, before) : name;
   } else if ((wordBefore.text === ',' || wordBefore.text === '—') && !rule('source.coordinated-verb', toks.slice(before + 1, c).some((x) => x.lower === 'then'))) {
     insertedSource(toks, site, before, speaker);
