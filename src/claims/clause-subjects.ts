@@ -305,6 +305,10 @@ export function unitSubject(toks: Token[]): [number, number] | null {
     if (close > end + 2 && verbAfter && /^(?:a|an|the|who|his|her|its|their|former|\d+)$/i.test(toks[end + 2]?.text ?? '')) return [i, end];
     // "Ada Roy, vice chair of the board, emailed …": a role word opens the description too.
     if (close > end + 2 && verbAfter && rule('source.role-apposition', ROLE_OPENERS.test(toks[end + 2]?.text ?? ''))) return [i, end];
+    // "Ana Poll, meanwhile, was making her pitch, saying …", "Poll, speaking in Tarnby, attacked the plan, calling …": an
+    // adverbial or participle phrase set in after the subject is passed too; the subject is the name alone.
+    // (Never before a name after the phrase: "At an event in Ames, Iowa, on Sunday, Mrs. Lee …" is an opening phrase.)
+    if (close > end + 2 && verbAfter && !toks[close + 1]!.cap && rule('source.inserted-phrase-subject', insertedOpener(toks[end + 2]!))) return [i, end];
   }
   // The phrase must be followed by a verb-ish word, not be the object of a preposition.
   if (!after || !after.word) return null;
@@ -321,6 +325,14 @@ export function unitSubject(toks: Token[]): [number, number] | null {
     if (rule('source.coordinated-auxiliary', conjunctOk && auxiliary)) return [i, second];
   }
   return [i, end];
+}
+
+/** Words opening an adverbial phrase set in after a subject ("…, meanwhile,", "…, at the same time,", "…, for her part,"). */
+const SET_IN_OPENERS = /^(?:in|at|on|during|for|after|before|with|like|unlike|despite|amid|among|as|too|though|meanwhile|however|instead|also|still|now|then|once|particularly|especially|in|by|from|of|under|over|through)$/;
+
+/** Whether `t` opens an adverbial or participle phrase set in after a subject: an -ing form, an adverb in -ly, or a word of `SET_IN_OPENERS`. */
+function insertedOpener(t: Token): boolean {
+  return t.word && !t.cap && (SET_IN_OPENERS.test(t.lower) || /^[a-z]{3,}ing$/.test(t.lower) || /^[a-z]{3,}ly$/.test(t.lower)) && !CUE_VERBS.has(t.lower);
 }
 
 /**

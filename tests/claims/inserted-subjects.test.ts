@@ -32,4 +32,11 @@ describe('a subject before an inserted phrase (issue 14)', () => {
     expect(sourceOf('Ida Lund, an aide to Sen. Tove Berg (D-Ore.), said the pier must close.', 'said')).toBe('Ida Lund, an aide to Sen. Tove Berg (D-Ore.),');
     expect(sourceOf('But others, including Sen. Ana Poll (D-Ariz.) and Rep. Tove Berg (D-Ore.), said the pier must close.', 'said')).toBe('others, including Sen. Ana Poll (D-Ariz.) and Rep. Tove Berg (D-Ore.),');
   });
+
+  it('gives a participle after the clause the subject before an adverbial or participle phrase set in', () => {
+    expect(sourceOf('Ana Poll, meanwhile, was touring the harbour, saying the pier was unsafe.', 'saying')).toBe('Ana Poll');
+    expect(sourceOf('Tove Berg, looking tired, toured the pier, saying it was unsafe for dockers.', 'saying')).toBe('Tove Berg');
+    // An opening phrase ending in a place is no subject: the name after it is.
+    expect(sourceOf('At a rally in Tarnby, Ohio, on Sunday, Mayor Ana Poll toured the pier, saying it was unsafe.', 'saying')).not.toBe('Ohio');
+  });
 });
