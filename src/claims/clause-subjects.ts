@@ -15,18 +15,21 @@ import { CLAUSE_OPENERS, INTRO_WORDS, SUBORDINATORS, TIME_HEAD } from './words.j
 /**
  * "Ted Cruz, by contrast, wrote"; "Trump, speaking at a rally in Charleston, West Virginia, said":
  * with a comma (or dash) at `k` just before the cue, finds a subject at a clause start before an
- * earlier comma. Returns [first, last] token of the subject, or null.
+ * earlier comma. Returns [first, last] token of the subject, or null. The search back starts at
+ * `from` (the token before `k` unless given: before the quotation the phrase ends in, "Lund, who
+ * calls him a “crook,” said").
  */
-export function insertedSubject(toks: Token[], k: number): [number, number] | null {
+export function insertedSubject(toks: Token[], k: number, from = k - 1): [number, number] | null {
   const mark = toks[k]?.text;
   if (mark !== ',' && mark !== '—') return null;
-  for (let open = k - 1; open > 0 && open > k - 40; open--) {
+  for (let open = from; open > 0 && open > k - 40; open--) {
     const t = toks[open]!;
     // "Sanders' campaign manager": a possessive apostrophe is no quotation mark.
     const possessive = (t.text === "'" || t.text === '’') && /s$/.test(toks[open - 1]?.lower ?? '') && !!toks[open + 1]?.word;
     // "Ashton, Md., who …": the period of an abbreviation before a comma ends no sentence.
     // "Ashton, Md., who …", "the No. 2 Republican": the period of an abbreviation ends no sentence.
-    const abbreviation = t.text === '.' && (toks[open + 1]?.text === ',' || /^\d/.test(toks[open + 1]?.text ?? '') || (!!toks[open + 1]?.word && !toks[open + 1]!.cap) || ABBREVIATION_WORD.test(toks[open - 1]?.text ?? ''));
+    // ("Rep. Ana Poll (D-Ariz.), …": inside parentheses too.)
+    const abbreviation = t.text === '.' && (toks[open + 1]?.text === ',' || rule('source.abbreviation-in-parentheses', toks[open + 1]?.text === ')') || /^\d/.test(toks[open + 1]?.text ?? '') || (!!toks[open + 1]?.word && !toks[open + 1]!.cap) || ABBREVIATION_WORD.test(toks[open - 1]?.text ?? ''));
     if (isQuote(t) && !possessive) {
       // "Joe Marr, host of “Harbour Hour” on Radio Tarn, said": a short quoted title inside the description.
       const title = quotedTitleStart(toks, open);
@@ -302,6 +305,10 @@ export function unitSubject(toks: Token[]): [number, number] | null {
     if (close > end + 2 && verbAfter && /^(?:a|an|the|who|his|her|its|their|former|\d+)$/i.test(toks[end + 2]?.text ?? '')) return [i, end];
     // "Ada Roy, vice chair of the board, emailed …": a role word opens the description too.
     if (close > end + 2 && verbAfter && rule('source.role-apposition', ROLE_OPENERS.test(toks[end + 2]?.text ?? ''))) return [i, end];
+    // "Ana Poll, meanwhile, was making her pitch, saying …", "Poll, speaking in Tarnby, attacked the plan, calling …": an
+    // adverbial or participle phrase set in after the subject is passed too; the subject is the name alone.
+    // (Never before a name after the phrase: "At an event in Ames, Iowa, on Sunday, Mrs. Lee …" is an opening phrase.)
+    if (close > end + 2 && verbAfter && !toks[close + 1]!.cap && rule('source.inserted-phrase-subject', insertedOpener(toks[end + 2]!))) return [i, end];
   }
   // The phrase must be followed by a verb-ish word, not be the object of a preposition.
   if (!after || !after.word) return null;
@@ -318,6 +325,14 @@ export function unitSubject(toks: Token[]): [number, number] | null {
     if (rule('source.coordinated-auxiliary', conjunctOk && auxiliary)) return [i, second];
   }
   return [i, end];
+}
+
+/** Words opening an adverbial phrase set in after a subject ("…, meanwhile,", "…, at the same time,", "…, for her part,"). */
+const SET_IN_OPENERS = /^(?:in|at|on|during|for|after|before|with|like|unlike|despite|amid|among|as|too|though|meanwhile|however|instead|also|still|now|then|once|particularly|especially|in|by|from|of|under|over|through)$/;
+
+/** Whether `t` opens an adverbial or participle phrase set in after a subject: an -ing form, an adverb in -ly, or a word of `SET_IN_OPENERS`. */
+function insertedOpener(t: Token): boolean {
+  return t.word && !t.cap && (SET_IN_OPENERS.test(t.lower) || /^[a-z]{3,}ing$/.test(t.lower) || /^[a-z]{3,}ly$/.test(t.lower)) && !CUE_VERBS.has(t.lower);
 }
 
 /**

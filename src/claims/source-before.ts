@@ -10,7 +10,7 @@ import { rule } from './rules.js';
 import { QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
 import { AUX_AFTER, type CueSite, type Speaker, type UnitScan } from './scan.js';
-import { datedTail, describedSubject, openNameBefore, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening } from './subject-shapes.js';
+import { DASHES, type DashedSpeaker, dashedSpeaker, datedTail, describedSubject, openNameBefore, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening } from './subject-shapes.js';
 
 /** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
 const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'its', 'his', 'her', 'their', 'our', 'then', 'now', 'former', 'also']);
@@ -144,12 +144,22 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
   } else if ((wordBefore.lower === 'whom' || wordBefore.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
     // "families, many of whom say": the quantified relative is the source as written.
     speaker.source = span(toks, before - 2, before);
+  } else if (rule('source.dashed-interrupter', !!dashedInterrupter(toks, site, before))) {
+    // "Lund -- co-editor of a book on ports -- said", "Lund ― whose brother built the pier ― has derided": the subject before the dashes.
+    // The claimant is named by the words before the dashes when they end in a name ("Ida Lund -- a welder --") or a group
+    // the dashes give members of ("Dockers -- including Ida Lund --"), never by a role or a group whose names the dashes
+    // give ("A former mayor -- Ida Lund --", "The three scholars -- Lund, Berg and Roy --").
+    const dashed = dashedInterrupter(toks, site, before)!;
+    const name = span(toks, dashed.start, dashed.last);
+    if (toks[dashed.last]!.cap || toks[dashed.last + 2]?.lower === 'including' || toks[dashed.last + 3]?.lower === 'including') speaker.name = name;
+    speaker.source = rule('source.dashed-description', dashed.describes) ? span(toks, dashed.start, before) : name;
   } else if ((wordBefore.text === ',' || wordBefore.text === '—') && !rule('source.coordinated-verb', toks.slice(before + 1, c).some((x) => x.lower === 'then'))) {
     insertedSource(toks, site, before, speaker);
-    // "Lee, who said last week that the pier was safe, told …": a description holding a statement
-    // of its own is that statement's; the speaker is named by the name alone.
-    const { name, source } = speaker;
-    if (name && source && source.end > name.end && rule('source.description-with-statement', scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end))) speaker.source = name;
+    nameWithoutStatement(scan, speaker);
+  } else if (isQuote(wordBefore) && rule('source.quoted-interrupter', quotedInterrupter(toks, site, before) > 0)) {
+    // "Lund, who calls the mayor a “liar,” said": the inserted phrase ends in a quotation closed after its comma.
+    insertedSource(toks, site, before, speaker, quotedInterrupter(toks, site, before));
+    nameWithoutStatement(scan, speaker);
   } else if (wordBefore.lower === 'and' || wordBefore.lower === 'but' || wordBefore.text === ',' || wordBefore.text === '—') {
     // "… and urged", "…, then says": a verb coordinated with an earlier one shares its subject: the
     // subject of a subordinate clause it continues ("as he spoke … and urged"), else the previous
@@ -274,6 +284,56 @@ function nameRunStart(toks: readonly Token[], from: number, end: number): number
   return k;
 }
 
+/**
+ * "Lee, who said last week that the pier was safe, told …": a description holding a statement
+ * of its own is that statement's; the speaker is named by the name alone.
+ */
+function nameWithoutStatement(scan: UnitScan, speaker: Speaker): void {
+  const { name, source } = speaker;
+  if (name && source && source.end > name.end && rule('source.description-with-statement', scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end))) speaker.source = name;
+}
+
+/**
+ * The subject before a phrase set between dashes right before the cue ("Lund -- the author of a book --
+ * said", "Lund ― who built the pier ― has derided"), with no "then" after the closing dash ("— then says").
+ */
+function dashedInterrupter(toks: Token[], site: CueSite, before: number): DashedSpeaker | null {
+  if (!DASHES.has(toks[before]!.text) || toks.slice(before + 1, site.c).some((x) => x.lower === 'then')) return null;
+  return dashedSpeaker(toks, before);
+}
+
+/**
+ * Whether a form of "be" stands between the comma before the -ing cue at `c` and the cue ("Ana Poll,
+ * speaking in Tarnby, is criticizing", "…, for her part, would be labeling"): a progressive verb of
+ * the subject before the inserted phrase, no participle of the clause.
+ */
+export function progressiveAfterComma(toks: readonly Token[], c: number): boolean {
+  for (let k = c - 1; k > 0 && k > c - 5; k--) {
+    const t = toks[k]!;
+    if (t.text === ',') return false;
+    if (/^(?:is|was|are|were|be|been|am|'s|’s|'re|’re)$/.test(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * With a comma and a closing quotation mark at `close` right before the cue ("Lund, who calls the mayor
+ * a “liar,” said", "Berg, citing ''the cost,'' said"), the mark opening that quotation, when a word stands
+ * before it; or -1. Not before a bare -ing form ("called it “a farce,” adding …" is the clause's subject's).
+ */
+function quotedInterrupter(toks: readonly Token[], site: CueSite, close: number): number {
+  const mark = toks[close]!.text;
+  if (toks[close - 1]?.text !== ',' || !(mark === '”' || mark === "''" || mark === '"')) return -1;
+  if (/ing$/.test(site.cueWord.lower) && !toks.slice(close + 1, site.c).some((x) => AUX_AFTER.has(x.lower))) return -1;
+  const opener = mark === '”' ? '“' : mark;
+  for (let k = close - 2; k > 1 && k > close - 30; k--) {
+    const t = toks[k]!;
+    if (t.text === opener) return toks[k - 1]!.word ? k : -1;
+    if (isQuote(t) && t.text !== "'" && t.text !== '’') return -1;
+  }
+  return -1;
+}
+
 /** Adverbs of time that may open a description set off by commas ("Lund, now the harbour master, …"). */
 const DESCRIPTION_ADVERB = /^(?:now|then|once|formerly|currently|later|previously|still)$/;
 
@@ -342,18 +402,20 @@ function roleConjunctEnds(toks: readonly Token[], s: number, e: number): boolean
   return possessive && toks.slice(and + 1, e + 1).every((x) => x.word || /^['’]s$/.test(x.text) || x.text === '.');
 }
 
-function insertedSource(toks: Token[], site: CueSite, before: number, speaker: Speaker): void {
+function insertedSource(toks: Token[], site: CueSite, before: number, speaker: Speaker, quoteOpen = -1): void {
   const { cueEnd } = site;
   // "Ukraine's military intelligence agency, the HUR, has claimed"; "Ted Cruz, by contrast, wrote";
   // "Chris Cox, who runs the lobbying arm, says": the subject sits before the inserted phrase.
-  const phraseStart = npLeft(toks, before - 1);
-  let found = insertedSubject(toks, before);
+  // (After a phrase ending in a quotation, "Lund, who calls him a “crook,” said", the comma is inside the mark.)
+  const phraseStart = quoteOpen > 0 ? -1 : npLeft(toks, before - 1);
+  let found = quoteOpen > 0 ? insertedSubject(toks, before - 1, quoteOpen - 1) : insertedSubject(toks, before);
   // "…, OH, after winning Ohio in the primary, Gov. John Kasich (R-OH), said": a name opening a
   // clause right before the comma is the subject; what sits before it is an opening phrase.
   // ("Charleston, West Virginia," is a place named with its state, not a subject.)
   if (found && phraseStart > found[1] + 2 && clauseStart(toks, phraseStart) && toks[phraseStart]!.cap && !toks[phraseStart - 2]?.cap && toks[before - 1] && (toks[before - 1]!.cap || toks[before - 1]!.text === ')')) {
     const opener = toks[found[1] + 2];
-    if (opener && (SUBORDINATE.has(opener.lower) || /ing$/.test(opener.lower))) found = null;
+    // ("Others, including Sen. Ana Poll (D-Ariz.), are urging": members named after the subject open no clause.)
+    if (opener && (SUBORDINATE.has(opener.lower) || /ing$/.test(opener.lower)) && !rule('source.including-not-opening', opener.lower === 'including')) found = null;
   }
   // "Dr. Ana Ruiz, a surgeon in Baltimore, Maryland, and a former dean, said": a state after its town set off by
   // the description's commas is a place inside it, never the subject; no speaker beats that one.

@@ -16,7 +16,7 @@ import { AUX_AFTER, type CueSite, PERSON_NOUN, personWord, ROLE_LEAD, type Speak
 import {
   appositiveEnd, dashedSubject, describedSubject, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
 } from './subject-shapes.js';
-import { pronounSource, sourceBefore } from './source-before.js';
+import { progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
 
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
@@ -51,7 +51,8 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     return speaker;
   }
   // A participle after a comma ("…, adding that"): the subject of the clause speaks.
-  const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
+  // ("Ana Poll, for her part, is labeling …": an auxiliary after the comma makes it a verb of the subject before the inserted phrase.)
+  const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || (toks[skipLeft(toks, c - 1)]?.text === ',' && !rule('source.inserted-before-progressive', progressiveAfterComma(toks, c))));
   if (participle && !passive) participleSource(scan, site, speaker);
   else if (passive) speaker.source = passiveAgent(toks, site);
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);

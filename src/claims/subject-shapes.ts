@@ -120,36 +120,58 @@ export function shareSubject(toks: Token[], end: number): number {
   return clauseStart(toks, s) ? s : -1;
 }
 
-const DASHES = new Set(['-', '—', '–', '―']);
+/** Dash marks that set a phrase into a sentence (a double hyphen is two "-" tokens). */
+export const DASHES = new Set(['-', '—', '–', '―']);
+
+/** A subject set before a phrase between dashes: its first and last tokens, and whether the phrase describes it. */
+export interface DashedSpeaker {
+  start: number;
+  last: number;
+  /** An apposition ("-- the author of a book --"), part of the source as written; else a phrase set in ("-- who … --"). */
+  describes: boolean;
+}
 
 /**
- * With a dash closing before the verb at `before` ("Lund -- the author of a book -- said"), the
- * first token of the subject opening its clause before the matching opening dash, or -1.
+ * With a dash closing before the verb at `before` ("Lund -- the author of a book -- said", "Lund ― who
+ * built the pier ― has derided"), the subject opening its clause before the matching opening dash,
+ * or null. A hyphen or an en dash counts only set off by spaces ("Lund - a welder - said", never "2015–16").
  */
-export function dashedSubject(toks: Token[], before: number): number {
+export function dashedSpeaker(toks: Token[], before: number): DashedSpeaker | null {
   const dash = toks[before]?.text;
-  if (!dash || !DASHES.has(dash)) return -1;
+  if (!dash || !DASHES.has(dash)) return null;
   let close = before;
   while (close > 0 && toks[close - 1]!.text === dash) close--;
   let open = close - 1;
   while (open >= 0 && toks[open]!.text !== dash && close - open <= 40) open--;
-  if (open < 1 || toks[open]!.text !== dash) return -1;
+  if (open < 1 || toks[open]!.text !== dash) return null;
   while (open > 0 && toks[open - 1]!.text === dash) open--;
+  if ((dash === '-' || dash === '–') && (toks[open]!.start === toks[open - 1]!.end || toks[close]!.start === toks[close - 1]!.end)) return null;
   const inside = toks.slice(open + 1, close).filter((x) => x.text !== dash);
-  // An apposition only: a name, a described role or a list ("-- John Roe, who …", "- a spokesman for …",
+  // An apposition: a name, a described role or a list ("-- John Roe, who …", "- a spokesman for …",
   // "-- including …"); a relative or a phrase set in ("-- who has …", "- in a line aimed at …") stays out
-  // of the source in PolNeAR's gold, which the rules leave to the name alone.
+  // of the source in PolNeAR's gold, which leaves it to the name alone.
   const first = inside[0];
-  if (!first?.word || !(first.lower === 'including' || ROLE_LEAD.test(first.lower) || (DETERMINERS.has(first.lower) && /^(?:a|an|the|his|her|their|its)$/.test(first.lower)) ||
-    (first.cap && !BOUNDARY.has(first.lower) && !SUBORDINATE.has(first.lower) && !INTRO_WORDS.has(first.lower) && !DETERMINERS.has(first.lower)))) return -1;
+  if (!first?.word) return null;
+  const describes = first.lower === 'including' || roleWord(first) || ROLE_LEAD.test(first.lower) || (DETERMINERS.has(first.lower) && /^(?:a|an|the|his|her|their|its)$/.test(first.lower)) ||
+    (first.cap && !BOUNDARY.has(first.lower) && !SUBORDINATE.has(first.lower) && !INTRO_WORDS.has(first.lower) && !DETERMINERS.has(first.lower));
   const last = open - 1;
   const head = toks[last]!;
-  if (!head.word || BOUNDARY.has(head.lower) || SKIPPABLE.has(head.lower) || CUE_VERBS.has(head.lower)) return -1;
+  if (!head.word || BOUNDARY.has(head.lower) || SKIPPABLE.has(head.lower) || CUE_VERBS.has(head.lower)) return null;
   const start = wholeSubject(toks, npLeft(toks, last));
   // "Ida Lund, the chief of the board -- which … -- said": the name opening the sentence before the role.
   const named = start >= 2 ? openNameBefore(toks, start) : -1;
-  if (named >= 0) return named;
-  return start >= 0 && clauseStart(toks, start) ? start : -1;
+  if (named >= 0) return { start: named, last, describes };
+  return start >= 0 && clauseStart(toks, start) ? { start, last, describes } : null;
+}
+
+/**
+ * With a dash closing before the verb at `before` ("Lund -- the author of a book -- said"), the
+ * first token of the subject opening its clause before the matching opening dash, when the phrase
+ * between the dashes describes it; or -1.
+ */
+export function dashedSubject(toks: Token[], before: number): number {
+  const found = dashedSpeaker(toks, before);
+  return found?.describes ? found.start : -1;
 }
 
 /** Reporting verbs whose subject opening the sentence may be taken whole (source.whole-clause-subject). */
