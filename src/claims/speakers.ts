@@ -17,6 +17,7 @@ import {
 } from './subject-shapes.js';
 import { pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
+import { gapAgentBy } from './passive-agents.js';
 
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
 
@@ -52,7 +53,7 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   // A participle after a comma ("…, adding that"): the subject of the clause speaks.
   const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || toks[skipLeft(toks, c - 1)]?.text === ',');
   if (participle && !passive) participleSource(scan, site, speaker);
-  else if (passive) speaker.source = passiveAgent(toks, site);
+  else if (passive) speaker.source = passiveAgent(toks, site, scan.actions);
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
   else if (wordBefore) sourceBefore(scan, site, before, wordBefore, speaker);
   if (!speaker.source && !speaker.sameAsPrevious && !speaker.cutName && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
@@ -247,6 +248,9 @@ function isPassive(toks: Token[], site: CueSite): boolean {
   // "responded by settling a dispute": "by" with a gerund is a means, not an agent.
   // "said by telephone": a means, so no passive either.
   const agent = next?.lower === 'by' && !(/ing$/.test(toks[cueEnd + 2]?.lower ?? '') && !toks[cueEnd + 2]!.cap) && !MEANS.has(toks[cueEnd + 2]?.lower ?? '');
+  const afterAux = aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower) && toks[aux]!.lower !== 'as';
+  // ("The song was written by Lee", "is understood": participles of other shapes, after a form of "be".)
+  if (afterAux && /^(?:written|found|understood)$/.test(cueWord.lower) && rule('source.passive-irregular', !/^(?:off|down|up)$/.test(next?.lower ?? ''))) return true;
   return /ed$|wn$|told$|said$|ought$/.test(cueWord.lower) && ((aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower)) || agent);
 }
 
@@ -357,10 +361,17 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
 }
 
 /** The agent of a passive cue ("was told by officials"), when it can speak. */
-function passiveAgent(toks: Token[], site: CueSite): Span | null {
+function passiveAgent(toks: Token[], site: CueSite, gap = false): Span | null {
   const { cueEnd } = site;
+  // "was called a fraud by two rivals", "was endorsed the day before by the union": the agent after a complement.
+  const apart = gap && toks[cueEnd + 1]?.lower !== 'by' ? gapAgentBy(toks, cueEnd) : -1;
+  const source = agentAt(toks, apart >= 0 ? apart + 1 : toks[cueEnd + 1]?.lower === 'by' ? cueEnd + 2 : -1);
+  return apart >= 0 && !rule('source.passive-agent-gap', !!source) ? null : source;
+}
+
+/** The agent phrase opening at token `by` (the word after "by"), or null when it names no one who could speak. */
+function agentAt(toks: Token[], by: number): Span | null {
   let source: Span | null = null;
-  const by = toks[cueEnd + 1]?.lower === 'by' ? cueEnd + 2 : -1;
   // "said by telephone", "by email": a means, not an agent; an agent is a name, a determined phrase or a speaker noun.
   const agentWord = toks[by];
   // "by fellow physicians", "by 42 percent of those responding", "by everyone I interviewed".

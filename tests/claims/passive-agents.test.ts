@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findStatements, type FindOptions } from '../../src/claims/attribution.js';
+import { productSentences } from '../helpers/sentences.js';
+
+const POLNEAR: FindOptions = { actions: true, negated: true, nested: false, chooser: null, tagger: null, cueEdges: null };
+
+function sources(text: string, options: FindOptions = {}): Array<{ cue: string; source: string | null }> {
+  return findStatements(text, productSentences(text), { cueEdges: null, ...options }).map((s) => ({
+    cue: text.slice(s.cue.start, s.cue.end),
+    source: s.source ? text.slice(s.source.start, s.source.end) : null,
+  }));
+}
+
+describe('the agent of a passive cue set apart by a complement (PolNeAR scope)', () => {
+  it.each([
+    ['The harbour master was called a coward by several residents.', 'called', 'several residents'],
+    ['Ana Ruiz was endorsed on Friday by the Harbour Workers Union.', 'endorsed', 'the Harbour Workers Union'],
+    ['The plans were described to her by a city official.', 'described', 'a city official'],
+    ['Lund was recommended for the post by Mayor Ivo Brandt.', 'recommended', 'Mayor Ivo Brandt'],
+  ])('%s', (text, cue, source) => {
+    expect(sources(text, POLNEAR).find((s) => s.cue === cue)?.source).toBe(source);
+  });
+
+  it('leaves a "by" that belongs to a second verb or a clause of its own', () => {
+    for (const text of [
+      'The mayor was asked about the pier at a dinner hosted by the harbour board.',
+      'The ferry was criticized because it was run by a private firm.',
+      'The levy was explained to reduce costs by the end of the year.',
+    ]) expect(sources(text, POLNEAR).some((s) => /harbour board|private firm|the end/.test(s.source ?? ''))).toBe(false);
+  });
+
+  it('leaves /claim as it was: no claimant from a distant "by"', () => {
+    expect(sources('The harbour master was called a coward by several residents.').find((s) => s.cue === 'called')?.source ?? null).toBeNull();
+  });
+});
+
+describe('irregular passive participles', () => {
+  it('takes the agent, not the subject, of "was written by"', () => {
+    const found = sources('The harbour report was written by Ana Ruiz.', POLNEAR).find((s) => s.cue === 'written');
+    expect(found?.source).toBe('Ana Ruiz');
+  });
+});
