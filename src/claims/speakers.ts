@@ -32,6 +32,9 @@ function agentHead(toks: readonly Token[], start: number, end: number): Token {
   return toks[k]!;
 }
 
+/** Heads of an agent phrase naming a body of people that speaks ("the media", "news organizations", "the electorate"). */
+const AGENT_BODIES = /^(?:media|press|electorate|public|organi[sz]ations?|groups?|committees?|panels?|inquiries|unions?|campaigns?|networks?|outlets?|governments?|administration|parties|audiences?|crowds?)$/;
+
 /** Words after "by" that name a means of speaking, not a speaker. */
 const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video', 'videolink', 'satellite', 'letter', 'mail', 'fax', 'twitter', 'radio', 'television', 'name', 'way', 'means', 'contrast', 'comparison', 'far']);
 
@@ -387,6 +390,9 @@ function agentAt(toks: Token[], by: number): Span | null {
     const head = end >= 0 ? agentHead(toks, by, end) : null;
     const speaks = (x: Token) => x.cap || personWord(x.lower);
     if (end >= 0 && head && (speaks(head) || (/[^s]s$/.test(head.lower) && !DETERMINERS.has(agentWord.lower)) || toks.slice(by, end + 1).some((x) => x.word && !DETERMINERS.has(x.lower) && speaks(x)))) source = span(toks, by, end);
+    // "dismissed by the media", "backed by the unions": a body of people that speaks (an indefinite one, "an electorate
+    // he no longer knew", needs the description PolNeAR takes with it).
+    else if (end >= 0 && head && rule('source.passive-agent-body', AGENT_BODIES.test(head.lower) && !/^(?:a|an)$/.test(agentWord.lower))) source = span(toks, by, end);
   }
   // "asked by host Bill Maher", "echoed by former Gov. Ann Lee", "criticized by some of his rivals": a
   // role before a name, or a share of a group of people, is an agent too.

@@ -40,3 +40,16 @@ describe('irregular passive participles', () => {
     expect(found?.source).toBe('Ana Ruiz');
   });
 });
+
+describe('a body of people as the agent of a passive cue', () => {
+  it.each([
+    ['The new levy was quickly dismissed by the local media.', 'dismissed', 'the local media'],
+    ['The ferry plan was backed by the dock unions.', 'backed', 'the dock unions'],
+  ])('%s', (text, cue, source) => {
+    expect(sources(text, POLNEAR).find((s) => s.cue === cue)?.source).toBe(source);
+  });
+
+  it('leaves an indefinite body, which needs the description after it', () => {
+    expect(sources('The levy was rejected by an electorate she barely knew.', POLNEAR).find((s) => s.cue === 'rejected')?.source ?? null).toBeNull();
+  });
+});
