@@ -46,7 +46,7 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   const speaker: Speaker = { source: null, sameAsPrevious: false, contentBefore: false };
   const before = subjectEnd(toks, site);
   const wordBefore = toks[before];
-  const passive = isPassive(toks, site);
+  const passive = isPassive(toks, site, scan.actions);
   // "quoted Li as saying", "Li was quoted by the agency as saying": the quoted person speaks (/claim scope).
   const quoter = scan.actions || prev?.lower !== 'as' ? -1 : quoteBefore(toks, c);
   if (rule('source.quoted-as-saying', quoter >= 0)) {
@@ -244,7 +244,7 @@ function contactName(toks: readonly Token[], source: Span, c: number): number {
 }
 
 /** Whether the cue is passive: a participle after an auxiliary ("was told"), or with an agent after "by". */
-function isPassive(toks: Token[], site: CueSite): boolean {
+function isPassive(toks: Token[], site: CueSite, actions: boolean): boolean {
   const { c, cueWord, next, cueEnd } = site;
   let aux = c - 1;
   while (aux >= 0 && (ADVERBS.has(toks[aux]!.lower) || (/ly$/.test(toks[aux]!.lower) && !toks[aux]!.cap))) aux--;
@@ -252,8 +252,9 @@ function isPassive(toks: Token[], site: CueSite): boolean {
   // "said by telephone": a means, so no passive either.
   const agent = next?.lower === 'by' && !(/ing$/.test(toks[cueEnd + 2]?.lower ?? '') && !toks[cueEnd + 2]!.cap) && !MEANS.has(toks[cueEnd + 2]?.lower ?? '');
   const afterAux = aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower) && toks[aux]!.lower !== 'as';
-  // ("The song was written by Lee", "is understood": participles of other shapes, after a form of "be".)
-  if (afterAux && /^(?:written|found|understood)$/.test(cueWord.lower) && rule('source.passive-irregular', !/^(?:off|down|up)$/.test(next?.lower ?? ''))) return true;
+  // ("The song was written by Lee", "is understood": participles of other shapes, after a form of "be". In /claim a
+  // song written by Lee is no claim of Lee's: there only "is understood", hearsay about its subject, is passive.)
+  if (afterAux && (actions ? /^(?:written|found|understood)$/ : /^understood$/).test(cueWord.lower) && rule('source.passive-irregular', !/^(?:off|down|up)$/.test(next?.lower ?? ''))) return true;
   return /ed$|wn$|told$|said$|ought$/.test(cueWord.lower) && ((aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower)) || agent);
 }
 

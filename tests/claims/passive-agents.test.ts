@@ -35,6 +35,15 @@ describe('the agent of a passive cue set apart by a complement (PolNeAR scope)',
 });
 
 describe('irregular passive participles', () => {
+  it('gives no claim to the subject of "is understood to have" (hearsay about it), in /claim too', () => {
+    const found = sources('The harbour chief is understood to have resigned on Monday.').find((s) => s.cue === 'understood');
+    expect(found?.source ?? null).toBeNull();
+  });
+
+  it('leaves "was written by" to the rules before in /claim: a song written by Lee is no claim of Lee\'s', () => {
+    expect(sources('The harbour song was written by Ana Ruiz.').some((s) => s.source === 'Ana Ruiz')).toBe(false);
+  });
+
   it('takes the agent, not the subject, of "was written by"', () => {
     const found = sources('The harbour report was written by Ana Ruiz.', POLNEAR).find((s) => s.cue === 'written');
     expect(found?.source).toBe('Ana Ruiz');
