@@ -62,3 +62,16 @@ describe('a body of people as the agent of a passive cue', () => {
     expect(sources('The levy was rejected by an electorate she barely knew.', POLNEAR).find((s) => s.cue === 'rejected')?.source ?? null).toBeNull();
   });
 });
+
+describe('a quantifier floated after the subject', () => {
+  it.each([
+    ['Ida Lund and Ana Ruiz have both argued that the pier is unsafe.', 'argued', 'Ida Lund and Ana Ruiz'],
+    ['The harbour pilots all denied that the pier was unsafe.', 'denied', 'The harbour pilots'],
+  ])('%s', (text, cue, source) => {
+    expect(sources(text).find((s) => s.cue === cue)?.source).toBe(source);
+  });
+
+  it('keeps "both" as the subject when nothing stands before it', () => {
+    expect(sources('And both vowed that the pier would stay open.').some((s) => s.source === 'And')).toBe(false);
+  });
+});
