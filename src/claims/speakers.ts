@@ -301,6 +301,9 @@ function orGloss(toks: readonly Token[], k: number): number {
   return j > k + 1 ? j : -1;
 }
 
+/** Cue sites inverted by role words before a name (source.inverted-role-name): their claimant is the name alone. */
+const roleInverted = new WeakSet<CueSite>();
+
 /** Whether the speaker follows the cue ("…,” said Yusov", "Said Trump: …") rather than preceding it. */
 function invertedCue(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks } = scan;
@@ -351,6 +354,13 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
     const nameEnd = npRight(toks, cueEnd + 1);
     const rest = nameEnd >= 0 ? toks.slice(nameEnd + 1).filter((x) => x.word) : [];
     if (rule('source.headline-says-after', nameEnd >= 0 && rest.length === 0)) inverted = true;
+  }
+  // "…, said lobbyist and GOP strategist Ann Lee, her former partner.": lower-case role words before a name that closes
+  // the clause name the speaker after the cue; the words before the comma are what was said.
+  if (!inverted && INVERTIBLE.has(lemma) && !/ing$/.test(cueWord.lower) && (prev?.text === ',' || CLOSE_QUOTES.has(prev?.text ?? '') || prev?.text === '"') &&
+    rule('source.inverted-role-name', roleName(toks, cueEnd) > 0)) {
+    inverted = true;
+    roleInverted.add(site);
   }
   // "Said Trump: …" opens with the cue; "Says Clinton would …" (a headline) and "Asked Tuesday about …" do not.
   if (cueWord.cap && c === 0 && !inverted && next?.cap && !TIME_WORD.test(next.lower) && lemma !== 'ask') {
@@ -432,13 +442,40 @@ function agentAt(toks: Token[], by: number): Span | null {
   return source;
 }
 
+/**
+ * After the cue ending at `cueEnd`, lower-case role words (a noun of people among them, "and" joining two) and a name of
+ * two or more capitalised words closing the clause ("said lobbyist and GOP strategist Ann Lee,", "wrote film director
+ * Ivo Brandt,"): the index of the name's last word, or -1. No verb, no article, at most six words before the name.
+ */
+function roleName(toks: readonly Token[], cueEnd: number): number {
+  const first = toks[cueEnd + 1];
+  if (!first?.word || first.cap || DETERMINERS.has(first.lower) || PRONOUNS.has(first.lower) || BOUNDARY.has(first.lower) || TIME_WORD.test(first.lower)) return -1;
+  let k = cueEnd + 1;
+  let person = false;
+  while (k < toks.length && k <= cueEnd + 7 && toks[k]!.word && !toks[k]!.cap) {
+    const w = toks[k]!.lower;
+    if (w !== 'and' && (BOUNDARY.has(w) || CUE_VERBS.has(w) || AUX_AFTER.has(w) || /(?:ed|ing|ly)$/.test(w))) return -1;
+    person ||= personWord(w) || ROLE_LEAD.test(w);
+    k++;
+  }
+  // Capitalised role words may come between ("GOP strategist"): the name is the run of capitals closing the clause.
+  while (k < toks.length && k <= cueEnd + 9 && toks[k]!.word && !BOUNDARY.has(toks[k]!.lower) && (toks[k]!.cap || personWord(toks[k]!.lower))) {
+    person ||= personWord(toks[k]!.lower);
+    k++;
+  }
+  const end = k - 1;
+  const closing = !toks[k] || toks[k]!.text === ',' || toks[k]!.text === '.';
+  return person && closing && end >= cueEnd + 3 && toks[end]!.cap && toks[end - 1]!.cap ? end : -1;
+}
+
 /** Words placing an unnamed speaker ("close to the campaign", "familiar with the talks", "with knowledge of …"). */
 const PLACING = /^(?:close to|familiar with|involved in|involved with|with knowledge|with direct|briefed on|close with)\b/;
 
 /** The inverted source after a quotation or at the start ("…,” said Kevin Brady, chairman of …"). */
 function invertedSource(toks: Token[], site: CueSite, speaker: Speaker): void {
   const { cueEnd } = site;
-  let end = npRight(toks, cueEnd + 1);
+  const role = roleName(toks, cueEnd);
+  let end = Math.max(npRight(toks, cueEnd + 1), role);
   // "…,” said a person close to the Clintons.", "said one Republican involved in the planning": the
   // phrase placing an unnamed speaker is the source's, as PolNeAR writes it.
   // ("one official familiar with the talks": the noun phrase may have taken the placing word.)
@@ -464,6 +501,13 @@ function invertedSource(toks: Token[], site: CueSite, speaker: Speaker): void {
     if (described > end) {
       speaker.name = speaker.source;
       speaker.source = span(toks, cueEnd + 1, described);
+    }
+    // ("said lead manager First Boston Corp": the name is the capitals closing the role words, where those role words
+    // made the cue inverted (source.inverted-role-name); "said pollster Frank Luntz" keeps its name as before.)
+    if (role === end && roleInverted.has(site)) {
+      let from = end;
+      while (from > cueEnd + 1 && toks[from - 1]!.cap) from--;
+      speaker.name = span(toks, from, end);
     }
     speaker.contentBefore = true;
   }

@@ -75,3 +75,17 @@ describe('a quantifier floated after the subject', () => {
     expect(sources('And both vowed that the pier would stay open.').some((s) => s.source === 'And')).toBe(false);
   });
 });
+
+describe('a role before a name after the cue', () => {
+  it('makes the name the speaker, not the clause before the comma', () => {
+    const text = 'The board met twice in May, said lobbyist and party strategist Ida Lund, a former pilot.';
+    const found = sources(text).find((s) => s.cue === 'said');
+    expect(found?.source).toMatch(/^lobbyist and party strategist Ida Lund/);
+    expect(findStatements(text, productSentences(text), { cueEdges: null }).find((s) => text.slice(s.cue.start, s.cue.end) === 'said')?.claimant).toBe('Ida Lund');
+  });
+
+  it('leaves a lower-case clause after the cue as content', () => {
+    const found = sources('The pier is closed, said harbour rules passed in May.').find((s) => s.cue === 'said');
+    expect(found?.source ?? '').not.toMatch(/rules/);
+  });
+});
