@@ -18,6 +18,7 @@ import {
 } from './subject-shapes.js';
 import { progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
+import { gapAgentBy } from './passive-agents.js';
 
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
 
@@ -32,6 +33,12 @@ function agentHead(toks: readonly Token[], start: number, end: number): Token {
   return toks[k]!;
 }
 
+/** Heads of an agent phrase naming a body of people that speaks ("the media", "news organizations", "the electorate"). */
+const AGENT_BODIES = /^(?:media|press|electorate|public|organi[sz]ations?|groups?|committees?|panels?|inquiries|unions?|campaigns?|networks?|outlets?|governments?|administration|parties|audiences?|crowds?)$/;
+
+/** Quantifiers that float after their subject ("they have both said", "the rivals all denied"). */
+const FLOATING = /^(?:both|all|each)$/;
+
 /** Words after "by" that name a means of speaking, not a speaker. */
 const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video', 'videolink', 'satellite', 'letter', 'mail', 'fax', 'twitter', 'radio', 'television', 'name', 'way', 'means', 'contrast', 'comparison', 'far']);
 
@@ -43,7 +50,7 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   const speaker: Speaker = { source: null, sameAsPrevious: false, contentBefore: false };
   const before = subjectEnd(toks, site);
   const wordBefore = toks[before];
-  const passive = isPassive(toks, site);
+  const passive = isPassive(toks, site, scan.actions);
   // "quoted Li as saying", "Li was quoted by the agency as saying": the quoted person speaks (/claim scope).
   const quoter = scan.actions || prev?.lower !== 'as' ? -1 : quoteBefore(toks, c);
   if (rule('source.quoted-as-saying', quoter >= 0)) {
@@ -54,9 +61,20 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   // ("Ana Poll, for her part, is labeling …": an auxiliary after the comma makes it a verb of the subject before the inserted phrase.)
   const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || (toks[skipLeft(toks, c - 1)]?.text === ',' && !rule('source.inserted-before-progressive', progressiveAfterComma(toks, c))));
   if (participle && !passive) participleSource(scan, site, speaker);
-  else if (passive) speaker.source = passiveAgent(toks, site);
+  else if (passive) speaker.source = passiveAgent(toks, site, scan.actions);
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
-  else if (wordBefore) sourceBefore(scan, site, before, wordBefore, speaker);
+  else if (wordBefore) {
+    sourceBefore(scan, site, before, wordBefore, speaker);
+    // "Trump and Sanders have both argued", "the rivals had all denied": a quantifier floated after the subject and its
+    // auxiliary, left as the source (source.floating-quantifier takes "both said" right before the cue).
+    const subject = FLOATING.test(wordBefore.lower) && speaker.source?.start === wordBefore.start ? skipLeft(toks, before - 1) : -1;
+    const end = toks[subject];
+    if (rule('source.floated-quantifier-subject', subject >= 0 && !!end?.word && !BOUNDARY.has(end.lower) && (end.cap || /^(?:they|we|you)$/.test(end.lower) || /[^s']s$/.test(end.lower)) && !CUE_VERBS.has(end.lower))) {
+      const floated: Speaker = { source: null, sameAsPrevious: false, contentBefore: false };
+      sourceBefore(scan, site, subject, end!, floated);
+      if (floated.source) Object.assign(speaker, floated);
+    }
+  }
   // "Moody's said", "Albertson's says" (cue.possessive-name-said): the possessive ends the name, not an auxiliary.
   if (speaker.source && prev?.lower === "'s" && c > 1 && speaker.source.end === toks[c - 2]!.end && toks[c - 2]!.cap && !PRONOUNS.has(toks[c - 2]!.lower) && /^(?:said|says)$/.test(cueWord.lower)) {
     speaker.source = { start: speaker.source.start, end: prev.end };
@@ -255,13 +273,17 @@ function contactName(toks: readonly Token[], source: Span, c: number): number {
 }
 
 /** Whether the cue is passive: a participle after an auxiliary ("was told"), or with an agent after "by". */
-function isPassive(toks: Token[], site: CueSite): boolean {
+function isPassive(toks: Token[], site: CueSite, actions: boolean): boolean {
   const { c, cueWord, next, cueEnd } = site;
   let aux = c - 1;
   while (aux >= 0 && (ADVERBS.has(toks[aux]!.lower) || (/ly$/.test(toks[aux]!.lower) && !toks[aux]!.cap))) aux--;
   // "responded by settling a dispute": "by" with a gerund is a means, not an agent.
   // "said by telephone": a means, so no passive either.
   const agent = next?.lower === 'by' && !(/ing$/.test(toks[cueEnd + 2]?.lower ?? '') && !toks[cueEnd + 2]!.cap) && !MEANS.has(toks[cueEnd + 2]?.lower ?? '');
+  const afterAux = aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower) && toks[aux]!.lower !== 'as';
+  // ("The song was written by Lee", "is understood": participles of other shapes, after a form of "be". In /claim a
+  // song written by Lee is no claim of Lee's: there only "is understood", hearsay about its subject, is passive.)
+  if (afterAux && (actions ? /^(?:written|found|understood)$/ : /^understood$/).test(cueWord.lower) && rule('source.passive-irregular', !/^(?:off|down|up)$/.test(next?.lower ?? ''))) return true;
   return /ed$|wn$|told$|said$|ought$/.test(cueWord.lower) && ((aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower)) || agent);
 }
 
@@ -293,6 +315,9 @@ function orGloss(toks: readonly Token[], k: number): number {
   while (j < toks.length && j <= k + 3 && toks[j]!.word && toks[j]!.cap) j++;
   return j > k + 1 ? j : -1;
 }
+
+/** Cue sites inverted by role words before a name (source.inverted-role-name): their claimant is the name alone. */
+const roleInverted = new WeakSet<CueSite>();
 
 /** Whether the speaker follows the cue ("…,” said Yusov", "Said Trump: …") rather than preceding it. */
 function invertedCue(scan: UnitScan, site: CueSite): boolean {
@@ -345,6 +370,13 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
     const rest = nameEnd >= 0 ? toks.slice(nameEnd + 1).filter((x) => x.word) : [];
     if (rule('source.headline-says-after', nameEnd >= 0 && rest.length === 0)) inverted = true;
   }
+  // "…, said lobbyist and GOP strategist Ann Lee, her former partner.": lower-case role words before a name that closes
+  // the clause name the speaker after the cue; the words before the comma are what was said.
+  if (!inverted && INVERTIBLE.has(lemma) && !/ing$/.test(cueWord.lower) && (prev?.text === ',' || CLOSE_QUOTES.has(prev?.text ?? '') || prev?.text === '"') &&
+    rule('source.inverted-role-name', roleName(toks, cueEnd) > 0)) {
+    inverted = true;
+    roleInverted.add(site);
+  }
   // "Said Trump: …" opens with the cue; "Says Clinton would …" (a headline) and "Asked Tuesday about …" do not.
   if (cueWord.cap && c === 0 && !inverted && next?.cap && !TIME_WORD.test(next.lower) && lemma !== 'ask') {
     const after = toks[npRight(toks, cueEnd + 1) + 1];
@@ -372,10 +404,17 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
 }
 
 /** The agent of a passive cue ("was told by officials"), when it can speak. */
-function passiveAgent(toks: Token[], site: CueSite): Span | null {
+function passiveAgent(toks: Token[], site: CueSite, gap = false): Span | null {
   const { cueEnd } = site;
+  // "was called a fraud by two rivals", "was endorsed the day before by the union": the agent after a complement.
+  const apart = gap && toks[cueEnd + 1]?.lower !== 'by' ? gapAgentBy(toks, cueEnd) : -1;
+  const source = agentAt(toks, apart >= 0 ? apart + 1 : toks[cueEnd + 1]?.lower === 'by' ? cueEnd + 2 : -1);
+  return apart >= 0 && !rule('source.passive-agent-gap', !!source) ? null : source;
+}
+
+/** The agent phrase opening at token `by` (the word after "by"), or null when it names no one who could speak. */
+function agentAt(toks: Token[], by: number): Span | null {
   let source: Span | null = null;
-  const by = toks[cueEnd + 1]?.lower === 'by' ? cueEnd + 2 : -1;
   // "said by telephone", "by email": a means, not an agent; an agent is a name, a determined phrase or a speaker noun.
   const agentWord = toks[by];
   // "by fellow physicians", "by 42 percent of those responding", "by everyone I interviewed".
@@ -391,6 +430,9 @@ function passiveAgent(toks: Token[], site: CueSite): Span | null {
     const head = end >= 0 ? agentHead(toks, by, end) : null;
     const speaks = (x: Token) => x.cap || personWord(x.lower);
     if (end >= 0 && head && (speaks(head) || (/[^s]s$/.test(head.lower) && !DETERMINERS.has(agentWord.lower)) || toks.slice(by, end + 1).some((x) => x.word && !DETERMINERS.has(x.lower) && speaks(x)))) source = span(toks, by, end);
+    // "dismissed by the media", "backed by the unions": a body of people that speaks (an indefinite one, "an electorate
+    // he no longer knew", needs the description PolNeAR takes with it).
+    else if (end >= 0 && head && rule('source.passive-agent-body', AGENT_BODIES.test(head.lower) && !/^(?:a|an)$/.test(agentWord.lower))) source = span(toks, by, end);
   }
   // "asked by host Bill Maher", "echoed by former Gov. Ann Lee", "criticized by some of his rivals": a
   // role before a name, or a share of a group of people, is an agent too.
@@ -415,13 +457,40 @@ function passiveAgent(toks: Token[], site: CueSite): Span | null {
   return source;
 }
 
+/**
+ * After the cue ending at `cueEnd`, lower-case role words (a noun of people among them, "and" joining two) and a name of
+ * two or more capitalised words closing the clause ("said lobbyist and GOP strategist Ann Lee,", "wrote film director
+ * Ivo Brandt,"): the index of the name's last word, or -1. No verb, no article, at most six words before the name.
+ */
+function roleName(toks: readonly Token[], cueEnd: number): number {
+  const first = toks[cueEnd + 1];
+  if (!first?.word || first.cap || DETERMINERS.has(first.lower) || PRONOUNS.has(first.lower) || BOUNDARY.has(first.lower) || TIME_WORD.test(first.lower)) return -1;
+  let k = cueEnd + 1;
+  let person = false;
+  while (k < toks.length && k <= cueEnd + 7 && toks[k]!.word && !toks[k]!.cap) {
+    const w = toks[k]!.lower;
+    if (w !== 'and' && (BOUNDARY.has(w) || CUE_VERBS.has(w) || AUX_AFTER.has(w) || /(?:ed|ing|ly)$/.test(w))) return -1;
+    person ||= personWord(w) || ROLE_LEAD.test(w);
+    k++;
+  }
+  // Capitalised role words may come between ("GOP strategist"): the name is the run of capitals closing the clause.
+  while (k < toks.length && k <= cueEnd + 9 && toks[k]!.word && !BOUNDARY.has(toks[k]!.lower) && (toks[k]!.cap || personWord(toks[k]!.lower))) {
+    person ||= personWord(toks[k]!.lower);
+    k++;
+  }
+  const end = k - 1;
+  const closing = !toks[k] || toks[k]!.text === ',' || toks[k]!.text === '.';
+  return person && closing && end >= cueEnd + 3 && toks[end]!.cap && toks[end - 1]!.cap ? end : -1;
+}
+
 /** Words placing an unnamed speaker ("close to the campaign", "familiar with the talks", "with knowledge of …"). */
 const PLACING = /^(?:close to|familiar with|involved in|involved with|with knowledge|with direct|briefed on|close with)\b/;
 
 /** The inverted source after a quotation or at the start ("…,” said Kevin Brady, chairman of …"). */
 function invertedSource(toks: Token[], site: CueSite, speaker: Speaker): void {
   const { cueEnd } = site;
-  let end = npRight(toks, cueEnd + 1);
+  const role = roleName(toks, cueEnd);
+  let end = Math.max(npRight(toks, cueEnd + 1), role);
   // "…,” said a person close to the Clintons.", "said one Republican involved in the planning": the
   // phrase placing an unnamed speaker is the source's, as PolNeAR writes it.
   // ("one official familiar with the talks": the noun phrase may have taken the placing word.)
@@ -447,6 +516,13 @@ function invertedSource(toks: Token[], site: CueSite, speaker: Speaker): void {
     if (described > end) {
       speaker.name = speaker.source;
       speaker.source = span(toks, cueEnd + 1, described);
+    }
+    // ("said lead manager First Boston Corp": the name is the capitals closing the role words, where those role words
+    // made the cue inverted (source.inverted-role-name); "said pollster Frank Luntz" keeps its name as before.)
+    if (role === end && roleInverted.has(site)) {
+      let from = end;
+      while (from > cueEnd + 1 && toks[from - 1]!.cap) from--;
+      speaker.name = span(toks, from, end);
     }
     speaker.contentBefore = true;
   }
