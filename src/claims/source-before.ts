@@ -10,7 +10,7 @@ import { rule } from './rules.js';
 import { QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
 import { AUX_AFTER, type CueSite, type Speaker, type UnitScan } from './scan.js';
-import { datedTail, describedSubject, openNameBefore, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening } from './subject-shapes.js';
+import { datedTail, describedSubject, nameAfterOccasion, openNameBefore, participlePerson, pronounRelativeSubject, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening } from './subject-shapes.js';
 
 /** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
 const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'its', 'his', 'her', 'their', 'our', 'then', 'now', 'former', 'also']);
@@ -153,7 +153,17 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
     // ("posts late Sunday saying …": a time phrase between is no auxiliary either.)
     // ("sent the DNC on Monday alleging …": "on" opening the time phrase is part of it.)
     const bare = toks.slice(before + 1, c).every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || /^(?:late|early|last|this|next|on)$/.test(x.lower));
-    if (!rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && toks[subjectStart - 1]?.lower !== 'with' && rule('source.bare-participle', bare)) subjectStart = -1;
+    // "all the dockers I interviewed said": a subject whose relative clause a pronoun opens runs up to the cue.
+    const relPronoun = rel ? null : pronounRelativeSubject(toks, before, c);
+    if (rule('source.pronoun-relative', !!relPronoun)) {
+      speaker.source = span(toks, relPronoun![0], relPronoun![1]);
+      return;
+    }
+    // ("footage of Lund saying", "featuring dockers telling": a person shown doing it stays the subject.)
+    const participle = !rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && toks[subjectStart - 1]?.lower !== 'with';
+    const person = participle && bare ? participlePerson(toks, subjectStart, before, c) : -1;
+    if (rule('source.participle-person', person >= 0)) subjectStart = person;
+    else if (participle && rule('source.bare-participle', bare)) subjectStart = -1;
     if (rel) {
       speaker.source = span(toks, rel[0], before);
       speaker.name = span(toks, rel[0], rel[1]);
@@ -172,6 +182,9 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
       speaker.source = span(toks, share, before);
       return;
     }
+    // "In a radio interview Lund declared": a name after an opening phrase of occasion that no comma closes.
+    const occasion = !rel && subjectStart < 0 && !/ing$/.test(cueWord.lower) ? nameAfterOccasion(toks, before) : -1;
+    if (rule('source.name-after-occasion', occasion >= 0)) subjectStart = occasion;
     if (subjectStart >= 0) {
       if (!rel) speaker.source = span(toks, subjectStart, datedTail(toks, before, c));
       const pre = toks[subjectStart - 1];
