@@ -351,7 +351,7 @@ export function pronounRelativeSubject(toks: Token[], before: number, c: number)
 const THINGS_IN_ERS = /^(?:headquarters|papers|numbers|letters|banners|posters|orders|borders|computers|offers|covers|flyers|fliers|stickers|markers|chapters|quarters|waters)$/;
 
 /** Words before a subject of a bare participle that show the person doing it ("footage of Lund saying", "featuring dockers telling"). */
-const SHOWING = /^(?:of|about|for|with|between|featuring|featured|features|included|includes|including|shows|showed)$/;
+const SHOWING = /^(?:of|about|for|with|between|featuring|featured|features|included|includes|including)$/;
 
 /**
  * "footage of Lund saying …", "an ad featuring dockers telling …", "Anyone expecting …": a person before a

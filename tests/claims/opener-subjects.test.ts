@@ -73,3 +73,15 @@ describe('a person right before a bare participle', () => {
     expect(sourceOf(text, 'urging')?.source ?? null).not.toBe('directors');
   });
 });
+
+describe('a limiting word between the subject and its verb', () => {
+  it('leaves "almost" before an adverb out of the source', () => {
+    const text = 'The harbour pilots almost universally rejected the new rota.';
+    expect(sourceOf(text, 'rejected')?.source).toBe('The harbour pilots');
+  });
+
+  it('reads past "only" before an adverb to the name', () => {
+    const text = 'Ms. Lund only occasionally disagreed with the board.';
+    expect(sourceOf(text, 'disagreed')?.source).toBe('Ms. Lund');
+  });
+});
