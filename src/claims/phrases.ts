@@ -332,7 +332,8 @@ export function skipLeft(toks: Token[], i: number): number {
     if (t.lower === 'just' || t.lower === 'together' || t.lower === 'jointly') { j--; continue; }
     // "would only say", "only briefly explained", "almost universally expressed": a limiting word after a modal or
     // before an adverb stands between the subject and its verb.
-    const limited = /^(?:only|almost|nearly|virtually)$/.test(t.lower) && j < i && (/^(?:would|could|can|will|may|might|should|must|did|does|do)$/.test(toks[j - 1]?.lower ?? '') || (/\p{Ll}{3,}ly$/u.test(toks[j + 1]!.text) && !LY_NOUNS.has(toks[j + 1]!.lower)));
+    // ("is almost entirely blamed": after a form of "be" the verb is a passive's or an adjective's.)
+    const limited = /^(?:only|almost|nearly|virtually)$/.test(t.lower) && j < i && !/^(?:is|was|are|were|be|been|being)$/.test(toks[j - 1]?.lower ?? '') && (/^(?:would|could|can|will|may|might|should|must|did|does|do)$/.test(toks[j - 1]?.lower ?? '') || (/\p{Ll}{3,}ly$/u.test(toks[j + 1]!.text) && !LY_NOUNS.has(toks[j + 1]!.lower)));
     if (rule('source.limiter-before-verb', limited)) { j--; continue; }
     break;
   }

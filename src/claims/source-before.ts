@@ -76,6 +76,14 @@ function shortClauseBefore(toks: readonly Token[], comma: number, cueEnd: number
   return clauseFree(rest);
 }
 
+/** The last token of a subject before a floating quantifier at `q`, past auxiliaries ("Lund and Berg have both argued" → "Berg"). */
+function auxBefore(toks: readonly Token[], q: number): number {
+  let k = q - 1;
+  // (Not past a form of "be": "the dockers were all warned" is a passive, its subject no speaker.)
+  while (k > q - 3 && /^(?:have|has|had|will|would|did)$/.test(toks[k]?.lower ?? '')) k--;
+  return rule('source.quantifier-after-auxiliary', k < q - 1) ? k : q - 1;
+}
+
 /** True when token `k` closes a quotation ("”", '"', "''", or a comma right after one). */
 function quotationEnds(toks: readonly Token[], k: number): boolean {
   const token = toks[k];
@@ -86,17 +94,20 @@ function quotationEnds(toks: readonly Token[], k: number): boolean {
 export function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore: Token, speaker: Speaker): void {
   const { toks, out } = scan;
   const { c, cueWord, cueEnd, lemma } = site;
-  if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && /^(?:they|we)$/.test(toks[before - 1]?.lower ?? '')) {
-    // "They both said": the pronoun is the speaker.
-    speaker.source = span(toks, before - 1, before);
-    speaker.name = span(toks, before - 1, before - 1);
-  } else if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && toks[before - 1]?.word && !BOUNDARY.has(toks[before - 1]!.lower) && npLeft(toks, before - 1) >= 0) {
+  if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && /^(?:they|we)$/.test(toks[auxBefore(toks, before)]?.lower ?? '')) {
+    // "They both said", "they have both said": the pronoun is the speaker.
+    const pronoun = auxBefore(toks, before);
+    speaker.source = span(toks, pronoun, pronoun === before - 1 ? before : pronoun);
+    speaker.name = span(toks, pronoun, pronoun);
+  } else if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && toks[auxBefore(toks, before)]?.word && !BOUNDARY.has(toks[auxBefore(toks, before)]!.lower) && npLeft(toks, auxBefore(toks, before)) >= 0) {
     // "Richards and Menendez both stressed": the subject before the quantifier.
-    const subjectStart = wholeSubject(toks, npLeft(toks, before - 1));
+    // ("Lund and Berg have both argued": past an auxiliary before it, source.quantifier-after-auxiliary.)
+    const last = auxBefore(toks, before);
+    const subjectStart = wholeSubject(toks, npLeft(toks, last));
     if (subjectStart >= 0 && clauseStart(toks, subjectStart)) {
       // PolNeAR's gold leaves the floating quantifier out of the source (train: 20 against 3).
-      speaker.source = span(toks, subjectStart, rule('source.floating-quantifier', true) ? before - 1 : before);
-      speaker.name = span(toks, subjectStart, before - 1);
+      speaker.source = span(toks, subjectStart, rule('source.floating-quantifier', true) ? last : before);
+      speaker.name = span(toks, subjectStart, last);
     }
   } else if (PRONOUNS.has(wordBefore.lower)) {
     pronounSource(toks, site, before, wordBefore, speaker);

@@ -85,3 +85,27 @@ describe('a limiting word between the subject and its verb', () => {
     expect(sourceOf(text, 'disagreed')?.source).toBe('Ms. Lund');
   });
 });
+
+describe('a floating quantifier after an auxiliary', () => {
+  it('takes the subject before "have both", without the quantifier', () => {
+    const text = 'Ida Lund and Ole Berg have both argued that the pier is unsafe.';
+    expect(sourceOf(text, 'argued')?.source).toBe('Ida Lund and Ole Berg');
+  });
+
+  it('takes the pronoun before "have both"', () => {
+    const text = 'The pilots met on Monday, and they have both said the pier is unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('they');
+  });
+
+  it('does not read past a form of "be" (a passive)', () => {
+    const text = 'The dockers were all warned that the pier is unsafe.';
+    expect(sourceOf(text, 'warned')?.source ?? null).not.toBe('The dockers');
+  });
+});
+
+describe('a limiting word after "be"', () => {
+  it('does not read a passive as the subject\'s statement', () => {
+    const text = 'Harbour spending is almost entirely blamed for the shortfall.';
+    expect(sourceOf(text, 'blamed')?.source ?? null).not.toBe('Harbour spending');
+  });
+});
