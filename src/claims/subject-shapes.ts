@@ -10,7 +10,7 @@ import { CONNECTIVES, DATING, INTRO_WORDS, MONTH, QUANTIFIERS, SUBORDINATE, SUBO
 import { isQuote, OPEN_QUOTES, type Token } from './tokens.js';
 import { OTHER_ABBREVIATIONS } from '../ingest/abbreviations.js';
 import type { RawStatement as Raw } from './types.js';
-import { type CueSite, PERSON_NOUN, personWord, ROLE_LEAD, type Speaker, TO_VERBS } from './scan.js';
+import { type CueSite, PERSON_NOUN, ROLE_LEAD, type Speaker, TO_VERBS } from './scan.js';
 
 /** "to"-taking words that are adjectives, which `skipLeft` already passes ("likely to", "ready to"). */
 const ADJECTIVE_TO = new Set(['likely', 'ready', 'willing', 'expected', 'going', 'set']);
@@ -347,6 +347,9 @@ export function pronounRelativeSubject(toks: Token[], before: number, c: number)
   return [start, end];
 }
 
+/** Records and shares of people, whose "of" shows who does what follows ("footage of Lund saying", "the proportion of voters saying"). */
+const RECORDS = /^(?:footage|video|videos|clip|clips|tape|tapes|recording|recordings|audio|image|images|photo|photos|picture|pictures|proportion|share|percentage|spectacle|sight)$/;
+
 /** Plurals of things that end like nouns for people ("their headquarters calling for", "posters urging"). */
 const THINGS_IN_ERS = /^(?:headquarters|papers|numbers|letters|banners|posters|orders|borders|computers|offers|covers|flyers|fliers|stickers|markers|chapters|quarters|waters)$/;
 
@@ -368,7 +371,8 @@ export function participlePerson(toks: Token[], start: number, before: number, c
   // ("featuring dockers": the phrase grown leftwards may have taken the showing word.)
   for (let k = before - 1; tight >= 0 && k >= tight; k--) if (!toks[k]!.cap && SHOWING.test(toks[k]!.lower) && toks[k]!.lower !== 'of') { tight = k + 1; break; }
   // ("the board of directors urging": a body's members are not shown doing it.)
-  const shown = tight >= 0 && SHOWING.test(toks[tight - 1]?.lower ?? '') && !(toks[tight - 1]!.lower === 'of' && personWord(toks[tight - 2]?.lower ?? ''));
+  // ("a wide array of artists writing songs": after "of" only a record or a share shows them doing it, "footage of", "the proportion of".)
+  const shown = tight >= 0 && SHOWING.test(toks[tight - 1]?.lower ?? '') && (toks[tight - 1]!.lower !== 'of' || RECORDS.test(toks[tight - 2]?.lower ?? ''));
   const from = shown ? tight : start;
   const lead = toks[from - 1];
   // ("to the chairman and chief executive Ann Roy describing": after "and" the phrase may be an object's second half.)

@@ -109,3 +109,10 @@ describe('a limiting word after "be"', () => {
     expect(sourceOf(text, 'blamed')?.source ?? null).not.toBe('Harbour spending');
   });
 });
+
+describe('a person after "of" before a bare participle', () => {
+  it('takes no people after a quantity noun ("an array of … writing")', () => {
+    const text = 'The mayor had a wide array of local bands writing songs about him.';
+    expect(sourceOf(text, 'writing')?.source ?? null).not.toBe('local bands');
+  });
+});
