@@ -116,3 +116,10 @@ describe('a person after "of" before a bare participle', () => {
     expect(sourceOf(text, 'writing')?.source ?? null).not.toBe('local bands');
   });
 });
+
+describe('a place adverb after the subject', () => {
+  it('keeps "there" after a plural in the source', () => {
+    const text = 'The pier closed in May, and dockers there say the cranes were unsafe.';
+    expect(sourceOf(text, 'say')?.source).toBe('dockers there');
+  });
+});
