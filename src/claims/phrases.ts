@@ -112,8 +112,9 @@ export function npLeft(toks: Token[], j: number): number {
     }
   }
   const head = toks[j];
-  // "Polls there show", "officials here say": a place adverb after the head is part of the phrase.
-  const placed = !!head && /^(?:there|here)$/.test(head.text) && j > 0 && !!toks[j - 1]!.word && (toks[j - 1]!.cap || /[^s']s$/.test(toks[j - 1]!.lower)) &&
+  // "Polls there show", "executives there say": a place adverb after the head is part of the phrase. (Not "here", the
+  // wire's dateline city: "dealers here said" is shown as "dealers", and PolNeAR's gold leaves "here" out.)
+  const placed = !!head && head.text === 'there' && j > 0 && !!toks[j - 1]!.word && (toks[j - 1]!.cap || /[^s']s$/.test(toks[j - 1]!.lower)) &&
     !BOUNDARY.has(toks[j - 1]!.lower) && !CUE_VERBS.has(toks[j - 1]!.lower) && !SKIPPABLE.has(toks[j - 1]!.lower);
   if (rule('source.place-adverb-after-head', placed && !/^(?:is|are|was|were)$/.test(toks[j + 1]?.lower ?? ''))) return npLeft(toks, j - 1);
   if (!head || !head.word || (BOUNDARY.has(head.lower) && !nameMonth(toks, j))) return -1;

@@ -123,3 +123,10 @@ describe('a place adverb after the subject', () => {
     expect(sourceOf(text, 'say')?.source).toBe('dockers there');
   });
 });
+
+describe('"here" after the subject (a wire dateline)', () => {
+  it('leaves "here" out of the source', () => {
+    const text = 'Fees will rise next month, dealers here said.';
+    expect(sourceOf(text, 'said')?.source ?? null).not.toBe('dealers here');
+  });
+});
