@@ -112,6 +112,11 @@ export function npLeft(toks: Token[], j: number): number {
     }
   }
   const head = toks[j];
+  // "Polls there show", "executives there say": a place adverb after the head is part of the phrase. (Not "here", the
+  // wire's dateline city: "dealers here said" is shown as "dealers", and PolNeAR's gold leaves "here" out.)
+  const placed = !!head && head.text === 'there' && j > 0 && !!toks[j - 1]!.word && (toks[j - 1]!.cap || /[^s']s$/.test(toks[j - 1]!.lower)) &&
+    !BOUNDARY.has(toks[j - 1]!.lower) && !CUE_VERBS.has(toks[j - 1]!.lower) && !SKIPPABLE.has(toks[j - 1]!.lower);
+  if (rule('source.place-adverb-after-head', placed && !/^(?:is|are|was|were)$/.test(toks[j + 1]?.lower ?? ''))) return npLeft(toks, j - 1);
   if (!head || !head.word || (BOUNDARY.has(head.lower) && !nameMonth(toks, j))) return -1;
   // "her thinking", "his remarks": a reporting word after a possessive or article is a noun.
   if (CUE_VERBS.has(head.lower) && !/^(?:his|her|their|its|our|my|the|'s|’s)$/.test(toks[j - 1]?.lower ?? '')) return -1;
@@ -330,6 +335,11 @@ export function skipLeft(toks: Token[], i: number): number {
     // "on Friday", "last week", "just this month", "earlier this year"
     if (TIME_HEAD.test(t.lower) && /^(?:last|this|next|that|each|every|earlier|later)$/.test(toks[j - 1]?.lower ?? '')) { j -= 2; continue; }
     if (t.lower === 'just' || t.lower === 'together' || t.lower === 'jointly') { j--; continue; }
+    // "would only say", "only briefly explained", "almost universally expressed": a limiting word after a modal or
+    // before an adverb stands between the subject and its verb.
+    // ("is almost entirely blamed": after a form of "be" the verb is a passive's or an adjective's.)
+    const limited = /^(?:only|almost|nearly|virtually)$/.test(t.lower) && j < i && !/^(?:is|was|are|were|be|been|being)$/.test(toks[j - 1]?.lower ?? '') && (/^(?:would|could|can|will|may|might|should|must|did|does|do)$/.test(toks[j - 1]?.lower ?? '') || (/\p{Ll}{3,}ly$/u.test(toks[j + 1]!.text) && !LY_NOUNS.has(toks[j + 1]!.lower)));
+    if (rule('source.limiter-before-verb', limited)) { j--; continue; }
     break;
   }
   return j;

@@ -10,7 +10,7 @@ import { rule } from './rules.js';
 import { QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
 import { AUX_AFTER, type CueSite, type Speaker, type UnitScan } from './scan.js';
-import { DASHES, type DashedSpeaker, dashedSpeaker, datedTail, describedSubject, openNameBefore, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening } from './subject-shapes.js';
+import { DASHES, type DashedSpeaker, dashedSpeaker, datedTail, describedSubject, nameAfterOccasion, openNameBefore, participlePerson, pronounRelativeSubject, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening } from './subject-shapes.js';
 
 /** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
 const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'its', 'his', 'her', 'their', 'our', 'then', 'now', 'former', 'also']);
@@ -76,6 +76,14 @@ function shortClauseBefore(toks: readonly Token[], comma: number, cueEnd: number
   return clauseFree(rest);
 }
 
+/** The last token of a subject before a floating quantifier at `q`, past auxiliaries ("Lund and Berg have both argued" → "Berg"). */
+function auxBefore(toks: readonly Token[], q: number): number {
+  let k = q - 1;
+  // (Not past a form of "be": "the dockers were all warned" is a passive, its subject no speaker.)
+  while (k > q - 3 && /^(?:have|has|had|will|would|did)$/.test(toks[k]?.lower ?? '')) k--;
+  return rule('source.quantifier-after-auxiliary', k < q - 1) ? k : q - 1;
+}
+
 /** True when token `k` closes a quotation ("”", '"', "''", or a comma right after one). */
 function quotationEnds(toks: readonly Token[], k: number): boolean {
   const token = toks[k];
@@ -86,17 +94,20 @@ function quotationEnds(toks: readonly Token[], k: number): boolean {
 export function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore: Token, speaker: Speaker): void {
   const { toks, out } = scan;
   const { c, cueWord, cueEnd, lemma } = site;
-  if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && /^(?:they|we)$/.test(toks[before - 1]?.lower ?? '')) {
-    // "They both said": the pronoun is the speaker.
-    speaker.source = span(toks, before - 1, before);
-    speaker.name = span(toks, before - 1, before - 1);
-  } else if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && toks[before - 1]?.word && !BOUNDARY.has(toks[before - 1]!.lower) && npLeft(toks, before - 1) >= 0) {
+  if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && /^(?:they|we)$/.test(toks[auxBefore(toks, before)]?.lower ?? '')) {
+    // "They both said", "they have both said": the pronoun is the speaker.
+    const pronoun = auxBefore(toks, before);
+    speaker.source = span(toks, pronoun, pronoun === before - 1 ? before : pronoun);
+    speaker.name = span(toks, pronoun, pronoun);
+  } else if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && toks[auxBefore(toks, before)]?.word && !BOUNDARY.has(toks[auxBefore(toks, before)]!.lower) && npLeft(toks, auxBefore(toks, before)) >= 0) {
     // "Richards and Menendez both stressed": the subject before the quantifier.
-    const subjectStart = wholeSubject(toks, npLeft(toks, before - 1));
+    // ("Lund and Berg have both argued": past an auxiliary before it, source.quantifier-after-auxiliary.)
+    const last = auxBefore(toks, before);
+    const subjectStart = wholeSubject(toks, npLeft(toks, last));
     if (subjectStart >= 0 && clauseStart(toks, subjectStart)) {
       // PolNeAR's gold leaves the floating quantifier out of the source (train: 20 against 3).
-      speaker.source = span(toks, subjectStart, rule('source.floating-quantifier', true) ? before - 1 : before);
-      speaker.name = span(toks, subjectStart, before - 1);
+      speaker.source = span(toks, subjectStart, rule('source.floating-quantifier', true) ? last : before);
+      speaker.name = span(toks, subjectStart, last);
     }
   } else if (PRONOUNS.has(wordBefore.lower)) {
     pronounSource(toks, site, before, wordBefore, speaker);
@@ -191,7 +202,17 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
     // ("posts late Sunday saying …": a time phrase between is no auxiliary either.)
     // ("sent the DNC on Monday alleging …": "on" opening the time phrase is part of it.)
     const bare = toks.slice(before + 1, c).every((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || /^(?:late|early|last|this|next|on)$/.test(x.lower));
-    if (!rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && toks[subjectStart - 1]?.lower !== 'with' && rule('source.bare-participle', bare)) subjectStart = -1;
+    // "all the dockers I interviewed said": a subject whose relative clause a pronoun opens runs up to the cue.
+    const relPronoun = rel ? null : pronounRelativeSubject(toks, before, c);
+    if (rule('source.pronoun-relative', !!relPronoun)) {
+      speaker.source = span(toks, relPronoun![0], relPronoun![1]);
+      return;
+    }
+    // ("footage of Lund saying", "featuring dockers telling": a person shown doing it stays the subject.)
+    const participle = !rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && toks[subjectStart - 1]?.lower !== 'with';
+    const person = participle && bare ? participlePerson(toks, subjectStart, before, c) : -1;
+    if (rule('source.participle-person', person >= 0)) subjectStart = person;
+    else if (participle && rule('source.bare-participle', bare)) subjectStart = -1;
     if (rel) {
       speaker.source = span(toks, rel[0], before);
       speaker.name = span(toks, rel[0], rel[1]);
@@ -210,6 +231,9 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
       speaker.source = span(toks, share, before);
       return;
     }
+    // "In a radio interview Lund declared": a name after an opening phrase of occasion that no comma closes.
+    const occasion = !rel && subjectStart < 0 && !/ing$/.test(cueWord.lower) ? nameAfterOccasion(toks, before) : -1;
+    if (rule('source.name-after-occasion', occasion >= 0)) subjectStart = occasion;
     if (subjectStart >= 0) {
       if (!rel) speaker.source = span(toks, subjectStart, datedTail(toks, before, c));
       const pre = toks[subjectStart - 1];

@@ -3,14 +3,14 @@
  * dashes or commas, a whole clause opening the sentence, a relative "who", a dated participle).
  */
 import { ROLE_OPENERS, wholeSubject } from './clause-subjects.js';
-import { BOUNDARY, CUE_VERBS, DETERMINERS, PRONOUNS, SKIPPABLE, TIME_WORD } from './lexicon.js';
-import { clauseStart, npLeft, npRight, skipLeft, span } from './phrases.js';
+import { BOUNDARY, CUE_VERBS, DETERMINERS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD } from './lexicon.js';
+import { clauseStart, npLeft, npRight, skipLeft, span, titleCase } from './phrases.js';
 import { rule } from './rules.js';
 import { CONNECTIVES, DATING, INTRO_WORDS, MONTH, QUANTIFIERS, SUBORDINATE, SUBORDINATORS, TIME_HEAD, US_STATES } from './words.js';
 import { isQuote, OPEN_QUOTES, type Token } from './tokens.js';
 import { OTHER_ABBREVIATIONS } from '../ingest/abbreviations.js';
 import type { RawStatement as Raw } from './types.js';
-import { type CueSite, ROLE_LEAD, type Speaker, TO_VERBS } from './scan.js';
+import { type CueSite, PERSON_NOUN, ROLE_LEAD, type Speaker, TO_VERBS } from './scan.js';
 
 /** "to"-taking words that are adjectives, which `skipLeft` already passes ("likely to", "ready to"). */
 const ADJECTIVE_TO = new Set(['likely', 'ready', 'willing', 'expected', 'going', 'set']);
@@ -315,4 +315,96 @@ export function datedTail(toks: readonly Token[], before: number, c: number): nu
   while (j < c && DATING.test(toks[j]!.lower)) j++;
   const dated = toks.slice(k + 1, j).some((x) => TIME_WORD.test(x.lower) || TIME_HEAD.test(x.lower) || MONTH.test(x.lower));
   return rule('source.dated-participle', j > k + 1 && dated) ? j - 1 : before;
+}
+
+/** Prepositions that open a sentence's phrase of occasion before its subject ("In a Bloomberg interview …", "At the rally …"). */
+const OCCASION_PREPS = /^(?:in|at|during|on|after|before|throughout)$/;
+
+/**
+ * "In a radio interview Lund declared …": a name right before the cue after an opening phrase of
+ * occasion that no comma closes. The phrase opens the sentence with a preposition and ends in a
+ * lower-case noun; only words of a noun phrase inside it (no verb, "that", comma or quotation).
+ * Returns the name's first token, or -1.
+ */
+export function nameAfterOccasion(toks: readonly Token[], before: number): number {
+  const last = toks[before];
+  if (!last?.word || !last.cap || BOUNDARY.has(last.lower) || PRONOUNS.has(last.lower) || MONTH.test(last.lower)) return -1;
+  let s = before;
+  while (s > 0 && before - s < 3 && toks[s - 1]!.word && toks[s - 1]!.cap) s--;
+  const noun = toks[s - 1];
+  if (!noun?.word || noun.cap || /(?:ly|ed)$/.test(noun.lower) || DETERMINERS.has(noun.lower) || BOUNDARY.has(noun.lower) || SKIPPABLE.has(noun.lower) || CUE_VERBS.has(noun.lower) || TIME_WORD.test(noun.lower) || TIME_HEAD.test(noun.lower)) return -1;
+  let first = 0;
+  while (first < s && (!toks[first]!.word || /^(?:but|and|yet|so)$/.test(toks[first]!.lower)) && !isQuote(toks[first]!) && toks[first]!.text !== ',') first++;
+  const opener = toks[first];
+  if (!opener?.word || (!opener.cap && first === 0) || !OCCASION_PREPS.test(opener.lower) || s - first < 3 || s - first > 10) return -1;
+  const phrase = toks.slice(first + 1, s - 1);
+  return phrase.every((x) => x.word && !CUE_VERBS.has(x.lower) && !PRONOUNS.has(x.lower) && !/^(?:that|which|who|where|when|as|than)$/.test(x.lower) && (x.cap || !/(?:ed|ly)$/.test(x.lower))) ? s : -1;
+}
+
+/** Verbs of a relative clause without "that" after a subject's head, besides past forms in -ed ("people I spoke with", "those we know"). */
+const CONTACT_VERBS = /^(?:spoke|spoken|met|know|knew|saw|seen|heard|talk|interview|asked|polled|surveyed|trust)$/;
+
+/** Heads of a subject whose relative clause a pronoun opens: a speaker noun, a plural or a quantity of people ("everyone I asked"). */
+const PEOPLE_HEADS = /^(?:everyone|everybody|anyone|anybody|many|most|some|all|few|several|each)$/;
+
+/**
+ * "All the dockers I interviewed said", "voters we talked to say", "everyone she met agreed": a
+ * subject whose head takes a relative clause opened by a subject pronoun, with no "that", before
+ * the cue at `c`. Returns [first, last] token of the whole subject, or null.
+ */
+export function pronounRelativeSubject(toks: Token[], before: number, c: number): [number, number] | null {
+  let v = before;
+  if (/^(?:with|to)$/.test(toks[v]?.lower ?? '') && v + 1 === c) v--;
+  const verb = toks[v];
+  if (!verb?.word || verb.cap || CUE_VERBS.has(verb.lower) && !/^(?:interviewed|asked)$/.test(verb.lower) || !(/ed$/.test(verb.lower) || CONTACT_VERBS.test(verb.lower))) return null;
+  let p = v - 1;
+  while (p > 0 && /^(?:'ve|’ve|have|had|'d|’d|ever|recently|personally)$/.test(toks[p]!.lower)) p--;
+  if (!/^(?:i|we|you|they|he|she)$/.test(toks[p]?.lower ?? '')) return null;
+  const head = toks[p - 1];
+  if (!head?.word || head.cap && !PEOPLE_HEADS.test(head.lower) || !(SPEAKER_NOUNS.has(head.lower) || PEOPLE_HEADS.test(head.lower) || /[^s]s$/.test(head.lower)) ||
+    (BOUNDARY.has(head.lower) && !PEOPLE_HEADS.test(head.lower)) || CUE_VERBS.has(head.lower) || SKIPPABLE.has(head.lower)) return null;
+  const start = PEOPLE_HEADS.test(head.lower) && !DETERMINERS.has(toks[p - 2]?.lower ?? '') ? p - 1 : wholeSubject(toks, npLeft(toks, p - 1));
+  if (start < 0 || !clauseStart(toks, start)) return null;
+  const end = toks[before + 1]?.lower === 'to' && before + 2 === c ? before + 1 : before;
+  return [start, end];
+}
+
+/** Records and shares of people, whose "of" shows who does what follows ("footage of Lund saying", "the proportion of voters saying"). */
+const RECORDS = /^(?:footage|video|videos|clip|clips|tape|tapes|recording|recordings|audio|image|images|photo|photos|picture|pictures|proportion|share|percentage|spectacle|sight)$/;
+
+/** Plurals of things that end like nouns for people ("their headquarters calling for", "posters urging"). */
+const THINGS_IN_ERS = /^(?:headquarters|papers|numbers|letters|banners|posters|orders|borders|computers|offers|covers|flyers|fliers|stickers|markers|chapters|quarters|waters)$/;
+
+/** Words before a subject of a bare participle that show the person doing it ("footage of Lund saying", "featuring dockers telling"). */
+const SHOWING = /^(?:of|about|for|with|between|featuring|featured|features|included|includes|including)$/;
+
+/**
+ * "footage of Lund saying …", "an ad featuring dockers telling …", "Anyone expecting …": a person before a
+ * bare participle is its subject — named, or a noun for people — when the phrase opens its clause (`start`,
+ * the whole subject found) or follows a word that shows them doing it. Not the seeker of "seeking comment".
+ * Returns the subject's first token, or -1.
+ */
+export function participlePerson(toks: Token[], start: number, before: number, c: number): number {
+  const head = toks[before]!;
+  const named = head.cap && !BOUNDARY.has(head.lower) && !PRONOUNS.has(head.lower) && !INTRO_WORDS.has(head.lower) && !SUBORDINATE.has(head.lower) && head.lower !== 'besides' && !/ly$/.test(head.lower) && /^\p{Lu}[\p{L}.]*$/u.test(head.text);
+  const people = !head.cap && ((/s$/.test(head.lower) && PERSON_NOUN.test(head.lower) && !THINGS_IN_ERS.test(head.lower)) || /^(?:anyone|everyone)$/.test(head.lower));
+  if (c !== before + 1 || /^seek/.test(toks[c]!.lower) || titleCase(toks) || !head.word || !(named || people)) return -1;
+  let tight = npLeft(toks, before);
+  // ("featuring dockers": the phrase grown leftwards may have taken the showing word.)
+  for (let k = before - 1; tight >= 0 && k >= tight; k--) if (!toks[k]!.cap && SHOWING.test(toks[k]!.lower) && toks[k]!.lower !== 'of') { tight = k + 1; break; }
+  // ("the board of directors urging": a body's members are not shown doing it.)
+  // ("a wide array of artists writing songs": after "of" only a record or a share shows them doing it, "footage of", "the proportion of".)
+  const shown = tight >= 0 && SHOWING.test(toks[tight - 1]?.lower ?? '') && (toks[tight - 1]!.lower !== 'of' || RECORDS.test(toks[tight - 2]?.lower ?? ''));
+  const from = shown ? tight : start;
+  const lead = toks[from - 1];
+  // ("to the chairman and chief executive Ann Roy describing": after "and" the phrase may be an object's second half.)
+  // ("Under the plan, taxpayers reporting gains would pay": a common noun opening the clause is often a reduced relative's head.)
+  if (!shown && ((lead?.word && lead.lower !== 'but') || !head.cap)) return -1;
+  // ("Keeps saying she …", "Besides attacking": one capitalised word opening the sentence may be a verb or a preposition.)
+  if (!shown && head.cap && from === before && toks.slice(0, from).every((x) => !x.word)) return -1;
+  // ("A German warning about …": one capitalised word after an article is an adjective before a noun.)
+  if (from === before - 1 && /^(?:a|an)$/.test(toks[from]!.lower)) return -1;
+  const inside = toks.slice(from, before + 1);
+  // ("All I'm asking": a pronoun inside is a clause's subject, not a person named.)
+  return inside.some((x) => (x.word && !x.cap && (/(?:ed|ing)$/.test(x.lower) || (BOUNDARY.has(x.lower) && x.lower !== 'and'))) || PRONOUNS.has(x.lower) || /^['’]/.test(x.text)) ? -1 : from;
 }
