@@ -36,9 +36,6 @@ function agentHead(toks: readonly Token[], start: number, end: number): Token {
 /** Heads of an agent phrase naming a body of people that speaks ("the media", "news organizations", "the electorate"). */
 const AGENT_BODIES = /^(?:media|press|electorate|public|organi[sz]ations?|groups?|committees?|panels?|inquiries|unions?|campaigns?|networks?|outlets?|governments?|administration|parties|audiences?|crowds?)$/;
 
-/** Quantifiers that float after their subject ("they have both said", "the rivals all denied"). */
-const FLOATING = /^(?:both|all|each)$/;
-
 /** Words after "by" that name a means of speaking, not a speaker. */
 const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video', 'videolink', 'satellite', 'letter', 'mail', 'fax', 'twitter', 'radio', 'television', 'name', 'way', 'means', 'contrast', 'comparison', 'far']);
 
@@ -63,18 +60,7 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   if (participle && !passive) participleSource(scan, site, speaker);
   else if (passive) speaker.source = passiveAgent(toks, site, scan.actions);
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
-  else if (wordBefore) {
-    sourceBefore(scan, site, before, wordBefore, speaker);
-    // "Trump and Sanders have both argued", "the rivals had all denied": a quantifier floated after the subject and its
-    // auxiliary, left as the source (source.floating-quantifier takes "both said" right before the cue).
-    const subject = FLOATING.test(wordBefore.lower) && speaker.source?.start === wordBefore.start ? skipLeft(toks, before - 1) : -1;
-    const end = toks[subject];
-    if (rule('source.floated-quantifier-subject', subject >= 0 && !!end?.word && !BOUNDARY.has(end.lower) && (end.cap || /^(?:they|we|you)$/.test(end.lower) || /[^s']s$/.test(end.lower)) && !CUE_VERBS.has(end.lower))) {
-      const floated: Speaker = { source: null, sameAsPrevious: false, contentBefore: false };
-      sourceBefore(scan, site, subject, end!, floated);
-      if (floated.source) Object.assign(speaker, floated);
-    }
-  }
+  else if (wordBefore) sourceBefore(scan, site, before, wordBefore, speaker);
   // "Moody's said", "Albertson's says" (cue.possessive-name-said): the possessive ends the name, not an auxiliary.
   if (speaker.source && prev?.lower === "'s" && c > 1 && speaker.source.end === toks[c - 2]!.end && toks[c - 2]!.cap && !PRONOUNS.has(toks[c - 2]!.lower) && /^(?:said|says)$/.test(cueWord.lower)) {
     speaker.source = { start: speaker.source.start, end: prev.end };
