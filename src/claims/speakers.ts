@@ -14,7 +14,7 @@ import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } fro
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
 import { AUX_AFTER, type CueSite, PERSON_NOUN, personWord, ROLE_LEAD, type Speaker, type UnitScan } from './scan.js';
 import {
-  appositiveEnd, dashedSubject, describedSubject, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
+  appositiveEnd, boundaryNameEnd, dashedSubject, describedSubject, groupOfPeopleEnd, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
 } from './subject-shapes.js';
 import { progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
@@ -56,7 +56,9 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   }
   // A participle after a comma ("…, adding that"): the subject of the clause speaks.
   // ("Ana Poll, for her part, is labeling …": an auxiliary after the comma makes it a verb of the subject before the inserted phrase.)
-  const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || (toks[skipLeft(toks, c - 1)]?.text === ',' && !rule('source.inserted-before-progressive', progressiveAfterComma(toks, c))));
+  const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || (toks[skipLeft(toks, c - 1)]?.text === ',' && !rule('source.inserted-before-progressive', progressiveAfterComma(toks, c))) ||
+    // "…defense of “New York values,” saying": the comma closing the clause stands inside the quotation mark.
+    (rule('source.participle-after-quote', !!prev && (CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === "''") && toks[c - 2]?.text === ',') && !!quoteParticiple.add(site)));
   if (participle && !passive) participleSource(scan, site, speaker);
   else if (passive) speaker.source = passiveAgent(toks, site, scan.actions);
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
@@ -322,12 +324,12 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
       (/s$/.test(next.lower) && speakerNoun(next.lower)));
   if (inverted && prev?.text !== ',') {
     // "Says Clinton would stack the court": the name is the subject of the content, not the speaker.
-    const after = toks[npRight(toks, cueEnd + 1) + 1];
+    const after = toks[invertedNameEnd(toks, cueEnd) + 1];
     if (after?.word && AUX_AFTER.has(after.lower)) inverted = false;
   }
   if (inverted && prev?.text === ',') {
     // "X, Y, called the report…" is a subject with apposition, not "…, said X".
-    const nameEnd = npRight(toks, cueEnd + 1);
+    const nameEnd = invertedNameEnd(toks, cueEnd);
     const after = toks[nameEnd + 1];
     if (nameEnd < 0 || (after && after.word && ((!BOUNDARY.has(after.lower) && !TIME_WORD.test(after.lower)) || AUX_AFTER.has(after.lower)))) inverted = false;
     const subjectStart = npLeft(toks, c - 2);
@@ -371,6 +373,21 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
   return inverted;
 }
 
+/**
+ * The last token of the phrase after an inverted cue ending at `cueEnd`: the noun phrase, or a name opening with a
+ * modal ("said Will Doyle", source.inverted-modal-name), or a group of people ("said a handful of Democrats",
+ * source.inverted-group-of), whose head comes after "of".
+ */
+function invertedNameEnd(toks: Token[], cueEnd: number): number {
+  const end = npRight(toks, cueEnd + 1);
+  if (end < 0) {
+    const named = boundaryNameEnd(toks, cueEnd);
+    return rule('source.inverted-modal-name', named > 0) ? named : end;
+  }
+  const group = groupOfPeopleEnd(toks, cueEnd);
+  return rule('source.inverted-group-of', group > end) ? group : end;
+}
+
 /** The source of a participle after a comma ("…, adding that"): the previous statement's, or the clause subject. */
 function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void {
   const { toks, out } = scan;
@@ -384,10 +401,22 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
     if (rule('source.participle-later-subject', !!later)) describedSubject(toks, later!, c, speaker);
     else speaker.sameAsPrevious = true;
   } else {
-    const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
+    let subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
+    // "Trump escalated his attacks Saturday morning, saying …": a time phrase before the comma is no opening phrase when a
+    // subject and its verb stand before it; the subject the opening search skipped to lies past the participle.
+    if (subj && subj[1] >= c) {
+      const before = clauseSubjectBefore(toks, c);
+      if (rule('source.participle-past-time', !!before)) subj = before;
+    }
+    // ("Senators Rubio and Cruz, …, in what one critic has dubbed ''the yuca primary,'' referring to …": after a quotation a
+    // subject cut before "and" is half a pair, and the participle may hang on the clause inside; no guess.)
+    if (subj && quoteParticiple.has(site) && toks[subj[1] + 1]?.lower === 'and') return;
     if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
   }
 }
+
+/** Participle sites after a comma inside a closing quotation mark (source.participle-after-quote). */
+const quoteParticiple = new WeakSet<CueSite>();
 
 /** The agent of a passive cue ("was told by officials"), when it can speak. */
 function passiveAgent(toks: Token[], site: CueSite, gap = false): Span | null {
@@ -453,10 +482,10 @@ function roleName(toks: readonly Token[], cueEnd: number): number {
   if (!first?.word || first.cap || DETERMINERS.has(first.lower) || PRONOUNS.has(first.lower) || BOUNDARY.has(first.lower) || TIME_WORD.test(first.lower)) return -1;
   let k = cueEnd + 1;
   let person = false;
-  while (k < toks.length && k <= cueEnd + 7 && toks[k]!.word && !toks[k]!.cap) {
+  while (k < toks.length && k <= cueEnd + 7 && (toks[k]!.word || rule('source.inverted-number-role', joinedNumber(toks, k))) && !toks[k]!.cap) {
     const w = toks[k]!.lower;
     if (w !== 'and' && (BOUNDARY.has(w) || CUE_VERBS.has(w) || AUX_AFTER.has(w) || /(?:ed|ing|ly)$/.test(w))) return -1;
-    person ||= personWord(w) || ROLE_LEAD.test(w);
+    person ||= personWord(w) || ROLE_LEAD.test(w) || KIN.test(w);
     k++;
   }
   // Capitalised role words may come between ("GOP strategist"): the name is the run of capitals closing the clause.
@@ -469,6 +498,14 @@ function roleName(toks: readonly Token[], cueEnd: number): number {
   return person && closing && end >= cueEnd + 3 && toks[end]!.cap && toks[end - 1]!.cap ? end : -1;
 }
 
+/** Nouns of kin that name a person before a name ("widow Ann Lund", "mother Ida Roy"). */
+const KIN = /^(?:widow|widower|mother|father|wife|husband|daughter|sister|brother|grandmother|grandfather)$/;
+
+/** Whether token `k` is a slash or hyphen joining two numbers inside role words ("9/11 widow", "24-7 volunteer"). */
+function joinedNumber(toks: readonly Token[], k: number): boolean {
+  return /^[-/]$/.test(toks[k]!.text) && /^\d+$/.test(toks[k - 1]?.text ?? '') && /^\d+$/.test(toks[k + 1]?.text ?? '');
+}
+
 /** Words placing an unnamed speaker ("close to the campaign", "familiar with the talks", "with knowledge of …"). */
 const PLACING = /^(?:close to|familiar with|involved in|involved with|with knowledge|with direct|briefed on|close with)\b/;
 
@@ -476,7 +513,7 @@ const PLACING = /^(?:close to|familiar with|involved in|involved with|with knowl
 function invertedSource(toks: Token[], site: CueSite, speaker: Speaker): void {
   const { cueEnd } = site;
   const role = roleName(toks, cueEnd);
-  let end = Math.max(npRight(toks, cueEnd + 1), role);
+  let end = Math.max(invertedNameEnd(toks, cueEnd), role);
   // "…,” said a person close to the Clintons.", "said one Republican involved in the planning": the
   // phrase placing an unnamed speaker is the source's, as PolNeAR writes it.
   // ("one official familiar with the talks": the noun phrase may have taken the placing word.)

@@ -408,3 +408,33 @@ export function participlePerson(toks: Token[], start: number, before: number, c
   // ("All I'm asking": a pronoun inside is a clause's subject, not a person named.)
   return inside.some((x) => (x.word && !x.cap && (/(?:ed|ing)$/.test(x.lower) || (BOUNDARY.has(x.lower) && x.lower !== 'and'))) || PRONOUNS.has(x.lower) || /^['’]/.test(x.text)) ? -1 : from;
 }
+
+/** Nouns of a number of people before "of" ("a handful of Democrats", "a group of senators"). */
+const GROUP_OF = /^(?:handful|number|group|couple|pair|majority|minority|few|dozen|host|chorus|coalition|trio|bevy|slew)$/;
+
+/**
+ * After an inverted cue ending at `cueEnd`, a group of people named by "a handful of …", "a number of …" ("…, said
+ * a handful of Democrats"): the last token of the people's phrase, or -1. The phrase after "of" must name people:
+ * a capitalised head, or a noun for people.
+ */
+export function groupOfPeopleEnd(toks: Token[], cueEnd: number): number {
+  const det = toks[cueEnd + 1];
+  const noun = toks[cueEnd + 2];
+  if (!det || !/^(?:a|an|the)$/.test(det.lower) || !noun?.word || !GROUP_OF.test(noun.lower) || toks[cueEnd + 3]?.lower !== 'of') return -1;
+  const end = npRight(toks, cueEnd + 4);
+  const head = toks[end];
+  return end >= cueEnd + 4 && head && head.word && (head.cap || PERSON_NOUN.test(head.lower) || SPEAKER_NOUNS.has(head.lower)) && !PRONOUNS.has(head.lower) ? end : -1;
+}
+
+/**
+ * After an inverted cue ending at `cueEnd`, a name whose first word is also a modal or another boundary word ("…,” said
+ * Will Doyle", "said May Lee"): the last token of the name, or -1. Only a capitalised word followed by a capitalised
+ * word that is no boundary word.
+ */
+export function boundaryNameEnd(toks: Token[], cueEnd: number): number {
+  const first = toks[cueEnd + 1];
+  const second = toks[cueEnd + 2];
+  if (!first?.word || !first.cap || !BOUNDARY.has(first.lower) || PRONOUNS.has(first.lower) || !/^(?:will|may)$/.test(first.lower)) return -1;
+  if (!second?.word || !second.cap || BOUNDARY.has(second.lower)) return -1;
+  return npRight(toks, cueEnd + 2);
+}
