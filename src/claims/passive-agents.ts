@@ -45,3 +45,36 @@ export function gapAgentBy(toks: readonly Token[], cueEnd: number): number {
   }
   return -1;
 }
+
+/** Auxiliaries of a passive: forms of "be", and of "get" ("got criticized by"). */
+const PASSIVE_HEAD = /^(?:was|were|is|are|been|be|being|am|got|get|gets|getting|gotten|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)$/;
+/** Adverbs that may stand between the auxiliary and the participle ("was widely criticized"). */
+const INNER_ADVERB = /^(?:also|not|never|even|just|again|then|still|only|both|all|[a-z]+ly)$/;
+/** Words after "by" naming a means, not an agent ("by phone"). */
+const BY_MEANS = /^(?:phone|telephone|email|e-mail|text|video|letter|mail|fax|radio|television|far|contrast|comparison|name|way|means)$/;
+
+/**
+ * Participles of feeling ("was delighted by", "have been outraged by"): the subject is moved, and holds the attitude —
+ * in PolNeAR its source.
+ */
+const FEELING = /^(?:delighted|outraged|pleased|displeased|disappointed|encouraged|discouraged|alarmed|troubled|disturbed|frustrated|impressed|unimpressed|surprised|shocked|angered|enraged|worried|concerned|dismayed|heartened|moved|unmoved|offended|convinced|persuaded|amused|bothered|confused|excited|interested|inspired|saddened|stunned|thrilled|annoyed|appalled|baffled|horrified|irritated|puzzled|relieved|satisfied|scared|frightened|embarrassed|intrigued|tempted|touched|struck|incensed|infuriated|irked|galled|perplexed|mystified|taken|swayed|reassured|emboldened|energized|energised|motivated|driven|fascinated|disgusted|gratified|humbled|honored|honoured|flattered|insulted|hurt|vexed|rattled|spooked|unnerved|exasperated|angry)$/;
+
+/**
+ * Whether the tokens `from`..`to` (a cue a model proposed: "was supported", "is backed by", "got" before "dinged by")
+ * are a passive verb group whose agent follows "by": a form of "be" or "get" (inside the cue or right before it,
+ * adverbs between), a regular participle (inside the cue or right after it) and "by" before a word that is no means
+ * ("by phone"). Its subject, before the cue, is never the speaker.
+ */
+export function passiveByCue(toks: readonly Token[], from: number, to: number): boolean {
+  // The participle: the cue's last word, the one before a closing "by", or the word right after the cue.
+  let verb = toks[to]?.lower === 'by' ? to - 1 : to;
+  if (PASSIVE_HEAD.test(toks[verb]?.lower ?? '') && verb === to) verb = to + 1;
+  const by = verb + 1;
+  const part = toks[verb];
+  if (toks[by]?.lower !== 'by' || !part?.word || part.cap || !/(?:ed|en|wn)$/.test(part.lower) || FEELING.test(part.lower)) return false;
+  const agent = toks[by + 1];
+  if (!agent?.word || BY_MEANS.test(agent.lower)) return false;
+  let k = verb - 1;
+  while (k >= 0 && toks[k]!.word && INNER_ADVERB.test(toks[k]!.lower)) k--;
+  return k >= from - 1 && k <= to && PASSIVE_HEAD.test(toks[k]?.lower ?? '');
+}

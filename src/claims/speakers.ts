@@ -265,6 +265,9 @@ function isPassive(toks: Token[], site: CueSite, actions: boolean): boolean {
   const { c, cueWord, next, cueEnd } = site;
   let aux = c - 1;
   while (aux >= 0 && (ADVERBS.has(toks[aux]!.lower) || (/ly$/.test(toks[aux]!.lower) && !toks[aux]!.cap))) aux--;
+  // "was booed and shouted down by", "were mocked, jeered and criticized": participles joined after one auxiliary.
+  const joined = coordinatedParticiples(toks, aux, site.cueEnd);
+  if (joined !== aux && rule('source.passive-coordinated', PASSIVE_AUX.has(toks[joined]?.lower ?? '') && toks[joined]!.lower !== 'as')) aux = joined;
   // "responded by settling a dispute": "by" with a gerund is a means, not an agent.
   // "said by telephone": a means, so no passive either.
   const agent = next?.lower === 'by' && !(/ing$/.test(toks[cueEnd + 2]?.lower ?? '') && !toks[cueEnd + 2]!.cap) && !MEANS.has(toks[cueEnd + 2]?.lower ?? '');
@@ -273,6 +276,31 @@ function isPassive(toks: Token[], site: CueSite, actions: boolean): boolean {
   // song written by Lee is no claim of Lee's: there only "is understood", hearsay about its subject, is passive.)
   if (afterAux && (actions ? /^(?:written|found|understood)$/ : /^understood$/).test(cueWord.lower) && rule('source.passive-irregular', !/^(?:off|down|up)$/.test(next?.lower ?? ''))) return true;
   return /ed$|wn$|told$|said$|ought$/.test(cueWord.lower) && ((aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower)) || agent);
+}
+
+/** Words after a passive participle that take no object ("shouted down by", "mocked for", "criticized over"). */
+const AFTER_PASSIVE = /^(?:by|for|over|at|in|on|as|after|during|when|while|because|from|with)$/;
+
+/**
+ * Left of the cue ending at `cueEnd`, from `k`: participles joined to it by "and" or "or" (commas before them: "booed
+ * and", "mocked, jeered and"), each lower-case and ending like one: the index of the word before the first of them
+ * (its auxiliary, if any), else `k`. The cue must take no object, as a passive ("was booed and shouted down by …",
+ * not "was finalized and denied the change").
+ */
+function coordinatedParticiples(toks: readonly Token[], k: number, cueEnd: number): number {
+  if (!/^(?:and|or)$/.test(toks[k]?.lower ?? '')) return k;
+  let after = cueEnd + 1;
+  if (/^(?:down|off|up|out)$/.test(toks[after]?.lower ?? '')) after++;
+  const next = toks[after];
+  if (next && (next.word ? !AFTER_PASSIVE.test(next.lower) : isQuote(next) || next.text === ':')) return k;
+  let j = k;
+  while (j >= 1 && (/^(?:and|or)$/.test(toks[j]!.lower) || (toks[j]!.text === ',' && j < k))) {
+    const p = toks[j - 1]!;
+    if (!p.word || p.cap || !/(?:ed|wn|en|told|said|ought)$/.test(p.lower)) break;
+    j -= 2;
+    while (j >= 0 && ADVERBS.has(toks[j]!.lower)) j--;
+  }
+  return j;
 }
 
 /**
@@ -459,6 +487,13 @@ function agentAt(toks: Token[], by: number): Span | null {
     const group = groupEnd > by + 1 && (toks[groupEnd]!.cap || personWord(toks[groupEnd]!.lower) || /(?:als|ents|ers|ors|ists)$/.test(toks[groupEnd]!.lower));
     if (rule('source.passive-agent-role', named)) source = span(toks, by, end);
     else if (rule('source.passive-agent-share', group)) source = span(toks, by, groupEnd);
+  }
+  // "shouted down by Lund supporters", "backed by Democratic voters": a capitalised name modifying a plural noun of
+  // people is no agent on its own; the people are.
+  if (source) {
+    const last = toks.findIndex((x) => x.end === source!.end);
+    const noun = toks[last + 1];
+    if (noun?.word && !noun.cap && toks[last]!.cap && /s$/.test(noun.lower) && rule('source.passive-agent-name-modifier', personWord(noun.lower) && !BOUNDARY.has(noun.lower) && !CUE_VERBS.has(noun.lower))) source = { start: source.start, end: noun.end };
   }
   // "echoed by her campaign and Democrats across the country": a coordinated agent is one source.
   if (source) {

@@ -24,6 +24,7 @@ import type { Span } from '../../core/types.js';
 import { CUE_VERBS, PRONOUNS } from '../lexicon.js';
 import { span, trimSpan } from '../phrases.js';
 import { isQuote, type Token } from '../tokens.js';
+import { passiveByCue } from '../passive-agents.js';
 import type { RawStatement, Stance } from '../types.js';
 import type { Unit } from '../units.js';
 import { TIME_HEAD, TIME_WORD } from '../words.js';
@@ -352,6 +353,8 @@ export function makeTagger(model: TaggerWeights, seen?: (p: Proposal) => void): 
         if (toks.slice(range[0], range[1] + 1).every((t) => TIME_WORD.test(t.lower) || TIME_HEAD.test(t.lower) || TIME_DETERMINER.test(t.lower))) return;
         const { source, margin } = pickSource(sources, toks, newCue(toks, range, rules.length + k));
         if (!source || margin <= model.thresholds.source) return;
+        // "Lee was supported by most voters", "He got dinged by critics": the subject of a passive never speaks.
+        if (source[1] < range[0] && passiveByCue(toks, range[0], range[1])) return;
         // A source the rules already gave a cue in this unit, or one on the cue's own tokens, is no new speaker.
         for (let i = source[0]; i <= source[1]; i++) if (marks.covered[i] && !rules.some((r) => r.source && tokenRange(toks, r.source)?.[0] === source[0])) return;
         if (keep || seen) {
