@@ -364,6 +364,9 @@ function titleAgrees(title: string, fuller: Claimant): boolean {
   return fuller.gender === wanted;
 }
 
+/** The statement resolved just before, as the next one's "and said" and "who" read it. */
+type Previous = { claimant: Claimant | null; unit: Span; source: Span | null };
+
 /**
  * Gives every raw statement its claimant, resolving pronouns, surnames, acronyms and
  * appositions against earlier statements and mentions in the same text.
@@ -466,7 +469,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   /** Sentence of the statement that set `lastAny`, so pronouns do not reach too far back. */
   let lastAt = -Infinity;
   let lastUnitStart = -1;
-  let prev: { claimant: Claimant | null; unit: Span; source: Span | null } | null = null;
+  let prev: Previous | null = null;
   const out: Statement[] = [];
 
   const resolveName = (raw: string): Claimant => {
@@ -584,7 +587,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // An antecedent in the same sentence (found with number agreement by the attribution rules) wins.
         // ("…,'' said Ana Poll, the director of the Harbour Fund for Clean Water, who also said …": an antecedent
         // inside the previous statement's source in the sentence is that speaker.)
-        const before = prev as { claimant: Claimant | null; unit: Span; source: Span | null } | null;
+        // (Read through a typed name: the loop's assignments below leave `prev` narrowed to null here.)
+        const before = prev as Previous | null;
         const within = lower === 'who' && !!before?.claimant && !!before.source && before.unit.start === r.unit.start && before.source.start <= r.antecedent.start && r.antecedent.end <= before.source.end;
         claimant = rule('claimant.who-in-previous-source', within) ? before!.claimant : resolveName(text.slice(r.antecedent.start, r.antecedent.end));
       } else if (lower === 'they') {

@@ -94,15 +94,20 @@ function quotationEnds(toks: readonly Token[], k: number): boolean {
 export function sourceBefore(scan: UnitScan, site: CueSite, before: number, wordBefore: Token, speaker: Speaker): void {
   const { toks, out } = scan;
   const { c, cueWord, cueEnd, lemma } = site;
-  if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && /^(?:they|we)$/.test(toks[auxBefore(toks, before)]?.lower ?? '')) {
+  // The subject's last token before a floating quantifier ("they both said", "Lund and Berg have both argued").
+  const last = wordBefore.lower === 'both' || wordBefore.lower === 'all' ? auxBefore(toks, before) : -1;
+  // A wire story's company before the cue ("Acme Plc <ACME.L> said"): the closing '>' and the company's first token.
+  let close = -1;
+  let wireStart = -1;
+  let dashed: DashedSpeaker | null = null;
+  let quoteOpen = -1;
+  if (last >= 0 && /^(?:they|we)$/.test(toks[last]?.lower ?? '')) {
     // "They both said", "they have both said": the pronoun is the speaker.
-    const pronoun = auxBefore(toks, before);
-    speaker.source = span(toks, pronoun, pronoun === before - 1 ? before : pronoun);
-    speaker.name = span(toks, pronoun, pronoun);
-  } else if ((wordBefore.lower === 'both' || wordBefore.lower === 'all') && toks[auxBefore(toks, before)]?.word && !BOUNDARY.has(toks[auxBefore(toks, before)]!.lower) && npLeft(toks, auxBefore(toks, before)) >= 0) {
+    speaker.source = span(toks, last, last === before - 1 ? before : last);
+    speaker.name = span(toks, last, last);
+  } else if (last >= 0 && toks[last]?.word && !BOUNDARY.has(toks[last]!.lower) && npLeft(toks, last) >= 0) {
     // "Richards and Menendez both stressed": the subject before the quantifier.
     // ("Lund and Berg have both argued": past an auxiliary before it, source.quantifier-after-auxiliary.)
-    const last = auxBefore(toks, before);
     const subjectStart = wholeSubject(toks, npLeft(toks, last));
     if (subjectStart >= 0 && clauseStart(toks, subjectStart)) {
       // PolNeAR's gold leaves the floating quantifier out of the source (train: 20 against 3).
@@ -114,15 +119,14 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
   } else if (wordBefore.text === '%' && /^\d/.test(toks[before - 1]?.text ?? '')) {
     // "42% say they are liberal": a share of respondents.
     speaker.source = span(toks, before - 1, before);
-  } else if (wireCompanyEnd(toks, before) >= 0 && tickerSubject(toks, wireCompanyEnd(toks, before)) >= 0) {
+  } else if ((close = wireCompanyEnd(toks, before)) >= 0 && (wireStart = tickerSubject(toks, close)) >= 0) {
     // "Acme Industries Plc <ACME.L> said": wire copy writes the company's stock ticker after its name; the source
     // runs over both, the name is the speaker.
     // ("Barclays Plc <BCS.L> and Lloyds Bank Plc <LLOY.L> said": companies listed with their tickers are one source, shown as written.)
     // ("Varian Associates Inc and <Siemens AG> said", "Acme Inc, Bolt Corp <BC> and Cole Plc <CP> said": a list ends
     // in "and"; an item without brackets is a capitalised name. "Separately, Acme Inc <AI> said" is no list.)
     // ("<Willemijn Holding BV> of Rotterdam said", "<Industrial Equity Ltd> (IEL) said": the place or short name after it is the company's.)
-    const close = wireCompanyEnd(toks, before);
-    let start = tickerSubject(toks, close);
+    let start = wireStart;
     let listed = false;
     for (let k = start - 1; k >= 2 && (toks[k]!.lower === 'and' || (listed && toks[k]!.text === ',')); k = start - 1) {
       const name = toks[k - 1]!.cap ? npLeft(toks, k - 1) : -1;
@@ -155,21 +159,20 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
   } else if ((wordBefore.lower === 'whom' || wordBefore.lower === 'which') && toks[before - 1]?.lower === 'of' && QUANTIFIERS.has(toks[before - 2]?.lower ?? '')) {
     // "families, many of whom say": the quantified relative is the source as written.
     speaker.source = span(toks, before - 2, before);
-  } else if (rule('source.dashed-interrupter', !!dashedInterrupter(toks, site, before))) {
+  } else if (rule('source.dashed-interrupter', !!(dashed = dashedInterrupter(toks, site, before)))) {
     // "Lund -- co-editor of a book on ports -- said", "Lund ― whose brother built the pier ― has derided": the subject before the dashes.
     // The claimant is named by the words before the dashes when they end in a name ("Ida Lund -- a welder --") or a group
     // the dashes give members of ("Dockers -- including Ida Lund --"), never by a role or a group whose names the dashes
     // give ("A former mayor -- Ida Lund --", "The three scholars -- Lund, Berg and Roy --").
-    const dashed = dashedInterrupter(toks, site, before)!;
-    const name = span(toks, dashed.start, dashed.last);
-    if (toks[dashed.last]!.cap || toks[dashed.last + 2]?.lower === 'including' || toks[dashed.last + 3]?.lower === 'including') speaker.name = name;
-    speaker.source = rule('source.dashed-description', dashed.describes) ? span(toks, dashed.start, before) : name;
+    const name = span(toks, dashed!.start, dashed!.last);
+    if (toks[dashed!.last]!.cap || toks[dashed!.last + 2]?.lower === 'including' || toks[dashed!.last + 3]?.lower === 'including') speaker.name = name;
+    speaker.source = rule('source.dashed-description', dashed!.describes) ? span(toks, dashed!.start, before) : name;
   } else if ((wordBefore.text === ',' || wordBefore.text === '—') && !rule('source.coordinated-verb', toks.slice(before + 1, c).some((x) => x.lower === 'then'))) {
     insertedSource(toks, site, before, speaker);
     nameWithoutStatement(scan, speaker);
-  } else if (isQuote(wordBefore) && rule('source.quoted-interrupter', quotedInterrupter(toks, site, before) > 0)) {
+  } else if (isQuote(wordBefore) && rule('source.quoted-interrupter', (quoteOpen = quotedInterrupter(toks, site, before)) > 0)) {
     // "Lund, who calls the mayor a “liar,” said": the inserted phrase ends in a quotation closed after its comma.
-    insertedSource(toks, site, before, speaker, quotedInterrupter(toks, site, before));
+    insertedSource(toks, site, before, speaker, quoteOpen);
     nameWithoutStatement(scan, speaker);
   } else if (wordBefore.lower === 'and' || wordBefore.lower === 'but' || wordBefore.text === ',' || wordBefore.text === '—') {
     // "… and urged", "…, then says": a verb coordinated with an earlier one shares its subject: the
