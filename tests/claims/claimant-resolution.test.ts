@@ -4,12 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
-import { productSentences } from '../helpers/sentences.js';
+import { claimants, productSentences } from '../helpers/sentences.js';
 
-/** The claimant of each statement `/claim` reads (sourceless ones dropped), in order. */
-function claimants(text: string): Array<string | null> {
-  return findStatements(text, productSentences(text), { keepSourceless: false }).map((s) => s.claimant);
-}
 
 describe('a later surname', () => {
   it('is the person of that name, not the office, aide or campaign of that person', () => {

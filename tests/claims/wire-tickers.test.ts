@@ -4,13 +4,8 @@
  * Sentences written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { findStatements } from '../../src/claims/attribution.js';
-import { productSentences } from '../helpers/sentences.js';
+import { claimants } from '../helpers/sentences.js';
 
-/** The claimant of each statement `/claim` reads (sourceless ones dropped), in order. */
-function claimants(text: string): Array<string | null> {
-  return findStatements(text, productSentences(text), { keepSourceless: false }).map((s) => s.claimant);
-}
 
 describe('a company written with its stock ticker', () => {
   it('is the speaker, named without the ticker', () => {

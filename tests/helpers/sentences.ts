@@ -1,8 +1,8 @@
 /**
  * Sentence lists for claim tests: the plain one (each line one sentence and one block) and the
- * product's (each line a block, split by ingest's own sentence splitter).
+ * product's (each line a block, split by ingest's own sentence splitter), and the claimants /claim reads from the latter.
  */
-import type { SentenceLike } from '../../src/claims/attribution.js';
+import { findStatements, type SentenceLike } from '../../src/claims/attribution.js';
 import { blockSentences } from '../../src/ingest/sentences.js';
 
 /** Each line of `text` one body sentence in a block of its own. */
@@ -19,4 +19,9 @@ export function productSentences(text: string): SentenceLike[] {
     block++;
   }
   return out;
+}
+
+/** The claimant of each statement `/claim` reads in `text` (product sentences, sourceless ones dropped), in order. */
+export function claimants(text: string): Array<string | null> {
+  return findStatements(text, productSentences(text), { keepSourceless: false }).map((s) => s.claimant);
 }
