@@ -10,7 +10,7 @@ import {
 import { ABBREVIATION_WORD, allCaps, clauseStart, nameAfterAnd, npLeft, npRight, quotedTokens } from './phrases.js';
 import { rule } from './rules.js';
 import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, type Token } from './tokens.js';
-import { CLAUSE_OPENERS, INTRO_WORDS, SUBORDINATORS, TIME_HEAD } from './words.js';
+import { CLAUSE_OPENERS, INTRO_WORDS, QUANT_SUBJECTS, SUBORDINATORS, TIME_HEAD } from './words.js';
 
 /**
  * "Ted Cruz, by contrast, wrote"; "Trump, speaking at a rally in Charleston, West Virginia, said":
@@ -115,6 +115,16 @@ function nameAfterBody(toks: readonly Token[], s: number): number {
 /** Prepositions whose phrase modifies the noun before it ("officials in Moscow", "traders from Gyumri"). */
 const MODIFIER_PREPS = new Set(['in', 'of', 'from', 'at', 'for', 'on', 'near', 'inside', 'outside', 'across', 'within', 'around', 'with', 'to', 'by', 'among', 'against', 'through', 'throughout', 'into', 'over', 'under', 'during', 'without', 'upon', 'amid', 'toward', 'towards', 'via', 'behind', 'beyond', 'despite', 'along', 'past']);
 
+/** Number words: after "about" they make it a number's "about" ("about half", "about a third", "about one in five"). */
+const NUMBER_WORD = /^(?:\d.*|half|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|millions?|billions?|quarter|third|fourth|fifth|tenth|twice)$/;
+
+/** "about" at token `s - 1` reads as "roughly": a number, a quantifier or "a third" follows it. */
+function aboutNumber(toks: readonly Token[], s: number): boolean {
+  const next = toks[s]!.lower;
+  if (NUMBER_WORD.test(next) || QUANT_SUBJECTS.has(next) || next === 'as') return true;
+  return (next === 'a' || next === 'an') && NUMBER_WORD.test(toks[s + 1]?.lower ?? '');
+}
+
 /** A word that cannot end a noun phrase: a verb form, an adverb or a function word. */
 function verbish(t: Token): boolean {
   if (!t.word) return true;
@@ -169,7 +179,13 @@ export function wholeSubject(toks: Token[], s: number): number {
         continue;
       }
     }
-    if (MODIFIER_PREPS.has(previous.lower) && (!previous.cap || start === 1)) {
+    // "A report about the company found": "about" before a noun phrase modifies the noun before it as "on" does
+    // ("about 20 protesters said" is a number, not a phrase).
+    // (Only after a noun phrase opened by a determiner or inside another phrase, "an article on Monday about …": "angry about the mandates" and "asked about Kanemaru suggesting …"
+    // leave the phrase after "about" as it was.)
+    const about = previous.lower === 'about' && !previous.cap && start >= 2 && toks[start - 2]!.word && !verbish(toks[start - 2]!) && !aboutNumber(toks, start) &&
+      (DETERMINERS.has(toks[npLeft(toks, start - 2)]?.lower ?? '') || MODIFIER_PREPS.has(toks[npLeft(toks, start - 2) - 1]?.lower ?? ''));
+    if ((MODIFIER_PREPS.has(previous.lower) && (!previous.cap || start === 1)) || rule('source.about-phrase', about)) {
       const head = toks[start - 2];
       // ", with Cruz promising …": an absolute phrase at a clause start; the phrase after it is the subject.
       if (!head || (!head.word && previous.lower === 'with')) {

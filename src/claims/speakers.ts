@@ -519,7 +519,10 @@ function roleName(toks: readonly Token[], cueEnd: number): number {
   let person = false;
   while (k < toks.length && k <= cueEnd + 7 && (toks[k]!.word || rule('source.inverted-number-role', joinedNumber(toks, k))) && !toks[k]!.cap) {
     const w = toks[k]!.lower;
-    if (w !== 'and' && (BOUNDARY.has(w) || CUE_VERBS.has(w) || AUX_AFTER.has(w) || /(?:ed|ing|ly)$/.test(w))) return -1;
+    if (w !== 'and' && (BOUNDARY.has(w) || CUE_VERBS.has(w) || AUX_AFTER.has(w))) return -1;
+    // "said undecided Republican voter Ann Lee": an adjective in -ed, -ing or -ly inside the role words, never the last word
+    // before the name.
+    if (/(?:ed|ing|ly)$/.test(w) && !rule('source.inverted-role-adjective', !!toks[k + 1]?.word && !toks[k + 1]!.cap)) return -1;
     person ||= personWord(w) || ROLE_LEAD.test(w) || KIN.test(w);
     k++;
   }
@@ -529,8 +532,22 @@ function roleName(toks: readonly Token[], cueEnd: number): number {
     k++;
   }
   const end = k - 1;
-  const closing = !toks[k] || toks[k]!.text === ',' || toks[k]!.text === '.';
+  const closing = !toks[k] || toks[k]!.text === ',' || toks[k]!.text === '.' || rule('source.inverted-role-place', placeAfterName(toks, end) > end);
   return person && closing && end >= cueEnd + 3 && toks[end]!.cap && toks[end - 1]!.cap ? end : -1;
+}
+
+/**
+ * The last token of "of Derry" or "of Derry, N.H." after a name ending at `end` when it closes the clause ("… said voter
+ * Ann Lee of Derry."), or -1.
+ */
+function placeAfterName(toks: readonly Token[], end: number): number {
+  if (toks[end + 1]?.lower !== 'of') return -1;
+  let k = end + 2;
+  while (k < toks.length && k <= end + 4 && toks[k]!.word && toks[k]!.cap) k++;
+  if (k === end + 2) return -1;
+  // ", N.H." or ", Calif.": a state after the town.
+  if (toks[k]?.text === ',' && toks[k + 1]?.cap && toks[k + 1]!.word && (!toks[k + 2] || /^[,.]$/.test(toks[k + 2]!.text))) k += 2;
+  return !toks[k] || /^[,.]$/.test(toks[k]!.text) ? k - 1 : -1;
 }
 
 /** Nouns of kin that name a person before a name ("widow Ann Lund", "mother Ida Roy"). */
@@ -581,6 +598,9 @@ function invertedSource(toks: Token[], site: CueSite, speaker: Speaker): void {
       let from = end;
       while (from > cueEnd + 1 && toks[from - 1]!.cap) from--;
       speaker.name = span(toks, from, end);
+      // "said voter Ann Lee of Derry": the place is the source's, as written; the claimant stays the name.
+      const place = placeAfterName(toks, end);
+      if (place > end) speaker.source = span(toks, cueEnd + 1, place);
     }
     speaker.contentBefore = true;
   }

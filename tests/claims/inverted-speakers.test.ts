@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
-import { lines } from '../helpers/sentences.js';
+import { claimants, lines } from '../helpers/sentences.js';
 
 /** Source text of the statement whose cue is `cue` (rules only: the model may trim). */
 function sourceOf(text: string, cue: string): string | null | undefined {
@@ -49,5 +49,42 @@ describe('participles after a main clause', () => {
   it('guesses no half of a pair after a quotation', () => {
     const text = 'Lund and Berg, both of Tarn, are rivals in what one critic has dubbed “the pier race,” referring to the vote.';
     expect(sourceOf(text, 'referring') ?? null).not.toBe('Lund');
+  });
+});
+
+describe('role words before a name after the cue', () => {
+  it('keeps an adjective in -ed or -ing among the role words', () => {
+    const text = '"The levy is far too high," said undecided independent voter Marta Lind.';
+    expect(sourceOf(text, 'said')).toBe('undecided independent voter Marta Lind');
+    expect(claimants(text)).toEqual(['Marta Lind']);
+  });
+
+  it('lets a place after the name close the clause, as part of the source', () => {
+    const text = '"The levy is far too high," said undecided voter Marta Lind of Tarnby.';
+    expect(sourceOf(text, 'said')).toBe('undecided voter Marta Lind of Tarnby');
+    expect(sourceOf('"The levy is far too high," said undecided voter Marta Lind of Tarnby, Vt.', 'said')).toMatch(/^undecided voter Marta Lind of Tarnby, Vt\.?$/);
+  });
+
+  it('takes no adjective right before the name, and no phrase that goes on past the place', () => {
+    expect(sourceOf('"The levy is far too high," said voter undecided Marta Lind.', 'said') ?? null).toBeNull();
+    expect(sourceOf('The levy is high, said undecided voter Marta Lind of Tarnby rising to speak.', 'said') ?? '').not.toMatch(/Marta/);
+  });
+});
+
+describe('a phrase opened by "about" inside the subject', () => {
+  it('is part of the subject: the speaker is the noun before it, never its object', () => {
+    const text = 'A report last week about the harbour board found that fees rose.';
+    expect(sourceOf(text, 'found')).toBe('A report last week about the harbour board');
+    expect(sourceOf('An article on Monday about Ida Lund reported that she had left Tarn.', 'reported')).toBe('An article on Monday about Ida Lund');
+  });
+
+  it('is a number\'s "about" before a number or a share', () => {
+    expect(sourceOf('About 40 dockers said the pier was unsafe.', 'said')).toBe('About 40 dockers');
+    expect(sourceOf('Of the crew, about a third said the pier was unsafe.', 'said')).toMatch(/a third$/);
+  });
+
+  it('leaves the object of "about" after a verb or an adjective alone', () => {
+    const text = 'Reporters asked about Ida Lund calling the levy a sham.';
+    expect(sourceOf(text, 'calling')).toBe('Ida Lund');
   });
 });
