@@ -36,6 +36,16 @@ const PLURAL_HEAD = /^(?:[\p{Ll}-]+[^su’']s|police|people|staff|military|media
 /** Capitalised plurals that name groups: "Democrats", "Armenians", "Houthis" (not surnames like "Sanders"). */
 const PLURAL_PROPER = /^\p{Lu}\p{Ll}+(?:icans|ocrats|ists|ians|ites|ives|eans)$/u;
 
+/** Legal endings of a company's name, as wire copy writes them ("Corp", "Plc", "AG"): the one list every rule reads. */
+export const LEGAL_ENDINGS: readonly string[] = ['Corp', 'Corporation', 'Inc', 'Incorporated', 'Co', 'Company', 'Ltd', 'Limited', 'Plc', 'PLC', 'AG', 'SA', 'NV', 'LLC', 'Cos'];
+/** The short legal endings ("Corp", "Inc", "AG"), which wire copy may follow with a point. */
+export const SHORT_LEGAL_ENDINGS: readonly string[] = LEGAL_ENDINGS.filter((e) => e.length <= 4);
+
+/** A short legal ending with "and" after it: a list of companies ("Holiday Corp and Comsat Corp"). */
+const LISTED_COMPANY = new RegExp(`\\b(?:${SHORT_LEGAL_ENDINGS.join('|')})\\.?,?\\s+(?:and|&)\\s`);
+/** Legal endings closing a name ("… Tarn Ferries Corp Inc"). */
+const LEGAL_TAIL = new RegExp(`(?:\\s+(?:${LEGAL_ENDINGS.join('|')})\\.?)+$`);
+
 /** True when a claimant names several people or bodies ("Russia and Turkey", "opposition politicians"). */
 export function pluralName(name: string): boolean {
   // "Ana Brunner, a developer and spokeswoman for the coalition": a description after the name's comma is about one
@@ -45,7 +55,7 @@ export function pluralName(name: string): boolean {
   const joined = words.length > 2 && words.slice(1, -1).some((w) => w === 'and' || w === '&') && !/^(?:Co\.?|Company|Sons|Partners|Associates)$/.test(words[words.length - 1]!) &&
     // ("Tarn Science and Technology Inc": a legal ending closes one company's name.)
     // ("Holiday Corp and Comsat Corp" are two companies; "Ivo Lund and Tarn Capital Inc" a person and a company.)
-    !rule('claimant.company-not-plural', COMPANY_NAME.test(name) && !/\b(?:Corp|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|LLC)\.?,?\s+(?:and|&)\s/.test(name) && !personBeforeAnd(name));
+    !rule('claimant.company-not-plural', COMPANY_NAME.test(name) && !LISTED_COMPANY.test(name) && !personBeforeAnd(name));
   if (joined && !rule('claimant.description-not-plural', described && !/\s(?:and|&)\s/.test(name.slice(0, name.indexOf(','))))) return true;
   // The head is the word before a modifier ("Residents of Gyumri", "officials in Moscow").
   // ("A union representing flight attendants": a participle after the head noun opens its modifier too.)
@@ -69,7 +79,7 @@ function personBeforeAnd(name: string): boolean {
   if (/\s(?:and|&)\s+(?:Co|Company|Sons|Partners|Associates)\b/.test(name)) return false;
   const [before = '', after = ''] = name.split(/\s+(?:and|&)\s+/);
   const first = before.split(/\s+/);
-  const second = after.replace(/(?:\s+(?:Corp|Corporation|Inc|Incorporated|Co|Company|Ltd|Limited|Plc|PLC|AG|SA|NV|LLC)\.?)+$/, '').split(/\s+/);
+  const second = after.replace(LEGAL_TAIL, '').split(/\s+/);
   const trade = /^(?:Corp|Inc|Co|Ltd|Company|Energy|Oil|Gas|Steel|Motor|Motors|Industries|Communications|Holdings|Bank|Electric|Mining|Aluminum|Chemical|Petroleum|Resources)$/;
   if (first.length < 2 || first.some((w) => trade.test(w.replace(/,$/, '')))) return false;
   return !!firstNameGender(first[0]!) || (first.length <= 3 && second.length >= 2);
@@ -88,8 +98,8 @@ const PLURAL_SOURCES = new Set([
   'teachers', 'donors', 'organizers', 'organisers', 'officers', 'troops', 'soldiers', 'pollsters', 'strategists', 'consultants',
 ]);
 
-/** A company's name by its legal ending ("Caltex Petroleum Corp", "Texaco Inc", "Rank Organisation PLC"). */
-export const COMPANY_NAME = /\s(?:Corp|Corporation|Inc|Incorporated|Co|Company|Ltd|Limited|Plc|PLC|AG|SA|NV|Holdings|Bancorp|LLC)\.?$/;
+/** A company's name by its legal ending ("Caltex Petroleum Corp", "Texaco Inc", "Rank Organisation PLC", "Tarn Holdings"). */
+export const COMPANY_NAME = new RegExp(`\\s(?:${[...LEGAL_ENDINGS, 'Holdings', 'Bancorp'].join('|')})\\.?$`);
 
 /** Lower-cased, possessives and leading articles removed, demonyms folded ("Armenian" ≈ "Armenia's"). */
 export function claimantKey(name: string): string {

@@ -5,7 +5,7 @@
  * module only reads names and nouns. A wrong name is worse than the noun, so every test here errs towards no.
  */
 import { placeFor } from '../topics/places.js';
-import { ACRONYM, COMPANY_NAME, ROLE_WORD, type Claimant } from './claimant-names.js';
+import { ACRONYM, COMPANY_NAME, LEGAL_ENDINGS, ROLE_WORD, type Claimant } from './claimant-names.js';
 
 /** The kind of speaker a common noun asks for. */
 export type NounKind = 'company' | 'bank' | 'central bank' | 'president';
@@ -102,8 +102,6 @@ export function presidentMentions(surname: string, text: string): Array<{ end: n
   return [...text.matchAll(re)].map((m) => ({ end: m.index! + m[0].length, held: heldPresidency(m[1]!) }));
 }
 
-/** Legal endings of a company's name, as wire copy writes them ("Corp", "Plc", "AG"). */
-export const LEGAL_ENDINGS = ['Corp', 'Corporation', 'Inc', 'Incorporated', 'Co', 'Company', 'Ltd', 'Limited', 'Plc', 'PLC', 'AG', 'SA', 'NV', 'LLC', 'Cos'];
 /** One lower-cased word that is a legal ending. */
 const LEGAL_WORD = new RegExp(`^(?:${LEGAL_ENDINGS.map((e) => e.toLowerCase()).join('|')})$`);
 

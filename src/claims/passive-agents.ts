@@ -46,12 +46,14 @@ export function gapAgentBy(toks: readonly Token[], cueEnd: number): number {
   return -1;
 }
 
+/** Forms of "be" that make a participle after them passive ("was criticized", "weren't told"). */
+export const PASSIVE_BE: readonly string[] = ['was', 'were', 'is', 'are', 'been', 'be', 'being', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t'];
 /** Auxiliaries of a passive: forms of "be", and of "get" ("got criticized by"). */
-const PASSIVE_HEAD = /^(?:was|were|is|are|been|be|being|am|got|get|gets|getting|gotten|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)$/;
+const PASSIVE_HEAD = new Set([...PASSIVE_BE, 'am', 'got', 'get', 'gets', 'getting', 'gotten']);
 /** Adverbs that may stand between the auxiliary and the participle ("was widely criticized"). */
 const INNER_ADVERB = /^(?:also|not|never|even|just|again|then|still|only|both|all|[a-z]+ly)$/;
-/** Words after "by" naming a means, not an agent ("by phone"). */
-const BY_MEANS = /^(?:phone|telephone|email|e-mail|text|video|letter|mail|fax|radio|television|far|contrast|comparison|name|way|means)$/;
+/** Words after "by" that name a means of speaking or a way of comparing, not a speaker ("by phone", "by contrast"). */
+export const MEANS: ReadonlySet<string> = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video', 'videolink', 'satellite', 'letter', 'mail', 'fax', 'twitter', 'radio', 'television', 'name', 'way', 'means', 'contrast', 'comparison', 'far']);
 
 /**
  * Participles of feeling ("was delighted by", "have been outraged by"): the subject is moved, and holds the attitude —
@@ -68,13 +70,13 @@ const FEELING = /^(?:delighted|outraged|pleased|displeased|disappointed|encourag
 export function passiveByCue(toks: readonly Token[], from: number, to: number): boolean {
   // The participle: the cue's last word, the one before a closing "by", or the word right after the cue.
   let verb = toks[to]?.lower === 'by' ? to - 1 : to;
-  if (PASSIVE_HEAD.test(toks[verb]?.lower ?? '') && verb === to) verb = to + 1;
+  if (PASSIVE_HEAD.has(toks[verb]?.lower ?? '') && verb === to) verb = to + 1;
   const by = verb + 1;
   const part = toks[verb];
   if (toks[by]?.lower !== 'by' || !part?.word || part.cap || !/(?:ed|en|wn)$/.test(part.lower) || FEELING.test(part.lower)) return false;
   const agent = toks[by + 1];
-  if (!agent?.word || BY_MEANS.test(agent.lower)) return false;
+  if (!agent?.word || MEANS.has(agent.lower)) return false;
   let k = verb - 1;
   while (k >= 0 && toks[k]!.word && INNER_ADVERB.test(toks[k]!.lower)) k--;
-  return k >= from - 1 && k <= to && PASSIVE_HEAD.test(toks[k]?.lower ?? '');
+  return k >= from - 1 && k <= to && PASSIVE_HEAD.has(toks[k]?.lower ?? '');
 }

@@ -4,10 +4,10 @@
  */
 import type { Span } from '../core/types.js';
 import { COMPANY_ENDINGS } from '../ingest/abbreviations.js';
+import { SHORT_LEGAL_ENDINGS } from './claimant-names.js';
 import { clauseSubjectBefore, insertedSubject, unitSubject } from './clause-subjects.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, speakerNoun, TIME_WORD } from './lexicon.js';
 import { npLeft, npRight, skipLeft, span } from './phrases.js';
-import { LEGAL_ENDINGS } from './common-nouns.js';
 import { rule } from './rules.js';
 import { INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } from './words.js';
@@ -18,9 +18,10 @@ import {
 } from './subject-shapes.js';
 import { progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
-import { gapAgentBy } from './passive-agents.js';
+import { gapAgentBy, MEANS, PASSIVE_BE } from './passive-agents.js';
 
-const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 'as', "isn't", "wasn't", "aren't", "weren't", 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'not']);
+/** A passive's "be" before the cue, and "as" ("as told to") and "not" standing there. */
+const PASSIVE_AUX = new Set([...PASSIVE_BE, 'as', 'not']);
 
 const ADVERBS = new Set(['also', 'further', 'first', 'later', 'reportedly', 'allegedly', 'not', 'never', 'widely', 'previously', 'initially', 'originally']);
 
@@ -36,8 +37,6 @@ function agentHead(toks: readonly Token[], start: number, end: number): Token {
 /** Heads of an agent phrase naming a body of people that speaks ("the media", "news organizations", "the electorate"). */
 const AGENT_BODIES = /^(?:media|press|electorate|public|organi[sz]ations?|groups?|committees?|panels?|inquiries|unions?|campaigns?|networks?|outlets?|governments?|administration|parties|audiences?|crowds?)$/;
 
-/** Words after "by" that name a means of speaking, not a speaker. */
-const MEANS = new Set(['telephone', 'phone', 'email', 'e-mail', 'text', 'video', 'videolink', 'satellite', 'letter', 'mail', 'fax', 'twitter', 'radio', 'television', 'name', 'way', 'means', 'contrast', 'comparison', 'far']);
 
 /** The source of the cue, by the source rules in order; null when a statement veto drops the cue. */
 export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
@@ -666,7 +665,7 @@ function timePhrase(source: string): boolean {
 }
 
 /** A company's abbreviated legal ending standing alone ("Corp", "Ltd."; "Company" alone may be "the company"). */
-const LEGAL_ENDING = new RegExp(`^(?:${LEGAL_ENDINGS.filter((e) => e.length <= 4).join('|')})\\.?$`);
+const LEGAL_ENDING = new RegExp(`^(?:${SHORT_LEGAL_ENDINGS.join('|')})\\.?$`);
 
 /**
  * The first token of the company name a legal ending starting at offset `at` closes: capitalised words (with
