@@ -98,7 +98,7 @@ function openingDate(toks: readonly Token[], k: number): boolean {
 }
 
 /** Nouns ending in -ly, which do not end a phrase the way adverbs do. */
-const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'daily', 'weekly', 'monthly', 'quarterly', 'italy', 'fly', 'bully', 'belly', 'jelly']);
+export const LY_NOUNS: ReadonlySet<string> = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'daily', 'weekly', 'monthly', 'quarterly', 'italy', 'fly', 'bully', 'belly', 'jelly']);
 
 /** Grows a noun phrase leftwards from token `j` (inclusive); returns its first token index, or -1. */
 export function npLeft(toks: Token[], j: number): number {
@@ -166,6 +166,10 @@ export function npLeft(toks: Token[], j: number): number {
     // "campaign spokeswoman Hope Hicks", "state Rep. Will Ford": a capitalised reporting verb between a lower-case word and a capitalised one is a first name.
     const firstName = prev.cap && cur.cap && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && CUE_VERBS.has(prev.lower) && !!toks[i - 2]?.word && (!toks[i - 2]!.cap || ABBREVIATION_WORD.test(toks[i - 2]!.text.replace(/\.$/, ''))) && !titleCase(toks);
     if (rule('source.verb-first-name', firstName)) { i--; continue; }
+    // "GOP Chairman Will Rogers", "Chief Economist May Lind": a capitalised modal between a title word and a capitalised
+    // word is a first name.
+    if (rule('source.modal-first-name', /^(?:Will|May)$/.test(prev.text) && /^\p{Lu}\p{Ll}+$/u.test(cur.text) && !CUE_VERBS.has(cur.lower) && !BOUNDARY.has(cur.lower) &&
+      !!toks[i - 2]?.word && toks[i - 2]!.cap && !titleCase(toks))) { i--; continue; }
     if (BOUNDARY.has(prev.lower) || CUE_VERBS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || PRONOUNS.has(prev.lower)) break;
     // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
     if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;

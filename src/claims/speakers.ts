@@ -7,7 +7,7 @@ import { COMPANY_ENDINGS } from '../ingest/abbreviations.js';
 import { SHORT_LEGAL_ENDINGS } from './claimant-names.js';
 import { clauseSubjectBefore, insertedSubject, unitSubject } from './clause-subjects.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, speakerNoun, TIME_WORD } from './lexicon.js';
-import { npLeft, npRight, skipLeft, span } from './phrases.js';
+import { LY_NOUNS, npLeft, npRight, skipLeft, span } from './phrases.js';
 import { rule } from './rules.js';
 import { INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } from './words.js';
@@ -369,6 +369,9 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
       // description running to the end, is the speaker; the name set off before is inside what was said.)
       rule('source.inverted-described-speaker', describedToEnd(toks, nameEnd)));
     if (!toEnd && insertedSubject(toks, c - 1)) inverted = false;
+    // "Lund, for example, said Berg's visit to Tarn would earn him votes", "…, said the Holm family deserved better": a
+    // verb of the phrase's own clause (before any comma or relative word) makes the phrase what was said.
+    if (nameEnd >= 0 && rule('source.inverted-phrase-with-verb', clauseVerbAfter(toks, cueEnd + 1, nameEnd))) inverted = false;
     // ", shows Democratic groups outpacing Republicans": a participle after the phrase's head makes it content.
     if (nameEnd >= 0 && toks.slice(cueEnd + 2, nameEnd + 1).some((x, k) => x.word && !x.cap && /ing$/.test(x.lower) && /s$|^\p{Lu}/u.test(toks[cueEnd + 1 + k]!.text))) inverted = false;
     // ", said the event brought back memories": after a subject, a determined phrase is the content's
@@ -398,6 +401,25 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
     if (!after || !after.word || TIME_WORD.test(after.lower) || ['on', 'in', 'at', 'during', 'to', 'that'].includes(after.lower)) inverted = true;
   }
   return inverted;
+}
+
+/**
+ * Whether the clause of the phrase starting at `from` (its noun phrase ending at `nameEnd`) has a verb of its own before
+ * any comma or relative word: an auxiliary or modal ("Berg's visit would …"), or a past tense after a noun inside the
+ * phrase ("the Holm family deserved better"; never "a man named Ed Lee", "the elected mayor" or "a man accused of …").
+ */
+function clauseVerbAfter(toks: readonly Token[], from: number, nameEnd: number): boolean {
+  for (let k = from + 1; k < toks.length && k - from < 20; k++) {
+    const t = toks[k]!;
+    if (!t.word || /^(?:who|whom|whose|which|that|and|but|or)$/.test(t.lower)) return false;
+    if (t.cap) continue;
+    if (AUX_AFTER.has(t.lower)) return true;
+    const before = toks[k - 1]!;
+    const after = toks[k + 1];
+    if (k <= nameEnd && /ed$/.test(t.lower) && before.word && !before.cap && !DETERMINERS.has(before.lower) && !(/ly$/.test(before.lower) && !LY_NOUNS.has(before.lower)) &&
+      !!after?.word && !after.cap && !BOUNDARY.has(after.lower)) return true;
+  }
+  return false;
 }
 
 /**

@@ -88,3 +88,24 @@ describe('a phrase opened by "about" inside the subject', () => {
     expect(sourceOf(text, 'calling')).toBe('Ida Lund');
   });
 });
+
+describe('a phrase after "X, …, said" with a verb of its own', () => {
+  it('is what was said: the subject before the comma speaks', () => {
+    const text = 'Gov. Ida Lund of Tarn, a Democrat who has refused to back Mr. Berg, said the Holm family deserved better.';
+    expect(sourceOf(text, 'said')).toMatch(/^Gov\. Ida Lund of Tarn/);
+    expect(claimants(text)).not.toContain('Holm family deserved better');
+    expect(sourceOf('Ida Lund, for her part, said the harbour board would raise fees.', 'said')).toBe('Ida Lund');
+  });
+
+  it('still lets a phrase that closes the clause name the speaker after the cue', () => {
+    expect(sourceOf('The pier will close, said Ed Lee, who was at the meeting.', 'said')).toMatch(/^Ed Lee/);
+    expect(sourceOf('The pier will close, said the harbour master.', 'said')).toBe('the harbour master');
+  });
+});
+
+describe('a capitalised modal inside a name', () => {
+  it('is a first name after a title word', () => {
+    const text = 'Tarn County Board Chairman Will Roper, for example, said the fees would rise.';
+    expect(sourceOf(text, 'said')).toBe('Tarn County Board Chairman Will Roper');
+  });
+});
