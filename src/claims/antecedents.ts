@@ -3,10 +3,12 @@
  * "who", "which" or "that" clause hangs on ("Putin met Erdogan, who said" → "Erdogan").
  */
 import { wholeSubject } from './clause-subjects.js';
-import { BOUNDARY, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, SKIPPABLE, SPEAKER_NOUNS } from './lexicon.js';
+import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, SKIPPABLE, SPEAKER_NOUNS } from './lexicon.js';
 import { npLeft } from './phrases.js';
 import { rule } from './rules.js';
 import type { Token } from './tokens.js';
+import { OF_HEADS } from './words.js';
+import { personWord } from './scan.js';
 
 /**
  * "progressive organizations that have endorsed him say": a subject with a short restrictive
@@ -20,13 +22,31 @@ export function relativeSubject(toks: Token[], before: number): [number, number]
     if (k === before) return null;
     // "the soldiers that the HUR said were recruited": the phrase after "that" is the speaker.
     if (t.lower === 'that' && wholeSubject(toks, npLeft(toks, before)) === k + 1) return null;
-    const start = npLeft(toks, k - 1);
+    let start = npLeft(toks, k - 1);
+    // "One of the doctors who signed the letter said": the phrase "who" hangs on may have its own "of" phrase.
+    // ("One of the doctors who …", "most of the pilots who …": a quantity head before "of" opens it.)
+    const ofHead = start >= 2 && toks[start - 1]!.lower === 'of' && OF_HEADS.has(toks[start - 2]!.lower) ? start - 2 : -1;
+    // (Only over a phrase of nouns: "charged during the debate that", "came prepared with questions that" hold verbs.)
+    const wide = start > 0 && toks[start - 1]!.word ? wholeSubject(toks, start) : start;
+    // (And for "who" only, on a head that names people: "Democrats in Iowa who", "the ex-wife of Ed Lund who"; never "the
+    // tics of a candidate who" or "leaders remain confident that".)
+    const head = wide >= 0 && wide < start ? headOf(toks, wide, k - 1) : null;
+    const people = !!head && t.lower === 'who' && (head.cap || personWord(head.lower) || /^(?:others|.*wife|.*husband)$/.test(head.lower));
+    const whole = ofHead >= 0 ? npLeft(toks, ofHead) : people && toks.slice(wide, start).every(nounish) ? wide : start;
+    if (rule('source.relative-whole-subject', whole >= 0 && whole < start)) start = whole;
     if (start < 0 || (start > 0 && toks[start - 1]!.word && toks[start - 1]!.lower !== 'and' && toks[start - 1]!.lower !== 'but')) return null;
     // "residents in Jupiter, Florida who were voting … complained": names after "in" are places, not who speaks.
     if (t.lower === 'who' && placeBefore(toks, start, k - 1)) return null;
     return [start, k - 1];
   }
   return null;
+}
+
+/** A word of a noun phrase with its modifying phrases and conjuncts: no verb, adverb or clause word. */
+function nounish(t: Token): boolean {
+  if (!t.word) return t.text === ',' || t.text === "'s" || t.text === '’s';
+  if (t.cap || DETERMINERS.has(t.lower) || /^(?:of|in|at|from|for|with|and)$/.test(t.lower)) return true;
+  return !BOUNDARY.has(t.lower) && !CUE_VERBS.has(t.lower) && !COMMON_VERBS.has(t.lower) && !SKIPPABLE.has(t.lower) && !/(?:ed|ing|ly)$/.test(t.lower);
 }
 
 /**

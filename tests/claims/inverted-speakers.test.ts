@@ -109,3 +109,16 @@ describe('a capitalised modal inside a name', () => {
     expect(sourceOf(text, 'said')).toBe('Tarn County Board Chairman Will Roper');
   });
 });
+
+describe('a subject with a short relative clause before the cue', () => {
+  it('runs over a quantity and its "of" phrase: "One of the pilots who …"', () => {
+    expect(sourceOf('One of the pilots who signed the letter said the pier was unsafe.', 'said')).toBe('One of the pilots who signed the letter');
+    expect(sourceOf('Most of the dockers who met Lund say the pier is unsafe.', 'say')).toMatch(/^Most of the dockers who met Lund/);
+  });
+
+  it('runs over a phrase that names people, never over a verb or a thing', () => {
+    expect(sourceOf('Dockers in Tarn who watched the vote said the fees were unfair.', 'said')).toBe('Dockers in Tarn who watched the vote');
+    expect(sourceOf('He mocked the habits of a rival who decided last year against running.', 'decided') ?? '').not.toMatch(/habits/);
+    expect(sourceOf('Lund and other pilots remain sure that they can keep the pier open, she said.', 'said') ?? '').not.toMatch(/remain/);
+  });
+});
