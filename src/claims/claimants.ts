@@ -591,6 +591,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const before = prev as Previous | null;
         const within = lower === 'who' && !!before?.claimant && !!before.source && before.unit.start === r.unit.start && before.source.start <= r.antecedent.start && r.antecedent.end <= before.source.end;
         claimant = rule('claimant.who-in-previous-source', within) ? before!.claimant : resolveName(text.slice(r.antecedent.start, r.antecedent.end));
+      } else if (lower === 'who' && rule('claimant.who-inside-previous-source', insideSource(prev as Previous | null, r.unit.start, named))) {
+        // '“…,” said Ed Lund, a delegate and Holm supporter who has accused …': a "who" inside the description of the
+        // previous statement's speaker, whose noun the rules could not pick, is that speaker.
+        claimant = (prev as Previous | null)!.claimant;
       } else if (lower === 'they') {
         // A plural pronoun never stands for a single person: only a recent group qualifies.
         // ("Polls show voters …. They are hungry for change": polls and papers are no "they" who speak.)
@@ -713,4 +717,9 @@ function finish(raw: RawStatement, claimant: Claimant | null, kind: Statement['k
   };
   if (answers) statement.answers = answers;
   return statement;
+}
+
+/** Whether `span` lies inside the source of `previous`, a statement of the same unit with a claimant. */
+function insideSource(previous: Previous | null, unitStart: number, span: Span): boolean {
+  return !!previous?.claimant && !!previous.source && previous.unit.start === unitStart && previous.source.start <= span.start && span.end <= previous.source.end;
 }

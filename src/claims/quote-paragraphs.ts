@@ -72,7 +72,11 @@ function speakerFor(text: string, p: Paragraph): RawStatement | null {
 
 /** The statement of `lastUnit` whose speaker a quotation right after it carries on, if any. */
 function speakerOf(text: string, lastUnit: Unit, raws: readonly RawStatement[]): RawStatement | null {
-  const sourced = [...raws].filter((r) => r.source && r.lemma !== 'byline').sort((a, b) => a.cue.start - b.cue.start);
+  let sourced = [...raws].filter((r) => r.source && r.lemma !== 'byline').sort((a, b) => a.cue.start - b.cue.start);
+  // '“…?” said Lund, a pilot who has accused the board of lying. “…”': a statement inside another's description of its
+  // speaker is no speaker going on; the described speaker is.
+  const inside = (r: RawStatement) => sourced.some((o) => o !== r && o.source!.start <= r.cue.start && r.cue.end <= o.source!.end);
+  if (rule('quote.speaker-not-in-description', sourced.some(inside))) sourced = sourced.filter((r) => !inside(r));
   let last = sourced.at(-1);
   if (!last) return null;
   // "“…,” Lee noted, as reported by the Gazette. “…”": the channel passes the speaker's words on; the quotation

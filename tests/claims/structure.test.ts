@@ -110,6 +110,12 @@ describe('pattern 2: quote-only paragraphs', () => {
     ]);
   });
 
+  it('carries the described speaker, not a statement inside the description, into the quotation after it', () => {
+    const text = '"Do they read the papers?" said Ed Lund, a Tarn superdelegate and Holm supporter who has accused Berg supporters of harassing his peers. "Are they reading some chain email with bogus numbers?"';
+    const going = findStatements(text, sentences(text), { keepSourceless: false }).filter((s) => text.slice(s.span.start, s.span.end).startsWith('"Are'));
+    expect(going.map((s) => [s.kind, s.claimant])).toEqual([['attributed', 'Ed Lund']]);
+  });
+
   it('takes a transcript\'s speaker label, and the turn goes on in the next quoted paragraph', () => {
     const text = 'Partial transcript follows.\n"HOST: Will you run?\n"MARTINEZ: No. I have made up my mind.\n"My family comes first.';
     expect(quoted(text).map((s) => [s.claimant, s.text])).toEqual([
