@@ -6,9 +6,9 @@ import type { Span } from '../core/types.js';
 import { PRONOUNS } from './lexicon.js';
 import { npRight, trimSpan } from './phrases.js';
 import { rule } from './rules.js';
-import { DATED, TIME_HEAD } from './words.js';
+import { DATED, DATING, TIME_HEAD } from './words.js';
 import { NOMINAL_CUES } from './side-statements.js';
-import { isQuote } from './tokens.js';
+import { isQuote, OPEN_QUOTES } from './tokens.js';
 import type { RawStatement as Raw } from './types.js';
 import { AUX_AFTER, type CueSite, type Speaker, type UnitScan } from './scan.js';
 
@@ -29,6 +29,9 @@ export function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Sp
       // ("announced on Tuesday that …": a time phrase between the verb and "that" is no content.)
       const dated = () => toks.slice(cueEnd + 1, k).every((x) => DATED.test(x.lower));
       if (toks[k]!.lower === 'that' && (lemma === 'tell' || lemma === 'inform' || lemma === 'ask' || lemma === 'brief' || k === cueEnd + 1 || lemma === 'say' || lemma === 'deny' || lemma === 'reject' || dated())) { from = toks[k + 1]?.start ?? from; break; }
+      // ("pointed out in December, “…”": a time phrase and a comma before a quotation are no content either.)
+      if (toks[k]!.text === ',' && k > cueEnd + 1 && isQuote(toks[k + 1]) && (OPEN_QUOTES.has(toks[k + 1]!.text) || toks[k + 1]!.text === '"') &&
+        rule('content.dated-before-quote', toks.slice(cueEnd + 1, k).every((x) => DATING.test(x.lower) || x.text === '.'))) { from = toks[k + 1]!.start; break; }
       if (toks[k]!.text === ',' || toks[k]!.text === '.' || isQuote(toks[k])) break;
       // "said she was not going to jump to that conclusion": the content has begun; "that" is no complementizer.
       if (k > cueEnd + 1 && (PRONOUNS.has(toks[k]!.lower) || AUX_AFTER.has(toks[k]!.lower))) break;

@@ -174,7 +174,10 @@ export function quoteParagraphs(text: string, units: readonly Unit[], sentences:
     // ("“… .\n“… ,” she added.") said all of it: that speaker comes before the one of the paragraph above.
     const next = paragraphs[i + 1];
     const closing = next && runsOn(text, p) && OPENING.test(text.slice(next.span.start, next.span.end)) ? speakerFor(text, next) : null;
-    const said = closing ?? speaker;
+    let said = closing ?? speaker;
+    // "“One of the shortcomings of Byler's piece is …”" after Byler's quotation: a paragraph naming the speaker goes on
+    // in someone else's voice, and nobody's words are carried into it or past it.
+    if (said && rule('quote.names-its-speaker', namesSpeaker(text, p.span, said))) said = speaker = null;
     for (const unit of p.units) {
       const content = trimmed(text, unit.start, unit.end);
       const cue = { start: content.start, end: content.start };
@@ -182,4 +185,16 @@ export function quoteParagraphs(text: string, units: readonly Unit[], sentences:
     }
   }
   return out;
+}
+
+/** Whether the paragraph `span` names the surname (the last capitalised word) of `said`'s source. */
+function namesSpeaker(text: string, span: Span, said: RawStatement): boolean {
+  // The name before any description ("Parker Eaton, a Republican who voted for Bill Clinton": Eaton).
+  const named = said.name ?? said.source;
+  const words = named ? text.slice(named.start, named.end).split(',')[0]!.match(/\p{Lu}[\p{L}’'-]*/gu) : null;
+  const surname = words?.at(-1)?.replace(/[’']s?$/, '');
+  if (!surname || surname.length < 3) return false;
+  const forms = surname === surname.toUpperCase() ? [surname, surname[0] + surname.slice(1).toLowerCase()] : [surname];
+  const body = text.slice(span.start, span.end);
+  return forms.some((f) => new RegExp(`(?<![\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(body));
 }

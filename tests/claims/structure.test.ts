@@ -116,6 +116,16 @@ describe('pattern 2: quote-only paragraphs', () => {
     expect(going.map((s) => [s.kind, s.claimant])).toEqual([['attributed', 'Ed Lund']]);
   });
 
+  it('carries a speaker whose quotation follows a time phrase ("pointed out in December, “…”")', () => {
+    const text = 'As harbour pilot Ida Lund pointed out in December, “The fees will rise again.”\n“The board has no plan for the pier.”';
+    expect(quoted(text).at(-1)).toEqual({ claimant: 'harbour pilot Ida Lund', kind: 'attributed', text: '“The board has no plan for the pier.”' });
+  });
+
+  it('carries nobody into a quotation paragraph that names the speaker, nor past it', () => {
+    const text = 'As harbour pilot Ida Lund pointed out in December, “The fees will rise again.”\n“One flaw of Lund’s piece is that it ignores the pier.”\n“The board knows this.”';
+    expect(quoted(text).map((s) => [s.kind, s.claimant])).toEqual([['quotation', null], ['quotation', null]]);
+  });
+
   it('takes a transcript\'s speaker label, and the turn goes on in the next quoted paragraph', () => {
     const text = 'Partial transcript follows.\n"HOST: Will you run?\n"MARTINEZ: No. I have made up my mind.\n"My family comes first.';
     expect(quoted(text).map((s) => [s.claimant, s.text])).toEqual([
