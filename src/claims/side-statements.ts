@@ -213,6 +213,8 @@ const BYLINE = new RegExp(String.raw`([―—–])[^\S\n]*(${BYLINE_NAME})(?=[^\
 export function dashBylines(text: string, units: readonly Unit[], index: number): Raw[] {
   const unit = units[index]!;
   const body = text.slice(unit.start, unit.end);
+  const signed = signingParagraph(text, units, index);
+  if (signed) return [signed];
   if (!/[―—–]/.test(body)) return [];
   const out: Raw[] = [];
   for (const m of body.matchAll(BYLINE)) {
@@ -234,4 +236,41 @@ export function dashBylines(text: string, units: readonly Unit[], index: number)
     out.push({ cue: { start: dash, end: dash + 1 }, source: name, content: trimSpan(text, open + 1, close), unit: merged, stance: 'asserts', lemma: 'byline' });
   }
   return out;
+}
+
+/** A paragraph of a dash and a name alone, maybe with a description after a comma ("- Bernie Sanders.", "-Ana Lund, Tarnby."). */
+const SIGNING = new RegExp(String.raw`^[-—―–]{1,2}[^\S\n]*(${BYLINE_NAME})(?:,[^\n]{1,80})?$`, 'u');
+/** Longest quotation (characters) a signing paragraph signs. */
+const SIGNED_MAX = 2000;
+
+/**
+ * '"… the top 1 percent."\n\n- Bernie Sanders.': a paragraph that is nothing but a dash and a name signs the
+ * quotation making up the paragraph before it (a fact check's or a notebook's quoted lines). The quotation
+ * must open and close that paragraph: a credit after reporting ('… called him "my friend."\n\n- Reuters.') is
+ * no speaker.
+ */
+function signingParagraph(text: string, units: readonly Unit[], index: number): Raw | null {
+  const unit = units[index]!;
+  const m = SIGNING.exec(text.slice(unit.start, unit.end).trim());
+  if (!m || index === 0) return null;
+  const start = unit.start + text.slice(unit.start, unit.end).search(/\S/);
+  let close = start - 1;
+  while (close >= 0 && /\s/.test(text[close]!)) close--;
+  // The unit opens its paragraph, right after the quotation closing the one before.
+  const mark = text[close];
+  if (!text.slice(close + 1, start).includes('\n')) return null;
+  if (mark !== '”' && mark !== '"') return null;
+  const paraStart = text.lastIndexOf('\n', close) + 1;
+  let open = paraStart;
+  while (open < close && /\s/.test(text[open]!)) open++;
+  if ((text[open] !== '“' && text[open] !== '"') || close - open > SIGNED_MAX) return null;
+  const inner = text.slice(open + 1, close);
+  if (mark === '”' ? /[“”]/.test(inner) : inner.includes('"')) return null;
+  if (!rule('byline.signing-paragraph', true)) return null;
+  const nameStart = start + m[0].indexOf(m[1]!);
+  const name = { start: nameStart, end: nameStart + m[1]!.replace(/[.\s]+$/, '').length };
+  let first = index;
+  while (first > 0 && units[first]!.start > open) first--;
+  const merged: Unit = { start: units[first]!.start, end: unit.end, sentence: units[first]!.sentence, title: unit.title };
+  return { cue: { start, end: start + 1 }, source: name, content: trimSpan(text, open + 1, close), unit: merged, stance: 'asserts', lemma: 'byline' };
 }

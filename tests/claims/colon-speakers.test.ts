@@ -46,3 +46,14 @@ describe('two authors joined by "and" in a round-up (colon.joined-names-quoted)'
     expect(colons(found('TRAM RIDERSHIP FELL IN MAY - Ida Holm and Tom Vale: “Fewer riders came back after the strike.”'))).toEqual([':|Ida Holm and Tom Vale']);
   });
 });
+
+describe('a paragraph of a dash and a name signing the quotation before it (byline.signing-paragraph)', () => {
+  it('names the speaker of the quoted paragraph, with or without a description after a comma', () => {
+    expect(found('The board met on Monday.\n\n"Tram fares have doubled since the strike began."\n\n- Oskar Lind.\n\nThat figure is wrong.')).toContain('-|Oskar Lind');
+    expect(found('The board met on Monday.\n\n"We will not wait for another winter."\n\n-Hanna Vik, Tarnby.')).toContain('-|Hanna Vik');
+  });
+
+  it('leaves a credit line after reporting alone', () => {
+    expect(found('The mayor then called the plan "a gift to the rich."\n\n- Harbour Wire.').filter((r) => r.startsWith('-'))).toEqual([]);
+  });
+});
