@@ -47,11 +47,12 @@ export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw
   if (colon > 6) return;
   if (npLeft(toks, colon - 1) !== 0) return;
   const label = text.slice(toks[0]!.start, toks[colon - 1]!.end).toLowerCase();
-  if (/^\d/.test(toks[colon + 1]!.text)) return;
+  // (A poll's figures may open what it reports: "Poll: 3 battleground races are tight".)
   if (rule('colon.poll-label', actions && !!unit.title && POLL_LABEL.test(label) && toks.slice(colon + 1).filter((t) => t.word).length >= 3)) {
     out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
     return;
   }
+  if (/^\d/.test(toks[colon + 1]!.text)) return;
   if (COLON_LABELS.test(label)) return;
   // "Iowa: Tim Albrecht, Brad Anderson, …" lists names; "EMAIL: x@y.com" gives an address.
   const after = toks.slice(colon + 1);
