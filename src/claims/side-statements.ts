@@ -4,7 +4,8 @@
  */
 import type { Span } from '../core/types.js';
 import type { RawStatement as Raw } from './types.js';
-import { NP_INNER_PREPS, PRONOUNS, SPEAKER_NOUNS } from './lexicon.js';
+import { COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SPEAKER_NOUNS } from './lexicon.js';
+import { AUX_AFTER } from './scan.js';
 import { npLeft, npRight, span, trimSpan } from './phrases.js';
 import { isQuote, type Token } from './tokens.js';
 import { rule } from './rules.js';
@@ -25,16 +26,33 @@ const POLL_LABEL = /^(?:new |latest )?(?:poll|survey)$/;
  */
 export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw[], actions = false): void {
   const colon = toks.findIndex((t) => t.text === ':');
-  if (colon < 1 || colon > 6 || colon + 1 >= toks.length) return;
+  if (colon < 1 || colon + 1 >= toks.length) return;
   const first = toks[0]!;
   if (!first.cap && !PRONOUNS.has(first.lower)) return;
+  // "Gillibrand on Hillary's Speeches: ‘I Think She Will’", "Clinton to Planned Parenthood: Trump will …":
+  // a headline names its speaker before what it spoke on or to.
+  const topic = unit.title ? topicSpeaker(toks, colon) : -1;
+  if (rule('colon.speaker-on-topic', topic > 0)) {
+    out.push({ cue: span(toks, colon, colon), source: span(toks, 0, topic - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+    return;
+  }
+  // 'Rep. Ana Poll (D-Ore.):"I have not …"', 'Former harbour master Ida Lund: “…”': a transcript's turn, quoted after the colon.
+  const named = quotedSpeaker(toks, colon);
+  if (rule('colon.described-speaker-quoted', !!named)) {
+    // /claim names the person ("Hillary Rodham Clinton"), not the description or the party with it.
+    const name = named![0] > 0 || named![1] < colon - 1 ? { name: span(toks, named![0], named![1]) } : {};
+    out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':', ...name });
+    return;
+  }
+  if (colon > 6) return;
   if (npLeft(toks, colon - 1) !== 0) return;
   const label = text.slice(toks[0]!.start, toks[colon - 1]!.end).toLowerCase();
-  if (/^\d/.test(toks[colon + 1]!.text)) return;
+  // (A poll's figures may open what it reports: "Poll: 3 battleground races are tight".)
   if (rule('colon.poll-label', actions && !!unit.title && POLL_LABEL.test(label) && toks.slice(colon + 1).filter((t) => t.word).length >= 3)) {
     out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
     return;
   }
+  if (/^\d/.test(toks[colon + 1]!.text)) return;
   if (COLON_LABELS.test(label)) return;
   // "Iowa: Tim Albrecht, Brad Anderson, …" lists names; "EMAIL: x@y.com" gives an address.
   const after = toks.slice(colon + 1);
@@ -51,6 +69,55 @@ export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw
   out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
 }
 
+/** Longest name (tokens) before "on"/"to" in a headline's speaker label, and longest topic after it. */
+const TOPIC_NAME_MAX = 4;
+const TOPIC_MAX = 12;
+
+/**
+ * "Gillibrand on Hillary Releasing Her Speeches:", "CNN President On Trump:", "Clinton to Planned
+ * Parenthood:": in a headline, a name of capitalised words, then "on"/"to" and a topic up to the colon.
+ * Returns the index of "on"/"to" (the speaker ends before it), or -1. Not a phrase opened by a
+ * determiner ("A Curious Plan to Fight Climate Change:"), not a section label.
+ */
+function topicSpeaker(toks: readonly Token[], colon: number): number {
+  for (let p = 1; p <= TOPIC_NAME_MAX && p < colon - 1; p++) {
+    const name = toks.slice(0, p);
+    if (!name.every((t) => t.word && t.cap) || DETERMINERS.has(name[0]!.lower) || CUE_VERBS.has(name[0]!.lower)) return -1;
+    if (toks[p]!.lower !== 'on' && toks[p]!.lower !== 'to') continue;
+    if (colon - p > TOPIC_MAX || toks.slice(p + 1, colon).some((t) => !t.word && /^[,;—–-]+$/.test(t.text))) return -1;
+    const label = name.map((t) => t.lower).join(' ');
+    if (COLON_LABELS.test(label)) return -1;
+    return toks.slice(colon + 1).filter((t) => t.word).length >= 3 ? p : -1;
+  }
+  return -1;
+}
+
+/** Longest described speaker (tokens) before a colon and a quotation. */
+const QUOTED_SPEAKER_MAX = 12;
+
+/**
+ * 'Rep. Ana Poll (D-Ore.):"…"', 'Former harbour master Ida Lund: “…”': opening its unit, a full name
+ * (two capitalised words or more, maybe a party in parentheses after it) with a description before it
+ * in lower case, right before a colon and an opening quotation mark. No verb in it ("Said Lund: “…”").
+ */
+function quotedSpeaker(toks: readonly Token[], colon: number): [number, number] | null {
+  const q = toks[colon + 1];
+  if (!q || !(q.text === '"' || q.text === '“' || q.text === "''") || colon > QUOTED_SPEAKER_MAX) return null;
+  let end = colon - 1;
+  if (toks[end]!.text === ')') {
+    const open = toks.findLastIndex((t, k) => k < end && t.text === '(');
+    if (open < 2 || end - open > 6 || toks.slice(open + 1, end).some((t) => t.text === '(')) return null;
+    end = open - 1;
+  }
+  if (end < 1 || !toks[end]!.cap || !toks[end - 1]!.cap) return null;
+  const verb = (t: Token) => CUE_VERBS.has(t.lower) || COMMON_VERBS.has(t.lower) || AUX_AFTER.has(t.lower) || PRONOUNS.has(t.lower);
+  if (!toks[0]!.cap || !toks.slice(0, end + 1).every((t) => t.word && !verb(t) && (t.cap || /^[a-z][a-z-]*$/.test(t.text)))) return null;
+  // The name: the capitalised words closing the speaker.
+  let start = end;
+  while (start > 0 && toks[start - 1]!.cap) start--;
+  return [start, end];
+}
+
 /**
  * "… - Philip Bump: “Two weeks ago …”": a name after a dash introducing a quotation with a colon
  * (a name at the start of the unit is `colonStatement`'s case).
@@ -63,11 +130,14 @@ export function namedQuote(text: string, toks: Token[], unit: Unit, out: Raw[]):
       out.push({ cue: span(toks, k, k), source: span(toks, from, k - 1), content: trimSpan(text, toks[k + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
       continue;
     }
-    const nameStart = npLeft(toks, k - 1);
-    if (nameStart < 1 || k - nameStart > 4) continue;
+    let nameStart = npLeft(toks, k - 1);
+    // "- Frank Newport and Jim Harter: “…”": two authors joined by "and".
+    const before = nameStart > 2 && toks[nameStart - 1]!.lower === 'and' ? npLeft(toks, nameStart - 2) : -1;
+    if (before >= 1 && nameStart - before <= 4 && toks.slice(before, nameStart - 1).every((t) => t.cap) && rule('colon.joined-names-quoted', k - nameStart <= 4)) nameStart = before;
+    else if (nameStart < 1 || k - nameStart > 4) continue;
     const lead = toks[nameStart - 1]!.text;
     if (lead !== '-' && lead !== '—' && lead !== '–') continue;
-    if (!toks.slice(nameStart, k).every((t) => t.cap || t.lower === "'s" || /^[A-Z]\.$/.test(t.text))) continue;
+    if (!toks.slice(nameStart, k).every((t) => t.cap || t.lower === "'s" || t.lower === 'and' || /^[A-Z]\.$/.test(t.text))) continue;
     out.push({ cue: span(toks, k, k), source: span(toks, nameStart, k - 1), content: trimSpan(text, toks[k + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
   }
 }
@@ -144,6 +214,8 @@ const BYLINE = new RegExp(String.raw`([―—–])[^\S\n]*(${BYLINE_NAME})(?=[^\
 export function dashBylines(text: string, units: readonly Unit[], index: number): Raw[] {
   const unit = units[index]!;
   const body = text.slice(unit.start, unit.end);
+  const signed = signingParagraph(text, units, index);
+  if (signed) return [signed];
   if (!/[―—–]/.test(body)) return [];
   const out: Raw[] = [];
   for (const m of body.matchAll(BYLINE)) {
@@ -165,4 +237,41 @@ export function dashBylines(text: string, units: readonly Unit[], index: number)
     out.push({ cue: { start: dash, end: dash + 1 }, source: name, content: trimSpan(text, open + 1, close), unit: merged, stance: 'asserts', lemma: 'byline' });
   }
   return out;
+}
+
+/** A paragraph of a dash and a name alone, maybe with a description after a comma ("- Bernie Sanders.", "-Ana Lund, Tarnby."). */
+const SIGNING = new RegExp(String.raw`^[-—―–]{1,2}[^\S\n]*(${BYLINE_NAME})(?:,[^\n]{1,80})?$`, 'u');
+/** Longest quotation (characters) a signing paragraph signs. */
+const SIGNED_MAX = 2000;
+
+/**
+ * '"… the top 1 percent."\n\n- Bernie Sanders.': a paragraph that is nothing but a dash and a name signs the
+ * quotation making up the paragraph before it (a fact check's or a notebook's quoted lines). The quotation
+ * must open and close that paragraph: a credit after reporting ('… called him "my friend."\n\n- Reuters.') is
+ * no speaker.
+ */
+function signingParagraph(text: string, units: readonly Unit[], index: number): Raw | null {
+  const unit = units[index]!;
+  const m = SIGNING.exec(text.slice(unit.start, unit.end).trim());
+  if (!m || index === 0) return null;
+  const start = unit.start + text.slice(unit.start, unit.end).search(/\S/);
+  let close = start - 1;
+  while (close >= 0 && /\s/.test(text[close]!)) close--;
+  // The unit opens its paragraph, right after the quotation closing the one before.
+  const mark = text[close];
+  if (!text.slice(close + 1, start).includes('\n')) return null;
+  if (mark !== '”' && mark !== '"') return null;
+  const paraStart = text.lastIndexOf('\n', close) + 1;
+  let open = paraStart;
+  while (open < close && /\s/.test(text[open]!)) open++;
+  if ((text[open] !== '“' && text[open] !== '"') || close - open > SIGNED_MAX) return null;
+  const inner = text.slice(open + 1, close);
+  if (mark === '”' ? /[“”]/.test(inner) : inner.includes('"')) return null;
+  if (!rule('byline.signing-paragraph', true)) return null;
+  const nameStart = start + m[0].indexOf(m[1]!);
+  const name = { start: nameStart, end: nameStart + m[1]!.replace(/[.\s]+$/, '').length };
+  let first = index;
+  while (first > 0 && units[first]!.start > open) first--;
+  const merged: Unit = { start: units[first]!.start, end: unit.end, sentence: units[first]!.sentence, title: unit.title };
+  return { cue: { start, end: start + 1 }, source: name, content: trimSpan(text, open + 1, close), unit: merged, stance: 'asserts', lemma: 'byline' };
 }

@@ -50,6 +50,10 @@ describe('a headline\'s poll label (colon.poll-label)', () => {
     expect(found(text, POLNEAR, true)).toEqual([':|Poll']);
   });
 
+  it('reads it when the headline opens with the poll\'s figures', () => {
+    expect(found('Poll: 3 Harbour Wards Are Too Close to Call\nThe levy passed in May.', POLNEAR, true)).toEqual([':|Poll']);
+  });
+
   it('leaves the headline the outlet\'s own in /claim, and a label in the body alone', () => {
     expect(found(text, PRODUCT, true)).toEqual([]);
     expect(found('The race is close.\nPoll: a third of voters are undecided about the levy.', POLNEAR)).toEqual([]);
