@@ -438,3 +438,69 @@ export function boundaryNameEnd(toks: Token[], cueEnd: number): number {
   if (!second?.word || !second.cap || BOUNDARY.has(second.lower)) return -1;
   return npRight(toks, cueEnd + 2);
 }
+
+/** Head nouns of documents, polls and ads that report what they show ("a poll released Sunday shows"). */
+const DOCUMENT_HEADS = /^(?:study|studies|report|reports|poll|polls|survey|surveys|analysis|analyses|letter|letters|memo|memos|memorandum|email|e-mail|emails|e-mails|document|documents|ad|ads|advertisement|video|videos|statement|paper|book|textbook|review|audit|article|editorial|op-ed|investigation|lawsuit|lawsuits|complaint|filing|transcript|data|estimate|estimates|assessment|research|ruling|post|tweet|message|petition|forecast|projection|projections|cable|dossier|footage|recording|brief|indictment|affidavit|record|records)$/;
+
+/** Past participles without "-ed" that modify a document's head ("a book written by …", "an email sent Friday"). */
+const BARE_PARTICIPLES = /^(?:written|made|sent|drawn|taken|seen|given|done|shown|put|run|paid|held|brought|built|set)$/;
+
+/** Words that open a post-modifier after the head noun: a participle, a preposition or a time phrase. */
+function postModifierStart(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  if (!t?.word || t.cap) return false;
+  if (/^(?:of|from|for|by|about|on|in|at|with|among|covering|relating|out)$/.test(t.lower)) return true;
+  if (participleWord(t) || (/^(?:just|newly|recently|previously|first|being)$/.test(t.lower) && participleWord(toks[k + 1]))) return true;
+  return TIME_HEAD.test(t.lower) || (/^(?:last|this|earlier)$/.test(t.lower) && TIME_HEAD.test(toks[k + 1]?.lower ?? ''));
+}
+
+/** A lower-case past participle ("released", "written"). */
+function participleWord(t: Token | undefined): boolean {
+  return !!t?.word && !t.cap && (/^[a-z]{3,}ed$/.test(t.lower) || BARE_PARTICIPLES.test(t.lower));
+}
+
+/** The last token of a subject before the verb at `c`, past auxiliaries and adverbs ("… released last week actually showed"). */
+export function documentEnd(toks: readonly Token[], c: number): number {
+  let end = c - 1;
+  while (end > 0 && (SKIPPABLE.has(toks[end]!.lower) || /^[a-z]{3,}ly$/.test(toks[end]!.text)) && !TIME_HEAD.test(toks[end]!.lower)) end--;
+  return end;
+}
+
+/**
+ * "A new study released on Monday by two economists shows …", "A report about jobs issued last week by the
+ * board noted …": a subject opening its clause whose head — a document, poll or ad — is followed by a
+ * participle, prepositional or time phrase running up to the verb. The first token of that subject, or -1.
+ * No comma, quotation, relative pronoun, auxiliary or "that" inside; "and" only between capitalised names.
+ */
+export function documentSubject(toks: readonly Token[], c: number, before: number): number {
+  if (/ing$/.test(toks[c]!.lower) || before < 0 || before >= c) return -1;
+  const end = documentEnd(toks, c);
+  if (end < 0 || !toks[end]!.word || BOUNDARY.has(toks[end]!.lower)) return -1;
+  // The subject opens the unit or follows its last comma, colon or dash ("In Ohio, a poll … showed").
+  let start = end;
+  while (start > 0 && (toks[start - 1]!.word || /^(?:'s|’s|-|\/|&)$/.test(toks[start - 1]!.text))) start--;
+  while (start < end && /^(?:and|but|yet|so)$/.test(toks[start]!.lower)) start++;
+  if (start > 0 && !/^(?:,|:|;|—|–|--)$/.test(toks[start - 1]!.text)) return -1;
+  const first = toks[start]!;
+  if (!(first.cap || DETERMINERS.has(first.lower) || /^\d/.test(first.text)) || PRONOUNS.has(first.lower) || SUBORDINATE.has(first.lower) || INTRO_WORDS.has(first.lower)) return -1;
+  if (end - start < 3 || end - start > 26) return -1;
+  // The head: the first document noun within six tokens, right before a post-modifier.
+  let head = -1;
+  for (let k = start; k <= Math.min(end - 1, start + 6); k++) {
+    const t = toks[k]!;
+    if (!t.word && !/^(?:'s|’s|-|\/)$/.test(t.text)) return -1;
+    if (t.word && !t.cap && BOUNDARY.has(t.lower) && !DETERMINERS.has(t.lower)) return -1;
+    if (!t.cap && (DOCUMENT_HEADS.test(t.lower)) && postModifierStart(toks, k + 1)) { head = k; break; }
+  }
+  if (head < 0) return -1;
+  for (let k = head + 1; k <= end; k++) {
+    const t = toks[k]!;
+    if (!t.word && !/^(?:'s|’s|-|\/|\(|\))$/.test(t.text)) return -1;
+    if (t.lower === 'to' && toks[k - 1]?.lower === 'relating') continue;
+    if (/^(?:that|which|who|whom|whose|is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|to)$/.test(t.lower)) return -1;
+    if (t.lower === 'and' && !(toks[k + 1]?.cap || (DETERMINERS.has(toks[k + 1]?.lower ?? '') && toks[k + 2]?.cap))) return -1;
+    if (t.word && !t.cap && CUE_VERBS.has(t.lower) && !participleWord(t)) return -1;
+    if (/^(?:he|she|they|we|i|you|it)$/.test(t.lower)) return -1;
+  }
+  return start;
+}

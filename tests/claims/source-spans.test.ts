@@ -417,3 +417,25 @@ describe('a verb joined to another in a relative clause', () => {
     expect(sourceOf(text, 'argued')?.source).toBe('who');
   });
 });
+
+describe('a document with a post-modifier opening its clause (source.modified-document)', () => {
+  it('takes a participle phrase with its time and "by" phrase', () => {
+    const text = 'A harbour survey released on Monday by two dock unions shows that the pier is unsafe.';
+    expect(sourceOf(text, 'shows')?.source).toBe('A harbour survey released on Monday by two dock unions');
+  });
+
+  it('takes a prepositional phrase and a participle after an opening phrase, past an adverb before the verb', () => {
+    const text = 'In Tarn and Vik, a Gazette poll for the ferry board released last week actually showed the mayor ahead.';
+    expect(sourceOf(text, 'showed')?.source).toBe('a Gazette poll for the ferry board released last week');
+  });
+
+  it('takes "being" with a participle and "just" with a participle', () => {
+    expect(sourceOf('Three lawsuits being weighed in Tarn have accused the port of fraud.', 'accused')?.source).toBe('Three lawsuits being weighed in Tarn');
+    expect(sourceOf('A study just printed for ferry crews explains the new rota.', 'explains')?.source).toBe('A study just printed for ferry crews');
+  });
+
+  it('takes none when the phrase after the head holds a clause ("the mayor released")', () => {
+    const text = 'A survey of the pier that the mayor released reveals that it is unsafe.';
+    expect(sourceOf(text, 'reveals')?.source ?? null).toBeNull();
+  });
+});
