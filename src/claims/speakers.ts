@@ -14,7 +14,7 @@ import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } fro
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
 import { AUX_AFTER, type CueSite, PERSON_NOUN, personWord, ROLE_LEAD, type Speaker, type UnitScan } from './scan.js';
 import {
-  appositiveEnd, boundaryNameEnd, dashedSubject, describedSubject, documentEnd, documentSubject, groupOfPeopleEnd, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
+  appositiveEnd, boundaryNameEnd, dashedSubject, describedSubject, documentEnd, documentSubject, modifiedPeopleSubject, groupOfPeopleEnd, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
 } from './subject-shapes.js';
 import { progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
@@ -94,6 +94,12 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   if (!speaker.source && !speaker.sameAsPrevious && !passive) {
     const from = documentSubject(toks, c, before);
     if (rule('source.modified-document', from >= 0)) speaker.source = span(toks, from, documentEnd(toks, c));
+  }
+  // "Proponents of tighter rules here say …", "Dockers who have worked with Lund say …": people with a phrase
+  // after them, opening their clause and running up to a speech verb.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive) {
+    const from = modifiedPeopleSubject(toks, c);
+    if (rule('source.modified-people', from >= 0)) speaker.source = span(toks, from, documentEnd(toks, c));
   }
   // "Lund -- the author of a book on ports -- said …": a subject with its description set off by dashes.
   if (!speaker.source && !speaker.sameAsPrevious && !passive && !/ing$/.test(cueWord.lower)) {

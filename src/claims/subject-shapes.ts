@@ -479,8 +479,8 @@ export function documentSubject(toks: readonly Token[], c: number, before: numbe
   // The subject opens the unit or follows its last comma, colon or dash ("In Ohio, a poll … showed").
   let start = end;
   while (start > 0 && (toks[start - 1]!.word || /^(?:'s|’s|-|\/|&)$/.test(toks[start - 1]!.text))) start--;
-  while (start < end && /^(?:and|but|yet|so)$/.test(toks[start]!.lower)) start++;
   if (start > 0 && !/^(?:,|:|;|—|–|--)$/.test(toks[start - 1]!.text)) return -1;
+  while (start < end && /^(?:and|but|yet|so)$/.test(toks[start]!.lower)) start++;
   const first = toks[start]!;
   if (!(first.cap || DETERMINERS.has(first.lower) || /^\d/.test(first.text)) || PRONOUNS.has(first.lower) || SUBORDINATE.has(first.lower) || INTRO_WORDS.has(first.lower)) return -1;
   if (end - start < 3 || end - start > 26) return -1;
@@ -502,5 +502,53 @@ export function documentSubject(toks: readonly Token[], c: number, before: numbe
     if (t.word && !t.cap && CUE_VERBS.has(t.lower) && !participleWord(t)) return -1;
     if (/^(?:he|she|they|we|i|you|it)$/.test(t.lower)) return -1;
   }
+  return start;
+}
+
+/** Plural nouns of groups of people that are no "-er"/"-ist" nouns ("families of the victims", "officials in the FBI"). */
+const PEOPLE_PLURALS = /^(?:officials|people|families|members|proponents|opponents|residents|citizens|activists|executives|delegates|democrats|republicans|conservatives|liberals|progressives|students|parents|veterans|immigrants|economists|scientists|analysts|experts|critics|aides|staffers|allies|groups|leaders|others|those)$/;
+
+/** Opening words of a phrase after the people it describes: a preposition, a relative pronoun or a participle. */
+function peopleModifierStart(t: Token | undefined, next: Token | undefined): boolean {
+  if (!t?.word || t.cap) return false;
+  if (/^(?:of|in|at|from|for|with|on|among|across|around|inside|within|who|whose)$/.test(t.lower) || /^[a-z]{3,}ing$/.test(t.lower)) return true;
+  // ("officials involved with the board", "those affected by the closure": not "people posted reminders", a verb.)
+  return /^[a-z]{3,}ed$/.test(t.lower) && /^(?:with|by|in|at|on|for|from|to|about)$/.test(next?.lower ?? '');
+}
+
+/**
+ * "Proponents of tighter rules here say …", "Dockers who have worked with Lund say …", "Officials involved with the
+ * board have made clear …": a plural noun of people opening its clause (or its subordinate clause) with a phrase
+ * after it — prepositional, relative or participial — running up to the verb (no bare -ing form). The first token
+ * of that subject, or -1. No comma, quotation, "that" or reporting verb inside; an auxiliary only in a relative clause.
+ */
+export function modifiedPeopleSubject(toks: readonly Token[], c: number): number {
+  if (/ing$/.test(toks[c]!.lower)) return -1;
+  let end = documentEnd(toks, c);
+  if (end > 0 && /^(?:here|there)$/.test(toks[end]!.lower)) end--;
+  if (end < 0 || !toks[end]!.word || BOUNDARY.has(toks[end]!.lower)) return -1;
+  let start = end;
+  while (start > 0 && (toks[start - 1]!.word || /^(?:'s|’s|-)$/.test(toks[start - 1]!.text))) start--;
+  if (start > 0 && !/^(?:,|:|;|—|–|--)$/.test(toks[start - 1]!.text)) return -1;
+  while (start < end && (/^(?:and|but|yet|so|though|although|while|because|since|if|as)$/.test(toks[start]!.lower) || (INTRO_WORDS.has(toks[start]!.lower) && !DETERMINERS.has(toks[start]!.lower)))) start++;
+  if (end - start < 3 || end - start > 22) return -1;
+  const first = toks[start]!;
+  if (PRONOUNS.has(first.lower) || SUBORDINATE.has(first.lower)) return -1;
+  // The head: a plural noun of people within five tokens, with only modifiers (and "current and former") before it.
+  let head = -1;
+  for (let k = start; k <= Math.min(end - 1, start + 5); k++) {
+    const t = toks[k]!;
+    if (!t.word) return -1;
+    if (!t.cap && (PEOPLE_PLURALS.test(t.lower) || (/s$/.test(t.lower) && PERSON_NOUN.test(t.lower) && !THINGS_IN_ERS.test(t.lower))) && peopleModifierStart(toks[k + 1], toks[k + 2])) { head = k; break; }
+    if (!t.cap && BOUNDARY.has(t.lower) && !(t.lower === 'and' && k > start) && !DETERMINERS.has(t.lower)) return -1;
+    if (!t.cap && (CUE_VERBS.has(t.lower) || SKIPPABLE.has(t.lower))) return -1;
+  }
+  if (head < 0) return -1;
+  const rest = toks.slice(head + 1, end + 1);
+  if (rest.some((t) => !t.word && !/^(?:'s|’s|-)$/.test(t.text))) return -1;
+  if (rest.some((t) => t.lower === 'that' || CUE_VERBS.has(t.lower) && !/(?:ing|ed)$/.test(t.lower))) return -1;
+  // A finite verb only inside a relative clause ("who have worked with Lund").
+  const relative = rest.findIndex((t) => /^(?:who|whose)$/.test(t.lower));
+  if (rest.some((t, k) => /^(?:is|was|are|were|has|have|had|will|would|can|could|do|does|did)$/.test(t.lower) && (relative < 0 || k < relative))) return -1;
   return start;
 }

@@ -439,3 +439,25 @@ describe('a document with a post-modifier opening its clause (source.modified-do
     expect(sourceOf(text, 'reveals')?.source ?? null).toBeNull();
   });
 });
+
+describe('people with a phrase after them opening their clause (source.modified-people)', () => {
+  it('takes "current and former" people with two prepositional phrases, after "But"', () => {
+    const text = 'But current and former officials at the port and in the harbour office have said the channel is silting up.';
+    expect(sourceOf(text, 'said')?.source).toBe('current and former officials at the port and in the harbour office');
+  });
+
+  it('takes people with a relative clause inside a clause opened by "Though"', () => {
+    const text = 'Though dockers who have sailed with Ida Lund say she is tough, they trust her.';
+    expect(sourceOf(text, 'say')?.source).toBe('dockers who have sailed with Ida Lund');
+  });
+
+  it('takes a participle with its preposition and a place word before the verb', () => {
+    expect(sourceOf('Indeed, families of those hurt in the ferry fire here say the board ignored them.', 'say')?.source).toBe('families of those hurt in the ferry fire here');
+    expect(sourceOf('And officials involved with the harbour board have made clear that fees will rise.', 'made clear')?.source).toBe('officials involved with the harbour board');
+  });
+
+  it('takes none when the word after the people is a verb of theirs ("dockers posted reminders")', () => {
+    const text = 'On the quay, dockers posted reminders of how the slandering of crews echoed older slurs.';
+    expect(sourceOf(text, 'echoed')?.source ?? null).toBeNull();
+  });
+});
