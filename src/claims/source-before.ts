@@ -10,7 +10,7 @@ import { rule } from './rules.js';
 import { QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
 import { AUX_AFTER, type CueSite, type Speaker, type UnitScan } from './scan.js';
-import { DASHES, type DashedSpeaker, dashedSpeaker, datedTail, describedSubject, nameAfterOccasion, openNameBefore, participlePerson, pronounRelativeSubject, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening } from './subject-shapes.js';
+import { DASHES, type DashedSpeaker, dashedSpeaker, datedTail, describedSubject, nameAfterOccasion, openNameBefore, participlePerson, pronounRelativeSubject, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening, taggedListStart } from './subject-shapes.js';
 
 /** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
 const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'its', 'his', 'her', 'their', 'our', 'then', 'now', 'former', 'also']);
@@ -101,7 +101,12 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
   let wireStart = -1;
   let dashed: DashedSpeaker | null = null;
   let quoteOpen = -1;
-  if (last >= 0 && /^(?:they|we)$/.test(toks[last]?.lower ?? '')) {
+  // "Sens. Ida Lund (D-Ore.), Tom Berg (D-Ohio) and Ana Roy (D-N.J.) all said": the names with their party tags.
+  const tagged = last >= 0 && toks[last]?.text === ')' ? taggedListStart(toks, last) : -1;
+  if (rule('source.tagged-list-quantifier', tagged >= 0)) {
+    speaker.source = span(toks, tagged, rule('source.floating-quantifier', true) ? last : before);
+    speaker.name = span(toks, tagged, last);
+  } else if (last >= 0 && /^(?:they|we)$/.test(toks[last]?.lower ?? '')) {
     // "They both said", "they have both said": the pronoun is the speaker.
     speaker.source = span(toks, last, last === before - 1 ? before : last);
     speaker.name = span(toks, last, last);

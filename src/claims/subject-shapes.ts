@@ -552,3 +552,34 @@ export function modifiedPeopleSubject(toks: readonly Token[], c: number): number
   if (rest.some((t, k) => /^(?:is|was|are|were|has|have|had|will|would|can|could|do|does|did)$/.test(t.lower) && (relative < 0 || k < relative))) return -1;
   return start;
 }
+
+/** A party tag in parentheses after a legislator's name ("(D-Ore.)", "(R-Va.)", "(I-Vt.)"). */
+const PARTY_TAG = /^[DRI]-\p{Lu}/u;
+
+/**
+ * "Sens. Ida Lund (D-Ore.), Tom Berg (D-Ohio) and Ana Roy (D-N.J.) all …", "He and Rep. Tom Berg (R-Va.) both …": the
+ * first token of a list of names with party tags ending at the ')' `close` before a floating quantifier, or -1. The
+ * list runs back over tagged names joined by commas and "and", and a name or pronoun before the last "and".
+ */
+export function taggedListStart(toks: readonly Token[], close: number): number {
+  let start = -1;
+  for (let k = close; k > 0;) {
+    if (toks[k]!.text !== ')') return -1;
+    let open = k - 1;
+    while (open > k - 5 && open > 0 && toks[open]!.text !== '(') open--;
+    if (toks[open]?.text !== '(' || !PARTY_TAG.test(toks[open + 1]?.text ?? '') || !toks[open - 1]?.cap) return -1;
+    const name = npLeft(toks as Token[], open - 1);
+    if (name < 0 || !toks[name]!.cap) return -1;
+    start = name;
+    const joint = toks[name - 1];
+    if (!joint || !/^(?:,|and)$/.test(joint.lower)) break;
+    if (toks[name - 2]?.text === ')') { k = name - 2; continue; }
+    // ("He and Rep. Tom Berg (R-Va.)": a pronoun or an untagged name before the last "and".)
+    if (joint.lower === 'and' && toks[name - 2]?.word) {
+      const other = /^(?:he|she|i|we|they)$/.test(toks[name - 2]!.lower) ? name - 2 : toks[name - 2]!.cap ? npLeft(toks as Token[], name - 2) : -1;
+      if (other >= 0) start = other;
+    }
+    break;
+  }
+  return start >= 0 && clauseStart(toks as Token[], start) ? start : -1;
+}

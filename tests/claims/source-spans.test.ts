@@ -461,3 +461,15 @@ describe('people with a phrase after them opening their clause (source.modified-
     expect(sourceOf(text, 'echoed')?.source ?? null).toBeNull();
   });
 });
+
+describe('names with party tags before a floating quantifier (source.tagged-list-quantifier)', () => {
+  it('takes the list of tagged names, not "all"', () => {
+    const text = 'Sens. Ida Lund (D-Ore.), Tom Berg (D-Ohio) and Ana Roy (D-N.J.) all said the pier was unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('Sens. Ida Lund (D-Ore.), Tom Berg (D-Ohio) and Ana Roy (D-N.J.)');
+  });
+
+  it('takes a pronoun before the last "and", not "both"', () => {
+    const text = 'She and Harbour Committee Chairman Tom Berg (R-Va.) both condemned the new fees.';
+    expect(sourceOf(text, 'condemned')?.source).toBe('She and Harbour Committee Chairman Tom Berg (R-Va.)');
+  });
+});
