@@ -174,6 +174,14 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
     speaker.source = rule('source.dashed-description', dashed!.describes) ? span(toks, dashed!.start, before) : name;
   } else if ((wordBefore.text === ',' || wordBefore.text === '—') && !rule('source.coordinated-verb', toks.slice(before + 1, c).some((x) => x.lower === 'then'))) {
     insertedSource(toks, site, before, speaker);
+    // "insiders in the next two states — Nevada and South Carolina — said": a phrase set between two dashes after
+    // the subject is an interrupter, never the subject; with the subject before it not found, no source beats it.
+    const open = DASHES.has(wordBefore.text) ? dashOpening(toks, before) : -1;
+    if (speaker.source && rule('source.inside-dashes', open > 0 && speaker.source.start > toks[open]!.start)) {
+      speaker.source = null;
+      delete speaker.name;
+      delete speaker.apposition;
+    }
     nameWithoutStatement(scan, speaker);
   } else if (isQuote(wordBefore) && rule('source.quoted-interrupter', (quoteOpen = quotedInterrupter(toks, site, before)) > 0)) {
     // "Lund, who calls the mayor a “liar,” said": the inserted phrase ends in a quotation closed after its comma.
@@ -323,6 +331,16 @@ function nameRunStart(toks: readonly Token[], from: number, end: number): number
 function nameWithoutStatement(scan: UnitScan, speaker: Speaker): void {
   const { name, source } = speaker;
   if (name && source && source.end > name.end && rule('source.description-with-statement', scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end))) speaker.source = name;
+}
+
+/** The dash opening a phrase closed by the dash at `close` with words before it in the unit ("X — Y — said"), or -1. */
+function dashOpening(toks: readonly Token[], close: number): number {
+  const dash = toks[close]!.text;
+  for (let k = close - 1; k > 0 && close - k <= 40; k--) {
+    if (toks[k]!.text === dash) return toks[k - 1]!.word ? k : -1;
+    if (toks[k]!.text === ';' || isQuote(toks[k])) return -1;
+  }
+  return -1;
 }
 
 /**

@@ -473,3 +473,15 @@ describe('names with party tags before a floating quantifier (source.tagged-list
     expect(sourceOf(text, 'condemned')?.source).toBe('She and Harbour Committee Chairman Tom Berg (R-Va.)');
   });
 });
+
+describe('names between two dashes after the subject (source.inside-dashes)', () => {
+  it('takes no source rather than the interrupter when the subject before the dashes is not found', () => {
+    const text = 'Even if fees rise, insiders in the next two states — Tarn and Vik — said the pier must stay open.';
+    expect(sourceOf(text, 'said')?.source ?? null).toBeNull();
+  });
+
+  it('still takes a name after one dash that closes a clause', () => {
+    const text = 'The pier must stay open — Ida Lund said on Monday.';
+    expect(sourceOf(text, 'said')?.source).toBe('Ida Lund');
+  });
+});
