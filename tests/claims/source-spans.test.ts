@@ -485,3 +485,15 @@ describe('names between two dashes after the subject (source.inside-dashes)', ()
     expect(sourceOf(text, 'said')?.source).toBe('Ida Lund');
   });
 });
+
+describe('"All told," opening a clause (cue.all-told)', () => {
+  it('finds no statement with the claimant "All"', () => {
+    expect(sourceOf('All told, the harbour fees raised $4 million in May.', 'told')).toBeUndefined();
+    expect(sourceOf('The board met twice. All told, up to 300 dockers could lose their jobs.', 'told')).toBeUndefined();
+  });
+
+  it('still reads "told" after "all" of a subject ("they all told")', () => {
+    const text = 'The dockers all told reporters that the pier was unsafe.';
+    expect(sourceOf(text, 'told')?.source).toBe('The dockers');
+  });
+});
