@@ -497,3 +497,20 @@ describe('"All told," opening a clause (cue.all-told)', () => {
     expect(sourceOf(text, 'told')?.source).toBe('The dockers');
   });
 });
+
+describe('a cue right after a dash closing a phrase set in after the subject (source.verb-after-dashed-phrase)', () => {
+  it('reads the subject before the dashes, not a name after the cue', () => {
+    const text = 'Ida Lund — like Tom Berg, a critic of the board — recalled Ana Roy calling the pier unsafe.';
+    expect(sourceOf(text, 'recalled')?.source).toBe('Ida Lund');
+  });
+
+  it('takes a described subject with its dashes, not the pronoun after the cue', () => {
+    const text = 'Ida Lund — a welder from Tarn — says he made up his mind late.';
+    expect(sourceOf(text, 'says')?.source).toBe('Ida Lund — a welder from Tarn —');
+  });
+
+  it('still reads "— said X" after a single dash', () => {
+    const text = 'The pier must close now — said Ida Lund, the harbour master.';
+    expect(sourceOf(text, 'said')?.source).toMatch(/^Ida Lund/);
+  });
+});
