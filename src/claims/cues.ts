@@ -225,6 +225,8 @@ export function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.after-determiner', prev && !contraction && !quantified && !possessiveName && (NOUN_MARKERS.has(prev.lower) || NOUN_PREPS.has(prev.lower)))) return true;
   // "despite repeated warnings", "amid renewed calls": a participle after a preposition is an adjective.
   if (rule('cue.participle-after-preposition', prev && /ed$/.test(cueWord.lower) && /^(?:despite|amid|after|before|over|against|following|from|about|among|through|under|without|like|unlike|including)$/.test(prev.lower))) return true;
+  // "All told, the group raised $4 million": "all told" opening a clause before a comma means "in all", no telling.
+  if (rule('cue.all-told', cueWord.lower === 'told' && prev?.lower === 'all' && toks[c + 1]?.text === ',' && (c === 1 || !toks[c - 2]?.word))) return true;
   // "who asked not to be named", "requested anonymity": why a source goes unnamed, not a statement.
   if (rule('cue.anonymity-request', ANONYMITY.test(text.slice(cueWord.start, (toks[Math.min(cueEnd + 6, toks.length - 1)] ?? cueWord).end)))) return true;
   // "Asked by reporters if …, Lee replied", "Lee, asked about the pier, said", "when asked by the agency": the asked

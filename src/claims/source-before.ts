@@ -10,7 +10,7 @@ import { rule } from './rules.js';
 import { QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
 import { AUX_AFTER, type CueSite, type Speaker, type UnitScan } from './scan.js';
-import { DASHES, type DashedSpeaker, dashedSpeaker, datedTail, describedSubject, nameAfterOccasion, openNameBefore, participlePerson, pronounRelativeSubject, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening } from './subject-shapes.js';
+import { DASHES, type DashedSpeaker, dashedSpeaker, datedTail, describedSubject, nameAfterOccasion, openNameBefore, participlePerson, pronounRelativeSubject, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening, taggedListStart } from './subject-shapes.js';
 
 /** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
 const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'whose', 'which', 'its', 'his', 'her', 'their', 'our', 'then', 'now', 'former', 'also']);
@@ -101,7 +101,12 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
   let wireStart = -1;
   let dashed: DashedSpeaker | null = null;
   let quoteOpen = -1;
-  if (last >= 0 && /^(?:they|we)$/.test(toks[last]?.lower ?? '')) {
+  // "Sens. Ida Lund (D-Ore.), Tom Berg (D-Ohio) and Ana Roy (D-N.J.) all said": the names with their party tags.
+  const tagged = last >= 0 && toks[last]?.text === ')' ? taggedListStart(toks, last) : -1;
+  if (rule('source.tagged-list-quantifier', tagged >= 0)) {
+    speaker.source = span(toks, tagged, rule('source.floating-quantifier', true) ? last : before);
+    speaker.name = span(toks, tagged, last);
+  } else if (last >= 0 && /^(?:they|we)$/.test(toks[last]?.lower ?? '')) {
     // "They both said", "they have both said": the pronoun is the speaker.
     speaker.source = span(toks, last, last === before - 1 ? before : last);
     speaker.name = span(toks, last, last);
@@ -169,6 +174,14 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
     speaker.source = rule('source.dashed-description', dashed!.describes) ? span(toks, dashed!.start, before) : name;
   } else if ((wordBefore.text === ',' || wordBefore.text === '—') && !rule('source.coordinated-verb', toks.slice(before + 1, c).some((x) => x.lower === 'then'))) {
     insertedSource(toks, site, before, speaker);
+    // "insiders in the next two states — Nevada and South Carolina — said": a phrase set between two dashes after
+    // the subject is an interrupter, never the subject; with the subject before it not found, no source beats it.
+    const open = DASHES.has(wordBefore.text) ? dashOpening(toks, before) : -1;
+    if (speaker.source && rule('source.inside-dashes', open > 0 && speaker.source.start > toks[open]!.start)) {
+      speaker.source = null;
+      delete speaker.name;
+      delete speaker.apposition;
+    }
     nameWithoutStatement(scan, speaker);
   } else if (isQuote(wordBefore) && rule('source.quoted-interrupter', (quoteOpen = quotedInterrupter(toks, site, before)) > 0)) {
     // "Lund, who calls the mayor a “liar,” said": the inserted phrase ends in a quotation closed after its comma.
@@ -318,6 +331,16 @@ function nameRunStart(toks: readonly Token[], from: number, end: number): number
 function nameWithoutStatement(scan: UnitScan, speaker: Speaker): void {
   const { name, source } = speaker;
   if (name && source && source.end > name.end && rule('source.description-with-statement', scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end))) speaker.source = name;
+}
+
+/** The dash opening a phrase closed by the dash at `close` with words before it in the unit ("X — Y — said"), or -1. */
+function dashOpening(toks: readonly Token[], close: number): number {
+  const dash = toks[close]!.text;
+  for (let k = close - 1; k > 0 && close - k <= 40; k--) {
+    if (toks[k]!.text === dash) return toks[k - 1]!.word ? k : -1;
+    if (toks[k]!.text === ';' || isQuote(toks[k])) return -1;
+  }
+  return -1;
 }
 
 /**

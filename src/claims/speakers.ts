@@ -14,7 +14,7 @@ import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } fro
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
 import { AUX_AFTER, type CueSite, PERSON_NOUN, personWord, ROLE_LEAD, type Speaker, type UnitScan } from './scan.js';
 import {
-  appositiveEnd, boundaryNameEnd, dashedSubject, describedSubject, groupOfPeopleEnd, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
+  appositiveEnd, boundaryNameEnd, dashedSubject, dashedSpeaker, describedSubject, documentEnd, documentSubject, modifiedPeopleSubject, groupOfPeopleEnd, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
 } from './subject-shapes.js';
 import { progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
@@ -87,6 +87,18 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   if (!speaker.source && !speaker.sameAsPrevious && !passive) {
     const from = wholeClauseSubject(toks, c, before);
     if (rule('source.whole-clause-subject', from >= 0)) speaker.source = span(toks, from, wholeEnd(toks, c, before));
+  }
+  // "A new study released on Monday by two economists shows …": a document, poll or ad with a participle,
+  // prepositional or time phrase after its head, opening its clause and running up to the verb.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive) {
+    const from = documentSubject(toks, c, before);
+    if (rule('source.modified-document', from >= 0)) speaker.source = span(toks, from, documentEnd(toks, c));
+  }
+  // "Proponents of tighter rules here say …", "Dockers who have worked with Lund say …": people with a phrase
+  // after them, opening their clause and running up to a speech verb.
+  if (!speaker.source && !speaker.sameAsPrevious && !passive) {
+    const from = modifiedPeopleSubject(toks, c);
+    if (rule('source.modified-people', from >= 0)) speaker.source = span(toks, from, documentEnd(toks, c));
   }
   // "Lund -- the author of a book on ports -- said …": a subject with its description set off by dashes.
   if (!speaker.source && !speaker.sameAsPrevious && !passive && !/ing$/.test(cueWord.lower)) {
@@ -335,6 +347,15 @@ function orGloss(toks: readonly Token[], k: number): number {
 const roleInverted = new WeakSet<CueSite>();
 
 /** Whether the speaker follows the cue ("…,” said Yusov", "Said Trump: …") rather than preceding it. */
+/** Whether the dash at `close` ends a phrase opened by an earlier dash that follows a word ("Lund — …, … — said"). */
+function setInDashes(toks: readonly Token[], close: number): boolean {
+  for (let k = close - 1; k > 0 && close - k <= 40; k--) {
+    if (toks[k]!.text === toks[close]!.text) return !!toks[k - 1]?.word && k < close - 1;
+    if (toks[k]!.text === ';' || isQuote(toks[k])) return false;
+  }
+  return false;
+}
+
 function invertedCue(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks } = scan;
   const { c, cueWord, prev, next, cueEnd, lemma } = site;
@@ -349,6 +370,9 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
       (ROLE_LEAD.test(next.lower) && toks.slice(cueEnd + 2, cueEnd + 5).some((x) => x.cap)) ||
       // "…,” said attorneys for the family.": a plural speaker noun.
       (/s$/.test(next.lower) && speakerNoun(next.lower)));
+  // "Ida Lund — a welder from Tarn — says she …", "Lund — like Berg, a critic of the board — recalled Roy telling …": a
+  // dash closing a phrase set in after a subject makes the cue that subject's verb, never "— said X".
+  if (inverted && prev?.text === '—' && rule('source.verb-after-dashed-phrase', dashedSpeaker(toks, c - 1) !== null || setInDashes(toks, c - 1))) inverted = false;
   if (inverted && prev?.text !== ',') {
     // "Says Clinton would stack the court": the name is the subject of the content, not the speaker.
     const after = toks[invertedNameEnd(toks, cueEnd) + 1];

@@ -438,3 +438,148 @@ export function boundaryNameEnd(toks: Token[], cueEnd: number): number {
   if (!second?.word || !second.cap || BOUNDARY.has(second.lower)) return -1;
   return npRight(toks, cueEnd + 2);
 }
+
+/** Head nouns of documents, polls and ads that report what they show ("a poll released Sunday shows"). */
+const DOCUMENT_HEADS = /^(?:study|studies|report|reports|poll|polls|survey|surveys|analysis|analyses|letter|letters|memo|memos|memorandum|email|e-mail|emails|e-mails|document|documents|ad|ads|advertisement|video|videos|statement|paper|book|textbook|review|audit|article|editorial|op-ed|investigation|lawsuit|lawsuits|complaint|filing|transcript|data|estimate|estimates|assessment|research|ruling|post|tweet|message|petition|forecast|projection|projections|cable|dossier|footage|recording|brief|indictment|affidavit|record|records)$/;
+
+/** Past participles without "-ed" that modify a document's head ("a book written by …", "an email sent Friday"). */
+const BARE_PARTICIPLES = /^(?:written|made|sent|drawn|taken|seen|given|done|shown|put|run|paid|held|brought|built|set)$/;
+
+/** Words that open a post-modifier after the head noun: a participle, a preposition or a time phrase. */
+function postModifierStart(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  if (!t?.word || t.cap) return false;
+  if (/^(?:of|from|for|by|about|on|in|at|with|among|covering|relating|out)$/.test(t.lower)) return true;
+  if (participleWord(t) || (/^(?:just|newly|recently|previously|first|being)$/.test(t.lower) && participleWord(toks[k + 1]))) return true;
+  return TIME_HEAD.test(t.lower) || (/^(?:last|this|earlier)$/.test(t.lower) && TIME_HEAD.test(toks[k + 1]?.lower ?? ''));
+}
+
+/** A lower-case past participle ("released", "written"). */
+function participleWord(t: Token | undefined): boolean {
+  return !!t?.word && !t.cap && (/^[a-z]{3,}ed$/.test(t.lower) || BARE_PARTICIPLES.test(t.lower));
+}
+
+/** The last token of a subject before the verb at `c`, past auxiliaries and adverbs ("… released last week actually showed"). */
+export function documentEnd(toks: readonly Token[], c: number): number {
+  let end = c - 1;
+  while (end > 0 && (SKIPPABLE.has(toks[end]!.lower) || /^[a-z]{3,}ly$/.test(toks[end]!.text)) && !TIME_HEAD.test(toks[end]!.lower)) end--;
+  return end;
+}
+
+/**
+ * "A new study released on Monday by two economists shows …", "A report about jobs issued last week by the
+ * board noted …": a subject opening its clause whose head — a document, poll or ad — is followed by a
+ * participle, prepositional or time phrase running up to the verb. The first token of that subject, or -1.
+ * No comma, quotation, relative pronoun, auxiliary or "that" inside; "and" only between capitalised names.
+ */
+export function documentSubject(toks: readonly Token[], c: number, before: number): number {
+  if (/ing$/.test(toks[c]!.lower) || before < 0 || before >= c) return -1;
+  const end = documentEnd(toks, c);
+  if (end < 0 || !toks[end]!.word || BOUNDARY.has(toks[end]!.lower)) return -1;
+  // The subject opens the unit or follows its last comma, colon or dash ("In Ohio, a poll … showed").
+  let start = end;
+  while (start > 0 && (toks[start - 1]!.word || /^(?:'s|’s|-|\/|&)$/.test(toks[start - 1]!.text))) start--;
+  if (start > 0 && !/^(?:,|:|;|—|–|--)$/.test(toks[start - 1]!.text)) return -1;
+  while (start < end && /^(?:and|but|yet|so)$/.test(toks[start]!.lower)) start++;
+  const first = toks[start]!;
+  if (!(first.cap || DETERMINERS.has(first.lower) || /^\d/.test(first.text)) || PRONOUNS.has(first.lower) || SUBORDINATE.has(first.lower) || INTRO_WORDS.has(first.lower)) return -1;
+  if (end - start < 3 || end - start > 26) return -1;
+  // The head: the first document noun within six tokens, right before a post-modifier.
+  let head = -1;
+  for (let k = start; k <= Math.min(end - 1, start + 6); k++) {
+    const t = toks[k]!;
+    if (!t.word && !/^(?:'s|’s|-|\/)$/.test(t.text)) return -1;
+    if (t.word && !t.cap && BOUNDARY.has(t.lower) && !DETERMINERS.has(t.lower)) return -1;
+    if (!t.cap && (DOCUMENT_HEADS.test(t.lower)) && postModifierStart(toks, k + 1)) { head = k; break; }
+  }
+  if (head < 0) return -1;
+  for (let k = head + 1; k <= end; k++) {
+    const t = toks[k]!;
+    if (!t.word && !/^(?:'s|’s|-|\/|\(|\))$/.test(t.text)) return -1;
+    if (t.lower === 'to' && toks[k - 1]?.lower === 'relating') continue;
+    if (/^(?:that|which|who|whom|whose|is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|to)$/.test(t.lower)) return -1;
+    if (t.lower === 'and' && !(toks[k + 1]?.cap || (DETERMINERS.has(toks[k + 1]?.lower ?? '') && toks[k + 2]?.cap))) return -1;
+    if (t.word && !t.cap && CUE_VERBS.has(t.lower) && !participleWord(t)) return -1;
+    if (/^(?:he|she|they|we|i|you|it)$/.test(t.lower)) return -1;
+  }
+  return start;
+}
+
+/** Plural nouns of groups of people that are no "-er"/"-ist" nouns ("families of the victims", "officials in the FBI"). */
+const PEOPLE_PLURALS = /^(?:officials|people|families|members|proponents|opponents|residents|citizens|activists|executives|delegates|democrats|republicans|conservatives|liberals|progressives|students|parents|veterans|immigrants|economists|scientists|analysts|experts|critics|aides|staffers|allies|groups|leaders|others|those)$/;
+
+/** Opening words of a phrase after the people it describes: a preposition, a relative pronoun or a participle. */
+function peopleModifierStart(t: Token | undefined, next: Token | undefined): boolean {
+  if (!t?.word || t.cap) return false;
+  if (/^(?:of|in|at|from|for|with|on|among|across|around|inside|within|who|whose)$/.test(t.lower) || /^[a-z]{3,}ing$/.test(t.lower)) return true;
+  // ("officials involved with the board", "those affected by the closure": not "people posted reminders", a verb.)
+  return /^[a-z]{3,}ed$/.test(t.lower) && /^(?:with|by|in|at|on|for|from|to|about)$/.test(next?.lower ?? '');
+}
+
+/**
+ * "Proponents of tighter rules here say …", "Dockers who have worked with Lund say …", "Officials involved with the
+ * board have made clear …": a plural noun of people opening its clause (or its subordinate clause) with a phrase
+ * after it — prepositional, relative or participial — running up to the verb (no bare -ing form). The first token
+ * of that subject, or -1. No comma, quotation, "that" or reporting verb inside; an auxiliary only in a relative clause.
+ */
+export function modifiedPeopleSubject(toks: readonly Token[], c: number): number {
+  if (/ing$/.test(toks[c]!.lower)) return -1;
+  let end = documentEnd(toks, c);
+  if (end > 0 && /^(?:here|there)$/.test(toks[end]!.lower)) end--;
+  if (end < 0 || !toks[end]!.word || BOUNDARY.has(toks[end]!.lower)) return -1;
+  let start = end;
+  while (start > 0 && (toks[start - 1]!.word || /^(?:'s|’s|-)$/.test(toks[start - 1]!.text))) start--;
+  if (start > 0 && !/^(?:,|:|;|—|–|--)$/.test(toks[start - 1]!.text)) return -1;
+  while (start < end && (/^(?:and|but|yet|so|though|although|while|because|since|if|as)$/.test(toks[start]!.lower) || (INTRO_WORDS.has(toks[start]!.lower) && !DETERMINERS.has(toks[start]!.lower)))) start++;
+  if (end - start < 3 || end - start > 22) return -1;
+  const first = toks[start]!;
+  if (PRONOUNS.has(first.lower) || SUBORDINATE.has(first.lower)) return -1;
+  // The head: a plural noun of people within five tokens, with only modifiers (and "current and former") before it.
+  let head = -1;
+  for (let k = start; k <= Math.min(end - 1, start + 5); k++) {
+    const t = toks[k]!;
+    if (!t.word) return -1;
+    if (!t.cap && (PEOPLE_PLURALS.test(t.lower) || (/s$/.test(t.lower) && PERSON_NOUN.test(t.lower) && !THINGS_IN_ERS.test(t.lower))) && peopleModifierStart(toks[k + 1], toks[k + 2])) { head = k; break; }
+    if (!t.cap && BOUNDARY.has(t.lower) && !(t.lower === 'and' && k > start) && !DETERMINERS.has(t.lower)) return -1;
+    if (!t.cap && (CUE_VERBS.has(t.lower) || SKIPPABLE.has(t.lower))) return -1;
+  }
+  if (head < 0) return -1;
+  const rest = toks.slice(head + 1, end + 1);
+  if (rest.some((t) => !t.word && !/^(?:'s|’s|-)$/.test(t.text))) return -1;
+  if (rest.some((t) => t.lower === 'that' || CUE_VERBS.has(t.lower) && !/(?:ing|ed)$/.test(t.lower))) return -1;
+  // A finite verb only inside a relative clause ("who have worked with Lund").
+  const relative = rest.findIndex((t) => /^(?:who|whose)$/.test(t.lower));
+  if (rest.some((t, k) => /^(?:is|was|are|were|has|have|had|will|would|can|could|do|does|did)$/.test(t.lower) && (relative < 0 || k < relative))) return -1;
+  return start;
+}
+
+/** A party tag in parentheses after a legislator's name ("(D-Ore.)", "(R-Va.)", "(I-Vt.)"). */
+const PARTY_TAG = /^[DRI]-\p{Lu}/u;
+
+/**
+ * "Sens. Ida Lund (D-Ore.), Tom Berg (D-Ohio) and Ana Roy (D-N.J.) all …", "He and Rep. Tom Berg (R-Va.) both …": the
+ * first token of a list of names with party tags ending at the ')' `close` before a floating quantifier, or -1. The
+ * list runs back over tagged names joined by commas and "and", and a name or pronoun before the last "and".
+ */
+export function taggedListStart(toks: readonly Token[], close: number): number {
+  let start = -1;
+  for (let k = close; k > 0;) {
+    if (toks[k]!.text !== ')') return -1;
+    let open = k - 1;
+    while (open > k - 5 && open > 0 && toks[open]!.text !== '(') open--;
+    if (toks[open]?.text !== '(' || !PARTY_TAG.test(toks[open + 1]?.text ?? '') || !toks[open - 1]?.cap) return -1;
+    const name = npLeft(toks as Token[], open - 1);
+    if (name < 0 || !toks[name]!.cap) return -1;
+    start = name;
+    const joint = toks[name - 1];
+    if (!joint || !/^(?:,|and)$/.test(joint.lower)) break;
+    if (toks[name - 2]?.text === ')') { k = name - 2; continue; }
+    // ("He and Rep. Tom Berg (R-Va.)": a pronoun or an untagged name before the last "and".)
+    if (joint.lower === 'and' && toks[name - 2]?.word) {
+      const other = /^(?:he|she|i|we|they)$/.test(toks[name - 2]!.lower) ? name - 2 : toks[name - 2]!.cap ? npLeft(toks as Token[], name - 2) : -1;
+      if (other >= 0) start = other;
+    }
+    break;
+  }
+  return start >= 0 && clauseStart(toks as Token[], start) ? start : -1;
+}

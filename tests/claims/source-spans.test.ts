@@ -417,3 +417,100 @@ describe('a verb joined to another in a relative clause', () => {
     expect(sourceOf(text, 'argued')?.source).toBe('who');
   });
 });
+
+describe('a document with a post-modifier opening its clause (source.modified-document)', () => {
+  it('takes a participle phrase with its time and "by" phrase', () => {
+    const text = 'A harbour survey released on Monday by two dock unions shows that the pier is unsafe.';
+    expect(sourceOf(text, 'shows')?.source).toBe('A harbour survey released on Monday by two dock unions');
+  });
+
+  it('takes a prepositional phrase and a participle after an opening phrase, past an adverb before the verb', () => {
+    const text = 'In Tarn and Vik, a Gazette poll for the ferry board released last week actually showed the mayor ahead.';
+    expect(sourceOf(text, 'showed')?.source).toBe('a Gazette poll for the ferry board released last week');
+  });
+
+  it('takes "being" with a participle and "just" with a participle', () => {
+    expect(sourceOf('Three lawsuits being weighed in Tarn have accused the port of fraud.', 'accused')?.source).toBe('Three lawsuits being weighed in Tarn');
+    expect(sourceOf('A study just printed for ferry crews explains the new rota.', 'explains')?.source).toBe('A study just printed for ferry crews');
+  });
+
+  it('takes none when the phrase after the head holds a clause ("the mayor released")', () => {
+    const text = 'A survey of the pier that the mayor released reveals that it is unsafe.';
+    expect(sourceOf(text, 'reveals')?.source ?? null).toBeNull();
+  });
+});
+
+describe('people with a phrase after them opening their clause (source.modified-people)', () => {
+  it('takes "current and former" people with two prepositional phrases, after "But"', () => {
+    const text = 'But current and former officials at the port and in the harbour office have said the channel is silting up.';
+    expect(sourceOf(text, 'said')?.source).toBe('current and former officials at the port and in the harbour office');
+  });
+
+  it('takes people with a relative clause inside a clause opened by "Though"', () => {
+    const text = 'Though dockers who have sailed with Ida Lund say she is tough, they trust her.';
+    expect(sourceOf(text, 'say')?.source).toBe('dockers who have sailed with Ida Lund');
+  });
+
+  it('takes a participle with its preposition and a place word before the verb', () => {
+    expect(sourceOf('Indeed, families of those hurt in the ferry fire here say the board ignored them.', 'say')?.source).toBe('families of those hurt in the ferry fire here');
+    expect(sourceOf('And officials involved with the harbour board have made clear that fees will rise.', 'made clear')?.source).toBe('officials involved with the harbour board');
+  });
+
+  it('takes none when the word after the people is a verb of theirs ("dockers posted reminders")', () => {
+    const text = 'On the quay, dockers posted reminders of how the slandering of crews echoed older slurs.';
+    expect(sourceOf(text, 'echoed')?.source ?? null).toBeNull();
+  });
+});
+
+describe('names with party tags before a floating quantifier (source.tagged-list-quantifier)', () => {
+  it('takes the list of tagged names, not "all"', () => {
+    const text = 'Sens. Ida Lund (D-Ore.), Tom Berg (D-Ohio) and Ana Roy (D-N.J.) all said the pier was unsafe.';
+    expect(sourceOf(text, 'said')?.source).toBe('Sens. Ida Lund (D-Ore.), Tom Berg (D-Ohio) and Ana Roy (D-N.J.)');
+  });
+
+  it('takes a pronoun before the last "and", not "both"', () => {
+    const text = 'She and Harbour Committee Chairman Tom Berg (R-Va.) both condemned the new fees.';
+    expect(sourceOf(text, 'condemned')?.source).toBe('She and Harbour Committee Chairman Tom Berg (R-Va.)');
+  });
+});
+
+describe('names between two dashes after the subject (source.inside-dashes)', () => {
+  it('takes no source rather than the interrupter when the subject before the dashes is not found', () => {
+    const text = 'Even if fees rise, insiders in the next two states — Tarn and Vik — said the pier must stay open.';
+    expect(sourceOf(text, 'said')?.source ?? null).toBeNull();
+  });
+
+  it('still takes a name after one dash that closes a clause', () => {
+    const text = 'The pier must stay open — Ida Lund said on Monday.';
+    expect(sourceOf(text, 'said')?.source).toBe('Ida Lund');
+  });
+});
+
+describe('"All told," opening a clause (cue.all-told)', () => {
+  it('finds no statement with the claimant "All"', () => {
+    expect(sourceOf('All told, the harbour fees raised $4 million in May.', 'told')).toBeUndefined();
+    expect(sourceOf('The board met twice. All told, up to 300 dockers could lose their jobs.', 'told')).toBeUndefined();
+  });
+
+  it('still reads "told" after "all" of a subject ("they all told")', () => {
+    const text = 'The dockers all told reporters that the pier was unsafe.';
+    expect(sourceOf(text, 'told')?.source).toBe('The dockers');
+  });
+});
+
+describe('a cue right after a dash closing a phrase set in after the subject (source.verb-after-dashed-phrase)', () => {
+  it('reads the subject before the dashes, not a name after the cue', () => {
+    const text = 'Ida Lund — like Tom Berg, a critic of the board — recalled Ana Roy calling the pier unsafe.';
+    expect(sourceOf(text, 'recalled')?.source).toBe('Ida Lund');
+  });
+
+  it('takes a described subject with its dashes, not the pronoun after the cue', () => {
+    const text = 'Ida Lund — a welder from Tarn — says he made up his mind late.';
+    expect(sourceOf(text, 'says')?.source).toBe('Ida Lund — a welder from Tarn —');
+  });
+
+  it('still reads "— said X" after a single dash', () => {
+    const text = 'The pier must close now — said Ida Lund, the harbour master.';
+    expect(sourceOf(text, 'said')?.source).toMatch(/^Ida Lund/);
+  });
+});
