@@ -26,7 +26,8 @@ export interface Claimant {
 
 export const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
 
-export const ORG_WORDS = /\b(?:Ministry|Agency|Office|Department|Government|Embassy|Council|Committee|Service|Party|Forces|Army|Intelligence|Union|Organization|Organisation|Group|Court|Commission|Bank|Police|Kremlin|House|Administration|Institute|Foundation|Company|Corp|Inc)\b/;
+/** Words that make a capitalised name a body, never a person ("Tarn Port Authority", "Federal Reserve Board", "Statistics Bureau"). */
+export const ORG_WORDS = /\b(?:Ministry|Agency|Office|Department|Government|Embassy|Council|Committee|Service|Party|Forces|Army|Intelligence|Union|Organization|Organisation|Group|Court|Commission|Bank|Police|Kremlin|House|Administration|Institute|Foundation|Company|Corp|Inc|Authority|Board|Association|Federation|Bureau|Exchange|Corporation|University|Fund|Coalition|Alliance|League|Society)\b/;
 
 export const ROLE_WORD = /\b(?:spokesperson|spokesman|spokeswoman|minister|ambassador|president|governor|secretary|chief|director|official|adviser|advisor|aide|senator|prime|deputy|head|leader|envoy|general|commander|representative|speaker|chairman|chairwoman|lawyer)\b/i;
 

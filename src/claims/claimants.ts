@@ -604,9 +604,13 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // within the sentence of the body's own statement; elsewhere "it" is usually a thing.
         const opening = r.source.start === r.unit.start || /^[\s"“”‘’'«»,—–-]*$/.test(text.slice(r.unit.start, r.source.start).replace(/(?:“[^”]*”|"[^"]*"|''.*?''|‘[^’]*’)/g, ''));
         const sameUnit = lastUnitStart === r.unit.start;
+        // ("Deposits rose 30 pct, it said in its weekly review.": "it" closing the sentence after what it reported is the
+        // body speaking, as "It said …" opening one is.)
+        const closing = rule('claimant.it-after-content', !opening && r.content.end <= r.source.start && /,\s*$/.test(text.slice(r.unit.start, r.source.start)));
         // ("…, a bank spokesman said." then "It has said …": "it" is the bank, never the spokesman.)
-        const role: boolean = !!recent && rule('claimant.it-not-role', ROLE_WORD.test(recent.name.split(/\s+/).at(-1) ?? ''));
-        claimant = recent && !recent.person && !recent.plural && !role && (opening || sameUnit) ? recent : null;
+        // ("…, said a Pierson economist." then ", it said": "it" is no economist or analyst either.)
+        const role: boolean = !!recent && rule('claimant.it-not-role', ROLE_WORD.test(recent.name.split(/\s+/).at(-1) ?? '') || MARKET_ROLE.test(recent.name.split(/\s+/).at(-1) ?? ''));
+        claimant = recent && !recent.person && !recent.plural && !role && (opening || sameUnit || closing) ? recent : null;
       } else if (PRONOUNS_UNRESOLVED.has(lower) || /\bof (?:whom|which)$/.test(lower) || /^[\d.,]+\s*(?:%|percent)$/.test(lower)) claimant = null;
       else if (r.apposition) {
         const first = clean(text.slice(r.apposition[0].start, r.apposition[0].end));
@@ -723,3 +727,6 @@ function finish(raw: RawStatement, claimant: Claimant | null, kind: Statement['k
 function insideSource(previous: Previous | null, unitStart: number, span: Span): boolean {
   return !!previous?.claimant && !!previous.source && previous.unit.start === unitStart && previous.source.start <= span.start && span.end <= previous.source.end;
 }
+
+/** Market and trade roles a wire story names people by ("a Pierson economist", "one dealer"), which "it" never stands for. */
+const MARKET_ROLE = /^(?:economists?|analysts?|strategists?|dealers?|traders?|bankers?|brokers?|executives?|managers?|consultants?)$/i;

@@ -396,6 +396,12 @@ export function pronounSource(toks: Token[], site: CueSite, before: number, word
   if (before > 1 && quotationEnds(toks, before - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || rule('content.closing-phrase', closingPhrase(toks, cueEnd, site.lemma)))) {
     speaker.contentBefore = true;
   }
+  // "Deposits rose 30 pct from a year ago, it said in its weekly review.": "it" after the comma closing a clause,
+  // with nothing but a closing phrase after the cue, reports the clause before it (and never stands for its subject).
+  else if (before > 1 && toks[before - 1]!.text === ',' && wordBefore.lower === 'it' && substantial(toks, before - 1) &&
+    rule('content.clause-before-pronoun', !after || !after.word || AFTER_SPEECH.has(after.lower) || closingPhrase(toks, cueEnd, site.lemma))) {
+    speaker.contentBefore = true;
+  }
   if ((wordBefore.lower === 'who' || wordBefore.lower === 'which') && before > 0) {
     // ", who said": the noun before the comma; "the man who said": the noun right before.
     const last = toks[before - 1]!.text === ',' ? before - 2 : before - 1;
@@ -431,7 +437,9 @@ export function pronounSource(toks: Token[], site: CueSite, before: number, word
     // "the HUR published": the phrase may run on into its verb; the head is the last name or speaker noun.
     while (subj && headEnd > subj[0] && !toks[headEnd]!.cap && !SPEAKER_NOUNS.has(toks[headEnd]!.lower)) headEnd--;
     const head = subj && headEnd >= 0 ? toks[headEnd]! : null;
-    if (subj && head && (head.cap || SPEAKER_NOUNS.has(head.lower)) && !DETERMINERS.has(head.lower) && !/s$/.test(head.lower) && !PRONOUNS.has(toks[subj[0]]!.lower)) speaker.antecedent = span(toks, subj[0], headEnd);
+    // ("Pointing to a wider deficit …, it warned": a participle opening the sentence is no body.)
+    const participle = !!head && headEnd === subj![0] && rule('claimant.it-not-participle', /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(head.text));
+    if (subj && head && !participle && (head.cap || SPEAKER_NOUNS.has(head.lower)) && !DETERMINERS.has(head.lower) && !/s$/.test(head.lower) && !PRONOUNS.has(toks[subj[0]]!.lower)) speaker.antecedent = span(toks, subj[0], headEnd);
   } else if (wordBefore.lower === 'they') {
     const found = pluralAntecedent(toks, before);
     if (found) speaker.antecedent = span(toks, found[0], found[1]);

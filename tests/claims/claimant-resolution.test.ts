@@ -105,6 +105,25 @@ describe('a closing "it said"', () => {
     expect(claimants('"The ferry is safe," the Tarn Harbour Council said.\n"Talking will not stop the slide for long," it said.')).toEqual(['Tarn Harbour Council', 'Tarn Harbour Council']);
     expect(claimants('"Tarn Harbour will not stop the slide," it said.')).toEqual([null]);
   });
+
+  it('closing a reported clause is the body that spoke last, never the clause\'s own first word', () => {
+    const text = 'The Tarn Port Authority said on Monday it would review fees.\nYear-on-year pier fees rose 4 pct from a year ago, it said in its weekly review.';
+    expect(claimants(text)).toEqual(['Tarn Port Authority', 'Tarn Port Authority']);
+    const found = findStatements(text, productSentences(text), { keepSourceless: false, chooser: null });
+    expect(text.slice(found[1]!.content.start, found[1]!.content.end)).toBe('Year-on-year pier fees rose 4 pct from a year ago');
+  });
+
+  it('is no participle opening the sentence, and no economist or analyst named before', () => {
+    expect(claimants('The Tarn Port Authority said on Monday it would review fees.\nPointing to a much wider deficit at the pier in the coming year and the year after, it warned that fees would rise.')).not.toContain('Pointing');
+    expect(claimants('Fees will rise, said a Tarnbank economist.\nPier traffic fell 4 pct from a year ago, it said.')).toEqual(['a Tarnbank economist', null]);
+  });
+});
+
+describe('a capitalised name ending in a body\'s word', () => {
+  it('is a body, not a person: "it" may stand for it and "he" may not', () => {
+    expect(claimants('The Tarn Port Authority said it would review fees.\nIt said traffic fell.')).toEqual(['Tarn Port Authority', 'Tarn Port Authority']);
+    expect(claimants('Tarn Harbour Board Chairman Ivo Brandt said fees would rise.\nHe said traffic fell.')).toEqual(['Tarn Harbour Board Chairman Ivo Brandt', 'Tarn Harbour Board Chairman Ivo Brandt']);
+  });
 });
 
 describe('a statement, figures or a document named with who gave it', () => {
