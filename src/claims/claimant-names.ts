@@ -157,7 +157,12 @@ export function clean(s: string): string {
   // "The Justice Department in January said": a time phrase after the name is when, not who.
   const tail = TIME_TAIL.exec(s);
   // ("Bundesbank data from September last year": a tail that ends a longer time phrase is left whole.)
-  if (tail && rule('claimant.time-tail', tail.index > 0 && !TIME_TAIL_AFTER.test(s.slice(0, tail.index)))) s = s.slice(0, tail.index);
+  if (tail && rule('claimant.time-tail', tail.index > 0 && !TIME_TAIL_AFTER.test(s.slice(0, tail.index)))) {
+    s = s.slice(0, tail.index);
+    // ("a Marist poll for NBC News released last week": the participle the time phrase belonged to goes with it.)
+    const participle = /\s+(?:released|published|conducted|issued|taken|made|filed|posted|sent)$/.exec(s);
+    if (participle && rule('claimant.time-tail-participle', participle.index > 0)) s = s.slice(0, participle.index);
+  }
   // Wire copy breaks lines inside names ("Patricio\nQuevedo"): a name is shown on one line.
   return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our)\s+/i, '').replace(/[\s,]+$/, '').trim();
 }
