@@ -439,8 +439,8 @@ export function boundaryNameEnd(toks: Token[], cueEnd: number): number {
   return npRight(toks, cueEnd + 2);
 }
 
-/** Head nouns of documents, polls and ads that report what they show ("a poll released Sunday shows"). */
-const DOCUMENT_HEADS = /^(?:study|studies|report|reports|poll|polls|survey|surveys|analysis|analyses|letter|letters|memo|memos|memorandum|email|e-mail|emails|e-mails|document|documents|ad|ads|advertisement|video|videos|statement|paper|book|textbook|review|audit|article|editorial|op-ed|investigation|lawsuit|lawsuits|complaint|filing|transcript|data|estimate|estimates|assessment|research|ruling|post|tweet|message|petition|forecast|projection|projections|cable|dossier|footage|recording|brief|indictment|affidavit|record|records)$/;
+/** Head nouns of documents, polls and ads that report what they show ("a poll released Sunday shows"); claimants.ts's DOCUMENT_HEADS are the documents a body issues ("the statement said"). */
+const REPORTING_HEADS = /^(?:study|studies|report|reports|poll|polls|survey|surveys|analysis|analyses|letter|letters|memo|memos|memorandum|email|e-mail|emails|e-mails|document|documents|ad|ads|advertisement|video|videos|statement|paper|book|textbook|review|audit|article|editorial|op-ed|investigation|lawsuit|lawsuits|complaint|filing|transcript|data|estimate|estimates|assessment|research|ruling|post|tweet|message|petition|forecast|projection|projections|cable|dossier|footage|recording|brief|indictment|affidavit|record|records)$/;
 
 /** Past participles without "-ed" that modify a document's head ("a book written by …", "an email sent Friday"). */
 const BARE_PARTICIPLES = /^(?:written|made|sent|drawn|taken|seen|given|done|shown|put|run|paid|held|brought|built|set)$/;
@@ -490,7 +490,7 @@ export function documentSubject(toks: readonly Token[], c: number, before: numbe
     const t = toks[k]!;
     if (!t.word && !/^(?:'s|’s|-|\/)$/.test(t.text)) return -1;
     if (t.word && !t.cap && BOUNDARY.has(t.lower) && !DETERMINERS.has(t.lower)) return -1;
-    if (!t.cap && (DOCUMENT_HEADS.test(t.lower)) && postModifierStart(toks, k + 1)) { head = k; break; }
+    if (!t.cap && (REPORTING_HEADS.test(t.lower)) && postModifierStart(toks, k + 1)) { head = k; break; }
   }
   if (head < 0) return -1;
   for (let k = head + 1; k <= end; k++) {
