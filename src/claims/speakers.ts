@@ -651,6 +651,9 @@ function invertedSource(toks: Token[], site: CueSite, speaker: Speaker): void {
   }
 }
 
+/** A lone capitalised word that names nobody: an adverb by its ending ("Shortly", "Usually", "Recently"), an article or "Recent". */
+const NOT_A_NAME = /^(?:\p{Lu}\p{Ll}+(?:al|ent|ant|ous|ive|ful|ic|ar|ort|ick|ain|ear|ight|ual|ate|ied)ly|The|A|An|Recent|Such)$/u;
+
 /** Capitalised sentence adverbs that may open a clause before its subject without a comma ("Meanwhile Rihanna said"). */
 const OPENING_ADVERB = /^(?:Meanwhile|Perhaps|Ultimately|Alongside|Eventually|Instead|Moreover|Additionally|Likewise|Similarly|Separately|Indeed|Thus|Still|Also)\s+(?=[\p{L}\d])/u;
 
@@ -672,6 +675,9 @@ function vetoSource(text: string, source: Span | null, lemma: string, name?: Spa
   if (source && openingComma && rule('source.opening-word-comma', (INTRO_WORDS.has(openingComma[1]!.toLowerCase()) || CONNECTIVES.has(openingComma[1]!.toLowerCase())) && /\p{L}/u.test(text.slice(source.start + openingComma[0].length, source.end)))) source = { start: source.start + openingComma[0].length, end: source.end };
   // "Having announced …", "Instead, …": an opening word is no speaker.
   if (source && rule('source.opening-word', source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase()))) source = null;
+  // "Shortly after the merger, the founders had mobilized, warning …", "The plan, agreed in January, …": a lone
+  // capitalised adverb, article or adjective opening the sentence is no name ("Kelly", "Daly" are).
+  if (source && rule('source.lone-opening-word', NOT_A_NAME.test(text.slice(source.start, source.end)))) source = null;
   // "Following initial reports of …", "Despite early claims": a source never opens with a preposition or subordinator.
   if (source && rule('source.preposition', SUBORDINATE.has(/^\S+/.exec(text.slice(source.start, source.end))?.[0]?.toLowerCase() ?? ''))) source = null;
   // "Two weeks after …, Thomas broke his silence by asking": a time phrase is no speaker.

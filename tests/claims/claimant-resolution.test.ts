@@ -148,3 +148,14 @@ describe('a company written with an abbreviated legal ending', () => {
     expect(claimants('Fares will rise sharply next spring, a Tarnline, Inc. analyst said.')).not.toContain('Inc. analyst');
   });
 });
+
+describe('a lone capitalised word opening the sentence', () => {
+  it('is no speaker when it is an adverb, an article or "Recent"', () => {
+    expect(claimants('Shortly after the vote on the pier, the dockers had gathered at the gate, warning that the fees would ruin them.')).not.toContain('Shortly');
+    expect(claimants('Recent published reports in Tarn, quoting senior trade sources, said the talks were close.')).not.toContain('Recent');
+  });
+
+  it('is still a name that merely ends the same way', () => {
+    expect(claimants('Kelly said the pier was safe.\nBally said it would buy the ferry.\nEarly described the vote as a fraud.')).toEqual(['Kelly', 'Bally', 'Early']);
+  });
+});
