@@ -4,7 +4,7 @@
  */
 import { inList, objectShape, PASSIVE_BEFORE, RUNNING } from './object-stance.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DENIAL_WORDS, DETERMINERS, PHRASAL_CUES, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD } from './lexicon.js';
-import { npRight, titleCase } from './phrases.js';
+import { npRight, REPORTING_AFTER_NOUN, titleCase } from './phrases.js';
 import { rule } from './rules.js';
 import { ACTION_WITH_TO } from './verbs.js';
 import { QUANT_SUBJECTS } from './words.js';
@@ -279,6 +279,11 @@ export function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.headline-name', wire && (/^\s*<[A-Z0-9.]{1,8}>/.test(text.slice(cueWord.end, cueWord.end + 12)) || (!!prev?.word && /^\p{Lu}/u.test(prev.text) && text.indexOf(`${capitalised(prev.text)} ${capitalised(cueWord.text)}`, unit.end) >= 0)))) return true;
   // "JOBLESS CLAIMS FELL IN WEEK", "USDA REPORTS SEEN NEGATIVE": in a wire headline an -s cue (never "SAYS") before a past form is a plural noun.
   if (rule('cue.headline-noun-before-verb', wire && PLURAL_CUE_NOUNS.test(cueWord.lower) && /^(?:[a-z]{3,}ed|fell|rose|seen|grew|shown|hit)$/.test(site.next?.lower ?? '') && !!prev?.word)) return true;
+  // "Value added tax will be levied": the compound "value added" is a tax's name, not adding words.
+  if (rule('cue.value-added', cueWord.lower === 'added' && prev?.lower === 'value')) return true;
+  // "Press reports said Kaufhof wanted a stake", "Earlier estimates showed …": a plural cue noun right before a reporting
+  // verb is that verb's subject, not a cue with "said …" as its content.
+  if (rule('cue.plural-noun-before-verb', PLURAL_CUE_NOUNS.test(cueWord.lower) && REPORTING_AFTER_NOUN.test(site.next?.lower ?? ''))) return true;
   // "will announce", "may tell", "is expected to announce": nothing has been said yet (/claim scope).
   // ("may" and "might" only before a verb's base form: "Theresa May said" is a name.)
   const modal = /^(?:may|might)$/.test(prev?.lower ?? '') && cueWord.lower === lemma;

@@ -49,6 +49,9 @@ export function substantial(toks: Token[], k: number): boolean {
   return words.length >= 6 && !BOUNDARY.has(words[0]!.lower);
 }
 
+/** Reporting verbs a plural cue noun may be the subject of ("Press reports said", "Earlier estimates showed"). */
+export const REPORTING_AFTER_NOUN = /^(?:said|say|showed|show|suggested|suggest|indicated|indicate|put|claimed|found)$/;
+
 /** Particles that open a surname or a name when capitalised ("Al Gore", "De Blasio", "Van Hollen"). */
 const NAME_PARTICLES = new Set(['de', 'von', 'van', 'al', 'bin', 'del', 'la', 'le', 'di', 'da', 'du', 'el']);
 
@@ -119,7 +122,9 @@ export function npLeft(toks: Token[], j: number): number {
   if (rule('source.place-adverb-after-head', placed && !/^(?:is|are|was|were)$/.test(toks[j + 1]?.lower ?? ''))) return npLeft(toks, j - 1);
   if (!head || !head.word || (BOUNDARY.has(head.lower) && !nameMonth(toks, j))) return -1;
   // "her thinking", "his remarks": a reporting word after a possessive or article is a noun.
-  if (CUE_VERBS.has(head.lower) && !/^(?:his|her|their|its|our|my|the|'s|’s)$/.test(toks[j - 1]?.lower ?? '')) return -1;
+  // ("Press reports said …": a plural cue noun right before a reporting verb is that verb's subject; cue.plural-noun-before-verb.)
+  const nounBeforeVerb = /[^s]s$/.test(head.lower) && REPORTING_AFTER_NOUN.test(toks[j + 1]?.lower ?? '') && rule('source.plural-cue-noun', true);
+  if (CUE_VERBS.has(head.lower) && !nounBeforeVerb && !/^(?:his|her|their|its|our|my|the|'s|’s)$/.test(toks[j - 1]?.lower ?? '')) return -1;
   let i = j;
   while (i > 0 && j - i < MAX_NP) {
     const cur = toks[i]!;

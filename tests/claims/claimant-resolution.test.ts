@@ -159,3 +159,14 @@ describe('a lone capitalised word opening the sentence', () => {
     expect(claimants('Kelly said the pier was safe.\nBally said it would buy the ferry.\nEarly described the vote as a fraud.')).toEqual(['Kelly', 'Bally', 'Early']);
   });
 });
+
+describe('a plural cue noun before a reporting verb', () => {
+  it('is part of the subject: "Press reports said" is the reports\', never "Press" reporting "said …"', () => {
+    expect(claimants('Press reports said the ferry firm wanted a stake in the pier.')).toEqual(['Press reports']);
+    expect(claimants('Television reports showed dockers at the gate.')).toEqual(['Television reports']);
+  });
+
+  it('leaves "value added" alone: no one adds words there', () => {
+    expect(claimants('Value added tax will be levied on every ferry ticket from May.')).toEqual([]);
+  });
+});
