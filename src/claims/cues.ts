@@ -279,6 +279,10 @@ export function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   if (rule('cue.headline-name', wire && (/^\s*<[A-Z0-9.]{1,8}>/.test(text.slice(cueWord.end, cueWord.end + 12)) || (!!prev?.word && /^\p{Lu}/u.test(prev.text) && text.indexOf(`${capitalised(prev.text)} ${capitalised(cueWord.text)}`, unit.end) >= 0)))) return true;
   // "JOBLESS CLAIMS FELL IN WEEK", "USDA REPORTS SEEN NEGATIVE": in a wire headline an -s cue (never "SAYS") before a past form is a plural noun.
   if (rule('cue.headline-noun-before-verb', wire && PLURAL_CUE_NOUNS.test(cueWord.lower) && /^(?:[a-z]{3,}ed|fell|rose|seen|grew|shown|hit)$/.test(site.next?.lower ?? '') && !!prev?.word)) return true;
+  // "Production, originally estimated at 15 mln tonnes", "a stake valued at 2 mln dlrs": an amount put on something,
+  // never a claim of the word before it (people, a name or a pronoun before it still estimate: "analysts estimated at").
+  if (rule('cue.estimated-at', /^(?:estimated|valued|put|pegged|projected|forecast)$/.test(cueWord.lower) && toks[cueEnd + 1]?.lower === 'at' && !!prev && !prev.cap &&
+    !PRONOUNS.has(prev.lower) && !AUX_AFTER.has(prev.lower) && !SPEAKER_NOUNS.has(prev.lower) && !PERSON_NOUN.test(prev.lower) && prev.lower !== 'which')) return true;
   // "Value added tax will be levied": the compound "value added" is a tax's name, not adding words.
   if (rule('cue.value-added', cueWord.lower === 'added' && prev?.lower === 'value')) return true;
   // "Press reports said Kaufhof wanted a stake", "Earlier estimates showed …": a plural cue noun right before a reporting

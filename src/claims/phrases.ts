@@ -50,7 +50,7 @@ export function substantial(toks: Token[], k: number): boolean {
 }
 
 /** Reporting verbs a plural cue noun may be the subject of ("Press reports said", "Earlier estimates showed"). */
-export const REPORTING_AFTER_NOUN = /^(?:said|say|showed|show|suggested|suggest|indicated|indicate|put|claimed|found)$/;
+export const REPORTING_AFTER_NOUN = /^(?:said|say|showed|show|suggested|suggest|indicated|indicate|put|claimed|found|estimated|spoke|noted|stated)$/;
 
 /** Particles that open a surname or a name when capitalised ("Al Gore", "De Blasio", "Van Hollen"). */
 const NAME_PARTICLES = new Set(['de', 'von', 'van', 'al', 'bin', 'del', 'la', 'le', 'di', 'da', 'du', 'el']);

@@ -651,8 +651,8 @@ function invertedSource(toks: Token[], site: CueSite, speaker: Speaker): void {
   }
 }
 
-/** A lone capitalised word that names nobody: an adverb by its ending ("Shortly", "Usually", "Recently"), an article or "Recent". */
-const NOT_A_NAME = /^(?:\p{Lu}\p{Ll}+(?:al|ent|ant|ous|ive|ful|ic|ar|ort|ick|ain|ear|ight|ual|ate|ied)ly|The|A|An|Recent|Such)$/u;
+/** A lone capitalised word that names nobody: an adverb by its ending ("Shortly", "Usually", "Recently") or another ("Perhaps", "More recently"), an article or "Recent". */
+const NOT_A_NAME = /^(?:\p{Lu}\p{Ll}+(?:al|ent|ant|ous|ive|ful|ic|ar|ort|ick|ain|ear|ight|ual|ate|ied)ly|The|A|An|Recent|Such|Perhaps|More)$/u;
 
 /** Capitalised sentence adverbs that may open a clause before its subject without a comma ("Meanwhile Rihanna said"). */
 const OPENING_ADVERB = /^(?:Meanwhile|Perhaps|Ultimately|Alongside|Eventually|Instead|Moreover|Additionally|Likewise|Similarly|Separately|Indeed|Thus|Still|Also)\s+(?=[\p{L}\d])/u;

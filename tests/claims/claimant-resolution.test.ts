@@ -170,3 +170,10 @@ describe('a plural cue noun before a reporting verb', () => {
     expect(claimants('Value added tax will be levied on every ferry ticket from May.')).toEqual([]);
   });
 });
+
+describe('an amount put on a thing', () => {
+  it('is nobody\'s estimate ("Traffic, originally estimated at 15,000 cars"), but people and names still estimate', () => {
+    expect(claimants('Traffic, originally estimated at 15,000 cars a day, will be lower.')).toEqual([]);
+    expect(claimants('The deal, which analysts estimated at 2 billion dlrs, was signed.')).toEqual(['analysts']);
+  });
+});
