@@ -417,6 +417,8 @@ export function senseVetoed(scan: UnitScan, site: CueSite): boolean {
     return !!before && ((/^(?:the|a|an)$/.test(before.lower) && /^(?:in|carried|were|was|which|due|with|of|had|have|are|is|will|would|for|to|at|on|sold|issued|rated|maturing)$/.test(next?.lower ?? '')) || (before.word && !before.cap && /(?:ed|al|ive)$/.test(before.lower) && !SPEAKER_NOUNS.has(before.lower)) || /^\d/.test(before.text));
   })();
   if (rule('sense.note-noun', /^notes?$/.test(cueWord.lower) && !isQuote(next) && ((next?.text !== ':' && next?.text !== ',' && next?.lower !== 'that' && (nounAfter(prev) || namedBefore)) || (scan.wire && !!prev?.word && NOTE_VERB_BEFORE.test(prev.lower))))) return true;
+  // "delays for road, rail and air traffic": "rail" reports only with what is railed against ("railed against the plan").
+  if (rule('sense.rail-without-against', lemma === 'rail' && !/^(?:against|at|about|on)$/.test(next?.lower ?? ''))) return true;
   // "profits declining", "refused the offer": only "declined to …"/"declined comment" report anything.
   if (rule('sense.decline-without-to', (lemma === 'decline' || lemma === 'refuse') && next?.lower !== 'to' && next?.lower !== 'comment' && next?.lower !== 'further')) return true;
   // "continued" reports speech only next to a quotation ("…," he continued); otherwise it is an action.

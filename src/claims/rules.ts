@@ -56,6 +56,7 @@ export const RULES = {
   'sense.called-without-verdict': { reason: '"called" is a cue only with a verdict word, "call for" or a quotation', example: { text: 'The mayor called the vote early.', cue: 'called' } },
   'sense.phone-call': { reason: '"called him on Sunday" is a telephone call', example: { text: 'The senator called her to ask about the vote.', cue: 'called' } },
   'sense.cite-ticket': { reason: '"was cited by police for speeding": "cited … for" in the passive is a ticket or a commendation, an act, not a statement ("the firm cited rising costs" stays)', example: { text: 'The bus driver was cited by harbour police for parking on the pier.', cue: 'cited' } },
+  'sense.rail-without-against': { reason: '"rail" reports speech only with what is railed against ("railed against the levy"); "delays for road, rail and air traffic" is the railway', example: { text: 'Snow caused long delays for road, rail and air traffic in Tarn.', cue: 'rail' } },
   'sense.maintain-keeping': { reason: '"maintains a fleet" is keeping, not saying', example: { text: 'The port authority maintains a fleet of tugboats.', cue: 'maintains' } },
   'sense.add-numbers': { reason: '"added 292,000 jobs", "added to the list": adding, not saying', example: { text: 'The economy added 150,000 jobs in May.', cue: 'added' } },
   'sense.claim-toll': { reason: '"claimed 40 lives", "claimed the lives of six fishermen": a disaster\'s toll, not a claim', example: { text: 'The Harbour Storm claimed at least twelve lives on the coast.', cue: 'claimed' } },
