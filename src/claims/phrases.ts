@@ -101,7 +101,12 @@ function openingDate(toks: readonly Token[], k: number): boolean {
 }
 
 /** Nouns ending in -ly, which do not end a phrase the way adverbs do. */
-export const LY_NOUNS: ReadonlySet<string> = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'daily', 'weekly', 'monthly', 'quarterly', 'italy', 'fly', 'bully', 'belly', 'jelly']);
+const LY_NOUNS: ReadonlySet<string> = new Set(['family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'daily', 'weekly', 'monthly', 'quarterly', 'italy', 'fly', 'bully', 'belly', 'jelly']);
+
+/** A lower-case word in -ly that is an adverb ("reasonably", "almost"), not a noun ending so ("family", "rally"). */
+export function lyAdverb(lower: string): boolean {
+  return /ly$/.test(lower) && !LY_NOUNS.has(lower);
+}
 
 /** Grows a noun phrase leftwards from token `j` (inclusive); returns its first token index, or -1. */
 export function npLeft(toks: Token[], j: number): number {
@@ -179,7 +184,7 @@ export function npLeft(toks: Token[], j: number): number {
     // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
     if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;
     // "reasonably campaign", "that night Ex-CIA chief Petraeus": adverbs and time words end the phrase.
-    if (!prev.cap && /ly$/.test(prev.lower) && !LY_NOUNS.has(prev.lower)) break;
+    if (!prev.cap && lyAdverb(prev.lower)) break;
     if (!prev.cap && TIME_HEAD.test(prev.lower) && cur.cap) break;
     i--;
   }
@@ -290,7 +295,7 @@ export function npRight(toks: Token[], i: number): number {
     // "The FBI director chastised Clinton", "diplomats almost": a verb or an adverb after the head ends the phrase.
     if (j > i && !next.cap && !DETERMINERS.has(toks[j]!.lower) && !SPEAKER_NOUNS.has(next.lower) && toks[j]!.lower !== "'s" &&
       ((/ed$/.test(next.lower) && (!toks[j + 2] || !toks[j + 2]!.word || toks[j + 2]!.cap || DETERMINERS.has(toks[j + 2]!.lower) || PRONOUNS.has(toks[j + 2]!.lower) || BOUNDARY.has(toks[j + 2]!.lower))) ||
-       (/ly$/.test(next.lower) && !LY_NOUNS.has(next.lower)))) break;
+       lyAdverb(next.lower))) break;
     if (BOUNDARY.has(next.lower) || CUE_VERBS.has(next.lower) || TIME_WORD.test(next.lower)) break;
     // After a name, only a speaker noun continues the phrase ("Kopyrkin appeared" ends at the name),
     // or a short run of role words that leads to a name or a speaker noun ("ACLU executive Director
@@ -320,7 +325,7 @@ function roleRun(toks: Token[], i: number): number {
     if (!t.word) return -1;
     if (k > i && (t.cap || SPEAKER_NOUNS.has(t.lower))) return k;
     if (t.cap || BOUNDARY.has(t.lower) || DETERMINERS.has(t.lower) || CUE_VERBS.has(t.lower) || SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || PRONOUNS.has(t.lower) || NP_INNER_PREPS.has(t.lower)) return -1;
-    if (/(?:ed|ing)$/.test(t.lower) || (/ly$/.test(t.lower) && !LY_NOUNS.has(t.lower))) return -1;
+    if (/(?:ed|ing)$/.test(t.lower) || lyAdverb(t.lower)) return -1;
   }
   return -1;
 }
@@ -340,7 +345,7 @@ export function skipLeft(toks: Token[], i: number): number {
     // ("the family said": a noun in -ly is the subject's head, not an adverb.)
     // "Theresa May said", "April Ryan": a month after a name is the name's, not a date.
     if (nameMonth(toks, j)) break;
-    if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && /ly$/.test(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower) && !LY_NOUNS.has(t.lower))) { j--; continue; }
+    if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && lyAdverb(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower))) { j--; continue; }
     // "on Friday", "last week", "just this month", "earlier this year"
     if (TIME_HEAD.test(t.lower) && /^(?:last|this|next|that|each|every|earlier|later)$/.test(toks[j - 1]?.lower ?? '')) { j -= 2; continue; }
     if (t.lower === 'just' || t.lower === 'together' || t.lower === 'jointly') { j--; continue; }

@@ -334,7 +334,7 @@ function nameWithoutStatement(scan: UnitScan, speaker: Speaker): void {
 }
 
 /** The dash opening a phrase closed by the dash at `close` with words before it in the unit ("X — Y — said"), or -1. */
-function dashOpening(toks: readonly Token[], close: number): number {
+export function dashOpening(toks: readonly Token[], close: number): number {
   const dash = toks[close]!.text;
   for (let k = close - 1; k > 0 && close - k <= 40; k--) {
     if (toks[k]!.text === dash) return toks[k - 1]!.word ? k : -1;
@@ -393,13 +393,15 @@ export function pronounSource(toks: Token[], site: CueSite, before: number, word
   speaker.source = span(toks, before, before);
   // "“…,” she said, adding …": the quotation before the pronoun is the content.
   const after = toks[cueEnd + 1];
-  if (before > 1 && quotationEnds(toks, before - 1) && (!after || !after.word || AFTER_SPEECH.has(after.lower) || rule('content.closing-phrase', closingPhrase(toks, cueEnd, site.lemma)))) {
+  // Nothing after the cue but punctuation or a phrase of where or when ("she said at a rally").
+  const closes = !after || !after.word || AFTER_SPEECH.has(after.lower);
+  if (before > 1 && quotationEnds(toks, before - 1) && (closes || rule('content.closing-phrase', closingPhrase(toks, cueEnd, site.lemma)))) {
     speaker.contentBefore = true;
   }
   // "Deposits rose 30 pct from a year ago, it said in its weekly review.": "it" after the comma closing a clause,
   // with nothing but a closing phrase after the cue, reports the clause before it (and never stands for its subject).
   else if (before > 1 && toks[before - 1]!.text === ',' && wordBefore.lower === 'it' && substantial(toks, before - 1) &&
-    rule('content.clause-before-pronoun', !after || !after.word || AFTER_SPEECH.has(after.lower) || closingPhrase(toks, cueEnd, site.lemma))) {
+    rule('content.clause-before-pronoun', closes || closingPhrase(toks, cueEnd, site.lemma))) {
     speaker.contentBefore = true;
   }
   if ((wordBefore.lower === 'who' || wordBefore.lower === 'which') && before > 0) {

@@ -7,7 +7,7 @@ import { COMPANY_ENDINGS } from '../ingest/abbreviations.js';
 import { SHORT_LEGAL_ENDINGS } from './claimant-names.js';
 import { clauseSubjectBefore, insertedSubject, unitSubject } from './clause-subjects.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, speakerNoun, TIME_WORD } from './lexicon.js';
-import { LY_NOUNS, npLeft, npRight, skipLeft, span } from './phrases.js';
+import { lyAdverb, npLeft, npRight, skipLeft, span } from './phrases.js';
 import { rule } from './rules.js';
 import { INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } from './words.js';
@@ -16,7 +16,7 @@ import { AUX_AFTER, type CueSite, PERSON_NOUN, personWord, ROLE_LEAD, type Speak
 import {
   appositiveEnd, boundaryNameEnd, dashedSubject, dashedSpeaker, describedSubject, documentEnd, documentSubject, modifiedPeopleSubject, groupOfPeopleEnd, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
 } from './subject-shapes.js';
-import { progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
+import { dashOpening, progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
 import { gapAgentBy, MEANS, PASSIVE_BE } from './passive-agents.js';
 
@@ -36,7 +36,6 @@ function agentHead(toks: readonly Token[], start: number, end: number): Token {
 
 /** Heads of an agent phrase naming a body of people that speaks ("the media", "news organizations", "the electorate"). */
 const AGENT_BODIES = /^(?:media|press|electorate|public|organi[sz]ations?|groups?|committees?|panels?|inquiries|unions?|campaigns?|networks?|outlets?|governments?|administration|parties|audiences?|crowds?)$/;
-
 
 /** The source of the cue, by the source rules in order; null when a statement veto drops the cue. */
 export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
@@ -347,15 +346,6 @@ function orGloss(toks: readonly Token[], k: number): number {
 const roleInverted = new WeakSet<CueSite>();
 
 /** Whether the speaker follows the cue ("…,” said Yusov", "Said Trump: …") rather than preceding it. */
-/** Whether the dash at `close` ends a phrase opened by an earlier dash that follows a word ("Lund — …, … — said"). */
-function setInDashes(toks: readonly Token[], close: number): boolean {
-  for (let k = close - 1; k > 0 && close - k <= 40; k--) {
-    if (toks[k]!.text === toks[close]!.text) return !!toks[k - 1]?.word && k < close - 1;
-    if (toks[k]!.text === ';' || isQuote(toks[k])) return false;
-  }
-  return false;
-}
-
 function invertedCue(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks } = scan;
   const { c, cueWord, prev, next, cueEnd, lemma } = site;
@@ -372,7 +362,9 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
       (/s$/.test(next.lower) && speakerNoun(next.lower)));
   // "Ida Lund — a welder from Tarn — says she …", "Lund — like Berg, a critic of the board — recalled Roy telling …": a
   // dash closing a phrase set in after a subject makes the cue that subject's verb, never "— said X".
-  if (inverted && prev?.text === '—' && rule('source.verb-after-dashed-phrase', dashedSpeaker(toks, c - 1) !== null || setInDashes(toks, c - 1))) inverted = false;
+  // (A phrase set in: an opening dash after a word, with words between it and this one.)
+  const setIn = () => { const open = dashOpening(toks, c - 1); return open >= 0 && open < c - 2; };
+  if (inverted && prev?.text === '—' && rule('source.verb-after-dashed-phrase', dashedSpeaker(toks, c - 1) !== null || setIn())) inverted = false;
   if (inverted && prev?.text !== ',') {
     // "Says Clinton would stack the court": the name is the subject of the content, not the speaker.
     const after = toks[invertedNameEnd(toks, cueEnd) + 1];
@@ -440,7 +432,7 @@ function clauseVerbAfter(toks: readonly Token[], from: number, nameEnd: number):
     if (AUX_AFTER.has(t.lower)) return true;
     const before = toks[k - 1]!;
     const after = toks[k + 1];
-    if (k <= nameEnd && /ed$/.test(t.lower) && before.word && !before.cap && !DETERMINERS.has(before.lower) && !(/ly$/.test(before.lower) && !LY_NOUNS.has(before.lower)) &&
+    if (k <= nameEnd && /ed$/.test(t.lower) && before.word && !before.cap && !DETERMINERS.has(before.lower) && !lyAdverb(before.lower) &&
       !!after?.word && !after.cap && !BOUNDARY.has(after.lower)) return true;
   }
   return false;
