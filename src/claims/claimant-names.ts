@@ -99,6 +99,11 @@ const PLURAL_SOURCES = new Set([
   'teachers', 'donors', 'organizers', 'organisers', 'officers', 'troops', 'soldiers', 'pollsters', 'strategists', 'consultants',
 ]);
 
+/** Market and trade roles a wire story names people by ("a Pierson economist", "Lawrence Cohn, analyst at Merrill Lynch"). */
+export const MARKET_ROLES: readonly string[] = ['analyst', 'economist', 'trader', 'dealer', 'banker', 'manager', 'executive', 'consultant', 'strategist'];
+/** A person at a firm whose name ends in a legal ending ("analyst at Merrill Lynch and Co Inc", "partner at Tarn Capital Inc"). */
+const PEOPLE_AT_FIRMS = new RegExp(`\\b(?:${[...MARKET_ROLES, 'partner', 'at'].join('|')})\\b`);
+
 /** A company's name by its legal ending ("Caltex Petroleum Corp", "Texaco Inc", "Rank Organisation PLC", "Tarn Holdings"). */
 export const COMPANY_NAME = new RegExp(`\\s(?:${[...LEGAL_ENDINGS, 'Holdings', 'Bancorp'].join('|')})\\.?$`);
 
@@ -233,7 +238,7 @@ export function makeClaimant(raw: string, extraKeys: string[] = []): Claimant {
   const person = (!!parts && !ORG_WORDS.test(parts.person)) || rule('claimant.described-person', described && !ORG_WORDS.test(name.replace(/\s*\([^)]*\)$/, '')));
   // "Boeing Co", "Brandt Shipping Ltd": a company by its legal ending is no person, so a later "it" may stand for it.
   // ("Lawrence Cohn, analyst at Merrill Lynch and Co Inc" and "president of Tarn Ferries Corp" are people.)
-  const company = rule('claimant.company-not-person', person && COMPANY_NAME.test(head) && !ROLE_WORD.test(head) && !/\b(?:analyst|economist|trader|dealer|banker|partner|manager|executive|consultant|strategist|at)\b/.test(head));
+  const company = rule('claimant.company-not-person', person && COMPANY_NAME.test(head) && !ROLE_WORD.test(head) && !PEOPLE_AT_FIRMS.test(head));
   return { name, keys: [...keys], person: !plural && person && !company, plural, ...(gender ? { gender } : {}), ...(lookup ? { lookup } : {}) };
 }
 

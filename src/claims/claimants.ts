@@ -7,7 +7,7 @@ import type { Span } from '../core/types.js';
 import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
-import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
+import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, MARKET_ROLES, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
 import { bodyHead, commonNoun, companyName, fitsKind, headNoun, heldPresidency, modifiersAgree, otherBodyNamed, paragraphSubjects, presidentMentions, sameCompany } from './common-nouns.js';
 import type { RawStatement, Statement } from './types.js';
 
@@ -589,7 +589,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // inside the previous statement's source in the sentence is that speaker.)
         // (Read through a typed name: the loop's assignments below leave `prev` narrowed to null here.)
         const before = prev as Previous | null;
-        const within = lower === 'who' && !!before?.claimant && !!before.source && before.unit.start === r.unit.start && before.source.start <= r.antecedent.start && r.antecedent.end <= before.source.end;
+        const within = lower === 'who' && insideSource(before, r.unit.start, r.antecedent);
         claimant = rule('claimant.who-in-previous-source', within) ? before!.claimant : resolveName(text.slice(r.antecedent.start, r.antecedent.end));
       } else if (lower === 'who' && rule('claimant.who-inside-previous-source', insideSource(prev as Previous | null, r.unit.start, named))) {
         // '“…,” said Ed Lund, a delegate and Holm supporter who has accused …': a "who" inside the description of the
@@ -609,7 +609,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const closing = rule('claimant.it-after-content', !opening && r.content.end <= r.source.start && /,\s*$/.test(text.slice(r.unit.start, r.source.start)));
         // ("…, a bank spokesman said." then "It has said …": "it" is the bank, never the spokesman.)
         // ("…, said a Pierson economist." then ", it said": "it" is no economist or analyst either.)
-        const role: boolean = !!recent && rule('claimant.it-not-role', ROLE_WORD.test(recent.name.split(/\s+/).at(-1) ?? '') || MARKET_ROLE.test(recent.name.split(/\s+/).at(-1) ?? ''));
+        const lastWord: string = recent?.name.split(/\s+/).at(-1) ?? '';
+        const role: boolean = !!recent && rule('claimant.it-not-role', ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord));
         claimant = recent && !recent.person && !recent.plural && !role && (opening || sameUnit || closing) ? recent : null;
       } else if (PRONOUNS_UNRESOLVED.has(lower) || /\bof (?:whom|which)$/.test(lower) || /^[\d.,]+\s*(?:%|percent)$/.test(lower)) claimant = null;
       else if (r.apposition) {
@@ -729,4 +730,4 @@ function insideSource(previous: Previous | null, unitStart: number, span: Span):
 }
 
 /** Market and trade roles a wire story names people by ("a Pierson economist", "one dealer"), which "it" never stands for. */
-const MARKET_ROLE = /^(?:economists?|analysts?|strategists?|dealers?|traders?|bankers?|brokers?|executives?|managers?|consultants?)$/i;
+const MARKET_ROLE = new RegExp(`^(?:${[...MARKET_ROLES, 'broker'].join('|')})s?$`, 'i');
