@@ -29,19 +29,21 @@ export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw
   if (colon < 1 || colon + 1 >= toks.length) return;
   const first = toks[0]!;
   if (!first.cap && !PRONOUNS.has(first.lower)) return;
+  // The statement of the label's words `0`..`last` (or of the colon's whole label), reporting what follows the colon.
+  const say = (last = colon - 1, name?: Span) =>
+    void out.push({ cue: span(toks, colon, colon), source: span(toks, 0, last), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':', ...(name ? { name } : {}) });
   // "Gillibrand on Hillary's Speeches: ‘I Think She Will’", "Clinton to Planned Parenthood: Trump will …":
   // a headline names its speaker before what it spoke on or to.
   const topic = unit.title ? topicSpeaker(toks, colon) : -1;
   if (rule('colon.speaker-on-topic', topic > 0)) {
-    out.push({ cue: span(toks, colon, colon), source: span(toks, 0, topic - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+    say(topic - 1);
     return;
   }
   // 'Rep. Ana Poll (D-Ore.):"I have not …"', 'Former harbour master Ida Lund: “…”': a transcript's turn, quoted after the colon.
   const named = quotedSpeaker(toks, colon);
   if (rule('colon.described-speaker-quoted', !!named)) {
     // /claim names the person ("Hillary Rodham Clinton"), not the description or the party with it.
-    const name = named![0] > 0 || named![1] < colon - 1 ? { name: span(toks, named![0], named![1]) } : {};
-    out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':', ...name });
+    say(colon - 1, named![0] > 0 || named![1] < colon - 1 ? span(toks, named![0], named![1]) : undefined);
     return;
   }
   if (colon > 6) return;
@@ -49,7 +51,7 @@ export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw
   const label = text.slice(toks[0]!.start, toks[colon - 1]!.end).toLowerCase();
   // (A poll's figures may open what it reports: "Poll: 3 battleground races are tight".)
   if (rule('colon.poll-label', actions && !!unit.title && POLL_LABEL.test(label) && toks.slice(colon + 1).filter((t) => t.word).length >= 3)) {
-    out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+    say();
     return;
   }
   if (/^\d/.test(toks[colon + 1]!.text)) return;
@@ -66,7 +68,7 @@ export function colonStatement(text: string, toks: Token[], unit: Unit, out: Raw
   const labelWords = toks.slice(0, colon).filter((t) => t.word);
   if (!unit.title && labelWords.length >= 3 && !labelWords.some((t) => SPEAKER_NOUNS.has(t.lower) || /^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|President|Senator|Governor|Secretary|Minister)\.?$/.test(t.text))) return;
   if (!toks.slice(0, colon).every((t) => t.cap || t.lower === "'s" || NP_INNER_PREPS.has(t.lower) || SPEAKER_NOUNS.has(t.lower))) return;
-  out.push({ cue: span(toks, colon, colon), source: span(toks, 0, colon - 1), content: trimSpan(text, toks[colon + 1]!.start, unit.end), unit, stance: 'asserts', lemma: ':' });
+  say();
 }
 
 /** Longest name (tokens) before "on"/"to" in a headline's speaker label, and longest topic after it. */
