@@ -467,6 +467,16 @@ export function documentEnd(toks: readonly Token[], c: number): number {
 }
 
 /**
+ * The first token of the run of words (and of the `joiners` between them: "'s", "-" …) ending at `end`, when the
+ * run opens its unit or follows a comma, colon, semicolon or dash; else -1.
+ */
+function clauseRunStart(toks: readonly Token[], end: number, joiners: RegExp): number {
+  let start = end;
+  while (start > 0 && (toks[start - 1]!.word || joiners.test(toks[start - 1]!.text))) start--;
+  return start > 0 && !/^(?:,|:|;|—|–|--)$/.test(toks[start - 1]!.text) ? -1 : start;
+}
+
+/**
  * "A new study released on Monday by two economists shows …", "A report about jobs issued last week by the
  * board noted …": a subject opening its clause whose head — a document, poll or ad — is followed by a
  * participle, prepositional or time phrase running up to the verb. The first token of that subject, or -1.
@@ -477,9 +487,8 @@ export function documentSubject(toks: readonly Token[], c: number, before: numbe
   const end = documentEnd(toks, c);
   if (end < 0 || !toks[end]!.word || BOUNDARY.has(toks[end]!.lower)) return -1;
   // The subject opens the unit or follows its last comma, colon or dash ("In Ohio, a poll … showed").
-  let start = end;
-  while (start > 0 && (toks[start - 1]!.word || /^(?:'s|’s|-|\/|&)$/.test(toks[start - 1]!.text))) start--;
-  if (start > 0 && !/^(?:,|:|;|—|–|--)$/.test(toks[start - 1]!.text)) return -1;
+  let start = clauseRunStart(toks, end, /^(?:'s|’s|-|\/|&)$/);
+  if (start < 0) return -1;
   while (start < end && /^(?:and|but|yet|so)$/.test(toks[start]!.lower)) start++;
   const first = toks[start]!;
   if (!(first.cap || DETERMINERS.has(first.lower) || /^\d/.test(first.text)) || PRONOUNS.has(first.lower) || SUBORDINATE.has(first.lower) || INTRO_WORDS.has(first.lower)) return -1;
@@ -527,9 +536,8 @@ export function modifiedPeopleSubject(toks: readonly Token[], c: number): number
   let end = documentEnd(toks, c);
   if (end > 0 && /^(?:here|there)$/.test(toks[end]!.lower)) end--;
   if (end < 0 || !toks[end]!.word || BOUNDARY.has(toks[end]!.lower)) return -1;
-  let start = end;
-  while (start > 0 && (toks[start - 1]!.word || /^(?:'s|’s|-)$/.test(toks[start - 1]!.text))) start--;
-  if (start > 0 && !/^(?:,|:|;|—|–|--)$/.test(toks[start - 1]!.text)) return -1;
+  let start = clauseRunStart(toks, end, /^(?:'s|’s|-)$/);
+  if (start < 0) return -1;
   while (start < end && (/^(?:and|but|yet|so|though|although|while|because|since|if|as)$/.test(toks[start]!.lower) || (INTRO_WORDS.has(toks[start]!.lower) && !DETERMINERS.has(toks[start]!.lower)))) start++;
   if (end - start < 3 || end - start > 22) return -1;
   const first = toks[start]!;
