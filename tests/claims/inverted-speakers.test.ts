@@ -4,14 +4,10 @@
  * Sentences written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { findStatements } from '../../src/claims/attribution.js';
-import { claimants, lines } from '../helpers/sentences.js';
+import { claimants, statementOf } from '../helpers/sentences.js';
 
 /** Source text of the statement whose cue is `cue` (rules only: the model may trim). */
-function sourceOf(text: string, cue: string): string | null | undefined {
-  const s = findStatements(text, lines(text), { chooser: null }).find((x) => text.slice(x.cue.start, x.cue.end) === cue);
-  return s ? (s.source ? text.slice(s.source.start, s.source.end) : null) : undefined;
-}
+const sourceOf = (text: string, cue: string): string | null | undefined => statementOf(text, cue)?.source;
 
 describe('inverted speakers after the cue', () => {
   it('takes a name whose first word is a modal', () => {

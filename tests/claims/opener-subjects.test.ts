@@ -4,14 +4,7 @@
  * before a bare participle. Sentences written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { findStatements } from '../../src/claims/attribution.js';
-import { lines } from '../helpers/sentences.js';
-
-/** Source text and claimant of the statement whose cue is `cue` (rules only: the model may trim). */
-function sourceOf(text: string, cue: string): { source: string | null; claimant: string | null } | undefined {
-  const s = findStatements(text, lines(text), { chooser: null }).find((x) => text.slice(x.cue.start, x.cue.end) === cue);
-  return s ? { source: s.source ? text.slice(s.source.start, s.source.end) : null, claimant: s.claimant } : undefined;
-}
+import { statementOf as sourceOf } from '../helpers/sentences.js';
 
 describe('a name after an opening phrase of occasion with no comma', () => {
   it('takes the name, not the phrase, as the subject', () => {

@@ -5,13 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
-import { lines, productSentences } from '../helpers/sentences.js';
-
-/** Source text and claimant of the statement whose cue is `cue` (rules only: the model may trim). */
-function sourceOf(text: string, cue: string, options = {}): { source: string | null; claimant: string | null } | undefined {
-  const s = findStatements(text, lines(text), { chooser: null, ...options }).find((x) => text.slice(x.cue.start, x.cue.end) === cue);
-  return s ? { source: s.source ? text.slice(s.source.start, s.source.end) : null, claimant: s.claimant } : undefined;
-}
+import { lines, productSentences, statementOf as sourceOf } from '../helpers/sentences.js';
 
 describe('a described subject before its verb', () => {
   it('keeps a relative clause holding an infinitive as part of the source, the name as claimant', () => {
