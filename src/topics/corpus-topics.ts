@@ -46,6 +46,17 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
+/**
+ * Capitalised tokens that are no subject: a pronoun's contraction ("I’m", "We’ve", "It’ll") and a
+ * party-and-state tag ("(D-N.Y.)", "(R-Ky.)" read as "D-N", "R-Ky").
+ */
+const NOT_A_NAME = /^(?:(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ll]et|[Ww]hat|[Ww]ho)['’](?:m|s|re|ve|ll|d)|[DRI]-\p{Lu}\p{Ll}{0,5})$/u;
+
+/** Whether a word, its possessive ending aside ("Monday’s"), is one of NOT_NAMES. */
+function notName(word: string): boolean {
+  return NOT_NAMES.has(word.toLowerCase().replace(/['’]s$/, ''));
+}
+
 /** Words that only place a place ("West Germany", "Northern Ireland"). */
 const PLACE_MODIFIERS = new Set('west east north south western eastern northern southern central new greater upper lower former'.split(' '));
 
@@ -76,11 +87,13 @@ function sentenceEntities(sentence: string): Set<string> {
     const whole = placeLedName(all);
     if (whole) found.add(whole.toLowerCase());
     for (const words of segments) {
-      while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift();
-      while (words.length && NOT_NAMES.has(words[words.length - 1]!.toLowerCase())) words.pop();
-      if (!words.length || words.some((w) => NOT_NAMES.has(w.toLowerCase()))) continue;
+      while (words.length && notName(words[0]!)) words.shift();
+      while (words.length && notName(words[words.length - 1]!)) words.pop();
+      if (!words.length || words.some(notName)) continue;
       if (words.length === 1 && PLACE_MODIFIERS.has(words[0]!.toLowerCase())) continue; // "West" of "West German"
-      const name = words.join(' ').replace(/['’]s$/, '');
+      const joined = words.join(' ');
+      if (NOT_A_NAME.test(joined)) continue;
+      const name = joined.replace(/['’]s$/, '');
       if (name.length < 3) continue;
       // A sentence-initial single word is usually just a capitalised common word.
       if (words.length === 1 && sentence.trimStart().startsWith(words[0]!) && !/^\p{Lu}{2,}$/u.test(name)) continue;

@@ -112,6 +112,17 @@ describe('listTopics and suggestTopics', () => {
     expect(topics.some((t) => /^(?:the|prime|minister|june|friday)$/.test(t))).toBe(false);
   });
 
+  it('offers no pronoun contraction, party-and-state tag or possessive day as a subject', async () => {
+    const lib = await libraryOf([
+      { id: 'a.md', text: 'Dock vote\n\n“I’m not done,” said Rep. Ola Berg (D-N.Y.). “We’ve only started,” Sen. Per Holm (R-Calif.) said of the Tarnby docks on Monday. Monday’s vote failed.', meta: { title: 'Dock vote', published: '2021-03-05' } },
+      { id: 'b.md', text: 'Dock deal\n\n“I’m glad,” Rep. Ola Berg (D-N.Y.) said. “We’ve waited,” added Sen. Per Holm (R-Calif.), who toured the Tarnby docks. “Monday’s deal holds.”', meta: { title: 'Dock deal', published: '2021-03-06' } },
+    ]);
+    const topics = listTopics(lib, 40);
+    expect(topics).toEqual(expect.arrayContaining(['ola-berg', 'per-holm', 'tarnby']));
+    expect(topics.filter((t) => /^(?:im|weve|d-n|r-calif|monday)$/.test(t))).toEqual([]);
+    expect(suggestTopics(lib, 'voter id').join(' ')).not.toMatch(/\b(?:im|d-n)\b/);
+  });
+
   it('suggests corpus topics close to a misspelt or unknown one', () => {
     expect(suggestTopics(library, 'russa')[0]).toBe('russia');
     expect(suggestTopics(library, 'armenia-turkey')).toContain('armenia');
