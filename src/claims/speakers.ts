@@ -334,6 +334,21 @@ function describedToEnd(toks: readonly Token[], nameEnd: number): boolean {
   return !words.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower) || /^(?:who|which|that)$/.test(x.lower));
 }
 
+/**
+ * Whether the phrase ending at `nameEnd`, after an inverted cue, is a person (a name, a speaker noun) whose "who" clause,
+ * set off by a comma or not, runs to the end of the sentence (", said a port official who asked not to be named.").
+ */
+function relativeToEnd(toks: readonly Token[], nameEnd: number): boolean {
+  if (nameEnd < 0) return false;
+  const head = toks[nameEnd]!;
+  if (!(head.cap || SPEAKER_NOUNS.has(head.lower) || speakerNoun(head.lower) || PERSON_NOUN.test(head.lower))) return false;
+  const k = toks[nameEnd + 1]?.text === ',' ? nameEnd + 2 : nameEnd + 1;
+  if (toks[k]?.lower !== 'who') return false;
+  const rest = toks.slice(k + 1);
+  const words = rest.filter((x) => x.word);
+  return words.length > 0 && words.length <= 25 && !rest.some((x, i) => isQuote(x) || x.text === ';' || (x.text === '.' && i < rest.length - 1) || x.text === ',');
+}
+
 /** After "or" at `k`, one to three capitalised words (a translation: "or Freedom"): the index after them, or -1. */
 function orGloss(toks: readonly Token[], k: number): number {
   if (toks[k]?.lower !== 'or') return -1;
@@ -383,7 +398,9 @@ function invertedCue(scan: UnitScan, site: CueSite): boolean {
     const toEnd = nameEnd >= 0 && (rest.length === 0 || (rest.length <= 5 && /^(?:in|at|on|of|from|with|for)$/.test(rest[0]!.lower) && !rest.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower))) ||
       // ("The suspect, Ali Omar, was flown to Cairo, said Tom Lee, a police spokesman.": the name after the verb, with its
       // description running to the end, is the speaker; the name set off before is inside what was said.)
-      rule('source.inverted-described-speaker', describedToEnd(toks, nameEnd)));
+      rule('source.inverted-described-speaker', describedToEnd(toks, nameEnd)) ||
+      // (", said a city official who was briefed on the talks.": a person with a "who" clause running to the end.)
+      rule('source.inverted-speaker-relative', relativeToEnd(toks, nameEnd)));
     if (!toEnd && insertedSubject(toks, c - 1)) inverted = false;
     // "Lund, for example, said Berg's visit to Tarn would earn him votes", "…, said the Holm family deserved better": a
     // verb of the phrase's own clause (before any comma or relative word) makes the phrase what was said.

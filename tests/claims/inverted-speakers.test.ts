@@ -118,3 +118,12 @@ describe('a subject with a short relative clause before the cue', () => {
     expect(sourceOf('Lund and other pilots remain sure that they can keep the pier open, she said.', 'said') ?? '').not.toMatch(/remain/);
   });
 });
+
+describe('an inverted speaker with a "who" clause running to the end', () => {
+  it('is the speaker, not a name set off before the cue', () => {
+    const text = 'The council urged the ferry firm, Tarn Lines, at a closed hearing last week to cut the fares, said a board member who attended the hearing and asked not to be named.';
+    expect(sourceOf(text, 'said')).toBe('a board member');
+    expect(claimants(text)).not.toContain('Tarn Lines');
+    expect(sourceOf('The harbour chief, Ida Lund, at the meeting on fees, said a report by the board was wrong.', 'said')).toBe('The harbour chief, Ida Lund');
+  });
+});
