@@ -20,13 +20,14 @@ import { colonStatement, dashBylines, embeddedClaim, namedQuote, nominalClaimSou
 import { shippedChooser, type SourceChooser } from './model/choose.js';
 import { shippedTagger, type CueTagger } from './model/tagger.js';
 import { growCues, shippedEdges, type CueEdges } from './model/cue-edges.js';
-import { unitTokens } from './tokens.js';
+import { type Token, unitTokens } from './tokens.js';
 import type { RawStatement as Raw, Statement } from './types.js';
 import { unitsOf, type SentenceLike, type Unit } from './units.js';
 import type { UnitScan } from './scan.js';
 import { accordingTo, pollReport } from './according-polls.js';
 import { cueAt, negatedCue, senseVetoed, wordVetoed } from './cues.js';
 import { findSpeaker } from './speakers.js';
+import { objectGapRelative } from './subject-shapes.js';
 import { clipContents, contentSpan, quotationIndex } from './content-spans.js';
 
 export type { SentenceLike };
@@ -89,6 +90,15 @@ const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet:
 /** Words every outlet-dispute phrase contains, tested before the full pattern. */
 const DISPUTE_HINT = /verif|confirm|corroborat|without|unverified|unsubstantiated/i;
 
+/** `objectGapRelative` for a source span before the cue at `c`. */
+function gapRelative(toks: readonly Token[], source: Span, c: number, cueEnd: number): boolean {
+  const from = toks.findIndex((x) => x.start >= source.start);
+  if (from < 0 || from >= c) return false;
+  let to = from;
+  while (to + 1 < c && toks[to + 1]!.end <= source.end) to++;
+  return objectGapRelative(toks, from, to, cueEnd);
+}
+
 /** Finds the statements in one unit of text: side statements first, then each cue in token order. */
 function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean): Raw[] {
   const toks = unitTokens(text, unit.start, unit.end);
@@ -120,7 +130,9 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     if (!speaker) continue;
     const { source, name, apposition, antecedent, sameAsPrevious } = speaker;
     const { cueEnd, lemma } = site;
-    const question = scan.questions.has(c);
+    // "the phrase Lund cited on Monday", "anything the mayor said": a relative clause whose object went before it says
+    // nothing; like a question put to someone, it is no statement, but it names its speaker for a later pronoun.
+    const question = scan.questions.has(c) || (!!source && source.end <= cueWord.start && site.stance !== 'denies' && site.stance !== 'disputes' && rule('source.object-gap-relative', gapRelative(toks, source, c, cueEnd)));
     // (A question put to the speaker holds nothing said: no statement nests in it.)
     const content = question ? { start: cueWord.end, end: cueWord.end } : contentSpan(scan, site, speaker);
     let stance = site.stance;

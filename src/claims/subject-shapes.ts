@@ -591,3 +591,55 @@ export function taggedListStart(toks: readonly Token[], close: number): number {
   }
   return start >= 0 && clauseStart(toks as Token[], start) ? start : -1;
 }
+
+/** Prepositions inside names and descriptions ("Bank of Japan", "director for ACLU"), never a noun before a name. */
+const NOUN_PREPS_IN_NAMES = new Set(['of', 'for', 'de', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'al', 'bin', 'da', 'dos', 'das']);
+
+/** Words after which a subject and its verb modify what comes before: the verb's object is that word ("what he said"). */
+const GAP_OPENERS = new Set(['what', 'whatever', 'anything', 'everything', 'something', 'nothing', 'things']);
+/** Words that may open what follows a verb whose object went before it ("said on Monday", "cited about it"). */
+const GAP_FOLLOWERS = new Set(['on', 'in', 'at', 'over', 'during', 'about', 'last', 'this', 'earlier', 'later', 'after', 'before', 'since', 'for', 'from', 'with', 'of', 'below', 'above', 'here', 'there', 'yesterday', 'today', 'tonight', 'again', 'repeatedly', 'often', 'once']);
+
+/**
+ * Whether the cue at `c` (ending at `cueEnd`), with its source the tokens `from`..`to` before it, stands in a relative
+ * clause whose object went before it ("the phrase Lund cited on Monday", "anything the mayor said at the hearing",
+ * "the rules that the board announced in May"): nothing after the cue is a clause or a quotation, so the statement
+ * has no content of its own. (", which the board rejected" is left alone: a rejection or a denial of what went before
+ * is a statement about it.)
+ */
+export function objectGapRelative(toks: readonly Token[], from: number, to: number, cueEnd: number): boolean {
+  // What follows the cue up to the clause's end: nothing, or a short phrase opening with a preposition or a time word.
+  const after: Token[] = [];
+  let k = cueEnd + 1;
+  for (; k < toks.length && !/^[,;.:!?()]$|^--$|^—$/.test(toks[k]!.text); k++) {
+    // ("The phrase Lund cited on Monday has appeared …": the main clause's verb right after the time phrase.)
+    if (after.length && TIME_HEAD.test(toks[k - 1]!.lower) && /^(?:is|was|are|were|has|have|had|will|would|remains?|appears?|appeared)$/.test(toks[k]!.lower)) break;
+    after.push(toks[k]!);
+  }
+  // ("what his aides have long said: he is …", "…, to which Lee replied, “…”": what follows the colon or comma is said.)
+  if (toks[k]?.text === ':' || isQuote(toks[k + 1])) return false;
+  if (after.some((x) => isQuote(x) || !x.word && !/^[-'’]$/.test(x.text)) || after.length > 8) return false;
+  if (after.length && (!GAP_FOLLOWERS.has(after[0]!.lower) || after.some((x) => x.lower === 'that' || x.lower === 'to' || CUE_VERBS.has(x.lower) || /^(?:is|was|are|were|will|would|could|should|can|may|might|must|has|have|had)$/.test(x.lower)))) return false;
+  // ("whom the board accuses of raising fees": what the cue holds is an act of its own.)
+  if (after[0]?.lower === 'of' && /ing$/.test(after[1]?.lower ?? '')) return false;
+  const before = toks[from - 1];
+  if (before?.word && GAP_OPENERS.has(before.lower)) return true;
+  // "the standard that the court announced in 1992": "that" after a noun (not a verb's "that", nor "so heated that").
+  if (before?.lower === 'that' && from >= 2) {
+    const noun = toks[from - 2]!;
+    if (noun.word && !noun.cap && !CUE_VERBS.has(noun.lower) && !/(?:ed|ly)$/.test(noun.lower) && !BOUNDARY.has(noun.lower) && !PRONOUNS.has(noun.lower) &&
+      !toks.slice(Math.max(0, from - 12), from - 1).some((x) => x.lower === 'so' || x.lower === 'such')) return true;
+  }
+  // "the phrase Lund cited on Monday", "things Ida Lund said about ferries": a common noun inside the source before the
+  // name. (With nothing after the cue, "… harbour newspaper Tarn Post reports." has its content before it; nor after a
+  // comma or a quotation: "…,” Tarn Post's Ida Lund said on Monday.")
+  const closesQuotation = isQuote(before) && (!toks[from - 2] || /^[,.?!]$/.test(toks[from - 2]!.text));
+  if (!after.length || !before || before.text === ',' || closesQuotation || toks.slice(from, to + 1).some((x) => x.text === ',')) return false;
+  for (let j = from; j < to; j++) {
+    const t = toks[j]!;
+    const n = toks[j + 1]!;
+    if (t.word && !t.cap && n.cap && !/^['’]s$/.test(t.lower) && !DETERMINERS.has(t.lower) && !BOUNDARY.has(t.lower) && !NOUN_PREPS_IN_NAMES.has(t.lower) && !SPEAKER_NOUNS.has(t.lower) && !PERSON_NOUN.test(t.lower) && !ROLE_LEAD.test(t.lower) && !/(?:ed|ing|ly)$/.test(t.lower) &&
+      toks.slice(j + 1, to + 1).every((x) => x.cap || !x.word)) return true;
+  }
+  return false;
+}

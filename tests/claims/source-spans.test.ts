@@ -508,3 +508,19 @@ describe('a cue right after a dash closing a phrase set in after the subject (so
     expect(sourceOf(text, 'said')?.source).toMatch(/^Ida Lund/);
   });
 });
+
+describe('a cue in a relative clause whose object went before it', () => {
+  it('is no statement: nothing after the cue but a time or place', () => {
+    expect(sourceOf('The “safe harbour” phrase Lund cited on Friday has turned up in three of her speeches.', 'cited')).toBeUndefined();
+    expect(sourceOf('The pier plan hurt the board as much as anything the mayor said at the hearing.', 'said')).toBeUndefined();
+    expect(sourceOf('Dockers will study the number of new routes Tarn Lines added over the winter.', 'added')).toBeUndefined();
+    expect(sourceOf('The fee cut was something Mayor Ida Lund hinted at last week.', 'hinted')).toBeUndefined();
+  });
+
+  it('leaves a statement whose content follows, and a denial of what went before', () => {
+    expect(sourceOf('Lund said on Monday the board would act.', 'said')?.source).toBe('Lund');
+    expect(sourceOf('The report, which the board denies, says fees doubled.', 'denies')?.source).toBe('the board');
+    expect(sourceOf('That is what his aides have long said: he will not run.', 'said')?.source).toBe('his aides');
+    expect(sourceOf('“We will win,” Tarn Post columnist Ida Lund said on Monday.', 'said')?.source).toBe('Tarn Post columnist Ida Lund');
+  });
+});
