@@ -366,6 +366,16 @@ function citedFor(toks: readonly Token[], c: number, cueEnd: number): boolean {
   return false;
 }
 
+/** Whether nothing but the subject stands between the cue at `c` and its sentence's start or a subordinator ("after", "when", "as" …). */
+function subjectOpensClause(toks: readonly Token[], c: number): boolean {
+  for (let k = c - 1; k >= 0; k--) {
+    const t = toks[k]!;
+    if (t.text === ',' || isQuote(t) || t.text === ';' || t.text === ':' || CUE_VERBS.has(t.lower)) return false;
+    if (/^(?:after|when|as|once|before|until|while|since)$/.test(t.lower)) return true;
+  }
+  return true;
+}
+
 /** The vetoes on the verb's sense from what follows it: adding jobs, a telephone call, a name, a credit line. */
 export function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   const { text, unit, toks, actions } = scan;
@@ -397,6 +407,9 @@ export function senseVetoed(scan: UnitScan, site: CueSite): boolean {
   const thatSoon = toks.slice(cueEnd + 1, cueEnd + 10).some((x) => x.lower === 'that' || isQuote(x));
   // ("“…,” Carson concluded." closes a quotation: speech.)
   if (rule('sense.conclude-ending', lemma === 'conclude' && !thatSoon && !toks.slice(Math.max(0, c - 6), c).some(isQuote) && /^(?:on|in|at|with|after|before|without|late|early|last|yesterday|today)$/.test(next?.lower ?? ''))) return true;
+  // "After the interview concluded, Berg said …", "The hearing concluded, and …": ending, when nothing was said before
+  // the subject ("Fees were too high, the study concluded." keeps what went before the comma, "He concluded, “…”" its quotation).
+  if (rule('sense.conclude-ending-clause', lemma === 'conclude' && cueWord.lower === 'concluded' && (!next || /^[,.;]$/.test(next.text)) && !isQuote(toks[cueEnd + 2]) && subjectOpensClause(toks, c))) return true;
   // "which boast some of Africa's best parks", "boasts a fleet of 40 ships": having, not bragging ("boasted that …").
   if (rule('sense.boast-having', lemma === 'boast' && !thatSoon && /^(?:a|an|the|some|more|many|several|one|two|three|its|their|his|her|nearly|about|over|almost|\d[\d,.]*)$/.test(next?.lower ?? ''))) return true;
   // "publishes The Wall Street Journal": publishing a title, not saying anything.

@@ -110,6 +110,13 @@ describe('verbs in a sense that says nothing (sense.conclude-ending, sense.boast
     expect(who('The Vell Harbour talks concluded on Friday after a week of meetings.')).toEqual([]);
   });
 
+  it('finds no claim in a hearing that "concluded," before the sentence goes on (sense.conclude-ending-clause)', () => {
+    expect(who('When the Vell Harbour hearing concluded, Ida Lund told reporters that fees would fall.').map((s) => s.claimant)).toEqual(['Ida Lund']);
+    expect(who('The ferry inquiry concluded, and the board went home.')).toEqual([]);
+    expect(who('Fares were too high, the harbour study concluded.').map((s) => s.claimant)).toEqual(['harbour study']);
+    expect(who('She concluded, "The pier is safe."').length).toBe(1);
+  });
+
   it('still reads a closing "concluded" after a quotation', () => {
     expect(who('"The pier is safe," Ida Lund concluded.').map((s) => s.claimant)).toEqual(['Ida Lund']);
   });
