@@ -7,7 +7,7 @@
 import {
   BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, PRONOUNS, SKIPPABLE, SPEAKER_NOUNS, TIME_WORD,
 } from './lexicon.js';
-import { ABBREVIATION_WORD, allCaps, clauseStart, nameAfterAnd, npLeft, npRight, quotedTokens } from './phrases.js';
+import { ABBREVIATION_WORD, allCaps, clauseStart, lyAdverb, nameAfterAnd, npLeft, npRight, quotedTokens } from './phrases.js';
 import { rule } from './rules.js';
 import { CLOSE_QUOTES, isQuote, OPEN_QUOTES, type Token } from './tokens.js';
 import { CLAUSE_OPENERS, INTRO_WORDS, QUANT_SUBJECTS, SUBORDINATORS, TIME_HEAD } from './words.js';
@@ -275,6 +275,16 @@ function npLeftOrPronoun(toks: Token[], j: number): number {
 /** Auxiliaries that may follow a subject's description as its verb ("…, is calling for", "…, has said"). */
 const AUXILIARY_AFTER = /^(?:is|was|are|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do)$/;
 
+/** The closing dash of an aside between two dashes after `from` and before `comma` (any when -1), within 30 tokens; -1 without one. */
+function dashedAsideEnd(toks: readonly Token[], from: number, comma: number): number {
+  const stop = Math.min(comma > 0 ? comma : toks.length, from + 30);
+  const dash = (t: Token) => /^(?:—|―|–|--)$/.test(t.text);
+  const open = toks.findIndex((t, k) => k > from && k < stop && dash(t));
+  if (open < 0) return -1;
+  const close = toks.findIndex((t, k) => k > open + 1 && k < stop && dash(t));
+  return close > 0 && toks[close + 1]?.word ? close : -1;
+}
+
 /** Start of a subject at the beginning of the unit, for "…, saying" and "and added". */
 export function unitSubject(toks: Token[]): [number, number] | null {
   let i = 0;
@@ -294,9 +304,14 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   // to skip with the phrase to the comma.
   const pronounAt = (k: number) => /^(?:he|she|they|we|i)$/.test(toks[k]?.lower ?? '') && !!toks[k + 1]?.word;
   if (rule('source.opening-pronoun', pronounAt(i) || (!!first && INTRO_WORDS.has(first.lower) && !SUBORDINATORS.has(first.lower) && pronounAt(i + 1)))) return pronounAt(i) ? [i, i] : [i + 1, i + 1];
-  if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || rule('source.place-opener', placed) || /ing$/.test(first.lower) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
+  // "Hastily politicizing the storm, Lund …": an adverb before an opening participle is part of the phrase to skip.
+  const adverbOpener = !!first && lyAdverb(first.lower) && /^[a-z]+(?:ing|ed)$/.test(toks[i + 1]?.text ?? '');
+  if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || rule('source.place-opener', placed) || /ing$/.test(first.lower) || rule('source.adverb-participle-opener', adverbOpener) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {
     // ("Asked if the six nations had agreed to hold the dollar at 153 yen, the rate …": a question may run longer.)
-    if (comma > 0 && (comma - i < 14 || (first.lower === 'asked' && comma - i < 40))) i = comma + 1;
+    // ("Hastily blaming the storm ― much as he did in May ― Lund …": an aside between dashes closes the phrase.)
+    const aside = adverbOpener || /ing$/.test(first.lower) ? dashedAsideEnd(toks, i, comma) : -1;
+    if (rule('source.opener-dashed-aside', aside > 0)) i = aside + 1;
+    else if (comma > 0 && (comma - i < 14 || (first.lower === 'asked' && comma - i < 40))) i = comma + 1;
     else if (INTRO_WORDS.has(first.lower)) i++;
   }
   let t = toks[i];

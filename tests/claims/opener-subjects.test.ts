@@ -123,3 +123,10 @@ describe('"here" after the subject (a wire dateline)', () => {
     expect(sourceOf(text, 'said')?.source ?? null).not.toBe('dealers here');
   });
 });
+
+describe('an opening participle phrase with an adverb or a dashed aside', () => {
+  it('is skipped: the subject after it speaks for a later "and" verb', () => {
+    expect(sourceOf('Quietly leaving the hall, Mayor Ove Dahl thanked the crew, and said the ferry would sail at dawn.', 'said')?.source).toBe('Mayor Ove Dahl');
+    expect(sourceOf('Visiting the docks ― much as he did after the storm last year ― Ove Dahl met the crews, and said the pier would reopen.', 'said')?.source).toBe('Ove Dahl');
+  });
+});
