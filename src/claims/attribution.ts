@@ -12,7 +12,7 @@ import type { Span } from '../core/types.js';
 import { objectStance } from './object-stance.js';
 import { offBodyTest, resolveClaimants } from './claimants.js';
 import { CUE_PREFILTER, DENIAL_WORDS, OUTLET_DISPUTE } from './lexicon.js';
-import { allCaps, quotedTokens, span, trimSpan } from './phrases.js';
+import { allCaps, lyAdverb, quotedTokens, span, titleCase, trimSpan } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
 import { PUSH_BACK } from './verbs.js';
@@ -128,6 +128,12 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     const speaker = findSpeaker(scan, site);
     // A source veto dropped the statement ("what he calls …", an attitude without its holder).
     if (!speaker) continue;
+    // "Port Board Finally Backs Fee Cut": in a title-case line an adverb before the cue is no part of the name.
+    if (speaker.source && (unit.title || titleCase(toks)) && c >= 2 && toks[c - 1]!.end === speaker.source.end && toks[c - 1]!.cap && lyAdverb(toks[c - 1]!.lower) &&
+      toks[c - 2]!.start >= speaker.source.start && toks[c - 2]!.word && rule('source.title-case-adverb', true)) {
+      if (speaker.name?.end === speaker.source.end) speaker.name = { start: speaker.name.start, end: toks[c - 2]!.end };
+      speaker.source = { start: speaker.source.start, end: toks[c - 2]!.end };
+    }
     const { source, name, apposition, antecedent, sameAsPrevious } = speaker;
     const { cueEnd, lemma } = site;
     // "the phrase Lund cited on Monday", "anything the mayor said": a relative clause whose object went before it says

@@ -156,6 +156,9 @@ export function clean(s: string): string {
   // the statement is shown as the document's, as before.)
   const giver = phrase ? flat.slice(phrase[0].length) : '';
   if (phrase && rule('claimant.speaker-in-phrase', !DOCUMENT_AFTER.test(s.trim()) && !TIME_AFTER.test(giver) && /\p{Lu}/u.test(giver.replace(TIME_TAIL, '')))) s = giver;
+  // "9:26PMDonald Trump", "35PMChris Christie": a time stamp a page glued to the name is no part of it.
+  const stamp = /^(?:\d{1,2}:)?\d{0,2}[AP]M(?=\p{Lu}\p{Ll})/u.exec(s);
+  if (stamp && rule('claimant.glued-time-stamp', true)) s = s.slice(stamp[0].length);
   // "Later Secretary of State Jon Husted told …": a sentence adverb opening the sentence is no part of the name.
   const opening = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(s);
   if (opening && rule('claimant.opening-adverb', INTRO_WORDS.has(opening[1]!.toLowerCase()) && !/^(?:Years|Days|Months|Weeks|Together|Being|Having|First)$/.test(opening[1]!))) s = s.slice(opening[0].length);
