@@ -200,6 +200,14 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
       pronounSource(toks, site, who, toks[who]!, speaker);
       return;
     }
+    // "Another choice is Ida Lund, a lawyer who led the team and says …": in a relative clause after the main verb (not
+    // the subject's own: "officials who met Lund and said" reads with the noun), the joined verb is the relative's too.
+    const subject = who > 0 && toks[who - 1]!.word ? unitSubject(toks) : null;
+    if (rule('source.relative-conjunct-after-verb', !!subject && subject[1] < who - 1 && toks.slice(subject[1] + 1, who).some((x) => x.word && (COMMON_VERBS.has(x.lower) || /^(?:is|was|are|were)$/.test(x.lower))) &&
+      !out.some((o) => o.cue.start >= toks[who]!.end && o.cue.start < toks[c]!.start))) {
+      pronounSource(toks, site, who, toks[who]!, speaker);
+      return;
+    }
     const from = previous ? toks.findIndex((x) => x.start >= previous.cue.end) - 1 : 0;
     const sub = wordBefore.word ? subordinateSubject(toks, Math.max(0, from), before) : null;
     const later = previous && !sub ? subjectAfterOpening(toks, previous, before, true) : null;
@@ -429,7 +437,9 @@ export function pronounSource(toks: Token[], site: CueSite, before: number, word
       // ("a deal with Lund, the harbour master, who said": a name after a preposition is described too.)
       const afterPreposition = nameStart > 0 && toks[descStart - 2]!.cap && rule('claimant.description-after-preposition', /^(?:with|by|from|to|for|against|about|on)$/.test(toks[nameStart - 1]!.lower));
       // ("Lund and Ida Berg, the harbour master, who said": the last name of a list is the one described.)
-      if (nameStart >= 0 && toks[descStart - 2]!.cap && (clauseStart(toks, nameStart) || nameAfterAnd(toks, nameStart)) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower)) || afterPreposition) speaker.antecedent = span(toks, nameStart, descStart - 2);
+      if (nameStart >= 0 && toks[descStart - 2]!.cap && (clauseStart(toks, nameStart) || nameAfterAnd(toks, nameStart)) || (nameStart >= 0 && toks[nameStart - 1] && CUE_VERBS.has(toks[nameStart - 1]!.lower)) || afterPreposition ||
+        // ("The pick is Ida Lund, a lawyer who says …": a name after "is" or "including" is described too.)
+        rule('claimant.description-after-copula', nameStart > 0 && (toks[descStart - 2]!.cap || toks[descStart - 2]!.text === ')') && /^(?:is|was|are|were|be|been|including)$/.test(toks[nameStart - 1]!.lower))) speaker.antecedent = span(toks, nameStart, descStart - 2);
     }
   } else if (wordBefore.lower === 'it') {
     // "the HUR published what it said was …": a named body opening the sentence — never one inside the

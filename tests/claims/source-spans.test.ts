@@ -524,3 +524,14 @@ describe('a cue in a relative clause whose object went before it', () => {
     expect(sourceOf('“We will win,” Tarn Post columnist Ida Lund said on Monday.', 'said')?.source).toBe('Tarn Post columnist Ida Lund');
   });
 });
+
+describe('a verb joined to one in a relative clause after the main verb', () => {
+  it('has the relative pronoun, standing for the person described, as its source', () => {
+    const text = 'The likely pick is Ove Dahl, a harbour lawyer who ran the port review and believes the fees are too high.';
+    expect(sourceOf(text, 'believes')).toEqual({ source: 'who', claimant: 'Ove Dahl' });
+  });
+
+  it('leaves a relative clause of the subject to the subject', () => {
+    expect(sourceOf('Pilots who met Dahl on Monday and said the pier was unsafe were ignored.', 'said')?.source).not.toBe('who');
+  });
+});
