@@ -92,10 +92,12 @@ const DISPUTE_HINT = /verif|confirm|corroborat|without|unverified|unsubstantiate
 
 /** `objectGapRelative` for a source span before the cue at `c`. */
 function gapRelative(toks: readonly Token[], source: Span, c: number, cueEnd: number): boolean {
-  const from = toks.findIndex((x) => x.start >= source.start);
-  if (from < 0 || from >= c) return false;
-  let to = from;
-  while (to + 1 < c && toks[to + 1]!.end <= source.end) to++;
+  // (Walked back from the cue over the source alone: no scan of the whole unit per statement.)
+  let to = c - 1;
+  while (to >= 0 && toks[to]!.end > source.end) to--;
+  let from = to;
+  while (from > 0 && toks[from - 1]!.start >= source.start) from--;
+  if (to < 0 || toks[from]!.start < source.start) return false;
   return objectGapRelative(toks, from, to, cueEnd);
 }
 

@@ -611,7 +611,8 @@ export function objectGapRelative(toks: readonly Token[], from: number, to: numb
   // What follows the cue up to the clause's end: nothing, or a short phrase opening with a preposition or a time word.
   const after: Token[] = [];
   let k = cueEnd + 1;
-  for (; k < toks.length && !/^[,;.:!?()]$|^--$|^—$/.test(toks[k]!.text); k++) {
+  // (At most nine tokens are read: a longer phrase is no gap, and a run-on unit costs no more per cue.)
+  for (; k < toks.length && after.length <= 8 && !/^[,;.:!?()]$|^--$|^—$/.test(toks[k]!.text); k++) {
     // ("The phrase Lund cited on Monday has appeared …": the main clause's verb right after the time phrase.)
     if (after.length && TIME_HEAD.test(toks[k - 1]!.lower) && /^(?:is|was|are|were|has|have|had|will|would|remains?|appears?|appeared)$/.test(toks[k]!.lower)) break;
     after.push(toks[k]!);
