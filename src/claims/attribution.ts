@@ -11,7 +11,7 @@
 import type { Span } from '../core/types.js';
 import { objectStance } from './object-stance.js';
 import { offBodyTest, resolveClaimants } from './claimants.js';
-import { CUE_PREFILTER, DENIAL_WORDS, OUTLET_DISPUTE } from './lexicon.js';
+import { CUE_PREFILTER, DENIAL_WORDS, OUTLET_DISPUTE, verdictSaid } from './lexicon.js';
 import { allCaps, lyAdverb, quotedTokens, span, titleCase, trimSpan } from './phrases.js';
 import { quoteParagraphs } from './quote-paragraphs.js';
 import { rule } from './rules.js';
@@ -146,8 +146,10 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
     let stance = site.stance;
     // Verdict words turn "said"/"called" into a denial; only inside what follows as the content ("…," Lee said,
     // repeating a false claim: the outlet's verdict on Lee's claim, which Lee asserts).
-    if (stance === 'asserts' && (lemma === 'call' || lemma === 'say' || lemma === 'describe' || lemma === 'dismiss') && DENIAL_WORDS.test(text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60))) &&
-      !rule('stance.verdict-outside-content', content.end <= cueWord.start)) stance = 'denies';
+    // ("Traders said rumours were fed by …": after "said" the word must be a verdict on something, not a thing talked of.)
+    const after = text.slice(cueWord.end, Math.min(unit.end, cueWord.end + 60));
+    if (stance === 'asserts' && (lemma === 'call' || lemma === 'say' || lemma === 'describe' || lemma === 'dismiss') && DENIAL_WORDS.test(after) &&
+      !rule('stance.verdict-outside-content', content.end <= cueWord.start) && !rule('stance.verdict-not-predicate', lemma === 'say' && !verdictSaid(after))) stance = 'denies';
     stance = objectStance(toks, site, stance, scan.wire);
     let answers: Span | undefined;
     if (stance === 'denies' || stance === 'disputes') answers = nominalClaimSource(toks, cueEnd + 1);

@@ -133,7 +133,33 @@ export const CUE_PREFILTER = new RegExp(
 
 /** Words that mean the claim is false: "called the report fictitious". */
 export const DENIAL_WORDS =
-  /\b(?:fictitious|false(?:hood)?s?|baseless|groundless|untrue|fabricat\w*|fake|lies|a lie|nonsense|absurd|unfounded|disinformation|misinformation|propaganda|not true|no truth|provocation|rumou?rs?)\b/i;
+  /\b(?:fictitious|false(?:hood)?s?|baseless|groundless|untrue|fabricat(?:e|ed|es|ing|ion|ions)|fake|lies|a lie|nonsense|absurd|unfounded|disinformation|misinformation|propaganda|not true|no truth|provocation|rumou?rs?)\b/i;
+
+/** Verbs that say what something is ("was false", "seems baseless", "called it a lie"). */
+const VERDICT_LINK = /^(?:is|was|are|were|be|been|being|remains?|remained|seems?|seemed|calls?|called|labell?ed|['’]s)$/i;
+/** Words that cannot stand between such a verb and its verdict ("was rising on a rumour", "were fed by rumours"). */
+const NOT_IN_VERDICT = /^(?:on|in|at|about|over|for|to|from|by|with|after|before|during|amid|into|that|which|who|not|no)$|(?:ing|ed)$/i;
+
+/**
+ * Whether `after` (what follows "said") gives a verdict on something said: a verdict word used of it ("said the report
+ * was false", "said these were only rumours") — not one that only stands in the content ("said rumours were fed by …",
+ * "said they expect fake information", "said there were rumours that …", "was rising on a rumour").
+ */
+export function verdictSaid(after: string): boolean {
+  const re = new RegExp(DENIAL_WORDS.source, 'gi');
+  for (let m = re.exec(after); m; m = re.exec(after)) {
+    const words = after.slice(Math.max(0, m.index - 60), m.index).replace(/["“”‘'’]+(?=\s|$)|(?<=\s|^)["“‘']+/g, ' ').trim().split(/\s+/).filter(Boolean);
+    for (let k = words.length - 1; k >= 0 && k >= words.length - 5; k--) {
+      const w = words[k]!.replace(/^["“‘']+/, '');
+      if (VERDICT_LINK.test(w) || /['’]s$/.test(w) && k === words.length - 1) {
+        if (!/^there$/i.test(words[k - 1] ?? '') && !/^there$/i.test(words[k - 2] ?? '')) return true;
+        break;
+      }
+      if (NOT_IN_VERDICT.test(w)) break;
+    }
+  }
+  return false;
+}
 
 /** The outlet's own push-back on a claim. */
 export const OUTLET_DISPUTE =

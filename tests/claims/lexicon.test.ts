@@ -166,9 +166,19 @@ describe('denial words and the outlet’s push-back', () => {
     for (const w of ['fictitious', 'false', 'falsehoods', 'baseless', 'groundless', 'untrue', 'fabricated', 'fake', 'lies', 'a lie', 'nonsense', 'absurd', 'unfounded', 'disinformation', 'propaganda', 'not true', 'no truth', 'rumours', 'rumor']) {
       expect([w, DENIAL_WORDS.test(`He called the report ${w} on Monday.`)]).toEqual([w, true]);
     }
-    for (const w of ['falsetto', 'fakery', 'true', 'truthful', 'liesure', 'accurate']) {
+    for (const w of ['falsetto', 'fakery', 'true', 'truthful', 'liesure', 'accurate', 'fabricator']) {
       expect([w, DENIAL_WORDS.test(`He called the report ${w} on Monday.`)]).toEqual([w, false]);
     }
+  });
+
+  it('hears a denial after "said" only in a verdict said of something', () => {
+    const stanceOf = (text: string) => findStatements(text, lines(text), { chooser: null }).find((s) => text.slice(s.cue.start, s.cue.end) === 'said')?.stance;
+    expect(stanceOf('The ferry firm said the report was false.')).toBe('denies');
+    expect(stanceOf('A harbour spokesman said these were only rumours.')).toBe('denies');
+    expect(stanceOf('Dockers said rumours of a sale were fed by the board reshuffle.')).toBe('asserts');
+    expect(stanceOf('Dockers said there were widespread rumours that the pier would close.')).toBe('asserts');
+    expect(stanceOf('The mayor said she expects fake letters before the vote.')).toBe('asserts');
+    expect(stanceOf('Traders said the shares were rising on a rumour of a bid.')).toBe('asserts');
   });
 
   it('hears the outlet saying it could not verify a claim', () => {
