@@ -636,11 +636,10 @@ export function objectGapRelative(toks: readonly Token[], from: number, to: numb
   // comma or a quotation: "…,” Tarn Post's Ida Lund said on Monday.")
   const closesQuotation = isQuote(before) && (!toks[from - 2] || /^[,.?!]$/.test(toks[from - 2]!.text));
   if (!after.length || !before || before.text === ',' || closesQuotation || toks.slice(from, to + 1).some((x) => x.text === ',')) return false;
-  for (let j = from; j < to; j++) {
-    const t = toks[j]!;
-    const n = toks[j + 1]!;
-    if (t.word && !t.cap && n.cap && !/^['’]s$/.test(t.lower) && !DETERMINERS.has(t.lower) && !BOUNDARY.has(t.lower) && !NOUN_PREPS_IN_NAMES.has(t.lower) && !SPEAKER_NOUNS.has(t.lower) && !PERSON_NOUN.test(t.lower) && !ROLE_LEAD.test(t.lower) && !/(?:ed|ing|ly)$/.test(t.lower) &&
-      toks.slice(j + 1, to + 1).every((x) => x.cap || !x.word)) return true;
-  }
-  return false;
+  // The word right before the capitalised run that ends the source.
+  let run = to;
+  while (run > from && (toks[run - 1]!.cap || !toks[run - 1]!.word)) run--;
+  const t = toks[run - 1];
+  return run > from && !!t && t.word && !t.cap && toks[run]!.cap && !/^['’]s$/.test(t.lower) && !DETERMINERS.has(t.lower) && !BOUNDARY.has(t.lower) && !NOUN_PREPS_IN_NAMES.has(t.lower) &&
+    !SPEAKER_NOUNS.has(t.lower) && !PERSON_NOUN.test(t.lower) && !ROLE_LEAD.test(t.lower) && !/(?:ed|ing|ly)$/.test(t.lower);
 }
