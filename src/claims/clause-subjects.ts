@@ -285,6 +285,21 @@ function dashedAsideEnd(toks: readonly Token[], from: number, comma: number): nu
   return close > 0 && toks[close + 1]?.word ? close : -1;
 }
 
+/** A subject right after an opening time phrase (tokens `i`..) that no comma closes before `comma`, with its verb; null without one. */
+function subjectAfterTime(toks: Token[], i: number, comma: number): [number, number] | null {
+  for (let k = i + 1; k < comma; k++) {
+    const prev = toks[k - 1]!;
+    if (!(TIME_HEAD.test(prev.lower) || TIME_WORD.test(prev.lower) || /^(?:later|ago|earlier)$/.test(prev.lower))) continue;
+    const t = toks[k]!;
+    if (/^(?:he|she|they|we|i)$/.test(t.lower)) return toks[k + 1]?.word ? [k, k] : null;
+    if (!t.word || !(t.cap || DETERMINERS.has(t.lower)) || TIME_HEAD.test(t.lower) || TIME_WORD.test(t.lower)) continue;
+    const end = npRight(toks, k);
+    const verb = toks[end + 1];
+    if (end >= k && end < comma && verb?.word && !verb.cap && !BOUNDARY.has(verb.lower) && !TIME_HEAD.test(verb.lower) && (COMMON_VERBS.has(verb.lower) || SKIPPABLE.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower))) return [k, end];
+  }
+  return null;
+}
+
 /** Start of a subject at the beginning of the unit, for "…, saying" and "and added". */
 export function unitSubject(toks: Token[]): [number, number] | null {
   let i = 0;
@@ -304,6 +319,10 @@ export function unitSubject(toks: Token[]): [number, number] | null {
   // to skip with the phrase to the comma.
   const pronounAt = (k: number) => /^(?:he|she|they|we|i)$/.test(toks[k]?.lower ?? '') && !!toks[k + 1]?.word;
   if (rule('source.opening-pronoun', pronounAt(i) || (!!first && INTRO_WORDS.has(first.lower) && !SUBORDINATORS.has(first.lower) && pronounAt(i + 1)))) return pronounAt(i) ? [i, i] : [i + 1, i + 1];
+  // "Two days later she toured the port, met the pilots and said …", "On Monday the mayor toured …": a time phrase
+  // that no comma closes runs up to the subject; the comma after is the main clause's.
+  const afterTime = timed ? subjectAfterTime(toks, i, comma) : null;
+  if (rule('source.subject-after-time-phrase', !!afterTime)) return afterTime;
   // "Hastily politicizing the storm, Lund …": an adverb before an opening participle is part of the phrase to skip.
   const adverbOpener = !!first && lyAdverb(first.lower) && /^[a-z]+(?:ing|ed)$/.test(toks[i + 1]?.text ?? '');
   if (first && (BOUNDARY.has(first.lower) || INTRO_WORDS.has(first.lower) || timed || rule('source.place-opener', placed) || /ing$/.test(first.lower) || rule('source.adverb-participle-opener', adverbOpener) || (/ed$/.test(first.lower) && toks[i + 1]?.word && !toks[i + 1]!.cap) || (/ed$/.test(first.lower) && toks[i + 1]?.text === ',') || TIME_WORD.test(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'later' || toks[i + 1]?.lower === 'ago')) {

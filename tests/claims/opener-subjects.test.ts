@@ -130,3 +130,14 @@ describe('an opening participle phrase with an adverb or a dashed aside', () => 
     expect(sourceOf('Visiting the docks ― much as he did after the storm last year ― Ove Dahl met the crews, and said the pier would reopen.', 'said')?.source).toBe('Ove Dahl');
   });
 });
+
+describe('an opening time phrase that no comma closes', () => {
+  it('runs up to the subject: the first comma is the main clause\'s', () => {
+    expect(sourceOf('Three weeks later he toured the docks, thanked the crews and said the ferry would return.', 'said')?.source).toBe('he');
+    expect(sourceOf('On Friday the harbour master toured the docks, thanked the crews and said the ferry would return.', 'said')?.source).toBe('the harbour master');
+  });
+
+  it('leaves a time phrase that a comma closes', () => {
+    expect(sourceOf('On Friday, the harbour master toured the docks and said the ferry would return.', 'said')?.source).toBe('the harbour master');
+  });
+});
