@@ -499,7 +499,9 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
     // An appositive or relative clause describing the speaker is part of the source as written
     // ("Chris Cox, who runs the NRA's lobbying arm,"); an adverbial ("by contrast") is not.
     const inserted = toks[open + 1];
-    const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
+    // ("Ada Roy, one of the board's founders, said": "one of" opens a description as "a" does.)
+    const oneOf = !!inserted && rule('source.one-of-apposition', inserted.lower === 'one' && toks[open + 2]?.lower === 'of');
+    const describes = !!inserted && (oneOf || APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
     // "Several harbour unions, including the dockers, said": the members named belong to the source as written.
     const members = !!inserted && !describes && rule('source.including-members', /^(?:including|like|especially|notably)$/.test(inserted.lower) && !!toks[open + 2]?.word);
     // "Trump, who leads in delegates, said": after a bare surname (someone named before) PolNeAR's gold
