@@ -330,7 +330,14 @@ function nameRunStart(toks: readonly Token[], from: number, end: number): number
  */
 function nameWithoutStatement(scan: UnitScan, speaker: Speaker): void {
   const { name, source } = speaker;
-  if (name && source && source.end > name.end && rule('source.description-with-statement', scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end))) speaker.source = name;
+  if (!name || !source || source.end <= name.end) return;
+  const holds = scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end);
+  // "Ida Lund, a welder who fought the plan, said": a described role whose own relative clause holds the statement
+  // is still the speaker's description; gold keeps it in the source. Only a relative clause opening right after the
+  // name is cut.
+  const first = scan.toks.find((t) => t.start >= name.end && t.word);
+  const role = !!first && !/^(?:who|whose|whom|which|that)$/.test(first.lower) && !/^who['’]/.test(first.lower);
+  if (holds && rule('source.description-with-statement', !rule('source.role-description-with-statement', role))) speaker.source = name;
 }
 
 /** The dash opening a phrase closed by the dash at `close` with words before it in the unit ("X — Y — said"), or -1. */

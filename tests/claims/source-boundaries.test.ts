@@ -11,4 +11,9 @@ describe('source boundaries (issue 14)', () => {
   it('takes a description opening with "one of" after the subject into the source', () => {
     expect(sources('Ada Roy, one of the ferry union\'s founders, said the crossing would close.')).toEqual(['Ada Roy, one of the ferry union\'s founders,']);
   });
+
+  it('keeps a described role in the source when its own relative clause holds a statement, not a relative clause opening after the name', () => {
+    expect(sources('Tove Berg, a ferry pilot who warned the council about the tides, said the crossing would close.').at(-1)).toBe('Tove Berg, a ferry pilot who warned the council about the tides,');
+    expect(sources('Tove Berg, who warned the council about the tides, said the crossing would close.').at(-1)).toBe('Tove Berg');
+  });
 });
