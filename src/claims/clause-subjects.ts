@@ -245,7 +245,11 @@ export function wholeSubject(toks: Token[], s: number): number {
         (opensPair(toks, wholeSubject(toks, phraseStart)) || toks.slice(phraseStart, start - 1).some((x) => NP_INNER_PREPS.has(x.lower)));
       // "He criticized the plan and officials said": a conjunct after a verb is its object, not a subject;
       // at a clause start any noun phrase joins ("union members and leaders", "current and former officials").
-      const opening = phraseStart >= 0 && opensPair(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[start - 2]!) && toks.slice(phraseStart, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
+      // ("Sen. Ana Poll (D-Ore.) and former Gov. Ed Lund said": a party tag in parentheses closes the first conjunct.)
+      let tag = start - 3;
+      while (phraseStart >= 0 && toks[start - 2]?.text === ')' && tag > phraseStart && start - 2 - tag <= 6 && toks[tag]!.text !== '(') tag--;
+      const tagged = rule('source.conjunct-party-tag', phraseStart >= 0 && toks[start - 2]?.text === ')' && tag > phraseStart && toks[tag]!.text === '(' && !!toks[tag + 1]?.cap && toks.slice(tag + 1, start - 2).every((x) => x.word || x.text === '-' || x.text === '.'));
+      const opening = phraseStart >= 0 && opensPair(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[tagged ? tag - 1 : start - 2]!) && toks.slice(phraseStart, tagged ? tag : start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
       // ("In a filing with the Securities and | Exchange Commission X said": a name cut after "and" is no subject.)
       // ("… with the Securities and Exchange Commission Moller said": a name after the cut body's head word is the subject.)
       const cut = () => (rule('source.name-after-and', nameAfterAnd(toks, start)) ? nameAfterBody(toks, start) : start);

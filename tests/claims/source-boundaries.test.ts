@@ -16,4 +16,8 @@ describe('source boundaries (issue 14)', () => {
     expect(sources('Tove Berg, a ferry pilot who warned the council about the tides, said the crossing would close.').at(-1)).toBe('Tove Berg, a ferry pilot who warned the council about the tides,');
     expect(sources('Tove Berg, who warned the council about the tides, said the crossing would close.').at(-1)).toBe('Tove Berg');
   });
+
+  it('joins a first conjunct closed by a party tag to the subject', () => {
+    expect(sources('Rep. Tove Berg (D-Maine) and former mayor Ed Lund told the council the crossing would close.')).toEqual(['Rep. Tove Berg (D-Maine) and former mayor Ed Lund']);
+  });
 });
