@@ -238,6 +238,26 @@ export function wholeSubject(toks: Token[], s: number): number {
       coordinated = true;
       continue;
     }
+    // "Dockers, pilots, and port staff said": a list with a comma before its "and" (two conjuncts or more before it,
+    // each a plain noun phrase without a number, the first opening the clause) is one subject as the list without
+    // that comma is. ("after the May 1, 2015, strike, and the union said": a date is no conjunct.)
+    if (previous.lower === 'and' && toks[start - 2]?.text === ',' && !coordinated) {
+      let k = start - 2;
+      let first = -1;
+      let n = 0;
+      while (toks[k]?.text === ',' && n < 6) {
+        const ps = npLeft(toks, k - 1);
+        if (ps < 0 || verbish(toks[k - 1]!) || !toks.slice(ps, k).every((x) => (x.word && !/^\d/.test(x.text)) || x.text === "'s" || x.text === '’s' || x.text === '.')) { first = -1; break; }
+        first = ps;
+        n++;
+        k = ps - 1;
+      }
+      if (rule('source.serial-comma-list', first >= 0 && n >= 2 && toks[k]?.text !== ',' && opensPair(toks, first))) {
+        start = first;
+        coordinated = true;
+        continue;
+      }
+    }
     if (previous.lower === 'and' || previous.text === '&' || (coordinated && previous.text === ',') || rule('source.correlative-coordination', correlative)) {
       const phraseStart = npLeft(toks, start - 2);
       // "Cooperation and Development", "Jeb Bush and Chris Christie": two names joined are one phrase.

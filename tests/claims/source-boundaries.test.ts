@@ -20,4 +20,9 @@ describe('source boundaries (issue 14)', () => {
   it('joins a first conjunct closed by a party tag to the subject', () => {
     expect(sources('Rep. Tove Berg (D-Maine) and former mayor Ed Lund told the council the crossing would close.')).toEqual(['Rep. Tove Berg (D-Maine) and former mayor Ed Lund']);
   });
+
+  it('takes a whole list with a comma before its "and" as the subject, but no date as a conjunct', () => {
+    expect(sources('Ferry crews, harbour pilots, and the mayor of Tarn warned the council the crossing would close.')).toEqual(['Ferry crews, harbour pilots, and the mayor of Tarn']);
+    expect(sources('The pier closed after the storm of Jan. 4, 2019, and the mayor said the crossing would stay shut.')).toEqual(['the mayor']);
+  });
 });
