@@ -110,6 +110,10 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     const from = contactName(toks, speaker.source, c);
     if (rule('source.contact-relative', from >= 0)) speaker.source = { start: toks[from]!.start, end: speaker.source.end };
   }
+  // "the firm, whose lawyers argued …": the noun after "whose" speaks as the owner's; the source is written with
+  // "whose", as "his lawyers" is with "his".
+  const whose = speaker.source ? /(?:^|[^\p{L}])(whose\s+)$/iu.exec(text.slice(Math.max(unit.start, speaker.source.start - 8), speaker.source.start)) : null;
+  if (speaker.source && rule('source.whose-noun', !!whose && !speaker.name && site.cueWord.start >= speaker.source.end)) speaker.source = { start: speaker.source.start - whose![1]!.length, end: speaker.source.end };
   speaker.source = vetoSource(text, speaker.source, lemma, speaker.name);
   // "Federal Express Corp said", "Sony (U.K.) Ltd said": a source that is only a company's legal ending lost the
   // name before it (a word read as a verb, a parenthesis): the name runs back over capitalised words, a

@@ -25,4 +25,8 @@ describe('source boundaries (issue 14)', () => {
     expect(sources('Ferry crews, harbour pilots, and the mayor of Tarn warned the council the crossing would close.')).toEqual(['Ferry crews, harbour pilots, and the mayor of Tarn']);
     expect(sources('The pier closed after the storm of Jan. 4, 2019, and the mayor said the crossing would stay shut.')).toEqual(['the mayor']);
   });
+
+  it('writes a subject noun after "whose" with "whose"', () => {
+    expect(sources('The vote was a blow to the harbour board, whose pilots warned that the crossing would close.')).toEqual(['whose pilots']);
+  });
 });
