@@ -29,4 +29,8 @@ describe('source boundaries (issue 14)', () => {
   it('writes a subject noun after "whose" with "whose"', () => {
     expect(sources('The vote was a blow to the harbour board, whose pilots warned that the crossing would close.')).toEqual(['whose pilots']);
   });
+
+  it('keeps an adjective in -ly before a lower-case noun in the subject', () => {
+    expect(sources('But early harbour figures suggest the crossing lost money.\nAn elderly pilot said the crossing would close.')).toEqual(['early harbour figures', 'An elderly pilot']);
+  });
 });
