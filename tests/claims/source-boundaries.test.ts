@@ -33,4 +33,9 @@ describe('source boundaries (issue 14)', () => {
   it('keeps an adjective in -ly before a lower-case noun in the subject', () => {
     expect(sources('But early harbour figures suggest the crossing lost money.\nAn elderly pilot said the crossing would close.')).toEqual(['early harbour figures', 'An elderly pilot']);
   });
+
+  it('runs a description after a closing cue over a short naming phrase to the sentence end, never over a clause', () => {
+    expect(sources('"The crossing is closed," said Ola Dahl, an engineer at the ferry\'s owner, Nordic Sea Lines.')).toEqual(['Ola Dahl, an engineer at the ferry\'s owner, Nordic Sea Lines']);
+    expect(sources('"The crossing is closed," said Ola Dahl, an engineer at the ferry firm, adding that repairs would take weeks.')[0]).toBe('Ola Dahl, an engineer at the ferry firm,');
+  });
 });
