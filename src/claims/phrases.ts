@@ -351,6 +351,8 @@ export function skipLeft(toks: Token[], i: number): number {
     // ("the family said": a noun in -ly is the subject's head, not an adverb.)
     // "Theresa May said", "April Ryan": a month after a name is the name's, not a date.
     if (nameMonth(toks, j)) break;
+    // "USA Today reported", "Psychology Today says": a capitalised "Today" right after a capitalised word ends a title.
+    if (rule('source.today-title', t.lower === 'today' && t.cap && !!toks[j - 1]?.word && toks[j - 1]!.cap && !TIME_WORD.test(toks[j - 1]!.lower) && !allCaps(toks) && !titleCase(toks))) break;
     if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && lyAdverb(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower))) { j--; continue; }
     // "on Friday", "last week", "just this month", "earlier this year"
     if (TIME_HEAD.test(t.lower) && /^(?:last|this|next|that|each|every|earlier|later)$/.test(toks[j - 1]?.lower ?? '')) { j -= 2; continue; }

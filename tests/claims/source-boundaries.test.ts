@@ -38,4 +38,8 @@ describe('source boundaries (issue 14)', () => {
     expect(sources('"The crossing is closed," said Ola Dahl, an engineer at the ferry\'s owner, Nordic Sea Lines.')).toEqual(['Ola Dahl, an engineer at the ferry\'s owner, Nordic Sea Lines']);
     expect(sources('"The crossing is closed," said Ola Dahl, an engineer at the ferry firm, adding that repairs would take weeks.')[0]).toBe('Ola Dahl, an engineer at the ferry firm,');
   });
+
+  it('keeps a capitalised "Today" ending a title in the source, not a lower-case one', () => {
+    expect(sources('Ferry Today reported that the crossing would close.\nThe mayor today said the crossing would close.')).toEqual(['Ferry Today', 'The mayor']);
+  });
 });
