@@ -42,4 +42,8 @@ describe('source boundaries (issue 14)', () => {
   it('keeps a capitalised "Today" ending a title in the source, not a lower-case one', () => {
     expect(sources('Ferry Today reported that the crossing would close.\nThe mayor today said the crossing would close.')).toEqual(['Ferry Today', 'The mayor']);
   });
+
+  it('takes a bare date after a poll into the source, not a date after "on"', () => {
+    expect(sources('A Ferry Board survey last week found that most pilots back the fee.\nA Ferry Board survey on Monday found that most pilots back the fee.')).toEqual(['A Ferry Board survey last week', 'A Ferry Board survey']);
+  });
 });
