@@ -695,6 +695,9 @@ function vetoSource(text: string, source: Span | null, lemma: string, name?: Spa
   // "Moreover, the company, whose …, sees": an opening sentence adverb set off by a comma is no part of the source.
   const openingComma = source ? /^(\p{Lu}\p{Ll}+),\s+(?=\S)/u.exec(text.slice(source.start, source.end)) : null;
   if (source && openingComma && rule('source.opening-word-comma', (INTRO_WORDS.has(openingComma[1]!.toLowerCase()) || CONNECTIVES.has(openingComma[1]!.toLowerCase())) && /\p{L}/u.test(text.slice(source.start + openingComma[0].length, source.end)))) source = { start: source.start + openingComma[0].length, end: source.end };
+  // "9:12PMTrump Says …", "8:47PM Ted Cruz Apologizes …": a live page's time stamp, glued or not, is no part of the source.
+  const stamp = source ? /^(?:\d{1,2}:)?\d{1,2}\s?[AP]M\s*(?=\p{Lu}\p{Ll})/u.exec(text.slice(source.start, source.end)) : null;
+  if (source && stamp && rule('source.time-stamp', true)) source = { start: source.start + stamp[0].length, end: source.end };
   // "Having announced …", "Instead, …": an opening word is no speaker.
   if (source && rule('source.opening-word', source.end - source.start < 14 && INTRO_WORDS.has(text.slice(source.start, source.end).toLowerCase()))) source = null;
   // "Shortly after the merger, the founders had mobilized, warning …", "The plan, agreed in January, …": a lone

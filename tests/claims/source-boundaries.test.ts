@@ -46,4 +46,8 @@ describe('source boundaries (issue 14)', () => {
   it('takes a bare date after a poll into the source, not a date after "on"', () => {
     expect(sources('A Ferry Board survey last week found that most pilots back the fee.\nA Ferry Board survey on Monday found that most pilots back the fee.')).toEqual(['A Ferry Board survey last week', 'A Ferry Board survey']);
   });
+
+  it('leaves a live page\'s time stamp out of the source', () => {
+    expect(sources('Posted at 9:41PM Tove Berg said the crossing would close.')).toEqual(['Tove Berg']);
+  });
 });
