@@ -213,8 +213,14 @@ export function wholeSubject(toks: Token[], s: number): number {
         if (phraseStart >= 0 && !verbish(toks[start - 3]!) && (phraseStart === 0 || !toks[phraseStart - 1]!.word)) { start = phraseStart; continue; }
         return -1;
       }
-      if (verbish(head) || PRONOUNS.has(head.lower)) return -1;
-      const phraseStart = npLeft(toks, start - 2);
+      // ("One of his advisers told …": "one" before "of" heads the subject, a share of the group after it.)
+      // (Only with the member's name set off after it, "One of his aides, Ida Lund, said": a bare "one of the jobs Lund
+      // talks about" may hide a relative clause.)
+      const named = npRight(toks, start);
+      const oneOf = rule('source.one-of-subject', head.lower === 'one' && previous.lower === 'of' && !toks[start - 3]?.word && !/^\d/.test(toks[start - 3]?.text ?? '') &&
+        named >= start && toks[named + 1]?.text === ',' && !!toks[named + 2]?.cap && !CUE_VERBS.has(toks[named]!.lower));
+      if (!oneOf && (verbish(head) || PRONOUNS.has(head.lower))) return -1;
+      const phraseStart = oneOf ? start - 2 : npLeft(toks, start - 2);
       if (phraseStart < 0) return -1;
       start = phraseStart;
       continue;

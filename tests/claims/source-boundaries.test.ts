@@ -50,4 +50,8 @@ describe('source boundaries (issue 14)', () => {
   it('leaves a live page\'s time stamp out of the source', () => {
     expect(sources('Posted at 9:41PM Tove Berg said the crossing would close.')).toEqual(['Tove Berg']);
   });
+
+  it('takes "one of" a group with the member named after it as the subject', () => {
+    expect(sources('One of the ferry\'s engineers, Ola Dahl, told the council the crossing would close.')).toEqual(['One of the ferry\'s engineers, Ola Dahl,']);
+  });
 });
