@@ -172,7 +172,7 @@ export function clean(s: string): string {
     if (participle && rule('claimant.time-tail-participle', participle.index > 0)) s = s.slice(0, participle.index);
   }
   // Wire copy breaks lines inside names ("Patricio\nQuevedo"): a name is shown on one line.
-  return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our)\s+/i, '').replace(/[\s,]+$/, '').trim();
+  return s.replace(/\s+/g, ' ').replace(/^(?:the|its|his|her|their|our|whose)\s+/i, '').replace(/[\s,]+$/, '').trim();
 }
 
 /** Splits "HUR spokesperson Andrii Yusov" into the person and the affiliation/role. */

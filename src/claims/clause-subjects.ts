@@ -213,8 +213,14 @@ export function wholeSubject(toks: Token[], s: number): number {
         if (phraseStart >= 0 && !verbish(toks[start - 3]!) && (phraseStart === 0 || !toks[phraseStart - 1]!.word)) { start = phraseStart; continue; }
         return -1;
       }
-      if (verbish(head) || PRONOUNS.has(head.lower)) return -1;
-      const phraseStart = npLeft(toks, start - 2);
+      // ("One of his advisers told …": "one" before "of" heads the subject, a share of the group after it.)
+      // (Only with the member's name set off after it, "One of his aides, Ida Lund, said": a bare "one of the jobs Lund
+      // talks about" may hide a relative clause.)
+      const named = npRight(toks, start);
+      const oneOf = rule('source.one-of-subject', head.lower === 'one' && previous.lower === 'of' && !toks[start - 3]?.word && !/^\d/.test(toks[start - 3]?.text ?? '') &&
+        named >= start && toks[named + 1]?.text === ',' && !!toks[named + 2]?.cap && !CUE_VERBS.has(toks[named]!.lower));
+      if (!oneOf && (verbish(head) || PRONOUNS.has(head.lower))) return -1;
+      const phraseStart = oneOf ? start - 2 : npLeft(toks, start - 2);
       if (phraseStart < 0) return -1;
       start = phraseStart;
       continue;
@@ -238,6 +244,26 @@ export function wholeSubject(toks: Token[], s: number): number {
       coordinated = true;
       continue;
     }
+    // "Dockers, pilots, and port staff said": a list with a comma before its "and" (two conjuncts or more before it,
+    // each a plain noun phrase without a number, the first opening the clause) is one subject as the list without
+    // that comma is. ("after the May 1, 2015, strike, and the union said": a date is no conjunct.)
+    if (previous.lower === 'and' && toks[start - 2]?.text === ',' && !coordinated) {
+      let k = start - 2;
+      let first = -1;
+      let n = 0;
+      while (toks[k]?.text === ',' && n < 6) {
+        const ps = npLeft(toks, k - 1);
+        if (ps < 0 || verbish(toks[k - 1]!) || !toks.slice(ps, k).every((x) => (x.word && !/^\d/.test(x.text)) || x.text === "'s" || x.text === '’s' || x.text === '.')) { first = -1; break; }
+        first = ps;
+        n++;
+        k = ps - 1;
+      }
+      if (rule('source.serial-comma-list', first >= 0 && n >= 2 && toks[k]?.text !== ',' && opensPair(toks, first))) {
+        start = first;
+        coordinated = true;
+        continue;
+      }
+    }
     if (previous.lower === 'and' || previous.text === '&' || (coordinated && previous.text === ',') || rule('source.correlative-coordination', correlative)) {
       const phraseStart = npLeft(toks, start - 2);
       // "Cooperation and Development", "Jeb Bush and Chris Christie": two names joined are one phrase.
@@ -245,7 +271,11 @@ export function wholeSubject(toks: Token[], s: number): number {
         (opensPair(toks, wholeSubject(toks, phraseStart)) || toks.slice(phraseStart, start - 1).some((x) => NP_INNER_PREPS.has(x.lower)));
       // "He criticized the plan and officials said": a conjunct after a verb is its object, not a subject;
       // at a clause start any noun phrase joins ("union members and leaders", "current and former officials").
-      const opening = phraseStart >= 0 && opensPair(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[start - 2]!) && toks.slice(phraseStart, start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
+      // ("Sen. Ana Poll (D-Ore.) and former Gov. Ed Lund said": a party tag in parentheses closes the first conjunct.)
+      let tag = start - 3;
+      while (phraseStart >= 0 && toks[start - 2]?.text === ')' && tag > phraseStart && start - 2 - tag <= 6 && toks[tag]!.text !== '(') tag--;
+      const tagged = rule('source.conjunct-party-tag', phraseStart >= 0 && toks[start - 2]?.text === ')' && tag > phraseStart && toks[tag]!.text === '(' && !!toks[tag + 1]?.cap && toks.slice(tag + 1, start - 2).every((x) => x.word || x.text === '-' || x.text === '.'));
+      const opening = phraseStart >= 0 && opensPair(toks, wholeSubject(toks, phraseStart)) && !verbish(toks[tagged ? tag - 1 : start - 2]!) && toks.slice(phraseStart, tagged ? tag : start - 1).every((x) => x.word || x.text === "'s" || x.text === '’s' || x.text === '%');
       // ("In a filing with the Securities and | Exchange Commission X said": a name cut after "and" is no subject.)
       // ("… with the Securities and Exchange Commission Moller said": a name after the cut body's head word is the subject.)
       const cut = () => (rule('source.name-after-and', nameAfterAnd(toks, start)) ? nameAfterBody(toks, start) : start);

@@ -108,6 +108,9 @@ export function lyAdverb(lower: string): boolean {
   return /ly$/.test(lower) && !LY_NOUNS.has(lower);
 }
 
+/** Adjectives in -ly that stand before a noun inside a phrase ("an early tweet", "elderly voters"). */
+const LY_ADJECTIVES: ReadonlySet<string> = new Set(['early', 'elderly', 'likely', 'unlikely', 'friendly', 'costly', 'lonely', 'timely', 'lively', 'orderly', 'deadly', 'worldly', 'kindly', 'burly', 'portly', 'scholarly', 'stately', 'homely', 'curly', 'surly']);
+
 /** Grows a noun phrase leftwards from token `j` (inclusive); returns its first token index, or -1. */
 export function npLeft(toks: Token[], j: number): number {
   // "Sen. Bernie Sanders (I-Vt.)": a parenthesis closing the phrase belongs to it.
@@ -184,7 +187,10 @@ export function npLeft(toks: Token[], j: number): number {
     // A lower-case word ending in -ly or -ed before a capitalised name is usually an adverb or verb.
     if (!prev.cap && /(?:ly|ed|ing)$/.test(prev.lower) && cur.cap && !SPEAKER_NOUNS.has(prev.lower)) break;
     // "reasonably campaign", "that night Ex-CIA chief Petraeus": adverbs and time words end the phrase.
-    if (!prev.cap && lyAdverb(prev.lower)) break;
+    // ("An early tweet", "But early ratings data": an adjective in -ly before a lower-case noun, after an article or
+    // opening the phrase, is the phrase's.)
+    const lyAdjective = LY_ADJECTIVES.has(prev.lower) && !cur.cap && cur.word && (!toks[i - 2]?.word || DETERMINERS.has(toks[i - 2]!.lower) || /^(?:but|and|yet)$/i.test(toks[i - 2]!.text));
+    if (!prev.cap && lyAdverb(prev.lower) && !rule('source.ly-adjective', lyAdjective)) break;
     if (!prev.cap && TIME_HEAD.test(prev.lower) && cur.cap) break;
     i--;
   }
@@ -345,6 +351,8 @@ export function skipLeft(toks: Token[], i: number): number {
     // ("the family said": a noun in -ly is the subject's head, not an adverb.)
     // "Theresa May said", "April Ryan": a month after a name is the name's, not a date.
     if (nameMonth(toks, j)) break;
+    // "USA Today reported", "Psychology Today says": a capitalised "Today" right after a capitalised word ends a title.
+    if (rule('source.today-title', t.lower === 'today' && t.cap && !!toks[j - 1]?.word && toks[j - 1]!.cap && !TIME_WORD.test(toks[j - 1]!.lower) && !allCaps(toks) && !titleCase(toks))) break;
     if (SKIPPABLE.has(t.lower) || TIME_WORD.test(t.lower) || (!t.cap && t.word && lyAdverb(t.lower) && t.lower.length > 4 && !SPEAKER_NOUNS.has(t.lower))) { j--; continue; }
     // "on Friday", "last week", "just this month", "earlier this year"
     if (TIME_HEAD.test(t.lower) && /^(?:last|this|next|that|each|every|earlier|later)$/.test(toks[j - 1]?.lower ?? '')) { j -= 2; continue; }

@@ -338,7 +338,14 @@ function nameRunStart(toks: readonly Token[], from: number, end: number): number
  */
 function nameWithoutStatement(scan: UnitScan, speaker: Speaker): void {
   const { name, source } = speaker;
-  if (name && source && source.end > name.end && rule('source.description-with-statement', scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end))) speaker.source = name;
+  if (!name || !source || source.end <= name.end) return;
+  const holds = scan.out.some((o) => o.cue.start >= name.end && o.cue.end <= source.end);
+  // "Ida Lund, a welder who fought the plan, said": a described role whose own relative clause holds the statement
+  // is still the speaker's description; gold keeps it in the source. Only a relative clause opening right after the
+  // name is cut.
+  const first = scan.toks.find((t) => t.start >= name.end && t.word);
+  const role = !!first && !/^(?:who|whose|whom|which|that)$/.test(first.lower) && !/^who['’]/.test(first.lower);
+  if (holds && rule('source.description-with-statement', !rule('source.role-description-with-statement', role))) speaker.source = name;
 }
 
 /** The dash opening a phrase closed by the dash at `close` with words before it in the unit ("X — Y — said"), or -1. */
@@ -509,7 +516,9 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
     // An appositive or relative clause describing the speaker is part of the source as written
     // ("Chris Cox, who runs the NRA's lobbying arm,"); an adverbial ("by contrast") is not.
     const inserted = toks[open + 1];
-    const describes = !!inserted && (APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
+    // ("Ada Roy, one of the board's founders, said": "one of" opens a description as "a" does.)
+    const oneOf = !!inserted && rule('source.one-of-apposition', inserted.lower === 'one' && toks[open + 2]?.lower === 'of');
+    const describes = !!inserted && (oneOf || APPOSITIVE_START.has(inserted.lower) || /^\d/.test(inserted.text) || (inserted.cap && !BOUNDARY.has(inserted.lower) && !/ing$/.test(inserted.lower)) || roleWord(inserted));
     // "Several harbour unions, including the dockers, said": the members named belong to the source as written.
     const members = !!inserted && !describes && rule('source.including-members', /^(?:including|like|especially|notably)$/.test(inserted.lower) && !!toks[open + 2]?.word);
     // "Trump, who leads in delegates, said": after a bare surname (someone named before) PolNeAR's gold

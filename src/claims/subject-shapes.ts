@@ -57,6 +57,9 @@ export function appositiveEnd(toks: readonly Token[], end: number): number {
       // "Senator Peter Welch, Democrat of Vermont, who replaced Mr. Sanders in the House": runs on.
       const more = toks[k + 1];
       if (more?.word && /^(?:who|whose|which|and|a|an|the)$/.test(more.lower)) { closed = k; continue; }
+      // "…,” said Ida Lund, a pilot for the harbour's owner, Tarn Ferries.": a short phrase naming or describing the
+      // last noun, running to the sentence's end, belongs to the description.
+      if (rule('source.description-tail-to-end', tailToEnd(toks, k + 1))) { closed = k; continue; }
       return k;
     }
     if (!x.word && x.text !== '(' && x.text !== ')' && x.text !== '-' && x.text !== '’' && x.text !== "'" && x.text !== '&' && x.text !== '/' && x.text !== '.' && !rule('source.description-amount', (x.text === '$' || x.text === '%') && !!toks[k + (x.text === '$' ? 1 : -1)]?.word)) {
@@ -81,6 +84,25 @@ export function appositiveEnd(toks: readonly Token[], end: number): number {
   }
   const last = toks.length - 1;
   return last < end + 40 ? (toks[last]!.word ? last : last - 1) : end;
+}
+
+/** Whether the tokens from `from` are a short phrase without a verb (a name, "another …", "then …") ending the sentence. */
+function tailToEnd(toks: readonly Token[], from: number): boolean {
+  const first = toks[from];
+  if (!first?.word || !(first.cap || /^(?:another|then|now|its|his|her|their)$/.test(first.lower)) || BOUNDARY.has(first.lower) || PRONOUNS.has(first.lower)) return false;
+  let words = 0;
+  for (let j = from; j < toks.length; j++) {
+    const t = toks[j]!;
+    if (t.word) {
+      if (++words > 8 || CUE_VERBS.has(t.lower) || REPORTING_CORE.has(t.lower) || (!t.cap && /(?:ing|ed)$/.test(t.lower)) || /^(?:who|whose|which|that)$/.test(t.lower)) return false;
+      continue;
+    }
+    if (/^(?:'s|’s|-|&|\/)$/.test(t.text)) continue;
+    if (t.text !== '.') return false;
+    const next = toks[j + 1];
+    return !next || (isQuote(next) && next.text !== "'" && next.text !== '’');
+  }
+  return false;
 }
 
 /** US states abbreviated as the wires write them after a town ("Tampa, Fla.", "Albany, N.Y."); full names are `US_STATES`. */
