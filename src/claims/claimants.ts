@@ -326,6 +326,31 @@ function genderedNames(words: string): Array<{ name: string; surname: string; ge
   return out;
 }
 
+/** A capitalised word opening a sentence (or a clause after ", and") before a lower-case word: a surname as a subject. */
+const SURNAME_SUBJECT = /(?:^|[.!?]["”'’)]*\s+|\n\s*|,\s+(?:and|but)\s+)(\p{Lu}[\p{Ll}’'-]+)(?=\s+\p{Ll})/gu;
+
+/**
+ * The one person of `names` (written in full, with a given name or title) with `surname`: their name and gender; null when
+ * none is, or when two are of different genders or names ("Bill Clinton" and "Hillary Clinton").
+ */
+function writtenInFull(names: ReadonlyArray<{ name: string; surname: string; gender: 'm' | 'f' }>, surname: string): { name: string; gender: 'm' | 'f' } | null {
+  let found: { name: string; gender: 'm' | 'f' } | null = null;
+  for (const n of names) {
+    if (n.surname !== surname) continue;
+    if (found && (found.gender !== n.gender || (n.name.split(/\s+/).length > 1 && found.name !== n.name && !found.name.endsWith(n.name) && !n.name.endsWith(found.name)))) return null;
+    if (!found || n.name.length > found.name.length) found = { name: n.name, gender: n.gender };
+  }
+  return found;
+}
+
+/** Whether `text` holds `word` as a whole word. */
+function wordIn(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!/\p{L}/u.test(text[at - 1] ?? '') && !/\p{L}/u.test(text[at + word.length] ?? '')) return true;
+  }
+  return false;
+}
+
 /** The surname a claimant goes by (the last word of its person's name). */
 function surnameOf(c: Claimant): string {
   const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
@@ -446,7 +471,27 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     const previous = text.lastIndexOf('\n', gap - 1) + 1;
     const start = Math.max(from, previous);
     const window = unquoted(text.slice(start, pos));
-    const named = genderedNames(window).filter((n) => n.gender === gender && !offBody(start + n.at));
+    const named = genderedNames(window);
+    // "Clinton leaned in …. She started off …. “…,” she said.": a surname alone opening a sentence, whose full name with
+    // a given name or title the text wrote before, is named with that person's gender too.
+    // ("Trump and Sanders may blame trade …. the reason President Obama is seeking …. It's to our advantage, he says": another
+    // person written in full before, named again from that surname's sentence on, leaves the pronoun unresolved.)
+    // (Bounded work per pronoun: the people written in full are read once, from the 5,000 characters before, and only the
+    // last dozen sentence openings of the window's last 3,000 are looked at.)
+    const readFrom = Math.max(0, start - 5000);
+    const full = genderedNames(text.slice(readFrom, pos)).map((n) => ({ ...n, at: readFrom + n.at }));
+    const openings = [...window.slice(Math.max(0, window.length - 3000)).matchAll(SURNAME_SUBJECT)].slice(-12);
+    const shift = Math.max(0, window.length - 3000);
+    for (const m of openings) {
+      const at = shift + m.index! + m[0].length - m[1]!.length;
+      if (OPENER_NOT_NAME.test(m[1]!) || CALENDAR_NAMES.includes(m[1]!.toLowerCase()) || named.some((n) => at >= n.at && at < n.at + n.name.length)) continue;
+      const person = writtenInFull(full.filter((n) => n.at < start + at), m[1]!);
+      const since = window.slice(at + m[1]!.length);
+      const others = person ? [...new Set(full.map((n) => n.surname).filter((x) => x !== m[1]))] : [];
+      if (person && rule('claimant.surname-subject-gender', !others.some((o) => wordIn(since, o)))) named.push({ ...person, surname: m[1]!, at, subject: true });
+    }
+    named.sort((a, b) => a.at - b.at);
+    for (let k = named.length - 1; k >= 0; k--) if (named[k]!.gender !== gender || offBody(start + named[k]!.at)) named.splice(k, 1);
     const last = named.at(-1);
     // One person of that gender named since, as the subject of the pronoun's sentence or of one of the two before it; no
     // speaker of another name mentioned since ("Trump's biggest applause came when he …" after "mocking …: Jeb Bush").

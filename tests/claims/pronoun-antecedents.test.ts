@@ -101,3 +101,18 @@ describe('a name inside the quotation is not the speaker (claimant.quoted-name-n
     expect(claimants('Ed Berg said the harbour needed money.\nTom Lund said the pier was unsafe.\nBerg, who has fought the plan for years, said he would appeal.').at(-1)).toBe('Ed Berg');
   });
 });
+
+describe('a surname alone opening a sentence, written in full before (claimant.surname-subject-gender)', () => {
+  it('is whom a later "she" stands for when the text named no speaker yet', () => {
+    const text = 'Diana Lorrimer chairs the harbour board.\nThe board met on Friday. It set new fees.\nLorrimer toured the docks on Monday.\n"The pier is not safe," she said.';
+    expect(claimants(text)).toEqual(['Diana Lorrimer']);
+    switchRulesOff(['claimant.surname-subject-gender']);
+    expect(claimants(text)).toEqual([null]);
+  });
+
+  it('leaves the pronoun unresolved when another person written in full is named after the surname', () => {
+    const text = 'Walter Okafor chairs the harbour board, and Peter Lindqvist runs the port.\nThe board met on Friday. It set new fees.\nOkafor toured the docks on Monday with Lindqvist.\n"The pier is not safe," he said.';
+    expect(claimants(text)).toEqual([null]);
+    expect(claimants(text.replace(' with Lindqvist', ''))).toEqual(['Walter Okafor']);
+  });
+});
