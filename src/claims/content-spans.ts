@@ -23,7 +23,9 @@ export function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Sp
     content = trimSpan(text, unit.start, cut);
   } else {
     let from = toks[cueEnd + 1]?.start ?? unit.end;
-    if (source && source.start > cueWord.start) from = toks.find((x) => x.start >= source!.end)?.start ?? unit.end;
+    // "After blasting the plan, Lund voted …" (source.opening-subordinator-participle): the participle's subject comes after its phrase.
+    const opener = !!source && source.start > cueWord.start && /ing$/.test(cueWord.lower) && toks[toks.findIndex((x) => x.start >= source!.start) - 1]?.text === ',';
+    if (source && source.start > cueWord.start && !opener) from = toks.find((x) => x.start >= source!.end)?.start ?? unit.end;
     // "told RIA in an interview that…": content starts after "that" when one follows soon.
     for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 14); k++) {
       // ("announced on Tuesday that …": a time phrase between the verb and "that" is no content.)
@@ -55,6 +57,7 @@ export function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Sp
       else if (end > cueEnd && next?.text === ':' && toks[k + 1] && rule('content.addressee-colon', true)) from = toks[k + 1]!.start;
     }
     content = trimSpan(text, from, unit.end);
+    if (opener) content = trimSpan(text, content.start, Math.max(content.start, toks[toks.findIndex((x) => x.start >= source!.start) - 1]!.start));
   }
   // "Asked Tuesday about Sullivan, Feinstein said …", "Lashing out, Trump said …": an opening
   // participle's own content ends with its phrase; the main clause is a statement of its own.
