@@ -100,3 +100,19 @@ describe('a progressive "be" or a verb of beginning before an -ing cue', () => {
     expect(polnear(text, 'urging')?.source).toBe('More dockers');
   });
 });
+
+describe('a bare -ing cue after a verb of spending time', () => {
+  it('is the act of that verb\'s subject', () => {
+    const text = 'Councillor Ana Poll spent much of the harbour meeting attacking the new ferry fee.';
+    expect(sourceOf(text, 'attacking')?.source).toBe('Councillor Ana Poll');
+  });
+
+  it('after "took turns" and "avoids" as well', () => {
+    expect(polnear('The dockers took turns urging the board to drop the fee.', 'urging')?.source).toBe('The dockers');
+    expect(polnear('Ida Lund avoids discussing the ferry fee with her rivals.', 'discussing')?.source).toBe('Ida Lund');
+  });
+
+  it('not for a bare -ing cue after another verb', () => {
+    expect(polnear('The board sent the dockers a memo urging calm.', 'urging')?.source ?? null).toBeNull();
+  });
+});
