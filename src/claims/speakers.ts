@@ -7,7 +7,7 @@ import { COMPANY_ENDINGS } from '../ingest/abbreviations.js';
 import { SHORT_LEGAL_ENDINGS } from './claimant-names.js';
 import { clauseSubjectBefore, insertedSubject, unitSubject } from './clause-subjects.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, speakerNoun, TIME_WORD } from './lexicon.js';
-import { clauseStart, lyAdverb, npLeft, npRight, skipLeft, span } from './phrases.js';
+import { lyAdverb, npLeft, npRight, skipLeft, span } from './phrases.js';
 import { rule } from './rules.js';
 import { INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
 import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, SUBORDINATORS, TIME_HEAD, TIME_HEAD_WORDS } from './words.js';
@@ -77,12 +77,11 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
     const who = relativeBefore(toks, c);
     // ("After blasting the plan, Lund …", "One month after announcing it, Lund …": opening the sentence, the phrase is the subject's after its comma.)
     const opening = openingSubordinateSubject(toks, c - 1, site.cueEnd);
-    // ("Lund, after railing against the fee, voted …": a phrase set off by commas after its subject is that subject's.)
-    const inserted = toks[c - 2]?.text === ',' && toks[c - 3]?.word ? npLeft(toks, c - 3) : -1;
     if (who > 0) pronounSource(toks, site, who, toks[who]!, speaker);
     else if (rule('source.opening-subordinator-participle', !!opening)) describedSubject(toks, opening!, toks.length, speaker);
-    else if (rule('source.inserted-subordinator-participle', inserted >= 0 && clauseStart(toks, inserted) && (inserted === 0 || /^(?:when|that|because|but|and|while|if|since|after|before|though|although)$/.test(toks[inserted - 1]!.lower)) && (toks[inserted]!.cap || PRONOUNS.has(toks[inserted]!.lower)))) speaker.source = span(toks, inserted, c - 3);
-    else {
+    // ("Many were surprised when Lund, after railing against the fee, voted for it": a phrase set off after a name inside
+    // a clause is that name's; the sentence's subject is no guess for it.)
+    else if (!rule('source.inserted-subordinator-participle', toks[c - 2]?.text === ',' && !!toks[c - 3]?.cap && !isQuote(toks[c - 3]) && !TIME_WORD.test(toks[c - 3]!.lower) && !scan.out.length)) {
       participleSource(scan, site, speaker);
       // ("“Promise me,” Blige sings before asking …": a first word inside a quotation is no subject.)
       const at = speaker.source ? toks.findIndex((x) => x.start >= speaker.source!.start) : -1;
