@@ -228,7 +228,8 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
     const participle = !rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && toks[subjectStart - 1]?.lower !== 'with';
     const person = participle && bare ? participlePerson(toks, subjectStart, before, c) : -1;
     // "Lund spent much of her speech attacking …", "speakers took turns urging …": the subject of the verb spending the time.
-    const spender = participle && bare && person < 0 ? spendingSubject(toks, c) : null;
+    // (Not after a preposition: "spend a fifth of their budgets on publishing" names a trade.)
+    const spender = participle && bare && person < 0 && !/^(?:on|in|of|for|at|to|with|about)$/.test(toks[c - 1]?.lower ?? '') ? spendingSubject(toks, c) : null;
     if (rule('source.spent-time-participle', !!spender)) {
       speaker.source = span(toks, spender![0], spender![1]);
       return;

@@ -111,3 +111,13 @@ describe('a bare -ing cue after a verb of spending time', () => {
     expect(polnear('The board sent the dockers a memo urging calm.', 'urging')?.source ?? null).toBeNull();
   });
 });
+
+describe('progressive and spending edges', () => {
+  it('reads past "seem to" before a progressive "be"', () => {
+    expect(polnear('Many dockers seem to be hoping for a later opening of the pier.', 'hoping')?.source).toBe('Many dockers');
+  });
+
+  it('takes no spender for an -ing noun after a preposition', () => {
+    expect(polnear('Harbour firms will spend a fifth of their budgets on publishing brochures this year.', 'publishing')?.source ?? null).toBeNull();
+  });
+});
