@@ -58,6 +58,11 @@ export function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Sp
     }
     content = trimSpan(text, from, unit.end);
     if (opener) content = trimSpan(text, content.start, Math.max(content.start, toks[toks.findIndex((x) => x.start >= source!.start) - 1]!.start));
+    // "Ida Lund, writing in the Gazette, noticed …" (source.inserted-participle-subject): the phrase ends at its closing comma.
+    else if (/ing$/.test(cueWord.lower) && source && c >= 2 && toks[c - 1]!.text === ',' && source.end === toks[c - 2]!.end && source.start === toks.find((x) => x.word && !/^(?:but|and|yet)$/i.test(x.text))?.start) {
+      const comma = toks.findIndex((x, k) => k > cueEnd && x.text === ',');
+      if (comma > 0 && toks[comma]!.start > content.start && rule('content.inserted-participle-phrase', true)) content = trimSpan(text, content.start, toks[comma]!.start);
+    }
   }
   // "Asked Tuesday about Sullivan, Feinstein said …", "Lashing out, Trump said …": an opening
   // participle's own content ends with its phrase; the main clause is a statement of its own.

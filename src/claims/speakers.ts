@@ -553,6 +553,10 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
     const lone = !!subj && subj[0] === subj[1] && openingWord(toks[subj[0]]!.lower);
     const opened = !subj || subj[1] >= c || lone ? subjectAfterOpeningPhrase(toks, c) : null;
     if (rule('source.participle-after-opening', !!opened)) subj = opened;
+    // "Ida Lund, writing in the Gazette, noticed …": a participle phrase set off right after the subject opening the sentence.
+    // (PolNeAR scope only: for /claim "writing in the Gazette" says nothing of its own.)
+    const opener = !subj && scan.actions ? insertedParticipleSubject(toks, c, site.cueEnd) : null;
+    if (rule('source.inserted-participle-subject', !!opener)) subj = opener;
     if (subj && quoteParticiple.has(site) && toks[subj[1] + 1]?.lower === 'and') return;
     if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
   }
@@ -562,6 +566,24 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
  * The subject after the comma closing a phrase that opens the sentence ("In reply to the board, the mayor's aide
  * wrote …", "Once he was elected, Lund made …"), before the participle at `c`; else null.
  */
+/**
+ * The subject opening the sentence right before the comma of a participle phrase at `c` that a comma closes before
+ * the subject's verb ("Ida Lund, writing in the Gazette, noticed …"): a name or a determined phrase, or null.
+ */
+function insertedParticipleSubject(toks: Token[], c: number, cueEnd: number): [number, number] | null {
+  if (toks[c - 1]?.text !== ',' || !toks[c - 2]?.word) return null;
+  let i = 0;
+  while (i < c && (!toks[i]!.word || /^(?:but|and|yet)$/i.test(toks[i]!.text))) i++;
+  const first = toks[i];
+  if (!first || !(first.cap || DETERMINERS.has(first.lower)) || openingWord(first.lower) || PRONOUNS.has(first.lower)) return null;
+  if (npRight(toks, i) !== c - 2 || toks.slice(i, c - 1).some((x) => !x.word && x.text !== '.' && x.text !== "'s" && x.text !== '’s')) return null;
+  let close = cueEnd + 1;
+  while (close < toks.length && close - cueEnd < 25 && toks[close]!.text !== ',' && !isQuote(toks[close]) && toks[close]!.text !== ';') close++;
+  const verb = toks[close + 1];
+  if (toks[close]?.text !== ',' || !verb?.word || verb.cap || !(COMMON_VERBS.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower) || AUX_AFTER.has(verb.lower))) return null;
+  return [i, c - 2];
+}
+
 /** A word that opens a phrase before the sentence's subject ("In", "Once", "Shortly", "After", "Meanwhile"). */
 function openingWord(lower: string): boolean {
   return !PRONOUNS.has(lower) && (BOUNDARY.has(lower) || INTRO_WORDS.has(lower) || SUBORDINATORS.has(lower) || lyAdverb(lower) || /^(?:once|soon|later|earlier)$/.test(lower));

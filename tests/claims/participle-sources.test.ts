@@ -121,3 +121,14 @@ describe('progressive and spending edges', () => {
     expect(polnear('Harbour firms will spend a fifth of their budgets on publishing brochures this year.', 'publishing')?.source ?? null).toBeNull();
   });
 });
+
+describe('a participle phrase set off right after the subject opening the sentence', () => {
+  it('is that subject\'s act in PolNeAR scope, its content ending at the closing comma', () => {
+    const text = 'Ida Lund, writing in the Harbour Gazette, noticed that the fees had doubled.';
+    expect(polnear(text, 'writing')).toEqual({ source: 'Ida Lund', content: 'in the Harbour Gazette' });
+  });
+
+  it('not when a main verb follows no closing comma', () => {
+    expect(polnear('Ida Lund, citing the fees and the tolls that the board had raised.', 'citing')?.source ?? null).toBeNull();
+  });
+});
