@@ -86,6 +86,8 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
       // ("“Promise me,” Blige sings before asking …": a first word inside a quotation is no subject.)
       const at = speaker.source ? toks.findIndex((x) => x.start >= speaker.source!.start) : -1;
       if (at >= 0 && toks.slice(0, at).filter((x) => isQuote(x)).length % 2 === 1) speaker.source = null;
+      // ("Speaking to reporters after announcing the fee, Lund …": an opening participle is no subject.)
+      else if (at >= 0 && speaker.source!.end === toks[at]!.end && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(toks[at]!.text)) speaker.source = null;
     }
   }
   if (!speaker.source && !speaker.sameAsPrevious && !speaker.cutName && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {

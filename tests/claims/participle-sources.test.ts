@@ -132,3 +132,10 @@ describe('a participle phrase set off right after the subject opening the senten
     expect(polnear('Ida Lund, citing the fees and the tolls that the board had raised.', 'citing')?.source ?? null).toBeNull();
   });
 });
+
+describe('a participle after a subordinator inside an opening participle phrase', () => {
+  it('takes no opening participle for its subject', () => {
+    const text = 'Speaking to reporters after announcing a lower fee, or toll, of two crowns, Ida Lund said trade would grow.';
+    expect(polnear(text, 'announcing')?.source ?? null).not.toBe('Speaking');
+  });
+});
