@@ -23,7 +23,9 @@ export function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Sp
     content = trimSpan(text, unit.start, cut);
   } else {
     let from = toks[cueEnd + 1]?.start ?? unit.end;
-    if (source && source.start > cueWord.start) from = toks.find((x) => x.start >= source!.end)?.start ?? unit.end;
+    // "After blasting the plan, Lund voted …" (source.opening-subordinator-participle): the participle's subject comes after its phrase.
+    const opener = !!source && source.start > cueWord.start && /ing$/.test(cueWord.lower) && toks[toks.findIndex((x) => x.start >= source!.start) - 1]?.text === ',';
+    if (source && source.start > cueWord.start && !opener) from = toks.find((x) => x.start >= source!.end)?.start ?? unit.end;
     // "told RIA in an interview that…": content starts after "that" when one follows soon.
     for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 14); k++) {
       // ("announced on Tuesday that …": a time phrase between the verb and "that" is no content.)
@@ -55,6 +57,12 @@ export function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Sp
       else if (end > cueEnd && next?.text === ':' && toks[k + 1] && rule('content.addressee-colon', true)) from = toks[k + 1]!.start;
     }
     content = trimSpan(text, from, unit.end);
+    if (opener) content = trimSpan(text, content.start, Math.max(content.start, toks[toks.findIndex((x) => x.start >= source!.start) - 1]!.start));
+    // "Ida Lund, writing in the Gazette, noticed …" (source.inserted-participle-subject): the phrase ends at its closing comma.
+    else if (/ing$/.test(cueWord.lower) && source && c >= 2 && toks[c - 1]!.text === ',' && source.end === toks[c - 2]!.end && source.start === toks.find((x) => x.word && !/^(?:but|and|yet)$/i.test(x.text))?.start) {
+      const comma = toks.findIndex((x, k) => k > cueEnd && x.text === ',');
+      if (comma > 0 && toks[comma]!.start > content.start && rule('content.inserted-participle-phrase', true)) content = trimSpan(text, content.start, toks[comma]!.start);
+    }
   }
   // "Asked Tuesday about Sullivan, Feinstein said …", "Lashing out, Trump said …": an opening
   // participle's own content ends with its phrase; the main clause is a statement of its own.

@@ -235,6 +235,13 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
     // ("footage of Lund saying", "featuring dockers telling": a person shown doing it stays the subject.)
     const participle = !rel && subjectStart >= 0 && /ing$/.test(cueWord.lower) && toks[subjectStart - 1]?.lower !== 'with';
     const person = participle && bare ? participlePerson(toks, subjectStart, before, c) : -1;
+    // "Lund spent much of her speech attacking …", "speakers took turns urging …": the subject of the verb spending the time.
+    // (Not after a preposition: "spend a fifth of their budgets on publishing" names a trade.)
+    const spender = participle && bare && person < 0 && !/^(?:on|in|of|for|at|to|with|about)$/.test(toks[c - 1]?.lower ?? '') ? spendingSubject(toks, c) : null;
+    if (rule('source.spent-time-participle', !!spender)) {
+      speaker.source = span(toks, spender![0], spender![1]);
+      return;
+    }
     if (rule('source.participle-person', person >= 0)) subjectStart = person;
     else if (participle && rule('source.bare-participle', bare)) subjectStart = -1;
     if (rel) {
@@ -559,3 +566,26 @@ function insertedSource(toks: Token[], site: CueSite, before: number, speaker: S
     speaker.source = span(toks, phraseStart, before - 1);
   }
 }
+
+/**
+ * The subject of a verb of spending time before a bare -ing cue at `c` in its clause ("Lund spent much of her
+ * speech attacking …", "who spent an hour defending …", "the speakers took turns urging …", "Lund avoids
+ * discussing …"): a pronoun, or a phrase opening its clause, right before the verb (past auxiliaries); else null.
+ */
+function spendingSubject(toks: Token[], c: number): [number, number] | null {
+  for (let k = c - 1; k > 0 && k > c - 14; k--) {
+    const t = toks[k]!;
+    if (!t.word || CUE_VERBS.has(t.lower) && k < c - 1) return null;
+    const spends = /^(?:spent|spends|spend|avoids|avoided|avoid)$/.test(t.lower) || (/^(?:took|take|takes)$/.test(t.lower) && toks[k + 1]?.lower === 'turns');
+    if (!spends) continue;
+    let last = k - 1;
+    while (last > 0 && /^(?:has|have|had|will|would|also|often|then|now|reportedly)$/.test(toks[last]!.lower)) last--;
+    const head = toks[last];
+    if (!head?.word) return null;
+    if (/^(?:he|she|they|we|i|who)$/.test(head.lower)) return [last, last];
+    const start = wholeSubject(toks, npLeft(toks, last));
+    return start >= 0 && clauseStart(toks, start) && (head.cap || SPEAKER_NOUNS.has(head.lower) || /s$/.test(head.lower)) ? [start, last] : null;
+  }
+  return null;
+}
+

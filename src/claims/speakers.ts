@@ -10,11 +10,11 @@ import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS
 import { lyAdverb, npLeft, npRight, skipLeft, span } from './phrases.js';
 import { rule } from './rules.js';
 import { INVERTIBLE, NAMING, OBJECT_VERBS } from './verbs.js';
-import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, TIME_HEAD, TIME_HEAD_WORDS } from './words.js';
+import { CONNECTIVES, INTRO_WORDS, SUBORDINATE, SUBORDINATORS, TIME_HEAD, TIME_HEAD_WORDS } from './words.js';
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
 import { AUX_AFTER, type CueSite, PERSON_NOUN, personWord, ROLE_LEAD, type Speaker, type UnitScan } from './scan.js';
 import {
-  appositiveEnd, boundaryNameEnd, dashedSubject, dashedSpeaker, describedSubject, documentEnd, documentSubject, modifiedPeopleSubject, groupOfPeopleEnd, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
+  appositiveEnd, boundaryNameEnd, DASHES, dashedSubject, dashedSpeaker, describedSubject, documentEnd, documentSubject, modifiedPeopleSubject, groupOfPeopleEnd, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
 } from './subject-shapes.js';
 import { dashOpening, progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
@@ -33,6 +33,9 @@ function agentHead(toks: readonly Token[], start: number, end: number): Token {
   while (k > start && (TIME_HEAD_WORDS.test(toks[k]!.lower) || /^(?:last|this|next)$/.test(toks[k]!.lower))) k--;
   return toks[k]!;
 }
+
+/** Subordinators of time that a participle may follow in its clause ("while saying", "after blasting", "before explaining"). */
+const PARTICIPLE_SUBORDINATORS = new Set(['while', 'after', 'before', 'since', 'upon', 'when']);
 
 /** Heads of an agent phrase naming a body of people that speaks ("the media", "news organizations", "the electorate"). */
 const AGENT_BODIES = /^(?:media|press|electorate|public|organi[sz]ations?|groups?|committees?|panels?|inquiries|unions?|campaigns?|networks?|outlets?|governments?|administration|parties|audiences?|crowds?)$/;
@@ -56,7 +59,9 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   // ("Ana Poll, for her part, is labeling …": an auxiliary after the comma makes it a verb of the subject before the inserted phrase.)
   const participle = /ing$/.test(cueWord.lower) && (prev?.text === ',' || (toks[skipLeft(toks, c - 1)]?.text === ',' && !rule('source.inserted-before-progressive', progressiveAfterComma(toks, c))) ||
     // "…defense of “New York values,” saying": the comma closing the clause stands inside the quotation mark.
-    (rule('source.participle-after-quote', !!prev && (CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === "''") && toks[c - 2]?.text === ',') && !!quoteParticiple.add(site)));
+    (rule('source.participle-after-quote', !!prev && (CLOSE_QUOTES.has(prev.text) || prev.text === '"' || prev.text === "''") && toks[c - 2]?.text === ',') && !!quoteParticiple.add(site)) ||
+    // "Lund changed her mind on the spot – saying …": a dash closing the clause, with no dash before it in the unit, as a comma.
+    rule('source.participle-after-dash', !!prev && DASHES.has(prev.text) && c > 2 && toks.slice(0, c - 1).every((x) => !DASHES.has(x.text)) && !DASHES.has(toks[site.cueEnd + 1]?.text ?? '')));
   if (participle && !passive) participleSource(scan, site, speaker);
   else if (passive) speaker.source = passiveAgent(toks, site, scan.actions);
   else if (invertedCue(scan, site)) invertedSource(toks, site, speaker);
@@ -64,6 +69,26 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   // "Moody's said", "Albertson's says" (cue.possessive-name-said): the possessive ends the name, not an auxiliary.
   if (speaker.source && prev?.lower === "'s" && c > 1 && speaker.source.end === toks[c - 2]!.end && toks[c - 2]!.cap && !PRONOUNS.has(toks[c - 2]!.lower) && /^(?:said|says)$/.test(cueWord.lower)) {
     speaker.source = { start: speaker.source.start, end: prev.end };
+  }
+  // "Lund praised the plan while saying …", "… before explaining why": a participle after a subordinator of time is the
+  // clause's subject's act, as after "by".
+  // (Inside a relative clause, the relative's: "Lund, who faltered while saying …".)
+  if (!!prev && /ing$/.test(cueWord.lower) && rule('source.subordinator-participle', PARTICIPLE_SUBORDINATORS.has(prev.lower) && !speaker.source && !speaker.sameAsPrevious && !passive)) {
+    const who = relativeBefore(toks, c);
+    // ("After blasting the plan, Lund …", "One month after announcing it, Lund …": opening the sentence, the phrase is the subject's after its comma.)
+    const opening = openingSubordinateSubject(toks, c - 1, site.cueEnd);
+    if (who > 0) pronounSource(toks, site, who, toks[who]!, speaker);
+    else if (rule('source.opening-subordinator-participle', !!opening)) describedSubject(toks, opening!, toks.length, speaker);
+    // ("Many were surprised when Lund, after railing against the fee, voted for it": a phrase set off after a name inside
+    // a clause is that name's; the sentence's subject is no guess for it.)
+    else if (!rule('source.inserted-subordinator-participle', toks[c - 2]?.text === ',' && !!toks[c - 3]?.cap && !isQuote(toks[c - 3]) && !TIME_WORD.test(toks[c - 3]!.lower) && !scan.out.length)) {
+      participleSource(scan, site, speaker);
+      // ("“Promise me,” Blige sings before asking …": a first word inside a quotation is no subject.)
+      const at = speaker.source ? toks.findIndex((x) => x.start >= speaker.source!.start) : -1;
+      if (at >= 0 && toks.slice(0, at).filter((x) => isQuote(x)).length % 2 === 1) speaker.source = null;
+      // ("Speaking to reporters after announcing the fee, Lund …": an opening participle is no subject.)
+      else if (at >= 0 && speaker.source!.end === toks[at]!.end && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(toks[at]!.text)) speaker.source = null;
+    }
   }
   if (!speaker.source && !speaker.sameAsPrevious && !speaker.cutName && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
     // "…, saying that", "punctuated his list by saying": the subject of the clause said it —
@@ -483,6 +508,39 @@ function invertedNameEnd(toks: Token[], cueEnd: number): number {
   return rule('source.inverted-group-of', group > end) ? group : end;
 }
 
+/**
+ * The subject after the comma closing a subordinate phrase of time that opens the sentence, its subordinator at `sub`
+ * ("After blasting the plan, Ida Lund …", "One month after announcing it, Lund …"): only a link word or a short time
+ * phrase before the subordinator, no quotation before the comma, and a verb after the subject. Else null.
+ */
+function openingSubordinateSubject(toks: Token[], sub: number, cueEnd: number): [number, number] | null {
+  const lead = toks.slice(0, sub).filter((x) => x.word && !/^(?:but|and|yet|now|so)$/i.test(x.text));
+  // ("Speaking to reporters after announcing the price, Lund said": an opening participle phrase may lead to it too.)
+  const participial = lead.length > 0 && lead.length <= 8 && lead[0]!.cap && /^\p{Lu}\p{Ll}+ing$/u.test(lead[0]!.text);
+  if (lead.length && !participial && (lead.length > 3 || !lead.some((x) => TIME_HEAD.test(x.lower) || TIME_HEAD.test(x.lower.replace(/s$/, ''))))) return null;
+  if (toks.slice(0, sub).some((x) => !x.word && x.text !== ',' && !/^[\p{Pd}―]$/u.test(x.text))) return null;
+  let comma = cueEnd + 1;
+  while (comma < toks.length && comma - cueEnd < 30 && toks[comma]!.text !== ',' && !isQuote(toks[comma]) && toks[comma]!.text !== ';') comma++;
+  return toks[comma]?.text === ',' ? subjectWithVerb(toks, comma + 1) : null;
+}
+
+/**
+ * The subject opening a clause at `start` with its verb after it ("Ida Lund still believes", "the families of the
+ * founders had mobilized"): a name, pronoun or determined phrase (with one "of" phrase), then a verb; else null.
+ */
+function subjectWithVerb(toks: Token[], start: number): [number, number] | null {
+  const comma = start - 1;
+  const first = toks[comma + 1];
+  if (!first?.word || !(first.cap || PRONOUNS.has(first.lower) || DETERMINERS.has(first.lower)) || first.lower === 'it' || BOUNDARY.has(first.lower) && !PRONOUNS.has(first.lower)) return null;
+  let end = npRight(toks, comma + 1);
+  if (end >= 0 && toks[end + 1]?.lower === 'of' && toks[end + 2]?.word) end = npRight(toks, end + 2);
+  // (Past an adverb: "Lund still believes", "Lund quickly voted".)
+  const adverb = /^(?:still|also|now|again|then|never|already|later|soon)$/.test(toks[end + 1]?.lower ?? '') || lyAdverb(toks[end + 1]?.lower ?? '');
+  const verb = toks[end + (adverb ? 2 : 1)];
+  if (end < 0 || !verb?.word || verb.cap || !(COMMON_VERBS.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower) || AUX_AFTER.has(verb.lower))) return null;
+  return [comma + 1, end];
+}
+
 /** The source of a participle after a comma ("…, adding that"): the previous statement's, or the clause subject. */
 function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void {
   const { toks, out } = scan;
@@ -505,9 +563,56 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
     }
     // ("Senators Rubio and Cruz, …, in what one critic has dubbed ''the yuca primary,'' referring to …": after a quotation a
     // subject cut before "and" is half a pair, and the participle may hang on the clause inside; no guess.)
+    // "Shortly after the merger, the founders' families had mobilized, warning …": past an opening phrase the
+    // search could not skip, the subject after its comma.
+    const lone = !!subj && subj[0] === subj[1] && openingWord(toks[subj[0]]!.lower);
+    const opened = !subj || subj[1] >= c || lone ? subjectAfterOpeningPhrase(toks, c) : null;
+    if (rule('source.participle-after-opening', !!opened)) subj = opened;
+    // "Ida Lund, writing in the Gazette, noticed …": a participle phrase set off right after the subject opening the sentence.
+    // (PolNeAR scope only: for /claim "writing in the Gazette" says nothing of its own.)
+    const opener = !subj && scan.actions ? insertedParticipleSubject(toks, c, site.cueEnd) : null;
+    if (rule('source.inserted-participle-subject', !!opener)) subj = opener;
     if (subj && quoteParticiple.has(site) && toks[subj[1] + 1]?.lower === 'and') return;
     if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
   }
+}
+
+/**
+ * The subject after the comma closing a phrase that opens the sentence ("In reply to the board, the mayor's aide
+ * wrote …", "Once he was elected, Lund made …"), before the participle at `c`; else null.
+ */
+/**
+ * The subject opening the sentence right before the comma of a participle phrase at `c` that a comma closes before
+ * the subject's verb ("Ida Lund, writing in the Gazette, noticed …"): a name or a determined phrase, or null.
+ */
+function insertedParticipleSubject(toks: Token[], c: number, cueEnd: number): [number, number] | null {
+  if (toks[c - 1]?.text !== ',' || !toks[c - 2]?.word) return null;
+  let i = 0;
+  while (i < c && (!toks[i]!.word || /^(?:but|and|yet)$/i.test(toks[i]!.text))) i++;
+  const first = toks[i];
+  if (!first || !(first.cap || DETERMINERS.has(first.lower)) || openingWord(first.lower) || PRONOUNS.has(first.lower)) return null;
+  if (npRight(toks, i) !== c - 2 || toks.slice(i, c - 1).some((x) => !x.word && x.text !== '.' && x.text !== "'s" && x.text !== '’s')) return null;
+  let close = cueEnd + 1;
+  while (close < toks.length && close - cueEnd < 25 && toks[close]!.text !== ',' && !isQuote(toks[close]) && toks[close]!.text !== ';') close++;
+  const verb = toks[close + 1];
+  if (toks[close]?.text !== ',' || !verb?.word || verb.cap || !(COMMON_VERBS.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower) || AUX_AFTER.has(verb.lower))) return null;
+  return [i, c - 2];
+}
+
+/** A word that opens a phrase before the sentence's subject ("In", "Once", "Shortly", "After", "Meanwhile"). */
+function openingWord(lower: string): boolean {
+  return !PRONOUNS.has(lower) && (BOUNDARY.has(lower) || INTRO_WORDS.has(lower) || SUBORDINATORS.has(lower) || lyAdverb(lower) || /^(?:once|soon|later|earlier)$/.test(lower));
+}
+
+function subjectAfterOpeningPhrase(toks: Token[], c: number): [number, number] | null {
+  let i = 0;
+  while (i < c && (!toks[i]!.word || /^(?:but|and|yet)$/i.test(toks[i]!.text))) i++;
+  const first = toks[i];
+  if (!first || !openingWord(first.lower) || PRONOUNS.has(first.lower)) return null;
+  const comma = toks.findIndex((x, k) => k > i && k < c && x.text === ',');
+  if (comma < 0 || toks.slice(i, comma).some((x) => isQuote(x))) return null;
+  const subj = subjectWithVerb(toks, comma + 1);
+  return subj && subj[1] < c ? subj : null;
 }
 
 /** Participle sites after a comma inside a closing quotation mark (source.participle-after-quote). */

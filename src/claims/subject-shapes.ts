@@ -267,6 +267,12 @@ export function subjectEnd(toks: Token[], site: CueSite): number {
   let before = skipLeft(toks, c - 1);
   // "Sanders has begun to rebut", "Trump tried to deny": the subject is before the verb that takes "to".
   if (prev?.lower === 'to' && TO_VERBS.has(toks[before]?.lower ?? '') && !ADJECTIVE_TO.has(toks[before]!.lower)) before = skipLeft(toks, before - 1);
+  // "She will be challenging", "Republicans have begun urging": a progressive's "be" or a verb of beginning before an -ing cue.
+  else if (/ing$/.test(site.cueWord.lower) && before === c - 1 && rule('source.progressive-be', /^(?:be|begun|began|begin|begins|started|start|starts|kept|keep|keeps)$/.test(toks[before]?.lower ?? ''))) {
+    before = skipLeft(toks, before - 1);
+    // ("many dockers seem to be hoping": past a verb of seeming before "to be".)
+    if (/^(?:seem|appear)$/.test(toks[before]?.lower ?? '') && toks[before + 1]?.lower === 'to') before = skipLeft(toks, before - 1);
+  }
   return before;
 }
 
