@@ -88,6 +88,9 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
       if (at >= 0 && toks.slice(0, at).filter((x) => isQuote(x)).length % 2 === 1) speaker.source = null;
       // ("Speaking to reporters after announcing the fee, Lund …": an opening participle is no subject.)
       else if (at >= 0 && speaker.source!.end === toks[at]!.end && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(toks[at]!.text)) speaker.source = null;
+      // ("Iranian gunboats usually check … before attacking", "Conservative columnist George Will … after writing": one
+      // capitalised word cut from the noun after it is no subject; none beats a word of one.)
+      else if (at >= 0 && rule('source.participle-cut-subject', speaker.source!.end === toks[at]!.end && toks[at]!.cap && cutBeforeNoun(toks, at + 1))) speaker.source = null;
     }
   }
   if (!speaker.source && !speaker.sameAsPrevious && !speaker.cutName && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
@@ -393,6 +396,13 @@ function orGloss(toks: readonly Token[], k: number): number {
   let j = k + 1;
   while (j < toks.length && j <= k + 3 && toks[j]!.word && toks[j]!.cap) j++;
   return j > k + 1 ? j : -1;
+}
+
+/** Whether the word at `k` is a lower-case noun the phrase before it runs on into (not a verb, an adverb or an auxiliary). */
+function cutBeforeNoun(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  return !!t && t.word && !t.cap && !BOUNDARY.has(t.lower) && !AUX_AFTER.has(t.lower) && !COMMON_VERBS.has(t.lower) && !CUE_VERBS.has(t.lower) && !lyAdverb(t.lower) &&
+    !/(?:ed|ing)$/.test(t.lower) && !TIME_WORD.test(t.lower) && !/^(?:also|still|then|now|just|never|often|later|first)$/.test(t.lower);
 }
 
 /** Cue sites inverted by role words before a name (source.inverted-role-name): their claimant is the name alone. */

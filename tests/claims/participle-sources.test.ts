@@ -139,3 +139,13 @@ describe('a participle after a subordinator inside an opening participle phrase'
     expect(polnear(text, 'announcing')?.source ?? null).not.toBe('Speaking');
   });
 });
+
+describe('a subject cut to one capitalised word before its noun (source.participle-cut-subject)', () => {
+  it('is no source for a participle after "before"/"after"', () => {
+    const scope = { nested: false as const, actions: true, negated: true, chooser: null, tagger: null, cueEdges: null };
+    const text = 'Tarnish patrol boats usually circle a ferry before warning its crew that the pier is closed.';
+    const s = findStatements(text, lines(text), scope).find((x) => text.slice(x.cue.start, x.cue.end) === 'warning');
+    expect(s).toBeDefined();
+    expect(s!.source ? text.slice(s!.source.start, s!.source.end) : null).toBeNull();
+  });
+});
