@@ -90,15 +90,19 @@ const defaultOptions: Required<FindOptions> = { outletStatements: false, outlet:
 /** Words every outlet-dispute phrase contains, tested before the full pattern. */
 const DISPUTE_HINT = /verif|confirm|corroborat|without|unverified|unsubstantiated/i;
 
-/** `objectGapRelative` for a source span before the cue at `c`. */
-function gapRelative(toks: readonly Token[], source: Span, c: number, cueEnd: number): boolean {
+/**
+ * `objectGapRelative` for a source span before the cue at `c`: the speaker's name within the source ("Lund" of "the
+ * phrase Lund"), which a later pronoun or surname may stand for; null when the cue is no such relative clause's.
+ */
+function gapRelative(toks: readonly Token[], source: Span, c: number, cueEnd: number): Span | null {
   // (Walked back from the cue over the source alone: no scan of the whole unit per statement.)
   let to = c - 1;
   while (to >= 0 && toks[to]!.end > source.end) to--;
   let from = to;
   while (from > 0 && toks[from - 1]!.start >= source.start) from--;
-  if (to < 0 || toks[from]!.start < source.start) return false;
-  return objectGapRelative(toks, from, to, cueEnd);
+  if (to < 0 || toks[from]!.start < source.start) return null;
+  const name = objectGapRelative(toks, from, to, cueEnd);
+  return name < 0 ? null : { start: toks[name]!.start, end: toks[to]!.end };
 }
 
 /** Finds the statements in one unit of text: side statements first, then each cue in token order. */
@@ -136,11 +140,18 @@ function scanUnit(text: string, unit: Unit, actions: boolean, negated: boolean):
       if (speaker.name?.end === speaker.source.end) speaker.name = { start: speaker.name.start, end: toks[c - 2]!.end };
       speaker.source = { start: speaker.source.start, end: toks[c - 2]!.end };
     }
-    const { source, name, apposition, antecedent, sameAsPrevious } = speaker;
     const { cueEnd, lemma } = site;
     // "the phrase Lund cited on Monday", "anything the mayor said": a relative clause whose object went before it says
-    // nothing; like a question put to someone, it is no statement, but it names its speaker for a later pronoun.
-    const question = scan.questions.has(c) || (!!source && source.end <= cueWord.start && site.stance !== 'denies' && site.stance !== 'disputes' && rule('source.object-gap-relative', gapRelative(toks, source, c, cueEnd)));
+    // nothing; like a question put to someone, it is no statement, but it names its speaker (the name alone, never "the
+    // phrase Lund") for a later pronoun or surname.
+    const gap = speaker.source && speaker.source.end <= cueWord.start && site.stance !== 'denies' && site.stance !== 'disputes' ? gapRelative(toks, speaker.source, c, cueEnd) : null;
+    const gapped = rule('source.object-gap-relative', !!gap);
+    if (gapped) {
+      speaker.source = gap;
+      delete speaker.name;
+    }
+    const { source, name, apposition, antecedent, sameAsPrevious } = speaker;
+    const question = scan.questions.has(c) || gapped;
     // (A question put to the speaker holds nothing said: no statement nests in it.)
     const content = question ? { start: cueWord.end, end: cueWord.end } : contentSpan(scan, site, speaker);
     let stance = site.stance;

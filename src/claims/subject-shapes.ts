@@ -633,9 +633,9 @@ const GAP_FOLLOWERS = new Set(['on', 'in', 'at', 'over', 'during', 'about', 'las
  * clause whose object went before it ("the phrase Lund cited on Monday", "anything the mayor said at the hearing",
  * "the rules that the board announced in May"): nothing after the cue is a clause or a quotation, so the statement
  * has no content of its own. (", which the board rejected" is left alone: a rejection or a denial of what went before
- * is a statement about it.)
+ * is a statement about it.) Returns where the speaker's name starts in the source ("Lund" of "phrase Lund"), or -1.
  */
-export function objectGapRelative(toks: readonly Token[], from: number, to: number, cueEnd: number): boolean {
+export function objectGapRelative(toks: readonly Token[], from: number, to: number, cueEnd: number): number {
   // What follows the cue up to the clause's end: nothing, or a short phrase opening with a preposition or a time word.
   const after: Token[] = [];
   let k = cueEnd + 1;
@@ -646,28 +646,29 @@ export function objectGapRelative(toks: readonly Token[], from: number, to: numb
     after.push(toks[k]!);
   }
   // ("what his aides have long said: he is …", "…, to which Lee replied, “…”": what follows the colon or comma is said.)
-  if (toks[k]?.text === ':' || isQuote(toks[k + 1])) return false;
-  if (after.some((x) => isQuote(x) || !x.word && !/^[-'’]$/.test(x.text)) || after.length > 8) return false;
-  if (after.length && (!GAP_FOLLOWERS.has(after[0]!.lower) || after.some((x) => x.lower === 'that' || x.lower === 'to' || CUE_VERBS.has(x.lower) || /^(?:is|was|are|were|will|would|could|should|can|may|might|must|has|have|had)$/.test(x.lower)))) return false;
+  if (toks[k]?.text === ':' || isQuote(toks[k + 1])) return -1;
+  if (after.some((x) => isQuote(x) || !x.word && !/^[-'’]$/.test(x.text)) || after.length > 8) return -1;
+  if (after.length && (!GAP_FOLLOWERS.has(after[0]!.lower) || after.some((x) => x.lower === 'that' || x.lower === 'to' || CUE_VERBS.has(x.lower) || /^(?:is|was|are|were|will|would|could|should|can|may|might|must|has|have|had)$/.test(x.lower)))) return -1;
   // ("whom the board accuses of raising fees": what the cue holds is an act of its own.)
-  if (after[0]?.lower === 'of' && /ing$/.test(after[1]?.lower ?? '')) return false;
+  if (after[0]?.lower === 'of' && /ing$/.test(after[1]?.lower ?? '')) return -1;
   const before = toks[from - 1];
-  if (before?.word && GAP_OPENERS.has(before.lower)) return true;
+  if (before?.word && GAP_OPENERS.has(before.lower)) return from;
   // "the standard that the court announced in 1992": "that" after a noun (not a verb's "that", nor "so heated that").
   if (before?.lower === 'that' && from >= 2) {
     const noun = toks[from - 2]!;
     if (noun.word && !noun.cap && !CUE_VERBS.has(noun.lower) && !/(?:ed|ly)$/.test(noun.lower) && !BOUNDARY.has(noun.lower) && !PRONOUNS.has(noun.lower) &&
-      !toks.slice(Math.max(0, from - 12), from - 1).some((x) => x.lower === 'so' || x.lower === 'such')) return true;
+      !toks.slice(Math.max(0, from - 12), from - 1).some((x) => x.lower === 'so' || x.lower === 'such')) return from;
   }
   // "the phrase Lund cited on Monday", "things Ida Lund said about ferries": a common noun inside the source before the
   // name. (With nothing after the cue, "… harbour newspaper Tarn Post reports." has its content before it; nor after a
   // comma or a quotation: "…,” Tarn Post's Ida Lund said on Monday.")
   const closesQuotation = isQuote(before) && (!toks[from - 2] || /^[,.?!]$/.test(toks[from - 2]!.text));
-  if (!after.length || !before || before.text === ',' || closesQuotation || toks.slice(from, to + 1).some((x) => x.text === ',')) return false;
+  if (!after.length || !before || before.text === ',' || closesQuotation || toks.slice(from, to + 1).some((x) => x.text === ',')) return -1;
   // The word right before the capitalised run that ends the source.
   let run = to;
   while (run > from && (toks[run - 1]!.cap || !toks[run - 1]!.word)) run--;
   const t = toks[run - 1];
   return run > from && !!t && t.word && !t.cap && toks[run]!.cap && !/^['’]s$/.test(t.lower) && !DETERMINERS.has(t.lower) && !BOUNDARY.has(t.lower) && !NOUN_PREPS_IN_NAMES.has(t.lower) &&
-    !SPEAKER_NOUNS.has(t.lower) && !PERSON_NOUN.test(t.lower) && !ROLE_LEAD.test(t.lower) && !/(?:ed|ing|ly)$/.test(t.lower);
+    // (A person noun before a name is a role — "spokesman Ed Lee" — unless plural before one name: "the new users Tarnbook added".)
+    !SPEAKER_NOUNS.has(t.lower) && !(PERSON_NOUN.test(t.lower) && !(/[^s]s$/.test(t.lower) && !toks.slice(run, to + 1).some((x) => x.lower === 'and'))) && !ROLE_LEAD.test(t.lower) && !/(?:ed|ing)$/.test(t.lower) && !/ly$/.test(t.lower) ? run : -1;
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
-import { lines, productSentences, statementOf as sourceOf } from '../helpers/sentences.js';
+import { claimants, lines, productSentences, statementOf as sourceOf } from '../helpers/sentences.js';
 
 describe('a described subject before its verb', () => {
   it('keeps a relative clause holding an infinitive as part of the source, the name as claimant', () => {
@@ -515,6 +515,11 @@ describe('a cue in a relative clause whose object went before it', () => {
     expect(sourceOf('The pier plan hurt the board as much as anything the mayor said at the hearing.', 'said')).toBeUndefined();
     expect(sourceOf('Dockers will study the number of new routes Tarn Lines added over the winter.', 'added')).toBeUndefined();
     expect(sourceOf('The fee cut was something Mayor Ida Lund hinted at last week.', 'hinted')).toBeUndefined();
+  });
+
+  it('names the speaker alone for what follows, never the noun before the name', () => {
+    const text = 'Dockers will study the number of new riders Tarnferry added over the winter.\nTarnferry said it would add two boats.';
+    expect(claimants(text)).toEqual(['Tarnferry']);
   });
 
   it('leaves a statement whose content follows, and a denial of what went before', () => {
