@@ -79,6 +79,9 @@ const MENTION_BEFORE = /((?:(?:Secretary|Minister|Director|Chair|Chairman|Chairw
  * with that word whose name is not the word alone: what `fullerMention` looks up, found without
  * walking every claimant for every statement.
  */
+/** A name right after a preposition ending a claimant ("Aides to Clinton", "ex-wife of Alan Grayson"), with the word before the preposition. */
+const PREPOSITION_OBJECT = /(?:^|\s)(\S+)\s+(of|for|to|in|at|with|from|by)\s+(?:the\s+)?(\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*)*)$/u;
+
 class KnownClaimants {
   private readonly seen = new Set<Claimant>();
   readonly byWord = new Map<string, Claimant>();
@@ -87,6 +90,13 @@ class KnownClaimants {
     this.seen.add(c);
     // "Donald Trump and Hillary Clinton": a later "Trump" is one of them, never both.
     if (rule('claimant.coordination-not-fuller', /\s(?:and|&)\s/.test(c.name))) return;
+    // "Aides to Clinton", "a spokesman for USAir", "ex-wife of Alan Grayson": a name after a preposition ending the claimant
+    // is whom the claimant belongs to, never a fuller mention of that name ("Chancellor of the Exchequer Nigel Lawson" is).
+    // (A capitalised word before the preposition is a title's — "Minister of State for Energy Ana Poll" — unless it is a
+    // plural opening the sentence: "Aides to Clinton".)
+    const owner = PREPOSITION_OBJECT.exec(c.name);
+    const object = owner && rule('claimant.fuller-not-object', /^\p{Ll}/u.test(owner[1]!) || (c.name.startsWith(owner[1]!) && /^\p{Lu}\p{Ll}+[^s]s$/u.test(owner[1]!)))
+      ? new Set(claimantKey(owner[3]!).split(' ')) : null;
     // Keys are stemmed ("Obama" is "obam"): a claimant named by one word alone is no fuller mention of it.
     const name = rule('claimant.fuller-by-key', true) ? claimantKey(c.name) : c.name.toLowerCase();
     // A fuller mention ends in the word it is found by ("HUR spokesperson Andrii Yusov" for "Yusov"): a word
@@ -98,7 +108,7 @@ class KnownClaimants {
     const last = new Set(own.map((k) => k.split(' ').at(-1)!));
     for (const key of own) {
       for (const w of key.split(' ')) {
-        if (w === name || this.byWord.has(w)) continue;
+        if (w === name || this.byWord.has(w) || object?.has(w)) continue;
         if (rule('claimant.fuller-ends-in-word', !last.has(w))) continue;
         this.byWord.set(w, c);
       }

@@ -116,3 +116,14 @@ describe('a surname alone opening a sentence, written in full before (claimant.s
     expect(claimants(text.replace(' with Lindqvist', ''))).toEqual(['Walter Okafor']);
   });
 });
+
+describe('a claimant ending in a name after a preposition (claimant.fuller-not-object)', () => {
+  it('is never the fuller mention of that name', () => {
+    expect(claimants('Aides to Lorrimer said she would run.\nLorrimer said the pier would reopen.')).toEqual(['Aides to Lorrimer', 'Lorrimer']);
+    expect(claimants('A spokesman for Tarnferry said fares would rise.\nTarnferry said it would add two boats.')).toEqual(['A spokesman for Tarnferry', 'Tarnferry']);
+  });
+
+  it('keeps a title written with a preposition', () => {
+    expect(claimants('Minister of State for Ports Walter Okafor said fares would rise.\nOkafor said the pier would reopen.')).toEqual(['Minister of State for Ports Walter Okafor', 'Minister of State for Ports Walter Okafor']);
+  });
+});
