@@ -427,8 +427,10 @@ export function pronounSource(toks: Token[], site: CueSite, before: number, word
     speaker.contentBefore = true;
   }
   if ((wordBefore.lower === 'who' || wordBefore.lower === 'which') && before > 0) {
-    // ", who said": the noun before the comma; "the man who said": the noun right before.
-    const last = toks[before - 1]!.text === ',' ? before - 2 : before - 1;
+    // ", who said": the noun before the comma; "the man who said": the noun right before; "Ana Poll — who has said":
+    // the noun before the dash (claimant.who-after-dash).
+    // (Never after a dash closing an aside: "candidates — like Trump — who say …" are the candidates.)
+    const last = toks[before - 1]!.text === ',' || rule('claimant.who-after-dash', DASHES.has(toks[before - 1]!.text) && !!toks[before - 2]?.word && dashOpening(toks, before - 1) < 0) ? before - 2 : before - 1;
     // The noun right before, without any verb it swallowed, widened to its whole phrase
     // ("a tech staffer at the State Department, who told …").
     const nounStart = wholeSubject(toks, tightStart(toks, npLeft(toks, last), last));

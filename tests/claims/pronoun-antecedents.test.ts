@@ -127,3 +127,15 @@ describe('a claimant ending in a name after a preposition (claimant.fuller-not-o
     expect(claimants('Minister of State for Ports Walter Okafor said fares would rise.\nOkafor said the pier would reopen.')).toEqual(['Minister of State for Ports Walter Okafor', 'Minister of State for Ports Walter Okafor']);
   });
 });
+
+describe('a "who" opening an aside between dashes (claimant.who-after-dash)', () => {
+  it('stands for the name before the dash, and a later "she" for that person', () => {
+    const text = 'The losses would outstrip the gains, said Lorrimer.\nIt is a big issue, with Diana Okafor — who has called for higher fees — lambasting the plan.\n"The plan is a disaster," she said.';
+    expect(claimants(text)).toEqual(['Lorrimer', 'Diana Okafor', null, 'Diana Okafor']);
+  });
+
+  it('never stands for a name inside an aside the dash closes', () => {
+    const text = 'The diplomat pushed back against candidates — like Senator Walter Okafor — who say the port is in decline.';
+    expect(claimants(text)).not.toContain('Senator Walter Okafor');
+  });
+});
