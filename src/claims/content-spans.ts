@@ -24,7 +24,8 @@ export function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Sp
   } else {
     let from = toks[cueEnd + 1]?.start ?? unit.end;
     // "After blasting the plan, Lund voted …" (source.opening-subordinator-participle): the participle's subject comes after its phrase.
-    const opener = !!source && source.start > cueWord.start && /ing$/.test(cueWord.lower) && toks[toks.findIndex((x) => x.start >= source!.start) - 1]?.text === ',';
+    const openerComma = !!source && source.start > cueWord.start && /ing$/.test(cueWord.lower) ? toks.findIndex((x) => x.start >= source!.start) - 1 : -1;
+    const opener = openerComma >= 0 && toks[openerComma]!.text === ',';
     if (source && source.start > cueWord.start && !opener) from = toks.find((x) => x.start >= source!.end)?.start ?? unit.end;
     // "told RIA in an interview that…": content starts after "that" when one follows soon.
     for (let k = cueEnd + 1; k < Math.min(toks.length, cueEnd + 14); k++) {
@@ -57,7 +58,7 @@ export function contentSpan(scan: UnitScan, site: CueSite, speaker: Speaker): Sp
       else if (end > cueEnd && next?.text === ':' && toks[k + 1] && rule('content.addressee-colon', true)) from = toks[k + 1]!.start;
     }
     content = trimSpan(text, from, unit.end);
-    if (opener) content = trimSpan(text, content.start, Math.max(content.start, toks[toks.findIndex((x) => x.start >= source!.start) - 1]!.start));
+    if (opener) content = trimSpan(text, content.start, Math.max(content.start, toks[openerComma]!.start));
     // "Ida Lund, writing in the Gazette, noticed …" (source.inserted-participle-subject): the phrase ends at its closing comma.
     else if (/ing$/.test(cueWord.lower) && source && c >= 2 && toks[c - 1]!.text === ',' && source.end === toks[c - 2]!.end && source.start === toks.find((x) => x.word && !/^(?:but|and|yet)$/i.test(x.text))?.start) {
       const comma = toks.findIndex((x, k) => k > cueEnd && x.text === ',');

@@ -539,16 +539,20 @@ function openingSubordinateSubject(toks: Token[], sub: number, cueEnd: number): 
  * founders had mobilized"): a name, pronoun or determined phrase (with one "of" phrase), then a verb; else null.
  */
 function subjectWithVerb(toks: Token[], start: number): [number, number] | null {
-  const comma = start - 1;
-  const first = toks[comma + 1];
+  const first = toks[start];
   if (!first?.word || !(first.cap || PRONOUNS.has(first.lower) || DETERMINERS.has(first.lower)) || first.lower === 'it' || BOUNDARY.has(first.lower) && !PRONOUNS.has(first.lower)) return null;
-  let end = npRight(toks, comma + 1);
+  let end = npRight(toks, start);
   if (end >= 0 && toks[end + 1]?.lower === 'of' && toks[end + 2]?.word) end = npRight(toks, end + 2);
   // (Past an adverb: "Lund still believes", "Lund quickly voted".)
   const adverb = /^(?:still|also|now|again|then|never|already|later|soon)$/.test(toks[end + 1]?.lower ?? '') || lyAdverb(toks[end + 1]?.lower ?? '');
   const verb = toks[end + (adverb ? 2 : 1)];
-  if (end < 0 || !verb?.word || verb.cap || !(COMMON_VERBS.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower) || AUX_AFTER.has(verb.lower))) return null;
-  return [comma + 1, end];
+  if (end < 0 || !verbAfterSubject(verb)) return null;
+  return [start, end];
+}
+
+/** Whether `t` reads as the verb right after a subject: a lower-case common, reporting or auxiliary verb, or a past or third-person form. */
+function verbAfterSubject(t: Token | undefined): boolean {
+  return !!t?.word && !t.cap && (COMMON_VERBS.has(t.lower) || CUE_VERBS.has(t.lower) || /(?:ed|[^s]s)$/.test(t.lower) || AUX_AFTER.has(t.lower));
 }
 
 /** The source of a participle after a comma ("…, adding that"): the previous statement's, or the clause subject. */
@@ -588,10 +592,6 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
 }
 
 /**
- * The subject after the comma closing a phrase that opens the sentence ("In reply to the board, the mayor's aide
- * wrote …", "Once he was elected, Lund made …"), before the participle at `c`; else null.
- */
-/**
  * The subject opening the sentence right before the comma of a participle phrase at `c` that a comma closes before
  * the subject's verb ("Ida Lund, writing in the Gazette, noticed …"): a name or a determined phrase, or null.
  */
@@ -605,7 +605,7 @@ function insertedParticipleSubject(toks: Token[], c: number, cueEnd: number): [n
   let close = cueEnd + 1;
   while (close < toks.length && close - cueEnd < 25 && toks[close]!.text !== ',' && !isQuote(toks[close]) && toks[close]!.text !== ';') close++;
   const verb = toks[close + 1];
-  if (toks[close]?.text !== ',' || !verb?.word || verb.cap || !(COMMON_VERBS.has(verb.lower) || CUE_VERBS.has(verb.lower) || /(?:ed|[^s]s)$/.test(verb.lower) || AUX_AFTER.has(verb.lower))) return null;
+  if (toks[close]?.text !== ',' || !verbAfterSubject(verb)) return null;
   return [i, c - 2];
 }
 
@@ -614,6 +614,10 @@ function openingWord(lower: string): boolean {
   return !PRONOUNS.has(lower) && (BOUNDARY.has(lower) || INTRO_WORDS.has(lower) || SUBORDINATORS.has(lower) || lyAdverb(lower) || /^(?:once|soon|later|earlier)$/.test(lower));
 }
 
+/**
+ * The subject after the comma closing a phrase that opens the sentence ("In reply to the board, the mayor's aide
+ * wrote …", "Once he was elected, Lund made …"), before the participle at `c`; else null.
+ */
 function subjectAfterOpeningPhrase(toks: Token[], c: number): [number, number] | null {
   let i = 0;
   while (i < c && (!toks[i]!.word || /^(?:but|and|yet)$/i.test(toks[i]!.text))) i++;
