@@ -353,10 +353,10 @@ function writtenInFull(names: ReadonlyArray<{ name: string; surname: string; gen
   return found;
 }
 
-/** Whether `text` holds `word` as a whole word. */
+/** Whether `text` holds `word` as a whole word (no letter or digit on either side). */
 function wordIn(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!/\p{L}/u.test(text[at - 1] ?? '') && !/\p{L}/u.test(text[at + word.length] ?? '')) return true;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + word.length] ?? '')) return true;
   }
   return false;
 }
@@ -369,15 +369,8 @@ function surnameOf(c: Claimant): string {
 
 /** Whether `words` name the person `c` by surname ("Sanders's critique", "Mr. Rubio began"). */
 function surnameIn(c: Claimant, words: string): boolean {
-  const person = personParts(c.name)?.person ?? c.name.replace(/\s*\([^)]*\)/g, '');
-  const surname = person.split(/\s+/).pop() ?? '';
-  if (!/^\p{Lu}[\p{L}’'-]{1,}$/u.test(surname)) return false;
-  let at = words.indexOf(surname);
-  while (at >= 0) {
-    if (!/[\p{L}\p{N}]/u.test(words[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(words[at + surname.length] ?? '')) return true;
-    at = words.indexOf(surname, at + surname.length);
-  }
-  return false;
+  const surname = surnameOf(c);
+  return /^\p{Lu}[\p{L}’'-]{1,}$/u.test(surname) && wordIn(words, surname);
 }
 
 /** The gender a title gives ("Mrs. Park" f, "Mr. Park" m), if any. */
@@ -481,7 +474,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     const previous = text.lastIndexOf('\n', gap - 1) + 1;
     const start = Math.max(from, previous);
     const window = unquoted(text.slice(start, pos));
-    const named = genderedNames(window);
+    const mentioned = genderedNames(window);
     // "Clinton leaned in …. She started off …. “…,” she said.": a surname alone opening a sentence, whose full name with
     // a given name or title the text wrote before, is named with that person's gender too.
     // ("Trump and Sanders may blame trade …. the reason President Obama is seeking …. It's to our advantage, he says": another
@@ -490,18 +483,17 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     // last dozen sentence openings of the window's last 3,000 are looked at.)
     const readFrom = Math.max(0, start - 5000);
     const full = genderedNames(text.slice(readFrom, pos)).map((n) => ({ ...n, at: readFrom + n.at }));
-    const openings = [...window.slice(Math.max(0, window.length - 3000)).matchAll(SURNAME_SUBJECT)].slice(-12);
+    const surnames = new Set(full.map((n) => n.surname));
     const shift = Math.max(0, window.length - 3000);
-    for (const m of openings) {
-      const at = shift + m.index! + m[0].length - m[1]!.length;
-      if (OPENER_NOT_NAME.test(m[1]!) || CALENDAR_NAMES.includes(m[1]!.toLowerCase()) || named.some((n) => at >= n.at && at < n.at + n.name.length)) continue;
-      const person = writtenInFull(full.filter((n) => n.at < start + at), m[1]!);
-      const since = window.slice(at + m[1]!.length);
-      const others = person ? [...new Set(full.map((n) => n.surname).filter((x) => x !== m[1]))] : [];
-      if (person && rule('claimant.surname-subject-gender', !others.some((o) => wordIn(since, o)))) named.push({ ...person, surname: m[1]!, at, subject: true });
+    for (const m of [...window.slice(shift).matchAll(SURNAME_SUBJECT)].slice(-12)) {
+      const surname = m[1]!;
+      const at = shift + m.index! + m[0].length - surname.length;
+      if (OPENER_NOT_NAME.test(surname) || CALENDAR_NAMES.includes(surname.toLowerCase()) || mentioned.some((n) => at >= n.at && at < n.at + n.name.length)) continue;
+      const person = writtenInFull(full.filter((n) => n.at < start + at), surname);
+      const since = window.slice(at + surname.length);
+      if (person && rule('claimant.surname-subject-gender', ![...surnames].some((o) => o !== surname && wordIn(since, o)))) mentioned.push({ ...person, surname, at, subject: true });
     }
-    named.sort((a, b) => a.at - b.at);
-    for (let k = named.length - 1; k >= 0; k--) if (named[k]!.gender !== gender || offBody(start + named[k]!.at)) named.splice(k, 1);
+    const named = mentioned.filter((n) => n.gender === gender && !offBody(start + n.at)).sort((a, b) => a.at - b.at);
     const last = named.at(-1);
     // One person of that gender named since, as the subject of the pronoun's sentence or of one of the two before it; no
     // speaker of another name mentioned since ("Trump's biggest applause came when he …" after "mocking …: Jeb Bush").
