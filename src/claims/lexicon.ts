@@ -135,6 +135,9 @@ export const CUE_PREFILTER = new RegExp(
 export const DENIAL_WORDS =
   /\b(?:fictitious|false(?:hood)?s?|baseless|groundless|untrue|fabricat(?:e|ed|es|ing|ion|ions)|fake|lies|a lie|nonsense|absurd|unfounded|disinformation|misinformation|propaganda|not true|no truth|provocation|rumou?rs?)\b/i;
 
+/** DENIAL_WORDS, for every match in a text. */
+const DENIAL_WORDS_ALL = new RegExp(DENIAL_WORDS.source, 'gi');
+
 /** Verbs that say what something is ("was false", "seems baseless", "called it a lie"). */
 const VERDICT_LINK = /^(?:is|was|are|were|be|been|being|remains?|remained|seems?|seemed|calls?|called|labell?ed|['’]s)$/i;
 /** Words that cannot stand between such a verb and its verdict ("was rising on a rumour", "were fed by rumours"). */
@@ -146,8 +149,7 @@ const NOT_IN_VERDICT = /^(?:on|in|at|about|over|for|to|from|by|with|after|before
  * "said they expect fake information", "said there were rumours that …", "was rising on a rumour").
  */
 export function verdictSaid(after: string): boolean {
-  const re = new RegExp(DENIAL_WORDS.source, 'gi');
-  for (let m = re.exec(after); m; m = re.exec(after)) {
+  for (const m of after.matchAll(DENIAL_WORDS_ALL)) {
     const words = after.slice(Math.max(0, m.index - 60), m.index).replace(/["“”‘'’]+(?=\s|$)|(?<=\s|^)["“‘']+/g, ' ').trim().split(/\s+/).filter(Boolean);
     for (let k = words.length - 1; k >= 0 && k >= words.length - 5; k--) {
       const w = words[k]!.replace(/^["“‘']+/, '');
