@@ -18,6 +18,14 @@ describe('source edges (issue 14)', () => {
     expect(sources('"The port is shut," said JosÃÂ©e Marchand.')).toEqual(['JosÃÂ©e Marchand']);
   });
 
+  it('keeps a name whose letters are written decomposed whole, mangled or not', () => {
+    // "Ã" as "A" + combining tilde, then a C1 control byte; "é" as "e" + combining acute.
+    const mangled = 'Mayor Ren\u0041\u0303\u0083\u0041\u0302\u00a9e Dubois';
+    expect(sources(`Port chief ${mangled} said the pier was shut.`)).toEqual([`Port chief ${mangled}`]);
+    expect(sources('"The pier is shut," said Jose\u0301 Okafor.')).toEqual(['Jose\u0301 Okafor']);
+    expect(tokenize('Caf\u00c3\u00a9 Nor\u0301d').map((t) => t.text)).toEqual(['Caf\u00c3\u00a9', 'Nor\u0301d']);
+  });
+
   it('leaves an opening date out of the name after it, but not a month that is a first name', () => {
     expect(sources('On Thursday Okonkwo said the depot would close.\nIn June 2014 Haddad told reporters the talks had failed.\nLast Friday morning Sen. Ortiz said the bill was dead.\nApril Mensah said the ferry was late.')).toEqual(['Okonkwo', 'Haddad', 'Sen. Ortiz', 'April Mensah']);
   });
