@@ -370,7 +370,7 @@ function describedToEnd(toks: readonly Token[], nameEnd: number): boolean {
   const rest = toks.slice(nameEnd + 2);
   const words = rest.filter((x) => x.word);
   const first = words[0];
-  if (!first || words.length > 12 || rest.some((x) => isQuote(x) || x.text === ';')) return false;
+  if (!first || words.length > 20 || rest.some((x) => isQuote(x) || x.text === ';')) return false;
   if (!(/^(?:a|an|the)$/.test(first.lower) || ROLE_LEAD.test(first.lower) || roleWord(first) || first.cap)) return false;
   return !words.some((x) => AUX_AFTER.has(x.lower) || CUE_VERBS.has(x.lower) || /^(?:who|which|that)$/.test(x.lower));
 }

@@ -165,6 +165,12 @@ describe('a name inside what was said, before ", said" and a described speaker (
   it('leaves a subject with its description before ", said" and the content after', () => {
     expect(who('Mr. Holm, a former pilot at the port, said Ms. Berg would win the vote.').map((s) => s.claimant)).toEqual(['Mr. Holm']);
   });
+
+  it('reads a long description after the name to the end, with a clause opening what was said', () => {
+    // Fifteen words of description: the clause before ", said" (with its own verb) is what was said.
+    const text = 'Even as the ferry moves to Tarn, a port that she hoped to win, the vote will be close, said Ida Berg, head of research at the Harbour Institute and a former adviser to the port board of Tarn.';
+    expect(who(text).filter((s) => s.cue === 'said').map((s) => s.claimant)).toEqual(['Ida Berg']);
+  });
 });
 
 describe('a state after its town inside a description is no subject (source.state-not-subject)', () => {
