@@ -357,7 +357,8 @@ function coordinatedParticiples(toks: readonly Token[], k: number, cueEnd: numbe
 /**
  * True when the name ending at `nameEnd` (right after an inverted cue) is followed by its description set off by a
  * comma and running to the unit's end: ", said Tom Lee, a police spokesman." — an article, a role word or a capital
- * opening it, at most twelve words, and no verb or cue in it.
+ * opening it, at most twenty words ("director of … and an independent political analyst in New York City" is thirteen), and
+ * no verb or cue in it.
  */
 function describedToEnd(toks: readonly Token[], nameEnd: number): boolean {
   if (nameEnd < 0 || toks[nameEnd + 1]?.text !== ',') return false;
