@@ -10,15 +10,26 @@ import type { Token } from './tokens.js';
 import { OF_HEADS } from './words.js';
 import { personWord } from './scan.js';
 
+/** How far back from the cue a restrictive "that" clause may open (tokens). */
+const THAT_REACH = 10;
+/** How far back a "who" clause may open: a people-headed "who" reads further ("leaders who'd rather be working now on a campaign for Cruz or Ben Carson said"). */
+const WHO_REACH = 20;
+
 /**
  * "progressive organizations that have endorsed him say": a subject with a short restrictive
  * relative clause before the cue. Returns [first, last] token of the subject noun phrase, or null.
  */
 export function relativeSubject(toks: Token[], before: number): [number, number] | null {
-  for (let k = before; k > 0 && k > before - 10; k--) {
+  let crossed = false;
+  for (let k = before; k > 0 && k > before - WHO_REACH; k--) {
     const t = toks[k]!;
     if (!t.word && t.text !== "'") return null;
+    // (A reporting verb closes another clause — "traders who have received telexes said … and some believed" — unless it
+    // is the clause's own: "the man who wrote the speech …", "leaders who have said …".)
+    if (CUE_VERBS.has(t.lower) && !relativeVerb(toks, k)) crossed = true;
     if (t.lower !== 'that' && t.lower !== 'who') continue;
+    // Past the reach of a "that", only a "who" with no other clause's reporting verb between it and the cue.
+    if (k <= before - THAT_REACH && !rule('source.long-who-clause', t.lower === 'who' && !crossed)) continue;
     if (k === before) return null;
     // "the soldiers that the HUR said were recruited": the phrase after "that" is the speaker.
     if (t.lower === 'that' && wholeSubject(toks, npLeft(toks, before)) === k + 1) return null;
@@ -40,6 +51,12 @@ export function relativeSubject(toks: Token[], before: number): [number, number]
     return [start, k - 1];
   }
   return null;
+}
+
+/** Whether the verb at `k` opens a "who" clause: right after "who", or after "who" and an auxiliary ("who have said"). */
+function relativeVerb(toks: readonly Token[], k: number): boolean {
+  if (toks[k - 1]?.lower === 'who') return true;
+  return toks[k - 2]?.lower === 'who' && /^(?:have|has|had|would|will|'d|'ve|'ll|also|once|later|first)$/.test(toks[k - 1]!.lower.replace('’', "'"));
 }
 
 /** A word of a noun phrase with its modifying phrases and conjuncts: no verb, adverb or clause word. */

@@ -20,13 +20,13 @@ export interface Token {
 
 // Words keep inner apostrophes, hyphens and dots ("O'Malley", "Nagorno-Karabakh", "U.S.") and an ampersand
 // between capitals ("AT&T", "S&P": "AT" alone reads as "at"); a
-// possessive "'s" is split off so names stay clean (an all-caps headline's "'S" too: "U.S. TREASURY'S BAKER"); every other non-space character is its own token.
+// possessive "'s" is split off so names stay clean (and a "who" keeps no verb contracted onto it: "who’d" is "who" "’d") (an all-caps headline's "'S" too: "U.S. TREASURY'S BAKER"); every other non-space character is its own token.
 // A number keeps its thousands separators ("1,200 teachers", not "1" "," "200"), and a name read
 // with the wrong encoding keeps its mangled letters ("FranÃ§ois": the byte after "Ã" or "Â" is a
 // Latin-1 symbol, not punctuation), so neither is cut into a phrase of its own. A letter written
 // decomposed keeps its combining accents ("Jose" + U+0301), and so does a mangled one ("A" + U+0303
 // for "Ã", with a C1 control byte after it).
-const TOKEN_RE = /''|[’']s\b|(?<=\p{Lu})[’']S\b|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|[-.](?=[\p{L}\p{N}])|(?<=\p{Lu})&(?=\p{Lu})|['’](?![sS]\b)(?=\p{L})|(?<=\p{N}),(?=\p{N}{3}(?!\p{N}))|(?<=[ÃÂ]\p{M}*|A\p{M}+)[\u0080-\u00BF]|(?<=[\p{L}\p{M}])[\u0080-\u009F])*\.?|\S/gu;
+const TOKEN_RE = /''|[’']s\b|(?<=\b[Ww]ho)[’'](?:d|ve|ll|re)\b|(?<=\p{Lu})[’']S\b|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|[-.](?=[\p{L}\p{N}])|(?<=\p{Lu})&(?=\p{Lu})|(?<!\b[Ww]ho)['’](?![sS]\b)(?=\p{L})|(?<=\p{N}),(?=\p{N}{3}(?!\p{N}))|(?<=[ÃÂ]\p{M}*|A\p{M}+)[\u0080-\u00BF]|(?<=[\p{L}\p{M}])[\u0080-\u009F])*\.?|\S/gu;
 /** Words whose point stays on them: an initial, a title before a name (NAME_TITLES), "St.", "Jr.", "Sr.", "Del.", "U.S.". */
 const ABBREV_DOT = new RegExp(`^(?:[A-Z]|${[...NAME_TITLES, 'Del', 'St', 'Jr', 'Sr'].join('|')}|U\\.S|U\\.K|U\\.N)\\.$`);
 

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findStatements } from '../../src/claims/attribution.js';
 import { switchRulesOff } from '../../src/claims/rules.js';
 import { lines } from '../helpers/sentences.js';
+import { tokenize } from '../../src/claims/tokens.js';
 
 afterEach(() => switchRulesOff([]));
 
@@ -235,5 +236,25 @@ describe('a pronoun in a sentence whose subject is someone else (claimant.senten
   it('keeps "…, he said" after words the speaker said, and a sentence opening with a common word', () => {
     expect(who('Tom Lund said the pier was unsafe.\nHolm would close it soon, he said.').map((s) => s.claimant)).toEqual(['Tom Lund', 'Tom Lund']);
     expect(who('Tom Lund said the pier was unsafe.\nRising costs have hurt the ferry line since May when he said the board knew.').map((s) => s.claimant)).toEqual(['Tom Lund', 'Tom Lund']);
+  });
+});
+
+describe('a long "who" clause between the subject and its cue (source.long-who-clause)', () => {
+  it('names the phrase the clause hangs on, not a name ending the clause', () => {
+    const text = 'Many of the ferry pilots who would rather be working this winter on the night runs for Tarn or Ida Berg said the pier was unsafe.';
+    expect(who(text).map((s) => s.claimant)).toEqual(['Many of the ferry pilots']);
+    switchRulesOff(['source.long-who-clause']);
+    expect(who(text).map((s) => s.claimant)).not.toEqual(['Many of the ferry pilots']);
+  });
+
+  it('reads "who’d" as "who" with its verb, so the clause is seen', () => {
+    expect(tokenize('pilots who’d rather stay, who\'ve said').map((t) => t.text)).toEqual(['pilots', 'who', '’d', 'rather', 'stay', ',', 'who', "'ve", 'said']);
+    expect(who('Dock workers who’d backed Ida Berg said the fees were fair.').map((s) => s.claimant)).toEqual(['Dock workers']);
+  });
+
+  it('stops at a reporting verb of another clause past ten tokens', () => {
+    const text = 'Some pilots who have received the notices from the port office said the wording was unclear and some believed the ferries would run.';
+    const believed = who(text).find((s) => s.cue === 'believed');
+    expect(believed?.source ?? null).not.toMatch(/said/);
   });
 });
