@@ -95,7 +95,10 @@ class KnownClaimants {
     // (A capitalised word before the preposition is a title's — "Minister of State for Energy Ana Poll" — unless it is a
     // plural opening the sentence: "Aides to Clinton".)
     const owner = PREPOSITION_OBJECT.exec(c.name);
-    const object = owner && rule('claimant.fuller-not-object', /^\p{Ll}/u.test(owner[1]!) || (c.name.startsWith(owner[1]!) && /^\p{Lu}\p{Ll}+[^s]s$/u.test(owner[1]!)))
+    // ("figures from the Bank of Tarnia" then "Tarnia cut its rate", "Ivo Brandt of Brandt and Holm Inc" then "Brandt said": one word
+    // after the preposition is the whole of a short name, never the surname of a title's holder, which follows an object of its own.)
+    const owned = !!owner && (/^\p{Ll}/u.test(owner[1]!) || (c.name.startsWith(owner[1]!) && /^\p{Lu}\p{Ll}+[^s]s$/u.test(owner[1]!)));
+    const object = owner && (rule('claimant.fuller-not-object', owned) || (!owned && rule('claimant.fuller-not-one-word-object', !/\s/.test(owner[3]!))))
       ? new Set(claimantKey(owner[3]!).split(' ')) : null;
     // Keys are stemmed ("Obama" is "obam"): a claimant named by one word alone is no fuller mention of it.
     const name = rule('claimant.fuller-by-key', true) ? claimantKey(c.name) : c.name.toLowerCase();
@@ -163,6 +166,9 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     // sentence ("Several", "Two", "Some", "The") is no part of the name a later "Cineplex" stands for.
     const opener = /^(\p{Lu}\p{Ll}*)\s+/u.exec(mention);
     if (opener && DETERMINERS.has(opener[1]!.toLowerCase()) && rule('claimant.fuller-not-determiner', true)) mention = mention.slice(opener[0].length);
+    // ("told reporters on Saturday U.S. officials …": a weekday or month after "on" is when, not the name's first word.)
+    const day = /^(\p{Lu}\p{Ll}+)\s+/u.exec(mention);
+    if (day && CALENDAR_NAMES.includes(day[1]!.toLowerCase()) && rule('claimant.fuller-not-weekday', /\b(?:on|by|since|until|from|last|next|this|late|early|before|after)\s+$/i.test(window.slice(0, found.index)))) mention = mention.slice(day[0].length);
     if (mention.split(/\s+/).length > 1 && scan.mention === null) {
       scan.mention = mention;
       scan.at = at;

@@ -1,0 +1,58 @@
+/**
+ * Names /claim shows for a claimant that must be the speaker's own: no phrase glued before it, no longer name of
+ * something else the short mention only appears in.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { findStatements } from '../../src/claims/attribution.js';
+import { switchRulesOff } from '../../src/claims/rules.js';
+import { lines } from '../helpers/sentences.js';
+
+afterEach(() => switchRulesOff([]));
+
+/** The claimant of each statement /claim would keep, in order. */
+function claimants(text: string): Array<string | null> {
+  return findStatements(text, lines(text)).map((s) => s.claimant);
+}
+
+describe('one capitalised word after a preposition (claimant.fuller-not-one-word-object)', () => {
+  it('is never shown as the longer name it closed', () => {
+    const text = 'Figures from the Bank of Tarnia show loans rose.\nTarnia said it would cut its rate.';
+    expect(claimants(text)).toEqual(['Bank of Tarnia', 'Tarnia']);
+    switchRulesOff(['claimant.fuller-not-one-word-object']);
+    expect(claimants(text)).toEqual(['Bank of Tarnia', 'Bank of Tarnia']);
+  });
+
+  it('leaves a surname to the person written in full before it', () => {
+    const text = '"Loans rose," said Ivo Brandt of Brandt and Holm Inc.\nBrandt said rates would fall.';
+    expect(claimants(text)[1]).toBe('Ivo Brandt');
+  });
+
+  it('keeps a title written with a preposition', () => {
+    const text = 'Minister of State for Ports Walter Okafor said fares would rise.\nOkafor said the pier would reopen.';
+    expect(claimants(text)).toEqual(['Minister of State for Ports Walter Okafor', 'Minister of State for Ports Walter Okafor']);
+  });
+});
+
+describe('a time phrase opening the sentence (claimant.time-opening)', () => {
+  it('is no part of the name after it', () => {
+    const text = 'Saturday at the Tarnian Labour party’s harbour convention Sen. Ana Poll (D-MA) said the fees would fall.';
+    expect(claimants(text)).toEqual(['Sen. Ana Poll (D-MA)']);
+    expect(claimants('This week Tarnco seemed to back out of the deal but then said it was still interested.')).toEqual(['Tarnco']);
+    switchRulesOff(['claimant.time-opening']);
+    expect(claimants(text)[0]).toMatch(/^Saturday/);
+  });
+
+  it('leaves a name that only opens with a weekday, and a phrase with no name closing it', () => {
+    expect(claimants('The Sunday Clarion said the poll was wrong.')).toEqual(['Sunday Clarion']);
+    expect(claimants('Monday night’s results showed the mayor ahead.')).toEqual(['Monday night’s results']);
+  });
+});
+
+describe('a weekday before a name (claimant.fuller-not-weekday)', () => {
+  it('is never the first word of a fuller mention', () => {
+    const text = 'Ana Poll told reporters on Saturday Tarnco officials had called her.\nTarnco said the ferry was sold.';
+    expect(claimants(text)).toEqual(['Ana Poll', 'Tarnco']);
+    switchRulesOff(['claimant.fuller-not-weekday']);
+    expect(claimants(text)).toEqual(['Ana Poll', 'Saturday Tarnco']);
+  });
+});
