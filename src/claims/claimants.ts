@@ -47,7 +47,11 @@ function ownDocument(written: string, last: Claimant): boolean {
   const named = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\.)? \p{Lu}\p{Ll}+) of /u.exec(last.name)?.[1];
   const person = (!!named && !ORG_WORDS.test(named) && !/\b(?:Bureau|Board|Centre|Center|Fund|Association|Federation|League|Society|Authority|Exchange|Chamber)\b/.test(named)) ||
     /\b(?:analyst|economist|strategist|professor)\b/.test(last.name) || (last.person && (ROLE_WORD.test(last.name) || !!last.gender));
-  return person && /^(?:report|document)$/.test(head);
+  // ("Economists said …. The report said …", "a harbour spokesman said …. The report said …": people named by a common noun,
+  // several or one by their role, write no report of theirs the text names so.)
+  const lastWord = last.name.replace(/\s*\([^)]*\)/g, '').split(/\s+/).at(-1) ?? '';
+  const common = /^\p{Ll}/u.test(lastWord) && !PLURAL_DOCUMENTS.test(last.name) && (last.plural || ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord));
+  return (person || rule('claimant.report-not-common-noun-people', common)) && /^(?:report|document)$/.test(head);
 }
 
 /** Acronyms defined in the article: "Ukraine's military intelligence (HUR)", "…agency, the HUR,". */
@@ -665,6 +669,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const lastWord: string = recent?.name.split(/\s+/).at(-1) ?? '';
         const role: boolean = !!recent && rule('claimant.it-not-role', ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord));
         claimant = recent && !recent.person && !recent.plural && !role && (opening || sameUnit || closing) ? recent : null;
+      } else if (rule('claimant.object-gap-subject', objectGapSubject(written, text.slice(r.cue.end, r.cue.end + 24)))) {
+        // "Everything Ana Poll says is a lie", "The account Lund shared was a fake": the name speaks only inside a relative
+        // clause whose object is the sentence's subject; what follows is the outlet's, never the name's (nor a fuller name).
+        claimant = null;
       } else if (PRONOUNS_UNRESOLVED.has(lower) || /\bof (?:whom|which)$/.test(lower) || /^[\d.,]+\s*(?:%|percent)$/.test(lower)) claimant = null;
       else if (r.apposition) {
         const first = clean(text.slice(r.apposition[0].start, r.apposition[0].end));
@@ -775,6 +783,19 @@ function finish(raw: RawStatement, claimant: Claimant | null, kind: Statement['k
   };
   if (answers) statement.answers = answers;
   return statement;
+}
+
+/** A thing or an indefinite pronoun right before a name closing a source ("the account Lund", "Everything Poll"). */
+const GAP_HEAD_NAME = /(?:^|\s)(?:\p{Ll}[\p{Ll}-]*|Everything|Anything|Nothing|Something|Whatever)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*$/u;
+
+/**
+ * Whether a source as written is the subject of a relative clause whose object went before it, with the main clause's
+ * verb right after the cue ("Everything Poll says is …", "The account Lund shared was …", "the judge Lund referred to is …").
+ * @param after - the text right after the cue
+ */
+function objectGapSubject(written: string, after: string): boolean {
+  if (!GAP_HEAD_NAME.test(written) || /[,;:]/.test(written)) return false;
+  return /^(?:Everything|Anything|Nothing|Something|Whatever)\s/.test(written) || /^\s+(?:(?:to|about|of|at|on|for|with|up|out)\s+)?(?:is|was|are|were)\b/.test(after);
 }
 
 /** Whether `span` lies inside the source of `previous`, a statement of the same unit with a claimant. */

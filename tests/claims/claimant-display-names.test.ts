@@ -56,3 +56,32 @@ describe('a weekday before a name (claimant.fuller-not-weekday)', () => {
     expect(claimants(text)).toEqual(['Ana Poll', 'Saturday Tarnco']);
   });
 });
+
+describe('a name inside a relative clause whose object is the sentence subject (claimant.object-gap-subject)', () => {
+  it('gives the statement no claimant and no fuller name for a later mention', () => {
+    const text = 'The ferry account Lund retweeted was set up as a trap.\nLund said the pier would reopen.';
+    expect(claimants(text)).toEqual([null, 'Lund']);
+    expect(claimants('Everything Tarnco says is a lie unless proven otherwise.')).toEqual([null]);
+    switchRulesOff(['claimant.object-gap-subject']);
+    expect(claimants(text)).toEqual(['ferry account Lund', 'ferry account Lund']);
+  });
+
+  it('leaves a title before a name, and a clause the name goes on with', () => {
+    expect(claimants('Harbour spokesman Ed Lee said the pier was safe.')).toEqual(['Harbour spokesman Ed Lee']);
+    expect(claimants('Spokesman Ed Lee said Tarnco was wrong.')).toEqual(['Spokesman Ed Lee']);
+  });
+});
+
+describe('a report after people named by a common noun (claimant.report-not-common-noun-people)', () => {
+  it('is the report\'s own', () => {
+    const text = 'Harbour economists criticised the audit.\n\nThe report said the pier was unsafe.';
+    expect(claimants(text)).toEqual(['Harbour economists', 'report']);
+    expect(claimants('A Tarnco spokesman said the ferry was sold.\n\nThe report said fares would rise.')).toEqual(['A Tarnco spokesman', 'report']);
+    switchRulesOff(['claimant.report-not-common-noun-people']);
+    expect(claimants(text)).toEqual(['Harbour economists', 'Harbour economists']);
+  });
+
+  it('leaves a statement to the body that issued it', () => {
+    expect(claimants('The Tarn Harbour Board said fees would rise.\n\nThe report said the pier was unsafe.')).toEqual(['Tarn Harbour Board', 'Tarn Harbour Board']);
+  });
+});
