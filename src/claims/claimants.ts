@@ -165,7 +165,11 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     if (found && /\s(?:of|for|on|de|del|von|van)\s/.test(found[1]!) && !rule('claimant.title-with-of', true)) found = MENTION_BEFORE_PLAIN.exec(window);
     if (!found) continue;
     // "Should Texaco fail to …", "If Exxon bids": a word opening the clause before the name is no part of it.
-    let mention = clean(`${found[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To|Should|Would|Could|Had|Were|Did|Does|Must|If|Unless|Although|Though|Since|Because|Once|Under|For|With|From|By)\s+)+/, ''));
+    // ("an aide Jake Sullivan", "made House Minority Leader Ana Poll": a run that starts inside a word — "de" of "aide" — is
+    // cut to the words it holds whole.)
+    let run = found[1]!;
+    if (found.index > 0 && /[\p{L}\p{N}]/u.test(window[found.index - 1]!) && rule('claimant.fuller-whole-words', true)) run = run.replace(/^\S+\s+/, '');
+    let mention = clean(`${run}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To|Should|Would|Could|Had|Were|Did|Does|Must|If|Unless|Although|Though|Since|Because|Once|Under|For|With|From|By)\s+)+/, ''));
     // "Several Cineplex directors said …" then "Cineplex expects …": a determiner or quantifier opening the
     // sentence ("Several", "Two", "Some", "The") is no part of the name a later "Cineplex" stands for.
     const opener = /^(\p{Lu}\p{Ll}*)\s+/u.exec(mention);
@@ -704,14 +708,20 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // "the statement reads": the body that issued it — unless the document is named for someone else or a person precedes a report.
         claimant = rule('claimant.document-not-last-speaker', ownDocument(written, lastAny)) ? resolveName(written) : lastAny;
       } else {
-        const name = clean(written);
+        // "columns Ana Poll wrote in college", "the second deal Lund has proposed": a thing before the name is what the name
+        // said or did, the object of a relative clause; the name alone speaks.
+        // ("Assistant Secretary of Defense for security policy Ed Lee": a lower-case word inside a title after "of"/"for" is the title's.)
+        const cleaned = clean(written);
+        const match = THING_BEFORE_NAME.exec(cleaned);
+        const thing = match && !/\s(?:of|for)\s/.test(cleaned.slice(0, match.index + 1)) ? match : null;
+        const name = rule('claimant.thing-before-name', !!thing) ? thing![1]! : cleaned;
         const words = name.split(/\s+/);
         const surname = words.length === 1 || (words.length === 2 && /^(?:Mr|Mrs|Ms|Dr)\.?$/.test(words[0]!));
         const found = surname && !ACRONYM.test(words[words.length - 1]!) && /^\p{Lu}/u.test(words[words.length - 1]!)
           ? fullerMention(text, words[words.length - 1]!, named.start, known, mentionScans, offBody)
           : null;
         const fuller = found && !rule('claimant.title-agrees', words.length > 1 && !titleAgrees(words[0]!, found)) ? found : null;
-        claimant = fuller ?? resolveName(written);
+        claimant = fuller ?? resolveName(name === thing?.[1] ? name : written);
       }
     }
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
@@ -784,6 +794,13 @@ function finish(raw: RawStatement, claimant: Claimant | null, kind: Statement['k
   if (answers) statement.answers = answers;
   return statement;
 }
+
+/** Things a relative clause's object may be, right before the name closing a source ("the columns Poll wrote", "a deal Lund offered"). */
+const THING_BEFORE_NAME = new RegExp(String.raw`(?:^|\s)(?:${[
+  'accounts?', 'ads?', 'answers?', 'arguments?', 'articles?', 'books?', 'claims?', 'columns?', 'comments?', 'deals?', 'decisions?', 'emails?',
+  'honou?r', 'ideas?', 'lies', 'lines?', 'messages?', 'moves?', 'offers?', 'phrases?', 'plans?', 'plants?', 'points?', 'polic(?:y|ies)',
+  'positions?', 'promises?', 'proposals?', 'questions?', 'quotes?', 'remarks?', 'speech(?:es)?', 'stor(?:y|ies)', 'terms?', 'things?', 'tweets?',
+  'videos?', 'ways?', 'words?'].join('|')})\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*)$`, 'u');
 
 /** A thing or an indefinite pronoun right before a name closing a source ("the account Lund", "Everything Poll"). */
 const GAP_HEAD_NAME = /(?:^|\s)(?:\p{Ll}[\p{Ll}-]*|Everything|Anything|Nothing|Something|Whatever)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*$/u;

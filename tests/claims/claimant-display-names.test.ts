@@ -63,6 +63,8 @@ describe('a name inside a relative clause whose object is the sentence subject (
     expect(claimants(text)).toEqual([null, 'Lund']);
     expect(claimants('Everything Tarnco says is a lie unless proven otherwise.')).toEqual([null]);
     switchRulesOff(['claimant.object-gap-subject']);
+    expect(claimants(text)).toEqual(['Lund', 'Lund']);
+    switchRulesOff(['claimant.object-gap-subject', 'claimant.thing-before-name']);
     expect(claimants(text)).toEqual(['ferry account Lund', 'ferry account Lund']);
   });
 
@@ -83,5 +85,34 @@ describe('a report after people named by a common noun (claimant.report-not-comm
 
   it('leaves a statement to the body that issued it', () => {
     expect(claimants('The Tarn Harbour Board said fees would rise.\n\nThe report said the pier was unsafe.')).toEqual(['Tarn Harbour Board', 'Tarn Harbour Board']);
+  });
+});
+
+describe('a thing right before the name closing a source (claimant.thing-before-name)', () => {
+  it('leaves the name alone as the claimant, and for a later surname', () => {
+    const text = 'Critics unearthed old columns Ana Poll wrote in college.\nPoll said the columns were satire.';
+    expect(claimants(text)).toEqual(['Ana Poll', 'Ana Poll']);
+    switchRulesOff(['claimant.thing-before-name']);
+    expect(claimants(text)).toEqual(['Critics unearthed old columns Ana Poll', 'Critics unearthed old columns Ana Poll']);
+  });
+
+  it('keeps a role before a name', () => {
+    expect(claimants('Retired surgeon Ben Lund said the pier was safe.')).toEqual(['Retired surgeon Ben Lund']);
+    expect(claimants('Harbour board member Ida Berg said the pier was safe.')).toEqual(['Harbour board member Ida Berg']);
+  });
+});
+
+describe('a fuller mention is made of whole words (claimant.fuller-whole-words)', () => {
+  it('drops a piece of the word before the name', () => {
+    const text = 'Ana Poll spoke to her aide Jake Lund on Monday.\nLund said the pier was safe.';
+    expect(claimants(text)).toEqual(['Jake Lund']);
+    switchRulesOff(['claimant.fuller-whole-words']);
+    expect(claimants(text)).toEqual(['de Jake Lund']);
+  });
+});
+
+describe('a title with a lower-case word after "of" or "for"', () => {
+  it('stays whole (claimant.thing-before-name leaves it)', () => {
+    expect(claimants('Assistant Secretary of Defense for harbour policy Ed Lee said the pier was safe.')).toEqual(['Assistant Secretary of Defense for harbour policy Ed Lee']);
   });
 });
