@@ -168,7 +168,7 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     // ("an aide Jake Sullivan", "made House Minority Leader Ana Poll": a run that starts inside a word — "de" of "aide" — is
     // cut to the words it holds whole.)
     let run = found[1]!;
-    if (found.index > 0 && /[\p{L}\p{N}]/u.test(window[found.index - 1]!) && rule('claimant.fuller-whole-words', true)) run = run.replace(/^\S+\s+/, '');
+    if (found.index > 0 && /\p{L}/u.test(window[found.index - 1]!) && rule('claimant.fuller-whole-words', true)) run = run.replace(/^\S+\s+/, '');
     let mention = clean(`${run}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To|Should|Would|Could|Had|Were|Did|Does|Must|If|Unless|Although|Though|Since|Because|Once|Under|For|With|From|By)\s+)+/, ''));
     // "Several Cineplex directors said …" then "Cineplex expects …": a determiner or quantifier opening the
     // sentence ("Several", "Two", "Some", "The") is no part of the name a later "Cineplex" stands for.
