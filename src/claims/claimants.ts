@@ -712,6 +712,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // said or did, the object of a relative clause; the name alone speaks.
         // ("Assistant Secretary of Defense for security policy Ed Lee": a lower-case word inside a title after "of"/"for" is the title's.)
         const cleaned = clean(written);
+        // '…," Jim Lund, president of the Tarn Growers Association said.': a description with no article whose name, before its
+        // comma, the source left out is that person's; the name is shown with it.
+        const person = DESCRIPTION_ONLY.test(written) ? nameBeforeDescription(text.slice(Math.max(0, named.start - 80), named.start)) : null;
         const match = THING_BEFORE_NAME.exec(cleaned);
         const thing = match && !/\s(?:of|for)\s/.test(cleaned.slice(0, match.index + 1)) ? match : null;
         const name = rule('claimant.thing-before-name', !!thing) ? thing![1]! : cleaned;
@@ -721,7 +724,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
           ? fullerMention(text, words[words.length - 1]!, named.start, known, mentionScans, offBody)
           : null;
         const fuller = found && !rule('claimant.title-agrees', words.length > 1 && !titleAgrees(words[0]!, found)) ? found : null;
-        claimant = fuller ?? resolveName(name === thing?.[1] ? name : written);
+        claimant = rule('claimant.name-before-description', !!person) ? makeClaimant(`${person}, ${cleaned}`, [person!]) : fuller ?? resolveName(name === thing?.[1] ? name : written);
       }
     }
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
@@ -801,6 +804,23 @@ const THING_BEFORE_NAME = new RegExp(String.raw`(?:^|\s)(?:${[
   'honou?r', 'ideas?', 'lies', 'lines?', 'messages?', 'moves?', 'offers?', 'phrases?', 'plans?', 'plants?', 'points?', 'polic(?:y|ies)',
   'positions?', 'promises?', 'proposals?', 'questions?', 'quotes?', 'remarks?', 'speech(?:es)?', 'stor(?:y|ies)', 'terms?', 'things?', 'tweets?',
   'videos?', 'ways?', 'words?'].join('|')})\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*)$`, 'u');
+
+/** A role with no article and where it is held ("president of the Tarn Growers Association", "oil analyst at Tarn Securities"). */
+const DESCRIPTION_ONLY = new RegExp(String.raw`^(?:[\p{Ll}-]+\s+){0,3}?(?:${[
+  'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'ambassador', 'president', 'vice-president', 'governor', 'secretary', 'chief', 'director', 'director-general',
+  'official', 'adviser', 'advisor', 'aide', 'head', 'leader', 'chairman', 'chairwoman', 'chair', 'representative', 'lawyer', 'founder', 'co-founder', 'treasurer',
+  'member', 'professor', 'meteorologist', 'general-manager', 'partner', 'editor', 'researcher', 'fellow', 'coordinator', 'organizer', 'organiser', ...MARKET_ROLES].join('|')})\s+(?:of|for|at|with)\s`, 'u');
+
+/**
+ * The person's name right before a description's comma, opening its clause ('…," Jim Lund, ', 'But Ana Poll, '): two or three
+ * capitalised words, the first a given name news gives one sex; null when there is none.
+ * @param before - the text up to the description
+ */
+function nameBeforeDescription(before: string): string | null {
+  const m = /(?:^|[.!?]\s+|[,;]\s*["”’']+\s*|[“"]\s*|\n\s*|,\s+|\b(?:But|And|Meanwhile)\s+)((?:\p{Lu}\p{Ll}+\s+)(?:\p{Lu}\p{Ll}+\s+|\p{Lu}\.\s+)?\p{Lu}[\p{L}’'-]+),\s+$/u.exec(before);
+  if (!m || ORG_WORDS.test(m[1]!) || !firstNameGender(m[1]!.split(/\s+/)[0]!)) return null;
+  return m[1]!;
+}
 
 /** A thing or an indefinite pronoun right before a name closing a source ("the account Lund", "Everything Poll"). */
 const GAP_HEAD_NAME = /(?:^|\s)(?:\p{Ll}[\p{Ll}-]*|Everything|Anything|Nothing|Something|Whatever)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*$/u;

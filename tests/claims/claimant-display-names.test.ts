@@ -116,3 +116,16 @@ describe('a title with a lower-case word after "of" or "for"', () => {
     expect(claimants('Assistant Secretary of Defense for harbour policy Ed Lee said the pier was safe.')).toEqual(['Assistant Secretary of Defense for harbour policy Ed Lee']);
   });
 });
+
+describe('a description whose name, before its comma, the source left out (claimant.name-before-description)', () => {
+  it('is shown with that name', () => {
+    const text = '"Prices will rise," Jim Lund, president of the Tarn Growers Association said.\nLund said the pier was safe.';
+    expect(claimants(text)).toEqual(['Jim Lund, president of the Tarn Growers Association', 'Jim Lund, president of the Tarn Growers Association']);
+    switchRulesOff(['claimant.name-before-description']);
+    expect(claimants(text)).toEqual(['president of the Tarn Growers Association', 'Jim Lund']);
+  });
+
+  it('leaves a description with an article, and a place before the comma', () => {
+    expect(claimants('The loan was arranged in Dubai, United Arab Emirates, a spokeswoman said.')).toEqual(['a spokeswoman']);
+  });
+});
