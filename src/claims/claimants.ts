@@ -50,7 +50,9 @@ function ownDocument(written: string, last: Claimant): boolean {
   // ("Economists said …. The report said …", "a harbour spokesman said …. The report said …": people named by a common noun,
   // several or one by their role, write no report of theirs the text names so.)
   const lastWord = last.name.replace(/\s*\([^)]*\)/g, '').split(/\s+/).at(-1) ?? '';
-  const common = /^\p{Ll}/u.test(lastWord) && !PLURAL_DOCUMENTS.test(last.name) && (last.plural || ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord));
+  // (Researchers, scientists, authors and investigators do write reports: "The researchers found …. The report says …".)
+  const common = /^\p{Ll}/u.test(lastWord) && !PLURAL_DOCUMENTS.test(last.name) && (last.plural || ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord)) &&
+    !/^(?:researchers|scientists|authors|investigators|auditors|inspectors)$/.test(lastWord);
   return (person || rule('claimant.report-not-common-noun-people', common)) && /^(?:report|document)$/.test(head);
 }
 

@@ -83,6 +83,10 @@ describe('a report after people named by a common noun (claimant.report-not-comm
     expect(claimants(text)).toEqual(['Harbour economists', 'Harbour economists']);
   });
 
+  it('leaves a report to researchers, who write reports', () => {
+    expect(claimants('Harbour researchers said the pier was old.\n\nThe report said the pier was unsafe.')).toEqual(['Harbour researchers', 'Harbour researchers']);
+  });
+
   it('leaves a statement to the body that issued it', () => {
     expect(claimants('The Tarn Harbour Board said fees would rise.\n\nThe report said the pier was unsafe.')).toEqual(['Tarn Harbour Board', 'Tarn Harbour Board']);
   });
