@@ -825,7 +825,7 @@ function nameBeforeDescription(before: string): string | null {
 }
 
 /** A thing or an indefinite pronoun right before a name closing a source ("the account Lund", "Everything Poll"). */
-const GAP_HEAD_NAME = /(?:^|\s)(?:\p{Ll}[\p{Ll}-]*|Everything|Anything|Nothing|Something|Whatever)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*$/u;
+const GAP_HEAD_NAME = /(?:^|\s)(\p{Ll}[\p{Ll}-]*|Everything|Anything|Nothing|Something|Whatever)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*$/u;
 
 /**
  * Whether a source as written is the subject of a relative clause whose object went before it, with the main clause's
@@ -833,7 +833,10 @@ const GAP_HEAD_NAME = /(?:^|\s)(?:\p{Ll}[\p{Ll}-]*|Everything|Anything|Nothing|S
  * @param after - the text right after the cue
  */
 function objectGapSubject(written: string, after: string): boolean {
-  if (!GAP_HEAD_NAME.test(written) || /[,;:]/.test(written)) return false;
+  // ("The soldiers that the HUR said were recruited": after an article or a relative word the name is the clause's own
+  // subject, and what follows the cue is what it said.)
+  const head = GAP_HEAD_NAME.exec(written)?.[1];
+  if (!head || DETERMINERS.has(head) || /^(?:that|which|who|whom|whose|and|or|but|as|if|when|while|because|than|his|her|its|their|our|my|your)$/.test(head) || /[,;:]/.test(written)) return false;
   return /^(?:Everything|Anything|Nothing|Something|Whatever)\s/.test(written) || /^\s+(?:(?:to|about|of|at|on|for|with|up|out)\s+)?(?:is|was|are|were)\b/.test(after);
 }
 

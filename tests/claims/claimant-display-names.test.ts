@@ -71,6 +71,7 @@ describe('a name inside a relative clause whose object is the sentence subject (
   it('leaves a title before a name, and a clause the name goes on with', () => {
     expect(claimants('Harbour spokesman Ed Lee said the pier was safe.')).toEqual(['Harbour spokesman Ed Lee']);
     expect(claimants('Spokesman Ed Lee said Tarnco was wrong.')).toEqual(['Spokesman Ed Lee']);
+    expect(claimants('The ferries that the Tarn Harbour Board said were unsafe sailed again.')).toEqual(['Tarn Harbour Board']);
   });
 });
 
