@@ -125,6 +125,9 @@ const CALENDAR = CALENDAR_NAMES.map((w) => w[0]!.toUpperCase() + w.slice(1)).joi
 /** A time phrase closing a source ("… in January", "… on Tuesday", "… last week"). */
 const TIME_TAIL = new RegExp(`\\s+(?:in|on|last|this|earlier this|late|early)\\s+(?:${CALENDAR}|week|month|year)$`);
 
+/** A time opening a sentence ("Saturday", "On Monday", "This week", "Late Tuesday"), before the rest of its phrase or a name. */
+const TIME_OPENING = new RegExp(`^(?:(?:On|Late|Early)\\s+)?(?:${CALENDAR}|Today|Yesterday|Tonight|(?:This|Last|Next|Earlier|Later)\\s+(?:week|month|year|morning|afternoon|evening|night|weekend|${CALENDAR}))(?=\\s)`);
+
 /** What ends a longer time phrase, so that a time tail after it is left whole ("from September last year"). */
 const TIME_TAIL_AFTER = new RegExp(`(?:${CALENDAR}|\\d)$`);
 
@@ -162,6 +165,18 @@ export function clean(s: string): string {
   // "Later Secretary of State Jon Husted told …": a sentence adverb opening the sentence is no part of the name.
   const opening = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(s);
   if (opening && rule('claimant.opening-adverb', INTRO_WORDS.has(opening[1]!.toLowerCase()) && !/^(?:Years|Days|Months|Weeks|Together|Being|Having|First)$/.test(opening[1]!))) s = s.slice(opening[0].length);
+  // "Saturday at the party convention Sen. Ana Poll (D-MA)", "This week Tarnco": a time phrase opening the sentence that no
+  // comma closes is no part of the name after it: the name is the capitalised words closing the source, after a content
+  // word of the phrase ("Monday night's results", "the Sunday Express" stay whole).
+  const time = TIME_OPENING.exec(s);
+  if (time) {
+    const rest = s.slice(time[0].length).trim();
+    const name = /(?:^|\s)((?:\p{Lu}[\p{L}\p{N}.’'-]*\s+)*\p{Lu}[\p{L}\p{N}.’'-]*(?:\s*\([^)]*\))?)$/u.exec(rest);
+    const before = name ? rest.slice(0, name.index).trim().split(/\s+/).at(-1) ?? '' : '';
+    const phrase = !!name && /^\p{Ll}/u.test(rest) && /^\p{Ll}+$/u.test(before) && !/^(?:of|the|a|an|at|in|on|to|for|from|by|with|and|or|as|than|into|about|over|under|near)$/.test(before);
+    const alone = !!name && name.index === 0 && /\s/.test(time[0].trim());
+    if (rule('claimant.time-opening', phrase || alone)) s = name![1]!;
+  }
   // "The Justice Department in January said": a time phrase after the name is when, not who.
   const tail = TIME_TAIL.exec(s);
   // ("Bundesbank data from September last year": a tail that ends a longer time phrase is left whole.)

@@ -47,7 +47,13 @@ function ownDocument(written: string, last: Claimant): boolean {
   const named = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\.)? \p{Lu}\p{Ll}+) of /u.exec(last.name)?.[1];
   const person = (!!named && !ORG_WORDS.test(named) && !/\b(?:Bureau|Board|Centre|Center|Fund|Association|Federation|League|Society|Authority|Exchange|Chamber)\b/.test(named)) ||
     /\b(?:analyst|economist|strategist|professor)\b/.test(last.name) || (last.person && (ROLE_WORD.test(last.name) || !!last.gender));
-  return person && /^(?:report|document)$/.test(head);
+  // ("Economists said …. The report said …", "a harbour spokesman said …. The report said …": people named by a common noun,
+  // several or one by their role, write no report of theirs the text names so.)
+  const lastWord = last.name.replace(/\s*\([^)]*\)/g, '').split(/\s+/).at(-1) ?? '';
+  // (Researchers, scientists, authors and investigators do write reports: "The researchers found …. The report says …".)
+  const common = /^\p{Ll}/u.test(lastWord) && !PLURAL_DOCUMENTS.test(last.name) && (last.plural || ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord)) &&
+    !/^(?:researchers|scientists|authors|investigators|auditors|inspectors)$/.test(lastWord);
+  return (person || rule('claimant.report-not-common-noun-people', common)) && /^(?:report|document)$/.test(head);
 }
 
 /** Acronyms defined in the article: "Ukraine's military intelligence (HUR)", "…agency, the HUR,". */
@@ -95,7 +101,10 @@ class KnownClaimants {
     // (A capitalised word before the preposition is a title's — "Minister of State for Energy Ana Poll" — unless it is a
     // plural opening the sentence: "Aides to Clinton".)
     const owner = PREPOSITION_OBJECT.exec(c.name);
-    const object = owner && rule('claimant.fuller-not-object', /^\p{Ll}/u.test(owner[1]!) || (c.name.startsWith(owner[1]!) && /^\p{Lu}\p{Ll}+[^s]s$/u.test(owner[1]!)))
+    // ("figures from the Bank of Tarnia" then "Tarnia cut its rate", "Ivo Brandt of Brandt and Holm Inc" then "Brandt said": one word
+    // after the preposition is the whole of a short name, never the surname of a title's holder, which follows an object of its own.)
+    const owned = !!owner && (/^\p{Ll}/u.test(owner[1]!) || (c.name.startsWith(owner[1]!) && /^\p{Lu}\p{Ll}+[^s]s$/u.test(owner[1]!)));
+    const object = owner && (rule('claimant.fuller-not-object', owned) || (!owned && rule('claimant.fuller-not-one-word-object', !/\s/.test(owner[3]!))))
       ? new Set(claimantKey(owner[3]!).split(' ')) : null;
     // Keys are stemmed ("Obama" is "obam"): a claimant named by one word alone is no fuller mention of it.
     const name = rule('claimant.fuller-by-key', true) ? claimantKey(c.name) : c.name.toLowerCase();
@@ -158,11 +167,18 @@ function fullerMention(text: string, word: string, before: number, known: KnownC
     if (found && /\s(?:of|for|on|de|del|von|van)\s/.test(found[1]!) && !rule('claimant.title-with-of', true)) found = MENTION_BEFORE_PLAIN.exec(window);
     if (!found) continue;
     // "Should Texaco fail to …", "If Exxon bids": a word opening the clause before the name is no part of it.
-    let mention = clean(`${found[1]}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To|Should|Would|Could|Had|Were|Did|Does|Must|If|Unless|Although|Though|Since|Because|Once|Under|For|With|From|By)\s+)+/, ''));
+    // ("an aide Jake Sullivan", "made House Minority Leader Ana Poll": a run that starts inside a word — "de" of "aide" — is
+    // cut to the words it holds whole.)
+    let run = found[1]!;
+    if (found.index > 0 && /\p{L}/u.test(window[found.index - 1]!) && rule('claimant.fuller-whole-words', true)) run = run.replace(/^\S+\s+/, '');
+    let mention = clean(`${run}${word}`.replace(/^(?:(?:In|On|At|But|And|As|While|When|After|According|To|Should|Would|Could|Had|Were|Did|Does|Must|If|Unless|Although|Though|Since|Because|Once|Under|For|With|From|By)\s+)+/, ''));
     // "Several Cineplex directors said …" then "Cineplex expects …": a determiner or quantifier opening the
     // sentence ("Several", "Two", "Some", "The") is no part of the name a later "Cineplex" stands for.
     const opener = /^(\p{Lu}\p{Ll}*)\s+/u.exec(mention);
     if (opener && DETERMINERS.has(opener[1]!.toLowerCase()) && rule('claimant.fuller-not-determiner', true)) mention = mention.slice(opener[0].length);
+    // ("told reporters on Saturday U.S. officials …": a weekday or month after "on" is when, not the name's first word.)
+    const day = /^(\p{Lu}\p{Ll}+)\s+/u.exec(mention);
+    if (day && CALENDAR_NAMES.includes(day[1]!.toLowerCase()) && rule('claimant.fuller-not-weekday', /\b(?:on|by|since|until|from|last|next|this|late|early|before|after)\s+$/i.test(window.slice(0, found.index)))) mention = mention.slice(day[0].length);
     if (mention.split(/\s+/).length > 1 && scan.mention === null) {
       scan.mention = mention;
       scan.at = at;
@@ -659,6 +675,10 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const lastWord: string = recent?.name.split(/\s+/).at(-1) ?? '';
         const role: boolean = !!recent && rule('claimant.it-not-role', ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord));
         claimant = recent && !recent.person && !recent.plural && !role && (opening || sameUnit || closing) ? recent : null;
+      } else if (rule('claimant.object-gap-subject', objectGapSubject(written, text.slice(r.cue.end, r.cue.end + 24)))) {
+        // "Everything Ana Poll says is a lie", "The account Lund shared was a fake": the name speaks only inside a relative
+        // clause whose object is the sentence's subject; what follows is the outlet's, never the name's (nor a fuller name).
+        claimant = null;
       } else if (PRONOUNS_UNRESOLVED.has(lower) || /\bof (?:whom|which)$/.test(lower) || /^[\d.,]+\s*(?:%|percent)$/.test(lower)) claimant = null;
       else if (r.apposition) {
         const first = clean(text.slice(r.apposition[0].start, r.apposition[0].end));
@@ -690,14 +710,23 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // "the statement reads": the body that issued it — unless the document is named for someone else or a person precedes a report.
         claimant = rule('claimant.document-not-last-speaker', ownDocument(written, lastAny)) ? resolveName(written) : lastAny;
       } else {
-        const name = clean(written);
+        // "columns Ana Poll wrote in college", "the second deal Lund has proposed": a thing before the name is what the name
+        // said or did, the object of a relative clause; the name alone speaks.
+        // ("Assistant Secretary of Defense for security policy Ed Lee": a lower-case word inside a title after "of"/"for" is the title's.)
+        const cleaned = clean(written);
+        // '…," Jim Lund, president of the Tarn Growers Association said.': a description with no article whose name, before its
+        // comma, the source left out is that person's; the name is shown with it.
+        const person = DESCRIPTION_ONLY.test(written) ? nameBeforeDescription(text.slice(Math.max(0, named.start - 80), named.start)) : null;
+        const match = THING_BEFORE_NAME.exec(cleaned);
+        const thing = match && !/\s(?:of|for)\s/.test(cleaned.slice(0, match.index + 1)) ? match : null;
+        const name = rule('claimant.thing-before-name', !!thing) ? thing![1]! : cleaned;
         const words = name.split(/\s+/);
         const surname = words.length === 1 || (words.length === 2 && /^(?:Mr|Mrs|Ms|Dr)\.?$/.test(words[0]!));
         const found = surname && !ACRONYM.test(words[words.length - 1]!) && /^\p{Lu}/u.test(words[words.length - 1]!)
           ? fullerMention(text, words[words.length - 1]!, named.start, known, mentionScans, offBody)
           : null;
         const fuller = found && !rule('claimant.title-agrees', words.length > 1 && !titleAgrees(words[0]!, found)) ? found : null;
-        claimant = fuller ?? resolveName(written);
+        claimant = rule('claimant.name-before-description', !!person) ? makeClaimant(`${person}, ${cleaned}`, [person!]) : fuller ?? resolveName(name === thing?.[1] ? name : written);
       }
     }
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
@@ -769,6 +798,46 @@ function finish(raw: RawStatement, claimant: Claimant | null, kind: Statement['k
   };
   if (answers) statement.answers = answers;
   return statement;
+}
+
+/** Things a relative clause's object may be, right before the name closing a source ("the columns Poll wrote", "a deal Lund offered"). */
+const THING_BEFORE_NAME = new RegExp(String.raw`(?:^|\s)(?:${[
+  'accounts?', 'ads?', 'answers?', 'arguments?', 'articles?', 'books?', 'claims?', 'columns?', 'comments?', 'deals?', 'decisions?', 'emails?',
+  'honou?r', 'ideas?', 'lies', 'lines?', 'messages?', 'moves?', 'offers?', 'phrases?', 'plans?', 'plants?', 'points?', 'polic(?:y|ies)',
+  'positions?', 'promises?', 'proposals?', 'questions?', 'quotes?', 'remarks?', 'speech(?:es)?', 'stor(?:y|ies)', 'terms?', 'things?', 'tweets?',
+  'videos?', 'ways?', 'words?'].join('|')})\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*)$`, 'u');
+
+/** A role with no article and where it is held ("president of the Tarn Growers Association", "oil analyst at Tarn Securities"). */
+const DESCRIPTION_ONLY = new RegExp(String.raw`^(?:[\p{Ll}-]+\s+){0,3}?(?:${[
+  'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'ambassador', 'president', 'vice-president', 'governor', 'secretary', 'chief', 'director', 'director-general',
+  'official', 'adviser', 'advisor', 'aide', 'head', 'leader', 'chairman', 'chairwoman', 'chair', 'representative', 'lawyer', 'founder', 'co-founder', 'treasurer',
+  'member', 'professor', 'meteorologist', 'general-manager', 'partner', 'editor', 'researcher', 'fellow', 'coordinator', 'organizer', 'organiser', ...MARKET_ROLES].join('|')})\s+(?:of|for|at|with)\s`, 'u');
+
+/**
+ * The person's name right before a description's comma, opening its clause ('…," Jim Lund, ', 'But Ana Poll, '): two or three
+ * capitalised words, the first a given name news gives one sex; null when there is none.
+ * @param before - the text up to the description
+ */
+function nameBeforeDescription(before: string): string | null {
+  const m = /(?:^|[.!?]\s+|[,;]\s*["”’']+\s*|[“"]\s*|\n\s*|,\s+|\b(?:But|And|Meanwhile)\s+)((?:\p{Lu}\p{Ll}+\s+)(?:\p{Lu}\p{Ll}+\s+|\p{Lu}\.\s+)?\p{Lu}[\p{L}’'-]+),\s+$/u.exec(before);
+  if (!m || ORG_WORDS.test(m[1]!) || !firstNameGender(m[1]!.split(/\s+/)[0]!)) return null;
+  return m[1]!;
+}
+
+/** A thing or an indefinite pronoun right before a name closing a source ("the account Lund", "Everything Poll"). */
+const GAP_HEAD_NAME = /(?:^|\s)(\p{Ll}[\p{Ll}-]*|Everything|Anything|Nothing|Something|Whatever)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*$/u;
+
+/**
+ * Whether a source as written is the subject of a relative clause whose object went before it, with the main clause's
+ * verb right after the cue ("Everything Poll says is …", "The account Lund shared was …", "the judge Lund referred to is …").
+ * @param after - the text right after the cue
+ */
+function objectGapSubject(written: string, after: string): boolean {
+  // ("The soldiers that the HUR said were recruited": after an article or a relative word the name is the clause's own
+  // subject, and what follows the cue is what it said.)
+  const head = GAP_HEAD_NAME.exec(written)?.[1];
+  if (!head || DETERMINERS.has(head) || /^(?:that|which|who|whom|whose|and|or|but|as|if|when|while|because|than|his|her|its|their|our|my|your)$/.test(head) || /[,;:]/.test(written)) return false;
+  return /^(?:Everything|Anything|Nothing|Something|Whatever)\s/.test(written) || /^\s+(?:(?:to|about|of|at|on|for|with|up|out)\s+)?(?:is|was|are|were)\b/.test(after);
 }
 
 /** Whether `span` lies inside the source of `previous`, a statement of the same unit with a claimant. */
