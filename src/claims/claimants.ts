@@ -638,6 +638,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const before = prev as Previous | null;
         const within = lower === 'who' && insideSource(before, r.unit.start, r.antecedent);
         claimant = rule('claimant.who-in-previous-source', within) ? before!.claimant : resolveName(text.slice(r.antecedent.start, r.antecedent.end));
+        // ("Papers from the harbour board began circulating after it announced …": "it" is never the plural or the person.)
+        if (lower === 'it' && claimant && rule('claimant.it-not-person-head', personHeaded(claimant))) claimant = null;
       } else if (lower === 'who' && rule('claimant.who-inside-previous-source', insideSource(prev as Previous | null, r.unit.start, named))) {
         // '“…,” said Ed Lund, a delegate and Holm supporter who has accused …': a "who" inside the description of the
         // previous statement's speaker, whose noun the rules could not pick, is that speaker.
@@ -657,7 +659,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // ("…, a bank spokesman said." then "It has said …": "it" is the bank, never the spokesman.)
         // ("…, said a Pierson economist." then ", it said": "it" is no economist or analyst either.)
         const lastWord: string = recent?.name.split(/\s+/).at(-1) ?? '';
-        const role: boolean = !!recent && rule('claimant.it-not-role', ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord));
+        const role: boolean = !!recent && (rule('claimant.it-not-role', ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord)) ||
+          // ("…, a source familiar with the inquiry said." then "It accused …": the phrase's head is a person too.)
+          rule('claimant.it-not-person-head', personHeaded(recent, true)));
         claimant = recent && !recent.person && !recent.plural && !role && (opening || sameUnit || closing) ? recent : null;
       } else if (PRONOUNS_UNRESOLVED.has(lower) || /\bof (?:whom|which)$/.test(lower) || /^[\d.,]+\s*(?:%|percent)$/.test(lower)) claimant = null;
       else if (r.apposition) {
@@ -774,6 +778,32 @@ function finish(raw: RawStatement, claimant: Claimant | null, kind: Statement['k
 /** Whether `span` lies inside the source of `previous`, a statement of the same unit with a claimant. */
 function insideSource(previous: Previous | null, unitStart: number, span: Span): boolean {
   return !!previous?.claimant && !!previous.source && previous.unit.start === unitStart && previous.source.start <= span.start && span.end <= previous.source.end;
+}
+
+/** Nouns heading a phrase that names a person or people ("a source familiar with …", "a Democrat close to …"). */
+const PERSON_HEAD = /^(?:sources?|democrats?|republicans?|counsell?ors?|commissioners?|chancellors?|persons?|people|experts?|insiders?|lawmakers?|legislators?|members?|delegates?|critics?|supporters?|allies|rivals?|opponents?|activists?|investors?|witness(?:es)?|employees?|officers?|diplomats?|observers?|negotiators?|attorneys?|judges?|candidates?|voters?|residents?|workers?|m[ae]n|wom[ae]n)$/i;
+
+/**
+ * Whether a claimant's name is written as a phrase headed by a person or by a plural noun ("a source familiar with
+ * the inquiry", "the Department's counselor in Belgrade", "Documents from the harbour board"), or as a title before a
+ * personal name ("EC Trade Commissioner Willy De Clercq"): never a body that "it" stands for.
+ */
+function personHeaded(c: Claimant, lastWordRead = false): boolean {
+  const core = c.name.replace(/\s*\([^)]*\)/g, '').split(/,\s/)[0]!;
+  const cut = core.split(/\s+(?:of|with|from|in|at|for|familiar|close|on|to|by|who|that)\s+/i);
+  const words = cut[0]!.replace(/^.*['’]s\s+/, '').split(/\s+/);
+  const head = words.at(-1) ?? '';
+  // (With its last word read already, claimant.it-not-role's, a role there is left to that rule.)
+  if (PERSON_HEAD.test(head) || (!(lastWordRead && head === core.split(/\s+/).at(-1)) && (ROLE_WORD.test(head) || MARKET_ROLE.test(head)))) return true;
+  // (A plural head before a phrase after it: "Documents from …", "Workers at …"; a bare capitalised name ending in -s is a firm's.)
+  if (COMPANY_NAME.test(c.name)) return false;
+  if (cut.length > 1) return /^[\p{L}-]*[^su'’]s$/u.test(head) && !ORG_WORDS.test(head);
+  const all = core.split(/\s+/);
+  for (let i = 0; i < all.length - 2; i++) {
+    const rest = all.slice(i + 1);
+    if (rest.length <= 3 && (ROLE_WORD.test(all[i]!) || PERSON_HEAD.test(all[i]!)) && /^\p{Lu}/u.test(all[i]!) && rest.every((w) => /^\p{Lu}/u.test(w) && !ORG_WORDS.test(w)) && personParts(rest.join(' '))) return true;
+  }
+  return false;
 }
 
 /** Market and trade roles a wire story names people by ("a Pierson economist", "one dealer"), which "it" never stands for. */
