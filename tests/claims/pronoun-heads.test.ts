@@ -44,3 +44,48 @@ describe('"it" never stands for a phrase headed by a person or a plural (claiman
     expect(shown('Bank of Tarnland said deposits fell.\n\nIt said rates would rise.')).toEqual(['Bank of Tarnland|said', 'Bank of Tarnland|said']);
   });
 });
+
+describe('"who"/"which" stand for the noun right before them (claimant.relative-noun-before)', () => {
+  it.each([
+    ['The new plan has won over Ida Lund, who came out and endorsed the mayor on Tuesday.', 'Ida Lund|endorsed', 'won over Ida Lund|endorsed'],
+    ['Brandt said he has had no meetings with harbour pilots who have suggested that the pier close.', 'harbour pilots|suggested', 'no meetings with harbour pilots|suggested'],
+    ['Both the Tarn and Ostby camps ran slates of dockside candidates who pledged their support to the union.', 'dockside candidates|pledged', 'Both the Tarn and Ostby camps ran slates of dockside candidates|pledged'],
+    ['Tarnland and Ostland are members of the Harbour Trade Organization, which writes the rules of the port.', 'Harbour Trade Organization|writes', 'members of the Harbour Trade Organization|writes'],
+  ])('%s', (text, now, before) => {
+    expect(shown(text)).toContain(now);
+    switchRulesOff(['claimant.relative-noun-before']);
+    expect(shown(text)).toContain(before);
+  });
+
+  it('gives "which" the body, not the person its description names', () => {
+    const text = 'Ed Lund, the president of the Tarn Dockers Union, which endorsed the strike in May, said the pier was unsafe.';
+    expect(shown(text)[0]).toBe('Tarn Dockers Union|endorsed');
+    switchRulesOff(['claimant.relative-noun-before']);
+    expect(shown(text)[0]).toBe('Ed Lund|endorsed');
+  });
+
+  it('keeps a list of names and a described person whole', () => {
+    expect(shown('Ida Lund and Ed Berg, who say the pier is safe, spoke on Monday.')).toContain('Ida Lund and Ed Berg|say');
+    expect(shown('Karin Holm, a director of Harbour Watch, who added that the pier was safe, left early.')).toContain('Karin Holm|added');
+  });
+});
+
+describe('a capitalised modifier stays with the noun "who" stands for (claimant.relative-name-modifier)', () => {
+  it.each([
+    ['The delay could increase anxiety among Tarnese supporters who hoped the pier would stay open.', 'Tarnese supporters|hoped', 'supporters|hoped'],
+    ['The mayor heard a lecture from the Ostlandic minister, who said the pier would never be paid for.', 'Ostlandic minister|said', 'minister|said'],
+  ])('%s', (text, now, before) => {
+    expect(shown(text)).toContain(now);
+    switchRulesOff(['claimant.relative-name-modifier']);
+    expect(shown(text)).toContain(before);
+  });
+});
+
+describe('a date before "which" is no antecedent (claimant.relative-not-date)', () => {
+  it('shows nobody for "the figures released Friday, which showed"', () => {
+    const text = 'The rise was reflected in the harbour figures released Friday, which showed the largest increase since 1979.';
+    expect(shown(text)).not.toContain('Friday|showed');
+    switchRulesOff(['claimant.relative-not-date']);
+    expect(shown(text)).toContain('Friday|showed');
+  });
+});
