@@ -704,9 +704,16 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         claimant = fuller ?? resolveName(written);
       }
     }
+    // ("Analyst Ray Stone of Merrill Lynch Capital Markets Inc said …. He said …": a person named with a known given name
+    // and the firm he speaks for is that person, whom a later "he"/"she" stands for, and no company.)
+    const ofFirm = !!claimant && !claimant.person && !pronoun && rule('claimant.person-of-firm', !!personOfFirm(claimant.name));
+    if (ofFirm) {
+      claimant!.person = true;
+      claimant!.gender = personOfFirm(claimant!.name)!;
+    }
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
       known.add(claimant);
-      if (!claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
+      if (!ofFirm && !claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
       // (A company named with other words, "its rival Brandt Shipping Ltd", is never shown for the noun but still makes two.)
       named.push({ c: claimant, at: r.unit.start });
       const head = bodyHead(claimant);
@@ -778,6 +785,12 @@ function finish(raw: RawStatement, claimant: Claimant | null, kind: Statement['k
 /** Whether `span` lies inside the source of `previous`, a statement of the same unit with a claimant. */
 function insideSource(previous: Previous | null, unitStart: number, span: Span): boolean {
   return !!previous?.claimant && !!previous.source && previous.unit.start === unitStart && previous.source.start <= span.start && span.end <= previous.source.end;
+}
+
+/** The gender of a name written as a person's with the firm or body they speak for ("Analyst Ray Stone of Tarn Securities Inc"), by a known given name; else undefined. */
+function personOfFirm(name: string): 'm' | 'f' | undefined {
+  const m = /^(?:(?:[Aa]nalyst|[Ee]conomist|[Ss]trategist|[Tt]rader|[Dd]ealer)\s+)?(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]+\s+(?:of|at|with|from)\s+\p{Lu}/u.exec(name);
+  return m ? firstNameGender(m[1]!) : undefined;
 }
 
 /** Nouns heading a phrase that names a person or people ("a source familiar with …", "a Democrat close to …"). */

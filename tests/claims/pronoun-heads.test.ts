@@ -89,3 +89,16 @@ describe('a date before "which" is no antecedent (claimant.relative-not-date)', 
     expect(shown(text)).toContain('Friday|showed');
   });
 });
+
+describe('a person named with the firm they speak for is a person (claimant.person-of-firm)', () => {
+  const text = 'Analyst Ed Lund said the pier was safe.\nLund said fees would fall.\nEconomist Susan Berg of Tarn Securities Inc said fees would rise.\nShe said the port would grow.';
+  it('lets "she" stand for her, not for the analyst before', () => {
+    expect(shown(text).at(-1)).toBe('Economist Susan Berg of Tarn Securities Inc|said');
+    switchRulesOff(['claimant.person-of-firm']);
+    expect(shown(text).at(-1)).not.toBe('Economist Susan Berg of Tarn Securities Inc|said');
+  });
+
+  it('needs a known given name: "Tarnby Holm of Ostby Inc" may be a firm', () => {
+    expect(shown('Tarnby Holm of Ostby Inc said fees would rise.\nHe said the port would grow.').at(-1)).toBe('|said');
+  });
+});
