@@ -7,7 +7,7 @@ import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, NP_INNER_PREPS, SKIPPAB
 import { npLeft } from './phrases.js';
 import { rule } from './rules.js';
 import type { Token } from './tokens.js';
-import { OF_HEADS } from './words.js';
+import { CALENDAR_NAMES, OF_HEADS } from './words.js';
 import { personWord } from './scan.js';
 
 /** How far back from the cue a restrictive "that" clause may open (tokens). */
@@ -59,6 +59,27 @@ function relativeVerb(toks: readonly Token[], k: number): boolean {
   return toks[k - 2]?.lower === 'who' && /^(?:have|has|had|would|will|'d|'ve|'ll|also|once|later|first)$/.test(toks[k - 1]!.lower.replace('’', "'"));
 }
 
+/**
+ * Where the noun phrase a relative "who"/"which" right after token `last` stands for begins: the phrase right before,
+ * widened over the phrase it belongs to ("a tech staffer at the State Department, who") — never over a verb ("has won over
+ * Weaver, who"), nor, for "who", to a head naming no people when the noun right before names some ("no conversations
+ * with political supporters who"), nor, for "which", to a head naming people ("members of the Tarn Trade Union, which").
+ */
+export function relativeAntecedentStart(toks: Token[], last: number, which: boolean): number {
+  const tight = tightStart(toks, npLeft(toks, last), last);
+  const whole = wholeSubject(toks, tight);
+  if (whole < 0 || tight < 0 || whole >= tight) return whole;
+  // (A day or a month is no one: "records released in July, which showed …".)
+  const people = (t: Token) => (t.cap && !CALENDAR_NAMES.includes(t.lower)) || SPEAKER_NOUNS.has(t.lower) || personWord(t.lower);
+  // (The head before the first preposition joining the phrase on: "anxiety" in "anxiety among Clinton supporters".)
+  let wide = toks[last]!;
+  for (let k = whole + 1; k < tight; k++) if (!toks[k]!.cap && /^(?:of|in|from|at|for|on|with|to|by|among|over|without|against|about|into|under|near|across|within|around|through|during|between|behind)$/.test(toks[k]!.lower)) { wide = toks[k - 1]!; break; }
+  const near = toks[last]!;
+  const overVerb = toks.slice(whole, tight).some((t) => t.word && !t.cap && (IRREGULAR_PAST.has(t.lower) || CUE_VERBS.has(t.lower) || COMMON_VERBS.has(t.lower) || /ing$/.test(t.lower)));
+  const wrongHead = (!people(wide) && (people(near) || (!which && /[^s]s$/.test(near.lower)))) || (which && !wide.cap && personWord(wide.lower) && near.cap);
+  return rule('claimant.relative-noun-before', overVerb || wrongHead) ? tight : whole;
+}
+
 /** A word of a noun phrase with its modifying phrases and conjuncts: no verb, adverb or clause word. */
 function nounish(t: Token): boolean {
   if (!t.word) return t.text === ',' || t.text === "'s" || t.text === '’s';
@@ -103,7 +124,9 @@ export function tightStart(toks: Token[], s: number, e: number): number {
     if (t.lower === "'s" || cur.lower === "'s" || DETERMINERS.has(t.lower) || SPEAKER_NOUNS.has(t.lower)) ok = true;
     else if (cur.cap) ok = t.cap || (NP_INNER_PREPS.has(t.lower) && !!toks[k - 2]?.cap);
     // A capitalised modifier of a common noun ("Armenian opposition") only when its run opens the phrase.
-    else ok = plain(t) || (t.cap && (capRun(k - 1) === s || !toks[capRun(k - 1) - 1]?.word));
+    // ("among Clinton supporters who", "the Mexican president, who": after an article or a preposition the run opens the phrase too.)
+    else ok = plain(t) || (t.cap && (capRun(k - 1) === s || !toks[capRun(k - 1) - 1]?.word ||
+      rule('claimant.relative-name-modifier', /^(?:the|a|an|among|of|with|for|from|by|to|at)$/.test(toks[capRun(k - 1) - 1]!.lower))));
     if (!ok) break;
     k--;
   }

@@ -654,6 +654,8 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         const before = prev as Previous | null;
         const within = lower === 'who' && insideSource(before, r.unit.start, r.antecedent);
         claimant = rule('claimant.who-in-previous-source', within) ? before!.claimant : resolveName(text.slice(r.antecedent.start, r.antecedent.end));
+        // ("Papers from the harbour board began circulating after it announced …": "it" is never the plural or the person.)
+        if (lower === 'it' && claimant && rule('claimant.it-not-person-head', personHeaded(claimant))) claimant = null;
       } else if (lower === 'who' && rule('claimant.who-inside-previous-source', insideSource(prev as Previous | null, r.unit.start, named))) {
         // '“…,” said Ed Lund, a delegate and Holm supporter who has accused …': a "who" inside the description of the
         // previous statement's speaker, whose noun the rules could not pick, is that speaker.
@@ -673,7 +675,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         // ("…, a bank spokesman said." then "It has said …": "it" is the bank, never the spokesman.)
         // ("…, said a Pierson economist." then ", it said": "it" is no economist or analyst either.)
         const lastWord: string = recent?.name.split(/\s+/).at(-1) ?? '';
-        const role: boolean = !!recent && rule('claimant.it-not-role', ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord));
+        const role: boolean = !!recent && (rule('claimant.it-not-role', ROLE_WORD.test(lastWord) || MARKET_ROLE.test(lastWord)) ||
+          // ("…, a source familiar with the inquiry said." then "It accused …": the phrase's head is a person too.)
+          rule('claimant.it-not-person-head', personHeaded(recent, true)));
         claimant = recent && !recent.person && !recent.plural && !role && (opening || sameUnit || closing) ? recent : null;
       } else if (rule('claimant.object-gap-subject', objectGapSubject(written, text.slice(r.cue.end, r.cue.end + 24)))) {
         // "Everything Ana Poll says is a lie", "The account Lund shared was a fake": the name speaks only inside a relative
@@ -729,9 +733,16 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
         claimant = rule('claimant.name-before-description', !!person) ? makeClaimant(`${person}, ${cleaned}`, [person!]) : fuller ?? resolveName(name === thing?.[1] ? name : written);
       }
     }
+    // ("Analyst Ray Stone of Merrill Lynch Capital Markets Inc said …. He said …": a person named with a known given name
+    // and the firm he speaks for is that person, whom a later "he"/"she" stands for, and no company.)
+    const ofFirm = !!claimant && !claimant.person && !pronoun && rule('claimant.person-of-firm', !!personOfFirm(claimant.name));
+    if (ofFirm) {
+      claimant!.person = true;
+      claimant!.gender = personOfFirm(claimant!.name)!;
+    }
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
       known.add(claimant);
-      if (!claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
+      if (!ofFirm && !claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
       // (A company named with other words, "its rival Brandt Shipping Ltd", is never shown for the noun but still makes two.)
       named.push({ c: claimant, at: r.unit.start });
       const head = bodyHead(claimant);
@@ -843,6 +854,38 @@ function objectGapSubject(written: string, after: string): boolean {
 /** Whether `span` lies inside the source of `previous`, a statement of the same unit with a claimant. */
 function insideSource(previous: Previous | null, unitStart: number, span: Span): boolean {
   return !!previous?.claimant && !!previous.source && previous.unit.start === unitStart && previous.source.start <= span.start && span.end <= previous.source.end;
+}
+
+/** The gender of a name written as a person's with the firm or body they speak for ("Analyst Ray Stone of Tarn Securities Inc"), by a known given name; else undefined. */
+function personOfFirm(name: string): 'm' | 'f' | undefined {
+  const m = /^(?:(?:[Aa]nalyst|[Ee]conomist|[Ss]trategist|[Tt]rader|[Dd]ealer)\s+)?(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]+\s+(?:of|at|with|from)\s+\p{Lu}/u.exec(name);
+  return m ? firstNameGender(m[1]!) : undefined;
+}
+
+/** Nouns heading a phrase that names a person or people ("a source familiar with …", "a Democrat close to …"). */
+const PERSON_HEAD = /^(?:sources?|democrats?|republicans?|counsell?ors?|commissioners?|chancellors?|persons?|people|experts?|insiders?|lawmakers?|legislators?|members?|delegates?|critics?|supporters?|allies|rivals?|opponents?|activists?|investors?|witness(?:es)?|employees?|officers?|diplomats?|observers?|negotiators?|attorneys?|judges?|candidates?|voters?|residents?|workers?|m[ae]n|wom[ae]n)$/i;
+
+/**
+ * Whether a claimant's name is written as a phrase headed by a person or by a plural noun ("a source familiar with
+ * the inquiry", "the Department's counselor in Belgrade", "Documents from the harbour board"), or as a title before a
+ * personal name ("EC Trade Commissioner Willy De Clercq"): never a body that "it" stands for.
+ */
+function personHeaded(c: Claimant, lastWordRead = false): boolean {
+  const core = c.name.replace(/\s*\([^)]*\)/g, '').split(/,\s/)[0]!;
+  const cut = core.split(/\s+(?:of|with|from|in|at|for|familiar|close|on|to|by|who|that)\s+/i);
+  const words = cut[0]!.replace(/^.*['’]s\s+/, '').split(/\s+/);
+  const head = words.at(-1) ?? '';
+  // (With its last word read already, claimant.it-not-role's, a role there is left to that rule.)
+  if (PERSON_HEAD.test(head) || (!(lastWordRead && head === core.split(/\s+/).at(-1)) && (ROLE_WORD.test(head) || MARKET_ROLE.test(head)))) return true;
+  // (A plural head before a phrase after it: "Documents from …", "Workers at …"; a bare capitalised name ending in -s is a firm's.)
+  if (COMPANY_NAME.test(c.name)) return false;
+  if (cut.length > 1) return /^[\p{L}-]*[^su'’]s$/u.test(head) && !ORG_WORDS.test(head);
+  const all = core.split(/\s+/);
+  for (let i = 0; i < all.length - 2; i++) {
+    const rest = all.slice(i + 1);
+    if (rest.length <= 3 && (ROLE_WORD.test(all[i]!) || PERSON_HEAD.test(all[i]!)) && /^\p{Lu}/u.test(all[i]!) && rest.every((w) => /^\p{Lu}/u.test(w) && !ORG_WORDS.test(w)) && personParts(rest.join(' '))) return true;
+  }
+  return false;
 }
 
 /** Market and trade roles a wire story names people by ("a Pierson economist", "one dealer"), which "it" never stands for. */

@@ -2,14 +2,14 @@
  * The source before the cue, read from the word just before it ("Yusov said", "she said", "Ted Cruz,
  * by contrast, wrote"), and whether what was said then comes before the cue.
  */
-import { headOf, placeBefore, relativeSubject, tightStart } from './antecedents.js';
+import { headOf, placeBefore, relativeAntecedentStart, relativeSubject } from './antecedents.js';
 import { insertedSubject, pluralAntecedent, subordinateSubject, unitSubject, wholeSubject } from './clause-subjects.js';
 import { BOUNDARY, COMMON_VERBS, CUE_VERBS, DETERMINERS, PRONOUNS, SPEAKER_NOUNS, TIME_WORD } from './lexicon.js';
 import { clauseStart, nameAfterAnd, npLeft, npRight, span, substantial } from './phrases.js';
 import { rule } from './rules.js';
-import { QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
+import { CALENDAR_NAMES, QUANTIFIERS, QUANTITY_NOUNS, SUBORDINATE, SUBORDINATORS, TIME_HEAD } from './words.js';
 import { CLOSE_QUOTES, isQuote, type Token } from './tokens.js';
-import { AUX_AFTER, type CueSite, type Speaker, type UnitScan } from './scan.js';
+import { AUX_AFTER, type CueSite, personWord, type Speaker, type UnitScan } from './scan.js';
 import { DASHES, type DashedSpeaker, dashedSpeaker, datedTail, describedSubject, nameAfterOccasion, openNameBefore, participlePerson, pronounRelativeSubject, relativeBefore, roleWord, shareSubject, stateAfterTown, subjectAfterOpening, taggedListStart } from './subject-shapes.js';
 
 /** First words of a phrase describing a speaker: "a spokesman for…", "who runs…", "its chief executive". */
@@ -433,11 +433,12 @@ export function pronounSource(toks: Token[], site: CueSite, before: number, word
     const last = toks[before - 1]!.text === ',' || rule('claimant.who-after-dash', DASHES.has(toks[before - 1]!.text) && !!toks[before - 2]?.word && dashOpening(toks, before - 1) < 0) ? before - 2 : before - 1;
     // The noun right before, without any verb it swallowed, widened to its whole phrase
     // ("a tech staffer at the State Department, who told …").
-    const nounStart = wholeSubject(toks, tightStart(toks, npLeft(toks, last), last));
+    const nounStart = relativeAntecedentStart(toks, last, wordBefore.lower === 'which');
     const head = nounStart >= 0 ? headOf(toks, nounStart, last) : null;
     // "who" stands for people, "which" for bodies: the head must be a name, a speaker noun or a plural.
     // "workers in New York, Los Angeles and Seattle who demanded": names after "in"/"at" are places, not who.
-    if (head && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower))) && !(wordBefore.lower === 'who' && placeBefore(toks, nounStart, last))) speaker.antecedent = span(toks, nounStart, last);
+    // ("the inventory data Friday, which showed …": a day or a month is never what "which" or "who" stands for.)
+    if (head && !rule('claimant.relative-not-date', CALENDAR_NAMES.includes(head.lower)) && (head.cap || SPEAKER_NOUNS.has(head.lower) || (wordBefore.lower === 'who' && /[^s]s$/.test(head.lower))) && !(wordBefore.lower === 'who' && placeBefore(toks, nounStart, last))) speaker.antecedent = span(toks, nounStart, last);
     // "Karimi, a director of Interfaith Paths, who added": the name the description belongs to.
     // ("McConnell, now the Senate majority leader, who …": the description may open with a time adverb and hold names before its head.)
     let descStart = nounStart;
@@ -447,6 +448,8 @@ export function pronounSource(toks: Token[], site: CueSite, before: number, word
       const opener = toks[j + 1]!;
       const opens = DETERMINERS.has(opener.lower) || (DESCRIPTION_ADVERB.test(opener.lower) && DETERMINERS.has(toks[j + 2]?.lower ?? ''));
       if (j < nounStart - 1 && toks[j]!.text === ',' && rule('claimant.description-adverb', opens)) descStart = j + 1;
+      // ("Ed Lund, the president of the Tarn Dockers Union, which …": "which" is the body, never the person the description names.)
+      if (descStart < nounStart && wordBefore.lower === 'which' && rule('claimant.relative-noun-before', personWord(headOf(toks, descStart, last).lower))) descStart = nounStart;
     }
     if (speaker.antecedent && descStart > 1 && toks[descStart - 1]!.text === ',' && !toks[nounStart]!.cap) {
       const nameStart = npLeft(toks, descStart - 2);
