@@ -108,7 +108,8 @@ describe('a bare -ing cue after a verb of spending time', () => {
   });
 
   it('not for a bare -ing cue after another verb', () => {
-    expect(polnear('The board sent the dockers a memo urging calm.', 'urging')?.source ?? null).toBeNull();
+    // (A message the board issues is its claim: source.issued-message-participle.)
+    expect(polnear('The board thanked the dockers in the hall urging calm.', 'urging')?.source ?? null).toBeNull();
   });
 });
 
@@ -147,5 +148,25 @@ describe('a subject cut to one capitalised word before its noun (source.particip
     const s = findStatements(text, lines(text), scope).find((x) => text.slice(x.cue.start, x.cue.end) === 'warning');
     expect(s).toBeDefined();
     expect(s!.source ? text.slice(s!.source.start, s!.source.end) : null).toBeNull();
+  });
+});
+
+describe('a participle after a message its clause issues (source.issued-message-participle)', () => {
+  it('is the claim of the subject who issued the message', () => {
+    const text = 'The ferry union put out a statement saying the new rota was unsafe.';
+    expect(sourceOf(text, 'saying')).toEqual({ source: 'The ferry union', claimant: 'ferry union' });
+  });
+
+  it('past a phrase of address and one of time after the message', () => {
+    expect(polnear('Councillor Ana Poll sent an email to the dockers on Tuesday urging a strike.', 'urging')?.source).toBe('Councillor Ana Poll');
+    expect(polnear('The harbour board filed a lawsuit last week alleging that the tolls were illegal.', 'alleging')?.source).toBe('The harbour board');
+  });
+
+  it('past a time phrase between the subject and its verb', () => {
+    expect(polnear('The Tarnby town council on Monday approved a resolution condemning the toll.', 'condemning')?.source).toBe('The Tarnby town council');
+  });
+
+  it('not when the noun before the participle is no message', () => {
+    expect(polnear('The mayor sent a crate of fish on Tuesday saying nothing.', 'saying')?.source ?? null).toBeNull();
   });
 });
