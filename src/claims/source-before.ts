@@ -22,7 +22,7 @@ const AFTER_SPEECH = new Set(['at', 'in', 'on', 'during', 'without', 'after', 'w
 const CLOSING_OPENERS = new Set([...AFTER_SPEECH, 'of', 'about', 'with', 'as', 'before', 'by', 'from', 'outside', 'through', 'via', 'following', 'ahead', 'again']);
 
 /** Lower-case words ending in "-ly" that are no adverb. */
-const NOT_ADVERB = new Set(['family', 'supply', 'rally', 'ally', 'assembly', 'monopoly', 'anomaly', 'reply', 'apply', 'comply', 'imply', 'multiply', 'belly', 'bully']);
+export const NOT_ADVERB = new Set(['family', 'supply', 'rally', 'ally', 'assembly', 'monopoly', 'anomaly', 'reply', 'apply', 'comply', 'imply', 'multiply', 'belly', 'bully']);
 
 /**
  * Whether only a closing phrase follows the cue to the end of its unit ("said Friday.", "said of waterboarding.",

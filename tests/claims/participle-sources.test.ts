@@ -170,3 +170,14 @@ describe('a participle after a message its clause issues (source.issued-message-
     expect(polnear('The mayor sent a crate of fish on Tuesday saying nothing.', 'saying')?.source ?? null).toBeNull();
   });
 });
+
+describe('an adverb between a subordinator and its participle (source.adverb-after-subordinator)', () => {
+  it('leaves the participle the clause subject\'s act', () => {
+    expect(polnear('Mayor Ivo Brandt lost the vote after repeatedly dismissing the dockers as idle.', 'dismissing')?.source).toBe('Mayor Ivo Brandt');
+    expect(polnear('Councillor Ana Poll opened the session by first criticizing the ferry crews.', 'criticizing')?.source).toBe('Councillor Ana Poll');
+  });
+
+  it('takes no words up to the subordinator for the subject', () => {
+    expect(polnear('The pilots who angered the board by publicly warning of danger left.', 'warning')?.source).not.toBe('The pilots who angered the board by');
+  });
+});
