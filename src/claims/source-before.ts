@@ -242,6 +242,12 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
       speaker.source = span(toks, spender![0], spender![1]);
       return;
     }
+    // "…, with Fox News and NBC News calling the race": the phrase after an absolute "with" is the participle's subject.
+    const absolute = !rel && bare && /ing$/.test(cueWord.lower) ? withSubject(toks, c) : null;
+    if (rule('source.with-absolute-subject', !!absolute)) {
+      speaker.source = span(toks, absolute![0], absolute![1]);
+      return;
+    }
     // "His office put out a statement saying …", "Lund sent an email to supporters on Monday urging …": the issuer of the message.
     const issuer = participle && bare && person < 0 ? issuerSubject(toks, c) : null;
     if (rule('source.issued-message-participle', !!issuer)) {
@@ -643,4 +649,22 @@ function issuerSubject(toks: Token[], c: number): [number, number] | null {
   if (/^(?:he|she|they|we|i|who)$/.test(head.lower)) return [last, last];
   const start = wholeSubject(toks, npLeft(toks, last));
   return start >= 0 && clauseStart(toks, start) ? [start, last] : null;
+}
+
+/**
+ * The phrase between an absolute "with" after a comma or opening the sentence and a bare -ing cue at `c` ("…, with
+ * Fox News and NBC News calling the race", "…, with nearly 140 members blasting …"): that phrase, as [start, end]; else
+ * null. Only words of a noun phrase stand between (names, numbers, "and", "of", "in"), never a verb or a relative.
+ */
+function withSubject(toks: Token[], c: number): [number, number] | null {
+  for (let k = c - 1; k > 0 && k > c - 12; k--) {
+    const t = toks[k]!;
+    if (t.lower === 'with') {
+      const open = k === 0 || toks[k - 1]!.text === ',' || DASHES.has(toks[k - 1]!.text);
+      return open && k < c - 1 ? [k + 1, c - 1] : null;
+    }
+    if (!t.word && t.text !== "'s" && t.text !== '’s') return null;
+    if (CUE_VERBS.has(t.lower) || COMMON_VERBS.has(t.lower) || /^(?:that|who|which|whom|whose|to|is|are|was|were|be|been|has|have|had|not)$/.test(t.lower) || (!t.cap && /(?:ing|ed)$/.test(t.lower) && !/^(?:hundred|thousand|red|bed)$/.test(t.lower))) return null;
+  }
+  return null;
 }

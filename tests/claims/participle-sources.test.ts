@@ -181,3 +181,14 @@ describe('an adverb between a subordinator and its participle (source.adverb-aft
     expect(polnear('The pilots who angered the board by publicly warning of danger left.', 'warning')?.source).not.toBe('The pilots who angered the board by');
   });
 });
+
+describe('a participle after an absolute "with" (source.with-absolute-subject)', () => {
+  it('has the whole phrase after "with" for subject, coordinated or counted', () => {
+    expect(polnear('The pier closed on Monday, with the harbour board and Ida Lund calling the move overdue.', 'calling')?.source).toBe('the harbour board and Ida Lund');
+    expect(polnear('The ferry toll rose again in May, with nearly 300 dockers blasting the board.', 'blasting')?.source).toBe('nearly 300 dockers');
+  });
+
+  it('not when a verb stands between "with" and the participle', () => {
+    expect(polnear('The pier closed, with dockers left idle and the mayor criticizing the board.', 'criticizing')?.source ?? null).not.toBe('dockers left idle and the mayor');
+  });
+});
