@@ -332,6 +332,8 @@ function isPassive(toks: Token[], site: CueSite, actions: boolean): boolean {
   // ("The song was written by Lee", "is understood": participles of other shapes, after a form of "be". In /claim a
   // song written by Lee is no claim of Lee's: there only "is understood", hearsay about its subject, is passive.)
   if (afterAux && (actions ? /^(?:written|found|understood)$/ : /^understood$/).test(cueWord.lower) && rule('source.passive-irregular', !/^(?:off|down|up)$/.test(next?.lower ?? ''))) return true;
+  // "Party leaders are worried about …", "The union is deeply worried that …": "worried" after "be" is the subject's state of mind, no passive.
+  if (afterAux && rule('source.worried-adjective', cueWord.lower === 'worried' && !agent && next?.lower !== 'by')) return false;
   return /ed$|wn$|told$|said$|ought$/.test(cueWord.lower) && ((aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower)) || agent);
 }
 

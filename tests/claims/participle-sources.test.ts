@@ -192,3 +192,14 @@ describe('a participle after an absolute "with" (source.with-absolute-subject)',
     expect(polnear('The pier closed, with dockers left idle and the mayor criticizing the board.', 'criticizing')?.source ?? null).not.toBe('dockers left idle and the mayor');
   });
 });
+
+describe('"worried" after a form of "be" (source.worried-adjective)', () => {
+  it('is the subject\'s worry, no passive waiting for an agent', () => {
+    expect(polnear('The harbour pilots are deeply worried about the new rota.', 'worried')?.source).toBe('The harbour pilots');
+    expect(polnear('The Tarnby ferry union was worried that fares would rise.', 'worried')?.source).toBe('The Tarnby ferry union');
+  });
+
+  it('still a passive with an agent after "by"', () => {
+    expect(polnear('The pilots were worried by the new rota.', 'worried')?.source ?? null).not.toBe('The pilots');
+  });
+});
