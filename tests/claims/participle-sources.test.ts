@@ -203,3 +203,16 @@ describe('"worried" after a form of "be" (source.worried-adjective)', () => {
     expect(polnear('The pilots were worried by the new rota.', 'worried')?.source ?? null).not.toBe('The pilots');
   });
 });
+
+describe('an infinitive carried by a phrase (cue.carried-infinitive, source.carried-infinitive)', () => {
+  it('reports, with the subject before the phrase', () => {
+    expect(polnear('Ida Lund took to the harbour radio to say the fees were fair.', 'say')?.source).toBe('Ida Lund');
+    expect(polnear('Councillor Ole Berg went out of his way to criticize the ferry board.', 'criticize')?.source).toBe('Councillor Ole Berg');
+    expect(polnear('The dockers were quick to deny that the cranes had failed.', 'deny')?.source).toBe('The dockers');
+    expect(polnear('The Tarn mayor went so far as to say the pier was cursed.', 'say')?.source).toBe('The Tarn mayor');
+  });
+
+  it('not after "to" with no such phrase', () => {
+    expect(polnear('The council met on Monday to say farewell to the pier.', 'say')).toBeUndefined();
+  });
+});
