@@ -83,7 +83,8 @@ export function personWord(lower: string): boolean {
 export const PERSON_NOUN = /^(?!(?:for|or|nor|per|after|over|under|never|ever|however|whatever|whenever|whether|either|neither|other|others|rather|together|later|sooner|further|ear|near|her|their|yesterday|less|unless|regardless|nevertheless|unlike|alive|above|across|against|inside|outside|twice|once|since|because|whose|these|those|see|free|three|agree|guarantee)$)(?:.*(?:[^e]er|or|ist|ian|ant|(?:resi|presi|stu)dent|man|woman|men|women|people|person|ee|ess|ive)s?)$/;
 
 /** Adjectives and participles after "be" that carry an infinitive cue ("was quick to point out", "was prompted to say"). */
-const TO_ADJECTIVES = new Set(['quick', 'quicker', 'eager', 'keen', 'careful', 'prompted', 'forced', 'compelled']);
+// (Not "keen to", "eager to": a wish, often of a pair cut in two by the subject search ("Lund and the board were keen to …").)
+const TO_ADJECTIVES = new Set(['quick', 'quicker', 'prompted']);
 
 /**
  * For an infinitive cue at `c` after "to": the index of the word of a phrase that carries it as a statement of its
