@@ -109,6 +109,13 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
       if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
     }
   }
+  // ("Their gut reaction is to deny it while systematically downplaying …": past an adverb, only a name, a pronoun for
+  // people or a noun for people heads the subject; "it" or "reaction" is no guess.)
+  if (sub === c - 2 && speaker.source && !speaker.sameAsPrevious) {
+    const last = toks.findLastIndex((x) => x.end <= speaker.source!.end);
+    const head = toks[last];
+    if (head && rule('source.adverb-participle-person', !(head.cap || /^(?:he|she|they|we|i|who)$/.test(head.lower) || speakerNoun(head.lower) || PERSON_NOUN.test(head.lower) || AGENT_BODIES.test(head.lower) || /^(?:boards?|councils?|compan(?:y|ies)|firms?|agenc(?:y|ies)|offices?|departments?|ministr(?:y|ies))$/.test(head.lower)))) speaker.source = null;
+  }
   // "Lund, who in 2019 said …", "a mayor who has in the past described …": a relative pronoun before a
   // phrase of time or manner set into the clause is the subject, as right before the verb.
   if (!speaker.source && !speaker.sameAsPrevious && !passive) {

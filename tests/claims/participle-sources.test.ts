@@ -216,3 +216,9 @@ describe('an infinitive carried by a phrase (cue.carried-infinitive, source.carr
     expect(polnear('The council met on Monday to say farewell to the pier.', 'say')).toBeUndefined();
   });
 });
+
+describe('a participle past an adverb whose clause subject names no one (source.adverb-participle-person)', () => {
+  it('stays unattributed', () => {
+    expect(polnear('Their gut reaction is to deny it while systematically downplaying the risk.', 'downplaying')?.source ?? null).toBeNull();
+  });
+});
