@@ -100,8 +100,13 @@ export function infinitiveCarrier(toks: readonly Token[], c: number): number {
   if (w(c - 2) === 'as' && w(c - 3) === 'far' && w(c - 4) === 'so' && go(c - 5)) return c - 5;
   // "took to Twitter to say", "has taken to the airwaves to defend": a medium of a few words between.
   for (let j = c - 3; j >= c - 6 && j > 0; j--) {
-    if (!toks[j]!.word) return -1;
+    if (!toks[j]!.word) break;
     if (w(j) === 'to') return /^(?:took|take|takes|taken|taking)$/.test(w(j - 1)) && j < c - 2 ? j - 1 : -1;
+  }
+  // "used his speech to call", "used part of her address to attack": an occasion the subject used.
+  for (let j = c - 3; j >= c - 7 && j > 0; j--) {
+    if (!toks[j]!.word) return -1;
+    if (/^(?:used|uses)$/.test(w(j))) return /^(?:his|her|their|its|the|a|an|part|much|some)$/.test(w(j + 1)) ? j : -1;
   }
   return -1;
 }

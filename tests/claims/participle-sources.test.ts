@@ -210,6 +210,7 @@ describe('an infinitive carried by a phrase (cue.carried-infinitive, source.carr
     expect(polnear('Councillor Ole Berg went out of his way to criticize the ferry board.', 'criticize')?.source).toBe('Councillor Ole Berg');
     expect(polnear('The dockers were quick to deny that the cranes had failed.', 'deny')?.source).toBe('The dockers');
     expect(polnear('The Tarn mayor went so far as to say the pier was cursed.', 'say')?.source).toBe('The Tarn mayor');
+    expect(polnear('Radio host Ida Lund used her show on Friday to criticize the toll.', 'criticize')?.source).toBe('Radio host Ida Lund');
   });
 
   it('not after "to" with no such phrase', () => {
