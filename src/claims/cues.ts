@@ -10,7 +10,7 @@ import { ACTION_WITH_TO } from './verbs.js';
 import { QUANT_SUBJECTS } from './words.js';
 import { isQuote, OPEN_QUOTES, type Token } from './tokens.js';
 import type { Stance } from './types.js';
-import { AUX_AFTER, type CueSite, PERSON_NOUN, TO_VERBS, type UnitScan } from './scan.js';
+import { AUX_AFTER, type CueSite, infinitiveCarrier, PERSON_NOUN, TO_VERBS, type UnitScan } from './scan.js';
 
 const NOUN_MARKERS = new Set([...DETERMINERS, "'s", 'these', 'those']);
 
@@ -317,7 +317,9 @@ export function wordVetoed(scan: UnitScan, site: CueSite): boolean {
   // "to observe": an infinitive is only a cue after verbs like "appeared to", "wants to".
   // ("went on to say": the phrase "went on to" too.)
   const wentOn = toks[c - 2]?.lower === 'on' && /^(?:went|goes|go|going|gone)$/.test(toks[c - 3]?.lower ?? '');
-  if (rule('cue.bare-infinitive', prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn)) return true;
+  // ("took to Twitter to say", "was quick to point out", "went out of her way to say": a phrase carrying the infinitive as a statement.)
+  const carried = prev?.lower === 'to' && rule('cue.carried-infinitive', infinitiveCarrier(toks, c) >= 0);
+  if (rule('cue.bare-infinitive', prev?.lower === 'to' && !TO_VERBS.has(toks[c - 2]?.lower ?? '') && !wentOn && !carried)) return true;
   // "the statement reads"; after a quotation also "…,” read the statement." / "read one".
   // ("…,” it reads." and "it reads, “…”", "the caption, which reads: “…”": the text quoted is what reads.)
   const quotedNext = (toks[cueEnd + 1]?.text === ':' || toks[cueEnd + 1]?.text === ',') && isQuote(toks[cueEnd + 2]);

@@ -81,3 +81,32 @@ export function personWord(lower: string): boolean {
  * function word that happens to end the same way ("for", "after", "over", "whether").
  */
 export const PERSON_NOUN = /^(?!(?:for|or|nor|per|after|over|under|never|ever|however|whatever|whenever|whether|either|neither|other|others|rather|together|later|sooner|further|ear|near|her|their|yesterday|less|unless|regardless|nevertheless|unlike|alive|above|across|against|inside|outside|twice|once|since|because|whose|these|those|see|free|three|agree|guarantee)$)(?:.*(?:[^e]er|or|ist|ian|ant|(?:resi|presi|stu)dent|man|woman|men|women|people|person|ee|ess|ive)s?)$/;
+
+/** Adjectives and participles after "be" that carry an infinitive cue ("was quick to point out", "was prompted to say"). */
+// (Not "keen to", "eager to": a wish, often of a pair cut in two by the subject search ("Lund and the board were keen to …").)
+const TO_ADJECTIVES = new Set(['quick', 'quicker', 'prompted']);
+
+/**
+ * For an infinitive cue at `c` after "to": the index of the word of a phrase that carries it as a statement of its
+ * subject ("was quick to say", "took to Twitter to say", "went out of his way to say", "went so far as to say"), the
+ * subject standing right before that word; else -1.
+ */
+export function infinitiveCarrier(toks: readonly Token[], c: number): number {
+  if (toks[c - 1]?.lower !== 'to') return -1;
+  const w = (k: number) => toks[k]?.lower ?? '';
+  if (TO_ADJECTIVES.has(w(c - 2))) return c - 2;
+  const go = (k: number) => /^(?:went|go|goes|gone|going)$/.test(w(k));
+  if (w(c - 2) === 'way' && /^(?:his|her|their|its|my|our|your)$/.test(w(c - 3)) && w(c - 4) === 'of' && w(c - 5) === 'out' && go(c - 6)) return c - 6;
+  if (w(c - 2) === 'as' && w(c - 3) === 'far' && w(c - 4) === 'so' && go(c - 5)) return c - 5;
+  // "took to Twitter to say", "has taken to the airwaves to defend": a medium of a few words between.
+  for (let j = c - 3; j >= c - 6 && j > 0; j--) {
+    if (!toks[j]!.word) break;
+    if (w(j) === 'to') return /^(?:took|take|takes|taken|taking)$/.test(w(j - 1)) && j < c - 2 ? j - 1 : -1;
+  }
+  // "used his speech to call", "used part of her address to attack": an occasion the subject used.
+  for (let j = c - 3; j >= c - 7 && j > 0; j--) {
+    if (!toks[j]!.word) return -1;
+    if (/^(?:used|uses)$/.test(w(j))) return /^(?:his|her|their|its|the|a|an|part|much|some)$/.test(w(j + 1)) ? j : -1;
+  }
+  return -1;
+}

@@ -22,7 +22,7 @@ const AFTER_SPEECH = new Set(['at', 'in', 'on', 'during', 'without', 'after', 'w
 const CLOSING_OPENERS = new Set([...AFTER_SPEECH, 'of', 'about', 'with', 'as', 'before', 'by', 'from', 'outside', 'through', 'via', 'following', 'ahead', 'again']);
 
 /** Lower-case words ending in "-ly" that are no adverb. */
-const NOT_ADVERB = new Set(['family', 'supply', 'rally', 'ally', 'assembly', 'monopoly', 'anomaly', 'reply', 'apply', 'comply', 'imply', 'multiply', 'belly', 'bully']);
+export const NOT_ADVERB = new Set(['family', 'supply', 'rally', 'ally', 'assembly', 'monopoly', 'anomaly', 'reply', 'apply', 'comply', 'imply', 'multiply', 'belly', 'bully']);
 
 /**
  * Whether only a closing phrase follows the cue to the end of its unit ("said Friday.", "said of waterboarding.",
@@ -240,6 +240,18 @@ export function sourceBefore(scan: UnitScan, site: CueSite, before: number, word
     const spender = participle && bare && person < 0 && !/^(?:on|in|of|for|at|to|with|about)$/.test(toks[c - 1]?.lower ?? '') ? spendingSubject(toks, c) : null;
     if (rule('source.spent-time-participle', !!spender)) {
       speaker.source = span(toks, spender![0], spender![1]);
+      return;
+    }
+    // "…, with Fox News and NBC News calling the race": the phrase after an absolute "with" is the participle's subject.
+    const absolute = !rel && bare && /ing$/.test(cueWord.lower) ? withSubject(toks, c) : null;
+    if (rule('source.with-absolute-subject', !!absolute)) {
+      speaker.source = span(toks, absolute![0], absolute![1]);
+      return;
+    }
+    // "His office put out a statement saying …", "Lund sent an email to supporters on Monday urging …": the issuer of the message.
+    const issuer = participle && bare && person < 0 ? issuerSubject(toks, c) : null;
+    if (rule('source.issued-message-participle', !!issuer)) {
+      speaker.source = span(toks, issuer![0], issuer![1]);
       return;
     }
     if (rule('source.participle-person', person >= 0)) subjectStart = person;
@@ -594,3 +606,68 @@ function spendingSubject(toks: Token[], c: number): [number, number] | null {
   return null;
 }
 
+
+/** Nouns for a written or broadcast message that someone issues: what it says is its issuer's claim. */
+const MESSAGE_NOUNS = new Set(['statement', 'statements', 'letter', 'letters', 'email', 'emails', 'e-mail', 'e-mails', 'memo', 'memos', 'release', 'releases',
+  'ad', 'ads', 'advertisement', 'advertisements', 'video', 'videos', 'lawsuit', 'lawsuits', 'suit', 'petition', 'petitions', 'resolution', 'tweet', 'tweets',
+  'message', 'messages', 'note', 'notes', 'op-ed', 'article', 'articles', 'column', 'editorial', 'complaint', 'post', 'posts', 'mailer', 'mailers', 'flier',
+  'fliers', 'flyer', 'flyers', 'leaflet', 'leaflets', 'commercial', 'commercials', 'spot', 'blast', 'appeal', 'plea', 'motion', 'brief']);
+
+/** Verbs of issuing such a message ("issued a statement", "sent out a press release", "filed a lawsuit"). */
+const ISSUING_VERBS = /^(?:issued|issues|issue|released|releases|release|sent|sends|send|put|puts|posted|posts|post|wrote|writes|write|penned|filed|files|file|started|starts|launched|launches|launch|circulated|published|publishes|tweeted|planted|ran|runs|run|aired|airs|air|unveiled|placed|drafted|fired|approved|adopted|passed|introduced)$/;
+
+/** Words allowed between a message noun and the participle after it: a phrase of address or of time ("an email to supporters on Monday"). */
+const MESSAGE_TAIL_OPENERS = /^(?:to|on|in|this|last|late|early|earlier|next|overnight)$/;
+
+/**
+ * The subject of a verb issuing a message before a bare -ing cue at `c` ("His office put out a statement saying …",
+ * "Lund sent an email to supporters on Monday urging …", "the board filed a lawsuit in May alleging …"): a pronoun, or
+ * a phrase opening its clause, right before the verb (past auxiliaries); else null.
+ */
+function issuerSubject(toks: Token[], c: number): [number, number] | null {
+  // The message noun: right before the cue, or before a short phrase of address or time.
+  let noun = -1;
+  for (let k = c - 1; k > 0 && k > c - 8; k--) {
+    const t = toks[k]!;
+    if (!t.word && t.text !== "'s" && t.text !== '’s') return null;
+    // ("a memo to The Washington Post in April": a capitalised noun after another capitalised word is part of a name.)
+    if (MESSAGE_NOUNS.has(t.lower) && !(t.cap && toks[k - 1]?.cap && !ISSUING_VERBS.test(toks[k - 1]!.lower))) {
+      if (k === c - 1 || MESSAGE_TAIL_OPENERS.test(toks[k + 1]!.lower) || TIME_WORD.test(toks[k + 1]!.lower)) noun = k;
+      break;
+    }
+    if (CUE_VERBS.has(t.lower) || COMMON_VERBS.has(t.lower)) return null;
+  }
+  if (noun < 0) return null;
+  // Its modifiers ("a two-page memo", "a $40 million lawsuit", "national newspaper ads"), then the verb.
+  let k = noun - 1;
+  while (k > 0 && noun - k < 6 && (toks[k]!.word || toks[k]!.text === '$') && !ISSUING_VERBS.test(toks[k]!.lower) && !/^(?:out|off)$/.test(toks[k]!.lower) && !CUE_VERBS.has(toks[k]!.lower) && !COMMON_VERBS.has(toks[k]!.lower)) k--;
+  if (/^(?:out|off)$/.test(toks[k]?.lower ?? '')) k--;
+  if (!ISSUING_VERBS.test(toks[k]?.lower ?? '')) return null;
+  let last = k - 1;
+  while (last > 0 && /^(?:has|have|had|will|would|also|then|now|quickly|reportedly|already|later|recently)$/.test(toks[last]!.lower)) last--;
+  // ("The city council on Wednesday approved a resolution …": a time phrase between the subject and its verb.)
+  if (last > 1 && TIME_WORD.test(toks[last]!.lower)) last -= toks[last - 1]!.lower === 'on' ? 2 : 1;
+  const head = toks[last];
+  if (!head?.word) return null;
+  if (/^(?:he|she|they|we|i|who)$/.test(head.lower)) return [last, last];
+  const start = wholeSubject(toks, npLeft(toks, last));
+  return start >= 0 && clauseStart(toks, start) ? [start, last] : null;
+}
+
+/**
+ * The phrase between an absolute "with" after a comma or opening the sentence and a bare -ing cue at `c` ("…, with
+ * Fox News and NBC News calling the race", "…, with nearly 140 members blasting …"): that phrase, as [start, end]; else
+ * null. Only words of a noun phrase stand between (names, numbers, "and", "of", "in"), never a verb or a relative.
+ */
+function withSubject(toks: Token[], c: number): [number, number] | null {
+  for (let k = c - 1; k > 0 && k > c - 12; k--) {
+    const t = toks[k]!;
+    if (t.lower === 'with') {
+      const open = k === 0 || toks[k - 1]!.text === ',' || DASHES.has(toks[k - 1]!.text);
+      return open && k < c - 1 ? [k + 1, c - 1] : null;
+    }
+    if (!t.word && t.text !== "'s" && t.text !== '’s') return null;
+    if (CUE_VERBS.has(t.lower) || COMMON_VERBS.has(t.lower) || /^(?:that|who|which|whom|whose|to|is|are|was|were|be|been|has|have|had|not)$/.test(t.lower) || (!t.cap && /(?:ing|ed)$/.test(t.lower) && !/^(?:hundred|thousand|red|bed)$/.test(t.lower))) return null;
+  }
+  return null;
+}

@@ -16,7 +16,7 @@ import { AUX_AFTER, type CueSite, PERSON_NOUN, personWord, ROLE_LEAD, type Speak
 import {
   appositiveEnd, boundaryNameEnd, DASHES, dashedSubject, dashedSpeaker, describedSubject, documentEnd, documentSubject, modifiedPeopleSubject, groupOfPeopleEnd, relativeAcrossPhrase, relativeBefore, roleWord, subjectAfterOpening, subjectEnd, wholeClauseSubject, wholeEnd,
 } from './subject-shapes.js';
-import { dashOpening, progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
+import { NOT_ADVERB, dashOpening, progressiveAfterComma, pronounSource, sourceBefore } from './source-before.js';
 import { AS_SAYING, negatedCue, quotedAsAfter } from './cues.js';
 import { gapAgentBy, MEANS, PASSIVE_BE } from './passive-agents.js';
 
@@ -73,15 +73,21 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
   // "Lund praised the plan while saying …", "… before explaining why": a participle after a subordinator of time is the
   // clause's subject's act, as after "by".
   // (Inside a relative clause, the relative's: "Lund, who faltered while saying …".)
-  if (!!prev && /ing$/.test(cueWord.lower) && rule('source.subordinator-participle', PARTICIPLE_SUBORDINATORS.has(prev.lower) && !speaker.source && !speaker.sameAsPrevious && !passive)) {
+  // ("after repeatedly dismissing", "by first saying": an adverb between the subordinator and the participle is no part of either.)
+  const sub = !!prev && /ing$/.test(cueWord.lower) && rule('source.adverb-after-subordinator', (/^(?:first|also|then|again|even|later|now|once|still)$/.test(prev.lower) || (/ly$/.test(prev.lower) && !NOT_ADVERB.has(prev.lower))) &&
+    (PARTICIPLE_SUBORDINATORS.has(toks[c - 2]?.lower ?? '') || toks[c - 2]?.lower === 'by')) ? c - 2 : c - 1;
+  const subWord = toks[sub];
+  // ("who rebuked Lund by publicly expressing …": the words up to the subordinator read as a subject before the adverb are none.)
+  if (sub === c - 2 && speaker.source && speaker.source.end >= subWord!.end) speaker.source = null;
+  if (!!subWord && /ing$/.test(cueWord.lower) && rule('source.subordinator-participle', PARTICIPLE_SUBORDINATORS.has(subWord.lower) && !speaker.source && !speaker.sameAsPrevious && !passive)) {
     const who = relativeBefore(toks, c);
     // ("After blasting the plan, Lund …", "One month after announcing it, Lund …": opening the sentence, the phrase is the subject's after its comma.)
-    const opening = openingSubordinateSubject(toks, c - 1, site.cueEnd);
+    const opening = openingSubordinateSubject(toks, sub, site.cueEnd);
     if (who > 0) pronounSource(toks, site, who, toks[who]!, speaker);
     else if (rule('source.opening-subordinator-participle', !!opening)) describedSubject(toks, opening!, toks.length, speaker);
     // ("Many were surprised when Lund, after railing against the fee, voted for it": a phrase set off after a name inside
     // a clause is that name's; the sentence's subject is no guess for it.)
-    else if (!rule('source.inserted-subordinator-participle', toks[c - 2]?.text === ',' && !!toks[c - 3]?.cap && !isQuote(toks[c - 3]) && !TIME_WORD.test(toks[c - 3]!.lower) && !scan.out.length)) {
+    else if (!rule('source.inserted-subordinator-participle', toks[sub - 1]?.text === ',' && !!toks[sub - 2]?.cap && !isQuote(toks[sub - 2]!) && !TIME_WORD.test(toks[sub - 2]!.lower) && !scan.out.length)) {
       participleSource(scan, site, speaker);
       // ("“Promise me,” Blige sings before asking …": a first word inside a quotation is no subject.)
       const at = speaker.source ? toks.findIndex((x) => x.start >= speaker.source!.start) : -1;
@@ -93,15 +99,22 @@ export function findSpeaker(scan: UnitScan, site: CueSite): Speaker | null {
       else if (at >= 0 && rule('source.participle-cut-subject', speaker.source!.end === toks[at]!.end && toks[at]!.cap && cutBeforeNoun(toks, at + 1))) speaker.source = null;
     }
   }
-  if (!speaker.source && !speaker.sameAsPrevious && !speaker.cutName && !passive && (prev?.text === ',' || (prev?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
+  if (!speaker.source && !speaker.sameAsPrevious && !speaker.cutName && !passive && (prev?.text === ',' || (subWord?.lower === 'by' && /ing$/.test(cueWord.lower)))) {
     // "…, saying that", "punctuated his list by saying": the subject of the clause said it —
     // inside a relative clause, the relative's ("sat with Paul Ryan, who surprised Trump by declaring …").
-    const who = prev?.lower === 'by' ? relativeBefore(toks, c) : -1;
+    const who = subWord?.lower === 'by' ? relativeBefore(toks, c) : -1;
     if (rule('source.relative-by', who > 0)) pronounSource(toks, site, who, toks[who]!, speaker);
     else {
       const subj = unitSubject(toks) ?? clauseSubjectBefore(toks, c);
       if (subj && subj[1] < c) describedSubject(toks, subj, c, speaker);
     }
+  }
+  // ("Their gut reaction is to deny it while systematically downplaying …": past an adverb, only a name, a pronoun for
+  // people or a noun for people heads the subject; "it" or "reaction" is no guess.)
+  if (sub === c - 2 && speaker.source && !speaker.sameAsPrevious) {
+    const last = toks.findLastIndex((x) => x.end <= speaker.source!.end);
+    const head = toks[last];
+    if (head && rule('source.adverb-participle-person', !(head.cap || /^(?:he|she|they|we|i|who)$/.test(head.lower) || speakerNoun(head.lower) || PERSON_NOUN.test(head.lower) || AGENT_BODIES.test(head.lower) || /^(?:boards?|councils?|compan(?:y|ies)|firms?|agenc(?:y|ies)|offices?|departments?|ministr(?:y|ies))$/.test(head.lower)))) speaker.source = null;
   }
   // "Lund, who in 2019 said …", "a mayor who has in the past described …": a relative pronoun before a
   // phrase of time or manner set into the clause is the subject, as right before the verb.
@@ -326,6 +339,8 @@ function isPassive(toks: Token[], site: CueSite, actions: boolean): boolean {
   // ("The song was written by Lee", "is understood": participles of other shapes, after a form of "be". In /claim a
   // song written by Lee is no claim of Lee's: there only "is understood", hearsay about its subject, is passive.)
   if (afterAux && (actions ? /^(?:written|found|understood)$/ : /^understood$/).test(cueWord.lower) && rule('source.passive-irregular', !/^(?:off|down|up)$/.test(next?.lower ?? ''))) return true;
+  // "Party leaders are worried about …", "The union is deeply worried that …": "worried" after "be" is the subject's state of mind, no passive.
+  if (afterAux && rule('source.worried-adjective', cueWord.lower === 'worried' && !agent && next?.lower !== 'by')) return false;
   return /ed$|wn$|told$|said$|ought$/.test(cueWord.lower) && ((aux >= 0 && PASSIVE_AUX.has(toks[aux]!.lower)) || agent);
 }
 

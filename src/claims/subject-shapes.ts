@@ -10,7 +10,7 @@ import { CONNECTIVES, DATING, INTRO_WORDS, MONTH, QUANTIFIERS, SUBORDINATE, SUBO
 import { isQuote, OPEN_QUOTES, type Token } from './tokens.js';
 import { OTHER_ABBREVIATIONS } from '../ingest/abbreviations.js';
 import type { RawStatement as Raw } from './types.js';
-import { type CueSite, PERSON_NOUN, ROLE_LEAD, type Speaker, TO_VERBS } from './scan.js';
+import { type CueSite, infinitiveCarrier, PERSON_NOUN, ROLE_LEAD, type Speaker, TO_VERBS } from './scan.js';
 
 /** "to"-taking words that are adjectives, which `skipLeft` already passes ("likely to", "ready to"). */
 const ADJECTIVE_TO = new Set(['likely', 'ready', 'willing', 'expected', 'going', 'set']);
@@ -266,7 +266,10 @@ export function subjectEnd(toks: Token[], site: CueSite): number {
   const { c, prev } = site;
   let before = skipLeft(toks, c - 1);
   // "Sanders has begun to rebut", "Trump tried to deny": the subject is before the verb that takes "to".
+  const carrier = prev?.lower === 'to' ? infinitiveCarrier(toks, c) : -1;
   if (prev?.lower === 'to' && TO_VERBS.has(toks[before]?.lower ?? '') && !ADJECTIVE_TO.has(toks[before]!.lower)) before = skipLeft(toks, before - 1);
+  // "Lund took to the radio to say", "Lund was quick to say": the subject is before the phrase carrying the infinitive.
+  else if (rule('source.carried-infinitive', carrier >= 0)) before = skipLeft(toks, carrier - 1);
   // "She will be challenging", "Republicans have begun urging": a progressive's "be" or a verb of beginning before an -ing cue.
   else if (/ing$/.test(site.cueWord.lower) && before === c - 1 && rule('source.progressive-be', /^(?:be|begun|began|begin|begins|started|start|starts|kept|keep|keeps)$/.test(toks[before]?.lower ?? ''))) {
     before = skipLeft(toks, before - 1);

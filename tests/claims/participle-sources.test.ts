@@ -108,7 +108,8 @@ describe('a bare -ing cue after a verb of spending time', () => {
   });
 
   it('not for a bare -ing cue after another verb', () => {
-    expect(polnear('The board sent the dockers a memo urging calm.', 'urging')?.source ?? null).toBeNull();
+    // (A message the board issues is its claim: source.issued-message-participle.)
+    expect(polnear('The board thanked the dockers in the hall urging calm.', 'urging')?.source ?? null).toBeNull();
   });
 });
 
@@ -147,5 +148,78 @@ describe('a subject cut to one capitalised word before its noun (source.particip
     const s = findStatements(text, lines(text), scope).find((x) => text.slice(x.cue.start, x.cue.end) === 'warning');
     expect(s).toBeDefined();
     expect(s!.source ? text.slice(s!.source.start, s!.source.end) : null).toBeNull();
+  });
+});
+
+describe('a participle after a message its clause issues (source.issued-message-participle)', () => {
+  it('is the claim of the subject who issued the message', () => {
+    const text = 'The ferry union put out a statement saying the new rota was unsafe.';
+    expect(sourceOf(text, 'saying')).toEqual({ source: 'The ferry union', claimant: 'ferry union' });
+  });
+
+  it('past a phrase of address and one of time after the message', () => {
+    expect(polnear('Councillor Ana Poll sent an email to the dockers on Tuesday urging a strike.', 'urging')?.source).toBe('Councillor Ana Poll');
+    expect(polnear('The harbour board filed a lawsuit last week alleging that the tolls were illegal.', 'alleging')?.source).toBe('The harbour board');
+  });
+
+  it('past a time phrase between the subject and its verb', () => {
+    expect(polnear('The Tarnby town council on Monday approved a resolution condemning the toll.', 'condemning')?.source).toBe('The Tarnby town council');
+  });
+
+  it('not when the noun before the participle is no message', () => {
+    expect(polnear('The mayor sent a crate of fish on Tuesday saying nothing.', 'saying')?.source ?? null).toBeNull();
+  });
+});
+
+describe('an adverb between a subordinator and its participle (source.adverb-after-subordinator)', () => {
+  it('leaves the participle the clause subject\'s act', () => {
+    expect(polnear('Mayor Ivo Brandt lost the vote after repeatedly dismissing the dockers as idle.', 'dismissing')?.source).toBe('Mayor Ivo Brandt');
+    expect(polnear('Councillor Ana Poll opened the session by first criticizing the ferry crews.', 'criticizing')?.source).toBe('Councillor Ana Poll');
+  });
+
+  it('takes no words up to the subordinator for the subject', () => {
+    expect(polnear('The pilots who angered the board by publicly warning of danger left.', 'warning')?.source).not.toBe('The pilots who angered the board by');
+  });
+});
+
+describe('a participle after an absolute "with" (source.with-absolute-subject)', () => {
+  it('has the whole phrase after "with" for subject, coordinated or counted', () => {
+    expect(polnear('The pier closed on Monday, with the harbour board and Ida Lund calling the move overdue.', 'calling')?.source).toBe('the harbour board and Ida Lund');
+    expect(polnear('The ferry toll rose again in May, with nearly 300 dockers blasting the board.', 'blasting')?.source).toBe('nearly 300 dockers');
+  });
+
+  it('not when a verb stands between "with" and the participle', () => {
+    expect(polnear('The pier closed, with dockers left idle and the mayor criticizing the board.', 'criticizing')?.source ?? null).not.toBe('dockers left idle and the mayor');
+  });
+});
+
+describe('"worried" after a form of "be" (source.worried-adjective)', () => {
+  it('is the subject\'s worry, no passive waiting for an agent', () => {
+    expect(polnear('The harbour pilots are deeply worried about the new rota.', 'worried')?.source).toBe('The harbour pilots');
+    expect(polnear('The Tarnby ferry union was worried that fares would rise.', 'worried')?.source).toBe('The Tarnby ferry union');
+  });
+
+  it('still a passive with an agent after "by"', () => {
+    expect(polnear('The pilots were worried by the new rota.', 'worried')?.source ?? null).not.toBe('The pilots');
+  });
+});
+
+describe('an infinitive carried by a phrase (cue.carried-infinitive, source.carried-infinitive)', () => {
+  it('reports, with the subject before the phrase', () => {
+    expect(polnear('Ida Lund took to the harbour radio to say the fees were fair.', 'say')?.source).toBe('Ida Lund');
+    expect(polnear('Councillor Ole Berg went out of his way to criticize the ferry board.', 'criticize')?.source).toBe('Councillor Ole Berg');
+    expect(polnear('The dockers were quick to deny that the cranes had failed.', 'deny')?.source).toBe('The dockers');
+    expect(polnear('The Tarn mayor went so far as to say the pier was cursed.', 'say')?.source).toBe('The Tarn mayor');
+    expect(polnear('Radio host Ida Lund used her show on Friday to criticize the toll.', 'criticize')?.source).toBe('Radio host Ida Lund');
+  });
+
+  it('not after "to" with no such phrase', () => {
+    expect(polnear('The council met on Monday to say farewell to the pier.', 'say')).toBeUndefined();
+  });
+});
+
+describe('a participle past an adverb whose clause subject names no one (source.adverb-participle-person)', () => {
+  it('stays unattributed', () => {
+    expect(polnear('Their gut reaction is to deny it while systematically downplaying the risk.', 'downplaying')?.source ?? null).toBeNull();
   });
 });
