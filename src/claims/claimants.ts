@@ -3,6 +3,7 @@
  * into the fullest name the article gives it, through apposition ("Ukraine's military intelligence
  * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
  */
+import { shownFor, statePartyNoun, surnamesTagged } from './state-party.js';
 import type { Span } from '../core/types.js';
 import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
@@ -633,6 +634,34 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     const since = unquoted(text.slice(Math.min(latest.end, at), at));
     return rule('claimant.the-role-noun', !others && !roleWritten(since, noun)) ? latest.c : null;
   };
+  /**
+   * "the Wisconsin Republican": the one person quoted so far whom the text tags with that state and party ("Paul Ryan
+   * (R-Wis.)", "Ryan, a Wisconsin Republican,"); with no one so tagged, the person of the statement just before, within two
+   * sentences, when no other name is written since and nothing the text shows of that person says otherwise. Else null.
+   */
+  const byStateParty = (written: string, at: number, sentence: number): Claimant | null => {
+    const wanted = statePartyNoun(written);
+    if (!wanted) return null;
+    const before = unquoted(text.slice(0, at));
+    const tagged = surnamesTagged(before, wanted);
+    if (tagged.size) {
+      // ("Ana Lund (R-Wis.) and Ivo Berg (R-Wis.) …": two so tagged; not told apart.)
+      const surname = tagged.size === 1 ? [...tagged][0]! : null;
+      const person = surname ? people.findLast((p) => surnameOf(p.c) === surname || p.c.name.split(/[\s,()]+/).includes(surname)) : undefined;
+      return rule('claimant.state-party-tag', !!person) ? person!.c : null;
+    }
+    const latest = people.at(-1);
+    if (!latest || lastAny !== latest.c || sentence - latest.at > 2 || latest.end > at) return null;
+    const person = personParts(latest.c.name)?.person ?? latest.c.name;
+    if (person.split(/\s+/).length < 2) return null;
+    const shown = shownFor(before, surnameOf(latest.c));
+    if (shown.tags.some((t) => t.state !== wanted.state || t.party !== wanted.party) || shown.parties.some((p) => p !== wanted.party)) return null;
+    // ("Ana Lund said …. When asked whether Ivo Berg would win, the Wisconsin Republican …": someone else named since.)
+    const between = unquoted(text.slice(latest.end, at));
+    const named = /\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.|\b(?:Republican|Democrat|Democratic|Senator|Congressman|Congresswoman)\b/.test(between) ||
+      [...between.matchAll(/\p{Lu}[\p{Ll}’'-]+/gu)].some((m) => !latest.c.name.includes(m[0]) && !CALENDAR_NAMES.includes(m[0].toLowerCase()) && m.index! > 0 && !/[.!?]["”’)]*\s+$|^\s*$/.test(between.slice(0, m.index!)));
+    return rule('claimant.state-party-latest', !named) ? latest.c : null;
+  };
   let byNoun: Claimant | null = null;
   /** Every claimant quoted in the body so far, in order, with the start of the statement's sentence. */
   const named: Array<{ c: Claimant; at: number; end: number; sentence: number }> = [];
@@ -747,6 +776,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       } else if (THE_COMPANY.test(written) && companies.length === 1 && bodies.length <= 1 && rule('claimant.the-company', true)) {
         // "Caltex Petroleum Corp said …. The company said …": with one company speaking so far, it is that one.
         claimant = companies[0]!;
+      } else if ((byNoun = byStateParty(written, named.start, r.unit.sentence))) {
+        // "House Speaker Paul Ryan (R-Wis.) said …. The Wisconsin Republican said …": that person.
+        claimant = byNoun;
       } else if ((byNoun = byRoleNoun(written, named.start, r.unit.sentence))) {
         // "A Tarnline spokesman said …. The spokesman said …": that spokesman.
         claimant = byNoun;
