@@ -662,6 +662,27 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       [...between.matchAll(/\p{Lu}[\p{Ll}’'-]+/gu)].some((m) => !latest.c.name.includes(m[0]) && !CALENDAR_NAMES.includes(m[0].toLowerCase()) && m.index! > 0 && !/[.!?]["”’)]*\s+$|^\s*$/.test(between.slice(0, m.index!)));
     return rule('claimant.state-party-latest', !named) ? latest.c : null;
   };
+  /**
+   * "the senator", "the candidate": the latest person quoted, within reach, when the text shows that person holding that
+   * office ("Sen. Ana Lund", "Senator Lund", "candidate Ana Lund", "Lund, a Republican candidate,") and writes no other of
+   * that office since. Otherwise null: the noun is shown as written.
+   */
+  const byOffice = (written: string, at: number, sentence: number): Claimant | null => {
+    const office = /^[Tt]he\s+(senator|candidate)$/.exec(written.replace(/\s+/g, ' ').trim())?.[1];
+    if (!office) return null;
+    const latest = people.at(-1);
+    if (!latest || sentence - latest.at > PERSON_REACH || latest.end > at) return null;
+    const word = office === 'senator' ? '(?:Sen\\.|[Ss]enator)' : '[Cc]andidate';
+    const before = unquoted(text.slice(0, at));
+    const held = (c: Claimant): boolean => {
+      const surname = surnameOf(c);
+      return /^\p{Lu}[\p{L}’'-]+$/u.test(surname) && new RegExp(`${word}\\s+(?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,2}${surname}\\b|\\b${surname},\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,3}${office}\\b`, 'u').test(before);
+    };
+    // ("Sen. Ana Lund said …. Sen. Ivo Berg said …. The senator said …": two quoted within reach; not told apart.)
+    const two = people.some((p) => p !== latest && sentence - p.at <= PERSON_REACH && surnameOf(p.c) !== surnameOf(latest.c) && held(p.c));
+    const other = new RegExp(`${word}|${office === 'senator' ? 'senators' : 'candidates'}`).test(unquoted(text.slice(latest.end, at)));
+    return rule('claimant.the-office', held(latest.c) && !two && !other) ? latest.c : null;
+  };
   let byNoun: Claimant | null = null;
   /** Every claimant quoted in the body so far, in order, with the start of the statement's sentence. */
   const named: Array<{ c: Claimant; at: number; end: number; sentence: number }> = [];
@@ -776,6 +797,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       } else if (THE_COMPANY.test(written) && companies.length === 1 && bodies.length <= 1 && rule('claimant.the-company', true)) {
         // "Caltex Petroleum Corp said …. The company said …": with one company speaking so far, it is that one.
         claimant = companies[0]!;
+      } else if ((byNoun = byOffice(written, named.start, r.unit.sentence))) {
+        // "Sen. Ana Lund said …. The senator said …": that person.
+        claimant = byNoun;
       } else if ((byNoun = byStateParty(written, named.start, r.unit.sentence))) {
         // "House Speaker Paul Ryan (R-Wis.) said …. The Wisconsin Republican said …": that person.
         claimant = byNoun;

@@ -25,3 +25,17 @@ describe('"the spokesman", "the official", "the sources" (claimant.the-role-noun
     expect(claimants('A Tarnline spokesman said fares would rise.\nThe official said the new boats were late.')[1]).toBe('official');
   });
 });
+
+describe('"the senator", "the candidate" (claimant.the-office)', () => {
+  it('is the latest person quoted when the text shows that person holding the office', () => {
+    const senator = claimants('Sen. Ana Lund said the pier was unsafe.\nThe senator said repairs would take a year.');
+    expect(senator[1]).toBe(senator[0]);
+    const candidate = claimants('Harbour candidate Ivo Berg said the pier was unsafe.\nThe candidate said repairs would take a year.');
+    expect(candidate[1]).toBe(candidate[0]);
+  });
+
+  it('stays the noun when the office is not shown or another of it is written since', () => {
+    expect(claimants('Ana Lund said the pier was unsafe.\nThe senator said repairs would take a year.')[1]).toBe('senator');
+    expect(claimants('Sen. Ana Lund said the pier was unsafe.\nSen. Ivo Berg disagreed with her at length on Monday.\nThe senator said repairs would take a year.').at(-1)).toBe('senator');
+  });
+});
