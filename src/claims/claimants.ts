@@ -3,10 +3,10 @@
  * into the fullest name the article gives it, through apposition ("Ukraine's military intelligence
  * agency, the HUR"), acronym definitions ("… intelligence (HUR)"), surnames and pronouns.
  */
-import { shownFor, statePartyNoun, surnamesTagged } from './state-party.js';
 import type { Span } from '../core/types.js';
 import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
+import { shownFor, statePartyNoun, surnamesTagged } from './state-party.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
 import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, MARKET_ROLES, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
 import { bodyHead, commonNoun, companyName, fitsKind, headNoun, heldPresidency, modifiersAgree, otherBodyNamed, paragraphSubjects, presidentMentions, sameCompany } from './common-nouns.js';
@@ -658,9 +658,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     if (shown.tags.some((t) => t.state !== wanted.state || t.party !== wanted.party) || shown.parties.some((p) => p !== wanted.party)) return null;
     // ("Ana Lund said …. When asked whether Ivo Berg would win, the Wisconsin Republican …": someone else named since.)
     const between = unquoted(text.slice(latest.end, at));
-    const named = /\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.|\b(?:Republican|Democrat|Democratic|Senator|Congressman|Congresswoman)\b/.test(between) ||
+    const another = /\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.|\b(?:Republican|Democrat|Democratic|Senator|Congressman|Congresswoman)\b/.test(between) ||
       [...between.matchAll(/\p{Lu}[\p{Ll}’'-]+/gu)].some((m) => !latest.c.name.includes(m[0]) && !CALENDAR_NAMES.includes(m[0].toLowerCase()) && m.index! > 0 && !/[.!?]["”’)]*\s+$|^\s*$/.test(between.slice(0, m.index!)));
-    return rule('claimant.state-party-latest', !named) ? latest.c : null;
+    return rule('claimant.state-party-latest', !another) ? latest.c : null;
   };
   /**
    * "the senator", "the candidate": the latest person quoted, within reach, when the text shows that person holding that
