@@ -6,6 +6,7 @@
 import type { Span } from '../core/types.js';
 import { firstNameGender } from './first-names.js';
 import { rule } from './rules.js';
+import { shownFor, statePartyNoun, surnamesTagged } from './state-party.js';
 import { CALENDAR_NAMES, DETERMINERS } from './words.js';
 import { ACRONYM, clean, claimantKey, COMPANY_NAME, givenNames, makeClaimant, MARKET_ROLES, nameWords, ORG_WORDS, otherPerson, personParts, PLURAL_DOCUMENTS, ROLE_WORD, type Claimant } from './claimant-names.js';
 import { bodyHead, commonNoun, companyName, fitsKind, headNoun, heldPresidency, modifiersAgree, otherBodyNamed, paragraphSubjects, presidentMentions, sameCompany } from './common-nouns.js';
@@ -18,6 +19,32 @@ const PRONOUNS_UNRESOLVED = new Set(['i', 'you', 'we', 'who', 'which', 'one', 's
 const PRONOUN_REACH = 3;
 /** Sentences back that "he"/"she" may reach (quotes run long between a name and its pronoun). */
 const PERSON_REACH = 8;
+/** How many sentences back "the spokesman", "the officials" may reach for the claimant it stands for. */
+const ROLE_REACH = 8;
+
+/** "the spokesman", "the official", "the sources": a role noun written alone, that an earlier claimant named with it may stand for. */
+const ROLE_NOUN = /^the\s+(spokesman|spokeswoman|spokesperson|officials?|aides?|sources|source|analysts?|economists?|bankers?|diplomats?|dealers?|traders?)$/i;
+
+/** The role noun a source written as "the spokesman" asks for, lower case; null for any other source. */
+function roleNoun(written: string): string | null {
+  return ROLE_NOUN.exec(written.replace(/\s+/g, ' ').trim())?.[1]!.toLowerCase() ?? null;
+}
+
+/** Whether a claimant's name is written with that role noun ("a Tarnline spokesman", "Ana Lund, a harbour spokesman"). */
+function hasRole(name: string, noun: string): boolean {
+  return new RegExp(`\\b${noun}\\b`, 'i').test(name);
+}
+
+/** Whether a name says more than the noun and determiners ("a Tarnline spokesman", not "an aide" or "some analysts"). */
+function moreThanNoun(name: string, noun: string): boolean {
+  return name.split(/\s+/).some((w) => w.toLowerCase() !== noun && !/^(?:a|an|the|some|most|many|several|other|few|one|two|three|another|these|those|such)$/i.test(w));
+}
+
+/** Whether `between` writes the role noun, singular or plural ("spokesman", "spokeswomen", "official", "officials"). */
+function roleWritten(between: string, noun: string): boolean {
+  const stem = /^spokes/.test(noun) ? 'spokes(?:man|woman|person|men|women|people)' : `${noun.replace(/s$/, '')}s?`;
+  return new RegExp(`\\b${stem}\\b`, 'i').test(between);
+}
 
 /** "The company", "the firm": the one company the text has quoted, when it has quoted one. */
 const THE_COMPANY = /^the\s+(?:company|firm|corporation)$/i;
@@ -585,9 +612,80 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     if (!only || !companyName(only.c) || (THE_COMPANY.test(written) && companies.includes(only.c)) || !fitsKind(noun.kind, only.c) || !modifiersAgree(noun.modifiers, only.c, text.slice(only.unit.start, only.unit.end))) return null;
     return rule(noun.kind === 'bank' ? 'claimant.the-bank' : noun.kind === 'central bank' ? 'claimant.the-central-bank' : 'claimant.the-company-named', true) ? only.c : null;
   };
+  /**
+   * "A Tarnline spokesman said …. The spokesman said …", "trade sources said …. The sources said …": the latest claimant
+   * named with that role noun, within reach, when it names more than the noun and every claimant of that noun quoted
+   * within reach is that one, and the text names the noun nowhere else since. Otherwise null: the noun is shown as written.
+   */
+  const byRoleNoun = (written: string, at: number, sentence: number): Claimant | null => {
+    const noun = roleNoun(written);
+    if (!noun) return null;
+    const has = (c: Claimant) => hasRole(c.name, noun);
+    let k = named.length - 1;
+    while (k >= 0 && !(named[k]!.at < at && has(named[k]!.c))) k--;
+    const latest = named[k];
+    if (!latest || sentence - latest.sentence > ROLE_REACH || !moreThanNoun(latest.c.name, noun)) return null;
+    // ("sources close to him", "a source at the firm": a name of no capital that the noun does not close is not shown as a
+    // claimant; "market economists polled by Reuters", read as one, is no group a later "they" stands for.)
+    if (!(/\p{Lu}/u.test(latest.c.name) || latest.c.name.split(/\s+/).at(-1)!.toLowerCase() === noun) || (/s$/.test(noun) && !latest.c.plural)) return null;
+    // ("A Tarnline spokesman said …. A harbour spokesman said …. The spokesman said …": two of them; not told apart.)
+    const others = named.some((n) => n.c !== latest.c && sentence - n.sentence <= ROLE_REACH && n.at < at && has(n.c) && !n.c.keys.some((key) => latest.c.keys.includes(key)));
+    // ("… A harbour official declined to comment. The official said …": another of the noun written since may be the one meant.)
+    const since = unquoted(text.slice(Math.min(latest.end, at), at));
+    return rule('claimant.the-role-noun', !others && !roleWritten(since, noun)) ? latest.c : null;
+  };
+  /**
+   * "the Wisconsin Republican": the one person quoted so far whom the text tags with that state and party ("Paul Ryan
+   * (R-Wis.)", "Ryan, a Wisconsin Republican,"); with no one so tagged, the person of the statement just before, within two
+   * sentences, when no other name is written since and nothing the text shows of that person says otherwise. Else null.
+   */
+  const byStateParty = (written: string, at: number, sentence: number): Claimant | null => {
+    const wanted = statePartyNoun(written);
+    if (!wanted) return null;
+    const before = unquoted(text.slice(0, at));
+    const tagged = surnamesTagged(before, wanted);
+    if (tagged.size) {
+      // ("Ana Lund (R-Wis.) and Ivo Berg (R-Wis.) …": two so tagged; not told apart.)
+      const surname = tagged.size === 1 ? [...tagged][0]! : null;
+      const person = surname ? people.findLast((p) => surnameOf(p.c) === surname || p.c.name.split(/[\s,()]+/).includes(surname)) : undefined;
+      return rule('claimant.state-party-tag', !!person) ? person!.c : null;
+    }
+    const latest = people.at(-1);
+    if (!latest || lastAny !== latest.c || sentence - latest.at > 2 || latest.end > at) return null;
+    const person = personParts(latest.c.name)?.person ?? latest.c.name;
+    if (person.split(/\s+/).length < 2) return null;
+    const shown = shownFor(before, surnameOf(latest.c));
+    if (shown.tags.some((t) => t.state !== wanted.state || t.party !== wanted.party) || shown.parties.some((p) => p !== wanted.party)) return null;
+    // ("Ana Lund said …. When asked whether Ivo Berg would win, the Wisconsin Republican …": someone else named since.)
+    const between = unquoted(text.slice(latest.end, at));
+    const another = /\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.|\b(?:Republican|Democrat|Democratic|Senator|Congressman|Congresswoman)\b/.test(between) ||
+      [...between.matchAll(/\p{Lu}[\p{Ll}’'-]+/gu)].some((m) => !latest.c.name.includes(m[0]) && !CALENDAR_NAMES.includes(m[0].toLowerCase()) && m.index! > 0 && !/[.!?]["”’)]*\s+$|^\s*$/.test(between.slice(0, m.index!)));
+    return rule('claimant.state-party-latest', !another) ? latest.c : null;
+  };
+  /**
+   * "the senator", "the candidate": the latest person quoted, within reach, when the text shows that person holding that
+   * office ("Sen. Ana Lund", "Senator Lund", "candidate Ana Lund", "Lund, a Republican candidate,") and writes no other of
+   * that office since. Otherwise null: the noun is shown as written.
+   */
+  const byOffice = (written: string, at: number, sentence: number): Claimant | null => {
+    const office = /^[Tt]he\s+(senator|candidate)$/.exec(written.replace(/\s+/g, ' ').trim())?.[1];
+    if (!office) return null;
+    const latest = people.at(-1);
+    if (!latest || sentence - latest.at > PERSON_REACH || latest.end > at) return null;
+    const word = office === 'senator' ? '(?:Sen\\.|[Ss]enator)' : '[Cc]andidate';
+    const before = unquoted(text.slice(0, at));
+    const held = (c: Claimant): boolean => {
+      const surname = surnameOf(c);
+      return /^\p{Lu}[\p{L}’'-]+$/u.test(surname) && new RegExp(`${word}\\s+(?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,2}${surname}\\b|\\b${surname},\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,3}${office}\\b`, 'u').test(before);
+    };
+    // ("Sen. Ana Lund said …. Sen. Ivo Berg said …. The senator said …": two quoted within reach; not told apart.)
+    const two = people.some((p) => p !== latest && sentence - p.at <= PERSON_REACH && surnameOf(p.c) !== surnameOf(latest.c) && held(p.c));
+    const other = new RegExp(`${word}|${office === 'senator' ? 'senators' : 'candidates'}`).test(unquoted(text.slice(latest.end, at)));
+    return rule('claimant.the-office', held(latest.c) && !two && !other) ? latest.c : null;
+  };
   let byNoun: Claimant | null = null;
   /** Every claimant quoted in the body so far, in order, with the start of the statement's sentence. */
-  const named: Array<{ c: Claimant; at: number }> = [];
+  const named: Array<{ c: Claimant; at: number; end: number; sentence: number }> = [];
   /** Per head noun ("Department"), the first body quoted by it, whether another body of that head was quoted too, and the latest quote. */
   const byHead = new Map<string, { first: Claimant; others: boolean; lastEnd: number }>();
   /**
@@ -699,6 +797,15 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       } else if (THE_COMPANY.test(written) && companies.length === 1 && bodies.length <= 1 && rule('claimant.the-company', true)) {
         // "Caltex Petroleum Corp said …. The company said …": with one company speaking so far, it is that one.
         claimant = companies[0]!;
+      } else if ((byNoun = byOffice(written, named.start, r.unit.sentence))) {
+        // "Sen. Ana Lund said …. The senator said …": that person.
+        claimant = byNoun;
+      } else if ((byNoun = byStateParty(written, named.start, r.unit.sentence))) {
+        // "House Speaker Paul Ryan (R-Wis.) said …. The Wisconsin Republican said …": that person.
+        claimant = byNoun;
+      } else if ((byNoun = byRoleNoun(written, named.start, r.unit.sentence))) {
+        // "A Tarnline spokesman said …. The spokesman said …": that spokesman.
+        claimant = byNoun;
       } else if ((byNoun = byCommonNoun(written, named.start, r.unit.sentence))) {
         // "Rogers Communications said …. The company said …", "Trustcorp Corp said …. The bank said …": that company.
         claimant = byNoun;
@@ -744,7 +851,7 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       known.add(claimant);
       if (!ofFirm && !claimant.plural && COMPANY_NAME.test(claimant.name) && !companies.some((c) => c.keys.some((k) => claimant!.keys.includes(k)))) companies.push(claimant);
       // (A company named with other words, "its rival Brandt Shipping Ltd", is never shown for the noun but still makes two.)
-      named.push({ c: claimant, at: r.unit.start });
+      named.push({ c: claimant, at: r.unit.start, end: r.unit.end, sentence: r.unit.sentence });
       const head = bodyHead(claimant);
       if (head) {
         const seen = byHead.get(head);
