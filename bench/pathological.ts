@@ -7,7 +7,8 @@
  *
  * Two sizes from issue #11: a 200 KB paragraph and a 4.9 MB line of
  * `Gyumri word, and more words; `, a 400 KB paragraph of quotations and speakers, and 400 KB of short sentences whose
- * speakers are "the department" and "the president" (claimant resolution). Each case runs in its own process with a deadline, so a
+ * speakers are "the department" and "the president" (claimant resolution), and 400 KB of "the Wisconsin Republican" standing for the
+ * lawmaker named before it (description look-ups). Each case runs in its own process with a deadline, so a
  * step that never finishes is reported as such instead of hanging the benchmark. The numbers
  * are for reading, not asserting: the unit tests prove linearity by counting work.
  */
@@ -31,12 +32,15 @@ const PHRASE = 'Gyumri word, and more words; ';
 const QUOTES = '"Gyumri is safe," the minister said, adding that the base, which Russia denied, was "on alert"; ';
 /** Short sentences whose speakers are common nouns standing for a body or person named once: what claimant resolution reads back over. */
 const NOUNS = 'The Gyumri Port Department said the pier was open. The department said the ferry ran. President Ana Lund said Gyumri was calm. The president said the base was quiet. ';
+/** A description standing for an earlier speaker ("the Wisconsin Republican" for "Rep. Ana Lund (R-Wis.)"): what the description look-ups read back over. */
+const DESCRIBED = 'Rep. Ana Lund (R-Wis.) said Gyumri was calm. The Wisconsin Republican said the pier was open. ';
 /** The two sizes of the report, in characters (the phrases are ASCII, so also bytes), a quote-heavy paragraph and a run of "the department said". */
 export const CASES = {
   'paragraph-200KB': { chars: 200_000, phrase: PHRASE },
   'line-4.9MB': { chars: 4_900_000, phrase: PHRASE },
   'quotes-400KB': { chars: 400_000, phrase: QUOTES },
   'nouns-400KB': { chars: 400_000, phrase: NOUNS },
+  'described-400KB': { chars: 400_000, phrase: DESCRIBED },
 } as const;
 type CaseName = keyof typeof CASES;
 /** Seconds a case may take before it is reported as not finishing. */

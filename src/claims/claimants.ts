@@ -21,6 +21,10 @@ const PRONOUN_REACH = 3;
 const PERSON_REACH = 8;
 /** How many sentences back "the spokesman", "the officials" may reach for the claimant it stands for. */
 const ROLE_REACH = 8;
+/** Most earlier claimants a description ("the spokesman", "the senator", "the Wisconsin Republican") looks back over. */
+const DESCRIBED_LOOKBACK = 64;
+/** Most characters before a description that are read for what the text shows of a person (tags, offices, names since). */
+const DESCRIBED_WINDOW = 5_000;
 
 /** "the spokesman", "the official", "the sources": a role noun written alone, that an earlier claimant named with it may stand for. */
 const ROLE_NOUN = /^the\s+(spokesman|spokeswoman|spokesperson|officials?|aides?|sources|source|analysts?|economists?|bankers?|diplomats?|dealers?|traders?)$/i;
@@ -32,8 +36,11 @@ function roleNoun(written: string): string | null {
 
 /** Whether a claimant's name is written with that role noun ("a Tarnline spokesman", "Ana Lund, a harbour spokesman"). */
 function hasRole(name: string, noun: string): boolean {
-  return new RegExp(`\\b${noun}\\b`, 'i').test(name);
+  let re = ROLE_PATTERNS.get(noun);
+  if (!re) ROLE_PATTERNS.set(noun, (re = new RegExp(`\\b${noun}\\b`, 'i')));
+  return re.test(name);
 }
+const ROLE_PATTERNS = new Map<string, RegExp>();
 
 /** Whether a name says more than the noun and determiners ("a Tarnline spokesman", not "an aide" or "some analysts"). */
 function moreThanNoun(name: string, noun: string): boolean {
@@ -621,15 +628,15 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     const noun = roleNoun(written);
     if (!noun) return null;
     const has = (c: Claimant) => hasRole(c.name, noun);
-    let k = named.length - 1;
-    while (k >= 0 && !(named[k]!.at < at && has(named[k]!.c))) k--;
-    const latest = named[k];
-    if (!latest || sentence - latest.sentence > ROLE_REACH || !moreThanNoun(latest.c.name, noun)) return null;
+    // (Only the claimants within reach, and at most DESCRIBED_LOOKBACK of them: the work per description is bounded.)
+    const recent = named.slice(-DESCRIBED_LOOKBACK).filter((n) => sentence - n.sentence <= ROLE_REACH && n.at < at);
+    const latest = recent.findLast((n) => has(n.c));
+    if (!latest || !moreThanNoun(latest.c.name, noun) || at - latest.end > DESCRIBED_WINDOW) return null;
     // ("sources close to him", "a source at the firm": a name of no capital that the noun does not close is not shown as a
     // claimant; "market economists polled by Reuters", read as one, is no group a later "they" stands for.)
     if (!(/\p{Lu}/u.test(latest.c.name) || latest.c.name.split(/\s+/).at(-1)!.toLowerCase() === noun) || (/s$/.test(noun) && !latest.c.plural)) return null;
     // ("A Tarnline spokesman said …. A harbour spokesman said …. The spokesman said …": two of them; not told apart.)
-    const others = named.some((n) => n.c !== latest.c && sentence - n.sentence <= ROLE_REACH && n.at < at && has(n.c) && !n.c.keys.some((key) => latest.c.keys.includes(key)));
+    const others = recent.some((n) => n.c !== latest.c && has(n.c) && !n.c.keys.some((key) => latest.c.keys.includes(key)));
     // ("… A harbour official declined to comment. The official said …": another of the noun written since may be the one meant.)
     const since = unquoted(text.slice(Math.min(latest.end, at), at));
     return rule('claimant.the-role-noun', !others && !roleWritten(since, noun)) ? latest.c : null;
@@ -642,16 +649,17 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
   const byStateParty = (written: string, at: number, sentence: number): Claimant | null => {
     const wanted = statePartyNoun(written);
     if (!wanted) return null;
-    const before = unquoted(text.slice(0, at));
+    // (What the text shows is read from the DESCRIBED_WINDOW characters before, never the whole text per description.)
+    const before = unquoted(text.slice(Math.max(0, at - DESCRIBED_WINDOW), at));
     const tagged = surnamesTagged(before, wanted);
     if (tagged.size) {
       // ("Ana Lund (R-Wis.) and Ivo Berg (R-Wis.) …": two so tagged; not told apart.)
       const surname = tagged.size === 1 ? [...tagged][0]! : null;
-      const person = surname ? people.findLast((p) => surnameOf(p.c) === surname || p.c.name.split(/[\s,()]+/).includes(surname)) : undefined;
+      const person = surname ? people.slice(-DESCRIBED_LOOKBACK).findLast((p) => surnameOf(p.c) === surname || p.c.name.split(/[\s,()]+/).includes(surname)) : undefined;
       return rule('claimant.state-party-tag', !!person) ? person!.c : null;
     }
     const latest = people.at(-1);
-    if (!latest || lastAny !== latest.c || sentence - latest.at > 2 || latest.end > at) return null;
+    if (!latest || lastAny !== latest.c || sentence - latest.at > 2 || latest.end > at || at - latest.end > DESCRIBED_WINDOW) return null;
     const person = personParts(latest.c.name)?.person ?? latest.c.name;
     if (person.split(/\s+/).length < 2) return null;
     const shown = shownFor(before, surnameOf(latest.c));
@@ -671,15 +679,15 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     const office = /^[Tt]he\s+(senator|candidate)$/.exec(written.replace(/\s+/g, ' ').trim())?.[1];
     if (!office) return null;
     const latest = people.at(-1);
-    if (!latest || sentence - latest.at > PERSON_REACH || latest.end > at) return null;
+    if (!latest || sentence - latest.at > PERSON_REACH || latest.end > at || at - latest.end > DESCRIBED_WINDOW) return null;
     const word = office === 'senator' ? '(?:Sen\\.|[Ss]enator)' : '[Cc]andidate';
-    const before = unquoted(text.slice(0, at));
+    const before = unquoted(text.slice(Math.max(0, at - DESCRIBED_WINDOW), at));
     const held = (c: Claimant): boolean => {
       const surname = surnameOf(c);
       return /^\p{Lu}[\p{L}’'-]+$/u.test(surname) && new RegExp(`${word}\\s+(?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,2}${surname}\\b|\\b${surname},\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,3}${office}\\b`, 'u').test(before);
     };
     // ("Sen. Ana Lund said …. Sen. Ivo Berg said …. The senator said …": two quoted within reach; not told apart.)
-    const two = people.some((p) => p !== latest && sentence - p.at <= PERSON_REACH && surnameOf(p.c) !== surnameOf(latest.c) && held(p.c));
+    const two = people.slice(-DESCRIBED_LOOKBACK).some((p) => p !== latest && sentence - p.at <= PERSON_REACH && surnameOf(p.c) !== surnameOf(latest.c) && held(p.c));
     const other = new RegExp(`${word}|${office === 'senator' ? 'senators' : 'candidates'}`).test(unquoted(text.slice(latest.end, at)));
     return rule('claimant.the-office', held(latest.c) && !two && !other) ? latest.c : null;
   };
