@@ -545,9 +545,25 @@ function openingSubordinateSubject(toks: Token[], sub: number, cueEnd: number): 
   const participial = lead.length > 0 && lead.length <= 8 && lead[0]!.cap && /^\p{Lu}\p{Ll}+ing$/u.test(lead[0]!.text);
   if (lead.length && !participial && (lead.length > 3 || !lead.some((x) => TIME_HEAD.test(x.lower) || TIME_HEAD.test(x.lower.replace(/s$/, ''))))) return null;
   if (toks.slice(0, sub).some((x) => !x.word && x.text !== ',' && !/^[\p{Pd}―]$/u.test(x.text))) return null;
-  let comma = cueEnd + 1;
-  while (comma < toks.length && comma - cueEnd < 30 && toks[comma]!.text !== ',' && !isQuote(toks[comma]) && toks[comma]!.text !== ';') comma++;
+  const comma = phraseEnd(toks, cueEnd, 30);
   return toks[comma]?.text === ',' ? subjectWithVerb(toks, comma + 1) : null;
+}
+
+/**
+ * Where the phrase a cue ending at `cueEnd` opens stops: the first comma, semicolon or quotation mark after it, within
+ * `reach` tokens (a comma there closes the phrase before its clause goes on).
+ */
+function phraseEnd(toks: readonly Token[], cueEnd: number, reach: number): number {
+  let k = cueEnd + 1;
+  while (k < toks.length && k - cueEnd < reach && toks[k]!.text !== ',' && !isQuote(toks[k]) && toks[k]!.text !== ';') k++;
+  return k;
+}
+
+/** The first word of the unit before `c` past punctuation and an opening "but", "and" or "yet". */
+function firstWordBefore(toks: readonly Token[], c: number): number {
+  let i = 0;
+  while (i < c && (!toks[i]!.word || /^(?:but|and|yet)$/i.test(toks[i]!.text))) i++;
+  return i;
 }
 
 /**
@@ -613,13 +629,11 @@ function participleSource(scan: UnitScan, site: CueSite, speaker: Speaker): void
  */
 function insertedParticipleSubject(toks: Token[], c: number, cueEnd: number): [number, number] | null {
   if (toks[c - 1]?.text !== ',' || !toks[c - 2]?.word) return null;
-  let i = 0;
-  while (i < c && (!toks[i]!.word || /^(?:but|and|yet)$/i.test(toks[i]!.text))) i++;
+  const i = firstWordBefore(toks, c);
   const first = toks[i];
   if (!first || !(first.cap || DETERMINERS.has(first.lower)) || openingWord(first.lower) || PRONOUNS.has(first.lower)) return null;
   if (npRight(toks, i) !== c - 2 || toks.slice(i, c - 1).some((x) => !x.word && x.text !== '.' && x.text !== "'s" && x.text !== '’s')) return null;
-  let close = cueEnd + 1;
-  while (close < toks.length && close - cueEnd < 25 && toks[close]!.text !== ',' && !isQuote(toks[close]) && toks[close]!.text !== ';') close++;
+  const close = phraseEnd(toks, cueEnd, 25);
   const verb = toks[close + 1];
   if (toks[close]?.text !== ',' || !verbAfterSubject(verb)) return null;
   return [i, c - 2];
@@ -635,8 +649,7 @@ function openingWord(lower: string): boolean {
  * wrote …", "Once he was elected, Lund made …"), before the participle at `c`; else null.
  */
 function subjectAfterOpeningPhrase(toks: Token[], c: number): [number, number] | null {
-  let i = 0;
-  while (i < c && (!toks[i]!.word || /^(?:but|and|yet)$/i.test(toks[i]!.text))) i++;
+  const i = firstWordBefore(toks, c);
   const first = toks[i];
   if (!first || !openingWord(first.lower) || PRONOUNS.has(first.lower)) return null;
   const comma = toks.findIndex((x, k) => k > i && k < c && x.text === ',');
