@@ -595,17 +595,26 @@ function spendingSubject(toks: Token[], c: number): [number, number] | null {
     if (!t.word || CUE_VERBS.has(t.lower) && k < c - 1) return null;
     const spends = /^(?:spent|spends|spend|avoids|avoided|avoid)$/.test(t.lower) || (/^(?:took|take|takes)$/.test(t.lower) && toks[k + 1]?.lower === 'turns');
     if (!spends) continue;
-    let last = k - 1;
-    while (last > 0 && /^(?:has|have|had|will|would|also|often|then|now|reportedly)$/.test(toks[last]!.lower)) last--;
-    const head = toks[last];
-    if (!head?.word) return null;
-    if (/^(?:he|she|they|we|i|who)$/.test(head.lower)) return [last, last];
-    const start = wholeSubject(toks, npLeft(toks, last));
-    return start >= 0 && clauseStart(toks, start) && (head.cap || SPEAKER_NOUNS.has(head.lower) || /s$/.test(head.lower)) ? [start, last] : null;
+    return subjectBeforeVerb(toks, k, /^(?:has|have|had|will|would|also|often|then|now|reportedly)$/, false, (head) => head.cap || SPEAKER_NOUNS.has(head.lower) || /s$/.test(head.lower));
   }
   return null;
 }
 
+/**
+ * The subject right before the verb at `verb`, past the words `skip` matches (auxiliaries, adverbs) and, with `timed`, a
+ * time phrase ("The council on Wednesday approved …"): a pronoun for people, or a phrase opening its clause whose head
+ * `headOk` accepts, as [start, end]; else null.
+ */
+function subjectBeforeVerb(toks: Token[], verb: number, skip: RegExp, timed: boolean, headOk: (head: Token) => boolean = () => true): [number, number] | null {
+  let last = verb - 1;
+  while (last > 0 && skip.test(toks[last]!.lower)) last--;
+  if (timed && last > 1 && TIME_WORD.test(toks[last]!.lower)) last -= toks[last - 1]!.lower === 'on' ? 2 : 1;
+  const head = toks[last];
+  if (!head?.word) return null;
+  if (/^(?:he|she|they|we|i|who)$/.test(head.lower)) return [last, last];
+  const start = wholeSubject(toks, npLeft(toks, last));
+  return start >= 0 && clauseStart(toks, start) && headOk(head) ? [start, last] : null;
+}
 
 /** Nouns for a written or broadcast message that someone issues: what it says is its issuer's claim. */
 const MESSAGE_NOUNS = new Set(['statement', 'statements', 'letter', 'letters', 'email', 'emails', 'e-mail', 'e-mails', 'memo', 'memos', 'release', 'releases',
@@ -643,15 +652,8 @@ function issuerSubject(toks: Token[], c: number): [number, number] | null {
   while (k > 0 && noun - k < 6 && (toks[k]!.word || toks[k]!.text === '$') && !ISSUING_VERBS.test(toks[k]!.lower) && !/^(?:out|off)$/.test(toks[k]!.lower) && !CUE_VERBS.has(toks[k]!.lower) && !COMMON_VERBS.has(toks[k]!.lower)) k--;
   if (/^(?:out|off)$/.test(toks[k]?.lower ?? '')) k--;
   if (!ISSUING_VERBS.test(toks[k]?.lower ?? '')) return null;
-  let last = k - 1;
-  while (last > 0 && /^(?:has|have|had|will|would|also|then|now|quickly|reportedly|already|later|recently)$/.test(toks[last]!.lower)) last--;
   // ("The city council on Wednesday approved a resolution …": a time phrase between the subject and its verb.)
-  if (last > 1 && TIME_WORD.test(toks[last]!.lower)) last -= toks[last - 1]!.lower === 'on' ? 2 : 1;
-  const head = toks[last];
-  if (!head?.word) return null;
-  if (/^(?:he|she|they|we|i|who)$/.test(head.lower)) return [last, last];
-  const start = wholeSubject(toks, npLeft(toks, last));
-  return start >= 0 && clauseStart(toks, start) ? [start, last] : null;
+  return subjectBeforeVerb(toks, k, /^(?:has|have|had|will|would|also|then|now|quickly|reportedly|already|later|recently)$/, true);
 }
 
 /**
