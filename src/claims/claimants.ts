@@ -805,14 +805,9 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
       } else if (THE_COMPANY.test(written) && companies.length === 1 && bodies.length <= 1 && rule('claimant.the-company', true)) {
         // "Caltex Petroleum Corp said …. The company said …": with one company speaking so far, it is that one.
         claimant = companies[0]!;
-      } else if ((byNoun = byOffice(written, named.start, r.unit.sentence))) {
-        // "Sen. Ana Lund said …. The senator said …": that person.
-        claimant = byNoun;
-      } else if ((byNoun = byStateParty(written, named.start, r.unit.sentence))) {
-        // "House Speaker Paul Ryan (R-Wis.) said …. The Wisconsin Republican said …": that person.
-        claimant = byNoun;
-      } else if ((byNoun = byRoleNoun(written, named.start, r.unit.sentence))) {
-        // "A Tarnline spokesman said …. The spokesman said …": that spokesman.
+      } else if ((byNoun = byOffice(written, named.start, r.unit.sentence) ?? byStateParty(written, named.start, r.unit.sentence) ?? byRoleNoun(written, named.start, r.unit.sentence))) {
+        // "Sen. Ana Lund said …. The senator said …", "House Speaker Paul Ryan (R-Wis.) said …. The Wisconsin Republican said …",
+        // "A Tarnline spokesman said …. The spokesman said …": that person or that spokesman.
         claimant = byNoun;
       } else if ((byNoun = byCommonNoun(written, named.start, r.unit.sentence))) {
         // "Rogers Communications said …. The company said …", "Trustcorp Corp said …. The bank said …": that company.
@@ -850,10 +845,11 @@ export function resolveClaimants(text: string, raws: readonly RawStatement[], ou
     }
     // ("Analyst Ray Stone of Merrill Lynch Capital Markets Inc said …. He said …": a person named with a known given name
     // and the firm he speaks for is that person, whom a later "he"/"she" stands for, and no company.)
-    const ofFirm = !!claimant && !claimant.person && !pronoun && rule('claimant.person-of-firm', !!personOfFirm(claimant.name));
+    const firmGender = claimant && !claimant.person && !pronoun ? personOfFirm(claimant.name) : null;
+    const ofFirm = !!claimant && !claimant.person && !pronoun && rule('claimant.person-of-firm', !!firmGender);
     if (ofFirm) {
       claimant!.person = true;
-      claimant!.gender = personOfFirm(claimant!.name)!;
+      claimant!.gender = firmGender!;
     }
     if (claimant && !rule('claimant.not-from-headline', offBody(r.unit.start))) {
       known.add(claimant);
