@@ -53,10 +53,11 @@ export function relativeSubject(toks: Token[], before: number): [number, number]
   return null;
 }
 
-/** Whether the verb at `k` opens a "who" clause: right after "who", or after "who" and an auxiliary ("who have said"). */
+/** Whether the verb at `k` opens a "who" clause: right after "who", or after "who" and an auxiliary ("who have said", "who’d"). */
 function relativeVerb(toks: readonly Token[], k: number): boolean {
   if (toks[k - 1]?.lower === 'who') return true;
-  return toks[k - 2]?.lower === 'who' && /^(?:have|has|had|would|will|'d|'ve|'ll|also|once|later|first)$/.test(toks[k - 1]!.lower.replace('’', "'"));
+  // (A token's lower case writes "’" as "'".)
+  return toks[k - 2]?.lower === 'who' && /^(?:have|has|had|would|will|'d|'ve|'ll|also|once|later|first)$/.test(toks[k - 1]!.lower);
 }
 
 /**
